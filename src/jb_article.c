@@ -1,0 +1,2438 @@
+/* jb_article.c — see jb_article.h.
+ *
+ * The pipeline: bytes → (BOM, NUL and size checks) → valid UTF-8 with LF line ends →
+ * optional YAML front matter → body read as HTML, Markdown or text into raw blocks, each
+ * with its start line → each block cleaned (whitespace collapsed, jb_normalize) → header
+ * dates noticed → junk rules applied → paragraphs.
+ *
+ * HTML is read by a hand-written single-pass tokenizer rather than libxml2's HTML parser:
+ * what we need is not a tree but text blocks with exact source lines, tolerance of
+ * fragments (text files with a few <p> tags, front matter in front of a <div>), inline tags
+ * that vanish without leaving a space, and guaranteed linear time with no depth limit or
+ * recursion (libxml2 stops at 256 levels of nesting and reports line numbers per node, not
+ * per text run). The tokenizer keeps counters, not a stack: 100000 nested <div> cost
+ * nothing, and every search for a closing delimiter starts where the previous one ended or
+ * is done at most once per quote kind, so no input makes it quadratic.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem, strcasestr */
+#endif
+#include "jb_article.h"
+
+#include "jb_normalize.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define BINARY_SNIFF_BYTES 8192 /* a NUL in this many first bytes means "binary" */
+#define MAX_BYTE_WARNINGS 5     /* invalid bytes reported one by one, then a count */
+#define HEADER_DATE_BLOCKS 30   /* look for a date line in this many first blocks */
+#define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
+
+/* ---- small helpers ------------------------------------------------------------------ */
+
+G_GNUC_PRINTF(2, 3) static void add_warning(GPtrArray *warnings, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_ptr_array_add(warnings, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+static gboolean starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static guint count_newlines(const char *p, const char *end)
+{
+    guint n = 0;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
+/* White space as it appears in Chinese pages (ASCII, ideographic, no-break, thin, …). */
+static gboolean is_space_char(gunichar c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x3000 || c == 0x00A0 || c == 0x0085 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F;
+}
+
+/* Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen. */
+static gboolean is_invisible_char(gunichar c)
+{
+    return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
+           (c < 0x20 && !is_space_char(c)) || c == 0x7F;
+}
+
+/* Characters next to which a line break is no space (a Chinese reading of the CSS Text
+ * segment break rule: "约为\n206吉瓦时" is one word run, "12\n34" stays two numbers):
+ * CJK ideographs and punctuation, fullwidth forms, and the curly quotes and dashes that
+ * Chinese text sets full width. */
+static gboolean is_wide(gunichar c)
+{
+    return g_unichar_iswide(c) || (c >= 0x2018 && c <= 0x201F) || c == 0x2026 || c == 0x2014 ||
+           c == 0x00B7;
+}
+
+static char *strip_dup(const char *s)
+{
+    return g_strstrip(g_strdup(s));
+}
+
+/* ---- dates -------------------------------------------------------------------------- */
+
+static gboolean valid_ymd(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
+           d <= g_date_get_days_in_month((GDateMonth)m, (GDateYear)y);
+}
+
+static const char *scan_digits(const char *p, int max, int *value, int *ndigits)
+{
+    int v = 0, n = 0;
+    while (n < max && g_ascii_isdigit(*p)) {
+        v = v * 10 + (*p - '0');
+        p++;
+        n++;
+    }
+    *value = v;
+    *ndigits = n;
+    return p;
+}
+
+/* A date at `s` (ASCII digits): "2022-07-26", "2022/7/26", "2022.07.26", "2022年7月26日",
+ * or a prefix of one. Returns the precision found (3 = y-m-d, 2 = y-m, 1 = y, 0 = none)
+ * and sets *endp after it. */
+static int scan_ymd(const char *s, const char **endp, int *y, int *m, int *d)
+{
+    int n;
+    const char *p = scan_digits(s, 4, y, &n);
+    *endp = s;
+    if (n != 4 || g_ascii_isdigit(*p) || *y < 1900 || *y > 2100)
+        return 0;
+    *endp = p;
+    gboolean han = FALSE;
+    char sep = 0;
+    const char *q = p;
+    if (starts_with(q, "年")) {
+        han = TRUE;
+        q += strlen("年");
+    } else if (*q == '-' || *q == '/' || *q == '.') {
+        sep = *q++;
+    } else {
+        return 1;
+    }
+    q = scan_digits(q, 2, m, &n);
+    if (n == 0 || g_ascii_isdigit(*q) || *m < 1 || *m > 12)
+        return 1;
+    if (han) {
+        if (!starts_with(q, "月"))
+            return 1;
+        q += strlen("月");
+    }
+    *endp = q;
+    const char *r = q;
+    if (han) {
+        r = scan_digits(r, 2, d, &n);
+        if (n == 0 || g_ascii_isdigit(*r) || !valid_ymd(*y, *m, *d))
+            return 2;
+        if (starts_with(r, "日"))
+            r += strlen("日");
+        else if (starts_with(r, "号"))
+            r += strlen("号");
+    } else {
+        if (*r != sep)
+            return 2;
+        r = scan_digits(r + 1, 2, d, &n);
+        if (n == 0 || g_ascii_isdigit(*r) || !valid_ymd(*y, *m, *d))
+            return 2;
+    }
+    *endp = r;
+    return 3;
+}
+
+static char *format_date(int precision, int y, int m, int d)
+{
+    if (precision >= 3)
+        return g_strdup_printf("%04d-%02d-%02d", y, m, d);
+    if (precision == 2)
+        return g_strdup_printf("%04d-%02d", y, m);
+    return g_strdup_printf("%04d", y);
+}
+
+/* RFC 2822: "[Tue,] 26 Jul 2022 [08:39:51 GMT]". */
+static gboolean parse_rfc2822(const char *s, int *y, int *m, int *d)
+{
+    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    const char *p = s;
+    while (*p == ' ')
+        p++;
+    if (g_ascii_isalpha(*p)) {
+        while (g_ascii_isalpha(*p))
+            p++;
+        while (*p == ' ')
+            p++;
+        if (*p == ',')
+            p++;
+        while (*p == ' ')
+            p++;
+    }
+    int n;
+    p = scan_digits(p, 2, d, &n);
+    if (n == 0 || *p != ' ')
+        return FALSE;
+    while (*p == ' ')
+        p++;
+    if (!g_ascii_isalpha(p[0]) || !g_ascii_isalpha(p[1]) || !g_ascii_isalpha(p[2]))
+        return FALSE;
+    *m = 0;
+    for (int i = 0; i < 12; i++)
+        if (g_ascii_strncasecmp(p, months + 3 * i, 3) == 0)
+            *m = i + 1;
+    if (*m == 0)
+        return FALSE;
+    while (g_ascii_isalpha(*p))
+        p++;
+    while (*p == ' ')
+        p++;
+    p = scan_digits(p, 4, y, &n);
+    if (n == 2)
+        *y += *y < 50 ? 2000 : 1900;
+    else if (n != 4)
+        return FALSE;
+    if (g_ascii_isdigit(*p))
+        return FALSE;
+    return valid_ymd(*y, *m, *d);
+}
+
+char *jb_article_parse_date(const char *s)
+{
+    if (!s)
+        return NULL;
+    g_autofree char *norm = jb_normalize(s, -1);
+    char *t = g_strstrip(norm);
+    int y, m, d;
+    if (strchr(t, 'T') || strchr(t, ' ')) {
+        /* A full ISO 8601 instant: keep the calendar date in the zone it was written in. */
+        g_autoptr(GTimeZone) utc = g_time_zone_new_utc();
+        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601(t, utc);
+        if (dt) {
+            g_date_time_get_ymd(dt, &y, &m, &d);
+            return format_date(3, y, m, d);
+        }
+    }
+    const char *e;
+    int prec = scan_ymd(t, &e, &y, &m, &d);
+    if (prec == 3 || (prec > 0 && *e == '\0'))
+        return format_date(prec, y, m, d);
+    if (parse_rfc2822(t, &y, &m, &d))
+        return format_date(3, y, m, d);
+    return NULL;
+}
+
+/* Skip " 08:39" or "T08:39:51" after a date. */
+static const char *skip_time(const char *p)
+{
+    const char *q = p;
+    while (*q == ' ' || *q == 'T')
+        q++;
+    int v, n;
+    const char *r = scan_digits(q, 2, &v, &n);
+    if (n == 0 || *r != ':')
+        return p;
+    r = scan_digits(r + 1, 2, &v, &n);
+    if (n != 2)
+        return p;
+    if (*r == ':') {
+        const char *t = scan_digits(r + 1, 2, &v, &n);
+        if (n == 2)
+            r = t;
+    }
+    return r;
+}
+
+/* The date of a header line such as "更新时间:2026-01-21 23:13 来源:某网",
+ * "2025-06-09 09:28来源: 某报" or "发布时间：2024年3月5日"; NULL if `p` is not one. */
+static char *header_date(const char *p, glong nchars)
+{
+    static const char *const keys[] = {"更新时间", "发布时间", "发布日期", "发表时间", "发稿时间",
+                                       "出版时间", "时间",     "日期"};
+    if (nchars > 80)
+        return NULL;
+    int y, m, d;
+    const char *e;
+    for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
+        if (!starts_with(p, keys[i]))
+            continue;
+        const char *q = p + strlen(keys[i]);
+        while (*q == ' ')
+            q++;
+        if (*q == ':')
+            q++;
+        else if (starts_with(q, "："))
+            q += strlen("：");
+        while (*q == ' ')
+            q++;
+        if (scan_ymd(q, &e, &y, &m, &d) == 3)
+            return format_date(3, y, m, d);
+        return NULL;
+    }
+    if (scan_ymd(p, &e, &y, &m, &d) == 3) {
+        const char *r = skip_time(e);
+        while (*r == ' ')
+            r++;
+        if (*r == '\0' || starts_with(r, "来源") || starts_with(r, "作者") ||
+            starts_with(r, "编辑") || *r == '|' || starts_with(r, "｜") || starts_with(r, "丨"))
+            return format_date(3, y, m, d);
+    }
+    if (nchars <= 60 && strstr(p, "来源")) {
+        for (const char *q = p; *q; q++)
+            if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&
+                scan_ymd(q, &e, &y, &m, &d) == 3)
+                return format_date(3, y, m, d);
+    }
+    return NULL;
+}
+
+/* A date in a URL path: ".../2022-07-26/...", ".../2022/07/26/...", ".../20220726/...". */
+static char *url_date(const char *url)
+{
+    for (const char *p = strchr(url, '/'); p; p = strchr(p + 1, '/')) {
+        const char *q = p + 1, *e;
+        int y, m, d;
+        if (scan_ymd(q, &e, &y, &m, &d) == 3 && (*e == '/' || *e == '_' || *e == '.'))
+            return format_date(3, y, m, d);
+        int v, n;
+        e = scan_digits(q, 8, &v, &n);
+        if (n == 8 && !g_ascii_isdigit(*e) && valid_ymd(v / 10000, v / 100 % 100, v % 100))
+            return format_date(3, v / 10000, v / 100 % 100, v % 100);
+    }
+    return NULL;
+}
+
+/* ---- decoding ----------------------------------------------------------------------- */
+
+/* Copy valid UTF-8 from `data`, skipping (and reporting) invalid bytes and NULs.
+ * `base` is the offset of `data` in the file, for the messages. */
+static GString *decode_utf8(const char *source, const char *data, gsize len, gsize base,
+                            GPtrArray *warnings, gsize *nbad)
+{
+    GString *out = g_string_sized_new(len + 1);
+    const char *p = data, *end = data + len;
+    *nbad = 0;
+    while (p < end) {
+        const char *valid_end;
+        g_utf8_validate_len(p, (gsize)(end - p), &valid_end);
+        g_string_append_len(out, p, valid_end - p);
+        p = valid_end;
+        if (p < end) {
+            if (*nbad < MAX_BYTE_WARNINGS)
+                add_warning(warnings, "%s: byte %zu: %s skipped", source, base + (gsize)(p - data),
+                            *p ? "invalid UTF-8" : "NUL byte");
+            (*nbad)++;
+            p++;
+        }
+    }
+    if (*nbad > MAX_BYTE_WARNINGS)
+        add_warning(warnings, "%s: %zu more invalid bytes skipped", source,
+                    *nbad - MAX_BYTE_WARNINGS);
+    return out;
+}
+
+/* Convert from `encoding` with g_iconv, skipping (and reporting) bytes it rejects. */
+static GString *decode_iconv(const char *source, const char *encoding, const char *data,
+                             gsize len, gsize base, GPtrArray *warnings, gsize *nbad,
+                             GError **error)
+{
+    GIConv cd = g_iconv_open("UTF-8", encoding);
+    if (cd == (GIConv)-1) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: unknown encoding '%s'", source,
+                    encoding);
+        return NULL;
+    }
+    gsize cap = len * 2 + 16;
+    char *out = g_malloc(cap);
+    char *in = (char *)data, *op = out;
+    gsize inleft = len, outleft = cap - 1;
+    *nbad = 0;
+    while (inleft > 0) {
+        if (g_iconv(cd, &in, &inleft, &op, &outleft) != (gsize)-1)
+            break;
+        if (errno == E2BIG) {
+            gsize used = (gsize)(op - out);
+            cap *= 2;
+            out = g_realloc(out, cap);
+            op = out + used;
+            outleft = cap - used - 1;
+            continue;
+        }
+        /* EILSEQ (invalid) or EINVAL (incomplete at the end): skip one byte. */
+        if (*nbad < MAX_BYTE_WARNINGS)
+            add_warning(warnings, "%s: byte %zu: invalid %s skipped", source,
+                        base + (gsize)(in - data), encoding);
+        (*nbad)++;
+        in++;
+        inleft--;
+    }
+    if (*nbad > MAX_BYTE_WARNINGS)
+        add_warning(warnings, "%s: %zu more invalid bytes skipped", source,
+                    *nbad - MAX_BYTE_WARNINGS);
+    if (outleft < 16) {
+        gsize used = (gsize)(op - out);
+        out = g_realloc(out, cap + 16);
+        op = out + used;
+        outleft += 16;
+    }
+    g_iconv(cd, NULL, NULL, &op, &outleft); /* end a stateful encoding's shift state */
+    g_iconv_close(cd);
+    *op = '\0';
+    GString *s = g_string_new_len(out, op - out);
+    g_free(out);
+    return s;
+}
+
+/* Count bytes of valid multi-byte UTF-8 characters, and invalid bytes. */
+static void utf8_stats(const char *data, gsize len, gsize *multibyte, gsize *invalid)
+{
+    const char *p = data, *end = data + len;
+    *multibyte = *invalid = 0;
+    while (p < end) {
+        const char *valid_end;
+        g_utf8_validate_len(p, (gsize)(end - p), &valid_end);
+        for (const char *q = p; q < valid_end; q++)
+            if ((guchar)*q >= 0x80)
+                (*multibyte)++;
+        p = valid_end;
+        if (p < end) {
+            (*invalid)++;
+            p++;
+        }
+    }
+}
+
+static gboolean is_utf8_name(const char *enc)
+{
+    return g_ascii_strcasecmp(enc, "UTF-8") == 0 || g_ascii_strcasecmp(enc, "UTF8") == 0;
+}
+
+static gboolean is_wide_encoding(const char *enc)
+{
+    return strstr(enc, "16") || strstr(enc, "32") || g_ascii_strncasecmp(enc, "UCS", 3) == 0;
+}
+
+/* Decode `data` to UTF-8 (the returned GString), with LF line ends and no NULs. */
+static GString *decode(JbArticle *a, const char *data, gsize len, const char *encoding,
+                       GError **error)
+{
+    const char *src = a->source;
+    gsize base = 0;
+    const char *enc = encoding;
+    if (!enc) {
+        if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+            enc = "UTF-8";
+            base = 3;
+        } else if (len >= 2 && memcmp(data, "\xFF\xFE", 2) == 0) {
+            enc = "UTF-16LE";
+            base = 2;
+        } else if (len >= 2 && memcmp(data, "\xFE\xFF", 2) == 0) {
+            enc = "UTF-16BE";
+            base = 2;
+        }
+    } else if (is_utf8_name(enc) && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        base = 3;
+    }
+    if (!enc || !is_wide_encoding(enc)) {
+        const char *nul = memchr(data, '\0', MIN(len, BINARY_SNIFF_BYTES));
+        if (nul) {
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: binary file (NUL byte at offset %zu)",
+                        src, (gsize)(nul - data));
+            return NULL;
+        }
+    }
+    const char *body = data + base;
+    gsize blen = len - base, nbad = 0;
+    GString *out = NULL;
+    if (enc && is_utf8_name(enc)) {
+        out = decode_utf8(src, body, blen, base, a->warnings, &nbad);
+    } else if (enc) {
+        out = decode_iconv(src, enc, body, blen, base, a->warnings, &nbad, error);
+        if (!out)
+            return NULL;
+    } else {
+        gsize multi, invalid;
+        utf8_stats(body, blen, &multi, &invalid);
+        /* Chinese UTF-8 with a few damaged bytes has far more bytes in good multi-byte
+         * characters than bad bytes; GB18030 text read as UTF-8 has the opposite ratio
+         * (its byte pairs form valid UTF-8 only by chance, well under half the time).
+         * Only then is GB18030 tried, and kept if it explains the bytes better. */
+        if (invalid == 0 || multi >= 4 * invalid) {
+            out = decode_utf8(src, body, blen, base, a->warnings, &nbad);
+        } else {
+            g_autoptr(GPtrArray) gbw = g_ptr_array_new_with_free_func(g_free);
+            gsize gbad = 0;
+            GString *gb = decode_iconv(src, "GB18030", body, blen, base, gbw, &gbad, NULL);
+            if (gb && gbad < invalid) {
+                out = gb;
+                for (guint i = 0; i < gbw->len; i++)
+                    g_ptr_array_add(a->warnings, g_strdup(gbw->pdata[i]));
+            } else {
+                if (gb)
+                    g_string_free(gb, TRUE);
+                out = decode_utf8(src, body, blen, base, a->warnings, &nbad);
+            }
+        }
+    }
+    /* CRLF and lone CR become LF, NULs (possible after a converter) go, a BOM goes. */
+    gsize w = 0, nuls = 0;
+    char *s = out->str;
+    gsize r = (out->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    for (; r < out->len; r++) {
+        char c = s[r];
+        if (c == '\r') {
+            s[w++] = '\n';
+            if (r + 1 < out->len && s[r + 1] == '\n')
+                r++;
+        } else if (c == '\0') {
+            nuls++;
+        } else {
+            s[w++] = c;
+        }
+    }
+    g_string_truncate(out, w);
+    if (nuls)
+        add_warning(a->warnings, "%s: %zu NUL characters skipped", src, nuls);
+    return out;
+}
+
+static gboolean only_space(const char *s)
+{
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (!is_space_char(c) && !is_invisible_char(c))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* ---- paragraphs: cleaning ------------------------------------------------------------ */
+
+/* Marks a space that a line break next to it must not remove (between table cells). */
+#define HARD_SPACE '\x1F'
+
+/* Collapse white space (a line break next to a wide character is no space at all),
+ * drop invisible characters, trim, then jb_normalize. NULL if nothing is left. */
+static char *clean_text(const char *s, gsize n)
+{
+    GString *out = g_string_sized_new(n);
+    const char *p = s, *end = s + n;
+    gboolean pending = FALSE, pending_nl = FALSE, hard = FALSE;
+    gunichar prev = 0;
+    while (p < end) {
+        gunichar c;
+        const char *next;
+        if ((guchar)*p < 0x80) {
+            c = (guchar)*p;
+            next = p + 1;
+        } else {
+            c = g_utf8_get_char(p);
+            next = g_utf8_next_char(p);
+        }
+        if (c == (gunichar)HARD_SPACE) {
+            pending = hard = TRUE;
+        } else if (is_space_char(c)) {
+            pending = TRUE;
+            if (c == '\n' || c == 0x2028 || c == 0x2029)
+                pending_nl = TRUE;
+        } else if (!is_invisible_char(c)) {
+            if (pending && out->len > 0 && (hard || !(pending_nl && (is_wide(prev) || is_wide(c)))))
+                g_string_append_c(out, ' ');
+            pending = pending_nl = hard = FALSE;
+            g_string_append_len(out, p, next - p);
+            prev = c;
+        }
+        p = next;
+    }
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    char *norm = jb_normalize(out->str, (gssize)out->len);
+    g_string_free(out, TRUE);
+    return norm;
+}
+
+typedef struct {
+    JbArticle *a;
+    GPtrArray *paras; /* cleaned blocks, before the junk rules */
+    GArray *lines;
+    GPtrArray *warnings; /* of the current body pass (a pass may be redone) */
+    /* what the file says about itself */
+    char *fm_title, *fm_date, *fm_url;
+    guint fm_date_line;
+    char *html_title, *og_title, *h1, *meta_date, *canonical, *og_url, *md_heading;
+    gboolean dropped_container; /* the HTML pass dropped a <nav>/<form>/… */
+    const char *unclosed_name;  /* … and this one was never closed (static string) */
+    guint unclosed_line;
+} Ctx;
+
+static void emit(Ctx *c, const char *raw, gsize n, guint line)
+{
+    char *t = clean_text(raw, n);
+    if (!t)
+        return;
+    g_ptr_array_add(c->paras, t);
+    g_array_append_val(c->lines, line);
+}
+
+/* ---- front matter ------------------------------------------------------------------- */
+
+static char *yaml_scalar(const char *v)
+{
+    g_autofree char *t = strip_dup(v);
+    gsize n = strlen(t);
+    if (n >= 2 && t[0] == '\'' && t[n - 1] == '\'') {
+        GString *s = g_string_new(NULL);
+        for (gsize i = 1; i + 1 < n; i++) {
+            g_string_append_c(s, t[i]);
+            if (t[i] == '\'' && t[i + 1] == '\'')
+                i++;
+        }
+        return g_string_free(s, FALSE);
+    }
+    if (n >= 2 && t[0] == '"' && t[n - 1] == '"') {
+        GString *s = g_string_new(NULL);
+        for (gsize i = 1; i + 1 < n; i++) {
+            if (t[i] == '\\' && i + 2 < n)
+                i++;
+            g_string_append_c(s, t[i]);
+        }
+        return g_string_free(s, FALSE);
+    }
+    return g_steal_pointer(&t);
+}
+
+static gboolean blank_line(const char *p, const char *e)
+{
+    for (; p < e; p++)
+        if (*p != ' ' && *p != '\t')
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean fence_line(const char *p, const char *e, const char *fence)
+{
+    gsize n = strlen(fence);
+    return (gsize)(e - p) >= n && memcmp(p, fence, n) == 0 && blank_line(p + n, e);
+}
+
+/* A YAML front matter block ("---" … "---" or "..."), possibly after blank lines, with at
+ * least one "key: value" line. Returns the offset of the body (0 if there is no front
+ * matter) and sets *body_line to the body's first line. */
+static gsize front_matter(Ctx *c, const char *s, gsize len, guint *body_line)
+{
+    const char *p = s, *end = s + len;
+    guint line = 1;
+    for (;;) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            return 0;
+        if (!blank_line(p, e))
+            break;
+        p = e + 1;
+        line++;
+    }
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    if (!fence_line(p, e, "---"))
+        return 0;
+    p = e + 1;
+    line++;
+    guint keys = 0;
+    g_autofree char *title = NULL, *date = NULL, *url = NULL;
+    guint date_line = 0;
+    while (p < end) {
+        e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        if (fence_line(p, e, "---") || fence_line(p, e, "...")) {
+            if (keys == 0)
+                return 0;
+            c->fm_title = g_steal_pointer(&title);
+            c->fm_date = g_steal_pointer(&date);
+            c->fm_url = g_steal_pointer(&url);
+            c->fm_date_line = date_line;
+            *body_line = line + 1;
+            return e < end ? (gsize)(e + 1 - s) : len;
+        }
+        const char *k = p;
+        while (k < e && (g_ascii_isalnum(*k) || *k == '_' || *k == '-'))
+            k++;
+        if (k > p && k < e && *k == ':' && (k + 1 == e || k[1] == ' ' || k[1] == '\t')) {
+            keys++;
+            g_autofree char *key = g_ascii_strdown(p, k - p);
+            g_autofree char *raw = g_strndup(k + 1, e - k - 1);
+            g_autofree char *val = yaml_scalar(raw);
+            if (*val) {
+                if (!title && strcmp(key, "title") == 0) {
+                    title = g_steal_pointer(&val);
+                } else if (!date && (strcmp(key, "date") == 0 || strcmp(key, "published") == 0 ||
+                                     strcmp(key, "pubdate") == 0 ||
+                                     strcmp(key, "publish_date") == 0 ||
+                                     strcmp(key, "published_at") == 0)) {
+                    date = g_steal_pointer(&val);
+                    date_line = line;
+                } else if (!url && (strcmp(key, "url") == 0 || strcmp(key, "link") == 0 ||
+                                    strcmp(key, "source_url") == 0 ||
+                                    strcmp(key, "permalink") == 0 ||
+                                    strcmp(key, "canonical") == 0 ||
+                                    strcmp(key, "canonical_url") == 0 ||
+                                    (strcmp(key, "source") == 0 && starts_with(val, "http")))) {
+                    url = g_steal_pointer(&val);
+                }
+            }
+        }
+        p = e + 1;
+        line++;
+    }
+    return 0; /* never closed: not front matter */
+}
+
+/* ---- HTML --------------------------------------------------------------------------- */
+
+enum {
+    T_BLOCK = 1 << 0,   /* starts and ends a paragraph */
+    T_COUNTED = 1 << 1, /* a container normally closed: counts toward block depth */
+    T_DROP = 1 << 2,    /* page furniture: everything inside is dropped */
+    T_RAW = 1 << 3,     /* raw text up to </name>: dropped (or kept as the title) */
+    T_CELL = 1 << 4,    /* table cell: a space */
+    T_META = 1 << 5,
+    T_LINK = 1 << 6,
+    T_ARTICLE = 1 << 7, /* <article>, <main>: a <header> inside is kept */
+    T_H1 = 1 << 8,
+    T_P = 1 << 9,
+    T_HEADER = 1 << 10,
+};
+
+typedef struct {
+    const char *name;
+    guint flags;
+} TagInfo;
+
+#define BC (T_BLOCK | T_COUNTED)
+/* Sorted by name (bsearch). Tags not listed are inline and vanish without a space. */
+static const TagInfo tag_table[] = {
+    {"address", BC},
+    {"article", BC | T_ARTICLE},
+    {"aside", BC | T_DROP},
+    {"audio", T_DROP},
+    {"blockquote", BC},
+    {"body", T_BLOCK},
+    {"br", T_BLOCK},
+    {"button", T_DROP},
+    {"canvas", T_DROP},
+    {"caption", BC},
+    {"center", BC},
+    {"dd", BC},
+    {"details", BC},
+    {"dialog", T_DROP},
+    {"div", BC},
+    {"dl", BC},
+    {"dt", BC},
+    {"fieldset", BC},
+    {"figcaption", BC},
+    {"figure", BC},
+    {"footer", BC | T_DROP},
+    {"form", BC | T_DROP},
+    {"h1", BC | T_H1},
+    {"h2", BC},
+    {"h3", BC},
+    {"h4", BC},
+    {"h5", BC},
+    {"h6", BC},
+    {"head", T_BLOCK},
+    {"header", BC | T_DROP | T_HEADER},
+    {"hgroup", BC},
+    {"hr", T_BLOCK},
+    {"html", T_BLOCK},
+    {"iframe", T_RAW},
+    {"legend", T_BLOCK},
+    {"li", BC},
+    {"link", T_LINK},
+    {"main", BC | T_ARTICLE},
+    {"meta", T_META},
+    {"nav", BC | T_DROP},
+    {"noembed", T_RAW},
+    {"noframes", T_RAW},
+    {"noscript", T_RAW},
+    {"object", T_DROP},
+    {"ol", BC},
+    {"option", T_BLOCK},
+    {"p", BC | T_P},
+    {"pre", BC},
+    {"script", T_RAW},
+    {"section", BC},
+    {"select", T_DROP},
+    {"style", T_RAW},
+    {"summary", BC},
+    {"svg", T_DROP},
+    {"table", BC},
+    {"tbody", T_BLOCK},
+    {"td", T_CELL},
+    {"template", T_DROP},
+    {"textarea", T_RAW},
+    {"tfoot", T_BLOCK},
+    {"th", T_CELL},
+    {"thead", T_BLOCK},
+    {"title", T_RAW},
+    {"tr", BC},
+    {"ul", BC},
+    {"video", T_DROP},
+    {"xmp", T_RAW},
+};
+#undef BC
+
+static int tag_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const TagInfo *)elem)->name);
+}
+
+static const TagInfo *tag_info(const char *name)
+{
+    return bsearch(name, tag_table, G_N_ELEMENTS(tag_table), sizeof tag_table[0], tag_cmp);
+}
+
+/* Named entities: the common ones in Chinese news pages. */
+static const struct {
+    const char *name;
+    gunichar cp;
+} entity_table[] = {
+    {"nbsp", 0xA0},    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},
+    {"quot", '"'},     {"apos", '\''},     {"ldquo", 0x201C},   {"rdquo", 0x201D},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"sbquo", 0x201A},   {"bdquo", 0x201E},
+    {"mdash", 0x2014}, {"ndash", 0x2013},  {"hellip", 0x2026},  {"middot", 0xB7},
+    {"times", 0xD7},   {"divide", 0xF7},   {"yen", 0xA5},       {"copy", 0xA9},
+    {"reg", 0xAE},     {"trade", 0x2122},  {"deg", 0xB0},       {"plusmn", 0xB1},
+    {"permil", 0x2030}, {"laquo", 0xAB},   {"raquo", 0xBB},     {"lsaquo", 0x2039},
+    {"rsaquo", 0x203A}, {"bull", 0x2022},  {"ensp", 0x2002},    {"emsp", 0x2003},
+    {"thinsp", 0x2009}, {"zwnj", 0x200C},  {"zwj", 0x200D},     {"shy", 0xAD},
+    {"euro", 0x20AC},  {"pound", 0xA3},    {"cent", 0xA2},      {"sup1", 0xB9},
+    {"sup2", 0xB2},    {"sup3", 0xB3},     {"frac12", 0xBD},    {"frac14", 0xBC},
+    {"frac34", 0xBE},  {"le", 0x2264},     {"ge", 0x2265},      {"ne", 0x2260},
+    {"minus", 0x2212}, {"larr", 0x2190},   {"rarr", 0x2192},    {"uarr", 0x2191},
+    {"darr", 0x2193},  {"sect", 0xA7},     {"para", 0xB6},      {"micro", 0xB5},
+    {"prime", 0x2032}, {"Prime", 0x2033},  {"dagger", 0x2020},  {"infin", 0x221E},
+    {"asymp", 0x2248}, {"radic", 0x221A},  {"sum", 0x2211},     {"alpha", 0x3B1},
+    {"beta", 0x3B2},   {"gamma", 0x3B3},   {"delta", 0x3B4},    {"mu", 0x3BC},
+    {"pi", 0x3C0},     {"Omega", 0x3A9},   {"iexcl", 0xA1},     {"iquest", 0xBF},
+};
+
+/* Windows-1252 meanings of &#128;–&#159;, as browsers read them (0 = none). */
+static const gunichar cp1252_c1[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/* Decode the entity at `p` ('&') into `out`; returns the position after it. Not an
+ * entity: appends '&' and returns p + 1. */
+static const char *decode_entity(const char *p, const char *end, GString *out)
+{
+    const char *q = p + 1;
+    if (q < end && *q == '#') {
+        gboolean hex = q + 1 < end && (q[1] == 'x' || q[1] == 'X');
+        const char *r = q + (hex ? 2 : 1);
+        guint32 v = 0;
+        int n = 0;
+        while (r < end && (hex ? g_ascii_isxdigit(*r) : g_ascii_isdigit(*r))) {
+            if (v <= 0x10FFFF)
+                v = v * (hex ? 16 : 10) + (guint32)(hex ? g_ascii_xdigit_value(*r) : *r - '0');
+            r++;
+            n++;
+        }
+        if (n == 0) {
+            g_string_append_c(out, '&');
+            return p + 1;
+        }
+        if (r < end && *r == ';')
+            r++;
+        gunichar c = v;
+        if (c >= 0x80 && c <= 0x9F)
+            c = cp1252_c1[c - 0x80] ? cp1252_c1[c - 0x80] : 0xFFFD;
+        else if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            c = 0xFFFD;
+        g_string_append_unichar(out, c);
+        return r;
+    }
+    const char *r = q;
+    while (r < end && r - q < 10 && g_ascii_isalnum(*r))
+        r++;
+    if (r > q && r < end && *r == ';') {
+        gsize n = (gsize)(r - q);
+        for (gsize i = 0; i < G_N_ELEMENTS(entity_table); i++)
+            if (strlen(entity_table[i].name) == n && memcmp(entity_table[i].name, q, n) == 0) {
+                g_string_append_unichar(out, entity_table[i].cp);
+                return r + 1;
+            }
+    }
+    g_string_append_c(out, '&');
+    return p + 1;
+}
+
+static char *decode_entities(const char *s, gsize n)
+{
+    GString *out = g_string_sized_new(n);
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        const char *amp = memchr(p, '&', (size_t)(end - p));
+        if (!amp) {
+            g_string_append_len(out, p, end - p);
+            break;
+        }
+        g_string_append_len(out, p, amp - p);
+        p = decode_entity(amp, end, out);
+    }
+    return g_string_free(out, FALSE);
+}
+
+#define MAX_ATTRS 16
+typedef struct {
+    char name[24];
+    const char *v;
+    gsize vlen;
+} Attr;
+
+typedef struct {
+    Ctx *c;
+    const char *end;
+    guint line; /* line of the current position */
+    GString *para;
+    guint para_line; /* 0 while the paragraph holds no visible text */
+    int skip_depth;  /* > 0 inside dropped containers */
+    int block_depth; /* open block containers; at 0, a line break ends a paragraph */
+    int article_depth;
+    gboolean p_open;
+    gboolean keep_containers;
+    gboolean squote_dead, dquote_dead; /* no closing quote of this kind remains */
+    const char *drop_name;
+    guint drop_line;
+    GString *h1;
+    gboolean in_h1, h1_done;
+    GString *scratch;
+} Html;
+
+static void html_flush(Html *h)
+{
+    if (h->para->len && h->para_line)
+        emit(h->c, h->para->str, h->para->len, h->para_line);
+    g_string_truncate(h->para, 0);
+    h->para_line = 0;
+}
+
+static void html_text(Html *h, const char *s, gsize n)
+{
+    if (h->skip_depth > 0 || n == 0)
+        return;
+    if (!h->para_line)
+        for (gsize i = 0; i < n; i++)
+            if ((guchar)s[i] > ' ') {
+                h->para_line = h->line;
+                break;
+            }
+    g_string_append_len(h->para, s, n);
+    if (h->in_h1)
+        g_string_append_len(h->h1, s, n);
+}
+
+/* Read a tag name at `p` (lower-cased into buf, "" when too long); returns its end. */
+static const char *tag_name(const char *p, const char *end, char *buf, gsize size)
+{
+    gsize n = 0;
+    gboolean too_long = FALSE;
+    while (p < end && (g_ascii_isalnum(*p) || *p == '-' || *p == ':' || *p == '_')) {
+        if (n + 1 < size)
+            buf[n++] = g_ascii_tolower(*p);
+        else
+            too_long = TRUE;
+        p++;
+    }
+    buf[too_long ? 0 : n] = '\0';
+    return p;
+}
+
+/* Scan the attributes of a start tag from `p` to its '>'; returns the position after '>'
+ * or NULL if the file ends first. A quote without a partner makes the value unquoted and
+ * is remembered, so that no later tag searches for that quote again. */
+static const char *scan_attrs(Html *h, const char *p, Attr *attrs, int *nattrs,
+                              gboolean *self_closing)
+{
+    const char *end = h->end;
+    *nattrs = 0;
+    *self_closing = FALSE;
+    for (;;) {
+        while (p < end && (g_ascii_isspace(*p) || *p == '/')) {
+            if (*p == '\n')
+                h->line++;
+            if (*p == '/' && p + 1 < end && p[1] == '>')
+                *self_closing = TRUE;
+            p++;
+        }
+        if (p >= end)
+            return NULL;
+        if (*p == '>')
+            return p + 1;
+        Attr tmp, *at = *nattrs < MAX_ATTRS ? &attrs[*nattrs] : &tmp;
+        gsize n = 0;
+        do {
+            if (n + 1 < sizeof at->name)
+                at->name[n++] = g_ascii_tolower(*p);
+            p++;
+        } while (p < end && !g_ascii_isspace(*p) && *p != '=' && *p != '>' && *p != '/');
+        at->name[n] = '\0';
+        at->v = NULL;
+        at->vlen = 0;
+        const char *q = p;
+        while (q < end && g_ascii_isspace(*q))
+            q++;
+        if (q < end && *q == '=') {
+            q++;
+            while (q < end && g_ascii_isspace(*q))
+                q++;
+            h->line += count_newlines(p, q);
+            p = q;
+            const char *close = NULL;
+            if (p < end && (*p == '"' || *p == '\'')) {
+                gboolean *dead = *p == '"' ? &h->dquote_dead : &h->squote_dead;
+                if (!*dead) {
+                    close = memchr(p + 1, *p, (size_t)(end - p - 1));
+                    if (!close)
+                        *dead = TRUE;
+                }
+            }
+            if (close) {
+                at->v = p + 1;
+                at->vlen = (gsize)(close - p - 1);
+                h->line += count_newlines(p, close);
+                p = close + 1;
+            } else {
+                at->v = p;
+                while (p < end && !g_ascii_isspace(*p) && *p != '>')
+                    p++;
+                at->vlen = (gsize)(p - at->v);
+            }
+        }
+        if (at != &tmp)
+            (*nattrs)++;
+    }
+}
+
+static const Attr *attr(const Attr *attrs, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(attrs[i].name, name) == 0 && attrs[i].v)
+            return &attrs[i];
+    return NULL;
+}
+
+static char *attr_text(const Attr *a)
+{
+    g_autofree char *d = decode_entities(a->v, a->vlen);
+    return strip_dup(d);
+}
+
+static void html_meta(Html *h, const Attr *attrs, int n)
+{
+    static const char *const date_keys[] = {
+        "pubdate",       "publishdate",        "publish_date",    "publish-date",
+        "publishtime",   "firstpublishedtime", "datepublished",   "article:published_time",
+        "og:published_time", "og:release_date", "dc.date.issued", "dc.date",
+        "dcterms.created", "dcterms.date",     "sailthru.date",   "parsely-pub-date",
+        "weibo:article:create_at", "date",
+    };
+    const Attr *key = attr(attrs, n, "name");
+    if (!key)
+        key = attr(attrs, n, "property");
+    if (!key)
+        key = attr(attrs, n, "itemprop");
+    const Attr *content = attr(attrs, n, "content");
+    if (!key || !content)
+        return;
+    g_autofree char *k = g_ascii_strdown(key->v, (gssize)key->vlen);
+    Ctx *c = h->c;
+    if (!c->meta_date)
+        for (gsize i = 0; i < G_N_ELEMENTS(date_keys); i++)
+            if (strcmp(k, date_keys[i]) == 0) {
+                c->meta_date = attr_text(content);
+                return;
+            }
+    if (!c->og_title && strcmp(k, "og:title") == 0)
+        c->og_title = attr_text(content);
+    else if (!c->og_url && strcmp(k, "og:url") == 0)
+        c->og_url = attr_text(content);
+}
+
+/* The '<' of "</name" (name case-insensitive) at or after `p`, or NULL. */
+static const char *find_end_tag(const char *p, const char *end, const char *name)
+{
+    gsize n = strlen(name);
+    while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if ((gsize)(end - p) >= n + 2 && p[1] == '/' && g_ascii_strncasecmp(p + 2, name, n) == 0 &&
+            (p + 2 + n == end || g_ascii_isspace(p[2 + n]) || p[2 + n] == '>' || p[2 + n] == '/'))
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
+static void dec(int *n)
+{
+    if (*n > 0)
+        (*n)--;
+}
+
+/* A start tag has been read up to `p` (after its '>'); returns where to continue. */
+static const char *html_start(Html *h, const char *name, const Attr *attrs, int nattrs,
+                              gboolean self_closing, const char *p, guint tag_line)
+{
+    const TagInfo *t = tag_info(name);
+    if (!t)
+        return p;
+    if (t->flags & T_RAW) {
+        const char *q = find_end_tag(p, h->end, name);
+        if (!q) {
+            add_warning(h->c->warnings, "%s:%u: unterminated <%s>; rest of file ignored",
+                        h->c->a->source, tag_line, name);
+            return h->end;
+        }
+        if (strcmp(name, "title") == 0 && !h->c->html_title)
+            h->c->html_title = decode_entities(p, (gsize)(q - p));
+        const char *gt = memchr(q, '>', (size_t)(h->end - q));
+        const char *after = gt ? gt + 1 : h->end;
+        h->line += count_newlines(p, after);
+        return after;
+    }
+    if (h->skip_depth > 0) {
+        if ((t->flags & T_DROP) && !self_closing)
+            h->skip_depth++;
+        return p;
+    }
+    if ((t->flags & T_DROP) && !self_closing && !h->keep_containers &&
+        !((t->flags & T_HEADER) && h->article_depth > 0)) {
+        html_flush(h);
+        h->skip_depth = 1;
+        h->drop_name = t->name;
+        h->drop_line = tag_line;
+        h->c->dropped_container = TRUE;
+        return p;
+    }
+    if (t->flags & T_META) {
+        html_meta(h, attrs, nattrs);
+    } else if (t->flags & T_LINK) {
+        const Attr *rel = attr(attrs, nattrs, "rel"), *href = attr(attrs, nattrs, "href");
+        if (rel && href && !h->c->canonical) {
+            g_autofree char *r = g_ascii_strdown(rel->v, (gssize)rel->vlen);
+            if (strstr(r, "canonical"))
+                h->c->canonical = attr_text(href);
+        }
+    } else if (t->flags & T_CELL) {
+        html_text(h, (char[]){HARD_SPACE}, 1);
+    } else if (t->flags & T_BLOCK) {
+        html_flush(h);
+        if (t->flags & T_COUNTED) {
+            if (h->p_open) { /* a block start closes an open <p> */
+                h->p_open = FALSE;
+                dec(&h->block_depth);
+            }
+            h->block_depth++;
+            if (t->flags & T_P)
+                h->p_open = TRUE;
+        }
+        if (t->flags & T_ARTICLE)
+            h->article_depth++;
+        if ((t->flags & T_H1) && !h->h1_done) {
+            h->in_h1 = TRUE;
+            g_string_truncate(h->h1, 0);
+        }
+    }
+    return p;
+}
+
+static void html_end(Html *h, const char *name)
+{
+    const TagInfo *t = tag_info(name);
+    if (!t)
+        return;
+    if (h->skip_depth > 0) {
+        if ((t->flags & T_DROP) && --h->skip_depth == 0)
+            h->drop_name = NULL;
+        return;
+    }
+    if (t->flags & T_CELL) {
+        html_text(h, (char[]){HARD_SPACE}, 1);
+        return;
+    }
+    if (!(t->flags & T_BLOCK))
+        return;
+    html_flush(h);
+    if (t->flags & T_COUNTED) {
+        if (h->p_open) {
+            h->p_open = FALSE;
+            dec(&h->block_depth);
+            if (!(t->flags & T_P))
+                dec(&h->block_depth);
+        } else if (!(t->flags & T_P)) { /* a stray </p> closes nothing */
+            dec(&h->block_depth);
+        }
+    }
+    if (t->flags & T_ARTICLE)
+        dec(&h->article_depth);
+    if ((t->flags & T_H1) && h->in_h1) {
+        h->in_h1 = FALSE;
+        g_autofree char *t1 = clean_text(h->h1->str, h->h1->len);
+        if (t1 && !h->c->h1) {
+            h->c->h1 = g_steal_pointer(&t1);
+            h->h1_done = TRUE;
+        }
+    }
+}
+
+/* Markup at `p` ('<'); returns where to continue. */
+static const char *html_markup(Html *h, const char *p)
+{
+    const char *end = h->end, *src = h->c->a->source;
+    guint line0 = h->line;
+    char n = p + 1 < end ? p[1] : '\0';
+    if (n == '!' || n == '?') {
+        const char *close;
+        gsize skip;
+        if (n == '!' && end - p >= 4 && p[2] == '-' && p[3] == '-') {
+            close = (end - p >= 5 && p[4] == '>') ? p + 2 : memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+            skip = 3;
+            if (!close) {
+                add_warning(h->c->warnings, "%s:%u: unterminated comment; rest of file ignored",
+                            src, line0);
+                return end;
+            }
+        } else {
+            close = memchr(p, '>', (size_t)(end - p));
+            skip = 1;
+            if (!close) {
+                add_warning(h->c->warnings, "%s:%u: unterminated <%c…>; rest of file ignored",
+                            src, line0, n);
+                return end;
+            }
+        }
+        h->line += count_newlines(p, close + skip);
+        return close + skip;
+    }
+    char name[16];
+    if (n == '/' && p + 2 < end && g_ascii_isalpha(p[2])) {
+        tag_name(p + 2, end, name, sizeof name);
+        const char *gt = memchr(p, '>', (size_t)(end - p));
+        if (!gt) {
+            add_warning(h->c->warnings, "%s:%u: unterminated tag </%s; rest of file ignored", src,
+                        line0, name);
+            return end;
+        }
+        h->line += count_newlines(p, gt);
+        html_end(h, name);
+        return gt + 1;
+    }
+    if (g_ascii_isalpha(n)) {
+        const char *q = tag_name(p + 1, end, name, sizeof name);
+        Attr attrs[MAX_ATTRS];
+        int nattrs;
+        gboolean self_closing;
+        const char *after = scan_attrs(h, q, attrs, &nattrs, &self_closing);
+        if (!after) {
+            add_warning(h->c->warnings, "%s:%u: unterminated tag <%s; rest of file ignored", src,
+                        line0, name);
+            return end;
+        }
+        return html_start(h, name, attrs, nattrs, self_closing, after, line0);
+    }
+    html_text(h, "<", 1); /* "<5%", "a < b": text */
+    return p + 1;
+}
+
+static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep)
+{
+    Html h = {
+        .c = c,
+        .end = end,
+        .line = line0,
+        .para = g_string_new(NULL),
+        .keep_containers = keep,
+        .h1 = g_string_new(NULL),
+        .scratch = g_string_new(NULL),
+    };
+    const char *p = s;
+    while (p < end) {
+        if (h.skip_depth > 0) {
+            const char *lt = memchr(p, '<', (size_t)(end - p));
+            if (!lt) {
+                p = end;
+                break;
+            }
+            h.line += count_newlines(p, lt);
+            p = lt;
+        }
+        char ch = *p;
+        if (ch == '<') {
+            p = html_markup(&h, p);
+        } else if (ch == '&') {
+            g_string_truncate(h.scratch, 0);
+            p = decode_entity(p, end, h.scratch);
+            html_text(&h, h.scratch->str, h.scratch->len);
+        } else if (ch == '\n') {
+            /* Outside any block container (a fragment: text with a few tags), lines are
+             * paragraphs as in a text file; inside one, a line break is white space. */
+            if (h.block_depth == 0)
+                html_flush(&h);
+            else
+                html_text(&h, "\n", 1);
+            h.line++;
+            p++;
+        } else {
+            const char *q = p;
+            while (q < end && *q != '<' && *q != '&' && *q != '\n')
+                q++;
+            html_text(&h, p, (gsize)(q - p));
+            p = q;
+        }
+    }
+    html_flush(&h);
+    if (h.skip_depth > 0) {
+        c->unclosed_name = h.drop_name;
+        c->unclosed_line = h.drop_line;
+    }
+    g_string_free(h.scratch, TRUE);
+    g_string_free(h.para, TRUE);
+    g_string_free(h.h1, TRUE);
+}
+
+/* ---- Markdown ----------------------------------------------------------------------- */
+
+static gboolean blank_text_line(const char *p, const char *e);
+
+/* Position of the next `ch` at or after `p`, cached in *cache so that a run of openers
+ * searching for the same closer scans the text once. */
+static const char *next_char(const char *p, const char *end, char ch, const char **cache)
+{
+    if (*cache == end || (*cache && *cache >= p))
+        return *cache == end ? NULL : *cache;
+    const char *q = memchr(p, ch, (size_t)(end - p));
+    *cache = q ? q : end;
+    return q;
+}
+
+/* Markdown inline markup → text: links keep their text, images and footnote marks go,
+ * emphasis and code marks go, HTML tags vanish, entities are decoded. */
+static void md_inline(const char *s, gsize n, GString *out)
+{
+    const char *p = s, *end = s + n;
+    const char *c_rb = NULL, *c_rb2 = NULL, *c_rp = NULL, *c_gt = NULL;
+    const char *link_close = NULL, *link_end = NULL;
+    while (p < end) {
+        char ch = *p;
+        if (link_close && p > link_close)
+            link_close = NULL; /* jumped over by a tag */
+        if (p == link_close) {
+            p = link_end;
+            link_close = NULL;
+            continue;
+        }
+        if (ch == '\\' && p + 1 < end && g_ascii_ispunct(p[1])) {
+            g_string_append_c(out, p[1]);
+            p += 2;
+        } else if (ch == '`') {
+            p++;
+        } else if (ch == '[' || (ch == '!' && p + 1 < end && p[1] == '[')) {
+            gboolean image = ch == '!';
+            const char *open = image ? p + 1 : p;
+            const char *rb = next_char(open + 1, end, ']', &c_rb);
+            const char *tail = NULL;
+            if (rb && rb + 1 < end && rb[1] == '(') {
+                const char *rp = next_char(rb + 2, end, ')', &c_rp);
+                if (rp)
+                    tail = rp + 1;
+            } else if (rb && rb + 1 < end && rb[1] == '[') {
+                const char *rb2 = next_char(rb + 2, end, ']', &c_rb2);
+                if (rb2 && rb2 - rb < 64)
+                    tail = rb2 + 1;
+            }
+            if (rb && open[1] == '^') { /* footnote mark [^1] */
+                p = rb + 1;
+            } else if (rb && tail && image) {
+                p = tail;
+            } else if (rb && tail && !link_close) {
+                link_close = rb;
+                link_end = tail;
+                p = open + 1;
+            } else {
+                g_string_append_c(out, ch);
+                p++;
+            }
+        } else if (ch == '*' || ch == '_' || ch == '~') {
+            const char *q = p;
+            while (q < end && *q == ch)
+                q++;
+            gsize run = (gsize)(q - p);
+            gboolean before_space = p == s || g_ascii_isspace(p[-1]) || g_ascii_isdigit(p[-1]);
+            gboolean after_space = q == end || g_ascii_isspace(*q) || g_ascii_isdigit(*q);
+            if (run >= 2 || (ch == '*' && !(before_space && after_space)))
+                ; /* emphasis marks */
+            else
+                g_string_append_len(out, p, (gssize)run);
+            p = q;
+        } else if (ch == '<' && p + 1 < end && (g_ascii_isalpha(p[1]) || p[1] == '/' || p[1] == '!')) {
+            const char *gt = next_char(p + 1, end, '>', &c_gt);
+            if (gt) {
+                p = gt + 1;
+            } else {
+                g_string_append_c(out, ch);
+                p++;
+            }
+        } else if (ch == '&') {
+            p = decode_entity(p, end, out);
+        } else {
+            const char *q = p + 1;
+            while (q < end && !strchr("\\`[!*_~<&", *q))
+                q++;
+            if (link_close && link_close > p && link_close < q)
+                q = link_close;
+            g_string_append_len(out, p, q - p);
+            p = q;
+        }
+    }
+}
+
+typedef struct {
+    Ctx *c;
+    GString *blk;
+    guint blk_line;
+} Md;
+
+static void md_flush(Md *m)
+{
+    if (m->blk->len) {
+        GString *t = g_string_sized_new(m->blk->len);
+        md_inline(m->blk->str, m->blk->len, t);
+        emit(m->c, t->str, t->len, m->blk_line);
+        g_string_free(t, TRUE);
+    }
+    g_string_truncate(m->blk, 0);
+}
+
+static void md_add(Md *m, const char *p, const char *e, guint line)
+{
+    if (m->blk->len == 0)
+        m->blk_line = line;
+    else
+        g_string_append_c(m->blk, '\n');
+    g_string_append_len(m->blk, p, e - p);
+}
+
+static gboolean md_rule(const char *p, const char *e)
+{
+    char ch = 0;
+    int n = 0;
+    for (; p < e; p++) {
+        if (*p == ' ' || *p == '\t')
+            continue;
+        if ((*p != '-' && *p != '*' && *p != '_' && *p != '=') || (ch && *p != ch))
+            return FALSE;
+        ch = *p;
+        n++;
+    }
+    return n >= 3;
+}
+
+static gboolean md_html_block(const char *p, const char *e)
+{
+    if (p >= e || *p != '<')
+        return FALSE;
+    if (e - p >= 4 && memcmp(p, "<!--", 4) == 0)
+        return TRUE;
+    char name[16];
+    tag_name(p + 1 + (p + 1 < e && p[1] == '/'), e, name, sizeof name);
+    const TagInfo *t = tag_info(name);
+    return t && (t->flags & (T_BLOCK | T_RAW | T_DROP));
+}
+
+static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
+{
+    Md m = {.c = c, .blk = g_string_new(NULL)};
+    char fence = 0;
+    gboolean in_comment = FALSE;
+    for (const char *p = s; p < end; line++) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        const char *next = e < end ? e + 1 : end;
+        const char *q = p;
+        while (q < e && (*q == ' ' || *q == '\t'))
+            q++;
+        if (in_comment) {
+            if (memmem(q, (size_t)(e - q), "-->", 3))
+                in_comment = FALSE;
+        } else if (fence) {
+            if (e - q >= 3 && q[0] == fence && q[1] == fence && q[2] == fence)
+                fence = 0;
+        } else if (blank_text_line(q, e)) {
+            md_flush(&m);
+        } else if (e - q >= 3 && (memcmp(q, "```", 3) == 0 || memcmp(q, "~~~", 3) == 0)) {
+            md_flush(&m);
+            fence = *q;
+        } else if (e - q >= 4 && memcmp(q, "<!--", 4) == 0 && !memmem(q, (size_t)(e - q), "-->", 3)) {
+            md_flush(&m);
+            in_comment = TRUE;
+        } else if (md_rule(q, e)) {
+            md_flush(&m);
+        } else if (*q == '#') {
+            const char *h = q;
+            while (h < e && *h == '#')
+                h++;
+            if (h - q <= 6 && (h == e || *h == ' ' || *h == '\t')) {
+                const char *he = e;
+                while (he > h && (he[-1] == '#' || he[-1] == ' ' || he[-1] == '\t'))
+                    he--;
+                md_flush(&m);
+                md_add(&m, h, he, line);
+                if (!c->md_heading && he > h) {
+                    GString *t = g_string_new(NULL);
+                    md_inline(h, (gsize)(he - h), t);
+                    c->md_heading = clean_text(t->str, t->len);
+                    g_string_free(t, TRUE);
+                }
+                md_flush(&m);
+            } else {
+                md_add(&m, q, e, line);
+            }
+        } else if (*q == '|') {
+            md_flush(&m);
+            gboolean sep = TRUE;
+            for (const char *r = q; r < e; r++)
+                if (!strchr("|:- \t", *r))
+                    sep = FALSE;
+            if (!sep) {
+                GString *row = g_string_new_len(q, e - q);
+                for (gsize i = 0; i < row->len; i++)
+                    if (row->str[i] == '|')
+                        row->str[i] = ' ';
+                md_add(&m, row->str, row->str + row->len, line);
+                g_string_free(row, TRUE);
+                md_flush(&m);
+            }
+        } else if (*q == '[' && memchr(q, ']', (size_t)(e - q)) &&
+                   ((const char *)memchr(q, ']', (size_t)(e - q)))[1] == ':') {
+            /* link reference definition */
+        } else {
+            while (q < e && *q == '>') { /* blockquote marks */
+                q++;
+                while (q < e && *q == ' ')
+                    q++;
+            }
+            const char *r = q;
+            gboolean item = FALSE;
+            if (r + 1 < e && (*r == '-' || *r == '*' || *r == '+') && r[1] == ' ') {
+                r += 2;
+                item = TRUE;
+            } else {
+                int v, nd;
+                const char *d = scan_digits(r, 9, &v, &nd);
+                if (nd > 0 && d + 1 < e && (*d == '.' || *d == ')') && d[1] == ' ') {
+                    r = d + 2;
+                    item = TRUE;
+                }
+            }
+            if (item) {
+                while (r < e && *r == ' ')
+                    r++;
+                if (e - r >= 3 && r[0] == '[' && r[2] == ']' && strchr(" xX", r[1]))
+                    r += 3;
+                md_flush(&m);
+                q = r;
+            } else if (md_html_block(q, e)) {
+                md_flush(&m);
+            }
+            if (q < e)
+                md_add(&m, q, e, line);
+            else
+                md_flush(&m);
+        }
+        p = next;
+    }
+    md_flush(&m);
+    g_string_free(m.blk, TRUE);
+}
+
+/* ---- plain text --------------------------------------------------------------------- */
+
+/* Display width estimate: three- and four-byte UTF-8 characters (CJK) count two. */
+static guint line_width(const char *p, const char *e)
+{
+    guint w = 0;
+    for (; p < e; p++) {
+        guchar b = (guchar)*p;
+        if (b < 0x80 || (b >= 0xC0 && b < 0xE0))
+            w++;
+        else if (b >= 0xE0)
+            w += 2;
+    }
+    return w;
+}
+
+static gboolean ends_sentence(const char *p, const char *e)
+{
+    static const char *const stops[] = {"。", "！", "？", "；", "：", "…", "”", "」", "』",
+                                        "!",  "?",  ";",  ":"};
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    for (gsize i = 0; i < G_N_ELEMENTS(stops); i++) {
+        gsize n = strlen(stops[i]);
+        if ((gsize)(e - p) >= n && memcmp(e - n, stops[i], n) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean indented(const char *p, const char *e)
+{
+    return p < e && (*p == ' ' || *p == '\t' || (e - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0));
+}
+
+static gboolean blank_text_line(const char *p, const char *e)
+{
+    while (p < e) {
+        if (*p == ' ' || *p == '\t')
+            p++;
+        else if (e - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0)
+            p += 3;
+        else
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
+ * width, under 100 columns) has its wrapped lines joined again. */
+static void text_pass(Ctx *c, const char *s, const char *end, guint line)
+{
+    guint maxw = 0, near = 0, nonblank = 0;
+    for (const char *p = s; p < end;) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        guint w = line_width(p, e);
+        maxw = MAX(maxw, w);
+        p = e + 1;
+    }
+    for (const char *p = s; p < end;) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        guint w = line_width(p, e);
+        if (!blank_text_line(p, e)) {
+            nonblank++;
+            if (w + 6 >= maxw)
+                near++;
+        }
+        p = e + 1;
+    }
+    gboolean wrapped = maxw >= 40 && maxw <= 100 && near >= 3 && near * 10 >= nonblank * 3;
+    GString *blk = g_string_new(NULL);
+    guint blk_line = 0, prev_w = 0;
+    const char *prev_p = NULL, *prev_e = NULL;
+    for (const char *p = s; p < end; line++) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        if (blank_text_line(p, e)) {
+            if (blk->len)
+                emit(c, blk->str, blk->len, blk_line);
+            g_string_truncate(blk, 0);
+            prev_p = NULL;
+        } else {
+            gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
+                            !ends_sentence(prev_p, prev_e) && !indented(p, e);
+            if (join) {
+                g_string_append_c(blk, '\n');
+            } else {
+                if (blk->len)
+                    emit(c, blk->str, blk->len, blk_line);
+                g_string_truncate(blk, 0);
+                blk_line = line;
+            }
+            g_string_append_len(blk, p, e - p);
+            prev_p = p;
+            prev_e = e;
+            prev_w = line_width(p, e);
+        }
+        p = e < end ? e + 1 : end;
+    }
+    if (blk->len)
+        emit(c, blk->str, blk->len, blk_line);
+    g_string_free(blk, TRUE);
+}
+
+/* ---- shape ------------------------------------------------------------------------- */
+
+static gboolean has_ext(const char *path, const char *const *exts)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot || strchr(dot, '/'))
+        return FALSE;
+    for (; *exts; exts++)
+        if (g_ascii_strcasecmp(dot + 1, *exts) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static JbShape detect_shape(const char *path, const char *s, const char *end, gboolean fm)
+{
+    static const char *const html_exts[] = {"html", "htm", "xhtml", "shtml", NULL};
+    static const char *const md_exts[] = {"md", "markdown", "mdown", "mkd", NULL};
+    const char *lim = end - s > 65536 ? s + 65536 : end;
+    guint tags = 0;
+    for (const char *p = s; p < lim && (p = memchr(p, '<', (size_t)(lim - p))) != NULL; p++) {
+        if (lim - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            tags++;
+            continue;
+        }
+        if (lim - p >= 9 && g_ascii_strncasecmp(p, "<!doctype", 9) == 0)
+            return JB_SHAPE_HTML;
+        const char *q = p + 1 + (p + 1 < lim && p[1] == '/');
+        char name[16];
+        tag_name(q, lim, name, sizeof name);
+        if (strcmp(name, "html") == 0 || strcmp(name, "body") == 0 || strcmp(name, "head") == 0)
+            return JB_SHAPE_HTML;
+        if (tag_info(name) || strcmp(name, "a") == 0 || strcmp(name, "span") == 0 ||
+            strcmp(name, "img") == 0 || strcmp(name, "strong") == 0 || strcmp(name, "b") == 0 ||
+            strcmp(name, "em") == 0 || strcmp(name, "i") == 0 || strcmp(name, "font") == 0)
+            tags++;
+    }
+    if (fm || has_ext(path, md_exts)) {
+        /* Markdown may hold inline HTML; only a body that opens with a tag is HTML. */
+        const char *q = s;
+        while (q < end && g_ascii_isspace(*q))
+            q++;
+        return q < end && *q == '<' && tags >= 2 ? JB_SHAPE_HTML : JB_SHAPE_MARKDOWN;
+    }
+    if (tags >= 3 || (tags >= 1 && has_ext(path, html_exts)))
+        return JB_SHAPE_HTML;
+    guint score = 0;
+    for (const char *p = s; p < lim;) {
+        const char *e = memchr(p, '\n', (size_t)(lim - p));
+        if (!e)
+            e = lim;
+        const char *h = p;
+        while (h < e && *h == '#')
+            h++;
+        if (h > p && h - p <= 6 && h < e && *h == ' ')
+            score += 2;
+        if (e - p >= 3 && memcmp(p, "```", 3) == 0)
+            score += 2;
+        for (const char *q = p; q + 1 < e; q++)
+            if ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*'))
+                score++;
+        p = e + 1;
+    }
+    return score >= 4 ? JB_SHAPE_MARKDOWN : JB_SHAPE_TEXT;
+}
+
+/* ---- junk --------------------------------------------------------------------------- */
+
+static const char *after_any(const char *p, const char *const *words, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        if (starts_with(p, words[i]))
+            return p + strlen(words[i]);
+    return NULL;
+}
+
+/* "5.67W", "1234", "1.2万+", "10万次": a count, or NULL. */
+static const char *scan_count(const char *p)
+{
+    if (!g_ascii_isdigit(*p))
+        return NULL;
+    while (g_ascii_isdigit(*p) || *p == '.' || *p == ',')
+        p++;
+    static const char *const units[] = {"万", "千", "亿", "W", "w", "k", "K"};
+    const char *q = after_any(p, units, G_N_ELEMENTS(units));
+    if (q)
+        p = q;
+    if (*p == '+')
+        p++;
+    if (starts_with(p, "次"))
+        p += strlen("次");
+    return p;
+}
+
+static gboolean junk_view_count(const char *p, glong n)
+{
+    static const char *const words[] = {"阅读量", "阅读数", "阅读", "浏览量", "浏览次数", "浏览",
+                                        "点击量", "点击数", "播放量", "热度", "阅"};
+    if (n > 20)
+        return FALSE;
+    const char *q = after_any(p, words, G_N_ELEMENTS(words));
+    if (q) {
+        while (*q == ' ' || *q == ':')
+            q++;
+        if (starts_with(q, "："))
+            q += strlen("：");
+        while (*q == ' ')
+            q++;
+        q = scan_count(q);
+        return q && *q == '\0';
+    }
+    q = scan_count(p);
+    if (!q)
+        return FALSE;
+    while (*q == ' ')
+        q++;
+    q = after_any(q, words, G_N_ELEMENTS(words));
+    return q && *q == '\0';
+}
+
+static gboolean junk_only_number(const char *p, glong n)
+{
+    gboolean digit = FALSE;
+    if (n > 24)
+        return FALSE;
+    for (; *p; p++) {
+        if (g_ascii_isdigit(*p))
+            digit = TRUE;
+        else if (!strchr(" .,:/%+-()#", *p))
+            return FALSE;
+    }
+    return digit;
+}
+
+static gboolean junk_phone(const char *p, glong n)
+{
+    static const char *const words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
+    if (n > 80)
+        return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(words); i++) {
+        const char *w = strstr(p, words[i]);
+        if (!w)
+            continue;
+        const char *q = w + strlen(words[i]);
+        for (int k = 0; *q && k < 12; q++, k++)
+            if (g_ascii_isdigit(*q))
+                return TRUE;
+    }
+    for (const char *q = p; *q; q++) {
+        if (!g_ascii_isdigit(*q) || (q > p && g_ascii_isdigit(q[-1])))
+            continue;
+        int v, n1, n2 = 0;
+        const char *r = scan_digits(q, 12, &v, &n1);
+        if (*r == '-') {
+            const char *r2 = scan_digits(r + 1, 9, &v, &n2);
+            if (*q == '0' && (n1 == 3 || n1 == 4) && (n2 == 7 || n2 == 8) && !g_ascii_isdigit(*r2))
+                return TRUE; /* 0431-88600010 */
+            if ((starts_with(q, "400-") || starts_with(q, "800-")) && n2 == 3)
+                return TRUE; /* 400-123-4567 */
+        }
+        if (n1 == 11 && q[0] == '1' && q[1] >= '3' && q[1] <= '9' &&
+            (*r == '\0' || ((guchar)*r < 0x80 && !g_ascii_isalnum(*r) && *r != '.' && *r != '%')))
+            return TRUE; /* a mobile number */
+    }
+    return FALSE;
+}
+
+/* Leaked CSS or script: mostly ASCII, with rule braces or script words. */
+static gboolean junk_code(const char *p, glong n)
+{
+    gsize ascii = 0;
+    for (const char *q = p; *q; q++)
+        if ((guchar)*q < 0x80)
+            ascii++;
+    if (ascii * 10 < (gsize)n * 8)
+        return FALSE;
+    if (strchr(p, '{') && strchr(p, '}'))
+        return TRUE;
+    if (strstr(p, "function(") || strstr(p, "function (") || strstr(p, "document.") ||
+        strstr(p, "window.") || (strstr(p, "var ") && strchr(p, ';')))
+        return TRUE;
+    guint colons = 0, semis = 0;
+    for (const char *q = p; *q; q++) {
+        colons += *q == ':';
+        semis += *q == ';';
+    }
+    return colons >= 2 && semis >= 2 && (strstr(p, "px") || strstr(p, "color"));
+}
+
+static const char *const editor_words[] = {
+    "责任编辑", "值班编辑", "文字编辑", "实习编辑", "编辑", "审核", "校对", "审校",
+    "终审",     "主编",     "监制",     "统筹",     "策划", "作者", "编审",
+};
+
+/* "责任编辑：王某", "[责任编辑: 某某 ]", "编辑 某某", or a short line ending "审核 某某". */
+static gboolean junk_editor(const char *p, glong n)
+{
+    static const char *const opens[] = {"[", "【", "(", "（"};
+    if (n > 40)
+        return FALSE;
+    const char *q = after_any(p, opens, G_N_ELEMENTS(opens));
+    q = q ? q : p;
+    while (*q == ' ')
+        q++;
+    for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++) {
+        if (!starts_with(q, editor_words[i]))
+            continue;
+        const char *r = q + strlen(editor_words[i]);
+        if (i == 0 || *r == '\0' || *r == ' ' || *r == ':' || starts_with(r, "：") ||
+            starts_with(r, "丨") || starts_with(r, "|"))
+            return TRUE;
+    }
+    const char *sp = strrchr(p, ' ');
+    if (!sp || sp == p)
+        return FALSE;
+    glong name = g_utf8_strlen(sp + 1, -1);
+    const char *w = sp;
+    while (w > p && w[-1] != ' ')
+        w--;
+    for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
+        if ((gsize)(sp - w) == strlen(editor_words[i]) && starts_with(w, editor_words[i]) &&
+            name >= 2 && name <= 4)
+            return TRUE;
+    return FALSE;
+}
+
+/* "本报记者 某某 北京报道", "(记者 某某)": a byline without a sentence. */
+static gboolean junk_byline(const char *p, glong n)
+{
+    return n <= 24 && (strstr(p, "记者") || strstr(p, "通讯员")) && !strstr(p, "，") &&
+           !strstr(p, "。") && !strchr(p, ',');
+}
+
+/* A photo caption ending in "新华社记者 某某 摄" or "(某某 供图)". */
+static gboolean junk_caption(const char *p, glong n)
+{
+    static const char *const closers[] = {")", "）", "]", "】", "。", " "};
+    if (n > 400)
+        return FALSE;
+    const char *e = p + strlen(p);
+    for (gboolean more = TRUE; more;) {
+        more = FALSE;
+        for (gsize i = 0; i < G_N_ELEMENTS(closers); i++) {
+            gsize k = strlen(closers[i]);
+            if ((gsize)(e - p) >= k && memcmp(e - k, closers[i], k) == 0) {
+                e -= k;
+                more = TRUE;
+            }
+        }
+    }
+    gsize len = (gsize)(e - p);
+    gboolean shot = (len >= 3 && memcmp(e - 3, "摄", 3) == 0 &&
+                     !(len >= 6 && memcmp(e - 6, "拍摄", 6) == 0)) ||
+                    (len >= 6 && memcmp(e - 6, "摄影", 6) == 0) ||
+                    (len >= 6 && memcmp(e - 6, "供图", 6) == 0);
+    if (!shot)
+        return FALSE;
+    const char *tail = len > 60 ? e - 60 : p;
+    g_autofree char *t = g_strndup(tail, (gsize)(e - tail));
+    return strstr(t, "记者") || strstr(t, "通讯员") || strstr(t, "新华社") || strstr(t, "摄影") ||
+           strstr(t, "供图") || strstr(t, "图");
+}
+
+static gboolean junk_app_promo(const char *p, glong n)
+{
+    return n <= 40 && (strcasestr(p, "APP") || strstr(p, "客户端")) &&
+           (strstr(p, "尽在") || strstr(p, "下载") || strstr(p, "打开") || strstr(p, "扫码") ||
+            strstr(p, "关注"));
+}
+
+static gboolean junk_header_line(const char *p, glong n)
+{
+    g_autofree char *d = header_date(p, n);
+    return d != NULL;
+}
+
+typedef enum { J_START, J_ANYWHERE, J_WHOLE, J_TEST } JunkMatch;
+
+typedef struct {
+    JunkMatch match;
+    const char *text;                     /* the needle (ASCII letters match any case) */
+    glong max_chars;                      /* only paragraphs this short; 0: any length */
+    gboolean (*test)(const char *, glong); /* for J_TEST */
+    gboolean cut;                         /* also drop every paragraph after this one */
+} JunkRule;
+
+/* Page junk: paragraphs that are not the article. A rule matches a paragraph (after
+ * normalisation) that starts with, contains or equals `text`, or for which `test` is true;
+ * `max_chars` keeps a rule off real paragraphs that happen to contain the words. A `cut`
+ * rule marks where a page's recommendation list begins: it and the rest go (but only
+ * after some article text was kept). To extend: add a row. */
+static const JunkRule junk_rules[] = {
+    /* navigation */
+    {J_WHOLE, "首页", 0, NULL, FALSE},
+    {J_WHOLE, "返回", 0, NULL, FALSE},
+    {J_WHOLE, "返回顶部", 0, NULL, FALSE},
+    {J_WHOLE, "返回首页", 0, NULL, FALSE},
+    {J_WHOLE, "上一篇", 0, NULL, FALSE},
+    {J_WHOLE, "下一篇", 0, NULL, FALSE},
+    {J_WHOLE, "登录", 0, NULL, FALSE},
+    {J_WHOLE, "注册", 0, NULL, FALSE},
+    {J_WHOLE, "收藏", 0, NULL, FALSE},
+    {J_WHOLE, "评论", 0, NULL, FALSE},
+    {J_WHOLE, "打印", 0, NULL, FALSE},
+    {J_WHOLE, "关闭", 0, NULL, FALSE},
+    {J_WHOLE, "更多", 0, NULL, FALSE},
+    {J_WHOLE, "(完)", 0, NULL, FALSE},
+    {J_WHOLE, "（完）", 0, NULL, FALSE},
+    {J_START, "当前位置", 80, NULL, FALSE},
+    {J_START, "您的位置", 80, NULL, FALSE},
+    {J_START, "您当前的位置", 80, NULL, FALSE},
+    {J_START, "首页 >", 80, NULL, FALSE},
+    {J_START, "首页>", 80, NULL, FALSE},
+    {J_START, "首页 ›", 80, NULL, FALSE},
+    {J_START, "上一篇", 60, NULL, FALSE},
+    {J_START, "下一篇", 60, NULL, FALSE},
+    {J_ANYWHERE, "字号", 12, NULL, FALSE},
+    {J_ANYWHERE, "【纠错】", 20, NULL, FALSE},
+    /* share prompts */
+    {J_ANYWHERE, "分享到", 60, NULL, FALSE},
+    {J_ANYWHERE, "分享至", 60, NULL, FALSE},
+    {J_WHOLE, "分享", 0, NULL, FALSE},
+    {J_START, "点击右上角", 60, NULL, FALSE},
+    {J_START, "点击浏览器下方", 80, NULL, FALSE},
+    {J_ANYWHERE, "微信好友", 60, NULL, FALSE},
+    {J_WHOLE, "朋友圈", 0, NULL, FALSE},
+    {J_ANYWHERE, "扫一扫", 40, NULL, FALSE},
+    {J_START, "扫码", 30, NULL, FALSE},
+    {J_ANYWHERE, "扫码关注", 40, NULL, FALSE},
+    {J_ANYWHERE, "扫码下载", 40, NULL, FALSE},
+    {J_ANYWHERE, "扫描二维码", 40, NULL, FALSE},
+    {J_ANYWHERE, "长按二维码", 40, NULL, FALSE},
+    {J_ANYWHERE, "识别二维码", 40, NULL, FALSE},
+    {J_TEST, "app promo", 0, junk_app_promo, FALSE},
+    /* recommendation lists: the marker and all after it */
+    {J_START, "为你推荐", 20, NULL, TRUE},
+    {J_START, "为您推荐", 20, NULL, TRUE},
+    {J_START, "相关阅读", 20, NULL, TRUE},
+    {J_START, "相关新闻", 20, NULL, TRUE},
+    {J_START, "相关文章", 20, NULL, TRUE},
+    {J_START, "推荐阅读", 20, NULL, TRUE},
+    {J_START, "延伸阅读", 20, NULL, TRUE},
+    {J_START, "热门推荐", 20, NULL, TRUE},
+    {J_START, "热点推荐", 20, NULL, TRUE},
+    {J_START, "猜你喜欢", 20, NULL, TRUE},
+    {J_START, "更多精彩", 20, NULL, TRUE},
+    {J_START, "载入更多", 20, NULL, TRUE},
+    {J_START, "加载更多", 20, NULL, TRUE},
+    {J_START, "阅读剩余全文", 20, NULL, TRUE},
+    {J_START, "展开全文", 20, NULL, FALSE},
+    /* loading placeholders */
+    {J_ANYWHERE, "加载中", 30, NULL, FALSE},
+    {J_ANYWHERE, "请稍候", 30, NULL, FALSE},
+    {J_ANYWHERE, "刷新本页", 40, NULL, FALSE},
+    /* counters, bare numbers */
+    {J_TEST, "view count", 0, junk_view_count, FALSE},
+    {J_TEST, "only a number", 0, junk_only_number, FALSE},
+    /* copyright and licence footers */
+    {J_ANYWHERE, "Copyright", 150, NULL, FALSE},
+    {J_ANYWHERE, "版权所有", 150, NULL, FALSE},
+    {J_ANYWHERE, "©", 150, NULL, FALSE},
+    {J_ANYWHERE, "All rights reserved", 150, NULL, FALSE},
+    {J_ANYWHERE, "转载请注明", 100, NULL, FALSE},
+    {J_ANYWHERE, "禁止转载", 100, NULL, FALSE},
+    {J_ANYWHERE, "不得转载", 100, NULL, FALSE},
+    {J_ANYWHERE, "谢绝转载", 100, NULL, FALSE},
+    {J_START, "免责声明", 0, NULL, FALSE},
+    {J_START, "版权声明", 0, NULL, FALSE},
+    {J_ANYWHERE, "ICP备", 200, NULL, FALSE},
+    {J_ANYWHERE, "ICP证", 200, NULL, FALSE},
+    {J_ANYWHERE, "公网安备", 200, NULL, FALSE},
+    {J_ANYWHERE, "许可证号", 200, NULL, FALSE},
+    {J_ANYWHERE, "不良信息举报", 200, NULL, FALSE},
+    {J_ANYWHERE, "举报电话", 100, NULL, FALSE},
+    {J_ANYWHERE, "举报邮箱", 100, NULL, FALSE},
+    /* contact details */
+    {J_TEST, "phone number", 0, junk_phone, FALSE},
+    {J_START, "地址:", 100, NULL, FALSE},
+    {J_START, "地址：", 100, NULL, FALSE},
+    {J_ANYWHERE, "通讯地址", 100, NULL, FALSE},
+    {J_ANYWHERE, "邮箱:", 60, NULL, FALSE},
+    {J_ANYWHERE, "邮箱：", 60, NULL, FALSE},
+    /* metadata lines: editors, bylines, sources, dates */
+    {J_TEST, "editor line", 0, junk_editor, FALSE},
+    {J_TEST, "byline", 0, junk_byline, FALSE},
+    {J_START, "来源:", 60, NULL, FALSE},
+    {J_START, "来源：", 60, NULL, FALSE},
+    {J_TEST, "date line", 0, junk_header_line, FALSE},
+    /* photo captions */
+    {J_START, "图为", 400, NULL, FALSE},
+    {J_START, "(图", 60, NULL, FALSE},
+    {J_START, "（图", 60, NULL, FALSE},
+    {J_ANYWHERE, "图片来源", 60, NULL, FALSE},
+    {J_ANYWHERE, "图据", 40, NULL, FALSE},
+    {J_ANYWHERE, "资料图", 40, NULL, FALSE},
+    {J_ANYWHERE, "视觉中国", 40, NULL, FALSE},
+    {J_TEST, "photo caption", 0, junk_caption, FALSE},
+    /* leaked style sheets and scripts */
+    {J_TEST, "CSS or script", 0, junk_code, FALSE},
+};
+
+typedef enum { KEEP, DROP, CUT } JunkVerdict;
+
+static JunkVerdict junk_verdict(const char *p, glong n)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
+        const JunkRule *r = &junk_rules[i];
+        if (r->max_chars && n > r->max_chars)
+            continue;
+        gboolean hit;
+        switch (r->match) {
+        case J_START:
+            hit = g_ascii_strncasecmp(p, r->text, strlen(r->text)) == 0;
+            break;
+        case J_ANYWHERE:
+            hit = strcasestr(p, r->text) != NULL;
+            break;
+        case J_WHOLE:
+            hit = g_ascii_strcasecmp(p, r->text) == 0;
+            break;
+        default:
+            hit = r->test(p, n);
+            break;
+        }
+        if (hit)
+            return r->cut ? CUT : DROP;
+    }
+    return KEEP;
+}
+
+/* ---- title -------------------------------------------------------------------------- */
+
+/* "标题_新浪财经_新浪网" → "标题": cut short site names after _ | ｜ or a spaced dash. */
+static void cut_site_suffix(char *t)
+{
+    static const char *const seps[] = {"_", "|", "｜", " - ", " — ", " – ", " -- "};
+    for (;;) {
+        char *best = NULL;
+        gsize bestlen = 0;
+        for (gsize i = 0; i < G_N_ELEMENTS(seps); i++) {
+            char *s = g_strrstr(t, seps[i]);
+            if (s && s > best) {
+                best = s;
+                bestlen = strlen(seps[i]);
+            }
+        }
+        if (!best || g_utf8_strlen(best + bestlen, -1) > 16 || g_utf8_strlen(t, best - t) < 6)
+            return;
+        *best = '\0';
+        g_strchomp(t);
+    }
+}
+
+static char *clean_title(const char *raw)
+{
+    if (!raw)
+        return NULL;
+    return clean_text(raw, strlen(raw));
+}
+
+/* ---- putting it together ------------------------------------------------------------ */
+
+static void ctx_reset(Ctx *c)
+{
+    g_ptr_array_set_size(c->paras, 0);
+    g_array_set_size(c->lines, 0);
+    g_ptr_array_set_size(c->warnings, 0);
+    g_clear_pointer(&c->html_title, g_free);
+    g_clear_pointer(&c->og_title, g_free);
+    g_clear_pointer(&c->h1, g_free);
+    g_clear_pointer(&c->meta_date, g_free);
+    g_clear_pointer(&c->canonical, g_free);
+    g_clear_pointer(&c->og_url, g_free);
+    g_clear_pointer(&c->md_heading, g_free);
+    c->dropped_container = FALSE;
+    c->unclosed_name = NULL;
+    c->unclosed_line = 0;
+}
+
+static void ctx_clear(Ctx *c)
+{
+    ctx_reset(c);
+    g_ptr_array_unref(c->paras);
+    g_array_unref(c->lines);
+    g_ptr_array_unref(c->warnings);
+    g_free(c->fm_title);
+    g_free(c->fm_date);
+    g_free(c->fm_url);
+}
+
+/* Apply the junk rules and fill a->paragraphs (and a text file's title). */
+static void finish(Ctx *c)
+{
+    JbArticle *a = c->a;
+    gboolean cutting = FALSE;
+    for (guint i = 0; i < c->paras->len; i++) {
+        const char *p = c->paras->pdata[i];
+        glong n = g_utf8_strlen(p, -1);
+        if (cutting)
+            continue;
+        JunkVerdict v = junk_verdict(p, n);
+        if (v == CUT && a->paragraphs->len > 0)
+            cutting = TRUE;
+        if (v != KEEP)
+            continue;
+        if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !*a->title &&
+            n <= TITLE_MAX_CHARS && !ends_sentence(p, p + strlen(p))) {
+            g_free(a->title);
+            a->title = g_strdup(p);
+        }
+        g_ptr_array_add(a->paragraphs, g_strdup(p));
+        g_array_append_val(a->lines, g_array_index(c->lines, guint, i));
+    }
+}
+
+static void set_str(char **field, char *value)
+{
+    if (value && *value) {
+        g_free(*field);
+        *field = value;
+    } else {
+        g_free(value);
+    }
+}
+
+static void body_pass(Ctx *c, const char *s, const char *end, guint line, gboolean keep)
+{
+    switch (c->a->shape) {
+    case JB_SHAPE_HTML:
+        html_pass(c, s, end, line, keep);
+        break;
+    case JB_SHAPE_MARKDOWN:
+        markdown_pass(c, s, end, line);
+        break;
+    default:
+        text_pass(c, s, end, line);
+        break;
+    }
+}
+
+JbArticle *jb_article_parse(const char *source, const char *data, gsize len, const char *encoding,
+                            const char *published_override, GError **error)
+{
+    g_return_val_if_fail(source != NULL, NULL);
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    g_autofree char *override = NULL;
+    if (published_override && *published_override) {
+        override = jb_article_parse_date(published_override);
+        if (!override) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "%s: published date '%s' is not a date (want YYYY-MM-DD)", source,
+                        published_override);
+            return NULL;
+        }
+    }
+    if (len > JB_ARTICLE_MAX_BYTES) {
+        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s: too large (%zu bytes; the limit is %u)",
+                    source, len, JB_ARTICLE_MAX_BYTES);
+        return NULL;
+    }
+    if (len == 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: empty", source);
+        return NULL;
+    }
+    g_autoptr(JbArticle) a = g_new0(JbArticle, 1);
+    a->source = g_strdup(source);
+    a->title = g_strdup("");
+    a->published = g_strdup("");
+    a->url = g_strdup("");
+    a->paragraphs = g_ptr_array_new_with_free_func(g_free);
+    a->lines = g_array_new(FALSE, FALSE, sizeof(guint));
+    a->warnings = g_ptr_array_new_with_free_func(g_free);
+
+    GString *text = decode(a, data, len, encoding, error);
+    if (!text)
+        return NULL;
+    if (only_space(text->str)) {
+        g_string_free(text, TRUE);
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: empty", source);
+        return NULL;
+    }
+
+    Ctx c = {
+        .a = a,
+        .paras = g_ptr_array_new_with_free_func(g_free),
+        .lines = g_array_new(FALSE, FALSE, sizeof(guint)),
+        .warnings = g_ptr_array_new_with_free_func(g_free),
+    };
+    guint body_line = 1;
+    gsize body = front_matter(&c, text->str, text->len, &body_line);
+    const char *s = text->str + body, *end = text->str + text->len;
+    a->shape = detect_shape(source, s, end, body > 0);
+
+    body_pass(&c, s, end, body_line, FALSE);
+    finish(&c);
+    if (a->shape == JB_SHAPE_HTML &&
+        (c.unclosed_name || (c.dropped_container && a->paragraphs->len == 0))) {
+        /* A <nav> never closed, or a <form> around the whole page: read again keeping the
+         * text of such containers (their junk still meets the junk rules). */
+        g_autofree char *why =
+            c.unclosed_name ? g_strdup_printf("%s:%u: <%s> is never closed; its text is kept",
+                                              source, c.unclosed_line, c.unclosed_name)
+                            : NULL;
+        ctx_reset(&c);
+        g_ptr_array_set_size(a->paragraphs, 0);
+        g_array_set_size(a->lines, 0);
+        if (why)
+            g_ptr_array_add(c.warnings, g_steal_pointer(&why));
+        body_pass(&c, s, end, body_line, TRUE);
+        finish(&c);
+    }
+    for (guint i = 0; i < c.warnings->len; i++)
+        g_ptr_array_add(a->warnings, g_strdup(c.warnings->pdata[i]));
+
+    /* title */
+    g_autofree char *html_title = clean_title(c.html_title);
+    if (html_title)
+        cut_site_suffix(html_title);
+    if (c.fm_title)
+        set_str(&a->title, clean_title(c.fm_title));
+    else if (c.og_title)
+        set_str(&a->title, clean_title(c.og_title));
+    else if (html_title && *html_title && !(c.h1 && strstr(html_title, c.h1)))
+        set_str(&a->title, g_steal_pointer(&html_title));
+    else if (c.h1)
+        set_str(&a->title, g_strdup(c.h1));
+    else if (c.md_heading)
+        set_str(&a->title, g_strdup(c.md_heading));
+
+    /* url */
+    if (c.fm_url)
+        set_str(&a->url, strip_dup(c.fm_url));
+    else if (c.canonical)
+        set_str(&a->url, g_strdup(c.canonical));
+    else if (c.og_url)
+        set_str(&a->url, g_strdup(c.og_url));
+
+    /* date: override, front matter, <meta>, a header line, the URL */
+    char *date = NULL;
+    if (override) {
+        date = g_steal_pointer(&override);
+    } else if (c.fm_date && (date = jb_article_parse_date(c.fm_date)) == NULL) {
+        add_warning(a->warnings, "%s:%u: front matter date '%s' not understood", source,
+                    c.fm_date_line, c.fm_date);
+    }
+    if (!date && c.meta_date)
+        date = jb_article_parse_date(c.meta_date);
+    if (date) {
+        set_str(&a->published, date);
+    } else {
+        for (guint i = 0; i < c.paras->len && i < HEADER_DATE_BLOCKS; i++) {
+            const char *p = c.paras->pdata[i];
+            char *d = header_date(p, g_utf8_strlen(p, -1));
+            if (d) {
+                set_str(&a->published, d);
+                break;
+            }
+        }
+        if (!*a->published && *a->url)
+            set_str(&a->published, url_date(a->url));
+    }
+    ctx_clear(&c);
+    g_string_free(text, TRUE);
+    return g_steal_pointer(&a);
+}
+
+JbArticle *jb_article_load(const char *path, const char *encoding, const char *published_override,
+                           GError **error)
+{
+    g_return_val_if_fail(path != NULL, NULL);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: cannot open: %s", path, g_strerror(e));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: cannot read: %s", path, g_strerror(e));
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: is a directory", path);
+        return NULL;
+    }
+    if (S_ISREG(st.st_mode) && (guint64)st.st_size > JB_ARTICLE_MAX_BYTES) {
+        close(fd);
+        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s: too large (%lld bytes; the limit is %u)",
+                    path, (long long)st.st_size, JB_ARTICLE_MAX_BYTES);
+        return NULL;
+    }
+    gsize cap = S_ISREG(st.st_mode) ? (gsize)st.st_size + 1 : 65536, len = 0;
+    g_autofree char *buf = g_malloc(cap);
+    for (;;) {
+        if (len == cap) {
+            if (cap > JB_ARTICLE_MAX_BYTES)
+                break;
+            cap = MIN(cap * 2, (gsize)JB_ARTICLE_MAX_BYTES + 1);
+            buf = g_realloc(buf, cap);
+        }
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            close(fd);
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: cannot read: %s", path,
+                        g_strerror(e));
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        len += (gsize)r;
+    }
+    close(fd);
+    if (len > JB_ARTICLE_MAX_BYTES) {
+        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s: too large (over %u bytes)", path,
+                    JB_ARTICLE_MAX_BYTES);
+        return NULL;
+    }
+    return jb_article_parse(path, buf, len, encoding, published_override, error);
+}
+
+void jb_article_free(JbArticle *a)
+{
+    if (!a)
+        return;
+    g_free(a->source);
+    g_free(a->title);
+    g_free(a->published);
+    g_free(a->url);
+    if (a->paragraphs)
+        g_ptr_array_unref(a->paragraphs);
+    if (a->lines)
+        g_array_unref(a->lines);
+    if (a->warnings)
+        g_ptr_array_unref(a->warnings);
+    g_free(a);
+}
+
+const char *jb_shape_name(JbShape s)
+{
+    switch (s) {
+    case JB_SHAPE_HTML:
+        return "html";
+    case JB_SHAPE_MARKDOWN:
+        return "markdown";
+    default:
+        return "text";
+    }
+}

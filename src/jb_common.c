@@ -1,0 +1,64 @@
+#include "jb_common.h"
+
+#include <errno.h>
+#include <string.h>
+
+G_DEFINE_QUARK(jb-error-quark, jb_error)
+
+gboolean jb_write_file_atomic(const char *path, const void *data, gsize len, GError **error)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+    if (g_mkdir_with_parents(dir, 0755) != 0) {
+        int e = errno;
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: cannot create directory: %s", dir,
+                    g_strerror(e));
+        return FALSE;
+    }
+    /* g_file_set_contents_full writes a temporary file beside the target, fsyncs it and
+     * renames it into place: exactly the atomic replace we need. */
+    GError *local = NULL;
+    if (!g_file_set_contents_full(path, data, (gssize)len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                  &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s", local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+guint jb_line_of_offset(const char *text, gsize off)
+{
+    guint line = 1;
+    for (gsize i = 0; i < off && text[i]; i++)
+        if (text[i] == '\n')
+            line++;
+    return line;
+}
+
+static char *existing(const char *dir, const char *relative)
+{
+    char *p = g_build_filename(dir, relative, NULL);
+    if (g_file_test(p, G_FILE_TEST_EXISTS))
+        return p;
+    g_free(p);
+    return NULL;
+}
+
+char *jb_data_path(const char *relative)
+{
+    char *found = NULL;
+    const char *env = g_getenv("JIANBAO_DATA");
+    if (env && *env && (found = existing(env, relative)))
+        return found;
+    g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
+    if (exe) {
+        g_autofree char *dir = g_path_get_dirname(exe);
+        g_autofree char *parent = g_path_get_dirname(dir);
+        if ((found = existing(dir, relative)) || (found = existing(parent, relative)))
+            return found;
+    }
+#ifdef JB_DATADIR
+    found = existing(JB_DATADIR, relative);
+#endif
+    return found;
+}

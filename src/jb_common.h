@@ -1,0 +1,41 @@
+/* jb_common.h — what every jianbao module shares: the error domain and a few helpers.
+ *
+ * Conventions for the whole library (libjianbao):
+ *  - Library functions never print and never exit. They return gboolean (or a pointer,
+ *    NULL on failure) and fill a GError ** in the JB_ERROR domain. Only src/main.c prints.
+ *  - Error messages name the place: "examples/a.html:12: unterminated comment".
+ *  - Ownership: a function returning a pointer gives the caller ownership unless its
+ *    header comment says "borrowed". Free with the matching _free / g_free.
+ *  - Allocation failure aborts inside GLib (g_malloc); no NULL checks after it.
+ */
+#ifndef JB_COMMON_H
+#define JB_COMMON_H
+
+#include <glib.h>
+
+#define JB_ERROR (jb_error_quark())
+GQuark jb_error_quark(void);
+
+/* The error codes map onto the CLI's exit codes (see README, "Exit codes"). */
+typedef enum {
+    JB_ERROR_USAGE = 1, /* bad option, bad spec or template */
+    JB_ERROR_INPUT,     /* unreadable or malformed input file */
+    JB_ERROR_OUTPUT,    /* cannot write an output */
+    JB_ERROR_LIMIT,     /* input over a size or resource limit */
+    JB_ERROR_LOCKED,    /* another build holds the lock */
+} JbErrorCode;
+
+/* Write `len` bytes to `path` atomically: a temporary file in the same directory,
+ * flushed and renamed over the target, so readers see the old or the new file, never
+ * half of one. Creates missing parent directories. */
+gboolean jb_write_file_atomic(const char *path, const void *data, gsize len, GError **error);
+
+/* 1-based line number of byte offset `off` in `text` (for error messages). */
+guint jb_line_of_offset(const char *text, gsize off);
+
+/* Absolute path of a file shipped with jianbao (fonts/fonts.conf, templates/…): looked up
+ * under $JIANBAO_DATA, then beside the executable (and its parent), then in the source
+ * tree it was built from. Returns the first that exists, or NULL. Caller owns it. */
+char *jb_data_path(const char *relative);
+
+#endif

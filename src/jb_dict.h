@@ -1,0 +1,41 @@
+/* jb_dict.h — the metric dictionary: which phrase in an article names which metric.
+ *
+ * Loaded from templates/metrics.ini (a GKeyFile; its header comment documents the format).
+ * extract uses it to give statements a canonical metric_id; reshape and chart use it for
+ * labels and units.
+ *
+ * Not for: finding numbers or subjects in text (jb_number, jb_extract).
+ * Ownership: a JbDict owns its entries; lookups return borrowed pointers into it.
+ */
+#ifndef JB_DICT_H
+#define JB_DICT_H
+
+#include <glib.h>
+
+typedef struct {
+    char *id;       /* "ai.core_industry_size" */
+    char *label;    /* "人工智能核心产业规模" */
+    char *unit;     /* base unit, "元" */
+    char *subject;  /* "" when any subject will do */
+    char **aliases; /* NULL-terminated */
+} JbMetric;
+
+typedef struct JbDict JbDict;
+
+JbDict *jb_dict_load(const char *path, GError **error);
+JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **error);
+void jb_dict_free(JbDict *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbDict, jb_dict_free)
+
+/* The metric with this id, or NULL. Borrowed. */
+const JbMetric *jb_dict_get(const JbDict *d, const char *id);
+/* Subject words (NULL-terminated, borrowed). */
+const char *const *jb_dict_subjects(const JbDict *d);
+
+/* The metric named in `context` (the text of a sentence up to a number), in `unit`, whose
+ * subject (if any) is `subject`: the alias ending nearest the end of `context` wins, a
+ * longer alias breaking ties. NULL when none matches. Borrowed. */
+const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *subject,
+                              const char *unit);
+
+#endif

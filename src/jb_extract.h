@@ -1,0 +1,49 @@
+/* jb_extract.h — stage 1: from article paragraphs to quantitative statements.
+ *
+ * For every quantity jb_number finds, extract decides what it is about: the subject
+ * (carried across commas within a sentence), the metric phrase and its dictionary id,
+ * the period it refers to, whether it is a forecast, and the clause to quote. The result
+ * is one row of metrics.csv per statement (header: JB_METRICS_HEADER).
+ *
+ * Not for: reading files or markup (jb_article), parsing number syntax (jb_number),
+ * merging statements across articles (jb_reshape).
+ */
+#ifndef JB_EXTRACT_H
+#define JB_EXTRACT_H
+
+#include "jb_article.h"
+#include "jb_dict.h"
+#include "jb_number.h"
+#include "jb_table.h"
+
+#include <glib.h>
+
+typedef struct {
+    char *source;    /* article path */
+    char *published; /* ISO date of the article, "" when unknown */
+    char *period;    /* ISO partial date the value refers to: "2025", "2022-06", "2022-07-26" */
+    char *subject;   /* "人工智能", "" when none */
+    char *metric;    /* the metric phrase as written, "核心产业规模" */
+    char *metric_id; /* dictionary id, "" when unknown */
+    JbQuantity q;    /* value, unit, qualifier, bound */
+    gboolean forecast;
+    char *quote;     /* the clause the number came from, as in the text */
+    gboolean period_stated; /* the text names the period (else it is the published date) */
+    guint line;      /* line in the article where the paragraph starts */
+} JbStatement;
+
+void jb_statement_free(JbStatement *s);
+
+/* All statements of one article, in text order, each figure once. Returns a new array of
+ * JbStatement* owning its elements. `dict` may be NULL (no metric ids). */
+GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict);
+
+/* The metrics.csv header, NULL-terminated:
+ * source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote */
+extern const char *const JB_METRICS_HEADER[];
+
+/* Append statements as metrics.csv rows to `t` (created with JB_METRICS_HEADER). Free-text
+ * cells are neutralised against spreadsheet formulas (jb_csv_safe_text). */
+void jb_extract_append_rows(JbTable *t, GPtrArray *statements);
+
+#endif

@@ -1,0 +1,120 @@
+/* jb_number.h — exact parsing and scanning of the numbers Chinese news writes.
+ *
+ * Turns "超过4000亿元", "百分之五点九", "1,435亿", "3至5倍", "近七成" into a value in base
+ * units (亿/万 applied), a unit as written, the hedge word and what it means (at least, at
+ * most, about), and the byte span it came from. Values are exact decimals (mantissa and power
+ * of ten), never floating point: 16.4亿 is 1640000000, not 1639999999.
+ *
+ * Input is text already normalised by jb_normalize(): ASCII digits, %, '-' for a single dash,
+ * '~' for ～, ':' for ∶. Fullwidth （）、，。 stay as written.
+ *
+ * What counts as a quantity: a number with a recognised unit (元 家 个 台（套） 千瓦 … % 倍
+ * 个百分点 成), or a large Arabic number with 万/亿 (scan), or — for jb_number_parse, where the
+ * caller says "this is a number" — any Chinese numeral, magnitude, hedge or '~'/至 range.
+ * Never a quantity: dates and times (2025年 6月24日 09:28), ordinals (第六届), model names and
+ * anything glued to a Latin letter (5G A320 4T4R 5.67W), ids and phone numbers (0431-…),
+ * scores (3-0), durations (连续9年, 24小时, 3个月, 10天), classes (千亿级), Chinese numerals
+ * inside words (一批 一体 十八大 十五五 千行百业 三元锂), and bare Arabic numbers.
+ *
+ * Representation choices (the tests in tests/data/numbers.tsv pin each one):
+ *  - 成 is tenths: 三成 → 30 with unit "%"; 一半 → 50 "%"; ‰ and 千分之 → percent (÷10).
+ *  - Fractions are percentages: 三分之一, 1/3 → 33.33 "%". A fraction that does not end in
+ *    two decimals is rounded half-up to two decimals and its bound becomes "about" (约1/3 →
+ *    33.33 % about; 1/4 → 25 % exact).
+ *  - 翻倍 / 翻番 / 翻一番 → 2 倍, 翻两番 → 4 倍.
+ *  - 上百, 数百, 几十, 十几, 上万 … → the round number (100, 100, 10, 10, 10000) with bound
+ *    at_least and qualifier "上"/"数"/"几": "several hundred" is at least a hundred.
+ *  - Durations are not quantities: 24小时, 3个月, 10天, 5年 (they are deadlines and slogans in
+ *    this kind of news, never a statistic we chart).
+ *  - The unit is the base unit as written, with spelling variants folded: 台(套) → 台（套）,
+ *    元人民币 / 人民币 → 元, 百分点 → 个百分点. "万亩" is 万 × 亩 (187万亩 → 1870000 亩).
+ *  - A compound rate keeps its denominator: 500元/吨 → unit "元/吨"; 30万吨/年 → "吨/年".
+ *  - ±1100千伏 → 1100 千伏 (the ± of a DC line rating is not a sign).
+ *  - When a prefix and a suffix hedge both appear, the prefix wins (超过70%以上 → 超过); of two
+ *    prefixes (最高不超过) the one next to the number is kept.
+ *  - At most 18 digits may be written in one number (more is an error, never an overflow).
+ *
+ * Not for: finding what a number measures (jb_extract), charts (jb_chart), nor normalising
+ * characters (jb_normalize).
+ */
+#ifndef JB_NUMBER_H
+#define JB_NUMBER_H
+
+#include <glib.h>
+
+#include "jb_common.h"
+
+/* ---- hedges ------------------------------------------------------------------------- */
+
+/* What a hedge word says about the true value relative to the written one.
+ *   超过 超 突破 以上 多 余 逾 高于 大于 至少 不少于 过 上 数 几 → at_least
+ *   近 将近 接近 不足 不到 最高 以内 以下 小于 低于 不超过 最多      → at_most
+ *   约 左右 大约 上下 大概 前后                                     → about */
+typedef enum { JB_BOUND_EXACT, JB_BOUND_AT_LEAST, JB_BOUND_AT_MOST, JB_BOUND_ABOUT } JbBound;
+
+/* "exact" "at_least" "at_most" "about"; static, never NULL ("exact" for unknown values). */
+const char *jb_bound_name(JbBound b);
+/* Inverse of jb_bound_name(); FALSE (and *out untouched) for any other string. */
+gboolean jb_bound_parse(const char *s, JbBound *out);
+
+/* ---- exact decimals ----------------------------------------------------------------- */
+
+/* An exact decimal: value = mant × 10^exp10. Never computed with floating point.
+ * Several representations are equal (40×10^0 = 4×10^1); compare with jb_decimal_cmp(). */
+typedef struct {
+    gint64 mant;
+    gint exp10;
+} JbDecimal;
+
+/* Plain decimal, no exponent, no trailing zeros after the point: "400000000000", "5.9",
+ * "1640000000", "-3", "0.25", "0". Caller g_free()s. exp10 is expected within ±1000 (this
+ * module never makes more); the string has |exp10| digits more than the mantissa. */
+char *jb_decimal_to_string(JbDecimal d);
+/* Inverse of jb_decimal_to_string(): [+-]digits[.digits], nothing else ("1.2", "-40",
+ * "400000000000"). At most 18 significant digits and 40 digits in all; FALSE otherwise. */
+gboolean jb_decimal_parse(const char *s, JbDecimal *out);
+/* Nearest double (correctly rounded); for charts and sorting only. */
+double jb_decimal_to_double(JbDecimal d);
+/* Exact comparison: negative, zero or positive as a <, =, > b. */
+int jb_decimal_cmp(JbDecimal a, JbDecimal b);
+gboolean jb_decimal_equal(JbDecimal a, JbDecimal b);
+/* Strip trailing zeros from mant into exp10; zero becomes {0, 0}. */
+JbDecimal jb_decimal_normalize(JbDecimal d);
+
+/* ---- quantities --------------------------------------------------------------------- */
+
+typedef struct {
+    JbDecimal value;   /* the value in base units (亿/万 applied): 4000亿元 → 400000000000 */
+    JbDecimal high;    /* upper end of a range (3至5倍 → 5); equals value when not a range */
+    gboolean is_range;
+    char unit[48];     /* base unit as written, UTF-8: 元 家 个 台（套） % 个百分点 倍 …; "" when none */
+    char qualifier[24];/* hedge word as written: 超过 超 余 多 近 约 左右 上 数 …; "" when none */
+    JbBound bound;     /* from the qualifier (see JbBound); about for a rounded fraction */
+    gsize start, end;  /* byte span in the scanned text of the whole expression, hedge words
+                        * included; a list member's span excludes a unit it shares */
+} JbQuantity;
+
+/* Parse one expression that is the whole of `expr` ("超过4000亿元", "百分之五点九", "1,435亿",
+ * "3至5倍"); leading/trailing spaces ignored, start/end are offsets in `expr`. FALSE with a
+ * JB_ERROR_INPUT GError saying why when it is not a quantity (a date, an ordinal, a model
+ * name, garbage, too many digits, or a bare Arabic number such as "18006035" or "3-0"). */
+gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error);
+
+/* Find the next quantity in `text` (len bytes, normalised UTF-8) starting at byte `from`;
+ * FALSE when there is none. Skips what is not a quantity (see the top of this header) and is
+ * stricter than jb_number_parse about Chinese numerals that are usually words: a lone 一 or 零
+ * (一个, 零件), and 百/千/万 without a digit before them (千家万户, 百度) unless hedged (近千亿,
+ * 上百家, 百余项) or a double magnitude with a unit (千亿元). A unit written once after a list
+ * (110万亿、120万亿、130万亿元; 505.5/591.8/673.9亿元; 3.3个、3.5个百分点) applies to every
+ * member, and so does a trailing 万/亿 to members that have none. One pass over the bytes,
+ * no allocation; call again from out->end for the next one. */
+gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out);
+
+/* Format a value the Chinese way for chart labels, at most `max_sig` significant digits
+ * (rounded half-up on the magnitude, trailing zeros dropped; max_sig < 1 means no rounding):
+ * 400000000000 → "4000亿", 1200000000000 → "1.2万亿", 1700000 → "170万", 17600 → "1.76万",
+ * 6000 → "6000", 5.9 → "5.9", -25000 → "-2.5万". Thresholds (after rounding): ≥1万亿 → 万亿,
+ * ≥1亿 → 亿, ≥1万 → 万. Caller g_free()s. */
+char *jb_number_format_cn(JbDecimal v, int max_sig);
+
+#endif

@@ -1,0 +1,39 @@
+/* jb_report.h — stage 4: a Markdown template becomes a multi-page A4 PDF briefing.
+ *
+ * The template is CommonMark (parsed with cmark) with YAML-style front matter (title,
+ * subtitle, organisation, date), {{metric.field}} placeholders filled from series.csv, and
+ * fenced ```chart blocks holding chart specs (jb_chart). The briefing gets a title block,
+ * numbered headings, justified CJK paragraphs in which a number never parts from its unit,
+ * charts as vector graphics, a sources section quoting the sentences each figure came from,
+ * bookmarks, and 第 N 页 / 共 M 页 footers.
+ *
+ * Placeholders: {{ID.latest}} (the last period's value, "超1.2万亿元"), {{ID.first}},
+ * {{ID.period}} (last period), {{ID.first_period}}, {{ID.growth}} (last ÷ first, "3倍"),
+ * {{ID.label}}.
+ *
+ * Not for: drawing charts (jb_chart) or computing series (jb_reshape).
+ */
+#ifndef JB_REPORT_H
+#define JB_REPORT_H
+
+#include "jb_table.h"
+
+#include <glib.h>
+
+typedef struct {
+    const JbTable *series;  /* required: series.csv (borrowed) */
+    const JbTable *metrics; /* optional: metrics.csv, for the quotes in the sources section */
+    gboolean allow_missing_glyphs;
+} JbReportInputs;
+
+/* Render `template_path` to `pdf_path` (replaced atomically). Errors name the template
+ * file and line: unknown metric or field, unclosed placeholder, bad chart spec. */
+gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
+                          const char *pdf_path, GError **error);
+
+/* The text a placeholder expands to, e.g. ("ai.core_industry_size", "latest") → "超1.2万亿元";
+ * NULL + JB_ERROR_USAGE for an unknown metric or field. Caller owns it. */
+char *jb_report_placeholder(const JbTable *series, const char *metric_id, const char *field,
+                            GError **error);
+
+#endif

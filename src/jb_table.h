@@ -1,0 +1,55 @@
+/* jb_table.h — CSV tables: the files the stages hand each other (metrics.csv, series.csv).
+ *
+ * A JbTable is a header plus rows of UTF-8 strings, read and written with libcsv
+ * (RFC 4180: quoted fields, embedded commas, quotes and newlines). Reading accepts what
+ * people hand-edit: a UTF-8 BOM, CRLF line ends, blank lines. Each row remembers the line
+ * it started on, so later stages can say "metrics.csv:12: ...".
+ *
+ * Not for: deciding what the columns mean (that is each stage's job).
+ * Ownership: the table owns every string in it; getters return borrowed pointers that
+ * live as long as the table.
+ */
+#ifndef JB_TABLE_H
+#define JB_TABLE_H
+
+#include <glib.h>
+
+typedef struct JbTable JbTable;
+
+/* A new empty table with the given header (NULL-terminated array, copied). */
+JbTable *jb_table_new(const char *const *header);
+/* Read `path`; the first record is the header. Rows whose field count differs from the
+ * header's are kept (missing cells read as ""). JB_ERROR_INPUT on unreadable/bad CSV. */
+JbTable *jb_table_read(const char *path, GError **error);
+/* Same, from memory; `source` names the data in error messages. */
+JbTable *jb_table_parse(const char *source, const char *data, gsize len, GError **error);
+void jb_table_free(JbTable *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbTable, jb_table_free)
+
+guint jb_table_n_rows(const JbTable *t);
+guint jb_table_n_cols(const JbTable *t);
+const char *jb_table_header(const JbTable *t, guint col);
+/* Column index of `name` in the header, or -1. */
+int jb_table_column(const JbTable *t, const char *name);
+/* Cell text, borrowed; "" when `col` is -1 or past the row's end. */
+const char *jb_table_get(const JbTable *t, guint row, int col);
+/* 1-based line of the file where row `row` starts (the header is line 1). */
+guint jb_table_line(const JbTable *t, guint row);
+const char *jb_table_source(const JbTable *t);
+/* Name the table for error messages (e.g. the path it was written to). */
+void jb_table_set_source(JbTable *t, const char *source);
+
+/* Append a row of jb_table_n_cols() strings (copied; NULL is written as ""). */
+void jb_table_append(JbTable *t, const char *const *cells);
+
+/* Serialise as CSV: LF line ends, fields quoted only when they must be. Caller owns it. */
+GString *jb_table_to_csv(const JbTable *t);
+/* jb_table_to_csv written atomically to `path`. */
+gboolean jb_table_write(const JbTable *t, const char *path, GError **error);
+
+/* Text that a spreadsheet could take for a formula (starts with = + - @, tab or CR) gets a
+ * leading apostrophe, as OWASP advises for CSV injection; other text is returned as is.
+ * Caller owns the result. Use on free-text columns only, never on numbers. */
+char *jb_csv_safe_text(const char *s);
+
+#endif

@@ -1,0 +1,123 @@
+#include "jb_template.h"
+
+#include "jb_common.h"
+#include "jb_report.h"
+
+#include <string.h>
+
+void jb_template_free(JbTemplate *t)
+{
+    if (!t)
+        return;
+    g_hash_table_unref(t->meta);
+    g_free(t->body);
+    g_ptr_array_unref(t->used);
+    g_free(t);
+}
+
+const char *jb_template_meta(const JbTemplate *t, const char *key, const char *fallback)
+{
+    const char *v = g_hash_table_lookup(t->meta, key);
+    return v && *v ? v : fallback;
+}
+
+static char *unquote(const char *v)
+{
+    size_t n = strlen(v);
+    if (n >= 2 && ((v[0] == '"' && v[n - 1] == '"') || (v[0] == '\'' && v[n - 1] == '\'')))
+        return g_strndup(v + 1, n - 2);
+    return g_strdup(v);
+}
+
+/* Returns the offset where the body starts; fills meta. */
+static gsize front_matter(const char *source, const char *text, GHashTable *meta, guint *line,
+                          GError **error)
+{
+    const char *p = text;
+    guint ln = 1;
+    while (*p == '\n' || *p == '\r') { /* front matter may follow blank lines */
+        p++;
+        ln++;
+    }
+    if (strncmp(p, "---", 3) != 0 || (p[3] != '\n' && p[3] != '\r')) {
+        *line = 1;
+        return 0;
+    }
+    guint start_line = ln;
+    p = strchr(p, '\n') + 1;
+    ln++;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        g_autofree char *l = g_strstrip(g_strndup(p, nl ? (gsize)(nl - p) : strlen(p)));
+        if (strcmp(l, "---") == 0) {
+            *line = ln + 1;
+            return nl ? (gsize)(nl + 1 - text) : strlen(text);
+        }
+        char *colon = strchr(l, ':');
+        if (*l && *l != '#' && colon) {
+            *colon = 0;
+            g_hash_table_replace(meta, g_strdup(g_strstrip(l)), unquote(g_strstrip(colon + 1)));
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+        ln++;
+    }
+    g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: front matter is not closed by '---'",
+                source, start_line);
+    return (gsize)-1;
+}
+
+JbTemplate *jb_template_parse(const char *source, const char *text, const JbTable *series,
+                              GError **error)
+{
+    g_autoptr(JbTemplate) t = g_new0(JbTemplate, 1);
+    t->meta = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    t->used = g_ptr_array_new_with_free_func(g_free);
+    gsize at = front_matter(source, text, t->meta, &t->body_line, error);
+    if (at == (gsize)-1)
+        return NULL;
+    const char *body = text + at;
+    GString *out = g_string_sized_new(strlen(body));
+    for (const char *p = body; *p;) {
+        const char *open = strstr(p, "{{");
+        if (!open) {
+            g_string_append(out, p);
+            break;
+        }
+        g_string_append_len(out, p, open - p);
+        guint line = t->body_line + jb_line_of_offset(body, (gsize)(open - body)) - 1;
+        const char *close = strstr(open + 2, "}}");
+        const char *nl = strchr(open, '\n');
+        if (!close || (nl && nl < close)) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: '{{' is not closed by '}}'",
+                        source, line);
+            g_string_free(out, TRUE);
+            return NULL;
+        }
+        g_autofree char *name = g_strstrip(g_strndup(open + 2, (gsize)(close - open - 2)));
+        char *dot = strrchr(name, '.');
+        GError *local = NULL;
+        g_autofree char *value = NULL;
+        if (dot) {
+            *dot = 0;
+            value = jb_report_placeholder(series, name, dot + 1, &local);
+        } else {
+            g_set_error(&local, JB_ERROR, JB_ERROR_USAGE,
+                        "placeholder '%s' needs the form metric.field", name);
+        }
+        if (!value) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", source, line,
+                        local->message);
+            g_error_free(local);
+            g_string_free(out, TRUE);
+            return NULL;
+        }
+        if (!g_ptr_array_find_with_equal_func(t->used, name, g_str_equal, NULL))
+            g_ptr_array_add(t->used, g_strdup(name));
+        g_string_append(out, value);
+        p = close + 2;
+    }
+    t->body = g_string_free(out, FALSE);
+    return g_steal_pointer(&t);
+}

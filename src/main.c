@@ -1,0 +1,434 @@
+/* main.c — the jianbao command line: option parsing and printing, nothing else.
+ * Every stage lives in the library (src/jb_*.c); this file maps its results to messages
+ * and exit codes (see README "Exit codes"). */
+#include "jb_article.h"
+#include "jb_build.h"
+#include "jb_chart.h"
+#include "jb_common.h"
+#include "jb_dict.h"
+#include "jb_extract.h"
+#include "jb_number.h"
+#include "jb_report.h"
+#include "jb_reshape.h"
+#include "jb_table.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+enum {
+    EXIT_OK = 0,
+    EXIT_WARNINGS = 1, /* done, but something was skipped or reported */
+    EXIT_USAGE = 2,    /* bad option, missing file, bad spec or template */
+    EXIT_INPUT = 3,    /* an input could not be read or is malformed */
+    EXIT_OUTPUT = 4,   /* an output could not be written */
+    EXIT_LOCKED = 5,   /* another build holds the lock */
+};
+
+static const char *stage = NULL;
+
+G_GNUC_PRINTF(1, 2) static void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    if (stage)
+        fprintf(stderr, "jianbao: %s: %s\n", stage, msg);
+    else
+        fprintf(stderr, "jianbao: %s\n", msg);
+}
+
+static int fail(GError *e)
+{
+    say("%s", e->message);
+    int code = EXIT_INPUT;
+    if (e->domain == JB_ERROR) {
+        switch (e->code) {
+        case JB_ERROR_USAGE: code = EXIT_USAGE; break;
+        case JB_ERROR_OUTPUT: code = EXIT_OUTPUT; break;
+        case JB_ERROR_LOCKED: code = EXIT_LOCKED; break;
+        default: code = EXIT_INPUT;
+        }
+    }
+    g_error_free(e);
+    return code;
+}
+
+/* Parse options; on error print one line and return FALSE. */
+static gboolean parse(GOptionContext *ctx, int *argc, char ***argv)
+{
+    GError *e = NULL;
+    if (!g_option_context_parse(ctx, argc, argv, &e)) {
+        say("%s (try --help)", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean need_file(const char *path)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+    say("%s: %s", path, g_file_test(path, G_FILE_TEST_EXISTS) ? "not a regular file"
+                                                                : "no such file");
+    return FALSE;
+}
+
+static char *default_dict(void)
+{
+    return jb_data_path("templates/metrics.ini");
+}
+
+static gboolean write_table_or_stdout(const JbTable *t, const char *out, GError **error)
+{
+    if (out && strcmp(out, "-") != 0)
+        return jb_table_write(t, out, error);
+    g_autoptr(GString) csv = jb_table_to_csv(t);
+    fwrite(csv->str, 1, csv->len, stdout);
+    return fflush(stdout) == 0 ||
+           (g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "stdout: write failed"), FALSE);
+}
+
+/* ---- jianbao extract ------------------------------------------------------------------- */
+
+static int cmd_extract(int argc, char **argv)
+{
+    g_autofree char *out = NULL, *dict_path = NULL, *encoding = NULL, *published = NULL;
+    gboolean strict = FALSE;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write metrics.csv to FILE (default: stdout)", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary (default: templates/metrics.ini)", "FILE"},
+        {"encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, "Input encoding (default: detect UTF-8 or GB18030)", "ENC"},
+        {"published", 0, 0, G_OPTION_ARG_STRING, &published, "The articles' date, overriding what they say", "DATE"},
+        {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first article that cannot be read", NULL},
+        {NULL}};
+    g_autoptr(GOptionContext) ctx = g_option_context_new("ARTICLE... — find quantitative statements");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_summary(ctx, "Reads articles (text, HTML, Markdown; UTF-8 or GB18030) and writes one\n"
+                                      "metrics.csv row per quantitative statement.");
+    if (!parse(ctx, &argc, &argv))
+        return EXIT_USAGE;
+    if (argc < 2) {
+        say("no ARTICLE given (try --help)");
+        return EXIT_USAGE;
+    }
+    for (int i = 1; i < argc; i++)
+        if (!need_file(argv[i]))
+            return EXIT_USAGE;
+    if (!dict_path)
+        dict_path = default_dict();
+    GError *e = NULL;
+    g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
+    if (!dict)
+        return e ? fail(e) : (say("templates/metrics.ini not found"), EXIT_USAGE);
+    g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
+    int status = EXIT_OK;
+    for (int i = 1; i < argc; i++) {
+        g_autoptr(JbArticle) a = jb_article_load(argv[i], encoding, published, &e);
+        if (!a) {
+            status = fail(e);
+            e = NULL;
+            if (strict)
+                return status;
+            continue;
+        }
+        for (guint w = 0; w < a->warnings->len; w++)
+            say("%s", (char *)g_ptr_array_index(a->warnings, w));
+        g_autoptr(GPtrArray) st = jb_extract_article(a, dict);
+        jb_extract_append_rows(t, st);
+    }
+    if (!write_table_or_stdout(t, out, &e))
+        return fail(e);
+    return status;
+}
+
+/* ---- jianbao reshape ------------------------------------------------------------------- */
+
+static int cmd_reshape(int argc, char **argv)
+{
+    g_autofree char *out = NULL, *dict_path = NULL, *period = NULL;
+    gboolean strict = FALSE;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write series.csv to FILE (default: stdout)", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary, for labels", "FILE"},
+        {"period", 0, 0, G_OPTION_ARG_STRING, &period, "year: chart 2022-06 as 2022; keep (default): as stated", "year|keep"},
+        {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Fail on the first malformed row", NULL},
+        {NULL}};
+    g_autoptr(GOptionContext) ctx = g_option_context_new("METRICS.csv — merge statements into series");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_summary(ctx, "One value per metric and period; duplicates merged with all their sources,\n"
+                                      "conflicts resolved by the documented rule and reported.");
+    if (!parse(ctx, &argc, &argv))
+        return EXIT_USAGE;
+    if (argc != 2) {
+        say("expected one METRICS.csv (try --help)");
+        return EXIT_USAGE;
+    }
+    if (period && strcmp(period, "year") != 0 && strcmp(period, "keep") != 0) {
+        say("--period must be year or keep, not '%s'", period);
+        return EXIT_USAGE;
+    }
+    if (!need_file(argv[1]))
+        return EXIT_USAGE;
+    if (!dict_path)
+        dict_path = default_dict();
+    GError *e = NULL;
+    g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
+    if (e)
+        return fail(e);
+    g_autoptr(JbTable) metrics = jb_table_read(argv[1], &e);
+    if (!metrics)
+        return fail(e);
+    g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+    JbReshapeOptions opt = {.year_periods = period && strcmp(period, "year") == 0};
+    g_autoptr(JbTable) series = jb_reshape(metrics, dict, &opt, warnings, &e);
+    if (!series)
+        return fail(e);
+    for (guint i = 0; i < warnings->len; i++)
+        say("%s", (char *)g_ptr_array_index(warnings, i));
+    if (strict && warnings->len)
+        return EXIT_INPUT;
+    if (!write_table_or_stdout(series, out, &e))
+        return fail(e);
+    return warnings->len ? EXIT_WARNINGS : EXIT_OK;
+}
+
+/* ---- jianbao chart --------------------------------------------------------------------- */
+
+static int cmd_chart(int argc, char **argv)
+{
+    g_autofree char *out = NULL, *data = NULL, *metric = NULL, *spec = NULL, *type = NULL,
+                    *title = NULL, *subtitle = NULL;
+    double width = 0, height = 0, scale = 2;
+    gboolean allow_missing = FALSE, transparent = FALSE;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output file: .png, .pdf or .svg", "FILE"},
+        {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "series.csv to draw from (default: out/series.csv)", "FILE"},
+        {"metric", 'm', 0, G_OPTION_ARG_STRING, &metric, "Metric id to draw", "ID"},
+        {"spec", 's', 0, G_OPTION_ARG_FILENAME, &spec, "Chart spec file (key = value lines)", "FILE"},
+        {"type", 't', 0, G_OPTION_ARG_STRING, &type, "Chart type (bar)", "TYPE"},
+        {"title", 0, 0, G_OPTION_ARG_STRING, &title, "Title (default: the metric's label)", "TEXT"},
+        {"subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, "Subtitle", "TEXT"},
+        {"width", 'W', 0, G_OPTION_ARG_DOUBLE, &width, "Width in points (default 800)", "PT"},
+        {"height", 'H', 0, G_OPTION_ARG_DOUBLE, &height, "Height in points (default 450)", "PT"},
+        {"scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixels per point (default 2)", "N"},
+        {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
+        {"transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, "No background", NULL},
+        {NULL}};
+    g_autoptr(GOptionContext) ctx = g_option_context_new("— draw a chart of a series");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_summary(ctx, "Example: jianbao chart --data out/series.csv --metric ai.core_industry_size -o ai.png");
+    if (!parse(ctx, &argc, &argv))
+        return EXIT_USAGE;
+    if (argc != 1) {
+        say("unexpected argument '%s' (try --help)", argv[1]);
+        return EXIT_USAGE;
+    }
+    if (!out || (!metric && !spec)) {
+        say("need -o FILE and --metric ID or --spec FILE (try --help)");
+        return EXIT_USAGE;
+    }
+    if (!data)
+        data = g_strdup("out/series.csv");
+    if (!need_file(data) || (spec && !need_file(spec)))
+        return EXIT_USAGE;
+    GError *e = NULL;
+    g_autofree char *spec_text = NULL;
+    if (spec && !g_file_get_contents(spec, &spec_text, NULL, &e))
+        return fail(e);
+    if (!spec_text)
+        spec_text = g_strdup_printf("metric = %s\n", metric);
+    g_autoptr(JbChart) c = jb_chart_spec_parse(spec ? spec : "--metric", 1, spec_text, &e);
+    if (!c)
+        return fail(e);
+    if (metric) {
+        g_free(c->metric_id);
+        c->metric_id = g_strdup(metric);
+    }
+    if (type && strcmp(type, "bar") != 0) {
+        say("chart type '%s' is not supported (supported: bar)", type);
+        return EXIT_USAGE;
+    }
+    if (title) {
+        g_free(c->title);
+        c->title = g_strdup(title);
+    }
+    if (subtitle) {
+        g_free(c->subtitle);
+        c->subtitle = g_strdup(subtitle);
+    }
+    if (width)
+        c->width = width;
+    if (height)
+        c->height = height;
+    c->allow_missing_glyphs = allow_missing;
+    c->transparent = transparent;
+    g_autoptr(JbTable) series = jb_table_read(data, &e);
+    if (!series || !jb_chart_load_series(c, series, &e) || !jb_chart_render(c, out, scale, &e))
+        return fail(e);
+    for (guint i = 0; i < c->warnings->len; i++)
+        say("%s", (char *)g_ptr_array_index(c->warnings, i));
+    return c->warnings->len ? EXIT_WARNINGS : EXIT_OK;
+}
+
+/* ---- jianbao report -------------------------------------------------------------------- */
+
+static int cmd_report(int argc, char **argv)
+{
+    g_autofree char *out = NULL, *data = NULL, *metrics = NULL;
+    gboolean allow_missing = FALSE;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the PDF to FILE (default: out/briefing.pdf)", "FILE"},
+        {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "series.csv (default: out/series.csv)", "FILE"},
+        {"metrics", 0, 0, G_OPTION_ARG_FILENAME, &metrics, "metrics.csv, for quoted sources (default: out/metrics.csv if present)", "FILE"},
+        {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
+        {NULL}};
+    g_autoptr(GOptionContext) ctx = g_option_context_new("TEMPLATE.md — typeset a PDF briefing");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    if (!parse(ctx, &argc, &argv))
+        return EXIT_USAGE;
+    if (argc != 2) {
+        say("expected one TEMPLATE (try --help)");
+        return EXIT_USAGE;
+    }
+    if (!data)
+        data = g_strdup("out/series.csv");
+    if (!metrics && g_file_test("out/metrics.csv", G_FILE_TEST_IS_REGULAR))
+        metrics = g_strdup("out/metrics.csv");
+    if (!need_file(argv[1]) || !need_file(data) || (metrics && !need_file(metrics)))
+        return EXIT_USAGE;
+    GError *e = NULL;
+    g_autoptr(JbTable) series = jb_table_read(data, &e);
+    if (!series)
+        return fail(e);
+    g_autoptr(JbTable) mt = metrics ? jb_table_read(metrics, &e) : NULL;
+    if (metrics && !mt)
+        return fail(e);
+    JbReportInputs in = {.series = series, .metrics = mt, .allow_missing_glyphs = allow_missing};
+    if (!jb_report_render(argv[1], &in, out ? out : "out/briefing.pdf", &e))
+        return fail(e);
+    return EXIT_OK;
+}
+
+/* ---- jianbao build --------------------------------------------------------------------- */
+
+static int cmd_build(int argc, char **argv)
+{
+    gboolean wait = FALSE, quiet = FALSE;
+    GOptionEntry entries[] = {
+        {"wait", 0, 0, G_OPTION_ARG_NONE, &wait, "Wait for a running build instead of exiting with 5", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL},
+        {NULL}};
+    g_autoptr(GOptionContext) ctx = g_option_context_new("[PROJECT] — run the whole pipeline (default: jianbao.project)");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_summary(ctx, "extract → reshape → charts → briefing, as the project file says.\n"
+                                      "Exit codes: 0 ok, 1 ok with warnings, 2 usage, 3 input, 4 output, 5 locked.");
+    if (!parse(ctx, &argc, &argv))
+        return EXIT_USAGE;
+    if (argc > 2) {
+        say("expected at most one PROJECT (try --help)");
+        return EXIT_USAGE;
+    }
+    const char *project = argc == 2 ? argv[1] : "jianbao.project";
+    if (!need_file(project))
+        return EXIT_USAGE;
+    JbBuildOptions opt = {.wait_for_lock = wait};
+    JbBuildResult r = {0};
+    GError *e = NULL;
+    gboolean ok = jb_build_run(project, &opt, &r, &e);
+    for (guint i = 0; r.warnings && i < r.warnings->len; i++)
+        say("%s", (char *)g_ptr_array_index(r.warnings, i));
+    int status = ok ? (r.warnings->len ? EXIT_WARNINGS : EXIT_OK) : fail(e);
+    if (ok && !quiet) {
+        fprintf(stderr, "jianbao: build: %u articles, %u statements, %u series rows\n", r.articles,
+                r.statements, r.series_rows);
+        for (guint i = 0; i < r.outputs->len; i++)
+            fprintf(stderr, "  wrote %s\n", (char *)g_ptr_array_index(r.outputs, i));
+    }
+    if (ok && r.input_errors)
+        status = EXIT_INPUT;
+    jb_build_result_clear(&r);
+    return status;
+}
+
+/* ---- jianbao number -------------------------------------------------------------------- */
+
+static int cmd_number(int argc, char **argv)
+{
+    g_autoptr(GOptionContext) ctx = g_option_context_new("— parse one number expression per stdin line");
+    g_option_context_set_summary(ctx, "Prints expression<TAB>value<TAB>unit<TAB>bound; value is empty when the\n"
+                                      "expression is not a quantity. Example: echo 超过4000亿元 | jianbao number");
+    if (!parse(ctx, &argc, &argv))
+        return EXIT_USAGE;
+    char buf[4096];
+    while (fgets(buf, sizeof buf, stdin)) {
+        buf[strcspn(buf, "\r\n")] = 0;
+        if (!g_utf8_validate(buf, -1, NULL)) {
+            printf("%s\t\t\t\n", "(invalid UTF-8)");
+            continue;
+        }
+        JbQuantity q;
+        if (jb_number_parse(buf, &q, NULL)) {
+            g_autofree char *v = jb_decimal_to_string(q.value);
+            printf("%s\t%s\t%s\t%s\n", buf, v, q.unit, jb_bound_name(q.bound));
+        } else {
+            printf("%s\t\t\t\n", buf);
+        }
+    }
+    return EXIT_OK;
+}
+
+/* ---- dispatch -------------------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *what;
+} COMMANDS[] = {
+    {"extract", cmd_extract, "articles → metrics.csv (one row per quantitative statement)"},
+    {"reshape", cmd_reshape, "metrics.csv → series.csv (one value per metric and period)"},
+    {"chart", cmd_chart, "series.csv → a chart as PNG, PDF or SVG"},
+    {"report", cmd_report, "template + series.csv → a PDF briefing"},
+    {"build", cmd_build, "the whole pipeline from a project file, for cron"},
+    {"number", cmd_number, "parse number expressions from stdin (for scripts and checking)"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Usage: jianbao COMMAND [OPTION...]\n\n"
+               "Turns Chinese industry news into metrics, charts and PDF briefings.\n\nCommands:\n");
+    for (guint i = 0; i < G_N_ELEMENTS(COMMANDS); i++)
+        fprintf(f, "  %-8s  %s\n", COMMANDS[i].name, COMMANDS[i].what);
+    fprintf(f, "\n'jianbao COMMAND --help' describes each command's options.\n"
+               "  --version   print the version\n");
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("jianbao %s\n", JB_VERSION);
+        return EXIT_OK;
+    }
+    for (guint i = 0; i < G_N_ELEMENTS(COMMANDS); i++)
+        if (strcmp(argv[1], COMMANDS[i].name) == 0) {
+            stage = COMMANDS[i].name;
+            /* the command sees itself as argv[0], so its --help reads "jianbao extract" */
+            g_autofree char *self = g_strconcat("jianbao ", COMMANDS[i].name, NULL);
+            g_set_prgname(self);
+            argv[1] = self;
+            return COMMANDS[i].run(argc - 1, argv + 1);
+        }
+    say("unknown command '%s' (try --help)", argv[1]);
+    return EXIT_USAGE;
+}

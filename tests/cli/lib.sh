@@ -1,0 +1,43 @@
+# tests/cli/lib.sh — shared by the shell tests: TAP output, a temporary directory cleaned
+# on exit, and $JB (the jianbao binary under test; make passes $JIANBAO, and the sanitizer
+# build passes its own).
+set -u
+LC_ALL=C.UTF-8
+export LC_ALL
+export SOURCE_DATE_EPOCH=1767225600 # 2026-01-01: byte-identical PDFs
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JB=${JIANBAO:-$ROOT/jianbao}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+n=0
+failed=0
+
+ok() { # ok COND-EXIT-STATUS NAME
+    n=$((n + 1))
+    if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+}
+check() { # check NAME CMD...: ok when CMD succeeds
+    name=$1
+    shift
+    if "$@" >/dev/null 2>&1; then ok 0 "$name"; else ok 1 "$name"; fi
+}
+is() { # is GOT WANT NAME
+    if [ "$1" = "$2" ]; then ok 0 "$3"; else
+        ok 1 "$3"
+        printf '#   got:  %s\n#   want: %s\n' "$1" "$2"
+    fi
+}
+contains() { # contains HAYSTACK NEEDLE NAME
+    case "$1" in
+    *"$2"*) ok 0 "$3" ;;
+    *) ok 1 "$3"; printf '#   %s\n#   does not contain: %s\n' "$(printf '%s' "$1" | head -c 600)" "$2" ;;
+    esac
+}
+status_of() { # status_of CMD...: prints the exit status, output to $TMP/out and $TMP/err
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    echo $?
+}
+done_testing() {
+    echo "1..$n"
+    [ "$failed" -eq 0 ]
+}

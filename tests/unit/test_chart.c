@@ -1,0 +1,162 @@
+/* chart: labels the Chinese way, golden images, hard cases that must not fail, errors. */
+#include "jb_chart.h"
+#include "jb_common.h"
+#include "tap.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+static JbTable *series(const char *csv)
+{
+    GError *e = NULL;
+    JbTable *t = jb_table_parse("series.csv", csv, strlen(csv), &e);
+    g_assert_no_error(e);
+    return t;
+}
+
+static const char *const AI_SERIES =
+    "metric_id,label,period,value,unit,bound,forecast,sources\n"
+    "ai.core_industry_size,人工智能核心产业规模,2022,400000000000,元,at_least,0,examples/a.md; "
+    "examples/b.html\n"
+    "ai.core_industry_size,人工智能核心产业规模,2025,1200000000000,元,at_least,1,examples/c.txt\n";
+
+/* Compare two PNGs pixel by pixel; a channel may differ by `tol`, and at most `max_bad`
+ * pixels may exceed it. On failure the difference image is written to `diff_path`. */
+static gboolean same_image(const char *got_path, const char *want_path, int tol, double max_bad,
+                           const char *diff_path, char **why)
+{
+    cairo_surface_t *got = cairo_image_surface_create_from_png(got_path);
+    cairo_surface_t *want = cairo_image_surface_create_from_png(want_path);
+    gboolean same = FALSE;
+    if (cairo_surface_status(want) != CAIRO_STATUS_SUCCESS) {
+        *why = g_strdup_printf("cannot read golden %s (JB_UPDATE_GOLDEN=1 writes it)", want_path);
+    } else if (cairo_image_surface_get_width(got) != cairo_image_surface_get_width(want) ||
+               cairo_image_surface_get_height(got) != cairo_image_surface_get_height(want)) {
+        *why = g_strdup("sizes differ");
+    } else {
+        int w = cairo_image_surface_get_width(got), h = cairo_image_surface_get_height(got);
+        cairo_surface_t *diff = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        cairo_surface_flush(got);
+        cairo_surface_flush(want);
+        cairo_surface_flush(diff);
+        long bad = 0;
+        for (int y = 0; y < h; y++) {
+            const guint32 *a = (const guint32 *)(cairo_image_surface_get_data(got) +
+                                                 y * cairo_image_surface_get_stride(got));
+            const guint32 *b = (const guint32 *)(cairo_image_surface_get_data(want) +
+                                                 y * cairo_image_surface_get_stride(want));
+            guint32 *d = (guint32 *)(cairo_image_surface_get_data(diff) +
+                                     y * cairo_image_surface_get_stride(diff));
+            for (int x = 0; x < w; x++) {
+                int worst = 0;
+                for (int sh = 0; sh < 32; sh += 8)
+                    worst = MAX(worst, abs((int)((a[x] >> sh) & 255) - (int)((b[x] >> sh) & 255)));
+                if (worst > tol)
+                    bad++;
+                d[x] = worst > tol ? 0xFF0000 : (a[x] & 0xFFFFFF) | 0xE0E0E0;
+            }
+        }
+        cairo_surface_mark_dirty(diff);
+        same = bad <= max_bad * w * h;
+        if (!same) {
+            cairo_surface_write_to_png(diff, diff_path);
+            *why = g_strdup_printf("%ld pixels differ; diff image: %s", bad, diff_path);
+        }
+        cairo_surface_destroy(diff);
+    }
+    cairo_surface_destroy(got);
+    cairo_surface_destroy(want);
+    return same;
+}
+
+static gboolean render(const char *csv, const char *metric, const char *path, GError **e)
+{
+    g_autoptr(JbTable) t = series(csv);
+    g_autofree char *spec = g_strdup_printf("metric = %s\n", metric);
+    g_autoptr(JbChart) c = jb_chart_spec_parse("test", 1, spec, e);
+    return c && jb_chart_load_series(c, t, e) && jb_chart_render(c, path, 1, e);
+}
+
+int main(void)
+{
+    GError *e = NULL;
+    struct { const char *value, *unit; JbBound bound; const char *want; } labels[] = {
+        {"400000000000", "元", JB_BOUND_AT_LEAST, "超4000亿"},
+        {"1200000000000", "元", JB_BOUND_EXACT, "1.2万亿"},
+        {"1700000", "个", JB_BOUND_EXACT, "170万"},
+        {"5.9", "%", JB_BOUND_EXACT, "5.9%"},
+        {"6000", "家", JB_BOUND_AT_LEAST, "超6000家"},
+        {"78000000", "台（套）", JB_BOUND_AT_LEAST, "超7800万"},
+        {"990", "家", JB_BOUND_AT_MOST, "近990家"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(labels); i++) {
+        JbDecimal d;
+        jb_decimal_parse(labels[i].value, &d);
+        g_autofree char *l = jb_chart_value_label(d, labels[i].unit, labels[i].bound);
+        is_str(l, labels[i].want, "value label %s%s", labels[i].value, labels[i].unit);
+    }
+
+    const char *dir = g_getenv("BUILD") ? g_getenv("BUILD") : "build";
+    g_autofree char *out = g_build_filename(dir, "test-chart-bar.png", NULL);
+    g_autofree char *diff = g_build_filename(dir, "test-chart-bar.diff.png", NULL);
+    ok(render(AI_SERIES, "ai.core_industry_size", out, &e), "renders the two-bar chart %s",
+       e ? e->message : "");
+    g_clear_error(&e);
+    const char *golden = "tests/golden/chart-bar.png";
+    if (g_getenv("JB_UPDATE_GOLDEN")) {
+        g_autofree char *bytes = NULL;
+        gsize n = 0;
+        g_file_get_contents(out, &bytes, &n, NULL);
+        ok(jb_write_file_atomic(golden, bytes, n, NULL), "golden image updated: %s", golden);
+    } else {
+        g_autofree char *why = NULL;
+        ok(same_image(out, golden, 24, 0.002, diff, &why), "matches %s %s", golden,
+           why ? why : "");
+    }
+
+    /* hard cases: each must draw without error */
+    g_autoptr(GString) crowded = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
+    for (int i = 0; i < 30; i++)
+        g_string_append_printf(crowded, "x,很长的类别名称测试,第%02d组长长的类别名称,%.0f,元,exact,%d,s.txt\n", i,
+                               pow(10, 3 + i % 10), i > 25);
+    const char *cases[][2] = {
+        {crowded->str, "30 categories with long names, 10^3 to 10^12"},
+        {"metric_id,period,value,unit\nx,2023,-500,家\nx,2024,300,家\n", "negative values"},
+        {"metric_id,period,value,unit\nx,2024,5.9,%\n", "a single point"},
+        {"metric_id,period,value,unit\nx,2023,0,家\nx,2024,0,家\n", "all zeros"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *p = g_strdup_printf("%s/test-chart-case%u.png", dir, i);
+        ok(render(cases[i][0], "x", p, &e), "%s %s", cases[i][1], e ? e->message : "");
+        g_clear_error(&e);
+    }
+
+    /* errors */
+    g_autofree char *none = g_build_filename(dir, "test-chart-none.png", NULL);
+    ok(!render(AI_SERIES, "no.such", none, &e) && e && strstr(e->message, "no rows for metric 'no.such'"),
+       "unknown metric is an error naming it");
+    g_clear_error(&e);
+    ok(!g_file_test(none, G_FILE_TEST_EXISTS), "a failed chart writes no file");
+    g_autoptr(JbChart) bad = jb_chart_spec_parse("spec.chart", 10, "metric = x\ncolour = red\n", &e);
+    ok(!bad && e && strcmp(e->message, "spec.chart:11: unknown chart key 'colour'") == 0,
+       "unknown spec key names file:line (%s)", e ? e->message : "");
+    g_clear_error(&e);
+    g_autoptr(JbChart) pua = jb_chart_spec_parse("spec", 1, "metric = ai.core_industry_size\ntitle = 私用\xee\x80\x80字\n", &e);
+    g_autoptr(JbTable) t = series(AI_SERIES);
+    g_autofree char *pua_png = g_build_filename(dir, "test-chart-pua.png", NULL);
+    ok(pua && jb_chart_load_series(pua, t, &e) && !jb_chart_render(pua, pua_png, 1, &e) && e &&
+           strstr(e->message, "\xee\x80\x80"),
+       "a character without a glyph is an error naming it (%s)", e ? e->message : "");
+    g_clear_error(&e);
+    pua->allow_missing_glyphs = TRUE;
+    ok(jb_chart_render(pua, pua_png, 1, &e) && pua->warnings->len == 1,
+       "--allow-missing-glyphs makes it a warning");
+    g_clear_error(&e);
+    g_autoptr(JbChart) huge = jb_chart_spec_parse("spec", 1, "metric = ai.core_industry_size\nwidth = 10000\nheight = 10000\n", &e);
+    ok(huge && jb_chart_load_series(huge, t, &e) && !jb_chart_render(huge, out, 4, &e) &&
+           e && e->code == JB_ERROR_LIMIT,
+       "an oversized canvas is refused before allocating");
+    g_clear_error(&e);
+    return tap_done();
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Install the Debian packages jianbao needs, or say which are missing.
+# Usage: tools/deps.sh run|test   (test adds the tools the test suite uses)
+set -eu
+what=${1:-run}
+pkgs="gcc make pkg-config libc6-dev libglib2.0-dev libcairo2-dev libpango1.0-dev libcsv-dev
+      libpng-dev libcmark-dev fonts-noto-cjk python3 python3-fonttools"
+if [ "$what" = test ]; then
+    pkgs="$pkgs perl poppler-utils qpdf pngcheck valgrind libxml2-utils"
+fi
+missing=""
+for p in $pkgs; do
+    status=$(dpkg-query -W -f '${db:Status-Status}' "$p" 2>/dev/null || true)
+    [ "$status" = installed ] || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+    echo "jianbao: missing Debian packages:$missing — run as root: apt-get install$missing" >&2
+    exit 1
+fi
+echo "jianbao: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
