@@ -48,6 +48,16 @@ static gboolean starts_with(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* `needle` (of length k, starting with a letter) in `h`, ignoring ASCII case. */
+static const char *ascii_casestr(const char *h, const char *needle, gsize k)
+{
+    char lo = g_ascii_tolower(needle[0]), up = g_ascii_toupper(needle[0]);
+    for (const char *p = h; *p; p++)
+        if ((*p == lo || *p == up) && g_ascii_strncasecmp(p, needle, k) == 0)
+            return p;
+    return NULL;
+}
+
 static guint count_newlines(const char *p, const char *end)
 {
     guint n = 0;
@@ -530,6 +540,15 @@ static gboolean only_space(const char *s)
 
 /* Collapse white space (a line break next to a wide character is no space at all),
  * drop invisible characters, trim, then jb_normalize. NULL if nothing is left. */
+/* Bytes that may start a character clean_text treats specially (white space other than
+ * ASCII, invisible characters): C2 (U+0085, U+00A0, U+00AD), E1 (U+1680), E2 (U+2000–),
+ * E3 (U+3000), EF (U+FEFF). Everything else (ASCII graphics, CJK) is copied in runs. */
+static gboolean plain_byte(guchar b)
+{
+    return (b > ' ' && b < 0x7F) ||
+           (b >= 0x80 && b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF);
+}
+
 static char *clean_text(const char *s, gsize n)
 {
     GString *out = g_string_sized_new(n);
@@ -539,6 +558,26 @@ static char *clean_text(const char *s, gsize n)
     while (p < end) {
         gunichar c;
         const char *next;
+        if (plain_byte((guchar)*p)) {
+            /* a run of ordinary characters, copied in one go */
+            const char *q = p + 1;
+            while (q < end && plain_byte((guchar)*q))
+                q++;
+            /* the run may end inside a character whose lead byte was plain */
+            while (q < end && ((guchar)*q & 0xC0) == 0x80)
+                q++;
+            c = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
+            if (pending && out->len > 0 && (hard || !(pending_nl && (is_wide(prev) || is_wide(c)))))
+                g_string_append_c(out, ' ');
+            pending = pending_nl = hard = FALSE;
+            g_string_append_len(out, p, q - p);
+            const char *last = q - 1;
+            while (last > p && ((guchar)*last & 0xC0) == 0x80)
+                last--;
+            prev = (guchar)*last < 0x80 ? (guchar)*last : g_utf8_get_char(last);
+            p = q;
+            continue;
+        }
         if ((guchar)*p < 0x80) {
             c = (guchar)*p;
             next = p + 1;
@@ -582,6 +621,7 @@ typedef struct {
     gboolean dropped_container; /* the HTML pass dropped a <nav>/<form>/… */
     const char *unclosed_name;  /* … and this one was never closed (static string) */
     guint unclosed_line;
+    char *header_date; /* from a date line among the first blocks */
 } Ctx;
 
 static void emit(Ctx *c, const char *raw, gsize n, guint line)
@@ -1627,7 +1667,7 @@ static gboolean blank_text_line(const char *p, const char *e)
 static void text_pass(Ctx *c, const char *s, const char *end, guint line)
 {
     guint maxw = 0, near = 0, nonblank = 0;
-    for (const char *p = s; p < end;) {
+    for (const char *p = s; p < end && maxw <= 100;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
             e = end;
@@ -1635,7 +1675,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
         maxw = MAX(maxw, w);
         p = e + 1;
     }
-    for (const char *p = s; p < end;) {
+    for (const char *p = s; p < end && maxw <= 100;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
             e = end;
@@ -1674,7 +1714,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
             g_string_append_len(blk, p, e - p);
             prev_p = p;
             prev_e = e;
-            prev_w = line_width(p, e);
+            prev_w = wrapped ? line_width(p, e) : 0;
         }
         p = e < end ? e + 1 : end;
     }
@@ -1779,7 +1819,8 @@ static const char *scan_count(const char *p)
 static gboolean junk_view_count(const char *p, glong n)
 {
     static const char *const words[] = {"阅读量", "阅读数", "阅读", "浏览量", "浏览次数", "浏览",
-                                        "点击量", "点击数", "播放量", "热度", "阅"};
+                                        "点击量", "点击数", "播放量", "热度", "点赞", "评论",
+                                        "收藏", "转发", "阅"};
     if (n > 20)
         return FALSE;
     const char *q = after_any(p, words, G_N_ELEMENTS(words));
@@ -1947,7 +1988,7 @@ static gboolean junk_caption(const char *p, glong n)
 
 static gboolean junk_app_promo(const char *p, glong n)
 {
-    return n <= 40 && (strcasestr(p, "APP") || strstr(p, "客户端")) &&
+    return n <= 40 && (ascii_casestr(p, "APP", 3) || strstr(p, "客户端")) &&
            (strstr(p, "尽在") || strstr(p, "下载") || strstr(p, "打开") || strstr(p, "扫码") ||
             strstr(p, "关注"));
 }
@@ -2021,6 +2062,14 @@ static const JunkRule junk_rules[] = {
     {J_START, "为您推荐", 20, NULL, TRUE},
     {J_START, "相关阅读", 20, NULL, TRUE},
     {J_START, "相关新闻", 20, NULL, TRUE},
+    {J_START, "相关推荐", 20, NULL, TRUE},
+    {J_START, "相关视频", 20, NULL, TRUE},
+    {J_START, "精彩推荐", 20, NULL, TRUE},
+    {J_START, "编辑推荐", 20, NULL, TRUE},
+    {J_START, "推荐新闻", 20, NULL, TRUE},
+    {J_START, "热门文章", 20, NULL, TRUE},
+    {J_START, "热门阅读", 20, NULL, TRUE},
+    {J_START, "往期回顾", 20, NULL, TRUE},
     {J_START, "相关文章", 20, NULL, TRUE},
     {J_START, "推荐阅读", 20, NULL, TRUE},
     {J_START, "延伸阅读", 20, NULL, TRUE},
@@ -2030,8 +2079,12 @@ static const JunkRule junk_rules[] = {
     {J_START, "更多精彩", 20, NULL, TRUE},
     {J_START, "载入更多", 20, NULL, TRUE},
     {J_START, "加载更多", 20, NULL, TRUE},
+    {J_START, "点击加载更多", 20, NULL, TRUE},
     {J_START, "阅读剩余全文", 20, NULL, TRUE},
     {J_START, "展开全文", 20, NULL, FALSE},
+    {J_START, "我要评论", 20, NULL, FALSE},
+    {J_START, "发表评论", 20, NULL, FALSE},
+    {J_START, "网友评论", 20, NULL, FALSE},
     /* loading placeholders */
     {J_ANYWHERE, "加载中", 30, NULL, FALSE},
     {J_ANYWHERE, "请稍候", 30, NULL, FALSE},
@@ -2085,22 +2138,52 @@ static const JunkRule junk_rules[] = {
 
 typedef enum { KEEP, DROP, CUT } JunkVerdict;
 
-static JunkVerdict junk_verdict(const char *p, glong n)
+/* Per rule: the needle's length, and whether it has Latin letters (and so is matched
+ * ignoring case; strcasestr is several times slower than strstr). */
+static struct {
+    gsize len;
+    gboolean latin;
+} junk_info[G_N_ELEMENTS(junk_rules)];
+
+static void junk_init(void)
 {
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
+            const char *t = junk_rules[i].text;
+            junk_info[i].len = strlen(t);
+            for (; *t; t++)
+                if (g_ascii_isalpha(*t))
+                    junk_info[i].latin = TRUE;
+        }
+        g_once_init_leave(&done, 1);
+    }
+}
+
+/* `p` is a paragraph of `len` bytes and `n` characters. */
+static JunkVerdict junk_verdict(const char *p, gsize len, glong n)
+{
+    junk_init();
+    gboolean p_latin = FALSE;
+    for (const char *q = p; *q && !p_latin; q++)
+        p_latin = g_ascii_isalpha(*q);
     for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
         const JunkRule *r = &junk_rules[i];
-        if (r->max_chars && n > r->max_chars)
+        gsize k = junk_info[i].len;
+        gboolean latin = junk_info[i].latin, hit;
+        if ((r->max_chars && n > r->max_chars) || (latin && !p_latin && r->match != J_TEST))
             continue;
-        gboolean hit;
         switch (r->match) {
         case J_START:
-            hit = g_ascii_strncasecmp(p, r->text, strlen(r->text)) == 0;
+            hit = len >= k && (latin ? g_ascii_strncasecmp(p, r->text, k) == 0
+                                     : memcmp(p, r->text, k) == 0);
             break;
         case J_ANYWHERE:
-            hit = strcasestr(p, r->text) != NULL;
+            hit = len >= k && (latin ? ascii_casestr(p, r->text, k) : strstr(p, r->text)) != NULL;
             break;
         case J_WHOLE:
-            hit = g_ascii_strcasecmp(p, r->text) == 0;
+            hit = len == k && (latin ? g_ascii_strcasecmp(p, r->text) == 0
+                                     : memcmp(p, r->text, k) == 0);
             break;
         default:
             hit = r->test(p, n);
@@ -2159,6 +2242,7 @@ static void ctx_reset(Ctx *c)
     c->dropped_container = FALSE;
     c->unclosed_name = NULL;
     c->unclosed_line = 0;
+    g_clear_pointer(&c->header_date, g_free);
 }
 
 static void ctx_clear(Ctx *c)
@@ -2179,21 +2263,33 @@ static void finish(Ctx *c)
     gboolean cutting = FALSE;
     for (guint i = 0; i < c->paras->len; i++) {
         const char *p = c->paras->pdata[i];
-        glong n = g_utf8_strlen(p, -1);
         if (cutting)
             continue;
-        JunkVerdict v = junk_verdict(p, n);
+        gsize len = strlen(p);
+        glong n = g_utf8_strlen(p, (gssize)len);
+        JunkVerdict v = junk_verdict(p, len, n);
         if (v == CUT && a->paragraphs->len > 0)
             cutting = TRUE;
         if (v != KEEP)
             continue;
         if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !*a->title &&
-            n <= TITLE_MAX_CHARS && !ends_sentence(p, p + strlen(p))) {
+            n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
             g_free(a->title);
             a->title = g_strdup(p);
         }
-        g_ptr_array_add(a->paragraphs, g_strdup(p));
+        g_ptr_array_add(a->paragraphs, c->paras->pdata[i]); /* moved */
+        c->paras->pdata[i] = NULL;
         g_array_append_val(a->lines, g_array_index(c->lines, guint, i));
+    }
+}
+
+/* Notice a date line such as "更新时间:2026-01-21 23:13" among the first blocks (before
+ * finish(): such lines are junk and do not survive as paragraphs). */
+static void find_header_date(Ctx *c)
+{
+    for (guint i = 0; i < c->paras->len && i < HEADER_DATE_BLOCKS && !c->header_date; i++) {
+        const char *p = c->paras->pdata[i];
+        c->header_date = header_date(p, g_utf8_strlen(p, -1));
     }
 }
 
@@ -2276,6 +2372,7 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
     a->shape = detect_shape(source, s, end, body > 0);
 
     body_pass(&c, s, end, body_line, FALSE);
+    find_header_date(&c);
     finish(&c);
     if (a->shape == JB_SHAPE_HTML &&
         (c.unclosed_name || (c.dropped_container && a->paragraphs->len == 0))) {
@@ -2291,6 +2388,7 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
         if (why)
             g_ptr_array_add(c.warnings, g_steal_pointer(&why));
         body_pass(&c, s, end, body_line, TRUE);
+        find_header_date(&c);
         finish(&c);
     }
     for (guint i = 0; i < c.warnings->len; i++)
@@ -2329,20 +2427,11 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
     }
     if (!date && c.meta_date)
         date = jb_article_parse_date(c.meta_date);
-    if (date) {
-        set_str(&a->published, date);
-    } else {
-        for (guint i = 0; i < c.paras->len && i < HEADER_DATE_BLOCKS; i++) {
-            const char *p = c.paras->pdata[i];
-            char *d = header_date(p, g_utf8_strlen(p, -1));
-            if (d) {
-                set_str(&a->published, d);
-                break;
-            }
-        }
-        if (!*a->published && *a->url)
-            set_str(&a->published, url_date(a->url));
-    }
+    if (!date)
+        date = g_steal_pointer(&c.header_date);
+    if (!date && *a->url)
+        date = url_date(a->url);
+    set_str(&a->published, date);
     ctx_clear(&c);
     g_string_free(text, TRUE);
     return g_steal_pointer(&a);

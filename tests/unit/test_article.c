@@ -1,0 +1,479 @@
+/* test_article.c — jb_article: shapes, encodings, junk, dates, lines, hostile markup.
+ * Runs from the repository root (fixtures in tests/data/articles/). */
+#include "jb_article.h"
+
+#include "tap.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#define DIR "tests/data/articles/"
+
+static JbArticle *load(const char *name, const char *encoding)
+{
+    g_autofree char *path = g_strconcat(DIR, name, NULL);
+    GError *error = NULL;
+    JbArticle *a = jb_article_load(path, encoding, NULL, &error);
+    if (!a) {
+        printf("# %s: %s\n", path, error->message);
+        g_error_free(error);
+    }
+    return a;
+}
+
+static JbArticle *parse(const char *data, gssize len)
+{
+    GError *error = NULL;
+    JbArticle *a = jb_article_parse("mem.html", data, len < 0 ? strlen(data) : (gsize)len, NULL,
+                                    NULL, &error);
+    if (!a) {
+        printf("# mem.html: %s\n", error->message);
+        g_error_free(error);
+    }
+    return a;
+}
+
+static const char *para(const JbArticle *a, guint i)
+{
+    return a && i < a->paragraphs->len ? a->paragraphs->pdata[i] : NULL;
+}
+
+static guint line(const JbArticle *a, guint i)
+{
+    return a && i < a->lines->len ? g_array_index(a->lines, guint, i) : 0;
+}
+
+static const char *warning(const JbArticle *a, guint i)
+{
+    return a && i < a->warnings->len ? a->warnings->pdata[i] : NULL;
+}
+
+/* Does any paragraph contain `needle`? */
+static gboolean any_para_has(const JbArticle *a, const char *needle)
+{
+    for (guint i = 0; a && i < a->paragraphs->len; i++)
+        if (strstr(a->paragraphs->pdata[i], needle))
+            return TRUE;
+    return FALSE;
+}
+
+/* Is any paragraph exactly `text`? */
+static gboolean any_para_is(const JbArticle *a, const char *text)
+{
+    for (guint i = 0; a && i < a->paragraphs->len; i++)
+        if (strcmp(a->paragraphs->pdata[i], text) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static void check_paras(const JbArticle *a, const char *const *want, const guint *lines,
+                        guint n, const char *what)
+{
+    ok(a && a->paragraphs->len == n && a->lines->len == n, "%s: %u paragraphs (got %u)", what, n,
+       a ? a->paragraphs->len : 0);
+    for (guint i = 0; i < n; i++) {
+        is_str(para(a, i), want[i], "%s: paragraph %u", what, i);
+        if (lines)
+            ok(line(a, i) == lines[i], "%s: paragraph %u starts on line %u (got %u)", what, i,
+               lines[i], line(a, i));
+    }
+}
+
+static void test_html_page(void)
+{
+    g_autoptr(JbArticle) a = load("page.html", NULL);
+    ok(a != NULL, "page.html loads");
+    if (!a)
+        return;
+    static const char *const want[] = {
+        "光伏组件出口前五月增长三成",
+        "据行业协会统计，今年1至5月我国光伏组件出口量达到 105 吉瓦，同比增长约31%。",
+        "其中，对欧洲市场的出口占比回落近5个百分点，对中东和非洲的出口则明显提速。",
+        "协会人士表示，“价格下行”带动了新兴市场的装机需求……",
+        "组件均价已降至每瓦0.9元左右，较年初下降约12%。",
+        "企业扩产放缓",
+        "多家头部企业表示，下半年将把重心放在提升电池转换效率上。",
+        "2023年 210吉瓦",
+        "中国光伏行业协会供稿",
+    };
+    static const guint lines[] = {20, 23, 24, 25, 26, 27, 28, 32, 40};
+    check_paras(a, want, lines, G_N_ELEMENTS(want), "page.html");
+    is_str(jb_shape_name(a->shape), "html", "page.html: shape");
+    is_str(a->title, "光伏组件出口前五月增长三成", "page.html: title (site suffix cut)");
+    is_str(a->published, "2024-06-18", "page.html: date from <meta name=pubdate>");
+    is_str(a->url, "https://news.example.cn/2024/06/18/solar.html", "page.html: canonical url");
+    ok(a->warnings->len == 0, "page.html: no warnings (%u)", a->warnings->len);
+    static const char *const junk[] = {
+        "脚本",   "font-size", "首页",     "滚动新闻", "注释",   "来源",     "图为",
+        "新华社", "float",     "分享",     "阅读",     "责任编辑", "电话",   "地址",
+        "相关阅读", "储能电池", "风电",    "Copyright", "ICP",    "版权",     "能源频道",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(junk); i++)
+        ok(!any_para_has(a, junk[i]), "page.html: no paragraph contains '%s'", junk[i]);
+    ok(!any_para_is(a, "12"), "page.html: the line that is only a number is gone");
+}
+
+static void test_markdown(void)
+{
+    g_autoptr(JbArticle) a = load("frontmatter.md", NULL);
+    ok(a != NULL, "frontmatter.md loads");
+    if (!a)
+        return;
+    static const char *const want[] = {
+        "储能电池出货量再创新高",
+        "2023年全国储能电池出货量约为206吉瓦时，同比增长超过五成。",
+        "电力储能占比约八成；",
+        "户用储能受海外去库存影响有所下滑。",
+        "更多数据见行业年报，示意图如下：",
+        "年份 出货量",
+        "2023 206吉瓦时",
+        "业内人士预计，2024年出货量仍将保持20%以上的增速。",
+    };
+    static const guint lines[] = {11, 13, 16, 17, 19, 27, 29, 31};
+    check_paras(a, want, lines, G_N_ELEMENTS(want), "frontmatter.md");
+    is_str(jb_shape_name(a->shape), "markdown", "frontmatter.md: shape");
+    is_str(a->title, "储能电池出货量再创新高", "frontmatter.md: title, quotes stripped");
+    is_str(a->published, "2024-01-03", "frontmatter.md: RFC 2822 date");
+    is_str(a->url, "https://example.org/news/storage-2023", "frontmatter.md: url");
+    ok(!any_para_has(a, "代码块") && !any_para_has(a, "出货量走势") && !any_para_has(a, "http") &&
+           !any_para_has(a, "**") && !any_para_has(a, "categories"),
+       "frontmatter.md: no code, image, link target, emphasis marks or front matter");
+}
+
+static const char *const plain_want[] = {
+    "新能源汽车产销继续两位数增长",
+    "据汽车行业协会发布的数据，今年前两个月新能源汽车累计销量达到120.7万辆，同比增长29.4%。",
+    "其中，新能源乘用车出口势头较好，2月单月出口量约为6.5万辆。",
+    "行业分析人士认为，春节因素使2月份数据有所波动，全年仍有望保持较快增长。",
+};
+static const guint plain_lines[] = {1, 7, 9, 11};
+
+static void check_plain(const JbArticle *a, const char *what)
+{
+    check_paras(a, plain_want, plain_lines, G_N_ELEMENTS(plain_want), what);
+    if (!a)
+        return;
+    is_str(jb_shape_name(a->shape), "text", "%s: shape", what);
+    is_str(a->title, "新能源汽车产销继续两位数增长", "%s: title is the first short line", what);
+    is_str(a->published, "2024-03-12", "%s: date from the 更新时间 line", what);
+    is_str(a->url, "", "%s: no url", what);
+    ok(a->warnings->len == 0, "%s: no warnings (%u)", what, a->warnings->len);
+    static const char *const junk[] = {"更新时间", "加载中", "5.67W", "责任编辑", "为你推荐",
+                                       "装车量",   "右上角", "朋友圈", "\xE3\x80\x80"};
+    for (gsize i = 0; i < G_N_ELEMENTS(junk); i++)
+        ok(!any_para_has(a, junk[i]), "%s: no paragraph contains '%s'", what, junk[i]);
+    ok(!any_para_is(a, "18"), "%s: the lone '18' after the marker is gone", what);
+}
+
+static void test_plain_text(void)
+{
+    g_autoptr(JbArticle) a = load("plain.txt", NULL);
+    check_plain(a, "plain.txt");
+}
+
+static void test_gb18030(void)
+{
+    g_autoptr(JbArticle) a = load("plain-gb18030.txt", NULL);
+    check_plain(a, "plain-gb18030.txt (detected)");
+    g_autoptr(JbArticle) b = load("plain-gb18030.txt", "GB18030");
+    check_plain(b, "plain-gb18030.txt (encoding given)");
+}
+
+static void test_invalid_utf8(void)
+{
+    g_autoptr(JbArticle) a = load("invalid-utf8.txt", NULL);
+    static const char *const want[] = {"钢铁产量下降2%。", "粗钢出口增加。"};
+    static const guint lines[] = {1, 2};
+    check_paras(a, want, lines, 2, "invalid-utf8.txt");
+    ok(a && a->warnings->len == 3, "invalid-utf8.txt: three warnings (%u)",
+       a ? a->warnings->len : 0);
+    is_str(warning(a, 0), DIR "invalid-utf8.txt: byte 12: invalid UTF-8 skipped",
+           "invalid-utf8.txt: warning names file and offset of 0xFF");
+    is_str(warning(a, 1), DIR "invalid-utf8.txt: byte 31: invalid UTF-8 skipped",
+           "invalid-utf8.txt: truncated sequence, first byte");
+    is_str(warning(a, 2), DIR "invalid-utf8.txt: byte 32: invalid UTF-8 skipped",
+           "invalid-utf8.txt: truncated sequence, second byte");
+}
+
+static void expect_error(const char *name, int code, const char *message)
+{
+    g_autofree char *path = g_strconcat(DIR, name, NULL);
+    GError *error = NULL;
+    JbArticle *a = jb_article_load(path, NULL, NULL, &error);
+    ok(a == NULL && error && error->domain == JB_ERROR && error->code == code,
+       "%s: fails with code %d", name, code);
+    is_str(error ? error->message : NULL, message, "%s: error message", name);
+    g_clear_error(&error);
+    jb_article_free(a);
+}
+
+static void test_errors(void)
+{
+    expect_error("empty.txt", JB_ERROR_INPUT, DIR "empty.txt: empty");
+    expect_error("binary.bin", JB_ERROR_INPUT, DIR "binary.bin: binary file (NUL byte at offset 7)");
+    expect_error("no-such-file.txt", JB_ERROR_INPUT,
+                 DIR "no-such-file.txt: cannot open: No such file or directory");
+
+    GError *error = NULL;
+    JbArticle *a = jb_article_parse("blank.txt", "\xEF\xBB\xBF \n\t\xE3\x80\x80\n", 9, NULL, NULL,
+                                    &error);
+    ok(!a && error && error->code == JB_ERROR_INPUT, "a BOM and white space only: empty");
+    is_str(error ? error->message : NULL, "blank.txt: empty", "blank.txt: message");
+    g_clear_error(&error);
+
+    a = jb_article_parse("x.txt", "正文。", strlen("正文。"), "NOPE-42", NULL, &error);
+    ok(!a && error && error->code == JB_ERROR_USAGE, "unknown encoding: usage error");
+    is_str(error ? error->message : NULL, "x.txt: unknown encoding 'NOPE-42'", "unknown encoding: message");
+    g_clear_error(&error);
+
+    a = jb_article_parse("x.txt", "正文。", strlen("正文。"), NULL, "next tuesday", &error);
+    ok(!a && error && error->code == JB_ERROR_USAGE, "bad published override: usage error");
+    g_clear_error(&error);
+
+    /* Over the limit: refused from the size, before reading (a sparse file). */
+    char *path = NULL;
+    int fd = g_file_open_tmp("jb-article-XXXXXX.txt", &path, NULL);
+    ok(fd >= 0 && ftruncate(fd, (off_t)JB_ARTICLE_MAX_BYTES + 1) == 0, "sparse big file made");
+    close(fd);
+    a = jb_article_load(path, NULL, NULL, &error);
+    ok(!a && error && error->code == JB_ERROR_LIMIT, "over JB_ARTICLE_MAX_BYTES: limit error");
+    ok(error && g_str_has_prefix(error->message, path), "limit error names the file: %s",
+       error ? error->message : "(none)");
+    g_clear_error(&error);
+    unlink(path);
+    g_free(path);
+}
+
+static void test_unterminated(void)
+{
+    g_autoptr(JbArticle) a = load("unterminated-comment.html", NULL);
+    static const char *const want[] = {"第一季度全省工业用电量同比增长8.2%。",
+                                       "其中高技术制造业用电增长更快。"};
+    static const guint lines[] = {1, 2};
+    check_paras(a, want, lines, 2, "unterminated-comment.html");
+    is_str(warning(a, 0), DIR "unterminated-comment.html:3: unterminated comment; rest of file ignored",
+           "unterminated comment: warning with line");
+
+    g_autoptr(JbArticle) b = load("unterminated-tag.html", NULL);
+    static const char *const want_b[] = {"港口集装箱吞吐量前四月累计增长6%。"};
+    static const guint lines_b[] = {2};
+    check_paras(b, want_b, lines_b, 1, "unterminated-tag.html");
+    is_str(warning(b, 0), DIR "unterminated-tag.html:3: unterminated tag <p; rest of file ignored",
+           "unterminated tag: warning with line");
+
+    g_autoptr(JbArticle) c = parse("<p>前言</p>\n<nav>\n<p>导航里的正文，增长2%。</p>\n", -1);
+    static const char *const want_c[] = {"前言", "导航里的正文，增长2%。"};
+    static const guint lines_c[] = {1, 3};
+    check_paras(c, want_c, lines_c, 2, "unclosed <nav>");
+    is_str(warning(c, 0), "mem.html:2: <nav> is never closed; its text is kept",
+           "unclosed <nav>: warning");
+
+    g_autoptr(JbArticle) d =
+        parse("<html><body><form id=\"f\"><div><p>整页包在表单里，营收增长3%。</p></div></form>"
+              "</body></html>",
+              -1);
+    static const char *const want_d[] = {"整页包在表单里，营收增长3%。"};
+    check_paras(d, want_d, NULL, 1, "page wrapped in <form>");
+}
+
+static double seconds_since(gint64 t0)
+{
+    return (double)(g_get_monotonic_time() - t0) / 1e6;
+}
+
+static void test_hostile(void)
+{
+    /* 100000 nested <div> around one paragraph */
+    GString *s = g_string_new(NULL);
+    for (int i = 0; i < 100000; i++)
+        g_string_append(s, "<div>");
+    g_string_append(s, "<p>深层嵌套里的一段，占比42%。</p>");
+    for (int i = 0; i < 100000; i++)
+        g_string_append(s, "</div>");
+    gint64 t0 = g_get_monotonic_time();
+    g_autoptr(JbArticle) a = parse(s->str, (gssize)s->len);
+    static const char *const want[] = {"深层嵌套里的一段，占比42%。"};
+    static const guint lines[] = {1};
+    check_paras(a, want, lines, 1, "100000 nested <div>");
+    ok(seconds_since(t0) < 2.0, "100000 nested <div>: fast (%.3f s)", seconds_since(t0));
+
+    /* 100000 nested inline tags between a number and its unit */
+    g_string_assign(s, "<p>近5个");
+    for (int i = 0; i < 100000; i++)
+        g_string_append(s, "<span><b>");
+    g_string_append(s, "百分点");
+    for (int i = 0; i < 100000; i++)
+        g_string_append(s, "</b></span>");
+    g_string_append(s, "</p>");
+    g_autoptr(JbArticle) b = parse(s->str, (gssize)s->len);
+    is_str(para(b, 0), "近5个百分点", "200000 nested inline tags vanish");
+
+    /* Inputs that would be quadratic for a naive scanner: each must finish quickly. */
+    static const char *const units[] = {"<a b='", "<a b=\"x\" c='>", "<!--", "<script>", "<p title=\"",
+                                        "&#", "&amp", "</", "<", "[", "![a](", "<![CDATA[",
+                                        "[a](", "[a][", "*_~", "`", "<nav>", "|"};
+    for (gsize u = 0; u < G_N_ELEMENTS(units); u++) {
+        g_string_assign(s, "<p>开头一段。</p>\n");
+        for (int i = 0; i < 200000; i++)
+            g_string_append(s, units[u]);
+        t0 = g_get_monotonic_time();
+        JbArticle *h = parse(s->str, (gssize)s->len);
+        double dt = seconds_since(t0);
+        ok(h && dt < 2.0 && h->shape == JB_SHAPE_HTML, "200000 x '%s' as HTML: done in %.3f s",
+           units[u], dt);
+        jb_article_free(h);
+        /* the same as Markdown */
+        g_string_assign(s, "# 标题\n\n开头一段。\n");
+        for (int i = 0; i < 200000; i++)
+            g_string_append(s, units[u]);
+        GError *error = NULL;
+        t0 = g_get_monotonic_time();
+        h = jb_article_parse("mem.md", s->str, s->len, NULL, NULL, &error);
+        dt = seconds_since(t0);
+        ok(h && dt < 2.0 && h->shape == JB_SHAPE_MARKDOWN,
+           "200000 x '%s' as Markdown: done in %.3f s", units[u], dt);
+        g_clear_error(&error);
+        jb_article_free(h);
+    }
+    g_string_free(s, TRUE);
+}
+
+static void test_html_details(void)
+{
+    g_autoptr(JbArticle) a = parse("<p>收入&lt;5亿&amp;利润&gt;1亿，&ldquo;好&rdquo;&mdash;&hellip; "
+                                   "&#x4e2d;&#22269; &yen;100 &foo; 完</p>",
+                                   -1);
+    is_str(para(a, 0), "收入<5亿&利润>1亿，“好”-… 中国 ¥100 &foo; 完", "entities decoded");
+
+    /* A fragment: text lines with a few <p> tags, as crawlers save them. */
+    g_autoptr(JbArticle) b =
+        parse("更新时间:2025-01-02 08:00 来源:某网\n正文之前的一行\n<p>第一段。</p> <p>第二段。</p>\n"
+              "Copyright 2025 某网\n",
+              -1);
+    static const char *const want_b[] = {"正文之前的一行", "第一段。", "第二段。"};
+    static const guint lines_b[] = {2, 3, 3};
+    check_paras(b, want_b, lines_b, 3, "html fragment");
+    is_str(b ? b->published : NULL, "2025-01-02", "html fragment: date from the header line");
+
+    /* <header> inside <article> is the article's; outside, it is the site's. */
+    g_autoptr(JbArticle) c =
+        parse("<header>站点导航</header><article><header><h1>文章标题</h1></header>"
+              "<p>正文，增长1%。</p></article>",
+              -1);
+    static const char *const want_c[] = {"文章标题", "正文，增长1%。"};
+    check_paras(c, want_c, NULL, 2, "<header> in <article>");
+    is_str(c ? c->title : NULL, "文章标题", "title from <h1>");
+
+    /* CRLF and BOM; paragraphs from <br>; junk view count "阅读 1234" */
+    g_autoptr(JbArticle) d = parse("\xEF\xBB\xBF<div>\r\n第一行<br>\r\n第二行<br/>阅读 1234\r\n</div>\r\n<div>"
+                                   "第三行</div>",
+                                   -1);
+    static const char *const want_d[] = {"第一行", "第二行", "第三行"};
+    static const guint lines_d[] = {2, 3, 5};
+    check_paras(d, want_d, lines_d, 3, "CRLF, BOM and <br>");
+
+    /* counters, and a recommendation list under 相关推荐 */
+    g_autoptr(JbArticle) f = parse("<div><p>正文一段。</p><a class=\"like\">点赞 326</a></div>"
+                                   "<div>评论 12</div><section><h3>相关推荐</h3>"
+                                   "<ul><li>某地小麦收购超2000万吨</li></ul></section>",
+                                   -1);
+    static const char *const want_f[] = {"正文一段。"};
+    check_paras(f, want_f, NULL, 1, "like/comment counts and 相关推荐 list dropped");
+
+    /* a leaked CSS rule and a script line outside <style>/<script> */
+    g_autoptr(JbArticle) e = parse("<p>.x&#123;float:left;&#125;</p><p>var a = 1; document.write(a);</p>"
+                                   "<p>正文。</p>",
+                                   -1);
+    static const char *const want_e[] = {"正文。"};
+    check_paras(e, want_e, NULL, 1, "leaked CSS and script dropped");
+}
+
+static void test_text_details(void)
+{
+    /* UTF-16LE with BOM */
+    const char *utf8 = "标题一行\n\n　　第一段，增长10%。\n";
+    gsize n16 = 0;
+    g_autofree char *u16 = g_convert(utf8, -1, "UTF-16LE", "UTF-8", NULL, &n16, NULL);
+    GString *s = g_string_new_len("\xFF\xFE", 2);
+    g_string_append_len(s, u16, (gssize)n16);
+    GError *error = NULL;
+    g_autoptr(JbArticle) a = jb_article_parse("u16.txt", s->str, s->len, NULL, NULL, &error);
+    g_clear_error(&error);
+    static const char *const want_a[] = {"标题一行", "第一段，增长10%。"};
+    static const guint lines_a[] = {1, 3};
+    check_paras(a, want_a, lines_a, 2, "UTF-16LE with BOM");
+    g_string_free(s, TRUE);
+
+    /* a hard-wrapped text file is joined back into paragraphs */
+    const char *wrapped = "一二三四五六七八九十一二三四五六七八九十一二三四五\n"
+                          "一二三四五六七八九十一二三四五六七八九十一二三四五\n"
+                          "一二三四五六七八九十一二三四五六七八九十一二三四五\n"
+                          "结束。\n"
+                          "\n"
+                          "一二三四五六七八九十一二三四五六七八九十一二三四五\n"
+                          "第二段结束。\n";
+    g_autoptr(JbArticle) b = jb_article_parse("w.txt", wrapped, strlen(wrapped), NULL, NULL, &error);
+    g_clear_error(&error);
+    ok(b && b->paragraphs->len == 2, "hard-wrapped text: two paragraphs (%u)",
+       b ? b->paragraphs->len : 0);
+    ok(b && g_str_has_suffix(para(b, 0), "五一二三四五六七八九十一二三四五六七八九十一二三四五结束。"),
+       "hard-wrapped text: lines joined without spaces");
+    ok(line(b, 1) == 6, "hard-wrapped text: second paragraph on line 6");
+
+    /* published_override wins and is normalised */
+    g_autoptr(JbArticle) c =
+        jb_article_parse("o.txt", "发布时间：2024年3月5日\n正文。\n", strlen("发布时间：2024年3月5日\n正文。\n"),
+                         NULL, "2023年5月1日", &error);
+    g_clear_error(&error);
+    is_str(c ? c->published : NULL, "2023-05-01", "published_override wins");
+    g_autoptr(JbArticle) d =
+        jb_article_parse("o.txt", "发布时间：2024年3月5日\n正文。\n", strlen("发布时间：2024年3月5日\n正文。\n"),
+                         NULL, NULL, &error);
+    g_clear_error(&error);
+    is_str(d ? d->published : NULL, "2024-03-05", "发布时间 with a Chinese date");
+    static const char *const want_d[] = {"正文。"};
+    check_paras(d, want_d, NULL, 1, "date line is not a paragraph");
+}
+
+static void test_dates(void)
+{
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"Tue, 26 Jul 2022 08:39:51 GMT", "2022-07-26"},
+        {"26 Jul 2022", "2022-07-26"},
+        {"2022-07-26T23:30:00+08:00", "2022-07-26"},
+        {"2022-07-26T23:30:00Z", "2022-07-26"},
+        {"2022-07-26 08:39", "2022-07-26"},
+        {"2022/7/6", "2022-07-06"},
+        {"2022.07.26", "2022-07-26"},
+        {"２０２２年７月２６日", "2022-07-26"},
+        {"2022年7月", "2022-07"},
+        {"2022-07", "2022-07"},
+        {"2022", "2022"},
+        {"2022-02-30", NULL},
+        {"Fri, 31 Jun 2022", NULL},
+        {"yesterday", NULL},
+        {"", NULL},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *got = jb_article_parse_date(cases[i].in);
+        is_str(got, cases[i].want, "parse_date('%s')", cases[i].in);
+    }
+}
+
+int main(void)
+{
+    test_html_page();
+    test_markdown();
+    test_plain_text();
+    test_gb18030();
+    test_invalid_utf8();
+    test_errors();
+    test_unterminated();
+    test_hostile();
+    test_html_details();
+    test_text_details();
+    test_dates();
+    return tap_done();
+}
