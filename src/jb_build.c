@@ -24,7 +24,9 @@ void jb_build_result_clear(JbBuildResult *r)
 
 static char *resolve(const char *base_dir, const char *path)
 {
-    return g_path_is_absolute(path) ? g_strdup(path) : g_build_filename(base_dir, path, NULL);
+    if (g_path_is_absolute(path) || strcmp(base_dir, ".") == 0)
+        return g_strdup(path);
+    return g_build_filename(base_dir, path, NULL);
 }
 
 /* One build at a time per output directory: an flock on OUT/.lock, released by the kernel
@@ -117,6 +119,70 @@ static gboolean run_charts(GKeyFile *kf, const char *project, const char *out_di
     return TRUE;
 }
 
+/* The pipeline proper, run while the lock is held. */
+static gboolean run_locked(GKeyFile *kf, const char *project_path, const char *base,
+                           const char *out_dir, const char *dict_path, const char *tmpl_rel,
+                           gboolean year_periods, char **globs, JbBuildResult *r, GError **error)
+{
+    GError *local = NULL;
+    g_autoptr(JbDict) dict = jb_dict_load(dict_path, error);
+    g_autoptr(GPtrArray) files = expand_inputs(base, globs);
+    g_autoptr(JbTable) metrics = jb_table_new(JB_METRICS_HEADER);
+    if (!dict)
+        return FALSE;
+    if (files->len == 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no article matches inputs=",
+                    project_path);
+        return FALSE;
+    }
+
+    for (guint i = 0; i < files->len; i++) {
+        const char *file = g_ptr_array_index(files, i);
+        g_autoptr(JbArticle) a = jb_article_load(file, NULL, NULL, &local);
+        if (!a) {
+            g_ptr_array_add(r->warnings, g_strdup(local->message));
+            g_clear_error(&local);
+            r->input_errors = TRUE;
+            continue;
+        }
+        for (guint w = 0; w < a->warnings->len; w++)
+            g_ptr_array_add(r->warnings, g_strdup(g_ptr_array_index(a->warnings, w)));
+        g_autoptr(GPtrArray) st = jb_extract_article(a, dict);
+        jb_extract_append_rows(metrics, st);
+        r->articles++;
+        r->statements += st->len;
+    }
+    g_autofree char *metrics_path = g_build_filename(out_dir, "metrics.csv", NULL);
+    if (!jb_table_write(metrics, metrics_path, error))
+        return FALSE;
+    jb_table_set_source(metrics, metrics_path);
+    g_ptr_array_add(r->outputs, g_strdup(metrics_path));
+
+    JbReshapeOptions ro = {.year_periods = year_periods};
+    g_autoptr(JbTable) series = jb_reshape(metrics, dict, &ro, r->warnings, error);
+    if (!series)
+        return FALSE;
+    r->series_rows = jb_table_n_rows(series);
+    g_autofree char *series_path = g_build_filename(out_dir, "series.csv", NULL);
+    if (!jb_table_write(series, series_path, error))
+        return FALSE;
+    jb_table_set_source(series, series_path);
+    g_ptr_array_add(r->outputs, g_strdup(series_path));
+
+    if (!run_charts(kf, project_path, out_dir, series, r, error))
+        return FALSE;
+
+    if (*tmpl_rel) {
+        g_autofree char *tmpl = resolve(base, tmpl_rel);
+        g_autofree char *pdf = g_build_filename(out_dir, "briefing.pdf", NULL);
+        JbReportInputs in = {.series = series, .metrics = metrics};
+        if (!jb_report_render(tmpl, &in, pdf, error))
+            return FALSE;
+        g_ptr_array_add(r->outputs, g_steal_pointer(&pdf));
+    }
+    return TRUE;
+}
+
 gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBuildResult *r,
                       GError **error)
 {
@@ -148,65 +214,8 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
     int lock = take_lock(out_dir, opt && opt->wait_for_lock, error);
     if (lock < 0)
         return FALSE;
-    gboolean ok = FALSE;
-    g_autoptr(JbDict) dict = jb_dict_load(dict_path, error);
-    g_autoptr(GPtrArray) files = expand_inputs(base, globs);
-    g_autoptr(JbTable) metrics = jb_table_new(JB_METRICS_HEADER);
-    g_autoptr(JbTable) series = NULL;
-    if (!dict)
-        goto out;
-    if (files->len == 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no article matches inputs=",
-                    project_path);
-        goto out;
-    }
-
-    for (guint i = 0; i < files->len; i++) {
-        const char *file = g_ptr_array_index(files, i);
-        g_autoptr(JbArticle) a = jb_article_load(file, NULL, NULL, &local);
-        if (!a) {
-            g_ptr_array_add(r->warnings, g_strdup(local->message));
-            g_clear_error(&local);
-            r->input_errors = TRUE;
-            continue;
-        }
-        for (guint w = 0; w < a->warnings->len; w++)
-            g_ptr_array_add(r->warnings, g_strdup(g_ptr_array_index(a->warnings, w)));
-        g_autoptr(GPtrArray) st = jb_extract_article(a, dict);
-        jb_extract_append_rows(metrics, st);
-        r->articles++;
-        r->statements += st->len;
-    }
-    g_autofree char *metrics_path = g_build_filename(out_dir, "metrics.csv", NULL);
-    if (!jb_table_write(metrics, metrics_path, error))
-        goto out;
-    jb_table_set_source(metrics, metrics_path);
-    g_ptr_array_add(r->outputs, g_strdup(metrics_path));
-
-    JbReshapeOptions ro = {.year_periods = strcmp(period, "year") == 0};
-    series = jb_reshape(metrics, dict, &ro, r->warnings, error);
-    if (!series)
-        goto out;
-    r->series_rows = jb_table_n_rows(series);
-    g_autofree char *series_path = g_build_filename(out_dir, "series.csv", NULL);
-    if (!jb_table_write(series, series_path, error))
-        goto out;
-    jb_table_set_source(series, series_path);
-    g_ptr_array_add(r->outputs, g_strdup(series_path));
-
-    if (!run_charts(kf, project_path, out_dir, series, r, error))
-        goto out;
-
-    if (*tmpl_rel) {
-        g_autofree char *tmpl = resolve(base, tmpl_rel);
-        g_autofree char *pdf = g_build_filename(out_dir, "briefing.pdf", NULL);
-        JbReportInputs in = {.series = series, .metrics = metrics};
-        if (!jb_report_render(tmpl, &in, pdf, error))
-            goto out;
-        g_ptr_array_add(r->outputs, g_steal_pointer(&pdf));
-    }
-    ok = TRUE;
-out:
+    gboolean ok = run_locked(kf, project_path, base, out_dir, dict_path, tmpl_rel,
+                             strcmp(period, "year") == 0, globs, r, error);
     close(lock);
     return ok;
 }

@@ -113,12 +113,15 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
     jb_layout_draw(cr, sub, PAD, y, muted);
     y += th + 14;
 
-    /* Footer: the source line. */
-    g_autoptr(PangoLayout) src = jb_layout_new(pango, c->source, FALSE, SOURCE_SIZE, FALSE, inner);
-    double sh;
-    jb_layout_size(src, NULL, &sh);
-    jb_layout_draw(cr, src, PAD, H - PAD - sh, muted);
-    double bottom = H - PAD - sh - 12;
+    /* Footer: the source line, when there is one. */
+    double bottom = H - PAD;
+    if (c->source && *c->source) {
+        g_autoptr(PangoLayout) src = jb_layout_new(pango, c->source, FALSE, SOURCE_SIZE, FALSE, inner);
+        double sh;
+        jb_layout_size(src, NULL, &sh);
+        jb_layout_draw(cr, src, PAD, H - PAD - sh, muted);
+        bottom -= sh + 12;
+    }
 
     /* Value range in the display unit, then ticks on it. */
     double lo = 0, hi = 0, max_abs = 0;
@@ -133,23 +136,6 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
     JbTicks ticks = jb_ticks_extended(lo / unit, hi / unit, 5, TRUE);
     int decimals = jb_ticks_decimals(&ticks);
 
-    /* Category labels (wrapped to their band; forecasts get a second line 预计). */
-    double band_guess = inner / (n ? n : 1);
-    double cat_h = 0;
-    g_autoptr(GPtrArray) cats = g_ptr_array_new_with_free_func(g_object_unref);
-    for (guint i = 0; i < n; i++) {
-        const JbChartPoint *p = g_ptr_array_index(c->points, i);
-        g_autofree char *text = p->forecast ? g_strconcat(p->label, "\n预计", NULL)
-                                            : g_strdup(p->label);
-        PangoLayout *l = jb_layout_new(pango, text, FALSE, CATEGORY_SIZE, FALSE, band_guess - 6);
-        pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-        double h;
-        jb_layout_size(l, NULL, &h);
-        cat_h = fmax(cat_h, h);
-        g_ptr_array_add(cats, l);
-    }
-    double plot_bottom = bottom - cat_h - 8;
-
     /* Tick labels decide the left edge of the plot; the axis unit sits above them. */
     g_autofree char *unit_text = g_strconcat(prefix, c->unit, NULL);
     g_autoptr(PangoLayout) unit_l = jb_layout_new(pango, unit_text, FALSE, TICK_SIZE, FALSE, -1);
@@ -160,14 +146,42 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
     for (int k = 0; k < ticks.count; k++) {
         char buf[64];
         g_snprintf(buf, sizeof buf, "%.*f", decimals, ticks.min + k * ticks.step);
-        if (strcmp(buf, "-0") == 0)
-            g_strlcpy(buf, "0", sizeof buf);
+        if (fabs(ticks.min + k * ticks.step) < ticks.step * 1e-9)
+            g_strlcpy(buf, "0", sizeof buf); /* "0", not "0.0" or "-0" */
         PangoLayout *l = jb_layout_new(pango, buf, FALSE, TICK_SIZE, FALSE, -1);
         jb_layout_size(l, &tw, NULL);
         label_w = fmax(label_w, tw);
         g_ptr_array_add(tick_ls, l);
     }
     double plot_left = PAD + label_w + 10, plot_right = W - PAD;
+    /* Category labels: wrapped to at most two lines in their band; when bands are too
+     * narrow for that, only every k-th category is labelled (thinning beats rotated text).
+     * Forecasts get a line 预计 of their own. */
+    double band = (plot_right - plot_left) / (n ? n : 1);
+    guint k_cat = 1;
+    while (band * k_cat < 44 && k_cat < n)
+        k_cat++;
+    double cat_w = band * k_cat - 6, cat_h = 0;
+    g_autoptr(GPtrArray) cats = g_ptr_array_new_with_free_func(g_object_unref);
+    for (guint i = 0; i < n; i++) {
+        const JbChartPoint *p = g_ptr_array_index(c->points, i);
+        PangoLayout *l = jb_layout_new(pango, p->label, FALSE, CATEGORY_SIZE, FALSE, cat_w);
+        pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+        pango_layout_set_height(l, -2); /* two lines at most, then … */
+        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        double h;
+        jb_layout_size(l, NULL, &h);
+        if (p->forecast)
+            h += CATEGORY_SIZE * 1.4;
+        if (i % k_cat == 0)
+            cat_h = fmax(cat_h, h);
+        g_ptr_array_add(cats, l);
+    }
+    g_autoptr(PangoLayout) yuji = jb_layout_new(pango, "预计", FALSE, CATEGORY_SIZE * 0.9, FALSE, -1);
+    /* labels of negative bars hang below them: room for them above the category labels */
+    double neg_room = lo < 0 ? VALUE_SIZE * 1.6 : 0;
+    double plot_bottom = bottom - cat_h - 8 - neg_room;
+
     jb_layout_draw(cr, unit_l, PAD, y, muted);
     /* Data labels need headroom above the tallest bar. */
     double plot_top = y + uh + VALUE_SIZE * 1.6;
@@ -195,8 +209,18 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
     }
 
     /* Bars, value labels, category labels. */
-    double band = (plot_right - plot_left) / (n ? n : 1);
     double bw = fmin(band * 0.56, 110);
+    /* value labels: shrink a little if needed, else label every k-th bar only */
+    guint k_val = 1;
+    for (guint i = 0; i < n; i++) {
+        const JbChartPoint *p = g_ptr_array_index(c->points, i);
+        g_autofree char *vl = jb_chart_value_label(p->value, c->unit, p->bound);
+        g_autoptr(PangoLayout) val = jb_layout_new(pango, vl, FALSE, VALUE_SIZE * 0.7, TRUE, -1);
+        double vw;
+        jb_layout_size(val, &vw, NULL);
+        while (band * k_val - 4 < vw && k_val < n)
+            k_val++;
+    }
     for (guint i = 0; i < n; i++) {
         const JbChartPoint *p = g_ptr_array_index(c->points, i);
         double v = jb_decimal_to_double(p->value) / unit;
@@ -225,22 +249,32 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
             cairo_rectangle(cr, x, top, bw, h);
             cairo_fill(cr);
         }
-        g_autofree char *vl = jb_chart_value_label(p->value, c->unit, p->bound);
-        g_autoptr(PangoLayout) val = jb_layout_new(pango, vl, FALSE, VALUE_SIZE, TRUE, -1);
-        double vw, vh;
-        jb_layout_size(val, &vw, &vh);
-        /* shrink a label wider than its band rather than let it collide with a neighbour */
-        if (vw > band - 4) {
-            g_object_unref(val);
-            val = jb_layout_new(pango, vl, FALSE, VALUE_SIZE * (band - 4) / vw, TRUE, -1);
+        if (i % k_val == 0) {
+            double slot = band * k_val - 4;
+            g_autofree char *vl = jb_chart_value_label(p->value, c->unit, p->bound);
+            g_autoptr(PangoLayout) val = jb_layout_new(pango, vl, FALSE, VALUE_SIZE, TRUE, -1);
+            double vw, vh;
             jb_layout_size(val, &vw, &vh);
+            if (vw > slot) { /* shrink rather than collide with a neighbour */
+                g_object_unref(val);
+                val = jb_layout_new(pango, vl, FALSE, VALUE_SIZE * slot / vw, TRUE, -1);
+                jb_layout_size(val, &vw, &vh);
+            }
+            double vy = v >= 0 ? top - vh - 4 : top + h + 4;
+            jb_layout_draw(cr, val, cx - vw / 2, vy, ink);
         }
-        double vy = v >= 0 ? top - vh - 4 : top + h + 4;
-        jb_layout_draw(cr, val, cx - vw / 2, vy, ink);
-
-        PangoLayout *cat = g_ptr_array_index(cats, i);
-        pango_layout_set_width(cat, (int)((band - 6) * PANGO_SCALE));
-        jb_layout_draw(cr, cat, cx - (band - 6) / 2, plot_bottom + 8, ink);
+        if (i % k_cat == 0) {
+            PangoLayout *cat = g_ptr_array_index(cats, i);
+            double ch;
+            jb_layout_size(cat, NULL, &ch);
+            double cat_x = fmax(PAD, fmin(cx - cat_w / 2, W - PAD - cat_w)); /* stay on canvas */
+            jb_layout_draw(cr, cat, cat_x, plot_bottom + neg_room + 8, ink);
+            if (p->forecast) {
+                double yw;
+                jb_layout_size(yuji, &yw, NULL);
+                jb_layout_draw(cr, yuji, cx - yw / 2, plot_bottom + neg_room + 10 + ch, muted);
+            }
+        }
     }
 #undef YPOS
     return cairo_status(cr) == CAIRO_STATUS_SUCCESS ||

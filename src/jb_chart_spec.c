@@ -168,7 +168,9 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
         c->title = g_strdup(c->metric_id);
     if (!c->unit)
         c->unit = g_strdup("");
-    if (!c->source) {
+    if (!c->source && sources->len == 0) {
+        c->source = g_strdup("");
+    } else if (!c->source) {
         g_ptr_array_add(sources, NULL);
         g_autofree char *list = g_strjoinv("、", (char **)sources->pdata);
         c->source = g_strconcat("来源：", list, NULL);
@@ -176,15 +178,17 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     if (!c->subtitle) {
         const JbChartPoint *first = g_ptr_array_index(c->points, 0);
         const JbChartPoint *last = g_ptr_array_index(c->points, c->points->len - 1);
+        /* periods that are years read as years: 2022—2025年，2025年为预计值 */
+        const char *nian = strlen(last->label) == 4 ? "年" : "";
         GString *s = g_string_new(NULL);
         if (c->points->len > 1)
-            g_string_append_printf(s, "%s—%s", first->label, last->label);
+            g_string_append_printf(s, "%s—%s%s", first->label, last->label, nian);
         else
-            g_string_append(s, first->label);
+            g_string_append_printf(s, "%s%s", first->label, nian);
         for (guint i = 0; i < c->points->len; i++) {
             const JbChartPoint *p = g_ptr_array_index(c->points, i);
             if (p->forecast) {
-                g_string_append_printf(s, "，%s为预计值", p->label);
+                g_string_append_printf(s, "，%s%s为预计值", p->label, nian);
                 break;
             }
         }

@@ -198,7 +198,8 @@ static const char *const LEADING_FILLERS[] = {
     "累计", "共计", "总计", "合计", "共", "预计", "力争", "有望", "将", "还", "并", "约",
     "的",   "底",   "末",   "，",   ",",   " ",    NULL};
 static const char *const TRAILING_FILLERS[] = {
-    "预计", "有望", "力争", "已经", "已达", "已", "将", "达到", "达", "为", "是", "约",
+    "预计", "有望", "力争", "已经", "已达", "已有", "拥有", "有", "已", "将", "达到", "达",
+    "为", "是", "约",
     "共", "累计", "实现", "保持", "的", " ", NULL};
 
 static char *metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
@@ -257,15 +258,53 @@ static const char *last_subject(const JbDict *dict, const char *a, const char *b
     return best;
 }
 
+/* The noun a number modifies when it comes first: "8个国家…先导区", "30项智能制造国家标准".
+ * Runs from the quantity to the next separator (list commas and spaces included). */
+static char *following_noun(const char *qe, const char *ce)
+{
+    const char *p = qe;
+    while (p < ce) {
+        gunichar ch = g_utf8_get_char(p);
+        if (ch == 0x3001 /* 、 */ || ch == ' ' || ch == '/' || ch == 0xFF08 /* （ */)
+            break;
+        p = g_utf8_next_char(p);
+    }
+    return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : NULL;
+}
+
+static gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end)
+{
+    for (const char *const *w = jb_dict_subjects(dict); *w; w++)
+        if (starts(p, end, *w))
+            return TRUE;
+    return FALSE;
+}
+
 static void add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
-                          guint line)
+                          const char *prev_end, guint line)
 {
     const char *qs = sent + q->start, *qe = sent + q->end;
     const char *cs = clause_start(sent, qs);
+    /* a list or a headline puts several figures in one clause: "150家、连接…" */
+    if (prev_end && prev_end > cs && prev_end <= qs)
+        cs = prev_end;
+    for (const char *p = cs; p < qs; p = g_utf8_next_char(p)) {
+        gunichar ch = g_utf8_get_char(p);
+        if (ch == ' ' || ch == 0x3001 /* 、 */)
+            cs = g_utf8_next_char(p);
+    }
     const char *ce = clause_end(qe, sent_end);
 
     const char *subj_word = NULL;
     const char *subj_at = last_subject(c->dict, sent, qs, &subj_word);
+    /* The metric phrase starts at the clause's first subject, so a run of subjects stays
+     * whole: 专精特新中小企业, not 中小企业. */
+    const char *cut_at = subj_at;
+    for (const char *p = cs; subj_at && subj_at >= cs && p < subj_at; p = g_utf8_next_char(p))
+        if (subject_starting_at(c->dict, p, qs)) {
+            cut_at = p;
+            break;
+        }
 
     TimeRef t = {0};
     gboolean have_time = last_time_ref(sent, qs, c->pub_year, &t);
@@ -278,7 +317,9 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     s->period = have_time ? format_period(&t, c->pub_year) : g_strdup(c->article->published);
     s->period_stated = have_time;
     s->subject = g_strdup(subj_word ? subj_word : "");
-    s->metric = metric_phrase(cs, qs, subj_at, have_time && t.end <= qs ? t.end : NULL);
+    s->metric = following_noun(qe, ce);
+    if (!s->metric)
+        s->metric = metric_phrase(cs, qs, cut_at, have_time && t.end <= qs ? t.end : NULL);
     s->q = *q;
     s->line = line;
 
@@ -336,8 +377,11 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
             p = g_utf8_next_char(p);
         gsize len = (gsize)(p - sent);
         JbQuantity q;
-        for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
-            add_statement(c, sent, p, &q, line);
+        const char *prev_end = NULL;
+        for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end) {
+            add_statement(c, sent, p, &q, prev_end, line);
+            prev_end = sent + q.end;
+        }
         sent = p < end ? g_utf8_next_char(p) : end;
     }
 }
@@ -347,9 +391,12 @@ GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict)
     Ctx c = {.article = article, .dict = dict, .pub_year = atoi(article->published)};
     c.out = g_ptr_array_new_with_free_func((GDestroyNotify)jb_statement_free);
     c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (guint i = 0; i < article->paragraphs->len; i++)
-        extract_paragraph(&c, g_ptr_array_index(article->paragraphs, i),
-                          g_array_index(article->lines, guint, i));
+    for (guint i = 0; i < article->paragraphs->len; i++) {
+        const char *para = g_ptr_array_index(article->paragraphs, i);
+        if (article->title && strcmp(para, article->title) == 0)
+            continue; /* the headline, read last (below) */
+        extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
+    }
     /* The headline last: a figure it repeats from the body is already written, with the
      * body's fuller quote; a figure only the headline states is still kept. */
     if (article->title && article->title[0])

@@ -15,7 +15,6 @@
 
 #define DEC_MAX_DIGITS 18       /* 10^18 < 2^63: one written number always fits a mantissa */
 #define DEC_PARSE_MAX_DIGITS 40 /* jb_decimal_parse: trailing zeros beyond 18 go to exp10 */
-#define DEC_MAX_EXP 1000
 
 static const guint64 POW10[20] = {
     1ULL,
@@ -263,7 +262,7 @@ typedef enum {
     WHY_DATE,     /* 2025年 6月 24日 1518号 */
     WHY_TIME,     /* 09:28 3点 1:3 */
     WHY_DURATION, /* 24小时 3个月 10天 */
-    WHY_CLASS,    /* 千亿级 5代 第六届 二期 */
+    WHY_CLASS,    /* 千亿级 5代 六届 二期 */
     WHY_ORDINAL,  /* 第六 */
     WHY_MODEL,    /* 5G A320 5.67W */
     WHY_ID,       /* 0431-88600010, 1.2.3 */
@@ -364,14 +363,17 @@ static gunichar cp_at(const Ctx *c, gsize i, gsize *n)
 
 static gboolean at_lit(const Ctx *c, gsize i, const char *lit, gsize n)
 {
-    return i <= c->len && n <= c->len - i && memcmp(c->t + i, lit, n) == 0;
+    /* the first byte first: most calls fail there, and memcmp's call costs more */
+    return i <= c->len && n <= c->len - i && (n == 0 || c->t[i] == lit[0]) &&
+           memcmp(c->t + i, lit, n) == 0;
 }
 #define AT(c, i, lit) at_lit((c), (i), (lit), sizeof(lit) - 1)
 
 /* Does `lit` end exactly at i, no earlier than `floor`? */
 static gboolean before_lit(const Ctx *c, gsize i, gsize floor, const char *lit, gsize n)
 {
-    return i >= floor + n && memcmp(c->t + i - n, lit, n) == 0;
+    return i >= floor + n && (n == 0 || c->t[i - 1] == lit[n - 1]) &&
+           memcmp(c->t + i - n, lit, n) == 0;
 }
 
 /* Is the character ending at i (a 3-byte CJK character) one of those in `set`? */
@@ -534,11 +536,51 @@ static const UnitDef UNITS[] = {
     UD("克服", U_WORD, NULL), UD("米兰", U_WORD, NULL), UD("个性", U_WORD, NULL),
     UD("个别", U_WORD, NULL), UD("个体", U_WORD, NULL), UD("种植", U_WORD, NULL),
     UD("家庭", U_WORD, NULL), UD("台阶", U_WORD, NULL), UD("处于", U_WORD, NULL),
+    /* slogans: 三个代表, 两个确立, 四个全面 count nothing */
+    UD("个代表", U_WORD, NULL), UD("个确立", U_WORD, NULL), UD("个维护", U_WORD, NULL),
+    UD("个全面", U_WORD, NULL), UD("个自信", U_WORD, NULL), UD("个务必", U_WORD, NULL),
+    UD("个意识", U_WORD, NULL), UD("个一百年", U_WORD, NULL),
     UD("处理", U_WORD, NULL), UD("名单", U_WORD, NULL), UD("件事", U_WORD, NULL),
 };
 
 /* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
 static const char *const PER_TIME[] = {"年", "月", "日", "天", "小时", "秒", "周", "季度"};
+
+/* unit_at() runs after every number and at every 百/千 inside one; a scan of the whole
+ * table there cost two thirds of the scanner's time. Entries are bucketed by a hash of their
+ * first character, built once. */
+#define UNIT_BUCKETS 256
+
+static guint16 unit_bucket_start[UNIT_BUCKETS + 1];
+static guint16 unit_bucket_items[G_N_ELEMENTS(UNITS)];
+
+static guint unit_hash(const guchar *s, gsize avail)
+{
+    if (s[0] >= 0xE0 && avail >= 3)
+        return (s[0] * 31u + s[1] * 7u + s[2]) % UNIT_BUCKETS;
+    return s[0];
+}
+
+static void unit_index_init(void)
+{
+    static gsize done = 0;
+    if (!g_once_init_enter(&done))
+        return;
+    guint count[UNIT_BUCKETS] = {0};
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
+        count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++;
+    guint at = 0;
+    for (guint b = 0; b < UNIT_BUCKETS; b++) {
+        unit_bucket_start[b] = (guint16)at;
+        at += count[b];
+        count[b] = unit_bucket_start[b];
+    }
+    unit_bucket_start[UNIT_BUCKETS] = (guint16)at;
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
+        unit_bucket_items[count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++] =
+            (guint16)k;
+    g_once_init_leave(&done, 1);
+}
 
 /* Longest unit (or not-a-quantity word) starting at i; 0 and *out = NULL when none. */
 static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
@@ -547,12 +589,10 @@ static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
     *out = NULL;
     if (i >= c->len)
         return 0;
-    guchar b0 = (guchar)c->t[i];
-    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++) {
-        const UnitDef *u = &UNITS[k];
-        if ((guchar)u->text[0] != b0 || u->len <= best)
-            continue;
-        if (at_lit(c, i, u->text, u->len)) {
+    guint h = unit_hash((const guchar *)c->t + i, c->len - i);
+    for (guint k = unit_bucket_start[h]; k < unit_bucket_start[h + 1]; k++) {
+        const UnitDef *u = &UNITS[unit_bucket_items[k]];
+        if (u->len > best && at_lit(c, i, u->text, u->len)) {
             best = u->len;
             *out = u;
         }
@@ -604,7 +644,7 @@ static const QualDef SUFFIX_QUALS[] = {
     QD("有余", JB_BOUND_AT_LEAST),
 };
 
-/* Is a character that could start the numeral itself at i (the thing a hedge must touch)? */
+/* 十 百 千 万 亿 at i: a magnitude with no digit before it (百余项, 近千亿, 上万) */
 static gboolean bare_magnitude_at(const Ctx *c, gsize i)
 {
     if (i >= c->len)
@@ -665,6 +705,7 @@ typedef struct {
     UnitKind ukind;
     char unit[48];
     gsize infix_at, infix_len; /* 多 余 几 */
+    int tail_stage;        /* read_tail's progress, so 2万多亿 can go on after 多 */
 } Member;
 
 static gboolean add_u64(guint64 *acc, guint64 v)
@@ -923,6 +964,7 @@ static void set_unit(Member *m, UnitKind kind, const char *text, gsize len)
 /* The numerator of a fraction: Arabic or Chinese, with decimals (百分之五点九, 百分之百). */
 static Reason read_plain_number(const Ctx *c, gsize p, JbDecimal *out, gsize *end)
 {
+    *end = p;
     if (is_digit_at(c, p))
         return read_arabic(c, p, out, end);
     gsize n;
@@ -973,7 +1015,7 @@ static gsize read_infix(const Ctx *c, gsize q, Member *m)
 /* 千 百 万 亿 after digits, in that order at most once each (3千, 1千万, 1.2万亿, 600亿). */
 static gsize read_tail(const Ctx *c, gsize q, Member *m)
 {
-    int stage = 0; /* 0: 百/千 allowed, 1: 万, 2: 亿, 3: done */
+    int stage = m->tail_stage; /* 0: 百/千 allowed, 1: 万, 2: 亿, 3: done */
     while (q < c->len) {
         gsize n;
         gunichar cp = cp_at(c, q, &n);
@@ -1001,6 +1043,7 @@ static gsize read_tail(const Ctx *c, gsize q, Member *m)
         stage = st + 1;
         q += n;
     }
+    m->tail_stage = stage;
     return q;
 }
 
@@ -1105,6 +1148,8 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         m->mag_chars = cn.mag_chars;
         m->tail_pow = cn.tail_pow;
         m->lone = cn.nchars == 1 && !cn.decimal && cn.digit_char;
+        /* after 两万 only 亿 may follow (两万多亿); after 三亿 nothing */
+        m->tail_stage = cn.tail_pow >= 8 ? 3 : cn.tail_pow >= 4 ? 2 : 0;
         allow_tail = cn.decimal; /* 三点五万 */
     } else {
         return WHY_NONE;
@@ -1135,7 +1180,12 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     }
     if (m->tail_pow > 0 || m->mag_chars > 0)
         m->is_int = FALSE;
-    q = read_infix(c, q, m); /* 1万多家 */
+    if (!m->infix_len) {
+        gsize before = q;
+        q = read_infix(c, q, m); /* 1万多家 */
+        if (q > before && (allow_tail || m->tail_pow > 0))
+            q = read_tail(c, q, m); /* 2万多亿元 */
+    }
     m->tok_end = MAX(m->tok_end, q);
     m->end = q;
 
@@ -1514,27 +1564,12 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
         }
     }
 
-    /* ---- a list sharing the last member's unit, or a fraction a/b ---- */
-    gsize lq = e->end;
-    if (c->scan && !e->is_range && list_sep_at(c, lq)) {
-        Expr next;
-        if (list_unit(c, lq, depth, &next)) {
-            gboolean adopt = !e->has_unit ||
-                             (strlen(e->unit) < strlen(next.unit) &&
-                              strncmp(next.unit, e->unit, strlen(e->unit)) == 0);
-            if (adopt && !m->fixed_unit) {
-                copy_unit(e, next.ukind, next.unit);
-                if (!e->has_mag && next.tail_pow > 0) {
-                    shift_expr(e, next.tail_pow); /* 505.5/591.8/673.9亿元 */
-                    e->tail_pow = next.tail_pow;
-                }
-            }
-        }
-    }
+    /* ---- a fraction a/b: 1/3, 约1/4 ---- */
+    gsize fq = e->end;
     if (!e->is_range && !e->has_unit && m->arabic && m->is_int && !m->infix_len &&
-        !e->negative && lq < c->len && c->t[lq] == '/' && is_digit_at(c, lq + 1)) {
+        !e->negative && fq < c->len && c->t[fq] == '/' && is_digit_at(c, fq + 1)) {
         Member m2;
-        if (read_member_checked(c, lq + 1, FALSE, &m2) == WHY_OK && m2.arabic && m2.is_int &&
+        if (read_member_checked(c, fq + 1, FALSE, &m2) == WHY_OK && m2.arabic && m2.is_int &&
             !m2.has_unit && !m2.infix_len && !(m2.end < c->len && c->t[m2.end] == '/') &&
             jb_decimal_cmp(m->value, m2.value) < 0 && m->value.mant > 0) {
             guint64 den = (guint64)m2.value.mant;
@@ -1548,6 +1583,23 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
         }
     }
 
+    /* ---- a list sharing the last member's unit (not a fraction's %: 1/4、1/3) ---- */
+    gsize lq = e->end;
+    if (c->scan && !e->is_range && list_sep_at(c, lq)) {
+        Expr next;
+        if (list_unit(c, lq, depth, &next)) {
+            gboolean adopt = !e->has_unit ||
+                             (strlen(e->unit) < strlen(next.unit) &&
+                              strncmp(next.unit, e->unit, strlen(e->unit)) == 0);
+            if (adopt && !m->fixed_unit && !next.fraction && !next.m.fixed_unit) {
+                copy_unit(e, next.ukind, next.unit);
+                if (!e->has_mag && next.tail_pow > 0) {
+                    shift_expr(e, next.tail_pow); /* 505.5/591.8/673.9亿元 */
+                    e->tail_pow = next.tail_pow;
+                }
+            }
+        }
+    }
     /* ---- a hedge after: 以上 以下 左右 … ---- */
     for (gsize i = 0; i < G_N_ELEMENTS(SUFFIX_QUALS); i++) {
         const QualDef *qd = &SUFFIX_QUALS[i];
@@ -1663,6 +1715,7 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
         b--;
     if (a == b)
         return parse_fail(error, expr, WHY_NONE);
+    unit_index_init();
     Ctx c = {.t = expr, .len = b, .lo = a, .scan = FALSE};
     gsize p = skip_prefix_forward(&c, a);
     if (AT(&c, p, "第"))
@@ -1707,6 +1760,7 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
     g_return_val_if_fail(out != NULL, FALSE);
     if (from >= len)
         return FALSE;
+    unit_index_init();
     Ctx c = {.t = text, .len = len, .lo = from, .scan = TRUE};
     gsize p = from;
     /* started inside a number: skip the rest of it */

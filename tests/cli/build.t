@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$TMP/p/articles"
-cp "$ROOT"/examples/*.md "$ROOT"/examples/*.html "$ROOT"/examples/*.txt "$TMP/p/articles/"
+cp "$ROOT"/examples/[0-9]* "$TMP/p/articles/"
 cat >"$TMP/p/test.project" <<EOP
 [project]
 inputs=articles/*
