@@ -6,7 +6,7 @@ what=${1:-run}
 pkgs="gcc make pkg-config libc6-dev libglib2.0-dev libcairo2-dev libpango1.0-dev libcsv-dev
       libpng-dev libcmark-dev fonts-noto-cjk python3 python3-fonttools"
 if [ "$what" = test ]; then
-    pkgs="$pkgs perl poppler-utils qpdf pngcheck valgrind libxml2-utils"
+    pkgs="$pkgs perl file poppler-utils qpdf pngcheck valgrind libxml2-utils"
 fi
 missing=""
 for p in $pkgs; do
