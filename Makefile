@@ -73,7 +73,7 @@ check: $(BIN) $(FONTS) $(UNIT_BIN)
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.
 sanitize:
 	@sh tools/deps.sh test
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ASAN_OPTIONS=fast_unwind_on_malloc=0 \
 	$(MAKE) --no-print-directory BUILD=build-san \
 	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined' check

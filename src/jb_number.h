@@ -14,7 +14,8 @@
  * Never a quantity: dates and times (2025年 6月24日 09:28), ordinals (第六届), model names and
  * anything glued to a Latin letter (5G A320 4T4R 5.67W), ids and phone numbers (0431-…),
  * scores (3-0), durations (连续9年, 24小时, 3个月, 10天), classes (千亿级), Chinese numerals
- * inside words (一批 一体 十八大 十五五 千行百业 三元锂), and bare Arabic numbers.
+ * inside words (一批 一体 十八大 十五五 千行百业 三元锂), and bare Arabic numbers (2025,
+ * 18006035, 3-5: a dash range needs a unit or 万/亿).
  *
  * Representation choices (the tests in tests/data/numbers.tsv pin each one):
  *  - 成 is tenths: 三成 → 30 with unit "%"; 一半 → 50 "%"; ‰ and 千分之 → percent (÷10).
@@ -30,12 +31,14 @@
  *    元人民币 / 人民币 → 元, 百分点 → 个百分点. "万亩" is 万 × 亩 (187万亩 → 1870000 亩).
  *  - A compound rate keeps its denominator: 500元/吨 → unit "元/吨"; 30万吨/年 → "吨/年".
  *  - ±1100千伏 → 1100 千伏 (the ± of a DC line rating is not a sign).
- *  - When a prefix and a suffix hedge both appear, the prefix wins (超过70%以上 → 超过); of two
- *    prefixes (最高不超过) the one next to the number is kept.
+ *  - When a prefix hedge and a 多/余 or suffix hedge both appear, the prefix wins (超过70%以上,
+ *    超2000多家 → 超过, 超); of two prefixes (最高不超过) the one next to the number is kept.
  *  - At most 18 digits may be written in one number (more is an error, never an overflow).
+ *  - A unit in Latin letters is never read: 5GW, 7nm, 300Wh/kg fall under the glued-letter
+ *    rule that keeps 5G and A320 out.
  *
- * Not for: finding what a number measures (jb_extract), charts (jb_chart), nor normalising
- * characters (jb_normalize).
+ * Not for: deciding what a number measures (the extractor), drawing it (charts), nor
+ * normalising characters (jb_normalize).
  */
 #ifndef JB_NUMBER_H
 #define JB_NUMBER_H
@@ -103,8 +106,10 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error);
 /* Find the next quantity in `text` (len bytes, normalised UTF-8) starting at byte `from`;
  * FALSE when there is none. Skips what is not a quantity (see the top of this header) and is
  * stricter than jb_number_parse about Chinese numerals that are usually words: a lone 一 or 零
- * (一个, 零件), and 百/千/万 without a digit before them (千家万户, 百度) unless hedged (近千亿,
- * 上百家, 百余项) or a double magnitude with a unit (千亿元). A unit written once after a list
+ * (一个, 零件; but 一倍, 一成 and 一个百分点 count), and 百/千/万 without a digit before them
+ * (千家万户, 百度) unless hedged (近千亿, 上百家, 百余项) or a double magnitude with a unit
+ * (千亿元); a Chinese numeral with no unit counts only with 万/亿 and a digit or a hedge
+ * (一百二十万, 二百余万, 近千亿; not 十万火急). A unit written once after a list
  * (110万亿、120万亿、130万亿元; 505.5/591.8/673.9亿元; 3.3个、3.5个百分点) applies to every
  * member, and so does a trailing 万/亿 to members that have none. One pass over the bytes,
  * no allocation; call again from out->end for the next one. */

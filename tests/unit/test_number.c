@@ -61,7 +61,7 @@ static void test_parse_cases(void)
     for (guint i = 0; i < rows->len; i++) {
         char **f = rows->pdata[i];
         guint nf = g_strv_length(f);
-        if (nf < 5) {
+        if (nf < 5 || nf > 6) {
             ok(0, "numbers.tsv case %u has %u fields, wants 5 or 6", i + 1, nf);
             continue;
         }
@@ -140,7 +140,7 @@ static void test_scan_cases(void)
     for (guint i = 0; i < rows->len; i++) {
         char **f = rows->pdata[i];
         guint nf = g_strv_length(f);
-        if (nf < 2) {
+        if (nf < 2 || nf > 3) {
             ok(0, "number_scan.tsv case %u has %u fields, wants 3", i + 1, nf);
             continue;
         }
