@@ -78,6 +78,12 @@ sanitize:
 	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined' check
 
+# Benchmarks: every tests/bench/*.sh, each printing its own table of ratios.
+bench:
+	@sh tools/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@for b in tests/bench/*.sh; do JIANBAO=$(CURDIR)/$(BIN) sh $$b || exit 1; done
+
 clean:
 	rm -rf build build-san jianbao out
 
