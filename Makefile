@@ -65,9 +65,11 @@ fonts/jianbao-sans-bold.otf: fonts/build-fonts.py
 fonts: $(FONTS)
 
 # ---- tests ------------------------------------------------------------------------
+include tests/fuzz/fuzz.mk
+
 # Unit tests are C programs printing TAP; tests/cli/*.t are shell scripts printing TAP.
 # prove runs both and prints the summary line CI reads.
-check: $(BIN) $(FONTS) $(UNIT_BIN)
+check: $(BIN) $(FONTS) $(UNIT_BIN) $(FUZZ_REPLAY)
 	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t
 
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.

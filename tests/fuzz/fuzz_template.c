@@ -1,0 +1,21 @@
+#include "fuzz.h"
+#include "jb_template.h"
+
+static const char SERIES[] = "metric_id,label,period,value,unit,bound,forecast,sources\n"
+                             "a.b,标签,2022,400000000000,元,at_least,0,x.md\n"
+                             "a.b,标签,2025,1200000000000,元,at_least,1,y.md\n"
+                             "z.zero,零,2025,0,家,exact,0,y.md\n";
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static JbTable *series;
+    if (!series)
+        series = jb_table_parse("series.csv", SERIES, sizeof SERIES - 1, NULL);
+    g_autofree char *text = fuzz_text(data, size);
+    if (!text)
+        return 0;
+    g_autoptr(JbTemplate) t = jb_template_parse("fuzz.md", text, series, NULL);
+    if (t)
+        g_assert(g_utf8_validate(t->body, -1, NULL));
+    return 0;
+}

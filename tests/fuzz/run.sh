@@ -1,0 +1,19 @@
+#!/bin/sh
+# run.sh NAME SECONDS — fuzz one target (built by `make fuzz`) from its seeds; a crash or
+# hang is saved under tests/fuzz/regressions/NAME/ for `make check` to replay.
+set -eu
+. tests/fuzz/seeds.sh
+name=$1
+seconds=$2
+mkdir -p "build-fuzz/corpus/$name" "tests/fuzz/regressions/$name"
+echo "== fuzz $name for $seconds s"
+# shellcheck disable=SC2046
+LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
+    "build-fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="tests/fuzz/regressions/$name/" -print_final_stats=1 \
+    "build-fuzz/corpus/$name" $(fuzz_seeds "$name") >"build-fuzz/$name.log" 2>&1 || true
+grep -E '^#[0-9]+ +(DONE|INITED)|stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|Test unit written' \
+    "build-fuzz/$name.log" | tail -n 8
+if ls "tests/fuzz/regressions/$name"/* >/dev/null 2>&1; then
+    echo "!! $name: findings saved in tests/fuzz/regressions/$name/ (commit them after fixing)"
+fi
