@@ -63,6 +63,11 @@ void jb_canvas_show_page(JbCanvas *canvas);
 /* Finish drawing and replace `path` with the result. */
 gboolean jb_canvas_finish(JbCanvas *canvas, GError **error);
 void jb_canvas_free(JbCanvas *canvas);
+
+/* Append `image` (a cairo ARGB32 or RGB24 image surface) to `out` as a PNG: an indexed PNG
+ * when it has at most 256 colours, else RGB (RGBA when not opaque). Deterministic: the same
+ * pixels give the same bytes. Faster than cairo_surface_write_to_png and smaller. */
+gboolean jb_png_encode(cairo_surface_t *image, GByteArray *out, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbCanvas, jb_canvas_free)
 
 #endif
