@@ -203,7 +203,9 @@ static int cmd_chart(int argc, char **argv)
                     *title = NULL, *subtitle = NULL;
     double width = 0, height = 0, scale = 2;
     gboolean allow_missing = FALSE, transparent = FALSE;
+    int repeat = 1;
     GOptionEntry entries[] = {
+        {"repeat", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &repeat, "Render N times in one process (for benchmarking)", "N"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Output file: .png, .pdf or .svg", "FILE"},
         {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "series.csv to draw from (default: out/series.csv)", "FILE"},
         {"metric", 'm', 0, G_OPTION_ARG_STRING, &metric, "Metric id to draw", "ID"},
@@ -266,8 +268,11 @@ static int cmd_chart(int argc, char **argv)
     c->allow_missing_glyphs = allow_missing;
     c->transparent = transparent;
     g_autoptr(JbTable) series = jb_table_read(data, &e);
-    if (!series || !jb_chart_load_series(c, series, &e) || !jb_chart_render(c, out, scale, &e))
+    if (!series || !jb_chart_load_series(c, series, &e))
         return fail(e);
+    for (int i = 0; i < MAX(repeat, 1); i++)
+        if (!jb_chart_render(c, out, scale, &e))
+            return fail(e);
     for (guint i = 0; i < c->warnings->len; i++)
         say("%s", (char *)g_ptr_array_index(c->warnings, i));
     return c->warnings->len ? EXIT_WARNINGS : EXIT_OK;
