@@ -10,11 +10,15 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.
 	$(CC) $(CFLAGS) $(JB_CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB) $(JB_LIBS)
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build-fuzz/libjianbao.a
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(JB_CFLAGS) -Itests/fuzz -o $@ $< build-fuzz/libjianbao.a $(JB_LIBS)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(JB_CFLAGS) -Itests/fuzz -o $@ $< build-fuzz/libjianbao.a $(JB_LIBS)
 
+# The library instrumented for fuzzing: the ordinary rules, run again with BUILD=build-fuzz.
+ifneq ($(BUILD),build-fuzz)
 build-fuzz/libjianbao.a: $(LIB_SRC) $(wildcard src/*.h)
 	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
-	  CFLAGS='-g -O1 -fsanitize=fuzzer-no-link,address,undefined' build-fuzz/libjianbao.a
+	  CFLAGS='-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all' \
+	  build-fuzz/libjianbao.a
+endif
 
 # The number target's first corpus: the parser's own table of cases, one file per expression.
 build-fuzz/corpus/number: tests/data/numbers.tsv

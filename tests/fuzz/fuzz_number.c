@@ -14,6 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (jb_number_parse(norm, &q, NULL)) {
         g_autofree char *v = jb_decimal_to_string(q.value);
         g_autofree char *f = jb_number_format_cn(q.value, 4);
+        g_assert(f && *f);
         JbDecimal back;
         g_assert(jb_decimal_parse(v, &back) && jb_decimal_equal(back, q.value));
     }
