@@ -12,14 +12,192 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* Bump when the meaning of a cached product changes without the engine hash changing. */
+#define CACHE_FORMAT "jianbao-cache-1"
+/* Cache files younger than this are never swept: a unit on another machine may be
+ * writing them right now. */
+#define SWEEP_AGE_SECONDS (15 * 60)
+
+/* ---- events --------------------------------------------------------------------------- */
+
+const char *jb_log_level_name(JbLogLevel level)
+{
+    static const char *const names[] = {"debug", "info", "warning", "error"};
+    return names[level];
+}
+
+static void event_free(gpointer p)
+{
+    JbBuildEvent *e = p;
+    g_free(e->stage);
+    g_free(e->file);
+    g_free(e->message);
+    g_free(e);
+}
 
 void jb_build_result_clear(JbBuildResult *r)
 {
-    g_clear_pointer(&r->warnings, g_ptr_array_unref);
+    g_clear_pointer(&r->events, g_ptr_array_unref);
     g_clear_pointer(&r->outputs, g_ptr_array_unref);
+}
+
+static void result_init(JbBuildResult *r)
+{
+    memset(r, 0, sizeof *r);
+    r->events = g_ptr_array_new_with_free_func(event_free);
+    r->outputs = g_ptr_array_new_with_free_func(g_free);
+}
+
+/* Messages name their place as "file:line: what" or "file: what"; split that out for the
+ * log. A prefix without a path separator or dot is not taken for a file. */
+static void split_place(const char *msg, char **file, guint *line)
+{
+    *file = g_strdup("");
+    *line = 0;
+    const char *colon = strstr(msg, ": ");
+    if (!colon || colon == msg)
+        return;
+    g_autofree char *prefix = g_strndup(msg, (gsize)(colon - msg));
+    char *last = strrchr(prefix, ':');
+    if (last && last[1] && strspn(last + 1, "0123456789") == strlen(last + 1)) {
+        *line = (guint)g_ascii_strtoull(last + 1, NULL, 10);
+        *last = 0;
+    }
+    if (strchr(prefix, '/') || strchr(prefix, '.') || *line) {
+        g_free(*file);
+        *file = g_steal_pointer(&prefix);
+    } else {
+        *line = 0;
+    }
+}
+
+static void add_event(JbBuildResult *r, JbLogLevel level, const char *stage, const char *msg)
+{
+    JbBuildEvent *e = g_new0(JbBuildEvent, 1);
+    e->time = g_get_real_time();
+    e->level = level;
+    e->stage = g_strdup(stage);
+    e->message = g_strdup(msg);
+    split_place(msg, &e->file, &e->line);
+    g_ptr_array_add(r->events, e);
+    if (level == JB_LOG_WARNING)
+        r->warnings++;
+    else if (level == JB_LOG_ERROR)
+        r->errors++;
+}
+
+G_GNUC_PRINTF(4, 5)
+static void add_eventf(JbBuildResult *r, JbLogLevel level, const char *stage, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    add_event(r, level, stage, msg);
+}
+
+/* The scripted crash points of the tests (see jb_build.h). */
+static void maybe_die(const char *point)
+{
+    const char *at = g_getenv("JIANBAO_TEST_KILL_AT");
+    if (at && strcmp(at, point) == 0)
+        raise(SIGKILL);
+}
+
+/* ---- hashing -------------------------------------------------------------------------- */
+
+static char *sha256_hex(const void *data, gsize len)
+{
+    return g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+}
+
+/* Feed a string and a separator, so ("ab","c") and ("a","bc") hash differently. */
+static void feed(GChecksum *h, const char *s)
+{
+    g_checksum_update(h, (const guchar *)(s ? s : ""), (gssize)strlen(s ? s : ""));
+    g_checksum_update(h, (const guchar *)"", 1);
+}
+
+static char *key_of(const char *first, ...) G_GNUC_NULL_TERMINATED;
+static char *key_of(const char *first, ...)
+{
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    va_list ap;
+    va_start(ap, first);
+    for (const char *s = first; s; s = va_arg(ap, const char *))
+        feed(h, s);
+    va_end(ap);
+    return g_strdup(g_checksum_get_string(h));
+}
+
+/* SHA-256 of a file, or NULL when it cannot be read. */
+static char *hash_file(const char *path)
+{
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &data, &len, NULL))
+        return NULL;
+    return sha256_hex(data, len);
+}
+
+/* ---- the build context ---------------------------------------------------------------- */
+
+typedef struct {
+    const char *project_path;
+    const JbBuildOptions *opt;
+    JbBuildResult *r;
+    GError *first_error;
+    GKeyFile *kf;
+    char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
+    gboolean year_periods;
+    GPtrArray *files;     /* char*: article paths, sorted, unique */
+    GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
+    GKeyFile *new_man;
+    char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
+    char *project_text, *tmpl_text;
+    JbDict *dict;
+} Ctx;
+
+static void ctx_clear(Ctx *c)
+{
+    g_clear_pointer(&c->kf, g_key_file_unref);
+    g_clear_pointer(&c->old_man, g_key_file_unref);
+    g_clear_pointer(&c->new_man, g_key_file_unref);
+    g_clear_pointer(&c->files, g_ptr_array_unref);
+    g_clear_pointer(&c->dict, jb_dict_free);
+    g_clear_error(&c->first_error);
+    g_free(c->base);
+    g_free(c->out_dir);
+    g_free(c->cache_dir);
+    g_free(c->dict_path);
+    g_free(c->tmpl_path);
+    g_free(c->engine);
+    g_free(c->fonts);
+    g_free(c->project_hash);
+    g_free(c->dict_hash);
+    g_free(c->tmpl_hash);
+    g_free(c->date);
+    g_free(c->project_text);
+    g_free(c->tmpl_text);
+}
+
+/* Record an error as an event; the first becomes the build's GError. Takes `e`. */
+static void fail_unit(Ctx *c, const char *stage, GError *e)
+{
+    add_event(c->r, JB_LOG_ERROR, stage, e->message);
+    if (e->domain == JB_ERROR && (e->code == JB_ERROR_INPUT || e->code == JB_ERROR_LIMIT))
+        c->r->input_errors = TRUE;
+    if (!c->first_error)
+        c->first_error = e;
+    else
+        g_error_free(e);
 }
 
 static char *resolve(const char *base_dir, const char *path)
@@ -28,6 +206,794 @@ static char *resolve(const char *base_dir, const char *path)
         return g_strdup(path);
     return g_build_filename(base_dir, path, NULL);
 }
+
+static char *project_string(GKeyFile *kf, const char *key, const char *fallback)
+{
+    char *v = g_key_file_get_string(kf, "project", key, NULL);
+    return v ? g_strstrip(v) : g_strdup(fallback);
+}
+
+static GPtrArray *expand_inputs(const char *base_dir, char **globs)
+{
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (char **g = globs; *g; g++) {
+        g_autofree char *pattern = resolve(base_dir, g_strstrip(*g));
+        glob_t gl;
+        if (*pattern && glob(pattern, 0, NULL, &gl) == 0) {
+            for (size_t i = 0; i < gl.gl_pathc; i++) {
+                if (g_hash_table_contains(seen, gl.gl_pathv[i]))
+                    continue;
+                char *f = g_strdup(gl.gl_pathv[i]);
+                g_hash_table_add(seen, f);
+                g_ptr_array_add(files, f);
+            }
+            globfree(&gl);
+        }
+    }
+    return files;
+}
+
+/* Hash a big file we do not own (fonts, the executable) through a stat shortcut: when size,
+ * mtime and inode are those the manifest recorded, reuse the recorded hash, as git's index
+ * does; otherwise hash the content. Small inputs (articles, templates) are always hashed. */
+static char *hash_big_file(Ctx *c, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return g_strdup("missing");
+    g_autofree char *sig = g_strdup_printf("%lld:%lld.%09ld:%llu", (long long)st.st_size,
+                                           (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                                           (unsigned long long)st.st_ino);
+    g_autofree char *old = g_key_file_get_string(c->old_man, "stat", path, NULL);
+    char *hash = NULL;
+    if (old && g_str_has_prefix(old, sig) && old[strlen(sig)] == ' ')
+        hash = g_strdup(old + strlen(sig) + 1);
+    else
+        hash = hash_file(path);
+    if (!hash)
+        return g_strdup("unreadable");
+    g_autofree char *rec = g_strdup_printf("%s %s", sig, hash);
+    g_key_file_set_string(c->new_man, "stat", path, rec);
+    return hash;
+}
+
+/* What every rendered product depends on besides its data: jianbao's version and binary
+ * (the theme and layout are compiled in), and the fonts it draws with. */
+static void hash_engine(Ctx *c)
+{
+    g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
+    g_autofree char *exe_hash = exe ? hash_big_file(c, exe) : g_strdup("");
+    c->engine = key_of(CACHE_FORMAT, JB_VERSION, exe_hash, NULL);
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    static const char *const font_files[] = {"fonts/fonts.conf", "fonts/jianbao-sans-regular.otf",
+                                             "fonts/jianbao-sans-bold.otf"};
+    for (guint i = 0; i < G_N_ELEMENTS(font_files); i++) {
+        g_autofree char *p = jb_data_path(font_files[i]);
+        g_autofree char *fh = p ? hash_big_file(c, p) : g_strdup("missing");
+        feed(h, font_files[i]);
+        feed(h, fh);
+    }
+    c->fonts = g_strdup(g_checksum_get_string(h));
+}
+
+/* The briefing's default date: part of the report's key, so a new day re-renders it. */
+static char *briefing_date(void)
+{
+    const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch)
+        return g_strdup_printf("epoch %s", epoch);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local();
+    return g_date_time_format(now, "%Y-%m-%d");
+}
+
+static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions *opt,
+                         JbBuildResult *r, GError **error)
+{
+    c->project_path = project_path;
+    c->opt = opt;
+    c->r = r;
+    c->kf = g_key_file_new();
+    c->old_man = g_key_file_new();
+    c->new_man = g_key_file_new();
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    GError *local = NULL;
+    if (!g_file_get_contents(project_path, &text, &len, &local) ||
+        !g_key_file_load_from_data(c->kf, text, len, G_KEY_FILE_NONE, &local)) {
+        g_set_error(error, JB_ERROR,
+                    local->domain == G_FILE_ERROR ? JB_ERROR_USAGE : JB_ERROR_INPUT, "%s: %s",
+                    project_path, local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    c->project_hash = sha256_hex(text, len);
+    c->project_text = g_strdup(text);
+    c->base = g_path_get_dirname(project_path);
+    g_autofree char *out_rel = project_string(c->kf, "output", "out");
+    g_autofree char *dict_rel = project_string(c->kf, "dictionary", "templates/metrics.ini");
+    g_autofree char *tmpl_rel = project_string(c->kf, "template", "");
+    g_autofree char *period = project_string(c->kf, "period", "year");
+    c->out_dir = resolve(c->base, out_rel);
+    c->cache_dir = g_build_filename(c->out_dir, ".cache", NULL);
+    c->dict_path = resolve(c->base, dict_rel);
+    c->tmpl_path = *tmpl_rel ? resolve(c->base, tmpl_rel) : NULL;
+    c->year_periods = strcmp(period, "year") == 0;
+    g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
+    if (!globs) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [project] needs inputs=GLOB;...",
+                    project_path);
+        return FALSE;
+    }
+    c->files = expand_inputs(c->base, globs);
+    return TRUE;
+}
+
+/* The previous manifest, the input hashes and the dictionary: what every decision needs. */
+static gboolean ctx_prepare(Ctx *c, GError **error)
+{
+    g_autofree char *man = g_build_filename(c->out_dir, ".manifest", NULL);
+    /* A missing or damaged manifest only costs a full rebuild (from the cache). */
+    if (!g_key_file_load_from_file(c->old_man, man, G_KEY_FILE_NONE, NULL)) {
+        g_key_file_unref(c->old_man);
+        c->old_man = g_key_file_new();
+    }
+    if (c->files->len == 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no article matches inputs=",
+                    c->project_path);
+        return FALSE;
+    }
+    hash_engine(c);
+    g_autofree char *dict_text = NULL;
+    gsize len = 0;
+    GError *local = NULL;
+    if (!g_file_get_contents(c->dict_path, &dict_text, &len, &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s", local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
+    if (!c->dict)
+        return FALSE;
+    c->dict_hash = sha256_hex(dict_text, len);
+    if (c->tmpl_path) {
+        gsize tlen = 0;
+        if (g_file_get_contents(c->tmpl_path, &c->tmpl_text, &tlen, NULL))
+            c->tmpl_hash = sha256_hex(c->tmpl_text, tlen);
+        if (!c->tmpl_hash) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: cannot read the template",
+                        c->tmpl_path);
+            return FALSE;
+        }
+    } else {
+        c->tmpl_hash = g_strdup("");
+    }
+    c->date = briefing_date();
+    return TRUE;
+}
+
+static char *cache_path(const Ctx *c, const char *key, const char *ext)
+{
+    g_autofree char *name = g_strdup_printf("%s.%s", key, ext);
+    return g_build_filename(c->cache_dir, name, NULL);
+}
+
+/* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
+ * what the run that made it reported. Written before the product itself. */
+static gboolean save_warnings(const Ctx *c, const char *key, GPtrArray *warnings, GError **error)
+{
+    g_autofree char *path = cache_path(c, key, "warn");
+    if (!warnings || warnings->len == 0) {
+        unlink(path);
+        return TRUE;
+    }
+    g_autoptr(GString) s = g_string_new(NULL);
+    for (guint i = 0; i < warnings->len; i++) {
+        g_autofree char *one = g_strdup(g_ptr_array_index(warnings, i));
+        g_strdelimit(one, "\r\n", ' ');
+        g_string_append_printf(s, "%s\n", one);
+    }
+    return jb_write_file_atomic(path, s->str, s->len, error);
+}
+
+static void replay_warnings(Ctx *c, const char *key, const char *stage)
+{
+    g_autofree char *path = cache_path(c, key, "warn");
+    g_autofree char *text = NULL;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return;
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    for (char **l = lines; *l; l++)
+        if (**l)
+            add_event(c->r, JB_LOG_WARNING, stage, *l);
+}
+
+/* ---- extraction (parallel) ------------------------------------------------------------ */
+
+typedef struct {
+    const Ctx *c;
+    char *path;
+    char *data; /* the bytes that were hashed: parse exactly those */
+    gsize len;
+    char *key;
+    JbTable *table;      /* the statements, as metrics.csv rows */
+    GPtrArray *warnings; /* char* */
+    GError *error;
+    gboolean ran;
+} Article;
+
+static void article_free(gpointer p)
+{
+    Article *a = p;
+    g_free(a->path);
+    g_free(a->data);
+    g_free(a->key);
+    g_clear_pointer(&a->table, jb_table_free);
+    g_clear_pointer(&a->warnings, g_ptr_array_unref);
+    g_clear_error(&a->error);
+    g_free(a);
+}
+
+/* Run in a worker thread: touches only `a`, the read-only dictionary and its own cache files. */
+static void extract_one(Article *a)
+{
+    a->ran = TRUE;
+    a->warnings = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(JbArticle) art = jb_article_parse(a->path, a->data, a->len, NULL, NULL, &a->error);
+    if (!art)
+        return;
+    for (guint w = 0; w < art->warnings->len; w++)
+        g_ptr_array_add(a->warnings, g_strdup(g_ptr_array_index(art->warnings, w)));
+    g_autoptr(GPtrArray) st = jb_extract_article(art, a->c->dict);
+    a->table = jb_table_new(JB_METRICS_HEADER);
+    jb_extract_append_rows(a->table, st);
+    g_autoptr(GString) csv = jb_table_to_csv(a->table);
+    g_autofree char *path = cache_path(a->c, a->key, "csv");
+    if (save_warnings(a->c, a->key, a->warnings, &a->error) &&
+        jb_write_file_atomic(path, csv->str, csv->len, &a->error))
+        maybe_die("extract");
+}
+
+static void extract_worker(gpointer data, gpointer queue)
+{
+    extract_one(data);
+    g_async_queue_push(queue, data);
+}
+
+static char *article_key(const Ctx *c, const char *path, const char *content_hash)
+{
+    return key_of("extract", c->engine, c->dict_hash, path, content_hash, NULL);
+}
+
+/* Read and hash every article. Unreadable ones are reported and left out. */
+static GPtrArray *read_articles(Ctx *c)
+{
+    GPtrArray *arts = g_ptr_array_new_with_free_func(article_free);
+    for (guint i = 0; i < c->files->len; i++) {
+        const char *path = g_ptr_array_index(c->files, i);
+        Article *a = g_new0(Article, 1);
+        a->c = c;
+        a->path = g_strdup(path);
+        GError *e = NULL;
+        struct stat st;
+        if (stat(path, &st) == 0 && st.st_size > (off_t)JB_ARTICLE_MAX_BYTES) {
+            g_set_error(&e, JB_ERROR, JB_ERROR_LIMIT, "%s: larger than %u MB", path,
+                        JB_ARTICLE_MAX_BYTES >> 20);
+        } else if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
+            GError *we = g_error_new(JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
+            g_error_free(e);
+            e = we;
+        }
+        if (e) {
+            fail_unit(c, "extract", e);
+            article_free(a);
+            continue;
+        }
+        g_autofree char *h = sha256_hex(a->data, a->len);
+        a->key = article_key(c, path, h);
+        g_ptr_array_add(arts, a);
+    }
+    return arts;
+}
+
+static guint n_jobs(const JbBuildOptions *opt)
+{
+    guint j = opt && opt->jobs ? opt->jobs : g_get_num_processors();
+    return CLAMP(j, 1, 256);
+}
+
+/* Statements of every article: from the cache, else extracted on `jobs` threads. */
+static void extract_all(Ctx *c, GPtrArray *arts)
+{
+    g_autoptr(GPtrArray) todo = g_ptr_array_new();
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        g_autofree char *path = cache_path(c, a->key, "csv");
+        g_autofree char *text = NULL;
+        gsize len = 0;
+        if (g_file_get_contents(path, &text, &len, NULL))
+            a->table = jb_table_parse(path, text, len, NULL); /* damaged: extract again */
+        if (a->table) {
+            c->r->reused++;
+            add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->path);
+        } else {
+            g_ptr_array_add(todo, a);
+        }
+    }
+    if (todo->len) {
+        g_autoptr(GAsyncQueue) done = g_async_queue_new();
+        guint jobs = MIN(n_jobs(c->opt), todo->len);
+        if (jobs <= 1) {
+            for (guint i = 0; i < todo->len; i++) {
+                extract_one(g_ptr_array_index(todo, i));
+                if (c->opt && c->opt->progress)
+                    c->opt->progress("extract", i + 1, todo->len, c->opt->progress_data);
+            }
+        } else {
+            GThreadPool *pool = g_thread_pool_new(extract_worker, done, (gint)jobs, FALSE, NULL);
+            for (guint i = 0; i < todo->len; i++)
+                g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
+            for (guint i = 0; i < todo->len; i++) {
+                g_async_queue_pop(done);
+                if (c->opt && c->opt->progress)
+                    c->opt->progress("extract", i + 1, todo->len, c->opt->progress_data);
+            }
+            g_thread_pool_free(pool, FALSE, TRUE);
+        }
+    }
+    /* Report in input order, whatever order the threads finished in. */
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        if (a->ran) {
+            for (guint w = 0; a->warnings && w < a->warnings->len; w++)
+                add_event(c->r, JB_LOG_WARNING, "extract", g_ptr_array_index(a->warnings, w));
+            if (a->error) {
+                fail_unit(c, "extract", g_steal_pointer(&a->error));
+                continue;
+            }
+            c->r->ran++;
+            add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements", a->path,
+                       jb_table_n_rows(a->table));
+        } else {
+            replay_warnings(c, a->key, "extract");
+        }
+    }
+}
+
+/* ---- reshape, charts, report ---------------------------------------------------------- */
+
+/* Rows of `t` whose metric_id is in `ids` (all when NULL) as CSV text: what a unit reads. */
+static GString *rows_for(const JbTable *t, GHashTable *ids)
+{
+    int col = jb_table_column(t, "metric_id");
+    guint n = jb_table_n_cols(t);
+    g_autoptr(GPtrArray) header = g_ptr_array_new();
+    for (guint i = 0; i < n; i++)
+        g_ptr_array_add(header, (gpointer)jb_table_header(t, i));
+    g_ptr_array_add(header, NULL);
+    g_autoptr(JbTable) sub = jb_table_new((const char *const *)header->pdata);
+    g_autofree const char **cells = g_new0(const char *, n + 1);
+    for (guint r = 0; r < jb_table_n_rows(t); r++) {
+        if (ids && !g_hash_table_contains(ids, jb_table_get(t, r, col)))
+            continue;
+        for (guint i = 0; i < n; i++)
+            cells[i] = jb_table_get(t, r, (int)i);
+        jb_table_append(sub, cells);
+    }
+    return jb_table_to_csv(sub);
+}
+
+typedef struct {
+    char *name;     /* chart name, or "" for the report */
+    char *key;
+    char *spec;     /* the chart spec text */
+    gboolean ok;    /* products exist in the cache */
+} Render;
+
+static void render_free(gpointer p)
+{
+    Render *u = p;
+    g_free(u->name);
+    g_free(u->key);
+    g_free(u->spec);
+    g_free(u);
+}
+
+static gboolean chart_name_ok(const char *name)
+{
+    return *name && !strchr(name, '/') && strcmp(name, "..") != 0 && strcmp(name, ".") != 0;
+}
+
+/* The chart groups of the project, with their spec text. */
+static GPtrArray *chart_units(const Ctx *c, GError **error)
+{
+    GPtrArray *units = g_ptr_array_new_with_free_func(render_free);
+    g_auto(GStrv) groups = g_key_file_get_groups(c->kf, NULL);
+    for (char **g = groups; *g; g++) {
+        if (!g_str_has_prefix(*g, "chart "))
+            continue;
+        const char *name = *g + strlen("chart ");
+        if (!chart_name_ok(name)) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [%s]: bad chart name",
+                        c->project_path, *g);
+            g_ptr_array_unref(units);
+            return NULL;
+        }
+        /* Re-serialise the group as a spec so projects and templates share one parser. */
+        GString *spec = g_string_new(NULL);
+        g_auto(GStrv) keys = g_key_file_get_keys(c->kf, *g, NULL, NULL);
+        for (char **k = keys; k && *k; k++) {
+            g_autofree char *v = g_key_file_get_string(c->kf, *g, *k, NULL);
+            g_string_append_printf(spec, "%s = %s\n", *k, v ? v : "");
+        }
+        Render *u = g_new0(Render, 1);
+        u->name = g_strdup(name);
+        u->spec = g_string_free(spec, FALSE);
+        g_ptr_array_add(units, u);
+    }
+    return units;
+}
+
+static const struct {
+    const char *ext;
+    double scale;
+} CHART_OUTS[] = {{"png", 2}, {"pdf", 1}};
+
+static gboolean products_exist(const Ctx *c, const Render *u)
+{
+    if (!*u->name) {
+        g_autofree char *p = cache_path(c, u->key, "pdf");
+        return g_file_test(p, G_FILE_TEST_IS_REGULAR);
+    }
+    for (guint i = 0; i < G_N_ELEMENTS(CHART_OUTS); i++) {
+        g_autofree char *p = cache_path(c, u->key, CHART_OUTS[i].ext);
+        if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Files a spec or template names (a chart's `theme = corporate.theme`): every token of
+ * `text` that names a regular file, relative to `dir` or the project, is hashed into `h`.
+ * A superset of the real dependencies, found without knowing each module's keys. */
+static void feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir)
+{
+    g_auto(GStrv) tokens = g_strsplit_set(text, " \t\r\n=:;,\"'`()[]{}", -1);
+    const char *bases[] = {dir, c->base};
+    for (char **t = tokens; *t; t++) {
+        if (!**t || !strchr(*t, '.'))
+            continue;
+        for (guint b = 0; b < G_N_ELEMENTS(bases); b++) {
+            g_autofree char *p = resolve(bases[b], *t);
+            if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
+                continue;
+            g_autofree char *fh = hash_file(p);
+            feed(h, p);
+            feed(h, fh);
+        }
+    }
+}
+
+/* Metric ids of `series` that `text` mentions (as a substring: a safe over-approximation
+ * of what a spec or template uses). Borrowed from `series`. */
+static GHashTable *ids_mentioned(const JbTable *series, const char *text)
+{
+    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+    int col = jb_table_column(series, "metric_id");
+    for (guint r = 0; text && r < jb_table_n_rows(series); r++) {
+        const char *id = jb_table_get(series, r, col);
+        if (*id && strstr(text, id))
+            g_hash_table_add(ids, (gpointer)id);
+    }
+    return ids;
+}
+
+/* Key a chart by its spec, the files it names and the series rows of the metrics it names. */
+static void chart_key(const Ctx *c, Render *u, const JbTable *series)
+{
+    g_autoptr(GHashTable) ids = ids_mentioned(series, u->spec);
+    g_autoptr(GString) rows = rows_for(series, ids);
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    feed(h, "chart");
+    feed(h, c->engine);
+    feed(h, c->fonts);
+    feed(h, u->spec);
+    feed(h, rows->str);
+    feed_named_files(c, h, u->spec, c->base);
+    u->key = g_strdup(g_checksum_get_string(h));
+}
+
+static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *series, GError **error)
+{
+    g_autofree char *where = g_strdup_printf("%s [chart %s]", c->project_path, u->name);
+    g_autoptr(JbChart) ch = jb_chart_spec_parse(where, 1, u->spec, error);
+    if (!ch || !jb_chart_load_series(ch, series, error))
+        return FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(CHART_OUTS); i++) {
+        g_autofree char *p = cache_path(c, u->key, CHART_OUTS[i].ext);
+        if (!jb_chart_render(ch, p, CHART_OUTS[i].scale, error))
+            return FALSE;
+        /* The warnings (drawing happens in render) go beside the products, before the
+         * last product completes the unit. */
+        if (i == 0 && !save_warnings(c, u->key, ch->warnings, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Key the report by its template, the files it names, the date, and the series and quotes
+ * of every metric whose id the template mentions. */
+static void report_key(const Ctx *c, Render *u, const JbTable *series, const JbTable *metrics)
+{
+    const char *text = c->tmpl_text;
+    g_autoptr(GHashTable) ids = ids_mentioned(series, text);
+    g_autoptr(GString) srows = rows_for(series, ids);
+    g_autoptr(GString) mrows = rows_for(metrics, ids);
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    feed(h, "report");
+    feed(h, c->engine);
+    feed(h, c->fonts);
+    feed(h, c->tmpl_path);
+    feed(h, c->tmpl_hash);
+    feed(h, c->date);
+    feed(h, srows->str);
+    feed(h, mrows->str);
+    g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
+    feed_named_files(c, h, text ? text : "", dir);
+    u->key = g_strdup(g_checksum_get_string(h));
+}
+
+/* Each render unit: reused from the cache or run (serially: see the comment below). */
+static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics)
+{
+    /* Rendering stays on this thread. jb_fonts_map() is one process-wide pango font map, and
+     * a pango font map must never be used by two threads at once; the chart and report
+     * modules draw through it. Charts take a few ms each, so one map per thread would buy
+     * little on this machine; extraction, the part that grows with the input, is parallel. */
+    guint todo = 0, done = 0;
+    for (guint i = 0; i < units->len; i++)
+        todo += !((Render *)g_ptr_array_index(units, i))->ok;
+    for (guint i = 0; i < units->len; i++) {
+        Render *u = g_ptr_array_index(units, i);
+        const char *stage = *u->name ? "chart" : "report";
+        if (u->ok) {
+            c->r->reused++;
+            add_eventf(c->r, JB_LOG_DEBUG, stage, "%s: reused", *u->name ? u->name : c->tmpl_path);
+            replay_warnings(c, u->key, stage);
+            continue;
+        }
+        GError *e = NULL;
+        gboolean ok;
+        if (*u->name) {
+            ok = chart_render(c, u, series, &e);
+        } else {
+            g_autofree char *p = cache_path(c, u->key, "pdf");
+            JbReportInputs in = {.series = series, .metrics = metrics};
+            ok = jb_report_render(c->tmpl_path, &in, p, &e);
+        }
+        if (c->opt && c->opt->progress)
+            c->opt->progress("render", ++done, todo, c->opt->progress_data);
+        if (!ok) {
+            fail_unit(c, stage, e);
+            continue;
+        }
+        u->ok = TRUE;
+        c->r->ran++;
+        replay_warnings(c, u->key, stage);
+        add_eventf(c->r, JB_LOG_INFO, stage, "%s: rendered", *u->name ? u->name : c->tmpl_path);
+        maybe_die("render");
+    }
+}
+
+/* ---- publishing ----------------------------------------------------------------------- */
+
+/* Put `product` (a cache file) at `dest` atomically: hard link (or copy) to a temporary
+ * name beside it, then rename. */
+static gboolean publish_file(const char *product, const char *dest, GError **error)
+{
+    g_autofree char *dir = g_path_get_dirname(dest);
+    g_autofree char *base = g_path_get_basename(dest);
+    g_autofree char *tmp = g_strdup_printf("%s/.%s.jbtmp", dir, base);
+    if (g_mkdir_with_parents(dir, 0755) != 0) {
+        int e = errno;
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", dir, g_strerror(e));
+        return FALSE;
+    }
+    unlink(tmp);
+    if (link(product, tmp) != 0) {
+        g_autofree char *data = NULL;
+        gsize len = 0;
+        GError *local = NULL;
+        if (!g_file_get_contents(product, &data, &len, &local)) {
+            g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s", local->message);
+            g_error_free(local);
+            return FALSE;
+        }
+        return jb_write_file_atomic(dest, data, len, error);
+    }
+    if (rename(tmp, dest) != 0) {
+        int e = errno;
+        unlink(tmp);
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", dest, g_strerror(e));
+        return FALSE;
+    }
+    return TRUE;
+}
+
+typedef struct {
+    char *rel;      /* relative to OUT */
+    char *product;  /* a cache file, or NULL when `data` holds the content */
+    GString *data;
+} Output;
+
+static void output_free(gpointer p)
+{
+    Output *o = p;
+    g_free(o->rel);
+    g_free(o->product);
+    if (o->data)
+        g_string_free(o->data, TRUE);
+    g_free(o);
+}
+
+static gboolean publish_one(Ctx *c, Output *o, gboolean *published)
+{
+    g_autofree char *dest = g_build_filename(c->out_dir, o->rel, NULL);
+    g_autofree char *want = NULL;
+    if (o->data) {
+        want = sha256_hex(o->data->str, o->data->len);
+    } else {
+        want = hash_file(o->product);
+        if (!want) {
+            fail_unit(c, "publish", g_error_new(JB_ERROR, JB_ERROR_OUTPUT,
+                                                "%s: cached product vanished", o->product));
+            return FALSE;
+        }
+    }
+    g_autofree char *group = g_strdup_printf("output %s", o->rel);
+    g_key_file_set_string(c->new_man, group, "sha256", want);
+    g_autofree char *have = hash_file(dest);
+    *published = FALSE;
+    if (have && strcmp(have, want) == 0)
+        return TRUE;
+    GError *e = NULL;
+    gboolean ok = o->data ? jb_write_file_atomic(dest, o->data->str, o->data->len, &e)
+                          : publish_file(o->product, dest, &e);
+    if (!ok) {
+        g_key_file_remove_group(c->new_man, group, NULL);
+        fail_unit(c, "publish", e);
+        return FALSE;
+    }
+    *published = TRUE;
+    g_ptr_array_add(c->r->outputs, g_steal_pointer(&dest));
+    return TRUE;
+}
+
+/* Outputs whose unit failed keep their previous file and manifest entry. */
+static void keep_old_output(Ctx *c, const char *rel)
+{
+    g_autofree char *group = g_strdup_printf("output %s", rel);
+    g_autofree char *sha = g_key_file_get_string(c->old_man, group, "sha256", NULL);
+    if (sha)
+        g_key_file_set_string(c->new_man, group, "sha256", sha);
+}
+
+/* ---- the manifest and housekeeping ---------------------------------------------------- */
+
+static gboolean write_manifest(Ctx *c, GError **error)
+{
+    gsize len = 0;
+    g_autofree char *data = g_key_file_to_data(c->new_man, &len, NULL);
+    g_autofree char *path = g_build_filename(c->out_dir, ".manifest", NULL);
+    g_autofree char *tmp = g_build_filename(c->out_dir, ".manifest.jbtmp", NULL);
+    /* Written by hand rather than with jb_write_file_atomic so the test hook can stop the
+     * process halfway through the temporary file. */
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    gsize half = len / 2;
+    gboolean ok = fd >= 0 && write(fd, data, half) == (ssize_t)half;
+    if (ok)
+        maybe_die("manifest");
+    ok = ok && write(fd, data + half, len - half) == (ssize_t)(len - half) && fsync(fd) == 0;
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    if (ok && rename(tmp, path) != 0) {
+        e = errno;
+        ok = FALSE;
+    }
+    if (!ok) {
+        unlink(tmp);
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
+    }
+    return ok;
+}
+
+/* Is `name` a temporary file of an interrupted write: ours (.NAME.jbtmp) or GLib's
+ * (NAME.XXXXXX, from g_file_set_contents)? */
+static gboolean is_temp_name(const char *name, GHashTable *finals)
+{
+    if (g_str_has_suffix(name, ".jbtmp"))
+        return TRUE;
+    gsize n = strlen(name);
+    if (n < 8 || name[n - 7] != '.')
+        return FALSE;
+    for (gsize i = n - 6; i < n; i++)
+        if (!g_ascii_isalnum(name[i]))
+            return FALSE;
+    g_autofree char *final = g_strndup(name, n - 7);
+    return finals == NULL || g_hash_table_contains(finals, final);
+}
+
+/* Remove what killed runs left behind: temporary files beside the outputs (we hold the
+ * lock, nobody else writes there), and in the cache old temporary files and, after a
+ * complete build, products no longer used (`live`: cache file names to keep). */
+static void sweep(Ctx *c, GHashTable *finals, GHashTable *live)
+{
+    const char *dirs[] = {c->out_dir, NULL};
+    g_autofree char *charts = g_build_filename(c->out_dir, "charts", NULL);
+    dirs[1] = charts;
+    for (guint d = 0; d < G_N_ELEMENTS(dirs); d++) {
+        g_autoptr(GDir) dir = g_dir_open(dirs[d], 0, NULL);
+        for (const char *n; dir && (n = g_dir_read_name(dir));) {
+            if (is_temp_name(n, finals)) {
+                g_autofree char *p = g_build_filename(dirs[d], n, NULL);
+                unlink(p);
+            }
+        }
+    }
+    g_autoptr(GDir) dir = g_dir_open(c->cache_dir, 0, NULL);
+    gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+    for (const char *n; dir && (n = g_dir_read_name(dir));) {
+        g_autofree char *p = g_build_filename(c->cache_dir, n, NULL);
+        struct stat st;
+        if (stat(p, &st) != 0 || now - st.st_mtime < SWEEP_AGE_SECONDS)
+            continue;
+        if (is_temp_name(n, NULL) || (live && !g_hash_table_contains(live, n)))
+            unlink(p);
+    }
+}
+
+/* The key of the whole build: every input's hash. Equal keys and intact outputs mean the
+ * outputs are what this run would produce. */
+static char *top_key(const Ctx *c, GPtrArray *arts)
+{
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    feed(h, "top");
+    feed(h, c->engine);
+    feed(h, c->fonts);
+    feed(h, c->project_hash);
+    feed(h, c->dict_hash);
+    feed(h, c->tmpl_path);
+    feed(h, c->tmpl_hash);
+    feed(h, c->date);
+    for (guint i = 0; i < arts->len; i++)
+        feed(h, ((Article *)g_ptr_array_index(arts, i))->key);
+    feed_named_files(c, h, c->project_text, c->base);
+    if (c->tmpl_text) {
+        g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
+        feed_named_files(c, h, c->tmpl_text, dir);
+    }
+    return g_strdup(g_checksum_get_string(h));
+}
+
+static gboolean outputs_intact(const Ctx *c)
+{
+    g_auto(GStrv) groups = g_key_file_get_groups(c->old_man, NULL);
+    guint n = 0;
+    for (char **g = groups; *g; g++) {
+        if (!g_str_has_prefix(*g, "output "))
+            continue;
+        g_autofree char *sha = g_key_file_get_string(c->old_man, *g, "sha256", NULL);
+        g_autofree char *p = g_build_filename(c->out_dir, *g + strlen("output "), NULL);
+        g_autofree char *have = hash_file(p);
+        if (!sha || !have || strcmp(sha, have) != 0)
+            return FALSE;
+        n++;
+    }
+    return n > 0;
+}
+
+/* ---- the build ------------------------------------------------------------------------ */
 
 /* One build at a time per output directory: an flock on OUT/.lock, released by the kernel
  * when the process ends however it ends, so a killed run never leaves a stale lock. */
@@ -58,164 +1024,377 @@ static int take_lock(const char *out_dir, gboolean wait, GError **error)
     return fd;
 }
 
-static GPtrArray *expand_inputs(const char *base_dir, char **globs)
+/* Metrics of all articles (in input order), reshaped to series. */
+static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable **series_out)
 {
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    for (char **g = globs; *g; g++) {
-        g_autofree char *pattern = resolve(base_dir, g_strstrip(*g));
-        glob_t gl;
-        if (glob(pattern, 0, NULL, &gl) == 0) {
-            for (size_t i = 0; i < gl.gl_pathc; i++)
-                g_ptr_array_add(files, g_strdup(gl.gl_pathv[i]));
-        }
-        globfree(&gl);
-    }
-    return files;
-}
-
-static char *project_string(GKeyFile *kf, const char *key, const char *fallback)
-{
-    char *v = g_key_file_get_string(kf, "project", key, NULL);
-    return v ? g_strstrip(v) : g_strdup(fallback);
-}
-
-static gboolean run_charts(GKeyFile *kf, const char *project, const char *out_dir,
-                           const JbTable *series, JbBuildResult *r, GError **error)
-{
-    g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
-    for (char **g = groups; *g; g++) {
-        if (!g_str_has_prefix(*g, "chart "))
-            continue;
-        const char *name = *g + strlen("chart ");
-        if (!*name || strchr(name, '/') || strcmp(name, "..") == 0 || strcmp(name, ".") == 0) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [%s]: bad chart name", project, *g);
-            return FALSE;
-        }
-        /* Re-serialise the group as a spec so projects and templates share one parser. */
-        g_autoptr(GString) spec = g_string_new(NULL);
-        g_auto(GStrv) keys = g_key_file_get_keys(kf, *g, NULL, NULL);
-        for (char **k = keys; k && *k; k++) {
-            g_autofree char *v = g_key_file_get_string(kf, *g, *k, NULL);
-            g_string_append_printf(spec, "%s = %s\n", *k, v ? v : "");
-        }
-        g_autofree char *where = g_strdup_printf("%s [%s]", project, *g);
-        g_autoptr(JbChart) c = jb_chart_spec_parse(where, 1, spec->str, error);
-        if (!c || !jb_chart_load_series(c, series, error))
-            return FALSE;
-        static const struct {
-            const char *ext;
-            double scale;
-        } outs[] = {{"png", 2}, {"pdf", 1}};
-        for (guint i = 0; i < G_N_ELEMENTS(outs); i++) {
-            g_autofree char *file = g_strdup_printf("%s.%s", name, outs[i].ext);
-            g_autofree char *path = g_build_filename(out_dir, "charts", file, NULL);
-            if (!jb_chart_render(c, path, outs[i].scale, error))
-                return FALSE;
-            g_ptr_array_add(r->outputs, g_steal_pointer(&path));
-        }
-        for (guint i = 0; i < c->warnings->len; i++)
-            g_ptr_array_add(r->warnings, g_strdup(g_ptr_array_index(c->warnings, i)));
-    }
-    return TRUE;
-}
-
-/* The pipeline proper, run while the lock is held. */
-static gboolean run_locked(GKeyFile *kf, const char *project_path, const char *base,
-                           const char *out_dir, const char *dict_path, const char *tmpl_rel,
-                           gboolean year_periods, char **globs, JbBuildResult *r, GError **error)
-{
-    GError *local = NULL;
-    g_autoptr(JbDict) dict = jb_dict_load(dict_path, error);
-    g_autoptr(GPtrArray) files = expand_inputs(base, globs);
     g_autoptr(JbTable) metrics = jb_table_new(JB_METRICS_HEADER);
-    if (!dict)
-        return FALSE;
-    if (files->len == 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no article matches inputs=",
-                    project_path);
-        return FALSE;
-    }
-
-    for (guint i = 0; i < files->len; i++) {
-        const char *file = g_ptr_array_index(files, i);
-        g_autoptr(JbArticle) a = jb_article_load(file, NULL, NULL, &local);
-        if (!a) {
-            g_ptr_array_add(r->warnings, g_strdup(local->message));
-            g_clear_error(&local);
-            r->input_errors = TRUE;
+    guint ncols = jb_table_n_cols(metrics);
+    g_autofree const char **cells = g_new0(const char *, ncols + 1);
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        if (!a->table)
             continue;
+        int cols[32];
+        for (guint k = 0; k < ncols && k < G_N_ELEMENTS(cols); k++)
+            cols[k] = jb_table_column(a->table, jb_table_header(metrics, k));
+        for (guint r = 0; r < jb_table_n_rows(a->table); r++) {
+            for (guint k = 0; k < ncols; k++)
+                cells[k] = jb_table_get(a->table, r, k < G_N_ELEMENTS(cols) ? cols[k] : -1);
+            jb_table_append(metrics, cells);
         }
-        for (guint w = 0; w < a->warnings->len; w++)
-            g_ptr_array_add(r->warnings, g_strdup(g_ptr_array_index(a->warnings, w)));
-        g_autoptr(GPtrArray) st = jb_extract_article(a, dict);
-        jb_extract_append_rows(metrics, st);
-        r->articles++;
-        r->statements += st->len;
+        c->r->articles++;
     }
-    g_autofree char *metrics_path = g_build_filename(out_dir, "metrics.csv", NULL);
-    if (!jb_table_write(metrics, metrics_path, error))
-        return FALSE;
+    c->r->statements = jb_table_n_rows(metrics);
+    g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     jb_table_set_source(metrics, metrics_path);
-    g_ptr_array_add(r->outputs, g_strdup(metrics_path));
-
-    JbReshapeOptions ro = {.year_periods = year_periods};
-    g_autoptr(JbTable) series = jb_reshape(metrics, dict, &ro, r->warnings, error);
-    if (!series)
+    JbReshapeOptions ro = {.year_periods = c->year_periods};
+    g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+    GError *e = NULL;
+    g_autoptr(JbTable) series = jb_reshape(metrics, c->dict, &ro, warnings, &e);
+    for (guint i = 0; i < warnings->len; i++)
+        add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
+    if (!series) {
+        fail_unit(c, "reshape", e);
         return FALSE;
-    r->series_rows = jb_table_n_rows(series);
-    g_autofree char *series_path = g_build_filename(out_dir, "series.csv", NULL);
-    if (!jb_table_write(series, series_path, error))
-        return FALSE;
-    jb_table_set_source(series, series_path);
-    g_ptr_array_add(r->outputs, g_strdup(series_path));
-
-    if (!run_charts(kf, project_path, out_dir, series, r, error))
-        return FALSE;
-
-    if (*tmpl_rel) {
-        g_autofree char *tmpl = resolve(base, tmpl_rel);
-        g_autofree char *pdf = g_build_filename(out_dir, "briefing.pdf", NULL);
-        JbReportInputs in = {.series = series, .metrics = metrics};
-        if (!jb_report_render(tmpl, &in, pdf, error))
-            return FALSE;
-        g_ptr_array_add(r->outputs, g_steal_pointer(&pdf));
     }
+    c->r->series_rows = jb_table_n_rows(series);
+    g_autofree char *series_path = g_build_filename(c->out_dir, "series.csv", NULL);
+    jb_table_set_source(series, series_path);
+    *metrics_out = g_steal_pointer(&metrics);
+    *series_out = g_steal_pointer(&series);
     return TRUE;
+}
+
+/* Keys of the render units; a unit whose key cannot be made (bad spec) fails here. */
+static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbTable *metrics)
+{
+    GError *e = NULL;
+    GPtrArray *units = chart_units(c, &e);
+    if (!units) {
+        fail_unit(c, "chart", e);
+        return g_ptr_array_new_with_free_func(render_free);
+    }
+    for (guint i = 0; i < units->len; i++) {
+        Render *u = g_ptr_array_index(units, i);
+        chart_key(c, u, series);
+        u->ok = products_exist(c, u);
+    }
+    if (c->tmpl_path) {
+        Render *u = g_new0(Render, 1);
+        u->name = g_strdup("");
+        report_key(c, u, series, metrics);
+        u->ok = products_exist(c, u);
+        g_ptr_array_add(units, u);
+    }
+    return units;
+}
+
+static void build_locked(Ctx *c)
+{
+    g_autoptr(GPtrArray) arts = read_articles(c);
+    g_autofree char *top = top_key(c, arts);
+    g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
+    if (!c->first_error && old_top && strcmp(old_top, top) == 0 && outputs_intact(c)) {
+        /* Nothing changed: report what the build that made these outputs reported. */
+        g_auto(GStrv) w = g_key_file_get_string_list(c->old_man, "build", "warnings", NULL, NULL);
+        g_auto(GStrv) ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL,
+                                                      NULL);
+        guint nstages = ws ? g_strv_length(ws) : 0;
+        for (guint i = 0; w && w[i]; i++)
+            add_event(c->r, JB_LOG_WARNING, i < nstages ? ws[i] : "build", w[i]);
+        c->r->articles = (guint)g_key_file_get_integer(c->old_man, "build", "articles", NULL);
+        c->r->statements = (guint)g_key_file_get_integer(c->old_man, "build", "statements", NULL);
+        c->r->series_rows = (guint)g_key_file_get_integer(c->old_man, "build", "series_rows", NULL);
+        c->r->up_to_date = TRUE;
+        return;
+    }
+    extract_all(c, arts);
+    g_autoptr(JbTable) metrics = NULL;
+    g_autoptr(JbTable) series = NULL;
+    if (!assemble(c, arts, &metrics, &series))
+        return;
+    g_autoptr(GPtrArray) units = plan_renders(c, series, metrics);
+    render_all(c, units, series, metrics);
+
+    /* Publish: nothing in OUT changed until here. */
+    g_autoptr(GPtrArray) outs = g_ptr_array_new_with_free_func(output_free);
+    Output *o = g_new0(Output, 1);
+    o->rel = g_strdup("metrics.csv");
+    o->data = jb_table_to_csv(metrics);
+    g_ptr_array_add(outs, o);
+    o = g_new0(Output, 1);
+    o->rel = g_strdup("series.csv");
+    o->data = jb_table_to_csv(series);
+    g_ptr_array_add(outs, o);
+    g_autoptr(GHashTable) live = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        g_hash_table_add(live, g_strdup_printf("%s.csv", a->key));
+        g_hash_table_add(live, g_strdup_printf("%s.warn", a->key));
+    }
+    for (guint i = 0; i < units->len; i++) {
+        Render *u = g_ptr_array_index(units, i);
+        g_hash_table_add(live, g_strdup_printf("%s.warn", u->key));
+        for (guint k = 0; k < (*u->name ? G_N_ELEMENTS(CHART_OUTS) : 1); k++) {
+            const char *ext = *u->name ? CHART_OUTS[k].ext : "pdf";
+            g_autofree char *rel = *u->name ? g_strdup_printf("charts/%s.%s", u->name, ext)
+                                            : g_strdup("briefing.pdf");
+            g_hash_table_add(live, g_strdup_printf("%s.%s", u->key, ext));
+            if (!u->ok) {
+                keep_old_output(c, rel);
+                continue;
+            }
+            o = g_new0(Output, 1);
+            o->rel = g_steal_pointer(&rel);
+            o->product = cache_path(c, u->key, ext);
+            g_ptr_array_add(outs, o);
+        }
+    }
+    g_autoptr(GHashTable) finals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_hash_table_add(finals, g_strdup(".manifest"));
+    for (guint i = 0; i < outs->len; i++)
+        g_hash_table_add(finals, g_path_get_basename(((Output *)g_ptr_array_index(outs, i))->rel));
+    for (guint i = 0; i < outs->len; i++) {
+        gboolean published = FALSE;
+        publish_one(c, g_ptr_array_index(outs, i), &published);
+        if (published)
+            maybe_die("publish");
+    }
+
+    g_key_file_set_string(c->new_man, "build", "version", JB_VERSION);
+    g_key_file_set_integer(c->new_man, "build", "articles", (gint)c->r->articles);
+    g_key_file_set_integer(c->new_man, "build", "statements", (gint)c->r->statements);
+    g_key_file_set_integer(c->new_man, "build", "series_rows", (gint)c->r->series_rows);
+    if (!c->first_error) {
+        /* Only a complete build may be skipped next time. */
+        g_key_file_set_string(c->new_man, "build", "top", top);
+        g_autoptr(GPtrArray) w = g_ptr_array_new();
+        g_autoptr(GPtrArray) ws = g_ptr_array_new();
+        for (guint i = 0; i < c->r->events->len; i++) {
+            JbBuildEvent *ev = g_ptr_array_index(c->r->events, i);
+            if (ev->level == JB_LOG_WARNING) {
+                g_ptr_array_add(w, ev->message);
+                g_ptr_array_add(ws, ev->stage);
+            }
+        }
+        if (w->len) {
+            g_key_file_set_string_list(c->new_man, "build", "warnings",
+                                       (const char *const *)w->pdata, w->len);
+            g_key_file_set_string_list(c->new_man, "build", "warning_stages",
+                                       (const char *const *)ws->pdata, ws->len);
+        }
+    }
+    GError *e = NULL;
+    if (!write_manifest(c, &e))
+        fail_unit(c, "publish", e);
+    sweep(c, finals, c->first_error ? NULL : live);
 }
 
 gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBuildResult *r,
                       GError **error)
 {
-    r->warnings = g_ptr_array_new_with_free_func(g_free);
-    r->outputs = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GKeyFile) kf = g_key_file_new();
-    GError *local = NULL;
-    if (!g_key_file_load_from_file(kf, project_path, G_KEY_FILE_NONE, &local)) {
-        g_set_error(error, JB_ERROR,
-                    local->domain == G_FILE_ERROR ? JB_ERROR_USAGE : JB_ERROR_INPUT, "%s: %s",
-                    project_path, local->message);
-        g_error_free(local);
-        return FALSE;
+    gint64 t0 = g_get_monotonic_time();
+    result_init(r);
+    Ctx c = {0};
+    GError *e = NULL;
+    gboolean ok = ctx_load(&c, project_path, opt, r, &e);
+    int lock = -1;
+    if (ok) {
+        lock = take_lock(c.out_dir, opt && opt->wait_for_lock, &e);
+        ok = lock >= 0;
     }
-    g_autofree char *base = g_path_get_dirname(project_path);
-    g_autofree char *out_rel = project_string(kf, "output", "out");
-    g_autofree char *dict_rel = project_string(kf, "dictionary", "templates/metrics.ini");
-    g_autofree char *tmpl_rel = project_string(kf, "template", "");
-    g_autofree char *period = project_string(kf, "period", "year");
-    g_autofree char *out_dir = resolve(base, out_rel);
-    g_autofree char *dict_path = resolve(base, dict_rel);
-    g_auto(GStrv) globs = g_key_file_get_string_list(kf, "project", "inputs", NULL, NULL);
-    if (!globs) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [project] needs inputs=GLOB;...",
-                    project_path);
-        return FALSE;
-    }
-
-    int lock = take_lock(out_dir, opt && opt->wait_for_lock, error);
-    if (lock < 0)
-        return FALSE;
-    gboolean ok = run_locked(kf, project_path, base, out_dir, dict_path, tmpl_rel,
-                             strcmp(period, "year") == 0, globs, r, error);
-    close(lock);
+    if (ok)
+        ok = ctx_prepare(&c, &e);
+    if (ok)
+        build_locked(&c);
+    else
+        fail_unit(&c, "build", e);
+    if (lock >= 0)
+        close(lock);
+    r->duration = g_get_monotonic_time() - t0;
+    ok = c.first_error == NULL;
+    if (!ok)
+        g_propagate_error(error, g_steal_pointer(&c.first_error));
+    ctx_clear(&c);
     return ok;
+}
+
+/* ---- units ---------------------------------------------------------------------------- */
+
+GPtrArray *jb_build_list_units(const char *project_path, GError **error)
+{
+    JbBuildResult r;
+    result_init(&r);
+    Ctx c = {0};
+    GPtrArray *list = NULL;
+    if (ctx_load(&c, project_path, NULL, &r, error)) {
+        g_autoptr(GPtrArray) charts = chart_units(&c, error);
+        if (charts) {
+            list = g_ptr_array_new_with_free_func(g_free);
+            for (guint i = 0; i < c.files->len; i++)
+                g_ptr_array_add(list, g_strdup_printf("extract:%u", i));
+            for (guint i = 0; i < charts->len; i++)
+                g_ptr_array_add(list, g_strdup_printf(
+                                          "chart:%s", ((Render *)g_ptr_array_index(charts, i))->name));
+            if (c.tmpl_path)
+                g_ptr_array_add(list, g_strdup("report"));
+        }
+    }
+    ctx_clear(&c);
+    jb_build_result_clear(&r);
+    return list;
+}
+
+static gboolean run_unit(Ctx *c, const char *unit, GError **error)
+{
+    if (g_str_has_prefix(unit, "extract:")) {
+        char *end = NULL;
+        guint64 n = g_ascii_strtoull(unit + 8, &end, 10);
+        if (end == unit + 8 || *end || n >= c->files->len) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: no such unit (%u articles)", unit,
+                        c->files->len);
+            return FALSE;
+        }
+        /* Only this article: narrow the file list before reading. */
+        char *keep = g_strdup(g_ptr_array_index(c->files, n));
+        g_ptr_array_set_size(c->files, 0);
+        g_ptr_array_add(c->files, keep);
+        g_autoptr(GPtrArray) arts = read_articles(c);
+        extract_all(c, arts);
+        return TRUE;
+    }
+    gboolean is_report = strcmp(unit, "report") == 0;
+    if (!is_report && !g_str_has_prefix(unit, "chart:")) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s: no such unit (extract:N, chart:NAME, report or an index)", unit);
+        return FALSE;
+    }
+    g_autoptr(GPtrArray) arts = read_articles(c);
+    extract_all(c, arts);
+    g_autoptr(JbTable) metrics = NULL;
+    g_autoptr(JbTable) series = NULL;
+    if (!assemble(c, arts, &metrics, &series))
+        return TRUE;
+    g_autoptr(GPtrArray) units = plan_renders(c, series, metrics);
+    for (guint i = 0; i < units->len;) {
+        Render *u = g_ptr_array_index(units, i);
+        if (is_report ? *u->name != 0 : strcmp(u->name, unit + 6) != 0)
+            g_ptr_array_remove_index(units, i);
+        else
+            i++;
+    }
+    if (units->len == 0 && !c->first_error) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: no such unit in %s", unit,
+                    c->project_path);
+        return FALSE;
+    }
+    render_all(c, units, series, metrics);
+    return TRUE;
+}
+
+gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuildOptions *opt,
+                       JbBuildResult *r, GError **error)
+{
+    gint64 t0 = g_get_monotonic_time();
+    result_init(r);
+    Ctx c = {0};
+    GError *e = NULL;
+    g_autofree char *name = g_strdup(unit);
+    gboolean ok = ctx_load(&c, project_path, opt, r, &e);
+    if (ok && g_ascii_isdigit(*unit)) {
+        /* An index into jb_build_list_units, for array jobs. */
+        g_autoptr(GPtrArray) list = jb_build_list_units(project_path, &e);
+        char *end = NULL;
+        guint64 n = g_ascii_strtoull(unit, &end, 10);
+        ok = list != NULL;
+        if (ok && (*end || n >= list->len)) {
+            g_set_error(&e, JB_ERROR, JB_ERROR_USAGE, "unit %s: there are %u units", unit,
+                        list->len);
+            ok = FALSE;
+        } else if (ok) {
+            g_free(name);
+            name = g_strdup(g_ptr_array_index(list, n));
+        }
+    }
+    if (ok)
+        ok = ctx_prepare(&c, &e) && run_unit(&c, name, &e);
+    if (!ok)
+        fail_unit(&c, "build", e);
+    r->duration = g_get_monotonic_time() - t0;
+    ok = c.first_error == NULL;
+    if (!ok)
+        g_propagate_error(error, g_steal_pointer(&c.first_error));
+    ctx_clear(&c);
+    return ok;
+}
+
+/* ---- JSON Lines ----------------------------------------------------------------------- */
+
+/* JSON by hand rather than json-glib: the log holds flat objects of strings and integers,
+ * and escaping a UTF-8 string is a dozen lines, not worth a new dependency for every user.
+ * Input is valid UTF-8 (messages are built from validated text); control characters and
+ * the two JSON specials are escaped, anything else is copied. */
+static void json_string(GString *out, const char *s)
+{
+    g_string_append_c(out, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': g_string_append(out, "\\\""); break;
+        case '\\': g_string_append(out, "\\\\"); break;
+        case '\n': g_string_append(out, "\\n"); break;
+        case '\r': g_string_append(out, "\\r"); break;
+        case '\t': g_string_append(out, "\\t"); break;
+        default:
+            if (*p < 0x20)
+                g_string_append_printf(out, "\\u%04x", *p);
+            else
+                g_string_append_c(out, (char)*p);
+        }
+    }
+    g_string_append_c(out, '"');
+}
+
+static void json_time(GString *out, gint64 us)
+{
+    g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc(us / G_USEC_PER_SEC);
+    g_autofree char *iso = t ? g_date_time_format(t, "%Y-%m-%dT%H:%M:%S") : g_strdup("");
+    g_string_append_printf(out, "{\"time\":\"%s.%03dZ\"", iso, (int)(us % G_USEC_PER_SEC / 1000));
+}
+
+gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int status, GError **error)
+{
+    g_autoptr(GString) s = g_string_new(NULL);
+    for (guint i = 0; r->events && i < r->events->len; i++) {
+        const JbBuildEvent *e = g_ptr_array_index(r->events, i);
+        if (e->level == JB_LOG_DEBUG)
+            continue;
+        json_time(s, e->time);
+        g_string_append_printf(s, ",\"level\":\"%s\",\"stage\":", jb_log_level_name(e->level));
+        json_string(s, e->stage);
+        g_string_append(s, ",\"file\":");
+        json_string(s, e->file);
+        g_string_append_printf(s, ",\"line\":%u,\"message\":", e->line);
+        json_string(s, e->message);
+        g_string_append(s, "}\n");
+    }
+    json_time(s, g_get_real_time());
+    g_string_append_printf(s,
+                           ",\"level\":\"%s\",\"stage\":\"summary\",\"status\":%d,"
+                           "\"up_to_date\":%s,\"articles\":%u,\"statements\":%u,"
+                           "\"series_rows\":%u,\"ran\":%u,\"reused\":%u,\"written\":%u,"
+                           "\"warnings\":%u,\"errors\":%u,\"duration_ms\":%.3f}\n",
+                           r->errors ? "error" : r->warnings ? "warning" : "info", status,
+                           r->up_to_date ? "true" : "false", r->articles, r->statements,
+                           r->series_rows, r->ran, r->reused, r->outputs ? r->outputs->len : 0,
+                           r->warnings, r->errors, (double)r->duration / 1000.0);
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0 || write(fd, s->str, s->len) != (ssize_t)s->len) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
+        return FALSE;
+    }
+    close(fd);
+    return TRUE;
 }

@@ -1,11 +1,34 @@
-/* jb_build.h — the whole pipeline from a project file, safe under cron.
+/* jb_build.h — the whole pipeline from a project file: incremental, atomic, safe under cron.
  *
  * A project is a GKeyFile (see jianbao.project): [project] names the input globs, the
  * metric dictionary, the report template and the output directory; each [chart NAME] group
- * is a chart spec written to OUT/charts/NAME.png and .pdf. A build takes a lock under the
- * output directory, extracts every article (a bad article is reported and skipped),
- * reshapes, draws the charts and typesets the briefing. Every output is replaced
- * atomically, so a failed or killed run leaves the previous complete outputs in place.
+ * is a chart spec written to OUT/charts/NAME.png and .pdf.
+ *
+ * The build is a set of independent units, each a pure function of content hashes:
+ *   extract:N   article N (in sorted input order) → its statements
+ *   chart:NAME  the project's chart NAME → PNG and PDF (from the series of its metric)
+ *   report      the template → briefing.pdf (from the series and quotes it names)
+ * Every unit's product is stored in a content-addressed cache, OUT/.cache/KEY.EXT, where KEY
+ * is the SHA-256 of everything the unit reads (the article bytes, the dictionary, the chart
+ * spec and its series rows, the template, the fonts, the briefing date, the jianbao engine).
+ * A unit whose product is cached does not run. Reshape (cheap) runs in memory whenever any
+ * statement changed. Nothing in OUT is touched until every unit has finished; then the
+ * products are published into OUT (hard link or copy to a temporary name, rename), and last
+ * OUT/.manifest is replaced atomically. The manifest records the build's top key (the hash
+ * of all inputs) and the hash of every output, so a run with nothing changed hashes the
+ * inputs, finds the same top key and intact outputs, and stops.
+ *
+ * Crash safety follows: a run killed at any point leaves OUT's files complete (each is
+ * replaced by rename), the products already made stay in the cache, and the next run
+ * removes stale temporary files and finishes the work. One build per OUT at a time: an
+ * flock on OUT/.lock (released by the kernel however the process ends). Units run with
+ * jb_build_unit() take no lock: their only writes are atomic, content-addressed cache files,
+ * so any number of them may run at once on one shared OUT (make -j, GNU parallel, a
+ * Kubernetes indexed Job, a Slurm array); a plain build afterwards assembles their products.
+ *
+ * Test hook: JIANBAO_TEST_KILL_AT=extract|render|publish|manifest makes the process SIGKILL
+ * itself after the first article is cached, after the first chart or briefing is rendered,
+ * after the first output is published, or halfway through writing the manifest.
  *
  * Not for: the stages themselves (jb_extract, jb_reshape, jb_chart, jb_report).
  */
@@ -14,22 +37,65 @@
 
 #include <glib.h>
 
+typedef enum { JB_LOG_DEBUG, JB_LOG_INFO, JB_LOG_WARNING, JB_LOG_ERROR } JbLogLevel;
+
+/* One thing that happened: a unit ran (INFO) or was reused (DEBUG), a warning, an error. */
 typedef struct {
-    gboolean wait_for_lock; /* wait for a concurrent build instead of failing at once */
+    gint64 time;     /* wall-clock µs since the epoch */
+    JbLogLevel level;
+    char *stage;     /* "build", "extract", "reshape", "chart", "report", "publish" */
+    char *file;      /* the file it is about, "" when none */
+    guint line;      /* 1-based line in `file`, 0 when none */
+    char *message;   /* the whole one-line message, "file:line: what" */
+} JbBuildEvent;
+
+/* Called from the calling thread only, as units finish: (stage, units done, units to run). */
+typedef void (*JbBuildProgress)(const char *stage, guint done, guint total, gpointer data);
+
+typedef struct {
+    gboolean wait_for_lock;   /* wait for a concurrent build instead of failing at once */
+    guint jobs;               /* extraction threads; 0 = the number of cores */
+    JbBuildProgress progress; /* NULL for none */
+    gpointer progress_data;
 } JbBuildOptions;
 
 typedef struct {
-    GPtrArray *warnings; /* char*: one line each, "file:line: what" */
-    GPtrArray *outputs;  /* char*: the files written */
+    GPtrArray *events;  /* JbBuildEvent*, owned, in order */
+    GPtrArray *outputs; /* char*: the files written (published) by this run */
     guint articles, statements, series_rows;
+    guint ran, reused;  /* units run / units whose cached product was used */
+    guint warnings, errors;
+    gboolean up_to_date;   /* nothing had changed: nothing ran, nothing was written */
     gboolean input_errors; /* some article could not be read (the build went on) */
+    gint64 duration;       /* µs */
 } JbBuildResult;
 
 void jb_build_result_clear(JbBuildResult *r);
 
 /* Run the project. FALSE + GError (JB_ERROR_LOCKED, _USAGE, _INPUT, _OUTPUT) when the build
- * could not complete; `result` is filled either way and must be cleared by the caller. */
+ * could not complete; the GError is the first error, and every error and warning is also an
+ * event in `result`, which is filled either way and must be cleared by the caller. A unit
+ * that fails (a bad article, template or chart) keeps its previous output; the others are
+ * still built and published. */
 gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBuildResult *result,
                       GError **error);
+
+/* The project's units, one per line as accepted by jb_build_unit ("extract:0", …,
+ * "chart:ai-core-industry", "report"), in a new array of char*. */
+GPtrArray *jb_build_list_units(const char *project_path, GError **error);
+
+/* Run one unit into OUT/.cache without the lock (see above). chart:NAME and report need the
+ * statements of every article: those not cached yet are extracted first, in this process. */
+gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuildOptions *opt,
+                       JbBuildResult *result, GError **error);
+
+/* Append `r` to the JSON Lines file `path`: one object per event (DEBUG events left out)
+ * {"time","level","stage","file","line","message"}, then a summary object with the counts,
+ * `status` (the exit code) and duration_ms. One write(2) with O_APPEND, so lines from
+ * concurrent runs never interleave. */
+gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int status,
+                             GError **error);
+
+const char *jb_log_level_name(JbLogLevel level);
 
 #endif

@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
     EXIT_OK = 0,
@@ -146,20 +147,44 @@ static int cmd_extract(int argc, char **argv)
 
 /* ---- jianbao reshape ------------------------------------------------------------------- */
 
+/* write_table_or_stdout for spreadsheets: BOM, formula-like cells neutralised. */
+static gboolean write_excel_or_stdout(const JbTable *t, const char *out, GError **error)
+{
+    if (out && strcmp(out, "-") != 0)
+        return jb_table_write_excel(t, out, error);
+    g_autoptr(GString) csv = jb_table_to_excel_csv(t);
+    fwrite(csv->str, 1, csv->len, stdout);
+    return fflush(stdout) == 0 ||
+           (g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "stdout: write failed"), FALSE);
+}
+
 static int cmd_reshape(int argc, char **argv)
 {
-    g_autofree char *out = NULL, *dict_path = NULL, *period = NULL;
-    gboolean strict = FALSE;
+    g_autofree char *out = NULL, *dict_path = NULL, *period = NULL, *conflicts_path = NULL,
+                    *since = NULL, *until = NULL;
+    g_auto(GStrv) metric = NULL, subject = NULL, derive = NULL;
+    gboolean strict = FALSE, known_only = FALSE, wide = FALSE, long_ = FALSE, excel = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write series.csv to FILE (default: stdout)", "FILE"},
-        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary, for labels", "FILE"},
+        {"conflicts", 'c', 0, G_OPTION_ARG_FILENAME, &conflicts_path, "Write conflicts to FILE (default: conflicts.csv beside --output)", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary: labels, base units, subjects", "FILE"},
         {"period", 0, 0, G_OPTION_ARG_STRING, &period, "year: chart 2022-06 as 2022; keep (default): as stated", "year|keep"},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Fail on the first malformed row", NULL},
+        {"metric", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &metric, "Only this metric id and ids under it (repeatable)", "ID"},
+        {"subject", 0, 0, G_OPTION_ARG_STRING_ARRAY, &subject, "Only statements about SUBJECT (repeatable)", "SUBJECT"},
+        {"since", 0, 0, G_OPTION_ARG_STRING, &since, "Only periods from PERIOD on (YYYY[-MM[-DD]])", "PERIOD"},
+        {"until", 0, 0, G_OPTION_ARG_STRING, &until, "Only periods up to PERIOD", "PERIOD"},
+        {"known-only", 0, 0, G_OPTION_ARG_NONE, &known_only, "Only rows with a metric_id (others: unknown:SUBJECT:METRIC)", NULL},
+        {"derive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &derive, "Add derived series: change,multiple,cagr,yoy or all", "LIST"},
+        {"wide", 0, 0, G_OPTION_ARG_NONE, &wide, "One row per period, one column per metric", NULL},
+        {"long", 0, 0, G_OPTION_ARG_NONE, &long_, "The input is a --wide file: write it back as series.csv", NULL},
+        {"excel", 0, 0, G_OPTION_ARG_NONE, &excel, "For Excel/WPS: UTF-8 BOM, formula-like cells neutralised", NULL},
         {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("METRICS.csv — merge statements into series");
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(ctx, "One value per metric and period; duplicates merged with all their sources,\n"
-                                      "conflicts resolved by the documented rule and reported.");
+                                      "conflicts resolved by the documented rule and reported on stderr and in\n"
+                                      "conflicts.csv. Exit 1 when a row was skipped or a conflict resolved.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
     if (argc != 2) {
@@ -170,27 +195,62 @@ static int cmd_reshape(int argc, char **argv)
         say("--period must be year or keep, not '%s'", period);
         return EXIT_USAGE;
     }
+    const char *bounds[][2] = {{"--since", since}, {"--until", until}};
+    for (guint i = 0; i < G_N_ELEMENTS(bounds); i++)
+        if (bounds[i][1] && !jb_period_valid(bounds[i][1])) {
+            say("%s must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", bounds[i][0], bounds[i][1]);
+            return EXIT_USAGE;
+        }
+    if (long_ && (wide || period || metric || subject || since || until || known_only || derive ||
+                  conflicts_path)) {
+        say("--long takes only -o and --excel");
+        return EXIT_USAGE;
+    }
+    JbReshapeOptions opt = {.year_periods = period && strcmp(period, "year") == 0,
+                            .include_unknown = !known_only, .strict = strict,
+                            .metrics = (const char *const *)metric,
+                            .subjects = (const char *const *)subject, .since = since, .until = until};
+    GError *e = NULL;
+    for (char **d = derive; d && *d; d++)
+        if (!jb_derive_parse(*d, &opt.derive, &e))
+            return fail(e);
     if (!need_file(argv[1]))
         return EXIT_USAGE;
-    if (!dict_path)
-        dict_path = default_dict();
-    GError *e = NULL;
-    g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
-    if (e)
-        return fail(e);
-    g_autoptr(JbTable) metrics = jb_table_read(argv[1], &e);
-    if (!metrics)
+    g_autoptr(JbTable) in = jb_table_read(argv[1], &e);
+    if (!in)
         return fail(e);
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
-    JbReshapeOptions opt = {.year_periods = period && strcmp(period, "year") == 0};
-    g_autoptr(JbTable) series = jb_reshape(metrics, dict, &opt, warnings, &e);
-    if (!series)
+    g_autoptr(JbTable) result = NULL;
+    g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
+    if (long_) {
+        result = jb_series_from_wide(in, warnings, &e);
+    } else {
+        if (!dict_path)
+            dict_path = default_dict();
+        g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
+        if (e)
+            return fail(e);
+        opt.conflicts = conflicts;
+        result = jb_reshape(in, dict, &opt, warnings, &e);
+        if (result && wide) {
+            JbTable *w = jb_series_to_wide(result);
+            jb_table_free(result);
+            result = w;
+        }
+    }
+    if (!result)
         return fail(e);
     for (guint i = 0; i < warnings->len; i++)
         say("%s", (char *)g_ptr_array_index(warnings, i));
-    if (strict && warnings->len)
-        return EXIT_INPUT;
-    if (!write_table_or_stdout(series, out, &e))
+    gboolean to_file = out && strcmp(out, "-") != 0;
+    if (!long_ && !conflicts_path && to_file) {
+        g_autofree char *dir = g_path_get_dirname(out);
+        conflicts_path = g_build_filename(dir, "conflicts.csv", NULL);
+    }
+    if (conflicts_path && !(excel ? jb_table_write_excel(conflicts, conflicts_path, &e)
+                                  : jb_table_write(conflicts, conflicts_path, &e)))
+        return fail(e);
+    if (!(excel ? write_excel_or_stdout(result, out, &e) : write_table_or_stdout(result, out, &e)))
         return fail(e);
     return warnings->len ? EXIT_WARNINGS : EXIT_OK;
 }
@@ -283,9 +343,10 @@ static int cmd_chart(int argc, char **argv)
 static int cmd_report(int argc, char **argv)
 {
     g_autofree char *out = NULL, *data = NULL, *metrics = NULL;
-    gboolean allow_missing = FALSE;
+    gboolean allow_missing = FALSE, png_pages = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the PDF to FILE (default: out/briefing.pdf)", "FILE"},
+        {"png-pages", 0, 0, G_OPTION_ARG_NONE, &png_pages, "Also write each page as BASE-N.png and each chart as BASE-NAME.png and .svg (slide size)", NULL},
         {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "series.csv (default: out/series.csv)", "FILE"},
         {"metrics", 0, 0, G_OPTION_ARG_FILENAME, &metrics, "metrics.csv, for quoted sources (default: out/metrics.csv if present)", "FILE"},
         {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
@@ -311,7 +372,8 @@ static int cmd_report(int argc, char **argv)
     g_autoptr(JbTable) mt = metrics ? jb_table_read(metrics, &e) : NULL;
     if (metrics && !mt)
         return fail(e);
-    JbReportInputs in = {.series = series, .metrics = mt, .allow_missing_glyphs = allow_missing};
+    JbReportInputs in = {.series = series, .metrics = mt, .allow_missing_glyphs = allow_missing,
+                         .png_pages = png_pages};
     if (!jb_report_render(argv[1], &in, out ? out : "out/briefing.pdf", &e))
         return fail(e);
     return EXIT_OK;
@@ -319,16 +381,46 @@ static int cmd_report(int argc, char **argv)
 
 /* ---- jianbao build --------------------------------------------------------------------- */
 
+static int exit_code_of(const GError *e)
+{
+    if (e->domain != JB_ERROR)
+        return EXIT_INPUT;
+    switch (e->code) {
+    case JB_ERROR_USAGE: return EXIT_USAGE;
+    case JB_ERROR_OUTPUT: return EXIT_OUTPUT;
+    case JB_ERROR_LOCKED: return EXIT_LOCKED;
+    default: return EXIT_INPUT;
+    }
+}
+
+/* A one-line counter that rewrites itself, on a terminal only. */
+static void build_progress(const char *what, guint done, guint total, gpointer data)
+{
+    (void)data;
+    fprintf(stderr, "\rjianbao: build: %s %u/%u", what, done, total);
+    if (done == total)
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
 static int cmd_build(int argc, char **argv)
 {
-    gboolean wait = FALSE, quiet = FALSE;
+    gboolean wait = FALSE, quiet = FALSE, verbose = FALSE, list_units = FALSE;
+    int jobs = 0;
+    g_autofree char *log = NULL, *unit = NULL;
     GOptionEntry entries[] = {
         {"wait", 0, 0, G_OPTION_ARG_NONE, &wait, "Wait for a running build instead of exiting with 5", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Say what ran and what was reused, unit by unit", NULL},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Extract with N threads (default: the number of cores)", "N"},
+        {"log", 0, 0, G_OPTION_ARG_FILENAME, &log, "Append JSON Lines (events and a summary) to FILE", "FILE"},
+        {"unit", 0, 0, G_OPTION_ARG_STRING, &unit, "Run one unit into OUT/.cache, without the lock (extract:N, chart:NAME, report, or an index into --list-units)", "UNIT"},
+        {"list-units", 0, 0, G_OPTION_ARG_NONE, &list_units, "Print the project's units, one per line", NULL},
         {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("[PROJECT] — run the whole pipeline (default: jianbao.project)");
     g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_summary(ctx, "extract → reshape → charts → briefing, as the project file says.\n"
+    g_option_context_set_summary(ctx, "extract → reshape → charts → briefing, as the project file says; only what changed\n"
+                                      "is redone (content hashes in OUT/.manifest, products in OUT/.cache).\n"
                                       "Exit codes: 0 ok, 1 ok with warnings, 2 usage, 3 input, 4 output, 5 locked.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
@@ -336,24 +428,53 @@ static int cmd_build(int argc, char **argv)
         say("expected at most one PROJECT (try --help)");
         return EXIT_USAGE;
     }
+    if (jobs < 0) {
+        say("--jobs must be at least 1");
+        return EXIT_USAGE;
+    }
     const char *project = argc == 2 ? argv[1] : "jianbao.project";
     if (!need_file(project))
         return EXIT_USAGE;
-    JbBuildOptions opt = {.wait_for_lock = wait};
-    JbBuildResult r = {0};
     GError *e = NULL;
-    gboolean ok = jb_build_run(project, &opt, &r, &e);
-    for (guint i = 0; r.warnings && i < r.warnings->len; i++)
-        say("%s", (char *)g_ptr_array_index(r.warnings, i));
-    int status = ok ? (r.warnings->len ? EXIT_WARNINGS : EXIT_OK) : fail(e);
+    if (list_units) {
+        g_autoptr(GPtrArray) units = jb_build_list_units(project, &e);
+        if (!units)
+            return fail(e);
+        for (guint i = 0; i < units->len; i++)
+            printf("%s\n", (char *)g_ptr_array_index(units, i));
+        return EXIT_OK;
+    }
+    JbBuildOptions opt = {.wait_for_lock = wait, .jobs = (guint)jobs};
+    if (!quiet && isatty(STDERR_FILENO))
+        opt.progress = build_progress;
+    JbBuildResult r = {0};
+    gboolean ok = unit ? jb_build_unit(project, unit, &opt, &r, &e)
+                       : jb_build_run(project, &opt, &r, &e);
+    for (guint i = 0; i < r.events->len; i++) {
+        const JbBuildEvent *ev = g_ptr_array_index(r.events, i);
+        if (ev->level >= JB_LOG_WARNING || verbose)
+            fprintf(stderr, "jianbao: %s: %s\n", ev->stage, ev->message);
+    }
+    int status = ok ? (r.warnings ? EXIT_WARNINGS : EXIT_OK) : exit_code_of(e);
+    g_clear_error(&e);
     if (ok && !quiet) {
-        fprintf(stderr, "jianbao: build: %u articles, %u statements, %u series rows\n", r.articles,
-                r.statements, r.series_rows);
+        if (r.up_to_date)
+            fprintf(stderr, "jianbao: build: up to date (%u articles, %.1f ms)\n", r.articles,
+                    (double)r.duration / 1000.0);
+        else
+            fprintf(stderr, "jianbao: build: %u articles, %u statements, %u series rows; "
+                            "%u units ran, %u reused (%.1f ms)\n",
+                    r.articles, r.statements, r.series_rows, r.ran, r.reused,
+                    (double)r.duration / 1000.0);
         for (guint i = 0; i < r.outputs->len; i++)
             fprintf(stderr, "  wrote %s\n", (char *)g_ptr_array_index(r.outputs, i));
     }
-    if (ok && r.input_errors)
-        status = EXIT_INPUT;
+    if (log && !jb_build_log_append(log, &r, status, &e)) {
+        say("%s", e->message);
+        g_clear_error(&e);
+        if (status == EXIT_OK || status == EXIT_WARNINGS)
+            status = EXIT_OUTPUT;
+    }
     jb_build_result_clear(&r);
     return status;
 }
