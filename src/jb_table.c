@@ -193,24 +193,59 @@ static void append_field(GString *out, const char *s)
     csv_write(out->str + at, need, s, n);
 }
 
-static void append_record(GString *out, GPtrArray *cells, guint n)
+/* [-]digits[.digits]: what a spreadsheet must keep as a number. */
+static gboolean plain_number(const char *s)
 {
+    if (*s == '-')
+        s++;
+    if (!g_ascii_isdigit(*s))
+        return FALSE;
+    while (g_ascii_isdigit(*s))
+        s++;
+    if (*s == '.') {
+        s++;
+        if (!g_ascii_isdigit(*s))
+            return FALSE;
+        while (g_ascii_isdigit(*s))
+            s++;
+    }
+    return *s == '\0';
+}
+
+static void append_record(GString *out, GPtrArray *cells, guint n, gboolean excel)
+{
+    /* one empty cell would be an empty line, which readers skip: quote it to keep the row */
+    if (n == 1 && (cells->len == 0 || !*(const char *)g_ptr_array_index(cells, 0))) {
+        g_string_append(out, "\"\"\n");
+        return;
+    }
     for (guint i = 0; i < n; i++) {
         if (i)
             g_string_append_c(out, ',');
-        append_field(out, i < cells->len ? g_ptr_array_index(cells, i) : "");
+        const char *cell = i < cells->len ? g_ptr_array_index(cells, i) : "";
+        if (excel && !plain_number(cell)) {
+            g_autofree char *safe = jb_csv_safe_text(cell);
+            append_field(out, safe);
+        } else {
+            append_field(out, cell);
+        }
     }
     g_string_append_c(out, '\n');
 }
 
-GString *jb_table_to_csv(const JbTable *t)
+static GString *to_csv(const JbTable *t, gboolean excel)
 {
     GString *out = g_string_sized_new(256 + 128 * t->rows->len);
-    append_record(out, t->header, t->header->len);
+    if (excel)
+        g_string_append(out, "\xEF\xBB\xBF");
+    append_record(out, t->header, t->header->len, excel);
     for (guint r = 0; r < t->rows->len; r++)
-        append_record(out, g_ptr_array_index(t->rows, r), t->header->len);
+        append_record(out, g_ptr_array_index(t->rows, r), t->header->len, excel);
     return out;
 }
+
+GString *jb_table_to_csv(const JbTable *t) { return to_csv(t, FALSE); }
+GString *jb_table_to_excel_csv(const JbTable *t) { return to_csv(t, TRUE); }
 
 gboolean jb_table_write(const JbTable *t, const char *path, GError **error)
 {
@@ -218,9 +253,23 @@ gboolean jb_table_write(const JbTable *t, const char *path, GError **error)
     return jb_write_file_atomic(path, csv->str, csv->len, error);
 }
 
+gboolean jb_table_write_excel(const JbTable *t, const char *path, GError **error)
+{
+    g_autoptr(GString) csv = jb_table_to_excel_csv(t);
+    return jb_write_file_atomic(path, csv->str, csv->len, error);
+}
+
 char *jb_csv_safe_text(const char *s)
 {
     if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
         return g_strconcat("'", s, NULL);
+    return g_strdup(s);
+}
+
+char *jb_csv_plain_text(const char *s)
+{
+    if (s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@' ||
+                         s[1] == '\t' || s[1] == '\r'))
+        return g_strdup(s + 1);
     return g_strdup(s);
 }

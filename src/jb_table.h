@@ -51,5 +51,16 @@ gboolean jb_table_write(const JbTable *t, const char *path, GError **error);
  * leading apostrophe, as OWASP advises for CSV injection; other text is returned as is.
  * Caller owns the result. Use on free-text columns only, never on numbers. */
 char *jb_csv_safe_text(const char *s);
+/* Inverse of jb_csv_safe_text(): drops the apostrophe it added (a leading ' before = + - @,
+ * tab or CR); other text is returned as is. Caller owns the result. */
+char *jb_csv_plain_text(const char *s);
+
+/* Serialise for spreadsheets (Excel, WPS, LibreOffice): a UTF-8 BOM first, so they read the
+ * Chinese text as UTF-8 without an import dialog, and every cell that is not a plain number
+ * ([-]digits[.digits]) — header included — passed through jb_csv_safe_text(), so no cell
+ * can run as a formula while numbers stay numbers. Caller owns it. */
+GString *jb_table_to_excel_csv(const JbTable *t);
+/* jb_table_to_excel_csv written atomically to `path`. */
+gboolean jb_table_write_excel(const JbTable *t, const char *path, GError **error);
 
 #endif
