@@ -23,7 +23,7 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FONTS     = fonts/jianbao-sans-regular.otf fonts/jianbao-sans-bold.otf
 NOTO      = /usr/share/fonts/opentype/noto
 
-.PHONY: all run test check deps deps-test fonts sanitize valgrind bench clean distclean
+.PHONY: all run test check deps deps-test fonts sanitize valgrind bench eval clean distclean
 .DELETE_ON_ERROR:
 
 all: $(BIN) $(FONTS)
@@ -79,6 +79,11 @@ sanitize:
 	$(MAKE) --no-print-directory BUILD=build-san \
 	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined' check
+
+# Extraction quality against tests/gold/ (see tests/gold/README.md): precision, recall and
+# the accuracy of period, bound, forecast and metric_id; fails below 0.95.
+eval: $(BIN)
+	@JIANBAO=$(CURDIR)/$(BIN) sh tests/gold/eval.sh
 
 # Benchmarks: every tests/bench/*.sh, each printing its own table of ratios.
 bench:

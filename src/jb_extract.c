@@ -111,9 +111,48 @@ static int read_int(const char **pp, const char *end, int max_digits)
     return v;
 }
 
-/* The last time expression in [s, limit): "2025年", "6月底", "今年10月22日", "去年".
- * Years inside 《book titles》 name documents, not periods, and are skipped. */
-static gboolean last_time_ref(const char *s, const char *limit, int pub_year, TimeRef *out)
+/* A period word with no year: 上半年 → month 6 of the year before it (or the published
+ * year), 前三季度 → 9, 年底 → 12. Returns the bytes it spans (0 if none) and sets *month. */
+static gsize period_word(const char *p, const char *limit, int *month)
+{
+    static const struct {
+        const char *w;
+        int month;
+    } WORDS[] = {{"上半年", 6},   {"下半年", 12},  {"前三季度", 9},  {"前两季度", 6},
+                 {"第一季度", 3}, {"第二季度", 6}, {"第三季度", 9},  {"第四季度", 12},
+                 {"一季度", 3},   {"二季度", 6},   {"三季度", 9},    {"四季度", 12},
+                 {"年底", 12},    {"年末", 12},    {"前1个月", 1},
+                 {"前2个月", 2},  {"前3个月", 3},  {"前4个月", 4},   {"前5个月", 5},
+                 {"前6个月", 6},  {"前7个月", 7},  {"前8个月", 8},   {"前9个月", 9},
+                 {"前10个月", 10}, {"前11个月", 11}, {"前12个月", 12}};
+    for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++)
+        if (starts(p, limit, WORDS[i].w)) {
+            *month = WORDS[i].month;
+            return strlen(WORDS[i].w);
+        }
+    return 0;
+}
+
+/* A time right after these words is a base of comparison (比去年, 较2020年), not a period. */
+static gboolean after_comparison(const char *s, const char *p)
+{
+    return ends(s, p, "比") || ends(s, p, "较") || ends(s, p, "相比") || ends(s, p, "同比") ||
+           ends(s, p, "相较") || ends(s, p, "比上");
+}
+
+static gboolean after_as_of(const char *s, const char *p)
+{
+    return ends(s, p, "截至") || ends(s, p, "截止") || ends(s, p, "截止到") || ends(s, p, "到") ||
+           ends(s, p, "至");
+}
+
+/* The last time expression in [s, limit): "2025年", "6月底", "今年10月22日", "去年",
+ * "上半年", "前三季度", "2023年底", "今年前7个月". Skipped: years inside 《book titles》
+ * (they name documents), comparison bases (比去年, 较2020年), and a day (10月11日) unless it
+ * follows 截至/到: the day an announcement was made is not what its figures refer to.
+ * A month after the published month with no year is last year's (a January article's 12月). */
+static gboolean last_time_ref(const char *s, const char *limit, int pub_year, int pub_month,
+                              TimeRef *out)
 {
     gboolean found = FALSE;
     int in_title = 0;
@@ -130,27 +169,34 @@ static gboolean last_time_ref(const char *s, const char *limit, int pub_year, Ti
         }
         TimeRef t = {0};
         const char *q = p;
+        gboolean year_stated = FALSE;
         gboolean digit_start = g_ascii_isdigit(*p) && (p == s || !g_ascii_isdigit(p[-1]));
         if (digit_start) {
             const char *r = q;
             int y = read_int(&r, limit, 4);
             if (y >= 1900 && y <= 2100 && r - q == 4 && starts(r, limit, "年")) {
                 t.year = y;
+                year_stated = TRUE;
                 q = r + strlen("年");
-                t.future_word = ends(s, p, "到") || ends(s, p, "至");
+                t.future_word = ends(s, p, "到") || (ends(s, p, "至") && !ends(s, p, "截至"));
             }
         } else if (starts(p, limit, "今年")) {
             t.year = pub_year;
+            year_stated = TRUE;
             q = p + strlen("今年");
         } else if (starts(p, limit, "去年")) {
             t.year = pub_year ? pub_year - 1 : 0;
+            year_stated = TRUE;
             q = p + strlen("去年");
         } else if (starts(p, limit, "明年")) {
             t.year = pub_year ? pub_year + 1 : 0;
+            year_stated = TRUE;
             q = p + strlen("明年");
         }
-        /* an optional month (and day) after the year, or a bare "6月底" */
+        /* an optional month (and day) after the year, or a bare "6月底"; or a period word */
         const char *r = q;
+        int pm = 0;
+        gsize pw = 0;
         if (r < limit && g_ascii_isdigit(*r) && (r == s || !g_ascii_isdigit(r[-1]))) {
             int m = read_int(&r, limit, 2);
             if (m >= 1 && m <= 12 && starts(r, limit, "月")) {
@@ -164,15 +210,31 @@ static gboolean last_time_ref(const char *s, const char *limit, int pub_year, Ti
                 }
                 q = r;
             }
+        } else if (year_stated && (starts(r, limit, "底") || starts(r, limit, "末"))) {
+            t.month = 12; /* 2023年底 */
+            q = r + strlen("底");
+        } else if ((pw = period_word(r, limit, &pm)) > 0 &&
+                   (year_stated || !(r > s && ends(s, r, "年")))) {
+            t.month = pm;
+            if (!t.year)
+                t.year = pub_year;
+            if (!year_stated && starts(r, limit, "年"))
+                t.future_word = ends(s, r, "到");
+            q = r + pw;
         }
-        if ((t.year || t.month) && !in_title) {
+        gboolean skip = in_title || after_comparison(s, p) ||
+                        (t.day && !year_stated && !after_as_of(s, p));
+        if ((t.year || t.month) && !skip) {
+            if (!year_stated && !pw && t.month && pub_month && t.month > pub_month && pub_year)
+                t.year = pub_year - 1;
             t.end = q;
             *out = t;
             found = TRUE;
-            p = q > p ? q : g_utf8_next_char(p);
-        } else {
-            p = g_utf8_next_char(p);
         }
+        if (t.year || t.month)
+            p = q > p ? q : g_utf8_next_char(p);
+        else
+            p = g_utf8_next_char(p);
     }
     return found;
 }
@@ -234,9 +296,12 @@ static const char *const FORECAST_WORDS[] = {"预计", "力争", "有望", "目�
 typedef struct {
     const JbArticle *article;
     const JbDict *dict;
-    int pub_year;
+    int pub_year, pub_month;
     GPtrArray *out;
     GHashTable *seen; /* figure key → the JbStatement already written (borrowed from out) */
+    GHashTable *seen_values; /* "value|unit" of every body statement */
+    guint sentence;          /* number of the sentence being read, from 1 */
+    gboolean headline;       /* reading the headlines (after the body) */
 } Ctx;
 
 /* Last subject word in [a, b): returns where it starts (or NULL) and sets *word. */
@@ -249,11 +314,19 @@ static const char *last_subject(const JbDict *dict, const char *a, const char *b
         return NULL;
     for (const char *const *w = jb_dict_subjects(dict); *w; w++) {
         size_t n = strlen(*w);
-        for (const char *p = a; p + n <= b; p++)
+        int in_title = 0;
+        for (const char *p = a; p + n <= b; p++) {
+            if (starts(p, b, "《"))
+                in_title++;
+            else if (starts(p, b, "》") && in_title > 0)
+                in_title--;
+            if (in_title) /* 《关于支持人工智能…的若干措施》 names a document */
+                continue;
             if (memcmp(p, *w, n) == 0 && (!best || p + n > best + strlen(*word))) {
                 best = p;
                 *word = *w;
             }
+        }
     }
     return best;
 }
@@ -280,11 +353,87 @@ static gboolean subject_starting_at(const JbDict *dict, const char *p, const cha
     return FALSE;
 }
 
+/* A small Chinese numeral counting things in prose (两个行业, 三家企业, 三种情景) describes,
+ * it does not report: no statistic is written that way. Hedged (十余家), larger (二十家),
+ * fractions of a whole (两成) and multiples (一倍) still count. */
+static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity *q)
+{
+    static const char *const SMALL[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    static const char *const MORE = "十百千万亿点零〇一二两三四五六七八九";
+    if (q->qualifier[0] || strcmp(q->unit, "%") == 0 || strcmp(q->unit, "倍") == 0 ||
+        strcmp(q->unit, "个百分点") == 0)
+        return FALSE;
+    for (const char *const *w = SMALL; *w; w++)
+        if (starts(qs, qe, *w)) {
+            const char *n = qs + strlen(*w);
+            if (n >= qe)
+                return FALSE;
+            char next[8] = {0};
+            memcpy(next, n, (size_t)(g_utf8_next_char(n) - n));
+            return strstr(MORE, next) == NULL;
+        }
+    return FALSE;
+}
+
+/* A hedge set apart from the number by a verb: 约占总装机的56%, 最高达到10亿元. Looks in
+ * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
+static const char *distant_hedge(const char *a, const char *qs, JbBound *bound)
+{
+    static const struct {
+        const char *w;
+        JbBound b;
+    } HEDGES[] = {{"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},
+                  {"约有", JB_BOUND_ABOUT},       {"约合", JB_BOUND_ABOUT},
+                  {"约达", JB_BOUND_ABOUT},       {"最高达到", JB_BOUND_AT_MOST},
+                  {"最高可达", JB_BOUND_AT_MOST}, {"最高可获", JB_BOUND_AT_MOST},
+                  {"最高达", JB_BOUND_AT_MOST},   {"最高为", JB_BOUND_AT_MOST},
+                  {"最高补助", JB_BOUND_AT_MOST}, {"最高给予", JB_BOUND_AT_MOST},
+                  {"最多可获", JB_BOUND_AT_MOST}, {"最多达到", JB_BOUND_AT_MOST},
+                  {"超过", JB_BOUND_AT_LEAST}};
+    for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++) {
+        if (HEDGES[i].b == JB_BOUND_AT_LEAST && !ends(a, qs, "的")) /* 超过…的 only */
+            continue;
+        if (contains(a, qs, HEDGES[i].w)) {
+            *bound = HEDGES[i].b;
+            return HEDGES[i].w;
+        }
+    }
+    return NULL;
+}
+
+static gboolean has_digit(const char *a, const char *b)
+{
+    for (const char *p = a; p < b; p++)
+        if (g_ascii_isdigit(*p))
+            return TRUE;
+    return FALSE;
+}
+
+/* Words saying a figure is already achieved: its clause is not a forecast even when the
+ * sentence began with one (…今年预计在…之间，数据交易机构已有近60家). */
+static const char *const ACTUAL_WORDS[] = {"已", "目前", "现有", "累计", NULL};
+
+static gboolean has_any(const char *a, const char *b, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++)
+        if (contains(a, b, *w))
+            return TRUE;
+    return FALSE;
+}
+
 static void add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
-                          const char *prev_end, guint line)
+                          const char *prev_end, guint line, const char *period_override)
 {
     const char *qs = sent + q->start, *qe = sent + q->end;
-    const char *cs = clause_start(sent, qs);
+    if (is_prose_count(qs, qe, q))
+        return;
+    const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
+    if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
+        return; /* 销售额过亿元的企业: a class of things, not a figure */
+    if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
+        return; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
+    const char *cs0 = clause_start(sent, qs);
+    const char *cs = cs0;
     /* a list or a headline puts several figures in one clause: "150家、连接…" */
     if (prev_end && prev_end > cs && prev_end <= qs)
         cs = prev_end;
@@ -307,40 +456,29 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         }
 
     TimeRef t = {0};
-    gboolean have_time = last_time_ref(sent, qs, c->pub_year, &t);
+    gboolean have_time = last_time_ref(sent, qs, c->pub_year, c->pub_month, &t);
     if (!have_time) /* "…增长5.9%（2025年）" style: a time after the number, same clause */
-        have_time = last_time_ref(qe, ce, c->pub_year, &t);
+        have_time = last_time_ref(qe, ce, c->pub_year, c->pub_month, &t);
 
     JbStatement *s = g_new0(JbStatement, 1);
     s->source = g_strdup(c->article->source);
     s->published = g_strdup(c->article->published);
-    s->period = have_time ? format_period(&t, c->pub_year) : g_strdup(c->article->published);
-    s->period_stated = have_time;
     s->subject = g_strdup(subj_word ? subj_word : "");
     s->metric = following_noun(qe, ce);
     if (!s->metric)
         s->metric = metric_phrase(cs, qs, cut_at, have_time && t.end <= qs ? t.end : NULL);
     s->q = *q;
     s->line = line;
-
-    const JbMetric *m = c->dict ? jb_dict_match(c->dict, s->metric[0] ? s->metric : "", s->subject,
-                                                q->unit)
-                                : NULL;
-    if (!m && c->dict) {
-        g_autofree char *context = g_strndup(sent, (gsize)(qs - sent));
-        m = jb_dict_match(c->dict, context, s->subject, q->unit);
+    s->sentence = c->sentence;
+    if (s->q.bound == JB_BOUND_EXACT && !s->q.qualifier[0]) {
+        JbBound b;
+        const char *from = prev_end && prev_end > cs0 ? prev_end : cs0;
+        const char *h = has_digit(from, qs) ? NULL : distant_hedge(from, qs, &b);
+        if (h) {
+            g_strlcpy(s->q.qualifier, h, sizeof s->q.qualifier);
+            s->q.bound = b;
+        }
     }
-    s->metric_id = g_strdup(m ? m->id : "");
-
-    for (const char *const *w = FORECAST_WORDS; *w && !s->forecast; w++) {
-        /* 将 is too common to trust beyond its own clause */
-        const char *from = strcmp(*w, "将") == 0 ? cs : sent;
-        s->forecast = contains(from, qs, *w);
-    }
-    if (have_time && t.future_word)
-        s->forecast = TRUE;
-    if (c->pub_year && s->period[0] && atoi(s->period) > c->pub_year)
-        s->forecast = TRUE; /* a value for a year after publication can only be expected */
 
     /* Quote from the clause that names the subject when the number's clause does not. */
     const char *quote_from = cs;
@@ -348,12 +486,60 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         quote_from = clause_start(sent, subj_at);
     s->quote = trimmed(quote_from, ce);
 
-    /* A figure repeated in one article (headline and body) is one statement. */
+    const JbMetric *m = c->dict ? jb_dict_match(c->dict, s->metric[0] ? s->metric : "", s->subject,
+                                                q->unit)
+                                : NULL;
+    if (!m && c->dict) { /* the metric named earlier in the number's own clause */
+        /* from the clause naming the subject, but not into an earlier list member's
+         * words: …专精特新中小企业超14万家、科技和创新型中小企业超60万家 */
+        const char *from = quote_from < cs0 ? quote_from : cs0;
+        if (prev_end && prev_end > from && prev_end <= qs)
+            from = prev_end;
+        g_autofree char *context = g_strndup(from, (gsize)(qs - from));
+        m = jb_dict_match(c->dict, context, s->subject, q->unit);
+    }
+    s->metric_id = g_strdup(m ? m->id : "");
+
+    gboolean forecast_here = FALSE, forecast_before = FALSE;
+    for (const char *const *w = FORECAST_WORDS; *w; w++) {
+        forecast_here = forecast_here || contains(cs0, qs, *w);
+        /* 将 is too common to trust beyond its own clause */
+        if (strcmp(*w, "将") != 0)
+            forecast_before = forecast_before || contains(sent, cs0, *w);
+    }
+    s->forecast = forecast_here || forecast_before;
+    if (have_time && t.future_word)
+        s->forecast = TRUE;
+    gboolean actual = !forecast_here && has_any(cs0, qs, ACTUAL_WORDS) &&
+                      !(have_time && t.end > cs0);
+    if (actual && s->forecast) { /* already achieved: now, not when the forecast is for */
+        s->forecast = FALSE;
+        have_time = FALSE;
+    }
+    if (period_override) {
+        s->period = g_strdup(period_override);
+        s->period_stated = TRUE;
+    } else {
+        s->period = have_time ? format_period(&t, c->pub_year) : g_strdup(c->article->published);
+        s->period_stated = have_time;
+    }
+    if (c->pub_year && s->period[0] && atoi(s->period) > c->pub_year && !actual)
+        s->forecast = TRUE; /* a value for a year after publication can only be expected */
+
     g_autofree char *value = jb_decimal_to_string(q->value);
+    /* A headline repeats the body's figures in fewer words: the same value in the same
+     * unit is the same statement. Only a figure the body does not state is kept. */
+    g_autofree char *vu = g_strdup_printf("%s|%s", value, q->unit);
+    if (c->headline && g_hash_table_contains(c->seen_values, vu)) {
+        jb_statement_free(s);
+        return;
+    }
+    /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
+     * sentence a repeat is a list member (3个、2个、2个) and stays. */
     char *key = g_strdup_printf("%s|%s|%s|%s", s->metric_id[0] ? s->metric_id : s->metric,
-                                value, q->unit, jb_bound_name(q->bound));
+                                value, q->unit, jb_bound_name(s->q.bound));
     JbStatement *earlier = g_hash_table_lookup(c->seen, key);
-    if (earlier) {
+    if (earlier && earlier->sentence != s->sentence) {
         if (s->period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_free(earlier->period);
             earlier->period = g_steal_pointer(&s->period);
@@ -363,8 +549,105 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         jb_statement_free(s);
         return;
     }
-    g_hash_table_insert(c->seen, key, s);
+    g_hash_table_replace(c->seen, key, s);
+    if (!c->headline)
+        g_hash_table_add(c->seen_values, g_steal_pointer(&vu));
     g_ptr_array_add(c->out, s);
+}
+
+/* The text between two list members: 、 和 及 与 / , ，, spaces. */
+static gboolean list_gap(const char *a, const char *b)
+{
+    static const char *const SEPS[] = {"、", "和", "及", "与", "/", "，", ",", " ", NULL};
+    if (a >= b)
+        return a == b;
+    while (a < b) {
+        gboolean hit = FALSE;
+        for (const char *const *w = SEPS; *w && !hit; w++)
+            if (starts(a, b, *w)) {
+                a += strlen(*w);
+                hit = TRUE;
+            }
+        if (!hit)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Years named in [a, b) outside 《》, as "2026" strings, in order (for 分别). */
+static GPtrArray *years_in(const char *a, const char *b)
+{
+    GPtrArray *ys = g_ptr_array_new_with_free_func(g_free);
+    int in_title = 0;
+    for (const char *p = a; p < b; p++) {
+        if (starts(p, b, "《"))
+            in_title++;
+        else if (starts(p, b, "》") && in_title > 0)
+            in_title--;
+        if (!in_title && g_ascii_isdigit(*p) && (p == a || !g_ascii_isdigit(p[-1])) &&
+            p + 4 < b && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]) &&
+            g_ascii_isdigit(p[3]) && starts(p + 4, b, "年") && (p[0] == '1' || p[0] == '2'))
+            g_ptr_array_add(ys, g_strndup(p, 4));
+    }
+    return ys;
+}
+
+static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
+{
+    gsize len = (gsize)(p - sent);
+    g_autoptr(GArray) qs = g_array_new(FALSE, FALSE, sizeof(JbQuantity));
+    JbQuantity q;
+    for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
+        g_array_append_val(qs, q);
+    if (qs->len == 0)
+        return;
+    c->sentence++;
+    /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */
+    for (guint i = 1; i < qs->len; i++) {
+        JbQuantity *a = &g_array_index(qs, JbQuantity, i - 1), *b = &g_array_index(qs, JbQuantity, i);
+        if (!b->qualifier[0] && a->qualifier[0] && a->bound != JB_BOUND_EXACT &&
+            strcmp(a->unit, b->unit) == 0 && list_gap(sent + a->end, sent + b->start) &&
+            memcmp(sent + a->start, a->qualifier, strlen(a->qualifier)) == 0) {
+            g_strlcpy(b->qualifier, a->qualifier, sizeof b->qualifier);
+            b->bound = a->bound;
+        }
+    }
+    /* 分别 hands a list of years to a list of values, in order:
+     * 2026年、2027年和2028年…将分别达到65万亿、70万亿、75万亿元. */
+    const char *fenbie = NULL;
+    for (const char *r = sent; r + strlen("分别") <= p; r++)
+        if (starts(r, p, "分别")) {
+            fenbie = r;
+            break;
+        }
+    guint list_from = G_MAXUINT, list_n = 0;
+    g_autoptr(GPtrArray) years = NULL;
+    if (fenbie) {
+        for (guint i = 0; i < qs->len; i++)
+            if (sent + g_array_index(qs, JbQuantity, i).start > fenbie) {
+                list_from = i;
+                break;
+            }
+        if (list_from != G_MAXUINT) {
+            list_n = 1;
+            while (list_from + list_n < qs->len &&
+                   list_gap(sent + g_array_index(qs, JbQuantity, list_from + list_n - 1).end,
+                            sent + g_array_index(qs, JbQuantity, list_from + list_n).start))
+                list_n++;
+            years = years_in(sent, fenbie);
+            if (years->len != list_n || list_n < 2)
+                list_n = 0;
+        }
+    }
+    const char *prev_end = NULL;
+    for (guint i = 0; i < qs->len; i++) {
+        const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
+        const char *override = NULL;
+        if (list_n && i >= list_from && i < list_from + list_n)
+            override = g_ptr_array_index(years, i - list_from);
+        add_statement(c, sent, p, x, prev_end, line, override);
+        prev_end = sent + x->end;
+    }
 }
 
 static void extract_paragraph(Ctx *c, const char *para, guint line)
@@ -375,33 +658,47 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
         const char *p = sent;
         while (p < end && !is_sentence_end(g_utf8_get_char(p)))
             p = g_utf8_next_char(p);
-        gsize len = (gsize)(p - sent);
-        JbQuantity q;
-        const char *prev_end = NULL;
-        for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end) {
-            add_statement(c, sent, p, &q, prev_end, line);
-            prev_end = sent + q.end;
-        }
+        extract_sentence(c, sent, p, line);
         sent = p < end ? g_utf8_next_char(p) : end;
     }
+}
+
+/* A headline: the title, or a body paragraph quoting it (原标题：…). */
+static gboolean is_headline(const JbArticle *article, const char *para)
+{
+    return (article->title && article->title[0] && strcmp(para, article->title) == 0) ||
+           g_str_has_prefix(para, "原标题");
 }
 
 GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict)
 {
     Ctx c = {.article = article, .dict = dict, .pub_year = atoi(article->published)};
+    if (strlen(article->published) >= 7)
+        c.pub_month = atoi(article->published + 5);
     c.out = g_ptr_array_new_with_free_func((GDestroyNotify)jb_statement_free);
     c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c.seen_values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
-        if (article->title && strcmp(para, article->title) == 0)
+        if (is_headline(article, para))
             continue; /* the headline, read last (below) */
         extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
     }
-    /* The headline last: a figure it repeats from the body is already written, with the
-     * body's fuller quote; a figure only the headline states is still kept. */
-    if (article->title && article->title[0])
+    /* The headlines last: a figure they repeat from the body is already written, with the
+     * body's fuller quote; a figure only a headline states is still kept. */
+    c.headline = TRUE;
+    gboolean title_seen = FALSE;
+    for (guint i = 0; i < article->paragraphs->len; i++) {
+        const char *para = g_ptr_array_index(article->paragraphs, i);
+        if (is_headline(article, para)) {
+            extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
+            title_seen = title_seen || strcmp(para, article->title ? article->title : "") == 0;
+        }
+    }
+    if (!title_seen && article->title && article->title[0])
         extract_paragraph(&c, article->title, 1);
     g_hash_table_unref(c.seen);
+    g_hash_table_unref(c.seen_values);
     return c.out;
 }
 

@@ -30,6 +30,7 @@ typedef struct {
     char *quote;     /* the clause the number came from, as in the text */
     gboolean period_stated; /* the text names the period (else it is the published date) */
     guint line;      /* line in the article where the paragraph starts */
+    guint sentence;  /* which sentence of the article (from 1; headlines come last) */
 } JbStatement;
 
 void jb_statement_free(JbStatement *s);

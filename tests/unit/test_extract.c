@@ -84,6 +84,52 @@ int main(void)
         is_str(((JbStatement *)g_ptr_array_index(f, 0))->period, "2025",
                "the repeat that names its year gives the period");
 
+
+    /* ---- periods (issue 3) */
+    g_autoptr(GPtrArray) g = run("截至2023年底，全国充电基础设施累计数量达859.6万台。", "2024-02-22");
+    expect(g, "8596000", "", "", "2023-12", FALSE, "截至2023年底 is December, and 截至 is no forecast");
+    g_autoptr(GPtrArray) h = run("此外，12月全国充电总电量约为49亿千瓦时。", "2024-01-10");
+    expect(h, "4900000000", "", "", "2023-12", FALSE, "a month after the published one is last year's");
+    g_autoptr(GPtrArray) i2 = run("今年前7个月，贷款平均利率为4.8%，比去年全年下降0.4个百分点。", "2024-09-09");
+    expect(i2, "4.8", "", "", "2024-07", FALSE, "今年前7个月");
+    expect(i2, "0.4", "", "", "2024-07", FALSE, "比去年 is a comparison base, not the period");
+    g_autoptr(GPtrArray) j = run("10月11日，协会发布的数据显示，前三季度新能源汽车销量627.8万辆。", "2023-10-12");
+    expect(j, "6278000", "", "", "2023-09", FALSE, "前三季度; the announcement's day is not the period");
+    g_autoptr(GPtrArray) k = run("到年底，全国专精特新中小企业力争超过15万家。", "2024-09-09");
+    expect(k, "150000", "sme.specialized", "中小企业", "2024-12", TRUE, "到年底");
+    g_autoptr(GPtrArray) l = run("报告预计，2026年、2027年和2028年，数字经济规模将分别达到65万亿、70万亿、75万亿元。",
+                                 "2025-11-03");
+    expect(l, "65000000000000", "", "数字经济", "2026", TRUE, "分别: the first year to the first value");
+    expect(l, "75000000000000", "", "数字经济", "2028", TRUE, "分别: the last year to the last value");
+    g_autoptr(GPtrArray) m = run("数据要素市场规模今年预计在1800亿元至2000亿元之间，数据交易机构已有近60家。",
+                                 "2025-11-03");
+    expect(m, "180000000000", "", "", "2025", TRUE, "今年预计");
+    expect(m, "60", "", "", "2025-11-03", FALSE, "已有 in its own clause: achieved, not forecast");
+
+    /* ---- bounds, lists, repeats */
+    g_autoptr(GPtrArray) n = run("省财政分别给予最高5000万元、1000万元的资金支持。", "2025-06-09");
+    const JbStatement *n2 = find(n, "10000000");
+    ok(n2 && n2->q.bound == JB_BOUND_AT_MOST, "a hedge before a list holds for its members");
+    g_autoptr(GPtrArray) o = run("可再生能源装机约占总装机的56%，单笔融资最高达到10亿元。", "2025-01-20");
+    const JbStatement *o1 = find(o, "56"), *o2 = find(o, "1000000000");
+    ok(o1 && o1->q.bound == JB_BOUND_ABOUT, "约占…的56%% is about");
+    ok(o2 && o2->q.bound == JB_BOUND_AT_MOST, "最高达到10亿元 is at most");
+    g_autoptr(GPtrArray) p = run("三地已分别建成创新中心3个、2个、2个。", "2025-03-28");
+    ok(p->len == 3, "a value repeated within a list is not a repeat (%u rows)", p->len);
+    g_autoptr(GPtrArray) q = run("汽车和电子两个行业分别占38%和27%，三家企业的用户达3.93亿户。", "2023-07-20");
+    ok(q->len == 3 && !find(q, "2") && !find(q, "3"), "两个行业, 三家企业 are prose, not figures (%u)", q->len);
+    g_autoptr(GPtrArray) r = run("移动互联网累计流量达1423亿GB，销售额过亿元的企业增多。", "2023-07-20");
+    ok(r->len == 0, "1423亿GB (a Latin unit) and 过亿元的企业 (a class) are not figures (%u)", r->len);
+
+    /* ---- headlines */
+    g_autoptr(JbArticle) ha = jb_article_parse(
+        "h.txt", "多地加码 创新中心最高可获5000万元\n\n2025-06-09 09:28来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n",
+        strlen("多地加码 创新中心最高可获5000万元\n\n2025-06-09 09:28来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n"),
+        NULL, NULL, &e);
+    g_assert_no_error(e);
+    g_autoptr(GPtrArray) hs = jb_extract_article(ha, dict);
+    ok(hs->len == 2, "a headline figure the body states is written once, in other words too (%u)", hs->len);
+
     jb_dict_free(dict);
     return tap_done();
 }
