@@ -110,7 +110,8 @@ static const char *scan_digits(const char *p, int max, int *value, int *ndigits)
 {
     int v = 0, n = 0;
     while (n < max && g_ascii_isdigit(*p)) {
-        v = v * 10 + (*p - '0');
+        if (n < 9) /* more digits are counted but cannot overflow the value */
+            v = v * 10 + (*p - '0');
         p++;
         n++;
     }
@@ -1866,10 +1867,16 @@ static gboolean junk_phone(const char *p, glong n)
         const char *w = strstr(p, words[i]);
         if (!w)
             continue;
+        /* "电话：010-…", "热线 400…"; not "5G移动电话用户达6.76亿户" */
         const char *q = w + strlen(words[i]);
-        for (int k = 0; *q && k < 12; q++, k++)
-            if (g_ascii_isdigit(*q))
-                return TRUE;
+        while (*q == ' ' || *q == ':')
+            q++;
+        if (starts_with(q, "："))
+            q += strlen("：");
+        while (*q == ' ')
+            q++;
+        if (g_ascii_isdigit(*q))
+            return TRUE;
     }
     for (const char *q = p; *q; q++) {
         if (!g_ascii_isdigit(*q) || (q > p && g_ascii_isdigit(q[-1])))

@@ -490,7 +490,7 @@ static const UnitDef UNITS[] = {
     UP("部委"), UP("部门"), UP("所"), UP("种"), UP("篇"), UP("头"), UP("只"), UP("份"),
     UP("次"), UP("艘"), UP("架"), UP("架次"), UP("颗"), UP("块"), UP("片"), UP("枚"),
     UP("支"), UP("根"), UP("株"), UP("棵"), UP("批次"), UP("例"), UP("宗"), UP("笔"),
-    UP("栋"), UP("幢"), UP("处"), UP("标准箱"),
+    UP("栋"), UP("幢"), UP("处"), UP("标准箱"), UP("标准机架"), UP("机架"), UP("起"),
     /* area, length, volume, mass, energy, power */
     UP("亩"), UP("公顷"), UP("平方米"), UP("平米"), UP("平方公里"), UP("立方米"),
     UP("公里"), UP("千米"), UP("米"), UP("厘米"), UP("毫米"), UP("微米"), UP("纳米"),
@@ -536,6 +536,8 @@ static const UnitDef UNITS[] = {
     UD("克服", U_WORD, NULL), UD("米兰", U_WORD, NULL), UD("个性", U_WORD, NULL),
     UD("个别", U_WORD, NULL), UD("个体", U_WORD, NULL), UD("种植", U_WORD, NULL),
     UD("家庭", U_WORD, NULL), UD("台阶", U_WORD, NULL), UD("处于", U_WORD, NULL),
+    UD("起来", U_WORD, NULL), UD("起步", U_WORD, NULL), UD("起点", U_WORD, NULL),
+    UD("起草", U_WORD, NULL), UD("起飞", U_WORD, NULL),
     /* slogans: 三个代表, 两个确立, 四个全面 count nothing */
     UD("个代表", U_WORD, NULL), UD("个确立", U_WORD, NULL), UD("个维护", U_WORD, NULL),
     UD("个全面", U_WORD, NULL), UD("个自信", U_WORD, NULL), UD("个务必", U_WORD, NULL),

@@ -475,5 +475,10 @@ int main(void)
     test_html_details();
     test_text_details();
     test_dates();
+    {   /* a phone word inside a sentence is not a contact line (issue 3: 5G移动电话用户) */
+        g_autoptr(JbArticle) a = parse("<p>截至6月末，5G移动电话用户达6.76亿户。</p><p>客服电话：010-66660000</p>", -1);
+        ok(any_para_has(a, "6.76亿户"), "a sentence about 移动电话用户 is kept");
+        ok(!any_para_has(a, "010-66660000"), "a 电话：number line is still junk");
+    }
     return tap_done();
 }
