@@ -1,54 +1,34 @@
-#include "jb_report.h"
+/* The report: template → blocks (jb_report_blocks.c) → pages → PDF, PNG pages, chart slides. */
+#include "jb_report_priv.h"
 
-#include "jb_chart.h"
+#include "jb_article.h"
 #include "jb_common.h"
-#include "jb_draw.h"
-#include "jb_fonts.h"
 #include "jb_number.h"
-#include "jb_template.h"
 
-#include <cmark.h>
+#include <cairo.h>
 #include <math.h>
 #include <string.h>
 
-/* ---- placeholders --------------------------------------------------------------------- */
-
-static char *value_text(const char *value, const char *unit, const char *bound)
-{
-    JbDecimal d;
-    JbBound b = JB_BOUND_EXACT;
-    if (!jb_decimal_parse(value, &d))
-        return g_strdup(value);
-    jb_bound_parse(bound, &b);
-    static const char *const prefix[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = "超",
-                                         [JB_BOUND_AT_MOST] = "近", [JB_BOUND_ABOUT] = "约"};
-    g_autofree char *num = jb_number_format_cn(d, 4);
-    return g_strconcat(prefix[b], num, unit, NULL);
-}
+/* ---- placeholders ----------------------------------------------------------------------- */
 
 char *jb_report_placeholder(const JbTable *series, const char *metric_id, const char *field,
                             GError **error)
 {
-    int c_id = jb_table_column(series, "metric_id"), c_period = jb_table_column(series, "period"),
-        c_value = jb_table_column(series, "value"), c_unit = jb_table_column(series, "unit"),
-        c_bound = jb_table_column(series, "bound"), c_label = jb_table_column(series, "label");
-    int first = -1, last = -1;
-    for (guint r = 0; r < jb_table_n_rows(series); r++)
-        if (strcmp(jb_table_get(series, r, c_id), metric_id) == 0) {
-            if (first < 0)
-                first = (int)r;
-            last = (int)r;
-        }
-    if (first < 0) {
+    int c_period = jb_table_column(series, "period"), c_value = jb_table_column(series, "value"),
+        c_unit = jb_table_column(series, "unit"), c_bound = jb_table_column(series, "bound"),
+        c_label = jb_table_column(series, "label");
+    g_autoptr(GArray) rows = jb_report_series_rows(series, metric_id);
+    if (rows->len == 0) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "unknown metric '%s' (not in %s)",
                     metric_id, jb_table_source(series));
         return NULL;
     }
-    guint f = (guint)first, l = (guint)last;
+    guint f = g_array_index(rows, guint, 0), l = g_array_index(rows, guint, rows->len - 1);
     if (strcmp(field, "latest") == 0 || strcmp(field, "first") == 0) {
         guint r = field[0] == 'l' ? l : f;
-        return value_text(jb_table_get(series, r, c_value), jb_table_get(series, r, c_unit),
-                          jb_table_get(series, r, c_bound));
+        return jb_report_value_text(jb_table_get(series, r, c_value),
+                                    jb_table_get(series, r, c_unit),
+                                    jb_table_get(series, r, c_bound));
     }
     if (strcmp(field, "period") == 0)
         return g_strdup(jb_table_get(series, l, c_period));
@@ -76,345 +56,413 @@ char *jb_report_placeholder(const JbTable *series, const char *metric_id, const 
     return NULL;
 }
 
-/* ---- page geometry and type ------------------------------------------------------------ */
+/* ---- pagination ------------------------------------------------------------------------- */
 
-#define PAGE_W 595.28
-#define PAGE_H 841.89
-#define MARGIN_X 62.0
-#define MARGIN_TOP 72.0
-#define MARGIN_BOTTOM 72.0
-#define TEXT_W (PAGE_W - 2 * MARGIN_X)
-#define BODY_SIZE 11.5
-#define LINE_SPACING 1.55
-
-typedef enum { BLK_TEXT, BLK_CHART, BLK_RULE } BlkKind;
-
+/* One part of a block on one page: pieces [from, to). */
 typedef struct {
-    BlkKind kind;
-    PangoLayout *layout; /* BLK_TEXT */
-    JbChart *chart;      /* BLK_CHART */
-    double indent, before, height;
-    JbColor color;
-    char *outline; /* heading text for a bookmark */
-    int level;     /* 1, 2 for headings */
-    gboolean keep_with_next;
-    int page;      /* assigned by paginate() */
-    double y;
-} Blk;
+    Blk *blk;
+    int page;
+    double y; /* top of the part, after the block's space before */
+    guint from, to;
+} Place;
 
-static void blk_free(Blk *b)
+static guint n_pieces(const Blk *b)
 {
-    g_clear_object(&b->layout);
-    g_clear_pointer(&b->chart, jb_chart_free);
-    g_free(b->outline);
-    g_free(b);
+    return b->top->len - 1;
 }
 
-/* A number never parts from its unit: 1.2万亿元 stays on one line (pango 1.50 would break
- * it after 1.2). Quantity spans come from the same scanner the extract stage uses. */
-static void keep_numbers_whole(PangoLayout *layout)
+static double part_h(const Blk *b, guint from, guint to)
 {
-    const char *text = pango_layout_get_text(layout);
-    gsize len = strlen(text);
-    PangoAttrList *attrs = pango_layout_get_attributes(layout);
-    attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-    JbQuantity q;
-    for (gsize from = 0; from < len && jb_number_scan(text, len, from, &q); from = q.end) {
-        PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-        a->start_index = (guint)q.start;
-        a->end_index = (guint)q.end;
-        pango_attr_list_insert(attrs, a);
-    }
-    pango_layout_set_attributes(layout, attrs);
-    pango_attr_list_unref(attrs);
+    const double *top = (const double *)b->top->data;
+    return top[to] - top[from] + (from == 0 ? top[0] : b->head_h);
 }
 
-static Blk *text_blk(PangoContext *pango, const char *markup, double size, gboolean bold,
-                     double indent, double before, const char *color, gboolean justify)
+/* The least of a block that may start a page: two lines of text, a chart, a table's header
+ * and first row. */
+static double min_start(const Blk *b)
 {
-    Blk *b = g_new0(Blk, 1);
-    b->kind = BLK_TEXT;
-    b->indent = indent;
-    b->before = before;
-    b->color = jb_color_hex(color);
-    b->layout = jb_layout_new(pango, markup, TRUE, size, bold, TEXT_W - indent);
-    pango_layout_set_line_spacing(b->layout, (float)LINE_SPACING);
-    pango_layout_set_justify(b->layout, justify);
-    keep_numbers_whole(b->layout);
-    jb_layout_size(b->layout, NULL, &b->height);
-    return b;
+    guint n = n_pieces(b);
+    return b->before + part_h(b, 0, b->kind == BLK_TEXT ? MIN(n, 2u) : 1);
 }
 
-/* ---- Markdown to blocks ----------------------------------------------------------------- */
-
-static void inline_markup(cmark_node *node, GString *out)
+static GArray *paginate(GPtrArray *blocks, double first_top, int *pages)
 {
-    for (cmark_node *n = cmark_node_first_child(node); n; n = cmark_node_next(n)) {
-        const char *lit = cmark_node_get_literal(n);
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_HTML_INLINE: {
-            g_autofree char *esc = g_markup_escape_text(lit ? lit : "", -1);
-            g_string_append(out, esc);
-            break;
-        }
-        case CMARK_NODE_CODE: {
-            g_autofree char *esc = g_markup_escape_text(lit ? lit : "", -1);
-            g_string_append_printf(out, "<tt>%s</tt>", esc);
-            break;
-        }
-        case CMARK_NODE_SOFTBREAK:
-            break; /* Chinese text joins lines without a space */
-        case CMARK_NODE_LINEBREAK:
-            g_string_append_c(out, '\n');
-            break;
-        case CMARK_NODE_STRONG:
-            g_string_append(out, "<b>");
-            inline_markup(n, out);
-            g_string_append(out, "</b>");
-            break;
-        case CMARK_NODE_EMPH:
-            g_string_append(out, "<i>");
-            inline_markup(n, out);
-            g_string_append(out, "</i>");
-            break;
-        case CMARK_NODE_LINK:
-            g_string_append(out, "<span foreground=\"#0072B2\">");
-            inline_markup(n, out);
-            g_string_append(out, "</span>");
-            break;
-        default:
-            inline_markup(n, out);
-        }
-    }
-}
-
-typedef struct {
-    const char *source;
-    const JbReportInputs *in;
-    PangoContext *pango;
-    GPtrArray *blocks;   /* Blk* */
-    GPtrArray *charted;  /* metric ids drawn (char*, owned) */
-    int h1, h2;
-} Builder;
-
-static gboolean add_chart(Builder *b, cmark_node *n, guint body_line, GError **error)
-{
-    guint line = body_line + (guint)cmark_node_get_start_line(n);
-    g_autoptr(JbChart) c = jb_chart_spec_parse(b->source, line, cmark_node_get_literal(n), error);
-    if (!c)
-        return FALSE;
-    c->allow_missing_glyphs = b->in->allow_missing_glyphs;
-    GError *local = NULL;
-    if (!jb_chart_load_series(c, b->in->series, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", b->source, line,
-                    local->message);
-        g_error_free(local);
-        return FALSE;
-    }
-    g_ptr_array_add(b->charted, g_strdup(c->metric_id));
-    Blk *blk = g_new0(Blk, 1);
-    blk->kind = BLK_CHART;
-    blk->before = 10;
-    blk->height = c->height * (TEXT_W / c->width);
-    blk->chart = g_steal_pointer(&c);
-    g_ptr_array_add(b->blocks, blk);
-    return TRUE;
-}
-
-static gboolean add_blocks(Builder *b, cmark_node *parent, guint body_line, double indent,
-                           GError **error)
-{
-    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-        g_autoptr(GString) m = g_string_new(NULL);
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_HEADING: {
-            int level = cmark_node_get_heading_level(n);
-            g_autoptr(GString) plain = g_string_new(NULL);
-            inline_markup(n, plain);
-            char num[32];
-            if (level <= 1) {
-                b->h1++;
-                b->h2 = 0;
-                g_snprintf(num, sizeof num, "%d", b->h1);
-            } else {
-                b->h2++;
-                g_snprintf(num, sizeof num, "%d.%d", b->h1, b->h2);
-            }
-            g_string_printf(m, "%s  %s", num, plain->str);
-            Blk *blk = text_blk(b->pango, m->str, level <= 1 ? 16.5 : 13.5, TRUE, 0,
-                                level <= 1 ? 22 : 14, "#1A1A1A", FALSE);
-            blk->keep_with_next = TRUE;
-            blk->level = level <= 1 ? 1 : 2;
-            blk->outline = g_strdup(pango_layout_get_text(blk->layout));
-            g_ptr_array_add(b->blocks, blk);
-            break;
-        }
-        case CMARK_NODE_PARAGRAPH:
-            inline_markup(n, m);
-            g_ptr_array_add(b->blocks, text_blk(b->pango, m->str, BODY_SIZE, FALSE, indent, 8,
-                                                "#222222", TRUE));
-            break;
-        case CMARK_NODE_LIST:
-            for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
-                g_string_truncate(m, 0);
-                for (cmark_node *p = cmark_node_first_child(item); p; p = cmark_node_next(p))
-                    inline_markup(p, m);
-                g_string_prepend(m, "•  ");
-                g_ptr_array_add(b->blocks, text_blk(b->pango, m->str, BODY_SIZE, FALSE,
-                                                    indent + 12, 4, "#222222", FALSE));
-            }
-            break;
-        case CMARK_NODE_BLOCK_QUOTE:
-            if (!add_blocks(b, n, body_line, indent + 18, error))
-                return FALSE;
-            break;
-        case CMARK_NODE_CODE_BLOCK: {
-            const char *info = cmark_node_get_fence_info(n);
-            if (info && strncmp(info, "chart", 5) == 0) {
-                if (!add_chart(b, n, body_line, error))
-                    return FALSE;
-            } else {
-                g_autofree char *esc = g_markup_escape_text(cmark_node_get_literal(n), -1);
-                g_string_printf(m, "<tt>%s</tt>", esc);
-                g_ptr_array_add(b->blocks, text_blk(b->pango, m->str, 10, FALSE, indent, 8,
-                                                    "#333333", FALSE));
-            }
-            break;
-        }
-        case CMARK_NODE_THEMATIC_BREAK: {
-            Blk *blk = g_new0(Blk, 1);
-            blk->kind = BLK_RULE;
-            blk->before = 10;
-            blk->height = 10;
-            g_ptr_array_add(b->blocks, blk);
-            break;
-        }
-        default:
-            break;
-        }
-    }
-    return TRUE;
-}
-
-/* The closing section: every sentence a figure in this briefing came from. */
-static void add_sources(Builder *b, const JbTemplate *t)
-{
-    const JbTable *mt = b->in->metrics;
-    g_autoptr(GString) m = g_string_new(NULL);
-    b->h1++;
-    g_string_printf(m, "%d  数据来源", b->h1);
-    Blk *h = text_blk(b->pango, m->str, 16.5, TRUE, 0, 22, "#1A1A1A", FALSE);
-    h->keep_with_next = TRUE;
-    h->level = 1;
-    h->outline = g_strdup(pango_layout_get_text(h->layout));
-    g_ptr_array_add(b->blocks, h);
-    if (!mt) {
-        g_ptr_array_add(b->blocks, text_blk(b->pango, "（未提供 metrics.csv，无法列出原文。）",
-                                            10, FALSE, 0, 6, "#555555", FALSE));
-        return;
-    }
-    int c_id = jb_table_column(mt, "metric_id"), c_src = jb_table_column(mt, "source"),
-        c_pub = jb_table_column(mt, "published"), c_quote = jb_table_column(mt, "quote");
-    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    int n = 0;
-    for (guint r = 0; r < jb_table_n_rows(mt); r++) {
-        const char *id = jb_table_get(mt, r, c_id);
-        if (!*id || !(g_ptr_array_find_with_equal_func(b->charted, id, g_str_equal, NULL) ||
-                      g_ptr_array_find_with_equal_func(t->used, id, g_str_equal, NULL)))
-            continue;
-        const char *quote = jb_table_get(mt, r, c_quote);
-        char *key = g_strconcat(jb_table_get(mt, r, c_src), "\n", quote, NULL);
-        if (!g_hash_table_add(seen, key))
-            continue;
-        g_autofree char *src = g_markup_escape_text(jb_table_get(mt, r, c_src), -1);
-        g_autofree char *pub = g_markup_escape_text(jb_table_get(mt, r, c_pub), -1);
-        g_autofree char *q = g_markup_escape_text(quote[0] == '\'' ? quote + 1 : quote, -1);
-        g_string_printf(m, "[%d]  %s（%s）：“%s”", ++n, src, pub, q);
-        g_ptr_array_add(b->blocks, text_blk(b->pango, m->str, 10, FALSE, 0, 5, "#444444", FALSE));
-    }
-}
-
-/* ---- pagination and drawing ----------------------------------------------------------- */
-
-static int paginate(GPtrArray *blocks, double first_top)
-{
+    GArray *places = g_array_new(FALSE, FALSE, sizeof(Place));
+    const double bottom = PAGE_H - MARGIN_BOTTOM;
     int page = 1;
-    double y = first_top, bottom = PAGE_H - MARGIN_BOTTOM;
+    double y = first_top;
+    gboolean empty = TRUE; /* nothing on this page yet */
     for (guint i = 0; i < blocks->len; i++) {
         Blk *b = g_ptr_array_index(blocks, i);
-        double need = b->before + b->height;
-        /* a heading never ends a page: it needs room for the next block too */
-        if (b->keep_with_next && i + 1 < blocks->len) {
-            const Blk *next = g_ptr_array_index(blocks, i + 1);
-            need += next->before + fmin(next->height, 3 * BODY_SIZE * LINE_SPACING);
+        guint n = n_pieces(b), from = 0;
+        while (from < n) {
+            double before = empty ? 0 : b->before;
+            double avail = bottom - y - before;
+            guint k = from;
+            while (k < n && part_h(b, from, k + 1) <= avail + 0.01)
+                k++;
+            if (b->kind == BLK_TEXT && k < n) {
+                /* no widows or orphans: at least two lines on each side of a break */
+                if (n - k < 2)
+                    k = n >= 2 ? n - 2 : 0;
+                if (k < from + 2 || n < 4)
+                    k = from;
+            }
+            if (k == n && b->keep_with_next && i + 1 < blocks->len) {
+                /* a heading (or a chart and its caption) never ends a page alone */
+                const Blk *next = g_ptr_array_index(blocks, i + 1);
+                if (part_h(b, from, n) + min_start(next) > avail + 0.01 && from == 0)
+                    k = from;
+            }
+            if (k == from) {
+                if (empty) {
+                    k = from + 1; /* taller than a page: let it overflow rather than loop */
+                } else {
+                    page++;
+                    y = MARGIN_TOP;
+                    empty = TRUE;
+                    continue;
+                }
+            }
+            Place p = {b, page, y + before, from, k};
+            g_array_append_val(places, p);
+            y = p.y + part_h(b, from, k);
+            empty = FALSE;
+            from = k;
+            if (from < n) {
+                page++;
+                y = MARGIN_TOP;
+                empty = TRUE;
+            }
         }
-        if (y + need > bottom && y > MARGIN_TOP) {
-            page++;
-            y = MARGIN_TOP;
-        }
-        b->page = page;
-        b->y = y + b->before;
-        y = b->y + b->height;
     }
-    return page;
+    *pages = page;
+    return places;
 }
 
-static void draw_page_frame(JbCanvas *canvas, const char *title, int page, int pages)
+/* ---- drawing ---------------------------------------------------------------------------- */
+
+typedef struct {
+    const JbTemplate *t;
+    const char *title;
+    GArray *places;
+    int pages;
+    double first_top;
+} Doc;
+
+static void fmt(char *buf, double v)
+{
+    g_ascii_formatd(buf, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", v);
+}
+
+/* A link over the rectangle (x, y, w, h) of the page. */
+static void link_rect(cairo_t *cr, const char *attr, double x, double y, double w, double h)
+{
+    char a[4][G_ASCII_DTOSTR_BUF_SIZE];
+    fmt(a[0], x);
+    fmt(a[1], y);
+    fmt(a[2], w);
+    fmt(a[3], h);
+    g_autofree char *attrs = g_strdup_printf("rect=[%s %s %s %s] %s", a[0], a[1], a[2], a[3], attr);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+}
+
+static void draw_text_part(cairo_t *cr, const Blk *b, double x, double y, guint from, guint to)
+{
+    const double *top = (const double *)b->top->data;
+    double shift = y - top[from];
+    cairo_save(cr);
+    jb_set_color(cr, b->color);
+    PangoLayoutIter *it = pango_layout_get_iter(b->layout);
+    guint i = 0;
+    do {
+        if (i >= from && i < to) {
+            PangoRectangle logical;
+            pango_layout_iter_get_line_extents(it, NULL, &logical);
+            double base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+            cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE, shift + base);
+            pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+        }
+        i++;
+    } while (i < to && pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    cairo_restore(cr);
+    for (guint k = 0; b->links && k < b->links->len; k++) {
+        const Link *l = &g_array_index(b->links, Link, k);
+        if (!l->attr)
+            continue;
+        int line0, line1, x0, x1;
+        pango_layout_index_to_line_x(b->layout, l->start, FALSE, &line0, &x0);
+        pango_layout_index_to_line_x(b->layout, l->end, FALSE, &line1, &x1);
+        if (line1 > line0 && x1 == 0) {
+            /* the end is the start of the next line: the link ends at the line's end */
+            line1--;
+            x1 = G_MAXINT;
+        }
+        for (int ln = line0; ln <= line1; ln++) {
+            if (ln < (int)from || ln >= (int)to)
+                continue;
+            PangoLayoutLine *line = pango_layout_get_line_readonly(b->layout, ln);
+            PangoRectangle ext;
+            pango_layout_line_get_extents(line, NULL, &ext);
+            int lx0 = ln == line0 ? x0 : 0;
+            int lx1 = ln == line1 ? MIN(x1, ext.x + ext.width) : ext.x + ext.width;
+            double ly = shift + top[ln];
+            double lh = (ln + 1 < (int)b->top->len ? top[ln + 1] : top[ln]) - top[ln];
+            link_rect(cr, l->attr, x + (double)lx0 / PANGO_SCALE, ly,
+                      (double)(lx1 - lx0) / PANGO_SCALE, lh);
+        }
+    }
+}
+
+static void draw_card(cairo_t *cr, const Card *c, double x, double y, double w, double h)
+{
+    jb_set_color(cr, jb_color_hex("#F2F6FA"));
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_fill(cr);
+    jb_set_color(cr, jb_color_hex(ACCENT));
+    cairo_rectangle(cr, x, y, 3, h);
+    cairo_fill(cr);
+    double cy = y + KPI_PAD;
+    jb_layout_draw(cr, c->value, x + 10, cy, jb_color_hex("#0B3C5D"));
+    double lh;
+    jb_layout_size(c->value, NULL, &lh);
+    cy += lh + 3;
+    jb_layout_draw(cr, c->label, x + 10, cy, jb_color_hex("#333333"));
+    jb_layout_size(c->label, NULL, &lh);
+    cy += lh + 4;
+    jb_layout_draw(cr, c->meta, x + 10, cy, jb_color_hex("#666666"));
+    if (c->dest)
+        link_rect(cr, c->dest, x, y, w, h);
+}
+
+static void draw_row(cairo_t *cr, const Row *r, double y, double h, gboolean head)
+{
+    double x = MARGIN_X;
+    if (head) {
+        jb_set_color(cr, jb_color_hex("#E8EEF4"));
+        cairo_rectangle(cr, MARGIN_X, y, TEXT_W, h);
+        cairo_fill(cr);
+    }
+    for (int c = 0; c < TABLE_COLS; c++) {
+        jb_layout_draw(cr, r->cell[c], x + CELL_PAD, y + CELL_PAD, jb_color_hex(head ? "#1A1A1A" : "#222222"));
+        if (c == 3 && r->dest)
+            link_rect(cr, r->dest, x, y, TEXT_W - (x - MARGIN_X), h);
+        int pw = pango_layout_get_width(r->cell[c]);
+        x += (double)pw / PANGO_SCALE + 2 * CELL_PAD;
+    }
+    jb_set_color(cr, jb_color_hex(head ? "#8FA8BF" : "#D5DDE5"));
+    cairo_set_line_width(cr, head ? 0.8 : 0.5);
+    cairo_move_to(cr, MARGIN_X, y + h);
+    cairo_line_to(cr, MARGIN_X + TEXT_W, y + h);
+    cairo_stroke(cr);
+}
+
+static gboolean draw_place(JbCanvas *canvas, const Place *p, gboolean outline, int *h1_id,
+                           GError **error)
+{
+    cairo_t *cr = jb_canvas_cr(canvas);
+    const Blk *b = p->blk;
+    const double *top = (const double *)b->top->data;
+    double x = MARGIN_X + b->indent;
+    if (outline && p->from == 0 && b->outline) {
+        int id = jb_canvas_add_outline(canvas, b->level == 1 ? 0 : *h1_id, b->outline, p->page,
+                                       p->y);
+        if (b->level == 1)
+            *h1_id = id;
+    }
+    switch (b->kind) {
+    case BLK_TEXT:
+        if (b->bar) {
+            jb_set_color(cr, jb_color_hex("#B8C7D6"));
+            cairo_rectangle(cr, x - 10, p->y + 2, 2.5, part_h(b, p->from, p->to) - 2);
+            cairo_fill(cr);
+        }
+        if (b->gutter && p->from == 0) {
+            double gw;
+            jb_layout_size(b->gutter, &gw, NULL);
+            jb_layout_draw(cr, b->gutter, x - gw - 6, p->y, b->color);
+        }
+        draw_text_part(cr, b, x, p->y, p->from, p->to);
+        break;
+    case BLK_RULE:
+        jb_set_color(cr, jb_color_hex("#CCCCCC"));
+        cairo_set_line_width(cr, 0.6);
+        cairo_move_to(cr, MARGIN_X, p->y + 5);
+        cairo_line_to(cr, PAGE_W - MARGIN_X, p->y + 5);
+        cairo_stroke(cr);
+        break;
+    case BLK_CHART: {
+        double s = (TEXT_W - b->indent) / b->chart->width;
+        gboolean ok;
+        cairo_save(cr);
+        cairo_translate(cr, x, p->y);
+        cairo_scale(cr, s, s);
+        ok = jb_chart_draw(b->chart, cr, jb_canvas_pango(canvas), error);
+        cairo_restore(cr);
+        if (!ok)
+            return FALSE;
+        break;
+    }
+    case BLK_KPI: {
+        double w = (TEXT_W - KPI_GAP * (b->per_row - 1)) / b->per_row;
+        for (guint r = p->from; r < p->to; r++) {
+            double ry = p->y + top[r] - top[p->from] + (r ? KPI_GAP : 0);
+            double rh = top[r + 1] - top[r] - (r ? KPI_GAP : 0);
+            for (guint j = 0; j < b->per_row; j++) {
+                guint c = r * b->per_row + j;
+                if (c < b->cards->len)
+                    draw_card(cr, g_ptr_array_index(b->cards, c), MARGIN_X + j * (w + KPI_GAP), ry,
+                              w, rh);
+            }
+        }
+        break;
+    }
+    case BLK_TABLE: {
+        double y = p->y;
+        draw_row(cr, g_ptr_array_index(b->rows, 0), y, b->head_h, TRUE);
+        y += b->head_h;
+        for (guint r = p->from; r < p->to; r++) {
+            double h = top[r + 1] - top[r];
+            draw_row(cr, g_ptr_array_index(b->rows, r + 1), y, h, FALSE);
+            y += h;
+        }
+        break;
+    }
+    }
+    return TRUE;
+}
+
+static void draw_page_frame(JbCanvas *canvas, const Doc *d, int page)
 {
     cairo_t *cr = jb_canvas_cr(canvas);
     PangoContext *pango = jb_canvas_pango(canvas);
     JbColor grey = jb_color_hex("#777777");
     if (page > 1) {
-        g_autoptr(PangoLayout) h = jb_layout_new(pango, title, FALSE, 9, FALSE, TEXT_W);
-        jb_layout_draw(cr, h, MARGIN_X, 34, grey);
+        g_autoptr(PangoLayout) h = jb_layout_new(pango, d->title, FALSE, 8.5, FALSE, TEXT_W);
+        jb_layout_draw(cr, h, MARGIN_X, 36, grey);
+        const char *org = jb_template_meta(d->t, "organisation", "");
+        g_autoptr(PangoLayout) o = jb_layout_new(pango, org, FALSE, 8.5, FALSE, -1);
+        double ow;
+        jb_layout_size(o, &ow, NULL);
+        jb_layout_draw(cr, o, PAGE_W - MARGIN_X - ow, 36, grey);
         jb_set_color(cr, jb_color_hex("#CCCCCC"));
         cairo_set_line_width(cr, 0.6);
-        cairo_move_to(cr, MARGIN_X, 50);
-        cairo_line_to(cr, PAGE_W - MARGIN_X, 50);
+        cairo_move_to(cr, MARGIN_X, 52);
+        cairo_line_to(cr, PAGE_W - MARGIN_X, 52);
         cairo_stroke(cr);
     }
-    g_autofree char *f = g_strdup_printf("第 %d 页 / 共 %d 页", page, pages);
-    g_autoptr(PangoLayout) foot = jb_layout_new(pango, f, FALSE, 9, FALSE, -1);
+    g_autofree char *f = g_strdup_printf("第 %d 页 / 共 %d 页", page, d->pages);
+    g_autoptr(PangoLayout) foot = jb_layout_new(pango, f, FALSE, 8.5, FALSE, -1);
     double w;
     jb_layout_size(foot, &w, NULL);
     jb_layout_draw(cr, foot, (PAGE_W - w) / 2, PAGE_H - 44, grey);
 }
 
-static double draw_title_block(JbCanvas *canvas, const JbTemplate *t)
+/* The title block on page 1; returns where the body starts. Draws only when `cr` is set. */
+static double title_block(cairo_t *cr, PangoContext *pango, const JbTemplate *t)
 {
-    cairo_t *cr = jb_canvas_cr(canvas);
-    PangoContext *pango = jb_canvas_pango(canvas);
-    double y = MARGIN_TOP - 10, h;
-    JbColor accent = jb_color_hex("#0072B2");
-    jb_set_color(cr, accent);
-    cairo_rectangle(cr, MARGIN_X, y, 36, 4);
-    cairo_fill(cr);
+    double y = MARGIN_TOP - 14, h;
+    if (cr) {
+        jb_set_color(cr, jb_color_hex(ACCENT));
+        cairo_rectangle(cr, MARGIN_X, y, 36, 4);
+        cairo_fill(cr);
+    }
     y += 14;
     g_autoptr(PangoLayout) title =
-        jb_layout_new(pango, jb_template_meta(t, "title", "简报"), FALSE, 25, TRUE, TEXT_W);
+        jb_layout_new(pango, jb_template_meta(t, "title", "简报"), FALSE, 24, TRUE, TEXT_W);
     jb_layout_size(title, NULL, &h);
-    jb_layout_draw(cr, title, MARGIN_X, y, jb_color_hex("#111111"));
-    y += h + 6;
+    if (cr)
+        jb_layout_draw(cr, title, MARGIN_X, y, jb_color_hex("#111111"));
+    y += h + 4;
     const char *subtitle = jb_template_meta(t, "subtitle", NULL);
     if (subtitle) {
-        g_autoptr(PangoLayout) s = jb_layout_new(pango, subtitle, FALSE, 14, FALSE, TEXT_W);
+        g_autoptr(PangoLayout) s = jb_layout_new(pango, subtitle, FALSE, 13, FALSE, TEXT_W);
         jb_layout_size(s, NULL, &h);
-        jb_layout_draw(cr, s, MARGIN_X, y, jb_color_hex("#444444"));
-        y += h + 6;
+        if (cr)
+            jb_layout_draw(cr, s, MARGIN_X, y, jb_color_hex("#444444"));
+        y += h + 4;
     }
     g_autofree char *byline = g_strdup_printf("%s　%s", jb_template_meta(t, "organisation", ""),
                                               jb_template_meta(t, "date", ""));
-    g_autoptr(PangoLayout) by = jb_layout_new(pango, g_strstrip(byline), FALSE, 10.5, FALSE, TEXT_W);
+    g_autoptr(PangoLayout) by = jb_layout_new(pango, g_strstrip(byline), FALSE, 10, FALSE, TEXT_W);
     jb_layout_size(by, NULL, &h);
-    jb_layout_draw(cr, by, MARGIN_X, y, jb_color_hex("#777777"));
-    y += h + 12;
-    jb_set_color(cr, jb_color_hex("#CCCCCC"));
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, MARGIN_X, y);
-    cairo_line_to(cr, PAGE_W - MARGIN_X, y);
-    cairo_stroke(cr);
-    return y + 6;
+    if (cr)
+        jb_layout_draw(cr, by, MARGIN_X, y, jb_color_hex("#777777"));
+    y += h + 10;
+    if (cr) {
+        jb_set_color(cr, jb_color_hex("#CCCCCC"));
+        cairo_set_line_width(cr, 0.8);
+        cairo_move_to(cr, MARGIN_X, y);
+        cairo_line_to(cr, PAGE_W - MARGIN_X, y);
+        cairo_stroke(cr);
+    }
+    return y + 4;
+}
+
+/* Footnote links name their target ("dest='src-3'"); cairo 1.16 writes a damaged PDF
+ * (an object in the xref that is never written) for named destinations, so every target
+ * becomes an explicit page and position once pagination has placed it. */
+static void retarget(char **attr, GHashTable *where)
+{
+    if (!*attr || !g_str_has_prefix(*attr, "dest='"))
+        return;
+    const char *pos = g_hash_table_lookup(where, *attr + 6);
+    g_free(*attr);
+    *attr = pos ? g_strdup(pos) : NULL;
+}
+
+static void resolve_links(GPtrArray *blocks, GArray *places)
+{
+    g_autoptr(GHashTable) where = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    for (guint i = 0; i < places->len; i++) {
+        const Place *p = &g_array_index(places, Place, i);
+        if (p->from != 0 || !p->blk->dest || !g_str_has_prefix(p->blk->dest, "name='"))
+            continue;
+        char y[G_ASCII_DTOSTR_BUF_SIZE];
+        fmt(y, fmax(0, p->y - 6));
+        /* key: "src-3'" (the attribute's tail, closing quote included) */
+        g_hash_table_replace(where, g_strdup(p->blk->dest + 6),
+                             g_strdup_printf("page=%d pos=[%.0f %s]", p->page, MARGIN_X, y));
+    }
+    for (guint i = 0; i < blocks->len; i++) {
+        Blk *b = g_ptr_array_index(blocks, i);
+        for (guint k = 0; b->links && k < b->links->len; k++)
+            retarget(&g_array_index(b->links, Link, k).attr, where);
+        for (guint k = 0; b->cards && k < b->cards->len; k++)
+            retarget(&((Card *)g_ptr_array_index(b->cards, k))->dest, where);
+        for (guint k = 0; b->rows && k < b->rows->len; k++)
+            retarget(&((Row *)g_ptr_array_index(b->rows, k))->dest, where);
+    }
+}
+
+/* Draw page `page` (1-based; 0: every page, with show_page between them). */
+static gboolean draw_pages(JbCanvas *canvas, const Doc *d, int page, GError **error)
+{
+    cairo_t *cr = jb_canvas_cr(canvas);
+    int current = page ? page : 1, h1_id = 0;
+    /* cairo 1.16 writes links into a structure tree, which it completes only when all
+     * content sits inside a Document tag (without it the PDF has a dangling object). */
+    if (!page)
+        cairo_tag_begin(cr, "Document", NULL);
+    if (current == 1)
+        title_block(cr, jb_canvas_pango(canvas), d->t);
+    draw_page_frame(canvas, d, current);
+    for (guint i = 0; i < d->places->len; i++) {
+        const Place *p = &g_array_index(d->places, Place, i);
+        if (page && p->page != page)
+            continue;
+        while (p->page > current) {
+            jb_canvas_show_page(canvas);
+            draw_page_frame(canvas, d, ++current);
+        }
+        if (!draw_place(canvas, p, page == 0, &h1_id, error))
+            return FALSE;
+    }
+    if (!page)
+        cairo_tag_end(cr, "Document");
+    return TRUE;
 }
 
 static char *default_date(void)
@@ -423,7 +471,27 @@ static char *default_date(void)
     g_autoptr(GDateTime) t = epoch && *epoch
                                  ? g_date_time_new_from_unix_utc(g_ascii_strtoll(epoch, NULL, 10))
                                  : g_date_time_new_now_local();
+    if (!t)
+        t = g_date_time_new_now_local();
     return g_date_time_format(t, "%Y年%-m月%-d日");
+}
+
+/* "out/briefing.pdf" + "-3.png" → "out/briefing-3.png" */
+static char *sibling(const char *pdf_path, const char *suffix)
+{
+    const char *dot = strrchr(pdf_path, '.');
+    const char *slash = strrchr(pdf_path, '/');
+    gsize stem = dot && (!slash || dot > slash) ? (gsize)(dot - pdf_path) : strlen(pdf_path);
+    g_autofree char *base = g_strndup(pdf_path, stem);
+    return g_strconcat(base, suffix, NULL);
+}
+
+static void builder_clear(Builder *b)
+{
+    g_clear_pointer(&b->blocks, g_ptr_array_unref);
+    g_clear_pointer(&b->entries, g_ptr_array_unref);
+    g_clear_pointer(&b->entry_of, g_hash_table_unref);
+    g_clear_pointer(&b->articles, g_hash_table_unref);
 }
 
 gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
@@ -452,57 +520,38 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
         return FALSE;
     const char *title = jb_template_meta(t, "title", "简报");
     jb_canvas_set_metadata(canvas, title, jb_template_meta(t, "organisation", "jianbao"),
-                           jb_template_meta(t, "subtitle", ""), "jianbao");
+                           jb_template_meta(t, "subtitle", ""),
+                           jb_template_meta(t, "keywords", "jianbao"));
 
-    cmark_node *doc = cmark_parse_document(t->body, strlen(t->body), CMARK_OPT_DEFAULT);
-    Builder b = {.source = template_path, .in = in, .pango = jb_canvas_pango(canvas)};
-    b.blocks = g_ptr_array_new_with_free_func((GDestroyNotify)blk_free);
-    b.charted = g_ptr_array_new_with_free_func(g_free);
-    gboolean ok = add_blocks(&b, doc, t->body_line - 1, 0, error);
-    cmark_node_free(doc);
+    Builder b = {.source = template_path, .in = in, .t = t, .pango = jb_canvas_pango(canvas)};
+    b.blocks = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_blk_free);
+    gboolean ok = jb_report_build_blocks(&b, error);
+    Doc d = {.t = t, .title = title};
     if (ok) {
-        add_sources(&b, t);
-        cairo_t *cr = jb_canvas_cr(canvas);
-        double first_top = draw_title_block(canvas, t);
-        int pages = paginate(b.blocks, first_top);
-        int page = 1, h1_outline = 0;
-        draw_page_frame(canvas, title, page, pages);
-        for (guint i = 0; i < b.blocks->len && ok; i++) {
-            Blk *blk = g_ptr_array_index(b.blocks, i);
-            while (blk->page > page) {
-                jb_canvas_show_page(canvas);
-                draw_page_frame(canvas, title, ++page, pages);
-            }
-            if (blk->outline) {
-                int id = jb_canvas_add_outline(canvas, blk->level == 1 ? 0 : h1_outline,
-                                               blk->outline, page, blk->y);
-                if (blk->level == 1)
-                    h1_outline = id;
-            }
-            switch (blk->kind) {
-            case BLK_TEXT:
-                jb_layout_draw(cr, blk->layout, MARGIN_X + blk->indent, blk->y, blk->color);
-                break;
-            case BLK_RULE:
-                jb_set_color(cr, jb_color_hex("#CCCCCC"));
-                cairo_set_line_width(cr, 0.6);
-                cairo_move_to(cr, MARGIN_X, blk->y + 5);
-                cairo_line_to(cr, PAGE_W - MARGIN_X, blk->y + 5);
-                cairo_stroke(cr);
-                break;
-            case BLK_CHART: {
-                double s = TEXT_W / blk->chart->width;
-                cairo_save(cr);
-                cairo_translate(cr, MARGIN_X, blk->y);
-                cairo_scale(cr, s, s);
-                ok = jb_chart_draw(blk->chart, cr, b.pango, error);
-                cairo_restore(cr);
-                break;
-            }
-            }
+        d.first_top = title_block(NULL, b.pango, t);
+        d.places = paginate(b.blocks, d.first_top, &d.pages);
+        resolve_links(b.blocks, d.places);
+        ok = draw_pages(canvas, &d, 0, error);
+    }
+    for (int p = 1; ok && in->png_pages && p <= d.pages; p++) {
+        g_autofree char *suffix = g_strdup_printf("-%d.png", p);
+        g_autofree char *path = sibling(pdf_path, suffix);
+        g_autoptr(JbCanvas) png = jb_canvas_new(path, PAGE_W, PAGE_H, 2, FALSE, error);
+        ok = png && draw_pages(png, &d, p, error) && jb_canvas_finish(png, error);
+    }
+    for (guint i = 0; ok && in->png_pages && i < b.blocks->len; i++) {
+        const Blk *blk = g_ptr_array_index(b.blocks, i);
+        if (blk->kind != BLK_CHART)
+            continue;
+        static const char *const ext[] = {".png", ".svg"};
+        for (int e = 0; ok && e < 2; e++) {
+            g_autofree char *suffix = g_strconcat("-", blk->name, ext[e], NULL);
+            g_autofree char *path = sibling(pdf_path, suffix);
+            ok = jb_chart_render(blk->chart, path, 2, error);
         }
     }
-    g_ptr_array_unref(b.blocks);
-    g_ptr_array_unref(b.charted);
+    if (d.places)
+        g_array_unref(d.places);
+    builder_clear(&b);
     return ok && jb_canvas_finish(canvas, error);
 }

@@ -24,6 +24,9 @@ typedef struct {
     const JbTable *series;  /* required: series.csv (borrowed) */
     const JbTable *metrics; /* optional: metrics.csv, for the quotes in the sources section */
     gboolean allow_missing_glyphs;
+    /* Also write each page as PNG (BASE-N.png beside the PDF, 144 dpi) and each chart as
+     * a slide-size PNG and SVG named after its block (BASE-NAME.png, BASE-NAME.svg). */
+    gboolean png_pages;
 } JbReportInputs;
 
 /* Render `template_path` to `pdf_path` (replaced atomically). Errors name the template

@@ -12,6 +12,7 @@ void jb_template_free(JbTemplate *t)
     g_hash_table_unref(t->meta);
     g_free(t->body);
     g_ptr_array_unref(t->used);
+    g_ptr_array_unref(t->refs);
     g_free(t);
 }
 
@@ -19,6 +20,29 @@ const char *jb_template_meta(const JbTemplate *t, const char *key, const char *f
 {
     const char *v = g_hash_table_lookup(t->meta, key);
     return v && *v ? v : fallback;
+}
+
+static void ref_free(JbTemplateRef *r)
+{
+    g_free(r->metric_id);
+    g_free(r->field);
+    g_free(r);
+}
+
+char *jb_template_strip_marks(const char *text)
+{
+    GString *out = g_string_sized_new(strlen(text));
+    for (const char *p = text; *p; p++) {
+        if (*p == JB_TEMPLATE_MARK) {
+            const char *end = strchr(p + 1, JB_TEMPLATE_MARK);
+            if (end) {
+                p = end;
+                continue;
+            }
+        }
+        g_string_append_c(out, *p);
+    }
+    return g_string_free(out, FALSE);
 }
 
 static char *unquote(const char *v)
@@ -44,7 +68,13 @@ static gsize front_matter(const char *source, const char *text, GHashTable *meta
         return 0;
     }
     guint start_line = ln;
-    p = strchr(p, '\n') + 1;
+    p = strchr(p, '\n');
+    if (!p) { /* "---" and nothing after it */
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: front matter is not closed by '---'",
+                    source, start_line);
+        return (gsize)-1;
+    }
+    p++;
     ln++;
     while (*p) {
         const char *nl = strchr(p, '\n');
@@ -74,6 +104,7 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbTabl
     g_autoptr(JbTemplate) t = g_new0(JbTemplate, 1);
     t->meta = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     t->used = g_ptr_array_new_with_free_func(g_free);
+    t->refs = g_ptr_array_new_with_free_func((GDestroyNotify)ref_free);
     gsize at = front_matter(source, text, t->meta, &t->body_line, error);
     if (at == (gsize)-1)
         return NULL;
@@ -116,6 +147,17 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbTabl
         if (!g_ptr_array_find_with_equal_func(t->used, name, g_str_equal, NULL))
             g_ptr_array_add(t->used, g_strdup(name));
         g_string_append(out, value);
+        const char *field = dot + 1;
+        if (strcmp(field, "latest") == 0 || strcmp(field, "first") == 0 ||
+            strcmp(field, "growth") == 0) {
+            JbTemplateRef *ref = g_new0(JbTemplateRef, 1);
+            ref->metric_id = g_strdup(name);
+            ref->field = g_strdup(field);
+            ref->line = line;
+            g_string_append_printf(out, "%c%u%c", JB_TEMPLATE_MARK, t->refs->len,
+                                   JB_TEMPLATE_MARK);
+            g_ptr_array_add(t->refs, ref);
+        }
         p = close + 2;
     }
     t->body = g_string_free(out, FALSE);

@@ -1,0 +1,125 @@
+/* jb_report_priv.h — what the report's source files share (not installed, not public).
+ *
+ * The report is built in three steps: jb_report_blocks.c turns the template's Markdown and
+ * fenced blocks into Blk items (text, chart, KPI row, table, rule), each cut into pieces
+ * (text lines, table rows, KPI rows) at which a page may break; jb_report.c paginates the
+ * pieces and draws the pages; jb_report_sources.c numbers the sentences each figure came
+ * from and turns them into footnote links and the closing sources section.
+ */
+#ifndef JB_REPORT_PRIV_H
+#define JB_REPORT_PRIV_H
+
+#include "jb_chart.h"
+#include "jb_draw.h"
+#include "jb_report.h"
+#include "jb_template.h"
+
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define MARGIN_X 62.0
+#define MARGIN_TOP 72.0
+#define MARGIN_BOTTOM 72.0
+#define TEXT_W (PAGE_W - 2 * MARGIN_X)
+#define BODY_SIZE 11.0
+#define LINE_SPACING 1.5
+#define ACCENT "#0072B2"
+#define KPI_GAP 10.0
+#define KPI_PAD 10.0
+#define CELL_PAD 5.0
+
+typedef enum { BLK_TEXT, BLK_CHART, BLK_RULE, BLK_KPI, BLK_TABLE } BlkKind;
+
+/* A clickable span of a text layout: bytes [start, end) of its text, and the cairo link
+ * attributes ("dest='src-3'" or "uri='https://…'"). */
+typedef struct {
+    int start, end;
+    char *attr;
+} Link;
+
+typedef struct {
+    PangoLayout *value, *label, *meta;
+    char *dest; /* link attributes for the whole card, or NULL */
+} Card;
+
+#define TABLE_COLS 4
+typedef struct {
+    PangoLayout *cell[TABLE_COLS];
+    char *dest; /* link attributes for the source cell, or NULL */
+} Row;
+
+typedef struct {
+    BlkKind kind;
+    double indent, before;
+    /* Page-break points: piece i spans [top[i], top[i+1]) in block coordinates; top[0] is
+     * the height of what precedes the first piece (a table's header row). */
+    GArray *top; /* double */
+    double head_h; /* repeated on continuation parts (table header) */
+    gboolean keep_with_next;
+    /* BLK_TEXT */
+    PangoLayout *layout;
+    PangoLayout *gutter; /* bullet, list number or source number left of the text */
+    GArray *links;       /* Link */
+    JbColor color;
+    gboolean bar;  /* block quote: a rule left of the text */
+    char *dest;    /* a named destination at the block's top (sources entries) */
+    char *outline; /* heading text for a bookmark */
+    int level;     /* 1, 2 for headings */
+    /* BLK_CHART */
+    JbChart *chart;
+    char *name; /* the block's name, for slide files */
+    /* BLK_KPI */
+    GPtrArray *cards; /* Card* */
+    guint per_row;
+    /* BLK_TABLE */
+    GPtrArray *rows; /* Row*; rows->pdata[0] is the header */
+} Blk;
+
+typedef struct {
+    int n; /* 1-based number in the sources section */
+    char *source, *published, *quote, *title, *url;
+} SourceEntry;
+
+typedef struct {
+    const char *source; /* template path, for messages */
+    const JbReportInputs *in;
+    const JbTemplate *t;
+    PangoContext *pango;
+    GPtrArray *blocks;    /* Blk* */
+    GPtrArray *entries;   /* SourceEntry*, numbered in order of first citation */
+    GHashTable *entry_of; /* "source\nquote" → SourceEntry* (borrowed) */
+    GHashTable *articles; /* path → JbArticle* (or NULL when unreadable) */
+    int h1, h2, figures;
+} Builder;
+
+/* jb_report_blocks.c */
+gboolean jb_report_build_blocks(Builder *b, GError **error);
+void jb_report_blk_free(Blk *b);
+Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, double size,
+                        gboolean bold, double indent, double before, const char *color,
+                        gboolean justify);
+/* Measures a block's break points (after its content is final). */
+void jb_report_blk_measure(Blk *blk);
+
+/* jb_report_sources.c */
+/* A pending footnote: the text "[n]" that will appear in a layout and its link target. */
+typedef struct {
+    char *needle;
+    char *attr;
+} Pending;
+void jb_report_pending_free(Pending *p);
+/* The numbers of the sentences behind row `row` of the series (an empty array when the
+ * metrics table is missing). Registers new sources in citation order. */
+GArray *jb_report_cite(Builder *b, guint row);
+/* Append "<sup>[n]</sup>" for each number to `markup` and the links to `pending`. */
+void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers);
+/* The sources section: a heading and one entry per cited sentence. */
+void jb_report_add_sources(Builder *b);
+/* Series rows of `metric_id`, in file order (empty when unknown). */
+GArray *jb_report_series_rows(const JbTable *series, const char *metric_id);
+/* "超1.2万亿元": a series value the Chinese way. Caller owns it. */
+char *jb_report_value_text(const char *value, const char *unit, const char *bound);
+
+#endif

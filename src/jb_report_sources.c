@@ -1,0 +1,193 @@
+/* The sentences behind a briefing's figures: numbered in order of first citation, linked
+ * from footnote marks, listed with their article's title, date and URL at the end. */
+#include "jb_report_priv.h"
+
+#include "jb_article.h"
+#include "jb_common.h"
+#include "jb_number.h"
+
+#include <string.h>
+
+void jb_report_pending_free(Pending *p)
+{
+    g_free(p->needle);
+    g_free(p->attr);
+    g_free(p);
+}
+
+GArray *jb_report_series_rows(const JbTable *series, const char *metric_id)
+{
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(guint));
+    int c_id = jb_table_column(series, "metric_id");
+    for (guint r = 0; r < jb_table_n_rows(series); r++)
+        if (strcmp(jb_table_get(series, r, c_id), metric_id) == 0)
+            g_array_append_val(rows, r);
+    return rows;
+}
+
+char *jb_report_value_text(const char *value, const char *unit, const char *bound)
+{
+    JbDecimal d;
+    JbBound b = JB_BOUND_EXACT;
+    if (!jb_decimal_parse(value, &d))
+        return g_strdup(value);
+    jb_bound_parse(bound, &b);
+    static const char *const prefix[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = "超",
+                                         [JB_BOUND_AT_MOST] = "近", [JB_BOUND_ABOUT] = "约"};
+    g_autofree char *num = jb_number_format_cn(d, 4);
+    return g_strconcat(prefix[b], num, unit, NULL);
+}
+
+static void entry_free(SourceEntry *e)
+{
+    g_free(e->source);
+    g_free(e->published);
+    g_free(e->quote);
+    g_free(e->title);
+    g_free(e->url);
+    g_free(e);
+}
+
+static const JbArticle *article(Builder *b, const char *path)
+{
+    if (!b->articles)
+        b->articles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)jb_article_free);
+    gpointer a = NULL;
+    if (g_hash_table_lookup_extended(b->articles, path, NULL, &a))
+        return a;
+    /* The title and URL are not in metrics.csv: read them from the article when it is
+     * still where extract found it; the sources list falls back to the path otherwise. */
+    a = jb_article_load(path, NULL, NULL, NULL);
+    g_hash_table_insert(b->articles, g_strdup(path), a);
+    return a;
+}
+
+GArray *jb_report_cite(Builder *b, guint row)
+{
+    GArray *numbers = g_array_new(FALSE, FALSE, sizeof(int));
+    const JbTable *mt = b->in->metrics, *st = b->in->series;
+    if (!mt)
+        return numbers;
+    if (!b->entries) {
+        b->entries = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
+        b->entry_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    }
+    const char *id = jb_table_get(st, row, jb_table_column(st, "metric_id"));
+    const char *period = jb_table_get(st, row, jb_table_column(st, "period"));
+    const char *value = jb_table_get(st, row, jb_table_column(st, "value"));
+    int c_id = jb_table_column(mt, "metric_id"), c_src = jb_table_column(mt, "source"),
+        c_pub = jb_table_column(mt, "published"), c_quote = jb_table_column(mt, "quote"),
+        c_period = jb_table_column(mt, "period"), c_value = jb_table_column(mt, "value");
+    for (guint r = 0; r < jb_table_n_rows(mt); r++) {
+        /* the statements this series value was made of: same metric, the same value, and a
+         * period inside the series' period (2022-06 folds into 2022) */
+        if (strcmp(jb_table_get(mt, r, c_id), id) != 0 ||
+            strcmp(jb_table_get(mt, r, c_value), value) != 0 ||
+            !g_str_has_prefix(jb_table_get(mt, r, c_period), period))
+            continue;
+        const char *quote = jb_table_get(mt, r, c_quote);
+        if (quote[0] == '\'')
+            quote++; /* the CSV-injection guard is not part of the sentence */
+        g_autofree char *key = g_strconcat(jb_table_get(mt, r, c_src), "\n", quote, NULL);
+        SourceEntry *e = g_hash_table_lookup(b->entry_of, key);
+        if (!e) {
+            e = g_new0(SourceEntry, 1);
+            e->n = (int)b->entries->len + 1;
+            e->source = g_strdup(jb_table_get(mt, r, c_src));
+            e->published = g_strdup(jb_table_get(mt, r, c_pub));
+            e->quote = g_strdup(quote);
+            const JbArticle *a = article(b, e->source);
+            e->title = g_strdup(a ? a->title : "");
+            e->url = g_strdup(a ? a->url : "");
+            g_ptr_array_add(b->entries, e);
+            g_hash_table_insert(b->entry_of, g_steal_pointer(&key), e);
+        }
+        gboolean seen = FALSE;
+        for (guint i = 0; i < numbers->len; i++)
+            seen |= g_array_index(numbers, int, i) == e->n;
+        if (!seen)
+            g_array_append_val(numbers, e->n);
+    }
+    return numbers;
+}
+
+static int int_cmp(gconstpointer a, gconstpointer b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers)
+{
+    g_array_sort(numbers, int_cmp);
+    for (guint i = 0; i < numbers->len; i++) {
+        int n = g_array_index(numbers, int, i);
+        Pending *p = g_new0(Pending, 1);
+        p->needle = g_strdup_printf("[%d]", n);
+        p->attr = g_strdup_printf("dest='src-%d'", n);
+        g_string_append_printf(markup, "<sup><span foreground=\"" ACCENT "\">%s</span></sup>",
+                               p->needle);
+        g_ptr_array_add(pending, p);
+    }
+}
+
+/* cairo reads link attributes as single-quoted strings: a quote or backslash in a URL
+ * would put the context into an error state, so they (and spaces) are percent-encoded. */
+static char *uri_attr(const char *url)
+{
+    GString *s = g_string_new("uri='");
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p == '\'' || *p == '\\' || *p <= ' ' || *p == 0x7f)
+            g_string_append_printf(s, "%%%02X", *p);
+        else
+            g_string_append_c(s, (char)*p);
+    }
+    g_string_append_c(s, '\'');
+    return g_string_free(s, FALSE);
+}
+
+void jb_report_add_sources(Builder *b)
+{
+    g_autoptr(GString) m = g_string_new(NULL);
+    b->h1++;
+    b->h2 = 0;
+    g_string_printf(m, "%d  数据来源", b->h1);
+    Blk *h = jb_report_text_blk(b, m->str, NULL, 16, TRUE, 0, 22, "#1A1A1A", FALSE);
+    h->keep_with_next = TRUE;
+    h->level = 1;
+    h->outline = g_strdup(pango_layout_get_text(h->layout));
+    g_ptr_array_add(b->blocks, h);
+    if (!b->in->metrics) {
+        g_ptr_array_add(b->blocks, jb_report_text_blk(b, "（未提供 metrics.csv，无法列出原文。）",
+                                                      NULL, 10, FALSE, 0, 6, "#555555", FALSE));
+        return;
+    }
+    Blk *intro = jb_report_text_blk(b, "下列语句按在正文中首次引用的顺序编号，正文数字右上角的编号即指向这里。",
+                                    NULL, 9.5, FALSE, 0, 4, "#666666", FALSE);
+    intro->keep_with_next = TRUE;
+    g_ptr_array_add(b->blocks, intro);
+    for (guint i = 0; b->entries && i < b->entries->len; i++) {
+        const SourceEntry *e = g_ptr_array_index(b->entries, i);
+        g_autoptr(GPtrArray) pending =
+            g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
+        g_autofree char *q = g_markup_escape_text(e->quote, -1);
+        g_autofree char *title = g_markup_escape_text(*e->title ? e->title : e->source, -1);
+        g_autofree char *src = g_markup_escape_text(e->source, -1);
+        g_string_printf(m, "“%s”\n<span size=\"8704\" foreground=\"#666666\">《%s》　%s\n%s",
+                        q, title, *e->published ? e->published : "日期不详", src);
+        if (*e->url) {
+            g_autofree char *url = g_markup_escape_text(e->url, -1);
+            g_string_append_printf(m, "　<span foreground=\"" ACCENT "\">%s</span>", url);
+            Pending *p = g_new0(Pending, 1);
+            p->needle = g_strdup(e->url);
+            p->attr = uri_attr(e->url);
+            g_ptr_array_add(pending, p);
+        }
+        g_string_append(m, "</span>");
+        Blk *blk = jb_report_text_blk(b, m->str, pending, 10, FALSE, 28, 7, "#222222", FALSE);
+        g_autofree char *num = g_strdup_printf("[%d]", e->n);
+        blk->gutter = jb_layout_new(b->pango, num, FALSE, 10, TRUE, -1);
+        blk->dest = g_strdup_printf("name='src-%d'", e->n);
+        g_ptr_array_add(b->blocks, blk);
+    }
+}
