@@ -284,9 +284,10 @@ static int cmd_chart(int argc, char **argv)
 static int cmd_report(int argc, char **argv)
 {
     g_autofree char *out = NULL, *data = NULL, *metrics = NULL;
-    gboolean allow_missing = FALSE;
+    gboolean allow_missing = FALSE, png_pages = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the PDF to FILE (default: out/briefing.pdf)", "FILE"},
+        {"png-pages", 0, 0, G_OPTION_ARG_NONE, &png_pages, "Also write each page as BASE-N.png and each chart as BASE-NAME.png and .svg (slide size)", NULL},
         {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "series.csv (default: out/series.csv)", "FILE"},
         {"metrics", 0, 0, G_OPTION_ARG_FILENAME, &metrics, "metrics.csv, for quoted sources (default: out/metrics.csv if present)", "FILE"},
         {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
@@ -312,7 +313,8 @@ static int cmd_report(int argc, char **argv)
     g_autoptr(JbTable) mt = metrics ? jb_table_read(metrics, &e) : NULL;
     if (metrics && !mt)
         return fail(e);
-    JbReportInputs in = {.series = series, .metrics = mt, .allow_missing_glyphs = allow_missing};
+    JbReportInputs in = {.series = series, .metrics = mt, .allow_missing_glyphs = allow_missing,
+                         .png_pages = png_pages};
     if (!jb_report_render(argv[1], &in, out ? out : "out/briefing.pdf", &e))
         return fail(e);
     return EXIT_OK;
