@@ -697,6 +697,7 @@ static void chart_key(const Ctx *c, Render *u, const JbTable *series)
     feed(h, "chart");
     feed(h, c->engine);
     feed(h, c->fonts);
+    feed(h, g_getenv("SOURCE_DATE_EPOCH")); /* the PDF's creation date */
     feed(h, u->spec);
     feed(h, rows->str);
     feed_named_files(c, h, u->spec, c->base);
@@ -787,37 +788,19 @@ static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const Jb
 
 /* ---- publishing ----------------------------------------------------------------------- */
 
-/* Put `product` (a cache file) at `dest` atomically: hard link (or copy) to a temporary
- * name beside it, then rename. */
+/* Put `product` (a cache file) at `dest` atomically: a copy, never a hard link, so that
+ * whoever writes into an output in place (echo > briefing.pdf) cannot damage the cache. */
 static gboolean publish_file(const char *product, const char *dest, GError **error)
 {
-    g_autofree char *dir = g_path_get_dirname(dest);
-    g_autofree char *base = g_path_get_basename(dest);
-    g_autofree char *tmp = g_strdup_printf("%s/.%s.jbtmp", dir, base);
-    if (g_mkdir_with_parents(dir, 0755) != 0) {
-        int e = errno;
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", dir, g_strerror(e));
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    GError *local = NULL;
+    if (!g_file_get_contents(product, &data, &len, &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s", local->message);
+        g_error_free(local);
         return FALSE;
     }
-    unlink(tmp);
-    if (link(product, tmp) != 0) {
-        g_autofree char *data = NULL;
-        gsize len = 0;
-        GError *local = NULL;
-        if (!g_file_get_contents(product, &data, &len, &local)) {
-            g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s", local->message);
-            g_error_free(local);
-            return FALSE;
-        }
-        return jb_write_file_atomic(dest, data, len, error);
-    }
-    if (rename(tmp, dest) != 0) {
-        int e = errno;
-        unlink(tmp);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", dest, g_strerror(e));
-        return FALSE;
-    }
-    return TRUE;
+    return jb_write_file_atomic(dest, data, len, error);
 }
 
 typedef struct {

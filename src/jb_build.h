@@ -13,7 +13,7 @@
  * spec and its series rows, the template, the fonts, the briefing date, the jianbao engine).
  * A unit whose product is cached does not run. Reshape (cheap) runs in memory whenever any
  * statement changed. Nothing in OUT is touched until every unit has finished; then the
- * products are published into OUT (hard link or copy to a temporary name, rename), and last
+ * products are published into OUT (copied to a temporary name, renamed), and last
  * OUT/.manifest is replaced atomically. The manifest records the build's top key (the hash
  * of all inputs) and the hash of every output, so a run with nothing changed hashes the
  * inputs, finds the same top key and intact outputs, and stops.
