@@ -344,10 +344,32 @@ static void build_progress(const char *what, guint done, guint total, gpointer d
     fflush(stderr);
 }
 
+static int exit_code_of(const GError *e)
+{
+    if (e->domain != JB_ERROR)
+        return EXIT_INPUT;
+    switch (e->code) {
+    case JB_ERROR_USAGE: return EXIT_USAGE;
+    case JB_ERROR_OUTPUT: return EXIT_OUTPUT;
+    case JB_ERROR_LOCKED: return EXIT_LOCKED;
+    default: return EXIT_INPUT;
+    }
+}
+
+/* A one-line counter that rewrites itself, on a terminal only. */
+static void build_progress(const char *what, guint done, guint total, gpointer data)
+{
+    (void)data;
+    fprintf(stderr, "\rjianbao: build: %s %u/%u", what, done, total);
+    if (done == total)
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
 static int cmd_build(int argc, char **argv)
 {
     gboolean wait = FALSE, quiet = FALSE, verbose = FALSE, list_units = FALSE;
-    int jobs = 0;
+    int jobs = -1; /* not given: the number of cores */
     g_autofree char *log = NULL, *unit = NULL;
     GOptionEntry entries[] = {
         {"wait", 0, 0, G_OPTION_ARG_NONE, &wait, "Wait for a running build instead of exiting with 5", NULL},
@@ -369,7 +391,7 @@ static int cmd_build(int argc, char **argv)
         say("expected at most one PROJECT (try --help)");
         return EXIT_USAGE;
     }
-    if (jobs < 0) {
+    if (jobs == 0 || jobs < -1) {
         say("--jobs must be at least 1");
         return EXIT_USAGE;
     }
@@ -385,7 +407,7 @@ static int cmd_build(int argc, char **argv)
             printf("%s\n", (char *)g_ptr_array_index(units, i));
         return EXIT_OK;
     }
-    JbBuildOptions opt = {.wait_for_lock = wait, .jobs = (guint)jobs};
+    JbBuildOptions opt = {.wait_for_lock = wait, .jobs = jobs > 0 ? (guint)jobs : 0};
     if (!quiet && isatty(STDERR_FILENO))
         opt.progress = build_progress;
     JbBuildResult r = {0};
