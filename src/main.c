@@ -344,28 +344,6 @@ static void build_progress(const char *what, guint done, guint total, gpointer d
     fflush(stderr);
 }
 
-static int exit_code_of(const GError *e)
-{
-    if (e->domain != JB_ERROR)
-        return EXIT_INPUT;
-    switch (e->code) {
-    case JB_ERROR_USAGE: return EXIT_USAGE;
-    case JB_ERROR_OUTPUT: return EXIT_OUTPUT;
-    case JB_ERROR_LOCKED: return EXIT_LOCKED;
-    default: return EXIT_INPUT;
-    }
-}
-
-/* A one-line counter that rewrites itself, on a terminal only. */
-static void build_progress(const char *what, guint done, guint total, gpointer data)
-{
-    (void)data;
-    fprintf(stderr, "\rjianbao: build: %s %u/%u", what, done, total);
-    if (done == total)
-        fputs("\r\033[K", stderr);
-    fflush(stderr);
-}
-
 static int cmd_build(int argc, char **argv)
 {
     gboolean wait = FALSE, quiet = FALSE, verbose = FALSE, list_units = FALSE;
