@@ -3,14 +3,46 @@
 #include "jb_common.h"
 #include "jb_number.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const JB_SERIES_HEADER[] = {"metric_id", "label",    "period",  "value",
                                         "unit",      "bound",    "forecast", "sources",
-                                        NULL};
+                                        "display_unit", NULL};
+
+const char *const JB_CONFLICTS_HEADER[] = {
+    "metric_id",   "period",      "kind",         "rule",        "kept_value",
+    "kept_unit",   "kept_period", "kept_source",  "kept_line",   "other_value",
+    "other_unit",  "other_period", "other_source", "other_line", NULL};
+
+/* The series.csv columns the wide layout carries per metric, besides the value. */
+static const char *const WIDE_ATTRS[] = {"label", "unit", "bound", "forecast", "sources",
+                                         "display_unit"};
+
+gboolean jb_period_valid(const char *p)
+{
+    size_t n = strlen(p);
+    if (n != 4 && n != 7 && n != 10)
+        return FALSE;
+    for (size_t i = 0; i < n; i++)
+        if ((i == 4 || i == 7) ? p[i] != '-' : !g_ascii_isdigit(p[i]))
+            return FALSE;
+    if (n >= 7) {
+        int m = (p[5] - '0') * 10 + (p[6] - '0');
+        if (m < 1 || m > 12)
+            return FALSE;
+    }
+    if (n == 10) {
+        int d = (p[8] - '0') * 10 + (p[9] - '0');
+        if (d < 1 || d > 31)
+            return FALSE;
+    }
+    return TRUE;
+}
 
 typedef struct {
-    char *metric_id, *period, *unit, *published, *source;
+    char *key, *label, *period, *stated, *unit, *published, *source, *value_text;
     JbDecimal value;
     JbBound bound;
     gboolean forecast;
@@ -19,44 +51,228 @@ typedef struct {
 
 static void obs_free(Obs *o)
 {
-    g_free(o->metric_id);
+    g_free(o->key);
+    g_free(o->label);
     g_free(o->period);
+    g_free(o->stated);
     g_free(o->unit);
     g_free(o->published);
     g_free(o->source);
+    g_free(o->value_text);
     g_free(o);
 }
 
-/* Which of two disagreeing observations to keep: >0 prefers a, <0 prefers b. */
-static int preference(const Obs *a, const Obs *b)
+/* Which of two disagreeing observations to keep: >0 prefers a, <0 prefers b; never 0 (the
+ * later row wins a tie). *rule names the rule that decided. */
+static int preference(const Obs *a, const Obs *b, const char **rule)
 {
-    if (a->forecast != b->forecast)
+    int c;
+    if (a->forecast != b->forecast) {
+        *rule = "actual beats forecast";
         return a->forecast ? -1 : 1;
+    }
+    if ((c = strcmp(a->stated, b->stated)) != 0) {
+        *rule = "later period in the year";
+        return c;
+    }
     gboolean ax = a->bound == JB_BOUND_EXACT, bx = b->bound == JB_BOUND_EXACT;
-    if (ax != bx)
+    if (ax != bx) {
+        *rule = "exact beats hedged";
         return ax ? 1 : -1;
-    return strcmp(a->published, b->published) >= 0 ? 1 : -1;
+    }
+    if ((c = strcmp(a->published, b->published)) != 0) {
+        *rule = "later article";
+        return c;
+    }
+    *rule = "later row";
+    return a->line > b->line ? 1 : -1;
 }
 
-static int by_metric_period(gconstpointer pa, gconstpointer pb)
+static int by_key_period(gconstpointer pa, gconstpointer pb)
 {
     const Obs *a = *(Obs *const *)pa, *b = *(Obs *const *)pb;
-    int c = strcmp(a->metric_id, b->metric_id);
+    int c = strcmp(a->key, b->key);
     return c ? c : strcmp(a->period, b->period);
 }
 
-JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
+/* id equals one of `want` or lies under it ("ai" → "ai.enterprises", "unknown" → "unknown:…"). */
+static gboolean metric_wanted(const char *const *want, const char *id)
+{
+    if (!want)
+        return TRUE;
+    for (; *want; want++) {
+        size_t n = strlen(*want);
+        if (strncmp(id, *want, n) == 0 && (id[n] == '\0' || id[n] == '.' || id[n] == ':'))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* period within [since, until], each compared at the coarser precision of the two. */
+static gboolean period_wanted(const char *period, const char *since, const char *until)
+{
+    if (since && strncmp(period, since, MIN(strlen(period), strlen(since))) < 0)
+        return FALSE;
+    if (until && strncmp(period, until, MIN(strlen(period), strlen(until))) > 0)
+        return FALSE;
+    return TRUE;
+}
+
+typedef struct {
+    char *unit, *source, *period;
+    guint line;
+} BaseUnit;
+
+static void base_unit_free(BaseUnit *b)
+{
+    g_free(b->unit);
+    g_free(b->source);
+    g_free(b->period);
+    g_free(b);
+}
+
+static void add_conflict(JbTable *conflicts, const char *kind, const char *rule, const Obs *kept,
+                         const char *kept_value, const char *kept_unit, const char *kept_period,
+                         const char *kept_source, guint kept_line, const Obs *other)
+{
+    if (!conflicts)
+        return;
+    g_autofree char *kl = kept_line ? g_strdup_printf("%u", kept_line) : g_strdup("");
+    g_autofree char *ol = g_strdup_printf("%u", other->line);
+    const char *cells[] = {other->key,         kept ? kept->period : other->period,
+                           kind,               rule,
+                           kept_value,         kept_unit,
+                           kept_period,        kept_source,
+                           kl,                 other->value_text,
+                           other->unit,        other->stated,
+                           other->source,      ol};
+    jb_table_append(conflicts, cells);
+}
+
+typedef struct {
+    int id, period, value, unit, bound, forecast, source, published, subject, metric;
+} MetricCols;
+
+/* One row of metrics.csv → an Obs, or NULL: filtered out (*why stays NULL) or malformed
+ * (*why says what is wrong). */
+static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDict *dict,
+                     const JbReshapeOptions *opt, char **why)
+{
+    const char *id = jb_table_get(m, r, c->id);
+    const char *subject = jb_table_get(m, r, c->subject);
+    const char *metric = jb_table_get(m, r, c->metric);
+    const JbMetric *known = dict && id[0] ? jb_dict_get(dict, id) : NULL;
+    g_autofree char *key = NULL, *label = NULL;
+    if (id[0]) {
+        key = g_strdup(id);
+        label = g_strdup(known ? known->label : id);
+    } else {
+        if (!opt->include_unknown)
+            return NULL;
+        if (!metric[0]) {
+            *why = g_strdup("no metric_id and no metric text");
+            return NULL;
+        }
+        key = g_strdup_printf("unknown:%s:%s", subject, metric);
+        label = subject[0] && !strstr(metric, subject) ? g_strconcat(subject, metric, NULL)
+                                                       : g_strdup(metric);
+    }
+    if (!metric_wanted(opt->metrics, key))
+        return NULL;
+    if (opt->subjects && !g_strv_contains(opt->subjects, subject) &&
+        !(known && known->subject[0] && g_strv_contains(opt->subjects, known->subject)))
+        return NULL;
+
+    const char *period = jb_table_get(m, r, c->period);
+    const char *v = jb_table_get(m, r, c->value);
+    const char *bound = jb_table_get(m, r, c->bound);
+    const char *fc = jb_table_get(m, r, c->forecast);
+    Obs o = {.line = jb_table_line(m, r), .bound = JB_BOUND_EXACT};
+    if (!jb_period_valid(period)) {
+        *why = g_strdup_printf("period '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", period);
+        return NULL;
+    }
+    if (!period_wanted(period, opt->since, opt->until))
+        return NULL;
+    if (!jb_decimal_parse(v, &o.value)) {
+        *why = g_strdup_printf("value '%s' is not a plain decimal", v);
+        return NULL;
+    }
+    if (bound[0] && !jb_bound_parse(bound, &o.bound)) {
+        *why = g_strdup_printf("unknown bound '%s' (exact, at_least, at_most or about)", bound);
+        return NULL;
+    }
+    if (fc[0] && strcmp(fc, "0") != 0 && strcmp(fc, "1") != 0) {
+        *why = g_strdup_printf("forecast '%s' is not 0 or 1", fc);
+        return NULL;
+    }
+    Obs *n = g_new(Obs, 1);
+    *n = o;
+    n->key = g_steal_pointer(&key);
+    n->label = g_steal_pointer(&label);
+    n->stated = g_strdup(period);
+    n->period = opt->year_periods ? g_strndup(period, 4) : g_strdup(period);
+    n->unit = g_strdup(jb_table_get(m, r, c->unit));
+    n->forecast = strcmp(fc, "1") == 0;
+    n->source = g_strdup(jb_table_get(m, r, c->source));
+    n->published = g_strdup(jb_table_get(m, r, c->published));
+    n->value_text = jb_decimal_to_string(n->value);
+    return n;
+}
+
+/* The sorted rows of `a` and `b` (same header) in one table sorted by metric_id and period. */
+typedef struct {
+    const JbTable *t;
+    guint row;
+} RowRef;
+
+static int c_id_sort, c_period_sort;
+static int by_ref(gconstpointer pa, gconstpointer pb)
+{
+    const RowRef *a = pa, *b = pb;
+    int c = strcmp(jb_table_get(a->t, a->row, c_id_sort), jb_table_get(b->t, b->row, c_id_sort));
+    return c ? c
+             : strcmp(jb_table_get(a->t, a->row, c_period_sort),
+                      jb_table_get(b->t, b->row, c_period_sort));
+}
+
+static JbTable *merge_sorted(const JbTable *a, const JbTable *b)
+{
+    g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(RowRef));
+    const JbTable *both[] = {a, b};
+    for (guint k = 0; k < 2; k++)
+        for (guint r = 0; r < jb_table_n_rows(both[k]); r++) {
+            RowRef ref = {both[k], r};
+            g_array_append_val(refs, ref);
+        }
+    c_id_sort = jb_table_column(a, "metric_id");
+    c_period_sort = jb_table_column(a, "period");
+    g_array_sort(refs, by_ref); /* g_qsort_with_data: stable */
+    JbTable *out = jb_table_new(JB_SERIES_HEADER);
+    guint n = jb_table_n_cols(a);
+    g_autofree const char **cells = g_new0(const char *, n + 1);
+    for (guint i = 0; i < refs->len; i++) {
+        RowRef *ref = &g_array_index(refs, RowRef, i);
+        for (guint c = 0; c < n; c++)
+            cells[c] = jb_table_get(ref->t, ref->row, (int)c);
+        jb_table_append(out, cells);
+    }
+    return out;
+}
+
+JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt_in,
                     GPtrArray *warnings, GError **error)
 {
+    JbReshapeOptions none = {0};
+    const JbReshapeOptions *opt = opt_in ? opt_in : &none;
     const char *src = jb_table_source(metrics);
-    int c_id = jb_table_column(metrics, "metric_id"), c_period = jb_table_column(metrics, "period"),
-        c_value = jb_table_column(metrics, "value"), c_unit = jb_table_column(metrics, "unit"),
-        c_bound = jb_table_column(metrics, "bound"),
-        c_forecast = jb_table_column(metrics, "forecast"),
-        c_source = jb_table_column(metrics, "source"),
-        c_pub = jb_table_column(metrics, "published");
+    MetricCols c = {jb_table_column(metrics, "metric_id"), jb_table_column(metrics, "period"),
+                    jb_table_column(metrics, "value"),     jb_table_column(metrics, "unit"),
+                    jb_table_column(metrics, "bound"),     jb_table_column(metrics, "forecast"),
+                    jb_table_column(metrics, "source"),    jb_table_column(metrics, "published"),
+                    jb_table_column(metrics, "subject"),   jb_table_column(metrics, "metric")};
     const char *need[] = {"metric_id", "period", "value", "unit"};
-    int have[] = {c_id, c_period, c_value, c_unit};
+    int have[] = {c.id, c.period, c.value, c.unit};
     for (guint i = 0; i < G_N_ELEMENTS(need); i++)
         if (have[i] < 0) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column '%s'", src, need[i]);
@@ -64,68 +280,92 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
         }
 
     g_autoptr(GPtrArray) obs = g_ptr_array_new_with_free_func((GDestroyNotify)obs_free);
+    g_autoptr(GHashTable) units =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)base_unit_free);
     for (guint r = 0; r < jb_table_n_rows(metrics); r++) {
         guint line = jb_table_line(metrics, r);
-        const char *id = jb_table_get(metrics, r, c_id);
-        if (!id[0])
-            continue;
-        Obs o = {.line = line, .bound = JB_BOUND_EXACT};
-        const char *v = jb_table_get(metrics, r, c_value);
-        const char *period = jb_table_get(metrics, r, c_period);
-        const char *bound = jb_table_get(metrics, r, c_bound);
-        if (!jb_decimal_parse(v, &o.value)) {
-            g_ptr_array_add(warnings, g_strdup_printf("%s:%u: value '%s' is not a plain decimal; "
-                                                      "row skipped", src, line, v));
+        g_autofree char *why = NULL;
+        Obs *o = read_row(metrics, r, &c, dict, opt, &why);
+        if (!o && why && opt->strict) {
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: %s", src, line, why);
+            return NULL;
+        }
+        if (!o) {
+            if (why)
+                g_ptr_array_add(warnings, g_strdup_printf("%s:%u: %s; row skipped", src, line, why));
             continue;
         }
-        if (strlen(period) < 4 || !g_ascii_isdigit(period[0])) {
-            g_ptr_array_add(warnings, g_strdup_printf("%s:%u: period '%s' is not an ISO date; "
-                                                      "row skipped", src, line, period));
+        /* one base unit per metric: the dictionary's, else the first row's */
+        BaseUnit *base = g_hash_table_lookup(units, o->key);
+        if (!base) {
+            const JbMetric *m = dict ? jb_dict_get(dict, o->key) : NULL;
+            base = g_new0(BaseUnit, 1);
+            if (m && m->unit[0]) {
+                base->unit = g_strdup(m->unit);
+                base->source = g_strdup("dictionary");
+                base->period = g_strdup("");
+            } else {
+                base->unit = g_strdup(o->unit);
+                base->source = g_strdup(o->source);
+                base->period = g_strdup(o->stated);
+                base->line = o->line;
+            }
+            g_hash_table_insert(units, g_strdup(o->key), base);
+        }
+        if (strcmp(base->unit, o->unit) != 0) {
+            if (opt->strict) {
+                g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                            "%s:%u: unit '%s' for %s, whose base unit is '%s'", src, line, o->unit,
+                            o->key, base->unit);
+                obs_free(o);
+                return NULL;
+            }
+            g_ptr_array_add(warnings,
+                            g_strdup_printf("%s:%u: unit '%s' for %s, whose base unit is '%s' "
+                                            "(%s); row skipped",
+                                            src, line, o->unit, o->key, base->unit,
+                                            base->line ? "its first row" : "the dictionary"));
+            add_conflict(opt->conflicts, "unit", "one unit per metric", NULL, "", base->unit,
+                         base->period, base->source, base->line, o);
+            obs_free(o);
             continue;
         }
-        if (bound[0] && !jb_bound_parse(bound, &o.bound)) {
-            g_ptr_array_add(warnings, g_strdup_printf("%s:%u: unknown bound '%s'; row skipped",
-                                                      src, line, bound));
-            continue;
-        }
-        Obs *n = g_new(Obs, 1);
-        *n = o;
-        n->metric_id = g_strdup(id);
-        n->period = opt && opt->year_periods ? g_strndup(period, 4) : g_strdup(period);
-        n->unit = g_strdup(jb_table_get(metrics, r, c_unit));
-        n->forecast = strcmp(jb_table_get(metrics, r, c_forecast), "1") == 0;
-        n->source = g_strdup(jb_table_get(metrics, r, c_source));
-        n->published = g_strdup(jb_table_get(metrics, r, c_pub));
-        g_ptr_array_add(obs, n);
+        g_ptr_array_add(obs, o);
     }
     /* stable: rows keep file order within a metric and period */
-    g_ptr_array_sort(obs, by_metric_period);
+    g_ptr_array_sort(obs, by_key_period);
 
-    JbTable *series = jb_table_new(JB_SERIES_HEADER);
+    g_autoptr(JbTable) series = jb_table_new(JB_SERIES_HEADER);
+    g_autoptr(GPtrArray) metric_rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
     for (guint i = 0; i < obs->len;) {
         const Obs *first = g_ptr_array_index(obs, i);
         guint j = i;
         const Obs *best = first;
-        g_autoptr(GString) sources = g_string_new(NULL);
-        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+        const char *rule;
         for (; j < obs->len; j++) {
             const Obs *o = g_ptr_array_index(obs, j);
-            if (strcmp(o->metric_id, first->metric_id) || strcmp(o->period, first->period))
+            if (strcmp(o->key, first->key) || strcmp(o->period, first->period))
                 break;
+            if (o != best && preference(o, best, &rule) > 0)
+                best = o;
+        }
+        g_autoptr(GString) sources = g_string_new(NULL);
+        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+        for (guint k = i; k < j; k++) {
+            const Obs *o = g_ptr_array_index(obs, k);
             if (!jb_decimal_equal(o->value, best->value)) {
-                g_autofree char *a = jb_decimal_to_string(best->value);
-                g_autofree char *b = jb_decimal_to_string(o->value);
-                const Obs *win = preference(o, best) > 0 ? o : best;
-                g_autofree char *w = jb_decimal_to_string(win->value);
+                preference(best, o, &rule);
                 g_ptr_array_add(warnings,
-                                g_strdup_printf("%s:%u: conflict for %s %s: %s (%s) vs %s (%s); "
-                                                "kept %s",
-                                                src, o->line, o->metric_id, o->period, a,
-                                                best->source, b, o->source, w));
-                best = win;
-            } else if (preference(o, best) > 0 && (o->forecast != best->forecast ||
-                                                    o->bound != best->bound)) {
-                best = o; /* same value: keep the firmer statement of it */
+                                g_strdup_printf("%s:%u: conflict for %s %s: %s %s (%s) vs %s "
+                                                "(%s, line %u); kept %s: %s",
+                                                src, o->line, o->key, o->period, o->value_text,
+                                                o->unit, o->source[0] ? o->source : "no source",
+                                                best->value_text,
+                                                best->source[0] ? best->source : "no source",
+                                                best->line, best->value_text, rule));
+                add_conflict(opt->conflicts, "value", rule, best, best->value_text, best->unit,
+                             best->stated, best->source, best->line, o);
+                continue;
             }
             if (o->source[0] && g_hash_table_add(seen, o->source)) {
                 if (sources->len)
@@ -133,13 +373,196 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                 g_string_append(sources, o->source);
             }
         }
-        const JbMetric *m = dict ? jb_dict_get(dict, first->metric_id) : NULL;
-        g_autofree char *value = jb_decimal_to_string(best->value);
-        const char *cells[] = {first->metric_id, m ? m->label : first->metric_id, first->period,
-                               value, best->unit, jb_bound_name(best->bound),
-                               best->forecast ? "1" : "0", sources->str};
-        jb_table_append(series, cells);
+        const char *cells[] = {first->key, first->label, first->period, best->value_text,
+                               best->unit, jb_bound_name(best->bound),
+                               best->forecast ? "1" : "0", sources->str, "", NULL};
+        g_ptr_array_add(metric_rows, g_strdupv((char **)cells));
         i = j;
     }
+
+    /* display unit: one per metric, from its largest value */
+    for (guint i = 0; i < metric_rows->len;) {
+        char **first = g_ptr_array_index(metric_rows, i);
+        guint j = i;
+        double max_abs = 0;
+        for (; j < metric_rows->len; j++) {
+            char **row = g_ptr_array_index(metric_rows, j);
+            if (strcmp(row[0], first[0]) != 0)
+                break;
+            JbDecimal d;
+            if (jb_decimal_parse(row[3], &d))
+                max_abs = MAX(max_abs, fabs(jb_decimal_to_double(d)));
+        }
+        const char *disp = jb_display_unit(first[4], max_abs);
+        for (guint k = i; k < j; k++) {
+            char **row = g_ptr_array_index(metric_rows, k);
+            g_free(row[8]);
+            row[8] = g_strdup(disp);
+            jb_table_append(series, (const char *const *)row);
+        }
+        i = j;
+    }
+    jb_table_set_source(series, src);
+    if (!opt->derive)
+        return g_steal_pointer(&series);
+    g_autoptr(JbTable) derived = jb_derive(series, opt->derive);
+    JbTable *all = merge_sorted(series, derived);
+    jb_table_set_source(all, src);
+    return all;
+}
+
+/* ---- the wide layout -------------------------------------------------------------------- */
+
+static int by_string(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+JbTable *jb_series_to_wide(const JbTable *series)
+{
+    int c_id = jb_table_column(series, "metric_id"), c_period = jb_table_column(series, "period"),
+        c_value = jb_table_column(series, "value");
+    int c_attr[G_N_ELEMENTS(WIDE_ATTRS)];
+    for (guint a = 0; a < G_N_ELEMENTS(WIDE_ATTRS); a++)
+        c_attr[a] = jb_table_column(series, WIDE_ATTRS[a]);
+
+    g_autoptr(GPtrArray) ids = g_ptr_array_new();      /* borrowed from series */
+    g_autoptr(GPtrArray) periods = g_ptr_array_new();  /* borrowed */
+    g_autoptr(GHashTable) id_col = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) period_row = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint r = 0; r < jb_table_n_rows(series); r++) {
+        const char *id = jb_table_get(series, r, c_id), *p = jb_table_get(series, r, c_period);
+        if (!g_hash_table_contains(id_col, id)) {
+            g_hash_table_insert(id_col, (gpointer)id, GUINT_TO_POINTER(ids->len));
+            g_ptr_array_add(ids, (gpointer)id);
+        }
+        if (g_hash_table_add(period_row, (gpointer)p))
+            g_ptr_array_add(periods, (gpointer)p);
+    }
+    g_ptr_array_sort(periods, by_string);
+    for (guint i = 0; i < periods->len; i++)
+        g_hash_table_insert(period_row, g_ptr_array_index(periods, i), GUINT_TO_POINTER(i));
+
+    guint na = G_N_ELEMENTS(WIDE_ATTRS), ncols = 1 + ids->len * (1 + na);
+    g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(header, g_strdup("period"));
+    for (guint i = 0; i < ids->len; i++)
+        g_ptr_array_add(header, g_strdup(g_ptr_array_index(ids, i)));
+    for (guint i = 0; i < ids->len; i++)
+        for (guint a = 0; a < na; a++)
+            g_ptr_array_add(header, g_strconcat(g_ptr_array_index(ids, i), "|", WIDE_ATTRS[a], NULL));
+    g_ptr_array_add(header, NULL);
+    JbTable *wide = jb_table_new((const char *const *)header->pdata);
+
+    /* cells[period][col], borrowed strings */
+    g_autofree const char **cells = g_new0(const char *, (gsize)periods->len * ncols + 1);
+    for (guint p = 0; p < periods->len; p++)
+        cells[(gsize)p * ncols] = g_ptr_array_index(periods, p);
+    for (guint r = 0; r < jb_table_n_rows(series); r++) {
+        guint i = GPOINTER_TO_UINT(g_hash_table_lookup(id_col, jb_table_get(series, r, c_id)));
+        guint p = GPOINTER_TO_UINT(g_hash_table_lookup(period_row, jb_table_get(series, r, c_period)));
+        const char **row = cells + (gsize)p * ncols;
+        if (row[1 + i])
+            continue; /* a second row for the same metric and period: the first stays */
+        row[1 + i] = jb_table_get(series, r, c_value);
+        for (guint a = 0; a < na; a++)
+            row[1 + ids->len + i * na + a] = jb_table_get(series, r, c_attr[a]);
+    }
+    for (guint p = 0; p < periods->len; p++)
+        jb_table_append(wide, cells + (gsize)p * ncols);
+    jb_table_set_source(wide, jb_table_source(series));
+    return wide;
+}
+
+static int by_id_period(gconstpointer pa, gconstpointer pb)
+{
+    char *const *a = *(char **const *)pa, *const *b = *(char **const *)pb;
+    int c = strcmp(a[0], b[0]);
+    return c ? c : strcmp(a[2], b[2]);
+}
+
+JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **error)
+{
+    const char *src = jb_table_source(wide);
+    guint n = jb_table_n_cols(wide);
+    g_autoptr(GPtrArray) head = g_ptr_array_new_with_free_func(g_free);
+    for (guint c = 0; c < n; c++)
+        g_ptr_array_add(head, jb_csv_plain_text(jb_table_header(wide, c)));
+    int c_period = -1;
+    for (guint c = 0; c < n; c++)
+        if (strcmp(g_ptr_array_index(head, c), "period") == 0)
+            c_period = (int)c;
+    if (c_period < 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column 'period'", src);
+        return NULL;
+    }
+    /* a column "X|attr" is an attribute of X when X is a column too; the rest are values */
+    guint na = G_N_ELEMENTS(WIDE_ATTRS);
+    g_autofree gboolean *is_attr = g_new0(gboolean, n);
+    for (guint c = 0; c < n; c++) {
+        const char *h = g_ptr_array_index(head, c);
+        const char *bar = strrchr(h, '|');
+        if (!bar)
+            continue;
+        g_autofree char *base = g_strndup(h, (gsize)(bar - h));
+        for (guint a = 0; a < na; a++)
+            for (guint k = 0; k < n; k++)
+                if (strcmp(bar + 1, WIDE_ATTRS[a]) == 0 &&
+                    strcmp(g_ptr_array_index(head, k), base) == 0)
+                    is_attr[c] = TRUE;
+    }
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+    for (guint c = 0; c < n; c++) {
+        if ((int)c == c_period || is_attr[c])
+            continue;
+        const char *id = g_ptr_array_index(head, c);
+        int c_attr[G_N_ELEMENTS(WIDE_ATTRS)];
+        for (guint a = 0; a < na; a++) {
+            g_autofree char *name = g_strconcat(id, "|", WIDE_ATTRS[a], NULL);
+            c_attr[a] = -1;
+            for (guint k = 0; k < n; k++)
+                if (is_attr[k] && strcmp(g_ptr_array_index(head, k), name) == 0)
+                    c_attr[a] = (int)k;
+        }
+        for (guint r = 0; r < jb_table_n_rows(wide); r++) {
+            const char *v = jb_table_get(wide, r, (int)c);
+            if (!v[0])
+                continue;
+            JbDecimal d;
+            if (!jb_decimal_parse(v, &d)) {
+                g_ptr_array_add(warnings,
+                                g_strdup_printf("%s:%u: value '%s' for %s is not a plain decimal; "
+                                                "cell skipped",
+                                                src, jb_table_line(wide, r), v, id));
+                continue;
+            }
+            char *attr[G_N_ELEMENTS(WIDE_ATTRS)];
+            for (guint a = 0; a < na; a++)
+                attr[a] = jb_csv_plain_text(jb_table_get(wide, r, c_attr[a]));
+            /* defaults for a hand-made wide file */
+            if (!attr[0][0])
+                g_free(attr[0]), attr[0] = g_strdup(id);
+            if (!attr[2][0])
+                g_free(attr[2]), attr[2] = g_strdup("exact");
+            if (!attr[3][0])
+                g_free(attr[3]), attr[3] = g_strdup("0");
+            char **row = g_new0(char *, 10);
+            row[0] = g_strdup(id);
+            row[1] = attr[0];
+            row[2] = jb_csv_plain_text(jb_table_get(wide, r, c_period));
+            row[3] = g_strdup(v);
+            row[4] = attr[1];
+            row[5] = attr[2];
+            row[6] = attr[3];
+            row[7] = attr[4];
+            row[8] = attr[5];
+            g_ptr_array_add(rows, row);
+        }
+    }
+    g_ptr_array_sort(rows, by_id_period);
+    JbTable *series = jb_table_new(JB_SERIES_HEADER);
+    for (guint i = 0; i < rows->len; i++)
+        jb_table_append(series, (const char *const *)g_ptr_array_index(rows, i));
+    jb_table_set_source(series, src);
     return series;
 }

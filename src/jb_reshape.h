@@ -1,36 +1,77 @@
 /* jb_reshape.h — stage 2: from statements (metrics.csv) to series (series.csv).
  *
- * One value per metric and period. Statements of the same metric_id and period from
- * several articles merge into one row whose `sources` lists every article; when they
- * disagree the documented rule picks one (see jb_reshape) and the conflict is reported.
+ * One value per metric and period. Statements of the same metric and period from several
+ * articles merge into one row whose `sources` lists every article that states the kept
+ * value; when they disagree the documented rule picks one (jb_reshape below) and every
+ * other value is reported — as a warning line and as a row of a conflicts table.
+ * Also: one base unit per metric, the display-unit hint for charts, filters, derived
+ * series (jb_derive) and the wide layout spreadsheets want (one row per period), both ways.
  *
  * Not for: finding statements (jb_extract) or drawing them (jb_chart).
  */
 #ifndef JB_RESHAPE_H
 #define JB_RESHAPE_H
 
+#include "jb_derive.h"
 #include "jb_dict.h"
 #include "jb_table.h"
 
 #include <glib.h>
 
 /* series.csv columns, NULL-terminated:
- * metric_id,label,period,value,unit,bound,forecast,sources */
+ * metric_id,label,period,value,unit,bound,forecast,sources,display_unit
+ * (display_unit is the optional trailing hint: 万, 亿, 万亿 or empty; see jb_display_unit). */
 extern const char *const JB_SERIES_HEADER[];
 
+/* conflicts.csv columns, NULL-terminated: metric_id,period,kind,rule, then value, unit,
+ * period, source and line (of metrics.csv) of the kept statement and of the other one.
+ * kind is "value" (the other value lost under `rule`) or "unit" (the other statement is in
+ * another unit than the metric's base unit and was left out). */
+extern const char *const JB_CONFLICTS_HEADER[];
+
 typedef struct {
-    gboolean year_periods; /* chart "2022-06" and "2022-07-26" on a year axis as "2022" */
+    gboolean year_periods;    /* chart "2022-06" and "2022-07-26" on a year axis as "2022" */
+    gboolean include_unknown; /* keep rows without a metric_id, keyed "unknown:SUBJECT:METRIC" */
+    gboolean strict;          /* a malformed row is an error, not a skipped row */
+    const char *const *metrics;  /* NULL, or keep only these ids and ids under them ("ai" keeps
+                                  * "ai.enterprises"); NULL-terminated */
+    const char *const *subjects; /* NULL, or keep only rows whose subject (or the dictionary
+                                  * subject of their metric) is one of these */
+    const char *since, *until;   /* NULL, or ISO partial dates: keep periods within, inclusive,
+                                  * compared at the bound's precision ("2023" keeps 2023-06) */
+    guint derive;                /* JbDerive flags: derived series appended to the result */
+    JbTable *conflicts;          /* NULL, or a table with JB_CONFLICTS_HEADER that gets one row
+                                  * per conflict (borrowed) */
 } JbReshapeOptions;
 
 /* Merge the rows of `metrics` (any column order; metric_id, period, value and unit are
- * required columns, the others default) into a new series table sorted by metric and period.
- * Rows without a metric_id are left out. A malformed row is skipped with a
- * "file:line: ..." message appended to `warnings` (char*, caller-owned array); so is
- * every conflict. Conflicts resolve by: an actual value beats a forecast; then an exact
- * value beats a hedged one; then the later-published article wins.
- * `dict` (may be NULL) supplies labels. NULL + JB_ERROR_INPUT when a required column is
- * missing. */
+ * required columns, the others default: bound exact, forecast 0) into a new series table
+ * sorted by metric and period. A malformed row (value not a plain decimal, period not
+ * YYYY[-MM[-DD]], unknown bound, forecast not 0/1, a unit other than the metric's base unit)
+ * is skipped with a "file:line: ..." message appended to `warnings` (char*, caller-owned
+ * array) — or, with opt->strict, is the error (JB_ERROR_INPUT). Every conflict is a warning
+ * too. The base unit of a metric is the dictionary's, else that of its first row.
+ * Conflicts resolve by, in order: an actual value beats a forecast; a later stated period
+ * beats an earlier one folded into the same year; an exact value beats a hedged one; the
+ * later-published article wins; the later row wins. `dict` (may be NULL) supplies labels,
+ * units and subjects. NULL + JB_ERROR_INPUT when a required column is missing. */
 JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
                     GPtrArray *warnings, GError **error);
+
+/* TRUE for an ISO partial date: YYYY, YYYY-MM or YYYY-MM-DD (month 01–12, day 01–31). */
+gboolean jb_period_valid(const char *period);
+
+/* The wide layout of a series table: one row per period (sorted), a column `ID` of values
+ * per metric (in order of first appearance), then for each metric the columns `ID|label`,
+ * `ID|unit`, `ID|bound`, `ID|forecast`, `ID|sources`, `ID|display_unit`, so that
+ * jb_series_from_wide() gives the long table back exactly. */
+JbTable *jb_series_to_wide(const JbTable *series);
+
+/* Back from the wide layout to series.csv rows (sorted by metric and period). Attribute
+ * columns may be missing (label defaults to the id, bound exact, forecast 0, others empty);
+ * cells neutralised for spreadsheets (jb_csv_safe_text) are restored. A value that is not a
+ * plain decimal is skipped with a "file:line: ..." warning. NULL + JB_ERROR_INPUT when there
+ * is no `period` column. */
+JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **error);
 
 #endif

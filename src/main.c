@@ -147,20 +147,44 @@ static int cmd_extract(int argc, char **argv)
 
 /* ---- jianbao reshape ------------------------------------------------------------------- */
 
+/* write_table_or_stdout for spreadsheets: BOM, formula-like cells neutralised. */
+static gboolean write_excel_or_stdout(const JbTable *t, const char *out, GError **error)
+{
+    if (out && strcmp(out, "-") != 0)
+        return jb_table_write_excel(t, out, error);
+    g_autoptr(GString) csv = jb_table_to_excel_csv(t);
+    fwrite(csv->str, 1, csv->len, stdout);
+    return fflush(stdout) == 0 ||
+           (g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "stdout: write failed"), FALSE);
+}
+
 static int cmd_reshape(int argc, char **argv)
 {
-    g_autofree char *out = NULL, *dict_path = NULL, *period = NULL;
-    gboolean strict = FALSE;
+    g_autofree char *out = NULL, *dict_path = NULL, *period = NULL, *conflicts_path = NULL,
+                    *since = NULL, *until = NULL;
+    g_auto(GStrv) metric = NULL, subject = NULL, derive = NULL;
+    gboolean strict = FALSE, known_only = FALSE, wide = FALSE, long_ = FALSE, excel = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write series.csv to FILE (default: stdout)", "FILE"},
-        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary, for labels", "FILE"},
+        {"conflicts", 'c', 0, G_OPTION_ARG_FILENAME, &conflicts_path, "Write conflicts to FILE (default: conflicts.csv beside --output)", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary: labels, base units, subjects", "FILE"},
         {"period", 0, 0, G_OPTION_ARG_STRING, &period, "year: chart 2022-06 as 2022; keep (default): as stated", "year|keep"},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Fail on the first malformed row", NULL},
+        {"metric", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &metric, "Only this metric id and ids under it (repeatable)", "ID"},
+        {"subject", 0, 0, G_OPTION_ARG_STRING_ARRAY, &subject, "Only statements about SUBJECT (repeatable)", "SUBJECT"},
+        {"since", 0, 0, G_OPTION_ARG_STRING, &since, "Only periods from PERIOD on (YYYY[-MM[-DD]])", "PERIOD"},
+        {"until", 0, 0, G_OPTION_ARG_STRING, &until, "Only periods up to PERIOD", "PERIOD"},
+        {"known-only", 0, 0, G_OPTION_ARG_NONE, &known_only, "Only rows with a metric_id (others: unknown:SUBJECT:METRIC)", NULL},
+        {"derive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &derive, "Add derived series: change,multiple,cagr,yoy or all", "LIST"},
+        {"wide", 0, 0, G_OPTION_ARG_NONE, &wide, "One row per period, one column per metric", NULL},
+        {"long", 0, 0, G_OPTION_ARG_NONE, &long_, "The input is a --wide file: write it back as series.csv", NULL},
+        {"excel", 0, 0, G_OPTION_ARG_NONE, &excel, "For Excel/WPS: UTF-8 BOM, formula-like cells neutralised", NULL},
         {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("METRICS.csv — merge statements into series");
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(ctx, "One value per metric and period; duplicates merged with all their sources,\n"
-                                      "conflicts resolved by the documented rule and reported.");
+                                      "conflicts resolved by the documented rule and reported on stderr and in\n"
+                                      "conflicts.csv. Exit 1 when a row was skipped or a conflict resolved.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
     if (argc != 2) {
@@ -171,27 +195,62 @@ static int cmd_reshape(int argc, char **argv)
         say("--period must be year or keep, not '%s'", period);
         return EXIT_USAGE;
     }
+    const char *bounds[][2] = {{"--since", since}, {"--until", until}};
+    for (guint i = 0; i < G_N_ELEMENTS(bounds); i++)
+        if (bounds[i][1] && !jb_period_valid(bounds[i][1])) {
+            say("%s must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", bounds[i][0], bounds[i][1]);
+            return EXIT_USAGE;
+        }
+    if (long_ && (wide || period || metric || subject || since || until || known_only || derive ||
+                  conflicts_path)) {
+        say("--long takes only -o and --excel");
+        return EXIT_USAGE;
+    }
+    JbReshapeOptions opt = {.year_periods = period && strcmp(period, "year") == 0,
+                            .include_unknown = !known_only, .strict = strict,
+                            .metrics = (const char *const *)metric,
+                            .subjects = (const char *const *)subject, .since = since, .until = until};
+    GError *e = NULL;
+    for (char **d = derive; d && *d; d++)
+        if (!jb_derive_parse(*d, &opt.derive, &e))
+            return fail(e);
     if (!need_file(argv[1]))
         return EXIT_USAGE;
-    if (!dict_path)
-        dict_path = default_dict();
-    GError *e = NULL;
-    g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
-    if (e)
-        return fail(e);
-    g_autoptr(JbTable) metrics = jb_table_read(argv[1], &e);
-    if (!metrics)
+    g_autoptr(JbTable) in = jb_table_read(argv[1], &e);
+    if (!in)
         return fail(e);
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
-    JbReshapeOptions opt = {.year_periods = period && strcmp(period, "year") == 0};
-    g_autoptr(JbTable) series = jb_reshape(metrics, dict, &opt, warnings, &e);
-    if (!series)
+    g_autoptr(JbTable) result = NULL;
+    g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
+    if (long_) {
+        result = jb_series_from_wide(in, warnings, &e);
+    } else {
+        if (!dict_path)
+            dict_path = default_dict();
+        g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
+        if (e)
+            return fail(e);
+        opt.conflicts = conflicts;
+        result = jb_reshape(in, dict, &opt, warnings, &e);
+        if (result && wide) {
+            JbTable *w = jb_series_to_wide(result);
+            jb_table_free(result);
+            result = w;
+        }
+    }
+    if (!result)
         return fail(e);
     for (guint i = 0; i < warnings->len; i++)
         say("%s", (char *)g_ptr_array_index(warnings, i));
-    if (strict && warnings->len)
-        return EXIT_INPUT;
-    if (!write_table_or_stdout(series, out, &e))
+    gboolean to_file = out && strcmp(out, "-") != 0;
+    if (!long_ && !conflicts_path && to_file) {
+        g_autofree char *dir = g_path_get_dirname(out);
+        conflicts_path = g_build_filename(dir, "conflicts.csv", NULL);
+    }
+    if (conflicts_path && !(excel ? jb_table_write_excel(conflicts, conflicts_path, &e)
+                                  : jb_table_write(conflicts, conflicts_path, &e)))
+        return fail(e);
+    if (!(excel ? write_excel_or_stdout(result, out, &e) : write_table_or_stdout(result, out, &e)))
         return fail(e);
     return warnings->len ? EXIT_WARNINGS : EXIT_OK;
 }

@@ -28,7 +28,7 @@ contains "$(grep 1200000000000 "$TMP/metrics.csv")" "1.2万亿元" "the quote ho
 
 # ---- reshape
 is "$(status_of "$JB" reshape --period year -o "$TMP/series.csv" "$TMP/metrics.csv")" 0 "reshape exits 0"
-is "$(head -n 1 "$TMP/series.csv")" "metric_id,label,period,value,unit,bound,forecast,sources" "series.csv header"
+is "$(head -n 1 "$TMP/series.csv")" "metric_id,label,period,value,unit,bound,forecast,sources,display_unit" "series.csv header"
 is "$(grep '^ai.core_industry_size,' "$TMP/series.csv" | cut -d, -f3,4,6,7 | tr '\n' ' ')" \
    "2022,400000000000,at_least,0 2025,1200000000000,at_least,1 " "core industry size series: 2022 and 2025"
 

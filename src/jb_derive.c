@@ -1,0 +1,342 @@
+#include "jb_derive.h"
+
+#include "jb_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *name, *suffix, *label;
+    JbDerive flag;
+} KINDS[] = {
+    {"change", ".change", "变化", JB_DERIVE_CHANGE},
+    {"multiple", ".multiple", "增长倍数", JB_DERIVE_MULTIPLE},
+    {"cagr", ".cagr", "年均复合增长率", JB_DERIVE_CAGR},
+    {"yoy", ".yoy", "同比增速", JB_DERIVE_YOY},
+};
+
+gboolean jb_derive_parse(const char *list, guint *flags, GError **error)
+{
+    g_auto(GStrv) words = g_strsplit(list, ",", -1);
+    for (char **w = words; *w; w++) {
+        const char *word = g_strstrip(*w);
+        if (!*word)
+            continue;
+        if (strcmp(word, "all") == 0) {
+            *flags |= JB_DERIVE_ALL;
+            continue;
+        }
+        gboolean found = FALSE;
+        for (guint k = 0; k < G_N_ELEMENTS(KINDS); k++)
+            if (strcmp(word, KINDS[k].name) == 0) {
+                *flags |= KINDS[k].flag;
+                found = TRUE;
+            }
+        if (!found) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "--derive: unknown series '%s' (change, multiple, cagr, yoy or all)", word);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+gboolean jb_unit_is_ratio(const char *unit)
+{
+    return strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0 || strcmp(unit, "倍") == 0 ||
+           strcmp(unit, "个百分点") == 0;
+}
+
+const char *jb_display_unit(const char *unit, double max_abs)
+{
+    if (jb_unit_is_ratio(unit))
+        return "";
+    if (strstr(unit, "元") && max_abs >= 1e12)
+        return "万亿";
+    if (max_abs >= 1e8)
+        return "亿";
+    if (max_abs >= 1e4)
+        return "万";
+    return "";
+}
+
+/* ---- exact subtraction ---------------------------------------------------------------- */
+
+static gboolean scale_up(gint64 *m, int by)
+{
+    for (; by > 0; by--)
+        if (__builtin_mul_overflow(*m, 10, m))
+            return FALSE;
+    return TRUE;
+}
+
+/* a − b exactly; FALSE when it does not fit in 18 digits. */
+static gboolean decimal_sub(JbDecimal a, JbDecimal b, JbDecimal *out)
+{
+    a = jb_decimal_normalize(a);
+    b = jb_decimal_normalize(b);
+    int e = MIN(a.exp10, b.exp10);
+    if (a.exp10 - e > 36 || b.exp10 - e > 36)
+        return FALSE;
+    gint64 ma = a.mant, mb = b.mant, d;
+    if (!scale_up(&ma, a.exp10 - e) || !scale_up(&mb, b.exp10 - e) ||
+        __builtin_sub_overflow(ma, mb, &d) || d > 999999999999999999LL ||
+        d < -999999999999999999LL)
+        return FALSE;
+    *out = jb_decimal_normalize((JbDecimal){d, e});
+    return TRUE;
+}
+
+/* A double rounded to two decimals, as a plain decimal string ("3", "44.22", "-12.5"). */
+static char *two_decimals(double x)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.2f", x);
+    if (strcmp(buf, "-0.00") == 0)
+        strcpy(buf, "0.00");
+    JbDecimal d;
+    if (!jb_decimal_parse(buf, &d))
+        return NULL;
+    return jb_decimal_to_string(jb_decimal_normalize(d));
+}
+
+/* ---- bounds --------------------------------------------------------------------------- */
+
+static JbBound flip(JbBound b)
+{
+    return b == JB_BOUND_AT_LEAST ? JB_BOUND_AT_MOST : b == JB_BOUND_AT_MOST ? JB_BOUND_AT_LEAST : b;
+}
+
+/* The bound of f(a, b) for f increasing in a and decreasing in b (a − b, a ÷ b). */
+static JbBound bound_of(JbBound a, JbBound b)
+{
+    b = flip(b);
+    if (a == JB_BOUND_EXACT)
+        return b;
+    if (b == JB_BOUND_EXACT || a == b)
+        return a;
+    return JB_BOUND_ABOUT;
+}
+
+/* ---- periods -------------------------------------------------------------------------- */
+
+/* "2025" → 2025, "2022-06" → 2022 + 5/12, "2022-06-24" → 2022 + 5/12 + 23/365. */
+static gboolean period_years(const char *p, double *out)
+{
+    int y = 0, m = 1, d = 1;
+    int n = sscanf(p, "%4d-%2d-%2d", &y, &m, &d);
+    if (n < 1)
+        return FALSE;
+    *out = y + (m - 1) / 12.0 + (d - 1) / 365.0;
+    return TRUE;
+}
+
+/* The same period one year earlier: "2025" → "2024", "2025-06" → "2024-06". */
+static char *year_before(const char *p)
+{
+    if (strlen(p) < 4 || !g_ascii_isdigit(p[0]))
+        return NULL;
+    return g_strdup_printf("%04d%s", atoi(p) - 1, p + 4);
+}
+
+/* ---- the derivation ------------------------------------------------------------------- */
+
+typedef struct {
+    const char *period, *label, *unit, *sources;
+    JbDecimal value;
+    JbBound bound;
+    gboolean forecast;
+} Point;
+
+typedef struct {
+    const JbTable *s;
+    int c_id, c_label, c_period, c_value, c_unit, c_bound, c_fc, c_src, c_disp;
+} Cols;
+
+static char *merge_sources(const char *a, const char *b)
+{
+    g_autoptr(GString) out = g_string_new(a);
+    g_auto(GStrv) parts = g_strsplit(b, "; ", -1);
+    g_auto(GStrv) have = g_strsplit(a, "; ", -1);
+    for (char **p = parts; *p; p++) {
+        if (!**p || g_strv_contains((const char *const *)have, *p))
+            continue;
+        if (out->len)
+            g_string_append(out, "; ");
+        g_string_append(out, *p);
+    }
+    return g_string_free(g_steal_pointer(&out), FALSE);
+}
+
+typedef struct {
+    char *period, *value, *sources;
+    JbBound bound;
+    gboolean forecast;
+    double abs;
+} Derived;
+
+static void derived_clear(gpointer p)
+{
+    Derived *d = p;
+    g_free(d->period);
+    g_free(d->value);
+    g_free(d->sources);
+}
+
+static void emit(JbTable *out, const Cols *c, const char *id, const char *suffix,
+                 const char *label, const char *unit, GArray *rows)
+{
+    double max_abs = 0;
+    for (guint i = 0; i < rows->len; i++)
+        max_abs = MAX(max_abs, g_array_index(rows, Derived, i).abs);
+    g_autofree char *did = g_strconcat(id, suffix, NULL);
+    guint n = jb_table_n_cols(out);
+    for (guint i = 0; i < rows->len; i++) {
+        const Derived *d = &g_array_index(rows, Derived, i);
+        g_autofree const char **cells = g_new0(const char *, n + 1);
+        const struct {
+            int col;
+            const char *text;
+        } set[] = {{c->c_id, did},
+                   {c->c_label, label},
+                   {c->c_period, d->period},
+                   {c->c_value, d->value},
+                   {c->c_unit, unit},
+                   {c->c_bound, jb_bound_name(d->bound)},
+                   {c->c_fc, d->forecast ? "1" : "0"},
+                   {c->c_src, d->sources},
+                   {c->c_disp, jb_display_unit(unit, max_abs)}};
+        for (guint k = 0; k < G_N_ELEMENTS(set); k++)
+            if (set[k].col >= 0)
+                cells[set[k].col] = set[k].text;
+        jb_table_append(out, cells);
+    }
+}
+
+static int by_period(gconstpointer a, gconstpointer b)
+{
+    return strcmp(((const Point *)a)->period, ((const Point *)b)->period);
+}
+
+static gboolean is_derived_id(const char *id)
+{
+    for (guint k = 0; k < G_N_ELEMENTS(KINDS); k++)
+        if (g_str_has_suffix(id, KINDS[k].suffix))
+            return TRUE;
+    return FALSE;
+}
+
+static void derive_metric(JbTable *out, const Cols *c, const char *id, GArray *pts, guint flags)
+{
+    g_array_sort(pts, by_period);
+    const Point *first = &g_array_index(pts, Point, 0);
+    const char *unit = first->unit;
+    gboolean ratio = jb_unit_is_ratio(unit);
+    for (guint k = 0; k < G_N_ELEMENTS(KINDS); k++) {
+        if (!(flags & KINDS[k].flag) || (ratio && KINDS[k].flag != JB_DERIVE_CHANGE))
+            continue;
+        g_autoptr(GArray) rows = g_array_new(FALSE, TRUE, sizeof(Derived));
+        g_array_set_clear_func(rows, derived_clear);
+        for (guint i = 1; i < pts->len; i++) {
+            const Point *b = &g_array_index(pts, Point, i);
+            const Point *a = &g_array_index(pts, Point, i - 1);
+            if (KINDS[k].flag == JB_DERIVE_YOY) {
+                g_autofree char *want = year_before(b->period);
+                a = NULL;
+                for (guint j = 0; want && j < i; j++)
+                    if (strcmp(g_array_index(pts, Point, j).period, want) == 0)
+                        a = &g_array_index(pts, Point, j);
+                if (!a)
+                    continue;
+            }
+            double va = jb_decimal_to_double(a->value), vb = jb_decimal_to_double(b->value);
+            Derived d = {.bound = bound_of(b->bound, a->bound),
+                         .forecast = a->forecast || b->forecast};
+            if (KINDS[k].flag == JB_DERIVE_CHANGE) {
+                JbDecimal diff;
+                if (!decimal_sub(b->value, a->value, &diff))
+                    continue;
+                d.value = jb_decimal_to_string(diff);
+                d.abs = fabs(jb_decimal_to_double(diff));
+            } else {
+                if (!(va > 0) || vb < 0)
+                    continue;
+                double x = vb / va;
+                if (KINDS[k].flag == JB_DERIVE_CAGR) {
+                    double ya, yb;
+                    if (!period_years(a->period, &ya) || !period_years(b->period, &yb) ||
+                        yb - ya <= 0)
+                        continue;
+                    x = (pow(x, 1.0 / (yb - ya)) - 1) * 100;
+                } else if (KINDS[k].flag == JB_DERIVE_YOY) {
+                    x = (x - 1) * 100;
+                }
+                d.value = two_decimals(x);
+                if (!d.value)
+                    continue;
+            }
+            d.period = g_strdup(b->period);
+            d.sources = merge_sources(a->sources, b->sources);
+            g_array_append_val(rows, d);
+        }
+        const char *dunit = KINDS[k].flag == JB_DERIVE_CHANGE
+                                ? (strcmp(unit, "%") == 0 ? "个百分点" : unit)
+                            : KINDS[k].flag == JB_DERIVE_MULTIPLE ? "倍"
+                                                                  : "%";
+        g_autofree char *label = g_strconcat(first->label, KINDS[k].label, NULL);
+        emit(out, c, id, KINDS[k].suffix, label, dunit, rows);
+    }
+}
+
+JbTable *jb_derive(const JbTable *series, guint flags)
+{
+    guint n = jb_table_n_cols(series);
+    g_autofree const char **header = g_new0(const char *, n + 1);
+    for (guint i = 0; i < n; i++)
+        header[i] = jb_table_header(series, i);
+    JbTable *out = jb_table_new(header);
+    Cols c = {series,
+              jb_table_column(series, "metric_id"),
+              jb_table_column(series, "label"),
+              jb_table_column(series, "period"),
+              jb_table_column(series, "value"),
+              jb_table_column(series, "unit"),
+              jb_table_column(series, "bound"),
+              jb_table_column(series, "forecast"),
+              jb_table_column(series, "sources"),
+              jb_table_column(series, "display_unit")};
+    if (c.c_id < 0 || c.c_period < 0 || c.c_value < 0 || !flags)
+        return out;
+    /* metric ids in order of first appearance, each with its points */
+    g_autoptr(GPtrArray) order = g_ptr_array_new();
+    g_autoptr(GHashTable) by_id =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
+    for (guint r = 0; r < jb_table_n_rows(series); r++) {
+        const char *id = jb_table_get(series, r, c.c_id);
+        Point p = {.period = jb_table_get(series, r, c.c_period),
+                   .label = jb_table_get(series, r, c.c_label),
+                   .unit = jb_table_get(series, r, c.c_unit),
+                   .sources = jb_table_get(series, r, c.c_src),
+                   .forecast = strcmp(jb_table_get(series, r, c.c_fc), "1") == 0};
+        if (!*id || is_derived_id(id) || !jb_decimal_parse(jb_table_get(series, r, c.c_value), &p.value))
+            continue;
+        if (!jb_bound_parse(jb_table_get(series, r, c.c_bound), &p.bound))
+            p.bound = JB_BOUND_EXACT;
+        if (!*p.label)
+            p.label = id;
+        GArray *pts = g_hash_table_lookup(by_id, id);
+        if (!pts) {
+            pts = g_array_new(FALSE, FALSE, sizeof(Point));
+            g_hash_table_insert(by_id, (gpointer)id, pts);
+            g_ptr_array_add(order, (gpointer)id);
+        }
+        g_array_append_val(pts, p);
+    }
+    for (guint i = 0; i < order->len; i++) {
+        const char *id = g_ptr_array_index(order, i);
+        derive_metric(out, &c, id, g_hash_table_lookup(by_id, id), flags);
+    }
+    return out;
+}
