@@ -1,7 +1,11 @@
 #include "jb_extract.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *const JB_METRICS_HEADER[] = {"source", "published", "period",    "subject",
                                          "metric", "metric_id", "value",     "unit",
@@ -302,6 +306,7 @@ typedef struct {
     GHashTable *seen_values; /* "value|unit" of every body statement */
     guint sentence;          /* number of the sentence being read, from 1 */
     gboolean headline;       /* reading the headlines (after the body) */
+    GPtrArray *warnings;     /* NULL, or where to report what could not be read */
 } Ctx;
 
 /* Last subject word in [a, b): returns where it starts (or NULL) and sets *word. */
@@ -595,6 +600,22 @@ static GPtrArray *years_in(const char *a, const char *b)
 static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
 {
     gsize len = (gsize)(p - sent);
+    if (c->warnings) { /* jb_number reads at most 18 digits: say so instead of dropping quietly */
+        for (const char *r = sent; r < p;) {
+            const char *d = r;
+            while (d < p && (g_ascii_isdigit(*d) || (*d == ',' && d > r && d + 1 < p && g_ascii_isdigit(d[1]))))
+                d++;
+            gsize n = 0;
+            for (const char *x = r; x < d; x++)
+                n += g_ascii_isdigit(*x) != 0;
+            if (n > 18)
+                g_ptr_array_add(c->warnings,
+                                g_strdup_printf("%s:%u: a number of %" G_GSIZE_FORMAT
+                                                " digits is too long (more than 18); skipped",
+                                                c->article->source, line, n));
+            r = d > r ? d : r + 1;
+        }
+    }
     g_autoptr(GArray) qs = g_array_new(FALSE, FALSE, sizeof(JbQuantity));
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
@@ -672,7 +693,14 @@ static gboolean is_headline(const JbArticle *article, const char *para)
 
 GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict)
 {
-    Ctx c = {.article = article, .dict = dict, .pub_year = atoi(article->published)};
+    return jb_extract_article_warn(article, dict, NULL);
+}
+
+GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
+                                   GPtrArray *warnings)
+{
+    Ctx c = {.article = article, .dict = dict, .pub_year = atoi(article->published),
+             .warnings = warnings};
     if (strlen(article->published) >= 7)
         c.pub_month = atoi(article->published + 5);
     c.out = g_ptr_array_new_with_free_func((GDestroyNotify)jb_statement_free);
@@ -716,4 +744,108 @@ void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
                                jb_bound_name(s->q.bound), s->forecast ? "1" : "0", quote};
         jb_table_append(t, cells);
     }
+}
+
+/* ---- streaming metrics.csv ------------------------------------------------------------- */
+
+struct JbMetricsWriter {
+    char *path;     /* the target, NULL for stdout */
+    char *tmp_path; /* the temporary file being written */
+    FILE *f;
+};
+
+static gboolean write_error(GError **error, const char *what, int err)
+{
+    g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", what, g_strerror(err));
+    return FALSE;
+}
+
+JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
+{
+    JbMetricsWriter *w = g_new0(JbMetricsWriter, 1);
+    if (path && strcmp(path, "-") != 0) {
+        w->path = g_strdup(path);
+        g_autofree char *dir = g_path_get_dirname(path);
+        if (g_mkdir_with_parents(dir, 0777) != 0) {
+            write_error(error, dir, errno);
+            jb_metrics_writer_abort(w);
+            return NULL;
+        }
+        w->tmp_path = g_strconcat(path, ".tmp-XXXXXX", NULL);
+        int fd = g_mkstemp(w->tmp_path);
+        if (fd < 0 || !(w->f = fdopen(fd, "w"))) {
+            write_error(error, path, errno);
+            if (fd >= 0)
+                close(fd);
+            g_clear_pointer(&w->tmp_path, g_free);
+            jb_metrics_writer_abort(w);
+            return NULL;
+        }
+    } else {
+        w->f = stdout;
+    }
+    g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
+    g_autoptr(GString) csv = jb_table_to_csv(t);
+    if (fwrite(csv->str, 1, csv->len, w->f) != csv->len) {
+        write_error(error, w->path ? w->path : "stdout", errno);
+        jb_metrics_writer_abort(w);
+        return NULL;
+    }
+    return w;
+}
+
+gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError **error)
+{
+    if (!statements->len)
+        return TRUE;
+    g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
+    jb_extract_append_rows(t, statements);
+    g_autoptr(GString) csv = jb_table_to_csv(t);
+    const char *rows = strchr(csv->str, '\n'); /* after the header (one line, no quotes) */
+    rows = rows ? rows + 1 : csv->str + csv->len;
+    gsize n = (gsize)(csv->str + csv->len - rows);
+    if (fwrite(rows, 1, n, w->f) != n)
+        return write_error(error, w->path ? w->path : "stdout", errno);
+    return TRUE;
+}
+
+gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
+{
+    gboolean ok = TRUE;
+    if (!w->path) {
+        ok = fflush(w->f) == 0 || write_error(error, "stdout", errno);
+        g_free(w);
+        return ok;
+    }
+    int err = 0;
+    if (fflush(w->f) != 0 || fsync(fileno(w->f)) != 0)
+        err = errno;
+    if (fclose(w->f) != 0 && !err)
+        err = errno;
+    w->f = NULL;
+    if (!err && g_rename(w->tmp_path, w->path) != 0)
+        err = errno;
+    if (err) {
+        ok = write_error(error, w->path, err);
+        g_unlink(w->tmp_path);
+    }
+    g_free(w->tmp_path);
+    g_free(w->path);
+    g_free(w);
+    return ok;
+}
+
+void jb_metrics_writer_abort(JbMetricsWriter *w)
+{
+    if (!w)
+        return;
+    if (w->f && w->f != stdout)
+        fclose(w->f);
+    else if (w->f)
+        fflush(w->f);
+    if (w->tmp_path)
+        g_unlink(w->tmp_path);
+    g_free(w->tmp_path);
+    g_free(w->path);
+    g_free(w);
 }

@@ -39,6 +39,12 @@ void jb_statement_free(JbStatement *s);
  * JbStatement* owning its elements. `dict` may be NULL (no metric ids). */
 GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict);
 
+/* jb_extract_article, also appending to `warnings` (char*, owned by the array) what was
+ * read but could not be used, naming file and line: "a.html:12: a number of 10000 digits
+ * is too long (more than 18); skipped". */
+GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
+                                   GPtrArray *warnings);
+
 /* The metrics.csv header, NULL-terminated:
  * source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote */
 extern const char *const JB_METRICS_HEADER[];
@@ -46,5 +52,18 @@ extern const char *const JB_METRICS_HEADER[];
 /* Append statements as metrics.csv rows to `t` (created with JB_METRICS_HEADER). Free-text
  * cells are neutralised against spreadsheet formulas (jb_csv_safe_text). */
 void jb_extract_append_rows(JbTable *t, GPtrArray *statements);
+
+/* Writing metrics.csv one article at a time, so memory is bounded by the largest article,
+ * not by the corpus. The file appears only when complete: rows go to a temporary file in
+ * the same directory, renamed over `path` by jb_metrics_writer_close(). `path` NULL or "-"
+ * writes to stdout (as it goes). Errors are JB_ERROR_OUTPUT. */
+typedef struct JbMetricsWriter JbMetricsWriter;
+JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error);
+/* Append the statements' rows (jb_extract_append_rows' cells). */
+gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError **error);
+/* Flush and move the file into place; frees `w` (also on failure). */
+gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error);
+/* Drop what was written (the previous file at `path` stays) and free `w`; NULL is allowed. */
+void jb_metrics_writer_abort(JbMetricsWriter *w);
 
 #endif

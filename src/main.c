@@ -7,6 +7,7 @@
 #include "jb_common.h"
 #include "jb_dict.h"
 #include "jb_extract.h"
+#include "jb_normalize.h"
 #include "jb_number.h"
 #include "jb_report.h"
 #include "jb_reshape.h"
@@ -14,6 +15,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -124,23 +126,44 @@ static int cmd_extract(int argc, char **argv)
     g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
     if (!dict)
         return e ? fail(e) : (say("templates/metrics.ini not found"), EXIT_USAGE);
-    g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
+    /* Rows go out article by article (memory bounded by the largest article); the file
+     * appears only when complete. Warnings (bytes skipped, markup repaired, numbers too
+     * long) exit 1 and, with --strict, stop like an unreadable article. */
+    JbMetricsWriter *w = jb_metrics_writer_open(out, &e);
+    if (!w)
+        return fail(e);
     int status = EXIT_OK;
     for (int i = 1; i < argc; i++) {
         g_autoptr(JbArticle) a = jb_article_load(argv[i], encoding, published, &e);
         if (!a) {
-            status = fail(e);
+            int code = fail(e);
             e = NULL;
-            if (strict)
-                return status;
+            if (code == EXIT_USAGE || strict) {
+                jb_metrics_writer_abort(w);
+                return code;
+            }
+            status = MAX(status, code);
             continue;
         }
-        for (guint w = 0; w < a->warnings->len; w++)
-            say("%s", (char *)g_ptr_array_index(a->warnings, w));
-        g_autoptr(GPtrArray) st = jb_extract_article(a, dict);
-        jb_extract_append_rows(t, st);
+        g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+        g_autoptr(GPtrArray) st = jb_extract_article_warn(a, dict, warnings);
+        for (guint k = 0; k < a->warnings->len; k++)
+            say("%s", (char *)g_ptr_array_index(a->warnings, k));
+        for (guint k = 0; k < warnings->len; k++)
+            say("%s", (char *)g_ptr_array_index(warnings, k));
+        if (a->warnings->len + warnings->len > 0) {
+            status = MAX(status, EXIT_WARNINGS);
+            if (strict) {
+                jb_metrics_writer_abort(w);
+                return EXIT_INPUT;
+            }
+        }
+        if (!jb_metrics_writer_add(w, st, &e)) {
+            jb_metrics_writer_abort(w);
+            return fail(e);
+        }
     }
-    if (!write_table_or_stdout(t, out, &e))
+    if (!jb_metrics_writer_close(w, &e))
         return fail(e);
     return status;
 }
@@ -488,21 +511,27 @@ static int cmd_number(int argc, char **argv)
                                       "expression is not a quantity. Example: echo 超过4000亿元 | jianbao number");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
-    char buf[4096];
-    while (fgets(buf, sizeof buf, stdin)) {
+    /* Lines of any length (a 10,000-digit number is one line, and not a quantity); the
+     * expression is normalised as articles are (４０００, ％, ∶) and printed as written. */
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&buf, &cap, stdin)) >= 0) {
         buf[strcspn(buf, "\r\n")] = 0;
         if (!g_utf8_validate(buf, -1, NULL)) {
             printf("%s\t\t\t\n", "(invalid UTF-8)");
             continue;
         }
         JbQuantity q;
-        if (jb_number_parse(buf, &q, NULL)) {
+        g_autofree char *norm = jb_normalize(buf, -1);
+        if (jb_number_parse(norm, &q, NULL)) {
             g_autofree char *v = jb_decimal_to_string(q.value);
             printf("%s\t%s\t%s\t%s\n", buf, v, q.unit, jb_bound_name(q.bound));
         } else {
             printf("%s\t\t\t\n", buf);
         }
     }
+    free(buf);
     return EXIT_OK;
 }
 

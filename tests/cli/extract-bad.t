@@ -1,0 +1,92 @@
+#!/bin/sh
+# extract on hostile input (issue 3): each bad file gives one clear line naming the file and
+# a byte offset or line, a non-zero exit, no crash and no hang; the other files still run
+# unless --strict, and the output file is complete or absent. Big inputs are generated here.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+D=$TMP/in
+mkdir -p "$D"
+run() { # run ARGS...: exit status of jianbao extract under a time limit
+    timeout 120 "$JB" extract "$@" >"$TMP/out" 2>"$TMP/err"
+    echo $?
+}
+good=examples/2022-07-ai-industry.md
+
+: >"$D/empty.txt"
+is "$(run "$D/empty.txt")" 3 "empty file exits 3"
+contains "$(cat "$TMP/err")" "empty.txt: empty" "and says the file is empty"
+
+head -c 4096 /bin/sh >"$D/prog.bin"
+is "$(run "$D/prog.bin")" 3 "binary file exits 3"
+contains "$(cat "$TMP/err")" "prog.bin: binary file (NUL byte at offset" "and names the NUL's offset"
+
+printf '规模\000超过4000亿元。\n' >"$D/nul-early.txt"
+is "$(run "$D/nul-early.txt")" 3 "a NUL in the first 8 KB: binary, exit 3"
+contains "$(cat "$TMP/err")" "nul-early.txt: binary file (NUL byte at offset 6)" "offset of the NUL"
+
+{ head -c 9000 /dev/zero | tr '\0' 'x'; printf '\n今年规模超过4000亿元。\000企业超过3000家。\n'; } >"$D/nul-late.txt"
+is "$(run "$D/nul-late.txt")" 1 "a NUL later in a text file: skipped with a warning, exit 1"
+contains "$(cat "$TMP/err")" "nul-late.txt: byte 9032: NUL byte skipped" "the warning names the byte"
+is "$(grep -c '4000亿元\|3000家' "$TMP/out")" 2 "both figures around the NUL are still read"
+
+printf '规模\377\376超过4000亿元。\n' >"$D/bad-utf8.txt"
+is "$(run "$D/bad-utf8.txt")" 1 "invalid UTF-8: exit 1"
+contains "$(cat "$TMP/err")" "jianbao: extract: $D/bad-utf8.txt: byte 6: invalid UTF-8 skipped" "one line, file and byte offset"
+contains "$(cat "$TMP/out")" "400000000000" "the rest of the line is read"
+
+truncate -s 200M "$D/huge.txt"
+is "$(run "$D/huge.txt")" 3 "a 200 MB file exits 3"
+contains "$(cat "$TMP/err")" "huge.txt: too large (209715200 bytes" "and says why, before reading it"
+
+{ printf '<p>规模超过'; head -c 10000 /dev/zero | tr '\0' '7'; printf '亿元，企业超过3000家。</p>\n'; } >"$D/digits.html"
+is "$(run "$D/digits.html")" 1 "a 10,000-digit number: exit 1"
+contains "$(cat "$TMP/err")" "digits.html:1: a number of 10000 digits is too long (more than 18); skipped" "the warning names file, line and length"
+is "$(grep -c '3000,家' "$TMP/out")" 1 "the sentence's other figure is still read"
+
+printf '<p>规模超过4000亿元。</p><p>企业<a href="x' >"$D/unterminated.html"
+is "$(run "$D/unterminated.html")" 1 "unterminated tag: exit 1"
+contains "$(cat "$TMP/err")" "unterminated.html:1: unterminated tag <a; rest of file ignored" "file, line and what"
+printf '<p>规模超过4000亿元。</p>\n\n<!-- never closed\n' >"$D/comment.html"
+is "$(run "$D/comment.html")" 1 "unterminated comment: exit 1"
+contains "$(cat "$TMP/err")" "comment.html:3: unterminated comment" "names the comment's line"
+
+awk 'BEGIN { for (i = 0; i < 200000; i++) printf "<div><span>"; printf "规模超过4000亿元。"; for (i = 0; i < 5000; i++) printf "<b"; print "" }' >"$D/deep.html"
+is "$(run "$D/deep.html")" 1 "200,000 nested tags and 5000 unterminated: no crash, no hang"
+contains "$(cat "$TMP/out")" "400000000000" "the text inside is read"
+
+# a batch: the good file still runs, the status says something failed
+is "$(run -o "$TMP/batch.csv" "$D/empty.txt" "$good" "$D/bad-utf8.txt")" 3 "batch with a bad file exits 3"
+is "$(grep -c '^examples/2022-07' "$TMP/batch.csv")" 4 "the good article in the batch is written"
+is "$(grep -c 'bad-utf8' "$TMP/batch.csv")" 1 "and the repaired one too"
+is "$(run --strict -o "$TMP/strict.csv" "$good" "$D/empty.txt" "$good")" 3 "--strict stops at the first bad file"
+check "--strict leaves no output file" test ! -e "$TMP/strict.csv"
+check "and no temporary file" test -z "$(ls "$TMP" | grep 'strict.csv.tmp')"
+is "$(run --strict -o "$TMP/strict2.csv" "$good" "$D/bad-utf8.txt")" 3 "--strict also stops at a warning"
+echo keep >"$TMP/kept.csv"
+is "$(run --strict -o "$TMP/kept.csv" "$D/empty.txt")" 3 "a failed --strict run"
+is "$(cat "$TMP/kept.csv")" "keep" "keeps the previous output"
+
+# --encoding and --published
+iconv -f UTF-8 -t GB18030 >"$D/gbk.txt" <<'X'
+2024年，全省人工智能核心产业规模超过600亿元，企业数量超过900家。
+X
+is "$(run --encoding GB18030 "$D/gbk.txt")" 0 "--encoding GB18030 reads a GB18030 file"
+contains "$(cat "$TMP/out")" "ai.core_industry_size,60000000000,元" "and finds its figures"
+is "$(run --encoding NO-SUCH-ENCODING "$D/gbk.txt")" 2 "an unknown --encoding exits 2"
+contains "$(cat "$TMP/err")" "NO-SUCH-ENCODING" "and names it"
+run --encoding UTF-8 "$D/gbk.txt" >/dev/null
+contains "$(cat "$TMP/err")" "gbk.txt: byte" "--encoding UTF-8 on GB18030 bytes reports the offsets"
+printf '截至6月底，已建成5G基站170万个。\n' >"$D/undated.txt"
+is "$(run --published 2022-07-26 "$D/undated.txt")" 0 "--published on an undated article"
+is "$(awk -F, 'NR == 2 { print $2 "," $3 }' "$TMP/out")" "2022-07-26,2022-06" "sets published and the year of 截至6月底"
+is "$(run --published 2023-01-05 "$good")" 0 "--published overrides the front matter's date"
+is "$(awk -F, '$7 == 8 { print $2 }' "$TMP/out")" "2023-01-05" "an undated figure takes the override"
+is "$(run --published yesterday "$good")" 2 "a --published that is not a date exits 2"
+
+# spreadsheet formulas cannot come from article text
+printf '=规模超过4000亿元；@企业超过3000家。\n' >"$D/formula.txt"
+run "$D/formula.txt" >/dev/null
+contains "$(cat "$TMP/out")" "'=规模超过4000亿元" "a quote starting with = gets a leading apostrophe"
+contains "$(cat "$TMP/out")" "'@企业" "so does a subject or metric starting with @"
+
+done_testing
