@@ -2,6 +2,9 @@
 # jianbao build is incremental: after each kind of change, exactly the units that read what
 # changed run again (asserted through --log, one JSON object per unit that ran).
 . "$(dirname "$0")/lib.sh"
+# A private copy of the binary: the tree's may be rebuilt while this runs, and a new binary
+# rightly invalidates every cached product.
+cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao
 
 P=$TMP/p
 mkdir -p "$P/articles"

@@ -1,0 +1,109 @@
+#!/bin/sh
+# kill -9 at scripted points of a build (JIANBAO_TEST_KILL_AT, a test hook: the process
+# SIGKILLs itself there): the previous outputs stay complete, and the next run recovers
+# without manual cleanup, redoing only what was not finished.
+. "$(dirname "$0")/lib.sh"
+# A private copy of the binary: the tree's may be rebuilt while this runs, and a new binary
+# rightly invalidates every cached product.
+cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao
+
+OUTS="metrics.csv series.csv charts/ai-core-industry.png charts/ai-core-industry.pdf briefing.pdf"
+
+setup() { # a fresh project in $P with a complete build, its outputs copied to $TMP/before
+    P=$TMP/$1
+    mkdir -p "$P/articles"
+    cd "$P" || exit 1 # relative paths: metrics.csv names the articles alike in every copy
+    cp "$ROOT"/examples/[0-9]* "$P/articles/"
+    cat >"$P/test.project" <<EOP
+[project]
+inputs=articles/*
+dictionary=$ROOT/templates/metrics.ini
+template=$ROOT/templates/briefing.md
+output=out
+
+[chart ai-core-industry]
+metric=ai.core_industry_size
+EOP
+    "$JB" build -q test.project 2>/dev/null
+    rm -rf "$TMP/before"
+    cp -r "$P/out" "$TMP/before"
+    # a change that every unit sees: an article, a charted series, the briefing
+    sed -i 's/1\.2万亿元/1.3万亿元/g' "$P/articles/2026-01-press-conference.txt"
+}
+same_as_before() { # every output is the previous one
+    for f in $OUTS; do cmp -s "$P/out/$f" "$TMP/before/$f" || return 1; done
+}
+complete() { # every output is the previous one or the new one, never anything else
+    for f in $OUTS; do
+        cmp -s "$P/out/$f" "$TMP/before/$f" || cmp -s "$P/out/$f" "$TMP/after/$f" || return 1
+    done
+}
+temps() { # temporary files left beside the outputs
+    find "$P/out" -path "$P/out/.cache" -prune -o -type f \( -name '*.jbtmp' -o -name '*.??????' \) -print
+}
+recover() { # the next run: its status, then how many units ran
+    rm -f "$TMP/log"
+    st=$(status_of "$JB" build --log "$TMP/log" test.project)
+    printf '%s %s' "$st" "$(tail -n 1 "$TMP/log" | sed 's/.*"ran":\([0-9]*\).*/\1/')"
+}
+matches_scratch() { # the recovered outputs are what a build from scratch writes
+    rm -rf "$TMP/recovered"
+    cp -r "$P/out" "$TMP/recovered"
+    rm -rf "$P/out"
+    "$JB" build -q test.project 2>/dev/null || return 1
+    for f in $OUTS; do cmp -s "$P/out/$f" "$TMP/recovered/$f" || return 1; done
+}
+
+# The expected new outputs, for "complete": a build of the changed project elsewhere.
+setup ref
+"$JB" build -q test.project 2>/dev/null
+rm -rf "$TMP/after"
+cp -r "$P/out" "$TMP/after"
+
+# extract: killed after the first changed article is cached
+setup k1
+is "$(JIANBAO_TEST_KILL_AT=extract status_of "$JB" build test.project)" 137 "killed during extraction"
+check "every previous output is still in place" same_as_before
+is "$(recover)" "0 2" "the next run succeeds, reusing the cached article (chart and briefing run)"
+is "$(temps)" "" "and leaves no temporary file"
+check "its outputs are those of a build from scratch" matches_scratch
+
+# render: killed after the chart is rendered into the cache, before the briefing
+setup k2
+is "$(JIANBAO_TEST_KILL_AT=render status_of "$JB" build test.project)" 137 "killed during rendering"
+check "every previous output is still in place" same_as_before
+is "$(recover)" "0 1" "the next run renders only the briefing"
+check "its outputs are those of a build from scratch" matches_scratch
+
+# publish: killed after the first output is replaced
+setup k3
+is "$(JIANBAO_TEST_KILL_AT=publish status_of "$JB" build test.project)" 137 "killed while publishing"
+check "every output is complete: the previous or the new one" complete
+if same_as_before; then r=1; else r=0; fi
+ok $r "(the kill really came after a replacement)"
+is "$(recover)" "0 0" "the next run publishes the rest without running anything"
+check "its outputs are those of a build from scratch" matches_scratch
+
+# manifest: killed halfway through writing the manifest
+setup k4
+is "$(JIANBAO_TEST_KILL_AT=manifest status_of "$JB" build test.project)" 137 "killed while writing the manifest"
+check "a half-written temporary manifest is left behind" test -s "$P/out/.manifest.jbtmp"
+check "every output is the new one" cmp "$P/out/briefing.pdf" "$TMP/after/briefing.pdf"
+is "$(recover)" "0 0" "the next run runs nothing"
+check "and removes the temporary manifest" test ! -e "$P/out/.manifest.jbtmp"
+is "$(status_of "$JB" build --log "$TMP/log" test.project)" 0 "the run after that"
+contains "$(tail -n 1 "$TMP/log")" '"up_to_date":true' "is up to date"
+
+# What a kill inside GLib's own atomic write leaves (NAME.XXXXXX) is swept too, and old
+# temporary files in the cache.
+printf 'half' >"$P/out/metrics.csv.Ab12Cd"
+printf 'half' >"$P/out/charts/ai-core-industry.png.Xy34Zw"
+printf 'half' >"$P/out/.cache/0000.csv.Qw56Er"
+touch -d '1 hour ago' "$P/out/.cache/0000.csv.Qw56Er"
+printf 'keep' >"$P/out/notes.txt.Ab12Cd"
+printf 'x' >>"$P/articles/2022-07-ai-industry.md"
+is "$(status_of "$JB" build test.project)" 0 "a build after stale temporary files"
+is "$(temps)" "$P/out/notes.txt.Ab12Cd" "removes them beside the outputs (and only those of outputs)"
+check "and old ones in the cache" test ! -e "$P/out/.cache/0000.csv.Qw56Er"
+
+done_testing
