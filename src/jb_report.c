@@ -543,12 +543,16 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
         const Blk *blk = g_ptr_array_index(b.blocks, i);
         if (blk->kind != BLK_CHART)
             continue;
+        /* slides are 16:9 whatever height the chart has on the page */
         static const char *const ext[] = {".png", ".svg"};
+        double height = blk->chart->height;
+        blk->chart->height = blk->chart->width * 9 / 16;
         for (int e = 0; ok && e < 2; e++) {
             g_autofree char *suffix = g_strconcat("-", blk->name, ext[e], NULL);
             g_autofree char *path = sibling(pdf_path, suffix);
             ok = jb_chart_render(blk->chart, path, 2, error);
         }
+        blk->chart->height = height;
     }
     if (d.places)
         g_array_unref(d.places);

@@ -1,0 +1,144 @@
+#!/bin/sh
+# The report stage: the default briefing (pages, outline, links, metadata, text, slides,
+# reproducibility), pagination rules on made-up data, and bad templates (file:line errors).
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+"$JB" extract -o "$TMP/metrics.csv" examples/[0-9]* 2>/dev/null
+"$JB" reshape --period year -o "$TMP/series.csv" "$TMP/metrics.csv" 2>/dev/null
+report() { # report TEMPLATE OUT.pdf [options]: exit status; stderr in $TMP/err
+    t=$1 o=$2
+    shift 2
+    status_of "$JB" report --data "${DATA:-$TMP/series.csv}" --metrics "${METRICS:-$TMP/metrics.csv}" -o "$o" "$@" "$t"
+}
+
+# ---- the default briefing
+is "$(report templates/briefing.md "$TMP/b.pdf" --png-pages)" 0 "default briefing exits 0"
+info=$(pdfinfo "$TMP/b.pdf" 2>/dev/null)
+pages=$(printf '%s\n' "$info" | awk '/^Pages:/ { print $2 }')
+if [ "${pages:-0}" -ge 3 ] && [ "${pages:-0}" -le 5 ]; then ok 0 "briefing has 3–5 pages ($pages)"; else ok 1 "briefing has 3–5 pages (got ${pages:-none})"; fi
+contains "$info" "Title:           人工智能产业简报" "metadata: title"
+contains "$info" "Author:          jianbao 示例简报" "metadata: author (organisation)"
+contains "$info" "Subject:         核心产业规模" "metadata: subject (subtitle)"
+contains "$info" "Keywords:        人工智能" "metadata: keywords"
+contains "$info" "Creator:         jianbao" "metadata: creator"
+contains "$(pdfinfo -isodates "$TMP/b.pdf")" "CreationDate:    2026-01-01T00:00:00" "creation date from SOURCE_DATE_EPOCH"
+is "$(qpdf --check "$TMP/b.pdf" 2>&1 | grep -c 'WARNING')" 0 "qpdf --check finds no damage (links in a Document tag)"
+qpdf --json "$TMP/b.pdf" >"$TMP/b.json" 2>/dev/null
+outline=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+def walk(items, depth):
+    for o in items:
+        print("%s%s@%s" % ("  " * depth, o["title"], o.get("destpageposfrom1")))
+        walk(o.get("kids", []), depth + 1)
+walk(d["outlines"], 0)' "$TMP/b.json")
+contains "$outline" "1  要点@1" "outline: first heading on page 1"
+contains "$outline" "  3.1  人工智能企业@" "outline: second-level headings nested"
+contains "$outline" "数据来源@" "outline: the sources section"
+qpdf --qdf --object-streams=disable "$TMP/b.pdf" "$TMP/qdf.pdf" 2>/dev/null
+contains "$(grep -a '/URI' "$TMP/qdf.pdf")" "https://finance.example.com/2022/07/26/ai-industry.html" "source URL is a hyperlink"
+links=$(grep -a -c '/Subtype /Link' "$TMP/qdf.pdf")
+if [ "$links" -ge 20 ]; then ok 0 "footnotes are links ($links)"; else ok 1 "footnotes are links (got $links)"; fi
+text=$(pdftotext "$TMP/b.pdf" - 2>/dev/null | tr -d ' ')
+contains "$text" "超1.2万亿元" "placeholders the Chinese way"
+contains "$text" "为2022年的3倍" "KPI card: change since the first period"
+contains "$text" "170万个" "KPI card: 5G base stations"
+contains "$text" "2025年（预计）" "forecast periods marked 预计"
+contains "$text" "专精特新“小巨人”企业" "the table lists every metric"
+contains "$text" "“全年人工智能核心产业规模预计突破1.2万亿元”" "sources quote the sentence"
+contains "$text" "《工信部介绍人工智能发展成效：核心产业规模超过4000亿元》" "sources name the article's title"
+contains "$text" "2022-07-26" "sources give the date"
+contains "$text" "第1页/共${pages}页" "footer numbers the pages"
+p1=$(pdftotext -f 1 -l 1 "$TMP/b.pdf" - 2>/dev/null | tr -d ' \n')
+contains "$p1" "人工智能核心产业规模由2022年的超4000亿元" "page 1 reads in order: title, KPI row, then the summary"
+"$JB" report --data "$TMP/series.csv" --metrics "$TMP/metrics.csv" -o "$TMP/again.pdf" templates/briefing.md 2>/dev/null
+check "rebuild is byte-identical" cmp "$TMP/b.pdf" "$TMP/again.pdf"
+check "page 1 as PNG" pngcheck -q "$TMP/b-1.png"
+check "last page as PNG" test -s "$TMP/b-$pages.png"
+check "no page after the last" test ! -e "$TMP/b-$((pages + 1)).png"
+is "$(file -b "$TMP/b-1.png" | grep -o '[0-9]* x [0-9]*')" "1191 x 1684" "pages are A4 at 144 dpi"
+is "$(file -b "$TMP/b-ai-core-industry.png" | grep -o '[0-9]* x [0-9]*')" "1600 x 900" "each chart is a 16:9 slide PNG named after its block"
+check "and an SVG" xmllint --noout "$TMP/b-ai-enterprises.svg"
+
+# ---- pagination on made-up data
+cat >"$TMP/s.csv" <<'EOF'
+metric_id,label,period,value,unit,bound,forecast,sources
+x.a,甲指标,2020,1200000000000,元,exact,0,a.txt
+EOF
+i=2021
+while [ $i -le 2080 ]; do echo "x.a,甲指标,$i,$((i * 1000)),元,exact,0,a.txt" >>"$TMP/s.csv"; i=$((i + 1)); done
+para="人工智能核心产业规模达到{{x.a.first}}，这一数字不能在数字和单位之间断开，而且句末标点不会出现在行首。"
+long=""
+i=0
+while [ $i -lt 40 ]; do long="$long$para"; i=$((i + 1)); done
+{
+    echo "# 长段落"
+    echo
+    echo "$long"
+    echo
+    echo '```table'
+    echo 'x.a'
+    echo '```'
+    # sections of varied length, so that some heading falls near a page bottom
+    i=0
+    body=$para
+    while [ $i -lt 30 ]; do
+        printf '\n# 第%s节\n\n%s\n' "$i" "$body"
+        body="$body$para"
+        [ $((i % 5)) -eq 4 ] && body=$para
+        i=$((i + 1))
+    done
+} >"$TMP/long.md"
+is "$(DATA=$TMP/s.csv METRICS= report "$TMP/long.md" "$TMP/long.pdf")" 0 "a long template renders"
+np=$(pdfinfo "$TMP/long.pdf" | awk '/^Pages:/ { print $2 }')
+if [ "$np" -ge 4 ]; then ok 0 "it spans $np pages"; else ok 1 "it spans pages (got $np)"; fi
+p1=$(pdftotext -f 1 -l 1 "$TMP/long.pdf" - | tr -d ' \n')
+p2=$(pdftotext -f 2 -l 2 "$TMP/long.pdf" - | tr -d ' \n')
+contains "$p1" "长段落" "the long paragraph starts on page 1"
+case "$p2" in 长段落*) ok 1 "...";; *) ok 0 "page 2 continues it (split by lines, not moved whole)";; esac
+contains "$(printf %s "$p2" | head -c 600)" "1.2万亿元" "numbers keep their units on the continued page"
+bad=0
+heads=0
+pg=1
+while [ $pg -le "$np" ]; do
+    t=$(pdftotext -f $pg -l $pg "$TMP/long.pdf" - | tr -d ' \f')
+    case "$t" in *指标*时期*数值*来源*) heads=$((heads + 1)) ;; esac
+    # the last text line before the footer must not be a heading
+    last=$(printf '%s\n' "$t" | grep -v '^$' | grep -v '^第.*页/共' | tail -n 1)
+    case "$last" in [0-9]*第[0-9]*节) bad=$((bad + 1)); echo "# page $pg ends with heading: $last" ;; esac
+    pg=$((pg + 1))
+done
+is "$bad" 0 "no page ends with a heading"
+if [ "$heads" -ge 2 ]; then ok 0 "the table's header row repeats on each of its $heads pages"; else ok 1 "table header repeats (on $heads pages)"; fi
+first_row=$(pdftotext "$TMP/long.pdf" - | grep -c '^2021年$\|^2080年$')
+is "$first_row" 2 "first and last table rows are both printed once"
+
+# ---- bad templates: one line naming file:line, exit 2, nothing written
+bad_case() { # bad_case NAME EXPECTED-STDERR-PART, template in $TMP/bad.md
+    st=$(report "$TMP/bad.md" "$TMP/bad.pdf")
+    is "$st" 2 "$1: exits 2"
+    contains "$(cat "$TMP/err")" "$2" "$1: names the place"
+    is "$(wc -l <"$TMP/err" | tr -d ' ')" 1 "$1: one line"
+    check "$1: writes nothing" test ! -e "$TMP/bad.pdf"
+}
+printf -- '---\ntitle: x\n---\n\n# a\n\n```kpi\nai.enterprises\nno.such_metric\n```\n' >"$TMP/bad.md"
+bad_case "unknown metric in a kpi block" "bad.md:9: unknown metric 'no.such_metric'"
+printf -- '# a\n\n```table\nai.nope\n```\n' >"$TMP/bad.md"
+bad_case "unknown metric in a table block" "bad.md:4: unknown metric 'ai.nope'"
+printf -- '# a\n\ntext\n\n```chart\nmetric = ai.enterprises\ncolour = red\n```\n' >"$TMP/bad.md"
+bad_case "bad chart spec" "bad.md:7:"
+printf -- '# a\n\n```chart\nmetric = ai.enterprises\n\nmore text\n' >"$TMP/bad.md"
+bad_case "unclosed fence" "bad.md:3: \`\`\`chart block is not closed"
+printf -- '# a\n\n值为{{ai.enterprises.latest\n' >"$TMP/bad.md"
+bad_case "unclosed placeholder" "bad.md:3: '{{' is not closed"
+printf -- '# a\n\n\n值为{{ai.enterprises.biggest}}\n' >"$TMP/bad.md"
+bad_case "unknown placeholder field" "bad.md:4: unknown field 'biggest'"
+printf -- '# a\n\n值为{{ai.missing.latest}}\n' >"$TMP/bad.md"
+bad_case "unknown placeholder metric" "bad.md:3: unknown metric 'ai.missing'"
+printf -- '---\ntitle: x\n\n# a\n' >"$TMP/bad.md"
+bad_case "unclosed front matter" "bad.md:1: front matter is not closed"
+printf -- '# a\n\n```kpi\n```\n' >"$TMP/bad.md"
+bad_case "empty kpi block" "bad.md:3: empty"
+
+done_testing
