@@ -1,4 +1,4 @@
-/* Chart specs and the data behind them: parsing "key = value" specs and loading series. */
+/* Chart specs and the data behind them: parsing "key = value" specs, themes, loading series. */
 #include "jb_chart.h"
 
 #include "jb_common.h"
@@ -12,14 +12,53 @@ static void point_free(JbChartPoint *p)
     g_free(p);
 }
 
+static void series_free(JbChartSeries *s)
+{
+    g_free(s->metric_id);
+    g_free(s->label);
+    g_free(s->unit);
+    g_ptr_array_unref(s->points);
+    g_free(s);
+}
+
+static void box_clear(JbChartBox *b)
+{
+    g_free(b->text);
+}
+
+/* The default theme: Okabe–Ito colours (colourblind-safe), blue first; light gridlines. */
+static const JbChartTheme DEFAULT_THEME = {
+    .palette = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+                "#000000"},
+    .n_palette = 8,
+    .ink = "#222222",
+    .muted = "#666666",
+    .grid = "#E3E3E3",
+    .axis = "#8A8A8A",
+    .background = "#FFFFFF",
+    .title_size = 22,
+    .subtitle_size = 14,
+    .tick_size = 12,
+    .category_size = 14,
+    .value_size = 16,
+    .source_size = 10.5,
+    .gridlines = TRUE,
+};
+
 JbChart *jb_chart_new(void)
 {
     JbChart *c = g_new0(JbChart, 1);
     c->type = g_strdup("bar");
+    c->kind = JB_CHART_BAR;
     c->width = 800;
     c->height = 450;
+    c->theme = DEFAULT_THEME;
+    c->metrics = g_ptr_array_new_with_free_func(g_free);
+    c->series = g_ptr_array_new_with_free_func((GDestroyNotify)series_free);
     c->points = g_ptr_array_new_with_free_func((GDestroyNotify)point_free);
     c->warnings = g_ptr_array_new_with_free_func(g_free);
+    c->boxes = g_array_new(FALSE, TRUE, sizeof(JbChartBox));
+    g_array_set_clear_func(c->boxes, (GDestroyNotify)box_clear);
     return c;
 }
 
@@ -33,9 +72,31 @@ void jb_chart_free(JbChart *c)
     g_free(c->subtitle);
     g_free(c->source);
     g_free(c->unit);
+    g_free(c->labels);
+    g_free(c->growth);
+    g_ptr_array_unref(c->metrics);
+    g_ptr_array_unref(c->series);
     g_ptr_array_unref(c->points);
     g_ptr_array_unref(c->warnings);
+    g_array_unref(c->boxes);
     g_free(c);
+}
+
+gboolean jb_chart_set_type(JbChart *c, const char *type)
+{
+    static const char *const names[] = {[JB_CHART_BAR] = "bar",         [JB_CHART_HBAR] = "hbar",
+                                        [JB_CHART_GROUPED] = "grouped", [JB_CHART_STACKED] = "stacked",
+                                        [JB_CHART_LINE] = "line",       [JB_CHART_AREA] = "area",
+                                        [JB_CHART_COMBO] = "combo",     [JB_CHART_DONUT] = "donut",
+                                        [JB_CHART_KPI] = "kpi"};
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+        if (strcmp(type, names[i]) == 0) {
+            c->kind = (JbChartKind)i;
+            g_free(c->type);
+            c->type = g_strdup(type);
+            return TRUE;
+        }
+    return FALSE;
 }
 
 static gboolean parse_size(const char *v, double *out)
@@ -48,6 +109,101 @@ static gboolean parse_size(const char *v, double *out)
     return TRUE;
 }
 
+static gboolean parse_color(const char *v, char out[10])
+{
+    size_t n = strlen(v);
+    if ((n != 7 && n != 9) || v[0] != '#')
+        return FALSE;
+    for (size_t i = 1; i < n; i++)
+        if (!g_ascii_isxdigit(v[i]))
+            return FALSE;
+    g_strlcpy(out, v, 10);
+    return TRUE;
+}
+
+gboolean jb_chart_load_theme(JbChart *c, const char *path, GError **error)
+{
+    g_autoptr(GKeyFile) kf = g_key_file_new();
+    GError *local = NULL;
+    if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: cannot read theme: %s", path,
+                    local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    JbChartTheme *t = &c->theme;
+    g_auto(GStrv) keys = g_key_file_get_keys(kf, "theme", NULL, NULL);
+    if (!keys) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: a theme needs a [theme] group", path);
+        return FALSE;
+    }
+    struct { const char *key; char *slot; } colors[] = {
+        {"ink", t->ink}, {"muted", t->muted}, {"grid", t->grid}, {"axis", t->axis},
+        {"background", t->background}};
+    struct { const char *key; double *slot; } sizes[] = {
+        {"title_size", &t->title_size}, {"subtitle_size", &t->subtitle_size},
+        {"tick_size", &t->tick_size}, {"category_size", &t->category_size},
+        {"value_size", &t->value_size}, {"source_size", &t->source_size}};
+    for (char **k = keys; *k; k++) {
+        g_autofree char *v = g_key_file_get_string(kf, "theme", *k, NULL);
+        g_strstrip(v);
+        gboolean known = FALSE, good = TRUE;
+        for (guint i = 0; i < G_N_ELEMENTS(colors); i++)
+            if (strcmp(*k, colors[i].key) == 0) {
+                known = TRUE;
+                good = parse_color(v, colors[i].slot);
+            }
+        for (guint i = 0; i < G_N_ELEMENTS(sizes); i++)
+            if (strcmp(*k, sizes[i].key) == 0) {
+                char *end = NULL;
+                double d = g_ascii_strtod(v, &end);
+                known = TRUE;
+                good = end != v && !*end && d >= 4 && d <= 200;
+                if (good)
+                    *sizes[i].slot = d;
+            }
+        if (strcmp(*k, "gridlines") == 0) {
+            known = TRUE;
+            good = strcmp(v, "true") == 0 || strcmp(v, "false") == 0;
+            t->gridlines = strcmp(v, "true") == 0;
+        } else if (strcmp(*k, "palette") == 0) {
+            known = TRUE;
+            g_auto(GStrv) cols = g_strsplit(v, ";", 9);
+            int n = 0;
+            for (char **p = cols; *p && good; p++) {
+                char *col = g_strstrip(*p);
+                if (!*col)
+                    continue;
+                good = n < 8 && parse_color(col, t->palette[n]);
+                n++;
+            }
+            good = good && n > 0;
+            if (good)
+                t->n_palette = n;
+        }
+        if (!known || !good) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: %s theme key '%s'%s%s%s", path,
+                        known ? "bad value for" : "unknown", *k, known ? ": '" : "",
+                        known ? v : "", known ? "'" : "");
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static void set_metrics(JbChart *c, const char *list)
+{
+    g_ptr_array_set_size(c->metrics, 0);
+    g_auto(GStrv) parts = g_strsplit(list, ";", -1);
+    for (char **p = parts; *p; p++) {
+        char *id = g_strstrip(*p);
+        if (*id)
+            g_ptr_array_add(c->metrics, g_strdup(id));
+    }
+    g_free(c->metric_id);
+    c->metric_id = c->metrics->len ? g_strdup(g_ptr_array_index(c->metrics, 0)) : NULL;
+}
+
 /* A spec is a handful of "key = value" lines. Parsed here rather than with GKeyFile so
  * that every error can name its line, also when the spec sits inside a report template. */
 JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *text,
@@ -55,6 +211,7 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
 {
     g_autoptr(JbChart) c = jb_chart_new();
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    guint type_line = first_line;
     for (guint i = 0; lines[i]; i++) {
         guint line = first_line + i;
         char *l = g_strstrip(lines[i]);
@@ -69,24 +226,65 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
         *eq = 0;
         char *key = g_strstrip(l), *val = g_strstrip(eq + 1);
         char **slot = NULL;
-        if (strcmp(key, "metric") == 0)
-            slot = &c->metric_id;
-        else if (strcmp(key, "type") == 0)
-            slot = &c->type;
-        else if (strcmp(key, "title") == 0)
+        if (strcmp(key, "title") == 0)
             slot = &c->title;
         else if (strcmp(key, "subtitle") == 0)
             slot = &c->subtitle;
         else if (strcmp(key, "source") == 0)
             slot = &c->source;
+        else if (strcmp(key, "labels") == 0)
+            slot = &c->labels;
+        else if (strcmp(key, "growth") == 0)
+            slot = &c->growth;
         if (slot) {
             g_free(*slot);
             *slot = g_strdup(val);
+        } else if (strcmp(key, "metric") == 0 || strcmp(key, "metrics") == 0) {
+            set_metrics(c, val);
+        } else if (strcmp(key, "type") == 0) {
+            if (!jb_chart_set_type(c, val)) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: chart type '%s' is not supported (supported: %s)", source,
+                            line, val, JB_CHART_TYPES);
+                return NULL;
+            }
+            type_line = line;
         } else if (strcmp(key, "width") == 0 || strcmp(key, "height") == 0) {
             if (!parse_size(val, key[0] == 'w' ? &c->width : &c->height)) {
                 g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                             "%s:%u: %s must be a number of points from 50 to 10000, got '%s'",
                             source, line, key, val);
+                return NULL;
+            }
+        } else if (strcmp(key, "size") == 0) {
+            /* points; PNG pixels are twice these at the default --scale 2 */
+            static const struct { const char *name; double w, h; } sizes[] = {
+                {"default", 800, 450}, {"slide", 960, 540}, {"a4", 595, 335}, {"square", 540, 540}};
+            guint k = 0;
+            while (k < G_N_ELEMENTS(sizes) && strcmp(val, sizes[k].name) != 0)
+                k++;
+            if (k == G_N_ELEMENTS(sizes)) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: size must be default, slide, a4 or square, got '%s'", source,
+                            line, val);
+                return NULL;
+            }
+            c->width = sizes[k].w;
+            c->height = sizes[k].h;
+        } else if (strcmp(key, "number_style") == 0) {
+            if (strcmp(val, "western") != 0 && strcmp(val, "chinese") != 0) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: number_style must be chinese or western, got '%s'", source,
+                            line, val);
+                return NULL;
+            }
+            c->western = strcmp(val, "western") == 0;
+        } else if (strcmp(key, "theme") == 0) {
+            GError *local = NULL;
+            if (!jb_chart_load_theme(c, val, &local)) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", source, line,
+                            local->message);
+                g_error_free(local);
                 return NULL;
             }
         } else {
@@ -100,10 +298,11 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
                     source, first_line);
         return NULL;
     }
-    if (strcmp(c->type, "bar") != 0) {
+    guint need = c->kind == JB_CHART_COMBO ? 2 : 1;
+    if (c->metrics->len < need) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                    "%s:%u: chart type '%s' is not supported (supported: bar)", source,
-                    first_line, c->type);
+                    "%s:%u: chart type '%s' needs %u metrics ('metrics = A; B')", source,
+                    type_line, c->type, need);
         return NULL;
     }
     return g_steal_pointer(&c);
@@ -124,6 +323,11 @@ static void add_sources(GPtrArray *names, const char *list)
     }
 }
 
+static const char *cell(const JbTable *t, guint r, int col)
+{
+    return col < 0 ? "" : jb_table_get(t, r, col);
+}
+
 gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
 {
     int c_id = jb_table_column(series, "metric_id"), c_label = jb_table_column(series, "label"),
@@ -136,38 +340,61 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
                     jb_table_source(series));
         return FALSE;
     }
+    if (c->metrics->len == 0 && c->metric_id) /* a chart built by hand */
+        g_ptr_array_add(c->metrics, g_strdup(c->metric_id));
+    g_ptr_array_set_size(c->series, 0);
+    g_auto(GStrv) labels = c->labels ? g_strsplit(c->labels, ";", -1) : NULL;
+    guint n_labels = labels ? g_strv_length(labels) : 0;
     g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func(g_free);
-    for (guint r = 0; r < jb_table_n_rows(series); r++) {
-        if (strcmp(jb_table_get(series, r, c_id), c->metric_id) != 0)
-            continue;
-        JbChartPoint *p = g_new0(JbChartPoint, 1);
-        p->label = g_strdup(jb_table_get(series, r, c_period));
-        if (!jb_decimal_parse(jb_table_get(series, r, c_value), &p->value)) {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: value '%s' is not a number",
-                        jb_table_source(series), jb_table_line(series, r),
-                        jb_table_get(series, r, c_value));
-            point_free(p);
+    for (guint m = 0; m < c->metrics->len; m++) {
+        const char *id = g_ptr_array_index(c->metrics, m);
+        JbChartSeries *s = g_new0(JbChartSeries, 1);
+        s->metric_id = g_strdup(id);
+        s->points = g_ptr_array_new_with_free_func((GDestroyNotify)point_free);
+        g_ptr_array_add(c->series, s);
+        for (guint r = 0; r < jb_table_n_rows(series); r++) {
+            if (strcmp(jb_table_get(series, r, c_id), id) != 0)
+                continue;
+            JbChartPoint *p = g_new0(JbChartPoint, 1);
+            p->label = g_strdup(jb_table_get(series, r, c_period));
+            if (!jb_decimal_parse(jb_table_get(series, r, c_value), &p->value)) {
+                g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: value '%s' is not a number",
+                            jb_table_source(series), jb_table_line(series, r),
+                            jb_table_get(series, r, c_value));
+                point_free(p);
+                return FALSE;
+            }
+            if (!jb_bound_parse(cell(series, r, c_bound), &p->bound))
+                p->bound = JB_BOUND_EXACT;
+            p->forecast = strcmp(cell(series, r, c_fc), "1") == 0;
+            g_ptr_array_add(s->points, p);
+            if (!s->unit)
+                s->unit = g_strdup(cell(series, r, c_unit));
+            if (!s->label && *cell(series, r, c_label))
+                s->label = g_strdup(cell(series, r, c_label));
+            add_sources(sources, cell(series, r, c_src));
+        }
+        if (s->points->len == 0) {
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no rows for metric '%s'",
+                        jb_table_source(series), id);
             return FALSE;
         }
-        if (!jb_bound_parse(jb_table_get(series, r, c_bound), &p->bound))
-            p->bound = JB_BOUND_EXACT;
-        p->forecast = strcmp(jb_table_get(series, r, c_fc), "1") == 0;
-        g_ptr_array_add(c->points, p);
-        if (!c->unit)
-            c->unit = g_strdup(jb_table_get(series, r, c_unit));
-        if (!c->title && *jb_table_get(series, r, c_label))
-            c->title = g_strdup(jb_table_get(series, r, c_label));
-        add_sources(sources, jb_table_get(series, r, c_src));
+        if (m < n_labels && *g_strstrip(labels[m])) {
+            g_free(s->label);
+            s->label = g_strdup(labels[m]);
+        }
+        if (!s->label)
+            s->label = g_strdup(id);
+        if (!s->unit)
+            s->unit = g_strdup("");
     }
-    if (c->points->len == 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no rows for metric '%s'",
-                    jb_table_source(series), c->metric_id);
-        return FALSE;
-    }
+    const JbChartSeries *s0 = g_ptr_array_index(c->series, 0);
+    g_ptr_array_unref(c->points);
+    c->points = g_ptr_array_ref(s0->points);
     if (!c->title)
-        c->title = g_strdup(c->metric_id);
-    if (!c->unit)
-        c->unit = g_strdup("");
+        c->title = g_strdup(s0->label);
+    g_free(c->unit);
+    c->unit = g_strdup(s0->unit);
     if (!c->source && sources->len == 0) {
         c->source = g_strdup("");
     } else if (!c->source) {
@@ -175,11 +402,13 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
         g_autofree char *list = g_strjoinv("、", (char **)sources->pdata);
         c->source = g_strconcat("来源：", list, NULL);
     }
-    if (!c->subtitle) {
+    if (!c->subtitle && !g_ascii_isdigit(((JbChartPoint *)g_ptr_array_index(c->points, 0))->label[0])) {
+        c->subtitle = g_strdup(""); /* categories, not periods: no range to state */
+    } else if (!c->subtitle) {
         const JbChartPoint *first = g_ptr_array_index(c->points, 0);
         const JbChartPoint *last = g_ptr_array_index(c->points, c->points->len - 1);
         /* periods that are years read as years: 2022—2025年，2025年为预计值 */
-        const char *nian = strlen(last->label) == 4 ? "年" : "";
+        const char *nian = strlen(last->label) == 4 && g_ascii_isdigit(last->label[0]) ? "年" : "";
         GString *s = g_string_new(NULL);
         if (c->points->len > 1)
             g_string_append_printf(s, "%s—%s%s", first->label, last->label, nian);

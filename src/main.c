@@ -283,7 +283,8 @@ static int cmd_reshape(int argc, char **argv)
 static int cmd_chart(int argc, char **argv)
 {
     g_autofree char *out = NULL, *data = NULL, *metric = NULL, *spec = NULL, *type = NULL,
-                    *title = NULL, *subtitle = NULL;
+                    *title = NULL, *subtitle = NULL, *number_style = NULL, *theme = NULL,
+                    *growth = NULL;
     double width = 0, height = 0, scale = 2;
     gboolean allow_missing = FALSE, transparent = FALSE;
     int repeat = 1;
@@ -293,7 +294,10 @@ static int cmd_chart(int argc, char **argv)
         {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "series.csv to draw from (default: out/series.csv)", "FILE"},
         {"metric", 'm', 0, G_OPTION_ARG_STRING, &metric, "Metric id to draw", "ID"},
         {"spec", 's', 0, G_OPTION_ARG_FILENAME, &spec, "Chart spec file (key = value lines)", "FILE"},
-        {"type", 't', 0, G_OPTION_ARG_STRING, &type, "Chart type (bar)", "TYPE"},
+        {"type", 't', 0, G_OPTION_ARG_STRING, &type, "Chart type: " JB_CHART_TYPES " (default bar)", "TYPE"},
+        {"number-style", 0, 0, G_OPTION_ARG_STRING, &number_style, "chinese (4000亿, default) or western (400B)", "STYLE"},
+        {"theme", 0, 0, G_OPTION_ARG_FILENAME, &theme, "Theme file (e.g. templates/print.theme)", "FILE"},
+        {"growth", 0, 0, G_OPTION_ARG_STRING, &growth, "Growth bracket from the first to the last bar: auto, none or a label (×3)", "TEXT"},
         {"title", 0, 0, G_OPTION_ARG_STRING, &title, "Title (default: the metric's label)", "TEXT"},
         {"subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, "Subtitle", "TEXT"},
         {"width", 'W', 0, G_OPTION_ARG_DOUBLE, &width, "Width in points (default 800)", "PT"},
@@ -328,13 +332,32 @@ static int cmd_chart(int argc, char **argv)
     g_autoptr(JbChart) c = jb_chart_spec_parse(spec ? spec : "--metric", 1, spec_text, &e);
     if (!c)
         return fail(e);
-    if (metric) {
+    if (metric && spec) { /* --metric overrides the spec's metrics */
+        g_autofree char *over = g_strdup_printf("metric = %s\n", metric);
+        g_autoptr(JbChart) m = jb_chart_spec_parse("--metric", 1, over, &e);
+        if (!m)
+            return fail(e);
         g_free(c->metric_id);
-        c->metric_id = g_strdup(metric);
+        c->metric_id = g_strdup(m->metric_id);
+        g_ptr_array_set_size(c->metrics, 0);
+        for (guint i = 0; i < m->metrics->len; i++)
+            g_ptr_array_add(c->metrics, g_strdup(g_ptr_array_index(m->metrics, i)));
     }
-    if (type && strcmp(type, "bar") != 0) {
-        say("chart type '%s' is not supported (supported: bar)", type);
+    if (type && !jb_chart_set_type(c, type)) {
+        say("chart type '%s' is not supported (supported: %s)", type, JB_CHART_TYPES);
         return EXIT_USAGE;
+    }
+    if (number_style && strcmp(number_style, "western") != 0 && strcmp(number_style, "chinese") != 0) {
+        say("--number-style must be chinese or western, got '%s'", number_style);
+        return EXIT_USAGE;
+    }
+    if (number_style)
+        c->western = strcmp(number_style, "western") == 0;
+    if (theme && !jb_chart_load_theme(c, theme, &e))
+        return fail(e);
+    if (growth) {
+        g_free(c->growth);
+        c->growth = g_strdup(growth);
     }
     if (title) {
         g_free(c->title);
