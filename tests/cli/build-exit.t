@@ -1,0 +1,108 @@
+#!/bin/sh
+# jianbao build for cron: every exit code, one line per error naming file and line, --quiet,
+# --log (JSON Lines), and concurrent runs.
+. "$(dirname "$0")/lib.sh"
+cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao # the tree's binary may be rebuilt meanwhile
+
+P=$TMP/p
+mkdir -p "$P/articles"
+cp "$ROOT"/examples/[0-9]* "$P/articles/"
+cd "$P" || exit 1
+cat >test.project <<EOP
+[project]
+inputs=articles/*
+dictionary=$ROOT/templates/metrics.ini
+template=$ROOT/templates/briefing.md
+output=out
+
+[chart ai-core-industry]
+metric=ai.core_industry_size
+EOP
+lines() { wc -l <"$TMP/err" | tr -d ' '; }
+field() { # field KEY: KEY of the last JSON line of $TMP/log
+    python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readlines()[-1])[sys.argv[2]])' "$TMP/log" "$1"
+}
+event() { # event LEVEL KEY: KEY of the first event of LEVEL in $TMP/log
+    python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    o = json.loads(l)
+    if o["level"] == sys.argv[2] and o["stage"] != "summary":
+        print(o[sys.argv[3]]); break' "$TMP/log" "$1" "$2"
+}
+
+# 0
+is "$(status_of "$JB" build --quiet --log "$TMP/log" test.project)" 0 "0: success"
+is "$(cat "$TMP/err")" "" "--quiet prints nothing on success"
+is "$(field status)" 0 "the log's summary has the status"
+python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$TMP/log"
+ok $? "the log is JSON Lines"
+contains "$(sed -n 1p "$TMP/log")" '{"time":"' "each line starts with its time"
+
+# 1: invalid bytes in an article are skipped with a warning
+printf '\n2025年人工智能企业数量超过6000家。\377\n' >>articles/2026-01-press-conference.txt
+rm -f "$TMP/log"
+is "$(status_of "$JB" build --quiet --log "$TMP/log" test.project)" 1 "1: success with warnings"
+is "$(lines)" 1 "one line"
+contains "$(cat "$TMP/err")" "jianbao: extract: articles/2026-01-press-conference.txt: byte" "naming the file"
+is "$(event warning file)" "articles/2026-01-press-conference.txt" "the log's warning names the file"
+is "$(status_of "$JB" build --quiet test.project)" 1 "an up-to-date build still exits 1"
+contains "$(cat "$TMP/err")" "invalid UTF-8" "repeating the warning"
+cp "$ROOT/examples/2026-01-press-conference.txt" articles/
+
+# 2: usage
+is "$(status_of "$JB" build --no-such-option test.project)" 2 "2: an unknown option"
+is "$(lines)" 1 "one line"
+is "$(status_of "$JB" build no-such.project)" 2 "2: a missing project"
+contains "$(cat "$TMP/err")" "no-such.project: no such file" "naming it"
+printf -- '---\ntitle: x\n---\n\ntext\n\n{{no.such_metric.latest}}\n' >bad.md
+sed "s|^template=.*|template=bad.md|" test.project >bad.project
+rm -f "$TMP/log"
+is "$(status_of "$JB" build --log "$TMP/log" bad.project)" 2 "2: a bad template"
+is "$(lines)" 1 "one line"
+contains "$(cat "$TMP/err")" "jianbao: report: bad.md:7: unknown metric" "with the template's file and line"
+is "$(event error file)" "bad.md" "the log's error has the file"
+is "$(event error line)" 7 "and the line"
+is "$(field status)" 2 "the summary has status 2"
+check "the other outputs were still built" test -s out/charts/ai-core-industry.png
+is "$(status_of "$JB" build -j 0 test.project)" 2 "2: -j 0"
+
+# 3: input
+printf 'bin\000ary' >articles/zz-binary.txt
+is "$(status_of "$JB" build test.project)" 3 "3: an unreadable article"
+is "$(grep -c '^jianbao' "$TMP/err")" 1 "one error line"
+contains "$(cat "$TMP/err")" "jianbao: extract: articles/zz-binary.txt: binary file" "naming the file"
+rm articles/zz-binary.txt
+printf '[project]\ninputs=nothing/*\n' >empty.project
+is "$(status_of "$JB" build empty.project)" 3 "3: no article matches"
+is "$(lines)" 1 "one line"
+
+# 4: output
+printf 'a file, not a directory\n' >blocker
+sed "s|^output=.*|output=blocker/out|" test.project >blocked.project
+is "$(status_of "$JB" build blocked.project)" 4 "4: the output directory cannot be made"
+is "$(lines)" 1 "one line"
+contains "$(cat "$TMP/err")" "blocker/out" "naming it"
+is "$(status_of "$JB" build --quiet --log /proc/no-such-dir/log test.project)" 4 "4: the log cannot be written"
+
+# 5: locked, by a real build waiting for the lock and by a lock holder
+flock out/.lock sleep 2 &
+holder=$!
+sleep 0.3
+rm -f "$TMP/log"
+is "$(status_of "$JB" build --log "$TMP/log" test.project)" 5 "5: another build holds the lock"
+is "$(lines)" 1 "one line"
+contains "$(cat "$TMP/err")" "out/.lock: another build is running" "saying why"
+is "$(event error stage)" build "the log has the error"
+printf 'x\n' >>articles/2022-07-ai-industry.md
+"$JB" build --wait --quiet --log "$TMP/log2" test.project 2>"$TMP/err1" &
+a=$!
+"$JB" build --wait --quiet --log "$TMP/log2" test.project 2>"$TMP/err2" &
+b=$!
+wait $a; sa=$?
+wait $b; sb=$?
+wait $holder
+is "$sa$sb" 00 "two builds with --wait both succeed, one after the other"
+is "$(grep -c '"up_to_date":true' "$TMP/log2")" 1 "the second found the first's work done"
+is "$(grep -c '"stage":"summary"' "$TMP/log2")" 2 "both appended their summary to one log"
+
+done_testing
