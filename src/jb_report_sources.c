@@ -173,8 +173,13 @@ void jb_report_add_sources(Builder *b)
         g_autofree char *q = g_markup_escape_text(e->quote, -1);
         g_autofree char *title = g_markup_escape_text(*e->title ? e->title : e->source, -1);
         g_autofree char *src = g_markup_escape_text(e->source, -1);
-        g_string_printf(m, "“%s”\n<span size=\"8704\" foreground=\"#666666\">《%s》　%s\n%s",
-                        q, title, *e->published ? e->published : "日期不详", src);
+        const char *date = *e->published ? e->published : "日期不详";
+        if (*e->title)
+            g_string_printf(m, "“%s”\n<span size=\"8704\" foreground=\"#666666\">《%s》　%s\n%s",
+                            q, title, date, src);
+        else /* the article could not be read again: its path is all there is */
+            g_string_printf(m, "“%s”\n<span size=\"8704\" foreground=\"#666666\">%s　%s", q,
+                            src, date);
         if (*e->url) {
             g_autofree char *url = g_markup_escape_text(e->url, -1);
             g_string_append_printf(m, "　<span foreground=\"" ACCENT "\">%s</span>", url);
