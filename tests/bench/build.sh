@@ -1,0 +1,64 @@
+#!/bin/sh
+# make bench: jianbao build — a full build against an up-to-date (no-op) rebuild and a
+# one-article change, on the examples and on N copies of them, side by side in one run.
+set -u
+JB=${JIANBAO:-$(dirname "$0")/../../jianbao}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export SOURCE_DATE_EPOCH=1767225600
+N=${N:-400}
+
+ms() { # ms CMD...: wall-clock milliseconds of one run
+    s=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    e=$(date +%s%N)
+    echo $(((e - s) / 1000000))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+project() { # project DIR COPIES
+    mkdir -p "$1/articles"
+    i=0
+    while [ "$i" -lt "$2" ]; do
+        # Each copy gets its own values (two digits spliced in before every unit), so the
+        # series merge into one winner per period instead of hundreds of sources.
+        d=$((i % 90 + 10))
+        for f in "$ROOT"/examples/[0-9]*; do
+            b=$(basename "$f")
+            iconv -f GB18030 -t UTF-8 "$f" 2>/dev/null | sed "s/\([0-9]\)\(万亿\|亿\|万\|家\|个\)/\1$d\2/g" \
+                >"$1/articles/$i-$b"
+            [ "$i" -gt 0 ] || cp "$f" "$1/articles/$i-$b"
+        done
+        i=$((i + 1))
+    done
+    cat >"$1/test.project" <<EOP
+[project]
+inputs=articles/*
+dictionary=$ROOT/templates/metrics.ini
+template=$ROOT/templates/briefing.md
+output=out
+
+[chart ai-core-industry]
+metric=ai.core_industry_size
+EOP
+}
+
+row() { # row NAME COPIES JOBS
+    P=$TMP/$1
+    project "$P" "$2"
+    full=$(for r in 1 2 3; do rm -rf "$P/out"; ms "$JB" build -j "$3" "$P/test.project"; done | median)
+    noop=$(for r in 1 2 3 4 5; do ms "$JB" build -j "$3" "$P/test.project"; done | median)
+    one=$(for r in 1 2 3; do
+        printf '\n补充%s。\n' "$r" >>"$(ls "$P"/articles/* | head -n 1)"
+        ms "$JB" build -j "$3" "$P/test.project"
+    done | median)
+    printf '%-22s %7s %9s %9s %12s %10s\n' "$1" "$full" "$noop" "$one" \
+        "$(awk "BEGIN {printf \"%.0f\", $full / ($noop ? $noop : 1)}")" \
+        "$(awk "BEGIN {printf \"%.1f\", $full / ($one ? $one : 1)}")"
+}
+
+printf '%-22s %7s %9s %9s %12s %10s\n' "jianbao build" "full ms" "no-op ms" "1 changed" "full/no-op" "full/1chg"
+row "examples (4), -j1" 1 1
+row "$((N * 4)) articles, -j1" "$N" 1
+row "$((N * 4)) articles, -j$(nproc)" "$N" "$(nproc)"
