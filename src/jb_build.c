@@ -162,6 +162,7 @@ typedef struct {
     GKeyFile *new_man;
     char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
     char *project_text, *tmpl_text;
+    GHashTable *article_hash; /* path → SHA-256 of its content, for the articles read */
     JbDict *dict;
 } Ctx;
 
@@ -172,6 +173,7 @@ static void ctx_clear(Ctx *c)
     g_clear_pointer(&c->new_man, g_key_file_unref);
     g_clear_pointer(&c->files, g_ptr_array_unref);
     g_clear_pointer(&c->dict, jb_dict_free);
+    g_clear_pointer(&c->article_hash, g_hash_table_unref);
     g_clear_error(&c->first_error);
     g_free(c->base);
     g_free(c->out_dir);
@@ -489,8 +491,11 @@ static GPtrArray *read_articles(Ctx *c)
             article_free(a);
             continue;
         }
-        g_autofree char *h = sha256_hex(a->data, a->len);
+        char *h = sha256_hex(a->data, a->len);
         a->key = article_key(c, path, h);
+        if (!c->article_hash)
+            c->article_hash = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        g_hash_table_replace(c->article_hash, g_strdup(path), h);
         g_ptr_array_add(arts, a);
     }
     return arts;
@@ -739,6 +744,15 @@ static void report_key(const Ctx *c, Render *u, const JbTable *series, const JbT
     feed(h, c->date);
     feed(h, srows->str);
     feed(h, mrows->str);
+    /* The sources section reads each cited article again (for its title): their content. */
+    int src = jb_table_column(metrics, "source");
+    int idc = jb_table_column(metrics, "metric_id");
+    for (guint r = 0; c->article_hash && r < jb_table_n_rows(metrics); r++) {
+        if (!g_hash_table_contains(ids, jb_table_get(metrics, r, idc)))
+            continue;
+        const char *ah = g_hash_table_lookup(c->article_hash, jb_table_get(metrics, r, src));
+        feed(h, ah ? ah : "");
+    }
     g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
     feed_named_files(c, h, text ? text : "", dir);
     u->key = g_strdup(g_checksum_get_string(h));

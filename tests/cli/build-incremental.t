@@ -63,8 +63,15 @@ contains "$(summary)" '"up_to_date":true' "decides by content, not by mtime"
 printf '\n<p>编者按：本文有删节。</p>\n' >>"$P/articles/2022-06-infrastructure.html"
 is "$(build)" 0 "an article edited without new figures"
 is "$(ran_files extract)" "2022-06-infrastructure.html " "only that article is extracted"
-is "$(ran chart)$(ran report)" 00 "no series changed, nothing is rendered"
+is "$(ran chart)" 0 "no series changed: the chart is not rendered"
+is "$(ran report)" 1 "the briefing is (its sources section reads the articles it cites again)"
 check "the chart is unchanged" cmp "$P/out/charts/ai-core-industry.png" "$TMP/first/charts/ai-core-industry.png"
+
+# A new article that no chart or briefing cites: extracted, nothing rendered.
+printf '示例日报\n\n今天全市气温25度，天气晴朗。\n' >"$P/articles/2026-02-weather.txt"
+is "$(build)" 0 "a new article without dictionary metrics"
+is "$(ran_files extract)" "2026-02-weather.txt " "only it is extracted"
+is "$(ran chart)$(ran report)" 00 "nothing is rendered"
 
 # One article changes a charted figure: it, the chart and the briefing run again.
 sed -i 's/1\.2万亿元/1.3万亿元/g' "$P/articles/2026-01-press-conference.txt"
@@ -101,7 +108,7 @@ is "$(ran extract)$(ran chart)$(ran report)" 000 "their products come back from 
 # The dictionary: every article is extracted again; unchanged series are not redrawn.
 printf '\n# a comment\n' >>"$P/metrics.ini"
 is "$(build)" 0 "the dictionary changes"
-is "$(ran extract)" 4 "every article is extracted again"
+is "$(ran extract)" 5 "every article is extracted again"
 is "$(ran chart)$(ran report)" 00 "the series did not change: nothing is rendered"
 
 # A deleted or damaged output is put back from the cache, without running anything.
@@ -127,7 +134,7 @@ cp "$JB" "$TMP/jianbao-new"
 printf 'x' >>"$TMP/jianbao-new"
 rm -f "$TMP/log"
 is "$(status_of "$TMP/jianbao-new" build --log "$TMP/log" "$P/test.project")" 0 "a different jianbao binary"
-is "$(ran extract)$(ran chart)$(ran report)" 411 "runs every unit"
+is "$(ran extract)$(ran chart)$(ran report)" 511 "runs every unit"
 
 # -j: the same outputs whatever the number of threads.
 rm -rf "$P/out"
@@ -135,7 +142,7 @@ is "$(build -j 1)" 0 "-j 1 from scratch"
 cp "$P/out/metrics.csv" "$TMP/metrics.j1"
 rm -rf "$P/out"
 is "$(build -j 4)" 0 "-j 4 from scratch"
-is "$(ran extract)" 4 "extracts the 4 articles"
+is "$(ran extract)" 5 "extracts the 5 articles"
 check "and writes the same metrics.csv" cmp "$P/out/metrics.csv" "$TMP/metrics.j1"
 is "$(build -j 0)" 2 "-j 0 is a usage error"
 
