@@ -1329,10 +1329,11 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
 
 /* JSON by hand rather than json-glib: the log holds flat objects of strings and integers,
  * and escaping a UTF-8 string is a dozen lines, not worth a new dependency for every user.
- * Input is valid UTF-8 (messages are built from validated text); control characters and
- * the two JSON specials are escaped, anything else is copied. */
-static void json_string(GString *out, const char *s)
+ * Control characters and the two JSON specials are escaped, anything else is copied. */
+static void json_string(GString *out, const char *raw)
 {
+    /* File names need not be UTF-8: invalid bytes become U+FFFD. */
+    g_autofree char *s = g_utf8_make_valid(raw, -1);
     g_string_append_c(out, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {

@@ -84,6 +84,19 @@ is "$(lines)" 1 "one line"
 contains "$(cat "$TMP/err")" "blocker/out" "naming it"
 is "$(status_of "$JB" build --quiet --log /proc/no-such-dir/log test.project)" 4 "4: the log cannot be written"
 
+# Progress: on a terminal only.
+printf 'y\n' >>articles/2022-07-ai-industry.md
+if command -v script >/dev/null; then
+    script -qc "'$JB' build test.project" /dev/null >"$TMP/tty" 2>&1
+    contains "$(cat "$TMP/tty")" "$(printf '\rjianbao: build: extract 1/1')" "a terminal shows progress"
+else
+    ok 0 "# SKIP script(1) is not installed"
+fi
+printf 'z\n' >>articles/2022-07-ai-industry.md
+status_of "$JB" build test.project >/dev/null
+is "$(grep -c "$(printf '\r')" "$TMP/err")" 0 "a pipe gets no progress"
+contains "$(cat "$TMP/err")" "jianbao: build: 4 articles" "but the summary line"
+
 # 5: locked, by a real build waiting for the lock and by a lock holder
 flock out/.lock sleep 2 &
 holder=$!
