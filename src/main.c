@@ -465,6 +465,14 @@ static int cmd_build(int argc, char **argv)
         {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("[PROJECT] — run the whole pipeline (default: jianbao.project)");
     g_option_context_add_main_entries(ctx, entries, NULL);
+    /* make's spelling, -j4, which GOption does not take for a short option */
+    g_autoptr(GPtrArray) jn = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 1; i < argc; i++)
+        if (g_str_has_prefix(argv[i], "-j") && argv[i][2] && g_ascii_isdigit(argv[i][2])) {
+            char *a = g_strconcat("--jobs=", argv[i] + 2, NULL);
+            g_ptr_array_add(jn, a);
+            argv[i] = a;
+        }
     g_option_context_set_summary(ctx, "extract → reshape → charts → briefing, as the project file says; only what changed\n"
                                       "is redone (content hashes in OUT/.manifest, products in OUT/.cache).\n"
                                       "Exit codes: 0 ok, 1 ok with warnings, 2 usage, 3 input, 4 output, 5 locked.");
