@@ -12,7 +12,7 @@ if [ "$what" = bench ]; then
     pkgs="$pkgs python3-matplotlib gnuplot-nox hyperfine"
 fi
 if [ "$what" = test ]; then
-    pkgs="$pkgs perl file poppler-utils qpdf pngcheck valgrind libxml2-utils"
+    pkgs="$pkgs perl file poppler-utils qpdf pngcheck valgrind libxml2-utils libreoffice-calc-nogui unzip"
 fi
 missing=""
 for p in $pkgs; do
