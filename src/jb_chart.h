@@ -61,6 +61,7 @@ typedef struct {
     char ink[10], muted[10], grid[10], axis[10], background[10];
     double title_size, subtitle_size, tick_size, category_size, value_size, source_size;
     gboolean gridlines;
+    gboolean bold; /* bold title and value labels: a second font in every PDF (~+2 KB) */
 } JbChartTheme;
 
 typedef struct {

@@ -152,7 +152,7 @@ static char *tick_text(const JbChart *c, double v, const JbTicks *t, int decimal
 
 static PangoLayout *text_new(Ctx *x, const char *s, double size, gboolean bold, double width)
 {
-    return jb_layout_new(x->pango, s, FALSE, size * x->k, bold, width);
+    return jb_layout_new(x->pango, s, FALSE, size * x->k, bold && x->t->bold, width);
 }
 
 /* The logical box of a layout drawn at (px, py), in points (exact, not rounded to pixels). */
@@ -485,7 +485,14 @@ static char *growth_text(const JbChart *c, const Grid *g)
         return NULL;
     double r = b / a;
     if (r >= 2)
+    {
+        if (r >= 1e4) { /* ×10亿, not ×1000000000 */
+            JbDecimal d = jb_decimal_from_double(round(r));
+            g_autofree char *num = jb_number_format_cn(d, 3);
+            return g_strconcat("×", num, NULL);
+        }
         return g_strdup_printf(r == floor(r) || fabs(r - round(r)) < 0.05 ? "×%.0f" : "×%.1f", r);
+    }
     return g_strdup_printf("%+.0f%%", (r - 1) * 100);
 }
 
@@ -567,7 +574,10 @@ static gboolean draw_cartesian(Ctx *x, GError **error)
     double cat_w = band * k_cat - 6, cat_h = 0;
     g_autoptr(GPtrArray) cats = g_ptr_array_new_with_free_func(g_object_unref);
     for (guint i = 0; i < n; i++) {
-        PangoLayout *l = text_new(x, g_ptr_array_index(g.cats, i), t->category_size, FALSE, cat_w);
+        /* centred under its band, but never left of the tick labels' column or off the right */
+        double cx = plot_left + band * (i + 0.5);
+        double w_i = fmin(cat_w, 2 * fmin(cx - (plot_left - 4), x->W - PAD - cx));
+        PangoLayout *l = text_new(x, g_ptr_array_index(g.cats, i), t->category_size, FALSE, w_i);
         pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
         pango_layout_set_height(l, -2); /* two lines at most, then … */
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -733,7 +743,7 @@ static gboolean draw_cartesian(Ctx *x, GError **error)
     for (guint i = 0; i < n; i += k_cat) {
         double cx = plot_left + band * (i + 0.5);
         PangoLayout *cat = g_ptr_array_index(cats, i);
-        double cat_x = fmax(PAD, fmin(cx - cat_w / 2, x->W - PAD - cat_w)); /* stay on canvas */
+        double cat_x = cx - pango_layout_get_width(cat) / (2.0 * PANGO_SCALE);
         put(x, cat, cat_x, plot_bottom + neg_room + 8, x->ink);
         if (g_array_index(g.forecast, gboolean, i))
             put(x, yuji, cx - lw_of(yuji) / 2, plot_bottom + neg_room + 10 + lh_of(cat), x->muted);
@@ -771,6 +781,22 @@ static gboolean draw_cartesian(Ctx *x, GError **error)
                     series_color(x, order[a]));
     }
 
+    /* bar labels share one size: shrunk (down to 55%) so the widest fits its slot */
+    double bar_shrink = 1;
+    for (guint s = 0; s < g.ns && nbars && !stacked; s++) {
+        const JbChartSeries *se = g_ptr_array_index(c->series, s);
+        double slot = nbars > 1 ? bw : band - 4;
+        for (guint i = 0; i < n && !(combo && s == 1); i++) {
+            if (!g.at[s][i])
+                continue;
+            g_autofree char *vl = value_text(c, g.at[s][i], se->unit);
+            g_autoptr(PangoLayout) l =
+                text_new(x, vl, t->value_size * (nbars > 1 ? 0.75 : 1.0), TRUE, -1);
+            if (slot > 0)
+                bar_shrink = fmin(bar_shrink, fmax(slot / lw_of(l), 0.55));
+        }
+    }
+
     /* data labels: dropped when they would collide */
     for (guint s = 0; s < g.ns; s++) {
         gboolean is_line = lines || (combo && s == 1);
@@ -799,15 +825,9 @@ static gboolean draw_cartesian(Ctx *x, GError **error)
                 vl = value_text(c, p, se->unit);
             }
             double size = t->value_size * (nbars > 1 || is_line ? 0.75 : 1.0);
-            PangoLayout *l = text_new(x, vl, size, !is_line || g.ns == 1, -1);
+            PangoLayout *l = text_new(x, vl, is_line ? size : size * bar_shrink,
+                                      !is_line || g.ns == 1, -1);
             double w = lw_of(l), h = lh_of(l);
-            double slot = nbars > 1 ? bw : band - 4;
-            if (w > slot && !is_line && slot > 0) { /* shrink rather than collide */
-                g_object_unref(l);
-                l = text_new(x, vl, size * fmax(slot / w, 0.55), TRUE, -1);
-                w = lw_of(l);
-                h = lh_of(l);
-            }
             double lx, ly;
             if (is_line && lines && g.ns > 1 && i + 1 < n && g.at[s][i + 1]) {
                 g_object_unref(l); /* several lines: only the last value of each */

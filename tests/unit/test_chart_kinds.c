@@ -1,0 +1,321 @@
+/* chart kinds: a golden image per kind, no text over text or off the canvas on crowded data,
+ * the text of PDFs, western numbers, themes, and every error of specs and data. */
+#include "jb_chart.h"
+#include "jb_common.h"
+#include "tap.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const DATA =
+    "metric_id,label,period,value,unit,bound,forecast,sources\n"
+    "ai.size,人工智能核心产业规模,2022,400000000000,元,at_least,0,a.md\n"
+    "ai.size,人工智能核心产业规模,2023,578000000000,元,about,0,b.md\n"
+    "ai.size,人工智能核心产业规模,2024,700000000000,元,exact,0,b.md\n"
+    "ai.size,人工智能核心产业规模,2025,1200000000000,元,at_least,1,c.md\n"
+    "ai.growth,增速,2022,18.0,%,exact,0,a.md\n"
+    "ai.growth,增速,2023,44.5,%,exact,0,b.md\n"
+    "ai.growth,增速,2024,21.1,%,exact,0,b.md\n"
+    "ai.growth,增速,2025,71.4,%,exact,1,c.md\n"
+    "robot,工业机器人产量,2018,148000,台（套）,exact,0,d.md\n"
+    "robot,工业机器人产量,2019,177000,台（套）,exact,0,d.md\n"
+    "robot,工业机器人产量,2020,237000,台（套）,exact,0,d.md\n"
+    "robot,工业机器人产量,2021,366000,台（套）,exact,0,d.md\n"
+    "robot,工业机器人产量,2022,443000,台（套）,exact,0,d.md\n"
+    "robot,工业机器人产量,2023,430000,台（套）,exact,0,d.md\n"
+    "robot,工业机器人产量,2024,556000,台（套）,exact,0,d.md\n"
+    "robot,工业机器人产量,2025,650000,台（套）,about,1,d.md\n"
+    "svc,服务机器人产量,2018,60000,台（套）,exact,0,d.md\n"
+    "svc,服务机器人产量,2019,90000,台（套）,exact,0,d.md\n"
+    "svc,服务机器人产量,2020,120000,台（套）,exact,0,d.md\n"
+    "svc,服务机器人产量,2021,200000,台（套）,exact,0,d.md\n"
+    "svc,服务机器人产量,2022,300000,台（套）,exact,0,d.md\n"
+    "svc,服务机器人产量,2023,460000,台（套）,exact,0,d.md\n"
+    "svc,服务机器人产量,2024,700000,台（套）,exact,0,d.md\n"
+    "svc,服务机器人产量,2025,900000,台（套）,about,1,d.md\n"
+    "prov,各省数字经济规模,广东,6900000000000,元,exact,0,e.md\n"
+    "prov,各省数字经济规模,江苏,5500000000000,元,exact,0,e.md\n"
+    "prov,各省数字经济规模,浙江,4300000000000,元,exact,0,e.md\n"
+    "prov,各省数字经济规模,山东,3700000000000,元,exact,0,e.md\n"
+    "prov,各省数字经济规模,北京,2200000000000,元,exact,0,e.md\n"
+    "prov,各省数字经济规模,上海,2100000000000,元,exact,0,e.md\n";
+
+static JbTable *table(const char *csv)
+{
+    GError *e = NULL;
+    JbTable *t = jb_table_parse("series.csv", csv, strlen(csv), &e);
+    g_assert_no_error(e);
+    return t;
+}
+
+/* A chart from a spec and a CSV, loaded; NULL (and *e) on error. */
+static JbChart *chart(const char *csv, const char *spec, GError **e)
+{
+    g_autoptr(JbTable) t = table(csv);
+    JbChart *c = jb_chart_spec_parse("spec", 1, spec, e);
+    if (c && !jb_chart_load_series(c, t, e))
+        g_clear_pointer(&c, jb_chart_free);
+    return c;
+}
+
+/* NULL when no two text boxes intersect and none leaves the canvas; else what is wrong. */
+static char *layout_problem(const JbChart *c)
+{
+    const double eps = 0.01;
+    for (guint i = 0; i < c->boxes->len; i++) {
+        const JbChartBox *a = &g_array_index(c->boxes, JbChartBox, i);
+        if (a->x < -eps || a->y < -eps || a->x + a->w > c->width + eps || a->y + a->h > c->height + eps)
+            return g_strdup_printf("'%s' leaves the canvas (%.1f,%.1f %.1f×%.1f)", a->text, a->x,
+                                   a->y, a->w, a->h);
+        for (guint j = i + 1; j < c->boxes->len; j++) {
+            const JbChartBox *b = &g_array_index(c->boxes, JbChartBox, j);
+            if (a->x < b->x + b->w - eps && b->x < a->x + a->w - eps && a->y < b->y + b->h - eps &&
+                b->y < a->y + a->h - eps)
+                return g_strdup_printf("'%s' overlaps '%s'", a->text, b->text);
+        }
+    }
+    return NULL;
+}
+
+/* Compare two PNGs pixel by pixel (see test_chart.c); the diff image goes to diff_path. */
+static gboolean same_image(const char *got_path, const char *want_path, int tol, double max_bad,
+                           const char *diff_path, char **why)
+{
+    cairo_surface_t *got = cairo_image_surface_create_from_png(got_path);
+    cairo_surface_t *want = cairo_image_surface_create_from_png(want_path);
+    gboolean same = FALSE;
+    if (cairo_surface_status(want) != CAIRO_STATUS_SUCCESS) {
+        *why = g_strdup_printf("cannot read golden %s (JB_UPDATE_GOLDEN=1 writes it)", want_path);
+    } else if (cairo_surface_status(got) != CAIRO_STATUS_SUCCESS ||
+               cairo_image_surface_get_width(got) != cairo_image_surface_get_width(want) ||
+               cairo_image_surface_get_height(got) != cairo_image_surface_get_height(want)) {
+        *why = g_strdup("sizes differ");
+    } else {
+        int w = cairo_image_surface_get_width(got), h = cairo_image_surface_get_height(got);
+        cairo_surface_t *diff = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        cairo_surface_flush(diff);
+        long bad = 0;
+        for (int y = 0; y < h; y++) {
+            const guint32 *a = (const guint32 *)(cairo_image_surface_get_data(got) + y * cairo_image_surface_get_stride(got));
+            const guint32 *b = (const guint32 *)(cairo_image_surface_get_data(want) + y * cairo_image_surface_get_stride(want));
+            guint32 *d = (guint32 *)(cairo_image_surface_get_data(diff) + y * cairo_image_surface_get_stride(diff));
+            for (int x = 0; x < w; x++) {
+                int worst = 0;
+                for (int sh = 0; sh < 32; sh += 8)
+                    worst = MAX(worst, abs((int)((a[x] >> sh) & 255) - (int)((b[x] >> sh) & 255)));
+                bad += worst > tol;
+                d[x] = worst > tol ? 0xFF0000 : (a[x] & 0xFFFFFF) | 0xE0E0E0;
+            }
+        }
+        cairo_surface_mark_dirty(diff);
+        same = bad <= max_bad * w * h;
+        if (!same) {
+            cairo_surface_write_to_png(diff, diff_path);
+            *why = g_strdup_printf("%ld pixels differ; diff image: %s", bad, diff_path);
+        }
+        cairo_surface_destroy(diff);
+    }
+    cairo_surface_destroy(got);
+    cairo_surface_destroy(want);
+    return same;
+}
+
+static gboolean has_box(const JbChart *c, const char *text)
+{
+    for (guint i = 0; i < c->boxes->len; i++)
+        if (strcmp(g_array_index(c->boxes, JbChartBox, i).text, text) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+int main(void)
+{
+    GError *e = NULL;
+    const char *dir = g_getenv("BUILD") ? g_getenv("BUILD") : "build";
+    gboolean update = g_getenv("JB_UPDATE_GOLDEN") != NULL;
+
+    /* the layout checker itself must catch an overlap and an escape */
+    {
+        g_autoptr(JbChart) c = jb_chart_new();
+        JbChartBox a = {10, 10, 50, 20, g_strdup("a")}, b = {40, 20, 50, 20, g_strdup("b")};
+        g_array_append_val(c->boxes, a);
+        g_array_append_val(c->boxes, b);
+        g_autofree char *p1 = layout_problem(c);
+        ok(p1 && strstr(p1, "overlaps"), "the checker sees overlapping boxes");
+        g_array_set_size(c->boxes, 0);
+        JbChartBox d = {790, 10, 50, 20, g_strdup("d")};
+        g_array_append_val(c->boxes, d);
+        g_autofree char *p2 = layout_problem(c);
+        ok(p2 && strstr(p2, "leaves the canvas"), "the checker sees a box off the canvas");
+    }
+
+    /* one golden image per kind, and a clean layout */
+    struct { const char *name, *spec, *must_show; } kinds[] = {
+        {"bar-growth", "metric = ai.size\ngrowth = auto\n", "×3"},
+        {"hbar", "metric = prov\ntype = hbar\n", "6.9万亿"},
+        {"grouped", "metrics = robot; svc\ntype = grouped\ntitle = 机器人产量\n", "服务机器人产量"},
+        {"stacked", "metrics = robot; svc\ntype = stacked\ntitle = 机器人产量\n", "155万"},
+        {"line", "metrics = robot; svc\ntype = line\ntitle = 机器人产量\n", "约90万"},
+        {"line-single", "metric = robot\ntype = line\n", "44.3万"},
+        {"area", "metrics = robot; svc\ntype = area\ntitle = 机器人产量\n", "工业机器人产量"},
+        {"combo", "metrics = ai.size; ai.growth\ntype = combo\nlabels = 规模; 增速\n", "增速"},
+        {"donut", "metric = prov\ntype = donut\n", "广东  6.9万亿  28%"},
+        {"kpi", "metric = ai.size\ntype = kpi\n", "为2022年的约3倍"},
+        {"bar-western", "metric = ai.size\nnumber_style = western\n", ">1.2T"},
+        {"square-print", "metric = ai.size\nsize = square\ntheme = templates/print.theme\n", "超1.2万亿"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(kinds); i++) {
+        g_autofree char *out = g_strdup_printf("%s/test-chart-%s.png", dir, kinds[i].name);
+        g_autofree char *diff = g_strdup_printf("%s/test-chart-%s.diff.png", dir, kinds[i].name);
+        g_autofree char *golden = g_strdup_printf("tests/golden/chart-%s.png", kinds[i].name);
+        g_autoptr(JbChart) c = chart(DATA, kinds[i].spec, &e);
+        gboolean drawn = c && jb_chart_render(c, out, 1, &e);
+        ok(drawn, "%s: renders %s", kinds[i].name, e ? e->message : "");
+        g_clear_error(&e);
+        if (!drawn)
+            continue;
+        g_autofree char *problem = layout_problem(c);
+        ok(!problem, "%s: no text overlaps or leaves the canvas %s", kinds[i].name, problem ? problem : "");
+        ok(has_box(c, kinds[i].must_show), "%s: shows '%s'", kinds[i].name, kinds[i].must_show);
+        if (update) {
+            g_autofree char *bytes = NULL;
+            gsize n = 0;
+            g_file_get_contents(out, &bytes, &n, NULL);
+            ok(jb_write_file_atomic(golden, bytes, n, NULL), "golden image updated: %s", golden);
+        } else {
+            g_autofree char *why = NULL;
+            ok(same_image(out, golden, 24, 0.002, diff, &why), "%s: matches %s %s", kinds[i].name,
+               golden, why ? why : "");
+        }
+    }
+
+    /* crowded and degenerate data, drawn by every kind that takes them */
+    g_autoptr(GString) crowded = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
+    for (int i = 0; i < 30; i++)
+        g_string_append_printf(crowded, "x,很长的类别名称测试,第%02d组长长的类别名称,%.0f,元,exact,%d,s.txt\n",
+                               i, pow(10, 3 + i % 10), i > 25);
+    for (int i = 0; i < 30; i++)
+        g_string_append_printf(crowded, "y,另一组,第%02d组长长的类别名称,%.0f,元,exact,0,s.txt\n", i,
+                               pow(10, 12 - i % 10));
+    const char *cases[][2] = {
+        {crowded->str, "30 long categories, 10^3 to 10^12"},
+        {"metric_id,period,value,unit\nx,2021,-500,家\nx,2022,300,家\nx,2023,-1200,家\n"
+         "y,2021,40,家\ny,2022,-20,家\ny,2023,10,家\n", "negative values"},
+        {"metric_id,period,value,unit\nx,2024,5.9,%\ny,2024,3.1,%\n", "a single point"},
+        {"metric_id,period,value,unit\nx,2023,0,家\nx,2024,0,家\ny,2023,0,家\ny,2024,0,家\n", "all zeros"},
+    };
+    const char *types[] = {"bar", "hbar", "grouped", "stacked", "line", "area", "combo", "kpi"};
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++)
+        for (guint k = 0; k < G_N_ELEMENTS(types); k++) {
+            gboolean two = strcmp(types[k], "grouped") == 0 || strcmp(types[k], "stacked") == 0 ||
+                           strcmp(types[k], "combo") == 0 || strcmp(types[k], "line") == 0;
+            g_autofree char *spec = g_strdup_printf("metrics = %s\ntype = %s\ngrowth = auto\n",
+                                                    two ? "x; y" : "x", types[k]);
+            g_autofree char *out = g_strdup_printf("%s/test-chart-crowded-%u-%s.png", dir, i, types[k]);
+            g_autoptr(JbChart) c = chart(cases[i][0], spec, &e);
+            gboolean drawn = c && jb_chart_render(c, out, 1, &e);
+            ok(drawn, "%s, %s: draws %s", cases[i][1], types[k], e ? e->message : "");
+            g_clear_error(&e);
+            if (!drawn)
+                continue;
+            g_autofree char *problem = layout_problem(c);
+            ok(!problem, "%s, %s: no text overlaps or leaves the canvas %s", cases[i][1], types[k],
+               problem ? problem : "");
+        }
+
+    /* PDF: vector text that pdftotext reads back */
+    {
+        g_autofree char *pdf = g_build_filename(dir, "test-chart-combo.pdf", NULL);
+        g_autoptr(JbChart) c = chart(DATA, "metrics = ai.size; ai.growth\ntype = combo\n", &e);
+        ok(c && jb_chart_render(c, pdf, 1, &e), "combo renders to PDF");
+        g_clear_error(&e);
+        const char *argv[] = {"pdftotext", "-enc", "UTF-8", pdf, "-", NULL};
+        g_autofree char *text = NULL;
+        gint status = -1;
+        if (g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, &text, NULL, &status, NULL) && status == 0) {
+            const char *want[] = {"人工智能核心产业规模", "超1.2万亿", "万亿元", "预计", "71.4%", "来源：a.md"};
+            for (guint i = 0; i < G_N_ELEMENTS(want); i++)
+                ok(strstr(text, want[i]) != NULL, "pdftotext finds '%s'", want[i]);
+        } else {
+            ok(FALSE, "pdftotext runs (poppler-utils: tools/deps.sh test)");
+        }
+        g_autofree char *bytes = NULL;
+        gsize n = 0;
+        g_file_get_contents(pdf, &bytes, &n, NULL);
+        ok(n > 0 && n <= 10240, "a one-chart PDF is at most 10 KB (%zu bytes)", (size_t)n);
+    }
+
+    /* western numbers */
+    struct { const char *value, *unit; JbBound bound; const char *want; } west[] = {
+        {"400000000000", "元", JB_BOUND_EXACT, "400B"},   {"1200000000000", "元", JB_BOUND_AT_LEAST, ">1.2T"},
+        {"1700000", "个", JB_BOUND_EXACT, "1.7M"},        {"6000", "家", JB_BOUND_AT_LEAST, ">6,000家"},
+        {"5.9", "%", JB_BOUND_EXACT, "5.9%"},            {"-25000", "元", JB_BOUND_ABOUT, "~-25,000元"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(west); i++) {
+        JbDecimal d;
+        jb_decimal_parse(west[i].value, &d);
+        g_autofree char *l = jb_chart_value_label_western(d, west[i].unit, west[i].bound);
+        is_str(l, west[i].want, "western label %s%s", west[i].value, west[i].unit);
+    }
+
+    /* errors: each names where it is */
+    struct { const char *spec, *want; } bad[] = {
+        {"metric = a\ntype = pie\n", "spec:2: chart type 'pie' is not supported (supported: bar, hbar"},
+        {"metric = ai.size\ntype = combo\n", "spec:2: chart type 'combo' needs 2 metrics"},
+        {"metric = a\nnumber_style = roman\n", "spec:2: number_style must be chinese or western"},
+        {"metric = a\nsize = huge\n", "spec:2: size must be default, slide, a4 or square"},
+        {"metric = a\ntheme = /nonexistent.theme\n", "spec:2: /nonexistent.theme: cannot read theme"},
+        {"metric = a\nwidth = 20\n", "spec:2: width must be a number of points from 50 to 10000"},
+        {"type = bar\n", "spec:1: chart spec needs 'metric = ID'"},
+        {"metric = a\nfoo\n", "spec:2: expected 'key = value'"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autoptr(JbChart) c = jb_chart_spec_parse("spec", 1, bad[i].spec, &e);
+        ok(!c && e && g_str_has_prefix(e->message, bad[i].want), "error: %s (%s)", bad[i].want,
+           e ? e->message : "no error");
+        g_clear_error(&e);
+    }
+    /* bad themes */
+    g_autofree char *theme = g_build_filename(dir, "test-chart-bad.theme", NULL);
+    const char *themes[][2] = {
+        {"[theme]\ncolour = red\n", "unknown theme key 'colour'"},
+        {"[theme]\nink = red\n", "bad value for theme key 'ink': 'red'"},
+        {"[theme]\npalette = #000000; nope\n", "bad value for theme key 'palette'"},
+        {"[theme]\ntitle_size = 900\n", "bad value for theme key 'title_size'"},
+        {"[other]\nink = #000000\n", "a theme needs a [theme] group"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(themes); i++) {
+        g_file_set_contents(theme, themes[i][0], -1, NULL);
+        g_autofree char *spec = g_strdup_printf("metric = a\ntheme = %s\n", theme);
+        g_autoptr(JbChart) c = jb_chart_spec_parse("spec", 1, spec, &e);
+        ok(!c && e && strstr(e->message, themes[i][1]) && g_str_has_prefix(e->message, "spec:2: "),
+           "theme error: %s (%s)", themes[i][1], e ? e->message : "no error");
+        g_clear_error(&e);
+    }
+    /* data errors */
+    g_autoptr(JbChart) missing = chart(DATA, "metrics = ai.size; nope\n", &e);
+    ok(!missing && e && strstr(e->message, "no rows for metric 'nope'"), "a missing second metric is named");
+    g_clear_error(&e);
+    g_autofree char *png = g_build_filename(dir, "test-chart-err.png", NULL);
+    const char *bad_data[][3] = {
+        {"metric_id,period,value,unit\nx,a,5,元\nx,b,-1,元\n", "metric = x\ntype = donut\n", "a donut needs values ≥ 0"},
+        {"metric_id,period,value,unit\nx,a,0,元\nx,b,0,元\n", "metric = x\ntype = donut\n", "a donut needs a total above 0"},
+        {"metric_id,period,value,unit\nx,a,1,元\n", "metric = x\n", NULL},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(bad_data); i++) {
+        g_autoptr(JbChart) c = chart(bad_data[i][0], bad_data[i][1], &e);
+        if (!bad_data[i][2]) { /* a chart forced to combo after parsing, with one metric */
+            jb_chart_set_type(c, "combo");
+            bad_data[i][2] = "type combo needs two metrics";
+        }
+        remove(png);
+        ok(c && !jb_chart_render(c, png, 1, &e) && e && strstr(e->message, bad_data[i][2]) &&
+               !g_file_test(png, G_FILE_TEST_EXISTS),
+           "data error: %s, and no file (%s)", bad_data[i][2], e ? e->message : "no error");
+        g_clear_error(&e);
+    }
+    return tap_done();
+}
