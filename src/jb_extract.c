@@ -28,26 +28,29 @@ void jb_statement_free(JbStatement *s)
 
 /* ---- small UTF-8 helpers over byte ranges ------------------------------------------- */
 
-static gboolean starts(const char *p, const char *end, const char *word)
+/* These run for every byte of every sentence, several times per number: a first-byte test
+ * before the memcmp keeps extraction at tens of MB/s. */
+static inline gboolean starts(const char *p, const char *end, const char *word)
 {
+    if (p >= end || *p != *word)
+        return FALSE;
+    if (word[1] && (end - p < 2 || p[1] != word[1]))
+        return FALSE; /* CJK words share their first byte: the second one decides */
     size_t n = strlen(word);
     return (size_t)(end - p) >= n && memcmp(p, word, n) == 0;
 }
 
-static gboolean ends(const char *start, const char *p, const char *word)
+static inline gboolean ends(const char *start, const char *p, const char *word)
 {
     size_t n = strlen(word);
-    return (size_t)(p - start) >= n && memcmp(p - n, word, n) == 0;
+    return (size_t)(p - start) >= n && p[-1] == word[n - 1] && memcmp(p - n, word, n) == 0;
 }
 
 /* Is there `word` in [a, b)? */
 static gboolean contains(const char *a, const char *b, const char *word)
 {
     size_t n = strlen(word);
-    for (const char *p = a; p + n <= b; p++)
-        if (memcmp(p, word, n) == 0)
-            return TRUE;
-    return FALSE;
+    return b > a && (size_t)(b - a) >= n && memmem(a, (size_t)(b - a), word, n) != NULL;
 }
 
 static gboolean is_sentence_end(gunichar c)
@@ -155,10 +158,8 @@ static gboolean after_as_of(const char *s, const char *p)
  * (they name documents), comparison bases (比去年, 较2020年), and a day (10月11日) unless it
  * follows 截至/到: the day an announcement was made is not what its figures refer to.
  * A month after the published month with no year is last year's (a January article's 12月). */
-static gboolean last_time_ref(const char *s, const char *limit, int pub_year, int pub_month,
-                              TimeRef *out)
+static void time_refs(const char *s, const char *limit, int pub_year, int pub_month, GArray *out)
 {
-    gboolean found = FALSE;
     int in_title = 0;
     for (const char *p = s; p < limit;) {
         if (starts(p, limit, "《")) {
@@ -169,6 +170,10 @@ static gboolean last_time_ref(const char *s, const char *limit, int pub_year, in
         if (starts(p, limit, "》")) {
             in_title = in_title > 0 ? in_title - 1 : 0;
             p += strlen("》");
+            continue;
+        }
+        if ((guchar)*p < 0x80 && !g_ascii_isdigit(*p)) {
+            p++; /* nothing in ASCII but digits starts a time */
             continue;
         }
         TimeRef t = {0};
@@ -232,15 +237,24 @@ static gboolean last_time_ref(const char *s, const char *limit, int pub_year, in
             if (!year_stated && !pw && t.month && pub_month && t.month > pub_month && pub_year)
                 t.year = pub_year - 1;
             t.end = q;
-            *out = t;
-            found = TRUE;
+            g_array_append_val(out, t);
         }
         if (t.year || t.month)
             p = q > p ? q : g_utf8_next_char(p);
         else
             p = g_utf8_next_char(p);
     }
-    return found;
+}
+
+static gboolean last_time_ref(const char *s, const char *limit, int pub_year, int pub_month,
+                              TimeRef *out)
+{
+    g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(TimeRef));
+    time_refs(s, limit, pub_year, pub_month, refs);
+    if (!refs->len)
+        return FALSE;
+    *out = g_array_index(refs, TimeRef, refs->len - 1);
+    return TRUE;
 }
 
 static char *format_period(const TimeRef *t, int pub_year)
@@ -307,33 +321,61 @@ typedef struct {
     guint sentence;          /* number of the sentence being read, from 1 */
     gboolean headline;       /* reading the headlines (after the body) */
     GPtrArray *warnings;     /* NULL, or where to report what could not be read */
+    GArray *subjects;        /* SubjectHit of the sentence being read */
+    GArray *times;           /* TimeRef of the sentence being read */
 } Ctx;
 
-/* Last subject word in [a, b): returns where it starts (or NULL) and sets *word. */
-static const char *last_subject(const JbDict *dict, const char *a, const char *b,
-                                const char **word)
+typedef struct {
+    const char *at, *end, *word;
+} SubjectHit;
+
+/* Every subject word in [a, b) outside 《book titles》 (《关于支持人工智能…的若干措施》 names
+ * a document), in text order. One pass over the bytes. */
+static void subject_hits(const JbDict *dict, const char *a, const char *b, GArray *out)
 {
-    const char *best = NULL;
-    *word = NULL;
     if (!dict)
-        return NULL;
-    for (const char *const *w = jb_dict_subjects(dict); *w; w++) {
-        size_t n = strlen(*w);
-        int in_title = 0;
-        for (const char *p = a; p + n <= b; p++) {
-            if (starts(p, b, "《"))
-                in_title++;
-            else if (starts(p, b, "》") && in_title > 0)
-                in_title--;
-            if (in_title) /* 《关于支持人工智能…的若干措施》 names a document */
-                continue;
-            if (memcmp(p, *w, n) == 0 && (!best || p + n > best + strlen(*word))) {
-                best = p;
-                *word = *w;
-            }
+        return;
+    const char *const *subjects = jb_dict_subjects(dict);
+    int in_title = 0;
+    for (const char *p = a; p < b; p++) {
+        guchar ch = (guchar)*p;
+        if (ch >= 0x80 && ch < 0xC0)
+            continue; /* inside a character */
+        if (ch == 0xE3 && starts(p, b, "《")) {
+            in_title++;
+            continue;
         }
+        if (ch == 0xE3 && starts(p, b, "》")) {
+            in_title = in_title > 0 ? in_title - 1 : 0;
+            continue;
+        }
+        if (in_title)
+            continue;
+        for (const char *const *w = subjects; *w; w++)
+            if (starts(p, b, *w)) {
+                SubjectHit h = {p, p + strlen(*w), *w};
+                g_array_append_val(out, h);
+            }
     }
-    return best;
+}
+
+/* The last subject word ending by `b` (the latest end; at a tie, the longer word): where
+ * it starts (or NULL), and *word. */
+static const char *last_subject(GArray *hits, const char *b, const char **word)
+{
+    const SubjectHit *best = NULL;
+    *word = NULL;
+    for (guint i = 0; i < hits->len; i++) {
+        const SubjectHit *h = &g_array_index(hits, SubjectHit, i);
+        if (h->end > b)
+            continue;
+        if (!best || h->end > best->end || (h->end == best->end && h->at < best->at))
+            best = h;
+    }
+    if (!best)
+        return NULL;
+    *word = best->word;
+    return best->at;
 }
 
 /* The noun a number modifies when it comes first: "8个国家…先导区", "30项智能制造国家标准".
@@ -450,7 +492,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     const char *ce = clause_end(qe, sent_end);
 
     const char *subj_word = NULL;
-    const char *subj_at = last_subject(c->dict, sent, qs, &subj_word);
+    const char *subj_at = last_subject(c->subjects, qs, &subj_word);
     /* The metric phrase starts at the clause's first subject, so a run of subjects stays
      * whole: 专精特新中小企业, not 中小企业. */
     const char *cut_at = subj_at;
@@ -461,7 +503,13 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         }
 
     TimeRef t = {0};
-    gboolean have_time = last_time_ref(sent, qs, c->pub_year, c->pub_month, &t);
+    gboolean have_time = FALSE;
+    for (guint i = c->times->len; i-- > 0;) /* the sentence's last time before the number */
+        if (g_array_index(c->times, TimeRef, i).end <= qs) {
+            t = g_array_index(c->times, TimeRef, i);
+            have_time = TRUE;
+            break;
+        }
     if (!have_time) /* "…增长5.9%（2025年）" style: a time after the number, same clause */
         have_time = last_time_ref(qe, ce, c->pub_year, c->pub_month, &t);
 
@@ -623,6 +671,11 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     if (qs->len == 0)
         return;
     c->sentence++;
+    /* what every number of the sentence looks back at, found once */
+    g_array_set_size(c->subjects, 0);
+    subject_hits(c->dict, sent, p, c->subjects);
+    g_array_set_size(c->times, 0);
+    time_refs(sent, p, c->pub_year, c->pub_month, c->times);
     /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */
     for (guint i = 1; i < qs->len; i++) {
         JbQuantity *a = &g_array_index(qs, JbQuantity, i - 1), *b = &g_array_index(qs, JbQuantity, i);
@@ -706,6 +759,8 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.out = g_ptr_array_new_with_free_func((GDestroyNotify)jb_statement_free);
     c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.seen_values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c.subjects = g_array_new(FALSE, FALSE, sizeof(SubjectHit));
+    c.times = g_array_new(FALSE, FALSE, sizeof(TimeRef));
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         if (is_headline(article, para))
@@ -727,6 +782,8 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
         extract_paragraph(&c, article->title, 1);
     g_hash_table_unref(c.seen);
     g_hash_table_unref(c.seen_values);
+    g_array_unref(c.subjects);
+    g_array_unref(c.times);
     return c.out;
 }
 
@@ -752,6 +809,7 @@ struct JbMetricsWriter {
     char *path;     /* the target, NULL for stdout */
     char *tmp_path; /* the temporary file being written */
     FILE *f;
+    gboolean device; /* f is a device or FIFO opened in place */
 };
 
 static gboolean write_error(GError **error, const char *what, int err)
@@ -763,7 +821,17 @@ static gboolean write_error(GError **error, const char *what, int err)
 JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
 {
     JbMetricsWriter *w = g_new0(JbMetricsWriter, 1);
-    if (path && strcmp(path, "-") != 0) {
+    if (path && strcmp(path, "-") != 0 && g_file_test(path, G_FILE_TEST_EXISTS) &&
+        !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        /* /dev/null, /dev/stdout, a FIFO: written in place. Renaming a temporary file over
+         * a device would replace it (as root, /dev/null itself). */
+        if (!(w->f = fopen(path, "w"))) {
+            write_error(error, path, errno);
+            g_free(w);
+            return NULL;
+        }
+        w->device = TRUE;
+    } else if (path && strcmp(path, "-") != 0) {
         w->path = g_strdup(path);
         g_autofree char *dir = g_path_get_dirname(path);
         if (g_mkdir_with_parents(dir, 0777) != 0) {
@@ -814,6 +882,8 @@ gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
     gboolean ok = TRUE;
     if (!w->path) {
         ok = fflush(w->f) == 0 || write_error(error, "stdout", errno);
+        if (w->device && fclose(w->f) != 0 && ok)
+            ok = write_error(error, "output", errno);
         g_free(w);
         return ok;
     }
@@ -839,7 +909,7 @@ void jb_metrics_writer_abort(JbMetricsWriter *w)
 {
     if (!w)
         return;
-    if (w->f && w->f != stdout)
+    if (w->f && (w->f != stdout || w->device))
         fclose(w->f);
     else if (w->f)
         fflush(w->f);

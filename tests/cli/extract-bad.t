@@ -89,4 +89,11 @@ run "$D/formula.txt" >/dev/null
 contains "$(cat "$TMP/out")" "'=规模超过4000亿元" "a quote starting with = gets a leading apostrophe"
 contains "$(cat "$TMP/out")" "'@企业" "so does a subject or metric starting with @"
 
+mkfifo "$TMP/fifo"
+cat "$TMP/fifo" >"$TMP/from-fifo" &
+is "$(run -o "$TMP/fifo" "$good")" 0 "-o a FIFO (or /dev/null) writes into it"
+wait
+check "and leaves it a FIFO, not a renamed regular file" test -p "$TMP/fifo"
+is "$(grep -c "^examples" "$TMP/from-fifo")" 4 "the rows went through it"
+
 done_testing
