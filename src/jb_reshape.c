@@ -498,6 +498,9 @@ JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **
     }
     /* a column "X|attr" is an attribute of X when X is a column too; the rest are values */
     guint na = G_N_ELEMENTS(WIDE_ATTRS);
+    g_autoptr(GHashTable) col_of = g_hash_table_new(g_str_hash, g_str_equal); /* name → c+1 */
+    for (guint c = 0; c < n; c++)
+        g_hash_table_insert(col_of, g_ptr_array_index(head, c), GUINT_TO_POINTER(c + 1));
     g_autofree gboolean *is_attr = g_new0(gboolean, n);
     for (guint c = 0; c < n; c++) {
         const char *h = g_ptr_array_index(head, c);
@@ -506,10 +509,8 @@ JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **
             continue;
         g_autofree char *base = g_strndup(h, (gsize)(bar - h));
         for (guint a = 0; a < na; a++)
-            for (guint k = 0; k < n; k++)
-                if (strcmp(bar + 1, WIDE_ATTRS[a]) == 0 &&
-                    strcmp(g_ptr_array_index(head, k), base) == 0)
-                    is_attr[c] = TRUE;
+            if (strcmp(bar + 1, WIDE_ATTRS[a]) == 0 && g_hash_table_contains(col_of, base))
+                is_attr[c] = TRUE;
     }
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
     for (guint c = 0; c < n; c++) {
@@ -519,10 +520,8 @@ JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **
         int c_attr[G_N_ELEMENTS(WIDE_ATTRS)];
         for (guint a = 0; a < na; a++) {
             g_autofree char *name = g_strconcat(id, "|", WIDE_ATTRS[a], NULL);
-            c_attr[a] = -1;
-            for (guint k = 0; k < n; k++)
-                if (is_attr[k] && strcmp(g_ptr_array_index(head, k), name) == 0)
-                    c_attr[a] = (int)k;
+            guint k = GPOINTER_TO_UINT(g_hash_table_lookup(col_of, name));
+            c_attr[a] = k && is_attr[k - 1] ? (int)k - 1 : -1;
         }
         for (guint r = 0; r < jb_table_n_rows(wide); r++) {
             const char *v = jb_table_get(wide, r, (int)c);

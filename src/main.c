@@ -268,12 +268,14 @@ static int cmd_reshape(int argc, char **argv)
     gboolean to_file = out && strcmp(out, "-") != 0;
     if (!long_ && !conflicts_path && to_file) {
         g_autofree char *dir = g_path_get_dirname(out);
-        conflicts_path = g_build_filename(dir, "conflicts.csv", NULL);
+        g_autofree char *base = g_path_get_basename(out);
+        if (strcmp(base, "conflicts.csv") != 0) /* never over the series itself */
+            conflicts_path = g_build_filename(dir, "conflicts.csv", NULL);
     }
+    if (!(excel ? write_excel_or_stdout(result, out, &e) : write_table_or_stdout(result, out, &e)))
+        return fail(e);
     if (conflicts_path && !(excel ? jb_table_write_excel(conflicts, conflicts_path, &e)
                                   : jb_table_write(conflicts, conflicts_path, &e)))
-        return fail(e);
-    if (!(excel ? write_excel_or_stdout(result, out, &e) : write_table_or_stdout(result, out, &e)))
         return fail(e);
     return warnings->len ? EXIT_WARNINGS : EXIT_OK;
 }

@@ -86,6 +86,10 @@ check "-c names the conflicts file" test -s "$TMP/c.csv"
 mkdir -p "$TMP/cwd"
 (cd "$TMP/cwd" && "$JB" reshape "$TMP/hand.csv" >/dev/null 2>&1)
 check "writing to stdout leaves no conflicts.csv behind" test ! -e "$TMP/cwd/conflicts.csv"
+mkdir -p "$TMP/cc"
+"$JB" reshape -o "$TMP/cc/conflicts.csv" "$TMP/hand.csv" 2>/dev/null
+is "$(head -n 1 "$TMP/cc/conflicts.csv" | cut -d, -f1,2)" "metric_id,label" \
+   "-o conflicts.csv is the series: the default conflicts file never replaces it"
 rm -f "$TMP/o/series.csv"
 is "$(status_of "$JB" reshape --strict -o "$TMP/o/series.csv" "$TMP/hand.csv")" 3 "--strict: a malformed row exits 3"
 contains "$(cat "$TMP/err")" "hand.csv:6: unit '家'" "naming the first bad row"
