@@ -105,7 +105,7 @@ static int cmd_extract(int argc, char **argv)
         {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary (default: templates/metrics.ini)", "FILE"},
         {"encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, "Input encoding (default: detect UTF-8 or GB18030)", "ENC"},
         {"published", 0, 0, G_OPTION_ARG_STRING, &published, "The articles' date, overriding what they say", "DATE"},
-        {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first article that cannot be read", NULL},
+        {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first article that cannot be read or needed repair; write nothing", NULL},
         {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("ARTICLE... — find quantitative statements");
     g_option_context_add_main_entries(ctx, entries, NULL);
