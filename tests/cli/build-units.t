@@ -25,11 +25,11 @@ cd "$TMP/split" || exit 1
 
 is "$("$JB" build --list-units test.project | tr '\n' ' ')" \
     "extract:0 extract:1 extract:2 extract:3 chart:ai-core-industry report " "--list-units"
-n=$("$JB" build --list-units test.project | wc -l)
+units=$("$JB" build --list-units test.project | wc -l)
 
 # The units hold no lock: they run while a build holds it, all at once.
 cat >Makefile <<EOM
-UNITS := \$(shell seq 0 $((n - 1)))
+UNITS := \$(shell seq 0 $((units - 1)))
 all: \$(addprefix unit-,\$(UNITS))
 unit-%:
 	@"$JB" build --quiet --unit \$* test.project
@@ -37,8 +37,8 @@ EOM
 mkdir -p out
 flock out/.lock sleep 2 &
 sleep 0.3
-make -j "$n" >"$TMP/make.out" 2>&1
-ok $? "make -j$n runs the $n units (by index) while the lock is held"
+make -j "$units" >"$TMP/make.out" 2>&1
+ok $? "make -j$units runs the $units units (by index) while the lock is held"
 wait
 check "no output is published by units" test ! -e out/metrics.csv
 rm -f "$TMP/log"
