@@ -1,0 +1,39 @@
+#!/bin/sh
+# jianbao chart: every kind from the command line, its errors (one line, exit 2, previous
+# file kept), determinism, and the PNG it writes.
+. "$(dirname "$0")/lib.sh"
+
+cat >"$TMP/s.csv" <<'CSV'
+metric_id,label,period,value,unit,bound,forecast,sources
+ai.size,人工智能核心产业规模,2022,400000000000,元,at_least,0,a.md
+ai.size,人工智能核心产业规模,2025,1200000000000,元,at_least,1,c.md
+ai.growth,增速,2022,18.0,%,exact,0,a.md
+ai.growth,增速,2025,71.4,%,exact,1,c.md
+CSV
+for t in bar hbar grouped stacked line area combo donut kpi; do
+    is "$(status_of "$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type $t -o "$TMP/$t.png")" 0 "chart --type $t exits 0"
+done
+contains "$(file "$TMP/combo.png")" "PNG image data, 1600 x 900" "a 1600×900 PNG"
+"$JB" chart -d "$TMP/s.csv" -m ai.size --growth auto --number-style western -o "$TMP/a.pdf" 2>/dev/null
+"$JB" chart -d "$TMP/s.csv" -m ai.size --growth auto --number-style western -o "$TMP/b.pdf" 2>/dev/null
+check "the same chart twice gives the same PDF bytes" cmp "$TMP/a.pdf" "$TMP/b.pdf"
+contains "$(pdftotext "$TMP/a.pdf" - 2>/dev/null)" ">1.2T" "--number-style western labels 1.2T"
+contains "$(pdftotext "$TMP/a.pdf" - 2>/dev/null)" "×3" "--growth auto labels ×3"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --transparent --scale 1 -o "$TMP/t.png")" 0 "--transparent --scale 1"
+contains "$(file "$TMP/t.png")" "800 x 450" "--scale 1 gives 800×450 pixels"
+
+cp "$TMP/combo.png" "$TMP/keep.png"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --type pie -o "$TMP/keep.png")" 2 "unknown type exits 2"
+contains "$(cat "$TMP/err")" "chart type 'pie' is not supported (supported: bar, hbar" "unknown type names the supported ones"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --number-style roman -o "$TMP/keep.png")" 2 "bad --number-style exits 2"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --theme "$TMP/none.theme" -o "$TMP/keep.png")" 2 "missing theme exits 2"
+contains "$(cat "$TMP/err")" "none.theme: cannot read theme" "missing theme is named"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --type combo -o "$TMP/keep.png")" 2 "combo with one metric exits 2"
+is "$(wc -l <"$TMP/err" | tr -d ' ')" 1 "one line on stderr"
+printf 'metric = ai.size\ntype = donut\ncolour = red\n' >"$TMP/bad.chart"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" --spec "$TMP/bad.chart" -o "$TMP/keep.png")" 2 "bad spec key exits 2"
+contains "$(cat "$TMP/err")" "bad.chart:3: unknown chart key 'colour'" "bad spec key names file:line"
+check "failed charts left the previous file alone" cmp "$TMP/combo.png" "$TMP/keep.png"
+is "$(ls "$TMP" | grep -c 'keep.png.')" 0 "no temporary files left behind"
+
+done_testing
