@@ -276,9 +276,9 @@ static const char *const LEADING_FILLERS[] = {
     "截至目前", "截止目前", "目前", "当前", "眼下", "现在", "我国", "中国", "全国", "国内",
     "据测算", "据统计", "据介绍", "数据显示", "其中", "同时", "此外", "另外", "已经", "已",
     "累计", "共计", "总计", "合计", "共", "预计", "力争", "有望", "将", "还", "并", "约",
-    "的",   "底",   "末",   "，",   ",",   " ",    NULL};
+    "的",   "底",   "末",   "，",   ",",   " ",    "和",   "及",   NULL};
 static const char *const TRAILING_FILLERS[] = {
-    "预计", "有望", "力争", "已经", "已达", "已有", "拥有", "有", "已", "将", "达到", "达",
+    "分别", "预计", "有望", "力争", "已经", "已达", "已有", "拥有", "有", "已", "将", "达到", "达",
     "为", "是", "约",
     "共", "累计", "实现", "保持", "的", " ", NULL};
 
@@ -378,6 +378,8 @@ static const char *last_subject(GArray *hits, const char *b, const char **word)
     return best->at;
 }
 
+static gboolean has_digit(const char *a, const char *b);
+
 /* The noun a number modifies when it comes first: "8个国家…先导区", "30项智能制造国家标准".
  * Runs from the quantity to the next separator (list commas and spaces included). */
 static char *following_noun(const char *qe, const char *ce)
@@ -389,6 +391,8 @@ static char *following_noun(const char *qe, const char *ce)
             break;
         p = g_utf8_next_char(p);
     }
+    if (has_digit(qe, p) || starts(qe, p, "和") || starts(qe, p, "及") || starts(qe, p, "与"))
+        return NULL; /* the next member of a list (38%和27%), not a noun */
     return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : NULL;
 }
 
@@ -469,7 +473,8 @@ static gboolean has_any(const char *a, const char *b, const char *const *words)
 }
 
 static void add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
-                          const char *prev_end, guint line, const char *period_override)
+                          const char *prev_end, guint line, const char *period_override,
+                          const char *subject_override, const char *metric_override)
 {
     const char *qs = sent + q->start, *qe = sent + q->end;
     if (is_prose_count(qs, qe, q))
@@ -493,6 +498,8 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
 
     const char *subj_word = NULL;
     const char *subj_at = last_subject(c->subjects, qs, &subj_word);
+    if (subject_override)
+        subj_word = subject_override; /* 分别: this member's own subject */
     /* The metric phrase starts at the clause's first subject, so a run of subjects stays
      * whole: 专精特新中小企业, not 中小企业. */
     const char *cut_at = subj_at;
@@ -520,6 +527,10 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     s->metric = following_noun(qe, ce);
     if (!s->metric)
         s->metric = metric_phrase(cs, qs, cut_at, have_time && t.end <= qs ? t.end : NULL);
+    if (metric_override && !s->metric[0]) { /* a later member of a 分别 list */
+        g_free(s->metric);
+        s->metric = g_strdup(metric_override);
+    }
     s->q = *q;
     s->line = line;
     s->sentence = c->sentence;
@@ -709,17 +720,33 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
                             sent + g_array_index(qs, JbQuantity, list_from + list_n).start))
                 list_n++;
             years = years_in(sent, fenbie);
-            if (years->len != list_n || list_n < 2)
-                list_n = 0;
         }
     }
+    /* …and a list of subjects: 人工智能、人形机器人企业分别超过6000家、140家. */
+    g_autoptr(GPtrArray) subjects = g_ptr_array_new();
+    if (list_n >= 2) {
+        const char *cs = clause_start(sent, fenbie);
+        for (guint i = 0; i < c->subjects->len; i++) {
+            const SubjectHit *h = &g_array_index(c->subjects, SubjectHit, i);
+            if (h->at >= cs && h->end <= fenbie &&
+                (!subjects->len || !strstr(h->word, g_ptr_array_index(subjects, subjects->len - 1))))
+                g_ptr_array_add(subjects, (gpointer)h->word);
+        }
+    }
+    gboolean by_year = list_n >= 2 && years && years->len == list_n;
+    gboolean by_subject = list_n >= 2 && subjects->len == list_n;
     const char *prev_end = NULL;
     for (guint i = 0; i < qs->len; i++) {
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
-        const char *override = NULL;
-        if (list_n && i >= list_from && i < list_from + list_n)
-            override = g_ptr_array_index(years, i - list_from);
-        add_statement(c, sent, p, x, prev_end, line, override);
+        gboolean member = i >= list_from && i < list_from + list_n;
+        const char *period = by_year && member ? g_ptr_array_index(years, i - list_from) : NULL;
+        const char *subject = by_subject && member ? g_ptr_array_index(subjects, i - list_from) : NULL;
+        const char *metric = NULL;
+        if (member && i > list_from && (by_year || by_subject) && c->out->len) {
+            const JbStatement *first = g_ptr_array_index(c->out, c->out->len - 1);
+            metric = first->sentence == c->sentence ? first->metric : NULL;
+        }
+        add_statement(c, sent, p, x, prev_end, line, period, subject, metric);
         prev_end = sent + x->end;
     }
 }

@@ -106,6 +106,10 @@ int main(void)
     expect(m, "180000000000", "", "", "2025", TRUE, "今年预计");
     expect(m, "60", "", "", "2025-11-03", FALSE, "已有 in its own clause: achieved, not forecast");
 
+    g_autoptr(GPtrArray) l2 = run("2025年，人工智能、人形机器人整机企业数量分别超过6000家、140家。", "2026-01-21");
+    expect(l2, "6000", "ai.enterprises", "人工智能", "2025", FALSE, "分别: the first subject to the first value");
+    expect(l2, "140", "humanoid.enterprises", "人形机器人", "2025", FALSE, "分别: the second subject, and the shared metric");
+
     /* ---- bounds, lists, repeats */
     g_autoptr(GPtrArray) n = run("省财政分别给予最高5000万元、1000万元的资金支持。", "2025-06-09");
     const JbStatement *n2 = find(n, "10000000");
