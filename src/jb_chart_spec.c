@@ -280,6 +280,13 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
                 return NULL;
             }
             c->western = strcmp(val, "western") == 0;
+        } else if (strcmp(key, "transparent") == 0) {
+            if (strcmp(val, "true") != 0 && strcmp(val, "false") != 0) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: transparent must be true or false, got '%s'", source, line, val);
+                return NULL;
+            }
+            c->transparent = strcmp(val, "true") == 0;
         } else if (strcmp(key, "theme") == 0) {
             GError *local = NULL;
             if (!jb_chart_load_theme(c, val, &local)) {

@@ -374,7 +374,7 @@ static int cmd_chart(int argc, char **argv)
     if (height)
         c->height = height;
     c->allow_missing_glyphs = allow_missing;
-    c->transparent = transparent;
+    c->transparent = c->transparent || transparent;
     g_autoptr(JbTable) series = jb_table_read(data, &e);
     if (!series || !jb_chart_load_series(c, series, &e))
         return fail(e);

@@ -271,6 +271,7 @@ int main(void)
         {"metric = a\nwidth = 20\n", "spec:2: width must be a number of points from 50 to 10000"},
         {"type = bar\n", "spec:1: chart spec needs 'metric = ID'"},
         {"metric = a\nfoo\n", "spec:2: expected 'key = value'"},
+        {"metric = a\ntransparent = yes\n", "spec:2: transparent must be true or false"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
         g_autoptr(JbChart) c = jb_chart_spec_parse("spec", 1, bad[i].spec, &e);
