@@ -859,6 +859,15 @@ static gboolean draw_cartesian(Ctx *x, GError **error)
                 double yv = stacked ? (v >= 0 ? bar_top[i] : ypos(&pl, &ax, v)) : ypos(&pl, &ax, v);
                 lx = bx - w / 2;
                 ly = v >= 0 ? fmin(yv, y0) - h - 4 : fmax(yv, y0) + 4;
+                double bx0, by0, bw0, bh0, bar_h = fabs(yv - y0);
+                logical_box(l, lx, ly, &bx0, &by0, &bw0, &bh0);
+                if (combo && v >= 0 && !p->forecast && !box_free_at(x, bx0, by0, bw0, bh0) &&
+                    bar_h > bh0 + 8 && bw0 < bw && box_free_at(x, bx0, yv + 4 + (by0 - ly), bw0, bh0)) {
+                    /* a marker of the line sits where the label would: inside the bar top */
+                    put(x, l, lx, yv + 4, jb_color_hex(t->background));
+                    g_object_unref(l);
+                    continue;
+                }
                 x->over_marks = TRUE;
                 try_put(x, l, lx, ly, x->ink);
                 x->over_marks = FALSE;
