@@ -387,6 +387,8 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
                         jb_table_source(series), id);
             return FALSE;
         }
+        if (m == 0 && !c->title && s->label) /* the title: series.csv's label, not `labels` */
+            c->title = g_strdup(s->label);
         if (m < n_labels && *g_strstrip(labels[m])) {
             g_free(s->label);
             s->label = g_strdup(labels[m]);
