@@ -26,7 +26,7 @@ project() { # project DIR COPIES
         d=$((i % 90 + 10))
         for f in "$ROOT"/examples/[0-9]*; do
             b=$(basename "$f")
-            iconv -f GB18030 -t UTF-8 "$f" 2>/dev/null | sed "s/\([0-9]\)\(万亿\|亿\|万\|家\|个\)/\1$d\2/g" \
+            if iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1; then cat "$f"; else iconv -f GB18030 -t UTF-8 "$f"; fi | sed "s/\([0-9]\)\(万亿\|亿\|万\|家\|个\)/\1$d\2/g" \
                 >"$1/articles/$i-$b"
             [ "$i" -gt 0 ] || cp "$f" "$1/articles/$i-$b"
         done

@@ -106,4 +106,15 @@ is "$(status_of "$JB" build test.project)" 0 "a build after stale temporary file
 is "$(temps)" "$P/out/notes.txt.Ab12Cd" "removes them beside the outputs (and only those of outputs)"
 check "and old ones in the cache" test ! -e "$P/out/.cache/0000.csv.Qw56Er"
 
+# A power loss may leave a cache file renamed into place but empty or partial (cache files
+# are not fsynced): its hash no longer matches and the article is extracted again.
+for f in "$P"/out/.cache/*.csv; do head -c 200 "$f" >"$f.cut" && mv "$f.cut" "$f"; done
+first=$(ls "$P"/out/.cache/*.csv | head -n 1)
+: >"$first"
+rm -f "$TMP/log"
+printf 'w\n' >>"$P/articles/2022-07-ai-industry.md" # so that the build does not stop at "up to date"
+is "$(status_of "$JB" build --log "$TMP/log" test.project)" 0 "a build over damaged cache files"
+is "$(grep -c '"level":"info","stage":"extract"' "$TMP/log")" 4 "extracts every damaged article again"
+check "and writes what a build from scratch writes" matches_scratch
+
 done_testing
