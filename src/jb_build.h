@@ -18,6 +18,7 @@
  * of all inputs) and the hash of every output, so a run with nothing changed hashes the
  * inputs, finds the same top key and intact outputs, and stops.
  *
+ * Article cache files are not fsynced but carry their own SHA-256 (see statements_file).
  * Crash safety follows: a run killed at any point leaves OUT's files complete (each is
  * replaced by rename), the products already made stay in the cache, and the next run
  * removes stale temporary files and finishes the work. One build per OUT at a time: an
