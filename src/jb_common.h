@@ -27,7 +27,9 @@ typedef enum {
 
 /* Write `len` bytes to `path` atomically: a temporary file in the same directory,
  * flushed and renamed over the target, so readers see the old or the new file, never
- * half of one. Creates missing parent directories. */
+ * half of one. Creates missing parent directories. A target that exists and is not a
+ * regular file (/dev/stdout, /dev/null, a FIFO) is written in place: renaming over a
+ * device would replace it with a file. */
 gboolean jb_write_file_atomic(const char *path, const void *data, gsize len, GError **error);
 
 /* 1-based line number of byte offset `off` in `text` (for error messages). */
