@@ -751,7 +751,7 @@ static gboolean products_exist(const Ctx *c, const Render *u)
 static void feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir)
 {
     g_auto(GStrv) tokens = g_strsplit_set(text, " \t\r\n=:;,\"'`()[]{}", -1);
-    const char *bases[] = {dir, c->base};
+    const char *bases[] = {dir, c->base, "."}; /* "." : the chart module opens a theme as given */
     for (char **t = tokens; *t; t++) {
         if (!**t || !strchr(*t, '.'))
             continue;
