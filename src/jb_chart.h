@@ -62,6 +62,7 @@ typedef struct {
     double title_size, subtitle_size, tick_size, category_size, value_size, source_size;
     gboolean gridlines;
     gboolean bold; /* bold title and value labels: a second font in every PDF (~+2 KB) */
+    gboolean hatch; /* forecast bars hatched (for print); default: lighter fill, dashed outline */
 } JbChartTheme;
 
 typedef struct {

@@ -459,11 +459,12 @@ static void draw_bar(Ctx *x, double bx, double top, double bw, double h, JbColor
         cairo_fill(x->cr);
         return;
     }
-    /* a forecast: lighter fill, hatched, dashed outline */
-    jb_set_color(x->cr, lighter(color, 0.82));
+    /* a forecast: lighter fill (hatched with theme hatch = true), dashed outline */
+    jb_set_color(x->cr, lighter(color, x->t->hatch ? 0.82 : 0.7));
     cairo_rectangle(x->cr, bx, top, bw, h);
     cairo_fill(x->cr);
-    hatch(x->cr, bx, top, bw, h, lighter(color, 0.45));
+    if (x->t->hatch)
+        hatch(x->cr, bx, top, bw, h, lighter(color, 0.45));
     double dash[] = {4, 3};
     cairo_save(x->cr);
     cairo_set_dash(x->cr, dash, 2, 0);

@@ -44,6 +44,7 @@ static const JbChartTheme DEFAULT_THEME = {
     .source_size = 10.5,
     .gridlines = TRUE,
     .bold = FALSE, /* one weight keeps a one-chart PDF under 10 KB; hierarchy from size */
+    .hatch = FALSE, /* diagonal hatching adds ~80 antialiased colours: no indexed PNG */
 };
 
 JbChart *jb_chart_new(void)
@@ -163,10 +164,12 @@ gboolean jb_chart_load_theme(JbChart *c, const char *path, GError **error)
                 if (good)
                     *sizes[i].slot = d;
             }
-        if (strcmp(*k, "gridlines") == 0 || strcmp(*k, "bold") == 0) {
+        if (strcmp(*k, "gridlines") == 0 || strcmp(*k, "bold") == 0 || strcmp(*k, "hatch") == 0) {
             known = TRUE;
             good = strcmp(v, "true") == 0 || strcmp(v, "false") == 0;
-            *(strcmp(*k, "bold") == 0 ? &t->bold : &t->gridlines) = strcmp(v, "true") == 0;
+            *(strcmp(*k, "bold") == 0    ? &t->bold
+              : strcmp(*k, "hatch") == 0 ? &t->hatch
+                                         : &t->gridlines) = strcmp(v, "true") == 0;
         } else if (strcmp(*k, "palette") == 0) {
             known = TRUE;
             g_auto(GStrv) cols = g_strsplit(v, ";", 9);
