@@ -98,9 +98,11 @@ do for [i=1:$4] {
 GP
 }
 
-rate() { # label, count, command… → charts/s of the command rendering `count` charts
+rate() { # label, count, command… → charts/s of the command rendering `count` charts;
+    # also appends charts per CPU-second (user+sys) to $T/cpu: what one idle core would do
     n=$2; shift 2
-    s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N)
+    s=$(date +%s.%N); /usr/bin/time -f '%U %S' -o "$T/time" "$@" >/dev/null 2>&1; e=$(date +%s.%N)
+    awk -v n="$n" '{printf "%.0f", n / ($1 + $2)}' "$T/time" >"$T/cpu"
     echo "$n $s $e" | awk '{printf "%.1f", $1 / ($3 - $2)}'
 }
 
@@ -115,19 +117,20 @@ for kind in bar line; do
     jb="$J chart --data $T/series.csv --metric $m"
     [ $kind = line ] && jb="$jb --type line"
     # jianbao: one process, then two at once (2 cores), then cold single charts
-    jp=$(rate x "$N" $jb -o "$T/j.png" --repeat "$N")
+    jp=$(rate x "$N" $jb -o "$T/j.png" --repeat "$N"); jpc=$(cat "$T/cpu")
     s=$(date +%s.%N)
     $jb -o "$T/j1.png" --repeat "$N" & p1=$!
     $jb -o "$T/j2.png" --repeat "$N" & p2=$!
     wait $p1 $p2
     e=$(date +%s.%N)
     j2=$(echo "$N $s $e" | awk '{printf "%.1f", 2 * $1 / ($3 - $2)}')
-    jd=$(rate x "$N" $jb -o "$T/j.pdf" --repeat "$N")
+    jd=$(rate x "$N" $jb -o "$T/j.pdf" --repeat "$N"); jdc_cpu=$(cat "$T/cpu")
     jc=$(cold $jb -o "$T/jc.png")
     jdc=$(cold $jb -o "$T/jc.pdf")
     jsz=$(stat -c %s "$T/j.pdf"); jpng=$(stat -c %s "$T/j.png")
     # matplotlib
     mp=$($PY "$T/mpl.py" "$FONT" $kind "$T/m.png" "$NP")
+    rate x "$NP" $PY "$T/mpl.py" "$FONT" $kind "$T/m.png" "$NP" >/dev/null; mpc=$(cat "$T/cpu")
     md=$($PY "$T/mpl.py" "$FONT" $kind "$T/m.pdf" "$NP")
     mc=$(cold $PY "$T/mpl.py" "$FONT" $kind "$T/mc.png" 1)
     msz=$(stat -c %s "$T/m.pdf")
@@ -135,11 +138,14 @@ for kind in bar line; do
     gp_script $kind pngcairo "1600,900" "$NP" "$T/g.png" > "$T/g.gp"
     gp_script $kind pdfcairo "8in,4.5in" "$NP" "$T/g.pdf" > "$T/gd.gp"
     gp_script $kind pngcairo "1600,900" 1 "$T/gc.png" > "$T/gc.gp"
-    gpp=$(rate x "$NP" gnuplot "$T/g.gp")
+    gpp=$(rate x "$NP" gnuplot "$T/g.gp"); gpc=$(cat "$T/cpu")
     gpd=$(rate x "$NP" gnuplot "$T/gd.gp")
     gc=$(cold gnuplot "$T/gc.gp")
     gsz=$(stat -c %s "$T/g.pdf")
-    printf '%-34s %10s %10s %10s\n' "$kind: jianbao PNG (1 core)" "$jp" "$jc" "" \
+    printf '%-34s %10s %10s %10s\n' "$kind: PNG per CPU-second" "$jpc" "" "" \
+        "$kind:   (matplotlib, gnuplot)" "$mpc, $gpc" "" "" \
+        "$kind: PDF per CPU-second" "$jdc_cpu" "" "" \
+        "$kind: jianbao PNG (1 core)" "$jp" "$jc" "" \
         "$kind: jianbao PNG (2 processes)" "$j2" "" "" \
         "$kind: jianbao PDF" "$jd" "$jdc" "$jsz" \
         "$kind: matplotlib Agg / PDF" "$mp / $md" "$mc" "$msz" \
