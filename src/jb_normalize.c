@@ -7,36 +7,60 @@ static gboolean is_dash(gunichar c)
     return (c >= 0x2010 && c <= 0x2015) || c == 0xFF0D;
 }
 
+/* Only characters with these lead bytes are ever rewritten: U+00A0 (C2), U+20xx and
+ * U+2236 (E2), U+3000 and U+301C (E3), U+FFxx (EF). Every other byte is copied in runs. */
+static inline gboolean special_lead(guchar b)
+{
+    return b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF;
+}
+
 char *jb_normalize(const char *s, gssize len)
 {
     const char *end = s + (len < 0 ? (gssize)strlen(s) : len);
-    GString *out = g_string_sized_new((gsize)(end - s));
-    for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
+    /* every rewrite is shorter than what it replaces: the input's size is enough */
+    char *out = g_malloc((gsize)(end - s) + 1), *o = out;
+    for (const char *p = s; p < end;) {
+        if (!special_lead((guchar)*p)) {
+            const char *q = p + 1;
+            while (q < end && !special_lead((guchar)*q))
+                q++;
+            memcpy(o, p, (gsize)(q - p));
+            o += q - p;
+            p = q;
+            continue;
+        }
         gunichar c = g_utf8_get_char(p);
+        const char *next = g_utf8_next_char(p);
+        if (next > end) /* (a cut character: never in valid UTF-8) */
+            next = end;
         if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
             (c >= 0xFF41 && c <= 0xFF5A)) {
-            g_string_append_c(out, (char)(c - 0xFEE0));
+            *o++ = (char)(c - 0xFEE0);
         } else if (c == 0xFF05 || c == 0xFF0B || c == 0xFF0E || c == 0xFF0F || c == 0xFF1D ||
                    c == 0xFF1C || c == 0xFF1E) {
-            g_string_append_c(out, (char)(c - 0xFEE0)); /* ％ ＋ ． ／ ＝ ＜ ＞ */
+            *o++ = (char)(c - 0xFEE0); /* ％ ＋ ． ／ ＝ ＜ ＞ */
         } else if (c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F) {
-            g_string_append_c(out, ' ');
+            *o++ = ' ';
         } else if (c == 0x2236) {
-            g_string_append_c(out, ':');
+            *o++ = ':';
         } else if (c == 0xFF5E || c == 0x301C) {
-            g_string_append_c(out, '~');
+            *o++ = '~';
         } else if (is_dash(c)) {
-            const char *next = g_utf8_next_char(p);
             if (next < end && is_dash(g_utf8_get_char(next))) {
                 /* —— is punctuation, not a range: keep both as written */
-                g_string_append_len(out, p, g_utf8_next_char(next) - p);
-                p = next;
+                const char *after = MIN(g_utf8_next_char(next), end);
+                memcpy(o, p, (gsize)(after - p));
+                o += after - p;
+                next = after;
             } else {
-                g_string_append_c(out, '-');
+                *o++ = '-';
             }
         } else {
-            g_string_append_len(out, p, g_utf8_next_char(p) - p);
+            memcpy(o, p, (gsize)(next - p));
+            o += next - p;
         }
+        p = next;
     }
-    return g_string_free(out, FALSE);
+    *o = '\0';
+    return out;
 }
