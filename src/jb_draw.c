@@ -256,11 +256,10 @@ static inline guint8 unpremultiply(guint32 c, guint32 a)
 
 enum { PALETTE_SLOTS = 4096 }; /* open addressing; ≤256 used, so short probes */
 
-/* One pass over the pixels: the palette index of each while there are at most 256 colours
- * (FALSE after that, and the scan stops there unless `rgb` is given), the opaque RGB bytes of
- * each when `rgb` is not NULL, and whether every pixel scanned is opaque. */
+/* One pass over the pixels: the palette index of each, and whether all are opaque. FALSE,
+ * at once, on the 257th colour. */
 static gboolean scan_pixels(const guint8 *data, int w, int h, int stride, guint32 *pal,
-                            int *n_pal, guint8 *index, guint8 *rgb, gboolean *opaque)
+                            int *n_pal, guint8 *index, gboolean *opaque)
 {
     guint32 *keys = g_new(guint32, PALETTE_SLOTS);
     gint16 *vals = g_new(gint16, PALETTE_SLOTS);
@@ -271,7 +270,6 @@ static gboolean scan_pixels(const guint8 *data, int w, int h, int stride, guint3
     for (int y = 0; y < h; y++) {
         const guint32 *row = (const guint32 *)(data + (gsize)y * stride);
         guint8 *irow = index + (gsize)y * w;
-        guint8 *o = rgb ? rgb + (gsize)y * w * 3 : NULL;
         guint32 last = ~row[0];
         guint8 li = 0;
         for (int x = 0; x < w; x++) {
@@ -279,31 +277,21 @@ static gboolean scan_pixels(const guint8 *data, int w, int h, int stride, guint3
             if (px != last) {
                 last = px;
                 alpha_and &= px;
-                if (fits) {
-                    guint32 slot = (px * 2654435761u) >> 20; /* 12 bits */
-                    while (vals[slot] >= 0 && keys[slot] != px)
-                        slot = (slot + 1) & (PALETTE_SLOTS - 1);
-                    if (vals[slot] < 0 && n == 256) {
+                guint32 slot = (px * 2654435761u) >> 20; /* 12 bits */
+                while (vals[slot] >= 0 && keys[slot] != px)
+                    slot = (slot + 1) & (PALETTE_SLOTS - 1);
+                if (vals[slot] < 0) {
+                    if (n == 256) {
                         fits = FALSE;
-                        if (!rgb)
-                            goto out; /* the caller converts rows itself */
-                    } else {
-                        if (vals[slot] < 0) {
-                            keys[slot] = px;
-                            vals[slot] = (gint16)n;
-                            pal[n++] = px;
-                        }
-                        li = (guint8)vals[slot];
+                        goto out; /* the caller converts rows itself */
                     }
+                    keys[slot] = px;
+                    vals[slot] = (gint16)n;
+                    pal[n++] = px;
                 }
+                li = (guint8)vals[slot];
             }
-            if (fits)
-                irow[x] = li;
-            if (o) {
-                *o++ = (guint8)(px >> 16);
-                *o++ = (guint8)(px >> 8);
-                *o++ = (guint8)px;
-            }
+            irow[x] = li;
         }
     }
 out:
@@ -316,8 +304,7 @@ out:
 
 /* The libpng part, kept free of automatic cleanups: png_sink_error longjmps out of it. */
 static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int stride,
-                          const guint32 *pal, int n_pal, const guint8 *index, const guint8 *rgb,
-                          gboolean opaque)
+                          const guint32 *pal, int n_pal, const guint8 *index, gboolean opaque)
 {
     png_structp png =
         png_create_write_struct(PNG_LIBPNG_VER_STRING, sink, png_sink_error, png_sink_warning);
@@ -360,11 +347,6 @@ static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int s
                      opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
                      PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
         png_write_info(png, info);
-        if (opaque && rgb) { /* converted while scanning */
-            for (int y = 0; y < h; y++)
-                png_write_row(png, rgb + (gsize)y * w * 3);
-            goto end;
-        }
         row = g_malloc((gsize)w * channels);
         for (int y = 0; y < h; y++) {
             const guint32 *src = (const guint32 *)(data + (gsize)y * stride);
@@ -385,7 +367,6 @@ static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int s
             png_write_row(png, row);
         }
     }
-end:
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
     g_free(row);
@@ -415,10 +396,10 @@ gboolean jb_png_encode(cairo_surface_t *image, GByteArray *out, GError **error)
     /* Palette first, without an RGB copy: charts drawn in flat colours mostly fit, and an
      * 11 MB working set would cost more in page faults (cold runs) than it saves. Rows of
      * an image that does not fit are converted one at a time while writing. */
-    guint8 *index = g_malloc((gsize)w * h), *rgb = NULL;
+    guint8 *index = g_malloc((gsize)w * h);
     if (rgb24) { /* the fourth byte is undefined: opaque RGB, no palette */
         g_clear_pointer(&index, g_free);
-    } else if (!scan_pixels(data, w, h, stride, pal, &n_pal, index, NULL, &opaque)) {
+    } else if (!scan_pixels(data, w, h, stride, pal, &n_pal, index, &opaque)) {
         g_clear_pointer(&index, g_free);
         opaque = TRUE;
         for (int y = 0; y < h && opaque; y++) {
@@ -431,9 +412,8 @@ gboolean jb_png_encode(cairo_surface_t *image, GByteArray *out, GError **error)
         }
     }
     PngSink sink = {.out = out};
-    gboolean ok = png_write(&sink, data, w, h, stride, pal, n_pal, index, rgb, opaque);
+    gboolean ok = png_write(&sink, data, w, h, stride, pal, n_pal, index, opaque);
     g_free(index);
-    g_free(rgb);
     if (!ok)
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "PNG: %s", sink.message);
     return ok;
