@@ -209,14 +209,14 @@ void jb_canvas_show_page(JbCanvas *canvas)
 
 /* ---- PNG encoding ----------------------------------------------------------------------
  * cairo_surface_write_to_png spends ~30–60 ms on a 1600×900 chart (zlib's default level and
- * adaptive filters over 4 bytes a pixel). A chart has few colours (flat fills, text
- * antialiased against one or two backgrounds): ~120 for the two-bar chart. Those become an
- * indexed PNG, 1 byte a pixel, palette in order of first appearance (deterministic), zlib
- * level 3 without filters: ~4 ms and ~0.6× cairo's size. Images with more than 256 colours
- * (a hatched forecast bar adds ~60) are written as RGB (RGBA when any pixel is not opaque),
- * also level 3 without filters: ~7 ms and ~1.15× cairo's size (level 6: 0.83× but ~15 ms;
- * the Sub/Up/Paeth filters only cost time on flat chart images). Measured on the two-bar
- * chart; tests/bench/chart.sh compares with cairo's own writer. */
+ * adaptive filters over 4 bytes a pixel). Bar charts have few colours (flat fills, text
+ * antialiased against white): 246 for the two-bar chart. Those become an indexed PNG, 1 byte
+ * a pixel, palette in order of first appearance (deterministic), zlib level 3 without
+ * filters: ~3 ms and ~0.6× cairo's size. Images with more than 256 colours (antialiased
+ * lines, hatching) are written as RGB (RGBA when any pixel is not opaque), also level 3
+ * without filters: ~6 ms and ~1.15× cairo's size (level 6: 0.83× but ~13 ms; the Sub/Up/Paeth
+ * filters only cost time on flat chart images; libdeflate was no faster here). Measured on
+ * the two-bar chart; test_chart_png checks the size against cairo's own writer. */
 
 typedef struct {
     GByteArray *out;
