@@ -102,30 +102,39 @@ char *jb_decimal_to_string(JbDecimal d)
     d = jb_decimal_normalize(d);
     if (d.mant == 0)
         return g_strdup("0");
+    /* once per statement and per row: digits by hand, one allocation of the exact size */
     char digits[24];
-    g_snprintf(digits, sizeof digits, "%" G_GUINT64_FORMAT, mag_u64(d.mant));
-    gsize n = strlen(digits);
-    GString *s = g_string_sized_new(n + 8);
+    gsize n = 0;
+    for (guint64 v = mag_u64(d.mant); v; v /= 10)
+        digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
+    const char *dg = digits + sizeof digits - n;
+    gint64 point = (gint64)n + d.exp10; /* digits before the decimal point */
+    gsize size = (d.mant < 0) + (d.exp10 >= 0 ? n + (gsize)d.exp10
+                                             : point > 0 ? n + 1 : 2 + (gsize)-point + n);
+    char *s = g_malloc(size + 1), *o = s;
     if (d.mant < 0)
-        g_string_append_c(s, '-');
+        *o++ = '-';
     if (d.exp10 >= 0) {
-        g_string_append(s, digits);
-        for (gint i = 0; i < d.exp10; i++)
-            g_string_append_c(s, '0');
+        memcpy(o, dg, n);
+        o += n;
+        memset(o, '0', (gsize)d.exp10);
+        o += d.exp10;
+    } else if (point > 0) {
+        memcpy(o, dg, (gsize)point);
+        o += point;
+        *o++ = '.';
+        memcpy(o, dg + point, n - (gsize)point);
+        o += n - (gsize)point;
     } else {
-        gint64 point = (gint64)n + d.exp10; /* digits before the decimal point */
-        if (point > 0) {
-            g_string_append_len(s, digits, (gssize)point);
-            g_string_append_c(s, '.');
-            g_string_append(s, digits + point);
-        } else {
-            g_string_append(s, "0.");
-            for (gint64 i = 0; i < -point; i++)
-                g_string_append_c(s, '0');
-            g_string_append(s, digits);
-        }
+        *o++ = '0';
+        *o++ = '.';
+        memset(o, '0', (gsize)-point);
+        o += -point;
+        memcpy(o, dg, n);
+        o += n;
     }
-    return g_string_free(s, FALSE);
+    *o = '\0';
+    return s;
 }
 
 gboolean jb_decimal_parse(const char *s, JbDecimal *out)
