@@ -837,6 +837,7 @@ struct JbMetricsWriter {
     char *tmp_path; /* the temporary file being written */
     FILE *f;
     gboolean device; /* f is a device or FIFO opened in place */
+    GString *buf;    /* the rows of one article */
 };
 
 static gboolean write_error(GError **error, const char *what, int err)
@@ -889,18 +890,41 @@ JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
     return w;
 }
 
+#define NZ(s) ((s) ? (s) : "")
+
+/* A free-text cell as jb_csv_safe_text() writes it: a copy only when it needs the '. */
+static const char *safe_cell(const char *s, char **owned)
+{
+    if (!s)
+        return ""; /* (jb_table_append writes NULL as "") */
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        return *owned = jb_csv_safe_text(s);
+    return s;
+}
+
 gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError **error)
 {
     if (!statements->len)
         return TRUE;
-    g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
-    jb_extract_append_rows(t, statements);
-    g_autoptr(GString) csv = jb_table_to_csv(t);
-    const char *rows = strchr(csv->str, '\n'); /* after the header (one line, no quotes) */
-    rows = rows ? rows + 1 : csv->str + csv->len;
-    gsize n = (gsize)(csv->str + csv->len - rows);
-    if (fwrite(rows, 1, n, w->f) != n)
+    /* the rows jb_extract_append_rows() makes, written straight into one reused buffer */
+    if (!w->buf)
+        w->buf = g_string_sized_new(4096);
+    g_string_truncate(w->buf, 0);
+    for (guint i = 0; i < statements->len; i++) {
+        const JbStatement *s = g_ptr_array_index(statements, i);
+        g_autofree char *value = jb_decimal_to_string(s->q.value);
+        g_autofree char *subject = NULL, *metric = NULL, *quote = NULL;
+        const char *cells[] = {NZ(s->source),     NZ(s->published), NZ(s->period),
+                               safe_cell(s->subject, &subject), safe_cell(s->metric, &metric),
+                               NZ(s->metric_id),  value,        s->q.unit,
+                               s->q.qualifier,    jb_bound_name(s->q.bound),
+                               s->forecast ? "1" : "0", safe_cell(s->quote, &quote)};
+        jb_csv_append_row(w->buf, cells, G_N_ELEMENTS(cells));
+    }
+    if (fwrite(w->buf->str, 1, w->buf->len, w->f) != w->buf->len)
         return write_error(error, w->path ? w->path : "stdout", errno);
+    if (w->buf->allocated_len > (1u << 20)) /* one huge article: do not keep its buffer */
+        g_string_free(g_steal_pointer(&w->buf), TRUE);
     return TRUE;
 }
 
@@ -911,6 +935,8 @@ gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
         ok = fflush(w->f) == 0 || write_error(error, "stdout", errno);
         if (w->device && fclose(w->f) != 0 && ok)
             ok = write_error(error, "output", errno);
+        if (w->buf)
+            g_string_free(w->buf, TRUE);
         g_free(w);
         return ok;
     }
@@ -928,6 +954,8 @@ gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
     }
     g_free(w->tmp_path);
     g_free(w->path);
+    if (w->buf)
+        g_string_free(w->buf, TRUE);
     g_free(w);
     return ok;
 }
@@ -944,5 +972,7 @@ void jb_metrics_writer_abort(JbMetricsWriter *w)
         g_unlink(w->tmp_path);
     g_free(w->tmp_path);
     g_free(w->path);
+    if (w->buf)
+        g_string_free(w->buf, TRUE);
     g_free(w);
 }

@@ -233,6 +233,20 @@ static void append_record(GString *out, GPtrArray *cells, guint n, gboolean exce
     g_string_append_c(out, '\n');
 }
 
+void jb_csv_append_row(GString *out, const char *const *cells, guint n)
+{
+    if (n == 1 && !*cells[0]) { /* as append_record: one empty cell is quoted */
+        g_string_append(out, "\"\"\n");
+        return;
+    }
+    for (guint i = 0; i < n; i++) {
+        if (i)
+            g_string_append_c(out, ',');
+        append_field(out, cells[i]);
+    }
+    g_string_append_c(out, '\n');
+}
+
 static GString *to_csv(const JbTable *t, gboolean excel)
 {
     GString *out = g_string_sized_new(256 + 128 * t->rows->len);

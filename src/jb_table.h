@@ -44,6 +44,9 @@ void jb_table_append(JbTable *t, const char *const *cells);
 
 /* Serialise as CSV: LF line ends, fields quoted only when they must be. Caller owns it. */
 GString *jb_table_to_csv(const JbTable *t);
+/* Append one CSV record of `n` cells (none NULL) to `out`, quoted as jb_table_to_csv()
+ * quotes them: for writers that stream rows without building a table. */
+void jb_csv_append_row(GString *out, const char *const *cells, guint n);
 /* jb_table_to_csv written atomically to `path`. */
 gboolean jb_table_write(const JbTable *t, const char *path, GError **error);
 
