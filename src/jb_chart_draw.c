@@ -109,6 +109,17 @@ static char *value_text(const JbChart *c, const JbChartPoint *p, const char *uni
                       : jb_chart_value_label(p->value, unit, p->bound);
 }
 
+/* A label that must carry its unit (no axis states it): 6.9万亿元, not 6.9万亿. */
+static char *value_text_full(const JbChart *c, const JbChartPoint *p, const char *unit)
+{
+    char *t = value_text(c, p, unit);
+    if (c->western || !magnitude_suffix(t))
+        return t;
+    char *full = g_strconcat(t, unit, NULL);
+    g_free(t);
+    return full;
+}
+
 /* The display unit: the largest of 万亿/亿/万 (T/B/M) not above the largest value. */
 static double display_unit(const JbChart *c, double max_abs, const char *unit, const char **prefix)
 {
@@ -953,7 +964,7 @@ static gboolean draw_hbar(Ctx *x, GError **error)
     double vsize = fmin(t->value_size * 0.85, fmax(size, 8));
     double val_w = 0;
     for (guint i = 0; i < n; i++) {
-        g_autofree char *vl = value_text(c, g_ptr_array_index(se->points, i), se->unit);
+        g_autofree char *vl = value_text_full(c, g_ptr_array_index(se->points, i), se->unit);
         g_autoptr(PangoLayout) l = text_new(x, vl, vsize, TRUE, -1);
         val_w = fmax(val_w, lw_of(l));
     }
@@ -979,7 +990,7 @@ static gboolean draw_hbar(Ctx *x, GError **error)
             pango_layout_set_width(l, (int)(cat_w * PANGO_SCALE)); /* right-aligned in the column */
             try_put(x, l, PAD, yy, x->ink);
         }
-        g_autofree char *vl = value_text(c, p, se->unit);
+        g_autofree char *vl = value_text_full(c, p, se->unit);
         g_autoptr(PangoLayout) vlay = text_new(x, vl, vsize, TRUE, -1);
         double w = lw_of(vlay), h = lh_of(vlay);
         double lx = v >= 0 ? xv + 6 : xv - 6 - w;
@@ -1052,7 +1063,7 @@ static gboolean draw_donut(Ctx *x, GError **error)
     }
     /* the total in the hole */
     JbChartPoint tp = {NULL, jb_decimal_from_double(total), JB_BOUND_EXACT, FALSE};
-    g_autofree char *tt = value_text(c, &tp, g_ptr_array_index(units, 0));
+    g_autofree char *tt = value_text_full(c, &tp, g_ptr_array_index(units, 0));
     g_autoptr(PangoLayout) tl = text_new(x, tt, t->value_size, TRUE, r * 1.1);
     g_autoptr(PangoLayout) hl = text_new(x, "合计", t->tick_size, FALSE, -1);
     double th = lh_of(tl) + lh_of(hl);
@@ -1065,7 +1076,7 @@ static gboolean draw_donut(Ctx *x, GError **error)
         size = fmax(9, row / 1.5 / x->k);
     for (guint i = 0; i < pts->len; i++) {
         const JbChartPoint *p = g_ptr_array_index(pts, i);
-        g_autofree char *vt = value_text(c, p, g_ptr_array_index(units, i));
+        g_autofree char *vt = value_text_full(c, p, g_ptr_array_index(units, i));
         g_autofree char *line = g_strdup_printf("%s  %s  %.0f%%", (char *)g_ptr_array_index(names, i),
                                                 vt, val(p) / total * 100);
         g_autoptr(PangoLayout) l = text_new(x, line, size, FALSE, x->W - PAD - lx - 18);
@@ -1097,9 +1108,7 @@ static gboolean draw_kpi(Ctx *x, GError **error)
     double top = draw_header(x), bottom = draw_footer(x);
     double inner = x->W - 2 * PAD;
     /* the number with its full unit: 超1.2万亿元 */
-    g_autofree char *num = value_text(c, last, se->unit);
-    g_autofree char *big = !c->western && magnitude_suffix(num) ? g_strconcat(num, se->unit, NULL)
-                                                                 : g_strdup(num);
+    g_autofree char *big = value_text_full(c, last, se->unit);
     double size = fmin((bottom - top) * 0.32, 110) / x->k;
     g_autoptr(PangoLayout) bl = text_new(x, big, size, TRUE, -1);
     while (lw_of(bl) > inner && size > 10) {
