@@ -286,7 +286,7 @@ static int cmd_chart(int argc, char **argv)
 {
     g_autofree char *out = NULL, *data = NULL, *metric = NULL, *spec = NULL, *type = NULL,
                     *title = NULL, *subtitle = NULL, *number_style = NULL, *theme = NULL,
-                    *growth = NULL;
+                    *growth = NULL, *size = NULL;
     double width = 0, height = 0, scale = 2;
     gboolean allow_missing = FALSE, transparent = FALSE;
     int repeat = 1;
@@ -299,6 +299,7 @@ static int cmd_chart(int argc, char **argv)
         {"type", 't', 0, G_OPTION_ARG_STRING, &type, "Chart type: " JB_CHART_TYPES " (default bar)", "TYPE"},
         {"number-style", 0, 0, G_OPTION_ARG_STRING, &number_style, "chinese (4000亿, default) or western (400B)", "STYLE"},
         {"theme", 0, 0, G_OPTION_ARG_FILENAME, &theme, "Theme file (e.g. templates/print.theme)", "FILE"},
+        {"size", 0, 0, G_OPTION_ARG_STRING, &size, "slide (1920×1080 px), a4, square or default", "NAME"},
         {"growth", 0, 0, G_OPTION_ARG_STRING, &growth, "Growth bracket from the first to the last bar: auto, none or a label (×3)", "TEXT"},
         {"title", 0, 0, G_OPTION_ARG_STRING, &title, "Title (default: the metric's label)", "TEXT"},
         {"subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, "Subtitle", "TEXT"},
@@ -368,6 +369,14 @@ static int cmd_chart(int argc, char **argv)
     if (subtitle) {
         g_free(c->subtitle);
         c->subtitle = g_strdup(subtitle);
+    }
+    if (size) {
+        g_autofree char *line = g_strdup_printf("metric = x\nsize = %s\n", size);
+        g_autoptr(JbChart) sized = jb_chart_spec_parse("--size", 0, line, &e);
+        if (!sized)
+            return fail(e);
+        c->width = sized->width;
+        c->height = sized->height;
     }
     if (width)
         c->width = width;

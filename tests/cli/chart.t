@@ -22,6 +22,10 @@ contains "$(pdftotext "$TMP/a.pdf" - 2>/dev/null)" "×3" "--growth auto labels �
 is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --transparent --scale 1 -o "$TMP/t.png")" 0 "--transparent --scale 1"
 contains "$(file "$TMP/t.png")" "800 x 450" "--scale 1 gives 800×450 pixels"
 
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --size slide -o "$TMP/slide.png")" 0 "--size slide"
+contains "$(file "$TMP/slide.png")" "1920 x 1080" "a slide is 1920×1080 pixels"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --size huge -o "$TMP/slide.png")" 2 "an unknown --size exits 2"
+
 cp "$TMP/combo.png" "$TMP/keep.png"
 is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --type pie -o "$TMP/keep.png")" 2 "unknown type exits 2"
 contains "$(cat "$TMP/err")" "chart type 'pie' is not supported (supported: bar, hbar" "unknown type names the supported ones"
