@@ -46,23 +46,66 @@ static inline gboolean ends(const char *start, const char *p, const char *word)
     return (size_t)(p - start) >= n && p[-1] == word[n - 1] && memcmp(p - n, word, n) == 0;
 }
 
-/* Is there `word` in [a, b)? */
-static gboolean contains(const char *a, const char *b, const char *word)
+/* A filter over a list of words: a bit for the first two bytes of each (the second byte and
+ * the low half of the first: CJK lead bytes differ there), so a scan tries the words only
+ * where one of them may start. 512 bytes: cheap to clear for every article. */
+typedef struct {
+    guint8 bits[4096 / 8];
+    gboolean one_byte; /* some word is one byte long */
+} WordFilter;
+
+static inline guint filter_key(guchar b0, guchar b1)
 {
-    size_t n = strlen(word);
-    return b > a && (size_t)(b - a) >= n && memmem(a, (size_t)(b - a), word, n) != NULL;
+    return (guint)(b0 & 0x0F) << 8 | b1;
 }
 
-static gboolean is_sentence_end(gunichar c)
+static void filter_add(WordFilter *f, const char *w)
 {
-    return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!' ||
-           c == '?';
+    guchar b0 = (guchar)w[0];
+    if (!b0)
+        return;
+    if (!w[1]) {
+        f->one_byte = TRUE;
+        for (guint x = 0; x < 256; x++) {
+            guint k = filter_key(b0, (guchar)x);
+            f->bits[k >> 3] |= (guint8)(1u << (k & 7));
+        }
+        return;
+    }
+    guint k = filter_key(b0, (guchar)w[1]);
+    f->bits[k >> 3] |= (guint8)(1u << (k & 7));
 }
 
-static gboolean is_clause_sep(gunichar c)
+static inline gboolean filter_may_start(const WordFilter *f, const char *p, const char *end)
 {
-    return c == 0xFF0C /* ， */ || c == ',' || c == 0xFF1B /* ； */ || c == ';' ||
-           c == 0xFF1A /* ： */ || c == ':';
+    if (end - p >= 2) {
+        guint k = filter_key((guchar)p[0], (guchar)p[1]);
+        return (f->bits[k >> 3] >> (k & 7)) & 1;
+    }
+    return end - p == 1 && f->one_byte;
+}
+
+/* 。 ！ ？ ! ? at `p`, read from the bytes (valid UTF-8): no decoding per character. */
+static inline gboolean sentence_end_at(const char *p)
+{
+    guchar b = (guchar)*p;
+    if (b < 0x80)
+        return b == '!' || b == '?';
+    if (b == 0xE3) /* 。 U+3002 */
+        return (guchar)p[1] == 0x80 && (guchar)p[2] == 0x82;
+    if (b == 0xEF) /* ！ U+FF01, ？ U+FF1F */
+        return (guchar)p[1] == 0xBC && ((guchar)p[2] == 0x81 || (guchar)p[2] == 0x9F);
+    return FALSE;
+}
+
+/* ， , ； ; ： : at `p`. */
+static inline gboolean clause_sep_at(const char *p)
+{
+    guchar b = (guchar)*p;
+    if (b < 0x80)
+        return b == ',' || b == ';' || b == ':';
+    return b == 0xEF && (guchar)p[1] == 0xBC && /* ， U+FF0C, ； U+FF1B, ： U+FF1A */
+           ((guchar)p[2] == 0x8C || (guchar)p[2] == 0x9B || (guchar)p[2] == 0x9A);
 }
 
 /* Start of the clause holding byte `at` in [s, at]. */
@@ -71,7 +114,7 @@ static const char *clause_start(const char *s, const char *at)
     const char *p = at;
     while (p > s) {
         const char *prev = g_utf8_prev_char(p);
-        if (is_clause_sep(g_utf8_get_char(prev)))
+        if (clause_sep_at(prev))
             break;
         p = prev;
     }
@@ -81,7 +124,7 @@ static const char *clause_start(const char *s, const char *at)
 static const char *clause_end(const char *at, const char *end)
 {
     const char *p = at;
-    while (p < end && !is_clause_sep(g_utf8_get_char(p)))
+    while (p < end && !clause_sep_at(p))
         p = g_utf8_next_char(p);
     return p;
 }
@@ -140,6 +183,34 @@ static gsize period_word(const char *p, const char *limit, int *month)
     return 0;
 }
 
+/* Can a time expression start with the (non-ASCII) character at `p`? 今年 去年 明年, the
+ * period words (上半年 下半年 前三季度 第一季度 一季度 … 年底 年末 前7个月); 《 and 》 are
+ * tested before. Every other character is skipped without trying each word. */
+static inline gboolean time_lead(const char *p, const char *limit)
+{
+    if (limit - p < 3 || ((guchar)p[0] & 0xF0) != 0xE0)
+        return TRUE; /* not a 3-byte character: let the full test decide */
+    gunichar c = ((gunichar)((guchar)p[0] & 0x0F) << 12) | ((gunichar)((guchar)p[1] & 0x3F) << 6) |
+                 ((guchar)p[2] & 0x3F);
+    switch (c) {
+    case 0x4ECA: /* 今 */
+    case 0x53BB: /* 去 */
+    case 0x660E: /* 明 */
+    case 0x4E0A: /* 上 */
+    case 0x4E0B: /* 下 */
+    case 0x524D: /* 前 */
+    case 0x7B2C: /* 第 */
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */
+    case 0x5E74: /* 年 */
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
 /* A time right after these words is a base of comparison (比去年, 较2020年), not a period. */
 static gboolean after_comparison(const char *s, const char *p)
 {
@@ -174,6 +245,10 @@ static void time_refs(const char *s, const char *limit, int pub_year, int pub_mo
         }
         if ((guchar)*p < 0x80 && !g_ascii_isdigit(*p)) {
             p++; /* nothing in ASCII but digits starts a time */
+            continue;
+        }
+        if ((guchar)*p >= 0x80 && !time_lead(p, limit)) {
+            p = g_utf8_next_char(p); /* nor any other character but these */
             continue;
         }
         TimeRef t = {0};
@@ -311,6 +386,23 @@ static char *metric_phrase(const char *cstart, const char *qstart, const char *s
 static const char *const FORECAST_WORDS[] = {"预计", "力争", "有望", "目标", "预期", "计划",
                                              "将", NULL};
 
+/* Words saying a figure is already achieved: its clause is not a forecast even when the
+ * sentence began with one (…今年预计在…之间，数据交易机构已有近60家). */
+static const char *const ACTUAL_WORDS[] = {"已", "目前", "现有", "累计", NULL};
+
+/* A hedge set apart from the number by a verb (distant_hedge). */
+static const struct {
+    const char *w;
+    JbBound b;
+} HEDGES[] = {{"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},
+              {"约有", JB_BOUND_ABOUT},       {"约合", JB_BOUND_ABOUT},
+              {"约达", JB_BOUND_ABOUT},       {"最高达到", JB_BOUND_AT_MOST},
+              {"最高可达", JB_BOUND_AT_MOST}, {"最高可获", JB_BOUND_AT_MOST},
+              {"最高达", JB_BOUND_AT_MOST},   {"最高为", JB_BOUND_AT_MOST},
+              {"最高补助", JB_BOUND_AT_MOST}, {"最高给予", JB_BOUND_AT_MOST},
+              {"最多可获", JB_BOUND_AT_MOST}, {"最多达到", JB_BOUND_AT_MOST},
+              {"超过", JB_BOUND_AT_LEAST}};
+
 typedef struct {
     const JbArticle *article;
     const JbDict *dict;
@@ -323,7 +415,68 @@ typedef struct {
     GPtrArray *warnings;     /* NULL, or where to report what could not be read */
     GArray *subjects;        /* SubjectHit of the sentence being read */
     GArray *times;           /* TimeRef of the sentence being read */
+    GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
+    WordFilter *subject_filter; /* the dictionary's subject words */
 } Ctx;
+
+/* Where a word of the fixed lists (forecast, actual, hedge words) occurs in the sentence:
+ * found in one pass per sentence instead of a memmem per word and number. */
+typedef struct {
+    const char *at, *word;
+    gsize len;
+} WordHit;
+
+static const WordFilter *keyword_filter(void)
+{
+    static WordFilter f;
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        for (const char *const *w = FORECAST_WORDS; *w; w++)
+            filter_add(&f, *w);
+        for (const char *const *w = ACTUAL_WORDS; *w; w++)
+            filter_add(&f, *w);
+        for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++)
+            filter_add(&f, HEDGES[i].w);
+        g_once_init_leave(&done, 1);
+    }
+    return &f;
+}
+
+static void keyword_add(GArray *out, const char *p, const char *end, const char *w)
+{
+    if (starts(p, end, w)) {
+        WordHit h = {p, w, strlen(w)};
+        g_array_append_val(out, h);
+    }
+}
+
+/* Every occurrence (overlapping ones too) of every keyword in [a, b), at any byte. */
+static void keyword_hits(const char *a, const char *b, GArray *out)
+{
+    const WordFilter *f = keyword_filter();
+    g_array_set_size(out, 0);
+    for (const char *p = a; p < b; p++) {
+        if (!filter_may_start(f, p, b))
+            continue;
+        for (const char *const *w = FORECAST_WORDS; *w; w++)
+            keyword_add(out, p, b, *w);
+        for (const char *const *w = ACTUAL_WORDS; *w; w++)
+            keyword_add(out, p, b, *w);
+        for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++)
+            keyword_add(out, p, b, HEDGES[i].w);
+    }
+}
+
+/* Is there `word` (one of the keywords) in [a, b), within the sentence being read? */
+static gboolean contains(const Ctx *c, const char *a, const char *b, const char *word)
+{
+    for (guint i = 0; i < c->keywords->len; i++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, i);
+        if (h->at >= a && h->at + h->len <= b && strcmp(h->word, word) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
 
 typedef struct {
     const char *at, *end, *word;
@@ -331,7 +484,8 @@ typedef struct {
 
 /* Every subject word in [a, b) outside 《book titles》 (《关于支持人工智能…的若干措施》 names
  * a document), in text order. One pass over the bytes. */
-static void subject_hits(const JbDict *dict, const char *a, const char *b, GArray *out)
+static void subject_hits(const JbDict *dict, const WordFilter *filter, const char *a,
+                         const char *b, GArray *out)
 {
     if (!dict)
         return;
@@ -349,7 +503,7 @@ static void subject_hits(const JbDict *dict, const char *a, const char *b, GArra
             in_title = in_title > 0 ? in_title - 1 : 0;
             continue;
         }
-        if (in_title)
+        if (in_title || !filter_may_start(filter, p, b))
             continue;
         for (const char *const *w = subjects; *w; w++)
             if (starts(p, b, *w)) {
@@ -396,8 +550,11 @@ static char *following_noun(const char *qe, const char *ce)
     return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : NULL;
 }
 
-static gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end)
+static gboolean subject_starting_at(const JbDict *dict, const WordFilter *filter, const char *p,
+                                    const char *end)
 {
+    if (!filter_may_start(filter, p, end))
+        return FALSE;
     for (const char *const *w = jb_dict_subjects(dict); *w; w++)
         if (starts(p, end, *w))
             return TRUE;
@@ -428,23 +585,12 @@ static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity 
 
 /* A hedge set apart from the number by a verb: 约占总装机的56%, 最高达到10亿元. Looks in
  * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
-static const char *distant_hedge(const char *a, const char *qs, JbBound *bound)
+static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, JbBound *bound)
 {
-    static const struct {
-        const char *w;
-        JbBound b;
-    } HEDGES[] = {{"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},
-                  {"约有", JB_BOUND_ABOUT},       {"约合", JB_BOUND_ABOUT},
-                  {"约达", JB_BOUND_ABOUT},       {"最高达到", JB_BOUND_AT_MOST},
-                  {"最高可达", JB_BOUND_AT_MOST}, {"最高可获", JB_BOUND_AT_MOST},
-                  {"最高达", JB_BOUND_AT_MOST},   {"最高为", JB_BOUND_AT_MOST},
-                  {"最高补助", JB_BOUND_AT_MOST}, {"最高给予", JB_BOUND_AT_MOST},
-                  {"最多可获", JB_BOUND_AT_MOST}, {"最多达到", JB_BOUND_AT_MOST},
-                  {"超过", JB_BOUND_AT_LEAST}};
     for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++) {
         if (HEDGES[i].b == JB_BOUND_AT_LEAST && !ends(a, qs, "的")) /* 超过…的 only */
             continue;
-        if (contains(a, qs, HEDGES[i].w)) {
+        if (contains(c, a, qs, HEDGES[i].w)) {
             *bound = HEDGES[i].b;
             return HEDGES[i].w;
         }
@@ -460,14 +606,11 @@ static gboolean has_digit(const char *a, const char *b)
     return FALSE;
 }
 
-/* Words saying a figure is already achieved: its clause is not a forecast even when the
- * sentence began with one (…今年预计在…之间，数据交易机构已有近60家). */
-static const char *const ACTUAL_WORDS[] = {"已", "目前", "现有", "累计", NULL};
 
-static gboolean has_any(const char *a, const char *b, const char *const *words)
+static gboolean has_any(const Ctx *c, const char *a, const char *b, const char *const *words)
 {
     for (const char *const *w = words; *w; w++)
-        if (contains(a, b, *w))
+        if (contains(c, a, b, *w))
             return TRUE;
     return FALSE;
 }
@@ -504,7 +647,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
      * whole: 专精特新中小企业, not 中小企业. */
     const char *cut_at = subj_at;
     for (const char *p = cs; subj_at && subj_at >= cs && p < subj_at; p = g_utf8_next_char(p))
-        if (subject_starting_at(c->dict, p, qs)) {
+        if (subject_starting_at(c->dict, c->subject_filter, p, qs)) {
             cut_at = p;
             break;
         }
@@ -537,7 +680,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     if (s->q.bound == JB_BOUND_EXACT && !s->q.qualifier[0]) {
         JbBound b;
         const char *from = prev_end && prev_end > cs0 ? prev_end : cs0;
-        const char *h = has_digit(from, qs) ? NULL : distant_hedge(from, qs, &b);
+        const char *h = has_digit(from, qs) ? NULL : distant_hedge(c, from, qs, &b);
         if (h) {
             g_strlcpy(s->q.qualifier, h, sizeof s->q.qualifier);
             s->q.bound = b;
@@ -566,15 +709,15 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
 
     gboolean forecast_here = FALSE, forecast_before = FALSE;
     for (const char *const *w = FORECAST_WORDS; *w; w++) {
-        forecast_here = forecast_here || contains(cs0, qs, *w);
+        forecast_here = forecast_here || contains(c, cs0, qs, *w);
         /* 将 is too common to trust beyond its own clause */
         if (strcmp(*w, "将") != 0)
-            forecast_before = forecast_before || contains(sent, cs0, *w);
+            forecast_before = forecast_before || contains(c, sent, cs0, *w);
     }
     s->forecast = forecast_here || forecast_before;
     if (have_time && t.future_word)
         s->forecast = TRUE;
-    gboolean actual = !forecast_here && has_any(cs0, qs, ACTUAL_WORDS) &&
+    gboolean actual = !forecast_here && has_any(c, cs0, qs, ACTUAL_WORDS) &&
                       !(have_time && t.end > cs0);
     if (actual && s->forecast) { /* already achieved: now, not when the forecast is for */
         s->forecast = FALSE;
@@ -593,15 +736,15 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     g_autofree char *value = jb_decimal_to_string(q->value);
     /* A headline repeats the body's figures in fewer words: the same value in the same
      * unit is the same statement. Only a figure the body does not state is kept. */
-    g_autofree char *vu = g_strdup_printf("%s|%s", value, q->unit);
+    g_autofree char *vu = g_strconcat(value, "|", q->unit, NULL);
     if (c->headline && g_hash_table_contains(c->seen_values, vu)) {
         jb_statement_free(s);
         return;
     }
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
-    char *key = g_strdup_printf("%s|%s|%s|%s", s->metric_id[0] ? s->metric_id : s->metric,
-                                value, q->unit, jb_bound_name(s->q.bound));
+    char *key = g_strjoin("|", s->metric_id[0] ? s->metric_id : s->metric, value, q->unit,
+                          jb_bound_name(s->q.bound), NULL);
     JbStatement *earlier = g_hash_table_lookup(c->seen, key);
     if (earlier && earlier->sentence != s->sentence) {
         if (s->period_stated && !earlier->period_stated) { /* keep the fuller statement */
@@ -684,7 +827,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     c->sentence++;
     /* what every number of the sentence looks back at, found once */
     g_array_set_size(c->subjects, 0);
-    subject_hits(c->dict, sent, p, c->subjects);
+    subject_hits(c->dict, c->subject_filter, sent, p, c->subjects);
+    keyword_hits(sent, p, c->keywords);
     g_array_set_size(c->times, 0);
     time_refs(sent, p, c->pub_year, c->pub_month, c->times);
     /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */
@@ -757,7 +901,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     const char *sent = para;
     while (sent < end) {
         const char *p = sent;
-        while (p < end && !is_sentence_end(g_utf8_get_char(p)))
+        while (p < end && !sentence_end_at(p))
             p = g_utf8_next_char(p);
         extract_sentence(c, sent, p, line);
         sent = p < end ? g_utf8_next_char(p) : end;
@@ -788,6 +932,11 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.seen_values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.subjects = g_array_new(FALSE, FALSE, sizeof(SubjectHit));
     c.times = g_array_new(FALSE, FALSE, sizeof(TimeRef));
+    c.keywords = g_array_new(FALSE, FALSE, sizeof(WordHit));
+    c.subject_filter = g_new0(WordFilter, 1);
+    if (dict)
+        for (const char *const *w = jb_dict_subjects(dict); *w; w++)
+            filter_add(c.subject_filter, *w);
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         if (is_headline(article, para))
@@ -811,6 +960,8 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     g_hash_table_unref(c.seen_values);
     g_array_unref(c.subjects);
     g_array_unref(c.times);
+    g_array_unref(c.keywords);
+    g_free(c.subject_filter);
     return c.out;
 }
 
