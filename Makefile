@@ -70,7 +70,7 @@ include tests/fuzz/fuzz.mk
 # Unit tests are C programs printing TAP; tests/cli/*.t are shell scripts printing TAP.
 # prove runs both and prints the summary line CI reads.
 check: $(BIN) $(FONTS) $(UNIT_BIN) $(FUZZ_REPLAY)
-	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t
+	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/outputs.t
 
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.
 sanitize:

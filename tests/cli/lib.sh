@@ -5,7 +5,7 @@ set -u
 LC_ALL=C.UTF-8
 export LC_ALL
 export SOURCE_DATE_EPOCH=1767225600 # 2026-01-01: byte-identical PDFs
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+ROOT=${JB_TEST_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 JB=${JIANBAO:-$ROOT/jianbao}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -37,7 +37,29 @@ status_of() { # status_of CMD...: prints the exit status, output to $TMP/out and
     "$@" >"$TMP/out" 2>"$TMP/err"
     echo $?
 }
+# Every PDF, PNG and SVG a test left in $TMP must be valid for real readers: qpdf --check,
+# pngcheck, and an XML parser. done_testing runs this, so no test can forget it.
+check_outputs() {
+    find "$TMP" -type f \( -name '*.pdf' -o -name '*.png' -o -name '*.svg' \) 2>/dev/null | sort >"$TMP/.outputs"
+    bad=""
+    count=0
+    while IFS= read -r f; do
+        count=$((count + 1))
+        case $f in
+        *.pdf) qpdf --check "$f" >/dev/null 2>&1 || bad="$bad ${f#"$TMP"/}" ;;
+        *.png) pngcheck -q "$f" >/dev/null 2>&1 || bad="$bad ${f#"$TMP"/}" ;;
+        *.svg) xmllint --noout "$f" >/dev/null 2>&1 || bad="$bad ${f#"$TMP"/}" ;;
+        esac
+    done <"$TMP/.outputs"
+    if [ "$count" -gt 0 ]; then
+        if [ -z "$bad" ]; then ok 0 "all $count PDF/PNG/SVG outputs pass qpdf --check, pngcheck, xmllint"; else
+            ok 1 "outputs pass qpdf --check, pngcheck, xmllint"
+            echo "#   invalid:$bad"
+        fi
+    fi
+}
 done_testing() {
+    check_outputs
     echo "1..$n"
     [ "$failed" -eq 0 ]
 }
