@@ -23,7 +23,7 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FONTS     = fonts/jianbao-sans-regular.otf fonts/jianbao-sans-bold.otf
 NOTO      = /usr/share/fonts/opentype/noto
 
-.PHONY: all run test check deps deps-test fonts sanitize valgrind bench eval clean distclean
+.PHONY: all run test check sanitize-check deps deps-test fonts sanitize valgrind bench eval clean distclean
 .DELETE_ON_ERROR:
 
 all: $(BIN) $(FONTS)
@@ -34,9 +34,11 @@ run:
 	@$(MAKE) --no-print-directory all
 	./$(BIN) build
 
+# The suite twice: as built, then under ASan + UBSan (the last summary line is CI's).
 test:
 	@sh tools/deps.sh test
 	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory sanitize-check
 
 # ---- building ---------------------------------------------------------------------
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
@@ -75,6 +77,9 @@ check: $(BIN) $(FONTS) $(UNIT_BIN) $(FUZZ_REPLAY)
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.
 sanitize:
 	@sh tools/deps.sh test
+	@$(MAKE) --no-print-directory sanitize-check
+
+sanitize-check:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 ASAN_OPTIONS=fast_unwind_on_malloc=0 \
 	$(MAKE) --no-print-directory BUILD=build-san \
 	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
