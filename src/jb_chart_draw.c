@@ -1074,6 +1074,8 @@ static gboolean draw_donut(Ctx *x, GError **error)
     double row = (bottom - top) / MAX(pts->len, 1);
     if (row < size * x->k * 1.5)
         size = fmax(9, row / 1.5 / x->k);
+    /* the key centred beside the ring (rows are ~1.3 × 1.4 × size high) */
+    ly = fmax(top, cy - pts->len * size * x->k * 1.82 / 2);
     for (guint i = 0; i < pts->len; i++) {
         const JbChartPoint *p = g_ptr_array_index(pts, i);
         g_autofree char *vt = value_text_full(c, p, g_ptr_array_index(units, i));
