@@ -416,6 +416,8 @@ static void utf8_stats(const char *data, gsize len, gsize *multibyte, gsize *inv
 {
     const char *p = data, *end = data + len;
     *multibyte = *invalid = 0;
+    if (g_utf8_validate_len(data, len, NULL))
+        return; /* all valid: *multibyte is only read when some bytes are not */
     while (p < end) {
         const char *valid_end;
         g_utf8_validate_len(p, (gsize)(end - p), &valid_end);
@@ -485,7 +487,9 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
          * characters than bad bytes; GB18030 text read as UTF-8 has the opposite ratio
          * (its byte pairs form valid UTF-8 only by chance, well under half the time).
          * Only then is GB18030 tried, and kept if it explains the bytes better. */
-        if (invalid == 0 || multi >= 4 * invalid) {
+        if (invalid == 0) {
+            out = g_string_new_len(body, (gssize)blen); /* decode_utf8 would copy it whole */
+        } else if (multi >= 4 * invalid) {
             out = decode_utf8(src, body, blen, base, a->warnings, &nbad);
         } else {
             g_autoptr(GPtrArray) gbw = g_ptr_array_new_with_free_func(g_free);
@@ -506,6 +510,11 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
     gsize w = 0, nuls = 0;
     char *s = out->str;
     gsize r = (out->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    if (!memchr(s + r, '\r', out->len - r) && !memchr(s + r, '\0', out->len - r)) {
+        if (r) /* nothing to rewrite but the BOM */
+            g_string_erase(out, 0, r);
+        r = w = out->len;
+    }
     for (; r < out->len; r++) {
         char c = s[r];
         if (c == '\r') {
