@@ -332,16 +332,40 @@ static gboolean last_time_ref(const char *s, const char *limit, int pub_year, in
     return TRUE;
 }
 
+static void put_digits(char *o, int v, int n)
+{
+    for (int i = n - 1; i >= 0; i--, v /= 10)
+        o[i] = (char)('0' + v % 10);
+}
+
+/* "2025", "2022-06", "2022-07-26" (as %04d-%02d-%02d, without printf: once per number) */
 static char *format_period(const TimeRef *t, int pub_year)
 {
     int y = t->year ? t->year : pub_year;
     if (!y)
         return g_strdup("");
-    if (t->month && t->day)
-        return g_strdup_printf("%04d-%02d-%02d", y, t->month, t->day);
-    if (t->month)
-        return g_strdup_printf("%04d-%02d", y, t->month);
-    return g_strdup_printf("%04d", y);
+    if (y < 0 || y > 9999 || t->month < 0 || t->month > 99 || t->day < 0 || t->day > 99) {
+        if (t->month && t->day) /* (never: years are 1900–2100, months and days checked) */
+            return g_strdup_printf("%04d-%02d-%02d", y, t->month, t->day);
+        if (t->month)
+            return g_strdup_printf("%04d-%02d", y, t->month);
+        return g_strdup_printf("%04d", y);
+    }
+    char *s = g_malloc(11);
+    put_digits(s, y, 4);
+    gsize n = 4;
+    if (t->month) {
+        s[n++] = '-';
+        put_digits(s + n, t->month, 2);
+        n += 2;
+        if (t->day) {
+            s[n++] = '-';
+            put_digits(s + n, t->day, 2);
+            n += 2;
+        }
+    }
+    s[n] = '\0';
+    return s;
 }
 
 /* ---- metric phrase ---------------------------------------------------------------------- */
