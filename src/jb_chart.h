@@ -87,6 +87,11 @@ typedef struct {
     GPtrArray *warnings; /* char*, owned: e.g. missing glyphs when allowed */
 } JbChart;
 
+/* Resource limits, checked before anything is drawn or allocated for them: a spec that
+ * names more series, or a series with more points, is refused with JB_ERROR_LIMIT. */
+#define JB_CHART_MAX_SERIES 64
+#define JB_CHART_MAX_POINTS 5000
+
 JbChart *jb_chart_new(void);
 void jb_chart_free(JbChart *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbChart, jb_chart_free)

@@ -309,6 +309,12 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
                     source, first_line);
         return NULL;
     }
+    if (c->metrics->len > JB_CHART_MAX_SERIES) {
+        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                    "%s:%u: %u metrics in one chart; the limit is %d", source, first_line,
+                    c->metrics->len, JB_CHART_MAX_SERIES);
+        return NULL;
+    }
     guint need = c->kind == JB_CHART_COMBO ? 2 : 1;
     if (c->metrics->len < need) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
@@ -379,6 +385,12 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
                 p->bound = JB_BOUND_EXACT;
             p->forecast = strcmp(cell(series, r, c_fc), "1") == 0;
             g_ptr_array_add(s->points, p);
+            if (s->points->len > JB_CHART_MAX_POINTS) {
+                g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                            "%s: metric '%s' has more than %d points to chart",
+                            jb_table_source(series), id, JB_CHART_MAX_POINTS);
+                return FALSE;
+            }
             if (!s->unit)
                 s->unit = g_strdup(cell(series, r, c_unit));
             if (!s->label && *cell(series, r, c_label))

@@ -6,6 +6,7 @@
 #include "jb_number.h"
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -500,6 +501,12 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
     g_autofree char *text = NULL;
     gsize len = 0;
     GError *local = NULL;
+    GStatBuf st;
+    if (g_stat(template_path, &st) == 0 && st.st_size > (goffset)JB_REPORT_MAX_TEMPLATE_BYTES) {
+        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s: %lld bytes; a template may have at most %u",
+                    template_path, (long long)st.st_size, JB_REPORT_MAX_TEMPLATE_BYTES);
+        return FALSE;
+    }
     if (!g_file_get_contents(template_path, &text, &len, &local)) {
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s", local->message);
         g_error_free(local);
@@ -530,6 +537,14 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
     if (ok) {
         d.first_top = title_block(NULL, b.pango, t);
         d.places = paginate(b.blocks, d.first_top, &d.pages);
+        if (d.pages > JB_REPORT_MAX_PAGES) {
+            g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                        "%s: the briefing would run to %d pages; the limit is %d", template_path,
+                        d.pages, JB_REPORT_MAX_PAGES);
+            ok = FALSE;
+        }
+    }
+    if (ok) {
         resolve_links(b.blocks, d.places);
         ok = draw_pages(canvas, &d, 0, error);
     }

@@ -29,6 +29,11 @@ typedef struct {
     gboolean png_pages;
 } JbReportInputs;
 
+/* Resource limits: a larger template is refused before it is read, and a briefing that
+ * would run longer is refused before any page is drawn (JB_ERROR_LIMIT). */
+#define JB_REPORT_MAX_TEMPLATE_BYTES (4u * 1024 * 1024)
+#define JB_REPORT_MAX_PAGES 500
+
 /* Render `template_path` to `pdf_path` (replaced atomically). Errors name the template
  * file and line: unknown metric or field, unclosed placeholder, bad chart spec. */
 gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
