@@ -210,6 +210,48 @@ static void set_metrics(JbChart *c, const char *list)
 
 /* A spec is a handful of "key = value" lines. Parsed here rather than with GKeyFile so
  * that every error can name its line, also when the spec sits inside a report template. */
+/* The file a spec's `theme =` names. Specs come from templates and projects written by many
+ * hands, so a theme is a shipped name ("print" → templates/print.theme) or a path relative to
+ * the directory of the file the spec sits in (its template, project or .chart file; the
+ * working directory for specs given on the command line), and never outside it: no absolute
+ * paths, no "..". */
+static char *resolve_theme(const char *source, const char *val, GError **error)
+{
+    if (*val && !strchr(val, '/') && !strchr(val, '.')) {
+        g_autofree char *rel = g_strconcat("templates/", val, ".theme", NULL);
+        char *shipped = jb_data_path(rel);
+        if (!shipped)
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "no theme named '%s' (templates/%s.theme)",
+                        val, val);
+        return shipped;
+    }
+    g_auto(GStrv) parts = g_strsplit(val, "/", -1);
+    gboolean up = FALSE;
+    for (char **p = parts; *p; p++)
+        up |= strcmp(*p, "..") == 0;
+    if (g_path_is_absolute(val) || up) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "theme '%s' must be a name or a path below the spec's directory "
+                    "(no absolute paths, no '..')", val);
+        return NULL;
+    }
+    /* a project names its specs "PROJECT [chart NAME]": the file is what precedes " [" */
+    const char *bracket = strstr(source, " [");
+    g_autofree char *file = bracket ? g_strndup(source, (gsize)(bracket - source)) : g_strdup(source);
+    g_autofree char *dir = g_file_test(file, G_FILE_TEST_IS_REGULAR) ? g_path_get_dirname(file)
+                                                                      : g_strdup(".");
+    char *path = g_build_filename(dir, val, NULL);
+    /* nor through a symbolic link that leads out of the directory */
+    g_autofree char *real_dir = realpath(dir, NULL);
+    g_autofree char *real = realpath(path, NULL);
+    if (real && real_dir && !(g_str_has_prefix(real, real_dir) && real[strlen(real_dir)] == '/')) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "theme '%s' leads outside %s", val, dir);
+        g_free(path);
+        return NULL;
+    }
+    return path;
+}
+
 JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *text,
                              GError **error)
 {
@@ -292,7 +334,8 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
             c->transparent = strcmp(val, "true") == 0;
         } else if (strcmp(key, "theme") == 0) {
             GError *local = NULL;
-            if (!jb_chart_load_theme(c, val, &local)) {
+            g_autofree char *path = resolve_theme(source, val, &local);
+            if (!path || !jb_chart_load_theme(c, path, &local)) {
                 g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", source, line,
                             local->message);
                 g_error_free(local);

@@ -131,7 +131,7 @@ is "$(ran extract)$(ran chart)$(ran report)" 011 "chart and briefing are rendere
 
 # A theme named by a chart spec: that chart only.
 printf '[theme]\ngridlines = true\n' >"$P/my.theme"
-printf 'theme=%s\n' "$P/my.theme" >>"$P/test.project"
+printf 'theme=my.theme\n' >>"$P/test.project" # relative to the project
 is "$(JIANBAO_DATA=$TMP/data build)" 0 "a chart gets a theme"
 is "$(ran extract)$(ran chart)$(ran report)" 010 "that chart runs"
 printf '[theme]\ngridlines = false\n' >"$P/my.theme"
