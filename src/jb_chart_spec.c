@@ -240,7 +240,7 @@ static char *resolve_theme(const char *source, const char *val, GError **error)
     g_autofree char *file = bracket ? g_strndup(source, (gsize)(bracket - source)) : g_strdup(source);
     g_autofree char *dir = g_file_test(file, G_FILE_TEST_IS_REGULAR) ? g_path_get_dirname(file)
                                                                       : g_strdup(".");
-    char *path = g_build_filename(dir, val, NULL);
+    char *path = strcmp(dir, ".") == 0 ? g_strdup(val) : g_build_filename(dir, val, NULL);
     /* nor through a symbolic link that leads out of the directory */
     g_autofree char *real_dir = realpath(dir, NULL);
     g_autofree char *real = realpath(path, NULL);
