@@ -52,7 +52,7 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(BUILD)/obj/main.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JB_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h tests/unit/golden.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(JB_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(JB_LIBS)
 
