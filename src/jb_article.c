@@ -2025,6 +2025,14 @@ typedef struct {
     gboolean cut;                         /* also drop every paragraph after this one */
 } JunkRule;
 
+/* What a test rule needs in a paragraph to ever be true (a cheap filter on what junk_scan
+ * finds once per paragraph; the test itself decides). See junk_test_needs. */
+enum {
+    JUNK_NEED_DIGIT = 1 << 0, /* an ASCII digit */
+    JUNK_NEED_ASCII = 1 << 1, /* at least 80% ASCII characters */
+    JUNK_NEED_APP = 1 << 2,   /* a Latin letter ("APP") or 客 (客户端) */
+};
+
 /* Page junk: paragraphs that are not the article. A rule matches a paragraph (after
  * normalisation) that starts with, contains or equals `text`, or for which `test` is true;
  * `max_chars` keeps a rule off real paragraphs that happen to contain the words. A `cut`
@@ -2154,12 +2162,38 @@ static const JunkRule junk_rules[] = {
 
 typedef enum { KEEP, DROP, CUT } JunkVerdict;
 
-/* Per rule: the needle's length, and whether it has Latin letters (and so is matched
- * ignoring case; strcasestr is several times slower than strstr). */
+/* Per rule: the needle's length, whether it has Latin letters (and so is matched ignoring
+ * case; strcasestr is several times slower than strstr), and the keys (junk_key) of its
+ * first two characters when they are three-byte UTF-8 (-1 otherwise). */
 static struct {
     gsize len;
     gboolean latin;
+    int key[2];
+    guint need; /* J_TEST: JUNK_NEED_* */
 } junk_info[G_N_ELEMENTS(junk_rules)];
+
+/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
+static inline guint junk_key(const char *c)
+{
+    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
+}
+
+static inline gboolean is_lead3(guchar b)
+{
+    return b >= 0xE0 && b < 0xF0;
+}
+
+static guint junk_test_needs(gboolean (*test)(const char *, glong))
+{
+    if (test == junk_view_count || test == junk_only_number || test == junk_phone ||
+        test == junk_header_line) /* each reads ASCII digits (scan_count, scan_ymd, ...) */
+        return JUNK_NEED_DIGIT;
+    if (test == junk_code)
+        return JUNK_NEED_ASCII; /* its first test */
+    if (test == junk_app_promo)
+        return JUNK_NEED_APP;
+    return 0;
+}
 
 static void junk_init(void)
 {
@@ -2168,6 +2202,13 @@ static void junk_init(void)
         for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
             const char *t = junk_rules[i].text;
             junk_info[i].len = strlen(t);
+            junk_info[i].key[0] = junk_info[i].key[1] = -1;
+            junk_info[i].need = junk_test_needs(junk_rules[i].test);
+            if (is_lead3((guchar)t[0]) && t[1] && t[2]) {
+                junk_info[i].key[0] = (int)junk_key(t);
+                if (is_lead3((guchar)t[3]) && t[4] && t[5])
+                    junk_info[i].key[1] = (int)junk_key(t + 3);
+            }
             for (; *t; t++)
                 if (g_ascii_isalpha(*t))
                     junk_info[i].latin = TRUE;
@@ -2176,33 +2217,104 @@ static void junk_init(void)
     }
 }
 
-/* `p` is a paragraph of `len` bytes and `n` characters. */
-static JunkVerdict junk_verdict(const char *p, gsize len, glong n)
+/* A paragraph as the junk rules see it, from one pass over its bytes. */
+typedef struct {
+    const char *p;
+    gsize len;
+    glong n;         /* characters */
+    glong ascii;     /* ASCII characters */
+    gboolean digit;  /* has an ASCII digit */
+    gboolean latin;  /* has an ASCII letter */
+    gboolean keyed;  /* `keys` is filled (short paragraphs: those J_ANYWHERE rules look at) */
+    guint64 keys[64]; /* junk_key of every three-byte character, as a 4096-bit set */
+} JunkPara;
+
+/* Every J_ANYWHERE rule is limited to paragraphs this short (at most 4 bytes a character). */
+#define JUNK_KEYED_MAX_CHARS 200
+
+static void junk_scan(JunkPara *j, const char *p, gsize len)
+{
+    j->p = p;
+    j->len = len;
+    j->n = 0;
+    j->ascii = 0;
+    j->digit = j->latin = FALSE;
+    j->keyed = len <= 4 * JUNK_KEYED_MAX_CHARS;
+    if (j->keyed)
+        memset(j->keys, 0, sizeof j->keys);
+    const guchar *q = (const guchar *)p, *end = q + len;
+    while (q < end) {
+        guchar b = *q;
+        j->n++;
+        if (b < 0x80) {
+            j->ascii++;
+            j->digit |= g_ascii_isdigit(b);
+            j->latin |= g_ascii_isalpha(b);
+            q++;
+        } else if (is_lead3(b) && end - q >= 3) {
+            if (j->keyed) {
+                guint k = junk_key((const char *)q);
+                j->keys[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
+            }
+            q += 3;
+        } else {
+            q++;
+            while (q < end && (*q & 0xC0) == 0x80)
+                q++;
+        }
+    }
+}
+
+static inline gboolean junk_has_key(const JunkPara *j, int k)
+{
+    return k < 0 || ((j->keys[k >> 6] >> (k & 63)) & 1);
+}
+
+/* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
+static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
+{
+    return !j->keyed || (junk_has_key(j, junk_info[i].key[0]) && junk_has_key(j, junk_info[i].key[1]));
+}
+
+static gboolean junk_needs_met(const JunkPara *j, guint need)
+{
+    if ((need & JUNK_NEED_DIGIT) && !j->digit)
+        return FALSE;
+    if ((need & JUNK_NEED_ASCII) && j->ascii * 10 < j->n * 8)
+        return FALSE;
+    if ((need & JUNK_NEED_APP) && !j->latin && j->keyed && !junk_has_key(j, (int)junk_key("客")))
+        return FALSE;
+    return TRUE;
+}
+
+/* The first rule that matches decides. */
+static JunkVerdict junk_verdict(const JunkPara *j)
 {
     junk_init();
-    gboolean p_latin = FALSE;
-    for (const char *q = p; *q && !p_latin; q++)
-        p_latin = g_ascii_isalpha(*q);
+    const char *p = j->p;
+    gsize len = j->len;
+    glong n = j->n;
     for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
         const JunkRule *r = &junk_rules[i];
         gsize k = junk_info[i].len;
         gboolean latin = junk_info[i].latin, hit;
-        if ((r->max_chars && n > r->max_chars) || (latin && !p_latin && r->match != J_TEST))
+        if ((r->max_chars && n > r->max_chars) || (latin && !j->latin && r->match != J_TEST))
             continue;
         switch (r->match) {
         case J_START:
             hit = len >= k && (latin ? g_ascii_strncasecmp(p, r->text, k) == 0
-                                     : memcmp(p, r->text, k) == 0);
+                                     : p[0] == r->text[0] && memcmp(p, r->text, k) == 0);
             break;
         case J_ANYWHERE:
-            hit = len >= k && (latin ? ascii_casestr(p, r->text, k) : strstr(p, r->text)) != NULL;
+            hit = len >= k && junk_may_contain(j, i) &&
+                  (latin ? ascii_casestr(p, r->text, k) : strstr(p, r->text)) != NULL;
             break;
         case J_WHOLE:
             hit = len == k && (latin ? g_ascii_strcasecmp(p, r->text) == 0
                                      : memcmp(p, r->text, k) == 0);
             break;
         default:
-            hit = r->test(p, n);
+            hit = junk_needs_met(j, junk_info[i].need) && r->test(p, n);
             break;
         }
         if (hit)
@@ -2281,9 +2393,11 @@ static void finish(Ctx *c)
         const char *p = c->paras->pdata[i];
         if (cutting)
             continue;
-        gsize len = strlen(p);
-        glong n = g_utf8_strlen(p, (gssize)len);
-        JunkVerdict v = junk_verdict(p, len, n);
+        JunkPara j;
+        junk_scan(&j, p, strlen(p));
+        gsize len = j.len;
+        glong n = j.n;
+        JunkVerdict v = junk_verdict(&j);
         if (v == CUT && a->paragraphs->len > 0)
             cutting = TRUE;
         if (v != KEEP)
