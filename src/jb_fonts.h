@@ -4,9 +4,16 @@
  * subset of Noto Sans CJK SC renamed "Jianbao Sans SC" (fonts/jianbao-sans-{regular,bold}.otf,
  * built by `make` from fonts-noto-cjk), then the full Noto Sans CJK SC for rare characters.
  * fonts/fonts.conf holds the rules (aliases, fallback directory, caches, no hinting); this
- * module loads it into a private FcConfig, adds the two subset fonts to it, and wraps it in one
- * pango font map. The same text therefore measures and looks the same on every machine, under
+ * module loads it into a private FcConfig, adds the two subset fonts to it, and wraps it in
+ * pango font maps. The same text therefore measures and looks the same on every machine, under
  * cron without HOME, and on PNG, PDF and SVG surfaces alike.
+ *
+ * Threads: one FcConfig for the process (built once, read-only afterwards), one pango font map
+ * per thread over it. A pango font map, and every context, layout and font made from it, must
+ * never be used by two threads at once; so each thread draws through its own map, and a
+ * context made by jb_fonts_context_new is used only on the thread that made it. Threads may
+ * draw at the same time, each on its own cairo surface: the same text gives the same bytes
+ * whichever thread draws it.
  *
  * Not for: choosing sizes, colours or layout (the chart and report modules do that).
  */
@@ -20,19 +27,20 @@
 /* The family to put in font descriptions ("jianbao-sans 16", "jianbao-sans Bold 24"). */
 #define JB_FONT_FAMILY "jianbao-sans"
 
-/* A process-wide pango font map over jianbao's own fontconfig configuration
- * (fonts/fonts.conf found with jb_data_path), never the host's. Created once (thread-safe, g_once);
- * the returned map is borrowed (owned by the module for the process lifetime). NULL + GError if the
- * configuration or the subset fonts are missing ("fonts/jianbao-sans-regular.otf missing: run make").
- * A failure is remembered: later calls return the same error.
+/* The calling thread's pango font map over jianbao's own fontconfig configuration
+ * (fonts/fonts.conf found with jb_data_path), never the host's. The configuration is loaded once
+ * for the process (thread-safe, g_once); each thread's map is made on its first call and
+ * unreferenced when the thread exits. Borrowed: valid on this thread, until it exits; never hand
+ * it (or anything made from it) to another thread. NULL + GError if the configuration or the
+ * subset fonts are missing ("fonts/jianbao-sans-regular.otf missing: run make"). A failure is
+ * remembered: later calls, from any thread, return the same error.
  *
  * The configuration is also made fontconfig's current one, so the host's is never even parsed
- * (pango would otherwise load it in a background thread and wait for it).
- * Like every pango font map, it must not be used by two threads at the same time; create the
- * map from any thread, but draw from one thread at a time. */
+ * (pango would otherwise load it in a background thread and wait for it). */
 PangoFontMap *jb_fonts_map(GError **error);
 
-/* A new pango context for drawing on `cr` with jianbao's fonts and deterministic metrics:
+/* A new pango context, over the calling thread's map (jb_fonts_map), for drawing on `cr` with
+ * jianbao's fonts and deterministic metrics:
  * hint metrics OFF, hint style NONE, round_glyph_positions FALSE, so one layout measures the same on
  * PNG, PDF and SVG surfaces. Caller owns it (g_object_unref).
  * Also: greyscale antialiasing; language zh-cn whatever the locale (it picks Simplified glyph
