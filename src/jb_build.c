@@ -845,45 +845,98 @@ static void report_key(const Ctx *c, Render *u, const JbTable *series, const JbT
     u->key = g_strdup(g_checksum_get_string(h));
 }
 
-/* Each render unit: reused from the cache or run (serially: see the comment below). */
+/* What a render job needs; the job writes only `error` and `ran` of its own unit, and its
+ * own cache files. */
+typedef struct {
+    const Ctx *c;
+    Render *u;
+    const JbTable *series, *metrics;
+    GError *error;
+} RenderJob;
+
+/* Run in a worker thread (or on this one with -j1): draws through the calling thread's own
+ * font map (jb_fonts_map), on its own canvases; reads only the tables and the context. */
+static void render_one(RenderJob *j)
+{
+    const Ctx *c = j->c;
+    Render *u = j->u;
+    if (*u->name) {
+        chart_render(c, u, j->series, &j->error);
+    } else {
+        g_autofree char *p = cache_path(c, u->key, "pdf");
+        JbReportInputs in = {.series = j->series, .metrics = j->metrics};
+        jb_report_render(c->tmpl_path, &in, p, &j->error);
+    }
+    if (!j->error)
+        maybe_die("render");
+}
+
+static void render_worker(gpointer data, gpointer queue)
+{
+    render_one(data);
+    g_async_queue_push(queue, data);
+}
+
+/* Each render unit: reused from the cache or run, on up to -j threads at once (with one, on
+ * this thread, in unit order). In parallel the report is queued first: it takes longest (it
+ * draws every chart of the template again). Events are
+ * recorded afterwards in unit order, whatever order the threads finished in, so the log of a
+ * parallel build is the log of a serial one. */
 static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics)
 {
-    /* Rendering stays on this thread. jb_fonts_map() is one process-wide pango font map, and
-     * a pango font map must never be used by two threads at once; the chart and report
-     * modules draw through it. Charts take a few ms each, so one map per thread would buy
-     * little on this machine; extraction, the part that grows with the input, is parallel. */
-    guint todo = 0, done = 0;
-    for (guint i = 0; i < units->len; i++)
-        todo += !((Render *)g_ptr_array_index(units, i))->ok;
-    for (guint i = 0; i < units->len; i++) {
-        Render *u = g_ptr_array_index(units, i);
+    guint n = units->len, n_todo = 0;
+    for (guint i = 0; i < n; i++)
+        n_todo += !((Render *)g_ptr_array_index(units, i))->ok;
+    guint threads = MIN(n_jobs(c->opt), n_todo);
+    g_autofree RenderJob *jobs = g_new0(RenderJob, MAX(n, 1));
+    g_autoptr(GPtrArray) todo = g_ptr_array_new();
+    for (guint i = 0; i < n; i++) {
+        RenderJob *j = &jobs[i];
+        *j = (RenderJob){.c = c, .u = g_ptr_array_index(units, i), .series = series,
+                         .metrics = metrics};
+        if (j->u->ok)
+            continue;
+        if (threads > 1 && !*j->u->name)
+            g_ptr_array_insert(todo, 0, j);
+        else
+            g_ptr_array_add(todo, j);
+    }
+    if (threads <= 1) {
+        for (guint i = 0; i < todo->len; i++) {
+            render_one(g_ptr_array_index(todo, i));
+            if (c->opt && c->opt->progress)
+                c->opt->progress("render", i + 1, todo->len, c->opt->progress_data);
+        }
+    } else {
+        g_autoptr(GAsyncQueue) done = g_async_queue_new();
+        GThreadPool *pool = g_thread_pool_new(render_worker, done, (gint)threads, FALSE, NULL);
+        for (guint i = 0; i < todo->len; i++)
+            g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
+        for (guint i = 0; i < todo->len; i++) {
+            g_async_queue_pop(done);
+            if (c->opt && c->opt->progress)
+                c->opt->progress("render", i + 1, todo->len, c->opt->progress_data);
+        }
+        g_thread_pool_free(pool, FALSE, TRUE);
+    }
+    for (guint i = 0; i < n; i++) {
+        Render *u = jobs[i].u;
         const char *stage = *u->name ? "chart" : "report";
+        const char *what = *u->name ? u->name : c->tmpl_path;
         if (u->ok) {
             c->r->reused++;
-            add_eventf(c->r, JB_LOG_DEBUG, stage, "%s: reused", *u->name ? u->name : c->tmpl_path);
+            add_eventf(c->r, JB_LOG_DEBUG, stage, "%s: reused", what);
             replay_warnings(c, u->key, stage);
             continue;
         }
-        GError *e = NULL;
-        gboolean ok;
-        if (*u->name) {
-            ok = chart_render(c, u, series, &e);
-        } else {
-            g_autofree char *p = cache_path(c, u->key, "pdf");
-            JbReportInputs in = {.series = series, .metrics = metrics};
-            ok = jb_report_render(c->tmpl_path, &in, p, &e);
-        }
-        if (c->opt && c->opt->progress)
-            c->opt->progress("render", ++done, todo, c->opt->progress_data);
-        if (!ok) {
-            fail_unit(c, stage, e);
+        if (jobs[i].error) {
+            fail_unit(c, stage, g_steal_pointer(&jobs[i].error));
             continue;
         }
         u->ok = TRUE;
         c->r->ran++;
         replay_warnings(c, u->key, stage);
-        add_eventf(c->r, JB_LOG_INFO, stage, "%s: rendered", *u->name ? u->name : c->tmpl_path);
-        maybe_die("render");
+        add_eventf(c->r, JB_LOG_INFO, stage, "%s: rendered", what);
     }
 }
 

@@ -55,7 +55,7 @@ typedef void (*JbBuildProgress)(const char *stage, guint done, guint total, gpoi
 
 typedef struct {
     gboolean wait_for_lock;   /* wait for a concurrent build instead of failing at once */
-    guint jobs;               /* extraction threads; 0 = the number of cores */
+    guint jobs;               /* extraction and rendering threads; 0 = the number of cores */
     JbBuildProgress progress; /* NULL for none */
     gpointer progress_data;
 } JbBuildOptions;

@@ -469,7 +469,7 @@ static int cmd_build(int argc, char **argv)
         {"wait", 0, 0, G_OPTION_ARG_NONE, &wait, "Wait for a running build instead of exiting with 5", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Say what ran and what was reused, unit by unit", NULL},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Extract with N threads (default: the number of cores)", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Extract and render with N threads (default: the number of cores)", "N"},
         {"log", 0, 0, G_OPTION_ARG_FILENAME, &log, "Append JSON Lines (events and a summary) to FILE", "FILE"},
         {"unit", 0, 0, G_OPTION_ARG_STRING, &unit, "Run one unit into OUT/.cache, without the lock (extract:N, chart:NAME, report, or an index into --list-units)", "UNIT"},
         {"list-units", 0, 0, G_OPTION_ARG_NONE, &list_units, "Print the project's units, one per line", NULL},
