@@ -43,9 +43,10 @@ G_GNUC_PRINTF(2, 3) static void add_warning(GPtrArray *warnings, const char *fmt
     va_end(ap);
 }
 
-static gboolean starts_with(const char *s, const char *prefix)
+static inline gboolean starts_with(const char *s, const char *prefix)
 {
-    return strncmp(s, prefix, strlen(prefix)) == 0;
+    /* the first byte rules out most candidates before strlen and strncmp */
+    return prefix[0] == '\0' || (s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0);
 }
 
 /* `needle` (of length k, starting with a letter) in `h`, ignoring ASCII case. */
@@ -1800,6 +1801,43 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
 
 /* ---- junk --------------------------------------------------------------------------- */
 
+/* A paragraph as the junk rules see it, from one pass over its bytes. */
+typedef struct {
+    const char *p;
+    gsize len;
+    glong n;         /* characters */
+    glong ascii;     /* ASCII characters */
+    gboolean digit;  /* has an ASCII digit */
+    gboolean latin;  /* has an ASCII letter */
+    gboolean keyed;  /* `keys` is filled (short paragraphs: those J_ANYWHERE rules look at) */
+    guint64 keys[64]; /* junk_key of every three-byte character, as a 4096-bit set */
+} JunkPara;
+
+/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
+static inline guint junk_key(const char *c)
+{
+    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
+}
+
+static inline gboolean is_lead3(guchar b)
+{
+    return b >= 0xE0 && b < 0xF0;
+}
+
+static inline gboolean junk_has_key(const JunkPara *j, int k)
+{
+    return k < 0 || ((j->keys[k >> 6] >> (k & 63)) & 1);
+}
+
+/* Can the paragraph contain `word` (ASCII words: when it has letters)? A filter. */
+static inline gboolean junk_may_have(const JunkPara *j, const char *word)
+{
+    if ((guchar)word[0] < 0x80)
+        return !g_ascii_isalpha(word[0]) || j->latin;
+    return !j->keyed || !is_lead3((guchar)word[0]) || junk_has_key(j, (int)junk_key(word));
+}
+
+
 static const char *after_any(const char *p, const char *const *words, gsize n)
 {
     for (gsize i = 0; i < n; i++)
@@ -1826,8 +1864,10 @@ static const char *scan_count(const char *p)
     return p;
 }
 
-static gboolean junk_view_count(const char *p, glong n)
+static gboolean junk_view_count(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     static const char *const words[] = {"阅读量", "阅读数", "阅读", "浏览量", "浏览次数", "浏览",
                                         "点击量", "点击数", "播放量", "热度", "点赞", "评论",
                                         "收藏", "转发", "阅"};
@@ -1853,8 +1893,10 @@ static gboolean junk_view_count(const char *p, glong n)
     return q && *q == '\0';
 }
 
-static gboolean junk_only_number(const char *p, glong n)
+static gboolean junk_only_number(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     gboolean digit = FALSE;
     if (n > 24)
         return FALSE;
@@ -1867,13 +1909,15 @@ static gboolean junk_only_number(const char *p, glong n)
     return digit;
 }
 
-static gboolean junk_phone(const char *p, glong n)
+static gboolean junk_phone(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     static const char *const words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
     if (n > 80)
         return FALSE;
     for (gsize i = 0; i < G_N_ELEMENTS(words); i++) {
-        const char *w = strstr(p, words[i]);
+        const char *w = junk_may_have(j, words[i]) ? strstr(p, words[i]) : NULL;
         if (!w)
             continue;
         /* "电话：010-…", "热线 400…"; not "5G移动电话用户达6.76亿户" */
@@ -1907,8 +1951,10 @@ static gboolean junk_phone(const char *p, glong n)
 }
 
 /* Leaked CSS or script: mostly ASCII, with rule braces or script words. */
-static gboolean junk_code(const char *p, glong n)
+static gboolean junk_code(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     gsize ascii = 0;
     for (const char *q = p; *q; q++)
         if ((guchar)*q < 0x80)
@@ -1934,8 +1980,10 @@ static const char *const editor_words[] = {
 };
 
 /* "责任编辑：王某", "[责任编辑: 某某 ]", "编辑 某某", or a short line ending "审核 某某". */
-static gboolean junk_editor(const char *p, glong n)
+static gboolean junk_editor(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     static const char *const opens[] = {"[", "【", "(", "（"};
     if (n > 40)
         return FALSE;
@@ -1966,15 +2014,19 @@ static gboolean junk_editor(const char *p, glong n)
 }
 
 /* "本报记者 某某 北京报道", "(记者 某某)": a byline without a sentence. */
-static gboolean junk_byline(const char *p, glong n)
+static gboolean junk_byline(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     return n <= 24 && (strstr(p, "记者") || strstr(p, "通讯员")) && !strstr(p, "，") &&
            !strstr(p, "。") && !strchr(p, ',');
 }
 
 /* A photo caption ending in "新华社记者 某某 摄" or "(某某 供图)". */
-static gboolean junk_caption(const char *p, glong n)
+static gboolean junk_caption(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     static const char *const closers[] = {")", "）", "]", "】", "。", " "};
     if (n > 400)
         return FALSE;
@@ -2002,15 +2054,19 @@ static gboolean junk_caption(const char *p, glong n)
            strstr(t, "供图") || strstr(t, "图");
 }
 
-static gboolean junk_app_promo(const char *p, glong n)
+static gboolean junk_app_promo(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     return n <= 40 && (ascii_casestr(p, "APP", 3) || strstr(p, "客户端")) &&
            (strstr(p, "尽在") || strstr(p, "下载") || strstr(p, "打开") || strstr(p, "扫码") ||
             strstr(p, "关注"));
 }
 
-static gboolean junk_header_line(const char *p, glong n)
+static gboolean junk_header_line(const JunkPara *j)
 {
+    const char *p = j->p;
+    glong n = j->n;
     g_autofree char *d = header_date(p, n);
     return d != NULL;
 }
@@ -2021,7 +2077,7 @@ typedef struct {
     JunkMatch match;
     const char *text;                     /* the needle (ASCII letters match any case) */
     glong max_chars;                      /* only paragraphs this short; 0: any length */
-    gboolean (*test)(const char *, glong); /* for J_TEST */
+    gboolean (*test)(const JunkPara *); /* for J_TEST */
     gboolean cut;                         /* also drop every paragraph after this one */
 } JunkRule;
 
@@ -2172,18 +2228,8 @@ static struct {
     guint need; /* J_TEST: JUNK_NEED_* */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
-/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
-static inline guint junk_key(const char *c)
-{
-    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
-}
 
-static inline gboolean is_lead3(guchar b)
-{
-    return b >= 0xE0 && b < 0xF0;
-}
-
-static guint junk_test_needs(gboolean (*test)(const char *, glong))
+static guint junk_test_needs(gboolean (*test)(const JunkPara *))
 {
     if (test == junk_view_count || test == junk_only_number || test == junk_phone ||
         test == junk_header_line) /* each reads ASCII digits (scan_count, scan_ymd, ...) */
@@ -2193,6 +2239,52 @@ static guint junk_test_needs(gboolean (*test)(const char *, glong))
     if (test == junk_app_promo)
         return JUNK_NEED_APP;
     return 0;
+}
+
+/* The rules that can apply, in order, by paragraph length and by whether it has Latin
+ * letters: paragraphs of up to junk_bucket_max[b] characters (and more than the bucket
+ * before) take junk_order[b][latin]; the last bucket (no limit) holds the rules with none. */
+#define JUNK_MAX_BUCKETS 32
+G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) < 256);
+static glong junk_bucket_max[JUNK_MAX_BUCKETS];
+static guint junk_nbuckets;
+static guint8 junk_order[JUNK_MAX_BUCKETS][2][G_N_ELEMENTS(junk_rules)];
+static guint junk_order_len[JUNK_MAX_BUCKETS][2];
+
+/* A rule's limit in characters: its max_chars, or for J_WHOLE the needle's own length. */
+static glong junk_limit(gsize i)
+{
+    const JunkRule *r = &junk_rules[i];
+    return r->match == J_WHOLE ? g_utf8_strlen(r->text, -1) : r->max_chars;
+}
+
+static void junk_init_order(void)
+{
+    guint nb = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) { /* distinct limits, ascending */
+        glong m = junk_limit(i);
+        guint at = 0;
+        while (m && at < nb && junk_bucket_max[at] < m)
+            at++;
+        if (!m || (at < nb && junk_bucket_max[at] == m))
+            continue;
+        g_assert(nb + 1 < JUNK_MAX_BUCKETS);
+        memmove(junk_bucket_max + at + 1, junk_bucket_max + at, (nb - at) * sizeof *junk_bucket_max);
+        junk_bucket_max[at] = m;
+        nb++;
+    }
+    junk_bucket_max[nb++] = G_MAXLONG;
+    junk_nbuckets = nb;
+    for (guint b = 0; b < nb; b++)
+        for (guint latin = 0; latin < 2; latin++)
+            for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
+                const JunkRule *r = &junk_rules[i];
+                if (junk_limit(i) && junk_limit(i) < junk_bucket_max[b])
+                    continue;
+                if (junk_info[i].latin && !latin && r->match != J_TEST)
+                    continue;
+                junk_order[b][latin][junk_order_len[b][latin]++] = (guint8)i;
+            }
 }
 
 static void junk_init(void)
@@ -2213,21 +2305,10 @@ static void junk_init(void)
                 if (g_ascii_isalpha(*t))
                     junk_info[i].latin = TRUE;
         }
+        junk_init_order();
         g_once_init_leave(&done, 1);
     }
 }
-
-/* A paragraph as the junk rules see it, from one pass over its bytes. */
-typedef struct {
-    const char *p;
-    gsize len;
-    glong n;         /* characters */
-    glong ascii;     /* ASCII characters */
-    gboolean digit;  /* has an ASCII digit */
-    gboolean latin;  /* has an ASCII letter */
-    gboolean keyed;  /* `keys` is filled (short paragraphs: those J_ANYWHERE rules look at) */
-    guint64 keys[64]; /* junk_key of every three-byte character, as a 4096-bit set */
-} JunkPara;
 
 /* Every J_ANYWHERE rule is limited to paragraphs this short (at most 4 bytes a character). */
 #define JUNK_KEYED_MAX_CHARS 200
@@ -2265,10 +2346,6 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
     }
 }
 
-static inline gboolean junk_has_key(const JunkPara *j, int k)
-{
-    return k < 0 || ((j->keys[k >> 6] >> (k & 63)) & 1);
-}
 
 /* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
 static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
@@ -2294,12 +2371,15 @@ static JunkVerdict junk_verdict(const JunkPara *j)
     const char *p = j->p;
     gsize len = j->len;
     glong n = j->n;
-    for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
+    guint b = 0;
+    while (n > junk_bucket_max[b])
+        b++;
+    const guint8 *order = junk_order[b][j->latin ? 1 : 0];
+    for (guint o = 0; o < junk_order_len[b][j->latin ? 1 : 0]; o++) {
+        gsize i = order[o];
         const JunkRule *r = &junk_rules[i];
         gsize k = junk_info[i].len;
         gboolean latin = junk_info[i].latin, hit;
-        if ((r->max_chars && n > r->max_chars) || (latin && !j->latin && r->match != J_TEST))
-            continue;
         switch (r->match) {
         case J_START:
             hit = len >= k && (latin ? g_ascii_strncasecmp(p, r->text, k) == 0
@@ -2314,7 +2394,7 @@ static JunkVerdict junk_verdict(const JunkPara *j)
                                      : memcmp(p, r->text, k) == 0);
             break;
         default:
-            hit = junk_needs_met(j, junk_info[i].need) && r->test(p, n);
+            hit = junk_needs_met(j, junk_info[i].need) && r->test(j);
             break;
         }
         if (hit)
