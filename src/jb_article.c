@@ -554,10 +554,22 @@ static gboolean only_space(const char *s)
 /* Bytes that may start a character clean_text treats specially (white space other than
  * ASCII, invisible characters): C2 (U+0085, U+00A0, U+00AD), E1 (U+1680), E2 (U+2000–),
  * E3 (U+3000), EF (U+FEFF). Everything else (ASCII graphics, CJK) is copied in runs. */
-static gboolean plain_byte(guchar b)
+/* (A table, as it is asked of every byte: printable ASCII but the space, and every byte
+ * from 0x80 but C2 E1 E2 E3 EF.) */
+static const guint8 PLAIN_BYTE[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static inline gboolean plain_byte(guchar b)
 {
-    return (b > ' ' && b < 0x7F) ||
-           (b >= 0x80 && b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF);
+    return PLAIN_BYTE[b];
 }
 
 static char *clean_text(const char *s, gsize n)
