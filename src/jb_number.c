@@ -1765,6 +1765,23 @@ static gboolean trigger_cp(gunichar cp)
     return cn_numeral(cp) || cp == CP_BAN || cp == CP_FAN;
 }
 
+/* trigger_cp of U+3000..U+9FFF (lead bytes E3..E9, where every trigger lies) as a bit set,
+ * so the scanner passes over the other CJK characters without decoding them twice. */
+#define TRIGGER_LO 0x3000u
+#define TRIGGER_HI 0xA000u
+static guint8 trigger_bits[(TRIGGER_HI - TRIGGER_LO) / 8];
+
+static void trigger_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
+            if (trigger_cp(cp))
+                trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
+        g_once_init_leave(&done, 1);
+    }
+}
+
 gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out)
 {
     g_return_val_if_fail(text != NULL || len == 0, FALSE);
@@ -1772,6 +1789,7 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
     if (from >= len)
         return FALSE;
     unit_index_init();
+    trigger_init();
     Ctx c = {.t = text, .len = len, .lo = from, .scan = TRUE};
     gsize p = from;
     /* started inside a number: skip the rest of it */
@@ -1779,12 +1797,20 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
         (g_ascii_isdigit(text[p - 1]) || text[p - 1] == '.' || text[p - 1] == ','))
         while (p < len && (g_ascii_isdigit(text[p]) || text[p] == '.' || text[p] == ','))
             p++;
+    const guchar *u = (const guchar *)text;
     while (p < len) {
-        guchar b = (guchar)text[p];
+        guchar b = u[p];
         gsize n = 1;
         gboolean try = FALSE;
         if (b < 0x80) {
             try = g_ascii_isdigit((char)b);
+        } else if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 && (u[p + 1] & 0xC0) == 0x80 &&
+                   (u[p + 2] & 0xC0) == 0x80) {
+            /* cp_at's three-byte case, inline */
+            guint k = (((guint)(b & 0x0F) << 12) | ((guint)(u[p + 1] & 0x3F) << 6) |
+                       (u[p + 2] & 0x3F)) - TRIGGER_LO;
+            n = 3;
+            try = (trigger_bits[k >> 3] >> (k & 7)) & 1;
         } else if (b >= 0xE3 && b <= 0xE9) {
             try = trigger_cp(cp_at(&c, p, &n));
         } else {
