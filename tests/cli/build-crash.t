@@ -68,11 +68,20 @@ is "$(recover)" "0 2" "the next run succeeds, reusing the cached article (chart 
 is "$(temps)" "" "and leaves no temporary file"
 check "its outputs are those of a build from scratch" matches_scratch
 
-# render: killed after the chart is rendered into the cache, before the briefing
+# render: killed after the chart is rendered into the cache, before the briefing (-j1: one
+# unit after another, in project order)
 setup k2
-is "$(JIANBAO_TEST_KILL_AT=render status_of "$JB" build test.project)" 137 "killed during rendering"
+is "$(JIANBAO_TEST_KILL_AT=render status_of "$JB" build -j1 test.project)" 137 "killed during rendering"
 check "every previous output is still in place" same_as_before
 is "$(recover)" "0 1" "the next run renders only the briefing"
+check "its outputs are those of a build from scratch" matches_scratch
+
+# render in parallel: killed when the first unit is done, the other one still drawing
+setup k2p
+is "$(JIANBAO_TEST_KILL_AT=render status_of "$JB" build -j2 test.project)" 137 "killed during parallel rendering"
+check "every previous output is still in place" same_as_before
+is "$(recover | cut -d' ' -f1)" 0 "the next run succeeds"
+is "$(temps)" "" "and leaves no temporary file"
 check "its outputs are those of a build from scratch" matches_scratch
 
 # publish: killed after the first output is replaced
