@@ -13,6 +13,7 @@
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -126,6 +127,62 @@ static void measure(cairo_surface_t *surface, const char *font, const char *text
     g_object_unref(layout);
     g_object_unref(ctx);
     cairo_destroy(cr);
+}
+
+/* (6) Threads draw at the same time, each through its own map (see draw_in_thread). */
+enum { N_THREADS = 4, N_DRAWS = 8 };
+typedef struct {
+    PangoFontMap *map;      /* the thread's map, while the thread lives */
+    gboolean map_freed;     /* set by a weak pointer when the thread's map is finalised */
+    FcConfig *config;
+    char *pixels[N_DRAWS];  /* SHA-1 of each drawing */
+} ThreadDraw;
+static gint threads_with_map;
+
+/* Draws MIXED in bold and regular on a fresh 800×120 image; the SHA-1 of its pixels. */
+static char *draw_hash(void)
+{
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 800, 120);
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    PangoContext *ctx = jb_fonts_context_new(cr, NULL);
+    char *sum = NULL;
+    if (ctx) {
+        const char *fonts[] = {JB_FONT_FAMILY " 24", JB_FONT_FAMILY " Bold 17.5"};
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        for (gsize i = 0; i < G_N_ELEMENTS(fonts); i++) {
+            PangoLayout *l = layout_new(ctx, fonts[i], MIXED);
+            cairo_move_to(cr, 4, 4 + 56.0 * (double)i);
+            pango_cairo_show_layout(cr, l);
+            g_object_unref(l);
+        }
+        g_object_unref(ctx);
+        cairo_surface_flush(img);
+        sum = g_compute_checksum_for_data(
+            G_CHECKSUM_SHA1, cairo_image_surface_get_data(img),
+            (gsize)cairo_image_surface_get_stride(img) * 120);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(img);
+    return sum;
+}
+
+static gpointer draw_in_thread(gpointer data)
+{
+    ThreadDraw *t = data;
+    t->map = jb_fonts_map(NULL);
+    if (t->map) {
+        t->config = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(t->map));
+        g_object_add_weak_pointer(G_OBJECT(t->map), (gpointer *)&t->map);
+    }
+    /* Every thread holds its map before any draws: the maps are alive together. */
+    g_atomic_int_inc(&threads_with_map);
+    while (g_atomic_int_get(&threads_with_map) < N_THREADS)
+        g_usleep(1000);
+    for (int k = 0; k < N_DRAWS; k++)
+        t->pixels[k] = draw_hash();
+    return NULL;
 }
 
 int main(void)
@@ -299,6 +356,45 @@ int main(void)
     cairo_surface_destroy(svg);
     cairo_surface_destroy(png);
     cairo_surface_destroy(img);
+
+    /* (6) Threads: each draws through its own map over the one configuration, and four
+     * drawing at once give the pixels of one drawing alone. */
+    {
+        g_autofree char *alone = draw_hash();
+        ThreadDraw t[N_THREADS] = {0};
+        GThread *th[N_THREADS];
+        for (int i = 0; i < N_THREADS; i++)
+            th[i] = g_thread_new("draw", draw_in_thread, &t[i]);
+        int distinct = 0, same_config = 0, same_pixels = 0, freed = 0;
+        /* The maps, compared while every thread still holds its own. */
+        while (g_atomic_int_get(&threads_with_map) < N_THREADS)
+            g_usleep(1000);
+        for (int i = 0; i < N_THREADS; i++) {
+            gboolean unique = t[i].map && t[i].map != map;
+            for (int k = 0; k < i; k++)
+                unique = unique && t[i].map != t[k].map;
+            distinct += unique;
+        }
+        for (int i = 0; i < N_THREADS; i++)
+            g_thread_join(th[i]);
+        for (int i = 0; i < N_THREADS; i++) {
+            same_config += t[i].config == ours;
+            freed += t[i].map == NULL;
+            for (int k = 0; k < N_DRAWS; k++) {
+                same_pixels += alone && t[i].pixels[k] && strcmp(t[i].pixels[k], alone) == 0;
+                g_free(t[i].pixels[k]);
+            }
+        }
+        ok(distinct == N_THREADS, "threads: %d of %d have a map of their own", distinct,
+           N_THREADS);
+        ok(same_config == N_THREADS, "threads: every map is over jianbao's one configuration");
+        ok(same_pixels == N_THREADS * N_DRAWS,
+           "threads: %d of %d drawings made at the same time have the pixels of one made alone",
+           same_pixels, N_THREADS * N_DRAWS);
+        ok(freed == N_THREADS, "threads: a thread's map is freed when it exits (%d of %d)", freed,
+           N_THREADS);
+        ok(jb_fonts_map(NULL) == map, "the main thread keeps its map");
+    }
 
     /* Clean up the temporary directory. */
     if (copied_conf)
