@@ -182,7 +182,9 @@ void jb_table_append(JbTable *t, const char *const *cells)
 
 static void append_field(GString *out, const char *s)
 {
-    if (strpbrk(s, ",\"\r\n") == NULL) {
+    /* A field that starts with a BOM is quoted too: at the start of a file a reader would
+     * take the bare BOM for an encoding mark and drop it (found by fuzzing). */
+    if (strpbrk(s, ",\"\r\n") == NULL && !g_str_has_prefix(s, "\xEF\xBB\xBF")) {
         g_string_append(out, s);
         return;
     }
