@@ -592,6 +592,15 @@ static guint n_jobs(const JbBuildOptions *opt)
     return CLAMP(j, 1, 256);
 }
 
+/* A pool of `threads` workers running `func`. JB_ERROR's quark is made here first, on this
+ * thread: G_DEFINE_QUARK makes it lazily with a plain static, which workers failing at the
+ * same moment would otherwise race on (ThreadSanitizer reported it). */
+static GThreadPool *pool_new(GFunc func, gpointer data, guint threads)
+{
+    (void)JB_ERROR;
+    return g_thread_pool_new(func, data, (gint)threads, FALSE, NULL);
+}
+
 /* Statements of every article: from the cache, else extracted on `jobs` threads. */
 static void extract_all(Ctx *c, GPtrArray *arts)
 {
@@ -621,7 +630,7 @@ static void extract_all(Ctx *c, GPtrArray *arts)
                     c->opt->progress("extract", i + 1, todo->len, c->opt->progress_data);
             }
         } else {
-            GThreadPool *pool = g_thread_pool_new(extract_worker, done, (gint)jobs, FALSE, NULL);
+            GThreadPool *pool = pool_new(extract_worker, done, jobs);
             for (guint i = 0; i < todo->len; i++)
                 g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
             for (guint i = 0; i < todo->len; i++) {
@@ -909,7 +918,7 @@ static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const Jb
         }
     } else {
         g_autoptr(GAsyncQueue) done = g_async_queue_new();
-        GThreadPool *pool = g_thread_pool_new(render_worker, done, (gint)threads, FALSE, NULL);
+        GThreadPool *pool = pool_new(render_worker, done, threads);
         for (guint i = 0; i < todo->len; i++)
             g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
         for (guint i = 0; i < todo->len; i++) {
