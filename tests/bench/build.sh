@@ -62,3 +62,28 @@ printf '%-22s %7s %9s %9s %12s %10s\n' "jianbao build" "full ms" "no-op ms" "1 c
 row "examples (4), -j1" 1 1
 row "$((N * 4)) articles, -j1" "$N" 1
 row "$((N * 4)) articles, -j$(nproc)" "$N" "$(nproc)"
+
+# Rendering in parallel: the examples with 8 charts and the briefing, -j1 against -j2,
+# interleaved. "render" runs each build with a new SOURCE_DATE_EPOCH (part of every chart's
+# and the briefing's key, not the articles'): all 9 render units run, extraction is cached.
+R=$TMP/render
+project "$R" 1
+for m in ai.enterprises infra.5g_base_stations infra.industrial_internet_platforms \
+    sme.little_giants industry.value_added_growth ai.pilot_zones sme.specialized; do
+    printf '\n[chart %s]\nmetric=%s\n' "$m" "$m" >>"$R/test.project"
+done
+: >"$TMP/f1"; : >"$TMP/f2"; : >"$TMP/r1"; : >"$TMP/r2"
+for r in 1 2 3 4 5 6 7; do
+    for j in 1 2; do
+        rm -rf "$R/out"
+        SOURCE_DATE_EPOCH=$((1767225600 + r)) ms "$JB" build -j "$j" "$R/test.project" >>"$TMP/f$j"
+        SOURCE_DATE_EPOCH=$((1767225700 + r)) ms "$JB" build -j "$j" "$R/test.project" >>"$TMP/r$j"
+    done
+done
+printf '\n%-34s %7s %7s %12s\n' "8 charts + briefing" "-j1 ms" "-j2 ms" "-j1 / -j2"
+for k in f r; do
+    a=$(median <"$TMP/${k}1")
+    b=$(median <"$TMP/${k}2")
+    printf '%-34s %7s %7s %12s\n' "$([ $k = f ] && echo "from scratch" || echo "render only (extraction cached)")" \
+        "$a" "$b" "$(awk "BEGIN {printf \"%.2f\", $a / ($b ? $b : 1)}")"
+done
