@@ -80,6 +80,12 @@ for r in 1 2 3 4 5 6 7; do
         SOURCE_DATE_EPOCH=$((1767225700 + r)) ms "$JB" build -j "$j" "$R/test.project" >>"$TMP/r$j"
     done
 done
+# What two threads can gain on this machine now (its 2 cores are shared): one CPU-bound shell
+# loop against two at once. The ratio is 2 × one / two: 2.00 when two cores were free, 1.00
+# when only one was (then -j2 can gain nothing, and its ratio shows what threads cost).
+loop='i=0; while [ $i -lt 200000 ]; do i=$((i + 1)); done'
+one=$(ms sh -c "$loop")
+two=$(ms sh -c "sh -c '$loop' & sh -c '$loop'; wait")
 printf '\n%-34s %7s %7s %12s\n' "8 charts + briefing" "-j1 ms" "-j2 ms" "-j1 / -j2"
 for k in f r; do
     a=$(median <"$TMP/${k}1")
@@ -87,3 +93,5 @@ for k in f r; do
     printf '%-34s %7s %7s %12s\n' "$([ $k = f ] && echo "from scratch" || echo "render only (extraction cached)")" \
         "$a" "$b" "$(awk "BEGIN {printf \"%.2f\", $a / ($b ? $b : 1)}")"
 done
+printf '%-34s %7s %7s %12s\n' "calibration: 1 loop, 2 at once" "$one" "$two" \
+    "$(awk "BEGIN {printf \"%.2f\", 2 * $one / ($two ? $two : 1)}")"
