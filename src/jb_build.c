@@ -854,8 +854,19 @@ static void report_key(const Ctx *c, Render *u, const JbTable *series, const JbT
     u->key = g_strdup(g_checksum_get_string(h));
 }
 
-/* What a render job needs; the job writes only `error` and `ran` of its own unit, and its
- * own cache files. */
+/* What render jobs share, and why that is safe. Read only: the Ctx, the tables, the FcConfig
+ * (fontconfig locks its own caches). Under the libraries' own locks: pango's language table,
+ * its cached hb_buffer and PangoCairoRenderer, cairo's font and glyph caches. One per job or
+ * thread: font maps (jb_fonts), canvases, cairo font options (made per context), the PNG
+ * encoder's state (per call, jb_draw), temporary files (mkstemp names). The chart, report and
+ * draw modules keep no static mutable state; jb_number's and jb_article's tables are built once
+ * under g_once (jb_reshape's static sort columns are used before, on this thread only).
+ * A ThreadSanitizer run of the suite found one race of ours (see pool_new); the rest of its
+ * reports are hand-overs inside GLib, pango, harfbuzz, fontconfig and glibc, which are not
+ * built for it (their futex locks and atomics are invisible to it).
+ *
+ * What a render job needs; the job writes only `error` of its own unit, and its own cache
+ * files. */
 typedef struct {
     const Ctx *c;
     Render *u;
