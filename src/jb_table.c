@@ -182,13 +182,17 @@ void jb_table_append(JbTable *t, const char *const *cells)
 
 static void append_field(GString *out, const char *s)
 {
-    /* A field that starts with a BOM is quoted too: at the start of a file a reader would
-     * take the bare BOM for an encoding mark and drop it (found by fuzzing). */
-    if (strpbrk(s, ",\"\r\n") == NULL && !g_str_has_prefix(s, "\xEF\xBB\xBF")) {
+    /* Also quoted (both found by fuzzing): a field that starts with a BOM, which a reader
+     * would take for an encoding mark at the start of a file, and one that starts or ends
+     * with a space or tab, which libcsv (like most readers) trims from unquoted fields. */
+    size_t len = strlen(s);
+    gboolean edge_space = len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
+                                  s[len - 1] == '\t');
+    if (strpbrk(s, ",\"\r\n") == NULL && !edge_space && !g_str_has_prefix(s, "\xEF\xBB\xBF")) {
         g_string_append(out, s);
         return;
     }
-    size_t n = strlen(s);
+    size_t n = len;
     size_t need = csv_write(NULL, 0, s, n);
     gsize at = out->len;
     g_string_set_size(out, at + need);

@@ -6,6 +6,7 @@ set -eu
 name=$1
 seconds=$2
 mkdir -p "build-fuzz/corpus/$name" "tests/fuzz/regressions/$name"
+before=$(ls "tests/fuzz/regressions/$name" | wc -l)
 echo "== fuzz $name for $seconds s"
 # shellcheck disable=SC2046
 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
@@ -14,6 +15,6 @@ LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
     "build-fuzz/corpus/$name" $(fuzz_seeds "$name") >"build-fuzz/$name.log" 2>&1 || true
 grep -E '^#[0-9]+ +(DONE|INITED)|stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|Test unit written' \
     "build-fuzz/$name.log" | tail -n 8
-if ls "tests/fuzz/regressions/$name"/* >/dev/null 2>&1; then
-    echo "!! $name: findings saved in tests/fuzz/regressions/$name/ (commit them after fixing)"
+if [ "$(ls "tests/fuzz/regressions/$name" | wc -l)" -gt "$before" ]; then
+    echo "!! $name: new findings saved in tests/fuzz/regressions/$name/ (commit them after fixing)"
 fi

@@ -91,5 +91,17 @@ int main(void)
                strcmp(jb_table_header(bt1, 0), jb_table_header(bt2, 0)) == 0,
            "a cell that is a BOM round-trips");
     }
+    {
+        /* cells with leading or trailing blanks keep them (fuzz regression) */
+        const char *const ab[] = {"a", "b", NULL};
+        g_autoptr(JbTable) sp = jb_table_new(ab);
+        const char *const cells[] = {"\t\t", " x "};
+        jb_table_append(sp, cells);
+        g_autoptr(GString) text = jb_table_to_csv(sp);
+        g_autoptr(JbTable) back2 = jb_table_parse("sp.csv", text->str, text->len, &e);
+        ok(back2 && strcmp(jb_table_get(back2, 0, 0), "\t\t") == 0 &&
+               strcmp(jb_table_get(back2, 0, 1), " x ") == 0,
+           "cells with leading or trailing blanks round-trip");
+    }
     return tap_done();
 }
