@@ -466,9 +466,16 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     if (!c->source && sources->len == 0) {
         c->source = g_strdup("");
     } else if (!c->source) {
+        /* a series merged from many articles names the first few and counts the rest, so
+         * the source line stays one line and never crowds out the plot */
+        enum { NAMED = 3 };
+        guint total = sources->len;
+        if (total > NAMED + 1)
+            g_ptr_array_set_size(sources, NAMED);
         g_ptr_array_add(sources, NULL);
         g_autofree char *list = g_strjoinv("、", (char **)sources->pdata);
-        c->source = g_strconcat("来源：", list, NULL);
+        c->source = total > NAMED + 1 ? g_strdup_printf("来源：%s等%u篇", list, total)
+                                      : g_strconcat("来源：", list, NULL);
     }
     if (!c->subtitle && !g_ascii_isdigit(((JbChartPoint *)g_ptr_array_index(c->points, 0))->label[0])) {
         c->subtitle = g_strdup(""); /* categories, not periods: no range to state */

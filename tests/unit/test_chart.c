@@ -112,5 +112,21 @@ int main(void)
            e && e->code == JB_ERROR_LIMIT,
        "an oversized canvas is refused before allocating");
     g_clear_error(&e);
+    {
+        /* a series merged from 100 articles: the source line names 3 and counts the rest */
+        g_autoptr(GString) many = g_string_new("metric_id,period,value,unit,sources\nx,2024,100,家,");
+        for (int k = 0; k < 100; k++)
+            g_string_append_printf(many, "articles/%03d-a-long-article-name.html; ", k);
+        g_string_append_c(many, '\n');
+        g_autoptr(JbTable) mt = series(many->str);
+        g_autoptr(JbChart) mc = jb_chart_spec_parse("spec", 1, "metric = x\n", &e);
+        g_autofree char *mp = g_strdup_printf("%s/test-chart-many-sources.png", dir);
+        gboolean drawn_many = mc && jb_chart_load_series(mc, mt, &e) && jb_chart_render(mc, mp, 1, &e);
+        ok(drawn_many && g_str_has_suffix(mc->source, "等100篇") &&
+               strstr(mc->source, "000-a-long-article-name.html") &&
+               !strstr(mc->source, "003-a-long"),
+           "100 sources: '…等100篇' on one line (%s)", e ? e->message : mc ? mc->source : "");
+        g_clear_error(&e);
+    }
     return tap_done();
 }
