@@ -522,8 +522,9 @@ static void article_free(gpointer p)
 }
 
 /* Run in a worker thread: touches only `a`, the read-only dictionary and its own cache files. */
-static void extract_one(Article *a)
+static void extract_one(gpointer item)
 {
+    Article *a = item;
     a->ran = TRUE;
     a->warnings = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(JbArticle) art = jb_article_parse(a->path, a->data, a->len, NULL, NULL, &a->error);
@@ -539,12 +540,6 @@ static void extract_one(Article *a)
     g_autofree char *path = cache_path(a->c, a->key, "csv");
     if (write_file_fast(path, file, &a->error))
         maybe_die("extract");
-}
-
-static void extract_worker(gpointer data, gpointer queue)
-{
-    extract_one(data);
-    g_async_queue_push(queue, data);
 }
 
 static char *article_key(const Ctx *c, const char *path, const char *content_hash)
@@ -592,13 +587,46 @@ static guint n_jobs(const JbBuildOptions *opt)
     return CLAMP(j, 1, 256);
 }
 
-/* A pool of `threads` workers running `func`. JB_ERROR's quark is made here first, on this
- * thread: G_DEFINE_QUARK makes it lazily with a plain static, which workers failing at the
- * same moment would otherwise race on (ThreadSanitizer reported it). */
-static GThreadPool *pool_new(GFunc func, gpointer data, guint threads)
+typedef struct {
+    void (*one)(gpointer item);
+    GAsyncQueue *done;
+} PoolJob;
+
+static void pool_worker(gpointer item, gpointer shared)
 {
-    (void)JB_ERROR;
-    return g_thread_pool_new(func, data, (gint)threads, FALSE, NULL);
+    PoolJob *job = shared;
+    job->one(item);
+    g_async_queue_push(job->done, item);
+}
+
+/* Run `one` on every item of `todo`: in order on this thread when `threads` is 1, else on a
+ * pool of `threads` workers; progress for `stage` is reported as items finish. JB_ERROR's
+ * quark is made here first, on this thread: G_DEFINE_QUARK makes it lazily with a plain
+ * static, which workers failing at the same moment would otherwise race on
+ * (ThreadSanitizer reported it). */
+static void run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
+                    void (*one)(gpointer item))
+{
+    gboolean serial = threads <= 1;
+    g_autoptr(GAsyncQueue) done = g_async_queue_new();
+    PoolJob job = {one, done};
+    GThreadPool *pool = NULL;
+    if (!serial) {
+        (void)JB_ERROR;
+        pool = g_thread_pool_new(pool_worker, &job, (gint)threads, FALSE, NULL);
+        for (guint i = 0; i < todo->len; i++)
+            g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
+    }
+    for (guint i = 0; i < todo->len; i++) {
+        if (serial)
+            one(g_ptr_array_index(todo, i));
+        else
+            g_async_queue_pop(done);
+        if (c->opt && c->opt->progress)
+            c->opt->progress(stage, i + 1, todo->len, c->opt->progress_data);
+    }
+    if (pool)
+        g_thread_pool_free(pool, FALSE, TRUE);
 }
 
 /* Statements of every article: from the cache, else extracted on `jobs` threads. */
@@ -620,27 +648,8 @@ static void extract_all(Ctx *c, GPtrArray *arts)
             g_ptr_array_add(todo, a);
         }
     }
-    if (todo->len) {
-        g_autoptr(GAsyncQueue) done = g_async_queue_new();
-        guint jobs = MIN(n_jobs(c->opt), todo->len);
-        if (jobs <= 1) {
-            for (guint i = 0; i < todo->len; i++) {
-                extract_one(g_ptr_array_index(todo, i));
-                if (c->opt && c->opt->progress)
-                    c->opt->progress("extract", i + 1, todo->len, c->opt->progress_data);
-            }
-        } else {
-            GThreadPool *pool = pool_new(extract_worker, done, jobs);
-            for (guint i = 0; i < todo->len; i++)
-                g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
-            for (guint i = 0; i < todo->len; i++) {
-                g_async_queue_pop(done);
-                if (c->opt && c->opt->progress)
-                    c->opt->progress("extract", i + 1, todo->len, c->opt->progress_data);
-            }
-            g_thread_pool_free(pool, FALSE, TRUE);
-        }
-    }
+    if (todo->len)
+        run_all(c, "extract", todo, MIN(n_jobs(c->opt), todo->len), extract_one);
     /* Report in input order, whatever order the threads finished in. */
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
@@ -861,7 +870,7 @@ static void report_key(const Ctx *c, Render *u, const JbTable *series, const JbT
  * encoder's state (per call, jb_draw), temporary files (mkstemp names). The chart, report and
  * draw modules keep no static mutable state; jb_number's and jb_article's tables are built once
  * under g_once (jb_reshape's static sort columns are used before, on this thread only).
- * A ThreadSanitizer run of the suite found one race of ours (see pool_new); the rest of its
+ * A ThreadSanitizer run of the suite found one race of ours (see run_all); the rest of its
  * reports are hand-overs inside GLib, pango, harfbuzz, fontconfig and glibc, which are not
  * built for it (their futex locks and atomics are invisible to it).
  *
@@ -876,8 +885,9 @@ typedef struct {
 
 /* Run in a worker thread (or on this one with -j1): draws through the calling thread's own
  * font map (jb_fonts_map), on its own canvases; reads only the tables and the context. */
-static void render_one(RenderJob *j)
+static void render_one(gpointer item)
 {
+    RenderJob *j = item;
     const Ctx *c = j->c;
     Render *u = j->u;
     if (*u->name) {
@@ -889,12 +899,6 @@ static void render_one(RenderJob *j)
     }
     if (!j->error)
         maybe_die("render");
-}
-
-static void render_worker(gpointer data, gpointer queue)
-{
-    render_one(data);
-    g_async_queue_push(queue, data);
 }
 
 /* Each render unit: reused from the cache or run, on up to -j threads at once (with one, on
@@ -921,24 +925,7 @@ static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const Jb
         else
             g_ptr_array_add(todo, j);
     }
-    if (threads <= 1) {
-        for (guint i = 0; i < todo->len; i++) {
-            render_one(g_ptr_array_index(todo, i));
-            if (c->opt && c->opt->progress)
-                c->opt->progress("render", i + 1, todo->len, c->opt->progress_data);
-        }
-    } else {
-        g_autoptr(GAsyncQueue) done = g_async_queue_new();
-        GThreadPool *pool = pool_new(render_worker, done, threads);
-        for (guint i = 0; i < todo->len; i++)
-            g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
-        for (guint i = 0; i < todo->len; i++) {
-            g_async_queue_pop(done);
-            if (c->opt && c->opt->progress)
-                c->opt->progress("render", i + 1, todo->len, c->opt->progress_data);
-        }
-        g_thread_pool_free(pool, FALSE, TRUE);
-    }
+    run_all(c, "render", todo, threads, render_one);
     for (guint i = 0; i < n; i++) {
         Render *u = jobs[i].u;
         const char *stage = *u->name ? "chart" : "report";
