@@ -83,6 +83,7 @@ typedef struct {
     double width, height; /* points; default 800×450 */
     gboolean allow_missing_glyphs;
     gboolean transparent;
+    gboolean svg_text;  /* SVG output writes text as <text>, not glyph outlines (svg_text = text) */
     GPtrArray *points;   /* the first series' points (a reference to series[0]->points) */
     GPtrArray *warnings; /* char*, owned: e.g. missing glyphs when allowed */
 } JbChart;

@@ -1202,6 +1202,7 @@ gboolean jb_chart_render(JbChart *c, const char *path, double scale, GError **er
     if (!canvas)
         return FALSE;
     jb_canvas_set_metadata(canvas, c->title, "jianbao", c->subtitle, c->metric_id);
+    jb_canvas_set_svg_text(canvas, c->svg_text);
     if (!jb_chart_draw(c, jb_canvas_cr(canvas), jb_canvas_pango(canvas), error))
         return FALSE;
     return jb_canvas_finish(canvas, error);

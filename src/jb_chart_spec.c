@@ -332,6 +332,13 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
                 return NULL;
             }
             c->transparent = strcmp(val, "true") == 0;
+        } else if (strcmp(key, "svg_text") == 0) {
+            if (strcmp(val, "text") != 0 && strcmp(val, "paths") != 0) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: svg_text must be text or paths, got '%s'", source, line, val);
+                return NULL;
+            }
+            c->svg_text = strcmp(val, "text") == 0;
         } else if (strcmp(key, "theme") == 0) {
             GError *local = NULL;
             g_autofree char *path = resolve_theme(source, val, &local);

@@ -68,8 +68,76 @@ void jb_layout_size(PangoLayout *layout, double *w, double *h)
         *h = (double)ph / PANGO_SCALE;
 }
 
+/* SVG text as text: jb_layout_draw finds this key's GString on the cairo context and
+ * appends <text> elements to it instead of drawing glyphs; jb_canvas_finish puts them into
+ * the SVG document. */
+static cairo_user_data_key_t svg_text_key;
+
+static void svg_num(GString *out, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.2f", v)); /* locale-proof */
+}
+
+/* One <text> per run of a layout line, placed by the layout's own metrics under the
+ * context's current transformation. */
+static void svg_text(GString *out, cairo_t *cr, PangoLayout *layout, double x, double y,
+                     JbColor color)
+{
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    const char *text = pango_layout_get_text(layout);
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        if (!run)
+            continue;
+        PangoRectangle logical;
+        pango_layout_iter_get_run_extents(it, NULL, &logical);
+        double bx = x + (double)logical.x / PANGO_SCALE;
+        double by = y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+        PangoFontDescription *fd = pango_font_describe_with_absolute_size(run->item->analysis.font);
+        double size = (double)pango_font_description_get_size(fd) / PANGO_SCALE;
+        gboolean bold = pango_font_description_get_weight(fd) >= PANGO_WEIGHT_SEMIBOLD;
+        pango_font_description_free(fd);
+        g_autofree char *esc = g_markup_escape_text(text + run->item->offset, run->item->length);
+        g_string_append(out, "<text");
+        if (m.xx != 1 || m.yx != 0 || m.xy != 0 || m.yy != 1 || m.x0 != 0 || m.y0 != 0) {
+            g_string_append(out, " transform=\"matrix(");
+            double v[] = {m.xx, m.yx, m.xy, m.yy, m.x0, m.y0};
+            for (guint i = 0; i < G_N_ELEMENTS(v); i++) {
+                if (i)
+                    g_string_append_c(out, ' ');
+                svg_num(out, v[i]);
+            }
+            g_string_append(out, ")\"");
+        }
+        g_string_append(out, " x=\"");
+        svg_num(out, bx);
+        g_string_append(out, "\" y=\"");
+        svg_num(out, by);
+        g_string_append(out, "\" font-family=\"Jianbao Sans SC, Noto Sans CJK SC, sans-serif\" font-size=\"");
+        svg_num(out, size);
+        g_string_append_printf(out, "\"%s fill=\"#%02X%02X%02X\"", bold ? " font-weight=\"bold\"" : "",
+                               (unsigned)(color.r * 255 + 0.5), (unsigned)(color.g * 255 + 0.5),
+                               (unsigned)(color.b * 255 + 0.5));
+        if (color.a < 1) {
+            g_string_append(out, " fill-opacity=\"");
+            svg_num(out, color.a);
+            g_string_append_c(out, '"');
+        }
+        g_string_append_printf(out, " xml:space=\"preserve\">%s</text>\n", esc);
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
 void jb_layout_draw(cairo_t *cr, PangoLayout *layout, double x, double y, JbColor color)
 {
+    GString *sink = cairo_get_user_data(cr, &svg_text_key);
+    if (sink) {
+        svg_text(sink, cr, layout, x, y, color);
+        return;
+    }
     cairo_save(cr);
     jb_set_color(cr, color);
     cairo_move_to(cr, x, y);
@@ -97,6 +165,7 @@ gboolean jb_format_from_path(const char *path, JbFormat *format, GError **error)
 struct JbCanvas {
     char *path;
     JbFormat format;
+    GString *svg_text; /* <text> elements when SVG text is written as text, else NULL */
     GByteArray *bytes; /* PDF and SVG stream here; PNG is encoded at finish */
     cairo_surface_t *surface;
     cairo_t *cr;
@@ -476,6 +545,19 @@ gboolean jb_canvas_finish(JbCanvas *canvas, GError **error)
                     cairo_status_to_string(st));
         return FALSE;
     }
+    if (canvas->svg_text && canvas->svg_text->len) {
+        /* cairo has written the drawing; the text goes last, on top, before </svg> */
+        GByteArray *b = canvas->bytes;
+        const char *end = g_strrstr_len((const char *)b->data, (gssize)b->len, "</svg>");
+        if (end) {
+            guint at = (guint)(end - (const char *)b->data);
+            g_autoptr(GByteArray) tail = g_byte_array_new();
+            g_byte_array_append(tail, b->data + at, b->len - at);
+            g_byte_array_set_size(b, at);
+            g_byte_array_append(b, (const guint8 *)canvas->svg_text->str, canvas->svg_text->len);
+            g_byte_array_append(b, tail->data, tail->len);
+        }
+    }
     if (canvas->format == JB_FORMAT_PNG) {
         g_byte_array_set_size(canvas->bytes, 0);
         if (!jb_png_encode(canvas->surface, canvas->bytes, error)) {
@@ -486,10 +568,20 @@ gboolean jb_canvas_finish(JbCanvas *canvas, GError **error)
     return write_replace(canvas->path, canvas->bytes->data, canvas->bytes->len, error);
 }
 
+void jb_canvas_set_svg_text(JbCanvas *canvas, gboolean as_text)
+{
+    if (canvas->format != JB_FORMAT_SVG || !as_text || canvas->svg_text)
+        return;
+    canvas->svg_text = g_string_new(NULL);
+    cairo_set_user_data(canvas->cr, &svg_text_key, canvas->svg_text, NULL);
+}
+
 void jb_canvas_free(JbCanvas *canvas)
 {
     if (!canvas)
         return;
+    if (canvas->svg_text)
+        g_string_free(canvas->svg_text, TRUE);
     g_clear_object(&canvas->pango);
     g_clear_pointer(&canvas->cr, cairo_destroy);
     g_clear_pointer(&canvas->surface, cairo_surface_destroy);

@@ -58,6 +58,11 @@ void jb_canvas_set_metadata(JbCanvas *canvas, const char *title, const char *aut
 /* A PDF bookmark to `page` (1-based) at height `y` points from the top, under `parent`
  * (0 for the top level). Returns its id for children; 0 on non-PDF canvases. */
 int jb_canvas_add_outline(JbCanvas *canvas, int parent, const char *name, int page, double y);
+/* How an SVG canvas writes text: as cairo's glyph outlines (the default: looks the same in
+ * every viewer) or, with `as_text`, as <text> elements (selectable, searchable, editable in
+ * a slide tool; the viewer's copy of the font draws them, so metrics may differ slightly).
+ * Ignored for PNG and PDF. Call before drawing. */
+void jb_canvas_set_svg_text(JbCanvas *canvas, gboolean as_text);
 /* Start a new page (PDF). */
 void jb_canvas_show_page(JbCanvas *canvas);
 /* Finish drawing and replace `path` with the result. */

@@ -286,7 +286,7 @@ static int cmd_chart(int argc, char **argv)
 {
     g_autofree char *out = NULL, *data = NULL, *metric = NULL, *spec = NULL, *type = NULL,
                     *title = NULL, *subtitle = NULL, *number_style = NULL, *theme = NULL,
-                    *growth = NULL, *size = NULL;
+                    *growth = NULL, *size = NULL, *svg_text = NULL;
     double width = 0, height = 0, scale = 2;
     gboolean allow_missing = FALSE, transparent = FALSE;
     int repeat = 1;
@@ -298,6 +298,7 @@ static int cmd_chart(int argc, char **argv)
         {"spec", 's', 0, G_OPTION_ARG_FILENAME, &spec, "Chart spec file (key = value lines)", "FILE"},
         {"type", 't', 0, G_OPTION_ARG_STRING, &type, "Chart type: " JB_CHART_TYPES " (default bar)", "TYPE"},
         {"number-style", 0, 0, G_OPTION_ARG_STRING, &number_style, "chinese (4000亿, default) or western (400B)", "STYLE"},
+        {"svg-text", 0, 0, G_OPTION_ARG_STRING, &svg_text, "SVG text as paths (outlines, default) or text (<text>: selectable, editable)", "paths|text"},
         {"theme", 0, 0, G_OPTION_ARG_FILENAME, &theme, "Theme file (e.g. templates/print.theme)", "FILE"},
         {"size", 0, 0, G_OPTION_ARG_STRING, &size, "slide (1920×1080 px), a4, square or default", "NAME"},
         {"growth", 0, 0, G_OPTION_ARG_STRING, &growth, "Growth bracket from the first to the last bar: auto, none or a label (×3)", "TEXT"},
@@ -384,6 +385,13 @@ static int cmd_chart(int argc, char **argv)
         c->height = height;
     c->allow_missing_glyphs = allow_missing;
     c->transparent = c->transparent || transparent;
+    if (svg_text) {
+        if (strcmp(svg_text, "text") != 0 && strcmp(svg_text, "paths") != 0) {
+            say("--svg-text must be text or paths, not '%s'", svg_text);
+            return EXIT_USAGE;
+        }
+        c->svg_text = strcmp(svg_text, "text") == 0;
+    }
     g_autoptr(JbTable) series = jb_table_read(data, &e);
     if (!series || !jb_chart_load_series(c, series, &e))
         return fail(e);

@@ -45,4 +45,16 @@ contains "$(head -c 300 "$TMP/x.svg")" "<svg" "an SVG file"
 check "failed charts left the previous file alone" cmp "$TMP/combo.png" "$TMP/keep.png"
 is "$(ls "$TMP" | grep -c 'keep.png.')" 0 "no temporary files left behind"
 
+# SVG text: glyph outlines by default, <text> elements on request (selectable in a slide tool)
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size -o "$TMP/paths.svg")" 0 "SVG with text as paths"
+is "$(grep -c '<text' "$TMP/paths.svg")" 0 "has no <text> elements"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --svg-text text -o "$TMP/text.svg")" 0 "SVG with --svg-text text"
+contains "$(cat "$TMP/text.svg")" ">人工智能核心产业规模</text>" "the title is a <text> element"
+contains "$(cat "$TMP/text.svg")" ">超4000亿</text>" "and so is a value label"
+check "and it parses as XML" xmllint --noout "$TMP/text.svg"
+is "$(grep -c '<use' "$TMP/text.svg")" 0 "no glyph outlines are drawn as well"
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --svg-text fancy -o "$TMP/x.svg")" 2 "--svg-text fancy exits 2"
+printf 'metric = ai.size\nsvg_text = text\n' >"$TMP/t.chart"
+"$JB" chart -d "$TMP/s.csv" --spec "$TMP/t.chart" -o "$TMP/spec.svg" 2>/dev/null
+contains "$(cat "$TMP/spec.svg")" "</text>" "svg_text = text in a spec does the same"
 done_testing
