@@ -11,19 +11,8 @@ OUTS="metrics.csv series.csv charts/ai-core-industry.png charts/ai-core-industry
 
 setup() { # a fresh project in $P with a complete build, its outputs copied to $TMP/before
     P=$TMP/$1
-    mkdir -p "$P/articles"
+    sample_project "$P"
     cd "$P" || exit 1 # relative paths: metrics.csv names the articles alike in every copy
-    cp "$ROOT"/examples/[0-9]* "$P/articles/"
-    cat >"$P/test.project" <<EOP
-[project]
-inputs=articles/*
-dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
-output=out
-
-[chart ai-core-industry]
-metric=ai.core_industry_size
-EOP
     "$JB" build -q test.project 2>/dev/null
     rm -rf "$TMP/before"
     cp -r "$P/out" "$TMP/before"

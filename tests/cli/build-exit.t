@@ -5,19 +5,8 @@
 cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao # the tree's binary may be rebuilt meanwhile
 
 P=$TMP/p
-mkdir -p "$P/articles"
-cp "$ROOT"/examples/[0-9]* "$P/articles/"
+sample_project "$P"
 cd "$P" || exit 1
-cat >test.project <<EOP
-[project]
-inputs=articles/*
-dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
-output=out
-
-[chart ai-core-industry]
-metric=ai.core_industry_size
-EOP
 lines() { wc -l <"$TMP/err" | tr -d ' '; }
 field() { # field KEY: KEY of the last JSON line of $TMP/log
     python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readlines()[-1])[sys.argv[2]])' "$TMP/log" "$1"

@@ -5,16 +5,9 @@
 cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao # the tree's binary may be rebuilt meanwhile
 
 P=$TMP/p
-mkdir -p "$P/articles"
-cp "$ROOT"/examples/[0-9]* "$P/articles/"
+sample_project "$P"
 cd "$P" || exit 1
-cat >test.project <<EOP
-[project]
-inputs=articles/*
-dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
-output=out
-period=year
+cat >>test.project <<EOP
 
 [chart size-bar]
 metric=ai.core_industry_size
@@ -63,8 +56,8 @@ events() { # the log's event lines without their time: what ran, in order
 is "$(status_of "$JB" build -j1 --log "$TMP/log1" test.project)" 0 "-j1: a build from scratch"
 mv out "$TMP/j1"
 is "$(status_of "$JB" build -j4 --log "$TMP/log4" test.project)" 0 "-j4: a build from scratch"
-is "$(grep -c '"message":"[^"]*: rendered"' "$TMP/log4")" 8 "-j4 renders the 7 charts and the briefing"
-contains "$(tail -n 1 "$TMP/log4")" '"ran":12,"reused":0' "and extracts the 4 articles"
+is "$(grep -c '"message":"[^"]*: rendered"' "$TMP/log4")" 9 "-j4 renders the 8 charts and the briefing"
+contains "$(tail -n 1 "$TMP/log4")" '"ran":13,"reused":0' "and extracts the 4 articles"
 n_png=0
 for c in $CHARTS; do [ -s "out/charts/$c.png" ] && [ -s "out/charts/$c.pdf" ] && n_png=$((n_png + 1)); done
 is "$n_png" 7 "every chart is published as PNG and PDF"

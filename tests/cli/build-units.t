@@ -4,22 +4,8 @@
 . "$(dirname "$0")/lib.sh"
 cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao # the tree's binary may be rebuilt meanwhile
 
-mkproject() { # mkproject DIR
-    mkdir -p "$1/articles"
-    cp "$ROOT"/examples/[0-9]* "$1/articles/"
-    cat >"$1/test.project" <<EOP
-[project]
-inputs=articles/*
-dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
-output=out
-
-[chart ai-core-industry]
-metric=ai.core_industry_size
-EOP
-}
-mkproject "$TMP/plain"
-mkproject "$TMP/split"
+sample_project "$TMP/plain"
+sample_project "$TMP/split"
 (cd "$TMP/plain" && "$JB" build -q test.project) 2>/dev/null
 cd "$TMP/split" || exit 1
 

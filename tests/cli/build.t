@@ -2,19 +2,7 @@
 # jianbao build: the whole pipeline from a project file, its lock and its exit codes.
 . "$(dirname "$0")/lib.sh"
 
-mkdir -p "$TMP/p/articles"
-cp "$ROOT"/examples/[0-9]* "$TMP/p/articles/"
-cat >"$TMP/p/test.project" <<EOP
-[project]
-inputs=articles/*
-dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
-output=out
-period=year
-
-[chart ai-core-industry]
-metric=ai.core_industry_size
-EOP
+sample_project "$TMP/p"
 
 is "$(status_of "$JB" build "$TMP/p/test.project")" 0 "build exits 0"
 for f in metrics.csv series.csv charts/ai-core-industry.png charts/ai-core-industry.pdf briefing.pdf; do

@@ -37,6 +37,24 @@ status_of() { # status_of CMD...: prints the exit status, output to $TMP/out and
     "$@" >"$TMP/out" 2>"$TMP/err"
     echo $?
 }
+sample_project() { # sample_project DIR: DIR/articles holds the sample articles, and
+                   # DIR/test.project builds them with the default template and one chart
+                   # (append [chart ...] groups for more)
+    mkdir -p "$1/articles"
+    cp "$ROOT"/examples/[0-9]* "$1/articles/"
+    cat >"$1/test.project" <<EOP
+[project]
+inputs=articles/*
+dictionary=$ROOT/templates/metrics.ini
+template=$ROOT/templates/briefing.md
+output=out
+period=year
+
+[chart ai-core-industry]
+metric=ai.core_industry_size
+EOP
+}
+
 # Every PDF, PNG and SVG a test left in $TMP must be valid for real readers: qpdf --check,
 # pngcheck, and an XML parser. done_testing runs this, so no test can forget it.
 check_outputs() {
