@@ -55,6 +55,17 @@ gboolean jb_write_file_atomic(const char *path, const void *data, gsize len, GEr
     return TRUE;
 }
 
+gboolean jb_read_file(const char *path, char **data, gsize *len, GError **error)
+{
+    GError *local = NULL;
+    if (!g_file_get_contents(path, data, len, &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s", local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 guint jb_line_of_offset(const char *text, gsize off)
 {
     guint line = 1;

@@ -32,6 +32,10 @@ typedef enum {
  * device would replace it with a file. */
 gboolean jb_write_file_atomic(const char *path, const void *data, gsize len, GError **error);
 
+/* Read the whole file at `path` into *data (NUL-terminated, caller g_free()s) and *len;
+ * FALSE with a JB_ERROR_INPUT error naming the file when it cannot be read. */
+gboolean jb_read_file(const char *path, char **data, gsize *len, GError **error);
+
 /* 1-based line number of byte offset `off` in `text` (for error messages). */
 guint jb_line_of_offset(const char *text, gsize off);
 

@@ -74,12 +74,8 @@ JbDict *jb_dict_load(const char *path, GError **error)
 {
     g_autofree char *data = NULL;
     gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(path, &data, &len, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s", local->message);
-        g_error_free(local);
+    if (!jb_read_file(path, &data, &len, error))
         return NULL;
-    }
     return jb_dict_parse(path, data, len, error);
 }
 
