@@ -7,6 +7,7 @@
 struct JbDict {
     GPtrArray *metrics; /* JbMetric*, in file order */
     char **subjects;
+    JbWordSet *subject_set; /* the subjects, for scanning text */
 };
 
 static void metric_free(JbMetric *m)
@@ -25,6 +26,7 @@ void jb_dict_free(JbDict *d)
         return;
     g_ptr_array_unref(d->metrics);
     g_strfreev(d->subjects);
+    jb_word_set_free(d->subject_set);
     g_free(d);
 }
 
@@ -46,6 +48,10 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
     JbDict *d = g_new0(JbDict, 1);
     d->metrics = g_ptr_array_new_with_free_func((GDestroyNotify)metric_free);
     d->subjects = list_or_empty(kf, "subjects", "terms");
+    d->subject_set = jb_word_set_new();
+    for (char **w = d->subjects; *w; w++)
+        if (**w && g_utf8_validate(*w, -1, NULL))
+            jb_word_set_add(d->subject_set, *w, (int)(w - d->subjects));
     g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
     for (char **g = groups; *g; g++) {
         if (strcmp(*g, "subjects") == 0)
@@ -92,6 +98,11 @@ const JbMetric *jb_dict_get(const JbDict *d, const char *id)
 const char *const *jb_dict_subjects(const JbDict *d)
 {
     return (const char *const *)d->subjects;
+}
+
+const JbWordSet *jb_dict_subject_set(const JbDict *d)
+{
+    return d->subject_set;
 }
 
 /* End offset of the last occurrence of `needle` in `hay`, or -1. */

@@ -10,6 +10,8 @@
 #ifndef JB_DICT_H
 #define JB_DICT_H
 
+#include "jb_words.h"
+
 #include <glib.h>
 
 typedef struct {
@@ -31,6 +33,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbDict, jb_dict_free)
 const JbMetric *jb_dict_get(const JbDict *d, const char *id);
 /* Subject words (NULL-terminated, borrowed). */
 const char *const *jb_dict_subjects(const JbDict *d);
+/* The same subject words as a set for scanning text (tag: the index in jb_dict_subjects).
+ * Borrowed. */
+const JbWordSet *jb_dict_subject_set(const JbDict *d);
 
 /* The metric named in `context` (the text of a sentence up to a number), in `unit`, whose
  * subject (if any) is `subject`: the alias ending nearest the end of `context` wins, a

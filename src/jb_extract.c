@@ -46,45 +46,6 @@ static inline gboolean ends(const char *start, const char *p, const char *word)
     return (size_t)(p - start) >= n && p[-1] == word[n - 1] && memcmp(p - n, word, n) == 0;
 }
 
-/* A filter over a list of words: a bit for the first two bytes of each (the second byte and
- * the low half of the first: CJK lead bytes differ there), so a scan tries the words only
- * where one of them may start. 512 bytes: cheap to clear for every article. */
-typedef struct {
-    guint8 bits[4096 / 8];
-    gboolean one_byte; /* some word is one byte long */
-} WordFilter;
-
-static inline guint filter_key(guchar b0, guchar b1)
-{
-    return (guint)(b0 & 0x0F) << 8 | b1;
-}
-
-static void filter_add(WordFilter *f, const char *w)
-{
-    guchar b0 = (guchar)w[0];
-    if (!b0)
-        return;
-    if (!w[1]) {
-        f->one_byte = TRUE;
-        for (guint x = 0; x < 256; x++) {
-            guint k = filter_key(b0, (guchar)x);
-            f->bits[k >> 3] |= (guint8)(1u << (k & 7));
-        }
-        return;
-    }
-    guint k = filter_key(b0, (guchar)w[1]);
-    f->bits[k >> 3] |= (guint8)(1u << (k & 7));
-}
-
-static inline gboolean filter_may_start(const WordFilter *f, const char *p, const char *end)
-{
-    if (end - p >= 2) {
-        guint k = filter_key((guchar)p[0], (guchar)p[1]);
-        return (f->bits[k >> 3] >> (k & 7)) & 1;
-    }
-    return end - p == 1 && f->one_byte;
-}
-
 /* 。 ！ ？ ! ? at `p`, read from the bytes (valid UTF-8): no decoding per character. */
 static inline gboolean sentence_end_at(const char *p)
 {
@@ -440,7 +401,6 @@ typedef struct {
     GArray *subjects;        /* SubjectHit of the sentence being read */
     GArray *times;           /* TimeRef of the sentence being read */
     GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
-    WordFilter *subject_filter; /* the dictionary's subject words */
 } Ctx;
 
 /* Where a word of the fixed lists (forecast, actual, hedge words) occurs in the sentence:
@@ -450,44 +410,37 @@ typedef struct {
     gsize len;
 } WordHit;
 
-static const WordFilter *keyword_filter(void)
+/* The forecast, actual and hedge words as one set (tag unused): built once. */
+static const JbWordSet *keyword_set(void)
 {
-    static WordFilter f;
+    static JbWordSet *set;
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
+        set = jb_word_set_new(); /* kept for the life of the process */
         for (const char *const *w = FORECAST_WORDS; *w; w++)
-            filter_add(&f, *w);
+            jb_word_set_add(set, *w, 0);
         for (const char *const *w = ACTUAL_WORDS; *w; w++)
-            filter_add(&f, *w);
+            jb_word_set_add(set, *w, 0);
         for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++)
-            filter_add(&f, HEDGES[i].w);
+            jb_word_set_add(set, HEDGES[i].w, 0);
         g_once_init_leave(&done, 1);
     }
-    return &f;
+    return set;
 }
 
-static void keyword_add(GArray *out, const char *p, const char *end, const char *w)
-{
-    if (starts(p, end, w)) {
-        WordHit h = {p, w, strlen(w)};
-        g_array_append_val(out, h);
-    }
-}
-
-/* Every occurrence (overlapping ones too) of every keyword in [a, b), at any byte. */
+/* Every occurrence (overlapping ones too) of every keyword in [a, b). */
 static void keyword_hits(const char *a, const char *b, GArray *out)
 {
-    const WordFilter *f = keyword_filter();
+    const JbWordSet *set = keyword_set();
     g_array_set_size(out, 0);
-    for (const char *p = a; p < b; p++) {
-        if (!filter_may_start(f, p, b))
-            continue;
-        for (const char *const *w = FORECAST_WORDS; *w; w++)
-            keyword_add(out, p, b, *w);
-        for (const char *const *w = ACTUAL_WORDS; *w; w++)
-            keyword_add(out, p, b, *w);
-        for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++)
-            keyword_add(out, p, b, HEDGES[i].w);
+    for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
+        guint n;
+        const JbWord *w = jb_word_set_candidates(set, p, b, &n);
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&w[i], p, b)) {
+                WordHit h = {p, w[i].text, w[i].len};
+                g_array_append_val(out, h);
+            }
     }
 }
 
@@ -508,30 +461,28 @@ typedef struct {
 
 /* Every subject word in [a, b) outside 《book titles》 (《关于支持人工智能…的若干措施》 names
  * a document), in text order. One pass over the bytes. */
-static void subject_hits(const JbDict *dict, const WordFilter *filter, const char *a,
-                         const char *b, GArray *out)
+static void subject_hits(const JbDict *dict, const char *a, const char *b, GArray *out)
 {
     if (!dict)
         return;
-    const char *const *subjects = jb_dict_subjects(dict);
+    const JbWordSet *set = jb_dict_subject_set(dict);
     int in_title = 0;
-    for (const char *p = a; p < b; p++) {
-        guchar ch = (guchar)*p;
-        if (ch >= 0x80 && ch < 0xC0)
-            continue; /* inside a character */
-        if (ch == 0xE3 && starts(p, b, "《")) {
+    for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
+        if (starts(p, b, "《")) {
             in_title++;
             continue;
         }
-        if (ch == 0xE3 && starts(p, b, "》")) {
+        if (starts(p, b, "》")) {
             in_title = in_title > 0 ? in_title - 1 : 0;
             continue;
         }
-        if (in_title || !filter_may_start(filter, p, b))
+        if (in_title)
             continue;
-        for (const char *const *w = subjects; *w; w++)
-            if (starts(p, b, *w)) {
-                SubjectHit h = {p, p + strlen(*w), *w};
+        guint n;
+        const JbWord *w = jb_word_set_candidates(set, p, b, &n);
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&w[i], p, b)) {
+                SubjectHit h = {p, p + w[i].len, w[i].text};
                 g_array_append_val(out, h);
             }
     }
@@ -574,13 +525,12 @@ static char *following_noun(const char *qe, const char *ce)
     return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : NULL;
 }
 
-static gboolean subject_starting_at(const JbDict *dict, const WordFilter *filter, const char *p,
-                                    const char *end)
+static gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end)
 {
-    if (!filter_may_start(filter, p, end))
-        return FALSE;
-    for (const char *const *w = jb_dict_subjects(dict); *w; w++)
-        if (starts(p, end, *w))
+    guint n;
+    const JbWord *w = jb_word_set_candidates(jb_dict_subject_set(dict), p, end, &n);
+    for (guint i = 0; i < n; i++)
+        if (jb_word_at(&w[i], p, end))
             return TRUE;
     return FALSE;
 }
@@ -671,7 +621,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
      * whole: 专精特新中小企业, not 中小企业. */
     const char *cut_at = subj_at;
     for (const char *p = cs; subj_at && subj_at >= cs && p < subj_at; p = g_utf8_next_char(p))
-        if (subject_starting_at(c->dict, c->subject_filter, p, qs)) {
+        if (subject_starting_at(c->dict, p, qs)) {
             cut_at = p;
             break;
         }
@@ -851,7 +801,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     c->sentence++;
     /* what every number of the sentence looks back at, found once */
     g_array_set_size(c->subjects, 0);
-    subject_hits(c->dict, c->subject_filter, sent, p, c->subjects);
+    subject_hits(c->dict, sent, p, c->subjects);
     keyword_hits(sent, p, c->keywords);
     g_array_set_size(c->times, 0);
     time_refs(sent, p, c->pub_year, c->pub_month, c->times);
@@ -957,10 +907,6 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.subjects = g_array_new(FALSE, FALSE, sizeof(SubjectHit));
     c.times = g_array_new(FALSE, FALSE, sizeof(TimeRef));
     c.keywords = g_array_new(FALSE, FALSE, sizeof(WordHit));
-    c.subject_filter = g_new0(WordFilter, 1);
-    if (dict)
-        for (const char *const *w = jb_dict_subjects(dict); *w; w++)
-            filter_add(c.subject_filter, *w);
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         if (is_headline(article, para))
@@ -985,7 +931,6 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     g_array_unref(c.subjects);
     g_array_unref(c.times);
     g_array_unref(c.keywords);
-    g_free(c.subject_filter);
     return c.out;
 }
 
