@@ -16,8 +16,8 @@ void jb_statement_free(JbStatement *s)
 {
     if (!s)
         return;
-    g_free(s->source);
-    g_free(s->published);
+    g_ref_string_release(s->source);
+    g_ref_string_release(s->published);
     g_free(s->period);
     g_free(s->subject);
     g_free(s->metric);
@@ -393,6 +393,8 @@ typedef struct {
     const JbDict *dict;
     int pub_year, pub_month;
     GPtrArray *out;
+    char *source, *published; /* the article's, shared by its statements (GRefString) */
+    GString *key;             /* scratch for the figure keys below */
     GHashTable *seen; /* figure key → the JbStatement already written (borrowed from out) */
     GHashTable *seen_values; /* "value|unit" of every body statement */
     guint sentence;          /* number of the sentence being read, from 1 */
@@ -638,8 +640,8 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         have_time = last_time_ref(qe, ce, c->pub_year, c->pub_month, &t);
 
     JbStatement *s = g_new0(JbStatement, 1);
-    s->source = g_strdup(c->article->source);
-    s->published = g_strdup(c->article->published);
+    s->source = g_ref_string_acquire(c->source);
+    s->published = g_ref_string_acquire(c->published);
     s->subject = g_strdup(subj_word ? subj_word : "");
     s->metric = following_noun(qe, ce);
     if (!s->metric)
@@ -707,32 +709,40 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     if (c->pub_year && s->period[0] && atoi(s->period) > c->pub_year && !actual)
         s->forecast = TRUE; /* a value for a year after publication can only be expected */
 
-    g_autofree char *value = jb_decimal_to_string(q->value);
     /* A headline repeats the body's figures in fewer words: the same value in the same
      * unit is the same statement. Only a figure the body does not state is kept. */
-    g_autofree char *vu = g_strconcat(value, "|", q->unit, NULL);
-    if (c->headline && g_hash_table_contains(c->seen_values, vu)) {
+    /* The keys, built in one scratch string: "metric|value|unit|bound", of which
+     * "value|unit" (from vu) is the headline test's. */
+    GString *key = c->key;
+    g_string_assign(key, s->metric_id[0] ? s->metric_id : s->metric);
+    g_string_append_c(key, '|');
+    gsize vu = key->len;
+    g_autofree char *value = jb_decimal_to_string(q->value);
+    g_string_append(key, value);
+    g_string_append_c(key, '|');
+    g_string_append(key, q->unit);
+    gsize vu_len = key->len - vu;
+    if (c->headline && g_hash_table_contains(c->seen_values, key->str + vu)) {
         jb_statement_free(s);
         return;
     }
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
-    char *key = g_strjoin("|", s->metric_id[0] ? s->metric_id : s->metric, value, q->unit,
-                          jb_bound_name(s->q.bound), NULL);
-    JbStatement *earlier = g_hash_table_lookup(c->seen, key);
+    g_string_append_c(key, '|');
+    g_string_append(key, jb_bound_name(s->q.bound));
+    JbStatement *earlier = g_hash_table_lookup(c->seen, key->str);
     if (earlier && earlier->sentence != s->sentence) {
         if (s->period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_free(earlier->period);
             earlier->period = g_steal_pointer(&s->period);
             earlier->period_stated = TRUE;
         }
-        g_free(key);
         jb_statement_free(s);
         return;
     }
-    g_hash_table_replace(c->seen, key, s);
+    g_hash_table_replace(c->seen, g_strndup(key->str, key->len), s);
     if (!c->headline)
-        g_hash_table_add(c->seen_values, g_steal_pointer(&vu));
+        g_hash_table_add(c->seen_values, g_strndup(key->str + vu, vu_len));
     g_ptr_array_add(c->out, s);
 }
 
@@ -902,6 +912,9 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     if (strlen(article->published) >= 7)
         c.pub_month = atoi(article->published + 5);
     c.out = g_ptr_array_new_with_free_func((GDestroyNotify)jb_statement_free);
+    c.source = g_ref_string_new(article->source);
+    c.published = g_ref_string_new(article->published);
+    c.key = g_string_sized_new(64);
     c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.seen_values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.subjects = g_array_new(FALSE, FALSE, sizeof(SubjectHit));
@@ -926,6 +939,9 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     }
     if (!title_seen && article->title && article->title[0])
         extract_paragraph(&c, article->title, 1);
+    g_ref_string_release(c.source);
+    g_ref_string_release(c.published);
+    g_string_free(c.key, TRUE);
     g_hash_table_unref(c.seen);
     g_hash_table_unref(c.seen_values);
     g_array_unref(c.subjects);
