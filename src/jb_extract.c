@@ -69,12 +69,15 @@ static inline gboolean clause_sep_at(const char *p)
            ((guchar)p[2] == 0x8C || (guchar)p[2] == 0x9B || (guchar)p[2] == 0x9A);
 }
 
-/* Start of the clause holding byte `at` in [s, at]. */
+/* Start of the clause holding byte `at` in [s, at]. (Byte by byte: a separator is ASCII
+ * or starts with EF, which no other byte of a character can be.) */
 static const char *clause_start(const char *s, const char *at)
 {
     const char *p = at;
     while (p > s) {
-        const char *prev = g_utf8_prev_char(p);
+        const char *prev = p - 1;
+        while (prev > s && ((guchar)*prev & 0xC0) == 0x80)
+            prev--;
         if (clause_sep_at(prev))
             break;
         p = prev;
@@ -783,25 +786,30 @@ static GPtrArray *years_in(const char *a, const char *b)
     return ys;
 }
 
+/* jb_number reads at most 18 digits: say so instead of dropping a longer number quietly.
+ * A number is a run of digits, with commas between digits (1,435); strcspn skips to the
+ * next digit faster than a loop over every byte. */
+static void warn_long_numbers(Ctx *c, const char *para, guint line)
+{
+    static const char DIGITS[] = "0123456789";
+    for (const char *r = para + strcspn(para, DIGITS); *r; r += strcspn(r, DIGITS)) {
+        gsize n = 0;
+        while (g_ascii_isdigit(*r) || (*r == ',' && g_ascii_isdigit(r[1]))) {
+            n += *r != ',';
+            r++;
+        }
+        if (n > 18)
+            g_ptr_array_add(c->warnings,
+                            g_strdup_printf("%s:%u: a number of %" G_GSIZE_FORMAT
+                                            " digits is too long (more than 18); skipped",
+                                            c->article->source, line, n));
+    }
+}
+
 static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
 {
     gsize len = (gsize)(p - sent);
-    if (c->warnings) { /* jb_number reads at most 18 digits: say so instead of dropping quietly */
-        for (const char *r = sent; r < p;) {
-            const char *d = r;
-            while (d < p && (g_ascii_isdigit(*d) || (*d == ',' && d > r && d + 1 < p && g_ascii_isdigit(d[1]))))
-                d++;
-            gsize n = 0;
-            for (const char *x = r; x < d; x++)
-                n += g_ascii_isdigit(*x) != 0;
-            if (n > 18)
-                g_ptr_array_add(c->warnings,
-                                g_strdup_printf("%s:%u: a number of %" G_GSIZE_FORMAT
-                                                " digits is too long (more than 18); skipped",
-                                                c->article->source, line, n));
-            r = d > r ? d : r + 1;
-        }
-    }
+
     g_autoptr(GArray) qs = g_array_new(FALSE, FALSE, sizeof(JbQuantity));
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
@@ -827,12 +835,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     }
     /* 分别 hands a list of years to a list of values, in order:
      * 2026年、2027年和2028年…将分别达到65万亿、70万亿、75万亿元. */
-    const char *fenbie = NULL;
-    for (const char *r = sent; r + strlen("分别") <= p; r++)
-        if (starts(r, p, "分别")) {
-            fenbie = r;
-            break;
-        }
+    const char *fenbie = memmem(sent, (size_t)(p - sent), "分别", strlen("分别"));
     guint list_from = G_MAXUINT, list_n = 0;
     g_autoptr(GPtrArray) years = NULL;
     if (fenbie) {
@@ -883,6 +886,8 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
     const char *end = para + strlen(para);
     const char *sent = para;
+    if (c->warnings)
+        warn_long_numbers(c, para, line);
     while (sent < end) {
         const char *p = sent;
         while (p < end && !sentence_end_at(p))
