@@ -20,7 +20,13 @@ typedef struct {
     int tag;          /* the caller's */
 } JbWord;
 
-typedef struct JbWordSet JbWordSet;
+/* (Fields are the module's own: the struct is here only so that the test of the first
+ * character below can be inlined into the scanning loops.) */
+typedef struct JbWordSet {
+    guint8 first[65536 / 8]; /* a bit per first character (its code point modulo 2^16) */
+    GArray *words;           /* JbWord, ordered by first character, stable */
+    GArray *firsts;          /* gunichar: the first character of each entry of `words` */
+} JbWordSet;
 
 JbWordSet *jb_word_set_new(void);
 void jb_word_set_free(JbWordSet *set);
@@ -29,11 +35,42 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbWordSet, jb_word_set_free)
 /* Add a non-empty valid UTF-8 word; `tag` is returned with it. */
 void jb_word_set_add(JbWordSet *set, const char *word, int tag);
 
-/* The words whose first character is the one at `p` (a character boundary of valid UTF-8,
- * p < end), in the order they were added: *n of them, or NULL when none. Whether each one
- * is really at `p` is for the caller to check: jb_word_at(). */
-const JbWord *jb_word_set_candidates(const JbWordSet *set, const char *p, const char *end,
-                                     guint *n);
+/* The code point at `p` (p < end), decoded by hand: this runs for every character of a
+ * sentence, and the text is known to be valid UTF-8 (g_utf8_get_char is a call and a loop).
+ * 0 when the character is cut short by `end`. */
+static inline gunichar jb_word_char_at(const char *s, const char *e)
+{
+    const guchar *p = (const guchar *)s, *end = (const guchar *)e;
+    guchar b = p[0];
+    if (b < 0x80)
+        return b;
+    if (b < 0xE0)
+        return end - p >= 2 ? ((gunichar)(b & 0x1F) << 6) | (p[1] & 0x3F) : 0;
+    if (b < 0xF0)
+        return end - p >= 3 ? ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) |
+                                  (p[2] & 0x3F)
+                            : 0;
+    return end - p >= 4 ? ((gunichar)(b & 0x07) << 18) | ((gunichar)(p[1] & 0x3F) << 12) |
+                              ((gunichar)(p[2] & 0x3F) << 6) | (p[3] & 0x3F)
+                        : 0;
+}
+
+const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n);
+
+/* The words whose first character is the one at `p` (a character boundary of valid UTF-8),
+ * in the order they were added: *n of them, or NULL when none. Whether each one is really
+ * at `p` is for the caller to check: jb_word_at(). */
+static inline const JbWord *jb_word_set_candidates(const JbWordSet *set, const char *p,
+                                                   const char *end, guint *n)
+{
+    *n = 0;
+    if (p >= end)
+        return NULL;
+    gunichar c = jb_word_char_at(p, end);
+    if (!((set->first[(c & 0xFFFF) >> 3] >> (c & 7)) & 1))
+        return NULL;
+    return jb_word_set_bucket(set, c, n);
+}
 
 /* Does `w` occur at `p` (within [p, end))? */
 static inline gboolean jb_word_at(const JbWord *w, const char *p, const char *end)
