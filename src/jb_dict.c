@@ -8,6 +8,7 @@ struct JbDict {
     GPtrArray *metrics; /* JbMetric*, in file order */
     char **subjects;
     JbWordSet *subject_set; /* the subjects, for scanning text */
+    GHashTable *by_unit;    /* unit → GPtrArray of the metrics in it (borrowed), file order */
 };
 
 static void metric_free(JbMetric *m)
@@ -27,6 +28,8 @@ void jb_dict_free(JbDict *d)
     g_ptr_array_unref(d->metrics);
     g_strfreev(d->subjects);
     jb_word_set_free(d->subject_set);
+    if (d->by_unit)
+        g_hash_table_unref(d->by_unit);
     g_free(d);
 }
 
@@ -72,6 +75,18 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         if (!m->subject)
             m->subject = g_strdup("");
         g_ptr_array_add(d->metrics, m);
+    }
+    /* jb_dict_match runs for every number: it looks only at the metrics in its unit */
+    d->by_unit = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify)g_ptr_array_unref);
+    for (guint i = 0; i < d->metrics->len; i++) {
+        JbMetric *m = g_ptr_array_index(d->metrics, i);
+        GPtrArray *same = g_hash_table_lookup(d->by_unit, m->unit);
+        if (!same) {
+            same = g_ptr_array_new();
+            g_hash_table_insert(d->by_unit, m->unit, same);
+        }
+        g_ptr_array_add(same, m);
     }
     return d;
 }
@@ -123,10 +138,9 @@ const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *
     const JbMetric *best = NULL;
     gssize best_end = -1;
     size_t best_len = 0;
-    for (guint i = 0; i < d->metrics->len; i++) {
-        const JbMetric *m = g_ptr_array_index(d->metrics, i);
-        if (strcmp(m->unit, unit) != 0)
-            continue;
+    const GPtrArray *same_unit = g_hash_table_lookup(d->by_unit, unit);
+    for (guint i = 0; same_unit && i < same_unit->len; i++) {
+        const JbMetric *m = g_ptr_array_index(same_unit, i);
         if (m->subject[0] && !(subject && strstr(subject, m->subject)) &&
             !strstr(context, m->subject))
             continue;

@@ -46,6 +46,27 @@ static inline gboolean ends(const char *start, const char *p, const char *word)
     return (size_t)(p - start) >= n && p[-1] == word[n - 1] && memcmp(p - n, word, n) == 0;
 }
 
+/* A word of a fixed list with its length, known when compiled: the lists below are tried
+ * at every clause of every number, and a strlen per word and try showed in profiles. */
+typedef struct {
+    const char *s;
+    gsize n;
+} Lit;
+#define LIT(x) {x, sizeof x - 1}
+
+static inline gboolean lit_starts(const char *p, const char *end, const Lit *w)
+{
+    /* (CJK characters share their first byte: the second one decides most tries) */
+    return (gsize)(end - p) >= w->n && p[0] == w->s[0] && (w->n < 2 || p[1] == w->s[1]) &&
+           memcmp(p, w->s, w->n) == 0;
+}
+
+static inline gboolean lit_ends(const char *start, const char *p, const Lit *w)
+{
+    return (gsize)(p - start) >= w->n && p[-1] == w->s[w->n - 1] &&
+           memcmp(p - w->n, w->s, w->n) == 0;
+}
+
 /* 。 ！ ？ ! ? at `p`, read from the bytes (valid UTF-8): no decoding per character. */
 static inline gboolean sentence_end_at(const char *p)
 {
@@ -130,19 +151,21 @@ static int read_int(const char **pp, const char *end, int max_digits)
 static gsize period_word(const char *p, const char *limit, int *month)
 {
     static const struct {
-        const char *w;
+        Lit w;
         int month;
-    } WORDS[] = {{"上半年", 6},   {"下半年", 12},  {"前三季度", 9},  {"前两季度", 6},
-                 {"第一季度", 3}, {"第二季度", 6}, {"第三季度", 9},  {"第四季度", 12},
-                 {"一季度", 3},   {"二季度", 6},   {"三季度", 9},    {"四季度", 12},
-                 {"年底", 12},    {"年末", 12},    {"前1个月", 1},
-                 {"前2个月", 2},  {"前3个月", 3},  {"前4个月", 4},   {"前5个月", 5},
-                 {"前6个月", 6},  {"前7个月", 7},  {"前8个月", 8},   {"前9个月", 9},
-                 {"前10个月", 10}, {"前11个月", 11}, {"前12个月", 12}};
+    } WORDS[] = {{LIT("上半年"), 6},    {LIT("下半年"), 12},   {LIT("前三季度"), 9},
+                 {LIT("前两季度"), 6},  {LIT("第一季度"), 3},  {LIT("第二季度"), 6},
+                 {LIT("第三季度"), 9},  {LIT("第四季度"), 12}, {LIT("一季度"), 3},
+                 {LIT("二季度"), 6},    {LIT("三季度"), 9},    {LIT("四季度"), 12},
+                 {LIT("年底"), 12},     {LIT("年末"), 12},     {LIT("前1个月"), 1},
+                 {LIT("前2个月"), 2},   {LIT("前3个月"), 3},   {LIT("前4个月"), 4},
+                 {LIT("前5个月"), 5},   {LIT("前6个月"), 6},   {LIT("前7个月"), 7},
+                 {LIT("前8个月"), 8},   {LIT("前9个月"), 9},   {LIT("前10个月"), 10},
+                 {LIT("前11个月"), 11}, {LIT("前12个月"), 12}};
     for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++)
-        if (starts(p, limit, WORDS[i].w)) {
+        if (lit_starts(p, limit, &WORDS[i].w)) {
             *month = WORDS[i].month;
-            return strlen(WORDS[i].w);
+            return WORDS[i].w.n;
         }
     return 0;
 }
@@ -197,6 +220,10 @@ static void time_refs(const char *s, const char *limit, int pub_year, int pub_mo
 {
     int in_title = 0;
     for (const char *p = s; p < limit;) {
+        if ((guchar)*p < 0x80 && !g_ascii_isdigit(*p)) {
+            p++; /* nothing in ASCII but digits starts a time */
+            continue;
+        }
         if (starts(p, limit, "《")) {
             in_title++;
             p += strlen("《");
@@ -205,10 +232,6 @@ static void time_refs(const char *s, const char *limit, int pub_year, int pub_mo
         if (starts(p, limit, "》")) {
             in_title = in_title > 0 ? in_title - 1 : 0;
             p += strlen("》");
-            continue;
-        }
-        if ((guchar)*p < 0x80 && !g_ascii_isdigit(*p)) {
-            p++; /* nothing in ASCII but digits starts a time */
             continue;
         }
         if ((guchar)*p >= 0x80 && !time_lead(p, limit)) {
@@ -335,15 +358,19 @@ static char *format_period(const TimeRef *t, int pub_year)
 /* ---- metric phrase ---------------------------------------------------------------------- */
 
 /* Words that open or close a clause without naming anything: dropped from the metric. */
-static const char *const LEADING_FILLERS[] = {
-    "截至目前", "截止目前", "目前", "当前", "眼下", "现在", "我国", "中国", "全国", "国内",
-    "据测算", "据统计", "据介绍", "数据显示", "其中", "同时", "此外", "另外", "已经", "已",
-    "累计", "共计", "总计", "合计", "共", "预计", "力争", "有望", "将", "还", "并", "约",
-    "的",   "底",   "末",   "，",   ",",   " ",    "和",   "及",   NULL};
-static const char *const TRAILING_FILLERS[] = {
-    "分别", "预计", "有望", "力争", "已经", "已达", "已有", "拥有", "有", "已", "将", "达到", "达",
-    "为", "是", "约",
-    "共", "累计", "实现", "保持", "的", " ", NULL};
+static const Lit LEADING_FILLERS[] = {
+    LIT("截至目前"), LIT("截止目前"), LIT("目前"), LIT("当前"),   LIT("眼下"),   LIT("现在"),
+    LIT("我国"),     LIT("中国"),     LIT("全国"), LIT("国内"),   LIT("据测算"), LIT("据统计"),
+    LIT("据介绍"),   LIT("数据显示"), LIT("其中"), LIT("同时"),   LIT("此外"),   LIT("另外"),
+    LIT("已经"),     LIT("已"),       LIT("累计"), LIT("共计"),   LIT("总计"),   LIT("合计"),
+    LIT("共"),       LIT("预计"),     LIT("力争"), LIT("有望"),   LIT("将"),     LIT("还"),
+    LIT("并"),       LIT("约"),       LIT("的"),   LIT("底"),     LIT("末"),     LIT("，"),
+    LIT(","),        LIT(" "),        LIT("和"),   LIT("及")};
+static const Lit TRAILING_FILLERS[] = {
+    LIT("分别"), LIT("预计"), LIT("有望"), LIT("力争"), LIT("已经"), LIT("已达"),
+    LIT("已有"), LIT("拥有"), LIT("有"),   LIT("已"),   LIT("将"),   LIT("达到"),
+    LIT("达"),   LIT("为"),   LIT("是"),   LIT("约"),   LIT("共"),   LIT("累计"),
+    LIT("实现"), LIT("保持"), LIT("的"),   LIT(" ")};
 
 static char *metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
                            const char *time_end)
@@ -355,14 +382,14 @@ static char *metric_phrase(const char *cstart, const char *qstart, const char *s
         a = subject_at; /* drop what precedes the subject */
     for (gboolean changed = TRUE; changed;) {
         changed = FALSE;
-        for (const char *const *w = LEADING_FILLERS; *w; w++)
-            if (starts(a, b, *w)) {
-                a += strlen(*w);
+        for (gsize i = 0; i < G_N_ELEMENTS(LEADING_FILLERS); i++)
+            if (lit_starts(a, b, &LEADING_FILLERS[i])) {
+                a += LEADING_FILLERS[i].n;
                 changed = TRUE;
             }
-        for (const char *const *w = TRAILING_FILLERS; *w; w++)
-            if (ends(a, b, *w)) {
-                b -= strlen(*w);
+        for (gsize i = 0; i < G_N_ELEMENTS(TRAILING_FILLERS); i++)
+            if (lit_ends(a, b, &TRAILING_FILLERS[i])) {
+                b -= TRAILING_FILLERS[i].n;
                 changed = TRUE;
             }
     }
@@ -416,18 +443,24 @@ typedef struct {
 } WordHit;
 
 /* The forecast, actual and hedge words as one set (tag unused): built once. */
+static const char *keywords[32]; /* the lists' own pointers, by tag: see contains() */
+
 static const JbWordSet *keyword_set(void)
 {
     static JbWordSet *set;
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
         set = jb_word_set_new(); /* kept for the life of the process */
+        int n = 0;
         for (const char *const *w = FORECAST_WORDS; *w; w++)
-            jb_word_set_add(set, *w, 0);
+            keywords[n++] = *w;
         for (const char *const *w = ACTUAL_WORDS; *w; w++)
-            jb_word_set_add(set, *w, 0);
+            keywords[n++] = *w;
         for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++)
-            jb_word_set_add(set, HEDGES[i].w, 0);
+            keywords[n++] = HEDGES[i].w;
+        g_assert((gsize)n <= G_N_ELEMENTS(keywords));
+        for (int i = 0; i < n; i++)
+            jb_word_set_add(set, keywords[i], i);
         g_once_init_leave(&done, 1);
     }
     return set;
@@ -443,7 +476,7 @@ static void keyword_hits(const char *a, const char *b, GArray *out)
         const JbWord *w = jb_word_set_candidates(set, p, b, &n);
         for (guint i = 0; i < n; i++)
             if (jb_word_at(&w[i], p, b)) {
-                WordHit h = {p, w[i].text, w[i].len};
+                WordHit h = {p, keywords[w[i].tag], w[i].len};
                 g_array_append_val(out, h);
             }
     }
@@ -454,7 +487,7 @@ static gboolean contains(const Ctx *c, const char *a, const char *b, const char 
 {
     for (guint i = 0; i < c->keywords->len; i++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, i);
-        if (h->at >= a && h->at + h->len <= b && strcmp(h->word, word) == 0)
+        if (h->at >= a && h->at + h->len <= b && (h->word == word || strcmp(h->word, word) == 0))
             return TRUE;
     }
     return FALSE;
