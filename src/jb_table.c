@@ -184,8 +184,9 @@ static void append_field(GString *out, const char *s)
     size_t len = strlen(s);
     gboolean edge_space = len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
                                   s[len - 1] == '\t');
-    if (strpbrk(s, ",\"\r\n") == NULL && !edge_space && !g_str_has_prefix(s, "\xEF\xBB\xBF")) {
-        g_string_append(out, s);
+    gboolean bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
+    if (!edge_space && !bom && strpbrk(s, ",\"\r\n") == NULL) {
+        g_string_append_len(out, s, (gssize)len);
         return;
     }
     size_t n = len;
