@@ -308,10 +308,11 @@ static void time_refs(const char *s, const char *limit, int pub_year, int pub_mo
     }
 }
 
+/* The last time expression in [s, limit), found with `refs` as scratch. */
 static gboolean last_time_ref(const char *s, const char *limit, int pub_year, int pub_month,
-                              TimeRef *out)
+                              GArray *refs, TimeRef *out)
 {
-    g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(TimeRef));
+    g_array_set_size(refs, 0);
     time_refs(s, limit, pub_year, pub_month, refs);
     if (!refs->len)
         return FALSE;
@@ -432,6 +433,8 @@ typedef struct {
     GPtrArray *warnings;     /* NULL, or where to report what could not be read */
     GArray *subjects;        /* SubjectHit of the sentence being read */
     GArray *times;           /* TimeRef of the sentence being read */
+    GArray *times_after;     /* TimeRef: scratch for last_time_ref() */
+    GArray *quantities;      /* JbQuantity of the sentence being read */
     GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
 } Ctx;
 
@@ -673,7 +676,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
             break;
         }
     if (!have_time) /* "…增长5.9%（2025年）" style: a time after the number, same clause */
-        have_time = last_time_ref(qe, ce, c->pub_year, c->pub_month, &t);
+        have_time = last_time_ref(qe, ce, c->pub_year, c->pub_month, c->times_after, &t);
 
     JbStatement *s = g_new0(JbStatement, 1);
     s->source = g_ref_string_acquire(c->source);
@@ -843,7 +846,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
 {
     gsize len = (gsize)(p - sent);
 
-    g_autoptr(GArray) qs = g_array_new(FALSE, FALSE, sizeof(JbQuantity));
+    GArray *qs = c->quantities;
+    g_array_set_size(qs, 0);
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
         g_array_append_val(qs, q);
@@ -887,8 +891,9 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         }
     }
     /* …and a list of subjects: 人工智能、人形机器人企业分别超过6000家、140家. */
-    g_autoptr(GPtrArray) subjects = g_ptr_array_new();
+    g_autoptr(GPtrArray) subjects = NULL;
     if (list_n >= 2) {
+        subjects = g_ptr_array_new();
         const char *cs = clause_start(sent, fenbie);
         for (guint i = 0; i < c->subjects->len; i++) {
             const SubjectHit *h = &g_array_index(c->subjects, SubjectHit, i);
@@ -898,7 +903,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         }
     }
     gboolean by_year = list_n >= 2 && years && years->len == list_n;
-    gboolean by_subject = list_n >= 2 && subjects->len == list_n;
+    gboolean by_subject = subjects && subjects->len == list_n;
     const char *prev_end = NULL;
     for (guint i = 0; i < qs->len; i++) {
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
@@ -957,6 +962,8 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.seen_values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.subjects = g_array_new(FALSE, FALSE, sizeof(SubjectHit));
     c.times = g_array_new(FALSE, FALSE, sizeof(TimeRef));
+    c.times_after = g_array_new(FALSE, FALSE, sizeof(TimeRef));
+    c.quantities = g_array_new(FALSE, FALSE, sizeof(JbQuantity));
     c.keywords = g_array_new(FALSE, FALSE, sizeof(WordHit));
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
@@ -984,6 +991,8 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     g_hash_table_unref(c.seen_values);
     g_array_unref(c.subjects);
     g_array_unref(c.times);
+    g_array_unref(c.times_after);
+    g_array_unref(c.quantities);
     g_array_unref(c.keywords);
     return c.out;
 }
