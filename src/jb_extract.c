@@ -469,22 +469,6 @@ static const JbWordSet *keyword_set(void)
     return set;
 }
 
-/* Every occurrence (overlapping ones too) of every keyword in [a, b). */
-static void keyword_hits(const char *a, const char *b, GArray *out)
-{
-    const JbWordSet *set = keyword_set();
-    g_array_set_size(out, 0);
-    for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
-        guint n;
-        const JbWord *w = jb_word_set_candidates(set, p, b, &n);
-        for (guint i = 0; i < n; i++)
-            if (jb_word_at(&w[i], p, b)) {
-                WordHit h = {p, keywords[w[i].tag], w[i].len};
-                g_array_append_val(out, h);
-            }
-    }
-}
-
 /* Is there `word` (one of the keywords) in [a, b), within the sentence being read? */
 static gboolean contains(const Ctx *c, const char *a, const char *b, const char *word)
 {
@@ -500,31 +484,41 @@ typedef struct {
     const char *at, *end, *word;
 } SubjectHit;
 
-/* Every subject word in [a, b) outside 《book titles》 (《关于支持人工智能…的若干措施》 names
- * a document), in text order. One pass over the bytes. */
-static void subject_hits(const JbDict *dict, const char *a, const char *b, GArray *out)
+/* What the numbers of the sentence [a, b) look back at, in one pass over its characters:
+ * every occurrence (overlapping ones too) of every keyword into c->keywords, and every
+ * subject word outside 《book titles》 (《关于支持人工智能…的若干措施》 names a document) into
+ * c->subjects, both in text order. */
+static void sentence_words(Ctx *c, const char *a, const char *b)
 {
-    if (!dict)
-        return;
-    const JbWordSet *set = jb_dict_subject_set(dict);
+    const JbWordSet *keys = keyword_set();
+    const JbWordSet *subjects = c->dict ? jb_dict_subject_set(c->dict) : NULL;
+    g_array_set_size(c->keywords, 0);
+    g_array_set_size(c->subjects, 0);
     int in_title = 0;
     for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
-        if (starts(p, b, "《")) {
+        gunichar ch = jb_word_char_at(p, b);
+        guint n;
+        const JbWord *w = jb_word_set_lookup(keys, ch, &n);
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&w[i], p, b)) {
+                WordHit h = {p, keywords[w[i].tag], w[i].len};
+                g_array_append_val(c->keywords, h);
+            }
+        if (ch == 0x300A /* 《 */) {
             in_title++;
             continue;
         }
-        if (starts(p, b, "》")) {
+        if (ch == 0x300B /* 》 */) {
             in_title = in_title > 0 ? in_title - 1 : 0;
             continue;
         }
-        if (in_title)
+        if (in_title || !subjects)
             continue;
-        guint n;
-        const JbWord *w = jb_word_set_candidates(set, p, b, &n);
+        w = jb_word_set_lookup(subjects, ch, &n);
         for (guint i = 0; i < n; i++)
             if (jb_word_at(&w[i], p, b)) {
                 SubjectHit h = {p, p + w[i].len, w[i].text};
-                g_array_append_val(out, h);
+                g_array_append_val(c->subjects, h);
             }
     }
 }
@@ -855,9 +849,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         return;
     c->sentence++;
     /* what every number of the sentence looks back at, found once */
-    g_array_set_size(c->subjects, 0);
-    subject_hits(c->dict, sent, p, c->subjects);
-    keyword_hits(sent, p, c->keywords);
+    sentence_words(c, sent, p);
     g_array_set_size(c->times, 0);
     time_refs(sent, p, c->pub_year, c->pub_month, c->times);
     /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */

@@ -61,15 +61,25 @@ const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n);
  * in the order they were added: *n of them, or NULL when none. Whether each one is really
  * at `p` is for the caller to check: jb_word_at(). */
 static inline const JbWord *jb_word_set_candidates(const JbWordSet *set, const char *p,
+                                                   const char *end, guint *n);
+
+/* The same for a character already decoded (jb_word_char_at): one decoding for several
+ * sets. */
+static inline const JbWord *jb_word_set_lookup(const JbWordSet *set, gunichar c, guint *n)
+{
+    *n = 0;
+    if (!((set->first[(c & 0xFFFF) >> 3] >> (c & 7)) & 1))
+        return NULL;
+    return jb_word_set_bucket(set, c, n);
+}
+
+static inline const JbWord *jb_word_set_candidates(const JbWordSet *set, const char *p,
                                                    const char *end, guint *n)
 {
     *n = 0;
     if (p >= end)
         return NULL;
-    gunichar c = jb_word_char_at(p, end);
-    if (!((set->first[(c & 0xFFFF) >> 3] >> (c & 7)) & 1))
-        return NULL;
-    return jb_word_set_bucket(set, c, n);
+    return jb_word_set_lookup(set, jb_word_char_at(p, end), n);
 }
 
 /* Does `w` occur at `p` (within [p, end))? */
