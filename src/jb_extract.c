@@ -67,6 +67,22 @@ static inline gboolean lit_ends(const char *start, const char *p, const Lit *w)
            memcmp(p - w->n, w->s, w->n) == 0;
 }
 
+/* A set of the first characters of a fixed list (built once, kept for the process): where
+ * none of them is at hand, the list need not be tried word by word. */
+static JbWordSet *lit_set(const Lit *list, gsize n)
+{
+    JbWordSet *set = jb_word_set_new();
+    for (gsize i = 0; i < n; i++)
+        jb_word_set_add(set, list[i].s, (int)i);
+    return set;
+}
+
+static inline gboolean may_start(const JbWordSet *set, const char *p, const char *end)
+{
+    guint n;
+    return jb_word_set_candidates(set, p, end, &n) != NULL;
+}
+
 /* 。 ！ ？ ! ? at `p`, read from the bytes (valid UTF-8): no decoding per character. */
 static inline gboolean sentence_end_at(const char *p)
 {
@@ -162,6 +178,17 @@ static gsize period_word(const char *p, const char *limit, int *month)
                  {LIT("前5个月"), 5},   {LIT("前6个月"), 6},   {LIT("前7个月"), 7},
                  {LIT("前8个月"), 8},   {LIT("前9个月"), 9},   {LIT("前10个月"), 10},
                  {LIT("前11个月"), 11}, {LIT("前12个月"), 12}};
+    static JbWordSet *firsts;
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        Lit lits[G_N_ELEMENTS(WORDS)];
+        for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++)
+            lits[i] = WORDS[i].w;
+        firsts = lit_set(lits, G_N_ELEMENTS(lits));
+        g_once_init_leave(&done, 1);
+    }
+    if (!may_start(firsts, p, limit))
+        return 0;
     for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++)
         if (lit_starts(p, limit, &WORDS[i].w)) {
             *month = WORDS[i].month;
@@ -381,13 +408,20 @@ static char *metric_phrase(const char *cstart, const char *qstart, const char *s
         a = time_end; /* "2025年我国…" → "我国…" */
     if (subject_at && subject_at >= a && subject_at < b)
         a = subject_at; /* drop what precedes the subject */
+    static JbWordSet *leading;
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        leading = lit_set(LEADING_FILLERS, G_N_ELEMENTS(LEADING_FILLERS));
+        g_once_init_leave(&done, 1);
+    }
     for (gboolean changed = TRUE; changed;) {
         changed = FALSE;
-        for (gsize i = 0; i < G_N_ELEMENTS(LEADING_FILLERS); i++)
-            if (lit_starts(a, b, &LEADING_FILLERS[i])) {
-                a += LEADING_FILLERS[i].n;
-                changed = TRUE;
-            }
+        if (may_start(leading, a, b)) /* (else no word of the list starts at `a`) */
+            for (gsize i = 0; i < G_N_ELEMENTS(LEADING_FILLERS); i++)
+                if (lit_starts(a, b, &LEADING_FILLERS[i])) {
+                    a += LEADING_FILLERS[i].n;
+                    changed = TRUE;
+                }
         for (gsize i = 0; i < G_N_ELEMENTS(TRAILING_FILLERS); i++)
             if (lit_ends(a, b, &TRAILING_FILLERS[i])) {
                 b -= TRAILING_FILLERS[i].n;
