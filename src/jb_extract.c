@@ -461,7 +461,7 @@ typedef struct {
     char *source, *published; /* the article's, shared by its statements (GRefString) */
     GString *key;             /* scratch for the figure keys below */
     GHashTable *seen; /* figure key → the JbStatement already written (borrowed from out) */
-    GHashTable *seen_values; /* "value|unit" of every body statement */
+    guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
     guint sentence;          /* number of the sentence being read, from 1 */
     gboolean headline;       /* reading the headlines (after the body) */
     GPtrArray *warnings;     /* NULL, or where to report what could not be read */
@@ -777,24 +777,25 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         s->forecast = TRUE; /* a value for a year after publication can only be expected */
 
     /* A headline repeats the body's figures in fewer words: the same value in the same
-     * unit is the same statement. Only a figure the body does not state is kept. */
-    /* The keys, built in one scratch string: "metric|value|unit|bound", of which
-     * "value|unit" (from vu) is the headline test's. */
+     * unit is the same statement. Only a figure the body does not state is kept. (A few
+     * numbers in a headline against the body's statements: a loop, no index.) */
+    for (guint i = 0; c->headline && i < c->body_statements; i++) {
+        const JbStatement *b = g_ptr_array_index(c->out, i);
+        if (jb_decimal_equal(b->q.value, q->value) && strcmp(b->q.unit, q->unit) == 0) {
+            jb_statement_free(s);
+            return;
+        }
+    }
+    /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
+     * sentence a repeat is a list member (3个、2个、2个) and stays. Key: metric|value|unit|bound,
+     * built in one scratch string. */
     GString *key = c->key;
     g_string_assign(key, s->metric_id[0] ? s->metric_id : s->metric);
     g_string_append_c(key, '|');
-    gsize vu = key->len;
     g_autofree char *value = jb_decimal_to_string(q->value);
     g_string_append(key, value);
     g_string_append_c(key, '|');
     g_string_append(key, q->unit);
-    gsize vu_len = key->len - vu;
-    if (c->headline && g_hash_table_contains(c->seen_values, key->str + vu)) {
-        jb_statement_free(s);
-        return;
-    }
-    /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
-     * sentence a repeat is a list member (3个、2个、2个) and stays. */
     g_string_append_c(key, '|');
     g_string_append(key, jb_bound_name(s->q.bound));
     JbStatement *earlier = g_hash_table_lookup(c->seen, key->str);
@@ -808,8 +809,6 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         return;
     }
     g_hash_table_replace(c->seen, g_strndup(key->str, key->len), s);
-    if (!c->headline)
-        g_hash_table_add(c->seen_values, g_strndup(key->str + vu, vu_len));
     g_ptr_array_add(c->out, s);
 }
 
@@ -985,7 +984,6 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.published = g_ref_string_new(article->published);
     c.key = g_string_sized_new(64);
     c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    c.seen_values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.subjects = g_array_new(FALSE, FALSE, sizeof(SubjectHit));
     c.times = g_array_new(FALSE, FALSE, sizeof(TimeRef));
     c.times_after = g_array_new(FALSE, FALSE, sizeof(TimeRef));
@@ -1000,6 +998,7 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     /* The headlines last: a figure they repeat from the body is already written, with the
      * body's fuller quote; a figure only a headline states is still kept. */
     c.headline = TRUE;
+    c.body_statements = c.out->len;
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
@@ -1014,7 +1013,6 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     g_ref_string_release(c.published);
     g_string_free(c.key, TRUE);
     g_hash_table_unref(c.seen);
-    g_hash_table_unref(c.seen_values);
     g_array_unref(c.subjects);
     g_array_unref(c.times);
     g_array_unref(c.times_after);
