@@ -1828,25 +1828,25 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
             p++;
     const guchar *u = (const guchar *)text;
     while (p < len) {
+        /* The hottest loop of extraction: a valid three-byte character is decoded inline and
+         * skipped whole; any other byte is skipped alone. That visits the same places as
+         * decoding every character, because the bytes a decoder would skip over are
+         * continuation bytes (80..BF), which neither are a digit nor begin a trigger. */
         guchar b = u[p];
-        gsize n = 1;
-        gboolean try = FALSE;
-        if (b < 0x80) {
-            try = g_ascii_isdigit((char)b);
-        } else if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 && (u[p + 1] & 0xC0) == 0x80 &&
-                   (u[p + 2] & 0xC0) == 0x80) {
-            /* cp_at's three-byte case, inline */
+        gsize n;
+        if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 &&
+            ((u[p + 1] ^ 0x80) | (u[p + 2] ^ 0x80)) < 0x40) { /* both are 80..BF */
             guint k = (((guint)(b & 0x0F) << 12) | ((guint)(u[p + 1] & 0x3F) << 6) |
                        (u[p + 2] & 0x3F)) - TRIGGER_LO;
+            if (!((trigger_bits[k >> 3] >> (k & 7)) & 1)) {
+                p += 3;
+                continue;
+            }
             n = 3;
-            try = (trigger_bits[k >> 3] >> (k & 7)) & 1;
-        } else if (b >= 0xE3 && b <= 0xE9) {
-            try = trigger_cp(cp_at(&c, p, &n));
+        } else if (g_ascii_isdigit(b)) {
+            n = 1;
         } else {
-            cp_at(&c, p, &n);
-        }
-        if (!try) {
-            p += n;
+            p++;
             continue;
         }
         Expr e;
