@@ -590,25 +590,39 @@ static void unit_index_init(void)
     for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
         unit_bucket_items[count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++] =
             (guint16)k;
+    /* longest first in each bucket, so the first match is the longest (insertion sort, stable) */
+    for (guint b = 0; b < UNIT_BUCKETS; b++) {
+        for (guint k = unit_bucket_start[b] + 1u; k < unit_bucket_start[b + 1]; k++) {
+            guint16 item = unit_bucket_items[k];
+            guint j = k;
+            for (; j > unit_bucket_start[b] && UNITS[unit_bucket_items[j - 1]].len < UNITS[item].len;
+                 j--)
+                unit_bucket_items[j] = unit_bucket_items[j - 1];
+            unit_bucket_items[j] = item;
+        }
+    }
     g_once_init_leave(&done, 1);
 }
 
 /* Longest unit (or not-a-quantity word) starting at i; 0 and *out = NULL when none. */
 static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
 {
-    gsize best = 0;
     *out = NULL;
     if (i >= c->len)
         return 0;
-    guint h = unit_hash((const guchar *)c->t + i, c->len - i);
+    gsize avail = c->len - i;
+    const char *s = c->t + i;
+    guint h = unit_hash((const guchar *)s, avail);
     for (guint k = unit_bucket_start[h]; k < unit_bucket_start[h + 1]; k++) {
         const UnitDef *u = &UNITS[unit_bucket_items[k]];
-        if (u->len > best && at_lit(c, i, u->text, u->len)) {
-            best = u->len;
+        /* a bucket is mostly one first character (元 元素 元人民币 …): the last byte decides */
+        if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
+            memcmp(s, u->text, u->len) == 0) {
             *out = u;
+            return u->len;
         }
     }
-    return best;
+    return 0;
 }
 
 /* A real unit (not a word) starts at i: stops 千 of 千瓦 and 百 of 百分点 being a magnitude. */
