@@ -572,11 +572,8 @@ static guint unit_hash(const guchar *s, gsize avail)
     return s[0];
 }
 
-static void unit_index_init(void)
+static void build_unit_index(void)
 {
-    static gsize done = 0;
-    if (!g_once_init_enter(&done))
-        return;
     guint count[UNIT_BUCKETS] = {0};
     for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
         count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++;
@@ -601,7 +598,6 @@ static void unit_index_init(void)
             unit_bucket_items[j] = item;
         }
     }
-    g_once_init_leave(&done, 1);
 }
 
 /* Longest unit (or not-a-quantity word) starting at i; 0 and *out = NULL when none. */
@@ -669,23 +665,28 @@ static const QualDef PREFIX_QUALS[] = {
 G_STATIC_ASSERT(G_N_ELEMENTS(PREFIX_QUALS) <= 64);
 static guint64 prefix_by_last[256];
 
-static void prefix_index_init(void)
-{
-    static gsize done = 0;
-    if (!g_once_init_enter(&done))
-        return;
-    for (gsize i = 0; i < G_N_ELEMENTS(PREFIX_QUALS); i++) {
-        const QualDef *q = &PREFIX_QUALS[i];
-        prefix_by_last[(guchar)q->text[q->len - 1]] |= G_GUINT64_CONSTANT(1) << i;
-    }
-    g_once_init_leave(&done, 1);
-}
-
 static const QualDef SUFFIX_QUALS[] = {
     QD("以上", JB_BOUND_AT_LEAST), QD("以下", JB_BOUND_AT_MOST), QD("以内", JB_BOUND_AT_MOST),
     QD("左右", JB_BOUND_ABOUT),    QD("上下", JB_BOUND_ABOUT),   QD("前后", JB_BOUND_ABOUT),
     QD("有余", JB_BOUND_AT_LEAST),
 };
+
+/* Likewise after the number: bit i of suffix_by_hash[h] says SUFFIX_QUALS[i] begins with a
+ * character of unit_hash h. */
+G_STATIC_ASSERT(G_N_ELEMENTS(SUFFIX_QUALS) <= 8);
+static guint8 suffix_by_hash[UNIT_BUCKETS];
+
+static void build_qual_index(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(PREFIX_QUALS); i++) {
+        const QualDef *q = &PREFIX_QUALS[i];
+        prefix_by_last[(guchar)q->text[q->len - 1]] |= G_GUINT64_CONSTANT(1) << i;
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(SUFFIX_QUALS); i++) {
+        const QualDef *q = &SUFFIX_QUALS[i];
+        suffix_by_hash[unit_hash((const guchar *)q->text, q->len)] |= (guint8)(1u << i);
+    }
+}
 
 /* 十 百 千 万 亿 at i: a magnitude with no digit before it (百余项, 近千亿, 上万) */
 static gboolean bare_magnitude_at(const Ctx *c, gsize i)
@@ -1337,7 +1338,13 @@ static gboolean numeral_start_at(const Ctx *c, gsize i)
 
 static gboolean is_run_char(char ch)
 {
-    return g_ascii_isalnum(ch) || (ch && strchr("._/:@#&=?+-", ch) != NULL);
+    switch (ch) { /* a switch, not strchr: this runs for every byte of a run of digits */
+    case '.': case '_': case '/': case ':': case '@': case '#': case '&': case '=': case '?':
+    case '+': case '-':
+        return TRUE;
+    default:
+        return g_ascii_isalnum(ch);
+    }
 }
 
 /* The run of ASCII word characters around i contains a Latin letter: 5G, A320, 4T4R, U23,
@@ -1653,8 +1660,11 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
         }
     }
     /* ---- a hedge after: 以上 以下 左右 … ---- */
-    for (gsize i = 0; i < G_N_ELEMENTS(SUFFIX_QUALS); i++) {
-        const QualDef *qd = &SUFFIX_QUALS[i];
+    guint suffixes = e->end < c->len ? suffix_by_hash[unit_hash((const guchar *)c->t + e->end,
+                                                                 c->len - e->end)]
+                                      : 0;
+    for (; suffixes; suffixes &= suffixes - 1) {
+        const QualDef *qd = &SUFFIX_QUALS[__builtin_ctz(suffixes)];
         if (at_lit(c, e->end, qd->text, qd->len)) {
             if (qd->bound == JB_BOUND_ABOUT && AT(c, e->end, "上下") &&
                 (AT(c, e->end + 6, "游") || AT(c, e->end + 6, "级") || AT(c, e->end + 6, "班") ||
@@ -1739,6 +1749,37 @@ static void expr_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
     out->end = e->end;
 }
 
+/* Characters a number can begin with, by their UTF-8 lead byte (E3 〇, E4–E9 the rest). */
+static gboolean trigger_cp(gunichar cp)
+{
+    return cn_numeral(cp) || cp == CP_BAN || cp == CP_FAN;
+}
+
+/* trigger_cp of U+3000..U+9FFF (lead bytes E3..E9, where every trigger lies) as a bit set,
+ * so the scanner passes over the other CJK characters without decoding them twice. */
+#define TRIGGER_LO 0x3000u
+#define TRIGGER_HI 0xA000u
+static guint8 trigger_bits[(TRIGGER_HI - TRIGGER_LO) / 8];
+
+static void build_trigger_bits(void)
+{
+    for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
+        if (trigger_cp(cp))
+            trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
+}
+
+/* The static look-up tables, built once for the process. */
+static void tables_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        build_unit_index();
+        build_qual_index();
+        build_trigger_bits();
+        g_once_init_leave(&done, 1);
+    }
+}
+
 /* ==================================================================================== */
 /* Public entry points                                                                  */
 /* ==================================================================================== */
@@ -1767,8 +1808,7 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
         b--;
     if (a == b)
         return parse_fail(error, expr, WHY_NONE);
-    unit_index_init();
-    prefix_index_init();
+    tables_init();
     Ctx c = {.t = expr, .len = b, .lo = a, .scan = FALSE};
     gsize p = skip_prefix_forward(&c, a);
     if (AT(&c, p, "第"))
@@ -1801,38 +1841,13 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
     return TRUE;
 }
 
-/* Characters a number can begin with, by their UTF-8 lead byte (E3 〇, E4–E9 the rest). */
-static gboolean trigger_cp(gunichar cp)
-{
-    return cn_numeral(cp) || cp == CP_BAN || cp == CP_FAN;
-}
-
-/* trigger_cp of U+3000..U+9FFF (lead bytes E3..E9, where every trigger lies) as a bit set,
- * so the scanner passes over the other CJK characters without decoding them twice. */
-#define TRIGGER_LO 0x3000u
-#define TRIGGER_HI 0xA000u
-static guint8 trigger_bits[(TRIGGER_HI - TRIGGER_LO) / 8];
-
-static void trigger_init(void)
-{
-    static gsize done = 0;
-    if (g_once_init_enter(&done)) {
-        for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
-            if (trigger_cp(cp))
-                trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
-        g_once_init_leave(&done, 1);
-    }
-}
-
 gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out)
 {
     g_return_val_if_fail(text != NULL || len == 0, FALSE);
     g_return_val_if_fail(out != NULL, FALSE);
     if (from >= len)
         return FALSE;
-    unit_index_init();
-    prefix_index_init();
-    trigger_init();
+    tables_init();
     Ctx c = {.t = text, .len = len, .lo = from, .scan = TRUE};
     gsize p = from;
     /* started inside a number: skip the rest of it */
