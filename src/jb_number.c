@@ -1761,11 +1761,35 @@ static gboolean trigger_cp(gunichar cp)
 #define TRIGGER_HI 0xA000u
 static guint8 trigger_bits[(TRIGGER_HI - TRIGGER_LO) / 8];
 
+static gboolean trigger_bit(gunichar cp)
+{
+    return (trigger_bits[(cp - TRIGGER_LO) >> 3] >> ((cp - TRIGGER_LO) & 7)) & 1;
+}
+
+/* The scanner's first look at a character with a three-byte lead (E0..EF): pair_kind[(lead -
+ * E0) × 256 + second byte] says whether the second byte is a continuation byte and, if so,
+ * whether some trigger begins with these two bytes. Most characters are passed over after it. */
+enum { PAIR_PLAIN, PAIR_TRIGGER, PAIR_INVALID };
+static guint8 pair_kind[16 * 256];
+
 static void build_trigger_bits(void)
 {
     for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
         if (trigger_cp(cp))
             trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
+    for (guint lead = 0xE0; lead <= 0xEF; lead++) {
+        for (guint second = 0; second < 256; second++) {
+            guint8 kind = PAIR_INVALID;
+            if ((second & 0xC0) == 0x80) {
+                gunichar first = ((lead & 0x0F) << 12) | ((second & 0x3F) << 6);
+                kind = PAIR_PLAIN;
+                for (gunichar cp = first; cp < first + 64; cp += 8) /* a byte of bits each */
+                    if (cp >= TRIGGER_LO && cp < TRIGGER_HI && trigger_bits[(cp - TRIGGER_LO) >> 3])
+                        kind = PAIR_TRIGGER;
+            }
+            pair_kind[(lead - 0xE0) << 8 | second] = kind;
+        }
+    }
 }
 
 /* The static look-up tables, built once for the process. */
@@ -1861,13 +1885,23 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
          * skipped whole; any other byte is skipped alone. That visits the same places as
          * decoding every character, because the bytes a decoder would skip over are
          * continuation bytes (80..BF), which neither are a digit nor begin a trigger. */
+        /* most of the text: characters no trigger begins like, three bytes at a time */
+        while (len - p >= 3 && (u[p] & 0xF0) == 0xE0 && (u[p + 2] & 0xC0) == 0x80 &&
+               pair_kind[(u[p] - 0xE0u) << 8 | u[p + 1]] == PAIR_PLAIN)
+            p += 3;
+        if (p >= len)
+            break;
         guchar b = u[p];
         gsize n;
-        if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 &&
-            ((u[p + 1] ^ 0x80) | (u[p + 2] ^ 0x80)) < 0x40) { /* both are 80..BF */
-            guint k = (((guint)(b & 0x0F) << 12) | ((guint)(u[p + 1] & 0x3F) << 6) |
-                       (u[p + 2] & 0x3F)) - TRIGGER_LO;
-            if (!((trigger_bits[k >> 3] >> (k & 7)) & 1)) {
+        if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 && (u[p + 2] & 0xC0) == 0x80) {
+            guint kind = pair_kind[(b - 0xE0u) << 8 | u[p + 1]];
+            if (kind == PAIR_INVALID) {
+                p++;
+                continue;
+            }
+            if (kind == PAIR_PLAIN || !trigger_bit(((gunichar)(b & 0x0F) << 12) |
+                                                   ((gunichar)(u[p + 1] & 0x3F) << 6) |
+                                                   (u[p + 2] & 0x3F))) {
                 p += 3;
                 continue;
             }
