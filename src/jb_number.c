@@ -370,6 +370,15 @@ static gunichar cp_at(const Ctx *c, gsize i, gsize *n)
     return 0xFFFD;
 }
 
+/* memcmp(a, b, n) == 0 for the few bytes of a word: a loop costs less than memcmp's call */
+static gboolean same_bytes(const char *a, const char *b, gsize n)
+{
+    for (gsize k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return FALSE;
+    return TRUE;
+}
+
 static gboolean at_lit(const Ctx *c, gsize i, const char *lit, gsize n)
 {
     /* the first byte first: most calls fail there, and memcmp's call costs more */
@@ -381,8 +390,9 @@ static gboolean at_lit(const Ctx *c, gsize i, const char *lit, gsize n)
 /* Does `lit` end exactly at i, no earlier than `floor`? */
 static gboolean before_lit(const Ctx *c, gsize i, gsize floor, const char *lit, gsize n)
 {
+    /* the last byte first: it tells most words apart (most start with the same lead byte) */
     return i >= floor + n && (n == 0 || c->t[i - 1] == lit[n - 1]) &&
-           memcmp(c->t + i - n, lit, n) == 0;
+           same_bytes(c->t + i - n, lit, n);
 }
 
 /* Is the character ending at i (a 3-byte CJK character) one of those in `set`? */
@@ -392,7 +402,7 @@ static gboolean prev_char_in(const Ctx *c, gsize i, const char *set)
         return FALSE;
     for (const char *s = set; *s; s = g_utf8_next_char(s)) {
         gsize n = (gsize)(g_utf8_next_char(s) - s);
-        if (n <= i && memcmp(c->t + i - n, s, n) == 0)
+        if (n <= i && same_bytes(c->t + i - n, s, n))
             return TRUE;
     }
     return FALSE;
@@ -613,7 +623,7 @@ static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
         const UnitDef *u = &UNITS[unit_bucket_items[k]];
         /* a bucket is mostly one first character (元 元素 元人民币 …): the last byte decides */
         if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
-            memcmp(s, u->text, u->len) == 0) {
+            same_bytes(s, u->text, u->len)) {
             *out = u;
             return u->len;
         }
@@ -689,13 +699,17 @@ static void build_qual_index(void)
 }
 
 /* 十 百 千 万 亿 at i: a magnitude with no digit before it (百余项, 近千亿, 上万) */
+static gboolean bare_magnitude(gunichar cp)
+{
+    return cp == CP_SHI || cp == CP_BAI || cp == CP_QIAN || cn_big(cp);
+}
+
 static gboolean bare_magnitude_at(const Ctx *c, gsize i)
 {
     if (i >= c->len)
         return FALSE;
     gsize n;
-    gunichar cp = cp_at(c, i, &n);
-    return cp == CP_SHI || cp == CP_BAI || cp == CP_QIAN || cn_big(cp);
+    return bare_magnitude(cp_at(c, i, &n));
 }
 
 /* A single-character hedge that is really the end of a longer word: 最近 附近 (recently,
@@ -1338,13 +1352,9 @@ static gboolean numeral_start_at(const Ctx *c, gsize i)
 
 static gboolean is_run_char(char ch)
 {
-    switch (ch) { /* a switch, not strchr: this runs for every byte of a run of digits */
-    case '.': case '_': case '/': case ':': case '@': case '#': case '&': case '=': case '?':
-    case '+': case '-':
-        return TRUE;
-    default:
-        return g_ascii_isalnum(ch);
-    }
+    /* compared one by one, not with strchr: this runs for every byte of a run of digits */
+    return g_ascii_isalnum(ch) || ch == '.' || ch == '_' || ch == '/' || ch == ':' || ch == '@' ||
+           ch == '#' || ch == '&' || ch == '=' || ch == '?' || ch == '+' || ch == '-';
 }
 
 /* The run of ASCII word characters around i contains a Latin letter: 5G, A320, 4T4R, U23,
@@ -1394,7 +1404,9 @@ static void copy_unit(Expr *e, UnitKind kind, const char *unit)
 {
     e->has_unit = TRUE;
     e->ukind = kind;
-    g_strlcpy(e->unit, unit, sizeof e->unit);
+    gsize n = MIN(strlen(unit), sizeof e->unit - 1); /* memcpy, not g_strlcpy's byte loop */
+    memcpy(e->unit, unit, n);
+    e->unit[n] = '\0';
 }
 
 /* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
@@ -1429,7 +1441,7 @@ static Reason look_back(const Ctx *c, gsize p, Expr *e)
         s -= strlen("±"); /* ±1100千伏: a DC line's rating, the value is 1100 */
     }
     /* 上百 数百 几十 上万: the round number, at least */
-    if (bare_magnitude_at(c, p) && s == p) {
+    if (bare_magnitude(cp) && s == p) {
         static const struct {
             const char *w;
             const char *not_after; /* 以上 线上 参数 指数 …: the word before owns the char */
@@ -1740,7 +1752,8 @@ static void expr_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
     out->high = jb_decimal_normalize(h);
     out->is_range = e->is_range;
     if (e->has_unit)
-        g_strlcpy(out->unit, e->ukind == U_PLAIN ? e->unit : "%", sizeof out->unit);
+        copy_text(out->unit, sizeof out->unit, e->ukind == U_PLAIN ? e->unit : "%",
+                  e->ukind == U_PLAIN ? strlen(e->unit) : 1);
     copy_text(out->qualifier, sizeof out->qualifier, c->t + e->qual_at, e->qual_len);
     out->bound = e->bound;
     if (e->rounded && e->qual_len == 0)
