@@ -343,19 +343,9 @@ typedef struct {
 #define CP_BAN 0x534A   /* 半 */
 #define CP_FAN 0x7FFB   /* 翻 */
 
-/* Decode the character at i (< len). Invalid or truncated bytes read as one U+FFFD byte. */
-static gunichar cp_at(const Ctx *c, gsize i, gsize *n)
+/* cp_at() for what is not ASCII or a three-byte character: rare, so kept out of line. */
+static G_GNUC_NO_INLINE gunichar cp_at_rare(const guchar *s, gsize left, gsize *n)
 {
-    const guchar *s = (const guchar *)c->t + i;
-    gsize left = c->len - i;
-    if (s[0] < 0x80) {
-        *n = 1;
-        return s[0];
-    }
-    if ((s[0] & 0xF0) == 0xE0 && left >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        *n = 3;
-        return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
     if ((s[0] & 0xE0) == 0xC0 && left >= 2 && (s[1] & 0xC0) == 0x80) {
         *n = 2;
         return ((gunichar)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
@@ -368,6 +358,23 @@ static gunichar cp_at(const Ctx *c, gsize i, gsize *n)
     }
     *n = 1;
     return 0xFFFD;
+}
+
+/* Decode the character at i (< len). Invalid or truncated bytes read as one U+FFFD byte.
+ * Small enough to inline: it runs several times at every number. */
+static inline gunichar cp_at(const Ctx *c, gsize i, gsize *n)
+{
+    const guchar *s = (const guchar *)c->t + i;
+    gsize left = c->len - i;
+    if (s[0] < 0x80) {
+        *n = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xF0) == 0xE0 && left >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *n = 3;
+        return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    return cp_at_rare(s, left, n);
 }
 
 /* memcmp(a, b, n) == 0 for the few bytes of a word: a loop costs less than memcmp's call */
