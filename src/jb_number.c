@@ -7,6 +7,7 @@
  */
 #include "jb_number.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ==================================================================================== */
@@ -1567,7 +1568,11 @@ static gboolean list_unit(Ctx *c, gsize q, int depth, Expr *next)
 
 static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
 {
-    memset(e, 0, sizeof *e);
+    /* everything but e->m, which read_member_checked() always clears itself (a third of the
+     * struct, cleared twice at every number otherwise) */
+    memset(e, 0, offsetof(Expr, m));
+    memset((char *)e + offsetof(Expr, m) + sizeof e->m, 0,
+           sizeof *e - offsetof(Expr, m) - sizeof e->m);
     e->start = p;
     e->tok_end = p + 1;
     Reason r = look_back(c, p, e);
