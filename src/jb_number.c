@@ -7,6 +7,7 @@
  */
 #include "jb_number.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ==================================================================================== */
@@ -343,19 +344,9 @@ typedef struct {
 #define CP_BAN 0x534A   /* 半 */
 #define CP_FAN 0x7FFB   /* 翻 */
 
-/* Decode the character at i (< len). Invalid or truncated bytes read as one U+FFFD byte. */
-static gunichar cp_at(const Ctx *c, gsize i, gsize *n)
+/* cp_at() for what is not ASCII or a three-byte character: rare, so kept out of line. */
+static G_GNUC_NO_INLINE gunichar cp_at_rare(const guchar *s, gsize left, gsize *n)
 {
-    const guchar *s = (const guchar *)c->t + i;
-    gsize left = c->len - i;
-    if (s[0] < 0x80) {
-        *n = 1;
-        return s[0];
-    }
-    if ((s[0] & 0xF0) == 0xE0 && left >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        *n = 3;
-        return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
     if ((s[0] & 0xE0) == 0xC0 && left >= 2 && (s[1] & 0xC0) == 0x80) {
         *n = 2;
         return ((gunichar)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
@@ -370,6 +361,32 @@ static gunichar cp_at(const Ctx *c, gsize i, gsize *n)
     return 0xFFFD;
 }
 
+/* Decode the character at i (< len). Invalid or truncated bytes read as one U+FFFD byte.
+ * Small enough to inline: it runs several times at every number. */
+static inline gunichar cp_at(const Ctx *c, gsize i, gsize *n)
+{
+    const guchar *s = (const guchar *)c->t + i;
+    gsize left = c->len - i;
+    if (s[0] < 0x80) {
+        *n = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xF0) == 0xE0 && left >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *n = 3;
+        return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    return cp_at_rare(s, left, n);
+}
+
+/* memcmp(a, b, n) == 0 for the few bytes of a word: a loop costs less than memcmp's call */
+static gboolean same_bytes(const char *a, const char *b, gsize n)
+{
+    for (gsize k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return FALSE;
+    return TRUE;
+}
+
 static gboolean at_lit(const Ctx *c, gsize i, const char *lit, gsize n)
 {
     /* the first byte first: most calls fail there, and memcmp's call costs more */
@@ -381,8 +398,9 @@ static gboolean at_lit(const Ctx *c, gsize i, const char *lit, gsize n)
 /* Does `lit` end exactly at i, no earlier than `floor`? */
 static gboolean before_lit(const Ctx *c, gsize i, gsize floor, const char *lit, gsize n)
 {
+    /* the last byte first: it tells most words apart (most start with the same lead byte) */
     return i >= floor + n && (n == 0 || c->t[i - 1] == lit[n - 1]) &&
-           memcmp(c->t + i - n, lit, n) == 0;
+           same_bytes(c->t + i - n, lit, n);
 }
 
 /* Is the character ending at i (a 3-byte CJK character) one of those in `set`? */
@@ -392,7 +410,7 @@ static gboolean prev_char_in(const Ctx *c, gsize i, const char *set)
         return FALSE;
     for (const char *s = set; *s; s = g_utf8_next_char(s)) {
         gsize n = (gsize)(g_utf8_next_char(s) - s);
-        if (n <= i && memcmp(c->t + i - n, s, n) == 0)
+        if (n <= i && same_bytes(c->t + i - n, s, n))
             return TRUE;
     }
     return FALSE;
@@ -572,11 +590,8 @@ static guint unit_hash(const guchar *s, gsize avail)
     return s[0];
 }
 
-static void unit_index_init(void)
+static void build_unit_index(void)
 {
-    static gsize done = 0;
-    if (!g_once_init_enter(&done))
-        return;
     guint count[UNIT_BUCKETS] = {0};
     for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
         count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++;
@@ -590,25 +605,38 @@ static void unit_index_init(void)
     for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
         unit_bucket_items[count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++] =
             (guint16)k;
-    g_once_init_leave(&done, 1);
+    /* longest first in each bucket, so the first match is the longest (insertion sort, stable) */
+    for (guint b = 0; b < UNIT_BUCKETS; b++) {
+        for (guint k = unit_bucket_start[b] + 1u; k < unit_bucket_start[b + 1]; k++) {
+            guint16 item = unit_bucket_items[k];
+            guint j = k;
+            for (; j > unit_bucket_start[b] && UNITS[unit_bucket_items[j - 1]].len < UNITS[item].len;
+                 j--)
+                unit_bucket_items[j] = unit_bucket_items[j - 1];
+            unit_bucket_items[j] = item;
+        }
+    }
 }
 
 /* Longest unit (or not-a-quantity word) starting at i; 0 and *out = NULL when none. */
 static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
 {
-    gsize best = 0;
     *out = NULL;
     if (i >= c->len)
         return 0;
-    guint h = unit_hash((const guchar *)c->t + i, c->len - i);
+    gsize avail = c->len - i;
+    const char *s = c->t + i;
+    guint h = unit_hash((const guchar *)s, avail);
     for (guint k = unit_bucket_start[h]; k < unit_bucket_start[h + 1]; k++) {
         const UnitDef *u = &UNITS[unit_bucket_items[k]];
-        if (u->len > best && at_lit(c, i, u->text, u->len)) {
-            best = u->len;
+        /* a bucket is mostly one first character (元 元素 元人民币 …): the last byte decides */
+        if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
+            same_bytes(s, u->text, u->len)) {
             *out = u;
+            return u->len;
         }
     }
-    return best;
+    return 0;
 }
 
 /* A real unit (not a word) starts at i: stops 千 of 千瓦 and 百 of 百分点 being a magnitude. */
@@ -649,20 +677,47 @@ static const QualDef PREFIX_QUALS[] = {
     QD("约", JB_BOUND_ABOUT),        QD("过", JB_BOUND_AT_LEAST),
 };
 
+/* look_back runs at every number, and trying each prefix hedge there in turn was a third of
+ * the scanner's time. Bit i of prefix_by_last[b] says PREFIX_QUALS[i] ends in byte b, so a
+ * number with no hedge before it costs one table look-up; the bits keep the table's order. */
+G_STATIC_ASSERT(G_N_ELEMENTS(PREFIX_QUALS) <= 64);
+static guint64 prefix_by_last[256];
+
 static const QualDef SUFFIX_QUALS[] = {
     QD("以上", JB_BOUND_AT_LEAST), QD("以下", JB_BOUND_AT_MOST), QD("以内", JB_BOUND_AT_MOST),
     QD("左右", JB_BOUND_ABOUT),    QD("上下", JB_BOUND_ABOUT),   QD("前后", JB_BOUND_ABOUT),
     QD("有余", JB_BOUND_AT_LEAST),
 };
 
+/* Likewise after the number: bit i of suffix_by_hash[h] says SUFFIX_QUALS[i] begins with a
+ * character of unit_hash h. */
+G_STATIC_ASSERT(G_N_ELEMENTS(SUFFIX_QUALS) <= 8);
+static guint8 suffix_by_hash[UNIT_BUCKETS];
+
+static void build_qual_index(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(PREFIX_QUALS); i++) {
+        const QualDef *q = &PREFIX_QUALS[i];
+        prefix_by_last[(guchar)q->text[q->len - 1]] |= G_GUINT64_CONSTANT(1) << i;
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(SUFFIX_QUALS); i++) {
+        const QualDef *q = &SUFFIX_QUALS[i];
+        suffix_by_hash[unit_hash((const guchar *)q->text, q->len)] |= (guint8)(1u << i);
+    }
+}
+
 /* 十 百 千 万 亿 at i: a magnitude with no digit before it (百余项, 近千亿, 上万) */
+static gboolean bare_magnitude(gunichar cp)
+{
+    return cp == CP_SHI || cp == CP_BAI || cp == CP_QIAN || cn_big(cp);
+}
+
 static gboolean bare_magnitude_at(const Ctx *c, gsize i)
 {
     if (i >= c->len)
         return FALSE;
     gsize n;
-    gunichar cp = cp_at(c, i, &n);
-    return cp == CP_SHI || cp == CP_BAI || cp == CP_QIAN || cn_big(cp);
+    return bare_magnitude(cp_at(c, i, &n));
 }
 
 /* A single-character hedge that is really the end of a longer word: 最近 附近 (recently,
@@ -689,6 +744,20 @@ static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num
         return prev_char_in(c, at, "通经不越跨度错路滤难胜闯穿放超");
     }
     return FALSE;
+}
+
+/* The first prefix hedge (in table order) that ends exactly at k, not before c->lo and not
+ * blocked as part of a longer word; NULL when none. `num` is where the numeral starts. */
+static const QualDef *prefix_qual_before(const Ctx *c, gsize k, gsize num)
+{
+    if (k == 0)
+        return NULL;
+    for (guint64 bits = prefix_by_last[(guchar)c->t[k - 1]]; bits; bits &= bits - 1) {
+        const QualDef *q = &PREFIX_QUALS[__builtin_ctzll(bits)];
+        if (before_lit(c, k, c->lo, q->text, q->len) && !qual_blocked(c, q, k - q->len, num))
+            return q;
+    }
+    return NULL;
 }
 
 /* ==================================================================================== */
@@ -1291,7 +1360,9 @@ static gboolean numeral_start_at(const Ctx *c, gsize i)
 
 static gboolean is_run_char(char ch)
 {
-    return g_ascii_isalnum(ch) || (ch && strchr("._/:@#&=?+-", ch) != NULL);
+    /* compared one by one, not with strchr: this runs for every byte of a run of digits */
+    return g_ascii_isalnum(ch) || ch == '.' || ch == '_' || ch == '/' || ch == ':' || ch == '@' ||
+           ch == '#' || ch == '&' || ch == '=' || ch == '?' || ch == '+' || ch == '-';
 }
 
 /* The run of ASCII word characters around i contains a Latin letter: 5G, A320, 4T4R, U23,
@@ -1341,7 +1412,9 @@ static void copy_unit(Expr *e, UnitKind kind, const char *unit)
 {
     e->has_unit = TRUE;
     e->ukind = kind;
-    g_strlcpy(e->unit, unit, sizeof e->unit);
+    gsize n = MIN(strlen(unit), sizeof e->unit - 1); /* memcpy, not g_strlcpy's byte loop */
+    memcpy(e->unit, unit, n);
+    e->unit[n] = '\0';
 }
 
 /* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
@@ -1376,7 +1449,7 @@ static Reason look_back(const Ctx *c, gsize p, Expr *e)
         s -= strlen("±"); /* ±1100千伏: a DC line's rating, the value is 1100 */
     }
     /* 上百 数百 几十 上万: the round number, at least */
-    if (bare_magnitude_at(c, p) && s == p) {
+    if (bare_magnitude(cp) && s == p) {
         static const struct {
             const char *w;
             const char *not_after; /* 以上 线上 参数 指数 …: the word before owns the char */
@@ -1405,12 +1478,7 @@ static Reason look_back(const Ctx *c, gsize p, Expr *e)
         gsize k = s;
         while (k > c->lo && c->t[k - 1] == ' ')
             k--;
-        const QualDef *found = NULL;
-        for (gsize i = 0; i < G_N_ELEMENTS(PREFIX_QUALS) && !found; i++) {
-            const QualDef *q = &PREFIX_QUALS[i];
-            if (before_lit(c, k, c->lo, q->text, q->len) && !qual_blocked(c, q, k - q->len, p))
-                found = q;
-        }
+        const QualDef *found = prefix_qual_before(c, k, p);
         if (!found)
             break;
         s = k - found->len;
@@ -1500,7 +1568,11 @@ static gboolean list_unit(Ctx *c, gsize q, int depth, Expr *next)
 
 static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
 {
-    memset(e, 0, sizeof *e);
+    /* everything but e->m, which read_member_checked() always clears itself (a third of the
+     * struct, cleared twice at every number otherwise) */
+    memset(e, 0, offsetof(Expr, m));
+    memset((char *)e + offsetof(Expr, m) + sizeof e->m, 0,
+           sizeof *e - offsetof(Expr, m) - sizeof e->m);
     e->start = p;
     e->tok_end = p + 1;
     Reason r = look_back(c, p, e);
@@ -1612,8 +1684,11 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
         }
     }
     /* ---- a hedge after: 以上 以下 左右 … ---- */
-    for (gsize i = 0; i < G_N_ELEMENTS(SUFFIX_QUALS); i++) {
-        const QualDef *qd = &SUFFIX_QUALS[i];
+    guint suffixes = e->end < c->len ? suffix_by_hash[unit_hash((const guchar *)c->t + e->end,
+                                                                 c->len - e->end)]
+                                      : 0;
+    for (; suffixes; suffixes &= suffixes - 1) {
+        const QualDef *qd = &SUFFIX_QUALS[__builtin_ctz(suffixes)];
         if (at_lit(c, e->end, qd->text, qd->len)) {
             if (qd->bound == JB_BOUND_ABOUT && AT(c, e->end, "上下") &&
                 (AT(c, e->end + 6, "游") || AT(c, e->end + 6, "级") || AT(c, e->end + 6, "班") ||
@@ -1689,13 +1764,69 @@ static void expr_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
     out->high = jb_decimal_normalize(h);
     out->is_range = e->is_range;
     if (e->has_unit)
-        g_strlcpy(out->unit, e->ukind == U_PLAIN ? e->unit : "%", sizeof out->unit);
+        copy_text(out->unit, sizeof out->unit, e->ukind == U_PLAIN ? e->unit : "%",
+                  e->ukind == U_PLAIN ? strlen(e->unit) : 1);
     copy_text(out->qualifier, sizeof out->qualifier, c->t + e->qual_at, e->qual_len);
     out->bound = e->bound;
     if (e->rounded && e->qual_len == 0)
         out->bound = JB_BOUND_ABOUT; /* 1/3 → 33.33 % is not exact */
     out->start = e->start;
     out->end = e->end;
+}
+
+/* Characters a number can begin with, by their UTF-8 lead byte (E3 〇, E4–E9 the rest). */
+static gboolean trigger_cp(gunichar cp)
+{
+    return cn_numeral(cp) || cp == CP_BAN || cp == CP_FAN;
+}
+
+/* trigger_cp of U+3000..U+9FFF (lead bytes E3..E9, where every trigger lies) as a bit set,
+ * so the scanner passes over the other CJK characters without decoding them twice. */
+#define TRIGGER_LO 0x3000u
+#define TRIGGER_HI 0xA000u
+static guint8 trigger_bits[(TRIGGER_HI - TRIGGER_LO) / 8];
+
+static gboolean trigger_bit(gunichar cp)
+{
+    return (trigger_bits[(cp - TRIGGER_LO) >> 3] >> ((cp - TRIGGER_LO) & 7)) & 1;
+}
+
+/* The scanner's first look at a character with a three-byte lead (E0..EF): pair_kind[(lead -
+ * E0) × 256 + second byte] says whether the second byte is a continuation byte and, if so,
+ * whether some trigger begins with these two bytes. Most characters are passed over after it. */
+enum { PAIR_PLAIN, PAIR_TRIGGER, PAIR_INVALID };
+static guint8 pair_kind[16 * 256];
+
+static void build_trigger_bits(void)
+{
+    for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
+        if (trigger_cp(cp))
+            trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
+    for (guint lead = 0xE0; lead <= 0xEF; lead++) {
+        for (guint second = 0; second < 256; second++) {
+            guint8 kind = PAIR_INVALID;
+            if ((second & 0xC0) == 0x80) {
+                gunichar first = ((lead & 0x0F) << 12) | ((second & 0x3F) << 6);
+                kind = PAIR_PLAIN;
+                for (gunichar cp = first; cp < first + 64; cp += 8) /* a byte of bits each */
+                    if (cp >= TRIGGER_LO && cp < TRIGGER_HI && trigger_bits[(cp - TRIGGER_LO) >> 3])
+                        kind = PAIR_TRIGGER;
+            }
+            pair_kind[(lead - 0xE0) << 8 | second] = kind;
+        }
+    }
+}
+
+/* The static look-up tables, built once for the process. */
+static void tables_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        build_unit_index();
+        build_qual_index();
+        build_trigger_bits();
+        g_once_init_leave(&done, 1);
+    }
 }
 
 /* ==================================================================================== */
@@ -1726,7 +1857,7 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
         b--;
     if (a == b)
         return parse_fail(error, expr, WHY_NONE);
-    unit_index_init();
+    tables_init();
     Ctx c = {.t = expr, .len = b, .lo = a, .scan = FALSE};
     gsize p = skip_prefix_forward(&c, a);
     if (AT(&c, p, "第"))
@@ -1759,37 +1890,13 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
     return TRUE;
 }
 
-/* Characters a number can begin with, by their UTF-8 lead byte (E3 〇, E4–E9 the rest). */
-static gboolean trigger_cp(gunichar cp)
-{
-    return cn_numeral(cp) || cp == CP_BAN || cp == CP_FAN;
-}
-
-/* trigger_cp of U+3000..U+9FFF (lead bytes E3..E9, where every trigger lies) as a bit set,
- * so the scanner passes over the other CJK characters without decoding them twice. */
-#define TRIGGER_LO 0x3000u
-#define TRIGGER_HI 0xA000u
-static guint8 trigger_bits[(TRIGGER_HI - TRIGGER_LO) / 8];
-
-static void trigger_init(void)
-{
-    static gsize done = 0;
-    if (g_once_init_enter(&done)) {
-        for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
-            if (trigger_cp(cp))
-                trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
-        g_once_init_leave(&done, 1);
-    }
-}
-
 gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out)
 {
     g_return_val_if_fail(text != NULL || len == 0, FALSE);
     g_return_val_if_fail(out != NULL, FALSE);
     if (from >= len)
         return FALSE;
-    unit_index_init();
-    trigger_init();
+    tables_init();
     Ctx c = {.t = text, .len = len, .lo = from, .scan = TRUE};
     gsize p = from;
     /* started inside a number: skip the rest of it */
@@ -1799,25 +1906,35 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
             p++;
     const guchar *u = (const guchar *)text;
     while (p < len) {
+        /* The hottest loop of extraction: a valid three-byte character is decoded inline and
+         * skipped whole; any other byte is skipped alone. That visits the same places as
+         * decoding every character, because the bytes a decoder would skip over are
+         * continuation bytes (80..BF), which neither are a digit nor begin a trigger. */
+        /* most of the text: characters no trigger begins like, three bytes at a time */
+        while (len - p >= 3 && (u[p] & 0xF0) == 0xE0 && (u[p + 2] & 0xC0) == 0x80 &&
+               pair_kind[(u[p] - 0xE0u) << 8 | u[p + 1]] == PAIR_PLAIN)
+            p += 3;
+        if (p >= len)
+            break;
         guchar b = u[p];
-        gsize n = 1;
-        gboolean try = FALSE;
-        if (b < 0x80) {
-            try = g_ascii_isdigit((char)b);
-        } else if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 && (u[p + 1] & 0xC0) == 0x80 &&
-                   (u[p + 2] & 0xC0) == 0x80) {
-            /* cp_at's three-byte case, inline */
-            guint k = (((guint)(b & 0x0F) << 12) | ((guint)(u[p + 1] & 0x3F) << 6) |
-                       (u[p + 2] & 0x3F)) - TRIGGER_LO;
+        gsize n;
+        if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 && (u[p + 2] & 0xC0) == 0x80) {
+            guint kind = pair_kind[(b - 0xE0u) << 8 | u[p + 1]];
+            if (kind == PAIR_INVALID) {
+                p++;
+                continue;
+            }
+            if (kind == PAIR_PLAIN || !trigger_bit(((gunichar)(b & 0x0F) << 12) |
+                                                   ((gunichar)(u[p + 1] & 0x3F) << 6) |
+                                                   (u[p + 2] & 0x3F))) {
+                p += 3;
+                continue;
+            }
             n = 3;
-            try = (trigger_bits[k >> 3] >> (k & 7)) & 1;
-        } else if (b >= 0xE3 && b <= 0xE9) {
-            try = trigger_cp(cp_at(&c, p, &n));
+        } else if (g_ascii_isdigit(b)) {
+            n = 1;
         } else {
-            cp_at(&c, p, &n);
-        }
-        if (!try) {
-            p += n;
+            p++;
             continue;
         }
         Expr e;
