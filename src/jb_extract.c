@@ -459,8 +459,7 @@ typedef struct {
     int pub_year, pub_month;
     GPtrArray *out;
     char *source, *published; /* the article's, shared by its statements (GRefString) */
-    GString *key;             /* scratch for the figure keys below */
-    GHashTable *seen; /* figure key → the JbStatement already written (borrowed from out) */
+    GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */
     guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
     guint sentence;          /* number of the sentence being read, from 1 */
     gboolean headline;       /* reading the headlines (after the body) */
@@ -584,7 +583,7 @@ static char *following_noun(const char *qe, const char *ce)
 {
     const char *p = qe;
     while (p < ce) {
-        gunichar ch = g_utf8_get_char(p);
+        gunichar ch = jb_word_char_at(p, ce);
         if (ch == 0x3001 /* 、 */ || ch == ' ' || ch == '/' || ch == 0xFF08 /* （ */)
             break;
         p = g_utf8_next_char(p);
@@ -658,6 +657,31 @@ static gboolean has_any(const Ctx *c, const char *a, const char *b, const char *
     return FALSE;
 }
 
+/* A statement's figure: its metric (the id, else the phrase), value, unit and bound. Two
+ * statements of an article with the same figure say the same thing. */
+static const char *figure_metric(const JbStatement *s)
+{
+    return s->metric_id[0] ? s->metric_id : s->metric;
+}
+
+static guint figure_hash(gconstpointer p)
+{
+    const JbStatement *s = p;
+    JbDecimal v = jb_decimal_normalize(s->q.value); /* equal values, equal hashes */
+    guint h = g_str_hash(figure_metric(s));
+    h = h * 31 + g_str_hash(s->q.unit);
+    h = h * 31 + (guint)(v.mant ^ (v.mant >> 32));
+    h = h * 31 + (guint)v.exp10;
+    return h * 31 + (guint)s->q.bound;
+}
+
+static gboolean figure_equal(gconstpointer pa, gconstpointer pb)
+{
+    const JbStatement *a = pa, *b = pb;
+    return a->q.bound == b->q.bound && jb_decimal_equal(a->q.value, b->q.value) &&
+           strcmp(a->q.unit, b->q.unit) == 0 && strcmp(figure_metric(a), figure_metric(b)) == 0;
+}
+
 static void add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
                           const char *prev_end, guint line, const char *period_override,
                           const char *subject_override, const char *metric_override)
@@ -676,7 +700,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     if (prev_end && prev_end > cs && prev_end <= qs)
         cs = prev_end;
     for (const char *p = cs; p < qs; p = g_utf8_next_char(p)) {
-        gunichar ch = g_utf8_get_char(p);
+        gunichar ch = jb_word_char_at(p, qs);
         if (ch == ' ' || ch == 0x3001 /* 、 */)
             cs = g_utf8_next_char(p);
     }
@@ -787,18 +811,8 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         }
     }
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
-     * sentence a repeat is a list member (3个、2个、2个) and stays. Key: metric|value|unit|bound,
-     * built in one scratch string. */
-    GString *key = c->key;
-    g_string_assign(key, s->metric_id[0] ? s->metric_id : s->metric);
-    g_string_append_c(key, '|');
-    g_autofree char *value = jb_decimal_to_string(q->value);
-    g_string_append(key, value);
-    g_string_append_c(key, '|');
-    g_string_append(key, q->unit);
-    g_string_append_c(key, '|');
-    g_string_append(key, jb_bound_name(s->q.bound));
-    JbStatement *earlier = g_hash_table_lookup(c->seen, key->str);
+     * sentence a repeat is a list member (3个、2个、2个) and stays. */
+    JbStatement *earlier = g_hash_table_lookup(c->seen, s);
     if (earlier && earlier->sentence != s->sentence) {
         if (s->period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_free(earlier->period);
@@ -808,7 +822,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         jb_statement_free(s);
         return;
     }
-    g_hash_table_replace(c->seen, g_strndup(key->str, key->len), s);
+    g_hash_table_replace(c->seen, s, s);
     g_ptr_array_add(c->out, s);
 }
 
@@ -982,8 +996,8 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.out = g_ptr_array_new_with_free_func((GDestroyNotify)jb_statement_free);
     c.source = g_ref_string_new(article->source);
     c.published = g_ref_string_new(article->published);
-    c.key = g_string_sized_new(64);
-    c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    c.seen = g_hash_table_new(figure_hash, figure_equal);
     c.subjects = g_array_new(FALSE, FALSE, sizeof(SubjectHit));
     c.times = g_array_new(FALSE, FALSE, sizeof(TimeRef));
     c.times_after = g_array_new(FALSE, FALSE, sizeof(TimeRef));
@@ -1011,7 +1025,6 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
         extract_paragraph(&c, article->title, 1);
     g_ref_string_release(c.source);
     g_ref_string_release(c.published);
-    g_string_free(c.key, TRUE);
     g_hash_table_unref(c.seen);
     g_array_unref(c.subjects);
     g_array_unref(c.times);
