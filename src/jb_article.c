@@ -549,8 +549,6 @@ static gboolean only_space(const char *s)
 /* Marks a space that a line break next to it must not remove (between table cells). */
 #define HARD_SPACE '\x1F'
 
-/* Collapse white space (a line break next to a wide character is no space at all),
- * drop invisible characters, trim, then jb_normalize. NULL if nothing is left. */
 /* Bytes that may start a character clean_text treats specially (white space other than
  * ASCII, invisible characters): C2 (U+0085, U+00A0, U+00AD), E1 (U+1680), E2 (U+2000–),
  * E3 (U+3000), EF (U+FEFF). Everything else (ASCII graphics, CJK) is copied in runs. */
@@ -572,64 +570,133 @@ static inline gboolean plain_byte(guchar b)
     return PLAIN_BYTE[b];
 }
 
+/* The character at `p` (valid UTF-8) and where the next one starts, without a call:
+ * clean_text asks this of every non-ASCII punctuation mark. */
+static inline gunichar utf8_char(const char *p, const char *end, const char **next)
+{
+    const guchar *u = (const guchar *)p;
+    gunichar c;
+    gsize n;
+    if (u[0] < 0x80) {
+        c = u[0];
+        n = 1;
+    } else if (u[0] < 0xE0) {
+        c = ((gunichar)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        n = 2;
+    } else if (u[0] < 0xF0) {
+        c = ((gunichar)(u[0] & 0x0F) << 12) | ((gunichar)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        n = 3;
+    } else {
+        c = ((gunichar)(u[0] & 0x07) << 18) | ((gunichar)(u[1] & 0x3F) << 12) |
+            ((gunichar)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+        n = 4;
+    }
+    *next = (gsize)(end - p) < n ? end : p + n; /* (a cut character: never in valid UTF-8) */
+    return c;
+}
+
+static inline gunichar char_at(const char *p, const char *end)
+{
+    const char *next;
+    return utf8_char(p, end, &next);
+}
+
+/* The character that ends at `e` (valid UTF-8 after `start`). */
+static gunichar char_before(const char *e, const char *start)
+{
+    const char *p = e - 1;
+    while (p > start && ((guchar)*p & 0xC0) == 0x80)
+        p--;
+    return char_at(p, e);
+}
+
+/* Collapse white space (a line break next to a wide character is no space at all), drop
+ * invisible characters, trim, and normalise as jb_normalize does; NULL if nothing is left.
+ * One pass and one allocation (the result): this runs over every byte of every article. */
 static char *clean_text(const char *s, gsize n)
 {
-    GString *out = g_string_sized_new(n);
+    /* never longer than `s`: a space stands for at least one byte of white space, and every
+     * normalisation shortens */
+    char *out = g_malloc(n + 1), *o = out;
     const char *p = s, *end = s + n;
     gboolean pending = FALSE, pending_nl = FALSE, hard = FALSE;
-    gunichar prev = 0;
+    const char *prev = NULL; /* the end of the last character kept, as written in `s` */
+    /* A dash kept but not yet written: alone it becomes '-', before another dash (with no
+     * space between) both are kept as written. */
+    const char *dash = NULL, *dash_end = NULL;
     while (p < end) {
-        gunichar c;
         const char *next;
-        if (plain_byte((guchar)*p)) {
-            /* a run of ordinary characters, copied in one go */
-            const char *q = p + 1;
-            while (q < end && plain_byte((guchar)*q))
-                q++;
-            /* the run may end inside a character whose lead byte was plain */
-            while (q < end && ((guchar)*q & 0xC0) == 0x80)
-                q++;
-            c = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char(p);
-            if (pending && out->len > 0 && (hard || !(pending_nl && (is_wide(prev) || is_wide(c)))))
-                g_string_append_c(out, ' ');
-            pending = pending_nl = hard = FALSE;
-            g_string_append_len(out, p, q - p);
-            const char *last = q - 1;
-            while (last > p && ((guchar)*last & 0xC0) == 0x80)
-                last--;
-            prev = (guchar)*last < 0x80 ? (guchar)*last : g_utf8_get_char(last);
-            p = q;
-            continue;
-        }
-        if ((guchar)*p < 0x80) {
-            c = (guchar)*p;
+        gunichar c = 0;
+        gboolean plain = plain_byte((guchar)*p);
+        if (plain) {
+            /* a run of ordinary characters, copied in one go: none of them is white space,
+             * invisible or rewritten by normalisation */
             next = p + 1;
+            while (next < end && plain_byte((guchar)*next))
+                next++;
+            /* the run may end inside a character whose lead byte was plain */
+            while (next < end && ((guchar)*next & 0xC0) == 0x80)
+                next++;
         } else {
-            c = g_utf8_get_char(p);
-            next = g_utf8_next_char(p);
+            c = utf8_char(p, end, &next);
+            if (c == (gunichar)HARD_SPACE) {
+                pending = hard = TRUE;
+                p = next;
+                continue;
+            }
+            if (is_space_char(c)) {
+                pending = TRUE;
+                if (c == '\n' || c == 0x2028 || c == 0x2029)
+                    pending_nl = TRUE;
+                p = next;
+                continue;
+            }
+            if (is_invisible_char(c)) {
+                p = next;
+                continue;
+            }
         }
-        if (c == (gunichar)HARD_SPACE) {
-            pending = hard = TRUE;
-        } else if (is_space_char(c)) {
-            pending = TRUE;
-            if (c == '\n' || c == 0x2028 || c == 0x2029)
-                pending_nl = TRUE;
-        } else if (!is_invisible_char(c)) {
-            if (pending && out->len > 0 && (hard || !(pending_nl && (is_wide(prev) || is_wide(c)))))
-                g_string_append_c(out, ' ');
-            pending = pending_nl = hard = FALSE;
-            g_string_append_len(out, p, next - p);
-            prev = c;
+        /* `p` .. `next` is kept */
+        gboolean space = pending && (o > out || dash) &&
+                         (hard || !(pending_nl && (is_wide(char_before(prev, s)) ||
+                                                   is_wide(plain ? char_at(p, end) : c))));
+        pending = pending_nl = hard = FALSE;
+        if (dash) {
+            if (!plain && !space && jb_normalize_is_dash(c)) { /* "——": punctuation */
+                memcpy(o, dash, (gsize)(dash_end - dash));
+                o += dash_end - dash;
+                memcpy(o, p, (gsize)(next - p));
+                o += next - p;
+                dash = NULL;
+                prev = next;
+                p = next;
+                continue;
+            }
+            *o++ = '-';
+            dash = NULL;
         }
-        p = next;
+        if (space)
+            *o++ = ' ';
+        char ascii;
+        if (!plain && jb_normalize_is_dash(c)) {
+            dash = p;
+            dash_end = next;
+        } else if (!plain && (ascii = jb_normalize_ascii(c)) != 0) {
+            *o++ = ascii;
+        } else {
+            memcpy(o, p, (gsize)(next - p));
+            o += next - p;
+        }
+        prev = p = next;
     }
-    if (out->len == 0) {
-        g_string_free(out, TRUE);
+    if (dash)
+        *o++ = '-';
+    if (o == out) {
+        g_free(out);
         return NULL;
     }
-    char *norm = jb_normalize(out->str, (gssize)out->len);
-    g_string_free(out, TRUE);
-    return norm;
+    *o = '\0';
+    return out;
 }
 
 typedef struct {
