@@ -1887,6 +1887,8 @@ typedef struct {
     glong n;         /* characters */
     glong ascii;     /* ASCII characters */
     gboolean digit;  /* has an ASCII digit */
+    glong ndigit;    /* ASCII digits */
+    gboolean hyphen; /* has a '-' */
     gboolean latin;  /* has an ASCII letter */
     gboolean keyed;  /* `keys` is filled (short paragraphs: those J_ANYWHERE rules look at) */
     guint64 keys[64]; /* junk_key of every three-byte character, as a 4096-bit set */
@@ -2160,13 +2162,6 @@ typedef struct {
     gboolean cut;                         /* also drop every paragraph after this one */
 } JunkRule;
 
-/* What a test rule needs in a paragraph to ever be true (a cheap filter on what junk_scan
- * finds once per paragraph; the test itself decides). See junk_test_needs. */
-enum {
-    JUNK_NEED_DIGIT = 1 << 0, /* an ASCII digit */
-    JUNK_NEED_ASCII = 1 << 1, /* at least 80% ASCII characters */
-    JUNK_NEED_APP = 1 << 2,   /* a Latin letter ("APP") or 客 (客户端) */
-};
 
 /* Page junk: paragraphs that are not the article. A rule matches a paragraph (after
  * normalisation) that starts with, contains or equals `text`, or for which `test` is true;
@@ -2297,6 +2292,17 @@ static const JunkRule junk_rules[] = {
 
 typedef enum { KEEP, DROP, CUT } JunkVerdict;
 
+/* A set of rules (indexes into junk_rules) as a bit set. */
+typedef struct {
+    guint64 w[2];
+} JunkSet;
+G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) <= 128);
+
+static inline void junk_set_add(JunkSet *s, gsize i)
+{
+    s->w[i >> 6] |= G_GUINT64_CONSTANT(1) << (i & 63);
+}
+
 /* Per rule: the needle's length, whether it has Latin letters (and so is matched ignoring
  * case; strcasestr is several times slower than strstr), and the keys (junk_key) of its
  * first two characters when they are three-byte UTF-8 (-1 otherwise). */
@@ -2304,9 +2310,17 @@ static struct {
     gsize len;
     gboolean latin;
     int key[2];
-    guint need; /* J_TEST: JUNK_NEED_* */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
+/* What a test rule needs in a paragraph to ever be true (a cheap filter on what junk_scan
+ * finds once per paragraph; the test itself decides). See junk_test_needs. */
+enum {
+    JUNK_NEED_DIGIT = 1 << 0,   /* an ASCII digit */
+    JUNK_NEED_ASCII = 1 << 1,   /* at least 80% ASCII characters */
+    JUNK_NEED_APP = 1 << 2,     /* a Latin letter ("APP") or 客 (客户端) */
+    JUNK_NEED_CAPTION = 1 << 3, /* 摄 (摄, 摄影) or 图 (供图) */
+    JUNK_NEEDS = 1 << 4,        /* (the number of combinations) */
+};
 
 static guint junk_test_needs(gboolean (*test)(const JunkPara *))
 {
@@ -2317,18 +2331,25 @@ static guint junk_test_needs(gboolean (*test)(const JunkPara *))
         return JUNK_NEED_ASCII; /* its first test */
     if (test == junk_app_promo)
         return JUNK_NEED_APP;
+    if (test == junk_caption)
+        return JUNK_NEED_CAPTION; /* the words it looks for at the end */
     return 0;
 }
 
-/* The rules that can apply, in order, by paragraph length and by whether it has Latin
- * letters: paragraphs of up to junk_bucket_max[b] characters (and more than the bucket
- * before) take junk_order[b][latin]; the last bucket (no limit) holds the rules with none. */
+/* Which rules may match a paragraph, as sets that a few facts of the paragraph select
+ * (junk_candidates); junk_verdict then tries only those, in order.
+ * By length: paragraphs of up to junk_bucket_max[b] characters (and more than the bucket
+ * before) may match junk_bucket[b][latin], latin being whether they have Latin letters;
+ * the last bucket (no limit) holds the rules with none. */
 #define JUNK_MAX_BUCKETS 32
-G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) < 256);
 static glong junk_bucket_max[JUNK_MAX_BUCKETS];
-static guint junk_nbuckets;
-static guint8 junk_order[JUNK_MAX_BUCKETS][2][G_N_ELEMENTS(junk_rules)];
-static guint junk_order_len[JUNK_MAX_BUCKETS][2];
+static JunkSet junk_bucket[JUNK_MAX_BUCKETS][2];
+/* J_START and J_WHOLE rules by junk_first_key of their text (both cases of a letter). */
+static JunkSet junk_by_first[4096];
+/* J_ANYWHERE rules. */
+static JunkSet junk_anywhere;
+/* J_TEST rules whose needs (JUNK_NEED_*) are within the index. */
+static JunkSet junk_tests[JUNK_NEEDS];
 
 /* A rule's limit in characters: its max_chars, or for J_WHOLE the needle's own length. */
 static glong junk_limit(gsize i)
@@ -2337,7 +2358,14 @@ static glong junk_limit(gsize i)
     return r->match == J_WHOLE ? g_utf8_strlen(r->text, -1) : r->max_chars;
 }
 
-static void junk_init_order(void)
+/* The first character of `p` (`len` bytes) as a 12-bit key: junk_key for three-byte
+ * characters, else the first byte. Equal texts have equal keys (a filter only). */
+static inline guint junk_first_key(const char *p, gsize len)
+{
+    return len >= 3 && is_lead3((guchar)p[0]) ? junk_key(p) : (guchar)p[0];
+}
+
+static void junk_init_buckets(void)
 {
     guint nb = 0;
     for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) { /* distinct limits, ascending */
@@ -2353,7 +2381,6 @@ static void junk_init_order(void)
         nb++;
     }
     junk_bucket_max[nb++] = G_MAXLONG;
-    junk_nbuckets = nb;
     for (guint b = 0; b < nb; b++)
         for (guint latin = 0; latin < 2; latin++)
             for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
@@ -2362,7 +2389,7 @@ static void junk_init_order(void)
                     continue;
                 if (junk_info[i].latin && !latin && r->match != J_TEST)
                     continue;
-                junk_order[b][latin][junk_order_len[b][latin]++] = (guint8)i;
+                junk_set_add(&junk_bucket[b][latin], i);
             }
 }
 
@@ -2371,10 +2398,10 @@ static void junk_init(void)
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
         for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
-            const char *t = junk_rules[i].text;
+            const JunkRule *r = &junk_rules[i];
+            const char *t = r->text;
             junk_info[i].len = strlen(t);
             junk_info[i].key[0] = junk_info[i].key[1] = -1;
-            junk_info[i].need = junk_test_needs(junk_rules[i].test);
             if (is_lead3((guchar)t[0]) && t[1] && t[2]) {
                 junk_info[i].key[0] = (int)junk_key(t);
                 if (is_lead3((guchar)t[3]) && t[4] && t[5])
@@ -2383,8 +2410,23 @@ static void junk_init(void)
             for (; *t; t++)
                 if (g_ascii_isalpha(*t))
                     junk_info[i].latin = TRUE;
+            t = r->text;
+            if (r->match == J_START || r->match == J_WHOLE) {
+                junk_set_add(&junk_by_first[junk_first_key(t, junk_info[i].len)], i);
+                if (g_ascii_isalpha(t[0])) {
+                    junk_set_add(&junk_by_first[(guchar)g_ascii_tolower(t[0])], i);
+                    junk_set_add(&junk_by_first[(guchar)g_ascii_toupper(t[0])], i);
+                }
+            } else if (r->match == J_ANYWHERE) {
+                junk_set_add(&junk_anywhere, i);
+            } else {
+                guint need = junk_test_needs(r->test);
+                for (guint met = 0; met < JUNK_NEEDS; met++)
+                    if ((need & met) == need)
+                        junk_set_add(&junk_tests[met], i);
+            }
         }
-        junk_init_order();
+        junk_init_buckets();
         g_once_init_leave(&done, 1);
     }
 }
@@ -2398,7 +2440,8 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
     j->len = len;
     j->n = 0;
     j->ascii = 0;
-    j->digit = j->latin = FALSE;
+    j->ndigit = 0;
+    j->hyphen = j->latin = FALSE;
     j->keyed = len <= 4 * JUNK_KEYED_MAX_CHARS;
     if (j->keyed)
         memset(j->keys, 0, sizeof j->keys);
@@ -2408,8 +2451,9 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
         j->n++;
         if (b < 0x80) {
             j->ascii++;
-            j->digit |= g_ascii_isdigit(b);
+            j->ndigit += g_ascii_isdigit(b);
             j->latin |= g_ascii_isalpha(b);
+            j->hyphen |= b == '-';
             q++;
         } else if (is_lead3(b) && end - q >= 3) {
             if (j->keyed) {
@@ -2423,8 +2467,8 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
                 q++;
         }
     }
+    j->digit = j->ndigit > 0;
 }
-
 
 /* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
 static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
@@ -2432,15 +2476,41 @@ static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
     return !j->keyed || (junk_has_key(j, junk_info[i].key[0]) && junk_has_key(j, junk_info[i].key[1]));
 }
 
-static gboolean junk_needs_met(const JunkPara *j, guint need)
+/* Which JUNK_NEED_* the paragraph meets. */
+static guint junk_needs_met(const JunkPara *j)
 {
-    if ((need & JUNK_NEED_DIGIT) && !j->digit)
-        return FALSE;
-    if ((need & JUNK_NEED_ASCII) && j->ascii * 10 < j->n * 8)
-        return FALSE;
-    if ((need & JUNK_NEED_APP) && !j->latin && j->keyed && !junk_has_key(j, (int)junk_key("客")))
-        return FALSE;
-    return TRUE;
+    guint met = 0;
+    if (j->digit)
+        met |= JUNK_NEED_DIGIT;
+    if (j->ascii * 10 >= j->n * 8)
+        met |= JUNK_NEED_ASCII;
+    if (j->latin || !j->keyed || junk_has_key(j, (int)junk_key("客")))
+        met |= JUNK_NEED_APP;
+    if (!j->keyed || junk_has_key(j, (int)junk_key("摄")) || junk_has_key(j, (int)junk_key("图")))
+        met |= JUNK_NEED_CAPTION;
+    return met;
+}
+
+/* The rules that may match the paragraph: a superset of those that do, from cheap tests. */
+static JunkSet junk_candidates(const JunkPara *j)
+{
+    guint b = 0;
+    while (j->n > junk_bucket_max[b])
+        b++;
+    const JunkSet *bucket = &junk_bucket[b][j->latin ? 1 : 0];
+    const JunkSet *first = &junk_by_first[junk_first_key(j->p, j->len)];
+    const JunkSet *tests = &junk_tests[junk_needs_met(j)];
+    JunkSet s;
+    for (int w = 0; w < 2; w++) {
+        s.w[w] = bucket->w[w] & (first->w[w] | tests->w[w]);
+        /* a J_ANYWHERE rule needs its first two characters somewhere in the paragraph */
+        for (guint64 any = bucket->w[w] & junk_anywhere.w[w]; any; any &= any - 1) {
+            gsize i = (gsize)w * 64 + (gsize)__builtin_ctzll(any);
+            if (junk_may_contain(j, i))
+                junk_set_add(&s, i);
+        }
+    }
+    return s;
 }
 
 /* The first rule that matches decides. */
@@ -2449,36 +2519,33 @@ static JunkVerdict junk_verdict(const JunkPara *j)
     junk_init();
     const char *p = j->p;
     gsize len = j->len;
-    glong n = j->n;
-    guint b = 0;
-    while (n > junk_bucket_max[b])
-        b++;
-    const guint8 *order = junk_order[b][j->latin ? 1 : 0];
-    for (guint o = 0; o < junk_order_len[b][j->latin ? 1 : 0]; o++) {
-        gsize i = order[o];
-        const JunkRule *r = &junk_rules[i];
-        gsize k = junk_info[i].len;
-        gboolean latin = junk_info[i].latin, hit;
-        switch (r->match) {
-        case J_START:
-            hit = len >= k && (latin ? g_ascii_strncasecmp(p, r->text, k) == 0
-                                     : p[0] == r->text[0] && memcmp(p, r->text, k) == 0);
-            break;
-        case J_ANYWHERE:
-            hit = len >= k && junk_may_contain(j, i) &&
-                  (latin ? ascii_casestr(p, r->text, k) : strstr(p, r->text)) != NULL;
-            break;
-        case J_WHOLE:
-            hit = len == k && (latin ? g_ascii_strcasecmp(p, r->text) == 0
-                                     : memcmp(p, r->text, k) == 0);
-            break;
-        default:
-            hit = junk_needs_met(j, junk_info[i].need) && r->test(j);
-            break;
+    JunkSet cand = junk_candidates(j);
+    for (int w = 0; w < 2; w++)
+        for (guint64 bits = cand.w[w]; bits; bits &= bits - 1) { /* in rule order */
+            gsize i = (gsize)w * 64 + (gsize)__builtin_ctzll(bits);
+            const JunkRule *r = &junk_rules[i];
+            gsize k = junk_info[i].len;
+            gboolean latin = junk_info[i].latin, hit;
+            switch (r->match) {
+            case J_START:
+                hit = len >= k && (latin ? g_ascii_strncasecmp(p, r->text, k) == 0
+                                         : memcmp(p, r->text, k) == 0);
+                break;
+            case J_ANYWHERE:
+                hit = len >= k &&
+                      (latin ? ascii_casestr(p, r->text, k) : strstr(p, r->text)) != NULL;
+                break;
+            case J_WHOLE:
+                hit = len == k && (latin ? g_ascii_strcasecmp(p, r->text) == 0
+                                         : memcmp(p, r->text, k) == 0);
+                break;
+            default:
+                hit = r->test(j);
+                break;
+            }
+            if (hit)
+                return r->cut ? CUT : DROP;
         }
-        if (hit)
-            return r->cut ? CUT : DROP;
-    }
     return KEEP;
 }
 
