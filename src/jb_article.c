@@ -32,6 +32,7 @@
 #define MAX_BYTE_WARNINGS 5     /* invalid bytes reported one by one, then a count */
 #define HEADER_DATE_BLOCKS 30   /* look for a date line in this many first blocks */
 #define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
+#define HEADER_MAX_CHARS 80     /* a header line with a date is no longer */
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
@@ -57,6 +58,15 @@ static const char *ascii_casestr(const char *h, const char *needle, gsize k)
         if ((*p == lo || *p == up) && g_ascii_strncasecmp(p, needle, k) == 0)
             return p;
     return NULL;
+}
+
+/* g_utf8_strlen(s, -1), but counting no further than `max`. */
+static glong utf8_strlen_max(const char *s, glong max)
+{
+    glong n = 0;
+    for (const char *p = s; *p && n < max; p = g_utf8_next_char(p))
+        n++;
+    return n;
 }
 
 static guint count_newlines(const char *p, const char *end)
@@ -272,15 +282,15 @@ static const char *skip_time(const char *p)
     return r;
 }
 
-/* The date of a header line such as "更新时间:2026-01-21 23:13 来源:某网",
- * "2025-06-09 09:28来源: 某报" or "发布时间：2024年3月5日"; NULL if `p` is not one. */
-static char *header_date(const char *p, glong nchars)
+/* Is `p` (of `nchars` characters) a header line with a date, such as
+ * "更新时间:2026-01-21 23:13 来源:某网", "2025-06-09 09:28来源: 某报" or
+ * "发布时间：2024年3月5日"? Sets the date. */
+static gboolean header_ymd(const char *p, glong nchars, int *y, int *m, int *d)
 {
     static const char *const keys[] = {"更新时间", "发布时间", "发布日期", "发表时间", "发稿时间",
                                        "出版时间", "时间",     "日期"};
-    if (nchars > 80)
-        return NULL;
-    int y, m, d;
+    if (nchars > HEADER_MAX_CHARS)
+        return FALSE;
     const char *e;
     for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
         if (!starts_with(p, keys[i]))
@@ -294,25 +304,30 @@ static char *header_date(const char *p, glong nchars)
             q += strlen("：");
         while (*q == ' ')
             q++;
-        if (scan_ymd(q, &e, &y, &m, &d) == 3)
-            return format_date(3, y, m, d);
-        return NULL;
+        return scan_ymd(q, &e, y, m, d) == 3;
     }
-    if (scan_ymd(p, &e, &y, &m, &d) == 3) {
+    if (scan_ymd(p, &e, y, m, d) == 3) {
         const char *r = skip_time(e);
         while (*r == ' ')
             r++;
         if (*r == '\0' || starts_with(r, "来源") || starts_with(r, "作者") ||
             starts_with(r, "编辑") || *r == '|' || starts_with(r, "｜") || starts_with(r, "丨"))
-            return format_date(3, y, m, d);
+            return TRUE;
     }
     if (nchars <= 60 && strstr(p, "来源")) {
         for (const char *q = p; *q; q++)
             if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&
-                scan_ymd(q, &e, &y, &m, &d) == 3)
-                return format_date(3, y, m, d);
+                scan_ymd(q, &e, y, m, d) == 3)
+                return TRUE;
     }
-    return NULL;
+    return FALSE;
+}
+
+/* The ISO date of a header line (see header_ymd), or NULL. */
+static char *header_date(const char *p, glong nchars)
+{
+    int y, m, d;
+    return header_ymd(p, nchars, &y, &m, &d) ? format_date(3, y, m, d) : NULL;
 }
 
 /* A date in a URL path: ".../2022-07-26/...", ".../2022/07/26/...", ".../20220726/...". */
@@ -2012,6 +2027,8 @@ static gboolean junk_phone(const JunkPara *j)
         if (g_ascii_isdigit(*q))
             return TRUE;
     }
+    if (!j->hyphen && j->ndigit < 11)
+        return FALSE; /* what follows needs a '-' or an 11-digit number */
     for (const char *q = p; *q; q++) {
         if (!g_ascii_isdigit(*q) || (q > p && g_ascii_isdigit(q[-1])))
             continue;
@@ -2148,8 +2165,8 @@ static gboolean junk_header_line(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    g_autofree char *d = header_date(p, n);
-    return d != NULL;
+    int y, m, d;
+    return header_ymd(p, n, &y, &m, &d);
 }
 
 typedef enum { J_START, J_ANYWHERE, J_WHOLE, J_TEST } JunkMatch;
@@ -2645,7 +2662,7 @@ static void find_header_date(Ctx *c)
 {
     for (guint i = 0; i < c->paras->len && i < HEADER_DATE_BLOCKS && !c->header_date; i++) {
         const char *p = c->paras->pdata[i];
-        c->header_date = header_date(p, g_utf8_strlen(p, -1));
+        c->header_date = header_date(p, utf8_strlen_max(p, HEADER_MAX_CHARS + 1));
     }
 }
 
