@@ -427,12 +427,67 @@ static GString *decode_iconv(const char *source, const char *encoding, const cha
     return s;
 }
 
+/* g_utf8_validate_len(s, len, NULL) (no NUL, overlong form, surrogate or code point past
+ * U+10FFFF), several times faster on Chinese text: every file goes through it once, and
+ * such text is runs of three-byte characters and of ASCII, each checked in a tight loop. */
+static gboolean utf8_valid(const char *s, gsize len)
+{
+    const guchar *p = (const guchar *)s, *end = p + len;
+    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+    while (p < end) {
+        /* runs of CJK: a lead E1-EC or EE-EF and two continuation bytes need no other test */
+        while (end - p >= 3) {
+            guint32 w = (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16;
+            if ((w & 0xC0C0F0) != 0x8080E0 || (w & 0x0F) == 0x0 || (w & 0x0F) == 0xD)
+                break;
+            p += 3;
+        }
+        /* runs of ASCII, eight bytes at a time */
+        while (end - p >= 8) {
+            guint64 w;
+            memcpy(&w, p, 8);
+            if ((w & high) || ((w - G_GUINT64_CONSTANT(0x0101010101010101)) & ~w & high))
+                break; /* a non-ASCII or a NUL byte */
+            p += 8;
+        }
+        if (p >= end)
+            break;
+        guchar b = *p;
+        if (b < 0x80) {
+            if (b == 0)
+                return FALSE;
+            p++;
+        } else if (b < 0xC2) {
+            return FALSE;
+        } else if (b < 0xE0) {
+            if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+                return FALSE;
+            p += 2;
+        } else if (b < 0xF0) {
+            if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+                return FALSE;
+            if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0))
+                return FALSE; /* overlong, surrogate */
+            p += 3;
+        } else if (b < 0xF5) {
+            if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+                (p[3] & 0xC0) != 0x80)
+                return FALSE;
+            if ((b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90))
+                return FALSE; /* overlong, over U+10FFFF */
+            p += 4;
+        } else {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
 /* Count bytes of valid multi-byte UTF-8 characters, and invalid bytes. */
 static void utf8_stats(const char *data, gsize len, gsize *multibyte, gsize *invalid)
 {
     const char *p = data, *end = data + len;
     *multibyte = *invalid = 0;
-    if (g_utf8_validate_len(data, len, NULL))
+    if (utf8_valid(data, len))
         return; /* all valid: *multibyte is only read when some bytes are not */
     while (p < end) {
         const char *valid_end;
