@@ -1981,9 +1981,16 @@ typedef struct {
     glong ndigit;    /* ASCII digits */
     gboolean hyphen; /* has a '-' */
     gboolean latin;  /* has an ASCII letter */
+    guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
     gboolean keyed;  /* `keys` is filled (short paragraphs: those J_ANYWHERE rules look at) */
     guint64 keys[64]; /* junk_key of every three-byte character, as a 4096-bit set */
 } JunkPara;
+
+/* An ASCII letter as a bit of JunkPara.letters. */
+static inline guint32 letter_bit(char c)
+{
+    return 1u << (g_ascii_tolower(c) - 'a');
+}
 
 /* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
 static inline guint junk_key(const char *c)
@@ -2402,6 +2409,7 @@ static inline void junk_set_add(JunkSet *s, gsize i)
 static struct {
     gsize len;
     gboolean latin;
+    guint32 letters; /* as JunkPara.letters */
     int key[2];
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
@@ -2410,7 +2418,7 @@ static struct {
 enum {
     JUNK_NEED_DIGIT = 1 << 0,   /* an ASCII digit */
     JUNK_NEED_ASCII = 1 << 1,   /* at least 80% ASCII characters */
-    JUNK_NEED_APP = 1 << 2,     /* a Latin letter ("APP") or 客 (客户端) */
+    JUNK_NEED_APP = 1 << 2,     /* the letters of "APP" or 客 (客户端) */
     JUNK_NEED_CAPTION = 1 << 3, /* 摄 (摄, 摄影) or 图 (供图) */
     JUNK_NEEDS = 1 << 4,        /* (the number of combinations) */
 };
@@ -2501,8 +2509,10 @@ static void junk_init(void)
                     junk_info[i].key[1] = (int)junk_key(t + 3);
             }
             for (; *t; t++)
-                if (g_ascii_isalpha(*t))
+                if (g_ascii_isalpha(*t)) {
                     junk_info[i].latin = TRUE;
+                    junk_info[i].letters |= letter_bit(*t);
+                }
             t = r->text;
             if (r->match == J_START || r->match == J_WHOLE) {
                 junk_set_add(&junk_by_first[junk_first_key(t, junk_info[i].len)], i);
@@ -2534,7 +2544,8 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
     j->n = 0;
     j->ascii = 0;
     j->ndigit = 0;
-    j->hyphen = j->latin = FALSE;
+    j->hyphen = FALSE;
+    j->letters = 0;
     j->keyed = len <= 4 * JUNK_KEYED_MAX_CHARS;
     if (j->keyed)
         memset(j->keys, 0, sizeof j->keys);
@@ -2545,7 +2556,8 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
         if (b < 0x80) {
             j->ascii++;
             j->ndigit += g_ascii_isdigit(b);
-            j->latin |= g_ascii_isalpha(b);
+            if (g_ascii_isalpha(b))
+                j->letters |= letter_bit((char)b);
             j->hyphen |= b == '-';
             q++;
         } else if (is_lead3(b) && end - q >= 3) {
@@ -2561,12 +2573,15 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
         }
     }
     j->digit = j->ndigit > 0;
+    j->latin = j->letters != 0;
 }
 
 /* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
 static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
 {
-    return !j->keyed || (junk_has_key(j, junk_info[i].key[0]) && junk_has_key(j, junk_info[i].key[1]));
+    return (j->letters & junk_info[i].letters) == junk_info[i].letters &&
+           (!j->keyed ||
+            (junk_has_key(j, junk_info[i].key[0]) && junk_has_key(j, junk_info[i].key[1])));
 }
 
 /* Which JUNK_NEED_* the paragraph meets. */
@@ -2577,7 +2592,8 @@ static guint junk_needs_met(const JunkPara *j)
         met |= JUNK_NEED_DIGIT;
     if (j->ascii * 10 >= j->n * 8)
         met |= JUNK_NEED_ASCII;
-    if (j->latin || !j->keyed || junk_has_key(j, (int)junk_key("客")))
+    if ((j->letters & (letter_bit('a') | letter_bit('p'))) == (letter_bit('a') | letter_bit('p')) ||
+        !j->keyed || junk_has_key(j, (int)junk_key("客")))
         met |= JUNK_NEED_APP;
     if (!j->keyed || junk_has_key(j, (int)junk_key("摄")) || junk_has_key(j, (int)junk_key("图")))
         met |= JUNK_NEED_CAPTION;
@@ -2703,33 +2719,46 @@ static void ctx_clear(Ctx *c)
     g_free(c->fm_url);
 }
 
-/* Apply the junk rules and fill a->paragraphs (and a text file's title). */
+/* Apply the junk rules and fill a->paragraphs (and a text file's title): the kept
+ * paragraphs are moved to the front of c->paras, which then becomes a->paragraphs. */
 static void finish(Ctx *c)
 {
     JbArticle *a = c->a;
     gboolean cutting = FALSE;
+    guint kept = 0;
     for (guint i = 0; i < c->paras->len; i++) {
-        const char *p = c->paras->pdata[i];
-        if (cutting)
-            continue;
+        char *p = c->paras->pdata[i];
+        c->paras->pdata[i] = NULL;
+        JunkVerdict v = DROP;
         JunkPara j;
-        junk_scan(&j, p, strlen(p));
-        gsize len = j.len;
-        glong n = j.n;
-        JunkVerdict v = junk_verdict(&j);
-        if (v == CUT && a->paragraphs->len > 0)
-            cutting = TRUE;
-        if (v != KEEP)
+        if (!cutting) {
+            junk_scan(&j, p, strlen(p));
+            v = junk_verdict(&j);
+            if (v == CUT && kept > 0)
+                cutting = TRUE;
+        }
+        if (v != KEEP) {
+            g_free(p);
             continue;
-        if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !*a->title &&
-            n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
+        }
+        if (a->shape == JB_SHAPE_TEXT && kept == 0 && !*a->title && j.n <= TITLE_MAX_CHARS &&
+            !ends_sentence(p, p + j.len)) {
             g_free(a->title);
             a->title = g_strdup(p);
         }
-        g_ptr_array_add(a->paragraphs, c->paras->pdata[i]); /* moved */
-        c->paras->pdata[i] = NULL;
-        g_array_append_val(a->lines, g_array_index(c->lines, guint, i));
+        c->paras->pdata[kept] = p;
+        g_array_index(c->lines, guint, kept) = g_array_index(c->lines, guint, i);
+        kept++;
     }
+    g_ptr_array_set_size(c->paras, kept);
+    g_array_set_size(c->lines, kept);
+    /* a->paragraphs is empty: swap the arrays */
+    GPtrArray *paras = a->paragraphs;
+    a->paragraphs = c->paras;
+    c->paras = paras;
+    GArray *lines = a->lines;
+    a->lines = c->lines;
+    c->lines = lines;
 }
 
 /* Notice a date line such as "更新时间:2026-01-21 23:13" among the first blocks (before
