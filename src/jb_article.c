@@ -1803,9 +1803,18 @@ static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 /* Display width estimate: three- and four-byte UTF-8 characters (CJK) count two. */
 static guint line_width(const char *p, const char *e)
 {
-    /* by lead byte (a table: this reads every byte of a text file twice) */
+    /* by lead byte: 0 for a continuation byte, 2 from E0 */
     static const guint8 width[16] = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 2, 2};
+    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
     guint w = 0;
+    /* eight bytes at a time (this reads every byte of a text file twice): bit 7 alone marks
+     * a continuation byte, bits 7, 6 and 5 a lead byte from E0 */
+    for (; e - p >= 8; p += 8) {
+        guint64 x;
+        memcpy(&x, p, 8);
+        guint64 b7 = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
+        w += 8 - (guint)__builtin_popcountll(b7 & ~b6) + (guint)__builtin_popcountll(b7 & b6 & b5);
+    }
     for (; p < e; p++)
         w += width[(guchar)*p >> 4];
     return w;
