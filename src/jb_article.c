@@ -1801,6 +1801,12 @@ static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 /* ---- plain text --------------------------------------------------------------------- */
 
 /* Display width estimate: three- and four-byte UTF-8 characters (CJK) count two. */
+/* How many bytes of `m` have bit 7 set (no other bits set): a sum of bytes by multiplying. */
+static inline guint bytes_marked(guint64 m)
+{
+    return (guint)(((m >> 7) * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
+}
+
 static guint line_width(const char *p, const char *e)
 {
     /* by lead byte: 0 for a continuation byte, 2 from E0 */
@@ -1813,7 +1819,7 @@ static guint line_width(const char *p, const char *e)
         guint64 x;
         memcpy(&x, p, 8);
         guint64 b7 = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
-        w += 8 - (guint)__builtin_popcountll(b7 & ~b6) + (guint)__builtin_popcountll(b7 & b6 & b5);
+        w += 8 - bytes_marked(b7 & ~b6) + bytes_marked(b7 & b6 & b5);
     }
     for (; p < e; p++)
         w += width[(guchar)*p >> 4];
