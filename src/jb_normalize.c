@@ -2,11 +2,6 @@
 
 #include <string.h>
 
-static gboolean is_dash(gunichar c)
-{
-    return (c >= 0x2010 && c <= 0x2015) || c == 0xFF0D;
-}
-
 /* Only characters with these lead bytes are ever rewritten: U+00A0 (C2), U+20xx and
  * U+2236 (E2), U+3000 and U+301C (E3), U+FFxx (EF). Every other byte is copied in runs. */
 static inline gboolean special_lead(guchar b)
@@ -33,20 +28,11 @@ char *jb_normalize(const char *s, gssize len)
         const char *next = g_utf8_next_char(p);
         if (next > end) /* (a cut character: never in valid UTF-8) */
             next = end;
-        if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
-            (c >= 0xFF41 && c <= 0xFF5A)) {
-            *o++ = (char)(c - 0xFEE0);
-        } else if (c == 0xFF05 || c == 0xFF0B || c == 0xFF0E || c == 0xFF0F || c == 0xFF1D ||
-                   c == 0xFF1C || c == 0xFF1E) {
-            *o++ = (char)(c - 0xFEE0); /* ％ ＋ ． ／ ＝ ＜ ＞ */
-        } else if (c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F) {
-            *o++ = ' ';
-        } else if (c == 0x2236) {
-            *o++ = ':';
-        } else if (c == 0xFF5E || c == 0x301C) {
-            *o++ = '~';
-        } else if (is_dash(c)) {
-            if (next < end && is_dash(g_utf8_get_char(next))) {
+        char ascii = jb_normalize_ascii(c);
+        if (ascii) {
+            *o++ = ascii;
+        } else if (jb_normalize_is_dash(c)) {
+            if (next < end && jb_normalize_is_dash(g_utf8_get_char(next))) {
                 /* —— is punctuation, not a range: keep both as written */
                 const char *after = MIN(g_utf8_next_char(next), end);
                 memcpy(o, p, (gsize)(after - p));

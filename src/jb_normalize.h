@@ -21,4 +21,31 @@
  * Caller owns the result (g_free). */
 char *jb_normalize(const char *s, gssize len);
 
+/* The rules of jb_normalize one character at a time, for a pass that normalises as it
+ * copies (jb_article's paragraph cleaning): */
+
+/* A dash of the family ‐ ‑ ‒ – — ― －: alone it becomes '-', but two in a row are kept. */
+static inline gboolean jb_normalize_is_dash(gunichar c)
+{
+    return (c >= 0x2010 && c <= 0x2015) || c == 0xFF0D;
+}
+
+/* The ASCII character that replaces `c` (not a dash), or 0 if `c` is kept as written. */
+static inline char jb_normalize_ascii(gunichar c)
+{
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+        (c >= 0xFF41 && c <= 0xFF5A))
+        return (char)(c - 0xFEE0);
+    if (c == 0xFF05 || c == 0xFF0B || c == 0xFF0E || c == 0xFF0F || c == 0xFF1D ||
+        c == 0xFF1C || c == 0xFF1E)
+        return (char)(c - 0xFEE0); /* ％ ＋ ． ／ ＝ ＜ ＞ */
+    if (c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F)
+        return ' ';
+    if (c == 0x2236)
+        return ':';
+    if (c == 0xFF5E || c == 0x301C)
+        return '~';
+    return 0;
+}
+
 #endif
