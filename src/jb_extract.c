@@ -474,12 +474,15 @@ typedef struct {
 /* Where a word of the fixed lists (forecast, actual, hedge words) occurs in the sentence:
  * found in one pass per sentence instead of a memmem per word and number. */
 typedef struct {
-    const char *at, *word;
+    const char *at;
     gsize len;
+    int tag; /* the word's: see keyword_set() */
 } WordHit;
 
-/* The forecast, actual and hedge words as one set (tag unused): built once. */
-static const char *keywords[32]; /* the lists' own pointers, by tag: see contains() */
+/* The forecast, actual and hedge words as one set, built once. A word's tag is its place
+ * in FORECAST_WORDS, then ACTUAL_WORDS, then HEDGES: [0, kw_actual) forecast words,
+ * [kw_actual, kw_hedge) actual words, [kw_hedge, …) HEDGES[tag - kw_hedge]. */
+static int kw_actual, kw_hedge, kw_jiang /* 将 */;
 
 static const JbWordSet *keyword_set(void)
 {
@@ -488,29 +491,25 @@ static const JbWordSet *keyword_set(void)
     if (g_once_init_enter(&done)) {
         set = jb_word_set_new(); /* kept for the life of the process */
         int n = 0;
-        for (const char *const *w = FORECAST_WORDS; *w; w++)
-            keywords[n++] = *w;
-        for (const char *const *w = ACTUAL_WORDS; *w; w++)
-            keywords[n++] = *w;
-        for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++)
-            keywords[n++] = HEDGES[i].w;
-        g_assert((gsize)n <= G_N_ELEMENTS(keywords));
-        for (int i = 0; i < n; i++)
-            jb_word_set_add(set, keywords[i], i);
+        for (const char *const *w = FORECAST_WORDS; *w; w++, n++) {
+            jb_word_set_add(set, *w, n);
+            if (strcmp(*w, "将") == 0)
+                kw_jiang = n;
+        }
+        kw_actual = n;
+        for (const char *const *w = ACTUAL_WORDS; *w; w++, n++)
+            jb_word_set_add(set, *w, n);
+        kw_hedge = n;
+        for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++, n++)
+            jb_word_set_add(set, HEDGES[i].w, n);
         g_once_init_leave(&done, 1);
     }
     return set;
 }
 
-/* Is there `word` (one of the keywords) in [a, b), within the sentence being read? */
-static gboolean contains(const Ctx *c, const char *a, const char *b, const char *word)
+static inline gboolean hit_within(const WordHit *h, const char *a, const char *b)
 {
-    for (guint i = 0; i < c->keywords->len; i++) {
-        const WordHit *h = &g_array_index(c->keywords, WordHit, i);
-        if (h->at >= a && h->at + h->len <= b && (h->word == word || strcmp(h->word, word) == 0))
-            return TRUE;
-    }
-    return FALSE;
+    return h->at >= a && h->at + h->len <= b;
 }
 
 typedef struct {
@@ -534,7 +533,7 @@ static void sentence_words(Ctx *c, const char *a, const char *b)
         const JbWord *w = jb_word_set_lookup(keys, ch, &n);
         for (guint i = 0; i < n; i++)
             if (jb_word_at(&w[i], p, b)) {
-                WordHit h = {p, keywords[w[i].tag], w[i].len};
+                WordHit h = {p, w[i].len, w[i].tag};
                 g_array_append_val(c->keywords, h);
             }
         if (ch == 0x300A /* 《 */) {
@@ -629,15 +628,20 @@ static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity 
  * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
 static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, JbBound *bound)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++) {
-        if (HEDGES[i].b == JB_BOUND_AT_LEAST && !ends(a, qs, "的")) /* 超过…的 only */
+    gboolean de = ends(a, qs, "的"); /* 超过 (at_least) counts only as 超过…的 */
+    gsize best = G_N_ELEMENTS(HEDGES); /* the first of HEDGES found */
+    for (guint k = 0; k < c->keywords->len; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->tag < kw_hedge || !hit_within(h, a, qs))
             continue;
-        if (contains(c, a, qs, HEDGES[i].w)) {
-            *bound = HEDGES[i].b;
-            return HEDGES[i].w;
-        }
+        gsize i = (gsize)(h->tag - kw_hedge);
+        if (i < best && (HEDGES[i].b != JB_BOUND_AT_LEAST || de))
+            best = i;
     }
-    return NULL;
+    if (best == G_N_ELEMENTS(HEDGES))
+        return NULL;
+    *bound = HEDGES[best].b;
+    return HEDGES[best].w;
 }
 
 static gboolean has_digit(const char *a, const char *b)
@@ -648,14 +652,6 @@ static gboolean has_digit(const char *a, const char *b)
     return FALSE;
 }
 
-
-static gboolean has_any(const Ctx *c, const char *a, const char *b, const char *const *words)
-{
-    for (const char *const *w = words; *w; w++)
-        if (contains(c, a, b, *w))
-            return TRUE;
-    return FALSE;
-}
 
 /* A statement's figure: its metric (the id, else the phrase), value, unit and bound. Two
  * statements of an article with the same figure say the same thing. */
@@ -774,18 +770,22 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     }
     s->metric_id = g_strdup(m ? m->id : "");
 
-    gboolean forecast_here = FALSE, forecast_before = FALSE;
-    for (const char *const *w = FORECAST_WORDS; *w; w++) {
-        forecast_here = forecast_here || contains(c, cs0, qs, *w);
-        /* 将 is too common to trust beyond its own clause */
-        if (strcmp(*w, "将") != 0)
-            forecast_before = forecast_before || contains(c, sent, cs0, *w);
+    gboolean forecast_here = FALSE, forecast_before = FALSE, actual_here = FALSE;
+    for (guint k = 0; k < c->keywords->len; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->tag < kw_actual) {
+            forecast_here = forecast_here || hit_within(h, cs0, qs);
+            /* 将 is too common to trust beyond its own clause */
+            if (h->tag != kw_jiang)
+                forecast_before = forecast_before || hit_within(h, sent, cs0);
+        } else if (h->tag < kw_hedge) {
+            actual_here = actual_here || hit_within(h, cs0, qs);
+        }
     }
     s->forecast = forecast_here || forecast_before;
     if (have_time && t.future_word)
         s->forecast = TRUE;
-    gboolean actual = !forecast_here && has_any(c, cs0, qs, ACTUAL_WORDS) &&
-                      !(have_time && t.end > cs0);
+    gboolean actual = !forecast_here && actual_here && !(have_time && t.end > cs0);
     if (actual && s->forecast) { /* already achieved: now, not when the forecast is for */
         s->forecast = FALSE;
         have_time = FALSE;
