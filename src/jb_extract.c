@@ -106,30 +106,6 @@ static inline gboolean clause_sep_at(const char *p)
            ((guchar)p[2] == 0x8C || (guchar)p[2] == 0x9B || (guchar)p[2] == 0x9A);
 }
 
-/* Start of the clause holding byte `at` in [s, at]. (Byte by byte: a separator is ASCII
- * or starts with EF, which no other byte of a character can be.) */
-static const char *clause_start(const char *s, const char *at)
-{
-    const char *p = at;
-    while (p > s) {
-        const char *prev = p - 1;
-        while (prev > s && ((guchar)*prev & 0xC0) == 0x80)
-            prev--;
-        if (clause_sep_at(prev))
-            break;
-        p = prev;
-    }
-    return p;
-}
-
-static const char *clause_end(const char *at, const char *end)
-{
-    const char *p = at;
-    while (p < end && !clause_sep_at(p))
-        p = g_utf8_next_char(p);
-    return p;
-}
-
 static char *trimmed(const char *a, const char *b)
 {
     while (a < b && (*a == ' ' || *a == '\t'))
@@ -469,7 +445,36 @@ typedef struct {
     GArray *times_after;     /* TimeRef: scratch for last_time_ref() */
     GArray *quantities;      /* JbQuantity of the sentence being read */
     GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
+    GArray *seps;            /* Sep: the clause separators of the sentence being read */
 } Ctx;
+
+/* A clause separator (， , ； ; ： :) in the sentence being read: [at, end). */
+typedef struct {
+    const char *at, *end;
+} Sep;
+
+/* Start of the clause holding `at` (in the sentence being read): after the last separator
+ * before it, or the sentence's start `s`. */
+static const char *clause_start_in(const Ctx *c, const char *s, const char *at)
+{
+    for (guint i = c->seps->len; i-- > 0;) {
+        const Sep *x = &g_array_index(c->seps, Sep, i);
+        if (x->end <= at)
+            return x->end;
+    }
+    return s;
+}
+
+/* End of the clause holding `at`: the next separator, or the sentence's end. */
+static const char *clause_end_in(const Ctx *c, const char *at, const char *end)
+{
+    for (guint i = 0; i < c->seps->len; i++) {
+        const Sep *x = &g_array_index(c->seps, Sep, i);
+        if (x->at >= at)
+            return x->at;
+    }
+    return end;
+}
 
 /* Where a word of the fixed lists (forecast, actual, hedge words) occurs in the sentence:
  * found in one pass per sentence instead of a memmem per word and number. */
@@ -516,19 +521,24 @@ typedef struct {
     const char *at, *end, *word;
 } SubjectHit;
 
-/* What the numbers of the sentence [a, b) look back at, in one pass over its characters:
- * every occurrence (overlapping ones too) of every keyword into c->keywords, and every
- * subject word outside 《book titles》 (《关于支持人工智能…的若干措施》 names a document) into
- * c->subjects, both in text order. */
+/* What the numbers of the sentence [a, b) look back at, in one pass over its characters,
+ * each in text order: its clause separators into c->seps; every occurrence (overlapping
+ * ones too) of every keyword into c->keywords; every subject word outside 《book titles》
+ * (《关于支持人工智能…的若干措施》 names a document) into c->subjects. */
 static void sentence_words(Ctx *c, const char *a, const char *b)
 {
     const JbWordSet *keys = keyword_set();
     const JbWordSet *subjects = c->dict ? jb_dict_subject_set(c->dict) : NULL;
     g_array_set_size(c->keywords, 0);
     g_array_set_size(c->subjects, 0);
+    g_array_set_size(c->seps, 0);
     int in_title = 0;
     for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
         gunichar ch = jb_word_char_at(p, b);
+        if (clause_sep_at(p)) {
+            Sep x = {p, g_utf8_next_char(p)};
+            g_array_append_val(c->seps, x);
+        }
         guint n;
         const JbWord *w = jb_word_set_lookup(keys, ch, &n);
         for (guint i = 0; i < n; i++)
@@ -690,7 +700,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         return; /* 销售额过亿元的企业: a class of things, not a figure */
     if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
         return; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
-    const char *cs0 = clause_start(sent, qs);
+    const char *cs0 = clause_start_in(c, sent, qs);
     const char *cs = cs0;
     /* a list or a headline puts several figures in one clause: "150家、连接…" */
     if (prev_end && prev_end > cs && prev_end <= qs)
@@ -700,7 +710,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         if (ch == ' ' || ch == 0x3001 /* 、 */)
             cs = g_utf8_next_char(p);
     }
-    const char *ce = clause_end(qe, sent_end);
+    const char *ce = clause_end_in(c, qe, sent_end);
 
     const char *subj_word = NULL;
     const char *subj_at = last_subject(c->subjects, qs, &subj_word);
@@ -753,7 +763,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     /* Quote from the clause that names the subject when the number's clause does not. */
     const char *quote_from = cs;
     if (subj_at && subj_at < cs)
-        quote_from = clause_start(sent, subj_at);
+        quote_from = clause_start_in(c, sent, subj_at);
     s->quote = trimmed(quote_from, ce);
 
     const JbMetric *m = c->dict ? jb_dict_match(c->dict, s->metric[0] ? s->metric : "", s->subject,
@@ -933,7 +943,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     g_autoptr(GPtrArray) subjects = NULL;
     if (list_n >= 2) {
         subjects = g_ptr_array_new();
-        const char *cs = clause_start(sent, fenbie);
+        const char *cs = clause_start_in(c, sent, fenbie);
         for (guint i = 0; i < c->subjects->len; i++) {
             const SubjectHit *h = &g_array_index(c->subjects, SubjectHit, i);
             if (h->at >= cs && h->end <= fenbie &&
@@ -1003,6 +1013,7 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.times_after = g_array_new(FALSE, FALSE, sizeof(TimeRef));
     c.quantities = g_array_new(FALSE, FALSE, sizeof(JbQuantity));
     c.keywords = g_array_new(FALSE, FALSE, sizeof(WordHit));
+    c.seps = g_array_new(FALSE, FALSE, sizeof(Sep));
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         if (is_headline(article, para))
@@ -1031,6 +1042,7 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     g_array_unref(c.times_after);
     g_array_unref(c.quantities);
     g_array_unref(c.keywords);
+    g_array_unref(c.seps);
     return c.out;
 }
 
