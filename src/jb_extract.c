@@ -296,9 +296,8 @@ static void time_refs(const char *s, const char *limit, int pub_year, int pub_mo
                 t.future_word = ends(s, r, "到");
             q = r + pw;
         }
-        gboolean skip = in_title || after_comparison(s, p) ||
-                        (t.day && !year_stated && !after_as_of(s, p));
-        if ((t.year || t.month) && !skip) {
+        if ((t.year || t.month) && !in_title && !after_comparison(s, p) &&
+            !(t.day && !year_stated && !after_as_of(s, p))) {
             if (!year_stated && !pw && t.month && pub_month && t.month > pub_month && pub_year)
                 t.year = pub_year - 1;
             t.end = q;
