@@ -720,6 +720,14 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
                           const char *subject_override, const char *metric_override)
 {
     const char *qs = sent + q->start, *qe = sent + q->end;
+    /* A headline repeats the body's figures in fewer words: the same value in the same
+     * unit is the same statement. Only a figure the body does not state is kept. (A few
+     * numbers in a headline against the body's statements: a loop, no index.) */
+    for (guint i = 0; c->headline && i < c->body_statements; i++) {
+        const JbStatement *b = g_ptr_array_index(c->out, i);
+        if (jb_decimal_equal(b->q.value, q->value) && strcmp(b->q.unit, q->unit) == 0)
+            return;
+    }
     if (is_prose_count(qs, qe, q))
         return;
     const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
@@ -763,27 +771,24 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     if (!have_time) /* "…增长5.9%（2025年）" style: a time after the number, same clause */
         have_time = last_time_ref(qe, ce, c->pub_year, c->pub_month, c->times_after, &t);
 
-    JbStatement *s = g_new0(JbStatement, 1);
-    s->source = g_ref_string_acquire(c->source);
-    s->published = g_ref_string_acquire(c->published);
-    s->subject = g_strdup(subj_word ? subj_word : "");
-    s->metric = following_noun(qe, ce);
-    if (!s->metric)
-        s->metric = metric_phrase(cs, qs, cut_at, have_time && t.end <= qs ? t.end : NULL);
-    if (metric_override && !s->metric[0]) { /* a later member of a 分别 list */
-        g_free(s->metric);
-        s->metric = g_strdup(metric_override);
+    /* The figure first (metric, id, value, unit, bound): a figure the article already gave
+     * is not built any further. */
+    const char *subject = subj_word ? subj_word : "";
+    g_autofree char *metric = following_noun(qe, ce);
+    if (!metric)
+        metric = metric_phrase(cs, qs, cut_at, have_time && t.end <= qs ? t.end : NULL);
+    if (metric_override && !metric[0]) { /* a later member of a 分别 list */
+        g_free(metric);
+        metric = g_strdup(metric_override);
     }
-    s->q = *q;
-    s->line = line;
-    s->sentence = c->sentence;
-    if (s->q.bound == JB_BOUND_EXACT && !s->q.qualifier[0]) {
+    JbQuantity qq = *q;
+    if (qq.bound == JB_BOUND_EXACT && !qq.qualifier[0]) {
         JbBound b;
         const char *from = prev_end && prev_end > cs0 ? prev_end : cs0;
         const char *h = has_digit(from, qs) ? NULL : distant_hedge(c, from, qs, &b);
         if (h) {
-            g_strlcpy(s->q.qualifier, h, sizeof s->q.qualifier);
-            s->q.bound = b;
+            g_strlcpy(qq.qualifier, h, sizeof qq.qualifier);
+            qq.bound = b;
         }
     }
 
@@ -791,10 +796,8 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     const char *quote_from = cs;
     if (subj_at && subj_at < cs)
         quote_from = clause_start_in(c, sent, subj_at);
-    s->quote = trimmed(quote_from, ce);
 
-    const JbMetric *m = c->dict ? jb_dict_match(c->dict, s->metric[0] ? s->metric : "", s->subject,
-                                                q->unit)
+    const JbMetric *m = c->dict ? jb_dict_match(c->dict, metric[0] ? metric : "", subject, q->unit)
                                 : NULL;
     if (!m && c->dict) { /* the metric named earlier in the number's own clause */
         /* from the clause naming the subject, but not into an earlier list member's
@@ -803,9 +806,8 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         if (prev_end && prev_end > from && prev_end <= qs)
             from = prev_end;
         g_autofree char *context = g_strndup(from, (gsize)(qs - from));
-        m = jb_dict_match(c->dict, context, s->subject, q->unit);
+        m = jb_dict_match(c->dict, context, subject, q->unit);
     }
-    s->metric_id = g_strdup(m ? m->id : "");
 
     gboolean forecast_here = FALSE, forecast_before = FALSE, actual_here = FALSE;
     for (guint k = 0; k < c->keywords->len; k++) {
@@ -819,46 +821,48 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
             actual_here = actual_here || hit_within(h, cs0, qs);
         }
     }
-    s->forecast = forecast_here || forecast_before;
+    gboolean forecast = forecast_here || forecast_before;
     if (have_time && t.future_word)
-        s->forecast = TRUE;
+        forecast = TRUE;
     gboolean actual = !forecast_here && actual_here && !(have_time && t.end > cs0);
-    if (actual && s->forecast) { /* already achieved: now, not when the forecast is for */
-        s->forecast = FALSE;
+    if (actual && forecast) { /* already achieved: now, not when the forecast is for */
+        forecast = FALSE;
         have_time = FALSE;
     }
-    if (period_override) {
-        s->period = g_strdup(period_override);
-        s->period_stated = TRUE;
-    } else {
-        s->period = have_time ? format_period(&t, c->pub_year) : g_strdup(c->article->published);
-        s->period_stated = have_time;
-    }
-    if (c->pub_year && s->period[0] && atoi(s->period) > c->pub_year && !actual)
-        s->forecast = TRUE; /* a value for a year after publication can only be expected */
+    gboolean period_stated = period_override || have_time;
 
-    /* A headline repeats the body's figures in fewer words: the same value in the same
-     * unit is the same statement. Only a figure the body does not state is kept. (A few
-     * numbers in a headline against the body's statements: a loop, no index.) */
-    for (guint i = 0; c->headline && i < c->body_statements; i++) {
-        const JbStatement *b = g_ptr_array_index(c->out, i);
-        if (jb_decimal_equal(b->q.value, q->value) && strcmp(b->q.unit, q->unit) == 0) {
-            jb_statement_free(s);
-            return;
-        }
-    }
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
-    JbStatement *earlier = g_hash_table_lookup(c->seen, s);
-    if (earlier && earlier->sentence != s->sentence) {
-        if (s->period_stated && !earlier->period_stated) { /* keep the fuller statement */
+    JbStatement probe = {.metric = metric, .metric_id = (char *)(m ? m->id : ""), .q = qq};
+    JbStatement *earlier = g_hash_table_lookup(c->seen, &probe);
+    if (earlier && earlier->sentence != c->sentence) {
+        if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_free(earlier->period);
-            earlier->period = g_steal_pointer(&s->period);
+            earlier->period = period_override ? g_strdup(period_override)
+                                              : format_period(&t, c->pub_year);
             earlier->period_stated = TRUE;
         }
-        jb_statement_free(s);
         return;
     }
+
+    JbStatement *s = g_new0(JbStatement, 1);
+    s->source = g_ref_string_acquire(c->source);
+    s->published = g_ref_string_acquire(c->published);
+    s->subject = g_strdup(subject);
+    s->metric = g_steal_pointer(&metric);
+    s->metric_id = g_strdup(probe.metric_id);
+    s->q = qq;
+    s->line = line;
+    s->sentence = c->sentence;
+    s->quote = trimmed(quote_from, ce);
+    s->forecast = forecast;
+    if (period_override)
+        s->period = g_strdup(period_override);
+    else
+        s->period = have_time ? format_period(&t, c->pub_year) : g_strdup(c->article->published);
+    s->period_stated = period_stated;
+    if (c->pub_year && s->period[0] && atoi(s->period) > c->pub_year && !actual)
+        s->forecast = TRUE; /* a value for a year after publication can only be expected */
     g_hash_table_replace(c->seen, s, s);
     g_ptr_array_add(c->out, s);
 }
