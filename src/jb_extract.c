@@ -1034,17 +1034,18 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
              .warnings = warnings};
     if (strlen(article->published) >= 7)
         c.pub_month = atoi(article->published + 5);
-    c.out = g_ptr_array_new_with_free_func((GDestroyNotify)jb_statement_free);
+    c.out = g_ptr_array_new_full(32, (GDestroyNotify)jb_statement_free);
     c.source = g_ref_string_new(article->source);
     c.published = g_ref_string_new(article->published);
 
     c.seen = g_hash_table_new(figure_hash, figure_equal);
-    c.subjects = g_array_new(FALSE, FALSE, sizeof(SubjectHit));
-    c.times = g_array_new(FALSE, FALSE, sizeof(TimeRef));
-    c.times_after = g_array_new(FALSE, FALSE, sizeof(TimeRef));
-    c.quantities = g_array_new(FALSE, FALSE, sizeof(JbQuantity));
-    c.keywords = g_array_new(FALSE, FALSE, sizeof(WordHit));
-    c.seps = g_array_new(FALSE, FALSE, sizeof(Sep));
+    /* scratch for each sentence, sized for a long one: no growing by steps */
+    c.subjects = g_array_sized_new(FALSE, FALSE, sizeof(SubjectHit), 32);
+    c.times = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), 32);
+    c.times_after = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), 32);
+    c.quantities = g_array_sized_new(FALSE, FALSE, sizeof(JbQuantity), 32);
+    c.keywords = g_array_sized_new(FALSE, FALSE, sizeof(WordHit), 32);
+    c.seps = g_array_sized_new(FALSE, FALSE, sizeof(Sep), 32);
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         if (is_headline(article, para))
