@@ -18,12 +18,7 @@ void jb_statement_free(JbStatement *s)
         return;
     g_ref_string_release(s->source);
     g_ref_string_release(s->published);
-    g_free(s->period);
-    g_free(s->subject);
-    g_free(s->metric);
-    g_free(s->metric_id);
-    g_free(s->quote);
-    g_free(s);
+    g_free(s); /* and its strings, in the same block (statement_new) */
 }
 
 /* ---- small UTF-8 helpers over byte ranges ------------------------------------------- */
@@ -106,13 +101,57 @@ static inline gboolean clause_sep_at(const char *p)
            ((guchar)p[2] == 0x8C || (guchar)p[2] == 0x9B || (guchar)p[2] == 0x9A);
 }
 
-static char *trimmed(const char *a, const char *b)
+/* A piece of the text being read, [a, b): no copy until a statement keeps it. */
+typedef struct {
+    const char *a, *b;
+} Span;
+
+/* [a, b) without the spaces and tabs at its ends. */
+static Span trimmed(const char *a, const char *b)
 {
     while (a < b && (*a == ' ' || *a == '\t'))
         a++;
     while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
         b--;
-    return g_strndup(a, (gsize)(b - a));
+    return (Span){a, b};
+}
+
+static gsize span_len(Span x)
+{
+    return (gsize)(x.b - x.a);
+}
+
+/* `x` as a C string in `buf` (reused): for the lookups that need one. */
+static const char *span_str(GString *buf, Span x)
+{
+    g_string_truncate(buf, 0);
+    g_string_append_len(buf, x.a, (gssize)span_len(x));
+    return buf->str;
+}
+
+/* A statement and its strings in one allocation: the struct, then period (JB_PERIOD_MAX
+ * bytes, so that a fuller period can replace it), subject, metric, metric_id and quote.
+ * Thousands of statements a second: one malloc each instead of six. */
+static JbStatement *statement_new(const char *subject, Span metric, const char *metric_id,
+                                  Span quote, const char *period)
+{
+    gsize ls = strlen(subject) + 1, lm = (gsize)(metric.b - metric.a) + 1;
+    gsize li = strlen(metric_id) + 1, lq = (gsize)(quote.b - quote.a) + 1;
+    JbStatement *s = g_malloc0(sizeof *s + JB_PERIOD_MAX + ls + lm + li + lq);
+    char *p = (char *)(s + 1);
+    s->period = p;
+    g_strlcpy(p, period, JB_PERIOD_MAX);
+    p += JB_PERIOD_MAX;
+    s->subject = memcpy(p, subject, ls);
+    p += ls;
+    s->metric = memcpy(p, metric.a, lm - 1);
+    p[lm - 1] = '\0';
+    p += lm;
+    s->metric_id = memcpy(p, metric_id, li);
+    p += li;
+    s->quote = memcpy(p, quote.a, lq - 1);
+    p[lq - 1] = '\0';
+    return s;
 }
 
 /* ---- periods --------------------------------------------------------------------------- */
@@ -356,34 +395,37 @@ static void put_digits(char *o, int v, int n)
         o[i] = (char)('0' + v % 10);
 }
 
-/* "2025", "2022-06", "2022-07-26" (as %04d-%02d-%02d, without printf: once per number) */
-static char *format_period(const TimeRef *t, int pub_year)
+/* "2025", "2022-06", "2022-07-26" (as %04d-%02d-%02d, without printf: once per number);
+ * "" when there is no year at all. */
+static void format_period(const TimeRef *t, int pub_year, char out[JB_PERIOD_MAX])
 {
     int y = t->year ? t->year : pub_year;
-    if (!y)
-        return g_strdup("");
+    if (!y) {
+        out[0] = '\0';
+        return;
+    }
     if (y < 0 || y > 9999 || t->month < 0 || t->month > 99 || t->day < 0 || t->day > 99) {
         if (t->month && t->day) /* (never: years are 1900–2100, months and days checked) */
-            return g_strdup_printf("%04d-%02d-%02d", y, t->month, t->day);
-        if (t->month)
-            return g_strdup_printf("%04d-%02d", y, t->month);
-        return g_strdup_printf("%04d", y);
+            g_snprintf(out, JB_PERIOD_MAX, "%04d-%02d-%02d", y, t->month, t->day);
+        else if (t->month)
+            g_snprintf(out, JB_PERIOD_MAX, "%04d-%02d", y, t->month);
+        else
+            g_snprintf(out, JB_PERIOD_MAX, "%04d", y);
+        return;
     }
-    char *s = g_malloc(11);
-    put_digits(s, y, 4);
+    put_digits(out, y, 4);
     gsize n = 4;
     if (t->month) {
-        s[n++] = '-';
-        put_digits(s + n, t->month, 2);
+        out[n++] = '-';
+        put_digits(out + n, t->month, 2);
         n += 2;
         if (t->day) {
-            s[n++] = '-';
-            put_digits(s + n, t->day, 2);
+            out[n++] = '-';
+            put_digits(out + n, t->day, 2);
             n += 2;
         }
     }
-    s[n] = '\0';
-    return s;
+    out[n] = '\0';
 }
 
 /* ---- metric phrase ---------------------------------------------------------------------- */
@@ -403,7 +445,7 @@ static const Lit TRAILING_FILLERS[] = {
     LIT("达"),   LIT("为"),   LIT("是"),   LIT("约"),   LIT("共"),   LIT("累计"),
     LIT("实现"), LIT("保持"), LIT("的"),   LIT(" ")};
 
-static char *metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
+static Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
                            const char *time_end)
 {
     const char *a = cstart, *b = qstart;
@@ -473,6 +515,7 @@ typedef struct {
     GArray *quantities;      /* JbQuantity of the sentence being read */
     GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
     GArray *seps;            /* Sep: the clause separators of the sentence being read */
+    GString *metric_buf, *context_buf; /* scratch: text looked up in the dictionary */
 } Ctx;
 
 /* A clause separator (， , ； ; ： :) in the sentence being read: [at, end). */
@@ -615,7 +658,7 @@ static gboolean has_digit(const char *a, const char *b);
 
 /* The noun a number modifies when it comes first: "8个国家…先导区", "30项智能制造国家标准".
  * Runs from the quantity to the next separator (list commas and spaces included). */
-static char *following_noun(const char *qe, const char *ce)
+static Span following_noun(const char *qe, const char *ce)
 {
     const char *p = qe;
     while (p < ce) {
@@ -625,8 +668,8 @@ static char *following_noun(const char *qe, const char *ce)
         p = g_utf8_next_char(p);
     }
     if (has_digit(qe, p) || starts(qe, p, "和") || starts(qe, p, "及") || starts(qe, p, "与"))
-        return NULL; /* the next member of a list (38%和27%), not a noun */
-    return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : NULL;
+        return (Span){NULL, NULL}; /* the next member of a list (38%和27%), not a noun */
+    return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : (Span){NULL, NULL};
 }
 
 static gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end)
@@ -774,13 +817,12 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     /* The figure first (metric, id, value, unit, bound): a figure the article already gave
      * is not built any further. */
     const char *subject = subj_word ? subj_word : "";
-    g_autofree char *metric = following_noun(qe, ce);
-    if (!metric)
-        metric = metric_phrase(cs, qs, cut_at, have_time && t.end <= qs ? t.end : NULL);
-    if (metric_override && !metric[0]) { /* a later member of a 分别 list */
-        g_free(metric);
-        metric = g_strdup(metric_override);
-    }
+    Span metric_at = following_noun(qe, ce);
+    if (!metric_at.a)
+        metric_at = metric_phrase(cs, qs, cut_at, have_time && t.end <= qs ? t.end : NULL);
+    if (metric_override && !span_len(metric_at)) /* a later member of a 分别 list */
+        metric_at = (Span){metric_override, metric_override + strlen(metric_override)};
+    const char *metric = span_str(c->metric_buf, metric_at);
     JbQuantity qq = *q;
     if (qq.bound == JB_BOUND_EXACT && !qq.qualifier[0]) {
         JbBound b;
@@ -805,8 +847,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         const char *from = quote_from < cs0 ? quote_from : cs0;
         if (prev_end && prev_end > from && prev_end <= qs)
             from = prev_end;
-        g_autofree char *context = g_strndup(from, (gsize)(qs - from));
-        m = jb_dict_match(c->dict, context, subject, q->unit);
+        m = jb_dict_match(c->dict, span_str(c->context_buf, (Span){from, qs}), subject, q->unit);
     }
 
     gboolean forecast_here = FALSE, forecast_before = FALSE, actual_here = FALSE;
@@ -833,33 +874,35 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
 
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
-    JbStatement probe = {.metric = metric, .metric_id = (char *)(m ? m->id : ""), .q = qq};
+    JbStatement probe = {.metric = (char *)metric, .metric_id = (char *)(m ? m->id : ""),
+                         .q = qq};
     JbStatement *earlier = g_hash_table_lookup(c->seen, &probe);
     if (earlier && earlier->sentence != c->sentence) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
-            g_free(earlier->period);
-            earlier->period = period_override ? g_strdup(period_override)
-                                              : format_period(&t, c->pub_year);
+            if (period_override)
+                g_strlcpy(earlier->period, period_override, JB_PERIOD_MAX);
+            else
+                format_period(&t, c->pub_year, earlier->period);
             earlier->period_stated = TRUE;
         }
         return;
     }
 
-    JbStatement *s = g_new0(JbStatement, 1);
+    char period[JB_PERIOD_MAX];
+    if (period_override)
+        g_strlcpy(period, period_override, sizeof period);
+    else if (have_time)
+        format_period(&t, c->pub_year, period);
+    else
+        g_strlcpy(period, c->article->published, sizeof period);
+    JbStatement *s = statement_new(subject, metric_at, probe.metric_id, trimmed(quote_from, ce),
+                                   period);
     s->source = g_ref_string_acquire(c->source);
     s->published = g_ref_string_acquire(c->published);
-    s->subject = g_strdup(subject);
-    s->metric = g_steal_pointer(&metric);
-    s->metric_id = g_strdup(probe.metric_id);
     s->q = qq;
     s->line = line;
     s->sentence = c->sentence;
-    s->quote = trimmed(quote_from, ce);
     s->forecast = forecast;
-    if (period_override)
-        s->period = g_strdup(period_override);
-    else
-        s->period = have_time ? format_period(&t, c->pub_year) : g_strdup(c->article->published);
     s->period_stated = period_stated;
     if (c->pub_year && s->period[0] && atoi(s->period) > c->pub_year && !actual)
         s->forecast = TRUE; /* a value for a year after publication can only be expected */
@@ -1046,6 +1089,8 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.quantities = g_array_sized_new(FALSE, FALSE, sizeof(JbQuantity), 32);
     c.keywords = g_array_sized_new(FALSE, FALSE, sizeof(WordHit), 32);
     c.seps = g_array_sized_new(FALSE, FALSE, sizeof(Sep), 32);
+    c.metric_buf = g_string_sized_new(128);
+    c.context_buf = g_string_sized_new(256);
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         if (is_headline(article, para))
@@ -1075,6 +1120,8 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     g_array_unref(c.quantities);
     g_array_unref(c.keywords);
     g_array_unref(c.seps);
+    g_string_free(c.metric_buf, TRUE);
+    g_string_free(c.context_buf, TRUE);
     return c.out;
 }
 

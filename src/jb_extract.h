@@ -18,6 +18,12 @@
 
 #include <glib.h>
 
+/* Room for a period, its NUL included (a statement's period can be replaced in place). */
+#define JB_PERIOD_MAX 40
+
+/* Ownership: made by jb_extract; source and published are shared by the statements of an
+ * article (GRefString), the other strings live in the statement's own allocation. Free
+ * with jb_statement_free(); do not free or reassign the fields one by one. */
 typedef struct {
     char *source;    /* article path */
     char *published; /* ISO date of the article, "" when unknown */
