@@ -576,12 +576,23 @@ static const UnitDef UNITS[] = {
 static const char *const PER_TIME[] = {"年", "月", "日", "天", "小时", "秒", "周", "季度"};
 
 /* unit_at() runs after every number and at every 百/千 inside one; a scan of the whole
- * table there cost two thirds of the scanner's time. Entries are bucketed by a hash of their
- * first character, built once. */
+ * table there cost two thirds of the scanner's time, and a bucket per first character still
+ * tried up to 14 entries for 元 成 个. So there are two levels, built once: units of one
+ * character by a hash of it, and longer ones by a hash of their first two characters
+ * (元人民币 and 元素 no longer share a bucket with 元 nor with each other). A "character" here
+ * is three bytes when the lead byte is E0..FF and they fit, one byte otherwise: the same rule
+ * for the table and the text, so a unit that matches always lands in the bucket looked at. */
 #define UNIT_BUCKETS 256
+#define UNIT2_BUCKETS 512
 
-static guint16 unit_bucket_start[UNIT_BUCKETS + 1];
-static guint16 unit_bucket_items[G_N_ELEMENTS(UNITS)];
+typedef struct {
+    guint16 start[UNIT2_BUCKETS + 1]; /* items of bucket b: items[start[b] .. start[b + 1]) */
+    guint16 items[G_N_ELEMENTS(UNITS)];
+} UnitIndex;
+
+static UnitIndex unit_short;          /* one character, by unit_hash */
+static UnitIndex unit_long;           /* two characters or more, by unit_hash2 */
+static guint8 unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
 
 static guint unit_hash(const guchar *s, gsize avail)
 {
@@ -590,32 +601,80 @@ static guint unit_hash(const guchar *s, gsize avail)
     return s[0];
 }
 
-static void build_unit_index(void)
+static gsize unit_char_len(const guchar *s, gsize avail)
 {
-    guint count[UNIT_BUCKETS] = {0};
-    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
-        count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++;
-    guint at = 0;
-    for (guint b = 0; b < UNIT_BUCKETS; b++) {
-        unit_bucket_start[b] = (guint16)at;
-        at += count[b];
-        count[b] = unit_bucket_start[b];
+    return s[0] >= 0xE0 && avail >= 3 ? 3 : 1;
+}
+
+/* unit_hash of the first two characters; the caller knows avail > k1 = unit_char_len(s). */
+static guint unit_hash2(guint h1, const guchar *s, gsize k1, gsize avail)
+{
+    return (h1 * 131u + unit_hash(s + k1, avail - k1)) % UNIT2_BUCKETS;
+}
+
+/* The bucket of UNITS[k] in `ix`, or -1 when it belongs to the other index. */
+static int unit_bucket_of(gsize k, gboolean long_units)
+{
+    const guchar *t = (const guchar *)UNITS[k].text;
+    gsize len = UNITS[k].len, k1 = unit_char_len(t, len);
+    guint h1 = unit_hash(t, len);
+    if ((len > k1) != long_units)
+        return -1;
+    return (int)(long_units ? unit_hash2(h1, t, k1, len) : h1);
+}
+
+static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
+{
+    guint count[UNIT2_BUCKETS + 1] = {0};
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++) {
+        int b = unit_bucket_of(k, long_units);
+        if (b >= 0)
+            count[b]++;
     }
-    unit_bucket_start[UNIT_BUCKETS] = (guint16)at;
-    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
-        unit_bucket_items[count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++] =
-            (guint16)k;
+    guint at = 0;
+    for (guint b = 0; b < nb; b++) {
+        ix->start[b] = (guint16)at;
+        at += count[b];
+        count[b] = ix->start[b];
+    }
+    ix->start[nb] = (guint16)at;
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++) {
+        int b = unit_bucket_of(k, long_units);
+        if (b >= 0)
+            ix->items[count[b]++] = (guint16)k;
+    }
     /* longest first in each bucket, so the first match is the longest (insertion sort, stable) */
-    for (guint b = 0; b < UNIT_BUCKETS; b++) {
-        for (guint k = unit_bucket_start[b] + 1u; k < unit_bucket_start[b + 1]; k++) {
-            guint16 item = unit_bucket_items[k];
+    for (guint b = 0; b < nb; b++) {
+        for (guint k = ix->start[b] + 1u; k < ix->start[b + 1]; k++) {
+            guint16 item = ix->items[k];
             guint j = k;
-            for (; j > unit_bucket_start[b] && UNITS[unit_bucket_items[j - 1]].len < UNITS[item].len;
-                 j--)
-                unit_bucket_items[j] = unit_bucket_items[j - 1];
-            unit_bucket_items[j] = item;
+            for (; j > ix->start[b] && UNITS[ix->items[j - 1]].len < UNITS[item].len; j--)
+                ix->items[j] = ix->items[j - 1];
+            ix->items[j] = item;
         }
     }
+}
+
+static void build_unit_index(void)
+{
+    build_one_unit_index(&unit_short, FALSE, UNIT_BUCKETS);
+    build_one_unit_index(&unit_long, TRUE, UNIT2_BUCKETS);
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
+        if (unit_bucket_of(k, TRUE) >= 0)
+            unit_long_first[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)] = 1;
+}
+
+/* The first entry of bucket b of `ix` written at s (avail bytes), or NULL. */
+static G_ALWAYS_INLINE inline const UnitDef *unit_in_bucket(const UnitIndex *ix, guint b, const char *s, gsize avail)
+{
+    for (guint k = ix->start[b]; k < ix->start[b + 1]; k++) {
+        const UnitDef *u = &UNITS[ix->items[k]];
+        /* the last byte first: it tells most apart */
+        if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
+            same_bytes(s, u->text, u->len))
+            return u;
+    }
+    return NULL;
 }
 
 /* Longest unit (or not-a-quantity word) starting at i; 0 and *out = NULL when none. */
@@ -626,17 +685,20 @@ static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
         return 0;
     gsize avail = c->len - i;
     const char *s = c->t + i;
-    guint h = unit_hash((const guchar *)s, avail);
-    for (guint k = unit_bucket_start[h]; k < unit_bucket_start[h + 1]; k++) {
-        const UnitDef *u = &UNITS[unit_bucket_items[k]];
-        /* a bucket is mostly one first character (元 元素 元人民币 …): the last byte decides */
-        if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
-            same_bytes(s, u->text, u->len)) {
-            *out = u;
-            return u->len;
-        }
+    const guchar *us = (const guchar *)s;
+    guint h = unit_hash(us, avail);
+    const UnitDef *u = NULL;
+    if (unit_long_first[h]) {
+        gsize k1 = unit_char_len(us, avail);
+        if (avail > k1)
+            u = unit_in_bucket(&unit_long, unit_hash2(h, us, k1, avail), s, avail);
     }
-    return 0;
+    if (!u)
+        u = unit_in_bucket(&unit_short, h, s, avail);
+    if (!u)
+        return 0;
+    *out = u;
+    return u->len;
 }
 
 /* A real unit (not a word) starts at i: stops 千 of 千瓦 and 百 of 百分点 being a magnitude. */
@@ -1797,6 +1859,19 @@ static gboolean trigger_bit(gunichar cp)
 enum { PAIR_PLAIN, PAIR_TRIGGER, PAIR_INVALID };
 static guint8 pair_kind[16 * 256];
 
+/* The scanner's inner loop reads two bytes as one 16-bit word (in the machine's byte order)
+ * and looks it up here: 1 when they are a three-byte lead and a continuation byte that no
+ * trigger begins with (pair_kind PAIR_PLAIN). That drops the lead-byte test from the loop
+ * that passes over most of the text. */
+static guint8 plain_pair[1 << 16];
+
+static inline guint pair_word(const guchar *s)
+{
+    guint16 w;
+    memcpy(&w, s, sizeof w);
+    return w;
+}
+
 static void build_trigger_bits(void)
 {
     for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
@@ -1813,6 +1888,8 @@ static void build_trigger_bits(void)
                         kind = PAIR_TRIGGER;
             }
             pair_kind[(lead - 0xE0) << 8 | second] = kind;
+            const guchar bytes[2] = {(guchar)lead, (guchar)second};
+            plain_pair[pair_word(bytes)] = kind == PAIR_PLAIN;
         }
     }
 }
@@ -1821,6 +1898,9 @@ static void build_trigger_bits(void)
 static void tables_init(void)
 {
     static gsize done = 0;
+    /* an acquire load first: g_once_init_enter is a call, and this runs at every scan */
+    if (G_LIKELY(__atomic_load_n(&done, __ATOMIC_ACQUIRE)))
+        return;
     if (g_once_init_enter(&done)) {
         build_unit_index();
         build_qual_index();
@@ -1905,14 +1985,14 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
         while (p < len && (g_ascii_isdigit(text[p]) || text[p] == '.' || text[p] == ','))
             p++;
     const guchar *u = (const guchar *)text;
+    const gsize stop3 = len >= 3 ? len - 2 : 0; /* p < stop3: three bytes left at p */
     while (p < len) {
         /* The hottest loop of extraction: a valid three-byte character is decoded inline and
          * skipped whole; any other byte is skipped alone. That visits the same places as
          * decoding every character, because the bytes a decoder would skip over are
          * continuation bytes (80..BF), which neither are a digit nor begin a trigger. */
         /* most of the text: characters no trigger begins like, three bytes at a time */
-        while (len - p >= 3 && (u[p] & 0xF0) == 0xE0 && (u[p + 2] & 0xC0) == 0x80 &&
-               pair_kind[(u[p] - 0xE0u) << 8 | u[p + 1]] == PAIR_PLAIN)
+        while (p < stop3 && plain_pair[pair_word(u + p)] && (u[p + 2] & 0xC0) == 0x80)
             p += 3;
         if (p >= len)
             break;
