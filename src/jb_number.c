@@ -590,6 +590,7 @@ typedef struct {
     guint16 items[G_N_ELEMENTS(UNITS)];
 } UnitIndex;
 
+static guint8 unit_canon_len[G_N_ELEMENTS(UNITS)]; /* strlen of canon, or of text without one */
 static UnitIndex unit_short;          /* one character, by unit_hash */
 static UnitIndex unit_long;           /* two characters or more, by unit_hash2 */
 static guint8 unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
@@ -657,6 +658,8 @@ static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
 
 static void build_unit_index(void)
 {
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
+        unit_canon_len[k] = (guint8)(UNITS[k].canon ? strlen(UNITS[k].canon) : UNITS[k].len);
     build_one_unit_index(&unit_short, FALSE, UNIT_BUCKETS);
     build_one_unit_index(&unit_long, TRUE, UNIT2_BUCKETS);
     for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
@@ -744,6 +747,8 @@ static const QualDef PREFIX_QUALS[] = {
  * number with no hedge before it costs one table look-up; the bits keep the table's order. */
 G_STATIC_ASSERT(G_N_ELEMENTS(PREFIX_QUALS) <= 64);
 static guint64 prefix_by_last[256];
+/* and bit i of prefix_by_first[h]: PREFIX_QUALS[i] begins with a character of unit_hash h */
+static guint64 prefix_by_first[UNIT_BUCKETS];
 
 static const QualDef SUFFIX_QUALS[] = {
     QD("以上", JB_BOUND_AT_LEAST), QD("以下", JB_BOUND_AT_MOST), QD("以内", JB_BOUND_AT_MOST),
@@ -761,6 +766,7 @@ static void build_qual_index(void)
     for (gsize i = 0; i < G_N_ELEMENTS(PREFIX_QUALS); i++) {
         const QualDef *q = &PREFIX_QUALS[i];
         prefix_by_last[(guchar)q->text[q->len - 1]] |= G_GUINT64_CONSTANT(1) << i;
+        prefix_by_first[unit_hash((const guchar *)q->text, q->len)] |= G_GUINT64_CONSTANT(1) << i;
     }
     for (gsize i = 0; i < G_N_ELEMENTS(SUFFIX_QUALS); i++) {
         const QualDef *q = &SUFFIX_QUALS[i];
@@ -845,10 +851,22 @@ typedef struct {
     gboolean rounded;      /* a fraction rounded to two decimals */
     gboolean has_unit;
     UnitKind ukind;
-    char unit[48];
     gsize infix_at, infix_len; /* 多 余 几 */
     int tail_stage;        /* read_tail's progress, so 2万多亿 can go on after 多 */
+    gsize unit_len;
+    char unit[48];         /* last: member_clear() clears only its first byte */
 } Member;
+
+/* A Member as if zeroed. The unit is a string and read only up to its NUL, so its other 47
+ * bytes are not cleared: this runs two or three times at every number. */
+static inline void member_clear(Member *m)
+{
+    memset(m, 0, offsetof(Member, unit));
+    m->unit[0] = '\0';
+}
+
+/* The unit is exactly `lit` (a literal) */
+#define UNIT_IS(x, lit) ((x)->unit_len == sizeof(lit) - 1 && same_bytes((x)->unit, lit, sizeof(lit) - 1))
 
 static gboolean add_u64(guint64 *acc, guint64 v)
 {
@@ -1101,6 +1119,7 @@ static void set_unit(Member *m, UnitKind kind, const char *text, gsize len)
     len = MIN(len, sizeof m->unit - 1);
     memcpy(m->unit, text, len);
     m->unit[len] = '\0';
+    m->unit_len = len;
 }
 
 /* The numerator of a fraction: Arabic or Chinese, with decimals (百分之五点九, 百分之百). */
@@ -1232,7 +1251,7 @@ static gboolean ban_is_word(const Ctx *c, gsize after)
  * before it (a bare 半 or 百 means something only then: 过半, 近千亿). */
 static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
-    memset(m, 0, sizeof *m);
+    member_clear(m);
     m->start = p;
     m->tok_end = p + 1;
     if (p >= c->len)
@@ -1301,7 +1320,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     if (AT(c, q, "分之") && !m->infix_len) {
         JbDecimal den = m->value;
         gboolean was_chinese = m->chinese;
-        memset(m, 0, sizeof *m);
+        member_clear(m);
         m->start = p;
         m->chinese = was_chinese;
         m->arabic = !was_chinese;
@@ -1352,7 +1371,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         break;
     }
     const char *canon = ud->canon ? ud->canon : ud->text;
-    set_unit(m, (UnitKind)ud->kind, canon, strlen(canon));
+    set_unit(m, (UnitKind)ud->kind, canon, unit_canon_len[ud - UNITS]);
     q = u + ulen;
     /* a rate: 元/吨, 万吨/年, 公里/小时 */
     if (q < c->len && c->t[q] == '/' && ud->kind == U_PLAIN) {
@@ -1371,14 +1390,16 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
                 }
             }
         }
-        if (den && strlen(m->unit) + 1 + l2 < sizeof m->unit) {
-            strcat(m->unit, "/");
-            strncat(m->unit, c->t + q + 1, l2);
+        if (den && m->unit_len + 1 + l2 < sizeof m->unit) {
+            m->unit[m->unit_len] = '/';
+            memcpy(m->unit + m->unit_len + 1, c->t + q + 1, l2);
+            m->unit_len += 1 + l2;
+            m->unit[m->unit_len] = '\0';
             q += 1 + l2;
         }
     }
     /* 两倍多, 三成多 */
-    if (!m->infix_len && (strcmp(m->unit, "倍") == 0 || ud->kind == U_TENTH) && AT(c, q, "多")) {
+    if (!m->infix_len && (UNIT_IS(m, "倍") || ud->kind == U_TENTH) && AT(c, q, "多")) {
         m->infix_at = q;
         m->infix_len = 3;
         q += 3;
@@ -1404,10 +1425,11 @@ typedef struct {
     gboolean has_mag;
     gboolean has_unit;
     UnitKind ukind;
-    char unit[48];
     int tail_pow;          /* of the member that carries the unit */
     gsize qual_at, qual_len;
     JbBound bound;
+    gsize unit_len;
+    char unit[48];         /* last: as Member's, cleared only in its first byte */
 } Expr;
 
 static gboolean numeral_start_at(const Ctx *c, gsize i)
@@ -1420,11 +1442,24 @@ static gboolean numeral_start_at(const Ctx *c, gsize i)
            cp == CP_FAN;
 }
 
-static gboolean is_run_char(char ch)
+/* ASCII word characters of run_has_letter, by byte: RUN_CHAR for all of them (letters,
+ * digits and . _ / : @ # & = ? + -), RUN_LETTER as well for a Latin letter. A table, not a
+ * chain of compares: this runs for every byte of a run of digits. */
+enum { RUN_CHAR = 1, RUN_LETTER = 2 };
+#define RUN_LETTERS(from) [from] = 3, [from + 1] = 3, [from + 2] = 3, [from + 3] = 3, \
+    [from + 4] = 3, [from + 5] = 3, [from + 6] = 3, [from + 7] = 3, [from + 8] = 3, \
+    [from + 9] = 3, [from + 10] = 3, [from + 11] = 3, [from + 12] = 3
+static const guint8 RUN_CLASS[256] = {
+    RUN_LETTERS('A'), RUN_LETTERS('N'), RUN_LETTERS('a'), RUN_LETTERS('n'),
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['.'] = 1, ['_'] = 1, ['/'] = 1, [':'] = 1, ['@'] = 1, ['#'] = 1,
+    ['&'] = 1, ['='] = 1, ['?'] = 1, ['+'] = 1, ['-'] = 1,
+};
+#undef RUN_LETTERS
+
+static inline guint run_class(char ch)
 {
-    /* compared one by one, not with strchr: this runs for every byte of a run of digits */
-    return g_ascii_isalnum(ch) || ch == '.' || ch == '_' || ch == '/' || ch == ':' || ch == '@' ||
-           ch == '#' || ch == '&' || ch == '=' || ch == '?' || ch == '+' || ch == '-';
+    return RUN_CLASS[(guchar)ch];
 }
 
 /* The run of ASCII word characters around i contains a Latin letter: 5G, A320, 4T4R, U23,
@@ -1435,16 +1470,17 @@ static gboolean run_has_letter(Ctx *c, gsize i, gsize *run_end)
         gsize a = i, b = i;
         int back = 0;
         gboolean letter = FALSE;
-        while (a > 0 && back < 128 && is_run_char(c->t[a - 1])) {
+        guint classes = 0;
+        while (a > 0 && back < 128 && run_class(c->t[a - 1])) {
             a--;
             back++;
+            classes |= run_class(c->t[a]);
         }
-        for (gsize k = a; k < i; k++)
-            letter |= g_ascii_isalpha(c->t[k]);
-        while (b < c->len && is_run_char(c->t[b])) {
-            letter |= g_ascii_isalpha(c->t[b]);
+        while (b < c->len && run_class(c->t[b])) {
+            classes |= run_class(c->t[b]);
             b++;
         }
+        letter = (classes & RUN_LETTER) != 0;
         c->run_lo = i;
         c->run_hi = b;
         c->run_letter = letter;
@@ -1457,7 +1493,7 @@ static Reason read_member_checked(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
     gsize run_end;
     if (is_digit_at(c, p) && run_has_letter(c, p, &run_end)) {
-        memset(m, 0, sizeof *m);
+        member_clear(m);
         m->start = p;
         m->tok_end = MAX(run_end, p + 1);
         return WHY_MODEL;
@@ -1470,13 +1506,14 @@ static gboolean same_unit(const Member *a, const Member *b)
     return a->ukind == b->ukind && strcmp(a->unit, b->unit) == 0;
 }
 
-static void copy_unit(Expr *e, UnitKind kind, const char *unit)
+static void copy_unit(Expr *e, UnitKind kind, const char *unit, gsize len)
 {
     e->has_unit = TRUE;
     e->ukind = kind;
-    gsize n = MIN(strlen(unit), sizeof e->unit - 1); /* memcpy, not g_strlcpy's byte loop */
+    gsize n = MIN(len, sizeof e->unit - 1); /* memcpy, not g_strlcpy's byte loop */
     memcpy(e->unit, unit, n);
     e->unit[n] = '\0';
+    e->unit_len = n;
 }
 
 /* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
@@ -1563,9 +1600,14 @@ static gsize skip_prefix_forward(const Ctx *c, gsize p)
     for (int round = 0; round < 3; round++) {
         gsize k = skip_spaces(c, p);
         const QualDef *found = NULL;
-        for (gsize i = 0; i < G_N_ELEMENTS(PREFIX_QUALS) && !found; i++)
-            if (at_lit(c, k, PREFIX_QUALS[i].text, PREFIX_QUALS[i].len))
-                found = &PREFIX_QUALS[i];
+        /* the first in table order, tried only where one begins like the text */
+        guint64 bits = k < c->len ? prefix_by_first[unit_hash((const guchar *)c->t + k, c->len - k)]
+                                  : 0;
+        for (; bits && !found; bits &= bits - 1) {
+            const QualDef *q = &PREFIX_QUALS[__builtin_ctzll(bits)];
+            if (at_lit(c, k, q->text, q->len))
+                found = q;
+        }
         if (!found)
             break;
         p = skip_spaces(c, k + found->len);
@@ -1634,7 +1676,8 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
      * struct, cleared twice at every number otherwise) */
     memset(e, 0, offsetof(Expr, m));
     memset((char *)e + offsetof(Expr, m) + sizeof e->m, 0,
-           sizeof *e - offsetof(Expr, m) - sizeof e->m);
+           offsetof(Expr, unit) - offsetof(Expr, m) - sizeof e->m);
+    e->unit[0] = '\0';
     e->start = p;
     e->tok_end = p + 1;
     Reason r = look_back(c, p, e);
@@ -1653,7 +1696,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
     e->rounded = m->rounded;
     e->tail_pow = m->tail_pow;
     if (m->has_unit)
-        copy_unit(e, m->ukind, m->unit);
+        copy_unit(e, m->ukind, m->unit, m->unit_len);
     if (m->infix_len)
         e->hedged = TRUE;
     if (m->infix_len && e->qual_len == 0) {
@@ -1700,7 +1743,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
                 e->has_mag |= m2.has_mag;
                 e->big_mag |= m2.big_mag;
                 if (!m->has_unit && m2.has_unit)
-                    copy_unit(e, m2.ukind, m2.unit);
+                    copy_unit(e, m2.ukind, m2.unit, m2.unit_len);
                 e->tail_pow = m2.tail_pow;
                 e->rounded |= m2.rounded;
                 e->end = m2.end;
@@ -1721,7 +1764,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
             if (percent_of(m->value, den, &e->value, &e->rounded)) {
                 e->high = e->value;
                 e->fraction = TRUE;
-                copy_unit(e, U_PLAIN, "%");
+                copy_unit(e, U_PLAIN, "%", 1);
                 e->end = m2.end;
                 e->tok_end = MAX(e->tok_end, m2.tok_end);
             }
@@ -1734,10 +1777,10 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
         Expr next;
         if (list_unit(c, lq, depth, &next)) {
             gboolean adopt = !e->has_unit ||
-                             (strlen(e->unit) < strlen(next.unit) &&
-                              strncmp(next.unit, e->unit, strlen(e->unit)) == 0);
+                             (e->unit_len < next.unit_len &&
+                              memcmp(next.unit, e->unit, e->unit_len) == 0);
             if (adopt && !m->fixed_unit && !next.fraction && !next.m.fixed_unit) {
-                copy_unit(e, next.ukind, next.unit);
+                copy_unit(e, next.ukind, next.unit, next.unit_len);
                 if (!e->has_mag && next.tail_pow > 0) {
                     shift_expr(e, next.tail_pow); /* 505.5/591.8/673.9亿元 */
                     e->tail_pow = next.tail_pow;
@@ -1780,8 +1823,8 @@ static gboolean scan_accepts(const Expr *e)
             /* 一 is the article (一个 一项 一家), 零 a word (零件 零售) */
             if (m->value.mant == 0)
                 return FALSE;
-            if (m->value.mant == 1 && !(e->ukind == U_TENTH || strcmp(e->unit, "倍") == 0 ||
-                                        strcmp(e->unit, "个百分点") == 0))
+            if (m->value.mant == 1 && !(e->ukind == U_TENTH || UNIT_IS(e, "倍") ||
+                                        UNIT_IS(e, "个百分点")))
                 return FALSE;
         }
         /* 千家万户 百家争鸣 百度 万一: a magnitude without a digit is a word unless hedged */
@@ -1827,7 +1870,7 @@ static void expr_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
     out->is_range = e->is_range;
     if (e->has_unit)
         copy_text(out->unit, sizeof out->unit, e->ukind == U_PLAIN ? e->unit : "%",
-                  e->ukind == U_PLAIN ? strlen(e->unit) : 1);
+                  e->ukind == U_PLAIN ? e->unit_len : 1);
     copy_text(out->qualifier, sizeof out->qualifier, c->t + e->qual_at, e->qual_len);
     out->bound = e->bound;
     if (e->rounded && e->qual_len == 0)
@@ -1874,9 +1917,19 @@ static inline guint pair_word(const guchar *s)
 
 static void build_trigger_bits(void)
 {
-    for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
-        if (trigger_cp(cp))
-            trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
+    /* every character trigger_cp() accepts (checked in debug builds): trying all 28672 code
+     * points of the range instead cost a million instructions at start-up */
+    static const gunichar triggers[] = {
+        CP_LING2, CP_LING, CP_YI, 0x4E8C /* 二 */, 0x4E24 /* 两 */, 0x5169 /* 兩 */,
+        0x4E09 /* 三 */, 0x56DB /* 四 */, 0x4E94 /* 五 */, 0x516D /* 六 */, 0x4E03 /* 七 */,
+        0x516B /* 八 */, 0x4E5D /* 九 */, CP_SHI, CP_BAI, CP_QIAN, CP_WAN, CP_WAN2, CP_YIS,
+        CP_YIS2, CP_BAN, CP_FAN,
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(triggers); i++) {
+        gunichar cp = triggers[i];
+        g_assert(trigger_cp(cp) && cp >= TRIGGER_LO && cp < TRIGGER_HI);
+        trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
+    }
     for (guint lead = 0xE0; lead <= 0xEF; lead++) {
         for (guint second = 0; second < 256; second++) {
             guint8 kind = PAIR_INVALID;
