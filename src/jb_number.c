@@ -1902,11 +1902,16 @@ static gboolean trigger_bit(gunichar cp)
 enum { PAIR_PLAIN, PAIR_TRIGGER, PAIR_INVALID };
 static guint8 pair_kind[16 * 256];
 
-/* The scanner's inner loop reads two bytes as one 16-bit word (in the machine's byte order)
- * and looks it up here: 1 when they are a three-byte lead and a continuation byte that no
- * trigger begins with (pair_kind PAIR_PLAIN). That drops the lead-byte test from the loop
- * that passes over most of the text. */
-static guint8 plain_pair[1 << 16];
+/* The scanner reads two bytes as one 16-bit word (in the machine's byte order) and looks it
+ * up here: PAIR_CLASS_PLAIN when they are a three-byte lead and a continuation byte that no
+ * trigger begins with (pair_kind PAIR_PLAIN), which drops the lead-byte test from the loop
+ * that passes over most of the text; PAIR_CLASS_TRIGGER + j when some trigger begins with
+ * them, and bit (third byte & 3F) of pair_thirds[j] says which third bytes complete one
+ * (so 上 下 不 中, which begin like 一 七 万 三, are passed over with one more look-up). */
+enum { PAIR_CLASS_OTHER, PAIR_CLASS_PLAIN, PAIR_CLASS_TRIGGER };
+#define MAX_TRIGGER_PAIRS 32
+static guint8 pair_class[1 << 16];
+static guint64 pair_thirds[MAX_TRIGGER_PAIRS];
 
 static inline guint pair_word(const guchar *s)
 {
@@ -1930,6 +1935,7 @@ static void build_trigger_bits(void)
         g_assert(trigger_cp(cp) && cp >= TRIGGER_LO && cp < TRIGGER_HI);
         trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
     }
+    guint n_trigger_pairs = 0;
     for (guint lead = 0xE0; lead <= 0xEF; lead++) {
         for (guint second = 0; second < 256; second++) {
             guint8 kind = PAIR_INVALID;
@@ -1942,7 +1948,17 @@ static void build_trigger_bits(void)
             }
             pair_kind[(lead - 0xE0) << 8 | second] = kind;
             const guchar bytes[2] = {(guchar)lead, (guchar)second};
-            plain_pair[pair_word(bytes)] = kind == PAIR_PLAIN;
+            guint cls = kind == PAIR_PLAIN ? PAIR_CLASS_PLAIN : PAIR_CLASS_OTHER;
+            if (kind == PAIR_TRIGGER) {
+                g_assert(n_trigger_pairs < MAX_TRIGGER_PAIRS);
+                gunichar first = ((lead & 0x0F) << 12) | ((second & 0x3F) << 6);
+                for (guint third = 0; third < 64; third++)
+                    if (first + third >= TRIGGER_LO && first + third < TRIGGER_HI &&
+                        trigger_bit(first + third))
+                        pair_thirds[n_trigger_pairs] |= G_GUINT64_CONSTANT(1) << third;
+                cls = PAIR_CLASS_TRIGGER + n_trigger_pairs++;
+            }
+            pair_class[pair_word(bytes)] = (guint8)cls;
         }
     }
 }
@@ -2045,21 +2061,17 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
          * decoding every character, because the bytes a decoder would skip over are
          * continuation bytes (80..BF), which neither are a digit nor begin a trigger. */
         /* most of the text: characters no trigger begins like, three bytes at a time */
-        while (p < stop3 && plain_pair[pair_word(u + p)] && (u[p + 2] & 0xC0) == 0x80)
+        while (p < stop3 && pair_class[pair_word(u + p)] == PAIR_CLASS_PLAIN &&
+               (u[p + 2] & 0xC0) == 0x80)
             p += 3;
         if (p >= len)
             break;
         guchar b = u[p];
         gsize n;
-        if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 && (u[p + 2] & 0xC0) == 0x80) {
-            guint kind = pair_kind[(b - 0xE0u) << 8 | u[p + 1]];
-            if (kind == PAIR_INVALID) {
-                p++;
-                continue;
-            }
-            if (kind == PAIR_PLAIN || !trigger_bit(((gunichar)(b & 0x0F) << 12) |
-                                                   ((gunichar)(u[p + 1] & 0x3F) << 6) |
-                                                   (u[p + 2] & 0x3F))) {
+        guint cls = p < stop3 && (u[p + 2] & 0xC0) == 0x80 ? pair_class[pair_word(u + p)]
+                                                            : PAIR_CLASS_OTHER;
+        if (cls >= PAIR_CLASS_TRIGGER) {
+            if (!((pair_thirds[cls - PAIR_CLASS_TRIGGER] >> (u[p + 2] & 0x3F)) & 1)) {
                 p += 3;
                 continue;
             }
