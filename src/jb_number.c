@@ -98,21 +98,25 @@ JbDecimal jb_decimal_normalize(JbDecimal d)
     return d;
 }
 
-char *jb_decimal_to_string(JbDecimal d)
+gsize jb_decimal_format(JbDecimal d, char *buf, gsize size)
 {
     d = jb_decimal_normalize(d);
-    if (d.mant == 0)
-        return g_strdup("0");
-    /* once per statement and per row: digits by hand, one allocation of the exact size */
-    char digits[24];
+    char digits[24]; /* the mantissa's digits, by hand: once per statement and per row */
     gsize n = 0;
+    if (d.mant == 0)
+        digits[sizeof digits - 1 - n++] = '0';
     for (guint64 v = mag_u64(d.mant); v; v /= 10)
         digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
     const char *dg = digits + sizeof digits - n;
     gint64 point = (gint64)n + d.exp10; /* digits before the decimal point */
-    gsize size = (d.mant < 0) + (d.exp10 >= 0 ? n + (gsize)d.exp10
-                                             : point > 0 ? n + 1 : 2 + (gsize)-point + n);
-    char *s = g_malloc(size + 1), *o = s;
+    gsize len = (d.mant < 0) + (d.exp10 >= 0 ? n + (gsize)d.exp10
+                                            : point > 0 ? n + 1 : 2 + (gsize)-point + n);
+    if (len >= size) { /* does not fit: nothing written but the terminator */
+        if (size > 0)
+            buf[0] = '\0';
+        return len;
+    }
+    char *o = buf;
     if (d.mant < 0)
         *o++ = '-';
     if (d.exp10 >= 0) {
@@ -135,6 +139,17 @@ char *jb_decimal_to_string(JbDecimal d)
         o += n;
     }
     *o = '\0';
+    return len;
+}
+
+char *jb_decimal_to_string(JbDecimal d)
+{
+    char small[JB_DECIMAL_STR_MAX];
+    gsize len = jb_decimal_format(d, small, sizeof small);
+    if (len < sizeof small)
+        return g_memdup2(small, len + 1);
+    char *s = g_malloc(len + 1); /* a far exponent: the exact size, formatted again */
+    jb_decimal_format(d, s, len + 1);
     return s;
 }
 
@@ -257,7 +272,11 @@ char *jb_number_format_cn(JbDecimal v, int max_sig)
             v.exp10 -= 4;
         }
     }
-    g_autofree char *digits = jb_decimal_to_string(v);
+    char digits[JB_DECIMAL_STR_MAX];
+    if (jb_decimal_format(v, digits, sizeof digits) >= sizeof digits) {
+        g_autofree char *long_digits = jb_decimal_to_string(v);
+        return g_strconcat(long_digits, suffix, NULL);
+    }
     return g_strconcat(digits, suffix, NULL);
 }
 
