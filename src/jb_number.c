@@ -98,21 +98,25 @@ JbDecimal jb_decimal_normalize(JbDecimal d)
     return d;
 }
 
-char *jb_decimal_to_string(JbDecimal d)
+gsize jb_decimal_format(JbDecimal d, char *buf, gsize size)
 {
     d = jb_decimal_normalize(d);
-    if (d.mant == 0)
-        return g_strdup("0");
-    /* once per statement and per row: digits by hand, one allocation of the exact size */
-    char digits[24];
+    char digits[24]; /* the mantissa's digits, by hand: once per statement and per row */
     gsize n = 0;
+    if (d.mant == 0)
+        digits[sizeof digits - 1 - n++] = '0';
     for (guint64 v = mag_u64(d.mant); v; v /= 10)
         digits[sizeof digits - 1 - n++] = (char)('0' + v % 10);
     const char *dg = digits + sizeof digits - n;
     gint64 point = (gint64)n + d.exp10; /* digits before the decimal point */
-    gsize size = (d.mant < 0) + (d.exp10 >= 0 ? n + (gsize)d.exp10
-                                             : point > 0 ? n + 1 : 2 + (gsize)-point + n);
-    char *s = g_malloc(size + 1), *o = s;
+    gsize len = (d.mant < 0) + (d.exp10 >= 0 ? n + (gsize)d.exp10
+                                            : point > 0 ? n + 1 : 2 + (gsize)-point + n);
+    if (len >= size) { /* does not fit: nothing written but the terminator */
+        if (size > 0)
+            buf[0] = '\0';
+        return len;
+    }
+    char *o = buf;
     if (d.mant < 0)
         *o++ = '-';
     if (d.exp10 >= 0) {
@@ -135,6 +139,17 @@ char *jb_decimal_to_string(JbDecimal d)
         o += n;
     }
     *o = '\0';
+    return len;
+}
+
+char *jb_decimal_to_string(JbDecimal d)
+{
+    char small[JB_DECIMAL_STR_MAX];
+    gsize len = jb_decimal_format(d, small, sizeof small);
+    if (len < sizeof small)
+        return g_memdup2(small, len + 1);
+    char *s = g_malloc(len + 1); /* a far exponent: the exact size, formatted again */
+    jb_decimal_format(d, s, len + 1);
     return s;
 }
 
@@ -257,7 +272,11 @@ char *jb_number_format_cn(JbDecimal v, int max_sig)
             v.exp10 -= 4;
         }
     }
-    g_autofree char *digits = jb_decimal_to_string(v);
+    char digits[JB_DECIMAL_STR_MAX];
+    if (jb_decimal_format(v, digits, sizeof digits) >= sizeof digits) {
+        g_autofree char *long_digits = jb_decimal_to_string(v);
+        return g_strconcat(long_digits, suffix, NULL);
+    }
     return g_strconcat(digits, suffix, NULL);
 }
 
@@ -576,12 +595,24 @@ static const UnitDef UNITS[] = {
 static const char *const PER_TIME[] = {"年", "月", "日", "天", "小时", "秒", "周", "季度"};
 
 /* unit_at() runs after every number and at every 百/千 inside one; a scan of the whole
- * table there cost two thirds of the scanner's time. Entries are bucketed by a hash of their
- * first character, built once. */
+ * table there cost two thirds of the scanner's time, and a bucket per first character still
+ * tried up to 14 entries for 元 成 个. So there are two levels, built once: units of one
+ * character by a hash of it, and longer ones by a hash of their first two characters
+ * (元人民币 and 元素 no longer share a bucket with 元 nor with each other). A "character" here
+ * is three bytes when the lead byte is E0..FF and they fit, one byte otherwise: the same rule
+ * for the table and the text, so a unit that matches always lands in the bucket looked at. */
 #define UNIT_BUCKETS 256
+#define UNIT2_BUCKETS 512
 
-static guint16 unit_bucket_start[UNIT_BUCKETS + 1];
-static guint16 unit_bucket_items[G_N_ELEMENTS(UNITS)];
+typedef struct {
+    guint16 start[UNIT2_BUCKETS + 1]; /* items of bucket b: items[start[b] .. start[b + 1]) */
+    guint16 items[G_N_ELEMENTS(UNITS)];
+} UnitIndex;
+
+static guint8 unit_canon_len[G_N_ELEMENTS(UNITS)]; /* strlen of canon, or of text without one */
+static UnitIndex unit_short;          /* one character, by unit_hash */
+static UnitIndex unit_long;           /* two characters or more, by unit_hash2 */
+static guint8 unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
 
 static guint unit_hash(const guchar *s, gsize avail)
 {
@@ -590,32 +621,82 @@ static guint unit_hash(const guchar *s, gsize avail)
     return s[0];
 }
 
-static void build_unit_index(void)
+static gsize unit_char_len(const guchar *s, gsize avail)
 {
-    guint count[UNIT_BUCKETS] = {0};
-    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
-        count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++;
-    guint at = 0;
-    for (guint b = 0; b < UNIT_BUCKETS; b++) {
-        unit_bucket_start[b] = (guint16)at;
-        at += count[b];
-        count[b] = unit_bucket_start[b];
+    return s[0] >= 0xE0 && avail >= 3 ? 3 : 1;
+}
+
+/* unit_hash of the first two characters; the caller knows avail > k1 = unit_char_len(s). */
+static guint unit_hash2(guint h1, const guchar *s, gsize k1, gsize avail)
+{
+    return (h1 * 131u + unit_hash(s + k1, avail - k1)) % UNIT2_BUCKETS;
+}
+
+/* The bucket of UNITS[k] in `ix`, or -1 when it belongs to the other index. */
+static int unit_bucket_of(gsize k, gboolean long_units)
+{
+    const guchar *t = (const guchar *)UNITS[k].text;
+    gsize len = UNITS[k].len, k1 = unit_char_len(t, len);
+    guint h1 = unit_hash(t, len);
+    if ((len > k1) != long_units)
+        return -1;
+    return (int)(long_units ? unit_hash2(h1, t, k1, len) : h1);
+}
+
+static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
+{
+    guint count[UNIT2_BUCKETS + 1] = {0};
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++) {
+        int b = unit_bucket_of(k, long_units);
+        if (b >= 0)
+            count[b]++;
     }
-    unit_bucket_start[UNIT_BUCKETS] = (guint16)at;
-    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
-        unit_bucket_items[count[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)]++] =
-            (guint16)k;
+    guint at = 0;
+    for (guint b = 0; b < nb; b++) {
+        ix->start[b] = (guint16)at;
+        at += count[b];
+        count[b] = ix->start[b];
+    }
+    ix->start[nb] = (guint16)at;
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++) {
+        int b = unit_bucket_of(k, long_units);
+        if (b >= 0)
+            ix->items[count[b]++] = (guint16)k;
+    }
     /* longest first in each bucket, so the first match is the longest (insertion sort, stable) */
-    for (guint b = 0; b < UNIT_BUCKETS; b++) {
-        for (guint k = unit_bucket_start[b] + 1u; k < unit_bucket_start[b + 1]; k++) {
-            guint16 item = unit_bucket_items[k];
+    for (guint b = 0; b < nb; b++) {
+        for (guint k = ix->start[b] + 1u; k < ix->start[b + 1]; k++) {
+            guint16 item = ix->items[k];
             guint j = k;
-            for (; j > unit_bucket_start[b] && UNITS[unit_bucket_items[j - 1]].len < UNITS[item].len;
-                 j--)
-                unit_bucket_items[j] = unit_bucket_items[j - 1];
-            unit_bucket_items[j] = item;
+            for (; j > ix->start[b] && UNITS[ix->items[j - 1]].len < UNITS[item].len; j--)
+                ix->items[j] = ix->items[j - 1];
+            ix->items[j] = item;
         }
     }
+}
+
+static void build_unit_index(void)
+{
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
+        unit_canon_len[k] = (guint8)(UNITS[k].canon ? strlen(UNITS[k].canon) : UNITS[k].len);
+    build_one_unit_index(&unit_short, FALSE, UNIT_BUCKETS);
+    build_one_unit_index(&unit_long, TRUE, UNIT2_BUCKETS);
+    for (gsize k = 0; k < G_N_ELEMENTS(UNITS); k++)
+        if (unit_bucket_of(k, TRUE) >= 0)
+            unit_long_first[unit_hash((const guchar *)UNITS[k].text, UNITS[k].len)] = 1;
+}
+
+/* The first entry of bucket b of `ix` written at s (avail bytes), or NULL. */
+static G_ALWAYS_INLINE inline const UnitDef *unit_in_bucket(const UnitIndex *ix, guint b, const char *s, gsize avail)
+{
+    for (guint k = ix->start[b]; k < ix->start[b + 1]; k++) {
+        const UnitDef *u = &UNITS[ix->items[k]];
+        /* the last byte first: it tells most apart */
+        if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
+            same_bytes(s, u->text, u->len))
+            return u;
+    }
+    return NULL;
 }
 
 /* Longest unit (or not-a-quantity word) starting at i; 0 and *out = NULL when none. */
@@ -626,17 +707,20 @@ static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
         return 0;
     gsize avail = c->len - i;
     const char *s = c->t + i;
-    guint h = unit_hash((const guchar *)s, avail);
-    for (guint k = unit_bucket_start[h]; k < unit_bucket_start[h + 1]; k++) {
-        const UnitDef *u = &UNITS[unit_bucket_items[k]];
-        /* a bucket is mostly one first character (元 元素 元人民币 …): the last byte decides */
-        if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
-            same_bytes(s, u->text, u->len)) {
-            *out = u;
-            return u->len;
-        }
+    const guchar *us = (const guchar *)s;
+    guint h = unit_hash(us, avail);
+    const UnitDef *u = NULL;
+    if (unit_long_first[h]) {
+        gsize k1 = unit_char_len(us, avail);
+        if (avail > k1)
+            u = unit_in_bucket(&unit_long, unit_hash2(h, us, k1, avail), s, avail);
     }
-    return 0;
+    if (!u)
+        u = unit_in_bucket(&unit_short, h, s, avail);
+    if (!u)
+        return 0;
+    *out = u;
+    return u->len;
 }
 
 /* A real unit (not a word) starts at i: stops 千 of 千瓦 and 百 of 百分点 being a magnitude. */
@@ -682,6 +766,8 @@ static const QualDef PREFIX_QUALS[] = {
  * number with no hedge before it costs one table look-up; the bits keep the table's order. */
 G_STATIC_ASSERT(G_N_ELEMENTS(PREFIX_QUALS) <= 64);
 static guint64 prefix_by_last[256];
+/* and bit i of prefix_by_first[h]: PREFIX_QUALS[i] begins with a character of unit_hash h */
+static guint64 prefix_by_first[UNIT_BUCKETS];
 
 static const QualDef SUFFIX_QUALS[] = {
     QD("以上", JB_BOUND_AT_LEAST), QD("以下", JB_BOUND_AT_MOST), QD("以内", JB_BOUND_AT_MOST),
@@ -699,6 +785,7 @@ static void build_qual_index(void)
     for (gsize i = 0; i < G_N_ELEMENTS(PREFIX_QUALS); i++) {
         const QualDef *q = &PREFIX_QUALS[i];
         prefix_by_last[(guchar)q->text[q->len - 1]] |= G_GUINT64_CONSTANT(1) << i;
+        prefix_by_first[unit_hash((const guchar *)q->text, q->len)] |= G_GUINT64_CONSTANT(1) << i;
     }
     for (gsize i = 0; i < G_N_ELEMENTS(SUFFIX_QUALS); i++) {
         const QualDef *q = &SUFFIX_QUALS[i];
@@ -783,10 +870,22 @@ typedef struct {
     gboolean rounded;      /* a fraction rounded to two decimals */
     gboolean has_unit;
     UnitKind ukind;
-    char unit[48];
     gsize infix_at, infix_len; /* 多 余 几 */
     int tail_stage;        /* read_tail's progress, so 2万多亿 can go on after 多 */
+    gsize unit_len;
+    char unit[48];         /* last: member_clear() clears only its first byte */
 } Member;
+
+/* A Member as if zeroed. The unit is a string and read only up to its NUL, so its other 47
+ * bytes are not cleared: this runs two or three times at every number. */
+static inline void member_clear(Member *m)
+{
+    memset(m, 0, offsetof(Member, unit));
+    m->unit[0] = '\0';
+}
+
+/* The unit is exactly `lit` (a literal) */
+#define UNIT_IS(x, lit) ((x)->unit_len == sizeof(lit) - 1 && same_bytes((x)->unit, lit, sizeof(lit) - 1))
 
 static gboolean add_u64(guint64 *acc, guint64 v)
 {
@@ -1039,6 +1138,7 @@ static void set_unit(Member *m, UnitKind kind, const char *text, gsize len)
     len = MIN(len, sizeof m->unit - 1);
     memcpy(m->unit, text, len);
     m->unit[len] = '\0';
+    m->unit_len = len;
 }
 
 /* The numerator of a fraction: Arabic or Chinese, with decimals (百分之五点九, 百分之百). */
@@ -1170,7 +1270,7 @@ static gboolean ban_is_word(const Ctx *c, gsize after)
  * before it (a bare 半 or 百 means something only then: 过半, 近千亿). */
 static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
-    memset(m, 0, sizeof *m);
+    member_clear(m);
     m->start = p;
     m->tok_end = p + 1;
     if (p >= c->len)
@@ -1239,7 +1339,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     if (AT(c, q, "分之") && !m->infix_len) {
         JbDecimal den = m->value;
         gboolean was_chinese = m->chinese;
-        memset(m, 0, sizeof *m);
+        member_clear(m);
         m->start = p;
         m->chinese = was_chinese;
         m->arabic = !was_chinese;
@@ -1290,7 +1390,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         break;
     }
     const char *canon = ud->canon ? ud->canon : ud->text;
-    set_unit(m, (UnitKind)ud->kind, canon, strlen(canon));
+    set_unit(m, (UnitKind)ud->kind, canon, unit_canon_len[ud - UNITS]);
     q = u + ulen;
     /* a rate: 元/吨, 万吨/年, 公里/小时 */
     if (q < c->len && c->t[q] == '/' && ud->kind == U_PLAIN) {
@@ -1309,14 +1409,16 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
                 }
             }
         }
-        if (den && strlen(m->unit) + 1 + l2 < sizeof m->unit) {
-            strcat(m->unit, "/");
-            strncat(m->unit, c->t + q + 1, l2);
+        if (den && m->unit_len + 1 + l2 < sizeof m->unit) {
+            m->unit[m->unit_len] = '/';
+            memcpy(m->unit + m->unit_len + 1, c->t + q + 1, l2);
+            m->unit_len += 1 + l2;
+            m->unit[m->unit_len] = '\0';
             q += 1 + l2;
         }
     }
     /* 两倍多, 三成多 */
-    if (!m->infix_len && (strcmp(m->unit, "倍") == 0 || ud->kind == U_TENTH) && AT(c, q, "多")) {
+    if (!m->infix_len && (UNIT_IS(m, "倍") || ud->kind == U_TENTH) && AT(c, q, "多")) {
         m->infix_at = q;
         m->infix_len = 3;
         q += 3;
@@ -1342,10 +1444,11 @@ typedef struct {
     gboolean has_mag;
     gboolean has_unit;
     UnitKind ukind;
-    char unit[48];
     int tail_pow;          /* of the member that carries the unit */
     gsize qual_at, qual_len;
     JbBound bound;
+    gsize unit_len;
+    char unit[48];         /* last: as Member's, cleared only in its first byte */
 } Expr;
 
 static gboolean numeral_start_at(const Ctx *c, gsize i)
@@ -1358,11 +1461,24 @@ static gboolean numeral_start_at(const Ctx *c, gsize i)
            cp == CP_FAN;
 }
 
-static gboolean is_run_char(char ch)
+/* ASCII word characters of run_has_letter, by byte: RUN_CHAR for all of them (letters,
+ * digits and . _ / : @ # & = ? + -), RUN_LETTER as well for a Latin letter. A table, not a
+ * chain of compares: this runs for every byte of a run of digits. */
+enum { RUN_CHAR = 1, RUN_LETTER = 2 };
+#define RUN_LETTERS(from) [from] = 3, [from + 1] = 3, [from + 2] = 3, [from + 3] = 3, \
+    [from + 4] = 3, [from + 5] = 3, [from + 6] = 3, [from + 7] = 3, [from + 8] = 3, \
+    [from + 9] = 3, [from + 10] = 3, [from + 11] = 3, [from + 12] = 3
+static const guint8 RUN_CLASS[256] = {
+    RUN_LETTERS('A'), RUN_LETTERS('N'), RUN_LETTERS('a'), RUN_LETTERS('n'),
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['.'] = 1, ['_'] = 1, ['/'] = 1, [':'] = 1, ['@'] = 1, ['#'] = 1,
+    ['&'] = 1, ['='] = 1, ['?'] = 1, ['+'] = 1, ['-'] = 1,
+};
+#undef RUN_LETTERS
+
+static inline guint run_class(char ch)
 {
-    /* compared one by one, not with strchr: this runs for every byte of a run of digits */
-    return g_ascii_isalnum(ch) || ch == '.' || ch == '_' || ch == '/' || ch == ':' || ch == '@' ||
-           ch == '#' || ch == '&' || ch == '=' || ch == '?' || ch == '+' || ch == '-';
+    return RUN_CLASS[(guchar)ch];
 }
 
 /* The run of ASCII word characters around i contains a Latin letter: 5G, A320, 4T4R, U23,
@@ -1373,16 +1489,17 @@ static gboolean run_has_letter(Ctx *c, gsize i, gsize *run_end)
         gsize a = i, b = i;
         int back = 0;
         gboolean letter = FALSE;
-        while (a > 0 && back < 128 && is_run_char(c->t[a - 1])) {
+        guint classes = 0;
+        while (a > 0 && back < 128 && run_class(c->t[a - 1])) {
             a--;
             back++;
+            classes |= run_class(c->t[a]);
         }
-        for (gsize k = a; k < i; k++)
-            letter |= g_ascii_isalpha(c->t[k]);
-        while (b < c->len && is_run_char(c->t[b])) {
-            letter |= g_ascii_isalpha(c->t[b]);
+        while (b < c->len && run_class(c->t[b])) {
+            classes |= run_class(c->t[b]);
             b++;
         }
+        letter = (classes & RUN_LETTER) != 0;
         c->run_lo = i;
         c->run_hi = b;
         c->run_letter = letter;
@@ -1395,7 +1512,7 @@ static Reason read_member_checked(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
     gsize run_end;
     if (is_digit_at(c, p) && run_has_letter(c, p, &run_end)) {
-        memset(m, 0, sizeof *m);
+        member_clear(m);
         m->start = p;
         m->tok_end = MAX(run_end, p + 1);
         return WHY_MODEL;
@@ -1408,13 +1525,14 @@ static gboolean same_unit(const Member *a, const Member *b)
     return a->ukind == b->ukind && strcmp(a->unit, b->unit) == 0;
 }
 
-static void copy_unit(Expr *e, UnitKind kind, const char *unit)
+static void copy_unit(Expr *e, UnitKind kind, const char *unit, gsize len)
 {
     e->has_unit = TRUE;
     e->ukind = kind;
-    gsize n = MIN(strlen(unit), sizeof e->unit - 1); /* memcpy, not g_strlcpy's byte loop */
+    gsize n = MIN(len, sizeof e->unit - 1); /* memcpy, not g_strlcpy's byte loop */
     memcpy(e->unit, unit, n);
     e->unit[n] = '\0';
+    e->unit_len = n;
 }
 
 /* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
@@ -1501,9 +1619,14 @@ static gsize skip_prefix_forward(const Ctx *c, gsize p)
     for (int round = 0; round < 3; round++) {
         gsize k = skip_spaces(c, p);
         const QualDef *found = NULL;
-        for (gsize i = 0; i < G_N_ELEMENTS(PREFIX_QUALS) && !found; i++)
-            if (at_lit(c, k, PREFIX_QUALS[i].text, PREFIX_QUALS[i].len))
-                found = &PREFIX_QUALS[i];
+        /* the first in table order, tried only where one begins like the text */
+        guint64 bits = k < c->len ? prefix_by_first[unit_hash((const guchar *)c->t + k, c->len - k)]
+                                  : 0;
+        for (; bits && !found; bits &= bits - 1) {
+            const QualDef *q = &PREFIX_QUALS[__builtin_ctzll(bits)];
+            if (at_lit(c, k, q->text, q->len))
+                found = q;
+        }
         if (!found)
             break;
         p = skip_spaces(c, k + found->len);
@@ -1572,7 +1695,8 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
      * struct, cleared twice at every number otherwise) */
     memset(e, 0, offsetof(Expr, m));
     memset((char *)e + offsetof(Expr, m) + sizeof e->m, 0,
-           sizeof *e - offsetof(Expr, m) - sizeof e->m);
+           offsetof(Expr, unit) - offsetof(Expr, m) - sizeof e->m);
+    e->unit[0] = '\0';
     e->start = p;
     e->tok_end = p + 1;
     Reason r = look_back(c, p, e);
@@ -1591,7 +1715,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
     e->rounded = m->rounded;
     e->tail_pow = m->tail_pow;
     if (m->has_unit)
-        copy_unit(e, m->ukind, m->unit);
+        copy_unit(e, m->ukind, m->unit, m->unit_len);
     if (m->infix_len)
         e->hedged = TRUE;
     if (m->infix_len && e->qual_len == 0) {
@@ -1638,7 +1762,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
                 e->has_mag |= m2.has_mag;
                 e->big_mag |= m2.big_mag;
                 if (!m->has_unit && m2.has_unit)
-                    copy_unit(e, m2.ukind, m2.unit);
+                    copy_unit(e, m2.ukind, m2.unit, m2.unit_len);
                 e->tail_pow = m2.tail_pow;
                 e->rounded |= m2.rounded;
                 e->end = m2.end;
@@ -1659,7 +1783,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
             if (percent_of(m->value, den, &e->value, &e->rounded)) {
                 e->high = e->value;
                 e->fraction = TRUE;
-                copy_unit(e, U_PLAIN, "%");
+                copy_unit(e, U_PLAIN, "%", 1);
                 e->end = m2.end;
                 e->tok_end = MAX(e->tok_end, m2.tok_end);
             }
@@ -1672,10 +1796,10 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
         Expr next;
         if (list_unit(c, lq, depth, &next)) {
             gboolean adopt = !e->has_unit ||
-                             (strlen(e->unit) < strlen(next.unit) &&
-                              strncmp(next.unit, e->unit, strlen(e->unit)) == 0);
+                             (e->unit_len < next.unit_len &&
+                              memcmp(next.unit, e->unit, e->unit_len) == 0);
             if (adopt && !m->fixed_unit && !next.fraction && !next.m.fixed_unit) {
-                copy_unit(e, next.ukind, next.unit);
+                copy_unit(e, next.ukind, next.unit, next.unit_len);
                 if (!e->has_mag && next.tail_pow > 0) {
                     shift_expr(e, next.tail_pow); /* 505.5/591.8/673.9亿元 */
                     e->tail_pow = next.tail_pow;
@@ -1718,8 +1842,8 @@ static gboolean scan_accepts(const Expr *e)
             /* 一 is the article (一个 一项 一家), 零 a word (零件 零售) */
             if (m->value.mant == 0)
                 return FALSE;
-            if (m->value.mant == 1 && !(e->ukind == U_TENTH || strcmp(e->unit, "倍") == 0 ||
-                                        strcmp(e->unit, "个百分点") == 0))
+            if (m->value.mant == 1 && !(e->ukind == U_TENTH || UNIT_IS(e, "倍") ||
+                                        UNIT_IS(e, "个百分点")))
                 return FALSE;
         }
         /* 千家万户 百家争鸣 百度 万一: a magnitude without a digit is a word unless hedged */
@@ -1765,7 +1889,7 @@ static void expr_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
     out->is_range = e->is_range;
     if (e->has_unit)
         copy_text(out->unit, sizeof out->unit, e->ukind == U_PLAIN ? e->unit : "%",
-                  e->ukind == U_PLAIN ? strlen(e->unit) : 1);
+                  e->ukind == U_PLAIN ? e->unit_len : 1);
     copy_text(out->qualifier, sizeof out->qualifier, c->t + e->qual_at, e->qual_len);
     out->bound = e->bound;
     if (e->rounded && e->qual_len == 0)
@@ -1797,11 +1921,40 @@ static gboolean trigger_bit(gunichar cp)
 enum { PAIR_PLAIN, PAIR_TRIGGER, PAIR_INVALID };
 static guint8 pair_kind[16 * 256];
 
+/* The scanner reads two bytes as one 16-bit word (in the machine's byte order) and looks it
+ * up here: PAIR_CLASS_PLAIN when they are a three-byte lead and a continuation byte that no
+ * trigger begins with (pair_kind PAIR_PLAIN), which drops the lead-byte test from the loop
+ * that passes over most of the text; PAIR_CLASS_TRIGGER + j when some trigger begins with
+ * them, and bit (third byte & 3F) of pair_thirds[j] says which third bytes complete one
+ * (so 上 下 不 中, which begin like 一 七 万 三, are passed over with one more look-up). */
+enum { PAIR_CLASS_OTHER, PAIR_CLASS_PLAIN, PAIR_CLASS_TRIGGER };
+#define MAX_TRIGGER_PAIRS 32
+static guint8 pair_class[1 << 16];
+static guint64 pair_thirds[MAX_TRIGGER_PAIRS];
+
+static inline guint pair_word(const guchar *s)
+{
+    guint16 w;
+    memcpy(&w, s, sizeof w);
+    return w;
+}
+
 static void build_trigger_bits(void)
 {
-    for (gunichar cp = TRIGGER_LO; cp < TRIGGER_HI; cp++)
-        if (trigger_cp(cp))
-            trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
+    /* every character trigger_cp() accepts (checked in debug builds): trying all 28672 code
+     * points of the range instead cost a million instructions at start-up */
+    static const gunichar triggers[] = {
+        CP_LING2, CP_LING, CP_YI, 0x4E8C /* 二 */, 0x4E24 /* 两 */, 0x5169 /* 兩 */,
+        0x4E09 /* 三 */, 0x56DB /* 四 */, 0x4E94 /* 五 */, 0x516D /* 六 */, 0x4E03 /* 七 */,
+        0x516B /* 八 */, 0x4E5D /* 九 */, CP_SHI, CP_BAI, CP_QIAN, CP_WAN, CP_WAN2, CP_YIS,
+        CP_YIS2, CP_BAN, CP_FAN,
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(triggers); i++) {
+        gunichar cp = triggers[i];
+        g_assert(trigger_cp(cp) && cp >= TRIGGER_LO && cp < TRIGGER_HI);
+        trigger_bits[(cp - TRIGGER_LO) >> 3] |= (guint8)(1u << ((cp - TRIGGER_LO) & 7));
+    }
+    guint n_trigger_pairs = 0;
     for (guint lead = 0xE0; lead <= 0xEF; lead++) {
         for (guint second = 0; second < 256; second++) {
             guint8 kind = PAIR_INVALID;
@@ -1813,6 +1966,18 @@ static void build_trigger_bits(void)
                         kind = PAIR_TRIGGER;
             }
             pair_kind[(lead - 0xE0) << 8 | second] = kind;
+            const guchar bytes[2] = {(guchar)lead, (guchar)second};
+            guint cls = kind == PAIR_PLAIN ? PAIR_CLASS_PLAIN : PAIR_CLASS_OTHER;
+            if (kind == PAIR_TRIGGER) {
+                g_assert(n_trigger_pairs < MAX_TRIGGER_PAIRS);
+                gunichar first = ((lead & 0x0F) << 12) | ((second & 0x3F) << 6);
+                for (guint third = 0; third < 64; third++)
+                    if (first + third >= TRIGGER_LO && first + third < TRIGGER_HI &&
+                        trigger_bit(first + third))
+                        pair_thirds[n_trigger_pairs] |= G_GUINT64_CONSTANT(1) << third;
+                cls = PAIR_CLASS_TRIGGER + n_trigger_pairs++;
+            }
+            pair_class[pair_word(bytes)] = (guint8)cls;
         }
     }
 }
@@ -1821,6 +1986,9 @@ static void build_trigger_bits(void)
 static void tables_init(void)
 {
     static gsize done = 0;
+    /* an acquire load first: g_once_init_enter is a call, and this runs at every scan */
+    if (G_LIKELY(__atomic_load_n(&done, __ATOMIC_ACQUIRE)))
+        return;
     if (g_once_init_enter(&done)) {
         build_unit_index();
         build_qual_index();
@@ -1905,28 +2073,24 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
         while (p < len && (g_ascii_isdigit(text[p]) || text[p] == '.' || text[p] == ','))
             p++;
     const guchar *u = (const guchar *)text;
+    const gsize stop3 = len >= 3 ? len - 2 : 0; /* p < stop3: three bytes left at p */
     while (p < len) {
         /* The hottest loop of extraction: a valid three-byte character is decoded inline and
          * skipped whole; any other byte is skipped alone. That visits the same places as
          * decoding every character, because the bytes a decoder would skip over are
          * continuation bytes (80..BF), which neither are a digit nor begin a trigger. */
         /* most of the text: characters no trigger begins like, three bytes at a time */
-        while (len - p >= 3 && (u[p] & 0xF0) == 0xE0 && (u[p + 2] & 0xC0) == 0x80 &&
-               pair_kind[(u[p] - 0xE0u) << 8 | u[p + 1]] == PAIR_PLAIN)
+        while (p < stop3 && pair_class[pair_word(u + p)] == PAIR_CLASS_PLAIN &&
+               (u[p + 2] & 0xC0) == 0x80)
             p += 3;
         if (p >= len)
             break;
         guchar b = u[p];
         gsize n;
-        if (b >= 0xE3 && b <= 0xE9 && len - p >= 3 && (u[p + 2] & 0xC0) == 0x80) {
-            guint kind = pair_kind[(b - 0xE0u) << 8 | u[p + 1]];
-            if (kind == PAIR_INVALID) {
-                p++;
-                continue;
-            }
-            if (kind == PAIR_PLAIN || !trigger_bit(((gunichar)(b & 0x0F) << 12) |
-                                                   ((gunichar)(u[p + 1] & 0x3F) << 6) |
-                                                   (u[p + 2] & 0x3F))) {
+        guint cls = p < stop3 && (u[p + 2] & 0xC0) == 0x80 ? pair_class[pair_word(u + p)]
+                                                            : PAIR_CLASS_OTHER;
+        if (cls >= PAIR_CLASS_TRIGGER) {
+            if (!((pair_thirds[cls - PAIR_CLASS_TRIGGER] >> (u[p + 2] & 0x3F)) & 1)) {
                 p += 3;
                 continue;
             }

@@ -73,6 +73,16 @@ typedef struct {
  * "1640000000", "-3", "0.25", "0". Caller g_free()s. exp10 is expected within ±1000 (this
  * module never makes more); the string has |exp10| digits more than the mantissa. */
 char *jb_decimal_to_string(JbDecimal d);
+/* A buffer this size holds jb_decimal_format() of every value this module makes (at most 18
+ * digits with 亿/万亿 and a few list or unit shifts: exp10 within about ±40) and of every
+ * string jb_decimal_parse() accepts (40 digits, a sign and a point). */
+#define JB_DECIMAL_STR_MAX 64
+/* jb_decimal_to_string() without allocating: writes the string and its NUL into buf and
+ * returns its length (without the NUL). When it does not fit (length >= size) nothing is
+ * written but buf[0] = '\0' (if size > 0), and the length is still returned, so the caller
+ * can retry with length + 1 bytes: the result is never cut short (exp10 within ±1000 needs
+ * up to about 1030 bytes). */
+gsize jb_decimal_format(JbDecimal d, char *buf, gsize size);
 /* Inverse of jb_decimal_to_string(): [+-]digits[.digits], nothing else ("1.2", "-40",
  * "400000000000"). At most 18 significant digits and 40 digits in all; FALSE otherwise. */
 gboolean jb_decimal_parse(const char *s, JbDecimal *out);

@@ -190,16 +190,24 @@ static inline void append_bytes(GString *out, const char *s, gsize n)
     }
 }
 
+/* Length of the leading run of s with none of , " CR LF: strlen(s) when the field needs no
+ * quotes for them. One strcspn, not strlen and then strpbrk. */
+static gsize plain_run(const char *s)
+{
+    return strcspn(s, ",\"\r\n");
+}
+
 static void append_field(GString *out, const char *s)
 {
     /* Also quoted (both found by fuzzing): a field that starts with a BOM, which a reader
      * would take for an encoding mark at the start of a file, and one that starts or ends
      * with a space or tab, which libcsv (like most readers) trims from unquoted fields. */
-    size_t len = strlen(s);
+    size_t run = plain_run(s);
+    size_t len = s[run] ? run + strlen(s + run) : run;
     gboolean edge_space = len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
                                   s[len - 1] == '\t');
-    gboolean bom = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
-    if (!edge_space && !bom && strpbrk(s, ",\"\r\n") == NULL) {
+    gboolean bom = len >= 3 && (guchar)s[0] == 0xEF && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
+    if (!edge_space && !bom && run == len) {
         append_bytes(out, s, len);
         return;
     }

@@ -150,6 +150,82 @@ static void test_scan_cases(void)
     }
 }
 
+/* ---- jb_decimal_format ------------------------------------------------------------------ */
+
+/* format(parse(text)) gives text back, with the length returned and the same bytes as
+ * jb_decimal_to_string */
+static gboolean format_round_trips(const char *text)
+{
+    JbDecimal d;
+    char buf[JB_DECIMAL_STR_MAX];
+    if (!jb_decimal_parse(text, &d))
+        return FALSE;
+    gsize n = jb_decimal_format(d, buf, sizeof buf);
+    g_autofree char *s = jb_decimal_to_string(d);
+    return n == strlen(text) && strcmp(buf, text) == 0 && strcmp(s, text) == 0;
+}
+
+static void test_decimal_format(void)
+{
+    g_autoptr(GPtrArray) rows = read_tsv("numbers.tsv");
+    guint values = 0, bad = 0;
+    for (guint i = 0; i < rows->len; i++) {
+        char **f = rows->pdata[i];
+        if (g_strv_length(f) < 3 || !*f[2])
+            continue;
+        g_auto(GStrv) ends = g_strsplit(f[2], "..", 2); /* a range: lo..hi */
+        for (char **v = ends; *v; v++, values++)
+            if (!format_round_trips(*v) && bad++ < 5)
+                printf("# decimal_format does not round-trip \"%s\"\n", *v);
+    }
+    ok(values >= 300 && bad == 0, "decimal_format round-trips the %u values of numbers.tsv", values);
+
+    static const char *const edges[] = {
+        "0", "-1", "0.5", "-0.25", "0.000000000000000000000000000000000000001",
+        "999999999999999999", "-999999999999999999", "1000000000000000000000000000000000000000",
+        "123456789012345678000000000000000000000", "12345678.9012345678",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(edges); i++)
+        ok(format_round_trips(edges[i]), "decimal_format round-trips %s", edges[i]);
+
+    char buf[JB_DECIMAL_STR_MAX];
+    ok(jb_decimal_format((JbDecimal){G_MININT64, 0}, buf, sizeof buf) == 20 &&
+           strcmp(buf, "-9223372036854775808") == 0,
+       "decimal_format of the smallest mantissa");
+    ok(jb_decimal_format((JbDecimal){0, -7}, buf, sizeof buf) == 1 && strcmp(buf, "0") == 0,
+       "decimal_format 0e-7 is 0");
+    ok(jb_decimal_format((JbDecimal){4000, 8}, buf, sizeof buf) == 12 &&
+           strcmp(buf, "400000000000") == 0,
+       "decimal_format 4000e8 → 400000000000");
+
+    /* too small a buffer: nothing written but the NUL, the full length returned */
+    char tiny[4] = "xyz";
+    ok(jb_decimal_format((JbDecimal){1234, 0}, tiny, 4) == 4 && tiny[0] == '\0',
+       "decimal_format refuses a buffer one byte short and says how long it is");
+    ok(jb_decimal_format((JbDecimal){123, 0}, tiny, 4) == 3 && strcmp(tiny, "123") == 0,
+       "decimal_format fills a buffer of exactly length + 1");
+    ok(jb_decimal_format((JbDecimal){5, 0}, NULL, 0) == 1, "decimal_format with size 0 only measures");
+
+    /* far exponents: longer than JB_DECIMAL_STR_MAX, still exact through jb_decimal_to_string */
+    static const JbDecimal far[] = {{7, 1000}, {-7, 1000}, {7, -1000}, {-123456789, -1000},
+                                    {999999999999999999, 1000}};
+    for (gsize i = 0; i < G_N_ELEMENTS(far); i++) {
+        gsize want = jb_decimal_format(far[i], NULL, 0);
+        g_autofree char *big = g_malloc(want + 1);
+        gsize n = jb_decimal_format(far[i], big, want + 1);
+        g_autofree char *s = jb_decimal_to_string(far[i]);
+        JbDecimal back;
+        ok(want > JB_DECIMAL_STR_MAX && n == want && strlen(big) == want && strcmp(s, big) == 0 &&
+               (want > 41 || (jb_decimal_parse(s, &back) && jb_decimal_equal(back, far[i]))),
+           "decimal_format %" G_GINT64_FORMAT "e%d: %" G_GSIZE_FORMAT " bytes, as to_string",
+           far[i].mant, far[i].exp10, want);
+    }
+    g_autofree char *thousand = jb_decimal_to_string((JbDecimal){-7, -1000});
+    ok(g_str_has_prefix(thousand, "-0.000") && g_str_has_suffix(thousand, "0007") &&
+           strlen(thousand) == 1003,
+       "decimal_to_string -7e-1000 has 999 zeros after the point");
+}
+
 /* ---- exact decimals --------------------------------------------------------------------- */
 
 static void test_decimal(void)
@@ -474,6 +550,7 @@ int main(void)
     test_parse_cases();
     test_scan_cases();
     test_decimal();
+    test_decimal_format();
     test_bound();
     test_format_cn();
     test_spans_and_errors();
