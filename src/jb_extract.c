@@ -1223,7 +1223,11 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
     g_string_truncate(w->buf, 0);
     for (guint i = 0; i < statements->len; i++) {
         const JbStatement *s = g_ptr_array_index(statements, i);
-        g_autofree char *value = jb_decimal_to_string(s->q.value);
+        char buf[JB_DECIMAL_STR_MAX];
+        g_autofree char *long_value = NULL; /* (never for a value the scanner made) */
+        const char *value = buf;
+        if (jb_decimal_format(s->q.value, buf, sizeof buf) >= sizeof buf)
+            value = long_value = jb_decimal_to_string(s->q.value);
         g_autofree char *subject = NULL, *metric = NULL, *quote = NULL;
         const char *cells[] = {NZ(s->source),     NZ(s->published), NZ(s->period),
                                safe_cell(s->subject, &subject), safe_cell(s->metric, &metric),
