@@ -1070,10 +1070,54 @@ GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict)
     return jb_extract_article_warn(article, dict, NULL);
 }
 
+struct JbExtractor {
+    const JbDict *dict;
+    /* scratch for each sentence, sized for a long one: no growing by steps, and kept from
+     * article to article */
+    GArray *subjects, *times, *times_after, *quantities, *keywords, *seps;
+    GString *metric_buf, *context_buf;
+};
+
+JbExtractor *jb_extractor_new(const JbDict *dict)
+{
+    JbExtractor *x = g_new0(JbExtractor, 1);
+    x->dict = dict;
+    x->subjects = g_array_sized_new(FALSE, FALSE, sizeof(SubjectHit), 32);
+    x->times = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), 32);
+    x->times_after = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), 32);
+    x->quantities = g_array_sized_new(FALSE, FALSE, sizeof(JbQuantity), 32);
+    x->keywords = g_array_sized_new(FALSE, FALSE, sizeof(WordHit), 32);
+    x->seps = g_array_sized_new(FALSE, FALSE, sizeof(Sep), 32);
+    x->metric_buf = g_string_sized_new(128);
+    x->context_buf = g_string_sized_new(256);
+    return x;
+}
+
+void jb_extractor_free(JbExtractor *x)
+{
+    if (!x)
+        return;
+    g_array_unref(x->subjects);
+    g_array_unref(x->times);
+    g_array_unref(x->times_after);
+    g_array_unref(x->quantities);
+    g_array_unref(x->keywords);
+    g_array_unref(x->seps);
+    g_string_free(x->metric_buf, TRUE);
+    g_string_free(x->context_buf, TRUE);
+    g_free(x);
+}
+
 GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
                                    GPtrArray *warnings)
 {
-    Ctx c = {.article = article, .dict = dict, .pub_year = atoi(article->published),
+    g_autoptr(JbExtractor) x = jb_extractor_new(dict);
+    return jb_extractor_run(x, article, warnings);
+}
+
+GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray *warnings)
+{
+    Ctx c = {.article = article, .dict = x->dict, .pub_year = atoi(article->published),
              .warnings = warnings};
     if (strlen(article->published) >= 7)
         c.pub_month = atoi(article->published + 5);
@@ -1082,15 +1126,14 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     c.published = g_ref_string_new(article->published);
 
     c.seen = g_hash_table_new(figure_hash, figure_equal);
-    /* scratch for each sentence, sized for a long one: no growing by steps */
-    c.subjects = g_array_sized_new(FALSE, FALSE, sizeof(SubjectHit), 32);
-    c.times = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), 32);
-    c.times_after = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), 32);
-    c.quantities = g_array_sized_new(FALSE, FALSE, sizeof(JbQuantity), 32);
-    c.keywords = g_array_sized_new(FALSE, FALSE, sizeof(WordHit), 32);
-    c.seps = g_array_sized_new(FALSE, FALSE, sizeof(Sep), 32);
-    c.metric_buf = g_string_sized_new(128);
-    c.context_buf = g_string_sized_new(256);
+    c.subjects = x->subjects;
+    c.times = x->times;
+    c.times_after = x->times_after;
+    c.quantities = x->quantities;
+    c.keywords = x->keywords;
+    c.seps = x->seps;
+    c.metric_buf = x->metric_buf;
+    c.context_buf = x->context_buf;
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         if (is_headline(article, para))
@@ -1114,14 +1157,6 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     g_ref_string_release(c.source);
     g_ref_string_release(c.published);
     g_hash_table_unref(c.seen);
-    g_array_unref(c.subjects);
-    g_array_unref(c.times);
-    g_array_unref(c.times_after);
-    g_array_unref(c.quantities);
-    g_array_unref(c.keywords);
-    g_array_unref(c.seps);
-    g_string_free(c.metric_buf, TRUE);
-    g_string_free(c.context_buf, TRUE);
     return c.out;
 }
 

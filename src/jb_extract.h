@@ -51,6 +51,16 @@ GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict);
 GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
                                    GPtrArray *warnings);
 
+/* Extraction of many articles in a row: an extractor keeps its scratch memory from one
+ * article to the next (jb_extract_article_warn makes one per call). `dict` (may be NULL) is
+ * borrowed and must outlive the extractor; one extractor per thread. */
+typedef struct JbExtractor JbExtractor;
+JbExtractor *jb_extractor_new(const JbDict *dict);
+void jb_extractor_free(JbExtractor *x);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbExtractor, jb_extractor_free)
+/* jb_extract_article_warn() with the extractor's dictionary and scratch. */
+GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray *warnings);
+
 /* The metrics.csv header, NULL-terminated:
  * source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote */
 extern const char *const JB_METRICS_HEADER[];

@@ -133,6 +133,7 @@ static int cmd_extract(int argc, char **argv)
     if (!w)
         return fail(e);
     int status = EXIT_OK;
+    g_autoptr(JbExtractor) x = jb_extractor_new(dict);
     for (int i = 1; i < argc; i++) {
         g_autoptr(JbArticle) a = jb_article_load(argv[i], encoding, published, &e);
         if (!a) {
@@ -146,7 +147,7 @@ static int cmd_extract(int argc, char **argv)
             continue;
         }
         g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
-        g_autoptr(GPtrArray) st = jb_extract_article_warn(a, dict, warnings);
+        g_autoptr(GPtrArray) st = jb_extractor_run(x, a, warnings);
         for (guint k = 0; k < a->warnings->len; k++)
             say("%s", (char *)g_ptr_array_index(a->warnings, k));
         for (guint k = 0; k < warnings->len; k++)
