@@ -1997,14 +1997,13 @@ typedef struct {
     gboolean hyphen; /* has a '-' */
     gboolean latin;  /* has an ASCII letter */
     guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
-    gboolean keyed;  /* `keys` is filled (short paragraphs: those J_ANYWHERE rules look at) */
-    guint64 keys[64]; /* junk_key of every three-byte character, as a 4096-bit set */
+    guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
 } JunkPara;
 
 /* An ASCII letter as a bit of JunkPara.letters. */
 static inline guint32 letter_bit(char c)
 {
-    return 1u << (g_ascii_tolower(c) - 'a');
+    return 1u << (((guchar)c | 0x20) - 'a');
 }
 
 /* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
@@ -2018,9 +2017,23 @@ static inline gboolean is_lead3(guchar b)
     return b >= 0xE0 && b < 0xF0;
 }
 
+/* The bit of JunkPara.keys that stands for a junk_key: the keys some rule asks about get
+ * bits 1..63 (shared when there are more: the bits are a filter only), any other key 0.
+ * A 64-bit set filled per character costs less than a 4096-bit one cleared per paragraph.
+ * Filled by junk_init (junk_register_key). */
+static guint8 junk_key_bit[4096];
+
+static void junk_register_key(guint k)
+{
+    static guint used;
+    if (!junk_key_bit[k])
+        junk_key_bit[k] = (guint8)(1 + used++ % 63);
+}
+
+/* Can the paragraph have a character of key `k` (-1: no key, always)? A filter. */
 static inline gboolean junk_has_key(const JunkPara *j, int k)
 {
-    return k < 0 || ((j->keys[k >> 6] >> (k & 63)) & 1);
+    return k < 0 || !junk_key_bit[k] || ((j->keys >> junk_key_bit[k]) & 1);
 }
 
 /* Can the paragraph contain `word` (ASCII words: when it has letters)? A filter. */
@@ -2028,9 +2041,8 @@ static inline gboolean junk_may_have(const JunkPara *j, const char *word)
 {
     if ((guchar)word[0] < 0x80)
         return !g_ascii_isalpha(word[0]) || j->latin;
-    return !j->keyed || !is_lead3((guchar)word[0]) || junk_has_key(j, (int)junk_key(word));
+    return !is_lead3((guchar)word[0]) || junk_has_key(j, (int)junk_key(word));
 }
-
 
 static const char *after_any(const char *p, const char *const *words, gsize n)
 {
@@ -2103,14 +2115,16 @@ static gboolean junk_only_number(const JunkPara *j)
     return digit;
 }
 
+static const char *const phone_words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
+
 static gboolean junk_phone(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    static const char *const words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
+    const char *const *words = phone_words;
     if (n > 80)
         return FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(words); i++) {
+    for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
         const char *w = junk_may_have(j, words[i]) ? strstr(p, words[i]) : NULL;
         if (!w)
             continue;
@@ -2426,6 +2440,7 @@ static struct {
     gboolean latin;
     guint32 letters; /* as JunkPara.letters */
     int key[2];
+    guint64 keys; /* J_ANYWHERE: the bits of key[0] and key[1] (junk_key_bit) */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
 /* What a test rule needs in a paragraph to ever be true (a cheap filter on what junk_scan
@@ -2523,6 +2538,11 @@ static void junk_init(void)
                 if (is_lead3((guchar)t[3]) && t[4] && t[5])
                     junk_info[i].key[1] = (int)junk_key(t + 3);
             }
+            for (int k = 0; k < 2 && r->match == J_ANYWHERE; k++) /* junk_may_contain */
+                if (junk_info[i].key[k] >= 0) {
+                    junk_register_key((guint)junk_info[i].key[k]);
+                    junk_info[i].keys |= G_GUINT64_CONSTANT(1) << junk_key_bit[junk_info[i].key[k]];
+                }
             for (; *t; t++)
                 if (g_ascii_isalpha(*t)) {
                     junk_info[i].latin = TRUE;
@@ -2544,59 +2564,62 @@ static void junk_init(void)
                         junk_set_add(&junk_tests[met], i);
             }
         }
+        /* the characters junk_needs_met and junk_may_have ask about */
+        static const char *const asked[] = {"客", "摄", "图"};
+        for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
+            junk_register_key(junk_key(asked[i]));
+        for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++)
+            if (is_lead3((guchar)phone_words[i][0]))
+                junk_register_key(junk_key(phone_words[i]));
         junk_init_buckets();
         g_once_init_leave(&done, 1);
     }
 }
 
-/* Every J_ANYWHERE rule is limited to paragraphs this short (at most 4 bytes a character). */
-#define JUNK_KEYED_MAX_CHARS 200
-
 static void junk_scan(JunkPara *j, const char *p, gsize len)
 {
-    j->p = p;
-    j->len = len;
-    j->n = 0;
-    j->ascii = 0;
-    j->ndigit = 0;
-    j->hyphen = FALSE;
-    j->letters = 0;
-    j->keyed = len <= 4 * JUNK_KEYED_MAX_CHARS;
-    if (j->keyed)
-        memset(j->keys, 0, sizeof j->keys);
+    /* counted in locals: stores through `j` would be kept in memory on every byte */
+    glong n = 0, ascii = 0, ndigit = 0;
+    guint32 letters = 0;
+    guint64 keys = 0;
+    gboolean hyphen = FALSE;
     const guchar *q = (const guchar *)p, *end = q + len;
     while (q < end) {
         guchar b = *q;
-        j->n++;
-        if (b < 0x80) {
-            j->ascii++;
-            j->ndigit += g_ascii_isdigit(b);
-            if (g_ascii_isalpha(b))
-                j->letters |= letter_bit((char)b);
-            j->hyphen |= b == '-';
-            q++;
-        } else if (is_lead3(b) && end - q >= 3) {
-            if (j->keyed) {
-                guint k = junk_key((const char *)q);
-                j->keys[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
-            }
+        n++;
+        if (is_lead3(b) && end - q >= 3) { /* most of a Chinese paragraph */
+            keys |= G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key((const char *)q)];
             q += 3;
+        } else if (b < 0x80) {
+            ascii++;
+            ndigit += g_ascii_isdigit(b);
+            if (g_ascii_isalpha(b))
+                letters |= letter_bit((char)b);
+            hyphen |= b == '-';
+            q++;
         } else {
             q++;
             while (q < end && (*q & 0xC0) == 0x80)
                 q++;
         }
     }
-    j->digit = j->ndigit > 0;
-    j->latin = j->letters != 0;
+    *j = (JunkPara){.p = p,
+                    .len = len,
+                    .n = n,
+                    .ascii = ascii,
+                    .digit = ndigit > 0,
+                    .ndigit = ndigit,
+                    .hyphen = hyphen,
+                    .latin = letters != 0,
+                    .letters = letters,
+                    .keys = keys};
 }
 
 /* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
 static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
 {
     return (j->letters & junk_info[i].letters) == junk_info[i].letters &&
-           (!j->keyed ||
-            (junk_has_key(j, junk_info[i].key[0]) && junk_has_key(j, junk_info[i].key[1])));
+           (j->keys & junk_info[i].keys) == junk_info[i].keys;
 }
 
 /* Which JUNK_NEED_* the paragraph meets. */
@@ -2608,9 +2631,9 @@ static guint junk_needs_met(const JunkPara *j)
     if (j->ascii * 10 >= j->n * 8)
         met |= JUNK_NEED_ASCII;
     if ((j->letters & (letter_bit('a') | letter_bit('p'))) == (letter_bit('a') | letter_bit('p')) ||
-        !j->keyed || junk_has_key(j, (int)junk_key("客")))
+        junk_has_key(j, (int)junk_key("客")))
         met |= JUNK_NEED_APP;
-    if (!j->keyed || junk_has_key(j, (int)junk_key("摄")) || junk_has_key(j, (int)junk_key("图")))
+    if (junk_has_key(j, (int)junk_key("摄")) || junk_has_key(j, (int)junk_key("图")))
         met |= JUNK_NEED_CAPTION;
     return met;
 }
@@ -2741,6 +2764,7 @@ static void finish(Ctx *c)
     JbArticle *a = c->a;
     gboolean cutting = FALSE;
     guint kept = 0;
+    junk_init(); /* junk_scan reads its tables */
     for (guint i = 0; i < c->paras->len; i++) {
         char *p = c->paras->pdata[i];
         c->paras->pdata[i] = NULL;
