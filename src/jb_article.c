@@ -435,7 +435,18 @@ static gboolean utf8_valid(const char *s, gsize len)
     const guchar *p = (const guchar *)s, *end = p + len;
     const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
     while (p < end) {
-        /* runs of CJK: a lead E1-EC or EE-EF and two continuation bytes need no other test */
+        /* runs of CJK: a lead E1-EC or EE-EF and two continuation bytes need no other test;
+         * two such characters at a time, from one eight-byte load */
+        while (end - p >= 8) {
+            guint64 w;
+            memcpy(&w, p, 8);
+            w = GUINT64_FROM_LE(w);
+            /* 0xDFFE: the lead's low nibble is neither 0 (E0) nor D (ED) */
+            if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) != G_GUINT64_CONSTANT(0x8080E08080E0) ||
+                !((0xDFFEu >> (w & 0x0F)) & (0xDFFEu >> ((w >> 24) & 0x0F)) & 1))
+                break;
+            p += 6;
+        }
         while (end - p >= 3) {
             guint32 w = (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16;
             if ((w & 0xC0C0F0) != 0x8080E0 || (w & 0x0F) == 0x0 || (w & 0x0F) == 0xD)
