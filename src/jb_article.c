@@ -182,8 +182,29 @@ static int scan_ymd(const char *s, const char **endp, int *y, int *m, int *d)
     return 3;
 }
 
+/* `v` (0..10^width - 1) as `width` decimal digits at `o`; returns the end. */
+static char *put_digits(char *o, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--, v /= 10)
+        o[i] = (char)('0' + v % 10);
+    return o + width;
+}
+
 static char *format_date(int precision, int y, int m, int d)
 {
+    /* by hand: g_strdup_printf costs as much as reading a short paragraph */
+    if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+        char buf[11], *o = put_digits(buf, y, 4);
+        if (precision >= 2) {
+            *o++ = '-';
+            o = put_digits(o, m, 2);
+        }
+        if (precision >= 3) {
+            *o++ = '-';
+            o = put_digits(o, d, 2);
+        }
+        return g_strndup(buf, (gsize)(o - buf));
+    }
     if (precision >= 3)
         return g_strdup_printf("%04d-%02d-%02d", y, m, d);
     if (precision == 2)
