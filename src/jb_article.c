@@ -2735,13 +2735,20 @@ static void cut_site_suffix(char *t)
 {
     static const char *const seps[] = {"_", "|", "｜", " - ", " — ", " – ", " -- "};
     for (;;) {
+        /* the separator that starts last: one backward scan (a g_strrstr per separator
+         * cost more than the rest of a short article's title handling) */
         char *best = NULL;
-        gsize bestlen = 0;
-        for (gsize i = 0; i < G_N_ELEMENTS(seps); i++) {
-            char *s = g_strrstr(t, seps[i]);
-            if (s && s > best) {
-                best = s;
-                bestlen = strlen(seps[i]);
+        gsize bestlen = 0, n = strlen(t);
+        for (gsize at = n; at-- > 0 && !best;) {
+            if (t[at] != '_' && t[at] != '|' && t[at] != ' ' && t[at] != '\xEF')
+                continue; /* no separator starts with another byte */
+            for (gsize i = 0; i < G_N_ELEMENTS(seps); i++) {
+                gsize k = strlen(seps[i]);
+                if (k <= n - at && memcmp(t + at, seps[i], k) == 0) {
+                    best = t + at;
+                    bestlen = k;
+                    break;
+                }
             }
         }
         if (!best || g_utf8_strlen(best + bestlen, -1) > 16 || g_utf8_strlen(t, best - t) < 6)
