@@ -545,9 +545,19 @@ static gboolean is_wide_encoding(const char *enc)
     return strstr(enc, "16") || strstr(enc, "32") || g_ascii_strncasecmp(enc, "UCS", 3) == 0;
 }
 
-/* Decode `data` to UTF-8 (the returned GString), with LF line ends and no NULs. */
-static GString *decode(JbArticle *a, const char *data, gsize len, const char *encoding,
-                       GError **error)
+/* The decoded file: `len` bytes of UTF-8 at `str`, NUL-terminated; `mem` is what to g_free
+ * (NULL when `str` lies in the caller's buffer). */
+typedef struct {
+    char *str;
+    gsize len;
+    char *mem;
+} Text;
+
+/* Decode `data` to UTF-8 in *t, with LF line ends and no NULs. `owned`, if not NULL, is
+ * `data` itself, writable and one byte longer than `len`: valid UTF-8 is then used where it
+ * lies rather than copied (the common case: one copy and one large allocation less). */
+static gboolean decode(JbArticle *a, const char *data, gsize len, char *owned,
+                       const char *encoding, Text *t, GError **error)
 {
     const char *src = a->source;
     gsize base = 0;
@@ -571,18 +581,19 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
         if (nul) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: binary file (NUL byte at offset %zu)",
                         src, (gsize)(nul - data));
-            return NULL;
+            return FALSE;
         }
     }
     const char *body = data + base;
     gsize blen = len - base, nbad = 0;
     GString *out = NULL;
+    *t = (Text){NULL, 0, NULL};
     if (enc && is_utf8_name(enc)) {
         out = decode_utf8(src, body, blen, base, a->warnings, &nbad);
     } else if (enc) {
         out = decode_iconv(src, enc, body, blen, base, a->warnings, &nbad, error);
         if (!out)
-            return NULL;
+            return FALSE;
     } else {
         gsize multi, invalid;
         utf8_stats(body, blen, &multi, &invalid);
@@ -590,8 +601,13 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
          * characters than bad bytes; GB18030 text read as UTF-8 has the opposite ratio
          * (its byte pairs form valid UTF-8 only by chance, well under half the time).
          * Only then is GB18030 tried, and kept if it explains the bytes better. */
-        if (invalid == 0) {
-            out = g_string_new_len(body, (gssize)blen); /* decode_utf8 would copy it whole */
+        if (invalid == 0 && owned) {
+            t->str = owned + base;
+            t->str[blen] = '\0'; /* (the byte after the data) */
+        } else if (invalid == 0) {
+            t->str = t->mem = g_malloc(blen + 1); /* decode_utf8 would copy it whole */
+            memcpy(t->str, body, blen);
+            t->str[blen] = '\0';
         } else if (multi >= 4 * invalid) {
             out = decode_utf8(src, body, blen, base, a->warnings, &nbad);
         } else {
@@ -609,20 +625,27 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
             }
         }
     }
+    if (out) {
+        t->len = out->len;
+        t->str = t->mem = g_string_free(out, FALSE);
+    } else {
+        t->len = blen;
+    }
     /* CRLF and lone CR become LF, NULs (possible after a converter) go, a BOM goes. */
     gsize w = 0, nuls = 0;
-    char *s = out->str;
-    gsize r = (out->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-    if (!memchr(s + r, '\r', out->len - r) && !memchr(s + r, '\0', out->len - r)) {
-        if (r) /* nothing to rewrite but the BOM */
-            g_string_erase(out, 0, r);
-        r = w = out->len;
+    char *s = t->str;
+    gsize r = (t->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    if (!memchr(s + r, '\r', t->len - r) && !memchr(s + r, '\0', t->len - r)) {
+        t->str += r; /* nothing to rewrite but the BOM */
+        t->len -= r;
+        r = w = t->len;
+        s = t->str;
     }
-    for (; r < out->len; r++) {
+    for (; r < t->len; r++) {
         char c = s[r];
         if (c == '\r') {
             s[w++] = '\n';
-            if (r + 1 < out->len && s[r + 1] == '\n')
+            if (r + 1 < t->len && s[r + 1] == '\n')
                 r++;
         } else if (c == '\0') {
             nuls++;
@@ -630,10 +653,11 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
             s[w++] = c;
         }
     }
-    g_string_truncate(out, w);
+    t->len = w;
+    s[w] = '\0';
     if (nuls)
         add_warning(a->warnings, "%s: %zu NUL characters skipped", src, nuls);
-    return out;
+    return TRUE;
 }
 
 static gboolean only_space(const char *s)
@@ -2874,11 +2898,10 @@ static void body_pass(Ctx *c, const char *s, const char *end, guint line, gboole
     }
 }
 
-JbArticle *jb_article_parse(const char *source, const char *data, gsize len, const char *encoding,
-                            const char *published_override, GError **error)
+/* jb_article_parse; `owned` as for decode(). */
+static JbArticle *parse(const char *source, const char *data, gsize len, char *owned,
+                        const char *encoding, const char *published_override, GError **error)
 {
-    g_return_val_if_fail(source != NULL, NULL);
-    g_return_val_if_fail(data != NULL || len == 0, NULL);
     g_autofree char *override = NULL;
     if (published_override && *published_override) {
         override = jb_article_parse_date(published_override);
@@ -2907,11 +2930,11 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
     a->lines = g_array_new(FALSE, FALSE, sizeof(guint));
     a->warnings = g_ptr_array_new_with_free_func(g_free);
 
-    GString *text = decode(a, data, len, encoding, error);
-    if (!text)
+    Text text;
+    if (!decode(a, data, len, owned, encoding, &text, error))
         return NULL;
-    if (only_space(text->str)) {
-        g_string_free(text, TRUE);
+    if (only_space(text.str)) {
+        g_free(text.mem);
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: empty", source);
         return NULL;
     }
@@ -2923,8 +2946,8 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
         .warnings = g_ptr_array_new_with_free_func(g_free),
     };
     guint body_line = 1;
-    gsize body = front_matter(&c, text->str, text->len, &body_line);
-    const char *s = text->str + body, *end = text->str + text->len;
+    gsize body = front_matter(&c, text.str, text.len, &body_line);
+    const char *s = text.str + body, *end = text.str + text.len;
     a->shape = detect_shape(source, s, end, body > 0);
 
     body_pass(&c, s, end, body_line, FALSE);
@@ -2989,8 +3012,16 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
         date = url_date(a->url);
     set_str(&a->published, date);
     ctx_clear(&c);
-    g_string_free(text, TRUE);
+    g_free(text.mem);
     return g_steal_pointer(&a);
+}
+
+JbArticle *jb_article_parse(const char *source, const char *data, gsize len, const char *encoding,
+                            const char *published_override, GError **error)
+{
+    g_return_val_if_fail(source != NULL, NULL);
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    return parse(source, data, len, NULL, encoding, published_override, error);
 }
 
 JbArticle *jb_article_load(const char *path, const char *encoding, const char *published_override,
@@ -3021,14 +3052,24 @@ JbArticle *jb_article_load(const char *path, const char *encoding, const char *p
                     path, (long long)st.st_size, JB_ARTICLE_MAX_BYTES);
         return NULL;
     }
+    /* Most articles fit in `small`: a heap block the size of the file would cost, freed
+     * again for every file, as much as reading a short article. */
+    char small[16384];
     gsize cap = S_ISREG(st.st_mode) ? (gsize)st.st_size + 1 : 65536, len = 0;
-    g_autofree char *buf = g_malloc(cap);
+    g_autofree char *heap = NULL;
+    char *buf = small;
+    if (cap > sizeof small)
+        buf = heap = g_malloc(cap);
+    else
+        cap = sizeof small;
     for (;;) {
         if (len == cap) {
             if (cap > JB_ARTICLE_MAX_BYTES)
                 break;
             cap = MIN(cap * 2, (gsize)JB_ARTICLE_MAX_BYTES + 1);
-            buf = g_realloc(buf, cap);
+            if (!heap)
+                heap = g_memdup2(small, len); /* (g_realloc below makes it cap bytes) */
+            buf = heap = g_realloc(heap, cap);
         }
         ssize_t r = read(fd, buf + len, cap - len);
         if (r < 0 && errno == EINTR)
@@ -3050,7 +3091,8 @@ JbArticle *jb_article_load(const char *path, const char *encoding, const char *p
                     JB_ARTICLE_MAX_BYTES);
         return NULL;
     }
-    return jb_article_parse(path, buf, len, encoding, published_override, error);
+    /* the read loop leaves len < cap: parse() may use buf[len] */
+    return parse(path, buf, len, buf, encoding, published_override, error);
 }
 
 void jb_article_free(JbArticle *a)
