@@ -60,15 +60,6 @@ static const char *ascii_casestr(const char *h, const char *needle, gsize k)
     return NULL;
 }
 
-/* g_utf8_strlen(s, -1), but counting no further than `max`. */
-static glong utf8_strlen_max(const char *s, glong max)
-{
-    glong n = 0;
-    for (const char *p = s; *p && n < max; p = g_utf8_next_char(p))
-        n++;
-    return n;
-}
-
 static guint count_newlines(const char *p, const char *end)
 {
     guint n = 0;
@@ -342,13 +333,6 @@ static gboolean header_ymd(const char *p, glong nchars, int *y, int *m, int *d)
                 return TRUE;
     }
     return FALSE;
-}
-
-/* The ISO date of a header line (see header_ymd), or NULL. */
-static char *header_date(const char *p, glong nchars)
-{
-    int y, m, d;
-    return header_ymd(p, nchars, &y, &m, &d) ? format_date(3, y, m, d) : NULL;
 }
 
 /* A date in a URL path: ".../2022-07-26/...", ".../2022/07/26/...", ".../20220726/...". */
@@ -737,13 +721,14 @@ static gunichar char_before(const char *e, const char *start)
 }
 
 /* Collapse white space (a line break next to a wide character is no space at all), drop
- * invisible characters, trim, and normalise as jb_normalize does; NULL if nothing is left.
- * One pass and one allocation (the result): this runs over every byte of every article. */
-static char *clean_text(const char *s, gsize n)
+ * invisible characters, trim, and normalise as jb_normalize does, into `out` (room for
+ * n + 1 bytes: the result is never longer than `s`, since a space stands for at least one
+ * byte of white space and every normalisation shortens). Returns the length of the
+ * NUL-terminated result, 0 if nothing is left. One pass: this runs over every byte of
+ * every article. */
+static gsize clean_into(const char *s, gsize n, char *out)
 {
-    /* never longer than `s`: a space stands for at least one byte of white space, and every
-     * normalisation shortens */
-    char *out = g_malloc(n + 1), *o = out;
+    char *o = out;
     const char *p = s, *end = s + n;
     gboolean pending = FALSE, pending_nl = FALSE, hard = FALSE;
     const char *prev = NULL; /* the end of the last character kept, as written in `s` */
@@ -817,18 +802,27 @@ static char *clean_text(const char *s, gsize n)
     }
     if (dash)
         *o++ = '-';
-    if (o == out) {
+    *o = '\0';
+    return (gsize)(o - out);
+}
+
+/* clean_into, as a new string; NULL if nothing is left. */
+static char *clean_text(const char *s, gsize n)
+{
+    char *out = g_malloc(n + 1);
+    if (clean_into(s, n, out) == 0) {
         g_free(out);
         return NULL;
     }
-    *o = '\0';
     return out;
 }
 
 typedef struct {
     JbArticle *a;
-    GPtrArray *paras; /* cleaned blocks, before the junk rules */
-    GArray *lines;
+    char *clean; /* the block being cleaned (emit), clean_cap bytes */
+    gsize clean_cap;
+    guint nblocks;    /* cleaned blocks so far, junk or not */
+    gboolean cutting; /* a recommendation list began: the rest is junk */
     GPtrArray *warnings; /* of the current body pass (a pass may be redone) */
     /* what the file says about itself */
     char *fm_title, *fm_date, *fm_url;
@@ -840,13 +834,20 @@ typedef struct {
     char *header_date; /* from a date line among the first blocks */
 } Ctx;
 
+static void add_paragraph(Ctx *c, const char *p, gsize len, guint line);
+
+/* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
 static void emit(Ctx *c, const char *raw, gsize n, guint line)
 {
-    char *t = clean_text(raw, n);
-    if (!t)
-        return;
-    g_ptr_array_add(c->paras, t);
-    g_array_append_val(c->lines, line);
+    /* cleaned in a buffer kept for the article: only paragraphs that are kept get their own */
+    if (c->clean_cap < n + 1) {
+        g_free(c->clean);
+        c->clean_cap = MAX(n + 1, 2 * c->clean_cap);
+        c->clean = g_malloc(c->clean_cap);
+    }
+    gsize len = clean_into(raw, n, c->clean);
+    if (len)
+        add_paragraph(c, c->clean, len, line);
 }
 
 /* ---- front matter ------------------------------------------------------------------- */
@@ -2054,6 +2055,7 @@ typedef struct {
     gboolean latin;  /* has an ASCII letter */
     guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
     guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
+    int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
 } JunkPara;
 
 /* An ASCII letter as a bit of JunkPara.letters. */
@@ -2334,7 +2336,7 @@ static gboolean junk_header_line(const JunkPara *j)
     const char *p = j->p;
     glong n = j->n;
     int y, m, d;
-    return header_ymd(p, n, &y, &m, &d);
+    return j->header_line >= 0 ? j->header_line : header_ymd(p, n, &y, &m, &d);
 }
 
 typedef enum { J_START, J_ANYWHERE, J_WHOLE, J_TEST } JunkMatch;
@@ -2668,7 +2670,8 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
                     .hyphen = hyphen,
                     .latin = letters != 0,
                     .letters = letters,
-                    .keys = keys};
+                    .keys = keys,
+                    .header_line = -1};
 }
 
 /* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
@@ -2719,7 +2722,6 @@ static JunkSet junk_candidates(const JunkPara *j)
 /* The first rule that matches decides. */
 static JunkVerdict junk_verdict(const JunkPara *j)
 {
-    junk_init();
     const char *p = j->p;
     gsize len = j->len;
     JunkSet cand = junk_candidates(j);
@@ -2793,8 +2795,8 @@ static char *clean_title(const char *raw)
 
 static void ctx_reset(Ctx *c)
 {
-    g_ptr_array_set_size(c->paras, 0);
-    g_array_set_size(c->lines, 0);
+    c->nblocks = 0;
+    c->cutting = FALSE;
     g_ptr_array_set_size(c->warnings, 0);
     g_clear_pointer(&c->html_title, g_free);
     g_clear_pointer(&c->og_title, g_free);
@@ -2812,65 +2814,42 @@ static void ctx_reset(Ctx *c)
 static void ctx_clear(Ctx *c)
 {
     ctx_reset(c);
-    g_ptr_array_unref(c->paras);
-    g_array_unref(c->lines);
+    g_free(c->clean);
     g_ptr_array_unref(c->warnings);
     g_free(c->fm_title);
     g_free(c->fm_date);
     g_free(c->fm_url);
 }
 
-/* Apply the junk rules and fill a->paragraphs (and a text file's title): the kept
- * paragraphs are moved to the front of c->paras, which then becomes a->paragraphs. */
-static void finish(Ctx *c)
+/* A cleaned block `p` (`len` bytes, not kept by the caller): noticed if it is a date line
+ * such as "更新时间:2026-01-21 23:13" among the first blocks (such lines are junk and do not
+ * survive as paragraphs), then the junk rules applied and, if it is no junk, added to
+ * a->paragraphs (and for a text file maybe taken as the title). */
+static void add_paragraph(Ctx *c, const char *p, gsize len, guint line)
 {
     JbArticle *a = c->a;
-    gboolean cutting = FALSE;
-    guint kept = 0;
-    junk_init(); /* junk_scan reads its tables */
-    for (guint i = 0; i < c->paras->len; i++) {
-        char *p = c->paras->pdata[i];
-        c->paras->pdata[i] = NULL;
-        JunkVerdict v = DROP;
-        JunkPara j;
-        if (!cutting) {
-            junk_scan(&j, p, strlen(p));
-            v = junk_verdict(&j);
-            if (v == CUT && kept > 0)
-                cutting = TRUE;
-        }
-        if (v != KEEP) {
-            g_free(p);
-            continue;
-        }
-        if (a->shape == JB_SHAPE_TEXT && kept == 0 && !*a->title && j.n <= TITLE_MAX_CHARS &&
-            !ends_sentence(p, p + j.len)) {
-            g_free(a->title);
-            a->title = g_strdup(p);
-        }
-        c->paras->pdata[kept] = p;
-        g_array_index(c->lines, guint, kept) = g_array_index(c->lines, guint, i);
-        kept++;
+    JunkPara j;
+    junk_scan(&j, p, len);
+    if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
+        int y, m, d;
+        j.header_line = header_ymd(p, j.n, &y, &m, &d);
+        if (j.header_line)
+            c->header_date = format_date(3, y, m, d);
     }
-    g_ptr_array_set_size(c->paras, kept);
-    g_array_set_size(c->lines, kept);
-    /* a->paragraphs is empty: swap the arrays */
-    GPtrArray *paras = a->paragraphs;
-    a->paragraphs = c->paras;
-    c->paras = paras;
-    GArray *lines = a->lines;
-    a->lines = c->lines;
-    c->lines = lines;
-}
-
-/* Notice a date line such as "更新时间:2026-01-21 23:13" among the first blocks (before
- * finish(): such lines are junk and do not survive as paragraphs). */
-static void find_header_date(Ctx *c)
-{
-    for (guint i = 0; i < c->paras->len && i < HEADER_DATE_BLOCKS && !c->header_date; i++) {
-        const char *p = c->paras->pdata[i];
-        c->header_date = header_date(p, utf8_strlen_max(p, HEADER_MAX_CHARS + 1));
+    if (c->cutting)
+        return;
+    JunkVerdict v = junk_verdict(&j);
+    if (v == CUT && a->paragraphs->len > 0)
+        c->cutting = TRUE;
+    if (v != KEEP)
+        return;
+    if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !*a->title &&
+        j.n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
+        g_free(a->title);
+        a->title = g_strdup(p);
     }
+    g_ptr_array_add(a->paragraphs, g_memdup2(p, len + 1));
+    g_array_append_val(a->lines, line);
 }
 
 static void set_str(char **field, char *value)
@@ -2941,18 +2920,15 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
 
     Ctx c = {
         .a = a,
-        .paras = g_ptr_array_new_with_free_func(g_free),
-        .lines = g_array_new(FALSE, FALSE, sizeof(guint)),
         .warnings = g_ptr_array_new_with_free_func(g_free),
     };
+    junk_init(); /* add_paragraph reads its tables */
     guint body_line = 1;
     gsize body = front_matter(&c, text.str, text.len, &body_line);
     const char *s = text.str + body, *end = text.str + text.len;
     a->shape = detect_shape(source, s, end, body > 0);
 
     body_pass(&c, s, end, body_line, FALSE);
-    find_header_date(&c);
-    finish(&c);
     if (a->shape == JB_SHAPE_HTML &&
         (c.unclosed_name || (c.dropped_container && a->paragraphs->len == 0))) {
         /* A <nav> never closed, or a <form> around the whole page: read again keeping the
@@ -2967,8 +2943,6 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         if (why)
             g_ptr_array_add(c.warnings, g_steal_pointer(&why));
         body_pass(&c, s, end, body_line, TRUE);
-        find_header_date(&c);
-        finish(&c);
     }
     for (guint i = 0; i < c.warnings->len; i++)
         g_ptr_array_add(a->warnings, g_strdup(c.warnings->pdata[i]));
