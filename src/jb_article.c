@@ -1989,6 +1989,29 @@ static gboolean has_ext(const char *path, const char *const *exts)
     return FALSE;
 }
 
+/* Does the eight-byte word `w` hold the byte `b` anywhere? */
+static inline gboolean word_has_byte(guint64 w, guchar b)
+{
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    guint64 x = w ^ (ones * b);
+    return ((x - ones) & ~x & (ones << 7)) != 0;
+}
+
+/* The first ']', '*' or '\n' at or after `p`, or `end`: eight bytes at a time, since
+ * detect_shape looks at every byte of a text file for these rare marks. */
+static const char *skip_to_mark(const char *p, const char *end)
+{
+    for (; end - p >= 8; p += 8) {
+        guint64 w;
+        memcpy(&w, p, 8);
+        if (word_has_byte(w, ']') || word_has_byte(w, '*') || word_has_byte(w, '\n'))
+            break;
+    }
+    while (p < end && *p != ']' && *p != '*' && *p != '\n')
+        p++;
+    return p;
+}
+
 static JbShape detect_shape(const char *path, const char *s, const char *end, gboolean fm)
 {
     static const char *const html_exts[] = {"html", "htm", "xhtml", "shtml", NULL};
@@ -2021,22 +2044,26 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
     }
     if (tags >= 3 || (tags >= 1 && has_ext(path, html_exts)))
         return JB_SHAPE_HTML;
+    /* Markdown signs: a heading or a fence at a line start, "](" or "**" anywhere. */
     guint score = 0;
-    for (const char *p = s; p < lim;) {
-        const char *e = memchr(p, '\n', (size_t)(lim - p));
-        if (!e)
-            e = lim;
+    for (const char *p = s; p < lim && score < 4;) { /* p: a line start */
         const char *h = p;
-        while (h < e && *h == '#')
+        while (h < lim && *h == '#')
             h++;
-        if (h > p && h - p <= 6 && h < e && *h == ' ')
+        if (h > p && h - p <= 6 && h < lim && *h == ' ')
             score += 2;
-        if (e - p >= 3 && memcmp(p, "```", 3) == 0)
+        if (lim - p >= 3 && memcmp(p, "```", 3) == 0)
             score += 2;
-        for (const char *q = p; q + 1 < e; q++)
-            if ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*'))
+        const char *q = p;
+        for (;;) {
+            q = skip_to_mark(q, lim);
+            if (q == lim || *q == '\n')
+                break;
+            if (q + 1 < lim && ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*')))
                 score++;
-        p = e + 1;
+            q++;
+        }
+        p = q + 1;
     }
     return score >= 4 ? JB_SHAPE_MARKDOWN : JB_SHAPE_TEXT;
 }
