@@ -1056,27 +1056,41 @@ static const TagInfo tag_table[] = {
 };
 #undef BC
 
-static int tag_cmp(const void *key, const void *elem)
+/* tag_table by a hash of the name, open addressing: a lookup costs a hash and about one
+ * comparison (a binary search cost seven, and every tag of a page is looked up). */
+#define TAG_SLOTS 256
+static guint8 tag_slot[TAG_SLOTS]; /* 1 + index into tag_table; 0: empty */
+
+static inline guint tag_hash(const char *name)
 {
-    return strcmp(key, ((const TagInfo *)elem)->name);
+    guint h = 0;
+    for (; *name; name++)
+        h = h * 31 + (guchar)*name;
+    return h & (TAG_SLOTS - 1);
 }
 
-/* bsearch with the first letters compared before strcmp (called for every tag). */
+static void tag_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        G_STATIC_ASSERT(G_N_ELEMENTS(tag_table) < TAG_SLOTS / 2);
+        for (gsize i = 0; i < G_N_ELEMENTS(tag_table); i++) {
+            guint h = tag_hash(tag_table[i].name);
+            while (tag_slot[h])
+                h = (h + 1) & (TAG_SLOTS - 1);
+            tag_slot[h] = (guint8)(i + 1);
+        }
+        g_once_init_leave(&done, 1);
+    }
+}
+
 static const TagInfo *tag_info(const char *name)
 {
-    gsize lo = 0, hi = G_N_ELEMENTS(tag_table);
-    while (lo < hi) {
-        gsize mid = (lo + hi) / 2;
-        const char *t = tag_table[mid].name;
-        int d = (guchar)name[0] - (guchar)t[0];
-        if (d == 0)
-            d = tag_cmp(name, &tag_table[mid]);
-        if (d == 0)
-            return &tag_table[mid];
-        if (d < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    tag_init();
+    for (guint h = tag_hash(name); tag_slot[h]; h = (h + 1) & (TAG_SLOTS - 1)) {
+        const TagInfo *t = &tag_table[tag_slot[h] - 1];
+        if (t->name[0] == name[0] && strcmp(t->name, name) == 0)
+            return t;
     }
     return NULL;
 }
@@ -1230,7 +1244,7 @@ static const char *tag_name(const char *p, const char *end, char *buf, gsize siz
     gboolean too_long = FALSE;
     while (p < end && (g_ascii_isalnum(*p) || *p == '-' || *p == ':' || *p == '_')) {
         if (n + 1 < size)
-            buf[n++] = g_ascii_tolower(*p);
+            buf[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p + ('a' - 'A')) : *p; /* no call */
         else
             too_long = TRUE;
         p++;
