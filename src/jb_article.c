@@ -2526,6 +2526,21 @@ typedef struct {
 } JunkSet;
 G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) <= 128);
 
+/* The index of the lowest bit set in `x` (not 0). */
+static inline guint lowest_bit(guint64 x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (guint)__builtin_ctzll(x);
+#else
+    guint i = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
 static inline void junk_set_add(JunkSet *s, gsize i)
 {
     s->w[i >> 6] |= G_GUINT64_CONSTANT(1) << (i & 63);
@@ -2576,8 +2591,11 @@ static glong junk_bucket_max[JUNK_MAX_BUCKETS];
 static JunkSet junk_bucket[JUNK_MAX_BUCKETS][2];
 /* J_START and J_WHOLE rules by junk_first_key of their text (both cases of a letter). */
 static JunkSet junk_by_first[4096];
-/* J_ANYWHERE rules. */
+/* J_ANYWHERE rules; by the key bit (junk_key_bit) of their first character, and those
+ * whose first character has no key. */
 static JunkSet junk_anywhere;
+static JunkSet junk_anywhere_by_key0[64];
+static JunkSet junk_anywhere_keyless;
 /* J_TEST rules whose needs (JUNK_NEED_*) are within the index. */
 static JunkSet junk_tests[JUNK_NEEDS];
 
@@ -2656,6 +2674,10 @@ static void junk_init(void)
                 }
             } else if (r->match == J_ANYWHERE) {
                 junk_set_add(&junk_anywhere, i);
+                if (junk_info[i].key[0] >= 0)
+                    junk_set_add(&junk_anywhere_by_key0[junk_key_bit[junk_info[i].key[0]]], i);
+                else
+                    junk_set_add(&junk_anywhere_keyless, i);
             } else {
                 guint need = junk_test_needs(r->test);
                 for (guint met = 0; met < JUNK_NEEDS; met++)
@@ -2747,12 +2769,19 @@ static JunkSet junk_candidates(const JunkPara *j)
     const JunkSet *bucket = &junk_bucket[b][j->latin ? 1 : 0];
     const JunkSet *first = &junk_by_first[junk_first_key(j->p, j->len)];
     const JunkSet *tests = &junk_tests[junk_needs_met(j)];
+    /* a J_ANYWHERE rule needs its first two characters somewhere in the paragraph: those
+     * with the first are found from the paragraph's few key bits, then checked one by one */
+    JunkSet any = junk_anywhere_keyless;
+    for (guint64 k = j->keys & ~G_GUINT64_CONSTANT(1); k; k &= k - 1) {
+        const JunkSet *by = &junk_anywhere_by_key0[lowest_bit(k)];
+        any.w[0] |= by->w[0];
+        any.w[1] |= by->w[1];
+    }
     JunkSet s;
     for (int w = 0; w < 2; w++) {
         s.w[w] = bucket->w[w] & (first->w[w] | tests->w[w]);
-        /* a J_ANYWHERE rule needs its first two characters somewhere in the paragraph */
-        for (guint64 any = bucket->w[w] & junk_anywhere.w[w]; any; any &= any - 1) {
-            gsize i = (gsize)w * 64 + (gsize)__builtin_ctzll(any);
+        for (guint64 any_w = bucket->w[w] & any.w[w]; any_w; any_w &= any_w - 1) {
+            gsize i = (gsize)w * 64 + lowest_bit(any_w);
             if (junk_may_contain(j, i))
                 junk_set_add(&s, i);
         }
@@ -2768,7 +2797,7 @@ static JunkVerdict junk_verdict(const JunkPara *j)
     JunkSet cand = junk_candidates(j);
     for (int w = 0; w < 2; w++)
         for (guint64 bits = cand.w[w]; bits; bits &= bits - 1) { /* in rule order */
-            gsize i = (gsize)w * 64 + (gsize)__builtin_ctzll(bits);
+            gsize i = (gsize)w * 64 + lowest_bit(bits);
             const JunkRule *r = &junk_rules[i];
             gsize k = junk_info[i].len;
             gboolean latin = junk_info[i].latin, hit;
