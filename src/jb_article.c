@@ -663,7 +663,8 @@ static gboolean only_space(const char *s)
  * ASCII, invisible characters): C2 (U+0085, U+00A0, U+00AD), E1 (U+1680), E2 (U+2000–),
  * E3 (U+3000), EF (U+FEFF). Everything else (ASCII graphics, CJK) is copied in runs. */
 /* (A table, as it is asked of every byte: printable ASCII but the space, and every byte
- * from 0x80 but C2 E1 E2 E3 EF.) */
+ * from 0x80 but C2 E1 E2 E3 EF. The value is how far a run may step: a lead byte E0 or
+ * E4-EE starts a three-byte character that is all plain, stepped over at once.) */
 static const guint8 PLAIN_BYTE[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -672,10 +673,11 @@ static const guint8 PLAIN_BYTE[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    3, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-static inline gboolean plain_byte(guchar b)
+/* 0 for a byte that may start a special character, else how far a run may step. */
+static inline guint plain_byte(guchar b)
 {
     return PLAIN_BYTE[b];
 }
@@ -711,6 +713,13 @@ static inline gunichar char_at(const char *p, const char *end)
     return utf8_char(p, end, &next);
 }
 
+/* Does clean_into do anything but copy `c` (a character with a lead byte that is not plain)? */
+static inline gboolean special_char(gunichar c)
+{
+    return c == (gunichar)HARD_SPACE || is_space_char(c) || is_invisible_char(c) ||
+           jb_normalize_is_dash(c) || jb_normalize_ascii(c) != 0;
+}
+
 /* The character that ends at `e` (valid UTF-8 after `start`). */
 static gunichar char_before(const char *e, const char *start)
 {
@@ -743,8 +752,21 @@ static gsize clean_into(const char *s, gsize n, char *out)
             /* a run of ordinary characters, copied in one go: none of them is white space,
              * invisible or rewritten by normalisation */
             next = p + 1;
-            while (next < end && plain_byte((guchar)*next))
-                next++;
+            while (next < end) {
+                guint step = plain_byte((guchar)*next);
+                if (step) {
+                    next += step;
+                    continue;
+                }
+                /* a character with a non-plain lead byte that needs nothing either (most CJK
+                 * punctuation: ，。、“”) continues the run */
+                const char *after;
+                if ((guchar)*next < 0x80 || special_char(utf8_char(next, end, &after)))
+                    break;
+                next = after;
+            }
+            if (next > end)
+                next = end; /* (a cut character: never in valid UTF-8) */
             /* the run may end inside a character whose lead byte was plain */
             while (next < end && ((guchar)*next & 0xC0) == 0x80)
                 next++;
