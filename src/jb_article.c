@@ -33,6 +33,8 @@
 #define HEADER_DATE_BLOCKS 30   /* look for a date line in this many first blocks */
 #define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
 #define HEADER_MAX_CHARS 80     /* a header line with a date is no longer */
+#define BLOCK_BUF_SIZE 500      /* a raw block's first buffer: most paragraphs fit, and it is
+                                   small enough for malloc's cheap bins */
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
@@ -58,6 +60,19 @@ static const char *ascii_casestr(const char *h, const char *needle, gsize k)
         if ((*p == lo || *p == up) && g_ascii_strncasecmp(p, needle, k) == 0)
             return p;
     return NULL;
+}
+
+/* g_string_append_len(g, s, n), with a memcpy when `g` has room: the blocks are built
+ * from many short pieces, and the call costs more than the copy. */
+static inline void append_len(GString *g, const char *s, gsize n)
+{
+    if (g->len + n < g->allocated_len) {
+        memcpy(g->str + g->len, s, n);
+        g->len += n;
+        g->str[g->len] = '\0';
+    } else {
+        g_string_append_len(g, s, (gssize)n);
+    }
 }
 
 static guint count_newlines(const char *p, const char *end)
@@ -1254,7 +1269,7 @@ static void html_text(Html *h, const char *s, gsize n)
                 h->para_line = h->line;
                 break;
             }
-    g_string_append_len(h->para, s, n);
+    append_len(h->para, s, n);
     if (h->in_h1)
         g_string_append_len(h->h1, s, n);
 }
@@ -1579,7 +1594,7 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
         .c = c,
         .end = end,
         .line = line0,
-        .para = g_string_new(NULL),
+        .para = g_string_sized_new(BLOCK_BUF_SIZE),
         .keep_containers = keep,
         .h1 = g_string_new(NULL),
         .scratch = g_string_new(NULL),
@@ -1725,7 +1740,7 @@ static void md_inline(const char *s, gsize n, GString *out)
                 q++;
             if (link_close && link_close > p && link_close < q)
                 q = link_close;
-            g_string_append_len(out, p, q - p);
+            append_len(out, p, (gsize)(q - p));
             p = q;
         }
     }
@@ -1754,7 +1769,7 @@ static void md_add(Md *m, const char *p, const char *e, guint line)
         m->blk_line = line;
     else
         g_string_append_c(m->blk, '\n');
-    g_string_append_len(m->blk, p, e - p);
+    append_len(m->blk, p, (gsize)(e - p));
 }
 
 static gboolean md_rule(const char *p, const char *e)
@@ -1786,7 +1801,7 @@ static gboolean md_html_block(const char *p, const char *e)
 
 static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 {
-    Md m = {.c = c, .blk = g_string_new(NULL)};
+    Md m = {.c = c, .blk = g_string_sized_new(BLOCK_BUF_SIZE)};
     char fence = 0;
     gboolean in_comment = FALSE;
     for (const char *p = s; p < end; line++) {
@@ -1977,7 +1992,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
         p = e + 1;
     }
     gboolean wrapped = maxw >= 40 && maxw <= 100 && near >= 3 && near * 10 >= nonblank * 3;
-    GString *blk = g_string_new(NULL);
+    GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
     guint blk_line = 0, prev_w = 0;
     const char *prev_p = NULL, *prev_e = NULL;
     for (const char *p = s; p < end; line++) {
@@ -2000,7 +2015,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
                 g_string_truncate(blk, 0);
                 blk_line = line;
             }
-            g_string_append_len(blk, p, e - p);
+            append_len(blk, p, (gsize)(e - p));
             prev_p = p;
             prev_e = e;
             prev_w = wrapped ? line_width(p, e) : 0;
