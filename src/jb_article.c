@@ -2159,11 +2159,17 @@ static inline gboolean is_lead3(guchar b)
  * Filled by junk_init (junk_register_key). */
 static guint8 junk_key_bit[4096];
 
+/* junk_key_bit by the last two bytes of a three-byte character as they lie in memory
+ * (second | third << 8): junk_scan looks up every Chinese character with one load. */
+static guint8 junk_char_bit[65536];
+
 static void junk_register_key(guint k)
 {
     static guint used;
-    if (!junk_key_bit[k])
+    if (!junk_key_bit[k]) {
         junk_key_bit[k] = (guint8)(1 + used++ % 63);
+        junk_char_bit[(0x80 | (k >> 6)) | (0x80 | (k & 0x3F)) << 8] = junk_key_bit[k];
+    }
 }
 
 /* Can the paragraph have a character of key `k` (-1: no key, always)? A filter. */
@@ -2743,12 +2749,14 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
     gboolean hyphen = FALSE;
     const guchar *q = (const guchar *)p, *end = q + len;
     while (q < end) {
+        /* runs of three-byte characters: most of a Chinese paragraph */
+        for (; end - q >= 3 && (q[0] & 0xF0) == 0xE0; q += 3, n++)
+            keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+        if (q >= end)
+            break;
         guchar b = *q;
         n++;
-        if (is_lead3(b) && end - q >= 3) { /* most of a Chinese paragraph */
-            keys |= G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key((const char *)q)];
-            q += 3;
-        } else if (b < 0x80) {
+        if (b < 0x80) {
             ascii++;
             ndigit += g_ascii_isdigit(b);
             if (g_ascii_isalpha(b))
