@@ -75,6 +75,30 @@ static inline void append_len(GString *g, const char *s, gsize n)
     }
 }
 
+/* Does the eight-byte word `w` hold the byte `b` anywhere? */
+static inline gboolean word_has_byte(guint64 w, guchar b)
+{
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    guint64 x = w ^ (ones * b);
+    return ((x - ones) & ~x & (ones << 7)) != 0;
+}
+
+/* The first of the bytes `a`, `b`, `c` at or after `p`, or `end`: eight bytes at a time,
+ * for the scans that pass over every byte of an article looking for a few rare ones. */
+static inline const char *skip_to_any(const char *p, const char *end, char a, char b, char c)
+{
+    for (; end - p >= 8; p += 8) {
+        guint64 w;
+        memcpy(&w, p, 8);
+        if (word_has_byte(w, (guchar)a) || word_has_byte(w, (guchar)b) ||
+            word_has_byte(w, (guchar)c))
+            break;
+    }
+    while (p < end && *p != a && *p != b && *p != c)
+        p++;
+    return p;
+}
+
 static guint count_newlines(const char *p, const char *end)
 {
     guint n = 0;
@@ -1585,9 +1609,6 @@ static const char *html_markup(Html *h, const char *p)
     return p + 1;
 }
 
-/* Bytes that end a run of HTML text. */
-static const guint8 html_special[256] = {['<'] = 1, ['&'] = 1, ['\n'] = 1};
-
 static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep)
 {
     Html h = {
@@ -1627,9 +1648,7 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
             h.line++;
             p++;
         } else {
-            const char *q = p;
-            while (q < end && !html_special[(guchar)*q])
-                q++;
+            const char *q = skip_to_any(p, end, '<', '&', '\n');
             html_text(&h, p, (gsize)(q - p));
             p = q;
         }
@@ -2040,29 +2059,6 @@ static gboolean has_ext(const char *path, const char *const *exts)
     return FALSE;
 }
 
-/* Does the eight-byte word `w` hold the byte `b` anywhere? */
-static inline gboolean word_has_byte(guint64 w, guchar b)
-{
-    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
-    guint64 x = w ^ (ones * b);
-    return ((x - ones) & ~x & (ones << 7)) != 0;
-}
-
-/* The first ']', '*' or '\n' at or after `p`, or `end`: eight bytes at a time, since
- * detect_shape looks at every byte of a text file for these rare marks. */
-static const char *skip_to_mark(const char *p, const char *end)
-{
-    for (; end - p >= 8; p += 8) {
-        guint64 w;
-        memcpy(&w, p, 8);
-        if (word_has_byte(w, ']') || word_has_byte(w, '*') || word_has_byte(w, '\n'))
-            break;
-    }
-    while (p < end && *p != ']' && *p != '*' && *p != '\n')
-        p++;
-    return p;
-}
-
 static JbShape detect_shape(const char *path, const char *s, const char *end, gboolean fm)
 {
     static const char *const html_exts[] = {"html", "htm", "xhtml", "shtml", NULL};
@@ -2107,7 +2103,7 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
             score += 2;
         const char *q = p;
         for (;;) {
-            q = skip_to_mark(q, lim);
+            q = skip_to_any(q, lim, ']', '*', '\n');
             if (q == lim || *q == '\n')
                 break;
             if (q + 1 < lim && ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*')))
