@@ -1989,27 +1989,25 @@ static gboolean blank_text_line(const char *p, const char *e)
  * width, under 100 columns) has its wrapped lines joined again. */
 static void text_pass(Ctx *c, const char *s, const char *end, guint line)
 {
+    /* One pass for the widths: the non-blank lines counted by width (all are at most 100
+     * wide when it matters), so that those near the final maximum can be counted after. */
     guint maxw = 0, near = 0, nonblank = 0;
+    guint by_width[101] = {0};
     for (const char *p = s; p < end && maxw <= 100;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
             e = end;
         guint w = line_width(p, e);
         maxw = MAX(maxw, w);
-        p = e + 1;
-    }
-    for (const char *p = s; p < end && maxw <= 100;) {
-        const char *e = memchr(p, '\n', (size_t)(end - p));
-        if (!e)
-            e = end;
-        guint w = line_width(p, e);
-        if (!blank_text_line(p, e)) {
+        if (w <= 100 && !blank_text_line(p, e)) {
             nonblank++;
-            if (w + 6 >= maxw)
-                near++;
+            by_width[w]++;
         }
         p = e + 1;
     }
+    if (maxw <= 100)
+        for (guint w = maxw >= 6 ? maxw - 6 : 0; w <= maxw; w++)
+            near += by_width[w]; /* w + 6 >= maxw */
     gboolean wrapped = maxw >= 40 && maxw <= 100 && near >= 3 && near * 10 >= nonblank * 3;
     GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
     guint blk_line = 0, prev_w = 0;
