@@ -335,8 +335,10 @@ static const char *skip_time(const char *p)
 
 /* Is `p` (of `nchars` characters) a header line with a date, such as
  * "更新时间:2026-01-21 23:13 来源:某网", "2025-06-09 09:28来源: 某报" or
- * "发布时间：2024年3月5日"? Sets the date. */
-static gboolean header_ymd(const char *p, glong nchars, int *y, int *m, int *d)
+ * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
+ * have no 来 (saves a search for "来源"). */
+static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y, int *m,
+                           int *d)
 {
     static const char *const keys[] = {"更新时间", "发布时间", "发布日期", "发表时间", "发稿时间",
                                        "出版时间", "时间",     "日期"};
@@ -365,7 +367,7 @@ static gboolean header_ymd(const char *p, glong nchars, int *y, int *m, int *d)
             starts_with(r, "编辑") || *r == '|' || starts_with(r, "｜") || starts_with(r, "丨"))
             return TRUE;
     }
-    if (nchars <= 60 && strstr(p, "来源")) {
+    if (nchars <= 60 && may_have_source && strstr(p, "来源")) {
         for (const char *q = p; *q; q++)
             if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&
                 scan_ymd(q, &e, y, m, d) == 3)
@@ -2414,7 +2416,8 @@ static gboolean junk_header_line(const JunkPara *j)
     const char *p = j->p;
     glong n = j->n;
     int y, m, d;
-    return j->header_line >= 0 ? j->header_line : header_ymd(p, n, &y, &m, &d);
+    return j->header_line >= 0 ? j->header_line
+                               : header_ymd(p, n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
 }
 
 typedef enum { J_START, J_ANYWHERE, J_WHOLE, J_TEST } JunkMatch;
@@ -2723,7 +2726,7 @@ static void junk_init(void)
             }
         }
         /* the characters junk_needs_met and junk_may_have ask about */
-        static const char *const asked[] = {"客", "摄", "图"};
+        static const char *const asked[] = {"客", "摄", "图", "来"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
             junk_register_key(junk_key(asked[i]));
         for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++)
@@ -2941,7 +2944,7 @@ static void add_paragraph(Ctx *c, const char *p, gsize len, guint line)
     junk_scan(&j, p, len);
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
-        j.header_line = header_ymd(p, j.n, &y, &m, &d);
+        j.header_line = header_ymd(p, j.n, junk_has_key(&j, (int)junk_key("来")), &y, &m, &d);
         if (j.header_line)
             c->header_date = format_date(3, y, m, d);
     }
