@@ -473,6 +473,19 @@ static GString *decode_iconv(const char *source, const char *encoding, const cha
     return s;
 }
 
+/* Are the six bytes at `p` (eight readable) two three-byte characters with a lead E1-EC or
+ * EE-EF (that need no test beyond their continuation bytes)? */
+static inline gboolean cjk_pair(const guchar *p)
+{
+    guint64 w;
+    memcpy(&w, p, 8);
+    w = GUINT64_FROM_LE(w);
+    /* by the leads' low nibbles: 0 (E0) and D (ED) are not such leads */
+    static const guint8 lead_ok[16] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1};
+    return (w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
+           lead_ok[w & 0x0F] & lead_ok[(w >> 24) & 0x0F];
+}
+
 /* g_utf8_validate_len(s, len, NULL) (no NUL, overlong form, surrogate or code point past
  * U+10FFFF), several times faster on Chinese text: every file goes through it once, and
  * such text is runs of three-byte characters and of ASCII, each checked in a tight loop. */
@@ -483,16 +496,8 @@ static gboolean utf8_valid(const char *s, gsize len)
     while (p < end) {
         /* runs of CJK: a lead E1-EC or EE-EF and two continuation bytes need no other test;
          * two such characters at a time, from one eight-byte load */
-        while (end - p >= 8) {
-            guint64 w;
-            memcpy(&w, p, 8);
-            w = GUINT64_FROM_LE(w);
-            /* 0xDFFE: the lead's low nibble is neither 0 (E0) nor D (ED) */
-            if ((w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) != G_GUINT64_CONSTANT(0x8080E08080E0) ||
-                !((0xDFFEu >> (w & 0x0F)) & (0xDFFEu >> ((w >> 24) & 0x0F)) & 1))
-                break;
+        while (end - p >= 8 && cjk_pair(p))
             p += 6;
-        }
         while (end - p >= 3) {
             guint32 w = (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16;
             if ((w & 0xC0C0F0) != 0x8080E0 || (w & 0x0F) == 0x0 || (w & 0x0F) == 0xD)
