@@ -498,12 +498,7 @@ static gboolean utf8_valid(const char *s, gsize len)
          * two such characters at a time, from one eight-byte load */
         while (end - p >= 8 && cjk_pair(p))
             p += 6;
-        while (end - p >= 3) {
-            guint32 w = (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16;
-            if ((w & 0xC0C0F0) != 0x8080E0 || (w & 0x0F) == 0x0 || (w & 0x0F) == 0xD)
-                break;
-            p += 3;
-        }
+        /* (a single such character is left to the test of any character below) */
         /* runs of ASCII, eight bytes at a time */
         while (end - p >= 8) {
             guint64 w;
@@ -2750,10 +2745,14 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
     guint64 keys = 0;
     gboolean hyphen = FALSE;
     const guchar *q = (const guchar *)p, *end = q + len;
+    /* a three-byte character may start before this (a limit tested once per character) */
+    const guchar *stop3 = len >= 3 ? end - 2 : q;
     while (q < end) {
-        /* runs of three-byte characters: most of a Chinese paragraph */
-        for (; end - q >= 3 && (q[0] & 0xF0) == 0xE0; q += 3, n++)
+        /* runs of three-byte characters: most of a Chinese paragraph, counted at the end */
+        const guchar *run = q;
+        for (; q < stop3 && (q[0] & 0xF0) == 0xE0; q += 3)
             keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+        n += (glong)(q - run) / 3;
         if (q >= end)
             break;
         guchar b = *q;
