@@ -52,6 +52,19 @@ static inline gboolean starts_with(const char *s, const char *prefix)
     return prefix[0] == '\0' || (s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0);
 }
 
+/* A word with its length, for the lists of prefixes tried on every short paragraph (a
+ * strlen per word and try cost more than the tries). */
+typedef struct {
+    const char *s;
+    gsize n;
+} Lit;
+#define LIT(x) {x, sizeof(x) - 1}
+
+static inline gboolean starts_with_lit(const char *s, Lit w)
+{
+    return s[0] == w.s[0] && strncmp(s, w.s, w.n) == 0;
+}
+
 /* `needle` (of length k, starting with a letter) in `h`, ignoring ASCII case. */
 static const char *ascii_casestr(const char *h, const char *needle, gsize k)
 {
@@ -340,15 +353,15 @@ static const char *skip_time(const char *p)
 static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y, int *m,
                            int *d)
 {
-    static const char *const keys[] = {"更新时间", "发布时间", "发布日期", "发表时间", "发稿时间",
-                                       "出版时间", "时间",     "日期"};
+    static const Lit keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
+                               LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
     if (nchars > HEADER_MAX_CHARS)
         return FALSE;
     const char *e;
     for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
-        if (!starts_with(p, keys[i]))
+        if (!starts_with_lit(p, keys[i]))
             continue;
-        const char *q = p + strlen(keys[i]);
+        const char *q = p + keys[i].n;
         while (*q == ' ')
             q++;
         if (*q == ':')
@@ -2182,11 +2195,11 @@ static inline gboolean junk_may_have(const JunkPara *j, const char *word)
     return !is_lead3((guchar)word[0]) || junk_has_key(j, (int)junk_key(word));
 }
 
-static const char *after_any(const char *p, const char *const *words, gsize n)
+static const char *after_any(const char *p, const Lit *words, gsize n)
 {
     for (gsize i = 0; i < n; i++)
-        if (starts_with(p, words[i]))
-            return p + strlen(words[i]);
+        if (starts_with_lit(p, words[i]))
+            return p + words[i].n;
     return NULL;
 }
 
@@ -2197,7 +2210,8 @@ static const char *scan_count(const char *p)
         return NULL;
     while (g_ascii_isdigit(*p) || *p == '.' || *p == ',')
         p++;
-    static const char *const units[] = {"万", "千", "亿", "W", "w", "k", "K"};
+    static const Lit units[] = {LIT("万"), LIT("千"), LIT("亿"), LIT("W"),
+                                LIT("w"),  LIT("k"),  LIT("K")};
     const char *q = after_any(p, units, G_N_ELEMENTS(units));
     if (q)
         p = q;
@@ -2212,9 +2226,10 @@ static gboolean junk_view_count(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    static const char *const words[] = {"阅读量", "阅读数", "阅读", "浏览量", "浏览次数", "浏览",
-                                        "点击量", "点击数", "播放量", "热度", "点赞", "评论",
-                                        "收藏", "转发", "阅"};
+    static const Lit words[] = {LIT("阅读量"), LIT("阅读数"), LIT("阅读"),     LIT("浏览量"),
+                                LIT("浏览次数"), LIT("浏览"), LIT("点击量"), LIT("点击数"),
+                                LIT("播放量"), LIT("热度"),   LIT("点赞"),   LIT("评论"),
+                                LIT("收藏"),   LIT("转发"),   LIT("阅")};
     if (n > 20)
         return FALSE;
     const char *q = after_any(p, words, G_N_ELEMENTS(words));
@@ -2322,9 +2337,10 @@ static gboolean junk_code(const JunkPara *j)
     return colons >= 2 && semis >= 2 && (strstr(p, "px") || strstr(p, "color"));
 }
 
-static const char *const editor_words[] = {
-    "责任编辑", "值班编辑", "文字编辑", "实习编辑", "编辑", "审核", "校对", "审校",
-    "终审",     "主编",     "监制",     "统筹",     "策划", "作者", "编审",
+static const Lit editor_words[] = {
+    LIT("责任编辑"), LIT("值班编辑"), LIT("文字编辑"), LIT("实习编辑"), LIT("编辑"),
+    LIT("审核"),     LIT("校对"),     LIT("审校"),     LIT("终审"),     LIT("主编"),
+    LIT("监制"),     LIT("统筹"),     LIT("策划"),     LIT("作者"),     LIT("编审"),
 };
 
 /* "责任编辑：王某", "[责任编辑: 某某 ]", "编辑 某某", or a short line ending "审核 某某". */
@@ -2332,7 +2348,7 @@ static gboolean junk_editor(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    static const char *const opens[] = {"[", "【", "(", "（"};
+    static const Lit opens[] = {LIT("["), LIT("【"), LIT("("), LIT("（")};
     if (n > 40)
         return FALSE;
     const char *q = after_any(p, opens, G_N_ELEMENTS(opens));
@@ -2340,9 +2356,9 @@ static gboolean junk_editor(const JunkPara *j)
     while (*q == ' ')
         q++;
     for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++) {
-        if (!starts_with(q, editor_words[i]))
+        if (!starts_with_lit(q, editor_words[i]))
             continue;
-        const char *r = q + strlen(editor_words[i]);
+        const char *r = q + editor_words[i].n;
         if (i == 0 || *r == '\0' || *r == ' ' || *r == ':' || starts_with(r, "：") ||
             starts_with(r, "丨") || starts_with(r, "|"))
             return TRUE;
@@ -2355,7 +2371,7 @@ static gboolean junk_editor(const JunkPara *j)
     while (w > p && w[-1] != ' ')
         w--;
     for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
-        if ((gsize)(sp - w) == strlen(editor_words[i]) && starts_with(w, editor_words[i]) &&
+        if ((gsize)(sp - w) == editor_words[i].n && starts_with_lit(w, editor_words[i]) &&
             name >= 2 && name <= 4)
             return TRUE;
     return FALSE;
