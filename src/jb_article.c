@@ -46,6 +46,12 @@ G_GNUC_PRINTF(2, 3) static void add_warning(GPtrArray *warnings, const char *fmt
     va_end(ap);
 }
 
+/* g_ascii_tolower without the call (tag and attribute names, every byte). */
+static inline char ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
+}
+
 static inline gboolean starts_with(const char *s, const char *prefix)
 {
     /* the first byte rules out most candidates before strlen and strncmp */
@@ -1320,7 +1326,7 @@ static const char *tag_name(const char *p, const char *end, char *buf, gsize siz
     gboolean too_long = FALSE;
     while (p < end && (g_ascii_isalnum(*p) || *p == '-' || *p == ':' || *p == '_')) {
         if (n + 1 < size)
-            buf[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p + ('a' - 'A')) : *p; /* no call */
+            buf[n++] = ascii_lower(*p);
         else
             too_long = TRUE;
         p++;
@@ -1354,7 +1360,7 @@ static const char *scan_attrs(Html *h, const char *p, Attr *attrs, int *nattrs,
         gsize n = 0;
         do {
             if (n + 1 < sizeof at->name)
-                at->name[n++] = g_ascii_tolower(*p);
+                at->name[n++] = ascii_lower(*p);
             p++;
         } while (p < end && !g_ascii_isspace(*p) && *p != '=' && *p != '>' && *p != '/');
         at->name[n] = '\0';
