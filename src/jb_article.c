@@ -2970,7 +2970,9 @@ static void add_paragraph(Ctx *c, const char *p, gsize len, guint line)
     junk_scan(&j, p, len);
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
-        j.header_line = header_ymd(p, j.n, junk_has_key(&j, (int)junk_key("来")), &y, &m, &d);
+        /* (every form of a header date has ASCII digits) */
+        j.header_line = j.digit && header_ymd(p, j.n, junk_has_key(&j, (int)junk_key("来")), &y,
+                                              &m, &d);
         if (j.header_line)
             c->header_date = format_date(3, y, m, d);
     }
