@@ -1777,7 +1777,9 @@ static void md_inline(const char *s, gsize n, GString *out)
         } else {
             const char *q = p + 1;
             while (q < end && !md_special[(guchar)*q])
-                q++;
+                q += ((guchar)*q & 0xF0) == 0xE0 ? 3 : 1; /* a Chinese character at once */
+            if (q > end)
+                q = end; /* (a cut character: never in valid UTF-8) */
             if (link_close && link_close > p && link_close < q)
                 q = link_close;
             append_len(out, p, (gsize)(q - p));
