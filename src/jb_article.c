@@ -1978,13 +1978,14 @@ static guint line_width(const char *p, const char *e)
 
 static gboolean ends_sentence(const char *p, const char *e)
 {
-    static const char *const stops[] = {"。", "！", "？", "；", "：", "…", "”", "」", "』",
-                                        "!",  "?",  ";",  ":"};
+    static const Lit stops[] = {LIT("。"), LIT("！"), LIT("？"), LIT("；"), LIT("："),
+                                LIT("…"),  LIT("”"),  LIT("」"), LIT("』"), LIT("!"),
+                                LIT("?"),  LIT(";"),  LIT(":")};
     while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
         e--;
     for (gsize i = 0; i < G_N_ELEMENTS(stops); i++) {
-        gsize n = strlen(stops[i]);
-        if ((gsize)(e - p) >= n && memcmp(e - n, stops[i], n) == 0)
+        gsize n = stops[i].n;
+        if ((gsize)(e - p) >= n && memcmp(e - n, stops[i].s, n) == 0)
             return TRUE;
     }
     return FALSE;
