@@ -2304,6 +2304,10 @@ static gboolean junk_phone(const JunkPara *j)
     if (!j->hyphen && j->ndigit < 11)
         return FALSE; /* what follows needs a '-' or an 11-digit number */
     for (const char *q = p; *q; q++) {
+        if (((guchar)*q & 0xF0) == 0xE0) {
+            q += 2; /* a Chinese character (valid UTF-8: two more bytes), no digit */
+            continue;
+        }
         if (!g_ascii_isdigit(*q) || (q > p && g_ascii_isdigit(q[-1])))
             continue;
         int v, n1, n2 = 0;
