@@ -33,6 +33,8 @@
 #define HEADER_DATE_BLOCKS 30   /* look for a date line in this many first blocks */
 #define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
 #define HEADER_MAX_CHARS 80     /* a header line with a date is no longer */
+#define BLOCK_BUF_SIZE 500      /* a raw block's first buffer: most paragraphs fit, and it is
+                                   small enough for malloc's cheap bins */
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
@@ -44,10 +46,29 @@ G_GNUC_PRINTF(2, 3) static void add_warning(GPtrArray *warnings, const char *fmt
     va_end(ap);
 }
 
+/* g_ascii_tolower without the call (tag and attribute names, every byte). */
+static inline char ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
+}
+
 static inline gboolean starts_with(const char *s, const char *prefix)
 {
     /* the first byte rules out most candidates before strlen and strncmp */
     return prefix[0] == '\0' || (s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0);
+}
+
+/* A word with its length, for the lists of prefixes tried on every short paragraph (a
+ * strlen per word and try cost more than the tries). */
+typedef struct {
+    const char *s;
+    gsize n;
+} Lit;
+#define LIT(x) {x, sizeof(x) - 1}
+
+static inline gboolean starts_with_lit(const char *s, Lit w)
+{
+    return s[0] == w.s[0] && strncmp(s, w.s, w.n) == 0;
 }
 
 /* `needle` (of length k, starting with a letter) in `h`, ignoring ASCII case. */
@@ -60,13 +81,41 @@ static const char *ascii_casestr(const char *h, const char *needle, gsize k)
     return NULL;
 }
 
-/* g_utf8_strlen(s, -1), but counting no further than `max`. */
-static glong utf8_strlen_max(const char *s, glong max)
+/* g_string_append_len(g, s, n), with a memcpy when `g` has room: the blocks are built
+ * from many short pieces, and the call costs more than the copy. */
+static inline void append_len(GString *g, const char *s, gsize n)
 {
-    glong n = 0;
-    for (const char *p = s; *p && n < max; p = g_utf8_next_char(p))
-        n++;
-    return n;
+    if (g->len + n < g->allocated_len) {
+        memcpy(g->str + g->len, s, n);
+        g->len += n;
+        g->str[g->len] = '\0';
+    } else {
+        g_string_append_len(g, s, (gssize)n);
+    }
+}
+
+/* Does the eight-byte word `w` hold the byte `b` anywhere? */
+static inline gboolean word_has_byte(guint64 w, guchar b)
+{
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    guint64 x = w ^ (ones * b);
+    return ((x - ones) & ~x & (ones << 7)) != 0;
+}
+
+/* The first of the bytes `a`, `b`, `c` at or after `p`, or `end`: eight bytes at a time,
+ * for the scans that pass over every byte of an article looking for a few rare ones. */
+static inline const char *skip_to_any(const char *p, const char *end, char a, char b, char c)
+{
+    for (; end - p >= 8; p += 8) {
+        guint64 w;
+        memcpy(&w, p, 8);
+        if (word_has_byte(w, (guchar)a) || word_has_byte(w, (guchar)b) ||
+            word_has_byte(w, (guchar)c))
+            break;
+    }
+    while (p < end && *p != a && *p != b && *p != c)
+        p++;
+    return p;
 }
 
 static guint count_newlines(const char *p, const char *end)
@@ -182,8 +231,29 @@ static int scan_ymd(const char *s, const char **endp, int *y, int *m, int *d)
     return 3;
 }
 
+/* `v` (0..10^width - 1) as `width` decimal digits at `o`; returns the end. */
+static char *put_digits(char *o, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--, v /= 10)
+        o[i] = (char)('0' + v % 10);
+    return o + width;
+}
+
 static char *format_date(int precision, int y, int m, int d)
 {
+    /* by hand: g_strdup_printf costs as much as reading a short paragraph */
+    if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+        char buf[11], *o = put_digits(buf, y, 4);
+        if (precision >= 2) {
+            *o++ = '-';
+            o = put_digits(o, m, 2);
+        }
+        if (precision >= 3) {
+            *o++ = '-';
+            o = put_digits(o, d, 2);
+        }
+        return g_strndup(buf, (gsize)(o - buf));
+    }
     if (precision >= 3)
         return g_strdup_printf("%04d-%02d-%02d", y, m, d);
     if (precision == 2)
@@ -284,18 +354,20 @@ static const char *skip_time(const char *p)
 
 /* Is `p` (of `nchars` characters) a header line with a date, such as
  * "更新时间:2026-01-21 23:13 来源:某网", "2025-06-09 09:28来源: 某报" or
- * "发布时间：2024年3月5日"? Sets the date. */
-static gboolean header_ymd(const char *p, glong nchars, int *y, int *m, int *d)
+ * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
+ * have no 来 (saves a search for "来源"). */
+static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y, int *m,
+                           int *d)
 {
-    static const char *const keys[] = {"更新时间", "发布时间", "发布日期", "发表时间", "发稿时间",
-                                       "出版时间", "时间",     "日期"};
+    static const Lit keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
+                               LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
     if (nchars > HEADER_MAX_CHARS)
         return FALSE;
     const char *e;
     for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
-        if (!starts_with(p, keys[i]))
+        if (!starts_with_lit(p, keys[i]))
             continue;
-        const char *q = p + strlen(keys[i]);
+        const char *q = p + keys[i].n;
         while (*q == ' ')
             q++;
         if (*q == ':')
@@ -314,20 +386,13 @@ static gboolean header_ymd(const char *p, glong nchars, int *y, int *m, int *d)
             starts_with(r, "编辑") || *r == '|' || starts_with(r, "｜") || starts_with(r, "丨"))
             return TRUE;
     }
-    if (nchars <= 60 && strstr(p, "来源")) {
+    if (nchars <= 60 && may_have_source && strstr(p, "来源")) {
         for (const char *q = p; *q; q++)
             if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&
                 scan_ymd(q, &e, y, m, d) == 3)
                 return TRUE;
     }
     return FALSE;
-}
-
-/* The ISO date of a header line (see header_ymd), or NULL. */
-static char *header_date(const char *p, glong nchars)
-{
-    int y, m, d;
-    return header_ymd(p, nchars, &y, &m, &d) ? format_date(3, y, m, d) : NULL;
 }
 
 /* A date in a URL path: ".../2022-07-26/...", ".../2022/07/26/...", ".../20220726/...". */
@@ -427,6 +492,19 @@ static GString *decode_iconv(const char *source, const char *encoding, const cha
     return s;
 }
 
+/* Are the six bytes at `p` (eight readable) two three-byte characters with a lead E1-EC or
+ * EE-EF (that need no test beyond their continuation bytes)? */
+static inline gboolean cjk_pair(const guchar *p)
+{
+    guint64 w;
+    memcpy(&w, p, 8);
+    w = GUINT64_FROM_LE(w);
+    /* by the leads' low nibbles: 0 (E0) and D (ED) are not such leads */
+    static const guint8 lead_ok[16] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1};
+    return (w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
+           lead_ok[w & 0x0F] & lead_ok[(w >> 24) & 0x0F];
+}
+
 /* g_utf8_validate_len(s, len, NULL) (no NUL, overlong form, surrogate or code point past
  * U+10FFFF), several times faster on Chinese text: every file goes through it once, and
  * such text is runs of three-byte characters and of ASCII, each checked in a tight loop. */
@@ -435,13 +513,11 @@ static gboolean utf8_valid(const char *s, gsize len)
     const guchar *p = (const guchar *)s, *end = p + len;
     const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
     while (p < end) {
-        /* runs of CJK: a lead E1-EC or EE-EF and two continuation bytes need no other test */
-        while (end - p >= 3) {
-            guint32 w = (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16;
-            if ((w & 0xC0C0F0) != 0x8080E0 || (w & 0x0F) == 0x0 || (w & 0x0F) == 0xD)
-                break;
-            p += 3;
-        }
+        /* runs of CJK: a lead E1-EC or EE-EF and two continuation bytes need no other test;
+         * two such characters at a time, from one eight-byte load */
+        while (end - p >= 8 && cjk_pair(p))
+            p += 6;
+        /* (a single such character is left to the test of any character below) */
         /* runs of ASCII, eight bytes at a time */
         while (end - p >= 8) {
             guint64 w;
@@ -513,9 +589,19 @@ static gboolean is_wide_encoding(const char *enc)
     return strstr(enc, "16") || strstr(enc, "32") || g_ascii_strncasecmp(enc, "UCS", 3) == 0;
 }
 
-/* Decode `data` to UTF-8 (the returned GString), with LF line ends and no NULs. */
-static GString *decode(JbArticle *a, const char *data, gsize len, const char *encoding,
-                       GError **error)
+/* The decoded file: `len` bytes of UTF-8 at `str`, NUL-terminated; `mem` is what to g_free
+ * (NULL when `str` lies in the caller's buffer). */
+typedef struct {
+    char *str;
+    gsize len;
+    char *mem;
+} Text;
+
+/* Decode `data` to UTF-8 in *t, with LF line ends and no NULs. `owned`, if not NULL, is
+ * `data` itself, writable and one byte longer than `len`: valid UTF-8 is then used where it
+ * lies rather than copied (the common case: one copy and one large allocation less). */
+static gboolean decode(JbArticle *a, const char *data, gsize len, char *owned,
+                       const char *encoding, Text *t, GError **error)
 {
     const char *src = a->source;
     gsize base = 0;
@@ -539,18 +625,19 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
         if (nul) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: binary file (NUL byte at offset %zu)",
                         src, (gsize)(nul - data));
-            return NULL;
+            return FALSE;
         }
     }
     const char *body = data + base;
     gsize blen = len - base, nbad = 0;
     GString *out = NULL;
+    *t = (Text){NULL, 0, NULL};
     if (enc && is_utf8_name(enc)) {
         out = decode_utf8(src, body, blen, base, a->warnings, &nbad);
     } else if (enc) {
         out = decode_iconv(src, enc, body, blen, base, a->warnings, &nbad, error);
         if (!out)
-            return NULL;
+            return FALSE;
     } else {
         gsize multi, invalid;
         utf8_stats(body, blen, &multi, &invalid);
@@ -558,8 +645,13 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
          * characters than bad bytes; GB18030 text read as UTF-8 has the opposite ratio
          * (its byte pairs form valid UTF-8 only by chance, well under half the time).
          * Only then is GB18030 tried, and kept if it explains the bytes better. */
-        if (invalid == 0) {
-            out = g_string_new_len(body, (gssize)blen); /* decode_utf8 would copy it whole */
+        if (invalid == 0 && owned) {
+            t->str = owned + base;
+            t->str[blen] = '\0'; /* (the byte after the data) */
+        } else if (invalid == 0) {
+            t->str = t->mem = g_malloc(blen + 1); /* decode_utf8 would copy it whole */
+            memcpy(t->str, body, blen);
+            t->str[blen] = '\0';
         } else if (multi >= 4 * invalid) {
             out = decode_utf8(src, body, blen, base, a->warnings, &nbad);
         } else {
@@ -577,20 +669,27 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
             }
         }
     }
+    if (out) {
+        t->len = out->len;
+        t->str = t->mem = g_string_free(out, FALSE);
+    } else {
+        t->len = blen;
+    }
     /* CRLF and lone CR become LF, NULs (possible after a converter) go, a BOM goes. */
     gsize w = 0, nuls = 0;
-    char *s = out->str;
-    gsize r = (out->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-    if (!memchr(s + r, '\r', out->len - r) && !memchr(s + r, '\0', out->len - r)) {
-        if (r) /* nothing to rewrite but the BOM */
-            g_string_erase(out, 0, r);
-        r = w = out->len;
+    char *s = t->str;
+    gsize r = (t->len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    if (!memchr(s + r, '\r', t->len - r) && !memchr(s + r, '\0', t->len - r)) {
+        t->str += r; /* nothing to rewrite but the BOM */
+        t->len -= r;
+        r = w = t->len;
+        s = t->str;
     }
-    for (; r < out->len; r++) {
+    for (; r < t->len; r++) {
         char c = s[r];
         if (c == '\r') {
             s[w++] = '\n';
-            if (r + 1 < out->len && s[r + 1] == '\n')
+            if (r + 1 < t->len && s[r + 1] == '\n')
                 r++;
         } else if (c == '\0') {
             nuls++;
@@ -598,10 +697,11 @@ static GString *decode(JbArticle *a, const char *data, gsize len, const char *en
             s[w++] = c;
         }
     }
-    g_string_truncate(out, w);
+    t->len = w;
+    s[w] = '\0';
     if (nuls)
         add_warning(a->warnings, "%s: %zu NUL characters skipped", src, nuls);
-    return out;
+    return TRUE;
 }
 
 static gboolean only_space(const char *s)
@@ -623,7 +723,8 @@ static gboolean only_space(const char *s)
  * ASCII, invisible characters): C2 (U+0085, U+00A0, U+00AD), E1 (U+1680), E2 (U+2000–),
  * E3 (U+3000), EF (U+FEFF). Everything else (ASCII graphics, CJK) is copied in runs. */
 /* (A table, as it is asked of every byte: printable ASCII but the space, and every byte
- * from 0x80 but C2 E1 E2 E3 EF.) */
+ * from 0x80 but C2 E1 E2 E3 EF. The value is how far a run may step: a lead byte E0 or
+ * E4-EE starts a three-byte character that is all plain, stepped over at once.) */
 static const guint8 PLAIN_BYTE[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -632,10 +733,11 @@ static const guint8 PLAIN_BYTE[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    3, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-static inline gboolean plain_byte(guchar b)
+/* 0 for a byte that may start a special character, else how far a run may step. */
+static inline guint plain_byte(guchar b)
 {
     return PLAIN_BYTE[b];
 }
@@ -671,6 +773,13 @@ static inline gunichar char_at(const char *p, const char *end)
     return utf8_char(p, end, &next);
 }
 
+/* Does clean_into do anything but copy `c` (a character with a lead byte that is not plain)? */
+static inline gboolean special_char(gunichar c)
+{
+    return c == (gunichar)HARD_SPACE || is_space_char(c) || is_invisible_char(c) ||
+           jb_normalize_is_dash(c) || jb_normalize_ascii(c) != 0;
+}
+
 /* The character that ends at `e` (valid UTF-8 after `start`). */
 static gunichar char_before(const char *e, const char *start)
 {
@@ -681,13 +790,14 @@ static gunichar char_before(const char *e, const char *start)
 }
 
 /* Collapse white space (a line break next to a wide character is no space at all), drop
- * invisible characters, trim, and normalise as jb_normalize does; NULL if nothing is left.
- * One pass and one allocation (the result): this runs over every byte of every article. */
-static char *clean_text(const char *s, gsize n)
+ * invisible characters, trim, and normalise as jb_normalize does, into `out` (room for
+ * n + 1 bytes: the result is never longer than `s`, since a space stands for at least one
+ * byte of white space and every normalisation shortens). Returns the length of the
+ * NUL-terminated result, 0 if nothing is left. One pass: this runs over every byte of
+ * every article. */
+static gsize clean_into(const char *s, gsize n, char *out)
 {
-    /* never longer than `s`: a space stands for at least one byte of white space, and every
-     * normalisation shortens */
-    char *out = g_malloc(n + 1), *o = out;
+    char *o = out;
     const char *p = s, *end = s + n;
     gboolean pending = FALSE, pending_nl = FALSE, hard = FALSE;
     const char *prev = NULL; /* the end of the last character kept, as written in `s` */
@@ -702,8 +812,21 @@ static char *clean_text(const char *s, gsize n)
             /* a run of ordinary characters, copied in one go: none of them is white space,
              * invisible or rewritten by normalisation */
             next = p + 1;
-            while (next < end && plain_byte((guchar)*next))
-                next++;
+            while (next < end) {
+                guint step = plain_byte((guchar)*next);
+                if (step) {
+                    next += step;
+                    continue;
+                }
+                /* a character with a non-plain lead byte that needs nothing either (most CJK
+                 * punctuation: ，。、“”) continues the run */
+                const char *after;
+                if ((guchar)*next < 0x80 || special_char(utf8_char(next, end, &after)))
+                    break;
+                next = after;
+            }
+            if (next > end)
+                next = end; /* (a cut character: never in valid UTF-8) */
             /* the run may end inside a character whose lead byte was plain */
             while (next < end && ((guchar)*next & 0xC0) == 0x80)
                 next++;
@@ -761,18 +884,27 @@ static char *clean_text(const char *s, gsize n)
     }
     if (dash)
         *o++ = '-';
-    if (o == out) {
+    *o = '\0';
+    return (gsize)(o - out);
+}
+
+/* clean_into, as a new string; NULL if nothing is left. */
+static char *clean_text(const char *s, gsize n)
+{
+    char *out = g_malloc(n + 1);
+    if (clean_into(s, n, out) == 0) {
         g_free(out);
         return NULL;
     }
-    *o = '\0';
     return out;
 }
 
 typedef struct {
     JbArticle *a;
-    GPtrArray *paras; /* cleaned blocks, before the junk rules */
-    GArray *lines;
+    char *clean; /* the block being cleaned (emit), clean_cap bytes */
+    gsize clean_cap;
+    guint nblocks;    /* cleaned blocks so far, junk or not */
+    gboolean cutting; /* a recommendation list began: the rest is junk */
     GPtrArray *warnings; /* of the current body pass (a pass may be redone) */
     /* what the file says about itself */
     char *fm_title, *fm_date, *fm_url;
@@ -784,13 +916,20 @@ typedef struct {
     char *header_date; /* from a date line among the first blocks */
 } Ctx;
 
+static void add_paragraph(Ctx *c, const char *p, gsize len, guint line);
+
+/* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
 static void emit(Ctx *c, const char *raw, gsize n, guint line)
 {
-    char *t = clean_text(raw, n);
-    if (!t)
-        return;
-    g_ptr_array_add(c->paras, t);
-    g_array_append_val(c->lines, line);
+    /* cleaned in a buffer kept for the article: only paragraphs that are kept get their own */
+    if (c->clean_cap < n + 1) {
+        g_free(c->clean);
+        c->clean_cap = MAX(n + 1, 2 * c->clean_cap);
+        c->clean = g_malloc(c->clean_cap);
+    }
+    gsize len = clean_into(raw, n, c->clean);
+    if (len)
+        add_paragraph(c, c->clean, len, line);
 }
 
 /* ---- front matter ------------------------------------------------------------------- */
@@ -999,27 +1138,41 @@ static const TagInfo tag_table[] = {
 };
 #undef BC
 
-static int tag_cmp(const void *key, const void *elem)
+/* tag_table by a hash of the name, open addressing: a lookup costs a hash and about one
+ * comparison (a binary search cost seven, and every tag of a page is looked up). */
+#define TAG_SLOTS 256
+static guint8 tag_slot[TAG_SLOTS]; /* 1 + index into tag_table; 0: empty */
+
+static inline guint tag_hash(const char *name)
 {
-    return strcmp(key, ((const TagInfo *)elem)->name);
+    guint h = 0;
+    for (; *name; name++)
+        h = h * 31 + (guchar)*name;
+    return h & (TAG_SLOTS - 1);
 }
 
-/* bsearch with the first letters compared before strcmp (called for every tag). */
+static void tag_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        G_STATIC_ASSERT(G_N_ELEMENTS(tag_table) < TAG_SLOTS / 2);
+        for (gsize i = 0; i < G_N_ELEMENTS(tag_table); i++) {
+            guint h = tag_hash(tag_table[i].name);
+            while (tag_slot[h])
+                h = (h + 1) & (TAG_SLOTS - 1);
+            tag_slot[h] = (guint8)(i + 1);
+        }
+        g_once_init_leave(&done, 1);
+    }
+}
+
 static const TagInfo *tag_info(const char *name)
 {
-    gsize lo = 0, hi = G_N_ELEMENTS(tag_table);
-    while (lo < hi) {
-        gsize mid = (lo + hi) / 2;
-        const char *t = tag_table[mid].name;
-        int d = (guchar)name[0] - (guchar)t[0];
-        if (d == 0)
-            d = tag_cmp(name, &tag_table[mid]);
-        if (d == 0)
-            return &tag_table[mid];
-        if (d < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    tag_init();
+    for (guint h = tag_hash(name); tag_slot[h]; h = (h + 1) & (TAG_SLOTS - 1)) {
+        const TagInfo *t = &tag_table[tag_slot[h] - 1];
+        if (t->name[0] == name[0] && strcmp(t->name, name) == 0)
+            return t;
     }
     return NULL;
 }
@@ -1161,7 +1314,7 @@ static void html_text(Html *h, const char *s, gsize n)
                 h->para_line = h->line;
                 break;
             }
-    g_string_append_len(h->para, s, n);
+    append_len(h->para, s, n);
     if (h->in_h1)
         g_string_append_len(h->h1, s, n);
 }
@@ -1173,7 +1326,7 @@ static const char *tag_name(const char *p, const char *end, char *buf, gsize siz
     gboolean too_long = FALSE;
     while (p < end && (g_ascii_isalnum(*p) || *p == '-' || *p == ':' || *p == '_')) {
         if (n + 1 < size)
-            buf[n++] = g_ascii_tolower(*p);
+            buf[n++] = ascii_lower(*p);
         else
             too_long = TRUE;
         p++;
@@ -1207,7 +1360,7 @@ static const char *scan_attrs(Html *h, const char *p, Attr *attrs, int *nattrs,
         gsize n = 0;
         do {
             if (n + 1 < sizeof at->name)
-                at->name[n++] = g_ascii_tolower(*p);
+                at->name[n++] = ascii_lower(*p);
             p++;
         } while (p < end && !g_ascii_isspace(*p) && *p != '=' && *p != '>' && *p != '/');
         at->name[n] = '\0';
@@ -1477,16 +1630,13 @@ static const char *html_markup(Html *h, const char *p)
     return p + 1;
 }
 
-/* Bytes that end a run of HTML text. */
-static const guint8 html_special[256] = {['<'] = 1, ['&'] = 1, ['\n'] = 1};
-
 static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep)
 {
     Html h = {
         .c = c,
         .end = end,
         .line = line0,
-        .para = g_string_new(NULL),
+        .para = g_string_sized_new(BLOCK_BUF_SIZE),
         .keep_containers = keep,
         .h1 = g_string_new(NULL),
         .scratch = g_string_new(NULL),
@@ -1519,9 +1669,7 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
             h.line++;
             p++;
         } else {
-            const char *q = p;
-            while (q < end && !html_special[(guchar)*q])
-                q++;
+            const char *q = skip_to_any(p, end, '<', '&', '\n');
             html_text(&h, p, (gsize)(q - p));
             p = q;
         }
@@ -1629,10 +1777,12 @@ static void md_inline(const char *s, gsize n, GString *out)
         } else {
             const char *q = p + 1;
             while (q < end && !md_special[(guchar)*q])
-                q++;
+                q += ((guchar)*q & 0xF0) == 0xE0 ? 3 : 1; /* a Chinese character at once */
+            if (q > end)
+                q = end; /* (a cut character: never in valid UTF-8) */
             if (link_close && link_close > p && link_close < q)
                 q = link_close;
-            g_string_append_len(out, p, q - p);
+            append_len(out, p, (gsize)(q - p));
             p = q;
         }
     }
@@ -1661,7 +1811,7 @@ static void md_add(Md *m, const char *p, const char *e, guint line)
         m->blk_line = line;
     else
         g_string_append_c(m->blk, '\n');
-    g_string_append_len(m->blk, p, e - p);
+    append_len(m->blk, p, (gsize)(e - p));
 }
 
 static gboolean md_rule(const char *p, const char *e)
@@ -1693,7 +1843,7 @@ static gboolean md_html_block(const char *p, const char *e)
 
 static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 {
-    Md m = {.c = c, .blk = g_string_new(NULL)};
+    Md m = {.c = c, .blk = g_string_sized_new(BLOCK_BUF_SIZE)};
     char fence = 0;
     gboolean in_comment = FALSE;
     for (const char *p = s; p < end; line++) {
@@ -1828,13 +1978,14 @@ static guint line_width(const char *p, const char *e)
 
 static gboolean ends_sentence(const char *p, const char *e)
 {
-    static const char *const stops[] = {"。", "！", "？", "；", "：", "…", "”", "」", "』",
-                                        "!",  "?",  ";",  ":"};
+    static const Lit stops[] = {LIT("。"), LIT("！"), LIT("？"), LIT("；"), LIT("："),
+                                LIT("…"),  LIT("”"),  LIT("」"), LIT("』"), LIT("!"),
+                                LIT("?"),  LIT(";"),  LIT(":")};
     while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
         e--;
     for (gsize i = 0; i < G_N_ELEMENTS(stops); i++) {
-        gsize n = strlen(stops[i]);
-        if ((gsize)(e - p) >= n && memcmp(e - n, stops[i], n) == 0)
+        gsize n = stops[i].n;
+        if ((gsize)(e - p) >= n && memcmp(e - n, stops[i].s, n) == 0)
             return TRUE;
     }
     return FALSE;
@@ -1862,29 +2013,27 @@ static gboolean blank_text_line(const char *p, const char *e)
  * width, under 100 columns) has its wrapped lines joined again. */
 static void text_pass(Ctx *c, const char *s, const char *end, guint line)
 {
+    /* One pass for the widths: the non-blank lines counted by width (all are at most 100
+     * wide when it matters), so that those near the final maximum can be counted after. */
     guint maxw = 0, near = 0, nonblank = 0;
+    guint by_width[101] = {0};
     for (const char *p = s; p < end && maxw <= 100;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
             e = end;
         guint w = line_width(p, e);
         maxw = MAX(maxw, w);
-        p = e + 1;
-    }
-    for (const char *p = s; p < end && maxw <= 100;) {
-        const char *e = memchr(p, '\n', (size_t)(end - p));
-        if (!e)
-            e = end;
-        guint w = line_width(p, e);
-        if (!blank_text_line(p, e)) {
+        if (w <= 100 && !blank_text_line(p, e)) {
             nonblank++;
-            if (w + 6 >= maxw)
-                near++;
+            by_width[w]++;
         }
         p = e + 1;
     }
+    if (maxw <= 100)
+        for (guint w = maxw >= 6 ? maxw - 6 : 0; w <= maxw; w++)
+            near += by_width[w]; /* w + 6 >= maxw */
     gboolean wrapped = maxw >= 40 && maxw <= 100 && near >= 3 && near * 10 >= nonblank * 3;
-    GString *blk = g_string_new(NULL);
+    GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
     guint blk_line = 0, prev_w = 0;
     const char *prev_p = NULL, *prev_e = NULL;
     for (const char *p = s; p < end; line++) {
@@ -1907,7 +2056,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
                 g_string_truncate(blk, 0);
                 blk_line = line;
             }
-            g_string_append_len(blk, p, e - p);
+            append_len(blk, p, (gsize)(e - p));
             prev_p = p;
             prev_e = e;
             prev_w = wrapped ? line_width(p, e) : 0;
@@ -1964,22 +2113,26 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
     }
     if (tags >= 3 || (tags >= 1 && has_ext(path, html_exts)))
         return JB_SHAPE_HTML;
+    /* Markdown signs: a heading or a fence at a line start, "](" or "**" anywhere. */
     guint score = 0;
-    for (const char *p = s; p < lim;) {
-        const char *e = memchr(p, '\n', (size_t)(lim - p));
-        if (!e)
-            e = lim;
+    for (const char *p = s; p < lim && score < 4;) { /* p: a line start */
         const char *h = p;
-        while (h < e && *h == '#')
+        while (h < lim && *h == '#')
             h++;
-        if (h > p && h - p <= 6 && h < e && *h == ' ')
+        if (h > p && h - p <= 6 && h < lim && *h == ' ')
             score += 2;
-        if (e - p >= 3 && memcmp(p, "```", 3) == 0)
+        if (lim - p >= 3 && memcmp(p, "```", 3) == 0)
             score += 2;
-        for (const char *q = p; q + 1 < e; q++)
-            if ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*'))
+        const char *q = p;
+        for (;;) {
+            q = skip_to_any(q, lim, ']', '*', '\n');
+            if (q == lim || *q == '\n')
+                break;
+            if (q + 1 < lim && ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*')))
                 score++;
-        p = e + 1;
+            q++;
+        }
+        p = q + 1;
     }
     return score >= 4 ? JB_SHAPE_MARKDOWN : JB_SHAPE_TEXT;
 }
@@ -1997,14 +2150,14 @@ typedef struct {
     gboolean hyphen; /* has a '-' */
     gboolean latin;  /* has an ASCII letter */
     guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
-    gboolean keyed;  /* `keys` is filled (short paragraphs: those J_ANYWHERE rules look at) */
-    guint64 keys[64]; /* junk_key of every three-byte character, as a 4096-bit set */
+    guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
+    int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
 } JunkPara;
 
 /* An ASCII letter as a bit of JunkPara.letters. */
 static inline guint32 letter_bit(char c)
 {
-    return 1u << (g_ascii_tolower(c) - 'a');
+    return 1u << (((guchar)c | 0x20) - 'a');
 }
 
 /* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
@@ -2018,9 +2171,29 @@ static inline gboolean is_lead3(guchar b)
     return b >= 0xE0 && b < 0xF0;
 }
 
+/* The bit of JunkPara.keys that stands for a junk_key: the keys some rule asks about get
+ * bits 1..63 (shared when there are more: the bits are a filter only), any other key 0.
+ * A 64-bit set filled per character costs less than a 4096-bit one cleared per paragraph.
+ * Filled by junk_init (junk_register_key). */
+static guint8 junk_key_bit[4096];
+
+/* junk_key_bit by the last two bytes of a three-byte character as they lie in memory
+ * (second | third << 8): junk_scan looks up every Chinese character with one load. */
+static guint8 junk_char_bit[65536];
+
+static void junk_register_key(guint k)
+{
+    static guint used;
+    if (!junk_key_bit[k]) {
+        junk_key_bit[k] = (guint8)(1 + used++ % 63);
+        junk_char_bit[(0x80 | (k >> 6)) | (0x80 | (k & 0x3F)) << 8] = junk_key_bit[k];
+    }
+}
+
+/* Can the paragraph have a character of key `k` (-1: no key, always)? A filter. */
 static inline gboolean junk_has_key(const JunkPara *j, int k)
 {
-    return k < 0 || ((j->keys[k >> 6] >> (k & 63)) & 1);
+    return k < 0 || !junk_key_bit[k] || ((j->keys >> junk_key_bit[k]) & 1);
 }
 
 /* Can the paragraph contain `word` (ASCII words: when it has letters)? A filter. */
@@ -2028,15 +2201,14 @@ static inline gboolean junk_may_have(const JunkPara *j, const char *word)
 {
     if ((guchar)word[0] < 0x80)
         return !g_ascii_isalpha(word[0]) || j->latin;
-    return !j->keyed || !is_lead3((guchar)word[0]) || junk_has_key(j, (int)junk_key(word));
+    return !is_lead3((guchar)word[0]) || junk_has_key(j, (int)junk_key(word));
 }
 
-
-static const char *after_any(const char *p, const char *const *words, gsize n)
+static const char *after_any(const char *p, const Lit *words, gsize n)
 {
     for (gsize i = 0; i < n; i++)
-        if (starts_with(p, words[i]))
-            return p + strlen(words[i]);
+        if (starts_with_lit(p, words[i]))
+            return p + words[i].n;
     return NULL;
 }
 
@@ -2047,7 +2219,8 @@ static const char *scan_count(const char *p)
         return NULL;
     while (g_ascii_isdigit(*p) || *p == '.' || *p == ',')
         p++;
-    static const char *const units[] = {"万", "千", "亿", "W", "w", "k", "K"};
+    static const Lit units[] = {LIT("万"), LIT("千"), LIT("亿"), LIT("W"),
+                                LIT("w"),  LIT("k"),  LIT("K")};
     const char *q = after_any(p, units, G_N_ELEMENTS(units));
     if (q)
         p = q;
@@ -2062,9 +2235,10 @@ static gboolean junk_view_count(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    static const char *const words[] = {"阅读量", "阅读数", "阅读", "浏览量", "浏览次数", "浏览",
-                                        "点击量", "点击数", "播放量", "热度", "点赞", "评论",
-                                        "收藏", "转发", "阅"};
+    static const Lit words[] = {LIT("阅读量"), LIT("阅读数"), LIT("阅读"),     LIT("浏览量"),
+                                LIT("浏览次数"), LIT("浏览"), LIT("点击量"), LIT("点击数"),
+                                LIT("播放量"), LIT("热度"),   LIT("点赞"),   LIT("评论"),
+                                LIT("收藏"),   LIT("转发"),   LIT("阅")};
     if (n > 20)
         return FALSE;
     const char *q = after_any(p, words, G_N_ELEMENTS(words));
@@ -2103,14 +2277,16 @@ static gboolean junk_only_number(const JunkPara *j)
     return digit;
 }
 
+static const char *const phone_words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
+
 static gboolean junk_phone(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    static const char *const words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
+    const char *const *words = phone_words;
     if (n > 80)
         return FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(words); i++) {
+    for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
         const char *w = junk_may_have(j, words[i]) ? strstr(p, words[i]) : NULL;
         if (!w)
             continue;
@@ -2128,6 +2304,10 @@ static gboolean junk_phone(const JunkPara *j)
     if (!j->hyphen && j->ndigit < 11)
         return FALSE; /* what follows needs a '-' or an 11-digit number */
     for (const char *q = p; *q; q++) {
+        if (((guchar)*q & 0xF0) == 0xE0) {
+            q += 2; /* a Chinese character (valid UTF-8: two more bytes), no digit */
+            continue;
+        }
         if (!g_ascii_isdigit(*q) || (q > p && g_ascii_isdigit(q[-1])))
             continue;
         int v, n1, n2 = 0;
@@ -2170,9 +2350,10 @@ static gboolean junk_code(const JunkPara *j)
     return colons >= 2 && semis >= 2 && (strstr(p, "px") || strstr(p, "color"));
 }
 
-static const char *const editor_words[] = {
-    "责任编辑", "值班编辑", "文字编辑", "实习编辑", "编辑", "审核", "校对", "审校",
-    "终审",     "主编",     "监制",     "统筹",     "策划", "作者", "编审",
+static const Lit editor_words[] = {
+    LIT("责任编辑"), LIT("值班编辑"), LIT("文字编辑"), LIT("实习编辑"), LIT("编辑"),
+    LIT("审核"),     LIT("校对"),     LIT("审校"),     LIT("终审"),     LIT("主编"),
+    LIT("监制"),     LIT("统筹"),     LIT("策划"),     LIT("作者"),     LIT("编审"),
 };
 
 /* "责任编辑：王某", "[责任编辑: 某某 ]", "编辑 某某", or a short line ending "审核 某某". */
@@ -2180,7 +2361,7 @@ static gboolean junk_editor(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    static const char *const opens[] = {"[", "【", "(", "（"};
+    static const Lit opens[] = {LIT("["), LIT("【"), LIT("("), LIT("（")};
     if (n > 40)
         return FALSE;
     const char *q = after_any(p, opens, G_N_ELEMENTS(opens));
@@ -2188,9 +2369,9 @@ static gboolean junk_editor(const JunkPara *j)
     while (*q == ' ')
         q++;
     for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++) {
-        if (!starts_with(q, editor_words[i]))
+        if (!starts_with_lit(q, editor_words[i]))
             continue;
-        const char *r = q + strlen(editor_words[i]);
+        const char *r = q + editor_words[i].n;
         if (i == 0 || *r == '\0' || *r == ' ' || *r == ':' || starts_with(r, "：") ||
             starts_with(r, "丨") || starts_with(r, "|"))
             return TRUE;
@@ -2203,7 +2384,7 @@ static gboolean junk_editor(const JunkPara *j)
     while (w > p && w[-1] != ' ')
         w--;
     for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
-        if ((gsize)(sp - w) == strlen(editor_words[i]) && starts_with(w, editor_words[i]) &&
+        if ((gsize)(sp - w) == editor_words[i].n && starts_with_lit(w, editor_words[i]) &&
             name >= 2 && name <= 4)
             return TRUE;
     return FALSE;
@@ -2264,7 +2445,8 @@ static gboolean junk_header_line(const JunkPara *j)
     const char *p = j->p;
     glong n = j->n;
     int y, m, d;
-    return header_ymd(p, n, &y, &m, &d);
+    return j->header_line >= 0 ? j->header_line
+                               : header_ymd(p, n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
 }
 
 typedef enum { J_START, J_ANYWHERE, J_WHOLE, J_TEST } JunkMatch;
@@ -2413,6 +2595,21 @@ typedef struct {
 } JunkSet;
 G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) <= 128);
 
+/* The index of the lowest bit set in `x` (not 0). */
+static inline guint lowest_bit(guint64 x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (guint)__builtin_ctzll(x);
+#else
+    guint i = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
 static inline void junk_set_add(JunkSet *s, gsize i)
 {
     s->w[i >> 6] |= G_GUINT64_CONSTANT(1) << (i & 63);
@@ -2426,6 +2623,7 @@ static struct {
     gboolean latin;
     guint32 letters; /* as JunkPara.letters */
     int key[2];
+    guint64 keys; /* J_ANYWHERE: the bits of key[0] and key[1] (junk_key_bit) */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
 /* What a test rule needs in a paragraph to ever be true (a cheap filter on what junk_scan
@@ -2462,8 +2660,11 @@ static glong junk_bucket_max[JUNK_MAX_BUCKETS];
 static JunkSet junk_bucket[JUNK_MAX_BUCKETS][2];
 /* J_START and J_WHOLE rules by junk_first_key of their text (both cases of a letter). */
 static JunkSet junk_by_first[4096];
-/* J_ANYWHERE rules. */
+/* J_ANYWHERE rules; by the key bit (junk_key_bit) of their first character, and those
+ * whose first character has no key. */
 static JunkSet junk_anywhere;
+static JunkSet junk_anywhere_by_key0[64];
+static JunkSet junk_anywhere_keyless;
 /* J_TEST rules whose needs (JUNK_NEED_*) are within the index. */
 static JunkSet junk_tests[JUNK_NEEDS];
 
@@ -2523,6 +2724,11 @@ static void junk_init(void)
                 if (is_lead3((guchar)t[3]) && t[4] && t[5])
                     junk_info[i].key[1] = (int)junk_key(t + 3);
             }
+            for (int k = 0; k < 2 && r->match == J_ANYWHERE; k++) /* junk_may_contain */
+                if (junk_info[i].key[k] >= 0) {
+                    junk_register_key((guint)junk_info[i].key[k]);
+                    junk_info[i].keys |= G_GUINT64_CONSTANT(1) << junk_key_bit[junk_info[i].key[k]];
+                }
             for (; *t; t++)
                 if (g_ascii_isalpha(*t)) {
                     junk_info[i].latin = TRUE;
@@ -2537,6 +2743,10 @@ static void junk_init(void)
                 }
             } else if (r->match == J_ANYWHERE) {
                 junk_set_add(&junk_anywhere, i);
+                if (junk_info[i].key[0] >= 0)
+                    junk_set_add(&junk_anywhere_by_key0[junk_key_bit[junk_info[i].key[0]]], i);
+                else
+                    junk_set_add(&junk_anywhere_keyless, i);
             } else {
                 guint need = junk_test_needs(r->test);
                 for (guint met = 0; met < JUNK_NEEDS; met++)
@@ -2544,59 +2754,69 @@ static void junk_init(void)
                         junk_set_add(&junk_tests[met], i);
             }
         }
+        /* the characters junk_needs_met and junk_may_have ask about */
+        static const char *const asked[] = {"客", "摄", "图", "来"};
+        for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
+            junk_register_key(junk_key(asked[i]));
+        for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++)
+            if (is_lead3((guchar)phone_words[i][0]))
+                junk_register_key(junk_key(phone_words[i]));
         junk_init_buckets();
         g_once_init_leave(&done, 1);
     }
 }
 
-/* Every J_ANYWHERE rule is limited to paragraphs this short (at most 4 bytes a character). */
-#define JUNK_KEYED_MAX_CHARS 200
-
 static void junk_scan(JunkPara *j, const char *p, gsize len)
 {
-    j->p = p;
-    j->len = len;
-    j->n = 0;
-    j->ascii = 0;
-    j->ndigit = 0;
-    j->hyphen = FALSE;
-    j->letters = 0;
-    j->keyed = len <= 4 * JUNK_KEYED_MAX_CHARS;
-    if (j->keyed)
-        memset(j->keys, 0, sizeof j->keys);
+    /* counted in locals: stores through `j` would be kept in memory on every byte */
+    glong n = 0, ascii = 0, ndigit = 0;
+    guint32 letters = 0;
+    guint64 keys = 0;
+    gboolean hyphen = FALSE;
     const guchar *q = (const guchar *)p, *end = q + len;
+    /* a three-byte character may start before this (a limit tested once per character) */
+    const guchar *stop3 = len >= 3 ? end - 2 : q;
     while (q < end) {
+        /* runs of three-byte characters: most of a Chinese paragraph, counted at the end */
+        const guchar *run = q;
+        for (; q < stop3 && (q[0] & 0xF0) == 0xE0; q += 3)
+            keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+        n += (glong)(q - run) / 3;
+        if (q >= end)
+            break;
         guchar b = *q;
-        j->n++;
+        n++;
         if (b < 0x80) {
-            j->ascii++;
-            j->ndigit += g_ascii_isdigit(b);
+            ascii++;
+            ndigit += g_ascii_isdigit(b);
             if (g_ascii_isalpha(b))
-                j->letters |= letter_bit((char)b);
-            j->hyphen |= b == '-';
+                letters |= letter_bit((char)b);
+            hyphen |= b == '-';
             q++;
-        } else if (is_lead3(b) && end - q >= 3) {
-            if (j->keyed) {
-                guint k = junk_key((const char *)q);
-                j->keys[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
-            }
-            q += 3;
         } else {
             q++;
             while (q < end && (*q & 0xC0) == 0x80)
                 q++;
         }
     }
-    j->digit = j->ndigit > 0;
-    j->latin = j->letters != 0;
+    *j = (JunkPara){.p = p,
+                    .len = len,
+                    .n = n,
+                    .ascii = ascii,
+                    .digit = ndigit > 0,
+                    .ndigit = ndigit,
+                    .hyphen = hyphen,
+                    .latin = letters != 0,
+                    .letters = letters,
+                    .keys = keys,
+                    .header_line = -1};
 }
 
 /* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
 static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
 {
     return (j->letters & junk_info[i].letters) == junk_info[i].letters &&
-           (!j->keyed ||
-            (junk_has_key(j, junk_info[i].key[0]) && junk_has_key(j, junk_info[i].key[1])));
+           (j->keys & junk_info[i].keys) == junk_info[i].keys;
 }
 
 /* Which JUNK_NEED_* the paragraph meets. */
@@ -2608,9 +2828,9 @@ static guint junk_needs_met(const JunkPara *j)
     if (j->ascii * 10 >= j->n * 8)
         met |= JUNK_NEED_ASCII;
     if ((j->letters & (letter_bit('a') | letter_bit('p'))) == (letter_bit('a') | letter_bit('p')) ||
-        !j->keyed || junk_has_key(j, (int)junk_key("客")))
+        junk_has_key(j, (int)junk_key("客")))
         met |= JUNK_NEED_APP;
-    if (!j->keyed || junk_has_key(j, (int)junk_key("摄")) || junk_has_key(j, (int)junk_key("图")))
+    if (junk_has_key(j, (int)junk_key("摄")) || junk_has_key(j, (int)junk_key("图")))
         met |= JUNK_NEED_CAPTION;
     return met;
 }
@@ -2624,12 +2844,19 @@ static JunkSet junk_candidates(const JunkPara *j)
     const JunkSet *bucket = &junk_bucket[b][j->latin ? 1 : 0];
     const JunkSet *first = &junk_by_first[junk_first_key(j->p, j->len)];
     const JunkSet *tests = &junk_tests[junk_needs_met(j)];
+    /* a J_ANYWHERE rule needs its first two characters somewhere in the paragraph: those
+     * with the first are found from the paragraph's few key bits, then checked one by one */
+    JunkSet any = junk_anywhere_keyless;
+    for (guint64 k = j->keys & ~G_GUINT64_CONSTANT(1); k; k &= k - 1) {
+        const JunkSet *by = &junk_anywhere_by_key0[lowest_bit(k)];
+        any.w[0] |= by->w[0];
+        any.w[1] |= by->w[1];
+    }
     JunkSet s;
     for (int w = 0; w < 2; w++) {
         s.w[w] = bucket->w[w] & (first->w[w] | tests->w[w]);
-        /* a J_ANYWHERE rule needs its first two characters somewhere in the paragraph */
-        for (guint64 any = bucket->w[w] & junk_anywhere.w[w]; any; any &= any - 1) {
-            gsize i = (gsize)w * 64 + (gsize)__builtin_ctzll(any);
+        for (guint64 any_w = bucket->w[w] & any.w[w]; any_w; any_w &= any_w - 1) {
+            gsize i = (gsize)w * 64 + lowest_bit(any_w);
             if (junk_may_contain(j, i))
                 junk_set_add(&s, i);
         }
@@ -2640,13 +2867,12 @@ static JunkSet junk_candidates(const JunkPara *j)
 /* The first rule that matches decides. */
 static JunkVerdict junk_verdict(const JunkPara *j)
 {
-    junk_init();
     const char *p = j->p;
     gsize len = j->len;
     JunkSet cand = junk_candidates(j);
     for (int w = 0; w < 2; w++)
         for (guint64 bits = cand.w[w]; bits; bits &= bits - 1) { /* in rule order */
-            gsize i = (gsize)w * 64 + (gsize)__builtin_ctzll(bits);
+            gsize i = (gsize)w * 64 + lowest_bit(bits);
             const JunkRule *r = &junk_rules[i];
             gsize k = junk_info[i].len;
             gboolean latin = junk_info[i].latin, hit;
@@ -2680,13 +2906,20 @@ static void cut_site_suffix(char *t)
 {
     static const char *const seps[] = {"_", "|", "｜", " - ", " — ", " – ", " -- "};
     for (;;) {
+        /* the separator that starts last: one backward scan (a g_strrstr per separator
+         * cost more than the rest of a short article's title handling) */
         char *best = NULL;
-        gsize bestlen = 0;
-        for (gsize i = 0; i < G_N_ELEMENTS(seps); i++) {
-            char *s = g_strrstr(t, seps[i]);
-            if (s && s > best) {
-                best = s;
-                bestlen = strlen(seps[i]);
+        gsize bestlen = 0, n = strlen(t);
+        for (gsize at = n; at-- > 0 && !best;) {
+            if (t[at] != '_' && t[at] != '|' && t[at] != ' ' && t[at] != '\xEF')
+                continue; /* no separator starts with another byte */
+            for (gsize i = 0; i < G_N_ELEMENTS(seps); i++) {
+                gsize k = strlen(seps[i]);
+                if (k <= n - at && memcmp(t + at, seps[i], k) == 0) {
+                    best = t + at;
+                    bestlen = k;
+                    break;
+                }
             }
         }
         if (!best || g_utf8_strlen(best + bestlen, -1) > 16 || g_utf8_strlen(t, best - t) < 6)
@@ -2707,8 +2940,8 @@ static char *clean_title(const char *raw)
 
 static void ctx_reset(Ctx *c)
 {
-    g_ptr_array_set_size(c->paras, 0);
-    g_array_set_size(c->lines, 0);
+    c->nblocks = 0;
+    c->cutting = FALSE;
     g_ptr_array_set_size(c->warnings, 0);
     g_clear_pointer(&c->html_title, g_free);
     g_clear_pointer(&c->og_title, g_free);
@@ -2726,64 +2959,44 @@ static void ctx_reset(Ctx *c)
 static void ctx_clear(Ctx *c)
 {
     ctx_reset(c);
-    g_ptr_array_unref(c->paras);
-    g_array_unref(c->lines);
+    g_free(c->clean);
     g_ptr_array_unref(c->warnings);
     g_free(c->fm_title);
     g_free(c->fm_date);
     g_free(c->fm_url);
 }
 
-/* Apply the junk rules and fill a->paragraphs (and a text file's title): the kept
- * paragraphs are moved to the front of c->paras, which then becomes a->paragraphs. */
-static void finish(Ctx *c)
+/* A cleaned block `p` (`len` bytes, not kept by the caller): noticed if it is a date line
+ * such as "更新时间:2026-01-21 23:13" among the first blocks (such lines are junk and do not
+ * survive as paragraphs), then the junk rules applied and, if it is no junk, added to
+ * a->paragraphs (and for a text file maybe taken as the title). */
+static void add_paragraph(Ctx *c, const char *p, gsize len, guint line)
 {
     JbArticle *a = c->a;
-    gboolean cutting = FALSE;
-    guint kept = 0;
-    for (guint i = 0; i < c->paras->len; i++) {
-        char *p = c->paras->pdata[i];
-        c->paras->pdata[i] = NULL;
-        JunkVerdict v = DROP;
-        JunkPara j;
-        if (!cutting) {
-            junk_scan(&j, p, strlen(p));
-            v = junk_verdict(&j);
-            if (v == CUT && kept > 0)
-                cutting = TRUE;
-        }
-        if (v != KEEP) {
-            g_free(p);
-            continue;
-        }
-        if (a->shape == JB_SHAPE_TEXT && kept == 0 && !*a->title && j.n <= TITLE_MAX_CHARS &&
-            !ends_sentence(p, p + j.len)) {
-            g_free(a->title);
-            a->title = g_strdup(p);
-        }
-        c->paras->pdata[kept] = p;
-        g_array_index(c->lines, guint, kept) = g_array_index(c->lines, guint, i);
-        kept++;
+    JunkPara j;
+    junk_scan(&j, p, len);
+    if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
+        int y, m, d;
+        /* (every form of a header date has ASCII digits) */
+        j.header_line = j.digit && header_ymd(p, j.n, junk_has_key(&j, (int)junk_key("来")), &y,
+                                              &m, &d);
+        if (j.header_line)
+            c->header_date = format_date(3, y, m, d);
     }
-    g_ptr_array_set_size(c->paras, kept);
-    g_array_set_size(c->lines, kept);
-    /* a->paragraphs is empty: swap the arrays */
-    GPtrArray *paras = a->paragraphs;
-    a->paragraphs = c->paras;
-    c->paras = paras;
-    GArray *lines = a->lines;
-    a->lines = c->lines;
-    c->lines = lines;
-}
-
-/* Notice a date line such as "更新时间:2026-01-21 23:13" among the first blocks (before
- * finish(): such lines are junk and do not survive as paragraphs). */
-static void find_header_date(Ctx *c)
-{
-    for (guint i = 0; i < c->paras->len && i < HEADER_DATE_BLOCKS && !c->header_date; i++) {
-        const char *p = c->paras->pdata[i];
-        c->header_date = header_date(p, utf8_strlen_max(p, HEADER_MAX_CHARS + 1));
+    if (c->cutting)
+        return;
+    JunkVerdict v = junk_verdict(&j);
+    if (v == CUT && a->paragraphs->len > 0)
+        c->cutting = TRUE;
+    if (v != KEEP)
+        return;
+    if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !*a->title &&
+        j.n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
+        g_free(a->title);
+        a->title = g_strdup(p);
     }
+    g_ptr_array_add(a->paragraphs, g_memdup2(p, len + 1));
+    g_array_append_val(a->lines, line);
 }
 
 static void set_str(char **field, char *value)
@@ -2811,11 +3024,10 @@ static void body_pass(Ctx *c, const char *s, const char *end, guint line, gboole
     }
 }
 
-JbArticle *jb_article_parse(const char *source, const char *data, gsize len, const char *encoding,
-                            const char *published_override, GError **error)
+/* jb_article_parse; `owned` as for decode(). */
+static JbArticle *parse(const char *source, const char *data, gsize len, char *owned,
+                        const char *encoding, const char *published_override, GError **error)
 {
-    g_return_val_if_fail(source != NULL, NULL);
-    g_return_val_if_fail(data != NULL || len == 0, NULL);
     g_autofree char *override = NULL;
     if (published_override && *published_override) {
         override = jb_article_parse_date(published_override);
@@ -2844,29 +3056,26 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
     a->lines = g_array_new(FALSE, FALSE, sizeof(guint));
     a->warnings = g_ptr_array_new_with_free_func(g_free);
 
-    GString *text = decode(a, data, len, encoding, error);
-    if (!text)
+    Text text;
+    if (!decode(a, data, len, owned, encoding, &text, error))
         return NULL;
-    if (only_space(text->str)) {
-        g_string_free(text, TRUE);
+    if (only_space(text.str)) {
+        g_free(text.mem);
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: empty", source);
         return NULL;
     }
 
     Ctx c = {
         .a = a,
-        .paras = g_ptr_array_new_with_free_func(g_free),
-        .lines = g_array_new(FALSE, FALSE, sizeof(guint)),
         .warnings = g_ptr_array_new_with_free_func(g_free),
     };
+    junk_init(); /* add_paragraph reads its tables */
     guint body_line = 1;
-    gsize body = front_matter(&c, text->str, text->len, &body_line);
-    const char *s = text->str + body, *end = text->str + text->len;
+    gsize body = front_matter(&c, text.str, text.len, &body_line);
+    const char *s = text.str + body, *end = text.str + text.len;
     a->shape = detect_shape(source, s, end, body > 0);
 
     body_pass(&c, s, end, body_line, FALSE);
-    find_header_date(&c);
-    finish(&c);
     if (a->shape == JB_SHAPE_HTML &&
         (c.unclosed_name || (c.dropped_container && a->paragraphs->len == 0))) {
         /* A <nav> never closed, or a <form> around the whole page: read again keeping the
@@ -2881,8 +3090,6 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
         if (why)
             g_ptr_array_add(c.warnings, g_steal_pointer(&why));
         body_pass(&c, s, end, body_line, TRUE);
-        find_header_date(&c);
-        finish(&c);
     }
     for (guint i = 0; i < c.warnings->len; i++)
         g_ptr_array_add(a->warnings, g_strdup(c.warnings->pdata[i]));
@@ -2926,8 +3133,16 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
         date = url_date(a->url);
     set_str(&a->published, date);
     ctx_clear(&c);
-    g_string_free(text, TRUE);
+    g_free(text.mem);
     return g_steal_pointer(&a);
+}
+
+JbArticle *jb_article_parse(const char *source, const char *data, gsize len, const char *encoding,
+                            const char *published_override, GError **error)
+{
+    g_return_val_if_fail(source != NULL, NULL);
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    return parse(source, data, len, NULL, encoding, published_override, error);
 }
 
 JbArticle *jb_article_load(const char *path, const char *encoding, const char *published_override,
@@ -2958,14 +3173,24 @@ JbArticle *jb_article_load(const char *path, const char *encoding, const char *p
                     path, (long long)st.st_size, JB_ARTICLE_MAX_BYTES);
         return NULL;
     }
+    /* Most articles fit in `small`: a heap block the size of the file would cost, freed
+     * again for every file, as much as reading a short article. */
+    char small[16384];
     gsize cap = S_ISREG(st.st_mode) ? (gsize)st.st_size + 1 : 65536, len = 0;
-    g_autofree char *buf = g_malloc(cap);
+    g_autofree char *heap = NULL;
+    char *buf = small;
+    if (cap > sizeof small)
+        buf = heap = g_malloc(cap);
+    else
+        cap = sizeof small;
     for (;;) {
         if (len == cap) {
             if (cap > JB_ARTICLE_MAX_BYTES)
                 break;
             cap = MIN(cap * 2, (gsize)JB_ARTICLE_MAX_BYTES + 1);
-            buf = g_realloc(buf, cap);
+            if (!heap)
+                heap = g_memdup2(small, len); /* (g_realloc below makes it cap bytes) */
+            buf = heap = g_realloc(heap, cap);
         }
         ssize_t r = read(fd, buf + len, cap - len);
         if (r < 0 && errno == EINTR)
@@ -2987,7 +3212,8 @@ JbArticle *jb_article_load(const char *path, const char *encoding, const char *p
                     JB_ARTICLE_MAX_BYTES);
         return NULL;
     }
-    return jb_article_parse(path, buf, len, encoding, published_override, error);
+    /* the read loop leaves len < cap: parse() may use buf[len] */
+    return parse(path, buf, len, buf, encoding, published_override, error);
 }
 
 void jb_article_free(JbArticle *a)
