@@ -3205,6 +3205,8 @@ JbArticle *jb_article_load(const char *path, const char *encoding, const char *p
         if (r == 0)
             break;
         len += (gsize)r;
+        if (S_ISREG(st.st_mode) && len == (gsize)st.st_size)
+            break; /* all fstat said there is: no read just to see the end (one call a file) */
     }
     close(fd);
     if (len > JB_ARTICLE_MAX_BYTES) {
