@@ -1184,6 +1184,7 @@ struct JbMetricsWriter {
     FILE *f;
     gboolean device; /* f is a device or FIFO opened in place */
     GString *buf;    /* the rows of one article */
+    char *iobuf;     /* f's buffer (not stdout's): freed after f is closed */
 };
 
 static gboolean write_error(GError **error, const char *what, int err)
@@ -1225,6 +1226,10 @@ JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
         }
     } else {
         w->f = stdout;
+    }
+    if (w->f != stdout) { /* one write(2) per 64 KB of rows, not per 4 KB */
+        w->iobuf = g_malloc(1 << 16);
+        setvbuf(w->f, w->iobuf, _IOFBF, 1 << 16);
     }
     g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
     g_autoptr(GString) csv = jb_table_to_csv(t);
@@ -1287,6 +1292,7 @@ gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
             ok = write_error(error, "output", errno);
         if (w->buf)
             g_string_free(w->buf, TRUE);
+        g_free(w->iobuf);
         g_free(w);
         return ok;
     }
@@ -1306,6 +1312,7 @@ gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
     g_free(w->path);
     if (w->buf)
         g_string_free(w->buf, TRUE);
+    g_free(w->iobuf);
     g_free(w);
     return ok;
 }
@@ -1324,5 +1331,6 @@ void jb_metrics_writer_abort(JbMetricsWriter *w)
     g_free(w->path);
     if (w->buf)
         g_string_free(w->buf, TRUE);
+    g_free(w->iobuf);
     g_free(w);
 }
