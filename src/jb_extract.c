@@ -554,10 +554,11 @@ typedef struct {
     int tag; /* the word's: see keyword_set() */
 } WordHit;
 
-/* The forecast, actual and hedge words as one set, built once. A word's tag is its place
- * in FORECAST_WORDS, then ACTUAL_WORDS, then HEDGES: [0, kw_actual) forecast words,
- * [kw_actual, kw_hedge) actual words, [kw_hedge, …) HEDGES[tag - kw_hedge]. */
-static int kw_actual, kw_hedge, kw_jiang /* 将 */;
+/* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
+ * place in FORECAST_WORDS, then ACTUAL_WORDS, then HEDGES, then 分别: [0, kw_actual)
+ * forecast words, [kw_actual, kw_hedge) actual words, [kw_hedge, kw_fenbie)
+ * HEDGES[tag - kw_hedge], kw_fenbie 分别. */
+static int kw_actual, kw_hedge, kw_fenbie /* 分别, the last */, kw_jiang /* 将 */;
 
 static const JbWordSet *keyword_set(void)
 {
@@ -577,6 +578,8 @@ static const JbWordSet *keyword_set(void)
         kw_hedge = n;
         for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++, n++)
             jb_word_set_add(set, HEDGES[i].w, n);
+        kw_fenbie = n;
+        jb_word_set_add(set, "分别", n);
         g_once_init_leave(&done, 1);
     }
     return set;
@@ -712,7 +715,7 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
     gsize best = G_N_ELEMENTS(HEDGES); /* the first of HEDGES found */
     for (guint k = 0; k < c->keywords->len; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
-        if (h->tag < kw_hedge || !hit_within(h, a, qs))
+        if (h->tag < kw_hedge || h->tag >= kw_fenbie || !hit_within(h, a, qs))
             continue;
         gsize i = (gsize)(h->tag - kw_hedge);
         if (i < best && (HEDGES[i].b != JB_BOUND_AT_LEAST || de))
@@ -995,7 +998,12 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     }
     /* 分别 hands a list of years to a list of values, in order:
      * 2026年、2027年和2028年…将分别达到65万亿、70万亿、75万亿元. */
-    const char *fenbie = memmem(sent, (size_t)(p - sent), "分别", strlen("分别"));
+    const char *fenbie = NULL; /* the first 分别 */
+    for (guint k = 0; k < c->keywords->len && !fenbie; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->tag == kw_fenbie)
+            fenbie = h->at;
+    }
     guint list_from = G_MAXUINT, list_n = 0;
     g_autoptr(GPtrArray) years = NULL;
     if (fenbie) {
