@@ -134,6 +134,30 @@ int main(void)
     g_autoptr(GPtrArray) hs = jb_extract_article(ha, dict);
     ok(hs->len == 2, "a headline figure the body states is written once, in other words too (%u)", hs->len);
 
+    /* ---- one extractor for many articles: the same statements as one call each */
+    const char *texts[] = {"目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家。",
+                           "多地加码\n\n对创新中心分别给予最高5000万元、1000万元支持，预计2027年超过1.2万亿元。",
+                           "汽车和电子两个行业分别占38%和27%，三家企业的用户达3.93亿户。"};
+    g_autoptr(JbExtractor) x = jb_extractor_new(dict);
+    gboolean same = TRUE;
+    for (int round = 0; round < 2; round++) /* twice: scratch left by an earlier article */
+        for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
+            g_autofree char *data = g_strdup_printf("%s\n", texts[i]);
+            g_autoptr(JbArticle) art =
+                jb_article_parse("x.txt", data, strlen(data), NULL, "2025-06-09", &e);
+            g_assert_no_error(e);
+            g_autoptr(GPtrArray) one = jb_extract_article(art, dict);
+            g_autoptr(GPtrArray) many = jb_extractor_run(x, art, NULL);
+            same = same && one->len == many->len && one->len > 0;
+            for (guint j = 0; same && j < one->len; j++) {
+                const JbStatement *s1 = g_ptr_array_index(one, j), *s2 = g_ptr_array_index(many, j);
+                same = strcmp(s1->quote, s2->quote) == 0 && strcmp(s1->period, s2->period) == 0 &&
+                       strcmp(s1->metric, s2->metric) == 0 && jb_decimal_equal(s1->q.value, s2->q.value) &&
+                       s1->q.bound == s2->q.bound && s1->forecast == s2->forecast;
+            }
+        }
+    ok(same, "an extractor reused across articles gives what one call per article gives");
+
     jb_dict_free(dict);
     return tap_done();
 }
