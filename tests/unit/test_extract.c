@@ -149,8 +149,8 @@ int main(void)
             g_autoptr(GPtrArray) one = jb_extract_article(art, dict);
             g_autoptr(GPtrArray) many = jb_extractor_run(x, art, NULL);
             same = same && one->len == many->len && one->len > 0;
-            for (guint m = 0; same && m < one->len; m++) {
-                const JbStatement *s1 = g_ptr_array_index(one, m), *s2 = g_ptr_array_index(many, m);
+            for (guint idx = 0; same && idx < one->len; idx++) {
+                const JbStatement *s1 = g_ptr_array_index(one, idx), *s2 = g_ptr_array_index(many, idx);
                 same = strcmp(s1->quote, s2->quote) == 0 && strcmp(s1->period, s2->period) == 0 &&
                        strcmp(s1->metric, s2->metric) == 0 && jb_decimal_equal(s1->q.value, s2->q.value) &&
                        s1->q.bound == s2->q.bound && s1->forecast == s2->forecast;
