@@ -86,6 +86,21 @@ static double min_start(const Blk *b)
     return b->before + part_h(b, 0, b->kind == BLK_TEXT ? MIN(n, 2u) : 1);
 }
 
+/* What must follow block i on its page: the least of the next block that may start a page;
+ * when that block keeps with its own next (a heading over a one-line intro), all of it and
+ * what must follow it in turn, or the first block would be left alone at the page's foot. */
+static double min_follow(GPtrArray *blocks, guint i)
+{
+    double h = 0;
+    for (guint j = i + 1; j < blocks->len; j++) {
+        const Blk *next = g_ptr_array_index(blocks, j);
+        if (!next->keep_with_next || j + 1 == blocks->len)
+            return h + min_start(next);
+        h += next->before + part_h(next, 0, n_pieces(next));
+    }
+    return h;
+}
+
 static GArray *paginate(GPtrArray *blocks, double first_top, int *pages)
 {
     GArray *places = g_array_new(FALSE, FALSE, sizeof(Place));
@@ -111,8 +126,7 @@ static GArray *paginate(GPtrArray *blocks, double first_top, int *pages)
             }
             if (k == n && b->keep_with_next && i + 1 < blocks->len) {
                 /* a heading (or a chart and its caption) never ends a page alone */
-                const Blk *next = g_ptr_array_index(blocks, i + 1);
-                if (part_h(b, from, n) + min_start(next) > avail + 0.01 && from == 0)
+                if (part_h(b, from, n) + min_follow(blocks, i) > avail + 0.01 && from == 0)
                     k = from;
             }
             if (k == from) {
