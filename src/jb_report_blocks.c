@@ -8,7 +8,6 @@
 #include <math.h>
 #include <string.h>
 
-#define KPI_PER_ROW 4
 
 static const double COL_W[TABLE_COLS] = {142, 92, 80, TEXT_W - 142 - 92 - 80};
 
@@ -36,8 +35,7 @@ void jb_report_blk_free(Blk *b)
 static void card_free(Card *c)
 {
     g_clear_object(&c->value);
-    g_clear_object(&c->label);
-    g_clear_object(&c->meta);
+    g_clear_object(&c->caption);
     g_free(c->dest);
     g_free(c);
 }
@@ -58,9 +56,9 @@ static double layout_h(PangoLayout *l)
     return h;
 }
 
-static double card_h(const Card *c)
+double jb_report_card_h(const Card *c)
 {
-    return 2 * KPI_PAD + layout_h(c->value) + 3 + layout_h(c->label) + 4 + layout_h(c->meta);
+    return 2 * KPI_PAD + fmax(layout_h(c->value), layout_h(c->caption));
 }
 
 static double row_h(const Row *r)
@@ -90,12 +88,10 @@ void jb_report_blk_measure(Blk *blk)
         break;
     }
     case BLK_KPI:
+        /* piece i is row i and the gap above it */
         g_array_append_val(top, y);
-        for (guint i = 0; i < blk->cards->len; i += blk->per_row) {
-            double h = 0;
-            for (guint j = i; j < i + blk->per_row && j < blk->cards->len; j++)
-                h = fmax(h, card_h(g_ptr_array_index(blk->cards, j)));
-            y += h + (i ? KPI_GAP : 0);
+        for (guint i = 0; i < blk->cards->len; i++) {
+            y += jb_report_card_h(g_ptr_array_index(blk->cards, i)) + (i ? KPI_GAP : 0);
             g_array_append_val(top, y);
         }
         break;
@@ -377,6 +373,42 @@ static char *dest_of(GArray *numbers)
     return numbers->len ? g_strdup_printf("dest='src-%d'", g_array_index(numbers, int, 0)) : NULL;
 }
 
+/* A KPI's value: the number big, a bound word ("超") as big as the number and the unit
+ * half as big. The bound word is not smaller like the unit: pdftotext (poppler) starts a
+ * text block at the leftmost word of a line, and a word much smaller than the number
+ * would be a block of its own, read after the whole KPI list. */
+static char *kpi_value_markup(const char *prefix, const char *num, const char *unit, double size)
+{
+    g_autofree char *p = g_markup_escape_text(prefix, -1);
+    g_autofree char *n = g_markup_escape_text(num, -1);
+    g_autofree char *u = g_markup_escape_text(unit, -1);
+    return g_strdup_printf("%s%s<span size=\"%d\">%s</span>", p, n,
+                           (int)(size * KPI_UNIT_SCALE * PANGO_SCALE), u);
+}
+
+/* The label, and under it the period, footnotes and change since the first period: one
+ * layout in one font size, so that pdftotext keeps the two lines together. */
+static char *kpi_caption_markup(Builder *b, guint first, guint last, guint n_rows,
+                                GArray *numbers, GPtrArray *pending)
+{
+    g_autofree char *label = g_markup_escape_text(cell(b, last, "label"), -1);
+    GString *m = g_string_new(NULL);
+    g_string_append_printf(m, "<span foreground=\"#1A1A1A\">%s</span>\n%s年", label,
+                           cell(b, last, "period"));
+    if (strcmp(cell(b, last, "forecast"), "1") == 0)
+        g_string_append(m, "（预计）");
+    jb_report_footnote(m, pending, numbers);
+    g_autofree char *change = n_rows > 1 ? ratio_text(b, first, last) : NULL;
+    if (change)
+        g_string_append_printf(m, "　<span foreground=\"#0B7A3E\">%s</span>", change);
+    return g_string_free(m, FALSE);
+}
+
+/* A KPI block is a list: one full-width row per KPI, the value in a column as wide as the
+ * block's widest value, the caption right of it with the same top. Cards side by side
+ * looked the same on paper but pdftotext read them as all values, then all labels: it
+ * orders text blocks top before bottom, and left before right only when they overlap
+ * vertically, so a row whose value and caption start level reads value, label, meta. */
 static gboolean add_kpi(Builder *b, const char *literal, guint line, GError **error)
 {
     g_autoptr(GPtrArray) ids = block_ids(b, "kpi", literal, line + 1, error);
@@ -386,10 +418,8 @@ static gboolean add_kpi(Builder *b, const char *literal, guint line, GError **er
     blk->kind = BLK_KPI;
     blk->before = 12;
     blk->cards = g_ptr_array_new_with_free_func((GDestroyNotify)card_free);
-    blk->per_row = MIN(ids->len, KPI_PER_ROW);
-    if (ids->len > KPI_PER_ROW && ids->len <= 6)
-        blk->per_row = (ids->len + 1) / 2;
-    double w = (TEXT_W - KPI_GAP * (blk->per_row - 1)) / blk->per_row - 2 * KPI_PAD;
+    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+    double widest = 0;
     for (guint i = 0; i < ids->len; i++) {
         const char *id = g_ptr_array_index(ids, i);
         g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, id);
@@ -403,28 +433,46 @@ static gboolean add_kpi(Builder *b, const char *literal, guint line, GError **er
         g_autofree char *num = jb_decimal_parse(cell(b, last, "value"), &d)
                                    ? jb_number_format_cn(d, 4)
                                    : g_strdup(cell(b, last, "value"));
-        g_autofree char *unit = g_markup_escape_text(cell(b, last, "unit"), -1);
-        g_autofree char *vm = g_strdup_printf(
-            "<span size=\"10240\">%s</span>%s<span size=\"10240\">%s</span>", prefix[bound], num,
-            unit);
-        c->value = jb_layout_new(b->pango, vm, TRUE, blk->per_row >= 4 ? 19 : 21, TRUE, w);
-        pango_layout_set_wrap(c->value, PANGO_WRAP_CHAR);
-        g_autofree char *label = g_markup_escape_text(cell(b, last, "label"), -1);
-        c->label = jb_layout_new(b->pango, label, TRUE, 9.5, FALSE, w);
-        g_autoptr(GString) meta = g_string_new(NULL);
-        g_string_append_printf(meta, "%s年", cell(b, last, "period"));
-        if (strcmp(cell(b, last, "forecast"), "1") == 0)
-            g_string_append(meta, "（预计）");
+        char *parts[] = {g_strdup(prefix[bound]), g_strdup(num), g_strdup(cell(b, last, "unit")),
+                         NULL};
+        g_ptr_array_add(values, g_memdup2(parts, sizeof parts));
+        g_autofree char *vm = kpi_value_markup(parts[0], parts[1], parts[2], KPI_VALUE_SIZE);
+        c->value = jb_layout_new(b->pango, vm, TRUE, KPI_VALUE_SIZE, TRUE, -1);
+        double vw;
+        jb_layout_size(c->value, &vw, NULL);
+        widest = fmax(widest, vw);
         g_autoptr(GArray) numbers = jb_report_cite(b, last);
         g_autoptr(GPtrArray) pending =
             g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
-        jb_report_footnote(meta, pending, numbers);
-        g_autofree char *change = rows->len > 1 ? ratio_text(b, first, last) : NULL;
-        if (change)
-            g_string_append_printf(meta, "\n<span foreground=\"#0B7A3E\">%s</span>", change);
-        c->meta = jb_layout_new(b->pango, meta->str, TRUE, 8.5, FALSE, w);
+        g_autofree char *caption = kpi_caption_markup(b, first, last, rows->len, numbers, pending);
+        c->caption = jb_layout_new(b->pango, caption, TRUE, KPI_CAPTION_SIZE, FALSE, -1);
         c->dest = dest_of(numbers);
         g_ptr_array_add(blk->cards, c);
+    }
+    /* a value does not wrap: the whole block's values shrink together when one is too wide
+     * (down to a floor; past it, as from a freak unit in a hand-made series, they wrap) */
+    if (widest > KPI_VALUE_COL_MAX) {
+        double size = fmax(KPI_VALUE_SIZE_MIN,
+                           floor(KPI_VALUE_SIZE * KPI_VALUE_COL_MAX / widest * 2) / 2);
+        widest = 0;
+        for (guint i = 0; i < blk->cards->len; i++) {
+            Card *c = g_ptr_array_index(blk->cards, i);
+            char **parts = g_ptr_array_index(values, i);
+            g_autofree char *vm = kpi_value_markup(parts[0], parts[1], parts[2], size);
+            g_object_unref(c->value);
+            c->value = jb_layout_new(b->pango, vm, TRUE, size, TRUE, KPI_VALUE_COL_MAX);
+            pango_layout_set_wrap(c->value, PANGO_WRAP_CHAR);
+            double vw;
+            jb_layout_size(c->value, &vw, NULL);
+            widest = fmax(widest, vw);
+        }
+    }
+    blk->value_w = widest;
+    double caption_w = TEXT_W - KPI_VALUE_X - widest - KPI_COL_GAP - KPI_PAD;
+    for (guint i = 0; i < blk->cards->len; i++) {
+        Card *c = g_ptr_array_index(blk->cards, i);
+        pango_layout_set_width(c->caption, (int)(caption_w * PANGO_SCALE));
+        pango_layout_set_wrap(c->caption, PANGO_WRAP_WORD_CHAR);
     }
     add_blk(b, blk);
     return TRUE;
