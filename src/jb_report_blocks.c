@@ -118,8 +118,25 @@ void jb_report_blk_measure(Blk *blk)
     blk->top = top;
 }
 
+/* Where the number of a quantity span starts: after its hedge words (约为3倍, 超4000亿元,
+ * 近千亿), at the first digit, sign or Chinese numeral. */
+static gsize number_start(const char *text, gsize start, gsize end)
+{
+    static const char numerals[] = "〇零一二三四五六七八九十百千万亿两";
+    for (const char *p = text + start; p < text + end; p = g_utf8_next_char(p)) {
+        if (g_ascii_isdigit(*p) || *p == '-' || *p == '+' || *p == '.')
+            return (gsize)(p - text);
+        gunichar c = g_utf8_get_char(p);
+        if (c >= 0x80 && g_utf8_strchr(numerals, -1, c))
+            return (gsize)(p - text);
+    }
+    return start;
+}
+
 /* A number never parts from its unit: 1.2万亿元 stays on one line (pango 1.50 would break
- * it after 1.2). Quantity spans come from the same scanner the extract stage uses. */
+ * it after 1.2). A hedge word before it may: "约为" can end a line and "3倍" start the next,
+ * which keeps the unbreakable run short and the line before it full. Quantity spans come
+ * from the same scanner the extract stage uses. */
 static void keep_numbers_whole(PangoLayout *layout)
 {
     const char *text = pango_layout_get_text(layout);
@@ -129,7 +146,7 @@ static void keep_numbers_whole(PangoLayout *layout)
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(text, len, from, &q); from = q.end) {
         PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-        a->start_index = (guint)q.start;
+        a->start_index = (guint)number_start(text, q.start, q.end);
         a->end_index = (guint)q.end;
         pango_attr_list_insert(attrs, a);
     }
