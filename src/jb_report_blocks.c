@@ -184,6 +184,85 @@ static GArray *find_links(PangoLayout *layout, GPtrArray *pending)
     return links;
 }
 
+/* Each line of a justified paragraph that ends at a wrap is stretched to the full width by
+ * letter spacing of its own, and only when that spacing stays below JUSTIFY_MAX_GAP em.
+ * pango's own justification spreads any slack over every gap between characters: when a
+ * long unbreakable run (超1.2万亿元[1]) moves to the next line, the line before gets gaps
+ * that pdftotext reads as spaces inside numbers ("4 00 0亿 元"). poppler starts a new
+ * word at a gap over 0.1 em, and prints a space between two words (a footnote mark is a
+ * word of its own: a smaller font) apart by 0.03 em of the line's font size. So: a line
+ * whose gaps would exceed 0.06 em stays ragged, and footnote marks get no spacing, which
+ * leaves half a gap (under 0.03 em) on each side of them.
+ * pango 1.50 has no per-line justification: the spacing is an attribute per line,
+ * computed on the unjustified layout; its total is at most the line's slack, so no line
+ * breaks elsewhere (checked; if one did, the paragraph stays ragged). pango trims the
+ * spacing at a line's ends, so a stretched line falls short of the margin by one gap,
+ * a fraction of a point. */
+#define JUSTIFY_MAX_GAP 0.06
+
+static int *line_starts(PangoLayout *layout, int *n)
+{
+    *n = pango_layout_get_line_count(layout);
+    int *starts = g_new(int, *n);
+    for (int i = 0; i < *n; i++)
+        starts[i] = pango_layout_get_line_readonly(layout, i)->start_index;
+    return starts;
+}
+
+static void justify_lines(PangoLayout *layout, double size, GArray *links)
+{
+    int n_lines;
+    g_autofree int *before = line_starts(layout, &n_lines);
+    if (n_lines < 2)
+        return;
+    const char *text = pango_layout_get_text(layout);
+    int n_attrs;
+    const PangoLogAttr *log = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
+    PangoAttrList *orig = pango_layout_get_attributes(layout);
+    orig = orig ? pango_attr_list_ref(orig) : pango_attr_list_new();
+    PangoAttrList *attrs = pango_attr_list_copy(orig);
+    int width = pango_layout_get_width(layout);
+    int max_gap = (int)(JUSTIFY_MAX_GAP * size * PANGO_SCALE);
+    for (int i = 0; i + 1 < n_lines; i++) {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(layout, i);
+        if (pango_layout_get_line_readonly(layout, i + 1)->is_paragraph_start)
+            continue; /* ends at a line break, not a wrap: ragged like a paragraph's last */
+        PangoRectangle ext;
+        pango_layout_line_get_extents(line, NULL, &ext);
+        long c0 = g_utf8_pointer_to_offset(text, text + line->start_index);
+        long c1 = g_utf8_pointer_to_offset(text, text + line->start_index + line->length);
+        int graphemes = 0;
+        for (long c = c0; c < c1 && c < n_attrs; c++)
+            graphemes += log[c].is_cursor_position;
+        int slack = width - ext.width;
+        if (graphemes < 2 || slack <= 0)
+            continue;
+        int gap = slack / graphemes;
+        if (gap > max_gap)
+            continue;
+        PangoAttribute *a = pango_attr_letter_spacing_new(gap);
+        a->start_index = (guint)line->start_index;
+        a->end_index = (guint)(line->start_index + line->length);
+        pango_attr_list_change(attrs, a);
+    }
+    for (guint k = 0; k < links->len; k++) {
+        const Link *l = &g_array_index(links, Link, k);
+        if (!g_str_has_prefix(l->attr, "dest=")) /* a footnote mark, not a URL */
+            continue;
+        PangoAttribute *none = pango_attr_letter_spacing_new(0);
+        none->start_index = (guint)l->start;
+        none->end_index = (guint)l->end;
+        pango_attr_list_change(attrs, none);
+    }
+    pango_layout_set_attributes(layout, attrs);
+    int n_after;
+    g_autofree int *after = line_starts(layout, &n_after);
+    if (n_after != n_lines || memcmp(before, after, sizeof(int) * (gsize)n_lines) != 0)
+        pango_layout_set_attributes(layout, orig);
+    pango_attr_list_unref(attrs);
+    pango_attr_list_unref(orig);
+}
+
 Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, double size,
                         gboolean bold, double indent, double before, const char *color,
                         gboolean justify)
@@ -195,9 +274,10 @@ Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, doub
     blk->color = jb_color_hex(color);
     blk->layout = jb_layout_new(b->pango, markup, TRUE, size, bold, TEXT_W - indent);
     pango_layout_set_line_spacing(blk->layout, (float)LINE_SPACING);
-    pango_layout_set_justify(blk->layout, justify);
     keep_numbers_whole(blk->layout);
     blk->links = find_links(blk->layout, pending);
+    if (justify)
+        justify_lines(blk->layout, size, blk->links);
     jb_report_blk_measure(blk);
     return blk;
 }
