@@ -86,6 +86,21 @@ static double min_start(const Blk *b)
     return b->before + part_h(b, 0, b->kind == BLK_TEXT ? MIN(n, 2u) : 1);
 }
 
+/* What must follow block i on its page: the least of the next block that may start a page;
+ * when that block keeps with its own next (a heading over a one-line intro), all of it and
+ * what must follow it in turn, or the first block would be left alone at the page's foot. */
+static double min_follow(GPtrArray *blocks, guint i)
+{
+    double h = 0;
+    for (guint j = i + 1; j < blocks->len; j++) {
+        const Blk *next = g_ptr_array_index(blocks, j);
+        if (!next->keep_with_next || j + 1 == blocks->len)
+            return h + min_start(next);
+        h += next->before + part_h(next, 0, n_pieces(next));
+    }
+    return h;
+}
+
 static GArray *paginate(GPtrArray *blocks, double first_top, int *pages)
 {
     GArray *places = g_array_new(FALSE, FALSE, sizeof(Place));
@@ -109,10 +124,11 @@ static GArray *paginate(GPtrArray *blocks, double first_top, int *pages)
                 if (k < from + 2 || n < 4)
                     k = from;
             }
+            if (b->kind == BLK_KPI && k < n && from == 0 && !empty)
+                k = from; /* a KPI list moves whole to the next page unless it is taller than one */
             if (k == n && b->keep_with_next && i + 1 < blocks->len) {
                 /* a heading (or a chart and its caption) never ends a page alone */
-                const Blk *next = g_ptr_array_index(blocks, i + 1);
-                if (part_h(b, from, n) + min_start(next) > avail + 0.01 && from == 0)
+                if (part_h(b, from, n) + min_follow(blocks, i) > avail + 0.01 && from == 0)
                     k = from;
             }
             if (k == from) {
@@ -217,25 +233,22 @@ static void draw_text_part(cairo_t *cr, const Blk *b, double x, double y, guint 
     }
 }
 
-static void draw_card(cairo_t *cr, const Card *c, double x, double y, double w, double h)
+/* A KPI row: a light band with an accent bar, the value left, the caption right of the
+ * value column with the same top (see add_kpi for why). */
+static void draw_card(cairo_t *cr, const Card *c, double value_w, double y, double h)
 {
+    double x = MARGIN_X;
     jb_set_color(cr, jb_color_hex("#F2F6FA"));
-    cairo_rectangle(cr, x, y, w, h);
+    cairo_rectangle(cr, x, y, TEXT_W, h);
     cairo_fill(cr);
     jb_set_color(cr, jb_color_hex(ACCENT));
     cairo_rectangle(cr, x, y, 3, h);
     cairo_fill(cr);
-    double cy = y + KPI_PAD;
-    jb_layout_draw(cr, c->value, x + 10, cy, jb_color_hex("#0B3C5D"));
-    double lh;
-    jb_layout_size(c->value, NULL, &lh);
-    cy += lh + 3;
-    jb_layout_draw(cr, c->label, x + 10, cy, jb_color_hex("#333333"));
-    jb_layout_size(c->label, NULL, &lh);
-    cy += lh + 4;
-    jb_layout_draw(cr, c->meta, x + 10, cy, jb_color_hex("#666666"));
+    jb_layout_draw(cr, c->value, x + KPI_VALUE_X, y + KPI_PAD, jb_color_hex("#0B3C5D"));
+    jb_layout_draw(cr, c->caption, x + KPI_VALUE_X + value_w + KPI_COL_GAP, y + KPI_PAD,
+                   jb_color_hex("#666666"));
     if (c->dest)
-        link_rect(cr, c->dest, x, y, w, h);
+        link_rect(cr, c->dest, x, y, TEXT_W, h);
 }
 
 static void draw_row(cairo_t *cr, const Row *r, double y, double h, gboolean head)
@@ -307,16 +320,10 @@ static gboolean draw_place(JbCanvas *canvas, const Place *p, gboolean outline, i
         break;
     }
     case BLK_KPI: {
-        double w = (TEXT_W - KPI_GAP * (b->per_row - 1)) / b->per_row;
         for (guint r = p->from; r < p->to; r++) {
-            double ry = p->y + top[r] - top[p->from] + (r ? KPI_GAP : 0);
-            double rh = top[r + 1] - top[r] - (r ? KPI_GAP : 0);
-            for (guint j = 0; j < b->per_row; j++) {
-                guint c = r * b->per_row + j;
-                if (c < b->cards->len)
-                    draw_card(cr, g_ptr_array_index(b->cards, c), MARGIN_X + j * (w + KPI_GAP), ry,
-                              w, rh);
-            }
+            double gap = r ? KPI_GAP : 0;
+            draw_card(cr, g_ptr_array_index(b->cards, r), b->value_w,
+                      p->y + top[r] - top[p->from] + gap, top[r + 1] - top[r] - gap);
         }
         break;
     }

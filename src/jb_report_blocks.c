@@ -8,7 +8,6 @@
 #include <math.h>
 #include <string.h>
 
-#define KPI_PER_ROW 4
 
 static const double COL_W[TABLE_COLS] = {142, 92, 80, TEXT_W - 142 - 92 - 80};
 
@@ -36,8 +35,7 @@ void jb_report_blk_free(Blk *b)
 static void card_free(Card *c)
 {
     g_clear_object(&c->value);
-    g_clear_object(&c->label);
-    g_clear_object(&c->meta);
+    g_clear_object(&c->caption);
     g_free(c->dest);
     g_free(c);
 }
@@ -58,9 +56,9 @@ static double layout_h(PangoLayout *l)
     return h;
 }
 
-static double card_h(const Card *c)
+double jb_report_card_h(const Card *c)
 {
-    return 2 * KPI_PAD + layout_h(c->value) + 3 + layout_h(c->label) + 4 + layout_h(c->meta);
+    return 2 * KPI_PAD + fmax(layout_h(c->value), layout_h(c->caption));
 }
 
 static double row_h(const Row *r)
@@ -90,12 +88,10 @@ void jb_report_blk_measure(Blk *blk)
         break;
     }
     case BLK_KPI:
+        /* piece i is row i and the gap above it */
         g_array_append_val(top, y);
-        for (guint i = 0; i < blk->cards->len; i += blk->per_row) {
-            double h = 0;
-            for (guint j = i; j < i + blk->per_row && j < blk->cards->len; j++)
-                h = fmax(h, card_h(g_ptr_array_index(blk->cards, j)));
-            y += h + (i ? KPI_GAP : 0);
+        for (guint i = 0; i < blk->cards->len; i++) {
+            y += jb_report_card_h(g_ptr_array_index(blk->cards, i)) + (i ? KPI_GAP : 0);
             g_array_append_val(top, y);
         }
         break;
@@ -122,8 +118,25 @@ void jb_report_blk_measure(Blk *blk)
     blk->top = top;
 }
 
+/* Where the number of a quantity span starts: after its hedge words (约为3倍, 超4000亿元,
+ * 近千亿), at the first digit, sign or Chinese numeral. */
+static gsize number_start(const char *text, gsize start, gsize end)
+{
+    static const char numerals[] = "〇零一二三四五六七八九十百千万亿两";
+    for (const char *p = text + start; p < text + end; p = g_utf8_next_char(p)) {
+        if (g_ascii_isdigit(*p) || *p == '-' || *p == '+' || *p == '.')
+            return (gsize)(p - text);
+        gunichar c = g_utf8_get_char(p);
+        if (c >= 0x80 && g_utf8_strchr(numerals, -1, c))
+            return (gsize)(p - text);
+    }
+    return start;
+}
+
 /* A number never parts from its unit: 1.2万亿元 stays on one line (pango 1.50 would break
- * it after 1.2). Quantity spans come from the same scanner the extract stage uses. */
+ * it after 1.2). A hedge word before it may: "约为" can end a line and "3倍" start the next,
+ * which keeps the unbreakable run short and the line before it full. Quantity spans come
+ * from the same scanner the extract stage uses. */
 static void keep_numbers_whole(PangoLayout *layout)
 {
     const char *text = pango_layout_get_text(layout);
@@ -133,7 +146,7 @@ static void keep_numbers_whole(PangoLayout *layout)
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(text, len, from, &q); from = q.end) {
         PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-        a->start_index = (guint)q.start;
+        a->start_index = (guint)number_start(text, q.start, q.end);
         a->end_index = (guint)q.end;
         pango_attr_list_insert(attrs, a);
     }
@@ -171,6 +184,85 @@ static GArray *find_links(PangoLayout *layout, GPtrArray *pending)
     return links;
 }
 
+/* Each line of a justified paragraph that ends at a wrap is stretched to the full width by
+ * letter spacing of its own, and only when that spacing stays below JUSTIFY_MAX_GAP em.
+ * pango's own justification spreads any slack over every gap between characters: when a
+ * long unbreakable run (超1.2万亿元[1]) moves to the next line, the line before gets gaps
+ * that pdftotext reads as spaces inside numbers ("4 00 0亿 元"). poppler starts a new
+ * word at a gap over 0.1 em, and prints a space between two words (a footnote mark is a
+ * word of its own: a smaller font) apart by 0.03 em of the line's font size. So: a line
+ * whose gaps would exceed 0.06 em stays ragged, and footnote marks get no spacing, which
+ * leaves half a gap (under 0.03 em) on each side of them.
+ * pango 1.50 has no per-line justification: the spacing is an attribute per line,
+ * computed on the unjustified layout; its total is at most the line's slack, so no line
+ * breaks elsewhere (checked; if one did, the paragraph stays ragged). pango trims the
+ * spacing at a line's ends, so a stretched line falls short of the margin by one gap,
+ * a fraction of a point. */
+#define JUSTIFY_MAX_GAP 0.06
+
+static int *line_starts(PangoLayout *layout, int *n)
+{
+    *n = pango_layout_get_line_count(layout);
+    int *starts = g_new(int, *n);
+    for (int i = 0; i < *n; i++)
+        starts[i] = pango_layout_get_line_readonly(layout, i)->start_index;
+    return starts;
+}
+
+static void justify_lines(PangoLayout *layout, double size, GArray *links)
+{
+    int n_lines;
+    g_autofree int *before = line_starts(layout, &n_lines);
+    if (n_lines < 2)
+        return;
+    const char *text = pango_layout_get_text(layout);
+    int n_attrs;
+    const PangoLogAttr *log = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
+    PangoAttrList *orig = pango_layout_get_attributes(layout);
+    orig = orig ? pango_attr_list_ref(orig) : pango_attr_list_new();
+    PangoAttrList *attrs = pango_attr_list_copy(orig);
+    int width = pango_layout_get_width(layout);
+    int max_gap = (int)(JUSTIFY_MAX_GAP * size * PANGO_SCALE);
+    for (int i = 0; i + 1 < n_lines; i++) {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(layout, i);
+        if (pango_layout_get_line_readonly(layout, i + 1)->is_paragraph_start)
+            continue; /* ends at a line break, not a wrap: ragged like a paragraph's last */
+        PangoRectangle ext;
+        pango_layout_line_get_extents(line, NULL, &ext);
+        long c0 = g_utf8_pointer_to_offset(text, text + line->start_index);
+        long c1 = g_utf8_pointer_to_offset(text, text + line->start_index + line->length);
+        int graphemes = 0;
+        for (long c = c0; c < c1 && c < n_attrs; c++)
+            graphemes += log[c].is_cursor_position;
+        int slack = width - ext.width;
+        if (graphemes < 2 || slack <= 0)
+            continue;
+        int gap = slack / graphemes;
+        if (gap > max_gap)
+            continue;
+        PangoAttribute *a = pango_attr_letter_spacing_new(gap);
+        a->start_index = (guint)line->start_index;
+        a->end_index = (guint)(line->start_index + line->length);
+        pango_attr_list_change(attrs, a);
+    }
+    for (guint k = 0; k < links->len; k++) {
+        const Link *l = &g_array_index(links, Link, k);
+        if (!g_str_has_prefix(l->attr, "dest=")) /* a footnote mark, not a URL */
+            continue;
+        PangoAttribute *none = pango_attr_letter_spacing_new(0);
+        none->start_index = (guint)l->start;
+        none->end_index = (guint)l->end;
+        pango_attr_list_change(attrs, none);
+    }
+    pango_layout_set_attributes(layout, attrs);
+    int n_after;
+    g_autofree int *after = line_starts(layout, &n_after);
+    if (n_after != n_lines || memcmp(before, after, sizeof(int) * (gsize)n_lines) != 0)
+        pango_layout_set_attributes(layout, orig);
+    pango_attr_list_unref(attrs);
+    pango_attr_list_unref(orig);
+}
+
 Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, double size,
                         gboolean bold, double indent, double before, const char *color,
                         gboolean justify)
@@ -182,9 +274,10 @@ Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, doub
     blk->color = jb_color_hex(color);
     blk->layout = jb_layout_new(b->pango, markup, TRUE, size, bold, TEXT_W - indent);
     pango_layout_set_line_spacing(blk->layout, (float)LINE_SPACING);
-    pango_layout_set_justify(blk->layout, justify);
     keep_numbers_whole(blk->layout);
     blk->links = find_links(blk->layout, pending);
+    if (justify)
+        justify_lines(blk->layout, size, blk->links);
     jb_report_blk_measure(blk);
     return blk;
 }
@@ -377,6 +470,42 @@ static char *dest_of(GArray *numbers)
     return numbers->len ? g_strdup_printf("dest='src-%d'", g_array_index(numbers, int, 0)) : NULL;
 }
 
+/* A KPI's value: the number big, a bound word ("超") as big as the number and the unit
+ * half as big. The bound word is not smaller like the unit: pdftotext (poppler) starts a
+ * text block at the leftmost word of a line, and a word much smaller than the number
+ * would be a block of its own, read after the whole KPI list. */
+static char *kpi_value_markup(const char *prefix, const char *num, const char *unit, double size)
+{
+    g_autofree char *p = g_markup_escape_text(prefix, -1);
+    g_autofree char *n = g_markup_escape_text(num, -1);
+    g_autofree char *u = g_markup_escape_text(unit, -1);
+    return g_strdup_printf("%s%s<span size=\"%d\">%s</span>", p, n,
+                           (int)(size * KPI_UNIT_SCALE * PANGO_SCALE), u);
+}
+
+/* The label, and under it the period, footnotes and change since the first period: one
+ * layout in one font size, so that pdftotext keeps the two lines together. */
+static char *kpi_caption_markup(Builder *b, guint first, guint last, guint n_rows,
+                                GArray *numbers, GPtrArray *pending)
+{
+    g_autofree char *label = g_markup_escape_text(cell(b, last, "label"), -1);
+    GString *m = g_string_new(NULL);
+    g_string_append_printf(m, "<span foreground=\"#1A1A1A\">%s</span>\n%s年", label,
+                           cell(b, last, "period"));
+    if (strcmp(cell(b, last, "forecast"), "1") == 0)
+        g_string_append(m, "（预计）");
+    jb_report_footnote(m, pending, numbers);
+    g_autofree char *change = n_rows > 1 ? ratio_text(b, first, last) : NULL;
+    if (change)
+        g_string_append_printf(m, "　<span foreground=\"#0B7A3E\">%s</span>", change);
+    return g_string_free(m, FALSE);
+}
+
+/* A KPI block is a list: one full-width row per KPI, the value in a column as wide as the
+ * block's widest value, the caption right of it with the same top. Cards side by side
+ * looked the same on paper but pdftotext read them as all values, then all labels: it
+ * orders text blocks top before bottom, and left before right only when they overlap
+ * vertically, so a row whose value and caption start level reads value, label, meta. */
 static gboolean add_kpi(Builder *b, const char *literal, guint line, GError **error)
 {
     g_autoptr(GPtrArray) ids = block_ids(b, "kpi", literal, line + 1, error);
@@ -386,10 +515,8 @@ static gboolean add_kpi(Builder *b, const char *literal, guint line, GError **er
     blk->kind = BLK_KPI;
     blk->before = 12;
     blk->cards = g_ptr_array_new_with_free_func((GDestroyNotify)card_free);
-    blk->per_row = MIN(ids->len, KPI_PER_ROW);
-    if (ids->len > KPI_PER_ROW && ids->len <= 6)
-        blk->per_row = (ids->len + 1) / 2;
-    double w = (TEXT_W - KPI_GAP * (blk->per_row - 1)) / blk->per_row - 2 * KPI_PAD;
+    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+    double widest = 0;
     for (guint i = 0; i < ids->len; i++) {
         const char *id = g_ptr_array_index(ids, i);
         g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, id);
@@ -403,28 +530,46 @@ static gboolean add_kpi(Builder *b, const char *literal, guint line, GError **er
         g_autofree char *num = jb_decimal_parse(cell(b, last, "value"), &d)
                                    ? jb_number_format_cn(d, 4)
                                    : g_strdup(cell(b, last, "value"));
-        g_autofree char *unit = g_markup_escape_text(cell(b, last, "unit"), -1);
-        g_autofree char *vm = g_strdup_printf(
-            "<span size=\"10240\">%s</span>%s<span size=\"10240\">%s</span>", prefix[bound], num,
-            unit);
-        c->value = jb_layout_new(b->pango, vm, TRUE, blk->per_row >= 4 ? 19 : 21, TRUE, w);
-        pango_layout_set_wrap(c->value, PANGO_WRAP_CHAR);
-        g_autofree char *label = g_markup_escape_text(cell(b, last, "label"), -1);
-        c->label = jb_layout_new(b->pango, label, TRUE, 9.5, FALSE, w);
-        g_autoptr(GString) meta = g_string_new(NULL);
-        g_string_append_printf(meta, "%s年", cell(b, last, "period"));
-        if (strcmp(cell(b, last, "forecast"), "1") == 0)
-            g_string_append(meta, "（预计）");
+        char *parts[] = {g_strdup(prefix[bound]), g_strdup(num), g_strdup(cell(b, last, "unit")),
+                         NULL};
+        g_ptr_array_add(values, g_memdup2(parts, sizeof parts));
+        g_autofree char *vm = kpi_value_markup(parts[0], parts[1], parts[2], KPI_VALUE_SIZE);
+        c->value = jb_layout_new(b->pango, vm, TRUE, KPI_VALUE_SIZE, TRUE, -1);
+        double vw;
+        jb_layout_size(c->value, &vw, NULL);
+        widest = fmax(widest, vw);
         g_autoptr(GArray) numbers = jb_report_cite(b, last);
         g_autoptr(GPtrArray) pending =
             g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
-        jb_report_footnote(meta, pending, numbers);
-        g_autofree char *change = rows->len > 1 ? ratio_text(b, first, last) : NULL;
-        if (change)
-            g_string_append_printf(meta, "\n<span foreground=\"#0B7A3E\">%s</span>", change);
-        c->meta = jb_layout_new(b->pango, meta->str, TRUE, 8.5, FALSE, w);
+        g_autofree char *caption = kpi_caption_markup(b, first, last, rows->len, numbers, pending);
+        c->caption = jb_layout_new(b->pango, caption, TRUE, KPI_CAPTION_SIZE, FALSE, -1);
         c->dest = dest_of(numbers);
         g_ptr_array_add(blk->cards, c);
+    }
+    /* a value does not wrap: the whole block's values shrink together when one is too wide
+     * (down to a floor; past it, as from a freak unit in a hand-made series, they wrap) */
+    if (widest > KPI_VALUE_COL_MAX) {
+        double size = fmax(KPI_VALUE_SIZE_MIN,
+                           floor(KPI_VALUE_SIZE * KPI_VALUE_COL_MAX / widest * 2) / 2);
+        widest = 0;
+        for (guint i = 0; i < blk->cards->len; i++) {
+            Card *c = g_ptr_array_index(blk->cards, i);
+            char **parts = g_ptr_array_index(values, i);
+            g_autofree char *vm = kpi_value_markup(parts[0], parts[1], parts[2], size);
+            g_object_unref(c->value);
+            c->value = jb_layout_new(b->pango, vm, TRUE, size, TRUE, KPI_VALUE_COL_MAX);
+            pango_layout_set_wrap(c->value, PANGO_WRAP_CHAR);
+            double vw;
+            jb_layout_size(c->value, &vw, NULL);
+            widest = fmax(widest, vw);
+        }
+    }
+    blk->value_w = widest;
+    double caption_w = TEXT_W - KPI_VALUE_X - widest - KPI_COL_GAP - KPI_PAD;
+    for (guint i = 0; i < blk->cards->len; i++) {
+        Card *c = g_ptr_array_index(blk->cards, i);
+        pango_layout_set_width(c->caption, (int)(caption_w * PANGO_SCALE));
+        pango_layout_set_wrap(c->caption, PANGO_WRAP_WORD_CHAR);
     }
     add_blk(b, blk);
     return TRUE;

@@ -26,8 +26,15 @@
 #define BODY_SIZE 11.0
 #define LINE_SPACING 1.5
 #define ACCENT "#0072B2"
-#define KPI_GAP 10.0
-#define KPI_PAD 10.0
+#define KPI_GAP 6.0            /* between the rows of a KPI list */
+#define KPI_PAD 8.0            /* inside a row, above and below */
+#define KPI_VALUE_X 14.0       /* a value's left edge, from the row's (right of the bar) */
+#define KPI_VALUE_SIZE 20.0    /* the values' font size, unless one would be too wide */
+#define KPI_VALUE_SIZE_MIN 12.0
+#define KPI_VALUE_COL_MAX 170.0
+#define KPI_UNIT_SCALE 0.5     /* a value's unit, relative to its number */
+#define KPI_COL_GAP 20.0       /* between the value column and the caption */
+#define KPI_CAPTION_SIZE 9.5
 #define CELL_PAD 5.0
 
 typedef enum { BLK_TEXT, BLK_CHART, BLK_RULE, BLK_KPI, BLK_TABLE } BlkKind;
@@ -39,9 +46,11 @@ typedef struct {
     char *attr;
 } Link;
 
+/* One KPI: a row of the KPI list. */
 typedef struct {
-    PangoLayout *value, *label, *meta;
-    char *dest; /* link attributes for the whole card, or NULL */
+    PangoLayout *value;   /* "超1.2万亿元" */
+    PangoLayout *caption; /* the label; under it the period, footnotes and change */
+    char *dest;           /* link attributes for the whole row, or NULL */
 } Card;
 
 #define TABLE_COLS 4
@@ -71,8 +80,8 @@ typedef struct {
     JbChart *chart;
     char *name; /* the block's name, for slide files */
     /* BLK_KPI */
-    GPtrArray *cards; /* Card* */
-    guint per_row;
+    GPtrArray *cards; /* Card*, one per row */
+    double value_w;   /* width of the value column */
     /* BLK_TABLE */
     GPtrArray *rows; /* Row*; rows->pdata[0] is the header */
 } Blk;
@@ -102,6 +111,8 @@ Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, doub
                         gboolean justify);
 /* Measures a block's break points (after its content is final). */
 void jb_report_blk_measure(Blk *blk);
+/* Height of a KPI row. */
+double jb_report_card_h(const Card *c);
 
 /* jb_report_sources.c */
 /* A pending footnote: the text "[n]" that will appear in a layout and its link target. */

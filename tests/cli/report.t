@@ -52,6 +52,21 @@ contains "$text" "2022-07-26" "sources give the date"
 contains "$text" "第1页/共${pages}页" "footer numbers the pages"
 p1=$(pdftotext -f 1 -l 1 "$TMP/b.pdf" - 2>/dev/null | tr -d ' \n')
 contains "$p1" "人工智能核心产业规模由2022年的超4000亿元" "page 1 reads in order: title, KPI row, then the summary"
+# pdftotext's default mode reads the KPI list KPI by KPI: value, label, period and change
+kpis='1要点超1\.2万亿元人工智能核心产业规模2025年（预计）\[[0-9]+\]为2022年的3倍'
+kpis=$kpis'超6000家人工智能企业数量2025年\[[0-9]+\]为2022年的2倍'
+kpis=$kpis'170万个5G基站2022年\[[0-9]+\]150家大型工业互联网平台2022年\[[0-9]+\]•人工智能核心产业规模由'
+if printf '%s' "$p1" | grep -Eq "$kpis"; then ok 0 "page 1: each KPI's value, label and meta before the next KPI"; else
+    ok 1 "page 1: each KPI's value, label and meta before the next KPI"
+    printf '#   %s\n' "$(printf '%s' "$p1" | head -c 600)"
+fi
+# justified lines are stretched so little that pdftotext puts no space inside a number
+raw=$(pdftotext "$TMP/b.pdf" - 2>/dev/null)
+contains "$raw" "由2022年的超4000亿元" "pdftotext: 超4000亿元 whole in the first summary line (no spaces from justification)"
+contains "$raw" "增至2025年预计的超1.2万亿元" "pdftotext: 超1.2万亿元 whole in it too"
+if printf '%s' "$raw" | grep -Eq '超4000亿元\[[0-9]+\]增至'; then ok 0 "pdftotext: no space around a footnote mark"; else ok 1 "pdftotext: no space around a footnote mark"; fi
+split=$(printf '%s\n' "$raw" | grep -E '[0-9][.,]? [.,]?[0-9]')
+is "$split" "" "pdftotext: no two digits of the briefing apart by a space"
 "$JB" report --data "$TMP/series.csv" --metrics "$TMP/metrics.csv" -o "$TMP/again.pdf" templates/briefing.md 2>/dev/null
 check "rebuild is byte-identical" cmp "$TMP/b.pdf" "$TMP/again.pdf"
 check "page 1 as PNG" pngcheck -q "$TMP/b-1.png"
