@@ -221,8 +221,7 @@ static void append_quoted(GString *out, const char *s, gsize n)
 {
     const char *end = s + n;
     append_bytes(out, "\"", 1);
-    for (const char *q; (q = memchr(s, '"', (size_t)(end - s))) != NULL; s = q + 1)
-    {
+    for (const char *q; (q = memchr(s, '"', (size_t)(end - s))) != NULL; s = q + 1) {
         append_bytes(out, s, (gsize)(q + 1 - s));
         append_bytes(out, "\"", 1);
     }
