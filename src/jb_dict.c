@@ -4,12 +4,36 @@
 
 #include <string.h>
 
+/* An alias of a metric, with its length measured once. */
+typedef struct {
+    const char *text; /* borrowed from the metric */
+    gsize len;
+} AliasRef;
+
+/* The metrics of one unit, in file order, and all their aliases in that order. */
+typedef struct {
+    const char *unit;    /* borrowed from the first metric */
+    gsize unit_len;
+    GPtrArray *metrics;  /* JbMetric* (borrowed) */
+    GArray *alias_start; /* guint per metric: its first alias in `aliases`; then the total */
+    GArray *aliases;     /* AliasRef */
+} UnitBucket;
+
 struct JbDict {
     GPtrArray *metrics; /* JbMetric*, in file order */
     char **subjects;
     JbWordSet *subject_set; /* the subjects, for scanning text */
-    GHashTable *by_unit;    /* unit → GPtrArray of the metrics in it (borrowed), file order */
+    /* jb_dict_match runs for every number and looks only at the metrics of its unit; there
+     * are a handful of units, so they are compared in turn rather than hashed */
+    GArray *units; /* UnitBucket, in order of first use */
 };
+
+static void bucket_clear(UnitBucket *b)
+{
+    g_ptr_array_unref(b->metrics);
+    g_array_unref(b->alias_start);
+    g_array_unref(b->aliases);
+}
 
 static void metric_free(JbMetric *m)
 {
@@ -28,8 +52,8 @@ void jb_dict_free(JbDict *d)
     g_ptr_array_unref(d->metrics);
     g_strfreev(d->subjects);
     jb_word_set_free(d->subject_set);
-    if (d->by_unit)
-        g_hash_table_unref(d->by_unit);
+    if (d->units)
+        g_array_unref(d->units);
     g_free(d);
 }
 
@@ -37,6 +61,48 @@ static char **list_or_empty(GKeyFile *kf, const char *group, const char *key)
 {
     char **v = g_key_file_get_string_list(kf, group, key, NULL, NULL);
     return v ? v : g_new0(char *, 1);
+}
+
+static UnitBucket *bucket_for(GArray *units, const char *unit)
+{
+    for (guint i = 0; i < units->len; i++) {
+        UnitBucket *b = &g_array_index(units, UnitBucket, i);
+        gsize k = 0; /* strcmp by hand: a unit is a few bytes, and most differ early */
+        while (k <= b->unit_len && b->unit[k] == unit[k])
+            k++;
+        if (k > b->unit_len)
+            return b;
+    }
+    return NULL;
+}
+
+static void build_units(JbDict *d)
+{
+    d->units = g_array_new(FALSE, TRUE, sizeof(UnitBucket));
+    g_array_set_clear_func(d->units, (GDestroyNotify)bucket_clear);
+    for (guint i = 0; i < d->metrics->len; i++) {
+        JbMetric *m = g_ptr_array_index(d->metrics, i);
+        UnitBucket *b = bucket_for(d->units, m->unit);
+        if (!b) {
+            UnitBucket nb = {.unit = m->unit,
+                             .unit_len = strlen(m->unit),
+                             .metrics = g_ptr_array_new(),
+                             .alias_start = g_array_new(FALSE, FALSE, sizeof(guint)),
+                             .aliases = g_array_new(FALSE, TRUE, sizeof(AliasRef))};
+            g_array_append_val(d->units, nb);
+            b = &g_array_index(d->units, UnitBucket, d->units->len - 1);
+        }
+        g_ptr_array_add(b->metrics, m);
+        g_array_append_val(b->alias_start, b->aliases->len);
+        for (char **a = m->aliases; *a; a++) {
+            AliasRef r = {.text = *a, .len = strlen(*a)};
+            g_array_append_val(b->aliases, r);
+        }
+    }
+    for (guint i = 0; i < d->units->len; i++) {
+        UnitBucket *b = &g_array_index(d->units, UnitBucket, i);
+        g_array_append_val(b->alias_start, b->aliases->len);
+    }
 }
 
 JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **error)
@@ -76,18 +142,7 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
             m->subject = g_strdup("");
         g_ptr_array_add(d->metrics, m);
     }
-    /* jb_dict_match runs for every number: it looks only at the metrics in its unit */
-    d->by_unit = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify)g_ptr_array_unref);
-    for (guint i = 0; i < d->metrics->len; i++) {
-        JbMetric *m = g_ptr_array_index(d->metrics, i);
-        GPtrArray *same = g_hash_table_lookup(d->by_unit, m->unit);
-        if (!same) {
-            same = g_ptr_array_new();
-            g_hash_table_insert(d->by_unit, m->unit, same);
-        }
-        g_ptr_array_add(same, m);
-    }
+    build_units(d);
     return d;
 }
 
@@ -120,13 +175,10 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d)
     return d->subject_set;
 }
 
-/* End offset of the last occurrence of `needle` in `hay`, or -1. */
-static gssize last_end(const char *hay, const char *needle)
+/* End offset of the last occurrence of `needle` (n > 0 bytes) in `hay`, or -1. */
+static gssize last_end(const char *hay, const char *needle, gsize n)
 {
     gssize best = -1;
-    size_t n = strlen(needle);
-    if (n == 0)
-        return -1;
     for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
         best = (p - hay) + (gssize)n;
     return best;
@@ -135,18 +187,22 @@ static gssize last_end(const char *hay, const char *needle)
 const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *subject,
                               const char *unit)
 {
+    const UnitBucket *b = bucket_for(d->units, unit);
+    if (!b)
+        return NULL;
+    const AliasRef *aliases = (const AliasRef *)(const void *)b->aliases->data;
+    const guint *alias_start = (const guint *)(const void *)b->alias_start->data;
     const JbMetric *best = NULL;
     gssize best_end = -1;
     size_t best_len = 0;
-    const GPtrArray *same_unit = g_hash_table_lookup(d->by_unit, unit);
-    for (guint i = 0; same_unit && i < same_unit->len; i++) {
-        const JbMetric *m = g_ptr_array_index(same_unit, i);
+    for (guint i = 0; i < b->metrics->len; i++) {
+        const JbMetric *m = g_ptr_array_index(b->metrics, i);
         if (m->subject[0] && !(subject && strstr(subject, m->subject)) &&
             !strstr(context, m->subject))
             continue;
-        for (char **a = m->aliases; *a; a++) {
-            gssize end = last_end(context, *a);
-            size_t len = strlen(*a);
+        for (guint k = alias_start[i]; k < alias_start[i + 1]; k++) {
+            size_t len = aliases[k].len;
+            gssize end = len ? last_end(context, aliases[k].text, len) : -1;
             if (end > best_end || (end == best_end && end >= 0 && len > best_len)) {
                 best = m;
                 best_end = end;

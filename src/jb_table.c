@@ -4,6 +4,9 @@
 
 #include <csv.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 struct JbTable {
     char *source;
@@ -190,32 +193,53 @@ static inline void append_bytes(GString *out, const char *s, gsize n)
     }
 }
 
-/* Length of the leading run of s with none of , " CR LF: strlen(s) when the field needs no
- * quotes for them. One strcspn, not strlen and then strpbrk. */
-static gsize plain_run(const char *s)
+/* A cell of n bytes needs quotes: it holds , " CR or LF; or it starts with a BOM, which a
+ * reader would take for an encoding mark at the start of a file; or it starts or ends with a
+ * space or tab, which libcsv (like most readers) trims from unquoted fields (the last two
+ * found by fuzzing). edge_needs_quotes() is the second half, for every cell of a row. */
+static inline gboolean edge_needs_quotes(const char *s, gsize n)
 {
-    return strcspn(s, ",\"\r\n");
+    if (n == 0)
+        return FALSE;
+    guchar first = (guchar)s[0], last = (guchar)s[n - 1];
+    /* one compare for nearly every cell: none of the bytes looked for is above ' ' but 0xEF */
+    if (first > ' ' && first != 0xEF && last > ' ')
+        return FALSE;
+    return first == ' ' || first == '\t' || last == ' ' || last == '\t' ||
+           (n >= 3 && first == 0xEF && memcmp(s, "\xEF\xBB\xBF", 3) == 0);
+}
+
+static gssize count_commas_plain(const char *s, gsize n);
+
+static gboolean needs_quotes(const char *s, gsize n)
+{
+    return edge_needs_quotes(s, n) || count_commas_plain(s, n) != 0;
+}
+
+/* As libcsv's csv_write(): the cell in quotes, each quote inside doubled. */
+static void append_quoted(GString *out, const char *s, gsize n)
+{
+    const char *end = s + n;
+    append_bytes(out, "\"", 1);
+    for (const char *q; (q = memchr(s, '"', (size_t)(end - s))) != NULL; s = q + 1) {
+        append_bytes(out, s, (gsize)(q + 1 - s));
+        append_bytes(out, "\"", 1);
+    }
+    append_bytes(out, s, (gsize)(end - s));
+    append_bytes(out, "\"", 1);
+}
+
+static void append_field_n(GString *out, const char *s, gsize n)
+{
+    if (needs_quotes(s, n))
+        append_quoted(out, s, n);
+    else
+        append_bytes(out, s, n);
 }
 
 static void append_field(GString *out, const char *s)
 {
-    /* Also quoted (both found by fuzzing): a field that starts with a BOM, which a reader
-     * would take for an encoding mark at the start of a file, and one that starts or ends
-     * with a space or tab, which libcsv (like most readers) trims from unquoted fields. */
-    size_t run = plain_run(s);
-    size_t len = s[run] ? run + strlen(s + run) : run;
-    gboolean edge_space = len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
-                                  s[len - 1] == '\t');
-    gboolean bom = len >= 3 && (guchar)s[0] == 0xEF && memcmp(s, "\xEF\xBB\xBF", 3) == 0;
-    if (!edge_space && !bom && run == len) {
-        append_bytes(out, s, len);
-        return;
-    }
-    size_t n = len;
-    size_t need = csv_write(NULL, 0, s, n);
-    gsize at = out->len;
-    g_string_set_size(out, at + need);
-    csv_write(out->str + at, need, s, n);
+    append_field_n(out, s, strlen(s));
 }
 
 /* [-]digits[.digits]: what a spreadsheet must keep as a number. */
@@ -258,18 +282,135 @@ static void append_record(GString *out, GPtrArray *cells, guint n, gboolean exce
     g_string_append_c(out, '\n');
 }
 
-void jb_csv_append_row(GString *out, const char *const *cells, guint n)
+/* How many commas the n bytes at s hold, or -1 when they hold a " CR or LF. */
+static gssize count_commas_plain(const char *s, gsize n)
 {
-    if (n == 1 && !*cells[0]) { /* as append_record: one empty cell is quoted */
+    gsize commas = 0, i = 0;
+#if defined(__SSE2__)
+    /* 16 bytes at a time: a row is written once per statement, and this pass is most of it.
+     * Each lane counts its commas down from 0 (a match is -1), summed every 255 blocks
+     * before a lane could wrap; the last partial block is the last 16 bytes, with the lanes
+     * already counted masked off. */
+    if (n >= 16) {
+        static const guint8 tail_lanes[32] = {[16] = 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF};
+        const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'),
+                      cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+        __m128i sums = zero, bad = zero;
+        while (i + 16 <= n) {
+            __m128i count = zero;
+            gsize stop = n - i >= 255 * 16 ? i + 255 * 16 : n;
+            for (; i + 16 <= stop; i += 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                     _mm_or_si128(_mm_cmpeq_epi8(v, cr),
+                                                                  _mm_cmpeq_epi8(v, lf))));
+                count = _mm_add_epi8(count, _mm_cmpeq_epi8(v, comma));
+            }
+            sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_sub_epi8(zero, count), zero));
+        }
+        if (i < n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+            __m128i lanes = _mm_loadu_si128((const __m128i *)(const void *)(tail_lanes + (n - i)));
+            __m128i b = _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+            bad = _mm_or_si128(bad, _mm_and_si128(b, lanes));
+            __m128i count = _mm_and_si128(_mm_cmpeq_epi8(v, comma), lanes);
+            sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_sub_epi8(zero, count), zero));
+        }
+        if (_mm_movemask_epi8(bad))
+            return -1;
+        return (gssize)((guint64)_mm_cvtsi128_si64(sums) +
+                        (guint64)_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    }
+#endif
+    for (; i < n; i++) {
+        if (s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+            return -1;
+        commas += s[i] == ',';
+    }
+    return (gssize)commas;
+}
+
+/* Cells of at most 16 bytes (all but the quote, in metrics.csv) without a call to memcpy. */
+static inline void copy_cell(char *o, const char *s, gsize n)
+{
+    if (n >= 8 && n <= 16) {
+        guint64 a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(o, &a, 8);
+        memcpy(o + n - 8, &b, 8);
+    } else if (n >= 4 && n < 8) {
+        guint32 a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(o, &a, 4);
+        memcpy(o + n - 4, &b, 4);
+    } else if (n < 4) {
+        for (gsize k = 0; k < n; k++)
+            o[k] = s[k];
+    } else {
+        memcpy(o, s, n);
+    }
+}
+
+void jb_csv_append_row_n(GString *out, const char *const *cells, const gsize *lens, guint n)
+{
+    if (n == 0) {
+        g_string_append_c(out, '\n');
+        return;
+    }
+    if (n == 1 && lens[0] == 0) { /* as append_record: one empty cell is quoted */
         g_string_append(out, "\"\"\n");
         return;
     }
+    /* Most rows need no quotes at all: copy the cells with their commas first, then look at
+     * the whole row once; it is plain when it holds no " CR LF and no comma but the n - 1
+     * written between the cells. Otherwise the row is written again cell by cell. */
+    gsize start = out->len, total = n; /* n - 1 commas and the newline */
+    gboolean edge = FALSE;
+    for (guint i = 0; i < n; i++)
+        total += lens[i];
+    g_string_set_size(out, start + total);
+    char *o = out->str + start;
+    for (guint i = 0; i < n; i++) {
+        if (i)
+            *o++ = ',';
+        copy_cell(o, cells[i], lens[i]);
+        edge |= edge_needs_quotes(cells[i], lens[i]);
+        o += lens[i];
+    }
+    *o = '\n';
+    if (!edge && count_commas_plain(out->str + start, total - 1) == (gssize)(n - 1))
+        return;
+    g_string_truncate(out, start);
     for (guint i = 0; i < n; i++) {
         if (i)
             g_string_append_c(out, ',');
-        append_field(out, cells[i]);
+        append_field_n(out, cells[i], lens[i]);
     }
     g_string_append_c(out, '\n');
+}
+
+void jb_csv_append_row(GString *out, const char *const *cells, guint n)
+{
+    if (n > 16) {
+        g_autofree gsize *lens = g_new(gsize, n);
+        for (guint i = 0; i < n; i++)
+            lens[i] = strlen(cells[i]);
+        jb_csv_append_row_n(out, cells, lens, n);
+        return;
+    }
+    if (n == 0) {
+        g_string_append_c(out, '\n');
+        return;
+    }
+    gsize lens[16];
+    for (guint i = 0; i < n; i++)
+        lens[i] = strlen(cells[i]);
+    jb_csv_append_row_n(out, cells, lens, n);
 }
 
 static GString *to_csv(const JbTable *t, gboolean excel)

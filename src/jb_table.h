@@ -47,6 +47,9 @@ GString *jb_table_to_csv(const JbTable *t);
 /* Append one CSV record of `n` cells (none NULL) to `out`, quoted as jb_table_to_csv()
  * quotes them: for writers that stream rows without building a table. */
 void jb_csv_append_row(GString *out, const char *const *cells, guint n);
+/* The same record, with each cell's length given (lens[i] bytes of cells[i], as strlen()
+ * would say): for a caller that knows them, so nothing is measured twice. */
+void jb_csv_append_row_n(GString *out, const char *const *cells, const gsize *lens, guint n);
 /* jb_table_to_csv written atomically to `path`. */
 gboolean jb_table_write(const JbTable *t, const char *path, GError **error);
 

@@ -103,5 +103,51 @@ int main(void)
                strcmp(jb_table_get(back2, 0, 1), " x ") == 0,
            "cells with leading or trailing blanks round-trip");
     }
+    {
+        /* jb_csv_append_row and jb_csv_append_row_n write what jb_table_to_csv writes, with
+         * the quote, CR, LF or comma anywhere in a long or short cell (the row is looked at
+         * 16 bytes at a time, so before, across and after those blocks) */
+        const char *pieces[] = {"", "a", "0", "5.9", "at_least", "./0-01-robots.md",
+                                "我国工业机器人产量超过44万套，同比增长约20%", "x,y", "say \"hi\"",
+                                "two\nlines", "cr\rhere", " lead", "trail\t", "\xEF\xBB\xBF" "bom",
+                                "人工智能核心产业规模达到5000亿元,", "\"", ",", "abcdefghijklmno,",
+                                "abcdefghijklmnop\"", "123456789012345678901234567890\n1"};
+        const guint np = G_N_ELEMENTS(pieces);
+        guint mismatches = 0, rows = 0;
+        for (guint n = 1; n <= 13; n++) {
+            for (guint seed = 0; seed < 60; seed++) {
+                const char *cells[13];
+                gsize lens[13];
+                const char *hdr_cells[14];
+                for (guint i = 0; i < n; i++) {
+                    cells[i] = pieces[(seed * 7 + i * (seed % 5 + 1) + n) % np];
+                    if (seed % 3 == 0 && i != seed % n)
+                        cells[i] = pieces[1 + (seed + i) % 6]; /* mostly plain rows too */
+                    lens[i] = strlen(cells[i]);
+                    hdr_cells[i] = cells[i];
+                }
+                hdr_cells[n] = NULL;
+                g_autoptr(JbTable) one_row = jb_table_new(hdr_cells);
+                g_autoptr(GString) want = jb_table_to_csv(one_row);
+                g_autoptr(GString) got = g_string_new("prefix\n");
+                g_autoptr(GString) got_n = g_string_new("prefix\n");
+                jb_csv_append_row(got, cells, n);
+                jb_csv_append_row_n(got_n, cells, lens, n);
+                rows++;
+                if (strcmp(got->str + 7, want->str) != 0 || strcmp(got_n->str, got->str) != 0 ||
+                    got_n->len != got->len)
+                    mismatches++;
+            }
+        }
+        ok(mismatches == 0, "streamed rows equal jb_table_to_csv's (%u of %u differ)", mismatches,
+           rows);
+        const char *plain[] = {"a", "b"};
+        const gsize plain_lens[] = {1, 1};
+        g_autoptr(GString) s = g_string_new(NULL);
+        jb_csv_append_row_n(s, plain, plain_lens, 2);
+        jb_csv_append_row_n(s, (const char *[]){""}, (const gsize[]){0}, 1);
+        jb_csv_append_row_n(s, (const char *[]){"x,y", "z"}, (const gsize[]){3, 1}, 2);
+        is_str(s->str, "a,b\n\"\"\n\"x,y\",z\n", "jb_csv_append_row_n: plain, one empty, quoted");
+    }
     return tap_done();
 }
