@@ -1274,7 +1274,8 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
         char buf[JB_DECIMAL_STR_MAX];
         g_autofree char *long_value = NULL; /* (never for a value the scanner made) */
         const char *value = buf;
-        if (jb_decimal_format(s->q.value, buf, sizeof buf) >= sizeof buf)
+        gsize value_len = jb_decimal_format(s->q.value, buf, sizeof buf);
+        if (value_len >= sizeof buf)
             value = long_value = jb_decimal_to_string(s->q.value);
         g_autofree char *subject = NULL, *metric = NULL, *quote = NULL;
         const char *cells[] = {NZ(s->source),     NZ(s->published), NZ(s->period),
@@ -1282,7 +1283,10 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
                                NZ(s->metric_id),  value,        s->q.unit,
                                s->q.qualifier,    jb_bound_name(s->q.bound),
                                s->forecast ? "1" : "0", safe_cell(s->quote, &quote)};
-        jb_csv_append_row(w->buf, cells, G_N_ELEMENTS(cells));
+        gsize lens[G_N_ELEMENTS(cells)];
+        for (gsize k = 0; k < G_N_ELEMENTS(cells); k++)
+            lens[k] = cells[k] == value ? value_len : strlen(cells[k]);
+        jb_csv_append_row_n(w->buf, cells, lens, G_N_ELEMENTS(cells));
     }
     if (fwrite(w->buf->str, 1, w->buf->len, w->f) != w->buf->len)
         return write_error(error, w->path ? w->path : "stdout", errno);
