@@ -2181,6 +2181,10 @@ static guint8 junk_key_bit[4096];
  * (second | third << 8): junk_scan looks up every Chinese character with one load. */
 static guint8 junk_char_bit[65536];
 
+/* letter_bit of each ASCII letter, 0 for any other byte below 0x80 (junk_scan reads it for
+ * every ASCII byte of a paragraph). Filled by junk_init. */
+static guint32 ascii_letter_bit[128];
+
 static void junk_register_key(guint k)
 {
     static guint used;
@@ -2754,6 +2758,9 @@ static void junk_init(void)
                         junk_set_add(&junk_tests[met], i);
             }
         }
+        for (int b = 0; b < 128; b++)
+            if (g_ascii_isalpha(b))
+                ascii_letter_bit[b] = letter_bit((char)b);
         /* the characters junk_needs_met and junk_may_have ask about */
         static const char *const asked[] = {"客", "摄", "图", "来"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
@@ -2769,7 +2776,7 @@ static void junk_init(void)
 static void junk_scan(JunkPara *j, const char *p, gsize len)
 {
     /* counted in locals: stores through `j` would be kept in memory on every byte */
-    glong n = 0, ascii = 0, ndigit = 0;
+    glong n = 0, bytes3 = 0, ascii = 0, ndigit = 0;
     guint32 letters = 0;
     guint64 keys = 0;
     gboolean hyphen = FALSE;
@@ -2781,24 +2788,25 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
         const guchar *run = q;
         for (; q < stop3 && (q[0] & 0xF0) == 0xE0; q += 3)
             keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
-        n += (glong)(q - run) / 3;
-        if (q >= end)
-            break;
-        guchar b = *q;
-        n++;
-        if (b < 0x80) {
-            ascii++;
-            ndigit += g_ascii_isdigit(b);
-            if (g_ascii_isalpha(b))
-                letters |= letter_bit((char)b);
-            hyphen |= b == '-';
-            q++;
-        } else {
+        bytes3 += q - run;
+        /* runs of ASCII (digits, Latin words, spaces between Chinese), counted at the end
+         * too; the letters and digits from tables rather than g_ascii_* tests */
+        run = q;
+        for (; q < end && *q < 0x80; q++) {
+            letters |= ascii_letter_bit[*q];
+            ndigit += (guint)(*q - '0') < 10;
+            hyphen |= *q == '-';
+        }
+        ascii += q - run;
+        if (q < end && !(q < stop3 && (q[0] & 0xF0) == 0xE0)) {
+            /* a two- or four-byte character (or a cut one) */
+            n++;
             q++;
             while (q < end && (*q & 0xC0) == 0x80)
                 q++;
         }
     }
+    n += bytes3 / 3 + ascii;
     *j = (JunkPara){.p = p,
                     .len = len,
                     .n = n,
