@@ -94,6 +94,21 @@ static inline void append_len(GString *g, const char *s, gsize n)
     }
 }
 
+/* The index of the lowest bit set in `x` (not 0). */
+static inline guint lowest_bit(guint64 x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (guint)__builtin_ctzll(x);
+#else
+    guint i = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
 /* Does the eight-byte word `w` hold the byte `b` anywhere? */
 static inline gboolean word_has_byte(guint64 w, guchar b)
 {
@@ -492,72 +507,83 @@ static GString *decode_iconv(const char *source, const char *encoding, const cha
     return s;
 }
 
-/* Are the six bytes at `p` (eight readable) two three-byte characters with a lead E1-EC or
- * EE-EF (that need no test beyond their continuation bytes)? */
-static inline gboolean cjk_pair(const guchar *p)
+/* Is the first character of `w` (eight bytes as loaded, little-endian) three bytes with a
+ * lead E1-EC or EE-EF, which need no test beyond their continuation bytes? */
+static inline gboolean plain_cjk(guint64 w)
 {
-    guint64 w;
-    memcpy(&w, p, 8);
-    w = GUINT64_FROM_LE(w);
-    /* by the leads' low nibbles: 0 (E0) and D (ED) are not such leads */
+    /* by the lead's low nibble: 0 (E0) and D (ED) are not such leads */
     static const guint8 lead_ok[16] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1};
-    return (w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
-           lead_ok[w & 0x0F] & lead_ok[(w >> 24) & 0x0F];
+    return (w & 0xC0C0F0) == 0x8080E0 && lead_ok[w & 0x0F];
+}
+
+/* The length of the valid UTF-8 character at `p` (before `end`), 0 if it is not one (or is
+ * a NUL): the test of any character, for those utf8_valid does not take in its runs. */
+static gsize utf8_char_ok(const guchar *p, const guchar *end)
+{
+    guchar b = *p;
+    if (b < 0x80)
+        return b != 0;
+    if (b < 0xC2)
+        return 0;
+    if (b < 0xE0)
+        return end - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (b < 0xF0) {
+        if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0))
+            return 0; /* overlong, surrogate */
+        return 3;
+    }
+    if (b < 0xF5) {
+        if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+            (p[3] & 0xC0) != 0x80)
+            return 0;
+        if ((b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90))
+            return 0; /* overlong, over U+10FFFF */
+        return 4;
+    }
+    return 0;
 }
 
 /* g_utf8_validate_len(s, len, NULL) (no NUL, overlong form, surrogate or code point past
- * U+10FFFF), several times faster on Chinese text: every file goes through it once, and
- * such text is runs of three-byte characters and of ASCII, each checked in a tight loop. */
+ * U+10FFFF), several times faster on Chinese text: every file goes through it once. Such
+ * text switches between Chinese and ASCII every few characters, so each step takes what
+ * one eight-byte load shows: up to two plain Chinese characters, or the whole ASCII run
+ * in it (found from its first non-ASCII or NUL byte), else one character tested fully. */
 static gboolean utf8_valid(const char *s, gsize len)
 {
     const guchar *p = (const guchar *)s, *end = p + len;
-    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
-    while (p < end) {
-        /* runs of CJK: a lead E1-EC or EE-EF and two continuation bytes need no other test;
-         * two such characters at a time, from one eight-byte load */
-        while (end - p >= 8 && cjk_pair(p))
-            p += 6;
-        /* (a single such character is left to the test of any character below) */
-        /* runs of ASCII, eight bytes at a time */
-        while (end - p >= 8) {
-            guint64 w;
-            memcpy(&w, p, 8);
-            if ((w & high) || ((w - G_GUINT64_CONSTANT(0x0101010101010101)) & ~w & high))
-                break; /* a non-ASCII or a NUL byte */
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    const guint64 high = ones << 7;
+    while (end - p >= 8) {
+        guint64 w;
+        memcpy(&w, p, 8);
+        w = GUINT64_FROM_LE(w);
+        if (plain_cjk(w)) {
+            p += plain_cjk(w >> 24) ? 6 : 3;
+            continue;
+        }
+        /* the bytes that are not ASCII or are NUL: the lowest one marked is exact (a false
+         * mark comes only from a borrow, above a NUL) */
+        guint64 m = (w & high) | ((w - ones) & ~w & high);
+        if (!m) {
             p += 8;
+            continue;
         }
-        if (p >= end)
-            break;
-        guchar b = *p;
-        if (b < 0x80) {
-            if (b == 0)
-                return FALSE;
-            p++;
-        } else if (b < 0xC2) {
+        gsize k = lowest_bit(m) >> 3;
+        if (k == 0 && (k = utf8_char_ok(p, end)) == 0)
             return FALSE;
-        } else if (b < 0xE0) {
-            if (end - p < 2 || (p[1] & 0xC0) != 0x80)
-                return FALSE;
-            p += 2;
-        } else if (b < 0xF0) {
-            if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-                return FALSE;
-            if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0))
-                return FALSE; /* overlong, surrogate */
-            p += 3;
-        } else if (b < 0xF5) {
-            if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-                (p[3] & 0xC0) != 0x80)
-                return FALSE;
-            if ((b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90))
-                return FALSE; /* overlong, over U+10FFFF */
-            p += 4;
-        } else {
+        p += k;
+    }
+    while (p < end) {
+        gsize k = utf8_char_ok(p, end);
+        if (k == 0)
             return FALSE;
-        }
+        p += k;
     }
     return TRUE;
 }
+
 /* Count bytes of valid multi-byte UTF-8 characters, and invalid bytes. */
 static void utf8_stats(const char *data, gsize len, gsize *multibyte, gsize *invalid)
 {
@@ -2598,21 +2624,6 @@ typedef struct {
     guint64 w[2];
 } JunkSet;
 G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) <= 128);
-
-/* The index of the lowest bit set in `x` (not 0). */
-static inline guint lowest_bit(guint64 x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    return (guint)__builtin_ctzll(x);
-#else
-    guint i = 0;
-    while (!(x & 1)) {
-        x >>= 1;
-        i++;
-    }
-    return i;
-#endif
-}
 
 static inline void junk_set_add(JunkSet *s, gsize i)
 {
