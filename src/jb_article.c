@@ -2177,6 +2177,7 @@ typedef struct {
     gboolean latin;  /* has an ASCII letter */
     guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
     guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
+    gboolean other;  /* has a character of two or four bytes (such as ©) */
     int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
 } JunkPara;
 
@@ -2639,6 +2640,7 @@ static struct {
     guint32 letters; /* as JunkPara.letters */
     int key[2];
     guint64 keys; /* J_ANYWHERE: the bits of key[0] and key[1] (junk_key_bit) */
+    gboolean other; /* its first character has two or four bytes (as JunkPara.other) */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
 /* What a test rule needs in a paragraph to ever be true (a cheap filter on what junk_scan
@@ -2734,6 +2736,7 @@ static void junk_init(void)
             const char *t = r->text;
             junk_info[i].len = strlen(t);
             junk_info[i].key[0] = junk_info[i].key[1] = -1;
+            junk_info[i].other = (guchar)t[0] >= 0x80 && !is_lead3((guchar)t[0]);
             if (is_lead3((guchar)t[0]) && t[1] && t[2]) {
                 junk_info[i].key[0] = (int)junk_key(t);
                 if (is_lead3((guchar)t[3]) && t[4] && t[5])
@@ -2790,7 +2793,7 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
     glong n = 0, bytes3 = 0, ascii = 0, ndigit = 0;
     guint32 letters = 0;
     guint64 keys = 0;
-    gboolean hyphen = FALSE;
+    gboolean hyphen = FALSE, other = FALSE;
     const guchar *q = (const guchar *)p, *end = q + len;
     /* a three-byte character may start before this (a limit tested once per character) */
     const guchar *stop3 = len >= 3 ? end - 2 : q;
@@ -2811,6 +2814,7 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
         ascii += q - run;
         if (q < end && !(q < stop3 && (q[0] & 0xF0) == 0xE0)) {
             /* a two- or four-byte character (or a cut one) */
+            other = TRUE;
             n++;
             q++;
             while (q < end && (*q & 0xC0) == 0x80)
@@ -2828,6 +2832,7 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
                     .latin = letters != 0,
                     .letters = letters,
                     .keys = keys,
+                    .other = other,
                     .header_line = -1};
 }
 
@@ -2835,7 +2840,8 @@ static void junk_scan(JunkPara *j, const char *p, gsize len)
 static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
 {
     return (j->letters & junk_info[i].letters) == junk_info[i].letters &&
-           (j->keys & junk_info[i].keys) == junk_info[i].keys;
+           (j->keys & junk_info[i].keys) == junk_info[i].keys &&
+           (j->other || !junk_info[i].other); /* "©" is searched only where such a character is */
 }
 
 /* Which JUNK_NEED_* the paragraph meets. */
