@@ -33,6 +33,7 @@
 #define HEADER_DATE_BLOCKS 30   /* look for a date line in this many first blocks */
 #define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
 #define HEADER_MAX_CHARS 80     /* a header line with a date is no longer */
+#define ARTICLE_PARAGRAPHS 16  /* room made at first for this many paragraphs */
 #define BLOCK_BUF_SIZE 500      /* a raw block's first buffer: most paragraphs fit, and it is
                                    small enough for malloc's cheap bins */
 
@@ -68,7 +69,13 @@ typedef struct {
 
 static inline gboolean starts_with_lit(const char *s, Lit w)
 {
-    return s[0] == w.s[0] && strncmp(s, w.s, w.n) == 0;
+    /* byte by byte, not strncmp: most tries fail within a Chinese character's three bytes,
+     * and Chinese words share their first byte too often for a test of it alone to help.
+     * (s[i] is read only when s[i - 1] matched a byte of `w`, which is never NUL.) */
+    for (gsize i = 0; i < w.n; i++)
+        if (s[i] != w.s[i])
+            return FALSE;
+    return TRUE;
 }
 
 /* `needle` (of length k, starting with a letter) in `h`, ignoring ASCII case. */
@@ -2227,12 +2234,15 @@ static inline gboolean junk_has_key(const JunkPara *j, int k)
     return k < 0 || !junk_key_bit[k] || ((j->keys >> junk_key_bit[k]) & 1);
 }
 
-/* Can the paragraph contain `word` (ASCII words: when it has letters)? A filter. */
+/* Can the paragraph contain `word` (ASCII words: when it has letters; Chinese words: when
+ * it has their first two characters)? A filter. */
 static inline gboolean junk_may_have(const JunkPara *j, const char *word)
 {
     if ((guchar)word[0] < 0x80)
         return !g_ascii_isalpha(word[0]) || j->latin;
-    return !is_lead3((guchar)word[0]) || junk_has_key(j, (int)junk_key(word));
+    return !is_lead3((guchar)word[0]) ||
+           (junk_has_key(j, (int)junk_key(word)) &&
+            (!is_lead3((guchar)word[3]) || junk_has_key(j, (int)junk_key(word + 3))));
 }
 
 static const char *after_any(const char *p, const Lit *words, gsize n)
@@ -2332,8 +2342,8 @@ static gboolean junk_phone(const JunkPara *j)
         if (g_ascii_isdigit(*q))
             return TRUE;
     }
-    if (!j->hyphen && j->ndigit < 11)
-        return FALSE; /* what follows needs a '-' or an 11-digit number */
+    if (j->ndigit < 6 || (!j->hyphen && j->ndigit < 11))
+        return FALSE; /* what follows needs six digits and a '-', or an 11-digit number */
     for (const char *q = p; *q; q++) {
         if (((guchar)*q & 0xF0) == 0xE0) {
             q += 2; /* a Chinese character (valid UTF-8: two more bytes), no digit */
@@ -2407,17 +2417,17 @@ static gboolean junk_editor(const JunkPara *j)
             starts_with(r, "丨") || starts_with(r, "|"))
             return TRUE;
     }
-    const char *sp = strrchr(p, ' ');
+    const char *sp = memrchr(p, ' ', j->len);
     if (!sp || sp == p)
         return FALSE;
-    glong name = g_utf8_strlen(sp + 1, -1);
     const char *w = sp;
     while (w > p && w[-1] != ' ')
         w--;
     for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
-        if ((gsize)(sp - w) == editor_words[i].n && starts_with_lit(w, editor_words[i]) &&
-            name >= 2 && name <= 4)
-            return TRUE;
+        if ((gsize)(sp - w) == editor_words[i].n && starts_with_lit(w, editor_words[i])) {
+            glong name = g_utf8_strlen(sp + 1, -1);
+            return name >= 2 && name <= 4;
+        }
     return FALSE;
 }
 
@@ -2780,8 +2790,10 @@ static void junk_init(void)
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
             junk_register_key(junk_key(asked[i]));
         for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++)
-            if (is_lead3((guchar)phone_words[i][0]))
+            if (is_lead3((guchar)phone_words[i][0])) {
                 junk_register_key(junk_key(phone_words[i]));
+                junk_register_key(junk_key(phone_words[i] + 3)); /* (all are two characters) */
+            }
         junk_init_buckets();
         g_once_init_leave(&done, 1);
     }
@@ -3077,8 +3089,9 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     a->title = g_strdup("");
     a->published = g_strdup("");
     a->url = g_strdup("");
-    a->paragraphs = g_ptr_array_new_with_free_func(g_free);
-    a->lines = g_array_new(FALSE, FALSE, sizeof(guint));
+    /* room for a typical article's paragraphs: growing from nothing reallocates thrice */
+    a->paragraphs = g_ptr_array_new_full(ARTICLE_PARAGRAPHS, g_free);
+    a->lines = g_array_sized_new(FALSE, FALSE, sizeof(guint), ARTICLE_PARAGRAPHS);
     a->warnings = g_ptr_array_new_with_free_func(g_free);
 
     Text text;
