@@ -116,6 +116,13 @@ static inline guint lowest_bit(guint64 x)
 #endif
 }
 
+/* g_string_truncate(g, 0) without the call: done after every block. */
+static inline void string_clear(GString *g)
+{
+    g->len = 0;
+    g->str[0] = '\0';
+}
+
 /* Does the eight-byte word `w` hold the byte `b` anywhere? */
 static inline gboolean word_has_byte(guint64 w, guchar b)
 {
@@ -124,15 +131,26 @@ static inline gboolean word_has_byte(guint64 w, guchar b)
     return ((x - ones) & ~x & (ones << 7)) != 0;
 }
 
-/* The first of the bytes `a`, `b`, `c` at or after `p`, or `end`: eight bytes at a time,
- * for the scans that pass over every byte of an article looking for a few rare ones. */
+/* Does the eight-byte word `w` hold a byte below `n` (at most 0x80)? */
+static inline gboolean word_has_less(guint64 w, guchar n)
+{
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    return ((w - ones * n) & ~w & (ones << 7)) != 0;
+}
+
+/* The first of the ASCII bytes `a`, `b`, `c` at or after `p`, or `end`: eight bytes at a
+ * time, for the scans that pass over every byte of an article looking for a few rare ones.
+ * (A word with no byte up to the largest of them, as most of Chinese text, is passed after
+ * one test instead of three.) */
 static inline const char *skip_to_any(const char *p, const char *end, char a, char b, char c)
 {
+    const guchar above = (guchar)MAX(a, MAX(b, c)) + 1;
     for (; end - p >= 8; p += 8) {
         guint64 w;
         memcpy(&w, p, 8);
-        if (word_has_byte(w, (guchar)a) || word_has_byte(w, (guchar)b) ||
-            word_has_byte(w, (guchar)c))
+        if (word_has_less(w, above) &&
+            (word_has_byte(w, (guchar)a) || word_has_byte(w, (guchar)b) ||
+             word_has_byte(w, (guchar)c)))
             break;
     }
     while (p < end && *p != a && *p != b && *p != c)
@@ -1333,7 +1351,7 @@ static void html_flush(Html *h)
 {
     if (h->para->len && h->para_line)
         emit(h->c, h->para->str, h->para->len, h->para_line);
-    g_string_truncate(h->para, 0);
+    string_clear(h->para);
     h->para_line = 0;
 }
 
@@ -1559,7 +1577,7 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
             h->article_depth++;
         if ((t->flags & T_H1) && !h->h1_done) {
             h->in_h1 = TRUE;
-            g_string_truncate(h->h1, 0);
+            string_clear(h->h1);
         }
     }
     return p;
@@ -1689,7 +1707,7 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
         if (ch == '<') {
             p = html_markup(&h, p);
         } else if (ch == '&') {
-            g_string_truncate(h.scratch, 0);
+            string_clear(h.scratch);
             p = decode_entity(p, end, h.scratch);
             html_text(&h, h.scratch->str, h.scratch->len);
         } else if (ch == '\n') {
@@ -1835,7 +1853,7 @@ static void md_flush(Md *m)
         emit(m->c, t->str, t->len, m->blk_line);
         g_string_free(t, TRUE);
     }
-    g_string_truncate(m->blk, 0);
+    string_clear(m->blk);
 }
 
 static void md_add(Md *m, const char *p, const char *e, guint line)
@@ -2076,7 +2094,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
         if (blank_text_line(p, e)) {
             if (blk->len)
                 emit(c, blk->str, blk->len, blk_line);
-            g_string_truncate(blk, 0);
+            string_clear(blk);
             prev_p = NULL;
         } else {
             gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
@@ -2086,7 +2104,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
             } else {
                 if (blk->len)
                     emit(c, blk->str, blk->len, blk_line);
-                g_string_truncate(blk, 0);
+                string_clear(blk);
                 blk_line = line;
             }
             append_len(blk, p, (gsize)(e - p));
