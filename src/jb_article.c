@@ -1222,7 +1222,11 @@ static const TagInfo *tag_info(const char *name)
     tag_init();
     for (guint h = tag_hash(name); tag_slot[h]; h = (h + 1) & (TAG_SLOTS - 1)) {
         const TagInfo *t = &tag_table[tag_slot[h] - 1];
-        if (t->name[0] == name[0] && strcmp(t->name, name) == 0)
+        /* compared inline: the names are a few bytes, shorter than a call to strcmp */
+        gsize i = 0;
+        while (t->name[i] == name[i] && name[i])
+            i++;
+        if (t->name[i] == name[i])
             return t;
     }
     return NULL;
@@ -1370,14 +1374,31 @@ static void html_text(Html *h, const char *s, gsize n)
         g_string_append_len(h->h1, s, n);
 }
 
+/* A byte of a tag name lower-cased, 0 for a byte that ends the name (letters, digits and
+ * "-:_" continue it): one load per byte of every tag. */
+static const char TAG_NAME_CHAR[256] = {
+    ['-'] = '-', [':'] = ':', ['_'] = '_',
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+};
+
 /* Read a tag name at `p` (lower-cased into buf, "" when too long); returns its end. */
 static const char *tag_name(const char *p, const char *end, char *buf, gsize size)
 {
     gsize n = 0;
     gboolean too_long = FALSE;
-    while (p < end && (g_ascii_isalnum(*p) || *p == '-' || *p == ':' || *p == '_')) {
+    char ch;
+    while (p < end && (ch = TAG_NAME_CHAR[(guchar)*p]) != 0) {
         if (n + 1 < size)
-            buf[n++] = ascii_lower(*p);
+            buf[n++] = ch;
         else
             too_long = TRUE;
         p++;
