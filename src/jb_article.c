@@ -767,6 +767,55 @@ static gboolean only_space(const char *s)
 
 /* ---- paragraphs: cleaning ------------------------------------------------------------ */
 
+/* A paragraph as the junk rules see it (the facts gathered by clean_into as it writes the
+ * paragraph; the rules are in the junk section below). */
+typedef struct {
+    const char *p;
+    gsize len;
+    glong n;         /* characters */
+    glong ascii;     /* ASCII characters */
+    gboolean digit;  /* has an ASCII digit */
+    glong ndigit;    /* ASCII digits */
+    gboolean hyphen; /* has a '-' */
+    gboolean latin;  /* has an ASCII letter */
+    guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
+    guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
+    gboolean other;  /* has a character of two or four bytes (such as ©) */
+    int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
+} JunkPara;
+
+/* An ASCII letter as a bit of JunkPara.letters. */
+static inline guint32 letter_bit(char c)
+{
+    return 1u << (((guchar)c | 0x20) - 'a');
+}
+
+/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
+static inline guint junk_key(const char *c)
+{
+    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
+}
+
+static inline gboolean is_lead3(guchar b)
+{
+    return b >= 0xE0 && b < 0xF0;
+}
+
+/* The bit of JunkPara.keys that stands for a junk_key: the keys some rule asks about get
+ * bits 1..63 (shared when there are more: the bits are a filter only), any other key 0.
+ * A 64-bit set filled per character costs less than a 4096-bit one cleared per paragraph.
+ * Filled by junk_init (junk_register_key). */
+static guint8 junk_key_bit[4096];
+
+/* junk_key_bit by the last two bytes of a three-byte character as they lie in memory
+ * (second | third << 8): clean_into looks up every Chinese character with one load. */
+static guint8 junk_char_bit[65536];
+
+/* letter_bit of each ASCII letter, 0 for any other byte below 0x80 (clean_into reads it
+ * for every ASCII byte of a paragraph). Filled by junk_init. */
+static guint32 ascii_letter_bit[128];
+
+
 /* Marks a space that a line break next to it must not remove (between table cells). */
 #define HARD_SPACE '\x1F'
 
@@ -840,13 +889,100 @@ static gunichar char_before(const char *e, const char *start)
     return char_at(p, e);
 }
 
+/* The facts of JunkPara counted while clean_into writes a paragraph (locals after
+ * inlining: stores through a pointer would stay in memory on every byte). */
+typedef struct {
+    glong bytes3; /* bytes of three-byte characters */
+    glong ascii, ndigit, nother;
+    guint32 letters;
+    guint64 keys;
+    gboolean hyphen;
+} JunkCount;
+
+static inline void count_ascii(JunkCount *k, guchar b)
+{
+    k->ascii++;
+    k->letters |= ascii_letter_bit[b];
+    k->ndigit += (guint)(b - '0') < 10;
+    k->hyphen |= b == '-';
+}
+
+static inline void count_char3(JunkCount *k, const guchar *q)
+{
+    k->bytes3 += 3;
+    k->keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+}
+
+/* Count the characters of s[0..n) (whole characters, valid UTF-8): for the pieces
+ * clean_into writes outside its runs. */
+static inline void count_bytes(JunkCount *k, const char *s, gsize n)
+{
+    const guchar *q = (const guchar *)s, *end = q + n;
+    while (q < end) {
+        if (*q < 0x80) {
+            count_ascii(k, *q);
+            q++;
+        } else if ((*q & 0xF0) == 0xE0 && end - q >= 3) {
+            count_char3(k, q);
+            q += 3;
+        } else {
+            k->nother++; /* a character of two or four bytes */
+            q++;
+            while (q < end && (*q & 0xC0) == 0x80)
+                q++;
+        }
+    }
+}
+
+/* The end of the run of ordinary characters from `p` (a plain byte), counting them into
+ * *k. The counts are kept in locals for the loop: the caller has too many of its own to
+ * keep these in registers too, and most bytes of an article pass through this loop. */
+static inline const char *plain_run(const char *p, const char *end, JunkCount *k)
+{
+    const guchar *q = (const guchar *)p, *e = (const guchar *)end;
+    const guchar *stop3 = end - p >= 3 ? e - 2 : q; /* a whole three-byte character fits */
+    guint64 keys = 0;
+    glong bytes3 = 0;
+    for (;;) {
+        /* Chinese text: three-byte characters with plain leads */
+        const guchar *run = q;
+        while (q < stop3 && plain_byte(*q) == 3) {
+            keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+            q += 3;
+        }
+        bytes3 += q - run;
+        if (q >= e)
+            break;
+        guchar b = *q;
+        if (plain_byte(b)) {
+            if (b < 0x80)
+                count_ascii(k, b);
+            else if (b >= 0xC0)
+                k->nother++; /* the lead of a two- or four-byte character (or a cut one) */
+            q++; /* (one byte at a time: a cut three-byte character, continuation bytes) */
+            continue;
+        }
+        /* a character with a non-plain lead byte that needs nothing either (most CJK
+         * punctuation: ，。、“”) continues the run */
+        const char *after;
+        if (b < 0x80 || special_char(utf8_char((const char *)q, end, &after)))
+            break;
+        count_bytes(k, (const char *)q, (gsize)(after - (const char *)q));
+        q = (const guchar *)after;
+    }
+    k->keys |= keys;
+    k->bytes3 += bytes3;
+    return (const char *)q;
+}
+
 /* Collapse white space (a line break next to a wide character is no space at all), drop
  * invisible characters, trim, and normalise as jb_normalize does, into `out` (room for
  * n + 1 bytes: the result is never longer than `s`, since a space stands for at least one
  * byte of white space and every normalisation shortens). Returns the length of the
- * NUL-terminated result, 0 if nothing is left. One pass: this runs over every byte of
- * every article. */
-static gsize clean_into(const char *s, gsize n, char *out)
+ * NUL-terminated result, 0 if nothing is left, and sets *j to what the junk rules want to
+ * know of it. One pass: this runs over every byte of every article (and counting as it
+ * copies costs less than a second pass over the paragraph). */
+static gsize clean_into(const char *s, gsize n, char *out, JunkPara *j)
 {
     char *o = out;
     const char *p = s, *end = s + n;
@@ -855,27 +991,16 @@ static gsize clean_into(const char *s, gsize n, char *out)
     /* A dash kept but not yet written: alone it becomes '-', before another dash (with no
      * space between) both are kept as written. */
     const char *dash = NULL, *dash_end = NULL;
+    JunkCount k = {0};
     while (p < end) {
         const char *next;
         gunichar c = 0;
         gboolean plain = plain_byte((guchar)*p);
         if (plain) {
             /* a run of ordinary characters, copied in one go: none of them is white space,
-             * invisible or rewritten by normalisation */
-            next = p + 1;
-            while (next < end) {
-                guint step = plain_byte((guchar)*next);
-                if (step) {
-                    next += step;
-                    continue;
-                }
-                /* a character with a non-plain lead byte that needs nothing either (most CJK
-                 * punctuation: ，。、“”) continues the run */
-                const char *after;
-                if ((guchar)*next < 0x80 || special_char(utf8_char(next, end, &after)))
-                    break;
-                next = after;
-            }
+             * invisible or rewritten by normalisation (and as it is always kept, it is
+             * counted as it is found) */
+            next = plain_run(p, end, &k);
             if (next > end)
                 next = end; /* (a cut character: never in valid UTF-8) */
             /* the run may end inside a character whose lead byte was plain */
@@ -908,8 +1033,10 @@ static gsize clean_into(const char *s, gsize n, char *out)
         if (dash) {
             if (!plain && !space && jb_normalize_is_dash(c)) { /* "——": punctuation */
                 memcpy(o, dash, (gsize)(dash_end - dash));
+                count_bytes(&k, dash, (gsize)(dash_end - dash));
                 o += dash_end - dash;
                 memcpy(o, p, (gsize)(next - p));
+                count_bytes(&k, p, (gsize)(next - p));
                 o += next - p;
                 dash = NULL;
                 prev = next;
@@ -917,25 +1044,45 @@ static gsize clean_into(const char *s, gsize n, char *out)
                 continue;
             }
             *o++ = '-';
+            count_ascii(&k, '-');
             dash = NULL;
         }
-        if (space)
+        if (space) {
             *o++ = ' ';
+            count_ascii(&k, ' ');
+        }
         char ascii;
         if (!plain && jb_normalize_is_dash(c)) {
             dash = p;
             dash_end = next;
         } else if (!plain && (ascii = jb_normalize_ascii(c)) != 0) {
             *o++ = ascii;
+            count_ascii(&k, (guchar)ascii);
         } else {
             memcpy(o, p, (gsize)(next - p));
+            if (!plain) /* (a run is counted already) */
+                count_bytes(&k, p, (gsize)(next - p));
             o += next - p;
         }
         prev = p = next;
     }
-    if (dash)
+    if (dash) {
         *o++ = '-';
+        count_ascii(&k, '-');
+    }
     *o = '\0';
+    *j = (JunkPara){.p = out,
+                    .len = (gsize)(o - out),
+                    .n = k.bytes3 / 3 + k.ascii + k.nother,
+                    .ascii = k.ascii,
+                    .digit = k.ndigit > 0,
+                    .ndigit = k.ndigit,
+                    .hyphen = k.hyphen,
+                    .latin = k.letters != 0,
+                    .letters = k.letters,
+                    .keys = k.keys,
+                    .other = k.nother > 0,
+                    .header_line = -1};
     return (gsize)(o - out);
 }
 
@@ -943,7 +1090,8 @@ static gsize clean_into(const char *s, gsize n, char *out)
 static char *clean_text(const char *s, gsize n)
 {
     char *out = g_malloc(n + 1);
-    if (clean_into(s, n, out) == 0) {
+    JunkPara j;
+    if (clean_into(s, n, out, &j) == 0) {
         g_free(out);
         return NULL;
     }
@@ -967,7 +1115,7 @@ typedef struct {
     char *header_date; /* from a date line among the first blocks */
 } Ctx;
 
-static void add_paragraph(Ctx *c, const char *p, gsize len, guint line);
+static void add_paragraph(Ctx *c, JunkPara *j, guint line);
 
 /* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
 static void emit(Ctx *c, const char *raw, gsize n, guint line)
@@ -978,9 +1126,9 @@ static void emit(Ctx *c, const char *raw, gsize n, guint line)
         c->clean_cap = MAX(n + 1, 2 * c->clean_cap);
         c->clean = g_malloc(c->clean_cap);
     }
-    gsize len = clean_into(raw, n, c->clean);
-    if (len)
-        add_paragraph(c, c->clean, len, line);
+    JunkPara j;
+    if (clean_into(raw, n, c->clean, &j))
+        add_paragraph(c, &j, line);
 }
 
 /* ---- front matter ------------------------------------------------------------------- */
@@ -2211,53 +2359,6 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
 
 /* ---- junk --------------------------------------------------------------------------- */
 
-/* A paragraph as the junk rules see it, from one pass over its bytes. */
-typedef struct {
-    const char *p;
-    gsize len;
-    glong n;         /* characters */
-    glong ascii;     /* ASCII characters */
-    gboolean digit;  /* has an ASCII digit */
-    glong ndigit;    /* ASCII digits */
-    gboolean hyphen; /* has a '-' */
-    gboolean latin;  /* has an ASCII letter */
-    guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
-    guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
-    gboolean other;  /* has a character of two or four bytes (such as ©) */
-    int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
-} JunkPara;
-
-/* An ASCII letter as a bit of JunkPara.letters. */
-static inline guint32 letter_bit(char c)
-{
-    return 1u << (((guchar)c | 0x20) - 'a');
-}
-
-/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
-static inline guint junk_key(const char *c)
-{
-    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
-}
-
-static inline gboolean is_lead3(guchar b)
-{
-    return b >= 0xE0 && b < 0xF0;
-}
-
-/* The bit of JunkPara.keys that stands for a junk_key: the keys some rule asks about get
- * bits 1..63 (shared when there are more: the bits are a filter only), any other key 0.
- * A 64-bit set filled per character costs less than a 4096-bit one cleared per paragraph.
- * Filled by junk_init (junk_register_key). */
-static guint8 junk_key_bit[4096];
-
-/* junk_key_bit by the last two bytes of a three-byte character as they lie in memory
- * (second | third << 8): junk_scan looks up every Chinese character with one load. */
-static guint8 junk_char_bit[65536];
-
-/* letter_bit of each ASCII letter, 0 for any other byte below 0x80 (junk_scan reads it for
- * every ASCII byte of a paragraph). Filled by junk_init. */
-static guint32 ascii_letter_bit[128];
-
 static void junk_register_key(guint k)
 {
     static guint used;
@@ -2838,55 +2939,6 @@ static void junk_init(void)
     }
 }
 
-static void junk_scan(JunkPara *j, const char *p, gsize len)
-{
-    /* counted in locals: stores through `j` would be kept in memory on every byte */
-    glong n = 0, bytes3 = 0, ascii = 0, ndigit = 0;
-    guint32 letters = 0;
-    guint64 keys = 0;
-    gboolean hyphen = FALSE, other = FALSE;
-    const guchar *q = (const guchar *)p, *end = q + len;
-    /* a three-byte character may start before this (a limit tested once per character) */
-    const guchar *stop3 = len >= 3 ? end - 2 : q;
-    while (q < end) {
-        /* runs of three-byte characters: most of a Chinese paragraph, counted at the end */
-        const guchar *run = q;
-        for (; q < stop3 && (q[0] & 0xF0) == 0xE0; q += 3)
-            keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
-        bytes3 += q - run;
-        /* runs of ASCII (digits, Latin words, spaces between Chinese), counted at the end
-         * too; the letters and digits from tables rather than g_ascii_* tests */
-        run = q;
-        for (; q < end && *q < 0x80; q++) {
-            letters |= ascii_letter_bit[*q];
-            ndigit += (guint)(*q - '0') < 10;
-            hyphen |= *q == '-';
-        }
-        ascii += q - run;
-        if (q < end && !(q < stop3 && (q[0] & 0xF0) == 0xE0)) {
-            /* a two- or four-byte character (or a cut one) */
-            other = TRUE;
-            n++;
-            q++;
-            while (q < end && (*q & 0xC0) == 0x80)
-                q++;
-        }
-    }
-    n += bytes3 / 3 + ascii;
-    *j = (JunkPara){.p = p,
-                    .len = len,
-                    .n = n,
-                    .ascii = ascii,
-                    .digit = ndigit > 0,
-                    .ndigit = ndigit,
-                    .hyphen = hyphen,
-                    .latin = letters != 0,
-                    .letters = letters,
-                    .keys = keys,
-                    .other = other,
-                    .header_line = -1};
-}
-
 /* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
 static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
 {
@@ -3046,28 +3098,28 @@ static void ctx_clear(Ctx *c)
  * such as "更新时间:2026-01-21 23:13" among the first blocks (such lines are junk and do not
  * survive as paragraphs), then the junk rules applied and, if it is no junk, added to
  * a->paragraphs (and for a text file maybe taken as the title). */
-static void add_paragraph(Ctx *c, const char *p, gsize len, guint line)
+static void add_paragraph(Ctx *c, JunkPara *j, guint line)
 {
     JbArticle *a = c->a;
-    JunkPara j;
-    junk_scan(&j, p, len);
+    const char *p = j->p;
+    gsize len = j->len;
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
         /* (every form of a header date has ASCII digits) */
-        j.header_line = j.digit && header_ymd(p, j.n, junk_has_key(&j, (int)junk_key("来")), &y,
-                                              &m, &d);
-        if (j.header_line)
+        j->header_line = j->digit && header_ymd(p, j->n, junk_has_key(j, (int)junk_key("来")),
+                                                &y, &m, &d);
+        if (j->header_line)
             c->header_date = format_date(3, y, m, d);
     }
     if (c->cutting)
         return;
-    JunkVerdict v = junk_verdict(&j);
+    JunkVerdict v = junk_verdict(j);
     if (v == CUT && a->paragraphs->len > 0)
         c->cutting = TRUE;
     if (v != KEEP)
         return;
     if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !*a->title &&
-        j.n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
+        j->n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
         g_free(a->title);
         a->title = g_strdup(p);
     }
