@@ -532,13 +532,21 @@ static GString *decode_iconv(const char *source, const char *encoding, const cha
     return s;
 }
 
-/* Is the first character of `w` (eight bytes as loaded, little-endian) three bytes with a
- * lead E1-EC or EE-EF, which need no test beyond their continuation bytes? */
+/* By a three-byte lead's low nibble: is it E1-EC or EE-EF, whose characters need no test
+ * beyond their continuation bytes (0: E0, D: ED)? */
+static const guint8 CJK_LEAD_OK[16] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1};
+
+/* Is the first character of `w` (eight bytes as loaded, little-endian) such a character? */
 static inline gboolean plain_cjk(guint64 w)
 {
-    /* by the lead's low nibble: 0 (E0) and D (ED) are not such leads */
-    static const guint8 lead_ok[16] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1};
-    return (w & 0xC0C0F0) == 0x8080E0 && lead_ok[w & 0x0F];
+    return (w & 0xC0C0F0) == 0x8080E0 && CJK_LEAD_OK[w & 0x0F];
+}
+
+/* Are the first two characters of `w` such characters (one mask for both shapes)? */
+static inline gboolean plain_cjk_pair(guint64 w)
+{
+    return (w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
+           (CJK_LEAD_OK[w & 0x0F] & CJK_LEAD_OK[(w >> 24) & 0x0F]);
 }
 
 /* The length of the valid UTF-8 character at `p` (before `end`), 0 if it is not one (or is
@@ -584,8 +592,12 @@ static gboolean utf8_valid(const char *s, gsize len)
         guint64 w;
         memcpy(&w, p, 8);
         w = GUINT64_FROM_LE(w);
+        if (plain_cjk_pair(w)) {
+            p += 6;
+            continue;
+        }
         if (plain_cjk(w)) {
-            p += plain_cjk(w >> 24) ? 6 : 3;
+            p += 3;
             continue;
         }
         /* the bytes that are not ASCII or are NUL: the lowest one marked is exact (a false
