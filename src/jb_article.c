@@ -1758,7 +1758,10 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
             h->article_depth++;
         if ((t->flags & T_H1) && !h->h1_done) {
             h->in_h1 = TRUE;
-            string_clear(h->h1);
+            if (h->h1)
+                string_clear(h->h1);
+            else
+                h->h1 = g_string_new(NULL); /* (made at the first <h1>: fragments have none) */
         }
     }
     return p;
@@ -1870,8 +1873,6 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
         .line = line0,
         .para = g_string_sized_new(BLOCK_BUF_SIZE),
         .keep_containers = keep,
-        .h1 = g_string_new(NULL),
-        .scratch = g_string_new(NULL),
     };
     const char *p = s;
     while (p < end) {
@@ -1888,7 +1889,10 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
         if (ch == '<') {
             p = html_markup(&h, p);
         } else if (ch == '&') {
-            string_clear(h.scratch);
+            if (h.scratch)
+                string_clear(h.scratch);
+            else
+                h.scratch = g_string_new(NULL); /* (made at the first entity: many pages have none) */
             p = decode_entity(p, end, h.scratch);
             html_text(&h, h.scratch->str, h.scratch->len);
         } else if (ch == '\n') {
@@ -1911,9 +1915,11 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
         c->unclosed_name = h.drop_name;
         c->unclosed_line = h.drop_line;
     }
-    g_string_free(h.scratch, TRUE);
+    if (h.scratch)
+        g_string_free(h.scratch, TRUE);
     g_string_free(h.para, TRUE);
-    g_string_free(h.h1, TRUE);
+    if (h.h1)
+        g_string_free(h.h1, TRUE);
 }
 
 /* ---- Markdown ----------------------------------------------------------------------- */
@@ -2024,15 +2030,15 @@ typedef struct {
     Ctx *c;
     GString *blk;
     guint blk_line;
+    GString *text; /* the block with inline markup removed (reused from block to block) */
 } Md;
 
 static void md_flush(Md *m)
 {
     if (m->blk->len) {
-        GString *t = g_string_sized_new(m->blk->len);
-        md_inline(m->blk->str, m->blk->len, t);
-        emit(m->c, t->str, t->len, m->blk_line);
-        g_string_free(t, TRUE);
+        string_clear(m->text);
+        md_inline(m->blk->str, m->blk->len, m->text);
+        emit(m->c, m->text->str, m->text->len, m->blk_line);
     }
     string_clear(m->blk);
 }
@@ -2075,7 +2081,9 @@ static gboolean md_html_block(const char *p, const char *e)
 
 static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 {
-    Md m = {.c = c, .blk = g_string_sized_new(BLOCK_BUF_SIZE)};
+    Md m = {.c = c,
+            .blk = g_string_sized_new(BLOCK_BUF_SIZE),
+            .text = g_string_sized_new(BLOCK_BUF_SIZE)};
     char fence = 0;
     gboolean in_comment = FALSE;
     for (const char *p = s; p < end; line++) {
@@ -2178,6 +2186,7 @@ static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
     }
     md_flush(&m);
     g_string_free(m.blk, TRUE);
+    g_string_free(m.text, TRUE);
 }
 
 /* ---- plain text --------------------------------------------------------------------- */
