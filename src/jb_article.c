@@ -2328,12 +2328,17 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
     static const char *const md_exts[] = {"md", "markdown", "mdown", "mkd", NULL};
     const char *lim = end - s > 65536 ? s + 65536 : end;
     guint tags = 0;
+    /* Without front matter or a Markdown name, three tags make it HTML whatever follows
+     * (later tags could only make it HTML too): the search stops there. */
+    gboolean md = fm || has_ext(path, md_exts);
     for (const char *p = s; p < lim && (p = memchr(p, '<', (size_t)(lim - p))) != NULL; p++) {
+        if (tags >= 3 && !md)
+            return JB_SHAPE_HTML;
         if (lim - p >= 4 && memcmp(p, "<!--", 4) == 0) {
             tags++;
             continue;
         }
-        if (lim - p >= 9 && g_ascii_strncasecmp(p, "<!doctype", 9) == 0)
+        if (p + 1 < lim && p[1] == '!' && lim - p >= 9 && g_ascii_strncasecmp(p, "<!doctype", 9) == 0)
             return JB_SHAPE_HTML;
         const char *q = p + 1 + (p + 1 < lim && p[1] == '/');
         char name[16];
@@ -2345,7 +2350,7 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
             strcmp(name, "em") == 0 || strcmp(name, "i") == 0 || strcmp(name, "font") == 0)
             tags++;
     }
-    if (fm || has_ext(path, md_exts)) {
+    if (md) {
         /* Markdown may hold inline HTML; only a body that opens with a tag is HTML. */
         const char *q = s;
         while (q < end && g_ascii_isspace(*q))
