@@ -1116,7 +1116,8 @@ typedef struct {
     gsize clean_cap;
     guint nblocks;    /* cleaned blocks so far, junk or not */
     gboolean cutting; /* a recommendation list began: the rest is junk */
-    GPtrArray *warnings; /* of the current body pass (a pass may be redone) */
+    GPtrArray *warnings; /* the article's (a->warnings) */
+    guint warnings_mark; /* how many it had before the body pass (which may be redone) */
     /* what the file says about itself */
     char *fm_title, *fm_date, *fm_url;
     guint fm_date_line;
@@ -2226,7 +2227,8 @@ static gboolean ends_sentence(const char *p, const char *e)
         e--;
     for (gsize i = 0; i < G_N_ELEMENTS(stops); i++) {
         gsize n = stops[i].n;
-        if ((gsize)(e - p) >= n && memcmp(e - n, stops[i].s, n) == 0)
+        /* (the last byte first, inline: most lines end in none of these) */
+        if ((gsize)(e - p) >= n && e[-1] == stops[i].s[n - 1] && starts_with_lit(e - n, stops[i]))
             return TRUE;
     }
     return FALSE;
@@ -3092,11 +3094,11 @@ static char *clean_title(const char *raw)
 
 /* ---- putting it together ------------------------------------------------------------ */
 
-static void ctx_reset(Ctx *c)
+/* Forget what a body pass found (but its warnings). */
+static void ctx_forget(Ctx *c)
 {
     c->nblocks = 0;
     c->cutting = FALSE;
-    g_ptr_array_set_size(c->warnings, 0);
     g_clear_pointer(&c->html_title, g_free);
     g_clear_pointer(&c->og_title, g_free);
     g_clear_pointer(&c->h1, g_free);
@@ -3110,11 +3112,17 @@ static void ctx_reset(Ctx *c)
     g_clear_pointer(&c->header_date, g_free);
 }
 
+/* Forget what a body pass found, its warnings too, to do it again. */
+static void ctx_reset(Ctx *c)
+{
+    ctx_forget(c);
+    g_ptr_array_set_size(c->warnings, c->warnings_mark);
+}
+
 static void ctx_clear(Ctx *c)
 {
-    ctx_reset(c);
+    ctx_forget(c);
     g_free(c->clean);
-    g_ptr_array_unref(c->warnings);
     g_free(c->fm_title);
     g_free(c->fm_date);
     g_free(c->fm_url);
@@ -3144,7 +3152,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line)
         c->cutting = TRUE;
     if (v != KEEP)
         return;
-    if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !*a->title &&
+    if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !a->title &&
         j->n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
         g_free(a->title);
         a->title = g_strdup(p);
@@ -3203,9 +3211,8 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     }
     g_autoptr(JbArticle) a = g_new0(JbArticle, 1);
     a->source = g_strdup(source);
-    a->title = g_strdup("");
-    a->published = g_strdup("");
-    a->url = g_strdup("");
+    /* title, published and url stay NULL until found (set_str), "" only if never found:
+     * each would otherwise be allocated twice */
     /* room for a typical article's paragraphs: growing from nothing reallocates thrice */
     a->paragraphs = g_ptr_array_new_full(ARTICLE_PARAGRAPHS, g_free);
     a->lines = g_array_sized_new(FALSE, FALSE, sizeof(guint), ARTICLE_PARAGRAPHS);
@@ -3222,7 +3229,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
 
     Ctx c = {
         .a = a,
-        .warnings = g_ptr_array_new_with_free_func(g_free),
+        .warnings = a->warnings, /* (body pass warnings are added where they belong) */
     };
     junk_init(); /* add_paragraph reads its tables */
     guint body_line = 1;
@@ -3230,6 +3237,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     const char *s = text.str + body, *end = text.str + text.len;
     a->shape = detect_shape(source, s, end, body > 0);
 
+    c.warnings_mark = a->warnings->len;
     body_pass(&c, s, end, body_line, FALSE);
     if (a->shape == JB_SHAPE_HTML &&
         (c.unclosed_name || (c.dropped_container && a->paragraphs->len == 0))) {
@@ -3246,8 +3254,6 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
             g_ptr_array_add(c.warnings, g_steal_pointer(&why));
         body_pass(&c, s, end, body_line, TRUE);
     }
-    for (guint i = 0; i < c.warnings->len; i++)
-        g_ptr_array_add(a->warnings, g_strdup(c.warnings->pdata[i]));
 
     /* title */
     g_autofree char *html_title = clean_title(c.html_title);
@@ -3284,9 +3290,15 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         date = jb_article_parse_date(c.meta_date);
     if (!date)
         date = g_steal_pointer(&c.header_date);
-    if (!date && *a->url)
+    if (!date && a->url)
         date = url_date(a->url);
     set_str(&a->published, date);
+    if (!a->title)
+        a->title = g_strdup("");
+    if (!a->published)
+        a->published = g_strdup("");
+    if (!a->url)
+        a->url = g_strdup("");
     ctx_clear(&c);
     g_free(text.mem);
     return g_steal_pointer(&a);
