@@ -2402,17 +2402,6 @@ static inline gboolean junk_has_key(const JunkPara *j, int k)
     return k < 0 || !junk_key_bit[k] || ((j->keys >> junk_key_bit[k]) & 1);
 }
 
-/* Can the paragraph contain `word` (ASCII words: when it has letters; Chinese words: when
- * it has their first two characters)? A filter. */
-static inline gboolean junk_may_have(const JunkPara *j, const char *word)
-{
-    if ((guchar)word[0] < 0x80)
-        return !g_ascii_isalpha(word[0]) || j->latin;
-    return !is_lead3((guchar)word[0]) ||
-           (junk_has_key(j, (int)junk_key(word)) &&
-            (!is_lead3((guchar)word[3]) || junk_has_key(j, (int)junk_key(word + 3))));
-}
-
 static const char *after_any(const char *p, const Lit *words, gsize n)
 {
     for (gsize i = 0; i < n; i++)
@@ -2488,6 +2477,25 @@ static gboolean junk_only_number(const JunkPara *j)
 
 static const char *const phone_words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
 
+/* What a paragraph must have to contain a phone word: the key bits of its two characters,
+ * or its letters (junk_init; junk_phone is asked of every short paragraph with digits). */
+static struct {
+    guint64 keys;
+    guint32 letters;
+} phone_need[G_N_ELEMENTS(phone_words)];
+
+/* The junk_key of the first character of each editor word, as a set (junk_init): most
+ * paragraphs start with none, and then no word needs trying. */
+static guint64 editor_firsts[4096 / 64];
+
+static inline gboolean editor_first(const char *q)
+{
+    if (!is_lead3((guchar)q[0]) || !q[1] || !q[2])
+        return FALSE; /* (every editor word starts with a Chinese character) */
+    guint k = junk_key(q);
+    return (editor_firsts[k >> 6] >> (k & 63)) & 1;
+}
+
 static gboolean junk_phone(const JunkPara *j)
 {
     const char *p = j->p;
@@ -2496,7 +2504,9 @@ static gboolean junk_phone(const JunkPara *j)
     if (n > 80)
         return FALSE;
     for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
-        const char *w = junk_may_have(j, words[i]) ? strstr(p, words[i]) : NULL;
+        gboolean may = (j->keys & phone_need[i].keys) == phone_need[i].keys &&
+                       (j->letters & phone_need[i].letters) == phone_need[i].letters;
+        const char *w = may ? strstr(p, words[i]) : NULL;
         if (!w)
             continue;
         /* "电话：010-…", "热线 400…"; not "5G移动电话用户达6.76亿户" */
@@ -2577,7 +2587,7 @@ static gboolean junk_editor(const JunkPara *j)
     q = q ? q : p;
     while (*q == ' ')
         q++;
-    for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++) {
+    for (gsize i = 0; editor_first(q) && i < G_N_ELEMENTS(editor_words); i++) {
         if (!starts_with_lit(q, editor_words[i]))
             continue;
         const char *r = q + editor_words[i].n;
@@ -2953,15 +2963,26 @@ static void junk_init(void)
         for (int b = 0; b < 128; b++)
             if (g_ascii_isalpha(b))
                 ascii_letter_bit[b] = letter_bit((char)b);
-        /* the characters junk_needs_met and junk_may_have ask about */
+        /* the characters junk_needs_met and junk_phone ask about */
         static const char *const asked[] = {"客", "摄", "图", "来"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
             junk_register_key(junk_key(asked[i]));
-        for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++)
-            if (is_lead3((guchar)phone_words[i][0])) {
-                junk_register_key(junk_key(phone_words[i]));
-                junk_register_key(junk_key(phone_words[i] + 3)); /* (all are two characters) */
+        for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
+            const char *w = phone_words[i];
+            if (is_lead3((guchar)w[0])) { /* (the Chinese ones are two characters) */
+                junk_register_key(junk_key(w));
+                junk_register_key(junk_key(w + 3));
+                phone_need[i].keys = (G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w)]) |
+                                     (G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w + 3)]);
+            } else {
+                for (; *w; w++)
+                    phone_need[i].letters |= letter_bit(*w);
             }
+        }
+        for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++) {
+            guint k = junk_key(editor_words[i].s);
+            editor_firsts[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
+        }
         junk_init_buckets();
         g_once_init_leave(&done, 1);
     }
