@@ -418,7 +418,7 @@ static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source
             q++;
         return scan_ymd(q, &e, y, m, d) == 3;
     }
-    if (scan_ymd(p, &e, y, m, d) == 3) {
+    if (g_ascii_isdigit(*p) && scan_ymd(p, &e, y, m, d) == 3) { /* (no call without a digit) */
         const char *r = skip_time(e);
         while (*r == ' ')
             r++;
@@ -2614,8 +2614,11 @@ static gboolean junk_byline(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    return n <= 24 && (strstr(p, "记者") || strstr(p, "通讯员")) && !strstr(p, "，") &&
-           !strstr(p, "。") && !strchr(p, ',');
+    /* (a search only where the paragraph has 记 or 通) */
+    return n <= 24 &&
+           ((junk_has_key(j, (int)junk_key("记")) && strstr(p, "记者")) ||
+            (junk_has_key(j, (int)junk_key("通")) && strstr(p, "通讯员"))) &&
+           !strstr(p, "，") && !strstr(p, "。") && !strchr(p, ',');
 }
 
 /* A photo caption ending in "新华社记者 某某 摄" or "(某某 供图)". */
@@ -2964,7 +2967,7 @@ static void junk_init(void)
             if (g_ascii_isalpha(b))
                 ascii_letter_bit[b] = letter_bit((char)b);
         /* the characters junk_needs_met and junk_phone ask about */
-        static const char *const asked[] = {"客", "摄", "图", "来"};
+        static const char *const asked[] = {"客", "摄", "图", "来", "记", "通"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
             junk_register_key(junk_key(asked[i]));
         for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
