@@ -2866,6 +2866,10 @@ static guint junk_test_needs(gboolean (*test)(const JunkPara *))
 #define JUNK_MAX_BUCKETS 32
 static glong junk_bucket_max[JUNK_MAX_BUCKETS];
 static JunkSet junk_bucket[JUNK_MAX_BUCKETS][2];
+/* The bucket of a paragraph of n characters, for n up to the largest finite limit (then the
+ * last bucket): one load, not a walk through the limits for every paragraph. */
+#define JUNK_LIMIT_MAX 400
+static guint8 junk_bucket_of[JUNK_LIMIT_MAX + 2];
 /* J_START and J_WHOLE rules by junk_first_key of their text (both cases of a letter). */
 static JunkSet junk_by_first[4096];
 /* J_ANYWHERE rules; by the key bit (junk_key_bit) of their first character, and those
@@ -2906,6 +2910,12 @@ static void junk_init_buckets(void)
         nb++;
     }
     junk_bucket_max[nb++] = G_MAXLONG;
+    g_assert(junk_bucket_max[nb - 2] <= JUNK_LIMIT_MAX);
+    for (glong n = 0, b = 0; n <= JUNK_LIMIT_MAX + 1; n++) {
+        while (n > junk_bucket_max[b])
+            b++;
+        junk_bucket_of[n] = (guint8)b;
+    }
     for (guint b = 0; b < nb; b++)
         for (guint latin = 0; latin < 2; latin++)
             for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
@@ -3018,9 +3028,7 @@ static guint junk_needs_met(const JunkPara *j)
 /* The rules that may match the paragraph: a superset of those that do, from cheap tests. */
 static JunkSet junk_candidates(const JunkPara *j)
 {
-    guint b = 0;
-    while (j->n > junk_bucket_max[b])
-        b++;
+    guint b = junk_bucket_of[MIN(j->n, JUNK_LIMIT_MAX + 1)];
     const JunkSet *bucket = &junk_bucket[b][j->latin ? 1 : 0];
     const JunkSet *first = &junk_by_first[junk_first_key(j->p, j->len)];
     const JunkSet *tests = &junk_tests[junk_needs_met(j)];
