@@ -1136,7 +1136,8 @@ static void emit(Ctx *c, const char *raw, gsize n, guint line)
     /* cleaned in a buffer kept for the article: only paragraphs that are kept get their own */
     if (c->clean_cap < n + 1) {
         g_free(c->clean);
-        c->clean_cap = MAX(n + 1, 2 * c->clean_cap);
+        /* (at first room for a long paragraph: growing by the blocks met costs more) */
+        c->clean_cap = MAX(MAX(n + 1, 2 * c->clean_cap), 2 * BLOCK_BUF_SIZE);
         c->clean = g_malloc(c->clean_cap);
     }
     JunkPara j;
