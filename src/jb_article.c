@@ -823,9 +823,13 @@ static guint8 junk_key_bit[4096];
  * (second | third << 8): clean_into looks up every Chinese character with one load. */
 static guint8 junk_char_bit[65536];
 
-/* letter_bit of each ASCII letter, 0 for any other byte below 0x80 (clean_into reads it
- * for every ASCII byte of a paragraph). Filled by junk_init. */
-static guint32 ascii_letter_bit[128];
+/* What an ASCII byte tells the junk rules, in one word: letter_bit for a letter, and the
+ * two bits below for a digit and '-' (clean_into reads it for every ASCII byte of a
+ * paragraph: one load instead of three tests). Filled by junk_init. */
+#define ASCII_LETTERS 0x03FFFFFFu
+#define ASCII_HYPHEN (1u << 30)
+#define ASCII_DIGIT (1u << 31)
+static guint32 ascii_facts[128];
 
 
 /* Marks a space that a line break next to it must not remove (between table cells). */
@@ -906,17 +910,16 @@ static gunichar char_before(const char *e, const char *start)
 typedef struct {
     glong bytes3; /* bytes of three-byte characters */
     glong ascii, ndigit, nother;
-    guint32 letters;
+    guint32 facts; /* ascii_facts of the ASCII bytes, or-ed */
     guint64 keys;
-    gboolean hyphen;
 } JunkCount;
 
 static inline void count_ascii(JunkCount *k, guchar b)
 {
+    guint32 f = ascii_facts[b];
     k->ascii++;
-    k->letters |= ascii_letter_bit[b];
-    k->ndigit += (guint)(b - '0') < 10;
-    k->hyphen |= b == '-';
+    k->facts |= f;
+    k->ndigit += f >> 31; /* (ASCII_DIGIT) */
 }
 
 static inline void count_char3(JunkCount *k, const guchar *q)
@@ -1089,9 +1092,9 @@ static gsize clean_into(const char *s, gsize n, char *out, JunkPara *j)
                     .ascii = k.ascii,
                     .digit = k.ndigit > 0,
                     .ndigit = k.ndigit,
-                    .hyphen = k.hyphen,
-                    .latin = k.letters != 0,
-                    .letters = k.letters,
+                    .hyphen = (k.facts & ASCII_HYPHEN) != 0,
+                    .latin = (k.facts & ASCII_LETTERS) != 0,
+                    .letters = k.facts & ASCII_LETTERS,
                     .keys = k.keys,
                     .other = k.nother > 0,
                     .header_line = -1};
@@ -2976,7 +2979,10 @@ static void junk_init(void)
         }
         for (int b = 0; b < 128; b++)
             if (g_ascii_isalpha(b))
-                ascii_letter_bit[b] = letter_bit((char)b);
+                ascii_facts[b] = letter_bit((char)b);
+        for (int b = '0'; b <= '9'; b++)
+            ascii_facts[b] = ASCII_DIGIT;
+        ascii_facts['-'] = ASCII_HYPHEN;
         /* the characters junk_needs_met and junk_phone ask about */
         static const char *const asked[] = {"客", "摄", "图", "来", "记", "通"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
