@@ -1129,6 +1129,12 @@ typedef struct {
     const char *unclosed_name;  /* … and this one was never closed (static string) */
     guint unclosed_line;
     char *header_date; /* from a date line among the first blocks */
+    /* the lines of the paragraphs kept, for a->lines at the end (a GArray append per
+     * paragraph costs more than the rest of keeping it): the first in line_buf, the
+     * others (NULL until there are some) in line_more */
+    guint nlines;
+    guint line_buf[64];
+    GArray *line_more;
 } Ctx;
 
 static void add_paragraph(Ctx *c, JunkPara *j, guint line);
@@ -3138,6 +3144,9 @@ static void ctx_forget(Ctx *c)
 {
     c->nblocks = 0;
     c->cutting = FALSE;
+    c->nlines = 0;
+    if (c->line_more)
+        g_array_set_size(c->line_more, 0);
     g_clear_pointer(&c->html_title, g_free);
     g_clear_pointer(&c->og_title, g_free);
     g_clear_pointer(&c->h1, g_free);
@@ -3162,6 +3171,8 @@ static void ctx_clear(Ctx *c)
 {
     ctx_forget(c);
     g_free(c->clean);
+    if (c->line_more)
+        g_array_unref(c->line_more);
     g_free(c->fm_title);
     g_free(c->fm_date);
     g_free(c->fm_url);
@@ -3197,7 +3208,14 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line)
         a->title = g_strdup(p);
     }
     g_ptr_array_add(a->paragraphs, g_memdup2(p, len + 1));
-    g_array_append_val(a->lines, line);
+    if (c->nlines < G_N_ELEMENTS(c->line_buf)) {
+        c->line_buf[c->nlines] = line;
+    } else {
+        if (!c->line_more)
+            c->line_more = g_array_new(FALSE, FALSE, sizeof(guint));
+        g_array_append_val(c->line_more, line);
+    }
+    c->nlines++;
 }
 
 static void set_str(char **field, char *value)
@@ -3288,11 +3306,14 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
                             : NULL;
         ctx_reset(&c);
         g_ptr_array_set_size(a->paragraphs, 0);
-        g_array_set_size(a->lines, 0);
         if (why)
             g_ptr_array_add(c.warnings, g_steal_pointer(&why));
         body_pass(&c, s, end, body_line, TRUE);
     }
+
+    g_array_append_vals(a->lines, c.line_buf, MIN(c.nlines, G_N_ELEMENTS(c.line_buf)));
+    if (c.line_more)
+        g_array_append_vals(a->lines, c.line_more->data, c.line_more->len);
 
     /* title */
     g_autofree char *html_title = clean_title(c.html_title);
