@@ -2492,7 +2492,9 @@ static const char *const phone_words[] = {"电话", "热线", "传真", "手机"
 static struct {
     guint64 keys;
     guint32 letters;
-} phone_need[G_N_ELEMENTS(phone_words)];
+} phone_need[G_N_ELEMENTS(phone_words)], phone_gate;
+/* (phone_gate: one character or letter of each word; a paragraph with none of them has no
+ * phone word, and the words are not tried one by one) */
 
 /* The junk_key of the first character of each editor word, as a set (junk_init): most
  * paragraphs start with none, and then no word needs trying. */
@@ -2513,7 +2515,8 @@ static gboolean junk_phone(const JunkPara *j)
     const char *const *words = phone_words;
     if (n > 80)
         return FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
+    gboolean some = (j->keys & phone_gate.keys) || (j->letters & phone_gate.letters);
+    for (gsize i = 0; some && i < G_N_ELEMENTS(phone_words); i++) {
         gboolean may = (j->keys & phone_need[i].keys) == phone_need[i].keys &&
                        (j->letters & phone_need[i].letters) == phone_need[i].letters;
         const char *w = may ? strstr(p, words[i]) : NULL;
@@ -3000,7 +3003,9 @@ static void junk_init(void)
                 junk_register_key(junk_key(w + 3));
                 phone_need[i].keys = (G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w)]) |
                                      (G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w + 3)]);
+                phone_gate.keys |= G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w + 3)];
             } else {
+                phone_gate.letters |= letter_bit(*w);
                 for (; *w; w++)
                     phone_need[i].letters |= letter_bit(*w);
             }
