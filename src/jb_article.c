@@ -392,6 +392,36 @@ static const char *skip_time(const char *p)
     return r;
 }
 
+/* The junk_key (a Chinese character's last two bytes, see below) of the first characters of
+ * a list of words, as a set: a paragraph that starts with none of them needs no word of
+ * the list tried. Filled by junk_init. */
+typedef struct {
+    guint64 bits[4096 / 64];
+} FirstSet;
+
+static inline guint junk_key(const char *c);
+static inline gboolean is_lead3(guchar b);
+
+static void first_set_add(FirstSet *f, const char *word)
+{
+    guint k = junk_key(word);
+    f->bits[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
+}
+
+/* May `q` start with one of the words (all starting with a Chinese character)? */
+static inline gboolean first_set_has(const FirstSet *f, const char *q)
+{
+    if (!is_lead3((guchar)q[0]) || !q[1] || !q[2])
+        return FALSE;
+    guint k = junk_key(q);
+    return (f->bits[k >> 6] >> (k & 63)) & 1;
+}
+
+/* The words that start a header line with a date, and their first characters. */
+static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
+                                  LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
+static FirstSet header_firsts;
+
 /* Is `p` (of `nchars` characters) a header line with a date, such as
  * "更新时间:2026-01-21 23:13 来源:某网", "2025-06-09 09:28来源: 某报" or
  * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
@@ -399,12 +429,11 @@ static const char *skip_time(const char *p)
 static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y, int *m,
                            int *d)
 {
-    static const Lit keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
-                               LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
+    const Lit *keys = header_keys;
     if (nchars > HEADER_MAX_CHARS)
         return FALSE;
     const char *e;
-    for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
+    for (gsize i = 0; first_set_has(&header_firsts, p) && i < G_N_ELEMENTS(header_keys); i++) {
         if (!starts_with_lit(p, keys[i]))
             continue;
         const char *q = p + keys[i].n;
@@ -2496,17 +2525,9 @@ static struct {
 /* (phone_gate: one character or letter of each word; a paragraph with none of them has no
  * phone word, and the words are not tried one by one) */
 
-/* The junk_key of the first character of each editor word, as a set (junk_init): most
- * paragraphs start with none, and then no word needs trying. */
-static guint64 editor_firsts[4096 / 64];
-
-static inline gboolean editor_first(const char *q)
-{
-    if (!is_lead3((guchar)q[0]) || !q[1] || !q[2])
-        return FALSE; /* (every editor word starts with a Chinese character) */
-    guint k = junk_key(q);
-    return (editor_firsts[k >> 6] >> (k & 63)) & 1;
-}
+/* The editor words' first characters (junk_init): most paragraphs start with none, and
+ * then no word needs trying. */
+static FirstSet editor_firsts;
 
 static gboolean junk_phone(const JunkPara *j)
 {
@@ -2600,7 +2621,7 @@ static gboolean junk_editor(const JunkPara *j)
     q = q ? q : p;
     while (*q == ' ')
         q++;
-    for (gsize i = 0; editor_first(q) && i < G_N_ELEMENTS(editor_words); i++) {
+    for (gsize i = 0; first_set_has(&editor_firsts, q) && i < G_N_ELEMENTS(editor_words); i++) {
         if (!starts_with_lit(q, editor_words[i]))
             continue;
         const char *r = q + editor_words[i].n;
@@ -3010,10 +3031,10 @@ static void junk_init(void)
                     phone_need[i].letters |= letter_bit(*w);
             }
         }
-        for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++) {
-            guint k = junk_key(editor_words[i].s);
-            editor_firsts[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
-        }
+        for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
+            first_set_add(&editor_firsts, editor_words[i].s);
+        for (gsize i = 0; i < G_N_ELEMENTS(header_keys); i++)
+            first_set_add(&header_firsts, header_keys[i].s);
         junk_init_buckets();
         g_once_init_leave(&done, 1);
     }
