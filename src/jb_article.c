@@ -123,12 +123,13 @@ static inline void string_clear(GString *g)
     g->str[0] = '\0';
 }
 
-/* Does the eight-byte word `w` hold the byte `b` anywhere? */
-static inline gboolean word_has_byte(guint64 w, guchar b)
+/* The bytes of the eight-byte word `w` equal to `b`, as their bit 7 (the lowest marked
+ * byte is exact: a false mark comes only from a borrow, above a true one). */
+static inline guint64 word_bytes_equal(guint64 w, guchar b)
 {
     const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
     guint64 x = w ^ (ones * b);
-    return ((x - ones) & ~x & (ones << 7)) != 0;
+    return (x - ones) & ~x & (ones << 7);
 }
 
 /* Does the eight-byte word `w` hold a byte below `n` (at most 0x80)? */
@@ -148,10 +149,13 @@ static inline const char *skip_to_any(const char *p, const char *end, char a, ch
     for (; end - p >= 8; p += 8) {
         guint64 w;
         memcpy(&w, p, 8);
-        if (word_has_less(w, above) &&
-            (word_has_byte(w, (guchar)a) || word_has_byte(w, (guchar)b) ||
-             word_has_byte(w, (guchar)c)))
-            break;
+        w = GUINT64_FROM_LE(w);
+        if (!word_has_less(w, above))
+            continue;
+        guint64 m = word_bytes_equal(w, (guchar)a) | word_bytes_equal(w, (guchar)b) |
+                    word_bytes_equal(w, (guchar)c);
+        if (m)
+            return p + (lowest_bit(m) >> 3); /* the first of them */
     }
     while (p < end && *p != a && *p != b && *p != c)
         p++;
