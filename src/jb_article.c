@@ -2560,13 +2560,13 @@ static gboolean junk_phone(const JunkPara *j)
     }
     if (j->ndigit < 6 || (!j->hyphen && j->ndigit < 11))
         return FALSE; /* what follows needs six digits and a '-', or an 11-digit number */
-    for (const char *q = p; *q; q++) {
-        if (((guchar)*q & 0xF0) == 0xE0) {
-            q += 2; /* a Chinese character (valid UTF-8: two more bytes), no digit */
+    for (const char *q = p; *q;) {
+        if (!g_ascii_isdigit(*q)) {
+            /* a Chinese character (valid UTF-8: two more bytes) at once */
+            q += ((guchar)*q & 0xF0) == 0xE0 ? 3 : 1;
             continue;
         }
-        if (!g_ascii_isdigit(*q) || (q > p && g_ascii_isdigit(q[-1])))
-            continue;
+        /* `q` starts a run of digits (each run is stepped over whole below) */
         int v, n1, n2 = 0;
         const char *r = scan_digits(q, 12, &v, &n1);
         if (*r == '-') {
@@ -2579,6 +2579,9 @@ static gboolean junk_phone(const JunkPara *j)
         if (n1 == 11 && q[0] == '1' && q[1] >= '3' && q[1] <= '9' &&
             (*r == '\0' || ((guchar)*r < 0x80 && !g_ascii_isalnum(*r) && *r != '.' && *r != '%')))
             return TRUE; /* a mobile number */
+        while (g_ascii_isdigit(*r))
+            r++;
+        q = r;
     }
     return FALSE;
 }
