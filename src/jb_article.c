@@ -33,6 +33,7 @@
 #define HEADER_DATE_BLOCKS 30   /* look for a date line in this many first blocks */
 #define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
 #define HEADER_MAX_CHARS 80     /* a header line with a date is no longer */
+#define ARTICLE_PARAGRAPHS 16  /* room made at first for this many paragraphs */
 #define BLOCK_BUF_SIZE 500      /* a raw block's first buffer: most paragraphs fit, and it is
                                    small enough for malloc's cheap bins */
 
@@ -68,7 +69,13 @@ typedef struct {
 
 static inline gboolean starts_with_lit(const char *s, Lit w)
 {
-    return s[0] == w.s[0] && strncmp(s, w.s, w.n) == 0;
+    /* byte by byte, not strncmp: most tries fail within a Chinese character's three bytes,
+     * and Chinese words share their first byte too often for a test of it alone to help.
+     * (s[i] is read only when s[i - 1] matched a byte of `w`, which is never NUL.) */
+    for (gsize i = 0; i < w.n; i++)
+        if (s[i] != w.s[i])
+            return FALSE;
+    return TRUE;
 }
 
 /* `needle` (of length k, starting with a letter) in `h`, ignoring ASCII case. */
@@ -94,24 +101,61 @@ static inline void append_len(GString *g, const char *s, gsize n)
     }
 }
 
-/* Does the eight-byte word `w` hold the byte `b` anywhere? */
-static inline gboolean word_has_byte(guint64 w, guchar b)
+/* The index of the lowest bit set in `x` (not 0). */
+static inline guint lowest_bit(guint64 x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (guint)__builtin_ctzll(x);
+#else
+    guint i = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
+/* g_string_truncate(g, 0) without the call: done after every block. */
+static inline void string_clear(GString *g)
+{
+    g->len = 0;
+    g->str[0] = '\0';
+}
+
+/* The bytes of the eight-byte word `w` equal to `b`, as their bit 7 (the lowest marked
+ * byte is exact: a false mark comes only from a borrow, above a true one). */
+static inline guint64 word_bytes_equal(guint64 w, guchar b)
 {
     const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
     guint64 x = w ^ (ones * b);
-    return ((x - ones) & ~x & (ones << 7)) != 0;
+    return (x - ones) & ~x & (ones << 7);
 }
 
-/* The first of the bytes `a`, `b`, `c` at or after `p`, or `end`: eight bytes at a time,
- * for the scans that pass over every byte of an article looking for a few rare ones. */
+/* Does the eight-byte word `w` hold a byte below `n` (at most 0x80)? */
+static inline gboolean word_has_less(guint64 w, guchar n)
+{
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    return ((w - ones * n) & ~w & (ones << 7)) != 0;
+}
+
+/* The first of the ASCII bytes `a`, `b`, `c` at or after `p`, or `end`: eight bytes at a
+ * time, for the scans that pass over every byte of an article looking for a few rare ones.
+ * (A word with no byte up to the largest of them, as most of Chinese text, is passed after
+ * one test instead of three.) */
 static inline const char *skip_to_any(const char *p, const char *end, char a, char b, char c)
 {
+    const guchar above = (guchar)MAX(a, MAX(b, c)) + 1;
     for (; end - p >= 8; p += 8) {
         guint64 w;
         memcpy(&w, p, 8);
-        if (word_has_byte(w, (guchar)a) || word_has_byte(w, (guchar)b) ||
-            word_has_byte(w, (guchar)c))
-            break;
+        w = GUINT64_FROM_LE(w);
+        if (!word_has_less(w, above))
+            continue;
+        guint64 m = word_bytes_equal(w, (guchar)a) | word_bytes_equal(w, (guchar)b) |
+                    word_bytes_equal(w, (guchar)c);
+        if (m)
+            return p + (lowest_bit(m) >> 3); /* the first of them */
     }
     while (p < end && *p != a && *p != b && *p != c)
         p++;
@@ -352,6 +396,36 @@ static const char *skip_time(const char *p)
     return r;
 }
 
+/* The junk_key (a Chinese character's last two bytes, see below) of the first characters of
+ * a list of words, as a set: a paragraph that starts with none of them needs no word of
+ * the list tried. Filled by junk_init. */
+typedef struct {
+    guint64 bits[4096 / 64];
+} FirstSet;
+
+static inline guint junk_key(const char *c);
+static inline gboolean is_lead3(guchar b);
+
+static void first_set_add(FirstSet *f, const char *word)
+{
+    guint k = junk_key(word);
+    f->bits[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
+}
+
+/* May `q` start with one of the words (all starting with a Chinese character)? */
+static inline gboolean first_set_has(const FirstSet *f, const char *q)
+{
+    if (!is_lead3((guchar)q[0]) || !q[1] || !q[2])
+        return FALSE;
+    guint k = junk_key(q);
+    return (f->bits[k >> 6] >> (k & 63)) & 1;
+}
+
+/* The words that start a header line with a date, and their first characters. */
+static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
+                                  LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
+static FirstSet header_firsts;
+
 /* Is `p` (of `nchars` characters) a header line with a date, such as
  * "更新时间:2026-01-21 23:13 来源:某网", "2025-06-09 09:28来源: 某报" or
  * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
@@ -359,12 +433,11 @@ static const char *skip_time(const char *p)
 static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y, int *m,
                            int *d)
 {
-    static const Lit keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
-                               LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
+    const Lit *keys = header_keys;
     if (nchars > HEADER_MAX_CHARS)
         return FALSE;
     const char *e;
-    for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
+    for (gsize i = 0; first_set_has(&header_firsts, p) && i < G_N_ELEMENTS(header_keys); i++) {
         if (!starts_with_lit(p, keys[i]))
             continue;
         const char *q = p + keys[i].n;
@@ -378,7 +451,7 @@ static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source
             q++;
         return scan_ymd(q, &e, y, m, d) == 3;
     }
-    if (scan_ymd(p, &e, y, m, d) == 3) {
+    if (g_ascii_isdigit(*p) && scan_ymd(p, &e, y, m, d) == 3) { /* (no call without a digit) */
         const char *r = skip_time(e);
         while (*r == ' ')
             r++;
@@ -492,72 +565,95 @@ static GString *decode_iconv(const char *source, const char *encoding, const cha
     return s;
 }
 
-/* Are the six bytes at `p` (eight readable) two three-byte characters with a lead E1-EC or
- * EE-EF (that need no test beyond their continuation bytes)? */
-static inline gboolean cjk_pair(const guchar *p)
+/* By a three-byte lead's low nibble: is it E1-EC or EE-EF, whose characters need no test
+ * beyond their continuation bytes (0: E0, D: ED)? */
+static const guint8 CJK_LEAD_OK[16] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1};
+
+/* Is the first character of `w` (eight bytes as loaded, little-endian) such a character? */
+static inline gboolean plain_cjk(guint64 w)
 {
-    guint64 w;
-    memcpy(&w, p, 8);
-    w = GUINT64_FROM_LE(w);
-    /* by the leads' low nibbles: 0 (E0) and D (ED) are not such leads */
-    static const guint8 lead_ok[16] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1};
+    return (w & 0xC0C0F0) == 0x8080E0 && CJK_LEAD_OK[w & 0x0F];
+}
+
+/* Are the first two characters of `w` such characters (one mask for both shapes)? */
+static inline gboolean plain_cjk_pair(guint64 w)
+{
     return (w & G_GUINT64_CONSTANT(0xC0C0F0C0C0F0)) == G_GUINT64_CONSTANT(0x8080E08080E0) &&
-           lead_ok[w & 0x0F] & lead_ok[(w >> 24) & 0x0F];
+           (CJK_LEAD_OK[w & 0x0F] & CJK_LEAD_OK[(w >> 24) & 0x0F]);
+}
+
+/* The length of the valid UTF-8 character at `p` (before `end`), 0 if it is not one (or is
+ * a NUL): the test of any character, for those utf8_valid does not take in its runs. */
+static gsize utf8_char_ok(const guchar *p, const guchar *end)
+{
+    guchar b = *p;
+    if (b < 0x80)
+        return b != 0;
+    if (b < 0xC2)
+        return 0;
+    if (b < 0xE0)
+        return end - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (b < 0xF0) {
+        if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0))
+            return 0; /* overlong, surrogate */
+        return 3;
+    }
+    if (b < 0xF5) {
+        if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+            (p[3] & 0xC0) != 0x80)
+            return 0;
+        if ((b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90))
+            return 0; /* overlong, over U+10FFFF */
+        return 4;
+    }
+    return 0;
 }
 
 /* g_utf8_validate_len(s, len, NULL) (no NUL, overlong form, surrogate or code point past
- * U+10FFFF), several times faster on Chinese text: every file goes through it once, and
- * such text is runs of three-byte characters and of ASCII, each checked in a tight loop. */
+ * U+10FFFF), several times faster on Chinese text: every file goes through it once. Such
+ * text switches between Chinese and ASCII every few characters, so each step takes what
+ * one eight-byte load shows: up to two plain Chinese characters, or the whole ASCII run
+ * in it (found from its first non-ASCII or NUL byte), else one character tested fully. */
 static gboolean utf8_valid(const char *s, gsize len)
 {
     const guchar *p = (const guchar *)s, *end = p + len;
-    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
-    while (p < end) {
-        /* runs of CJK: a lead E1-EC or EE-EF and two continuation bytes need no other test;
-         * two such characters at a time, from one eight-byte load */
-        while (end - p >= 8 && cjk_pair(p))
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    const guint64 high = ones << 7;
+    while (end - p >= 8) {
+        guint64 w;
+        memcpy(&w, p, 8);
+        w = GUINT64_FROM_LE(w);
+        if (plain_cjk_pair(w)) {
             p += 6;
-        /* (a single such character is left to the test of any character below) */
-        /* runs of ASCII, eight bytes at a time */
-        while (end - p >= 8) {
-            guint64 w;
-            memcpy(&w, p, 8);
-            if ((w & high) || ((w - G_GUINT64_CONSTANT(0x0101010101010101)) & ~w & high))
-                break; /* a non-ASCII or a NUL byte */
-            p += 8;
+            continue;
         }
-        if (p >= end)
-            break;
-        guchar b = *p;
-        if (b < 0x80) {
-            if (b == 0)
-                return FALSE;
-            p++;
-        } else if (b < 0xC2) {
-            return FALSE;
-        } else if (b < 0xE0) {
-            if (end - p < 2 || (p[1] & 0xC0) != 0x80)
-                return FALSE;
-            p += 2;
-        } else if (b < 0xF0) {
-            if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-                return FALSE;
-            if ((b == 0xE0 && p[1] < 0xA0) || (b == 0xED && p[1] >= 0xA0))
-                return FALSE; /* overlong, surrogate */
+        if (plain_cjk(w)) {
             p += 3;
-        } else if (b < 0xF5) {
-            if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-                (p[3] & 0xC0) != 0x80)
-                return FALSE;
-            if ((b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90))
-                return FALSE; /* overlong, over U+10FFFF */
-            p += 4;
-        } else {
-            return FALSE;
+            continue;
         }
+        /* the bytes that are not ASCII or are NUL: the lowest one marked is exact (a false
+         * mark comes only from a borrow, above a NUL) */
+        guint64 m = (w & high) | ((w - ones) & ~w & high);
+        if (!m) {
+            p += 8;
+            continue;
+        }
+        gsize k = lowest_bit(m) >> 3;
+        if (k == 0 && (k = utf8_char_ok(p, end)) == 0)
+            return FALSE;
+        p += k;
+    }
+    while (p < end) {
+        gsize k = utf8_char_ok(p, end);
+        if (k == 0)
+            return FALSE;
+        p += k;
     }
     return TRUE;
 }
+
 /* Count bytes of valid multi-byte UTF-8 characters, and invalid bytes. */
 static void utf8_stats(const char *data, gsize len, gsize *multibyte, gsize *invalid)
 {
@@ -716,6 +812,59 @@ static gboolean only_space(const char *s)
 
 /* ---- paragraphs: cleaning ------------------------------------------------------------ */
 
+/* A paragraph as the junk rules see it (the facts gathered by clean_into as it writes the
+ * paragraph; the rules are in the junk section below). */
+typedef struct {
+    const char *p;
+    gsize len;
+    glong n;         /* characters */
+    glong ascii;     /* ASCII characters */
+    gboolean digit;  /* has an ASCII digit */
+    glong ndigit;    /* ASCII digits */
+    gboolean hyphen; /* has a '-' */
+    gboolean latin;  /* has an ASCII letter */
+    guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
+    guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
+    gboolean other;  /* has a character of two or four bytes (such as ©) */
+    int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
+} JunkPara;
+
+/* An ASCII letter as a bit of JunkPara.letters. */
+static inline guint32 letter_bit(char c)
+{
+    return 1u << (((guchar)c | 0x20) - 'a');
+}
+
+/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
+static inline guint junk_key(const char *c)
+{
+    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
+}
+
+static inline gboolean is_lead3(guchar b)
+{
+    return b >= 0xE0 && b < 0xF0;
+}
+
+/* The bit of JunkPara.keys that stands for a junk_key: the keys some rule asks about get
+ * bits 1..63 (shared when there are more: the bits are a filter only), any other key 0.
+ * A 64-bit set filled per character costs less than a 4096-bit one cleared per paragraph.
+ * Filled by junk_init (junk_register_key). */
+static guint8 junk_key_bit[4096];
+
+/* junk_key_bit by the last two bytes of a three-byte character as they lie in memory
+ * (second | third << 8): clean_into looks up every Chinese character with one load. */
+static guint8 junk_char_bit[65536];
+
+/* What an ASCII byte tells the junk rules, in one word: letter_bit for a letter, and the
+ * two bits below for a digit and '-' (clean_into reads it for every ASCII byte of a
+ * paragraph: one load instead of three tests). Filled by junk_init. */
+#define ASCII_LETTERS 0x03FFFFFFu
+#define ASCII_HYPHEN (1u << 30)
+#define ASCII_DIGIT (1u << 31)
+static guint32 ascii_facts[128];
+
+
 /* Marks a space that a line break next to it must not remove (between table cells). */
 #define HARD_SPACE '\x1F'
 
@@ -789,13 +938,99 @@ static gunichar char_before(const char *e, const char *start)
     return char_at(p, e);
 }
 
+/* The facts of JunkPara counted while clean_into writes a paragraph (locals after
+ * inlining: stores through a pointer would stay in memory on every byte). */
+typedef struct {
+    glong bytes3; /* bytes of three-byte characters */
+    glong ascii, ndigit, nother;
+    guint32 facts; /* ascii_facts of the ASCII bytes, or-ed */
+    guint64 keys;
+} JunkCount;
+
+static inline void count_ascii(JunkCount *k, guchar b)
+{
+    guint32 f = ascii_facts[b];
+    k->ascii++;
+    k->facts |= f;
+    k->ndigit += f >> 31; /* (ASCII_DIGIT) */
+}
+
+static inline void count_char3(JunkCount *k, const guchar *q)
+{
+    k->bytes3 += 3;
+    k->keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+}
+
+/* Count the characters of s[0..n) (whole characters, valid UTF-8): for the pieces
+ * clean_into writes outside its runs. */
+static inline void count_bytes(JunkCount *k, const char *s, gsize n)
+{
+    const guchar *q = (const guchar *)s, *end = q + n;
+    while (q < end) {
+        if (*q < 0x80) {
+            count_ascii(k, *q);
+            q++;
+        } else if ((*q & 0xF0) == 0xE0 && end - q >= 3) {
+            count_char3(k, q);
+            q += 3;
+        } else {
+            k->nother++; /* a character of two or four bytes */
+            q++;
+            while (q < end && (*q & 0xC0) == 0x80)
+                q++;
+        }
+    }
+}
+
+/* The end of the run of ordinary characters from `p` (a plain byte), counting them into
+ * *k. The counts are kept in locals for the loop: the caller has too many of its own to
+ * keep these in registers too, and most bytes of an article pass through this loop. */
+static inline const char *plain_run(const char *p, const char *end, JunkCount *k)
+{
+    const guchar *q = (const guchar *)p, *e = (const guchar *)end;
+    const guchar *stop3 = end - p >= 3 ? e - 2 : q; /* a whole three-byte character fits */
+    guint64 keys = 0;
+    glong bytes3 = 0;
+    for (;;) {
+        /* Chinese text: three-byte characters with plain leads */
+        const guchar *run = q;
+        while (q < stop3 && plain_byte(*q) == 3) {
+            keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+            q += 3;
+        }
+        bytes3 += q - run;
+        if (q >= e)
+            break;
+        guchar b = *q;
+        if (plain_byte(b)) {
+            if (b < 0x80)
+                count_ascii(k, b);
+            else if (b >= 0xC0)
+                k->nother++; /* the lead of a two- or four-byte character (or a cut one) */
+            q++; /* (one byte at a time: a cut three-byte character, continuation bytes) */
+            continue;
+        }
+        /* a character with a non-plain lead byte that needs nothing either (most CJK
+         * punctuation: ，。、“”) continues the run */
+        const char *after;
+        if (b < 0x80 || special_char(utf8_char((const char *)q, end, &after)))
+            break;
+        count_bytes(k, (const char *)q, (gsize)(after - (const char *)q));
+        q = (const guchar *)after;
+    }
+    k->keys |= keys;
+    k->bytes3 += bytes3;
+    return (const char *)q;
+}
+
 /* Collapse white space (a line break next to a wide character is no space at all), drop
  * invisible characters, trim, and normalise as jb_normalize does, into `out` (room for
  * n + 1 bytes: the result is never longer than `s`, since a space stands for at least one
  * byte of white space and every normalisation shortens). Returns the length of the
- * NUL-terminated result, 0 if nothing is left. One pass: this runs over every byte of
- * every article. */
-static gsize clean_into(const char *s, gsize n, char *out)
+ * NUL-terminated result, 0 if nothing is left, and sets *j to what the junk rules want to
+ * know of it. One pass: this runs over every byte of every article (and counting as it
+ * copies costs less than a second pass over the paragraph). */
+static gsize clean_into(const char *s, gsize n, char *out, JunkPara *j)
 {
     char *o = out;
     const char *p = s, *end = s + n;
@@ -804,27 +1039,16 @@ static gsize clean_into(const char *s, gsize n, char *out)
     /* A dash kept but not yet written: alone it becomes '-', before another dash (with no
      * space between) both are kept as written. */
     const char *dash = NULL, *dash_end = NULL;
+    JunkCount k = {0};
     while (p < end) {
         const char *next;
         gunichar c = 0;
         gboolean plain = plain_byte((guchar)*p);
         if (plain) {
             /* a run of ordinary characters, copied in one go: none of them is white space,
-             * invisible or rewritten by normalisation */
-            next = p + 1;
-            while (next < end) {
-                guint step = plain_byte((guchar)*next);
-                if (step) {
-                    next += step;
-                    continue;
-                }
-                /* a character with a non-plain lead byte that needs nothing either (most CJK
-                 * punctuation: ，。、“”) continues the run */
-                const char *after;
-                if ((guchar)*next < 0x80 || special_char(utf8_char(next, end, &after)))
-                    break;
-                next = after;
-            }
+             * invisible or rewritten by normalisation (and as it is always kept, it is
+             * counted as it is found) */
+            next = plain_run(p, end, &k);
             if (next > end)
                 next = end; /* (a cut character: never in valid UTF-8) */
             /* the run may end inside a character whose lead byte was plain */
@@ -857,8 +1081,10 @@ static gsize clean_into(const char *s, gsize n, char *out)
         if (dash) {
             if (!plain && !space && jb_normalize_is_dash(c)) { /* "——": punctuation */
                 memcpy(o, dash, (gsize)(dash_end - dash));
+                count_bytes(&k, dash, (gsize)(dash_end - dash));
                 o += dash_end - dash;
                 memcpy(o, p, (gsize)(next - p));
+                count_bytes(&k, p, (gsize)(next - p));
                 o += next - p;
                 dash = NULL;
                 prev = next;
@@ -866,25 +1092,45 @@ static gsize clean_into(const char *s, gsize n, char *out)
                 continue;
             }
             *o++ = '-';
+            count_ascii(&k, '-');
             dash = NULL;
         }
-        if (space)
+        if (space) {
             *o++ = ' ';
+            count_ascii(&k, ' ');
+        }
         char ascii;
         if (!plain && jb_normalize_is_dash(c)) {
             dash = p;
             dash_end = next;
         } else if (!plain && (ascii = jb_normalize_ascii(c)) != 0) {
             *o++ = ascii;
+            count_ascii(&k, (guchar)ascii);
         } else {
             memcpy(o, p, (gsize)(next - p));
+            if (!plain) /* (a run is counted already) */
+                count_bytes(&k, p, (gsize)(next - p));
             o += next - p;
         }
         prev = p = next;
     }
-    if (dash)
+    if (dash) {
         *o++ = '-';
+        count_ascii(&k, '-');
+    }
     *o = '\0';
+    *j = (JunkPara){.p = out,
+                    .len = (gsize)(o - out),
+                    .n = k.bytes3 / 3 + k.ascii + k.nother,
+                    .ascii = k.ascii,
+                    .digit = k.ndigit > 0,
+                    .ndigit = k.ndigit,
+                    .hyphen = (k.facts & ASCII_HYPHEN) != 0,
+                    .latin = (k.facts & ASCII_LETTERS) != 0,
+                    .letters = k.facts & ASCII_LETTERS,
+                    .keys = k.keys,
+                    .other = k.nother > 0,
+                    .header_line = -1};
     return (gsize)(o - out);
 }
 
@@ -892,7 +1138,8 @@ static gsize clean_into(const char *s, gsize n, char *out)
 static char *clean_text(const char *s, gsize n)
 {
     char *out = g_malloc(n + 1);
-    if (clean_into(s, n, out) == 0) {
+    JunkPara j;
+    if (clean_into(s, n, out, &j) == 0) {
         g_free(out);
         return NULL;
     }
@@ -905,7 +1152,8 @@ typedef struct {
     gsize clean_cap;
     guint nblocks;    /* cleaned blocks so far, junk or not */
     gboolean cutting; /* a recommendation list began: the rest is junk */
-    GPtrArray *warnings; /* of the current body pass (a pass may be redone) */
+    GPtrArray *warnings; /* the article's (a->warnings) */
+    guint warnings_mark; /* how many it had before the body pass (which may be redone) */
     /* what the file says about itself */
     char *fm_title, *fm_date, *fm_url;
     guint fm_date_line;
@@ -914,9 +1162,15 @@ typedef struct {
     const char *unclosed_name;  /* … and this one was never closed (static string) */
     guint unclosed_line;
     char *header_date; /* from a date line among the first blocks */
+    /* the lines of the paragraphs kept, for a->lines at the end (a GArray append per
+     * paragraph costs more than the rest of keeping it): the first in line_buf, the
+     * others (NULL until there are some) in line_more */
+    guint nlines;
+    guint line_buf[64];
+    GArray *line_more;
 } Ctx;
 
-static void add_paragraph(Ctx *c, const char *p, gsize len, guint line);
+static void add_paragraph(Ctx *c, JunkPara *j, guint line);
 
 /* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
 static void emit(Ctx *c, const char *raw, gsize n, guint line)
@@ -924,12 +1178,13 @@ static void emit(Ctx *c, const char *raw, gsize n, guint line)
     /* cleaned in a buffer kept for the article: only paragraphs that are kept get their own */
     if (c->clean_cap < n + 1) {
         g_free(c->clean);
-        c->clean_cap = MAX(n + 1, 2 * c->clean_cap);
+        /* (at first room for a long paragraph: growing by the blocks met costs more) */
+        c->clean_cap = MAX(MAX(n + 1, 2 * c->clean_cap), 2 * BLOCK_BUF_SIZE);
         c->clean = g_malloc(c->clean_cap);
     }
-    gsize len = clean_into(raw, n, c->clean);
-    if (len)
-        add_paragraph(c, c->clean, len, line);
+    JunkPara j;
+    if (clean_into(raw, n, c->clean, &j))
+        add_paragraph(c, &j, line);
 }
 
 /* ---- front matter ------------------------------------------------------------------- */
@@ -1171,7 +1426,11 @@ static const TagInfo *tag_info(const char *name)
     tag_init();
     for (guint h = tag_hash(name); tag_slot[h]; h = (h + 1) & (TAG_SLOTS - 1)) {
         const TagInfo *t = &tag_table[tag_slot[h] - 1];
-        if (t->name[0] == name[0] && strcmp(t->name, name) == 0)
+        /* compared inline: the names are a few bytes, shorter than a call to strcmp */
+        gsize i = 0;
+        while (t->name[i] == name[i] && name[i])
+            i++;
+        if (t->name[i] == name[i])
             return t;
     }
     return NULL;
@@ -1300,7 +1559,7 @@ static void html_flush(Html *h)
 {
     if (h->para->len && h->para_line)
         emit(h->c, h->para->str, h->para->len, h->para_line);
-    g_string_truncate(h->para, 0);
+    string_clear(h->para);
     h->para_line = 0;
 }
 
@@ -1319,14 +1578,31 @@ static void html_text(Html *h, const char *s, gsize n)
         g_string_append_len(h->h1, s, n);
 }
 
+/* A byte of a tag name lower-cased, 0 for a byte that ends the name (letters, digits and
+ * "-:_" continue it): one load per byte of every tag. */
+static const char TAG_NAME_CHAR[256] = {
+    ['-'] = '-', [':'] = ':', ['_'] = '_',
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+};
+
 /* Read a tag name at `p` (lower-cased into buf, "" when too long); returns its end. */
 static const char *tag_name(const char *p, const char *end, char *buf, gsize size)
 {
     gsize n = 0;
     gboolean too_long = FALSE;
-    while (p < end && (g_ascii_isalnum(*p) || *p == '-' || *p == ':' || *p == '_')) {
+    char ch;
+    while (p < end && (ch = TAG_NAME_CHAR[(guchar)*p]) != 0) {
         if (n + 1 < size)
-            buf[n++] = ascii_lower(*p);
+            buf[n++] = ch;
         else
             too_long = TRUE;
         p++;
@@ -1526,7 +1802,10 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
             h->article_depth++;
         if ((t->flags & T_H1) && !h->h1_done) {
             h->in_h1 = TRUE;
-            g_string_truncate(h->h1, 0);
+            if (h->h1)
+                string_clear(h->h1);
+            else
+                h->h1 = g_string_new(NULL); /* (made at the first <h1>: fragments have none) */
         }
     }
     return p;
@@ -1638,8 +1917,6 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
         .line = line0,
         .para = g_string_sized_new(BLOCK_BUF_SIZE),
         .keep_containers = keep,
-        .h1 = g_string_new(NULL),
-        .scratch = g_string_new(NULL),
     };
     const char *p = s;
     while (p < end) {
@@ -1656,7 +1933,10 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
         if (ch == '<') {
             p = html_markup(&h, p);
         } else if (ch == '&') {
-            g_string_truncate(h.scratch, 0);
+            if (h.scratch)
+                string_clear(h.scratch);
+            else
+                h.scratch = g_string_new(NULL); /* (made at the first entity: many pages have none) */
             p = decode_entity(p, end, h.scratch);
             html_text(&h, h.scratch->str, h.scratch->len);
         } else if (ch == '\n') {
@@ -1679,9 +1959,11 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
         c->unclosed_name = h.drop_name;
         c->unclosed_line = h.drop_line;
     }
-    g_string_free(h.scratch, TRUE);
+    if (h.scratch)
+        g_string_free(h.scratch, TRUE);
     g_string_free(h.para, TRUE);
-    g_string_free(h.h1, TRUE);
+    if (h.h1)
+        g_string_free(h.h1, TRUE);
 }
 
 /* ---- Markdown ----------------------------------------------------------------------- */
@@ -1792,17 +2074,17 @@ typedef struct {
     Ctx *c;
     GString *blk;
     guint blk_line;
+    GString *text; /* the block with inline markup removed (reused from block to block) */
 } Md;
 
 static void md_flush(Md *m)
 {
     if (m->blk->len) {
-        GString *t = g_string_sized_new(m->blk->len);
-        md_inline(m->blk->str, m->blk->len, t);
-        emit(m->c, t->str, t->len, m->blk_line);
-        g_string_free(t, TRUE);
+        string_clear(m->text);
+        md_inline(m->blk->str, m->blk->len, m->text);
+        emit(m->c, m->text->str, m->text->len, m->blk_line);
     }
-    g_string_truncate(m->blk, 0);
+    string_clear(m->blk);
 }
 
 static void md_add(Md *m, const char *p, const char *e, guint line)
@@ -1843,7 +2125,9 @@ static gboolean md_html_block(const char *p, const char *e)
 
 static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 {
-    Md m = {.c = c, .blk = g_string_sized_new(BLOCK_BUF_SIZE)};
+    Md m = {.c = c,
+            .blk = g_string_sized_new(BLOCK_BUF_SIZE),
+            .text = g_string_sized_new(BLOCK_BUF_SIZE)};
     char fence = 0;
     gboolean in_comment = FALSE;
     for (const char *p = s; p < end; line++) {
@@ -1946,6 +2230,7 @@ static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
     }
     md_flush(&m);
     g_string_free(m.blk, TRUE);
+    g_string_free(m.text, TRUE);
 }
 
 /* ---- plain text --------------------------------------------------------------------- */
@@ -1985,7 +2270,8 @@ static gboolean ends_sentence(const char *p, const char *e)
         e--;
     for (gsize i = 0; i < G_N_ELEMENTS(stops); i++) {
         gsize n = stops[i].n;
-        if ((gsize)(e - p) >= n && memcmp(e - n, stops[i].s, n) == 0)
+        /* (the last byte first, inline: most lines end in none of these) */
+        if ((gsize)(e - p) >= n && e[-1] == stops[i].s[n - 1] && starts_with_lit(e - n, stops[i]))
             return TRUE;
     }
     return FALSE;
@@ -2043,7 +2329,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
         if (blank_text_line(p, e)) {
             if (blk->len)
                 emit(c, blk->str, blk->len, blk_line);
-            g_string_truncate(blk, 0);
+            string_clear(blk);
             prev_p = NULL;
         } else {
             gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
@@ -2053,7 +2339,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
             } else {
                 if (blk->len)
                     emit(c, blk->str, blk->len, blk_line);
-                g_string_truncate(blk, 0);
+                string_clear(blk);
                 blk_line = line;
             }
             append_len(blk, p, (gsize)(e - p));
@@ -2087,12 +2373,17 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
     static const char *const md_exts[] = {"md", "markdown", "mdown", "mkd", NULL};
     const char *lim = end - s > 65536 ? s + 65536 : end;
     guint tags = 0;
+    /* Without front matter or a Markdown name, three tags make it HTML whatever follows
+     * (later tags could only make it HTML too): the search stops there. */
+    gboolean md = fm || has_ext(path, md_exts);
     for (const char *p = s; p < lim && (p = memchr(p, '<', (size_t)(lim - p))) != NULL; p++) {
+        if (tags >= 3 && !md)
+            return JB_SHAPE_HTML;
         if (lim - p >= 4 && memcmp(p, "<!--", 4) == 0) {
             tags++;
             continue;
         }
-        if (lim - p >= 9 && g_ascii_strncasecmp(p, "<!doctype", 9) == 0)
+        if (p + 1 < lim && p[1] == '!' && lim - p >= 9 && g_ascii_strncasecmp(p, "<!doctype", 9) == 0)
             return JB_SHAPE_HTML;
         const char *q = p + 1 + (p + 1 < lim && p[1] == '/');
         char name[16];
@@ -2104,7 +2395,7 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
             strcmp(name, "em") == 0 || strcmp(name, "i") == 0 || strcmp(name, "font") == 0)
             tags++;
     }
-    if (fm || has_ext(path, md_exts)) {
+    if (md) {
         /* Markdown may hold inline HTML; only a body that opens with a tag is HTML. */
         const char *q = s;
         while (q < end && g_ascii_isspace(*q))
@@ -2139,48 +2430,6 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
 
 /* ---- junk --------------------------------------------------------------------------- */
 
-/* A paragraph as the junk rules see it, from one pass over its bytes. */
-typedef struct {
-    const char *p;
-    gsize len;
-    glong n;         /* characters */
-    glong ascii;     /* ASCII characters */
-    gboolean digit;  /* has an ASCII digit */
-    glong ndigit;    /* ASCII digits */
-    gboolean hyphen; /* has a '-' */
-    gboolean latin;  /* has an ASCII letter */
-    guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
-    guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
-    int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
-} JunkPara;
-
-/* An ASCII letter as a bit of JunkPara.letters. */
-static inline guint32 letter_bit(char c)
-{
-    return 1u << (((guchar)c | 0x20) - 'a');
-}
-
-/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
-static inline guint junk_key(const char *c)
-{
-    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
-}
-
-static inline gboolean is_lead3(guchar b)
-{
-    return b >= 0xE0 && b < 0xF0;
-}
-
-/* The bit of JunkPara.keys that stands for a junk_key: the keys some rule asks about get
- * bits 1..63 (shared when there are more: the bits are a filter only), any other key 0.
- * A 64-bit set filled per character costs less than a 4096-bit one cleared per paragraph.
- * Filled by junk_init (junk_register_key). */
-static guint8 junk_key_bit[4096];
-
-/* junk_key_bit by the last two bytes of a three-byte character as they lie in memory
- * (second | third << 8): junk_scan looks up every Chinese character with one load. */
-static guint8 junk_char_bit[65536];
-
 static void junk_register_key(guint k)
 {
     static guint used;
@@ -2194,14 +2443,6 @@ static void junk_register_key(guint k)
 static inline gboolean junk_has_key(const JunkPara *j, int k)
 {
     return k < 0 || !junk_key_bit[k] || ((j->keys >> junk_key_bit[k]) & 1);
-}
-
-/* Can the paragraph contain `word` (ASCII words: when it has letters)? A filter. */
-static inline gboolean junk_may_have(const JunkPara *j, const char *word)
-{
-    if ((guchar)word[0] < 0x80)
-        return !g_ascii_isalpha(word[0]) || j->latin;
-    return !is_lead3((guchar)word[0]) || junk_has_key(j, (int)junk_key(word));
 }
 
 static const char *after_any(const char *p, const Lit *words, gsize n)
@@ -2279,6 +2520,19 @@ static gboolean junk_only_number(const JunkPara *j)
 
 static const char *const phone_words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
 
+/* What a paragraph must have to contain a phone word: the key bits of its two characters,
+ * or its letters (junk_init; junk_phone is asked of every short paragraph with digits). */
+static struct {
+    guint64 keys;
+    guint32 letters;
+} phone_need[G_N_ELEMENTS(phone_words)], phone_gate;
+/* (phone_gate: one character or letter of each word; a paragraph with none of them has no
+ * phone word, and the words are not tried one by one) */
+
+/* The editor words' first characters (junk_init): most paragraphs start with none, and
+ * then no word needs trying. */
+static FirstSet editor_firsts;
+
 static gboolean junk_phone(const JunkPara *j)
 {
     const char *p = j->p;
@@ -2286,8 +2540,11 @@ static gboolean junk_phone(const JunkPara *j)
     const char *const *words = phone_words;
     if (n > 80)
         return FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
-        const char *w = junk_may_have(j, words[i]) ? strstr(p, words[i]) : NULL;
+    gboolean some = (j->keys & phone_gate.keys) || (j->letters & phone_gate.letters);
+    for (gsize i = 0; some && i < G_N_ELEMENTS(phone_words); i++) {
+        gboolean may = (j->keys & phone_need[i].keys) == phone_need[i].keys &&
+                       (j->letters & phone_need[i].letters) == phone_need[i].letters;
+        const char *w = may ? strstr(p, words[i]) : NULL;
         if (!w)
             continue;
         /* "电话：010-…", "热线 400…"; not "5G移动电话用户达6.76亿户" */
@@ -2301,15 +2558,15 @@ static gboolean junk_phone(const JunkPara *j)
         if (g_ascii_isdigit(*q))
             return TRUE;
     }
-    if (!j->hyphen && j->ndigit < 11)
-        return FALSE; /* what follows needs a '-' or an 11-digit number */
-    for (const char *q = p; *q; q++) {
-        if (((guchar)*q & 0xF0) == 0xE0) {
-            q += 2; /* a Chinese character (valid UTF-8: two more bytes), no digit */
+    if (j->ndigit < 6 || (!j->hyphen && j->ndigit < 11))
+        return FALSE; /* what follows needs six digits and a '-', or an 11-digit number */
+    for (const char *q = p; *q;) {
+        if (!g_ascii_isdigit(*q)) {
+            /* a Chinese character (valid UTF-8: two more bytes) at once */
+            q += ((guchar)*q & 0xF0) == 0xE0 ? 3 : 1;
             continue;
         }
-        if (!g_ascii_isdigit(*q) || (q > p && g_ascii_isdigit(q[-1])))
-            continue;
+        /* `q` starts a run of digits (each run is stepped over whole below) */
         int v, n1, n2 = 0;
         const char *r = scan_digits(q, 12, &v, &n1);
         if (*r == '-') {
@@ -2322,6 +2579,9 @@ static gboolean junk_phone(const JunkPara *j)
         if (n1 == 11 && q[0] == '1' && q[1] >= '3' && q[1] <= '9' &&
             (*r == '\0' || ((guchar)*r < 0x80 && !g_ascii_isalnum(*r) && *r != '.' && *r != '%')))
             return TRUE; /* a mobile number */
+        while (g_ascii_isdigit(*r))
+            r++;
+        q = r;
     }
     return FALSE;
 }
@@ -2368,7 +2628,7 @@ static gboolean junk_editor(const JunkPara *j)
     q = q ? q : p;
     while (*q == ' ')
         q++;
-    for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++) {
+    for (gsize i = 0; first_set_has(&editor_firsts, q) && i < G_N_ELEMENTS(editor_words); i++) {
         if (!starts_with_lit(q, editor_words[i]))
             continue;
         const char *r = q + editor_words[i].n;
@@ -2376,17 +2636,17 @@ static gboolean junk_editor(const JunkPara *j)
             starts_with(r, "丨") || starts_with(r, "|"))
             return TRUE;
     }
-    const char *sp = strrchr(p, ' ');
+    const char *sp = memrchr(p, ' ', j->len);
     if (!sp || sp == p)
         return FALSE;
-    glong name = g_utf8_strlen(sp + 1, -1);
     const char *w = sp;
     while (w > p && w[-1] != ' ')
         w--;
     for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
-        if ((gsize)(sp - w) == editor_words[i].n && starts_with_lit(w, editor_words[i]) &&
-            name >= 2 && name <= 4)
-            return TRUE;
+        if ((gsize)(sp - w) == editor_words[i].n && starts_with_lit(w, editor_words[i])) {
+            glong name = g_utf8_strlen(sp + 1, -1);
+            return name >= 2 && name <= 4;
+        }
     return FALSE;
 }
 
@@ -2395,8 +2655,11 @@ static gboolean junk_byline(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    return n <= 24 && (strstr(p, "记者") || strstr(p, "通讯员")) && !strstr(p, "，") &&
-           !strstr(p, "。") && !strchr(p, ',');
+    /* (a search only where the paragraph has 记 or 通) */
+    return n <= 24 &&
+           ((junk_has_key(j, (int)junk_key("记")) && strstr(p, "记者")) ||
+            (junk_has_key(j, (int)junk_key("通")) && strstr(p, "通讯员"))) &&
+           !strstr(p, "，") && !strstr(p, "。") && !strchr(p, ',');
 }
 
 /* A photo caption ending in "新华社记者 某某 摄" or "(某某 供图)". */
@@ -2595,21 +2858,6 @@ typedef struct {
 } JunkSet;
 G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) <= 128);
 
-/* The index of the lowest bit set in `x` (not 0). */
-static inline guint lowest_bit(guint64 x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    return (guint)__builtin_ctzll(x);
-#else
-    guint i = 0;
-    while (!(x & 1)) {
-        x >>= 1;
-        i++;
-    }
-    return i;
-#endif
-}
-
 static inline void junk_set_add(JunkSet *s, gsize i)
 {
     s->w[i >> 6] |= G_GUINT64_CONSTANT(1) << (i & 63);
@@ -2624,6 +2872,7 @@ static struct {
     guint32 letters; /* as JunkPara.letters */
     int key[2];
     guint64 keys; /* J_ANYWHERE: the bits of key[0] and key[1] (junk_key_bit) */
+    gboolean other; /* its first character has two or four bytes (as JunkPara.other) */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
 /* What a test rule needs in a paragraph to ever be true (a cheap filter on what junk_scan
@@ -2658,6 +2907,10 @@ static guint junk_test_needs(gboolean (*test)(const JunkPara *))
 #define JUNK_MAX_BUCKETS 32
 static glong junk_bucket_max[JUNK_MAX_BUCKETS];
 static JunkSet junk_bucket[JUNK_MAX_BUCKETS][2];
+/* The bucket of a paragraph of n characters, for n up to the largest finite limit (then the
+ * last bucket): one load, not a walk through the limits for every paragraph. */
+#define JUNK_LIMIT_MAX 400
+static guint8 junk_bucket_of[JUNK_LIMIT_MAX + 2];
 /* J_START and J_WHOLE rules by junk_first_key of their text (both cases of a letter). */
 static JunkSet junk_by_first[4096];
 /* J_ANYWHERE rules; by the key bit (junk_key_bit) of their first character, and those
@@ -2698,6 +2951,12 @@ static void junk_init_buckets(void)
         nb++;
     }
     junk_bucket_max[nb++] = G_MAXLONG;
+    g_assert(junk_bucket_max[nb - 2] <= JUNK_LIMIT_MAX);
+    for (glong n = 0, b = 0; n <= JUNK_LIMIT_MAX + 1; n++) {
+        while (n > junk_bucket_max[b])
+            b++;
+        junk_bucket_of[n] = (guint8)b;
+    }
     for (guint b = 0; b < nb; b++)
         for (guint latin = 0; latin < 2; latin++)
             for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
@@ -2719,6 +2978,7 @@ static void junk_init(void)
             const char *t = r->text;
             junk_info[i].len = strlen(t);
             junk_info[i].key[0] = junk_info[i].key[1] = -1;
+            junk_info[i].other = (guchar)t[0] >= 0x80 && !is_lead3((guchar)t[0]);
             if (is_lead3((guchar)t[0]) && t[1] && t[2]) {
                 junk_info[i].key[0] = (int)junk_key(t);
                 if (is_lead3((guchar)t[3]) && t[4] && t[5])
@@ -2754,69 +3014,45 @@ static void junk_init(void)
                         junk_set_add(&junk_tests[met], i);
             }
         }
-        /* the characters junk_needs_met and junk_may_have ask about */
-        static const char *const asked[] = {"客", "摄", "图", "来"};
+        for (int b = 0; b < 128; b++)
+            if (g_ascii_isalpha(b))
+                ascii_facts[b] = letter_bit((char)b);
+        for (int b = '0'; b <= '9'; b++)
+            ascii_facts[b] = ASCII_DIGIT;
+        ascii_facts['-'] = ASCII_HYPHEN;
+        /* the characters junk_needs_met and junk_phone ask about */
+        static const char *const asked[] = {"客", "摄", "图", "来", "记", "通"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
             junk_register_key(junk_key(asked[i]));
-        for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++)
-            if (is_lead3((guchar)phone_words[i][0]))
-                junk_register_key(junk_key(phone_words[i]));
+        for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
+            const char *w = phone_words[i];
+            if (is_lead3((guchar)w[0])) { /* (the Chinese ones are two characters) */
+                junk_register_key(junk_key(w));
+                junk_register_key(junk_key(w + 3));
+                phone_need[i].keys = (G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w)]) |
+                                     (G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w + 3)]);
+                phone_gate.keys |= G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w + 3)];
+            } else {
+                phone_gate.letters |= letter_bit(*w);
+                for (; *w; w++)
+                    phone_need[i].letters |= letter_bit(*w);
+            }
+        }
+        for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
+            first_set_add(&editor_firsts, editor_words[i].s);
+        for (gsize i = 0; i < G_N_ELEMENTS(header_keys); i++)
+            first_set_add(&header_firsts, header_keys[i].s);
         junk_init_buckets();
         g_once_init_leave(&done, 1);
     }
-}
-
-static void junk_scan(JunkPara *j, const char *p, gsize len)
-{
-    /* counted in locals: stores through `j` would be kept in memory on every byte */
-    glong n = 0, ascii = 0, ndigit = 0;
-    guint32 letters = 0;
-    guint64 keys = 0;
-    gboolean hyphen = FALSE;
-    const guchar *q = (const guchar *)p, *end = q + len;
-    /* a three-byte character may start before this (a limit tested once per character) */
-    const guchar *stop3 = len >= 3 ? end - 2 : q;
-    while (q < end) {
-        /* runs of three-byte characters: most of a Chinese paragraph, counted at the end */
-        const guchar *run = q;
-        for (; q < stop3 && (q[0] & 0xF0) == 0xE0; q += 3)
-            keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
-        n += (glong)(q - run) / 3;
-        if (q >= end)
-            break;
-        guchar b = *q;
-        n++;
-        if (b < 0x80) {
-            ascii++;
-            ndigit += g_ascii_isdigit(b);
-            if (g_ascii_isalpha(b))
-                letters |= letter_bit((char)b);
-            hyphen |= b == '-';
-            q++;
-        } else {
-            q++;
-            while (q < end && (*q & 0xC0) == 0x80)
-                q++;
-        }
-    }
-    *j = (JunkPara){.p = p,
-                    .len = len,
-                    .n = n,
-                    .ascii = ascii,
-                    .digit = ndigit > 0,
-                    .ndigit = ndigit,
-                    .hyphen = hyphen,
-                    .latin = letters != 0,
-                    .letters = letters,
-                    .keys = keys,
-                    .header_line = -1};
 }
 
 /* Can rule i's needle occur in the paragraph at all (a filter; strstr decides)? */
 static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
 {
     return (j->letters & junk_info[i].letters) == junk_info[i].letters &&
-           (j->keys & junk_info[i].keys) == junk_info[i].keys;
+           (j->keys & junk_info[i].keys) == junk_info[i].keys &&
+           (j->other || !junk_info[i].other); /* "©" is searched only where such a character is */
 }
 
 /* Which JUNK_NEED_* the paragraph meets. */
@@ -2838,9 +3074,7 @@ static guint junk_needs_met(const JunkPara *j)
 /* The rules that may match the paragraph: a superset of those that do, from cheap tests. */
 static JunkSet junk_candidates(const JunkPara *j)
 {
-    guint b = 0;
-    while (j->n > junk_bucket_max[b])
-        b++;
+    guint b = junk_bucket_of[MIN(j->n, JUNK_LIMIT_MAX + 1)];
     const JunkSet *bucket = &junk_bucket[b][j->latin ? 1 : 0];
     const JunkSet *first = &junk_by_first[junk_first_key(j->p, j->len)];
     const JunkSet *tests = &junk_tests[junk_needs_met(j)];
@@ -2938,11 +3172,14 @@ static char *clean_title(const char *raw)
 
 /* ---- putting it together ------------------------------------------------------------ */
 
-static void ctx_reset(Ctx *c)
+/* Forget what a body pass found (but its warnings). */
+static void ctx_forget(Ctx *c)
 {
     c->nblocks = 0;
     c->cutting = FALSE;
-    g_ptr_array_set_size(c->warnings, 0);
+    c->nlines = 0;
+    if (c->line_more)
+        g_array_set_size(c->line_more, 0);
     g_clear_pointer(&c->html_title, g_free);
     g_clear_pointer(&c->og_title, g_free);
     g_clear_pointer(&c->h1, g_free);
@@ -2956,11 +3193,19 @@ static void ctx_reset(Ctx *c)
     g_clear_pointer(&c->header_date, g_free);
 }
 
+/* Forget what a body pass found, its warnings too, to do it again. */
+static void ctx_reset(Ctx *c)
+{
+    ctx_forget(c);
+    g_ptr_array_set_size(c->warnings, c->warnings_mark);
+}
+
 static void ctx_clear(Ctx *c)
 {
-    ctx_reset(c);
+    ctx_forget(c);
     g_free(c->clean);
-    g_ptr_array_unref(c->warnings);
+    if (c->line_more)
+        g_array_unref(c->line_more);
     g_free(c->fm_title);
     g_free(c->fm_date);
     g_free(c->fm_url);
@@ -2970,33 +3215,40 @@ static void ctx_clear(Ctx *c)
  * such as "更新时间:2026-01-21 23:13" among the first blocks (such lines are junk and do not
  * survive as paragraphs), then the junk rules applied and, if it is no junk, added to
  * a->paragraphs (and for a text file maybe taken as the title). */
-static void add_paragraph(Ctx *c, const char *p, gsize len, guint line)
+static void add_paragraph(Ctx *c, JunkPara *j, guint line)
 {
     JbArticle *a = c->a;
-    JunkPara j;
-    junk_scan(&j, p, len);
+    const char *p = j->p;
+    gsize len = j->len;
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
         /* (every form of a header date has ASCII digits) */
-        j.header_line = j.digit && header_ymd(p, j.n, junk_has_key(&j, (int)junk_key("来")), &y,
-                                              &m, &d);
-        if (j.header_line)
+        j->header_line = j->digit && header_ymd(p, j->n, junk_has_key(j, (int)junk_key("来")),
+                                                &y, &m, &d);
+        if (j->header_line)
             c->header_date = format_date(3, y, m, d);
     }
     if (c->cutting)
         return;
-    JunkVerdict v = junk_verdict(&j);
+    JunkVerdict v = junk_verdict(j);
     if (v == CUT && a->paragraphs->len > 0)
         c->cutting = TRUE;
     if (v != KEEP)
         return;
-    if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !*a->title &&
-        j.n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
+    if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !a->title &&
+        j->n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
         g_free(a->title);
         a->title = g_strdup(p);
     }
     g_ptr_array_add(a->paragraphs, g_memdup2(p, len + 1));
-    g_array_append_val(a->lines, line);
+    if (c->nlines < G_N_ELEMENTS(c->line_buf)) {
+        c->line_buf[c->nlines] = line;
+    } else {
+        if (!c->line_more)
+            c->line_more = g_array_new(FALSE, FALSE, sizeof(guint));
+        g_array_append_val(c->line_more, line);
+    }
+    c->nlines++;
 }
 
 static void set_str(char **field, char *value)
@@ -3049,11 +3301,11 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     }
     g_autoptr(JbArticle) a = g_new0(JbArticle, 1);
     a->source = g_strdup(source);
-    a->title = g_strdup("");
-    a->published = g_strdup("");
-    a->url = g_strdup("");
-    a->paragraphs = g_ptr_array_new_with_free_func(g_free);
-    a->lines = g_array_new(FALSE, FALSE, sizeof(guint));
+    /* title, published and url stay NULL until found (set_str), "" only if never found:
+     * each would otherwise be allocated twice */
+    /* room for a typical article's paragraphs: growing from nothing reallocates thrice */
+    a->paragraphs = g_ptr_array_new_full(ARTICLE_PARAGRAPHS, g_free);
+    a->lines = g_array_sized_new(FALSE, FALSE, sizeof(guint), ARTICLE_PARAGRAPHS);
     a->warnings = g_ptr_array_new_with_free_func(g_free);
 
     Text text;
@@ -3067,7 +3319,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
 
     Ctx c = {
         .a = a,
-        .warnings = g_ptr_array_new_with_free_func(g_free),
+        .warnings = a->warnings, /* (body pass warnings are added where they belong) */
     };
     junk_init(); /* add_paragraph reads its tables */
     guint body_line = 1;
@@ -3075,6 +3327,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     const char *s = text.str + body, *end = text.str + text.len;
     a->shape = detect_shape(source, s, end, body > 0);
 
+    c.warnings_mark = a->warnings->len;
     body_pass(&c, s, end, body_line, FALSE);
     if (a->shape == JB_SHAPE_HTML &&
         (c.unclosed_name || (c.dropped_container && a->paragraphs->len == 0))) {
@@ -3086,13 +3339,14 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
                             : NULL;
         ctx_reset(&c);
         g_ptr_array_set_size(a->paragraphs, 0);
-        g_array_set_size(a->lines, 0);
         if (why)
             g_ptr_array_add(c.warnings, g_steal_pointer(&why));
         body_pass(&c, s, end, body_line, TRUE);
     }
-    for (guint i = 0; i < c.warnings->len; i++)
-        g_ptr_array_add(a->warnings, g_strdup(c.warnings->pdata[i]));
+
+    g_array_append_vals(a->lines, c.line_buf, MIN(c.nlines, G_N_ELEMENTS(c.line_buf)));
+    if (c.line_more)
+        g_array_append_vals(a->lines, c.line_more->data, c.line_more->len);
 
     /* title */
     g_autofree char *html_title = clean_title(c.html_title);
@@ -3129,9 +3383,15 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         date = jb_article_parse_date(c.meta_date);
     if (!date)
         date = g_steal_pointer(&c.header_date);
-    if (!date && *a->url)
+    if (!date && a->url)
         date = url_date(a->url);
     set_str(&a->published, date);
+    if (!a->title)
+        a->title = g_strdup("");
+    if (!a->published)
+        a->published = g_strdup("");
+    if (!a->url)
+        a->url = g_strdup("");
     ctx_clear(&c);
     g_free(text.mem);
     return g_steal_pointer(&a);

@@ -435,6 +435,50 @@ static void test_text_details(void)
     check_paras(d, want_d, NULL, 1, "date line is not a paragraph");
 }
 
+/* Paths the junk rules take through precomputed facts (characters, letters, digits seen
+ * while a paragraph is cleaned), and more paragraphs than the first buffer of lines. */
+static void test_junk_facts(void)
+{
+    static const struct {
+        const char *text;
+        gboolean junk;
+    } cases[] = {
+        {"© 2024 示例网", TRUE},                     /* a two-byte character */
+        {"全文完。版权所有©示例日报社", TRUE},
+        {"扫码下载ＡＰＰ", TRUE},                      /* letters made ASCII while cleaning */
+        {"打开示例新闻客户端，精彩尽在掌握", TRUE},
+        {"责任编辑：王某", TRUE},
+        {"[ 编辑 张三 ]", TRUE},
+        {"本报记者 张三", TRUE},
+        {"热线 400-123-4567", TRUE},
+        {"联系人手机13912345678", TRUE},
+        {"地址：某市某路1号 0431-88600010", TRUE},
+        {"全年营收1234567890元，同比增长3-5个百分点。", FALSE},
+        {"5G移动电话用户达6.76亿户，同比增长12%。", FALSE},
+        {"记者从会上获悉，全年新增装机2亿千瓦左右。", FALSE},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *html = g_strdup_printf("<p>正文第一段，增长10%%。</p><p>%s</p>", cases[i].text);
+        g_autoptr(JbArticle) a = parse(html, -1);
+        ok(a && (a->paragraphs->len == 1) == cases[i].junk, "'%s' is %s", cases[i].text,
+           cases[i].junk ? "junk" : "kept");
+    }
+
+    GString *many = g_string_new(NULL);
+    for (int i = 0; i < 100; i++)
+        g_string_append_printf(many, "第%d段，增长%d%%。\n\n", i + 1, i);
+    GError *error = NULL;
+    g_autoptr(JbArticle) b = jb_article_parse("many.txt", many->str, many->len, NULL, NULL, &error);
+    g_clear_error(&error);
+    ok(b && b->paragraphs->len == 100 && b->lines->len == 100, "100 paragraphs, 100 lines");
+    gboolean lines_ok = b != NULL;
+    for (guint i = 0; b && i < b->lines->len; i++)
+        lines_ok = lines_ok && line(b, i) == 2 * i + 1;
+    ok(lines_ok, "paragraph i starts on line 2i+1");
+    is_str(para(b, 99), "第100段，增长99%。", "the last paragraph");
+    g_string_free(many, TRUE);
+}
+
 static void test_dates(void)
 {
     static const struct {
@@ -474,6 +518,7 @@ int main(void)
     test_hostile();
     test_html_details();
     test_text_details();
+    test_junk_facts();
     test_dates();
     {   /* a phone word inside a sentence is not a contact line (issue 3: 5G移动电话用户) */
         g_autoptr(JbArticle) a = parse("<p>截至6月末，5G移动电话用户达6.76亿户。</p><p>客服电话：010-66660000</p>", -1);
