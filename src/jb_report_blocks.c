@@ -9,7 +9,7 @@
 #include <string.h>
 
 
-static const double COL_W[TABLE_COLS] = {142, 92, 80, TEXT_W - 142 - 92 - 80};
+static const double COL_W[TABLE_COLS] = {136, 88, 92, TEXT_W - 136 - 88 - 92};
 
 /* ---- blocks ----------------------------------------------------------------------------- */
 
