@@ -5,26 +5,16 @@
  * with its start line → each block cleaned (whitespace collapsed, jb_normalize) → header
  * dates noticed → junk rules applied → paragraphs.
  *
- * HTML is read by a hand-written single-pass tokenizer rather than libxml2's HTML parser:
- * what we need is not a tree but text blocks with exact source lines, tolerance of
- * fragments (text files with a few <p> tags, front matter in front of a <div>), inline tags
- * that vanish without leaving a space, and guaranteed linear time with no depth limit or
- * recursion (libxml2 stops at 256 levels of nesting and reports line numbers per node, not
- * per text run). The tokenizer keeps counters, not a stack: 100000 nested <div> cost
- * nothing, and every search for a closing delimiter starts where the previous one ended or
- * is done at most once per quote kind, so no input makes it quadratic.
+ * The passes live in files of their own (see jb_article_priv.h); this file puts them
+ * together, decides which pass a file gets (its shape) and picks the title and date.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* memmem, strcasestr */
-#endif
-#include "jb_article.h"
+#include "jb_article_priv.h"
 
 #include "jb_normalize.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,12 +24,10 @@
 #define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
 #define HEADER_MAX_CHARS 80     /* a header line with a date is no longer */
 #define ARTICLE_PARAGRAPHS 16  /* room made at first for this many paragraphs */
-#define BLOCK_BUF_SIZE 500      /* a raw block's first buffer: most paragraphs fit, and it is
-                                   small enough for malloc's cheap bins */
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
-G_GNUC_PRINTF(2, 3) static void add_warning(GPtrArray *warnings, const char *fmt, ...)
+void jb_article_add_warning(GPtrArray *warnings, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -53,31 +41,6 @@ static inline char ascii_lower(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
 }
 
-static inline gboolean starts_with(const char *s, const char *prefix)
-{
-    /* the first byte rules out most candidates before strlen and strncmp */
-    return prefix[0] == '\0' || (s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0);
-}
-
-/* A word with its length, for the lists of prefixes tried on every short paragraph (a
- * strlen per word and try cost more than the tries). */
-typedef struct {
-    const char *s;
-    gsize n;
-} Lit;
-#define LIT(x) {x, sizeof(x) - 1}
-
-static inline gboolean starts_with_lit(const char *s, Lit w)
-{
-    /* byte by byte, not strncmp: most tries fail within a Chinese character's three bytes,
-     * and Chinese words share their first byte too often for a test of it alone to help.
-     * (s[i] is read only when s[i - 1] matched a byte of `w`, which is never NUL.) */
-    for (gsize i = 0; i < w.n; i++)
-        if (s[i] != w.s[i])
-            return FALSE;
-    return TRUE;
-}
-
 /* `needle` (of length k, starting with a letter) in `h`, ignoring ASCII case. */
 static const char *ascii_casestr(const char *h, const char *needle, gsize k)
 {
@@ -86,80 +49,6 @@ static const char *ascii_casestr(const char *h, const char *needle, gsize k)
         if ((*p == lo || *p == up) && g_ascii_strncasecmp(p, needle, k) == 0)
             return p;
     return NULL;
-}
-
-/* g_string_append_len(g, s, n), with a memcpy when `g` has room: the blocks are built
- * from many short pieces, and the call costs more than the copy. */
-static inline void append_len(GString *g, const char *s, gsize n)
-{
-    if (g->len + n < g->allocated_len) {
-        memcpy(g->str + g->len, s, n);
-        g->len += n;
-        g->str[g->len] = '\0';
-    } else {
-        g_string_append_len(g, s, (gssize)n);
-    }
-}
-
-/* The index of the lowest bit set in `x` (not 0). */
-static inline guint lowest_bit(guint64 x)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    return (guint)__builtin_ctzll(x);
-#else
-    guint i = 0;
-    while (!(x & 1)) {
-        x >>= 1;
-        i++;
-    }
-    return i;
-#endif
-}
-
-/* g_string_truncate(g, 0) without the call: done after every block. */
-static inline void string_clear(GString *g)
-{
-    g->len = 0;
-    g->str[0] = '\0';
-}
-
-/* The bytes of the eight-byte word `w` equal to `b`, as their bit 7 (the lowest marked
- * byte is exact: a false mark comes only from a borrow, above a true one). */
-static inline guint64 word_bytes_equal(guint64 w, guchar b)
-{
-    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
-    guint64 x = w ^ (ones * b);
-    return (x - ones) & ~x & (ones << 7);
-}
-
-/* Does the eight-byte word `w` hold a byte below `n` (at most 0x80)? */
-static inline gboolean word_has_less(guint64 w, guchar n)
-{
-    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
-    return ((w - ones * n) & ~w & (ones << 7)) != 0;
-}
-
-/* The first of the ASCII bytes `a`, `b`, `c` at or after `p`, or `end`: eight bytes at a
- * time, for the scans that pass over every byte of an article looking for a few rare ones.
- * (A word with no byte up to the largest of them, as most of Chinese text, is passed after
- * one test instead of three.) */
-static inline const char *skip_to_any(const char *p, const char *end, char a, char b, char c)
-{
-    const guchar above = (guchar)MAX(a, MAX(b, c)) + 1;
-    for (; end - p >= 8; p += 8) {
-        guint64 w;
-        memcpy(&w, p, 8);
-        w = GUINT64_FROM_LE(w);
-        if (!word_has_less(w, above))
-            continue;
-        guint64 m = word_bytes_equal(w, (guchar)a) | word_bytes_equal(w, (guchar)b) |
-                    word_bytes_equal(w, (guchar)c);
-        if (m)
-            return p + (lowest_bit(m) >> 3); /* the first of them */
-    }
-    while (p < end && *p != a && *p != b && *p != c)
-        p++;
-    return p;
 }
 
 static guint count_newlines(const char *p, const char *end)
@@ -172,21 +61,6 @@ static guint count_newlines(const char *p, const char *end)
     return n;
 }
 
-/* White space as it appears in Chinese pages (ASCII, ideographic, no-break, thin, …). */
-static gboolean is_space_char(gunichar c)
-{
-    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x3000 || c == 0x00A0 || c == 0x0085 ||
-           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-           c == 0x202F || c == 0x205F;
-}
-
-/* Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen. */
-static gboolean is_invisible_char(gunichar c)
-{
-    return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
-           (c < 0x20 && !is_space_char(c)) || c == 0x7F;
-}
-
 /* Characters next to which a line break is no space (a Chinese reading of the CSS Text
  * segment break rule: "约为\n206吉瓦时" is one word run, "12\n34" stays two numbers):
  * CJK ideographs and punctuation, fullwidth forms, and the curly quotes and dashes that
@@ -197,182 +71,9 @@ static gboolean is_wide(gunichar c)
            c == 0x00B7;
 }
 
-static char *strip_dup(const char *s)
+char *jb_article_strip_dup(const char *s)
 {
     return g_strstrip(g_strdup(s));
-}
-
-/* ---- dates -------------------------------------------------------------------------- */
-
-static gboolean valid_ymd(int y, int m, int d)
-{
-    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
-           d <= g_date_get_days_in_month((GDateMonth)m, (GDateYear)y);
-}
-
-static const char *scan_digits(const char *p, int max, int *value, int *ndigits)
-{
-    int v = 0, n = 0;
-    while (n < max && g_ascii_isdigit(*p)) {
-        if (n < 9) /* more digits are counted but cannot overflow the value */
-            v = v * 10 + (*p - '0');
-        p++;
-        n++;
-    }
-    *value = v;
-    *ndigits = n;
-    return p;
-}
-
-/* A date at `s` (ASCII digits): "2022-07-26", "2022/7/26", "2022.07.26", "2022年7月26日",
- * or a prefix of one. Returns the precision found (3 = y-m-d, 2 = y-m, 1 = y, 0 = none)
- * and sets *endp after it. */
-static int scan_ymd(const char *s, const char **endp, int *y, int *m, int *d)
-{
-    int n;
-    const char *p = scan_digits(s, 4, y, &n);
-    *endp = s;
-    if (n != 4 || g_ascii_isdigit(*p) || *y < 1900 || *y > 2100)
-        return 0;
-    *endp = p;
-    gboolean han = FALSE;
-    char sep = 0;
-    const char *q = p;
-    if (starts_with(q, "年")) {
-        han = TRUE;
-        q += strlen("年");
-    } else if (*q == '-' || *q == '/' || *q == '.') {
-        sep = *q++;
-    } else {
-        return 1;
-    }
-    q = scan_digits(q, 2, m, &n);
-    if (n == 0 || g_ascii_isdigit(*q) || *m < 1 || *m > 12)
-        return 1;
-    if (han) {
-        if (!starts_with(q, "月"))
-            return 1;
-        q += strlen("月");
-    }
-    *endp = q;
-    const char *r = q;
-    if (han) {
-        r = scan_digits(r, 2, d, &n);
-        if (n == 0 || g_ascii_isdigit(*r) || !valid_ymd(*y, *m, *d))
-            return 2;
-        if (starts_with(r, "日"))
-            r += strlen("日");
-        else if (starts_with(r, "号"))
-            r += strlen("号");
-    } else {
-        if (*r != sep)
-            return 2;
-        r = scan_digits(r + 1, 2, d, &n);
-        if (n == 0 || g_ascii_isdigit(*r) || !valid_ymd(*y, *m, *d))
-            return 2;
-    }
-    *endp = r;
-    return 3;
-}
-
-/* `v` (0..10^width - 1) as `width` decimal digits at `o`; returns the end. */
-static char *put_digits(char *o, int v, int width)
-{
-    for (int i = width - 1; i >= 0; i--, v /= 10)
-        o[i] = (char)('0' + v % 10);
-    return o + width;
-}
-
-static char *format_date(int precision, int y, int m, int d)
-{
-    /* by hand: g_strdup_printf costs as much as reading a short paragraph */
-    if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
-        char buf[11], *o = put_digits(buf, y, 4);
-        if (precision >= 2) {
-            *o++ = '-';
-            o = put_digits(o, m, 2);
-        }
-        if (precision >= 3) {
-            *o++ = '-';
-            o = put_digits(o, d, 2);
-        }
-        return g_strndup(buf, (gsize)(o - buf));
-    }
-    if (precision >= 3)
-        return g_strdup_printf("%04d-%02d-%02d", y, m, d);
-    if (precision == 2)
-        return g_strdup_printf("%04d-%02d", y, m);
-    return g_strdup_printf("%04d", y);
-}
-
-/* RFC 2822: "[Tue,] 26 Jul 2022 [08:39:51 GMT]". */
-static gboolean parse_rfc2822(const char *s, int *y, int *m, int *d)
-{
-    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-    const char *p = s;
-    while (*p == ' ')
-        p++;
-    if (g_ascii_isalpha(*p)) {
-        while (g_ascii_isalpha(*p))
-            p++;
-        while (*p == ' ')
-            p++;
-        if (*p == ',')
-            p++;
-        while (*p == ' ')
-            p++;
-    }
-    int n;
-    p = scan_digits(p, 2, d, &n);
-    if (n == 0 || *p != ' ')
-        return FALSE;
-    while (*p == ' ')
-        p++;
-    if (!g_ascii_isalpha(p[0]) || !g_ascii_isalpha(p[1]) || !g_ascii_isalpha(p[2]))
-        return FALSE;
-    *m = 0;
-    for (int i = 0; i < 12; i++)
-        if (g_ascii_strncasecmp(p, months + 3 * i, 3) == 0)
-            *m = i + 1;
-    if (*m == 0)
-        return FALSE;
-    while (g_ascii_isalpha(*p))
-        p++;
-    while (*p == ' ')
-        p++;
-    p = scan_digits(p, 4, y, &n);
-    if (n == 2)
-        *y += *y < 50 ? 2000 : 1900;
-    else if (n != 4)
-        return FALSE;
-    if (g_ascii_isdigit(*p))
-        return FALSE;
-    return valid_ymd(*y, *m, *d);
-}
-
-char *jb_article_parse_date(const char *s)
-{
-    if (!s)
-        return NULL;
-    g_autofree char *norm = jb_normalize(s, -1);
-    char *t = g_strstrip(norm);
-    int y, m, d;
-    if (strchr(t, 'T') || strchr(t, ' ')) {
-        /* A full ISO 8601 instant: keep the calendar date in the zone it was written in. */
-        g_autoptr(GTimeZone) utc = g_time_zone_new_utc();
-        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601(t, utc);
-        if (dt) {
-            g_date_time_get_ymd(dt, &y, &m, &d);
-            return format_date(3, y, m, d);
-        }
-    }
-    const char *e;
-    int prec = scan_ymd(t, &e, &y, &m, &d);
-    if (prec == 3 || (prec > 0 && *e == '\0'))
-        return format_date(prec, y, m, d);
-    if (parse_rfc2822(t, &y, &m, &d))
-        return format_date(3, y, m, d);
-    return NULL;
 }
 
 /* Skip " 08:39" or "T08:39:51" after a date. */
@@ -403,9 +104,6 @@ typedef struct {
     guint64 bits[4096 / 64];
 } FirstSet;
 
-static inline guint junk_key(const char *c);
-static inline gboolean is_lead3(guchar b);
-
 static void first_set_add(FirstSet *f, const char *word)
 {
     guint k = junk_key(word);
@@ -430,8 +128,8 @@ static FirstSet header_firsts;
  * "更新时间:2026-01-21 23:13 来源:某网", "2025-06-09 09:28来源: 某报" or
  * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
  * have no 来 (saves a search for "来源"). */
-static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y, int *m,
-                           int *d)
+gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
+                               int *m, int *d)
 {
     const Lit *keys = header_keys;
     if (nchars > HEADER_MAX_CHARS)
@@ -449,9 +147,10 @@ static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source
             q += strlen("：");
         while (*q == ' ')
             q++;
-        return scan_ymd(q, &e, y, m, d) == 3;
+        return jb_article_scan_ymd(q, &e, y, m, d) == 3;
     }
-    if (g_ascii_isdigit(*p) && scan_ymd(p, &e, y, m, d) == 3) { /* (no call without a digit) */
+    if (g_ascii_isdigit(*p) &&
+        jb_article_scan_ymd(p, &e, y, m, d) == 3) { /* (no call without a digit) */
         const char *r = skip_time(e);
         while (*r == ' ')
             r++;
@@ -462,26 +161,10 @@ static gboolean header_ymd(const char *p, glong nchars, gboolean may_have_source
     if (nchars <= 60 && may_have_source && strstr(p, "来源")) {
         for (const char *q = p; *q; q++)
             if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&
-                scan_ymd(q, &e, y, m, d) == 3)
+                jb_article_scan_ymd(q, &e, y, m, d) == 3)
                 return TRUE;
     }
     return FALSE;
-}
-
-/* A date in a URL path: ".../2022-07-26/...", ".../2022/07/26/...", ".../20220726/...". */
-static char *url_date(const char *url)
-{
-    for (const char *p = strchr(url, '/'); p; p = strchr(p + 1, '/')) {
-        const char *q = p + 1, *e;
-        int y, m, d;
-        if (scan_ymd(q, &e, &y, &m, &d) == 3 && (*e == '/' || *e == '_' || *e == '.'))
-            return format_date(3, y, m, d);
-        int v, n;
-        e = scan_digits(q, 8, &v, &n);
-        if (n == 8 && !g_ascii_isdigit(*e) && valid_ymd(v / 10000, v / 100 % 100, v % 100))
-            return format_date(3, v / 10000, v / 100 % 100, v % 100);
-    }
-    return NULL;
 }
 
 /* ---- decoding ----------------------------------------------------------------------- */
@@ -501,15 +184,15 @@ static GString *decode_utf8(const char *source, const char *data, gsize len, gsi
         p = valid_end;
         if (p < end) {
             if (*nbad < MAX_BYTE_WARNINGS)
-                add_warning(warnings, "%s: byte %zu: %s skipped", source, base + (gsize)(p - data),
-                            *p ? "invalid UTF-8" : "NUL byte");
+                jb_article_add_warning(warnings, "%s: byte %zu: %s skipped", source,
+                                       base + (gsize)(p - data), *p ? "invalid UTF-8" : "NUL byte");
             (*nbad)++;
             p++;
         }
     }
     if (*nbad > MAX_BYTE_WARNINGS)
-        add_warning(warnings, "%s: %zu more invalid bytes skipped", source,
-                    *nbad - MAX_BYTE_WARNINGS);
+        jb_article_add_warning(warnings, "%s: %zu more invalid bytes skipped", source,
+                               *nbad - MAX_BYTE_WARNINGS);
     return out;
 }
 
@@ -542,15 +225,15 @@ static GString *decode_iconv(const char *source, const char *encoding, const cha
         }
         /* EILSEQ (invalid) or EINVAL (incomplete at the end): skip one byte. */
         if (*nbad < MAX_BYTE_WARNINGS)
-            add_warning(warnings, "%s: byte %zu: invalid %s skipped", source,
-                        base + (gsize)(in - data), encoding);
+            jb_article_add_warning(warnings, "%s: byte %zu: invalid %s skipped", source,
+                                   base + (gsize)(in - data), encoding);
         (*nbad)++;
         in++;
         inleft--;
     }
     if (*nbad > MAX_BYTE_WARNINGS)
-        add_warning(warnings, "%s: %zu more invalid bytes skipped", source,
-                    *nbad - MAX_BYTE_WARNINGS);
+        jb_article_add_warning(warnings, "%s: %zu more invalid bytes skipped", source,
+                               *nbad - MAX_BYTE_WARNINGS);
     if (outleft < 16) {
         gsize used = (gsize)(op - out);
         out = g_realloc(out, cap + 16);
@@ -685,19 +368,11 @@ static gboolean is_wide_encoding(const char *enc)
     return strstr(enc, "16") || strstr(enc, "32") || g_ascii_strncasecmp(enc, "UCS", 3) == 0;
 }
 
-/* The decoded file: `len` bytes of UTF-8 at `str`, NUL-terminated; `mem` is what to g_free
- * (NULL when `str` lies in the caller's buffer). */
-typedef struct {
-    char *str;
-    gsize len;
-    char *mem;
-} Text;
-
 /* Decode `data` to UTF-8 in *t, with LF line ends and no NULs. `owned`, if not NULL, is
  * `data` itself, writable and one byte longer than `len`: valid UTF-8 is then used where it
  * lies rather than copied (the common case: one copy and one large allocation less). */
-static gboolean decode(JbArticle *a, const char *data, gsize len, char *owned,
-                       const char *encoding, Text *t, GError **error)
+gboolean jb_article_decode(JbArticle *a, const char *data, gsize len, char *owned,
+                           const char *encoding, Text *t, GError **error)
 {
     const char *src = a->source;
     gsize base = 0;
@@ -796,7 +471,7 @@ static gboolean decode(JbArticle *a, const char *data, gsize len, char *owned,
     t->len = w;
     s[w] = '\0';
     if (nuls)
-        add_warning(a->warnings, "%s: %zu NUL characters skipped", src, nuls);
+        jb_article_add_warning(a->warnings, "%s: %zu NUL characters skipped", src, nuls);
     return TRUE;
 }
 
@@ -811,62 +486,6 @@ static gboolean only_space(const char *s)
 }
 
 /* ---- paragraphs: cleaning ------------------------------------------------------------ */
-
-/* A paragraph as the junk rules see it (the facts gathered by clean_into as it writes the
- * paragraph; the rules are in the junk section below). */
-typedef struct {
-    const char *p;
-    gsize len;
-    glong n;         /* characters */
-    glong ascii;     /* ASCII characters */
-    gboolean digit;  /* has an ASCII digit */
-    glong ndigit;    /* ASCII digits */
-    gboolean hyphen; /* has a '-' */
-    gboolean latin;  /* has an ASCII letter */
-    guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
-    guint64 keys;    /* the three-byte characters it has that rules ask about (junk_key_bit) */
-    gboolean other;  /* has a character of two or four bytes (such as ©) */
-    int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
-} JunkPara;
-
-/* An ASCII letter as a bit of JunkPara.letters. */
-static inline guint32 letter_bit(char c)
-{
-    return 1u << (((guchar)c | 0x20) - 'a');
-}
-
-/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
-static inline guint junk_key(const char *c)
-{
-    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
-}
-
-static inline gboolean is_lead3(guchar b)
-{
-    return b >= 0xE0 && b < 0xF0;
-}
-
-/* The bit of JunkPara.keys that stands for a junk_key: the keys some rule asks about get
- * bits 1..63 (shared when there are more: the bits are a filter only), any other key 0.
- * A 64-bit set filled per character costs less than a 4096-bit one cleared per paragraph.
- * Filled by junk_init (junk_register_key). */
-static guint8 junk_key_bit[4096];
-
-/* junk_key_bit by the last two bytes of a three-byte character as they lie in memory
- * (second | third << 8): clean_into looks up every Chinese character with one load. */
-static guint8 junk_char_bit[65536];
-
-/* What an ASCII byte tells the junk rules, in one word: letter_bit for a letter, and the
- * two bits below for a digit and '-' (clean_into reads it for every ASCII byte of a
- * paragraph: one load instead of three tests). Filled by junk_init. */
-#define ASCII_LETTERS 0x03FFFFFFu
-#define ASCII_HYPHEN (1u << 30)
-#define ASCII_DIGIT (1u << 31)
-static guint32 ascii_facts[128];
-
-
-/* Marks a space that a line break next to it must not remove (between table cells). */
-#define HARD_SPACE '\x1F'
 
 /* Bytes that may start a character clean_text treats specially (white space other than
  * ASCII, invisible characters): C2 (U+0085, U+00A0, U+00AD), E1 (U+1680), E2 (U+2000–),
@@ -943,13 +562,13 @@ static gunichar char_before(const char *e, const char *start)
 typedef struct {
     glong bytes3; /* bytes of three-byte characters */
     glong ascii, ndigit, nother;
-    guint32 facts; /* ascii_facts of the ASCII bytes, or-ed */
+    guint32 facts; /* jb_ascii_facts of the ASCII bytes, or-ed */
     guint64 keys;
 } JunkCount;
 
 static inline void count_ascii(JunkCount *k, guchar b)
 {
-    guint32 f = ascii_facts[b];
+    guint32 f = jb_ascii_facts[b];
     k->ascii++;
     k->facts |= f;
     k->ndigit += f >> 31; /* (ASCII_DIGIT) */
@@ -958,7 +577,7 @@ static inline void count_ascii(JunkCount *k, guchar b)
 static inline void count_char3(JunkCount *k, const guchar *q)
 {
     k->bytes3 += 3;
-    k->keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+    k->keys |= G_GUINT64_CONSTANT(1) << jb_junk_char_bit[q[1] | q[2] << 8];
 }
 
 /* Count the characters of s[0..n) (whole characters, valid UTF-8): for the pieces
@@ -995,7 +614,7 @@ static inline const char *plain_run(const char *p, const char *end, JunkCount *k
         /* Chinese text: three-byte characters with plain leads */
         const guchar *run = q;
         while (q < stop3 && plain_byte(*q) == 3) {
-            keys |= G_GUINT64_CONSTANT(1) << junk_char_bit[q[1] | q[2] << 8];
+            keys |= G_GUINT64_CONSTANT(1) << jb_junk_char_bit[q[1] | q[2] << 8];
             q += 3;
         }
         bytes3 += q - run;
@@ -1030,7 +649,7 @@ static inline const char *plain_run(const char *p, const char *end, JunkCount *k
  * NUL-terminated result, 0 if nothing is left, and sets *j to what the junk rules want to
  * know of it. One pass: this runs over every byte of every article (and counting as it
  * copies costs less than a second pass over the paragraph). */
-static gsize clean_into(const char *s, gsize n, char *out, JunkPara *j)
+gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
 {
     char *o = out;
     const char *p = s, *end = s + n;
@@ -1135,63 +754,22 @@ static gsize clean_into(const char *s, gsize n, char *out, JunkPara *j)
 }
 
 /* clean_into, as a new string; NULL if nothing is left. */
-static char *clean_text(const char *s, gsize n)
+char *jb_article_clean_text(const char *s, gsize n)
 {
     char *out = g_malloc(n + 1);
     JunkPara j;
-    if (clean_into(s, n, out, &j) == 0) {
+    if (jb_article_clean_into(s, n, out, &j) == 0) {
         g_free(out);
         return NULL;
     }
     return out;
 }
 
-typedef struct {
-    JbArticle *a;
-    char *clean; /* the block being cleaned (emit), clean_cap bytes */
-    gsize clean_cap;
-    guint nblocks;    /* cleaned blocks so far, junk or not */
-    gboolean cutting; /* a recommendation list began: the rest is junk */
-    GPtrArray *warnings; /* the article's (a->warnings) */
-    guint warnings_mark; /* how many it had before the body pass (which may be redone) */
-    /* what the file says about itself */
-    char *fm_title, *fm_date, *fm_url;
-    guint fm_date_line;
-    char *html_title, *og_title, *h1, *meta_date, *canonical, *og_url, *md_heading;
-    gboolean dropped_container; /* the HTML pass dropped a <nav>/<form>/… */
-    const char *unclosed_name;  /* … and this one was never closed (static string) */
-    guint unclosed_line;
-    char *header_date; /* from a date line among the first blocks */
-    /* the lines of the paragraphs kept, for a->lines at the end (a GArray append per
-     * paragraph costs more than the rest of keeping it): the first in line_buf, the
-     * others (NULL until there are some) in line_more */
-    guint nlines;
-    guint line_buf[64];
-    GArray *line_more;
-} Ctx;
-
-static void add_paragraph(Ctx *c, JunkPara *j, guint line);
-
-/* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
-static void emit(Ctx *c, const char *raw, gsize n, guint line)
-{
-    /* cleaned in a buffer kept for the article: only paragraphs that are kept get their own */
-    if (c->clean_cap < n + 1) {
-        g_free(c->clean);
-        /* (at first room for a long paragraph: growing by the blocks met costs more) */
-        c->clean_cap = MAX(MAX(n + 1, 2 * c->clean_cap), 2 * BLOCK_BUF_SIZE);
-        c->clean = g_malloc(c->clean_cap);
-    }
-    JunkPara j;
-    if (clean_into(raw, n, c->clean, &j))
-        add_paragraph(c, &j, line);
-}
-
 /* ---- front matter ------------------------------------------------------------------- */
 
 static char *yaml_scalar(const char *v)
 {
-    g_autofree char *t = strip_dup(v);
+    g_autofree char *t = jb_article_strip_dup(v);
     gsize n = strlen(t);
     if (n >= 2 && t[0] == '\'' && t[n - 1] == '\'') {
         GString *s = g_string_new(NULL);
@@ -1231,7 +809,7 @@ static gboolean fence_line(const char *p, const char *e, const char *fence)
 /* A YAML front matter block ("---" … "---" or "..."), possibly after blank lines, with at
  * least one "key: value" line. Returns the offset of the body (0 if there is no front
  * matter) and sets *body_line to the body's first line. */
-static gsize front_matter(Ctx *c, const char *s, gsize len, guint *body_line)
+gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line)
 {
     const char *p = s, *end = s + len;
     guint line = 1;
@@ -1300,25 +878,6 @@ static gsize front_matter(Ctx *c, const char *s, gsize len, guint *body_line)
 }
 
 /* ---- HTML --------------------------------------------------------------------------- */
-
-enum {
-    T_BLOCK = 1 << 0,   /* starts and ends a paragraph */
-    T_COUNTED = 1 << 1, /* a container normally closed: counts toward block depth */
-    T_DROP = 1 << 2,    /* page furniture: everything inside is dropped */
-    T_RAW = 1 << 3,     /* raw text up to </name>: dropped (or kept as the title) */
-    T_CELL = 1 << 4,    /* table cell: a space */
-    T_META = 1 << 5,
-    T_LINK = 1 << 6,
-    T_ARTICLE = 1 << 7, /* <article>, <main>: a <header> inside is kept */
-    T_H1 = 1 << 8,
-    T_P = 1 << 9,
-    T_HEADER = 1 << 10,
-};
-
-typedef struct {
-    const char *name;
-    guint flags;
-} TagInfo;
 
 #define BC (T_BLOCK | T_COUNTED)
 /* Sorted by name (bsearch). Tags not listed are inline and vanish without a space. */
@@ -1421,7 +980,7 @@ static void tag_init(void)
     }
 }
 
-static const TagInfo *tag_info(const char *name)
+const TagInfo *jb_article_tag_info(const char *name)
 {
     tag_init();
     for (guint h = tag_hash(name); tag_slot[h]; h = (h + 1) & (TAG_SLOTS - 1)) {
@@ -1470,7 +1029,7 @@ static const gunichar cp1252_c1[32] = {
 
 /* Decode the entity at `p` ('&') into `out`; returns the position after it. Not an
  * entity: appends '&' and returns p + 1. */
-static const char *decode_entity(const char *p, const char *end, GString *out)
+const char *jb_article_decode_entity(const char *p, const char *end, GString *out)
 {
     const char *q = p + 1;
     if (q < end && *q == '#') {
@@ -1524,7 +1083,7 @@ static char *decode_entities(const char *s, gsize n)
             break;
         }
         g_string_append_len(out, p, amp - p);
-        p = decode_entity(amp, end, out);
+        p = jb_article_decode_entity(amp, end, out);
     }
     return g_string_free(out, FALSE);
 }
@@ -1558,7 +1117,7 @@ typedef struct {
 static void html_flush(Html *h)
 {
     if (h->para->len && h->para_line)
-        emit(h->c, h->para->str, h->para->len, h->para_line);
+        jb_article_emit(h->c, h->para->str, h->para->len, h->para_line);
     string_clear(h->para);
     h->para_line = 0;
 }
@@ -1595,7 +1154,7 @@ static const char TAG_NAME_CHAR[256] = {
 };
 
 /* Read a tag name at `p` (lower-cased into buf, "" when too long); returns its end. */
-static const char *tag_name(const char *p, const char *end, char *buf, gsize size)
+const char *jb_article_tag_name(const char *p, const char *end, char *buf, gsize size)
 {
     gsize n = 0;
     gboolean too_long = FALSE;
@@ -1688,7 +1247,7 @@ static const Attr *attr(const Attr *attrs, int n, const char *name)
 static char *attr_text(const Attr *a)
 {
     g_autofree char *d = decode_entities(a->v, a->vlen);
-    return strip_dup(d);
+    return jb_article_strip_dup(d);
 }
 
 static void html_meta(Html *h, const Attr *attrs, int n)
@@ -1745,14 +1304,14 @@ static void dec(int *n)
 static const char *html_start(Html *h, const char *name, const Attr *attrs, int nattrs,
                               gboolean self_closing, const char *p, guint tag_line)
 {
-    const TagInfo *t = tag_info(name);
+    const TagInfo *t = jb_article_tag_info(name);
     if (!t)
         return p;
     if (t->flags & T_RAW) {
         const char *q = find_end_tag(p, h->end, name);
         if (!q) {
-            add_warning(h->c->warnings, "%s:%u: unterminated <%s>; rest of file ignored",
-                        h->c->a->source, tag_line, name);
+            jb_article_add_warning(h->c->warnings, "%s:%u: unterminated <%s>; rest of file ignored",
+                                   h->c->a->source, tag_line, name);
             return h->end;
         }
         if (strcmp(name, "title") == 0 && !h->c->html_title)
@@ -1813,7 +1372,7 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
 
 static void html_end(Html *h, const char *name)
 {
-    const TagInfo *t = tag_info(name);
+    const TagInfo *t = jb_article_tag_info(name);
     if (!t)
         return;
     if (h->skip_depth > 0) {
@@ -1842,7 +1401,7 @@ static void html_end(Html *h, const char *name)
         dec(&h->article_depth);
     if ((t->flags & T_H1) && h->in_h1) {
         h->in_h1 = FALSE;
-        g_autofree char *t1 = clean_text(h->h1->str, h->h1->len);
+        g_autofree char *t1 = jb_article_clean_text(h->h1->str, h->h1->len);
         if (t1 && !h->c->h1) {
             h->c->h1 = g_steal_pointer(&t1);
             h->h1_done = TRUE;
@@ -1863,16 +1422,18 @@ static const char *html_markup(Html *h, const char *p)
             close = (end - p >= 5 && p[4] == '>') ? p + 2 : memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
             skip = 3;
             if (!close) {
-                add_warning(h->c->warnings, "%s:%u: unterminated comment; rest of file ignored",
-                            src, line0);
+                jb_article_add_warning(h->c->warnings,
+                                       "%s:%u: unterminated comment; rest of file ignored", src,
+                                       line0);
                 return end;
             }
         } else {
             close = memchr(p, '>', (size_t)(end - p));
             skip = 1;
             if (!close) {
-                add_warning(h->c->warnings, "%s:%u: unterminated <%c…>; rest of file ignored",
-                            src, line0, n);
+                jb_article_add_warning(h->c->warnings,
+                                       "%s:%u: unterminated <%c…>; rest of file ignored", src,
+                                       line0, n);
                 return end;
             }
         }
@@ -1881,11 +1442,12 @@ static const char *html_markup(Html *h, const char *p)
     }
     char name[16];
     if (n == '/' && p + 2 < end && g_ascii_isalpha(p[2])) {
-        tag_name(p + 2, end, name, sizeof name);
+        jb_article_tag_name(p + 2, end, name, sizeof name);
         const char *gt = memchr(p, '>', (size_t)(end - p));
         if (!gt) {
-            add_warning(h->c->warnings, "%s:%u: unterminated tag </%s; rest of file ignored", src,
-                        line0, name);
+            jb_article_add_warning(h->c->warnings,
+                                   "%s:%u: unterminated tag </%s; rest of file ignored", src, line0,
+                                   name);
             return end;
         }
         h->line += count_newlines(p, gt);
@@ -1893,14 +1455,15 @@ static const char *html_markup(Html *h, const char *p)
         return gt + 1;
     }
     if (g_ascii_isalpha(n)) {
-        const char *q = tag_name(p + 1, end, name, sizeof name);
+        const char *q = jb_article_tag_name(p + 1, end, name, sizeof name);
         Attr attrs[MAX_ATTRS];
         int nattrs;
         gboolean self_closing;
         const char *after = scan_attrs(h, q, attrs, &nattrs, &self_closing);
         if (!after) {
-            add_warning(h->c->warnings, "%s:%u: unterminated tag <%s; rest of file ignored", src,
-                        line0, name);
+            jb_article_add_warning(h->c->warnings,
+                                   "%s:%u: unterminated tag <%s; rest of file ignored", src, line0,
+                                   name);
             return end;
         }
         return html_start(h, name, attrs, nattrs, self_closing, after, line0);
@@ -1909,7 +1472,7 @@ static const char *html_markup(Html *h, const char *p)
     return p + 1;
 }
 
-static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep)
+void jb_article_html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep)
 {
     Html h = {
         .c = c,
@@ -1937,7 +1500,7 @@ static void html_pass(Ctx *c, const char *s, const char *end, guint line0, gbool
                 string_clear(h.scratch);
             else
                 h.scratch = g_string_new(NULL); /* (made at the first entity: many pages have none) */
-            p = decode_entity(p, end, h.scratch);
+            p = jb_article_decode_entity(p, end, h.scratch);
             html_text(&h, h.scratch->str, h.scratch->len);
         } else if (ch == '\n') {
             /* Outside any block container (a fragment: text with a few tags), lines are
@@ -2055,7 +1618,7 @@ static void md_inline(const char *s, gsize n, GString *out)
                 p++;
             }
         } else if (ch == '&') {
-            p = decode_entity(p, end, out);
+            p = jb_article_decode_entity(p, end, out);
         } else {
             const char *q = p + 1;
             while (q < end && !md_special[(guchar)*q])
@@ -2082,7 +1645,7 @@ static void md_flush(Md *m)
     if (m->blk->len) {
         string_clear(m->text);
         md_inline(m->blk->str, m->blk->len, m->text);
-        emit(m->c, m->text->str, m->text->len, m->blk_line);
+        jb_article_emit(m->c, m->text->str, m->text->len, m->blk_line);
     }
     string_clear(m->blk);
 }
@@ -2118,12 +1681,12 @@ static gboolean md_html_block(const char *p, const char *e)
     if (e - p >= 4 && memcmp(p, "<!--", 4) == 0)
         return TRUE;
     char name[16];
-    tag_name(p + 1 + (p + 1 < e && p[1] == '/'), e, name, sizeof name);
-    const TagInfo *t = tag_info(name);
+    jb_article_tag_name(p + 1 + (p + 1 < e && p[1] == '/'), e, name, sizeof name);
+    const TagInfo *t = jb_article_tag_info(name);
     return t && (t->flags & (T_BLOCK | T_RAW | T_DROP));
 }
 
-static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
+void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 {
     Md m = {.c = c,
             .blk = g_string_sized_new(BLOCK_BUF_SIZE),
@@ -2167,7 +1730,7 @@ static void markdown_pass(Ctx *c, const char *s, const char *end, guint line)
                 if (!c->md_heading && he > h) {
                     GString *t = g_string_new(NULL);
                     md_inline(h, (gsize)(he - h), t);
-                    c->md_heading = clean_text(t->str, t->len);
+                    c->md_heading = jb_article_clean_text(t->str, t->len);
                     g_string_free(t, TRUE);
                 }
                 md_flush(&m);
@@ -2261,7 +1824,7 @@ static guint line_width(const char *p, const char *e)
     return w;
 }
 
-static gboolean ends_sentence(const char *p, const char *e)
+gboolean jb_article_ends_sentence(const char *p, const char *e)
 {
     static const Lit stops[] = {LIT("。"), LIT("！"), LIT("？"), LIT("；"), LIT("："),
                                 LIT("…"),  LIT("”"),  LIT("」"), LIT("』"), LIT("!"),
@@ -2297,7 +1860,7 @@ static gboolean blank_text_line(const char *p, const char *e)
 
 /* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
  * width, under 100 columns) has its wrapped lines joined again. */
-static void text_pass(Ctx *c, const char *s, const char *end, guint line)
+void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
 {
     /* One pass for the widths: the non-blank lines counted by width (all are at most 100
      * wide when it matters), so that those near the final maximum can be counted after. */
@@ -2328,17 +1891,17 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
             e = end;
         if (blank_text_line(p, e)) {
             if (blk->len)
-                emit(c, blk->str, blk->len, blk_line);
+                jb_article_emit(c, blk->str, blk->len, blk_line);
             string_clear(blk);
             prev_p = NULL;
         } else {
             gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
-                            !ends_sentence(prev_p, prev_e) && !indented(p, e);
+                            !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
             if (join) {
                 g_string_append_c(blk, '\n');
             } else {
                 if (blk->len)
-                    emit(c, blk->str, blk->len, blk_line);
+                    jb_article_emit(c, blk->str, blk->len, blk_line);
                 string_clear(blk);
                 blk_line = line;
             }
@@ -2350,7 +1913,7 @@ static void text_pass(Ctx *c, const char *s, const char *end, guint line)
         p = e < end ? e + 1 : end;
     }
     if (blk->len)
-        emit(c, blk->str, blk->len, blk_line);
+        jb_article_emit(c, blk->str, blk->len, blk_line);
     g_string_free(blk, TRUE);
 }
 
@@ -2387,10 +1950,10 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
             return JB_SHAPE_HTML;
         const char *q = p + 1 + (p + 1 < lim && p[1] == '/');
         char name[16];
-        tag_name(q, lim, name, sizeof name);
+        jb_article_tag_name(q, lim, name, sizeof name);
         if (strcmp(name, "html") == 0 || strcmp(name, "body") == 0 || strcmp(name, "head") == 0)
             return JB_SHAPE_HTML;
-        if (tag_info(name) || strcmp(name, "a") == 0 || strcmp(name, "span") == 0 ||
+        if (jb_article_tag_info(name) || strcmp(name, "a") == 0 || strcmp(name, "span") == 0 ||
             strcmp(name, "img") == 0 || strcmp(name, "strong") == 0 || strcmp(name, "b") == 0 ||
             strcmp(name, "em") == 0 || strcmp(name, "i") == 0 || strcmp(name, "font") == 0)
             tags++;
@@ -2430,19 +1993,18 @@ static JbShape detect_shape(const char *path, const char *s, const char *end, gb
 
 /* ---- junk --------------------------------------------------------------------------- */
 
+/* The tables the junk rules share with cleaning (see jb_article_priv.h). */
+guint8 jb_junk_key_bit[4096];
+guint8 jb_junk_char_bit[65536];
+guint32 jb_ascii_facts[128];
+
 static void junk_register_key(guint k)
 {
     static guint used;
-    if (!junk_key_bit[k]) {
-        junk_key_bit[k] = (guint8)(1 + used++ % 63);
-        junk_char_bit[(0x80 | (k >> 6)) | (0x80 | (k & 0x3F)) << 8] = junk_key_bit[k];
+    if (!jb_junk_key_bit[k]) {
+        jb_junk_key_bit[k] = (guint8)(1 + used++ % 63);
+        jb_junk_char_bit[(0x80 | (k >> 6)) | (0x80 | (k & 0x3F)) << 8] = jb_junk_key_bit[k];
     }
-}
-
-/* Can the paragraph have a character of key `k` (-1: no key, always)? A filter. */
-static inline gboolean junk_has_key(const JunkPara *j, int k)
-{
-    return k < 0 || !junk_key_bit[k] || ((j->keys >> junk_key_bit[k]) & 1);
 }
 
 static const char *after_any(const char *p, const Lit *words, gsize n)
@@ -2708,8 +2270,9 @@ static gboolean junk_header_line(const JunkPara *j)
     const char *p = j->p;
     glong n = j->n;
     int y, m, d;
-    return j->header_line >= 0 ? j->header_line
-                               : header_ymd(p, n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
+    return j->header_line >= 0
+               ? j->header_line
+               : jb_article_header_ymd(p, n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
 }
 
 typedef enum { J_START, J_ANYWHERE, J_WHOLE, J_TEST } JunkMatch;
@@ -2850,8 +2413,6 @@ static const JunkRule junk_rules[] = {
     {J_TEST, "CSS or script", 0, junk_code, FALSE},
 };
 
-typedef enum { KEEP, DROP, CUT } JunkVerdict;
-
 /* A set of rules (indexes into junk_rules) as a bit set. */
 typedef struct {
     guint64 w[2];
@@ -2871,7 +2432,7 @@ static struct {
     gboolean latin;
     guint32 letters; /* as JunkPara.letters */
     int key[2];
-    guint64 keys; /* J_ANYWHERE: the bits of key[0] and key[1] (junk_key_bit) */
+    guint64 keys; /* J_ANYWHERE: the bits of key[0] and key[1] (jb_junk_key_bit) */
     gboolean other; /* its first character has two or four bytes (as JunkPara.other) */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
@@ -2913,7 +2474,7 @@ static JunkSet junk_bucket[JUNK_MAX_BUCKETS][2];
 static guint8 junk_bucket_of[JUNK_LIMIT_MAX + 2];
 /* J_START and J_WHOLE rules by junk_first_key of their text (both cases of a letter). */
 static JunkSet junk_by_first[4096];
-/* J_ANYWHERE rules; by the key bit (junk_key_bit) of their first character, and those
+/* J_ANYWHERE rules; by the key bit (jb_junk_key_bit) of their first character, and those
  * whose first character has no key. */
 static JunkSet junk_anywhere;
 static JunkSet junk_anywhere_by_key0[64];
@@ -2969,7 +2530,7 @@ static void junk_init_buckets(void)
             }
 }
 
-static void junk_init(void)
+void jb_article_junk_init(void)
 {
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
@@ -2987,7 +2548,8 @@ static void junk_init(void)
             for (int k = 0; k < 2 && r->match == J_ANYWHERE; k++) /* junk_may_contain */
                 if (junk_info[i].key[k] >= 0) {
                     junk_register_key((guint)junk_info[i].key[k]);
-                    junk_info[i].keys |= G_GUINT64_CONSTANT(1) << junk_key_bit[junk_info[i].key[k]];
+                    junk_info[i].keys |= G_GUINT64_CONSTANT(1)
+                                         << jb_junk_key_bit[junk_info[i].key[k]];
                 }
             for (; *t; t++)
                 if (g_ascii_isalpha(*t)) {
@@ -3004,7 +2566,7 @@ static void junk_init(void)
             } else if (r->match == J_ANYWHERE) {
                 junk_set_add(&junk_anywhere, i);
                 if (junk_info[i].key[0] >= 0)
-                    junk_set_add(&junk_anywhere_by_key0[junk_key_bit[junk_info[i].key[0]]], i);
+                    junk_set_add(&junk_anywhere_by_key0[jb_junk_key_bit[junk_info[i].key[0]]], i);
                 else
                     junk_set_add(&junk_anywhere_keyless, i);
             } else {
@@ -3016,10 +2578,10 @@ static void junk_init(void)
         }
         for (int b = 0; b < 128; b++)
             if (g_ascii_isalpha(b))
-                ascii_facts[b] = letter_bit((char)b);
+                jb_ascii_facts[b] = letter_bit((char)b);
         for (int b = '0'; b <= '9'; b++)
-            ascii_facts[b] = ASCII_DIGIT;
-        ascii_facts['-'] = ASCII_HYPHEN;
+            jb_ascii_facts[b] = ASCII_DIGIT;
+        jb_ascii_facts['-'] = ASCII_HYPHEN;
         /* the characters junk_needs_met and junk_phone ask about */
         static const char *const asked[] = {"客", "摄", "图", "来", "记", "通"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
@@ -3029,9 +2591,9 @@ static void junk_init(void)
             if (is_lead3((guchar)w[0])) { /* (the Chinese ones are two characters) */
                 junk_register_key(junk_key(w));
                 junk_register_key(junk_key(w + 3));
-                phone_need[i].keys = (G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w)]) |
-                                     (G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w + 3)]);
-                phone_gate.keys |= G_GUINT64_CONSTANT(1) << junk_key_bit[junk_key(w + 3)];
+                phone_need[i].keys = (G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_key(w)]) |
+                                     (G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_key(w + 3)]);
+                phone_gate.keys |= G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_key(w + 3)];
             } else {
                 phone_gate.letters |= letter_bit(*w);
                 for (; *w; w++)
@@ -3099,7 +2661,7 @@ static JunkSet junk_candidates(const JunkPara *j)
 }
 
 /* The first rule that matches decides. */
-static JunkVerdict junk_verdict(const JunkPara *j)
+JunkVerdict jb_article_junk_verdict(const JunkPara *j)
 {
     const char *p = j->p;
     gsize len = j->len;
@@ -3167,7 +2729,7 @@ static char *clean_title(const char *raw)
 {
     if (!raw)
         return NULL;
-    return clean_text(raw, strlen(raw));
+    return jb_article_clean_text(raw, strlen(raw));
 }
 
 /* ---- putting it together ------------------------------------------------------------ */
@@ -3223,20 +2785,21 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line)
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
         /* (every form of a header date has ASCII digits) */
-        j->header_line = j->digit && header_ymd(p, j->n, junk_has_key(j, (int)junk_key("来")),
-                                                &y, &m, &d);
+        j->header_line = j->digit && jb_article_header_ymd(p, j->n,
+                                                           junk_has_key(j, (int)junk_key("来")),
+                                                           &y, &m, &d);
         if (j->header_line)
-            c->header_date = format_date(3, y, m, d);
+            c->header_date = jb_article_format_date(3, y, m, d);
     }
     if (c->cutting)
         return;
-    JunkVerdict v = junk_verdict(j);
+    JunkVerdict v = jb_article_junk_verdict(j);
     if (v == CUT && a->paragraphs->len > 0)
         c->cutting = TRUE;
     if (v != KEEP)
         return;
     if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !a->title &&
-        j->n <= TITLE_MAX_CHARS && !ends_sentence(p, p + len)) {
+        j->n <= TITLE_MAX_CHARS && !jb_article_ends_sentence(p, p + len)) {
         g_free(a->title);
         a->title = g_strdup(p);
     }
@@ -3251,6 +2814,20 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line)
     c->nlines++;
 }
 
+/* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
+void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line)
+{
+    /* cleaned in a buffer kept for the article: only paragraphs that are kept get their own */
+    if (c->clean_cap < n + 1) {
+        g_free(c->clean);
+        /* (at first room for a long paragraph: growing by the blocks met costs more) */
+        c->clean_cap = MAX(MAX(n + 1, 2 * c->clean_cap), 2 * BLOCK_BUF_SIZE);
+        c->clean = g_malloc(c->clean_cap);
+    }
+    JunkPara j;
+    if (jb_article_clean_into(raw, n, c->clean, &j))
+        add_paragraph(c, &j, line);
+}
 static void set_str(char **field, char *value)
 {
     if (value && *value) {
@@ -3265,18 +2842,18 @@ static void body_pass(Ctx *c, const char *s, const char *end, guint line, gboole
 {
     switch (c->a->shape) {
     case JB_SHAPE_HTML:
-        html_pass(c, s, end, line, keep);
+        jb_article_html_pass(c, s, end, line, keep);
         break;
     case JB_SHAPE_MARKDOWN:
-        markdown_pass(c, s, end, line);
+        jb_article_markdown_pass(c, s, end, line);
         break;
     default:
-        text_pass(c, s, end, line);
+        jb_article_text_pass(c, s, end, line);
         break;
     }
 }
 
-/* jb_article_parse; `owned` as for decode(). */
+/* jb_article_parse; `owned` as for jb_article_decode(). */
 static JbArticle *parse(const char *source, const char *data, gsize len, char *owned,
                         const char *encoding, const char *published_override, GError **error)
 {
@@ -3309,7 +2886,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     a->warnings = g_ptr_array_new_with_free_func(g_free);
 
     Text text;
-    if (!decode(a, data, len, owned, encoding, &text, error))
+    if (!jb_article_decode(a, data, len, owned, encoding, &text, error))
         return NULL;
     if (only_space(text.str)) {
         g_free(text.mem);
@@ -3321,9 +2898,9 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         .a = a,
         .warnings = a->warnings, /* (body pass warnings are added where they belong) */
     };
-    junk_init(); /* add_paragraph reads its tables */
+    jb_article_junk_init(); /* add_paragraph reads its tables */
     guint body_line = 1;
-    gsize body = front_matter(&c, text.str, text.len, &body_line);
+    gsize body = jb_article_front_matter(&c, text.str, text.len, &body_line);
     const char *s = text.str + body, *end = text.str + text.len;
     a->shape = detect_shape(source, s, end, body > 0);
 
@@ -3365,7 +2942,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
 
     /* url */
     if (c.fm_url)
-        set_str(&a->url, strip_dup(c.fm_url));
+        set_str(&a->url, jb_article_strip_dup(c.fm_url));
     else if (c.canonical)
         set_str(&a->url, g_strdup(c.canonical));
     else if (c.og_url)
@@ -3376,15 +2953,15 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     if (override) {
         date = g_steal_pointer(&override);
     } else if (c.fm_date && (date = jb_article_parse_date(c.fm_date)) == NULL) {
-        add_warning(a->warnings, "%s:%u: front matter date '%s' not understood", source,
-                    c.fm_date_line, c.fm_date);
+        jb_article_add_warning(a->warnings, "%s:%u: front matter date '%s' not understood", source,
+                               c.fm_date_line, c.fm_date);
     }
     if (!date && c.meta_date)
         date = jb_article_parse_date(c.meta_date);
     if (!date)
         date = g_steal_pointer(&c.header_date);
     if (!date && a->url)
-        date = url_date(a->url);
+        date = jb_article_url_date(a->url);
     set_str(&a->published, date);
     if (!a->title)
         a->title = g_strdup("");

@@ -1,0 +1,329 @@
+/* jb_article_priv.h — what jb_article's source files share (not installed, not public).
+ *
+ * An article is read in passes: jb_article_decode.c makes valid UTF-8 of its bytes;
+ * jb_article_text.c finds front matter and reads Markdown and plain text into raw blocks,
+ * jb_article_html.c reads HTML; jb_article_clean.c cleans each block into a paragraph,
+ * counting on the way the facts the junk rules ask about; jb_article_junk.c holds the rules
+ * (and knows the header lines with a date); jb_article_date.c reads and writes dates;
+ * jb_article.c puts it together (the public entry points, the shape, the title).
+ *
+ * The helpers here are static inline because they run on every byte or block of an
+ * article: a call across files would cost more than they do.
+ *
+ * Not for: anything outside jb_article (its interface is jb_article.h).
+ */
+#ifndef JB_ARTICLE_PRIV_H
+#define JB_ARTICLE_PRIV_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem, strcasestr */
+#endif
+#include "jb_article.h"
+
+#include <string.h>
+
+#define BLOCK_BUF_SIZE 500      /* a raw block's first buffer: most paragraphs fit, and it is
+                                   small enough for malloc's cheap bins */
+static inline gboolean starts_with(const char *s, const char *prefix)
+{
+    /* the first byte rules out most candidates before strlen and strncmp */
+    return prefix[0] == '\0' || (s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0);
+}
+
+/* A word with its length, for the lists of prefixes tried on every short paragraph (a
+ * strlen per word and try cost more than the tries). */
+typedef struct {
+    const char *s;
+    gsize n;
+} Lit;
+#define LIT(x) {x, sizeof(x) - 1}
+
+static inline gboolean starts_with_lit(const char *s, Lit w)
+{
+    /* byte by byte, not strncmp: most tries fail within a Chinese character's three bytes,
+     * and Chinese words share their first byte too often for a test of it alone to help.
+     * (s[i] is read only when s[i - 1] matched a byte of `w`, which is never NUL.) */
+    for (gsize i = 0; i < w.n; i++)
+        if (s[i] != w.s[i])
+            return FALSE;
+    return TRUE;
+}
+
+/* g_string_append_len(g, s, n), with a memcpy when `g` has room: the blocks are built
+ * from many short pieces, and the call costs more than the copy. */
+static inline void append_len(GString *g, const char *s, gsize n)
+{
+    if (g->len + n < g->allocated_len) {
+        memcpy(g->str + g->len, s, n);
+        g->len += n;
+        g->str[g->len] = '\0';
+    } else {
+        g_string_append_len(g, s, (gssize)n);
+    }
+}
+
+/* The index of the lowest bit set in `x` (not 0). */
+static inline guint lowest_bit(guint64 x)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (guint)__builtin_ctzll(x);
+#else
+    guint i = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
+/* g_string_truncate(g, 0) without the call: done after every block. */
+static inline void string_clear(GString *g)
+{
+    g->len = 0;
+    g->str[0] = '\0';
+}
+
+/* The bytes of the eight-byte word `w` equal to `b`, as their bit 7 (the lowest marked
+ * byte is exact: a false mark comes only from a borrow, above a true one). */
+static inline guint64 word_bytes_equal(guint64 w, guchar b)
+{
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    guint64 x = w ^ (ones * b);
+    return (x - ones) & ~x & (ones << 7);
+}
+
+/* Does the eight-byte word `w` hold a byte below `n` (at most 0x80)? */
+static inline gboolean word_has_less(guint64 w, guchar n)
+{
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    return ((w - ones * n) & ~w & (ones << 7)) != 0;
+}
+
+/* The first of the ASCII bytes `a`, `b`, `c` at or after `p`, or `end`: eight bytes at a
+ * time, for the scans that pass over every byte of an article looking for a few rare ones.
+ * (A word with no byte up to the largest of them, as most of Chinese text, is passed after
+ * one test instead of three.) */
+static inline const char *skip_to_any(const char *p, const char *end, char a, char b, char c)
+{
+    const guchar above = (guchar)MAX(a, MAX(b, c)) + 1;
+    for (; end - p >= 8; p += 8) {
+        guint64 w;
+        memcpy(&w, p, 8);
+        w = GUINT64_FROM_LE(w);
+        if (!word_has_less(w, above))
+            continue;
+        guint64 m = word_bytes_equal(w, (guchar)a) | word_bytes_equal(w, (guchar)b) |
+                    word_bytes_equal(w, (guchar)c);
+        if (m)
+            return p + (lowest_bit(m) >> 3); /* the first of them */
+    }
+    while (p < end && *p != a && *p != b && *p != c)
+        p++;
+    return p;
+}
+
+/* White space as it appears in Chinese pages (ASCII, ideographic, no-break, thin, …). */
+static inline gboolean is_space_char(gunichar c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x3000 || c == 0x00A0 || c == 0x0085 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F;
+}
+
+/* Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen. */
+static inline gboolean is_invisible_char(gunichar c)
+{
+    return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
+           (c < 0x20 && !is_space_char(c)) || c == 0x7F;
+}
+
+static inline const char *scan_digits(const char *p, int max, int *value, int *ndigits)
+{
+    int v = 0, n = 0;
+    while (n < max && g_ascii_isdigit(*p)) {
+        if (n < 9) /* more digits are counted but cannot overflow the value */
+            v = v * 10 + (*p - '0');
+        p++;
+        n++;
+    }
+    *value = v;
+    *ndigits = n;
+    return p;
+}
+
+/* The decoded file: `len` bytes of UTF-8 at `str`, NUL-terminated; `mem` is what to g_free
+ * (NULL when `str` lies in the caller's buffer). */
+typedef struct {
+    char *str;
+    gsize len;
+    char *mem;
+} Text;
+
+/* A paragraph as the junk rules see it (the facts gathered by clean_into as it writes the
+ * paragraph; the rules are in jb_article_junk.c). */
+typedef struct {
+    const char *p;
+    gsize len;
+    glong n;         /* characters */
+    glong ascii;     /* ASCII characters */
+    gboolean digit;  /* has an ASCII digit */
+    glong ndigit;    /* ASCII digits */
+    gboolean hyphen; /* has a '-' */
+    gboolean latin;  /* has an ASCII letter */
+    guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
+    guint64 keys;    /* the three-byte characters it has that rules ask about (jb_junk_key_bit) */
+    gboolean other;  /* has a character of two or four bytes (such as ©) */
+    int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
+} JunkPara;
+
+/* An ASCII letter as a bit of JunkPara.letters. */
+static inline guint32 letter_bit(char c)
+{
+    return 1u << (((guchar)c | 0x20) - 'a');
+}
+
+/* A three-byte UTF-8 character (all of CJK) as 12 bits: its last two bytes' payload. */
+static inline guint junk_key(const char *c)
+{
+    return ((guint)((guchar)c[1] & 0x3F) << 6) | ((guchar)c[2] & 0x3F);
+}
+
+static inline gboolean is_lead3(guchar b)
+{
+    return b >= 0xE0 && b < 0xF0;
+}
+
+/* The bit of JunkPara.keys that stands for a junk_key: the keys some rule asks about get
+ * bits 1..63 (shared when there are more: the bits are a filter only), any other key 0.
+ * A 64-bit set filled per character costs less than a 4096-bit one cleared per paragraph.
+ * Filled by junk_init (junk_register_key). */
+extern guint8 jb_junk_key_bit[4096];
+
+/* jb_junk_key_bit by the last two bytes of a three-byte character as they lie in
+ * memory (second | third << 8): clean_into looks up every Chinese character with one load. */
+extern guint8 jb_junk_char_bit[65536];
+
+/* What an ASCII byte tells the junk rules, in one word: letter_bit for a letter, and the
+ * two bits below for a digit and '-' (clean_into reads it for every ASCII byte of a
+ * paragraph: one load instead of three tests). Filled by junk_init. */
+#define ASCII_LETTERS 0x03FFFFFFu
+#define ASCII_HYPHEN (1u << 30)
+#define ASCII_DIGIT (1u << 31)
+extern guint32 jb_ascii_facts[128];
+
+/* Marks a space that a line break next to it must not remove (between table cells). */
+#define HARD_SPACE '\x1F'
+
+/* One article as it is parsed: what the passes share. */
+typedef struct {
+    JbArticle *a;
+    char *clean; /* the block being cleaned (jb_article_emit), clean_cap bytes */
+    gsize clean_cap;
+    guint nblocks;    /* cleaned blocks so far, junk or not */
+    gboolean cutting; /* a recommendation list began: the rest is junk */
+    GPtrArray *warnings; /* the article's (a->warnings) */
+    guint warnings_mark; /* how many it had before the body pass (which may be redone) */
+    /* what the file says about itself */
+    char *fm_title, *fm_date, *fm_url;
+    guint fm_date_line;
+    char *html_title, *og_title, *h1, *meta_date, *canonical, *og_url, *md_heading;
+    gboolean dropped_container; /* the HTML pass dropped a <nav>/<form>/… */
+    const char *unclosed_name;  /* … and this one was never closed (static string) */
+    guint unclosed_line;
+    char *header_date; /* from a date line among the first blocks */
+    /* the lines of the paragraphs kept, for a->lines at the end (a GArray append per
+     * paragraph costs more than the rest of keeping it): the first in line_buf, the
+     * others (NULL until there are some) in line_more */
+    guint nlines;
+    guint line_buf[64];
+    GArray *line_more;
+} Ctx;
+
+enum {
+    T_BLOCK = 1 << 0,   /* starts and ends a paragraph */
+    T_COUNTED = 1 << 1, /* a container normally closed: counts toward block depth */
+    T_DROP = 1 << 2,    /* page furniture: everything inside is dropped */
+    T_RAW = 1 << 3,     /* raw text up to </name>: dropped (or kept as the title) */
+    T_CELL = 1 << 4,    /* table cell: a space */
+    T_META = 1 << 5,
+    T_LINK = 1 << 6,
+    T_ARTICLE = 1 << 7, /* <article>, <main>: a <header> inside is kept */
+    T_H1 = 1 << 8,
+    T_P = 1 << 9,
+    T_HEADER = 1 << 10,
+};
+
+typedef struct {
+    const char *name;
+    guint flags;
+} TagInfo;
+
+/* Can the paragraph have a character of key `k` (-1: no key, always)? A filter. */
+static inline gboolean junk_has_key(const JunkPara *j, int k)
+{
+    return k < 0 || !jb_junk_key_bit[k] || ((j->keys >> jb_junk_key_bit[k]) & 1);
+}
+
+typedef enum { KEEP, DROP, CUT } JunkVerdict;
+
+/* ---- across files ------------------------------------------------------------------- */
+
+/* jb_article.c */
+/* Add a formatted message to `warnings`. */
+G_GNUC_PRINTF(2, 3) void jb_article_add_warning(GPtrArray *warnings, const char *fmt, ...);
+/* A copy of `s` without leading and trailing white space (g_free). */
+char *jb_article_strip_dup(const char *s);
+/* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
+void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line);
+
+/* jb_article_date.c */
+/* A date at `s` as y-m-d or a prefix of one: the precision found (3..0), *endp after it. */
+int jb_article_scan_ymd(const char *s, const char **endp, int *y, int *m, int *d);
+/* "2022-07-26", "2022-07" or "2022" by `precision` (3, 2, 1) (g_free). */
+char *jb_article_format_date(int precision, int y, int m, int d);
+/* A date in a URL path, or NULL (g_free). */
+char *jb_article_url_date(const char *url);
+
+/* jb_article_decode.c */
+/* Decode `data` to UTF-8 in *t, with LF line ends and no NULs (see there for `owned`). */
+gboolean jb_article_decode(JbArticle *a, const char *data, gsize len, char *owned,
+                           const char *encoding, Text *t, GError **error);
+
+/* jb_article_clean.c */
+/* `s` (`n` bytes of valid UTF-8) cleaned as a paragraph is (g_free). */
+char *jb_article_clean_text(const char *s, gsize n);
+/* `n` bytes of valid UTF-8 at `s` cleaned into `out` (room for n + 1) with the facts *j
+ * of the result: its length, 0 if nothing is left. */
+gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j);
+
+/* jb_article_html.c */
+/* What the HTML pass knows about the tag `name` (lower case), or NULL for an inline tag. */
+const TagInfo *jb_article_tag_info(const char *name);
+/* Read a tag name at `p` into `buf` (lower case, cut to `size`); returns where it ends. */
+const char *jb_article_tag_name(const char *p, const char *end, char *buf, gsize size);
+/* Decode the entity at `p` ('&') into `out`; returns where it ends. */
+const char *jb_article_decode_entity(const char *p, const char *end, GString *out);
+/* The HTML pass over s[0..end), which starts at line `line0`. */
+void jb_article_html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep);
+
+/* jb_article_text.c */
+/* The length of the YAML front matter at `s` (0: none); its fields go to `c`. */
+gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line);
+/* The Markdown pass over s[0..end), which starts at `line`. */
+void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line);
+/* The plain text pass over s[0..end), which starts at `line`. */
+void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line);
+/* Does the line p[0..e) end with a sentence's closing punctuation? */
+gboolean jb_article_ends_sentence(const char *p, const char *e);
+
+/* jb_article_junk.c */
+/* Is `p` (of `nchars` characters) a header line with a date? Sets the date. */
+gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
+                               int *m, int *d);
+/* Fill the junk rules' tables (once; every later call returns at once). */
+void jb_article_junk_init(void);
+/* What the junk rules say of the paragraph `j`: keep it, drop it, or cut the rest. */
+JunkVerdict jb_article_junk_verdict(const JunkPara *j);
+
+#endif /* JB_ARTICLE_PRIV_H */
