@@ -1,0 +1,300 @@
+/* jb_article_clean.c — a raw block cleaned into a paragraph: white space collapsed,
+ * invisible characters dropped, characters normalised as jb_normalize does, and on the way
+ * the facts the junk rules ask about counted (JunkPara).
+ *
+ * Not for: finding the blocks (the HTML, Markdown and text passes) nor judging them
+ * (jb_article_junk.c).
+ */
+#include "jb_article_priv.h"
+
+#include "jb_normalize.h"
+
+/* Characters next to which a line break is no space (a Chinese reading of the CSS Text
+ * segment break rule: "约为\n206吉瓦时" is one word run, "12\n34" stays two numbers):
+ * CJK ideographs and punctuation, fullwidth forms, and the curly quotes and dashes that
+ * Chinese text sets full width. */
+static gboolean is_wide(gunichar c)
+{
+    return g_unichar_iswide(c) || (c >= 0x2018 && c <= 0x201F) || c == 0x2026 || c == 0x2014 ||
+           c == 0x00B7;
+}
+
+/* ---- paragraphs: cleaning ------------------------------------------------------------ */
+
+/* Bytes that may start a character clean_text treats specially (white space other than
+ * ASCII, invisible characters): C2 (U+0085, U+00A0, U+00AD), E1 (U+1680), E2 (U+2000–),
+ * E3 (U+3000), EF (U+FEFF). Everything else (ASCII graphics, CJK) is copied in runs. */
+/* (A table, as it is asked of every byte: printable ASCII but the space, and every byte
+ * from 0x80 but C2 E1 E2 E3 EF. The value is how far a run may step: a lead byte E0 or
+ * E4-EE starts a three-byte character that is all plain, stepped over at once.) */
+static const guint8 PLAIN_BYTE[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    3, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* 0 for a byte that may start a special character, else how far a run may step. */
+static inline guint plain_byte(guchar b)
+{
+    return PLAIN_BYTE[b];
+}
+
+/* The character at `p` (valid UTF-8) and where the next one starts, without a call:
+ * clean_text asks this of every non-ASCII punctuation mark. */
+static inline gunichar utf8_char(const char *p, const char *end, const char **next)
+{
+    const guchar *u = (const guchar *)p;
+    gunichar c;
+    gsize n;
+    if (u[0] < 0x80) {
+        c = u[0];
+        n = 1;
+    } else if (u[0] < 0xE0) {
+        c = ((gunichar)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        n = 2;
+    } else if (u[0] < 0xF0) {
+        c = ((gunichar)(u[0] & 0x0F) << 12) | ((gunichar)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        n = 3;
+    } else {
+        c = ((gunichar)(u[0] & 0x07) << 18) | ((gunichar)(u[1] & 0x3F) << 12) |
+            ((gunichar)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+        n = 4;
+    }
+    *next = (gsize)(end - p) < n ? end : p + n; /* (a cut character: never in valid UTF-8) */
+    return c;
+}
+
+static inline gunichar char_at(const char *p, const char *end)
+{
+    const char *next;
+    return utf8_char(p, end, &next);
+}
+
+/* Does clean_into do anything but copy `c` (a character with a lead byte that is not plain)? */
+static inline gboolean special_char(gunichar c)
+{
+    return c == (gunichar)HARD_SPACE || is_space_char(c) || is_invisible_char(c) ||
+           jb_normalize_is_dash(c) || jb_normalize_ascii(c) != 0;
+}
+
+/* The character that ends at `e` (valid UTF-8 after `start`). */
+static gunichar char_before(const char *e, const char *start)
+{
+    const char *p = e - 1;
+    while (p > start && ((guchar)*p & 0xC0) == 0x80)
+        p--;
+    return char_at(p, e);
+}
+
+/* The facts of JunkPara counted while clean_into writes a paragraph (locals after
+ * inlining: stores through a pointer would stay in memory on every byte). */
+typedef struct {
+    glong bytes3; /* bytes of three-byte characters */
+    glong ascii, ndigit, nother;
+    guint32 facts; /* jb_ascii_facts of the ASCII bytes, or-ed */
+    guint64 keys;
+} JunkCount;
+
+static inline void count_ascii(JunkCount *k, guchar b)
+{
+    guint32 f = jb_ascii_facts[b];
+    k->ascii++;
+    k->facts |= f;
+    k->ndigit += f >> 31; /* (ASCII_DIGIT) */
+}
+
+static inline void count_char3(JunkCount *k, const guchar *q)
+{
+    k->bytes3 += 3;
+    k->keys |= G_GUINT64_CONSTANT(1) << jb_junk_char_bit[q[1] | q[2] << 8];
+}
+
+/* Count the characters of s[0..n) (whole characters, valid UTF-8): for the pieces
+ * clean_into writes outside its runs. */
+static inline void count_bytes(JunkCount *k, const char *s, gsize n)
+{
+    const guchar *q = (const guchar *)s, *end = q + n;
+    while (q < end) {
+        if (*q < 0x80) {
+            count_ascii(k, *q);
+            q++;
+        } else if ((*q & 0xF0) == 0xE0 && end - q >= 3) {
+            count_char3(k, q);
+            q += 3;
+        } else {
+            k->nother++; /* a character of two or four bytes */
+            q++;
+            while (q < end && (*q & 0xC0) == 0x80)
+                q++;
+        }
+    }
+}
+
+/* The end of the run of ordinary characters from `p` (a plain byte), counting them into
+ * *k. The counts are kept in locals for the loop: the caller has too many of its own to
+ * keep these in registers too, and most bytes of an article pass through this loop. */
+static inline const char *plain_run(const char *p, const char *end, JunkCount *k)
+{
+    const guchar *q = (const guchar *)p, *e = (const guchar *)end;
+    const guchar *stop3 = end - p >= 3 ? e - 2 : q; /* a whole three-byte character fits */
+    guint64 keys = 0;
+    glong bytes3 = 0;
+    for (;;) {
+        /* Chinese text: three-byte characters with plain leads */
+        const guchar *run = q;
+        while (q < stop3 && plain_byte(*q) == 3) {
+            keys |= G_GUINT64_CONSTANT(1) << jb_junk_char_bit[q[1] | q[2] << 8];
+            q += 3;
+        }
+        bytes3 += q - run;
+        if (q >= e)
+            break;
+        guchar b = *q;
+        if (plain_byte(b)) {
+            if (b < 0x80)
+                count_ascii(k, b);
+            else if (b >= 0xC0)
+                k->nother++; /* the lead of a two- or four-byte character (or a cut one) */
+            q++; /* (one byte at a time: a cut three-byte character, continuation bytes) */
+            continue;
+        }
+        /* a character with a non-plain lead byte that needs nothing either (most CJK
+         * punctuation: ，。、“”) continues the run */
+        const char *after;
+        if (b < 0x80 || special_char(utf8_char((const char *)q, end, &after)))
+            break;
+        count_bytes(k, (const char *)q, (gsize)(after - (const char *)q));
+        q = (const guchar *)after;
+    }
+    k->keys |= keys;
+    k->bytes3 += bytes3;
+    return (const char *)q;
+}
+
+/* Collapse white space (a line break next to a wide character is no space at all), drop
+ * invisible characters, trim, and normalise as jb_normalize does, into `out` (room for
+ * n + 1 bytes: the result is never longer than `s`, since a space stands for at least one
+ * byte of white space and every normalisation shortens). Returns the length of the
+ * NUL-terminated result, 0 if nothing is left, and sets *j to what the junk rules want to
+ * know of it. One pass: this runs over every byte of every article (and counting as it
+ * copies costs less than a second pass over the paragraph). */
+gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
+{
+    char *o = out;
+    const char *p = s, *end = s + n;
+    gboolean pending = FALSE, pending_nl = FALSE, hard = FALSE;
+    const char *prev = NULL; /* the end of the last character kept, as written in `s` */
+    /* A dash kept but not yet written: alone it becomes '-', before another dash (with no
+     * space between) both are kept as written. */
+    const char *dash = NULL, *dash_end = NULL;
+    JunkCount k = {0};
+    while (p < end) {
+        const char *next;
+        gunichar c = 0;
+        gboolean plain = plain_byte((guchar)*p);
+        if (plain) {
+            /* a run of ordinary characters, copied in one go: none of them is white space,
+             * invisible or rewritten by normalisation (and as it is always kept, it is
+             * counted as it is found) */
+            next = plain_run(p, end, &k);
+            if (next > end)
+                next = end; /* (a cut character: never in valid UTF-8) */
+            /* the run may end inside a character whose lead byte was plain */
+            while (next < end && ((guchar)*next & 0xC0) == 0x80)
+                next++;
+        } else {
+            c = utf8_char(p, end, &next);
+            if (c == (gunichar)HARD_SPACE) {
+                pending = hard = TRUE;
+                p = next;
+                continue;
+            }
+            if (is_space_char(c)) {
+                pending = TRUE;
+                if (c == '\n' || c == 0x2028 || c == 0x2029)
+                    pending_nl = TRUE;
+                p = next;
+                continue;
+            }
+            if (is_invisible_char(c)) {
+                p = next;
+                continue;
+            }
+        }
+        /* `p` .. `next` is kept */
+        gboolean space = pending && (o > out || dash) &&
+                         (hard || !(pending_nl && (is_wide(char_before(prev, s)) ||
+                                                   is_wide(plain ? char_at(p, end) : c))));
+        pending = pending_nl = hard = FALSE;
+        if (dash) {
+            if (!plain && !space && jb_normalize_is_dash(c)) { /* "——": punctuation */
+                memcpy(o, dash, (gsize)(dash_end - dash));
+                count_bytes(&k, dash, (gsize)(dash_end - dash));
+                o += dash_end - dash;
+                memcpy(o, p, (gsize)(next - p));
+                count_bytes(&k, p, (gsize)(next - p));
+                o += next - p;
+                dash = NULL;
+                prev = next;
+                p = next;
+                continue;
+            }
+            *o++ = '-';
+            count_ascii(&k, '-');
+            dash = NULL;
+        }
+        if (space) {
+            *o++ = ' ';
+            count_ascii(&k, ' ');
+        }
+        char ascii;
+        if (!plain && jb_normalize_is_dash(c)) {
+            dash = p;
+            dash_end = next;
+        } else if (!plain && (ascii = jb_normalize_ascii(c)) != 0) {
+            *o++ = ascii;
+            count_ascii(&k, (guchar)ascii);
+        } else {
+            memcpy(o, p, (gsize)(next - p));
+            if (!plain) /* (a run is counted already) */
+                count_bytes(&k, p, (gsize)(next - p));
+            o += next - p;
+        }
+        prev = p = next;
+    }
+    if (dash) {
+        *o++ = '-';
+        count_ascii(&k, '-');
+    }
+    *o = '\0';
+    *j = (JunkPara){.p = out,
+                    .len = (gsize)(o - out),
+                    .n = k.bytes3 / 3 + k.ascii + k.nother,
+                    .ascii = k.ascii,
+                    .digit = k.ndigit > 0,
+                    .ndigit = k.ndigit,
+                    .hyphen = (k.facts & ASCII_HYPHEN) != 0,
+                    .latin = (k.facts & ASCII_LETTERS) != 0,
+                    .letters = k.facts & ASCII_LETTERS,
+                    .keys = k.keys,
+                    .other = k.nother > 0,
+                    .header_line = -1};
+    return (gsize)(o - out);
+}
+
+/* clean_into, as a new string; NULL if nothing is left. */
+char *jb_article_clean_text(const char *s, gsize n)
+{
+    char *out = g_malloc(n + 1);
+    JunkPara j;
+    if (jb_article_clean_into(s, n, out, &j) == 0) {
+        g_free(out);
+        return NULL;
+    }
+    return out;
+}
