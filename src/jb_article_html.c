@@ -1,0 +1,684 @@
+/* jb_article_html.c — the HTML pass: a page read into raw blocks with their source lines
+ * (tags, entities, attributes), and what the page says about itself noted (<title>, <meta>,
+ * <h1>, the canonical link).
+ *
+ * HTML is read by a hand-written single-pass tokenizer rather than libxml2's HTML parser:
+ * what we need is not a tree but text blocks with exact source lines, tolerance of
+ * fragments (text files with a few <p> tags, front matter in front of a <div>), inline tags
+ * that vanish without leaving a space, and guaranteed linear time with no depth limit or
+ * recursion (libxml2 stops at 256 levels of nesting and reports line numbers per node, not
+ * per text run). The tokenizer keeps counters, not a stack: 100000 nested <div> cost
+ * nothing, and every search for a closing delimiter starts where the previous one ended or
+ * is done at most once per quote kind, so no input makes it quadratic.
+ *
+ * Not for: cleaning a block's text (jb_article_clean.c) nor Markdown (jb_article_text.c).
+ */
+#include "jb_article_priv.h"
+
+/* g_ascii_tolower without the call (tag and attribute names, every byte). */
+static inline char ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
+}
+
+static guint count_newlines(const char *p, const char *end)
+{
+    guint n = 0;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
+/* ---- HTML --------------------------------------------------------------------------- */
+
+#define BC (T_BLOCK | T_COUNTED)
+/* Sorted by name (bsearch). Tags not listed are inline and vanish without a space. */
+static const TagInfo tag_table[] = {
+    {"address", BC},
+    {"article", BC | T_ARTICLE},
+    {"aside", BC | T_DROP},
+    {"audio", T_DROP},
+    {"blockquote", BC},
+    {"body", T_BLOCK},
+    {"br", T_BLOCK},
+    {"button", T_DROP},
+    {"canvas", T_DROP},
+    {"caption", BC},
+    {"center", BC},
+    {"dd", BC},
+    {"details", BC},
+    {"dialog", T_DROP},
+    {"div", BC},
+    {"dl", BC},
+    {"dt", BC},
+    {"fieldset", BC},
+    {"figcaption", BC},
+    {"figure", BC},
+    {"footer", BC | T_DROP},
+    {"form", BC | T_DROP},
+    {"h1", BC | T_H1},
+    {"h2", BC},
+    {"h3", BC},
+    {"h4", BC},
+    {"h5", BC},
+    {"h6", BC},
+    {"head", T_BLOCK},
+    {"header", BC | T_DROP | T_HEADER},
+    {"hgroup", BC},
+    {"hr", T_BLOCK},
+    {"html", T_BLOCK},
+    {"iframe", T_RAW},
+    {"legend", T_BLOCK},
+    {"li", BC},
+    {"link", T_LINK},
+    {"main", BC | T_ARTICLE},
+    {"meta", T_META},
+    {"nav", BC | T_DROP},
+    {"noembed", T_RAW},
+    {"noframes", T_RAW},
+    {"noscript", T_RAW},
+    {"object", T_DROP},
+    {"ol", BC},
+    {"option", T_BLOCK},
+    {"p", BC | T_P},
+    {"pre", BC},
+    {"script", T_RAW},
+    {"section", BC},
+    {"select", T_DROP},
+    {"style", T_RAW},
+    {"summary", BC},
+    {"svg", T_DROP},
+    {"table", BC},
+    {"tbody", T_BLOCK},
+    {"td", T_CELL},
+    {"template", T_DROP},
+    {"textarea", T_RAW},
+    {"tfoot", T_BLOCK},
+    {"th", T_CELL},
+    {"thead", T_BLOCK},
+    {"title", T_RAW},
+    {"tr", BC},
+    {"ul", BC},
+    {"video", T_DROP},
+    {"xmp", T_RAW},
+};
+#undef BC
+
+/* tag_table by a hash of the name, open addressing: a lookup costs a hash and about one
+ * comparison (a binary search cost seven, and every tag of a page is looked up). */
+#define TAG_SLOTS 256
+static guint8 tag_slot[TAG_SLOTS]; /* 1 + index into tag_table; 0: empty */
+
+static inline guint tag_hash(const char *name)
+{
+    guint h = 0;
+    for (; *name; name++)
+        h = h * 31 + (guchar)*name;
+    return h & (TAG_SLOTS - 1);
+}
+
+static void tag_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        G_STATIC_ASSERT(G_N_ELEMENTS(tag_table) < TAG_SLOTS / 2);
+        for (gsize i = 0; i < G_N_ELEMENTS(tag_table); i++) {
+            guint h = tag_hash(tag_table[i].name);
+            while (tag_slot[h])
+                h = (h + 1) & (TAG_SLOTS - 1);
+            tag_slot[h] = (guint8)(i + 1);
+        }
+        g_once_init_leave(&done, 1);
+    }
+}
+
+const TagInfo *jb_article_tag_info(const char *name)
+{
+    tag_init();
+    for (guint h = tag_hash(name); tag_slot[h]; h = (h + 1) & (TAG_SLOTS - 1)) {
+        const TagInfo *t = &tag_table[tag_slot[h] - 1];
+        /* compared inline: the names are a few bytes, shorter than a call to strcmp */
+        gsize i = 0;
+        while (t->name[i] == name[i] && name[i])
+            i++;
+        if (t->name[i] == name[i])
+            return t;
+    }
+    return NULL;
+}
+
+/* Named entities: the common ones in Chinese news pages. */
+static const struct {
+    const char *name;
+    gunichar cp;
+} entity_table[] = {
+    {"nbsp", 0xA0},    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},
+    {"quot", '"'},     {"apos", '\''},     {"ldquo", 0x201C},   {"rdquo", 0x201D},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"sbquo", 0x201A},   {"bdquo", 0x201E},
+    {"mdash", 0x2014}, {"ndash", 0x2013},  {"hellip", 0x2026},  {"middot", 0xB7},
+    {"times", 0xD7},   {"divide", 0xF7},   {"yen", 0xA5},       {"copy", 0xA9},
+    {"reg", 0xAE},     {"trade", 0x2122},  {"deg", 0xB0},       {"plusmn", 0xB1},
+    {"permil", 0x2030}, {"laquo", 0xAB},   {"raquo", 0xBB},     {"lsaquo", 0x2039},
+    {"rsaquo", 0x203A}, {"bull", 0x2022},  {"ensp", 0x2002},    {"emsp", 0x2003},
+    {"thinsp", 0x2009}, {"zwnj", 0x200C},  {"zwj", 0x200D},     {"shy", 0xAD},
+    {"euro", 0x20AC},  {"pound", 0xA3},    {"cent", 0xA2},      {"sup1", 0xB9},
+    {"sup2", 0xB2},    {"sup3", 0xB3},     {"frac12", 0xBD},    {"frac14", 0xBC},
+    {"frac34", 0xBE},  {"le", 0x2264},     {"ge", 0x2265},      {"ne", 0x2260},
+    {"minus", 0x2212}, {"larr", 0x2190},   {"rarr", 0x2192},    {"uarr", 0x2191},
+    {"darr", 0x2193},  {"sect", 0xA7},     {"para", 0xB6},      {"micro", 0xB5},
+    {"prime", 0x2032}, {"Prime", 0x2033},  {"dagger", 0x2020},  {"infin", 0x221E},
+    {"asymp", 0x2248}, {"radic", 0x221A},  {"sum", 0x2211},     {"alpha", 0x3B1},
+    {"beta", 0x3B2},   {"gamma", 0x3B3},   {"delta", 0x3B4},    {"mu", 0x3BC},
+    {"pi", 0x3C0},     {"Omega", 0x3A9},   {"iexcl", 0xA1},     {"iquest", 0xBF},
+};
+
+/* Windows-1252 meanings of &#128;–&#159;, as browsers read them (0 = none). */
+static const gunichar cp1252_c1[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/* Decode the entity at `p` ('&') into `out`; returns the position after it. Not an
+ * entity: appends '&' and returns p + 1. */
+const char *jb_article_decode_entity(const char *p, const char *end, GString *out)
+{
+    const char *q = p + 1;
+    if (q < end && *q == '#') {
+        gboolean hex = q + 1 < end && (q[1] == 'x' || q[1] == 'X');
+        const char *r = q + (hex ? 2 : 1);
+        guint32 v = 0;
+        int n = 0;
+        while (r < end && (hex ? g_ascii_isxdigit(*r) : g_ascii_isdigit(*r))) {
+            if (v <= 0x10FFFF)
+                v = v * (hex ? 16 : 10) + (guint32)(hex ? g_ascii_xdigit_value(*r) : *r - '0');
+            r++;
+            n++;
+        }
+        if (n == 0) {
+            g_string_append_c(out, '&');
+            return p + 1;
+        }
+        if (r < end && *r == ';')
+            r++;
+        gunichar c = v;
+        if (c >= 0x80 && c <= 0x9F)
+            c = cp1252_c1[c - 0x80] ? cp1252_c1[c - 0x80] : 0xFFFD;
+        else if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            c = 0xFFFD;
+        g_string_append_unichar(out, c);
+        return r;
+    }
+    const char *r = q;
+    while (r < end && r - q < 10 && g_ascii_isalnum(*r))
+        r++;
+    if (r > q && r < end && *r == ';') {
+        gsize n = (gsize)(r - q);
+        for (gsize i = 0; i < G_N_ELEMENTS(entity_table); i++)
+            if (strlen(entity_table[i].name) == n && memcmp(entity_table[i].name, q, n) == 0) {
+                g_string_append_unichar(out, entity_table[i].cp);
+                return r + 1;
+            }
+    }
+    g_string_append_c(out, '&');
+    return p + 1;
+}
+
+static char *decode_entities(const char *s, gsize n)
+{
+    GString *out = g_string_sized_new(n);
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        const char *amp = memchr(p, '&', (size_t)(end - p));
+        if (!amp) {
+            g_string_append_len(out, p, end - p);
+            break;
+        }
+        g_string_append_len(out, p, amp - p);
+        p = jb_article_decode_entity(amp, end, out);
+    }
+    return g_string_free(out, FALSE);
+}
+
+#define MAX_ATTRS 16
+typedef struct {
+    char name[24];
+    const char *v;
+    gsize vlen;
+} Attr;
+
+typedef struct {
+    Ctx *c;
+    const char *end;
+    guint line; /* line of the current position */
+    GString *para;
+    guint para_line; /* 0 while the paragraph holds no visible text */
+    int skip_depth;  /* > 0 inside dropped containers */
+    int block_depth; /* open block containers; at 0, a line break ends a paragraph */
+    int article_depth;
+    gboolean p_open;
+    gboolean keep_containers;
+    gboolean squote_dead, dquote_dead; /* no closing quote of this kind remains */
+    const char *drop_name;
+    guint drop_line;
+    GString *h1;
+    gboolean in_h1, h1_done;
+    GString *scratch;
+} Html;
+
+static void html_flush(Html *h)
+{
+    if (h->para->len && h->para_line)
+        jb_article_emit(h->c, h->para->str, h->para->len, h->para_line);
+    string_clear(h->para);
+    h->para_line = 0;
+}
+
+static void html_text(Html *h, const char *s, gsize n)
+{
+    if (h->skip_depth > 0 || n == 0)
+        return;
+    if (!h->para_line)
+        for (gsize i = 0; i < n; i++)
+            if ((guchar)s[i] > ' ') {
+                h->para_line = h->line;
+                break;
+            }
+    append_len(h->para, s, n);
+    if (h->in_h1)
+        g_string_append_len(h->h1, s, n);
+}
+
+/* A byte of a tag name lower-cased, 0 for a byte that ends the name (letters, digits and
+ * "-:_" continue it): one load per byte of every tag. */
+static const char TAG_NAME_CHAR[256] = {
+    ['-'] = '-', [':'] = ':', ['_'] = '_',
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+};
+
+/* Read a tag name at `p` (lower-cased into buf, "" when too long); returns its end. */
+const char *jb_article_tag_name(const char *p, const char *end, char *buf, gsize size)
+{
+    gsize n = 0;
+    gboolean too_long = FALSE;
+    char ch;
+    while (p < end && (ch = TAG_NAME_CHAR[(guchar)*p]) != 0) {
+        if (n + 1 < size)
+            buf[n++] = ch;
+        else
+            too_long = TRUE;
+        p++;
+    }
+    buf[too_long ? 0 : n] = '\0';
+    return p;
+}
+
+/* Scan the attributes of a start tag from `p` to its '>'; returns the position after '>'
+ * or NULL if the file ends first. A quote without a partner makes the value unquoted and
+ * is remembered, so that no later tag searches for that quote again. */
+static const char *scan_attrs(Html *h, const char *p, Attr *attrs, int *nattrs,
+                              gboolean *self_closing)
+{
+    const char *end = h->end;
+    *nattrs = 0;
+    *self_closing = FALSE;
+    for (;;) {
+        while (p < end && (g_ascii_isspace(*p) || *p == '/')) {
+            if (*p == '\n')
+                h->line++;
+            if (*p == '/' && p + 1 < end && p[1] == '>')
+                *self_closing = TRUE;
+            p++;
+        }
+        if (p >= end)
+            return NULL;
+        if (*p == '>')
+            return p + 1;
+        Attr tmp, *at = *nattrs < MAX_ATTRS ? &attrs[*nattrs] : &tmp;
+        gsize n = 0;
+        do {
+            if (n + 1 < sizeof at->name)
+                at->name[n++] = ascii_lower(*p);
+            p++;
+        } while (p < end && !g_ascii_isspace(*p) && *p != '=' && *p != '>' && *p != '/');
+        at->name[n] = '\0';
+        at->v = NULL;
+        at->vlen = 0;
+        const char *q = p;
+        while (q < end && g_ascii_isspace(*q))
+            q++;
+        if (q < end && *q == '=') {
+            q++;
+            while (q < end && g_ascii_isspace(*q))
+                q++;
+            h->line += count_newlines(p, q);
+            p = q;
+            const char *close = NULL;
+            if (p < end && (*p == '"' || *p == '\'')) {
+                gboolean *dead = *p == '"' ? &h->dquote_dead : &h->squote_dead;
+                if (!*dead) {
+                    close = memchr(p + 1, *p, (size_t)(end - p - 1));
+                    if (!close)
+                        *dead = TRUE;
+                }
+            }
+            if (close) {
+                at->v = p + 1;
+                at->vlen = (gsize)(close - p - 1);
+                h->line += count_newlines(p, close);
+                p = close + 1;
+            } else {
+                at->v = p;
+                while (p < end && !g_ascii_isspace(*p) && *p != '>')
+                    p++;
+                at->vlen = (gsize)(p - at->v);
+            }
+        }
+        if (at != &tmp)
+            (*nattrs)++;
+    }
+}
+
+static const Attr *attr(const Attr *attrs, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(attrs[i].name, name) == 0 && attrs[i].v)
+            return &attrs[i];
+    return NULL;
+}
+
+static char *attr_text(const Attr *a)
+{
+    g_autofree char *d = decode_entities(a->v, a->vlen);
+    return jb_article_strip_dup(d);
+}
+
+static void html_meta(Html *h, const Attr *attrs, int n)
+{
+    static const char *const date_keys[] = {
+        "pubdate",       "publishdate",        "publish_date",    "publish-date",
+        "publishtime",   "firstpublishedtime", "datepublished",   "article:published_time",
+        "og:published_time", "og:release_date", "dc.date.issued", "dc.date",
+        "dcterms.created", "dcterms.date",     "sailthru.date",   "parsely-pub-date",
+        "weibo:article:create_at", "date",
+    };
+    const Attr *key = attr(attrs, n, "name");
+    if (!key)
+        key = attr(attrs, n, "property");
+    if (!key)
+        key = attr(attrs, n, "itemprop");
+    const Attr *content = attr(attrs, n, "content");
+    if (!key || !content)
+        return;
+    g_autofree char *k = g_ascii_strdown(key->v, (gssize)key->vlen);
+    Ctx *c = h->c;
+    if (!c->meta_date)
+        for (gsize i = 0; i < G_N_ELEMENTS(date_keys); i++)
+            if (strcmp(k, date_keys[i]) == 0) {
+                c->meta_date = attr_text(content);
+                return;
+            }
+    if (!c->og_title && strcmp(k, "og:title") == 0)
+        c->og_title = attr_text(content);
+    else if (!c->og_url && strcmp(k, "og:url") == 0)
+        c->og_url = attr_text(content);
+}
+
+/* The '<' of "</name" (name case-insensitive) at or after `p`, or NULL. */
+static const char *find_end_tag(const char *p, const char *end, const char *name)
+{
+    gsize n = strlen(name);
+    while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if ((gsize)(end - p) >= n + 2 && p[1] == '/' && g_ascii_strncasecmp(p + 2, name, n) == 0 &&
+            (p + 2 + n == end || g_ascii_isspace(p[2 + n]) || p[2 + n] == '>' || p[2 + n] == '/'))
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
+static void dec(int *n)
+{
+    if (*n > 0)
+        (*n)--;
+}
+
+/* A start tag has been read up to `p` (after its '>'); returns where to continue. */
+static const char *html_start(Html *h, const char *name, const Attr *attrs, int nattrs,
+                              gboolean self_closing, const char *p, guint tag_line)
+{
+    const TagInfo *t = jb_article_tag_info(name);
+    if (!t)
+        return p;
+    if (t->flags & T_RAW) {
+        const char *q = find_end_tag(p, h->end, name);
+        if (!q) {
+            jb_article_add_warning(h->c->warnings, "%s:%u: unterminated <%s>; rest of file ignored",
+                                   h->c->a->source, tag_line, name);
+            return h->end;
+        }
+        if (strcmp(name, "title") == 0 && !h->c->html_title)
+            h->c->html_title = decode_entities(p, (gsize)(q - p));
+        const char *gt = memchr(q, '>', (size_t)(h->end - q));
+        const char *after = gt ? gt + 1 : h->end;
+        h->line += count_newlines(p, after);
+        return after;
+    }
+    if (h->skip_depth > 0) {
+        if ((t->flags & T_DROP) && !self_closing)
+            h->skip_depth++;
+        return p;
+    }
+    if ((t->flags & T_DROP) && !self_closing && !h->keep_containers &&
+        !((t->flags & T_HEADER) && h->article_depth > 0)) {
+        html_flush(h);
+        h->skip_depth = 1;
+        h->drop_name = t->name;
+        h->drop_line = tag_line;
+        h->c->dropped_container = TRUE;
+        return p;
+    }
+    if (t->flags & T_META) {
+        html_meta(h, attrs, nattrs);
+    } else if (t->flags & T_LINK) {
+        const Attr *rel = attr(attrs, nattrs, "rel"), *href = attr(attrs, nattrs, "href");
+        if (rel && href && !h->c->canonical) {
+            g_autofree char *r = g_ascii_strdown(rel->v, (gssize)rel->vlen);
+            if (strstr(r, "canonical"))
+                h->c->canonical = attr_text(href);
+        }
+    } else if (t->flags & T_CELL) {
+        html_text(h, (char[]){HARD_SPACE}, 1);
+    } else if (t->flags & T_BLOCK) {
+        html_flush(h);
+        if (t->flags & T_COUNTED) {
+            if (h->p_open) { /* a block start closes an open <p> */
+                h->p_open = FALSE;
+                dec(&h->block_depth);
+            }
+            h->block_depth++;
+            if (t->flags & T_P)
+                h->p_open = TRUE;
+        }
+        if (t->flags & T_ARTICLE)
+            h->article_depth++;
+        if ((t->flags & T_H1) && !h->h1_done) {
+            h->in_h1 = TRUE;
+            if (h->h1)
+                string_clear(h->h1);
+            else
+                h->h1 = g_string_new(NULL); /* (made at the first <h1>: fragments have none) */
+        }
+    }
+    return p;
+}
+
+static void html_end(Html *h, const char *name)
+{
+    const TagInfo *t = jb_article_tag_info(name);
+    if (!t)
+        return;
+    if (h->skip_depth > 0) {
+        if ((t->flags & T_DROP) && --h->skip_depth == 0)
+            h->drop_name = NULL;
+        return;
+    }
+    if (t->flags & T_CELL) {
+        html_text(h, (char[]){HARD_SPACE}, 1);
+        return;
+    }
+    if (!(t->flags & T_BLOCK))
+        return;
+    html_flush(h);
+    if (t->flags & T_COUNTED) {
+        if (h->p_open) {
+            h->p_open = FALSE;
+            dec(&h->block_depth);
+            if (!(t->flags & T_P))
+                dec(&h->block_depth);
+        } else if (!(t->flags & T_P)) { /* a stray </p> closes nothing */
+            dec(&h->block_depth);
+        }
+    }
+    if (t->flags & T_ARTICLE)
+        dec(&h->article_depth);
+    if ((t->flags & T_H1) && h->in_h1) {
+        h->in_h1 = FALSE;
+        g_autofree char *t1 = jb_article_clean_text(h->h1->str, h->h1->len);
+        if (t1 && !h->c->h1) {
+            h->c->h1 = g_steal_pointer(&t1);
+            h->h1_done = TRUE;
+        }
+    }
+}
+
+/* Markup at `p` ('<'); returns where to continue. */
+static const char *html_markup(Html *h, const char *p)
+{
+    const char *end = h->end, *src = h->c->a->source;
+    guint line0 = h->line;
+    char n = p + 1 < end ? p[1] : '\0';
+    if (n == '!' || n == '?') {
+        const char *close;
+        gsize skip;
+        if (n == '!' && end - p >= 4 && p[2] == '-' && p[3] == '-') {
+            close = (end - p >= 5 && p[4] == '>') ? p + 2 : memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+            skip = 3;
+            if (!close) {
+                jb_article_add_warning(h->c->warnings,
+                                       "%s:%u: unterminated comment; rest of file ignored", src,
+                                       line0);
+                return end;
+            }
+        } else {
+            close = memchr(p, '>', (size_t)(end - p));
+            skip = 1;
+            if (!close) {
+                jb_article_add_warning(h->c->warnings,
+                                       "%s:%u: unterminated <%c…>; rest of file ignored", src,
+                                       line0, n);
+                return end;
+            }
+        }
+        h->line += count_newlines(p, close + skip);
+        return close + skip;
+    }
+    char name[16];
+    if (n == '/' && p + 2 < end && g_ascii_isalpha(p[2])) {
+        jb_article_tag_name(p + 2, end, name, sizeof name);
+        const char *gt = memchr(p, '>', (size_t)(end - p));
+        if (!gt) {
+            jb_article_add_warning(h->c->warnings,
+                                   "%s:%u: unterminated tag </%s; rest of file ignored", src, line0,
+                                   name);
+            return end;
+        }
+        h->line += count_newlines(p, gt);
+        html_end(h, name);
+        return gt + 1;
+    }
+    if (g_ascii_isalpha(n)) {
+        const char *q = jb_article_tag_name(p + 1, end, name, sizeof name);
+        Attr attrs[MAX_ATTRS];
+        int nattrs;
+        gboolean self_closing;
+        const char *after = scan_attrs(h, q, attrs, &nattrs, &self_closing);
+        if (!after) {
+            jb_article_add_warning(h->c->warnings,
+                                   "%s:%u: unterminated tag <%s; rest of file ignored", src, line0,
+                                   name);
+            return end;
+        }
+        return html_start(h, name, attrs, nattrs, self_closing, after, line0);
+    }
+    html_text(h, "<", 1); /* "<5%", "a < b": text */
+    return p + 1;
+}
+
+void jb_article_html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep)
+{
+    Html h = {
+        .c = c,
+        .end = end,
+        .line = line0,
+        .para = g_string_sized_new(BLOCK_BUF_SIZE),
+        .keep_containers = keep,
+    };
+    const char *p = s;
+    while (p < end) {
+        if (h.skip_depth > 0) {
+            const char *lt = memchr(p, '<', (size_t)(end - p));
+            if (!lt) {
+                p = end;
+                break;
+            }
+            h.line += count_newlines(p, lt);
+            p = lt;
+        }
+        char ch = *p;
+        if (ch == '<') {
+            p = html_markup(&h, p);
+        } else if (ch == '&') {
+            if (h.scratch)
+                string_clear(h.scratch);
+            else
+                h.scratch = g_string_new(NULL); /* (made at the first entity: many pages have none) */
+            p = jb_article_decode_entity(p, end, h.scratch);
+            html_text(&h, h.scratch->str, h.scratch->len);
+        } else if (ch == '\n') {
+            /* Outside any block container (a fragment: text with a few tags), lines are
+             * paragraphs as in a text file; inside one, a line break is white space. */
+            if (h.block_depth == 0)
+                html_flush(&h);
+            else
+                html_text(&h, "\n", 1);
+            h.line++;
+            p++;
+        } else {
+            const char *q = skip_to_any(p, end, '<', '&', '\n');
+            html_text(&h, p, (gsize)(q - p));
+            p = q;
+        }
+    }
+    html_flush(&h);
+    if (h.skip_depth > 0) {
+        c->unclosed_name = h.drop_name;
+        c->unclosed_line = h.drop_line;
+    }
+    if (h.scratch)
+        g_string_free(h.scratch, TRUE);
+    g_string_free(h.para, TRUE);
+    if (h.h1)
+        g_string_free(h.h1, TRUE);
+}
