@@ -1,0 +1,507 @@
+/* jb_article_text.c — the passes for what is not HTML: YAML front matter, Markdown
+ * (inline markup dropped, headings, lists, fences) and plain text (lines joined into
+ * paragraphs), each into raw blocks with their source lines.
+ *
+ * Not for: HTML (jb_article_html.c) nor deciding which pass a file gets (jb_article.c).
+ */
+#include "jb_article_priv.h"
+
+/* ---- front matter ------------------------------------------------------------------- */
+
+static char *yaml_scalar(const char *v)
+{
+    g_autofree char *t = jb_article_strip_dup(v);
+    gsize n = strlen(t);
+    if (n >= 2 && t[0] == '\'' && t[n - 1] == '\'') {
+        GString *s = g_string_new(NULL);
+        for (gsize i = 1; i + 1 < n; i++) {
+            g_string_append_c(s, t[i]);
+            if (t[i] == '\'' && t[i + 1] == '\'')
+                i++;
+        }
+        return g_string_free(s, FALSE);
+    }
+    if (n >= 2 && t[0] == '"' && t[n - 1] == '"') {
+        GString *s = g_string_new(NULL);
+        for (gsize i = 1; i + 1 < n; i++) {
+            if (t[i] == '\\' && i + 2 < n)
+                i++;
+            g_string_append_c(s, t[i]);
+        }
+        return g_string_free(s, FALSE);
+    }
+    return g_steal_pointer(&t);
+}
+
+static gboolean blank_line(const char *p, const char *e)
+{
+    for (; p < e; p++)
+        if (*p != ' ' && *p != '\t')
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean fence_line(const char *p, const char *e, const char *fence)
+{
+    gsize n = strlen(fence);
+    return (gsize)(e - p) >= n && memcmp(p, fence, n) == 0 && blank_line(p + n, e);
+}
+
+/* A YAML front matter block ("---" … "---" or "..."), possibly after blank lines, with at
+ * least one "key: value" line. Returns the offset of the body (0 if there is no front
+ * matter) and sets *body_line to the body's first line. */
+gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line)
+{
+    const char *p = s, *end = s + len;
+    guint line = 1;
+    for (;;) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            return 0;
+        if (!blank_line(p, e))
+            break;
+        p = e + 1;
+        line++;
+    }
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    if (!fence_line(p, e, "---"))
+        return 0;
+    p = e + 1;
+    line++;
+    guint keys = 0;
+    g_autofree char *title = NULL, *date = NULL, *url = NULL;
+    guint date_line = 0;
+    while (p < end) {
+        e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        if (fence_line(p, e, "---") || fence_line(p, e, "...")) {
+            if (keys == 0)
+                return 0;
+            c->fm_title = g_steal_pointer(&title);
+            c->fm_date = g_steal_pointer(&date);
+            c->fm_url = g_steal_pointer(&url);
+            c->fm_date_line = date_line;
+            *body_line = line + 1;
+            return e < end ? (gsize)(e + 1 - s) : len;
+        }
+        const char *k = p;
+        while (k < e && (g_ascii_isalnum(*k) || *k == '_' || *k == '-'))
+            k++;
+        if (k > p && k < e && *k == ':' && (k + 1 == e || k[1] == ' ' || k[1] == '\t')) {
+            keys++;
+            g_autofree char *key = g_ascii_strdown(p, k - p);
+            g_autofree char *raw = g_strndup(k + 1, e - k - 1);
+            g_autofree char *val = yaml_scalar(raw);
+            if (*val) {
+                if (!title && strcmp(key, "title") == 0) {
+                    title = g_steal_pointer(&val);
+                } else if (!date && (strcmp(key, "date") == 0 || strcmp(key, "published") == 0 ||
+                                     strcmp(key, "pubdate") == 0 ||
+                                     strcmp(key, "publish_date") == 0 ||
+                                     strcmp(key, "published_at") == 0)) {
+                    date = g_steal_pointer(&val);
+                    date_line = line;
+                } else if (!url && (strcmp(key, "url") == 0 || strcmp(key, "link") == 0 ||
+                                    strcmp(key, "source_url") == 0 ||
+                                    strcmp(key, "permalink") == 0 ||
+                                    strcmp(key, "canonical") == 0 ||
+                                    strcmp(key, "canonical_url") == 0 ||
+                                    (strcmp(key, "source") == 0 && starts_with(val, "http")))) {
+                    url = g_steal_pointer(&val);
+                }
+            }
+        }
+        p = e + 1;
+        line++;
+    }
+    return 0; /* never closed: not front matter */
+}
+
+/* ---- Markdown ----------------------------------------------------------------------- */
+
+static gboolean blank_text_line(const char *p, const char *e);
+
+/* Position of the next `ch` at or after `p`, cached in *cache so that a run of openers
+ * searching for the same closer scans the text once. */
+static const char *next_char(const char *p, const char *end, char ch, const char **cache)
+{
+    if (*cache == end || (*cache && *cache >= p))
+        return *cache == end ? NULL : *cache;
+    const char *q = memchr(p, ch, (size_t)(end - p));
+    *cache = q ? q : end;
+    return q;
+}
+
+/* Bytes that may start inline markup (and NUL, as strchr found it too). */
+static const guint8 md_special[256] = {
+    ['\\'] = 1, ['`'] = 1, ['['] = 1, ['!'] = 1, ['*'] = 1,
+    ['_'] = 1,   ['~'] = 1, ['<'] = 1, ['&'] = 1, ['\0'] = 1,
+};
+
+/* Markdown inline markup → links keep their text, images and footnote marks go,
+ * emphasis and code marks go, HTML tags vanish, entities are decoded. */
+static void md_inline(const char *s, gsize n, GString *out)
+{
+    const char *p = s, *end = s + n;
+    const char *c_rb = NULL, *c_rb2 = NULL, *c_rp = NULL, *c_gt = NULL;
+    const char *link_close = NULL, *link_end = NULL;
+    while (p < end) {
+        char ch = *p;
+        if (link_close && p > link_close)
+            link_close = NULL; /* jumped over by a tag */
+        if (p == link_close) {
+            p = link_end;
+            link_close = NULL;
+            continue;
+        }
+        if (ch == '\\' && p + 1 < end && g_ascii_ispunct(p[1])) {
+            g_string_append_c(out, p[1]);
+            p += 2;
+        } else if (ch == '`') {
+            p++;
+        } else if (ch == '[' || (ch == '!' && p + 1 < end && p[1] == '[')) {
+            gboolean image = ch == '!';
+            const char *open = image ? p + 1 : p;
+            const char *rb = next_char(open + 1, end, ']', &c_rb);
+            const char *tail = NULL;
+            if (rb && rb + 1 < end && rb[1] == '(') {
+                const char *rp = next_char(rb + 2, end, ')', &c_rp);
+                if (rp)
+                    tail = rp + 1;
+            } else if (rb && rb + 1 < end && rb[1] == '[') {
+                const char *rb2 = next_char(rb + 2, end, ']', &c_rb2);
+                if (rb2 && rb2 - rb < 64)
+                    tail = rb2 + 1;
+            }
+            if (rb && open[1] == '^') { /* footnote mark [^1] */
+                p = rb + 1;
+            } else if (rb && tail && image) {
+                p = tail;
+            } else if (rb && tail && !link_close) {
+                link_close = rb;
+                link_end = tail;
+                p = open + 1;
+            } else {
+                g_string_append_c(out, ch);
+                p++;
+            }
+        } else if (ch == '*' || ch == '_' || ch == '~') {
+            const char *q = p;
+            while (q < end && *q == ch)
+                q++;
+            gsize run = (gsize)(q - p);
+            gboolean before_space = p == s || g_ascii_isspace(p[-1]) || g_ascii_isdigit(p[-1]);
+            gboolean after_space = q == end || g_ascii_isspace(*q) || g_ascii_isdigit(*q);
+            if (run >= 2 || (ch == '*' && !(before_space && after_space)))
+                ; /* emphasis marks */
+            else
+                g_string_append_len(out, p, (gssize)run);
+            p = q;
+        } else if (ch == '<' && p + 1 < end && (g_ascii_isalpha(p[1]) || p[1] == '/' || p[1] == '!')) {
+            const char *gt = next_char(p + 1, end, '>', &c_gt);
+            if (gt) {
+                p = gt + 1;
+            } else {
+                g_string_append_c(out, ch);
+                p++;
+            }
+        } else if (ch == '&') {
+            p = jb_article_decode_entity(p, end, out);
+        } else {
+            const char *q = p + 1;
+            while (q < end && !md_special[(guchar)*q])
+                q += ((guchar)*q & 0xF0) == 0xE0 ? 3 : 1; /* a Chinese character at once */
+            if (q > end)
+                q = end; /* (a cut character: never in valid UTF-8) */
+            if (link_close && link_close > p && link_close < q)
+                q = link_close;
+            append_len(out, p, (gsize)(q - p));
+            p = q;
+        }
+    }
+}
+
+typedef struct {
+    Ctx *c;
+    GString *blk;
+    guint blk_line;
+    GString *text; /* the block with inline markup removed (reused from block to block) */
+} Md;
+
+static void md_flush(Md *m)
+{
+    if (m->blk->len) {
+        string_clear(m->text);
+        md_inline(m->blk->str, m->blk->len, m->text);
+        jb_article_emit(m->c, m->text->str, m->text->len, m->blk_line);
+    }
+    string_clear(m->blk);
+}
+
+static void md_add(Md *m, const char *p, const char *e, guint line)
+{
+    if (m->blk->len == 0)
+        m->blk_line = line;
+    else
+        g_string_append_c(m->blk, '\n');
+    append_len(m->blk, p, (gsize)(e - p));
+}
+
+static gboolean md_rule(const char *p, const char *e)
+{
+    char ch = 0;
+    int n = 0;
+    for (; p < e; p++) {
+        if (*p == ' ' || *p == '\t')
+            continue;
+        if ((*p != '-' && *p != '*' && *p != '_' && *p != '=') || (ch && *p != ch))
+            return FALSE;
+        ch = *p;
+        n++;
+    }
+    return n >= 3;
+}
+
+static gboolean md_html_block(const char *p, const char *e)
+{
+    if (p >= e || *p != '<')
+        return FALSE;
+    if (e - p >= 4 && memcmp(p, "<!--", 4) == 0)
+        return TRUE;
+    char name[16];
+    jb_article_tag_name(p + 1 + (p + 1 < e && p[1] == '/'), e, name, sizeof name);
+    const TagInfo *t = jb_article_tag_info(name);
+    return t && (t->flags & (T_BLOCK | T_RAW | T_DROP));
+}
+
+void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line)
+{
+    Md m = {.c = c,
+            .blk = g_string_sized_new(BLOCK_BUF_SIZE),
+            .text = g_string_sized_new(BLOCK_BUF_SIZE)};
+    char fence = 0;
+    gboolean in_comment = FALSE;
+    for (const char *p = s; p < end; line++) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        const char *next = e < end ? e + 1 : end;
+        const char *q = p;
+        while (q < e && (*q == ' ' || *q == '\t'))
+            q++;
+        if (in_comment) {
+            if (memmem(q, (size_t)(e - q), "-->", 3))
+                in_comment = FALSE;
+        } else if (fence) {
+            if (e - q >= 3 && q[0] == fence && q[1] == fence && q[2] == fence)
+                fence = 0;
+        } else if (blank_text_line(q, e)) {
+            md_flush(&m);
+        } else if (e - q >= 3 && (memcmp(q, "```", 3) == 0 || memcmp(q, "~~~", 3) == 0)) {
+            md_flush(&m);
+            fence = *q;
+        } else if (e - q >= 4 && memcmp(q, "<!--", 4) == 0 && !memmem(q, (size_t)(e - q), "-->", 3)) {
+            md_flush(&m);
+            in_comment = TRUE;
+        } else if (md_rule(q, e)) {
+            md_flush(&m);
+        } else if (*q == '#') {
+            const char *h = q;
+            while (h < e && *h == '#')
+                h++;
+            if (h - q <= 6 && (h == e || *h == ' ' || *h == '\t')) {
+                const char *he = e;
+                while (he > h && (he[-1] == '#' || he[-1] == ' ' || he[-1] == '\t'))
+                    he--;
+                md_flush(&m);
+                md_add(&m, h, he, line);
+                if (!c->md_heading && he > h) {
+                    GString *t = g_string_new(NULL);
+                    md_inline(h, (gsize)(he - h), t);
+                    c->md_heading = jb_article_clean_text(t->str, t->len);
+                    g_string_free(t, TRUE);
+                }
+                md_flush(&m);
+            } else {
+                md_add(&m, q, e, line);
+            }
+        } else if (*q == '|') {
+            md_flush(&m);
+            gboolean sep = TRUE;
+            for (const char *r = q; r < e; r++)
+                if (!strchr("|:- \t", *r))
+                    sep = FALSE;
+            if (!sep) {
+                GString *row = g_string_new_len(q, e - q);
+                for (gsize i = 0; i < row->len; i++)
+                    if (row->str[i] == '|')
+                        row->str[i] = ' ';
+                md_add(&m, row->str, row->str + row->len, line);
+                g_string_free(row, TRUE);
+                md_flush(&m);
+            }
+        } else if (*q == '[' && memchr(q, ']', (size_t)(e - q)) &&
+                   ((const char *)memchr(q, ']', (size_t)(e - q)))[1] == ':') {
+            /* link reference definition */
+        } else {
+            while (q < e && *q == '>') { /* blockquote marks */
+                q++;
+                while (q < e && *q == ' ')
+                    q++;
+            }
+            const char *r = q;
+            gboolean item = FALSE;
+            if (r + 1 < e && (*r == '-' || *r == '*' || *r == '+') && r[1] == ' ') {
+                r += 2;
+                item = TRUE;
+            } else {
+                int v, nd;
+                const char *d = scan_digits(r, 9, &v, &nd);
+                if (nd > 0 && d + 1 < e && (*d == '.' || *d == ')') && d[1] == ' ') {
+                    r = d + 2;
+                    item = TRUE;
+                }
+            }
+            if (item) {
+                while (r < e && *r == ' ')
+                    r++;
+                if (e - r >= 3 && r[0] == '[' && r[2] == ']' && strchr(" xX", r[1]))
+                    r += 3;
+                md_flush(&m);
+                q = r;
+            } else if (md_html_block(q, e)) {
+                md_flush(&m);
+            }
+            if (q < e)
+                md_add(&m, q, e, line);
+            else
+                md_flush(&m);
+        }
+        p = next;
+    }
+    md_flush(&m);
+    g_string_free(m.blk, TRUE);
+    g_string_free(m.text, TRUE);
+}
+
+/* ---- plain text --------------------------------------------------------------------- */
+
+/* Display width estimate: three- and four-byte UTF-8 characters (CJK) count two. */
+/* How many bytes of `m` have bit 7 set (no other bits set): a sum of bytes by multiplying. */
+static inline guint bytes_marked(guint64 m)
+{
+    return (guint)(((m >> 7) * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
+}
+
+static guint line_width(const char *p, const char *e)
+{
+    /* by lead byte: 0 for a continuation byte, 2 from E0 */
+    static const guint8 width[16] = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 2, 2};
+    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+    guint w = 0;
+    /* eight bytes at a time (this reads every byte of a text file twice): bit 7 alone marks
+     * a continuation byte, bits 7, 6 and 5 a lead byte from E0 */
+    for (; e - p >= 8; p += 8) {
+        guint64 x;
+        memcpy(&x, p, 8);
+        guint64 b7 = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
+        w += 8 - bytes_marked(b7 & ~b6) + bytes_marked(b7 & b6 & b5);
+    }
+    for (; p < e; p++)
+        w += width[(guchar)*p >> 4];
+    return w;
+}
+
+gboolean jb_article_ends_sentence(const char *p, const char *e)
+{
+    static const Lit stops[] = {LIT("。"), LIT("！"), LIT("？"), LIT("；"), LIT("："),
+                                LIT("…"),  LIT("”"),  LIT("」"), LIT("』"), LIT("!"),
+                                LIT("?"),  LIT(";"),  LIT(":")};
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    for (gsize i = 0; i < G_N_ELEMENTS(stops); i++) {
+        gsize n = stops[i].n;
+        /* (the last byte first, inline: most lines end in none of these) */
+        if ((gsize)(e - p) >= n && e[-1] == stops[i].s[n - 1] && starts_with_lit(e - n, stops[i]))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean indented(const char *p, const char *e)
+{
+    return p < e && (*p == ' ' || *p == '\t' || (e - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0));
+}
+
+static gboolean blank_text_line(const char *p, const char *e)
+{
+    while (p < e) {
+        if (*p == ' ' || *p == '\t')
+            p++;
+        else if (e - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0)
+            p += 3;
+        else
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
+ * width, under 100 columns) has its wrapped lines joined again. */
+void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
+{
+    /* One pass for the widths: the non-blank lines counted by width (all are at most 100
+     * wide when it matters), so that those near the final maximum can be counted after. */
+    guint maxw = 0, near = 0, nonblank = 0;
+    guint by_width[101] = {0};
+    for (const char *p = s; p < end && maxw <= 100;) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        guint w = line_width(p, e);
+        maxw = MAX(maxw, w);
+        if (w <= 100 && !blank_text_line(p, e)) {
+            nonblank++;
+            by_width[w]++;
+        }
+        p = e + 1;
+    }
+    if (maxw <= 100)
+        for (guint w = maxw >= 6 ? maxw - 6 : 0; w <= maxw; w++)
+            near += by_width[w]; /* w + 6 >= maxw */
+    gboolean wrapped = maxw >= 40 && maxw <= 100 && near >= 3 && near * 10 >= nonblank * 3;
+    GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
+    guint blk_line = 0, prev_w = 0;
+    const char *prev_p = NULL, *prev_e = NULL;
+    for (const char *p = s; p < end; line++) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        if (blank_text_line(p, e)) {
+            if (blk->len)
+                jb_article_emit(c, blk->str, blk->len, blk_line);
+            string_clear(blk);
+            prev_p = NULL;
+        } else {
+            gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
+                            !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
+            if (join) {
+                g_string_append_c(blk, '\n');
+            } else {
+                if (blk->len)
+                    jb_article_emit(c, blk->str, blk->len, blk_line);
+                string_clear(blk);
+                blk_line = line;
+            }
+            append_len(blk, p, (gsize)(e - p));
+            prev_p = p;
+            prev_e = e;
+            prev_w = wrapped ? line_width(p, e) : 0;
+        }
+        p = e < end ? e + 1 : end;
+    }
+    if (blk->len)
+        jb_article_emit(c, blk->str, blk->len, blk_line);
+    g_string_free(blk, TRUE);
+}
