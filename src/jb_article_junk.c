@@ -20,6 +20,8 @@ static const char *ascii_casestr(const char *h, const char *needle, gsize k)
     return NULL;
 }
 
+/* ---- header lines with a date ------------------------------------------------------- */
+
 /* Skip " 08:39" or "T08:39:51" after a date. */
 static const char *skip_time(const char *p)
 {
