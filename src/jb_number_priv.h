@@ -1,0 +1,377 @@
+/* jb_number_priv.h — what jb_number's source files share (not installed, not public).
+ *
+ * A number is read in layers: jb_number.c scans text and reads whole expressions (hedge
+ * words, ranges, fractions, lists) and holds the public entry points; jb_number_member.c
+ * reads one member of an expression (a numeral, 多/余, its magnitude and its unit);
+ * jb_number_tables.c holds the tables of units and hedge words, the scanner's trigger
+ * tables and their one-time initialisation; jb_decimal.c does exact decimal arithmetic and
+ * formatting.
+ *
+ * The helpers here are static inline because they run at every number, several times: a
+ * call across files would cost more than they do.
+ *
+ * Not for: anything outside jb_number (its interface is jb_number.h).
+ */
+#ifndef JB_NUMBER_PRIV_H
+#define JB_NUMBER_PRIV_H
+
+#include "jb_number.h"
+
+#include <string.h>
+
+/* ---- decimals ---- */
+
+#define DEC_MAX_DIGITS 18       /* 10^18 < 2^63: one written number always fits a mantissa */
+
+static const guint64 POW10[20] = {
+    1ULL,
+    10ULL,
+    100ULL,
+    1000ULL,
+    10000ULL,
+    100000ULL,
+    1000000ULL,
+    10000000ULL,
+    100000000ULL,
+    1000000000ULL,
+    10000000000ULL,
+    100000000000ULL,
+    1000000000000ULL,
+    10000000000000ULL,
+    100000000000000ULL,
+    1000000000000000ULL,
+    10000000000000000ULL,
+    100000000000000000ULL,
+    1000000000000000000ULL,
+    10000000000000000000ULL,
+};
+
+static inline int digits_u64(guint64 v)
+{
+    int n = 1;
+    while (v >= 10) {
+        v /= 10;
+        n++;
+    }
+    return n;
+}
+
+/* ---- text ---- */
+
+/* Why something is not a quantity; the parse error says it, the scanner just skips. */
+typedef enum {
+    WHY_OK,
+    WHY_NONE,     /* no number here */
+    WHY_DATE,     /* 2025年 6月 24日 1518号 */
+    WHY_TIME,     /* 09:28 3点 1:3 */
+    WHY_DURATION, /* 24小时 3个月 10天 */
+    WHY_CLASS,    /* 千亿级 5代 六届 二期 */
+    WHY_ORDINAL,  /* 第六 */
+    WHY_MODEL,    /* 5G A320 5.67W */
+    WHY_ID,       /* 0431-88600010, 1.2.3 */
+    WHY_DIGITS,   /* more than 18 digits, or beyond 2^63 */
+    WHY_SCORE,    /* 3-0 */
+    WHY_WORD,     /* 十五五 三元锂 四位一体 */
+    WHY_BARE,     /* 18006035 */
+    WHY_LIST,     /* 505.5/591.8 */
+    WHY_EXTRA,    /* anything else around the number */
+} Reason;
+
+typedef struct {
+    const char *t;
+    gsize len;
+    gsize lo;       /* look-back for hedge words stops here */
+    gboolean scan;  /* scanner rules: stricter about words, lists share units */
+    gsize run_lo;   /* cache of the last ASCII run examined (see run_has_letter) */
+    gsize run_hi;
+    gboolean run_letter;
+} Ctx;
+
+#define CP_YI 0x4E00    /* 一 */
+#define CP_LING 0x96F6  /* 零 */
+#define CP_LING2 0x3007 /* 〇 */
+#define CP_SHI 0x5341   /* 十 */
+#define CP_BAI 0x767E   /* 百 */
+#define CP_QIAN 0x5343  /* 千 */
+#define CP_WAN 0x4E07   /* 万 */
+#define CP_WAN2 0x842C  /* 萬 */
+#define CP_YIS 0x4EBF   /* 亿 */
+#define CP_YIS2 0x5104  /* 億 */
+#define CP_BAN 0x534A   /* 半 */
+#define CP_FAN 0x7FFB   /* 翻 */
+
+/* cp_at() for what is not ASCII or a three-byte character: rare, so kept out of line. */
+static G_GNUC_NO_INLINE G_GNUC_UNUSED gunichar cp_at_rare(const guchar *s, gsize left, gsize *n)
+{
+    if ((s[0] & 0xE0) == 0xC0 && left >= 2 && (s[1] & 0xC0) == 0x80) {
+        *n = 2;
+        return ((gunichar)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if ((s[0] & 0xF8) == 0xF0 && left >= 4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+        (s[3] & 0xC0) == 0x80) {
+        *n = 4;
+        return ((gunichar)(s[0] & 0x07) << 18) | ((gunichar)(s[1] & 0x3F) << 12) |
+               ((gunichar)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    }
+    *n = 1;
+    return 0xFFFD;
+}
+
+/* Decode the character at i (< len). Invalid or truncated bytes read as one U+FFFD byte.
+ * Small enough to inline: it runs several times at every number. */
+static inline gunichar cp_at(const Ctx *c, gsize i, gsize *n)
+{
+    const guchar *s = (const guchar *)c->t + i;
+    gsize left = c->len - i;
+    if (s[0] < 0x80) {
+        *n = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xF0) == 0xE0 && left >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *n = 3;
+        return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    return cp_at_rare(s, left, n);
+}
+
+/* memcmp(a, b, n) == 0 for the few bytes of a word: a loop costs less than memcmp's call */
+static inline gboolean same_bytes(const char *a, const char *b, gsize n)
+{
+    for (gsize k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return FALSE;
+    return TRUE;
+}
+
+static inline gboolean at_lit(const Ctx *c, gsize i, const char *lit, gsize n)
+{
+    /* the first byte first: most calls fail there, and memcmp's call costs more */
+    return i <= c->len && n <= c->len - i && (n == 0 || c->t[i] == lit[0]) &&
+           memcmp(c->t + i, lit, n) == 0;
+}
+#define AT(c, i, lit) at_lit((c), (i), (lit), sizeof(lit) - 1)
+
+static inline gboolean is_digit_at(const Ctx *c, gsize i)
+{
+    return i < c->len && g_ascii_isdigit(c->t[i]);
+}
+
+static inline gsize skip_spaces(const Ctx *c, gsize i)
+{
+    while (i < c->len && c->t[i] == ' ')
+        i++;
+    return i;
+}
+
+/* ---- Chinese numerals ---- */
+
+static inline int cn_digit(gunichar cp)
+{
+    switch (cp) {
+    case CP_LING2:
+    case CP_LING:
+        return 0;
+    case CP_YI:
+        return 1;
+    case 0x4E8C: /* 二 */
+    case 0x4E24: /* 两 */
+    case 0x5169: /* 兩 */
+        return 2;
+    case 0x4E09: /* 三 */
+        return 3;
+    case 0x56DB: /* 四 */
+        return 4;
+    case 0x4E94: /* 五 */
+        return 5;
+    case 0x516D: /* 六 */
+        return 6;
+    case 0x4E03: /* 七 */
+        return 7;
+    case 0x516B: /* 八 */
+        return 8;
+    case 0x4E5D: /* 九 */
+        return 9;
+    default:
+        return -1;
+    }
+}
+
+/* 十 百 千 → 10 100 1000; 0 otherwise */
+static inline guint64 cn_small(gunichar cp)
+{
+    return cp == CP_SHI ? 10 : cp == CP_BAI ? 100 : cp == CP_QIAN ? 1000 : 0;
+}
+
+/* 万 亿 → 4 8; 0 otherwise */
+static inline int cn_big(gunichar cp)
+{
+    return (cp == CP_WAN || cp == CP_WAN2) ? 4 : (cp == CP_YIS || cp == CP_YIS2) ? 8 : 0;
+}
+
+static inline gboolean cn_numeral(gunichar cp)
+{
+    return cn_digit(cp) >= 0 || cn_small(cp) || cn_big(cp);
+}
+
+/* ---- units ---- */
+
+typedef enum {
+    U_PLAIN,    /* a unit: the value stays */
+    U_TENTH,    /* 成: tenths, reported as % (三成 → 30 %) */
+    U_PERMILLE, /* ‰: reported as % (5‰ → 0.5 %) */
+    /* not a quantity when a number is followed by one of these */
+    U_DATE,
+    U_TIME,
+    U_DURATION,
+    U_CLASS,
+    U_WORD,
+} UnitKind;
+
+typedef struct {
+    const char *text;
+    guint8 len;
+    guint8 kind;
+    const char *canon; /* spelling reported, NULL = as written */
+} UnitDef;
+
+/* The units and the words that begin like one (jb_number_tables.c): the longest match
+ * wins, and a word (成为, 元素) means the number before it is not a quantity. */
+#define JB_UNITS_MAX 256
+extern const UnitDef JB_UNITS[];
+/* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
+extern const char *const JB_PER_TIME[8];
+
+/* unit_at() runs after every number and at every 百/千 inside one; a scan of the whole
+ * table there cost two thirds of the scanner's time, and a bucket per first character still
+ * tried up to 14 entries for 元 成 个. So there are two levels, built once: units of one
+ * character by a hash of it, and longer ones by a hash of their first two characters
+ * (元人民币 and 元素 no longer share a bucket with 元 nor with each other). A "character" here
+ * is three bytes when the lead byte is E0..FF and they fit, one byte otherwise: the same rule
+ * for the table and the text, so a unit that matches always lands in the bucket looked at. */
+#define UNIT_BUCKETS 256
+#define UNIT2_BUCKETS 512
+
+typedef struct {
+    guint16 start[UNIT2_BUCKETS + 1]; /* items of bucket b: items[start[b] .. start[b + 1]) */
+    guint16 items[JB_UNITS_MAX];
+} UnitIndex;
+
+
+extern guint8 jb_unit_canon_len[JB_UNITS_MAX]; /* strlen of canon, or of text without one */
+extern UnitIndex jb_unit_short;          /* one character, by unit_hash */
+extern UnitIndex jb_unit_long;           /* two characters or more, by unit_hash2 */
+extern guint8 jb_unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
+
+static inline guint unit_hash(const guchar *s, gsize avail)
+{
+    if (s[0] >= 0xE0 && avail >= 3)
+        return (s[0] * 31u + s[1] * 7u + s[2]) % UNIT_BUCKETS;
+    return s[0];
+}
+
+static inline gsize unit_char_len(const guchar *s, gsize avail)
+{
+    return s[0] >= 0xE0 && avail >= 3 ? 3 : 1;
+}
+
+/* unit_hash of the first two characters; the caller knows avail > k1 = unit_char_len(s). */
+static inline guint unit_hash2(guint h1, const guchar *s, gsize k1, gsize avail)
+{
+    return (h1 * 131u + unit_hash(s + k1, avail - k1)) % UNIT2_BUCKETS;
+}
+
+/* The bucket of UNITS[k] in `ix`, or -1 when it belongs to the other index. */
+/* ---- hedge words ---- */
+
+typedef struct {
+    const char *text;
+    guint8 len;
+    guint8 bound;
+} QualDef;
+
+
+/* Prefix hedges, longest first, and suffix hedges; jb_number_tables.c says what the
+ * indexes below mean (bit i stands for entry i of the table). */
+extern const QualDef JB_PREFIX_QUALS[];
+extern const QualDef JB_SUFFIX_QUALS[];
+extern guint64 jb_prefix_by_last[256];
+extern guint64 jb_prefix_by_first[UNIT_BUCKETS];
+extern guint8 jb_suffix_by_hash[UNIT_BUCKETS];
+
+/* 十 百 千 万 亿 at i: a magnitude with no digit before it (百余项, 近千亿, 上万) */
+static inline gboolean bare_magnitude(gunichar cp)
+{
+    return cp == CP_SHI || cp == CP_BAI || cp == CP_QIAN || cn_big(cp);
+}
+
+static inline gboolean bare_magnitude_at(const Ctx *c, gsize i)
+{
+    if (i >= c->len)
+        return FALSE;
+    gsize n;
+    return bare_magnitude(cp_at(c, i, &n));
+}
+
+
+/* ---- the scanner's first look at a character ---- */
+
+/* The scanner reads two bytes as one 16-bit word (in the machine's byte order) and looks it
+ * up here: PAIR_CLASS_PLAIN when they are a three-byte lead and a continuation byte that no
+ * trigger begins with (pair_kind PAIR_PLAIN), which drops the lead-byte test from the loop
+ * that passes over most of the text; PAIR_CLASS_TRIGGER + j when some trigger begins with
+ * them, and bit (third byte & 3F) of jb_pair_thirds[j] says which third bytes complete one
+ * (so 上 下 不 中, which begin like 一 七 万 三, are passed over with one more look-up). */
+enum { PAIR_CLASS_OTHER, PAIR_CLASS_PLAIN, PAIR_CLASS_TRIGGER };
+#define MAX_TRIGGER_PAIRS 32
+extern guint8 jb_pair_class[1 << 16];
+extern guint64 jb_pair_thirds[MAX_TRIGGER_PAIRS];
+
+static inline guint pair_word(const guchar *s)
+{
+    guint16 w;
+    memcpy(&w, s, sizeof w);
+    return w;
+}
+
+/* Builds the tables above once for the process; cheap after the first call. */
+void jb_number_tables_init(void);
+
+/* ---- members (jb_number_member.c) ---- */
+
+typedef struct {
+    gsize start;           /* first byte of the numeral */
+    gsize end;             /* after the unit, or after the numeral/magnitude without one */
+    gsize tok_end;         /* after the numeral itself: where a failed scan resumes */
+    JbDecimal value;       /* magnitude applied, unit conversion (成, ‰) not yet */
+    int tail_pow;          /* power of ten of a trailing 万/亿 (shared by lists and ranges) */
+    gboolean has_mag;      /* any magnitude: 千 万 亿 after digits, or 十百千万亿 in a numeral */
+    gboolean big_mag;      /* 万 or 亿 */
+    gboolean arabic;
+    gboolean chinese;
+    gboolean is_int;       /* Arabic integer without magnitude: may be a fraction's part */
+    gboolean bare_start;   /* a Chinese numeral starting with 百/千/万/亿 (not 十) */
+    gboolean digit_char;   /* a Chinese numeral with a digit character (一 … 九) */
+    gboolean lone;         /* a single Chinese digit and nothing else: 一 零 */
+    int mag_chars;         /* 百 千 万 亿 characters */
+    gboolean fixed_unit;   /* 百分之, X分之Y, 一半, 翻倍: the unit came with the numeral */
+    gboolean rounded;      /* a fraction rounded to two decimals */
+    gboolean has_unit;
+    UnitKind ukind;
+    gsize infix_at, infix_len; /* 多 余 几 */
+    int tail_stage;        /* read_tail's progress, so 2万多亿 can go on after 多 */
+    gsize unit_len;
+    char unit[48];         /* last: member_clear() clears only its first byte */
+} Member;
+
+/* The unit is exactly `lit` (a literal) */
+#define UNIT_IS(x, lit) ((x)->unit_len == sizeof(lit) - 1 && same_bytes((x)->unit, lit, sizeof(lit) - 1))
+
+
+/* One number with its own unit, starting exactly at p, or why it is not one. `hedged`: a
+ * hedge word stands before it (a bare 半 or 百 means something only then: 过半, 近千亿). */
+Reason jb_number_read_member(Ctx *c, gsize p, gboolean hedged, Member *m);
+/* value × 100 / den as a percentage. Exact when the fraction ends; otherwise rounded half-up
+ * to two decimals and *rounded set. FALSE when it does not fit. */
+gboolean jb_number_percent_of(JbDecimal num, guint64 den, JbDecimal *out, gboolean *rounded);
+
+#endif
