@@ -317,7 +317,7 @@ static inline gboolean bare_magnitude_at(const Ctx *c, gsize i)
 
 /* The scanner reads two bytes as one 16-bit word (in the machine's byte order) and looks it
  * up here: PAIR_CLASS_PLAIN when they are a three-byte lead and a continuation byte that no
- * trigger begins with (pair_kind PAIR_PLAIN), which drops the lead-byte test from the loop
+ * trigger begins with (PAIR_PLAIN), which drops the lead-byte test from the loop
  * that passes over most of the text; PAIR_CLASS_TRIGGER + j when some trigger begins with
  * them, and bit (third byte & 3F) of jb_pair_thirds[j] says which third bytes complete one
  * (so 上 下 不 中, which begin like 一 七 万 三, are passed over with one more look-up). */

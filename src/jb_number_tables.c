@@ -226,11 +226,10 @@ static gboolean trigger_bit(gunichar cp)
     return (trigger_bits[(cp - TRIGGER_LO) >> 3] >> ((cp - TRIGGER_LO) & 7)) & 1;
 }
 
-/* The scanner's first look at a character with a three-byte lead (E0..EF): pair_kind[(lead -
- * E0) × 256 + second byte] says whether the second byte is a continuation byte and, if so,
- * whether some trigger begins with these two bytes. Most characters are passed over after it. */
+/* What a three-byte lead (E0..EF) and a second byte are: not a character's start (the
+ * second byte is no continuation byte), the start of some trigger, or plain. jb_pair_class
+ * is built from it. */
 enum { PAIR_PLAIN, PAIR_TRIGGER, PAIR_INVALID };
-static guint8 pair_kind[16 * 256];
 
 guint8 jb_pair_class[1 << 16];
 guint64 jb_pair_thirds[MAX_TRIGGER_PAIRS];
@@ -261,7 +260,6 @@ static void build_trigger_bits(void)
                     if (cp >= TRIGGER_LO && cp < TRIGGER_HI && trigger_bits[(cp - TRIGGER_LO) >> 3])
                         kind = PAIR_TRIGGER;
             }
-            pair_kind[(lead - 0xE0) << 8 | second] = kind;
             const guchar bytes[2] = {(guchar)lead, (guchar)second};
             guint cls = kind == PAIR_PLAIN ? PAIR_CLASS_PLAIN : PAIR_CLASS_OTHER;
             if (kind == PAIR_TRIGGER) {
