@@ -2,7 +2,7 @@
  *
  * Statements are read in jb_extract.c (sentences, clauses, subjects, the metric phrase, the
  * extractor); jb_extract_period.c finds the time expressions of a sentence and writes a
- * statement's period.
+ * statement's period; jb_extract_writer.c writes metrics.csv (it needs only jb_extract.h).
  *
  * The helpers here are static inline because they run for every byte of every sentence,
  * several times per number: a call across files would cost more than they do.
