@@ -1,19 +1,8 @@
-#include "jb_build.h"
-
-#include "jb_article.h"
-#include "jb_chart.h"
-#include "jb_common.h"
-#include "jb_dict.h"
-#include "jb_extract.h"
-#include "jb_report.h"
-#include "jb_reshape.h"
-#include "jb_table.h"
+#include "jb_build_priv.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
-#include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -21,95 +10,10 @@
 
 /* Bump when the meaning of a cached product changes without the engine hash changing. */
 #define CACHE_FORMAT "jianbao-cache-1"
+
 /* Cache files younger than this are never swept: a unit on another machine may be
  * writing them right now. */
 #define SWEEP_AGE_SECONDS (15 * 60)
-
-/* ---- events --------------------------------------------------------------------------- */
-
-const char *jb_log_level_name(JbLogLevel level)
-{
-    static const char *const names[] = {"debug", "info", "warning", "error"};
-    return names[level];
-}
-
-static void event_free(gpointer p)
-{
-    JbBuildEvent *e = p;
-    g_free(e->stage);
-    g_free(e->file);
-    g_free(e->message);
-    g_free(e);
-}
-
-void jb_build_result_clear(JbBuildResult *r)
-{
-    g_clear_pointer(&r->events, g_ptr_array_unref);
-    g_clear_pointer(&r->outputs, g_ptr_array_unref);
-}
-
-static void result_init(JbBuildResult *r)
-{
-    memset(r, 0, sizeof *r);
-    r->events = g_ptr_array_new_with_free_func(event_free);
-    r->outputs = g_ptr_array_new_with_free_func(g_free);
-}
-
-/* Messages name their place as "file:line: what" or "file: what"; split that out for the
- * log. A prefix without a path separator or dot is not taken for a file. */
-static void split_place(const char *msg, char **file, guint *line)
-{
-    *file = g_strdup("");
-    *line = 0;
-    const char *colon = strstr(msg, ": ");
-    if (!colon || colon == msg)
-        return;
-    g_autofree char *prefix = g_strndup(msg, (gsize)(colon - msg));
-    char *last = strrchr(prefix, ':');
-    if (last && last[1] && strspn(last + 1, "0123456789") == strlen(last + 1)) {
-        *line = (guint)g_ascii_strtoull(last + 1, NULL, 10);
-        *last = 0;
-    }
-    if (strchr(prefix, '/') || strchr(prefix, '.') || *line) {
-        g_free(*file);
-        *file = g_steal_pointer(&prefix);
-    } else {
-        *line = 0;
-    }
-}
-
-static void add_event(JbBuildResult *r, JbLogLevel level, const char *stage, const char *msg)
-{
-    JbBuildEvent *e = g_new0(JbBuildEvent, 1);
-    e->time = g_get_real_time();
-    e->level = level;
-    e->stage = g_strdup(stage);
-    e->message = g_strdup(msg);
-    split_place(msg, &e->file, &e->line);
-    g_ptr_array_add(r->events, e);
-    if (level == JB_LOG_WARNING)
-        r->warnings++;
-    else if (level == JB_LOG_ERROR)
-        r->errors++;
-}
-
-G_GNUC_PRINTF(4, 5)
-static void add_eventf(JbBuildResult *r, JbLogLevel level, const char *stage, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    g_autofree char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    add_event(r, level, stage, msg);
-}
-
-/* The scripted crash points of the tests (see jb_build.h). */
-static void maybe_die(const char *point)
-{
-    const char *at = g_getenv("JIANBAO_TEST_KILL_AT");
-    if (at && strcmp(at, point) == 0)
-        raise(SIGKILL);
-}
 
 /* ---- hashing -------------------------------------------------------------------------- */
 
@@ -125,7 +29,6 @@ static void feed(GChecksum *h, const char *s)
     g_checksum_update(h, (const guchar *)"", 1);
 }
 
-static char *key_of(const char *first, ...) G_GNUC_NULL_TERMINATED;
 static char *key_of(const char *first, ...)
 {
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
@@ -193,7 +96,7 @@ static void ctx_clear(Ctx *c)
 /* Record an error as an event; the first becomes the build's GError. Takes `e`. */
 static void fail_unit(Ctx *c, const char *stage, GError *e)
 {
-    add_event(c->r, JB_LOG_ERROR, stage, e->message);
+    jb_build_add_event(c->r, JB_LOG_ERROR, stage, e->message);
     if (e->domain == JB_ERROR && (e->code == JB_ERROR_INPUT || e->code == JB_ERROR_LIMIT))
         c->r->input_errors = TRUE;
     if (!c->first_error)
@@ -407,7 +310,7 @@ static void replay_warnings(Ctx *c, const char *key, const char *stage)
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
     for (char **l = lines; *l; l++)
         if (**l)
-            add_event(c->r, JB_LOG_WARNING, stage, *l);
+            jb_build_add_event(c->r, JB_LOG_WARNING, stage, *l);
 }
 
 /* ---- extraction (parallel) ------------------------------------------------------------ */
@@ -539,7 +442,7 @@ static void extract_one(gpointer item)
     g_autoptr(GString) file = statements_file(a->warnings, csv);
     g_autofree char *path = cache_path(a->c, a->key, "csv");
     if (write_file_fast(path, file, &a->error))
-        maybe_die("extract");
+        jb_build_maybe_die("extract");
 }
 
 static char *article_key(const Ctx *c, const char *path, const char *content_hash)
@@ -643,7 +546,7 @@ static void extract_all(Ctx *c, GPtrArray *arts)
             g_clear_pointer(&a->table, jb_table_free);
         if (a->table) {
             c->r->reused++;
-            add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->path);
+            jb_build_add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->path);
         } else {
             g_ptr_array_add(todo, a);
         }
@@ -655,17 +558,19 @@ static void extract_all(Ctx *c, GPtrArray *arts)
         Article *a = g_ptr_array_index(arts, i);
         if (a->ran) {
             for (guint w = 0; a->warnings && w < a->warnings->len; w++)
-                add_event(c->r, JB_LOG_WARNING, "extract", g_ptr_array_index(a->warnings, w));
+                jb_build_add_event(c->r, JB_LOG_WARNING, "extract",
+                                   g_ptr_array_index(a->warnings, w));
             if (a->error) {
                 fail_unit(c, "extract", g_steal_pointer(&a->error));
                 continue;
             }
             c->r->ran++;
-            add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements", a->path,
-                       jb_table_n_rows(a->table));
+            jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements",
+                                a->path, jb_table_n_rows(a->table));
         } else {
             for (guint w = 0; a->warnings && w < a->warnings->len; w++)
-                add_event(c->r, JB_LOG_WARNING, "extract", g_ptr_array_index(a->warnings, w));
+                jb_build_add_event(c->r, JB_LOG_WARNING, "extract",
+                                   g_ptr_array_index(a->warnings, w));
         }
     }
 }
@@ -898,7 +803,7 @@ static void render_one(gpointer item)
         jb_report_render(c->tmpl_path, &in, p, &j->error);
     }
     if (!j->error)
-        maybe_die("render");
+        jb_build_maybe_die("render");
 }
 
 /* Each render unit: reused from the cache or run, on up to -j threads at once (with one, on
@@ -932,7 +837,7 @@ static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const Jb
         const char *what = *u->name ? u->name : c->tmpl_path;
         if (u->ok) {
             c->r->reused++;
-            add_eventf(c->r, JB_LOG_DEBUG, stage, "%s: reused", what);
+            jb_build_add_eventf(c->r, JB_LOG_DEBUG, stage, "%s: reused", what);
             replay_warnings(c, u->key, stage);
             continue;
         }
@@ -943,7 +848,7 @@ static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const Jb
         u->ok = TRUE;
         c->r->ran++;
         replay_warnings(c, u->key, stage);
-        add_eventf(c->r, JB_LOG_INFO, stage, "%s: rendered", what);
+        jb_build_add_eventf(c->r, JB_LOG_INFO, stage, "%s: rendered", what);
     }
 }
 
@@ -1036,7 +941,7 @@ static gboolean write_manifest(Ctx *c, GError **error)
     gsize half = len / 2;
     gboolean ok = fd >= 0 && write(fd, data, half) == (ssize_t)half;
     if (ok)
-        maybe_die("manifest");
+        jb_build_maybe_die("manifest");
     ok = ok && write(fd, data + half, len - half) == (ssize_t)(len - half) && fsync(fd) == 0;
     int e = errno;
     if (fd >= 0)
@@ -1196,7 +1101,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable
     GError *e = NULL;
     g_autoptr(JbTable) series = jb_reshape(metrics, c->dict, &ro, warnings, &e);
     for (guint i = 0; i < warnings->len; i++)
-        add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
+        jb_build_add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
     if (!series) {
         fail_unit(c, "reshape", e);
         return FALSE;
@@ -1245,7 +1150,7 @@ static void build_locked(Ctx *c)
                                                       NULL);
         guint nstages = ws ? g_strv_length(ws) : 0;
         for (guint i = 0; w && w[i]; i++)
-            add_event(c->r, JB_LOG_WARNING, i < nstages ? ws[i] : "build", w[i]);
+            jb_build_add_event(c->r, JB_LOG_WARNING, i < nstages ? ws[i] : "build", w[i]);
         c->r->articles = (guint)g_key_file_get_integer(c->old_man, "build", "articles", NULL);
         c->r->statements = (guint)g_key_file_get_integer(c->old_man, "build", "statements", NULL);
         c->r->series_rows = (guint)g_key_file_get_integer(c->old_man, "build", "series_rows", NULL);
@@ -1301,7 +1206,7 @@ static void build_locked(Ctx *c)
         gboolean published = FALSE;
         publish_one(c, g_ptr_array_index(outs, i), &published);
         if (published)
-            maybe_die("publish");
+            jb_build_maybe_die("publish");
     }
 
     g_key_file_set_string(c->new_man, "build", "version", JB_VERSION);
@@ -1337,7 +1242,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
                       GError **error)
 {
     gint64 t0 = g_get_monotonic_time();
-    result_init(r);
+    jb_build_result_init(r);
     Ctx c = {0};
     GError *e = NULL;
     gboolean ok = ctx_load(&c, project_path, opt, r, &e);
@@ -1367,7 +1272,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
 GPtrArray *jb_build_list_units(const char *project_path, GError **error)
 {
     JbBuildResult r;
-    result_init(&r);
+    jb_build_result_init(&r);
     Ctx c = {0};
     GPtrArray *list = NULL;
     if (ctx_load(&c, project_path, NULL, &r, error)) {
@@ -1439,7 +1344,7 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
                        JbBuildResult *r, GError **error)
 {
     gint64 t0 = g_get_monotonic_time();
-    result_init(r);
+    jb_build_result_init(r);
     Ctx c = {0};
     GError *e = NULL;
     g_autofree char *name = g_strdup(unit);
@@ -1469,76 +1374,4 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
         g_propagate_error(error, g_steal_pointer(&c.first_error));
     ctx_clear(&c);
     return ok;
-}
-
-/* ---- JSON Lines ----------------------------------------------------------------------- */
-
-/* JSON by hand rather than json-glib: the log holds flat objects of strings and integers,
- * and escaping a UTF-8 string is a dozen lines, not worth a new dependency for every user.
- * Control characters and the two JSON specials are escaped, anything else is copied. */
-static void json_string(GString *out, const char *raw)
-{
-    /* File names need not be UTF-8: invalid bytes become U+FFFD. */
-    g_autofree char *s = g_utf8_make_valid(raw, -1);
-    g_string_append_c(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': g_string_append(out, "\\\""); break;
-        case '\\': g_string_append(out, "\\\\"); break;
-        case '\n': g_string_append(out, "\\n"); break;
-        case '\r': g_string_append(out, "\\r"); break;
-        case '\t': g_string_append(out, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                g_string_append_printf(out, "\\u%04x", *p);
-            else
-                g_string_append_c(out, (char)*p);
-        }
-    }
-    g_string_append_c(out, '"');
-}
-
-static void json_time(GString *out, gint64 us)
-{
-    g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc(us / G_USEC_PER_SEC);
-    g_autofree char *iso = t ? g_date_time_format(t, "%Y-%m-%dT%H:%M:%S") : g_strdup("");
-    g_string_append_printf(out, "{\"time\":\"%s.%03dZ\"", iso, (int)(us % G_USEC_PER_SEC / 1000));
-}
-
-gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int status, GError **error)
-{
-    g_autoptr(GString) s = g_string_new(NULL);
-    for (guint i = 0; r->events && i < r->events->len; i++) {
-        const JbBuildEvent *e = g_ptr_array_index(r->events, i);
-        if (e->level == JB_LOG_DEBUG)
-            continue;
-        json_time(s, e->time);
-        g_string_append_printf(s, ",\"level\":\"%s\",\"stage\":", jb_log_level_name(e->level));
-        json_string(s, e->stage);
-        g_string_append(s, ",\"file\":");
-        json_string(s, e->file);
-        g_string_append_printf(s, ",\"line\":%u,\"message\":", e->line);
-        json_string(s, e->message);
-        g_string_append(s, "}\n");
-    }
-    json_time(s, g_get_real_time());
-    g_string_append_printf(s,
-                           ",\"level\":\"%s\",\"stage\":\"summary\",\"status\":%d,"
-                           "\"up_to_date\":%s,\"articles\":%u,\"statements\":%u,"
-                           "\"series_rows\":%u,\"ran\":%u,\"reused\":%u,\"written\":%u,"
-                           "\"warnings\":%u,\"errors\":%u,\"duration_ms\":%.3f}\n",
-                           r->errors ? "error" : r->warnings ? "warning" : "info", status,
-                           r->up_to_date ? "true" : "false", r->articles, r->statements,
-                           r->series_rows, r->ran, r->reused, r->outputs ? r->outputs->len : 0,
-                           r->warnings, r->errors, (double)r->duration / 1000.0);
-    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0 || write(fd, s->str, s->len) != (ssize_t)s->len) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
-        return FALSE;
-    }
-    close(fd);
-    return TRUE;
 }
