@@ -11,63 +11,7 @@
 /* Bump when the meaning of a cached product changes without the engine hash changing. */
 #define CACHE_FORMAT "jianbao-cache-1"
 
-/* Cache files younger than this are never swept: a unit on another machine may be
- * writing them right now. */
-#define SWEEP_AGE_SECONDS (15 * 60)
-
-/* ---- hashing -------------------------------------------------------------------------- */
-
-static char *sha256_hex(const void *data, gsize len)
-{
-    return g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-}
-
-/* Feed a string and a separator, so ("ab","c") and ("a","bc") hash differently. */
-static void feed(GChecksum *h, const char *s)
-{
-    g_checksum_update(h, (const guchar *)(s ? s : ""), (gssize)strlen(s ? s : ""));
-    g_checksum_update(h, (const guchar *)"", 1);
-}
-
-static char *key_of(const char *first, ...)
-{
-    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    va_list ap;
-    va_start(ap, first);
-    for (const char *s = first; s; s = va_arg(ap, const char *))
-        feed(h, s);
-    va_end(ap);
-    return g_strdup(g_checksum_get_string(h));
-}
-
-/* SHA-256 of a file, or NULL when it cannot be read. */
-static char *hash_file(const char *path)
-{
-    g_autofree char *data = NULL;
-    gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, NULL))
-        return NULL;
-    return sha256_hex(data, len);
-}
-
 /* ---- the build context ---------------------------------------------------------------- */
-
-typedef struct {
-    const char *project_path;
-    const JbBuildOptions *opt;
-    JbBuildResult *r;
-    GError *first_error;
-    GKeyFile *kf;
-    char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
-    gboolean year_periods;
-    GPtrArray *files;     /* char*: article paths, sorted, unique */
-    GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
-    GKeyFile *new_man;
-    char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
-    char *project_text, *tmpl_text;
-    GHashTable *article_hash; /* path → SHA-256 of its content, for the articles read */
-    JbDict *dict;
-} Ctx;
 
 static void ctx_clear(Ctx *c)
 {
@@ -93,8 +37,7 @@ static void ctx_clear(Ctx *c)
     g_free(c->tmpl_text);
 }
 
-/* Record an error as an event; the first becomes the build's GError. Takes `e`. */
-static void fail_unit(Ctx *c, const char *stage, GError *e)
+void jb_build_fail_unit(Ctx *c, const char *stage, GError *e)
 {
     jb_build_add_event(c->r, JB_LOG_ERROR, stage, e->message);
     if (e->domain == JB_ERROR && (e->code == JB_ERROR_INPUT || e->code == JB_ERROR_LIMIT))
@@ -155,7 +98,7 @@ static char *hash_big_file(Ctx *c, const char *path)
     if (old && g_str_has_prefix(old, sig) && old[strlen(sig)] == ' ')
         hash = g_strdup(old + strlen(sig) + 1);
     else
-        hash = hash_file(path);
+        hash = jb_build_hash_file(path);
     if (!hash)
         return g_strdup("unreadable");
     g_autofree char *rec = g_strdup_printf("%s %s", sig, hash);
@@ -169,15 +112,15 @@ static void hash_engine(Ctx *c)
 {
     g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
     g_autofree char *exe_hash = exe ? hash_big_file(c, exe) : g_strdup("");
-    c->engine = key_of(CACHE_FORMAT, JB_VERSION, exe_hash, NULL);
+    c->engine = jb_build_key_of(CACHE_FORMAT, JB_VERSION, exe_hash, NULL);
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
     static const char *const font_files[] = {"fonts/fonts.conf", "fonts/jianbao-sans-regular.otf",
                                              "fonts/jianbao-sans-bold.otf"};
     for (guint i = 0; i < G_N_ELEMENTS(font_files); i++) {
         g_autofree char *p = jb_data_path(font_files[i]);
         g_autofree char *fh = p ? hash_big_file(c, p) : g_strdup("missing");
-        feed(h, font_files[i]);
-        feed(h, fh);
+        jb_build_feed(h, font_files[i]);
+        jb_build_feed(h, fh);
     }
     c->fonts = g_strdup(g_checksum_get_string(h));
 }
@@ -212,7 +155,7 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
         g_error_free(local);
         return FALSE;
     }
-    c->project_hash = sha256_hex(text, len);
+    c->project_hash = jb_build_sha256_hex(text, len);
     c->project_text = g_strdup(text);
     c->base = g_path_get_dirname(project_path);
     g_autofree char *out_rel = project_string(c->kf, "output", "out");
@@ -260,11 +203,11 @@ static gboolean ctx_prepare(Ctx *c, GError **error)
     c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
     if (!c->dict)
         return FALSE;
-    c->dict_hash = sha256_hex(dict_text, len);
+    c->dict_hash = jb_build_sha256_hex(dict_text, len);
     if (c->tmpl_path) {
         gsize tlen = 0;
         if (g_file_get_contents(c->tmpl_path, &c->tmpl_text, &tlen, NULL))
-            c->tmpl_hash = sha256_hex(c->tmpl_text, tlen);
+            c->tmpl_hash = jb_build_sha256_hex(c->tmpl_text, tlen);
         if (!c->tmpl_hash) {
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: cannot read the template",
                         c->tmpl_path);
@@ -330,7 +273,7 @@ static GString *statements_file(const GPtrArray *warnings, const GString *csv)
         g_string_append_printf(body, "%s\n", one);
     }
     g_string_append_len(body, csv->str, (gssize)csv->len);
-    g_autofree char *sum = sha256_hex(body->str, body->len);
+    g_autofree char *sum = jb_build_sha256_hex(body->str, body->len);
     GString *out = g_string_new(NULL);
     g_string_printf(out, "jianbao-statements %s %u\n", sum, warnings->len);
     g_string_append_len(out, body->str, (gssize)body->len);
@@ -348,7 +291,7 @@ static gboolean statements_parse(const char *path, const char *text, gsize len, 
         return FALSE;
     const char *body = nl + 1;
     gsize blen = len - (gsize)(body - text);
-    g_autofree char *have = sha256_hex(body, blen);
+    g_autofree char *have = jb_build_sha256_hex(body, blen);
     if (strcmp(have, sum) != 0)
         return FALSE;
     g_autoptr(GPtrArray) w = g_ptr_array_new_with_free_func(g_free);
@@ -400,18 +343,6 @@ static gboolean write_file_fast(const char *path, const GString *data, GError **
     return ok;
 }
 
-typedef struct {
-    const Ctx *c;
-    char *path;
-    char *data; /* the bytes that were hashed: parse exactly those */
-    gsize len;
-    char *key;
-    JbTable *table;      /* the statements, as metrics.csv rows */
-    GPtrArray *warnings; /* char* */
-    GError *error;
-    gboolean ran;
-} Article;
-
 static void article_free(gpointer p)
 {
     Article *a = p;
@@ -447,7 +378,7 @@ static void extract_one(gpointer item)
 
 static char *article_key(const Ctx *c, const char *path, const char *content_hash)
 {
-    return key_of("extract", c->engine, c->dict_hash, path, content_hash, NULL);
+    return jb_build_key_of("extract", c->engine, c->dict_hash, path, content_hash, NULL);
 }
 
 /* Read and hash every article. Unreadable ones are reported and left out. */
@@ -470,11 +401,11 @@ static GPtrArray *read_articles(Ctx *c)
             e = we;
         }
         if (e) {
-            fail_unit(c, "extract", e);
+            jb_build_fail_unit(c, "extract", e);
             article_free(a);
             continue;
         }
-        char *h = sha256_hex(a->data, a->len);
+        char *h = jb_build_sha256_hex(a->data, a->len);
         a->key = article_key(c, path, h);
         if (!c->article_hash)
             c->article_hash = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -561,7 +492,7 @@ static void extract_all(Ctx *c, GPtrArray *arts)
                 jb_build_add_event(c->r, JB_LOG_WARNING, "extract",
                                    g_ptr_array_index(a->warnings, w));
             if (a->error) {
-                fail_unit(c, "extract", g_steal_pointer(&a->error));
+                jb_build_fail_unit(c, "extract", g_steal_pointer(&a->error));
                 continue;
             }
             c->r->ran++;
@@ -668,10 +599,7 @@ static gboolean products_exist(const Ctx *c, const Render *u)
     return TRUE;
 }
 
-/* Files a spec or template names (a chart's `theme = corporate.theme`): every token of
- * `text` that names a regular file, relative to `dir` or the project, is hashed into `h`.
- * A superset of the real dependencies, found without knowing each module's keys. */
-static void feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir)
+void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir)
 {
     g_auto(GStrv) tokens = g_strsplit_set(text, " \t\r\n=:;,\"'`()[]{}", -1);
     const char *bases[] = {dir, c->base, "."}; /* "." : the chart module opens a theme as given */
@@ -682,9 +610,9 @@ static void feed_named_files(const Ctx *c, GChecksum *h, const char *text, const
             g_autofree char *p = resolve(bases[b], *t);
             if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
                 continue;
-            g_autofree char *fh = hash_file(p);
-            feed(h, p);
-            feed(h, fh);
+            g_autofree char *fh = jb_build_hash_file(p);
+            jb_build_feed(h, p);
+            jb_build_feed(h, fh);
         }
     }
 }
@@ -709,13 +637,13 @@ static void chart_key(const Ctx *c, Render *u, const JbTable *series)
     g_autoptr(GHashTable) ids = ids_mentioned(series, u->spec);
     g_autoptr(GString) rows = rows_for(series, ids);
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    feed(h, "chart");
-    feed(h, c->engine);
-    feed(h, c->fonts);
-    feed(h, g_getenv("SOURCE_DATE_EPOCH")); /* the PDF's creation date */
-    feed(h, u->spec);
-    feed(h, rows->str);
-    feed_named_files(c, h, u->spec, c->base);
+    jb_build_feed(h, "chart");
+    jb_build_feed(h, c->engine);
+    jb_build_feed(h, c->fonts);
+    jb_build_feed(h, g_getenv("SOURCE_DATE_EPOCH")); /* the PDF's creation date */
+    jb_build_feed(h, u->spec);
+    jb_build_feed(h, rows->str);
+    jb_build_feed_named_files(c, h, u->spec, c->base);
     u->key = g_strdup(g_checksum_get_string(h));
 }
 
@@ -746,14 +674,14 @@ static void report_key(const Ctx *c, Render *u, const JbTable *series, const JbT
     g_autoptr(GString) srows = rows_for(series, ids);
     g_autoptr(GString) mrows = rows_for(metrics, ids);
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    feed(h, "report");
-    feed(h, c->engine);
-    feed(h, c->fonts);
-    feed(h, c->tmpl_path);
-    feed(h, c->tmpl_hash);
-    feed(h, c->date);
-    feed(h, srows->str);
-    feed(h, mrows->str);
+    jb_build_feed(h, "report");
+    jb_build_feed(h, c->engine);
+    jb_build_feed(h, c->fonts);
+    jb_build_feed(h, c->tmpl_path);
+    jb_build_feed(h, c->tmpl_hash);
+    jb_build_feed(h, c->date);
+    jb_build_feed(h, srows->str);
+    jb_build_feed(h, mrows->str);
     /* The sources section reads each cited article again (for its title): their content. */
     int src = jb_table_column(metrics, "source");
     int idc = jb_table_column(metrics, "metric_id");
@@ -761,10 +689,10 @@ static void report_key(const Ctx *c, Render *u, const JbTable *series, const JbT
         if (!g_hash_table_contains(ids, jb_table_get(metrics, r, idc)))
             continue;
         const char *ah = g_hash_table_lookup(c->article_hash, jb_table_get(metrics, r, src));
-        feed(h, ah ? ah : "");
+        jb_build_feed(h, ah ? ah : "");
     }
     g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
-    feed_named_files(c, h, text ? text : "", dir);
+    jb_build_feed_named_files(c, h, text ? text : "", dir);
     u->key = g_strdup(g_checksum_get_string(h));
 }
 
@@ -842,7 +770,7 @@ static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const Jb
             continue;
         }
         if (jobs[i].error) {
-            fail_unit(c, stage, g_steal_pointer(&jobs[i].error));
+            jb_build_fail_unit(c, stage, g_steal_pointer(&jobs[i].error));
             continue;
         }
         u->ok = TRUE;
@@ -850,196 +778,6 @@ static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const Jb
         replay_warnings(c, u->key, stage);
         jb_build_add_eventf(c->r, JB_LOG_INFO, stage, "%s: rendered", what);
     }
-}
-
-/* ---- publishing ----------------------------------------------------------------------- */
-
-/* Put `product` (a cache file) at `dest` atomically: a copy, never a hard link, so that
- * whoever writes into an output in place (echo > briefing.pdf) cannot damage the cache. */
-static gboolean publish_file(const char *product, const char *dest, GError **error)
-{
-    g_autofree char *data = NULL;
-    gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(product, &data, &len, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s", local->message);
-        g_error_free(local);
-        return FALSE;
-    }
-    return jb_write_file_atomic(dest, data, len, error);
-}
-
-typedef struct {
-    char *rel;      /* relative to OUT */
-    char *product;  /* a cache file, or NULL when `data` holds the content */
-    GString *data;
-} Output;
-
-static void output_free(gpointer p)
-{
-    Output *o = p;
-    g_free(o->rel);
-    g_free(o->product);
-    if (o->data)
-        g_string_free(o->data, TRUE);
-    g_free(o);
-}
-
-static gboolean publish_one(Ctx *c, Output *o, gboolean *published)
-{
-    g_autofree char *dest = g_build_filename(c->out_dir, o->rel, NULL);
-    g_autofree char *want = NULL;
-    if (o->data) {
-        want = sha256_hex(o->data->str, o->data->len);
-    } else {
-        want = hash_file(o->product);
-        if (!want) {
-            fail_unit(c, "publish", g_error_new(JB_ERROR, JB_ERROR_OUTPUT,
-                                                "%s: cached product vanished", o->product));
-            return FALSE;
-        }
-    }
-    g_autofree char *group = g_strdup_printf("output %s", o->rel);
-    g_key_file_set_string(c->new_man, group, "sha256", want);
-    g_autofree char *have = hash_file(dest);
-    *published = FALSE;
-    if (have && strcmp(have, want) == 0)
-        return TRUE;
-    GError *e = NULL;
-    gboolean ok = o->data ? jb_write_file_atomic(dest, o->data->str, o->data->len, &e)
-                          : publish_file(o->product, dest, &e);
-    if (!ok) {
-        g_key_file_remove_group(c->new_man, group, NULL);
-        fail_unit(c, "publish", e);
-        return FALSE;
-    }
-    *published = TRUE;
-    g_ptr_array_add(c->r->outputs, g_steal_pointer(&dest));
-    return TRUE;
-}
-
-/* Outputs whose unit failed keep their previous file and manifest entry. */
-static void keep_old_output(Ctx *c, const char *rel)
-{
-    g_autofree char *group = g_strdup_printf("output %s", rel);
-    g_autofree char *sha = g_key_file_get_string(c->old_man, group, "sha256", NULL);
-    if (sha)
-        g_key_file_set_string(c->new_man, group, "sha256", sha);
-}
-
-/* ---- the manifest and housekeeping ---------------------------------------------------- */
-
-static gboolean write_manifest(Ctx *c, GError **error)
-{
-    gsize len = 0;
-    g_autofree char *data = g_key_file_to_data(c->new_man, &len, NULL);
-    g_autofree char *path = g_build_filename(c->out_dir, ".manifest", NULL);
-    g_autofree char *tmp = g_build_filename(c->out_dir, ".manifest.jbtmp", NULL);
-    /* Written by hand rather than with jb_write_file_atomic so the test hook can stop the
-     * process halfway through the temporary file. */
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    gsize half = len / 2;
-    gboolean ok = fd >= 0 && write(fd, data, half) == (ssize_t)half;
-    if (ok)
-        jb_build_maybe_die("manifest");
-    ok = ok && write(fd, data + half, len - half) == (ssize_t)(len - half) && fsync(fd) == 0;
-    int e = errno;
-    if (fd >= 0)
-        close(fd);
-    if (ok && rename(tmp, path) != 0) {
-        e = errno;
-        ok = FALSE;
-    }
-    if (!ok) {
-        unlink(tmp);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
-    }
-    return ok;
-}
-
-/* Is `name` a temporary file of an interrupted write: ours (.NAME.jbtmp) or GLib's
- * (NAME.XXXXXX, from g_file_set_contents)? */
-static gboolean is_temp_name(const char *name, GHashTable *finals)
-{
-    if (g_str_has_suffix(name, ".jbtmp"))
-        return TRUE;
-    gsize n = strlen(name);
-    if (n < 8 || name[n - 7] != '.')
-        return FALSE;
-    for (gsize i = n - 6; i < n; i++)
-        if (!g_ascii_isalnum(name[i]))
-            return FALSE;
-    g_autofree char *final = g_strndup(name, n - 7);
-    return finals == NULL || g_hash_table_contains(finals, final);
-}
-
-/* Remove what killed runs left behind: temporary files beside the outputs (we hold the
- * lock, nobody else writes there), and in the cache old temporary files and, after a
- * complete build, products no longer used (`live`: cache file names to keep). */
-static void sweep(Ctx *c, GHashTable *finals, GHashTable *live)
-{
-    const char *dirs[] = {c->out_dir, NULL};
-    g_autofree char *charts = g_build_filename(c->out_dir, "charts", NULL);
-    dirs[1] = charts;
-    for (guint d = 0; d < G_N_ELEMENTS(dirs); d++) {
-        g_autoptr(GDir) dir = g_dir_open(dirs[d], 0, NULL);
-        for (const char *n; dir && (n = g_dir_read_name(dir));) {
-            if (is_temp_name(n, finals)) {
-                g_autofree char *p = g_build_filename(dirs[d], n, NULL);
-                unlink(p);
-            }
-        }
-    }
-    g_autoptr(GDir) dir = g_dir_open(c->cache_dir, 0, NULL);
-    gint64 now = g_get_real_time() / G_USEC_PER_SEC;
-    for (const char *n; dir && (n = g_dir_read_name(dir));) {
-        g_autofree char *p = g_build_filename(c->cache_dir, n, NULL);
-        struct stat st;
-        if (stat(p, &st) != 0 || now - st.st_mtime < SWEEP_AGE_SECONDS)
-            continue;
-        if (is_temp_name(n, NULL) || (live && !g_hash_table_contains(live, n)))
-            unlink(p);
-    }
-}
-
-/* The key of the whole build: every input's hash. Equal keys and intact outputs mean the
- * outputs are what this run would produce. */
-static char *top_key(const Ctx *c, GPtrArray *arts)
-{
-    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    feed(h, "top");
-    feed(h, c->engine);
-    feed(h, c->fonts);
-    feed(h, c->project_hash);
-    feed(h, c->dict_hash);
-    feed(h, c->tmpl_path);
-    feed(h, c->tmpl_hash);
-    feed(h, c->date);
-    for (guint i = 0; i < arts->len; i++)
-        feed(h, ((Article *)g_ptr_array_index(arts, i))->key);
-    feed_named_files(c, h, c->project_text, c->base);
-    if (c->tmpl_text) {
-        g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
-        feed_named_files(c, h, c->tmpl_text, dir);
-    }
-    return g_strdup(g_checksum_get_string(h));
-}
-
-static gboolean outputs_intact(const Ctx *c)
-{
-    g_auto(GStrv) groups = g_key_file_get_groups(c->old_man, NULL);
-    guint n = 0;
-    for (char **g = groups; *g; g++) {
-        if (!g_str_has_prefix(*g, "output "))
-            continue;
-        g_autofree char *sha = g_key_file_get_string(c->old_man, *g, "sha256", NULL);
-        g_autofree char *p = g_build_filename(c->out_dir, *g + strlen("output "), NULL);
-        g_autofree char *have = hash_file(p);
-        if (!sha || !have || strcmp(sha, have) != 0)
-            return FALSE;
-        n++;
-    }
-    return n > 0;
 }
 
 /* ---- the build ------------------------------------------------------------------------ */
@@ -1103,7 +841,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable
     for (guint i = 0; i < warnings->len; i++)
         jb_build_add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
     if (!series) {
-        fail_unit(c, "reshape", e);
+        jb_build_fail_unit(c, "reshape", e);
         return FALSE;
     }
     c->r->series_rows = jb_table_n_rows(series);
@@ -1120,7 +858,7 @@ static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbTable *met
     GError *e = NULL;
     GPtrArray *units = chart_units(c, &e);
     if (!units) {
-        fail_unit(c, "chart", e);
+        jb_build_fail_unit(c, "chart", e);
         return g_ptr_array_new_with_free_func(render_free);
     }
     for (guint i = 0; i < units->len; i++) {
@@ -1141,9 +879,9 @@ static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbTable *met
 static void build_locked(Ctx *c)
 {
     g_autoptr(GPtrArray) arts = read_articles(c);
-    g_autofree char *top = top_key(c, arts);
+    g_autofree char *top = jb_build_top_key(c, arts);
     g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
-    if (!c->first_error && old_top && strcmp(old_top, top) == 0 && outputs_intact(c)) {
+    if (!c->first_error && old_top && strcmp(old_top, top) == 0 && jb_build_outputs_intact(c)) {
         /* Nothing changed: report what the build that made these outputs reported. */
         g_auto(GStrv) w = g_key_file_get_string_list(c->old_man, "build", "warnings", NULL, NULL);
         g_auto(GStrv) ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL,
@@ -1166,7 +904,7 @@ static void build_locked(Ctx *c)
     render_all(c, units, series, metrics);
 
     /* Publish: nothing in OUT changed until here. */
-    g_autoptr(GPtrArray) outs = g_ptr_array_new_with_free_func(output_free);
+    g_autoptr(GPtrArray) outs = g_ptr_array_new_with_free_func(jb_build_output_free);
     Output *o = g_new0(Output, 1);
     o->rel = g_strdup("metrics.csv");
     o->data = jb_table_to_csv(metrics);
@@ -1189,7 +927,7 @@ static void build_locked(Ctx *c)
                                             : g_strdup("briefing.pdf");
             g_hash_table_add(live, g_strdup_printf("%s.%s", u->key, ext));
             if (!u->ok) {
-                keep_old_output(c, rel);
+                jb_build_keep_old_output(c, rel);
                 continue;
             }
             o = g_new0(Output, 1);
@@ -1204,7 +942,7 @@ static void build_locked(Ctx *c)
         g_hash_table_add(finals, g_path_get_basename(((Output *)g_ptr_array_index(outs, i))->rel));
     for (guint i = 0; i < outs->len; i++) {
         gboolean published = FALSE;
-        publish_one(c, g_ptr_array_index(outs, i), &published);
+        jb_build_publish_one(c, g_ptr_array_index(outs, i), &published);
         if (published)
             jb_build_maybe_die("publish");
     }
@@ -1233,9 +971,9 @@ static void build_locked(Ctx *c)
         }
     }
     GError *e = NULL;
-    if (!write_manifest(c, &e))
-        fail_unit(c, "publish", e);
-    sweep(c, finals, c->first_error ? NULL : live);
+    if (!jb_build_write_manifest(c, &e))
+        jb_build_fail_unit(c, "publish", e);
+    jb_build_sweep(c, finals, c->first_error ? NULL : live);
 }
 
 gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBuildResult *r,
@@ -1256,7 +994,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
     if (ok)
         build_locked(&c);
     else
-        fail_unit(&c, "build", e);
+        jb_build_fail_unit(&c, "build", e);
     if (lock >= 0)
         close(lock);
     r->duration = g_get_monotonic_time() - t0;
@@ -1367,7 +1105,7 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
     if (ok)
         ok = ctx_prepare(&c, &e) && run_unit(&c, name, &e);
     if (!ok)
-        fail_unit(&c, "build", e);
+        jb_build_fail_unit(&c, "build", e);
     r->duration = g_get_monotonic_time() - t0;
     ok = c.first_error == NULL;
     if (!ok)

@@ -1,7 +1,8 @@
 /* jb_build_priv.h — what jb_build's source files share (not installed, not public).
  *
- * jb_build.c reads the project and runs the steps; what happens is recorded as events and
- * written as JSON Lines (jb_build_log.c).
+ * jb_build.c reads the project and runs the steps; products are kept in a cache keyed by
+ * hashes and published into OUT with a manifest (jb_build_store.c); what happens is recorded
+ * as events and written as JSON Lines (jb_build_log.c).
  *
  * Not for: anything outside jb_build (its interface is jb_build.h).
  */
@@ -19,6 +20,41 @@
 #include "jb_reshape.h"
 #include "jb_table.h"
 
+typedef struct {
+    const char *project_path;
+    const JbBuildOptions *opt;
+    JbBuildResult *r;
+    GError *first_error;
+    GKeyFile *kf;
+    char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
+    gboolean year_periods;
+    GPtrArray *files;     /* char*: article paths, sorted, unique */
+    GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
+    GKeyFile *new_man;
+    char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
+    char *project_text, *tmpl_text;
+    GHashTable *article_hash; /* path → SHA-256 of its content, for the articles read */
+    JbDict *dict;
+} Ctx;
+
+typedef struct {
+    const Ctx *c;
+    char *path;
+    char *data; /* the bytes that were hashed: parse exactly those */
+    gsize len;
+    char *key;
+    JbTable *table;      /* the statements, as metrics.csv rows */
+    GPtrArray *warnings; /* char* */
+    GError *error;
+    gboolean ran;
+} Article;
+
+typedef struct {
+    char *rel;      /* relative to OUT */
+    char *product;  /* a cache file, or NULL when `data` holds the content */
+    GString *data;
+} Output;
+
 /* ---- jb_build_log.c ------------------------------------------------------------------------ */
 
 void jb_build_result_init(JbBuildResult *r);
@@ -28,5 +64,36 @@ void jb_build_add_eventf(JbBuildResult *r, JbLogLevel level, const char *stage, 
                          ...);
 /* The scripted crash points of the tests (see jb_build.h). */
 void jb_build_maybe_die(const char *point);
+
+/* ---- jb_build.c ---------------------------------------------------------------------------- */
+
+/* Record an error as an event; the first becomes the build's GError. Takes `e`. */
+void jb_build_fail_unit(Ctx *c, const char *stage, GError *e);
+/* Files a spec or template names (a chart's `theme = corporate.theme`): every token of
+ * `text` that names a regular file, relative to `dir` or the project, is hashed into `h`.
+ * A superset of the real dependencies, found without knowing each module's keys. */
+void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir);
+
+/* ---- jb_build_store.c ---------------------------------------------------------------------- */
+
+char *jb_build_sha256_hex(const void *data, gsize len);
+/* Feed a string and a separator, so ("ab","c") and ("a","bc") hash differently. */
+void jb_build_feed(GChecksum *h, const char *s);
+char *jb_build_key_of(const char *first, ...) G_GNUC_NULL_TERMINATED;
+/* SHA-256 of a file, or NULL when it cannot be read. */
+char *jb_build_hash_file(const char *path);
+void jb_build_output_free(gpointer p);
+gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published);
+/* Outputs whose unit failed keep their previous file and manifest entry. */
+void jb_build_keep_old_output(Ctx *c, const char *rel);
+gboolean jb_build_write_manifest(Ctx *c, GError **error);
+/* Remove what killed runs left behind: temporary files beside the outputs (we hold the
+ * lock, nobody else writes there), and in the cache old temporary files and, after a
+ * complete build, products no longer used (`live`: cache file names to keep). */
+void jb_build_sweep(Ctx *c, GHashTable *finals, GHashTable *live);
+/* The key of the whole build: every input's hash. Equal keys and intact outputs mean the
+ * outputs are what this run would produce. */
+char *jb_build_top_key(const Ctx *c, GPtrArray *arts);
+gboolean jb_build_outputs_intact(const Ctx *c);
 
 #endif
