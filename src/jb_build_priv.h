@@ -1,8 +1,10 @@
 /* jb_build_priv.h — what jb_build's source files share (not installed, not public).
  *
- * jb_build.c reads the project and runs the steps; products are kept in a cache keyed by
- * hashes and published into OUT with a manifest (jb_build_store.c); what happens is recorded
- * as events and written as JSON Lines (jb_build_log.c).
+ * A build reads its project into a context (jb_build.c), extracts the articles and renders
+ * the charts and the report (jb_build_steps.c), keeping products in a cache keyed by hashes
+ * and publishing them into OUT with a manifest (jb_build_store.c); what happens is recorded
+ * as events and written as JSON Lines (jb_build_log.c). jb_build.c runs the steps in order,
+ * under a lock, and runs single units.
  *
  * Not for: anything outside jb_build (its interface is jb_build.h).
  */
@@ -50,10 +52,24 @@ typedef struct {
 } Article;
 
 typedef struct {
+    char *name;     /* chart name, or "" for the report */
+    char *key;
+    char *spec;     /* the chart spec text */
+    gboolean ok;    /* products exist in the cache */
+} Render;
+
+typedef struct {
     char *rel;      /* relative to OUT */
     char *product;  /* a cache file, or NULL when `data` holds the content */
     GString *data;
 } Output;
+
+/* The files a chart is rendered to, and at what scale (a report is one pdf). */
+typedef struct {
+    const char *ext;
+    double scale;
+} ChartOut;
+extern const ChartOut JB_BUILD_CHART_OUTS[2];
 
 /* ---- jb_build_log.c ------------------------------------------------------------------------ */
 
@@ -69,10 +85,38 @@ void jb_build_maybe_die(const char *point);
 
 /* Record an error as an event; the first becomes the build's GError. Takes `e`. */
 void jb_build_fail_unit(Ctx *c, const char *stage, GError *e);
+char *jb_build_resolve(const char *base_dir, const char *path);
+char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
+/* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
+ * what the run that made it reported. Written before the product itself. */
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, GPtrArray *warnings, GError **error);
+void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage);
+
+/* ---- jb_build_steps.c ---------------------------------------------------------------------- */
+
+/* Read and hash every article. Unreadable ones are reported and left out. */
+GPtrArray *jb_build_read_articles(Ctx *c);
+/* Statements of every article: from the cache, else extracted on `jobs` threads. */
+void jb_build_extract_all(Ctx *c, GPtrArray *arts);
+void jb_build_render_free(gpointer p);
+/* The chart groups of the project, with their spec text. */
+GPtrArray *jb_build_chart_units(const Ctx *c, GError **error);
+gboolean jb_build_products_exist(const Ctx *c, const Render *u);
 /* Files a spec or template names (a chart's `theme = corporate.theme`): every token of
  * `text` that names a regular file, relative to `dir` or the project, is hashed into `h`.
  * A superset of the real dependencies, found without knowing each module's keys. */
 void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir);
+/* Key a chart by its spec, the files it names and the series rows of the metrics it names. */
+void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series);
+/* Key the report by its template, the files it names, the date, and the series and quotes
+ * of every metric whose id the template mentions. */
+void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbTable *metrics);
+/* Each render unit: reused from the cache or run, on up to -j threads at once (with one, on
+ * this thread, in unit order). In parallel the report is queued first: it takes longest (it
+ * draws every chart of the template again). Events are
+ * recorded afterwards in unit order, whatever order the threads finished in, so the log of a
+ * parallel build is the log of a serial one. */
+void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics);
 
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */
 

@@ -1,7 +1,7 @@
 /* jb_build_store.c — what a build keeps on disk: the hashes that key the cache, publishing
  * products into OUT, the manifest, and housekeeping (sweeping old cache and temporary files).
  *
- * Not for: making the products or the order of the build (jb_build.c).
+ * Not for: making the products (jb_build_steps.c), the order of the build (jb_build.c).
  */
 #include "jb_build_priv.h"
 
