@@ -1,19 +1,15 @@
-#include "jb_build.h"
-
-#include "jb_article.h"
-#include "jb_chart.h"
-#include "jb_common.h"
-#include "jb_dict.h"
-#include "jb_extract.h"
-#include "jb_report.h"
-#include "jb_reshape.h"
-#include "jb_table.h"
+/* jb_build.c — a build from start to end: the project read into its context, the steps run
+ * in order under OUT's lock (or none when nothing changed), and single units
+ * (jb_build_list_units, jb_build_unit).
+ *
+ * Not for: what the steps do (jb_build_steps.c), the cache, publishing and the manifest
+ * (jb_build_store.c), events and the log (jb_build_log.c).
+ */
+#include "jb_build_priv.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
-#include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -21,150 +17,8 @@
 
 /* Bump when the meaning of a cached product changes without the engine hash changing. */
 #define CACHE_FORMAT "jianbao-cache-1"
-/* Cache files younger than this are never swept: a unit on another machine may be
- * writing them right now. */
-#define SWEEP_AGE_SECONDS (15 * 60)
-
-/* ---- events --------------------------------------------------------------------------- */
-
-const char *jb_log_level_name(JbLogLevel level)
-{
-    static const char *const names[] = {"debug", "info", "warning", "error"};
-    return names[level];
-}
-
-static void event_free(gpointer p)
-{
-    JbBuildEvent *e = p;
-    g_free(e->stage);
-    g_free(e->file);
-    g_free(e->message);
-    g_free(e);
-}
-
-void jb_build_result_clear(JbBuildResult *r)
-{
-    g_clear_pointer(&r->events, g_ptr_array_unref);
-    g_clear_pointer(&r->outputs, g_ptr_array_unref);
-}
-
-static void result_init(JbBuildResult *r)
-{
-    memset(r, 0, sizeof *r);
-    r->events = g_ptr_array_new_with_free_func(event_free);
-    r->outputs = g_ptr_array_new_with_free_func(g_free);
-}
-
-/* Messages name their place as "file:line: what" or "file: what"; split that out for the
- * log. A prefix without a path separator or dot is not taken for a file. */
-static void split_place(const char *msg, char **file, guint *line)
-{
-    *file = g_strdup("");
-    *line = 0;
-    const char *colon = strstr(msg, ": ");
-    if (!colon || colon == msg)
-        return;
-    g_autofree char *prefix = g_strndup(msg, (gsize)(colon - msg));
-    char *last = strrchr(prefix, ':');
-    if (last && last[1] && strspn(last + 1, "0123456789") == strlen(last + 1)) {
-        *line = (guint)g_ascii_strtoull(last + 1, NULL, 10);
-        *last = 0;
-    }
-    if (strchr(prefix, '/') || strchr(prefix, '.') || *line) {
-        g_free(*file);
-        *file = g_steal_pointer(&prefix);
-    } else {
-        *line = 0;
-    }
-}
-
-static void add_event(JbBuildResult *r, JbLogLevel level, const char *stage, const char *msg)
-{
-    JbBuildEvent *e = g_new0(JbBuildEvent, 1);
-    e->time = g_get_real_time();
-    e->level = level;
-    e->stage = g_strdup(stage);
-    e->message = g_strdup(msg);
-    split_place(msg, &e->file, &e->line);
-    g_ptr_array_add(r->events, e);
-    if (level == JB_LOG_WARNING)
-        r->warnings++;
-    else if (level == JB_LOG_ERROR)
-        r->errors++;
-}
-
-G_GNUC_PRINTF(4, 5)
-static void add_eventf(JbBuildResult *r, JbLogLevel level, const char *stage, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    g_autofree char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    add_event(r, level, stage, msg);
-}
-
-/* The scripted crash points of the tests (see jb_build.h). */
-static void maybe_die(const char *point)
-{
-    const char *at = g_getenv("JIANBAO_TEST_KILL_AT");
-    if (at && strcmp(at, point) == 0)
-        raise(SIGKILL);
-}
-
-/* ---- hashing -------------------------------------------------------------------------- */
-
-static char *sha256_hex(const void *data, gsize len)
-{
-    return g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-}
-
-/* Feed a string and a separator, so ("ab","c") and ("a","bc") hash differently. */
-static void feed(GChecksum *h, const char *s)
-{
-    g_checksum_update(h, (const guchar *)(s ? s : ""), (gssize)strlen(s ? s : ""));
-    g_checksum_update(h, (const guchar *)"", 1);
-}
-
-static char *key_of(const char *first, ...) G_GNUC_NULL_TERMINATED;
-static char *key_of(const char *first, ...)
-{
-    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    va_list ap;
-    va_start(ap, first);
-    for (const char *s = first; s; s = va_arg(ap, const char *))
-        feed(h, s);
-    va_end(ap);
-    return g_strdup(g_checksum_get_string(h));
-}
-
-/* SHA-256 of a file, or NULL when it cannot be read. */
-static char *hash_file(const char *path)
-{
-    g_autofree char *data = NULL;
-    gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, NULL))
-        return NULL;
-    return sha256_hex(data, len);
-}
 
 /* ---- the build context ---------------------------------------------------------------- */
-
-typedef struct {
-    const char *project_path;
-    const JbBuildOptions *opt;
-    JbBuildResult *r;
-    GError *first_error;
-    GKeyFile *kf;
-    char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
-    gboolean year_periods;
-    GPtrArray *files;     /* char*: article paths, sorted, unique */
-    GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
-    GKeyFile *new_man;
-    char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
-    char *project_text, *tmpl_text;
-    GHashTable *article_hash; /* path → SHA-256 of its content, for the articles read */
-    JbDict *dict;
-} Ctx;
 
 static void ctx_clear(Ctx *c)
 {
@@ -190,10 +44,9 @@ static void ctx_clear(Ctx *c)
     g_free(c->tmpl_text);
 }
 
-/* Record an error as an event; the first becomes the build's GError. Takes `e`. */
-static void fail_unit(Ctx *c, const char *stage, GError *e)
+void jb_build_fail_unit(Ctx *c, const char *stage, GError *e)
 {
-    add_event(c->r, JB_LOG_ERROR, stage, e->message);
+    jb_build_add_event(c->r, JB_LOG_ERROR, stage, e->message);
     if (e->domain == JB_ERROR && (e->code == JB_ERROR_INPUT || e->code == JB_ERROR_LIMIT))
         c->r->input_errors = TRUE;
     if (!c->first_error)
@@ -202,7 +55,7 @@ static void fail_unit(Ctx *c, const char *stage, GError *e)
         g_error_free(e);
 }
 
-static char *resolve(const char *base_dir, const char *path)
+char *jb_build_resolve(const char *base_dir, const char *path)
 {
     if (g_path_is_absolute(path) || strcmp(base_dir, ".") == 0)
         return g_strdup(path);
@@ -220,7 +73,7 @@ static GPtrArray *expand_inputs(const char *base_dir, char **globs)
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
     for (char **g = globs; *g; g++) {
-        g_autofree char *pattern = resolve(base_dir, g_strstrip(*g));
+        g_autofree char *pattern = jb_build_resolve(base_dir, g_strstrip(*g));
         glob_t gl;
         if (*pattern && glob(pattern, 0, NULL, &gl) == 0) {
             for (size_t i = 0; i < gl.gl_pathc; i++) {
@@ -252,7 +105,7 @@ static char *hash_big_file(Ctx *c, const char *path)
     if (old && g_str_has_prefix(old, sig) && old[strlen(sig)] == ' ')
         hash = g_strdup(old + strlen(sig) + 1);
     else
-        hash = hash_file(path);
+        hash = jb_build_hash_file(path);
     if (!hash)
         return g_strdup("unreadable");
     g_autofree char *rec = g_strdup_printf("%s %s", sig, hash);
@@ -266,15 +119,15 @@ static void hash_engine(Ctx *c)
 {
     g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
     g_autofree char *exe_hash = exe ? hash_big_file(c, exe) : g_strdup("");
-    c->engine = key_of(CACHE_FORMAT, JB_VERSION, exe_hash, NULL);
+    c->engine = jb_build_key_of(CACHE_FORMAT, JB_VERSION, exe_hash, NULL);
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
     static const char *const font_files[] = {"fonts/fonts.conf", "fonts/jianbao-sans-regular.otf",
                                              "fonts/jianbao-sans-bold.otf"};
     for (guint i = 0; i < G_N_ELEMENTS(font_files); i++) {
         g_autofree char *p = jb_data_path(font_files[i]);
         g_autofree char *fh = p ? hash_big_file(c, p) : g_strdup("missing");
-        feed(h, font_files[i]);
-        feed(h, fh);
+        jb_build_feed(h, font_files[i]);
+        jb_build_feed(h, fh);
     }
     c->fonts = g_strdup(g_checksum_get_string(h));
 }
@@ -309,17 +162,17 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
         g_error_free(local);
         return FALSE;
     }
-    c->project_hash = sha256_hex(text, len);
+    c->project_hash = jb_build_sha256_hex(text, len);
     c->project_text = g_strdup(text);
     c->base = g_path_get_dirname(project_path);
     g_autofree char *out_rel = project_string(c->kf, "output", "out");
     g_autofree char *dict_rel = project_string(c->kf, "dictionary", "templates/metrics.ini");
     g_autofree char *tmpl_rel = project_string(c->kf, "template", "");
     g_autofree char *period = project_string(c->kf, "period", "year");
-    c->out_dir = resolve(c->base, out_rel);
+    c->out_dir = jb_build_resolve(c->base, out_rel);
     c->cache_dir = g_build_filename(c->out_dir, ".cache", NULL);
-    c->dict_path = resolve(c->base, dict_rel);
-    c->tmpl_path = *tmpl_rel ? resolve(c->base, tmpl_rel) : NULL;
+    c->dict_path = jb_build_resolve(c->base, dict_rel);
+    c->tmpl_path = *tmpl_rel ? jb_build_resolve(c->base, tmpl_rel) : NULL;
     c->year_periods = strcmp(period, "year") == 0;
     g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
     if (!globs) {
@@ -357,11 +210,11 @@ static gboolean ctx_prepare(Ctx *c, GError **error)
     c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
     if (!c->dict)
         return FALSE;
-    c->dict_hash = sha256_hex(dict_text, len);
+    c->dict_hash = jb_build_sha256_hex(dict_text, len);
     if (c->tmpl_path) {
         gsize tlen = 0;
         if (g_file_get_contents(c->tmpl_path, &c->tmpl_text, &tlen, NULL))
-            c->tmpl_hash = sha256_hex(c->tmpl_text, tlen);
+            c->tmpl_hash = jb_build_sha256_hex(c->tmpl_text, tlen);
         if (!c->tmpl_hash) {
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: cannot read the template",
                         c->tmpl_path);
@@ -374,17 +227,15 @@ static gboolean ctx_prepare(Ctx *c, GError **error)
     return TRUE;
 }
 
-static char *cache_path(const Ctx *c, const char *key, const char *ext)
+char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext)
 {
     g_autofree char *name = g_strdup_printf("%s.%s", key, ext);
     return g_build_filename(c->cache_dir, name, NULL);
 }
 
-/* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
- * what the run that made it reported. Written before the product itself. */
-static gboolean save_warnings(const Ctx *c, const char *key, GPtrArray *warnings, GError **error)
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, GPtrArray *warnings, GError **error)
 {
-    g_autofree char *path = cache_path(c, key, "warn");
+    g_autofree char *path = jb_build_cache_path(c, key, "warn");
     if (!warnings || warnings->len == 0) {
         unlink(path);
         return TRUE;
@@ -398,743 +249,16 @@ static gboolean save_warnings(const Ctx *c, const char *key, GPtrArray *warnings
     return jb_write_file_atomic(path, s->str, s->len, error);
 }
 
-static void replay_warnings(Ctx *c, const char *key, const char *stage)
+void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage)
 {
-    g_autofree char *path = cache_path(c, key, "warn");
+    g_autofree char *path = jb_build_cache_path(c, key, "warn");
     g_autofree char *text = NULL;
     if (!g_file_get_contents(path, &text, NULL, NULL))
         return;
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
     for (char **l = lines; *l; l++)
         if (**l)
-            add_event(c->r, JB_LOG_WARNING, stage, *l);
-}
-
-/* ---- extraction (parallel) ------------------------------------------------------------ */
-
-/* An article's cache file: a first line "jianbao-statements SHA256 NWARN", NWARN warning
- * lines, then the statements as metrics.csv. It is written without fsync: hundreds of
- * fsyncs made a full build 15× slower than the extraction itself, and the cache needs none.
- * A kill -9 cannot hurt it (rename is atomic and the page cache survives the process); after
- * a power loss a file may be renamed but empty or partial, which the hash catches: the
- * article is then extracted again. Published outputs and the manifest are still fsynced. */
-static GString *statements_file(const GPtrArray *warnings, const GString *csv)
-{
-    g_autoptr(GString) body = g_string_new(NULL);
-    for (guint i = 0; i < warnings->len; i++) {
-        g_autofree char *one = g_strdup(g_ptr_array_index(warnings, i));
-        g_strdelimit(one, "\r\n", ' ');
-        g_string_append_printf(body, "%s\n", one);
-    }
-    g_string_append_len(body, csv->str, (gssize)csv->len);
-    g_autofree char *sum = sha256_hex(body->str, body->len);
-    GString *out = g_string_new(NULL);
-    g_string_printf(out, "jianbao-statements %s %u\n", sum, warnings->len);
-    g_string_append_len(out, body->str, (gssize)body->len);
-    return out;
-}
-
-/* Parse a cache file written by statements_file; FALSE when it is damaged. */
-static gboolean statements_parse(const char *path, const char *text, gsize len, JbTable **table,
-                                 GPtrArray **warnings)
-{
-    const char *nl = memchr(text, '\n', len);
-    char sum[65];
-    unsigned nwarn = 0;
-    if (!nl || sscanf(text, "jianbao-statements %64s %u", sum, &nwarn) != 2)
-        return FALSE;
-    const char *body = nl + 1;
-    gsize blen = len - (gsize)(body - text);
-    g_autofree char *have = sha256_hex(body, blen);
-    if (strcmp(have, sum) != 0)
-        return FALSE;
-    g_autoptr(GPtrArray) w = g_ptr_array_new_with_free_func(g_free);
-    const char *p = body, *end = body + blen;
-    for (unsigned i = 0; i < nwarn; i++) {
-        const char *e = memchr(p, '\n', (gsize)(end - p));
-        if (!e)
-            return FALSE;
-        g_ptr_array_add(w, g_strndup(p, (gsize)(e - p)));
-        p = e + 1;
-    }
-    *table = jb_table_parse(path, p, (gsize)(end - p), NULL);
-    if (!*table)
-        return FALSE;
-    *warnings = g_steal_pointer(&w);
-    return TRUE;
-}
-
-/* Temporary file, write, rename: atomic, not durable (see statements_file). */
-static gboolean write_file_fast(const char *path, const GString *data, GError **error)
-{
-    g_autofree char *dir = g_path_get_dirname(path);
-    g_autofree char *tmp = g_strdup_printf("%s.XXXXXX", path);
-    int fd = -1;
-    if (g_mkdir_with_parents(dir, 0755) == 0)
-        fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
-    gboolean ok = fd >= 0;
-    for (gsize off = 0; ok && off < data->len;) {
-        ssize_t n = write(fd, data->str + off, data->len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        ok = n > 0;
-        off += n > 0 ? (gsize)n : 0;
-    }
-    int e = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        e = errno;
-        ok = FALSE;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        e = errno;
-        ok = FALSE;
-    }
-    if (!ok) {
-        if (fd >= 0)
-            unlink(tmp);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
-    }
-    return ok;
-}
-
-typedef struct {
-    const Ctx *c;
-    char *path;
-    char *data; /* the bytes that were hashed: parse exactly those */
-    gsize len;
-    char *key;
-    JbTable *table;      /* the statements, as metrics.csv rows */
-    GPtrArray *warnings; /* char* */
-    GError *error;
-    gboolean ran;
-} Article;
-
-static void article_free(gpointer p)
-{
-    Article *a = p;
-    g_free(a->path);
-    g_free(a->data);
-    g_free(a->key);
-    g_clear_pointer(&a->table, jb_table_free);
-    g_clear_pointer(&a->warnings, g_ptr_array_unref);
-    g_clear_error(&a->error);
-    g_free(a);
-}
-
-/* Run in a worker thread: touches only `a`, the read-only dictionary and its own cache files. */
-static void extract_one(gpointer item)
-{
-    Article *a = item;
-    a->ran = TRUE;
-    a->warnings = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(JbArticle) art = jb_article_parse(a->path, a->data, a->len, NULL, NULL, &a->error);
-    if (!art)
-        return;
-    for (guint w = 0; w < art->warnings->len; w++)
-        g_ptr_array_add(a->warnings, g_strdup(g_ptr_array_index(art->warnings, w)));
-    g_autoptr(GPtrArray) st = jb_extract_article(art, a->c->dict);
-    a->table = jb_table_new(JB_METRICS_HEADER);
-    jb_extract_append_rows(a->table, st);
-    g_autoptr(GString) csv = jb_table_to_csv(a->table);
-    g_autoptr(GString) file = statements_file(a->warnings, csv);
-    g_autofree char *path = cache_path(a->c, a->key, "csv");
-    if (write_file_fast(path, file, &a->error))
-        maybe_die("extract");
-}
-
-static char *article_key(const Ctx *c, const char *path, const char *content_hash)
-{
-    return key_of("extract", c->engine, c->dict_hash, path, content_hash, NULL);
-}
-
-/* Read and hash every article. Unreadable ones are reported and left out. */
-static GPtrArray *read_articles(Ctx *c)
-{
-    GPtrArray *arts = g_ptr_array_new_with_free_func(article_free);
-    for (guint i = 0; i < c->files->len; i++) {
-        const char *path = g_ptr_array_index(c->files, i);
-        Article *a = g_new0(Article, 1);
-        a->c = c;
-        a->path = g_strdup(path);
-        GError *e = NULL;
-        struct stat st;
-        if (stat(path, &st) == 0 && st.st_size > (off_t)JB_ARTICLE_MAX_BYTES) {
-            g_set_error(&e, JB_ERROR, JB_ERROR_LIMIT, "%s: larger than %u MB", path,
-                        JB_ARTICLE_MAX_BYTES >> 20);
-        } else if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
-            GError *we = g_error_new(JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
-            g_error_free(e);
-            e = we;
-        }
-        if (e) {
-            fail_unit(c, "extract", e);
-            article_free(a);
-            continue;
-        }
-        char *h = sha256_hex(a->data, a->len);
-        a->key = article_key(c, path, h);
-        if (!c->article_hash)
-            c->article_hash = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        g_hash_table_replace(c->article_hash, g_strdup(path), h);
-        g_ptr_array_add(arts, a);
-    }
-    return arts;
-}
-
-static guint n_jobs(const JbBuildOptions *opt)
-{
-    guint j = opt && opt->jobs ? opt->jobs : g_get_num_processors();
-    return CLAMP(j, 1, 256);
-}
-
-typedef struct {
-    void (*one)(gpointer item);
-    GAsyncQueue *done;
-} PoolJob;
-
-static void pool_worker(gpointer item, gpointer shared)
-{
-    PoolJob *job = shared;
-    job->one(item);
-    g_async_queue_push(job->done, item);
-}
-
-/* Run `one` on every item of `todo`: in order on this thread when `threads` is 1, else on a
- * pool of `threads` workers; progress for `stage` is reported as items finish. JB_ERROR's
- * quark is made here first, on this thread: G_DEFINE_QUARK makes it lazily with a plain
- * static, which workers failing at the same moment would otherwise race on
- * (ThreadSanitizer reported it). */
-static void run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
-                    void (*one)(gpointer item))
-{
-    gboolean serial = threads <= 1;
-    g_autoptr(GAsyncQueue) done = g_async_queue_new();
-    PoolJob job = {one, done};
-    GThreadPool *pool = NULL;
-    if (!serial) {
-        (void)JB_ERROR;
-        pool = g_thread_pool_new(pool_worker, &job, (gint)threads, FALSE, NULL);
-        for (guint i = 0; i < todo->len; i++)
-            g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
-    }
-    for (guint i = 0; i < todo->len; i++) {
-        if (serial)
-            one(g_ptr_array_index(todo, i));
-        else
-            g_async_queue_pop(done);
-        if (c->opt && c->opt->progress)
-            c->opt->progress(stage, i + 1, todo->len, c->opt->progress_data);
-    }
-    if (pool)
-        g_thread_pool_free(pool, FALSE, TRUE);
-}
-
-/* Statements of every article: from the cache, else extracted on `jobs` threads. */
-static void extract_all(Ctx *c, GPtrArray *arts)
-{
-    g_autoptr(GPtrArray) todo = g_ptr_array_new();
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
-        g_autofree char *path = cache_path(c, a->key, "csv");
-        g_autofree char *text = NULL;
-        gsize len = 0;
-        if (g_file_get_contents(path, &text, &len, NULL) &&
-            !statements_parse(path, text, len, &a->table, &a->warnings)) /* damaged */
-            g_clear_pointer(&a->table, jb_table_free);
-        if (a->table) {
-            c->r->reused++;
-            add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->path);
-        } else {
-            g_ptr_array_add(todo, a);
-        }
-    }
-    if (todo->len)
-        run_all(c, "extract", todo, MIN(n_jobs(c->opt), todo->len), extract_one);
-    /* Report in input order, whatever order the threads finished in. */
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
-        if (a->ran) {
-            for (guint w = 0; a->warnings && w < a->warnings->len; w++)
-                add_event(c->r, JB_LOG_WARNING, "extract", g_ptr_array_index(a->warnings, w));
-            if (a->error) {
-                fail_unit(c, "extract", g_steal_pointer(&a->error));
-                continue;
-            }
-            c->r->ran++;
-            add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements", a->path,
-                       jb_table_n_rows(a->table));
-        } else {
-            for (guint w = 0; a->warnings && w < a->warnings->len; w++)
-                add_event(c->r, JB_LOG_WARNING, "extract", g_ptr_array_index(a->warnings, w));
-        }
-    }
-}
-
-/* ---- reshape, charts, report ---------------------------------------------------------- */
-
-/* Rows of `t` whose metric_id is in `ids` (all when NULL) as CSV text: what a unit reads. */
-static GString *rows_for(const JbTable *t, GHashTable *ids)
-{
-    int col = jb_table_column(t, "metric_id");
-    guint n = jb_table_n_cols(t);
-    g_autoptr(GPtrArray) header = g_ptr_array_new();
-    for (guint i = 0; i < n; i++)
-        g_ptr_array_add(header, (gpointer)jb_table_header(t, i));
-    g_ptr_array_add(header, NULL);
-    g_autoptr(JbTable) sub = jb_table_new((const char *const *)header->pdata);
-    g_autofree const char **cells = g_new0(const char *, n + 1);
-    for (guint r = 0; r < jb_table_n_rows(t); r++) {
-        if (ids && !g_hash_table_contains(ids, jb_table_get(t, r, col)))
-            continue;
-        for (guint i = 0; i < n; i++)
-            cells[i] = jb_table_get(t, r, (int)i);
-        jb_table_append(sub, cells);
-    }
-    return jb_table_to_csv(sub);
-}
-
-typedef struct {
-    char *name;     /* chart name, or "" for the report */
-    char *key;
-    char *spec;     /* the chart spec text */
-    gboolean ok;    /* products exist in the cache */
-} Render;
-
-static void render_free(gpointer p)
-{
-    Render *u = p;
-    g_free(u->name);
-    g_free(u->key);
-    g_free(u->spec);
-    g_free(u);
-}
-
-static gboolean chart_name_ok(const char *name)
-{
-    return *name && !strchr(name, '/') && strcmp(name, "..") != 0 && strcmp(name, ".") != 0;
-}
-
-/* The chart groups of the project, with their spec text. */
-static GPtrArray *chart_units(const Ctx *c, GError **error)
-{
-    GPtrArray *units = g_ptr_array_new_with_free_func(render_free);
-    g_auto(GStrv) groups = g_key_file_get_groups(c->kf, NULL);
-    for (char **g = groups; *g; g++) {
-        if (!g_str_has_prefix(*g, "chart "))
-            continue;
-        const char *name = *g + strlen("chart ");
-        if (!chart_name_ok(name)) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [%s]: bad chart name",
-                        c->project_path, *g);
-            g_ptr_array_unref(units);
-            return NULL;
-        }
-        /* Re-serialise the group as a spec so projects and templates share one parser. */
-        GString *spec = g_string_new(NULL);
-        g_auto(GStrv) keys = g_key_file_get_keys(c->kf, *g, NULL, NULL);
-        for (char **k = keys; k && *k; k++) {
-            g_autofree char *v = g_key_file_get_string(c->kf, *g, *k, NULL);
-            g_string_append_printf(spec, "%s = %s\n", *k, v ? v : "");
-        }
-        Render *u = g_new0(Render, 1);
-        u->name = g_strdup(name);
-        u->spec = g_string_free(spec, FALSE);
-        g_ptr_array_add(units, u);
-    }
-    return units;
-}
-
-static const struct {
-    const char *ext;
-    double scale;
-} CHART_OUTS[] = {{"png", 2}, {"pdf", 1}};
-
-static gboolean products_exist(const Ctx *c, const Render *u)
-{
-    if (!*u->name) {
-        g_autofree char *p = cache_path(c, u->key, "pdf");
-        return g_file_test(p, G_FILE_TEST_IS_REGULAR);
-    }
-    for (guint i = 0; i < G_N_ELEMENTS(CHART_OUTS); i++) {
-        g_autofree char *p = cache_path(c, u->key, CHART_OUTS[i].ext);
-        if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
-            return FALSE;
-    }
-    return TRUE;
-}
-
-/* Files a spec or template names (a chart's `theme = corporate.theme`): every token of
- * `text` that names a regular file, relative to `dir` or the project, is hashed into `h`.
- * A superset of the real dependencies, found without knowing each module's keys. */
-static void feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir)
-{
-    g_auto(GStrv) tokens = g_strsplit_set(text, " \t\r\n=:;,\"'`()[]{}", -1);
-    const char *bases[] = {dir, c->base, "."}; /* "." : the chart module opens a theme as given */
-    for (char **t = tokens; *t; t++) {
-        if (!**t || !strchr(*t, '.'))
-            continue;
-        for (guint b = 0; b < G_N_ELEMENTS(bases); b++) {
-            g_autofree char *p = resolve(bases[b], *t);
-            if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
-                continue;
-            g_autofree char *fh = hash_file(p);
-            feed(h, p);
-            feed(h, fh);
-        }
-    }
-}
-
-/* Metric ids of `series` that `text` mentions (as a substring: a safe over-approximation
- * of what a spec or template uses). Borrowed from `series`. */
-static GHashTable *ids_mentioned(const JbTable *series, const char *text)
-{
-    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-    int col = jb_table_column(series, "metric_id");
-    for (guint r = 0; text && r < jb_table_n_rows(series); r++) {
-        const char *id = jb_table_get(series, r, col);
-        if (*id && strstr(text, id))
-            g_hash_table_add(ids, (gpointer)id);
-    }
-    return ids;
-}
-
-/* Key a chart by its spec, the files it names and the series rows of the metrics it names. */
-static void chart_key(const Ctx *c, Render *u, const JbTable *series)
-{
-    g_autoptr(GHashTable) ids = ids_mentioned(series, u->spec);
-    g_autoptr(GString) rows = rows_for(series, ids);
-    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    feed(h, "chart");
-    feed(h, c->engine);
-    feed(h, c->fonts);
-    feed(h, g_getenv("SOURCE_DATE_EPOCH")); /* the PDF's creation date */
-    feed(h, u->spec);
-    feed(h, rows->str);
-    feed_named_files(c, h, u->spec, c->base);
-    u->key = g_strdup(g_checksum_get_string(h));
-}
-
-static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *series, GError **error)
-{
-    g_autofree char *where = g_strdup_printf("%s [chart %s]", c->project_path, u->name);
-    g_autoptr(JbChart) ch = jb_chart_spec_parse(where, 1, u->spec, error);
-    if (!ch || !jb_chart_load_series(ch, series, error))
-        return FALSE;
-    for (guint i = 0; i < G_N_ELEMENTS(CHART_OUTS); i++) {
-        g_autofree char *p = cache_path(c, u->key, CHART_OUTS[i].ext);
-        if (!jb_chart_render(ch, p, CHART_OUTS[i].scale, error))
-            return FALSE;
-        /* The warnings (drawing happens in render) go beside the products, before the
-         * last product completes the unit. */
-        if (i == 0 && !save_warnings(c, u->key, ch->warnings, error))
-            return FALSE;
-    }
-    return TRUE;
-}
-
-/* Key the report by its template, the files it names, the date, and the series and quotes
- * of every metric whose id the template mentions. */
-static void report_key(const Ctx *c, Render *u, const JbTable *series, const JbTable *metrics)
-{
-    const char *text = c->tmpl_text;
-    g_autoptr(GHashTable) ids = ids_mentioned(series, text);
-    g_autoptr(GString) srows = rows_for(series, ids);
-    g_autoptr(GString) mrows = rows_for(metrics, ids);
-    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    feed(h, "report");
-    feed(h, c->engine);
-    feed(h, c->fonts);
-    feed(h, c->tmpl_path);
-    feed(h, c->tmpl_hash);
-    feed(h, c->date);
-    feed(h, srows->str);
-    feed(h, mrows->str);
-    /* The sources section reads each cited article again (for its title): their content. */
-    int src = jb_table_column(metrics, "source");
-    int idc = jb_table_column(metrics, "metric_id");
-    for (guint r = 0; c->article_hash && r < jb_table_n_rows(metrics); r++) {
-        if (!g_hash_table_contains(ids, jb_table_get(metrics, r, idc)))
-            continue;
-        const char *ah = g_hash_table_lookup(c->article_hash, jb_table_get(metrics, r, src));
-        feed(h, ah ? ah : "");
-    }
-    g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
-    feed_named_files(c, h, text ? text : "", dir);
-    u->key = g_strdup(g_checksum_get_string(h));
-}
-
-/* What render jobs share, and why that is safe. Read only: the Ctx, the tables, the FcConfig
- * (fontconfig locks its own caches). Under the libraries' own locks: pango's language table,
- * its cached hb_buffer and PangoCairoRenderer, cairo's font and glyph caches. One per job or
- * thread: font maps (jb_fonts), canvases, cairo font options (made per context), the PNG
- * encoder's state (per call, jb_draw), temporary files (mkstemp names). The chart, report and
- * draw modules keep no static mutable state; jb_number's and jb_article's tables are built once
- * under g_once (jb_reshape's static sort columns are used before, on this thread only).
- * A ThreadSanitizer run of the suite found one race of ours (see run_all); the rest of its
- * reports are hand-overs inside GLib, pango, harfbuzz, fontconfig and glibc, which are not
- * built for it (their futex locks and atomics are invisible to it).
- *
- * What a render job needs; the job writes only `error` of its own unit, and its own cache
- * files. */
-typedef struct {
-    const Ctx *c;
-    Render *u;
-    const JbTable *series, *metrics;
-    GError *error;
-} RenderJob;
-
-/* Run in a worker thread (or on this one with -j1): draws through the calling thread's own
- * font map (jb_fonts_map), on its own canvases; reads only the tables and the context. */
-static void render_one(gpointer item)
-{
-    RenderJob *j = item;
-    const Ctx *c = j->c;
-    Render *u = j->u;
-    if (*u->name) {
-        chart_render(c, u, j->series, &j->error);
-    } else {
-        g_autofree char *p = cache_path(c, u->key, "pdf");
-        JbReportInputs in = {.series = j->series, .metrics = j->metrics};
-        jb_report_render(c->tmpl_path, &in, p, &j->error);
-    }
-    if (!j->error)
-        maybe_die("render");
-}
-
-/* Each render unit: reused from the cache or run, on up to -j threads at once (with one, on
- * this thread, in unit order). In parallel the report is queued first: it takes longest (it
- * draws every chart of the template again). Events are
- * recorded afterwards in unit order, whatever order the threads finished in, so the log of a
- * parallel build is the log of a serial one. */
-static void render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics)
-{
-    guint n = units->len, n_todo = 0;
-    for (guint i = 0; i < n; i++)
-        n_todo += !((Render *)g_ptr_array_index(units, i))->ok;
-    guint threads = MIN(n_jobs(c->opt), n_todo);
-    g_autofree RenderJob *jobs = g_new0(RenderJob, MAX(n, 1));
-    g_autoptr(GPtrArray) todo = g_ptr_array_new();
-    for (guint i = 0; i < n; i++) {
-        RenderJob *j = &jobs[i];
-        *j = (RenderJob){.c = c, .u = g_ptr_array_index(units, i), .series = series,
-                         .metrics = metrics};
-        if (j->u->ok)
-            continue;
-        if (threads > 1 && !*j->u->name)
-            g_ptr_array_insert(todo, 0, j);
-        else
-            g_ptr_array_add(todo, j);
-    }
-    run_all(c, "render", todo, threads, render_one);
-    for (guint i = 0; i < n; i++) {
-        Render *u = jobs[i].u;
-        const char *stage = *u->name ? "chart" : "report";
-        const char *what = *u->name ? u->name : c->tmpl_path;
-        if (u->ok) {
-            c->r->reused++;
-            add_eventf(c->r, JB_LOG_DEBUG, stage, "%s: reused", what);
-            replay_warnings(c, u->key, stage);
-            continue;
-        }
-        if (jobs[i].error) {
-            fail_unit(c, stage, g_steal_pointer(&jobs[i].error));
-            continue;
-        }
-        u->ok = TRUE;
-        c->r->ran++;
-        replay_warnings(c, u->key, stage);
-        add_eventf(c->r, JB_LOG_INFO, stage, "%s: rendered", what);
-    }
-}
-
-/* ---- publishing ----------------------------------------------------------------------- */
-
-/* Put `product` (a cache file) at `dest` atomically: a copy, never a hard link, so that
- * whoever writes into an output in place (echo > briefing.pdf) cannot damage the cache. */
-static gboolean publish_file(const char *product, const char *dest, GError **error)
-{
-    g_autofree char *data = NULL;
-    gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(product, &data, &len, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s", local->message);
-        g_error_free(local);
-        return FALSE;
-    }
-    return jb_write_file_atomic(dest, data, len, error);
-}
-
-typedef struct {
-    char *rel;      /* relative to OUT */
-    char *product;  /* a cache file, or NULL when `data` holds the content */
-    GString *data;
-} Output;
-
-static void output_free(gpointer p)
-{
-    Output *o = p;
-    g_free(o->rel);
-    g_free(o->product);
-    if (o->data)
-        g_string_free(o->data, TRUE);
-    g_free(o);
-}
-
-static gboolean publish_one(Ctx *c, Output *o, gboolean *published)
-{
-    g_autofree char *dest = g_build_filename(c->out_dir, o->rel, NULL);
-    g_autofree char *want = NULL;
-    if (o->data) {
-        want = sha256_hex(o->data->str, o->data->len);
-    } else {
-        want = hash_file(o->product);
-        if (!want) {
-            fail_unit(c, "publish", g_error_new(JB_ERROR, JB_ERROR_OUTPUT,
-                                                "%s: cached product vanished", o->product));
-            return FALSE;
-        }
-    }
-    g_autofree char *group = g_strdup_printf("output %s", o->rel);
-    g_key_file_set_string(c->new_man, group, "sha256", want);
-    g_autofree char *have = hash_file(dest);
-    *published = FALSE;
-    if (have && strcmp(have, want) == 0)
-        return TRUE;
-    GError *e = NULL;
-    gboolean ok = o->data ? jb_write_file_atomic(dest, o->data->str, o->data->len, &e)
-                          : publish_file(o->product, dest, &e);
-    if (!ok) {
-        g_key_file_remove_group(c->new_man, group, NULL);
-        fail_unit(c, "publish", e);
-        return FALSE;
-    }
-    *published = TRUE;
-    g_ptr_array_add(c->r->outputs, g_steal_pointer(&dest));
-    return TRUE;
-}
-
-/* Outputs whose unit failed keep their previous file and manifest entry. */
-static void keep_old_output(Ctx *c, const char *rel)
-{
-    g_autofree char *group = g_strdup_printf("output %s", rel);
-    g_autofree char *sha = g_key_file_get_string(c->old_man, group, "sha256", NULL);
-    if (sha)
-        g_key_file_set_string(c->new_man, group, "sha256", sha);
-}
-
-/* ---- the manifest and housekeeping ---------------------------------------------------- */
-
-static gboolean write_manifest(Ctx *c, GError **error)
-{
-    gsize len = 0;
-    g_autofree char *data = g_key_file_to_data(c->new_man, &len, NULL);
-    g_autofree char *path = g_build_filename(c->out_dir, ".manifest", NULL);
-    g_autofree char *tmp = g_build_filename(c->out_dir, ".manifest.jbtmp", NULL);
-    /* Written by hand rather than with jb_write_file_atomic so the test hook can stop the
-     * process halfway through the temporary file. */
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    gsize half = len / 2;
-    gboolean ok = fd >= 0 && write(fd, data, half) == (ssize_t)half;
-    if (ok)
-        maybe_die("manifest");
-    ok = ok && write(fd, data + half, len - half) == (ssize_t)(len - half) && fsync(fd) == 0;
-    int e = errno;
-    if (fd >= 0)
-        close(fd);
-    if (ok && rename(tmp, path) != 0) {
-        e = errno;
-        ok = FALSE;
-    }
-    if (!ok) {
-        unlink(tmp);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
-    }
-    return ok;
-}
-
-/* Is `name` a temporary file of an interrupted write: ours (.NAME.jbtmp) or GLib's
- * (NAME.XXXXXX, from g_file_set_contents)? */
-static gboolean is_temp_name(const char *name, GHashTable *finals)
-{
-    if (g_str_has_suffix(name, ".jbtmp"))
-        return TRUE;
-    gsize n = strlen(name);
-    if (n < 8 || name[n - 7] != '.')
-        return FALSE;
-    for (gsize i = n - 6; i < n; i++)
-        if (!g_ascii_isalnum(name[i]))
-            return FALSE;
-    g_autofree char *final = g_strndup(name, n - 7);
-    return finals == NULL || g_hash_table_contains(finals, final);
-}
-
-/* Remove what killed runs left behind: temporary files beside the outputs (we hold the
- * lock, nobody else writes there), and in the cache old temporary files and, after a
- * complete build, products no longer used (`live`: cache file names to keep). */
-static void sweep(Ctx *c, GHashTable *finals, GHashTable *live)
-{
-    const char *dirs[] = {c->out_dir, NULL};
-    g_autofree char *charts = g_build_filename(c->out_dir, "charts", NULL);
-    dirs[1] = charts;
-    for (guint d = 0; d < G_N_ELEMENTS(dirs); d++) {
-        g_autoptr(GDir) dir = g_dir_open(dirs[d], 0, NULL);
-        for (const char *n; dir && (n = g_dir_read_name(dir));) {
-            if (is_temp_name(n, finals)) {
-                g_autofree char *p = g_build_filename(dirs[d], n, NULL);
-                unlink(p);
-            }
-        }
-    }
-    g_autoptr(GDir) dir = g_dir_open(c->cache_dir, 0, NULL);
-    gint64 now = g_get_real_time() / G_USEC_PER_SEC;
-    for (const char *n; dir && (n = g_dir_read_name(dir));) {
-        g_autofree char *p = g_build_filename(c->cache_dir, n, NULL);
-        struct stat st;
-        if (stat(p, &st) != 0 || now - st.st_mtime < SWEEP_AGE_SECONDS)
-            continue;
-        if (is_temp_name(n, NULL) || (live && !g_hash_table_contains(live, n)))
-            unlink(p);
-    }
-}
-
-/* The key of the whole build: every input's hash. Equal keys and intact outputs mean the
- * outputs are what this run would produce. */
-static char *top_key(const Ctx *c, GPtrArray *arts)
-{
-    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    feed(h, "top");
-    feed(h, c->engine);
-    feed(h, c->fonts);
-    feed(h, c->project_hash);
-    feed(h, c->dict_hash);
-    feed(h, c->tmpl_path);
-    feed(h, c->tmpl_hash);
-    feed(h, c->date);
-    for (guint i = 0; i < arts->len; i++)
-        feed(h, ((Article *)g_ptr_array_index(arts, i))->key);
-    feed_named_files(c, h, c->project_text, c->base);
-    if (c->tmpl_text) {
-        g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
-        feed_named_files(c, h, c->tmpl_text, dir);
-    }
-    return g_strdup(g_checksum_get_string(h));
-}
-
-static gboolean outputs_intact(const Ctx *c)
-{
-    g_auto(GStrv) groups = g_key_file_get_groups(c->old_man, NULL);
-    guint n = 0;
-    for (char **g = groups; *g; g++) {
-        if (!g_str_has_prefix(*g, "output "))
-            continue;
-        g_autofree char *sha = g_key_file_get_string(c->old_man, *g, "sha256", NULL);
-        g_autofree char *p = g_build_filename(c->out_dir, *g + strlen("output "), NULL);
-        g_autofree char *have = hash_file(p);
-        if (!sha || !have || strcmp(sha, have) != 0)
-            return FALSE;
-        n++;
-    }
-    return n > 0;
+            jb_build_add_event(c->r, JB_LOG_WARNING, stage, *l);
 }
 
 /* ---- the build ------------------------------------------------------------------------ */
@@ -1196,9 +320,9 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable
     GError *e = NULL;
     g_autoptr(JbTable) series = jb_reshape(metrics, c->dict, &ro, warnings, &e);
     for (guint i = 0; i < warnings->len; i++)
-        add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
+        jb_build_add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
     if (!series) {
-        fail_unit(c, "reshape", e);
+        jb_build_fail_unit(c, "reshape", e);
         return FALSE;
     }
     c->r->series_rows = jb_table_n_rows(series);
@@ -1213,21 +337,21 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable
 static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbTable *metrics)
 {
     GError *e = NULL;
-    GPtrArray *units = chart_units(c, &e);
+    GPtrArray *units = jb_build_chart_units(c, &e);
     if (!units) {
-        fail_unit(c, "chart", e);
-        return g_ptr_array_new_with_free_func(render_free);
+        jb_build_fail_unit(c, "chart", e);
+        return g_ptr_array_new_with_free_func(jb_build_render_free);
     }
     for (guint i = 0; i < units->len; i++) {
         Render *u = g_ptr_array_index(units, i);
-        chart_key(c, u, series);
-        u->ok = products_exist(c, u);
+        jb_build_chart_key(c, u, series);
+        u->ok = jb_build_products_exist(c, u);
     }
     if (c->tmpl_path) {
         Render *u = g_new0(Render, 1);
         u->name = g_strdup("");
-        report_key(c, u, series, metrics);
-        u->ok = products_exist(c, u);
+        jb_build_report_key(c, u, series, metrics);
+        u->ok = jb_build_products_exist(c, u);
         g_ptr_array_add(units, u);
     }
     return units;
@@ -1235,33 +359,33 @@ static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbTable *met
 
 static void build_locked(Ctx *c)
 {
-    g_autoptr(GPtrArray) arts = read_articles(c);
-    g_autofree char *top = top_key(c, arts);
+    g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
+    g_autofree char *top = jb_build_top_key(c, arts);
     g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
-    if (!c->first_error && old_top && strcmp(old_top, top) == 0 && outputs_intact(c)) {
+    if (!c->first_error && old_top && strcmp(old_top, top) == 0 && jb_build_outputs_intact(c)) {
         /* Nothing changed: report what the build that made these outputs reported. */
         g_auto(GStrv) w = g_key_file_get_string_list(c->old_man, "build", "warnings", NULL, NULL);
         g_auto(GStrv) ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL,
                                                       NULL);
         guint nstages = ws ? g_strv_length(ws) : 0;
         for (guint i = 0; w && w[i]; i++)
-            add_event(c->r, JB_LOG_WARNING, i < nstages ? ws[i] : "build", w[i]);
+            jb_build_add_event(c->r, JB_LOG_WARNING, i < nstages ? ws[i] : "build", w[i]);
         c->r->articles = (guint)g_key_file_get_integer(c->old_man, "build", "articles", NULL);
         c->r->statements = (guint)g_key_file_get_integer(c->old_man, "build", "statements", NULL);
         c->r->series_rows = (guint)g_key_file_get_integer(c->old_man, "build", "series_rows", NULL);
         c->r->up_to_date = TRUE;
         return;
     }
-    extract_all(c, arts);
+    jb_build_extract_all(c, arts);
     g_autoptr(JbTable) metrics = NULL;
     g_autoptr(JbTable) series = NULL;
     if (!assemble(c, arts, &metrics, &series))
         return;
     g_autoptr(GPtrArray) units = plan_renders(c, series, metrics);
-    render_all(c, units, series, metrics);
+    jb_build_render_all(c, units, series, metrics);
 
     /* Publish: nothing in OUT changed until here. */
-    g_autoptr(GPtrArray) outs = g_ptr_array_new_with_free_func(output_free);
+    g_autoptr(GPtrArray) outs = g_ptr_array_new_with_free_func(jb_build_output_free);
     Output *o = g_new0(Output, 1);
     o->rel = g_strdup("metrics.csv");
     o->data = jb_table_to_csv(metrics);
@@ -1278,18 +402,18 @@ static void build_locked(Ctx *c)
     for (guint i = 0; i < units->len; i++) {
         Render *u = g_ptr_array_index(units, i);
         g_hash_table_add(live, g_strdup_printf("%s.warn", u->key));
-        for (guint k = 0; k < (*u->name ? G_N_ELEMENTS(CHART_OUTS) : 1); k++) {
-            const char *ext = *u->name ? CHART_OUTS[k].ext : "pdf";
+        for (guint k = 0; k < (*u->name ? G_N_ELEMENTS(JB_BUILD_CHART_OUTS) : 1); k++) {
+            const char *ext = *u->name ? JB_BUILD_CHART_OUTS[k].ext : "pdf";
             g_autofree char *rel = *u->name ? g_strdup_printf("charts/%s.%s", u->name, ext)
                                             : g_strdup("briefing.pdf");
             g_hash_table_add(live, g_strdup_printf("%s.%s", u->key, ext));
             if (!u->ok) {
-                keep_old_output(c, rel);
+                jb_build_keep_old_output(c, rel);
                 continue;
             }
             o = g_new0(Output, 1);
             o->rel = g_steal_pointer(&rel);
-            o->product = cache_path(c, u->key, ext);
+            o->product = jb_build_cache_path(c, u->key, ext);
             g_ptr_array_add(outs, o);
         }
     }
@@ -1299,9 +423,9 @@ static void build_locked(Ctx *c)
         g_hash_table_add(finals, g_path_get_basename(((Output *)g_ptr_array_index(outs, i))->rel));
     for (guint i = 0; i < outs->len; i++) {
         gboolean published = FALSE;
-        publish_one(c, g_ptr_array_index(outs, i), &published);
+        jb_build_publish_one(c, g_ptr_array_index(outs, i), &published);
         if (published)
-            maybe_die("publish");
+            jb_build_maybe_die("publish");
     }
 
     g_key_file_set_string(c->new_man, "build", "version", JB_VERSION);
@@ -1328,16 +452,16 @@ static void build_locked(Ctx *c)
         }
     }
     GError *e = NULL;
-    if (!write_manifest(c, &e))
-        fail_unit(c, "publish", e);
-    sweep(c, finals, c->first_error ? NULL : live);
+    if (!jb_build_write_manifest(c, &e))
+        jb_build_fail_unit(c, "publish", e);
+    jb_build_sweep(c, finals, c->first_error ? NULL : live);
 }
 
 gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBuildResult *r,
                       GError **error)
 {
     gint64 t0 = g_get_monotonic_time();
-    result_init(r);
+    jb_build_result_init(r);
     Ctx c = {0};
     GError *e = NULL;
     gboolean ok = ctx_load(&c, project_path, opt, r, &e);
@@ -1351,7 +475,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
     if (ok)
         build_locked(&c);
     else
-        fail_unit(&c, "build", e);
+        jb_build_fail_unit(&c, "build", e);
     if (lock >= 0)
         close(lock);
     r->duration = g_get_monotonic_time() - t0;
@@ -1367,11 +491,11 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
 GPtrArray *jb_build_list_units(const char *project_path, GError **error)
 {
     JbBuildResult r;
-    result_init(&r);
+    jb_build_result_init(&r);
     Ctx c = {0};
     GPtrArray *list = NULL;
     if (ctx_load(&c, project_path, NULL, &r, error)) {
-        g_autoptr(GPtrArray) charts = chart_units(&c, error);
+        g_autoptr(GPtrArray) charts = jb_build_chart_units(&c, error);
         if (charts) {
             list = g_ptr_array_new_with_free_func(g_free);
             for (guint i = 0; i < c.files->len; i++)
@@ -1402,8 +526,8 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
         char *keep = g_strdup(g_ptr_array_index(c->files, n));
         g_ptr_array_set_size(c->files, 0);
         g_ptr_array_add(c->files, keep);
-        g_autoptr(GPtrArray) arts = read_articles(c);
-        extract_all(c, arts);
+        g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
+        jb_build_extract_all(c, arts);
         return TRUE;
     }
     gboolean is_report = strcmp(unit, "report") == 0;
@@ -1412,8 +536,8 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
                     "%s: no such unit (extract:N, chart:NAME, report or an index)", unit);
         return FALSE;
     }
-    g_autoptr(GPtrArray) arts = read_articles(c);
-    extract_all(c, arts);
+    g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
+    jb_build_extract_all(c, arts);
     g_autoptr(JbTable) metrics = NULL;
     g_autoptr(JbTable) series = NULL;
     if (!assemble(c, arts, &metrics, &series))
@@ -1431,7 +555,7 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
                     c->project_path);
         return FALSE;
     }
-    render_all(c, units, series, metrics);
+    jb_build_render_all(c, units, series, metrics);
     return TRUE;
 }
 
@@ -1439,7 +563,7 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
                        JbBuildResult *r, GError **error)
 {
     gint64 t0 = g_get_monotonic_time();
-    result_init(r);
+    jb_build_result_init(r);
     Ctx c = {0};
     GError *e = NULL;
     g_autofree char *name = g_strdup(unit);
@@ -1462,83 +586,11 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
     if (ok)
         ok = ctx_prepare(&c, &e) && run_unit(&c, name, &e);
     if (!ok)
-        fail_unit(&c, "build", e);
+        jb_build_fail_unit(&c, "build", e);
     r->duration = g_get_monotonic_time() - t0;
     ok = c.first_error == NULL;
     if (!ok)
         g_propagate_error(error, g_steal_pointer(&c.first_error));
     ctx_clear(&c);
     return ok;
-}
-
-/* ---- JSON Lines ----------------------------------------------------------------------- */
-
-/* JSON by hand rather than json-glib: the log holds flat objects of strings and integers,
- * and escaping a UTF-8 string is a dozen lines, not worth a new dependency for every user.
- * Control characters and the two JSON specials are escaped, anything else is copied. */
-static void json_string(GString *out, const char *raw)
-{
-    /* File names need not be UTF-8: invalid bytes become U+FFFD. */
-    g_autofree char *s = g_utf8_make_valid(raw, -1);
-    g_string_append_c(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': g_string_append(out, "\\\""); break;
-        case '\\': g_string_append(out, "\\\\"); break;
-        case '\n': g_string_append(out, "\\n"); break;
-        case '\r': g_string_append(out, "\\r"); break;
-        case '\t': g_string_append(out, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                g_string_append_printf(out, "\\u%04x", *p);
-            else
-                g_string_append_c(out, (char)*p);
-        }
-    }
-    g_string_append_c(out, '"');
-}
-
-static void json_time(GString *out, gint64 us)
-{
-    g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc(us / G_USEC_PER_SEC);
-    g_autofree char *iso = t ? g_date_time_format(t, "%Y-%m-%dT%H:%M:%S") : g_strdup("");
-    g_string_append_printf(out, "{\"time\":\"%s.%03dZ\"", iso, (int)(us % G_USEC_PER_SEC / 1000));
-}
-
-gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int status, GError **error)
-{
-    g_autoptr(GString) s = g_string_new(NULL);
-    for (guint i = 0; r->events && i < r->events->len; i++) {
-        const JbBuildEvent *e = g_ptr_array_index(r->events, i);
-        if (e->level == JB_LOG_DEBUG)
-            continue;
-        json_time(s, e->time);
-        g_string_append_printf(s, ",\"level\":\"%s\",\"stage\":", jb_log_level_name(e->level));
-        json_string(s, e->stage);
-        g_string_append(s, ",\"file\":");
-        json_string(s, e->file);
-        g_string_append_printf(s, ",\"line\":%u,\"message\":", e->line);
-        json_string(s, e->message);
-        g_string_append(s, "}\n");
-    }
-    json_time(s, g_get_real_time());
-    g_string_append_printf(s,
-                           ",\"level\":\"%s\",\"stage\":\"summary\",\"status\":%d,"
-                           "\"up_to_date\":%s,\"articles\":%u,\"statements\":%u,"
-                           "\"series_rows\":%u,\"ran\":%u,\"reused\":%u,\"written\":%u,"
-                           "\"warnings\":%u,\"errors\":%u,\"duration_ms\":%.3f}\n",
-                           r->errors ? "error" : r->warnings ? "warning" : "info", status,
-                           r->up_to_date ? "true" : "false", r->articles, r->statements,
-                           r->series_rows, r->ran, r->reused, r->outputs ? r->outputs->len : 0,
-                           r->warnings, r->errors, (double)r->duration / 1000.0);
-    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0 || write(fd, s->str, s->len) != (ssize_t)s->len) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
-        return FALSE;
-    }
-    close(fd);
-    return TRUE;
 }

@@ -1,16 +1,13 @@
-#include "jb_extract.h"
+/* jb_extract.c — stage 1 proper: the statements of an article. Sentence by sentence it
+ * finds the clause separators, subjects and keywords, then for each quantity the subject,
+ * the metric phrase and its dictionary id, the period, forecast or not, and the quote.
+ *
+ * Not for: time expressions (jb_extract_period.c), metrics.csv rows and the streaming
+ * writer (jb_extract_writer.c).
+ */
+#include "jb_extract_priv.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-const char *const JB_METRICS_HEADER[] = {"source", "published", "period",    "subject",
-                                         "metric", "metric_id", "value",     "unit",
-                                         "qualifier", "bound",  "forecast",  "quote",
-                                         NULL};
 
 void jb_statement_free(JbStatement *s)
 {
@@ -23,82 +20,14 @@ void jb_statement_free(JbStatement *s)
 
 /* ---- small UTF-8 helpers over byte ranges ------------------------------------------- */
 
-/* These run for every byte of every sentence, several times per number: a first-byte test
- * before the memcmp keeps extraction at tens of MB/s. */
-static inline gboolean starts(const char *p, const char *end, const char *word)
-{
-    if (p >= end || *p != *word)
-        return FALSE;
-    if (word[1] && (end - p < 2 || p[1] != word[1]))
-        return FALSE; /* CJK words share their first byte: the second one decides */
-    size_t n = strlen(word);
-    return (size_t)(end - p) >= n && memcmp(p, word, n) == 0;
-}
-
-static inline gboolean ends(const char *start, const char *p, const char *word)
-{
-    size_t n = strlen(word);
-    return (size_t)(p - start) >= n && p[-1] == word[n - 1] && memcmp(p - n, word, n) == 0;
-}
-
-/* A word of a fixed list with its length, known when compiled: the lists below are tried
- * at every clause of every number, and a strlen per word and try showed in profiles. */
-typedef struct {
-    const char *s;
-    gsize n;
-} Lit;
-#define LIT(x) {x, sizeof x - 1}
-
-static inline gboolean lit_starts(const char *p, const char *end, const Lit *w)
-{
-    /* (the first character, byte by byte, decides most tries without a call) */
-    return (gsize)(end - p) >= w->n && p[0] == w->s[0] && (w->n < 2 || p[1] == w->s[1]) &&
-           (w->n < 3 || p[2] == w->s[2]) && memcmp(p, w->s, w->n) == 0;
-}
-
-static inline gboolean lit_ends(const char *start, const char *p, const Lit *w)
-{
-    return (gsize)(p - start) >= w->n && p[-1] == w->s[w->n - 1] &&
-           memcmp(p - w->n, w->s, w->n) == 0;
-}
-
 /* A set of the first characters of a fixed list (built once, kept for the process): where
  * none of them is at hand, the list need not be tried word by word. */
-static JbWordSet *lit_set(const Lit *list, gsize n)
+JbWordSet *jb_extract_lit_set(const Lit *list, gsize n)
 {
     JbWordSet *set = jb_word_set_new();
     for (gsize i = 0; i < n; i++)
         jb_word_set_add(set, list[i].s, (int)i);
     return set;
-}
-
-static inline gboolean may_start(const JbWordSet *set, const char *p, const char *end)
-{
-    guint n;
-    return jb_word_set_candidates(set, p, end, &n) != NULL;
-}
-
-/* 。 ！ ？ ! ? at `p`, read from the bytes (valid UTF-8): no decoding per character. */
-static inline gboolean sentence_end_at(const char *p)
-{
-    guchar b = (guchar)*p;
-    if (b < 0x80)
-        return b == '!' || b == '?';
-    if (b == 0xE3) /* 。 U+3002 */
-        return (guchar)p[1] == 0x80 && (guchar)p[2] == 0x82;
-    if (b == 0xEF) /* ！ U+FF01, ？ U+FF1F */
-        return (guchar)p[1] == 0xBC && ((guchar)p[2] == 0x81 || (guchar)p[2] == 0x9F);
-    return FALSE;
-}
-
-/* ， , ； ; ： : at `p`. */
-static inline gboolean clause_sep_at(const char *p)
-{
-    guchar b = (guchar)*p;
-    if (b < 0x80)
-        return b == ',' || b == ';' || b == ':';
-    return b == 0xEF && (guchar)p[1] == 0xBC && /* ， U+FF0C, ； U+FF1B, ： U+FF1A */
-           ((guchar)p[2] == 0x8C || (guchar)p[2] == 0x9B || (guchar)p[2] == 0x9A);
 }
 
 /* A piece of the text being read, [a, b): no copy until a statement keeps it. */
@@ -154,280 +83,6 @@ static JbStatement *statement_new(const char *subject, Span metric, const char *
     return s;
 }
 
-/* ---- periods --------------------------------------------------------------------------- */
-
-typedef struct {
-    int year, month, day; /* 0 = not stated */
-    const char *end;      /* where the expression ends */
-    gboolean future_word; /* 到2027年 */
-} TimeRef;
-
-static int read_int(const char **pp, const char *end, int max_digits)
-{
-    const char *p = *pp;
-    int v = 0, n = 0;
-    while (p < end && n < max_digits && g_ascii_isdigit(*p)) {
-        v = v * 10 + (*p - '0');
-        p++;
-        n++;
-    }
-    if (n == 0 || (p < end && g_ascii_isdigit(*p)))
-        return -1;
-    *pp = p;
-    return v;
-}
-
-/* A period word with no year: 上半年 → month 6 of the year before it (or the published
- * year), 前三季度 → 9, 年底 → 12. Returns the bytes it spans (0 if none) and sets *month. */
-static gsize period_word(const char *p, const char *limit, int *month)
-{
-    static const struct {
-        Lit w;
-        int month;
-    } WORDS[] = {{LIT("上半年"), 6},    {LIT("下半年"), 12},   {LIT("前三季度"), 9},
-                 {LIT("前两季度"), 6},  {LIT("第一季度"), 3},  {LIT("第二季度"), 6},
-                 {LIT("第三季度"), 9},  {LIT("第四季度"), 12}, {LIT("一季度"), 3},
-                 {LIT("二季度"), 6},    {LIT("三季度"), 9},    {LIT("四季度"), 12},
-                 {LIT("年底"), 12},     {LIT("年末"), 12},     {LIT("前1个月"), 1},
-                 {LIT("前2个月"), 2},   {LIT("前3个月"), 3},   {LIT("前4个月"), 4},
-                 {LIT("前5个月"), 5},   {LIT("前6个月"), 6},   {LIT("前7个月"), 7},
-                 {LIT("前8个月"), 8},   {LIT("前9个月"), 9},   {LIT("前10个月"), 10},
-                 {LIT("前11个月"), 11}, {LIT("前12个月"), 12}};
-    static JbWordSet *firsts;
-    static gsize done = 0;
-    if (g_once_init_enter(&done)) {
-        Lit lits[G_N_ELEMENTS(WORDS)];
-        for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++)
-            lits[i] = WORDS[i].w;
-        firsts = lit_set(lits, G_N_ELEMENTS(lits));
-        g_once_init_leave(&done, 1);
-    }
-    if (!may_start(firsts, p, limit))
-        return 0;
-    for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++)
-        if (lit_starts(p, limit, &WORDS[i].w)) {
-            *month = WORDS[i].month;
-            return WORDS[i].w.n;
-        }
-    return 0;
-}
-
-/* Can a time expression start with the (non-ASCII) character at `p`? 今年 去年 明年, the
- * period words (上半年 下半年 前三季度 第一季度 一季度 … 年底 年末 前7个月); 《 and 》 are
- * tested before. Every other character is skipped without trying each word. */
-static inline gboolean time_lead(const char *p, const char *limit)
-{
-    if (limit - p < 3 || ((guchar)p[0] & 0xF0) != 0xE0)
-        return TRUE; /* not a 3-byte character: let the full test decide */
-    gunichar c = ((gunichar)((guchar)p[0] & 0x0F) << 12) | ((gunichar)((guchar)p[1] & 0x3F) << 6) |
-                 ((guchar)p[2] & 0x3F);
-    switch (c) {
-    case 0x4ECA: /* 今 */
-    case 0x53BB: /* 去 */
-    case 0x660E: /* 明 */
-    case 0x4E0A: /* 上 */
-    case 0x4E0B: /* 下 */
-    case 0x524D: /* 前 */
-    case 0x7B2C: /* 第 */
-    case 0x4E00: /* 一 */
-    case 0x4E8C: /* 二 */
-    case 0x4E09: /* 三 */
-    case 0x56DB: /* 四 */
-    case 0x5E74: /* 年 */
-        return TRUE;
-    default:
-        return FALSE;
-    }
-}
-
-/* A time right after these words is a base of comparison (比去年, 较2020年), not a period. */
-static gboolean after_comparison(const char *s, const char *p)
-{
-    return ends(s, p, "比") || ends(s, p, "较") || ends(s, p, "相比") || ends(s, p, "同比") ||
-           ends(s, p, "相较") || ends(s, p, "比上");
-}
-
-static gboolean after_as_of(const char *s, const char *p)
-{
-    return ends(s, p, "截至") || ends(s, p, "截止") || ends(s, p, "截止到") || ends(s, p, "到") ||
-           ends(s, p, "至");
-}
-
-/* The last time expression in [s, limit): "2025年", "6月底", "今年10月22日", "去年",
- * "上半年", "前三季度", "2023年底", "今年前7个月". Skipped: years inside 《book titles》
- * (they name documents), comparison bases (比去年, 较2020年), and a day (10月11日) unless it
- * follows 截至/到: the day an announcement was made is not what its figures refer to.
- * A month after the published month with no year is last year's (a January article's 12月). */
-/* The 64-character blocks (code point >> 6) of the three-byte characters time_refs stops
- * at: 《 》 and time_lead's (keep STOPS in step with its switch). Most characters of a sentence are in none of them, and are
- * passed over with one bit test instead of the tests below. */
-static guint8 time_blocks[(0x10000 >> 6) / 8];
-
-static void time_blocks_init(void)
-{
-    static const gunichar STOPS[] = {0x300A, 0x300B, 0x4ECA, 0x53BB, 0x660E, 0x4E0A, 0x4E0B,
-                                     0x524D, 0x7B2C, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x5E74};
-    static gsize done = 0;
-    if (g_once_init_enter(&done)) {
-        for (gsize i = 0; i < G_N_ELEMENTS(STOPS); i++) {
-            guint k = STOPS[i] >> 6;
-            time_blocks[k >> 3] |= (guint8)(1u << (k & 7));
-        }
-        g_once_init_leave(&done, 1);
-    }
-}
-
-static void time_refs(const char *s, const char *limit, int pub_year, int pub_month, GArray *out)
-{
-    time_blocks_init();
-    int in_title = 0;
-    for (const char *p = s; p < limit;) {
-        guchar b = (guchar)*p;
-        if (b < 0x80 && !g_ascii_isdigit(b)) {
-            p++; /* nothing in ASCII but digits starts a time */
-            continue;
-        }
-        if ((b & 0xF0) == 0xE0 && limit - p >= 3) {
-            guint k = ((guint)(b & 0x0F) << 6) | ((guchar)p[1] & 0x3F);
-            if (!((time_blocks[k >> 3] >> (k & 7)) & 1)) {
-                p += 3;
-                continue;
-            }
-        }
-        if (starts(p, limit, "《")) {
-            in_title++;
-            p += strlen("《");
-            continue;
-        }
-        if (starts(p, limit, "》")) {
-            in_title = in_title > 0 ? in_title - 1 : 0;
-            p += strlen("》");
-            continue;
-        }
-        if ((guchar)*p >= 0x80 && !time_lead(p, limit)) {
-            p = g_utf8_next_char(p); /* nor any other character but these */
-            continue;
-        }
-        TimeRef t = {0};
-        const char *q = p;
-        gboolean year_stated = FALSE;
-        gboolean digit_start = g_ascii_isdigit(*p) && (p == s || !g_ascii_isdigit(p[-1]));
-        if (digit_start) {
-            const char *r = q;
-            int y = read_int(&r, limit, 4);
-            if (y >= 1900 && y <= 2100 && r - q == 4 && starts(r, limit, "年")) {
-                t.year = y;
-                year_stated = TRUE;
-                q = r + strlen("年");
-                t.future_word = ends(s, p, "到") || (ends(s, p, "至") && !ends(s, p, "截至"));
-            }
-        } else if (starts(p, limit, "今年")) {
-            t.year = pub_year;
-            year_stated = TRUE;
-            q = p + strlen("今年");
-        } else if (starts(p, limit, "去年")) {
-            t.year = pub_year ? pub_year - 1 : 0;
-            year_stated = TRUE;
-            q = p + strlen("去年");
-        } else if (starts(p, limit, "明年")) {
-            t.year = pub_year ? pub_year + 1 : 0;
-            year_stated = TRUE;
-            q = p + strlen("明年");
-        }
-        /* an optional month (and day) after the year, or a bare "6月底"; or a period word */
-        const char *r = q;
-        int pm = 0;
-        gsize pw = 0;
-        if (r < limit && g_ascii_isdigit(*r) && (r == s || !g_ascii_isdigit(r[-1]))) {
-            int m = read_int(&r, limit, 2);
-            if (m >= 1 && m <= 12 && starts(r, limit, "月")) {
-                t.month = m;
-                r += strlen("月");
-                const char *d = r;
-                int day = read_int(&d, limit, 2);
-                if (day >= 1 && day <= 31 && (starts(d, limit, "日") || starts(d, limit, "号"))) {
-                    t.day = day;
-                    r = d + strlen("日");
-                }
-                q = r;
-            }
-        } else if (year_stated && (starts(r, limit, "底") || starts(r, limit, "末"))) {
-            t.month = 12; /* 2023年底 */
-            q = r + strlen("底");
-        } else if ((pw = period_word(r, limit, &pm)) > 0 &&
-                   (year_stated || !(r > s && ends(s, r, "年")))) {
-            t.month = pm;
-            if (!t.year)
-                t.year = pub_year;
-            if (!year_stated && starts(r, limit, "年"))
-                t.future_word = ends(s, r, "到");
-            q = r + pw;
-        }
-        if ((t.year || t.month) && !in_title && !after_comparison(s, p) &&
-            !(t.day && !year_stated && !after_as_of(s, p))) {
-            if (!year_stated && !pw && t.month && pub_month && t.month > pub_month && pub_year)
-                t.year = pub_year - 1;
-            t.end = q;
-            g_array_append_val(out, t);
-        }
-        if (t.year || t.month)
-            p = q > p ? q : g_utf8_next_char(p);
-        else
-            p = g_utf8_next_char(p);
-    }
-}
-
-/* The last time expression in [s, limit), found with `refs` as scratch. */
-static gboolean last_time_ref(const char *s, const char *limit, int pub_year, int pub_month,
-                              GArray *refs, TimeRef *out)
-{
-    g_array_set_size(refs, 0);
-    time_refs(s, limit, pub_year, pub_month, refs);
-    if (!refs->len)
-        return FALSE;
-    *out = g_array_index(refs, TimeRef, refs->len - 1);
-    return TRUE;
-}
-
-static void put_digits(char *o, int v, int n)
-{
-    for (int i = n - 1; i >= 0; i--, v /= 10)
-        o[i] = (char)('0' + v % 10);
-}
-
-/* "2025", "2022-06", "2022-07-26" (as %04d-%02d-%02d, without printf: once per number);
- * "" when there is no year at all. */
-static void format_period(const TimeRef *t, int pub_year, char out[JB_PERIOD_MAX])
-{
-    int y = t->year ? t->year : pub_year;
-    if (!y) {
-        out[0] = '\0';
-        return;
-    }
-    if (y < 0 || y > 9999 || t->month < 0 || t->month > 99 || t->day < 0 || t->day > 99) {
-        if (t->month && t->day) /* (never: years are 1900–2100, months and days checked) */
-            g_snprintf(out, JB_PERIOD_MAX, "%04d-%02d-%02d", y, t->month, t->day);
-        else if (t->month)
-            g_snprintf(out, JB_PERIOD_MAX, "%04d-%02d", y, t->month);
-        else
-            g_snprintf(out, JB_PERIOD_MAX, "%04d", y);
-        return;
-    }
-    put_digits(out, y, 4);
-    gsize n = 4;
-    if (t->month) {
-        out[n++] = '-';
-        put_digits(out + n, t->month, 2);
-        n += 2;
-        if (t->day) {
-            out[n++] = '-';
-            put_digits(out + n, t->day, 2);
-            n += 2;
-        }
-    }
-    out[n] = '\0';
-}
-
 /* ---- metric phrase ---------------------------------------------------------------------- */
 
 /* Words that open or close a clause without naming anything: dropped from the metric. */
@@ -456,7 +111,7 @@ static Span metric_phrase(const char *cstart, const char *qstart, const char *su
     static JbWordSet *leading;
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
-        leading = lit_set(LEADING_FILLERS, G_N_ELEMENTS(LEADING_FILLERS));
+        leading = jb_extract_lit_set(LEADING_FILLERS, G_N_ELEMENTS(LEADING_FILLERS));
         g_once_init_leave(&done, 1);
     }
     for (gboolean changed = TRUE; changed;) {
@@ -511,7 +166,7 @@ typedef struct {
     GPtrArray *warnings;     /* NULL, or where to report what could not be read */
     GArray *subjects;        /* SubjectHit of the sentence being read */
     GArray *times;           /* TimeRef of the sentence being read */
-    GArray *times_after;     /* TimeRef: scratch for last_time_ref() */
+    GArray *times_after;     /* TimeRef: scratch for jb_extract_last_time_ref() */
     GArray *quantities;      /* JbQuantity of the sentence being read */
     GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
     GArray *seps;            /* Sep: the clause separators of the sentence being read */
@@ -815,7 +470,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
             break;
         }
     if (!have_time) /* "…增长5.9%（2025年）" style: a time after the number, same clause */
-        have_time = last_time_ref(qe, ce, c->pub_year, c->pub_month, c->times_after, &t);
+        have_time = jb_extract_last_time_ref(qe, ce, c->pub_year, c->pub_month, c->times_after, &t);
 
     /* The figure first (metric, id, value, unit, bound): a figure the article already gave
      * is not built any further. */
@@ -885,7 +540,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
             if (period_override)
                 g_strlcpy(earlier->period, period_override, JB_PERIOD_MAX);
             else
-                format_period(&t, c->pub_year, earlier->period);
+                jb_extract_format_period(&t, c->pub_year, earlier->period);
             earlier->period_stated = TRUE;
         }
         return;
@@ -895,7 +550,7 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     if (period_override)
         g_strlcpy(period, period_override, sizeof period);
     else if (have_time)
-        format_period(&t, c->pub_year, period);
+        jb_extract_format_period(&t, c->pub_year, period);
     else
         g_strlcpy(period, c->article->published, sizeof period);
     JbStatement *s = statement_new(subject, metric_at, probe.metric_id, trimmed(quote_from, ce),
@@ -985,7 +640,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     /* what every number of the sentence looks back at, found once */
     sentence_words(c, sent, p);
     g_array_set_size(c->times, 0);
-    time_refs(sent, p, c->pub_year, c->pub_month, c->times);
+    jb_extract_time_refs(sent, p, c->pub_year, c->pub_month, c->times);
     /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */
     for (guint i = 1; i < qs->len; i++) {
         JbQuantity *a = &g_array_index(qs, JbQuantity, i - 1), *b = &g_array_index(qs, JbQuantity, i);
@@ -1166,183 +821,4 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     g_ref_string_release(c.published);
     g_hash_table_unref(c.seen);
     return c.out;
-}
-
-void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
-{
-    for (guint i = 0; i < statements->len; i++) {
-        const JbStatement *s = g_ptr_array_index(statements, i);
-        g_autofree char *value = jb_decimal_to_string(s->q.value);
-        g_autofree char *subject = jb_csv_safe_text(s->subject);
-        g_autofree char *metric = jb_csv_safe_text(s->metric);
-        g_autofree char *quote = jb_csv_safe_text(s->quote);
-        const char *cells[] = {s->source,         s->published, s->period,
-                               subject,           metric,       s->metric_id,
-                               value,             s->q.unit,    s->q.qualifier,
-                               jb_bound_name(s->q.bound), s->forecast ? "1" : "0", quote};
-        jb_table_append(t, cells);
-    }
-}
-
-/* ---- streaming metrics.csv ------------------------------------------------------------- */
-
-struct JbMetricsWriter {
-    char *path;     /* the target, NULL for stdout */
-    char *tmp_path; /* the temporary file being written */
-    FILE *f;
-    gboolean device; /* f is a device or FIFO opened in place */
-    GString *buf;    /* the rows of one article */
-    char *iobuf;     /* f's buffer (not stdout's): freed after f is closed */
-};
-
-static gboolean write_error(GError **error, const char *what, int err)
-{
-    g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", what, g_strerror(err));
-    return FALSE;
-}
-
-JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
-{
-    JbMetricsWriter *w = g_new0(JbMetricsWriter, 1);
-    if (path && strcmp(path, "-") != 0 && g_file_test(path, G_FILE_TEST_EXISTS) &&
-        !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        /* /dev/null, /dev/stdout, a FIFO: written in place. Renaming a temporary file over
-         * a device would replace it (as root, /dev/null itself). */
-        if (!(w->f = fopen(path, "w"))) {
-            write_error(error, path, errno);
-            g_free(w);
-            return NULL;
-        }
-        w->device = TRUE;
-    } else if (path && strcmp(path, "-") != 0) {
-        w->path = g_strdup(path);
-        g_autofree char *dir = g_path_get_dirname(path);
-        if (g_mkdir_with_parents(dir, 0777) != 0) {
-            write_error(error, dir, errno);
-            jb_metrics_writer_abort(w);
-            return NULL;
-        }
-        w->tmp_path = g_strconcat(path, ".tmp-XXXXXX", NULL);
-        int fd = g_mkstemp(w->tmp_path);
-        if (fd < 0 || !(w->f = fdopen(fd, "w"))) {
-            write_error(error, path, errno);
-            if (fd >= 0)
-                close(fd);
-            g_clear_pointer(&w->tmp_path, g_free);
-            jb_metrics_writer_abort(w);
-            return NULL;
-        }
-    } else {
-        w->f = stdout;
-    }
-    if (w->f != stdout) { /* one write(2) per 64 KB of rows, not per 4 KB */
-        w->iobuf = g_malloc(1 << 16);
-        setvbuf(w->f, w->iobuf, _IOFBF, 1 << 16);
-    }
-    g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
-    g_autoptr(GString) csv = jb_table_to_csv(t);
-    if (fwrite(csv->str, 1, csv->len, w->f) != csv->len) {
-        write_error(error, w->path ? w->path : "stdout", errno);
-        jb_metrics_writer_abort(w);
-        return NULL;
-    }
-    return w;
-}
-
-#define NZ(s) ((s) ? (s) : "")
-
-/* A free-text cell as jb_csv_safe_text() writes it: a copy only when it needs the '. */
-static const char *safe_cell(const char *s, char **owned)
-{
-    if (!s)
-        return ""; /* (jb_table_append writes NULL as "") */
-    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
-        return *owned = jb_csv_safe_text(s);
-    return s;
-}
-
-gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError **error)
-{
-    if (!statements->len)
-        return TRUE;
-    /* the rows jb_extract_append_rows() makes, written straight into one reused buffer */
-    if (!w->buf)
-        w->buf = g_string_sized_new(4096);
-    g_string_truncate(w->buf, 0);
-    for (guint i = 0; i < statements->len; i++) {
-        const JbStatement *s = g_ptr_array_index(statements, i);
-        char buf[JB_DECIMAL_STR_MAX];
-        g_autofree char *long_value = NULL; /* (never for a value the scanner made) */
-        const char *value = buf;
-        gsize value_len = jb_decimal_format(s->q.value, buf, sizeof buf);
-        if (value_len >= sizeof buf)
-            value = long_value = jb_decimal_to_string(s->q.value);
-        g_autofree char *subject = NULL, *metric = NULL, *quote = NULL;
-        const char *cells[] = {NZ(s->source),     NZ(s->published), NZ(s->period),
-                               safe_cell(s->subject, &subject), safe_cell(s->metric, &metric),
-                               NZ(s->metric_id),  value,        s->q.unit,
-                               s->q.qualifier,    jb_bound_name(s->q.bound),
-                               s->forecast ? "1" : "0", safe_cell(s->quote, &quote)};
-        gsize lens[G_N_ELEMENTS(cells)];
-        for (gsize k = 0; k < G_N_ELEMENTS(cells); k++)
-            lens[k] = cells[k] == value ? value_len : strlen(cells[k]);
-        jb_csv_append_row_n(w->buf, cells, lens, G_N_ELEMENTS(cells));
-    }
-    if (fwrite(w->buf->str, 1, w->buf->len, w->f) != w->buf->len)
-        return write_error(error, w->path ? w->path : "stdout", errno);
-    if (w->buf->allocated_len > (1u << 20)) /* one huge article: do not keep its buffer */
-        g_string_free(g_steal_pointer(&w->buf), TRUE);
-    return TRUE;
-}
-
-gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
-{
-    gboolean ok = TRUE;
-    if (!w->path) {
-        ok = fflush(w->f) == 0 || write_error(error, "stdout", errno);
-        if (w->device && fclose(w->f) != 0 && ok)
-            ok = write_error(error, "output", errno);
-        if (w->buf)
-            g_string_free(w->buf, TRUE);
-        g_free(w->iobuf);
-        g_free(w);
-        return ok;
-    }
-    int err = 0;
-    if (fflush(w->f) != 0 || fsync(fileno(w->f)) != 0)
-        err = errno;
-    if (fclose(w->f) != 0 && !err)
-        err = errno;
-    w->f = NULL;
-    if (!err && g_rename(w->tmp_path, w->path) != 0)
-        err = errno;
-    if (err) {
-        ok = write_error(error, w->path, err);
-        g_unlink(w->tmp_path);
-    }
-    g_free(w->tmp_path);
-    g_free(w->path);
-    if (w->buf)
-        g_string_free(w->buf, TRUE);
-    g_free(w->iobuf);
-    g_free(w);
-    return ok;
-}
-
-void jb_metrics_writer_abort(JbMetricsWriter *w)
-{
-    if (!w)
-        return;
-    if (w->f && (w->f != stdout || w->device))
-        fclose(w->f);
-    else if (w->f)
-        fflush(w->f);
-    if (w->tmp_path)
-        g_unlink(w->tmp_path);
-    g_free(w->tmp_path);
-    g_free(w->path);
-    if (w->buf)
-        g_string_free(w->buf, TRUE);
-    g_free(w->iobuf);
-    g_free(w);
 }

@@ -1,0 +1,143 @@
+/* jb_build_priv.h — what jb_build's source files share (not installed, not public).
+ *
+ * A build reads its project into a context (jb_build.c), extracts the articles and renders
+ * the charts and the report (jb_build_steps.c), keeping products in a cache keyed by hashes
+ * and publishing them into OUT with a manifest (jb_build_store.c); what happens is recorded
+ * as events and written as JSON Lines (jb_build_log.c). jb_build.c runs the steps in order,
+ * under a lock, and runs single units.
+ *
+ * Not for: anything outside jb_build (its interface is jb_build.h).
+ */
+#ifndef JB_BUILD_PRIV_H
+#define JB_BUILD_PRIV_H
+
+#include "jb_build.h"
+
+#include "jb_article.h"
+#include "jb_chart.h"
+#include "jb_common.h"
+#include "jb_dict.h"
+#include "jb_extract.h"
+#include "jb_report.h"
+#include "jb_reshape.h"
+#include "jb_table.h"
+
+typedef struct {
+    const char *project_path;
+    const JbBuildOptions *opt;
+    JbBuildResult *r;
+    GError *first_error;
+    GKeyFile *kf;
+    char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
+    gboolean year_periods;
+    GPtrArray *files;     /* char*: article paths, sorted, unique */
+    GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
+    GKeyFile *new_man;
+    char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
+    char *project_text, *tmpl_text;
+    GHashTable *article_hash; /* path → SHA-256 of its content, for the articles read */
+    JbDict *dict;
+} Ctx;
+
+typedef struct {
+    const Ctx *c;
+    char *path;
+    char *data; /* the bytes that were hashed: parse exactly those */
+    gsize len;
+    char *key;
+    JbTable *table;      /* the statements, as metrics.csv rows */
+    GPtrArray *warnings; /* char* */
+    GError *error;
+    gboolean ran;
+} Article;
+
+typedef struct {
+    char *name;     /* chart name, or "" for the report */
+    char *key;
+    char *spec;     /* the chart spec text */
+    gboolean ok;    /* products exist in the cache */
+} Render;
+
+typedef struct {
+    char *rel;      /* relative to OUT */
+    char *product;  /* a cache file, or NULL when `data` holds the content */
+    GString *data;
+} Output;
+
+/* The files a chart is rendered to, and at what scale (a report is one pdf). */
+typedef struct {
+    const char *ext;
+    double scale;
+} ChartOut;
+extern const ChartOut JB_BUILD_CHART_OUTS[2];
+
+/* ---- jb_build_log.c ------------------------------------------------------------------------ */
+
+void jb_build_result_init(JbBuildResult *r);
+void jb_build_add_event(JbBuildResult *r, JbLogLevel level, const char *stage, const char *msg);
+G_GNUC_PRINTF(4, 5)
+void jb_build_add_eventf(JbBuildResult *r, JbLogLevel level, const char *stage, const char *fmt,
+                         ...);
+/* The scripted crash points of the tests (see jb_build.h). */
+void jb_build_maybe_die(const char *point);
+
+/* ---- jb_build.c ---------------------------------------------------------------------------- */
+
+/* Record an error as an event; the first becomes the build's GError. Takes `e`. */
+void jb_build_fail_unit(Ctx *c, const char *stage, GError *e);
+char *jb_build_resolve(const char *base_dir, const char *path);
+char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
+/* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
+ * what the run that made it reported. Written before the product itself. */
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, GPtrArray *warnings, GError **error);
+void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage);
+
+/* ---- jb_build_steps.c ---------------------------------------------------------------------- */
+
+/* Read and hash every article. Unreadable ones are reported and left out. */
+GPtrArray *jb_build_read_articles(Ctx *c);
+/* Statements of every article: from the cache, else extracted on `jobs` threads. */
+void jb_build_extract_all(Ctx *c, GPtrArray *arts);
+void jb_build_render_free(gpointer p);
+/* The chart groups of the project, with their spec text. */
+GPtrArray *jb_build_chart_units(const Ctx *c, GError **error);
+gboolean jb_build_products_exist(const Ctx *c, const Render *u);
+/* Files a spec or template names (a chart's `theme = corporate.theme`): every token of
+ * `text` that names a regular file, relative to `dir` or the project, is hashed into `h`.
+ * A superset of the real dependencies, found without knowing each module's keys. */
+void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir);
+/* Key a chart by its spec, the files it names and the series rows of the metrics it names. */
+void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series);
+/* Key the report by its template, the files it names, the date, and the series and quotes
+ * of every metric whose id the template mentions. */
+void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbTable *metrics);
+/* Each render unit: reused from the cache or run, on up to -j threads at once (with one, on
+ * this thread, in unit order). In parallel the report is queued first: it takes longest (it
+ * draws every chart of the template again). Events are
+ * recorded afterwards in unit order, whatever order the threads finished in, so the log of a
+ * parallel build is the log of a serial one. */
+void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics);
+
+/* ---- jb_build_store.c ---------------------------------------------------------------------- */
+
+char *jb_build_sha256_hex(const void *data, gsize len);
+/* Feed a string and a separator, so ("ab","c") and ("a","bc") hash differently. */
+void jb_build_feed(GChecksum *h, const char *s);
+char *jb_build_key_of(const char *first, ...) G_GNUC_NULL_TERMINATED;
+/* SHA-256 of a file, or NULL when it cannot be read. */
+char *jb_build_hash_file(const char *path);
+void jb_build_output_free(gpointer p);
+gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published);
+/* Outputs whose unit failed keep their previous file and manifest entry. */
+void jb_build_keep_old_output(Ctx *c, const char *rel);
+gboolean jb_build_write_manifest(Ctx *c, GError **error);
+/* Remove what killed runs left behind: temporary files beside the outputs (we hold the
+ * lock, nobody else writes there), and in the cache old temporary files and, after a
+ * complete build, products no longer used (`live`: cache file names to keep). */
+void jb_build_sweep(Ctx *c, GHashTable *finals, GHashTable *live);
+/* The key of the whole build: every input's hash. Equal keys and intact outputs mean the
+ * outputs are what this run would produce. */
+char *jb_build_top_key(const Ctx *c, GPtrArray *arts);
+gboolean jb_build_outputs_intact(const Ctx *c);
+
+#endif

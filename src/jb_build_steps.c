@@ -1,0 +1,516 @@
+/* jb_build_steps.c — the steps of a build that make products: extracting the articles
+ * (in parallel, each from the cache when it can), then the charts and the report (rendered
+ * in parallel) with the cache keys that say when they are stale.
+ *
+ * Not for: the order of the steps, locking, units (jb_build.c), publishing (jb_build_store.c).
+ */
+#include "jb_build_priv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- extraction (parallel) ------------------------------------------------------------ */
+
+/* An article's cache file: a first line "jianbao-statements SHA256 NWARN", NWARN warning
+ * lines, then the statements as metrics.csv. It is written without fsync: hundreds of
+ * fsyncs made a full build 15× slower than the extraction itself, and the cache needs none.
+ * A kill -9 cannot hurt it (rename is atomic and the page cache survives the process); after
+ * a power loss a file may be renamed but empty or partial, which the hash catches: the
+ * article is then extracted again. Published outputs and the manifest are still fsynced. */
+static GString *statements_file(const GPtrArray *warnings, const GString *csv)
+{
+    g_autoptr(GString) body = g_string_new(NULL);
+    for (guint i = 0; i < warnings->len; i++) {
+        g_autofree char *one = g_strdup(g_ptr_array_index(warnings, i));
+        g_strdelimit(one, "\r\n", ' ');
+        g_string_append_printf(body, "%s\n", one);
+    }
+    g_string_append_len(body, csv->str, (gssize)csv->len);
+    g_autofree char *sum = jb_build_sha256_hex(body->str, body->len);
+    GString *out = g_string_new(NULL);
+    g_string_printf(out, "jianbao-statements %s %u\n", sum, warnings->len);
+    g_string_append_len(out, body->str, (gssize)body->len);
+    return out;
+}
+
+/* Parse a cache file written by statements_file; FALSE when it is damaged. */
+static gboolean statements_parse(const char *path, const char *text, gsize len, JbTable **table,
+                                 GPtrArray **warnings)
+{
+    const char *nl = memchr(text, '\n', len);
+    char sum[65];
+    unsigned nwarn = 0;
+    if (!nl || sscanf(text, "jianbao-statements %64s %u", sum, &nwarn) != 2)
+        return FALSE;
+    const char *body = nl + 1;
+    gsize blen = len - (gsize)(body - text);
+    g_autofree char *have = jb_build_sha256_hex(body, blen);
+    if (strcmp(have, sum) != 0)
+        return FALSE;
+    g_autoptr(GPtrArray) w = g_ptr_array_new_with_free_func(g_free);
+    const char *p = body, *end = body + blen;
+    for (unsigned i = 0; i < nwarn; i++) {
+        const char *e = memchr(p, '\n', (gsize)(end - p));
+        if (!e)
+            return FALSE;
+        g_ptr_array_add(w, g_strndup(p, (gsize)(e - p)));
+        p = e + 1;
+    }
+    *table = jb_table_parse(path, p, (gsize)(end - p), NULL);
+    if (!*table)
+        return FALSE;
+    *warnings = g_steal_pointer(&w);
+    return TRUE;
+}
+
+/* Temporary file, write, rename: atomic, not durable (see statements_file). */
+static gboolean write_file_fast(const char *path, const GString *data, GError **error)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+    g_autofree char *tmp = g_strdup_printf("%s.XXXXXX", path);
+    int fd = -1;
+    if (g_mkdir_with_parents(dir, 0755) == 0)
+        fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
+    gboolean ok = fd >= 0;
+    for (gsize off = 0; ok && off < data->len;) {
+        ssize_t n = write(fd, data->str + off, data->len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        ok = n > 0;
+        off += n > 0 ? (gsize)n : 0;
+    }
+    int e = errno;
+    if (fd >= 0 && close(fd) != 0 && ok) {
+        e = errno;
+        ok = FALSE;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        e = errno;
+        ok = FALSE;
+    }
+    if (!ok) {
+        if (fd >= 0)
+            unlink(tmp);
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
+    }
+    return ok;
+}
+
+static void article_free(gpointer p)
+{
+    Article *a = p;
+    g_free(a->path);
+    g_free(a->data);
+    g_free(a->key);
+    g_clear_pointer(&a->table, jb_table_free);
+    g_clear_pointer(&a->warnings, g_ptr_array_unref);
+    g_clear_error(&a->error);
+    g_free(a);
+}
+
+/* Run in a worker thread: touches only `a`, the read-only dictionary and its own cache files. */
+static void extract_one(gpointer item)
+{
+    Article *a = item;
+    a->ran = TRUE;
+    a->warnings = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(JbArticle) art = jb_article_parse(a->path, a->data, a->len, NULL, NULL, &a->error);
+    if (!art)
+        return;
+    for (guint w = 0; w < art->warnings->len; w++)
+        g_ptr_array_add(a->warnings, g_strdup(g_ptr_array_index(art->warnings, w)));
+    g_autoptr(GPtrArray) st = jb_extract_article(art, a->c->dict);
+    a->table = jb_table_new(JB_METRICS_HEADER);
+    jb_extract_append_rows(a->table, st);
+    g_autoptr(GString) csv = jb_table_to_csv(a->table);
+    g_autoptr(GString) file = statements_file(a->warnings, csv);
+    g_autofree char *path = jb_build_cache_path(a->c, a->key, "csv");
+    if (write_file_fast(path, file, &a->error))
+        jb_build_maybe_die("extract");
+}
+
+static char *article_key(const Ctx *c, const char *path, const char *content_hash)
+{
+    return jb_build_key_of("extract", c->engine, c->dict_hash, path, content_hash, NULL);
+}
+
+GPtrArray *jb_build_read_articles(Ctx *c)
+{
+    GPtrArray *arts = g_ptr_array_new_with_free_func(article_free);
+    for (guint i = 0; i < c->files->len; i++) {
+        const char *path = g_ptr_array_index(c->files, i);
+        Article *a = g_new0(Article, 1);
+        a->c = c;
+        a->path = g_strdup(path);
+        GError *e = NULL;
+        struct stat st;
+        if (stat(path, &st) == 0 && st.st_size > (off_t)JB_ARTICLE_MAX_BYTES) {
+            g_set_error(&e, JB_ERROR, JB_ERROR_LIMIT, "%s: larger than %u MB", path,
+                        JB_ARTICLE_MAX_BYTES >> 20);
+        } else if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
+            GError *we = g_error_new(JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
+            g_error_free(e);
+            e = we;
+        }
+        if (e) {
+            jb_build_fail_unit(c, "extract", e);
+            article_free(a);
+            continue;
+        }
+        char *h = jb_build_sha256_hex(a->data, a->len);
+        a->key = article_key(c, path, h);
+        if (!c->article_hash)
+            c->article_hash = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        g_hash_table_replace(c->article_hash, g_strdup(path), h);
+        g_ptr_array_add(arts, a);
+    }
+    return arts;
+}
+
+static guint n_jobs(const JbBuildOptions *opt)
+{
+    guint j = opt && opt->jobs ? opt->jobs : g_get_num_processors();
+    return CLAMP(j, 1, 256);
+}
+
+typedef struct {
+    void (*one)(gpointer item);
+    GAsyncQueue *done;
+} PoolJob;
+
+static void pool_worker(gpointer item, gpointer shared)
+{
+    PoolJob *job = shared;
+    job->one(item);
+    g_async_queue_push(job->done, item);
+}
+
+/* Run `one` on every item of `todo`: in order on this thread when `threads` is 1, else on a
+ * pool of `threads` workers; progress for `stage` is reported as items finish. JB_ERROR's
+ * quark is made here first, on this thread: G_DEFINE_QUARK makes it lazily with a plain
+ * static, which workers failing at the same moment would otherwise race on
+ * (ThreadSanitizer reported it). */
+static void run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
+                    void (*one)(gpointer item))
+{
+    gboolean serial = threads <= 1;
+    g_autoptr(GAsyncQueue) done = g_async_queue_new();
+    PoolJob job = {one, done};
+    GThreadPool *pool = NULL;
+    if (!serial) {
+        (void)JB_ERROR;
+        pool = g_thread_pool_new(pool_worker, &job, (gint)threads, FALSE, NULL);
+        for (guint i = 0; i < todo->len; i++)
+            g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
+    }
+    for (guint i = 0; i < todo->len; i++) {
+        if (serial)
+            one(g_ptr_array_index(todo, i));
+        else
+            g_async_queue_pop(done);
+        if (c->opt && c->opt->progress)
+            c->opt->progress(stage, i + 1, todo->len, c->opt->progress_data);
+    }
+    if (pool)
+        g_thread_pool_free(pool, FALSE, TRUE);
+}
+
+void jb_build_extract_all(Ctx *c, GPtrArray *arts)
+{
+    g_autoptr(GPtrArray) todo = g_ptr_array_new();
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
+        g_autofree char *text = NULL;
+        gsize len = 0;
+        if (g_file_get_contents(path, &text, &len, NULL) &&
+            !statements_parse(path, text, len, &a->table, &a->warnings)) /* damaged */
+            g_clear_pointer(&a->table, jb_table_free);
+        if (a->table) {
+            c->r->reused++;
+            jb_build_add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->path);
+        } else {
+            g_ptr_array_add(todo, a);
+        }
+    }
+    if (todo->len)
+        run_all(c, "extract", todo, MIN(n_jobs(c->opt), todo->len), extract_one);
+    /* Report in input order, whatever order the threads finished in. */
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        if (a->ran) {
+            for (guint w = 0; a->warnings && w < a->warnings->len; w++)
+                jb_build_add_event(c->r, JB_LOG_WARNING, "extract",
+                                   g_ptr_array_index(a->warnings, w));
+            if (a->error) {
+                jb_build_fail_unit(c, "extract", g_steal_pointer(&a->error));
+                continue;
+            }
+            c->r->ran++;
+            jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements",
+                                a->path, jb_table_n_rows(a->table));
+        } else {
+            for (guint w = 0; a->warnings && w < a->warnings->len; w++)
+                jb_build_add_event(c->r, JB_LOG_WARNING, "extract",
+                                   g_ptr_array_index(a->warnings, w));
+        }
+    }
+}
+
+/* ---- reshape, charts, report ---------------------------------------------------------- */
+
+/* Rows of `t` whose metric_id is in `ids` (all when NULL) as CSV text: what a unit reads. */
+static GString *rows_for(const JbTable *t, GHashTable *ids)
+{
+    int col = jb_table_column(t, "metric_id");
+    guint n = jb_table_n_cols(t);
+    g_autoptr(GPtrArray) header = g_ptr_array_new();
+    for (guint i = 0; i < n; i++)
+        g_ptr_array_add(header, (gpointer)jb_table_header(t, i));
+    g_ptr_array_add(header, NULL);
+    g_autoptr(JbTable) sub = jb_table_new((const char *const *)header->pdata);
+    g_autofree const char **cells = g_new0(const char *, n + 1);
+    for (guint r = 0; r < jb_table_n_rows(t); r++) {
+        if (ids && !g_hash_table_contains(ids, jb_table_get(t, r, col)))
+            continue;
+        for (guint i = 0; i < n; i++)
+            cells[i] = jb_table_get(t, r, (int)i);
+        jb_table_append(sub, cells);
+    }
+    return jb_table_to_csv(sub);
+}
+
+void jb_build_render_free(gpointer p)
+{
+    Render *u = p;
+    g_free(u->name);
+    g_free(u->key);
+    g_free(u->spec);
+    g_free(u);
+}
+
+static gboolean chart_name_ok(const char *name)
+{
+    return *name && !strchr(name, '/') && strcmp(name, "..") != 0 && strcmp(name, ".") != 0;
+}
+
+GPtrArray *jb_build_chart_units(const Ctx *c, GError **error)
+{
+    GPtrArray *units = g_ptr_array_new_with_free_func(jb_build_render_free);
+    g_auto(GStrv) groups = g_key_file_get_groups(c->kf, NULL);
+    for (char **g = groups; *g; g++) {
+        if (!g_str_has_prefix(*g, "chart "))
+            continue;
+        const char *name = *g + strlen("chart ");
+        if (!chart_name_ok(name)) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [%s]: bad chart name",
+                        c->project_path, *g);
+            g_ptr_array_unref(units);
+            return NULL;
+        }
+        /* Re-serialise the group as a spec so projects and templates share one parser. */
+        GString *spec = g_string_new(NULL);
+        g_auto(GStrv) keys = g_key_file_get_keys(c->kf, *g, NULL, NULL);
+        for (char **k = keys; k && *k; k++) {
+            g_autofree char *v = g_key_file_get_string(c->kf, *g, *k, NULL);
+            g_string_append_printf(spec, "%s = %s\n", *k, v ? v : "");
+        }
+        Render *u = g_new0(Render, 1);
+        u->name = g_strdup(name);
+        u->spec = g_string_free(spec, FALSE);
+        g_ptr_array_add(units, u);
+    }
+    return units;
+}
+
+const ChartOut JB_BUILD_CHART_OUTS[2] = {{"png", 2}, {"pdf", 1}};
+
+gboolean jb_build_products_exist(const Ctx *c, const Render *u)
+{
+    if (!*u->name) {
+        g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
+        return g_file_test(p, G_FILE_TEST_IS_REGULAR);
+    }
+    for (guint i = 0; i < G_N_ELEMENTS(JB_BUILD_CHART_OUTS); i++) {
+        g_autofree char *p = jb_build_cache_path(c, u->key, JB_BUILD_CHART_OUTS[i].ext);
+        if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir)
+{
+    g_auto(GStrv) tokens = g_strsplit_set(text, " \t\r\n=:;,\"'`()[]{}", -1);
+    const char *bases[] = {dir, c->base, "."}; /* "." : the chart module opens a theme as given */
+    for (char **t = tokens; *t; t++) {
+        if (!**t || !strchr(*t, '.'))
+            continue;
+        for (guint b = 0; b < G_N_ELEMENTS(bases); b++) {
+            g_autofree char *p = jb_build_resolve(bases[b], *t);
+            if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
+                continue;
+            g_autofree char *fh = jb_build_hash_file(p);
+            jb_build_feed(h, p);
+            jb_build_feed(h, fh);
+        }
+    }
+}
+
+/* Metric ids of `series` that `text` mentions (as a substring: a safe over-approximation
+ * of what a spec or template uses). Borrowed from `series`. */
+static GHashTable *ids_mentioned(const JbTable *series, const char *text)
+{
+    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+    int col = jb_table_column(series, "metric_id");
+    for (guint r = 0; text && r < jb_table_n_rows(series); r++) {
+        const char *id = jb_table_get(series, r, col);
+        if (*id && strstr(text, id))
+            g_hash_table_add(ids, (gpointer)id);
+    }
+    return ids;
+}
+
+void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series)
+{
+    g_autoptr(GHashTable) ids = ids_mentioned(series, u->spec);
+    g_autoptr(GString) rows = rows_for(series, ids);
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    jb_build_feed(h, "chart");
+    jb_build_feed(h, c->engine);
+    jb_build_feed(h, c->fonts);
+    jb_build_feed(h, g_getenv("SOURCE_DATE_EPOCH")); /* the PDF's creation date */
+    jb_build_feed(h, u->spec);
+    jb_build_feed(h, rows->str);
+    jb_build_feed_named_files(c, h, u->spec, c->base);
+    u->key = g_strdup(g_checksum_get_string(h));
+}
+
+static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *series, GError **error)
+{
+    g_autofree char *where = g_strdup_printf("%s [chart %s]", c->project_path, u->name);
+    g_autoptr(JbChart) ch = jb_chart_spec_parse(where, 1, u->spec, error);
+    if (!ch || !jb_chart_load_series(ch, series, error))
+        return FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(JB_BUILD_CHART_OUTS); i++) {
+        g_autofree char *p = jb_build_cache_path(c, u->key, JB_BUILD_CHART_OUTS[i].ext);
+        if (!jb_chart_render(ch, p, JB_BUILD_CHART_OUTS[i].scale, error))
+            return FALSE;
+        /* The warnings (drawing happens in render) go beside the products, before the
+         * last product completes the unit. */
+        if (i == 0 && !jb_build_save_warnings(c, u->key, ch->warnings, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbTable *metrics)
+{
+    const char *text = c->tmpl_text;
+    g_autoptr(GHashTable) ids = ids_mentioned(series, text);
+    g_autoptr(GString) srows = rows_for(series, ids);
+    g_autoptr(GString) mrows = rows_for(metrics, ids);
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    jb_build_feed(h, "report");
+    jb_build_feed(h, c->engine);
+    jb_build_feed(h, c->fonts);
+    jb_build_feed(h, c->tmpl_path);
+    jb_build_feed(h, c->tmpl_hash);
+    jb_build_feed(h, c->date);
+    jb_build_feed(h, srows->str);
+    jb_build_feed(h, mrows->str);
+    /* The sources section reads each cited article again (for its title): their content. */
+    int src = jb_table_column(metrics, "source");
+    int idc = jb_table_column(metrics, "metric_id");
+    for (guint r = 0; c->article_hash && r < jb_table_n_rows(metrics); r++) {
+        if (!g_hash_table_contains(ids, jb_table_get(metrics, r, idc)))
+            continue;
+        const char *ah = g_hash_table_lookup(c->article_hash, jb_table_get(metrics, r, src));
+        jb_build_feed(h, ah ? ah : "");
+    }
+    g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
+    jb_build_feed_named_files(c, h, text ? text : "", dir);
+    u->key = g_strdup(g_checksum_get_string(h));
+}
+
+/* What render jobs share, and why that is safe. Read only: the Ctx, the tables, the FcConfig
+ * (fontconfig locks its own caches). Under the libraries' own locks: pango's language table,
+ * its cached hb_buffer and PangoCairoRenderer, cairo's font and glyph caches. One per job or
+ * thread: font maps (jb_fonts), canvases, cairo font options (made per context), the PNG
+ * encoder's state (per call, jb_draw), temporary files (mkstemp names). The chart, report and
+ * draw modules keep no static mutable state; jb_number's and jb_article's tables are built once
+ * under g_once (jb_reshape's static sort columns are used before, on this thread only).
+ * A ThreadSanitizer run of the suite found one race of ours (see run_all); the rest of its
+ * reports are hand-overs inside GLib, pango, harfbuzz, fontconfig and glibc, which are not
+ * built for it (their futex locks and atomics are invisible to it).
+ *
+ * What a render job needs; the job writes only `error` of its own unit, and its own cache
+ * files. */
+typedef struct {
+    const Ctx *c;
+    Render *u;
+    const JbTable *series, *metrics;
+    GError *error;
+} RenderJob;
+
+/* Run in a worker thread (or on this one with -j1): draws through the calling thread's own
+ * font map (jb_fonts_map), on its own canvases; reads only the tables and the context. */
+static void render_one(gpointer item)
+{
+    RenderJob *j = item;
+    const Ctx *c = j->c;
+    Render *u = j->u;
+    if (*u->name) {
+        chart_render(c, u, j->series, &j->error);
+    } else {
+        g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
+        JbReportInputs in = {.series = j->series, .metrics = j->metrics};
+        jb_report_render(c->tmpl_path, &in, p, &j->error);
+    }
+    if (!j->error)
+        jb_build_maybe_die("render");
+}
+
+void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics)
+{
+    guint n = units->len, n_todo = 0;
+    for (guint i = 0; i < n; i++)
+        n_todo += !((Render *)g_ptr_array_index(units, i))->ok;
+    guint threads = MIN(n_jobs(c->opt), n_todo);
+    g_autofree RenderJob *jobs = g_new0(RenderJob, MAX(n, 1));
+    g_autoptr(GPtrArray) todo = g_ptr_array_new();
+    for (guint i = 0; i < n; i++) {
+        RenderJob *j = &jobs[i];
+        *j = (RenderJob){.c = c, .u = g_ptr_array_index(units, i), .series = series,
+                         .metrics = metrics};
+        if (j->u->ok)
+            continue;
+        if (threads > 1 && !*j->u->name)
+            g_ptr_array_insert(todo, 0, j);
+        else
+            g_ptr_array_add(todo, j);
+    }
+    run_all(c, "render", todo, threads, render_one);
+    for (guint i = 0; i < n; i++) {
+        Render *u = jobs[i].u;
+        const char *stage = *u->name ? "chart" : "report";
+        const char *what = *u->name ? u->name : c->tmpl_path;
+        if (u->ok) {
+            c->r->reused++;
+            jb_build_add_eventf(c->r, JB_LOG_DEBUG, stage, "%s: reused", what);
+            jb_build_replay_warnings(c, u->key, stage);
+            continue;
+        }
+        if (jobs[i].error) {
+            jb_build_fail_unit(c, stage, g_steal_pointer(&jobs[i].error));
+            continue;
+        }
+        u->ok = TRUE;
+        c->r->ran++;
+        jb_build_replay_warnings(c, u->key, stage);
+        jb_build_add_eventf(c->r, JB_LOG_INFO, stage, "%s: rendered", what);
+    }
+}

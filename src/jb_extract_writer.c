@@ -1,0 +1,197 @@
+/* jb_extract_writer.c — metrics.csv: statements as its rows (the header, the cells), into
+ * a JbTable or streamed to a file one article at a time.
+ *
+ * Not for: making the statements (jb_extract.c), CSV syntax (jb_table).
+ */
+#include "jb_extract.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *const JB_METRICS_HEADER[] = {"source", "published", "period",    "subject",
+                                         "metric", "metric_id", "value",     "unit",
+                                         "qualifier", "bound",  "forecast",  "quote",
+                                         NULL};
+
+void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
+{
+    for (guint i = 0; i < statements->len; i++) {
+        const JbStatement *s = g_ptr_array_index(statements, i);
+        g_autofree char *value = jb_decimal_to_string(s->q.value);
+        g_autofree char *subject = jb_csv_safe_text(s->subject);
+        g_autofree char *metric = jb_csv_safe_text(s->metric);
+        g_autofree char *quote = jb_csv_safe_text(s->quote);
+        const char *cells[] = {s->source,         s->published, s->period,
+                               subject,           metric,       s->metric_id,
+                               value,             s->q.unit,    s->q.qualifier,
+                               jb_bound_name(s->q.bound), s->forecast ? "1" : "0", quote};
+        jb_table_append(t, cells);
+    }
+}
+
+/* ---- streaming metrics.csv ------------------------------------------------------------- */
+
+struct JbMetricsWriter {
+    char *path;     /* the target, NULL for stdout */
+    char *tmp_path; /* the temporary file being written */
+    FILE *f;
+    gboolean device; /* f is a device or FIFO opened in place */
+    GString *buf;    /* the rows of one article */
+    char *iobuf;     /* f's buffer (not stdout's): freed after f is closed */
+};
+
+static gboolean write_error(GError **error, const char *what, int err)
+{
+    g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", what, g_strerror(err));
+    return FALSE;
+}
+
+JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
+{
+    JbMetricsWriter *w = g_new0(JbMetricsWriter, 1);
+    if (path && strcmp(path, "-") != 0 && g_file_test(path, G_FILE_TEST_EXISTS) &&
+        !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        /* /dev/null, /dev/stdout, a FIFO: written in place. Renaming a temporary file over
+         * a device would replace it (as root, /dev/null itself). */
+        if (!(w->f = fopen(path, "w"))) {
+            write_error(error, path, errno);
+            g_free(w);
+            return NULL;
+        }
+        w->device = TRUE;
+    } else if (path && strcmp(path, "-") != 0) {
+        w->path = g_strdup(path);
+        g_autofree char *dir = g_path_get_dirname(path);
+        if (g_mkdir_with_parents(dir, 0777) != 0) {
+            write_error(error, dir, errno);
+            jb_metrics_writer_abort(w);
+            return NULL;
+        }
+        w->tmp_path = g_strconcat(path, ".tmp-XXXXXX", NULL);
+        int fd = g_mkstemp(w->tmp_path);
+        if (fd < 0 || !(w->f = fdopen(fd, "w"))) {
+            write_error(error, path, errno);
+            if (fd >= 0)
+                close(fd);
+            g_clear_pointer(&w->tmp_path, g_free);
+            jb_metrics_writer_abort(w);
+            return NULL;
+        }
+    } else {
+        w->f = stdout;
+    }
+    if (w->f != stdout) { /* one write(2) per 64 KB of rows, not per 4 KB */
+        w->iobuf = g_malloc(1 << 16);
+        setvbuf(w->f, w->iobuf, _IOFBF, 1 << 16);
+    }
+    g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
+    g_autoptr(GString) csv = jb_table_to_csv(t);
+    if (fwrite(csv->str, 1, csv->len, w->f) != csv->len) {
+        write_error(error, w->path ? w->path : "stdout", errno);
+        jb_metrics_writer_abort(w);
+        return NULL;
+    }
+    return w;
+}
+
+#define NZ(s) ((s) ? (s) : "")
+
+/* A free-text cell as jb_csv_safe_text() writes it: a copy only when it needs the '. */
+static const char *safe_cell(const char *s, char **owned)
+{
+    if (!s)
+        return ""; /* (jb_table_append writes NULL as "") */
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        return *owned = jb_csv_safe_text(s);
+    return s;
+}
+
+gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError **error)
+{
+    if (!statements->len)
+        return TRUE;
+    /* the rows jb_extract_append_rows() makes, written straight into one reused buffer */
+    if (!w->buf)
+        w->buf = g_string_sized_new(4096);
+    g_string_truncate(w->buf, 0);
+    for (guint i = 0; i < statements->len; i++) {
+        const JbStatement *s = g_ptr_array_index(statements, i);
+        char buf[JB_DECIMAL_STR_MAX];
+        g_autofree char *long_value = NULL; /* (never for a value the scanner made) */
+        const char *value = buf;
+        gsize value_len = jb_decimal_format(s->q.value, buf, sizeof buf);
+        if (value_len >= sizeof buf)
+            value = long_value = jb_decimal_to_string(s->q.value);
+        g_autofree char *subject = NULL, *metric = NULL, *quote = NULL;
+        const char *cells[] = {NZ(s->source),     NZ(s->published), NZ(s->period),
+                               safe_cell(s->subject, &subject), safe_cell(s->metric, &metric),
+                               NZ(s->metric_id),  value,        s->q.unit,
+                               s->q.qualifier,    jb_bound_name(s->q.bound),
+                               s->forecast ? "1" : "0", safe_cell(s->quote, &quote)};
+        gsize lens[G_N_ELEMENTS(cells)];
+        for (gsize k = 0; k < G_N_ELEMENTS(cells); k++)
+            lens[k] = cells[k] == value ? value_len : strlen(cells[k]);
+        jb_csv_append_row_n(w->buf, cells, lens, G_N_ELEMENTS(cells));
+    }
+    if (fwrite(w->buf->str, 1, w->buf->len, w->f) != w->buf->len)
+        return write_error(error, w->path ? w->path : "stdout", errno);
+    if (w->buf->allocated_len > (1u << 20)) /* one huge article: do not keep its buffer */
+        g_string_free(g_steal_pointer(&w->buf), TRUE);
+    return TRUE;
+}
+
+gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
+{
+    gboolean ok = TRUE;
+    if (!w->path) {
+        ok = fflush(w->f) == 0 || write_error(error, "stdout", errno);
+        if (w->device && fclose(w->f) != 0 && ok)
+            ok = write_error(error, "output", errno);
+        if (w->buf)
+            g_string_free(w->buf, TRUE);
+        g_free(w->iobuf);
+        g_free(w);
+        return ok;
+    }
+    int err = 0;
+    if (fflush(w->f) != 0 || fsync(fileno(w->f)) != 0)
+        err = errno;
+    if (fclose(w->f) != 0 && !err)
+        err = errno;
+    w->f = NULL;
+    if (!err && g_rename(w->tmp_path, w->path) != 0)
+        err = errno;
+    if (err) {
+        ok = write_error(error, w->path, err);
+        g_unlink(w->tmp_path);
+    }
+    g_free(w->tmp_path);
+    g_free(w->path);
+    if (w->buf)
+        g_string_free(w->buf, TRUE);
+    g_free(w->iobuf);
+    g_free(w);
+    return ok;
+}
+
+void jb_metrics_writer_abort(JbMetricsWriter *w)
+{
+    if (!w)
+        return;
+    if (w->f && (w->f != stdout || w->device))
+        fclose(w->f);
+    else if (w->f)
+        fflush(w->f);
+    if (w->tmp_path)
+        g_unlink(w->tmp_path);
+    g_free(w->tmp_path);
+    g_free(w->path);
+    if (w->buf)
+        g_string_free(w->buf, TRUE);
+    g_free(w->iobuf);
+    g_free(w);
+}
