@@ -70,8 +70,9 @@ static gboolean after_as_of(const char *s, const char *p)
 }
 
 /* The 64-character blocks (code point >> 6) of the three-byte characters time_refs stops
- * at: 《 》 and time_lead's (keep STOPS in step with its switch). Most characters of a sentence are in none of them, and are
- * passed over with one bit test instead of the tests below. */
+ * at: 《 》 and time_lead's (keep STOPS in step with its switch). Most characters of a
+ * sentence are in none of them, and are passed over with one bit test instead of the tests
+ * below. */
 static guint8 time_blocks[(0x10000 >> 6) / 8];
 
 static void time_blocks_init(void)
