@@ -144,6 +144,17 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
     return TRUE;
 }
 
+/* Free `w` and what it owns, once its stream is closed (iobuf is the stream's buffer). */
+static void writer_free(JbMetricsWriter *w)
+{
+    g_free(w->tmp_path);
+    g_free(w->path);
+    if (w->buf)
+        g_string_free(w->buf, TRUE);
+    g_free(w->iobuf);
+    g_free(w);
+}
+
 gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
 {
     gboolean ok = TRUE;
@@ -151,10 +162,7 @@ gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
         ok = fflush(w->f) == 0 || write_error(error, "stdout", errno);
         if (w->device && fclose(w->f) != 0 && ok)
             ok = write_error(error, "output", errno);
-        if (w->buf)
-            g_string_free(w->buf, TRUE);
-        g_free(w->iobuf);
-        g_free(w);
+        writer_free(w);
         return ok;
     }
     int err = 0;
@@ -169,12 +177,7 @@ gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
         ok = write_error(error, w->path, err);
         g_unlink(w->tmp_path);
     }
-    g_free(w->tmp_path);
-    g_free(w->path);
-    if (w->buf)
-        g_string_free(w->buf, TRUE);
-    g_free(w->iobuf);
-    g_free(w);
+    writer_free(w);
     return ok;
 }
 
@@ -188,10 +191,5 @@ void jb_metrics_writer_abort(JbMetricsWriter *w)
         fflush(w->f);
     if (w->tmp_path)
         g_unlink(w->tmp_path);
-    g_free(w->tmp_path);
-    g_free(w->path);
-    if (w->buf)
-        g_string_free(w->buf, TRUE);
-    g_free(w->iobuf);
-    g_free(w);
+    writer_free(w);
 }
