@@ -70,15 +70,15 @@ static gboolean after_as_of(const char *s, const char *p)
 }
 
 /* The 64-character blocks (code point >> 6) of the three-byte characters time_refs stops
- * at: 《 》 and time_lead's (keep STOPS in step with its switch). Most characters of a
- * sentence are in none of them, and are passed over with one bit test instead of the tests
- * below. */
+ * at: 《 》 and JB_TIME_LEADS (time_lead's). Most characters of a sentence are in none of
+ * them, and are passed over with one bit test instead of the tests below. */
 static guint8 time_blocks[(0x10000 >> 6) / 8];
 
 static void time_blocks_init(void)
 {
-    static const gunichar STOPS[] = {0x300A, 0x300B, 0x4ECA, 0x53BB, 0x660E, 0x4E0A, 0x4E0B,
-                                     0x524D, 0x7B2C, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x5E74};
+#define JB_TIME_ELEM(c) c,
+    static const gunichar STOPS[] = {0x300A /* 《 */, 0x300B /* 》 */, JB_TIME_LEADS(JB_TIME_ELEM)};
+#undef JB_TIME_ELEM
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
         for (gsize i = 0; i < G_N_ELEMENTS(STOPS); i++) {

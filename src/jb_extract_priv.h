@@ -99,32 +99,28 @@ typedef struct {
     gboolean future_word; /* 到2027年 */
 } TimeRef;
 
-/* Can a time expression start with the (non-ASCII) character at `p`? 今年 去年 明年, the
- * period words (上半年 下半年 前三季度 第一季度 一季度 … 年底 年末 前7个月); 《 and 》 are
- * tested before. Every other character is skipped without trying each word. */
+/* The characters a time expression can start with (besides digits): 今年 去年 明年 and the
+ * period words (上半年 下半年 前三季度 第一季度 一季度 … 年底 年末 前7个月). One list for
+ * time_lead's switch and time_refs' block table. */
+#define JB_TIME_LEADS(X)                                                                       \
+    X(0x4ECA) /* 今 */ X(0x53BB) /* 去 */ X(0x660E) /* 明 */ X(0x4E0A) /* 上 */                  \
+    X(0x4E0B) /* 下 */ X(0x524D) /* 前 */ X(0x7B2C) /* 第 */ X(0x4E00) /* 一 */                  \
+    X(0x4E8C) /* 二 */ X(0x4E09) /* 三 */ X(0x56DB) /* 四 */ X(0x5E74) /* 年 */
+
+/* Can a time expression start with the (non-ASCII) character at `p`? 《 and 》 are tested
+ * before. Every other character is skipped without trying each word. */
 static inline gboolean time_lead(const char *p, const char *limit)
 {
     if (limit - p < 3 || ((guchar)p[0] & 0xF0) != 0xE0)
         return TRUE; /* not a 3-byte character: let the full test decide */
-    gunichar c = ((gunichar)((guchar)p[0] & 0x0F) << 12) | ((gunichar)((guchar)p[1] & 0x3F) << 6) |
-                 ((guchar)p[2] & 0x3F);
-    switch (c) {
-    case 0x4ECA: /* 今 */
-    case 0x53BB: /* 去 */
-    case 0x660E: /* 明 */
-    case 0x4E0A: /* 上 */
-    case 0x4E0B: /* 下 */
-    case 0x524D: /* 前 */
-    case 0x7B2C: /* 第 */
-    case 0x4E00: /* 一 */
-    case 0x4E8C: /* 二 */
-    case 0x4E09: /* 三 */
-    case 0x56DB: /* 四 */
-    case 0x5E74: /* 年 */
+#define JB_TIME_CASE(c) case c:
+    switch (jb_word_char_at(p, limit)) {
+    JB_TIME_LEADS(JB_TIME_CASE)
         return TRUE;
     default:
         return FALSE;
     }
+#undef JB_TIME_CASE
 }
 
 /* The last time expression in [s, limit): "2025年", "6月底", "今年10月22日", "去年",
