@@ -8,14 +8,18 @@ PKGS      = pangocairo pangofc cairo-pdf cairo-svg cairo-png glib-2.0 fontconfig
 WARN      = -std=c17 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
             -Wformat=2 -Wno-format-nonliteral -Wvla
 # Recursive (=) so pkg-config runs only when a recipe needs it: after tools/deps.sh.
-JB_CFLAGS = $(WARN) -D_GNU_SOURCE -Isrc $(shell pkg-config --cflags $(PKGS)) \
+JB_CFLAGS = $(WARN) -D_GNU_SOURCE $(LAYERS:%=-Isrc/%) $(shell pkg-config --cflags $(PKGS)) \
             -DJB_DATADIR='"$(CURDIR)"' -DJB_VERSION='"$(VERSION)"'
 JB_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 VERSION   = 0.1.0
 PYTHON    = /usr/bin/python3
 
-LIB_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))
+# The library's stages, lowest first: a folder may include headers of its own and of the
+# folders before it, never after (tools/layers.sh, run by `make check`).
+LAYERS    = core number article extract series chart report build cli
+LIB_SRC   = $(filter-out src/cli/%,$(wildcard $(LAYERS:%=src/%/*.c)))
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+SRC_H     = $(wildcard $(LAYERS:%=src/%/*.h))
 LIB       = $(BUILD)/libjianbao.a
 BIN       = $(if $(filter build,$(BUILD)),jianbao,$(BUILD)/jianbao)
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
@@ -41,7 +45,7 @@ test:
 	@$(MAKE) --no-print-directory sanitize-check
 
 # ---- building ---------------------------------------------------------------------
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h)
+$(BUILD)/obj/%.o: src/%.c $(SRC_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(JB_CFLAGS) -c -o $@ $<
 
@@ -49,7 +53,7 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/main.o $(LIB)
+$(BIN): $(BUILD)/obj/cli/main.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JB_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h tests/unit/golden.h $(LIB)
@@ -72,7 +76,7 @@ include tests/fuzz/fuzz.mk
 # Unit tests are C programs printing TAP; tests/cli/*.t are shell scripts printing TAP.
 # prove runs both and prints the summary line CI reads.
 check: $(BIN) $(FONTS) $(UNIT_BIN) $(FUZZ_REPLAY)
-	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/outputs.t
+	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/outputs.t tools/layers.sh
 
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.
 sanitize:
