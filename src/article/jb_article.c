@@ -156,6 +156,172 @@ static char *clean_title(const char *raw)
     return jb_article_clean_text(raw, strlen(raw));
 }
 
+/* ---- publisher ----------------------------------------------------------------------- */
+
+/* The name a header line gives after 来源：(来源：新华网 2024-10-18, 來源: 香港電台): NULL when
+ * the line names none (g_free). */
+static char *source_line_name(const char *p)
+{
+    static const Lit KEYS[] = {LIT("来源："), LIT("来源:"), LIT("來源："), LIT("來源:"),
+                               LIT("稿源："), LIT("出处：")};
+    for (gsize i = 0; i < G_N_ELEMENTS(KEYS); i++) {
+        const char *k = strstr(p, KEYS[i].s);
+        if (!k)
+            continue;
+        const char *a = k + KEYS[i].n;
+        while (*a == ' ')
+            a++;
+        const char *b = a;
+        while (*b && *b != ' ' && *b != '|' && !starts_with(b, "｜") && !starts_with(b, "丨") &&
+               !starts_with(b, "，") && !starts_with(b, "。") && !g_ascii_isdigit(*b))
+            b = g_utf8_next_char(b);
+        glong n = g_utf8_strlen(a, b - a);
+        if (n >= 2 && n <= 20)
+            return g_strndup(a, (gsize)(b - a));
+    }
+    return NULL;
+}
+
+/* ---- sections ---------------------------------------------------------------------- */
+
+static void section_clear(gpointer p)
+{
+    JbSection *x = p;
+    g_free(x->title);
+    g_free(x->published);
+    g_free(x->url);
+}
+
+/* The lead: what precedes the first heading. */
+static void begin_first_section(JbArticle *a)
+{
+    JbSection x = {0, g_strdup(""), g_strdup(""), g_strdup("")};
+    g_array_append_val(a->sections, x);
+}
+
+static JbSection *current_section(const Ctx *c)
+{
+    return &g_array_index(c->a->sections, JbSection, c->a->sections->len - 1);
+}
+
+void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *date,
+                              const char *url)
+{
+    JbArticle *a = c->a;
+    JbSection *cur = current_section(c);
+    if (cur->first == a->paragraphs->len && !cur->title[0] && !cur->published[0] && !cur->url[0]) {
+        /* an empty lead: the article opens with its first heading (the array's clear
+         * function frees it) */
+        g_array_set_size(a->sections, a->sections->len - 1);
+    }
+    char *t = title ? jb_article_clean_text(title, n) : NULL;
+    char *d = date ? jb_article_parse_date(date) : NULL;
+    JbSection x = {a->paragraphs->len, t ? t : g_strdup(""), d ? d : g_strdup(""),
+                   url ? jb_article_strip_dup(url) : g_strdup("")};
+    g_array_append_val(a->sections, x);
+    c->section_blocks = 0;
+}
+
+const JbSection *jb_article_section_of(const JbArticle *a, guint i)
+{
+    guint lo = 0, hi = a->sections->len; /* the last section with first <= i */
+    while (hi - lo > 1) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(a->sections, JbSection, mid).first <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &g_array_index(a->sections, JbSection, lo);
+}
+
+/* Words that open a line giving an item's link (a digest's footer): its URL's date is the
+ * item's date when the item states none. */
+static const Lit LINK_LINE_WORDS[] = {
+    LIT("原始網址"), LIT("原始网址"), LIT("原文連結"), LIT("原文链接"), LIT("原文地址"),
+    LIT("原文"),     LIT("来源链接"), LIT("來源連結"), LIT("文章链接"), LIT("本文链接"),
+    LIT("链接"),     LIT("連結"),     LIT("网址"),     LIT("網址"),     LIT("查看原文"),
+    LIT("阅读原文"), LIT("閱讀原文"), LIT("Source"),   LIT("source"),   LIT("URL"),
+    LIT("Link"),     LIT("http"),
+};
+
+/* A short line naming an item's link, such as "原文：https://…/2024/10/18/…": the URL. */
+static const char *link_line_url(const char *p, glong nchars)
+{
+    if (nchars > 200)
+        return NULL;
+    for (gsize i = 0; i < G_N_ELEMENTS(LINK_LINE_WORDS); i++)
+        if (starts_with_lit(p, LINK_LINE_WORDS[i]))
+            return strstr(p, "http");
+    return NULL;
+}
+
+/* What a block tells its section about itself: a date line among its first blocks, or a
+ * footer line with its link. (Looked at before the junk rules, which drop such lines.) */
+static void notice_section_facts(Ctx *c, const JunkPara *j)
+{
+    JbSection *x = current_section(c);
+    if (x->published[0] && x->url[0])
+        return;
+    const char *url = j->latin ? link_line_url(j->p, j->n) : NULL;
+    if (url) {
+        g_autofree char *u = g_strndup(url, strcspn(url, " \t)>]）"));
+        if (!x->url[0]) {
+            g_free(x->url);
+            x->url = g_strdup(u);
+        }
+        char *d = x->published[0] ? NULL : jb_article_url_date(u);
+        if (d) {
+            g_free(x->published);
+            x->published = d;
+        }
+        return;
+    }
+    int y, m, d;
+    if (!x->published[0] && c->a->sections->len > 1 && c->section_blocks <= 3 && j->digit &&
+        jb_article_header_ymd(j->p, j->n, TRUE, &y, &m, &d)) {
+        g_free(x->published);
+        x->published = jb_article_format_date(3, y, m, d);
+    }
+}
+
+/* ---- dates found late ---------------------------------------------------------------- */
+
+/* A full date written in a title: "新闻联播 2024-10-18", "早餐2024年8月31日星期六",
+ * "（20241018）". NULL when there is none. */
+static char *title_date(const char *t)
+{
+    for (const char *p = t ? t : ""; *p; p++) {
+        if (!g_ascii_isdigit(*p) || (p > t && g_ascii_isdigit(p[-1])))
+            continue;
+        const char *e;
+        int y, m, d;
+        if (jb_article_scan_ymd(p, &e, &y, &m, &d) == 3)
+            return jb_article_format_date(3, y, m, d);
+        int v, n;
+        e = scan_digits(p, 9, &v, &n);
+        if (n == 8) {
+            g_autofree char *iso = g_strdup_printf("%04d-%02d-%02d", v / 10000, v / 100 % 100, v % 100);
+            char *ok = jb_article_parse_date(iso);
+            if (ok)
+                return ok;
+        }
+    }
+    return NULL;
+}
+
+/* The latest date an item of the article states (a digest's items), or NULL. */
+static char *latest_section_date(const JbArticle *a)
+{
+    const char *best = NULL;
+    for (guint i = 0; i < a->sections->len; i++) {
+        const char *d = g_array_index(a->sections, JbSection, i).published;
+        if (d[0] && (!best || strcmp(d, best) > 0))
+            best = d;
+    }
+    return best ? g_strdup(best) : NULL;
+}
+
 /* ---- putting it together ------------------------------------------------------------ */
 
 /* Forget what a body pass found (but its warnings). */
@@ -173,6 +339,10 @@ static void ctx_forget(Ctx *c)
     g_clear_pointer(&c->canonical, g_free);
     g_clear_pointer(&c->og_url, g_free);
     g_clear_pointer(&c->md_heading, g_free);
+    g_clear_pointer(&c->site_name, g_free);
+    g_clear_pointer(&c->source_line, g_free);
+    c->next_kind = JB_PARA_BODY;
+    c->section_blocks = 0;
     c->dropped_container = FALSE;
     c->unclosed_name = NULL;
     c->unclosed_line = 0;
@@ -184,6 +354,9 @@ static void ctx_reset(Ctx *c)
 {
     ctx_forget(c);
     g_ptr_array_set_size(c->warnings, c->warnings_mark);
+    g_array_set_size(c->a->sections, 0);
+    begin_first_section(c->a);
+    g_array_set_size(c->a->kinds, 0);
 }
 
 static void ctx_clear(Ctx *c)
@@ -195,17 +368,20 @@ static void ctx_clear(Ctx *c)
     g_free(c->fm_title);
     g_free(c->fm_date);
     g_free(c->fm_url);
+    g_free(c->fm_publisher);
 }
 
 /* A cleaned block `p` (`len` bytes, not kept by the caller): noticed if it is a date line
  * such as "更新时间:2026-01-21 23:13" among the first blocks (such lines are junk and do not
  * survive as paragraphs), then the junk rules applied and, if it is no junk, added to
  * a->paragraphs (and for a text file maybe taken as the title). */
-static void add_paragraph(Ctx *c, JunkPara *j, guint line)
+static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
 {
     JbArticle *a = c->a;
     const char *p = j->p;
     gsize len = j->len;
+    c->section_blocks++;
+    notice_section_facts(c, j);
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
         /* (every form of a header date has ASCII digits) */
@@ -215,6 +391,8 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line)
         if (j->header_line)
             c->header_date = jb_article_format_date(3, y, m, d);
     }
+    if (c->nblocks <= HEADER_DATE_BLOCKS && !c->source_line && j->n <= 60)
+        c->source_line = source_line_name(p);
     if (c->cutting)
         return;
     JunkVerdict v = jb_article_junk_verdict(j);
@@ -227,7 +405,13 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line)
         g_free(a->title);
         a->title = g_strdup(p);
     }
+    JbSection *x = current_section(c);
+    if (kind == JB_PARA_HEADING && !x->title[0] && x->first == a->paragraphs->len) {
+        g_free(x->title); /* a section begun at a heading is titled by it */
+        x->title = g_strdup(p);
+    }
     g_ptr_array_add(a->paragraphs, g_memdup2(p, len + 1));
+    g_array_append_val(a->kinds, kind);
     if (c->nlines < G_N_ELEMENTS(c->line_buf)) {
         c->line_buf[c->nlines] = line;
     } else {
@@ -249,8 +433,10 @@ void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line)
         c->clean = g_malloc(c->clean_cap);
     }
     JunkPara j;
+    guint8 kind = c->next_kind;
+    c->next_kind = JB_PARA_BODY;
     if (jb_article_clean_into(raw, n, c->clean, &j))
-        add_paragraph(c, &j, line);
+        add_paragraph(c, &j, line, kind);
 }
 static void set_str(char **field, char *value)
 {
@@ -267,6 +453,9 @@ static void body_pass(Ctx *c, const char *s, const char *end, guint line, gboole
     switch (c->a->shape) {
     case JB_SHAPE_HTML:
         jb_article_html_pass(c, s, end, line, keep);
+        break;
+    case JB_SHAPE_FEED:
+        jb_article_feed_pass(c, s, end, line);
         break;
     case JB_SHAPE_MARKDOWN:
         jb_article_markdown_pass(c, s, end, line);
@@ -307,6 +496,10 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     /* room for a typical article's paragraphs: growing from nothing reallocates thrice */
     a->paragraphs = g_ptr_array_new_full(ARTICLE_PARAGRAPHS, g_free);
     a->lines = g_array_sized_new(FALSE, FALSE, sizeof(guint), ARTICLE_PARAGRAPHS);
+    a->kinds = g_array_sized_new(FALSE, FALSE, sizeof(guint8), ARTICLE_PARAGRAPHS);
+    a->sections = g_array_new(FALSE, FALSE, sizeof(JbSection));
+    g_array_set_clear_func(a->sections, section_clear);
+    begin_first_section(a);
     a->warnings = g_ptr_array_new_with_free_func(g_free);
 
     Text text;
@@ -326,7 +519,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     guint body_line = 1;
     gsize body = jb_article_front_matter(&c, text.str, text.len, &body_line);
     const char *s = text.str + body, *end = text.str + text.len;
-    a->shape = detect_shape(source, s, end, body > 0);
+    a->shape = jb_article_is_feed(s, end) ? JB_SHAPE_FEED : detect_shape(source, s, end, body > 0);
 
     c.warnings_mark = a->warnings->len;
     body_pass(&c, s, end, body_line, FALSE);
@@ -363,6 +556,8 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         set_str(&a->title, g_strdup(c.h1));
     else if (c.md_heading)
         set_str(&a->title, g_strdup(c.md_heading));
+    else if (c.site_name && a->shape == JB_SHAPE_FEED)
+        set_str(&a->title, clean_title(c.site_name));
 
     /* url */
     if (c.fm_url)
@@ -386,7 +581,23 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         date = g_steal_pointer(&c.header_date);
     if (!date && a->url)
         date = jb_article_url_date(a->url);
+    if (!date) { /* weaker signs: a date in the title (新闻联播 2024-10-18), an item's date */
+        date = title_date(a->title);
+        if (!date)
+            date = latest_section_date(a);
+        a->date_guessed = date != NULL;
+    }
     set_str(&a->published, date);
+    /* publisher */
+    if (c.fm_publisher)
+        set_str(&a->publisher, jb_article_strip_dup(c.fm_publisher));
+    else if (c.site_name)
+        set_str(&a->publisher, clean_title(c.site_name));
+    else if (c.source_line)
+        set_str(&a->publisher, g_strdup(c.source_line));
+    if (!a->publisher)
+        a->publisher = g_strdup("");
+
     if (!a->title)
         a->title = g_strdup("");
     if (!a->published)
@@ -487,6 +698,11 @@ void jb_article_free(JbArticle *a)
     g_free(a->title);
     g_free(a->published);
     g_free(a->url);
+    g_free(a->publisher);
+    if (a->kinds)
+        g_array_unref(a->kinds);
+    if (a->sections)
+        g_array_unref(a->sections);
     if (a->paragraphs)
         g_ptr_array_unref(a->paragraphs);
     if (a->lines)
@@ -503,6 +719,8 @@ const char *jb_shape_name(JbShape s)
         return "html";
     case JB_SHAPE_MARKDOWN:
         return "markdown";
+    case JB_SHAPE_FEED:
+        return "feed";
     default:
         return "text";
     }

@@ -32,7 +32,30 @@
 
 /* How the body was read. A YAML front matter block is recognised in front of any of them;
  * a front-matter file whose body is HTML (as crawlers often save) is JB_SHAPE_HTML. */
-typedef enum { JB_SHAPE_TEXT, JB_SHAPE_HTML, JB_SHAPE_MARKDOWN } JbShape;
+typedef enum { JB_SHAPE_TEXT, JB_SHAPE_HTML, JB_SHAPE_MARKDOWN, JB_SHAPE_FEED } JbShape;
+
+/* What a paragraph is besides its text (JbArticle.kinds). */
+typedef enum {
+    JB_PARA_BODY = 0,
+    JB_PARA_HEADING, /* a heading: a Markdown #, an HTML <h1>–<h3>, a feed item's title */
+    JB_PARA_TABLE,   /* a row of a table: its cells joined by JB_CELL_SEP */
+} JbParaKind;
+
+/* Between the cells of a JB_PARA_TABLE paragraph: the ASCII record separator, which
+ * cleaning drops from any other text (a control character), so it never occurs in a cell.
+ * An empty cell is an empty string between two. */
+#define JB_CELL_SEP "\x1E"
+#define JB_CELL_CHAR '\x1E'
+
+/* A part of an article that has a heading of its own: one item of a digest or feed, one
+ * story of a 新闻联播 transcript, or a subheading's part of one story. Items of a digest
+ * often carry their own date and link (a feed item's pubDate, a "原文：…/2024/10/18/…" line). */
+typedef struct {
+    guint first;     /* index of its first paragraph (its heading's, when it has one) */
+    char *title;     /* its heading, "" for what precedes the first heading */
+    char *published; /* its own ISO date when it states one, else "" (the article's holds) */
+    char *url;       /* its own link, else "" */
+} JbSection;
 
 typedef struct {
     char *source;          /* the path as given */
@@ -43,11 +66,19 @@ typedef struct {
                               written in that zone (no conversion). */
     char *url;             /* from front matter (url/link/source_url/permalink/canonical),
                               <link rel=canonical> or og:url; "" if none */
+    char *publisher;       /* who published it: front matter source/publisher/site_name,
+                              og:site_name, a feed's channel title, a "来源：新华网" line;
+                              "" if none */
+    gboolean date_guessed; /* `published` came from a weak sign (a date in the title or a
+                              section), not from a date field of the page */
     JbShape shape;
     GPtrArray *paragraphs; /* char*, owned: normalised UTF-8, markup removed, one per block,
                               junk dropped; never empty strings */
     GArray *lines;         /* guint, 1-based line in the source file where paragraph i starts
                               (CRLF, LF and lone CR each end a line) */
+    GArray *kinds;         /* guint8 JbParaKind of paragraph i */
+    GArray *sections;      /* JbSection, in order, never empty: sections[0].first is 0; a
+                              section's strings are owned by the article */
     GPtrArray *warnings;   /* char*, owned: "file: byte 1234: invalid UTF-8 skipped",
                               "file:12: unterminated comment; rest of file ignored", ... */
 } JbArticle;
@@ -77,7 +108,10 @@ JbArticle *jb_article_parse(const char *source, const char *data, gsize len, con
 void jb_article_free(JbArticle *a);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbArticle, jb_article_free)
 
-/* "text", "html" or "markdown" (static strings). */
+/* The section paragraph `i` belongs to (borrowed). */
+const JbSection *jb_article_section_of(const JbArticle *a, guint i);
+
+/* "text", "html", "markdown" or "feed" (static strings). */
 const char *jb_shape_name(JbShape s);
 
 /* Parse a date as written in articles and feeds: ISO 8601 ("2022-07-26T08:39:51+08:00"),

@@ -78,7 +78,7 @@ static inline gunichar char_at(const char *p, const char *end)
 /* Does clean_into do anything but copy `c` (a character with a lead byte that is not plain)? */
 static inline gboolean special_char(gunichar c)
 {
-    return c == (gunichar)HARD_SPACE || is_space_char(c) || is_invisible_char(c) ||
+    return c == (gunichar)HARD_SPACE || c == (gunichar)JB_CELL_CHAR || is_space_char(c) || is_invisible_char(c) ||
            jb_normalize_is_dash(c) || jb_normalize_ascii(c) != 0;
 }
 
@@ -188,6 +188,7 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
     char *o = out;
     const char *p = s, *end = s + n;
     gboolean pending = FALSE, pending_nl = FALSE, hard = FALSE;
+    gboolean after_cell = FALSE; /* a table cell begins: no space at its start */
     const char *prev = NULL; /* the end of the last character kept, as written in `s` */
     /* A dash kept but not yet written: alone it becomes '-', before another dash (with no
      * space between) both are kept as written. */
@@ -214,6 +215,19 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
                 p = next;
                 continue;
             }
+            if (c == (gunichar)JB_CELL_CHAR) { /* kept as is, with no space around it */
+                if (dash) {
+                    *o++ = '-';
+                    count_ascii(&k, '-');
+                    dash = NULL;
+                }
+                *o++ = JB_CELL_CHAR;
+                count_ascii(&k, (guchar)JB_CELL_CHAR);
+                pending = pending_nl = hard = FALSE;
+                after_cell = TRUE;
+                prev = p = next;
+                continue;
+            }
             if (is_space_char(c)) {
                 pending = TRUE;
                 if (c == '\n' || c == 0x2028 || c == 0x2029)
@@ -227,10 +241,10 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
             }
         }
         /* `p` .. `next` is kept */
-        gboolean space = pending && (o > out || dash) &&
+        gboolean space = pending && !after_cell && (o > out || dash) &&
                          (hard || !(pending_nl && (is_wide(char_before(prev, s)) ||
                                                    is_wide(plain ? char_at(p, end) : c))));
-        pending = pending_nl = hard = FALSE;
+        pending = pending_nl = hard = after_cell = FALSE;
         if (dash) {
             if (!plain && !space && jb_normalize_is_dash(c)) { /* "——": punctuation */
                 memcpy(o, dash, (gsize)(dash_end - dash));

@@ -10,6 +10,8 @@
 
 /* ---- dates -------------------------------------------------------------------------- */
 
+static char *url_path_date(const char *url);
+
 static gboolean valid_ymd(int y, int m, int d)
 {
     return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 &&
@@ -167,8 +169,28 @@ char *jb_article_parse_date(const char *s)
     return NULL;
 }
 
-/* A date in a URL path: ".../2022-07-26/...", ".../2022/07/26/...", ".../20220726/...". */
+/* A date in a URL path: ".../2022-07-26/...", ".../2022/07/26/...", ".../20220726/...",
+ * or eight digits alone in the last part (".../1800745-20250417.htm", "...241018.shtml" is
+ * not: six digits). */
 char *jb_article_url_date(const char *url)
+{
+    char *d = url_path_date(url);
+    if (d)
+        return d;
+    const char *last = strrchr(url, '/');
+    for (const char *p = last ? last + 1 : url; *p; p++) {
+        if (!g_ascii_isdigit(*p) || (p > url && g_ascii_isdigit(p[-1])))
+            continue;
+        int v, n;
+        const char *e = scan_digits(p, 9, &v, &n);
+        if (n == 8 && valid_ymd(v / 10000, v / 100 % 100, v % 100))
+            return jb_article_format_date(3, v / 10000, v / 100 % 100, v % 100);
+        p = e - 1;
+    }
+    return NULL;
+}
+
+static char *url_path_date(const char *url)
 {
     for (const char *p = strchr(url, '/'); p; p = strchr(p + 1, '/')) {
         const char *q = p + 1, *e;

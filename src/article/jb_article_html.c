@@ -58,9 +58,9 @@ static const TagInfo tag_table[] = {
     {"figure", BC},
     {"footer", BC | T_DROP},
     {"form", BC | T_DROP},
-    {"h1", BC | T_H1},
-    {"h2", BC},
-    {"h3", BC},
+    {"h1", BC | T_H1 | T_HEAD},
+    {"h2", BC | T_HEAD},
+    {"h3", BC | T_HEAD},
     {"h4", BC},
     {"h5", BC},
     {"h6", BC},
@@ -99,7 +99,7 @@ static const TagInfo tag_table[] = {
     {"th", T_CELL},
     {"thead", T_BLOCK},
     {"title", T_RAW},
-    {"tr", BC},
+    {"tr", BC | T_ROW},
     {"ul", BC},
     {"video", T_DROP},
     {"xmp", T_RAW},
@@ -266,6 +266,7 @@ typedef struct {
     GString *h1;
     gboolean in_h1, h1_done;
     GString *scratch;
+    int row_cells; /* -1 outside a table row, else the cells begun in it */
 } Html;
 
 static void html_flush(Html *h)
@@ -289,6 +290,14 @@ static void html_text(Html *h, const char *s, gsize n)
     append_len(h->para, s, n);
     if (h->in_h1)
         g_string_append_len(h->h1, s, n);
+}
+
+/* Text that is markup's, not the page's (a cell separator): kept in the paragraph. */
+static void html_text_raw(Html *h, const char *s, gsize n)
+{
+    if (h->skip_depth > 0)
+        return;
+    append_len(h->para, s, n);
 }
 
 /* A byte of a tag name lower-cased, 0 for a byte that ends the name (letters, digits and
@@ -429,7 +438,9 @@ static void html_meta(Html *h, const Attr *attrs, int n)
                 c->meta_date = attr_text(content);
                 return;
             }
-    if (!c->og_title && strcmp(k, "og:title") == 0)
+    if (!c->site_name && strcmp(k, "og:site_name") == 0)
+        c->site_name = attr_text(content);
+    else if (!c->og_title && strcmp(k, "og:title") == 0)
         c->og_title = attr_text(content);
     else if (!c->og_url && strcmp(k, "og:url") == 0)
         c->og_url = attr_text(content);
@@ -499,9 +510,21 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
                 h->c->canonical = attr_text(href);
         }
     } else if (t->flags & T_CELL) {
-        html_text(h, (char[]){HARD_SPACE}, 1);
+        if (h->row_cells < 0)
+            html_text(h, (char[]){HARD_SPACE}, 1);
+        else if (h->row_cells++ > 0)
+            html_text_raw(h, JB_CELL_SEP, 1);
     } else if (t->flags & T_BLOCK) {
-        html_flush(h);
+        if (h->row_cells >= 0 && !(t->flags & T_ROW))
+            html_text(h, (char[]){HARD_SPACE}, 1); /* a block inside a cell: a space */
+        else
+            html_flush(h);
+        if (t->flags & T_ROW)
+            h->row_cells = 0;
+        if (t->flags & T_HEAD) {
+            jb_article_begin_section(h->c, NULL, 0, NULL, NULL); /* titled by its heading */
+            h->c->next_kind = JB_PARA_HEADING;
+        }
         if (t->flags & T_COUNTED) {
             if (h->p_open) { /* a block start closes an open <p> */
                 h->p_open = FALSE;
@@ -535,12 +558,21 @@ static void html_end(Html *h, const char *name)
         return;
     }
     if (t->flags & T_CELL) {
-        html_text(h, (char[]){HARD_SPACE}, 1);
+        if (h->row_cells < 0)
+            html_text(h, (char[]){HARD_SPACE}, 1);
         return;
     }
     if (!(t->flags & T_BLOCK))
         return;
-    html_flush(h);
+    if (t->flags & T_ROW) {
+        if (h->row_cells > 0)
+            h->c->next_kind = JB_PARA_TABLE;
+        h->row_cells = -1;
+    }
+    if (h->row_cells >= 0)
+        html_text(h, (char[]){HARD_SPACE}, 1); /* a block inside a cell ends: a space */
+    else
+        html_flush(h);
     if (t->flags & T_COUNTED) {
         if (h->p_open) {
             h->p_open = FALSE;
@@ -634,6 +666,7 @@ void jb_article_html_pass(Ctx *c, const char *s, const char *end, guint line0, g
         .line = line0,
         .para = g_string_sized_new(BLOCK_BUF_SIZE),
         .keep_containers = keep,
+        .row_cells = -1,
     };
     const char *p = s;
     while (p < end) {

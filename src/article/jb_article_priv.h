@@ -225,9 +225,15 @@ typedef struct {
     GPtrArray *warnings; /* the article's (a->warnings) */
     guint warnings_mark; /* how many it had before the body pass (which may be redone) */
     /* what the file says about itself */
-    char *fm_title, *fm_date, *fm_url;
+    char *fm_title, *fm_date, *fm_url, *fm_publisher;
     guint fm_date_line;
     char *html_title, *og_title, *h1, *meta_date, *canonical, *og_url, *md_heading;
+    char *site_name;   /* og:site_name, a feed's channel title */
+    char *source_line; /* the publisher a "来源：…" header line names */
+    /* the parts of the article with headings of their own (a->sections), and the kind of
+     * the next paragraph a pass emits (JbParaKind; emit resets it to body) */
+    guint8 next_kind;
+    guint section_blocks; /* blocks seen since the current section began */
     gboolean dropped_container; /* the HTML pass dropped a <nav>/<form>/… */
     const char *unclosed_name;  /* … and this one was never closed (static string) */
     guint unclosed_line;
@@ -252,6 +258,8 @@ enum {
     T_H1 = 1 << 8,
     T_P = 1 << 9,
     T_HEADER = 1 << 10,
+    T_HEAD = 1 << 11, /* <h1>–<h3>: a heading, which begins a section */
+    T_ROW = 1 << 12,  /* <tr>: a table row, one paragraph of cells */
 };
 
 typedef struct {
@@ -276,6 +284,10 @@ G_GNUC_PRINTF(2, 3) void jb_article_add_warning(GPtrArray *warnings, const char 
 char *jb_article_strip_dup(const char *s);
 /* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
 void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line);
+/* A heading begins a new section: `title` (raw text, may be NULL), with the date and link
+ * its item states (NULL when none: found later in its footer, or the article's). */
+void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *date,
+                              const char *url);
 
 /* jb_article_date.c */
 /* A date at `s` as y-m-d or a prefix of one: the precision found (3..0), *endp after it. */
@@ -316,6 +328,13 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
 void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line);
 /* Does the line p[0..e) end with a sentence's closing punctuation? */
 gboolean jb_article_ends_sentence(const char *p, const char *e);
+
+/* jb_article_feed.c */
+/* Is the body at s[0..end) an RSS or Atom feed? */
+gboolean jb_article_is_feed(const char *s, const char *end);
+/* The feed pass: each item a section (its title a heading, its date and link), its
+ * description or content read as HTML. */
+void jb_article_feed_pass(Ctx *c, const char *s, const char *end, guint line);
 
 /* jb_article_junk.c */
 /* Is `p` (of `nchars` characters) a header line with a date? Sets the date. */

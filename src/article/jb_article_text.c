@@ -69,7 +69,7 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
     p = e + 1;
     line++;
     guint keys = 0;
-    g_autofree char *title = NULL, *date = NULL, *url = NULL;
+    g_autofree char *title = NULL, *date = NULL, *url = NULL, *publisher = NULL;
     guint date_line = 0;
     while (p < end) {
         e = memchr(p, '\n', (size_t)(end - p));
@@ -81,6 +81,7 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
             c->fm_title = g_steal_pointer(&title);
             c->fm_date = g_steal_pointer(&date);
             c->fm_url = g_steal_pointer(&url);
+            c->fm_publisher = g_steal_pointer(&publisher);
             c->fm_date_line = date_line;
             *body_line = line + 1;
             return e < end ? (gsize)(e + 1 - s) : len;
@@ -109,6 +110,11 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
                                     strcmp(key, "canonical_url") == 0 ||
                                     (strcmp(key, "source") == 0 && starts_with(val, "http")))) {
                     url = g_steal_pointer(&val);
+                } else if (!publisher &&
+                           (strcmp(key, "publisher") == 0 || strcmp(key, "site_name") == 0 ||
+                            strcmp(key, "site") == 0 || strcmp(key, "media") == 0 ||
+                            strcmp(key, "source") == 0)) {
+                    publisher = g_steal_pointer(&val);
                 }
             }
         }
@@ -200,7 +206,11 @@ static void md_inline(const char *s, gsize n, GString *out)
             p = q;
         } else if (ch == '<' && p + 1 < end && (g_ascii_isalpha(p[1]) || p[1] == '/' || p[1] == '!')) {
             const char *gt = next_char(p + 1, end, '>', &c_gt);
-            if (gt) {
+            if (gt && ((end - p > 5 && memcmp(p + 1, "http", 4) == 0) ||
+                       (end - p > 8 && memcmp(p + 1, "mailto:", 7) == 0))) {
+                append_len(out, p + 1, (gsize)(gt - p - 1)); /* an autolink: its address */
+                p = gt + 1;
+            } else if (gt) {
                 p = gt + 1;
             } else {
                 g_string_append_c(out, ch);
@@ -315,6 +325,8 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
                 while (he > h && (he[-1] == '#' || he[-1] == ' ' || he[-1] == '\t'))
                     he--;
                 md_flush(&m);
+                jb_article_begin_section(c, NULL, 0, NULL, NULL); /* titled by its heading */
+                c->next_kind = JB_PARA_HEADING;
                 md_add(&m, h, he, line);
                 if (!c->md_heading && he > h) {
                     GString *t = g_string_new(NULL);
@@ -332,11 +344,28 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
             for (const char *r = q; r < e; r++)
                 if (!strchr("|:- \t", *r))
                     sep = FALSE;
-            if (!sep) {
-                GString *row = g_string_new_len(q, e - q);
-                for (gsize i = 0; i < row->len; i++)
-                    if (row->str[i] == '|')
-                        row->str[i] = ' ';
+            if (!sep) { /* a table row: its cells, trimmed, between JB_CELL_SEP */
+                const char *r = q + 1, *re = e;
+                while (re > r && (re[-1] == ' ' || re[-1] == '\t'))
+                    re--;
+                if (re > r && re[-1] == '|')
+                    re--;
+                GString *row = g_string_new(NULL);
+                while (r <= re) {
+                    const char *ce = memchr(r, '|', (size_t)(re - r));
+                    if (!ce)
+                        ce = re;
+                    const char *a = r, *b = ce;
+                    while (a < b && (*a == ' ' || *a == '\t'))
+                        a++;
+                    while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+                        b--;
+                    if (r > q + 1)
+                        g_string_append(row, JB_CELL_SEP);
+                    g_string_append_len(row, a, b - a);
+                    r = ce + 1;
+                }
+                c->next_kind = JB_PARA_TABLE;
                 md_add(&m, row->str, row->str + row->len, line);
                 g_string_free(row, TRUE);
                 md_flush(&m);

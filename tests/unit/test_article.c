@@ -93,12 +93,15 @@ static void test_html_page(void)
         "组件均价已降至每瓦0.9元左右，较年初下降约12%。",
         "企业扩产放缓",
         "多家头部企业表示，下半年将把重心放在提升电池转换效率上。",
-        "2023年 210吉瓦",
+        "2023年" JB_CELL_SEP "210吉瓦", /* a table row: its cells */
         "中国光伏行业协会供稿",
     };
     static const guint lines[] = {20, 23, 24, 25, 26, 27, 28, 32, 40};
     check_paras(a, want, lines, G_N_ELEMENTS(want), "page.html");
     is_str(jb_shape_name(a->shape), "html", "page.html: shape");
+    ok(g_array_index(a->kinds, guint8, 0) == JB_PARA_HEADING, "page.html: the <h1> is a heading");
+    ok(g_array_index(a->kinds, guint8, 7) == JB_PARA_TABLE, "page.html: the <tr> is a table row");
+    ok(g_array_index(a->kinds, guint8, 1) == JB_PARA_BODY, "page.html: a <p> is body text");
     is_str(a->title, "光伏组件出口前五月增长三成", "page.html: title (site suffix cut)");
     is_str(a->published, "2024-06-18", "page.html: date from <meta name=pubdate>");
     is_str(a->url, "https://news.example.cn/2024/06/18/solar.html", "page.html: canonical url");
@@ -125,13 +128,16 @@ static void test_markdown(void)
         "电力储能占比约八成；",
         "户用储能受海外去库存影响有所下滑。",
         "更多数据见行业年报，示意图如下：",
-        "年份 出货量",
-        "2023 206吉瓦时",
+        "年份" JB_CELL_SEP "出货量", /* a Markdown table's rows */
+        "2023" JB_CELL_SEP "206吉瓦时",
         "业内人士预计，2024年出货量仍将保持20%以上的增速。",
     };
     static const guint lines[] = {11, 13, 16, 17, 19, 27, 29, 31};
     check_paras(a, want, lines, G_N_ELEMENTS(want), "frontmatter.md");
     is_str(jb_shape_name(a->shape), "markdown", "frontmatter.md: shape");
+    ok(g_array_index(a->kinds, guint8, 5) == JB_PARA_TABLE &&
+           g_array_index(a->kinds, guint8, 6) == JB_PARA_TABLE,
+       "frontmatter.md: a pipe table's rows are table rows");
     is_str(a->title, "储能电池出货量再创新高", "frontmatter.md: title, quotes stripped");
     is_str(a->published, "2024-01-03", "frontmatter.md: RFC 2822 date");
     is_str(a->url, "https://example.org/news/storage-2023", "frontmatter.md: url");
