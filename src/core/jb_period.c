@@ -93,6 +93,61 @@ gint64 jb_point_end_day(const JbPoint *p)
     return days_from_civil(p->year, b, 1) + days_in_month(p->year, b);
 }
 
+/* Howard Hinnant's civil_from_days. */
+JbPoint jb_point_of_days(gint64 z)
+{
+    z += 719468;
+    gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    gint64 doe = z - era * 146097;
+    gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    gint64 y = yoe + era * 400;
+    gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    gint64 mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    return (JbPoint){JB_POINT_DAY, (int)(y + (m <= 2)), m, d};
+}
+
+int jb_weekday(gint64 days)
+{
+    gint64 w = (days + 3) % 7; /* 1970-01-01 was a Thursday */
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+JbPoint jb_point_add_years(JbPoint p, int n)
+{
+    p.year += n;
+    if (p.kind == JB_POINT_DAY && p.day > days_in_month(p.year, p.n))
+        p.day = days_in_month(p.year, p.n); /* 29 February a year on */
+    return p;
+}
+
+JbPoint jb_point_add(JbPoint p, int n)
+{
+    int per_year;
+    switch (p.kind) {
+    case JB_POINT_HALF:
+        per_year = 2;
+        break;
+    case JB_POINT_QUARTER:
+        per_year = 4;
+        break;
+    case JB_POINT_MONTH:
+        per_year = 12;
+        break;
+    case JB_POINT_DAY:
+        return jb_point_of_days(jb_point_first_day(&p) + n);
+    case JB_POINT_YEAR:
+    default:
+        p.year += n;
+        return p;
+    }
+    int i = p.year * per_year + (p.n - 1) + n;
+    p.year = i / per_year;
+    p.n = i % per_year + 1;
+    return p;
+}
+
 gint64 jb_period_first_day(const JbPeriod *p)
 {
     return jb_point_first_day(&p->start);
@@ -185,6 +240,12 @@ gboolean jb_period_parse(const char *s, JbPeriod *out, GError **error)
     }
     *out = r;
     return TRUE;
+}
+
+gboolean jb_period_valid(const char *s)
+{
+    JbPeriod p;
+    return jb_period_parse(s, &p, NULL);
 }
 
 static char *format_point(const JbPoint *p, char *o)
@@ -354,4 +415,10 @@ char *jb_period_label_cn(const JbPeriod *p)
         point_rest_cn(s, b);
     }
     return g_string_free(s, FALSE);
+}
+
+char *jb_period_text_cn(const char *s)
+{
+    JbPeriod p;
+    return jb_period_parse(s, &p, NULL) ? jb_period_label_cn(&p) : g_strdup(s);
 }

@@ -60,6 +60,9 @@ typedef enum {
  * after START. An interval whose ends are the same point is read as that point. */
 gboolean jb_period_parse(const char *s, JbPeriod *out, GError **error);
 
+/* Is `s` a period of the grammar? */
+gboolean jb_period_valid(const char *s);
+
 /* A period is valid when its points are (jb_period_parse makes only valid ones). */
 gboolean jb_point_valid(const JbPoint *p);
 
@@ -75,6 +78,14 @@ gint64 jb_point_first_day(const JbPoint *p);
 gint64 jb_point_end_day(const JbPoint *p);
 gint64 jb_period_first_day(const JbPeriod *p);
 gint64 jb_period_end_day(const JbPeriod *p);
+
+/* The day `days` after 1970-01-01, and its weekday (0 Monday … 6 Sunday). */
+JbPoint jb_point_of_days(gint64 days);
+int jb_weekday(gint64 days);
+
+/* A point moved by `n` of its own kind (a quarter back: n = -1), or by years. */
+JbPoint jb_point_add(JbPoint p, int n);
+JbPoint jb_point_add_years(JbPoint p, int n);
 
 /* Order: by first day, then the longer first (2021 before 2021-H1 before 2021-Q1 before
  * 2021-01), then a point before an interval of the same days (2021 before 2021-01/2021-12);
@@ -95,5 +106,7 @@ int jb_period_year(const JbPeriod *p);
 /* How Chinese analysts write it (caller g_free()s): 2021年, 2021年上半年, 2021年第三季度,
  * 2021年5月, 2021年5月8日, 2021年1—10月, 2021—2025年, 2024年8月26日—30日. */
 char *jb_period_label_cn(const JbPeriod *p);
+/* jb_period_label_cn of the period spelled `s`; a copy of `s` when it is not one. */
+char *jb_period_text_cn(const char *s);
 
 #endif

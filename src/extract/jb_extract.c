@@ -137,8 +137,18 @@ static const char *const FORECAST_WORDS[] = {"预计", "力争", "有望", "目�
                                              "将", NULL};
 
 /* Words saying a figure is already achieved: its clause is not a forecast even when the
- * sentence began with one (…今年预计在…之间，数据交易机构已有近60家). */
-static const char *const ACTUAL_WORDS[] = {"已", "目前", "现有", "累计", NULL};
+ * sentence began with one (…今年预计在…之间，数据交易机构已有近60家). 累计 (累計) also marks
+ * a year-end total: in January and February, with no time named, last year's. */
+static const char *const ACTUAL_WORDS[] = {"累计", "累計", "已", "目前", "现有", NULL};
+#define ACTUAL_CUMULATIVE(tag) ((tag) - kw_actual < 2)
+
+/* Words of a market report: a figure they give with no time is a trading day's (a Saturday
+ * paper's closes are Friday's). */
+static const char *const MARKET_WORDS[] = {
+    "股指", "指数", "指數", "收盘", "收盤", "收涨", "收漲", "收跌", "收报", "收報", "报收",
+    "報收", "收市", "尾盘", "尾盤", "期货", "期貨", "汇率", "匯率", "收益率", "孳息",
+    "兑美元", "兌美元", "美元兑", "美元兌", "油价", "油價", "金价", "金價", "港股", "美股",
+    "A股", "恒指", "道指", "纳指", "標普", "标普", "汇价", "匯價", NULL};
 
 /* A hedge set apart from the number by a verb (distant_hedge). */
 static const struct {
@@ -156,17 +166,24 @@ static const struct {
 typedef struct {
     const JbArticle *article;
     const JbDict *dict;
-    int pub_year, pub_month;
+    TimeAnchor anchor;  /* the published date of the section being read */
     GPtrArray *out;
-    char *source, *published; /* the article's, shared by its statements (GRefString) */
+    char *source, *published; /* the article's path and the section's date, shared by its
+                               * statements (GRefString) */
+    /* the periods in force: the last time the paragraph named (carry), and the period the
+     * story's opening sentence named (lead: a release's quarter holds for its figures) */
+    JbPeriod carry, lead;
+    gboolean have_carry, have_lead, lead_open;
+    gboolean warned_no_date;
+    JbPeriod carry_in; /* the carried period as the sentence being read began */
+    gboolean have_carry_in;
     GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */
     guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
     guint sentence;          /* number of the sentence being read, from 1 */
     gboolean headline;       /* reading the headlines (after the body) */
     GPtrArray *warnings;     /* NULL, or where to report what could not be read */
     GArray *subjects;        /* SubjectHit of the sentence being read */
-    GArray *times;           /* TimeRef of the sentence being read */
-    GArray *times_after;     /* TimeRef: scratch for jb_extract_last_time_ref() */
+    GArray *times;           /* TimeRef of the sentence being read, resolved in order */
     GArray *quantities;      /* JbQuantity of the sentence being read */
     GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
     GArray *seps;            /* Sep: the clause separators of the sentence being read */
@@ -212,8 +229,9 @@ typedef struct {
 /* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
  * place in FORECAST_WORDS, then ACTUAL_WORDS, then HEDGES, then 分别: [0, kw_actual)
  * forecast words, [kw_actual, kw_hedge) actual words, [kw_hedge, kw_fenbie)
- * HEDGES[tag - kw_hedge], kw_fenbie 分别. */
-static int kw_actual, kw_hedge, kw_fenbie /* 分别, the last */, kw_jiang /* 将 */;
+ * HEDGES[tag - kw_hedge], kw_fenbie 分别, kw_market every market word. */
+static int kw_actual, kw_hedge, kw_fenbie /* 分别 */, kw_market /* the last */,
+    kw_jiang /* 将 */;
 
 static const JbWordSet *keyword_set(void)
 {
@@ -233,8 +251,11 @@ static const JbWordSet *keyword_set(void)
         kw_hedge = n;
         for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++, n++)
             jb_word_set_add(set, HEDGES[i].w, n);
-        kw_fenbie = n;
-        jb_word_set_add(set, "分别", n);
+        kw_fenbie = n++;
+        jb_word_set_add(set, "分别", kw_fenbie);
+        kw_market = n;
+        for (const char *const *w = MARKET_WORDS; *w; w++)
+            jb_word_set_add(set, *w, kw_market);
         g_once_init_leave(&done, 1);
     }
     return set;
@@ -391,8 +412,8 @@ static gboolean has_digit(const char *a, const char *b)
 }
 
 
-/* A statement's figure: its metric (the id, else the phrase), value, unit and bound. Two
- * statements of an article with the same figure say the same thing. */
+/* A statement's figure: its subject, metric (the id, else the phrase), value, unit and
+ * bound. Two statements of an article with the same figure say the same thing. */
 static const char *figure_metric(const JbStatement *s)
 {
     return s->metric_id[0] ? s->metric_id : s->metric;
@@ -402,7 +423,7 @@ static guint figure_hash(gconstpointer p)
 {
     const JbStatement *s = p;
     JbDecimal v = jb_decimal_normalize(s->q.value); /* equal values, equal hashes */
-    guint h = g_str_hash(figure_metric(s));
+    guint h = g_str_hash(figure_metric(s)) * 31 + g_str_hash(s->subject);
     h = h * 31 + g_str_hash(s->q.unit);
     h = h * 31 + (guint)(v.mant ^ (v.mant >> 32));
     h = h * 31 + (guint)v.exp10;
@@ -413,7 +434,99 @@ static gboolean figure_equal(gconstpointer pa, gconstpointer pb)
 {
     const JbStatement *a = pa, *b = pb;
     return a->q.bound == b->q.bound && jb_decimal_equal(a->q.value, b->q.value) &&
-           strcmp(a->q.unit, b->q.unit) == 0 && strcmp(figure_metric(a), figure_metric(b)) == 0;
+           strcmp(a->q.unit, b->q.unit) == 0 && strcmp(figure_metric(a), figure_metric(b)) == 0 &&
+           strcmp(a->subject, b->subject) == 0;
+}
+
+/* The time a figure at [qs, qe) in clause ending `ce` takes from its sentence: the
+ * nearest period named before it (or a base right before it: 較第一季的4.2%), else one
+ * named after it in its clause (增长5.9%（2025年）). NULL when the sentence names none. */
+static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs,
+                                  const char *qe, const char *ce)
+{
+    const GArray *refs = c->times;
+    gboolean multiple = strcmp(q->unit, "倍") == 0; /* 为2020年的3倍: 3倍 is now, not 2020 */
+    for (guint i = refs->len; i-- > 0;) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->end > qs || !r->has_val || r->role == TIME_RESTATE)
+            continue;
+        const char *g = r->end;
+        gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||
+                          ((starts(g, qs, "（") && g + 3 == qs) || (*g == '(' && g + 1 == qs));
+        if (direct && r->role != TIME_DAY && !(r->role == TIME_BASE && multiple))
+            return r;
+        if (r->role == TIME_PERIOD)
+            return r;
+    }
+    for (guint i = 0; i < refs->len; i++) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->at >= qe && r->end <= ce && r->has_val && r->role == TIME_PERIOD)
+            return r;
+    }
+    return NULL;
+}
+
+/* Does the sentence [a, b) hold a market word (its keywords are found)? */
+static gboolean market_sentence(const Ctx *c)
+{
+    for (guint k = 0; k < c->keywords->len; k++)
+        if (g_array_index(c->keywords, WordHit, k).tag == kw_market)
+            return TRUE;
+    return FALSE;
+}
+
+/* The period of a figure: a 分别 list's year, its time, the time carried from the
+ * paragraph's earlier sentences, the story's opening period, else the published day (a
+ * trading day for a market figure; last year for a running total in January or
+ * February); "" when no date is known. */
+static void statement_period(Ctx *c, const char *override, const TimeRef *t, gboolean now,
+                             const char *cs0, const char *qs, char out[JB_PERIOD_MAX])
+{
+    JbPeriod p;
+    if (override) {
+        g_strlcpy(out, override, JB_PERIOD_MAX);
+        return;
+    }
+    if (t) {
+        p = t->val;
+    } else if (c->have_carry_in && !now) {
+        p = c->carry_in;
+    } else if (c->have_lead && !now) {
+        p = c->lead;
+    } else {
+        gboolean cumulative = FALSE;
+        for (guint k = 0; k < c->keywords->len; k++) {
+            const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+            if (h->tag >= kw_actual && h->tag < kw_hedge && ACTUAL_CUMULATIVE(h->tag) &&
+                hit_within(h, cs0, qs))
+                cumulative = TRUE;
+        }
+        const JbPoint *d = &c->anchor.day;
+        if (cumulative && d->kind >= JB_POINT_MONTH && d->n <= 2) {
+            p = jb_period_of((JbPoint){JB_POINT_YEAR, d->year - 1, 0, 0});
+        } else if (!jb_extract_default_day(&c->anchor, market_sentence(c), &p)) {
+            out[0] = '\0';
+            if (c->warnings && !c->warned_no_date) {
+                c->warned_no_date = TRUE;
+                g_ptr_array_add(c->warnings,
+                                g_strdup_printf("%s: no date found (front matter, <meta>, a date "
+                                                "line, the URL or the title): figures that name "
+                                                "no year have no period; give --published",
+                                                c->article->source));
+            }
+            return;
+        }
+    }
+    jb_period_format(&p, out);
+}
+
+/* Does `period` begin after the published day? */
+static gboolean after_published(const Ctx *c, const char *period)
+{
+    JbPeriod p;
+    if (!c->anchor.day.kind || !period[0] || !jb_period_parse(period, &p, NULL))
+        return FALSE;
+    return jb_period_first_day(&p) >= jb_point_end_day(&c->anchor.day);
 }
 
 static void add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
@@ -461,23 +574,15 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
             break;
         }
 
-    TimeRef t = {0};
-    gboolean have_time = FALSE;
-    for (guint i = c->times->len; i-- > 0;) /* the sentence's last time before the number */
-        if (g_array_index(c->times, TimeRef, i).end <= qs) {
-            t = g_array_index(c->times, TimeRef, i);
-            have_time = TRUE;
-            break;
-        }
-    if (!have_time) /* "…增长5.9%（2025年）" style: a time after the number, same clause */
-        have_time = jb_extract_last_time_ref(qe, ce, c->pub_year, c->pub_month, c->times_after, &t);
+    const TimeRef *t = figure_time(c, q, qs, qe, ce);
+    gboolean have_time = t != NULL;
 
     /* The figure first (metric, id, value, unit, bound): a figure the article already gave
      * is not built any further. */
     const char *subject = subj_word ? subj_word : "";
     Span metric_at = following_noun(qe, ce);
     if (!metric_at.a)
-        metric_at = metric_phrase(cs, qs, cut_at, have_time && t.end <= qs ? t.end : NULL);
+        metric_at = metric_phrase(cs, qs, cut_at, have_time && t->end <= qs ? t->end : NULL);
     if (metric_override && !span_len(metric_at)) /* a later member of a 分别 list */
         metric_at = (Span){metric_override, metric_override + strlen(metric_override)};
     const char *metric = span_str(c->metric_buf, metric_at);
@@ -521,9 +626,9 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         }
     }
     gboolean forecast = forecast_here || forecast_before;
-    if (have_time && t.future_word)
+    if (have_time && t->future_word)
         forecast = TRUE;
-    gboolean actual = !forecast_here && actual_here && !(have_time && t.end > cs0);
+    gboolean actual = !forecast_here && actual_here && !(have_time && t->end > cs0);
     if (actual && forecast) { /* already achieved: now, not when the forecast is for */
         forecast = FALSE;
         have_time = FALSE;
@@ -532,27 +637,19 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
 
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
-    JbStatement probe = {.metric = (char *)metric, .metric_id = (char *)(m ? m->id : ""),
-                         .q = qq};
+    JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
+                         .metric_id = (char *)(m ? m->id : ""), .q = qq};
     JbStatement *earlier = g_hash_table_lookup(c->seen, &probe);
+    char period[JB_PERIOD_MAX];
+    statement_period(c, period_override, have_time ? t : NULL, actual, cs0, qs, period);
     if (earlier && earlier->sentence != c->sentence) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
-            if (period_override)
-                g_strlcpy(earlier->period, period_override, JB_PERIOD_MAX);
-            else
-                jb_extract_format_period(&t, c->pub_year, earlier->period);
+            g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
             earlier->period_stated = TRUE;
         }
         return;
     }
 
-    char period[JB_PERIOD_MAX];
-    if (period_override)
-        g_strlcpy(period, period_override, sizeof period);
-    else if (have_time)
-        jb_extract_format_period(&t, c->pub_year, period);
-    else
-        g_strlcpy(period, c->article->published, sizeof period);
     JbStatement *s = statement_new(subject, metric_at, probe.metric_id, trimmed(quote_from, ce),
                                    period);
     s->source = g_ref_string_acquire(c->source);
@@ -562,8 +659,8 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
     s->sentence = c->sentence;
     s->forecast = forecast;
     s->period_stated = period_stated;
-    if (c->pub_year && s->period[0] && atoi(s->period) > c->pub_year && !actual)
-        s->forecast = TRUE; /* a value for a year after publication can only be expected */
+    if (!actual && after_published(c, s->period))
+        s->forecast = TRUE; /* a value for a period after publication can only be expected */
     g_hash_table_replace(c->seen, s, s);
     g_ptr_array_add(c->out, s);
 }
@@ -625,6 +722,36 @@ static void warn_long_numbers(Ctx *c, const char *para, guint line)
     }
 }
 
+/* The times of the sentence [sent, end), each resolved where it stands: against the
+ * period in force, which a period it names replaces (a base or a relative time does not).
+ * The paragraph's carried period becomes the last one named. */
+static void read_times(Ctx *c, const char *sent, const char *end)
+{
+    GArray *refs = c->times;
+    g_array_set_size(refs, 0);
+    c->carry_in = c->carry;
+    c->have_carry_in = c->have_carry;
+    jb_extract_time_refs(sent, end, &c->anchor, refs);
+    JbPeriod ctx = c->have_carry ? c->carry : c->lead;
+    gboolean have_ctx = c->have_carry || c->have_lead;
+    for (guint i = 0; i < refs->len; i++) {
+        TimeRef *r = &g_array_index(refs, TimeRef, i);
+        r->has_val = jb_extract_resolve_time(r, have_ctx ? &ctx : NULL, &c->anchor, refs, i, &r->val);
+        if (r->has_val && r->role == TIME_PERIOD && r->rel == REL_NONE) {
+            ctx = r->val;
+            have_ctx = TRUE;
+            c->carry = r->val;
+            c->have_carry = TRUE;
+            if (c->lead_open && jb_period_freq(&r->val) != JB_FREQ_DAY && !r->future_word &&
+                !r->loose) {
+                c->lead = r->val; /* a story opening "今年第二季…": its figures' period */
+                c->have_lead = TRUE;
+            }
+            c->lead_open = FALSE;
+        }
+    }
+}
+
 static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
 {
     gsize len = (gsize)(p - sent);
@@ -634,13 +761,12 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
         g_array_append_val(qs, q);
+    read_times(c, sent, p); /* (a sentence with no figure may still name their period) */
     if (qs->len == 0)
         return;
     c->sentence++;
     /* what every number of the sentence looks back at, found once */
     sentence_words(c, sent, p);
-    g_array_set_size(c->times, 0);
-    jb_extract_time_refs(sent, p, c->pub_year, c->pub_month, c->times);
     /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */
     for (guint i = 1; i < qs->len; i++) {
         JbQuantity *a = &g_array_index(qs, JbQuantity, i - 1), *b = &g_array_index(qs, JbQuantity, i);
@@ -712,20 +838,67 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     const char *sent = para;
     if (c->warnings)
         warn_long_numbers(c, para, line);
+    c->have_carry = FALSE; /* a paragraph's times carry only within it */
     while (sent < end) {
         const char *p = sent;
         while (p < end && !sentence_end_at(p))
             p = g_utf8_next_char(p);
         extract_sentence(c, sent, p, line);
+        c->lead_open = FALSE; /* only a story's opening sentence names its period */
         sent = p < end ? g_utf8_next_char(p) : end;
     }
 }
 
-/* A headline: the title, or a body paragraph quoting it (原标题：…). */
-static gboolean is_headline(const JbArticle *article, const char *para)
+/* A table of contents: numbered headlines in a row (本期节目主要内容：1.…；2.…；3.…), which
+ * repeat what the stories say. */
+static gboolean is_contents(const char *para)
 {
-    return (article->title && article->title[0] && strcmp(para, article->title) == 0) ||
-           g_str_has_prefix(para, "原标题");
+    guint items = 0;
+    for (const char *p = strstr(para, "；"); p; p = strstr(p + 1, "；")) {
+        const char *q = p + strlen("；");
+        if (starts(q, q + 3, "（"))
+            q += 3;
+        if (g_ascii_isdigit(*q)) {
+            while (g_ascii_isdigit(*q))
+                q++;
+            if (*q == '.' || starts(q, q + 3, "）") || starts(q, q + 3, "、"))
+                items++;
+        }
+    }
+    return items >= 3 && !strstr(para, "。");
+}
+
+/* A headline: a heading, the title, a body paragraph quoting it (原标题：…), or a table of
+ * contents. Read after the body: a figure it repeats is the body's. */
+static gboolean is_headline(const JbArticle *article, guint i)
+{
+    const char *para = g_ptr_array_index(article->paragraphs, i);
+    return g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING ||
+           (article->title && article->title[0] && strcmp(para, article->title) == 0) ||
+           g_str_has_prefix(para, "原标题") || is_contents(para);
+}
+
+/* The date of `section` (the article's when it states none) as the anchor of what follows. */
+static void enter_section(Ctx *c, const JbSection *x)
+{
+    const char *date = x && x->published[0] ? x->published : c->article->published;
+    if (strcmp(date, c->published) != 0) {
+        g_ref_string_release(c->published);
+        c->published = g_ref_string_new(date);
+    }
+    JbPeriod p;
+    c->anchor.day = date[0] && jb_period_parse(date, &p, NULL) ? p.start : (JbPoint){0};
+}
+
+/* Words of a title that mark a morning market briefing. */
+static gboolean briefing_title(const char *t)
+{
+    static const char *const W[] = {"早餐", "早报", "早報", "晨报", "晨報", "早间", "早間",
+                                    "隔夜", "早知道", "盘前", "盤前", NULL};
+    for (const char *const *w = W; *w && t; w++)
+        if (strstr(t, *w))
+            return TRUE;
+    return FALSE;
 }
 
 GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict)
@@ -737,7 +910,7 @@ struct JbExtractor {
     const JbDict *dict;
     /* scratch for each sentence, sized for a long one: no growing by steps, and kept from
      * article to article */
-    GArray *subjects, *times, *times_after, *quantities, *keywords, *seps;
+    GArray *subjects, *times, *quantities, *keywords, *seps;
     GString *metric_buf, *context_buf;
 };
 
@@ -747,7 +920,6 @@ JbExtractor *jb_extractor_new(const JbDict *dict)
     x->dict = dict;
     x->subjects = g_array_sized_new(FALSE, FALSE, sizeof(SubjectHit), 32);
     x->times = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), 32);
-    x->times_after = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), 32);
     x->quantities = g_array_sized_new(FALSE, FALSE, sizeof(JbQuantity), 32);
     x->keywords = g_array_sized_new(FALSE, FALSE, sizeof(WordHit), 32);
     x->seps = g_array_sized_new(FALSE, FALSE, sizeof(Sep), 32);
@@ -762,7 +934,6 @@ void jb_extractor_free(JbExtractor *x)
         return;
     g_array_unref(x->subjects);
     g_array_unref(x->times);
-    g_array_unref(x->times_after);
     g_array_unref(x->quantities);
     g_array_unref(x->keywords);
     g_array_unref(x->seps);
@@ -780,43 +951,55 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
 
 GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray *warnings)
 {
-    Ctx c = {.article = article, .dict = x->dict, .pub_year = atoi(article->published),
-             .warnings = warnings};
-    if (strlen(article->published) >= 7)
-        c.pub_month = atoi(article->published + 5);
+    Ctx c = {.article = article, .dict = x->dict, .warnings = warnings};
+    c.anchor.briefing = briefing_title(article->title);
     c.out = g_ptr_array_new_full(32, (GDestroyNotify)jb_statement_free);
     c.source = g_ref_string_new(article->source);
-    c.published = g_ref_string_new(article->published);
+    c.published = g_ref_string_new("");
+    enter_section(&c, NULL);
 
     c.seen = g_hash_table_new(figure_hash, figure_equal);
     c.subjects = x->subjects;
     c.times = x->times;
-    c.times_after = x->times_after;
     c.quantities = x->quantities;
     c.keywords = x->keywords;
     c.seps = x->seps;
     c.metric_buf = x->metric_buf;
     c.context_buf = x->context_buf;
+    const JbSection *section = NULL;
     for (guint i = 0; i < article->paragraphs->len; i++) {
-        const char *para = g_ptr_array_index(article->paragraphs, i);
-        if (is_headline(article, para))
-            continue; /* the headline, read last (below) */
-        extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
+        const JbSection *here = jb_article_section_of(article, i);
+        if (here != section) {
+            section = here;
+            enter_section(&c, here);
+            if (here->first == 0 || here->published[0] || here->url[0]) {
+                c.have_lead = FALSE; /* a new story (a digest's item): its own opening */
+                c.lead_open = TRUE;
+            }
+        }
+        if (is_headline(article, i))
+            continue; /* the headlines, read last (below) */
+        extract_paragraph(&c, g_ptr_array_index(article->paragraphs, i),
+                          g_array_index(article->lines, guint, i));
     }
     /* The headlines last: a figure they repeat from the body is already written, with the
      * body's fuller quote; a figure only a headline states is still kept. */
     c.headline = TRUE;
     c.body_statements = c.out->len;
+    c.have_lead = c.lead_open = FALSE;
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
+        if (!is_headline(article, i))
+            continue;
         const char *para = g_ptr_array_index(article->paragraphs, i);
-        if (is_headline(article, para)) {
-            extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
-            title_seen = title_seen || strcmp(para, article->title ? article->title : "") == 0;
-        }
+        enter_section(&c, jb_article_section_of(article, i));
+        extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
+        title_seen = title_seen || strcmp(para, article->title ? article->title : "") == 0;
     }
-    if (!title_seen && article->title && article->title[0])
+    if (!title_seen && article->title && article->title[0]) {
+        enter_section(&c, NULL);
         extract_paragraph(&c, article->title, 1);
+    }
     g_ref_string_release(c.source);
     g_ref_string_release(c.published);
     g_hash_table_unref(c.seen);

@@ -1,83 +1,639 @@
-/* jb_extract_period.c — the periods of jb_extract: the time expressions of a sentence
- * (2025年, 6月底, 今年前7个月, 上半年…) and the ISO partial date a statement refers to.
+/* jb_extract_period.c — the times a sentence names and the periods they stand for: years
+ * (2025年, 今年, 去年), months and days (6月底, 今年前7个月, 1—11月, 10月18日), quarters and
+ * halves (一季度, 首季, 第二季, 4Q20, 上半年, 前三季度), weeks (本周, 周涨, 下周), spans
+ * (2021—2025年, “十四五”时期, 5至7月), now (目前, 今天) and times relative to the period in
+ * force (同期, 去年同期, 上季, 当时, 两年平均); each with the role it plays for the figures
+ * near it (a period, a base of comparison, the day of an announcement).
  *
- * Not for: which number a time belongs to (jb_extract.c decides that), article dates
- * (jb_article_date.c).
+ * Which time a figure takes (the nearest before it, the one carried from earlier sentences,
+ * the published day) is jb_extract.c's; this file reads expressions and resolves them.
+ *
+ * Not for: article dates (jb_article_date.c), the period grammar itself (jb_period.c).
  */
 #include "jb_extract_priv.h"
 
-static int read_int(const char **pp, const char *end, int max_digits)
+/* ---- reading pieces -------------------------------------------------------------------- */
+
+/* `w` at p (before limit): where it ends, or NULL. */
+static const char *lit(const char *p, const char *limit, const char *w)
+{
+    gsize n = strlen(w);
+    return (gsize)(limit - p) >= n && memcmp(p, w, n) == 0 ? p + n : NULL;
+}
+
+/* The first of `words` at p: where it ends, or NULL. */
+static const char *any_lit(const char *p, const char *limit, const char *const *words)
+{
+    for (; *words; words++) {
+        const char *e = lit(p, limit, *words);
+        if (e)
+            return e;
+    }
+    return NULL;
+}
+
+/* A run of 1..max ASCII digits at p, not part of a longer run: its value, or -1. */
+static int digits(const char **pp, const char *s, const char *limit, int max)
 {
     const char *p = *pp;
+    if (p > s && g_ascii_isdigit(p[-1]))
+        return -1;
     int v = 0, n = 0;
-    while (p < end && n < max_digits && g_ascii_isdigit(*p)) {
+    while (p < limit && g_ascii_isdigit(*p) && n <= max) {
         v = v * 10 + (*p - '0');
         p++;
         n++;
     }
-    if (n == 0 || (p < end && g_ascii_isdigit(*p)))
+    if (n == 0 || n > max || (p < limit && (g_ascii_isdigit(*p) || *p == '.')))
         return -1;
     *pp = p;
     return v;
 }
 
-/* A period word with no year: 上半年 → month 6 of the year before it (or the published
- * year), 前三季度 → 9, 年底 → 12. Returns the bytes it spans (0 if none) and sets *month. */
-static gsize period_word(const char *p, const char *limit, int *month)
+/* A Chinese numeral from 1 to 12 (一 … 十二, 两): its value, or -1. */
+static int cn_small(const char **pp, const char *limit)
 {
-    static const struct {
-        Lit w;
-        int month;
-    } WORDS[] = {{LIT("上半年"), 6},    {LIT("下半年"), 12},   {LIT("前三季度"), 9},
-                 {LIT("前两季度"), 6},  {LIT("第一季度"), 3},  {LIT("第二季度"), 6},
-                 {LIT("第三季度"), 9},  {LIT("第四季度"), 12}, {LIT("一季度"), 3},
-                 {LIT("二季度"), 6},    {LIT("三季度"), 9},    {LIT("四季度"), 12},
-                 {LIT("年底"), 12},     {LIT("年末"), 12},     {LIT("前1个月"), 1},
-                 {LIT("前2个月"), 2},   {LIT("前3个月"), 3},   {LIT("前4个月"), 4},
-                 {LIT("前5个月"), 5},   {LIT("前6个月"), 6},   {LIT("前7个月"), 7},
-                 {LIT("前8个月"), 8},   {LIT("前9个月"), 9},   {LIT("前10个月"), 10},
-                 {LIT("前11个月"), 11}, {LIT("前12个月"), 12}};
-    static JbWordSet *firsts;
-    static gsize done = 0;
-    if (g_once_init_enter(&done)) {
-        Lit lits[G_N_ELEMENTS(WORDS)];
-        for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++)
-            lits[i] = WORDS[i].w;
-        firsts = jb_extract_lit_set(lits, G_N_ELEMENTS(lits));
-        g_once_init_leave(&done, 1);
+    static const char *const ONES[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    const char *p = *pp;
+    int v = -1;
+    if (lit(p, limit, "两") || lit(p, limit, "兩")) {
+        *pp = p + 3;
+        return 2;
     }
-    if (!may_start(firsts, p, limit))
-        return 0;
-    for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++)
-        if (lit_starts(p, limit, &WORDS[i].w)) {
-            *month = WORDS[i].month;
-            return WORDS[i].w.n;
-        }
-    return 0;
+    if (lit(p, limit, "十")) {
+        v = 10;
+        p += 3;
+        for (int i = 0; i < 2; i++)
+            if (lit(p, limit, ONES[i])) {
+                v = 11 + i;
+                p += 3;
+                break;
+            }
+    } else {
+        for (int i = 0; i < 9; i++)
+            if (lit(p, limit, ONES[i])) {
+                v = i + 1;
+                p += 3;
+                break;
+            }
+    }
+    if (v > 0)
+        *pp = p;
+    return v;
 }
 
-/* A time right after these words is a base of comparison (比去年, 较2020年), not a period. */
+/* A small number written either way (1..max): 3, 三, 12, 十二. */
+static int small_number(const char **pp, const char *s, const char *limit, int max)
+{
+    const char *p = *pp;
+    int v = g_ascii_isdigit(*p) ? digits(&p, s, limit, 2) : cn_small(&p, limit);
+    if (v < 1 || v > max)
+        return -1;
+    *pp = p;
+    return v;
+}
+
+static gboolean ends_with(const char *s, const char *p, const char *w)
+{
+    gsize n = strlen(w);
+    return (gsize)(p - s) >= n && memcmp(p - n, w, n) == 0;
+}
+
+static gboolean ends_with_any(const char *s, const char *p, const char *const *words)
+{
+    for (; *words; words++)
+        if (ends_with(s, p, *words))
+            return TRUE;
+    return FALSE;
+}
+
+/* ---- periods ----------------------------------------------------------------------------- */
+
+static JbPeriod point_period(JbPointKind kind, int year, int n, int day)
+{
+    JbPoint x = {kind, year, n, day};
+    return jb_period_of(x);
+}
+
+static JbPeriod months(int year, int from, int to)
+{
+    JbPeriod p = {{JB_POINT_MONTH, year, from, 0}, {JB_POINT_MONTH, year, to, 0}};
+    if (from == to)
+        p.end = p.start;
+    return p;
+}
+
+/* Monday to Friday of the week holding `day` (days since the epoch), `weeks` on. */
+static JbPeriod work_week(gint64 day, int weeks)
+{
+    gint64 monday = day - jb_weekday(day) + 7 * weeks;
+    JbPeriod p = {jb_point_of_days(monday), jb_point_of_days(monday + 4)};
+    return p;
+}
+
+static int anchor_year(const TimeAnchor *a)
+{
+    return a->day.kind ? a->day.year : 0;
+}
+
+/* The published month, 0 when the date has none. */
+static int anchor_month(const TimeAnchor *a)
+{
+    return a->day.kind == JB_POINT_MONTH || a->day.kind == JB_POINT_DAY ? a->day.n : 0;
+}
+
+static gboolean is_trading_day(gint64 d)
+{
+    return jb_weekday(d) < 5;
+}
+
+gboolean jb_extract_default_day(const TimeAnchor *a, gboolean market, JbPeriod *out)
+{
+    if (!a->day.kind)
+        return FALSE;
+    if (a->day.kind != JB_POINT_DAY || !market) {
+        *out = jb_period_of(a->day);
+        return TRUE;
+    }
+    gint64 d = jb_point_first_day(&a->day);
+    if (a->briefing)
+        d--; /* a morning briefing reports the closes of the day before */
+    while (!is_trading_day(d))
+        d--;
+    *out = jb_period_of(jb_point_of_days(d));
+    return TRUE;
+}
+
+/* The day a week word counts from: the trading day of a market report (本周 on a Saturday is
+ * the week that ended on Friday). */
+static gboolean anchor_trading_day(const TimeAnchor *a, gint64 *d)
+{
+    JbPeriod p;
+    if (a->day.kind != JB_POINT_DAY || !jb_extract_default_day(a, TRUE, &p))
+        return FALSE;
+    *d = jb_period_first_day(&p);
+    return TRUE;
+}
+
+/* ---- the expressions ---------------------------------------------------------------------- */
+
+/* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
+ * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
+ * 今年 去年 … (no digits), *future for 明年 后年. */
+static const char *year_part(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                             int *year, int *year2, gboolean *future)
+{
+    *year2 = 0;
+    *future = FALSE;
+    if (g_ascii_isdigit(*p)) {
+        const char *q = p;
+        int y = digits(&q, s, limit, 4);
+        if (y < 1900 || y > 2100 || q - p != 4)
+            return NULL;
+        /* a span: 2021—2025年, 2021-2025年, 2021至2025年 */
+        const char *r = q;
+        const char *sep = lit(r, limit, "-");
+        if (!sep)
+            sep = any_lit(r, limit, (const char *const[]){"—", "–", "~", "至", "到", "～", NULL});
+        if (sep) {
+            const char *t = sep;
+            int y2 = digits(&t, s, limit, 4);
+            if (y2 > y && y2 <= 2100 && t - sep == 4 && lit(t, limit, "年")) {
+                *year = y;
+                *year2 = y2;
+                return t + 3;
+            }
+        }
+        const char *e = lit(q, limit, "年");
+        if (!e)
+            return NULL;
+        if (lit(e, limit, "度"))
+            e += 3;
+        *year = y;
+        return e;
+    }
+    static const struct {
+        const char *w;
+        int offset;
+    } WORDS[] = {{"今年", 0},   {"本年", 0},   {"去年", -1},  {"上年", -1},
+                 {"上一年", -1}, {"前年", -2},  {"明年", 1},   {"来年", 1},
+                 {"來年", 1},   {"次年", 1},   {"下一年", 1}, {"后年", 2},
+                 {"後年", 2}};
+    for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++) {
+        const char *e = lit(p, limit, WORDS[i].w);
+        if (!e)
+            continue;
+        if (!anchor_year(a))
+            return NULL;
+        if (lit(e, limit, "度"))
+            e += 3;
+        *year = anchor_year(a) + WORDS[i].offset;
+        *future = WORDS[i].offset > 0;
+        return e;
+    }
+    return NULL;
+}
+
+/* What follows a year (or stands alone): 全年, 上半年, 前三季度, 一季度, 首季, 6月, 6月底,
+ * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
+ * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
+ * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
+static const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                            int year, gboolean year_stated, TimeRef *t)
+{
+    const char *e;
+    int y = year ? year : anchor_year(a);
+    int am = anchor_month(a);
+    /* halves */
+    if ((e = any_lit(p, limit, (const char *const[]){"上半年", "上半年度", NULL}))) {
+        t->p = point_period(JB_POINT_HALF, y, 1, 0);
+        return e;
+    }
+    if ((e = lit(p, limit, "下半年"))) {
+        t->p = point_period(JB_POINT_HALF, y, 2, 0);
+        if (!year_stated && am && am < 7)
+            t->future_word = TRUE;
+        return e;
+    }
+    /* 前三季度, 前两季度 */
+    if ((e = lit(p, limit, "前"))) {
+        const char *q = e;
+        int n = small_number(&q, s, limit, 12);
+        const char *r;
+        if (n >= 2 && n <= 3 && (r = any_lit(q, limit, (const char *const[]){"季度", "个季度", "個季度", NULL}))) {
+            t->p = months(y, 1, n * 3);
+            return r;
+        }
+        /* 前7个月, 前10月 */
+        if (n >= 2 && (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL}))) {
+            t->p = months(y, 1, n);
+            return r;
+        }
+        return NULL;
+    }
+    /* quarters: 一季度, 第三季度, 第二季, 首季, 首季度, 三季度 */
+    {
+        const char *q = p;
+        gboolean ordinal = FALSE;
+        if ((e = lit(q, limit, "第"))) {
+            q = e;
+            ordinal = TRUE;
+        }
+        int n = -1;
+        if ((e = lit(q, limit, "首"))) {
+            n = 1;
+            q = e;
+        } else {
+            n = small_number(&q, s, limit, 4);
+        }
+        if (n >= 1 && n <= 4) {
+            const char *r = any_lit(q, limit, (const char *const[]){"季度", "季", NULL});
+            /* 季 alone only after 第, 首 or a year (第二季, 首季, 2020年第三季): 三季 could be
+             * a count of seasons */
+            if (r && (lit(q, limit, "季度") || ordinal || year_stated || lit(p, limit, "首"))) {
+                if (!year_stated && am && n * 3 - 2 > am)
+                    y--; /* 四季度 in a January article: last year's */
+                t->p = point_period(JB_POINT_QUARTER, y, n, 0);
+                if (lit(r, limit, "末") || lit(r, limit, "底")) {
+                    t->p = point_period(JB_POINT_MONTH, y, n * 3, 0);
+                    r += 3;
+                }
+                return r;
+            }
+        }
+    }
+    /* months: 6月, 6月份, 6月底, 1—11月, 5至7月, 10月18日, 十月 */
+    {
+        const char *q = p;
+        int m = small_number(&q, s, limit, 12);
+        if (m >= 1) {
+            int m2 = 0;
+            const char *r = q;
+            const char *sep = any_lit(r, limit, (const char *const[]){"-", "—", "–", "~", "～", "至", "到", NULL});
+            if (sep) {
+                const char *u = sep;
+                int v = small_number(&u, s, limit, 12);
+                if (v > m && (lit(u, limit, "月") || lit(u, limit, "月份"))) {
+                    m2 = v;
+                    r = u;
+                }
+            }
+            const char *me = lit(r, limit, "月");
+            if (!me)
+                return NULL;
+            if (lit(me, limit, "份"))
+                me += 3;
+            if (!year_stated && am && (m2 ? m2 : m) > am)
+                y--; /* 12月 in a January article: last year's */
+            if (m2) {
+                t->p = months(y, m, m2);
+                return me;
+            }
+            t->p = point_period(JB_POINT_MONTH, y, m, 0);
+            const char *d = me;
+            if (g_ascii_isdigit(*d)) {
+                int day = digits(&d, s, limit, 2);
+                const char *de = day >= 1 ? any_lit(d, limit, (const char *const[]){"日", "号", "號", NULL}) : NULL;
+                JbPoint x = {JB_POINT_DAY, y, m, day};
+                if (de && jb_point_valid(&x)) {
+                    t->p = jb_period_of(x);
+                    return de;
+                }
+                return me;
+            }
+            if ((e = any_lit(me, limit, (const char *const[]){"底", "末", "初", "上旬", "中旬", "下旬", NULL})))
+                return e;
+            return me;
+        }
+    }
+    /* year words that need a year before them */
+    if (year_stated) {
+        if ((e = any_lit(p, limit, (const char *const[]){"底", "末", "年底", "年末", NULL}))) {
+            if (lit(e, limit, "前")) { /* 年底前: by the end of the year, the year */
+                t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+                return e + 3;
+            }
+            t->p = point_period(JB_POINT_MONTH, y, 12, 0);
+            return e;
+        }
+        if ((e = any_lit(p, limit, (const char *const[]){"全年", "年内", "年內", "内", "內", NULL}))) {
+            t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+            return e;
+        }
+        if ((e = any_lit(p, limit, (const char *const[]){"以来", "以來", NULL})) && am && y == anchor_year(a)) {
+            t->p = months(y, 1, am); /* 今年以来 */
+            t->loose = TRUE;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* 4Q20, 2Q2021, 2020Q4, Q4 (ASCII). */
+static const char *quarter_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                                TimeRef *t)
+{
+    const char *q = p;
+    if (g_ascii_isdigit(*q) && (q == s || !g_ascii_isalnum(q[-1]))) {
+        int n = *q - '0';
+        if (q + 1 < limit && q[1] == 'Q' && n >= 1 && n <= 4) {
+            const char *r = q + 2;
+            int y = digits(&r, s, limit, 4);
+            if (r - (q + 2) == 2)
+                y += 2000;
+            if (y >= 1990 && y <= 2100 && !(r < limit && g_ascii_isalnum(*r))) {
+                t->p = point_period(JB_POINT_QUARTER, y, n, 0);
+                return r;
+            }
+            return NULL;
+        }
+        int y = digits(&q, s, limit, 4);
+        if (y >= 1990 && y <= 2100 && q + 1 < limit && q[0] == 'Q' && q[1] >= '1' && q[1] <= '4' &&
+            !(q + 2 < limit && g_ascii_isalnum(q[2]))) {
+            t->p = point_period(JB_POINT_QUARTER, y, q[1] - '0', 0);
+            return q + 2;
+        }
+        return NULL;
+    }
+    if (*q == 'Q' && (q == s || !g_ascii_isalnum(q[-1])) && q + 1 < limit && q[1] >= '1' &&
+        q[1] <= '4' && !(q + 2 < limit && g_ascii_isalnum(q[2])) && anchor_year(a)) {
+        t->p = point_period(JB_POINT_QUARTER, anchor_year(a), q[1] - '0', 0);
+        return q + 2;
+    }
+    return NULL;
+}
+
+/* Words that are a time by themselves: now, today, weeks, this month, plan periods, and the
+ * times relative to the context. */
+static const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                             TimeRef *t)
+{
+    const char *e;
+    gint64 day;
+    /* now: the published day */
+    if ((e = any_lit(p, limit, (const char *const[]){"截至目前", "截止目前", "截至目前为止", "目前", "当前",
+                                                      "當前", "现阶段", "現階段", "现时", "現時",
+                                                      "现在", "現在", NULL}))) {
+        if (!a->day.kind)
+            return NULL;
+        t->p = jb_period_of(a->day);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"今天", "今日", "当天", "當天", "当日", "當日", NULL}))) {
+        if (!a->day.kind)
+            return NULL;
+        t->p = jb_period_of(a->day);
+        t->role = TIME_DAY;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"昨天", "昨日", "昨晚", NULL}))) {
+        if (a->day.kind != JB_POINT_DAY)
+            return NULL;
+        t->p = jb_period_of(jb_point_add(a->day, -1));
+        t->role = TIME_DAY;
+        return e;
+    }
+    /* weeks: 本周, 上周, 下周, and 周 right before a move (周涨1.04%) */
+    static const struct {
+        const char *w;
+        int weeks;
+    } WEEKS[] = {{"本周", 0}, {"本週", 0}, {"这周", 0}, {"這週", 0}, {"上周", -1},
+                 {"上週", -1}, {"下周", 1}, {"下週", 1}};
+    for (gsize i = 0; i < G_N_ELEMENTS(WEEKS); i++)
+        if ((e = lit(p, limit, WEEKS[i].w))) {
+            if (!anchor_trading_day(a, &day))
+                return NULL;
+            t->p = work_week(day, WEEKS[i].weeks);
+            t->future_word = WEEKS[i].weeks > 0;
+            return e;
+        }
+    if ((e = any_lit(p, limit, (const char *const[]){"周", "週", NULL})) &&
+        any_lit(e, limit, (const char *const[]){"涨", "跌", "升", "降", "累计", "累計", "内", "內", NULL}) &&
+        !ends_with_any(s, p, (const char *const[]){"一", "两", "兩", "几", "幾", "多", "每", "上", "下",
+                                                   "本", "这", "這", NULL})) {
+        if (!anchor_trading_day(a, &day))
+            return NULL;
+        t->p = work_week(day, 0);
+        return e;
+    }
+    /* months by word */
+    if ((e = any_lit(p, limit, (const char *const[]){"当月", "當月", NULL}))) {
+        t->rel = REL_THIS; /* that month: the one just named (9月当月), else this one */
+        t->grain = JB_POINT_MONTH;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"本月", "这个月", "這個月", NULL}))) {
+        if (!anchor_month(a))
+            return NULL;
+        const char *d = e;
+        int dd = g_ascii_isdigit(*d) ? digits(&d, s, limit, 2) : -1;
+        const char *de = dd >= 1 ? any_lit(d, limit, (const char *const[]){"日", "号", "號", NULL}) : NULL;
+        JbPoint x = {JB_POINT_DAY, anchor_year(a), anchor_month(a), dd};
+        if (de && jb_point_valid(&x)) { /* 本月23日 */
+            t->p = jb_period_of(x);
+            return de;
+        }
+        t->p = point_period(JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"下月", "下个月", "下個月", NULL}))) {
+        if (!anchor_month(a))
+            return NULL;
+        JbPoint m = {JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0};
+        t->p = jb_period_of(jb_point_add(m, 1));
+        t->future_word = TRUE;
+        return e;
+    }
+    /* relative to the context */
+    if ((e = any_lit(p, limit, (const char *const[]){"去年同期", "上年同期", "上一年同期", NULL}))) {
+        t->rel = REL_YEAR_AGO;
+        return e;
+    }
+    if ((e = lit(p, limit, "同期"))) {
+        t->rel = REL_SAME;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"上一季度", "上季度", "上一季", "上季", NULL}))) {
+        t->rel = REL_PREV;
+        t->grain = JB_POINT_QUARTER;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"上月", "上个月", "上個月", "前月", NULL}))) {
+        t->rel = REL_PREV;
+        t->grain = JB_POINT_MONTH;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"今季", "本季度", "本季", "当季", "當季", NULL}))) {
+        t->rel = REL_THIS;
+        t->grain = JB_POINT_QUARTER;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"当时", "當時", NULL}))) {
+        t->rel = REL_WHEN;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"两年平均", "兩年平均", NULL}))) {
+        t->rel = REL_TWO_YEARS;
+        return e;
+    }
+    /* the year as a whole, and year-end reviews: in January and February 全年 and 过去一年
+     * are last year's */
+    if ((e = any_lit(p, limit, (const char *const[]){"全年", "过去一年", "過去一年", "过去1年", NULL}))) {
+        int y = anchor_year(a);
+        if (!y)
+            return NULL;
+        if (anchor_month(a) && anchor_month(a) <= 2)
+            y--;
+        t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"年底", "年末", NULL})) && !lit(e, limit, "前")) {
+        if (!anchor_year(a))
+            return NULL;
+        t->p = point_period(JB_POINT_MONTH, anchor_year(a), 12, 0); /* 到年底 */
+        t->future_word = ends_with(s, p, "到") || ends_with(s, p, "至");
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"年内", "年內", "年底前", "年末前", NULL}))) {
+        if (!anchor_year(a))
+            return NULL;
+        t->p = point_period(JB_POINT_YEAR, anchor_year(a), 0, 0);
+        return e;
+    }
+    /* five-year plans: “十四五”时期, 十三五期间 */
+    {
+        const char *q = p;
+        gboolean quoted = FALSE;
+        if ((e = any_lit(q, limit, (const char *const[]){"“", "\"", "「", NULL}))) {
+            q = e;
+            quoted = TRUE;
+        }
+        static const struct {
+            const char *w;
+            int first;
+        } PLANS[] = {{"十一五", 2006}, {"十二五", 2011}, {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}};
+        for (gsize i = 0; i < G_N_ELEMENTS(PLANS); i++) {
+            if (!(e = lit(q, limit, PLANS[i].w)))
+                continue;
+            if (quoted && !(e = any_lit(e, limit, (const char *const[]){"”", "\"", "」", NULL})))
+                return NULL;
+            const char *r = any_lit(e, limit, (const char *const[]){"末", "时期", "時期", "期间", "期間", NULL});
+            if (!r && !quoted)
+                return NULL; /* 十四五 alone is often a name (十四五规划): a period only with 时期 */
+            t->p = (JbPeriod){{JB_POINT_YEAR, PLANS[i].first, 0, 0},
+                              {JB_POINT_YEAR, PLANS[i].first + 4, 0, 0}};
+            if (r && lit(e, limit, "末")) /* “十三五”末: its last year */
+                t->p.start = t->p.end;
+            t->future_word = anchor_year(a) && PLANS[i].first + 4 > anchor_year(a);
+            return r ? r : e;
+        }
+    }
+    return NULL;
+}
+
+/* ---- roles ------------------------------------------------------------------------------- */
+
+/* A time after these words is a base of comparison, not the figures' period. */
 static gboolean after_comparison(const char *s, const char *p)
 {
-    return ends(s, p, "比") || ends(s, p, "较") || ends(s, p, "相比") || ends(s, p, "同比") ||
-           ends(s, p, "相较") || ends(s, p, "比上");
+    static const char *const W[] = {"比", "较", "較", "相比", "相较", "相較", "同比", "环比", "環比",
+                                    "对比", "對比", "比起", "较之", "較之", "仅次于", "僅次於",
+                                    "高于", "高於", "低于", "低於", "自", "从", "從", "追溯至", NULL};
+    return ends_with_any(s, p, W);
 }
 
 static gboolean after_as_of(const char *s, const char *p)
 {
-    return ends(s, p, "截至") || ends(s, p, "截止") || ends(s, p, "截止到") || ends(s, p, "到") ||
-           ends(s, p, "至");
+    static const char *const W[] = {"截至", "截止", "截止到", "到", "至", "从", "從", "自", "于", "於", NULL};
+    return ends_with_any(s, p, W);
 }
 
-/* The 64-character blocks (code point >> 6) of the three-byte characters time_refs stops
- * at: 《 》 and JB_TIME_LEADS (time_lead's). Most characters of a sentence are in none of
- * them, and are passed over with one bit test instead of the tests below. */
+/* Words after a time that make it a base (2003年第三季以來: since then) or a start (从本月
+ * 23日起: from then). */
+static gboolean since_after(const char *e, const char *limit)
+{
+    const char *q = e;
+    if (lit(q, limit, "（") || lit(q, limit, "(")) { /* 2003年第三季（5.5%）以來 */
+        const char *close = NULL;
+        for (const char *r = q; r < limit && r - q < 40; r++)
+            if (lit(r, limit, "）") || *r == ')') {
+                close = r + (*r == ')' ? 1 : 3);
+                break;
+            }
+        if (close)
+            q = close;
+    }
+    return any_lit(q, limit, (const char *const[]){"以来", "以來", "来", "來", NULL}) != NULL;
+}
+
+/* A time a multiple is measured against: 为“十三五”末的20倍, 是2020年的3倍. */
+static gboolean multiple_after(const char *e, const char *limit)
+{
+    const char *q = lit(e, limit, "的");
+    if (!q)
+        return FALSE;
+    while (q < limit && (g_ascii_isdigit(*q) || *q == '.' || lit(q, limit, "多") || lit(q, limit, "余")))
+        q += g_ascii_isdigit(*q) || *q == '.' ? 1 : 3;
+    return q > e + 3 && lit(q, limit, "倍") != NULL;
+}
+
+static gboolean start_after(const char *e, const char *limit)
+{
+    return any_lit(e, limit, (const char *const[]){"起", "开始", "開始", NULL}) != NULL;
+}
+
+/* ---- the scan ------------------------------------------------------------------------------ */
+
+/* The 64-character blocks (code point >> 6) of the three-byte characters the scan stops at:
+ * 《 》 and JB_TIME_LEADS. Most characters of a sentence are in none of them, and are passed
+ * over with one bit test. */
 static guint8 time_blocks[(0x10000 >> 6) / 8];
 
 static void time_blocks_init(void)
 {
 #define JB_TIME_ELEM(c) c,
-    static const gunichar STOPS[] = {0x300A /* 《 */, 0x300B /* 》 */, JB_TIME_LEADS(JB_TIME_ELEM)};
+    static const gunichar STOPS[] = {0x300A /* 《 */, 0x300B /* 》 */, 0xFF08 /* （ */,
+                                     JB_TIME_LEADS(JB_TIME_ELEM)};
 #undef JB_TIME_ELEM
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
@@ -89,15 +645,66 @@ static void time_blocks_init(void)
     }
 }
 
-void jb_extract_time_refs(const char *s, const char *limit, int pub_year, int pub_month,
-                          GArray *out)
+/* One time expression at p: where it ends (and *t), or NULL. */
+static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                           TimeRef *t)
+{
+    const char *e;
+    memset(t, 0, sizeof *t);
+    t->at = p;
+    t->known = TRUE;
+    if ((e = quarter_code(s, p, limit, a, t)))
+        return e;
+    int year = 0, year2 = 0;
+    gboolean future = FALSE;
+    const char *y_end = year_part(s, p, limit, a, &year, &year2, &future);
+    if (y_end) {
+        t->future_word = future || ((ends_with(s, p, "到") || ends_with(s, p, "至")) &&
+                                    !ends_with(s, p, "截至") && g_ascii_isdigit(*p));
+        if (year2) {
+            t->p = (JbPeriod){{JB_POINT_YEAR, year, 0, 0}, {JB_POINT_YEAR, year2, 0, 0}};
+            return y_end;
+        }
+        if (any_lit(y_end, limit, (const char *const[]){"同期", NULL})) { /* 去年同期 */
+            if (year == anchor_year(a) - 1) {
+                t->rel = REL_YEAR_AGO;
+                return y_end + strlen("同期");
+            }
+        }
+        TimeRef sub = *t;
+        const char *se = sub_year(s, y_end, limit, a, year, TRUE, &sub);
+        if (se) {
+            sub.future_word = sub.future_word || t->future_word;
+            *t = sub;
+            if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY)
+                t->role = TIME_PERIOD; /* a day with its year: 2024年10月18日 */
+            return se;
+        }
+        t->p = point_period(JB_POINT_YEAR, year, 0, 0);
+        return y_end;
+    }
+    if ((e = time_word(s, p, limit, a, t)))
+        return e;
+    /* a month, quarter or half with no year: the anchor's year */
+    if ((e = sub_year(s, p, limit, a, 0, FALSE, t))) {
+        if (!anchor_year(a))
+            t->known = FALSE;
+        if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY)
+            t->role = TIME_DAY; /* 10月18日: the day of an announcement */
+        return e;
+    }
+    return NULL;
+}
+
+void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *anchor, GArray *out)
 {
     time_blocks_init();
     int in_title = 0;
+    const char *prev_end = NULL; /* the end of the last time found */
     for (const char *p = s; p < limit;) {
         guchar b = (guchar)*p;
-        if (b < 0x80 && !g_ascii_isdigit(b)) {
-            p++; /* nothing in ASCII but digits starts a time */
+        if (b < 0x80 && !g_ascii_isdigit(b) && b != 'Q' && b != '"') {
+            p++; /* nothing else in ASCII starts a time */
             continue;
         }
         if ((b & 0xF0) == 0xE0 && limit - p >= 3) {
@@ -107,133 +714,94 @@ void jb_extract_time_refs(const char *s, const char *limit, int pub_year, int pu
                 continue;
             }
         }
-        if (starts(p, limit, "《")) {
+        if (lit(p, limit, "《")) {
             in_title++;
-            p += strlen("《");
+            p += 3;
             continue;
         }
-        if (starts(p, limit, "》")) {
+        if (lit(p, limit, "》")) {
             in_title = in_title > 0 ? in_title - 1 : 0;
-            p += strlen("》");
+            p += 3;
             continue;
         }
-        if ((guchar)*p >= 0x80 && !time_lead(p, limit)) {
-            p = g_utf8_next_char(p); /* nor any other character but these */
+        TimeRef t;
+        const char *e = in_title ? NULL : time_at(s, p, limit, anchor, &t);
+        if (!e) {
+            p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
             continue;
         }
-        TimeRef t = {0};
-        const char *q = p;
-        gboolean year_stated = FALSE;
-        gboolean digit_start = g_ascii_isdigit(*p) && (p == s || !g_ascii_isdigit(p[-1]));
-        if (digit_start) {
-            const char *r = q;
-            int y = read_int(&r, limit, 4);
-            if (y >= 1900 && y <= 2100 && r - q == 4 && starts(r, limit, "年")) {
-                t.year = y;
-                year_stated = TRUE;
-                q = r + strlen("年");
-                t.future_word = ends(s, p, "到") || (ends(s, p, "至") && !ends(s, p, "截至"));
-            }
-        } else if (starts(p, limit, "今年")) {
-            t.year = pub_year;
-            year_stated = TRUE;
-            q = p + strlen("今年");
-        } else if (starts(p, limit, "去年")) {
-            t.year = pub_year ? pub_year - 1 : 0;
-            year_stated = TRUE;
-            q = p + strlen("去年");
-        } else if (starts(p, limit, "明年")) {
-            t.year = pub_year ? pub_year + 1 : 0;
-            year_stated = TRUE;
-            q = p + strlen("明年");
+        t.end = e;
+        gboolean bracketed = prev_end && ((lit(prev_end, limit, "（") == p) || (lit(prev_end, limit, "(") == p));
+        if (bracketed) {
+            t.role = TIME_RESTATE; /* 今年第二季（4至6月）, 今天（10月18日） */
+        } else if (t.role == TIME_DAY) {
+            if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
+                !ends_with(s, p, "於"))
+                t.role = TIME_PERIOD; /* 截至10月17日, 从本月23日起 */
+        } else if (after_comparison(s, p) && !start_after(e, limit)) {
+            t.role = TIME_BASE;
+        } else if (since_after(e, limit) || multiple_after(e, limit)) {
+            t.role = TIME_BASE; /* 2003年第三季以來, 为2020年的3倍: a base */
         }
-        /* an optional month (and day) after the year, or a bare "6月底"; or a period word */
-        const char *r = q;
-        int pm = 0;
-        gsize pw = 0;
-        if (r < limit && g_ascii_isdigit(*r) && (r == s || !g_ascii_isdigit(r[-1]))) {
-            int m = read_int(&r, limit, 2);
-            if (m >= 1 && m <= 12 && starts(r, limit, "月")) {
-                t.month = m;
-                r += strlen("月");
-                const char *d = r;
-                int day = read_int(&d, limit, 2);
-                if (day >= 1 && day <= 31 && (starts(d, limit, "日") || starts(d, limit, "号"))) {
-                    t.day = day;
-                    r = d + strlen("日");
-                }
-                q = r;
-            }
-        } else if (year_stated && (starts(r, limit, "底") || starts(r, limit, "末"))) {
-            t.month = 12; /* 2023年底 */
-            q = r + strlen("底");
-        } else if ((pw = period_word(r, limit, &pm)) > 0 &&
-                   (year_stated || !(r > s && ends(s, r, "年")))) {
-            t.month = pm;
-            if (!t.year)
-                t.year = pub_year;
-            if (!year_stated && starts(r, limit, "年"))
-                t.future_word = ends(s, r, "到");
-            q = r + pw;
-        }
-        if ((t.year || t.month) && !in_title && !after_comparison(s, p) &&
-            !(t.day && !year_stated && !after_as_of(s, p))) {
-            if (!year_stated && !pw && t.month && pub_month && t.month > pub_month && pub_year)
-                t.year = pub_year - 1;
-            t.end = q;
-            g_array_append_val(out, t);
-        }
-        if (t.year || t.month)
-            p = q > p ? q : g_utf8_next_char(p);
-        else
-            p = g_utf8_next_char(p);
+        g_array_append_val(out, t);
+        prev_end = e;
+        p = e;
     }
 }
 
-gboolean jb_extract_last_time_ref(const char *s, const char *limit, int pub_year, int pub_month,
-                                  GArray *refs, TimeRef *out)
+/* ---- resolving ------------------------------------------------------------------------------ */
+
+gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
+                                 const GArray *refs, guint i, JbPeriod *out)
 {
-    g_array_set_size(refs, 0);
-    jb_extract_time_refs(s, limit, pub_year, pub_month, refs);
-    if (!refs->len)
+    switch (t->rel) {
+    case REL_NONE:
+        if (!t->known)
+            return FALSE;
+        *out = t->p;
+        return TRUE;
+    case REL_WHEN:
+        for (guint k = i; k-- > 0;) {
+            const TimeRef *r = &g_array_index(refs, TimeRef, k);
+            if (r->rel == REL_NONE && r->known && r->role != TIME_RESTATE) {
+                *out = r->p;
+                return TRUE;
+            }
+        }
         return FALSE;
-    *out = g_array_index(refs, TimeRef, refs->len - 1);
-    return TRUE;
-}
-
-static void put_digits(char *o, int v, int n)
-{
-    for (int i = n - 1; i >= 0; i--, v /= 10)
-        o[i] = (char)('0' + v % 10);
-}
-
-void jb_extract_format_period(const TimeRef *t, int pub_year, char out[JB_PERIOD_MAX])
-{
-    int y = t->year ? t->year : pub_year;
-    if (!y) {
-        out[0] = '\0';
-        return;
+    default:
+        break;
     }
-    if (y < 0 || y > 9999 || t->month < 0 || t->month > 99 || t->day < 0 || t->day > 99) {
-        if (t->month && t->day) /* (never: years are 1900–2100, months and days checked) */
-            g_snprintf(out, JB_PERIOD_MAX, "%04d-%02d-%02d", y, t->month, t->day);
-        else if (t->month)
-            g_snprintf(out, JB_PERIOD_MAX, "%04d-%02d", y, t->month);
-        else
-            g_snprintf(out, JB_PERIOD_MAX, "%04d", y);
-        return;
+    JbPeriod base;
+    if (ctx)
+        base = *ctx;
+    else if (a->day.kind)
+        base = jb_period_of(a->day);
+    else
+        return FALSE;
+    switch (t->rel) {
+    case REL_SAME:
+        *out = base;
+        return TRUE;
+    case REL_YEAR_AGO:
+        *out = (JbPeriod){jb_point_add_years(base.start, -1), jb_point_add_years(base.end, -1)};
+        return TRUE;
+    case REL_TWO_YEARS: {
+        int y = jb_period_year(&base);
+        *out = (JbPeriod){{JB_POINT_YEAR, y - 1, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};
+        return TRUE;
     }
-    put_digits(out, y, 4);
-    gsize n = 4;
-    if (t->month) {
-        out[n++] = '-';
-        put_digits(out + n, t->month, 2);
-        n += 2;
-        if (t->day) {
-            out[n++] = '-';
-            put_digits(out + n, t->day, 2);
-            n += 2;
-        }
+    case REL_PREV:
+    case REL_THIS: {
+        /* the quarter or month of the context's end, then one back for 上季 */
+        JbPoint e = base.end;
+        gint64 last = jb_point_end_day(&e) - 1;
+        JbPoint d = jb_point_of_days(last);
+        JbPoint g = {t->grain, d.year, t->grain == JB_POINT_QUARTER ? (d.n + 2) / 3 : d.n, 0};
+        *out = jb_period_of(t->rel == REL_PREV ? jb_point_add(g, -1) : g);
+        return TRUE;
     }
-    out[n] = '\0';
+    default:
+        return FALSE;
+    }
 }

@@ -13,6 +13,7 @@
 #define JB_EXTRACT_PRIV_H
 
 #include "jb_extract.h"
+#include "jb_period.h"
 #include "jb_words.h"
 
 #include <string.h>
@@ -93,50 +94,81 @@ static inline gboolean clause_sep_at(const char *p)
 
 /* ---- periods (jb_extract_period.c) ----------------------------------------------------- */
 
+/* What a time expression does for the figures near it. */
+typedef enum {
+    TIME_PERIOD,  /* names the period figures measure: 2025年, 前三季度, 本周, 目前 */
+    TIME_BASE,    /* a base of comparison (比去年, 較第一季, 自2003年…以來): not their period,
+                   * but a figure right after it (較第一季的4.2%, 2003年第三季（5.5%）) is its */
+    TIME_DAY,     /* the day something was said or done (10月17日, 今天): not a period unless
+                   * as of it (截至10月17日, 从本月23日起) */
+    TIME_RESTATE, /* the same time again in brackets (今年第二季（4至6月）): ignored */
+} TimeRole;
+
+/* A time relative to the period in force (the context) rather than to the published date:
+ * resolved when a figure uses it. */
+typedef enum {
+    REL_NONE,      /* absolute: `p` holds it */
+    REL_SAME,      /* 同期: the context */
+    REL_YEAR_AGO,  /* 去年同期, 上年同期: the context a year earlier */
+    REL_PREV,      /* 上季, 上月: the context's quarter or month (`grain`) before */
+    REL_THIS,      /* 今季, 本季: the context's quarter or month */
+    REL_WHEN,      /* 当时: the last time the sentence named */
+    REL_TWO_YEARS, /* 两年平均: the context's year and the one before */
+} TimeRel;
+
 typedef struct {
-    int year, month, day; /* 0 = not stated */
-    const char *end;      /* where the expression ends */
-    gboolean future_word; /* 到2027年 */
+    const char *at, *end; /* the expression in the sentence */
+    TimeRole role;
+    TimeRel rel;
+    JbPointKind grain;    /* of REL_PREV and REL_THIS */
+    JbPeriod p;           /* REL_NONE: the period (when `known`) */
+    gboolean known;       /* FALSE: a month or quarter whose year no date tells */
+    gboolean future_word; /* 到2027年, 下周, 明年 */
+    gboolean loose;       /* a span said in passing (今年以来): not a story's period */
+    /* filled by the extractor, reading the sentence's times in order: */
+    JbPeriod val;         /* the period it stands for where it stands */
+    gboolean has_val;
 } TimeRef;
 
-/* The characters a time expression can start with (besides digits): 今年 去年 明年 and the
- * period words (上半年 下半年 前三季度 第一季度 一季度 … 年底 年末 前7个月). One list for
+/* What the article says of when it was published, for reading times against. */
+typedef struct {
+    JbPoint day;       /* the published day, or month, or year (kind 0: unknown) */
+    gboolean briefing; /* a morning market briefing (早餐, 早报, 晨报, 隔夜): its closes are the
+                          previous trading day's */
+} TimeAnchor;
+
+/* The characters a time expression can start with (besides digits): one list for
  * time_lead's switch and time_refs' block table. */
 #define JB_TIME_LEADS(X)                                                                       \
     X(0x4ECA) /* 今 */ X(0x53BB) /* 去 */ X(0x660E) /* 明 */ X(0x4E0A) /* 上 */                  \
     X(0x4E0B) /* 下 */ X(0x524D) /* 前 */ X(0x7B2C) /* 第 */ X(0x4E00) /* 一 */                  \
-    X(0x4E8C) /* 二 */ X(0x4E09) /* 三 */ X(0x56DB) /* 四 */ X(0x5E74) /* 年 */
+    X(0x4E8C) /* 二 */ X(0x4E09) /* 三 */ X(0x56DB) /* 四 */ X(0x5E74) /* 年 */                  \
+    X(0x76EE) /* 目 */ X(0x5F53) /* 当 */ X(0x7576) /* 當 */ X(0x672C) /* 本 */                  \
+    X(0x5468) /* 周 */ X(0x9031) /* 週 */ X(0x540C) /* 同 */ X(0x5341) /* 十 */                  \
+    X(0x4E24) /* 两 */ X(0x5169) /* 兩 */ X(0x9996) /* 首 */ X(0x6628) /* 昨 */                  \
+    X(0x5168) /* 全 */ X(0x8FC7) /* 过 */ X(0x904E) /* 過 */ X(0x73B0) /* 现 */                  \
+    X(0x73FE) /* 現 */ X(0x4E94) /* 五 */ X(0x516D) /* 六 */ X(0x4E03) /* 七 */                  \
+    X(0x516B) /* 八 */ X(0x4E5D) /* 九 */ X(0x6B21) /* 次 */ X(0x540E) /* 后 */                  \
+    X(0x5F8C) /* 後 */ X(0x6765) /* 来 */ X(0x4F86) /* 來 */ X(0x201C) /* “ */                   \
+    X(0x622A) /* 截 */
 
-/* Can a time expression start with the (non-ASCII) character at `p`? 《 and 》 are tested
- * before. Every other character is skipped without trying each word. */
-static inline gboolean time_lead(const char *p, const char *limit)
-{
-    if (limit - p < 3 || ((guchar)p[0] & 0xF0) != 0xE0)
-        return TRUE; /* not a 3-byte character: let the full test decide */
-#define JB_TIME_CASE(c) case c:
-    switch (jb_word_char_at(p, limit)) {
-    JB_TIME_LEADS(JB_TIME_CASE)
-        return TRUE;
-    default:
-        return FALSE;
-    }
-#undef JB_TIME_CASE
-}
-
-/* The last time expression in [s, limit): "2025年", "6月底", "今年10月22日", "去年",
- * "上半年", "前三季度", "2023年底", "今年前7个月". Skipped: years inside 《book titles》
- * (they name documents), comparison bases (比去年, 较2020年), and a day (10月11日) unless it
- * follows 截至/到: the day an announcement was made is not what its figures refer to.
- * A month after the published month with no year is last year's (a January article's 12月). */
-void jb_extract_time_refs(const char *s, const char *limit, int pub_year, int pub_month,
+/* Every time expression of the sentence [s, limit), in order, into `out` (TimeRef): years
+ * (2025年, 今年, 去年), months and days (6月底, 今年前7个月, 1—11月, 10月18日), quarters and
+ * halves (一季度, 首季, 第二季, 4Q20, 上半年, 前三季度), weeks (本周, 周涨, 下周), spans
+ * (2021—2025年, “十四五”时期, 5至7月), now (目前, 今天) and times relative to the context
+ * (同期, 去年同期, 上季, 当时, 两年平均), each with its role. Years inside 《book titles》
+ * name documents and are skipped. */
+void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *anchor,
                           GArray *out);
 
-/* The last time expression in [s, limit), found with `refs` as scratch. */
-gboolean jb_extract_last_time_ref(const char *s, const char *limit, int pub_year, int pub_month,
-                                  GArray *refs, TimeRef *out);
+/* The period `t` stands for, read against the context (`ctx`, NULL when none) and the
+ * sentence's earlier times refs[0..i) for REL_WHEN. FALSE when it cannot be known. */
+gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
+                                 const GArray *refs, guint i, JbPeriod *out);
 
-/* "2025", "2022-06", "2022-07-26" (as %04d-%02d-%02d, without printf: once per number);
- * "" when there is no year at all. */
-void jb_extract_format_period(const TimeRef *t, int pub_year, char out[JB_PERIOD_MAX]);
+/* The day figures with no time of their own refer to: the published day, for a market
+ * figure (`market`) the latest trading day by then, in a morning briefing the trading day
+ * before. FALSE when no date is known. */
+gboolean jb_extract_default_day(const TimeAnchor *a, gboolean market, JbPeriod *out);
 
 #endif

@@ -64,8 +64,28 @@ static void order(void)
     ok(!jb_period_is_year(&x) && jb_period_year(&x) == 2021, "1—10月 is not the year");
 }
 
+static void arithmetic(void)
+{
+    JbPoint d = jb_point_of_days(19966); /* 2024-08-31 */
+    ok(d.kind == JB_POINT_DAY && d.year == 2024 && d.n == 8 && d.day == 31, "day 19966 is 2024-08-31");
+    ok(jb_weekday(19966) == 5, "2024-08-31 was a Saturday");
+    ok(jb_point_first_day(&d) == 19966, "and back to its days");
+    JbPoint q = {JB_POINT_QUARTER, 2020, 1, 0};
+    JbPoint prev = jb_point_add(q, -1);
+    ok(prev.year == 2019 && prev.n == 4, "the quarter before 2020-Q1 is 2019-Q4");
+    JbPoint m = {JB_POINT_MONTH, 2024, 12, 0};
+    JbPoint next = jb_point_add(m, 1);
+    ok(next.year == 2025 && next.n == 1, "the month after 2024-12 is 2025-01");
+    JbPoint leap = {JB_POINT_DAY, 2024, 2, 29};
+    JbPoint y = jb_point_add_years(leap, -1);
+    ok(y.year == 2023 && y.n == 2 && y.day == 28, "29 February a year back is 28 February");
+    JbPoint dd = jb_point_add(leap, 1);
+    ok(dd.year == 2024 && dd.n == 3 && dd.day == 1, "the day after 2024-02-29 is 2024-03-01");
+}
+
 int main(void)
 {
+    arithmetic();
     g_autofree char *text = NULL;
     g_autoptr(GError) err = NULL;
     const char *path = "tests/data/periods.tsv";
