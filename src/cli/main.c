@@ -9,6 +9,7 @@
 #include "jb_extract.h"
 #include "jb_normalize.h"
 #include "jb_number.h"
+#include "jb_period.h"
 #include "jb_report.h"
 #include "jb_reshape.h"
 #include "jb_table.h"
@@ -222,7 +223,9 @@ static int cmd_reshape(int argc, char **argv)
     const char *bounds[][2] = {{"--since", since}, {"--until", until}};
     for (guint i = 0; i < G_N_ELEMENTS(bounds); i++)
         if (bounds[i][1] && !jb_period_valid(bounds[i][1])) {
-            say("%s must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", bounds[i][0], bounds[i][1]);
+            say("%s must be a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or START/END), "
+                "not '%s'",
+                bounds[i][0], bounds[i][1]);
             return EXIT_USAGE;
         }
     if (long_ && (wide || period || metric || subject || since || until || known_only || derive ||

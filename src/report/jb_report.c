@@ -3,6 +3,7 @@
 
 #include "jb_article.h"
 #include "jb_common.h"
+#include "jb_period.h"
 #include "jb_number.h"
 
 #include <cairo.h>
@@ -31,10 +32,11 @@ char *jb_report_placeholder(const JbTable *series, const char *metric_id, const 
                                     jb_table_get(series, r, c_unit),
                                     jb_table_get(series, r, c_bound));
     }
+    /* periods as analysts write them: 2022年, 2022年6月, 2024年1—9月 */
     if (strcmp(field, "period") == 0)
-        return g_strdup(jb_table_get(series, l, c_period));
+        return jb_period_text_cn(jb_table_get(series, l, c_period));
     if (strcmp(field, "first_period") == 0)
-        return g_strdup(jb_table_get(series, f, c_period));
+        return jb_period_text_cn(jb_table_get(series, f, c_period));
     if (strcmp(field, "label") == 0)
         return g_strdup(jb_table_get(series, f, c_label));
     if (strcmp(field, "growth") == 0) {

@@ -2,6 +2,7 @@
 #include "jb_report_priv.h"
 
 #include "jb_common.h"
+#include "jb_period.h"
 #include "jb_number.h"
 
 #include <cmark.h>
@@ -449,10 +450,10 @@ static char *ratio_text(Builder *b, guint first, guint last)
         !jb_decimal_parse(cell(b, last, "value"), &z) || jb_decimal_to_double(a) <= 0)
         return NULL;
     double va = jb_decimal_to_double(a), vz = jb_decimal_to_double(z);
-    const char *since = cell(b, first, "period");
+    g_autofree char *since = jb_period_text_cn(cell(b, first, "period"));
     if (strcmp(cell(b, last, "unit"), "%") == 0) {
         double d = vz - va;
-        return g_strdup_printf("比%s年%s%.1f个百分点", since, d >= 0 ? "高" : "低", fabs(d));
+        return g_strdup_printf("比%s%s%.1f个百分点", since, d >= 0 ? "高" : "低", fabs(d));
     }
     double r = vz / va;
     if (r >= 2) {
@@ -460,9 +461,9 @@ static char *ratio_text(Builder *b, guint first, guint last)
         g_snprintf(buf, sizeof buf, "%.1f", r);
         if (g_str_has_suffix(buf, ".0"))
             buf[strlen(buf) - 2] = 0;
-        return g_strdup_printf("为%s年的%s倍", since, buf);
+        return g_strdup_printf("为%s的%s倍", since, buf);
     }
-    return g_strdup_printf("较%s年%s%.0f%%", since, r >= 1 ? "增长" : "下降", fabs(r - 1) * 100);
+    return g_strdup_printf("较%s%s%.0f%%", since, r >= 1 ? "增长" : "下降", fabs(r - 1) * 100);
 }
 
 static char *dest_of(GArray *numbers)
@@ -490,8 +491,8 @@ static char *kpi_caption_markup(Builder *b, guint first, guint last, guint n_row
 {
     g_autofree char *label = g_markup_escape_text(cell(b, last, "label"), -1);
     GString *m = g_string_new(NULL);
-    g_string_append_printf(m, "<span foreground=\"#1A1A1A\">%s</span>\n%s年", label,
-                           cell(b, last, "period"));
+    g_autofree char *when = jb_period_text_cn(cell(b, last, "period"));
+    g_string_append_printf(m, "<span foreground=\"#1A1A1A\">%s</span>\n%s", label, when);
     if (strcmp(cell(b, last, "forecast"), "1") == 0)
         g_string_append(m, "（预计）");
     jb_report_footnote(m, pending, numbers);
@@ -606,9 +607,9 @@ static gboolean add_table(Builder *b, const char *literal, guint line, GError **
             Row *row = g_new0(Row, 1);
             g_autofree char *label = g_markup_escape_text(cell(b, r, "label"), -1);
             row->cell[0] = cell_layout(b, k == 0 ? label : "", 0, FALSE);
+            g_autofree char *when = jb_period_text_cn(cell(b, r, "period"));
             g_autofree char *period = g_strdup_printf(
-                "%s年%s", cell(b, r, "period"),
-                strcmp(cell(b, r, "forecast"), "1") == 0 ? "（预计）" : "");
+                "%s%s", when, strcmp(cell(b, r, "forecast"), "1") == 0 ? "（预计）" : "");
             row->cell[1] = cell_layout(b, period, 1, FALSE);
             g_autofree char *v =
                 jb_report_value_text(cell(b, r, "value"), cell(b, r, "unit"), cell(b, r, "bound"));

@@ -1,4 +1,5 @@
 #include "jb_derive.h"
+#include "jb_period.h"
 
 #include "jb_common.h"
 
@@ -152,7 +153,7 @@ typedef struct {
 
 typedef struct {
     const JbTable *s;
-    int c_id, c_label, c_period, c_value, c_unit, c_bound, c_fc, c_src, c_disp;
+    int c_id, c_label, c_period, c_value, c_unit, c_bound, c_fc, c_src, c_disp, c_freq;
 } Cols;
 
 static char *merge_sources(const char *a, const char *b)
@@ -196,6 +197,9 @@ static void emit(JbTable *out, const Cols *c, const char *id, const char *suffix
     for (guint i = 0; i < rows->len; i++) {
         const Derived *d = &g_array_index(rows, Derived, i);
         g_autofree const char **cells = g_new0(const char *, n + 1);
+        JbPeriod when;
+        const char *freq = jb_period_parse(d->period, &when, NULL)
+                               ? jb_freq_name(jb_period_freq(&when)) : "";
         const struct {
             int col;
             const char *text;
@@ -207,7 +211,8 @@ static void emit(JbTable *out, const Cols *c, const char *id, const char *suffix
                    {c->c_bound, jb_bound_name(d->bound)},
                    {c->c_fc, d->forecast ? "1" : "0"},
                    {c->c_src, d->sources},
-                   {c->c_disp, jb_display_unit(unit, max_abs)}};
+                   {c->c_disp, jb_display_unit(unit, max_abs)},
+                   {c->c_freq, freq}};
         for (guint k = 0; k < G_N_ELEMENTS(set); k++)
             if (set[k].col >= 0)
                 cells[set[k].col] = set[k].text;
@@ -306,7 +311,8 @@ JbTable *jb_derive(const JbTable *series, guint flags)
               jb_table_column(series, "bound"),
               jb_table_column(series, "forecast"),
               jb_table_column(series, "sources"),
-              jb_table_column(series, "display_unit")};
+              jb_table_column(series, "display_unit"),
+              jb_table_column(series, "frequency")};
     if (c.c_id < 0 || c.c_period < 0 || c.c_value < 0 || !flags)
         return out;
     /* metric ids in order of first appearance, each with its points */

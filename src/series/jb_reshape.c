@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const JB_SERIES_HEADER[] = {"metric_id", "label",    "period",  "value",
-                                        "unit",      "bound",    "forecast", "sources",
-                                        "display_unit", NULL};
+const char *const JB_SERIES_HEADER[] = {"metric_id", "label",    "period",       "value",
+                                        "unit",      "bound",    "forecast",     "sources",
+                                        "display_unit", "frequency", "value_high", NULL};
 
 const char *const JB_CONFLICTS_HEADER[] = {
     "metric_id",   "period",      "kind",         "rule",        "kept_value",
@@ -18,33 +18,19 @@ const char *const JB_CONFLICTS_HEADER[] = {
 
 /* The series.csv columns the wide layout carries per metric, besides the value. */
 static const char *const WIDE_ATTRS[] = {"label", "unit", "bound", "forecast", "sources",
-                                         "display_unit"};
+                                         "display_unit", "frequency", "value_high"};
 
-gboolean jb_period_valid(const char *p)
-{
-    size_t n = strlen(p);
-    if (n != 4 && n != 7 && n != 10)
-        return FALSE;
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? p[i] != '-' : !g_ascii_isdigit(p[i]))
-            return FALSE;
-    if (n >= 7) {
-        int m = (p[5] - '0') * 10 + (p[6] - '0');
-        if (m < 1 || m > 12)
-            return FALSE;
-    }
-    if (n == 10) {
-        int d = (p[8] - '0') * 10 + (p[9] - '0');
-        if (d < 1 || d > 31)
-            return FALSE;
-    }
-    return TRUE;
-}
+/* The bound of a range statement in metrics.csv and series.csv (not a JbBound: a range is
+ * an exact low and high end). */
+#define RANGE_BOUND "range"
 
 typedef struct {
-    char *key, *label, *period, *stated, *unit, *published, *source, *value_text;
-    JbDecimal value;
+    char *key, *label, *period, *stated, *unit, *published, *source, *value_text, *high_text;
+    JbDecimal value, high;
     JbBound bound;
+    gboolean range;
+    JbPeriod when;   /* `period` parsed: the series' period */
+    JbPeriod stated_when;
     gboolean forecast;
     guint line;
 } Obs;
@@ -59,6 +45,7 @@ static void obs_free(Obs *o)
     g_free(o->published);
     g_free(o->source);
     g_free(o->value_text);
+    g_free(o->high_text);
     g_free(o);
 }
 
@@ -71,7 +58,7 @@ static int preference(const Obs *a, const Obs *b, const char **rule)
         *rule = "actual beats forecast";
         return a->forecast ? -1 : 1;
     }
-    if ((c = strcmp(a->stated, b->stated)) != 0) {
+    if ((c = jb_period_cmp(&a->stated_when, &b->stated_when)) != 0) {
         *rule = "later period in the year";
         return c;
     }
@@ -92,7 +79,44 @@ static int by_key_period(gconstpointer pa, gconstpointer pb)
 {
     const Obs *a = *(Obs *const *)pa, *b = *(Obs *const *)pb;
     int c = strcmp(a->key, b->key);
-    return c ? c : strcmp(a->period, b->period);
+    return c ? c : jb_period_cmp(&a->when, &b->when);
+}
+
+/* Do two statements of one metric and period say the same, given their bounds? 超5000亿 and
+ * 5123.45亿 do (the bound holds); 约5000亿 and 5123.45亿 too (within 5 %); a range holds
+ * what lies in it. */
+static gboolean agree(const Obs *a, const Obs *b)
+{
+    if (a->range || b->range) {
+        const Obs *r = a->range ? a : b, *x = a->range ? b : a;
+        if (x->range)
+            return jb_decimal_equal(a->value, b->value) && jb_decimal_equal(a->high, b->high);
+        return x->bound == JB_BOUND_EXACT && jb_decimal_cmp(r->value, x->value) <= 0 &&
+               jb_decimal_cmp(x->value, r->high) <= 0;
+    }
+    if (a->bound == b->bound && (a->bound != JB_BOUND_EXACT || jb_decimal_equal(a->value, b->value)))
+        return a->bound != JB_BOUND_ABOUT || jb_decimal_equal(a->value, b->value) ||
+               fabs(jb_decimal_to_double(a->value) - jb_decimal_to_double(b->value)) <=
+                   0.05 * fabs(jb_decimal_to_double(a->value));
+    if (a->bound != JB_BOUND_EXACT && b->bound != JB_BOUND_EXACT) /* 超5000亿 and 近6000亿 */
+        return (a->bound == JB_BOUND_AT_LEAST) != (b->bound == JB_BOUND_AT_LEAST)
+                   ? jb_decimal_cmp(a->bound == JB_BOUND_AT_LEAST ? a->value : b->value,
+                                    a->bound == JB_BOUND_AT_LEAST ? b->value : a->value) <= 0
+                   : FALSE;
+    const Obs *h = a->bound == JB_BOUND_EXACT ? b : a, *x = a->bound == JB_BOUND_EXACT ? a : b;
+    int c = jb_decimal_cmp(x->value, h->value);
+    switch (h->bound) {
+    case JB_BOUND_AT_LEAST:
+        return c >= 0;
+    case JB_BOUND_AT_MOST:
+        return c <= 0;
+    case JB_BOUND_ABOUT: {
+        double v = jb_decimal_to_double(h->value);
+        return fabs(jb_decimal_to_double(x->value) - v) <= 0.05 * fabs(v);
+    }
+    default:
+        return c == 0;
+    }
 }
 
 /* id equals one of `want` or lies under it ("ai" → "ai.enterprises", "unknown" → "unknown:…"). */
@@ -108,12 +132,13 @@ static gboolean metric_wanted(const char *const *want, const char *id)
     return FALSE;
 }
 
-/* period within [since, until], each compared at the coarser precision of the two. */
-static gboolean period_wanted(const char *period, const char *since, const char *until)
+/* A period overlapping [since, until] (each a period of the grammar, NULL for none). */
+static gboolean period_wanted(const JbPeriod *p, const char *since, const char *until)
 {
-    if (since && strncmp(period, since, MIN(strlen(period), strlen(since))) < 0)
+    JbPeriod b;
+    if (since && jb_period_parse(since, &b, NULL) && jb_period_end_day(p) <= jb_period_first_day(&b))
         return FALSE;
-    if (until && strncmp(period, until, MIN(strlen(period), strlen(until))) > 0)
+    if (until && jb_period_parse(until, &b, NULL) && jb_period_first_day(p) >= jb_period_end_day(&b))
         return FALSE;
     return TRUE;
 }
@@ -150,7 +175,7 @@ static void add_conflict(JbTable *conflicts, const char *kind, const char *rule,
 }
 
 typedef struct {
-    int id, period, value, unit, bound, forecast, source, published, subject, metric;
+    int id, period, value, unit, bound, forecast, source, published, subject, metric, high;
 } MetricCols;
 
 /* One row of metrics.csv → an Obs, or NULL: filtered out (*why stays NULL) or malformed
@@ -187,19 +212,32 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     const char *v = jb_table_get(m, r, c->value);
     const char *bound = jb_table_get(m, r, c->bound);
     const char *fc = jb_table_get(m, r, c->forecast);
+    const char *hi = c->high >= 0 ? jb_table_get(m, r, c->high) : "";
     Obs o = {.line = jb_table_line(m, r), .bound = JB_BOUND_EXACT};
-    if (!jb_period_valid(period)) {
-        *why = g_strdup_printf("period '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", period);
+    g_autoptr(GError) pe = NULL;
+    if (!jb_period_parse(period, &o.stated_when, &pe)) {
+        *why = g_strdup(pe->message);
         return NULL;
     }
-    if (!period_wanted(period, opt->since, opt->until))
+    if (!period_wanted(&o.stated_when, opt->since, opt->until))
         return NULL;
     if (!jb_decimal_parse(v, &o.value)) {
         *why = g_strdup_printf("value '%s' is not a plain decimal", v);
         return NULL;
     }
-    if (bound[0] && !jb_bound_parse(bound, &o.bound)) {
-        *why = g_strdup_printf("unknown bound '%s' (exact, at_least, at_most or about)", bound);
+    o.range = strcmp(bound, RANGE_BOUND) == 0;
+    if (!o.range && bound[0] && !jb_bound_parse(bound, &o.bound)) {
+        *why = g_strdup_printf("unknown bound '%s' (exact, at_least, at_most, about or range)",
+                               bound);
+        return NULL;
+    }
+    if (o.range != (hi[0] != '\0')) {
+        *why = g_strdup(o.range ? "bound 'range' without a value_high"
+                                : "a value_high with a bound other than 'range'");
+        return NULL;
+    }
+    if (o.range && (!jb_decimal_parse(hi, &o.high) || jb_decimal_cmp(o.value, o.high) >= 0)) {
+        *why = g_strdup_printf("value_high '%s' is not a plain decimal above the value", hi);
         return NULL;
     }
     if (fc[0] && strcmp(fc, "0") != 0 && strcmp(fc, "1") != 0) {
@@ -211,12 +249,22 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     n->key = g_steal_pointer(&key);
     n->label = g_steal_pointer(&label);
     n->stated = g_strdup(period);
-    n->period = opt->year_periods ? g_strndup(period, 4) : g_strdup(period);
+    n->when = o.stated_when;
+    JbFreq f = jb_period_freq(&o.stated_when);
+    if (opt->year_periods && (f == JB_FREQ_YEAR || f == JB_FREQ_DAY)) {
+        /* a year's value, or a level as of a day: the year's (a part of a year, such as a
+         * half or the months to October, never stands for the whole year) */
+        JbPoint y = {JB_POINT_YEAR, jb_period_year(&o.stated_when), 0, 0};
+        n->when = jb_period_of(y);
+    }
+    char buf[JB_PERIOD_STR_MAX];
+    n->period = g_strdup(jb_period_format(&n->when, buf));
     n->unit = g_strdup(jb_table_get(m, r, c->unit));
     n->forecast = strcmp(fc, "1") == 0;
     n->source = g_strdup(jb_table_get(m, r, c->source));
     n->published = g_strdup(jb_table_get(m, r, c->published));
     n->value_text = jb_decimal_to_string(n->value);
+    n->high_text = n->range ? jb_decimal_to_string(n->high) : g_strdup("");
     return n;
 }
 
@@ -270,7 +318,8 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                     jb_table_column(metrics, "value"),     jb_table_column(metrics, "unit"),
                     jb_table_column(metrics, "bound"),     jb_table_column(metrics, "forecast"),
                     jb_table_column(metrics, "source"),    jb_table_column(metrics, "published"),
-                    jb_table_column(metrics, "subject"),   jb_table_column(metrics, "metric")};
+                    jb_table_column(metrics, "subject"),   jb_table_column(metrics, "metric"),
+                    jb_table_column(metrics, "value_high")};
     const char *need[] = {"metric_id", "period", "value", "unit"};
     int have[] = {c.id, c.period, c.value, c.unit};
     for (guint i = 0; i < G_N_ELEMENTS(need); i++)
@@ -353,7 +402,7 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
         g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
         for (guint k = i; k < j; k++) {
             const Obs *o = g_ptr_array_index(obs, k);
-            if (!jb_decimal_equal(o->value, best->value)) {
+            if (!agree(o, best)) {
                 preference(best, o, &rule);
                 g_ptr_array_add(warnings,
                                 g_strdup_printf("%s:%u: conflict for %s %s: %s %s (%s) vs %s "
@@ -373,9 +422,18 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                 g_string_append(sources, o->source);
             }
         }
-        const char *cells[] = {first->key, first->label, first->period, best->value_text,
-                               best->unit, jb_bound_name(best->bound),
-                               best->forecast ? "1" : "0", sources->str, "", NULL};
+        const char *cells[] = {first->key,
+                               first->label,
+                               first->period,
+                               best->value_text,
+                               best->unit,
+                               best->range ? RANGE_BOUND : jb_bound_name(best->bound),
+                               best->forecast ? "1" : "0",
+                               sources->str,
+                               "",
+                               jb_freq_name(jb_period_freq(&first->when)),
+                               best->high_text,
+                               NULL};
         g_ptr_array_add(metric_rows, g_strdupv((char **)cells));
         i = j;
     }
@@ -394,6 +452,18 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                 max_abs = MAX(max_abs, fabs(jb_decimal_to_double(d)));
         }
         const char *disp = jb_display_unit(first[4], max_abs);
+        g_autoptr(GString) freqs = g_string_new(NULL);
+        for (guint k = i; k < j; k++) {
+            const char *f = ((char **)g_ptr_array_index(metric_rows, k))[9];
+            if (k == i || strcmp(f, ((char **)g_ptr_array_index(metric_rows, k - 1))[9]) != 0)
+                if (!strstr(freqs->str, f))
+                    g_string_append_printf(freqs, "%s%s", freqs->len ? ", " : "", f);
+        }
+        if (strchr(freqs->str, ','))
+            g_ptr_array_add(warnings,
+                            g_strdup_printf("%s: %s mixes periods of several frequencies (%s): "
+                                            "the frequency column keeps them apart",
+                                            src, first[0], freqs->str));
         for (guint k = i; k < j; k++) {
             char **row = g_ptr_array_index(metric_rows, k);
             g_free(row[8]);
@@ -545,7 +615,7 @@ JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **
                 g_free(attr[2]), attr[2] = g_strdup("exact");
             if (!attr[3][0])
                 g_free(attr[3]), attr[3] = g_strdup("0");
-            char **row = g_new0(char *, 10);
+            char **row = g_new0(char *, 12);
             row[0] = g_strdup(id);
             row[1] = attr[0];
             row[2] = jb_csv_plain_text(jb_table_get(wide, r, c_period));
@@ -555,6 +625,11 @@ JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **
             row[6] = attr[3];
             row[7] = attr[4];
             row[8] = attr[5];
+            JbPeriod when;
+            if (!attr[6][0] && jb_period_parse(row[2], &when, NULL)) /* the period's own */
+                g_free(attr[6]), attr[6] = g_strdup(jb_freq_name(jb_period_freq(&when)));
+            row[9] = attr[6];
+            row[10] = attr[7];
             g_ptr_array_add(rows, row);
         }
     }

@@ -14,13 +14,16 @@
 
 #include "jb_derive.h"
 #include "jb_dict.h"
+#include "jb_period.h"
 #include "jb_table.h"
 
 #include <glib.h>
 
 /* series.csv columns, NULL-terminated:
- * metric_id,label,period,value,unit,bound,forecast,sources,display_unit
- * (display_unit is the optional trailing hint: 万, 亿, 万亿 or empty; see jb_display_unit). */
+ * metric_id,label,period,value,unit,bound,forecast,sources,display_unit,frequency,value_high
+ * (display_unit is a hint: 万, 亿, 万亿 or empty, see jb_display_unit; frequency the period's,
+ * jb_freq_name: year, half, quarter, month, day, ytd, span; value_high the upper end of a
+ * range, whose bound is "range", else empty). */
 extern const char *const JB_SERIES_HEADER[];
 
 /* conflicts.csv columns, NULL-terminated: metric_id,period,kind,rule, then value, unit,
@@ -30,7 +33,9 @@ extern const char *const JB_SERIES_HEADER[];
 extern const char *const JB_CONFLICTS_HEADER[];
 
 typedef struct {
-    gboolean year_periods;    /* chart "2022-06" and "2022-07-26" on a year axis as "2022" */
+    gboolean year_periods;    /* a year's figures on a year axis: "2021-01/2021-12" and an
+                               * as-of day "2022-07-26" as "2022"; parts of a year (2022-06,
+                               * 2022-H1, 2022-01/2022-10) keep their own period */
     gboolean include_unknown; /* keep rows without a metric_id, keyed "unknown:SUBJECT:METRIC" */
     gboolean strict;          /* a malformed row is an error, not a skipped row */
     const char *const *metrics;  /* NULL, or keep only these ids and ids under them ("ai" keeps
@@ -57,9 +62,6 @@ typedef struct {
  * units and subjects. NULL + JB_ERROR_INPUT when a required column is missing. */
 JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
                     GPtrArray *warnings, GError **error);
-
-/* TRUE for an ISO partial date: YYYY, YYYY-MM or YYYY-MM-DD (month 01–12, day 01–31). */
-gboolean jb_period_valid(const char *period);
 
 /* The wide layout of a series table: one row per period (sorted), a column `ID` of values
  * per metric (in order of first appearance), then for each metric the columns `ID|label`,

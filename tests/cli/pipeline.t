@@ -20,7 +20,7 @@ is "$(awk -F, '$6 == "infra.5g_base_stations" { print $3; exit }' "$TMP/metrics.
 is "$(row industry.value_added_growth 5.9)" "industry.value_added_growth,5.9,%,exact,0,2025" "5.9% growth in 2025"
 is "$(row infra.industrial_internet_platforms 150)" "infra.industrial_internet_platforms,150,家,exact,0,2022" "150家 platforms across an inline tag"
 is "$(row infra.connected_equipment 78000000)" "infra.connected_equipment,78000000,台（套）,at_least,0,2022" "7800万台（套）"
-is "$(row sme.little_giants 17600)" "sme.little_giants,17600,家,exact,0,2026" "1.76万家 little giants (no year stated: the published date)"
+is "$(row sme.little_giants 17600)" "sme.little_giants,17600,家,exact,0,2025" "1.76万家 little giants: a January report on 2025 (its opening names the year) counts 2025"
 is "$(awk -F, '$1 ~ /gbk/ && $7 == 50000000 { print $8; exit }' "$TMP/metrics.csv")" "元" "5000万元 read from the GB18030 article"
 is "$(grep -c 'ICP\|0431\|版权' "$TMP/metrics.csv")" 0 "no page junk became a metric"
 is "$(awk -F, '$6 == "ai.core_industry_size" && $7 == 400000000000' "$TMP/metrics.csv" | wc -l | tr -d ' ')" 1 "a figure repeated in one article is one row"
@@ -28,7 +28,7 @@ contains "$(grep 1200000000000 "$TMP/metrics.csv")" "1.2万亿元" "the quote ho
 
 # ---- reshape
 is "$(status_of "$JB" reshape --period year -o "$TMP/series.csv" "$TMP/metrics.csv")" 0 "reshape exits 0"
-is "$(head -n 1 "$TMP/series.csv")" "metric_id,label,period,value,unit,bound,forecast,sources,display_unit" "series.csv header"
+is "$(head -n 1 "$TMP/series.csv")" "metric_id,label,period,value,unit,bound,forecast,sources,display_unit,frequency,value_high" "series.csv header"
 is "$(grep '^ai.core_industry_size,' "$TMP/series.csv" | cut -d, -f3,4,6,7 | tr '\n' ' ')" \
    "2022,400000000000,at_least,0 2025,1200000000000,at_least,1 " "core industry size series: 2022 and 2025"
 

@@ -37,8 +37,8 @@ is "$(grep '^ai.core_industry_size.multiple,' "$G/reshape-derive.csv" | cut -d, 
    "growth multiple 3倍, as the briefing says"
 is "$(grep '^ai.core_industry_size,' "$G/reshape-year.csv" | cut -d, -f9 | sort -u)" "万亿" \
    "display unit 万亿 for the core industry size"
-is "$(grep '^infra.5g_base_stations,' "$G/reshape-year.csv" | cut -d, -f3,9)" "2022,万" \
-   "5G base stations: 2022-06 charted as 2022, displayed in 万"
+is "$(grep '^infra.5g_base_stations,' "$G/reshape-year.csv" | cut -d, -f3,9)" "2022-06,万" \
+   "5G base stations as of June 2022 stay 2022-06 (a month is not the year), displayed in 万"
 
 # ---- long → wide → long, plain and --excel
 "$JB" reshape --period year -o "$TMP/long.csv" "$TMP/metrics.csv" 2>/dev/null
@@ -56,7 +56,7 @@ printf '\357\273\277' >"$TMP/hand.csv"
 tr '|' '\r' >>"$TMP/hand.csv" <<'EOF'
 note,unit,value,period,metric_id,source,published,bound,forecast,subject,metric|
 a,元,400000000000,2022,ai.core_industry_size,a.md,2022-07-26,at_least,0,人工智能,核心产业规模|
-b,元,400000000000,2022-12,ai.core_industry_size,b.md,2023-01-05,at_least,0,人工智能,核心产业规模|
+b,元,400000000000,2022-12-31,ai.core_industry_size,b.md,2023-01-05,at_least,0,人工智能,核心产业规模|
 c,元,1200000000000,2025,ai.core_industry_size,c.md,2022-07-26,at_least,1,人工智能,核心产业规模|
 d,元,1100000000000,2025,ai.core_industry_size,d.md,2026-02-01,exact,0,人工智能,核心产业规模|
 e,家,12,2025,ai.core_industry_size,e.md,2026-02-01,exact,0,人工智能,核心产业规模|
@@ -108,7 +108,7 @@ is "$(cut -d, -f1,3,4,5 "$TMP/f.csv" | tail -n +2 | tr '\n' ' ')" \
 # ---- usage errors
 is "$(status_of "$JB" reshape --period month "$TMP/metrics.csv")" 2 "--period month exits 2"
 is "$(status_of "$JB" reshape --since 2022/06 "$TMP/metrics.csv")" 2 "--since 2022/06 exits 2"
-contains "$(cat "$TMP/err")" "--since must be YYYY, YYYY-MM or YYYY-MM-DD" "and says what it wants"
+contains "$(cat "$TMP/err")" "--since must be a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or START/END)" "and says what it wants"
 is "$(status_of "$JB" reshape --derive growth "$TMP/metrics.csv")" 2 "--derive growth exits 2"
 printf 'metric_id,period,unit\nx,2024,家\n' >"$TMP/nocol.csv"
 is "$(status_of "$JB" reshape "$TMP/nocol.csv")" 3 "a missing column exits 3"

@@ -52,7 +52,7 @@ static const char *const TEMPLATE =
     "```\n"
     "\n"
     "核心产业规模由{{ai.core_industry_size.first}}增至{{ai.core_industry_size.latest}}，"
-    "为{{ai.core_industry_size.first_period}}年的{{ai.core_industry_size.growth}}，数字与单位不分行。\n"
+    "为{{ai.core_industry_size.first_period}}的{{ai.core_industry_size.growth}}，数字与单位不分行。\n"
     "\n"
     "> 全年人工智能核心产业规模预计突破1.2万亿元。\n"
     "\n"
@@ -100,8 +100,8 @@ int main(void)
         {"ai.core_industry_size", "latest", "超1.2万亿元"},
         {"ai.core_industry_size", "first", "超4000亿元"},
         {"ai.core_industry_size", "growth", "3倍"},
-        {"ai.core_industry_size", "period", "2025"},
-        {"ai.core_industry_size", "first_period", "2022"},
+        {"ai.core_industry_size", "period", "2025年"},
+        {"ai.core_industry_size", "first_period", "2022年"},
         {"ai.enterprises", "growth", "2倍"},
         {"infra.5g_base_stations", "latest", "170万个"},
         {"industry.value_added_growth", "latest", "5.9%"},

@@ -95,16 +95,57 @@ int main(void)
     g_autoptr(JbTable) tie = parse("metric_id,period,value,unit\nx,2024,10,家\nx,2024,11,家\n");
     g_autoptr(JbTable) ti = jb_reshape(tie, NULL, &keep, warn, &e);
     is_str(cell(ti, 0, "value"), "11", "on a tie the later row wins");
-    /* year folding: the latest stated period in the year is the year's value */
+    /* year folding: the latest level stated in the year is the year's value */
     g_autoptr(JbTable) fold = parse("metric_id,period,value,unit,published\n"
-                                    "x,2022-12,231,个,2023-01-10\n"
-                                    "x,2022-06,170,个,2023-02-01\n");
+                                    "x,2022-12-31,231,个,2023-01-10\n"
+                                    "x,2022-06-30,170,个,2023-02-01\n");
     g_autoptr(JbTable) fconf = jb_table_new(JB_CONFLICTS_HEADER);
     JbReshapeOptions yf = {.year_periods = TRUE, .conflicts = fconf};
     g_autoptr(JbTable) f = jb_reshape(fold, NULL, &yf, warn, &e);
     is_str(cell(f, 0, "value"), "231", "folded into a year, the later stated period wins");
     is_str(cell(fconf, 0, "rule"), "later period in the year", "and the rule says so");
-    is_str(cell(fconf, 0, "other_period"), "2022-06", "conflicts.csv keeps the stated period");
+    is_str(cell(fconf, 0, "other_period"), "2022-06-30", "conflicts.csv keeps the stated period");
+    /* parts of a year never stand for it: a half, a month, the months to October */
+    g_autoptr(JbTable) parts = parse("metric_id,period,value,unit\n"
+                                     "g,2022,3.0,%\n"
+                                     "g,2022-H1,2.5,%\n"
+                                     "g,2022-01/2022-10,2.8,%\n"
+                                     "g,2022-06,0.4,%\n"
+                                     "g,2022-01/2022-12,3.0,%\n");
+    g_ptr_array_set_size(warn, 0);
+    g_autoptr(JbTable) pt = jb_reshape(parts, NULL, &yf, warn, &e);
+    g_autofree char *ptrows = rows_of(pt);
+    is_str(ptrows, "g 2022 3; g 2022-01/2022-10 2.8; g 2022-H1 2.5; g 2022-06 0.4",
+           "--period year: the year's rows merge, parts of the year keep their periods, in time "
+           "order (the longer first)");
+    is_str(cell(pt, 2, "frequency"), "half", "and say their frequency");
+    ok(has_warning(warn, "g mixes periods of several frequencies (year, ytd, half, month)"),
+       "a series of several frequencies is named (%s)", warn->len ? (char *)warn->pdata[0] : "");
+    /* like with like: a bound that holds is no conflict */
+    g_autoptr(JbTable) bnd = parse("metric_id,period,value,unit,bound,source\n"
+                                   "y,2024,500000000000,元,at_least,a\n"
+                                   "y,2024,512345000000,元,exact,b\n"
+                                   "z,2024,5,%,range,c\n"
+                                   "z,2024,5.2,%,exact,d\n");
+    g_autoptr(JbTable) bv = jb_table_new((const char *const[]){"metric_id", "period", "value", "unit", "bound", "source", "value_high", NULL});
+    for (guint r = 0; r < jb_table_n_rows(bnd); r++) {
+        const char *row[8];
+        for (guint col = 0; col < 6; col++)
+            row[col] = jb_table_get(bnd, r, (int)col);
+        row[6] = r == 2 ? "5.5" : "";
+        row[7] = NULL;
+        jb_table_append(bv, row);
+    }
+    g_ptr_array_set_size(warn, 0);
+    g_autoptr(JbTable) bo = jb_reshape(bv, NULL, &keep, warn, &e);
+    is_str(cell(bo, 0, "value"), "512345000000", "超5000亿 and 5123.45亿 agree: the exact one is kept");
+    is_str(cell(bo, 0, "sources"), "a; b", "with both sources");
+    is_str(cell(bo, 1, "value"), "5.2", "5%%–5.5%% holds 5.2%%");
+    ok(warn->len == 0, "no conflict is reported (%u)", warn->len);
+    g_autoptr(JbTable) rg = parse("metric_id,period,value,unit,bound,value_high\nr,2025,5,%,range,5.5\n");
+    g_autoptr(JbTable) ro = jb_reshape(rg, NULL, &keep, warn, &e);
+    is_str(cell(ro, 0, "bound"), "range", "a range keeps its bound");
+    is_str(cell(ro, 0, "value_high"), "5.5", "and its high end");
 
     g_autoptr(JbTable) nocol = parse("metric_id,period,unit\nx,2024,家\n");
     g_autoptr(JbTable) n = jb_reshape(nocol, NULL, &keep, warn, &e);
@@ -123,8 +164,8 @@ int main(void)
     g_ptr_array_set_size(warn, 0);
     g_autoptr(JbTable) b = jb_reshape(bad, NULL, &keep, warn, &e);
     ok(b && jb_table_n_rows(b) == 1, "only the good row stays (%u)", b ? jb_table_n_rows(b) : 0);
-    ok(has_warning(warn, "m.csv:3: period '24' is not YYYY"), "a short period is named");
-    ok(has_warning(warn, "m.csv:4: period '2024-13'"), "month 13 is named");
+    ok(has_warning(warn, "m.csv:3: “24” is not a period"), "a short period is named");
+    ok(has_warning(warn, "m.csv:4: “2024-13” is not a period"), "month 13 is named");
     ok(has_warning(warn, "m.csv:5: unknown bound 'roughly'"), "an unknown bound is named");
     ok(has_warning(warn, "m.csv:6: forecast 'yes' is not 0 or 1"), "a bad forecast flag is named");
     ok(has_warning(warn, "m.csv:7: unit '' for x, whose base unit is '家'"),
@@ -133,7 +174,9 @@ int main(void)
     ok(warn->len == 6, "six warnings (%u)", warn->len);
     JbReshapeOptions strict = {.strict = TRUE};
     g_autoptr(JbTable) st = jb_reshape(bad, NULL, &strict, warn, &e);
-    ok(st == NULL && e && strcmp(e->message, "m.csv:3: period '24' is not YYYY, YYYY-MM or YYYY-MM-DD") == 0,
+    ok(st == NULL && e &&
+           strcmp(e->message, "m.csv:3: “24” is not a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, "
+                              "YYYY-Hn or START/END)") == 0,
        "--strict: the first malformed row is the error (%s)", e ? e->message : "");
     g_clear_error(&e);
 
@@ -201,7 +244,8 @@ int main(void)
            "--since 2022-07 --until 2025: the year 2022 overlaps, June 2022 and 2027 do not");
 
     /* periods */
-    const char *good[] = {"2025", "2022-06", "2022-06-24", "1999-12-31"};
+    const char *good[] = {"2025", "2022-06", "2022-06-24", "1999-12-31", "2021-H1", "2020-Q4",
+                          "2021-01/2021-11", "2021/2025"};
     const char *bad_p[] = {"", "202", "20255", "2022-6", "2022-00", "2022-06-32", "２０２５", "2022/06",
                            "2022-06-24T10"};
     gboolean all_good = TRUE, all_bad = TRUE;
@@ -209,7 +253,7 @@ int main(void)
         all_good &= jb_period_valid(good[i]);
     for (guint i = 0; i < G_N_ELEMENTS(bad_p); i++)
         all_bad &= !jb_period_valid(bad_p[i]);
-    ok(all_good && all_bad, "jb_period_valid: YYYY, YYYY-MM, YYYY-MM-DD only");
+    ok(all_good && all_bad, "jb_period_valid: the period grammar only");
 
     /* derived series (see also test_derive) come out sorted with the rest */
     JbReshapeOptions dv = {.year_periods = TRUE, .derive = JB_DERIVE_CAGR | JB_DERIVE_CHANGE};
@@ -259,9 +303,10 @@ int main(void)
     g_autoptr(JbTable) hl = jb_series_from_wide(hand, warn, &e);
     g_autoptr(GString) hl_csv = jb_table_to_csv(hl);
     is_str(hl_csv->str,
-           "metric_id,label,period,value,unit,bound,forecast,sources,display_unit\n"
-           "ai.n,ai.n,2023,5,,exact,0,,\n"
-           "ai.size,ai.size,2022,4,,exact,0,,\n",
+           "metric_id,label,period,value,unit,bound,forecast,sources,display_unit,frequency,"
+           "value_high\n"
+           "ai.n,ai.n,2023,5,,exact,0,,,year,\n"
+           "ai.size,ai.size,2022,4,,exact,0,,,year,\n",
            "a hand-made wide file reads with defaults");
     ok(has_warning(warn, "m.csv:2: value 'x' for ai.n is not a plain decimal; cell skipped"),
        "and a bad cell is named");
