@@ -18,7 +18,7 @@ PYTHON    = /usr/bin/python3
 # folders before it, never after (tools/layers.sh, run by `make check`).
 LAYERS    = core number article extract series chart report build cli
 LIB_SRC   = $(filter-out src/cli/%,$(wildcard $(LAYERS:%=src/%/*.c)))
-LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/jb_units_gen.o
 SRC_H     = $(wildcard $(LAYERS:%=src/%/*.h))
 LIB       = $(BUILD)/libjianbao.a
 BIN       = $(if $(filter build,$(BUILD)),jianbao,$(BUILD)/jianbao)
@@ -46,6 +46,15 @@ test:
 
 # ---- building ---------------------------------------------------------------------
 $(BUILD)/obj/%.o: src/%.c $(SRC_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(JB_CFLAGS) -c -o $@ $<
+
+# The number scanner's units, from data (templates/units.tsv).
+$(BUILD)/gen/jb_units_gen.c: templates/units.tsv tools/gen-units.awk
+	@mkdir -p $(dir $@)
+	awk -f tools/gen-units.awk templates/units.tsv >$@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(SRC_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(JB_CFLAGS) -c -o $@ $<
 

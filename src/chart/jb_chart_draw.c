@@ -124,7 +124,7 @@ static char *value_text_full(const JbChart *c, const JbChartPoint *p, const char
 static double display_unit(const JbChart *c, double max_abs, const char *unit, const char **prefix)
 {
     *prefix = "";
-    if (strcmp(unit, "%") == 0 || strcmp(unit, "倍") == 0 || strcmp(unit, "个百分点") == 0)
+    if (strcmp(unit, "%") == 0 || strcmp(unit, "倍") == 0 || jb_unit_is_points(unit))
         return 1;
     if (c->western) {
         static const struct { double f; const char *s; } mags[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}};

@@ -369,7 +369,7 @@ static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity 
     static const char *const SMALL[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
     static const char *const MORE = "十百千万亿点零〇一二两三四五六七八九";
     if (q->qualifier[0] || strcmp(q->unit, "%") == 0 || strcmp(q->unit, "倍") == 0 ||
-        strcmp(q->unit, "个百分点") == 0)
+        jb_unit_is_points(q->unit))
         return FALSE;
     for (const char *const *w = SMALL; *w; w++)
         if (starts(qs, qe, *w)) {
@@ -380,6 +380,49 @@ static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity 
             memcpy(next, n, (size_t)(g_utf8_next_char(n) - n));
             return strstr(MORE, next) == NULL;
         }
+    return FALSE;
+}
+
+/* A number inside a short quotation is a name or a slogan: “两个毫不动摇”, 「黃金50年」. */
+static gboolean in_short_quote(const char *s, const char *qs, const char *qe, const char *end)
+{
+    static const char *const OPEN[] = {"“", "「", "『", NULL}, *const CLOSE[] = {"”", "」", "』", NULL};
+    for (int k = 0; OPEN[k]; k++) {
+        const char *o = NULL;
+        for (const char *p = qs; p > s && qs - p < 3 * 16;) {
+            p--;
+            while (p > s && ((guchar)*p & 0xC0) == 0x80)
+                p--;
+            if (starts(p, qs, CLOSE[k]))
+                break;
+            if (starts(p, qs, OPEN[k])) {
+                o = p;
+                break;
+            }
+        }
+        if (!o)
+            continue;
+        const char *close = NULL;
+        for (const char *p = qe; p < end && p - qe < 3 * 16; p = g_utf8_next_char(p))
+            if (starts(p, end, CLOSE[k])) {
+                close = p;
+                break;
+            }
+        if (close && g_utf8_strlen(o, close - o) <= 16)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A number after 是指 defines what a word means (工作少於35小時的人), it reports nothing. */
+static gboolean after_definition(const char *s, const char *qs)
+{
+    static const char *const W[] = {"是指", "指的是", "定义为", "定義為", "界定为", "界定為", NULL};
+    for (const char *const *w = W; *w; w++) {
+        const char *hit = g_strstr_len(s, qs - s, *w);
+        if (hit)
+            return TRUE;
+    }
     return FALSE;
 }
 
@@ -542,7 +585,8 @@ static void add_statement(Ctx *c, const char *sent, const char *sent_end, const 
         if (jb_decimal_equal(b->q.value, q->value) && strcmp(b->q.unit, q->unit) == 0)
             return;
     }
-    if (is_prose_count(qs, qe, q))
+    if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
+        after_definition(sent, qs))
         return;
     const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
     if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
@@ -853,7 +897,9 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
  * repeat what the stories say. */
 static gboolean is_contents(const char *para)
 {
-    guint items = 0;
+    guint items = 0, stops = 0;
+    for (const char *p = strstr(para, "。"); p; p = strstr(p + 1, "。"))
+        stops++;
     for (const char *p = strstr(para, "；"); p; p = strstr(p + 1, "；")) {
         const char *q = p + strlen("；");
         if (starts(q, q + 3, "（"))
@@ -865,7 +911,7 @@ static gboolean is_contents(const char *para)
                 items++;
         }
     }
-    return items >= 3 && !strstr(para, "。");
+    return items >= 3 && stops * 3 <= items; /* (a sentence or two may close it) */
 }
 
 /* A headline: a heading, the title, a body paragraph quoting it (原标题：…), or a table of

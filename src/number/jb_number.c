@@ -15,6 +15,11 @@
 #include <stddef.h>
 #include <string.h>
 
+gboolean jb_unit_is_points(const char *unit)
+{
+    return strcmp(unit, "百分点") == 0 || strcmp(unit, "个百分点") == 0;
+}
+
 const char *jb_bound_name(JbBound b)
 {
     switch (b) {
@@ -114,12 +119,12 @@ static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num
     if (q->len != 3)
         return FALSE;
     if (AT(c, at, "近"))
-        return prev_char_in(c, at, "最附邻靠贴亲就");
-    if (AT(c, at, "约"))
-        return prev_char_in(c, at, "节制签预公契条相合违婚特邀履隐");
+        return prev_char_in(c, at, "最附邻靠贴亲就鄰靠貼親");
+    if (AT(c, at, "约") || AT(c, at, "約"))
+        return prev_char_in(c, at, "节制签预公契条相合违婚特邀履隐節簽預條違隱");
     if (AT(c, at, "超"))
-        return prev_char_in(c, at, "赶");
-    if (AT(c, at, "过")) {
+        return prev_char_in(c, at, "赶趕");
+    if (AT(c, at, "过") || AT(c, at, "過")) {
         /* only 过百 过千 过万 过亿 过半: "过1000家" is rare, "通过30项" is common */
         gsize n;
         if (num >= c->len)
@@ -127,7 +132,7 @@ static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num
         gunichar cp = cp_at(c, num, &n);
         if (!(cp == CP_BAN || (bare_magnitude_at(c, num) && cp != CP_SHI)))
             return TRUE;
-        return prev_char_in(c, at, "通经不越跨度错路滤难胜闯穿放超");
+        return prev_char_in(c, at, "通经不越跨度错路滤难胜闯穿放超經難勝闖錯濾");
     }
     return FALSE;
 }
@@ -202,6 +207,11 @@ static Reason look_back(const Ctx *c, gsize p, Expr *e)
     gsize s = p;
     if (before_lit(c, p, 0, "第", strlen("第")))
         return WHY_ORDINAL;
+    static const char *const WEEKDAY[] = {"星期", "礼拜", "禮拜", "周", "週", NULL};
+    if (!is_digit_at(c, p))
+        for (const char *const *w = WEEKDAY; *w; w++)
+            if (before_lit(c, p, 0, *w, strlen(*w)))
+                return WHY_DATE; /* 星期五, 周三: a weekday */
     gsize n;
     gunichar cp = cp_at(c, p, &n);
     /* -3.5% (a sign, not a dash after a digit, letter or %), and ±1100千伏 (ignored) */
@@ -455,9 +465,12 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
     if (c->scan && !e->is_range && list_sep_at(c, lq)) {
         Expr next;
         if (list_unit(c, lq, depth, &next)) {
+            /* 3.3个、3.5个百分点: 个 is the start of the list's unit (written 百分点) */
+            gboolean ge = UNIT_IS(e, "个") || UNIT_IS(e, "個");
             gboolean adopt = !e->has_unit ||
                              (e->unit_len < next.unit_len &&
-                              memcmp(next.unit, e->unit, e->unit_len) == 0);
+                              memcmp(next.unit, e->unit, e->unit_len) == 0) ||
+                             (ge && (UNIT_IS(&next, "百分点") || UNIT_IS(&next, "基点")));
             if (adopt && !m->fixed_unit && !next.fraction && !next.m.fixed_unit) {
                 copy_unit(e, next.ukind, next.unit, next.unit_len);
                 if (!e->has_mag && next.tail_pow > 0) {
@@ -494,16 +507,66 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
 
 /* ---- what counts ---- */
 
-static gboolean scan_accepts(const Expr *e)
+/* Is the character ending at i one of `chars`? */
+static gboolean char_before_in(const Ctx *c, gsize i, const char *chars)
+{
+    return prev_char_in(c, i, chars);
+}
+
+static gboolean word_at_any(const Ctx *c, gsize i, const char *const *words)
+{
+    for (; *words; words++)
+        if (at_lit(c, i, *words, strlen(*words)))
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean word_before_any(const Ctx *c, gsize i, const char *const *words)
+{
+    for (; *words; words++)
+        if (before_lit(c, i, c->lo, *words, strlen(*words)))
+            return TRUE;
+    return FALSE;
+}
+
+/* A span of time is a statement (为期1个月, 判监13年, 现年61岁, 首7个月的免租期) unless it is
+ * a streak (连续9年, 連跌21個月), a record span (15年来最高, 3年高位, 近12年来), a window
+ * (未来3个月, 过去5年, 前7天内), a tenor (7天期, 10年期) or the name of a plan (三年行动). */
+static gboolean duration_counts(const Ctx *c, const Expr *e)
+{
+    static const char *const AFTER[] = {
+        "来", "來", "以来", "以來", "内", "內", "之内", "之內", "间", "間", "期", "后", "後",
+        "前", "低", "高", "新高", "新低", "首", "最", "之久", "里", "裡", "中", "行动", "行動",
+        "规划", "規劃", "计划", "計劃", "攻坚", "攻堅", "目标", "目標", "周年", "週年", "多来",
+        "多來", "上下", "一遇", NULL};
+    static const char *const BEFORE[] = {"未来", "未來", "过去", "過去", "今后", "今後", "最近",
+                                         "此后", "此後", "之后", "之後", "以后", "以後", "每",
+                                         "这", "這", "那", "头", "頭", "近", "前", "历时",
+                                         NULL};
+    if (word_at_any(c, e->end, AFTER))
+        return FALSE;
+    if (e->qual_len && (AT(c, e->qual_at, "近") || AT(c, e->qual_at, "将近") ||
+                        AT(c, e->qual_at, "接近")))
+        return FALSE; /* 近10年: lately, not a span stated */
+    if (word_before_any(c, e->start, BEFORE))
+        return FALSE;
+    /* 连续9年, 連跌21個月: 连 or 連 among the two characters before */
+    gsize s = e->start;
+    return !(char_before_in(c, s, "连連") || (s >= 3 && char_before_in(c, s - 3, "连連")));
+}
+
+static gboolean scan_accepts(const Ctx *c, const Expr *e)
 {
     const Member *m = &e->m;
+    if (e->has_unit && e->ukind == U_DURATION && !duration_counts(c, e))
+        return FALSE;
     if (m->chinese && !m->fixed_unit) {
         if (m->lone && !e->is_range) {
             /* 一 is the article (一个 一项 一家), 零 a word (零件 零售) */
             if (m->value.mant == 0)
                 return FALSE;
             if (m->value.mant == 1 && !(e->ukind == U_TENTH || UNIT_IS(e, "倍") ||
-                                        UNIT_IS(e, "个百分点")))
+                                        UNIT_IS(e, "百分点")))
                 return FALSE;
         }
         /* 千家万户 百家争鸣 百度 万一: a magnitude without a digit is a word unless hedged */
@@ -547,9 +610,9 @@ static void expr_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
     out->value = jb_decimal_normalize(v);
     out->high = jb_decimal_normalize(h);
     out->is_range = e->is_range;
+    gboolean percent = e->ukind == U_TENTH || e->ukind == U_PERMILLE;
     if (e->has_unit)
-        copy_text(out->unit, sizeof out->unit, e->ukind == U_PLAIN ? e->unit : "%",
-                  e->ukind == U_PLAIN ? e->unit_len : 1);
+        copy_text(out->unit, sizeof out->unit, percent ? "%" : e->unit, percent ? 1 : e->unit_len);
     copy_text(out->qualifier, sizeof out->qualifier, c->t + e->qual_at, e->qual_len);
     out->bound = e->bound;
     if (e->rounded && e->qual_len == 0)
@@ -632,7 +695,7 @@ static gsize skip_date_digits(const guchar *u, gsize p, gsize len)
     if (len - q < 3)
         return p;
     const guchar *d = u + q;
-    gboolean date = (d[0] == 0xE5 && d[1] == 0xB9 && d[2] == 0xB4) || /* 年 */
+    gboolean date = (d[0] == 0xE5 && d[1] == 0xB9 && d[2] == 0xB4 && q - p == 4) || /* 年 */
                     (d[0] == 0xE6 && d[1] == 0x9C && d[2] == 0x88) || /* 月 */
                     (d[0] == 0xE6 && d[1] == 0x97 && d[2] == 0xA5 &&  /* 日, not 日元 */
                      !(len - q >= 6 && d[3] == 0xE5 && d[4] == 0x85 && d[5] == 0x83));
@@ -689,7 +752,7 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
         }
         Expr e;
         Reason r = read_expr(&c, p, 0, &e);
-        if (r == WHY_OK && scan_accepts(&e)) {
+        if (r == WHY_OK && scan_accepts(&c, &e)) {
             expr_to_quantity(&c, &e, out);
             return TRUE;
         }

@@ -8,14 +8,16 @@
  * Input is text already normalised by jb_normalize(): ASCII digits, %, '-' for a single dash,
  * '~' for ～, ':' for ∶. Fullwidth （）、，。 stay as written.
  *
- * What counts as a quantity: a number with a recognised unit (元 家 个 台（套） 千瓦 … % 倍
- * 个百分点 成), or a large Arabic number with 万/亿 (scan), or — for jb_number_parse, where the
- * caller says "this is a number" — any Chinese numeral, magnitude, hedge or '~'/至 range.
- * Never a quantity: dates and times (2025年 6月24日 09:28), ordinals (第六届), model names and
- * anything glued to a Latin letter (5G A320 4T4R 5.67W), ids and phone numbers (0431-…),
- * scores (3-0), durations (连续9年, 24小时, 3个月, 10天), classes (千亿级), Chinese numerals
- * inside words (一批 一体 十八大 十五五 千行百业 三元锂), and bare Arabic numbers (2025,
- * 18006035, 3-5: a dash range needs a unit or 万/亿).
+ * What counts as a quantity: a number with a unit of templates/units.tsv (元 家 个 台（套）
+ * 千瓦 … % 倍 百分点 基点 厘 点 成, spans of time 13年 1个月 3天 61岁, units in Latin letters
+ * GB kWh EFLOPS), or a large Arabic number with 万/亿 (scan), or — for jb_number_parse,
+ * where the caller says "this is a number" — any Chinese numeral, magnitude, hedge or '~'/至
+ * range. Never a quantity: dates and times (2025年 6月24日 09:28 下午3点), weekdays (星期五),
+ * ordinals (第六届), model names and anything glued to a Latin letter that is no unit (5G
+ * A320 4T4R), ids and phone numbers (0431-…), scores (3-0), classes (千亿级), Chinese
+ * numerals inside words (一体 十八大 十五五 千行百业 三元锂), bare Arabic numbers (2025,
+ * 18006035, 3-5: a dash range needs a unit or 万/亿), and — when scanning — spans of time
+ * that are streaks, record spans, windows or tenors (连续9年, 15年来, 未来3个月, 7天期).
  *
  * Representation choices (the tests in tests/data/numbers.tsv pin each one):
  *  - 成 is tenths: 三成 → 30 with unit "%"; 一半 → 50 "%"; ‰ and 千分之 → percent (÷10).
@@ -25,17 +27,19 @@
  *  - 翻倍 / 翻番 / 翻一番 → 2 倍, 翻两番 → 4 倍.
  *  - 上百, 数百, 几十, 十几, 上万 … → the round number (100, 100, 10, 10, 10000) with bound
  *    at_least and qualifier "上"/"数"/"几": "several hundred" is at least a hundred.
- *  - Durations are not quantities: 24小时, 3个月, 10天, 5年 (they are deadlines and slogans in
- *    this kind of news, never a statistic we chart).
+ *  - A span of time is a quantity in its unit (为期1个月 → 1 个月, 半年 → 0.5 年), as the
+ *    real-text corpus counts them.
  *  - The unit is the base unit as written, with spelling variants folded: 台(套) → 台（套）,
- *    元人民币 / 人民币 → 元, 百分点 → 个百分点. "万亩" is 万 × 亩 (187万亩 → 1870000 亩).
+ *    元人民币 / 人民币 → 元, 个百分点 / 個百分點 → 百分点, 个基点 → 基点. "万亩" is 万 × 亩
+ *    (187万亩 → 1870000 亩). 10亿7400万 is one number (1074000000).
  *  - A compound rate keeps its denominator: 500元/吨 → unit "元/吨"; 30万吨/年 → "吨/年".
  *  - ±1100千伏 → 1100 千伏 (the ± of a DC line rating is not a sign).
  *  - When a prefix hedge and a 多/余 or suffix hedge both appear, the prefix wins (超过70%以上,
  *    超2000多家 → 超过, 超); of two prefixes (最高不超过) the one next to the number is kept.
  *  - At most 18 digits may be written in one number (more is an error, never an overflow).
- *  - A unit in Latin letters is never read: 5GW, 7nm, 300Wh/kg fall under the glued-letter
- *    rule that keeps 5G and A320 out.
+ *  - A unit in Latin letters is read only from the list in templates/units.tsv (GB, kWh,
+ *    EFLOPS…) and right after the digits or the magnitude; anything else glued to a letter
+ *    (5G, A320, 7nm) is a name.
  *
  * Not for: deciding what a number measures (the extractor), drawing it (charts), nor
  * normalising characters (jb_normalize).
@@ -124,6 +128,9 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error);
  * member, and so does a trailing 万/亿 to members that have none. One pass over the bytes,
  * no allocation; call again from out->end for the next one. */
 gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out);
+
+/* Is `unit` percentage points (百分点, written 个百分点 before jianbao 0.2)? */
+gboolean jb_unit_is_points(const char *unit);
 
 /* Format a value the Chinese way for chart labels, at most `max_sig` significant digits
  * (rounded half-up on the magnitude, trailing zeros dropped; max_sig < 1 means no rounding):

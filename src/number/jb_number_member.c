@@ -410,6 +410,26 @@ static gsize read_tail(const Ctx *c, gsize q, Member *m)
     return q;
 }
 
+/* After an Arabic number of 亿, an Arabic number of 万 adds to it (10亿7400万人次 is
+ * 1074000000): returns where the 万 ends, or q when there is none. */
+static gsize read_wan_after_yi(const Ctx *c, gsize q, Member *m)
+{
+    JbDecimal v2;
+    gsize e2;
+    if (!m->arabic || m->tail_pow != 8 || !is_digit_at(c, q) ||
+        read_arabic(c, q, &v2, &e2) != WHY_OK || !(AT(c, e2, "万") || AT(c, e2, "萬")))
+        return q;
+    JbDecimal a = m->value, b = {v2.mant, v2.exp10 + 4};
+    int lo = MIN(a.exp10, b.exp10);
+    guint64 ma = (guint64)a.mant, mb = (guint64)b.mant;
+    if (a.exp10 - lo > 18 || b.exp10 - lo > 18 || !mul_u64(&ma, POW10[a.exp10 - lo]) ||
+        !mul_u64(&mb, POW10[b.exp10 - lo]) || !add_u64(&ma, mb) || ma > (guint64)G_MAXINT64)
+        return q;
+    m->value = (JbDecimal){(gint64)ma, lo};
+    m->tail_pow = 4;
+    return e2 + 3;
+}
+
 /* 翻倍 翻番 翻一番 翻了两番 → 2 or 4 … 倍 */
 static Reason read_fan(const Ctx *c, gsize p, Member *m)
 {
@@ -420,6 +440,9 @@ static Reason read_fan(const Ctx *c, gsize p, Member *m)
     if (AT(c, q, "倍") || AT(c, q, "番")) {
         v = 2;
         q += 3;
+    } else if (AT(c, q, "一倍")) { /* 翻了一倍: doubled */
+        v = 2;
+        q += 6;
     } else if (q < c->len) {
         gsize n;
         int d = cn_digit(cp_at(c, q, &n));
@@ -446,6 +469,48 @@ static gboolean ban_is_word(const Ctx *c, gsize after)
     for (gsize i = 0; i < G_N_ELEMENTS(words); i++)
         if (at_lit(c, after, words[i], strlen(words[i])))
             return TRUE;
+    return FALSE;
+}
+
+/* A unit in Latin letters at i (kWh, GB, Gbps), ending at a character that is no letter
+ * or digit; NULL when there is none. */
+static const UnitDef *latin_unit_at(const Ctx *c, gsize i)
+{
+    if (i >= c->len || !g_ascii_isalpha(c->t[i]))
+        return NULL;
+    gsize e = i;
+    while (e < c->len && g_ascii_isalpha(c->t[e]))
+        e++;
+    if (e < c->len && g_ascii_isdigit(c->t[e]))
+        return NULL; /* 4T4R */
+    for (gsize k = 0; k < JB_N_LATIN_UNITS; k++)
+        if (JB_LATIN_UNITS[k].len == e - i && same_bytes(c->t + i, JB_LATIN_UNITS[k].text, e - i))
+            return &JB_LATIN_UNITS[k];
+    return NULL;
+}
+
+/* Is the 点 after the number at p (read into m; 点 ends at `after`) an hour (下午3点, 8点半,
+ * 9点30分) rather than index points (报3282点, 升6点)? */
+static gboolean time_of_day(const Ctx *c, gsize p, const Member *m, gsize after)
+{
+    if (!m->is_int || m->value.mant > 24 || m->has_mag)
+        return FALSE;
+    static const char *const AFTER[] = {"半", "钟", "鐘", "整", "许", "許", "前后", "前後", NULL};
+    for (const char *const *w = AFTER; *w; w++)
+        if (at_lit(c, after, *w, strlen(*w)))
+            return TRUE;
+    gsize d = after;
+    while (d < c->len && g_ascii_isdigit(c->t[d]))
+        d++;
+    if (d > after && (AT(c, d, "分") || AT(c, d, "分钟")))
+        return TRUE;
+    static const char *const BEFORE[] = {"上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚",
+                                         "晚间", "晚間", "夜间", "夜間", "早", "晚", "夜", NULL};
+    for (const char *const *w = BEFORE; *w; w++) {
+        gsize n = strlen(*w);
+        if (p >= n && same_bytes(c->t + p - n, *w, n))
+            return TRUE;
+    }
     return FALSE;
 }
 
@@ -478,6 +543,16 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         return read_fraction_tail(c, den, p + n + strlen("分之"), m);
     } else if (cp == CP_FAN) {
         return read_fan(c, p, m);
+    } else if (cp == CP_BAN && (AT(c, p + n, "年") || AT(c, p + n, "个月") || AT(c, p + n, "個月")) &&
+               !(p >= 3 && (AT(c, p - 3, "上") || AT(c, p - 3, "下") || AT(c, p - 3, "前") ||
+                            AT(c, p - 3, "后") || AT(c, p - 3, "後") || AT(c, p - 3, "多")))) {
+        /* 半年, 半个月: half a year (上半年 is a period, 一年半 a year and a half) */
+        gsize ul = AT(c, p + n, "年") ? 3 : 9;
+        m->value = (JbDecimal){5, -1};
+        m->chinese = m->digit_char = m->fixed_unit = TRUE;
+        set_unit(m, U_DURATION, c->t + p + n, ul);
+        m->end = m->tok_end = p + n + ul;
+        return WHY_OK;
     } else if (cp == CP_BAN || (cp == CP_YI && AT(c, p + n, "半"))) {
         /* 一半 is 50 %; 半 alone only after a hedge (过半, 近半) */
         gsize after = cp == CP_BAN ? p + n : p + n + 3;
@@ -540,6 +615,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
             !unit_starts_at(c, sp))
             q = sp;
         q = read_tail(c, q, m);
+        q = read_wan_after_yi(c, q, m); /* 10亿7400万 */
     }
     if (m->tail_pow > 0 || m->mag_chars > 0)
         m->is_int = FALSE;
@@ -556,24 +632,44 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     gsize u = skip_spaces(c, q);
     const UnitDef *ud;
     gsize ulen = unit_at(c, u, &ud);
-    if (!ud)
+    if (!ud) {
+        const UnitDef *lu = latin_unit_at(c, q); /* 1423亿GB (no space: 5 GB is rare) */
+        if (lu) {
+            set_unit(m, U_PLAIN, lu->text, lu->len);
+            m->end = q + lu->len;
+        }
         return WHY_OK;
-    switch (ud->kind) {
+    }
+    UnitKind kind = (UnitKind)ud->kind;
+    switch (kind) {
     case U_DATE:
         return WHY_DATE;
     case U_TIME:
         return WHY_TIME;
-    case U_DURATION:
-        return WHY_DURATION;
     case U_CLASS:
         return WHY_CLASS;
     case U_WORD:
         return WHY_WORD;
+    case U_YEAR: /* 2025年 is a year, 13年 a span of years */
+        if (m->arabic && m->is_int && m->value.mant >= 1000 && m->value.mant <= 2100)
+            return WHY_DATE;
+        kind = U_DURATION;
+        break;
+    case U_DAY: /* 18日 is a day of the month, 三日 three days */
+        if (m->arabic)
+            return WHY_DATE;
+        kind = U_DURATION;
+        break;
+    case U_POINT:
+        if (time_of_day(c, p, m, u + ulen))
+            return WHY_TIME;
+        kind = U_PLAIN;
+        break;
     default:
         break;
     }
     const char *canon = ud->canon ? ud->canon : ud->text;
-    set_unit(m, (UnitKind)ud->kind, canon, jb_unit_canon_len[ud - JB_UNITS]);
+    set_unit(m, kind, canon, jb_unit_canon_len[ud - JB_UNITS]);
     q = u + ulen;
     /* a rate: 元/吨, 万吨/年, 公里/小时 */
     if (q < c->len && c->t[q] == '/' && ud->kind == U_PLAIN) {
@@ -600,8 +696,9 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
             q += 1 + l2;
         }
     }
-    /* 两倍多, 三成多 */
-    if (!m->infix_len && (UNIT_IS(m, "倍") || ud->kind == U_TENTH) && AT(c, q, "多")) {
+    /* 两倍多, 三成多, 3年多 */
+    if (!m->infix_len && (UNIT_IS(m, "倍") || ud->kind == U_TENTH || kind == U_DURATION) &&
+        AT(c, q, "多")) {
         m->infix_at = q;
         m->infix_len = 3;
         q += 3;
@@ -657,10 +754,22 @@ static gboolean run_has_letter(Ctx *c, gsize i, gsize *run_end)
     return c->run_letter;
 }
 
+/* Digits at p directly followed by a Latin unit that ends the run (5GB, 300kWh), with no
+ * letter before them: a quantity, not a model name. */
+static gboolean latin_quantity_at(const Ctx *c, gsize p)
+{
+    if (p > 0 && (g_ascii_isalnum(c->t[p - 1]) || c->t[p - 1] == '.'))
+        return FALSE;
+    gsize q = p;
+    while (q < c->len && (g_ascii_isdigit(c->t[q]) || c->t[q] == '.' || c->t[q] == ','))
+        q++;
+    return latin_unit_at(c, q) != NULL;
+}
+
 Reason jb_number_read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
     gsize run_end;
-    if (is_digit_at(c, p) && run_has_letter(c, p, &run_end)) {
+    if (is_digit_at(c, p) && run_has_letter(c, p, &run_end) && !latin_quantity_at(c, p)) {
         member_clear(m);
         m->start = p;
         m->tok_end = MAX(run_end, p + 1);

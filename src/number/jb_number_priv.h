@@ -215,14 +215,18 @@ static inline gboolean cn_numeral(gunichar cp)
 
 /* ---- units ---- */
 
+/* The kinds of templates/units.tsv (see its head). */
 typedef enum {
     U_PLAIN,    /* a unit: the value stays */
     U_TENTH,    /* 成: tenths, reported as % (三成 → 30 %) */
     U_PERMILLE, /* ‰: reported as % (5‰ → 0.5 %) */
+    U_POINT,    /* 点: index points, unless a time of day */
+    U_YEAR,     /* 年: a year (2025年) or years (13年) */
+    U_DAY,      /* 日: a day of the month (18日) or days (三日) */
+    U_DURATION, /* a span of time: a quantity in the right context (scan_accepts) */
     /* not a quantity when a number is followed by one of these */
     U_DATE,
     U_TIME,
-    U_DURATION,
     U_CLASS,
     U_WORD,
 } UnitKind;
@@ -234,10 +238,15 @@ typedef struct {
     const char *canon; /* spelling reported, NULL = as written */
 } UnitDef;
 
-/* The units and the words that begin like one (jb_number_tables.c): the longest match
- * wins, and a word (成为, 元素) means the number before it is not a quantity. */
-#define JB_UNITS_MAX 256
+/* The units and the words that begin like one (templates/units.tsv, compiled by
+ * tools/gen-units.awk into build/gen/jb_units_gen.c): the longest match wins, and a word
+ * (成为, 元素) means the number before it is not a quantity. The Latin ones (GB, kWh) are
+ * read only right after digits or a magnitude. */
+#define JB_UNITS_MAX 1024
 extern const UnitDef JB_UNITS[];
+extern const gsize JB_N_UNITS;
+extern const UnitDef JB_LATIN_UNITS[];
+extern const gsize JB_N_LATIN_UNITS;
 /* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
 extern const char *const JB_PER_TIME[8];
 
@@ -356,7 +365,7 @@ typedef struct {
     gboolean fixed_unit;   /* 百分之, X分之Y, 一半, 翻倍: the unit came with the numeral */
     gboolean rounded;      /* a fraction rounded to two decimals */
     gboolean has_unit;
-    UnitKind ukind;
+    UnitKind ukind;        /* U_DURATION for every span of time (年 日 天 个月 …) */
     gsize infix_at, infix_len; /* 多 余 几 */
     int tail_stage;        /* read_tail's progress, so 2万多亿 can go on after 多 */
     gsize unit_len;

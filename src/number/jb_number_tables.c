@@ -1,89 +1,16 @@
-/* jb_number_tables.c — the tables the number scanner reads: units (and the words that begin
- * like one), hedge words, the characters a number can begin with, and their indexes, built
- * once for the process by jb_number_tables_init().
+/* jb_number_tables.c — the tables the number scanner reads: hedge words, the characters a
+ * number can begin with, and the indexes of these and of the units (templates/units.tsv,
+ * compiled into build/gen/jb_units_gen.c), built once for the process by
+ * jb_number_tables_init().
  *
- * Adding a unit or a hedge word is an edit here; what a table means is in jb_number_priv.h.
+ * Adding a hedge word is an edit here, a unit an edit of templates/units.tsv; what a table
+ * means is in jb_number_priv.h.
  *
  * Not for: the reading itself (jb_number.c, jb_number_member.c).
  */
 #include "jb_number_priv.h"
 
 #include <string.h>
-
-#define UD(s, k, canon) {s, sizeof(s) - 1, k, canon}
-#define UP(s) UD(s, U_PLAIN, NULL)
-
-/* The longest match wins, so 个百分点 beats 个, 千瓦时 beats 千瓦, 人次 beats 人, 成为 (a word)
- * beats 成. Units starting with 百/千 (百分点, 千瓦, 千米 …) are tried before 百/千 is taken
- * as a magnitude: 5千瓦 is 5 kW, 1千万 is 10^7. */
-const UnitDef JB_UNITS[] = {
-    /* money */
-    UP("元"), UP("美元"), UP("欧元"), UP("港元"), UP("日元"), UP("英镑"), UP("韩元"),
-    UP("澳元"), UP("加元"), UP("卢布"), UP("港币"), UD("人民币", U_PLAIN, "元"),
-    UD("元人民币", U_PLAIN, "元"),
-    /* counts */
-    UP("家"), UP("个"), UP("项"), UP("款"), UP("台"), UP("套"), UP("台（套）"),
-    UD("台(套)", U_PLAIN, "台（套）"), UP("台套"), UP("辆"), UP("辆次"), UP("人"), UP("人次"),
-    UP("名"), UP("位"), UP("张"), UP("座"), UP("条"), UP("户"), UP("件"), UP("部"),
-    UP("部委"), UP("部门"), UP("所"), UP("种"), UP("篇"), UP("头"), UP("只"), UP("份"),
-    UP("次"), UP("艘"), UP("架"), UP("架次"), UP("颗"), UP("块"), UP("片"), UP("枚"),
-    UP("支"), UP("根"), UP("株"), UP("棵"), UP("批次"), UP("例"), UP("宗"), UP("笔"),
-    UP("栋"), UP("幢"), UP("处"), UP("标准箱"), UP("标准机架"), UP("机架"), UP("起"),
-    /* area, length, volume, mass, energy, power */
-    UP("亩"), UP("公顷"), UP("平方米"), UP("平米"), UP("平方公里"), UP("立方米"),
-    UP("公里"), UP("千米"), UP("米"), UP("厘米"), UP("毫米"), UP("微米"), UP("纳米"),
-    UP("吨"), UP("千克"), UP("公斤"), UP("克"), UP("斤"), UP("桶"), UP("千瓦"),
-    UP("千瓦时"), UP("兆瓦"), UP("兆瓦时"), UP("吉瓦"), UP("瓦"), UP("千伏"), UP("伏"),
-    UP("千伏安"),
-    /* ratios */
-    UP("%"), UD("‰", U_PERMILLE, "%"), UP("个百分点"), UD("百分点", U_PLAIN, "个百分点"),
-    UP("倍"), UD("成", U_TENTH, "%"),
-    /* dates, times, labels */
-    UD("年", U_DATE, NULL), UD("月", U_DATE, NULL), UD("日", U_DATE, NULL),
-    UD("号", U_DATE, NULL), UD("号线", U_DATE, NULL), UD("世纪", U_DATE, NULL),
-    UD("季度", U_DATE, NULL), UD("个季度", U_DATE, NULL), UD("楼", U_DATE, NULL),
-    UD("路", U_DATE, NULL), UD("后", U_DATE, NULL), UD("时", U_TIME, NULL),
-    UD("点", U_TIME, NULL), UD("分", U_TIME, NULL), UD("秒", U_TIME, NULL),
-    /* durations */
-    UD("天", U_DURATION, NULL), UD("周", U_DURATION, NULL), UD("小时", U_DURATION, NULL),
-    UD("分钟", U_DURATION, NULL), UD("个月", U_DURATION, NULL), UD("岁", U_DURATION, NULL),
-    UD("周岁", U_DURATION, NULL), UD("个小时", U_DURATION, NULL),
-    UD("个工作日", U_DURATION, NULL),
-    /* classes and editions */
-    UD("级", U_CLASS, NULL), UD("代", U_CLASS, NULL), UD("届", U_CLASS, NULL),
-    UD("期", U_CLASS, NULL), UD("版", U_CLASS, NULL), UD("维", U_CLASS, NULL),
-    UD("星", U_CLASS, NULL), UD("环", U_CLASS, NULL), UD("强", U_CLASS, NULL),
-    /* words that begin with a unit character: a number before them is not a quantity */
-    UD("元素", U_WORD, NULL), UD("元件", U_WORD, NULL), UD("元旦", U_WORD, NULL),
-    UD("元锂", U_WORD, NULL), UD("元材料", U_WORD, NULL), UD("元前驱", U_WORD, NULL),
-    UD("元电池", U_WORD, NULL), UD("元正极", U_WORD, NULL), UD("元化", U_WORD, NULL),
-    UD("元宇宙", U_WORD, NULL), UD("元结构", U_WORD, NULL), UD("元一次", U_WORD, NULL),
-    UD("成为", U_WORD, NULL), UD("成本", U_WORD, NULL), UD("成员", U_WORD, NULL),
-    UD("成果", U_WORD, NULL), UD("成交", U_WORD, NULL), UD("成效", U_WORD, NULL),
-    UD("成立", U_WORD, NULL), UD("成都", U_WORD, NULL), UD("成熟", U_WORD, NULL),
-    UD("成长", U_WORD, NULL), UD("成功", U_WORD, NULL), UD("成品", U_WORD, NULL),
-    UD("成不变", U_WORD, NULL), UD("成群", U_WORD, NULL), UD("部分", U_WORD, NULL),
-    UD("部署", U_WORD, NULL), UD("部长", U_WORD, NULL), UD("所有", U_WORD, NULL),
-    UD("所以", U_WORD, NULL), UD("头部", U_WORD, NULL), UD("次日", U_WORD, NULL),
-    UD("次方", U_WORD, NULL), UD("位一体", U_WORD, NULL), UD("位于", U_WORD, NULL),
-    UD("位列", U_WORD, NULL), UD("位居", U_WORD, NULL), UD("位数", U_WORD, NULL),
-    UD("位置", U_WORD, NULL), UD("支持", U_WORD, NULL), UD("支撑", U_WORD, NULL),
-    UD("支付", U_WORD, NULL), UD("支出", U_WORD, NULL), UD("支柱", U_WORD, NULL),
-    UD("条例", U_WORD, NULL), UD("条件", U_WORD, NULL), UD("户外", U_WORD, NULL),
-    UD("只有", U_WORD, NULL), UD("只要", U_WORD, NULL), UD("片区", U_WORD, NULL),
-    UD("克服", U_WORD, NULL), UD("米兰", U_WORD, NULL), UD("个性", U_WORD, NULL),
-    UD("个别", U_WORD, NULL), UD("个体", U_WORD, NULL), UD("种植", U_WORD, NULL),
-    UD("家庭", U_WORD, NULL), UD("台阶", U_WORD, NULL), UD("处于", U_WORD, NULL),
-    UD("起来", U_WORD, NULL), UD("起步", U_WORD, NULL), UD("起点", U_WORD, NULL),
-    UD("起草", U_WORD, NULL), UD("起飞", U_WORD, NULL),
-    /* slogans: 三个代表, 两个确立, 四个全面 count nothing */
-    UD("个代表", U_WORD, NULL), UD("个确立", U_WORD, NULL), UD("个维护", U_WORD, NULL),
-    UD("个全面", U_WORD, NULL), UD("个自信", U_WORD, NULL), UD("个务必", U_WORD, NULL),
-    UD("个意识", U_WORD, NULL), UD("个一百年", U_WORD, NULL),
-    UD("处理", U_WORD, NULL), UD("名单", U_WORD, NULL), UD("件事", U_WORD, NULL),
-};
-
-G_STATIC_ASSERT(G_N_ELEMENTS(JB_UNITS) <= JB_UNITS_MAX);
 
 /* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
 const char *const JB_PER_TIME[] = {"年", "月", "日", "天", "小时", "秒", "周", "季度"};
@@ -107,7 +34,7 @@ static int unit_bucket_of(gsize k, gboolean long_units)
 static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
 {
     guint count[UNIT2_BUCKETS + 1] = {0};
-    for (gsize k = 0; k < G_N_ELEMENTS(JB_UNITS); k++) {
+    for (gsize k = 0; k < JB_N_UNITS; k++) {
         int b = unit_bucket_of(k, long_units);
         if (b >= 0)
             count[b]++;
@@ -119,7 +46,7 @@ static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
         count[b] = ix->start[b];
     }
     ix->start[nb] = (guint16)at;
-    for (gsize k = 0; k < G_N_ELEMENTS(JB_UNITS); k++) {
+    for (gsize k = 0; k < JB_N_UNITS; k++) {
         int b = unit_bucket_of(k, long_units);
         if (b >= 0)
             ix->items[count[b]++] = (guint16)k;
@@ -138,18 +65,19 @@ static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
 
 static void build_unit_index(void)
 {
-    for (gsize k = 0; k < G_N_ELEMENTS(JB_UNITS); k++)
+    for (gsize k = 0; k < JB_N_UNITS; k++)
         jb_unit_canon_len[k] = (guint8)(JB_UNITS[k].canon ? strlen(JB_UNITS[k].canon) : JB_UNITS[k].len);
     build_one_unit_index(&jb_unit_short, FALSE, UNIT_BUCKETS);
     build_one_unit_index(&jb_unit_long, TRUE, UNIT2_BUCKETS);
-    /* skip_date_digits() knows these by heart: 年 月 日 are dates, and 日元 the one unit
-     * that begins like them */
-    for (gsize k = 0; k < G_N_ELEMENTS(JB_UNITS); k++)
+    /* skip_date_digits() knows these by heart: 年 after four digits and 月 are dates, 日
+     * after digits too, and 日元 日圓 日圆 the units that begin like them */
+    for (gsize k = 0; k < JB_N_UNITS; k++)
         if (strncmp(JB_UNITS[k].text, "年", 3) == 0 || strncmp(JB_UNITS[k].text, "月", 3) == 0 ||
             strncmp(JB_UNITS[k].text, "日", 3) == 0)
-            g_assert(strcmp(JB_UNITS[k].text, "日元") == 0 ||
-                     (JB_UNITS[k].len == 3 && JB_UNITS[k].kind == U_DATE));
-    for (gsize k = 0; k < G_N_ELEMENTS(JB_UNITS); k++)
+            g_assert(g_str_has_prefix(JB_UNITS[k].text, "日元") ||
+                     g_str_has_prefix(JB_UNITS[k].text, "日圓") ||
+                     g_str_has_prefix(JB_UNITS[k].text, "日圆") || JB_UNITS[k].len == 3);
+    for (gsize k = 0; k < JB_N_UNITS; k++)
         if (unit_bucket_of(k, TRUE) >= 0)
             jb_unit_long_first[unit_hash((const guchar *)JB_UNITS[k].text, JB_UNITS[k].len)] = 1;
 }
@@ -175,6 +103,14 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("约合", JB_BOUND_ABOUT),      QD("超", JB_BOUND_AT_LEAST),
     QD("逾", JB_BOUND_AT_LEAST),     QD("近", JB_BOUND_AT_MOST),
     QD("约", JB_BOUND_ABOUT),        QD("过", JB_BOUND_AT_LEAST),
+    /* traditional script */
+    QD("不超過", JB_BOUND_AT_MOST),  QD("不少於", JB_BOUND_AT_LEAST),
+    QD("不低於", JB_BOUND_AT_LEAST), QD("不高於", JB_BOUND_AT_MOST),
+    QD("將近", JB_BOUND_AT_MOST),    QD("超過", JB_BOUND_AT_LEAST),
+    QD("高於", JB_BOUND_AT_LEAST),   QD("多於", JB_BOUND_AT_LEAST),
+    QD("低於", JB_BOUND_AT_MOST),    QD("少於", JB_BOUND_AT_MOST),
+    QD("大約", JB_BOUND_ABOUT),      QD("約為", JB_BOUND_ABOUT),
+    QD("約", JB_BOUND_ABOUT),        QD("過", JB_BOUND_AT_LEAST),
 };
 
 /* look_back runs at every number, and trying each prefix hedge there in turn was a third of

@@ -47,7 +47,7 @@ gboolean jb_derive_parse(const char *list, guint *flags, GError **error)
 gboolean jb_unit_is_ratio(const char *unit)
 {
     return strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0 || strcmp(unit, "倍") == 0 ||
-           strcmp(unit, "个百分点") == 0;
+           jb_unit_is_points(unit);
 }
 
 const char *jb_display_unit(const char *unit, double max_abs)
@@ -287,7 +287,7 @@ static void derive_metric(JbTable *out, const Cols *c, const char *id, GArray *p
             g_array_append_val(rows, d);
         }
         const char *dunit = KINDS[k].flag == JB_DERIVE_CHANGE
-                                ? (strcmp(unit, "%") == 0 ? "个百分点" : unit)
+                                ? (strcmp(unit, "%") == 0 ? "百分点" : unit)
                             : KINDS[k].flag == JB_DERIVE_MULTIPLE ? "倍"
                                                                   : "%";
         g_autofree char *label = g_strconcat(first->label, KINDS[k].label, NULL);

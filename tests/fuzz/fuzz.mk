@@ -14,7 +14,7 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build-fuzz/libjianbao.a
 
 # The library instrumented for fuzzing: the ordinary rules, run again with BUILD=build-fuzz.
 ifneq ($(BUILD),build-fuzz)
-build-fuzz/libjianbao.a: $(LIB_SRC) $(SRC_H)
+build-fuzz/libjianbao.a: $(LIB_SRC) $(SRC_H) templates/units.tsv
 	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
 	  CFLAGS='-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all' \
 	  build-fuzz/libjianbao.a

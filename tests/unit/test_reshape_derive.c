@@ -77,7 +77,7 @@ int main(void)
            "n.cagr 2024-06 272.11 % at_most 0; "
            "n.yoy 2024-06 25 % at_most 0; "
            /* a % metric changes by percentage points and has no ratios */
-           "g.change 2025 0.7 个百分点 exact 0; "
+           "g.change 2025 0.7 百分点 exact 0; "
            /* from zero: a change, but no multiple, CAGR or yoy */
            "z.change 2025 3 个 exact 0",
            "every derived series, value, unit, bound and forecast");
