@@ -171,4 +171,100 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
  * before. FALSE when no date is known. */
 gboolean jb_extract_default_day(const TimeAnchor *a, gboolean market, JbPeriod *out);
 
+/* ---- what jb_extract.c and jb_extract_statement.c share -------------------------------- */
+
+/* A piece of the text being read, [a, b): no copy until a statement keeps it. */
+typedef struct {
+    const char *a, *b;
+} Span;
+
+/* [a, b) without the spaces and tabs at its ends. */
+static inline Span trimmed(const char *a, const char *b)
+{
+    while (a < b && (*a == ' ' || *a == '\t'))
+        a++;
+    while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+        b--;
+    return (Span){a, b};
+}
+
+static inline gsize span_len(Span x)
+{
+    return (gsize)(x.b - x.a);
+}
+
+/* `x` as a C string in `buf` (reused): for the lookups that need one. */
+static inline const char *span_str(GString *buf, Span x)
+{
+    g_string_truncate(buf, 0);
+    g_string_append_len(buf, x.a, (gssize)span_len(x));
+    return buf->str;
+}
+
+/* A clause separator (， , ； ; ： :) in the sentence being read: [at, end). */
+typedef struct {
+    const char *at, *end;
+} Sep;
+
+/* Where a word of the fixed lists (forecast, actual, hedge words) occurs in the sentence:
+ * found in one pass per sentence instead of a memmem per word and number. */
+typedef struct {
+    const char *at;
+    gsize len;
+    int tag; /* the word's: see keyword_set() */
+} WordHit;
+
+typedef struct {
+    const char *at, *end, *word;
+} SubjectHit;
+
+/* One article being read (see jb_extractor_run). */
+typedef struct {
+    const JbArticle *article;
+    const JbDict *dict;
+    TimeAnchor anchor;  /* the published date of the section being read */
+    GPtrArray *out;
+    char *source, *published; /* the article's path and the section's date, shared by its
+                               * statements (GRefString) */
+    /* the periods in force: the last time the paragraph named (carry), and the period the
+     * story's opening sentence named (lead: a release's quarter holds for its figures) */
+    JbPeriod carry, lead;
+    gboolean have_carry, have_lead, lead_open;
+    gboolean warned_no_date;
+    JbPeriod carry_in; /* the carried period as the sentence being read began */
+    gboolean have_carry_in;
+    GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */
+    guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
+    guint sentence;          /* number of the sentence being read, from 1 */
+    gboolean headline;       /* reading the headlines (after the body) */
+    GPtrArray *warnings;     /* NULL, or where to report what could not be read */
+    GArray *subjects;        /* SubjectHit of the sentence being read */
+    GArray *times;           /* TimeRef of the sentence being read, resolved in order */
+    GArray *quantities;      /* JbQuantity of the sentence being read */
+    GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
+    GArray *seps;            /* Sep: the clause separators of the sentence being read */
+    GString *metric_buf, *context_buf; /* scratch: text looked up in the dictionary */
+} Ctx;
+
+/* jb_extract.c: a statement and its strings in one allocation (period has JB_PERIOD_MAX
+ * bytes, so that a fuller period can replace it). */
+JbStatement *jb_extract_statement_new(const char *subject, Span metric, const char *metric_id,
+                                      Span quote, const char *period);
+
+/* jb_extract_statement.c */
+/* The keyword tag of 分别 (jb_extract_sentence_words' hits). */
+int jb_extract_kw_fenbie(void);
+/* Start of the clause holding `at` in the sentence starting at `s`. */
+const char *jb_extract_clause_start(const Ctx *c, const char *s, const char *at);
+/* What the numbers of the sentence [a, b) look back at, found in one pass: its clause
+ * separators, keywords and subject words (into c->seps, c->keywords, c->subjects). */
+void jb_extract_sentence_words(Ctx *c, const char *a, const char *b);
+/* The statement of quantity `q` of the sentence [sent, sent_end), unless it is no figure or
+ * one the article gave already; see jb_extract_statement.c. */
+void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
+                              const char *prev_end, guint line, const char *period_override,
+                              const char *subject_override, const char *metric_override);
+/* The article's statements by figure (subject, metric, value, unit, bound): a new table. */
+GHashTable *jb_extract_seen_new(void);
+
 #endif

@@ -1,0 +1,609 @@
+/* jb_extract_statement.c — one statement of a sentence: for a quantity, its subject (carried
+ * across commas), the metric phrase and its dictionary id, the hedge set apart from it, the
+ * period, forecast or not, and the quote; and whether it is a figure at all (a count in
+ * prose, a slogan, a definition, a class) or one the article gave already.
+ *
+ * Not for: walking articles, paragraphs and sentences (jb_extract.c), time expressions
+ * (jb_extract_period.c).
+ */
+#include "jb_extract_priv.h"
+
+#include <string.h>
+
+/* ---- metric phrase ---------------------------------------------------------------------- */
+
+/* Words that open or close a clause without naming anything: dropped from the metric. */
+static const Lit LEADING_FILLERS[] = {
+    LIT("截至目前"), LIT("截止目前"), LIT("目前"), LIT("当前"),   LIT("眼下"),   LIT("现在"),
+    LIT("我国"),     LIT("中国"),     LIT("全国"), LIT("国内"),   LIT("据测算"), LIT("据统计"),
+    LIT("据介绍"),   LIT("数据显示"), LIT("其中"), LIT("同时"),   LIT("此外"),   LIT("另外"),
+    LIT("已经"),     LIT("已"),       LIT("累计"), LIT("共计"),   LIT("总计"),   LIT("合计"),
+    LIT("共"),       LIT("预计"),     LIT("力争"), LIT("有望"),   LIT("将"),     LIT("还"),
+    LIT("并"),       LIT("约"),       LIT("的"),   LIT("底"),     LIT("末"),     LIT("，"),
+    LIT(","),        LIT(" "),        LIT("和"),   LIT("及")};
+static const Lit TRAILING_FILLERS[] = {
+    LIT("分别"), LIT("预计"), LIT("有望"), LIT("力争"), LIT("已经"), LIT("已达"),
+    LIT("已有"), LIT("拥有"), LIT("有"),   LIT("已"),   LIT("将"),   LIT("达到"),
+    LIT("达"),   LIT("为"),   LIT("是"),   LIT("约"),   LIT("共"),   LIT("累计"),
+    LIT("实现"), LIT("保持"), LIT("的"),   LIT(" ")};
+
+static Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
+                           const char *time_end)
+{
+    const char *a = cstart, *b = qstart;
+    if (time_end && time_end > a && time_end <= b)
+        a = time_end; /* "2025年我国…" → "我国…" */
+    if (subject_at && subject_at >= a && subject_at < b)
+        a = subject_at; /* drop what precedes the subject */
+    static JbWordSet *leading;
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        leading = jb_extract_lit_set(LEADING_FILLERS, G_N_ELEMENTS(LEADING_FILLERS));
+        g_once_init_leave(&done, 1);
+    }
+    for (gboolean changed = TRUE; changed;) {
+        changed = FALSE;
+        if (may_start(leading, a, b)) /* (else no word of the list starts at `a`) */
+            for (gsize i = 0; i < G_N_ELEMENTS(LEADING_FILLERS); i++)
+                if (lit_starts(a, b, &LEADING_FILLERS[i])) {
+                    a += LEADING_FILLERS[i].n;
+                    changed = TRUE;
+                }
+        for (gsize i = 0; i < G_N_ELEMENTS(TRAILING_FILLERS); i++)
+            if (lit_ends(a, b, &TRAILING_FILLERS[i])) {
+                b -= TRAILING_FILLERS[i].n;
+                changed = TRUE;
+            }
+    }
+    return trimmed(a, b);
+}
+
+/* ---- statements -------------------------------------------------------------------------- */
+
+static const char *const FORECAST_WORDS[] = {"预计", "力争", "有望", "目标", "预期", "计划",
+                                             "将", NULL};
+
+/* Words saying a figure is already achieved: its clause is not a forecast even when the
+ * sentence began with one (…今年预计在…之间，数据交易机构已有近60家). 累计 (累計) also marks
+ * a year-end total: in January and February, with no time named, last year's. */
+static const char *const ACTUAL_WORDS[] = {"累计", "累計", "已", "目前", "现有", NULL};
+#define ACTUAL_CUMULATIVE(tag) ((tag) - kw_actual < 2)
+
+/* Words of a market report: a figure they give with no time is a trading day's (a Saturday
+ * paper's closes are Friday's). */
+static const char *const MARKET_WORDS[] = {
+    "股指", "指数", "指數", "收盘", "收盤", "收涨", "收漲", "收跌", "收报", "收報", "报收",
+    "報收", "收市", "尾盘", "尾盤", "期货", "期貨", "汇率", "匯率", "收益率", "孳息",
+    "兑美元", "兌美元", "美元兑", "美元兌", "油价", "油價", "金价", "金價", "港股", "美股",
+    "A股", "恒指", "道指", "纳指", "標普", "标普", "汇价", "匯價", NULL};
+
+/* A hedge set apart from the number by a verb (distant_hedge). */
+static const struct {
+    const char *w;
+    JbBound b;
+} HEDGES[] = {{"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},
+              {"约有", JB_BOUND_ABOUT},       {"约合", JB_BOUND_ABOUT},
+              {"约达", JB_BOUND_ABOUT},       {"最高达到", JB_BOUND_AT_MOST},
+              {"最高可达", JB_BOUND_AT_MOST}, {"最高可获", JB_BOUND_AT_MOST},
+              {"最高达", JB_BOUND_AT_MOST},   {"最高为", JB_BOUND_AT_MOST},
+              {"最高补助", JB_BOUND_AT_MOST}, {"最高给予", JB_BOUND_AT_MOST},
+              {"最多可获", JB_BOUND_AT_MOST}, {"最多达到", JB_BOUND_AT_MOST},
+              {"超过", JB_BOUND_AT_LEAST}};
+
+
+
+/* Start of the clause holding `at` (in the sentence being read): after the last separator
+ * before it, or the sentence's start `s`. */
+const char *jb_extract_clause_start(const Ctx *c, const char *s, const char *at)
+{
+    for (guint i = c->seps->len; i-- > 0;) {
+        const Sep *x = &g_array_index(c->seps, Sep, i);
+        if (x->end <= at)
+            return x->end;
+    }
+    return s;
+}
+
+/* End of the clause holding `at`: the next separator, or the sentence's end. */
+static const char *clause_end_in(const Ctx *c, const char *at, const char *end)
+{
+    for (guint i = 0; i < c->seps->len; i++) {
+        const Sep *x = &g_array_index(c->seps, Sep, i);
+        if (x->at >= at)
+            return x->at;
+    }
+    return end;
+}
+
+
+/* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
+ * place in FORECAST_WORDS, then ACTUAL_WORDS, then HEDGES, then 分别: [0, kw_actual)
+ * forecast words, [kw_actual, kw_hedge) actual words, [kw_hedge, kw_fenbie)
+ * HEDGES[tag - kw_hedge], kw_fenbie 分别, kw_market every market word. */
+static int kw_actual, kw_hedge, kw_fenbie /* 分别 */, kw_market /* the last */,
+    kw_jiang /* 将 */;
+
+static const JbWordSet *keyword_set(void)
+{
+    static JbWordSet *set;
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        set = jb_word_set_new(); /* kept for the life of the process */
+        int n = 0;
+        for (const char *const *w = FORECAST_WORDS; *w; w++, n++) {
+            jb_word_set_add(set, *w, n);
+            if (strcmp(*w, "将") == 0)
+                kw_jiang = n;
+        }
+        kw_actual = n;
+        for (const char *const *w = ACTUAL_WORDS; *w; w++, n++)
+            jb_word_set_add(set, *w, n);
+        kw_hedge = n;
+        for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++, n++)
+            jb_word_set_add(set, HEDGES[i].w, n);
+        kw_fenbie = n++;
+        jb_word_set_add(set, "分别", kw_fenbie);
+        kw_market = n;
+        for (const char *const *w = MARKET_WORDS; *w; w++)
+            jb_word_set_add(set, *w, kw_market);
+        g_once_init_leave(&done, 1);
+    }
+    return set;
+}
+
+static inline gboolean hit_within(const WordHit *h, const char *a, const char *b)
+{
+    return h->at >= a && h->at + h->len <= b;
+}
+
+
+/* What the numbers of the sentence [a, b) look back at, in one pass over its characters,
+ * each in text order: its clause separators into c->seps; every occurrence (overlapping
+ * ones too) of every keyword into c->keywords; every subject word outside 《book titles》
+ * (《关于支持人工智能…的若干措施》 names a document) into c->subjects. */
+void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
+{
+    const JbWordSet *keys = keyword_set();
+    const JbWordSet *subjects = c->dict ? jb_dict_subject_set(c->dict) : NULL;
+    g_array_set_size(c->keywords, 0);
+    g_array_set_size(c->subjects, 0);
+    g_array_set_size(c->seps, 0);
+    int in_title = 0;
+    for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
+        gunichar ch = jb_word_char_at(p, b);
+        if (clause_sep_at(p)) {
+            Sep x = {p, g_utf8_next_char(p)};
+            g_array_append_val(c->seps, x);
+        }
+        guint n;
+        const JbWord *w = jb_word_set_lookup(keys, ch, &n);
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&w[i], p, b)) {
+                WordHit h = {p, w[i].len, w[i].tag};
+                g_array_append_val(c->keywords, h);
+            }
+        if (ch == 0x300A /* 《 */) {
+            in_title++;
+            continue;
+        }
+        if (ch == 0x300B /* 》 */) {
+            in_title = in_title > 0 ? in_title - 1 : 0;
+            continue;
+        }
+        if (in_title || !subjects)
+            continue;
+        w = jb_word_set_lookup(subjects, ch, &n);
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&w[i], p, b)) {
+                SubjectHit h = {p, p + w[i].len, w[i].text};
+                g_array_append_val(c->subjects, h);
+            }
+    }
+}
+
+/* The last subject word ending by `b` (the latest end; at a tie, the longer word): where
+ * it starts (or NULL), and *word. */
+static const char *last_subject(GArray *hits, const char *b, const char **word)
+{
+    const SubjectHit *best = NULL;
+    *word = NULL;
+    for (guint i = 0; i < hits->len; i++) {
+        const SubjectHit *h = &g_array_index(hits, SubjectHit, i);
+        if (h->end > b)
+            continue;
+        if (!best || h->end > best->end || (h->end == best->end && h->at < best->at))
+            best = h;
+    }
+    if (!best)
+        return NULL;
+    *word = best->word;
+    return best->at;
+}
+
+static gboolean has_digit(const char *a, const char *b);
+
+/* The noun a number modifies when it comes first: "8个国家…先导区", "30项智能制造国家标准".
+ * Runs from the quantity to the next separator (list commas and spaces included). */
+static Span following_noun(const char *qe, const char *ce)
+{
+    const char *p = qe;
+    while (p < ce) {
+        gunichar ch = jb_word_char_at(p, ce);
+        if (ch == 0x3001 /* 、 */ || ch == ' ' || ch == '/' || ch == 0xFF08 /* （ */)
+            break;
+        p = g_utf8_next_char(p);
+    }
+    if (has_digit(qe, p) || starts(qe, p, "和") || starts(qe, p, "及") || starts(qe, p, "与"))
+        return (Span){NULL, NULL}; /* the next member of a list (38%和27%), not a noun */
+    return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : (Span){NULL, NULL};
+}
+
+static gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end)
+{
+    guint n;
+    const JbWord *w = jb_word_set_candidates(jb_dict_subject_set(dict), p, end, &n);
+    for (guint i = 0; i < n; i++)
+        if (jb_word_at(&w[i], p, end))
+            return TRUE;
+    return FALSE;
+}
+
+/* A small Chinese numeral counting things in prose (两个行业, 三家企业, 三种情景) describes,
+ * it does not report: no statistic is written that way. Hedged (十余家), larger (二十家),
+ * fractions of a whole (两成) and multiples (一倍) still count. */
+static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity *q)
+{
+    static const char *const SMALL[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    static const char *const MORE = "十百千万亿点零〇一二两三四五六七八九";
+    if (q->qualifier[0] || strcmp(q->unit, "%") == 0 || strcmp(q->unit, "倍") == 0 ||
+        jb_unit_is_points(q->unit))
+        return FALSE;
+    for (const char *const *w = SMALL; *w; w++)
+        if (starts(qs, qe, *w)) {
+            const char *n = qs + strlen(*w);
+            if (n >= qe)
+                return FALSE;
+            char next[8] = {0};
+            memcpy(next, n, (size_t)(g_utf8_next_char(n) - n));
+            return strstr(MORE, next) == NULL;
+        }
+    return FALSE;
+}
+
+/* A number inside a short quotation is a name or a slogan: “两个毫不动摇”, 「黃金50年」. */
+static gboolean in_short_quote(const char *s, const char *qs, const char *qe, const char *end)
+{
+    static const char *const OPEN[] = {"“", "「", "『", NULL}, *const CLOSE[] = {"”", "」", "』", NULL};
+    for (int k = 0; OPEN[k]; k++) {
+        const char *o = NULL;
+        for (const char *p = qs; p > s && qs - p < 3 * 16;) {
+            p--;
+            while (p > s && ((guchar)*p & 0xC0) == 0x80)
+                p--;
+            if (starts(p, qs, CLOSE[k]))
+                break;
+            if (starts(p, qs, OPEN[k])) {
+                o = p;
+                break;
+            }
+        }
+        if (!o)
+            continue;
+        const char *close = NULL;
+        for (const char *p = qe; p < end && p - qe < 3 * 16; p = g_utf8_next_char(p))
+            if (starts(p, end, CLOSE[k])) {
+                close = p;
+                break;
+            }
+        if (close && g_utf8_strlen(o, close - o) <= 16)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A number after 是指 defines what a word means (工作少於35小時的人), it reports nothing. */
+static gboolean after_definition(const char *s, const char *qs)
+{
+    static const char *const W[] = {"是指", "指的是", "定义为", "定義為", "界定为", "界定為", NULL};
+    for (const char *const *w = W; *w; w++) {
+        const char *hit = g_strstr_len(s, qs - s, *w);
+        if (hit)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A hedge set apart from the number by a verb: 约占总装机的56%, 最高达到10亿元. Looks in
+ * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
+static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, JbBound *bound)
+{
+    gboolean de = ends(a, qs, "的"); /* 超过 (at_least) counts only as 超过…的 */
+    gsize best = G_N_ELEMENTS(HEDGES); /* the first of HEDGES found */
+    for (guint k = 0; k < c->keywords->len; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->tag < kw_hedge || h->tag >= kw_fenbie || !hit_within(h, a, qs))
+            continue;
+        gsize i = (gsize)(h->tag - kw_hedge);
+        if (i < best && (HEDGES[i].b != JB_BOUND_AT_LEAST || de))
+            best = i;
+    }
+    if (best == G_N_ELEMENTS(HEDGES))
+        return NULL;
+    *bound = HEDGES[best].b;
+    return HEDGES[best].w;
+}
+
+static gboolean has_digit(const char *a, const char *b)
+{
+    for (const char *p = a; p < b; p++)
+        if (g_ascii_isdigit(*p))
+            return TRUE;
+    return FALSE;
+}
+
+
+/* A statement's figure: its subject, metric (the id, else the phrase), value, unit and
+ * bound. Two statements of an article with the same figure say the same thing. */
+static const char *figure_metric(const JbStatement *s)
+{
+    return s->metric_id[0] ? s->metric_id : s->metric;
+}
+
+static guint figure_hash(gconstpointer p)
+{
+    const JbStatement *s = p;
+    JbDecimal v = jb_decimal_normalize(s->q.value); /* equal values, equal hashes */
+    guint h = g_str_hash(figure_metric(s)) * 31 + g_str_hash(s->subject);
+    h = h * 31 + g_str_hash(s->q.unit);
+    h = h * 31 + (guint)(v.mant ^ (v.mant >> 32));
+    h = h * 31 + (guint)v.exp10;
+    return h * 31 + (guint)s->q.bound;
+}
+
+static gboolean figure_equal(gconstpointer pa, gconstpointer pb)
+{
+    const JbStatement *a = pa, *b = pb;
+    return a->q.bound == b->q.bound && jb_decimal_equal(a->q.value, b->q.value) &&
+           strcmp(a->q.unit, b->q.unit) == 0 && strcmp(figure_metric(a), figure_metric(b)) == 0 &&
+           strcmp(a->subject, b->subject) == 0;
+}
+
+/* The time a figure at [qs, qe) in clause ending `ce` takes from its sentence: the
+ * nearest period named before it (or a base right before it: 較第一季的4.2%), else one
+ * named after it in its clause (增长5.9%（2025年）). NULL when the sentence names none. */
+static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs,
+                                  const char *qe, const char *ce)
+{
+    const GArray *refs = c->times;
+    gboolean multiple = strcmp(q->unit, "倍") == 0; /* 为2020年的3倍: 3倍 is now, not 2020 */
+    for (guint i = refs->len; i-- > 0;) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->end > qs || !r->has_val || r->role == TIME_RESTATE)
+            continue;
+        const char *g = r->end;
+        gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||
+                          ((starts(g, qs, "（") && g + 3 == qs) || (*g == '(' && g + 1 == qs));
+        if (direct && r->role != TIME_DAY && !(r->role == TIME_BASE && multiple))
+            return r;
+        if (r->role == TIME_PERIOD)
+            return r;
+    }
+    for (guint i = 0; i < refs->len; i++) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->at >= qe && r->end <= ce && r->has_val && r->role == TIME_PERIOD)
+            return r;
+    }
+    return NULL;
+}
+
+/* Does the sentence [a, b) hold a market word (its keywords are found)? */
+static gboolean market_sentence(const Ctx *c)
+{
+    for (guint k = 0; k < c->keywords->len; k++)
+        if (g_array_index(c->keywords, WordHit, k).tag == kw_market)
+            return TRUE;
+    return FALSE;
+}
+
+/* The period of a figure: a 分别 list's year, its time, the time carried from the
+ * paragraph's earlier sentences, the story's opening period, else the published day (a
+ * trading day for a market figure; last year for a running total in January or
+ * February); "" when no date is known. */
+static void statement_period(Ctx *c, const char *override, const TimeRef *t, gboolean now,
+                             const char *cs0, const char *qs, char out[JB_PERIOD_MAX])
+{
+    JbPeriod p;
+    if (override) {
+        g_strlcpy(out, override, JB_PERIOD_MAX);
+        return;
+    }
+    if (t) {
+        p = t->val;
+    } else if (c->have_carry_in && !now) {
+        p = c->carry_in;
+    } else if (c->have_lead && !now) {
+        p = c->lead;
+    } else {
+        gboolean cumulative = FALSE;
+        for (guint k = 0; k < c->keywords->len; k++) {
+            const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+            if (h->tag >= kw_actual && h->tag < kw_hedge && ACTUAL_CUMULATIVE(h->tag) &&
+                hit_within(h, cs0, qs))
+                cumulative = TRUE;
+        }
+        const JbPoint *d = &c->anchor.day;
+        if (cumulative && d->kind >= JB_POINT_MONTH && d->n <= 2) {
+            p = jb_period_of((JbPoint){JB_POINT_YEAR, d->year - 1, 0, 0});
+        } else if (!jb_extract_default_day(&c->anchor, market_sentence(c), &p)) {
+            out[0] = '\0';
+            if (c->warnings && !c->warned_no_date) {
+                c->warned_no_date = TRUE;
+                g_ptr_array_add(c->warnings,
+                                g_strdup_printf("%s: no date found (front matter, <meta>, a date "
+                                                "line, the URL or the title): figures that name "
+                                                "no year have no period; give --published",
+                                                c->article->source));
+            }
+            return;
+        }
+    }
+    jb_period_format(&p, out);
+}
+
+/* Does `period` begin after the published day? */
+static gboolean after_published(const Ctx *c, const char *period)
+{
+    JbPeriod p;
+    if (!c->anchor.day.kind || !period[0] || !jb_period_parse(period, &p, NULL))
+        return FALSE;
+    return jb_period_first_day(&p) >= jb_point_end_day(&c->anchor.day);
+}
+
+void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
+                          const char *prev_end, guint line, const char *period_override,
+                          const char *subject_override, const char *metric_override)
+{
+    const char *qs = sent + q->start, *qe = sent + q->end;
+    /* A headline repeats the body's figures in fewer words: the same value in the same
+     * unit is the same statement. Only a figure the body does not state is kept. (A few
+     * numbers in a headline against the body's statements: a loop, no index.) */
+    for (guint i = 0; c->headline && i < c->body_statements; i++) {
+        const JbStatement *b = g_ptr_array_index(c->out, i);
+        if (jb_decimal_equal(b->q.value, q->value) && strcmp(b->q.unit, q->unit) == 0)
+            return;
+    }
+    if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
+        after_definition(sent, qs))
+        return;
+    const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
+    if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
+        return; /* 销售额过亿元的企业: a class of things, not a figure */
+    if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
+        return; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
+    const char *cs0 = jb_extract_clause_start(c, sent, qs);
+    const char *cs = cs0;
+    /* a list or a headline puts several figures in one clause: "150家、连接…" */
+    if (prev_end && prev_end > cs && prev_end <= qs)
+        cs = prev_end;
+    for (const char *p = cs; p < qs; p = g_utf8_next_char(p)) {
+        gunichar ch = jb_word_char_at(p, qs);
+        if (ch == ' ' || ch == 0x3001 /* 、 */)
+            cs = g_utf8_next_char(p);
+    }
+    const char *ce = clause_end_in(c, qe, sent_end);
+
+    const char *subj_word = NULL;
+    const char *subj_at = last_subject(c->subjects, qs, &subj_word);
+    if (subject_override)
+        subj_word = subject_override; /* 分别: this member's own subject */
+    /* The metric phrase starts at the clause's first subject, so a run of subjects stays
+     * whole: 专精特新中小企业, not 中小企业. */
+    const char *cut_at = subj_at;
+    for (const char *p = cs; subj_at && subj_at >= cs && p < subj_at; p = g_utf8_next_char(p))
+        if (subject_starting_at(c->dict, p, qs)) {
+            cut_at = p;
+            break;
+        }
+
+    const TimeRef *t = figure_time(c, q, qs, qe, ce);
+    gboolean have_time = t != NULL;
+
+    /* The figure first (metric, id, value, unit, bound): a figure the article already gave
+     * is not built any further. */
+    const char *subject = subj_word ? subj_word : "";
+    Span metric_at = following_noun(qe, ce);
+    if (!metric_at.a)
+        metric_at = metric_phrase(cs, qs, cut_at, have_time && t->end <= qs ? t->end : NULL);
+    if (metric_override && !span_len(metric_at)) /* a later member of a 分别 list */
+        metric_at = (Span){metric_override, metric_override + strlen(metric_override)};
+    const char *metric = span_str(c->metric_buf, metric_at);
+    JbQuantity qq = *q;
+    if (qq.bound == JB_BOUND_EXACT && !qq.qualifier[0]) {
+        JbBound b;
+        const char *from = prev_end && prev_end > cs0 ? prev_end : cs0;
+        const char *h = has_digit(from, qs) ? NULL : distant_hedge(c, from, qs, &b);
+        if (h) {
+            g_strlcpy(qq.qualifier, h, sizeof qq.qualifier);
+            qq.bound = b;
+        }
+    }
+
+    /* Quote from the clause that names the subject when the number's clause does not. */
+    const char *quote_from = cs;
+    if (subj_at && subj_at < cs)
+        quote_from = jb_extract_clause_start(c, sent, subj_at);
+
+    const JbMetric *m = c->dict ? jb_dict_match(c->dict, metric[0] ? metric : "", subject, q->unit)
+                                : NULL;
+    if (!m && c->dict) { /* the metric named earlier in the number's own clause */
+        /* from the clause naming the subject, but not into an earlier list member's
+         * words: …专精特新中小企业超14万家、科技和创新型中小企业超60万家 */
+        const char *from = quote_from < cs0 ? quote_from : cs0;
+        if (prev_end && prev_end > from && prev_end <= qs)
+            from = prev_end;
+        m = jb_dict_match(c->dict, span_str(c->context_buf, (Span){from, qs}), subject, q->unit);
+    }
+
+    gboolean forecast_here = FALSE, forecast_before = FALSE, actual_here = FALSE;
+    for (guint k = 0; k < c->keywords->len; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->tag < kw_actual) {
+            forecast_here = forecast_here || hit_within(h, cs0, qs);
+            /* 将 is too common to trust beyond its own clause */
+            if (h->tag != kw_jiang)
+                forecast_before = forecast_before || hit_within(h, sent, cs0);
+        } else if (h->tag < kw_hedge) {
+            actual_here = actual_here || hit_within(h, cs0, qs);
+        }
+    }
+    gboolean forecast = forecast_here || forecast_before;
+    if (have_time && t->future_word)
+        forecast = TRUE;
+    gboolean actual = !forecast_here && actual_here && !(have_time && t->end > cs0);
+    if (actual && forecast) { /* already achieved: now, not when the forecast is for */
+        forecast = FALSE;
+        have_time = FALSE;
+    }
+    gboolean period_stated = period_override || have_time;
+
+    /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
+     * sentence a repeat is a list member (3个、2个、2个) and stays. */
+    JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
+                         .metric_id = (char *)(m ? m->id : ""), .q = qq};
+    JbStatement *earlier = g_hash_table_lookup(c->seen, &probe);
+    char period[JB_PERIOD_MAX];
+    statement_period(c, period_override, have_time ? t : NULL, actual, cs0, qs, period);
+    if (earlier && earlier->sentence != c->sentence) {
+        if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
+            g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
+            earlier->period_stated = TRUE;
+        }
+        return;
+    }
+
+    JbStatement *s = jb_extract_statement_new(subject, metric_at, probe.metric_id, trimmed(quote_from, ce),
+                                   period);
+    s->source = g_ref_string_acquire(c->source);
+    s->published = g_ref_string_acquire(c->published);
+    s->q = qq;
+    s->line = line;
+    s->sentence = c->sentence;
+    s->forecast = forecast;
+    s->period_stated = period_stated;
+    if (!actual && after_published(c, s->period))
+        s->forecast = TRUE; /* a value for a period after publication can only be expected */
+    g_hash_table_replace(c->seen, s, s);
+    g_ptr_array_add(c->out, s);
+}
+
+
+int jb_extract_kw_fenbie(void)
+{
+    keyword_set();
+    return kw_fenbie;
+}
+
+GHashTable *jb_extract_seen_new(void)
+{
+    return g_hash_table_new(figure_hash, figure_equal);
+}
