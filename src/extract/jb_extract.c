@@ -372,6 +372,16 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
         }
         if (is_headline(article, i))
             continue; /* the headlines, read last (below) */
+        if (g_array_index(article->kinds, guint8, i) == JB_PARA_TABLE) {
+            guint j = i + 1; /* the table's rows, up to a heading or prose */
+            while (j < article->paragraphs->len &&
+                   g_array_index(article->kinds, guint8, j) == JB_PARA_TABLE &&
+                   jb_article_section_of(article, j) == here)
+                j++;
+            jb_extract_table(&c, i, j);
+            i = j - 1;
+            continue;
+        }
         extract_paragraph(&c, g_ptr_array_index(article->paragraphs, i),
                           g_array_index(article->lines, guint, i));
     }

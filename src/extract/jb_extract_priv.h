@@ -266,5 +266,14 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
                               const char *subject_override, const char *metric_override);
 /* The article's statements by figure (subject, metric, value, unit, bound): a new table. */
 GHashTable *jb_extract_seen_new(void);
+/* A statement of a table cell (quote: the row up to the cell), unless the article gave the
+ * figure already. `stated`: its period comes from the table, not the published date. */
+void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *metric,
+                                    const JbQuantity *q, const char *quote, const char *period,
+                                    guint line, gboolean stated);
+
+/* jb_extract_table.c */
+/* The statements of the table whose rows are the paragraphs [first, last). */
+void jb_extract_table(Ctx *c, guint first, guint last);
 
 #endif

@@ -371,6 +371,43 @@ static gboolean figure_equal(gconstpointer pa, gconstpointer pb)
 /* The time a figure at [qs, qe) in clause ending `ce` takes from its sentence: the
  * nearest period named before it (or a base right before it: 較第一季的4.2%), else one
  * named after it in its clause (增长5.9%（2025年）). NULL when the sentence names none. */
+/* The quote [x.a, x.b) of the number at [qs, qe), cut to a window around it (QUOTE_BEFORE
+ * characters before the number, QUOTE_AFTER after) with "…" where it is cut: a clause of a
+ * megabyte with no punctuation must not give each of its numbers a megabyte of quote. */
+#define QUOTE_BEFORE 60
+#define QUOTE_AFTER 30
+static Span bounded_quote(GString *buf, Span x, const char *qs, const char *qe)
+{
+    const char *a = x.a, *b = x.b;
+    const char *p = qs;
+    for (int n = 0; p > a && n < QUOTE_BEFORE; n++) {
+        p--;
+        while (p > a && ((guchar)*p & 0xC0) == 0x80)
+            p--;
+    }
+    gboolean cut_front = p > a;
+    const char *q = qe;
+    for (int n = 0; q < b && n < QUOTE_AFTER; n++)
+        q = g_utf8_next_char(q);
+    gboolean cut_back = q < b;
+    if (!cut_front && !cut_back)
+        return x;
+    g_string_truncate(buf, 0);
+    if (cut_front)
+        g_string_append(buf, "…");
+    g_string_append_len(buf, cut_front ? p : a, (cut_back ? q : b) - (cut_front ? p : a));
+    if (cut_back)
+        g_string_append(buf, "…");
+    return (Span){buf->str, buf->str + buf->len};
+}
+
+/* A figure too plain to be known again in another sentence: no subject, no dictionary id
+ * and a metric of a word or two (周跌0.4% of gold and of copper in one market report). */
+static gboolean generic_figure(const JbStatement *s)
+{
+    return !s->subject[0] && !s->metric_id[0] && g_utf8_strlen(s->metric, -1) <= 3;
+}
+
 static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs,
                                   const char *qe, const char *ce)
 {
@@ -573,7 +610,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     JbStatement *earlier = g_hash_table_lookup(c->seen, &probe);
     char period[JB_PERIOD_MAX];
     statement_period(c, period_override, have_time ? t : NULL, actual, cs0, qs, period);
-    if (earlier && earlier->sentence != c->sentence) {
+    if (earlier && earlier->sentence != c->sentence && !generic_figure(&probe)) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
             earlier->period_stated = TRUE;
@@ -581,7 +618,12 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         return;
     }
 
-    JbStatement *s = jb_extract_statement_new(subject, metric_at, probe.metric_id, trimmed(quote_from, ce),
+    /* A clause that says little before its number (达到11.2%) is quoted with the one before
+     * it, which names what the number is about. */
+    if (quote_from == cs0 && cs0 > sent && g_utf8_strlen(cs0, qs - cs0) <= 4)
+        quote_from = jb_extract_clause_start(c, sent, cs0 - 1);
+    JbStatement *s = jb_extract_statement_new(subject, metric_at, probe.metric_id,
+                                              bounded_quote(c->context_buf, trimmed(quote_from, ce), qs, qe),
                                    period);
     s->source = g_ref_string_acquire(c->source);
     s->published = g_ref_string_acquire(c->published);
@@ -596,6 +638,62 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     g_ptr_array_add(c->out, s);
 }
 
+
+/* Did a sentence of the article state this cell: the same value (a decline's sign aside: a
+ * table's -10% is the prose's 下跌1成), unit and period, in a quote naming the row? */
+static gboolean said_in_prose(const Ctx *c, const char *label, const JbQuantity *q,
+                              const char *period)
+{
+    if (!label[0])
+        return FALSE;
+    g_autofree char *want = g_strdup(label);
+    g_strdelimit(want, " ", '\x01');
+    GString *w = g_string_new(NULL);
+    for (const char *p = want; *p; p++)
+        if (*p != '\x01')
+            g_string_append_c(w, *p);
+    JbDecimal v = q->value;
+    v.mant = v.mant < 0 ? -v.mant : v.mant;
+    gboolean said = FALSE;
+    for (guint i = 0; i < c->out->len && !said; i++) {
+        const JbStatement *s = g_ptr_array_index(c->out, i);
+        JbDecimal sv = s->q.value;
+        sv.mant = sv.mant < 0 ? -sv.mant : sv.mant;
+        said = jb_decimal_equal(sv, v) && strcmp(s->q.unit, q->unit) == 0 &&
+               strcmp(s->period, period) == 0 && strstr(s->quote, w->str) && !strstr(s->quote, " | ");
+    }
+    g_string_free(w, TRUE);
+    return said;
+}
+
+void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *metric,
+                                    const JbQuantity *q, const char *quote, const char *period,
+                                    guint line, gboolean stated)
+{
+    const JbMetric *m = c->dict ? jb_dict_match(c->dict, metric, subject, q->unit) : NULL;
+    if (!m && c->dict && subject[0]) {
+        g_autofree char *both = g_strconcat(subject, metric, NULL);
+        m = jb_dict_match(c->dict, both, subject, q->unit);
+    }
+    JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
+                         .metric_id = (char *)(m ? m->id : ""), .q = *q};
+    JbStatement *earlier = g_hash_table_lookup(c->seen, &probe);
+    if ((earlier && strcmp(earlier->period, period) == 0) || said_in_prose(c, subject, q, period))
+        return; /* the prose said it */
+    JbStatement *s = jb_extract_statement_new(subject, (Span){metric, metric + strlen(metric)},
+                                              probe.metric_id,
+                                              (Span){quote, quote + strlen(quote)}, period);
+    s->source = g_ref_string_acquire(c->source);
+    s->published = g_ref_string_acquire(c->published);
+    s->q = *q;
+    s->line = line;
+    s->sentence = c->sentence;
+    s->period_stated = stated;
+    s->forecast = after_published(c, s->period);
+    if (!earlier)
+        g_hash_table_replace(c->seen, s, s);
+    g_ptr_array_add(c->out, s);
+}
 
 int jb_extract_kw_fenbie(void)
 {

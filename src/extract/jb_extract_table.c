@@ -1,0 +1,236 @@
+/* jb_extract_table.c — the figures of a table (a statistics release's <table>, a Markdown
+ * pipe table): each number in a cell is a statement whose subject is its row's label, whose
+ * metric is its column's header, and whose period is the time the header names (上季, 今季,
+ * 1—9月, 2023年), else the time the row label names (a column of years), else the time of the
+ * table's caption or the paragraph before it. A unit written once in a header or label, as
+ * statistics tables do (“社会消费品零售总额（亿元）”), applies to the bare numbers under it.
+ *
+ * Not for: reading the table's markup (jb_article gives its rows as JB_PARA_TABLE paragraphs
+ * with their cells), statements of prose (jb_extract_statement.c).
+ */
+#include "jb_extract_priv.h"
+
+#include <string.h>
+
+/* A cell that is a plain signed decimal, perhaps with %: "353564", "-12.5%", "3.2". */
+static gboolean plain_number(const char *s)
+{
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        p++;
+    gboolean digit = FALSE, point = FALSE;
+    for (; *p; p++) {
+        if (g_ascii_isdigit(*p))
+            digit = TRUE;
+        else if (*p == '.' && !point && digit)
+            point = TRUE;
+        else if (*p == ',' && digit)
+            continue;
+        else
+            break;
+    }
+    if (*p == '%')
+        p++;
+    return digit && *p == '\0';
+}
+
+/* The unit a header or label gives in brackets: “（亿元）” → "亿元", "(%)" → "%"; NULL. */
+static char *bracket_unit(const char *s)
+{
+    static const char *const OPEN[] = {"（", "(", NULL}, *const CLOSE[] = {"）", ")", NULL};
+    for (int k = 0; OPEN[k]; k++) {
+        const char *o = g_strrstr(s, OPEN[k]);
+        const char *c = o ? strstr(o, CLOSE[k]) : NULL;
+        if (!o || !c)
+            continue;
+        g_autofree char *u = g_strndup(o + strlen(OPEN[k]), (gsize)(c - o - strlen(OPEN[k])));
+        g_strstrip(u);
+        /* a unit, as the number parser knows it after a number */
+        g_autofree char *probe = g_strconcat("1", u, NULL);
+        JbQuantity q;
+        if (u[0] && g_utf8_strlen(u, -1) <= 6 && jb_number_parse(probe, &q, NULL))
+            return g_steal_pointer(&u);
+    }
+    return NULL;
+}
+
+/* `s` without bracketed units and the spans [a, b) of its times. */
+static char *strip_text(const char *s, const TimeRef *t)
+{
+    GString *out = g_string_new(NULL);
+    for (const char *p = s; *p;) {
+        if (t && p == t->at) {
+            p = t->end;
+            continue;
+        }
+        if (starts(p, p + 3, "（") || *p == '(') {
+            const char *c = strstr(p, *p == '(' ? ")" : "）");
+            if (c) {
+                p = c + (*c == ')' ? 1 : 3);
+                continue;
+            }
+        }
+        const char *n = g_utf8_next_char(p);
+        g_string_append_len(out, p, n - p);
+        p = n;
+    }
+    g_strstrip(out->str);
+    return g_string_free(out, FALSE);
+}
+
+/* The first time named in `s` (resolved against `ctx`): into *t; FALSE when none. The text
+ * is kept alive by the caller (t points into it). */
+static gboolean text_time(Ctx *c, const char *s, const JbPeriod *ctx, TimeRef *t)
+{
+    GArray *refs = c->times;
+    g_array_set_size(refs, 0);
+    jb_extract_time_refs(s, s + strlen(s), &c->anchor, refs);
+    for (guint i = 0; i < refs->len; i++) {
+        TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->role == TIME_RESTATE)
+            continue;
+        if (jb_extract_resolve_time(r, ctx, &c->anchor, refs, i, &r->val)) {
+            *t = *r;
+            t->val = r->val;
+            return TRUE;
+        }
+    }
+    /* a bare year heads a row or column of years: 2023 */
+    int y = atoi(s);
+    if (strlen(s) == 4 && plain_number(s) && y >= 1900 && y <= 2100) {
+        *t = (TimeRef){.at = s, .end = s + 4, .role = TIME_PERIOD, .known = TRUE};
+        t->val = jb_period_of((JbPoint){JB_POINT_YEAR, y, 0, 0});
+        return TRUE;
+    }
+    return FALSE;
+}
+
+typedef struct {
+    GPtrArray *head;     /* char*: the column headers (the last header row) */
+    JbPeriod ctx;        /* the table's period: its caption's, else the paragraph's */
+    gboolean have_ctx;
+} Table;
+
+/* The quantity of a cell, with the unit of its header or label when it has none. */
+static gboolean cell_quantity(const char *cell, const char *head, const char *label,
+                              JbQuantity *q)
+{
+    if (!cell[0] || strcmp(cell, "-") == 0 || strcmp(cell, "--") == 0)
+        return FALSE;
+    gboolean plain = plain_number(cell);
+    if (jb_number_parse(cell, q, NULL) && (q->unit[0] || !plain))
+        return TRUE;
+    if (!plain)
+        return FALSE;
+    g_autofree char *u = head ? bracket_unit(head) : NULL;
+    if (!u)
+        u = bracket_unit(label);
+    g_autofree char *with = g_strconcat(cell, u ? u : "", NULL);
+    if (u && jb_number_parse(with, q, NULL))
+        return TRUE;
+    /* a number with no unit anywhere (an index, a PMI): as written */
+    memset(q, 0, sizeof *q);
+    g_autofree char *digits = g_strdup(cell);
+    char *pct = strchr(digits, '%');
+    if (pct)
+        *pct = '\0';
+    GString *d = g_string_new(NULL);
+    for (const char *p = digits; *p; p++)
+        if (*p != ',')
+            g_string_append_c(d, *p);
+    gboolean ok = jb_decimal_parse(d->str, &q->value);
+    g_string_free(d, TRUE);
+    q->high = q->value;
+    if (pct)
+        g_strlcpy(q->unit, "%", sizeof q->unit);
+    return ok;
+}
+
+static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
+{
+    const char *label = cells[0];
+    /* the time of the row label (a column of years), else the table's */
+    TimeRef lt;
+    JbPeriod row_ctx = t->ctx;
+    gboolean row_time = text_time(c, label, t->have_ctx ? &t->ctx : NULL, &lt);
+    if (row_time)
+        row_ctx = lt.val;
+    g_autofree char *subject = row_time ? strip_text(label, &lt) : strip_text(label, NULL);
+    c->sentence++;
+    JbPeriod left = row_ctx;
+    gboolean have_left = row_time || t->have_ctx;
+    for (guint j = 1; j < n; j++) {
+        const char *head = t->head && j < t->head->len ? g_ptr_array_index(t->head, j) : NULL;
+        TimeRef ht; /* (上季, 今季: relative to the row's period, not to the column before) */
+        gboolean head_time = head && text_time(c, head, row_time || t->have_ctx ? &row_ctx : NULL, &ht);
+        if (head_time) {
+            left = ht.val; /* a column with no time of its own has the one to its left */
+            have_left = TRUE;
+        }
+        JbQuantity q;
+        if (!cell_quantity(cells[j], head, label, &q))
+            continue;
+        g_autofree char *metric = head ? strip_text(head, head_time ? &ht : NULL) : g_strdup("");
+        const char *subj = subject;
+        if (!metric[0]) { /* headers that are times only: the label names the metric */
+            g_free(metric);
+            metric = g_strdup(subject);
+            subj = "";
+        }
+        GString *quote = g_string_new(NULL);
+        for (guint k = 0; k <= j; k++)
+            g_string_append_printf(quote, "%s%s", k ? " | " : "", cells[k]);
+        char period[JB_PERIOD_MAX] = "";
+        JbPeriod p;
+        if (have_left)
+            jb_period_format(&left, period);
+        else if (jb_extract_default_day(&c->anchor, FALSE, &p))
+            jb_period_format(&p, period);
+        jb_extract_add_table_statement(c, subj, metric, &q, quote->str, period, line,
+                                       have_left);
+        g_string_free(quote, TRUE);
+    }
+}
+
+void jb_extract_table(Ctx *c, guint first, guint last)
+{
+    const JbArticle *a = c->article;
+    Table t = {.have_ctx = c->have_lead};
+    if (c->have_lead)
+        t.ctx = c->lead;
+    if (c->have_carry) {
+        t.ctx = c->carry;
+        t.have_ctx = TRUE;
+    }
+    for (guint i = first; i < last; i++) {
+        const char *row = g_ptr_array_index(a->paragraphs, i);
+        guint line = g_array_index(a->lines, guint, i);
+        g_auto(GStrv) cells = g_strsplit(row, JB_CELL_SEP, -1);
+        guint n = g_strv_length(cells);
+        guint numbers = 0, filled = 0;
+        for (guint j = 0; j < n; j++) {
+            JbQuantity q;
+            filled += cells[j][0] != '\0';
+            if (j > 0 && cell_quantity(cells[j], NULL, "", &q))
+                numbers++;
+        }
+        if (numbers > 0 && n > 1) {
+            table_row(c, &t, cells, n, line);
+        } else if (filled <= 1) { /* a caption: 今年第二季各行業失業率 */
+            TimeRef ct;
+            const char *text = cells[0][0] ? cells[0] : (n > 1 ? cells[1] : "");
+            if (text_time(c, text, t.have_ctx ? &t.ctx : NULL, &ct)) {
+                t.ctx = ct.val;
+                t.have_ctx = TRUE;
+            }
+        } else { /* the column headers */
+            if (t.head)
+                g_ptr_array_unref(t.head);
+            t.head = g_ptr_array_new_with_free_func(g_free);
+            for (guint j = 0; j < n; j++)
+                g_ptr_array_add(t.head, g_strdup(cells[j]));
+        }
+    }
+    if (t.head)
+        g_ptr_array_unref(t.head);
+}
