@@ -116,7 +116,7 @@ static void warn_long_numbers(Ctx *c, const char *para, guint line)
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
-static void read_times(Ctx *c, const char *sent, const char *end)
+static void read_times(Ctx *c, const char *sent, const char *end, const char *first_number)
 {
     GArray *refs = c->times;
     g_array_set_size(refs, 0);
@@ -128,13 +128,13 @@ static void read_times(Ctx *c, const char *sent, const char *end)
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         r->has_val = jb_extract_resolve_time(r, have_ctx ? &ctx : NULL, &c->anchor, refs, i, &r->val);
-        if (r->has_val && r->role == TIME_PERIOD && r->rel == REL_NONE) {
+        if (r->has_val && r->role == TIME_PERIOD && r->rel == REL_NONE && !r->local) {
             ctx = r->val;
             have_ctx = TRUE;
             c->carry = r->val;
             c->have_carry = TRUE;
             if (c->lead_open && jb_period_freq(&r->val) != JB_FREQ_DAY && !r->future_word &&
-                !r->loose) {
+                !r->loose && r->at < first_number) { /* (named before the story's figures) */
                 c->lead = r->val; /* a story opening "今年第二季…": its figures' period */
                 c->have_lead = TRUE;
             }
@@ -152,10 +152,12 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
         g_array_append_val(qs, q);
-    read_times(c, sent, p); /* (a sentence with no figure may still name their period) */
+    /* (a sentence with no figure may still name their period) */
+    read_times(c, sent, p, qs->len ? sent + g_array_index(qs, JbQuantity, 0).start : p);
     if (qs->len == 0)
         return;
     c->sentence++;
+    c->sentence_start = sent;
     /* what every number of the sentence looks back at, found once */
     jb_extract_sentence_words(c, sent, p);
     /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */

@@ -454,6 +454,7 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
         if (!anchor_trading_day(a, &day))
             return NULL;
         t->p = work_week(day, 0);
+        t->local = TRUE;
         return e;
     }
     /* months by word */

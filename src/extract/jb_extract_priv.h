@@ -125,6 +125,8 @@ typedef struct {
     gboolean known;       /* FALSE: a month or quarter whose year no date tells */
     gboolean future_word; /* 到2027年, 下周, 明年 */
     gboolean loose;       /* a span said in passing (今年以来): not a story's period */
+    gboolean local;       /* holds for its clause only (周涨1.04%: the week's move of one
+                           * quote in a list of quotes) */
     /* filled by the extractor, reading the sentence's times in order: */
     JbPeriod val;         /* the period it stands for where it stands */
     gboolean has_val;
@@ -231,6 +233,7 @@ typedef struct {
     JbPeriod carry, lead;
     gboolean have_carry, have_lead, lead_open;
     gboolean warned_no_date;
+    const char *sentence_start; /* of the sentence being read */
     JbPeriod carry_in; /* the carried period as the sentence being read began */
     gboolean have_carry_in;
     GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */

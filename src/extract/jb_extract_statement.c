@@ -413,9 +413,10 @@ static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char 
 {
     const GArray *refs = c->times;
     gboolean multiple = strcmp(q->unit, "倍") == 0; /* 为2020年的3倍: 3倍 is now, not 2020 */
+    const char *cs0 = jb_extract_clause_start(c, c->sentence_start, qs);
     for (guint i = refs->len; i-- > 0;) {
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
-        if (r->end > qs || !r->has_val || r->role == TIME_RESTATE)
+        if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
             continue;
         const char *g = r->end;
         gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||

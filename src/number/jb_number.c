@@ -524,7 +524,7 @@ static gboolean word_at_any(const Ctx *c, gsize i, const char *const *words)
 static gboolean word_before_any(const Ctx *c, gsize i, const char *const *words)
 {
     for (; *words; words++)
-        if (before_lit(c, i, c->lo, *words, strlen(*words)))
+        if (before_lit(c, i, 0, *words, strlen(*words)))
             return TRUE;
     return FALSE;
 }
@@ -555,8 +555,31 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
     return !(char_before_in(c, s, "连連") || (s >= 3 && char_before_in(c, s - 3, "连連")));
 }
 
+/* A bare number that is a market quote or level: 报101.732 (a close), 指数为156.65, 跌穿142关口,
+ * 处于100以下. Quotes and levels are written without a unit. */
+static gboolean quote_context(const Ctx *c, const Expr *e)
+{
+    static const char *const QUOTE[] = {"报", "報", "收报", "收報", "报收", "報收", "收于", "收於",
+                                        "收在", "指数为", "指數為", "指数是", "指數是", "指数报",
+                                        "指數報", "汇价为", "匯價為", NULL};
+    static const char *const CROSS[] = {"跌穿", "升穿", "跌破", "升破", "突破", "失守", "站上",
+                                        "重上", "守住", "处于", "處於", "企稳", "企穩", NULL};
+    static const char *const LEVEL[] = {"关口", "關口", "水平", "大关", "大關", "点位", "點位",
+                                        "以下", "以上", "附近", NULL};
+    const Member *m = &e->m;
+    if (!m->arabic || e->has_unit || e->m.infix_len || e->is_range)
+        return FALSE;
+    gsize s = e->start;
+    if (word_before_any(c, s, QUOTE) && !AT(c, e->end, "年") && !AT(c, e->end, "月"))
+        return TRUE;
+    return word_before_any(c, s, CROSS) &&
+           (word_at_any(c, e->m.end, LEVEL) || word_at_any(c, e->end, LEVEL));
+}
+
 static gboolean scan_accepts(const Ctx *c, const Expr *e)
 {
+    if (quote_context(c, e))
+        return TRUE;
     const Member *m = &e->m;
     if (e->has_unit && e->ukind == U_DURATION && !duration_counts(c, e))
         return FALSE;
