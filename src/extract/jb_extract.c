@@ -113,6 +113,25 @@ static void warn_long_numbers(Ctx *c, const char *para, guint line)
     }
 }
 
+/* Is there a quantity of `qs` between the start of the item (after the last ；) holding `at`
+ * and `at`? */
+static gboolean number_before_in_item(const char *sent, const char *end, const char *at,
+                                      const GArray *qs)
+{
+    if (!g_strstr_len(sent, end - sent, "；") && !memchr(sent, ';', (size_t)(end - sent)))
+        return FALSE; /* a sentence of one item: its times hold on */
+    const char *item = sent;
+    for (const char *p = sent; p < at; p = g_utf8_next_char(p))
+        if (starts(p, at, "；") || *p == ';')
+            item = g_utf8_next_char(p);
+    for (guint k = 0; k < qs->len; k++) {
+        const char *q = sent + g_array_index(qs, JbQuantity, k).start;
+        if (q >= item && q < at)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
@@ -120,6 +139,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
 {
     GArray *refs = c->times;
     g_array_set_size(refs, 0);
+    const GArray *qs = c->quantities;
     c->carry_in = c->carry;
     c->have_carry_in = c->have_carry;
     jb_extract_time_refs(sent, end, &c->anchor, refs);
@@ -128,9 +148,14 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         r->has_val = jb_extract_resolve_time(r, have_ctx ? &ctx : NULL, &c->anchor, refs, i, &r->val);
+        /* a time after a figure of its item (…18907.66点，本周涨1.47%；法国…) is that item's */
+        if (!r->local && number_before_in_item(sent, end, r->at, qs))
+            r->local = TRUE;
         if (r->has_val && r->role == TIME_PERIOD && r->rel == REL_NONE && !r->local) {
             ctx = r->val;
             have_ctx = TRUE;
+            if (r->sentence_only)
+                continue;
             c->carry = r->val;
             c->have_carry = TRUE;
             if (c->lead_open && jb_period_freq(&r->val) != JB_FREQ_DAY && !r->future_word &&
@@ -158,6 +183,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         return;
     c->sentence++;
     c->sentence_start = sent;
+    c->first_number = sent + g_array_index(qs, JbQuantity, 0).start;
     /* what every number of the sentence looks back at, found once */
     jb_extract_sentence_words(c, sent, p);
     /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */

@@ -323,6 +323,9 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
                 return NULL;
             if (lit(me, limit, "份"))
                 me += 3;
+            if (any_lit(me, limit, (const char *const[]){"合约", "合約", "期货", "期貨", "交割",
+                                                         "份合约", "份合約", NULL}))
+                return NULL; /* 美油10月合约: a contract's name */
             if (!year_stated && am && (m2 ? m2 : m) > am)
                 y--; /* 12月 in a January article: last year's */
             if (m2) {
@@ -583,6 +586,65 @@ static gboolean after_comparison(const char *s, const char *p)
     return ends_with_any(s, p, W);
 }
 
+/* 与4至6月的数据相比, 和去年同期相比: a base named between 与 and 相比. */
+static gboolean compared_with(const char *s, const char *p, const char *e, const char *limit)
+{
+    if (!ends_with_any(s, p, (const char *const[]){"与", "與", "和", "同", "跟", NULL}))
+        return FALSE;
+    for (const char *q = e; q < limit && q - e < 3 * 12; q = g_utf8_next_char(q)) {
+        if (any_lit(q, limit, (const char *const[]){"相比", "相較", "相较", "比较", "比較", NULL}))
+            return TRUE;
+        if (any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}))
+            return FALSE;
+    }
+    return FALSE;
+}
+
+/* A time followed by an event (去年推出…计划, 10月启动): when something happened, not the
+ * period of the figures after it. */
+static gboolean event_after(const char *e, const char *limit)
+{
+    static const char *const W[] = {"推出", "啟動", "启动", "成立", "发布", "發布", "出台",
+                                    "开业", "開業", "宣布", "举办", "舉辦", "召开", "召開",
+                                    "设立", "設立", "上线", "上線", "揭牌", "开幕", "開幕",
+                                    "签署", "簽署", "印发", "印發", "开通", "開通", "投产",
+                                    "投產", "落地", NULL};
+    const char *q = e;
+    if (lit(q, limit, "，") || lit(q, limit, "起"))
+        return FALSE;
+    for (int k = 0; k < 2 && q < limit; k++) {
+        if (any_lit(q, limit, W))
+            return TRUE;
+        q = g_utf8_next_char(q);
+    }
+    return FALSE;
+}
+
+/* Is the time at p in a clause that speaks of the future (将, 预计, 计划)? */
+static gboolean future_clause(const char *s, const char *p, const char *e, const char *limit)
+{
+    static const char *const W[] = {"将", "將", "预计", "預計", "计划", "計劃", "力争", "力爭",
+                                    "有望", "目标", "目標", NULL};
+    const char *a = p;
+    while (a > s) {
+        const char *b = a - 1;
+        while (b > s && ((guchar)*b & 0xC0) == 0x80)
+            b--;
+        if (lit(b, a, "，") || lit(b, a, "；") || lit(b, a, "。") || *b == ',')
+            break;
+        a = b;
+    }
+    const char *z = e;
+    while (z < limit && !lit(z, limit, "，") && !lit(z, limit, "；") && !lit(z, limit, "。"))
+        z = g_utf8_next_char(z);
+    for (const char *const *w = W; *w; w++) {
+        const char *hit = g_strstr_len(a, z - a, *w);
+        if (hit)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static gboolean after_as_of(const char *s, const char *p)
 {
     static const char *const W[] = {"截至", "截止", "截止到", "到", "至", "从", "從", "自", "于", "於", NULL};
@@ -739,11 +801,16 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
                 !ends_with(s, p, "於"))
                 t.role = TIME_PERIOD; /* 截至10月17日, 从本月23日起 */
-        } else if (after_comparison(s, p) && !start_after(e, limit)) {
+        } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
+                   !start_after(e, limit)) {
             t.role = TIME_BASE;
         } else if (since_after(e, limit) || multiple_after(e, limit)) {
             t.role = TIME_BASE; /* 2003年第三季以來, 为2020年的3倍: a base */
         }
+        if (t.role == TIME_PERIOD && event_after(e, limit))
+            t.local = TRUE; /* its clause's only: 去年推出…计划 */
+        else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit))
+            t.sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
         g_array_append_val(out, t);
         prev_end = e;
         p = e;

@@ -126,7 +126,8 @@ typedef struct {
     gboolean future_word; /* 到2027年, 下周, 明年 */
     gboolean loose;       /* a span said in passing (今年以来): not a story's period */
     gboolean local;       /* holds for its clause only (周涨1.04%: the week's move of one
-                           * quote in a list of quotes) */
+                           * quote in a list of quotes; 去年推出…计划: an event's time) */
+    gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */
     /* filled by the extractor, reading the sentence's times in order: */
     JbPeriod val;         /* the period it stands for where it stands */
     gboolean has_val;
@@ -234,6 +235,7 @@ typedef struct {
     gboolean have_carry, have_lead, lead_open;
     gboolean warned_no_date;
     const char *sentence_start; /* of the sentence being read */
+    const char *first_number;   /* where its first quantity starts */
     JbPeriod carry_in; /* the carried period as the sentence being read began */
     gboolean have_carry_in;
     GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */

@@ -60,8 +60,16 @@ static Span metric_phrase(const char *cstart, const char *qstart, const char *su
 
 /* ---- statements -------------------------------------------------------------------------- */
 
-static const char *const FORECAST_WORDS[] = {"预计", "力争", "有望", "目标", "预期", "计划",
-                                             "将", NULL};
+/* Words of a plan, target or expectation, in both scripts. 将 and 將 come last: too common
+ * to trust beyond their own clause. */
+static const char *const FORECAST_WORDS[] = {
+    "预计", "預計", "力争", "力爭", "有望", "目标", "目標", "预期", "預期", "预料", "預料",
+    "料将", "料將", "料会", "料會", "有机会", "有機會", "预测", "預測",
+    /* 计划 as a verb (计划于, 计划新建), not the noun of a named plan (创业家计划经营期) */
+    "计划于", "計劃於", "计划在", "計劃在", "计划到", "計劃到", "计划将", "計劃將", "计划再",
+    "計劃再", "计划新", "計劃新", "计划投资", "計劃投資", "计划建", "計劃建", "计划完成",
+    "計劃完成", "计划实现", "計劃實現", "计划推出", "計劃推出", "计划开展", "計劃開展",
+    "将", "將", NULL};
 
 /* Words saying a figure is already achieved: its clause is not a forecast even when the
  * sentence began with one (…今年预计在…之间，数据交易机构已有近60家). 累计 (累計) also marks
@@ -133,7 +141,7 @@ static const JbWordSet *keyword_set(void)
         for (const char *const *w = FORECAST_WORDS; *w; w++, n++) {
             jb_word_set_add(set, *w, n);
             if (strcmp(*w, "将") == 0)
-                kw_jiang = n;
+                kw_jiang = n; /* (將 is the next tag) */
         }
         kw_actual = n;
         for (const char *const *w = ACTUAL_WORDS; *w; w++, n++)
@@ -472,7 +480,8 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
         const JbPoint *d = &c->anchor.day;
         if (cumulative && d->kind >= JB_POINT_MONTH && d->n <= 2) {
             p = jb_period_of((JbPoint){JB_POINT_YEAR, d->year - 1, 0, 0});
-        } else if (!jb_extract_default_day(&c->anchor, market_sentence(c), &p)) {
+        } else if (!jb_extract_default_day(&c->anchor, c->anchor.briefing || market_sentence(c),
+                                           &p)) {
             out[0] = '\0';
             if (c->warnings && !c->warned_no_date) {
                 c->warned_no_date = TRUE;
@@ -587,8 +596,9 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if (h->tag < kw_actual) {
             forecast_here = forecast_here || hit_within(h, cs0, qs);
-            /* 将 is too common to trust beyond its own clause */
-            if (h->tag != kw_jiang)
+            /* 将 is too common to trust beyond its own clause, unless it opens the sentence
+             * before any figure (本届艺术节将举办近千场…，吸引…近5000位艺术家) */
+            if ((h->tag != kw_jiang && h->tag != kw_jiang + 1) || h->at < c->first_number)
                 forecast_before = forecast_before || hit_within(h, sent, cs0);
         } else if (h->tag < kw_hedge) {
             actual_here = actual_here || hit_within(h, cs0, qs);
