@@ -16,6 +16,9 @@ void jb_statement_free(JbStatement *s)
         return;
     g_ref_string_release(s->source);
     g_ref_string_release(s->published);
+    g_ref_string_release(s->publisher);
+    g_ref_string_release(s->title);
+    g_ref_string_release(s->url);
     g_free(s); /* and its strings, in the same block (statement_new) */
 }
 
@@ -91,6 +94,67 @@ static GPtrArray *years_in(const char *a, const char *b)
             g_ptr_array_add(ys, g_strndup(p, 4));
     }
     return ys;
+}
+
+static gboolean has_digit_between(const char *a, const char *b);
+
+/* The items of the last list (a、b和c) before `before` in the sentence from `sent`, each a
+ * new string (the array owns them); NULL when there is none or an item holds a digit. */
+static GPtrArray *list_items_before(const char *sent, const char *before)
+{
+    const char *dun = NULL;
+    for (const char *p = sent; p < before; p = g_utf8_next_char(p))
+        if (starts(p, before, "、"))
+            dun = p;
+    if (!dun)
+        return NULL;
+    static const char *const EDGE[] = {"，", "；", "：", "的", ",", NULL};
+    const char *a = dun;
+    while (a > sent) {
+        const char *b = a - 1;
+        while (b > sent && ((guchar)*b & 0xC0) == 0x80)
+            b--;
+        gboolean edge = FALSE;
+        for (const char *const *w = EDGE; *w && !edge; w++)
+            edge = starts(b, a, *w);
+        if (edge)
+            break;
+        a = b;
+    }
+    const char *z = dun;
+    while (z < before) {
+        gboolean edge = FALSE;
+        for (const char *const *w = EDGE; *w && !edge; w++)
+            edge = starts(z, before, *w);
+        if (edge)
+            break;
+        z = g_utf8_next_char(z);
+    }
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    const char *start = a;
+    for (const char *p = a; p <= z; p = p < z ? g_utf8_next_char(p) : z + 1) {
+        gboolean sep = p == z || starts(p, z, "、") || starts(p, z, "和") || starts(p, z, "及") ||
+                       starts(p, z, "与");
+        if (!sep)
+            continue;
+        if (p > start && !has_digit_between(start, p))
+            g_ptr_array_add(items, g_strndup(start, (gsize)(p - start)));
+        else if (p > start) {
+            g_ptr_array_unref(items);
+            return NULL;
+        }
+        if (p < z)
+            start = g_utf8_next_char(p);
+    }
+    return items;
+}
+
+static gboolean has_digit_between(const char *a, const char *b)
+{
+    for (const char *p = a; p < b; p++)
+        if (g_ascii_isdigit(*p))
+            return TRUE;
+    return FALSE;
 }
 
 /* jb_number reads at most 18 digits: say so instead of dropping a longer number quietly.
@@ -233,6 +297,17 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
                 g_ptr_array_add(subjects, (gpointer)h->word);
         }
     }
+    /* …or the items of a list before 分别: 国家级、省级制造业创新中心…分别拿到最高5000万元、
+     * 1000万元 (each value its item's, so that they do not merge) */
+    g_autoptr(GPtrArray) items = NULL;
+    if (list_n >= 2 && subjects && subjects->len != list_n) {
+        items = list_items_before(sent, fenbie);
+        if (items && items->len == list_n) {
+            g_ptr_array_set_size(subjects, 0);
+            for (guint i = 0; i < items->len; i++)
+                g_ptr_array_add(subjects, g_ptr_array_index(items, i));
+        }
+    }
     gboolean by_year = list_n >= 2 && years && years->len == list_n;
     gboolean by_subject = subjects && subjects->len == list_n;
     const char *prev_end = NULL;
@@ -246,6 +321,14 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
             const JbStatement *first = g_ptr_array_index(c->out, c->out->len - 1);
             metric = first->sentence == c->sentence ? first->metric : NULL;
         }
+        /* a list's noun follows its last member: 最高5000万元、1000万元的资金支持 */
+        guint last = i;
+        while (last + 1 < qs->len &&
+               strcmp(g_array_index(qs, JbQuantity, last + 1).unit, x->unit) == 0 &&
+               list_gap(sent + g_array_index(qs, JbQuantity, last).end,
+                        sent + g_array_index(qs, JbQuantity, last + 1).start))
+            last++;
+        c->list_tail = last > i ? sent + g_array_index(qs, JbQuantity, last).end : NULL;
         jb_extract_add_statement(c, sent, p, x, prev_end, line, period, subject, metric);
         prev_end = sent + x->end;
     }
@@ -299,9 +382,23 @@ static gboolean is_headline(const JbArticle *article, guint i)
            g_str_has_prefix(para, "原标题") || is_contents(para);
 }
 
-/* The date of `section` (the article's when it states none) as the anchor of what follows. */
+/* `*field` (a GRefString) made `value` when it differs. */
+static void set_ref(char **field, const char *value)
+{
+    if (*field && strcmp(*field, value) == 0)
+        return;
+    if (*field)
+        g_ref_string_release(*field);
+    *field = g_ref_string_new(value);
+}
+
+/* The date of `section` (the article's when it states none) as the anchor of what follows,
+ * and its title and link for the statements it gives. */
 static void enter_section(Ctx *c, const JbSection *x)
 {
+    const JbArticle *a = c->article;
+    set_ref(&c->title, x && x->title[0] ? x->title : a->title);
+    set_ref(&c->url, x && x->url[0] ? x->url : a->url);
     const char *date = x && x->published[0] ? x->published : c->article->published;
     if (strcmp(date, c->published) != 0) {
         g_ref_string_release(c->published);
@@ -376,6 +473,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.anchor.briefing = briefing_title(article->title);
     c.out = g_ptr_array_new_full(32, (GDestroyNotify)jb_statement_free);
     c.source = g_ref_string_new(article->source);
+    c.publisher = g_ref_string_new(article->publisher);
     c.published = g_ref_string_new("");
     enter_section(&c, NULL);
 
@@ -433,6 +531,9 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     }
     g_ref_string_release(c.source);
     g_ref_string_release(c.published);
+    g_ref_string_release(c.publisher);
+    g_ref_string_release(c.title);
+    g_ref_string_release(c.url);
     g_hash_table_unref(c.seen);
     return c.out;
 }

@@ -21,13 +21,19 @@
 /* Room for a period, its NUL included (a statement's period can be replaced in place). */
 #define JB_PERIOD_MAX 40
 
-/* Ownership: made by jb_extract; source and published are shared by the statements of an
- * article (GRefString), the other strings live in the statement's own allocation. Free
- * with jb_statement_free(); do not free or reassign the fields one by one. */
+/* Ownership: made by jb_extract; source, published, publisher, title and url are shared by
+ * the statements of an article or of one of its sections (GRefString), the other strings
+ * live in the statement's own allocation. Free with jb_statement_free(); do not free or
+ * reassign the fields one by one. */
 typedef struct {
     char *source;    /* article path */
-    char *published; /* ISO date of the article, "" when unknown */
-    char *period;    /* ISO partial date the value refers to: "2025", "2022-06", "2022-07-26" */
+    char *published; /* ISO date of the article (of its section: a digest's item), "" when
+                        unknown */
+    char *publisher; /* who published it (jb_article's), "" when unknown */
+    char *title;     /* the story's title: its section's heading, else the article's */
+    char *url;       /* the story's link: its section's, else the article's */
+    char *period;    /* the period the value measures, in the grammar of jb_period.h:
+                        "2025", "2022-06", "2024-H1", "2024-01/2024-09" */
     char *subject;   /* "人工智能", "" when none */
     char *metric;    /* the metric phrase as written, "核心产业规模" */
     char *metric_id; /* dictionary id, "" when unknown */
@@ -62,7 +68,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbExtractor, jb_extractor_free)
 GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray *warnings);
 
 /* The metrics.csv header, NULL-terminated:
- * source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote */
+ * source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote,
+ * publisher,title,url,value_high
+ * (bound is "range" and value_high the upper end when the statement is a range). */
 extern const char *const JB_METRICS_HEADER[];
 
 /* Append statements as metrics.csv rows to `t` (created with JB_METRICS_HEADER). Free-text

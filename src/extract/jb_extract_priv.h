@@ -229,6 +229,7 @@ typedef struct {
     GPtrArray *out;
     char *source, *published; /* the article's path and the section's date, shared by its
                                * statements (GRefString) */
+    char *publisher, *title, *url; /* the article's and the section's (GRefString) */
     /* the periods in force: the last time the paragraph named (carry), and the period the
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
     JbPeriod carry, lead;
@@ -236,6 +237,8 @@ typedef struct {
     gboolean warned_no_date;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
+    const char *list_tail;      /* the end of the list the quantity being added opens or is
+                                 * in (NULL: none), whose noun is all its members' */
     JbPeriod carry_in; /* the carried period as the sentence being read began */
     gboolean have_carry_in;
     GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */

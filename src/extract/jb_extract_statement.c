@@ -243,6 +243,16 @@ static Span following_noun(const char *qe, const char *ce)
     }
     if (has_digit(qe, p) || starts(qe, p, "和") || starts(qe, p, "及") || starts(qe, p, "与"))
         return (Span){NULL, NULL}; /* the next member of a list (38%和27%), not a noun */
+    /* what follows a number without naming it: 之间, 以上, 左右, 的, 关口, 水平, 以来, 低位 */
+    static const char *const NOT_NOUNS[] = {"之间", "之間", "以上", "以下", "以内", "以內",
+                                            "左右", "上下", "的", "之", "关口", "關口", "水平",
+                                            "以来", "以來", "来", "來", "低位", "高位", "附近",
+                                            "）", "。", "或", NULL};
+    if (starts(qe, p, "的") && !starts(qe + 3, p, "的") && g_utf8_strlen(qe + 3, p - qe - 3) >= 2)
+        qe += 3; /* 1000万元的资金支持: the noun after 的 */
+    for (const char *const *w = NOT_NOUNS; *w; w++)
+        if (starts(qe, p, *w))
+            return (Span){NULL, NULL};
     return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : (Span){NULL, NULL};
 }
 
@@ -350,35 +360,105 @@ static gboolean has_digit(const char *a, const char *b)
 }
 
 
-/* A statement's figure: its subject, metric (the id, else the phrase), value, unit and
- * bound. Two statements of an article with the same figure say the same thing. */
-static const char *figure_metric(const JbStatement *s)
-{
-    return s->metric_id[0] ? s->metric_id : s->metric;
-}
+/* ---- the same figure again ------------------------------------------------------------ */
 
-static guint figure_hash(gconstpointer p)
+/* The article's statements by value and unit (a bucket each: an array of statements). */
+static guint value_hash(gconstpointer p)
 {
     const JbStatement *s = p;
     JbDecimal v = jb_decimal_normalize(s->q.value); /* equal values, equal hashes */
-    guint h = g_str_hash(figure_metric(s)) * 31 + g_str_hash(s->subject);
-    h = h * 31 + g_str_hash(s->q.unit);
-    h = h * 31 + (guint)(v.mant ^ (v.mant >> 32));
-    h = h * 31 + (guint)v.exp10;
-    return h * 31 + (guint)s->q.bound;
+    return ((guint)(v.mant ^ (v.mant >> 32)) * 31 + (guint)v.exp10) * 31 + g_str_hash(s->q.unit);
 }
 
-static gboolean figure_equal(gconstpointer pa, gconstpointer pb)
+static gboolean value_equal(gconstpointer pa, gconstpointer pb)
 {
     const JbStatement *a = pa, *b = pb;
-    return a->q.bound == b->q.bound && jb_decimal_equal(a->q.value, b->q.value) &&
-           strcmp(a->q.unit, b->q.unit) == 0 && strcmp(figure_metric(a), figure_metric(b)) == 0 &&
-           strcmp(a->subject, b->subject) == 0;
+    return jb_decimal_equal(a->q.value, b->q.value) && strcmp(a->q.unit, b->q.unit) == 0;
 }
 
-/* The time a figure at [qs, qe) in clause ending `ce` takes from its sentence: the
- * nearest period named before it (or a base right before it: 較第一季的4.2%), else one
- * named after it in its clause (增长5.9%（2025年）). NULL when the sentence names none. */
+GHashTable *jb_extract_seen_new(void)
+{
+    return g_hash_table_new_full(value_hash, value_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+}
+
+/* A metric phrase without what only says how it is stated: 的, a verb or hedge at its end
+ * (为 是 达到 升至 超过), 最新 at its start: 本港最新失業率升至 → 本港失業率. In `out`. */
+static const char *metric_core(const char *m, char out[256])
+{
+    static const char *const TAIL[] = {"达到", "達到", "升至", "降至", "增至", "超过", "超過",
+                                       "接近", "为", "為", "是", "达", "達", "至", "约", "約",
+                                       "逾", "近", "則", "则", NULL};
+    gsize n = 0;
+    const char *p = m;
+    if (g_str_has_prefix(p, "最新"))
+        p += strlen("最新");
+    for (; *p && n + 4 < 256; p = g_utf8_next_char(p)) {
+        if (starts(p, p + 3, "的"))
+            continue;
+        gsize k = (gsize)(g_utf8_next_char(p) - p);
+        memcpy(out + n, p, k);
+        n += k;
+    }
+    out[n] = '\0';
+    for (gboolean cut = TRUE; cut;) {
+        cut = FALSE;
+        for (const char *const *w = TAIL; *w && !cut; w++)
+            if (n > strlen(*w) && g_str_has_suffix(out, *w)) {
+                n -= strlen(*w);
+                out[n] = '\0';
+                cut = TRUE;
+            }
+    }
+    char *best = strstr(out, "最新"); /* 本港最新失業率 → 本港失業率 */
+    if (best)
+        memmove(best, best + strlen("最新"), strlen(best + strlen("最新")) + 1);
+    return out;
+}
+
+/* Do two statements of one article, of equal value and unit, say the same thing? Their
+ * bounds agree, their stated periods too, and their metrics: the same id and subject, or
+ * phrases of which one holds the other's core (本港最新失業率升至6.2% and 失業率是6.2%);
+ * a phrase of a word or two (周跌 of gold and of copper) only when the whole quote is the
+ * same. */
+static gboolean same_figure(const JbStatement *a, const JbStatement *b)
+{
+    if (a->q.bound != b->q.bound)
+        return FALSE;
+    if (a->period_stated && b->period_stated && strcmp(a->period, b->period) != 0)
+        return FALSE;
+    if (a->subject[0] && b->subject[0] && strcmp(a->subject, b->subject) != 0)
+        return FALSE;
+    if (a->metric_id[0] && b->metric_id[0])
+        return strcmp(a->metric_id, b->metric_id) == 0;
+    char ca[256], cb[256];
+    metric_core(a->metric, ca);
+    metric_core(b->metric, cb);
+    const char *shorter = strlen(ca) <= strlen(cb) ? ca : cb, *longer = shorter == ca ? cb : ca;
+    if (g_utf8_strlen(shorter, -1) < 3 || !strstr(longer, shorter))
+        return strcmp(a->quote, b->quote) == 0;
+    return TRUE;
+}
+
+/* The statement of the article that says what `s` says, or NULL. */
+static JbStatement *same_figure_in(GHashTable *seen, const JbStatement *s)
+{
+    GPtrArray *bucket = g_hash_table_lookup(seen, s);
+    for (guint i = 0; bucket && i < bucket->len; i++)
+        if (same_figure(g_ptr_array_index(bucket, i), s))
+            return g_ptr_array_index(bucket, i);
+    return NULL;
+}
+
+static void remember(GHashTable *seen, JbStatement *s)
+{
+    GPtrArray *bucket = g_hash_table_lookup(seen, s);
+    if (!bucket) {
+        bucket = g_ptr_array_new();
+        g_hash_table_insert(seen, s, bucket);
+    }
+    g_ptr_array_add(bucket, s);
+}
+
 /* The quote [x.a, x.b) of the number at [qs, qe), cut to a window around it (QUOTE_BEFORE
  * characters before the number, QUOTE_AFTER after) with "…" where it is cut: a clause of a
  * megabyte with no punctuation must not give each of its numbers a megabyte of quote. */
@@ -409,13 +489,9 @@ static Span bounded_quote(GString *buf, Span x, const char *qs, const char *qe)
     return (Span){buf->str, buf->str + buf->len};
 }
 
-/* A figure too plain to be known again in another sentence: no subject, no dictionary id
- * and a metric of a word or two (周跌0.4% of gold and of copper in one market report). */
-static gboolean generic_figure(const JbStatement *s)
-{
-    return !s->subject[0] && !s->metric_id[0] && g_utf8_strlen(s->metric, -1) <= 3;
-}
-
+/* The time a figure at [qs, qe) in clause ending `ce` takes from its sentence: the
+ * nearest period named before it (or a base right before it: 較第一季的4.2%), else one
+ * named after it in its clause (增长5.9%（2025年）). NULL when the sentence names none. */
 static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs,
                                   const char *qe, const char *ce)
 {
@@ -558,11 +634,16 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     /* The figure first (metric, id, value, unit, bound): a figure the article already gave
      * is not built any further. */
     const char *subject = subj_word ? subj_word : "";
-    Span metric_at = following_noun(qe, ce);
+    Span metric_at = following_noun(c->list_tail ? c->list_tail : qe, ce);
     if (!metric_at.a)
         metric_at = metric_phrase(cs, qs, cut_at, have_time && t->end <= qs ? t->end : NULL);
     if (metric_override && !span_len(metric_at)) /* a later member of a 分别 list */
         metric_at = (Span){metric_override, metric_override + strlen(metric_override)};
+    if (!span_len(metric_at) && prev_end && c->out->len) { /* a later member of a list */
+        const JbStatement *first = g_ptr_array_index(c->out, c->out->len - 1);
+        if (first->sentence == c->sentence)
+            metric_at = (Span){first->metric, first->metric + strlen(first->metric)};
+    }
     const char *metric = span_str(c->metric_buf, metric_at);
     JbQuantity qq = *q;
     if (qq.bound == JB_BOUND_EXACT && !qq.qualifier[0]) {
@@ -616,12 +697,19 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
 
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
-    JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
-                         .metric_id = (char *)(m ? m->id : ""), .q = qq};
-    JbStatement *earlier = g_hash_table_lookup(c->seen, &probe);
+    /* A clause that says little before its number (达到11.2%) is quoted with the one before
+     * it, which names what the number is about. */
+    if (quote_from == cs0 && cs0 > sent && g_utf8_strlen(cs0, qs - cs0) <= 4)
+        quote_from = jb_extract_clause_start(c, sent, cs0 - 1);
+    Span quote = bounded_quote(c->context_buf, trimmed(quote_from, ce), qs, qe);
     char period[JB_PERIOD_MAX];
     statement_period(c, period_override, have_time ? t : NULL, actual, cs0, qs, period);
-    if (earlier && earlier->sentence != c->sentence && !generic_figure(&probe)) {
+    g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
+    JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
+                         .metric_id = (char *)(m ? m->id : ""), .q = qq, .period = period,
+                         .period_stated = period_stated, .quote = quote_text};
+    JbStatement *earlier = same_figure_in(c->seen, &probe);
+    if (earlier && earlier->sentence != c->sentence) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
             earlier->period_stated = TRUE;
@@ -629,15 +717,14 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         return;
     }
 
-    /* A clause that says little before its number (达到11.2%) is quoted with the one before
-     * it, which names what the number is about. */
-    if (quote_from == cs0 && cs0 > sent && g_utf8_strlen(cs0, qs - cs0) <= 4)
-        quote_from = jb_extract_clause_start(c, sent, cs0 - 1);
     JbStatement *s = jb_extract_statement_new(subject, metric_at, probe.metric_id,
-                                              bounded_quote(c->context_buf, trimmed(quote_from, ce), qs, qe),
-                                   period);
+                                              (Span){quote_text, quote_text + span_len(quote)},
+                                              period);
     s->source = g_ref_string_acquire(c->source);
     s->published = g_ref_string_acquire(c->published);
+    s->publisher = g_ref_string_acquire(c->publisher);
+    s->title = g_ref_string_acquire(c->title);
+    s->url = g_ref_string_acquire(c->url);
     s->q = qq;
     s->line = line;
     s->sentence = c->sentence;
@@ -645,7 +732,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     s->period_stated = period_stated;
     if (!actual && after_published(c, s->period))
         s->forecast = TRUE; /* a value for a period after publication can only be expected */
-    g_hash_table_replace(c->seen, s, s);
+    remember(c->seen, s);
     g_ptr_array_add(c->out, s);
 }
 
@@ -687,8 +774,9 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
         m = jb_dict_match(c->dict, both, subject, q->unit);
     }
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
-                         .metric_id = (char *)(m ? m->id : ""), .q = *q};
-    JbStatement *earlier = g_hash_table_lookup(c->seen, &probe);
+                         .metric_id = (char *)(m ? m->id : ""), .q = *q, .period = (char *)period,
+                         .period_stated = stated, .quote = (char *)quote};
+    JbStatement *earlier = same_figure_in(c->seen, &probe);
     if ((earlier && strcmp(earlier->period, period) == 0) || said_in_prose(c, subject, q, period))
         return; /* the prose said it */
     JbStatement *s = jb_extract_statement_new(subject, (Span){metric, metric + strlen(metric)},
@@ -696,13 +784,15 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
                                               (Span){quote, quote + strlen(quote)}, period);
     s->source = g_ref_string_acquire(c->source);
     s->published = g_ref_string_acquire(c->published);
+    s->publisher = g_ref_string_acquire(c->publisher);
+    s->title = g_ref_string_acquire(c->title);
+    s->url = g_ref_string_acquire(c->url);
     s->q = *q;
     s->line = line;
     s->sentence = c->sentence;
     s->period_stated = stated;
     s->forecast = after_published(c, s->period);
-    if (!earlier)
-        g_hash_table_replace(c->seen, s, s);
+    remember(c->seen, s);
     g_ptr_array_add(c->out, s);
 }
 
@@ -712,7 +802,3 @@ int jb_extract_kw_fenbie(void)
     return kw_fenbie;
 }
 
-GHashTable *jb_extract_seen_new(void)
-{
-    return g_hash_table_new(figure_hash, figure_equal);
-}

@@ -12,24 +12,67 @@
 #include <string.h>
 #include <unistd.h>
 
-const char *const JB_METRICS_HEADER[] = {"source", "published", "period",    "subject",
-                                         "metric", "metric_id", "value",     "unit",
-                                         "qualifier", "bound",  "forecast",  "quote",
+const char *const JB_METRICS_HEADER[] = {"source",    "published", "period",   "subject",
+                                         "metric",    "metric_id", "value",    "unit",
+                                         "qualifier", "bound",     "forecast", "quote",
+                                         "publisher", "title",     "url",      "value_high",
                                          NULL};
+#define N_COLS 16
+
+/* The bound column: a range's, or the hedge's. */
+static const char *bound_cell(const JbStatement *s)
+{
+    return s->q.is_range ? "range" : jb_bound_name(s->q.bound);
+}
+
+#define NZ(s) ((s) ? (s) : "")
+
+/* A free-text cell as jb_csv_safe_text() writes it: a copy only when it needs the '. */
+static const char *safe_cell(const char *s, char **owned)
+{
+    if (!s)
+        return ""; /* (jb_table_append writes NULL as "") */
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        return *owned = jb_csv_safe_text(s);
+    return s;
+}
+
+/* The cells of a statement's row: value and value_high in the callers' buffers, free-text
+ * cells guarded against formulas (copies in owned[0..6], to free). */
+static void statement_cells(const JbStatement *s, const char *value, const char *high,
+                            const char *cells[N_COLS], char *owned[7])
+{
+    const char *row[N_COLS] = {NZ(s->source),
+                               NZ(s->published),
+                               NZ(s->period),
+                               safe_cell(s->subject, &owned[0]),
+                               safe_cell(s->metric, &owned[1]),
+                               NZ(s->metric_id),
+                               value,
+                               s->q.unit,
+                               s->q.qualifier,
+                               bound_cell(s),
+                               s->forecast ? "1" : "0",
+                               safe_cell(s->quote, &owned[2]),
+                               safe_cell(s->publisher, &owned[3]),
+                               safe_cell(s->title, &owned[4]),
+                               safe_cell(s->url, &owned[5]),
+                               high};
+    memcpy(cells, row, sizeof row);
+}
 
 void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
 {
     for (guint i = 0; i < statements->len; i++) {
         const JbStatement *s = g_ptr_array_index(statements, i);
         g_autofree char *value = jb_decimal_to_string(s->q.value);
-        g_autofree char *subject = jb_csv_safe_text(s->subject);
-        g_autofree char *metric = jb_csv_safe_text(s->metric);
-        g_autofree char *quote = jb_csv_safe_text(s->quote);
-        const char *cells[] = {s->source,         s->published, s->period,
-                               subject,           metric,       s->metric_id,
-                               value,             s->q.unit,    s->q.qualifier,
-                               jb_bound_name(s->q.bound), s->forecast ? "1" : "0", quote};
+        g_autofree char *high = s->q.is_range ? jb_decimal_to_string(s->q.high) : g_strdup("");
+        const char *cells[N_COLS];
+        char *owned[7] = {0};
+        statement_cells(s, value, high, cells, owned);
         jb_table_append(t, cells);
+        for (int k = 0; k < 7; k++)
+            g_free(owned[k]);
     }
 }
 
@@ -98,18 +141,6 @@ JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
     return w;
 }
 
-#define NZ(s) ((s) ? (s) : "")
-
-/* A free-text cell as jb_csv_safe_text() writes it: a copy only when it needs the '. */
-static const char *safe_cell(const char *s, char **owned)
-{
-    if (!s)
-        return ""; /* (jb_table_append writes NULL as "") */
-    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
-        return *owned = jb_csv_safe_text(s);
-    return s;
-}
-
 gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError **error)
 {
     if (!statements->len)
@@ -126,16 +157,20 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
         gsize value_len = jb_decimal_format(s->q.value, buf, sizeof buf);
         if (value_len >= sizeof buf)
             value = long_value = jb_decimal_to_string(s->q.value);
-        g_autofree char *subject = NULL, *metric = NULL, *quote = NULL;
-        const char *cells[] = {NZ(s->source),     NZ(s->published), NZ(s->period),
-                               safe_cell(s->subject, &subject), safe_cell(s->metric, &metric),
-                               NZ(s->metric_id),  value,        s->q.unit,
-                               s->q.qualifier,    jb_bound_name(s->q.bound),
-                               s->forecast ? "1" : "0", safe_cell(s->quote, &quote)};
-        gsize lens[G_N_ELEMENTS(cells)];
-        for (gsize k = 0; k < G_N_ELEMENTS(cells); k++)
+        char hbuf[JB_DECIMAL_STR_MAX] = "";
+        g_autofree char *long_high = NULL;
+        const char *high = hbuf;
+        if (s->q.is_range && jb_decimal_format(s->q.high, hbuf, sizeof hbuf) >= sizeof hbuf)
+            high = long_high = jb_decimal_to_string(s->q.high);
+        const char *cells[N_COLS];
+        char *owned[7] = {0};
+        statement_cells(s, value, high, cells, owned);
+        gsize lens[N_COLS];
+        for (gsize k = 0; k < N_COLS; k++)
             lens[k] = cells[k] == value ? value_len : strlen(cells[k]);
-        jb_csv_append_row_n(w->buf, cells, lens, G_N_ELEMENTS(cells));
+        jb_csv_append_row_n(w->buf, cells, lens, N_COLS);
+        for (int k = 0; k < 7; k++)
+            g_free(owned[k]);
     }
     if (fwrite(w->buf->str, 1, w->buf->len, w->f) != w->buf->len)
         return write_error(error, w->path ? w->path : "stdout", errno);

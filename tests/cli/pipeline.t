@@ -6,7 +6,7 @@ cd "$ROOT" || exit 1
 # ---- extract
 is "$(status_of "$JB" extract -o "$TMP/metrics.csv" examples/[0-9]*)" 0 "extract exits 0"
 is "$(head -n 1 "$TMP/metrics.csv")" \
-   "source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote" \
+   "source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote,publisher,title,url,value_high" \
    "metrics.csv has the contract's header"
 row() { # row METRIC_ID VALUE: the first row with that id and value, as id,value,unit,bound,forecast,period
     awk -F, -v id="$1" -v v="$2" '$6 == id && $7 == v { print $6 "," $7 "," $8 "," $10 "," $11 "," substr($3, 1, 4); exit }' "$TMP/metrics.csv"
