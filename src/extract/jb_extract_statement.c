@@ -25,7 +25,7 @@ static const Lit TRAILING_FILLERS[] = {
     LIT("分别"), LIT("预计"), LIT("有望"), LIT("力争"), LIT("已经"), LIT("已达"),
     LIT("已有"), LIT("拥有"), LIT("有"),   LIT("已"),   LIT("将"),   LIT("达到"),
     LIT("达"),   LIT("为"),   LIT("是"),   LIT("约"),   LIT("共"),   LIT("累计"),
-    LIT("实现"), LIT("保持"), LIT("的"),   LIT(" ")};
+    LIT("实现"), LIT("保持"), LIT("的"),   LIT(" "),   LIT("了")};
 
 static Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
                            const char *time_end)
@@ -360,6 +360,42 @@ static gboolean has_digit(const char *a, const char *b)
 }
 
 
+/* ---- declines ------------------------------------------------------------------------------ */
+
+/* The verbs of a decline and the rise each mirrors, longest first. */
+static const struct {
+    const char *down, *up;
+} DECLINES[] = {
+    {"下降", "增长"}, {"下滑", "增长"}, {"萎缩", "增长"}, {"萎縮", "增長"}, {"回落", "回升"},
+    {"降低", "提高"}, {"减少", "增加"}, {"減少", "增加"}, {"缩减", "增加"}, {"縮減", "增加"},
+    {"下跌", "上涨"}, {"下挫", "上涨"}, {"下調", "上調"}, {"下调", "上调"}, {"跌", "涨"},
+    {"降", "升"},     {"减", "增"},     {"減", "增"},     {"少", "多"},
+};
+
+/* Does a decline verb stand right before the number at qs (下降2.3%, 下降了2.3%, 跌0.26%; not
+ * 下降至5%, a level)? Then a change is written signed under the rise it mirrors: the metric
+ * in `metric` (the phrase as found) has its last decline verb turned into the rise. */
+static gboolean decline_before(const char *cs, const char *qs, GString *metric)
+{
+    const char *end = qs;
+    if (ends(cs, end, "了"))
+        end -= strlen("了");
+    for (gsize i = 0; i < G_N_ELEMENTS(DECLINES); i++) {
+        if (!ends(cs, end, DECLINES[i].down))
+            continue;
+        if (ends(cs, end, "至少") || ends(cs, end, "不少") || ends(cs, end, "多少"))
+            return FALSE; /* (至少: a hedge, and 少 no verb) */
+        char *at = g_strrstr(metric->str, DECLINES[i].down);
+        if (at) {
+            gsize pos = (gsize)(at - metric->str);
+            g_string_erase(metric, (gssize)pos, (gssize)strlen(DECLINES[i].down));
+            g_string_insert(metric, (gssize)pos, DECLINES[i].up);
+        }
+        return TRUE;
+    }
+    return FALSE;
+}
+
 /* ---- the same figure again ------------------------------------------------------------ */
 
 /* The article's statements by value and unit (a bucket each: an array of statements). */
@@ -592,7 +628,9 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
      * numbers in a headline against the body's statements: a loop, no index.) */
     for (guint i = 0; c->headline && i < c->body_statements; i++) {
         const JbStatement *b = g_ptr_array_index(c->out, i);
-        if (jb_decimal_equal(b->q.value, q->value) && strcmp(b->q.unit, q->unit) == 0)
+        JbDecimal bv = b->q.value; /* (the body may say it as a signed decline) */
+        bv.mant = bv.mant < 0 ? -bv.mant : bv.mant;
+        if (jb_decimal_equal(bv, q->value) && strcmp(b->q.unit, q->unit) == 0)
             return;
     }
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
@@ -646,6 +684,17 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     }
     const char *metric = span_str(c->metric_buf, metric_at);
     JbQuantity qq = *q;
+    if (decline_before(cs, qs, c->metric_buf)) { /* 同比下降2.3% → 同比增长 −2.3% */
+        qq.value.mant = -qq.value.mant;
+        qq.high.mant = -qq.high.mant;
+        if (qq.is_range) {
+            JbDecimal lo = qq.high;
+            qq.high = qq.value;
+            qq.value = lo;
+        }
+        metric = c->metric_buf->str;
+        metric_at = (Span){metric, metric + c->metric_buf->len};
+    }
     if (qq.bound == JB_BOUND_EXACT && !qq.qualifier[0]) {
         JbBound b;
         const char *from = prev_end && prev_end > cs0 ? prev_end : cs0;
