@@ -319,6 +319,18 @@ static gboolean in_short_quote(const char *s, const char *qs, const char *qe, co
     return FALSE;
 }
 
+/* Hedges that set a threshold (营收超过50亿元的企业), not an estimate (最高1000万元的资金). */
+static gboolean threshold_word(const char *qualifier)
+{
+    static const char *const W[] = {"超过", "超過", "超", "逾", "以上", "以下", "少于", "少於",
+                                    "低于", "低於", "高于", "高於", "不足", "不到", "多于",
+                                    "多於", "大于", "大於", "小于", "小於", "过", "過", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (strcmp(qualifier, *w) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 /* A number after 是指 defines what a word means (工作少於35小時的人), it reports nothing. */
 static gboolean after_definition(const char *s, const char *qs)
 {
@@ -639,6 +651,10 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
     if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
         return; /* 销售额过亿元的企业: a class of things, not a figure */
+    if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && strcmp(q->unit, "%") != 0 &&
+        !jb_unit_is_points(q->unit))
+        return; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
+                 * group (超过50%的企业 still says how many there are) */
     if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
         return; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
     const char *cs0 = jb_extract_clause_start(c, sent, qs);

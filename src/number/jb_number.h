@@ -21,9 +21,9 @@
  *
  * Representation choices (the tests in tests/data/numbers.tsv pin each one):
  *  - 成 is tenths: 三成 → 30 with unit "%"; 一半 → 50 "%"; ‰ and 千分之 → percent (÷10).
- *  - Fractions are percentages: 三分之一, 1/3 → 33.33 "%". A fraction that does not end in
- *    two decimals is rounded half-up to two decimals and its bound becomes "about" (约1/3 →
- *    33.33 % about; 1/4 → 25 % exact).
+ *  - Fractions are percentages: 三分之一, 1/3 → 33.333333 "%". A fraction that does not end
+ *    in six decimals is rounded half-up to six and its bound becomes "about" (约1/3 →
+ *    33.333333 % about; 1/4 → 25 % exact).
  *  - 翻倍 / 翻番 / 翻一番 → 2 倍, 翻两番 → 4 倍.
  *  - 上百, 数百, 几十, 十几, 上万 … → the round number (100, 100, 10, 10, 10000) with bound
  *    at_least and qualifier "上"/"数"/"几": "several hundred" is at least a hundred.

@@ -257,7 +257,9 @@ static void read_cn(const Ctx *c, gsize p, CnNum *r)
 }
 
 /* value × 100 / den as a percentage. Exact when the fraction ends; otherwise rounded half-up
- * to two decimals and *rounded set. FALSE when it does not fit. */
+ * to six decimals and *rounded set. FALSE when it does not fit. */
+#define FRACTION_PLACES 6
+
 gboolean jb_number_percent_of(JbDecimal num, guint64 den, JbDecimal *out, gboolean *rounded)
 {
     num = jb_decimal_normalize(num);
@@ -294,8 +296,8 @@ gboolean jb_number_percent_of(JbDecimal num, guint64 den, JbDecimal *out, gboole
         *out = jb_decimal_normalize((JbDecimal){(gint64)m, (gint)(exp - k)});
         return TRUE;
     }
-    /* round(m × 10^(exp+2) / den) × 10^-2 */
-    gint64 s = exp + 2;
+    /* round(m × 10^(exp+6) / den) × 10^-6: six places, as statistics publish a share */
+    gint64 s = exp + FRACTION_PLACES;
     if (s > 19 || s < -12)
         return FALSE;
     if (s >= 0) {
@@ -309,7 +311,7 @@ gboolean jb_number_percent_of(JbDecimal num, guint64 den, JbDecimal *out, gboole
         q++;
     if (q > (guint64)G_MAXINT64)
         return FALSE;
-    *out = jb_decimal_normalize((JbDecimal){(gint64)q, -2});
+    *out = jb_decimal_normalize((JbDecimal){(gint64)q, -FRACTION_PLACES});
     *rounded = TRUE;
     return TRUE;
 }

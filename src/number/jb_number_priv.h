@@ -380,7 +380,7 @@ typedef struct {
  * hedge word stands before it (a bare 半 or 百 means something only then: 过半, 近千亿). */
 Reason jb_number_read_member(Ctx *c, gsize p, gboolean hedged, Member *m);
 /* value × 100 / den as a percentage. Exact when the fraction ends; otherwise rounded half-up
- * to two decimals and *rounded set. FALSE when it does not fit. */
+ * to six decimals and *rounded set. FALSE when it does not fit. */
 gboolean jb_number_percent_of(JbDecimal num, guint64 den, JbDecimal *out, gboolean *rounded);
 
 #endif
