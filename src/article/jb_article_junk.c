@@ -186,6 +186,36 @@ static gboolean junk_view_count(const JunkPara *j)
     return q && *q == '\0';
 }
 
+/* A headline of a list of links with its date: "标题（2024-10-18）", "标题 [10-18]",
+ * "标题 2024-10-18": short, no sentence in it, a date at its end. */
+static gboolean junk_dated_headline(const JunkPara *j)
+{
+    if (j->n > 60 || !j->digit || strstr(j->p, "。"))
+        return FALSE;
+    const char *e = j->p + j->len;
+    static const char *const CLOSE[] = {"）", ")", "]", "】", NULL};
+    for (const char *const *w = CLOSE; *w; w++) {
+        gsize k = strlen(*w);
+        if ((gsize)(e - j->p) > k && memcmp(e - k, *w, k) == 0) {
+            e -= k;
+            break;
+        }
+    }
+    /* the date: [YYYY-]MM-DD or YYYY/MM/DD or YYYY年M月D日 at e */
+    const char *d = e;
+    int digits = 0, seps = 0;
+    while (d > j->p && (g_ascii_isdigit(d[-1]) || d[-1] == '-' || d[-1] == '/' || d[-1] == '.')) {
+        if (g_ascii_isdigit(d[-1]))
+            digits++;
+        else
+            seps++;
+        d--;
+    }
+    return d > j->p && digits >= 4 && seps >= 1 && seps <= 2 && e - d >= 5 &&
+           (d[-1] == ' ' || (d - j->p >= 3 && (memcmp(d - 3, "（", 3) == 0 || memcmp(d - 3, "【", 3) == 0)) ||
+            d[-1] == '(' || d[-1] == '[');
+}
+
 static gboolean junk_only_number(const JunkPara *j)
 {
     const char *p = j->p;
@@ -298,6 +328,7 @@ static const Lit editor_words[] = {
     LIT("责任编辑"), LIT("值班编辑"), LIT("文字编辑"), LIT("实习编辑"), LIT("编辑"),
     LIT("审核"),     LIT("校对"),     LIT("审校"),     LIT("终审"),     LIT("主编"),
     LIT("监制"),     LIT("统筹"),     LIT("策划"),     LIT("作者"),     LIT("编审"),
+    LIT("責任編輯"), LIT("編輯"),     LIT("審核"),     LIT("校對"),
 };
 
 /* "责任编辑：王某", "[责任编辑: 某某 ]", "编辑 某某", or a short line ending "审核 某某". */
@@ -366,8 +397,8 @@ static gboolean junk_caption(const JunkPara *j)
         }
     }
     gsize len = (gsize)(e - p);
-    gboolean shot = (len >= 3 && memcmp(e - 3, "摄", 3) == 0 &&
-                     !(len >= 6 && memcmp(e - 6, "拍摄", 6) == 0)) ||
+    gboolean shot = (len >= 3 && (memcmp(e - 3, "摄", 3) == 0 || memcmp(e - 3, "攝", 3) == 0) &&
+                     !(len >= 6 && (memcmp(e - 6, "拍摄", 6) == 0 || memcmp(e - 6, "拍攝", 6) == 0))) ||
                     (len >= 6 && memcmp(e - 6, "摄影", 6) == 0) ||
                     (len >= 6 && memcmp(e - 6, "供图", 6) == 0);
     if (!shot)
@@ -480,6 +511,30 @@ static const JunkRule junk_rules[] = {
     {J_START, "加载更多", 20, NULL, TRUE},
     {J_START, "点击加载更多", 20, NULL, TRUE},
     {J_START, "阅读剩余全文", 20, NULL, TRUE},
+    {J_START, "更多阅读", 20, NULL, TRUE},
+    {J_START, "更多新闻", 20, NULL, TRUE},
+    {J_START, "更多閱讀", 20, NULL, TRUE},
+    {J_START, "更多新聞", 20, NULL, TRUE},
+    {J_START, "相關閱讀", 20, NULL, TRUE},
+    {J_START, "相關新聞", 20, NULL, TRUE},
+    {J_START, "相關推薦", 20, NULL, TRUE},
+    {J_START, "相關文章", 20, NULL, TRUE},
+    {J_START, "推薦閱讀", 20, NULL, TRUE},
+    {J_START, "延伸閱讀", 20, NULL, TRUE},
+    {J_START, "熱門文章", 20, NULL, TRUE},
+    {J_START, "熱門推薦", 20, NULL, TRUE},
+    {J_START, "為你推薦", 20, NULL, TRUE},
+    {J_START, "為您推薦", 20, NULL, TRUE},
+    {J_START, "猜你喜歡", 20, NULL, TRUE},
+    {J_START, "精彩推薦", 20, NULL, TRUE},
+    {J_START, "往期回顧", 20, NULL, TRUE},
+    /* a list of headlines with their dates (标题（2024-10-18）): another page's links */
+    {J_TEST, "dated headline", 0, junk_dated_headline, FALSE},
+    /* ads */
+    {J_WHOLE, "广告", 0, NULL, FALSE},
+    {J_WHOLE, "廣告", 0, NULL, FALSE},
+    {J_WHOLE, "推广", 0, NULL, FALSE},
+    {J_WHOLE, "]]>", 0, NULL, FALSE},
     {J_START, "展开全文", 20, NULL, FALSE},
     {J_START, "我要评论", 20, NULL, FALSE},
     {J_START, "发表评论", 20, NULL, FALSE},
@@ -494,6 +549,8 @@ static const JunkRule junk_rules[] = {
     /* copyright and licence footers */
     {J_ANYWHERE, "Copyright", 150, NULL, FALSE},
     {J_ANYWHERE, "版权所有", 150, NULL, FALSE},
+    {J_ANYWHERE, "版權所有", 150, NULL, FALSE},
+    {J_ANYWHERE, "轉載", 100, NULL, FALSE},
     {J_ANYWHERE, "©", 150, NULL, FALSE},
     {J_ANYWHERE, "All rights reserved", 150, NULL, FALSE},
     {J_ANYWHERE, "转载请注明", 100, NULL, FALSE},
@@ -520,6 +577,24 @@ static const JunkRule junk_rules[] = {
     {J_TEST, "editor line", 0, junk_editor, FALSE},
     {J_TEST, "byline", 0, junk_byline, FALSE},
     {J_START, "来源:", 60, NULL, FALSE},
+    {J_START, "來源:", 60, NULL, FALSE},
+    {J_START, "來源：", 60, NULL, FALSE},
+    /* an item's footer: its link, the site's mail (the link's date is read before) */
+    {J_START, "原始網址", 200, NULL, FALSE},
+    {J_START, "原始网址", 200, NULL, FALSE},
+    {J_START, "原文連結", 200, NULL, FALSE},
+    {J_START, "原文链接", 200, NULL, FALSE},
+    {J_START, "原文地址", 200, NULL, FALSE},
+    {J_START, "原文：http", 200, NULL, FALSE},
+    {J_START, "原文:http", 200, NULL, FALSE},
+    {J_START, "電子郵件", 60, NULL, FALSE},
+    {J_START, "电子邮件", 60, NULL, FALSE},
+    /* a crawler's notes about the page */
+    {J_START, "抓取时间", 60, NULL, FALSE},
+    {J_START, "抓取時間", 60, NULL, FALSE},
+    {J_START, "新闻条数", 30, NULL, FALSE},
+    {J_START, "数据源：", 60, NULL, FALSE},
+    {J_START, "目录页：", 200, NULL, FALSE},
     {J_START, "来源：", 60, NULL, FALSE},
     {J_TEST, "date line", 0, junk_header_line, FALSE},
     /* photo captions */
@@ -529,6 +604,8 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "图片来源", 60, NULL, FALSE},
     {J_ANYWHERE, "图据", 40, NULL, FALSE},
     {J_ANYWHERE, "资料图", 40, NULL, FALSE},
+    {J_ANYWHERE, "資料圖", 40, NULL, FALSE},
+    {J_ANYWHERE, "圖片來源", 60, NULL, FALSE},
     {J_ANYWHERE, "视觉中国", 40, NULL, FALSE},
     {J_TEST, "photo caption", 0, junk_caption, FALSE},
     /* leaked style sheets and scripts */
@@ -536,10 +613,11 @@ static const JunkRule junk_rules[] = {
 };
 
 /* A set of rules (indexes into junk_rules) as a bit set. */
+#define JUNK_SET_WORDS 3
 typedef struct {
-    guint64 w[2];
+    guint64 w[JUNK_SET_WORDS];
 } JunkSet;
-G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) <= 128);
+G_STATIC_ASSERT(G_N_ELEMENTS(junk_rules) <= 64 * JUNK_SET_WORDS);
 
 static inline void junk_set_add(JunkSet *s, gsize i)
 {
@@ -767,11 +845,11 @@ static JunkSet junk_candidates(const JunkPara *j)
     JunkSet any = junk_anywhere_keyless;
     for (guint64 k = j->keys & ~G_GUINT64_CONSTANT(1); k; k &= k - 1) {
         const JunkSet *by = &junk_anywhere_by_key0[lowest_bit(k)];
-        any.w[0] |= by->w[0];
-        any.w[1] |= by->w[1];
+        for (int w = 0; w < JUNK_SET_WORDS; w++)
+            any.w[w] |= by->w[w];
     }
     JunkSet s;
-    for (int w = 0; w < 2; w++) {
+    for (int w = 0; w < JUNK_SET_WORDS; w++) {
         s.w[w] = bucket->w[w] & (first->w[w] | tests->w[w]);
         for (guint64 any_w = bucket->w[w] & any.w[w]; any_w; any_w &= any_w - 1) {
             gsize i = (gsize)w * 64 + lowest_bit(any_w);
@@ -788,7 +866,7 @@ JunkVerdict jb_article_junk_verdict(const JunkPara *j)
     const char *p = j->p;
     gsize len = j->len;
     JunkSet cand = junk_candidates(j);
-    for (int w = 0; w < 2; w++)
+    for (int w = 0; w < JUNK_SET_WORDS; w++)
         for (guint64 bits = cand.w[w]; bits; bits &= bits - 1) { /* in rule order */
             gsize i = (gsize)w * 64 + lowest_bit(bits);
             const JunkRule *r = &junk_rules[i];
