@@ -175,17 +175,56 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d)
     return d->subject_set;
 }
 
-/* End offset of the last occurrence of `needle` (n > 0 bytes) in `hay`, or -1. */
-static gssize last_end(const char *hay, const char *needle, gsize n)
+/* Words after which an alias still names the whole metric: a scope (全国 我国 内地 本港),
+ * a link word, a time's end (年 月 度), punctuation. */
+static const char *const SCOPE_WORDS[] = {
+    "全国", "全國", "我国", "我國", "中国", "中國", "全省", "全市", "全区", "本港", "香港", "内地",
+    "內地", "国内", "國內", "境内", "境內", "其中", "同期", "同时", "今年", "去年", "全年",
+    "相关", "相關", "有关", "有關", "各类", "各類",
+    "的", "和", "与", "與", "及", "、", "，", "：", "；", "（", "“", "《", "年", "月", "度",
+    "季", "底", "末", " ", NULL};
+
+/* Does an alias that starts at `at` in `hay` begin a metric there, not the tail of a
+ * narrower one (制造业增加值 inside 高技术制造业增加值, 汽车产量 inside 新能源汽车产量)? */
+static gboolean alias_starts_metric(const char *hay, const char *at, const JbWordSet *subjects)
+{
+    if (!subjects || at == hay || (guchar)at[-1] < 0x80)
+        return TRUE; /* (no subjects: any occurrence) */
+    for (const char *const *w = SCOPE_WORDS; *w; w++) {
+        gsize n = strlen(*w);
+        if ((gsize)(at - hay) >= n && memcmp(at - n, *w, n) == 0)
+            return TRUE;
+    }
+    /* a subject word just before it: 人工智能核心产业规模 */
+    for (const char *p = hay; p < at; p = g_utf8_next_char(p)) {
+        guint nw;
+        const JbWord *w = jb_word_set_candidates(subjects, p, at, &nw);
+        for (guint i = 0; i < nw; i++)
+            if (jb_word_at(&w[i], p, at) && p + w[i].len == at)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* End offset of the last occurrence of `needle` (n > 0 bytes) in `hay` that begins a metric
+ * (alias_starts_metric), or -1. */
+static gssize last_end(const char *hay, const char *needle, gsize n, const JbWordSet *subjects)
 {
     gssize best = -1;
     for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-        best = (p - hay) + (gssize)n;
+        if (alias_starts_metric(hay, p, subjects))
+            best = (p - hay) + (gssize)n;
     return best;
 }
 
 const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *subject,
                               const char *unit)
+{
+    return jb_dict_match_in(d, context, subject, unit, TRUE);
+}
+
+const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const char *subject,
+                                 const char *unit, gboolean whole)
 {
     const UnitBucket *b = bucket_for(d->units, unit);
     if (!b)
@@ -202,7 +241,8 @@ const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *
             continue;
         for (guint k = alias_start[i]; k < alias_start[i + 1]; k++) {
             size_t len = aliases[k].len;
-            gssize end = len ? last_end(context, aliases[k].text, len) : -1;
+            gssize end = len ? last_end(context, aliases[k].text, len, whole ? d->subject_set : NULL)
+                             : -1;
             if (end > best_end || (end == best_end && end >= 0 && len > best_len)) {
                 best = m;
                 best_end = end;

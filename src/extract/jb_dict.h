@@ -39,8 +39,15 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d);
 
 /* The metric named in `context` (the text of a sentence up to a number), in `unit`, whose
  * subject (if any) is `subject`: the alias ending nearest the end of `context` wins, a
- * longer alias breaking ties. NULL when none matches. Borrowed. */
+ * longer alias breaking ties. An alias counts only where it begins the metric, not as the
+ * tail of a narrower one (制造业增加值 in 高技术制造业增加值, 汽车产量 in 新能源汽车产量):
+ * after a scope (全国 内地), a subject word, a link word or punctuation. NULL when none
+ * matches. Borrowed. */
 const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *subject,
                               const char *unit);
+/* jb_dict_match, and with `whole` FALSE an alias counts anywhere (a member of a 分别 list
+ * shares a noun that a modifier of another member precedes). */
+const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const char *subject,
+                                 const char *unit, gboolean whole);
 
 #endif

@@ -726,7 +726,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     if (subj_at && subj_at < cs)
         quote_from = jb_extract_clause_start(c, sent, subj_at);
 
-    const JbMetric *m = c->dict ? jb_dict_match(c->dict, metric[0] ? metric : "", subject, q->unit)
+    const JbMetric *m = c->dict ? jb_dict_match_in(c->dict, metric[0] ? metric : "", subject,
+                                                   q->unit, !subject_override)
                                 : NULL;
     if (!m && c->dict) { /* the metric named earlier in the number's own clause */
         /* from the clause naming the subject, but not into an earlier list member's
@@ -734,7 +735,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         const char *from = quote_from < cs0 ? quote_from : cs0;
         if (prev_end && prev_end > from && prev_end <= qs)
             from = prev_end;
-        m = jb_dict_match(c->dict, span_str(c->context_buf, (Span){from, qs}), subject, q->unit);
+        m = jb_dict_match_in(c->dict, span_str(c->context_buf, (Span){from, qs}), subject, q->unit,
+                             !subject_override);
     }
 
     gboolean forecast_here = FALSE, forecast_before = FALSE, actual_here = FALSE;
