@@ -210,6 +210,19 @@ static gboolean is_wide_encoding(const char *enc)
     return strstr(enc, "16") || strstr(enc, "32") || g_ascii_strncasecmp(enc, "UCS", 3) == 0;
 }
 
+/* Bytes FF FE (or FE FF) ahead of text that is UTF-8 all the same (no NUL, as UTF-16 of
+ * ASCII or of line ends would have, and no invalid byte): two stray bytes, not a UTF-16
+ * byte order mark. */
+static gboolean utf8_after_bom(const char *data, gsize len)
+{
+    gsize n = MIN(len - 2, (gsize)BINARY_SNIFF_BYTES);
+    if (memchr(data + 2, '\0', n))
+        return FALSE;
+    gsize multi, invalid;
+    utf8_stats(data + 2, len - 2, &multi, &invalid);
+    return invalid == 0;
+}
+
 /* Decode `data` to UTF-8 in *t, with LF line ends and no NULs. `owned`, if not NULL, is
  * `data` itself, writable and one byte longer than `len`: valid UTF-8 is then used where it
  * lies rather than copied (the common case: one copy and one large allocation less). */
@@ -223,11 +236,9 @@ gboolean jb_article_decode(JbArticle *a, const char *data, gsize len, char *owne
         if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
             enc = "UTF-8";
             base = 3;
-        } else if (len >= 2 && memcmp(data, "\xFF\xFE", 2) == 0) {
-            enc = "UTF-16LE";
-            base = 2;
-        } else if (len >= 2 && memcmp(data, "\xFE\xFF", 2) == 0) {
-            enc = "UTF-16BE";
+        } else if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0) &&
+                   !utf8_after_bom(data, len)) {
+            enc = data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
             base = 2;
         }
     } else if (is_utf8_name(enc) && len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {

@@ -79,6 +79,20 @@ static gboolean list_gap(const char *a, const char *b)
 }
 
 /* Years named in [a, b) outside 《》, as "2026" strings, in order (for 分别). */
+/* A year written in four digits at p (not part of a longer number): its value, else 0. */
+static int year_at(const char *a, const char *p, const char *b)
+{
+    if (p + 4 > b || (p > a && g_ascii_isdigit(p[-1])) || (p + 4 < b && g_ascii_isdigit(p[4])))
+        return 0;
+    for (int k = 0; k < 4; k++)
+        if (!g_ascii_isdigit(p[k]))
+            return 0;
+    int y = atoi(p);
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+/* Years named in [a, b) outside 《》, as "2026" strings, in order (for 分别): 2026年、2027年和
+ * 2028年, 2026、2027、2028年, and a span 2023-2025年 read as each of its years. */
 static GPtrArray *years_in(const char *a, const char *b)
 {
     GPtrArray *ys = g_ptr_array_new_with_free_func(g_free);
@@ -88,10 +102,48 @@ static GPtrArray *years_in(const char *a, const char *b)
             in_title++;
         else if (starts(p, b, "》") && in_title > 0)
             in_title--;
-        if (!in_title && g_ascii_isdigit(*p) && (p == a || !g_ascii_isdigit(p[-1])) &&
-            p + 4 < b && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]) &&
-            g_ascii_isdigit(p[3]) && starts(p + 4, b, "年") && (p[0] == '1' || p[0] == '2'))
-            g_ptr_array_add(ys, g_strndup(p, 4));
+        int y = in_title ? 0 : year_at(a, p, b);
+        if (!y)
+            continue;
+        /* a run of years: each with 年, or the last one only */
+        GArray *run = g_array_new(FALSE, FALSE, sizeof(int));
+        const char *q = p;
+        gboolean span = FALSE, closed = FALSE;
+        while (y) {
+            int prev = run->len ? g_array_index(run, int, run->len - 1) : 0;
+            if (span && prev && y > prev && y - prev <= 50)
+                for (int k = prev + 1; k < y; k++)
+                    g_array_append_val(run, k);
+            g_array_append_val(run, y);
+            q += 4;
+            if (starts(q, b, "年")) {
+                q += strlen("年");
+                closed = TRUE;
+            }
+            span = FALSE;
+            const char *r = q;
+            static const char *const LINK[] = {"、", "和", "及", "与", ",", NULL};
+            static const char *const RANGE[] = {"-", "—", "–", "至", "到", "～", "~", NULL};
+            gboolean linked = FALSE;
+            for (const char *const *w = LINK; *w && !linked; w++)
+                if (starts(r, b, *w)) {
+                    r += strlen(*w);
+                    linked = TRUE;
+                }
+            for (const char *const *w = RANGE; *w && !linked; w++)
+                if (starts(r, b, *w)) {
+                    r += strlen(*w);
+                    linked = span = TRUE;
+                }
+            y = linked ? year_at(a, r, b) : 0;
+            if (y)
+                q = r;
+        }
+        if (closed)
+            for (guint k = 0; k < run->len; k++)
+                g_ptr_array_add(ys, g_strdup_printf("%d", g_array_index(run, int, k)));
+        g_array_unref(run);
+        p = q - 1;
     }
     return ys;
 }
