@@ -558,11 +558,44 @@ static int cmd_build(int argc, char **argv)
 
 /* ---- jianbao number -------------------------------------------------------------------- */
 
+/* A quantity's value as `jianbao number` prints it: "5.9", a range "5..5.5". */
+static char *quantity_text(const JbQuantity *q)
+{
+    g_autofree char *v = jb_decimal_to_string(q->value);
+    if (!q->is_range)
+        return g_steal_pointer(&v);
+    g_autofree char *h = jb_decimal_to_string(q->high);
+    return g_strconcat(v, "..", h, NULL);
+}
+
+/* --scan: every quantity of a line of text, one output line each. */
+static void scan_line(const char *line, const char *norm)
+{
+    JbQuantity q;
+    gsize len = strlen(norm);
+    gboolean any = FALSE;
+    for (gsize from = 0; from < len && jb_number_scan(norm, len, from, &q); from = q.end) {
+        g_autofree char *v = quantity_text(&q);
+        g_autofree char *expr = g_strndup(norm + q.start, q.end - q.start);
+        printf("%s\t%s\t%s\t%s\n", expr, v, q.unit, jb_bound_name(q.bound));
+        any = TRUE;
+    }
+    if (!any)
+        printf("%s\t\t\t\n", line);
+}
+
 static int cmd_number(int argc, char **argv)
 {
+    gboolean scan = FALSE;
+    GOptionEntry entries[] = {
+        {"scan", 0, 0, G_OPTION_ARG_NONE, &scan,
+         "Read each line as text and print every quantity in it, one line each", NULL},
+        {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("— parse one number expression per stdin line");
     g_option_context_set_summary(ctx, "Prints expression<TAB>value<TAB>unit<TAB>bound; value is empty when the\n"
-                                      "expression is not a quantity. Example: echo 超过4000亿元 | jianbao number");
+                                      "expression is not a quantity, and LOW..HIGH for a range.\n"
+                                      "Example: echo 超过4000亿元 | jianbao number");
+    g_option_context_add_main_entries(ctx, entries, NULL);
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
     /* Lines of any length (a 10,000-digit number is one line, and not a quantity); the
@@ -578,8 +611,10 @@ static int cmd_number(int argc, char **argv)
         }
         JbQuantity q;
         g_autofree char *norm = jb_normalize(buf, -1);
-        if (jb_number_parse(norm, &q, NULL)) {
-            g_autofree char *v = jb_decimal_to_string(q.value);
+        if (scan) {
+            scan_line(buf, norm);
+        } else if (jb_number_parse(norm, &q, NULL)) {
+            g_autofree char *v = quantity_text(&q);
             printf("%s\t%s\t%s\t%s\n", buf, v, q.unit, jb_bound_name(q.bound));
         } else {
             printf("%s\t\t\t\n", buf);

@@ -291,8 +291,10 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
             /* 季 alone only after 第, 首 or a year (第二季, 首季, 2020年第三季): 三季 could be
              * a count of seasons */
             if (r && (lit(q, limit, "季度") || ordinal || year_stated || lit(p, limit, "首"))) {
-                if (!year_stated && am && n * 3 - 2 > am)
+                if (!year_stated && am && n * 3 - 2 > am) {
                     y--; /* 四季度 in a January article: last year's */
+                    t->shifted_back = TRUE;
+                }
                 t->p = point_period(JB_POINT_QUARTER, y, n, 0);
                 if (lit(r, limit, "末") || lit(r, limit, "底")) {
                     t->p = point_period(JB_POINT_MONTH, y, n * 3, 0);
@@ -326,8 +328,10 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
             if (any_lit(me, limit, (const char *const[]){"合约", "合約", "期货", "期貨", "交割",
                                                          "份合约", "份合約", NULL}))
                 return NULL; /* 美油10月合约: a contract's name */
-            if (!year_stated && am && (m2 ? m2 : m) > am)
-                y--; /* 12月 in a January article: last year's */
+            if (!year_stated && am && (m2 ? m2 : m) > am) {
+                y--; /* 12月 in a January article: last year's (a plan's: next; see time_refs) */
+                t->shifted_back = TRUE;
+            }
             if (m2) {
                 t->p = months(y, m, m2);
                 return me;
@@ -809,8 +813,13 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
         }
         if (t.role == TIME_PERIOD && event_after(e, limit))
             t.local = TRUE; /* its clause's only: 去年推出…计划 */
-        else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit))
+        else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit)) {
             t.sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
+            if (t.shifted_back) { /* 将在6月至7月: this year's months ahead, not last year's */
+                t.p.start.year++;
+                t.p.end.year++;
+            }
+        }
         g_array_append_val(out, t);
         prev_end = e;
         p = e;

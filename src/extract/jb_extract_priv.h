@@ -125,6 +125,8 @@ typedef struct {
     gboolean known;       /* FALSE: a month or quarter whose year no date tells */
     gboolean future_word; /* 到2027年, 下周, 明年 */
     gboolean loose;       /* a span said in passing (今年以来): not a story's period */
+    gboolean shifted_back; /* a month or quarter with no year, put in last year for being
+                            * after the published one */
     gboolean local;       /* holds for its clause only (周涨1.04%: the week's move of one
                            * quote in a list of quotes; 去年推出…计划: an event's time) */
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */

@@ -354,6 +354,9 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
         if (h->tag < kw_hedge || h->tag >= kw_fenbie || !hit_within(h, a, qs))
             continue;
         gsize i = (gsize)(h->tag - kw_hedge);
+        if (starts(h->at, qs, "约") && h->at >= c->sentence_start + 3 &&
+            strstr("节制签预公契条相合违婚特邀履隐節簽預條違隱", (char[4]){h->at[-3], h->at[-2], h->at[-1], 0}))
+            continue; /* 签约合作: the end of a word, no hedge */
         if (i < best && (HEDGES[i].b != JB_BOUND_AT_LEAST || de))
             best = i;
     }

@@ -1,10 +1,14 @@
 #!/bin/sh
-# make eval: run `jianbao extract` over the gold articles and score it (tests/gold/README.md).
+# make eval: run `jianbao extract` over the gold articles and score it (tests/gold/README.md);
+# then the seeds and the real-text corpus beside the checkout (../shared), when present.
 # Exits non-zero when precision or recall on the project's gold is below 0.95.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JB=${JIANBAO:-$ROOT/jianbao}
-SEEDS=${JB_SEEDS:-$ROOT/../shared/seeds}
+SHARED=$ROOT/../shared
+[ -d "$SHARED" ] || SHARED=$ROOT/../../shared # (a git worktree one level down)
+SEEDS=${JB_SEEDS:-$SHARED/seeds}
+CORPUS=${JB_CORPUS:-$SHARED/corpus}
 PY=/usr/bin/python3
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -17,5 +21,13 @@ if [ -d "$SEEDS" ] && ls "$SEEDS"/*.txt >/dev/null 2>&1; then
     "$JB" extract -o "$TMP/seeds.csv" "$SEEDS"/*.txt
     echo "== seeds: $SEEDS (reported, not gated)"
     $PY tests/gold/eval.py --show tests/gold/seeds.csv "$TMP/seeds.csv"
+fi
+if [ -d "$CORPUS/articles" ] && [ -f "$SHARED/tools/eval_extract.py" ]; then
+    "$JB" extract -o "$TMP/corpus.csv" "$CORPUS"/articles/* 2>/dev/null
+    echo "== real text: $CORPUS ($(ls "$CORPUS"/articles | wc -l) articles; floors gated by make check, tests/cli/corpus.t)"
+    $PY "$SHARED/tools/eval_extract.py" "$CORPUS/gold.csv" "$TMP/corpus.csv" --show 10
+    $PY tests/gold/numbers_eval.py "$JB" "$CORPUS/gold.csv" --show 5
+else
+    echo "== real text: skipped (no corpus at $CORPUS)"
 fi
 exit $status

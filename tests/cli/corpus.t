@@ -1,0 +1,38 @@
+#!/bin/sh
+# Extraction on real text: the articles of ../shared/corpus (real pages nobody here wrote,
+# kept out of this repository) scored against their hand-checked gold, with the floors of
+# the extraction issue; and `jianbao number --scan` over every number in the gold quotes.
+# Skipped with a reason when the corpus is not beside the checkout.
+. "$(dirname "$0")/lib.sh"
+SHARED=$ROOT/../shared
+[ -d "$SHARED" ] || SHARED=$ROOT/../../shared # (a git worktree one level down)
+CORPUS=${JB_CORPUS:-$SHARED/corpus}
+EVAL=${JB_EVAL_EXTRACT:-$SHARED/tools/eval_extract.py}
+if [ ! -d "$CORPUS/articles" ] || [ ! -f "$CORPUS/gold.csv" ] || [ ! -f "$EVAL" ]; then
+    echo "1..0 # SKIP the real-text corpus is not at $CORPUS (with ../shared/tools/eval_extract.py)"
+    exit 0
+fi
+"$JB" extract -o "$TMP/m.csv" "$CORPUS"/articles/* 2>"$TMP/err"
+st=$?
+ok $(( st > 1 )) "extract reads every corpus article (exit $st)"
+python3 "$EVAL" "$CORPUS/gold.csv" "$TMP/m.csv" >"$TMP/score"
+sed 's/^/# /' "$TMP/score"
+score() { # score NAME: the number after NAME in the scorer's output
+    tr ' ' '\n' <"$TMP/score" | awk -v k="$1" 'found { print; exit } $0 == k { found = 1 }'
+}
+floor() { # floor NAME MIN
+    v=$(score "$1")
+    awk -v v="${v:-0}" -v m="$2" 'BEGIN { exit !(v + 0 >= m) }'
+    ok $? "$1 $v ≥ $2"
+}
+floor precision 0.95
+floor recall 0.93
+floor period-year 0.95
+floor period-exact 0.85
+floor bound 0.95
+floor forecast 0.95
+python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
+st=$?
+sed 's/^/# /' "$TMP/numbers"
+ok $st "jianbao number --scan reads ≥ 98% of the gold quotes' numbers"
+done_testing
