@@ -9,6 +9,7 @@
 #include "jb_draw.h"
 #include "jb_fonts.h"
 #include "jb_ticks.h"
+#include "jb_units.h"
 
 #include <math.h>
 #include <string.h>
@@ -28,23 +29,19 @@ typedef struct {
 
 /* ---- numbers ------------------------------------------------------------------------- */
 
-static gboolean magnitude_suffix(const char *s)
-{
-    return g_str_has_suffix(s, "万") || g_str_has_suffix(s, "亿");
-}
-
 char *jb_chart_value_label(JbDecimal v, const char *unit, JbBound bound)
 {
-    static const char *const prefix[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = "超",
-                                         [JB_BOUND_AT_MOST] = "近", [JB_BOUND_ABOUT] = "约"};
-    g_autofree char *num = jb_number_format_cn(v, 4);
-    /* 4000亿 and 170万 read complete without their unit (the axis states it); a bare
-     * number does not: 6000家, 5.9%. */
-    const char *u = magnitude_suffix(num) ? "" : unit;
-    return g_strconcat(prefix[bound], num, u, NULL);
+    JbFigure f = jb_figure_of(v, bound);
+    return jb_units_label(&f, unit, 0);
 }
 
-/* "%.*g" without a trailing ".0", with thousands separators for the integer part. */
+char *jb_chart_value_label_western(JbDecimal v, const char *unit, JbBound bound)
+{
+    JbFigure f = jb_figure_of(v, bound);
+    return jb_units_label(&f, unit, JB_LABEL_WESTERN);
+}
+
+/* "%.*g" without a trailing ".0", with thousands separators: tick labels of the western style. */
 static char *western_number(double x)
 {
     char buf[64];
@@ -70,21 +67,6 @@ static char *western_number(double x)
     return g_string_free(s, FALSE);
 }
 
-char *jb_chart_value_label_western(JbDecimal v, const char *unit, JbBound bound)
-{
-    static const char *const prefix[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = ">",
-                                         [JB_BOUND_AT_MOST] = "<", [JB_BOUND_ABOUT] = "~"};
-    double x = jb_decimal_to_double(v), ax = fabs(x);
-    static const struct { double f; const char *s; } mags[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}};
-    for (guint i = 0; i < G_N_ELEMENTS(mags); i++)
-        if (ax >= mags[i].f && strcmp(unit, "%") != 0) {
-            g_autofree char *n = western_number(x / mags[i].f);
-            return g_strconcat(prefix[bound], n, mags[i].s, NULL);
-        }
-    g_autofree char *n = western_number(x);
-    return g_strconcat(prefix[bound], n, unit, NULL);
-}
-
 /* A sum of values as a decimal again (for labels only): 15 significant digits. */
 static JbDecimal jb_decimal_from_double(double v)
 {
@@ -105,49 +87,22 @@ static JbDecimal jb_decimal_from_double(double v)
 
 static char *value_text(const JbChart *c, const JbChartPoint *p, const char *unit)
 {
-    return c->western ? jb_chart_value_label_western(p->value, unit, p->bound)
-                      : jb_chart_value_label(p->value, unit, p->bound);
+    JbFigure f = jb_figure_of(p->value, p->bound);
+    return jb_units_label(&f, unit, c->western ? JB_LABEL_WESTERN : 0);
 }
 
 /* A label that must carry its unit (no axis states it): 6.9万亿元, not 6.9万亿. */
 static char *value_text_full(const JbChart *c, const JbChartPoint *p, const char *unit)
 {
-    char *t = value_text(c, p, unit);
-    if (c->western || !magnitude_suffix(t))
-        return t;
-    char *full = g_strconcat(t, unit, NULL);
-    g_free(t);
-    return full;
+    JbFigure f = jb_figure_of(p->value, p->bound);
+    return jb_units_label(&f, unit, c->western ? JB_LABEL_WESTERN : JB_LABEL_FULL_UNIT);
 }
 
-/* The display unit: the largest of 万亿/亿/万 (T/B/M) not above the largest value. */
+/* The display unit: one rule for axis, labels, report and series.csv (jb_units_display). */
 static double display_unit(const JbChart *c, double max_abs, const char *unit, const char **prefix)
 {
-    *prefix = "";
-    if (strcmp(unit, "%") == 0 || strcmp(unit, "倍") == 0 || jb_unit_is_points(unit))
-        return 1;
-    if (c->western) {
-        static const struct { double f; const char *s; } mags[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}};
-        for (guint i = 0; i < G_N_ELEMENTS(mags); i++)
-            if (max_abs >= mags[i].f) {
-                *prefix = mags[i].s;
-                return mags[i].f;
-            }
-        return 1;
-    }
-    if (strcmp(unit, "元") == 0 && max_abs >= 1e12) {
-        *prefix = "万亿";
-        return 1e12;
-    }
-    if (max_abs >= 1e8) {
-        *prefix = "亿";
-        return 1e8;
-    }
-    if (max_abs >= 1e4) {
-        *prefix = "万";
-        return 1e4;
-    }
-    return 1;
+    *prefix = c->western ? jb_units_display_western(unit, max_abs) : jb_units_display(unit, max_abs);
+    return pow(10, jb_units_display_exp(*prefix));
 }
 
 static char *tick_text(const JbChart *c, double v, const JbTicks *t, int decimals)
@@ -418,7 +373,7 @@ static void axis_init(Ctx *x, Axis *a, double lo, double hi, const char *base_un
     a->prefix = prefix;
     a->ticks = jb_ticks_extended(lo / a->unit, hi / a->unit, 5, TRUE);
     int decimals = jb_ticks_decimals(&a->ticks);
-    a->unit_text = g_strconcat(prefix, base_unit, NULL);
+    a->unit_text = jb_units_axis_text(prefix, base_unit, x->c->western);
     a->labels = g_ptr_array_new_with_free_func(g_object_unref);
     a->label_w = 0;
     for (int k = 0; k < a->ticks.count; k++) {
@@ -492,20 +447,13 @@ static char *growth_text(const JbChart *c, const Grid *g)
         return NULL;
     if (strcmp(c->growth, "auto") != 0)
         return g_strdup(c->growth);
-    double a = val(g->at[0][0]), b = val(g->at[0][g->n - 1]);
-    if (!(a > 0) || isnan(b))
+    const JbChartPoint *a = g->at[0][0], *b = g->at[0][g->n - 1];
+    if (!a || !b)
         return NULL;
-    double r = b / a;
-    if (r >= 2)
-    {
-        if (r >= 1e4) { /* ×10亿, not ×1000000000 */
-            JbDecimal d = jb_decimal_from_double(round(r));
-            g_autofree char *num = jb_number_format_cn(d, 3);
-            return g_strconcat("×", num, NULL);
-        }
-        return g_strdup_printf(r == floor(r) || fabs(r - round(r)) < 0.05 ? "×%.0f" : "×%.1f", r);
-    }
-    return g_strdup_printf("%+.0f%%", (r - 1) * 100);
+    JbFigure fa = jb_figure_of(a->value, a->bound), fb = jb_figure_of(b->value, b->bound);
+    const JbChartSeries *s0 = g_ptr_array_index(c->series, 0);
+    JbChange ch = jb_units_change(&fa, &fb, s0->unit);
+    return jb_units_change_mark(&ch);
 }
 
 static gboolean draw_cartesian(Ctx *x, GError **error)
@@ -1121,19 +1069,12 @@ static gboolean draw_kpi(Ctx *x, GError **error)
     const char *nian = strlen(last->label) == 4 && g_ascii_isdigit(last->label[0]) ? "年" : "";
     g_autofree char *when = g_strdup_printf("%s%s%s", last->label, nian, last->forecast ? "（预计）" : "");
     g_autofree char *change = NULL;
-    double a = val(first), b = val(last);
-    if (se->points->len > 1 && a > 0) {
-        double r = b / a;
-        /* "为…的约3倍" rather than "增长3倍", which in statistical usage means ×4 */
-        if (r >= 2)
-            change = g_strdup_printf("为%s%s的%s%.*f倍", first->label, nian,
-                                     fabs(r - round(r)) < 1e-9 && first->bound == JB_BOUND_EXACT &&
-                                             last->bound == JB_BOUND_EXACT ? "" : "约",
-                                     fabs(r - round(r)) < 0.05 ? 0 : 1, r);
-        else if (r >= 1)
-            change = g_strdup_printf("较%s%s增长%.0f%%", first->label, nian, (r - 1) * 100);
-        else
-            change = g_strdup_printf("较%s%s下降%.0f%%", first->label, nian, (1 - r) * 100);
+    if (se->points->len > 1) {
+        JbFigure fa = jb_figure_of(first->value, first->bound);
+        JbFigure fb = jb_figure_of(last->value, last->bound);
+        JbChange ch = jb_units_change(&fa, &fb, se->unit);
+        g_autofree char *since = g_strconcat(first->label, nian, NULL);
+        change = jb_units_change_text(&ch, since);
     }
     g_autoptr(PangoLayout) wl = text_new(x, when, t->subtitle_size, FALSE, inner);
     g_autoptr(PangoLayout) cl = change ? text_new(x, change, t->subtitle_size * 1.3, TRUE, inner) : NULL;

@@ -5,6 +5,7 @@
 #include "jb_common.h"
 #include "jb_period.h"
 #include "jb_number.h"
+#include "jb_units.h"
 
 #include <cairo.h>
 #include <glib/gstdio.h>
@@ -30,7 +31,8 @@ char *jb_report_placeholder(const JbTable *series, const char *metric_id, const 
         guint r = field[0] == 'l' ? l : f;
         return jb_report_value_text(jb_table_get(series, r, c_value),
                                     jb_table_get(series, r, c_unit),
-                                    jb_table_get(series, r, c_bound));
+                                    jb_table_get(series, r, c_bound),
+                                    jb_table_get(series, r, jb_table_column(series, "value_high")));
     }
     /* periods as analysts write them: 2022年, 2022年6月, 2024年1—9月 */
     if (strcmp(field, "period") == 0)
@@ -40,18 +42,16 @@ char *jb_report_placeholder(const JbTable *series, const char *metric_id, const 
     if (strcmp(field, "label") == 0)
         return g_strdup(jb_table_get(series, f, c_label));
     if (strcmp(field, "growth") == 0) {
-        JbDecimal a, b;
+        JbDecimal a, b, r;
         if (!jb_decimal_parse(jb_table_get(series, f, c_value), &a) ||
-            !jb_decimal_parse(jb_table_get(series, l, c_value), &b) || jb_decimal_to_double(a) == 0) {
+            !jb_decimal_parse(jb_table_get(series, l, c_value), &b) ||
+            !jb_units_div(b, a, 1, &r)) {
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s.growth: needs a non-zero first value",
                         metric_id);
             return NULL;
         }
-        char buf[32];
-        g_snprintf(buf, sizeof buf, "%.1f", jb_decimal_to_double(b) / jb_decimal_to_double(a));
-        if (g_str_has_suffix(buf, ".0"))
-            buf[strlen(buf) - 2] = 0;
-        return g_strconcat(buf, "倍", NULL);
+        g_autofree char *n = jb_decimal_to_string(r);
+        return g_strconcat(n, "倍", NULL);
     }
     g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                 "unknown field '%s' (use latest, first, period, first_period, growth, label)",

@@ -4,6 +4,7 @@
 #include "jb_common.h"
 #include "jb_period.h"
 #include "jb_number.h"
+#include "jb_units.h"
 
 #include <cmark.h>
 #include <math.h>
@@ -443,27 +444,18 @@ static const char *cell(Builder *b, guint row, const char *col)
     return jb_table_get(b->in->series, row, jb_table_column(b->in->series, col));
 }
 
+/* The change since the first period, as the KPI chart says it (jb_units). */
 static char *ratio_text(Builder *b, guint first, guint last)
 {
-    JbDecimal a, z;
-    if (!jb_decimal_parse(cell(b, first, "value"), &a) ||
-        !jb_decimal_parse(cell(b, last, "value"), &z) || jb_decimal_to_double(a) <= 0)
+    JbFigure a, z;
+    if (!jb_figure_parse(cell(b, first, "value"), cell(b, first, "bound"),
+                         cell(b, first, "value_high"), &a) ||
+        !jb_figure_parse(cell(b, last, "value"), cell(b, last, "bound"),
+                         cell(b, last, "value_high"), &z))
         return NULL;
-    double va = jb_decimal_to_double(a), vz = jb_decimal_to_double(z);
+    JbChange ch = jb_units_change(&a, &z, cell(b, last, "unit"));
     g_autofree char *since = jb_period_text_cn(cell(b, first, "period"));
-    if (strcmp(cell(b, last, "unit"), "%") == 0) {
-        double d = vz - va;
-        return g_strdup_printf("比%s%s%.1f个百分点", since, d >= 0 ? "高" : "低", fabs(d));
-    }
-    double r = vz / va;
-    if (r >= 2) {
-        char buf[32];
-        g_snprintf(buf, sizeof buf, "%.1f", r);
-        if (g_str_has_suffix(buf, ".0"))
-            buf[strlen(buf) - 2] = 0;
-        return g_strdup_printf("为%s的%s倍", since, buf);
-    }
-    return g_strdup_printf("较%s%s%.0f%%", since, r >= 1 ? "增长" : "下降", fabs(r - 1) * 100);
+    return jb_units_change_text(&ch, since);
 }
 
 static char *dest_of(GArray *numbers)
@@ -523,16 +515,18 @@ static gboolean add_kpi(Builder *b, const char *literal, guint line, GError **er
         g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, id);
         guint first = g_array_index(rows, guint, 0), last = g_array_index(rows, guint, rows->len - 1);
         Card *c = g_new0(Card, 1);
-        JbDecimal d;
-        JbBound bound = JB_BOUND_EXACT;
-        jb_bound_parse(cell(b, last, "bound"), &bound);
-        static const char *const prefix[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = "超",
-                                             [JB_BOUND_AT_MOST] = "近", [JB_BOUND_ABOUT] = "约"};
-        g_autofree char *num = jb_decimal_parse(cell(b, last, "value"), &d)
-                                   ? jb_number_format_cn(d, 4)
-                                   : g_strdup(cell(b, last, "value"));
-        char *parts[] = {g_strdup(prefix[bound]), g_strdup(num), g_strdup(cell(b, last, "unit")),
-                         NULL};
+        JbFigure f;
+        g_autofree char *num = NULL;
+        const char *pre = "";
+        if (jb_figure_parse(cell(b, last, "value"), cell(b, last, "bound"),
+                            cell(b, last, "value_high"), &f)) {
+            /* the label without its unit, which is drawn smaller: 超1.2万亿 + 元 */
+            pre = f.range ? "" : jb_units_bound_prefix(f.bound, FALSE);
+            num = jb_units_label(&f, cell(b, last, "unit"), JB_LABEL_NO_UNIT | JB_LABEL_NO_BOUND);
+        } else {
+            num = g_strdup(cell(b, last, "value"));
+        }
+        char *parts[] = {g_strdup(pre), g_strdup(num), g_strdup(cell(b, last, "unit")), NULL};
         g_ptr_array_add(values, g_memdup2(parts, sizeof parts));
         g_autofree char *vm = kpi_value_markup(parts[0], parts[1], parts[2], KPI_VALUE_SIZE);
         c->value = jb_layout_new(b->pango, vm, TRUE, KPI_VALUE_SIZE, TRUE, -1);
@@ -611,8 +605,8 @@ static gboolean add_table(Builder *b, const char *literal, guint line, GError **
             g_autofree char *period = g_strdup_printf(
                 "%s%s", when, strcmp(cell(b, r, "forecast"), "1") == 0 ? "（预计）" : "");
             row->cell[1] = cell_layout(b, period, 1, FALSE);
-            g_autofree char *v =
-                jb_report_value_text(cell(b, r, "value"), cell(b, r, "unit"), cell(b, r, "bound"));
+            g_autofree char *v = jb_report_value_text(cell(b, r, "value"), cell(b, r, "unit"),
+                                                      cell(b, r, "bound"), cell(b, r, "value_high"));
             g_autofree char *ve = g_markup_escape_text(v, -1);
             row->cell[2] = cell_layout(b, ve, 2, FALSE);
             g_autoptr(GArray) numbers = jb_report_cite(b, r);

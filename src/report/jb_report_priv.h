@@ -130,7 +130,9 @@ void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers);
 void jb_report_add_sources(Builder *b);
 /* Series rows of `metric_id`, in file order (empty when unknown). */
 GArray *jb_report_series_rows(const JbTable *series, const char *metric_id);
-/* "超1.2万亿元": a series value the Chinese way. Caller owns it. */
-char *jb_report_value_text(const char *value, const char *unit, const char *bound);
+/* "超1.2万亿元", "5%–5.5%": a series value the Chinese way, as stated (jb_units_label);
+ * `high` is the value_high cell. Caller owns it. */
+char *jb_report_value_text(const char *value, const char *unit, const char *bound,
+                           const char *high);
 
 #endif

@@ -5,6 +5,7 @@
 #include "jb_article.h"
 #include "jb_common.h"
 #include "jb_number.h"
+#include "jb_units.h"
 
 #include <string.h>
 
@@ -25,17 +26,13 @@ GArray *jb_report_series_rows(const JbTable *series, const char *metric_id)
     return rows;
 }
 
-char *jb_report_value_text(const char *value, const char *unit, const char *bound)
+char *jb_report_value_text(const char *value, const char *unit, const char *bound,
+                           const char *high)
 {
-    JbDecimal d;
-    JbBound b = JB_BOUND_EXACT;
-    if (!jb_decimal_parse(value, &d))
+    JbFigure f;
+    if (!jb_figure_parse(value, bound, high, &f))
         return g_strdup(value);
-    jb_bound_parse(bound, &b);
-    static const char *const prefix[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = "超",
-                                         [JB_BOUND_AT_MOST] = "近", [JB_BOUND_ABOUT] = "约"};
-    g_autofree char *num = jb_number_format_cn(d, 4);
-    return g_strconcat(prefix[b], num, unit, NULL);
+    return jb_units_label(&f, unit, JB_LABEL_FULL_UNIT);
 }
 
 static void entry_free(SourceEntry *e)

@@ -44,52 +44,6 @@ gboolean jb_derive_parse(const char *list, guint *flags, GError **error)
     return TRUE;
 }
 
-gboolean jb_unit_is_ratio(const char *unit)
-{
-    return strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0 || strcmp(unit, "倍") == 0 ||
-           jb_unit_is_points(unit);
-}
-
-const char *jb_display_unit(const char *unit, double max_abs)
-{
-    if (jb_unit_is_ratio(unit))
-        return "";
-    if (strstr(unit, "元") && max_abs >= 1e12)
-        return "万亿";
-    if (max_abs >= 1e8)
-        return "亿";
-    if (max_abs >= 1e4)
-        return "万";
-    return "";
-}
-
-/* ---- exact subtraction ---------------------------------------------------------------- */
-
-static gboolean scale_up(gint64 *m, int by)
-{
-    for (; by > 0; by--)
-        if (__builtin_mul_overflow(*m, 10, m))
-            return FALSE;
-    return TRUE;
-}
-
-/* a − b exactly; FALSE when it does not fit in 18 digits. */
-static gboolean decimal_sub(JbDecimal a, JbDecimal b, JbDecimal *out)
-{
-    a = jb_decimal_normalize(a);
-    b = jb_decimal_normalize(b);
-    int e = MIN(a.exp10, b.exp10);
-    if (a.exp10 - e > 36 || b.exp10 - e > 36)
-        return FALSE;
-    gint64 ma = a.mant, mb = b.mant, d;
-    if (!scale_up(&ma, a.exp10 - e) || !scale_up(&mb, b.exp10 - e) ||
-        __builtin_sub_overflow(ma, mb, &d) || d > 999999999999999999LL ||
-        d < -999999999999999999LL)
-        return FALSE;
-    *out = jb_decimal_normalize((JbDecimal){d, e});
-    return TRUE;
-}
-
 /* A double rounded to two decimals, as a plain decimal string ("3", "44.22", "-12.5"). */
 static char *two_decimals(double x)
 {
@@ -101,24 +55,6 @@ static char *two_decimals(double x)
     if (!jb_decimal_parse(buf, &d))
         return NULL;
     return jb_decimal_to_string(jb_decimal_normalize(d));
-}
-
-/* ---- bounds --------------------------------------------------------------------------- */
-
-static JbBound flip(JbBound b)
-{
-    return b == JB_BOUND_AT_LEAST ? JB_BOUND_AT_MOST : b == JB_BOUND_AT_MOST ? JB_BOUND_AT_LEAST : b;
-}
-
-/* The bound of f(a, b) for f increasing in a and decreasing in b (a − b, a ÷ b). */
-static JbBound bound_of(JbBound a, JbBound b)
-{
-    b = flip(b);
-    if (a == JB_BOUND_EXACT)
-        return b;
-    if (b == JB_BOUND_EXACT || a == b)
-        return a;
-    return JB_BOUND_ABOUT;
 }
 
 /* ---- periods -------------------------------------------------------------------------- */
@@ -211,7 +147,7 @@ static void emit(JbTable *out, const Cols *c, const char *id, const char *suffix
                    {c->c_bound, jb_bound_name(d->bound)},
                    {c->c_fc, d->forecast ? "1" : "0"},
                    {c->c_src, d->sources},
-                   {c->c_disp, jb_display_unit(unit, max_abs)},
+                   {c->c_disp, jb_units_display(unit, max_abs)},
                    {c->c_freq, freq}};
         for (guint k = 0; k < G_N_ELEMENTS(set); k++)
             if (set[k].col >= 0)
@@ -257,28 +193,35 @@ static void derive_metric(JbTable *out, const Cols *c, const char *id, GArray *p
                     continue;
             }
             double va = jb_decimal_to_double(a->value), vb = jb_decimal_to_double(b->value);
-            Derived d = {.bound = bound_of(b->bound, a->bound),
+            Derived d = {.bound = jb_units_bound_of(b->bound, a->bound),
                          .forecast = a->forecast || b->forecast};
             if (KINDS[k].flag == JB_DERIVE_CHANGE) {
                 JbDecimal diff;
-                if (!decimal_sub(b->value, a->value, &diff))
+                if (!jb_units_sub(b->value, a->value, &diff))
                     continue;
                 d.value = jb_decimal_to_string(diff);
                 d.abs = fabs(jb_decimal_to_double(diff));
             } else {
                 if (!(va > 0) || vb < 0)
                     continue;
-                double x = vb / va;
                 if (KINDS[k].flag == JB_DERIVE_CAGR) {
+                    /* a root: the only one computed in floating point */
                     double ya, yb;
                     if (!period_years(a->period, &ya) || !period_years(b->period, &yb) ||
                         yb - ya <= 0)
                         continue;
-                    x = (pow(x, 1.0 / (yb - ya)) - 1) * 100;
-                } else if (KINDS[k].flag == JB_DERIVE_YOY) {
-                    x = (x - 1) * 100;
+                    d.value = two_decimals((pow(vb / va, 1.0 / (yb - ya)) - 1) * 100);
+                } else {
+                    /* exact, as the chart's and the report's growth: jb_units */
+                    JbDecimal num = b->value, q;
+                    if (KINDS[k].flag == JB_DERIVE_YOY) {
+                        if (!jb_units_sub(b->value, a->value, &num))
+                            continue;
+                        num.exp10 += 2;
+                    }
+                    if (jb_units_div(num, a->value, 2, &q))
+                        d.value = jb_decimal_to_string(q);
                 }
-                d.value = two_decimals(x);
                 if (!d.value)
                     continue;
             }

@@ -13,12 +13,15 @@
  * (%, ‰, 倍, 个百分点). A derived value is a forecast when either end is; its bound follows
  * from the ends' bounds (at_least − exact is at_least, at_least − at_least is about…).
  *
- * Not for: merging statements (jb_reshape) or formatting labels (jb_number_format_cn).
+ * The display unit and the arithmetic are jb_units' (one rule for derive, chart and report).
+ *
+ * Not for: merging statements (jb_reshape) or formatting labels (jb_units).
  */
 #ifndef JB_DERIVE_H
 #define JB_DERIVE_H
 
 #include "jb_number.h"
+#include "jb_units.h"
 #include "jb_table.h"
 
 #include <glib.h>
@@ -40,14 +43,5 @@ gboolean jb_derive_parse(const char *list, guint *flags, GError **error);
  * display_unit column, when present, is filled for the new rows. Rows whose metric_id is
  * already derived (ends in .change, .multiple, .cagr, .yoy) are not derived again. */
 JbTable *jb_derive(const JbTable *series, guint flags);
-
-/* The display unit for a metric whose largest absolute value is `max_abs`, in base unit
- * `unit`: ratios (%, ‰, 倍, 个百分点) never scale (""); money (a unit containing 元) takes
- * 万亿 from 1万亿, 亿 from 1亿, 万 from 1万; anything else (counts: 家 个 台（套）…) 亿 from
- * 1亿 and 万 from 1万 — never 万亿. "" below 1万. Static string. */
-const char *jb_display_unit(const char *unit, double max_abs);
-
-/* TRUE for ratio units that derive and scaling leave alone: % ‰ 倍 个百分点. */
-gboolean jb_unit_is_ratio(const char *unit);
 
 #endif

@@ -451,7 +451,7 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
             if (jb_decimal_parse(row[3], &d))
                 max_abs = MAX(max_abs, fabs(jb_decimal_to_double(d)));
         }
-        const char *disp = jb_display_unit(first[4], max_abs);
+        const char *disp = jb_units_display(first[4], max_abs);
         g_autoptr(GString) freqs = g_string_new(NULL);
         for (guint k = i; k < j; k++) {
             const char *f = ((char **)g_ptr_array_index(metric_rows, k))[9];

@@ -21,7 +21,7 @@
 
 /* series.csv columns, NULL-terminated:
  * metric_id,label,period,value,unit,bound,forecast,sources,display_unit,frequency,value_high
- * (display_unit is a hint: 万, 亿, 万亿 or empty, see jb_display_unit; frequency the period's,
+ * (display_unit is a hint: 万, 亿, 万亿 or empty, see jb_units_display; frequency the period's,
  * jb_freq_name: year, half, quarter, month, day, ytd, span; value_high the upper end of a
  * range, whose bound is "range", else empty). */
 extern const char *const JB_SERIES_HEADER[];

@@ -53,8 +53,8 @@ contains "$text" "第1页/共${pages}页" "footer numbers the pages"
 p1=$(pdftotext -f 1 -l 1 "$TMP/b.pdf" - 2>/dev/null | tr -d ' \n')
 contains "$p1" "人工智能核心产业规模由2022年的超4000亿元" "page 1 reads in order: title, KPI row, then the summary"
 # pdftotext's default mode reads the KPI list KPI by KPI: value, label, period and change
-kpis='1要点超1\.2万亿元人工智能核心产业规模2025年（预计）\[[0-9]+\]为2022年的3倍'
-kpis=$kpis'超6000家人工智能企业数量2025年\[[0-9]+\]为2022年的2倍'
+kpis='1要点超1\.2万亿元人工智能核心产业规模2025年（预计）\[[0-9]+\]为2022年的约3倍'
+kpis=$kpis'超6000家人工智能企业数量2025年\[[0-9]+\]为2022年的约2倍'
 kpis=$kpis'170万个5G基站2022年6月\[[0-9]+\]150家大型工业互联网平台2022年\[[0-9]+\]•人工智能核心产业规模由'
 if printf '%s' "$p1" | grep -Eq "$kpis"; then ok 0 "page 1: each KPI's value, label and meta before the next KPI"; else
     ok 1 "page 1: each KPI's value, label and meta before the next KPI"

@@ -40,15 +40,15 @@ int main(void)
        "an unknown name is a usage error naming it");
     g_clear_error(&e);
 
-    is_str(jb_display_unit("元", 1.2e12), "万亿", "1.2万亿元 → 万亿");
-    is_str(jb_display_unit("元", 9.99e11), "亿", "9990亿元 → 亿");
-    is_str(jb_display_unit("美元", 5e4), "万", "5万美元 → 万");
-    is_str(jb_display_unit("家", 9999), "", "9999家 → no scaling");
-    is_str(jb_display_unit("个", 1.7e6), "万", "170万个 → 万");
-    is_str(jb_display_unit("人", 1.4e9), "亿", "14亿人 → 亿 (counts never 万亿)");
-    is_str(jb_display_unit("台（套）", 5e12), "亿", "counts stop at 亿");
-    is_str(jb_display_unit("%", 5e6), "", "percentages never scale");
-    is_str(jb_display_unit("个百分点", 5e6), "", "nor percentage points");
+    is_str(jb_units_display("元", 1.2e12), "万亿", "1.2万亿元 → 万亿");
+    is_str(jb_units_display("元", 9.99e11), "亿", "9990亿元 → 亿");
+    is_str(jb_units_display("美元", 5e4), "万", "5万美元 → 万");
+    is_str(jb_units_display("家", 9999), "", "9999家 → no scaling");
+    is_str(jb_units_display("个", 1.7e6), "万", "170万个 → 万");
+    is_str(jb_units_display("人", 1.4e9), "亿", "14亿人 → 亿 (counts never 万亿)");
+    is_str(jb_units_display("台（套）", 5e12), "亿", "counts stop at 亿");
+    is_str(jb_units_display("%", 5e6), "", "percentages never scale");
+    is_str(jb_units_display("个百分点", 5e6), "", "nor percentage points");
 
     g_autoptr(JbTable) s = parse(
         "metric_id,label,period,value,unit,bound,forecast,sources,display_unit\n"

@@ -1,0 +1,402 @@
+/* jb_units.c — display units, value labels and exact arithmetic for every stage; see
+ * jb_units.h. */
+#include "jb_units.h"
+
+#include "jb_number_priv.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_MANT 999999999999999999LL /* 18 digits */
+
+gboolean jb_figure_parse(const char *value, const char *bound, const char *value_high,
+                         JbFigure *out)
+{
+    JbFigure f = {.bound = JB_BOUND_EXACT};
+    if (!value || !jb_decimal_parse(value, &f.value))
+        return FALSE;
+    const char *point = strchr(value, '.');
+    f.decimals = point ? (int)strlen(point + 1) : 0;
+    f.high = f.value;
+    if (bound && strcmp(bound, "range") == 0) {
+        if (!value_high || !jb_decimal_parse(value_high, &f.high))
+            return FALSE;
+        f.range = TRUE;
+        const char *hp = strchr(value_high, '.');
+        f.high_decimals = hp ? (int)strlen(hp + 1) : 0;
+    } else if (bound && *bound && !jb_bound_parse(bound, &f.bound)) {
+        return FALSE;
+    }
+    *out = f;
+    return TRUE;
+}
+
+JbFigure jb_figure_of(JbDecimal v, JbBound bound)
+{
+    return (JbFigure){.value = v, .high = v, .bound = bound};
+}
+
+gboolean jb_unit_is_ratio(const char *unit)
+{
+    return strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0 || strcmp(unit, "倍") == 0 ||
+           jb_unit_is_points(unit);
+}
+
+gboolean jb_unit_is_money(const char *unit)
+{
+    return strstr(unit, "元") != NULL;
+}
+
+const char *jb_units_display(const char *unit, double max_abs)
+{
+    if (jb_unit_is_ratio(unit))
+        return "";
+    if (jb_unit_is_money(unit) && max_abs >= 1e12)
+        return "万亿";
+    if (max_abs >= 1e8)
+        return "亿";
+    if (max_abs >= 1e4)
+        return "万";
+    return "";
+}
+
+const char *jb_units_display_western(const char *unit, double max_abs)
+{
+    if (jb_unit_is_ratio(unit))
+        return "";
+    if (jb_unit_is_money(unit) && max_abs >= 1e12)
+        return "T";
+    if (max_abs >= 1e9)
+        return "B";
+    if (max_abs >= 1e6)
+        return "M";
+    return "";
+}
+
+int jb_units_display_exp(const char *display)
+{
+    static const struct { const char *name; int exp; } all[] = {
+        {"万", 4}, {"亿", 8}, {"万亿", 12}, {"M", 6}, {"B", 9}, {"T", 12}};
+    for (guint i = 0; display && i < G_N_ELEMENTS(all); i++)
+        if (strcmp(display, all[i].name) == 0)
+            return all[i].exp;
+    return 0;
+}
+
+char *jb_units_axis_text(const char *display, const char *unit, gboolean western)
+{
+    if (!western || !*display)
+        return g_strconcat(display, unit, NULL);
+    const char *word = strcmp(display, "T") == 0   ? "trillions"
+                       : strcmp(display, "B") == 0 ? "billions"
+                                                   : "millions";
+    return g_strdup_printf("%s (%s)", unit, word);
+}
+
+const char *jb_units_bound_prefix(JbBound bound, gboolean western)
+{
+    static const char *const cn[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = "超",
+                                     [JB_BOUND_AT_MOST] = "近", [JB_BOUND_ABOUT] = "约"};
+    static const char *const west[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = ">",
+                                       [JB_BOUND_AT_MOST] = "<", [JB_BOUND_ABOUT] = "~"};
+    if ((guint)bound >= G_N_ELEMENTS(cn))
+        return "";
+    return western ? west[bound] : cn[bound];
+}
+
+char *jb_units_number(JbDecimal v, int decimals, const char *display)
+{
+    int k = jb_units_display_exp(display);
+    JbDecimal d = jb_decimal_normalize(v);
+    if (d.mant != 0)
+        d.exp10 -= k;
+    int natural = d.exp10 < 0 ? -d.exp10 : 0;
+    /* stated trailing zeros count in the base unit only: 7.0% stays 7.0%, while the zeros
+     * of 12345.60元 say nothing about 1.23456万 */
+    int want = k == 0 ? MAX(natural, decimals) : natural;
+    char *s = jb_decimal_to_string(d);
+    if (want == natural)
+        return s;
+    GString *g = g_string_new(s);
+    g_free(s);
+    if (natural == 0)
+        g_string_append_c(g, '.');
+    for (int i = natural; i < want; i++)
+        g_string_append_c(g, '0');
+    return g_string_free(g, FALSE);
+}
+
+/* 1234567.5 → 1,234,567.5 */
+static char *grouped(const char *num)
+{
+    GString *s = g_string_new(NULL);
+    const char *p = num;
+    if (*p == '-')
+        g_string_append_c(s, *p++);
+    const char *dot = strchr(p, '.');
+    size_t int_len = dot ? (size_t)(dot - p) : strlen(p);
+    for (size_t i = 0; i < int_len; i++) {
+        if (i && (int_len - i) % 3 == 0)
+            g_string_append_c(s, ',');
+        g_string_append_c(s, p[i]);
+    }
+    if (dot)
+        g_string_append(s, dot);
+    return g_string_free(s, FALSE);
+}
+
+/* An `about` figure written with many digits (a fraction: 约33.333333%) to four. */
+static JbDecimal about_digits(JbDecimal v, int *decimals)
+{
+    v = jb_decimal_normalize(v);
+    guint64 m = v.mant < 0 ? (guint64)(-(v.mant + 1)) + 1u : (guint64)v.mant;
+    int n = v.mant ? digits_u64(m) : 1;
+    if (n <= 6)
+        return v;
+    int drop = n - 4;
+    guint64 q = m / POW10[drop], r = m % POW10[drop];
+    if (r >= POW10[drop] / 2)
+        q++;
+    *decimals = 0;
+    return jb_decimal_normalize((JbDecimal){v.mant < 0 ? -(gint64)q : (gint64)q, v.exp10 + drop});
+}
+
+/* One number of a label with its display unit and, when shown, its unit. */
+static char *label_part(JbDecimal v, int decimals, const char *unit, guint style)
+{
+    gboolean western = (style & JB_LABEL_WESTERN) != 0;
+    double a = fabs(jb_decimal_to_double(v));
+    const char *display = western ? jb_units_display_western(unit, a) : jb_units_display(unit, a);
+    g_autofree char *num = jb_units_number(v, decimals, display);
+    if (western) {
+        g_autofree char *g = grouped(num);
+        return g_strconcat(g, display, *display || (style & JB_LABEL_NO_UNIT) ? "" : unit, NULL);
+    }
+    gboolean show_unit = (!*display || (style & JB_LABEL_FULL_UNIT)) && !(style & JB_LABEL_NO_UNIT);
+    return g_strconcat(num, display, show_unit ? unit : "", NULL);
+}
+
+char *jb_units_label(const JbFigure *f, const char *unit, guint style)
+{
+    gboolean western = (style & JB_LABEL_WESTERN) != 0;
+    int decimals = f->decimals;
+    if (f->range) {
+        g_autofree char *lo = label_part(f->value, decimals, unit, style);
+        g_autofree char *hi = label_part(f->high, f->high_decimals, unit, style);
+        return g_strconcat(lo, "–", hi, NULL);
+    }
+    JbDecimal v = f->bound == JB_BOUND_ABOUT ? about_digits(f->value, &decimals) : f->value;
+    g_autofree char *part = label_part(v, decimals, unit, style);
+    if (style & JB_LABEL_NO_BOUND)
+        return g_steal_pointer(&part);
+    return g_strconcat(jb_units_bound_prefix(f->bound, western), part, NULL);
+}
+
+/* ---- exact arithmetic ------------------------------------------------------------------ */
+
+static gboolean scale_up(gint64 *m, int by)
+{
+    for (; by > 0; by--)
+        if (__builtin_mul_overflow(*m, 10, m))
+            return FALSE;
+    return TRUE;
+}
+
+/* a and b at their common (smaller) exponent; FALSE when a mantissa would overflow. */
+static gboolean align(JbDecimal *a, JbDecimal *b)
+{
+    *a = jb_decimal_normalize(*a);
+    *b = jb_decimal_normalize(*b);
+    if (a->mant == 0)
+        a->exp10 = b->exp10;
+    if (b->mant == 0)
+        b->exp10 = a->exp10;
+    int e = MIN(a->exp10, b->exp10);
+    if (a->exp10 - e > 36 || b->exp10 - e > 36 || !scale_up(&a->mant, a->exp10 - e) ||
+        !scale_up(&b->mant, b->exp10 - e))
+        return FALSE;
+    a->exp10 = b->exp10 = e;
+    return TRUE;
+}
+
+static gboolean fits(gint64 m)
+{
+    return m <= MAX_MANT && m >= -MAX_MANT;
+}
+
+gboolean jb_units_add(JbDecimal a, JbDecimal b, JbDecimal *out)
+{
+    gint64 s;
+    if (!align(&a, &b) || __builtin_add_overflow(a.mant, b.mant, &s))
+        return FALSE;
+    JbDecimal d = jb_decimal_normalize((JbDecimal){s, a.exp10});
+    if (!fits(d.mant))
+        return FALSE;
+    *out = d;
+    return TRUE;
+}
+
+gboolean jb_units_sub(JbDecimal a, JbDecimal b, JbDecimal *out)
+{
+    gint64 s;
+    if (!align(&a, &b) || __builtin_sub_overflow(a.mant, b.mant, &s))
+        return FALSE;
+    JbDecimal d = jb_decimal_normalize((JbDecimal){s, a.exp10});
+    if (!fits(d.mant))
+        return FALSE;
+    *out = d;
+    return TRUE;
+}
+
+static unsigned __int128 pow10_128(int n)
+{
+    unsigned __int128 p = 1;
+    while (n-- > 0)
+        p *= 10;
+    return p;
+}
+
+gboolean jb_units_div(JbDecimal a, JbDecimal b, int decimals, JbDecimal *out)
+{
+    a = jb_decimal_normalize(a);
+    b = jb_decimal_normalize(b);
+    if (b.mant == 0 || decimals < 0 || decimals > 12)
+        return FALSE;
+    gboolean neg = (a.mant < 0) != (b.mant < 0) && a.mant != 0;
+    unsigned __int128 n = (unsigned __int128)(a.mant < 0 ? -(a.mant + 1) + 1ULL : (guint64)a.mant);
+    unsigned __int128 d = (unsigned __int128)(b.mant < 0 ? -(b.mant + 1) + 1ULL : (guint64)b.mant);
+    /* q = round(a ÷ b × 10^decimals) = round(n × 10^s ÷ d) */
+    int s = a.exp10 - b.exp10 + decimals;
+    if (s > 20) /* n < 10^18, so n × 10^20 < 10^38 < 2^127; beyond, the quotient is too big */
+        return FALSE;
+    if (s >= 0)
+        n *= pow10_128(s);
+    else if (-s > 20) { /* the quotient rounds to zero */
+        *out = (JbDecimal){0, 0};
+        return TRUE;
+    } else
+        d *= pow10_128(-s);
+    unsigned __int128 q = n / d, r = n % d;
+    if (r >= d - r)
+        q++;
+    if (q > (unsigned __int128)MAX_MANT)
+        return FALSE;
+    gint64 m = (gint64)q;
+    *out = jb_decimal_normalize((JbDecimal){neg ? -m : m, -decimals});
+    return TRUE;
+}
+
+static JbBound flip(JbBound b)
+{
+    return b == JB_BOUND_AT_LEAST ? JB_BOUND_AT_MOST : b == JB_BOUND_AT_MOST ? JB_BOUND_AT_LEAST : b;
+}
+
+JbBound jb_units_bound_of(JbBound a, JbBound b)
+{
+    b = flip(b);
+    if (a == JB_BOUND_EXACT)
+        return b;
+    if (b == JB_BOUND_EXACT || a == b)
+        return a;
+    return JB_BOUND_ABOUT;
+}
+
+/* ---- change ---------------------------------------------------------------------------- */
+
+/* a ÷ b at one decimal, and whether that rounded anything away. */
+static gboolean div_one(JbDecimal a, JbDecimal b, JbDecimal *out, gboolean *rounded)
+{
+    JbDecimal fine;
+    if (!jb_units_div(a, b, 1, out))
+        return FALSE;
+    int d = 12; /* finer, as far as the quotient fits */
+    while (d > 1 && !jb_units_div(a, b, d, &fine))
+        d--;
+    *rounded = d == 1 || !jb_decimal_equal(fine, *out);
+    return TRUE;
+}
+
+JbChange jb_units_change(const JbFigure *first, const JbFigure *last, const char *unit)
+{
+    JbChange ch = {JB_CHANGE_NONE, {0, 0}, FALSE};
+    if (first->range || last->range)
+        return ch;
+    gboolean bounded = jb_units_bound_of(last->bound, first->bound) != JB_BOUND_EXACT;
+    if (strcmp(unit, "%") == 0) {
+        if (jb_units_sub(last->value, first->value, &ch.amount)) {
+            ch.kind = JB_CHANGE_POINTS;
+            ch.approx = bounded;
+        }
+        return ch;
+    }
+    if (jb_unit_is_ratio(unit) || first->value.mant <= 0 || last->value.mant < 0)
+        return ch;
+    gboolean rounded;
+    JbDecimal r, diff;
+    if (!div_one(last->value, first->value, &r, &rounded))
+        return ch;
+    if (jb_decimal_cmp(r, (JbDecimal){2, 0}) >= 0) {
+        ch.kind = JB_CHANGE_MULTIPLE;
+        ch.amount = r;
+        ch.approx = bounded || rounded;
+        return ch;
+    }
+    if (!jb_units_sub(last->value, first->value, &diff))
+        return ch;
+    diff.exp10 += 2; /* × 100 */
+    if (!div_one(diff, first->value, &ch.amount, &rounded))
+        return ch;
+    ch.kind = JB_CHANGE_PERCENT;
+    ch.approx = bounded || rounded;
+    return ch;
+}
+
+static char *abs_text(JbDecimal d)
+{
+    if (d.mant < 0)
+        d.mant = -d.mant;
+    return jb_decimal_to_string(d);
+}
+
+char *jb_units_change_text(const JbChange *ch, const char *since)
+{
+    const char *yue = ch->approx ? "约" : "";
+    int sign = (ch->amount.mant > 0) - (ch->amount.mant < 0);
+    g_autofree char *n = abs_text(ch->amount);
+    switch (ch->kind) {
+    case JB_CHANGE_MULTIPLE:
+        return g_strdup_printf("为%s的%s%s倍", since, yue, n);
+    case JB_CHANGE_PERCENT:
+        if (!sign)
+            return g_strdup_printf("与%s%s持平", since, yue);
+        return g_strdup_printf("较%s%s%s%s%%", since, sign > 0 ? "增长" : "下降", yue, n);
+    case JB_CHANGE_POINTS:
+        if (!sign)
+            return g_strdup_printf("与%s%s持平", since, yue);
+        return g_strdup_printf("比%s%s%s%s个百分点", since, sign > 0 ? "高" : "低", yue, n);
+    case JB_CHANGE_NONE:
+        break;
+    }
+    return NULL;
+}
+
+char *jb_units_change_mark(const JbChange *ch)
+{
+    int sign = (ch->amount.mant > 0) - (ch->amount.mant < 0);
+    g_autofree char *n = abs_text(ch->amount);
+    switch (ch->kind) {
+    case JB_CHANGE_MULTIPLE:
+        if (jb_decimal_to_double(ch->amount) >= 1e4) { /* ×10亿, not ×1000000000 */
+            g_autofree char *cn = jb_number_format_cn(ch->amount, 3);
+            return g_strconcat("×", cn, NULL);
+        }
+        return g_strconcat("×", n, NULL);
+    case JB_CHANGE_PERCENT:
+        return g_strdup_printf("%s%s%%", sign < 0 ? "-" : "+", n);
+    case JB_CHANGE_POINTS:
+        return g_strdup_printf("%s%s个百分点", sign < 0 ? "-" : "+", n);
+    case JB_CHANGE_NONE:
+        break;
+    }
+    return NULL;
+}
