@@ -261,15 +261,20 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     jb_extract_time_refs(sent, end, &c->anchor, refs);
     JbPeriod ctx = c->have_carry ? c->carry : c->lead;
     gboolean have_ctx = c->have_carry || c->have_lead;
+    /* 上月, 上季 count back from a period this paragraph named; from a story's headline
+     * period they would count from a month the text never spoke in: the published date */
+    gboolean ctx_named = c->have_carry;
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
-        r->has_val = jb_extract_resolve_time(r, have_ctx ? &ctx : NULL, &c->anchor, refs, i, &r->val);
+        gboolean relative = r->rel == REL_PREV || r->rel == REL_THIS;
+        r->has_val = jb_extract_resolve_time(r, have_ctx && (ctx_named || !relative) ? &ctx : NULL,
+                                             &c->anchor, refs, i, &r->val);
         /* a time after a figure of its item (…18907.66点，本周涨1.47%；法国…) is that item's */
         if (!r->local && number_before_in_item(sent, end, r->at, qs))
             r->local = TRUE;
         if (r->has_val && r->role == TIME_PERIOD && r->rel == REL_NONE && !r->local) {
             ctx = r->val;
-            have_ctx = TRUE;
+            have_ctx = ctx_named = TRUE;
             if (r->sentence_only)
                 continue;
             c->carry = r->val;
@@ -444,6 +449,27 @@ static void set_ref(char **field, const char *value)
     *field = g_ref_string_new(value);
 }
 
+/* The period a heading names (今年一季度分行业营收): a table under it is that period's.
+ * (Prose is not: a headline's period is often one of several its story reports.) */
+static void heading_period(Ctx *c, const char *heading)
+{
+    c->have_heading_period = FALSE;
+    GArray *refs = c->times;
+    g_array_set_size(refs, 0);
+    jb_extract_time_refs(heading, heading + strlen(heading), &c->anchor, refs);
+    for (guint i = 0; i < refs->len; i++) {
+        TimeRef *r = &g_array_index(refs, TimeRef, i);
+        JbPeriod p;
+        if (r->role == TIME_PERIOD && r->rel == REL_NONE && !r->local && !r->future_word &&
+            !r->loose && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, &p) &&
+            jb_period_freq(&p) != JB_FREQ_DAY) {
+            c->heading_period = p;
+            c->have_heading_period = TRUE;
+            return;
+        }
+    }
+}
+
 /* The date of `section` (the article's when it states none) as the anchor of what follows,
  * and its title and link for the statements it gives. */
 static void enter_section(Ctx *c, const JbSection *x)
@@ -548,8 +574,11 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
                 c.lead_open = TRUE;
             }
         }
-        if (is_headline(article, i))
+        if (is_headline(article, i)) {
+            if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING)
+                heading_period(&c, g_ptr_array_index(article->paragraphs, i));
             continue; /* the headlines, read last (below) */
+        }
         if (g_array_index(article->kinds, guint8, i) == JB_PARA_TABLE) {
             guint j = i + 1; /* the table's rows, up to a heading or prose */
             while (j < article->paragraphs->len &&

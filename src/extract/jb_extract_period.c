@@ -358,6 +358,7 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
         if ((e = any_lit(p, limit, (const char *const[]){"底", "末", "年底", "年末", NULL}))) {
             if (lit(e, limit, "前")) { /* 年底前: by the end of the year, the year */
                 t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+                t->loose = TRUE;
                 return e + 3;
             }
             t->p = point_period(JB_POINT_MONTH, y, 12, 0);
@@ -546,6 +547,7 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
         if (!anchor_year(a))
             return NULL;
         t->p = point_period(JB_POINT_YEAR, anchor_year(a), 0, 0);
+        t->loose = TRUE; /* a deadline, not the period a story reports */
         return e;
     }
     /* five-year plans: “十四五”时期, 十三五期间 */
@@ -812,7 +814,7 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             t.role = TIME_BASE; /* 2003年第三季以來, 为2020年的3倍: a base */
         }
         if (t.role == TIME_PERIOD && event_after(e, limit))
-            t.local = TRUE; /* its clause's only: 去年推出…计划 */
+            t.local = t.event = TRUE; /* its clause's only: 去年推出…计划 */
         else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit)) {
             t.sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
             if (t.shifted_back) { /* 将在6月至7月: this year's months ahead, not last year's */

@@ -130,6 +130,7 @@ typedef struct {
     gboolean local;       /* holds for its clause only (周涨1.04%: the week's move of one
                            * quote in a list of quotes; 去年推出…计划: an event's time) */
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */
+    gboolean event;       /* the time of an event (去年推出…): local too */
     /* filled by the extractor, reading the sentence's times in order: */
     JbPeriod val;         /* the period it stands for where it stands */
     gboolean has_val;
@@ -236,6 +237,8 @@ typedef struct {
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
     JbPeriod carry, lead;
     gboolean have_carry, have_lead, lead_open;
+    JbPeriod heading_period; /* the period the last heading named: a table's under it */
+    gboolean have_heading_period;
     gboolean warned_no_date;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */

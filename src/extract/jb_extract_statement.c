@@ -91,7 +91,12 @@ static const struct {
     JbBound b;
 } HEDGES[] = {{"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},
               {"约有", JB_BOUND_ABOUT},       {"约合", JB_BOUND_ABOUT},
-              {"约达", JB_BOUND_ABOUT},       {"最高达到", JB_BOUND_AT_MOST},
+              {"约达", JB_BOUND_ABOUT},       {"約佔", JB_BOUND_ABOUT},
+              {"約為", JB_BOUND_ABOUT},       {"約有", JB_BOUND_ABOUT},
+              {"約合", JB_BOUND_ABOUT},       {"約達", JB_BOUND_ABOUT},
+              {"最高達到", JB_BOUND_AT_MOST}, {"最高可達", JB_BOUND_AT_MOST},
+              {"最高達", JB_BOUND_AT_MOST},   {"最高為", JB_BOUND_AT_MOST},
+              {"最高达到", JB_BOUND_AT_MOST},
               {"最高可达", JB_BOUND_AT_MOST}, {"最高可获", JB_BOUND_AT_MOST},
               {"最高达", JB_BOUND_AT_MOST},   {"最高为", JB_BOUND_AT_MOST},
               {"最高补助", JB_BOUND_AT_MOST}, {"最高给予", JB_BOUND_AT_MOST},
@@ -354,7 +359,7 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
         if (h->tag < kw_hedge || h->tag >= kw_fenbie || !hit_within(h, a, qs))
             continue;
         gsize i = (gsize)(h->tag - kw_hedge);
-        if (starts(h->at, qs, "约") && h->at >= c->sentence_start + 3 &&
+        if ((starts(h->at, qs, "约") || starts(h->at, qs, "約")) && h->at >= c->sentence_start + 3 &&
             strstr("节制签预公契条相合违婚特邀履隐節簽預條違隱", (char[4]){h->at[-3], h->at[-2], h->at[-1], 0}))
             continue; /* 签约合作: the end of a word, no hedge */
         if (i < best && (HEDGES[i].b != JB_BOUND_AT_LEAST || de))
@@ -758,6 +763,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     gboolean forecast = forecast_here || forecast_before;
     if (have_time && t->future_word)
         forecast = TRUE;
+    if (have_time && t->event && actual_here && !forecast_here)
+        have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
     gboolean actual = !forecast_here && actual_here && !(have_time && t->end > cs0);
     if (actual && forecast) { /* already achieved: now, not when the forecast is for */
         forecast = FALSE;

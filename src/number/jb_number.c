@@ -583,6 +583,9 @@ static gboolean scan_accepts(const Ctx *c, const Expr *e)
     const Member *m = &e->m;
     if (e->has_unit && e->ukind == U_DURATION && !duration_counts(c, e))
         return FALSE;
+    if (e->has_unit && (UNIT_IS(e, "名") || UNIT_IS(e, "位") || UNIT_IS(e, "强") || UNIT_IS(e, "強")) &&
+        before_lit(c, e->start, 0, "前", strlen("前")))
+        return FALSE; /* 前20名: a rank */
     if (m->chinese && !m->fixed_unit) {
         if (m->lone && !e->is_range) {
             /* 一 is the article (一个 一项 一家), 零 a word (零件 零售) */

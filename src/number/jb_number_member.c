@@ -491,6 +491,19 @@ static const UnitDef *latin_unit_at(const Ctx *c, gsize i)
     return NULL;
 }
 
+/* "W" for 万 as web pages write it (12.5W人, 阅读10W+): a W right after digits, then a unit
+ * of ours or a '+'. 65W快充 (watts) is none: 快 is no unit. */
+static gboolean w_for_wan_at(const Ctx *c, gsize q)
+{
+    if (q >= c->len || (c->t[q] != 'W' && c->t[q] != 'w'))
+        return FALSE;
+    if (q + 1 < c->len && c->t[q + 1] == '+')
+        return TRUE;
+    const UnitDef *u;
+    return q + 1 < c->len && !g_ascii_isalnum(c->t[q + 1]) && unit_at(c, q + 1, &u) &&
+           u->kind == U_PLAIN;
+}
+
 /* Is the 点 after the number at p (read into m; 点 ends at `after`) an hour (下午3点, 8点半,
  * 9点30分) rather than index points (报3282点, 升6点)? */
 static gboolean time_of_day(const Ctx *c, gsize p, const Member *m, gsize after)
@@ -538,6 +551,19 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         m->arabic = TRUE;
         m->is_int = m->value.exp10 == 0;
         allow_tail = TRUE;
+        if (w_for_wan_at(c, q)) { /* 12.5W人 = 12.5万人 */
+            m->value.exp10 += 4;
+            m->tail_pow = 4;
+            m->has_mag = m->big_mag = TRUE;
+            m->tail_stage = 2;
+            q++;
+            allow_tail = FALSE;
+            if (q < c->len && c->t[q] == '+' && !m->infix_len) { /* 10W+: at least */
+                m->infix_at = q;
+                m->infix_len = 1;
+                q++;
+            }
+        }
     } else if ((cp == CP_BAI || cp == CP_QIAN || cp == CP_WAN) && AT(c, p + n, "分之")) {
         /* 百分之五点九, 千分之三, 万分之五 */
         JbDecimal den = {1, cp == CP_BAI ? 2 : cp == CP_QIAN ? 3 : 4};
@@ -765,7 +791,7 @@ static gboolean latin_quantity_at(const Ctx *c, gsize p)
     gsize q = p;
     while (q < c->len && (g_ascii_isdigit(c->t[q]) || c->t[q] == '.' || c->t[q] == ','))
         q++;
-    return latin_unit_at(c, q) != NULL;
+    return latin_unit_at(c, q) != NULL || w_for_wan_at(c, q);
 }
 
 Reason jb_number_read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
