@@ -233,7 +233,7 @@ char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext)
     return g_build_filename(c->cache_dir, name, NULL);
 }
 
-gboolean jb_build_save_warnings(const Ctx *c, const char *key, GPtrArray *warnings, GError **error)
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, const GPtrArray *warnings, GError **error)
 {
     g_autofree char *path = jb_build_cache_path(c, key, "warn");
     if (!warnings || warnings->len == 0) {

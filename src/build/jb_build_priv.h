@@ -89,7 +89,7 @@ char *jb_build_resolve(const char *base_dir, const char *path);
 char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
 /* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
  * what the run that made it reported. Written before the product itself. */
-gboolean jb_build_save_warnings(const Ctx *c, const char *key, GPtrArray *warnings, GError **error);
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, const GPtrArray *warnings, GError **error);
 void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage);
 
 /* ---- jb_build_steps.c ---------------------------------------------------------------------- */

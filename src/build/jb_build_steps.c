@@ -401,7 +401,7 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *serie
             return FALSE;
         /* The warnings (drawing happens in render) go beside the products, before the
          * last product completes the unit. */
-        if (i == 0 && !jb_build_save_warnings(c, u->key, ch->warnings, error))
+        if (i == 0 && !jb_build_save_warnings(c, u->key, jb_chart_warnings(ch), error))
             return FALSE;
     }
     return TRUE;

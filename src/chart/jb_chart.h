@@ -1,15 +1,20 @@
 /* jb_chart.h — stage 3: charts of series, drawn with cairo and pango.
  *
- * A chart is built from a spec (GKeyFile text, the same in a .chart file, on the command
- * line and in report templates; see README "Chart specs") plus the rows of series.csv for
- * one metric. It draws onto any cairo context at its logical size in points, so the report
- * stage embeds it as vector graphics, and jb_chart_render writes PNG, PDF or SVG.
+ * A chart is built from a spec (key = value settings, the same in a .chart file, on the
+ * command line and in report templates; see README "Chart specs"), each set through
+ * jb_chart_set, plus the rows of series.csv for its metrics. It draws onto any cairo context
+ * at its logical size in points, so the report stage embeds it as vector graphics, and
+ * jb_chart_render writes PNG, PDF or SVG.
  *
- * Text follows Chinese news-chart practice: values read 4000亿 / 1.2万亿 / 超6000家, the axis
- * uses one display unit (万, 亿, 万亿) with extended-Wilkinson ticks, forecasts are hatched
- * and marked 预计, and a source line names the articles.
+ * Text follows Chinese news-chart practice: values read 4000亿 / 1.2万亿 / 超6000家 as the
+ * sources stated them (jb_units), the axis uses one display unit (万, 亿, 万亿) with
+ * extended-Wilkinson ticks, forecasts are lighter and marked 预计, and a source line names
+ * the articles. No label touches another text or a mark: every piece of text is placed
+ * against a collision set, and a label that cannot be placed is left out.
  *
  * Not for: computing series (jb_reshape) or page layout (jb_report).
+ * Ownership: a JbChart owns everything in it; getters return borrowed pointers valid until
+ * the next jb_chart_set, jb_chart_load_series or jb_chart_draw, or jb_chart_free.
  */
 #ifndef JB_CHART_H
 #define JB_CHART_H
@@ -21,12 +26,7 @@
 #include <glib.h>
 #include <pango/pangocairo.h>
 
-typedef struct {
-    char *label;     /* category, e.g. the period "2025" */
-    JbDecimal value; /* base units */
-    JbBound bound;
-    gboolean forecast;
-} JbChartPoint;
+typedef struct JbChart JbChart;
 
 typedef enum {
     JB_CHART_BAR,     /* vertical bars, one series */
@@ -40,68 +40,39 @@ typedef enum {
     JB_CHART_KPI,     /* the latest value big, its label, and the change since the first */
 } JbChartKind;
 
-/* One metric's points. */
-typedef struct {
-    char *metric_id;
-    char *label;       /* the series' label column, or the spec's `labels` */
-    char *unit;        /* base unit */
-    GPtrArray *points; /* JbChartPoint*, owned, file order */
-} JbChartSeries;
-
 /* A laid-out piece of text, in points: what jb_chart_draw placed (for overlap tests). */
 typedef struct {
     double x, y, w, h;
     char *text;
 } JbChartBox;
 
-/* Colours and sizes; a .theme file in templates/ overrides the default (see README). */
-typedef struct {
-    char palette[8][10]; /* "#RRGGBB"; series i takes palette[i % n_palette] */
-    int n_palette;
-    char ink[10], muted[10], grid[10], axis[10], background[10];
-    double title_size, subtitle_size, tick_size, category_size, value_size, source_size;
-    gboolean gridlines;
-    gboolean bold; /* bold title and value labels: a second font in every PDF (~+2 KB) */
-    gboolean hatch; /* forecast bars hatched (for print); default: lighter fill, dashed outline */
-} JbChartTheme;
-
-typedef struct {
-    char *metric_id;  /* the first of the metrics */
-    char *type;       /* bar, hbar, grouped, stacked, line, area, combo, donut, kpi */
-    JbChartKind kind;
-    GPtrArray *metrics; /* char*: every metric id of the spec, in order */
-    GPtrArray *series;  /* JbChartSeries*, one per metric, filled by jb_chart_load_series */
-    char *labels;       /* `labels = a; b`: series labels overriding series.csv's */
-    gboolean western;   /* number style: 400B instead of 4000亿 */
-    char *growth;       /* annotation between the first and last bar: NULL/"none", "auto", or text */
-    JbChartTheme theme;
-    GArray *boxes;      /* JbChartBox: every text drawn by the last jb_chart_draw */
-    char *title;    /* default: the metric's label */
-    char *subtitle; /* default: the period range, and which values are forecasts */
-    char *source;   /* default: "来源：" and the series' sources */
-    char *unit;     /* base unit of the values, from the series */
-    double width, height; /* points; default 800×450 */
-    gboolean allow_missing_glyphs;
-    gboolean transparent;
-    gboolean svg_text;  /* SVG output writes text as <text>, not glyph outlines (svg_text = text) */
-    GPtrArray *points;   /* the first series' points (a reference to series[0]->points) */
-    GPtrArray *warnings; /* char*, owned: e.g. missing glyphs when allowed */
-} JbChart;
-
 /* Resource limits, checked before anything is drawn or allocated for them: a spec that
  * names more series, or a series with more points, is refused with JB_ERROR_LIMIT. */
 #define JB_CHART_MAX_SERIES 64
 #define JB_CHART_MAX_POINTS 5000
 
+/* The supported types, for messages: "bar, hbar, …". */
+#define JB_CHART_TYPES "bar, hbar, grouped, stacked, line, area, combo, donut, kpi"
+
+/* A bar chart of nothing yet, 800×450 pt, default theme. */
 JbChart *jb_chart_new(void);
 void jb_chart_free(JbChart *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbChart, jb_chart_free)
 
-/* Read a spec: "key = value" lines, with or without a "[chart]" group line. Keys: metric
- * (or metrics; several ids separated by ';'), type, title, subtitle, source, width, height,
- * size (slide, a4, square), labels, number_style (chinese, western), growth (auto, none or
- * the text), theme (a .theme file). `source` and `first_line` place errors
- * ("briefing.md:14: unknown chart key 'colour'"). */
+/* Set one key of a spec (README "Chart specs"): metric (or metrics, ids separated by ';'),
+ * type, title, subtitle, source, labels, growth, number_style, theme, size, width, height,
+ * transparent, svg_text, allow_missing_glyphs. The spec parser and the command line both set
+ * through here, so a value means the same and is refused with the same words in both:
+ * JB_ERROR_USAGE ("chart type 'pie' is not supported (supported: …)"), without a place; the
+ * caller adds one. A theme is a shipped name (print) or a path resolved against the origin. */
+gboolean jb_chart_set(JbChart *c, const char *key, const char *value, GError **error);
+/* Where later jb_chart_set values come from: a spec's file ("a/b.chart", "PROJECT [chart N]",
+ * a template) — a theme path must then stay below that file's directory — or NULL for the
+ * command line, where any path is the user's own. jb_chart_spec_parse sets it. */
+void jb_chart_set_origin(JbChart *c, const char *origin);
+
+/* Read a spec: "key = value" lines, with or without a "[chart]" group line, '#' comments.
+ * `source` and `first_line` place errors ("briefing.md:14: unknown chart key 'colour'"). */
 JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *text,
                              GError **error);
 /* Take the rows of `series` for each of the chart's metrics, in file order. JB_ERROR_INPUT
@@ -115,16 +86,19 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
 /* Draw to `path` (.png, .pdf or .svg), replaced atomically. `scale`: px per pt for PNG. */
 gboolean jb_chart_render(JbChart *c, const char *path, double scale, GError **error);
 
-/* A value as a chart label, the Chinese way: "4000亿", "1.2万亿", "超6000家", "5.9%". */
-char *jb_chart_value_label(JbDecimal v, const char *unit, JbBound bound);
-/* The same, western style: "400B", "1.2T", "1.7M", ">6,000家", "5.9%". */
-char *jb_chart_value_label_western(JbDecimal v, const char *unit, JbBound bound);
-
-/* Set the chart's kind from a type name; FALSE when unknown. */
-gboolean jb_chart_set_type(JbChart *c, const char *type);
-/* Load a theme file (GKeyFile, group [theme]) over the chart's theme. */
-gboolean jb_chart_load_theme(JbChart *c, const char *path, GError **error);
-/* The supported types, for messages: "bar, hbar, …". */
-#define JB_CHART_TYPES "bar, hbar, grouped, stacked, line, area, combo, donut, kpi"
+/* ---- what a chart is (borrowed) ---- */
+const char *jb_chart_metric_id(const JbChart *c); /* the first metric */
+const GPtrArray *jb_chart_metrics(const JbChart *c); /* char*: every metric id, in order */
+JbChartKind jb_chart_kind(const JbChart *c);
+const char *jb_chart_title(const JbChart *c);
+const char *jb_chart_subtitle(const JbChart *c);
+const char *jb_chart_source(const JbChart *c); /* the source line: "来源：a.md、b.md" */
+void jb_chart_size(const JbChart *c, double *width, double *height);
+/* The size in points, unchecked (the report draws a slide copy at 16:9). */
+void jb_chart_set_size(JbChart *c, double width, double height);
+/* Warnings of the last draw (a missing glyph, when allowed): char*. */
+const GPtrArray *jb_chart_warnings(const JbChart *c);
+/* Every text box the last jb_chart_draw placed: JbChartBox. */
+const GArray *jb_chart_boxes(const JbChart *c);
 
 #endif

@@ -1,25 +1,11 @@
-/* Chart specs and the data behind them: parsing "key = value" specs, themes, loading series. */
-#include "jb_chart.h"
+/* The JbChart object: creating it, setting it key by key (spec lines and command-line
+ * options alike), themes, and what callers may read of it. */
+#include "jb_chart_priv.h"
 
 #include "jb_common.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static void point_free(JbChartPoint *p)
-{
-    g_free(p->label);
-    g_free(p);
-}
-
-static void series_free(JbChartSeries *s)
-{
-    g_free(s->metric_id);
-    g_free(s->label);
-    g_free(s->unit);
-    g_ptr_array_unref(s->points);
-    g_free(s);
-}
 
 static void box_clear(JbChartBox *b)
 {
@@ -56,8 +42,9 @@ JbChart *jb_chart_new(void)
     c->height = 450;
     c->theme = DEFAULT_THEME;
     c->metrics = g_ptr_array_new_with_free_func(g_free);
-    c->series = g_ptr_array_new_with_free_func((GDestroyNotify)series_free);
-    c->points = g_ptr_array_new_with_free_func((GDestroyNotify)point_free);
+    c->series = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_series_free);
+    c->points = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_point_free);
+    c->sources = g_ptr_array_new_with_free_func(g_free);
     c->warnings = g_ptr_array_new_with_free_func(g_free);
     c->boxes = g_array_new(FALSE, TRUE, sizeof(JbChartBox));
     g_array_set_clear_func(c->boxes, (GDestroyNotify)box_clear);
@@ -68,6 +55,7 @@ void jb_chart_free(JbChart *c)
 {
     if (!c)
         return;
+    g_free(c->origin);
     g_free(c->metric_id);
     g_free(c->type);
     g_free(c->title);
@@ -79,12 +67,13 @@ void jb_chart_free(JbChart *c)
     g_ptr_array_unref(c->metrics);
     g_ptr_array_unref(c->series);
     g_ptr_array_unref(c->points);
+    g_ptr_array_unref(c->sources);
     g_ptr_array_unref(c->warnings);
     g_array_unref(c->boxes);
     g_free(c);
 }
 
-gboolean jb_chart_set_type(JbChart *c, const char *type)
+static gboolean set_type(JbChart *c, const char *type)
 {
     static const char *const names[] = {[JB_CHART_BAR] = "bar",         [JB_CHART_HBAR] = "hbar",
                                         [JB_CHART_GROUPED] = "grouped", [JB_CHART_STACKED] = "stacked",
@@ -123,7 +112,7 @@ static gboolean parse_color(const char *v, char out[10])
     return TRUE;
 }
 
-gboolean jb_chart_load_theme(JbChart *c, const char *path, GError **error)
+static gboolean load_theme(JbChart *c, const char *path, GError **error)
 {
     g_autoptr(GKeyFile) kf = g_key_file_new();
     GError *local = NULL;
@@ -208,8 +197,6 @@ static void set_metrics(JbChart *c, const char *list)
     c->metric_id = c->metrics->len ? g_strdup(g_ptr_array_index(c->metrics, 0)) : NULL;
 }
 
-/* A spec is a handful of "key = value" lines. Parsed here rather than with GKeyFile so
- * that every error can name its line, also when the spec sits inside a report template. */
 /* The file a spec's `theme =` names. Specs come from templates and projects written by many
  * hands, so a theme is a shipped name ("print" → templates/print.theme) or a path relative to
  * the directory of the file the spec sits in (its template, project or .chart file; the
@@ -252,10 +239,124 @@ static char *resolve_theme(const char *source, const char *val, GError **error)
     return path;
 }
 
+/* The theme file a value names, from where the chart's settings come (see jb_chart_set_origin). */
+static char *theme_path(const JbChart *c, const char *val, GError **error)
+{
+    if (c->origin || (!strchr(val, '/') && !strchr(val, '.')))
+        return resolve_theme(c->origin ? c->origin : "", val, error);
+    return g_strdup(val); /* the command line: the user's own path */
+}
+
+void jb_chart_set_origin(JbChart *c, const char *origin)
+{
+    g_free(c->origin);
+    c->origin = g_strdup(origin);
+}
+
+static gboolean set_bool(gboolean *slot, const char *key, const char *val, GError **error)
+{
+    if (strcmp(val, "true") != 0 && strcmp(val, "false") != 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s must be true or false, got '%s'", key, val);
+        return FALSE;
+    }
+    *slot = strcmp(val, "true") == 0;
+    return TRUE;
+}
+
+/* Keys whose value is kept as text. */
+static char **text_slot(JbChart *c, const char *key)
+{
+    struct { const char *key; char **slot; } slots[] = {
+        {"title", &c->title}, {"subtitle", &c->subtitle}, {"source", &c->source},
+        {"labels", &c->labels}, {"growth", &c->growth}};
+    for (guint i = 0; i < G_N_ELEMENTS(slots); i++)
+        if (strcmp(key, slots[i].key) == 0)
+            return slots[i].slot;
+    return NULL;
+}
+
+gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **error)
+{
+    char **slot = text_slot(c, key);
+    if (slot) {
+        g_free(*slot);
+        *slot = g_strdup(val);
+        return TRUE;
+    }
+    if (strcmp(key, "metric") == 0 || strcmp(key, "metrics") == 0) {
+        set_metrics(c, val);
+        if (c->metrics->len > JB_CHART_MAX_SERIES) {
+            g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%u metrics in one chart; the limit is %d",
+                        c->metrics->len, JB_CHART_MAX_SERIES);
+            return FALSE;
+        }
+        return TRUE;
+    }
+    if (strcmp(key, "type") == 0) {
+        if (set_type(c, val))
+            return TRUE;
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "chart type '%s' is not supported (supported: %s)",
+                    val, JB_CHART_TYPES);
+        return FALSE;
+    }
+    if (strcmp(key, "width") == 0 || strcmp(key, "height") == 0) {
+        if (parse_size(val, key[0] == 'w' ? &c->width : &c->height))
+            return TRUE;
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s must be a number of points from 50 to 10000, got '%s'", key, val);
+        return FALSE;
+    }
+    if (strcmp(key, "size") == 0) {
+        /* points; PNG pixels are twice these at the default --scale 2 */
+        static const struct { const char *name; double w, h; } sizes[] = {
+            {"default", 800, 450}, {"slide", 960, 540}, {"a4", 595, 335}, {"square", 540, 540}};
+        for (guint k = 0; k < G_N_ELEMENTS(sizes); k++)
+            if (strcmp(val, sizes[k].name) == 0) {
+                c->width = sizes[k].w;
+                c->height = sizes[k].h;
+                return TRUE;
+            }
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "size must be default, slide, a4 or square, got '%s'", val);
+        return FALSE;
+    }
+    if (strcmp(key, "number_style") == 0) {
+        if (strcmp(val, "western") != 0 && strcmp(val, "chinese") != 0) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "number_style must be chinese or western, got '%s'", val);
+            return FALSE;
+        }
+        c->western = strcmp(val, "western") == 0;
+        return TRUE;
+    }
+    if (strcmp(key, "transparent") == 0)
+        return set_bool(&c->transparent, key, val, error);
+    if (strcmp(key, "allow_missing_glyphs") == 0)
+        return set_bool(&c->allow_missing_glyphs, key, val, error);
+    if (strcmp(key, "svg_text") == 0) {
+        if (strcmp(val, "text") != 0 && strcmp(val, "paths") != 0) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "svg_text must be text or paths, got '%s'",
+                        val);
+            return FALSE;
+        }
+        c->svg_text = strcmp(val, "text") == 0;
+        return TRUE;
+    }
+    if (strcmp(key, "theme") == 0) {
+        g_autofree char *path = theme_path(c, val, error);
+        return path && load_theme(c, path, error);
+    }
+    g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "unknown chart key '%s'", key);
+    return FALSE;
+}
+
+/* A spec is a handful of "key = value" lines. Parsed here rather than with GKeyFile so
+ * that every error can name its line, also when the spec sits inside a report template. */
 JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *text,
                              GError **error)
 {
     g_autoptr(JbChart) c = jb_chart_new();
+    jb_chart_set_origin(c, source);
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
     guint type_line = first_line;
     for (guint i = 0; lines[i]; i++) {
@@ -271,98 +372,16 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
         }
         *eq = 0;
         char *key = g_strstrip(l), *val = g_strstrip(eq + 1);
-        char **slot = NULL;
-        if (strcmp(key, "title") == 0)
-            slot = &c->title;
-        else if (strcmp(key, "subtitle") == 0)
-            slot = &c->subtitle;
-        else if (strcmp(key, "source") == 0)
-            slot = &c->source;
-        else if (strcmp(key, "labels") == 0)
-            slot = &c->labels;
-        else if (strcmp(key, "growth") == 0)
-            slot = &c->growth;
-        if (slot) {
-            g_free(*slot);
-            *slot = g_strdup(val);
-        } else if (strcmp(key, "metric") == 0 || strcmp(key, "metrics") == 0) {
-            set_metrics(c, val);
-        } else if (strcmp(key, "type") == 0) {
-            if (!jb_chart_set_type(c, val)) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: chart type '%s' is not supported (supported: %s)", source,
-                            line, val, JB_CHART_TYPES);
-                return NULL;
-            }
-            type_line = line;
-        } else if (strcmp(key, "width") == 0 || strcmp(key, "height") == 0) {
-            if (!parse_size(val, key[0] == 'w' ? &c->width : &c->height)) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: %s must be a number of points from 50 to 10000, got '%s'",
-                            source, line, key, val);
-                return NULL;
-            }
-        } else if (strcmp(key, "size") == 0) {
-            /* points; PNG pixels are twice these at the default --scale 2 */
-            static const struct { const char *name; double w, h; } sizes[] = {
-                {"default", 800, 450}, {"slide", 960, 540}, {"a4", 595, 335}, {"square", 540, 540}};
-            guint k = 0;
-            while (k < G_N_ELEMENTS(sizes) && strcmp(val, sizes[k].name) != 0)
-                k++;
-            if (k == G_N_ELEMENTS(sizes)) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: size must be default, slide, a4 or square, got '%s'", source,
-                            line, val);
-                return NULL;
-            }
-            c->width = sizes[k].w;
-            c->height = sizes[k].h;
-        } else if (strcmp(key, "number_style") == 0) {
-            if (strcmp(val, "western") != 0 && strcmp(val, "chinese") != 0) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: number_style must be chinese or western, got '%s'", source,
-                            line, val);
-                return NULL;
-            }
-            c->western = strcmp(val, "western") == 0;
-        } else if (strcmp(key, "transparent") == 0) {
-            if (strcmp(val, "true") != 0 && strcmp(val, "false") != 0) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: transparent must be true or false, got '%s'", source, line, val);
-                return NULL;
-            }
-            c->transparent = strcmp(val, "true") == 0;
-        } else if (strcmp(key, "svg_text") == 0) {
-            if (strcmp(val, "text") != 0 && strcmp(val, "paths") != 0) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: svg_text must be text or paths, got '%s'", source, line, val);
-                return NULL;
-            }
-            c->svg_text = strcmp(val, "text") == 0;
-        } else if (strcmp(key, "theme") == 0) {
-            GError *local = NULL;
-            g_autofree char *path = resolve_theme(source, val, &local);
-            if (!path || !jb_chart_load_theme(c, path, &local)) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", source, line,
-                            local->message);
-                g_error_free(local);
-                return NULL;
-            }
-        } else {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: unknown chart key '%s'", source,
-                        line, key);
+        if (!jb_chart_set(c, key, val, error)) {
+            g_prefix_error(error, "%s:%u: ", source, line);
             return NULL;
         }
+        if (strcmp(key, "type") == 0)
+            type_line = line;
     }
     if (!c->metric_id || !*c->metric_id) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: chart spec needs 'metric = ID'",
                     source, first_line);
-        return NULL;
-    }
-    if (c->metrics->len > JB_CHART_MAX_SERIES) {
-        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
-                    "%s:%u: %u metrics in one chart; the limit is %d", source, first_line,
-                    c->metrics->len, JB_CHART_MAX_SERIES);
         return NULL;
     }
     guint need = c->kind == JB_CHART_COMBO ? 2 : 1;
@@ -375,135 +394,27 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
     return g_steal_pointer(&c);
 }
 
-static void add_sources(GPtrArray *names, const char *list)
+/* ---- what a chart is ------------------------------------------------------------------- */
+
+const char *jb_chart_metric_id(const JbChart *c) { return c->metric_id; }
+const GPtrArray *jb_chart_metrics(const JbChart *c) { return c->metrics; }
+JbChartKind jb_chart_kind(const JbChart *c) { return c->kind; }
+const char *jb_chart_title(const JbChart *c) { return c->title ? c->title : c->metric_id; }
+const char *jb_chart_subtitle(const JbChart *c) { return c->subtitle ? c->subtitle : ""; }
+const char *jb_chart_source(const JbChart *c) { return c->source ? c->source : ""; }
+const GPtrArray *jb_chart_warnings(const JbChart *c) { return c->warnings; }
+const GArray *jb_chart_boxes(const JbChart *c) { return c->boxes; }
+
+void jb_chart_size(const JbChart *c, double *width, double *height)
 {
-    g_auto(GStrv) parts = g_strsplit(list, ";", -1);
-    for (char **p = parts; *p; p++) {
-        char *s = g_strstrip(*p);
-        if (!*s)
-            continue;
-        char *base = g_path_get_basename(s);
-        if (g_ptr_array_find_with_equal_func(names, base, g_str_equal, NULL))
-            g_free(base);
-        else
-            g_ptr_array_add(names, base);
-    }
+    if (width)
+        *width = c->width;
+    if (height)
+        *height = c->height;
 }
 
-static const char *cell(const JbTable *t, guint r, int col)
+void jb_chart_set_size(JbChart *c, double width, double height)
 {
-    return col < 0 ? "" : jb_table_get(t, r, col);
-}
-
-gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
-{
-    int c_id = jb_table_column(series, "metric_id"), c_label = jb_table_column(series, "label"),
-        c_period = jb_table_column(series, "period"), c_value = jb_table_column(series, "value"),
-        c_unit = jb_table_column(series, "unit"), c_bound = jb_table_column(series, "bound"),
-        c_fc = jb_table_column(series, "forecast"), c_src = jb_table_column(series, "sources");
-    if (c_id < 0 || c_period < 0 || c_value < 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                    "%s:1: not a series table (needs metric_id, period, value)",
-                    jb_table_source(series));
-        return FALSE;
-    }
-    if (c->metrics->len == 0 && c->metric_id) /* a chart built by hand */
-        g_ptr_array_add(c->metrics, g_strdup(c->metric_id));
-    g_ptr_array_set_size(c->series, 0);
-    g_auto(GStrv) labels = c->labels ? g_strsplit(c->labels, ";", -1) : NULL;
-    guint n_labels = labels ? g_strv_length(labels) : 0;
-    g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func(g_free);
-    for (guint m = 0; m < c->metrics->len; m++) {
-        const char *id = g_ptr_array_index(c->metrics, m);
-        JbChartSeries *s = g_new0(JbChartSeries, 1);
-        s->metric_id = g_strdup(id);
-        s->points = g_ptr_array_new_with_free_func((GDestroyNotify)point_free);
-        g_ptr_array_add(c->series, s);
-        for (guint r = 0; r < jb_table_n_rows(series); r++) {
-            if (strcmp(jb_table_get(series, r, c_id), id) != 0)
-                continue;
-            JbChartPoint *p = g_new0(JbChartPoint, 1);
-            p->label = g_strdup(jb_table_get(series, r, c_period));
-            if (!jb_decimal_parse(jb_table_get(series, r, c_value), &p->value)) {
-                g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: value '%s' is not a number",
-                            jb_table_source(series), jb_table_line(series, r),
-                            jb_table_get(series, r, c_value));
-                point_free(p);
-                return FALSE;
-            }
-            if (!jb_bound_parse(cell(series, r, c_bound), &p->bound))
-                p->bound = JB_BOUND_EXACT;
-            p->forecast = strcmp(cell(series, r, c_fc), "1") == 0;
-            g_ptr_array_add(s->points, p);
-            if (s->points->len > JB_CHART_MAX_POINTS) {
-                g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
-                            "%s: metric '%s' has more than %d points to chart",
-                            jb_table_source(series), id, JB_CHART_MAX_POINTS);
-                return FALSE;
-            }
-            if (!s->unit)
-                s->unit = g_strdup(cell(series, r, c_unit));
-            if (!s->label && *cell(series, r, c_label))
-                s->label = g_strdup(cell(series, r, c_label));
-            add_sources(sources, cell(series, r, c_src));
-        }
-        if (s->points->len == 0) {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no rows for metric '%s'",
-                        jb_table_source(series), id);
-            return FALSE;
-        }
-        if (m == 0 && !c->title && s->label) /* the title: series.csv's label, not `labels` */
-            c->title = g_strdup(s->label);
-        if (m < n_labels && *g_strstrip(labels[m])) {
-            g_free(s->label);
-            s->label = g_strdup(labels[m]);
-        }
-        if (!s->label)
-            s->label = g_strdup(id);
-        if (!s->unit)
-            s->unit = g_strdup("");
-    }
-    const JbChartSeries *s0 = g_ptr_array_index(c->series, 0);
-    g_ptr_array_unref(c->points);
-    c->points = g_ptr_array_ref(s0->points);
-    if (!c->title)
-        c->title = g_strdup(s0->label);
-    g_free(c->unit);
-    c->unit = g_strdup(s0->unit);
-    if (!c->source && sources->len == 0) {
-        c->source = g_strdup("");
-    } else if (!c->source) {
-        /* a series merged from many articles names the first few and counts the rest, so
-         * the source line stays one line and never crowds out the plot */
-        enum { NAMED = 3 };
-        guint total = sources->len;
-        if (total > NAMED + 1)
-            g_ptr_array_set_size(sources, NAMED);
-        g_ptr_array_add(sources, NULL);
-        g_autofree char *list = g_strjoinv("、", (char **)sources->pdata);
-        c->source = total > NAMED + 1 ? g_strdup_printf("来源：%s等%u篇", list, total)
-                                      : g_strconcat("来源：", list, NULL);
-    }
-    if (!c->subtitle && !g_ascii_isdigit(((JbChartPoint *)g_ptr_array_index(c->points, 0))->label[0])) {
-        c->subtitle = g_strdup(""); /* categories, not periods: no range to state */
-    } else if (!c->subtitle) {
-        const JbChartPoint *first = g_ptr_array_index(c->points, 0);
-        const JbChartPoint *last = g_ptr_array_index(c->points, c->points->len - 1);
-        /* periods that are years read as years: 2022—2025年，2025年为预计值 */
-        const char *nian = strlen(last->label) == 4 && g_ascii_isdigit(last->label[0]) ? "年" : "";
-        GString *s = g_string_new(NULL);
-        if (c->points->len > 1)
-            g_string_append_printf(s, "%s—%s%s", first->label, last->label, nian);
-        else
-            g_string_append_printf(s, "%s%s", first->label, nian);
-        for (guint i = 0; i < c->points->len; i++) {
-            const JbChartPoint *p = g_ptr_array_index(c->points, i);
-            if (p->forecast) {
-                g_string_append_printf(s, "，%s%s为预计值", p->label, nian);
-                break;
-            }
-        }
-        c->subtitle = g_string_free(s, FALSE);
-    }
-    return TRUE;
+    c->width = width;
+    c->height = height;
 }

@@ -340,71 +340,34 @@ static int cmd_chart(int argc, char **argv)
     g_autoptr(JbChart) c = jb_chart_spec_parse(spec ? spec : "--metric", 1, spec_text, &e);
     if (!c)
         return fail(e);
-    if (metric && spec) { /* --metric overrides the spec's metrics */
-        g_autofree char *over = g_strdup_printf("metric = %s\n", metric);
-        g_autoptr(JbChart) m = jb_chart_spec_parse("--metric", 1, over, &e);
-        if (!m)
+    /* the options override the spec, through the same setter and with its messages */
+    jb_chart_set_origin(c, NULL);
+    g_autofree char *w = width ? g_strdup_printf("%g", width) : NULL;
+    g_autofree char *h = height ? g_strdup_printf("%g", height) : NULL;
+    const struct { const char *key, *option, *value; } opts[] = {
+        {"metrics", "--metric", spec ? metric : NULL}, {"type", "--type", type},
+        {"number_style", "--number-style", number_style}, {"theme", "--theme", theme},
+        {"growth", "--growth", growth}, {"title", "--title", title},
+        {"subtitle", "--subtitle", subtitle}, {"size", "--size", size},
+        {"width", "--width", w}, {"height", "--height", h},
+        {"allow_missing_glyphs", "--allow-missing-glyphs", allow_missing ? "true" : NULL},
+        {"transparent", "--transparent", transparent ? "true" : NULL},
+        {"svg_text", "--svg-text", svg_text}};
+    for (guint i = 0; i < G_N_ELEMENTS(opts); i++)
+        if (opts[i].value && !jb_chart_set(c, opts[i].key, opts[i].value, &e)) {
+            g_prefix_error(&e, "%s: ", opts[i].option);
             return fail(e);
-        g_free(c->metric_id);
-        c->metric_id = g_strdup(m->metric_id);
-        g_ptr_array_set_size(c->metrics, 0);
-        for (guint i = 0; i < m->metrics->len; i++)
-            g_ptr_array_add(c->metrics, g_strdup(g_ptr_array_index(m->metrics, i)));
-    }
-    if (type && !jb_chart_set_type(c, type)) {
-        say("chart type '%s' is not supported (supported: %s)", type, JB_CHART_TYPES);
-        return EXIT_USAGE;
-    }
-    if (number_style && strcmp(number_style, "western") != 0 && strcmp(number_style, "chinese") != 0) {
-        say("--number-style must be chinese or western, got '%s'", number_style);
-        return EXIT_USAGE;
-    }
-    if (number_style)
-        c->western = strcmp(number_style, "western") == 0;
-    if (theme && !jb_chart_load_theme(c, theme, &e))
-        return fail(e);
-    if (growth) {
-        g_free(c->growth);
-        c->growth = g_strdup(growth);
-    }
-    if (title) {
-        g_free(c->title);
-        c->title = g_strdup(title);
-    }
-    if (subtitle) {
-        g_free(c->subtitle);
-        c->subtitle = g_strdup(subtitle);
-    }
-    if (size) {
-        g_autofree char *line = g_strdup_printf("metric = x\nsize = %s\n", size);
-        g_autoptr(JbChart) sized = jb_chart_spec_parse("--size", 0, line, &e);
-        if (!sized)
-            return fail(e);
-        c->width = sized->width;
-        c->height = sized->height;
-    }
-    if (width)
-        c->width = width;
-    if (height)
-        c->height = height;
-    c->allow_missing_glyphs = allow_missing;
-    c->transparent = c->transparent || transparent;
-    if (svg_text) {
-        if (strcmp(svg_text, "text") != 0 && strcmp(svg_text, "paths") != 0) {
-            say("--svg-text must be text or paths, not '%s'", svg_text);
-            return EXIT_USAGE;
         }
-        c->svg_text = strcmp(svg_text, "text") == 0;
-    }
     g_autoptr(JbTable) series = jb_table_read(data, &e);
     if (!series || !jb_chart_load_series(c, series, &e))
         return fail(e);
     for (int i = 0; i < MAX(repeat, 1); i++)
         if (!jb_chart_render(c, out, scale, &e))
             return fail(e);
-    for (guint i = 0; i < c->warnings->len; i++)
-        say("%s", (char *)g_ptr_array_index(c->warnings, i));
-    return c->warnings->len ? EXIT_WARNINGS : EXIT_OK;
+    const GPtrArray *warnings = jb_chart_warnings(c);
+    for (guint i = 0; i < warnings->len; i++)
+        say("%s", (char *)g_ptr_array_index(warnings, i));
+    return warnings->len ? EXIT_WARNINGS : EXIT_OK;
 }
 
 /* ---- jianbao report -------------------------------------------------------------------- */

@@ -310,7 +310,9 @@ static gboolean draw_place(JbCanvas *canvas, const Place *p, gboolean outline, i
         cairo_stroke(cr);
         break;
     case BLK_CHART: {
-        double s = (TEXT_W - b->indent) / b->chart->width;
+        double cw;
+        jb_chart_size(b->chart, &cw, NULL);
+        double s = (TEXT_W - b->indent) / cw;
         gboolean ok;
         cairo_save(cr);
         cairo_translate(cr, x, p->y);
@@ -569,14 +571,15 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
             continue;
         /* slides are 16:9 whatever height the chart has on the page */
         static const char *const ext[] = {".png", ".svg"};
-        double height = blk->chart->height;
-        blk->chart->height = blk->chart->width * 9 / 16;
+        double width, height;
+        jb_chart_size(blk->chart, &width, &height);
+        jb_chart_set_size(blk->chart, width, width * 9 / 16);
         for (int e = 0; ok && e < 2; e++) {
             g_autofree char *suffix = g_strconcat("-", blk->name, ext[e], NULL);
             g_autofree char *path = sibling(pdf_path, suffix);
             ok = jb_chart_render(blk->chart, path, 2, error);
         }
-        blk->chart->height = height;
+        jb_chart_set_size(blk->chart, width, height);
     }
     if (d.places)
         g_array_unref(d.places);

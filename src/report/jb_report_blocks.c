@@ -107,7 +107,11 @@ void jb_report_blk_measure(Blk *blk)
         break;
     case BLK_CHART:
         g_array_append_val(top, y);
-        y = blk->chart->height * (TEXT_W - blk->indent) / blk->chart->width;
+    {
+        double cw, ch;
+        jb_chart_size(blk->chart, &cw, &ch);
+        y = ch * (TEXT_W - blk->indent) / cw;
+    }
         g_array_append_val(top, y);
         break;
     case BLK_RULE:
@@ -636,7 +640,8 @@ static gboolean add_chart(Builder *b, const char *info, const char *literal, gui
     g_autoptr(JbChart) c = jb_chart_spec_parse(b->source, line + 1, spec, error);
     if (!c)
         return FALSE;
-    c->allow_missing_glyphs = b->in->allow_missing_glyphs;
+    if (b->in->allow_missing_glyphs)
+        jb_chart_set(c, "allow_missing_glyphs", "true", NULL);
     GError *local = NULL;
     if (!jb_chart_load_series(c, b->in->series, &local)) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", b->source, line,
@@ -647,13 +652,13 @@ static gboolean add_chart(Builder *b, const char *info, const char *literal, gui
     g_autofree char *name = g_strstrip(g_strdup(info + 5));
     if (!*name) {
         g_free(name);
-        name = g_strdup(c->metric_id);
+        name = g_strdup(jb_chart_metric_id(c));
     }
     for (char *p = name; *p; p++)
         if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_')
             *p = '-';
     /* a caption under the chart carries its footnotes to the quoted sentences */
-    g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, c->metric_id);
+    g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, jb_chart_metric_id(c));
     g_autoptr(GArray) numbers = g_array_new(FALSE, FALSE, sizeof(int));
     for (guint i = 0; i < rows->len; i++) {
         g_autoptr(GArray) n = jb_report_cite(b, g_array_index(rows, guint, i));
@@ -665,7 +670,7 @@ static gboolean add_chart(Builder *b, const char *info, const char *literal, gui
     blk->indent = indent;
     blk->keep_with_next = TRUE;
     blk->name = g_steal_pointer(&name);
-    g_autofree char *title = g_markup_escape_text(c->title ? c->title : c->metric_id, -1);
+    g_autofree char *title = g_markup_escape_text(jb_chart_title(c), -1);
     blk->chart = g_steal_pointer(&c);
     add_blk(b, blk);
     g_autoptr(GString) m = g_string_new(NULL);

@@ -1,0 +1,275 @@
+/* The frame every chart is drawn in: text in jianbao's fonts, the collision set, header,
+ * legend and footer, the glyph check, and the entry points that dispatch to a family of marks.
+ *
+ * Every piece of text goes through jb_chart_put, which records its box in c->boxes; labels that
+ * may be dropped (data labels) go through jb_chart_try_put, which refuses a box that would
+ * overlap another text or a mark, or leave the canvas. So no text is ever placed over other
+ * text or off the canvas, and tests can check it. */
+#include "jb_chart_priv.h"
+
+#include "jb_common.h"
+#include "jb_fonts.h"
+
+#include <string.h>
+
+/* ---- text and the collision set ----------------------------------------------------- */
+
+PangoLayout *jb_chart_text(Ctx *x, const char *s, double size, gboolean bold, double width)
+{
+    return jb_layout_new(x->pango, s, FALSE, size * x->k, bold && x->t->bold, width);
+}
+
+/* The logical box of a layout drawn at (px, py), in points (exact, not rounded to pixels). */
+void jb_chart_logical_box(PangoLayout *l, double px, double py, double *bx, double *by, double *bw,
+                        double *bh)
+{
+    PangoRectangle logical;
+    pango_layout_get_extents(l, NULL, &logical);
+    *bx = px + (double)logical.x / PANGO_SCALE;
+    *by = py + (double)logical.y / PANGO_SCALE;
+    *bw = (double)logical.width / PANGO_SCALE;
+    *bh = (double)logical.height / PANGO_SCALE;
+}
+
+static void record(Ctx *x, PangoLayout *l, double px, double py)
+{
+    JbChartBox b = {0};
+    jb_chart_logical_box(l, px, py, &b.x, &b.y, &b.w, &b.h);
+    b.text = g_strdup(pango_layout_get_text(l));
+    g_array_append_val(x->c->boxes, b);
+}
+
+void jb_chart_put(Ctx *x, PangoLayout *l, double px, double py, JbColor color)
+{
+    record(x, l, px, py);
+    jb_layout_draw(x->cr, l, px, py, color);
+}
+
+gboolean jb_chart_box_free(Ctx *x, double px, double py, double w, double h)
+{
+    const double eps = 0.01;
+    if (px < -eps || py < -eps || px + w > x->W + eps || py + h > x->H + eps)
+        return FALSE;
+    for (int pass = 0; pass < (x->over_marks ? 1 : 2); pass++) {
+        GArray *boxes = pass ? x->obstacles : x->c->boxes;
+        for (guint i = 0; i < boxes->len; i++) {
+            const JbChartBox *b = &g_array_index(boxes, JbChartBox, i);
+            if (px < b->x + b->w - eps && b->x < px + w - eps && py < b->y + b->h - eps &&
+                b->y < py + h - eps)
+                return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Place a droppable label: FALSE (nothing drawn) when it would collide or leave the canvas. */
+gboolean jb_chart_try_put(Ctx *x, PangoLayout *l, double px, double py, JbColor color)
+{
+    double bx, by, bw, bh;
+    jb_chart_logical_box(l, px, py, &bx, &by, &bw, &bh);
+    if (!jb_chart_box_free(x, bx, by, bw, bh))
+        return FALSE;
+    jb_chart_put(x, l, px, py, color);
+    return TRUE;
+}
+
+double jb_chart_lw(PangoLayout *l)
+{
+    double w;
+    jb_layout_size(l, &w, NULL);
+    return w;
+}
+
+double jb_chart_lh(PangoLayout *l)
+{
+    double h;
+    jb_layout_size(l, NULL, &h);
+    return h;
+}
+
+JbColor jb_chart_series_color(const Ctx *x, guint i)
+{
+    return jb_color_hex(x->t->palette[i % (guint)MAX(x->t->n_palette, 1)]);
+}
+
+JbColor jb_chart_lighter(JbColor c, double amount) /* towards white, stays opaque */
+{
+    return (JbColor){c.r + (1 - c.r) * amount, c.g + (1 - c.g) * amount, c.b + (1 - c.b) * amount, c.a};
+}
+
+/* A sum of values as a decimal again (for labels only): 15 significant digits. */
+JbDecimal jb_chart_decimal_from_double(double v)
+{
+    char buf[64];
+    int before = fabs(v) >= 1 ? (int)floor(log10(fabs(v))) + 1 : 1;
+    g_snprintf(buf, sizeof buf, "%.*f", CLAMP(15 - before, 0, 12), v);
+    if (strchr(buf, '.')) {
+        char *e = buf + strlen(buf) - 1;
+        while (*e == '0')
+            *e-- = 0;
+        if (*e == '.')
+            *e = 0;
+    }
+    JbDecimal d = {0, 0};
+    jb_decimal_parse(buf, &d);
+    return d;
+}
+
+char *jb_chart_value_text(const JbChart *c, const JbChartPoint *p, const char *unit,
+                          gboolean full)
+{
+    return jb_units_label(&p->fig, unit,
+                          c->western ? JB_LABEL_WESTERN : full ? JB_LABEL_FULL_UNIT : 0);
+}
+
+/* ---- glyphs -------------------------------------------------------------------------- */
+
+static gboolean check_glyphs(JbChart *c, PangoContext *pango, GError **error)
+{
+    g_autoptr(GString) all = g_string_new(NULL);
+    g_string_append_printf(all, "%s%s%s%s预计合计为的约倍较增长下降年", c->title, c->subtitle,
+                           c->source, c->unit);
+    for (guint s = 0; s < c->series->len; s++) {
+        const JbChartSeries *se = g_ptr_array_index(c->series, s);
+        g_string_append(all, se->label);
+        g_string_append(all, se->unit);
+        for (guint i = 0; i < se->points->len; i++)
+            g_string_append(all, ((JbChartPoint *)g_ptr_array_index(se->points, i))->label);
+    }
+    if (c->growth)
+        g_string_append(all, c->growth);
+    g_autofree char *missing = jb_fonts_missing_chars(pango, all->str, JB_FONT_FAMILY " 12");
+    if (!*missing)
+        return TRUE;
+    if (c->allow_missing_glyphs) {
+        g_ptr_array_add(c->warnings, g_strdup_printf("chart '%s': no glyph for '%s'",
+                                                     c->metric_id, missing));
+        return TRUE;
+    }
+    g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                "chart '%s': no font has a glyph for '%s' (--allow-missing-glyphs to draw anyway)",
+                c->metric_id, missing);
+    return FALSE;
+}
+
+/* ---- header, legend, footer ------------------------------------------------------------ */
+
+/* Title and subtitle from the top; returns the y below them. */
+double jb_chart_header(Ctx *x)
+{
+    const double inner = x->W - 2 * PAD;
+    double y = PAD;
+    g_autoptr(PangoLayout) title = jb_chart_text(x, x->c->title, x->t->title_size, TRUE, inner);
+    jb_chart_put(x, title, PAD, y, x->ink);
+    y += jb_chart_lh(title) + 4;
+    if (x->c->subtitle && *x->c->subtitle) {
+        g_autoptr(PangoLayout) sub = jb_chart_text(x, x->c->subtitle, x->t->subtitle_size, FALSE, inner);
+        jb_chart_put(x, sub, PAD, y, x->muted);
+        y += jb_chart_lh(sub);
+    }
+    return y + 14;
+}
+
+/* The source line at the bottom; returns the y above it. */
+double jb_chart_footer(Ctx *x)
+{
+    double bottom = x->H - PAD;
+    if (x->c->source && *x->c->source) {
+        g_autoptr(PangoLayout) src =
+            jb_chart_text(x, x->c->source, x->t->source_size, FALSE, x->W - 2 * PAD);
+        double sh = jb_chart_lh(src);
+        jb_chart_put(x, src, PAD, x->H - PAD - sh, x->muted);
+        bottom -= sh + 12;
+    }
+    return bottom;
+}
+
+/* A legend row (swatch and label per series), wrapping; returns the y below it. */
+double jb_chart_legend(Ctx *x, double y, const gboolean *as_line)
+{
+    const JbChart *c = x->c;
+    double lx = PAD, row_h = 0, size = x->t->tick_size * 1.1;
+    for (guint s = 0; s < c->series->len; s++) {
+        const JbChartSeries *se = g_ptr_array_index(c->series, s);
+        g_autoptr(PangoLayout) l = jb_chart_text(x, se->label, size, FALSE, x->W - 2 * PAD - 20);
+        double w = jb_chart_lw(l), h = jb_chart_lh(l);
+        if (lx > PAD && lx + 18 + w > x->W - PAD) {
+            lx = PAD;
+            y += row_h + 4;
+            row_h = 0;
+        }
+        jb_set_color(x->cr, jb_chart_series_color(x, s));
+        if (as_line && as_line[s]) {
+            cairo_set_line_width(x->cr, 2.5);
+            cairo_move_to(x->cr, lx, y + h / 2);
+            cairo_line_to(x->cr, lx + 14, y + h / 2);
+            cairo_stroke(x->cr);
+        } else {
+            cairo_rectangle(x->cr, lx + 2, y + h / 2 - 5, 10, 10);
+            cairo_fill(x->cr);
+        }
+        jb_chart_put(x, l, lx + 18, y, x->ink);
+        lx += 18 + w + 16;
+        row_h = fmax(row_h, h);
+    }
+    return y + row_h + 10;
+}
+
+/* ---- entry points ---------------------------------------------------------------------- */
+
+gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **error)
+{
+    g_array_set_size(c->boxes, 0);
+    if (c->series->len == 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "chart '%s': no series loaded", c->metric_id);
+        return FALSE;
+    }
+    if (c->kind == JB_CHART_COMBO && c->series->len < 2) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "chart '%s': type combo needs two metrics ('metrics = A; B')", c->metric_id);
+        return FALSE;
+    }
+    if (!check_glyphs(c, pango, error))
+        return FALSE;
+    Ctx x = {c, cr, pango, &c->theme, c->width, c->height, 1, jb_color_hex(c->theme.ink),
+             jb_color_hex(c->theme.muted), NULL, FALSE};
+    x.k = fmax(0.7, fmin(1.3, fmin(c->width / 800, c->height / 450)));
+    x.obstacles = g_array_new(FALSE, TRUE, sizeof(JbChartBox));
+    cairo_save(cr);
+    gboolean ok;
+    switch (c->kind) {
+    case JB_CHART_HBAR:
+        ok = jb_chart_draw_hbar(&x, error);
+        break;
+    case JB_CHART_DONUT:
+        ok = jb_chart_draw_donut(&x, error);
+        break;
+    case JB_CHART_KPI:
+        ok = jb_chart_draw_kpi(&x, error);
+        break;
+    default:
+        ok = jb_chart_draw_cartesian(&x, error);
+        break;
+    }
+    cairo_restore(cr);
+    g_array_unref(x.obstacles);
+    if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "chart '%s': %s", c->metric_id,
+                    cairo_status_to_string(cairo_status(cr)));
+        ok = FALSE;
+    }
+    return ok;
+}
+
+gboolean jb_chart_render(JbChart *c, const char *path, double scale, GError **error)
+{
+    g_autoptr(JbCanvas) canvas =
+        jb_canvas_new(path, c->width, c->height, scale, c->transparent, error);
+    if (!canvas)
+        return FALSE;
+    jb_canvas_set_metadata(canvas, c->title, "jianbao", c->subtitle, c->metric_id);
+    jb_canvas_set_svg_text(canvas, c->svg_text);
+    if (!jb_chart_draw(c, jb_canvas_cr(canvas), jb_canvas_pango(canvas), error))
+        return FALSE;
+    return jb_canvas_finish(canvas, error);
+}

@@ -1,0 +1,50 @@
+/* KPI figure: the latest value big, the change since the first period, the period. */
+#include "jb_chart_priv.h"
+
+#include "jb_common.h"
+
+#include <string.h>
+
+gboolean jb_chart_draw_kpi(Ctx *x, GError **error)
+{
+    (void)error;
+    JbChart *c = x->c;
+    const JbChartTheme *t = x->t;
+    const JbChartSeries *se = g_ptr_array_index(c->series, 0);
+    const JbChartPoint *first = g_ptr_array_index(se->points, 0);
+    const JbChartPoint *last = g_ptr_array_index(se->points, se->points->len - 1);
+    double top = jb_chart_header(x), bottom = jb_chart_footer(x);
+    double inner = x->W - 2 * PAD;
+    /* the number with its full unit: 超1.2万亿元 */
+    g_autofree char *big = jb_chart_value_text(c, last, se->unit, TRUE);
+    double size = fmin((bottom - top) * 0.32, 110) / x->k;
+    g_autoptr(PangoLayout) bl = jb_chart_text(x, big, size, TRUE, -1);
+    while (jb_chart_lw(bl) > inner && size > 10) {
+        size *= 0.9;
+        g_object_unref(bl);
+        bl = jb_chart_text(x, big, size, TRUE, -1);
+    }
+    const char *nian = strlen(last->label) == 4 && g_ascii_isdigit(last->label[0]) ? "年" : "";
+    g_autofree char *when = g_strdup_printf("%s%s%s", last->label, nian, last->forecast ? "（预计）" : "");
+    g_autofree char *change = NULL;
+    if (se->points->len > 1) {
+        JbFigure fa = jb_figure_of(first->fig.value, first->fig.bound);
+        JbFigure fb = jb_figure_of(last->fig.value, last->fig.bound);
+        JbChange ch = jb_units_change(&fa, &fb, se->unit);
+        g_autofree char *since = g_strconcat(first->label, nian, NULL);
+        change = jb_units_change_text(&ch, since);
+    }
+    g_autoptr(PangoLayout) wl = jb_chart_text(x, when, t->subtitle_size, FALSE, inner);
+    g_autoptr(PangoLayout) cl = change ? jb_chart_text(x, change, t->subtitle_size * 1.3, TRUE, inner) : NULL;
+    double total = jb_chart_lh(bl) + jb_chart_lh(wl) + (cl ? jb_chart_lh(cl) + 6 : 0);
+    double y = top + fmax(0, (bottom - top - total) / 2);
+    jb_chart_put(x, bl, PAD, y, jb_chart_series_color(x, 0));
+    y += jb_chart_lh(bl);
+    if (cl) {
+        jb_chart_put(x, cl, PAD, y, x->ink);
+        y += jb_chart_lh(cl) + 6;
+    }
+    jb_chart_put(x, wl, PAD, y, x->muted);
+    return TRUE;
+}
+
