@@ -63,7 +63,6 @@ char *jb_chart_growth_text(const JbChart *c, const Grid *g)
 
 void jb_chart_bars_marks(Ctx *x, Plot *p)
 {
-    const JbChart *c = x->c;
     const Grid *g = &p->g;
     const Axis *ax = &p->ax;
     p->group_w = fmin(p->band * (p->nbars > 1 ? 0.8 : 0.56), p->nbars > 1 ? 60.0 * p->nbars : 110);
@@ -80,7 +79,7 @@ void jb_chart_bars_marks(Ctx *x, Plot *p)
             if (!pt)
                 continue;
             double v = jb_chart_val(pt);
-            double bx = cx - p->group_w / 2 + (c->kind == JB_CHART_GROUPED ? s * p->bw : 0);
+            double bx = cx - p->group_w / 2 + (p->nbars > 1 ? s * p->bw : 0);
             double top, h;
             if (p->stacked) {
                 double hh = fabs(jb_chart_ypos(p, ax, fabs(v)) - jb_chart_ypos(p, ax, 0));
@@ -95,7 +94,7 @@ void jb_chart_bars_marks(Ctx *x, Plot *p)
                 top = fmin(p->y0, yv);
                 h = fabs(yv - p->y0);
             }
-            jb_chart_draw_bar(x, bx, top, c->kind == JB_CHART_GROUPED ? p->bw - 2 : p->bw, h,
+            jb_chart_draw_bar(x, bx, top, p->nbars > 1 ? p->bw - 2 : p->bw, h,
                               jb_chart_series_color(x, s), pt->forecast);
             p->bar_top[i] = fmin(p->bar_top[i], top);
         }

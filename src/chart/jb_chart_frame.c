@@ -185,34 +185,66 @@ double jb_chart_footer(Ctx *x)
 }
 
 /* A legend row (swatch and label per series), wrapping; returns the y below it. */
-double jb_chart_legend(Ctx *x, double y, const gboolean *as_line)
+/* Lay out (and with `draw`, draw) the first `shown` legend entries from y at `size`, and a
+ * "等N项" entry after them when some are left out; returns the y below the legend. */
+static double legend_pass(Ctx *x, double y, const gboolean *as_line, double size, guint shown,
+                          gboolean draw)
 {
     const JbChart *c = x->c;
-    double lx = PAD, row_h = 0, size = x->t->tick_size * 1.1;
-    for (guint s = 0; s < c->series->len; s++) {
-        const JbChartSeries *se = g_ptr_array_index(c->series, s);
-        g_autoptr(PangoLayout) l = jb_chart_text(x, se->label, size, FALSE, x->W - 2 * PAD - 20);
-        double w = jb_chart_lw(l), h = jb_chart_lh(l);
-        if (lx > PAD && lx + 18 + w > x->W - PAD) {
+    double lx = PAD, row_h = 0;
+    guint n = c->series->len;
+    for (guint s = 0; s < shown || (shown < n && s == shown); s++) {
+        const JbChartSeries *se = g_ptr_array_index(c->series, MIN(s, n - 1));
+        g_autofree char *rest = s == shown ? g_strdup_printf("等%u项", n) : NULL;
+        g_autoptr(PangoLayout) l = jb_chart_text(x, rest ? rest : se->label, size, FALSE,
+                                                 x->W - 2 * PAD - 20);
+        double w = jb_chart_lw(l), h = jb_chart_lh(l), sw = rest ? 0 : 18;
+        if (lx > PAD && lx + sw + w > x->W - PAD) {
             lx = PAD;
             y += row_h + 4;
             row_h = 0;
         }
-        jb_set_color(x->cr, jb_chart_series_color(x, s));
-        if (as_line && as_line[s]) {
-            cairo_set_line_width(x->cr, 2.5);
-            cairo_move_to(x->cr, lx, y + h / 2);
-            cairo_line_to(x->cr, lx + 14, y + h / 2);
-            cairo_stroke(x->cr);
-        } else {
-            cairo_rectangle(x->cr, lx + 2, y + h / 2 - 5, 10, 10);
-            cairo_fill(x->cr);
+        if (draw && !rest) {
+            jb_set_color(x->cr, jb_chart_series_color(x, s));
+            if (as_line && as_line[s]) {
+                cairo_set_line_width(x->cr, 2.5);
+                cairo_move_to(x->cr, lx, y + h / 2);
+                cairo_line_to(x->cr, lx + 14, y + h / 2);
+                cairo_stroke(x->cr);
+            } else {
+                cairo_rectangle(x->cr, lx + 2, y + h / 2 - 5, 10, 10);
+                cairo_fill(x->cr);
+            }
         }
-        jb_chart_put(x, l, lx + 18, y, x->ink);
-        lx += 18 + w + 16;
+        if (draw)
+            jb_chart_put(x, l, lx + sw, y, rest ? x->muted : x->ink);
+        lx += sw + w + 16;
         row_h = fmax(row_h, h);
     }
     return y + row_h + 10;
+}
+
+/* The legend takes at most a fifth of the canvas: its text shrinks (not below 7 pt) and,
+ * past that, the entries that do not fit are counted ("等64项") — with 8 colours for 64
+ * series a swatch could not tell them apart anyway. */
+double jb_chart_legend(Ctx *x, double y, const gboolean *as_line)
+{
+    guint n = x->c->series->len, shown = n;
+    double budget = x->H * 0.2, size = x->t->tick_size * 1.1, min = 7 / x->k;
+    while (size > min && legend_pass(x, y, as_line, size, n, FALSE) - y > budget)
+        size = fmax(min, size * 0.9);
+    if (legend_pass(x, y, as_line, size, n, FALSE) - y > budget) {
+        guint lo = 1, hi = n - 1; /* the most entries that fit, at least one */
+        while (lo < hi) {
+            guint mid = (lo + hi + 1) / 2;
+            if (legend_pass(x, y, as_line, size, mid, FALSE) - y <= budget)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        shown = lo;
+    }
+    return legend_pass(x, y, as_line, size, shown, TRUE);
 }
 
 /* ---- entry points ---------------------------------------------------------------------- */

@@ -323,7 +323,9 @@ gboolean jb_chart_draw_cartesian(Ctx *x, GError **error)
     p.combo = c->kind == JB_CHART_COMBO;
     p.stacked = c->kind == JB_CHART_STACKED;
     p.lines = c->kind == JB_CHART_LINE || c->kind == JB_CHART_AREA;
-    p.nbars = p.combo ? 1 : c->kind == JB_CHART_GROUPED ? p.g.ns : p.lines ? 0 : 1;
+    /* a bar chart of several metrics sets them side by side, as grouped does */
+    gboolean side_by_side = c->kind == JB_CHART_GROUPED || (c->kind == JB_CHART_BAR && p.g.ns > 1);
+    p.nbars = p.combo ? 1 : side_by_side ? p.g.ns : p.lines ? 0 : 1;
     p.n = p.g.n;
     gboolean ok = plot_layout(x, &p, error);
     if (ok) {

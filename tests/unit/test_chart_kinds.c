@@ -191,6 +191,29 @@ int main(void)
                problem ? problem : "");
         }
 
+    /* the limit: 64 series in every kind (the legend once had room for 16) */
+    {
+        g_autoptr(GString) csv = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
+        g_autoptr(GString) ids = g_string_new("metrics = ");
+        for (int m = 0; m < JB_CHART_MAX_SERIES; m++) {
+            for (int y = 2021; y <= 2023; y++)
+                g_string_append_printf(csv, "m%02d,第%d项指标,%d,%d,家,exact,0,s.txt\n", m, m, y,
+                                       100 + 7 * m + 13 * (y - 2021));
+            g_string_append_printf(ids, "%sm%02d", m ? "; " : "", m);
+        }
+        for (guint k = 0; k < G_N_ELEMENTS(types); k++) {
+            g_autofree char *spec = g_strdup_printf("%s\ntype = %s\n", ids->str, types[k]);
+            g_autofree char *out = g_strdup_printf("%s/test-chart-64-%s.png", dir, types[k]);
+            g_autoptr(JbChart) c = chart(csv->str, spec, &e);
+            gboolean drawn = c && jb_chart_render(c, out, 1, &e);
+            ok(drawn, "64 series, %s: draws %s", types[k], e ? e->message : "");
+            g_clear_error(&e);
+            g_autofree char *problem = drawn ? layout_problem(c) : NULL;
+            ok(drawn && !problem, "64 series, %s: no text overlaps or leaves the canvas %s",
+               types[k], problem ? problem : "");
+        }
+    }
+
     /* PDF: vector text that pdftotext reads back */
     {
         g_autofree char *pdf = g_build_filename(dir, "test-chart-combo.pdf", NULL);
