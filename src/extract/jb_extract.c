@@ -231,21 +231,35 @@ static void warn_long_numbers(Ctx *c, const char *para, guint line)
 
 /* Is there a quantity of `qs` between the start of the item (after the last ；) holding `at`
  * and `at`? */
-static gboolean number_before_in_item(const char *sent, const char *end, const char *at,
+static gboolean number_before_in_item(const char *sent, const char *item, const char *at,
                                       const GArray *qs)
 {
-    if (!g_strstr_len(sent, end - sent, "；") && !memchr(sent, ';', (size_t)(end - sent)))
-        return FALSE; /* a sentence of one item: its times hold on */
-    const char *item = sent;
-    for (const char *p = sent; p < at; p = g_utf8_next_char(p))
-        if (starts(p, at, "；") || *p == ';')
-            item = g_utf8_next_char(p);
-    for (guint k = 0; k < qs->len; k++) {
-        const char *q = sent + g_array_index(qs, JbQuantity, k).start;
-        if (q >= item && q < at)
-            return TRUE;
+    /* the first quantity at or after the item's start (bisection): is it before `at`? */
+    guint lo = 0, hi = qs->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (sent + g_array_index(qs, JbQuantity, mid).start < item)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return FALSE;
+    return lo < qs->len && sent + g_array_index(qs, JbQuantity, lo).start < at;
+}
+
+/* The start of the item (after the last ；) holding `at`, found walking forward from the
+ * previous time's item (`*from`, `*item`): the times come in text order. NULL when the
+ * sentence has no ；: one item, whose times hold on. */
+static const char *item_start(const char *sent, const char *end, const char *at,
+                              const char **from, const char **item, gboolean *items)
+{
+    if (!*items)
+        return NULL;
+    for (const char *p = *from; p < at; p = g_utf8_next_char(p))
+        if (starts(p, end, "；") || *p == ';')
+            *item = g_utf8_next_char(p);
+    *from = at;
+    (void)sent;
+    return *item;
 }
 
 /* The times of the sentence [sent, end), each resolved where it stands: against the
@@ -264,13 +278,16 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     /* 上月, 上季 count back from a period this paragraph named; from a story's headline
      * period they would count from a month the text never spoke in: the published date */
     gboolean ctx_named = c->have_carry;
+    gboolean items = g_strstr_len(sent, end - sent, "；") || memchr(sent, ';', (size_t)(end - sent));
+    const char *walked = sent, *item = sent;
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         gboolean relative = r->rel == REL_PREV || r->rel == REL_THIS;
         r->has_val = jb_extract_resolve_time(r, have_ctx && (ctx_named || !relative) ? &ctx : NULL,
                                              &c->anchor, refs, i, &r->val);
         /* a time after a figure of its item (…18907.66点，本周涨1.47%；法国…) is that item's */
-        if (!r->local && number_before_in_item(sent, end, r->at, qs))
+        const char *its = item_start(sent, end, r->at, &walked, &item, &items);
+        if (!r->local && its && number_before_in_item(sent, its, r->at, qs))
             r->local = TRUE;
         if (r->has_val && r->role == TIME_PERIOD && r->rel == REL_NONE && !r->local) {
             ctx = r->val;
@@ -368,6 +385,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     gboolean by_year = list_n >= 2 && years && years->len == list_n;
     gboolean by_subject = subjects && subjects->len == list_n;
     const char *prev_end = NULL;
+    guint list_first = 0, list_last = 0;
     for (guint i = 0; i < qs->len; i++) {
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
         gboolean member = i >= list_from && i < list_from + list_n;
@@ -379,13 +397,17 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
             metric = first->sentence == c->sentence ? first->metric : NULL;
         }
         /* a list's noun follows its last member: 最高5000万元、1000万元的资金支持 */
-        guint last = i;
-        while (last + 1 < qs->len &&
-               strcmp(g_array_index(qs, JbQuantity, last + 1).unit, x->unit) == 0 &&
-               list_gap(sent + g_array_index(qs, JbQuantity, last).end,
-                        sent + g_array_index(qs, JbQuantity, last + 1).start))
-            last++;
-        c->list_tail = last > i ? sent + g_array_index(qs, JbQuantity, last).end : NULL;
+        if (i >= list_last) { /* (found once per list: a list may have thousands) */
+            list_last = i;
+            while (list_last + 1 < qs->len &&
+                   strcmp(g_array_index(qs, JbQuantity, list_last + 1).unit, x->unit) == 0 &&
+                   list_gap(sent + g_array_index(qs, JbQuantity, list_last).end,
+                            sent + g_array_index(qs, JbQuantity, list_last + 1).start))
+                list_last++;
+            list_first = i;
+        }
+        c->list_tail = list_last > list_first ? sent + g_array_index(qs, JbQuantity, list_last).end
+                                              : NULL;
         jb_extract_add_statement(c, sent, p, x, prev_end, line, period, subject, metric);
         prev_end = sent + x->end;
     }

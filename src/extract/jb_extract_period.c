@@ -631,8 +631,10 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
 {
     static const char *const W[] = {"将", "將", "预计", "預計", "计划", "計劃", "力争", "力爭",
                                     "有望", "目标", "目標", NULL};
+    /* the clause around the time, at most 30 characters each side (a clause of a megabyte
+     * is not read again at each of its times) */
     const char *a = p;
-    while (a > s) {
+    for (int n = 0; a > s && n < 30; n++) {
         const char *b = a - 1;
         while (b > s && ((guchar)*b & 0xC0) == 0x80)
             b--;
@@ -641,7 +643,9 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
         a = b;
     }
     const char *z = e;
-    while (z < limit && !lit(z, limit, "，") && !lit(z, limit, "；") && !lit(z, limit, "。"))
+    for (int n = 0; z < limit && n < 30 && !lit(z, limit, "，") && !lit(z, limit, "；") &&
+                    !lit(z, limit, "。");
+         n++)
         z = g_utf8_next_char(z);
     for (const char *const *w = W; *w; w++) {
         const char *hit = g_strstr_len(a, z - a, *w);

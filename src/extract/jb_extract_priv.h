@@ -242,6 +242,9 @@ typedef struct {
     gboolean warned_no_date;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
+    const char *forecast_end;   /* where its first forecast word ends, NULL when none */
+    gboolean sentence_market;   /* it holds a market word */
+    const char *definition_at;  /* where it says 是指, NULL when it does not */
     const char *list_tail;      /* the end of the list the quantity being added opens or is
                                  * in (NULL: none), whose noun is all its members' */
     JbPeriod carry_in; /* the carried period as the sentence being read began */

@@ -27,6 +27,8 @@ static const Lit TRAILING_FILLERS[] = {
     LIT("达"),   LIT("为"),   LIT("是"),   LIT("约"),   LIT("共"),   LIT("累计"),
     LIT("实现"), LIT("保持"), LIT("的"),   LIT(" "),   LIT("了")};
 
+#define METRIC_MAX 24
+
 static Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
                            const char *time_end)
 {
@@ -35,6 +37,20 @@ static Span metric_phrase(const char *cstart, const char *qstart, const char *su
         a = time_end; /* "2025年我国…" → "我国…" */
     if (subject_at && subject_at >= a && subject_at < b)
         a = subject_at; /* drop what precedes the subject */
+    /* a metric is a phrase, not the rest of a clause with no punctuation: its last
+     * METRIC_MAX characters */
+    for (const char *p = b; p > a;) {
+        const char *q = p;
+        int n = 0;
+        while (q > a && n < METRIC_MAX) {
+            q--;
+            while (q > a && ((guchar)*q & 0xC0) == 0x80)
+                q--;
+            n++;
+        }
+        a = q;
+        break;
+    }
     static JbWordSet *leading;
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
@@ -109,23 +125,61 @@ static const struct {
  * before it, or the sentence's start `s`. */
 const char *jb_extract_clause_start(const Ctx *c, const char *s, const char *at)
 {
-    for (guint i = c->seps->len; i-- > 0;) {
-        const Sep *x = &g_array_index(c->seps, Sep, i);
-        if (x->end <= at)
-            return x->end;
+    /* the last separator ending by `at`, by bisection: a sentence may hold thousands */
+    guint lo = 0, hi = c->seps->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(c->seps, Sep, mid).end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return s;
+    return lo ? g_array_index(c->seps, Sep, lo - 1).end : s;
 }
 
 /* End of the clause holding `at`: the next separator, or the sentence's end. */
 static const char *clause_end_in(const Ctx *c, const char *at, const char *end)
 {
-    for (guint i = 0; i < c->seps->len; i++) {
-        const Sep *x = &g_array_index(c->seps, Sep, i);
-        if (x->at >= at)
-            return x->at;
+    guint lo = 0, hi = c->seps->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(c->seps, Sep, mid).at < at)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return end;
+    return lo < c->seps->len ? g_array_index(c->seps, Sep, lo).at : end;
+}
+
+/* The first of the sentence's keyword hits at or after `p` (they are in text order). */
+static guint keyword_from(const Ctx *c, const char *p)
+{
+    guint lo = 0, hi = c->keywords->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(c->keywords, WordHit, mid).at < p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* What a number looks back at for its hedge, forecast and achieved words reaches this far
+ * (characters): a clause of a megabyte with no punctuation must not be read again at each
+ * of its numbers. */
+#define LOOK_BACK 40
+
+/* `a`, or the start of the character LOOK_BACK characters before `qs` if that is later. */
+static const char *look_back_from(const char *a, const char *qs)
+{
+    const char *p = qs;
+    for (int n = 0; p > a && n < LOOK_BACK; n++) {
+        p--;
+        while (p > a && ((guchar)*p & 0xC0) == 0x80)
+            p--;
+    }
+    return p;
 }
 
 
@@ -176,6 +230,16 @@ static inline gboolean hit_within(const WordHit *h, const char *a, const char *b
  * (《关于支持人工智能…的若干措施》 names a document) into c->subjects. */
 void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
 {
+    c->forecast_end = NULL;
+    c->sentence_market = FALSE;
+    /* a number after 是指 defines what a word means (工作少於35小時的人), it reports nothing */
+    c->definition_at = NULL;
+    static const char *const DEFINE[] = {"是指", "指的是", "定义为", "定義為", "界定为", "界定為", NULL};
+    for (const char *const *w = DEFINE; *w; w++) {
+        const char *hit = g_strstr_len(a, b - a, *w);
+        if (hit && (!c->definition_at || hit < c->definition_at))
+            c->definition_at = hit;
+    }
     const JbWordSet *keys = keyword_set();
     const JbWordSet *subjects = c->dict ? jb_dict_subject_set(c->dict) : NULL;
     g_array_set_size(c->keywords, 0);
@@ -212,6 +276,18 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
                 g_array_append_val(c->subjects, h);
             }
     }
+    /* what every number asks of the sentence as a whole: where its first forecast word ends
+     * (将 is too common to trust beyond its own clause, unless it opens the sentence before
+     * any figure: 本届艺术节将举办近千场…，吸引…近5000位艺术家), a market word */
+    for (guint k = 0; k < c->keywords->len; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->tag == kw_market)
+            c->sentence_market = TRUE;
+        if (h->tag < kw_actual &&
+            ((h->tag != kw_jiang && h->tag != kw_jiang + 1) || h->at < c->first_number) &&
+            (!c->forecast_end || h->at + h->len < c->forecast_end))
+            c->forecast_end = h->at + h->len;
+    }
 }
 
 /* The last subject word ending by `b` (the latest end; at a tie, the longer word): where
@@ -240,7 +316,7 @@ static gboolean has_digit(const char *a, const char *b);
 static Span following_noun(const char *qe, const char *ce)
 {
     const char *p = qe;
-    while (p < ce) {
+    for (int n = 0; p < ce && n < METRIC_MAX; n++) { /* (a noun, not the rest of the clause) */
         gunichar ch = jb_word_char_at(p, ce);
         if (ch == 0x3001 /* 、 */ || ch == ' ' || ch == '/' || ch == 0xFF08 /* （ */)
             break;
@@ -336,26 +412,17 @@ static gboolean threshold_word(const char *qualifier)
     return FALSE;
 }
 
-/* A number after 是指 defines what a word means (工作少於35小時的人), it reports nothing. */
-static gboolean after_definition(const char *s, const char *qs)
-{
-    static const char *const W[] = {"是指", "指的是", "定义为", "定義為", "界定为", "界定為", NULL};
-    for (const char *const *w = W; *w; w++) {
-        const char *hit = g_strstr_len(s, qs - s, *w);
-        if (hit)
-            return TRUE;
-    }
-    return FALSE;
-}
-
 /* A hedge set apart from the number by a verb: 约占总装机的56%, 最高达到10亿元. Looks in
  * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
 static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, JbBound *bound)
 {
     gboolean de = ends(a, qs, "的"); /* 超过 (at_least) counts only as 超过…的 */
     gsize best = G_N_ELEMENTS(HEDGES); /* the first of HEDGES found */
-    for (guint k = 0; k < c->keywords->len; k++) {
+    a = look_back_from(a, qs);
+    for (guint k = keyword_from(c, a); k < c->keywords->len; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->at >= qs)
+            break;
         if (h->tag < kw_hedge || h->tag >= kw_fenbie || !hit_within(h, a, qs))
             continue;
         gsize i = (gsize)(h->tag - kw_hedge);
@@ -495,11 +562,15 @@ static gboolean same_figure(const JbStatement *a, const JbStatement *b)
     return TRUE;
 }
 
-/* The statement of the article that says what `s` says, or NULL. */
+/* The statement of the article that says what `s` says, or NULL. Of the statements of the
+ * same value, the last SAME_FIGURE_LOOK are compared: an article that states one value
+ * thousands of times must not compare each with all the others. */
+#define SAME_FIGURE_LOOK 64
 static JbStatement *same_figure_in(GHashTable *seen, const JbStatement *s)
 {
     GPtrArray *bucket = g_hash_table_lookup(seen, s);
-    for (guint i = 0; bucket && i < bucket->len; i++)
+    guint from = bucket && bucket->len > SAME_FIGURE_LOOK ? bucket->len - SAME_FIGURE_LOOK : 0;
+    for (guint i = from; bucket && i < bucket->len; i++)
         if (same_figure(g_ptr_array_index(bucket, i), s))
             return g_ptr_array_index(bucket, i);
     return NULL;
@@ -554,7 +625,17 @@ static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char 
     const GArray *refs = c->times;
     gboolean multiple = strcmp(q->unit, "倍") == 0; /* 为2020年的3倍: 3倍 is now, not 2020 */
     const char *cs0 = jb_extract_clause_start(c, c->sentence_start, qs);
-    for (guint i = refs->len; i-- > 0;) {
+    /* the refs ending by qs: the last few of them (bisection, then at most 64 looked at) */
+    guint lo = 0, hi = refs->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(refs, TimeRef, mid).end <= qs)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    guint first_after = lo;
+    for (guint i = lo, seen = 0; i-- > 0 && seen < 64; seen++) {
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
         if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
             continue;
@@ -566,21 +647,20 @@ static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char 
         if (r->role == TIME_PERIOD)
             return r;
     }
-    for (guint i = 0; i < refs->len; i++) {
+    for (guint i = first_after; i < refs->len; i++) {
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->at >= ce)
+            break;
         if (r->at >= qe && r->end <= ce && r->has_val && r->role == TIME_PERIOD)
             return r;
     }
     return NULL;
 }
 
-/* Does the sentence [a, b) hold a market word (its keywords are found)? */
+/* Does the sentence being read hold a market word (found with its keywords)? */
 static gboolean market_sentence(const Ctx *c)
 {
-    for (guint k = 0; k < c->keywords->len; k++)
-        if (g_array_index(c->keywords, WordHit, k).tag == kw_market)
-            return TRUE;
-    return FALSE;
+    return c->sentence_market;
 }
 
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
@@ -603,10 +683,13 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
         p = c->lead;
     } else {
         gboolean cumulative = FALSE;
-        for (guint k = 0; k < c->keywords->len; k++) {
+        const char *from = look_back_from(cs0, qs);
+        for (guint k = keyword_from(c, from); k < c->keywords->len; k++) {
             const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+            if (h->at >= qs)
+                break;
             if (h->tag >= kw_actual && h->tag < kw_hedge && ACTUAL_CUMULATIVE(h->tag) &&
-                hit_within(h, cs0, qs))
+                hit_within(h, from, qs))
                 cumulative = TRUE;
         }
         const JbPoint *d = &c->anchor.day;
@@ -654,7 +737,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
             return;
     }
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
-        after_definition(sent, qs))
+        (c->definition_at && c->definition_at < qs))
         return;
     const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
     if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
@@ -743,23 +826,24 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         const char *from = quote_from < cs0 ? quote_from : cs0;
         if (prev_end && prev_end > from && prev_end <= qs)
             from = prev_end;
+        from = look_back_from(from, qs);
         m = jb_dict_match_in(c->dict, span_str(c->context_buf, (Span){from, qs}), subject, q->unit,
                              !subject_override);
     }
 
-    gboolean forecast_here = FALSE, forecast_before = FALSE, actual_here = FALSE;
-    for (guint k = 0; k < c->keywords->len; k++) {
+    gboolean forecast_here = FALSE, actual_here = FALSE;
+    const char *near = look_back_from(cs0, qs);
+    for (guint k = keyword_from(c, near); k < c->keywords->len; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
-        if (h->tag < kw_actual) {
-            forecast_here = forecast_here || hit_within(h, cs0, qs);
-            /* 将 is too common to trust beyond its own clause, unless it opens the sentence
-             * before any figure (本届艺术节将举办近千场…，吸引…近5000位艺术家) */
-            if ((h->tag != kw_jiang && h->tag != kw_jiang + 1) || h->at < c->first_number)
-                forecast_before = forecast_before || hit_within(h, sent, cs0);
-        } else if (h->tag < kw_hedge) {
-            actual_here = actual_here || hit_within(h, cs0, qs);
-        }
+        if (h->at >= qs)
+            break;
+        if (h->tag < kw_actual)
+            forecast_here = forecast_here || hit_within(h, near, qs);
+        else if (h->tag < kw_hedge)
+            actual_here = actual_here || hit_within(h, near, qs);
     }
+    /* a forecast word in an earlier clause (sentence_words found the first) */
+    gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
     gboolean forecast = forecast_here || forecast_before;
     if (have_time && t->future_word)
         forecast = TRUE;
@@ -827,15 +911,18 @@ static gboolean said_in_prose(const Ctx *c, const char *label, const JbQuantity 
     for (const char *p = want; *p; p++)
         if (*p != '\x01')
             g_string_append_c(w, *p);
-    JbDecimal v = q->value;
-    v.mant = v.mant < 0 ? -v.mant : v.mant;
     gboolean said = FALSE;
-    for (guint i = 0; i < c->out->len && !said; i++) {
-        const JbStatement *s = g_ptr_array_index(c->out, i);
-        JbDecimal sv = s->q.value;
-        sv.mant = sv.mant < 0 ? -sv.mant : sv.mant;
-        said = jb_decimal_equal(sv, v) && strcmp(s->q.unit, q->unit) == 0 &&
-               strcmp(s->period, period) == 0 && strstr(s->quote, w->str) && !strstr(s->quote, " | ");
+    /* the statements of this value, or of its opposite, in this unit (seen's buckets) */
+    for (int sign = 0; sign < 2 && !said; sign++) {
+        JbStatement probe = {.q = *q};
+        if (sign)
+            probe.q.value.mant = -probe.q.value.mant;
+        GPtrArray *bucket = g_hash_table_lookup(c->seen, &probe);
+        for (guint i = 0; bucket && i < bucket->len && !said; i++) {
+            const JbStatement *s = g_ptr_array_index(bucket, i);
+            said = strcmp(s->period, period) == 0 && strstr(s->quote, w->str) &&
+                   !strstr(s->quote, " | ");
+        }
     }
     g_string_free(w, TRUE);
     return said;
