@@ -44,7 +44,16 @@ typedef enum {
 typedef struct {
     double x, y, w, h;
     char *text;
+    guint in_bar; /* 1 + the index in jb_chart_marks of the bar it is written in; 0: none */
 } JbChartBox;
+
+/* A mark drawn: a bar or marker (a rectangle from (x0, y0) to (x1, y1)) or a line segment
+ * from (x0, y0) to (x1, y1) stroked `width` wide. No label touches one, except that a label
+ * may sit wholly inside a bar (its own). Points, like JbChartBox. */
+typedef struct {
+    double x0, y0, x1, y1, width;
+    gboolean segment;
+} JbChartMark;
 
 /* Resource limits, checked before anything is drawn or allocated for them: a spec that
  * names more series, or a series with more points, is refused with JB_ERROR_LIMIT. */
@@ -100,5 +109,7 @@ void jb_chart_set_size(JbChart *c, double width, double height);
 const GPtrArray *jb_chart_warnings(const JbChart *c);
 /* Every text box the last jb_chart_draw placed: JbChartBox. */
 const GArray *jb_chart_boxes(const JbChart *c);
+/* Every bar, marker and line segment the last jb_chart_draw placed: JbChartMark. */
+const GArray *jb_chart_marks(const JbChart *c);
 
 #endif

@@ -21,14 +21,15 @@ static void hatch(cairo_t *cr, double x0, double y0, double w, double h, JbColor
     cairo_restore(cr);
 }
 
-void jb_chart_draw_bar(Ctx *x, double bx, double top, double bw, double h, JbColor color,
-                     gboolean forecast)
+guint jb_chart_draw_bar(Ctx *x, double bx, double top, double bw, double h, JbColor color,
+                        gboolean forecast)
 {
+    guint mark = jb_chart_mark_rect(x, bx, top, bw, h);
     if (!forecast) {
         jb_set_color(x->cr, color);
         cairo_rectangle(x->cr, bx, top, bw, h);
         cairo_fill(x->cr);
-        return;
+        return mark;
     }
     /* a forecast: lighter fill (hatched with theme hatch = true), dashed outline */
     jb_set_color(x->cr, jb_chart_lighter(color, x->t->hatch ? 0.82 : 0.7));
@@ -44,6 +45,7 @@ void jb_chart_draw_bar(Ctx *x, double bx, double top, double bw, double h, JbCol
     cairo_rectangle(x->cr, bx + 0.75, top + 0.75, bw - 1.5, fmax(h - 1.5, 0));
     cairo_stroke(x->cr);
     cairo_restore(x->cr);
+    return mark;
 }
 
 char *jb_chart_growth_text(const JbChart *c, const Grid *g)
@@ -63,12 +65,13 @@ char *jb_chart_growth_text(const JbChart *c, const Grid *g)
 
 void jb_chart_bars_marks(Ctx *x, Plot *p)
 {
-    const Grid *g = &p->g;
+    const Grid *g = p->g;
     const Axis *ax = &p->ax;
     p->group_w = fmin(p->band * (p->nbars > 1 ? 0.8 : 0.56), p->nbars > 1 ? 60.0 * p->nbars : 110);
     p->bw = p->nbars ? p->group_w / p->nbars : 0;
     p->y0 = jb_chart_ypos(p, ax, 0 > ax->ticks.min * ax->unit ? 0 : ax->ticks.min * ax->unit);
     p->bar_top = g_new0(double, p->n ? p->n : 1);
+    p->bars = g_array_new(FALSE, FALSE, sizeof(PlotBar));
     for (guint i = 0; i < p->n; i++) {
         double cx = jb_chart_cx(p, i), pos = p->y0, neg = p->y0;
         p->bar_top[i] = p->y0;
@@ -94,8 +97,12 @@ void jb_chart_bars_marks(Ctx *x, Plot *p)
                 top = fmin(p->y0, yv);
                 h = fabs(yv - p->y0);
             }
-            jb_chart_draw_bar(x, bx, top, p->nbars > 1 ? p->bw - 2 : p->bw, h,
-                              jb_chart_series_color(x, s), pt->forecast);
+            double w = p->nbars > 1 ? p->bw - 2 : p->bw;
+            JbColor col = jb_chart_series_color(x, s);
+            guint mark = jb_chart_draw_bar(x, bx, top, w, h, col, pt->forecast);
+            PlotBar bar = {s, i, bx, top, w, h,
+                           pt->forecast ? jb_chart_lighter(col, x->t->hatch ? 0.82 : 0.7) : col, mark};
+            g_array_append_val(p->bars, bar);
             p->bar_top[i] = fmin(p->bar_top[i], top);
         }
     }
@@ -105,13 +112,13 @@ void jb_chart_bars_marks(Ctx *x, Plot *p)
 static double bar_shrink(Ctx *x, const Plot *p)
 {
     double shrink = 1;
-    for (guint s = 0; s < p->g.ns && p->nbars && !p->stacked; s++) {
+    for (guint s = 0; s < p->g->ns && p->nbars && !p->stacked; s++) {
         const JbChartSeries *se = g_ptr_array_index(x->c->series, s);
         double slot = p->nbars > 1 ? p->bw : p->band - 4;
         for (guint i = 0; i < p->n && !(p->combo && s == 1); i++) {
-            if (!p->g.at[s][i])
+            if (!p->g->at[s][i])
                 continue;
-            g_autofree char *vl = jb_chart_value_text(x->c, p->g.at[s][i], se->unit, FALSE);
+            g_autofree char *vl = jb_chart_value_text(x->c, p->g->at[s][i], se->unit, FALSE);
             g_autoptr(PangoLayout) l =
                 jb_chart_text(x, vl, x->t->value_size * (p->nbars > 1 ? 0.75 : 1.0), TRUE, -1);
             if (slot > 0)
@@ -121,21 +128,66 @@ static double bar_shrink(Ctx *x, const Plot *p)
     return shrink;
 }
 
-/* A stack's total as a point (a label). */
+/* A stack's total as a point (a label): an exact sum, bounded as its parts are (约65万 +
+ * 约90万 is 约155万; 超 + exact is 超). */
 static JbChartPoint stack_total(const Plot *p, guint i)
 {
-    double total = 0;
-    gboolean fc = FALSE;
-    for (guint q = 0; q < p->g.ns; q++)
-        if (p->g.at[q][i]) {
-            total += jb_chart_val(p->g.at[q][i]);
-            fc = fc || p->g.at[q][i]->forecast;
-        }
-    JbChartPoint tp = {NULL, jb_figure_of(jb_chart_decimal_from_double(total), JB_BOUND_EXACT), fc};
+    JbChartPoint tp = {.fig = jb_figure_of((JbDecimal){0, 0}, JB_BOUND_EXACT)};
+    gboolean exact = TRUE;
+    double approx = 0;
+    for (guint q = 0; q < p->g->ns; q++) {
+        const JbChartPoint *pt = p->g->at[q][i];
+        if (!pt)
+            continue;
+        approx += jb_chart_val(pt);
+        exact = exact && jb_units_add(tp.fig.value, pt->fig.value, &tp.fig.value);
+        tp.forecast = tp.forecast || pt->forecast;
+        JbBound b = pt->fig.range ? JB_BOUND_ABOUT : pt->fig.bound;
+        if (b != tp.fig.bound)
+            tp.fig.bound = tp.fig.bound == JB_BOUND_EXACT ? b : b == JB_BOUND_EXACT ? tp.fig.bound
+                                                                                  : JB_BOUND_ABOUT;
+    }
+    if (!exact) /* beyond 18 digits: a label only */
+        tp.fig.value = jb_chart_decimal_from_double(approx);
     return tp;
 }
 
-/* One bar's label: above a positive bar, below a negative one; dropped when it collides. */
+/* Text that reads on `fill`: white on a dark colour, ink on a light one. */
+static JbColor text_on(const Ctx *x, JbColor fill)
+{
+    double lum = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
+    return lum < 0.55 ? jb_color_hex("#FFFFFF") : x->ink;
+}
+
+/* The drawn bar of series s at category i, or NULL. */
+static const PlotBar *bar_at(const Plot *p, guint s, guint i)
+{
+    for (guint k = 0; k < p->bars->len; k++) {
+        const PlotBar *b = &g_array_index(p->bars, PlotBar, k);
+        if (b->s == s && b->i == i)
+            return b;
+    }
+    return NULL;
+}
+
+/* A label inside `bar`, near its outer end: TRUE when it fits wholly inside and is placed. */
+static gboolean label_inside(Ctx *x, const PlotBar *bar, PangoLayout *l, gboolean up)
+{
+    double w = jb_chart_lw(l), h = jb_chart_lh(l);
+    double lx = bar->x + (bar->w - w) / 2, ly = up ? bar->y + 3 : bar->y + bar->h - h - 3;
+    double bx, by, bw, bh;
+    jb_chart_logical_box(l, lx, ly, &bx, &by, &bw, &bh);
+    x->own = bar->mark;
+    gboolean fits = jb_chart_box_free(x, bx, by, bw, bh) && bx >= bar->x + 1 &&
+                    bx + bw <= bar->x + bar->w - 1 && by >= bar->y + 1 && by + bh <= bar->y + bar->h - 1;
+    if (fits)
+        jb_chart_put(x, l, lx, ly, text_on(x, bar->fill));
+    x->own = 0;
+    return fits;
+}
+
+/* One bar's label: beyond its end (above a positive bar, below a negative one); where that
+ * touches a mark or a text, inside the bar's end; else left out. */
 static void bar_label(Ctx *x, Plot *p, guint s, guint i, const JbChartPoint *pt, double shrink)
 {
     const JbChart *c = x->c;
@@ -154,17 +206,31 @@ static void bar_label(Ctx *x, Plot *p, guint s, guint i, const JbChartPoint *pt,
     double yv = p->stacked ? (v >= 0 ? p->bar_top[i] : jb_chart_ypos(p, &p->ax, v))
                            : jb_chart_ypos(p, &p->ax, v);
     double lx = bx - w / 2, ly = v >= 0 ? fmin(yv, p->y0) - h - 4 : fmax(yv, p->y0) + 4;
-    double bx0, by0, bw0, bh0, bar_h = fabs(yv - p->y0);
-    jb_chart_logical_box(l, lx, ly, &bx0, &by0, &bw0, &bh0);
-    if (p->combo && v >= 0 && !pt->forecast && !jb_chart_box_free(x, bx0, by0, bw0, bh0) &&
-        bar_h > bh0 + 8 && bw0 < p->bw && jb_chart_box_free(x, bx0, yv + 4 + (by0 - ly), bw0, bh0)) {
-        /* a marker of the line sits where the label would: inside the bar top */
-        jb_chart_put(x, l, lx, yv + 4, jb_color_hex(x->t->background));
+    if (jb_chart_try_put(x, l, lx, ly, x->ink) || p->stacked)
         return;
+    const PlotBar *bar = bar_at(p, s, i);
+    if (bar)
+        label_inside(x, bar, l, v >= 0);
+}
+
+/* Each segment of a stack labelled inside it, where its value fits. */
+static void stack_segment_labels(Ctx *x, Plot *p)
+{
+    for (guint k = 0; k < p->bars->len; k++) {
+        const PlotBar *bar = &g_array_index(p->bars, PlotBar, k);
+        const JbChartSeries *se = g_ptr_array_index(x->c->series, bar->s);
+        g_autofree char *vl = jb_chart_value_text(x->c, p->g->at[bar->s][bar->i], se->unit, FALSE);
+        g_autoptr(PangoLayout) l = jb_chart_text(x, vl, x->t->value_size * 0.7, FALSE, -1);
+        double w = jb_chart_lw(l), h = jb_chart_lh(l);
+        const double lx = bar->x + (bar->w - w) / 2, ly = bar->y + (bar->h - h) / 2;
+        double bx, by, bw, bh;
+        jb_chart_logical_box(l, lx, ly, &bx, &by, &bw, &bh);
+        x->own = bar->mark;
+        if (bx >= bar->x + 1 && bx + bw <= bar->x + bar->w - 1 && by >= bar->y + 1 &&
+            by + bh <= bar->y + bar->h - 1 && jb_chart_box_free(x, bx, by, bw, bh))
+            jb_chart_put(x, l, lx, ly, text_on(x, bar->fill));
+        x->own = 0;
     }
-    x->over_marks = TRUE;
-    jb_chart_try_put(x, l, lx, ly, x->ink);
-    x->over_marks = FALSE;
 }
 
 void jb_chart_bars_labels(Ctx *x, Plot *p)
@@ -172,44 +238,58 @@ void jb_chart_bars_labels(Ctx *x, Plot *p)
     if (!p->nbars)
         return;
     double shrink = bar_shrink(x, p);
-    for (guint s = 0; s < p->g.ns; s++) {
-        if ((p->combo && s == 1) || (p->stacked && s > 0))
-            break; /* the combo's line labels itself; a stack is labelled by its total */
+    if (p->stacked) { /* the total over each stack, then each segment's own value */
         for (guint i = 0; i < p->n; i++)
-            if (p->g.at[s][i])
-                bar_label(x, p, s, i, p->g.at[s][i], shrink);
+            if (!g_array_index(p->g->empty, gboolean, i))
+                bar_label(x, p, 0, i, NULL, shrink);
+        stack_segment_labels(x, p);
+        return;
     }
+    for (guint s = 0; s < p->g->ns && !(p->combo && s == 1); s++) /* a combo's line: its own */
+        for (guint i = 0; i < p->n; i++)
+            if (p->g->at[s][i])
+                bar_label(x, p, s, i, p->g->at[s][i], shrink);
 }
 
-/* The growth bracket between the first and the last bar. */
+/* The growth bracket between the first and the last bar, with its label on the bracket; no
+ * bracket when the label has no room (a bracket without its number says nothing). */
 void jb_chart_bars_growth(Ctx *x, Plot *p)
 {
     if (!p->growth || p->n < 2)
         return;
-    const Grid *g = &p->g;
+    const Grid *g = p->g;
     double vsz = p->vsz;
     double xa = jb_chart_cx(p, 0), xb = jb_chart_cx(p, p->n - 1);
-    double ya = jb_chart_ypos(p, &p->ax, fmax(jb_chart_val(g->at[0][0]), 0)) - vsz * 1.5;
-    double yb = jb_chart_ypos(p, &p->ax, fmax(jb_chart_val(g->at[0][p->n - 1]), 0)) - vsz * 1.5;
+    /* the legs end above the bars' labels (a line of text is ~1.45 em, 4 pt above the bar) */
+    double ya = jb_chart_ypos(p, &p->ax, fmax(jb_chart_val(g->at[0][0]), 0)) - vsz * 1.5 - 8;
+    double yb = jb_chart_ypos(p, &p->ax, fmax(jb_chart_val(g->at[0][p->n - 1]), 0)) - vsz * 1.5 - 8;
     double yl = fmin(p->top - vsz * 1.6, fmin(ya, yb) - vsz);
-    jb_set_color(x->cr, x->muted);
-    cairo_set_line_width(x->cr, 1.2);
-    cairo_move_to(x->cr, xa, ya - 2);
-    cairo_line_to(x->cr, xa, yl);
-    cairo_line_to(x->cr, xb, yl);
-    cairo_line_to(x->cr, xb, yb - 6);
-    cairo_stroke(x->cr);
-    cairo_move_to(x->cr, xb - 4, yb - 12); /* arrowhead */
-    cairo_line_to(x->cr, xb, yb - 4);
-    cairo_line_to(x->cr, xb + 4, yb - 12);
-    cairo_close_path(x->cr);
-    cairo_fill(x->cr);
     g_autoptr(PangoLayout) gl = jb_chart_text(x, p->growth, x->t->value_size, TRUE, -1);
     double gw = jb_chart_lw(gl), gh = jb_chart_lh(gl), gx = (xa + xb) / 2 - gw / 2, gy = yl - gh / 2;
-    jb_set_color(x->cr, jb_color_hex(x->t->background));
-    cairo_rectangle(x->cr, gx - 6, gy, gw + 12, gh);
+    double bx, by, bw, bh;
+    jb_chart_logical_box(gl, gx, gy, &bx, &by, &bw, &bh);
+    if (!jb_chart_box_free(x, bx - 6, by, bw + 12, bh))
+        return;
+    jb_chart_put(x, gl, gx, gy, x->ink);
+    jb_set_color(x->cr, x->muted);
+    cairo_set_line_width(x->cr, 1.2);
+    /* the bracket, broken where its label sits */
+    cairo_move_to(x->cr, xa, ya);
+    cairo_line_to(x->cr, xa, yl);
+    cairo_line_to(x->cr, gx - 6, yl);
+    cairo_move_to(x->cr, gx + gw + 6, yl);
+    cairo_line_to(x->cr, xb, yl);
+    cairo_line_to(x->cr, xb, yb - 2);
+    cairo_stroke(x->cr);
+    jb_chart_mark_segment(x, xa, ya, xa, yl, 1.2);
+    jb_chart_mark_segment(x, xa, yl, gx - 6, yl, 1.2);
+    jb_chart_mark_segment(x, gx + gw + 6, yl, xb, yl, 1.2);
+    jb_chart_mark_segment(x, xb, yl, xb, yb, 1.2);
+    cairo_move_to(x->cr, xb - 4, yb - 8); /* arrowhead */
+    cairo_line_to(x->cr, xb, yb);
+    cairo_line_to(x->cr, xb + 4, yb - 8);
+    cairo_close_path(x->cr);
     cairo_fill(x->cr);
-    jb_chart_try_put(x, gl, gx, gy, x->ink);
 }
 
 /* ---- horizontal bars ------------------------------------------------------------------ */

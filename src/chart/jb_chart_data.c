@@ -41,13 +41,121 @@ static const char *cell(const JbTable *t, guint r, int col)
     return col < 0 ? "" : jb_table_get(t, r, col);
 }
 
+/* How often a point recurs, for keeping frequencies apart: coarsest first. */
+static int freq_rank(const JbChartPoint *p)
+{
+    if (!p->timed)
+        return 0;
+    static const int rank[] = {[JB_FREQ_YEAR] = 1, [JB_FREQ_YTD] = 2, [JB_FREQ_HALF] = 3,
+                               [JB_FREQ_QUARTER] = 4, [JB_FREQ_MONTH] = 5, [JB_FREQ_DAY] = 6,
+                               [JB_FREQ_SPAN] = 7};
+    return rank[jb_period_freq(&p->period)];
+}
+
+/* What sets a sub-series of one frequency apart in its name: （全年）, （上半年）, （1—10月）. */
+static char *freq_suffix(const GPtrArray *points)
+{
+    const JbChartPoint *p0 = g_ptr_array_index(points, 0);
+    gboolean same = TRUE;
+    for (guint i = 1; i < points->len; i++) {
+        const JbChartPoint *p = g_ptr_array_index(points, i);
+        same = same && p->period.start.n == p0->period.start.n && p->period.end.n == p0->period.end.n;
+    }
+    switch (p0->timed ? jb_period_freq(&p0->period) : JB_FREQ_SPAN) {
+    case JB_FREQ_YEAR:
+        return g_strdup("（全年）");
+    case JB_FREQ_HALF:
+        return g_strdup(!same ? "（半年）" : p0->period.start.n == 1 ? "（上半年）" : "（下半年）");
+    case JB_FREQ_QUARTER:
+        return g_strdup("（季度）");
+    case JB_FREQ_MONTH:
+        return g_strdup("（月度）");
+    case JB_FREQ_DAY:
+        return g_strdup("（日）");
+    case JB_FREQ_YTD:
+        return same ? g_strdup_printf("（%d—%d月）", p0->period.start.n, p0->period.end.n)
+                    : g_strdup("（累计）");
+    case JB_FREQ_SPAN:
+        break;
+    }
+    return g_strdup("（时段）");
+}
+
+/* A metric's points as one series per frequency (an annual figure and a first-half one are
+ * different quantities, never one line), coarsest first; `s` is used up. */
+static void add_by_frequency(JbChart *c, JbChartSeries *s)
+{
+    int ranks[8] = {0};
+    for (guint i = 0; i < s->points->len; i++)
+        ranks[freq_rank(g_ptr_array_index(s->points, i))] = 1;
+    int distinct = 0;
+    for (int r = 0; r < 8; r++)
+        distinct += ranks[r];
+    if (distinct <= 1) {
+        g_ptr_array_add(c->series, s);
+        return;
+    }
+    g_ptr_array_set_free_func(s->points, NULL); /* the points move to the sub-series */
+    for (int r = 0; r < 8; r++) {
+        if (!ranks[r])
+            continue;
+        JbChartSeries *sub = g_new0(JbChartSeries, 1);
+        sub->metric_id = g_strdup(s->metric_id);
+        sub->unit = g_strdup(s->unit);
+        sub->points = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_point_free);
+        for (guint i = 0; i < s->points->len; i++)
+            if (freq_rank(g_ptr_array_index(s->points, i)) == r)
+                g_ptr_array_add(sub->points, g_ptr_array_index(s->points, i));
+        g_autofree char *suffix = freq_suffix(sub->points);
+        sub->label = g_strconcat(s->label, suffix, NULL);
+        g_ptr_array_add(c->series, sub);
+    }
+    jb_chart_series_free(s);
+}
+
+/* One row of series.csv as a point; FALSE (and an error naming the line) when its value is
+ * not a number. */
+static JbChartPoint *point_new(const JbTable *t, guint r, const int *col, GError **error)
+{
+    JbChartPoint *p = g_new0(JbChartPoint, 1);
+    p->label = g_strdup(jb_table_get(t, r, col[0]));
+    p->timed = jb_period_parse(p->label, &p->period, NULL);
+    const char *value = jb_table_get(t, r, col[1]), *bound = cell(t, r, col[2]);
+    if (!jb_figure_parse(value, bound, cell(t, r, col[3]), &p->fig) &&
+        !jb_figure_parse(value, "", NULL, &p->fig)) { /* an odd bound reads as exact */
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: value '%s' is not a number",
+                    jb_table_source(t), jb_table_line(t, r), value);
+        jb_chart_point_free(p);
+        return NULL;
+    }
+    p->forecast = strcmp(cell(t, r, col[4]), "1") == 0;
+    return p;
+}
+
+/* The source line: the first few articles named, the rest counted, so it stays one line. */
+static char *source_line(GPtrArray *sources)
+{
+    enum { NAMED = 3 };
+    guint total = sources->len;
+    if (total == 0)
+        return g_strdup("");
+    g_autoptr(GPtrArray) names = g_ptr_array_new();
+    for (guint i = 0; i < total && i < (total > NAMED + 1 ? NAMED : total); i++)
+        g_ptr_array_add(names, g_ptr_array_index(sources, i));
+    g_ptr_array_add(names, NULL);
+    g_autofree char *list = g_strjoinv("、", (char **)names->pdata);
+    return total > NAMED + 1 ? g_strdup_printf("来源：%s等%u篇", list, total)
+                             : g_strconcat("来源：", list, NULL);
+}
+
 gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
 {
     int c_id = jb_table_column(series, "metric_id"), c_label = jb_table_column(series, "label"),
-        c_period = jb_table_column(series, "period"), c_value = jb_table_column(series, "value"),
-        c_unit = jb_table_column(series, "unit"), c_bound = jb_table_column(series, "bound"),
-        c_fc = jb_table_column(series, "forecast"), c_src = jb_table_column(series, "sources");
-    if (c_id < 0 || c_period < 0 || c_value < 0) {
+        c_unit = jb_table_column(series, "unit"), c_src = jb_table_column(series, "sources");
+    const int col[] = {jb_table_column(series, "period"), jb_table_column(series, "value"),
+                       jb_table_column(series, "bound"), jb_table_column(series, "value_high"),
+                       jb_table_column(series, "forecast")};
+    if (c_id < 0 || col[0] < 0 || col[1] < 0) {
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
                     "%s:1: not a series table (needs metric_id, period, value)",
                     jb_table_source(series));
@@ -56,46 +164,40 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     if (c->metrics->len == 0 && c->metric_id) /* a chart built by hand */
         g_ptr_array_add(c->metrics, g_strdup(c->metric_id));
     g_ptr_array_set_size(c->series, 0);
+    g_clear_pointer(&c->grid, jb_chart_grid_free);
     g_auto(GStrv) labels = c->labels ? g_strsplit(c->labels, ";", -1) : NULL;
     guint n_labels = labels ? g_strv_length(labels) : 0;
-    g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_set_size(c->sources, 0);
     for (guint m = 0; m < c->metrics->len; m++) {
         const char *id = g_ptr_array_index(c->metrics, m);
         JbChartSeries *s = g_new0(JbChartSeries, 1);
         s->metric_id = g_strdup(id);
         s->points = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_point_free);
-        g_ptr_array_add(c->series, s);
         for (guint r = 0; r < jb_table_n_rows(series); r++) {
             if (strcmp(jb_table_get(series, r, c_id), id) != 0)
                 continue;
-            JbChartPoint *p = g_new0(JbChartPoint, 1);
-            p->label = g_strdup(jb_table_get(series, r, c_period));
-            if (!jb_figure_parse(jb_table_get(series, r, c_value), "", NULL, &p->fig)) {
-                g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: value '%s' is not a number",
-                            jb_table_source(series), jb_table_line(series, r),
-                            jb_table_get(series, r, c_value));
-                jb_chart_point_free(p);
+            JbChartPoint *p = point_new(series, r, col, error);
+            if (!p || s->points->len == JB_CHART_MAX_POINTS) {
+                if (p) {
+                    g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                                "%s: metric '%s' has more than %d points to chart",
+                                jb_table_source(series), id, JB_CHART_MAX_POINTS);
+                    jb_chart_point_free(p);
+                }
+                jb_chart_series_free(s);
                 return FALSE;
             }
-            if (!jb_bound_parse(cell(series, r, c_bound), &p->fig.bound))
-                p->fig.bound = JB_BOUND_EXACT;
-            p->forecast = strcmp(cell(series, r, c_fc), "1") == 0;
             g_ptr_array_add(s->points, p);
-            if (s->points->len > JB_CHART_MAX_POINTS) {
-                g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
-                            "%s: metric '%s' has more than %d points to chart",
-                            jb_table_source(series), id, JB_CHART_MAX_POINTS);
-                return FALSE;
-            }
             if (!s->unit)
                 s->unit = g_strdup(cell(series, r, c_unit));
             if (!s->label && *cell(series, r, c_label))
                 s->label = g_strdup(cell(series, r, c_label));
-            add_sources(sources, cell(series, r, c_src));
+            add_sources(c->sources, cell(series, r, c_src));
         }
         if (s->points->len == 0) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no rows for metric '%s'",
                         jb_table_source(series), id);
+            jb_chart_series_free(s);
             return FALSE;
         }
         if (m == 0 && !c->title && s->label) /* the title: series.csv's label, not `labels` */
@@ -108,6 +210,7 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
             s->label = g_strdup(id);
         if (!s->unit)
             s->unit = g_strdup("");
+        add_by_frequency(c, s);
     }
     const JbChartSeries *s0 = g_ptr_array_index(c->series, 0);
     g_ptr_array_unref(c->points);
@@ -116,43 +219,10 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
         c->title = g_strdup(s0->label);
     g_free(c->unit);
     c->unit = g_strdup(s0->unit);
-    g_ptr_array_set_size(c->sources, 0);
-    for (guint i = 0; i < sources->len; i++)
-        g_ptr_array_add(c->sources, g_strdup(g_ptr_array_index(sources, i)));
-    if (!c->source && sources->len == 0) {
-        c->source = g_strdup("");
-    } else if (!c->source) {
-        /* a series merged from many articles names the first few and counts the rest, so
-         * the source line stays one line and never crowds out the plot */
-        enum { NAMED = 3 };
-        guint total = sources->len;
-        if (total > NAMED + 1)
-            g_ptr_array_set_size(sources, NAMED);
-        g_ptr_array_add(sources, NULL);
-        g_autofree char *list = g_strjoinv("、", (char **)sources->pdata);
-        c->source = total > NAMED + 1 ? g_strdup_printf("来源：%s等%u篇", list, total)
-                                      : g_strconcat("来源：", list, NULL);
-    }
-    if (!c->subtitle && !g_ascii_isdigit(((JbChartPoint *)g_ptr_array_index(c->points, 0))->label[0])) {
-        c->subtitle = g_strdup(""); /* categories, not periods: no range to state */
-    } else if (!c->subtitle) {
-        const JbChartPoint *first = g_ptr_array_index(c->points, 0);
-        const JbChartPoint *last = g_ptr_array_index(c->points, c->points->len - 1);
-        /* periods that are years read as years: 2022—2025年，2025年为预计值 */
-        const char *nian = strlen(last->label) == 4 && g_ascii_isdigit(last->label[0]) ? "年" : "";
-        GString *s = g_string_new(NULL);
-        if (c->points->len > 1)
-            g_string_append_printf(s, "%s—%s%s", first->label, last->label, nian);
-        else
-            g_string_append_printf(s, "%s%s", first->label, nian);
-        for (guint i = 0; i < c->points->len; i++) {
-            const JbChartPoint *p = g_ptr_array_index(c->points, i);
-            if (p->forecast) {
-                g_string_append_printf(s, "，%s%s为预计值", p->label, nian);
-                break;
-            }
-        }
-        c->subtitle = g_string_free(s, FALSE);
-    }
+    if (!c->source)
+        c->source = source_line(c->sources);
+    c->grid = jb_chart_grid_new(c);
+    if (!c->subtitle) /* the span of what is drawn; categories that are names state none */
+        c->subtitle = c->grid->span ? g_strconcat(c->grid->span, c->grid->notes, NULL) : g_strdup("");
     return TRUE;
 }

@@ -67,7 +67,7 @@ gboolean jb_chart_draw_donut(Ctx *x, GError **error)
         a += sweep;
     }
     /* the total in the hole */
-    JbChartPoint tp = {NULL, jb_figure_of(jb_chart_decimal_from_double(total), JB_BOUND_EXACT), FALSE};
+    JbChartPoint tp = {.fig = jb_figure_of(jb_chart_decimal_from_double(total), JB_BOUND_EXACT)};
     g_autofree char *tt = jb_chart_value_text(c, &tp, g_ptr_array_index(units, 0), TRUE);
     g_autoptr(PangoLayout) tl = jb_chart_text(x, tt, t->value_size, TRUE, r * 1.1);
     g_autoptr(PangoLayout) hl = jb_chart_text(x, "合计", t->tick_size, FALSE, -1);

@@ -16,7 +16,9 @@
 
 PangoLayout *jb_chart_text(Ctx *x, const char *s, double size, gboolean bold, double width)
 {
-    return jb_layout_new(x->pango, s, FALSE, size * x->k, bold && x->t->bold, width);
+    /* never below 7 pt: smaller text does not read in print, nor in a PDF page's chart */
+    return jb_layout_new(x->pango, s, FALSE, fmax(size * x->k, JB_CHART_MIN_TEXT), bold && x->t->bold,
+                         width);
 }
 
 /* The logical box of a layout drawn at (px, py), in points (exact, not rounded to pixels). */
@@ -36,6 +38,7 @@ static void record(Ctx *x, PangoLayout *l, double px, double py)
     JbChartBox b = {0};
     jb_chart_logical_box(l, px, py, &b.x, &b.y, &b.w, &b.h);
     b.text = g_strdup(pango_layout_get_text(l));
+    b.in_bar = x->own;
     g_array_append_val(x->c->boxes, b);
 }
 
@@ -45,19 +48,71 @@ void jb_chart_put(Ctx *x, PangoLayout *l, double px, double py, JbColor color)
     jb_layout_draw(x->cr, l, px, py, color);
 }
 
+guint jb_chart_mark_rect(Ctx *x, double x0, double y0, double w, double h)
+{
+    JbChartMark m = {x0, y0, x0 + w, y0 + h, 0, FALSE};
+    g_array_append_val(x->c->marks, m);
+    return x->c->marks->len;
+}
+
+void jb_chart_mark_segment(Ctx *x, double x0, double y0, double x1, double y1, double width)
+{
+    JbChartMark m = {x0, y0, x1, y1, width, TRUE};
+    g_array_append_val(x->c->marks, m);
+}
+
+/* Does the segment (x0,y0)–(x1,y1) cross the rectangle [l,r]×[t,b]? Liang–Barsky clipping. */
+static gboolean segment_hits(double x0, double y0, double x1, double y1, double l, double t,
+                             double r, double b)
+{
+    double dx = x1 - x0, dy = y1 - y0, u0 = 0, u1 = 1;
+    const double p[] = {-dx, dx, -dy, dy}, q[] = {x0 - l, r - x0, y0 - t, b - y0};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return FALSE;
+            continue;
+        }
+        double u = q[i] / p[i];
+        if (p[i] < 0)
+            u0 = fmax(u0, u);
+        else
+            u1 = fmin(u1, u);
+        if (u0 > u1)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* A label keeps this far from marks (points): it must not touch one. */
+#define MARK_GAP 1.0
+
 gboolean jb_chart_box_free(Ctx *x, double px, double py, double w, double h)
 {
     const double eps = 0.01;
     if (px < -eps || py < -eps || px + w > x->W + eps || py + h > x->H + eps)
         return FALSE;
-    for (int pass = 0; pass < (x->over_marks ? 1 : 2); pass++) {
-        GArray *boxes = pass ? x->obstacles : x->c->boxes;
-        for (guint i = 0; i < boxes->len; i++) {
-            const JbChartBox *b = &g_array_index(boxes, JbChartBox, i);
-            if (px < b->x + b->w - eps && b->x < px + w - eps && py < b->y + b->h - eps &&
-                b->y < py + h - eps)
+    GArray *boxes = x->c->boxes;
+    for (guint i = 0; i < boxes->len; i++) {
+        const JbChartBox *b = &g_array_index(boxes, JbChartBox, i);
+        if (px < b->x + b->w - eps && b->x < px + w - eps && py < b->y + b->h - eps &&
+            b->y < py + h - eps)
+            return FALSE;
+    }
+    for (guint i = 0; i < x->c->marks->len; i++) {
+        const JbChartMark *m = &g_array_index(x->c->marks, JbChartMark, i);
+        if (m->segment) {
+            double g = m->width / 2 + MARK_GAP;
+            if (segment_hits(m->x0, m->y0, m->x1, m->y1, px - g, py - g, px + w + g, py + h + g))
                 return FALSE;
+            continue;
         }
+        /* a label inside its own bar touches no mark */
+        gboolean inside = x->own == i + 1 && px >= m->x0 + MARK_GAP && py >= m->y0 + MARK_GAP &&
+                          px + w <= m->x1 - MARK_GAP && py + h <= m->y1 - MARK_GAP;
+        if (!inside && px < m->x1 + MARK_GAP && m->x0 - MARK_GAP < px + w &&
+            py < m->y1 + MARK_GAP && m->y0 - MARK_GAP < py + h)
+            return FALSE;
     }
     return TRUE;
 }
@@ -252,6 +307,7 @@ double jb_chart_legend(Ctx *x, double y, const gboolean *as_line)
 gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **error)
 {
     g_array_set_size(c->boxes, 0);
+    g_array_set_size(c->marks, 0);
     if (c->series->len == 0) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "chart '%s': no series loaded", c->metric_id);
         return FALSE;
@@ -264,9 +320,8 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
     if (!check_glyphs(c, pango, error))
         return FALSE;
     Ctx x = {c, cr, pango, &c->theme, c->width, c->height, 1, jb_color_hex(c->theme.ink),
-             jb_color_hex(c->theme.muted), NULL, FALSE};
+             jb_color_hex(c->theme.muted), 0};
     x.k = fmax(0.7, fmin(1.3, fmin(c->width / 800, c->height / 450)));
-    x.obstacles = g_array_new(FALSE, TRUE, sizeof(JbChartBox));
     cairo_save(cr);
     gboolean ok;
     switch (c->kind) {
@@ -284,7 +339,6 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
         break;
     }
     cairo_restore(cr);
-    g_array_unref(x.obstacles);
     if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "chart '%s': %s", c->metric_id,
                     cairo_status_to_string(cairo_status(cr)));

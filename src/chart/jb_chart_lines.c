@@ -17,64 +17,76 @@ static const Axis *axis_of(const Plot *p, guint s)
     return p->combo && s == 1 ? &p->rax : &p->ax;
 }
 
+/* Do points i and j (i < j, none between) join? Not across a missing period on a time axis. */
+static gboolean joined(const Plot *p, guint i, guint j)
+{
+    return !p->g->time || j == i + 1;
+}
+
 static void area(Ctx *x, Plot *p, guint s)
 {
     JbColor fill = jb_chart_series_color(x, s);
-    fill.a = p->g.ns > 1 ? 0.18 : 0.25;
+    fill.a = p->g->ns > 1 ? 0.18 : 0.25;
     jb_set_color(x->cr, fill);
-    gboolean started = FALSE;
+    gboolean open = FALSE;
+    guint prev = 0;
     double last_x = 0;
     for (guint i = 0; i < p->n; i++) {
-        if (!p->g.at[s][i])
+        if (!p->g->at[s][i])
             continue;
-        double px = jb_chart_cx(p, i), py = jb_chart_ypos(p, axis_of(p, s), jb_chart_val(p->g.at[s][i]));
-        if (!started) {
+        double px = jb_chart_cx(p, i), py = jb_chart_ypos(p, axis_of(p, s), jb_chart_val(p->g->at[s][i]));
+        if (open && !joined(p, prev, i)) { /* a gap closes the run */
+            cairo_line_to(x->cr, last_x, p->y0);
+            cairo_close_path(x->cr);
+            cairo_fill(x->cr);
+            open = FALSE;
+        }
+        if (!open) {
             cairo_move_to(x->cr, px, p->y0);
-            started = TRUE;
+            open = TRUE;
         }
         cairo_line_to(x->cr, px, py);
         last_x = px;
+        prev = i;
     }
-    if (started) {
+    if (open) {
         cairo_line_to(x->cr, last_x, p->y0);
         cairo_close_path(x->cr);
         cairo_fill(x->cr);
     }
 }
 
-static void line(Ctx *x, Plot *p, guint s)
+/* Across a missing period: nothing, or (gaps = bridge) a thin dotted line in the axis
+ * colour, which the subtitle explains ("2023年无数据"). */
+static void bridge(Ctx *x, double x0, double y0, double x1, double y1)
+{
+    double dots[] = {1.5, 3};
+    cairo_save(x->cr);
+    jb_set_color(x->cr, jb_color_hex(x->t->axis));
+    cairo_set_line_width(x->cr, 1.2 * x->k);
+    cairo_set_dash(x->cr, dots, 2, 0);
+    cairo_move_to(x->cr, x0, y0);
+    cairo_line_to(x->cr, x1, y1);
+    cairo_stroke(x->cr);
+    cairo_restore(x->cr);
+    jb_chart_mark_segment(x, x0, y0, x1, y1, 1.2 * x->k);
+}
+
+static void markers(Ctx *x, Plot *p, guint s)
 {
     const Axis *a = axis_of(p, s);
     JbColor col = jb_chart_series_color(x, s);
-    cairo_set_line_width(x->cr, 2.5 * x->k);
-    cairo_set_line_join(x->cr, CAIRO_LINE_JOIN_ROUND);
-    jb_set_color(x->cr, col);
-    double px0 = 0, py0 = 0;
-    gboolean have = FALSE;
     for (guint i = 0; i < p->n; i++) {
-        const JbChartPoint *pt = p->g.at[s][i];
+        const JbChartPoint *pt = p->g->at[s][i];
         if (!pt)
             continue;
-        double px = jb_chart_cx(p, i), py = jb_chart_ypos(p, a, jb_chart_val(pt));
-        if (have) {
-            double dash[] = {6, 4};
-            cairo_set_dash(x->cr, dash, pt->forecast ? 2 : 0, 0);
-            cairo_move_to(x->cr, px0, py0);
-            cairo_line_to(x->cr, px, py);
-            cairo_stroke(x->cr);
-        }
-        px0 = px;
-        py0 = py;
-        have = TRUE;
-    }
-    cairo_set_dash(x->cr, NULL, 0, 0);
-    for (guint i = 0; i < p->n && p->n <= 40; i++) { /* markers: hollow for forecasts */
-        const JbChartPoint *pt = p->g.at[s][i];
-        if (!pt)
+        /* every point when there are few; an isolated one (between gaps) always */
+        gboolean alone = (i == 0 || !p->g->at[s][i - 1] || !joined(p, i - 1, i)) &&
+                         (i + 1 == p->n || !p->g->at[s][i + 1]);
+        if (p->n > 40 && !alone)
             continue;
         double px = jb_chart_cx(p, i), py = jb_chart_ypos(p, a, jb_chart_val(pt)), r = 4 * x->k;
-        JbChartBox ob = {px - r - 1, py - r - 1, 2 * r + 2, 2 * r + 2, NULL};
-        g_array_append_val(x->obstacles, ob);
+        jb_chart_mark_rect(x, px - r - x->k, py - r - x->k, 2 * (r + x->k), 2 * (r + x->k));
         cairo_new_sub_path(x->cr);
         cairo_arc(x->cr, px, py, r, 0, 2 * G_PI);
         jb_set_color(x->cr, pt->forecast ? jb_color_hex(x->t->background) : col);
@@ -85,13 +97,48 @@ static void line(Ctx *x, Plot *p, guint s)
     }
 }
 
+static void line(Ctx *x, Plot *p, guint s)
+{
+    const Axis *a = axis_of(p, s);
+    JbColor col = jb_chart_series_color(x, s);
+    double px0 = 0, py0 = 0;
+    guint prev = 0;
+    gboolean have = FALSE;
+    for (guint i = 0; i < p->n; i++) {
+        const JbChartPoint *pt = p->g->at[s][i];
+        if (!pt)
+            continue;
+        double px = jb_chart_cx(p, i), py = jb_chart_ypos(p, a, jb_chart_val(pt));
+        if (have && !joined(p, prev, i)) {
+            if (x->c->bridge_gaps)
+                bridge(x, px0, py0, px, py);
+        } else if (have) {
+            double dash[] = {6, 4};
+            cairo_set_line_width(x->cr, 2.5 * x->k);
+            cairo_set_line_join(x->cr, CAIRO_LINE_JOIN_ROUND);
+            jb_set_color(x->cr, col);
+            cairo_set_dash(x->cr, dash, pt->forecast ? 2 : 0, 0);
+            cairo_move_to(x->cr, px0, py0);
+            cairo_line_to(x->cr, px, py);
+            cairo_stroke(x->cr);
+            cairo_set_dash(x->cr, NULL, 0, 0);
+            jb_chart_mark_segment(x, px0, py0, px, py, 2.5 * x->k);
+        }
+        px0 = px;
+        py0 = py;
+        prev = i;
+        have = TRUE;
+    }
+    markers(x, p, s);
+}
+
 /* Areas first, then every line on top. */
 void jb_chart_lines_marks(Ctx *x, Plot *p)
 {
     if (x->c->kind == JB_CHART_AREA)
-        for (guint s = 0; s < p->g.ns; s++)
+        for (guint s = 0; s < p->g->ns; s++)
             area(x, p, s);
-    for (guint s = 0; s < p->g.ns; s++)
+    for (guint s = 0; s < p->g->ns; s++)
         if (is_line(p, s))
             line(x, p, s);
 }
@@ -111,8 +158,8 @@ void jb_chart_lines_end_labels(Ctx *x, Plot *p)
     for (guint s = 0; s < ne; s++) {
         e[s] = (EndLabel){NAN, s};
         for (guint i = p->n; i-- > 0;)
-            if (p->g.at[s][i]) {
-                e[s].y = jb_chart_ypos(p, &p->ax, jb_chart_val(p->g.at[s][i]));
+            if (p->g->at[s][i]) {
+                e[s].y = jb_chart_ypos(p, &p->ax, jb_chart_val(p->g->at[s][i]));
                 break;
             }
     }
@@ -132,44 +179,79 @@ void jb_chart_lines_end_labels(Ctx *x, Plot *p)
     }
 }
 
-/* A point's value label above it, else below it; on a pill over a combo's bars. */
+/* The y of series s at category j when the line runs from i to j, else NAN. */
+static double neighbour_y(const Plot *p, guint s, guint i, int step)
+{
+    guint j = i;
+    do {
+        if ((step < 0 && j == 0) || (step > 0 && j + 1 >= p->n))
+            return NAN;
+        j = (guint)((int)j + step);
+    } while (!p->g->at[s][j]);
+    if (!joined(p, MIN(i, j), MAX(i, j)))
+        return NAN;
+    return jb_chart_ypos(p, axis_of(p, s), jb_chart_val(p->g->at[s][j]));
+}
+
+enum { ABOVE, BELOW, LEFT, RIGHT, ABOVE_LEFT, ABOVE_RIGHT, BELOW_LEFT, BELOW_RIGHT };
+
+/* Where a point's label is tried, best first, from the shape of the line at the point:
+ * above a peak, below a trough (never on the line), beside a slope on its open side. */
+static void candidates(double prev, double here, double next, int order[8])
+{
+    static const int peak[] = {ABOVE, ABOVE_LEFT, ABOVE_RIGHT, LEFT, RIGHT, BELOW, BELOW_LEFT, BELOW_RIGHT};
+    static const int trough[] = {BELOW, BELOW_LEFT, BELOW_RIGHT, LEFT, RIGHT, ABOVE, ABOVE_LEFT, ABOVE_RIGHT};
+    static const int rising[] = {ABOVE_LEFT, BELOW_RIGHT, ABOVE, BELOW, LEFT, RIGHT, ABOVE_RIGHT, BELOW_LEFT};
+    static const int falling[] = {ABOVE_RIGHT, BELOW_LEFT, ABOVE, BELOW, RIGHT, LEFT, ABOVE_LEFT, BELOW_RIGHT};
+    /* screen y grows downwards: a neighbour "below" has a larger y */
+    gboolean up_before = isnan(prev) || prev >= here, up_after = isnan(next) || next >= here;
+    const int *o = up_before && up_after ? peak
+                   : !up_before && !up_after ? trough
+                   : (!isnan(prev) ? prev > here : next < here) ? rising
+                                                                 : falling;
+    memcpy(order, o, sizeof peak);
+}
+
+/* A point's value label at the first free place around its marker; left out when none is. */
 static void point_label(Ctx *x, Plot *p, guint s, guint i)
 {
     const JbChart *c = x->c;
     const JbChartSeries *se = g_ptr_array_index(c->series, s);
-    const JbChartPoint *pt = p->g.at[s][i];
+    const JbChartPoint *pt = p->g->at[s][i];
     g_autofree char *vl = jb_chart_value_text(c, pt, se->unit, FALSE);
-    g_autoptr(PangoLayout) l = jb_chart_text(x, vl, x->t->value_size * 0.75, p->g.ns == 1, -1);
+    g_autoptr(PangoLayout) l = jb_chart_text(x, vl, x->t->value_size * 0.75, p->g->ns == 1, -1);
     double w = jb_chart_lw(l), h = jb_chart_lh(l);
-    double py = jb_chart_ypos(p, axis_of(p, s), jb_chart_val(pt));
-    double lx = jb_chart_cx(p, i) - w / 2, ly = py - h - 6 * x->k;
+    double px = jb_chart_cx(p, i), py = jb_chart_ypos(p, axis_of(p, s), jb_chart_val(pt));
+    double r = 4 * x->k + 2, d = 3 * x->k; /* the marker's reach, and a gap */
+    int order[8];
+    candidates(neighbour_y(p, s, i, -1), py, neighbour_y(p, s, i, 1), order);
     JbColor col = p->combo ? x->ink : jb_chart_series_color(x, s);
-    for (int attempt = 0; attempt < 2; attempt++, ly = py + 6 * x->k) {
-        double bx, by, bw, bh;
-        jb_chart_logical_box(l, lx, ly, &bx, &by, &bw, &bh);
-        if (!jb_chart_box_free(x, bx - 3, by, bw + 6, bh))
-            continue;
-        if (p->combo) { /* over bars: on a pill of the background colour */
-            JbColor bg = jb_color_hex(x->t->background);
-            bg.a = 0.85;
-            jb_set_color(x->cr, bg);
-            cairo_rectangle(x->cr, bx - 3, by, bw + 6, bh);
-            cairo_fill(x->cr);
+    for (int k = 0; k < 8; k++) {
+        double lx, ly;
+        switch (order[k]) {
+        case ABOVE: lx = px - w / 2; ly = py - r - d - h; break;
+        case BELOW: lx = px - w / 2; ly = py + r + d; break;
+        case LEFT: lx = px - r - d - w; ly = py - h / 2; break;
+        case RIGHT: lx = px + r + d; ly = py - h / 2; break;
+        case ABOVE_LEFT: lx = px - r - w; ly = py - r - h; break;
+        case ABOVE_RIGHT: lx = px + r; ly = py - r - h; break;
+        case BELOW_LEFT: lx = px - r - w; ly = py + r; break;
+        default: lx = px + r; ly = py + r; break;
         }
-        jb_chart_put(x, l, lx, ly, col);
-        return;
+        if (jb_chart_try_put(x, l, lx, ly, col))
+            return;
     }
 }
 
 void jb_chart_lines_labels(Ctx *x, Plot *p)
 {
-    for (guint s = 0; s < p->g.ns; s++) {
+    for (guint s = 0; s < p->g->ns; s++) {
         if (!is_line(p, s))
             continue;
         for (guint i = 0; i < p->n; i++) {
-            if (!p->g.at[s][i])
+            if (!p->g->at[s][i])
                 continue;
-            if (p->lines && p->g.ns > 1 && i + 1 < p->n && p->g.at[s][i + 1])
+            if (p->lines && p->g->ns > 1 && i + 1 < p->n && p->g->at[s][i + 1])
                 continue; /* several lines: only the last value of each */
             point_label(x, p, s, i);
         }

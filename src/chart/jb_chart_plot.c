@@ -9,57 +9,6 @@
 
 #include <string.h>
 
-/* ---- categories ----------------------------------------------------------------------- */
-
-static int cmp_str(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void grid_init(Grid *g, const JbChart *c)
-{
-    g->ns = c->series->len;
-    g->cats = g_ptr_array_new();
-    gboolean all_periods = TRUE;
-    for (guint s = 0; s < g->ns; s++) {
-        const JbChartSeries *se = g_ptr_array_index(c->series, s);
-        for (guint i = 0; i < se->points->len; i++) {
-            const JbChartPoint *p = g_ptr_array_index(se->points, i);
-            if (!g_ptr_array_find_with_equal_func(g->cats, p->label, g_str_equal, NULL)) {
-                g_ptr_array_add(g->cats, p->label);
-                all_periods = all_periods && g_ascii_isdigit(p->label[0]);
-            }
-        }
-    }
-    if (all_periods && g->ns > 1) /* periods of several series interleave: in time order */
-        g_ptr_array_sort(g->cats, cmp_str);
-    g->n = g->cats->len;
-    g->at = g_new0(const JbChartPoint **, g->ns);
-    g->forecast = g_array_sized_new(FALSE, TRUE, sizeof(gboolean), g->n);
-    g_array_set_size(g->forecast, g->n);
-    for (guint s = 0; s < g->ns; s++) {
-        const JbChartSeries *se = g_ptr_array_index(c->series, s);
-        g->at[s] = g_new0(const JbChartPoint *, g->n);
-        for (guint i = 0; i < se->points->len; i++) {
-            const JbChartPoint *p = g_ptr_array_index(se->points, i);
-            guint idx = 0;
-            g_ptr_array_find_with_equal_func(g->cats, p->label, g_str_equal, &idx);
-            g->at[s][idx] = p;
-            if (p->forecast)
-                g_array_index(g->forecast, gboolean, idx) = TRUE;
-        }
-    }
-}
-
-static void grid_clear(Grid *g)
-{
-    for (guint s = 0; s < g->ns; s++)
-        g_free(g->at[s]);
-    g_free(g->at);
-    g_ptr_array_unref(g->cats);
-    g_array_unref(g->forecast);
-}
-
 /* ---- value axes ------------------------------------------------------------------------ */
 
 /* "%.*g" without a trailing ".0", with thousands separators: tick labels of the western style. */
@@ -104,12 +53,17 @@ static char *tick_text(const JbChart *c, double v, const JbTicks *t, int decimal
     return g_strdup_printf("%.*f", decimals, v);
 }
 
-static void axis_init(Ctx *x, Axis *a, double lo, double hi, const char *base_unit)
+/* An axis for values in [lo, hi]; `room` > 1 leaves headroom above them (a combo's bars
+ * keep below its line). */
+static void axis_init(Ctx *x, Axis *a, double lo, double hi, double room, int m,
+                      const char *base_unit)
 {
     const char *prefix;
     a->unit = display_unit(x->c, fmax(fabs(lo), fabs(hi)), base_unit, &prefix);
     a->prefix = prefix;
-    a->ticks = jb_ticks_extended(lo / a->unit, hi / a->unit, 5, TRUE);
+    a->ticks = jb_ticks_extended(lo / a->unit, (hi > 0 ? hi * room : hi) / a->unit, m, TRUE);
+    a->lo_frac = 0;
+    a->hi_frac = 1;
     int decimals = jb_ticks_decimals(&a->ticks);
     a->unit_text = jb_units_axis_text(prefix, base_unit, x->c->western);
     a->labels = g_ptr_array_new_with_free_func(g_object_unref);
@@ -131,7 +85,8 @@ static void axis_clear(Axis *a)
 double jb_chart_ypos(const Plot *p, const Axis *a, double v) /* v in base units */
 {
     double span = a->ticks.max - a->ticks.min;
-    return p->bottom - (v / a->unit - a->ticks.min) / span * (p->bottom - p->top);
+    double f = a->lo_frac + (v / a->unit - a->ticks.min) / span * (a->hi_frac - a->lo_frac);
+    return p->bottom - f * (p->bottom - p->top);
 }
 
 /* ---- layout ---------------------------------------------------------------------------- */
@@ -141,8 +96,8 @@ static void plot_clear(Plot *p)
     axis_clear(&p->ax);
     if (p->combo)
         axis_clear(&p->rax);
-    grid_clear(&p->g);
     g_free(p->bar_top);
+    g_clear_pointer(&p->bars, g_array_unref);
     g_clear_pointer(&p->cats, g_ptr_array_unref);
     g_clear_pointer(&p->end_ls, g_ptr_array_unref);
     g_clear_object(&p->yuji);
@@ -155,8 +110,8 @@ static void value_ranges(const Plot *p, double *lo, double *hi, double *rlo, dou
     *lo = *hi = *rlo = *rhi = 0;
     for (guint i = 0; i < p->n; i++) {
         double pos = 0, neg = 0;
-        for (guint s = 0; s < p->g.ns; s++) {
-            double v = jb_chart_val(p->g.at[s][i]);
+        for (guint s = 0; s < p->g->ns; s++) {
+            double v = jb_chart_val(p->g->at[s][i]);
             if (isnan(v))
                 continue;
             if (p->combo && s == 1) {
@@ -181,10 +136,10 @@ static void value_ranges(const Plot *p, double *lo, double *hi, double *rlo, dou
 static double end_labels_layout(Ctx *x, Plot *p)
 {
     p->end_ls = g_ptr_array_new_with_free_func(g_object_unref);
-    if (!p->lines || p->g.ns <= 1)
+    if (!p->lines || p->g->ns <= 1)
         return 0;
     double ew = 0;
-    for (guint s = 0; s < p->g.ns; s++) {
+    for (guint s = 0; s < p->g->ns; s++) {
         const JbChartSeries *se = g_ptr_array_index(x->c->series, s);
         PangoLayout *l = jb_chart_text(x, se->label, x->t->tick_size, TRUE, (x->W - 2 * PAD) * 0.22);
         ew = fmax(ew, jb_chart_lw(l));
@@ -193,29 +148,83 @@ static double end_labels_layout(Ctx *x, Plot *p)
     return ew + 10;
 }
 
-/* Category labels: wrapped to two lines in their band, or every k-th only. Returns the
- * height they need below the plot. */
+static void unref0(gpointer o)
+{
+    if (o)
+        g_object_unref(o);
+}
+
+/* Is category i labelled, every k-th: on a time axis, every k-th of the calendar (January,
+ * April, July, October for k = 3). */
+static gboolean labelled(const Plot *p, guint i)
+{
+    return p->g->phase ? p->g->phase[i] % p->k_cat == 0 : i % p->k_cat == 0;
+}
+
+/* The steps a time axis thins its labels by, per unit: calendar-friendly. */
+static guint next_k(const Grid *g, guint k)
+{
+    static const guint years[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
+    static const guint months[] = {1, 2, 3, 6, 12, 24, 60, 120, 240};
+    static const guint halves_quarters[] = {1, 2, 4, 8, 20, 40, 80};
+    static const guint days[] = {1, 2, 7, 14, 28, 91, 182, 364, 728, 1820};
+    const guint *steps = g->unit == JB_POINT_YEAR ? years
+                         : g->unit == JB_POINT_MONTH ? months
+                         : g->unit == JB_POINT_DAY ? days : halves_quarters;
+    for (guint i = 0; i < 9; i++)
+        if (steps[i] > k)
+            return steps[i];
+    return k * 2;
+}
+
+/* Category labels. On a time axis: never wrapped, every k-th of the calendar so the widest
+ * fits, the year on the first shown and where it changes. Names: wrapped to two lines in
+ * their band, or every k-th only. Returns the height they need below the plot. */
 static double categories_layout(Ctx *x, Plot *p)
 {
     const JbChartTheme *t = x->t;
+    const Grid *g = p->g;
     p->k_cat = 1;
-    while (p->band * p->k_cat < 44 * x->k && p->k_cat < p->n)
-        p->k_cat++;
+    if (g->time) {
+        double widest = 0;
+        for (guint i = 0; i < p->n; i++) {
+            g_autoptr(PangoLayout) l = jb_chart_text(x, g_ptr_array_index(g->cats_year, i),
+                                                     t->category_size, FALSE, -1);
+            widest = fmax(widest, jb_chart_lw(l));
+        }
+        while (p->band * p->k_cat < widest + 8 && p->k_cat < p->n)
+            p->k_cat = next_k(g, p->k_cat);
+    } else {
+        while (p->band * p->k_cat < 44 * x->k && p->k_cat < p->n)
+            p->k_cat++;
+    }
     double cat_w = p->band * p->k_cat - 6, cat_h = 0;
-    p->cats = g_ptr_array_new_with_free_func(g_object_unref);
+    int last_year = 0;
+    p->cats = g_ptr_array_new_with_free_func(unref0);
     for (guint i = 0; i < p->n; i++) {
-        /* centred under its band, but never left of the tick labels' column or off the right */
-        double cx = jb_chart_cx(p, i);
-        double w_i = fmin(cat_w, 2 * fmin(cx - (p->left - 4), x->W - PAD - cx));
-        PangoLayout *l = jb_chart_text(x, g_ptr_array_index(p->g.cats, i), t->category_size, FALSE, w_i);
+        if (!labelled(p, i)) {
+            g_ptr_array_add(p->cats, NULL);
+            continue;
+        }
+        PangoLayout *l;
+        if (g->time) {
+            gboolean year = g->year[i] != last_year;
+            last_year = g->year[i];
+            l = jb_chart_text(x, g_ptr_array_index(year ? g->cats_year : g->cats, i),
+                              t->category_size, FALSE, -1);
+        } else {
+            /* centred under its band, but never under the tick labels or off the canvas */
+            double cx = jb_chart_cx(p, i);
+            double w_i = fmin(cat_w, 2 * fmin(cx - (p->left - 4), x->W - PAD - cx));
+            l = jb_chart_text(x, g_ptr_array_index(g->cats, i), t->category_size, FALSE, w_i);
+            pango_layout_set_height(l, -2); /* two lines at most, then … */
+            pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+        }
         pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-        pango_layout_set_height(l, -2); /* two lines at most, then … */
-        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
         double h = jb_chart_lh(l);
-        if (g_array_index(p->g.forecast, gboolean, i))
+        if (g_array_index(g->forecast, gboolean, i))
             h += t->category_size * x->k * 1.4;
-        if (i % p->k_cat == 0)
-            cat_h = fmax(cat_h, h);
+        cat_h = fmax(cat_h, h);
         g_ptr_array_add(p->cats, l);
     }
     p->yuji = jb_chart_text(x, "预计", t->category_size * 0.9, FALSE, -1);
@@ -228,19 +237,23 @@ static gboolean plot_layout(Ctx *x, Plot *p, GError **error)
     JbChart *c = x->c;
     const JbChartTheme *t = x->t;
     double y = jb_chart_header(x);
-    g_autofree gboolean *as_line = g_new0(gboolean, p->g.ns);
-    for (guint s = 0; s < p->g.ns; s++)
+    g_autofree gboolean *as_line = g_new0(gboolean, p->g->ns);
+    for (guint s = 0; s < p->g->ns; s++)
         as_line[s] = p->lines || (p->combo && s == 1);
-    if (p->g.ns > 1 && !p->lines)
+    if (p->g->ns > 1 && !p->lines)
         y = jb_chart_legend(x, y, as_line);
     double bottom = jb_chart_footer(x);
 
     double lo, hi, rlo, rhi;
     value_ranges(p, &lo, &hi, &rlo, &rhi);
     const JbChartSeries *s0 = g_ptr_array_index(c->series, 0);
-    axis_init(x, &p->ax, lo, hi, s0->unit);
-    if (p->combo)
-        axis_init(x, &p->rax, rlo, rhi, ((JbChartSeries *)g_ptr_array_index(c->series, 1))->unit);
+    /* a combo keeps its bars in the lower three fifths and its line in the upper third, so
+     * the line's labels never sit on a bar */
+    axis_init(x, &p->ax, lo, hi, p->combo ? 1.65 : 1, 5, s0->unit);
+    if (p->combo) {
+        axis_init(x, &p->rax, rlo, rhi, 1, 4, ((JbChartSeries *)g_ptr_array_index(c->series, 1))->unit);
+        p->rax.lo_frac = 0.66;
+    }
 
     g_autoptr(PangoLayout) unit_l = jb_chart_text(x, p->ax.unit_text, t->tick_size, FALSE, -1);
     double uh = jb_chart_lh(unit_l);
@@ -260,7 +273,7 @@ static gboolean plot_layout(Ctx *x, Plot *p, GError **error)
     jb_chart_put(x, unit_l, PAD, y, x->muted);
     if (p->combo)
         jb_chart_put(x, runit_l, x->W - PAD - jb_chart_lw(runit_l), y, x->muted);
-    p->growth = p->nbars == 1 && !p->combo && !p->stacked ? jb_chart_growth_text(c, &p->g) : NULL;
+    p->growth = p->nbars == 1 && !p->combo && !p->stacked ? jb_chart_growth_text(c, p->g) : NULL;
     p->top = y + uh + p->vsz * 1.6 + (p->growth ? p->vsz * 2.2 : 0);
     if (p->bottom - p->top < 40) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
@@ -294,23 +307,28 @@ static void plot_grid(Ctx *x, Plot *p)
     const Axis *rax = &p->rax;
     for (int k = 0; k < rax->ticks.count; k++) {
         double v = rax->ticks.min + k * rax->ticks.step;
-        double span = rax->ticks.max - rax->ticks.min;
-        double yy = p->bottom - (v - rax->ticks.min) / span * (p->bottom - p->top);
+        double yy = jb_chart_ypos(p, rax, v * rax->unit);
         PangoLayout *l = g_ptr_array_index(rax->labels, k);
-        jb_chart_put(x, l, p->right + 10, yy - jb_chart_lh(l) / 2, x->muted);
+        /* the right axis spans a third of the plot: on a small canvas some labels give way */
+        jb_chart_try_put(x, l, p->right + 10, yy - jb_chart_lh(l) / 2, x->muted);
     }
 }
 
 /* Category labels (before data labels: they are never dropped), 预计 under forecasts. */
 static void plot_categories(Ctx *x, Plot *p)
 {
-    for (guint i = 0; i < p->n; i += p->k_cat) {
+    for (guint i = 0; i < p->n; i++) {
         double cx = jb_chart_cx(p, i);
         PangoLayout *cat = g_ptr_array_index(p->cats, i);
-        double cat_x = cx - pango_layout_get_width(cat) / (2.0 * PANGO_SCALE);
+        if (!cat || !*pango_layout_get_text(cat))
+            continue; /* not labelled, or a slot between cumulative figures */
+        double w = pango_layout_get_width(cat) > 0 ? pango_layout_get_width(cat) / (double)PANGO_SCALE
+                                                   : jb_chart_lw(cat);
+        /* right of the tick labels' column, on the canvas */
+        double cat_x = fmin(fmax(cx - w / 2, p->left - 4), x->W - PAD - w);
         double y = p->bottom + p->neg_room + 8;
         jb_chart_put(x, cat, cat_x, y, x->ink);
-        if (g_array_index(p->g.forecast, gboolean, i))
+        if (g_array_index(p->g->forecast, gboolean, i))
             jb_chart_put(x, p->yuji, cx - jb_chart_lw(p->yuji) / 2, y + 2 + jb_chart_lh(cat), x->muted);
     }
 }
@@ -319,14 +337,14 @@ gboolean jb_chart_draw_cartesian(Ctx *x, GError **error)
 {
     JbChart *c = x->c;
     Plot p = {0};
-    grid_init(&p.g, c);
+    p.g = c->grid;
     p.combo = c->kind == JB_CHART_COMBO;
     p.stacked = c->kind == JB_CHART_STACKED;
     p.lines = c->kind == JB_CHART_LINE || c->kind == JB_CHART_AREA;
     /* a bar chart of several metrics sets them side by side, as grouped does */
-    gboolean side_by_side = c->kind == JB_CHART_GROUPED || (c->kind == JB_CHART_BAR && p.g.ns > 1);
-    p.nbars = p.combo ? 1 : side_by_side ? p.g.ns : p.lines ? 0 : 1;
-    p.n = p.g.n;
+    gboolean side_by_side = c->kind == JB_CHART_GROUPED || (c->kind == JB_CHART_BAR && p.g->ns > 1);
+    p.nbars = p.combo ? 1 : side_by_side ? p.g->ns : p.lines ? 0 : 1;
+    p.n = p.g->n;
     gboolean ok = plot_layout(x, &p, error);
     if (ok) {
         plot_grid(x, &p);

@@ -19,17 +19,21 @@
 
 #include "jb_chart.h"
 #include "jb_draw.h"
+#include "jb_period.h"
 #include "jb_ticks.h"
 #include "jb_units.h"
 
 #include <math.h>
 
 #define PAD 28.0
+#define JB_CHART_MIN_TEXT 7.0 /* points: the smallest text a chart draws */
 
 typedef struct {
     char *label;     /* the category: the period as stated ("2025") or a name ("广东") */
     JbFigure fig;    /* the value as stated: base units, bound, range, decimals */
     gboolean forecast;
+    gboolean timed;  /* label is a period of the grammar: */
+    JbPeriod period; /* …this one */
 } JbChartPoint;
 
 /* One metric's points. */
@@ -51,18 +55,42 @@ typedef struct {
     gboolean hatch; /* forecast bars hatched (for print); default: lighter fill, dashed outline */
 } JbChartTheme;
 
+/* The categories of a chart: names, or periods on a time axis. On a time axis every
+ * category is one period of the axis's unit (a year, half, quarter, month or day) from the
+ * first to the last, with or without data, so positions are proportional to time and a
+ * missing year leaves its slot (jb_chart_time.c). */
+typedef struct {
+    GPtrArray *cats;          /* char* labels, owned: 2021年, 上半年, 5月, 广东 (no year
+                               * where a neighbour states it) */
+    GArray *forecast;         /* gboolean per category: any series forecasts it */
+    GArray *empty;            /* gboolean per category: no series has a value (a gap) */
+    const JbChartPoint ***at; /* at[s][i]: series s at category i, or NULL */
+    guint ns, n;
+    gboolean time;            /* a time axis: categories are consecutive periods */
+    int unit;                 /* JbPointKind of a time axis's categories */
+    GPtrArray *cats_year;     /* char*: the labels with their year (2023年\n1月); = cats off one */
+    int *year;                /* per category of a time axis: its year */
+    gint64 *phase;            /* …and its place in the calendar (month 0–11, the year…) */
+    char *span;               /* what is drawn, for the subtitle: 2021—2025年, 2024年1—9月 */
+    char *notes;              /* for the subtitle: "，2023年无数据" "，2025年为预计值" */
+} Grid;
+
 struct JbChart {
     char *origin;     /* where values given to jb_chart_set come from (NULL: the command line) */
     char *metric_id;  /* the first of the metrics */
     char *type;       /* bar, hbar, grouped, stacked, line, area, combo, donut, kpi */
     JbChartKind kind;
     GPtrArray *metrics; /* char*: every metric id of the spec, in order */
-    GPtrArray *series;  /* JbChartSeries*, one per metric, filled by jb_chart_load_series */
+    GPtrArray *series;  /* JbChartSeries*, one per metric and frequency (jb_chart_load_series) */
+    Grid *grid;         /* the categories of the series loaded */
+    gboolean compact_periods; /* period_labels = compact: 2021H1, 2021Q3 */
+    gboolean bridge_gaps;     /* gaps = bridge: a dotted line across a missing period */
     char *labels;       /* `labels = a; b`: series labels overriding series.csv's */
     gboolean western;   /* number style: 400B instead of 4000亿 */
     char *growth;       /* annotation between the first and last bar: NULL/"none", "auto", or text */
     JbChartTheme theme;
     GArray *boxes;      /* JbChartBox: every text drawn by the last jb_chart_draw */
+    GArray *marks;      /* JbChartMark: every bar, marker and segment of the last draw */
     char *title;        /* default: the metric's label */
     char *subtitle;     /* default: the period range, and which values are forecasts */
     char *source;       /* default: "来源：" and the series' sources */
@@ -78,6 +106,8 @@ struct JbChart {
 
 /* ---- drawing context (jb_chart_frame.c) ---- */
 
+
+
 typedef struct {
     JbChart *c;
     cairo_t *cr;
@@ -85,8 +115,7 @@ typedef struct {
     const JbChartTheme *t;
     double W, H, k; /* canvas in points; k scales the theme's font sizes */
     JbColor ink, muted;
-    GArray *obstacles;   /* JbChartBox without text: markers that line labels must not cover */
-    gboolean over_marks; /* bar labels may cover markers (they come first) */
+    guint own; /* 1 + the mark index of the bar a label being placed may lie inside; 0: none */
 } Ctx;
 
 PangoLayout *jb_chart_text(Ctx *x, const char *s, double size, gboolean bold, double width);
@@ -95,10 +124,16 @@ void jb_chart_logical_box(PangoLayout *l, double px, double py, double *bx, doub
                           double *bw, double *bh);
 /* Draw text that is never dropped, recording its box. */
 void jb_chart_put(Ctx *x, PangoLayout *l, double px, double py, JbColor color);
-/* Is the box free of every recorded text (and, unless over_marks, mark) and on the canvas? */
+/* Is the box on the canvas, clear of every text and every mark? A box wholly inside a bar
+ * is clear of that bar (a label on its own bar). */
+/* Is the box on the canvas, clear of every text and every mark? A box wholly inside the bar
+ * x->own names is clear of it (a label on its own bar). */
 gboolean jb_chart_box_free(Ctx *x, double px, double py, double w, double h);
 /* Place a droppable label: FALSE (nothing drawn) when it would collide or leave the canvas. */
 gboolean jb_chart_try_put(Ctx *x, PangoLayout *l, double px, double py, JbColor color);
+/* Record a mark: a bar or marker rectangle (returns 1 + its index), or a stroked segment. */
+guint jb_chart_mark_rect(Ctx *x, double x0, double y0, double w, double h);
+void jb_chart_mark_segment(Ctx *x, double x0, double y0, double x1, double y1, double width);
 double jb_chart_lw(PangoLayout *l);
 double jb_chart_lh(PangoLayout *l);
 JbColor jb_chart_series_color(const Ctx *x, guint i);
@@ -125,12 +160,6 @@ JbDecimal jb_chart_decimal_from_double(double v);
 
 /* ---- cartesian charts (jb_chart_plot.c) ---- */
 
-typedef struct {
-    GPtrArray *cats;          /* char* labels, borrowed from points */
-    GArray *forecast;         /* gboolean per category: any series forecasts it */
-    const JbChartPoint ***at; /* at[s][i]: series s at category i, or NULL */
-    guint ns, n;
-} Grid;
 
 typedef struct {
     JbTicks ticks;
@@ -139,11 +168,20 @@ typedef struct {
     char *unit_text;   /* "亿元" */
     GPtrArray *labels; /* PangoLayout* per tick */
     double label_w;
+    double lo_frac, hi_frac; /* the band of the plot's height the ticks span (0–1 from below) */
 } Axis;
+
+/* A bar as drawn: series s at category i. */
+typedef struct {
+    guint s, i;
+    double x, y, w, h;
+    JbColor fill;
+    guint mark; /* 1 + its index in the chart's marks */
+} PlotBar;
 
 /* Everything a cartesian chart's marks and labels are placed by. */
 typedef struct {
-    Grid g;
+    const Grid *g; /* the chart's categories */
     Axis ax, rax; /* the left axis; the combo's right axis */
     gboolean combo, stacked, lines;
     guint nbars;  /* bar series side by side: 1, the number of series (grouped), or 0 */
@@ -155,6 +193,7 @@ typedef struct {
     double vsz;       /* the value labels' size in points */
     double group_w, bw, y0; /* bars: a category's group width, one bar's width, the zero line */
     double *bar_top;  /* per category: the top of its highest bar */
+    GArray *bars;     /* PlotBar: every bar drawn, for its label */
     GPtrArray *cats;  /* PangoLayout* per category */
     GPtrArray *end_ls; /* PangoLayout* per series: names at the right end of lines */
     PangoLayout *yuji; /* "预计" under forecast categories */
@@ -172,8 +211,9 @@ gboolean jb_chart_draw_cartesian(Ctx *x, GError **error);
 
 /* ---- marks (jb_chart_bars.c, jb_chart_lines.c) ---- */
 
-void jb_chart_draw_bar(Ctx *x, double bx, double top, double bw, double h, JbColor color,
-                       gboolean forecast);
+/* Draw a bar; returns its mark (1 + index). */
+guint jb_chart_draw_bar(Ctx *x, double bx, double top, double bw, double h, JbColor color,
+                        gboolean forecast);
 void jb_chart_bars_marks(Ctx *x, Plot *p);
 void jb_chart_bars_labels(Ctx *x, Plot *p);
 void jb_chart_bars_growth(Ctx *x, Plot *p);
@@ -190,5 +230,14 @@ gboolean jb_chart_draw_kpi(Ctx *x, GError **error);
 
 void jb_chart_point_free(JbChartPoint *p);
 void jb_chart_series_free(JbChartSeries *s);
+
+/* ---- categories (jb_chart_time.c) ---- */
+
+/* The categories of c's series (a time axis when every point is a period of a year or
+ * shorter). Caller frees with jb_chart_grid_free. */
+Grid *jb_chart_grid_new(const JbChart *c);
+void jb_chart_grid_free(Grid *g);
+/* A period as an axis label: 2021年, 2021年上半年 (2021H1 compact), 2021年5月, 2021年1—10月. */
+char *jb_chart_period_label(const JbPeriod *p, gboolean compact);
 
 #endif

@@ -47,6 +47,7 @@ JbChart *jb_chart_new(void)
     c->sources = g_ptr_array_new_with_free_func(g_free);
     c->warnings = g_ptr_array_new_with_free_func(g_free);
     c->boxes = g_array_new(FALSE, TRUE, sizeof(JbChartBox));
+    c->marks = g_array_new(FALSE, FALSE, sizeof(JbChartMark));
     g_array_set_clear_func(c->boxes, (GDestroyNotify)box_clear);
     return c;
 }
@@ -66,10 +67,12 @@ void jb_chart_free(JbChart *c)
     g_free(c->growth);
     g_ptr_array_unref(c->metrics);
     g_ptr_array_unref(c->series);
+    jb_chart_grid_free(c->grid);
     g_ptr_array_unref(c->points);
     g_ptr_array_unref(c->sources);
     g_ptr_array_unref(c->warnings);
     g_array_unref(c->boxes);
+    g_array_unref(c->marks);
     g_free(c);
 }
 
@@ -329,6 +332,17 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **err
         c->western = strcmp(val, "western") == 0;
         return TRUE;
     }
+    if (strcmp(key, "period_labels") == 0 || strcmp(key, "gaps") == 0) {
+        gboolean periods = key[0] == 'p';
+        const char *a = periods ? "chinese" : "gap", *b = periods ? "compact" : "bridge";
+        if (strcmp(val, a) != 0 && strcmp(val, b) != 0) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s must be %s or %s, got '%s'", key, a,
+                        b, val);
+            return FALSE;
+        }
+        *(periods ? &c->compact_periods : &c->bridge_gaps) = strcmp(val, b) == 0;
+        return TRUE;
+    }
     if (strcmp(key, "transparent") == 0)
         return set_bool(&c->transparent, key, val, error);
     if (strcmp(key, "allow_missing_glyphs") == 0)
@@ -404,6 +418,7 @@ const char *jb_chart_subtitle(const JbChart *c) { return c->subtitle ? c->subtit
 const char *jb_chart_source(const JbChart *c) { return c->source ? c->source : ""; }
 const GPtrArray *jb_chart_warnings(const JbChart *c) { return c->warnings; }
 const GArray *jb_chart_boxes(const JbChart *c) { return c->boxes; }
+const GArray *jb_chart_marks(const JbChart *c) { return c->marks; }
 
 void jb_chart_size(const JbChart *c, double *width, double *height)
 {

@@ -2,6 +2,7 @@
  * the text of PDFs, western numbers, themes, and every error of specs and data. */
 #include "jb_chart.h"
 #include "jb_common.h"
+#include "chart_check.h"
 #include "golden.h"
 #include "tap.h"
 
@@ -61,30 +62,9 @@ static JbChart *chart(const char *csv, const char *spec, GError **e)
     return c;
 }
 
-/* NULL when no two text boxes intersect and none leaves the canvas; else what is wrong. */
-static char *boxes_problem(const GArray *boxes, double width, double height)
-{
-    const double eps = 0.01;
-    for (guint i = 0; i < boxes->len; i++) {
-        const JbChartBox *a = &g_array_index(boxes, JbChartBox, i);
-        if (a->x < -eps || a->y < -eps || a->x + a->w > width + eps || a->y + a->h > height + eps)
-            return g_strdup_printf("'%s' leaves the canvas (%.1f,%.1f %.1f×%.1f)", a->text, a->x,
-                                   a->y, a->w, a->h);
-        for (guint j = i + 1; j < boxes->len; j++) {
-            const JbChartBox *b = &g_array_index(boxes, JbChartBox, j);
-            if (a->x < b->x + b->w - eps && b->x < a->x + a->w - eps && a->y < b->y + b->h - eps &&
-                b->y < a->y + a->h - eps)
-                return g_strdup_printf("'%s' overlaps '%s'", a->text, b->text);
-        }
-    }
-    return NULL;
-}
-
 static char *layout_problem(const JbChart *c)
 {
-    double w, h;
-    jb_chart_size(c, &w, &h);
-    return boxes_problem(jb_chart_boxes(c), w, h);
+    return check_chart(c);
 }
 
 static gboolean has_box(const JbChart *c, const char *text)
@@ -105,16 +85,33 @@ int main(void)
     /* the layout checker itself must catch an overlap and an escape */
     {
         g_autoptr(GArray) boxes = g_array_new(FALSE, TRUE, sizeof(JbChartBox));
-        JbChartBox a = {10, 10, 50, 20, "a"}, b = {40, 20, 50, 20, "b"};
+        JbChartBox a = {10, 10, 50, 20, "a", 0}, b = {40, 20, 50, 20, "b", 0};
         g_array_append_val(boxes, a);
         g_array_append_val(boxes, b);
-        g_autofree char *p1 = boxes_problem(boxes, 800, 450);
+        g_autofree char *p1 = check_layout(boxes, NULL, 800, 450);
         ok(p1 && strstr(p1, "overlaps"), "the checker sees overlapping boxes");
         g_array_set_size(boxes, 0);
-        JbChartBox d = {790, 10, 50, 20, "d"};
+        JbChartBox d = {790, 10, 50, 20, "d", 0};
         g_array_append_val(boxes, d);
-        g_autofree char *p2 = boxes_problem(boxes, 800, 450);
+        g_autofree char *p2 = check_layout(boxes, NULL, 800, 450);
         ok(p2 && strstr(p2, "leaves the canvas"), "the checker sees a box off the canvas");
+        g_autoptr(GArray) marks = g_array_new(FALSE, FALSE, sizeof(JbChartMark));
+        JbChartMark seg = {0, 0, 100, 100, 2, TRUE}, bar = {200, 100, 260, 300, 0, FALSE};
+        g_array_append_val(marks, seg);
+        g_array_append_val(marks, bar);
+        g_array_set_size(boxes, 0);
+        JbChartBox on_line = {40, 45, 30, 12, "x", 0};
+        g_array_append_val(boxes, on_line);
+        g_autofree char *p3 = check_layout(boxes, marks, 800, 450);
+        ok(p3 && strstr(p3, "touches the line"), "the checker sees a label on a line");
+        g_array_set_size(boxes, 0);
+        JbChartBox in_bar = {210, 110, 30, 12, "y", 0};
+        g_array_append_val(boxes, in_bar);
+        g_autofree char *p4 = check_layout(boxes, marks, 800, 450);
+        ok(p4 && strstr(p4, "touches the mark"), "the checker sees a label on a bar not its own");
+        g_array_index(boxes, JbChartBox, 0).in_bar = 2;
+        g_autofree char *p5 = check_layout(boxes, marks, 800, 450);
+        ok(!p5, "…and lets a label sit inside its own bar %s", p5 ? p5 : "");
     }
 
     /* one golden image per kind, and a clean layout */
@@ -122,7 +119,7 @@ int main(void)
         {"bar-growth", "metric = ai.size\ngrowth = auto\n", "×3"},
         {"hbar", "metric = prov\ntype = hbar\n", "6.9万亿元"},
         {"grouped", "metrics = robot; svc\ntype = grouped\ntitle = 机器人产量\n", "服务机器人产量"},
-        {"stacked", "metrics = robot; svc\ntype = stacked\ntitle = 机器人产量\n", "155万"},
+        {"stacked", "metrics = robot; svc\ntype = stacked\ntitle = 机器人产量\n", "约155万"},
         {"line", "metrics = robot; svc\ntype = line\ntitle = 机器人产量\n", "约90万"},
         {"line-single", "metric = robot\ntype = line\n", "44.3万"},
         {"area", "metrics = robot; svc\ntype = area\ntitle = 机器人产量\n", "工业机器人产量"},
@@ -190,6 +187,39 @@ int main(void)
             ok(!problem, "%s, %s: no text overlaps or leaves the canvas %s", cases[i][1], types[k],
                problem ? problem : "");
         }
+
+    /* real shapes that crowd labels: troughs and peaks, lines crossing every period, twelve
+     * months, a long run of monthly values; every label clear of every line, marker and bar */
+    {
+        g_autoptr(GString) zig = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
+        for (int m = 1; m <= 12; m++) {
+            g_string_append_printf(zig, "a,出口增速,2024-%02d,%s,%%,exact,0,s\n", m,
+                                   (const char *[]){"5.6", "-1.2", "7.9", "1.5", "7.6", "8.6",
+                                                    "7.0", "8.7", "2.4", "12.7", "6.7", "10.7"}[m - 1]);
+            g_string_append_printf(zig, "b,进口增速,2024-%02d,%.1f,%%,exact,0,s\n", m,
+                                   (m % 2 ? 8.0 : 1.0) - (m % 3) * 0.5); /* crosses a every month */
+        }
+        for (int m = 0; m < 36; m++)
+            g_string_append_printf(zig, "c,月度产量,%d-%02d,%d,万吨,exact,0,s\n", 2022 + m / 12,
+                                   m % 12 + 1, 500 + (m % 5) * 40 - (m % 7) * 25);
+        const char *specs[] = {
+            "metric = a\ntype = line\n", "metrics = a; b\ntype = line\n",
+            "metrics = a; b\ntype = area\n", "metric = a\n", "metrics = a; b\ntype = grouped\n",
+            "metrics = c; a\ntype = combo\n", "metric = c\ntype = line\n", "metric = c\n",
+            "metric = a\ntype = line\nsize = a4\n", "metrics = a; b\ntype = line\nsize = square\n",
+        };
+        for (guint k = 0; k < G_N_ELEMENTS(specs); k++) {
+            g_autofree char *out = g_strdup_printf("%s/test-chart-shapes-%u.png", dir, k);
+            g_autoptr(JbChart) c = chart(zig->str, specs[k], &e);
+            gboolean drawn = c && jb_chart_render(c, out, 1, &e);
+            ok(drawn, "shapes %u: draws %s", k, e ? e->message : "");
+            g_clear_error(&e);
+            g_autofree char *problem = drawn ? layout_problem(c) : NULL;
+            g_autofree char *what = g_strdelimit(g_strdup(specs[k]), "\n", ' ');
+            ok(drawn && !problem, "shapes %u (%s): no label touches a mark or a text %s", k, what,
+               problem ? problem : "");
+        }
+    }
 
     /* the limit: 64 series in every kind (the legend once had room for 16) */
     {
