@@ -17,6 +17,9 @@
 /* `w` at p (before limit): where it ends, or NULL. */
 static const char *lit(const char *p, const char *limit, const char *w)
 {
+    /* Most calls fail on the first two bytes: test them before measuring the word. */
+    if (p >= limit || *p != w[0] || (w[1] && (limit - p < 2 || p[1] != w[1])))
+        return NULL;
     gsize n = strlen(w);
     return (gsize)(limit - p) >= n && memcmp(p, w, n) == 0 ? p + n : NULL;
 }
@@ -647,11 +650,9 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
                     !lit(z, limit, "。");
          n++)
         z = g_utf8_next_char(z);
-    for (const char *const *w = W; *w; w++) {
-        const char *hit = g_strstr_len(a, z - a, *w);
-        if (hit)
+    for (const char *q = a; q < z; q++)
+        if (any_lit(q, z, W))
             return TRUE;
-    }
     return FALSE;
 }
 
@@ -697,12 +698,12 @@ static gboolean start_after(const char *e, const char *limit)
 
 /* ---- the scan ------------------------------------------------------------------------------ */
 
-/* The 64-character blocks (code point >> 6) of the three-byte characters the scan stops at:
- * 《 》 and JB_TIME_LEADS. Most characters of a sentence are in none of them, and are passed
- * over with one bit test. */
-static guint8 time_blocks[(0x10000 >> 6) / 8];
+/* The three-byte characters the scan stops at, one bit per code point of the BMP (8 KB):
+ * 《 》 （ and JB_TIME_LEADS. Most characters of a sentence are none of them, and are passed
+ * over with one bit test instead of trying every time word at each. */
+static guint8 time_stops[0x10000 / 8];
 
-static void time_blocks_init(void)
+static void time_stops_init(void)
 {
 #define JB_TIME_ELEM(c) c,
     static const gunichar STOPS[] = {0x300A /* 《 */, 0x300B /* 》 */, 0xFF08 /* （ */,
@@ -710,10 +711,8 @@ static void time_blocks_init(void)
 #undef JB_TIME_ELEM
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
-        for (gsize i = 0; i < G_N_ELEMENTS(STOPS); i++) {
-            guint k = STOPS[i] >> 6;
-            time_blocks[k >> 3] |= (guint8)(1u << (k & 7));
-        }
+        for (gsize i = 0; i < G_N_ELEMENTS(STOPS); i++)
+            time_stops[STOPS[i] >> 3] |= (guint8)(1u << (STOPS[i] & 7));
         g_once_init_leave(&done, 1);
     }
 }
@@ -756,8 +755,8 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         t->p = point_period(JB_POINT_YEAR, year, 0, 0);
         return y_end;
     }
-    if ((e = time_word(s, p, limit, a, t)))
-        return e;
+    if (((guchar)*p >= 0x80 || *p == '"') && (e = time_word(s, p, limit, a, t)))
+        return e; /* (its words begin with a Chinese character or a quote) */
     /* a month, quarter or half with no year: the anchor's year */
     if ((e = sub_year(s, p, limit, a, 0, FALSE, t))) {
         if (!anchor_year(a))
@@ -771,7 +770,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
 
 void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *anchor, GArray *out)
 {
-    time_blocks_init();
+    time_stops_init();
     int in_title = 0;
     const char *prev_end = NULL; /* the end of the last time found */
     for (const char *p = s; p < limit;) {
@@ -781,8 +780,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             continue;
         }
         if ((b & 0xF0) == 0xE0 && limit - p >= 3) {
-            guint k = ((guint)(b & 0x0F) << 6) | ((guchar)p[1] & 0x3F);
-            if (!((time_blocks[k >> 3] >> (k & 7)) & 1)) {
+            guint c = ((guint)(b & 0x0F) << 12) | (((guchar)p[1] & 0x3Fu) << 6) | ((guchar)p[2] & 0x3Fu);
+            if (!((time_stops[c >> 3] >> (c & 7)) & 1)) {
                 p += 3;
                 continue;
             }
@@ -800,7 +799,11 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
         TimeRef t;
         const char *e = in_title ? NULL : time_at(s, p, limit, anchor, &t);
         if (!e) {
-            p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
+            if (g_ascii_isdigit(b)) /* no time starts inside a run of digits */
+                while (p < limit && g_ascii_isdigit(*p))
+                    p++;
+            else
+                p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
             continue;
         }
         t.end = e;

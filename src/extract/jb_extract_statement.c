@@ -499,9 +499,21 @@ static gboolean value_equal(gconstpointer pa, gconstpointer pb)
     return jb_decimal_equal(a->q.value, b->q.value) && strcmp(a->q.unit, b->q.unit) == 0;
 }
 
+/* A statement in c->seen's buckets, with its metric's core (metric_core) once it was needed:
+ * a figure an article repeats is compared with the same earlier statements again and again. */
+typedef struct {
+    JbStatement *s;
+    char *core; /* owned; NULL until first compared */
+} SeenEntry;
+
+static void seen_entry_clear(gpointer p)
+{
+    g_free(((SeenEntry *)p)->core);
+}
+
 GHashTable *jb_extract_seen_new(void)
 {
-    return g_hash_table_new_full(value_hash, value_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+    return g_hash_table_new_full(value_hash, value_equal, NULL, (GDestroyNotify)g_array_unref);
 }
 
 /* A metric phrase without what only says how it is stated: 的, a verb or hedge at its end
@@ -543,8 +555,9 @@ static const char *metric_core(const char *m, char out[256])
  * phrases of which one holds the other's core (本港最新失業率升至6.2% and 失業率是6.2%);
  * a phrase of a word or two (周跌 of gold and of copper) only when the whole quote is the
  * same. */
-static gboolean same_figure(const JbStatement *a, const JbStatement *b)
+static gboolean same_figure(SeenEntry *e, const JbStatement *b, char core_b[256])
 {
+    const JbStatement *a = e->s;
     if (a->q.bound != b->q.bound)
         return FALSE;
     if (a->period_stated && b->period_stated && strcmp(a->period, b->period) != 0)
@@ -553,9 +566,13 @@ static gboolean same_figure(const JbStatement *a, const JbStatement *b)
         return FALSE;
     if (a->metric_id[0] && b->metric_id[0])
         return strcmp(a->metric_id, b->metric_id) == 0;
-    char ca[256], cb[256];
-    metric_core(a->metric, ca);
-    metric_core(b->metric, cb);
+    if (!e->core) {
+        char core[256];
+        e->core = g_strdup(metric_core(a->metric, core));
+    }
+    if (!core_b[0] && b->metric[0])
+        metric_core(b->metric, core_b);
+    const char *ca = e->core, *cb = core_b;
     const char *shorter = strlen(ca) <= strlen(cb) ? ca : cb, *longer = shorter == ca ? cb : ca;
     if (g_utf8_strlen(shorter, -1) < 3 || !strstr(longer, shorter))
         return strcmp(a->quote, b->quote) == 0;
@@ -568,22 +585,29 @@ static gboolean same_figure(const JbStatement *a, const JbStatement *b)
 #define SAME_FIGURE_LOOK 64
 static JbStatement *same_figure_in(GHashTable *seen, const JbStatement *s)
 {
-    GPtrArray *bucket = g_hash_table_lookup(seen, s);
-    guint from = bucket && bucket->len > SAME_FIGURE_LOOK ? bucket->len - SAME_FIGURE_LOOK : 0;
-    for (guint i = from; bucket && i < bucket->len; i++)
-        if (same_figure(g_ptr_array_index(bucket, i), s))
-            return g_ptr_array_index(bucket, i);
+    GArray *bucket = g_hash_table_lookup(seen, s);
+    if (!bucket)
+        return NULL;
+    char core[256] = ""; /* s's metric core, once a comparison needs it */
+    for (guint i = bucket->len > SAME_FIGURE_LOOK ? bucket->len - SAME_FIGURE_LOOK : 0;
+         i < bucket->len; i++) {
+        SeenEntry *e = &g_array_index(bucket, SeenEntry, i);
+        if (same_figure(e, s, core))
+            return e->s;
+    }
     return NULL;
 }
 
 static void remember(GHashTable *seen, JbStatement *s)
 {
-    GPtrArray *bucket = g_hash_table_lookup(seen, s);
+    GArray *bucket = g_hash_table_lookup(seen, s);
     if (!bucket) {
-        bucket = g_ptr_array_new();
+        bucket = g_array_new(FALSE, FALSE, sizeof(SeenEntry));
+        g_array_set_clear_func(bucket, seen_entry_clear);
         g_hash_table_insert(seen, s, bucket);
     }
-    g_ptr_array_add(bucket, s);
+    SeenEntry e = {s, NULL};
+    g_array_append_val(bucket, e);
 }
 
 /* The quote [x.a, x.b) of the number at [qs, qe), cut to a window around it (QUOTE_BEFORE
@@ -917,9 +941,9 @@ static gboolean said_in_prose(const Ctx *c, const char *label, const JbQuantity 
         JbStatement probe = {.q = *q};
         if (sign)
             probe.q.value.mant = -probe.q.value.mant;
-        GPtrArray *bucket = g_hash_table_lookup(c->seen, &probe);
+        GArray *bucket = g_hash_table_lookup(c->seen, &probe);
         for (guint i = 0; bucket && i < bucket->len && !said; i++) {
-            const JbStatement *s = g_ptr_array_index(bucket, i);
+            const JbStatement *s = g_array_index(bucket, SeenEntry, i).s;
             said = strcmp(s->period, period) == 0 && strstr(s->quote, w->str) &&
                    !strstr(s->quote, " | ");
         }
