@@ -519,10 +519,21 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     guint body_line = 1;
     gsize body = jb_article_front_matter(&c, text.str, text.len, &body_line);
     const char *s = text.str + body, *end = text.str + text.len;
-    a->shape = jb_article_is_feed(s, end) ? JB_SHAPE_FEED : detect_shape(source, s, end, body > 0);
+    a->shape = jb_article_is_feed(s, end)   ? JB_SHAPE_FEED
+               : jb_article_is_json(s, end) ? JB_SHAPE_JSON
+                                            : detect_shape(source, s, end, body > 0);
 
     c.warnings_mark = a->warnings->len;
-    body_pass(&c, s, end, body_line, FALSE);
+    if (a->shape == JB_SHAPE_JSON) {
+        jb_article_json_pass(&c, s, end, body_line, error);
+        if (error && *error) {
+            ctx_clear(&c);
+            g_free(text.mem);
+            return NULL;
+        }
+    } else {
+        body_pass(&c, s, end, body_line, FALSE);
+    }
     if (a->shape == JB_SHAPE_HTML &&
         (c.unclosed_name || (c.dropped_container && a->paragraphs->len == 0))) {
         /* A <nav> never closed, or a <form> around the whole page: read again keeping the
@@ -556,7 +567,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         set_str(&a->title, g_strdup(c.h1));
     else if (c.md_heading)
         set_str(&a->title, g_strdup(c.md_heading));
-    else if (c.site_name && a->shape == JB_SHAPE_FEED)
+    else if (c.site_name && (a->shape == JB_SHAPE_FEED || a->shape == JB_SHAPE_JSON))
         set_str(&a->title, clean_title(c.site_name));
 
     /* url */
@@ -721,6 +732,8 @@ const char *jb_shape_name(JbShape s)
         return "markdown";
     case JB_SHAPE_FEED:
         return "feed";
+    case JB_SHAPE_JSON:
+        return "json";
     default:
         return "text";
     }

@@ -150,7 +150,7 @@ char *jb_article_parse_date(const char *s)
         return NULL;
     g_autofree char *norm = jb_normalize(s, -1);
     char *t = g_strstrip(norm);
-    int y, m, d;
+    int y = 0, m = 0, d = 0;
     if (strchr(t, 'T') || strchr(t, ' ')) {
         /* A full ISO 8601 instant: keep the calendar date in the zone it was written in. */
         g_autoptr(GTimeZone) utc = g_time_zone_new_utc();

@@ -481,6 +481,11 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
         }
         if (strcmp(name, "title") == 0 && !h->c->html_title)
             h->c->html_title = decode_entities(p, (gsize)(q - p));
+        if (strcmp(name, "script") == 0) {
+            const Attr *type = attr(attrs, nattrs, "type");
+            if (type && g_strstr_len(type->v, (gssize)type->vlen, "ld+json"))
+                jb_article_json_ld(h->c, p, q); /* schema.org: datePublished, publisher … */
+        }
         const char *gt = memchr(q, '>', (size_t)(h->end - q));
         const char *after = gt ? gt + 1 : h->end;
         h->line += count_newlines(p, after);

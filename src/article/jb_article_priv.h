@@ -319,6 +319,16 @@ const char *jb_article_decode_entity(const char *p, const char *end, GString *ou
 /* The HTML pass over s[0..end), which starts at line `line0`. */
 void jb_article_html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep);
 
+/* jb_article_json.c */
+/* Does s[0..end) hold a JSON object or list (not a bracketed word of plain text)? */
+gboolean jb_article_is_json(const char *s, const char *end);
+/* The stories of a JSON file s[0..end), which starts at `line`: FALSE with *error when it is
+ * not JSON or nested too deep. */
+void jb_article_json_pass(Ctx *c, const char *s, const char *end, guint line, GError **error);
+/* The date, headline, publisher and link of a page's JSON-LD block s[0..end), where `c`
+ * has none yet. */
+void jb_article_json_ld(Ctx *c, const char *s, const char *end);
+
 /* jb_article_text.c */
 /* The length of the YAML front matter at `s` (0: none); its fields go to `c`. */
 gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line);

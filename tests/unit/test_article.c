@@ -512,8 +512,95 @@ static void test_dates(void)
     }
 }
 
+static JbArticle *parse_as(const char *name, const char *data, GError **error)
+{
+    return jb_article_parse(name, data, strlen(data), NULL, NULL, error);
+}
+
+static const JbSection *section(const JbArticle *a, guint i)
+{
+    return a && i < a->sections->len ? &g_array_index(a->sections, JbSection, i) : NULL;
+}
+
+/* Articles saved as JSON (one story, a list of stories under a key) and a page's JSON-LD. */
+static void test_json(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle) one = parse_as("one.json",
+        "{\n  \"title\": \"前三季度软件收入\",\n  \"pubDate\": \"2024-10-28 10:00:00\",\n"
+        "  \"source\": \"示例财经\",\n  \"url\": \"https://n.example.cn/a/1\",\n"
+        "  \"content\": \"<p>前三季度软件业务收入9.8万亿元。</p><p>同比增长11.2%。</p>\"\n}\n",
+        &error);
+    ok(one && one->shape == JB_SHAPE_JSON, "a JSON object is a JSON article");
+    is_str(one ? one->title : NULL, "前三季度软件收入", "JSON: title");
+    is_str(one ? one->published : NULL, "2024-10-28", "JSON: pubDate");
+    is_str(one ? one->publisher : NULL, "示例财经", "JSON: source names the publisher");
+    is_str(one ? one->url : NULL, "https://n.example.cn/a/1", "JSON: url");
+    static const char *const one_paras[] = {"前三季度软件业务收入9.8万亿元。", "同比增长11.2%。"};
+    static const guint one_lines[] = {6, 6};
+    check_paras(one, one_paras, one_lines, 2, "JSON: an HTML body, on the line of its key");
+
+    /* a list under data.list; dates in epoch milliseconds are days in China (UTC+8):
+     * 1713371400000 is 2024-04-17 16:30 UTC, 2024-04-18 00:30 in Beijing */
+    g_autoptr(JbArticle) list = parse_as("list.json",
+        "{\"code\":0,\"data\":{\"list\":[\n"
+        "{\"title\":\"一季度工业\",\"publishTime\":1713371400000,\"link\":\"https://a.example.cn/1\","
+        "\"content\":\"一季度工业增加值增长6.1%。\\n3月份增长4.5%。\"},\n"
+        "{\"title\":\"4月份消费\",\"publishTime\":1715817600,\"link\":\"https://a.example.cn/2\","
+        "\"content\":\"4月份社会消费品零售总额3.57万亿元。\"},\n"
+        "{\"title\":\"no body\"}\n]}}\n",
+        &error);
+    ok(list && list->sections->len == 2, "JSON list: a section per story with a body (got %u)",
+       list ? list->sections->len : 0);
+    is_str(section(list, 0) ? section(list, 0)->title : NULL, "一季度工业", "JSON list: story title");
+    is_str(section(list, 0) ? section(list, 0)->published : NULL, "2024-04-18",
+           "JSON list: epoch milliseconds, the day in Beijing");
+    is_str(section(list, 1) ? section(list, 1)->published : NULL, "2024-05-16",
+           "JSON list: epoch seconds");
+    is_str(section(list, 1) ? section(list, 1)->url : NULL, "https://a.example.cn/2", "JSON list: link");
+    static const char *const list_paras[] = {"一季度工业", "一季度工业增加值增长6.1%。", "3月份增长4.5%。",
+                                             "4月份消费", "4月份社会消费品零售总额3.57万亿元。"};
+    static const guint list_lines[] = {2, 2, 3, 3, 3};
+    check_paras(list, list_paras, list_lines, 5, "JSON list: headings and bodies");
+
+    /* bad JSON: an error naming the file, line and column; too deep: refused before parsing */
+    JbArticle *bad = parse_as("bad.json", "{\n \"title\": \"x\",\n \"content\": \"abc\"\n \"date\": 1\n}", &error);
+    ok(!bad && error && g_str_has_prefix(error->message, "bad.json:3:"),
+       "invalid JSON: file:line:col (%s)", error ? error->message : "no error");
+    g_clear_error(&error);
+    GString *deep = g_string_new("{\"content\": \"x\", \"a\":\n");
+    for (int i = 0; i < 100000; i++)
+        g_string_append_c(deep, '[');
+    JbArticle *d = parse_as("deep.json", deep->str, &error);
+    ok(!d && error && strstr(error->message, "deep.json:2: JSON nested deeper than 64"),
+       "100000 levels of nesting: refused, no crash (%s)", error ? error->message : "no error");
+    g_clear_error(&error);
+    g_string_free(deep, TRUE);
+
+    /* plain text that opens with a bracket is still text */
+    g_autoptr(JbArticle) txt = parse_as("news.txt", "[快讯] 1—10月软件收入增长11%。\n", &error);
+    ok(txt && txt->shape == JB_SHAPE_TEXT, "[快讯] … is plain text, not JSON");
+
+    /* a page's JSON-LD: date, headline, publisher, url where no <meta> says them */
+    g_autoptr(JbArticle) ld = parse_as("ld.html",
+        "<html><head><title>页面</title><script type=\"application/ld+json\">"
+        "[{\"@type\":\"BreadcrumbList\"},{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+        "\"headline\":\"5G基站超过400万个\",\"datePublished\":\"2024-11-20T09:30:00+08:00\","
+        "\"publisher\":{\"@type\":\"Organization\",\"name\":\"示例通讯社\"},"
+        "\"mainEntityOfPage\":{\"@id\":\"https://n.example.cn/a/1\"}}]</script>"
+        "<script type=\"application/ld+json\">{broken</script></head>"
+        "<body><p>截至10月末，5G基站总数达到414.1万个。</p></body></html>",
+        &error);
+    is_str(ld ? ld->published : NULL, "2024-11-20", "JSON-LD: datePublished");
+    is_str(ld ? ld->publisher : NULL, "示例通讯社", "JSON-LD: publisher.name");
+    is_str(ld ? ld->title : NULL, "5G基站超过400万个", "JSON-LD: headline");
+    is_str(ld ? ld->url : NULL, "https://n.example.cn/a/1", "JSON-LD: mainEntityOfPage");
+    ok(ld && !any_para_has(ld, "@type"), "JSON-LD is not text of the page");
+}
+
 int main(void)
 {
+    test_json();
     test_html_page();
     test_markdown();
     test_plain_text();
