@@ -57,9 +57,8 @@ char *jb_chart_growth_text(const JbChart *c, const Grid *g)
     const JbChartPoint *a = g->at[0][0], *b = g->at[0][g->n - 1];
     if (!a || !b)
         return NULL;
-    JbFigure fa = jb_figure_of(a->fig.value, a->fig.bound), fb = jb_figure_of(b->fig.value, b->fig.bound);
     const JbChartSeries *s0 = g_ptr_array_index(c->series, 0);
-    JbChange ch = jb_units_change(&fa, &fb, s0->unit);
+    JbChange ch = jb_units_change(&a->fig, &b->fig, s0->unit);
     return jb_units_change_mark(&ch);
 }
 

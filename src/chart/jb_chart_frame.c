@@ -214,7 +214,8 @@ double jb_chart_header(Ctx *x)
 {
     const double inner = x->W - 2 * PAD;
     double y = PAD;
-    g_autoptr(PangoLayout) title = jb_chart_text(x, x->c->title, x->t->title_size, TRUE, inner);
+    g_autoptr(PangoLayout) title = jb_layout_new(x->pango, x->c->title, FALSE, x->t->title_size * x->k,
+                                                 x->t->title_bold, inner);
     jb_chart_put(x, title, PAD, y, x->ink);
     y += jb_chart_lh(title) + 4;
     if (x->c->subtitle && *x->c->subtitle) {

@@ -24,14 +24,15 @@ gboolean jb_chart_draw_kpi(Ctx *x, GError **error)
         g_object_unref(bl);
         bl = jb_chart_text(x, big, size, TRUE, -1);
     }
-    const char *nian = strlen(last->label) == 4 && g_ascii_isdigit(last->label[0]) ? "年" : "";
-    g_autofree char *when = g_strdup_printf("%s%s%s", last->label, nian, last->forecast ? "（预计）" : "");
+    /* periods as analysts write them: 2025年（预计）, 2024年1—9月 */
+    g_autofree char *period = last->timed ? jb_chart_period_label(&last->period, c->compact_periods)
+                                          : g_strdup(last->label);
+    g_autofree char *when = g_strconcat(period, last->forecast ? "（预计）" : "", NULL);
     g_autofree char *change = NULL;
-    if (se->points->len > 1) {
-        JbFigure fa = jb_figure_of(first->fig.value, first->fig.bound);
-        JbFigure fb = jb_figure_of(last->fig.value, last->fig.bound);
-        JbChange ch = jb_units_change(&fa, &fb, se->unit);
-        g_autofree char *since = g_strconcat(first->label, nian, NULL);
+    if (se->points->len > 1) { /* as stated; a % metric changes in 百分点 (jb_units) */
+        JbChange ch = jb_units_change(&first->fig, &last->fig, se->unit);
+        g_autofree char *since = first->timed ? jb_chart_period_label(&first->period, c->compact_periods)
+                                              : g_strdup(first->label);
         change = jb_units_change_text(&ch, since);
     }
     g_autoptr(PangoLayout) wl = jb_chart_text(x, when, t->subtitle_size, FALSE, inner);

@@ -51,7 +51,8 @@ typedef struct {
     char ink[10], muted[10], grid[10], axis[10], background[10];
     double title_size, subtitle_size, tick_size, category_size, value_size, source_size;
     gboolean gridlines;
-    gboolean bold;  /* bold title and value labels: a second font in every PDF (~+2 KB) */
+    gboolean title_bold; /* a bold title (default): the hierarchy a ministry slide expects */
+    gboolean bold;  /* bold value labels too */
     gboolean hatch; /* forecast bars hatched (for print); default: lighter fill, dashed outline */
 } JbChartTheme;
 

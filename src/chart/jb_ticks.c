@@ -3,7 +3,9 @@
 #include <float.h>
 #include <math.h>
 
-static const double Q[] = {1, 5, 2, 2.5, 4, 3};
+/* Talbot et al.'s Q without 3, 2.5 last: Chinese statistical charts step by 1, 5, 2 or 4 (an axis to
+ * 1.2万亿 reads 0.4 0.8 1.2, not 0.3 0.6 0.9). */
+static const double Q[] = {1, 5, 2, 4, 2.5};
 enum { NQ = G_N_ELEMENTS(Q) };
 static const double W[] = {0.25, 0.2, 0.5, 0.05}; /* simplicity, coverage, density, legibility */
 
