@@ -374,6 +374,32 @@ static GHashTable *ids_mentioned(const JbTable *series, const char *text)
     return ids;
 }
 
+/* What of the dictionary a chart or briefing depends on: which of its metrics are parts of
+ * which whole (part_of decides what a donut or stack may sum). Only that, so a dictionary
+ * edited for extraction leaves charts whose series stayed the same alone. */
+static int by_text(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void feed_parts(GChecksum *h, const JbDict *dict, GHashTable *ids)
+{
+    g_autoptr(GPtrArray) sorted = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer id;
+    g_hash_table_iter_init(&it, ids);
+    while (g_hash_table_iter_next(&it, &id, NULL))
+        g_ptr_array_add(sorted, id);
+    g_ptr_array_sort(sorted, by_text);
+    for (guint i = 0; dict && i < sorted->len; i++) {
+        const JbMetric *m = jb_dict_get(dict, g_ptr_array_index(sorted, i));
+        if (m && *m->part_of) {
+            jb_build_feed(h, m->id);
+            jb_build_feed(h, m->part_of);
+        }
+    }
+}
+
 void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series)
 {
     g_autoptr(GHashTable) ids = ids_mentioned(series, u->spec);
@@ -384,6 +410,7 @@ void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series)
     jb_build_feed(h, c->fonts);
     jb_build_feed(h, g_getenv("SOURCE_DATE_EPOCH")); /* the PDF's creation date */
     jb_build_feed(h, u->spec);
+    feed_parts(h, c->dict, ids);
     jb_build_feed(h, rows->str);
     jb_build_feed_named_files(c, h, u->spec, c->base);
     u->key = g_strdup(g_checksum_get_string(h));
@@ -393,7 +420,10 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *serie
 {
     g_autofree char *where = g_strdup_printf("%s [chart %s]", c->project_path, u->name);
     g_autoptr(JbChart) ch = jb_chart_spec_parse(where, 1, u->spec, error);
-    if (!ch || !jb_chart_load_series(ch, series, error))
+    if (!ch)
+        return FALSE;
+    jb_chart_set_dict(ch, c->dict);
+    if (!jb_chart_load_series(ch, series, error))
         return FALSE;
     for (guint i = 0; i < G_N_ELEMENTS(JB_BUILD_CHART_OUTS); i++) {
         g_autofree char *p = jb_build_cache_path(c, u->key, JB_BUILD_CHART_OUTS[i].ext);
@@ -419,6 +449,7 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
     jb_build_feed(h, c->fonts);
     jb_build_feed(h, c->tmpl_path);
     jb_build_feed(h, c->tmpl_hash);
+    feed_parts(h, c->dict, ids);
     jb_build_feed(h, c->date);
     jb_build_feed(h, srows->str);
     jb_build_feed(h, mrows->str);
@@ -467,7 +498,7 @@ static void render_one(gpointer item)
         chart_render(c, u, j->series, &j->error);
     } else {
         g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
-        JbReportInputs in = {.series = j->series, .metrics = j->metrics};
+        JbReportInputs in = {.series = j->series, .metrics = j->metrics, .dict = c->dict};
         jb_report_render(c->tmpl_path, &in, p, &j->error);
     }
     if (!j->error)

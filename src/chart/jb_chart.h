@@ -19,6 +19,7 @@
 #ifndef JB_CHART_H
 #define JB_CHART_H
 
+#include "jb_dict.h"
 #include "jb_number.h"
 #include "jb_table.h"
 
@@ -79,6 +80,11 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *value, GError **e
  * a template) — a theme path must then stay below that file's directory — or NULL for the
  * command line, where any path is the user's own. jb_chart_spec_parse sets it. */
 void jb_chart_set_origin(JbChart *c, const char *origin);
+
+/* The metric dictionary (borrowed; it must outlive the chart's loads and draws): what says
+ * which metrics are parts of one whole, the only ones a donut or stacked bars may sum
+ * (part_of). Without one, donuts and stacked bars are refused. */
+void jb_chart_set_dict(JbChart *c, const JbDict *dict);
 
 /* Read a spec: "key = value" lines, with or without a "[chart]" group line, '#' comments.
  * `source` and `first_line` place errors ("briefing.md:14: unknown chart key 'colour'"). */

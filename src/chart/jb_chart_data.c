@@ -222,6 +222,10 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     if (!c->source)
         c->source = source_line(c->sources);
     c->grid = jb_chart_grid_new(c);
+    if (!jb_chart_parts(c, error))
+        return FALSE;
+    if (!c->subtitle && c->parts_at) /* a donut: the one period its slices show */
+        c->subtitle = jb_period_text_cn(c->parts_at);
     if (!c->subtitle) /* the span of what is drawn; categories that are names state none */
         c->subtitle = c->grid->span ? g_strconcat(c->grid->span, c->grid->notes, NULL) : g_strdup("");
     return TRUE;

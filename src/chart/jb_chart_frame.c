@@ -318,7 +318,7 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
                     "chart '%s': type combo needs two metrics ('metrics = A; B')", c->metric_id);
         return FALSE;
     }
-    if (!check_glyphs(c, pango, error))
+    if (!jb_chart_parts(c, error) || !check_glyphs(c, pango, error))
         return FALSE;
     Ctx x = {c, cr, pango, &c->theme, c->width, c->height, 1, jb_color_hex(c->theme.ink),
              jb_color_hex(c->theme.muted), 0};

@@ -84,6 +84,9 @@ struct JbChart {
     GPtrArray *metrics; /* char*: every metric id of the spec, in order */
     GPtrArray *series;  /* JbChartSeries*, one per metric and frequency (jb_chart_load_series) */
     Grid *grid;         /* the categories of the series loaded */
+    const JbDict *dict; /* borrowed: which metrics are parts of which (jb_chart_parts.c) */
+    int whole;          /* donut: the index in metrics of the whole drawn in its hole, or -1 */
+    char *parts_at;     /* donut: the period its slices show */
     gboolean compact_periods; /* period_labels = compact: 2021H1, 2021Q3 */
     gboolean bridge_gaps;     /* gaps = bridge: a dotted line across a missing period */
     char *labels;       /* `labels = a; b`: series labels overriding series.csv's */
@@ -231,6 +234,15 @@ gboolean jb_chart_draw_kpi(Ctx *x, GError **error);
 
 void jb_chart_point_free(JbChartPoint *p);
 void jb_chart_series_free(JbChartSeries *s);
+
+/* ---- parts of a whole (jb_chart_parts.c) ---- */
+
+/* For a donut or stacked bars: every metric a part of one whole the dictionary declares (a
+ * donut may also name the whole: c->whole), and for a donut the latest period they share
+ * (c->parts_at). FALSE with a message saying what to declare otherwise. Other kinds: TRUE. */
+gboolean jb_chart_parts(JbChart *c, GError **error);
+/* Metric `metric_id`'s point in period `period` (any of its frequencies), or NULL. */
+const JbChartPoint *jb_chart_point_of(const JbChart *c, const char *metric_id, const char *period);
 
 /* ---- categories (jb_chart_time.c) ---- */
 

@@ -39,6 +39,7 @@ JbChart *jb_chart_new(void)
     JbChart *c = g_new0(JbChart, 1);
     c->type = g_strdup("bar");
     c->kind = JB_CHART_BAR;
+    c->whole = -1;
     c->width = 800;
     c->height = 450;
     c->theme = DEFAULT_THEME;
@@ -66,6 +67,7 @@ void jb_chart_free(JbChart *c)
     g_free(c->unit);
     g_free(c->labels);
     g_free(c->growth);
+    g_free(c->parts_at);
     g_ptr_array_unref(c->metrics);
     g_ptr_array_unref(c->series);
     jb_chart_grid_free(c->grid);

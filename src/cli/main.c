@@ -85,6 +85,19 @@ static char *default_dict(void)
     return jb_data_path("templates/metrics.ini");
 }
 
+/* The dictionary a chart or report sums parts by: `path`, else the shipped one when found
+ * (none is no error: donuts and stacked bars are then refused with a message). */
+static gboolean load_dict(const char *path, JbDict **out, GError **error)
+{
+    g_autofree char *found = path ? g_strdup(path) : default_dict();
+    if (path && !need_file(path)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: no such dictionary", path);
+        return FALSE;
+    }
+    *out = found ? jb_dict_load(found, error) : NULL;
+    return !found || *out;
+}
+
 static gboolean write_table_or_stdout(const JbTable *t, const char *out, GError **error)
 {
     if (out && strcmp(out, "-") != 0)
@@ -290,7 +303,7 @@ static int cmd_chart(int argc, char **argv)
 {
     g_autofree char *out = NULL, *data = NULL, *metric = NULL, *spec = NULL, *type = NULL,
                     *title = NULL, *subtitle = NULL, *number_style = NULL, *theme = NULL,
-                    *growth = NULL, *size = NULL, *svg_text = NULL;
+                    *growth = NULL, *size = NULL, *svg_text = NULL, *dict_path = NULL;
     double width = 0, height = 0, scale = 2;
     gboolean allow_missing = FALSE, transparent = FALSE;
     int repeat = 1;
@@ -300,6 +313,7 @@ static int cmd_chart(int argc, char **argv)
         {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "series.csv to draw from (default: out/series.csv)", "FILE"},
         {"metric", 'm', 0, G_OPTION_ARG_STRING, &metric, "Metric id to draw", "ID"},
         {"spec", 's', 0, G_OPTION_ARG_FILENAME, &spec, "Chart spec file (key = value lines)", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary: which metrics are parts of a whole (default: templates/metrics.ini)", "FILE"},
         {"type", 't', 0, G_OPTION_ARG_STRING, &type, "Chart type: " JB_CHART_TYPES " (default bar)", "TYPE"},
         {"number-style", 0, 0, G_OPTION_ARG_STRING, &number_style, "chinese (4000亿, default) or western (400B)", "STYLE"},
         {"svg-text", 0, 0, G_OPTION_ARG_STRING, &svg_text, "SVG text as paths (outlines, default) or text (<text>: selectable, editable)", "paths|text"},
@@ -358,6 +372,10 @@ static int cmd_chart(int argc, char **argv)
             g_prefix_error(&e, "%s: ", opts[i].option);
             return fail(e);
         }
+    g_autoptr(JbDict) dict = NULL;
+    if (!load_dict(dict_path, &dict, &e))
+        return fail(e);
+    jb_chart_set_dict(c, dict);
     g_autoptr(JbTable) series = jb_table_read(data, &e);
     if (!series || !jb_chart_load_series(c, series, &e))
         return fail(e);
@@ -374,13 +392,14 @@ static int cmd_chart(int argc, char **argv)
 
 static int cmd_report(int argc, char **argv)
 {
-    g_autofree char *out = NULL, *data = NULL, *metrics = NULL;
+    g_autofree char *out = NULL, *data = NULL, *metrics = NULL, *dict_path = NULL;
     gboolean allow_missing = FALSE, png_pages = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the PDF to FILE (default: out/briefing.pdf)", "FILE"},
         {"png-pages", 0, 0, G_OPTION_ARG_NONE, &png_pages, "Also write each page as BASE-N.png and each chart as BASE-NAME.png and .svg (slide size)", NULL},
         {"data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "series.csv (default: out/series.csv)", "FILE"},
         {"metrics", 0, 0, G_OPTION_ARG_FILENAME, &metrics, "metrics.csv, for quoted sources (default: out/metrics.csv if present)", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary: which metrics are parts of a whole (default: templates/metrics.ini)", "FILE"},
         {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
         {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("TEMPLATE.md — typeset a PDF briefing");
@@ -404,8 +423,11 @@ static int cmd_report(int argc, char **argv)
     g_autoptr(JbTable) mt = metrics ? jb_table_read(metrics, &e) : NULL;
     if (metrics && !mt)
         return fail(e);
-    JbReportInputs in = {.series = series, .metrics = mt, .allow_missing_glyphs = allow_missing,
-                         .png_pages = png_pages};
+    g_autoptr(JbDict) dict = NULL;
+    if (!load_dict(dict_path, &dict, &e))
+        return fail(e);
+    JbReportInputs in = {.series = series, .metrics = mt, .dict = dict,
+                         .allow_missing_glyphs = allow_missing, .png_pages = png_pages};
     if (!jb_report_render(argv[1], &in, out ? out : "out/briefing.pdf", &e))
         return fail(e);
     return EXIT_OK;

@@ -41,6 +41,7 @@ static void metric_free(JbMetric *m)
     g_free(m->label);
     g_free(m->unit);
     g_free(m->subject);
+    g_free(m->part_of);
     g_strfreev(m->aliases);
     g_free(m);
 }
@@ -105,6 +106,29 @@ static void build_units(JbDict *d)
     }
 }
 
+/* part_of names another metric of the dictionary, in the same unit, and never leads back. */
+static gboolean check_parts(const JbDict *d, const char *source, GError **error)
+{
+    for (guint i = 0; i < d->metrics->len; i++) {
+        const JbMetric *m = g_ptr_array_index(d->metrics, i);
+        const JbMetric *w = m;
+        for (guint depth = 0; *w->part_of; depth++) {
+            const JbMetric *whole = jb_dict_get(d, w->part_of);
+            const char *why = !whole ? "is not a metric of the dictionary"
+                              : strcmp(whole->unit, w->unit) ? "has another unit"
+                              : depth >= d->metrics->len ? "leads back to it"
+                                                          : NULL;
+            if (why) {
+                g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: [%s]: part_of '%s' %s", source,
+                            w->id, w->part_of, why);
+                return FALSE;
+            }
+            w = whole;
+        }
+    }
+    return TRUE;
+}
+
 JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **error)
 {
     g_autoptr(GKeyFile) kf = g_key_file_new();
@@ -131,6 +155,11 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         m->unit = g_key_file_get_string(kf, *g, "unit", NULL);
         m->subject = g_key_file_get_string(kf, *g, "subject", NULL);
         m->aliases = list_or_empty(kf, *g, "aliases");
+        m->part_of = g_key_file_get_string(kf, *g, "part_of", NULL);
+        if (m->part_of)
+            g_strstrip(m->part_of);
+        else
+            m->part_of = g_strdup("");
         if (!m->label || !m->unit) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: [%s]: needs label= and unit=",
                         source, *g);
@@ -141,6 +170,10 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         if (!m->subject)
             m->subject = g_strdup("");
         g_ptr_array_add(d->metrics, m);
+    }
+    if (!check_parts(d, source, error)) {
+        jb_dict_free(d);
+        return NULL;
     }
     build_units(d);
     return d;

@@ -20,6 +20,8 @@ typedef struct {
     char *unit;     /* base unit, "元" */
     char *subject;  /* "" when any subject will do */
     char **aliases; /* NULL-terminated */
+    char *part_of;  /* the metric this one is a part of ("" for none): the only thing that
+                     * lets a chart sum metrics (donut, stacked bars) */
 } JbMetric;
 
 typedef struct JbDict JbDict;

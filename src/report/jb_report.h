@@ -16,6 +16,7 @@
 #ifndef JB_REPORT_H
 #define JB_REPORT_H
 
+#include "jb_dict.h"
 #include "jb_table.h"
 
 #include <glib.h>
@@ -23,6 +24,7 @@
 typedef struct {
     const JbTable *series;  /* required: series.csv (borrowed) */
     const JbTable *metrics; /* optional: metrics.csv, for the quotes in the sources section */
+    const JbDict *dict;     /* optional: which metrics are parts of a whole (donuts, stacks) */
     gboolean allow_missing_glyphs;
     /* Also write each page as PNG (BASE-N.png beside the PDF, 144 dpi) and each chart as
      * a slide-size PNG and SVG named after its block (BASE-NAME.png, BASE-NAME.svg). */

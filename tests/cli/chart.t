@@ -10,9 +10,21 @@ ai.size,人工智能核心产业规模,2025,1200000000000,元,at_least,1,c.md
 ai.growth,增速,2022,18.0,%,exact,0,a.md
 ai.growth,增速,2025,71.4,%,exact,1,c.md
 CSV
-for t in bar hbar grouped stacked line area combo donut kpi; do
+for t in bar hbar grouped line area combo kpi; do
     is "$(status_of "$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type $t -o "$TMP/$t.png")" 0 "chart --type $t exits 0"
 done
+# a donut and a stack sum their metrics: only parts of a whole the dictionary declares
+for t in stacked donut; do
+    is "$(status_of "$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type $t -o "$TMP/$t.png")" 2 "chart --type $t of a size and a growth rate is refused"
+done
+contains "$("$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type donut -o "$TMP/d.png" 2>&1)" "'ai.size' is declared part of nothing" "…saying what is not declared"
+cat >"$TMP/parts.csv" <<'CSV'
+metric_id,label,period,value,unit,bound,forecast,sources
+sme.specialized,专精特新中小企业,2024,140000,家,at_least,0,a.md
+sme.little_giants,专精特新“小巨人”企业,2024,17600,家,exact,0,a.md
+CSV
+is "$(status_of "$JB" chart -d "$TMP/parts.csv" -m "sme.specialized; sme.little_giants" --type donut -o "$TMP/donut.pdf")" 0 "a whole and its declared part (templates/metrics.ini) draw as a donut"
+contains "$(pdftotext "$TMP/donut.pdf" - 2>/dev/null)" "超14万家" "…the whole in the hole, never summed with its part"
 contains "$(file "$TMP/combo.png")" "PNG image data, 1600 x 900" "a 1600×900 PNG"
 "$JB" chart -d "$TMP/s.csv" -m ai.size --growth auto --number-style western -o "$TMP/a.pdf" 2>/dev/null
 "$JB" chart -d "$TMP/s.csv" -m ai.size --growth auto --number-style western -o "$TMP/b.pdf" 2>/dev/null

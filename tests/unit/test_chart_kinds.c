@@ -42,7 +42,47 @@ static const char *const DATA =
     "prov,各省数字经济规模,浙江,4300000000000,元,exact,0,e.md\n"
     "prov,各省数字经济规模,山东,3700000000000,元,exact,0,e.md\n"
     "prov,各省数字经济规模,北京,2200000000000,元,exact,0,e.md\n"
-    "prov,各省数字经济规模,上海,2100000000000,元,exact,0,e.md\n";
+    "prov,各省数字经济规模,上海,2100000000000,元,exact,0,e.md\n"
+    "sw.total,软件业务收入,2023,12330000000000,元,exact,0,f.md\n"
+    "sw.it,信息技术服务收入,2023,8100000000000,元,exact,0,f.md\n"
+    "sw.product,软件产品收入,2023,2900000000000,元,exact,0,f.md\n"
+    "sw.embedded,嵌入式系统软件收入,2023,1080000000000,元,exact,0,f.md\n"
+    "sw.security,信息安全收入,2023,223200000000,元,exact,0,f.md\n"
+    "sme.specialized,专精特新中小企业,2024,140000,家,at_least,0,g.md\n"
+    "sme.giants,专精特新“小巨人”企业,2024,17600,家,exact,0,g.md\n";
+
+/* Which metrics are parts of which: the only ones a donut or stacked bars may sum. */
+static const char *const DICT =
+    "[subjects]\nterms=机器人\n"
+    "[robot.all]\nlabel=机器人产量\nunit=台（套）\n"
+    "[robot]\nlabel=工业机器人产量\nunit=台（套）\npart_of=robot.all\n"
+    "[svc]\nlabel=服务机器人产量\nunit=台（套）\npart_of=robot.all\n"
+    "[sw.total]\nlabel=软件业务收入\nunit=元\n"
+    "[sw.it]\nlabel=信息技术服务收入\nunit=元\npart_of=sw.total\n"
+    "[sw.product]\nlabel=软件产品收入\nunit=元\npart_of=sw.total\n"
+    "[sw.embedded]\nlabel=嵌入式系统软件收入\nunit=元\npart_of=sw.total\n"
+    "[sw.security]\nlabel=信息安全收入\nunit=元\npart_of=sw.total\n"
+    "[sme.specialized]\nlabel=专精特新中小企业\nunit=家\n"
+    "[sme.giants]\nlabel=专精特新“小巨人”企业\nunit=家\npart_of=sme.specialized\n"
+    "[ai.size]\nlabel=人工智能核心产业规模\nunit=元\n"
+    "[ai.growth]\nlabel=增速\nunit=%\n"
+    "[xy]\nlabel=合计\nunit=元\n"
+    "[x]\nlabel=x\nunit=元\npart_of=xy\n[y]\nlabel=y\nunit=元\npart_of=xy\n";
+
+static JbDict *test_dict(void)
+{
+    static JbDict *d;
+    if (!d) { /* the 64 series of the limit test are parts of one whole too */
+        g_autoptr(GString) s = g_string_new(DICT);
+        g_string_append(s, "[m.all]\nlabel=全部\nunit=家\n");
+        for (int m = 0; m < 64; m++)
+            g_string_append_printf(s, "[m%02d]\nlabel=第%d项\nunit=家\npart_of=m.all\n", m, m);
+        GError *e = NULL;
+        d = jb_dict_parse("test.ini", s->str, s->len, &e);
+        g_assert_no_error(e);
+    }
+    return d;
+}
 
 static JbTable *table(const char *csv)
 {
@@ -57,6 +97,8 @@ static JbChart *chart(const char *csv, const char *spec, GError **e)
 {
     g_autoptr(JbTable) t = table(csv);
     JbChart *c = jb_chart_spec_parse("spec", 1, spec, e);
+    if (c)
+        jb_chart_set_dict(c, test_dict());
     if (c && !jb_chart_load_series(c, t, e))
         g_clear_pointer(&c, jb_chart_free);
     return c;
@@ -124,7 +166,9 @@ int main(void)
         {"line-single", "metric = robot\ntype = line\n", "44.3万"},
         {"area", "metrics = robot; svc\ntype = area\ntitle = 机器人产量\n", "工业机器人产量"},
         {"combo", "metrics = ai.size; ai.growth\ntype = combo\nlabels = 规模; 增速\n", "增速"},
-        {"donut", "metric = prov\ntype = donut\n", "广东  6.9万亿元  28%"},
+        {"donut", "metrics = sw.total; sw.it; sw.product; sw.embedded; sw.security\ntype = donut\n",
+         "软件产品收入  2.9万亿元  24%"},
+        {"donut-parts", "metrics = sw.it; sw.product; sw.embedded\ntype = donut\ntitle = 软件业务收入构成\n", "合计"},
         {"kpi", "metric = ai.size\ntype = kpi\n", "为2022年的约3倍"},
         {"bar-western", "metric = ai.size\nnumber_style = western\n", ">1.2T"},
         {"square-print", "metric = ai.size\nsize = square\ntheme = templates/print.theme\n", "超1.2万亿"},
@@ -244,6 +288,43 @@ int main(void)
         }
     }
 
+    /* parts of a whole: only what the dictionary declares is ever summed */
+    struct { const char *spec, *want; } refused[] = {
+        {"metric = ai.size\ntype = donut\n", "one metric over periods is not a whole"},
+        {"metrics = ai.size; ai.growth\ntype = donut\n", "'ai.size' is declared part of nothing"},
+        {"metrics = ai.growth; robot\ntype = stacked\n", "'ai.growth' is declared part of nothing"},
+        {"metrics = robot; sw.it\ntype = donut\n", "'sw.it' is part of 'sw.total', not of 'robot.all'"},
+        {"metrics = sme.specialized; sme.giants\ntype = stacked\n", "a subset is never stacked on its whole"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(refused); i++) {
+        g_autoptr(JbChart) c = chart(DATA, refused[i].spec, &e);
+        ok(!c && e && e->code == JB_ERROR_USAGE && strstr(e->message, refused[i].want),
+           "refused: %s (%s)", refused[i].want, e ? e->message : "drawn");
+        g_clear_error(&e);
+    }
+    {
+        g_autoptr(JbTable) t = table(DATA);
+        g_autoptr(JbChart) c = jb_chart_spec_parse("spec", 1, "metrics = robot; svc\ntype = stacked\n", &e);
+        ok(c && !jb_chart_load_series(c, t, &e) && e && strstr(e->message, "no dictionary was given"),
+           "without a dictionary a stack is refused (%s)", e ? e->message : "drawn");
+        g_clear_error(&e);
+    }
+    {
+        /* 专精特新 超14万 with its subset 小巨人 1.76万: the whole in the hole, never 15.76万 */
+        g_autoptr(JbChart) c = chart(DATA, "metrics = sme.specialized; sme.giants\ntype = donut\n", &e);
+        g_autofree char *png_subset = g_build_filename(dir, "test-chart-donut-subset.png", NULL);
+        gboolean drawn = c && jb_chart_render(c, png_subset, 1, &e);
+        ok(drawn, "a whole and its subset draw as a donut %s", e ? e->message : "");
+        g_clear_error(&e);
+        ok(drawn && has_box(c, "超14万家") && has_box(c, "总量"), "the whole fills the hole");
+        g_autoptr(GString) all = g_string_new(NULL);
+        const GArray *boxes = drawn ? jb_chart_boxes(c) : NULL;
+        for (guint i = 0; boxes && i < boxes->len; i++)
+            g_string_append_printf(all, "%s|", g_array_index(boxes, JbChartBox, i).text);
+        ok(drawn && !strstr(all->str, "15.76万") && strstr(all->str, "其他  约12.24万家"),
+           "the subset is never summed with its whole; the rest is about 12.24万 (%s)", all->str);
+    }
+
     /* PDF: vector text that pdftotext reads back */
     {
         g_autofree char *pdf = g_build_filename(dir, "test-chart-combo.pdf", NULL);
@@ -311,8 +392,10 @@ int main(void)
     g_clear_error(&e);
     g_autofree char *png = g_build_filename(dir, "test-chart-err.png", NULL);
     const char *bad_data[][3] = {
-        {"metric_id,period,value,unit\nx,a,5,元\nx,b,-1,元\n", "metric = x\ntype = donut\n", "a donut needs values ≥ 0"},
-        {"metric_id,period,value,unit\nx,a,0,元\nx,b,0,元\n", "metric = x\ntype = donut\n", "a donut needs a total above 0"},
+        {"metric_id,period,value,unit\nx,2024,5,元\ny,2024,-1,元\n", "metrics = x; y\ntype = donut\n", "a donut needs values ≥ 0"},
+        {"metric_id,period,value,unit\nx,2024,0,元\ny,2024,0,元\n", "metrics = x; y\ntype = donut\n", "a donut needs a total above 0"},
+        {"metric_id,period,value,unit\nxy,2024,5,元\nx,2024,4,元\ny,2024,2,元\n", "metrics = xy; x; y\ntype = donut\n",
+         "the parts add up to more than 'xy' in 2024"},
         {"metric_id,period,value,unit\nx,a,1,元\n", "metric = x\n", NULL},
     };
     for (guint i = 0; i < G_N_ELEMENTS(bad_data); i++) {
