@@ -92,15 +92,27 @@ void jb_chart_bars_marks(Ctx *x, Plot *p)
                 else
                     neg += hh;
             } else {
-                double yv = jb_chart_ypos(p, ax, v);
+                double lo, hi;
+                jb_chart_val_range(pt, &lo, &hi);
+                double yv = jb_chart_ypos(p, ax, lo);
                 top = fmin(p->y0, yv);
                 h = fabs(yv - p->y0);
             }
             double w = p->nbars > 1 ? p->bw - 2 : p->bw;
             JbColor col = jb_chart_series_color(x, s);
             guint mark = jb_chart_draw_bar(x, bx, top, w, h, col, pt->forecast);
-            PlotBar bar = {s, i, bx, top, w, h,
-                           pt->forecast ? jb_chart_lighter(col, x->t->hatch ? 0.82 : 0.7) : col, mark};
+            JbColor fill = pt->forecast ? jb_chart_lighter(col, x->t->hatch ? 0.82 : 0.7) : col;
+            if (pt->fig.range && !p->stacked) {
+                /* a range (5%–5.5%): solid to its low end, then light and dashed to its high */
+                double lo, hi;
+                jb_chart_val_range(pt, &lo, &hi);
+                double ylo = jb_chart_ypos(p, ax, lo), yhi = jb_chart_ypos(p, ax, hi);
+                top = fmin(ylo, yhi);
+                h = fabs(yhi - ylo);
+                mark = jb_chart_draw_bar(x, bx, top, w, h, col, TRUE);
+                fill = jb_chart_lighter(col, x->t->hatch ? 0.82 : 0.7);
+            }
+            PlotBar bar = {s, i, bx, top, w, h, fill, mark};
             g_array_append_val(p->bars, bar);
             p->bar_top[i] = fmin(p->bar_top[i], top);
         }
@@ -196,7 +208,10 @@ static void bar_label(Ctx *x, Plot *p, guint s, guint i, const JbChartPoint *pt,
         total = stack_total(p, i);
         pt = &total;
     }
-    double cx = jb_chart_cx(p, i), v = jb_chart_val(pt);
+    double cx = jb_chart_cx(p, i), v = jb_chart_val(pt), lo, hi;
+    jb_chart_val_range(pt, &lo, &hi);
+    if (pt->fig.range && !p->stacked)
+        v = v >= 0 ? hi : lo; /* a range's label goes beyond its far end */
     g_autofree char *vl = jb_chart_value_text(c, pt, se->unit, FALSE);
     double size = x->t->value_size * (p->nbars > 1 ? 0.75 : 1.0);
     g_autoptr(PangoLayout) l = jb_chart_text(x, vl, size * shrink, TRUE, -1);

@@ -83,9 +83,26 @@ static void markers(Ctx *x, Plot *p, guint s)
         /* every point when there are few; an isolated one (between gaps) always */
         gboolean alone = (i == 0 || !p->g->at[s][i - 1] || !joined(p, i - 1, i)) &&
                          (i + 1 == p->n || !p->g->at[s][i + 1]);
-        if (p->n > 40 && !alone)
-            continue;
         double px = jb_chart_cx(p, i), py = jb_chart_ypos(p, a, jb_chart_val(pt)), r = 4 * x->k;
+        if (pt->fig.range) { /* a range (5%–5.5%): a whisker from its low to its high end */
+            double lo, hi;
+            jb_chart_val_range(pt, &lo, &hi);
+            double y0 = jb_chart_ypos(p, a, lo), y1 = jb_chart_ypos(p, a, hi), w = 1.5 * x->k;
+            jb_set_color(x->cr, col);
+            cairo_set_line_width(x->cr, w);
+            cairo_move_to(x->cr, px, y0);
+            cairo_line_to(x->cr, px, y1);
+            cairo_move_to(x->cr, px - r, y0);
+            cairo_line_to(x->cr, px + r, y0);
+            cairo_move_to(x->cr, px - r, y1);
+            cairo_line_to(x->cr, px + r, y1);
+            cairo_stroke(x->cr);
+            jb_chart_mark_segment(x, px, y0, px, y1, w);
+            jb_chart_mark_segment(x, px - r, y0, px + r, y0, w);
+            jb_chart_mark_segment(x, px - r, y1, px + r, y1, w);
+        }
+        if (p->n > 40 && !alone && !pt->fig.range)
+            continue;
         jb_chart_mark_rect(x, px - r - x->k, py - r - x->k, 2 * (r + x->k), 2 * (r + x->k));
         cairo_new_sub_path(x->cr);
         cairo_arc(x->cr, px, py, r, 0, 2 * G_PI);

@@ -111,20 +111,22 @@ static void value_ranges(const Plot *p, double *lo, double *hi, double *rlo, dou
     for (guint i = 0; i < p->n; i++) {
         double pos = 0, neg = 0;
         for (guint s = 0; s < p->g->ns; s++) {
-            double v = jb_chart_val(p->g->at[s][i]);
-            if (isnan(v))
+            const JbChartPoint *pt = p->g->at[s][i];
+            if (!pt)
                 continue;
+            double v = jb_chart_val(pt), a, b; /* a range spans from its low to its high end */
+            jb_chart_val_range(pt, &a, &b);
             if (p->combo && s == 1) {
-                *rlo = fmin(*rlo, v);
-                *rhi = fmax(*rhi, v);
+                *rlo = fmin(*rlo, a);
+                *rhi = fmax(*rhi, b);
             } else if (p->stacked) {
                 if (v >= 0)
                     pos += v;
                 else
                     neg += v;
             } else {
-                *lo = fmin(*lo, v);
-                *hi = fmax(*hi, v);
+                *lo = fmin(*lo, a);
+                *hi = fmax(*hi, b);
             }
         }
         *lo = fmin(*lo, neg);

@@ -151,9 +151,20 @@ double jb_chart_footer(Ctx *x);
  * draws series s's swatch as a line (NULL: all boxes). */
 double jb_chart_legend(Ctx *x, double y, const gboolean *as_line);
 
+/* A point's value as drawn: a range's middle (5%–5.5% is drawn about 5.25%). */
 static inline double jb_chart_val(const JbChartPoint *p)
 {
-    return p ? jb_decimal_to_double(p->fig.value) : NAN;
+    if (!p)
+        return NAN;
+    double v = jb_decimal_to_double(p->fig.value);
+    return p->fig.range ? (v + jb_decimal_to_double(p->fig.high)) / 2 : v;
+}
+
+/* A point's lowest and highest value: a range's ends, else its value twice. */
+static inline void jb_chart_val_range(const JbChartPoint *p, double *lo, double *hi)
+{
+    *lo = jb_decimal_to_double(p->fig.value);
+    *hi = p->fig.range ? jb_decimal_to_double(p->fig.high) : *lo;
 }
 
 /* A point's label: "超4000亿"; `full` adds the unit after 万/亿 ("超4000亿元"). */

@@ -3,6 +3,7 @@
  * missing year and of mixed annual and first-half figures. */
 #include "jb_chart.h"
 #include "jb_common.h"
+#include "chart_check.h"
 #include "golden.h"
 #include "tap.h"
 
@@ -129,6 +130,30 @@ int main(void)
         }
         g_autoptr(JbChart) l = chart(mixed, "metric = gdp\ntype = line\n", &e);
         ok(l && draw(l, "mixed-half-line"), "the same as lines draws");
+    }
+
+    /* ranges (value_high, bound range): a bar solid to the low end and light to the high, a
+     * line's whisker; labelled 6%–6.5% */
+    {
+        const char *csv = "metric_id,label,period,value,unit,bound,forecast,sources,value_high\n"
+                          "g,经济增长预期目标,2019,6,%,range,0,a,6.5\n"
+                          "g,经济增长预期目标,2021,6,%,at_least,0,a,\n"
+                          "g,经济增长预期目标,2022,5.5,%,about,0,a,\n"
+                          "g,经济增长预期目标,2023,5,%,about,0,a,\n"
+                          "g,经济增长预期目标,2024,4.5,%,range,1,a,5.0\n";
+        g_autoptr(JbChart) c = chart(csv, "metric = g\n", &e);
+        ok(c != NULL, "ranges load %s", e ? e->message : "");
+        g_clear_error(&e);
+        if (c) {
+            golden(c, "range");
+            g_autofree char *t = texts(c);
+            ok(strstr(t, "|6%–6.5%|") && strstr(t, "|4.5%–5.0%|") && strstr(t, "|超6%|"),
+               "ranges labelled as stated: 6%%–6.5%%, 4.5%%–5.0%% (%s)", t);
+        }
+        g_autoptr(JbChart) l = chart(csv, "metric = g\ntype = line\n", &e);
+        ok(l && draw(l, "range-line"), "ranges as lines draw");
+        g_autofree char *problem = l ? check_chart(l) : NULL;
+        ok(l && !problem, "…their labels clear of the whiskers %s", problem ? problem : "");
     }
 
     /* labels as analysts write them */
