@@ -413,6 +413,39 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     }
 }
 
+/* A headline glued to the sentence after it (jb_extract_headline.c): read with the
+ * headlines, in its story. */
+typedef struct {
+    char *text; /* owned */
+    const JbSection *section;
+    guint line;
+} Glued;
+
+static void glued_clear(gpointer p)
+{
+    g_free(((Glued *)p)->text);
+}
+
+/* Where the sentence [s, end) goes on after a headline glued to its start, possibly after a
+ * dateline (央视网消息（新闻联播）：…); the headline goes to c->glued. `s` when there is none. */
+static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
+{
+    const char *h = s;
+    gsize n = jb_extract_glued_headline(c->headline_keys, h, end);
+    if (!n) { /* after a dateline: a colon among the first 24 characters */
+        const char *q = s;
+        for (int k = 0; k < 24 && q < end && !starts(q, end, "："); k++)
+            q = g_utf8_next_char(q);
+        if (q < end && starts(q, end, "："))
+            n = jb_extract_glued_headline(c->headline_keys, h = q + strlen("："), end);
+    }
+    if (!n)
+        return s;
+    Glued g = {g_strndup(h, n), c->section, 0};
+    g_array_append_val(c->glued, g);
+    return h + n;
+}
+
 static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
     const char *end = para + strlen(para);
@@ -424,41 +457,16 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
         const char *p = sent;
         while (p < end && !sentence_end_at(p))
             p = g_utf8_next_char(p);
+        if (!c->headline) {
+            guint before = c->glued->len;
+            sent = past_glued_headline(c, sent, p);
+            if (c->glued->len > before)
+                g_array_index(c->glued, Glued, before).line = line;
+        }
         extract_sentence(c, sent, p, line);
         c->lead_open = FALSE; /* only a story's opening sentence names its period */
         sent = p < end ? g_utf8_next_char(p) : end;
     }
-}
-
-/* A table of contents: numbered headlines in a row (本期节目主要内容：1.…；2.…；3.…), which
- * repeat what the stories say. */
-static gboolean is_contents(const char *para)
-{
-    guint items = 0, stops = 0;
-    for (const char *p = strstr(para, "。"); p; p = strstr(p + 1, "。"))
-        stops++;
-    for (const char *p = strstr(para, "；"); p; p = strstr(p + 1, "；")) {
-        const char *q = p + strlen("；");
-        if (starts(q, q + 3, "（"))
-            q += 3;
-        if (g_ascii_isdigit(*q)) {
-            while (g_ascii_isdigit(*q))
-                q++;
-            if (*q == '.' || starts(q, q + 3, "）") || starts(q, q + 3, "、"))
-                items++;
-        }
-    }
-    return items >= 3 && stops * 3 <= items; /* (a sentence or two may close it) */
-}
-
-/* A headline: a heading, the title, a body paragraph quoting it (原标题：…), or a table of
- * contents. Read after the body: a figure it repeats is the body's. */
-static gboolean is_headline(const JbArticle *article, guint i)
-{
-    const char *para = g_ptr_array_index(article->paragraphs, i);
-    return g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING ||
-           (article->title && article->title[0] && strcmp(para, article->title) == 0) ||
-           g_str_has_prefix(para, "原标题") || is_contents(para);
 }
 
 /* `*field` (a GRefString) made `value` when it differs. */
@@ -497,6 +505,7 @@ static void heading_period(Ctx *c, const char *heading)
 static void enter_section(Ctx *c, const JbSection *x)
 {
     const JbArticle *a = c->article;
+    c->section = x;
     set_ref(&c->title, x && x->title[0] ? x->title : a->title);
     set_ref(&c->url, x && x->url[0] ? x->url : a->url);
     const char *date = x && x->published[0] ? x->published : c->article->published;
@@ -585,6 +594,9 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.seps = x->seps;
     c.metric_buf = x->metric_buf;
     c.context_buf = x->context_buf;
+    c.headline_keys = jb_extract_headline_keys(article);
+    c.glued = g_array_new(FALSE, FALSE, sizeof(Glued));
+    g_array_set_clear_func(c.glued, glued_clear);
     const JbSection *section = NULL;
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const JbSection *here = jb_article_section_of(article, i);
@@ -596,7 +608,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
                 c.lead_open = TRUE;
             }
         }
-        if (is_headline(article, i)) {
+        if (jb_extract_is_headline(article, i)) {
             if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING)
                 heading_period(&c, g_ptr_array_index(article->paragraphs, i));
             continue; /* the headlines, read last (below) */
@@ -621,12 +633,17 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.have_lead = c.lead_open = FALSE;
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
-        if (!is_headline(article, i))
+        if (!jb_extract_is_headline(article, i))
             continue;
         const char *para = g_ptr_array_index(article->paragraphs, i);
         enter_section(&c, jb_article_section_of(article, i));
         extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
         title_seen = title_seen || strcmp(para, article->title ? article->title : "") == 0;
+    }
+    for (guint k = 0; k < c.glued->len; k++) {
+        const Glued *g = &g_array_index(c.glued, Glued, k);
+        enter_section(&c, g->section);
+        extract_paragraph(&c, g->text, g->line);
     }
     if (!title_seen && article->title && article->title[0]) {
         enter_section(&c, NULL);
@@ -638,5 +655,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     g_ref_string_release(c.title);
     g_ref_string_release(c.url);
     g_hash_table_unref(c.seen);
+    g_hash_table_unref(c.headline_keys);
+    g_array_unref(c.glued);
     return c.out;
 }

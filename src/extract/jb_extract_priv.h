@@ -158,6 +158,16 @@ typedef struct {
     X(0x5F8C) /* 後 */ X(0x6765) /* 来 */ X(0x4F86) /* 來 */ X(0x201C) /* “ */                   \
     X(0x622A) /* 截 */
 
+/* jb_extract_headline.c */
+/* Is paragraph i a headline (a heading, the title, 原标题…, a table of contents)? */
+gboolean jb_extract_is_headline(const JbArticle *article, guint i);
+/* The headlines an article states (its title, headings, numbered lines and the items of
+ * its tables of contents), keyed for jb_extract_glued_headline (g_hash_table_unref). */
+GHashTable *jb_extract_headline_keys(const JbArticle *article);
+/* The length in bytes of a headline of `keys` that the sentence [s, end) begins with, glued
+ * to a sentence that follows it; 0 when there is none. */
+gsize jb_extract_glued_headline(GHashTable *keys, const char *s, const char *end);
+
 /* Every time expression of the sentence [s, limit), in order, into `out` (TimeRef): years
  * (2025年, 今年, 去年), months and days (6月底, 今年前7个月, 1—11月, 10月18日), quarters and
  * halves (一季度, 首季, 第二季, 4Q20, 上半年, 前三季度), weeks (本周, 周涨, 下周), spans
@@ -253,6 +263,9 @@ typedef struct {
     guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
     guint sentence;          /* number of the sentence being read, from 1 */
     gboolean headline;       /* reading the headlines (after the body) */
+    GHashTable *headline_keys; /* jb_extract_headline_keys of the article */
+    const JbSection *section; /* the one being read (NULL: the article's) */
+    GArray *glued;           /* Glued: headlines found glued to a sentence, read last */
     GPtrArray *warnings;     /* NULL, or where to report what could not be read */
     GArray *subjects;        /* SubjectHit of the sentence being read */
     GArray *times;           /* TimeRef of the sentence being read, resolved in order */

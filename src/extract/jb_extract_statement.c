@@ -550,6 +550,31 @@ static const char *metric_core(const char *m, char out[256])
     return out;
 }
 
+/* Is the metric phrase `m` only words of change (同比增长, 增速, 环比下降)? It then says how
+ * something moved but not what: 第一产业增加值…同比增长3.4% and 固定资产投资…同比增长3.4% are
+ * two figures. */
+static gboolean bare_change(const char *m)
+{
+    static const Lit W[] = {LIT("同比"), LIT("环比"), LIT("環比"), LIT("按年"), LIT("按月"),
+                            LIT("比上年"), LIT("比去年"), LIT("增长"), LIT("增長"), LIT("下降"),
+                            LIT("上升"), LIT("增速"), LIT("增幅"), LIT("降幅"), LIT("涨幅"),
+                            LIT("漲幅"), LIT("跌幅"), LIT("提高"), LIT("加快"), LIT("回落"),
+                            LIT("增加"), LIT("减少"), LIT("減少"), LIT("上涨"), LIT("上漲"),
+                            LIT("下跌"), LIT("分别"), LIT("分別"), LIT("累计"), LIT("累計"),
+                            LIT("名义"), LIT("实际"), LIT("增"), LIT("升"), LIT("降"), LIT("跌"),
+                            LIT("涨"), LIT("漲"), LIT("长"), LIT("長")};
+    for (const char *p = m; *p;) {
+        gsize k = 0;
+        for (; k < G_N_ELEMENTS(W); k++)
+            if (strncmp(p, W[k].s, W[k].n) == 0)
+                break;
+        if (k == G_N_ELEMENTS(W))
+            return FALSE; /* a word that names something */
+        p += W[k].n;
+    }
+    return TRUE;
+}
+
 /* Do two statements of one article, of equal value and unit, say the same thing? Their
  * bounds agree, their stated periods too, and their metrics: the same id and subject, or
  * phrases of which one holds the other's core (本港最新失業率升至6.2% and 失業率是6.2%);
@@ -574,7 +599,7 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, char core_b[256]
         metric_core(b->metric, core_b);
     const char *ca = e->core, *cb = core_b;
     const char *shorter = strlen(ca) <= strlen(cb) ? ca : cb, *longer = shorter == ca ? cb : ca;
-    if (g_utf8_strlen(shorter, -1) < 3 || !strstr(longer, shorter))
+    if (g_utf8_strlen(shorter, -1) < 3 || bare_change(shorter) || !strstr(longer, shorter))
         return strcmp(a->quote, b->quote) == 0;
     return TRUE;
 }
@@ -770,6 +795,11 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         !jb_unit_is_points(q->unit))
         return; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
                  * group (超过50%的企业 still says how many there are) */
+    if ((strcmp(q->unit, "人") == 0 || strcmp(q->unit, "口") == 0) &&
+        (starts(qe, sent_end, "家庭") || starts(qe, sent_end, "住户") ||
+         starts(qe, sent_end, "住戶") || starts(qe, sent_end, "户") || starts(qe, sent_end, "戶") ||
+         starts(qe, sent_end, "之家")))
+        return; /* 5人家庭住戶, 三口之家: a kind of household, not a count of people */
     if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
         return; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
     const char *cs0 = jb_extract_clause_start(c, sent, qs);

@@ -325,11 +325,14 @@ static gsize range_sep_at(const Ctx *c, gsize q, gboolean *dash)
     return 0;
 }
 
-/* List separators: 、 and / (110万亿、120万亿、130万亿元; 505.5/591.8/673.9亿元) */
+/* List separators: 、 and / (110万亿、120万亿、130万亿元; 505.5/591.8/673.9亿元), and the
+ * words before a list's last member (0.9、1.1和0.5个百分点; 3及5家) */
 static gsize list_sep_at(const Ctx *c, gsize q)
 {
     if (AT(c, q, "、"))
         return strlen("、");
+    if (AT(c, q, "和") || AT(c, q, "及") || AT(c, q, "与") || AT(c, q, "與") || AT(c, q, "或"))
+        return 3;
     if (q < c->len && c->t[q] == '/')
         return 1;
     return 0;

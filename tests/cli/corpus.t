@@ -25,12 +25,12 @@ floor() { # floor NAME MIN
     awk -v v="${v:-0}" -v m="$2" 'BEGIN { exit !(v + 0 >= m) }'
     ok $? "$1 $v ≥ $2"
 }
-floor precision 0.95
-floor recall 0.93
-floor period-year 0.95
-floor period-exact 0.85
-floor bound 0.95
-floor forecast 0.95
+floor precision 0.96
+floor recall 0.98
+floor period-year 0.98
+floor period-exact 0.95
+floor bound 0.98
+floor forecast 0.96
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"

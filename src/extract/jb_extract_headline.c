@@ -1,0 +1,145 @@
+/* jb_extract_headline.c — the headlines of an article, which are read after its body (a
+ * figure a headline repeats is the body's): headings, the title, 原标题 lines, tables of
+ * contents; and a headline glued to the start of its story's first paragraph.
+ *
+ * Transcripts and digests lose the line break between an item's headline and its story
+ * ("…出入境 同比上升30.1%记者今天（10月18日）从…"): the headline is then read as part of the
+ * story's first sentence, and its figures as new ones. Such a paragraph begins with the text
+ * of a headline the article states elsewhere — a heading, the title, a line of its table of
+ * contents ("（3）…；") — and goes on with a new sentence; that beginning is split off and
+ * read as a headline.
+ *
+ * Not for: the walk over paragraphs (jb_extract.c).
+ */
+#include "jb_extract_priv.h"
+
+/* A table of contents: numbered headlines in a row (本期节目主要内容：1.…；2.…；3.…), which
+ * repeat what the stories say. */
+static gboolean is_contents(const char *para)
+{
+    guint items = 0, stops = 0;
+    for (const char *p = strstr(para, "。"); p; p = strstr(p + 1, "。"))
+        stops++;
+    for (const char *p = strstr(para, "；"); p; p = strstr(p + 1, "；")) {
+        const char *q = p + strlen("；");
+        if (starts(q, q + 3, "（"))
+            q += 3;
+        if (g_ascii_isdigit(*q)) {
+            while (g_ascii_isdigit(*q))
+                q++;
+            if (*q == '.' || starts(q, q + 3, "）") || starts(q, q + 3, "、"))
+                items++;
+        }
+    }
+    return items >= 3 && stops * 3 <= items; /* (a sentence or two may close it) */
+}
+
+gboolean jb_extract_is_headline(const JbArticle *article, guint i)
+{
+    const char *para = g_ptr_array_index(article->paragraphs, i);
+    return g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING ||
+           (article->title && article->title[0] && strcmp(para, article->title) == 0) ||
+           g_str_has_prefix(para, "原标题") || is_contents(para);
+}
+
+/* Past a list number at p: （3） (3) 3. 3、 3．, or p when there is none. */
+static const char *past_number(const char *p, const char *end)
+{
+    const char *q = p;
+    gboolean paren = FALSE;
+    if (starts(q, end, "（")) {
+        q += strlen("（");
+        paren = TRUE;
+    } else if (q < end && *q == '(') {
+        q++;
+        paren = TRUE;
+    }
+    const char *d = q;
+    while (q < end && g_ascii_isdigit(*q))
+        q++;
+    if (q == d || q - d > 3)
+        return p;
+    if (paren)
+        return starts(q, end, "）") ? q + strlen("）") : q < end && *q == ')' ? q + 1 : p;
+    if (q < end && *q == '.' && !(q + 1 < end && g_ascii_isdigit(q[1]))) /* (3.5%: a number) */
+        return q + 1;
+    if (starts(q, end, "、") || starts(q, end, "．"))
+        return q + 3;
+    return p;
+}
+
+#define GLUED_MIN_CHARS 6   /* a shorter headline could be any sentence's opening words */
+#define GLUED_MAX_BYTES 300 /* a longer one is no headline */
+
+/* Add the headline [p, end), numbering and closing punctuation taken off, to `keys`. */
+static void add_key(GHashTable *keys, const char *p, const char *end)
+{
+    p = past_number(p, end);
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    for (gboolean cut = TRUE; cut && end > p;) {
+        cut = FALSE;
+        static const char *const CLOSE[] = {"；", "。", "：", ";", ".", ":", " ", NULL};
+        for (const char *const *w = CLOSE; *w; w++) {
+            gsize n = strlen(*w);
+            if ((gsize)(end - p) >= n && memcmp(end - n, *w, n) == 0) {
+                end -= n;
+                cut = TRUE;
+            }
+        }
+    }
+    if (end - p > GLUED_MAX_BYTES || g_utf8_strlen(p, end - p) < GLUED_MIN_CHARS)
+        return;
+    gpointer first = GUINT_TO_POINTER(g_utf8_get_char(p));
+    GPtrArray *bucket = g_hash_table_lookup(keys, first);
+    if (!bucket) {
+        bucket = g_ptr_array_new_with_free_func(g_free);
+        g_hash_table_insert(keys, first, bucket);
+    }
+    g_ptr_array_add(bucket, g_strndup(p, (gsize)(end - p)));
+}
+
+GHashTable *jb_extract_headline_keys(const JbArticle *article)
+{
+    GHashTable *keys = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+    if (article->title && article->title[0])
+        add_key(keys, article->title, article->title + strlen(article->title));
+    for (guint i = 0; i < article->paragraphs->len; i++) {
+        const char *para = g_ptr_array_index(article->paragraphs, i);
+        const char *end = para + strlen(para);
+        if (is_contents(para)) { /* each of its items */
+            for (const char *p = para; p < end;) { /* items end at ； or 。 */
+                const char *e = p;
+                while (e < end && !starts(e, end, "；") && !starts(e, end, "。"))
+                    e = g_utf8_next_char(e);
+                add_key(keys, p, e);
+                p = e < end ? e + strlen("；") : end;
+            }
+        } else if (jb_extract_is_headline(article, i) || past_number(para, end) != para) {
+            add_key(keys, para, end); /* a heading, or a numbered line: （3）… */
+        }
+    }
+    return keys;
+}
+
+gsize jb_extract_glued_headline(GHashTable *keys, const char *s, const char *end)
+{
+    if (s >= end)
+        return 0;
+    GPtrArray *bucket = g_hash_table_lookup(keys, GUINT_TO_POINTER(g_utf8_get_char(s)));
+    gsize best = 0;
+    for (guint k = 0; bucket && k < bucket->len; k++) {
+        const char *key = g_ptr_array_index(bucket, k);
+        gsize n = strlen(key);
+        if (n <= best || n >= (gsize)(end - s) || memcmp(s, key, n) != 0)
+            continue;
+        /* the rest begins a sentence: a Chinese character (not punctuation, not a figure
+         * that the headline's words would be the subject of) and goes on for a while */
+        const char *rest = s + n;
+        gunichar ch = g_utf8_get_char(rest);
+        if (ch < 0x4E00 || ch > 0x9FFF || g_utf8_strlen(rest, end - rest) < 10)
+            continue;
+        best = n;
+    }
+    return best;
+}
