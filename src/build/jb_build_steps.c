@@ -326,7 +326,7 @@ GPtrArray *jb_build_chart_units(const Ctx *c, GError **error)
     return units;
 }
 
-const ChartOut JB_BUILD_CHART_OUTS[2] = {{"png", 2}, {"pdf", 1}};
+const ChartOut JB_BUILD_CHART_OUTS[2] = {{"png", 0}, {"pdf", 1}}; /* 0: the chart's own (dpi) */
 
 gboolean jb_build_products_exist(const Ctx *c, const Render *u)
 {

@@ -71,7 +71,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbChart, jb_chart_free)
 
 /* Set one key of a spec (README "Chart specs"): metric (or metrics, ids separated by ';'),
  * type, title, subtitle, source, labels, growth, number_style, theme, size, width, height,
- * transparent, svg_text, allow_missing_glyphs. The spec parser and the command line both set
+ * transparent, svg_text, allow_missing_glyphs, dpi, period_labels, gaps. The spec parser and the command line both set
  * through here, so a value means the same and is refused with the same words in both:
  * JB_ERROR_USAGE ("chart type 'pie' is not supported (supported: …)"), without a place; the
  * caller adds one. A theme is a shipped name (print) or a path resolved against the origin. */
@@ -98,7 +98,9 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
  * character has no glyph in any font, naming the characters, unless allow_missing_glyphs. */
 gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **error);
 
-/* Draw to `path` (.png, .pdf or .svg), replaced atomically. `scale`: px per pt for PNG. */
+/* Draw to `path` (.png, .pdf or .svg), replaced atomically. `scale`: px per pt for PNG; 0
+ * for the chart's own, its dpi ÷ 72 (2 by default, 300 dpi with the print theme). A PNG's
+ * pHYs says 72 × scale dpi, so it pastes at its size in points. */
 gboolean jb_chart_render(JbChart *c, const char *path, double scale, GError **error);
 
 /* ---- what a chart is (borrowed) ---- */

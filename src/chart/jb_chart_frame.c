@@ -350,6 +350,8 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
 
 gboolean jb_chart_render(JbChart *c, const char *path, double scale, GError **error)
 {
+    if (scale <= 0) /* the chart's own: its dpi (144, 300 for print) over 72 points an inch */
+        scale = c->theme.dpi / 72;
     g_autoptr(JbCanvas) canvas =
         jb_canvas_new(path, c->width, c->height, scale, c->transparent, error);
     if (!canvas)

@@ -54,6 +54,7 @@ typedef struct {
     gboolean title_bold; /* a bold title (default): the hierarchy a ministry slide expects */
     gboolean bold;  /* bold value labels too */
     gboolean hatch; /* forecast bars hatched (for print); default: lighter fill, dashed outline */
+    double dpi;     /* a PNG's resolution when its scale is left to the chart: 144 (2×), print 300 */
 } JbChartTheme;
 
 /* The categories of a chart: names, or periods on a time axis. On a time axis every

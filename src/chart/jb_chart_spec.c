@@ -32,6 +32,7 @@ static const JbChartTheme DEFAULT_THEME = {
     .title_bold = TRUE, /* the bold face adds ~2 KB to a one-chart PDF, still under 10 KB */
     .bold = FALSE,
     .hatch = FALSE, /* diagonal hatching adds ~80 antialiased colours: no indexed PNG */
+    .dpi = 144,     /* 2 px a point: a 800×450 pt chart is 1600×900 px */
 };
 
 JbChart *jb_chart_new(void)
@@ -140,7 +141,7 @@ static gboolean load_theme(JbChart *c, const char *path, GError **error)
     struct { const char *key; double *slot; } sizes[] = {
         {"title_size", &t->title_size}, {"subtitle_size", &t->subtitle_size},
         {"tick_size", &t->tick_size}, {"category_size", &t->category_size},
-        {"value_size", &t->value_size}, {"source_size", &t->source_size}};
+        {"value_size", &t->value_size}, {"source_size", &t->source_size}, {"dpi", &t->dpi}};
     for (char **k = keys; *k; k++) {
         g_autofree char *v = g_key_file_get_string(kf, "theme", *k, NULL);
         g_strstrip(v);
@@ -155,7 +156,7 @@ static gboolean load_theme(JbChart *c, const char *path, GError **error)
                 char *end = NULL;
                 double d = g_ascii_strtod(v, &end);
                 known = TRUE;
-                good = end != v && !*end && d >= 4 && d <= 200;
+                good = end != v && !*end && d >= 4 && d <= (strcmp(*k, "dpi") == 0 ? 1200 : 200);
                 if (good)
                     *sizes[i].slot = d;
             }
@@ -335,6 +336,17 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **err
             return FALSE;
         }
         c->western = strcmp(val, "western") == 0;
+        return TRUE;
+    }
+    if (strcmp(key, "dpi") == 0) {
+        char *end = NULL;
+        double d = g_ascii_strtod(val, &end);
+        if (end == val || *end || !(d >= 36 && d <= 1200)) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "dpi must be a number from 36 to 1200, got '%s'",
+                        val);
+            return FALSE;
+        }
+        c->theme.dpi = d;
         return TRUE;
     }
     if (strcmp(key, "period_labels") == 0 || strcmp(key, "gaps") == 0) {

@@ -2,6 +2,7 @@
 
 #include "jb_common.h"
 #include "jb_fonts.h"
+#include "jb_pdf_meta.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -165,6 +166,8 @@ gboolean jb_format_from_path(const char *path, JbFormat *format, GError **error)
 struct JbCanvas {
     char *path;
     JbFormat format;
+    double scale;      /* px per pt (PNG): its pHYs says 72 × scale dpi */
+    char *meta[5];     /* PDF: title, author, subject, keywords, date (for /Lang and XMP) */
     GString *svg_text; /* <text> elements when SVG text is written as text, else NULL */
     GByteArray *bytes; /* PDF and SVG stream here; PNG is encoded at finish */
     cairo_surface_t *surface;
@@ -194,6 +197,7 @@ JbCanvas *jb_canvas_new(const char *path, double width, double height, double sc
     g_autoptr(JbCanvas) c = g_new0(JbCanvas, 1);
     c->path = g_strdup(path);
     c->format = format;
+    c->scale = scale;
     c->bytes = g_byte_array_new();
     switch (format) {
     case JB_FORMAT_PNG:
@@ -247,14 +251,22 @@ void jb_canvas_set_metadata(JbCanvas *canvas, const char *title, const char *aut
     if (keywords)
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, keywords);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "jianbao " JB_VERSION);
+    const char *const values[] = {title, author, subject, keywords};
+    for (guint i = 0; i < G_N_ELEMENTS(values); i++) {
+        g_free(canvas->meta[i]);
+        canvas->meta[i] = g_strdup(values[i]);
+    }
     /* cairo 1.16 ignores SOURCE_DATE_EPOCH and stamps the current time: set it ourselves. */
     const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) {
-        g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc(g_ascii_strtoll(epoch, NULL, 10));
-        if (t) {
-            g_autofree char *iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%S");
-            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, iso);
-            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, iso);
+    g_autoptr(GDateTime) t = epoch && *epoch
+                                 ? g_date_time_new_from_unix_utc(g_ascii_strtoll(epoch, NULL, 10))
+                                 : g_date_time_new_now_utc();
+    if (t) {
+        g_free(canvas->meta[4]);
+        canvas->meta[4] = g_date_time_format(t, "%Y-%m-%dT%H:%M:%S");
+        if (epoch && *epoch) {
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, canvas->meta[4]);
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, canvas->meta[4]);
         }
     }
 }
@@ -373,7 +385,8 @@ out:
 
 /* The libpng part, kept free of automatic cleanups: png_sink_error longjmps out of it. */
 static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int stride,
-                          const guint32 *pal, int n_pal, const guint8 *index, gboolean opaque)
+                          const guint32 *pal, int n_pal, const guint8 *index, gboolean opaque,
+                          double dpi)
 {
     png_structp png =
         png_create_write_struct(PNG_LIBPNG_VER_STRING, sink, png_sink_error, png_sink_warning);
@@ -391,6 +404,9 @@ static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int s
     }
     png_set_write_fn(png, sink, png_sink_write, png_sink_flush);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+    if (dpi > 0) /* so WPS, Word and PowerPoint paste it at its size in points */
+        png_set_pHYs(png, info, (png_uint_32)(dpi / 0.0254 + 0.5), (png_uint_32)(dpi / 0.0254 + 0.5),
+                     PNG_RESOLUTION_METER);
     if (index) {
         png_color colors[256];
         png_byte alpha[256];
@@ -444,6 +460,11 @@ static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int s
 
 gboolean jb_png_encode(cairo_surface_t *image, GByteArray *out, GError **error)
 {
+    return jb_png_encode_dpi(image, out, 0, error);
+}
+
+gboolean jb_png_encode_dpi(cairo_surface_t *image, GByteArray *out, double dpi, GError **error)
+{
     cairo_surface_flush(image);
     if (cairo_surface_get_type(image) != CAIRO_SURFACE_TYPE_IMAGE ||
         (cairo_image_surface_get_format(image) != CAIRO_FORMAT_ARGB32 &&
@@ -481,7 +502,7 @@ gboolean jb_png_encode(cairo_surface_t *image, GByteArray *out, GError **error)
         }
     }
     PngSink sink = {.out = out};
-    gboolean ok = png_write(&sink, data, w, h, stride, pal, n_pal, index, opaque);
+    gboolean ok = png_write(&sink, data, w, h, stride, pal, n_pal, index, opaque, dpi);
     g_free(index);
     if (!ok)
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "PNG: %s", sink.message);
@@ -558,9 +579,17 @@ gboolean jb_canvas_finish(JbCanvas *canvas, GError **error)
             g_byte_array_append(b, tail->data, tail->len);
         }
     }
+    if (canvas->format == JB_FORMAT_PDF) {
+        JbPdfMeta m = {"zh-CN", canvas->meta[0], canvas->meta[1], canvas->meta[2],
+                       canvas->meta[3], canvas->meta[4]};
+        if (!jb_pdf_add_meta(canvas->bytes, &m, error)) {
+            g_prefix_error(error, "%s: ", canvas->path);
+            return FALSE;
+        }
+    }
     if (canvas->format == JB_FORMAT_PNG) {
         g_byte_array_set_size(canvas->bytes, 0);
-        if (!jb_png_encode(canvas->surface, canvas->bytes, error)) {
+        if (!jb_png_encode_dpi(canvas->surface, canvas->bytes, 72 * canvas->scale, error)) {
             g_prefix_error(error, "%s: ", canvas->path);
             return FALSE;
         }
@@ -586,6 +615,8 @@ void jb_canvas_free(JbCanvas *canvas)
     g_clear_pointer(&canvas->cr, cairo_destroy);
     g_clear_pointer(&canvas->surface, cairo_surface_destroy);
     g_byte_array_unref(canvas->bytes);
+    for (guint i = 0; i < G_N_ELEMENTS(canvas->meta); i++)
+        g_free(canvas->meta[i]);
     g_free(canvas->path);
     g_free(canvas);
 }

@@ -51,8 +51,9 @@ cairo_t *jb_canvas_cr(JbCanvas *canvas);
 /* A pango context for this canvas in jianbao's fonts. Borrowed. */
 PangoContext *jb_canvas_pango(JbCanvas *canvas);
 JbFormat jb_canvas_format(const JbCanvas *canvas);
-/* PDF document metadata (ignored for PNG/SVG). Dates come from SOURCE_DATE_EPOCH when it
- * is set, so rebuilds are byte-identical. */
+/* PDF document metadata (ignored for PNG/SVG): the Info dictionary, and at finish /Lang
+ * (zh-CN) and an XMP packet with the same (jb_pdf_meta). Dates come from SOURCE_DATE_EPOCH
+ * when it is set, so rebuilds are byte-identical. */
 void jb_canvas_set_metadata(JbCanvas *canvas, const char *title, const char *author,
                             const char *subject, const char *keywords);
 /* A PDF bookmark to `page` (1-based) at height `y` points from the top, under `parent`
@@ -73,6 +74,9 @@ void jb_canvas_free(JbCanvas *canvas);
  * when it has at most 256 colours, else RGB (RGBA when not opaque). Deterministic: the same
  * pixels give the same bytes. Faster than cairo_surface_write_to_png and smaller. */
 gboolean jb_png_encode(cairo_surface_t *image, GByteArray *out, GError **error);
+/* The same with a pHYs chunk saying `dpi` (canvases write 72 × their scale: 144 dpi for the
+ * 2× PNGs of slides, so a chart pastes at its size in points; 300 for print). */
+gboolean jb_png_encode_dpi(cairo_surface_t *image, GByteArray *out, double dpi, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbCanvas, jb_canvas_free)
 
 #endif

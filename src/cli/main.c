@@ -303,8 +303,8 @@ static int cmd_chart(int argc, char **argv)
 {
     g_autofree char *out = NULL, *data = NULL, *metric = NULL, *spec = NULL, *type = NULL,
                     *title = NULL, *subtitle = NULL, *number_style = NULL, *theme = NULL,
-                    *growth = NULL, *size = NULL, *svg_text = NULL, *dict_path = NULL;
-    double width = 0, height = 0, scale = 2;
+                    *growth = NULL, *size = NULL, *svg_text = NULL, *dict_path = NULL, *dpi = NULL;
+    double width = 0, height = 0, scale = 0;
     gboolean allow_missing = FALSE, transparent = FALSE;
     int repeat = 1;
     GOptionEntry entries[] = {
@@ -324,7 +324,8 @@ static int cmd_chart(int argc, char **argv)
         {"subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle, "Subtitle", "TEXT"},
         {"width", 'W', 0, G_OPTION_ARG_DOUBLE, &width, "Width in points (default 800)", "PT"},
         {"height", 'H', 0, G_OPTION_ARG_DOUBLE, &height, "Height in points (default 450)", "PT"},
-        {"scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixels per point (default 2)", "N"},
+        {"scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "PNG pixels per point (default: dpi ÷ 72, 2)", "N"},
+        {"dpi", 0, 0, G_OPTION_ARG_STRING, &dpi, "PNG resolution (default 144; the print theme 300)", "DPI"},
         {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
         {"transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, "No background", NULL},
         {NULL}};
@@ -366,7 +367,7 @@ static int cmd_chart(int argc, char **argv)
         {"width", "--width", w}, {"height", "--height", h},
         {"allow_missing_glyphs", "--allow-missing-glyphs", allow_missing ? "true" : NULL},
         {"transparent", "--transparent", transparent ? "true" : NULL},
-        {"svg_text", "--svg-text", svg_text}};
+        {"svg_text", "--svg-text", svg_text}, {"dpi", "--dpi", dpi}};
     for (guint i = 0; i < G_N_ELEMENTS(opts); i++)
         if (opts[i].value && !jb_chart_set(c, opts[i].key, opts[i].value, &e)) {
             g_prefix_error(&e, "%s: ", opts[i].option);

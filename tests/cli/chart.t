@@ -69,4 +69,24 @@ is "$(status_of "$JB" chart -d "$TMP/s.csv" -m ai.size --svg-text fancy -o "$TMP
 printf 'metric = ai.size\nsvg_text = text\n' >"$TMP/t.chart"
 "$JB" chart -d "$TMP/s.csv" --spec "$TMP/t.chart" -o "$TMP/spec.svg" 2>/dev/null
 contains "$(cat "$TMP/spec.svg")" "</text>" "svg_text = text in a spec does the same"
+# files that paste at their size and say their language: pHYs, /Lang, XMP
+"$JB" chart -d "$TMP/s.csv" -m ai.size -o "$TMP/dpi.png"
+contains "$(pngcheck -v "$TMP/dpi.png")" "pHYs" "a PNG says its resolution (pHYs)"
+contains "$(pngcheck -v "$TMP/dpi.png")" "(144 dpi)" "…144 dpi at 2 px a point"
+"$JB" chart -d "$TMP/s.csv" -m ai.size --theme print -o "$TMP/print.png"
+contains "$(pngcheck -v "$TMP/print.png")" "(300 dpi)" "the print theme: 300 dpi"
+contains "$(file "$TMP/print.png")" "3333 x 1875" "…at 300/72 px a point"
+"$JB" chart -d "$TMP/s.csv" -m ai.size --dpi 96 -o "$TMP/96.png"
+contains "$(file "$TMP/96.png")" "1067 x 600" "--dpi 96 sets the scale too"
+SOURCE_DATE_EPOCH=1767225600 "$JB" chart -d "$TMP/s.csv" -m ai.size -o "$TMP/meta.pdf"
+is "$(qpdf --check "$TMP/meta.pdf" 2>&1 | grep -c 'WARNING\|ERROR')" 0 "qpdf --check passes the update"
+contains "$(qpdf --show-object=trailer "$TMP/meta.pdf")" "/Root" "a trailer"
+root=$(qpdf --show-object=trailer "$TMP/meta.pdf" | sed -n 's|.*/Root \([0-9]*\) 0 R.*|\1|p')
+contains "$(qpdf --show-object="$root" "$TMP/meta.pdf")" "/Lang (zh-CN)" "the catalog says /Lang (zh-CN)"
+xmp=$(pdfinfo -meta "$TMP/meta.pdf")
+contains "$xmp" "<rdf:li xml:lang=\"x-default\">人工智能核心产业规模</rdf:li>" "XMP: the title"
+contains "$xmp" "<xmp:CreateDate>2026-01-01T00:00:00Z</xmp:CreateDate>" "XMP: the date, from SOURCE_DATE_EPOCH"
+check "the XMP is well-formed XML" sh -c "pdfinfo -meta '$TMP/meta.pdf' | xmllint --noout -"
+SOURCE_DATE_EPOCH=1767225600 "$JB" chart -d "$TMP/s.csv" -m ai.size -o "$TMP/meta2.pdf"
+check "…and byte-identical on a rebuild" cmp "$TMP/meta.pdf" "$TMP/meta2.pdf"
 done_testing

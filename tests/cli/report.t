@@ -24,6 +24,10 @@ contains "$info" "Keywords:        人工智能" "metadata: keywords"
 contains "$info" "Creator:         jianbao" "metadata: creator"
 contains "$(pdfinfo -isodates "$TMP/b.pdf")" "CreationDate:    2026-01-01T00:00:00" "creation date from SOURCE_DATE_EPOCH"
 is "$(qpdf --check "$TMP/b.pdf" 2>&1 | grep -c 'WARNING')" 0 "qpdf --check finds no damage (links in a Document tag)"
+root=$(qpdf --show-object=trailer "$TMP/b.pdf" | sed -n 's|.*/Root \([0-9]*\) 0 R.*|\1|p')
+contains "$(qpdf --show-object="$root" "$TMP/b.pdf")" "/Lang (zh-CN)" "the briefing says /Lang (zh-CN)"
+contains "$(qpdf --show-object="$root" "$TMP/b.pdf")" "/StructTreeRoot" "…and keeps cairo's catalog (tags)"
+contains "$(pdfinfo "$TMP/b.pdf")" "Metadata Stream: yes" "…and has XMP metadata"
 qpdf --json "$TMP/b.pdf" >"$TMP/b.json" 2>/dev/null
 outline=$(python3 -c '
 import json, sys
