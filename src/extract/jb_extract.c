@@ -317,6 +317,17 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         g_array_append_val(qs, q);
     /* (a sentence with no figure may still name their period) */
     read_times(c, sent, p, qs->len ? sent + g_array_index(qs, JbQuantity, 0).start : p);
+    /* a number inside a time the sentence names is part of it (两年平均, 前7个月) */
+    for (guint i = 0, k = 0; i < qs->len;) {
+        const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
+        while (k < c->times->len && g_array_index(c->times, TimeRef, k).end <= sent + x->start)
+            k++;
+        if (k < c->times->len && g_array_index(c->times, TimeRef, k).at <= sent + x->start &&
+            g_array_index(c->times, TimeRef, k).end >= sent + x->end)
+            g_array_remove_index(qs, i);
+        else
+            i++;
+    }
     if (qs->len == 0)
         return;
     c->sentence++;

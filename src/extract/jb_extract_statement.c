@@ -347,12 +347,13 @@ static gboolean subject_starting_at(const JbDict *dict, const char *p, const cha
     return FALSE;
 }
 
-/* A small Chinese numeral counting things in prose (两个行业, 三家企业, 三种情景) describes,
- * it does not report: no statistic is written that way. Hedged (十余家), larger (二十家),
- * fractions of a whole (两成) and multiples (一倍) still count. */
+/* 一 counting one thing in prose (一个平台, 一所学校) is the article "a", not a figure. Other
+ * small counts are kept as the corpus's conventions keep them (两个…工具, 4家央企, 三日訪問);
+ * so are 一 hedged (一万余家), larger (一百家), a fraction of a whole (一成) and a multiple
+ * (一倍). */
 static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity *q)
 {
-    static const char *const SMALL[] = {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    static const char *const SMALL[] = {"一", NULL};
     static const char *const MORE = "十百千万亿点零〇一二两三四五六七八九";
     if (q->qualifier[0] || strcmp(q->unit, "%") == 0 || strcmp(q->unit, "倍") == 0 ||
         jb_unit_is_points(q->unit))

@@ -121,7 +121,10 @@ int main(void)
     g_autoptr(GPtrArray) p = run("三地已分别建成创新中心3个、2个、2个。", "2025-03-28");
     ok(p->len == 3, "a value repeated within a list is not a repeat (%u rows)", p->len);
     g_autoptr(GPtrArray) q = run("汽车和电子两个行业分别占38%和27%，三家企业的用户达3.93亿户。", "2023-07-20");
-    ok(q->len == 3 && !find(q, "2") && !find(q, "3"), "两个行业, 三家企业 are prose, not figures (%u)", q->len);
+    ok(q->len == 5 && find(q, "2") && find(q, "3") && !find(q, "1"),
+       "两个行业, 三家企业 are counts (the corpus's convention); 一 is the article a (%u)", q->len);
+    g_autoptr(GPtrArray) q1 = run("建成一个平台和一所学校。", "2023-07-20");
+    ok(q1->len == 0, "一个平台, 一所学校: the article a, no count (%u)", q1->len);
     g_autoptr(GPtrArray) r = run("移动互联网累计流量达1423亿GB，销售额过亿元的企业增多。", "2023-07-20");
     ok(r->len == 1 && find(r, "142300000000") && strcmp(find(r, "142300000000")->q.unit, "GB") == 0,
        "1423亿GB is a figure in a Latin unit; 过亿元的企业 (a class) is not (%u)", r->len);
