@@ -39,6 +39,7 @@ typedef enum {
     JB_PARA_BODY = 0,
     JB_PARA_HEADING, /* a heading: a Markdown #, an HTML <h1>–<h3>, a feed item's title */
     JB_PARA_TABLE,   /* a row of a table: its cells joined by JB_CELL_SEP */
+    JB_PARA_CAPTION, /* a picture's caption: the alt text of an image alone in its block */
 } JbParaKind;
 
 /* Between the cells of a JB_PARA_TABLE paragraph: the ASCII record separator, which

@@ -232,6 +232,14 @@ static void md_inline(const char *s, gsize n, GString *out)
     }
 }
 
+static gboolean only_space_n(const char *s, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        if (!g_ascii_isspace(s[i]))
+            return FALSE;
+    return TRUE;
+}
+
 typedef struct {
     Ctx *c;
     GString *blk;
@@ -239,11 +247,42 @@ typedef struct {
     GString *text; /* the block with inline markup removed (reused from block to block) */
 } Md;
 
+/* The alt text of an image alone in its block (![習近平抵達…。（新華社）](…)) when it reads
+ * as a caption: a sentence with Chinese in it, not a file name or "图片". Its length, or 0. */
+static gsize md_caption(const char *blk, gsize n, const char **alt)
+{
+    const char *p = blk, *end = blk + n;
+    while (p < end && g_ascii_isspace(*p))
+        p++;
+    if (end - p < 4 || p[0] != '!' || p[1] != '[')
+        return 0;
+    const char *close = g_strstr_len(p + 2, end - p - 2, "](");
+    if (!close || end[-1] != ')')
+        return 0;
+    gsize len = (gsize)(close - (p + 2));
+    glong chars = g_utf8_strlen(p + 2, (gssize)len);
+    gboolean han = FALSE;
+    for (const char *q = p + 2; q < close && !han; q = g_utf8_next_char(q)) {
+        gunichar ch = g_utf8_get_char(q);
+        han = ch >= 0x4E00 && ch <= 0x9FFF;
+    }
+    *alt = p + 2;
+    return han && chars >= 8 ? len : 0;
+}
+
 static void md_flush(Md *m)
 {
     if (m->blk->len) {
         string_clear(m->text);
         md_inline(m->blk->str, m->blk->len, m->text);
+        const char *alt;
+        gsize n;
+        if (only_space_n(m->text->str, m->text->len) &&
+            (n = md_caption(m->blk->str, m->blk->len, &alt))) {
+            string_clear(m->text); /* a picture's caption: its facts, read with the headlines */
+            md_inline(alt, n, m->text);
+            m->c->next_kind = JB_PARA_CAPTION;
+        }
         jb_article_emit(m->c, m->text->str, m->text->len, m->blk_line);
     }
     string_clear(m->blk);

@@ -37,7 +37,8 @@ static gboolean is_contents(const char *para)
 gboolean jb_extract_is_headline(const JbArticle *article, guint i)
 {
     const char *para = g_ptr_array_index(article->paragraphs, i);
-    return g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING ||
+    guint8 kind = g_array_index(article->kinds, guint8, i);
+    return kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION ||
            (article->title && article->title[0] && strcmp(para, article->title) == 0) ||
            g_str_has_prefix(para, "原标题") || is_contents(para);
 }
