@@ -283,8 +283,10 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         gboolean relative = r->rel == REL_PREV || r->rel == REL_THIS;
-        r->has_val = jb_extract_resolve_time(r, have_ctx && (ctx_named || !relative) ? &ctx : NULL,
-                                             &c->anchor, refs, i, &r->val);
+        const JbPeriod *against = have_ctx && (ctx_named || !relative) ? &ctx : NULL;
+        if (relative && !ctx_named && c->have_story_named)
+            against = &c->story_named;
+        r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
         /* a time after a figure of its item (…18907.66点，本周涨1.47%；法国…) is that item's */
         const char *its = item_start(sent, end, r->at, &walked, &item, &items);
         if (!r->local && its && number_before_in_item(sent, its, r->at, qs))
@@ -296,6 +298,8 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
                 continue;
             c->carry = r->val;
             c->have_carry = TRUE;
+            c->story_named = r->val;
+            c->have_story_named = TRUE;
             if (c->lead_open && jb_period_freq(&r->val) != JB_FREQ_DAY && !r->future_word &&
                 !r->loose && r->at < first_number) { /* (named before the story's figures) */
                 c->lead = r->val; /* a story opening "今年第二季…": its figures' period */
@@ -618,6 +622,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
                 c.have_lead = FALSE; /* a new story (a digest's item): its own opening */
                 c.lead_open = TRUE;
             }
+            c.have_story_named = FALSE;
         }
         if (jb_extract_is_headline(article, i)) {
             if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING)

@@ -247,6 +247,10 @@ typedef struct {
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
     JbPeriod carry, lead;
     gboolean have_carry, have_lead, lead_open;
+    /* the last period named in the story (section) so far: what 上季 and 上月 count back
+     * from in a paragraph that names none (第二季…。 ¶ 較上季的28000元 is the first quarter) */
+    JbPeriod story_named;
+    gboolean have_story_named;
     JbPeriod heading_period; /* the period the last heading named: a table's under it */
     gboolean have_heading_period;
     gboolean warned_no_date;

@@ -953,8 +953,49 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
 }
 
 
+/* Does the sentence that statement `s` was read from name `label`? (Its quote is a window
+ * of the sentence: 最新數字為17500元 names no row, its sentence 按行業劃分…是製造業，最新數字為
+ * 17500元 does.) */
+static gboolean sentence_names(const Ctx *c, const JbStatement *s, const char *label)
+{
+    if (strstr(s->quote, label))
+        return TRUE;
+    /* the longest piece of the quote between its cuts (…), found in the paragraph of its line */
+    const char *piece = s->quote;
+    gsize piece_len = 0;
+    for (const char *p = s->quote; *p;) {
+        const char *cut = strstr(p, "…");
+        gsize n = cut ? (gsize)(cut - p) : strlen(p);
+        if (n > piece_len) {
+            piece = p;
+            piece_len = n;
+        }
+        p = cut ? cut + strlen("…") : p + n;
+    }
+    if (piece_len == 0)
+        return FALSE;
+    const JbArticle *a = c->article;
+    for (guint i = 0; i < a->paragraphs->len; i++) {
+        if (g_array_index(a->lines, guint, i) != s->line)
+            continue;
+        const char *para = g_ptr_array_index(a->paragraphs, i);
+        const char *at = memmem(para, strlen(para), piece, piece_len);
+        if (!at)
+            continue;
+        const char *from = para, *to = at + piece_len; /* the sentence around it */
+        for (const char *p = para; p < at; p = g_utf8_next_char(p))
+            if (starts(p, at, "。") || starts(p, at, "！") || starts(p, at, "？"))
+                from = p + strlen("。");
+        while (*to && !starts(to, to + 3, "。") && !starts(to, to + 3, "！") && !starts(to, to + 3, "？"))
+            to = g_utf8_next_char(to);
+        if (g_strstr_len(from, to - from, label))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Did a sentence of the article state this cell: the same value (a decline's sign aside: a
- * table's -10% is the prose's 下跌1成), unit and period, in a quote naming the row? */
+ * table's -10% is the prose's 下跌1成), unit and period, in a sentence naming the row? */
 static gboolean said_in_prose(const Ctx *c, const char *label, const JbQuantity *q,
                               const char *period)
 {
@@ -975,8 +1016,8 @@ static gboolean said_in_prose(const Ctx *c, const char *label, const JbQuantity 
         GArray *bucket = g_hash_table_lookup(c->seen, &probe);
         for (guint i = 0; bucket && i < bucket->len && !said; i++) {
             const JbStatement *s = g_array_index(bucket, SeenEntry, i).s;
-            said = strcmp(s->period, period) == 0 && strstr(s->quote, w->str) &&
-                   !strstr(s->quote, " | ");
+            said = strcmp(s->period, period) == 0 && !strstr(s->quote, " | ") &&
+                   sentence_names(c, s, w->str);
         }
     }
     g_string_free(w, TRUE);
@@ -996,7 +1037,8 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
                          .metric_id = (char *)(m ? m->id : ""), .q = *q, .period = (char *)period,
                          .period_stated = stated, .quote = (char *)quote};
     JbStatement *earlier = same_figure_in(c->seen, &probe);
-    if ((earlier && strcmp(earlier->period, period) == 0) || said_in_prose(c, subject, q, period))
+    if ((earlier && strcmp(earlier->period, period) == 0) ||
+        said_in_prose(c, subject[0] ? subject : metric, q, period)) /* (the row label) */
         return; /* the prose said it */
     JbStatement *s = jb_extract_statement_new(subject, (Span){metric, metric + strlen(metric)},
                                               probe.metric_id,
