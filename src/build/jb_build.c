@@ -28,6 +28,10 @@ static void ctx_clear(Ctx *c)
     g_clear_pointer(&c->files, g_ptr_array_unref);
     g_clear_pointer(&c->dict, jb_dict_free);
     g_clear_pointer(&c->article_hash, g_hash_table_unref);
+    g_clear_pointer(&c->old_index, g_hash_table_unref);
+    g_clear_pointer(&c->new_index, g_hash_table_unref);
+    g_clear_pointer(&c->live_memos, g_ptr_array_unref);
+    g_free(c->tmpl_name);
     g_clear_error(&c->first_error);
     g_free(c->base);
     g_free(c->out_dir);
@@ -68,49 +72,46 @@ static char *project_string(GKeyFile *kf, const char *key, const char *fallback)
     return v ? g_strstrip(v) : g_strdup(fallback);
 }
 
+int jb_build_by_bytes(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The articles the globs match, as names relative to the project's directory when the glob
+ * is (so neither the spelling of the project's path nor the working directory changes a
+ * name, a cache key or the source column), sorted bytewise and unique: the order is a
+ * function of the set of names, not of the locale (glob sorts with strcoll) or of the order
+ * of the globs. */
 static GPtrArray *expand_inputs(const char *base_dir, char **globs)
 {
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
     for (char **g = globs; *g; g++) {
-        g_autofree char *pattern = jb_build_resolve(base_dir, g_strstrip(*g));
+        const char *rel = g_strstrip(*g);
+        g_autofree char *pattern = jb_build_resolve(base_dir, rel);
+        gsize prefix = strlen(pattern) - MIN(strlen(rel), strlen(pattern));
         glob_t gl;
-        if (*pattern && glob(pattern, 0, NULL, &gl) == 0) {
-            for (size_t i = 0; i < gl.gl_pathc; i++) {
-                if (g_hash_table_contains(seen, gl.gl_pathv[i]))
-                    continue;
-                char *f = g_strdup(gl.gl_pathv[i]);
-                g_hash_table_add(seen, f);
-                g_ptr_array_add(files, f);
-            }
-            globfree(&gl);
+        if (!*pattern || glob(pattern, GLOB_NOSORT, NULL, &gl) != 0)
+            continue;
+        for (size_t i = 0; i < gl.gl_pathc; i++) {
+            const char *m = gl.gl_pathv[i];
+            gboolean strip = prefix && strncmp(m, pattern, prefix) == 0;
+            g_ptr_array_add(files, g_strdup(strip ? m + prefix : m));
         }
+        globfree(&gl);
+    }
+    g_ptr_array_sort(files, jb_build_by_bytes);
+    for (guint i = 1; i < files->len;) {
+        if (strcmp(g_ptr_array_index(files, i), g_ptr_array_index(files, i - 1)) == 0)
+            g_ptr_array_remove_index(files, i);
+        else
+            i++;
     }
     return files;
 }
 
-/* Hash a big file we do not own (fonts, the executable) through a stat shortcut: when size,
- * mtime and inode are those the manifest recorded, reuse the recorded hash, as git's index
- * does; otherwise hash the content. Small inputs (articles, templates) are always hashed. */
-static char *hash_big_file(Ctx *c, const char *path)
+char *jb_build_input_path(const Ctx *c, const char *name)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return g_strdup("missing");
-    g_autofree char *sig = g_strdup_printf("%lld:%lld.%09ld:%llu", (long long)st.st_size,
-                                           (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
-                                           (unsigned long long)st.st_ino);
-    g_autofree char *old = g_key_file_get_string(c->old_man, "stat", path, NULL);
-    char *hash = NULL;
-    if (old && g_str_has_prefix(old, sig) && old[strlen(sig)] == ' ')
-        hash = g_strdup(old + strlen(sig) + 1);
-    else
-        hash = jb_build_hash_file(path);
-    if (!hash)
-        return g_strdup("unreadable");
-    g_autofree char *rec = g_strdup_printf("%s %s", sig, hash);
-    g_key_file_set_string(c->new_man, "stat", path, rec);
-    return hash;
+    return jb_build_resolve(c->base, name);
 }
 
 /* What every rendered product depends on besides its data: jianbao's version and binary
@@ -118,14 +119,14 @@ static char *hash_big_file(Ctx *c, const char *path)
 static void hash_engine(Ctx *c)
 {
     g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
-    g_autofree char *exe_hash = exe ? hash_big_file(c, exe) : g_strdup("");
+    g_autofree char *exe_hash = exe ? jb_build_hash_big_file(c, exe) : g_strdup("");
     c->engine = jb_build_key_of(CACHE_FORMAT, JB_VERSION, exe_hash, NULL);
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
     static const char *const font_files[] = {"fonts/fonts.conf", "fonts/jianbao-sans-regular.otf",
                                              "fonts/jianbao-sans-bold.otf"};
     for (guint i = 0; i < G_N_ELEMENTS(font_files); i++) {
         g_autofree char *p = jb_data_path(font_files[i]);
-        g_autofree char *fh = p ? hash_big_file(c, p) : g_strdup("missing");
+        g_autofree char *fh = p ? jb_build_hash_big_file(c, p) : g_strdup("missing");
         jb_build_feed(h, font_files[i]);
         jb_build_feed(h, fh);
     }
@@ -146,6 +147,8 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
                          JbBuildResult *r, GError **error)
 {
     c->project_path = project_path;
+    c->started = g_get_real_time();
+    c->live_memos = g_ptr_array_new_with_free_func(g_free);
     c->opt = opt;
     c->r = r;
     c->kf = g_key_file_new();
@@ -173,6 +176,7 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
     c->cache_dir = g_build_filename(c->out_dir, ".cache", NULL);
     c->dict_path = jb_build_resolve(c->base, dict_rel);
     c->tmpl_path = *tmpl_rel ? jb_build_resolve(c->base, tmpl_rel) : NULL;
+    c->tmpl_name = g_strdup(tmpl_rel);
     c->year_periods = strcmp(period, "year") == 0;
     g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
     if (!globs) {
@@ -359,6 +363,7 @@ static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbTable *met
 
 static void build_locked(Ctx *c)
 {
+    jb_build_index_load(c);
     g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
     g_autofree char *top = jb_build_top_key(c, arts);
     g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
@@ -451,9 +456,12 @@ static void build_locked(Ctx *c)
                                        (const char *const *)ws->pdata, ws->len);
         }
     }
+    for (guint i = 0; i < c->live_memos->len; i++)
+        g_hash_table_add(live, g_strdup(g_ptr_array_index(c->live_memos, i)));
     GError *e = NULL;
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
+    jb_build_index_save(c, NULL); /* lost, it costs the next build a read of every article */
     jb_build_sweep(c, finals, c->first_error ? NULL : live);
 }
 
@@ -488,7 +496,25 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
 
 /* ---- units ---------------------------------------------------------------------------- */
 
-GPtrArray *jb_build_list_units(const char *project_path, GError **error)
+/* Extraction units over `n` articles: one per article, per `batch` articles (extract:A-B,
+ * inclusive), or `shards` of nearly equal size (extract:I/N). */
+static void list_extract_units(GPtrArray *list, guint n, const JbBuildOptions *opt)
+{
+    guint shards = opt ? opt->shards : 0, batch = opt && opt->batch ? opt->batch : 1;
+    if (shards) {
+        for (guint i = 0; i < shards; i++)
+            g_ptr_array_add(list, g_strdup_printf("extract:%u/%u", i, shards));
+    } else if (batch == 1) {
+        for (guint i = 0; i < n; i++)
+            g_ptr_array_add(list, g_strdup_printf("extract:%u", i));
+    } else {
+        for (guint i = 0; i < n; i += batch)
+            g_ptr_array_add(list, g_strdup_printf("extract:%u-%u", i, MIN(i + batch, n) - 1));
+    }
+}
+
+GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *opt,
+                               GError **error)
 {
     JbBuildResult r;
     jb_build_result_init(&r);
@@ -498,8 +524,7 @@ GPtrArray *jb_build_list_units(const char *project_path, GError **error)
         g_autoptr(GPtrArray) charts = jb_build_chart_units(&c, error);
         if (charts) {
             list = g_ptr_array_new_with_free_func(g_free);
-            for (guint i = 0; i < c.files->len; i++)
-                g_ptr_array_add(list, g_strdup_printf("extract:%u", i));
+            list_extract_units(list, c.files->len, opt);
             for (guint i = 0; i < charts->len; i++)
                 g_ptr_array_add(list, g_strdup_printf(
                                           "chart:%s", ((Render *)g_ptr_array_index(charts, i))->name));
@@ -512,20 +537,53 @@ GPtrArray *jb_build_list_units(const char *project_path, GError **error)
     return list;
 }
 
+static gboolean parse_uint(const char *s, const char **end, guint *out)
+{
+    char *e = NULL;
+    if (!g_ascii_isdigit(*s))
+        return FALSE;
+    guint64 v = g_ascii_strtoull(s, &e, 10);
+    *end = e;
+    *out = (guint)MIN(v, G_MAXUINT);
+    return v <= G_MAXUINT;
+}
+
+/* The articles [*from, *to) of "N", "A-B" (inclusive) or "I/N" (the I-th of N nearly equal
+ * shards: proportional bounds, so the shards of any N cover every article once). */
+static gboolean extract_range(const char *spec, guint n, guint *from, guint *to, GError **error)
+{
+    const char *e = NULL;
+    guint a = 0, b = 0;
+    gboolean ok = parse_uint(spec, &e, &a);
+    if (ok && *e == '/') {
+        ok = parse_uint(e + 1, &e, &b) && !*e && b > 0 && a < b;
+        *from = (guint)((guint64)a * n / MAX(b, 1));
+        *to = (guint)((guint64)(a + 1) * n / MAX(b, 1));
+    } else if (ok && *e == '-') {
+        ok = parse_uint(e + 1, &e, &b) && !*e && a <= b && b < n;
+        *from = a;
+        *to = b + 1;
+    } else {
+        ok = ok && !*e && a < n;
+        *from = a;
+        *to = a + 1;
+    }
+    if (!ok)
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "extract:%s: no such unit (%u articles: extract:N, extract:A-B or "
+                    "extract:I/N with I < N)", spec, n);
+    return ok;
+}
+
 static gboolean run_unit(Ctx *c, const char *unit, GError **error)
 {
     if (g_str_has_prefix(unit, "extract:")) {
-        char *end = NULL;
-        guint64 n = g_ascii_strtoull(unit + 8, &end, 10);
-        if (end == unit + 8 || *end || n >= c->files->len) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: no such unit (%u articles)", unit,
-                        c->files->len);
+        guint from = 0, to = 0;
+        if (!extract_range(unit + 8, c->files->len, &from, &to, error))
             return FALSE;
-        }
-        /* Only this article: narrow the file list before reading. */
-        char *keep = g_strdup(g_ptr_array_index(c->files, n));
-        g_ptr_array_set_size(c->files, 0);
-        g_ptr_array_add(c->files, keep);
+        /* Only these articles: narrow the file list before reading. */
+        g_ptr_array_remove_range(c->files, to, c->files->len - to);
+        g_ptr_array_remove_range(c->files, 0, from);
         g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
         jb_build_extract_all(c, arts);
         return TRUE;
@@ -533,7 +591,8 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
     gboolean is_report = strcmp(unit, "report") == 0;
     if (!is_report && !g_str_has_prefix(unit, "chart:")) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                    "%s: no such unit (extract:N, chart:NAME, report or an index)", unit);
+                    "%s: no such unit (extract:N, extract:A-B, extract:I/N, chart:NAME, report "
+                    "or an index)", unit);
         return FALSE;
     }
     g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
@@ -570,7 +629,7 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
     gboolean ok = ctx_load(&c, project_path, opt, r, &e);
     if (ok && g_ascii_isdigit(*unit)) {
         /* An index into jb_build_list_units, for array jobs. */
-        g_autoptr(GPtrArray) list = jb_build_list_units(project_path, &e);
+        g_autoptr(GPtrArray) list = jb_build_list_units(project_path, opt, &e);
         char *end = NULL;
         guint64 n = g_ascii_strtoull(unit, &end, 10);
         ok = list != NULL;

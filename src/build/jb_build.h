@@ -58,6 +58,8 @@ typedef struct {
     guint jobs;               /* extraction and rendering threads; 0 = the number of cores */
     JbBuildProgress progress; /* NULL for none */
     gpointer progress_data;
+    guint batch;              /* jb_build_list_units: articles per extraction unit (0: 1) */
+    guint shards;             /* … or this many extraction units of nearly equal size */
 } JbBuildOptions;
 
 typedef struct {
@@ -81,12 +83,19 @@ void jb_build_result_clear(JbBuildResult *r);
 gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBuildResult *result,
                       GError **error);
 
-/* The project's units, one per line as accepted by jb_build_unit ("extract:0", …,
- * "chart:ai-core-industry", "report"), in a new array of char*. */
-GPtrArray *jb_build_list_units(const char *project_path, GError **error);
+/* The project's units, as accepted by jb_build_unit, in a new array of char*: first the
+ * extraction units, "extract:0" … one per article, or with opt->batch "extract:0-499" …
+ * (inclusive ranges of the articles in their bytewise order), or with opt->shards N
+ * "extract:0/N" … "extract:N-1/N"; then "chart:NAME" per chart, and "report". */
+GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *opt,
+                               GError **error);
 
-/* Run one unit into OUT/.cache without the lock (see above). chart:NAME and report need the
- * statements of every article: those not cached yet are extracted first, in this process. */
+/* Run one unit into OUT/.cache without the lock (see above). A unit may also be an index
+ * into jb_build_list_units(opt) (array jobs hand those out). An extraction unit reads only
+ * its articles, so its work is proportional to its batch; the executable and the fonts are
+ * hashed once for all units (memo files in the cache, see jb_build_index.c). chart:NAME and
+ * report need the statements of every article: those not cached yet are extracted first, in
+ * this process. */
 gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuildOptions *opt,
                        JbBuildResult *result, GError **error);
 

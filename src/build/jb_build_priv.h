@@ -3,8 +3,9 @@
  * A build reads its project into a context (jb_build.c), extracts the articles and renders
  * the charts and the report (jb_build_steps.c), keeping products in a cache keyed by hashes
  * and publishing them into OUT with a manifest (jb_build_store.c); what happens is recorded
- * as events and written as JSON Lines (jb_build_log.c). jb_build.c runs the steps in order,
- * under a lock, and runs single units.
+ * as events and written as JSON Lines (jb_build_log.c); files known unchanged by their stat
+ * records (jb_build_index.c). jb_build.c runs the steps in order, under a lock, and runs
+ * single units.
  *
  * Not for: anything outside jb_build (its interface is jb_build.h).
  */
@@ -29,8 +30,13 @@ typedef struct {
     GError *first_error;
     GKeyFile *kf;
     char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
+    char *tmpl_name;      /* the template as the project names it: what keys use */
     gboolean year_periods;
-    GPtrArray *files;     /* char*: article paths, sorted, unique */
+    gint64 started;       /* wall-clock µs: files younger than this are racy (index) */
+    GPtrArray *files;     /* char*: article names (relative to the project's directory when
+                           * its glob is), sorted bytewise, unique (see expand_inputs) */
+    GHashTable *old_index, *new_index; /* name → "HASH SIG" (jb_build_index.c); NULL in units */
+    GPtrArray *live_memos; /* char*: the cache's KEY.stat files this run used */
     GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
     GKeyFile *new_man;
     char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
@@ -41,8 +47,10 @@ typedef struct {
 
 typedef struct {
     const Ctx *c;
-    char *path;
-    char *data; /* the bytes that were hashed: parse exactly those */
+    char *name;  /* as in Ctx.files: the source column, messages and the cache key say it */
+    char *path;  /* where it is read from */
+    char *data; /* the bytes that were hashed: parse exactly those; NULL when the index
+                 * vouched for the hash and the file was not read (yet) */
     gsize len;
     char *key;
     JbTable *table;      /* the statements, as metrics.csv rows */
@@ -83,9 +91,11 @@ void jb_build_maybe_die(const char *point);
 
 /* ---- jb_build.c ---------------------------------------------------------------------------- */
 
+int jb_build_by_bytes(gconstpointer a, gconstpointer b); /* for g_ptr_array_sort of char* */
 /* Record an error as an event; the first becomes the build's GError. Takes `e`. */
 void jb_build_fail_unit(Ctx *c, const char *stage, GError *e);
 char *jb_build_resolve(const char *base_dir, const char *path);
+char *jb_build_input_path(const Ctx *c, const char *name);
 char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
 /* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
  * what the run that made it reported. Written before the product itself. */
@@ -118,9 +128,26 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
  * parallel build is the log of a serial one. */
 void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics);
 
+/* ---- jb_build_index.c ---------------------------------------------------------------------- */
+
+/* "SIZE:MTIME:CTIME:INODE" of a regular file, or NULL; *racy (may be NULL) says whether it
+ * changed too recently for the signature to be trusted next time. */
+char *jb_build_stat_sig(const char *path, gboolean *racy, gint64 started);
+/* SHA-256 of the executable or a font: from a stat record when it is unchanged. */
+char *jb_build_hash_big_file(Ctx *c, const char *path);
+void jb_build_index_load(Ctx *c);
+/* The recorded hash of article `name` when `sig` is the recorded signature, else NULL. */
+char *jb_build_index_lookup(const Ctx *c, const char *name, const char *sig);
+void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
+                           const char *hash);
+gboolean jb_build_index_save(const Ctx *c, GError **error);
+
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */
 
 char *jb_build_sha256_hex(const void *data, gsize len);
+/* Temporary file, write, rename: atomic, not durable (for files that carry their own check
+ * or only cost work when lost). */
+gboolean jb_build_write_fast(const char *path, const GString *data, GError **error);
 /* Feed a string and a separator, so ("ab","c") and ("a","bc") hash differently. */
 void jb_build_feed(GChecksum *h, const char *s);
 char *jb_build_key_of(const char *first, ...) G_GNUC_NULL_TERMINATED;

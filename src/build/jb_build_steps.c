@@ -66,42 +66,10 @@ static gboolean statements_parse(const char *path, const char *text, gsize len, 
     return TRUE;
 }
 
-/* Temporary file, write, rename: atomic, not durable (see statements_file). */
-static gboolean write_file_fast(const char *path, const GString *data, GError **error)
-{
-    g_autofree char *dir = g_path_get_dirname(path);
-    g_autofree char *tmp = g_strdup_printf("%s.XXXXXX", path);
-    int fd = -1;
-    if (g_mkdir_with_parents(dir, 0755) == 0)
-        fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
-    gboolean ok = fd >= 0;
-    for (gsize off = 0; ok && off < data->len;) {
-        ssize_t n = write(fd, data->str + off, data->len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        ok = n > 0;
-        off += n > 0 ? (gsize)n : 0;
-    }
-    int e = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        e = errno;
-        ok = FALSE;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        e = errno;
-        ok = FALSE;
-    }
-    if (!ok) {
-        if (fd >= 0)
-            unlink(tmp);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
-    }
-    return ok;
-}
-
 static void article_free(gpointer p)
 {
     Article *a = p;
+    g_free(a->name);
     g_free(a->path);
     g_free(a->data);
     g_free(a->key);
@@ -117,7 +85,7 @@ static void extract_one(gpointer item)
     Article *a = item;
     a->ran = TRUE;
     a->warnings = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(JbArticle) art = jb_article_parse(a->path, a->data, a->len, NULL, NULL, &a->error);
+    g_autoptr(JbArticle) art = jb_article_parse(a->name, a->data, a->len, NULL, NULL, &a->error);
     if (!art)
         return;
     for (guint w = 0; w < art->warnings->len; w++)
@@ -128,45 +96,70 @@ static void extract_one(gpointer item)
     g_autoptr(GString) csv = jb_table_to_csv(a->table);
     g_autoptr(GString) file = statements_file(a->warnings, csv);
     g_autofree char *path = jb_build_cache_path(a->c, a->key, "csv");
-    if (write_file_fast(path, file, &a->error))
+    if (jb_build_write_fast(path, file, &a->error))
         jb_build_maybe_die("extract");
 }
 
-static char *article_key(const Ctx *c, const char *path, const char *content_hash)
+static char *article_key(const Ctx *c, const char *name, const char *content_hash)
 {
-    return jb_build_key_of("extract", c->engine, c->dict_hash, path, content_hash, NULL);
+    return jb_build_key_of("extract", c->engine, c->dict_hash, name, content_hash, NULL);
+}
+
+/* Read the article's bytes and key it by their hash. */
+static gboolean article_read(Ctx *c, Article *a, GError **error)
+{
+    GError *e = NULL;
+    struct stat st;
+    if (stat(a->path, &st) == 0 && st.st_size > (off_t)JB_ARTICLE_MAX_BYTES) {
+        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s: larger than %u MB", a->name,
+                    JB_ARTICLE_MAX_BYTES >> 20);
+        return FALSE;
+    }
+    g_clear_pointer(&a->data, g_free);
+    if (!g_file_get_contents(a->path, &a->data, &a->len, &e)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    char *h = jb_build_sha256_hex(a->data, a->len);
+    g_free(a->key);
+    a->key = article_key(c, a->name, h);
+    g_hash_table_replace(c->article_hash, g_strdup(a->name), h);
+    return TRUE;
 }
 
 GPtrArray *jb_build_read_articles(Ctx *c)
 {
     GPtrArray *arts = g_ptr_array_new_with_free_func(article_free);
+    if (!c->article_hash)
+        c->article_hash = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    guint vouched = 0;
     for (guint i = 0; i < c->files->len; i++) {
-        const char *path = g_ptr_array_index(c->files, i);
+        const char *name = g_ptr_array_index(c->files, i);
         Article *a = g_new0(Article, 1);
         a->c = c;
-        a->path = g_strdup(path);
+        a->name = g_strdup(name);
+        a->path = jb_build_input_path(c, name);
+        gboolean racy = TRUE;
+        g_autofree char *sig = c->old_index ? jb_build_stat_sig(a->path, &racy, c->started) : NULL;
+        char *h = jb_build_index_lookup(c, name, sig);
         GError *e = NULL;
-        struct stat st;
-        if (stat(path, &st) == 0 && st.st_size > (off_t)JB_ARTICLE_MAX_BYTES) {
-            g_set_error(&e, JB_ERROR, JB_ERROR_LIMIT, "%s: larger than %u MB", path,
-                        JB_ARTICLE_MAX_BYTES >> 20);
-        } else if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
-            GError *we = g_error_new(JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
-            g_error_free(e);
-            e = we;
-        }
-        if (e) {
+        if (h) { /* unchanged since the last build: not read unless it must be extracted */
+            a->key = article_key(c, name, h);
+            g_hash_table_replace(c->article_hash, g_strdup(name), h);
+            vouched++;
+        } else if (!article_read(c, a, &e)) {
             jb_build_fail_unit(c, "extract", e);
             article_free(a);
             continue;
         }
-        char *h = jb_build_sha256_hex(a->data, a->len);
-        a->key = article_key(c, path, h);
-        if (!c->article_hash)
-            c->article_hash = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        g_hash_table_replace(c->article_hash, g_strdup(path), h);
+        jb_build_index_record(c, name, sig, racy, g_hash_table_lookup(c->article_hash, name));
         g_ptr_array_add(arts, a);
     }
+    if (c->old_index)
+        jb_build_add_eventf(c->r, JB_LOG_DEBUG, "build",
+                            "%u articles known unchanged by the index (size, times, inode), %u read",
+                            vouched, arts->len - vouched);
     return arts;
 }
 
@@ -231,7 +224,13 @@ void jb_build_extract_all(Ctx *c, GPtrArray *arts)
             g_clear_pointer(&a->table, jb_table_free);
         if (a->table) {
             c->r->reused++;
-            jb_build_add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->path);
+            jb_build_add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->name);
+        } else if (!a->data) { /* the index vouched for it, but its product is gone */
+            GError *e = NULL;
+            if (article_read(c, a, &e))
+                i--; /* look for the product of what it holds now */
+            else
+                a->error = e, a->ran = TRUE;
         } else {
             g_ptr_array_add(todo, a);
         }
@@ -251,7 +250,7 @@ void jb_build_extract_all(Ctx *c, GPtrArray *arts)
             }
             c->r->ran++;
             jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements",
-                                a->path, jb_table_n_rows(a->table));
+                                a->name, jb_table_n_rows(a->table));
         } else {
             for (guint w = 0; a->warnings && w < a->warnings->len; w++)
                 jb_build_add_event(c->r, JB_LOG_WARNING, "extract",
@@ -354,7 +353,10 @@ void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, con
             if (!g_file_test(p, G_FILE_TEST_IS_REGULAR))
                 continue;
             g_autofree char *fh = jb_build_hash_file(p);
-            jb_build_feed(h, p);
+            /* the name as written and which base it was found under, never the path: the
+             * key must not depend on how the project's path was spelled */
+            g_autofree char *where = g_strdup_printf("%u:%s", b, *t);
+            jb_build_feed(h, where);
             jb_build_feed(h, fh);
         }
     }
@@ -447,7 +449,7 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
     jb_build_feed(h, "report");
     jb_build_feed(h, c->engine);
     jb_build_feed(h, c->fonts);
-    jb_build_feed(h, c->tmpl_path);
+    jb_build_feed(h, c->tmpl_name);
     jb_build_feed(h, c->tmpl_hash);
     feed_parts(h, c->dict, ids);
     jb_build_feed(h, c->date);

@@ -48,6 +48,38 @@ char *jb_build_hash_file(const char *path)
     return jb_build_sha256_hex(data, len);
 }
 
+gboolean jb_build_write_fast(const char *path, const GString *data, GError **error)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+    g_autofree char *tmp = g_strdup_printf("%s.XXXXXX", path);
+    int fd = -1;
+    if (g_mkdir_with_parents(dir, 0755) == 0)
+        fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
+    gboolean ok = fd >= 0;
+    for (gsize off = 0; ok && off < data->len;) {
+        ssize_t n = write(fd, data->str + off, data->len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        ok = n > 0;
+        off += n > 0 ? (gsize)n : 0;
+    }
+    int e = errno;
+    if (fd >= 0 && close(fd) != 0 && ok) {
+        e = errno;
+        ok = FALSE;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        e = errno;
+        ok = FALSE;
+    }
+    if (!ok) {
+        if (fd >= 0)
+            unlink(tmp);
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
+    }
+    return ok;
+}
+
 /* ---- publishing ----------------------------------------------------------------------- */
 
 /* Put `product` (a cache file) at `dest` atomically: a copy, never a hard link, so that
@@ -197,7 +229,7 @@ char *jb_build_top_key(const Ctx *c, GPtrArray *arts)
     jb_build_feed(h, c->fonts);
     jb_build_feed(h, c->project_hash);
     jb_build_feed(h, c->dict_hash);
-    jb_build_feed(h, c->tmpl_path);
+    jb_build_feed(h, c->tmpl_name);
     jb_build_feed(h, c->tmpl_hash);
     jb_build_feed(h, c->date);
     for (guint i = 0; i < arts->len; i++)

@@ -11,20 +11,20 @@ cd "$TMP/split" || exit 1
 
 is "$("$JB" build --list-units test.project | tr '\n' ' ')" \
     "extract:0 extract:1 extract:2 extract:3 chart:ai-core-industry report " "--list-units"
-units=$("$JB" build --list-units test.project | wc -l)
+units=$("$JB" build --list-units --shards 2 test.project | wc -l)
 
 # The units hold no lock: they run while a build holds it, all at once.
 cat >Makefile <<EOM
 UNITS := \$(shell seq 0 $((units - 1)))
 all: \$(addprefix unit-,\$(UNITS))
 unit-%:
-	@"$JB" build --quiet --unit \$* test.project
+	@"$JB" build --quiet --shards 2 --unit \$* test.project
 EOM
 mkdir -p out
 flock out/.lock sleep 2 &
 sleep 0.3
 make -j "$units" >"$TMP/make.out" 2>&1
-ok $? "make -j$units runs the $units units (by index) while the lock is held"
+ok $? "make -j$units runs the $units units (by index, two shards of articles) while the lock is held"
 wait
 check "no output is published by units" test ! -e out/metrics.csv
 rm -f "$TMP/log"

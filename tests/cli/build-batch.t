@@ -1,0 +1,97 @@
+#!/bin/sh
+# Batched extraction units (ranges and shards of the inputs in bytewise order), identity that
+# does not depend on how the project was named or where the build runs, exit codes an engine
+# can chain on, and the stat index that spares a rebuild reading unchanged articles.
+. "$(dirname "$0")/lib.sh"
+cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao # the tree's binary may be rebuilt meanwhile
+
+sample_project "$TMP/plain"
+# A fifth article whose figure disagrees with another's: a conflict, i.e. a warning (exit 1).
+printf '# 另一说\n\n2022年我国人工智能企业数量为2500家。\n' >"$TMP/plain/articles/2022-09-other.md"
+(cd "$TMP/plain" && "$JB" build -q test.project) 2>"$TMP/plain.err"
+cp -R "$TMP/plain" "$TMP/split" && rm -rf "$TMP/split/out"
+cd "$TMP/split" || exit 1
+
+is "$("$JB" build --list-units --batch 2 test.project | tr '\n' ' ')" \
+    "extract:0-1 extract:2-3 extract:4-4 chart:ai-core-industry report " "--batch 2: ranges of two articles"
+is "$("$JB" build --list-units --shards 3 test.project | tr '\n' ' ')" \
+    "extract:0/3 extract:1/3 extract:2/3 chart:ai-core-industry report " "--shards 3: three units"
+is "$(status_of "$JB" build --list-units --shards 2 --batch 2 test.project)" 2 "not both"
+
+# The shards of any N cover every article once: run all of them, then a plain build.
+for i in 0 1 2 3 4 5 6; do
+    "$JB" build -q --unit "extract:$i/7" --log "$TMP/shards.log" test.project || echo "shard $i failed"
+done >"$TMP/shards.out" 2>&1
+is "$(cat "$TMP/shards.out")" "" "7 shards of 5 articles (two of them empty) all succeed"
+is "$(grep -o '"ran":[0-9]*' "$TMP/shards.log" | tr '\n' ' ')" \
+    '"ran":0 "ran":1 "ran":1 "ran":0 "ran":1 "ran":1 "ran":1 ' "each extracts its own share"
+rm -f "$TMP/log"
+is "$(status_of "$JB" build --log "$TMP/log" test.project)" 1 "the plain build assembles (conflict: exit 1)"
+contains "$(tail -n 1 "$TMP/log")" '"ran":2,"reused":5' "extracting nothing (it renders the chart and briefing)"
+for f in metrics.csv series.csv charts/ai-core-industry.png charts/ai-core-industry.pdf briefing.pdf; do
+    check "out/$f is what a single build writes" cmp "out/$f" "$TMP/plain/out/$f"
+done
+
+# Units by index into --list-units --batch, as an array job runs them.
+rm -rf out
+for i in $(seq 0 $(($("$JB" build --list-units --batch 2 test.project | wc -l) - 1))); do
+    "$JB" build -q --batch 2 --unit "$i" test.project
+    echo "unit $i: $?"
+done >"$TMP/units.out" 2>"$TMP/units.err"
+is "$(tr '\n' ' ' <"$TMP/units.out")" "unit 0: 0 unit 1: 0 unit 2: 0 unit 3: 0 unit 4: 0 " \
+    "every unit exits 0, the chart and report units too, although the data has a conflict"
+contains "$(cat "$TMP/units.err")" "conflict for ai.enterprises" "the conflict is still said"
+is "$(status_of "$JB" build --log "$TMP/log2" test.project)" 1 "then the plain build"
+contains "$(tail -n 1 "$TMP/log2")" '"ran":0,"reused":7' "runs nothing"
+
+# The same build named another way, from another directory, reuses everything and writes
+# the same bytes: names are relative to the project, keys never hold the path's spelling.
+mkdir -p "$TMP/elsewhere"
+rm -rf out/*.csv out/charts out/briefing.pdf out/.manifest
+(cd "$TMP/elsewhere" && "$JB" build --log "$TMP/log3" "../split/./test.project") 2>/dev/null
+contains "$(tail -n 1 "$TMP/log3")" '"ran":0,"reused":7' "../split/./test.project from elsewhere reuses every unit"
+for f in metrics.csv series.csv briefing.pdf; do
+    check "and writes the same out/$f" cmp "out/$f" "$TMP/plain/out/$f"
+done
+(cd / && "$JB" build -q --unit extract:1 --log "$TMP/log4" "$TMP/split/test.project") 2>/dev/null
+contains "$(tail -n 1 "$TMP/log4")" '"ran":0,"reused":1' "an absolute path finds the unit's product too"
+
+# Bad unit names.
+is "$(status_of "$JB" build --unit extract:3/3 test.project)" 2 "shard 3 of 3 is no unit"
+contains "$(cat "$TMP/err")" "extract:I/N with I < N" "saying which forms there are"
+is "$(status_of "$JB" build --unit extract:2-9 test.project)" 2 "a range past the last article"
+is "$(status_of "$JB" build --unit extract:3-2 test.project)" 2 "a range backwards"
+
+# Input order is bytewise, whatever the locale or the order of the globs.
+mkdir -p "$TMP/order/a" "$TMP/order/b"
+for f in B.txt a.txt _c.txt; do printf '2022年产量为%s吨。\n' 1 >"$TMP/order/a/$f"; done
+printf '2023年产量为2吨。\n' >"$TMP/order/b/0.txt"
+printf '[project]\ninputs=b/*;a/*;a/B.txt\ndictionary=%s/templates/metrics.ini\n' "$ROOT" >"$TMP/order/p.project"
+is "$("$JB" build --list-units "$TMP/order/p.project" | wc -l)" 4 "a file two globs match is one unit"
+"$JB" build -q "$TMP/order/p.project" 2>/dev/null
+is "$(cut -d, -f1 "$TMP/order/out/metrics.csv" | sed 1d | tr '\n' ' ')" "a/B.txt a/_c.txt a/a.txt b/0.txt " \
+    "metrics.csv in bytewise order of the names (B _ a), not in the globs' order"
+
+# The stat index: a rebuild does not read articles whose size, times and inode are those
+# recorded. Files younger than 2 s are not recorded (they could change again in the same
+# clock tick), so wait that long first.
+cd "$TMP/plain" || exit 1
+sleep 3
+rm -rf out/.manifest
+"$JB" build -q test.project 2>/dev/null
+is "$(sed 1d out/.index | wc -l)" 5 "out/.index records the 5 articles"
+is "$(status_of "$JB" build -v test.project)" 1 "a rebuild with nothing changed"
+contains "$(cat "$TMP/err")" "5 articles known unchanged by the index (size, times, inode), 0 read" \
+    "reads no article"
+contains "$(cat "$TMP/err")" "up to date" "and is up to date"
+# Same size, new content: the ctime (which touch cannot set back) says it changed.
+sed -i 's/2500/2600/' articles/2022-09-other.md
+touch -r articles/2022-06-infrastructure.html articles/2022-09-other.md
+"$JB" build -q test.project 2>/dev/null
+contains "$(grep 2022-09-other out/metrics.csv)" ",2600," "an edit of the same size is seen"
+printf 'jianbao-index-1 0000\ngarbage\n' >out/.index
+rm out/.manifest
+is "$(status_of "$JB" build test.project)" 1 "a damaged index costs only a full read"
+contains "$(cat "$TMP/err")" "0 units ran, 7 reused" "and nothing is extracted again"
+
+done_testing
