@@ -59,6 +59,92 @@ JbStatement *jb_extract_statement_new(const char *subject, Span metric, const ch
     return s;
 }
 
+/* `s` again with another metric (and the dictionary's id for it): a member of a list that
+ * shares one value. */
+static JbStatement *statement_with_metric(const Ctx *c, const JbStatement *s, const char *metric,
+                                          const char *quote)
+{
+    const JbMetric *m = c->dict ? jb_dict_match(c->dict, metric, s->subject, s->q.unit) : NULL;
+    JbStatement *t = jb_extract_statement_new(s->subject, (Span){metric, metric + strlen(metric)},
+                                              m ? m->id : "",
+                                              (Span){quote, quote + strlen(quote)}, s->period);
+    t->source = g_ref_string_acquire(s->source);
+    t->published = g_ref_string_acquire(s->published);
+    t->publisher = g_ref_string_acquire(s->publisher);
+    t->title = g_ref_string_acquire(s->title);
+    t->url = g_ref_string_acquire(s->url);
+    t->q = s->q;
+    t->forecast = s->forecast;
+    t->period_stated = s->period_stated;
+    t->line = s->line;
+    t->sentence = s->sentence;
+    return t;
+}
+
+/* 进口、出口均增长12%: members before 均 (都, 皆) share one value, and each gets its
+ * statement. The members are two or more short phrases of Chinese characters (no figures, no
+ * punctuation) from the clause's start to 均. The last of c->out, made for the value with the
+ * last member's metric (出口均增长), becomes that member's (出口增长); the others are put
+ * before it. */
+static void share_among_members(Ctx *c, const char *sent, const char *qs)
+{
+    static const Lit JUN[] = {LIT("均"), LIT("都"), LIT("皆")};
+    static const Lit SEP[] = {LIT("、"), LIT("和"), LIT("及"), LIT("与"), LIT("與")};
+    const char *cs = jb_extract_clause_start(c, sent, qs);
+    const char *jun = NULL;
+    for (const char *p = cs; p < qs; p = g_utf8_next_char(p))
+        for (gsize k = 0; k < G_N_ELEMENTS(JUN); k++)
+            if (p > cs && lit_starts(p, qs, &JUN[k]))
+                jun = p;
+    if (!jun)
+        return;
+    g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func(g_free);
+    const char *m = cs;
+    for (const char *p = cs; p <= jun;) {
+        gsize sep = 0;
+        for (gsize k = 0; p < jun && k < G_N_ELEMENTS(SEP) && !sep; k++)
+            if (lit_starts(p, jun, &SEP[k]))
+                sep = SEP[k].n;
+        if (sep || p == jun) { /* a member ends */
+            glong n = g_utf8_strlen(m, p - m);
+            if (n < 1 || n > 6)
+                return;
+            g_ptr_array_add(members, g_strndup(m, (gsize)(p - m)));
+            if (p == jun)
+                break;
+            p += sep;
+            m = p;
+            continue;
+        }
+        gunichar ch = g_utf8_get_char(p);
+        if (ch < 0x4E00 || ch > 0x9FFF) /* digits, punctuation: not a list of names */
+            return;
+        p = g_utf8_next_char(p);
+    }
+    if (members->len < 2)
+        return;
+    JbStatement *s = g_ptr_array_index(c->out, c->out->len - 1);
+    const char *last = g_ptr_array_index(members, members->len - 1);
+    const char *at = strstr(s->metric, last);
+    if (!at || g_utf8_strlen(s->metric, at - s->metric) > 12)
+        return; /* its metric is not the members': leave it */
+    const char *rest = at + strlen(last);
+    for (gsize k = 0; k < G_N_ELEMENTS(JUN); k++)
+        if (g_str_has_prefix(rest, JUN[k].s))
+            rest += JUN[k].n;
+    /* the quote from the first member (its own began after the last 、) */
+    const char *in = strstr(cs, s->quote);
+    g_autofree char *quote = in && in < qs ? g_strndup(cs, (gsize)(in - cs) + strlen(s->quote))
+                                           : g_strdup(s->quote);
+    for (guint i = 0; i < members->len; i++) {
+        g_autofree char *metric = g_strconcat(g_ptr_array_index(members, i), rest, NULL);
+        g_ptr_array_insert(c->out, (gint)c->out->len - 1, statement_with_metric(c, s, metric, quote));
+    }
+    /* s gives way to the last member's (c->seen follows) */
+    jb_extract_seen_replace(c->seen, s, g_ptr_array_index(c->out, c->out->len - 2));
+    g_ptr_array_remove_index(c->out, c->out->len - 1);
+}
+
 /* The text between two list members: 、 和 及 与 / , ，, spaces. */
 static gboolean list_gap(const char *a, const char *b)
 {
@@ -423,7 +509,10 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         }
         c->list_tail = list_last > list_first ? sent + g_array_index(qs, JbQuantity, list_last).end
                                               : NULL;
+        guint before = c->out->len;
         jb_extract_add_statement(c, sent, p, x, prev_end, line, period, subject, metric);
+        if (c->out->len == before + 1 && !member)
+            share_among_members(c, sent, sent + x->start);
         prev_end = sent + x->end;
     }
 }

@@ -299,6 +299,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
                               const char *subject_override, const char *metric_override);
 /* The article's statements by figure (subject, metric, value, unit, bound): a new table. */
 GHashTable *jb_extract_seen_new(void);
+/* c->seen: statement `old` (about to be freed) is `by` from now on. */
+void jb_extract_seen_replace(GHashTable *seen, JbStatement *old, JbStatement *by);
 /* A statement of a table cell (quote: the row up to the cell), unless the article gave the
  * figure already. `stated`: its period comes from the table, not the published date. */
 void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *metric,

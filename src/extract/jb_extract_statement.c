@@ -624,6 +624,25 @@ static JbStatement *same_figure_in(GHashTable *seen, const JbStatement *s)
     return NULL;
 }
 
+void jb_extract_seen_replace(GHashTable *seen, JbStatement *old, JbStatement *by)
+{
+    gpointer key;
+    GArray *bucket;
+    if (!g_hash_table_lookup_extended(seen, old, &key, (gpointer *)&bucket))
+        return;
+    for (guint i = 0; i < bucket->len; i++) {
+        SeenEntry *e = &g_array_index(bucket, SeenEntry, i);
+        if (e->s == old) {
+            e->s = by;
+            g_clear_pointer(&e->core, g_free);
+        }
+    }
+    if (key == old) { /* the bucket's key: keyed by its replacement now (same value, unit) */
+        g_hash_table_steal(seen, old);
+        g_hash_table_insert(seen, by, bucket);
+    }
+}
+
 static void remember(GHashTable *seen, JbStatement *s)
 {
     GArray *bucket = g_hash_table_lookup(seen, s);

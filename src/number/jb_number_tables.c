@@ -86,6 +86,8 @@ static void build_unit_index(void)
 
 /* Longest first, so 不超过 is found before 超过 and 超. */
 const QualDef JB_PREFIX_QUALS[] = {
+    QD("最高可达", JB_BOUND_AT_MOST), QD("最高可達", JB_BOUND_AT_MOST),
+    QD("最高达", JB_BOUND_AT_MOST),  QD("最高達", JB_BOUND_AT_MOST),
     QD("不超过", JB_BOUND_AT_MOST),  QD("不少于", JB_BOUND_AT_LEAST),
     QD("不低于", JB_BOUND_AT_LEAST), QD("不高于", JB_BOUND_AT_MOST),
     QD("不多于", JB_BOUND_AT_MOST),  QD("不大于", JB_BOUND_AT_MOST),
@@ -103,6 +105,8 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("约合", JB_BOUND_ABOUT),      QD("超", JB_BOUND_AT_LEAST),
     QD("逾", JB_BOUND_AT_LEAST),     QD("近", JB_BOUND_AT_MOST),
     QD("约", JB_BOUND_ABOUT),        QD("过", JB_BOUND_AT_LEAST),
+    /* as many as, as high as: said with emphasis, still the figure itself */
+    QD("多达", JB_BOUND_EXACT),      QD("高达", JB_BOUND_EXACT),
     /* traditional script */
     QD("不超過", JB_BOUND_AT_MOST),  QD("不少於", JB_BOUND_AT_LEAST),
     QD("不低於", JB_BOUND_AT_LEAST), QD("不高於", JB_BOUND_AT_MOST),
@@ -111,6 +115,7 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("低於", JB_BOUND_AT_MOST),    QD("少於", JB_BOUND_AT_MOST),
     QD("大約", JB_BOUND_ABOUT),      QD("約為", JB_BOUND_ABOUT),
     QD("約", JB_BOUND_ABOUT),        QD("過", JB_BOUND_AT_LEAST),
+    QD("多達", JB_BOUND_EXACT),      QD("高達", JB_BOUND_EXACT),
 };
 
 /* look_back runs at every number, and trying each prefix hedge there in turn was a third of

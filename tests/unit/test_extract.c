@@ -125,6 +125,13 @@ int main(void)
        "两个行业, 三家企业 are counts (the corpus's convention); 一 is the article a (%u)", q->len);
     g_autoptr(GPtrArray) q1 = run("建成一个平台和一所学校。", "2023-07-20");
     ok(q1->len == 0, "一个平台, 一所学校: the article a, no count (%u)", q1->len);
+    g_autoptr(GPtrArray) jun = run("进口、出口均增长12%，出口和进口都增长8%。", "2025-04-20");
+    ok(jun->len == 4 && strcmp(((JbStatement *)jun->pdata[0])->metric, "进口增长") == 0 &&
+           strcmp(((JbStatement *)jun->pdata[1])->metric, "出口增长") == 0 &&
+           strcmp(((JbStatement *)jun->pdata[1])->quote, "进口、出口均增长12%") == 0 &&
+           strcmp(((JbStatement *)jun->pdata[3])->metric, "进口增长") == 0,
+       "进口、出口均增长12%%: a statement for each member, with the whole clause as quote (%u)",
+       jun->len);
     g_autoptr(GPtrArray) r = run("移动互联网累计流量达1423亿GB，销售额过亿元的企业增多。", "2023-07-20");
     ok(r->len == 1 && find(r, "142300000000") && strcmp(find(r, "142300000000")->q.unit, "GB") == 0,
        "1423亿GB is a figure in a Latin unit; 过亿元的企业 (a class) is not (%u)", r->len);
