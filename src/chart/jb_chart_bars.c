@@ -329,7 +329,7 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
         while (row * k_cat < 8 * x->k * 1.45)
             k_cat++;
     }
-    double cat_w = (x->W - 2 * PAD) * 0.3;
+    double cat_w = (x->W - 2 * x->pad) * 0.3;
     double lo = 0, hi = 0, widest = 0;
     g_autoptr(GPtrArray) cats = g_ptr_array_new_with_free_func(g_object_unref);
     for (guint i = 0; i < n; i++) {
@@ -352,7 +352,7 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
         val_w = fmax(val_w, jb_chart_lw(l));
     }
     cat_w = fmin(cat_w, widest);
-    double left = PAD + cat_w + 12, right = x->W - PAD;
+    double left = x->pad + cat_w + 12, right = x->W - x->pad;
     double neg_w = lo < 0 ? val_w + 6 : 0, pos_w = hi > 0 || lo == 0 ? val_w + 6 : 0;
     double span = hi - lo > 0 ? hi - lo : 1;
     double scale = (right - left - neg_w - pos_w) / span;
@@ -371,7 +371,7 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
             PangoLayout *l = g_ptr_array_index(cats, i);
             double h = jb_chart_lh(l), yy = fmax(top, fmin(cy - h / 2, bottom - h));
             pango_layout_set_width(l, (int)(cat_w * PANGO_SCALE)); /* right-aligned in the column */
-            jb_chart_try_put(x, l, PAD, yy, x->ink);
+            jb_chart_try_put(x, l, x->pad, yy, x->ink);
         }
         g_autofree char *vl = jb_chart_value_text(c, p, se->unit, TRUE);
         g_autoptr(PangoLayout) vlay = jb_chart_text(x, vl, vsize, TRUE, -1);

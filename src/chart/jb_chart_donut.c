@@ -96,13 +96,13 @@ gboolean jb_chart_draw_donut(Ctx *x, GError **error)
         return FALSE;
     }
     double top = jb_chart_header(x), bottom = jb_chart_footer(x);
-    double h = bottom - top, r = fmin(h, (x->W - 2 * PAD) * 0.45) / 2;
+    double h = bottom - top, r = fmin(h, (x->W - 2 * x->pad) * 0.45) / 2;
     if (r < 20) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                     "chart '%s': %.0f×%.0f pt leaves no room for the plot", c->metric_id, x->W, x->H);
         return FALSE;
     }
-    double cx = PAD + r + 10, cy = top + h / 2, a = -G_PI / 2;
+    double cx = x->pad + r + 10, cy = top + h / 2, a = -G_PI / 2;
     for (guint i = 0; i < sl->len; i++) {
         const Slice *si = &g_array_index(sl, Slice, i);
         double v = jb_chart_val(&si->point), sweep = v / total * 2 * G_PI;
@@ -142,7 +142,7 @@ gboolean jb_chart_draw_donut(Ctx *x, GError **error)
         g_autofree char *pct = share > 0 && share < 0.5 ? g_strdup("不足1%")
                                : g_strdup_printf("%s%.0f%%", about ? "约" : "", share);
         g_autofree char *line = g_strdup_printf("%s  %s  %s", si->name, vt, pct);
-        g_autoptr(PangoLayout) l = jb_chart_text(x, line, size, FALSE, x->W - PAD - lx - 18);
+        g_autoptr(PangoLayout) l = jb_chart_text(x, line, size, FALSE, x->W - x->pad - lx - 18);
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
         pango_layout_set_height(l, -1);
         double lh = jb_chart_lh(l);

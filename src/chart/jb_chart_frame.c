@@ -212,30 +212,32 @@ static gboolean check_glyphs(JbChart *c, PangoContext *pango, GError **error)
 /* Title and subtitle from the top; returns the y below them. */
 double jb_chart_header(Ctx *x)
 {
-    const double inner = x->W - 2 * PAD;
-    double y = PAD;
-    g_autoptr(PangoLayout) title = jb_layout_new(x->pango, x->c->title, FALSE, x->t->title_size * x->k,
-                                                 x->t->title_bold, inner);
-    jb_chart_put(x, title, PAD, y, x->ink);
-    y += jb_chart_lh(title) + 4;
+    const double inner = x->W - 2 * x->pad;
+    double y = x->pad;
+    if (x->c->title && *x->c->title) { /* none in a briefing: its caption carries it */
+        g_autoptr(PangoLayout) title = jb_layout_new(x->pango, x->c->title, FALSE,
+                                                     x->t->title_size * x->k, x->t->title_bold, inner);
+        jb_chart_put(x, title, x->pad, y, x->ink);
+        y += jb_chart_lh(title) + 4 * x->k;
+    }
     if (x->c->subtitle && *x->c->subtitle) {
         g_autoptr(PangoLayout) sub = jb_chart_text(x, x->c->subtitle, x->t->subtitle_size, FALSE, inner);
-        jb_chart_put(x, sub, PAD, y, x->muted);
+        jb_chart_put(x, sub, x->pad, y, x->muted);
         y += jb_chart_lh(sub);
     }
-    return y + 14;
+    return y + 14 * x->k;
 }
 
 /* The source line at the bottom; returns the y above it. */
 double jb_chart_footer(Ctx *x)
 {
-    double bottom = x->H - PAD;
+    double bottom = x->H - x->pad;
     if (x->c->source && *x->c->source) {
         g_autoptr(PangoLayout) src =
-            jb_chart_text(x, x->c->source, x->t->source_size, FALSE, x->W - 2 * PAD);
+            jb_chart_text(x, x->c->source, x->t->source_size, FALSE, x->W - 2 * x->pad);
         double sh = jb_chart_lh(src);
-        jb_chart_put(x, src, PAD, x->H - PAD - sh, x->muted);
-        bottom -= sh + 12;
+        jb_chart_put(x, src, x->pad, x->H - x->pad - sh, x->muted);
+        bottom -= sh + 12 * x->k;
     }
     return bottom;
 }
@@ -247,17 +249,17 @@ static double legend_pass(Ctx *x, double y, const gboolean *as_line, double size
                           gboolean draw)
 {
     const JbChart *c = x->c;
-    double lx = PAD, row_h = 0;
+    double lx = x->pad, row_h = 0;
     guint n = c->series->len;
     for (guint s = 0; s < shown || (shown < n && s == shown); s++) {
         const JbChartSeries *se = g_ptr_array_index(c->series, MIN(s, n - 1));
         g_autofree char *rest = s == shown ? g_strdup_printf("等%u项", n) : NULL;
         g_autoptr(PangoLayout) l = jb_chart_text(x, rest ? rest : se->label, size, FALSE,
-                                                 x->W - 2 * PAD - 20);
+                                                 x->W - 2 * x->pad - 20);
         double w = jb_chart_lw(l), h = jb_chart_lh(l), sw = rest ? 0 : 18;
-        if (lx > PAD && lx + sw + w > x->W - PAD) {
-            lx = PAD;
-            y += row_h + 4;
+        if (lx > x->pad && lx + sw + w > x->W - x->pad) {
+            lx = x->pad;
+            y += row_h + 4 * x->k;
             row_h = 0;
         }
         if (draw && !rest) {
@@ -277,7 +279,7 @@ static double legend_pass(Ctx *x, double y, const gboolean *as_line, double size
         lx += sw + w + 16;
         row_h = fmax(row_h, h);
     }
-    return y + row_h + 10;
+    return y + row_h + 10 * x->k;
 }
 
 /* The legend takes at most a fifth of the canvas: its text shrinks (not below 7 pt) and,
@@ -320,9 +322,10 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
     }
     if (!jb_chart_parts(c, error) || !check_glyphs(c, pango, error))
         return FALSE;
-    Ctx x = {c, cr, pango, &c->theme, c->width, c->height, 1, jb_color_hex(c->theme.ink),
-             jb_color_hex(c->theme.muted), 0};
+    Ctx x = {.c = c, .cr = cr, .pango = pango, .t = &c->theme, .W = c->width, .H = c->height,
+             .ink = jb_color_hex(c->theme.ink), .muted = jb_color_hex(c->theme.muted)};
     x.k = fmax(0.7, fmin(1.3, fmin(c->width / 800, c->height / 450)));
+    x.pad = 28 * x.k;
     cairo_save(cr);
     gboolean ok;
     switch (c->kind) {

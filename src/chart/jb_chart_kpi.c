@@ -14,7 +14,7 @@ gboolean jb_chart_draw_kpi(Ctx *x, GError **error)
     const JbChartPoint *first = g_ptr_array_index(se->points, 0);
     const JbChartPoint *last = g_ptr_array_index(se->points, se->points->len - 1);
     double top = jb_chart_header(x), bottom = jb_chart_footer(x);
-    double inner = x->W - 2 * PAD;
+    double inner = x->W - 2 * x->pad;
     /* the number with its full unit: 超1.2万亿元 */
     g_autofree char *big = jb_chart_value_text(c, last, se->unit, TRUE);
     double size = fmin((bottom - top) * 0.32, 110) / x->k;
@@ -39,13 +39,13 @@ gboolean jb_chart_draw_kpi(Ctx *x, GError **error)
     g_autoptr(PangoLayout) cl = change ? jb_chart_text(x, change, t->subtitle_size * 1.3, TRUE, inner) : NULL;
     double total = jb_chart_lh(bl) + jb_chart_lh(wl) + (cl ? jb_chart_lh(cl) + 6 : 0);
     double y = top + fmax(0, (bottom - top - total) / 2);
-    jb_chart_put(x, bl, PAD, y, jb_chart_series_color(x, 0));
+    jb_chart_put(x, bl, x->pad, y, jb_chart_series_color(x, 0));
     y += jb_chart_lh(bl);
     if (cl) {
-        jb_chart_put(x, cl, PAD, y, x->ink);
+        jb_chart_put(x, cl, x->pad, y, x->ink);
         y += jb_chart_lh(cl) + 6;
     }
-    jb_chart_put(x, wl, PAD, y, x->muted);
+    jb_chart_put(x, wl, x->pad, y, x->muted);
     return TRUE;
 }
 

@@ -143,7 +143,7 @@ static double end_labels_layout(Ctx *x, Plot *p)
     double ew = 0;
     for (guint s = 0; s < p->g->ns; s++) {
         const JbChartSeries *se = g_ptr_array_index(x->c->series, s);
-        PangoLayout *l = jb_chart_text(x, se->label, x->t->tick_size, TRUE, (x->W - 2 * PAD) * 0.22);
+        PangoLayout *l = jb_chart_text(x, se->label, x->t->tick_size, TRUE, (x->W - 2 * x->pad) * 0.22);
         ew = fmax(ew, jb_chart_lw(l));
         g_ptr_array_add(p->end_ls, l);
     }
@@ -217,7 +217,7 @@ static double categories_layout(Ctx *x, Plot *p)
         } else {
             /* centred under its band, but never under the tick labels or off the canvas */
             double cx = jb_chart_cx(p, i);
-            double w_i = fmin(cat_w, 2 * fmin(cx - (p->left - 4), x->W - PAD - cx));
+            double w_i = fmin(cat_w, 2 * fmin(cx - (p->left - 4), x->W - x->pad - cx));
             l = jb_chart_text(x, g_ptr_array_index(g->cats, i), t->category_size, FALSE, w_i);
             pango_layout_set_height(l, -2); /* two lines at most, then … */
             pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -259,8 +259,8 @@ static gboolean plot_layout(Ctx *x, Plot *p, GError **error)
 
     g_autoptr(PangoLayout) unit_l = jb_chart_text(x, p->ax.unit_text, t->tick_size, FALSE, -1);
     double uh = jb_chart_lh(unit_l);
-    p->left = PAD + fmax(p->ax.label_w, jb_chart_lw(unit_l)) + 10;
-    p->right = x->W - PAD;
+    p->left = x->pad + fmax(p->ax.label_w, jb_chart_lw(unit_l)) + 10;
+    p->right = x->W - x->pad;
     g_autoptr(PangoLayout) runit_l =
         p->combo ? jb_chart_text(x, p->rax.unit_text, t->tick_size, FALSE, -1) : NULL;
     if (p->combo)
@@ -271,16 +271,22 @@ static gboolean plot_layout(Ctx *x, Plot *p, GError **error)
     double cat_h = categories_layout(x, p);
     p->vsz = t->value_size * x->k;
     p->neg_room = lo < 0 ? p->vsz * 1.6 : 0;
-    p->bottom = bottom - cat_h - 8 - p->neg_room;
-    jb_chart_put(x, unit_l, PAD, y, x->muted);
+    p->bottom = bottom - cat_h - 8 * x->k - p->neg_room;
+    jb_chart_put(x, unit_l, x->pad, y, x->muted);
     if (p->combo)
-        jb_chart_put(x, runit_l, x->W - PAD - jb_chart_lw(runit_l), y, x->muted);
+        jb_chart_put(x, runit_l, x->W - x->pad - jb_chart_lw(runit_l), y, x->muted);
     p->growth = p->nbars == 1 && !p->combo && !p->stacked ? jb_chart_growth_text(c, p->g) : NULL;
     p->top = y + uh + p->vsz * 1.6 + (p->growth ? p->vsz * 2.2 : 0);
     if (p->bottom - p->top < 40) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                     "chart '%s': %.0f×%.0f pt leaves no room for the plot", c->metric_id, x->W, x->H);
         return FALSE;
+    }
+    /* a short plot (a chart on an A4 page) gets fewer ticks: at least two label heights apart */
+    double th = jb_chart_lh(g_ptr_array_index(p->ax.labels, 0)), height = p->bottom - p->top;
+    for (int m = 4; m >= 2 && height / MAX(p->ax.ticks.count - 1, 1) < 2 * th; m--) {
+        axis_clear(&p->ax);
+        axis_init(x, &p->ax, lo, hi, p->combo ? 1.65 : 1, m, s0->unit);
     }
     return TRUE;
 }
@@ -327,8 +333,8 @@ static void plot_categories(Ctx *x, Plot *p)
         double w = pango_layout_get_width(cat) > 0 ? pango_layout_get_width(cat) / (double)PANGO_SCALE
                                                    : jb_chart_lw(cat);
         /* right of the tick labels' column, on the canvas */
-        double cat_x = fmin(fmax(cx - w / 2, p->left - 4), x->W - PAD - w);
-        double y = p->bottom + p->neg_room + 8;
+        double cat_x = fmin(fmax(cx - w / 2, p->left - 4), x->W - x->pad - w);
+        double y = p->bottom + p->neg_room + 8 * x->k;
         jb_chart_put(x, cat, cat_x, y, x->ink);
         if (g_array_index(p->g->forecast, gboolean, i))
             jb_chart_put(x, p->yuji, cx - jb_chart_lw(p->yuji) / 2, y + 2 + jb_chart_lh(cat), x->muted);

@@ -25,7 +25,6 @@
 
 #include <math.h>
 
-#define PAD 28.0
 #define JB_CHART_MIN_TEXT 7.0 /* points: the smallest text a chart draws */
 
 typedef struct {
@@ -119,6 +118,7 @@ typedef struct {
     PangoContext *pango;
     const JbChartTheme *t;
     double W, H, k; /* canvas in points; k scales the theme's font sizes */
+    double pad;     /* the margin around everything: 28 pt at k = 1 */
     JbColor ink, muted;
     guint own; /* 1 + the mark index of the bar a label being placed may lie inside; 0: none */
 } Ctx;

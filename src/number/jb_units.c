@@ -192,6 +192,21 @@ char *jb_units_label(const JbFigure *f, const char *unit, guint style)
     return g_strconcat(jb_units_bound_prefix(f->bound, western), part, NULL);
 }
 
+void jb_units_label_parts(const JbFigure *f, const char *unit, char **number, char **rest)
+{
+    if (f->range) {
+        *number = jb_units_label(f, unit, JB_LABEL_FULL_UNIT);
+        *rest = g_strdup("");
+        return;
+    }
+    int decimals = f->decimals;
+    JbDecimal v = f->bound == JB_BOUND_ABOUT ? about_digits(f->value, &decimals) : f->value;
+    const char *display = jb_units_display(unit, fabs(jb_decimal_to_double(v)));
+    g_autofree char *num = jb_units_number(v, decimals, display);
+    *number = g_strconcat(jb_units_bound_prefix(f->bound, FALSE), num, NULL);
+    *rest = g_strconcat(display, unit, NULL);
+}
+
 /* ---- exact arithmetic ------------------------------------------------------------------ */
 
 static gboolean scale_up(gint64 *m, int by)

@@ -75,6 +75,11 @@ typedef enum {
  * four. `style` is JbLabelStyle flags. */
 char *jb_units_label(const JbFigure *f, const char *unit, guint style);
 
+/* The label of jb_units_label (JB_LABEL_FULL_UNIT) in two parts, for a table that aligns its
+ * numbers on the decimal point: the number with its bound ("超1.2", "5.9", "-2.5") and what
+ * follows it ("万亿元", "%", "万家"). A range is all number ("5%–5.5%", unit ""). */
+void jb_units_label_parts(const JbFigure *f, const char *unit, char **number, char **rest);
+
 /* ---- exact arithmetic: FALSE when the result does not fit 18 digits ---- */
 gboolean jb_units_add(JbDecimal a, JbDecimal b, JbDecimal *out);
 gboolean jb_units_sub(JbDecimal a, JbDecimal b, JbDecimal *out);

@@ -85,7 +85,8 @@ static double part_h(const Blk *b, guint from, guint to)
 static double min_start(const Blk *b)
 {
     guint n = n_pieces(b);
-    return b->before + part_h(b, 0, b->kind == BLK_TEXT ? MIN(n, 2u) : 1);
+    /* a text block of fewer than four lines is never split (two on each side) */
+    return b->before + part_h(b, 0, b->kind == BLK_TEXT ? (n < 4 ? n : 2) : 1);
 }
 
 /* What must follow block i on its page: the least of the next block that may start a page;
@@ -103,59 +104,141 @@ static double min_follow(GPtrArray *blocks, guint i)
     return h;
 }
 
-static GArray *paginate(GPtrArray *blocks, double first_top, int *pages)
+/* Pagination state. A chart that does not fit where it comes floats: the text after it
+ * continues on the page, and the chart (with its caption) opens the next one — so no page is
+ * left a third empty. Floats keep their order and never pass the sources section. */
+typedef struct {
+    GPtrArray *blocks;
+    GArray *places; /* Place */
+    GArray *floats; /* guint: chart blocks waiting for a page, each followed by its caption */
+    int page;
+    double y;
+    gboolean empty; /* nothing on this page yet */
+} Pager;
+
+static void put_part(Pager *pg, Blk *b, guint from, guint to)
 {
-    GArray *places = g_array_new(FALSE, FALSE, sizeof(Place));
-    const double bottom = PAGE_H - MARGIN_BOTTOM;
-    int page = 1;
-    double y = first_top;
-    gboolean empty = TRUE; /* nothing on this page yet */
+    Place p = {b, pg->page, pg->y + (pg->empty ? 0 : b->before), from, to};
+    g_array_append_val(pg->places, p);
+    pg->y = p.y + part_h(b, from, to);
+    pg->empty = FALSE;
+}
+
+/* The height a chart and its caption take where the page stands. */
+static double float_h(const Pager *pg, guint i)
+{
+    const Blk *c = g_ptr_array_index(pg->blocks, i), *cap = g_ptr_array_index(pg->blocks, i + 1);
+    return (pg->empty ? 0 : c->before) + part_h(c, 0, n_pieces(c)) + cap->before +
+           part_h(cap, 0, n_pieces(cap));
+}
+
+static gboolean put_float(Pager *pg, guint i, gboolean force)
+{
+    if (!force && pg->y + float_h(pg, i) > PAGE_H - MARGIN_BOTTOM + 0.01)
+        return FALSE;
+    for (guint k = i; k <= i + 1; k++) {
+        Blk *b = g_ptr_array_index(pg->blocks, k);
+        put_part(pg, b, 0, n_pieces(b));
+    }
+    return TRUE;
+}
+
+/* A new page, opened by the charts waiting for one (as many as fit, in order). */
+static void new_page(Pager *pg)
+{
+    pg->page++;
+    pg->y = MARGIN_TOP;
+    pg->empty = TRUE;
+    while (pg->floats->len) {
+        guint i = g_array_index(pg->floats, guint, 0);
+        if (!put_float(pg, i, pg->empty)) /* taller than a page: it overflows alone */
+            break;
+        g_array_remove_index(pg->floats, 0);
+    }
+}
+
+/* How many pieces of block b (from `from`) go on this page: as many as fit, but no widows or
+ * orphans (two lines or table rows on each side of a break), a KPI list whole. */
+static guint fitting(const Pager *pg, guint i, guint from)
+{
+    const Blk *b = g_ptr_array_index(pg->blocks, i);
+    guint n = n_pieces(b), k = from;
+    double avail = PAGE_H - MARGIN_BOTTOM - pg->y - (pg->empty ? 0 : b->before);
+    while (k < n && part_h(b, from, k + 1) <= avail + 0.01)
+        k++;
+    if ((b->kind == BLK_TEXT || b->kind == BLK_TABLE) && k < n) {
+        if (n - k < 2)
+            k = n >= 2 ? n - 2 : 0;
+        if (k < from + 2 || n < (b->kind == BLK_TEXT ? 4u : 3u))
+            k = from;
+    }
+    if (b->kind == BLK_KPI && k < n && from == 0 && !pg->empty)
+        k = from; /* a KPI list moves whole to the next page unless it is taller than one */
+    if (k == n && b->keep_with_next && i + 1 < pg->blocks->len && from == 0 &&
+        part_h(b, from, n) + min_follow(pg->blocks, i) > avail + 0.01)
+        k = from; /* a heading never ends a page alone */
+    return k;
+}
+
+static GArray *paginate_once(GPtrArray *blocks, double first_top, int *pages)
+{
+    g_autoptr(GArray) floats = g_array_new(FALSE, FALSE, sizeof(guint));
+    Pager pg = {blocks, g_array_new(FALSE, FALSE, sizeof(Place)), floats, 1, first_top, TRUE};
     for (guint i = 0; i < blocks->len; i++) {
         Blk *b = g_ptr_array_index(blocks, i);
+        if (b->floats && i + 1 < blocks->len) {
+            if (pg.floats->len || !put_float(&pg, i, pg.empty))
+                g_array_append_val(pg.floats, i); /* behind the charts before it, in order */
+            i++; /* its caption goes with it */
+            continue;
+        }
+        while (b->flush_floats && pg.floats->len)
+            new_page(&pg);
+        if (b->break_before && !pg.empty)
+            new_page(&pg);
         guint n = n_pieces(b), from = 0;
         while (from < n) {
-            double before = empty ? 0 : b->before;
-            double avail = bottom - y - before;
-            guint k = from;
-            while (k < n && part_h(b, from, k + 1) <= avail + 0.01)
-                k++;
-            if (b->kind == BLK_TEXT && k < n) {
-                /* no widows or orphans: at least two lines on each side of a break */
-                if (n - k < 2)
-                    k = n >= 2 ? n - 2 : 0;
-                if (k < from + 2 || n < 4)
-                    k = from;
+            guint k = fitting(&pg, i, from);
+            if (k == from && !pg.empty) {
+                new_page(&pg);
+                continue;
             }
-            if (b->kind == BLK_KPI && k < n && from == 0 && !empty)
-                k = from; /* a KPI list moves whole to the next page unless it is taller than one */
-            if (k == n && b->keep_with_next && i + 1 < blocks->len) {
-                /* a heading (or a chart and its caption) never ends a page alone */
-                if (part_h(b, from, n) + min_follow(blocks, i) > avail + 0.01 && from == 0)
-                    k = from;
-            }
-            if (k == from) {
-                if (empty) {
-                    k = from + 1; /* taller than a page: let it overflow rather than loop */
-                } else {
-                    page++;
-                    y = MARGIN_TOP;
-                    empty = TRUE;
-                    continue;
-                }
-            }
-            Place p = {b, page, y + before, from, k};
-            g_array_append_val(places, p);
-            y = p.y + part_h(b, from, k);
-            empty = FALSE;
+            if (k == from)
+                k = from + 1; /* taller than a page: let it overflow rather than loop */
+            put_part(&pg, b, from, k);
             from = k;
-            if (from < n) {
-                page++;
-                y = MARGIN_TOP;
-                empty = TRUE;
-            }
+            if (from < n)
+                new_page(&pg);
         }
     }
-    *pages = page;
+    while (pg.floats->len)
+        new_page(&pg);
+    *pages = pg.page;
+    return pg.places;
+}
+
+/* No page holds a lone entry: when the last page would hold a single block (a source entry,
+ * a list item), the block before it goes over too. Repeated while that helps, at most a few
+ * times (each takes one more block from the page before). */
+static GArray *paginate(GPtrArray *blocks, double first_top, int *pages)
+{
+    GArray *places = paginate_once(blocks, first_top, pages);
+    for (int round = 0; round < 3 && *pages > 1; round++) {
+        guint n = places->len, on_last = 0;
+        while (on_last < n && g_array_index(places, Place, n - 1 - on_last).page == *pages)
+            on_last++;
+        if (on_last != 1 || n < 3)
+            break;
+        const Place *lone = &g_array_index(places, Place, n - 1);
+        Place *prev = &g_array_index(places, Place, n - 2);
+        if (lone->from != 0 || prev->from != 0 || prev->to != n_pieces(prev->blk) ||
+            prev->blk->kind != BLK_TEXT || prev->blk->keep_with_next ||
+            g_array_index(places, Place, n - 3).page != prev->page)
+            break; /* only whole text blocks move, and one must stay behind */
+        prev->blk->break_before = TRUE;
+        g_array_unref(places);
+        places = paginate_once(blocks, first_top, pages);
+    }
     return places;
 }
 
@@ -253,28 +336,6 @@ static void draw_card(cairo_t *cr, const Card *c, double value_w, double y, doub
         link_rect(cr, c->dest, x, y, TEXT_W, h);
 }
 
-static void draw_row(cairo_t *cr, const Row *r, double y, double h, gboolean head)
-{
-    double x = MARGIN_X;
-    if (head) {
-        jb_set_color(cr, jb_color_hex("#E8EEF4"));
-        cairo_rectangle(cr, MARGIN_X, y, TEXT_W, h);
-        cairo_fill(cr);
-    }
-    for (int c = 0; c < TABLE_COLS; c++) {
-        jb_layout_draw(cr, r->cell[c], x + CELL_PAD, y + CELL_PAD, jb_color_hex(head ? "#1A1A1A" : "#222222"));
-        if (c == 3 && r->dest)
-            link_rect(cr, r->dest, x, y, TEXT_W - (x - MARGIN_X), h);
-        int pw = pango_layout_get_width(r->cell[c]);
-        x += (double)pw / PANGO_SCALE + 2 * CELL_PAD;
-    }
-    jb_set_color(cr, jb_color_hex(head ? "#8FA8BF" : "#D5DDE5"));
-    cairo_set_line_width(cr, head ? 0.8 : 0.5);
-    cairo_move_to(cr, MARGIN_X, y + h);
-    cairo_line_to(cr, MARGIN_X + TEXT_W, y + h);
-    cairo_stroke(cr);
-}
-
 static gboolean draw_place(JbCanvas *canvas, const Place *p, gboolean outline, int *h1_id,
                            GError **error)
 {
@@ -331,17 +392,9 @@ static gboolean draw_place(JbCanvas *canvas, const Place *p, gboolean outline, i
         }
         break;
     }
-    case BLK_TABLE: {
-        double y = p->y;
-        draw_row(cr, g_ptr_array_index(b->rows, 0), y, b->head_h, TRUE);
-        y += b->head_h;
-        for (guint r = p->from; r < p->to; r++) {
-            double h = top[r + 1] - top[r];
-            draw_row(cr, g_ptr_array_index(b->rows, r + 1), y, h, FALSE);
-            y += h;
-        }
+    case BLK_TABLE:
+        jb_report_draw_table(cr, b, p->y, p->from, p->to);
         break;
-    }
     }
     return TRUE;
 }
@@ -573,13 +626,15 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
         static const char *const ext[] = {".png", ".svg"};
         double width, height;
         jb_chart_size(blk->chart, &width, &height);
-        jb_chart_set_size(blk->chart, width, width * 9 / 16);
+        jb_chart_set_size(blk->chart, blk->slide_w, blk->slide_w * 9 / 16);
+        jb_chart_set(blk->chart, "title", blk->title, NULL);
         for (int e = 0; ok && e < 2; e++) {
             g_autofree char *suffix = g_strconcat("-", blk->name, ext[e], NULL);
             g_autofree char *path = sibling(pdf_path, suffix);
             ok = jb_chart_render(blk->chart, path, 2, error);
         }
         jb_chart_set_size(blk->chart, width, height);
+        jb_chart_set(blk->chart, "title", "", NULL);
     }
     if (d.places)
         g_array_unref(d.places);

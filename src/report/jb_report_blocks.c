@@ -11,7 +11,6 @@
 #include <string.h>
 
 
-static const double COL_W[TABLE_COLS] = {136, 88, 92, TEXT_W - 136 - 88 - 92};
 
 /* ---- blocks ----------------------------------------------------------------------------- */
 
@@ -31,23 +30,8 @@ void jb_report_blk_free(Blk *b)
     g_free(b->dest);
     g_free(b->outline);
     g_free(b->name);
+    g_free(b->title);
     g_free(b);
-}
-
-static void card_free(Card *c)
-{
-    g_clear_object(&c->value);
-    g_clear_object(&c->caption);
-    g_free(c->dest);
-    g_free(c);
-}
-
-static void row_free(Row *r)
-{
-    for (int i = 0; i < TABLE_COLS; i++)
-        g_clear_object(&r->cell[i]);
-    g_free(r->dest);
-    g_free(r);
 }
 
 static double layout_h(PangoLayout *l)
@@ -56,19 +40,6 @@ static double layout_h(PangoLayout *l)
     if (l)
         jb_layout_size(l, NULL, &h);
     return h;
-}
-
-double jb_report_card_h(const Card *c)
-{
-    return 2 * KPI_PAD + fmax(layout_h(c->value), layout_h(c->caption));
-}
-
-static double row_h(const Row *r)
-{
-    double h = 0;
-    for (int i = 0; i < TABLE_COLS; i++)
-        h = fmax(h, layout_h(r->cell[i]));
-    return h + 2 * CELL_PAD;
 }
 
 void jb_report_blk_measure(Blk *blk)
@@ -98,10 +69,10 @@ void jb_report_blk_measure(Blk *blk)
         }
         break;
     case BLK_TABLE:
-        blk->head_h = y = row_h(g_ptr_array_index(blk->rows, 0));
+        blk->head_h = y = jb_report_row_h(g_ptr_array_index(blk->rows, 0));
         g_array_append_val(top, y);
         for (guint i = 1; i < blk->rows->len; i++) {
-            y += row_h(g_ptr_array_index(blk->rows, i));
+            y += jb_report_row_h(g_ptr_array_index(blk->rows, i));
             g_array_append_val(top, y);
         }
         break;
@@ -122,170 +93,6 @@ void jb_report_blk_measure(Blk *blk)
     }
     g_clear_pointer(&blk->top, g_array_unref);
     blk->top = top;
-}
-
-/* Where the number of a quantity span starts: after its hedge words (约为3倍, 超4000亿元,
- * 近千亿), at the first digit, sign or Chinese numeral. */
-static gsize number_start(const char *text, gsize start, gsize end)
-{
-    static const char numerals[] = "〇零一二三四五六七八九十百千万亿两";
-    for (const char *p = text + start; p < text + end; p = g_utf8_next_char(p)) {
-        if (g_ascii_isdigit(*p) || *p == '-' || *p == '+' || *p == '.')
-            return (gsize)(p - text);
-        gunichar c = g_utf8_get_char(p);
-        if (c >= 0x80 && g_utf8_strchr(numerals, -1, c))
-            return (gsize)(p - text);
-    }
-    return start;
-}
-
-/* A number never parts from its unit: 1.2万亿元 stays on one line (pango 1.50 would break
- * it after 1.2). A hedge word before it may: "约为" can end a line and "3倍" start the next,
- * which keeps the unbreakable run short and the line before it full. Quantity spans come
- * from the same scanner the extract stage uses. */
-static void keep_numbers_whole(PangoLayout *layout)
-{
-    const char *text = pango_layout_get_text(layout);
-    gsize len = strlen(text);
-    PangoAttrList *attrs = pango_layout_get_attributes(layout);
-    attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-    JbQuantity q;
-    for (gsize from = 0; from < len && jb_number_scan(text, len, from, &q); from = q.end) {
-        PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-        a->start_index = (guint)number_start(text, q.start, q.end);
-        a->end_index = (guint)q.end;
-        pango_attr_list_insert(attrs, a);
-    }
-    pango_layout_set_attributes(layout, attrs);
-    pango_attr_list_unref(attrs);
-}
-
-/* Find each pending footnote's text in the layout, in order, and make it a link. */
-static GArray *find_links(PangoLayout *layout, GPtrArray *pending)
-{
-    GArray *links = g_array_new(FALSE, FALSE, sizeof(Link));
-    const char *text = pango_layout_get_text(layout);
-    const char *from = text;
-    for (guint i = 0; pending && i < pending->len; i++) {
-        const Pending *p = g_ptr_array_index(pending, i);
-        const char *at = strstr(from, p->needle);
-        if (!at)
-            continue;
-        Link l = {(int)(at - text), (int)(at - text + strlen(p->needle)), g_strdup(p->attr)};
-        g_array_append_val(links, l);
-        if (p->needle[0] == '[' && at > text) {
-            /* a footnote mark stays with the character before it */
-            const char *prev = g_utf8_prev_char(at);
-            PangoAttrList *attrs = pango_layout_get_attributes(layout);
-            attrs = attrs ? pango_attr_list_copy(attrs) : pango_attr_list_new();
-            PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-            a->start_index = (guint)(prev - text);
-            a->end_index = (guint)l.end;
-            pango_attr_list_insert(attrs, a);
-            pango_layout_set_attributes(layout, attrs);
-            pango_attr_list_unref(attrs);
-        }
-        from = at + strlen(p->needle);
-    }
-    return links;
-}
-
-/* Each line of a justified paragraph that ends at a wrap is stretched to the full width by
- * letter spacing of its own, and only when that spacing stays below JUSTIFY_MAX_GAP em.
- * pango's own justification spreads any slack over every gap between characters: when a
- * long unbreakable run (超1.2万亿元[1]) moves to the next line, the line before gets gaps
- * that pdftotext reads as spaces inside numbers ("4 00 0亿 元"). poppler starts a new
- * word at a gap over 0.1 em, and prints a space between two words (a footnote mark is a
- * word of its own: a smaller font) apart by 0.03 em of the line's font size. So: a line
- * whose gaps would exceed 0.06 em stays ragged, and footnote marks get no spacing, which
- * leaves half a gap (under 0.03 em) on each side of them.
- * pango 1.50 has no per-line justification: the spacing is an attribute per line,
- * computed on the unjustified layout; its total is at most the line's slack, so no line
- * breaks elsewhere (checked; if one did, the paragraph stays ragged). pango trims the
- * spacing at a line's ends, so a stretched line falls short of the margin by one gap,
- * a fraction of a point. */
-#define JUSTIFY_MAX_GAP 0.06
-
-static int *line_starts(PangoLayout *layout, int *n)
-{
-    *n = pango_layout_get_line_count(layout);
-    int *starts = g_new(int, *n);
-    for (int i = 0; i < *n; i++)
-        starts[i] = pango_layout_get_line_readonly(layout, i)->start_index;
-    return starts;
-}
-
-static void justify_lines(PangoLayout *layout, double size, GArray *links)
-{
-    int n_lines;
-    g_autofree int *before = line_starts(layout, &n_lines);
-    if (n_lines < 2)
-        return;
-    const char *text = pango_layout_get_text(layout);
-    int n_attrs;
-    const PangoLogAttr *log = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
-    PangoAttrList *orig = pango_layout_get_attributes(layout);
-    orig = orig ? pango_attr_list_ref(orig) : pango_attr_list_new();
-    PangoAttrList *attrs = pango_attr_list_copy(orig);
-    int width = pango_layout_get_width(layout);
-    int max_gap = (int)(JUSTIFY_MAX_GAP * size * PANGO_SCALE);
-    for (int i = 0; i + 1 < n_lines; i++) {
-        PangoLayoutLine *line = pango_layout_get_line_readonly(layout, i);
-        if (pango_layout_get_line_readonly(layout, i + 1)->is_paragraph_start)
-            continue; /* ends at a line break, not a wrap: ragged like a paragraph's last */
-        PangoRectangle ext;
-        pango_layout_line_get_extents(line, NULL, &ext);
-        long c0 = g_utf8_pointer_to_offset(text, text + line->start_index);
-        long c1 = g_utf8_pointer_to_offset(text, text + line->start_index + line->length);
-        int graphemes = 0;
-        for (long c = c0; c < c1 && c < n_attrs; c++)
-            graphemes += log[c].is_cursor_position;
-        int slack = width - ext.width;
-        if (graphemes < 2 || slack <= 0)
-            continue;
-        int gap = slack / graphemes;
-        if (gap > max_gap)
-            continue;
-        PangoAttribute *a = pango_attr_letter_spacing_new(gap);
-        a->start_index = (guint)line->start_index;
-        a->end_index = (guint)(line->start_index + line->length);
-        pango_attr_list_change(attrs, a);
-    }
-    for (guint k = 0; k < links->len; k++) {
-        const Link *l = &g_array_index(links, Link, k);
-        if (!g_str_has_prefix(l->attr, "dest=")) /* a footnote mark, not a URL */
-            continue;
-        PangoAttribute *none = pango_attr_letter_spacing_new(0);
-        none->start_index = (guint)l->start;
-        none->end_index = (guint)l->end;
-        pango_attr_list_change(attrs, none);
-    }
-    pango_layout_set_attributes(layout, attrs);
-    int n_after;
-    g_autofree int *after = line_starts(layout, &n_after);
-    if (n_after != n_lines || memcmp(before, after, sizeof(int) * (gsize)n_lines) != 0)
-        pango_layout_set_attributes(layout, orig);
-    pango_attr_list_unref(attrs);
-    pango_attr_list_unref(orig);
-}
-
-Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, double size,
-                        gboolean bold, double indent, double before, const char *color,
-                        gboolean justify)
-{
-    Blk *blk = g_new0(Blk, 1);
-    blk->kind = BLK_TEXT;
-    blk->indent = indent;
-    blk->before = before;
-    blk->color = jb_color_hex(color);
-    blk->layout = jb_layout_new(b->pango, markup, TRUE, size, bold, TEXT_W - indent);
-    pango_layout_set_line_spacing(blk->layout, (float)LINE_SPACING);
-    keep_numbers_whole(blk->layout);
-    blk->links = find_links(blk->layout, pending);
-    if (justify)
-        justify_lines(blk->layout, size, blk->links);
-    jb_report_blk_measure(blk);
-    return blk;
 }
 
 static void add_blk(Builder *b, Blk *blk)
@@ -325,7 +132,7 @@ static void append_text(Builder *b, const char *lit, GString *out, GPtrArray *pe
                 g_autoptr(GArray) n = jb_report_cite(b, g_array_index(rows, guint, i));
                 g_array_append_vals(numbers, n->data, n->len);
             }
-            jb_report_footnote(out, pending, numbers);
+            jb_report_footnote(out, pending, numbers, b->text_size);
         }
         p = end + 1;
     }
@@ -400,7 +207,7 @@ static void inline_markup(Builder *b, cmark_node *node, GString *out, GPtrArray 
 
 /* The metric ids of a kpi or table block, one per line ("#" comments), each checked
  * against the series; "*" stands for every metric in the series. */
-static GPtrArray *block_ids(Builder *b, const char *kind, const char *literal, guint first_line,
+GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal, guint first_line,
                             GError **error)
 {
     g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
@@ -443,194 +250,15 @@ static GPtrArray *block_ids(Builder *b, const char *kind, const char *literal, g
     return g_steal_pointer(&ids);
 }
 
-static const char *cell(Builder *b, guint row, const char *col)
+const char *jb_report_cell(Builder *b, guint row, const char *col)
 {
     return jb_table_get(b->in->series, row, jb_table_column(b->in->series, col));
 }
 
 /* The change since the first period, as the KPI chart says it (jb_units). */
-static char *ratio_text(Builder *b, guint first, guint last)
-{
-    JbFigure a, z;
-    if (!jb_figure_parse(cell(b, first, "value"), cell(b, first, "bound"),
-                         cell(b, first, "value_high"), &a) ||
-        !jb_figure_parse(cell(b, last, "value"), cell(b, last, "bound"),
-                         cell(b, last, "value_high"), &z))
-        return NULL;
-    JbChange ch = jb_units_change(&a, &z, cell(b, last, "unit"));
-    g_autofree char *since = jb_period_text_cn(cell(b, first, "period"));
-    return jb_units_change_text(&ch, since);
-}
-
-static char *dest_of(GArray *numbers)
+char *jb_report_dest_of(GArray *numbers)
 {
     return numbers->len ? g_strdup_printf("dest='src-%d'", g_array_index(numbers, int, 0)) : NULL;
-}
-
-/* A KPI's value: the number big, a bound word ("超") as big as the number and the unit
- * half as big. The bound word is not smaller like the unit: pdftotext (poppler) starts a
- * text block at the leftmost word of a line, and a word much smaller than the number
- * would be a block of its own, read after the whole KPI list. */
-static char *kpi_value_markup(const char *prefix, const char *num, const char *unit, double size)
-{
-    g_autofree char *p = g_markup_escape_text(prefix, -1);
-    g_autofree char *n = g_markup_escape_text(num, -1);
-    g_autofree char *u = g_markup_escape_text(unit, -1);
-    return g_strdup_printf("%s%s<span size=\"%d\">%s</span>", p, n,
-                           (int)(size * KPI_UNIT_SCALE * PANGO_SCALE), u);
-}
-
-/* The label, and under it the period, footnotes and change since the first period: one
- * layout in one font size, so that pdftotext keeps the two lines together. */
-static char *kpi_caption_markup(Builder *b, guint first, guint last, guint n_rows,
-                                GArray *numbers, GPtrArray *pending)
-{
-    g_autofree char *label = g_markup_escape_text(cell(b, last, "label"), -1);
-    GString *m = g_string_new(NULL);
-    g_autofree char *when = jb_period_text_cn(cell(b, last, "period"));
-    g_string_append_printf(m, "<span foreground=\"#1A1A1A\">%s</span>\n%s", label, when);
-    if (strcmp(cell(b, last, "forecast"), "1") == 0)
-        g_string_append(m, "（预计）");
-    jb_report_footnote(m, pending, numbers);
-    g_autofree char *change = n_rows > 1 ? ratio_text(b, first, last) : NULL;
-    if (change)
-        g_string_append_printf(m, "　<span foreground=\"#0B7A3E\">%s</span>", change);
-    return g_string_free(m, FALSE);
-}
-
-/* A KPI block is a list: one full-width row per KPI, the value in a column as wide as the
- * block's widest value, the caption right of it with the same top. Cards side by side
- * looked the same on paper but pdftotext read them as all values, then all labels: it
- * orders text blocks top before bottom, and left before right only when they overlap
- * vertically, so a row whose value and caption start level reads value, label, meta. */
-static gboolean add_kpi(Builder *b, const char *literal, guint line, GError **error)
-{
-    g_autoptr(GPtrArray) ids = block_ids(b, "kpi", literal, line + 1, error);
-    if (!ids)
-        return FALSE;
-    Blk *blk = g_new0(Blk, 1);
-    blk->kind = BLK_KPI;
-    blk->before = 12;
-    blk->cards = g_ptr_array_new_with_free_func((GDestroyNotify)card_free);
-    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
-    double widest = 0;
-    for (guint i = 0; i < ids->len; i++) {
-        const char *id = g_ptr_array_index(ids, i);
-        g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, id);
-        guint first = g_array_index(rows, guint, 0), last = g_array_index(rows, guint, rows->len - 1);
-        Card *c = g_new0(Card, 1);
-        JbFigure f;
-        g_autofree char *num = NULL;
-        const char *pre = "";
-        if (jb_figure_parse(cell(b, last, "value"), cell(b, last, "bound"),
-                            cell(b, last, "value_high"), &f)) {
-            /* the label without its unit, which is drawn smaller: 超1.2万亿 + 元 */
-            pre = f.range ? "" : jb_units_bound_prefix(f.bound, FALSE);
-            num = jb_units_label(&f, cell(b, last, "unit"), JB_LABEL_NO_UNIT | JB_LABEL_NO_BOUND);
-        } else {
-            num = g_strdup(cell(b, last, "value"));
-        }
-        char *parts[] = {g_strdup(pre), g_strdup(num), g_strdup(cell(b, last, "unit")), NULL};
-        g_ptr_array_add(values, g_memdup2(parts, sizeof parts));
-        g_autofree char *vm = kpi_value_markup(parts[0], parts[1], parts[2], KPI_VALUE_SIZE);
-        c->value = jb_layout_new(b->pango, vm, TRUE, KPI_VALUE_SIZE, TRUE, -1);
-        double vw;
-        jb_layout_size(c->value, &vw, NULL);
-        widest = fmax(widest, vw);
-        g_autoptr(GArray) numbers = jb_report_cite(b, last);
-        g_autoptr(GPtrArray) pending =
-            g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
-        g_autofree char *caption = kpi_caption_markup(b, first, last, rows->len, numbers, pending);
-        c->caption = jb_layout_new(b->pango, caption, TRUE, KPI_CAPTION_SIZE, FALSE, -1);
-        c->dest = dest_of(numbers);
-        g_ptr_array_add(blk->cards, c);
-    }
-    /* a value does not wrap: the whole block's values shrink together when one is too wide
-     * (down to a floor; past it, as from a freak unit in a hand-made series, they wrap) */
-    if (widest > KPI_VALUE_COL_MAX) {
-        double size = fmax(KPI_VALUE_SIZE_MIN,
-                           floor(KPI_VALUE_SIZE * KPI_VALUE_COL_MAX / widest * 2) / 2);
-        widest = 0;
-        for (guint i = 0; i < blk->cards->len; i++) {
-            Card *c = g_ptr_array_index(blk->cards, i);
-            char **parts = g_ptr_array_index(values, i);
-            g_autofree char *vm = kpi_value_markup(parts[0], parts[1], parts[2], size);
-            g_object_unref(c->value);
-            c->value = jb_layout_new(b->pango, vm, TRUE, size, TRUE, KPI_VALUE_COL_MAX);
-            pango_layout_set_wrap(c->value, PANGO_WRAP_CHAR);
-            double vw;
-            jb_layout_size(c->value, &vw, NULL);
-            widest = fmax(widest, vw);
-        }
-    }
-    blk->value_w = widest;
-    double caption_w = TEXT_W - KPI_VALUE_X - widest - KPI_COL_GAP - KPI_PAD;
-    for (guint i = 0; i < blk->cards->len; i++) {
-        Card *c = g_ptr_array_index(blk->cards, i);
-        pango_layout_set_width(c->caption, (int)(caption_w * PANGO_SCALE));
-        pango_layout_set_wrap(c->caption, PANGO_WRAP_WORD_CHAR);
-    }
-    add_blk(b, blk);
-    return TRUE;
-}
-
-static PangoLayout *cell_layout(Builder *b, const char *markup, int col, gboolean bold)
-{
-    PangoLayout *l = jb_layout_new(b->pango, markup, TRUE, col == 3 ? 8.5 : 9.5, bold,
-                                   COL_W[col] - 2 * CELL_PAD);
-    if (col == 2)
-        pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-    keep_numbers_whole(l);
-    return l;
-}
-
-static gboolean add_table(Builder *b, const char *literal, guint line, GError **error)
-{
-    g_autoptr(GPtrArray) ids = block_ids(b, "table", literal, line + 1, error);
-    if (!ids)
-        return FALSE;
-    Blk *blk = g_new0(Blk, 1);
-    blk->kind = BLK_TABLE;
-    blk->before = 10;
-    blk->rows = g_ptr_array_new_with_free_func((GDestroyNotify)row_free);
-    Row *head = g_new0(Row, 1);
-    static const char *const heads[TABLE_COLS] = {"指标", "时期", "数值", "来源"};
-    for (int c = 0; c < TABLE_COLS; c++)
-        head->cell[c] = cell_layout(b, heads[c], c, TRUE);
-    g_ptr_array_add(blk->rows, head);
-    for (guint i = 0; i < ids->len; i++) {
-        g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, g_ptr_array_index(ids, i));
-        for (guint k = 0; k < rows->len; k++) {
-            guint r = g_array_index(rows, guint, k);
-            Row *row = g_new0(Row, 1);
-            g_autofree char *label = g_markup_escape_text(cell(b, r, "label"), -1);
-            row->cell[0] = cell_layout(b, k == 0 ? label : "", 0, FALSE);
-            g_autofree char *when = jb_period_text_cn(cell(b, r, "period"));
-            g_autofree char *period = g_strdup_printf(
-                "%s%s", when, strcmp(cell(b, r, "forecast"), "1") == 0 ? "（预计）" : "");
-            row->cell[1] = cell_layout(b, period, 1, FALSE);
-            g_autofree char *v = jb_report_value_text(cell(b, r, "value"), cell(b, r, "unit"),
-                                                      cell(b, r, "bound"), cell(b, r, "value_high"));
-            g_autofree char *ve = g_markup_escape_text(v, -1);
-            row->cell[2] = cell_layout(b, ve, 2, FALSE);
-            g_autoptr(GArray) numbers = jb_report_cite(b, r);
-            g_autoptr(GString) src = g_string_new(NULL);
-            g_auto(GStrv) files = g_strsplit(cell(b, r, "sources"), "; ", -1);
-            for (guint f = 0; files[f]; f++) {
-                g_autofree char *base = g_path_get_basename(files[f]);
-                g_autofree char *esc = g_markup_escape_text(base, -1);
-                g_string_append_printf(src, "%s%s", f ? "；" : "", esc);
-            }
-            g_autoptr(GPtrArray) pending =
-                g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
-            jb_report_footnote(src, pending, numbers);
-            row->cell[3] = cell_layout(b, src->str, 3, FALSE);
-            row->dest = dest_of(numbers);
-            g_ptr_array_add(blk->rows, row);
-        }
-    }
-    add_blk(b, blk);
-    return TRUE;
 }
 
 static gboolean add_chart(Builder *b, const char *info, const char *literal, guint line,
@@ -658,20 +286,38 @@ static gboolean add_chart(Builder *b, const char *info, const char *literal, gui
     for (char *p = name; *p; p++)
         if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_')
             *p = '-';
-    /* a caption under the chart carries its footnotes to the quoted sentences */
-    g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, jb_chart_metric_id(c));
+    /* a caption under the chart carries its title (the chart on the page has none: it is
+     * said once) and footnotes to the sentences behind every metric drawn */
+    const GPtrArray *ids = jb_chart_metrics(c);
     g_autoptr(GArray) numbers = g_array_new(FALSE, FALSE, sizeof(int));
-    for (guint i = 0; i < rows->len; i++) {
-        g_autoptr(GArray) n = jb_report_cite(b, g_array_index(rows, guint, i));
-        g_array_append_vals(numbers, n->data, n->len);
+    for (guint k = 0; k < ids->len; k++) {
+        g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, g_ptr_array_index(ids, k));
+        for (guint i = 0; i < rows->len; i++) {
+            g_autoptr(GArray) n = jb_report_cite(b, g_array_index(rows, guint, i));
+            for (guint j = 0; j < n->len; j++) {
+                int num = g_array_index(n, int, j);
+                gboolean seen = FALSE;
+                for (guint q = 0; q < numbers->len && !seen; q++)
+                    seen = g_array_index(numbers, int, q) == num;
+                if (!seen)
+                    g_array_append_val(numbers, num);
+            }
+        }
     }
     Blk *blk = g_new0(Blk, 1);
     blk->kind = BLK_CHART;
     blk->before = 12;
     blk->indent = indent;
     blk->keep_with_next = TRUE;
+    blk->floats = TRUE; /* with its caption, the next block */
     blk->name = g_steal_pointer(&name);
-    g_autofree char *title = g_markup_escape_text(jb_chart_title(c), -1);
+    blk->title = g_strdup(jb_chart_title(c));
+    g_autofree char *title = g_markup_escape_text(blk->title, -1);
+    /* drawn at the page's width in points, so no chart text is under 7 pt (jb_chart's floor);
+     * its slide keeps the spec's size */
+    jb_chart_size(c, &blk->slide_w, &blk->slide_h);
+    jb_chart_set_size(c, TEXT_W - indent, fmax(blk->slide_h / blk->slide_w, 0.6) * (TEXT_W - indent));
+    jb_chart_set(c, "title", "", NULL);
     blk->chart = g_steal_pointer(&c);
     add_blk(b, blk);
     g_autoptr(GString) m = g_string_new(NULL);
@@ -680,7 +326,7 @@ static gboolean add_chart(Builder *b, const char *info, const char *literal, gui
         g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
     if (numbers->len) {
         g_string_append(m, "　原文见");
-        jb_report_footnote(m, pending, numbers);
+        jb_report_footnote(m, pending, numbers, 9);
     }
     g_ptr_array_add(b->blocks,
                     jb_report_text_blk(b, m->str, pending, 9, FALSE, indent, 2, "#666666", FALSE));
@@ -728,6 +374,7 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
             break;
         }
         case CMARK_NODE_PARAGRAPH: {
+            b->text_size = quote ? 10.5 : BODY_SIZE;
             inline_markup(b, n, m, pending);
             Blk *blk = jb_report_text_blk(b, m->str, pending, quote ? 10.5 : BODY_SIZE, FALSE,
                                           indent, quote ? 6 : 8, quote ? "#444444" : "#222222",
@@ -750,6 +397,7 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
                     }
                     g_string_truncate(m, 0);
                     g_ptr_array_set_size(pending, 0);
+                    b->text_size = BODY_SIZE;
                     inline_markup(b, p, m, pending);
                     Blk *blk = jb_report_text_blk(b, m->str, pending, BODY_SIZE, FALSE,
                                                   indent + 18, first ? 4 : 2, "#222222", TRUE);
@@ -777,10 +425,10 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
                 if (!add_chart(b, info, lit, line, indent, error))
                     return FALSE;
             } else if (strcmp(info, "kpi") == 0) {
-                if (!add_kpi(b, lit, line, error))
+                if (!jb_report_add_kpi(b, lit, line, error))
                     return FALSE;
             } else if (strcmp(info, "table") == 0) {
-                if (!add_table(b, lit, line, error))
+                if (!jb_report_add_table(b, lit, line, error))
                     return FALSE;
             } else {
                 g_autofree char *plain = jb_template_strip_marks(lit);

@@ -2,9 +2,11 @@
  *
  * The report is built in three steps: jb_report_blocks.c turns the template's Markdown and
  * fenced blocks into Blk items (text, chart, KPI row, table, rule), each cut into pieces
- * (text lines, table rows, KPI rows) at which a page may break; jb_report.c paginates the
- * pieces and draws the pages; jb_report_sources.c numbers the sentences each figure came
- * from and turns them into footnote links and the closing sources section.
+ * (text lines, table rows, KPI rows) at which a page may break — with jb_report_text.c
+ * (paragraph layouts: leading, unbreakable numbers and marks, justification),
+ * jb_report_kpi.c and jb_report_table.c; jb_report.c paginates the pieces (charts float,
+ * no lone entries) and draws the pages; jb_report_sources.c numbers the sentences each
+ * figure came from and turns them into footnote links and the closing sources section.
  */
 #ifndef JB_REPORT_PRIV_H
 #define JB_REPORT_PRIV_H
@@ -24,7 +26,7 @@
 #define MARGIN_BOTTOM 72.0
 #define TEXT_W (PAGE_W - 2 * MARGIN_X)
 #define BODY_SIZE 11.0
-#define LINE_SPACING 1.5
+#define LEADING 1.6 /* baseline to baseline, in ems of the text: Chinese reports read 1.5–1.7 */
 #define ACCENT "#0072B2"
 #define KPI_GAP 6.0            /* between the rows of a KPI list */
 #define KPI_PAD 8.0            /* inside a row, above and below */
@@ -36,6 +38,8 @@
 #define KPI_COL_GAP 20.0       /* between the value column and the caption */
 #define KPI_CAPTION_SIZE 9.5
 #define CELL_PAD 5.0
+#define FOOTNOTE_SIZE 0.62 /* a footnote mark's size, of its text's */
+#define FOOTNOTE_RISE 0.38 /* its baseline above the text's, of the text's size */
 
 typedef enum { BLK_TEXT, BLK_CHART, BLK_RULE, BLK_KPI, BLK_TABLE } BlkKind;
 
@@ -55,8 +59,11 @@ typedef struct {
 
 #define TABLE_COLS 4
 typedef struct {
-    PangoLayout *cell[TABLE_COLS];
-    char *dest; /* link attributes for the source cell, or NULL */
+    PangoLayout *cell[TABLE_COLS]; /* 指标, 时期, the value's number ("超1.2"), 来源 */
+    PangoLayout *unit;             /* the value's unit ("万亿元"), aligned after the numbers */
+    double int_w;                  /* the number's width up to its decimal point */
+    gboolean first;                /* the first row of its metric: its label is drawn */
+    char *dest;                    /* link attributes for the source cell, or NULL */
 } Row;
 
 typedef struct {
@@ -67,6 +74,9 @@ typedef struct {
     GArray *top; /* double */
     double head_h; /* repeated on continuation parts (table header) */
     gboolean keep_with_next;
+    gboolean floats;       /* a chart that moves to the next page while text continues */
+    gboolean flush_floats; /* charts still floating are placed before this block */
+    gboolean break_before; /* starts a page (set to keep a page from holding a lone entry) */
     /* BLK_TEXT */
     PangoLayout *layout;
     PangoLayout *gutter; /* bullet, list number or source number left of the text */
@@ -77,13 +87,17 @@ typedef struct {
     char *outline; /* heading text for a bookmark */
     int level;     /* 1, 2 for headings */
     /* BLK_CHART */
-    JbChart *chart;
-    char *name; /* the block's name, for slide files */
+    JbChart *chart;    /* sized to the page, without its title (the caption has it) */
+    char *name;        /* the block's name, for slide files */
+    char *title;       /* the chart's title, given back to its slide */
+    double slide_w, slide_h; /* the spec's size, for the slide */
     /* BLK_KPI */
     GPtrArray *cards; /* Card*, one per row */
     double value_w;   /* width of the value column */
     /* BLK_TABLE */
     GPtrArray *rows; /* Row*; rows->pdata[0] is the header */
+    double col_w[TABLE_COLS];      /* fitted to the content */
+    double num_int_w, num_frac_w;  /* the value column: integer parts, decimal parts */
 } Blk;
 
 typedef struct {
@@ -101,6 +115,7 @@ typedef struct {
     GHashTable *entry_of; /* "source\nquote" → SourceEntry* (borrowed) */
     GHashTable *articles; /* path → JbArticle* (or NULL when unreadable) */
     int h1, h2, figures;
+    double text_size; /* of the text being built: its footnote marks follow it */
 } Builder;
 
 /* jb_report_blocks.c */
@@ -114,6 +129,23 @@ void jb_report_blk_measure(Blk *blk);
 /* Height of a KPI row. */
 double jb_report_card_h(const Card *c);
 
+/* Helpers of jb_report_blocks.c the other files use. */
+void jb_report_keep_numbers_whole(PangoLayout *layout);
+GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal, guint first_line,
+                               GError **error);
+const char *jb_report_cell(Builder *b, guint row, const char *col);
+char *jb_report_dest_of(GArray *numbers);
+
+/* jb_report_kpi.c */
+gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError **error);
+
+
+/* jb_report_table.c */
+gboolean jb_report_add_table(Builder *b, const char *literal, guint line, GError **error);
+double jb_report_row_h(const Row *r);
+/* Draw rows [from, to) of a table under its header, from y. */
+void jb_report_draw_table(cairo_t *cr, const Blk *blk, double y, guint from, guint to);
+
 /* jb_report_sources.c */
 /* A pending footnote: the text "[n]" that will appear in a layout and its link target. */
 typedef struct {
@@ -124,8 +156,12 @@ void jb_report_pending_free(Pending *p);
 /* The numbers of the sentences behind row `row` of the series (an empty array when the
  * metrics table is missing). Registers new sources in citation order. */
 GArray *jb_report_cite(Builder *b, guint row);
-/* Append "<sup>[n]</sup>" for each number to `markup` and the links to `pending`. */
-void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers);
+/* Append a mark "[n]" for each number to `markup` (in text of `size` points: smaller and raised
+ * by a fixed share of it, so all marks of a text share one baseline) and the links to
+ * `pending`. */
+void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers, double size);
+/* Footnote marks as one unbreakable run with the character before them ("…亿元[1][5]"). */
+void jb_report_keep_marks_whole(PangoLayout *layout);
 /* The sources section: a heading and one entry per cited sentence. */
 void jb_report_add_sources(Builder *b);
 /* Series rows of `metric_id`, in file order (empty when unknown). */

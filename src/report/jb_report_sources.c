@@ -114,16 +114,19 @@ static int int_cmp(gconstpointer a, gconstpointer b)
     return *(const int *)a - *(const int *)b;
 }
 
-void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers)
+void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers, double size)
 {
     g_array_sort(numbers, int_cmp);
+    /* not <sup>, whose rise follows whatever font surrounds it: one size and one raised
+     * baseline for every mark of a text, in absolute units */
+    int mark_size = (int)(size * FOOTNOTE_SIZE * PANGO_SCALE), rise = (int)(size * FOOTNOTE_RISE * PANGO_SCALE);
     for (guint i = 0; i < numbers->len; i++) {
         int n = g_array_index(numbers, int, i);
         Pending *p = g_new0(Pending, 1);
         p->needle = g_strdup_printf("[%d]", n);
         p->attr = g_strdup_printf("dest='src-%d'", n);
-        g_string_append_printf(markup, "<sup><span foreground=\"" ACCENT "\">%s</span></sup>",
-                               p->needle);
+        g_string_append_printf(markup, "<span size=\"%d\" rise=\"%d\" foreground=\"" ACCENT "\">%s</span>",
+                               mark_size, rise, p->needle);
         g_ptr_array_add(pending, p);
     }
 }
@@ -151,6 +154,7 @@ void jb_report_add_sources(Builder *b)
     g_string_printf(m, "%d  数据来源", b->h1);
     Blk *h = jb_report_text_blk(b, m->str, NULL, 16, TRUE, 0, 22, "#1A1A1A", FALSE);
     h->keep_with_next = TRUE;
+    h->flush_floats = TRUE; /* every figure before the sources */
     h->level = 1;
     h->outline = g_strdup(pango_layout_get_text(h->layout));
     g_ptr_array_add(b->blocks, h);

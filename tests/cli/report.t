@@ -80,6 +80,52 @@ is "$(file -b "$TMP/b-1.png" | grep -o '[0-9]* x [0-9]*')" "1191 x 1684" "pages 
 is "$(file -b "$TMP/b-ai-core-industry.png" | grep -o '[0-9]* x [0-9]*')" "1600 x 900" "each chart is a 16:9 slide PNG named after its block"
 check "and an SVG" xmllint --noout "$TMP/b-ai-enterprises.svg"
 
+# ---- typography of a Chinese report
+# body leading 1.5–1.7 × the size: consecutive lines of an 11 pt paragraph
+lead=$(pdftotext -f 1 -l 1 -bbox-layout "$TMP/b.pdf" - | /usr/bin/python3 -c '
+import re, sys
+# each line by its first word (a raised footnote mark widens the line box); a line that
+# starts a list item or follows a paragraph gap (over 2 ems) is no step inside a paragraph
+lines = sorted((float(a), float(b), w) for a, b, w in re.findall(
+    r"<line [^>]*>\s*<word [^>]*yMin=\"([0-9.]+)\"[^>]*yMax=\"([0-9.]+)\">([^<]*)<", sys.stdin.read()))
+bad = steps = 0
+for (a0, b0, w0), (a1, b1, w1) in zip(lines, lines[1:]):
+    body = abs((b0 - a0) - 1.448 * 11) < 0.3 and abs((b1 - a1) - 1.448 * 11) < 0.3
+    if body and w1 != "•" and a1 - a0 < 2 * 11:
+        steps += 1
+        bad += not (1.5 * 11 <= a1 - a0 <= 1.7 * 11)
+print(steps, bad)')
+case "$lead" in "0 "*|*" "[1-9]*) ok 1 "body lines 1.5–1.7 ems apart (steps, off: $lead)";; *) ok 0 "body lines 1.5–1.7 ems apart ($lead)";; esac
+# a chart that does not fit floats: the text after it continues on page 1
+contains "$(pdftotext -f 1 -l 1 "$TMP/b.pdf" - | tr -d ' \n')" "发布会上的原话是" "the text after a chart continues on page 1 while the chart floats"
+contains "$(pdftotext -f 2 -l 2 "$TMP/b.pdf" - | tr -d ' \n')" "图1" "…and the chart opens page 2"
+# a chart's title once (in its caption), and no chart text under 7 pt
+pg2=$(pdftotext -f 2 -l 2 "$TMP/b.pdf" - | tr -d ' \n')
+is "$(printf %s "$pg2" | grep -o '人工智能企业数量' | wc -l | tr -d ' ')" 1 "a chart's title is said once, by its caption"
+small=$(pdftotext -f 2 -l 2 -bbox "$TMP/b.pdf" - | /usr/bin/python3 -c '
+import re, sys
+hs = [float(b) - float(a) for a, b, w in re.findall(r"<word [^>]*yMin=\"([0-9.]+)\"[^>]*yMax=\"([0-9.]+)\">([^<]*)<", sys.stdin.read())
+      if not w.startswith("[")] # footnote marks belong to the page text
+print(sum(h / 1.448 < 6.95 for h in hs), len(hs))')
+case "$small" in "0 "*) ok 0 "no text on the chart page under 7 pt ($small)";; *) ok 1 "no text on the chart page under 7 pt (under, of: $small)";; esac
+# footnote marks are one unbreakable run
+split=$(pdftotext -layout "$TMP/b.pdf" - | grep -E '\[[0-9]*$|^ *[0-9]*\]')
+is "$split" "" "no footnote mark split across lines"
+# a caption cites every metric drawn
+printf '# 图\n\n```chart two\nmetrics = ai.core_industry_size; ai.enterprises\ntype = grouped\n```\n' >"$TMP/two.md"
+is "$(report "$TMP/two.md" "$TMP/two.pdf")" 0 "a chart of two metrics renders"
+cap=$(pdftotext "$TMP/two.pdf" - | tr -d ' \n' | grep -o '图1[^数]*')
+is "$(printf %s "$cap" | grep -o '\[[0-9]*\]' | wc -l | tr -d ' ')" 4 "its caption cites both metrics' sentences ($cap)"
+# the table: numbers aligned on their decimal point (whole numbers end at one x), units apart
+xs=$(pdftotext -f 3 -l 3 -bbox "$TMP/b.pdf" - | /usr/bin/python3 -c '
+import collections, re, sys
+ends = collections.Counter()
+for x1, w in re.findall(r"<word [^>]*xMax=\"([0-9.]+)\"[^>]*>([^<]*)</word>", sys.stdin.read()):
+    if re.fullmatch(r"超?[0-9]{2,}", w):
+        ends[round(float(x1))] += 1
+print(ends.most_common(1)[0][1] if ends else 0)')
+if [ "$xs" -ge 8 ]; then ok 0 "the table's whole numbers end at one x: decimal-aligned ($xs)"; else ok 1 "the table's whole numbers end at one x (only $xs do)"; fi
+
 # ---- pagination on made-up data
 cat >"$TMP/s.csv" <<'EOF'
 metric_id,label,period,value,unit,bound,forecast,sources
@@ -130,6 +176,14 @@ while [ $pg -le "$np" ]; do
 done
 is "$bad" 0 "no page ends with a heading"
 if [ "$heads" -ge 2 ]; then ok 0 "the table's header row repeats on each of its $heads pages"; else ok 1 "table header repeats (on $heads pages)"; fi
+cont=0
+pg=2
+while [ $pg -le "$np" ]; do
+    t=$(pdftotext -f $pg -l $pg "$TMP/long.pdf" - | tr -d ' \f\n')
+    case "$t" in *指标时期数值来源甲指标*) cont=$((cont + 1)) ;; *指标时期数值来源*) echo "# page $pg: a continued table without its label" ;; esac
+    pg=$((pg + 1))
+done
+if [ "$cont" -ge 1 ]; then ok 0 "a continued table names its metric in its first row ($cont pages)"; else ok 1 "a continued table names its metric in its first row"; fi
 first_row=$(pdftotext "$TMP/long.pdf" - | grep -c '^2021年$\|^2080年$')
 is "$first_row" 2 "first and last table rows are both printed once"
 
