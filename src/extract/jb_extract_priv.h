@@ -298,9 +298,21 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
                               const char *prev_end, guint line, const char *period_override,
                               const char *subject_override, const char *metric_override);
 /* The article's statements by figure (subject, metric, value, unit, bound): a new table. */
+/* jb_extract_repeat.c */
+/* A new c->seen (g_hash_table_unref): the article's statements by value and unit. */
 GHashTable *jb_extract_seen_new(void);
 /* c->seen: statement `old` (about to be freed) is `by` from now on. */
 void jb_extract_seen_replace(GHashTable *seen, JbStatement *old, JbStatement *by);
+/* Add `s` (owned by c->out) to c->seen. */
+void jb_extract_remember(GHashTable *seen, JbStatement *s);
+/* The statement of the article that says what `s` says (equal value and unit, bounds and
+ * stated periods that agree, the same subject, metrics of which one holds the other's core),
+ * or NULL. */
+JbStatement *jb_extract_same_figure(GHashTable *seen, const JbStatement *s);
+/* Did a sentence of the article state a table cell of row `label`: the same value (its sign
+ * aside), unit and period, in a sentence naming the row? */
+gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuantity *q,
+                                  const char *period);
 /* A statement of a table cell (quote: the row up to the cell), unless the article gave the
  * figure already. `stated`: its period comes from the table, not the published date. */
 void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *metric,

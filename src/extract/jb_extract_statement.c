@@ -4,7 +4,7 @@
  * prose, a slogan, a definition, a class) or one the article gave already.
  *
  * Not for: walking articles, paragraphs and sentences (jb_extract.c), time expressions
- * (jb_extract_period.c).
+ * (jb_extract_period.c), telling a figure the article gave already (jb_extract_repeat.c).
  */
 #include "jb_extract_priv.h"
 
@@ -484,177 +484,6 @@ static gboolean decline_before(const char *cs, const char *qs, GString *metric)
     return FALSE;
 }
 
-/* ---- the same figure again ------------------------------------------------------------ */
-
-/* The article's statements by value and unit (a bucket each: an array of statements). */
-static guint value_hash(gconstpointer p)
-{
-    const JbStatement *s = p;
-    JbDecimal v = jb_decimal_normalize(s->q.value); /* equal values, equal hashes */
-    return ((guint)(v.mant ^ (v.mant >> 32)) * 31 + (guint)v.exp10) * 31 + g_str_hash(s->q.unit);
-}
-
-static gboolean value_equal(gconstpointer pa, gconstpointer pb)
-{
-    const JbStatement *a = pa, *b = pb;
-    return jb_decimal_equal(a->q.value, b->q.value) && strcmp(a->q.unit, b->q.unit) == 0;
-}
-
-/* A statement in c->seen's buckets, with its metric's core (metric_core) once it was needed:
- * a figure an article repeats is compared with the same earlier statements again and again. */
-typedef struct {
-    JbStatement *s;
-    char *core; /* owned; NULL until first compared */
-} SeenEntry;
-
-static void seen_entry_clear(gpointer p)
-{
-    g_free(((SeenEntry *)p)->core);
-}
-
-GHashTable *jb_extract_seen_new(void)
-{
-    return g_hash_table_new_full(value_hash, value_equal, NULL, (GDestroyNotify)g_array_unref);
-}
-
-/* A metric phrase without what only says how it is stated: 的, a verb or hedge at its end
- * (为 是 达到 升至 超过), 最新 at its start: 本港最新失業率升至 → 本港失業率. In `out`. */
-static const char *metric_core(const char *m, char out[256])
-{
-    static const char *const TAIL[] = {"达到", "達到", "升至", "降至", "增至", "超过", "超過",
-                                       "接近", "为", "為", "是", "达", "達", "至", "约", "約",
-                                       "逾", "近", "則", "则", NULL};
-    gsize n = 0;
-    const char *p = m;
-    if (g_str_has_prefix(p, "最新"))
-        p += strlen("最新");
-    for (; *p && n + 4 < 256; p = g_utf8_next_char(p)) {
-        if (starts(p, p + 3, "的"))
-            continue;
-        gsize k = (gsize)(g_utf8_next_char(p) - p);
-        memcpy(out + n, p, k);
-        n += k;
-    }
-    out[n] = '\0';
-    for (gboolean cut = TRUE; cut;) {
-        cut = FALSE;
-        for (const char *const *w = TAIL; *w && !cut; w++)
-            if (n > strlen(*w) && g_str_has_suffix(out, *w)) {
-                n -= strlen(*w);
-                out[n] = '\0';
-                cut = TRUE;
-            }
-    }
-    char *best = strstr(out, "最新"); /* 本港最新失業率 → 本港失業率 */
-    if (best)
-        memmove(best, best + strlen("最新"), strlen(best + strlen("最新")) + 1);
-    return out;
-}
-
-/* Is the metric phrase `m` only words of change (同比增长, 增速, 环比下降)? It then says how
- * something moved but not what: 第一产业增加值…同比增长3.4% and 固定资产投资…同比增长3.4% are
- * two figures. */
-static gboolean bare_change(const char *m)
-{
-    static const Lit W[] = {LIT("同比"), LIT("环比"), LIT("環比"), LIT("按年"), LIT("按月"),
-                            LIT("比上年"), LIT("比去年"), LIT("增长"), LIT("增長"), LIT("下降"),
-                            LIT("上升"), LIT("增速"), LIT("增幅"), LIT("降幅"), LIT("涨幅"),
-                            LIT("漲幅"), LIT("跌幅"), LIT("提高"), LIT("加快"), LIT("回落"),
-                            LIT("增加"), LIT("减少"), LIT("減少"), LIT("上涨"), LIT("上漲"),
-                            LIT("下跌"), LIT("分别"), LIT("分別"), LIT("累计"), LIT("累計"),
-                            LIT("名义"), LIT("实际"), LIT("增"), LIT("升"), LIT("降"), LIT("跌"),
-                            LIT("涨"), LIT("漲"), LIT("长"), LIT("長")};
-    for (const char *p = m; *p;) {
-        gsize k = 0;
-        for (; k < G_N_ELEMENTS(W); k++)
-            if (strncmp(p, W[k].s, W[k].n) == 0)
-                break;
-        if (k == G_N_ELEMENTS(W))
-            return FALSE; /* a word that names something */
-        p += W[k].n;
-    }
-    return TRUE;
-}
-
-/* Do two statements of one article, of equal value and unit, say the same thing? Their
- * bounds agree, their stated periods too, and their metrics: the same id and subject, or
- * phrases of which one holds the other's core (本港最新失業率升至6.2% and 失業率是6.2%);
- * a phrase of a word or two (周跌 of gold and of copper) only when the whole quote is the
- * same. */
-static gboolean same_figure(SeenEntry *e, const JbStatement *b, char core_b[256])
-{
-    const JbStatement *a = e->s;
-    if (a->q.bound != b->q.bound)
-        return FALSE;
-    if (a->period_stated && b->period_stated && strcmp(a->period, b->period) != 0)
-        return FALSE;
-    if (a->subject[0] && b->subject[0] && strcmp(a->subject, b->subject) != 0)
-        return FALSE;
-    if (a->metric_id[0] && b->metric_id[0])
-        return strcmp(a->metric_id, b->metric_id) == 0;
-    if (!e->core) {
-        char core[256];
-        e->core = g_strdup(metric_core(a->metric, core));
-    }
-    if (!core_b[0] && b->metric[0])
-        metric_core(b->metric, core_b);
-    const char *ca = e->core, *cb = core_b;
-    const char *shorter = strlen(ca) <= strlen(cb) ? ca : cb, *longer = shorter == ca ? cb : ca;
-    if (g_utf8_strlen(shorter, -1) < 3 || bare_change(shorter) || !strstr(longer, shorter))
-        return strcmp(a->quote, b->quote) == 0;
-    return TRUE;
-}
-
-/* The statement of the article that says what `s` says, or NULL. Of the statements of the
- * same value, the last SAME_FIGURE_LOOK are compared: an article that states one value
- * thousands of times must not compare each with all the others. */
-#define SAME_FIGURE_LOOK 64
-static JbStatement *same_figure_in(GHashTable *seen, const JbStatement *s)
-{
-    GArray *bucket = g_hash_table_lookup(seen, s);
-    if (!bucket)
-        return NULL;
-    char core[256] = ""; /* s's metric core, once a comparison needs it */
-    for (guint i = bucket->len > SAME_FIGURE_LOOK ? bucket->len - SAME_FIGURE_LOOK : 0;
-         i < bucket->len; i++) {
-        SeenEntry *e = &g_array_index(bucket, SeenEntry, i);
-        if (same_figure(e, s, core))
-            return e->s;
-    }
-    return NULL;
-}
-
-void jb_extract_seen_replace(GHashTable *seen, JbStatement *old, JbStatement *by)
-{
-    gpointer key;
-    GArray *bucket;
-    if (!g_hash_table_lookup_extended(seen, old, &key, (gpointer *)&bucket))
-        return;
-    for (guint i = 0; i < bucket->len; i++) {
-        SeenEntry *e = &g_array_index(bucket, SeenEntry, i);
-        if (e->s == old) {
-            e->s = by;
-            g_clear_pointer(&e->core, g_free);
-        }
-    }
-    if (key == old) { /* the bucket's key: keyed by its replacement now (same value, unit) */
-        g_hash_table_steal(seen, old);
-        g_hash_table_insert(seen, by, bucket);
-    }
-}
-
-static void remember(GHashTable *seen, JbStatement *s)
-{
-    GArray *bucket = g_hash_table_lookup(seen, s);
-    if (!bucket) {
-        bucket = g_array_new(FALSE, FALSE, sizeof(SeenEntry));
-        g_array_set_clear_func(bucket, seen_entry_clear);
-        g_hash_table_insert(seen, s, bucket);
-    }
-    SeenEntry e = {s, NULL};
-    g_array_append_val(bucket, e);
-}
-
 /* The quote [x.a, x.b) of the number at [qs, qe), cut to a window around it (QUOTE_BEFORE
  * characters before the number, QUOTE_AFTER after) with "…" where it is cut: a clause of a
  * megabyte with no punctuation must not give each of its numbers a megabyte of quote. */
@@ -943,7 +772,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
                          .metric_id = (char *)(m ? m->id : ""), .q = qq, .period = period,
                          .period_stated = period_stated, .quote = quote_text};
-    JbStatement *earlier = same_figure_in(c->seen, &probe);
+    JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
     if (earlier && earlier->sentence != c->sentence) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
@@ -967,81 +796,10 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     s->period_stated = period_stated;
     if (!actual && after_published(c, s->period))
         s->forecast = TRUE; /* a value for a period after publication can only be expected */
-    remember(c->seen, s);
+    jb_extract_remember(c->seen, s);
     g_ptr_array_add(c->out, s);
 }
 
-
-/* Does the sentence that statement `s` was read from name `label`? (Its quote is a window
- * of the sentence: 最新數字為17500元 names no row, its sentence 按行業劃分…是製造業，最新數字為
- * 17500元 does.) */
-static gboolean sentence_names(const Ctx *c, const JbStatement *s, const char *label)
-{
-    if (strstr(s->quote, label))
-        return TRUE;
-    /* the longest piece of the quote between its cuts (…), found in the paragraph of its line */
-    const char *piece = s->quote;
-    gsize piece_len = 0;
-    for (const char *p = s->quote; *p;) {
-        const char *cut = strstr(p, "…");
-        gsize n = cut ? (gsize)(cut - p) : strlen(p);
-        if (n > piece_len) {
-            piece = p;
-            piece_len = n;
-        }
-        p = cut ? cut + strlen("…") : p + n;
-    }
-    if (piece_len == 0)
-        return FALSE;
-    const JbArticle *a = c->article;
-    for (guint i = 0; i < a->paragraphs->len; i++) {
-        if (g_array_index(a->lines, guint, i) != s->line)
-            continue;
-        const char *para = g_ptr_array_index(a->paragraphs, i);
-        const char *at = memmem(para, strlen(para), piece, piece_len);
-        if (!at)
-            continue;
-        const char *from = para, *to = at + piece_len; /* the sentence around it */
-        for (const char *p = para; p < at; p = g_utf8_next_char(p))
-            if (starts(p, at, "。") || starts(p, at, "！") || starts(p, at, "？"))
-                from = p + strlen("。");
-        while (*to && !starts(to, to + 3, "。") && !starts(to, to + 3, "！") && !starts(to, to + 3, "？"))
-            to = g_utf8_next_char(to);
-        if (g_strstr_len(from, to - from, label))
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* Did a sentence of the article state this cell: the same value (a decline's sign aside: a
- * table's -10% is the prose's 下跌1成), unit and period, in a sentence naming the row? */
-static gboolean said_in_prose(const Ctx *c, const char *label, const JbQuantity *q,
-                              const char *period)
-{
-    if (!label[0])
-        return FALSE;
-    g_autofree char *want = g_strdup(label);
-    g_strdelimit(want, " ", '\x01');
-    GString *w = g_string_new(NULL);
-    for (const char *p = want; *p; p++)
-        if (*p != '\x01')
-            g_string_append_c(w, *p);
-    gboolean said = FALSE;
-    /* the statements of this value, or of its opposite, in this unit (seen's buckets) */
-    for (int sign = 0; sign < 2 && !said; sign++) {
-        JbStatement probe = {.q = *q};
-        if (sign)
-            probe.q.value.mant = -probe.q.value.mant;
-        GArray *bucket = g_hash_table_lookup(c->seen, &probe);
-        for (guint i = 0; bucket && i < bucket->len && !said; i++) {
-            const JbStatement *s = g_array_index(bucket, SeenEntry, i).s;
-            said = strcmp(s->period, period) == 0 && !strstr(s->quote, " | ") &&
-                   sentence_names(c, s, w->str);
-        }
-    }
-    g_string_free(w, TRUE);
-    return said;
-}
 
 void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *metric,
                                     const JbQuantity *q, const char *quote, const char *period,
@@ -1055,9 +813,9 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
                          .metric_id = (char *)(m ? m->id : ""), .q = *q, .period = (char *)period,
                          .period_stated = stated, .quote = (char *)quote};
-    JbStatement *earlier = same_figure_in(c->seen, &probe);
+    JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
     if ((earlier && strcmp(earlier->period, period) == 0) ||
-        said_in_prose(c, subject[0] ? subject : metric, q, period)) /* (the row label) */
+        jb_extract_said_in_prose(c, subject[0] ? subject : metric, q, period)) /* (the row label) */
         return; /* the prose said it */
     JbStatement *s = jb_extract_statement_new(subject, (Span){metric, metric + strlen(metric)},
                                               probe.metric_id,
@@ -1072,7 +830,7 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
     s->sentence = c->sentence;
     s->period_stated = stated;
     s->forecast = after_published(c, s->period);
-    remember(c->seen, s);
+    jb_extract_remember(c->seen, s);
     g_ptr_array_add(c->out, s);
 }
 
