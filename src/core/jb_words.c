@@ -51,3 +51,26 @@ const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n)
     *n = k - lo;
     return *n ? &g_array_index(set->words, JbWord, lo) : NULL;
 }
+
+JbWordSet *jb_word_set_of(const char *const *words)
+{
+    JbWordSet *set = jb_word_set_new();
+    for (int i = 0; words[i]; i++)
+        jb_word_set_add(set, words[i], i);
+    return set;
+}
+
+const char *jb_word_set_find(const JbWordSet *set, const char *a, const char *z)
+{
+    for (const char *p = a; p < z;) {
+        gunichar c = jb_word_char_at(p, z);
+        guint n;
+        const JbWord *w = jb_word_set_lookup(set, c, &n);
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&w[i], p, z))
+                return p;
+        guchar b = (guchar)*p;
+        p += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    }
+    return NULL;
+}

@@ -82,6 +82,13 @@ static inline const JbWord *jb_word_set_candidates(const JbWordSet *set, const c
     return jb_word_set_lookup(set, jb_word_char_at(p, end), n);
 }
 
+/* A set of the words of a NULL-terminated list (tags: their places in it). */
+JbWordSet *jb_word_set_of(const char *const *words);
+
+/* Where the first word of `set` in [a, z) begins (a and z character boundaries of valid
+ * UTF-8), or NULL. */
+const char *jb_word_set_find(const JbWordSet *set, const char *a, const char *z);
+
 /* Does `w` occur at `p` (within [p, end))? */
 static inline gboolean jb_word_at(const JbWord *w, const char *p, const char *end)
 {

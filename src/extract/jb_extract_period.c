@@ -15,7 +15,10 @@
 /* ---- reading pieces -------------------------------------------------------------------- */
 
 /* `w` at p (before limit): where it ends, or NULL. */
-static const char *lit(const char *p, const char *limit, const char *w)
+/* Inlined everywhere, so a literal's length and first bytes are constants (the time scan
+ * calls this a few times per character that could start a time). */
+static inline __attribute__((always_inline)) const char *lit(const char *p, const char *limit,
+                                                             const char *w)
 {
     /* Most calls fail on the first two bytes: test them before measuring the word. */
     if (p >= limit || *p != w[0] || (w[1] && (limit - p < 2 || p[1] != w[1])))
@@ -96,7 +99,8 @@ static int small_number(const char **pp, const char *s, const char *limit, int m
     return v;
 }
 
-static gboolean ends_with(const char *s, const char *p, const char *w)
+static inline __attribute__((always_inline)) gboolean ends_with(const char *s, const char *p,
+                                                                const char *w)
 {
     gsize n = strlen(w);
     return (gsize)(p - s) >= n && memcmp(p - n, w, n) == 0;
@@ -634,6 +638,12 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
 {
     static const char *const W[] = {"将", "將", "预计", "預計", "计划", "計劃", "力争", "力爭",
                                     "有望", "目标", "目標", NULL};
+    static JbWordSet *words; /* W, kept for the life of the process */
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        words = jb_word_set_of(W);
+        g_once_init_leave(&done, 1);
+    }
     /* the clause around the time, at most 30 characters each side (a clause of a megabyte
      * is not read again at each of its times) */
     const char *a = p;
@@ -650,10 +660,7 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
                     !lit(z, limit, "。");
          n++)
         z = g_utf8_next_char(z);
-    for (const char *q = a; q < z; q++)
-        if (any_lit(q, z, W))
-            return TRUE;
-    return FALSE;
+    return jb_word_set_find(words, a, z) != NULL;
 }
 
 static gboolean after_as_of(const char *s, const char *p)

@@ -29,6 +29,7 @@ static gboolean value_equal(gconstpointer pa, gconstpointer pb)
 typedef struct {
     JbStatement *s;
     char *core; /* owned; NULL until first compared */
+    gboolean core_bare; /* bare_change(core), with it */
 } SeenEntry;
 
 static void seen_entry_clear(gpointer p)
@@ -105,7 +106,12 @@ static gboolean bare_change(const char *m)
  * phrases of which one holds the other's core (本港最新失業率升至6.2% and 失業率是6.2%);
  * a phrase of a word or two (周跌 of gold and of copper) only when the whole quote is the
  * same. */
-static gboolean same_figure(SeenEntry *e, const JbStatement *b, char core_b[256])
+typedef struct {
+    char core[256]; /* "" until a comparison needs it */
+    gboolean bare;  /* bare_change(core) */
+} Core;
+
+static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
 {
     const JbStatement *a = e->s;
     if (a->q.bound != b->q.bound)
@@ -119,12 +125,17 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, char core_b[256]
     if (!e->core) {
         char core[256];
         e->core = g_strdup(metric_core(a->metric, core));
+        e->core_bare = bare_change(e->core);
     }
-    if (!core_b[0] && b->metric[0])
-        metric_core(b->metric, core_b);
-    const char *ca = e->core, *cb = core_b;
-    const char *shorter = strlen(ca) <= strlen(cb) ? ca : cb, *longer = shorter == ca ? cb : ca;
-    if (g_utf8_strlen(shorter, -1) < 3 || bare_change(shorter) || !strstr(longer, shorter))
+    if (!core_b->core[0] && b->metric[0]) {
+        metric_core(b->metric, core_b->core);
+        core_b->bare = bare_change(core_b->core);
+    }
+    const char *ca = e->core, *cb = core_b->core;
+    gboolean a_shorter = strlen(ca) <= strlen(cb);
+    const char *shorter = a_shorter ? ca : cb, *longer = a_shorter ? cb : ca;
+    gboolean shorter_bare = a_shorter ? e->core_bare : core_b->bare;
+    if (g_utf8_strlen(shorter, -1) < 3 || shorter_bare || !strstr(longer, shorter))
         return strcmp(a->quote, b->quote) == 0;
     return TRUE;
 }
@@ -138,11 +149,11 @@ JbStatement *jb_extract_same_figure(GHashTable *seen, const JbStatement *s)
     GArray *bucket = g_hash_table_lookup(seen, s);
     if (!bucket)
         return NULL;
-    char core[256] = ""; /* s's metric core, once a comparison needs it */
+    Core core = {"", FALSE}; /* s's metric core, once a comparison needs it */
     for (guint i = bucket->len > SAME_FIGURE_LOOK ? bucket->len - SAME_FIGURE_LOOK : 0;
          i < bucket->len; i++) {
         SeenEntry *e = &g_array_index(bucket, SeenEntry, i);
-        if (same_figure(e, s, core))
+        if (same_figure(e, s, &core))
             return e->s;
     }
     return NULL;
@@ -175,7 +186,7 @@ void jb_extract_remember(GHashTable *seen, JbStatement *s)
         g_array_set_clear_func(bucket, seen_entry_clear);
         g_hash_table_insert(seen, s, bucket);
     }
-    SeenEntry e = {s, NULL};
+    SeenEntry e = {s, NULL, FALSE};
     g_array_append_val(bucket, e);
 }
 

@@ -186,9 +186,13 @@ static const char *look_back_from(const char *a, const char *qs)
 /* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
  * place in FORECAST_WORDS, then ACTUAL_WORDS, then HEDGES, then 分别: [0, kw_actual)
  * forecast words, [kw_actual, kw_hedge) actual words, [kw_hedge, kw_fenbie)
- * HEDGES[tag - kw_hedge], kw_fenbie 分别, kw_market every market word. */
-static int kw_actual, kw_hedge, kw_fenbie /* 分别 */, kw_market /* the last */,
+ * HEDGES[tag - kw_hedge], kw_fenbie 分别, kw_market every market word, kw_define every
+ * word that opens a definition. */
+static int kw_actual, kw_hedge, kw_fenbie /* 分别 */, kw_market, kw_define /* the last */,
     kw_jiang /* 将 */;
+
+/* a number after 是指 defines what a word means (工作少於35小時的人), it reports nothing */
+static const char *const DEFINE_WORDS[] = {"是指", "指的是", "定义为", "定義為", "界定为", "界定為", NULL};
 
 static const JbWordSet *keyword_set(void)
 {
@@ -213,6 +217,9 @@ static const JbWordSet *keyword_set(void)
         kw_market = n;
         for (const char *const *w = MARKET_WORDS; *w; w++)
             jb_word_set_add(set, *w, kw_market);
+        kw_define = kw_market + 1;
+        for (const char *const *w = DEFINE_WORDS; *w; w++)
+            jb_word_set_add(set, *w, kw_define);
         g_once_init_leave(&done, 1);
     }
     return set;
@@ -232,14 +239,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
 {
     c->forecast_end = NULL;
     c->sentence_market = FALSE;
-    /* a number after 是指 defines what a word means (工作少於35小時的人), it reports nothing */
-    c->definition_at = NULL;
-    static const char *const DEFINE[] = {"是指", "指的是", "定义为", "定義為", "界定为", "界定為", NULL};
-    for (const char *const *w = DEFINE; *w; w++) {
-        const char *hit = g_strstr_len(a, b - a, *w);
-        if (hit && (!c->definition_at || hit < c->definition_at))
-            c->definition_at = hit;
-    }
+    c->definition_at = NULL; /* the first of DEFINE_WORDS, found with the keywords */
     const JbWordSet *keys = keyword_set();
     const JbWordSet *subjects = c->dict ? jb_dict_subject_set(c->dict) : NULL;
     g_array_set_size(c->keywords, 0);
@@ -283,6 +283,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if (h->tag == kw_market)
             c->sentence_market = TRUE;
+        if (h->tag == kw_define && !c->definition_at)
+            c->definition_at = h->at;
         if (h->tag < kw_actual &&
             ((h->tag != kw_jiang && h->tag != kw_jiang + 1) || h->at < c->first_number) &&
             (!c->forecast_end || h->at + h->len < c->forecast_end))
@@ -373,21 +375,31 @@ static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity 
 /* A number inside a short quotation is a name or a slogan: “两个毫不动摇”, 「黃金50年」. */
 static gboolean in_short_quote(const char *s, const char *qs, const char *qe, const char *end)
 {
-    static const char *const OPEN[] = {"“", "「", "『", NULL}, *const CLOSE[] = {"”", "」", "』", NULL};
-    for (int k = 0; OPEN[k]; k++) {
-        const char *o = NULL;
-        for (const char *p = qs; p > s && qs - p < 3 * 16;) {
+    static const char *const OPEN[] = {"“", "「", "『"}, *const CLOSE[] = {"”", "」", "』"};
+    enum { KINDS = G_N_ELEMENTS(OPEN) };
+    /* one walk back over at most 16 characters for every kind of quote: a kind's opening
+     * mark before its closing one */
+    const char *open[KINDS] = {NULL};
+    gboolean settled[KINDS] = {FALSE};
+    for (const char *p = qs; p > s && qs - p < 3 * 16;) {
+        p--;
+        while (p > s && ((guchar)*p & 0xC0) == 0x80)
             p--;
-            while (p > s && ((guchar)*p & 0xC0) == 0x80)
-                p--;
+        if ((guchar)*p != 0xE2 && (guchar)*p != 0xE3)
+            continue; /* (every mark is E2 or E3 and two bytes more) */
+        for (int k = 0; k < KINDS; k++) {
+            if (settled[k])
+                continue;
             if (starts(p, qs, CLOSE[k]))
-                break;
-            if (starts(p, qs, OPEN[k])) {
-                o = p;
-                break;
+                settled[k] = TRUE;
+            else if (starts(p, qs, OPEN[k])) {
+                open[k] = p;
+                settled[k] = TRUE;
             }
         }
-        if (!o)
+    }
+    for (int k = 0; k < KINDS; k++) {
+        if (!open[k])
             continue;
         const char *close = NULL;
         for (const char *p = qe; p < end && p - qe < 3 * 16; p = g_utf8_next_char(p))
@@ -395,7 +407,7 @@ static gboolean in_short_quote(const char *s, const char *qs, const char *qe, co
                 close = p;
                 break;
             }
-        if (close && g_utf8_strlen(o, close - o) <= 16)
+        if (close && g_utf8_strlen(open[k], close - open[k]) <= 16)
             return TRUE;
     }
     return FALSE;
