@@ -275,17 +275,36 @@ int main(void)
                                        100 + 7 * m + 13 * (y - 2021));
             g_string_append_printf(ids, "%sm%02d", m ? "; " : "", m);
         }
-        for (guint k = 0; k < G_N_ELEMENTS(types); k++) {
-            g_autofree char *spec = g_strdup_printf("%s\ntype = %s\n", ids->str, types[k]);
-            g_autofree char *out = g_strdup_printf("%s/test-chart-64-%s.png", dir, types[k]);
+        const char *kinds64[G_N_ELEMENTS(types) + 1];
+        memcpy(kinds64, types, sizeof types);
+        kinds64[G_N_ELEMENTS(types)] = "donut"; /* the 64 are parts of one whole (test_dict) */
+        for (guint k = 0; k < G_N_ELEMENTS(kinds64); k++) {
+            g_autofree char *spec = g_strdup_printf("%s\ntype = %s\n", ids->str, kinds64[k]);
+            g_autofree char *out = g_strdup_printf("%s/test-chart-64-%s.png", dir, kinds64[k]);
             g_autoptr(JbChart) c = chart(csv->str, spec, &e);
             gboolean drawn = c && jb_chart_render(c, out, 1, &e);
-            ok(drawn, "64 series, %s: draws %s", types[k], e ? e->message : "");
+            ok(drawn, "64 series, %s: draws %s", kinds64[k], e ? e->message : "");
             g_clear_error(&e);
             g_autofree char *problem = drawn ? layout_problem(c) : NULL;
             ok(drawn && !problem, "64 series, %s: no text overlaps or leaves the canvas %s",
-               types[k], problem ? problem : "");
+               kinds64[k], problem ? problem : "");
         }
+    }
+
+    /* a % metric's KPI changes in 百分点; a stack labels its parts */
+    {
+        g_autofree char *kp = g_build_filename(dir, "test-chart-kpi-pct.png", NULL);
+        g_autofree char *sp = g_build_filename(dir, "test-chart-stack-parts.png", NULL);
+        g_autoptr(JbChart) k = chart(DATA, "metric = ai.growth\ntype = kpi\n", &e);
+        ok(k && jb_chart_render(k, kp, 1, &e) &&
+               has_box(k, "比2022年高53.4个百分点") && has_box(k, "71.4%"),
+           "a %% metric's KPI: 比2022年高53.4个百分点, not 增长297%% %s", e ? e->message : "");
+        g_clear_error(&e);
+        g_autoptr(JbChart) st = chart(DATA, "metrics = robot; svc\ntype = stacked\n", &e);
+        ok(st && jb_chart_render(st, sp, 1, &e) &&
+               has_box(st, "36.6万") && has_box(st, "20万") && has_box(st, "约155万"),
+           "a stack labels each part inside it and its total on top %s", e ? e->message : "");
+        g_clear_error(&e);
     }
 
     /* parts of a whole: only what the dictionary declares is ever summed */
