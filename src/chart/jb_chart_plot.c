@@ -288,6 +288,15 @@ static gboolean plot_layout(Ctx *x, Plot *p, GError **error)
         axis_clear(&p->ax);
         axis_init(x, &p->ax, lo, hi, p->combo ? 1.65 : 1, m, s0->unit);
     }
+    /* the combo's right axis spans the top third: fewer ticks rather than labels dropped
+     * unevenly (-2 4 10 of ticks -2 0 2 … 14) */
+    const char *runit = p->combo ? ((JbChartSeries *)g_ptr_array_index(c->series, 1))->unit : NULL;
+    double rband = height * (p->rax.hi_frac - p->rax.lo_frac);
+    for (int m = 3; p->combo && m >= 2 && rband / MAX(p->rax.ticks.count - 1, 1) < 1.6 * th; m--) {
+        axis_clear(&p->rax);
+        axis_init(x, &p->rax, rlo, rhi, 1, m, runit);
+        p->rax.lo_frac = 0.66;
+    }
     return TRUE;
 }
 
@@ -313,11 +322,21 @@ static void plot_grid(Ctx *x, Plot *p)
     if (!p->combo)
         return;
     const Axis *rax = &p->rax;
+    /* the right axis spans a third of the plot: when its labels do not fit every tick, every
+     * 2nd (4th, 5th, 10th) one is labelled, on multiples of that, so 0 keeps its label */
+    double gap = fabs(jb_chart_ypos(p, rax, rax->ticks.step * rax->unit) - jb_chart_ypos(p, rax, 0));
+    double lh = jb_chart_lh(g_ptr_array_index(rax->labels, 0));
+    static const int every[] = {1, 2, 4, 5, 10};
+    int e = 0;
+    while (e + 1 < (int)G_N_ELEMENTS(every) && gap * every[e] < 1.1 * lh)
+        e++;
     for (int k = 0; k < rax->ticks.count; k++) {
         double v = rax->ticks.min + k * rax->ticks.step;
+        long long nth = llround(v / rax->ticks.step);
+        if (nth % every[e] != 0)
+            continue;
         double yy = jb_chart_ypos(p, rax, v * rax->unit);
         PangoLayout *l = g_ptr_array_index(rax->labels, k);
-        /* the right axis spans a third of the plot: on a small canvas some labels give way */
         jb_chart_try_put(x, l, p->right + 10, yy - jb_chart_lh(l) / 2, x->muted);
     }
 }

@@ -88,7 +88,9 @@ JbTicks jb_ticks_extended(double dmin, double dmax, int m, gboolean loose)
                     double max_start = ceil(dmin / step) * j;
                     if (min_start > max_start)
                         continue;
-                    for (double start = min_start; start <= max_start; start++) {
+                    /* ticks on multiples of the step, so an axis across zero has 0 and
+                     * never reads -2 2 6 10 (the paper starts anywhere on q × 10^z) */
+                    for (double start = ceil(min_start / j) * j; start <= max_start; start += j) {
                         double lmin = start * (step / j), lmax = lmin + step * (k - 1);
                         double s = simplicity(qi, j, lmin, lmax, step);
                         double c = coverage(dmin, dmax, lmin, lmax);

@@ -15,6 +15,8 @@ int main(void)
         {0, 5.9, 0, 6, 1},
         {0, 100, 0, 100, 20},
         {-3, 7, -4, 8, 4},
+        {-1.2, 12.7, -2, 14, 2},    /* a growth rate's trough: 0 is a tick, never -2 2 6 10 14 */
+        {-2, 14, -5, 15, 5},
     };
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
         JbTicks t = jb_ticks_extended(cases[i].lo, cases[i].hi, 5, TRUE);
@@ -27,6 +29,14 @@ int main(void)
         ok(t.min <= 0 && t.max >= hi && t.count >= 3 && t.count <= 10,
            "covers [0, %g] with %d ticks", hi, t.count);
     }
+    for (double lo = -7.3; lo < 0; lo += 0.9)
+        for (double hi = 0.4; hi < 400; hi *= 2.3) {
+            JbTicks a = jb_ticks_extended(lo, hi, 5, TRUE);
+            double r = fmod(a.min / a.step, 1.0);
+            ok(fabs(r) < 1e-6 || fabs(fabs(r) - 1) < 1e-6,
+               "[%g, %g]: ticks on multiples of the step, 0 among them (%g..%g step %g)", lo, hi,
+               a.min, a.max, a.step);
+        }
     JbTicks z = jb_ticks_extended(0, 0, 5, TRUE);
     ok(z.max > z.min && z.min == 0, "all zeros still get an axis from 0 (%g..%g)", z.min, z.max);
     JbTicks one = jb_ticks_extended(42, 42, 5, TRUE);
