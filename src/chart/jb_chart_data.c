@@ -190,6 +190,15 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
             g_ptr_array_add(s->points, p);
             if (!s->unit)
                 s->unit = g_strdup(cell(series, r, c_unit));
+            else if (strcmp(s->unit, cell(series, r, c_unit)) != 0) { /* one axis, one unit */
+                g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                            "%s:%u: metric '%s' is in '%s' here and in '%s' above: a series "
+                            "is drawn in one unit (reshape keeps units apart)",
+                            jb_table_source(series), jb_table_line(series, r), id,
+                            cell(series, r, c_unit), s->unit);
+                jb_chart_series_free(s);
+                return FALSE;
+            }
             if (!s->label && *cell(series, r, c_label))
                 s->label = g_strdup(cell(series, r, c_label));
             add_sources(c->sources, cell(series, r, c_src));
@@ -224,6 +233,16 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     c->grid = jb_chart_grid_new(c);
     if (!jb_chart_parts(c, error))
         return FALSE;
+    for (guint i = 1; c->kind != JB_CHART_COMBO && c->kind != JB_CHART_KPI && i < c->series->len; i++) {
+        const JbChartSeries *si = g_ptr_array_index(c->series, i);
+        if (strcmp(si->unit, s0->unit) != 0) { /* 7.0% beside 1234.5万户 on one axis */
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "metrics '%s' (%s) and '%s' (%s) are in different units: a %s chart "
+                        "has one value axis (type = combo draws two metrics on two)",
+                        s0->metric_id, s0->unit, si->metric_id, si->unit, c->type);
+            return FALSE;
+        }
+    }
     if (!c->subtitle && c->parts_at) /* a donut: the one period its slices show */
         c->subtitle = jb_period_text_cn(c->parts_at);
     if (!c->subtitle) /* the span of what is drawn; categories that are names state none */

@@ -9,10 +9,16 @@ ai.size,人工智能核心产业规模,2022,400000000000,元,at_least,0,a.md
 ai.size,人工智能核心产业规模,2025,1200000000000,元,at_least,1,c.md
 ai.growth,增速,2022,18.0,%,exact,0,a.md
 ai.growth,增速,2025,71.4,%,exact,1,c.md
+ai.invest,人工智能投资,2022,50000000000,元,about,0,a.md
+ai.invest,人工智能投资,2025,120000000000,元,exact,1,c.md
 CSV
-for t in bar hbar grouped line area combo kpi; do
-    is "$(status_of "$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type $t -o "$TMP/$t.png")" 0 "chart --type $t exits 0"
+for t in bar hbar grouped line area kpi; do
+    is "$(status_of "$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.invest" --type $t -o "$TMP/$t.png")" 0 "chart --type $t exits 0"
 done
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type combo -o "$TMP/combo.png")" 0 "chart --type combo exits 0"
+# a size and a growth rate share no axis: only a combo draws them together
+is "$(status_of "$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type line -o "$TMP/mixed.png")" 2 "a line of 元 and % is refused"
+contains "$("$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type grouped -o "$TMP/mixed.png" 2>&1)" "are in different units" "…saying the units differ"
 # a donut and a stack sum their metrics: only parts of a whole the dictionary declares
 for t in stacked donut; do
     is "$(status_of "$JB" chart -d "$TMP/s.csv" -m "ai.size; ai.growth" --type $t -o "$TMP/$t.png")" 2 "chart --type $t of a size and a growth rate is refused"

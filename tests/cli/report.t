@@ -112,7 +112,7 @@ case "$small" in "0 "*) ok 0 "no text on the chart page under 7 pt ($small)";; *
 split=$(pdftotext -layout "$TMP/b.pdf" - | grep -E '\[[0-9]*$|^ *[0-9]*\]')
 is "$split" "" "no footnote mark split across lines"
 # a caption cites every metric drawn
-printf '# 图\n\n```chart two\nmetrics = ai.core_industry_size; ai.enterprises\ntype = grouped\n```\n' >"$TMP/two.md"
+printf '# 图\n\n```chart two\nmetrics = ai.core_industry_size; ai.enterprises\ntype = combo\n```\n' >"$TMP/two.md"
 is "$(report "$TMP/two.md" "$TMP/two.pdf")" 0 "a chart of two metrics renders"
 cap=$(pdftotext "$TMP/two.pdf" - | tr -d ' \n' | grep -o '图1[^数]*')
 is "$(printf %s "$cap" | grep -o '\[[0-9]*\]' | wc -l | tr -d ' ')" 4 "its caption cites both metrics' sentences ($cap)"

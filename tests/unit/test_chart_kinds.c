@@ -314,9 +314,16 @@ int main(void)
         {"metrics = ai.growth; robot\ntype = stacked\n", "'ai.growth' is declared part of nothing"},
         {"metrics = robot; sw.it\ntype = donut\n", "'sw.it' is part of 'sw.total', not of 'robot.all'"},
         {"metrics = sme.specialized; sme.giants\ntype = stacked\n", "a subset is never stacked on its whole"},
+        {"metrics = ai.growth; robot\ntype = line\n", "metrics 'ai.growth' (%) and 'robot' (台（套）) are in different units"},
+        {"metrics = ai.size; prov\ntype = grouped\n", NULL}, /* the same unit: drawn */
     };
     for (guint i = 0; i < G_N_ELEMENTS(refused); i++) {
         g_autoptr(JbChart) c = chart(DATA, refused[i].spec, &e);
+        if (!refused[i].want) {
+            ok(c != NULL, "drawn: %s", e ? e->message : refused[i].spec);
+            g_clear_error(&e);
+            continue;
+        }
         ok(!c && e && e->code == JB_ERROR_USAGE && strstr(e->message, refused[i].want),
            "refused: %s (%s)", refused[i].want, e ? e->message : "drawn");
         g_clear_error(&e);
@@ -403,6 +410,14 @@ int main(void)
         g_autoptr(JbChart) c = jb_chart_spec_parse("spec", 1, spec, &e);
         ok(!c && e && strstr(e->message, themes[i][1]) && g_str_has_prefix(e->message, "spec:2: "),
            "theme error: %s (%s)", themes[i][1], e ? e->message : "no error");
+        g_clear_error(&e);
+    }
+    /* one metric in two units (元 and 美元) is refused, naming the line */
+    {
+        g_autoptr(JbChart) c = chart("metric_id,period,value,unit\nx,2022,5,元\nx,2023,7,美元\n",
+                                     "metric = x\n", &e);
+        ok(!c && e && strstr(e->message, "series.csv:3: metric 'x' is in '美元' here and in '元' above"),
+           "a metric in two units is refused (%s)", e ? e->message : "drawn");
         g_clear_error(&e);
     }
     /* data errors */
