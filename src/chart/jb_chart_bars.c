@@ -119,10 +119,12 @@ void jb_chart_bars_marks(Ctx *x, Plot *p)
     }
 }
 
-/* Bar labels share one size: shrunk (down to 55%) so the widest fits its slot. */
-static double bar_shrink(Ctx *x, const Plot *p)
+/* Bar labels share one size: shrunk (down to 55%) so the widest fits its slot. *dense when
+ * even that is too wide: not every bar can carry its label. */
+static double bar_shrink(Ctx *x, const Plot *p, gboolean *dense)
 {
     double shrink = 1;
+    *dense = FALSE;
     for (guint s = 0; s < p->g->ns && p->nbars && !p->stacked; s++) {
         const JbChartSeries *se = g_ptr_array_index(x->c->series, s);
         double slot = p->nbars > 1 ? p->bw : p->band - 4;
@@ -132,8 +134,10 @@ static double bar_shrink(Ctx *x, const Plot *p)
             g_autofree char *vl = jb_chart_value_text(x->c, p->g->at[s][i], se->unit, FALSE);
             g_autoptr(PangoLayout) l =
                 jb_chart_text(x, vl, x->t->value_size * (p->nbars > 1 ? 0.75 : 1.0), TRUE, -1);
-            if (slot > 0)
+            if (slot > 0) {
                 shrink = fmin(shrink, fmax(slot / jb_chart_lw(l), 0.55));
+                *dense = *dense || slot / jb_chart_lw(l) < 0.55;
+            }
         }
     }
     return shrink;
@@ -247,11 +251,38 @@ static void stack_segment_labels(Ctx *x, Plot *p)
     }
 }
 
+/* Too many bars to label each: the last, the highest, the lowest and the first of series s,
+ * in that order (G_MAXUINT for none or a repeat). */
+static void key_bars(const Plot *p, guint s, guint pick[4])
+{
+    guint first = G_MAXUINT, last = G_MAXUINT, hi = G_MAXUINT, lo = G_MAXUINT;
+    for (guint i = 0; i < p->n; i++) {
+        const JbChartPoint *pt = p->g->at[s][i];
+        if (!pt)
+            continue;
+        if (first == G_MAXUINT)
+            first = i;
+        last = i;
+        if (hi == G_MAXUINT || jb_chart_val(pt) > jb_chart_val(p->g->at[s][hi]))
+            hi = i;
+        if (lo == G_MAXUINT || jb_chart_val(pt) < jb_chart_val(p->g->at[s][lo]))
+            lo = i;
+    }
+    const guint order[4] = {last, hi, lo, first};
+    for (guint k = 0; k < 4; k++) {
+        pick[k] = order[k];
+        for (guint q = 0; q < k; q++)
+            if (pick[q] == order[k])
+                pick[k] = G_MAXUINT;
+    }
+}
+
 void jb_chart_bars_labels(Ctx *x, Plot *p)
 {
     if (!p->nbars)
         return;
-    double shrink = bar_shrink(x, p);
+    gboolean dense;
+    double shrink = bar_shrink(x, p, &dense);
     if (p->stacked) { /* the total over each stack, then each segment's own value */
         for (guint i = 0; i < p->n; i++)
             if (!g_array_index(p->g->empty, gboolean, i))
@@ -259,10 +290,19 @@ void jb_chart_bars_labels(Ctx *x, Plot *p)
         stack_segment_labels(x, p);
         return;
     }
-    for (guint s = 0; s < p->g->ns && !(p->combo && s == 1); s++) /* a combo's line: its own */
+    for (guint s = 0; s < p->g->ns && !(p->combo && s == 1); s++) { /* a combo's line: its own */
+        if (dense) { /* the figures a reader looks for, at a readable size, not a random few */
+            guint pick[4];
+            key_bars(p, s, pick);
+            for (guint k = 0; k < 4; k++)
+                if (pick[k] != G_MAXUINT)
+                    bar_label(x, p, s, pick[k], p->g->at[s][pick[k]], 0.8);
+            continue;
+        }
         for (guint i = 0; i < p->n; i++)
             if (p->g->at[s][i])
                 bar_label(x, p, s, i, p->g->at[s][i], shrink);
+    }
 }
 
 /* The growth bracket between the first and the last bar, with its label on the bracket; no

@@ -252,6 +252,12 @@ int main(void)
             "metrics = c; a\ntype = combo\n", "metric = c\ntype = line\n", "metric = c\n",
             "metric = a\ntype = line\nsize = a4\n", "metrics = a; b\ntype = line\nsize = square\n",
         };
+        /* labels are not bought by leaving them out: how many value labels each must show,
+         * and one that must be among them (a trough's, the last, the highest) */
+        const struct { guint min; const char *must; } shown[] = {
+            {12, "-1.2%"}, {2, "10.7%"}, {2, "10.7%"}, {12, "-1.2%"}, {24, "7.0%"},
+            {14, "660万吨"}, {28, "350万吨"}, {2, "660万吨"}, {12, "2.4%"}, {2, "1.0%"},
+        };
         for (guint k = 0; k < G_N_ELEMENTS(specs); k++) {
             g_autofree char *out = g_strdup_printf("%s/test-chart-shapes-%u.png", dir, k);
             g_autoptr(JbChart) c = chart(zig->str, specs[k], &e);
@@ -262,6 +268,16 @@ int main(void)
             g_autofree char *what = g_strdelimit(g_strdup(specs[k]), "\n", ' ');
             ok(drawn && !problem, "shapes %u (%s): no label touches a mark or a text %s", k, what,
                problem ? problem : "");
+            guint values = 0;
+            const GArray *bx = drawn ? jb_chart_boxes(c) : NULL;
+            for (guint b = 0; bx && b < bx->len; b++) {
+                const char *t = g_array_index(bx, JbChartBox, b).text;
+                values += (g_ascii_isdigit(t[0]) || t[0] == '-') &&
+                          (g_str_has_suffix(t, "%") || g_str_has_suffix(t, "万吨"));
+            }
+            ok(drawn && values >= shown[k].min && has_box(c, shown[k].must),
+               "shapes %u: %u value labels shown (at least %u), '%s' among them", k, values,
+               shown[k].min, shown[k].must);
         }
     }
 
