@@ -557,10 +557,10 @@ static int cmd_build(int argc, char **argv)
 /* A quantity's value as `jianbao number` prints it: "5.9", a range "5..5.5". */
 static char *quantity_text(const JbQuantity *q)
 {
-    g_autofree char *v = jb_decimal_to_string(q->value);
+    g_autofree char *v = jb_decimal_to_string_stated(q->value);
     if (!q->is_range)
         return g_steal_pointer(&v);
-    g_autofree char *h = jb_decimal_to_string(q->high);
+    g_autofree char *h = jb_decimal_to_string_stated(q->high);
     return g_strconcat(v, "..", h, NULL);
 }
 

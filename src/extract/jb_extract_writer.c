@@ -65,8 +65,8 @@ void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
 {
     for (guint i = 0; i < statements->len; i++) {
         const JbStatement *s = g_ptr_array_index(statements, i);
-        g_autofree char *value = jb_decimal_to_string(s->q.value);
-        g_autofree char *high = s->q.is_range ? jb_decimal_to_string(s->q.high) : g_strdup("");
+        g_autofree char *value = jb_decimal_to_string_stated(s->q.value);
+        g_autofree char *high = s->q.is_range ? jb_decimal_to_string_stated(s->q.high) : g_strdup("");
         const char *cells[N_COLS];
         char *owned[7] = {0};
         statement_cells(s, value, high, cells, owned);
@@ -154,14 +154,14 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
         char buf[JB_DECIMAL_STR_MAX];
         g_autofree char *long_value = NULL; /* (never for a value the scanner made) */
         const char *value = buf;
-        gsize value_len = jb_decimal_format(s->q.value, buf, sizeof buf);
+        gsize value_len = jb_decimal_format_stated(s->q.value, buf, sizeof buf);
         if (value_len >= sizeof buf)
-            value = long_value = jb_decimal_to_string(s->q.value);
+            value = long_value = jb_decimal_to_string_stated(s->q.value);
         char hbuf[JB_DECIMAL_STR_MAX] = "";
         g_autofree char *long_high = NULL;
         const char *high = hbuf;
-        if (s->q.is_range && jb_decimal_format(s->q.high, hbuf, sizeof hbuf) >= sizeof hbuf)
-            high = long_high = jb_decimal_to_string(s->q.high);
+        if (s->q.is_range && jb_decimal_format_stated(s->q.high, hbuf, sizeof hbuf) >= sizeof hbuf)
+            high = long_high = jb_decimal_to_string_stated(s->q.high);
         const char *cells[N_COLS];
         char *owned[7] = {0};
         statement_cells(s, value, high, cells, owned);

@@ -29,9 +29,9 @@ JbDecimal jb_decimal_normalize(JbDecimal d)
     return d;
 }
 
-gsize jb_decimal_format(JbDecimal d, char *buf, gsize size)
+/* d's digits as they are: {30, -1} is "3.0" */
+static gsize format_digits(JbDecimal d, char *buf, gsize size)
 {
-    d = jb_decimal_normalize(d);
     char digits[24]; /* the mantissa's digits, by hand: once per statement and per row */
     gsize n = 0;
     if (d.mant == 0)
@@ -73,15 +73,51 @@ gsize jb_decimal_format(JbDecimal d, char *buf, gsize size)
     return len;
 }
 
-char *jb_decimal_to_string(JbDecimal d)
+gsize jb_decimal_format(JbDecimal d, char *buf, gsize size)
+{
+    return format_digits(jb_decimal_normalize(d), buf, size);
+}
+
+gsize jb_decimal_format_stated(JbDecimal d, char *buf, gsize size)
+{
+    return format_digits(d.exp10 < 0 ? d : jb_decimal_normalize(d), buf, size);
+}
+
+int jb_decimal_places(const char *s)
+{
+    const char *point = s ? strchr(s, '.') : NULL;
+    return point ? (int)strspn(point + 1, "0123456789") : 0;
+}
+
+JbDecimal jb_decimal_with_places(JbDecimal d, int places)
+{
+    d = jb_decimal_normalize(d);
+    while (d.exp10 > -places && d.mant > G_MININT64 / 10 && d.mant < G_MAXINT64 / 10) {
+        d.mant *= 10;
+        d.exp10--;
+    }
+    return d;
+}
+
+static char *to_string(JbDecimal d, gsize (*format)(JbDecimal, char *, gsize))
 {
     char small[JB_DECIMAL_STR_MAX];
-    gsize len = jb_decimal_format(d, small, sizeof small);
+    gsize len = format(d, small, sizeof small);
     if (len < sizeof small)
         return g_memdup2(small, len + 1);
     char *s = g_malloc(len + 1); /* a far exponent: the exact size, formatted again */
-    jb_decimal_format(d, s, len + 1);
+    format(d, s, len + 1);
     return s;
+}
+
+char *jb_decimal_to_string(JbDecimal d)
+{
+    return to_string(d, jb_decimal_format);
+}
+
+char *jb_decimal_to_string_stated(JbDecimal d)
+{
+    return to_string(d, jb_decimal_format_stated);
 }
 
 gboolean jb_decimal_parse(const char *s, JbDecimal *out)

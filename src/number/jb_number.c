@@ -636,8 +636,10 @@ static void expr_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
         v.exp10 -= 1;
         h.exp10 -= 1;
     }
-    out->value = jb_decimal_normalize(v);
-    out->high = jb_decimal_normalize(h);
+    /* whole numbers normalised; a fraction keeps the zeros it was written with (3.0% is
+     * {30, -1}: metrics.csv says 3.0, and a chart's label 3.0%) */
+    out->value = v.exp10 < 0 ? v : jb_decimal_normalize(v);
+    out->high = h.exp10 < 0 ? h : jb_decimal_normalize(h);
     out->is_range = e->is_range;
     gboolean percent = e->ukind == U_TENTH || e->ukind == U_PERMILLE;
     if (e->has_unit)

@@ -77,6 +77,15 @@ typedef struct {
  * "1640000000", "-3", "0.25", "0". Caller g_free()s. exp10 is expected within ±1000 (this
  * module never makes more); the string has |exp10| digits more than the mantissa. */
 char *jb_decimal_to_string(JbDecimal d);
+/* The same as the source stated it: the zeros that end a fraction are kept, as a number read
+ * from text holds them (3.0% is {30, -1}: "3.0"; 7.00万 is {700, 2}: "70000"). Caller
+ * g_free()s. */
+char *jb_decimal_to_string_stated(JbDecimal d);
+/* Digits after the point of a plain decimal as written: "3.0" → 1, "400" → 0. */
+int jb_decimal_places(const char *s);
+/* `d` with at least `places` digits after the point (a value parsed from "3.0", normalised to
+ * 3, held as {30, -1} again), as far as the mantissa holds them. */
+JbDecimal jb_decimal_with_places(JbDecimal d, int places);
 /* A buffer this size holds jb_decimal_format() of every value this module makes (at most 18
  * digits with 亿/万亿 and a few list or unit shifts: exp10 within about ±40) and of every
  * string jb_decimal_parse() accepts (40 digits, a sign and a point). */
@@ -87,6 +96,8 @@ char *jb_decimal_to_string(JbDecimal d);
  * can retry with length + 1 bytes: the result is never cut short (exp10 within ±1000 needs
  * up to about 1030 bytes). */
 gsize jb_decimal_format(JbDecimal d, char *buf, gsize size);
+/* jb_decimal_format keeping the zeros that end a fraction (see jb_decimal_to_string_stated). */
+gsize jb_decimal_format_stated(JbDecimal d, char *buf, gsize size);
 /* Inverse of jb_decimal_to_string(): [+-]digits[.digits], nothing else ("1.2", "-40",
  * "400000000000"). At most 18 significant digits and 40 digits in all; FALSE otherwise. */
 gboolean jb_decimal_parse(const char *s, JbDecimal *out);

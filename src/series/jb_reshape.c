@@ -263,8 +263,11 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     n->forecast = strcmp(fc, "1") == 0;
     n->source = g_strdup(jb_table_get(m, r, c->source));
     n->published = g_strdup(jb_table_get(m, r, c->published));
-    n->value_text = jb_decimal_to_string(n->value);
-    n->high_text = n->range ? jb_decimal_to_string(n->high) : g_strdup("");
+    /* as stated: 7.0 stays 7.0 (the digits a chart label shows) */
+    n->value_text = jb_decimal_to_string_stated(jb_decimal_with_places(n->value, jb_decimal_places(v)));
+    n->high_text = n->range ? jb_decimal_to_string_stated(
+                                  jb_decimal_with_places(n->high, jb_decimal_places(hi)))
+                            : g_strdup("");
     return n;
 }
 

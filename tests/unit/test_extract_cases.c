@@ -62,8 +62,8 @@ static void run_case(const Case *k)
     GString *got = g_string_new(NULL), *want = g_string_new(NULL);
     for (guint i = 0; i < st->len; i++) {
         const JbStatement *s = g_ptr_array_index(st, i);
-        g_autofree char *v = jb_decimal_to_string(s->q.value);
-        g_autofree char *h = s->q.is_range ? jb_decimal_to_string(s->q.high) : g_strdup("");
+        g_autofree char *v = jb_decimal_to_string_stated(s->q.value);
+        g_autofree char *h = s->q.is_range ? jb_decimal_to_string_stated(s->q.high) : g_strdup("");
         g_string_append_printf(got, "%s%s %s %s %s %d%s%s", i ? " | " : "", v, s->q.unit, s->period,
                                s->q.is_range ? "range" : jb_bound_name(s->q.bound), s->forecast,
                                h[0] ? " " : "", h);

@@ -45,10 +45,10 @@ static GPtrArray *read_tsv(const char *file)
 
 static char *value_text(const JbQuantity *q)
 {
-    g_autofree char *v = jb_decimal_to_string(q->value);
+    g_autofree char *v = jb_decimal_to_string_stated(q->value);
     if (!q->is_range)
         return g_steal_pointer(&v);
-    g_autofree char *h = jb_decimal_to_string(q->high);
+    g_autofree char *h = jb_decimal_to_string_stated(q->high);
     return g_strdup_printf("%s..%s", v, h);
 }
 
@@ -160,9 +160,14 @@ static gboolean format_round_trips(const char *text)
     char buf[JB_DECIMAL_STR_MAX];
     if (!jb_decimal_parse(text, &d))
         return FALSE;
-    gsize n = jb_decimal_format(d, buf, sizeof buf);
-    g_autofree char *s = jb_decimal_to_string(d);
-    return n == strlen(text) && strcmp(buf, text) == 0 && strcmp(s, text) == 0;
+    /* parsed, the value is normalised (5.0 is 5); with the places the text gave, as stated */
+    d = jb_decimal_with_places(d, jb_decimal_places(text));
+    gsize n = jb_decimal_format_stated(d, buf, sizeof buf);
+    g_autofree char *s = jb_decimal_to_string_stated(d);
+    char plain[JB_DECIMAL_STR_MAX];
+    jb_decimal_format(d, plain, sizeof plain); /* and without the zeros, as a computed value */
+    return n == strlen(text) && strcmp(buf, text) == 0 && strcmp(s, text) == 0 &&
+           (strchr(text, '.') ? strlen(plain) <= strlen(text) : strcmp(plain, text) == 0);
 }
 
 static void test_decimal_format(void)

@@ -115,7 +115,7 @@ int main(void)
     g_ptr_array_set_size(warn, 0);
     g_autoptr(JbTable) pt = jb_reshape(parts, NULL, &yf, warn, &e);
     g_autofree char *ptrows = rows_of(pt);
-    is_str(ptrows, "g 2022 3; g 2022-01/2022-10 2.8; g 2022-H1 2.5; g 2022-06 0.4",
+    is_str(ptrows, "g 2022 3.0; g 2022-01/2022-10 2.8; g 2022-H1 2.5; g 2022-06 0.4",
            "--period year: the year's rows merge, parts of the year keep their periods, in time "
            "order (the longer first)");
     is_str(cell(pt, 2, "frequency"), "half", "and say their frequency");
