@@ -148,6 +148,28 @@ static char *source_line(GPtrArray *sources)
                              : g_strconcat("来源：", list, NULL);
 }
 
+/* The title when the spec gives none, from the metrics' labels (`names`, in order): one
+ * metric's (a combo's bars', a KPI's, an hbar's: it draws one) label; the whole's for parts
+ * of one (机器人产量, a donut 软件业务收入构成); else both (出口增速与进口增速) or the first and
+ * a count (第0项等64项), never the first alone as if it were all that is drawn. */
+static char *default_title(const JbChart *c, const GPtrArray *names)
+{
+    const char *first = g_ptr_array_index(names, 0);
+    guint n = c->metrics->len;
+    if (n < 2 || c->kind == JB_CHART_COMBO || c->kind == JB_CHART_KPI || c->kind == JB_CHART_HBAR)
+        return g_strdup(first);
+    const char *suffix = c->kind == JB_CHART_DONUT ? "构成" : "";
+    if (c->whole >= 0)
+        return g_strconcat(g_ptr_array_index(names, c->whole), suffix, NULL);
+    const JbMetric *m0 = c->dict ? jb_dict_get(c->dict, g_ptr_array_index(c->metrics, 0)) : NULL;
+    const JbMetric *w = m0 && *m0->part_of ? jb_dict_get(c->dict, m0->part_of) : NULL;
+    if ((c->kind == JB_CHART_DONUT || c->kind == JB_CHART_STACKED) && w && w->label && *w->label)
+        return g_strconcat(w->label, suffix, NULL);
+    if (n == 2)
+        return g_strdup_printf("%s与%s", first, (const char *)g_ptr_array_index(names, 1));
+    return g_strdup_printf("%s等%u项", first, n);
+}
+
 gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
 {
     int c_id = jb_table_column(series, "metric_id"), c_label = jb_table_column(series, "label"),
@@ -168,6 +190,7 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     g_auto(GStrv) labels = c->labels ? g_strsplit(c->labels, ";", -1) : NULL;
     guint n_labels = labels ? g_strv_length(labels) : 0;
     g_ptr_array_set_size(c->sources, 0);
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
     for (guint m = 0; m < c->metrics->len; m++) {
         const char *id = g_ptr_array_index(c->metrics, m);
         JbChartSeries *s = g_new0(JbChartSeries, 1);
@@ -209,8 +232,8 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
             jb_chart_series_free(s);
             return FALSE;
         }
-        if (m == 0 && !c->title && s->label) /* the title: series.csv's label, not `labels` */
-            c->title = g_strdup(s->label);
+        /* the title is made of series.csv's labels, not of `labels` */
+        g_ptr_array_add(names, g_strdup(s->label ? s->label : id));
         if (m < n_labels && *g_strstrip(labels[m])) {
             g_free(s->label);
             s->label = g_strdup(labels[m]);
@@ -224,8 +247,6 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     const JbChartSeries *s0 = g_ptr_array_index(c->series, 0);
     g_ptr_array_unref(c->points);
     c->points = g_ptr_array_ref(s0->points);
-    if (!c->title)
-        c->title = g_strdup(s0->label);
     g_free(c->unit);
     c->unit = g_strdup(s0->unit);
     if (!c->source)
@@ -233,6 +254,8 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     c->grid = jb_chart_grid_new(c);
     if (!jb_chart_parts(c, error))
         return FALSE;
+    if (!c->title)
+        c->title = default_title(c, names);
     for (guint i = 1; c->kind != JB_CHART_COMBO && c->kind != JB_CHART_KPI && i < c->series->len; i++) {
         const JbChartSeries *si = g_ptr_array_index(c->series, i);
         if (strcmp(si->unit, s0->unit) != 0) { /* 7.0% beside 1234.5万户 on one axis */

@@ -79,6 +79,37 @@ static gboolean slices(JbChart *c, GArray *out, JbChartPoint *hole, const char *
     return TRUE;
 }
 
+/* The key's last row when the slices from `from` on have no rows: their count, exact sum and
+ * share, beside a grey swatch. */
+static void donut_rest_row(Ctx *x, const GArray *sl, guint from, double total, const char *unit,
+                           double lx, double ly, double size, double bottom)
+{
+    JbChartPoint rest = {.fig = jb_figure_of((JbDecimal){0, 0}, JB_BOUND_EXACT)};
+    gboolean exact = TRUE;
+    double approx = 0;
+    for (guint i = from; i < sl->len; i++) {
+        const JbChartPoint *p = &g_array_index(sl, Slice, i).point;
+        approx += jb_chart_val(p);
+        exact = exact && jb_units_add(rest.fig.value, p->fig.value, &rest.fig.value);
+        if (p->fig.bound != JB_BOUND_EXACT || p->fig.range)
+            rest.fig.bound = JB_BOUND_ABOUT;
+    }
+    if (!exact)
+        rest.fig = jb_figure_of(jb_chart_decimal_from_double(approx), JB_BOUND_ABOUT);
+    g_autofree char *vt = jb_chart_value_text(x->c, &rest, unit, TRUE);
+    double share = approx / total * 100;
+    g_autofree char *line = g_strdup_printf("其余%u项  %s  %s%.0f%%", sl->len - from, vt,
+                                            rest.fig.bound != JB_BOUND_EXACT ? "约" : "", share);
+    g_autoptr(PangoLayout) l = jb_chart_text(x, line, size, FALSE, x->W - x->pad - lx - 18);
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+    double lh = jb_chart_lh(l);
+    if (ly + lh <= bottom && jb_chart_try_put(x, l, lx + 18, ly, x->ink)) {
+        jb_set_color(x->cr, jb_color_hex(x->t->grid));
+        cairo_rectangle(x->cr, lx, ly + lh / 2 - 5, 10, 10);
+        cairo_fill(x->cr);
+    }
+}
+
 gboolean jb_chart_draw_donut(Ctx *x, GError **error)
 {
     JbChart *c = x->c;
@@ -132,7 +163,12 @@ gboolean jb_chart_draw_donut(Ctx *x, GError **error)
         size = fmax(9, row / 1.5 / x->k);
     /* the key centred beside the ring (rows are ~1.3 × 1.4 × size high) */
     ly = fmax(top, cy - sl->len * size * x->k * 1.82 / 2);
-    for (guint i = 0; i < sl->len; i++) {
+    /* more slices than rows: the last row counts the rest (其余47项 …), none is dropped unsaid */
+    g_autoptr(PangoLayout) probe = jb_chart_text(x, "国", size, FALSE, -1);
+    double row_h = jb_chart_lh(probe) * 1.3;
+    guint fit = (guint)fmax(1, floor((bottom - top - jb_chart_lh(probe)) / row_h) + 1);
+    guint shown = sl->len <= fit ? sl->len : fit - 1;
+    for (guint i = 0; i < shown; i++) {
         const Slice *si = &g_array_index(sl, Slice, i);
         const JbChartPoint *p = &si->point;
         g_autofree char *vt = jb_chart_value_text(c, p, unit, TRUE);
@@ -155,6 +191,8 @@ gboolean jb_chart_draw_donut(Ctx *x, GError **error)
         }
         ly += lh * 1.3;
     }
+    if (shown < sl->len)
+        donut_rest_row(x, sl, shown, total, unit, lx, ly, size, bottom);
     return TRUE;
 }
 

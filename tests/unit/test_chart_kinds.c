@@ -304,6 +304,17 @@ int main(void)
             g_autofree char *problem = drawn ? layout_problem(c) : NULL;
             ok(drawn && !problem, "64 series, %s: no text overlaps or leaves the canvas %s",
                kinds64[k], problem ? problem : "");
+            /* the title is not the first metric's alone; a donut's key counts what it leaves out */
+            gboolean parts = strcmp(kinds64[k], "donut") == 0 || strcmp(kinds64[k], "stacked") == 0;
+            const char *title = strcmp(kinds64[k], "donut") == 0 ? "全部构成"
+                                : parts || strcmp(kinds64[k], "combo") == 0 || strcmp(kinds64[k], "kpi") == 0 ||
+                                          strcmp(kinds64[k], "hbar") == 0
+                                    ? (parts ? "全部" : "第0项指标")
+                                    : "第0项指标等64项";
+            ok(drawn && has_box(c, title), "64 series, %s: titled '%s'", kinds64[k], title);
+            if (strcmp(kinds64[k], "donut") == 0)
+                ok(drawn && has_box(c, "其余48项  1.932万家  87%"),
+                   "64 series, donut: the key's last row counts and sums the slices it has no room for");
         }
     }
 
