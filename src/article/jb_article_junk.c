@@ -43,6 +43,35 @@ static const char *skip_time(const char *p)
     return r;
 }
 
+/* Past a day of the week after a date (2024年8月16日 星期五 17:32, 2024-08-16（周五）,
+ * 2024年8月16日 禮拜五), spaces before it included; p when there is none. */
+static const char *skip_weekday(const char *p)
+{
+    static const char *const OPEN[] = {"（", "(", ""}, *const CLOSE[] = {"）", ")", ""};
+    static const char *const WORDS[] = {"星期", "周", "週", "禮拜", "礼拜"};
+    static const char *const DAYS = "一二三四五六日天";
+    const char *q = p;
+    while (*q == ' ')
+        q++;
+    for (gsize o = 0; o < G_N_ELEMENTS(OPEN); o++) {
+        if (!starts_with(q, OPEN[o]))
+            continue;
+        const char *r = q + strlen(OPEN[o]);
+        for (gsize w = 0; w < G_N_ELEMENTS(WORDS); w++) {
+            if (!starts_with(r, WORDS[w]))
+                continue;
+            const char *day = r + strlen(WORDS[w]);
+            if (!*day || !day[1] || !day[2])
+                continue;
+            char one[4] = {day[0], day[1], day[2], '\0'};
+            if (!strstr(DAYS, one) || !starts_with(day + 3, CLOSE[o]))
+                continue;
+            return day + 3 + strlen(CLOSE[o]);
+        }
+    }
+    return p;
+}
+
 /* The junk_key (a Chinese character's last two bytes, see below) of the first characters of
  * a list of words, as a set: a paragraph that starts with none of them needs no word of
  * the list tried. Filled by junk_init. */
@@ -97,7 +126,7 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
     }
     if (g_ascii_isdigit(*p) &&
         jb_article_scan_ymd(p, &e, y, m, d) == 3) { /* (no call without a digit) */
-        const char *r = skip_time(e);
+        const char *r = skip_weekday(skip_time(skip_weekday(e)));
         while (*r == ' ')
             r++;
         if (*r == '\0' || starts_with(r, "来源") || starts_with(r, "作者") ||

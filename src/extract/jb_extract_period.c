@@ -384,38 +384,93 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
     return NULL;
 }
 
-/* 4Q20, 2Q2021, 2020Q4, Q4 (ASCII). */
-static const char *quarter_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
-                                TimeRef *t)
+/* Can a bare period code (Q3, H1) start at p? Only as a word of its own: at the start, after
+ * a space, punctuation or 年 (2025年Q1), never glued to a name (奥迪Q3, LX-Q1). */
+static gboolean code_may_start(const char *s, const char *p)
+{
+    if (p == s)
+        return TRUE;
+    guchar b = (guchar)p[-1];
+    if (b < 0x80)
+        return !g_ascii_isalnum(b) && b != '-' && b != '_' && b != '/' && b != '.';
+    return ends_with_any(s, p, (const char *const[]){"年", "，", "。", "；", "：", "、", "（", "“",
+                                                     "《", "【", "　", "及", "和", "与", "與", NULL});
+}
+
+/* A period code analysts write: a quarter or half with its year before or after it (4Q20,
+ * 2Q2025, 2024Q3, 1H25, 2025H1), or bare (Q3, H1: the anchor's year); its kind in *kind
+ * (JB_POINT_QUARTER or JB_POINT_HALF), n and year. The end, or NULL. */
+static const char *one_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                            JbPointKind *kind, int *n, int *year)
 {
     const char *q = p;
-    if (g_ascii_isdigit(*q) && (q == s || !g_ascii_isalnum(q[-1]))) {
-        int n = *q - '0';
-        if (q + 1 < limit && q[1] == 'Q' && n >= 1 && n <= 4) {
+    if (g_ascii_isdigit(*q)) {
+        if (q > s && g_ascii_isalnum(q[-1]))
+            return NULL;
+        int d = *q - '0';
+        if (q + 1 < limit && (q[1] == 'Q' || q[1] == 'H')) { /* 4Q20, 1H25 */
+            *kind = q[1] == 'Q' ? JB_POINT_QUARTER : JB_POINT_HALF;
             const char *r = q + 2;
             int y = digits(&r, s, limit, 4);
             if (r - (q + 2) == 2)
                 y += 2000;
-            if (y >= 1990 && y <= 2100 && !(r < limit && g_ascii_isalnum(*r))) {
-                t->p = point_period(JB_POINT_QUARTER, y, n, 0);
-                return r;
-            }
+            if (d < 1 || d > (*kind == JB_POINT_QUARTER ? 4 : 2) || y < 1990 || y > 2100 ||
+                (r < limit && g_ascii_isalnum(*r)))
+                return NULL;
+            *n = d;
+            *year = y;
+            return r;
+        }
+        int y = digits(&q, s, limit, 4); /* 2024Q3, 2025H1 */
+        if (y < 1990 || y > 2100 || q + 1 >= limit || (q[0] != 'Q' && q[0] != 'H'))
             return NULL;
-        }
-        int y = digits(&q, s, limit, 4);
-        if (y >= 1990 && y <= 2100 && q + 1 < limit && q[0] == 'Q' && q[1] >= '1' && q[1] <= '4' &&
-            !(q + 2 < limit && g_ascii_isalnum(q[2]))) {
-            t->p = point_period(JB_POINT_QUARTER, y, q[1] - '0', 0);
-            return q + 2;
-        }
-        return NULL;
+        *kind = q[0] == 'Q' ? JB_POINT_QUARTER : JB_POINT_HALF;
+        if (q[1] < '1' || q[1] > (*kind == JB_POINT_QUARTER ? '4' : '2') ||
+            (q + 2 < limit && g_ascii_isalnum(q[2])))
+            return NULL;
+        *n = q[1] - '0';
+        *year = y;
+        return q + 2;
     }
-    if (*q == 'Q' && (q == s || !g_ascii_isalnum(q[-1])) && q + 1 < limit && q[1] >= '1' &&
-        q[1] <= '4' && !(q + 2 < limit && g_ascii_isalnum(q[2])) && anchor_year(a)) {
-        t->p = point_period(JB_POINT_QUARTER, anchor_year(a), q[1] - '0', 0);
+    if ((*q == 'Q' || *q == 'H') && q + 1 < limit && anchor_year(a)) {
+        *kind = *q == 'Q' ? JB_POINT_QUARTER : JB_POINT_HALF;
+        if (q[1] < '1' || q[1] > (*kind == JB_POINT_QUARTER ? '4' : '2'))
+            return NULL;
+        if (q + 2 < limit && (g_ascii_isalnum(q[2]) || (q[2] == '-' && !(q + 3 < limit && q[3] == *q))))
+            return NULL; /* Q3A, Q1-2 (a name); Q1-Q3 is a span */
+        *n = q[1] - '0';
+        *year = anchor_year(a);
         return q + 2;
     }
     return NULL;
+}
+
+/* A period code, or a span of two (Q1-Q3, 2024Q1-Q3, 1Q24-3Q24: the months from the first's
+ * start to the second's end, as 前三季度 is). */
+static const char *period_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                               TimeRef *t)
+{
+    if (!g_ascii_isdigit(*p) && !code_may_start(s, p))
+        return NULL;
+    JbPointKind k1, k2;
+    int n1, y1, n2, y2;
+    const char *e = one_code(s, p, limit, a, &k1, &n1, &y1);
+    if (!e)
+        return NULL;
+    t->p = point_period(k1, y1, n1, 0);
+    const char *r = e;
+    if (r < limit && (*r == '-' || *r == '~'))
+        r++;
+    else if (!(r = any_lit(e, limit, (const char *const[]){"—", "–", "～", "至", NULL})))
+        return e;
+    TimeAnchor same = *a; /* a bare second code is the first's year */
+    same.day = (JbPoint){JB_POINT_YEAR, y1, 0, 0};
+    const char *e2 = one_code(s, r, limit, &same, &k2, &n2, &y2);
+    if (!e2 || k2 != k1 || (y2 * 4 + n2 <= y1 * 4 + n1))
+        return e;
+    int per = k1 == JB_POINT_QUARTER ? 3 : 6;
+    t->p = (JbPeriod){{JB_POINT_MONTH, y1, (n1 - 1) * per + 1, 0}, {JB_POINT_MONTH, y2, n2 * per, 0}};
+    return e2;
 }
 
 /* Words that are a time by themselves: now, today, weeks, this month, plan periods, and the
@@ -732,7 +787,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     memset(t, 0, sizeof *t);
     t->at = p;
     t->known = TRUE;
-    if ((e = quarter_code(s, p, limit, a, t)))
+    if ((e = period_code(s, p, limit, a, t)))
         return e;
     int year = 0, year2 = 0;
     gboolean future = FALSE;
@@ -782,7 +837,7 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
     const char *prev_end = NULL; /* the end of the last time found */
     for (const char *p = s; p < limit;) {
         guchar b = (guchar)*p;
-        if (b < 0x80 && !g_ascii_isdigit(b) && b != 'Q' && b != '"') {
+        if (b < 0x80 && !g_ascii_isdigit(b) && b != 'Q' && b != 'H' && b != '"') {
             p++; /* nothing else in ASCII starts a time */
             continue;
         }

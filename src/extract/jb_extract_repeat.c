@@ -137,6 +137,10 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
     gboolean shorter_bare = a_shorter ? e->core_bare : core_b->bare;
     if (g_utf8_strlen(shorter, -1) < 3 || shorter_bare || !strstr(longer, shorter))
         return strcmp(a->quote, b->quote) == 0;
+    /* within one paragraph a writer does not restate a figure in other words: 全国城镇调查失业率
+     * 为5.0%。31个大城市城镇调查失业率为5.0% are the whole and a part */
+    if (a->line == b->line && strcmp(ca, cb) != 0)
+        return strcmp(a->quote, b->quote) == 0;
     return TRUE;
 }
 

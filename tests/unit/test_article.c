@@ -361,6 +361,16 @@ static void test_html_details(void)
     check_paras(b, want_b, lines_b, 3, "html fragment");
     is_str(b ? b->published : NULL, "2025-01-02", "html fragment: date from the header line");
 
+    /* A date line with the day of the week, before or after the time, bracketed or not. */
+    static const char *const weekdays[] = {"2024年8月16日 星期五 17:32", "2024-08-16 17:32 周五",
+                                           "2024年08月16日（星期五）", "2024年8月16日 禮拜五"};
+    for (gsize i = 0; i < G_N_ELEMENTS(weekdays); i++) {
+        g_autofree char *text = g_strconcat("某地发布统计数据\n\n", weekdays[i],
+                                            "\n\n第二季度产值增长3.3%。\n", NULL);
+        g_autoptr(JbArticle) w = parse(text, -1);
+        is_str(w ? w->published : NULL, "2024-08-16", "a date line with its weekday: %s", weekdays[i]);
+    }
+
     /* <header> inside <article> is the article's; outside, it is the site's. */
     g_autoptr(JbArticle) c =
         parse("<header>站点导航</header><article><header><h1>文章标题</h1></header>"
