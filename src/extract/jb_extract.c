@@ -7,6 +7,7 @@
  * (jb_extract_period.c), tables (jb_extract_table.c), metrics.csv (jb_extract_writer.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_units.h"
 
 #include <string.h>
 
@@ -396,6 +397,47 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     }
 }
 
+/* A count that names the group the next figure of its clause is about, opening the clause:
+ * 70个大中城市新建商品住宅售价按年跌4.5%, 31个大城市城镇调查失业率为5.0%. A rate or a change
+ * of a group is what such a clause reports; the group is its subject, not a figure of its
+ * own (全国有5个城市房价上涨超过3% counts cities: 有 opens the clause). */
+static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
+                            const JbQuantity *y)
+{
+    if (!y || !x->unit[0] || x->qualifier[0] || x->is_range || jb_unit_is_ratio(x->unit) ||
+        jb_unit_is_money(x->unit) || !jb_unit_is_ratio(y->unit) ||
+        jb_decimal_normalize(x->value).exp10 < 0)
+        return FALSE;
+    const char *xs = sent + x->start, *xe = sent + x->end, *ys = sent + y->start;
+    if (ys - xe > 3 * 24 || jb_extract_clause_start(c, sent, ys) > xs)
+        return FALSE; /* (another clause) */
+    static const char *const SCOPE[] = {"全国", "全省", "全市", "全区", "我国", "国内", "全球",
+                                        "其中", "此外", "另外", "同时", "上述", "这", "該", "该",
+                                        "全國", "國內", "這", "内地", "內地", "本港", "全港",
+                                        "本市", "本省", NULL};
+    /* before it: only words of scope and times (內地上月70個大中城市…) */
+    const char *p = jb_extract_clause_start(c, sent, xs);
+    for (gboolean moved = TRUE; p < xs && moved;) {
+        moved = FALSE;
+        while (*p == ' ')
+            p++, moved = TRUE;
+        for (const char *const *w = SCOPE; *w; w++)
+            if (g_str_has_prefix(p, *w)) {
+                p += strlen(*w);
+                moved = TRUE;
+                break;
+            }
+        for (guint k = 0; k < c->times->len; k++) {
+            const TimeRef *t = &g_array_index(c->times, TimeRef, k);
+            if (t->at == p && t->end <= xs) {
+                p = t->end;
+                moved = TRUE;
+            }
+        }
+    }
+    return p == xs;
+}
+
 static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
 {
     gsize len = (gsize)(p - sent);
@@ -509,6 +551,10 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         }
         c->list_tail = list_last > list_first ? sent + g_array_index(qs, JbQuantity, list_last).end
                                               : NULL;
+        if (group_count(c, sent, x, i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL)) {
+            prev_end = sent + x->end;
+            continue;
+        }
         guint before = c->out->len;
         jb_extract_add_statement(c, sent, p, x, prev_end, line, period, subject, metric);
         if (c->out->len == before + 1 && !member)

@@ -783,7 +783,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
                          .metric_id = (char *)(m ? m->id : ""), .q = qq, .period = period,
-                         .period_stated = period_stated, .quote = quote_text};
+                         .period_stated = period_stated, .quote = quote_text, .line = line};
     JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
     if (earlier && earlier->sentence != c->sentence) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
@@ -824,7 +824,7 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
     }
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
                          .metric_id = (char *)(m ? m->id : ""), .q = *q, .period = (char *)period,
-                         .period_stated = stated, .quote = (char *)quote};
+                         .period_stated = stated, .quote = (char *)quote, .line = line};
     JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
     if ((earlier && strcmp(earlier->period, period) == 0) ||
         jb_extract_said_in_prose(c, subject[0] ? subject : metric, q, period)) /* (the row label) */
