@@ -95,4 +95,23 @@ contains "$xmp" "<xmp:CreateDate>2026-01-01T00:00:00Z</xmp:CreateDate>" "XMP: th
 check "the XMP is well-formed XML" sh -c "pdfinfo -meta '$TMP/meta.pdf' | xmllint --noout -"
 SOURCE_DATE_EPOCH=1767225600 "$JB" chart -d "$TMP/s.csv" -m ai.size -o "$TMP/meta2.pdf"
 check "…and byte-identical on a rebuild" cmp "$TMP/meta.pdf" "$TMP/meta2.pdf"
+# numbers as stated, from the article to the chart: 7.0% and 6.0% keep their zero, 2345.67亿 and
+# 1234.5亿 every digit (text written for this test)
+mkdir -p "$TMP/stated"
+cat >"$TMP/stated/a.md" <<'MD'
+---
+title: 示例：某行业运行情况
+date: 2024-03-10
+---
+2023年，某行业营业收入2345.67亿元，同比增长7.0%。2022年，某行业营业收入1234.5亿元，同比增长6.0%。
+MD
+"$JB" extract -o "$TMP/stated/m.csv" "$TMP/stated/a.md" 2>/dev/null
+"$JB" reshape -o "$TMP/stated/s.csv" "$TMP/stated/m.csv" 2>/dev/null
+for m in 同比增长 某行业营业收入; do
+    "$JB" chart -d "$TMP/stated/s.csv" -m "unknown::$m" -o "$TMP/stated/$m.pdf" 2>/dev/null
+done
+text=$(pdftotext "$TMP/stated/同比增长.pdf" - 2>/dev/null; pdftotext "$TMP/stated/某行业营业收入.pdf" - 2>/dev/null)
+for want in 7.0% 6.0% 2345.67亿 1234.5亿; do
+    contains "$text" "$want" "article → chart: $want as the source wrote it"
+done
 done_testing
