@@ -174,7 +174,7 @@ char *jb_chart_value_text(const JbChart *c, const JbChartPoint *p, const char *u
                           gboolean full)
 {
     return jb_units_label(&p->fig, unit,
-                          c->western ? JB_LABEL_WESTERN : full ? JB_LABEL_FULL_UNIT : 0);
+                          (c->western ? JB_LABEL_WESTERN : 0) | (full ? JB_LABEL_FULL_UNIT : 0));
 }
 
 /* ---- glyphs -------------------------------------------------------------------------- */

@@ -161,6 +161,18 @@ static JbDecimal about_digits(JbDecimal v, int *decimals)
     return jb_decimal_normalize((JbDecimal){v.mant < 0 ? -(gint64)q : (gint64)q, v.exp10 + drop});
 }
 
+/* A currency's sign before a western figure (¥1.2T, US$400B: never 1.2T元), or NULL. */
+static const char *money_sign(const char *unit)
+{
+    static const char *const signs[][2] = {{"元", "¥"},     {"人民币", "¥"}, {"美元", "US$"},
+                                           {"港元", "HK$"}, {"港币", "HK$"}, {"欧元", "€"},
+                                           {"日元", "JP¥"}, {"英镑", "£"}};
+    for (guint i = 0; i < G_N_ELEMENTS(signs); i++)
+        if (strcmp(unit, signs[i][0]) == 0)
+            return signs[i][1];
+    return NULL;
+}
+
 /* One number of a label with its display unit and, when shown, its unit. */
 static char *label_part(JbDecimal v, int decimals, const char *unit, guint style)
 {
@@ -170,7 +182,14 @@ static char *label_part(JbDecimal v, int decimals, const char *unit, guint style
     g_autofree char *num = jb_units_number(v, decimals, display);
     if (western) {
         g_autofree char *g = grouped(num);
-        return g_strconcat(g, display, *display || (style & JB_LABEL_NO_UNIT) ? "" : unit, NULL);
+        if (!*display || !(style & JB_LABEL_FULL_UNIT) || (style & JB_LABEL_NO_UNIT))
+            return g_strconcat(g, display, *display || (style & JB_LABEL_NO_UNIT) ? "" : unit, NULL);
+        /* no axis states the unit: a currency's sign before (-¥25M), else the unit after */
+        const char *sign = money_sign(unit);
+        if (!sign)
+            return g_strconcat(g, display, unit, NULL);
+        return g[0] == '-' ? g_strconcat("-", sign, g + 1, display, NULL)
+                           : g_strconcat(sign, g, display, NULL);
     }
     gboolean show_unit = (!*display || (style & JB_LABEL_FULL_UNIT)) && !(style & JB_LABEL_NO_UNIT);
     return g_strconcat(num, display, show_unit ? unit : "", NULL);

@@ -48,9 +48,10 @@ int main(void)
         }
         JbFigure fig;
         gboolean parsed = jb_figure_parse(f[1], f[2], f[3], &fig);
-        guint style = strcmp(f[5], "western") == 0 ? JB_LABEL_WESTERN
-                      : strcmp(f[5], "full") == 0  ? JB_LABEL_FULL_UNIT
-                                                   : 0;
+        guint style = strcmp(f[5], "western") == 0        ? JB_LABEL_WESTERN
+                      : strcmp(f[5], "western_full") == 0 ? JB_LABEL_WESTERN | JB_LABEL_FULL_UNIT
+                      : strcmp(f[5], "full") == 0         ? JB_LABEL_FULL_UNIT
+                                                          : 0;
         g_autofree char *got = parsed ? jb_units_label(&fig, f[4], style) : NULL;
         is_str(got, f[6], "label %s: %s %s %s", f[0], f[1], f[2], f[4]);
     }
