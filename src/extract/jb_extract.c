@@ -378,7 +378,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
         const char *its = item_start(sent, end, r->at, &walked, &item, &items);
         if (!r->local && its && number_before_in_item(sent, its, r->at, qs))
             r->local = TRUE;
-        if (r->has_val && r->role == TIME_PERIOD && r->rel == REL_NONE && !r->local) {
+        if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
             ctx = r->val;
             have_ctx = ctx_named = TRUE;
             if (r->sentence_only)
@@ -640,7 +640,7 @@ static void heading_period(Ctx *c, const char *heading)
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         JbPeriod p;
-        if (r->role == TIME_PERIOD && r->rel == REL_NONE && !r->local && !r->future_word &&
+        if (r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local && !r->future_word &&
             !r->loose && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, &p) &&
             jb_period_freq(&p) != JB_FREQ_DAY) {
             c->heading_period = p;

@@ -590,19 +590,17 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
     /* the year as a whole, and year-end reviews: in January and February 全年 and 过去一年
      * are last year's */
     if ((e = any_lit(p, limit, (const char *const[]){"全年", "过去一年", "過去一年", "过去1年", NULL}))) {
-        int y = anchor_year(a);
-        if (!y)
+        if (!anchor_year(a))
             return NULL;
-        if (anchor_month(a) && anchor_month(a) <= 2)
-            y--;
-        t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+        t->rel = REL_YEAR; /* 2023年…，全年降幅近50%: 2023's */
         return e;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年底", "年末", NULL})) && !lit(e, limit, "前")) {
         if (!anchor_year(a))
             return NULL;
-        t->p = point_period(JB_POINT_MONTH, anchor_year(a), 12, 0); /* 到年底 */
-        t->future_word = ends_with(s, p, "到") || ends_with(s, p, "至");
+        t->rel = REL_YEAR_END;
+        /* 到年底 is a deadline; 下降至年底的0.45元, a value at that time */
+        t->future_word = (ends_with(s, p, "到") || ends_with(s, p, "至")) && !lit(e, limit, "的");
         return e;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年内", "年內", "年底前", "年末前", NULL}))) {
@@ -934,6 +932,15 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
     case REL_YEAR_AGO:
         *out = (JbPeriod){jb_point_add_years(base.start, -1), jb_point_add_years(base.end, -1)};
         return TRUE;
+    case REL_YEAR:
+    case REL_YEAR_END: {
+        int y = jb_period_year(&base);
+        if (!ctx && t->rel == REL_YEAR && anchor_month(a) && anchor_month(a) <= 2)
+            y--; /* a year-end review: January's 全年 is last year */
+        *out = t->rel == REL_YEAR ? point_period(JB_POINT_YEAR, y, 0, 0)
+                                  : point_period(JB_POINT_MONTH, y, 12, 0);
+        return TRUE;
+    }
     case REL_TWO_YEARS: {
         int y = jb_period_year(&base);
         *out = (JbPeriod){{JB_POINT_YEAR, y - 1, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};

@@ -114,7 +114,14 @@ typedef enum {
     REL_THIS,      /* 今季, 本季: the context's quarter or month */
     REL_WHEN,      /* 当时: the last time the sentence named */
     REL_TWO_YEARS, /* 两年平均: the context's year and the one before */
+    REL_YEAR,      /* 全年, 过去一年: the context's year (with none: the published year, or
+                    * the one before in January and February: a year-end review) */
+    REL_YEAR_END,  /* 年底, 年末: December of the context's year (else the published year) */
 } TimeRel;
+
+/* Relative times that name a period of their own once resolved: the period in force after
+ * them, as an absolute time is. */
+#define REL_NAMES_PERIOD(rel) ((rel) == REL_NONE || (rel) == REL_YEAR || (rel) == REL_YEAR_END)
 
 typedef struct {
     const char *at, *end; /* the expression in the sentence */

@@ -575,8 +575,10 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
     gsize s = e->start;
     if (word_before_any(c, s, QUOTE) && !AT(c, e->end, "年") && !AT(c, e->end, "月"))
         return TRUE;
-    return word_before_any(c, s, CROSS) &&
-           (word_at_any(c, e->m.end, LEVEL) || word_at_any(c, e->end, LEVEL));
+    gboolean crossed = word_before_any(c, s, CROSS);
+    for (const char *const *w = CROSS; *w && !crossed && e->qual_len; w++)
+        crossed = e->qual_len == strlen(*w) && memcmp(c->t + e->qual_at, *w, e->qual_len) == 0;
+    return crossed && (word_at_any(c, e->m.end, LEVEL) || word_at_any(c, e->end, LEVEL));
 }
 
 static gboolean scan_accepts(const Ctx *c, const Expr *e)

@@ -531,6 +531,22 @@ static gboolean time_of_day(const Ctx *c, gsize p, const Member *m, gsize after)
 
 /* One number with its own unit, starting exactly at p. `hedged`: a hedge word stands
  * before it (a bare 半 or 百 means something only then: 过半, 近千亿). */
+/* Letters of a Latin unit after a rate's slash (Wh, kg, MMBtu, m2): 1 to 6 letters, a digit
+ * at most at the end, then no letter or digit. 0 when there is none. */
+static gsize latin_unit_len(const Ctx *c, gsize q)
+{
+    gsize n = 0;
+    while (q + n < c->len && n < 7 && g_ascii_isalpha(c->t[q + n]))
+        n++;
+    if (n == 0 || n > 6)
+        return 0;
+    if (q + n < c->len && (c->t[q + n] == '2' || c->t[q + n] == '3'))
+        n++; /* m2, m3 */
+    if (q + n < c->len && g_ascii_isalnum(c->t[q + n]))
+        return 0;
+    return n;
+}
+
 static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
     member_clear(m);
@@ -702,10 +718,17 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     /* a rate: 元/吨, 万吨/年, 公里/小时 */
     if (q < c->len && c->t[q] == '/' && ud->kind == U_PLAIN) {
         const UnitDef *d2;
-        gsize l2 = unit_at(c, q + 1, &d2);
+        gsize mag = 0; /* 吨标准煤/万吨: a magnitude before the denominator's unit */
+        if (AT(c, q + 1, "万") || AT(c, q + 1, "萬") || AT(c, q + 1, "千") || AT(c, q + 1, "百"))
+            mag = 3;
+        gsize l2 = unit_at(c, q + 1 + mag, &d2);
         const char *den = NULL;
         if (d2 && d2->kind == U_PLAIN && d2->text[0] != '%') {
             den = d2->text;
+            l2 += mag;
+        } else if (!mag && latin_unit_len(c, q + 1) > 0) { /* 元/Wh, 元/kg, 美元/MMBtu */
+            l2 = latin_unit_len(c, q + 1);
+            den = c->t + q + 1;
         } else {
             l2 = 0;
             for (gsize i = 0; i < G_N_ELEMENTS(JB_PER_TIME); i++) {

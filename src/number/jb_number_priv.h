@@ -248,7 +248,7 @@ extern const gsize JB_N_UNITS;
 extern const UnitDef JB_LATIN_UNITS[];
 extern const gsize JB_N_LATIN_UNITS;
 /* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
-extern const char *const JB_PER_TIME[8];
+extern const char *const JB_PER_TIME[9];
 
 /* unit_at() runs after every number and at every 百/千 inside one; a scan of the whole
  * table there cost two thirds of the scanner's time, and a bucket per first character still

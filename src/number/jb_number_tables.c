@@ -13,7 +13,8 @@
 #include <string.h>
 
 /* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
-const char *const JB_PER_TIME[] = {"年", "月", "日", "天", "小时", "秒", "周", "季度"};
+const char *const JB_PER_TIME[] = {"年", "月", "日", "天", "小时", "秒", "周", "季度",
+                                   "度" /* 元/度: a kilowatt-hour */};
 
 guint8 jb_unit_canon_len[JB_UNITS_MAX]; /* strlen of canon, or of text without one */
 UnitIndex jb_unit_short;          /* one character, by unit_hash */
@@ -102,7 +103,8 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("小于", JB_BOUND_AT_MOST),    QD("低于", JB_BOUND_AT_MOST),
     QD("少于", JB_BOUND_AT_MOST),    QD("大约", JB_BOUND_ABOUT),
     QD("大概", JB_BOUND_ABOUT),      QD("约为", JB_BOUND_ABOUT),
-    QD("约合", JB_BOUND_ABOUT),      QD("超", JB_BOUND_AT_LEAST),
+    QD("约合", JB_BOUND_ABOUT),      QD("约有", JB_BOUND_ABOUT),
+    QD("超", JB_BOUND_AT_LEAST),
     QD("逾", JB_BOUND_AT_LEAST),     QD("近", JB_BOUND_AT_MOST),
     QD("约", JB_BOUND_ABOUT),        QD("过", JB_BOUND_AT_LEAST),
     /* as many as, as high as: said with emphasis, still the figure itself */
@@ -113,7 +115,7 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("將近", JB_BOUND_AT_MOST),    QD("超過", JB_BOUND_AT_LEAST),
     QD("高於", JB_BOUND_AT_LEAST),   QD("多於", JB_BOUND_AT_LEAST),
     QD("低於", JB_BOUND_AT_MOST),    QD("少於", JB_BOUND_AT_MOST),
-    QD("大約", JB_BOUND_ABOUT),      QD("約為", JB_BOUND_ABOUT),
+    QD("大約", JB_BOUND_ABOUT),      QD("約為", JB_BOUND_ABOUT),      QD("約有", JB_BOUND_ABOUT),
     QD("約", JB_BOUND_ABOUT),        QD("過", JB_BOUND_AT_LEAST),
     QD("多達", JB_BOUND_EXACT),      QD("高達", JB_BOUND_EXACT),
 };
