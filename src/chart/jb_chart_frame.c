@@ -124,7 +124,10 @@ gboolean jb_chart_try_put(Ctx *x, PangoLayout *l, double px, double py, JbColor 
     jb_chart_logical_box(l, px, py, &bx, &by, &bw, &bh);
     if (!jb_chart_box_free(x, bx, by, bw, bh))
         return FALSE;
-    jb_chart_put(x, l, px, py, color);
+    if (x->dry)
+        record(x, l, px, py);
+    else
+        jb_chart_put(x, l, px, py, color);
     return TRUE;
 }
 

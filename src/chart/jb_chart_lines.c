@@ -229,8 +229,9 @@ static void candidates(double prev, double here, double next, int order[8])
     memcpy(order, o, sizeof peak);
 }
 
-/* A point's value label at the first free place around its marker; left out when none is. */
-static void point_label(Ctx *x, Plot *p, guint s, guint i)
+/* A point's value label at the first free place around its marker; left out (FALSE) when
+ * none is. */
+static gboolean point_label(Ctx *x, Plot *p, guint s, guint i)
 {
     const JbChart *c = x->c;
     const JbChartSeries *se = g_ptr_array_index(c->series, s);
@@ -256,20 +257,38 @@ static void point_label(Ctx *x, Plot *p, guint s, guint i)
         default: lx = px + r; ly = py + r; break;
         }
         if (jb_chart_try_put(x, l, lx, ly, col))
-            return;
+            return TRUE;
     }
+    return FALSE;
 }
 
+/* Several lines: can every point carry its label? Tried without drawing, then forgotten. */
+static gboolean every_point_fits(Ctx *x, Plot *p)
+{
+    guint saved = x->c->boxes->len;
+    gboolean all = TRUE;
+    x->dry = TRUE;
+    for (guint s = 0; s < p->g->ns && all; s++)
+        for (guint i = 0; i < p->n && all && is_line(p, s); i++)
+            all = !p->g->at[s][i] || point_label(x, p, s, i);
+    x->dry = FALSE;
+    g_array_set_size(x->c->boxes, saved);
+    return all;
+}
+
+/* Each point's value; on several lines every point's when all find a place, else each
+ * line's last value (of each unbroken run) only: never a scattered few. */
 void jb_chart_lines_labels(Ctx *x, Plot *p)
 {
+    gboolean every = !(p->lines && p->g->ns > 1) || every_point_fits(x, p);
     for (guint s = 0; s < p->g->ns; s++) {
         if (!is_line(p, s))
             continue;
         for (guint i = 0; i < p->n; i++) {
             if (!p->g->at[s][i])
                 continue;
-            if (p->lines && p->g->ns > 1 && i + 1 < p->n && p->g->at[s][i + 1])
-                continue; /* several lines: only the last value of each */
+            if (!every && i + 1 < p->n && p->g->at[s][i + 1])
+                continue;
             point_label(x, p, s, i);
         }
     }

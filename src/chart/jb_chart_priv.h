@@ -121,6 +121,7 @@ typedef struct {
     double pad;     /* the margin around everything: 28 pt at k = 1 */
     JbColor ink, muted;
     guint own; /* 1 + the mark index of the bar a label being placed may lie inside; 0: none */
+    gboolean dry; /* a trial: jb_chart_try_put records a free box but draws nothing */
 } Ctx;
 
 PangoLayout *jb_chart_text(Ctx *x, const char *s, double size, gboolean bold, double width);

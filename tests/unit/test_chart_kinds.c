@@ -334,6 +334,20 @@ int main(void)
         g_clear_error(&e);
     }
 
+    /* several lines: every point labelled when every label has room (8 years of two), else
+     * only each line's last (12 crossing months: shapes 1) */
+    {
+        g_autoptr(JbChart) c = chart(DATA, "metrics = robot; svc\ntype = line\n", &e);
+        g_autofree char *out = g_build_filename(dir, "test-chart-line-every.png", NULL);
+        gboolean drawn = c && jb_chart_render(c, out, 1, &e);
+        const char *want[] = {"14.8万", "6万", "43万", "46万", "约65万", "约90万"};
+        gboolean all = drawn;
+        for (guint i = 0; i < G_N_ELEMENTS(want); i++)
+            all = all && has_box(c, want[i]);
+        ok(all, "two lines of eight years: every point's value is shown %s", e ? e->message : "");
+        g_clear_error(&e);
+    }
+
     /* parts of a whole: only what the dictionary declares is ever summed */
     struct { const char *spec, *want; } refused[] = {
         {"metric = ai.size\ntype = donut\n", "one metric over periods is not a whole"},
