@@ -658,7 +658,7 @@ static gboolean compared_with(const char *s, const char *p, const char *e, const
     if (!ends_with_any(s, p, (const char *const[]){"与", "與", "和", "同", "跟", NULL}))
         return FALSE;
     for (const char *q = e; q < limit && q - e < 3 * 12; q = g_utf8_next_char(q)) {
-        if (any_lit(q, limit, (const char *const[]){"相比", "相較", "相较", "比较", "比較", NULL}))
+        if (any_lit(q, limit, (const char *const[]){"相比", "相較", "相较", "比较", "比較", "持平", NULL}))
             return TRUE;
         if (any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}))
             return FALSE;
@@ -684,6 +684,25 @@ static gboolean event_after(const char *e, const char *limit)
         q = g_utf8_next_char(q);
     }
     return FALSE;
+}
+
+/* A time after a founding (成立于2021年, 创办於1998年): when the company began, not the
+ * period of what the text says of it now. */
+/* A time that names a report (2024年第三季度报告, 2023年年报, 2025年半年报): the period of what
+ * its sentence quotes from it, not of what the text goes on to say. */
+static gboolean report_after(const char *e, const char *limit)
+{
+    return any_lit(e, limit, (const char *const[]){"报告", "報告", "财报", "財報", "年报", "年報",
+                                                    "季报", "季報", "半年报", "半年報", "年度报告",
+                                                    "年度報告", "半年度报告", "半年度報告", NULL}) != NULL;
+}
+
+static gboolean event_before(const char *s, const char *p)
+{
+    static const char *const W[] = {"成立于", "成立於", "创立于", "創立於", "创办于", "創辦於",
+                                    "创建于", "創建於", "始建于", "始建於", "组建于", "組建於",
+                                    "注册于", "註冊於", "诞生于", "誕生於", "上市于", "上市於", NULL};
+    return ends_with_any(s, p, W);
 }
 
 /* Is the time at p in a clause that speaks of the future (将, 预计, 计划)? */
@@ -740,15 +759,26 @@ static gboolean since_after(const char *e, const char *limit)
     return any_lit(q, limit, (const char *const[]){"以来", "以來", "来", "來", NULL}) != NULL;
 }
 
-/* A time a multiple is measured against: 为“十三五”末的20倍, 是2020年的3倍. */
+/* A time a multiple or a share is measured against: 为“十三五”末的20倍, 是2020年的3倍,
+ * 恢复至2019年同期的86.5%, 接近去年全年的80%, 完成全年目标任务的91.7%. */
 static gboolean multiple_after(const char *e, const char *limit)
 {
-    const char *q = lit(e, limit, "的");
-    if (!q)
+    const char *q = e;
+    const char *w = any_lit(q, limit, (const char *const[]){"同期", "全年", "水平", NULL});
+    if (w)
+        q = w;
+    w = any_lit(q, limit, (const char *const[]){"目标任务", "目標任務", "目标", "目標", "计划", "計劃",
+                                                 "任务", "任務", NULL});
+    if (w)
+        q = w;
+    if (!(q = lit(q, limit, "的")))
         return FALSE;
+    const char *d = q;
     while (q < limit && (g_ascii_isdigit(*q) || *q == '.' || lit(q, limit, "多") || lit(q, limit, "余")))
         q += g_ascii_isdigit(*q) || *q == '.' ? 1 : 3;
-    return q > e + 3 && lit(q, limit, "倍") != NULL;
+    if (q == d)
+        return FALSE;
+    return lit(q, limit, "倍") || lit(q, limit, "%") || lit(q, limit, "％") || lit(q, limit, "成");
 }
 
 static gboolean start_after(const char *e, const char *limit)
@@ -877,10 +907,15 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
         } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
                    !start_after(e, limit)) {
             t.role = TIME_BASE;
-        } else if (since_after(e, limit) || multiple_after(e, limit)) {
-            t.role = TIME_BASE; /* 2003年第三季以來, 为2020年的3倍: a base */
+        } else if (since_after(e, limit)) {
+            t.role = TIME_BASE; /* 2003年第三季以來: a base */
+        } else if (multiple_after(e, limit)) {
+            t.role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: what a share is of */
+            t.share_of = TRUE;
         }
-        if (t.role == TIME_PERIOD && event_after(e, limit))
+        if (t.role == TIME_PERIOD && report_after(e, limit))
+            t.sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
+        else if (t.role == TIME_PERIOD && (event_after(e, limit) || event_before(s, p)))
             t.local = t.event = TRUE; /* its clause's only: 去年推出…计划 */
         else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit)) {
             t.sentence_only = TRUE; /* a plan's time is not what the next sentence reports */

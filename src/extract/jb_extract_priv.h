@@ -134,6 +134,8 @@ typedef struct {
     gboolean loose;       /* a span said in passing (今年以来): not a story's period */
     gboolean shifted_back; /* a month or quarter with no year, put in last year for being
                             * after the published one */
+    gboolean share_of;    /* a base that the figure after it is a multiple or share of
+                           * (为2020年的3倍): not the figure's own period */
     gboolean local;       /* holds for its clause only (周涨1.04%: the week's move of one
                            * quote in a list of quotes; 去年推出…计划: an event's time) */
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */

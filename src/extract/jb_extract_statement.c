@@ -81,6 +81,8 @@ static Span metric_phrase(const char *cstart, const char *qstart, const char *su
 static const char *const FORECAST_WORDS[] = {
     "预计", "預計", "力争", "力爭", "有望", "目标", "目標", "预期", "預期", "预料", "預料",
     "料将", "料將", "料会", "料會", "有机会", "有機會", "预测", "預測",
+    /* a company's guidance (公司指引全年资本开支为120-140亿元) */
+    "指引",
     /* 计划 as a verb (计划于, 计划新建), not the noun of a named plan (创业家计划经营期) */
     "计划于", "計劃於", "计划在", "計劃在", "计划到", "計劃到", "计划将", "計劃將", "计划再",
     "計劃再", "计划新", "計劃新", "计划投资", "計劃投資", "计划建", "計劃建", "计划完成",
@@ -552,7 +554,7 @@ static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char 
         const char *g = r->end;
         gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||
                           ((starts(g, qs, "（") && g + 3 == qs) || (*g == '(' && g + 1 == qs));
-        if (direct && r->role != TIME_DAY && !(r->role == TIME_BASE && multiple))
+        if (direct && r->role != TIME_DAY && !(r->role == TIME_BASE && (multiple || r->share_of)))
             return r;
         if (r->role == TIME_PERIOD)
             return r;
@@ -760,11 +762,19 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     /* a forecast word in an earlier clause (sentence_words found the first) */
     gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
     gboolean forecast = forecast_here || forecast_before;
+    /* a share of a target or plan is how much of it is done (完成全年目标任务的91.7%) */
+    static const char *const OF_TARGET[] = {"目标的", "目標的", "目标任务的", "目標任務的", "计划的",
+                                            "計劃的", "任务的", "任務的", NULL};
+    for (const char *const *w = OF_TARGET; *w && forecast; w++)
+        if (ends(sent, qs, *w) && !(have_time && t->future_word))
+            forecast = FALSE;
     if (have_time && t->future_word)
         forecast = TRUE;
     if (have_time && t->event && actual_here && !forecast_here)
         have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
-    gboolean actual = !forecast_here && actual_here && !(have_time && t->end > cs0);
+    /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
+    gboolean actual = !forecast_here && actual_here && !(have_time && t->end > cs0) &&
+                      !(have_time && t->future_word);
     if (actual && forecast) { /* already achieved: now, not when the forecast is for */
         forecast = FALSE;
         have_time = FALSE;
