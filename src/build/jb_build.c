@@ -178,6 +178,13 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
     c->tmpl_path = *tmpl_rel ? jb_build_resolve(c->base, tmpl_rel) : NULL;
     c->tmpl_name = g_strdup(tmpl_rel);
     c->year_periods = strcmp(period, "year") == 0;
+    g_autofree char *fail_on = project_string(c->kf, "fail_on", "errors");
+    if (!jb_build_parse_fail_on(fail_on, &c->fail_on)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s: fail_on=%s: expected errors, new-warnings or warnings", project_path,
+                    fail_on);
+        return FALSE;
+    }
     g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
     if (!globs) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [project] needs inputs=GLOB;...",
@@ -399,6 +406,10 @@ static void build_locked(Ctx *c)
     o->rel = g_strdup("series.csv");
     o->data = jb_table_to_csv(series);
     g_ptr_array_add(outs, o);
+    o = g_new0(Output, 1);
+    o->rel = g_strdup("warnings.csv"); /* the warnings so far: render ones are in */
+    o->data = jb_build_warnings_csv(c);
+    g_ptr_array_add(outs, o);
     g_autoptr(GHashTable) live = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
@@ -440,22 +451,9 @@ static void build_locked(Ctx *c)
     if (!c->first_error) {
         /* Only a complete build may be skipped next time. */
         g_key_file_set_string(c->new_man, "build", "top", top);
-        g_autoptr(GPtrArray) w = g_ptr_array_new();
-        g_autoptr(GPtrArray) ws = g_ptr_array_new();
-        for (guint i = 0; i < c->r->events->len; i++) {
-            JbBuildEvent *ev = g_ptr_array_index(c->r->events, i);
-            if (ev->level == JB_LOG_WARNING) {
-                g_ptr_array_add(w, ev->message);
-                g_ptr_array_add(ws, ev->stage);
-            }
-        }
-        if (w->len) {
-            g_key_file_set_string_list(c->new_man, "build", "warnings",
-                                       (const char *const *)w->pdata, w->len);
-            g_key_file_set_string_list(c->new_man, "build", "warning_stages",
-                                       (const char *const *)ws->pdata, ws->len);
-        }
     }
+    /* Recorded even when a unit failed, so its warnings are not new again next time. */
+    jb_build_record_warnings(c);
     for (guint i = 0; i < c->live_memos->len; i++)
         g_hash_table_add(live, g_strdup(g_ptr_array_index(c->live_memos, i)));
     GError *e = NULL;
@@ -484,6 +482,8 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
         build_locked(&c);
     else
         jb_build_fail_unit(&c, "build", e);
+    if (c.old_man)
+        jb_build_judge_warnings(&c);
     if (lock >= 0)
         close(lock);
     r->duration = g_get_monotonic_time() - t0;

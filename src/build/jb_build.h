@@ -48,6 +48,7 @@ typedef struct {
     char *file;      /* the file it is about, "" when none */
     guint line;      /* 1-based line in `file`, 0 when none */
     char *message;   /* the whole one-line message, "file:line: what" */
+    gboolean is_new; /* a warning the previous build did not give (see new_warnings) */
 } JbBuildEvent;
 
 /* Called from the calling thread only, as units finish: (stage, units done, units to run). */
@@ -68,6 +69,12 @@ typedef struct {
     guint articles, statements, series_rows;
     guint ran, reused;  /* units run / units whose cached product was used */
     guint warnings, errors;
+    /* Warnings the previous build did not give, compared without line numbers (a new
+     * article shifts metrics.csv's lines, not the conflicts); none on an up-to-date build. */
+    guint new_warnings;
+    /* Warnings the project's fail_on= makes a failure: none (the default, fail_on=errors),
+     * the new ones (fail_on=new-warnings) or all (fail_on=warnings). Exit 1 when > 0. */
+    guint failing_warnings;
     gboolean up_to_date;   /* nothing had changed: nothing ran, nothing was written */
     gboolean input_errors; /* some article could not be read (the build went on) */
     gint64 duration;       /* µs */
@@ -99,8 +106,10 @@ GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *o
 gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuildOptions *opt,
                        JbBuildResult *result, GError **error);
 
-/* Append `r` to the JSON Lines file `path`: one object per event (DEBUG events left out)
- * {"time","level","stage","file","line","message"}, then a summary object with the counts,
+/* Append `r` to the JSON Lines file `path`: one object per event (DEBUG events left out,
+ * and warnings that are not new: a no-op rebuild logs none)
+ * {"time","level","stage","file","line","message"}, then a summary object with the counts
+ * (warnings: all the outputs stand on; new_warnings),
  * `status` (the exit code) and duration_ms. One write(2) with O_APPEND, so lines from
  * concurrent runs never interleave. */
 gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int status,

@@ -135,7 +135,7 @@ gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int statu
     g_autoptr(GString) s = g_string_new(NULL);
     for (guint i = 0; r->events && i < r->events->len; i++) {
         const JbBuildEvent *e = g_ptr_array_index(r->events, i);
-        if (e->level == JB_LOG_DEBUG)
+        if (e->level == JB_LOG_DEBUG || (e->level == JB_LOG_WARNING && !e->is_new))
             continue;
         json_time(s, e->time);
         g_string_append_printf(s, ",\"level\":\"%s\",\"stage\":", jb_log_level_name(e->level));
@@ -151,11 +151,13 @@ gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int statu
                            ",\"level\":\"%s\",\"stage\":\"summary\",\"status\":%d,"
                            "\"up_to_date\":%s,\"articles\":%u,\"statements\":%u,"
                            "\"series_rows\":%u,\"ran\":%u,\"reused\":%u,\"written\":%u,"
-                           "\"warnings\":%u,\"errors\":%u,\"duration_ms\":%.3f}\n",
+                           "\"warnings\":%u,\"new_warnings\":%u,\"errors\":%u,"
+                           "\"duration_ms\":%.3f}\n",
                            r->errors ? "error" : r->warnings ? "warning" : "info", status,
                            r->up_to_date ? "true" : "false", r->articles, r->statements,
                            r->series_rows, r->ran, r->reused, r->outputs ? r->outputs->len : 0,
-                           r->warnings, r->errors, (double)r->duration / 1000.0);
+                           r->warnings, r->new_warnings, r->errors,
+                           (double)r->duration / 1000.0);
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0 || write(fd, s->str, s->len) != (ssize_t)s->len) {
         int e = errno;

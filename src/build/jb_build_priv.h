@@ -23,6 +23,9 @@
 #include "jb_reshape.h"
 #include "jb_table.h"
 
+/* The project's fail_on=: which warnings fail a build (exit 1). */
+typedef enum { JB_FAIL_ON_ERRORS, JB_FAIL_ON_NEW, JB_FAIL_ON_WARNINGS } JbFailOn;
+
 typedef struct {
     const char *project_path;
     const JbBuildOptions *opt;
@@ -32,6 +35,7 @@ typedef struct {
     char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
     char *tmpl_name;      /* the template as the project names it: what keys use */
     gboolean year_periods;
+    JbFailOn fail_on;
     gint64 started;       /* wall-clock µs: files younger than this are racy (index) */
     GPtrArray *files;     /* char*: article names (relative to the project's directory when
                            * its glob is), sorted bytewise, unique (see expand_inputs) */
@@ -127,6 +131,18 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
  * recorded afterwards in unit order, whatever order the threads finished in, so the log of a
  * parallel build is the log of a serial one. */
 void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics);
+
+/* ---- jb_build_warn.c ----------------------------------------------------------------------- */
+
+/* "errors", "new-warnings", "warnings" → *out; FALSE for anything else. */
+gboolean jb_build_parse_fail_on(const char *value, JbFailOn *out);
+/* Mark each warning event new or not against the previous manifest's warnings, and count
+ * r->new_warnings and r->failing_warnings (by c->fail_on). */
+void jb_build_judge_warnings(Ctx *c);
+/* Every warning of this build into the new manifest (for replay and the next judgement). */
+void jb_build_record_warnings(Ctx *c);
+/* OUT/warnings.csv: stage,file,line,message, one row per warning. Caller owns it. */
+GString *jb_build_warnings_csv(const Ctx *c);
 
 /* ---- jb_build_index.c ---------------------------------------------------------------------- */
 

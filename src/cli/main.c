@@ -20,13 +20,14 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The codes are jb_common.h's JbExit, the one table from errors to exit codes. */
 enum {
-    EXIT_OK = 0,
-    EXIT_WARNINGS = 1, /* done, but something was skipped or reported */
-    EXIT_USAGE = 2,    /* bad option, missing file, bad spec or template */
-    EXIT_INPUT = 3,    /* an input could not be read or is malformed */
-    EXIT_OUTPUT = 4,   /* an output could not be written */
-    EXIT_LOCKED = 5,   /* another build holds the lock */
+    EXIT_OK = JB_EXIT_OK,
+    EXIT_WARNINGS = JB_EXIT_WARNINGS,
+    EXIT_USAGE = JB_EXIT_USAGE,
+    EXIT_INPUT = JB_EXIT_INPUT,
+    EXIT_OUTPUT = JB_EXIT_OUTPUT,
+    EXIT_LOCKED = JB_EXIT_LOCKED,
 };
 
 static const char *stage = NULL;
@@ -46,15 +47,7 @@ G_GNUC_PRINTF(1, 2) static void say(const char *fmt, ...)
 static int fail(GError *e)
 {
     say("%s", e->message);
-    int code = EXIT_INPUT;
-    if (e->domain == JB_ERROR) {
-        switch (e->code) {
-        case JB_ERROR_USAGE: code = EXIT_USAGE; break;
-        case JB_ERROR_OUTPUT: code = EXIT_OUTPUT; break;
-        case JB_ERROR_LOCKED: code = EXIT_LOCKED; break;
-        default: code = EXIT_INPUT;
-        }
-    }
+    int code = jb_exit_code(e);
     g_error_free(e);
     return code;
 }
@@ -436,15 +429,45 @@ static int cmd_report(int argc, char **argv)
 
 /* ---- jianbao build --------------------------------------------------------------------- */
 
-static int exit_code_of(const GError *e)
+static int jb_build_by_name(gconstpointer a, gconstpointer b)
 {
-    if (e->domain != JB_ERROR)
-        return EXIT_INPUT;
-    switch (e->code) {
-    case JB_ERROR_USAGE: return EXIT_USAGE;
-    case JB_ERROR_OUTPUT: return EXIT_OUTPUT;
-    case JB_ERROR_LOCKED: return EXIT_LOCKED;
-    default: return EXIT_INPUT;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Errors always; warnings when new (or all with -v), at most WARNINGS_PER_FILE per file and
+ * then a count, so a thousand conflicts in one feed are a few lines; nothing but errors
+ * when `silent` (-q on success). A warning the project fails on (fail_on=) is new. */
+#define WARNINGS_PER_FILE 3
+static void print_build_events(const JbBuildResult *r, gboolean verbose, gboolean silent)
+{
+    g_autoptr(GHashTable) per_file = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < r->events->len; i++) {
+        const JbBuildEvent *ev = g_ptr_array_index(r->events, i);
+        gboolean show = ev->level == JB_LOG_ERROR ||
+                        (!silent && (verbose || (ev->level == JB_LOG_WARNING && ev->is_new)));
+        if (!show)
+            continue;
+        if (ev->level == JB_LOG_WARNING && !verbose) {
+            guint n = GPOINTER_TO_UINT(g_hash_table_lookup(per_file, ev->file)) + 1;
+            g_hash_table_insert(per_file, ev->file, GUINT_TO_POINTER(n));
+            if (n > WARNINGS_PER_FILE)
+                continue;
+        }
+        fprintf(stderr, "jianbao: %s: %s\n", ev->stage, ev->message);
+    }
+    GHashTableIter it;
+    gpointer file, count;
+    g_hash_table_iter_init(&it, per_file);
+    g_autoptr(GPtrArray) over = g_ptr_array_new();
+    while (g_hash_table_iter_next(&it, &file, &count))
+        if (GPOINTER_TO_UINT(count) > WARNINGS_PER_FILE)
+            g_ptr_array_add(over, file);
+    g_ptr_array_sort(over, jb_build_by_name);
+    for (guint i = 0; i < over->len; i++) {
+        const char *f = g_ptr_array_index(over, i);
+        guint n = GPOINTER_TO_UINT(g_hash_table_lookup(per_file, f));
+        fprintf(stderr, "jianbao: build: %s: %u more new warning%s (all in warnings.csv)\n",
+                *f ? f : "(no file)", n - WARNINGS_PER_FILE, n - WARNINGS_PER_FILE == 1 ? "" : "s");
     }
 }
 
@@ -486,7 +509,9 @@ static int cmd_build(int argc, char **argv)
         }
     g_option_context_set_summary(ctx, "extract → reshape → charts → briefing, as the project file says; only what changed\n"
                                       "is redone (content hashes in OUT/.manifest, products in OUT/.cache).\n"
-                                      "Exit codes: 0 ok, 1 ok with warnings, 2 usage, 3 input, 4 output, 5 locked.");
+                                      "Exit codes: 0 ok (also with the data's warnings: new ones are printed once, all are\n"
+                                      "in OUT/warnings.csv), 1 warnings the project's fail_on= makes failures, 2 usage,\n"
+                                      "3 input, 4 output, 5 locked. -q prints nothing on success.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
     if (argc > 2) {
@@ -520,16 +545,16 @@ static int cmd_build(int argc, char **argv)
     JbBuildResult r = {0};
     gboolean ok = unit ? jb_build_unit(project, unit, &opt, &r, &e)
                        : jb_build_run(project, &opt, &r, &e);
-    for (guint i = 0; i < r.events->len; i++) {
-        const JbBuildEvent *ev = g_ptr_array_index(r.events, i);
-        if (ev->level >= JB_LOG_WARNING || verbose)
-            fprintf(stderr, "jianbao: %s: %s\n", ev->stage, ev->message);
-    }
     /* A unit that did its work exits 0 whatever warnings the data gave (conflicts in the
-     * news are no failure of the unit, and engines chain units on success: Slurm's
-     * afterok); the assembling build still reports them with 1. */
-    int status = ok ? (r.warnings && !unit ? EXIT_WARNINGS : EXIT_OK) : exit_code_of(e);
+     * news are no failure, and engines chain units on success: Slurm's afterok); so does
+     * the build, unless the project's fail_on= makes its (new) warnings a failure. */
+    int status = ok ? (r.failing_warnings && !unit ? EXIT_WARNINGS : EXIT_OK) : jb_exit_code(e);
     g_clear_error(&e);
+    print_build_events(&r, verbose, quiet && status == EXIT_OK);
+    if (status == EXIT_WARNINGS)
+        fprintf(stderr, "jianbao: build: failing on %u warning%s (the project's fail_on=); "
+                        "all in warnings.csv beside the outputs\n",
+                r.failing_warnings, r.failing_warnings == 1 ? "" : "s");
     if (ok && !quiet) {
         if (r.up_to_date)
             fprintf(stderr, "jianbao: build: up to date (%u articles, %.1f ms)\n", r.articles,
@@ -539,6 +564,10 @@ static int cmd_build(int argc, char **argv)
                             "%u units ran, %u reused (%.1f ms)\n",
                     r.articles, r.statements, r.series_rows, r.ran, r.reused,
                     (double)r.duration / 1000.0);
+        if (r.warnings && !unit)
+            fprintf(stderr, "jianbao: build: %u warning%s (%u new), listed in warnings.csv "
+                            "beside the outputs\n",
+                    r.warnings, r.warnings == 1 ? "" : "s", r.new_warnings);
         for (guint i = 0; i < r.outputs->len; i++)
             fprintf(stderr, "  wrote %s\n", (char *)g_ptr_array_index(r.outputs, i));
     }

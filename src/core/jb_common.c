@@ -8,6 +8,22 @@
 
 G_DEFINE_QUARK(jb-error-quark, jb_error)
 
+int jb_exit_code(const GError *e)
+{
+    if (!e)
+        return JB_EXIT_OK;
+    if (e->domain != JB_ERROR)
+        return JB_EXIT_INPUT;
+    switch ((JbErrorCode)e->code) {
+    case JB_ERROR_USAGE: return JB_EXIT_USAGE;
+    case JB_ERROR_INPUT: return JB_EXIT_INPUT;
+    case JB_ERROR_LIMIT: return JB_EXIT_INPUT;
+    case JB_ERROR_OUTPUT: return JB_EXIT_OUTPUT;
+    case JB_ERROR_LOCKED: return JB_EXIT_LOCKED;
+    }
+    return JB_EXIT_INPUT;
+}
+
 static gboolean write_in_place(const char *path, const void *data, gsize len, GError **error)
 {
     int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);

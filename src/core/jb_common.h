@@ -25,6 +25,23 @@ typedef enum {
     JB_ERROR_LOCKED,    /* another build holds the lock */
 } JbErrorCode;
 
+/* The one table from errors to the CLI's exit codes (README "Exit codes"). A build whose
+ * only problems are the data's (conflicts resolved by the documented rules, bytes skipped)
+ * succeeded: warnings are reported, counted and recorded, never an exit code, unless a
+ * project asks for it (jianbao build's fail_on=). */
+typedef enum {
+    JB_EXIT_OK = 0,
+    JB_EXIT_WARNINGS = 1, /* done, but the project or command treats its warnings as failing */
+    JB_EXIT_USAGE = 2,    /* bad option, missing file, bad spec, template or project */
+    JB_EXIT_INPUT = 3,    /* an input could not be read, is malformed or over a limit */
+    JB_EXIT_OUTPUT = 4,   /* an output could not be written */
+    JB_EXIT_LOCKED = 5,   /* another build holds the lock */
+} JbExit;
+
+/* The exit code for `e`: JB_ERROR_USAGE → 2, _INPUT and _LIMIT → 3, _OUTPUT → 4,
+ * _LOCKED → 5; an error of another domain (GLib's file and key-file errors) → 3. */
+int jb_exit_code(const GError *e);
+
 /* Write `len` bytes to `path` atomically: a temporary file in the same directory,
  * flushed and renamed over the target, so readers see the old or the new file, never
  * half of one. Creates missing parent directories. A target that exists and is not a

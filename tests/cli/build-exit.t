@@ -27,15 +27,24 @@ python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$TMP/l
 ok $? "the log is JSON Lines"
 contains "$(sed -n 1p "$TMP/log")" '{"time":"' "each line starts with its time"
 
-# 1: invalid bytes in an article are skipped with a warning
+# Warnings are no failure: invalid bytes in an article are skipped, the build exits 0,
+# says the warning once (never under -q) and lists it in out/warnings.csv.
 printf '\n2025年人工智能企业数量超过6000家。\377\n' >>articles/2026-01-press-conference.txt
 rm -f "$TMP/log"
-is "$(status_of "$JB" build --quiet --log "$TMP/log" test.project)" 1 "1: success with warnings"
-is "$(lines)" 1 "one line"
-contains "$(cat "$TMP/err")" "jianbao: extract: articles/2026-01-press-conference.txt: byte" "naming the file"
+is "$(status_of "$JB" build --quiet --log "$TMP/log" test.project)" 0 "0: success with a warning"
+is "$(cat "$TMP/err")" "" "--quiet prints nothing"
 is "$(event warning file)" "articles/2026-01-press-conference.txt" "the log's warning names the file"
-is "$(status_of "$JB" build --quiet test.project)" 1 "an up-to-date build still exits 1"
-contains "$(cat "$TMP/err")" "invalid UTF-8" "repeating the warning"
+is "$(field new_warnings)" 1 "the summary counts it as new"
+contains "$(cat out/warnings.csv)" "extract,articles/2026-01-press-conference.txt,,articles/2026-01-press-conference.txt: byte" "out/warnings.csv lists it"
+rm -f "$TMP/log"
+is "$(status_of "$JB" build --log "$TMP/log" test.project)" 0 "an up-to-date build exits 0"
+is "$(grep -c 'invalid UTF-8' "$TMP/err")" 0 "and does not repeat the warning"
+contains "$(cat "$TMP/err")" "1 warning (0 new)" "but counts it"
+is "$(grep -c '"level":"warning","stage":"extract"' "$TMP/log")" 0 "nor logs it again"
+is "$(field warnings)" 1 "the summary still counts it"
+sed 's/^period=year/period=year\nfail_on=warnings/' test.project >strict.project
+is "$(status_of "$JB" build --quiet strict.project)" 1 "1: fail_on=warnings makes it a failure"
+contains "$(cat "$TMP/err")" "failing on 1 warning" "saying so under -q"
 cp "$ROOT/examples/2026-01-press-conference.txt" articles/
 
 # 2: usage
