@@ -185,6 +185,18 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
     }
     if (c->metrics->len == 0 && c->metric_id) /* a chart built by hand */
         g_ptr_array_add(c->metrics, g_strdup(c->metric_id));
+    /* a kind that draws fewer metrics than named would leave some out unsaid */
+    guint most = c->kind == JB_CHART_HBAR || c->kind == JB_CHART_KPI ? 1
+                 : c->kind == JB_CHART_COMBO                        ? 2
+                                                                    : JB_CHART_MAX_SERIES;
+    if (c->metrics->len > most) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "chart '%s': type %s draws %s, and %u are named (%s)", c->metric_id, c->type,
+                    most == 1 ? "one metric" : "two metrics, bars and a line", c->metrics->len,
+                    most == 1 ? "one chart each, or grouped bars or lines of several"
+                              : "grouped bars or lines draw more");
+        return FALSE;
+    }
     g_ptr_array_set_size(c->series, 0);
     g_clear_pointer(&c->grid, jb_chart_grid_free);
     g_auto(GStrv) labels = c->labels ? g_strsplit(c->labels, ";", -1) : NULL;

@@ -298,6 +298,13 @@ int main(void)
             g_autofree char *spec = g_strdup_printf("%s\ntype = %s\n", ids->str, kinds64[k]);
             g_autofree char *out = g_strdup_printf("%s/test-chart-64-%s.png", dir, kinds64[k]);
             g_autoptr(JbChart) c = chart(csv->str, spec, &e);
+            if (strcmp(kinds64[k], "hbar") == 0 || strcmp(kinds64[k], "kpi") == 0 ||
+                strcmp(kinds64[k], "combo") == 0) { /* they draw one or two: never 62 left out */
+                ok(!c && e && strstr(e->message, "and 64 are named"), "64 series, %s: refused (%s)",
+                   kinds64[k], e ? e->message : "drawn");
+                g_clear_error(&e);
+                continue;
+            }
             gboolean drawn = c && jb_chart_render(c, out, 1, &e);
             ok(drawn, "64 series, %s: draws %s", kinds64[k], e ? e->message : "");
             g_clear_error(&e);
@@ -307,10 +314,8 @@ int main(void)
             /* the title is not the first metric's alone; a donut's key counts what it leaves out */
             gboolean parts = strcmp(kinds64[k], "donut") == 0 || strcmp(kinds64[k], "stacked") == 0;
             const char *title = strcmp(kinds64[k], "donut") == 0 ? "全部构成"
-                                : parts || strcmp(kinds64[k], "combo") == 0 || strcmp(kinds64[k], "kpi") == 0 ||
-                                          strcmp(kinds64[k], "hbar") == 0
-                                    ? (parts ? "全部" : "第0项指标")
-                                    : "第0项指标等64项";
+                                : parts                             ? "全部"
+                                                                    : "第0项指标等64项";
             ok(drawn && has_box(c, title), "64 series, %s: titled '%s'", kinds64[k], title);
             if (strcmp(kinds64[k], "donut") == 0)
                 ok(drawn && has_box(c, "其余48项  1.932万家  87%"),
