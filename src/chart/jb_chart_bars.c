@@ -361,12 +361,13 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
         return FALSE;
     }
     double row = (bottom - top) / n;
-    /* category font: fits one row (or two wrapped lines), down to 8 pt, then every k-th */
+    /* category font: fits one row (or two wrapped lines), down to the 7 pt floor (a bar
+     * without its name says nothing), then every k-th */
     double size = fmin(t->category_size, row / 1.45 / x->k);
     guint k_cat = 1;
-    if (size < 8) {
-        size = 8;
-        while (row * k_cat < 8 * x->k * 1.45)
+    if (size * x->k < JB_CHART_MIN_TEXT) {
+        size = JB_CHART_MIN_TEXT / x->k;
+        while (row * k_cat < JB_CHART_MIN_TEXT * 1.45)
             k_cat++;
     }
     double cat_w = (x->W - 2 * x->pad) * 0.3;
@@ -384,7 +385,7 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
         widest = fmax(widest, jb_chart_lw(l));
         g_ptr_array_add(cats, l);
     }
-    double vsize = fmin(t->value_size * 0.85, fmax(size, 8));
+    double vsize = fmin(t->value_size * 0.85, fmax(size, JB_CHART_MIN_TEXT / x->k));
     double val_w = 0;
     for (guint i = 0; i < n; i++) {
         g_autofree char *vl = jb_chart_value_text(c, g_ptr_array_index(se->points, i), se->unit, TRUE);

@@ -230,6 +230,17 @@ int main(void)
             g_autofree char *problem = layout_problem(c);
             ok(!problem, "%s, %s: no text overlaps or leaves the canvas %s", cases[i][1], types[k],
                problem ? problem : "");
+            if (i == 0 && strcmp(types[k], "hbar") == 0) { /* a bar without its name says nothing */
+                guint names = 0, values = 0;
+                const GArray *bx = jb_chart_boxes(c);
+                for (guint b = 0; b < bx->len; b++) {
+                    const char *t = g_array_index(bx, JbChartBox, b).text;
+                    names += g_str_has_prefix(t, "第");
+                    values += g_str_has_suffix(t, "元");
+                }
+                ok(names == 30 && values == 30, "30 long categories, hbar: every bar named and "
+                   "labelled (%u names, %u values)", names, values);
+            }
         }
 
     /* real shapes that crowd labels: troughs and peaks, lines crossing every period, twelve
