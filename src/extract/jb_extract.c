@@ -411,30 +411,8 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
     const char *xs = sent + x->start, *xe = sent + x->end, *ys = sent + y->start;
     if (ys - xe > 3 * 24 || jb_extract_clause_start(c, sent, ys) > xs)
         return FALSE; /* (another clause) */
-    static const char *const SCOPE[] = {"全国", "全省", "全市", "全区", "我国", "国内", "全球",
-                                        "其中", "此外", "另外", "同时", "上述", "这", "該", "该",
-                                        "全國", "國內", "這", "内地", "內地", "本港", "全港",
-                                        "本市", "本省", NULL};
     /* before it: only words of scope and times (內地上月70個大中城市…) */
-    const char *p = jb_extract_clause_start(c, sent, xs);
-    for (gboolean moved = TRUE; p < xs && moved;) {
-        moved = FALSE;
-        while (*p == ' ')
-            p++, moved = TRUE;
-        for (const char *const *w = SCOPE; *w; w++)
-            if (g_str_has_prefix(p, *w)) {
-                p += strlen(*w);
-                moved = TRUE;
-                break;
-            }
-        for (guint k = 0; k < c->times->len; k++) {
-            const TimeRef *t = &g_array_index(c->times, TimeRef, k);
-            if (t->at == p && t->end <= xs) {
-                p = t->end;
-                moved = TRUE;
-            }
-        }
-    }
+    const char *p = jb_extract_past_scope(c, jb_extract_clause_start(c, sent, xs), xs);
     return p == xs;
 }
 
@@ -641,7 +619,7 @@ static void heading_period(Ctx *c, const char *heading)
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         JbPeriod p;
         if (r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local && !r->future_word &&
-            !r->loose && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, &p) &&
+            !r->loose && !r->sentence_only && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, &p) &&
             jb_period_freq(&p) != JB_FREQ_DAY) {
             c->heading_period = p;
             c->have_heading_period = TRUE;

@@ -371,6 +371,10 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
             t->p = point_period(JB_POINT_MONTH, y, 12, 0);
             return e;
         }
+        if ((e = any_lit(p, limit, (const char *const[]){"初", "年初", NULL}))) { /* 2023年初 */
+            t->p = point_period(JB_POINT_MONTH, y, 1, 0);
+            return e;
+        }
         if ((e = any_lit(p, limit, (const char *const[]){"全年", "年内", "年內", "内", "內", NULL}))) {
             t->p = point_period(JB_POINT_YEAR, y, 0, 0);
             return e;
@@ -593,6 +597,19 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
         if (!anchor_year(a))
             return NULL;
         t->rel = REL_YEAR; /* 2023年…，全年降幅近50%: 2023's */
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"年初以来", "年初以來", "年初至今", NULL}))) {
+        if (!anchor_month(a))
+            return NULL;
+        t->p = months(anchor_year(a), 1, anchor_month(a)); /* as 今年以来 */
+        t->loose = TRUE;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"年初", NULL}))) {
+        if (!anchor_year(a))
+            return NULL;
+        t->rel = REL_YEAR_START; /* 年初的0.9元: January of the year in force */
         return e;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年底", "年末", NULL})) && !lit(e, limit, "前")) {
@@ -968,12 +985,28 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         *out = (JbPeriod){jb_point_add_years(base.start, -1), jb_point_add_years(base.end, -1)};
         return TRUE;
     case REL_YEAR:
+    case REL_YEAR_START:
     case REL_YEAR_END: {
-        int y = jb_period_year(&base);
-        if (!ctx && t->rel == REL_YEAR && anchor_month(a) && anchor_month(a) <= 2)
+        /* the year its sentence named last: as the period (2023年营收…较2022年…，全年…), else
+         * as anything (从2023年初的0.9元下降至年底的0.45元); else the context's */
+        int y = 0, any = 0;
+        for (guint k = 0; k < i && !y; k++) {
+            const TimeRef *r = &g_array_index(refs, TimeRef, i - 1 - k);
+            if (r->rel != REL_NONE || !r->known || r->role == TIME_RESTATE)
+                continue;
+            if (r->role == TIME_PERIOD)
+                y = jb_period_year(&r->p);
+            else if (!any)
+                any = jb_period_year(&r->p);
+        }
+        gboolean named = y || any;
+        if (!y)
+            y = any ? any : jb_period_year(&base);
+        if (!ctx && !named && t->rel == REL_YEAR && anchor_month(a) && anchor_month(a) <= 2)
             y--; /* a year-end review: January's 全年 is last year */
-        *out = t->rel == REL_YEAR ? point_period(JB_POINT_YEAR, y, 0, 0)
-                                  : point_period(JB_POINT_MONTH, y, 12, 0);
+        *out = t->rel == REL_YEAR       ? point_period(JB_POINT_YEAR, y, 0, 0)
+               : t->rel == REL_YEAR_START ? point_period(JB_POINT_MONTH, y, 1, 0)
+                                          : point_period(JB_POINT_MONTH, y, 12, 0);
         return TRUE;
     }
     case REL_TWO_YEARS: {

@@ -116,12 +116,14 @@ typedef enum {
     REL_TWO_YEARS, /* 两年平均: the context's year and the one before */
     REL_YEAR,      /* 全年, 过去一年: the context's year (with none: the published year, or
                     * the one before in January and February: a year-end review) */
+    REL_YEAR_START, /* 年初: January of the context's year (else the published year) */
     REL_YEAR_END,  /* 年底, 年末: December of the context's year (else the published year) */
 } TimeRel;
 
 /* Relative times that name a period of their own once resolved: the period in force after
  * them, as an absolute time is. */
-#define REL_NAMES_PERIOD(rel) ((rel) == REL_NONE || (rel) == REL_YEAR || (rel) == REL_YEAR_END)
+#define REL_NAMES_PERIOD(rel)                                                                  \
+    ((rel) == REL_NONE || (rel) == REL_YEAR || (rel) == REL_YEAR_START || (rel) == REL_YEAR_END)
 
 typedef struct {
     const char *at, *end; /* the expression in the sentence */
@@ -298,6 +300,9 @@ JbStatement *jb_extract_statement_new(const char *subject, Span metric, const ch
 int jb_extract_kw_fenbie(void);
 /* Start of the clause holding `at` in the sentence starting at `s`. */
 const char *jb_extract_clause_start(const Ctx *c, const char *s, const char *at);
+/* Past the words of scope (全国 其中 本港 截至 在…) and the sentence's times from p, up to
+ * `limit`: where what a clause is about begins. */
+const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit);
 /* What the numbers of the sentence [a, b) look back at, found in one pass: its clause
  * separators, keywords and subject words (into c->seps, c->keywords, c->subjects). */
 void jb_extract_sentence_words(Ctx *c, const char *a, const char *b);

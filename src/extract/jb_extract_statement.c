@@ -528,6 +528,33 @@ static Span bounded_quote(GString *buf, Span x, const char *qs, const char *qe)
     return (Span){buf->str, buf->str + buf->len};
 }
 
+const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit)
+{
+    static const char *const SCOPE[] = {"全国", "全省", "全市", "全区", "我国", "国内", "全球",
+                                        "其中", "此外", "另外", "同时", "上述", "这", "該", "该",
+                                        "全國", "國內", "這", "内地", "內地", "本港", "全港",
+                                        "本市", "本省", "截至", "截止", "在", "于", "於", NULL};
+    for (gboolean moved = TRUE; p < limit && moved;) {
+        moved = FALSE;
+        while (p < limit && *p == ' ')
+            p++, moved = TRUE;
+        for (const char *const *w = SCOPE; *w; w++)
+            if (starts(p, limit, *w)) {
+                p += strlen(*w);
+                moved = TRUE;
+                break;
+            }
+        for (guint k = 0; k < c->times->len; k++) {
+            const TimeRef *t = &g_array_index(c->times, TimeRef, k);
+            if (t->at == p && t->end <= limit) {
+                p = t->end;
+                moved = TRUE;
+            }
+        }
+    }
+    return p;
+}
+
 /* The time a figure at [qs, qe) in clause ending `ce` takes from its sentence: the
  * nearest period named before it (or a base right before it: 較第一季的4.2%), else one
  * named after it in its clause (增长5.9%（2025年）). NULL when the sentence names none. */
@@ -558,6 +585,8 @@ static const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char 
             return r;
         if (r->role == TIME_PERIOD)
             return r;
+        if (r->role == TIME_DAY && c->sentence_market)
+            return r; /* 恒生指數今日收報17430點，升320點: a market's figures are the day's */
     }
     for (guint i = first_after; i < refs->len; i++) {
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
@@ -698,7 +727,11 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     const char *subject = subj_word ? subj_word : "";
     Span metric_at = following_noun(c->list_tail ? c->list_tail : qe, ce);
     if (!metric_at.a)
-        metric_at = metric_phrase(cs, qs, cut_at, have_time && t->end <= qs ? t->end : NULL);
+        metric_at = metric_phrase(cs, qs, cut_at,
+                                  /* what precedes the time is no part of the metric (2025年
+                                   * 我国…), unless it is a market's day (恒生指數今日收報) */
+                                  have_time && t->end <= qs && t->role != TIME_DAY ? t->end
+                                                                                   : NULL);
     if (metric_override && !span_len(metric_at)) /* a later member of a 分别 list */
         metric_at = (Span){metric_override, metric_override + strlen(metric_override)};
     if (!span_len(metric_at) && prev_end && c->out->len) { /* a later member of a list */
