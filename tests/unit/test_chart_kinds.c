@@ -49,7 +49,19 @@ static const char *const DATA =
     "sw.embedded,嵌入式系统软件收入,2023,1080000000000,元,exact,0,f.md\n"
     "sw.security,信息安全收入,2023,223200000000,元,exact,0,f.md\n"
     "sme.specialized,专精特新中小企业,2024,140000,家,at_least,0,g.md\n"
-    "sme.giants,专精特新“小巨人”企业,2024,17600,家,exact,0,g.md\n";
+    "sme.giants,专精特新“小巨人”企业,2024,17600,家,exact,0,g.md\n"
+    "exp,出口同比增速,2024-01,5.6,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-02,-1.2,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-03,7.9,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-04,1.5,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-05,7.6,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-06,8.6,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-07,7.0,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-08,8.7,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-09,2.4,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-10,12.7,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-11,6.7,%,exact,0,h.md\n"
+    "exp,出口同比增速,2024-12,10.7,%,exact,0,h.md\n";
 
 /* Which metrics are parts of which: the only ones a donut or stacked bars may sum. */
 static const char *const DICT =
@@ -170,6 +182,8 @@ int main(void)
          "软件产品收入  2.9万亿元  24%"},
         {"donut-parts", "metrics = sw.it; sw.product; sw.embedded\ntype = donut\ntitle = 软件业务收入构成\n", "合计"},
         {"kpi", "metric = ai.size\ntype = kpi\n", "为2022年的约3倍"},
+        {"kpi-points", "metric = ai.growth\ntype = kpi\n", "比2022年高53.4个百分点"},
+        {"line-troughs", "metric = exp\ntype = line\n", "7.0%"},
         {"bar-western", "metric = ai.size\nnumber_style = western\n", ">1.2T"},
         {"square-print", "metric = ai.size\nsize = square\ntheme = templates/print.theme\n", "超1.2万亿"},
     };
