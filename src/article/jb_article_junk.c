@@ -516,6 +516,15 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "长按二维码", 40, NULL, FALSE},
     {J_ANYWHERE, "识别二维码", 40, NULL, FALSE},
     {J_TEST, "app promo", 0, junk_app_promo, FALSE},
+    /* reading-time notes and WeChat badges (本文约2600字，阅读需要8分钟; 阅读量10万+) */
+    {J_ANYWHERE, "阅读需要", 40, NULL, FALSE},
+    {J_ANYWHERE, "阅读时间", 40, NULL, FALSE},
+    {J_ANYWHERE, "预计阅读", 40, NULL, FALSE},
+    {J_ANYWHERE, "閱讀需要", 40, NULL, FALSE},
+    {J_ANYWHERE, "万+", 60, NULL, FALSE},
+    {J_ANYWHERE, "萬+", 60, NULL, FALSE},
+    {J_ANYWHERE, "欢迎转发", 60, NULL, FALSE},
+    {J_ANYWHERE, "歡迎轉發", 60, NULL, FALSE},
     /* recommendation lists: the marker and all after it */
     {J_START, "为你推荐", 20, NULL, TRUE},
     {J_START, "为您推荐", 20, NULL, TRUE},

@@ -178,8 +178,8 @@ static int year_at(const char *a, const char *p, const char *b)
     return y >= 1900 && y <= 2100 ? y : 0;
 }
 
-/* Years named in [a, b) outside 《》, as "2026" strings, in order (for 分别): 2026年、2027年和
- * 2028年, 2026、2027、2028年, and a span 2023-2025年 read as each of its years. */
+/* The last run of years named in [a, b) outside 《》, as "2026" strings, in order (for 分别):
+ * 2026年、2027年和2028年, 2026、2027、2028年, a span 2023-2025年 read as each of its years. */
 static GPtrArray *years_in(const char *a, const char *b)
 {
     GPtrArray *ys = g_ptr_array_new_with_free_func(g_free);
@@ -226,9 +226,11 @@ static GPtrArray *years_in(const char *a, const char *b)
             if (y)
                 q = r;
         }
-        if (closed)
+        if (closed) { /* the last run before 分别 is the one it hands out */
+            g_ptr_array_set_size(ys, 0);
             for (guint k = 0; k < run->len; k++)
                 g_ptr_array_add(ys, g_strdup_printf("%d", g_array_index(run, int, k)));
+        }
         g_array_unref(run);
         p = q - 1;
     }
@@ -397,14 +399,74 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     }
 }
 
+/* The list of values after one 分别 and what it hands them: years (2023-2025年…分别达到120、
+ * 135、150亿元: the last run of years before it), or subjects (人工智能、人形机器人企业分别超过
+ * 6000家、140家), or the items of a list (国家级、省级…分别拿到…). */
+#define FENBIE_MAX 16 /* lists read in one sentence; later ones are plain figures */
+typedef struct {
+    guint from, n;        /* the values: quantities [from, from + n) of the sentence */
+    GPtrArray *years;     /* "2023"…, owned */
+    GPtrArray *subjects;  /* borrowed words, or the items' (owned by `items`) */
+    GPtrArray *items;     /* owned, or NULL */
+    gboolean by_year, by_subject;
+} FenbieList;
+
+static void fenbie_list_clear(FenbieList *l)
+{
+    g_clear_pointer(&l->years, g_ptr_array_unref);
+    g_clear_pointer(&l->subjects, g_ptr_array_unref);
+    g_clear_pointer(&l->items, g_ptr_array_unref);
+}
+
+static gboolean fenbie_list(Ctx *c, const char *sent, const char *fenbie, FenbieList *l)
+{
+    const GArray *qs = c->quantities;
+    memset(l, 0, sizeof *l);
+    l->from = G_MAXUINT;
+    for (guint i = 0; i < qs->len; i++)
+        if (sent + g_array_index(qs, JbQuantity, i).start > fenbie) {
+            l->from = i;
+            break;
+        }
+    if (l->from == G_MAXUINT)
+        return FALSE;
+    l->n = 1;
+    while (l->from + l->n < qs->len &&
+           list_gap(sent + g_array_index(qs, JbQuantity, l->from + l->n - 1).end,
+                    sent + g_array_index(qs, JbQuantity, l->from + l->n).start))
+        l->n++;
+    if (l->n < 2)
+        return TRUE;
+    l->years = years_in(sent, fenbie);
+    l->subjects = g_ptr_array_new();
+    const char *cs = jb_extract_clause_start(c, sent, fenbie);
+    for (guint i = 0; i < c->subjects->len; i++) {
+        const SubjectHit *h = &g_array_index(c->subjects, SubjectHit, i);
+        if (h->at >= cs && h->end <= fenbie &&
+            (!l->subjects->len || !strstr(h->word, g_ptr_array_index(l->subjects, l->subjects->len - 1))))
+            g_ptr_array_add(l->subjects, (gpointer)h->word);
+    }
+    if (l->subjects->len != l->n) {
+        l->items = list_items_before(sent, fenbie);
+        if (l->items && l->items->len == l->n) {
+            g_ptr_array_set_size(l->subjects, 0);
+            for (guint i = 0; i < l->items->len; i++)
+                g_ptr_array_add(l->subjects, g_ptr_array_index(l->items, i));
+        }
+    }
+    l->by_year = l->years->len == l->n;
+    l->by_subject = l->subjects->len == l->n;
+    return TRUE;
+}
+
 /* A count that names the group the next figure of its clause is about, opening the clause:
- * 70个大中城市新建商品住宅售价按年跌4.5%, 31个大城市城镇调查失业率为5.0%. A rate or a change
- * of a group is what such a clause reports; the group is its subject, not a figure of its
+ * 70个大中城市新建商品住宅售价按年跌4.5%, 31个大城市城镇调查失业率为5.0%, an age band
+ * (16—24岁人口调查失业率为15.4%). A rate or a change of a group is what such a clause reports; the group is its subject, not a figure of its
  * own (全国有5个城市房价上涨超过3% counts cities: 有 opens the clause). */
 static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
                             const JbQuantity *y)
 {
-    if (!y || !x->unit[0] || x->qualifier[0] || x->is_range || jb_unit_is_ratio(x->unit) ||
+    if (!y || !x->unit[0] || x->qualifier[0] || jb_unit_is_ratio(x->unit) ||
         jb_unit_is_money(x->unit) || !jb_unit_is_ratio(y->unit) ||
         jb_decimal_normalize(x->value).exp10 < 0)
         return FALSE;
@@ -455,65 +517,29 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
             b->bound = a->bound;
         }
     }
-    /* 分别 hands a list of years to a list of values, in order:
-     * 2026年、2027年和2028年…将分别达到65万亿、70万亿、75万亿元. */
-    const char *fenbie = NULL; /* the first 分别 */
-    for (guint k = 0; k < c->keywords->len && !fenbie; k++) {
+    /* 分别 hands a list of years or subjects to the list of values after it, each 分别 of the
+     * sentence its own (…分别为120亿元、150亿元和180亿元，对应PE分别为45倍、37倍和31倍) */
+    FenbieList lists[FENBIE_MAX];
+    guint n_lists = 0;
+    for (guint k = 0; k < c->keywords->len && n_lists < FENBIE_MAX; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
-        if (h->tag == jb_extract_kw_fenbie())
-            fenbie = h->at;
+        if (h->tag == jb_extract_kw_fenbie() && fenbie_list(c, sent, h->at, &lists[n_lists]))
+            n_lists++;
     }
-    guint list_from = G_MAXUINT, list_n = 0;
-    g_autoptr(GPtrArray) years = NULL;
-    if (fenbie) {
-        for (guint i = 0; i < qs->len; i++)
-            if (sent + g_array_index(qs, JbQuantity, i).start > fenbie) {
-                list_from = i;
-                break;
-            }
-        if (list_from != G_MAXUINT) {
-            list_n = 1;
-            while (list_from + list_n < qs->len &&
-                   list_gap(sent + g_array_index(qs, JbQuantity, list_from + list_n - 1).end,
-                            sent + g_array_index(qs, JbQuantity, list_from + list_n).start))
-                list_n++;
-            years = years_in(sent, fenbie);
-        }
-    }
-    /* …and a list of subjects: 人工智能、人形机器人企业分别超过6000家、140家. */
-    g_autoptr(GPtrArray) subjects = NULL;
-    if (list_n >= 2) {
-        subjects = g_ptr_array_new();
-        const char *cs = jb_extract_clause_start(c, sent, fenbie);
-        for (guint i = 0; i < c->subjects->len; i++) {
-            const SubjectHit *h = &g_array_index(c->subjects, SubjectHit, i);
-            if (h->at >= cs && h->end <= fenbie &&
-                (!subjects->len || !strstr(h->word, g_ptr_array_index(subjects, subjects->len - 1))))
-                g_ptr_array_add(subjects, (gpointer)h->word);
-        }
-    }
-    /* …or the items of a list before 分别: 国家级、省级制造业创新中心…分别拿到最高5000万元、
-     * 1000万元 (each value its item's, so that they do not merge) */
-    g_autoptr(GPtrArray) items = NULL;
-    if (list_n >= 2 && subjects && subjects->len != list_n) {
-        items = list_items_before(sent, fenbie);
-        if (items && items->len == list_n) {
-            g_ptr_array_set_size(subjects, 0);
-            for (guint i = 0; i < items->len; i++)
-                g_ptr_array_add(subjects, g_ptr_array_index(items, i));
-        }
-    }
-    gboolean by_year = list_n >= 2 && years && years->len == list_n;
-    gboolean by_subject = subjects && subjects->len == list_n;
     const char *prev_end = NULL;
     guint list_first = 0, list_last = 0;
     for (guint i = 0; i < qs->len; i++) {
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
-        gboolean member = i >= list_from && i < list_from + list_n;
-        const char *period = by_year && member ? g_ptr_array_index(years, i - list_from) : NULL;
-        const char *subject = by_subject && member ? g_ptr_array_index(subjects, i - list_from) : NULL;
+        const FenbieList *l = NULL;
+        for (guint k = 0; k < n_lists && !l; k++)
+            if (i >= lists[k].from && i < lists[k].from + lists[k].n)
+                l = &lists[k];
+        gboolean member = l != NULL;
+        gboolean by_year = l && l->by_year, by_subject = l && l->by_subject;
+        const char *period = by_year ? g_ptr_array_index(l->years, i - l->from) : NULL;
+        const char *subject = by_subject ? g_ptr_array_index(l->subjects, i - l->from) : NULL;
         const char *metric = NULL;
-        if (member && i > list_from && (by_year || by_subject) && c->out->len) {
+        if (member && i > l->from && (by_year || by_subject) && c->out->len) {
             const JbStatement *first = g_ptr_array_index(c->out, c->out->len - 1);
             metric = first->sentence == c->sentence ? first->metric : NULL;
         }
@@ -539,6 +565,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
             share_among_members(c, sent, sent + x->start);
         prev_end = sent + x->end;
     }
+    for (guint k = 0; k < n_lists; k++)
+        fenbie_list_clear(&lists[k]);
 }
 
 /* A headline glued to the sentence after it (jb_extract_headline.c): read with the
