@@ -66,6 +66,22 @@ char *jb_build_resolve(const char *base_dir, const char *path)
     return g_build_filename(base_dir, path, NULL);
 }
 
+/* A file the project names that jianbao may ship (templates/metrics.ini,
+ * templates/briefing.md): beside the project when it is there, else among jianbao's data
+ * (JIANBAO_DATA, the installed tree, the checkout), so a project copied anywhere still
+ * works; else the path beside the project, for the error to name. */
+static char *resolve_shipped(const char *base_dir, const char *path)
+{
+    char *beside = jb_build_resolve(base_dir, path);
+    if (g_path_is_absolute(path) || g_file_test(beside, G_FILE_TEST_EXISTS))
+        return beside;
+    char *shipped = jb_data_path(path);
+    if (!shipped)
+        return beside;
+    g_free(beside);
+    return shipped;
+}
+
 static char *project_string(GKeyFile *kf, const char *key, const char *fallback)
 {
     char *v = g_key_file_get_string(kf, "project", key, NULL);
@@ -174,8 +190,8 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
     g_autofree char *period = project_string(c->kf, "period", "year");
     c->out_dir = jb_build_resolve(c->base, out_rel);
     c->cache_dir = g_build_filename(c->out_dir, ".cache", NULL);
-    c->dict_path = jb_build_resolve(c->base, dict_rel);
-    c->tmpl_path = *tmpl_rel ? jb_build_resolve(c->base, tmpl_rel) : NULL;
+    c->dict_path = resolve_shipped(c->base, dict_rel);
+    c->tmpl_path = *tmpl_rel ? resolve_shipped(c->base, tmpl_rel) : NULL;
     c->tmpl_name = g_strdup(tmpl_rel);
     c->year_periods = strcmp(period, "year") == 0;
     g_autofree char *fail_on = project_string(c->kf, "fail_on", "errors");
@@ -210,14 +226,10 @@ static gboolean ctx_prepare(Ctx *c, GError **error)
         return FALSE;
     }
     hash_engine(c);
-    g_autofree char *dict_text = NULL;
     gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(c->dict_path, &dict_text, &len, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s", local->message);
-        g_error_free(local);
+    g_autofree char *dict_text = jb_dict_read_extended(c->dict_path, &len, error);
+    if (!dict_text)
         return FALSE;
-    }
     c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
     if (!c->dict)
         return FALSE;

@@ -117,4 +117,10 @@ gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int statu
 
 const char *jb_log_level_name(JbLogLevel level);
 
+/* `jianbao init DIR`: a project that builds as written (jb_build_init.c): DIR/jianbao.project,
+ * DIR/metrics.ini extending the shipped dictionary, DIR/README, an empty DIR/articles/.
+ * Files that exist are kept; a DIR/jianbao.project that exists is an error. The paths
+ * written are added to `written` (char*, may be NULL). */
+gboolean jb_build_init_project(const char *dir, GPtrArray *written, GError **error);
+
 #endif

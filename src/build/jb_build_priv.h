@@ -18,6 +18,7 @@
 #include "jb_chart.h"
 #include "jb_common.h"
 #include "jb_dict.h"
+#include "jb_dict_extend.h"
 #include "jb_extract.h"
 #include "jb_report.h"
 #include "jb_reshape.h"

@@ -442,7 +442,14 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *serie
 void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbTable *metrics)
 {
     const char *text = c->tmpl_text;
-    g_autoptr(GHashTable) ids = ids_mentioned(series, text);
+    /* a template that picks metrics by the data depends on all of them */
+    g_autoptr(GHashTable) ids = ids_mentioned(series, text && jb_report_template_selects(text)
+                                                          ? NULL : text);
+    if (text && jb_report_template_selects(text)) {
+        int col = jb_table_column(series, "metric_id");
+        for (guint r = 0; r < jb_table_n_rows(series); r++)
+            g_hash_table_add(ids, (gpointer)jb_table_get(series, r, col));
+    }
     g_autoptr(GString) srows = rows_for(series, ids);
     g_autoptr(GString) mrows = rows_for(metrics, ids);
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
@@ -500,8 +507,14 @@ static void render_one(gpointer item)
         chart_render(c, u, j->series, &j->error);
     } else {
         g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
-        JbReportInputs in = {.series = j->series, .metrics = j->metrics, .dict = c->dict};
-        jb_report_render(c->tmpl_path, &in, p, &j->error);
+        g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+        JbReportInputs in = {.series = j->series, .metrics = j->metrics, .dict = c->dict,
+                             .warnings = warnings};
+        /* The warnings go beside the product after it (the report writes its own file): a
+         * crash between the two loses them for one build, nothing else. */
+        if (jb_report_render(c->tmpl_path, &in, p, &j->error) &&
+            !jb_build_save_warnings(c, u->key, warnings, &j->error))
+            unlink(p);
     }
     if (!j->error)
         jb_build_maybe_die("render");

@@ -6,6 +6,7 @@
 #include "jb_chart.h"
 #include "jb_common.h"
 #include "jb_dict.h"
+#include "jb_dict_extend.h"
 #include "jb_extract.h"
 #include "jb_normalize.h"
 #include "jb_number.h"
@@ -78,6 +79,14 @@ static char *default_dict(void)
     return jb_data_path("templates/metrics.ini");
 }
 
+/* A dictionary file with what it extends ([dictionary] extends=, jb_dict_extend.h). */
+static JbDict *dict_load(const char *path, GError **error)
+{
+    gsize len = 0;
+    g_autofree char *text = jb_dict_read_extended(path, &len, error);
+    return text ? jb_dict_parse(path, text, len, error) : NULL;
+}
+
 /* The dictionary a chart or report sums parts by: `path`, else the shipped one when found
  * (none is no error: donuts and stacked bars are then refused with a message). */
 static gboolean load_dict(const char *path, JbDict **out, GError **error)
@@ -87,7 +96,7 @@ static gboolean load_dict(const char *path, JbDict **out, GError **error)
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: no such dictionary", path);
         return FALSE;
     }
-    *out = found ? jb_dict_load(found, error) : NULL;
+    *out = found ? dict_load(found, error) : NULL;
     return !found || *out;
 }
 
@@ -130,7 +139,7 @@ static int cmd_extract(int argc, char **argv)
     if (!dict_path)
         dict_path = default_dict();
     GError *e = NULL;
-    g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
+    g_autoptr(JbDict) dict = dict_path ? dict_load(dict_path, &e) : NULL;
     if (!dict)
         return e ? fail(e) : (say("templates/metrics.ini not found"), EXIT_USAGE);
     /* Rows go out article by article (memory bounded by the largest article); the file
@@ -260,7 +269,7 @@ static int cmd_reshape(int argc, char **argv)
     } else {
         if (!dict_path)
             dict_path = default_dict();
-        g_autoptr(JbDict) dict = dict_path ? jb_dict_load(dict_path, &e) : NULL;
+        g_autoptr(JbDict) dict = dict_path ? dict_load(dict_path, &e) : NULL;
         if (e)
             return fail(e);
         opt.conflicts = conflicts;
@@ -497,7 +506,7 @@ static int cmd_build(int argc, char **argv)
         {"batch", 0, 0, G_OPTION_ARG_INT, &batch, "--list-units and --unit INDEX: N articles per extraction unit (extract:A-B)", "N"},
         {"shards", 0, 0, G_OPTION_ARG_INT, &shards, "--list-units and --unit INDEX: N extraction units of nearly equal size (extract:I/N)", "N"},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("[PROJECT] — run the whole pipeline (default: jianbao.project)");
+    g_autoptr(GOptionContext) ctx = g_option_context_new("[PROJECT|DIR] — run the whole pipeline (default: jianbao.project)");
     g_option_context_add_main_entries(ctx, entries, NULL);
     /* make's spelling, -j4, which GOption does not take for a short option */
     g_autoptr(GPtrArray) jn = g_ptr_array_new_with_free_func(g_free);
@@ -526,7 +535,10 @@ static int cmd_build(int argc, char **argv)
         say("--batch and --shards take a positive number, and only one of them");
         return EXIT_USAGE;
     }
-    const char *project = argc == 2 ? argv[1] : "jianbao.project";
+    /* a directory stands for its jianbao.project */
+    g_autofree char *project = argc == 2 && g_file_test(argv[1], G_FILE_TEST_IS_DIR)
+                                   ? g_build_filename(argv[1], "jianbao.project", NULL)
+                                   : g_strdup(argc == 2 ? argv[1] : "jianbao.project");
     if (!need_file(project))
         return EXIT_USAGE;
     GError *e = NULL;
@@ -579,6 +591,31 @@ static int cmd_build(int argc, char **argv)
     }
     jb_build_result_clear(&r);
     return status;
+}
+
+/* ---- jianbao init ---------------------------------------------------------------------- */
+
+static int cmd_init(int argc, char **argv)
+{
+    GOptionEntry entries[] = {{NULL}};
+    g_autoptr(GOptionContext) ctx = g_option_context_new("DIR — start a project of one's own");
+    g_option_context_set_summary(ctx, "Writes DIR/jianbao.project, DIR/metrics.ini (your metrics, extending the shipped\n"
+                                      "dictionary), DIR/README and an empty DIR/articles/. Then put articles there and\n"
+                                      "run 'jianbao build DIR'.");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    if (!parse(ctx, &argc, &argv))
+        return EXIT_USAGE;
+    if (argc != 2) {
+        say("expected one DIR (try --help)");
+        return EXIT_USAGE;
+    }
+    GError *e = NULL;
+    g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func(g_free);
+    if (!jb_build_init_project(argv[1], written, &e))
+        return fail(e);
+    for (guint i = 0; i < written->len; i++)
+        printf("wrote %s\n", (char *)g_ptr_array_index(written, i));
+    return EXIT_OK;
 }
 
 /* ---- jianbao number -------------------------------------------------------------------- */
@@ -661,6 +698,7 @@ static const struct {
     {"chart", cmd_chart, "series.csv → a chart as PNG, PDF or SVG"},
     {"report", cmd_report, "template + series.csv → a PDF briefing"},
     {"build", cmd_build, "the whole pipeline from a project file, for cron"},
+    {"init", cmd_init, "start a project: DIR/jianbao.project, metrics.ini, articles/"},
     {"number", cmd_number, "parse number expressions from stdin (for scripts and checking)"},
 };
 

@@ -110,7 +110,11 @@ char *jb_data_path(const char *relative)
     if (exe) {
         g_autofree char *dir = g_path_get_dirname(exe);
         g_autofree char *parent = g_path_get_dirname(dir);
-        if ((found = existing(dir, relative)) || (found = existing(parent, relative)))
+        g_autofree char *share = g_build_filename(parent, "share", "jianbao", NULL);
+        /* beside it (a checkout's ./jianbao), its parent, then PREFIX/share/jianbao for
+         * PREFIX/bin/jianbao (make install), wherever the tree was copied */
+        if ((found = existing(dir, relative)) || (found = existing(parent, relative)) ||
+            (found = existing(share, relative)))
             return found;
     }
 #ifdef JB_DATADIR

@@ -57,8 +57,10 @@ gboolean jb_read_file(const char *path, char **data, gsize *len, GError **error)
 guint jb_line_of_offset(const char *text, gsize off);
 
 /* Absolute path of a file shipped with jianbao (fonts/fonts.conf, templates/…): looked up
- * under $JIANBAO_DATA, then beside the executable (and its parent), then in the source
- * tree it was built from. Returns the first that exists, or NULL. Caller owns it. */
+ * under $JIANBAO_DATA, then beside the executable, its parent directory and
+ * PREFIX/share/jianbao for an executable in PREFIX/bin (an installed tree, moved or not),
+ * then in the source tree it was built from. Never the working directory. Returns the first
+ * that exists, or NULL. Caller owns it. */
 char *jb_data_path(const char *relative);
 
 #endif

@@ -29,7 +29,14 @@ typedef struct {
     /* Also write each page as PNG (BASE-N.png beside the PDF, 144 dpi) and each chart as
      * a slide-size PNG and SVG named after its block (BASE-NAME.png, BASE-NAME.svg). */
     gboolean png_pages;
+    /* optional: where the report says what it left out (char*, "file:line: what"), e.g. a
+     * chart of a ```charts block that could not be drawn. Borrowed; NULL: nowhere. */
+    GPtrArray *warnings;
 } JbReportInputs;
+
+/* TRUE when the template picks metrics by the data (`*` or `latest N` in a block, a
+ * ```charts block), so it depends on every metric of the series, not only those it names. */
+gboolean jb_report_template_selects(const char *text);
 
 /* Resource limits: a larger template is refused before it is read, and a briefing that
  * would run longer is refused before any page is drawn (JB_ERROR_LIMIT). */

@@ -213,6 +213,7 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
     g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
     g_auto(GStrv) lines = g_strsplit(literal, "\n", -1);
     int c_id = jb_table_column(b->in->series, "metric_id");
+    gboolean selects = FALSE;
     for (guint i = 0; lines[i]; i++) {
         char *hash = strchr(lines[i], '#');
         if (hash)
@@ -220,7 +221,23 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
         g_autofree char *id = jb_template_strip_marks(g_strstrip(lines[i]));
         if (!*id)
             continue;
+        if (g_str_has_prefix(id, "latest ")) {
+            selects = TRUE;
+            guint64 n = 0;
+            if (!g_ascii_string_to_unsigned(id + 7, 10, 1, 64, &n, NULL)) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: 'latest N' takes a number from 1 to 64 (got '%s')", b->source,
+                            first_line + i, id + 7);
+                return NULL;
+            }
+            g_autoptr(GPtrArray) latest = jb_report_latest_ids(b->in->series, (guint)n);
+            for (guint k = 0; k < latest->len; k++)
+                if (!g_ptr_array_find_with_equal_func(ids, latest->pdata[k], g_str_equal, NULL))
+                    g_ptr_array_add(ids, g_strdup(latest->pdata[k]));
+            continue;
+        }
         if (strcmp(id, "*") == 0) {
+            selects = TRUE;
             for (guint r = 0; r < jb_table_n_rows(b->in->series); r++) {
                 const char *s = jb_table_get(b->in->series, r, c_id);
                 if (*s && !g_ptr_array_find_with_equal_func(ids, s, g_str_equal, NULL))
@@ -242,7 +259,9 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
         }
         g_ptr_array_add(ids, g_steal_pointer(&id));
     }
-    if (ids->len == 0) {
+    /* A block that picks by the data (`*`, `latest N`) may find nothing: no error, and the
+     * caller draws nothing (a briefing of articles with no known metric yet). */
+    if (ids->len == 0 && !selects) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: empty ```%s block", b->source,
                     first_line - 1, kind);
         return NULL;
@@ -261,8 +280,8 @@ char *jb_report_dest_of(GArray *numbers)
     return numbers->len ? g_strdup_printf("dest='src-%d'", g_array_index(numbers, int, 0)) : NULL;
 }
 
-static gboolean add_chart(Builder *b, const char *info, const char *literal, guint line,
-                          double indent, GError **error)
+gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, guint line,
+                             double indent, GError **error)
 {
     g_autofree char *spec = jb_template_strip_marks(literal);
     g_autoptr(JbChart) c = jb_chart_spec_parse(b->source, line + 1, spec, error);
@@ -422,7 +441,10 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
             if (!info)
                 info = "";
             if (strncmp(info, "chart", 5) == 0 && (!info[5] || info[5] == ' ')) {
-                if (!add_chart(b, info, lit, line, indent, error))
+                if (!jb_report_add_chart(b, info, lit, line, indent, error))
+                    return FALSE;
+            } else if (strcmp(info, "charts") == 0) {
+                if (!jb_report_add_charts(b, lit, line, indent, error))
                     return FALSE;
             } else if (strcmp(info, "kpi") == 0) {
                 if (!jb_report_add_kpi(b, lit, line, error))

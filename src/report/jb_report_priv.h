@@ -137,6 +137,20 @@ const char *jb_report_cell(Builder *b, guint row, const char *col);
 char *jb_report_dest_of(GArray *numbers);
 
 /* jb_report_kpi.c */
+/* A ```chart block (info "chart NAME", the spec in `literal`). */
+gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, guint line,
+                             double indent, GError **error);
+
+/* ---- jb_report_auto.c: metrics picked by the data ---- */
+/* The `n` metrics whose latest period ends last (ties: series order). Owned char*. */
+GPtrArray *jb_report_latest_ids(const JbTable *series, guint n);
+/* Metrics with two or more periods, in series order. Owned char*. */
+GPtrArray *jb_report_chartable_ids(const JbTable *series);
+/* A ```charts block: a chart per metric listed, or with `*` (or nothing) per metric with
+ * two or more periods; one of those that cannot be drawn is left out with a warning. */
+gboolean jb_report_add_charts(Builder *b, const char *literal, guint line, double indent,
+                              GError **error);
+
 gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError **error);
 
 

@@ -36,7 +36,7 @@ project() { # project DIR COPIES
 [project]
 inputs=articles/*
 dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
+template=$ROOT/examples/briefing.md
 output=out
 
 [chart ai-core-industry]

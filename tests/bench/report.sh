@@ -31,7 +31,7 @@ run() { # run NAME CMD...: prints the median wall time in ms of 7 runs
 }
 extract() { "$JB" extract -o "$TMP/metrics.csv" examples/[0-9]*; }
 reshape() { "$JB" reshape --period year -o "$TMP/series.csv" "$TMP/metrics.csv"; }
-report() { "$JB" report --data "$TMP/series.csv" --metrics "$TMP/metrics.csv" -o "$TMP/b.pdf" "$@" templates/briefing.md; }
+report() { "$JB" report --data "$TMP/series.csv" --metrics "$TMP/metrics.csv" -o "$TMP/b.pdf" "$@" examples/briefing.md; }
 all() { extract && reshape && report; }
 e=$(run extract extract)
 s=$(run reshape reshape)

@@ -9,7 +9,7 @@ cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao
 P=$TMP/p
 mkdir -p "$P/articles"
 cp "$ROOT"/examples/[0-9]* "$P/articles/"
-cp "$ROOT/templates/metrics.ini" "$ROOT/templates/briefing.md" "$P/"
+cp "$ROOT/templates/metrics.ini" "$ROOT/examples/briefing.md" "$P/"
 cat >"$P/test.project" <<EOP
 [project]
 inputs=articles/*

@@ -46,7 +46,7 @@ sample_project() { # sample_project DIR: DIR/articles holds the sample articles,
 [project]
 inputs=articles/*
 dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
+template=$ROOT/examples/briefing.md
 output=out
 period=year
 

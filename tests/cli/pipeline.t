@@ -58,7 +58,7 @@ check "and writes nothing" test ! -e "$TMP/none.png"
 is "$(status_of "$JB" chart --data "$TMP/series.csv" --metric ai.core_industry_size -o "$TMP/x.gif")" 2 "unknown output format exits 2"
 
 # ---- report
-is "$(status_of "$JB" report --data "$TMP/series.csv" --metrics "$TMP/metrics.csv" -o "$TMP/briefing.pdf" templates/briefing.md)" 0 "report exits 0"
+is "$(status_of "$JB" report --data "$TMP/series.csv" --metrics "$TMP/metrics.csv" -o "$TMP/briefing.pdf" examples/briefing.md)" 0 "report exits 0"
 pages=$(pdfinfo "$TMP/briefing.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 if [ "${pages:-0}" -ge 1 ]; then ok 0 "briefing has $pages A4 page(s)"; else ok 1 "briefing has pages"; fi
 contains "$(pdfinfo "$TMP/briefing.pdf" 2>/dev/null)" "595.28 x 841.89 pts (A4)" "briefing pages are A4"

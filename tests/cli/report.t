@@ -13,7 +13,7 @@ report() { # report TEMPLATE OUT.pdf [options]: exit status; stderr in $TMP/err
 }
 
 # ---- the default briefing
-is "$(report templates/briefing.md "$TMP/b.pdf" --png-pages)" 0 "default briefing exits 0"
+is "$(report examples/briefing.md "$TMP/b.pdf" --png-pages)" 0 "default briefing exits 0"
 info=$(pdfinfo "$TMP/b.pdf" 2>/dev/null)
 pages=$(printf '%s\n' "$info" | awk '/^Pages:/ { print $2 }')
 if [ "${pages:-0}" -ge 3 ] && [ "${pages:-0}" -le 5 ]; then ok 0 "briefing has 3–5 pages ($pages)"; else ok 1 "briefing has 3–5 pages (got ${pages:-none})"; fi
@@ -71,7 +71,7 @@ contains "$raw" "增至2025年预计的超1.2万亿元" "pdftotext: 超1.2万亿
 if printf '%s' "$raw" | grep -Eq '超4000亿元\[[0-9]+\]增至'; then ok 0 "pdftotext: no space around a footnote mark"; else ok 1 "pdftotext: no space around a footnote mark"; fi
 split=$(printf '%s\n' "$raw" | grep -E '[0-9][.,]? [.,]?[0-9]')
 is "$split" "" "pdftotext: no two digits of the briefing apart by a space"
-"$JB" report --data "$TMP/series.csv" --metrics "$TMP/metrics.csv" -o "$TMP/again.pdf" templates/briefing.md 2>/dev/null
+"$JB" report --data "$TMP/series.csv" --metrics "$TMP/metrics.csv" -o "$TMP/again.pdf" examples/briefing.md 2>/dev/null
 check "rebuild is byte-identical" cmp "$TMP/b.pdf" "$TMP/again.pdf"
 check "page 1 as PNG" pngcheck -q "$TMP/b-1.png"
 check "last page as PNG" test -s "$TMP/b-$pages.png"

@@ -12,7 +12,7 @@ cat >"$TMP/p/v.project" <<EOP
 [project]
 inputs=examples/[0-9]*
 dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
+template=$ROOT/examples/briefing.md
 output=out
 
 [chart ai]

@@ -1,0 +1,45 @@
+#!/bin/sh
+# jianbao init DIR: a project of one's own that builds as written, from any directory, with
+# jianbao's data found beside its binary (never the working directory) and a local
+# dictionary extending the shipped one; the shipped template picks its metrics by the data.
+. "$(dirname "$0")/lib.sh"
+cd "$TMP" || exit 1
+
+is "$(status_of "$JB" init proj)" 0 "init exits 0"
+for f in jianbao.project metrics.ini README; do check "it writes $f" test -s "proj/$f"; done
+check "and an empty articles/" test -d proj/articles
+is "$(wc -l <proj/README | tr -d ' ')" 3 "a README of three lines"
+is "$(status_of "$JB" init proj)" 2 "a second init into the same place is refused"
+contains "$(cat "$TMP/err")" "proj/jianbao.project: a project is there already" "saying why"
+
+# Articles of our own, and a metric of our own in the local dictionary.
+printf -- '---\ntitle: 通信业统计公报\ndate: 2025-01-20\nsource: 示例通信报\nurl: https://example.org/a\n---\n\n截至2024年底，全国5G基站总数达到425万个。2024年，我国工业机器人密度达到470台。\n' >proj/articles/a.md
+printf -- '---\ntitle: 通信业运行情况\ndate: 2026-01-22\nsource: 示例日报\n---\n\n截至2025年底，全国5G基站总数达到483万个。\n' >proj/articles/b.md
+printf '\n[mine.robot_density]\nlabel=工业机器人密度\nunit=台\naliases=工业机器人密度\n' >>proj/metrics.ini
+
+mkdir elsewhere && cd elsewhere || exit 1
+is "$(status_of "$JB" build -q ../proj)" 0 "jianbao build DIR, from another directory, exits 0"
+is "$(cat "$TMP/err")" "" "quietly"
+cd "$TMP" || exit 1
+check "the briefing is there" test -s proj/out/briefing.pdf
+contains "$(grep -c 'mine.robot_density' proj/out/metrics.csv)" 1 "the local metric is found (the dictionary extends the shipped one)"
+contains "$(grep 'infra.5g_base_stations' proj/out/series.csv | wc -l | tr -d ' ')" 2 "the shipped metrics too"
+pdftotext -layout proj/out/briefing.pdf "$TMP/b.txt"
+contains "$(cat "$TMP/b.txt")" "483万个" "the briefing's KPIs have the latest figure"
+contains "$(cat "$TMP/b.txt")" "图1" "a chart for the metric with two periods"
+contains "$(cat "$TMP/b.txt")" "工业机器人密度" "the table has the local metric"
+is "$(grep -c '图2' "$TMP/b.txt")" 0 "no chart for a metric of one period"
+
+# The project and the binary copied elsewhere: the shipped template and dictionary are found
+# beside the binary's tree (JIANBAO_DATA), not in the working directory.
+cp -r proj copy && rm -rf copy/out
+mkdir -p data && cp -r "$ROOT/templates" "$ROOT/fonts" data/
+cd copy || exit 1
+is "$(JIANBAO_DATA=$TMP/data status_of "$JB" build -q .)" 0 "a copied project builds with JIANBAO_DATA"
+check "its briefing" test -s out/briefing.pdf
+cd "$TMP" || exit 1
+printf '[dictionary]\nextends=no-such.ini\n' >proj/metrics.ini
+is "$(status_of "$JB" build -q proj)" 2 "a dictionary extending a missing file: exit 2"
+contains "$(cat "$TMP/err")" "proj/metrics.ini:2: extends=no-such.ini: no such file" "naming file and line"
+
+done_testing
