@@ -107,13 +107,40 @@ static gboolean text_time(Ctx *c, const char *s, const JbPeriod *ctx, TimeRef *t
 
 typedef struct {
     GPtrArray *head;     /* char*: the column headers (the last header row) */
+    char *unit;          /* the unit its caption states for every cell (单位：亿元), or NULL */
     JbPeriod ctx;        /* the table's period: its caption's, else the paragraph's */
     gboolean have_ctx;
 } Table;
 
-/* The quantity of a cell, with the unit of its header or label when it has none. */
-static gboolean cell_quantity(const char *cell, const char *head, const char *label,
-                              JbQuantity *q)
+/* Is `head` the header of a column of units (单位, 计量单位)? */
+static gboolean unit_header(const char *head)
+{
+    g_autofree char *h = g_strstrip(g_strdup(head ? head : ""));
+    return strcmp(h, "单位") == 0 || strcmp(h, "單位") == 0 || strcmp(h, "计量单位") == 0 ||
+           strcmp(h, "計量單位") == 0;
+}
+
+/* The unit a table states for all its cells (a caption 单位：亿元), or NULL. */
+static char *caption_unit(const char *text)
+{
+    static const char *const W[] = {"单位：", "单位:", "單位：", "單位:", NULL};
+    for (const char *const *w = W; *w; w++) {
+        const char *at = strstr(text, *w);
+        if (!at)
+            continue;
+        g_autofree char *u = g_strstrip(g_strdup(at + strlen(*w)));
+        g_autofree char *probe = g_strconcat("1", u, NULL);
+        JbQuantity q;
+        if (u[0] && g_utf8_strlen(u, -1) <= 6 && jb_number_parse(probe, &q, NULL))
+            return g_steal_pointer(&u);
+    }
+    return NULL;
+}
+
+/* The quantity of a cell, with the unit of its header, its row's unit column, its label or
+ * its table (in that order) when it has none. */
+static gboolean cell_quantity(const char *cell, const char *head, const char *row_unit,
+                              const char *label, const char *table_unit, JbQuantity *q)
 {
     if (!cell[0] || strcmp(cell, "-") == 0 || strcmp(cell, "--") == 0)
         return FALSE;
@@ -123,8 +150,12 @@ static gboolean cell_quantity(const char *cell, const char *head, const char *la
     if (!plain)
         return FALSE;
     g_autofree char *u = head ? bracket_unit(head) : NULL;
+    if (!u && row_unit && row_unit[0])
+        u = g_strdup(row_unit);
     if (!u)
         u = bracket_unit(label);
+    if (!u && table_unit)
+        u = g_strdup(table_unit);
     g_autofree char *with = g_strconcat(cell, u ? u : "", NULL);
     if (u && jb_number_parse(with, q, NULL))
         return TRUE;
@@ -159,8 +190,14 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
     c->sentence++;
     JbPeriod left = row_ctx;
     gboolean have_left = row_time || t->have_ctx;
+    const char *row_unit = NULL; /* a column of units: 钢材 | 万吨 | 86.4 */
+    for (guint j = 1; j < n && t->head; j++)
+        if (j < t->head->len && unit_header(g_ptr_array_index(t->head, j)))
+            row_unit = cells[j];
     for (guint j = 1; j < n; j++) {
         const char *head = t->head && j < t->head->len ? g_ptr_array_index(t->head, j) : NULL;
+        if (head && unit_header(head))
+            continue;
         TimeRef ht; /* (上季, 今季: relative to the row's period, not to the column before) */
         gboolean head_time = head && text_time(c, head, row_time || t->have_ctx ? &row_ctx : NULL, &ht);
         if (head_time) {
@@ -168,7 +205,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             have_left = TRUE;
         }
         JbQuantity q;
-        if (!cell_quantity(cells[j], head, label, &q))
+        if (!cell_quantity(cells[j], head, row_unit, label, t->unit, &q))
             continue;
         g_autofree char *metric = head ? strip_text(head, head_time ? &ht : NULL) : g_strdup("");
         const char *subj = subject;
@@ -204,19 +241,29 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         t.ctx = c->carry;
         t.have_ctx = TRUE;
     }
+    if (first > 0) { /* a line above it that states its unit: 单位：亿元 */
+        const char *above = g_ptr_array_index(a->paragraphs, first - 1);
+        if (g_utf8_strlen(above, -1) <= 40)
+            t.unit = caption_unit(above);
+    }
     for (guint i = first; i < last; i++) {
         const char *row = g_ptr_array_index(a->paragraphs, i);
         guint line = g_array_index(a->lines, guint, i);
         g_auto(GStrv) cells = g_strsplit(row, JB_CELL_SEP, -1);
         guint n = g_strv_length(cells);
-        guint numbers = 0, filled = 0;
+        guint numbers = 0, filled = 0, years = 0;
         for (guint j = 0; j < n; j++) {
             JbQuantity q;
             filled += cells[j][0] != '\0';
-            if (j > 0 && cell_quantity(cells[j], NULL, "", &q))
+            if (j > 0 && cell_quantity(cells[j], NULL, NULL, "", NULL, &q)) {
                 numbers++;
+                int y = atoi(cells[j]);
+                years += strlen(cells[j]) == 4 && plain_number(cells[j]) && y >= 1900 && y <= 2100;
+            }
         }
-        if (numbers > 0 && n > 1) {
+        /* a first row of bare years heads its columns (地区 | 2023 | 2024) */
+        gboolean year_heads = !t.head && numbers > 0 && years == numbers && !plain_number(cells[0]);
+        if (numbers > 0 && n > 1 && !year_heads) {
             table_row(c, &t, cells, n, line);
         } else if (filled <= 1) { /* a caption: 今年第二季各行業失業率 */
             TimeRef ct;
@@ -224,6 +271,11 @@ void jb_extract_table(Ctx *c, guint first, guint last)
             if (text_time(c, text, t.have_ctx ? &t.ctx : NULL, &ct)) {
                 t.ctx = ct.val;
                 t.have_ctx = TRUE;
+            }
+            char *u = caption_unit(text);
+            if (u) {
+                g_free(t.unit);
+                t.unit = u;
             }
         } else { /* the column headers */
             if (t.head)
@@ -235,4 +287,5 @@ void jb_extract_table(Ctx *c, guint first, guint last)
     }
     if (t.head)
         g_ptr_array_unref(t.head);
+    g_free(t.unit);
 }
