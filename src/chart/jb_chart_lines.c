@@ -277,19 +277,33 @@ static gboolean every_point_fits(Ctx *x, Plot *p)
 }
 
 /* Each point's value; on several lines every point's when all find a place, else each
- * line's last value (of each unbroken run) only: never a scattered few. */
+ * line's last value (of each unbroken run), then its highest and lowest where they have
+ * room: the figures a reader looks for, never a scattered few. */
 void jb_chart_lines_labels(Ctx *x, Plot *p)
 {
     gboolean every = !(p->lines && p->g->ns > 1) || every_point_fits(x, p);
     for (guint s = 0; s < p->g->ns; s++) {
         if (!is_line(p, s))
             continue;
+        guint hi = G_MAXUINT, lo = G_MAXUINT;
         for (guint i = 0; i < p->n; i++) {
-            if (!p->g->at[s][i])
+            const JbChartPoint *pt = p->g->at[s][i];
+            if (!pt)
                 continue;
+            if (hi == G_MAXUINT || jb_chart_val(pt) > jb_chart_val(p->g->at[s][hi]))
+                hi = i;
+            if (lo == G_MAXUINT || jb_chart_val(pt) < jb_chart_val(p->g->at[s][lo]))
+                lo = i;
             if (!every && i + 1 < p->n && p->g->at[s][i + 1])
                 continue;
             point_label(x, p, s, i);
         }
+        if (every)
+            continue;
+        /* an extreme that ends a run was labelled above */
+        if (hi + 1 < p->n && p->g->at[s][hi + 1])
+            point_label(x, p, s, hi);
+        if (lo != hi && lo + 1 < p->n && p->g->at[s][lo + 1])
+            point_label(x, p, s, lo);
     }
 }
