@@ -298,7 +298,7 @@ void jb_chart_lines_labels(Ctx *x, Plot *p)
                 continue;
             point_label(x, p, s, i);
         }
-        if (every)
+        if (every || hi == G_MAXUINT)
             continue;
         /* an extreme that ends a run was labelled above */
         if (hi + 1 < p->n && p->g->at[s][hi + 1])
