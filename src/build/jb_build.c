@@ -159,6 +159,21 @@ static char *briefing_date(void)
     return g_date_time_format(now, "%Y-%m-%d");
 }
 
+/* A file the project names must be there: else an error at the key's line. */
+static gboolean file_named(const Ctx *c, const char *key, const char *rel, const char *path,
+                           GError **error)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+    guint line = jb_build_project_line(c->project_text, "project", key);
+    g_autofree char *where = line ? g_strdup_printf("%s:%u", c->project_path, line)
+                                  : g_strdup(c->project_path);
+    g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                "%s: %s=%s: no such file (looked beside the project%s)", where, key, rel,
+                g_path_is_absolute(rel) ? "" : " and in jianbao's data");
+    return FALSE;
+}
+
 static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions *opt,
                          JbBuildResult *r, GError **error)
 {
@@ -181,6 +196,8 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
         g_error_free(local);
         return FALSE;
     }
+    if (!jb_build_check_project(project_path, text, c->kf, error))
+        return FALSE;
     c->project_hash = jb_build_sha256_hex(text, len);
     c->project_text = g_strdup(text);
     c->base = g_path_get_dirname(project_path);
@@ -195,12 +212,10 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
     c->tmpl_name = g_strdup(tmpl_rel);
     c->year_periods = strcmp(period, "year") == 0;
     g_autofree char *fail_on = project_string(c->kf, "fail_on", "errors");
-    if (!jb_build_parse_fail_on(fail_on, &c->fail_on)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                    "%s: fail_on=%s: expected errors, new-warnings or warnings", project_path,
-                    fail_on);
+    jb_build_parse_fail_on(fail_on, &c->fail_on); /* checked with the project */
+    if (!file_named(c, "dictionary", dict_rel, c->dict_path, error) ||
+        (c->tmpl_path && !file_named(c, "template", tmpl_rel, c->tmpl_path, error)))
         return FALSE;
-    }
     g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
     if (!globs) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [project] needs inputs=GLOB;...",

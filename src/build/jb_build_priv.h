@@ -133,6 +133,16 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
  * parallel build is the log of a serial one. */
 void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics);
 
+/* ---- jb_build_project.c -------------------------------------------------------------------- */
+
+/* Every section, key and value of the project file `path` (its `text`, parsed as `kf`):
+ * FALSE and a JB_ERROR_USAGE error "PATH:LINE: …" with the near spelling for an unknown
+ * section or key, a bad value, a chart key jb_chart_set refuses. */
+gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf, GError **error);
+/* 1-based line of `key` in [group] of the project text (of the group's header when `key` is
+ * NULL), 0 when not found. */
+guint jb_build_project_line(const char *text, const char *group, const char *key);
+
 /* ---- jb_build_warn.c ----------------------------------------------------------------------- */
 
 /* "errors", "new-warnings", "warnings" → *out; FALSE for anything else. */

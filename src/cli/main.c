@@ -520,7 +520,18 @@ static int cmd_build(int argc, char **argv)
                                       "is redone (content hashes in OUT/.manifest, products in OUT/.cache).\n"
                                       "Exit codes: 0 ok (also with the data's warnings: new ones are printed once, all are\n"
                                       "in OUT/warnings.csv), 1 warnings the project's fail_on= makes failures, 2 usage,\n"
-                                      "3 input, 4 output, 5 locked. -q prints nothing on success.");
+                                      "3 input, 4 output, 5 locked. -q prints nothing on success.\n\n"
+                                      "The project file (a key file; paths relative to it; 'jianbao init DIR' writes one):\n"
+                                      "  [project]\n"
+                                      "  inputs=GLOB;...       the articles (required)\n"
+                                      "  dictionary=FILE       metric dictionary (default templates/metrics.ini, shipped)\n"
+                                      "  template=FILE         briefing template (templates/briefing.md is shipped); none: no briefing\n"
+                                      "  output=DIR            where outputs go (default out)\n"
+                                      "  period=year|keep      chart periods by year (default) or as stated\n"
+                                      "  fail_on=errors|new-warnings|warnings   what exits non-zero (default errors)\n"
+                                      "  [chart NAME]          a chart spec (metric=, type=, title=, ... as 'jianbao chart')\n"
+                                      "                        drawn to OUTPUT/charts/NAME.png and .pdf\n"
+                                      "An unknown section, key or value is an error naming its line.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
     if (argc > 2) {

@@ -1,0 +1,34 @@
+#!/bin/sh
+# The project file is read strictly: an unknown section or key, a bad value or a missing
+# file is an error (exit 2) naming the file and its real line, with the near spelling.
+. "$(dirname "$0")/lib.sh"
+sample_project "$TMP/p"
+cd "$TMP/p" || exit 1
+bad() { # bad SED-EXPR EXPECTED NAME: test.project edited by SED-EXPR must fail saying EXPECTED
+    sed "$1" test.project >bad.project
+    is "$(status_of "$JB" build -q bad.project)" 2 "$3: exit 2"
+    is "$(cat "$TMP/err")" "jianbao: build: $2" "$3: the message"
+}
+bad 's/^template=/templat=/' \
+    "bad.project:4: unknown key 'templat' in [project]; did you mean 'template='?" "a typo'd key"
+bad 's/^period=year/period=yaer/' \
+    "bad.project:6: period=yaer: expected one of year, keep; did you mean 'year'?" "a typo'd value"
+bad 's/^\[chart ai-core-industry\]/[chrat ai-core-industry]/' \
+    "bad.project:8: unknown section [chrat ai-core-industry] (a project has [project] and [chart NAME]); did you mean [chart ai-core-industry]?" \
+    "a typo'd section"
+bad '$a tpye=bar' \
+    "bad.project:10: [chart ai-core-industry]: unknown chart key 'tpye'; did you mean 'type='?" "a typo'd chart key"
+bad '$a type=pie' \
+    "bad.project:10: [chart ai-core-industry]: chart type 'pie' is not supported (supported: bar, hbar, grouped, stacked, line, area, combo, donut, kpi)" \
+    "a bad chart value"
+bad 's/^fail_on=.*//; $a [project]\nfail_on=sometimes' \
+    "bad.project:11: fail_on=sometimes: expected one of errors, new-warnings, warnings" "a bad fail_on"
+bad 's|^template=.*|template=nothere.md|' \
+    "bad.project:4: template=nothere.md: no such file (looked beside the project and in jianbao's data)" \
+    "a missing template"
+bad 's|^\[chart ai-core-industry\]|[chart x]\ntitle=t\n[chart ai-core-industry]|' \
+    "bad.project:8: [chart x] needs metric=ID" "a chart without a metric"
+check "nothing was built by any of them" test ! -e out
+is "$(status_of "$JB" build -q test.project)" 0 "the project as written builds"
+contains "$("$JB" build --help)" "fail_on=errors|new-warnings|warnings" "build --help lists the keys"
+done_testing
