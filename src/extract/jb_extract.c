@@ -507,15 +507,19 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     c->first_number = sent + g_array_index(qs, JbQuantity, 0).start;
     /* what every number of the sentence looks back at, found once */
     jb_extract_sentence_words(c, sent, p);
-    /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元. */
+    /* A hedge before the first member of a list holds for the rest: 最高5000万元、1000万元,
+     * 分别约为82GWh、27GWh和24GWh. */
+    gboolean handed = FALSE; /* the member before got its hedge from the one before it */
     for (guint i = 1; i < qs->len; i++) {
         JbQuantity *a = &g_array_index(qs, JbQuantity, i - 1), *b = &g_array_index(qs, JbQuantity, i);
-        if (!b->qualifier[0] && a->qualifier[0] && a->bound != JB_BOUND_EXACT &&
-            strcmp(a->unit, b->unit) == 0 && list_gap(sent + a->end, sent + b->start) &&
-            memcmp(sent + a->start, a->qualifier, strlen(a->qualifier)) == 0) {
+        gboolean hands = !b->qualifier[0] && a->qualifier[0] && a->bound != JB_BOUND_EXACT &&
+                         strcmp(a->unit, b->unit) == 0 && list_gap(sent + a->end, sent + b->start) &&
+                         (handed || memcmp(sent + a->start, a->qualifier, strlen(a->qualifier)) == 0);
+        if (hands) {
             g_strlcpy(b->qualifier, a->qualifier, sizeof b->qualifier);
             b->bound = a->bound;
         }
+        handed = hands;
     }
     /* 分别 hands a list of years or subjects to the list of values after it, each 分别 of the
      * sentence its own (…分别为120亿元、150亿元和180亿元，对应PE分别为45倍、37倍和31倍) */
