@@ -683,8 +683,15 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
     if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
         return; /* 销售额过亿元的企业: a class of things, not a figure */
+    /* (after a verb that gets or counts it, a hedged amount is an amount: 已拿到超过1500台的订单) */
+    static const char *const GOT[] = {"拿到", "获得", "獲得", "收到", "斩获", "斬獲", "签下", "簽下",
+                                      "吸引", "带动", "帶動", "实现", "實現", "完成", "达成", "達成",
+                                      "累计", "累計", "共有", "有", "新增", "吸纳", "吸納", NULL};
+    gboolean got = FALSE;
+    for (const char *const *w = GOT; *w && !got; w++)
+        got = ends(sent, qs, *w);
     if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && strcmp(q->unit, "%") != 0 &&
-        !jb_unit_is_points(q->unit))
+        !jb_unit_is_points(q->unit) && !got)
         return; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
                  * group (超过50%的企业 still says how many there are) */
     if ((strcmp(q->unit, "人") == 0 || strcmp(q->unit, "口") == 0) &&

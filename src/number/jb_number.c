@@ -559,12 +559,15 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
 }
 
 /* A bare number that is a market quote or level: 报101.732 (a close), 指数为156.65, 跌穿142关口,
- * 处于100以下. Quotes and levels are written without a unit. */
+ * 处于100以下; or a ratio (库存系数为1.42). Quotes, levels and ratios are written without a unit. */
 static gboolean quote_context(const Ctx *c, const Expr *e)
 {
     static const char *const QUOTE[] = {"报", "報", "收报", "收報", "报收", "報收", "收于", "收於",
                                         "收在", "指数为", "指數為", "指数是", "指數是", "指数报",
-                                        "指數報", "汇价为", "匯價為", NULL};
+                                        "指數報", "汇价为", "匯價為",
+                                        /* a ratio stated bare: 库存系数为1.42 */
+                                        "系数为", "係數為", "系数是", "係數是", "比值为", "比值為",
+                                        "倍数为", "倍數為", NULL};
     static const char *const CROSS[] = {"跌穿", "升穿", "跌破", "升破", "突破", "失守", "站上",
                                         "重上", "守住", "处于", "處於", "企稳", "企穩", NULL};
     static const char *const LEVEL[] = {"关口", "關口", "水平", "大关", "大關", "点位", "點位",
