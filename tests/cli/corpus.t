@@ -31,6 +31,16 @@ floor period-year 0.98
 floor period-exact 0.95
 floor bound 0.98
 floor forecast 0.96
+# the written held-out articles (tests/gold/written), scored by the same conventions
+"$JB" extract -o "$TMP/w.csv" "$ROOT"/tests/gold/written/articles/* 2>/dev/null
+python3 "$EVAL" "$ROOT/tests/gold/written/gold.csv" "$TMP/w.csv" >"$TMP/score"
+sed 's/^/# written: /' "$TMP/score"
+floor precision 0.97
+floor recall 0.97
+floor period-year 0.97
+floor period-exact 0.85
+floor bound 0.97
+floor forecast 0.95
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"

@@ -30,4 +30,9 @@ if [ -d "$CORPUS/articles" ] && [ -f "$SHARED/tools/eval_extract.py" ]; then
 else
     echo "== real text: skipped (no corpus at $CORPUS)"
 fi
+if [ -f "$SHARED/tools/eval_extract.py" ]; then
+    "$JB" extract -o "$TMP/written.csv" tests/gold/written/articles/* 2>/dev/null
+    echo "== written held-out: tests/gold/written ($(ls tests/gold/written/articles | wc -l) articles, corpus conventions; floors in tests/cli/corpus.t)"
+    $PY "$SHARED/tools/eval_extract.py" tests/gold/written/gold.csv "$TMP/written.csv" --show 5
+fi
 exit $status
