@@ -27,6 +27,7 @@ static void ctx_clear(Ctx *c)
     g_clear_pointer(&c->new_man, g_key_file_unref);
     g_clear_pointer(&c->files, g_ptr_array_unref);
     g_clear_pointer(&c->dict, jb_dict_free);
+    g_clear_pointer(&c->source_names, g_hash_table_unref);
     g_clear_pointer(&c->article_hash, g_hash_table_unref);
     g_clear_pointer(&c->old_index, g_hash_table_unref);
     g_clear_pointer(&c->new_index, g_hash_table_unref);
@@ -351,6 +352,8 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable
         c->r->articles++;
     }
     c->r->statements = jb_table_n_rows(metrics);
+    g_clear_pointer(&c->source_names, g_hash_table_unref);
+    c->source_names = jb_source_names(metrics);
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     jb_table_set_source(metrics, metrics_path);
     JbReshapeOptions ro = {.year_periods = c->year_periods};

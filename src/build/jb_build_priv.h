@@ -22,6 +22,7 @@
 #include "jb_extract.h"
 #include "jb_report.h"
 #include "jb_reshape.h"
+#include "jb_sources.h"
 #include "jb_table.h"
 
 /* The project's fail_on=: which warnings fail a build (exit 1). */
@@ -48,6 +49,7 @@ typedef struct {
     char *project_text, *tmpl_text;
     GHashTable *article_hash; /* path → SHA-256 of its content, for the articles read */
     JbDict *dict;
+    GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
 } Ctx;
 
 typedef struct {

@@ -402,6 +402,22 @@ static void feed_parts(GChecksum *h, const JbDict *dict, GHashTable *ids)
     }
 }
 
+/* The names the source line gives the articles behind these rows (their publisher or
+ * title, from metrics.csv): a new name for one of them redraws the chart. */
+static void feed_source_names(GChecksum *h, const Ctx *c, const JbTable *series, GHashTable *ids)
+{
+    int c_id = jb_table_column(series, "metric_id"), c_src = jb_table_column(series, "sources");
+    for (guint r = 0; r < jb_table_n_rows(series); r++) {
+        if (!g_hash_table_contains(ids, jb_table_get(series, r, c_id)))
+            continue;
+        g_auto(GStrv) parts = g_strsplit(jb_table_get(series, r, c_src), ";", -1);
+        for (char **p = parts; *p; p++) {
+            g_autofree char *name = jb_source_name(c->source_names, g_strstrip(*p));
+            jb_build_feed(h, name);
+        }
+    }
+}
+
 void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series)
 {
     g_autoptr(GHashTable) ids = ids_mentioned(series, u->spec);
@@ -414,6 +430,7 @@ void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series)
     jb_build_feed(h, u->spec);
     feed_parts(h, c->dict, ids);
     jb_build_feed(h, rows->str);
+    feed_source_names(h, c, series, ids);
     jb_build_feed_named_files(c, h, u->spec, c->base);
     u->key = g_strdup(g_checksum_get_string(h));
 }
@@ -425,6 +442,7 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *serie
     if (!ch)
         return FALSE;
     jb_chart_set_dict(ch, c->dict);
+    jb_chart_set_source_names(ch, c->source_names);
     if (!jb_chart_load_series(ch, series, error))
         return FALSE;
     for (guint i = 0; i < G_N_ELEMENTS(JB_BUILD_CHART_OUTS); i++) {
@@ -462,15 +480,6 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
     jb_build_feed(h, c->date);
     jb_build_feed(h, srows->str);
     jb_build_feed(h, mrows->str);
-    /* The sources section reads each cited article again (for its title): their content. */
-    int src = jb_table_column(metrics, "source");
-    int idc = jb_table_column(metrics, "metric_id");
-    for (guint r = 0; c->article_hash && r < jb_table_n_rows(metrics); r++) {
-        if (!g_hash_table_contains(ids, jb_table_get(metrics, r, idc)))
-            continue;
-        const char *ah = g_hash_table_lookup(c->article_hash, jb_table_get(metrics, r, src));
-        jb_build_feed(h, ah ? ah : "");
-    }
     g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
     jb_build_feed_named_files(c, h, text ? text : "", dir);
     u->key = g_strdup(g_checksum_get_string(h));

@@ -85,6 +85,9 @@ void jb_chart_set_origin(JbChart *c, const char *origin);
  * which metrics are parts of one whole, the only ones a donut or stacked bars may sum
  * (part_of). Without one, donuts and stacked bars are refused. */
 void jb_chart_set_dict(JbChart *c, const JbDict *dict);
+/* Name the sources of the default source line by their publisher or title (jb_source_names:
+ * path → name; borrowed, must outlive the chart's load); without it, by file name. */
+void jb_chart_set_source_names(JbChart *c, GHashTable *names);
 
 /* Read a spec: "key = value" lines, with or without a "[chart]" group line, '#' comments.
  * `source` and `first_line` place errors ("briefing.md:14: unknown chart key 'colour'"). */

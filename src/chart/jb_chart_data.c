@@ -3,6 +3,7 @@
 #include "jb_chart_priv.h"
 
 #include "jb_common.h"
+#include "jb_sources.h"
 
 #include <string.h>
 
@@ -21,14 +22,20 @@ void jb_chart_series_free(JbChartSeries *s)
     g_free(s);
 }
 
-static void add_sources(GPtrArray *names, const char *list)
+void jb_chart_set_source_names(JbChart *c, GHashTable *names)
+{
+    c->source_names = names;
+}
+
+/* Each source once, by name (publisher, title) when known, else by file name. */
+static void add_sources(GPtrArray *names, GHashTable *known, const char *list)
 {
     g_auto(GStrv) parts = g_strsplit(list, ";", -1);
     for (char **p = parts; *p; p++) {
         char *s = g_strstrip(*p);
         if (!*s)
             continue;
-        char *base = g_path_get_basename(s);
+        char *base = jb_source_name(known, s);
         if (g_ptr_array_find_with_equal_func(names, base, g_str_equal, NULL))
             g_free(base);
         else
@@ -236,7 +243,7 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
             }
             if (!s->label && *cell(series, r, c_label))
                 s->label = g_strdup(cell(series, r, c_label));
-            add_sources(c->sources, cell(series, r, c_src));
+            add_sources(c->sources, c->source_names, cell(series, r, c_src));
         }
         if (s->points->len == 0) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no rows for metric '%s'",

@@ -14,6 +14,7 @@
 #include "jb_chart.h"
 #include "jb_draw.h"
 #include "jb_report.h"
+#include "jb_sources.h"
 #include "jb_template.h"
 
 #include <glib.h>
@@ -102,7 +103,7 @@ typedef struct {
 
 typedef struct {
     int n; /* 1-based number in the sources section */
-    char *source, *published, *quote, *title, *url;
+    char *source, *published, *quote, *title, *url, *publisher; /* as metrics.csv has them */
 } SourceEntry;
 
 typedef struct {
@@ -113,7 +114,7 @@ typedef struct {
     GPtrArray *blocks;    /* Blk* */
     GPtrArray *entries;   /* SourceEntry*, numbered in order of first citation */
     GHashTable *entry_of; /* "source\nquote" → SourceEntry* (borrowed) */
-    GHashTable *articles; /* path → JbArticle* (or NULL when unreadable) */
+    GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
     int h1, h2, figures;
     double text_size; /* of the text being built: its footnote marks follow it */
 } Builder;

@@ -2,7 +2,6 @@
  * from footnote marks, listed with their article's title, date and URL at the end. */
 #include "jb_report_priv.h"
 
-#include "jb_article.h"
 #include "jb_common.h"
 #include "jb_number.h"
 #include "jb_units.h"
@@ -42,22 +41,8 @@ static void entry_free(SourceEntry *e)
     g_free(e->quote);
     g_free(e->title);
     g_free(e->url);
+    g_free(e->publisher);
     g_free(e);
-}
-
-static const JbArticle *article(Builder *b, const char *path)
-{
-    if (!b->articles)
-        b->articles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify)jb_article_free);
-    gpointer a = NULL;
-    if (g_hash_table_lookup_extended(b->articles, path, NULL, &a))
-        return a;
-    /* The title and URL are not in metrics.csv: read them from the article when it is
-     * still where extract found it; the sources list falls back to the path otherwise. */
-    a = jb_article_load(path, NULL, NULL, NULL);
-    g_hash_table_insert(b->articles, g_strdup(path), a);
-    return a;
 }
 
 GArray *jb_report_cite(Builder *b, guint row)
@@ -75,7 +60,9 @@ GArray *jb_report_cite(Builder *b, guint row)
     const char *value = jb_table_get(st, row, jb_table_column(st, "value"));
     int c_id = jb_table_column(mt, "metric_id"), c_src = jb_table_column(mt, "source"),
         c_pub = jb_table_column(mt, "published"), c_quote = jb_table_column(mt, "quote"),
-        c_period = jb_table_column(mt, "period"), c_value = jb_table_column(mt, "value");
+        c_period = jb_table_column(mt, "period"), c_value = jb_table_column(mt, "value"),
+        c_title = jb_table_column(mt, "title"), c_url = jb_table_column(mt, "url"),
+        c_publisher = jb_table_column(mt, "publisher");
     for (guint r = 0; r < jb_table_n_rows(mt); r++) {
         /* the statements this series value was made of: same metric, the same value, and a
          * period inside the series' period (2022-06 folds into 2022) */
@@ -94,9 +81,10 @@ GArray *jb_report_cite(Builder *b, guint row)
             e->source = g_strdup(jb_table_get(mt, r, c_src));
             e->published = g_strdup(jb_table_get(mt, r, c_pub));
             e->quote = g_strdup(quote);
-            const JbArticle *a = article(b, e->source);
-            e->title = g_strdup(a ? a->title : "");
-            e->url = g_strdup(a ? a->url : "");
+            /* as metrics.csv has them: the report never opens an article */
+            e->title = jb_csv_plain_text(jb_table_get(mt, r, c_title));
+            e->url = jb_csv_plain_text(jb_table_get(mt, r, c_url));
+            e->publisher = jb_csv_plain_text(jb_table_get(mt, r, c_publisher));
             g_ptr_array_add(b->entries, e);
             g_hash_table_insert(b->entry_of, g_steal_pointer(&key), e);
         }
@@ -172,15 +160,19 @@ void jb_report_add_sources(Builder *b)
         g_autoptr(GPtrArray) pending =
             g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
         g_autofree char *q = g_markup_escape_text(e->quote, -1);
-        g_autofree char *title = g_markup_escape_text(*e->title ? e->title : e->source, -1);
+        g_autofree char *title = g_markup_escape_text(e->title, -1);
+        g_autofree char *who = g_markup_escape_text(e->publisher, -1);
         g_autofree char *src = g_markup_escape_text(e->source, -1);
         const char *date = *e->published ? e->published : "日期不详";
+        /* by title and publisher; the file's path only when the page stated neither */
+        g_string_printf(m, "“%s”\n<span size=\"8704\" foreground=\"#666666\">", q);
         if (*e->title)
-            g_string_printf(m, "“%s”\n<span size=\"8704\" foreground=\"#666666\">《%s》　%s\n%s",
-                            q, title, date, src);
-        else /* the article could not be read again: its path is all there is */
-            g_string_printf(m, "“%s”\n<span size=\"8704\" foreground=\"#666666\">%s　%s", q,
-                            src, date);
+            g_string_append_printf(m, "《%s》　", title);
+        if (*e->publisher)
+            g_string_append_printf(m, "%s　", who);
+        if (!*e->title && !*e->publisher)
+            g_string_append_printf(m, "%s　", src);
+        g_string_append(m, date);
         if (*e->url) {
             g_autofree char *url = g_markup_escape_text(e->url, -1);
             g_string_append_printf(m, "　<span foreground=\"" ACCENT "\">%s</span>", url);

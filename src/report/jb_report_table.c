@@ -97,10 +97,16 @@ static Row *row_new(Builder *b, guint r, gboolean first)
     g_autoptr(GArray) numbers = jb_report_cite(b, r);
     g_autoptr(GString) src = g_string_new(NULL);
     g_auto(GStrv) files = g_strsplit(jb_report_cell(b, r, "sources"), "; ", -1);
-    for (guint k = 0; files[k]; k++) {
-        g_autofree char *base = g_path_get_basename(files[k]);
-        g_autofree char *esc = g_markup_escape_text(base, -1);
-        g_string_append_printf(src, "%s%s", k ? "；" : "", esc);
+    g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func(g_free);
+    for (guint k = 0; files[k]; k++) { /* each source once, by publisher or title */
+        char *name = jb_source_name(b->source_names, files[k]);
+        if (g_ptr_array_find_with_equal_func(named, name, g_str_equal, NULL)) {
+            g_free(name);
+            continue;
+        }
+        g_ptr_array_add(named, name);
+        g_autofree char *esc = g_markup_escape_text(name, -1);
+        g_string_append_printf(src, "%s%s", named->len > 1 ? "；" : "", esc);
     }
     g_autoptr(GPtrArray) pending =
         g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);

@@ -64,7 +64,7 @@ printf '\n<p>编者按：本文有删节。</p>\n' >>"$P/articles/2022-06-infras
 is "$(build)" 0 "an article edited without new figures"
 is "$(ran_files extract)" "2022-06-infrastructure.html " "only that article is extracted"
 is "$(ran chart)" 0 "no series changed: the chart is not rendered"
-is "$(ran report)" 1 "the briefing is (its sources section reads the articles it cites again)"
+is "$(ran report)" 0 "nor the briefing (its sources are named from metrics.csv; it never opens an article)"
 check "the chart is unchanged" cmp "$P/out/charts/ai-core-industry.png" "$TMP/first/charts/ai-core-industry.png"
 
 # A new article that no chart or briefing cites: extracted, nothing rendered.

@@ -29,6 +29,16 @@ contains "$(cat "$TMP/b.txt")" "483万个" "the briefing's KPIs have the latest 
 contains "$(cat "$TMP/b.txt")" "图1" "a chart for the metric with two periods"
 contains "$(cat "$TMP/b.txt")" "工业机器人密度" "the table has the local metric"
 is "$(grep -c '图2' "$TMP/b.txt")" 0 "no chart for a metric of one period"
+# Sources by name: the publisher and title metrics.csv has, never a file name.
+contains "$(cat "$TMP/b.txt")" "来源：示例通信报、示例日报" "the chart's source line names the publishers"
+contains "$(cat "$TMP/b.txt")" "《通信业统计公报》" "the sources section the titles"
+contains "$(cat "$TMP/b.txt")" "https://example.org/a" "and the URL"
+is "$(grep -c '[ab]\.md' "$TMP/b.txt")" 0 "no file name anywhere"
+mv proj/articles/a.md proj/articles/c.md && mv proj/articles/b.md proj/articles/d.md
+rm -rf proj/out
+(cd / && "$JB" build -q "$TMP/proj")
+pdftotext -layout proj/out/briefing.pdf "$TMP/b2.txt"
+contains "$(cat "$TMP/b2.txt")" "《通信业统计公报》" "built from / (the articles out of reach of the CWD), the titles are there"
 
 # The project and the binary copied elsewhere: the shipped template and dictionary are found
 # beside the binary's tree (JIANBAO_DATA), not in the working directory.

@@ -1,0 +1,27 @@
+/* jb_sources.h — articles by name: what charts, tables and briefings call a source.
+ *
+ * metrics.csv carries each statement's article path and, where the page stated them, its
+ * publisher, title and URL (extract writes them). A source is named by its publisher
+ * ("工业和信息化部"), else its title, else — only when nothing else is known — the file's
+ * base name. Nothing here opens an article.
+ *
+ * Not for: reading articles (jb_article).
+ * Ownership: the table the caller gets owns its keys and values.
+ */
+#ifndef JB_SOURCES_H
+#define JB_SOURCES_H
+
+#include "jb_table.h"
+
+#include <glib.h>
+
+/* Article path (the `source` column) → display name, for every row of `metrics` (the first
+ * row of an article with a publisher or title names it). NULL `metrics` gives an empty
+ * table. Caller unrefs. */
+GHashTable *jb_source_names(const JbTable *metrics);
+
+/* The name of `path` in `names` (borrowed), else its base name (caller g_free()s either:
+ * the result is always a new string). */
+char *jb_source_name(GHashTable *names, const char *path);
+
+#endif
