@@ -755,6 +755,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.metric_buf = x->metric_buf;
     c.context_buf = x->context_buf;
     c.headline_keys = jb_extract_headline_keys(article);
+    g_autofree guint8 *contents = jb_extract_contents_lines(article);
     c.glued = g_array_new(FALSE, FALSE, sizeof(Glued));
     g_array_set_clear_func(c.glued, glued_clear);
     const JbSection *section = NULL;
@@ -769,7 +770,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
             }
             c.have_story_named = FALSE;
         }
-        if (jb_extract_is_headline(article, i)) {
+        if (jb_extract_is_headline(article, i) || contents[i]) {
             if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING)
                 heading_period(&c, g_ptr_array_index(article->paragraphs, i));
             continue; /* the headlines, read last (below) */
@@ -794,7 +795,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.have_lead = c.lead_open = FALSE;
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
-        if (!jb_extract_is_headline(article, i))
+        if (!jb_extract_is_headline(article, i) && !contents[i])
             continue;
         const char *para = g_ptr_array_index(article->paragraphs, i);
         enter_section(&c, jb_article_section_of(article, i));

@@ -144,3 +144,59 @@ gsize jb_extract_glued_headline(GHashTable *keys, const char *s, const char *end
     }
     return best;
 }
+
+/* A paragraph's first characters (up to 8) as a hash key of its bytes. */
+static guint prefix_hash(const char *p, gsize *len)
+{
+    const char *e = p;
+    for (int n = 0; *e && n < 8; n++)
+        e = g_utf8_next_char(e);
+    *len = (gsize)(e - p);
+    guint h = 5381;
+    for (const char *q = p; q < e; q++)
+        h = h * 33 + (guchar)*q;
+    return h;
+}
+
+guint8 *jb_extract_contents_lines(const JbArticle *article)
+{
+    guint n = article->paragraphs->len;
+    guint8 *marks = g_new0(guint8, n ? n : 1);
+    /* the paragraphs by their first eight characters: each numbered line is looked up once */
+    GHashTable *by_start = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+    for (guint i = 0; i < n; i++) {
+        gsize len;
+        guint h = prefix_hash(g_ptr_array_index(article->paragraphs, i), &len);
+        GArray *at = g_hash_table_lookup(by_start, GUINT_TO_POINTER(h));
+        if (!at) {
+            at = g_array_new(FALSE, FALSE, sizeof(guint));
+            g_hash_table_insert(by_start, GUINT_TO_POINTER(h), at);
+        }
+        if (at->len < 64) /* (a bucket stays small on any input) */
+            g_array_append_val(at, i);
+    }
+    for (guint i = 0; i < n; i++) {
+        const char *para = g_ptr_array_index(article->paragraphs, i);
+        const char *end = para + strlen(para);
+        const char *p = past_number(para, end);
+        if (p == para)
+            continue;
+        while (p < end && *p == ' ')
+            p++;
+        const char *e = end; /* without its closing punctuation */
+        while (e > p && (starts(e - 3, e, "；") || starts(e - 3, e, "。")))
+            e -= 3;
+        if (g_utf8_strlen(p, e - p) < GLUED_MIN_CHARS)
+            continue;
+        gsize len;
+        guint h = prefix_hash(p, &len);
+        GArray *at = g_hash_table_lookup(by_start, GUINT_TO_POINTER(h));
+        for (guint k = 0; at && k < at->len && !marks[i]; k++) {
+            guint j = g_array_index(at, guint, k);
+            const char *later = g_ptr_array_index(article->paragraphs, j);
+            marks[i] = j > i && strncmp(later, p, (gsize)(e - p)) == 0;
+        }
+    }
+    g_hash_table_unref(by_start);
+    return marks;
+}

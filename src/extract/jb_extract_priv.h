@@ -175,6 +175,10 @@ gboolean jb_extract_is_headline(const JbArticle *article, guint i);
 /* The headlines an article states (its title, headings, numbered lines and the items of
  * its tables of contents), keyed for jb_extract_glued_headline (g_hash_table_unref). */
 GHashTable *jb_extract_headline_keys(const JbArticle *article);
+/* Which paragraphs are the numbered lines of a table of contents: a line (（1）前10个月…；)
+ * that a later paragraph begins with, the story it announces. A flag per paragraph, to free
+ * with g_free. */
+guint8 *jb_extract_contents_lines(const JbArticle *article);
 /* The length in bytes of a headline of `keys` that the sentence [s, end) begins with, glued
  * to a sentence that follows it; 0 when there is none. */
 gsize jb_extract_glued_headline(GHashTable *keys, const char *s, const char *end);
