@@ -27,7 +27,7 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FONTS     = fonts/jianbao-sans-regular.otf fonts/jianbao-sans-bold.otf
 NOTO      = /usr/share/fonts/opentype/noto
 
-.PHONY: all run test check sanitize-check deps deps-test fonts sanitize valgrind bench eval clean distclean
+.PHONY: all run test check sanitize-check deps deps-test fonts sanitize valgrind bench eval clean distclean install man
 .DELETE_ON_ERROR:
 
 all: $(BIN) $(FONTS)
@@ -78,6 +78,31 @@ fonts/jianbao-sans-bold.otf: fonts/build-fonts.py
 	$(PYTHON) fonts/build-fonts.py $(NOTO)/NotoSansCJK-Bold.ttc Bold $@
 
 fonts: $(FONTS)
+
+# ---- installing -------------------------------------------------------------------
+# The binary in PREFIX/bin, its data in PREFIX/share/jianbao (found there from the binary's
+# own place: jb_data_path), the man page jianbao(1), made by help2man from `jianbao --help`
+# and docs/jianbao.h2m (one source: the CLI's own help).
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+MAN       = $(BUILD)/jianbao.1
+DATA      = templates/metrics.ini templates/briefing.md templates/units.tsv $(wildcard templates/*.theme)
+
+man: $(MAN)
+
+$(MAN): $(BIN) docs/jianbao.h2m
+	@sh tools/deps.sh man
+	@mkdir -p $(dir $@)
+	help2man -L C.UTF-8 --no-info --no-discard-stderr -i docs/jianbao.h2m \
+	  -n 'turn Chinese industry news into metrics, charts and PDF briefings' -o $@ ./$(BIN)
+
+install: $(BIN) $(FONTS) $(MAN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/jianbao/fonts \
+	  $(DESTDIR)$(PREFIX)/share/jianbao/templates $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/jianbao
+	install -m 644 fonts/fonts.conf $(FONTS) $(DESTDIR)$(PREFIX)/share/jianbao/fonts/
+	install -m 644 $(DATA) $(DESTDIR)$(PREFIX)/share/jianbao/templates/
+	install -m 644 $(MAN) $(DESTDIR)$(PREFIX)/share/man/man1/jianbao.1
 
 # ---- tests ------------------------------------------------------------------------
 include tests/fuzz/fuzz.mk

@@ -1,12 +1,15 @@
 #!/bin/sh
 # Install the Debian packages jianbao needs, or say which are missing.
-# Usage: tools/deps.sh run|test|bench|fuzz   (test and bench add the tools they use)
+# Usage: tools/deps.sh run|test|bench|fuzz|man   (test, bench and man add the tools they use)
 set -eu
 what=${1:-run}
 pkgs="gcc make pkg-config libc6-dev libglib2.0-dev libcairo2-dev libpango1.0-dev libcsv-dev
       libpng-dev libcmark-dev libjson-glib-dev fonts-noto-cjk python3 python3-fonttools"
 if [ "$what" = fuzz ]; then
     pkgs="$pkgs clang libclang-rt-14-dev"
+fi
+if [ "$what" = man ] || [ "$what" = test ]; then
+    pkgs="$pkgs help2man"
 fi
 if [ "$what" = bench ]; then
     pkgs="$pkgs python3-matplotlib gnuplot-nox hyperfine"
