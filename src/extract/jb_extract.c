@@ -92,6 +92,9 @@ static void share_among_members(Ctx *c, const char *sent, const char *qs)
     static const Lit JUN[] = {LIT("均"), LIT("都"), LIT("皆")};
     static const Lit SEP[] = {LIT("、"), LIT("和"), LIT("及"), LIT("与"), LIT("與")};
     const char *cs = jb_extract_clause_start(c, sent, qs);
+    if (qs - cs > 3 * 80)
+        return; /* members of six characters or fewer and their verb: a short clause (and a
+                 * clause of a megabyte is not walked at each of its numbers) */
     const char *jun = NULL;
     for (const char *p = cs; p < qs; p = g_utf8_next_char(p))
         for (gsize k = 0; k < G_N_ELEMENTS(JUN); k++)
