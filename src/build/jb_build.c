@@ -28,6 +28,9 @@ static void ctx_clear(Ctx *c)
     g_clear_pointer(&c->files, g_ptr_array_unref);
     g_clear_pointer(&c->dict, jb_dict_free);
     g_clear_pointer(&c->source_names, g_hash_table_unref);
+    g_clear_pointer(&c->review, jb_table_free);
+    g_clear_pointer(&c->review_out, jb_table_free);
+    g_free(c->review_hash);
     g_clear_pointer(&c->article_hash, g_hash_table_unref);
     g_clear_pointer(&c->old_index, g_hash_table_unref);
     g_clear_pointer(&c->new_index, g_hash_table_unref);
@@ -224,7 +227,8 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
         return FALSE;
     }
     c->files = expand_inputs(c->base, globs);
-    return TRUE;
+    c->review_out = jb_table_new(JB_REVIEW_HEADER);
+    return jb_build_review_load(c, error);
 }
 
 /* The previous manifest, the input hashes and the dictionary: what every decision needs. */
@@ -351,17 +355,27 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable
         }
         c->r->articles++;
     }
-    c->r->statements = jb_table_n_rows(metrics);
     g_clear_pointer(&c->source_names, g_hash_table_unref);
     c->source_names = jb_source_names(metrics);
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     jb_table_set_source(metrics, metrics_path);
-    JbReshapeOptions ro = {.year_periods = c->year_periods};
+    /* the analyst's review: rejected statements out before reshape, pinned values after */
+    JbTable *reviewed = jb_build_review_reject(c, metrics);
+    jb_table_free(metrics);
+    metrics = reviewed;
+    c->r->statements = jb_table_n_rows(metrics);
+    g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
+    JbReshapeOptions ro = {.year_periods = c->year_periods, .conflicts = conflicts};
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
     GError *e = NULL;
     g_autoptr(JbTable) series = jb_reshape(metrics, c->dict, &ro, warnings, &e);
     for (guint i = 0; i < warnings->len; i++)
-        jb_build_add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
+        if (!jb_build_review_is_accepted(c, g_ptr_array_index(warnings, i)))
+            jb_build_add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
+    if (series) {
+        jb_build_review_pin(c, series);
+        jb_build_review_conflicts(c, conflicts, series);
+    }
     if (!series) {
         jb_build_fail_unit(c, "reshape", e);
         return FALSE;

@@ -50,6 +50,9 @@ typedef struct {
     GHashTable *article_hash; /* path → SHA-256 of its content, for the articles read */
     JbDict *dict;
     GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
+    JbTable *review;      /* the project's review.csv, or NULL (jb_build_review.c) */
+    char *review_hash;    /* its SHA-256, "" when there is none */
+    JbTable *review_out;  /* JB_REVIEW_HEADER rows for the briefing's review section */
 } Ctx;
 
 typedef struct {
@@ -144,6 +147,20 @@ gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf
 /* 1-based line of `key` in [group] of the project text (of the group's header when `key` is
  * NULL), 0 when not found. */
 guint jb_build_project_line(const char *text, const char *group, const char *key);
+
+/* ---- jb_build_review.c --------------------------------------------------------------------- */
+
+extern const char *const JB_REVIEW_HEADER[];
+/* Read and check the project's review file (review= or review.csv beside it; none is fine). */
+gboolean jb_build_review_load(Ctx *c, GError **error);
+/* `metrics` without the statements the review rejects (recorded in c->review_out). */
+JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics);
+/* Set the values the review pins in `series` (recorded in c->review_out). */
+void jb_build_review_pin(Ctx *c, JbTable *series);
+/* Each conflict reshape reported, open or accepted, into c->review_out. */
+void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbTable *series);
+/* TRUE when `warning` is a conflict the review accepts (then it is no warning). */
+gboolean jb_build_review_is_accepted(const Ctx *c, const char *warning);
 
 /* ---- jb_build_warn.c ----------------------------------------------------------------------- */
 

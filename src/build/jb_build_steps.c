@@ -480,6 +480,8 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
     jb_build_feed(h, c->date);
     jb_build_feed(h, srows->str);
     jb_build_feed(h, mrows->str);
+    g_autoptr(GString) review = jb_table_to_csv(c->review_out); /* its review section */
+    jb_build_feed(h, review->str);
     g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
     jb_build_feed_named_files(c, h, text ? text : "", dir);
     u->key = g_strdup(g_checksum_get_string(h));
@@ -518,7 +520,7 @@ static void render_one(gpointer item)
         g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
         g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
         JbReportInputs in = {.series = j->series, .metrics = j->metrics, .dict = c->dict,
-                             .warnings = warnings};
+                             .warnings = warnings, .review = c->review_out};
         /* The warnings go beside the product after it (the report writes its own file): a
          * crash between the two loses them for one build, nothing else. */
         if (jb_report_render(c->tmpl_path, &in, p, &j->error) &&

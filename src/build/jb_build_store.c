@@ -232,6 +232,7 @@ char *jb_build_top_key(const Ctx *c, GPtrArray *arts)
     jb_build_feed(h, c->tmpl_name);
     jb_build_feed(h, c->tmpl_hash);
     jb_build_feed(h, c->date);
+    jb_build_feed(h, c->review_hash ? c->review_hash : "");
     for (guint i = 0; i < arts->len; i++)
         jb_build_feed(h, ((Article *)g_ptr_array_index(arts, i))->key);
     jb_build_feed_named_files(c, h, c->project_text, c->base);

@@ -164,6 +164,17 @@ const char *jb_table_get(const JbTable *t, guint row, int col)
     return (guint)col < r->len ? g_ptr_array_index(r, col) : "";
 }
 
+void jb_table_set(JbTable *t, guint row, int col, const char *value)
+{
+    if (row >= t->rows->len || col < 0)
+        return;
+    GPtrArray *r = g_ptr_array_index(t->rows, row);
+    if ((guint)col >= r->len)
+        return;
+    g_free(r->pdata[col]);
+    r->pdata[col] = g_strdup(value ? value : "");
+}
+
 guint jb_table_line(const JbTable *t, guint row)
 {
     return row < t->lines->len ? g_array_index(t->lines, guint, row) : 0;

@@ -39,6 +39,9 @@ const char *jb_table_source(const JbTable *t);
 /* Name the table for error messages (e.g. the path it was written to). */
 void jb_table_set_source(JbTable *t, const char *source);
 
+/* Replace cell (row, col) with a copy of `value`; nothing when col is -1 or past the row. */
+void jb_table_set(JbTable *t, guint row, int col, const char *value);
+
 /* Append a row of jb_table_n_cols() strings (copied; NULL is written as ""). */
 void jb_table_append(JbTable *t, const char *const *cells);
 

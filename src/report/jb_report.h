@@ -32,6 +32,10 @@ typedef struct {
     /* optional: where the report says what it left out (char*, "file:line: what"), e.g. a
      * chart of a ```charts block that could not be drawn. Borrowed; NULL: nowhere. */
     GPtrArray *warnings;
+    /* optional: the review section's rows (kind: pin, reject, open, accepted; metric_id,
+     * label, period, detail, note), as jianbao build makes them from review.csv and the
+     * conflicts. Borrowed. */
+    const JbTable *review;
 } JbReportInputs;
 
 /* TRUE when the template picks metrics by the data (`*` or `latest N` in a block, a

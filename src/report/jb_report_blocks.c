@@ -450,6 +450,8 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
             } else if (strcmp(info, "kpi") == 0) {
                 if (!jb_report_add_kpi(b, lit, line, error))
                     return FALSE;
+            } else if (strcmp(info, "review") == 0) {
+                jb_report_add_review(b, indent);
             } else if (strcmp(info, "table") == 0) {
                 if (!jb_report_add_table(b, lit, line, error))
                     return FALSE;

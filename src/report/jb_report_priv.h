@@ -152,6 +152,11 @@ GPtrArray *jb_report_chartable_ids(const JbTable *series);
 gboolean jb_report_add_charts(Builder *b, const char *literal, guint line, double indent,
                               GError **error);
 
+/* A ```review block: what the analyst's review pinned and rejected, and the conflicts still
+ * open or accepted (JbReportInputs.review), one list item each; a line saying there is
+ * nothing to review otherwise. */
+void jb_report_add_review(Builder *b, double indent);
+
 gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError **error);
 
 

@@ -1,0 +1,203 @@
+/* jb_build_review.c — the analyst's review file: statements and conflicts a human looked at.
+ *
+ * PROJECT_DIR/review.csv (or the project's review=), edited by hand, columns by name:
+ *   action   pin | reject | accept
+ *   metric_id, period   pin: the series value to set; accept: the conflict acknowledged
+ *   value    pin: the value, in the metric's base unit (a plain decimal)
+ *   source, quote       reject: the statements of that article whose quote holds `quote`
+ *   note     free text, shown in the briefing's review section
+ * Rejected statements are left out before reshape; pinned values replace the series row
+ * (exact, not a forecast, the source "review.csv"); an accepted conflict is no warning. The
+ * briefing's ```review block lists pins, rejections and the conflicts still open, with
+ * both values and sources (jb_report reads the table jb_build_review_table makes).
+ *
+ * Not for: reshape's rules (jb_reshape), printing.
+ */
+#include "jb_build_priv.h"
+
+#include "jb_number.h"
+
+#include <string.h>
+
+const char *const JB_REVIEW_HEADER[] = {"kind", "metric_id", "label", "period", "detail", "note",
+                                        NULL};
+
+static const char *col(const JbTable *t, guint r, const char *name)
+{
+    return jb_table_get(t, r, jb_table_column(t, name));
+}
+
+gboolean jb_build_review_load(Ctx *c, GError **error)
+{
+    g_autofree char *rel = NULL;
+    rel = g_key_file_get_string(c->kf, "project", "review", NULL);
+    gboolean named = rel != NULL;
+    if (!rel)
+        rel = g_strdup("review.csv");
+    g_autofree char *path = jb_build_resolve(c->base, g_strstrip(rel));
+    if (!g_file_test(path, G_FILE_TEST_EXISTS) && !named) {
+        c->review_hash = g_strdup("");
+        return TRUE;
+    }
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    if (!jb_read_file(path, &text, &len, error))
+        return FALSE;
+    c->review_hash = jb_build_sha256_hex(text, len);
+    c->review = jb_table_parse(path, text, len, error);
+    if (!c->review)
+        return FALSE;
+    if (jb_table_column(c->review, "action") < 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s:1: a review file needs the columns action,metric_id,period,value,source,"
+                    "quote,note", path);
+        return FALSE;
+    }
+    for (guint r = 0; r < jb_table_n_rows(c->review); r++) {
+        const char *a = col(c->review, r, "action");
+        guint line = jb_table_line(c->review, r);
+        JbDecimal d;
+        if (strcmp(a, "pin") == 0) {
+            if (!*col(c->review, r, "metric_id") || !jb_period_valid(col(c->review, r, "period")) ||
+                !jb_decimal_parse(col(c->review, r, "value"), &d)) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: pin needs metric_id, a period and a plain decimal value", path,
+                            line);
+                return FALSE;
+            }
+        } else if (strcmp(a, "reject") == 0) {
+            if (!*col(c->review, r, "source") || !*col(c->review, r, "quote")) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: reject needs the article (source) and words of its quote",
+                            path, line);
+                return FALSE;
+            }
+        } else if (strcmp(a, "accept") == 0) {
+            if (!*col(c->review, r, "metric_id") || !*col(c->review, r, "period")) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: accept needs the conflict's metric_id and period", path, line);
+                return FALSE;
+            }
+        } else {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "%s:%u: action '%s': expected pin, reject or accept", path, line, a);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static void add(JbTable *out, const char *kind, const char *id, const char *label,
+                const char *period, const char *detail, const char *note)
+{
+    const char *cells[] = {kind, id, label, period, detail, note};
+    jb_table_append(out, cells);
+}
+
+JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics)
+{
+    int c_src = jb_table_column(metrics, "source"), c_q = jb_table_column(metrics, "quote");
+    guint n = jb_table_n_cols(metrics);
+    g_autoptr(GPtrArray) header = g_ptr_array_new();
+    for (guint i = 0; i < n; i++)
+        g_ptr_array_add(header, (gpointer)jb_table_header(metrics, i));
+    g_ptr_array_add(header, NULL);
+    JbTable *kept = jb_table_new((const char *const *)header->pdata);
+    jb_table_set_source(kept, jb_table_source(metrics));
+    g_autofree const char **cells = g_new0(const char *, n + 1);
+    for (guint r = 0; r < jb_table_n_rows(metrics); r++) {
+        const char *src = jb_table_get(metrics, r, c_src), *q = jb_table_get(metrics, r, c_q);
+        gboolean reject = FALSE;
+        for (guint k = 0; c->review && k < jb_table_n_rows(c->review) && !reject; k++)
+            reject = strcmp(col(c->review, k, "action"), "reject") == 0 &&
+                     strcmp(col(c->review, k, "source"), src) == 0 &&
+                     strstr(q, col(c->review, k, "quote")) != NULL;
+        if (reject) {
+            g_autofree char *detail = g_strdup_printf("“%s”（%s）", q, src);
+            add(c->review_out, "reject", col(metrics, r, "metric_id"), col(metrics, r, "metric"),
+                col(metrics, r, "period"), detail, "");
+            continue;
+        }
+        for (guint i = 0; i < n; i++)
+            cells[i] = jb_table_get(metrics, r, (int)i);
+        jb_table_append(kept, cells);
+    }
+    return kept;
+}
+
+void jb_build_review_pin(Ctx *c, JbTable *series)
+{
+    for (guint k = 0; c->review && k < jb_table_n_rows(c->review); k++) {
+        if (strcmp(col(c->review, k, "action"), "pin") != 0)
+            continue;
+        const char *id = col(c->review, k, "metric_id"), *p = col(c->review, k, "period");
+        gboolean found = FALSE;
+        for (guint r = 0; r < jb_table_n_rows(series); r++) {
+            if (strcmp(col(series, r, "metric_id"), id) != 0 || strcmp(col(series, r, "period"), p) != 0)
+                continue;
+            found = TRUE;
+            g_autofree char *was = g_strdup(col(series, r, "value"));
+            static const char *const keys[] = {"value", "bound", "forecast", "value_high", "sources"};
+            const char *vals[] = {col(c->review, k, "value"), "exact", "0", "", "review.csv"};
+            for (guint i = 0; i < G_N_ELEMENTS(keys); i++)
+                jb_table_set(series, r, jb_table_column(series, keys[i]), vals[i]);
+            g_autofree char *detail = g_strdup_printf("%s %s（原为 %s）", vals[0],
+                                                      col(series, r, "unit"), was);
+            add(c->review_out, "pin", id, col(series, r, "label"), p, detail,
+                col(c->review, k, "note"));
+        }
+        if (!found)
+            jb_build_add_eventf(c->r, JB_LOG_WARNING, "review",
+                                "%s:%u: pin for %s %s matches no series row",
+                                jb_table_source(c->review), jb_table_line(c->review, k), id, p);
+    }
+}
+
+static gboolean accepted(const Ctx *c, const char *id, const char *period, const char **note)
+{
+    for (guint k = 0; c->review && k < jb_table_n_rows(c->review); k++)
+        if (strcmp(col(c->review, k, "action"), "accept") == 0 &&
+            strcmp(col(c->review, k, "metric_id"), id) == 0 &&
+            strcmp(col(c->review, k, "period"), period) == 0) {
+            *note = col(c->review, k, "note");
+            return TRUE;
+        }
+    return FALSE;
+}
+
+gboolean jb_build_review_is_accepted(const Ctx *c, const char *warning)
+{
+    const char *p = strstr(warning, ": conflict for ");
+    if (!p)
+        return FALSE;
+    p += strlen(": conflict for ");
+    const char *sp = strchr(p, ' '), *colon = sp ? strchr(sp + 1, ':') : NULL;
+    if (!sp || !colon)
+        return FALSE;
+    g_autofree char *id = g_strndup(p, (gsize)(sp - p));
+    g_autofree char *period = g_strndup(sp + 1, (gsize)(colon - sp - 1));
+    const char *note;
+    return accepted(c, id, period, &note);
+}
+
+void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbTable *series)
+{
+    for (guint r = 0; r < jb_table_n_rows(conflicts); r++) {
+        const char *id = col(conflicts, r, "metric_id"), *p = col(conflicts, r, "period");
+        const char *label = id;
+        for (guint s = 0; s < jb_table_n_rows(series); s++)
+            if (strcmp(col(series, s, "metric_id"), id) == 0) {
+                label = col(series, s, "label");
+                break;
+            }
+        g_autofree char *kept = jb_source_name(c->source_names, col(conflicts, r, "kept_source"));
+        g_autofree char *other = jb_source_name(c->source_names, col(conflicts, r, "other_source"));
+        g_autofree char *detail = g_strdup_printf(
+            "%s %s（%s）与 %s %s（%s）不一致，按规则取前者（%s）", col(conflicts, r, "kept_value"),
+            col(conflicts, r, "kept_unit"), kept, col(conflicts, r, "other_value"),
+            col(conflicts, r, "other_unit"), other, col(conflicts, r, "rule"));
+        const char *note = "";
+        gboolean ok = accepted(c, id, p, &note);
+        add(c->review_out, ok ? "accepted" : "open", id, label, p, detail, note);
+    }
+}

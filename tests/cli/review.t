@@ -1,0 +1,39 @@
+#!/bin/sh
+# review.csv: the analyst pins a value, rejects a statement, accepts a conflict; open
+# conflicts and every review reach the briefing's review section (pdftotext), and an
+# accepted conflict is no longer a warning.
+. "$(dirname "$0")/lib.sh"
+"$JB" init "$TMP/p" >/dev/null
+cd "$TMP/p" || exit 1
+printf -- '---\ntitle: 甲文\ndate: 2026-01-02\nsource: 甲报\n---\n\n2025年，我国人工智能企业数量为4510家。\n' >articles/a.md
+printf -- '---\ntitle: 乙文\ndate: 2026-01-05\nsource: 乙报\n---\n\n2025年，我国人工智能企业数量为4550家。2024年，我国人工智能企业数量为4100家。\n' >articles/b.md
+pdf() { pdftotext -layout out/briefing.pdf - | tr -s ' '; }
+
+is "$(status_of "$JB" build -q .)" 0 "a conflict: exit 0"
+is "$(sed 1d out/warnings.csv | wc -l | tr -d ' ')" 1 "one warning"
+contains "$(pdf)" "【待核对】人工智能企业数量 2025年：4550 家（乙报）与 4510 家（甲报）不一致" \
+    "the open conflict is in the briefing with both values and sources"
+
+printf 'action,metric_id,period,value,source,quote,note\naccept,ai.enterprises,2025,,,,口径不同，已核对\n' >review.csv
+is "$(status_of "$JB" build -q .)" 0 "accepted"
+is "$(sed 1d out/warnings.csv | wc -l | tr -d ' ')" 0 "an accepted conflict is no warning"
+contains "$(pdf)" "【已确认】人工智能企业数量 2025年" "the briefing says it was accepted"
+contains "$(pdf)" "备注：口径不同，已核对" "with the note"
+
+printf 'action,metric_id,period,value,source,quote,note\npin,ai.enterprises,2025,4600,,,据年报\n' >review.csv
+is "$(status_of "$JB" build -q .)" 0 "pinned"
+contains "$(grep '^ai.enterprises,.*,2025,' out/series.csv)" ",4600,家,exact,0,review.csv," "series.csv has the pinned value"
+contains "$(pdf)" "【已指定】人工智能企业数量 2025年：4600 家（原为 4550）" "the briefing says it was pinned"
+contains "$(pdf)" "4600家" "and uses it"
+
+printf 'action,metric_id,period,value,source,quote,note\nreject,,,,articles/b.md,企业数量为4550家,误报\n' >review.csv
+is "$(status_of "$JB" build -q .)" 0 "rejected"
+is "$(grep -c '4550' out/metrics.csv)" 0 "the rejected statement is out of metrics.csv"
+is "$(grep -c '4100' out/metrics.csv)" 1 "the article's other statement stays"
+contains "$(pdf)" "【已剔除】" "the briefing lists the rejection"
+is "$(pdf | grep -c '待核对】')" 0 "and no conflict is left open"
+
+printf 'action,metric_id,period,value,source,quote,note\nping,ai.enterprises,2025,1,,,\n' >review.csv
+is "$(status_of "$JB" build -q .)" 2 "a bad action: exit 2"
+is "$(cat "$TMP/err")" "jianbao: build: review.csv:2: action 'ping': expected pin, reject or accept" "naming file and line"
+done_testing
