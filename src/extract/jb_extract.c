@@ -379,6 +379,14 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
         if (relative && !ctx_named && c->have_story_named)
             against = &c->story_named;
         r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+        /* 今年以来 runs to the month the text speaks of (7月…，今年以来累计下跌约7%), when
+         * that is before the published one */
+        if (r->has_val && r->loose && have_ctx && ctx_named && r->val.start.kind == JB_POINT_MONTH &&
+            r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH) {
+            JbPoint last = jb_point_of_days(jb_period_end_day(&ctx) - 1);
+            if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
+                r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+        }
         /* a time after a figure of its item (…18907.66点，本周涨1.47%；法国…) is that item's */
         const char *its = item_start(sent, end, r->at, &walked, &item, &items);
         if (!r->local && its && number_before_in_item(sent, its, r->at, qs))
