@@ -107,10 +107,12 @@ install: $(BIN) $(FONTS) $(MAN)
 # ---- tests ------------------------------------------------------------------------
 include tests/fuzz/fuzz.mk
 
-# Unit tests are C programs printing TAP; tests/cli/*.t are shell scripts printing TAP.
+# Unit tests are C programs printing TAP; tests/cli/*.t are shell scripts printing TAP;
+# tests/scale/*.t run the README's Slurm recipe on a private one-node cluster (skipped,
+# saying why, without root or Debian's Slurm packages).
 # prove runs both and prints the summary line CI reads.
 check: $(BIN) $(FONTS) $(UNIT_BIN) $(FUZZ_REPLAY)
-	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/outputs.t tools/layers.sh
+	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/scale/*.t tests/outputs.t tools/layers.sh
 
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.
 sanitize:

@@ -15,7 +15,8 @@ if [ "$what" = bench ]; then
     pkgs="$pkgs python3-matplotlib gnuplot-nox hyperfine"
 fi
 if [ "$what" = test ]; then
-    pkgs="$pkgs perl file poppler-utils qpdf pngcheck valgrind libxml2-utils libreoffice-calc-nogui unzip"
+    pkgs="$pkgs perl file poppler-utils qpdf pngcheck valgrind libxml2-utils libreoffice-calc-nogui unzip
+          slurmctld slurmd slurm-client munge"
 fi
 missing=""
 for p in $pkgs; do
