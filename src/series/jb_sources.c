@@ -3,23 +3,76 @@
 
 #include <string.h>
 
+typedef struct {
+    char *publisher, *title, *host;
+    gboolean titles_differ; /* a digest or feed: each item its own title */
+} Known;
+
+static void known_free(gpointer p)
+{
+    Known *k = p;
+    g_free(k->publisher);
+    g_free(k->title);
+    g_free(k->host);
+    g_free(k);
+}
+
+static const char *plain(const char *s)
+{
+    return *s == '\'' ? s + 1 : s; /* the CSV-injection guard is not part of the text */
+}
+
+/* "tv.cctv.com" of "https://tv.cctv.com/2024/10/18/…", or NULL. */
+static char *host_of(const char *url)
+{
+    const char *p = strstr(url, "://");
+    if (!p)
+        return NULL;
+    p += 3;
+    gsize n = strcspn(p, "/:?#");
+    return n ? g_strndup(p, n) : NULL;
+}
+
 GHashTable *jb_source_names(const JbTable *metrics)
 {
     GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     if (!metrics)
         return names;
     int c_src = jb_table_column(metrics, "source"), c_pub = jb_table_column(metrics, "publisher"),
-        c_title = jb_table_column(metrics, "title");
+        c_title = jb_table_column(metrics, "title"), c_url = jb_table_column(metrics, "url");
+    g_autoptr(GHashTable) known = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, known_free);
     for (guint r = 0; c_src >= 0 && r < jb_table_n_rows(metrics); r++) {
         const char *src = jb_table_get(metrics, r, c_src);
-        if (!*src || g_hash_table_contains(names, src))
+        if (!*src)
             continue;
-        const char *pub = jb_table_get(metrics, r, c_pub), *title = jb_table_get(metrics, r, c_title);
-        const char *name = *pub ? pub : title;
-        if (*name == '\'')
-            name++; /* the CSV-injection guard is not part of the name */
-        if (*name)
-            g_hash_table_insert(names, g_strdup(src), g_strdup(name));
+        Known *k = g_hash_table_lookup(known, src);
+        if (!k) {
+            k = g_new0(Known, 1);
+            g_hash_table_insert(known, (gpointer)src, k);
+        }
+        const char *pub = plain(jb_table_get(metrics, r, c_pub));
+        const char *title = plain(jb_table_get(metrics, r, c_title));
+        if (!k->publisher && *pub)
+            k->publisher = g_strdup(pub);
+        if (*title && !k->title)
+            k->title = g_strdup(title);
+        else if (*title && strcmp(title, k->title) != 0)
+            k->titles_differ = TRUE;
+        if (!k->host)
+            k->host = host_of(jb_table_get(metrics, r, c_url));
+    }
+    /* The publisher; else the title when the article has one (a digest's items each have
+     * their own: none of them names the article); else the site of its URL. */
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, known);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+        const Known *k = value;
+        const char *name = k->publisher                     ? k->publisher
+                           : k->title && !k->titles_differ ? k->title
+                                                            : k->host;
+        if (name)
+            g_hash_table_insert(names, g_strdup(key), g_strdup(name));
     }
     return names;
 }

@@ -1,0 +1,37 @@
+/* jb_sources: an article named by its publisher, else its one title, else its URL's site,
+ * else its file name — from metrics.csv's columns alone. */
+#include "jb_sources.h"
+#include "tap.h"
+
+static const char CSV[] =
+    "source,publisher,title,url,quote\n"
+    "news/a.html,工业和信息化部,工信部：前三季度…,https://www.miit.gov.cn/x,q1\n"
+    "news/a.html,,,https://www.miit.gov.cn/x,q2\n"
+    "news/b.md,,通信业运行情况,,q3\n"
+    "news/digest.txt,,1. 习近平在安徽考察,https://tv.cctv.com/2024/10/18/V.shtml,q4\n"
+    "news/digest.txt,,9. 前三季度国民经济运行,https://tv.cctv.com/2024/10/18/V.shtml,q5\n"
+    "news/c.txt,,,,q6\n"
+    "news/d.txt,'=示例,,,q7\n";
+
+int main(void)
+{
+    g_autoptr(JbTable) t = jb_table_parse("m.csv", CSV, sizeof CSV - 1, NULL);
+    g_autoptr(GHashTable) names = jb_source_names(t);
+    const struct {
+        const char *path, *want, *why;
+    } cases[] = {
+        {"news/a.html", "工业和信息化部", "the publisher"},
+        {"news/b.md", "通信业运行情况", "the title when there is no publisher"},
+        {"news/digest.txt", "tv.cctv.com", "a digest's items have their own titles: the site"},
+        {"news/c.txt", "c.txt", "the file name only when nothing is known"},
+        {"news/d.txt", "=示例", "without the CSV-injection guard"},
+        {"news/never-seen.txt", "never-seen.txt", "an article metrics.csv does not have"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *got = jb_source_name(names, cases[i].path);
+        is_str(got, cases[i].want, "%s: %s", cases[i].path, cases[i].why);
+    }
+    g_autoptr(GHashTable) none = jb_source_names(NULL);
+    ok(g_hash_table_size(none) == 0, "no metrics.csv: no names");
+    return tap_done();
+}
