@@ -617,6 +617,12 @@ static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
     return h + n;
 }
 
+/* Does the paragraph begin with the headline `h` (glued to its first sentence)? */
+static gboolean sent_is_first(const char *para, const char *h)
+{
+    return g_str_has_prefix(para, h);
+}
+
 static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
     const char *end = para + strlen(para);
@@ -631,8 +637,13 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
         if (!c->headline) {
             guint before = c->glued->len;
             sent = past_glued_headline(c, sent, p);
-            if (c->glued->len > before)
+            if (c->glued->len > before) {
                 g_array_index(c->glued, Glued, before).line = line;
+                if (sent_is_first(para, g_array_index(c->glued, Glued, before).text)) {
+                    c->have_lead = FALSE; /* a headline opens a new story (a 快讯 item): */
+                    c->lead_open = TRUE;  /* the last one's period is not its */
+                }
+            }
         }
         extract_sentence(c, sent, p, line);
         c->lead_open = FALSE; /* only a story's opening sentence names its period */
@@ -810,7 +821,13 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
             continue;
         const char *para = g_ptr_array_index(article->paragraphs, i);
         enter_section(&c, jb_article_section_of(article, i));
-        extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
+        if (jb_extract_is_contents(para)) { /* each headline its own: no time carries over */
+            g_auto(GStrv) heads = g_strsplit(para, "；", -1);
+            for (char **h = heads; *h; h++)
+                extract_paragraph(&c, *h, g_array_index(article->lines, guint, i));
+        } else {
+            extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
+        }
         title_seen = title_seen || strcmp(para, article->title ? article->title : "") == 0;
     }
     for (guint k = 0; k < c.glued->len; k++) {

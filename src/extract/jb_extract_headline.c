@@ -15,7 +15,7 @@
 
 /* A table of contents: numbered headlines in a row (本期节目主要内容：1.…；2.…；3.…), which
  * repeat what the stories say. */
-static gboolean is_contents(const char *para)
+gboolean jb_extract_is_contents(const char *para)
 {
     guint items = 0, stops = 0;
     for (const char *p = strstr(para, "。"); p; p = strstr(p + 1, "。"))
@@ -40,7 +40,7 @@ gboolean jb_extract_is_headline(const JbArticle *article, guint i)
     guint8 kind = g_array_index(article->kinds, guint8, i);
     return kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION ||
            (article->title && article->title[0] && strcmp(para, article->title) == 0) ||
-           g_str_has_prefix(para, "原标题") || is_contents(para);
+           g_str_has_prefix(para, "原标题") || jb_extract_is_contents(para);
 }
 
 /* Past a list number at p: （3） (3) 3. 3、 3．, or p when there is none. */
@@ -108,7 +108,7 @@ GHashTable *jb_extract_headline_keys(const JbArticle *article)
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         const char *end = para + strlen(para);
-        if (is_contents(para)) { /* each of its items */
+        if (jb_extract_is_contents(para)) { /* each of its items */
             for (const char *p = para; p < end;) { /* items end at ； or 。 */
                 const char *e = p;
                 while (e < end && !starts(e, end, "；") && !starts(e, end, "。"))

@@ -172,6 +172,8 @@ typedef struct {
 /* jb_extract_headline.c */
 /* Is paragraph i a headline (a heading, the title, 原标题…, a table of contents)? */
 gboolean jb_extract_is_headline(const JbArticle *article, guint i);
+/* Is the paragraph a table of contents: numbered headlines in a row (本期主要内容：1.…；2.…)? */
+gboolean jb_extract_is_contents(const char *para);
 /* The headlines an article states (its title, headings, numbered lines and the items of
  * its tables of contents), keyed for jb_extract_glued_headline (g_hash_table_unref). */
 GHashTable *jb_extract_headline_keys(const JbArticle *article);
