@@ -8,6 +8,7 @@
 #include "jb_dict.h"
 #include "jb_dict_extend.h"
 #include "jb_extract.h"
+#include "jb_merge.h"
 #include "jb_normalize.h"
 #include "jb_number.h"
 #include "jb_period.h"
@@ -74,6 +75,53 @@ static gboolean need_file(const char *path)
     return FALSE;
 }
 
+/* The file arguments with every `@LIST` replaced by the paths LIST holds, one a line (empty
+ * lines skipped, a CR before the LF dropped); `@-` reads the list from stdin. For archives
+ * whose file names outgrow a command line (xargs would split them into several runs). NULL
+ * after saying why when a list cannot be read. */
+static GPtrArray *expand_lists(int argc, char **argv)
+{
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] != '@') {
+            g_ptr_array_add(files, g_strdup(argv[i]));
+            continue;
+        }
+        const char *list = argv[i] + 1;
+        g_autofree char *text = NULL;
+        gsize len = 0;
+        GError *e = NULL;
+        if (strcmp(list, "-") == 0) {
+            g_autoptr(GString) in = g_string_new(NULL);
+            char buf[65536];
+            size_t got;
+            while ((got = fread(buf, 1, sizeof buf, stdin)) > 0)
+                g_string_append_len(in, buf, (gssize)got);
+            len = in->len;
+            text = g_string_free(g_steal_pointer(&in), FALSE);
+        } else if (!g_file_get_contents(list, &text, &len, &e)) {
+            say("%s: cannot read the file list: %s", list, e->message);
+            g_error_free(e);
+            g_ptr_array_unref(files);
+            return NULL;
+        }
+        if (memchr(text, '\0', len)) {
+            say("%s: a file list holds paths, one a line, not a NUL byte", list);
+            g_ptr_array_unref(files);
+            return NULL;
+        }
+        g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+        for (char **l = lines; *l; l++) {
+            gsize n = strlen(*l);
+            if (n && (*l)[n - 1] == '\r')
+                (*l)[--n] = '\0';
+            if (n)
+                g_ptr_array_add(files, g_strdup(*l));
+        }
+    }
+    return files;
+}
+
 static char *default_dict(void)
 {
     return jb_data_path("templates/metrics.ini");
@@ -124,17 +172,23 @@ static int cmd_extract(int argc, char **argv)
         {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first article that cannot be read or needed repair; write nothing", NULL},
         {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("ARTICLE... — find quantitative statements");
+    /* @LIST: see expand_lists */
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(ctx, "Reads articles (text, HTML, Markdown; UTF-8 or GB18030) and writes one\n"
-                                      "metrics.csv row per quantitative statement.");
+                                      "metrics.csv row per quantitative statement. @LIST reads the articles' paths\n"
+                                      "from LIST, one a line (@- from stdin). For shards, one -o file each and\n"
+                                      "then `jianbao reshape` of them all: -o replaces its file, whole.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
-    if (argc < 2) {
+    g_autoptr(GPtrArray) inputs = expand_lists(argc, argv);
+    if (!inputs)
+        return EXIT_USAGE;
+    if (inputs->len == 0) {
         say("no ARTICLE given (try --help)");
         return EXIT_USAGE;
     }
-    for (int i = 1; i < argc; i++)
-        if (!need_file(argv[i]))
+    for (guint i = 0; i < inputs->len; i++)
+        if (!need_file(inputs->pdata[i]))
             return EXIT_USAGE;
     if (!dict_path)
         dict_path = default_dict();
@@ -150,8 +204,8 @@ static int cmd_extract(int argc, char **argv)
         return fail(e);
     int status = EXIT_OK;
     g_autoptr(JbExtractor) x = jb_extractor_new(dict);
-    for (int i = 1; i < argc; i++) {
-        g_autoptr(JbArticle) a = jb_article_load(argv[i], encoding, published, &e);
+    for (guint i = 0; i < inputs->len; i++) {
+        g_autoptr(JbArticle) a = jb_article_load(inputs->pdata[i], encoding, published, &e);
         if (!a) {
             int code = fail(e);
             e = NULL;
@@ -198,6 +252,32 @@ static gboolean write_excel_or_stdout(const JbTable *t, const char *out, GError 
            (g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "stdout: write failed"), FALSE);
 }
 
+/* The one table reshape reads: the file itself, or several merged as a set (jb_merge.h),
+ * each needing the columns reshape needs. NULL with `error` set, or unset after saying why. */
+static JbTable *read_metrics(GPtrArray *inputs, GError **error)
+{
+    for (guint i = 0; i < inputs->len; i++)
+        if (!need_file(inputs->pdata[i]))
+            return NULL;
+    if (inputs->len == 1)
+        return jb_table_read(inputs->pdata[0], error);
+    g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func((GDestroyNotify)jb_table_free);
+    const char *need[] = {"metric_id", "period", "value", "unit"};
+    for (guint i = 0; i < inputs->len; i++) {
+        JbTable *t = jb_table_read(inputs->pdata[i], error);
+        if (!t)
+            return NULL;
+        g_ptr_array_add(tables, t);
+        for (guint k = 0; k < G_N_ELEMENTS(need); k++)
+            if (jb_table_column(t, need[k]) < 0) {
+                g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column '%s'",
+                            (char *)inputs->pdata[i], need[k]);
+                return NULL;
+            }
+    }
+    return jb_metrics_merge((JbTable *const *)tables->pdata, tables->len);
+}
+
 static int cmd_reshape(int argc, char **argv)
 {
     g_autofree char *out = NULL, *dict_path = NULL, *period = NULL, *conflicts_path = NULL,
@@ -220,15 +300,24 @@ static int cmd_reshape(int argc, char **argv)
         {"long", 0, 0, G_OPTION_ARG_NONE, &long_, "The input is a --wide file: write it back as series.csv", NULL},
         {"excel", 0, 0, G_OPTION_ARG_NONE, &excel, "For Excel/WPS: UTF-8 BOM, formula-like cells neutralised", NULL},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("METRICS.csv — merge statements into series");
+    g_autoptr(GOptionContext) ctx = g_option_context_new("METRICS.csv... — merge statements into series");
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(ctx, "One value per metric and period; duplicates merged with all their sources,\n"
                                       "conflicts resolved by the documented rule and reported on stderr and in\n"
-                                      "conflicts.csv. Exit 1 when a row was skipped or a conflict resolved.");
+                                      "conflicts.csv. Exit 1 when a row was skipped or a conflict resolved.\n"
+                                      "Several METRICS.csv (or @LIST, a file of paths one a line; @- reads\n"
+                                      "it from stdin) merge as a set: their order does not matter.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
-    if (argc != 2) {
-        say("expected one METRICS.csv (try --help)");
+    g_autoptr(GPtrArray) inputs = expand_lists(argc, argv);
+    if (!inputs)
+        return EXIT_USAGE;
+    if (inputs->len == 0) {
+        say("expected METRICS.csv (try --help)");
+        return EXIT_USAGE;
+    }
+    if (long_ && inputs->len != 1) {
+        say("--long reads one wide file");
         return EXIT_USAGE;
     }
     if (period && strcmp(period, "year") != 0 && strcmp(period, "keep") != 0) {
@@ -256,11 +345,9 @@ static int cmd_reshape(int argc, char **argv)
     for (char **d = derive; d && *d; d++)
         if (!jb_derive_parse(*d, &opt.derive, &e))
             return fail(e);
-    if (!need_file(argv[1]))
-        return EXIT_USAGE;
-    g_autoptr(JbTable) in = jb_table_read(argv[1], &e);
+    g_autoptr(JbTable) in = read_metrics(inputs, &e);
     if (!in)
-        return fail(e);
+        return e ? fail(e) : EXIT_USAGE;
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(JbTable) result = NULL;
     g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);

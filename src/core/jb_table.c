@@ -13,6 +13,8 @@ struct JbTable {
     GPtrArray *header; /* char* */
     GPtrArray *rows;   /* GPtrArray* of char* */
     GArray *lines;     /* guint per row */
+    GPtrArray *origins; /* NULL, or the sources of rows copied from other tables (char*) */
+    GArray *origin_of;  /* with origins: per row an index into it, G_MAXUINT for `source` */
 };
 
 static JbTable *table_alloc(const char *source)
@@ -41,6 +43,10 @@ void jb_table_free(JbTable *t)
     g_ptr_array_unref(t->header);
     g_ptr_array_unref(t->rows);
     g_array_unref(t->lines);
+    if (t->origins) {
+        g_ptr_array_unref(t->origins);
+        g_array_unref(t->origin_of);
+    }
     g_free(t);
 }
 
@@ -188,6 +194,43 @@ void jb_table_append(JbTable *t, const char *const *cells)
     g_ptr_array_add(t->rows, r);
     guint line = t->rows->len + 1;
     g_array_append_val(t->lines, line);
+    if (t->origin_of) {
+        guint own = G_MAXUINT;
+        g_array_append_val(t->origin_of, own);
+    }
+}
+
+void jb_table_append_from(JbTable *t, const JbTable *from, guint row)
+{
+    GPtrArray *r = g_ptr_array_new_full(t->header->len, g_free);
+    for (guint i = 0; i < t->header->len; i++)
+        g_ptr_array_add(r, g_strdup(jb_table_get(from, row, jb_table_column(from, t->header->pdata[i]))));
+    g_ptr_array_add(t->rows, r);
+    guint line = jb_table_line(from, row);
+    g_array_append_val(t->lines, line);
+    if (!t->origins) {
+        t->origins = g_ptr_array_new_with_free_func(g_free);
+        t->origin_of = g_array_new(FALSE, FALSE, sizeof(guint));
+        guint own = G_MAXUINT;
+        for (guint i = 0; i + 1 < t->rows->len; i++)
+            g_array_append_val(t->origin_of, own);
+    }
+    const char *src = jb_table_row_source(from, row);
+    guint k = t->origins->len; /* rows come in runs from one file: look at the last only */
+    if (k == 0 || strcmp(t->origins->pdata[k - 1], src) != 0)
+        g_ptr_array_add(t->origins, g_strdup(src));
+    k = t->origins->len - 1;
+    g_array_append_val(t->origin_of, k);
+}
+
+const char *jb_table_row_source(const JbTable *t, guint row)
+{
+    if (t->origin_of && row < t->origin_of->len) {
+        guint k = g_array_index(t->origin_of, guint, row);
+        if (k != G_MAXUINT)
+            return t->origins->pdata[k];
+    }
+    return t->source;
 }
 
 /* g_string_append_len, which in GLib 2.74 is a call into the general g_string_insert_len:

@@ -44,6 +44,13 @@ void jb_table_set(JbTable *t, guint row, int col, const char *value);
 
 /* Append a row of jb_table_n_cols() strings (copied; NULL is written as ""). */
 void jb_table_append(JbTable *t, const char *const *cells);
+/* Append a copy of row `row` of `from`, its cells matched to t's columns by name ("" where
+ * `from` lacks one), keeping its line and its file (jb_table_row_source): a table merged
+ * from several files still names each row's own file and line. */
+void jb_table_append_from(JbTable *t, const JbTable *from, guint row);
+/* The file row `row` came from: its own for a row jb_table_append_from copied, else
+ * jb_table_source(t). Borrowed from t. */
+const char *jb_table_row_source(const JbTable *t, guint row);
 
 /* Serialise as CSV: LF line ends, fields quoted only when they must be. Caller owns it. */
 GString *jb_table_to_csv(const JbTable *t);

@@ -33,6 +33,7 @@ typedef struct {
     JbPeriod stated_when;
     gboolean forecast;
     guint line;
+    const char *file; /* the metrics.csv it came from (borrowed from the table) */
 } Obs;
 
 static void obs_free(Obs *o)
@@ -213,7 +214,7 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     const char *bound = jb_table_get(m, r, c->bound);
     const char *fc = jb_table_get(m, r, c->forecast);
     const char *hi = c->high >= 0 ? jb_table_get(m, r, c->high) : "";
-    Obs o = {.line = jb_table_line(m, r), .bound = JB_BOUND_EXACT};
+    Obs o = {.line = jb_table_line(m, r), .file = jb_table_row_source(m, r), .bound = JB_BOUND_EXACT};
     g_autoptr(GError) pe = NULL;
     if (!jb_period_parse(period, &o.stated_when, &pe)) {
         *why = g_strdup(pe->message);
@@ -336,15 +337,16 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)base_unit_free);
     for (guint r = 0; r < jb_table_n_rows(metrics); r++) {
         guint line = jb_table_line(metrics, r);
+        const char *file = jb_table_row_source(metrics, r); /* src, or its own when merged */
         g_autofree char *why = NULL;
         Obs *o = read_row(metrics, r, &c, dict, opt, &why);
         if (!o && why && opt->strict) {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: %s", src, line, why);
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: %s", file, line, why);
             return NULL;
         }
         if (!o) {
             if (why)
-                g_ptr_array_add(warnings, g_strdup_printf("%s:%u: %s; row skipped", src, line, why));
+                g_ptr_array_add(warnings, g_strdup_printf("%s:%u: %s; row skipped", file, line, why));
             continue;
         }
         /* one base unit per metric: the dictionary's, else the first row's */
@@ -367,7 +369,7 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
         if (strcmp(base->unit, o->unit) != 0) {
             if (opt->strict) {
                 g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                            "%s:%u: unit '%s' for %s, whose base unit is '%s'", src, line, o->unit,
+                            "%s:%u: unit '%s' for %s, whose base unit is '%s'", file, line, o->unit,
                             o->key, base->unit);
                 obs_free(o);
                 return NULL;
@@ -375,7 +377,7 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
             g_ptr_array_add(warnings,
                             g_strdup_printf("%s:%u: unit '%s' for %s, whose base unit is '%s' "
                                             "(%s); row skipped",
-                                            src, line, o->unit, o->key, base->unit,
+                                            file, line, o->unit, o->key, base->unit,
                                             base->line ? "its first row" : "the dictionary"));
             add_conflict(opt->conflicts, "unit", "one unit per metric", NULL, "", base->unit,
                          base->period, base->source, base->line, o);
@@ -410,7 +412,7 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                 g_ptr_array_add(warnings,
                                 g_strdup_printf("%s:%u: conflict for %s %s: %s %s (%s) vs %s "
                                                 "(%s, line %u); kept %s: %s",
-                                                src, o->line, o->key, o->period, o->value_text,
+                                                o->file, o->line, o->key, o->period, o->value_text,
                                                 o->unit, o->source[0] ? o->source : "no source",
                                                 best->value_text,
                                                 best->source[0] ? best->source : "no source",
