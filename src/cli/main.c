@@ -812,7 +812,13 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* The user's locale for reading their file names and terminal (LC_CTYPE), never for
+     * numbers or order: printf's %f in a decimal-comma locale (de_DE) broke pango markup
+     * (a briefing failed) and the JSON log; collation would reorder inputs. Every output is
+     * the same under any locale (tests/cli/locale.t). */
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
+    setlocale(LC_COLLATE, "C");
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
