@@ -104,7 +104,13 @@ typedef struct {
 typedef struct {
     int n; /* 1-based number in the sources section */
     char *source, *published, *quote, *title, *url, *publisher; /* as metrics.csv has them */
+    int more; /* other articles stating the figure this entry was cited last for, uncited */
 } SourceEntry;
+
+/* At most this many statements are cited for one figure: an archive's press repeats an
+ * agency's figures in hundreds of copies, and the sources section must not grow with it
+ * (the rest are counted on the last entry: 另有 N 篇). */
+#define CITE_MAX 3
 
 typedef struct {
     const char *source; /* template path, for messages */

@@ -63,6 +63,9 @@ GArray *jb_report_cite(Builder *b, guint row)
         c_period = jb_table_column(mt, "period"), c_value = jb_table_column(mt, "value"),
         c_title = jb_table_column(mt, "title"), c_url = jb_table_column(mt, "url"),
         c_publisher = jb_table_column(mt, "publisher");
+    g_autoptr(GHashTable) cited = g_hash_table_new(g_str_hash, g_str_equal); /* articles */
+    g_autoptr(GHashTable) others = g_hash_table_new(g_str_hash, g_str_equal);
+    SourceEntry *last = NULL;
     for (guint r = 0; r < jb_table_n_rows(mt); r++) {
         /* the statements this series value was made of: same metric, the same value, and a
          * period inside the series' period (2022-06 folds into 2022) */
@@ -70,10 +73,17 @@ GArray *jb_report_cite(Builder *b, guint row)
             strcmp(jb_table_get(mt, r, c_value), value) != 0 ||
             !g_str_has_prefix(jb_table_get(mt, r, c_period), period))
             continue;
+        const char *article = jb_table_get(mt, r, c_src);
+        if (numbers->len >= CITE_MAX) { /* the first CITE_MAX, in metrics.csv's order */
+            if (!g_hash_table_contains(cited, article))
+                g_hash_table_add(others, (gpointer)article);
+            continue;
+        }
+        g_hash_table_add(cited, (gpointer)article);
         const char *quote = jb_table_get(mt, r, c_quote);
         if (quote[0] == '\'')
             quote++; /* the CSV-injection guard is not part of the sentence */
-        g_autofree char *key = g_strconcat(jb_table_get(mt, r, c_src), "\n", quote, NULL);
+        g_autofree char *key = g_strconcat(article, "\n", quote, NULL);
         SourceEntry *e = g_hash_table_lookup(b->entry_of, key);
         if (!e) {
             e = g_new0(SourceEntry, 1);
@@ -93,7 +103,10 @@ GArray *jb_report_cite(Builder *b, guint row)
             seen |= g_array_index(numbers, int, i) == e->n;
         if (!seen)
             g_array_append_val(numbers, e->n);
+        last = e;
     }
+    if (last && g_hash_table_size(others))
+        last->more = MAX(last->more, (int)g_hash_table_size(others));
     return numbers;
 }
 
@@ -181,6 +194,8 @@ void jb_report_add_sources(Builder *b)
             p->attr = uri_attr(e->url);
             g_ptr_array_add(pending, p);
         }
+        if (e->more)
+            g_string_append_printf(m, "　另有 %d 篇报道陈述同一数字", e->more);
         g_string_append(m, "</span>");
         Blk *blk = jb_report_text_blk(b, m->str, pending, 10, FALSE, 28, 7, "#222222", FALSE);
         g_autofree char *num = g_strdup_printf("[%d]", e->n);

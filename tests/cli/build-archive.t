@@ -1,0 +1,31 @@
+#!/bin/sh
+# At archive scale the briefing does not grow with the archive: a figure the press repeats
+# in hundreds of copies cites its first three statements and counts the others (另有 N 篇),
+# so 100 and 400 copies of the samples give briefings of the same number of pages.
+. "$(dirname "$0")/lib.sh"
+for size in 100 400; do
+    mkdir -p "$TMP/$size"
+    python3 "$ROOT/tests/scale/corpus.py" "$TMP/$size/articles" $size
+    cat >"$TMP/$size/jianbao.project" <<EOP
+[project]
+inputs=articles/*
+dictionary=$ROOT/templates/metrics.ini
+template=$ROOT/templates/briefing.md
+output=out
+period=year
+EOP
+    (cd "$TMP/$size" && "$JB" build -q) 2>"$TMP/$size.err"
+    st=$?
+    ok $((st > 1)) "a build of $size generated articles (exit $st)"
+    pdftotext -layout "$TMP/$size/out/briefing.pdf" "$TMP/$size.txt"
+done
+pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+p100=$(pages "$TMP/100/out/briefing.pdf")
+p400=$(pages "$TMP/400/out/briefing.pdf")
+is "$p400" "$p100" "400 articles: as many pages as 100 ($p100)"
+# every copy of one decade of one sample states the same figures: 400 articles are 20 copies
+# of each of 20 (sample, decade) pairs, 100 are 5; three are cited, the rest counted
+contains "$(tr -d ' \n' <"$TMP/400.txt")" "另有17篇报道陈述同一数字" "400: 20 copies, 3 cited, 17 counted"
+contains "$(tr -d ' \n' <"$TMP/100.txt")" "另有2篇报道陈述同一数字" "100: 5 copies, 3 cited, 2 counted"
+is "$(grep -c '另有 *1[0-9]* *篇' "$TMP/100.txt")" 0 "no count from the larger archive in the smaller"
+done_testing
