@@ -430,6 +430,10 @@ static void build_locked(Ctx *c)
         c->r->statements = (guint)g_key_file_get_integer(c->old_man, "build", "statements", NULL);
         c->r->series_rows = (guint)g_key_file_get_integer(c->old_man, "build", "series_rows", NULL);
         c->r->up_to_date = TRUE;
+        /* Articles too young to vouch for when the outputs were made are now old enough:
+         * record them, or every no-op build would read them again, for ever. */
+        if (c->index_grew)
+            jb_build_index_save(c, NULL);
         return;
     }
     jb_build_extract_all(c, arts);

@@ -117,8 +117,13 @@ char *jb_build_index_lookup(const Ctx *c, const char *name, const char *sig)
 void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
                            const char *hash)
 {
-    if (c->new_index && sig && !racy)
-        g_hash_table_replace(c->new_index, g_strdup(name), g_strdup_printf("%s %s", hash, sig));
+    if (!c->new_index || !sig || racy)
+        return;
+    char *rec = g_strdup_printf("%s %s", hash, sig);
+    const char *old = c->old_index ? g_hash_table_lookup(c->old_index, name) : NULL;
+    if (!old || strcmp(old, rec) != 0)
+        c->index_grew = TRUE;
+    g_hash_table_replace(c->new_index, g_strdup(name), rec);
 }
 
 gboolean jb_build_index_save(const Ctx *c, GError **error)

@@ -42,6 +42,7 @@ typedef struct {
     GPtrArray *files;     /* char*: article names (relative to the project's directory when
                            * its glob is), sorted bytewise, unique (see expand_inputs) */
     GHashTable *old_index, *new_index; /* name → "HASH SIG" (jb_build_index.c); NULL in units */
+    gboolean index_grew; /* new_index vouches for an article old_index did not (a racy one) */
     GPtrArray *live_memos; /* char*: the cache's KEY.stat files this run used */
     GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
     GKeyFile *new_man;
