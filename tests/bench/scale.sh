@@ -9,6 +9,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TMP=$(mktemp -d)
 . "$ROOT/tests/scale/cluster.sh"
 trap 'slurm_down; rm -rf "$TMP"' EXIT
+trap 'exit 1' HUP INT TERM PIPE # dash runs the EXIT trap only on exit: stop the daemons on a signal too
 export SOURCE_DATE_EPOCH=1767225600
 ARTICLES=${ARTICLES:-20000}
 

@@ -11,6 +11,7 @@ if why=$(slurm_missing); then
     exit 0
 fi
 trap 'slurm_down; rm -rf "$TMP"' EXIT
+trap 'exit 1' HUP INT TERM PIPE # dash runs the EXIT trap only on exit: stop the daemons on a signal too
 ARTICLES=${ARTICLES:-2000}
 SHARDS=4
 
