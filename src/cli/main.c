@@ -18,10 +18,12 @@
 #include "jb_reshape.h"
 #include "jb_table.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The codes are jb_common.h's JbExit, the one table from errors to exit codes. */
@@ -192,6 +194,16 @@ static int cmd_extract(int argc, char **argv)
     for (guint i = 0; i < inputs->len; i++)
         if (!need_file(inputs->pdata[i]))
             return EXIT_USAGE;
+    /* -o an article given to read would replace it with its own rows */
+    GStatBuf os;
+    if (out && strcmp(out, "-") != 0 && g_stat(out, &os) == 0 && S_ISREG(os.st_mode))
+        for (guint i = 0; i < inputs->len; i++) {
+            GStatBuf is;
+            if (g_stat(inputs->pdata[i], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+                say("-o %s is one of the articles to read: it would be overwritten", out);
+                return EXIT_USAGE;
+            }
+        }
     if (!dict_path)
         dict_path = default_dict();
     GError *e = NULL;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char *const JB_METRICS_HEADER[] = {"source",    "published", "period",   "subject",
@@ -116,6 +117,11 @@ JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
         }
         w->tmp_path = g_strconcat(path, ".tmp-XXXXXX", NULL);
         int fd = g_mkstemp(w->tmp_path);
+        if (fd >= 0) { /* as a file made by open(2) would be: 0666 less the umask (not 0600) */
+            mode_t mask = umask(0);
+            umask(mask);
+            (void)fchmod(fd, 0666 & ~mask);
+        }
         if (fd < 0 || !(w->f = fdopen(fd, "w"))) {
             write_error(error, path, errno);
             if (fd >= 0)

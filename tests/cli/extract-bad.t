@@ -108,4 +108,11 @@ awk 'BEGIN { for (i = 0; i < 40000; i++) printf "%s%d万亿", i ? "、" : "", i;
 timeout 30 "$JB" extract --published 2024-06-01 -o "$TMP/list.csv" "$D/list.txt" 2>/dev/null
 ok $(( $? > 1 )) "a list of 40000 members is read within 30 s"
 is "$(($(wc -l <"$TMP/list.csv") - 1))" 40000 "and every member is a row"
+# -o never replaces an article it reads; the file it writes takes the umask, as open(2)'s do
+cp "$good" "$D/self.md"
+is "$(run -o "$D/self.md" "$D/self.md")" 2 "-o naming an input article is refused (exit 2)"
+contains "$(cat "$TMP/err")" "self.md is one of the articles to read" "and says why"
+check "and the article is untouched" cmp -s "$good" "$D/self.md"
+(umask 022 && "$JB" extract -o "$D/mode.csv" "$good" 2>/dev/null)
+is "$(stat -c %a "$D/mode.csv")" 644 "-o under umask 022 writes a 644 file"
 done_testing
