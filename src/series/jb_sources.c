@@ -22,7 +22,7 @@ static const char *plain(const char *s)
     return *s == '\'' ? s + 1 : s; /* the CSV-injection guard is not part of the text */
 }
 
-/* "tv.cctv.com" of "https://tv.cctv.com/2024/10/18/…", or NULL. */
+/* "tv.example.cn" of "https://tv.example.cn/2025/03/02/…", or NULL. */
 static char *host_of(const char *url)
 {
     const char *p = strstr(url, "://");

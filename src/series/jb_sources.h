@@ -3,7 +3,7 @@
  * metrics.csv carries each statement's article path and, where the page stated them, its
  * publisher, title and URL (extract writes them). A source is named by its publisher
  * ("工业和信息化部"), else its title (when its statements share one: a digest's items each
- * have their own), else the site of its URL ("tv.cctv.com"), else — only when nothing else
+ * have their own), else the site of its URL ("tv.example.cn"), else — only when nothing else
  * is known — the file's base name. Nothing here opens an article.
  *
  * Not for: reading articles (jb_article).

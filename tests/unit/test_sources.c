@@ -8,8 +8,8 @@ static const char CSV[] =
     "news/a.html,工业和信息化部,工信部：前三季度…,https://www.miit.gov.cn/x,q1\n"
     "news/a.html,,,https://www.miit.gov.cn/x,q2\n"
     "news/b.md,,通信业运行情况,,q3\n"
-    "news/digest.txt,,1. 习近平在安徽考察,https://tv.cctv.com/2024/10/18/V.shtml,q4\n"
-    "news/digest.txt,,9. 前三季度国民经济运行,https://tv.cctv.com/2024/10/18/V.shtml,q5\n"
+    "news/digest.txt,,1. 某市召开工作会议,https://tv.example.cn/2025/03/02/V.shtml,q4\n"
+    "news/digest.txt,,9. 一季度某地经济运行,https://tv.example.cn/2025/03/02/V.shtml,q5\n"
     "news/c.txt,,,,q6\n"
     "news/d.txt,'=示例,,,q7\n";
 
@@ -22,7 +22,7 @@ int main(void)
     } cases[] = {
         {"news/a.html", "工业和信息化部", "the publisher"},
         {"news/b.md", "通信业运行情况", "the title when there is no publisher"},
-        {"news/digest.txt", "tv.cctv.com", "a digest's items have their own titles: the site"},
+        {"news/digest.txt", "tv.example.cn", "a digest's items have their own titles: the site"},
         {"news/c.txt", "c.txt", "the file name only when nothing is known"},
         {"news/d.txt", "=示例", "without the CSV-injection guard"},
         {"news/never-seen.txt", "never-seen.txt", "an article metrics.csv does not have"},
