@@ -102,12 +102,15 @@ JbTable *jb_table_parse(const char *source, const char *data, gsize len, GError 
     struct csv_parser p;
     csv_init(&p, CSV_APPEND_NULL);
     ParseState st = {.t = t, .line = 1};
-    /* Feed one physical line at a time so each record knows the line it started on. */
+    /* Feed one physical line at a time so each record knows the line it started on, and
+     * so we know the line where a quoted field that runs on past its line opened. */
     gsize pos = 0;
+    guint open_line = 0; /* line whose quote is still open, 0 when none */
     while (pos < len) {
         const char *nl = memchr(data + pos, '\n', len - pos);
         gsize n = nl ? (gsize)(nl - (data + pos)) + 1 : len - pos;
-        if (csv_parse(&p, data + pos, n, on_field, on_record, &st) != n) {
+        if (csv_parse(&p, data + pos, n, on_field, on_record, &st) != n ||
+            (!nl && csv_parse(&p, "\n", 1, on_field, on_record, &st) != 1)) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: %s", source, st.line,
                         csv_strerror(csv_error(&p)));
             csv_free(&p);
@@ -115,8 +118,27 @@ JbTable *jb_table_parse(const char *source, const char *data, gsize len, GError 
                 g_ptr_array_unref(st.cur);
             return NULL;
         }
+        /* After a whole line (a last line without its LF is given one), libcsv's `quoted`
+         * is set only while a quoted field is still open: its closing quote would have
+         * ended the field and cleared it. */
+        if (!p.quoted)
+            open_line = 0;
+        else if (!open_line)
+            open_line = st.line;
         pos += n;
         st.line++;
+    }
+    if (open_line) {
+        /* libcsv (unless CSV_STRICT_FINI, which also refuses stray quotes elsewhere) would
+         * hand the rest of the file over as one cell: every later row silently lost. */
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                    "%s:%u: a quoted field opened on this line is never closed (lines %u-%u "
+                    "would be one cell); a quote inside a quoted field is written \"\"",
+                    source, open_line, open_line, st.line - 1);
+        csv_free(&p);
+        if (st.cur)
+            g_ptr_array_unref(st.cur);
+        return NULL;
     }
     csv_fini(&p, on_field, on_record, &st);
     csv_free(&p);

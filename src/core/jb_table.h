@@ -19,7 +19,8 @@ typedef struct JbTable JbTable;
 /* A new empty table with the given header (NULL-terminated array, copied). */
 JbTable *jb_table_new(const char *const *header);
 /* Read `path`; the first record is the header. Rows whose field count differs from the
- * header's are kept (missing cells read as ""). JB_ERROR_INPUT on unreadable/bad CSV. */
+ * header's are kept (missing cells read as ""). JB_ERROR_INPUT on unreadable/bad CSV, and on
+ * a quoted field never closed (naming the line it opened on): never rows silently lost. */
 JbTable *jb_table_read(const char *path, GError **error);
 /* Same, from memory; `source` names the data in error messages. */
 JbTable *jb_table_parse(const char *source, const char *data, gsize len, GError **error);

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Broken CSV handed to the stages that read one (reshape, chart, report): an unclosed quote
+# is an error naming the file and the line it opened on, never the rest of the file
+# silently read as one cell.
+. "$(dirname "$0")/lib.sh"
+cd "$TMP" || exit 1
+
+printf 'metric_id,period,value,unit\na.b,2020,1,元\na.b,2021,"2,元\na.b,2022,3,元\na.b,2023,4,元\n' >m.csv
+for strict in "" --strict; do
+    is "$(status_of "$JB" reshape $strict -o s.csv m.csv)" 3 "reshape $strict: an unclosed quote is an input error"
+    is "$(cat "$TMP/err")" "jianbao: reshape: m.csv:3: a quoted field opened on this line is never closed (lines 3-5 would be one cell); a quote inside a quoted field is written \"\"" \
+        "naming the file, the line it opened on and the lines it would swallow"
+    check "and writes nothing" test ! -e s.csv
+done
+
+# the same at the end of a file without a final line break
+printf 'metric_id,period,value,unit\na.b,2020,1,元\na.b,2021,"2,元' >end.csv
+is "$(status_of "$JB" reshape -o s.csv end.csv)" 3 "an unclosed quote on the last line, no LF, is an error"
+contains "$(cat "$TMP/err")" "end.csv:3: a quoted field opened on this line is never closed" "naming line 3"
+
+# what is well-formed still reads: quoted fields across lines, doubled quotes, no final LF
+printf 'metric_id,period,value,unit,quote\na.b,2020,1,元,"line one\nline ""two"""\na.b,2021,2,元,x' >good.csv
+is "$(status_of "$JB" reshape -o s.csv good.csv)" 0 "a quoted field across lines and a last row without LF read"
+is "$(cut -d, -f3,4 s.csv | tr '\n' ' ')" "period,value 2020,1 2021,2 " "both rows are in series.csv"
+
+# chart and report read series.csv and metrics.csv the same way
+printf 'metric_id,label,period,value,unit,bound,forecast,sources,display_unit,frequency,value_high\na.b,A,2020,1,元,exact,0,"x.md,,,year,\na.b,A,2021,2,元,exact,0,y.md,,year,\n' >s2.csv
+is "$(status_of "$JB" chart --data s2.csv --metric a.b -o c.png)" 3 "chart: an unclosed quote in series.csv is an error"
+contains "$(cat "$TMP/err")" "s2.csv:2: a quoted field opened on this line is never closed" "naming series.csv and its line"
+check "and draws nothing" test ! -e c.png
+printf -- '---\ntitle: t\n---\n\ntext\n' >t.md
+is "$(status_of "$JB" report --data s2.csv -o b.pdf t.md)" 3 "report: an unclosed quote in series.csv is an error"
+contains "$(cat "$TMP/err")" "s2.csv:2: a quoted field opened on this line is never closed" "naming series.csv and its line"
+check "and writes no PDF" test ! -e b.pdf
+
+done_testing
