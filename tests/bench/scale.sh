@@ -8,6 +8,7 @@ JB=${JIANBAO:-$(dirname "$0")/../../jianbao}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TMP=$(mktemp -d)
 . "$ROOT/tests/scale/cluster.sh"
+. "$ROOT/tests/scale/archive.sh"
 trap 'slurm_down; rm -rf "$TMP"' EXIT
 trap 'exit 1' HUP INT TERM PIPE # dash runs the EXIT trap only on exit: stop the daemons on a signal too
 export SOURCE_DATE_EPOCH=1767225600
@@ -19,20 +20,9 @@ ms() { # ms CMD...: wall-clock milliseconds of one run
     e=$(date +%s%N)
     echo $(((e - s) / 1000000))
 }
-project() { # project DIR N
-    python3 "$ROOT/tests/scale/corpus.py" "$1/articles" "$2"
-    cat >"$1/jianbao.project" <<EOP
-[project]
-inputs=articles/*
-dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
-output=out
-period=year
-EOP
-}
 build() { (cd "$1" && "$JB" build -q); }
 
-project "$TMP/big" "$ARTICLES"
+archive_project "$TMP/big" "$ARTICLES"
 full=$(ms build "$TMP/big")
 kb=$(du -sk "$TMP/big/articles" | cut -f1)
 noop1=$(ms build "$TMP/big")
@@ -59,7 +49,7 @@ recipe() { # recipe SHARDS: the README's recipe, submission to the merge job's e
     [ "$state" = "COMPLETED 0:0" ] || echo "  Slurm: the merge job ended $state" >&2
     echo $(((e - s) / 1000000))
 }
-project "$TMP/small" 2000
+archive_project "$TMP/small" 2000
 t1=$(recipe 1)
 t2=$(recipe 2)
 echo "Slurm, README recipe over 2000 articles (one node, $(nproc) CPUs; submission to the merge job's end):"

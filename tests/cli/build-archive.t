@@ -3,17 +3,9 @@
 # in hundreds of copies cites its first three statements and counts the others (另有 N 篇),
 # so 100 and 400 copies of the samples give briefings of the same number of pages.
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/scale/archive.sh"
 for size in 100 400; do
-    mkdir -p "$TMP/$size"
-    python3 "$ROOT/tests/scale/corpus.py" "$TMP/$size/articles" $size
-    cat >"$TMP/$size/jianbao.project" <<EOP
-[project]
-inputs=articles/*
-dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
-output=out
-period=year
-EOP
+    archive_project "$TMP/$size" $size
     (cd "$TMP/$size" && "$JB" build -q) 2>"$TMP/$size.err"
     st=$?
     ok $((st > 1)) "a build of $size generated articles (exit $st)"

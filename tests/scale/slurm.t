@@ -6,6 +6,7 @@
 # root or without the packages (tools/deps.sh test installs them).
 . "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/cluster.sh"
+. "$(dirname "$0")/archive.sh"
 if why=$(slurm_missing); then
     echo "1..0 # SKIP $why"
     exit 0
@@ -27,22 +28,11 @@ awk '/^With Slurm/ {s = 1} s && /^```sh$/ {b = 1; next} b && /^```$/ {exit} b' "
 contains "$(cat "$TMP/recipe.sh")" "sbatch --parsable --dependency=afterok:" "the README has the recipe"
 sed -i "s/^shards=32 /shards=$SHARDS /" "$TMP/recipe.sh"
 
-mkdir -p "$TMP/plain"
-python3 "$ROOT/tests/scale/corpus.py" "$TMP/plain/articles" "$ARTICLES"
-cat >"$TMP/plain/jianbao.project" <<EOP
-[project]
-inputs=articles/*
-dictionary=$ROOT/templates/metrics.ini
-template=$ROOT/templates/briefing.md
-output=out
-period=year
-
-[chart ai-core-industry]
+archive_project "$TMP/plain" "$ARTICLES" '[chart ai-core-industry]
 metric=ai.core_industry_size
 
 [chart ai-enterprises]
-metric=ai.enterprises
-EOP
+metric=ai.enterprises'
 cp -R "$TMP/plain" "$TMP/slurm"
 
 s=$(date +%s%N)
