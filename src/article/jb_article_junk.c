@@ -94,6 +94,14 @@ static inline gboolean first_set_has(const FirstSet *f, const char *q)
     return (f->bits[k >> 6] >> (k & 63)) & 1;
 }
 
+static const char *after_any(const char *p, const Lit *words, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        if (starts_with_lit(p, words[i]))
+            return p + words[i].n;
+    return NULL;
+}
+
 /* The words that start a header line with a date, and their first characters. */
 static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
                                   LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
@@ -123,6 +131,16 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
         while (*q == ' ')
             q++;
         return jb_article_scan_ymd(q, &e, y, m, d) == 3;
+    }
+    /* a speech's or report's date line: ——2025年1月14日在市人民代表大会上, （2024年3月5日在…） */
+    static const Lit dashes[] = {LIT("——"), LIT("—"), LIT("--"), LIT("－－"), LIT("（"), LIT("(")};
+    const char *after_dash = after_any(p, dashes, G_N_ELEMENTS(dashes));
+    if (after_dash) {
+        while (*after_dash == ' ')
+            after_dash++;
+        if (g_ascii_isdigit(*after_dash) && jb_article_scan_ymd(after_dash, &e, y, m, d) == 3 &&
+            starts_with(e, "在"))
+            return TRUE;
     }
     if (g_ascii_isdigit(*p) &&
         jb_article_scan_ymd(p, &e, y, m, d) == 3) { /* (no call without a digit) */
@@ -156,14 +174,6 @@ static void junk_register_key(guint k)
         jb_junk_key_bit[k] = (guint8)(1 + used++ % 63);
         jb_junk_char_bit[(0x80 | (k >> 6)) | (0x80 | (k & 0x3F)) << 8] = jb_junk_key_bit[k];
     }
-}
-
-static const char *after_any(const char *p, const Lit *words, gsize n)
-{
-    for (gsize i = 0; i < n; i++)
-        if (starts_with_lit(p, words[i]))
-            return p + words[i].n;
-    return NULL;
 }
 
 /* "5.67W", "1234", "1.2万+", "10万次": a count, or NULL. */

@@ -365,8 +365,8 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     c->carry_in = c->carry;
     c->have_carry_in = c->have_carry;
     jb_extract_time_refs(sent, end, &c->anchor, refs);
-    JbPeriod ctx = c->have_carry ? c->carry : c->lead;
-    gboolean have_ctx = c->have_carry || c->have_lead;
+    JbPeriod ctx = c->carry;
+    gboolean have_ctx = c->have_carry || jb_extract_default_period(c, TRUE, &ctx);
     /* 上月, 上季 count back from a period this paragraph named; from a story's headline
      * period they would count from a month the text never spoke in: the published date */
     gboolean ctx_named = c->have_carry;
@@ -617,11 +617,6 @@ static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
     return h + n;
 }
 
-/* Does the paragraph begin with the headline `h` (glued to its first sentence)? */
-static gboolean sent_is_first(const char *para, const char *h)
-{
-    return g_str_has_prefix(para, h);
-}
 
 static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
@@ -629,7 +624,10 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     const char *sent = para;
     if (c->warnings)
         warn_long_numbers(c, para, line);
-    c->have_carry = FALSE; /* a paragraph's times carry only within it */
+    /* a paragraph's times carry only within it; one that opens with 其中 is a part of the
+     * last one's figures (截至2023年底…859.6万台。¶ 其中…分别为272.6万台、587万台) */
+    if (!g_str_has_prefix(para, "其中"))
+        c->have_carry = FALSE;
     while (sent < end) {
         const char *p = sent;
         while (p < end && !sentence_end_at(p))
@@ -639,7 +637,8 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
             sent = past_glued_headline(c, sent, p);
             if (c->glued->len > before) {
                 g_array_index(c->glued, Glued, before).line = line;
-                if (sent_is_first(para, g_array_index(c->glued, Glued, before).text)) {
+                /* (the paragraph begins with it: glued to its first sentence) */
+                if (g_str_has_prefix(para, g_array_index(c->glued, Glued, before).text)) {
                     c->have_lead = FALSE; /* a headline opens a new story (a 快讯 item): */
                     c->lead_open = TRUE;  /* the last one's period is not its */
                 }
@@ -661,25 +660,61 @@ static void set_ref(char **field, const char *value)
     *field = g_ref_string_new(value);
 }
 
-/* The period a heading names (今年一季度分行业营收): a table under it is that period's.
- * (Prose is not: a headline's period is often one of several its story reports.) */
-static void heading_period(Ctx *c, const char *heading)
+/* The first period the text names that a heading or title can hold for what follows: not a
+ * day, a deadline, a plan or a time said in passing. */
+static gboolean named_period(Ctx *c, const char *text, JbPeriod *out)
 {
-    c->have_heading_period = FALSE;
     GArray *refs = c->times;
     g_array_set_size(refs, 0);
-    jb_extract_time_refs(heading, heading + strlen(heading), &c->anchor, refs);
+    jb_extract_time_refs(text, text + strlen(text), &c->anchor, refs);
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
-        JbPeriod p;
         if (r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local && !r->future_word &&
-            !r->loose && !r->sentence_only && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, &p) &&
-            jb_period_freq(&p) != JB_FREQ_DAY) {
-            c->heading_period = p;
-            c->have_heading_period = TRUE;
-            return;
-        }
+            !r->loose && !r->sentence_only && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, out) &&
+            jb_period_freq(out) != JB_FREQ_DAY)
+            return TRUE;
     }
+    return FALSE;
+}
+
+/* The period a heading of `level` names (今年一季度分行业营收, 一、2024年工作回顾): a table
+ * under it is that period's, and so is a figure under it that names no time. The headings
+ * under it no longer hold. */
+static void heading_period(Ctx *c, const char *heading, guint level)
+{
+    for (guint l = level; l < JB_HEADING_LEVELS; l++)
+        c->have_heading_period[l] = FALSE;
+    c->have_heading_period[level] = named_period(c, heading, &c->heading_period[level]);
+    /* A heading paragraph (Markdown, HTML) is often a headline, whose period is one of
+     * several its story reports: it holds for prose only when numbered as a section is. */
+    c->heading_for_prose[level] = level > 0 || jb_extract_heading_level(heading) > 0;
+}
+
+/* The period of the deepest heading over the text being read (for prose: of one that
+ * holds for prose). */
+static gboolean headings_period(const Ctx *c, gboolean prose, JbPeriod *out)
+{
+    for (guint l = JB_HEADING_LEVELS; l-- > 0;)
+        if (c->have_heading_period[l] && (!prose || c->heading_for_prose[l])) {
+            *out = c->heading_period[l];
+            return TRUE;
+        }
+    return FALSE;
+}
+
+gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
+{
+    if (headings_period(c, prose, out))
+        return TRUE;
+    if (c->have_lead) {
+        *out = c->lead;
+        return TRUE;
+    }
+    if (c->have_title_period) {
+        *out = c->title_period;
+        return TRUE;
+    }
+    return FALSE;
 }
 
 /* The date of `section` (the article's when it states none) as the anchor of what follows,
@@ -697,6 +732,10 @@ static void enter_section(Ctx *c, const JbSection *x)
     }
     JbPeriod p;
     c->anchor.day = date[0] && jb_period_parse(date, &p, NULL) ? p.start : (JbPoint){0};
+    c->have_title_period = c->title && c->title[0] && c->anchor.day.kind &&
+                           named_period(c, c->title, &c->title_period) &&
+                           jb_period_freq(&c->title_period) == JB_FREQ_YEAR &&
+                           jb_period_end_day(&c->title_period) <= jb_point_first_day(&c->anchor.day);
 }
 
 /* Words of a title that mark a morning market briefing. */
@@ -766,11 +805,11 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.source = g_ref_string_new(article->source);
     c.publisher = g_ref_string_new(article->publisher);
     c.published = g_ref_string_new("");
+    c.times = x->times;
     enter_section(&c, NULL);
 
     c.seen = jb_extract_seen_new();
     c.subjects = x->subjects;
-    c.times = x->times;
     c.quantities = x->quantities;
     c.keywords = x->keywords;
     c.seps = x->seps;
@@ -788,15 +827,19 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
             enter_section(&c, here);
             if (here->first == 0 || here->published[0] || here->url[0]) {
                 c.have_lead = FALSE; /* a new story (a digest's item): its own opening */
-                c.lead_open = TRUE;
+                c.lead_open = TRUE;  /* and headings */
+                memset(c.have_heading_period, 0, sizeof c.have_heading_period);
             }
             c.have_story_named = FALSE;
         }
         if (jb_extract_is_headline(article, i) || contents[i]) {
             if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING)
-                heading_period(&c, g_ptr_array_index(article->paragraphs, i));
+                heading_period(&c, g_ptr_array_index(article->paragraphs, i), 0);
             continue; /* the headlines, read last (below) */
         }
+        guint level = jb_extract_heading_level(g_ptr_array_index(article->paragraphs, i));
+        if (level)
+            heading_period(&c, g_ptr_array_index(article->paragraphs, i), level);
         if (g_array_index(article->kinds, guint8, i) == JB_PARA_TABLE) {
             guint j = i + 1; /* the table's rows, up to a heading or prose */
             while (j < article->paragraphs->len &&
@@ -815,6 +858,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.headline = TRUE;
     c.body_statements = c.out->len;
     c.have_lead = c.lead_open = FALSE;
+    memset(c.have_heading_period, 0, sizeof c.have_heading_period);
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
         if (!jb_extract_is_headline(article, i) && !contents[i])

@@ -69,6 +69,55 @@ static const char *past_number(const char *p, const char *end)
     return p;
 }
 
+/* Past a Chinese list number at p: 一、 二、 十一、, （一） (一), or p when there is none;
+ * `paren` tells which. */
+static const char *past_cn_number(const char *p, const char *end, gboolean *paren)
+{
+    static const char DIGITS[] = "一二三四五六七八九十";
+    const char *q = p;
+    *paren = FALSE;
+    if (starts(q, end, "（")) {
+        q += strlen("（");
+        *paren = TRUE;
+    } else if (q < end && *q == '(') {
+        q++;
+        *paren = TRUE;
+    }
+    const char *d = q;
+    while (end - q >= 3 && (guchar)*q >= 0xE4) {
+        char one[4] = {q[0], q[1], q[2], '\0'};
+        if (!strstr(DIGITS, one))
+            break;
+        q += 3;
+    }
+    if (q == d || q - d > 9)
+        return p;
+    if (*paren)
+        return starts(q, end, "）") ? q + strlen("）") : q < end && *q == ')' ? q + 1 : p;
+    return starts(q, end, "、") ? q + strlen("、") : p;
+}
+
+#define HEADING_LINE_MAX_CHARS 30 /* a longer numbered line is an item of a list */
+
+guint jb_extract_heading_level(const char *para)
+{
+    const char *end = para + strlen(para);
+    gboolean paren;
+    const char *rest = past_cn_number(para, end, &paren);
+    guint level = rest == para ? 0 : paren ? 2 : 1;
+    if (!level) {
+        rest = past_number(para, end);
+        level = rest == para ? 0 : *para == '(' || starts(para, end, "（") ? 4 : 3;
+    }
+    if (!level || rest == end || g_utf8_strlen(rest, end - rest) > HEADING_LINE_MAX_CHARS)
+        return 0;
+    static const char *const STOPS[] = {"。", "；", "！", "？", "，", ";", "!", "?"};
+    for (gsize i = 0; i < G_N_ELEMENTS(STOPS); i++)
+        if (strstr(rest, STOPS[i]))
+            return 0; /* a sentence: 一、扩大投资。今年… */
+    return level;
+}
+
 #define GLUED_MIN_CHARS 6   /* a shorter headline could be any sentence's opening words */
 #define GLUED_MAX_BYTES 300 /* a longer one is no headline */
 

@@ -477,6 +477,26 @@ static const char *period_code(const char *s, const char *p, const char *limit, 
     return e2;
 }
 
+/* After a five-year plan's name: one year of it named (“十四五”规划收官之年, 开局之年, 的第三年,
+ * 最后一年), not the plan's span. */
+static gboolean plan_year_named(const char *e, const char *limit)
+{
+    const char *q = any_lit(e, limit, (const char *const[]){"规划", "規劃", "计划", "計劃", NULL});
+    if (q)
+        e = q;
+    if ((q = lit(e, limit, "的")))
+        e = q;
+    for (int k = 0; k < 6 && e < limit; k++) { /* 收官之年, 开局之年, 第三年, 最后一年 */
+        if (any_lit(e, limit, (const char *const[]){"之年", "年", "最后一年", "最後一年", NULL}))
+            return TRUE;
+        if (any_lit(e, limit, (const char *const[]){"，", "。", "；", "、", NULL}))
+            return FALSE;
+        e = g_utf8_next_char(e);
+    }
+    return FALSE;
+}
+
+
 /* Words that are a time by themselves: now, today, weeks, this month, plan periods, and the
  * times relative to the context. */
 static const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
@@ -645,6 +665,8 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
             if (quoted && !(e = any_lit(e, limit, (const char *const[]){"”", "\"", "」", NULL})))
                 return NULL;
             const char *r = any_lit(e, limit, (const char *const[]){"末", "时期", "時期", "期间", "期間", NULL});
+            if (!r && plan_year_named(e, limit))
+                return NULL; /* 今年是“十四五”规划收官之年: a year of the plan, said of this year */
             if (!r && !quoted)
                 return NULL; /* 十四五 alone is often a name (十四五规划): a period only with 时期 */
             t->p = (JbPeriod){{JB_POINT_YEAR, PLANS[i].first, 0, 0},

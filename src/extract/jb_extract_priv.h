@@ -181,6 +181,9 @@ GHashTable *jb_extract_headline_keys(const JbArticle *article);
  * that a later paragraph begins with, the story it announces. A flag per paragraph, to free
  * with g_free. */
 guint8 *jb_extract_contents_lines(const JbArticle *article);
+/* The level of a numbered heading line (一、2024年工作回顾: 1; （一）: 2; 1、 1. : 3; （1）: 4): a short
+ * paragraph that is no sentence; 0 for any other paragraph. */
+guint jb_extract_heading_level(const char *para);
 /* The length in bytes of a headline of `keys` that the sentence [s, end) begins with, glued
  * to a sentence that follows it; 0 when there is none. */
 gsize jb_extract_glued_headline(GHashTable *keys, const char *s, const char *end);
@@ -251,6 +254,8 @@ typedef struct {
     const char *at, *end, *word;
 } SubjectHit;
 
+#define JB_HEADING_LEVELS 5
+
 /* One article being read (see jb_extractor_run). */
 typedef struct {
     const JbArticle *article;
@@ -268,8 +273,16 @@ typedef struct {
      * from in a paragraph that names none (第二季…。 ¶ 較上季的28000元 is the first quarter) */
     JbPeriod story_named;
     gboolean have_story_named;
-    JbPeriod heading_period; /* the period the last heading named: a table's under it */
-    gboolean have_heading_period;
+    /* the periods headings named: a table's under them, and a figure's that names none.
+     * Level 0 is a heading paragraph's (Markdown, HTML), 1–4 a numbered heading line's
+     * (一、 （一） 1. （1）); a heading clears the levels under it */
+    JbPeriod heading_period[JB_HEADING_LEVELS];
+    gboolean have_heading_period[JB_HEADING_LEVELS];
+    gboolean heading_for_prose[JB_HEADING_LEVELS];
+    /* the year a title names that is before the published one (2024年…统计公报, published
+     * in 2025): the default of figures and of 全年, 年末 */
+    JbPeriod title_period;
+    gboolean have_title_period;
     gboolean warned_no_date;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
@@ -338,6 +351,12 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
 void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *metric,
                                     const JbQuantity *q, const char *quote, const char *period,
                                     guint line, gboolean stated);
+
+/* jb_extract.c: the period in force where a paragraph names none: the deepest heading's
+ * over it (for `prose`, of one that holds for prose), else the story's opening one, else the year the title names when that is before
+ * the published one (a statistics communiqué or a review published the next year). FALSE
+ * when none. */
+gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out);
 
 /* jb_extract_table.c */
 /* The statements of the table whose rows are the paragraphs [first, last). */

@@ -620,8 +620,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
         p = t->val;
     } else if (c->have_carry_in && !now) {
         p = c->carry_in;
-    } else if (c->have_lead && !now) {
-        p = c->lead;
+    } else if (!now && jb_extract_default_period(c, TRUE, &p)) {
     } else {
         gboolean cumulative = FALSE;
         const char *from = look_back_from(cs0, qs);

@@ -232,11 +232,8 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
 void jb_extract_table(Ctx *c, guint first, guint last)
 {
     const JbArticle *a = c->article;
-    Table t = {.have_ctx = c->have_lead || c->have_heading_period};
-    if (c->have_heading_period)
-        t.ctx = c->heading_period;
-    else if (c->have_lead)
-        t.ctx = c->lead;
+    Table t = {0};
+    t.have_ctx = jb_extract_default_period(c, FALSE, &t.ctx);
     if (c->have_carry) {
         t.ctx = c->carry;
         t.have_ctx = TRUE;
