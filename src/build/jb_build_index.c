@@ -59,8 +59,8 @@ char *jb_build_hash_big_file(Ctx *c, const char *path)
         if (!hash)
             return g_strdup("unreadable");
         if (!racy) {
-            g_autoptr(GString) s = g_string_new(hash);
-            jb_build_write_fast(memo, s, NULL); /* a memo that cannot be written costs a hash */
+            /* a memo that cannot be written costs a hash */
+            jb_atomic_write_file(memo, hash, strlen(hash), JB_ATOMIC_NO_SYNC, NULL);
         }
     }
     if (!racy) {
@@ -147,5 +147,5 @@ gboolean jb_build_index_save(const Ctx *c, GError **error)
     g_string_printf(file, INDEX_MAGIC " %s\n", sum);
     g_string_append_len(file, body->str, (gssize)body->len);
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
-    return jb_build_write_fast(path, file, error);
+    return jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, error);
 }

@@ -15,6 +15,7 @@
 #include "jb_build.h"
 
 #include "jb_article.h"
+#include "jb_atomic.h"
 #include "jb_chart.h"
 #include "jb_common.h"
 #include "jb_dict.h"
@@ -192,9 +193,6 @@ gboolean jb_build_index_save(const Ctx *c, GError **error);
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */
 
 char *jb_build_sha256_hex(const void *data, gsize len);
-/* Temporary file, write, rename: atomic, not durable (for files that carry their own check
- * or only cost work when lost). */
-gboolean jb_build_write_fast(const char *path, const GString *data, GError **error);
 /* Feed a string and a separator, so ("ab","c") and ("a","bc") hash differently. */
 void jb_build_feed(GChecksum *h, const char *s);
 char *jb_build_key_of(const char *first, ...) G_GNUC_NULL_TERMINATED;

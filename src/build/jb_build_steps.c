@@ -96,7 +96,7 @@ static void extract_one(gpointer item)
     g_autoptr(GString) csv = jb_table_to_csv(a->table);
     g_autoptr(GString) file = statements_file(a->warnings, csv);
     g_autofree char *path = jb_build_cache_path(a->c, a->key, "csv");
-    if (jb_build_write_fast(path, file, &a->error))
+    if (jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, &a->error))
         jb_build_maybe_die("extract");
 }
 

@@ -5,8 +5,6 @@
  */
 #include "jb_build_priv.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -46,38 +44,6 @@ char *jb_build_hash_file(const char *path)
     if (!g_file_get_contents(path, &data, &len, NULL))
         return NULL;
     return jb_build_sha256_hex(data, len);
-}
-
-gboolean jb_build_write_fast(const char *path, const GString *data, GError **error)
-{
-    g_autofree char *dir = g_path_get_dirname(path);
-    g_autofree char *tmp = g_strdup_printf("%s.XXXXXX", path);
-    int fd = -1;
-    if (g_mkdir_with_parents(dir, 0755) == 0)
-        fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
-    gboolean ok = fd >= 0;
-    for (gsize off = 0; ok && off < data->len;) {
-        ssize_t n = write(fd, data->str + off, data->len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        ok = n > 0;
-        off += n > 0 ? (gsize)n : 0;
-    }
-    int e = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-        e = errno;
-        ok = FALSE;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        e = errno;
-        ok = FALSE;
-    }
-    if (!ok) {
-        if (fd >= 0)
-            unlink(tmp);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
-    }
-    return ok;
 }
 
 /* ---- publishing ----------------------------------------------------------------------- */
@@ -156,31 +122,23 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error)
     gsize len = 0;
     g_autofree char *data = g_key_file_to_data(c->new_man, &len, NULL);
     g_autofree char *path = g_build_filename(c->out_dir, ".manifest", NULL);
-    g_autofree char *tmp = g_build_filename(c->out_dir, ".manifest.jbtmp", NULL);
-    /* Written by hand rather than with jb_write_file_atomic so the test hook can stop the
-     * process halfway through the temporary file. */
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    /* Written in two halves so the test hook can stop the process in between. */
+    JbAtomicFile *f = jb_atomic_open(path, JB_ATOMIC_DURABLE, error);
     gsize half = len / 2;
-    gboolean ok = fd >= 0 && write(fd, data, half) == (ssize_t)half;
-    if (ok)
-        jb_build_maybe_die("manifest");
-    ok = ok && write(fd, data + half, len - half) == (ssize_t)(len - half) && fsync(fd) == 0;
-    int e = errno;
-    if (fd >= 0)
-        close(fd);
-    if (ok && rename(tmp, path) != 0) {
-        e = errno;
-        ok = FALSE;
+    if (!f || !jb_atomic_write(f, data, half, error)) {
+        jb_atomic_abort(f);
+        return FALSE;
     }
-    if (!ok) {
-        unlink(tmp);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
+    jb_build_maybe_die("manifest");
+    if (!jb_atomic_write(f, data + half, len - half, error)) {
+        jb_atomic_abort(f);
+        return FALSE;
     }
-    return ok;
+    return jb_atomic_commit(f, error);
 }
 
-/* Is `name` a temporary file of an interrupted write: ours (.NAME.jbtmp) or GLib's
- * (NAME.XXXXXX, from g_file_set_contents)? */
+/* Is `name` a temporary file of an interrupted write: ours (.NAME.XXXXXX.jbtmp, jb_atomic)
+ * or GLib's (NAME.XXXXXX, from the g_file_set_contents of earlier versions)? */
 static gboolean is_temp_name(const char *name, GHashTable *finals)
 {
     if (g_str_has_suffix(name, ".jbtmp"))

@@ -1,5 +1,6 @@
 #include "jb_draw.h"
 
+#include "jb_atomic.h"
 #include "jb_common.h"
 #include "jb_fonts.h"
 #include "jb_pdf_meta.h"
@@ -509,50 +510,6 @@ gboolean jb_png_encode_dpi(cairo_surface_t *image, GByteArray *out, double dpi, 
     return ok;
 }
 
-/* Replace `path` with `data` atomically for readers: a temporary file beside it, renamed
- * into place. Unlike jb_write_file_atomic it does not fsync: a chart is rebuilt from its
- * inputs, and the fsync cost ~20 ms a chart (more than drawing and encoding) on this
- * machine's disks. A reader sees the old file or the new one, never part of one. */
-static gboolean write_replace(const char *path, const guint8 *data, gsize len, GError **error)
-{
-    g_autofree char *dir = g_path_get_dirname(path);
-    if (g_mkdir_with_parents(dir, 0755) != 0) {
-        int e = errno;
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: cannot create directory: %s", dir,
-                    g_strerror(e));
-        return FALSE;
-    }
-    g_autofree char *tmp = g_strconcat(path, ".XXXXXX", NULL);
-    int fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        int e = errno;
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: cannot write: %s", path, g_strerror(e));
-        return FALSE;
-    }
-    gsize done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            int e = w < 0 ? errno : ENOSPC;
-            close(fd);
-            g_unlink(tmp);
-            g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: cannot write: %s", path,
-                        g_strerror(e));
-            return FALSE;
-        }
-        done += (gsize)w;
-    }
-    if (close(fd) != 0 || g_rename(tmp, path) != 0) {
-        int e = errno;
-        g_unlink(tmp);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: cannot write: %s", path, g_strerror(e));
-        return FALSE;
-    }
-    return TRUE;
-}
-
 gboolean jb_canvas_finish(JbCanvas *canvas, GError **error)
 {
     cairo_surface_flush(canvas->surface);
@@ -594,7 +551,10 @@ gboolean jb_canvas_finish(JbCanvas *canvas, GError **error)
             return FALSE;
         }
     }
-    return write_replace(canvas->path, canvas->bytes->data, canvas->bytes->len, error);
+    /* Not fsynced (jb_atomic.h's policy): a chart is remade from its inputs, and the fsync
+     * cost ~20 ms a chart, more than drawing and encoding it. */
+    return jb_atomic_write_file(canvas->path, canvas->bytes->data, canvas->bytes->len,
+                                JB_ATOMIC_NO_SYNC, error);
 }
 
 void jb_canvas_set_svg_text(JbCanvas *canvas, gboolean as_text)

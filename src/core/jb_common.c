@@ -1,10 +1,5 @@
 #include "jb_common.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 G_DEFINE_QUARK(jb-error-quark, jb_error)
 
@@ -22,53 +17,6 @@ int jb_exit_code(const GError *e)
     case JB_ERROR_LOCKED: return JB_EXIT_LOCKED;
     }
     return JB_EXIT_INPUT;
-}
-
-static gboolean write_in_place(const char *path, const void *data, gsize len, GError **error)
-{
-    int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    const char *p = data;
-    while (fd >= 0 && len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        p += n;
-        len -= (gsize)n;
-    }
-    int e = errno;
-    if (fd < 0 || len > 0 || close(fd) != 0) {
-        if (fd >= 0 && len > 0)
-            close(fd);
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
-        return FALSE;
-    }
-    return TRUE;
-}
-
-gboolean jb_write_file_atomic(const char *path, const void *data, gsize len, GError **error)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        return write_in_place(path, data, len, error);
-    g_autofree char *dir = g_path_get_dirname(path);
-    if (g_mkdir_with_parents(dir, 0755) != 0) {
-        int e = errno;
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: cannot create directory: %s", dir,
-                    g_strerror(e));
-        return FALSE;
-    }
-    /* g_file_set_contents_full writes a temporary file beside the target, fsyncs it and
-     * renames it into place: exactly the atomic replace we need. */
-    GError *local = NULL;
-    if (!g_file_set_contents_full(path, data, (gssize)len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                  &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s", local->message);
-        g_error_free(local);
-        return FALSE;
-    }
-    return TRUE;
 }
 
 gboolean jb_read_file(const char *path, char **data, gsize *len, GError **error)

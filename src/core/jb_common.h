@@ -42,11 +42,8 @@ typedef enum {
  * _LOCKED → 5; an error of another domain (GLib's file and key-file errors) → 3. */
 int jb_exit_code(const GError *e);
 
-/* Write `len` bytes to `path` atomically: a temporary file in the same directory,
- * flushed and renamed over the target, so readers see the old or the new file, never
- * half of one. Creates missing parent directories. A target that exists and is not a
- * regular file (/dev/stdout, /dev/null, a FIFO) is written in place: renaming over a
- * device would replace it with a file. */
+/* Replace `path` with `len` bytes of `data`, durably: jb_atomic_write_file(...,
+ * JB_ATOMIC_DURABLE, ...). How, and the fsync policy, in jb_atomic.h. */
 gboolean jb_write_file_atomic(const char *path, const void *data, gsize len, GError **error);
 
 /* Read the whole file at `path` into *data (NUL-terminated, caller g_free()s) and *len;

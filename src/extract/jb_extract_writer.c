@@ -5,13 +5,11 @@
  */
 #include "jb_extract.h"
 
+#include "jb_atomic.h"
+
 #include <errno.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 const char *const JB_METRICS_HEADER[] = {"source",    "published", "period",   "subject",
                                          "metric",    "metric_id", "value",    "unit",
@@ -80,13 +78,12 @@ void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
 /* ---- streaming metrics.csv ------------------------------------------------------------- */
 
 struct JbMetricsWriter {
-    char *path;     /* the target, NULL for stdout */
-    char *tmp_path; /* the temporary file being written */
-    FILE *f;
-    gboolean device; /* f is a device or FIFO opened in place */
-    GString *buf;    /* the rows of one article */
-    char *iobuf;     /* f's buffer (not stdout's): freed after f is closed */
+    JbAtomicFile *file; /* the target (jb_atomic), or NULL for stdout */
+    GString *buf;       /* rows not yet written: up to 64 KB for a file, one article's for stdout */
 };
+
+/* Rows are batched into writes of 64 KB, not written an article at a time. */
+#define FLUSH_AT (1u << 16)
 
 static gboolean write_error(GError **error, const char *what, int err)
 {
@@ -94,53 +91,38 @@ static gboolean write_error(GError **error, const char *what, int err)
     return FALSE;
 }
 
+/* Write out what `w` holds. */
+static gboolean writer_flush(JbMetricsWriter *w, GError **error)
+{
+    if (!w->buf->len)
+        return TRUE;
+    if (w->file && !jb_atomic_write(w->file, w->buf->str, w->buf->len, error))
+        return FALSE;
+    if (!w->file && fwrite(w->buf->str, 1, w->buf->len, stdout) != w->buf->len)
+        return write_error(error, "stdout", errno);
+    g_string_truncate(w->buf, 0);
+    if (w->buf->allocated_len > (1u << 20)) { /* one huge article: do not keep its buffer */
+        g_string_free(w->buf, TRUE);
+        w->buf = g_string_sized_new(FLUSH_AT);
+    }
+    return TRUE;
+}
+
 JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
 {
     JbMetricsWriter *w = g_new0(JbMetricsWriter, 1);
-    if (path && strcmp(path, "-") != 0 && g_file_test(path, G_FILE_TEST_EXISTS) &&
-        !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        /* /dev/null, /dev/stdout, a FIFO: written in place. Renaming a temporary file over
-         * a device would replace it (as root, /dev/null itself). */
-        if (!(w->f = fopen(path, "w"))) {
-            write_error(error, path, errno);
+    if (path && strcmp(path, "-") != 0) {
+        /* a device or FIFO (/dev/null, /dev/stdout) is written in place by jb_atomic */
+        if (!(w->file = jb_atomic_open(path, JB_ATOMIC_DURABLE, error))) {
             g_free(w);
             return NULL;
         }
-        w->device = TRUE;
-    } else if (path && strcmp(path, "-") != 0) {
-        w->path = g_strdup(path);
-        g_autofree char *dir = g_path_get_dirname(path);
-        if (g_mkdir_with_parents(dir, 0777) != 0) {
-            write_error(error, dir, errno);
-            jb_metrics_writer_abort(w);
-            return NULL;
-        }
-        w->tmp_path = g_strconcat(path, ".tmp-XXXXXX", NULL);
-        int fd = g_mkstemp(w->tmp_path);
-        if (fd >= 0) { /* as a file made by open(2) would be: 0666 less the umask (not 0600) */
-            mode_t mask = umask(0);
-            umask(mask);
-            (void)fchmod(fd, 0666 & ~mask);
-        }
-        if (fd < 0 || !(w->f = fdopen(fd, "w"))) {
-            write_error(error, path, errno);
-            if (fd >= 0)
-                close(fd);
-            g_clear_pointer(&w->tmp_path, g_free);
-            jb_metrics_writer_abort(w);
-            return NULL;
-        }
-    } else {
-        w->f = stdout;
     }
-    if (w->f != stdout) { /* one write(2) per 64 KB of rows, not per 4 KB */
-        w->iobuf = g_malloc(1 << 16);
-        setvbuf(w->f, w->iobuf, _IOFBF, 1 << 16);
-    }
+    w->buf = g_string_sized_new(FLUSH_AT);
     g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
     g_autoptr(GString) csv = jb_table_to_csv(t);
-    if (fwrite(csv->str, 1, csv->len, w->f) != csv->len) {
-        write_error(error, w->path ? w->path : "stdout", errno);
+    g_string_append_len(w->buf, csv->str, (gssize)csv->len);
+    if (!w->file && !writer_flush(w, error)) {
         jb_metrics_writer_abort(w);
         return NULL;
     }
@@ -151,10 +133,7 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
 {
     if (!statements->len)
         return TRUE;
-    /* the rows jb_extract_append_rows() makes, written straight into one reused buffer */
-    if (!w->buf)
-        w->buf = g_string_sized_new(4096);
-    g_string_truncate(w->buf, 0);
+    /* the rows jb_extract_append_rows() makes, written straight into the buffer */
     for (guint i = 0; i < statements->len; i++) {
         const JbStatement *s = g_ptr_array_index(statements, i);
         char buf[JB_DECIMAL_STR_MAX];
@@ -178,45 +157,25 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
         for (int k = 0; k < 7; k++)
             g_free(owned[k]);
     }
-    if (fwrite(w->buf->str, 1, w->buf->len, w->f) != w->buf->len)
-        return write_error(error, w->path ? w->path : "stdout", errno);
-    if (w->buf->allocated_len > (1u << 20)) /* one huge article: do not keep its buffer */
-        g_string_free(g_steal_pointer(&w->buf), TRUE);
-    return TRUE;
+    /* stdout gets each article's rows as they come (a pipe's reader sees progress) */
+    return w->file && w->buf->len < FLUSH_AT ? TRUE : writer_flush(w, error);
 }
 
-/* Free `w` and what it owns, once its stream is closed (iobuf is the stream's buffer). */
 static void writer_free(JbMetricsWriter *w)
 {
-    g_free(w->tmp_path);
-    g_free(w->path);
-    if (w->buf)
-        g_string_free(w->buf, TRUE);
-    g_free(w->iobuf);
+    g_string_free(w->buf, TRUE);
     g_free(w);
 }
 
 gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
 {
-    gboolean ok = TRUE;
-    if (!w->path) {
-        ok = fflush(w->f) == 0 || write_error(error, "stdout", errno);
-        if (w->device && fclose(w->f) != 0 && ok)
-            ok = write_error(error, "output", errno);
-        writer_free(w);
-        return ok;
-    }
-    int err = 0;
-    if (fflush(w->f) != 0 || fsync(fileno(w->f)) != 0)
-        err = errno;
-    if (fclose(w->f) != 0 && !err)
-        err = errno;
-    w->f = NULL;
-    if (!err && g_rename(w->tmp_path, w->path) != 0)
-        err = errno;
-    if (err) {
-        ok = write_error(error, w->path, err);
-        g_unlink(w->tmp_path);
+    gboolean ok = writer_flush(w, error);
+    if (w->file && ok)
+        ok = jb_atomic_commit(w->file, error);
+    else if (w->file)
+        jb_atomic_abort(w->file);
+    else if (ok && fflush(stdout) != 0) {
+        ok = write_error(error, "stdout", errno);
     }
     writer_free(w);
     return ok;
@@ -226,11 +185,9 @@ void jb_metrics_writer_abort(JbMetricsWriter *w)
 {
     if (!w)
         return;
-    if (w->f && (w->f != stdout || w->device))
-        fclose(w->f);
-    else if (w->f)
-        fflush(w->f);
-    if (w->tmp_path)
-        g_unlink(w->tmp_path);
+    if (w->file)
+        jb_atomic_abort(w->file);
+    else
+        fflush(stdout);
     writer_free(w);
 }
