@@ -86,7 +86,7 @@ fonts: $(FONTS)
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 MAN       = $(BUILD)/jianbao.1
-DATA      = templates/metrics.ini templates/briefing.md templates/units.tsv $(wildcard templates/*.theme)
+DATA      = templates/metrics.ini templates/briefing.md templates/units.tsv templates/publishers.tsv $(wildcard templates/*.theme)
 
 man: $(MAN)
 

@@ -27,6 +27,7 @@ static void ctx_clear(Ctx *c)
     g_clear_pointer(&c->new_man, g_key_file_unref);
     g_clear_pointer(&c->files, g_ptr_array_unref);
     g_clear_pointer(&c->dict, jb_dict_free);
+    g_clear_pointer(&c->publishers, jb_publishers_free);
     g_clear_pointer(&c->source_names, g_hash_table_unref);
     g_clear_pointer(&c->review, jb_table_free);
     g_clear_pointer(&c->review_out, jb_table_free);
@@ -41,6 +42,7 @@ static void ctx_clear(Ctx *c)
     g_free(c->out_dir);
     g_free(c->cache_dir);
     g_free(c->dict_path);
+    g_free(c->pub_path);
     g_free(c->tmpl_path);
     g_free(c->engine);
     g_free(c->fonts);
@@ -208,16 +210,19 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
     g_autofree char *out_rel = project_string(c->kf, "output", "out");
     g_autofree char *dict_rel = project_string(c->kf, "dictionary", "templates/metrics.ini");
     g_autofree char *tmpl_rel = project_string(c->kf, "template", "");
+    g_autofree char *pub_rel = project_string(c->kf, "publishers", "templates/publishers.tsv");
     g_autofree char *period = project_string(c->kf, "period", "year");
     c->out_dir = jb_build_resolve(c->base, out_rel);
     c->cache_dir = g_build_filename(c->out_dir, ".cache", NULL);
     c->dict_path = resolve_shipped(c->base, dict_rel);
     c->tmpl_path = *tmpl_rel ? resolve_shipped(c->base, tmpl_rel) : NULL;
+    c->pub_path = resolve_shipped(c->base, pub_rel);
     c->tmpl_name = g_strdup(tmpl_rel);
     c->year_periods = strcmp(period, "year") == 0;
     g_autofree char *fail_on = project_string(c->kf, "fail_on", "errors");
     jb_build_parse_fail_on(fail_on, &c->fail_on); /* checked with the project */
     if (!file_named(c, "dictionary", dict_rel, c->dict_path, error) ||
+        !file_named(c, "publishers", pub_rel, c->pub_path, error) ||
         (c->tmpl_path && !file_named(c, "template", tmpl_rel, c->tmpl_path, error)))
         return FALSE;
     g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
@@ -253,7 +258,19 @@ static gboolean ctx_prepare(Ctx *c, GError **error)
     c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
     if (!c->dict)
         return FALSE;
-    c->dict_hash = jb_build_sha256_hex(dict_text, len);
+    gsize plen = 0;
+    g_autofree char *pub_text = NULL;
+    if (!jb_read_file(c->pub_path, &pub_text, &plen, error))
+        return FALSE;
+    c->publishers = jb_publishers_parse(c->pub_path, pub_text, plen, error);
+    if (!c->publishers)
+        return FALSE;
+    /* the publishers fill a column of extract's rows: a new map re-extracts like a new
+     * dictionary does */
+    g_autoptr(GString) both = g_string_new_len(dict_text, (gssize)len);
+    g_string_append_len(both, "\n[publishers.tsv]\n", -1);
+    g_string_append_len(both, pub_text, (gssize)plen);
+    c->dict_hash = jb_build_sha256_hex(both->str, both->len);
     if (c->tmpl_path) {
         gsize tlen = 0;
         if (g_file_get_contents(c->tmpl_path, &c->tmpl_text, &tlen, NULL))

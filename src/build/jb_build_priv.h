@@ -20,6 +20,7 @@
 #include "jb_common.h"
 #include "jb_dict.h"
 #include "jb_dict_extend.h"
+#include "jb_publishers.h"
 #include "jb_extract.h"
 #include "jb_report.h"
 #include "jb_reshape.h"
@@ -36,6 +37,8 @@ typedef struct {
     GError *first_error;
     GKeyFile *kf;
     char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
+    char *pub_path;           /* the publishers map (jb_publishers.h) */
+    JbPublishers *publishers; /* owned */
     char *tmpl_name;      /* the template as the project names it: what keys use */
     gboolean year_periods;
     JbFailOn fail_on;

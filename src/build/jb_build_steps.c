@@ -90,6 +90,7 @@ static void extract_one(gpointer item)
         return;
     for (guint w = 0; w < art->warnings->len; w++)
         g_ptr_array_add(a->warnings, g_strdup(g_ptr_array_index(art->warnings, w)));
+    jb_publishers_fill(a->c->publishers, art);
     g_autoptr(GPtrArray) st = jb_extract_article(art, a->c->dict);
     a->table = jb_table_new(JB_METRICS_HEADER);
     jb_extract_append_rows(a->table, st);

@@ -13,6 +13,7 @@
 #include "jb_merge.h"
 #include "jb_normalize.h"
 #include "jb_number.h"
+#include "jb_publishers.h"
 #include "jb_period.h"
 #include "jb_report.h"
 #include "jb_reshape.h"
@@ -167,10 +168,12 @@ static gboolean write_table_or_stdout(const JbTable *t, const char *out, GError 
 static int cmd_extract(int argc, char **argv)
 {
     g_autofree char *out = NULL, *dict_path = NULL, *encoding = NULL, *published = NULL;
+    g_autofree char *pub_path = NULL;
     gboolean strict = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write metrics.csv to FILE (default: stdout)", "FILE"},
         {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary (default: templates/metrics.ini)", "FILE"},
+        {"publishers", 0, 0, G_OPTION_ARG_FILENAME, &pub_path, "Publishers by site and file name, for pages that name none (default: templates/publishers.tsv)", "FILE"},
         {"encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, "Input encoding (default: detect UTF-8 or GB18030)", "ENC"},
         {"published", 0, 0, G_OPTION_ARG_STRING, &published, "The articles' date, overriding what they say", "DATE"},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first article that cannot be read or needed repair; write nothing", NULL},
@@ -210,6 +213,13 @@ static int cmd_extract(int argc, char **argv)
     g_autoptr(JbDict) dict = dict_path ? dict_load(dict_path, &e) : NULL;
     if (!dict)
         return e ? fail(e) : (say("templates/metrics.ini not found"), EXIT_USAGE);
+    if (pub_path && !need_file(pub_path))
+        return EXIT_USAGE;
+    if (!pub_path)
+        pub_path = jb_data_path("templates/publishers.tsv"); /* none: hosts name themselves */
+    g_autoptr(JbPublishers) pubs = pub_path ? jb_publishers_load(pub_path, &e) : NULL;
+    if (pub_path && !pubs)
+        return fail(e);
     /* Rows go out article by article (memory bounded by the largest article); the file
      * appears only when complete. Warnings (bytes skipped, markup repaired, numbers too
      * long) exit 1 and, with --strict, stop like an unreadable article. */
@@ -231,6 +241,7 @@ static int cmd_extract(int argc, char **argv)
             continue;
         }
         g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+        jb_publishers_fill(pubs, a);
         g_autoptr(GPtrArray) st = jb_extractor_run(x, a, warnings);
         for (guint k = 0; k < a->warnings->len; k++)
             say("%s", (char *)g_ptr_array_index(a->warnings, k));
@@ -626,6 +637,8 @@ static int cmd_build(int argc, char **argv)
                                       "  [project]\n"
                                       "  inputs=GLOB;...       the articles (required)\n"
                                       "  dictionary=FILE       metric dictionary (default templates/metrics.ini, shipped)\n"
+                                      "  publishers=FILE       who published a page that names none, by site or file name\n"
+                                      "                        (default templates/publishers.tsv, shipped)\n"
                                       "  template=FILE         briefing template (templates/briefing.md is shipped); none: no briefing\n"
                                       "  output=DIR            where outputs go (default out)\n"
                                       "  period=year|keep      chart periods by year (default) or as stated\n"
