@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define HEADER_DATE_BLOCKS 30   /* look for a date line in this many first blocks */
 #define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
 #define ARTICLE_PARAGRAPHS 16  /* room made at first for this many paragraphs */
 
@@ -286,6 +285,15 @@ static void notice_section_facts(Ctx *c, const JunkPara *j)
 }
 
 /* ---- dates found late ---------------------------------------------------------------- */
+
+/* A full date in a file's name (articles saved as 05_ipo_20250617.txt or
+ * 2025-06-17-notice.md): the last sign there is, for an article that states none. */
+static char *file_name_date(const char *path)
+{
+    g_autofree char *base = g_path_get_basename(path);
+    g_autofree char *as_url = g_strconcat("/", base, NULL);
+    return jb_article_url_date(as_url);
+}
 
 /* A full date written in a title: "新闻联播 2024-10-18", "早餐2024年8月31日星期六",
  * "（20241018）". NULL when there is none. */
@@ -596,6 +604,11 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         date = title_date(a->title);
         if (!date)
             date = latest_section_date(a);
+        if (!date && (date = file_name_date(source)) != NULL)
+            jb_article_add_warning(a->warnings,
+                                   "%s: the article states no date; the one in its file name (%s) "
+                                   "is taken as its published date",
+                                   source, date);
         a->date_guessed = date != NULL;
     }
     set_str(&a->published, date);

@@ -102,6 +102,47 @@ static const char *after_any(const char *p, const Lit *words, gsize n)
     return NULL;
 }
 
+#define BYLINE_MAX_CHARS 50 /* a byline with a date is no longer */
+
+/* Does a token of a byline begin or end at p: the line's ends, a space (also U+3000),
+ * a bar (| ｜ 丨)? */
+static gboolean byline_gap(const char *p)
+{
+    return *p == '\0' || *p == ' ' || *p == '|' || starts_with(p, "\xE3\x80\x80") ||
+           starts_with(p, "｜") || starts_with(p, "丨");
+}
+
+/* Does a byline token end right before q (q > p)? */
+static gboolean gap_before(const char *p, const char *q)
+{
+    if (q[-1] == ' ' || q[-1] == '|')
+        return TRUE;
+    return q - p >= 3 && (memcmp(q - 3, "\xE3\x80\x80", 3) == 0 || memcmp(q - 3, "｜", 3) == 0 ||
+                          memcmp(q - 3, "丨", 3) == 0);
+}
+
+/* A byline's date: a full date standing as a token of a short line that holds no
+ * sentence, beside names, a weekday or a time ("2025年6月17日 星期二 08:15　财经新闻组",
+ * "某某日报全媒体　2025-06-27 18:40"). A date inside a sentence (截至2025年6月17日收盘)
+ * touches its words and is none. */
+static gboolean byline_date(const char *p, int *y, int *m, int *d)
+{
+    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？", "：", ",", ";"};
+    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
+        if (strstr(p, SENTENCE[i]))
+            return FALSE;
+    for (const char *q = p; *q; q++) {
+        if (!g_ascii_isdigit(*q) || (q > p && !gap_before(p, q)))
+            continue;
+        const char *e;
+        if (jb_article_scan_ymd(q, &e, y, m, d) != 3)
+            continue;
+        e = skip_weekday(skip_time(skip_weekday(e)));
+        return byline_gap(e);
+    }
+    return FALSE;
+}
+
 /* The words that start a header line with a date, and their first characters. */
 static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
                                   LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
@@ -151,6 +192,8 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
             starts_with(r, "编辑") || *r == '|' || starts_with(r, "｜") || starts_with(r, "丨"))
             return TRUE;
     }
+    if (nchars <= BYLINE_MAX_CHARS && byline_date(p, y, m, d))
+        return TRUE;
     if (nchars <= 60 && may_have_source && strstr(p, "来源")) {
         for (const char *q = p; *q; q++)
             if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&

@@ -215,6 +215,8 @@ extern guint32 jb_ascii_facts[128];
 /* Marks a space that a line break next to it must not remove (between table cells). */
 #define HARD_SPACE '\x1F'
 
+#define HEADER_DATE_BLOCKS 30 /* look for a date line in this many first blocks */
+
 /* One article as it is parsed: what the passes share. */
 typedef struct {
     JbArticle *a;

@@ -297,6 +297,19 @@ static void md_add(Md *m, const char *p, const char *e, guint line)
     append_len(m->blk, p, (gsize)(e - p));
 }
 
+/* Is the line [p, e) a date line among the first blocks, with no date found yet? Such a
+ * line starts a block of its own: a title line above it is no text it continues. */
+static gboolean header_date_line(const Ctx *c, const char *p, const char *e)
+{
+    if (c->header_date || c->nblocks >= HEADER_DATE_BLOCKS || e - p > 240)
+        return FALSE;
+    char line[241];
+    memcpy(line, p, (size_t)(e - p));
+    line[e - p] = '\0';
+    int y, m, d;
+    return jb_article_header_ymd(line, g_utf8_strlen(line, -1), TRUE, &y, &m, &d);
+}
+
 static gboolean md_rule(const char *p, const char *e)
 {
     char ch = 0;
@@ -440,6 +453,11 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
                 q = r;
             } else if (md_html_block(q, e)) {
                 md_flush(&m);
+            } else if (header_date_line(c, q, e)) {
+                md_flush(&m); /* a block of its own, between the title and the text */
+                md_add(&m, q, e, line);
+                md_flush(&m);
+                q = e;
             }
             if (q < e)
                 md_add(&m, q, e, line);

@@ -1,0 +1,40 @@
+#!/bin/sh
+# extract: where an article's published date comes from when it has no labelled date line
+# (issue 12): a byline's date beside names, a weekday or a time; a date line right under
+# the title in a Markdown-looking text file; a newspaper's edition line; and, last, a date
+# in the file's name (with a warning). Articles written for this test.
+. "$(dirname "$0")/lib.sh"
+D=$TMP/in
+mkdir -p "$D"
+published() { # published FILE: the published column of its first row
+    "$JB" extract -o - "$1" 2>"$TMP/err" | sed -n 2p | cut -d, -f2
+}
+
+printf '东川新股今日招股\n2026年3月17日 星期二 08:15\343\200\200财经新闻组\n\n公司计划发行1.2亿股H股。\n' >"$D/byline.txt"
+is "$(published "$D/byline.txt")" 2026-03-17 "a byline: date, weekday, time and a desk's name"
+
+printf '地铁新线开通\n某某日报全媒体\343\200\200２０２６－０３－１８ 09:40\n\n线路全长12.6公里，设站8座。\n' >"$D/fullwidth.txt"
+is "$(published "$D/fullwidth.txt")" 2026-03-18 "a byline after the paper's name, in fullwidth digits"
+
+printf '新股招股\n截至2026年3月17日收盘\n\n公司计划发行1.2亿股H股。\n' >"$D/sentence.txt"
+is "$(published "$D/sentence.txt")" "" "a date inside words (截至…收盘) dates nothing"
+
+printf '某市新闻 | 地铁新线开通\n某某日报全媒体\343\200\200 2026-03-19 18:40\n\n线路全长12.6公里。\n\n**换乘**\n\n可与**1号线**换乘，步行约300米。\n\n**票价**\n\n起步价2元。\n' >"$D/md-like.txt"
+is "$(published "$D/md-like.txt")" 2026-03-19 "a date line under the title of a text that looks like Markdown"
+
+printf '交通发展综述\n\n五年来全国新建高速公路3.2万公里。\n\n（ 2026年3月20日   01 版）\n' >"$D/edition.txt"
+is "$(published "$D/edition.txt")" 2026-03-20 "a newspaper's edition line"
+
+printf '政府工作报告\n——2026年1月20日在东川市人民代表大会上\n\n过去一年，全市新增就业岗位12.5万个。\n' >"$D/speech.txt"
+is "$(published "$D/speech.txt")" 2026-01-20 "a speech's date line (——DATE在…上)"
+is "$("$JB" extract -o - "$D/speech.txt" 2>/dev/null | sed -n 2p | cut -d, -f3)" 2025 "its 过去一年 is the year before"
+
+printf '地铁新线开通\n\n线路全长12.6公里。\n' >"$D/notice_20260321.txt"
+is "$(published "$D/notice_20260321.txt")" 2026-03-21 "no date in the article: the file name's"
+contains "$(cat "$TMP/err")" "notice_20260321.txt: the article states no date; the one in its file name (2026-03-21)" "with a warning saying so"
+
+printf '地铁新线开通\n2026年3月22日\n\n线路全长12.6公里。\n' >"$D/notice_20250101.txt"
+is "$(published "$D/notice_20250101.txt")" 2026-03-22 "the article's own date before the file name's"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
