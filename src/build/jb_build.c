@@ -35,6 +35,8 @@ static void ctx_clear(Ctx *c)
     g_clear_pointer(&c->article_hash, g_hash_table_unref);
     g_clear_pointer(&c->old_index, g_hash_table_unref);
     g_clear_pointer(&c->new_index, g_hash_table_unref);
+    g_clear_pointer(&c->old_outputs, g_hash_table_unref);
+    g_clear_pointer(&c->new_outputs, g_hash_table_unref);
     g_clear_pointer(&c->live_memos, g_ptr_array_unref);
     g_free(c->tmpl_name);
     g_clear_error(&c->first_error);

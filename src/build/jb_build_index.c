@@ -10,6 +10,10 @@
  * again next time. ctime cannot be set back by hand (touch -d sets mtime only), so an edit
  * always changes the signature.
  *
+ * Published outputs are recorded there too (lines "out HASH SIG NAME"), once a no-op build
+ * has hashed them old enough, so that the next no-op build knows them intact without reading
+ * them (metrics.csv grows with the archive).
+ *
  * The index is an optimisation only: a missing, stale or damaged index (its first line
  * carries the SHA-256 of the rest) costs a full read of the articles, never a wrong output.
  *
@@ -78,6 +82,8 @@ void jb_build_index_load(Ctx *c)
 {
     c->old_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     c->new_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    c->old_outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    c->new_outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
     g_autofree char *text = NULL;
     gsize len = 0;
@@ -96,52 +102,85 @@ void jb_build_index_load(Ctx *c)
         if (!end)
             break;
         *end = '\0';
-        char *sp1 = strchr(line, ' ');
+        gboolean out = g_str_has_prefix(line, "out ");
+        char *rec = out ? line + 4 : line;
+        char *sp1 = strchr(rec, ' ');
         char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
-        if (sp2 && sp1 - line == 64) {
+        if (sp2 && sp1 - rec == 64) {
             *sp2 = '\0';
-            g_hash_table_replace(c->old_index, g_strcompress(sp2 + 1), g_strdup(line));
+            g_hash_table_replace(out ? c->old_outputs : c->old_index, g_strcompress(sp2 + 1),
+                                 g_strdup(rec));
         }
         line = end + 1;
     }
 }
 
-char *jb_build_index_lookup(const Ctx *c, const char *name, const char *sig)
+static char *lookup(GHashTable *old, const char *name, const char *sig)
 {
-    const char *rec = c->old_index ? g_hash_table_lookup(c->old_index, name) : NULL;
+    const char *rec = old ? g_hash_table_lookup(old, name) : NULL;
     if (!rec || !sig || strcmp(rec + 65, sig) != 0)
         return NULL;
     return g_strndup(rec, 64);
 }
 
+static void record(Ctx *c, GHashTable *old, GHashTable *new, const char *name, const char *sig,
+                   gboolean racy, const char *hash)
+{
+    if (!new || !sig || racy)
+        return;
+    char *rec = g_strdup_printf("%s %s", hash, sig);
+    const char *was = old ? g_hash_table_lookup(old, name) : NULL;
+    if (!was || strcmp(was, rec) != 0)
+        c->index_grew = TRUE;
+    g_hash_table_replace(new, g_strdup(name), rec);
+}
+
+char *jb_build_index_lookup(const Ctx *c, const char *name, const char *sig)
+{
+    return lookup(c->old_index, name, sig);
+}
+
 void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
                            const char *hash)
 {
-    if (!c->new_index || !sig || racy)
+    record(c, c->old_index, c->new_index, name, sig, racy, hash);
+}
+
+char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig)
+{
+    return lookup(c->old_outputs, rel, sig);
+}
+
+void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboolean racy,
+                                  const char *hash)
+{
+    record(c, c->old_outputs, c->new_outputs, rel, sig, racy, hash);
+}
+
+static void save_table(GString *body, GHashTable *t, const char *prefix)
+{
+    if (!t)
         return;
-    char *rec = g_strdup_printf("%s %s", hash, sig);
-    const char *old = c->old_index ? g_hash_table_lookup(c->old_index, name) : NULL;
-    if (!old || strcmp(old, rec) != 0)
-        c->index_grew = TRUE;
-    g_hash_table_replace(c->new_index, g_strdup(name), rec);
+    g_autoptr(GPtrArray) names = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer k;
+    g_hash_table_iter_init(&it, t);
+    while (g_hash_table_iter_next(&it, &k, NULL))
+        g_ptr_array_add(names, k);
+    g_ptr_array_sort(names, jb_build_by_bytes);
+    for (guint i = 0; i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        g_autofree char *esc = g_strescape(name, NULL);
+        g_string_append_printf(body, "%s%s %s\n", prefix, (char *)g_hash_table_lookup(t, name),
+                               esc);
+    }
 }
 
 gboolean jb_build_index_save(const Ctx *c, GError **error)
 {
-    g_autoptr(GPtrArray) names = g_ptr_array_new();
-    GHashTableIter it;
-    gpointer k;
-    g_hash_table_iter_init(&it, c->new_index);
-    while (g_hash_table_iter_next(&it, &k, NULL))
-        g_ptr_array_add(names, k);
-    g_ptr_array_sort(names, jb_build_by_bytes);
     g_autoptr(GString) body = g_string_new(NULL);
-    for (guint i = 0; i < names->len; i++) {
-        const char *name = g_ptr_array_index(names, i);
-        g_autofree char *esc = g_strescape(name, NULL);
-        g_string_append_printf(body, "%s %s\n", (char *)g_hash_table_lookup(c->new_index, name),
-                               esc);
-    }
+    save_table(body, c->new_index, "");
+    save_table(body, c->new_outputs, "out ");
     g_autofree char *sum = jb_build_sha256_hex(body->str, body->len);
     g_autoptr(GString) file = g_string_new(NULL);
     g_string_printf(file, INDEX_MAGIC " %s\n", sum);

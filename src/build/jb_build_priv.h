@@ -46,7 +46,9 @@ typedef struct {
     GPtrArray *files;     /* char*: article names (relative to the project's directory when
                            * its glob is), sorted bytewise, unique (see expand_inputs) */
     GHashTable *old_index, *new_index; /* name → "HASH SIG" (jb_build_index.c); NULL in units */
-    gboolean index_grew; /* new_index vouches for an article old_index did not (a racy one) */
+    GHashTable *old_outputs, *new_outputs; /* the same for OUT's published files, by their
+                                            * name in OUT (jb_build_outputs_intact) */
+    gboolean index_grew; /* new_index vouches for a file old_index did not (a racy one) */
     GPtrArray *live_memos; /* char*: the cache's KEY.stat files this run used */
     GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
     GKeyFile *new_man;
@@ -191,6 +193,10 @@ void jb_build_index_load(Ctx *c);
 char *jb_build_index_lookup(const Ctx *c, const char *name, const char *sig);
 void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
                            const char *hash);
+/* The same for an output of OUT, `rel` its name there. */
+char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig);
+void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboolean racy,
+                                  const char *hash);
 gboolean jb_build_index_save(const Ctx *c, GError **error);
 
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */
@@ -213,6 +219,9 @@ void jb_build_sweep(Ctx *c, GHashTable *finals, GHashTable *live);
 /* The key of the whole build: every input's hash. Equal keys and intact outputs mean the
  * outputs are what this run would produce. */
 char *jb_build_top_key(const Ctx *c, GPtrArray *arts);
-gboolean jb_build_outputs_intact(const Ctx *c);
+/* Every output the previous manifest lists is there with its recorded SHA-256: known from its
+ * stat record in OUT/.index when it is unchanged since a build hashed it, else hashed (and
+ * then recorded, when old enough: see jb_build_index.c). */
+gboolean jb_build_outputs_intact(Ctx *c);
 
 #endif
