@@ -4,29 +4,32 @@
 # is number syntax (like 万 and 亿), not a setting of a project.
 BEGIN {
     FS = "\t"
-    kinds["unit"] = "U_PLAIN"; kinds["tenth"] = "U_TENTH"; kinds["permille"] = "U_PERMILLE"
+    kinds["unit"] = "U_PLAIN"; kinds["tenth"] = "U_TENTH"
     kinds["point"] = "U_POINT"; kinds["year"] = "U_YEAR"; kinds["day"] = "U_DAY"
     kinds["duration"] = "U_DURATION"; kinds["date"] = "U_DATE"; kinds["time"] = "U_TIME"
     kinds["class"] = "U_CLASS"; kinds["word"] = "U_WORD"
-    latin = 0; n = 0; nl = 0
+    kinds["currency"] = "CUR_SIGN"; kinds["currency_word"] = "CUR_WORD"
+    sect = 0; n = 0; nl = 0; nc = 0 # sections: 0 units, 1 latin, 2 before
 }
-/^# latin/ { latin = 1; next }
+/^# latin/ { sect = 1; next }
+/^# before/ { sect = 2; next }
 /^#/ || /^[ \t]*$/ { next }
 {
-    if (NF < 2 || !($2 in kinds)) {
-        printf "%s:%d: want TEXT<tab>KIND[<tab>SPELLING], KIND one of unit tenth permille point year day duration date time class word\n", FILENAME, FNR > "/dev/stderr"
+    cur = $2 == "currency" || $2 == "currency_word"
+    if (NF < 2 || !($2 in kinds) || cur != (sect == 2) || (cur && NF < 3)) {
+        printf "%s:%d: want TEXT<tab>KIND[<tab>SPELLING], KIND one of unit tenth point year day duration date time class word (currency TEXT<tab>currency|currency_word<tab>UNIT after \"# before\")\n", FILENAME, FNR > "/dev/stderr"
         bad = 1
         exit 1
     }
-    if ($1 in seen) {
-        printf "%s:%d: '%s' is listed twice (first on line %d)\n", FILENAME, FNR, $1, seen[$1] > "/dev/stderr"
+    if ((sect, $1) in seen) {
+        printf "%s:%d: '%s' is listed twice (first on line %d)\n", FILENAME, FNR, $1, seen[sect, $1] > "/dev/stderr"
         bad = 1
         exit 1
     }
-    seen[$1] = FNR
+    seen[sect, $1] = FNR
     canon = NF >= 3 && $3 != "" ? "\"" $3 "\"" : "NULL"
     row = "    {\"" $1 "\", sizeof(\"" $1 "\") - 1, " kinds[$2] ", " canon "},"
-    if (latin) latin_rows[nl++] = row; else rows[n++] = row
+    if (sect == 2) cur_rows[nc++] = row; else if (sect == 1) latin_rows[nl++] = row; else rows[n++] = row
 }
 END {
     if (bad)
@@ -44,4 +47,10 @@ END {
     for (i = 0; i < nl; i++) print latin_rows[i]
     print "};"
     print "const gsize JB_N_LATIN_UNITS = G_N_ELEMENTS(JB_LATIN_UNITS);"
+    print ""
+    print "const UnitDef JB_CURRENCIES[] = {"
+    for (i = 0; i < nc; i++) print cur_rows[i]
+    print "};"
+    print "const gsize JB_N_CURRENCIES = G_N_ELEMENTS(JB_CURRENCIES);"
+    print "G_STATIC_ASSERT(G_N_ELEMENTS(JB_CURRENCIES) <= 64);"
 }

@@ -1,6 +1,7 @@
 #include "jb_dict.h"
 
 #include "jb_common.h"
+#include "jb_units.h"
 
 #include <string.h>
 
@@ -259,7 +260,7 @@ const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *
 const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const char *subject,
                                  const char *unit, gboolean whole)
 {
-    const UnitBucket *b = bucket_for(d->units, unit);
+    const UnitBucket *b = bucket_for(d->units, jb_unit_base(unit)); /* 元人民币: 元 */
     if (!b)
         return NULL;
     const AliasRef *aliases = (const AliasRef *)(const void *)b->aliases->data;

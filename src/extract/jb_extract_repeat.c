@@ -7,6 +7,7 @@
  * Not for: what a statement is (jb_extract_statement.c), headlines (jb_extract_headline.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_units.h"
 
 #include <string.h>
 
@@ -15,13 +16,14 @@ static guint value_hash(gconstpointer p)
 {
     const JbStatement *s = p;
     JbDecimal v = jb_decimal_normalize(s->q.value); /* equal values, equal hashes */
-    return ((guint)(v.mant ^ (v.mant >> 32)) * 31 + (guint)v.exp10) * 31 + g_str_hash(s->q.unit);
+    return ((guint)(v.mant ^ (v.mant >> 32)) * 31 + (guint)v.exp10) * 31 +
+           g_str_hash(jb_unit_base(s->q.unit)); /* 元人民币 is 元 */
 }
 
 static gboolean value_equal(gconstpointer pa, gconstpointer pb)
 {
     const JbStatement *a = pa, *b = pb;
-    return jb_decimal_equal(a->q.value, b->q.value) && strcmp(a->q.unit, b->q.unit) == 0;
+    return jb_decimal_equal(a->q.value, b->q.value) && jb_unit_same(a->q.unit, b->q.unit);
 }
 
 /* A statement in c->seen's buckets, with its metric's core (metric_core) once it was needed:

@@ -7,6 +7,7 @@
  * (jb_extract_period.c), telling a figure the article gave already (jb_extract_repeat.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_units.h"
 
 #include <string.h>
 
@@ -673,7 +674,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         const JbStatement *b = g_ptr_array_index(c->out, i);
         JbDecimal bv = b->q.value; /* (the body may say it as a signed decline) */
         bv.mant = bv.mant < 0 ? -bv.mant : bv.mant;
-        if (jb_decimal_equal(bv, q->value) && strcmp(b->q.unit, q->unit) == 0)
+        if (jb_decimal_equal(bv, q->value) && jb_unit_same(b->q.unit, q->unit))
             return;
     }
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||

@@ -11,6 +11,7 @@
  * (jb_number_member.c), the tables (jb_number_tables.c), decimals (jb_decimal.c).
  */
 #include "jb_number_priv.h"
+#include "jb_units.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -171,6 +172,7 @@ typedef struct {
     int tail_pow;          /* of the member that carries the unit */
     gsize qual_at, qual_len;
     JbBound bound;
+    const UnitDef *currency; /* written before the number: US$ HK$ € RMB 人民币 */
     gsize unit_len;
     char unit[48];         /* last: as Member's, cleared only in its first byte */
 } Expr;
@@ -198,6 +200,14 @@ static void copy_unit(Expr *e, UnitKind kind, const char *unit, gsize len)
     memcpy(e->unit, unit, n);
     e->unit[n] = '\0';
     e->unit_len = n;
+}
+
+/* Digits at p run into 万 or 亿 (人民币28.76亿) */
+static gboolean magnitude_follows(const Ctx *c, gsize p)
+{
+    while (p < c->len && (g_ascii_isdigit(c->t[p]) || c->t[p] == '.' || c->t[p] == ','))
+        p++;
+    return AT(c, p, "万") || AT(c, p, "亿") || AT(c, p, "萬") || AT(c, p, "億");
 }
 
 /* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
@@ -235,6 +245,16 @@ static Reason look_back(const Ctx *c, gsize p, Expr *e)
         }
     } else if (before_lit(c, s, c->lo, "±", strlen("±"))) {
         s -= strlen("±"); /* ±1100千伏: a DC line's rating, the value is 1100 */
+    }
+    /* a currency before the digits (US$479.6, 约HK$612亿, RMB 2.3): part of the expression,
+     * so a hedge before it is found; 人民币 only before 万 or 亿 (美元兑人民币7.1 is a rate) */
+    if (s == p && g_ascii_isdigit((char)(cp < 0x80 ? cp : 0)) && currency_may_end_at(c, p)) {
+        gsize at;
+        const UnitDef *cur = jb_number_currency_before(c, p, &at);
+        if (cur && (cur->kind == CUR_SIGN || magnitude_follows(c, p))) {
+            e->currency = cur;
+            s = at;
+        }
     }
     /* 上百 数百 几十 上万: the round number, at least */
     if (bare_magnitude(cp) && s == p) {
@@ -301,6 +321,14 @@ static gsize skip_prefix_forward(const Ctx *c, gsize p)
             break;
         p = skip_spaces(c, k + found->len);
     }
+    const UnitDef *cur = NULL; /* US$, HK$, RMB (look_back reads it again) */
+    for (gsize k = 0; k < JB_N_CURRENCIES; k++)
+        if ((!cur || JB_CURRENCIES[k].len > cur->len) &&
+            at_lit(c, p, JB_CURRENCIES[k].text, JB_CURRENCIES[k].len))
+            cur = &JB_CURRENCIES[k];
+    if (cur && is_digit_at(c, skip_spaces(c, p + cur->len)) &&
+        skip_spaces(c, p + cur->len) <= p + cur->len + 1)
+        p = skip_spaces(c, p + cur->len);
     if ((AT(c, p, "上") || AT(c, p, "数") || AT(c, p, "几")) && bare_magnitude_at(c, p + 3))
         p += 3;
     else if (p < c->len && (c->t[p] == '-' || c->t[p] == '+') && is_digit_at(c, p + 1))
@@ -411,8 +439,13 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
             return r2;
         }
         gboolean ok = r2 == WHY_OK;
-        if (ok && m->has_unit && m2.has_unit && !same_unit(m, &m2))
-            ok = FALSE;
+        /* 36亿元至37.5亿元人民币, 500元至600元/吨: the upper end's unit says more */
+        gboolean widen = FALSE;
+        if (ok && m->has_unit && m2.has_unit && !same_unit(m, &m2)) {
+            widen = m->ukind == m2.ukind && m2.unit_len > m->unit_len &&
+                    memcmp(m2.unit, m->unit, m->unit_len) == 0;
+            ok = widen;
+        }
         if (ok && dash && !m->has_unit && !m2.has_unit && !m2.big_mag) {
             if (!c->scan) {
                 e->tok_end = MAX(e->tok_end, m2.tok_end);
@@ -434,7 +467,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
                 e->is_range = TRUE;
                 e->has_mag |= m2.has_mag;
                 e->big_mag |= m2.big_mag;
-                if (!m->has_unit && m2.has_unit)
+                if ((!m->has_unit || widen) && m2.has_unit)
                     copy_unit(e, m2.ukind, m2.unit, m2.unit_len);
                 e->tail_pow = m2.tail_pow;
                 e->rounded |= m2.rounded;
@@ -480,6 +513,30 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
                     shift_expr(e, next.tail_pow); /* 505.5/591.8/673.9亿元 */
                     e->tail_pow = next.tail_pow;
                 }
+            }
+        }
+    }
+    /* ---- the currency written before it: HK$38.55, US$479.6 million ---- */
+    if (e->currency && !e->has_unit)
+        copy_unit(e, U_PLAIN, e->currency->canon, strlen(e->currency->canon));
+    /* ---- a price per unit written before it: 每吨789.3元 → 元/吨, 每桶80美元 → 美元/桶 ---- */
+    gsize ua, pl = e->has_unit && e->ukind == U_PLAIN && !e->fraction
+                       ? jb_number_per_unit_before(c, e->start, &ua)
+                       : 0;
+    if (pl && !jb_unit_is_ratio(e->unit) && !memchr(e->unit, '/', e->unit_len)) {
+        if (e->unit_len + 1 + (pl - 3) < sizeof e->unit) {
+            e->unit[e->unit_len] = '/';
+            memcpy(e->unit + e->unit_len + 1, c->t + ua, pl - 3);
+            e->unit_len += 1 + pl - 3;
+            e->unit[e->unit_len] = '\0';
+            e->start -= pl;
+            const QualDef *hq = e->qual_len ? NULL : prefix_qual_before(c, e->start, p);
+            if (hq) { /* 约每吨800元 */
+                e->start -= hq->len;
+                e->qual_at = e->start;
+                e->qual_len = hq->len;
+                e->bound = (JbBound)hq->bound;
+                e->hedged = TRUE;
             }
         }
     }
@@ -591,6 +648,8 @@ static gboolean scan_accepts(const Ctx *c, const Expr *e)
     const Member *m = &e->m;
     if (e->has_unit && e->ukind == U_DURATION && !duration_counts(c, e))
         return FALSE;
+    if (before_lit(c, e->start, 0, "每", strlen("每")))
+        return FALSE; /* 每10股派16.2元, 每1000人: the base of a rate, not a figure */
     if (e->has_unit && (UNIT_IS(e, "名") || UNIT_IS(e, "位") || UNIT_IS(e, "强") || UNIT_IS(e, "強")) &&
         before_lit(c, e->start, 0, "前", strlen("前")))
         return FALSE; /* 前20名: a rank */
@@ -637,16 +696,13 @@ static void expr_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
     if (e->has_unit && e->ukind == U_TENTH) {
         v.exp10 += 1; /* 三成 = 30 % */
         h.exp10 += 1;
-    } else if (e->has_unit && e->ukind == U_PERMILLE) {
-        v.exp10 -= 1;
-        h.exp10 -= 1;
     }
     /* whole numbers normalised; a fraction keeps the zeros it was written with (3.0% is
      * {30, -1}: metrics.csv says 3.0, and a chart's label 3.0%) */
     out->value = v.exp10 < 0 ? v : jb_decimal_normalize(v);
     out->high = h.exp10 < 0 ? h : jb_decimal_normalize(h);
     out->is_range = e->is_range;
-    gboolean percent = e->ukind == U_TENTH || e->ukind == U_PERMILLE;
+    gboolean percent = e->ukind == U_TENTH;
     if (e->has_unit)
         copy_text(out->unit, sizeof out->unit, percent ? "%" : e->unit, percent ? 1 : e->unit_len);
     copy_text(out->qualifier, sizeof out->qualifier, c->t + e->qual_at, e->qual_len);
@@ -688,6 +744,13 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
     jb_number_tables_init();
     Ctx c = {.t = expr, .len = b, .lo = a, .scan = FALSE};
     gsize p = skip_prefix_forward(&c, a);
+    if (AT(&c, p, "每")) /* 每吨652.8元: the numeral after the unit */
+        for (gsize k = p + 6, ua; k <= p + 15 && k < b; k += 3)
+            if (numeral_start_at(&c, k)) {
+                if (jb_number_per_unit_before(&c, k, &ua) == k - p)
+                    p = k;
+                break;
+            }
     if (AT(&c, p, "第"))
         return parse_fail(error, expr, WHY_ORDINAL);
     if (!numeral_start_at(&c, p)) {
@@ -733,8 +796,10 @@ static gsize skip_date_digits(const guchar *u, gsize p, gsize len)
     const guchar *d = u + q;
     gboolean date = (d[0] == 0xE5 && d[1] == 0xB9 && d[2] == 0xB4 && q - p == 4) || /* 年 */
                     (d[0] == 0xE6 && d[1] == 0x9C && d[2] == 0x88) || /* 月 */
-                    (d[0] == 0xE6 && d[1] == 0x97 && d[2] == 0xA5 &&  /* 日, not 日元 */
-                     !(len - q >= 6 && d[3] == 0xE5 && d[4] == 0x85 && d[5] == 0x83));
+                    (d[0] == 0xE6 && d[1] == 0x97 && d[2] == 0xA5 &&  /* 日, not 日元 日历天 */
+                     !(len - q >= 6 && ((d[3] == 0xE5 && d[4] == 0x85 && d[5] == 0x83) ||
+                                        (d[3] == 0xE5 && d[4] == 0x8E && d[5] == 0x86) ||
+                                        (d[3] == 0xE6 && d[4] == 0x9B && d[5] == 0x86))));
     return date ? q : p;
 }
 

@@ -20,7 +20,8 @@
  * that are streaks, record spans, windows or tenors (连续9年, 15年来, 未来3个月, 7天期).
  *
  * Representation choices (the tests in tests/data/numbers.tsv pin each one):
- *  - 成 is tenths: 三成 → 30 with unit "%"; 一半 → 50 "%"; ‰ and 千分之 → percent (÷10).
+ *  - 成 is tenths: 三成 → 30 with unit "%"; 一半 → 50 "%"; 千分之三 → 0.3 "%" (a fraction);
+ *    the sign ‰ stays as stated: 6.75‰ → 6.75 "‰".
  *  - Fractions are percentages: 三分之一, 1/3 → 33.333333 "%". A fraction that does not end
  *    in six decimals is rounded half-up to six and its bound becomes "about" (约1/3 →
  *    33.333333 % about; 1/4 → 25 % exact).
@@ -30,9 +31,19 @@
  *  - A span of time is a quantity in its unit (为期1个月 → 1 个月, 半年 → 0.5 年), as the
  *    real-text corpus counts them.
  *  - The unit is the base unit as written, with spelling variants folded: 台(套) → 台（套）,
- *    元人民币 / 人民币 → 元, 个百分点 / 個百分點 → 百分点, 个基点 → 基点. "万亩" is 万 × 亩
+ *    人民币 → 元, 个百分点 / 個百分點 → 百分点, 个基点 → 基点; 元人民币 and 元人民幣 stay as
+ *    written (jb_unit_base() reads them as 元). "万亩" is 万 × 亩
  *    (187万亩 → 1870000 亩). 10亿7400万 is one number (1074000000).
- *  - A compound rate keeps its denominator: 500元/吨 → unit "元/吨"; 30万吨/年 → "吨/年".
+ *  - A compound rate keeps its denominator: 500元/吨 → unit "元/吨"; 30万吨/年 → "吨/年"; a
+ *    price per unit written before the number too: 每吨789.3元 → "元/吨" (the span starts at
+ *    每). A number right after 每 is a rate's base, not a quantity (每10股派16.2元).
+ *  - Money written in English or with a currency sign: a sign or code before the number
+ *    (templates/units.tsv "# before": US$ HK$ € £ ¥ RMB USD…; 人民币 only before 万/亿) gives
+ *    the unit when none follows (US$0.58 → 0.58 美元) and is part of the span, so a hedge
+ *    before it holds (约HK$612亿 → about); million billion trillion bn mn after the digits
+ *    scale them, m b k only after a currency (€3.4m); yuan or dollars after a space are units.
+ *  - 分 after a decimal or a word of scoring (评分 得分) is a score (8.1分); else minutes.
+ *  - 日历天 is a span of calendar days (1460日历天), not the 日 of a date.
  *  - ±1100千伏 → 1100 千伏 (the ± of a DC line rating is not a sign).
  *  - When a prefix hedge and a 多/余 or suffix hedge both appear, the prefix wins (超过70%以上,
  *    超2000多家 → 超过, 超); of two prefixes (最高不超过) the one next to the number is kept.

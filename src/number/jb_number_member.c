@@ -65,7 +65,7 @@ static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
 static gboolean unit_starts_at(const Ctx *c, gsize i)
 {
     const UnitDef *u;
-    return unit_at(c, i, &u) > 0 && u->kind <= U_PERMILLE;
+    return unit_at(c, i, &u) > 0 && u->kind <= U_TENTH;
 }
 
 /* ---- numerals ---- */
@@ -491,6 +491,29 @@ static const UnitDef *latin_unit_at(const Ctx *c, gsize i)
     return NULL;
 }
 
+gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at_out)
+{
+    for (gsize ul = 3; ul <= 12; ul += 3) {
+        if (k < c->lo + ul + 3)
+            break;
+        if (!same_bytes(c->t + k - ul - 3, "每", 3))
+            continue;
+        const UnitDef *u;
+        if (unit_at(c, k - ul, &u) != ul || u->kind != U_PLAIN)
+            return 0;
+        *unit_at_out = k - ul;
+        return ul + 3;
+    }
+    return 0;
+}
+
+/* Is there a currency right before the number at p? */
+static gboolean money_before(const Ctx *c, gsize p)
+{
+    gsize at;
+    return currency_may_end_at(c, p) && jb_number_currency_before(c, p, &at) != NULL;
+}
+
 /* "W" for 万 as web pages write it (12.5W人, 阅读10W+): a W right after digits, then a unit
  * of ours or a '+'. 65W快充 (watts) is none: 快 is no unit. */
 static gboolean w_for_wan_at(const Ctx *c, gsize q)
@@ -547,6 +570,33 @@ static gsize latin_unit_len(const Ctx *c, gsize q)
     return n;
 }
 
+/* Is 分 after the number at p (read into m) a score (评分8.1分, 得分为92分) rather than
+ * minutes (9点30分)? A fraction of a minute is never written, so a decimal is a score; a whole
+ * number is one after a word of scoring, with 为 达 是 of between. */
+static gboolean score_before(const Ctx *c, gsize p, const Member *m)
+{
+    if (!m->arabic || m->has_mag)
+        return FALSE;
+    if (m->value.exp10 < 0)
+        return TRUE;
+    static const char *const WORDS[] = {"评分", "評分", "得分", "打分", "总分", "總分", "满分",
+                                        "滿分", "评价", "評價", NULL};
+    gsize k = p;
+    for (int round = 0; round < 2; round++) {
+        for (const char *const *w = WORDS; *w; w++) {
+            gsize n = strlen(*w);
+            if (k >= n && same_bytes(c->t + k - n, *w, n))
+                return TRUE;
+        }
+        if (!(k >= 3 && (same_bytes(c->t + k - 3, "为", 3) || same_bytes(c->t + k - 3, "為", 3) ||
+                         same_bytes(c->t + k - 3, "达", 3) || same_bytes(c->t + k - 3, "達", 3) ||
+                         same_bytes(c->t + k - 3, "是", 3))))
+            break;
+        k -= 3;
+    }
+    return FALSE;
+}
+
 static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
     member_clear(m);
@@ -567,7 +617,19 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         m->arabic = TRUE;
         m->is_int = m->value.exp10 == 0;
         allow_tail = TRUE;
-        if (w_for_wan_at(c, q)) { /* 12.5W人 = 12.5万人 */
+        int epw;
+        gsize el = q < c->len && (c->t[q] == ' ' || g_ascii_isalpha(c->t[q]))
+                       ? jb_number_english_scale_at(c, q, money_before(c, p), &epw)
+                       : 0;
+        if (el) { /* US$479.6 million, $12bn: no 万/亿 after it */
+            m->value.exp10 += epw;
+            m->tail_pow = epw;
+            m->has_mag = TRUE;
+            m->big_mag = epw >= 4;
+            m->tail_stage = 3;
+            q += el;
+            allow_tail = FALSE;
+        } else if (w_for_wan_at(c, q)) { /* 12.5W人 = 12.5万人 */
             m->value.exp10 += 4;
             m->tail_pow = 4;
             m->has_mag = m->big_mag = TRUE;
@@ -677,10 +739,19 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     const UnitDef *ud;
     gsize ulen = unit_at(c, u, &ud);
     if (!ud) {
-        const UnitDef *lu = latin_unit_at(c, q); /* 1423亿GB (no space: 5 GB is rare) */
+        /* 1423亿GB (no space: 5 GB is rare); a money word after a space (3.5 billion yuan) */
+        const UnitDef *lu = latin_unit_at(c, q);
+        gsize at = q;
+        if (!lu && u > q) {
+            at = u;
+            lu = latin_unit_at(c, u);
+            if (lu && !lu->canon)
+                lu = NULL;
+        }
         if (lu) {
-            set_unit(m, U_PLAIN, lu->text, lu->len);
-            m->end = q + lu->len;
+            const char *spelt = lu->canon ? lu->canon : lu->text;
+            set_unit(m, U_PLAIN, spelt, strlen(spelt));
+            m->end = at + lu->len;
         }
         return WHY_OK;
     }
@@ -689,6 +760,10 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     case U_DATE:
         return WHY_DATE;
     case U_TIME:
+        if (ulen == strlen("分") && AT(c, u, "分") && score_before(c, p, m)) {
+            kind = U_PLAIN; /* 评分8.1分: a score */
+            break;
+        }
         return WHY_TIME;
     case U_CLASS:
         return WHY_CLASS;
@@ -809,12 +884,17 @@ static gboolean run_has_letter(Ctx *c, gsize i, gsize *run_end)
  * letter before them: a quantity, not a model name. */
 static gboolean latin_quantity_at(const Ctx *c, gsize p)
 {
-    if (p > 0 && (g_ascii_isalnum(c->t[p - 1]) || c->t[p - 1] == '.'))
+    /* after a currency (RMB2.3bn, USD5m), letters before or after the digits are money */
+    gboolean money = money_before(c, p);
+    if (!money && p > 0 && (g_ascii_isalnum(c->t[p - 1]) || c->t[p - 1] == '.'))
         return FALSE;
     gsize q = p;
     while (q < c->len && (g_ascii_isdigit(c->t[q]) || c->t[q] == '.' || c->t[q] == ','))
         q++;
-    return latin_unit_at(c, q) != NULL || w_for_wan_at(c, q);
+    int pw;
+    return latin_unit_at(c, q) != NULL || w_for_wan_at(c, q) ||
+           jb_number_english_scale_at(c, q, money, &pw) > 0 ||
+           (money && (q >= c->len || !g_ascii_isalnum(c->t[q])));
 }
 
 Reason jb_number_read_member(Ctx *c, gsize p, gboolean hedged, Member *m)

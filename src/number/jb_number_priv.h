@@ -219,7 +219,6 @@ static inline gboolean cn_numeral(gunichar cp)
 typedef enum {
     U_PLAIN,    /* a unit: the value stays */
     U_TENTH,    /* 成: tenths, reported as % (三成 → 30 %) */
-    U_PERMILLE, /* ‰: reported as % (5‰ → 0.5 %) */
     U_POINT,    /* 点: index points, unless a time of day */
     U_YEAR,     /* 年: a year (2025年) or years (13年) */
     U_DAY,      /* 日: a day of the month (18日) or days (三日) */
@@ -229,6 +228,10 @@ typedef enum {
     U_TIME,
     U_CLASS,
     U_WORD,
+    /* a currency before the number (JB_CURRENCIES): a sign or code, or a word (人民币) that
+     * makes money only of a number with 万/亿 */
+    CUR_SIGN,
+    CUR_WORD,
 } UnitKind;
 
 typedef struct {
@@ -247,6 +250,11 @@ extern const UnitDef JB_UNITS[];
 extern const gsize JB_N_UNITS;
 extern const UnitDef JB_LATIN_UNITS[];
 extern const gsize JB_N_LATIN_UNITS;
+/* Currencies written before a number (US$, HK$, €, RMB, 人民币), canon the unit they give */
+extern const UnitDef JB_CURRENCIES[];
+extern const gsize JB_N_CURRENCIES;
+/* bit i: JB_CURRENCIES[i] ends in byte b (one look-up rules out most numbers) */
+extern guint64 jb_currency_by_last[256];
 /* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
 extern const char *const JB_PER_TIME[9];
 
@@ -375,6 +383,26 @@ typedef struct {
 /* The unit is exactly `lit` (a literal) */
 #define UNIT_IS(x, lit) ((x)->unit_len == sizeof(lit) - 1 && same_bytes((x)->unit, lit, sizeof(lit) - 1))
 
+
+/* The currency written right before p (one space allowed between: RMB 2.3 billion), the
+ * longest one, not before c->lo; NULL when none. *at is where it starts. A code in Latin
+ * letters (RMB, USD) must not be the end of a longer word. */
+const UnitDef *jb_number_currency_before(const Ctx *c, gsize p, gsize *at);
+/* Could a currency end right before p? One look-up, so most numbers skip the call above. */
+static inline gboolean currency_may_end_at(const Ctx *c, gsize p)
+{
+    if (p > c->lo && c->t[p - 1] == ' ')
+        p--;
+    return p > c->lo && jb_currency_by_last[(guchar)c->t[p - 1]] != 0;
+}
+/* Bytes of an English magnitude at q (million, billion, bn; a space before a word included),
+ * its power of ten in *pow; 0 when there is none. `money`: a currency stands before the
+ * number, which lets the single letters m b k count (€3.4m). (jb_number_money.c) */
+gsize jb_number_english_scale_at(const Ctx *c, gsize q, gboolean money, int *pow);
+
+/* 每 and a unit of things ending at k (每吨, 每桶, 每平方米): its length in bytes, and where
+ * the unit starts in *unit_at; 0 when there is none. */
+gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at);
 
 /* One number with its own unit, starting exactly at p, or why it is not one. `hedged`: a
  * hedge word stands before it (a bare 半 or 百 means something only then: 过半, 近千亿). */

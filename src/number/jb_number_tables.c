@@ -20,6 +20,7 @@ guint8 jb_unit_canon_len[JB_UNITS_MAX]; /* strlen of canon, or of text without o
 UnitIndex jb_unit_short;          /* one character, by unit_hash */
 UnitIndex jb_unit_long;           /* two characters or more, by unit_hash2 */
 guint8 jb_unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
+guint64 jb_currency_by_last[256];        /* bit k: JB_CURRENCIES[k] ends in byte b */
 
 /* The bucket of JB_UNITS[k] in `ix`, or -1 when it belongs to the other index. */
 static int unit_bucket_of(gsize k, gboolean long_units)
@@ -77,10 +78,15 @@ static void build_unit_index(void)
             strncmp(JB_UNITS[k].text, "日", 3) == 0)
             g_assert(g_str_has_prefix(JB_UNITS[k].text, "日元") ||
                      g_str_has_prefix(JB_UNITS[k].text, "日圓") ||
-                     g_str_has_prefix(JB_UNITS[k].text, "日圆") || JB_UNITS[k].len == 3);
+                     g_str_has_prefix(JB_UNITS[k].text, "日圆") ||
+                     g_str_has_prefix(JB_UNITS[k].text, "日历") ||
+                     g_str_has_prefix(JB_UNITS[k].text, "日曆") || JB_UNITS[k].len == 3);
     for (gsize k = 0; k < JB_N_UNITS; k++)
         if (unit_bucket_of(k, TRUE) >= 0)
             jb_unit_long_first[unit_hash((const guchar *)JB_UNITS[k].text, JB_UNITS[k].len)] = 1;
+    for (gsize k = 0; k < JB_N_CURRENCIES; k++)
+        jb_currency_by_last[(guchar)JB_CURRENCIES[k].text[JB_CURRENCIES[k].len - 1]] |=
+            G_GUINT64_CONSTANT(1) << k;
 }
 
 #define QD(s, b) {s, sizeof(s) - 1, b}

@@ -42,6 +42,25 @@ gboolean jb_unit_is_ratio(const char *unit)
            jb_unit_is_points(unit);
 }
 
+const char *jb_unit_base(const char *unit)
+{
+    static const char *const SAME[][2] = {
+        {"元人民币", "元"}, {"元人民幣", "元"}, {"日历天", "天"}, {"日曆天", "天"},
+    };
+    /* the first byte first: this runs for every statement a dictionary is matched with */
+    if (unit[0] != SAME[0][0][0] && unit[0] != SAME[2][0][0])
+        return unit;
+    for (gsize i = 0; i < G_N_ELEMENTS(SAME); i++)
+        if (strcmp(unit, SAME[i][0]) == 0)
+            return SAME[i][1];
+    return unit;
+}
+
+gboolean jb_unit_same(const char *a, const char *b)
+{
+    return strcmp(jb_unit_base(a), jb_unit_base(b)) == 0;
+}
+
 gboolean jb_unit_is_money(const char *unit)
 {
     return strstr(unit, "元") != NULL;

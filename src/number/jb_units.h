@@ -40,6 +40,12 @@ JbFigure jb_figure_of(JbDecimal v, JbBound bound);
 
 /* Ratio units, which never scale: % ‰ 倍 百分点 (个百分点). */
 gboolean jb_unit_is_ratio(const char *unit);
+/* The spelling a unit is compared in: units metrics.csv keeps as the source wrote them but
+ * that measure the same (元人民币, 元人民幣 → 元; 日历天 → 天); any other unit itself.
+ * Static or `unit`. Dictionary matching, duplicates and reshape compare units through it. */
+const char *jb_unit_base(const char *unit);
+/* jb_unit_base(a) and jb_unit_base(b) are the same */
+gboolean jb_unit_same(const char *a, const char *b);
 /* Money: a unit containing 元 (元, 美元, 港元…), the only kind that is shown in 万亿. */
 gboolean jb_unit_is_money(const char *unit);
 

@@ -2,6 +2,7 @@
 
 #include "jb_common.h"
 #include "jb_number.h"
+#include "jb_units.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -359,14 +360,14 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                 base->source = g_strdup("dictionary");
                 base->period = g_strdup("");
             } else {
-                base->unit = g_strdup(o->unit);
+                base->unit = g_strdup(jb_unit_base(o->unit));
                 base->source = g_strdup(o->source);
                 base->period = g_strdup(o->stated);
                 base->line = o->line;
             }
             g_hash_table_insert(units, g_strdup(o->key), base);
         }
-        if (strcmp(base->unit, o->unit) != 0) {
+        if (!jb_unit_same(base->unit, o->unit)) { /* 元人民币 is 元 */
             if (opt->strict) {
                 g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
                             "%s:%u: unit '%s' for %s, whose base unit is '%s'", file, line, o->unit,
@@ -383,6 +384,10 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                          base->period, base->source, base->line, o);
             obs_free(o);
             continue;
+        }
+        if (strcmp(base->unit, o->unit) != 0) { /* one spelling in a series: 元, not 元人民币 */
+            g_free(o->unit);
+            o->unit = g_strdup(base->unit);
         }
         g_ptr_array_add(obs, o);
     }

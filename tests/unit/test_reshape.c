@@ -212,6 +212,23 @@ int main(void)
     is_str(cell(u, 1, "display_unit"), "万", "counts from 1万 display in 万");
     is_str(cell(u, 2, "display_unit"), "", "percentages never scale");
 
+    /* a unit kept as the source spelled it is the base unit it spells (元人民币 is 元), and the
+     * series writes the base's spelling; ‰ is not % */
+    g_autoptr(JbTable) spelt = parse("metric_id,subject,metric,period,value,unit,source\n"
+                                     "ai.size,人工智能,产业规模,2022,400000000000,元,a\n"
+                                     "ai.size,人工智能,产业规模,2023,500000000000,元人民币,b\n"
+                                     "u.birth,,出生率,2022,6.9,‰,c\n"
+                                     "u.birth,,出生率,2023,0.7,%,d\n");
+    g_ptr_array_set_size(warn, 0);
+    JbReshapeOptions spo = {.include_unknown = TRUE};
+    g_autoptr(JbTable) su = jb_reshape(spelt, dict, &spo, warn, &e);
+    g_autofree char *srows = rows_of(su);
+    is_str(srows, "ai.size 2022 400000000000; ai.size 2023 500000000000; u.birth 2022 6.9",
+           "元人民币 is 元; a %% row of a ‰ metric is left out");
+    is_str(cell(su, 1, "unit"), "元", "the series spells the base unit (元, not 元人民币)");
+    is_str(cell(su, 2, "unit"), "‰", "‰ is kept as stated");
+    ok(warn->len == 1, "one warning, the %% row (%u)", warn->len);
+
     /* filters */
     JbReshapeOptions unk = {.include_unknown = TRUE};
     g_autoptr(JbTable) uk = jb_reshape(units, dict, &unk, warn, &e);

@@ -56,6 +56,15 @@ int main(void)
         is_str(got, f[6], "label %s: %s %s %s", f[0], f[1], f[2], f[4]);
     }
 
+    /* units kept as stated compare as the unit they spell */
+    is_str(jb_unit_base("元人民币"), "元", "元人民币 is compared as 元");
+    is_str(jb_unit_base("元人民幣"), "元", "元人民幣 too");
+    is_str(jb_unit_base("日历天"), "天", "日历天 as 天");
+    is_str(jb_unit_base("‰"), "‰", "‰ stays ‰ (not a spelling of %%)");
+    is_str(jb_unit_base("美元/桶"), "美元/桶", "any other unit is itself");
+    ok(jb_unit_same("元", "元人民币") && !jb_unit_same("元", "美元") && !jb_unit_same("%", "‰"),
+       "jb_unit_same: 元 = 元人民币, 元 ≠ 美元, %% ≠ ‰");
+
     g_autoptr(GPtrArray) changes = read_tsv("changes.tsv");
     ok(changes->len >= 10, "changes.tsv has its cases (%u)", changes->len);
     for (guint i = 0; i < changes->len; i++) {
