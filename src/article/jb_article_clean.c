@@ -48,25 +48,7 @@ static inline guint plain_byte(guchar b)
  * clean_text asks this of every non-ASCII punctuation mark. */
 static inline gunichar utf8_char(const char *p, const char *end, const char **next)
 {
-    const guchar *u = (const guchar *)p;
-    gunichar c;
-    gsize n;
-    if (u[0] < 0x80) {
-        c = u[0];
-        n = 1;
-    } else if (u[0] < 0xE0) {
-        c = ((gunichar)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        n = 2;
-    } else if (u[0] < 0xF0) {
-        c = ((gunichar)(u[0] & 0x0F) << 12) | ((gunichar)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        n = 3;
-    } else {
-        c = ((gunichar)(u[0] & 0x07) << 18) | ((gunichar)(u[1] & 0x3F) << 12) |
-            ((gunichar)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-        n = 4;
-    }
-    *next = (gsize)(end - p) < n ? end : p + n; /* (a cut character: never in valid UTF-8) */
-    return c;
+    return jb_utf8_get(p, end, next);
 }
 
 static inline gunichar char_at(const char *p, const char *end)

@@ -19,34 +19,25 @@
 #define _GNU_SOURCE /* memmem, strcasestr */
 #endif
 #include "jb_article.h"
+#include "jb_text.h"
 
 #include <string.h>
 
 #define BLOCK_BUF_SIZE 500      /* a raw block's first buffer: most paragraphs fit, and it is
                                    small enough for malloc's cheap bins */
+/* jb_text.h's literals and white space, under the short names this folder's files use. */
 static inline gboolean starts_with(const char *s, const char *prefix)
 {
-    /* the first byte rules out most candidates before strlen and strncmp */
-    return prefix[0] == '\0' || (s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0);
+    return jb_has_prefix(s, prefix);
 }
 
-/* A word with its length, for the lists of prefixes tried on every short paragraph (a
- * strlen per word and try cost more than the tries). */
-typedef struct {
-    const char *s;
-    gsize n;
-} Lit;
-#define LIT(x) {x, sizeof(x) - 1}
+/* A word with its length, for the lists of prefixes tried on every short paragraph. */
+typedef JbLit Lit;
+#define LIT(x) JB_LIT(x)
 
 static inline gboolean starts_with_lit(const char *s, Lit w)
 {
-    /* byte by byte, not strncmp: most tries fail within a Chinese character's three bytes,
-     * and Chinese words share their first byte too often for a test of it alone to help.
-     * (s[i] is read only when s[i - 1] matched a byte of `w`, which is never NUL.) */
-    for (gsize i = 0; i < w.n; i++)
-        if (s[i] != w.s[i])
-            return FALSE;
-    return TRUE;
+    return jb_has_lit(s, w);
 }
 
 /* g_string_append_len(g, s, n), with a memcpy when `g` has room: the blocks are built
@@ -123,12 +114,10 @@ static inline const char *skip_to_any(const char *p, const char *end, char a, ch
     return p;
 }
 
-/* White space as it appears in Chinese pages (ASCII, ideographic, no-break, thin, …). */
+/* White space: the one set of jb_text.h (ASCII, ideographic, no-break, thin, …). */
 static inline gboolean is_space_char(gunichar c)
 {
-    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x3000 || c == 0x00A0 || c == 0x0085 ||
-           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-           c == 0x202F || c == 0x205F;
+    return jb_is_space(c);
 }
 
 /* Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen. */

@@ -2,11 +2,12 @@
 
 #include <string.h>
 
-/* Only characters with these lead bytes are ever rewritten: U+00A0 (C2), U+20xx and
- * U+2236 (E2), U+3000 and U+301C (E3), U+FFxx (EF). Every other byte is copied in runs. */
+/* Only characters with these lead bytes are ever rewritten: U+0085 and U+00A0 (C2),
+ * U+1680 (E1), U+20xx and U+2236 (E2), U+3000 and U+301C (E3), U+FFxx (EF). Every other
+ * byte is copied in runs. */
 static inline gboolean special_lead(guchar b)
 {
-    return b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF;
+    return b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF;
 }
 
 char *jb_normalize(const char *s, gssize len)
@@ -24,17 +25,15 @@ char *jb_normalize(const char *s, gssize len)
             p = q;
             continue;
         }
-        gunichar c = g_utf8_get_char(p);
-        const char *next = g_utf8_next_char(p);
-        if (next > end) /* (a cut character: never in valid UTF-8) */
-            next = end;
+        const char *next;
+        gunichar c = jb_utf8_get(p, end, &next);
         char ascii = jb_normalize_ascii(c);
         if (ascii) {
             *o++ = ascii;
         } else if (jb_normalize_is_dash(c)) {
-            if (next < end && jb_normalize_is_dash(g_utf8_get_char(next))) {
+            const char *after;
+            if (next < end && jb_normalize_is_dash(jb_utf8_get(next, end, &after))) {
                 /* —— is punctuation, not a range: keep both as written */
-                const char *after = MIN(g_utf8_next_char(next), end);
                 memcpy(o, p, (gsize)(after - p));
                 o += after - p;
                 next = after;

@@ -9,11 +9,14 @@
 #ifndef JB_NORMALIZE_H
 #define JB_NORMALIZE_H
 
+#include "jb_text.h"
+
 #include <glib.h>
 
 /* Return a normalised copy of the valid UTF-8 `s` (`len` bytes, or -1 for NUL-terminated):
  *  - fullwidth digits, Latin letters and the signs ％ ＋ － ． ／ ＝ ＜ ＞ → ASCII
- *  - ideographic space U+3000, no-break space U+00A0, thin spaces → ' '
+ *  - white space other than ASCII's (jb_is_space: ideographic U+3000, no-break U+00A0,
+ *    thin U+2009, line separator U+2028…) → ' '
  *  - ratio colon ∶ → ':'
  *  - a single dash of the family ‐ ‑ ‒ – — ― － → '-', and ～ 〜 → '~';
  *    a doubled dash (——, the Chinese em-dash punctuation) is kept as written
@@ -39,7 +42,7 @@ static inline char jb_normalize_ascii(gunichar c)
     if (c == 0xFF05 || c == 0xFF0B || c == 0xFF0E || c == 0xFF0F || c == 0xFF1D ||
         c == 0xFF1C || c == 0xFF1E)
         return (char)(c - 0xFEE0); /* ％ ＋ ． ／ ＝ ＜ ＞ */
-    if (c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F)
+    if (c >= 0x80 && jb_is_space(c))
         return ' ';
     if (c == 0x2236)
         return ':';

@@ -69,8 +69,7 @@ const char *jb_word_set_find(const JbWordSet *set, const char *a, const char *z)
         for (guint i = 0; i < n; i++)
             if (jb_word_at(&w[i], p, z))
                 return p;
-        guchar b = (guchar)*p;
-        p += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        p += jb_utf8_len((guchar)*p);
     }
     return NULL;
 }

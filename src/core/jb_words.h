@@ -11,6 +11,8 @@
 #ifndef JB_WORDS_H
 #define JB_WORDS_H
 
+#include "jb_text.h"
+
 #include <glib.h>
 #include <string.h>
 
@@ -35,24 +37,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbWordSet, jb_word_set_free)
 /* Add a non-empty valid UTF-8 word; `tag` is returned with it. */
 void jb_word_set_add(JbWordSet *set, const char *word, int tag);
 
-/* The code point at `p` (p < end), decoded by hand: this runs for every character of a
- * sentence, and the text is known to be valid UTF-8 (g_utf8_get_char is a call and a loop).
- * 0 when the character is cut short by `end`. */
+/* The code point at `p` (p < end; valid UTF-8): jb_utf8_get's (0 when cut short by `end`). */
 static inline gunichar jb_word_char_at(const char *s, const char *e)
 {
-    const guchar *p = (const guchar *)s, *end = (const guchar *)e;
-    guchar b = p[0];
-    if (b < 0x80)
-        return b;
-    if (b < 0xE0)
-        return end - p >= 2 ? ((gunichar)(b & 0x1F) << 6) | (p[1] & 0x3F) : 0;
-    if (b < 0xF0)
-        return end - p >= 3 ? ((gunichar)(b & 0x0F) << 12) | ((gunichar)(p[1] & 0x3F) << 6) |
-                                  (p[2] & 0x3F)
-                            : 0;
-    return end - p >= 4 ? ((gunichar)(b & 0x07) << 18) | ((gunichar)(p[1] & 0x3F) << 12) |
-                              ((gunichar)(p[2] & 0x3F) << 6) | (p[3] & 0x3F)
-                        : 0;
+    const char *next;
+    return jb_utf8_get(s, e, &next);
 }
 
 const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n);

@@ -11,20 +11,17 @@
  * Not for: article dates (jb_article_date.c), the period grammar itself (jb_period.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_text.h"
 
 /* ---- reading pieces -------------------------------------------------------------------- */
 
-/* `w` at p (before limit): where it ends, or NULL. */
-/* Inlined everywhere, so a literal's length and first bytes are constants (the time scan
- * calls this a few times per character that could start a time). */
+/* `w` at p (before limit): where it ends, or NULL (jb_text.h's jb_lit: always inlined, so a
+ * literal's length and first bytes are constants; the time scan calls this a few times per
+ * character that could start a time). */
 static inline __attribute__((always_inline)) const char *lit(const char *p, const char *limit,
                                                              const char *w)
 {
-    /* Most calls fail on the first two bytes: test them before measuring the word. */
-    if (p >= limit || *p != w[0] || (w[1] && (limit - p < 2 || p[1] != w[1])))
-        return NULL;
-    gsize n = strlen(w);
-    return (gsize)(limit - p) >= n && memcmp(p, w, n) == 0 ? p + n : NULL;
+    return jb_lit(p, limit, w);
 }
 
 /* The first of `words` at p: where it ends, or NULL. */
@@ -909,7 +906,7 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             continue;
         }
         if ((b & 0xF0) == 0xE0 && limit - p >= 3) {
-            guint c = ((guint)(b & 0x0F) << 12) | (((guchar)p[1] & 0x3Fu) << 6) | ((guchar)p[2] & 0x3Fu);
+            guint c = jb_utf8_get3(p);
             if (!((time_stops[c >> 3] >> (c & 7)) & 1)) {
                 p += 3;
                 continue;

@@ -16,6 +16,7 @@
 #define JB_NUMBER_PRIV_H
 
 #include "jb_number.h"
+#include "jb_text.h"
 
 #include <string.h>
 
@@ -100,38 +101,11 @@ typedef struct {
 #define CP_BAN 0x534A   /* 半 */
 #define CP_FAN 0x7FFB   /* 翻 */
 
-/* cp_at() for what is not ASCII or a three-byte character: rare, so kept out of line. */
-static G_GNUC_NO_INLINE G_GNUC_UNUSED gunichar cp_at_rare(const guchar *s, gsize left, gsize *n)
-{
-    if ((s[0] & 0xE0) == 0xC0 && left >= 2 && (s[1] & 0xC0) == 0x80) {
-        *n = 2;
-        return ((gunichar)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    if ((s[0] & 0xF8) == 0xF0 && left >= 4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
-        (s[3] & 0xC0) == 0x80) {
-        *n = 4;
-        return ((gunichar)(s[0] & 0x07) << 18) | ((gunichar)(s[1] & 0x3F) << 12) |
-               ((gunichar)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    }
-    *n = 1;
-    return 0xFFFD;
-}
-
-/* Decode the character at i (< len). Invalid or truncated bytes read as one U+FFFD byte.
- * Small enough to inline: it runs several times at every number. */
+/* Decode the character at i (< len). Invalid or truncated bytes read as one U+FFFD byte
+ * (jb_utf8_get_checked). Inlined: it runs several times at every number. */
 static inline gunichar cp_at(const Ctx *c, gsize i, gsize *n)
 {
-    const guchar *s = (const guchar *)c->t + i;
-    gsize left = c->len - i;
-    if (s[0] < 0x80) {
-        *n = 1;
-        return s[0];
-    }
-    if ((s[0] & 0xF0) == 0xE0 && left >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        *n = 3;
-        return ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
-    return cp_at_rare(s, left, n);
+    return jb_utf8_get_checked((const guchar *)c->t + i, c->len - i, n);
 }
 
 /* memcmp(a, b, n) == 0 for the few bytes of a word: a loop costs less than memcmp's call */

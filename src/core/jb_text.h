@@ -1,0 +1,139 @@
+/* jb_text.h — the text primitives every stage shares: stepping through UTF-8, matching a
+ * literal at a place, and what white space is.
+ *
+ * The scanners (article cleaning, the number scanner, the time scan, word sets) run these at
+ * every character of every article, so they are inline and decode by hand: g_utf8_get_char
+ * is a call and a loop. One copy of each rule, here; the folders above use these and do not
+ * write their own.
+ *
+ * Two kinds of input:
+ *  - valid UTF-8 (every article after jb_article has read it, every CSV cell jb_table
+ *    reads): jb_utf8_len, jb_utf8_get, jb_utf8_get3;
+ *  - bytes that may be invalid (text given on the command line or stdin):
+ *    jb_utf8_get_checked, which reads an invalid or cut byte as U+FFFD of one byte.
+ *
+ * White space is one set (jb_is_space): ASCII's (space, \t \n \v \f \r) and Unicode's
+ * spaces as Chinese pages use them: U+0085, U+00A0 (no-break), U+1680, U+2000–U+200A (en,
+ * em, thin…), U+2028, U+2029 (line and paragraph separators), U+202F, U+205F and U+3000 (the
+ * ideographic space). jb_article collapses each run to one space; jb_normalize writes each
+ * non-ASCII one as ' '. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are not white
+ * space: they carry no text at all and are dropped (jb_article).
+ *
+ * Not for: validating or converting encodings (jb_article_decode), normalising digits and
+ * signs (jb_normalize), sets of many words (jb_words).
+ */
+#ifndef JB_TEXT_H
+#define JB_TEXT_H
+
+#include <glib.h>
+#include <string.h>
+
+/* ---- stepping through UTF-8 ------------------------------------------------------------- */
+
+/* The bytes of the character whose lead byte is `b` (valid UTF-8). */
+static inline gsize jb_utf8_len(guchar b)
+{
+    return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+/* The code point of the three-byte character at `p` (its lead byte is E0–EF; all of CJK). */
+static inline gunichar jb_utf8_get3(const char *p)
+{
+    const guchar *u = (const guchar *)p;
+    return ((gunichar)(u[0] & 0x0F) << 12) | ((gunichar)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+}
+
+/* The code point at `p` (p < end, valid UTF-8) and, in *next, where the next character
+ * begins. A character cut short by `end` (never, when `end` is a character boundary) reads as
+ * 0, with *next = end; nothing at or after `end` is read. */
+static inline gunichar jb_utf8_get(const char *p, const char *end, const char **next)
+{
+    const guchar *u = (const guchar *)p;
+    guchar b = u[0];
+    gsize n = jb_utf8_len(b);
+    if ((gsize)(end - p) < n) {
+        *next = end;
+        return 0;
+    }
+    *next = p + n;
+    if (n == 1)
+        return b;
+    if (n == 3)
+        return jb_utf8_get3(p);
+    if (n == 2)
+        return ((gunichar)(b & 0x1F) << 6) | (u[1] & 0x3F);
+    return ((gunichar)(b & 0x07) << 18) | ((gunichar)(u[1] & 0x3F) << 12) |
+           ((gunichar)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+}
+
+/* jb_utf8_get_checked() past ASCII and three-byte characters (out of line: rare). */
+gunichar jb_utf8_get_checked_rare(const guchar *s, gsize left, gsize *n);
+
+/* The code point at `s` (left > 0 bytes there) in bytes that may not be UTF-8, and its length
+ * in *n. An invalid or cut sequence reads as U+FFFD of one byte, so a scan goes on at the
+ * next byte. (Overlong forms and surrogates are not rejected: only their shape is checked.) */
+static inline gunichar jb_utf8_get_checked(const guchar *s, gsize left, gsize *n)
+{
+    if (s[0] < 0x80) {
+        *n = 1;
+        return s[0];
+    }
+    if ((s[0] & 0xF0) == 0xE0 && left >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *n = 3;
+        return jb_utf8_get3((const char *)s);
+    }
+    return jb_utf8_get_checked_rare(s, left, n);
+}
+
+/* ---- literals ----------------------------------------------------------------------------- */
+
+/* The literal `w` at `p` (within [p, limit)): where it ends, or NULL. Always inlined, so that
+ * a literal's length and first bytes are constants: most calls fail on the first two bytes,
+ * tested before the word is measured. */
+static inline __attribute__((always_inline)) const char *jb_lit(const char *p, const char *limit,
+                                                                const char *w)
+{
+    if (p >= limit || *p != w[0] || (w[1] && (limit - p < 2 || p[1] != w[1])))
+        return NULL;
+    gsize n = strlen(w);
+    return (gsize)(limit - p) >= n && memcmp(p, w, n) == 0 ? p + n : NULL;
+}
+
+/* Does the NUL-terminated `s` begin with `prefix`? (The first byte rules out most candidates
+ * before strlen and strncmp.) */
+static inline gboolean jb_has_prefix(const char *s, const char *prefix)
+{
+    return prefix[0] == '\0' || (s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0);
+}
+
+/* A literal with its length, for lists of prefixes tried many times (a strlen per word and
+ * try would cost more than the tries). */
+typedef struct {
+    const char *s;
+    gsize n;
+} JbLit;
+#define JB_LIT(x) {x, sizeof(x) - 1}
+
+/* Does the NUL-terminated `s` begin with `w`? Byte by byte, not strncmp: most tries fail
+ * within a Chinese character's three bytes, and Chinese words share their first byte too
+ * often for a test of it alone to help. (s[i] is read only when s[i - 1] matched a byte of
+ * `w`, which is never NUL, so nothing past the end of `s` is read.) */
+static inline gboolean jb_has_lit(const char *s, JbLit w)
+{
+    for (gsize i = 0; i < w.n; i++)
+        if (s[i] != w.s[i])
+            return FALSE;
+    return TRUE;
+}
+
+/* ---- white space -------------------------------------------------------------------------- */
+
+/* Is `c` white space (the set above)? */
+static inline gboolean jb_is_space(gunichar c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x3000 || c == 0x00A0 || c == 0x0085 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F;
+}
+
+#endif

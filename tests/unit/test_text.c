@@ -1,0 +1,97 @@
+/* jb_text: the UTF-8 step and decoders against GLib's over every code point, cut and invalid
+ * bytes, literals, the one white-space set and jb_normalize's use of it. */
+#include "jb_normalize.h"
+#include "jb_text.h"
+#include "tap.h"
+
+#include <string.h>
+
+int main(void)
+{
+    /* every scalar value, as GLib encodes and decodes it */
+    int bad_get = 0, bad_len = 0, bad_checked = 0, bad_get3 = 0;
+    for (gunichar c = 0; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        char buf[8];
+        int n = g_unichar_to_utf8(c, buf);
+        const char *next;
+        if (jb_utf8_get(buf, buf + n, &next) != c || next != buf + n)
+            bad_get++;
+        if ((int)jb_utf8_len((guchar)buf[0]) != n)
+            bad_len++;
+        gsize k;
+        if (jb_utf8_get_checked((const guchar *)buf, (gsize)n, &k) != c || (int)k != n)
+            bad_checked++;
+        if (n == 3 && jb_utf8_get3(buf) != c)
+            bad_get3++;
+    }
+    ok(bad_get == 0, "jb_utf8_get decodes every code point as GLib does (%d wrong)", bad_get);
+    ok(bad_len == 0, "jb_utf8_len steps over each (%d wrong)", bad_len);
+    ok(bad_checked == 0, "jb_utf8_get_checked too (%d wrong)", bad_checked);
+    ok(bad_get3 == 0, "jb_utf8_get3 every three-byte one (%d wrong)", bad_get3);
+
+    const char *zhong = "中文";
+    const char *next;
+    ok(jb_utf8_get(zhong, zhong + 2, &next) == 0 && next == zhong + 2,
+       "a character cut short by the end reads as 0 and steps to the end");
+    gsize n;
+    ok(jb_utf8_get_checked((const guchar *)"\xE4\xB8", 2, &n) == 0xFFFD && n == 1,
+       "checked: a cut character is U+FFFD of one byte");
+    ok(jb_utf8_get_checked((const guchar *)"\x80x", 2, &n) == 0xFFFD && n == 1,
+       "checked: a stray continuation byte too");
+    ok(jb_utf8_get_checked((const guchar *)"\xE4x\xAD", 3, &n) == 0xFFFD && n == 1,
+       "checked: a lead byte without its continuation too");
+    ok(jb_utf8_get_checked((const guchar *)"\xF0\x9F\x98\x80", 4, &n) == 0x1F600 && n == 4,
+       "checked: a four-byte character");
+
+    /* literals */
+    const char *s = "截至9月底";
+    const char *end = s + strlen(s);
+    ok(jb_lit(s, end, "截至") == s + 6, "jb_lit: a literal at p ends after it");
+    ok(jb_lit(s, end, "截止") == NULL, "jb_lit: another is not there");
+    ok(jb_lit(s, s + 4, "截至") == NULL, "jb_lit: nor one cut by the limit");
+    ok(jb_lit(end, end, "截") == NULL, "jb_lit: nothing at the limit");
+    ok(jb_has_prefix(s, "截至9") && !jb_has_prefix(s, "截至8") && jb_has_prefix(s, ""),
+       "jb_has_prefix");
+    JbLit w = JB_LIT("截至9月底了");
+    ok(!jb_has_lit(s, w) && jb_has_lit(s, (JbLit)JB_LIT("截至9")), "jb_has_lit, without reading past the NUL");
+
+    /* the one white-space set: exactly the documented characters */
+    static const gunichar documented[] = {' ',    '\t',   '\n',   '\v',   '\f',   '\r',
+                                          0x0085, 0x00A0, 0x1680, 0x2000, 0x2001, 0x2002,
+                                          0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+                                          0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+                                          0x3000};
+    int members = 0, undocumented = 0, missing_zs = 0;
+    for (gunichar c = 0; c <= 0x10FFFF; c++) {
+        if (!jb_is_space(c)) {
+            if (g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR)
+                missing_zs++;
+            continue;
+        }
+        members++;
+        gboolean listed = FALSE;
+        for (guint i = 0; i < G_N_ELEMENTS(documented); i++)
+            listed |= documented[i] == c;
+        undocumented += !listed;
+    }
+    ok(members == (int)G_N_ELEMENTS(documented) && undocumented == 0,
+       "jb_is_space holds the %u documented characters and no other (%d, %d undocumented)",
+       (unsigned)G_N_ELEMENTS(documented), members, undocumented);
+    ok(missing_zs == 0, "every Unicode space separator (Zs) is one of them (%d missing)", missing_zs);
+    ok(!jb_is_space(0x200B) && !jb_is_space(0xFEFF), "zero-width characters are not white space");
+
+    /* jb_normalize writes every non-ASCII one as a space, and keeps ASCII's */
+    int not_space = 0;
+    for (guint i = 0; i < G_N_ELEMENTS(documented); i++) {
+        char buf[16] = "a";
+        int k = g_unichar_to_utf8(documented[i], buf + 1);
+        buf[1 + k] = 'b';
+        g_autofree char *norm = jb_normalize(buf, 2 + k);
+        char want[4] = {'a', documented[i] < 0x80 ? (char)documented[i] : ' ', 'b', 0};
+        not_space += strcmp(norm, want) != 0;
+    }
+    ok(not_space == 0, "jb_normalize: each non-ASCII white space becomes ' ' (%d not)", not_space);
+    return tap_done();
+}
