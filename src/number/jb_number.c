@@ -641,6 +641,16 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
     return crossed && (word_at_any(c, e->m.end, LEVEL) || word_at_any(c, e->end, LEVEL));
 }
 
+/* A CJK ideograph (U+4E00..U+9FFF) starts at i */
+static gboolean ideograph_at(const Ctx *c, gsize i)
+{
+    if (i >= c->len || (guchar)c->t[i] < 0xE4 || (guchar)c->t[i] > 0xE9)
+        return FALSE;
+    gsize n;
+    gunichar cp = cp_at(c, i, &n);
+    return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
 static gboolean scan_accepts(const Ctx *c, const Expr *e)
 {
     if (quote_context(c, e))
@@ -666,6 +676,13 @@ static gboolean scan_accepts(const Ctx *c, const Expr *e)
         if (m->bare_start && !e->hedged && !(m->mag_chars >= 2 && e->has_unit))
             return FALSE;
     }
+    if (m->chinese && m->bare_start && !m->digit_char && e->qual_len && e->qual_at >= m->end &&
+        ideograph_at(c, e->end) && !AT(c, e->end, "的"))
+        return FALSE; /* 亿元以上重大项目, 千万元以下企业: a class of what follows */
+    if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
+        ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
+         (e->start >= 2 && c->t[e->start - 1] == '+' && g_ascii_isalpha(c->t[e->start - 2]))))
+        return FALSE; /* 12GB+256GB, 16GB+1TB: a product's configuration, a name */
     if (e->has_unit)
         return TRUE;
     if (m->arabic && e->big_mag)
