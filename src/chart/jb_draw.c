@@ -417,56 +417,77 @@ static inline guint8 unpremultiply(guint32 c, guint32 a)
 
 enum { PALETTE_SLOTS = 4096 }; /* open addressing; ≤256 used, so short probes */
 
-/* One pass over the pixels: the palette index of each, and whether all are opaque. FALSE,
- * at once, on the 257th colour. */
-static gboolean scan_pixels(const guint8 *data, int w, int h, int stride, guint32 *pal,
-                            int *n_pal, guint8 *index, gboolean *opaque)
+/* The colours of an image in order of first appearance, and a hash from colour to index. */
+typedef struct {
+    guint32 keys[PALETTE_SLOTS];
+    gint16 vals[PALETTE_SLOTS]; /* -1: empty */
+    guint32 colours[256];
+    int n;
+} Palette;
+
+/* The index of `px`, added if new; -1 when it would be the 257th colour. */
+static inline int palette_index(Palette *pal, guint32 px)
 {
-    guint32 *keys = g_new(guint32, PALETTE_SLOTS);
-    gint16 *vals = g_new(gint16, PALETTE_SLOTS);
-    memset(vals, 0xff, PALETTE_SLOTS * sizeof *vals); /* -1: empty */
-    int n = 0;
+    guint32 slot = (px * 2654435761u) >> 20; /* 12 bits */
+    while (pal->vals[slot] >= 0 && pal->keys[slot] != px)
+        slot = (slot + 1) & (PALETTE_SLOTS - 1);
+    if (pal->vals[slot] < 0) {
+        if (pal->n == 256)
+            return -1;
+        pal->keys[slot] = px;
+        pal->vals[slot] = (gint16)pal->n;
+        pal->colours[pal->n++] = px;
+    }
+    return pal->vals[slot];
+}
+
+/* One pass over the pixels: their palette, and whether all are opaque. FALSE, at once, on the
+ * 257th colour. Nothing is stored per pixel: the rows are indexed again as they are written
+ * (index_row), which costs less than the page faults of a fresh byte per pixel (1.4 MB). */
+static gboolean scan_pixels(const guint8 *data, int w, int h, int stride, Palette *pal,
+                            gboolean *opaque)
+{
+    memset(pal->vals, 0xff, sizeof pal->vals);
+    pal->n = 0;
     guint32 alpha_and = 0xff000000u;
     gboolean fits = TRUE;
-    for (int y = 0; y < h; y++) {
+    for (int y = 0; y < h && fits; y++) {
         const guint32 *row = (const guint32 *)(data + (gsize)y * stride);
-        guint8 *irow = index + (gsize)y * w;
         guint32 last = ~row[0];
-        guint8 li = 0;
         for (int x = 0; x < w; x++) {
             guint32 px = row[x];
             if (px != last) {
                 last = px;
                 alpha_and &= px;
-                guint32 slot = (px * 2654435761u) >> 20; /* 12 bits */
-                while (vals[slot] >= 0 && keys[slot] != px)
-                    slot = (slot + 1) & (PALETTE_SLOTS - 1);
-                if (vals[slot] < 0) {
-                    if (n == 256) {
-                        fits = FALSE;
-                        goto out; /* the caller converts rows itself */
-                    }
-                    keys[slot] = px;
-                    vals[slot] = (gint16)n;
-                    pal[n++] = px;
+                if (palette_index(pal, px) < 0) {
+                    fits = FALSE; /* the caller converts rows itself */
+                    break;
                 }
-                li = (guint8)vals[slot];
             }
-            irow[x] = li;
         }
     }
-out:
-    g_free(keys);
-    g_free(vals);
-    *n_pal = n;
     *opaque = (alpha_and & 0xff000000u) == 0xff000000u; /* of the pixels scanned */
     return fits;
 }
 
+/* A row's palette indices; every colour is in `pal` (scan_pixels said so). */
+static void index_row(Palette *pal, const guint32 *row, int w, guint8 *out)
+{
+    guint32 last = ~row[0];
+    guint8 li = 0;
+    for (int x = 0; x < w; x++) {
+        guint32 px = row[x];
+        if (px != last) {
+            last = px;
+            li = (guint8)palette_index(pal, px);
+        }
+        out[x] = li;
+    }
+}
+
 /* The libpng part, kept free of automatic cleanups: png_sink_error longjmps out of it. */
 static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int stride,
-                          const guint32 *pal, int n_pal, const guint8 *index, gboolean opaque,
-                          double dpi)
+                          Palette *pal, gboolean opaque, double dpi)
 {
     png_structp png =
         png_create_write_struct(PNG_LIBPNG_VER_STRING, sink, png_sink_error, png_sink_warning);
@@ -487,11 +508,12 @@ static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int s
     if (dpi > 0) /* so WPS, Word and PowerPoint paste it at its size in points */
         png_set_pHYs(png, info, (png_uint_32)(dpi / 0.0254 + 0.5), (png_uint_32)(dpi / 0.0254 + 0.5),
                      PNG_RESOLUTION_METER);
-    if (index) {
+    if (pal) {
         png_color colors[256];
         png_byte alpha[256];
+        int n_pal = pal->n;
         for (int i = 0; i < n_pal; i++) {
-            guint32 px = pal[i], a = px >> 24;
+            guint32 px = pal->colours[i], a = px >> 24;
             colors[i] = (png_color){unpremultiply((px >> 16) & 255, a),
                                     unpremultiply((px >> 8) & 255, a), unpremultiply(px & 255, a)};
             alpha[i] = (png_byte)a;
@@ -503,8 +525,11 @@ static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int s
         if (!opaque)
             png_set_tRNS(png, info, alpha, n_pal, NULL);
         png_write_info(png, info);
-        for (int y = 0; y < h; y++)
-            png_write_row(png, index + (gsize)y * w);
+        row = g_malloc((gsize)w);
+        for (int y = 0; y < h; y++) {
+            index_row(pal, (const guint32 *)(data + (gsize)y * stride), w, row);
+            png_write_row(png, row);
+        }
     } else {
         int channels = opaque ? 3 : 4;
         png_set_compression_level(png, 3);
@@ -560,17 +585,15 @@ gboolean jb_png_encode_dpi(cairo_surface_t *image, GByteArray *out, double dpi, 
         return FALSE;
     }
     gboolean rgb24 = cairo_image_surface_get_format(image) == CAIRO_FORMAT_RGB24;
-    guint32 pal[256];
-    int n_pal = 0;
     gboolean opaque = TRUE;
     /* Palette first, without an RGB copy: charts drawn in flat colours mostly fit, and an
      * 11 MB working set would cost more in page faults (cold runs) than it saves. Rows of
      * an image that does not fit are converted one at a time while writing. */
-    guint8 *index = g_malloc((gsize)w * h);
+    Palette *pal = g_new(Palette, 1);
     if (rgb24) { /* the fourth byte is undefined: opaque RGB, no palette */
-        g_clear_pointer(&index, g_free);
-    } else if (!scan_pixels(data, w, h, stride, pal, &n_pal, index, &opaque)) {
-        g_clear_pointer(&index, g_free);
+        g_clear_pointer(&pal, g_free);
+    } else if (!scan_pixels(data, w, h, stride, pal, &opaque)) {
+        g_clear_pointer(&pal, g_free);
         opaque = TRUE;
         for (int y = 0; y < h && opaque; y++) {
             const guint32 *row = (const guint32 *)(data + (gsize)y * stride);
@@ -582,8 +605,8 @@ gboolean jb_png_encode_dpi(cairo_surface_t *image, GByteArray *out, double dpi, 
         }
     }
     PngSink sink = {.out = out};
-    gboolean ok = png_write(&sink, data, w, h, stride, pal, n_pal, index, opaque, dpi);
-    g_free(index);
+    gboolean ok = png_write(&sink, data, w, h, stride, pal, opaque, dpi);
+    g_free(pal);
     if (!ok)
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "PNG: %s", sink.message);
     return ok;
