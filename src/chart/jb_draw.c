@@ -190,7 +190,9 @@ static void pixels_unmap(gpointer p)
     }
 }
 
-/* The calling thread's spare pixels, unmapped when the thread exits. */
+/* The calling thread's spare pixels, unmapped when the thread exits. The main thread's spare
+ * (at most PIXELS_KEPT_MAX) stays mapped until the process exits: GPrivate destructors run only
+ * for threads that end, so valgrind lists its 16-byte record as still reachable. */
 static GPrivate thread_pixels = G_PRIVATE_INIT(pixels_unmap);
 
 /* At least `need` bytes, from the thread's spare or fresh (NULL if the kernel refuses). Their
@@ -220,9 +222,12 @@ static Pixels *pixels_take(gsize need)
     return px;
 }
 
-/* Back to the thread's spare, keeping the larger of two; huge ones go back to the kernel. */
-static void pixels_give(Pixels *px)
+/* Back to the thread's spare, keeping the larger of two; huge ones go back to the kernel.
+ * Called by cairo when the surface drawn on them is destroyed (its last reference, not
+ * jb_canvas_free's, so nothing can still draw on them). */
+static void pixels_give(void *p)
 {
+    Pixels *px = p;
     Pixels *spare = g_private_get(&thread_pixels);
     if (!px || px->len > PIXELS_KEPT_MAX || (spare && spare->len >= px->len)) {
         pixels_unmap(px);
@@ -230,6 +235,8 @@ static void pixels_give(Pixels *px)
     }
     g_private_replace(&thread_pixels, px); /* unmaps the smaller spare */
 }
+
+static const cairo_user_data_key_t pixels_key;
 
 struct JbCanvas {
     char *path;
@@ -239,7 +246,6 @@ struct JbCanvas {
     GString *svg_text; /* <text> elements when SVG text is written as text, else NULL */
     GByteArray *bytes; /* PDF and SVG stream here; PNG is encoded at finish */
     cairo_surface_t *surface;
-    Pixels *pixels; /* a PNG canvas's, under `surface` */
     cairo_t *cr;
     PangoContext *pango;
 };
@@ -272,16 +278,25 @@ JbCanvas *jb_canvas_new(const char *path, double width, double height, double sc
     case JB_FORMAT_PNG: {
         int w = (int)(width * scale + 0.5), h = (int)(height * scale + 0.5);
         int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w);
-        c->pixels = pixels_take((gsize)stride * (gsize)h);
-        if (!c->pixels) {
+        Pixels *px = pixels_take((gsize)stride * (gsize)h);
+        if (!px) {
             g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path,
                         cairo_status_to_string(CAIRO_STATUS_NO_MEMORY));
             return NULL;
         }
         if (transparent) /* as cairo's own surfaces start; opaque ones are painted white */
-            memset(c->pixels->data, 0, (gsize)stride * (gsize)h);
-        c->surface = cairo_image_surface_create_for_data(c->pixels->data, CAIRO_FORMAT_ARGB32,
-                                                         w, h, stride);
+            memset(px->data, 0, (gsize)stride * (gsize)h);
+        c->surface = cairo_image_surface_create_for_data(px->data, CAIRO_FORMAT_ARGB32, w, h,
+                                                         stride);
+        /* the surface owns them from here (pixels_give when it is destroyed) */
+        cairo_status_t st = cairo_surface_set_user_data(c->surface, &pixels_key, px, pixels_give);
+        if (st != CAIRO_STATUS_SUCCESS) {
+            g_clear_pointer(&c->surface, cairo_surface_destroy);
+            pixels_give(px);
+            g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path,
+                        cairo_status_to_string(st));
+            return NULL;
+        }
         break;
     }
     case JB_FORMAT_PDF:
@@ -675,8 +690,7 @@ void jb_canvas_free(JbCanvas *canvas)
         g_string_free(canvas->svg_text, TRUE);
     g_clear_object(&canvas->pango);
     g_clear_pointer(&canvas->cr, cairo_destroy);
-    g_clear_pointer(&canvas->surface, cairo_surface_destroy);
-    pixels_give(canvas->pixels); /* after the surface that drew on them */
+    g_clear_pointer(&canvas->surface, cairo_surface_destroy); /* and its pixels: pixels_give */
     g_byte_array_unref(canvas->bytes);
     for (guint i = 0; i < G_N_ELEMENTS(canvas->meta); i++)
         g_free(canvas->meta[i]);
