@@ -16,6 +16,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(FcConfig, FcConfigDestroy)
  * all maps, lives as long as the process), or the error every caller gets. */
 static FcConfig *fonts_config;
 static GError *fonts_error;
+/* The character sets of the fonts pango can draw with (those of fonts_config in a format it
+ * shapes), owned by fonts_config's font sets; built with it. */
+static GPtrArray *fonts_charsets;
 
 /* The calling thread's font map (a PangoFontMap*), unreferenced when the thread exits. */
 static GPrivate thread_map = G_PRIVATE_INIT(g_object_unref);
@@ -83,11 +86,42 @@ static FcConfig *load_config(GError **error)
     return g_steal_pointer(&config);
 }
 
+/* As pango 1.50 filters the fonts it sorts (pangofc-fontmap.c, filter_by_format): it shapes
+ * TrueType and CFF, never WOFF. */
+static gboolean pango_shapes(FcPattern *font)
+{
+    FcChar8 *file = NULL, *format = NULL;
+    if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch &&
+        (g_str_has_suffix((const char *)file, ".woff") ||
+         g_str_has_suffix((const char *)file, ".woff2")))
+        return FALSE;
+    return FcPatternGetString(font, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+           (g_ascii_strcasecmp((const char *)format, "TrueType") == 0 ||
+            g_ascii_strcasecmp((const char *)format, "CFF") == 0);
+}
+
+static GPtrArray *charsets_of(FcConfig *config)
+{
+    GPtrArray *sets = g_ptr_array_new();
+    FcSetName names[] = {FcSetApplication, FcSetSystem}; /* the subsets first: most text */
+    for (gsize n = 0; n < G_N_ELEMENTS(names); n++) {
+        FcFontSet *fs = FcConfigGetFonts(config, names[n]);
+        for (int i = 0; fs && i < fs->nfont; i++) {
+            FcCharSet *cs = NULL;
+            if (pango_shapes(fs->fonts[i]) &&
+                FcPatternGetCharSet(fs->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+                g_ptr_array_add(sets, cs);
+        }
+    }
+    return sets;
+}
+
 static void fonts_init(void)
 {
     FcConfig *config = load_config(&fonts_error);
     if (!config)
         return;
+    fonts_charsets = charsets_of(config);
     /* Before the first pango font map exists: pango's fontconfig thread calls FcInit(), which
      * would otherwise parse the host's /etc/fonts and make our first layout wait for it. */
     FcConfigSetCurrent(config);
@@ -153,10 +187,30 @@ PangoContext *jb_fonts_context_new(cairo_t *cr, GError **error)
     return ctx;
 }
 
+/* TRUE when some font of the configuration has every character of `text`: pango, which
+ * itemises by the same character sets, would then draw no unknown glyph, and laying the text
+ * out to ask it (a second shaping of every chart's text, and a font pattern of its own) can
+ * be skipped. FALSE (ask pango) on anything else: control characters, invalid UTF-8. */
+static gboolean all_covered(const char *text)
+{
+    if (!fonts_charsets || !g_utf8_validate(text, -1, NULL))
+        return FALSE;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        gunichar ch = g_utf8_get_char(p);
+        guint i = 0;
+        while (i < fonts_charsets->len &&
+               !FcCharSetHasChar(g_ptr_array_index(fonts_charsets, i), ch))
+            i++;
+        if (i == fonts_charsets->len)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 char *jb_fonts_missing_chars(PangoContext *ctx, const char *text, const char *font_desc)
 {
     g_return_val_if_fail(PANGO_IS_CONTEXT(ctx), NULL);
-    if (!text || !*text)
+    if (!text || !*text || all_covered(text))
         return g_strdup("");
 
     g_autoptr(PangoLayout) layout = pango_layout_new(ctx);
