@@ -25,12 +25,13 @@ BIN       = $(if $(filter build,$(BUILD)),jianbao,$(BUILD)/jianbao)
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FONTS     = fonts/jianbao-sans-regular.otf fonts/jianbao-sans-bold.otf
+FONTCACHE = fontcache/CACHEDIR.TAG
 NOTO      = /usr/share/fonts/opentype/noto
 
 .PHONY: all run test check sanitize-check deps deps-test fonts sanitize valgrind bench eval clean distclean install man
 .DELETE_ON_ERROR:
 
-all: $(BIN) $(FONTS)
+all: $(BIN) $(FONTS) $(FONTCACHE)
 
 # ---- the two commands -------------------------------------------------------------
 run:
@@ -77,7 +78,17 @@ fonts/jianbao-sans-regular.otf: fonts/build-fonts.py
 fonts/jianbao-sans-bold.otf: fonts/build-fonts.py
 	$(PYTHON) fonts/build-fonts.py $(NOTO)/NotoSansCJK-Bold.ttc Bold $@
 
-fonts: $(FONTS)
+fonts: $(FONTS) $(FONTCACHE)
+
+# fontconfig's cache of fonts/ (the subsets), so a process reads their character sets instead
+# of scanning both fonts (src/chart/jb_fonts.c). Valid while fonts/ keeps its mtime: it depends
+# on the directory too. Built, never committed; without it (or stale) jianbao scans them.
+$(FONTCACHE): $(FONTS) fonts/.
+	rm -rf fontcache && mkdir fontcache
+	printf '<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+	  "$(CURDIR)/fonts" "$(CURDIR)/fontcache" >fontcache/fonts.conf
+	FONTCONFIG_FILE=$(CURDIR)/fontcache/fonts.conf fc-cache -f
+	test -f $@
 
 # ---- installing -------------------------------------------------------------------
 # The binary in PREFIX/bin, its data in PREFIX/share/jianbao (found there from the binary's
@@ -111,7 +122,7 @@ include tests/fuzz/fuzz.mk
 # tests/scale/*.t run the README's Slurm recipe on a private one-node cluster (skipped,
 # saying why, without root or Debian's Slurm packages).
 # prove runs both and prints the summary line CI reads.
-check: $(BIN) $(FONTS) $(UNIT_BIN) $(FUZZ_REPLAY)
+check: $(BIN) $(FONTS) $(FONTCACHE) $(UNIT_BIN) $(FUZZ_REPLAY)
 	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/scale/*.t tests/outputs.t tools/layers.sh
 
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.
@@ -137,7 +148,7 @@ bench:
 	@for b in tests/bench/*.sh; do JIANBAO=$(CURDIR)/$(BIN) sh $$b || exit 1; done
 
 clean:
-	rm -rf build build-san jianbao out
+	rm -rf build build-san jianbao out fontcache
 
 distclean: clean
 	rm -f $(FONTS)
