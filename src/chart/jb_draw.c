@@ -459,6 +459,15 @@ static inline int palette_index(Palette *pal, guint32 px)
 /* One pass over the pixels: their palette, and whether all are opaque. FALSE, at once, on the
  * 257th colour. Nothing is stored per pixel: the rows are indexed again as they are written
  * (index_row), which costs less than the page faults of a fresh byte per pixel (1.4 MB). */
+/* Row y's pixels are those of row y - 1: most rows of a chart (margins, plot background, the
+ * inside of bars) repeat the one above, and memcmp compares them faster than they are scanned
+ * pixel by pixel, so such a row is neither scanned nor converted again. */
+static inline gboolean same_as_above(const guint8 *data, int y, int w, int stride)
+{
+    return y > 0 && memcmp(data + (gsize)y * stride, data + (gsize)(y - 1) * stride,
+                           (gsize)w * 4) == 0;
+}
+
 static gboolean scan_pixels(const guint8 *data, int w, int h, int stride, Palette *pal,
                             gboolean *opaque)
 {
@@ -468,6 +477,8 @@ static gboolean scan_pixels(const guint8 *data, int w, int h, int stride, Palett
     gboolean fits = TRUE;
     for (int y = 0; y < h && fits; y++) {
         const guint32 *row = (const guint32 *)(data + (gsize)y * stride);
+        if (same_as_above(data, y, w, stride))
+            continue; /* no colour the row above did not have */
         guint32 last = ~row[0];
         for (int x = 0; x < w; x++) {
             guint32 px = row[x];
@@ -542,7 +553,8 @@ static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int s
         png_write_info(png, info);
         row = g_malloc((gsize)w);
         for (int y = 0; y < h; y++) {
-            index_row(pal, (const guint32 *)(data + (gsize)y * stride), w, row);
+            if (!same_as_above(data, y, w, stride)) /* else `row` holds its indices already */
+                index_row(pal, (const guint32 *)(data + (gsize)y * stride), w, row);
             png_write_row(png, row);
         }
     } else {
@@ -556,7 +568,7 @@ static gboolean png_write(PngSink *sink, const guint8 *data, int w, int h, int s
         for (int y = 0; y < h; y++) {
             const guint32 *src = (const guint32 *)(data + (gsize)y * stride);
             guint8 *d = row;
-            for (int x = 0; x < w; x++) {
+            for (int x = same_as_above(data, y, w, stride) ? w : 0; x < w; x++) {
                 guint32 px = src[x], a = px >> 24;
                 if (opaque) {
                     *d++ = (guint8)(px >> 16);
