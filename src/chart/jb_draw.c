@@ -624,7 +624,7 @@ gboolean jb_png_encode_dpi(cairo_surface_t *image, GByteArray *out, double dpi, 
         opaque = TRUE;
         for (int y = 0; y < h && opaque; y++) {
             const guint32 *row = (const guint32 *)(data + (gsize)y * stride);
-            for (int x = 0; x < w; x++)
+            for (int x = same_as_above(data, y, w, stride) ? w : 0; x < w; x++)
                 if ((row[x] >> 24) != 0xff) {
                     opaque = FALSE;
                     break;
