@@ -2,6 +2,7 @@
 
 #include "jb_common.h"
 
+#include <dlfcn.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
@@ -20,6 +21,37 @@ static GError *fonts_error;
 /* The character sets of the fonts pango can draw with (those of fonts_config in a format it
  * shapes), owned by fonts_config's font sets; built with it. */
 static GPtrArray *fonts_charsets;
+
+/* ---- pango 1.50's font-pattern threads ----------------------------------------------------
+ * pango 1.50 (Debian 12 has 1.50.12) starts two threads for every new font pattern, one to
+ * match it and one to sort the fonts for it (pangofc-fontmap.c, pango_fc_patterns_new), and
+ * then waits for them: a chart's 14 sizes and weights started 28 threads, the most costly
+ * system calls of a cold chart, and each hand-over waits for a core on a loaded machine.
+ * pango 1.51.2 replaced them by one fontconfig thread per process. Until then jianbao
+ * defines g_thread_new itself (the executable's definition comes first in the dynamic
+ * linker's lookup) and runs exactly those two functions in the calling thread, which is what
+ * waits for them anyway; every other thread, pango's FcInit one (started with a lock held
+ * that it takes) included, is GLib's. Output is the same: the same calls, in another thread. */
+typedef GThread *(*ThreadNew)(const gchar *, GThreadFunc, gpointer);
+
+GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data)
+{
+    static gsize real = 0;
+    static gboolean inline_pango; /* set before `real`, read after it */
+    if (g_once_init_enter(&real)) {
+        ThreadNew f = (ThreadNew)dlsym(RTLD_NEXT, "g_thread_new");
+        if (!f)
+            g_error("g_thread_new: %s", dlerror()); /* cannot happen: GLib is linked */
+        inline_pango = pango_version() < PANGO_VERSION_ENCODE(1, 51, 2);
+        g_once_init_leave(&real, (gsize)f);
+    }
+    if (inline_pango && name &&
+        (strcmp(name, "[pango] FcFontSetMatch") == 0 || strcmp(name, "[pango] FcFontSetSort") == 0)) {
+        func(data);                          /* signals the result and frees `data` */
+        return g_thread_ref(g_thread_self()); /* for pango's g_thread_unref */
+    }
+    return ((ThreadNew)real)(name, func, data);
+}
 
 /* The calling thread's font map (a PangoFontMap*), unreferenced when the thread exits. */
 static GPrivate thread_map = G_PRIVATE_INIT(g_object_unref);
