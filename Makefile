@@ -141,11 +141,13 @@ sanitize-check:
 eval: $(BIN)
 	@JIANBAO=$(CURDIR)/$(BIN) sh tests/gold/eval.sh
 
-# Benchmarks: every tests/bench/*.sh, each printing its own table of ratios.
+# Benchmarks: every tests/bench/*.sh, each printing its own table of ratios; chart.sh also
+# rewrites the README's table between its bench:chart markers.
 bench:
 	@sh tools/deps.sh bench
 	@$(MAKE) --no-print-directory all
-	@for b in tests/bench/*.sh; do JIANBAO=$(CURDIR)/$(BIN) sh $$b || exit 1; done
+	@for b in tests/bench/*.sh; do JIANBAO=$(CURDIR)/$(BIN) JB_LIBS='$(JB_LIBS)' \
+	  BENCH_README=$(CURDIR)/README.md sh $$b || exit 1; done
 
 clean:
 	rm -rf build build-san jianbao out fontcache
