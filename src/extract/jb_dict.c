@@ -23,6 +23,8 @@ typedef struct {
 struct JbDict {
     GPtrArray *metrics; /* JbMetric*, in file order */
     char **subjects;
+    char **growth_words; /* [growth] words: 同比增长 增长 按年增长… */
+    char **other_bases;  /* [growth] other_bases: 环比 按月 较上月… */
     JbWordSet *subject_set; /* the subjects, for scanning text */
     /* jb_dict_match runs for every number and looks only at the metrics of its unit; there
      * are a handful of units, so they are compared in turn rather than hashed */
@@ -43,6 +45,7 @@ static void metric_free(JbMetric *m)
     g_free(m->unit);
     g_free(m->subject);
     g_free(m->part_of);
+    g_free(m->growth_of);
     g_strfreev(m->aliases);
     g_free(m);
 }
@@ -53,6 +56,8 @@ void jb_dict_free(JbDict *d)
         return;
     g_ptr_array_unref(d->metrics);
     g_strfreev(d->subjects);
+    g_strfreev(d->growth_words);
+    g_strfreev(d->other_bases);
     jb_word_set_free(d->subject_set);
     if (d->units)
         g_array_unref(d->units);
@@ -107,6 +112,21 @@ static void build_units(JbDict *d)
     }
 }
 
+/* growth_of names a metric. */
+static gboolean check_names(const JbDict *d, const char *source, GError **error)
+{
+    for (guint i = 0; i < d->metrics->len; i++) {
+        const JbMetric *m = g_ptr_array_index(d->metrics, i);
+        if (*m->growth_of && !jb_dict_get(d, m->growth_of)) {
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                        "%s: [%s]: growth_of '%s' is not a metric of the dictionary", source,
+                        m->id, m->growth_of);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
 /* part_of names another metric of the dictionary, in the same unit, and never leads back. */
 static gboolean check_parts(const JbDict *d, const char *source, GError **error)
 {
@@ -142,13 +162,15 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
     JbDict *d = g_new0(JbDict, 1);
     d->metrics = g_ptr_array_new_with_free_func((GDestroyNotify)metric_free);
     d->subjects = list_or_empty(kf, "subjects", "terms");
+    d->growth_words = list_or_empty(kf, "growth", "words");
+    d->other_bases = list_or_empty(kf, "growth", "other_bases");
     d->subject_set = jb_word_set_new();
     for (char **w = d->subjects; *w; w++)
         if (**w && g_utf8_validate(*w, -1, NULL))
             jb_word_set_add(d->subject_set, *w, (int)(w - d->subjects));
     g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
     for (char **g = groups; *g; g++) {
-        if (strcmp(*g, "subjects") == 0)
+        if (strcmp(*g, "subjects") == 0 || strcmp(*g, "growth") == 0)
             continue;
         JbMetric *m = g_new0(JbMetric, 1);
         m->id = g_strdup(*g);
@@ -161,6 +183,11 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
             g_strstrip(m->part_of);
         else
             m->part_of = g_strdup("");
+        m->growth_of = g_key_file_get_string(kf, *g, "growth_of", NULL);
+        if (m->growth_of)
+            g_strstrip(m->growth_of);
+        else
+            m->growth_of = g_strdup("");
         if (!m->label || !m->unit) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: [%s]: needs label= and unit=",
                         source, *g);
@@ -172,7 +199,7 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
             m->subject = g_strdup("");
         g_ptr_array_add(d->metrics, m);
     }
-    if (!check_parts(d, source, error)) {
+    if (!check_parts(d, source, error) || !check_names(d, source, error)) {
         jb_dict_free(d);
         return NULL;
     }
@@ -187,6 +214,16 @@ JbDict *jb_dict_load(const char *path, GError **error)
     if (!jb_read_file(path, &data, &len, error))
         return NULL;
     return jb_dict_parse(path, data, len, error);
+}
+
+guint jb_dict_n_metrics(const JbDict *d)
+{
+    return d->metrics->len;
+}
+
+const JbMetric *jb_dict_nth(const JbDict *d, guint i)
+{
+    return i < d->metrics->len ? g_ptr_array_index(d->metrics, i) : NULL;
 }
 
 const JbMetric *jb_dict_get(const JbDict *d, const char *id)
@@ -210,11 +247,11 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d)
 }
 
 /* Words after which an alias still names the whole metric: a scope (全国 我国 内地 本港),
- * a link word, a time's end (年 月 度), punctuation. */
+ * a link word, a time's end (年 月 度), a qualifier (最新 累计), punctuation. */
 static const char *const SCOPE_WORDS[] = {
     "全国", "全國", "我国", "我國", "中国", "中國", "全省", "全市", "全区", "本港", "香港", "内地",
     "內地", "国内", "國內", "境内", "境內", "其中", "同期", "同时", "今年", "去年", "全年",
-    "相关", "相關", "有关", "有關", "各类", "各類",
+    "相关", "相關", "有关", "有關", "各类", "各類", "最新", "累计", "累計",
     "的", "和", "与", "與", "及", "、", "，", "：", "；", "（", "“", "《", "年", "月", "度",
     "季", "底", "末", " ", NULL};
 
@@ -257,12 +294,67 @@ const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *
     return jb_dict_match_in(d, context, subject, unit, TRUE);
 }
 
+static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const char *context,
+                                   const char *subject, gboolean whole);
+
+/* Does `text` hold a word of `words`? */
+static gboolean holds_any(const char *text, char *const *words)
+{
+    for (char *const *w = words; *w; w++)
+        if (**w && strstr(text, *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* Does `subject` name metric `id` (its label or an alias, exactly)? */
+static gboolean names_metric(const JbDict *d, const char *id, const char *subject)
+{
+    const JbMetric *base = jb_dict_get(d, id);
+    if (!base)
+        return FALSE;
+    if (strcmp(base->label, subject) == 0)
+        return TRUE;
+    for (char **a = base->aliases; *a; a++)
+        if (strcmp(*a, subject) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* The growth_of metric of `b` whose base metric `subject` names, when `context` says growth
+ * (and on no other base). */
+static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const char *context,
+                                    const char *subject)
+{
+    if (!subject || !*subject || !holds_any(context, d->growth_words) ||
+        holds_any(context, d->other_bases))
+        return NULL;
+    for (guint i = 0; i < b->metrics->len; i++) {
+        const JbMetric *m = g_ptr_array_index(b->metrics, i);
+        if (*m->growth_of && names_metric(d, m->growth_of, subject))
+            return m;
+    }
+    return NULL;
+}
+
 const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const char *subject,
                                  const char *unit, gboolean whole)
 {
     const UnitBucket *b = bucket_for(d->units, jb_unit_base(unit)); /* 元人民币: 元 */
     if (!b)
         return NULL;
+    /* a member of a 分别 list is named by itself before the list's shared words:
+     * 规模以上工业增加值、社会消费品零售总额、服务业生产指数分别同比增长5.4%、3.2%、5.1% */
+    const JbMetric *m = !whole && subject && *subject ? alias_match(d, b, subject, subject, TRUE)
+                                                       : NULL;
+    if (!m)
+        m = alias_match(d, b, context, subject, whole);
+    return m ? m : growth_match(d, b, context, subject);
+}
+
+/* The metric of an alias in `context` (jb_dict_match_in), or NULL. */
+static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const char *context,
+                                   const char *subject, gboolean whole)
+{
     const AliasRef *aliases = (const AliasRef *)(const void *)b->aliases->data;
     const guint *alias_start = (const guint *)(const void *)b->alias_start->data;
     const JbMetric *best = NULL;
@@ -277,12 +369,16 @@ const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const cha
             size_t len = aliases[k].len;
             gssize end = len ? last_end(context, aliases[k].text, len, whole ? d->subject_set : NULL)
                              : -1;
-            if (end > best_end || (end == best_end && end >= 0 && len > best_len)) {
+            /* on a tie the later metric: a project's own over the shipped one it extends */
+            if (end > best_end || (end == best_end && end >= 0 && len >= best_len)) {
                 best = m;
                 best_end = end;
                 best_len = len;
             }
         }
     }
+    /* 居民消费价格环比上涨0.2%: a change on another base than the metric's */
+    if (best && holds_any(context + best_end, d->other_bases))
+        return NULL;
     return best;
 }

@@ -22,15 +22,26 @@ typedef struct {
     char **aliases; /* NULL-terminated */
     char *part_of;  /* the metric this one is a part of ("" for none): the only thing that
                      * lets a chart sum metrics (donut, stacked bars) */
+    char *growth_of; /* the metric this one is the growth rate of ("" for none): a statement
+                      * whose subject names that metric and whose words say growth
+                      * (同比增长…, the [growth] words) is this metric's even when its clause
+                      * does not repeat the name: 社会消费品零售总额353564亿元，同比增长3.3% */
 } JbMetric;
 
 typedef struct JbDict JbDict;
 
+/* Errors (JB_ERROR_INPUT, naming `source`): a metric without label or unit, a part_of or
+ * growth_of naming no metric (or, for part_of, another unit or a loop). A phrase two metrics
+ * of one unit claim goes to the later one (a project's metric over the shipped one it
+ * extends); the shipped dictionary claims none twice (tests/unit/test_dict.c). */
 JbDict *jb_dict_load(const char *path, GError **error);
 JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **error);
 void jb_dict_free(JbDict *d);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbDict, jb_dict_free)
 
+/* The number of metrics, and the i-th in file order (borrowed). */
+guint jb_dict_n_metrics(const JbDict *d);
+const JbMetric *jb_dict_nth(const JbDict *d, guint i);
 /* The metric with this id, or NULL. Borrowed. */
 const JbMetric *jb_dict_get(const JbDict *d, const char *id);
 /* Subject words (NULL-terminated, borrowed). */
@@ -41,10 +52,13 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d);
 
 /* The metric named in `context` (the text of a sentence up to a number), in `unit`, whose
  * subject (if any) is `subject`: the alias ending nearest the end of `context` wins, a
- * longer alias breaking ties. An alias counts only where it begins the metric, not as the
+ * longer alias breaking ties, then the later metric. An alias counts only where it begins the metric, not as the
  * tail of a narrower one (制造业增加值 in 高技术制造业增加值, 汽车产量 in 新能源汽车产量):
- * after a scope (全国 内地), a subject word, a link word or punctuation. NULL when none
- * matches. Borrowed. */
+ * after a scope (全国 内地), a subject word, a link word or punctuation. A change on another
+ * base after it (the [growth] other_bases: CPI环比上涨0.2% is not the year-on-year CPI)
+ * matches nothing. Failing an alias, a growth_of metric whose base metric `subject` names
+ * (its label or an alias) matches a growth word of `context`. NULL when none matches.
+ * Borrowed. */
 const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *subject,
                               const char *unit);
 /* jb_dict_match, and with `whole` FALSE an alias counts anywhere (a member of a 分别 list

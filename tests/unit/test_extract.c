@@ -87,20 +87,20 @@ int main(void)
 
     /* ---- periods (issue 3) */
     g_autoptr(GPtrArray) g = run("截至2023年底，全国充电基础设施累计数量达859.6万台。", "2024-02-22");
-    expect(g, "8596000", "", "", "2023-12", FALSE, "截至2023年底 is December, and 截至 is no forecast");
+    expect(g, "8596000", "charging.infrastructure", "", "2023-12", FALSE, "截至2023年底 is December, and 截至 is no forecast");
     g_autoptr(GPtrArray) h = run("此外，12月全国充电总电量约为49亿千瓦时。", "2024-01-10");
     expect(h, "4900000000", "", "", "2023-12", FALSE, "a month after the published one is last year's");
     g_autoptr(GPtrArray) i2 = run("今年前7个月，贷款平均利率为4.8%，比去年全年下降0.4个百分点。", "2024-09-09");
     expect(i2, "4.8", "", "", "2024-01/2024-07", FALSE, "今年前7个月");
     expect(i2, "-0.4", "", "", "2024-01/2024-07", FALSE, "比去年 is a comparison base, not the period");
     g_autoptr(GPtrArray) j = run("10月11日，协会发布的数据显示，前三季度新能源汽车销量627.8万辆。", "2023-10-12");
-    expect(j, "6278000", "", "", "2023-01/2023-09", FALSE, "前三季度; the announcement's day is not the period");
+    expect(j, "6278000", "nev.sales", "", "2023-01/2023-09", FALSE, "前三季度; the announcement's day is not the period");
     g_autoptr(GPtrArray) k = run("到年底，全国专精特新中小企业力争超过15万家。", "2024-09-09");
     expect(k, "150000", "sme.specialized", "中小企业", "2024-12", TRUE, "到年底");
     g_autoptr(GPtrArray) l = run("报告预计，2026年、2027年和2028年，数字经济规模将分别达到65万亿、70万亿、75万亿元。",
                                  "2025-11-03");
-    expect(l, "65000000000000", "", "数字经济", "2026", TRUE, "分别: the first year to the first value");
-    expect(l, "75000000000000", "", "数字经济", "2028", TRUE, "分别: the last year to the last value");
+    expect(l, "65000000000000", "macro.digital_economy", "数字经济", "2026", TRUE, "分别: the first year to the first value");
+    expect(l, "75000000000000", "macro.digital_economy", "数字经济", "2028", TRUE, "分别: the last year to the last value");
     g_autoptr(GPtrArray) m = run("数据要素市场规模今年预计在1800亿元至2000亿元之间，数据交易机构已有近60家。",
                                  "2025-11-03");
     expect(m, "180000000000", "", "", "2025", TRUE, "今年预计");

@@ -1,0 +1,114 @@
+/* jb_dict: the shipped dictionary — its size, aliases in both scripts, growth rates named by
+ * the subject, changes on another base, and no phrase claimed by two metrics. */
+#include "jb_dict.h"
+#include "tap.h"
+
+static JbDict *dict;
+
+static void is_match(const char *context, const char *subject, const char *unit, const char *want,
+                     const char *why)
+{
+    const JbMetric *m = jb_dict_match(dict, context, subject, unit);
+    is_str(m ? m->id : NULL, want, "%s: %s (%s)", why, context, unit);
+}
+
+int main(void)
+{
+    GError *e = NULL;
+    dict = jb_dict_load("templates/metrics.ini", &e);
+    ok(dict != NULL, "the shipped dictionary loads: no alias claimed twice%s%s", e ? ": " : "",
+       e ? e->message : "");
+    if (!dict)
+        return tap_done();
+    guint n = jb_dict_n_metrics(dict);
+    ok(n >= 150, "at least 150 metrics (%u)", n);
+
+    /* Stricter than the loader: one phrase names one metric of a unit, whatever the subject;
+     * every metric has a label, an alias and, where it has a traditional spelling, both. */
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    guint dup = 0, bare = 0;
+    for (guint i = 0; i < n; i++) {
+        const JbMetric *m = jb_dict_nth(dict, i);
+        if (!m->aliases[0] || !*m->label)
+            bare++;
+        for (char **a = m->aliases; *a; a++) {
+            char *key = g_strdup_printf("%s\t%s", m->unit, *a);
+            const JbMetric *other = g_hash_table_lookup(seen, key);
+            if (other) {
+                dup++;
+                printf("# '%s' (%s) is both %s's and %s's\n", *a, m->unit, other->id, m->id);
+                g_free(key);
+            } else
+                g_hash_table_insert(seen, key, (gpointer)m);
+        }
+    }
+    ok(dup == 0, "no alias is claimed by two metrics of one unit (%u are)", dup);
+    ok(bare == 0, "every metric has a label and an alias (%u lack one)", bare);
+
+    /* Simplified and traditional spellings name the same metric. */
+    const struct {
+        const char *context, *subject, *unit, *want, *why;
+    } cases[] = {
+        {"前三季度国内生产总值", NULL, "元", "macro.gdp", "simplified"},
+        {"前三季度國內生產總值", NULL, "元", "macro.gdp", "traditional"},
+        {"1—9月份，社会消费品零售总额", NULL, "元", "consumption.retail_sales", "simplified"},
+        {"社會消費品零售總額", NULL, "元", "consumption.retail_sales", "traditional"},
+        {"全国规模以上工业增加值同比增长", NULL, "%", "industry.value_added_growth", "a growth rate"},
+        {"規模以上工業增加值按年增長", NULL, "%", "industry.value_added_growth", "traditional"},
+        {"內地首季經濟按年增長", NULL, "%", "macro.gdp_growth", "Hong Kong's wording"},
+        {"新能源汽车产量", NULL, "辆", "nev.production", "EVs"},
+        {"新能源汽車產量", NULL, "輛", NULL, "a unit spelled otherwise is another unit"},
+        {"全国充电基础设施总数", NULL, "台", "charging.infrastructure", "charging"},
+        {"全國充電基礎設施總數", NULL, "台", "charging.infrastructure", "traditional"},
+        {"集成电路产量", NULL, "块", "industry.ic_output", "semiconductors"},
+        {"集成電路產量", NULL, "块", "industry.ic_output", "traditional"},
+        {"制造业采购经理指数（PMI）为", NULL, "%", "pmi.manufacturing", "PMI"},
+        {"製造業採購經理指數", NULL, "%", "pmi.manufacturing", "traditional"},
+        {"非制造业商务活动指数为", NULL, "%", "pmi.non_manufacturing", "the longer alias"},
+        {"全国电影总票房", NULL, "元", "culture.box_office", "box office"},
+        {"全國電影總票房", NULL, "元", "culture.box_office", "traditional"},
+        {"专精特新“小巨人”企业", NULL, "家", "sme.little_giants", "专精特新"},
+        {"國內出遊人次", NULL, "人次", "tourism.domestic_trips", "tourism, traditional"},
+        {"新建商品房销售面积", NULL, "平方米", "housing.sales_area", "housing"},
+        {"算力总规模达到", NULL, "EFLOPS", "infra.compute_capacity", "compute"},
+        {"千兆宽带用户", NULL, "户", "infra.gigabit_users", "gigabit"},
+        {"高技术制造业增加值同比增长", NULL, "%", "industry.high_tech_manufacturing_growth",
+         "the narrower metric, not its tail (制造业增加值)"},
+        /* a change on another base is not the year-on-year metric */
+        {"全国居民消费价格同比上涨", NULL, "%", "prices.cpi", "CPI year on year"},
+        {"全国居民消费价格环比上涨", NULL, "%", NULL, "month on month is another metric"},
+        {"居民消費價格按月上升", NULL, "%", NULL, "traditional month on month"},
+        /* growth named by the subject alone */
+        {"，同比增长", "社会消费品零售总额", "%", "consumption.retail_sales_growth",
+         "a growth rate whose subject is the level's name"},
+        {"，按年增長", "社會消費品零售總額", "%", "consumption.retail_sales_growth", "traditional"},
+        {"，同比增长", NULL, "%", NULL, "no subject: no metric"},
+        {"，同比增长", "人工智能", "%", NULL, "a subject that names no level metric"},
+        {"，环比增长", "国内生产总值", "%", NULL, "growth on another base"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++)
+        is_match(cases[i].context, cases[i].subject, cases[i].unit, cases[i].want, cases[i].why);
+
+    /* A list member is named by itself before the list's shared words. */
+    const JbMetric *m = jb_dict_match_in(dict, "服务业生产指数分别同比增长", "社会消费品零售总额",
+                                         "%", FALSE);
+    is_str(m ? m->id : NULL, "consumption.retail_sales_growth", "a 分别 member names its metric");
+
+    /* A phrase two metrics of one unit claim goes to the later (a project's own metric over
+     * the shipped one it extends); in another unit it is another metric. */
+    static const char DUP[] = "[a.x]\nlabel=甲\nunit=元\naliases=销售额;营收\n"
+                              "[b.y]\nlabel=乙\nunit=元\naliases=利润;营收\n"
+                              "[c.z]\nlabel=丙\nunit=%\naliases=营收\n";
+    g_autoptr(JbDict) dd = jb_dict_parse("d.ini", DUP, sizeof DUP - 1, NULL);
+    const JbMetric *later = dd ? jb_dict_match(dd, "全年营收", NULL, "元") : NULL;
+    is_str(later ? later->id : NULL, "b.y", "a phrase claimed twice goes to the later metric");
+    const JbMetric *pct = dd ? jb_dict_match(dd, "全年营收", NULL, "%") : NULL;
+    is_str(pct ? pct->id : NULL, "c.z", "and in another unit to that unit's");
+    static const char GROWTH[] = "[a.x]\nlabel=甲\nunit=%\ngrowth_of=a.nothing\naliases=营收\n";
+    g_autoptr(GError) ge = NULL;
+    g_autoptr(JbDict) dg = jb_dict_parse("d.ini", GROWTH, sizeof GROWTH - 1, &ge);
+    ok(!dg && ge && strstr(ge->message, "growth_of 'a.nothing' is not a metric"),
+       "growth_of naming no metric is an error: %s", ge ? ge->message : "(none)");
+    jb_dict_free(dict);
+    return tap_done();
+}
