@@ -80,7 +80,7 @@ typedef struct {
     GArray *kinds;         /* guint8 JbParaKind of paragraph i */
     GArray *sections;      /* JbSection, in order, never empty: sections[0].first is 0; a
                               section's strings are owned by the article */
-    GPtrArray *warnings;   /* char*, owned: "file: byte 1234: invalid UTF-8 skipped",
+    JbDiag *warnings;      /* owned: "file: byte 1234: invalid UTF-8 skipped",
                               "file:12: unterminated comment; rest of file ignored", ... */
 } JbArticle;
 

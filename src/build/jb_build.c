@@ -295,16 +295,16 @@ char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext)
     return g_build_filename(c->cache_dir, name, NULL);
 }
 
-gboolean jb_build_save_warnings(const Ctx *c, const char *key, const GPtrArray *warnings, GError **error)
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings, GError **error)
 {
     g_autofree char *path = jb_build_cache_path(c, key, "warn");
-    if (!warnings || warnings->len == 0) {
+    if (jb_diag_count(warnings) == 0) {
         unlink(path);
         return TRUE;
     }
     g_autoptr(GString) s = g_string_new(NULL);
-    for (guint i = 0; i < warnings->len; i++) {
-        g_autofree char *one = g_strdup(g_ptr_array_index(warnings, i));
+    for (guint i = 0; i < jb_diag_count(warnings); i++) {
+        g_autofree char *one = g_strdup(jb_diag_message(warnings, i));
         g_strdelimit(one, "\r\n", ' ');
         g_string_append_printf(s, "%s\n", one);
     }

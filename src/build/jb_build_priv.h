@@ -71,7 +71,7 @@ typedef struct {
     gsize len;
     char *key;
     JbTable *table;      /* the statements, as metrics.csv rows */
-    GPtrArray *warnings; /* char* */
+    JbDiag *warnings;    /* the article's and its extraction's */
     GError *error;
     gboolean ran;
 } Article;
@@ -116,7 +116,7 @@ char *jb_build_input_path(const Ctx *c, const char *name);
 char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
 /* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
  * what the run that made it reported. Written before the product itself. */
-gboolean jb_build_save_warnings(const Ctx *c, const char *key, const GPtrArray *warnings, GError **error);
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings, GError **error);
 void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage);
 
 /* ---- jb_build_steps.c ---------------------------------------------------------------------- */

@@ -84,14 +84,14 @@ static void extract_one(gpointer item)
 {
     Article *a = item;
     a->ran = TRUE;
-    a->warnings = g_ptr_array_new_with_free_func(g_free);
+    a->warnings = jb_diag_new();
     g_autoptr(JbArticle) art = jb_article_parse(a->name, a->data, a->len, NULL, NULL, &a->error);
     if (!art)
         return;
-    for (guint w = 0; w < art->warnings->len; w++)
-        g_ptr_array_add(a->warnings, g_strdup(g_ptr_array_index(art->warnings, w)));
+    jb_diag_append(a->warnings, art->warnings);
     jb_publishers_fill(a->c->publishers, art);
-    g_autoptr(GPtrArray) st = jb_extract_article(art, a->c->dict);
+    /* the extraction's warnings too (a number too long to read…), as `jianbao extract` says */
+    g_autoptr(GPtrArray) st = jb_extract_article_warn(art, a->c->dict, a->warnings);
     a->table = jb_table_new(JB_METRICS_HEADER);
     jb_extract_append_rows(a->table, st);
     g_autoptr(GString) csv = jb_table_to_csv(a->table);
@@ -446,13 +446,15 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *serie
     jb_chart_set_source_names(ch, c->source_names);
     if (!jb_chart_load_series(ch, series, error))
         return FALSE;
+    g_autoptr(JbDiag) warnings = jb_diag_new();
+    jb_chart_set_diag(ch, warnings);
     for (guint i = 0; i < G_N_ELEMENTS(JB_BUILD_CHART_OUTS); i++) {
         g_autofree char *p = jb_build_cache_path(c, u->key, JB_BUILD_CHART_OUTS[i].ext);
         if (!jb_chart_render(ch, p, JB_BUILD_CHART_OUTS[i].scale, error))
             return FALSE;
         /* The warnings (drawing happens in render) go beside the products, before the
          * last product completes the unit. */
-        if (i == 0 && !jb_build_save_warnings(c, u->key, jb_chart_warnings(ch), error))
+        if (i == 0 && !jb_build_save_warnings(c, u->key, warnings, error))
             return FALSE;
     }
     return TRUE;
@@ -519,9 +521,9 @@ static void render_one(gpointer item)
         chart_render(c, u, j->series, &j->error);
     } else {
         g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
-        g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+        g_autoptr(JbDiag) warnings = jb_diag_new();
         JbReportInputs in = {.series = j->series, .metrics = j->metrics, .dict = c->dict,
-                             .warnings = warnings, .review = c->review_out};
+                             .diag = warnings, .review = c->review_out};
         /* The warnings go beside the product after it (the report writes its own file): a
          * crash between the two loses them for one build, nothing else. */
         if (jb_report_render(c->tmpl_path, &in, p, &j->error) &&

@@ -116,8 +116,9 @@ const char *jb_chart_source(const JbChart *c); /* the source line: "来源：a.m
 void jb_chart_size(const JbChart *c, double *width, double *height);
 /* The size in points, unchecked (the report draws a slide copy at 16:9). */
 void jb_chart_set_size(JbChart *c, double width, double height);
-/* Warnings of the last draw (a missing glyph, when allowed): char*. */
-const GPtrArray *jb_chart_warnings(const JbChart *c);
+/* Where the chart's warnings go (a missing glyph, when allowed: once per chart, whatever
+ * the number of draws): borrowed, must outlive the draws; NULL (the default) drops them. */
+void jb_chart_set_diag(JbChart *c, JbDiag *diag);
 /* Every text box the last jb_chart_draw placed: JbChartBox. */
 const GArray *jb_chart_boxes(const JbChart *c);
 /* Every bar, marker and line segment the last jb_chart_draw placed: JbChartMark. */

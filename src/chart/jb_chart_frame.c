@@ -200,8 +200,9 @@ static gboolean check_glyphs(JbChart *c, PangoContext *pango, GError **error)
     if (!*missing)
         return TRUE;
     if (c->allow_missing_glyphs) {
-        g_ptr_array_add(c->warnings, g_strdup_printf("chart '%s': no glyph for '%s'",
-                                                     c->metric_id, missing));
+        if (!c->glyphs_warned)
+            jb_diag_warn(c->diag, "chart '%s': no glyph for '%s'", c->metric_id, missing);
+        c->glyphs_warned = TRUE;
         return TRUE;
     }
     g_set_error(error, JB_ERROR, JB_ERROR_INPUT,

@@ -106,7 +106,8 @@ struct JbChart {
     gboolean svg_text;   /* SVG output writes text as <text>, not glyph outlines */
     GPtrArray *points;   /* the first series' points (a reference to series[0]->points) */
     GPtrArray *sources;  /* char*: every article behind the points drawn, in order */
-    GPtrArray *warnings; /* char*, owned: e.g. missing glyphs when allowed */
+    JbDiag *diag;            /* borrowed (jb_chart_set_diag), NULL: warnings dropped */
+    gboolean glyphs_warned;  /* the missing glyphs were reported (once per chart, not per draw) */
 };
 
 /* ---- drawing context (jb_chart_frame.c) ---- */

@@ -48,7 +48,6 @@ JbChart *jb_chart_new(void)
     c->series = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_series_free);
     c->points = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_point_free);
     c->sources = g_ptr_array_new_with_free_func(g_free);
-    c->warnings = g_ptr_array_new_with_free_func(g_free);
     c->boxes = g_array_new(FALSE, TRUE, sizeof(JbChartBox));
     c->marks = g_array_new(FALSE, FALSE, sizeof(JbChartMark));
     g_array_set_clear_func(c->boxes, (GDestroyNotify)box_clear);
@@ -74,7 +73,6 @@ void jb_chart_free(JbChart *c)
     jb_chart_grid_free(c->grid);
     g_ptr_array_unref(c->points);
     g_ptr_array_unref(c->sources);
-    g_ptr_array_unref(c->warnings);
     g_array_unref(c->boxes);
     g_array_unref(c->marks);
     g_free(c);
@@ -286,6 +284,7 @@ static char **text_slot(JbChart *c, const char *key)
 
 gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **error)
 {
+    c->glyphs_warned = FALSE; /* (its text may change) */
     char **slot = text_slot(c, key);
     if (slot) {
         g_free(*slot);
@@ -433,7 +432,7 @@ JbChartKind jb_chart_kind(const JbChart *c) { return c->kind; }
 const char *jb_chart_title(const JbChart *c) { return c->title ? c->title : c->metric_id; }
 const char *jb_chart_subtitle(const JbChart *c) { return c->subtitle ? c->subtitle : ""; }
 const char *jb_chart_source(const JbChart *c) { return c->source ? c->source : ""; }
-const GPtrArray *jb_chart_warnings(const JbChart *c) { return c->warnings; }
+void jb_chart_set_diag(JbChart *c, JbDiag *diag) { c->diag = diag; }
 const GArray *jb_chart_boxes(const JbChart *c) { return c->boxes; }
 const GArray *jb_chart_marks(const JbChart *c) { return c->marks; }
 

@@ -289,13 +289,20 @@ char *jb_fonts_missing_chars(PangoContext *ctx, const char *text, const char *fo
         pango_font_description_from_string(font_desc ? font_desc : JB_FONT_FAMILY);
     pango_layout_set_font_description(layout, desc);
     pango_layout_set_text(layout, text, -1);
-    if (pango_layout_get_unknown_glyphs_count(layout) == 0)
-        return g_strdup("");
+    g_autoptr(GString) missing = g_string_new(NULL);
+    jb_fonts_layout_missing(layout, missing);
+    return g_string_free(g_steal_pointer(&missing), FALSE);
+}
 
+void jb_fonts_layout_missing(PangoLayout *layout, GString *missing)
+{
+    if (!layout || pango_layout_get_unknown_glyphs_count(layout) == 0)
+        return;
     /* pango marks a character no font covers with an "unknown" glyph that carries the
      * character itself: glyph = PANGO_GLYPH_UNKNOWN_FLAG | codepoint. */
-    GString *missing = g_string_new(NULL);
     g_autoptr(GHashTable) seen = g_hash_table_new(NULL, NULL);
+    for (const char *p = missing->str; *p; p = g_utf8_next_char(p))
+        g_hash_table_add(seen, GUINT_TO_POINTER(g_utf8_get_char(p)));
     PangoLayoutIter *it = pango_layout_get_iter(layout);
     do {
         PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
@@ -311,5 +318,4 @@ char *jb_fonts_missing_chars(PangoContext *ctx, const char *text, const char *fo
         }
     } while (pango_layout_iter_next_run(it));
     pango_layout_iter_free(it);
-    return g_string_free(missing, FALSE);
 }

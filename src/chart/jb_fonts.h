@@ -56,4 +56,8 @@ PangoContext *jb_fonts_context_new(cairo_t *cr, GError **error);
  * description string ("jianbao-sans Bold 12"); NULL means JB_FONT_FAMILY. */
 char *jb_fonts_missing_chars(PangoContext *ctx, const char *text, const char *font_desc);
 
+/* The same for a layout already made (laid out if it was not): the characters it shows as
+ * boxes are appended to `missing`, each once (also once across calls on one string). */
+void jb_fonts_layout_missing(PangoLayout *layout, GString *missing);
+
 #endif

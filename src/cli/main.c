@@ -52,6 +52,15 @@ G_GNUC_PRINTF(1, 2) static void say(const char *fmt, ...)
         fprintf(stderr, "jianbao: %s\n", msg);
 }
 
+/* The end of the warning channel for a single stage: each warning on stderr; the exit code
+ * is 1 when there was any (README "Exit codes"). */
+static int say_diag(const JbDiag *d)
+{
+    for (guint i = 0; i < jb_diag_count(d); i++)
+        say("%s", jb_diag_message(d, i));
+    return jb_diag_count(d) ? EXIT_WARNINGS : EXIT_OK;
+}
+
 static int fail(GError *e)
 {
     say("%s", e->message);
@@ -241,14 +250,10 @@ static int cmd_extract(int argc, char **argv)
             status = MAX(status, code);
             continue;
         }
-        g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+        g_autoptr(JbDiag) warnings = jb_diag_new();
         jb_publishers_fill(pubs, a);
         g_autoptr(GPtrArray) st = jb_extractor_run(x, a, warnings);
-        for (guint k = 0; k < a->warnings->len; k++)
-            say("%s", (char *)g_ptr_array_index(a->warnings, k));
-        for (guint k = 0; k < warnings->len; k++)
-            say("%s", (char *)g_ptr_array_index(warnings, k));
-        if (a->warnings->len + warnings->len > 0) {
+        if (say_diag(a->warnings) + say_diag(warnings) > 0) {
             status = MAX(status, EXIT_WARNINGS);
             if (strict) {
                 jb_metrics_writer_abort(w);
@@ -374,7 +379,7 @@ static int cmd_reshape(int argc, char **argv)
     g_autoptr(JbTable) in = read_metrics(inputs, &e);
     if (!in)
         return e ? fail(e) : EXIT_USAGE;
-    g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(JbDiag) warnings = jb_diag_new();
     g_autoptr(JbTable) result = NULL;
     g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
     if (long_) {
@@ -395,8 +400,7 @@ static int cmd_reshape(int argc, char **argv)
     }
     if (!result)
         return fail(e);
-    for (guint i = 0; i < warnings->len; i++)
-        say("%s", (char *)g_ptr_array_index(warnings, i));
+    int status = say_diag(warnings);
     gboolean to_file = out && strcmp(out, "-") != 0;
     if (!long_ && !conflicts_path && to_file) {
         g_autofree char *dir = g_path_get_dirname(out);
@@ -409,7 +413,7 @@ static int cmd_reshape(int argc, char **argv)
     if (conflicts_path && !(excel ? jb_table_write_excel(conflicts, conflicts_path, &e)
                                   : jb_table_write(conflicts, conflicts_path, &e)))
         return fail(e);
-    return warnings->len ? EXIT_WARNINGS : EXIT_OK;
+    return status;
 }
 
 /* ---- jianbao chart --------------------------------------------------------------------- */
@@ -492,16 +496,15 @@ static int cmd_chart(int argc, char **argv)
     if (!load_dict(dict_path, &dict, &e))
         return fail(e);
     jb_chart_set_dict(c, dict);
+    g_autoptr(JbDiag) warnings = jb_diag_new();
+    jb_chart_set_diag(c, warnings);
     g_autoptr(JbTable) series = jb_table_read(data, &e);
     if (!series || !jb_chart_load_series(c, series, &e))
         return fail(e);
     for (int i = 0; i < MAX(repeat, 1); i++)
         if (!jb_chart_render(c, out, scale, &e))
             return fail(e);
-    const GPtrArray *warnings = jb_chart_warnings(c);
-    for (guint i = 0; i < warnings->len; i++)
-        say("%s", (char *)g_ptr_array_index(warnings, i));
-    return warnings->len ? EXIT_WARNINGS : EXIT_OK;
+    return say_diag(warnings);
 }
 
 /* ---- jianbao report -------------------------------------------------------------------- */
@@ -542,11 +545,12 @@ static int cmd_report(int argc, char **argv)
     g_autoptr(JbDict) dict = NULL;
     if (!load_dict(dict_path, &dict, &e))
         return fail(e);
-    JbReportInputs in = {.series = series, .metrics = mt, .dict = dict,
+    g_autoptr(JbDiag) warnings = jb_diag_new();
+    JbReportInputs in = {.series = series, .metrics = mt, .dict = dict, .diag = warnings,
                          .allow_missing_glyphs = allow_missing, .png_pages = png_pages};
     if (!jb_report_render(argv[1], &in, out ? out : "out/briefing.pdf", &e))
         return fail(e);
-    return EXIT_OK;
+    return say_diag(warnings);
 }
 
 /* ---- jianbao build --------------------------------------------------------------------- */

@@ -19,6 +19,43 @@ int jb_exit_code(const GError *e)
     return JB_EXIT_INPUT;
 }
 
+JbDiag *jb_diag_new(void)
+{
+    return g_ptr_array_new_with_free_func(g_free);
+}
+
+void jb_diag_free(JbDiag *d)
+{
+    if (d)
+        g_ptr_array_unref(d);
+}
+
+void jb_diag_warn(JbDiag *d, const char *fmt, ...)
+{
+    if (!d)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    g_ptr_array_add(d, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+guint jb_diag_count(const JbDiag *d)
+{
+    return d ? d->len : 0;
+}
+
+const char *jb_diag_message(const JbDiag *d, guint i)
+{
+    return g_ptr_array_index(d, i);
+}
+
+void jb_diag_append(JbDiag *to, const JbDiag *from)
+{
+    for (guint i = 0; to && i < jb_diag_count(from); i++)
+        g_ptr_array_add(to, g_strdup(jb_diag_message(from, i)));
+}
+
 gboolean jb_read_file(const char *path, char **data, gsize *len, GError **error)
 {
     GError *local = NULL;

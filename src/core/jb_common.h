@@ -7,6 +7,12 @@
  *  - Ownership: a function returning a pointer gives the caller ownership unless its
  *    header comment says "borrowed". Free with the matching _free / g_free.
  *  - Allocation failure aborts inside GLib (g_malloc); no NULL checks after it.
+ *  - Warnings: one channel, JbDiag (below). What a stage repaired, skipped or left out
+ *    while it went on is a warning, one line naming the place like an error does
+ *    ("examples/a.html: byte 1234: invalid UTF-8 skipped"). Every stage that can warn
+ *    takes a JbDiag * (borrowed; NULL: nobody listens) and only adds to it. Only the CLI
+ *    shows them (stderr, "jianbao: COMMAND: LINE"); jianbao build turns each into an event
+ *    of its log, warnings.csv and fail_on=.
  */
 #ifndef JB_COMMON_H
 #define JB_COMMON_H
@@ -41,6 +47,23 @@ typedef enum {
 /* The exit code for `e`: JB_ERROR_USAGE → 2, _INPUT and _LIMIT → 3, _OUTPUT → 4,
  * _LOCKED → 5; an error of another domain (GLib's file and key-file errors) → 3. */
 int jb_exit_code(const GError *e);
+
+/* The warning channel: a list of warning lines, in the order they were given. It is a
+ * GPtrArray of owned char* (g_free), so stages may also hand a JbDiag to code that takes
+ * such an array; add to it with jb_diag_warn. Not thread-safe: a thread has its own JbDiag
+ * (jianbao build gives each unit one and merges them in order). */
+typedef GPtrArray JbDiag;
+/* A new, empty channel (free with jb_diag_free or g_autoptr(JbDiag)). */
+JbDiag *jb_diag_new(void);
+void jb_diag_free(JbDiag *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbDiag, jb_diag_free)
+/* Add one warning line (printf format); `d` NULL drops it. */
+G_GNUC_PRINTF(2, 3) void jb_diag_warn(JbDiag *d, const char *fmt, ...);
+/* How many warnings `d` holds (0 for NULL), and the i-th (borrowed). */
+guint jb_diag_count(const JbDiag *d);
+const char *jb_diag_message(const JbDiag *d, guint i);
+/* Add a copy of every warning of `from` (may be NULL) to `to` (may be NULL). */
+void jb_diag_append(JbDiag *to, const JbDiag *from);
 
 /* Replace `path` with `len` bytes of `data`, durably: jb_atomic_write_file(...,
  * JB_ATOMIC_DURABLE, ...). How, and the fsync policy, in jb_atomic.h. */

@@ -51,11 +51,11 @@ void jb_statement_free(JbStatement *s);
  * JbStatement* owning its elements. `dict` may be NULL (no metric ids). */
 GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict);
 
-/* jb_extract_article, also appending to `warnings` (char*, owned by the array) what was
+/* jb_extract_article, also adding to `warnings` (the channel, may be NULL) what was
  * read but could not be used, naming file and line: "a.html:12: a number of 10000 digits
  * is too long (more than 18); skipped". */
 GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
-                                   GPtrArray *warnings);
+                                   JbDiag *warnings);
 
 /* Extraction of many articles in a row: an extractor keeps its scratch memory from one
  * article to the next (jb_extract_article_warn makes one per call). `dict` (may be NULL) is
@@ -65,7 +65,7 @@ JbExtractor *jb_extractor_new(const JbDict *dict);
 void jb_extractor_free(JbExtractor *x);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbExtractor, jb_extractor_free)
 /* jb_extract_article_warn() with the extractor's dictionary and scratch. */
-GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray *warnings);
+GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, JbDiag *warnings);
 
 /* The metrics.csv header, NULL-terminated:
  * source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote,

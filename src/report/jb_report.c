@@ -598,6 +598,8 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
     b.blocks = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_blk_free);
     b.source_names = jb_source_names(in->metrics);
     gboolean ok = jb_report_build_blocks(&b, error);
+    if (ok)
+        jb_report_warn_missing_glyphs(&b);
     Doc d = {.t = t, .title = title};
     if (ok) {
         d.first_top = title_block(NULL, b.pango, t);

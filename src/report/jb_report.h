@@ -29,9 +29,10 @@ typedef struct {
     /* Also write each page as PNG (BASE-N.png beside the PDF, 144 dpi) and each chart as
      * a slide-size PNG and SVG named after its block (BASE-NAME.png, BASE-NAME.svg). */
     gboolean png_pages;
-    /* optional: where the report says what it left out (char*, "file:line: what"), e.g. a
-     * chart of a ```charts block that could not be drawn. Borrowed; NULL: nowhere. */
-    GPtrArray *warnings;
+    /* optional: the warning channel (borrowed; NULL: warnings dropped): what the report left
+     * out (a chart of a ```charts block that could not be drawn), characters no font has in
+     * its text (drawn as boxes), a chart's own warnings (allow_missing_glyphs). */
+    JbDiag *diag;
     /* optional: the review section's rows (kind: pin, reject, open, accepted; metric_id,
      * label, period, detail, note), as jianbao build makes them from review.csv and the
      * conflicts. Borrowed. */

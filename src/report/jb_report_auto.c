@@ -93,10 +93,8 @@ gboolean jb_report_add_charts(Builder *b, const char *literal, guint line, doubl
             g_propagate_error(error, local);
             return FALSE;
         }
-        if (b->in->warnings)
-            g_ptr_array_add(b->in->warnings,
-                            g_strdup_printf("%s:%u: chart of %s left out: %s", b->source, line,
-                                            id, local->message));
+        jb_diag_warn(b->in->diag, "%s:%u: chart of %s left out: %s", b->source, line, id,
+                     local->message);
         g_error_free(local);
     }
     return TRUE;

@@ -291,6 +291,7 @@ gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, 
         jb_chart_set(c, "allow_missing_glyphs", "true", NULL);
     jb_chart_set_dict(c, b->in->dict);
     jb_chart_set_source_names(c, b->source_names);
+    jb_chart_set_diag(c, b->in->diag);
     GError *local = NULL;
     if (!jb_chart_load_series(c, b->in->series, &local)) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", b->source, line,

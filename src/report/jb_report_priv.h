@@ -125,6 +125,11 @@ typedef struct {
     double text_size; /* of the text being built: its footnote marks follow it */
 } Builder;
 
+/* jb_report_text.c */
+/* Warn (b->in->diag) of the characters of the briefing's text no font has: the front matter
+ * and every layout of the blocks (charts check their own). */
+void jb_report_warn_missing_glyphs(const Builder *b);
+
 /* jb_report_blocks.c */
 gboolean jb_report_build_blocks(Builder *b, GError **error);
 void jb_report_blk_free(Blk *b);

@@ -4,6 +4,7 @@
 #include "jb_report_priv.h"
 
 #include "jb_common.h"
+#include "jb_fonts.h"
 #include "jb_number.h"
 
 #include <string.h>
@@ -209,3 +210,39 @@ Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, doub
     return blk;
 }
 
+
+/* ---- characters no font has ------------------------------------------------------------ */
+
+void jb_report_warn_missing_glyphs(const Builder *b)
+{
+    g_autoptr(GString) missing = g_string_new(NULL);
+    /* the title page and running heads: made from the front matter at draw time */
+    g_autoptr(GString) meta = g_string_new(NULL);
+    GHashTableIter it;
+    gpointer value;
+    g_hash_table_iter_init(&it, b->t->meta);
+    while (g_hash_table_iter_next(&it, NULL, &value))
+        g_string_append(meta, value);
+    g_autofree char *in_meta = jb_fonts_missing_chars(b->pango, meta->str, NULL);
+    g_string_append(missing, in_meta);
+    /* every layout of the blocks, as laid out already: no second typesetting */
+    for (guint i = 0; i < b->blocks->len; i++) {
+        const Blk *blk = g_ptr_array_index(b->blocks, i);
+        jb_fonts_layout_missing(blk->layout, missing);
+        jb_fonts_layout_missing(blk->gutter, missing);
+        for (guint k = 0; blk->cards && k < blk->cards->len; k++) {
+            const Card *c = g_ptr_array_index(blk->cards, k);
+            jb_fonts_layout_missing(c->value, missing);
+            jb_fonts_layout_missing(c->caption, missing);
+        }
+        for (guint k = 0; blk->rows && k < blk->rows->len; k++) {
+            const Row *r = g_ptr_array_index(blk->rows, k);
+            for (int col = 0; col < TABLE_COLS; col++)
+                jb_fonts_layout_missing(r->cell[col], missing);
+            jb_fonts_layout_missing(r->unit, missing);
+        }
+    }
+    if (missing->len)
+        jb_diag_warn(b->in->diag, "%s: no font has a glyph for '%s': drawn as a box", b->source,
+                     missing->str);
+}

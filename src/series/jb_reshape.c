@@ -314,7 +314,7 @@ static JbTable *merge_sorted(const JbTable *a, const JbTable *b)
 }
 
 JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt_in,
-                    GPtrArray *warnings, GError **error)
+                    JbDiag *warnings, GError **error)
 {
     JbReshapeOptions none = {0};
     const JbReshapeOptions *opt = opt_in ? opt_in : &none;
@@ -347,7 +347,7 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
         }
         if (!o) {
             if (why)
-                g_ptr_array_add(warnings, g_strdup_printf("%s:%u: %s; row skipped", file, line, why));
+                jb_diag_warn(warnings, "%s:%u: %s; row skipped", file, line, why);
             continue;
         }
         /* one base unit per metric: the dictionary's, else the first row's */
@@ -375,11 +375,10 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                 obs_free(o);
                 return NULL;
             }
-            g_ptr_array_add(warnings,
-                            g_strdup_printf("%s:%u: unit '%s' for %s, whose base unit is '%s' "
-                                            "(%s); row skipped",
-                                            file, line, o->unit, o->key, base->unit,
-                                            base->line ? "its first row" : "the dictionary"));
+            jb_diag_warn(warnings, "%s:%u: unit '%s' for %s, whose base unit is '%s' "
+                         "(%s); row skipped",
+                         file, line, o->unit, o->key, base->unit,
+                         base->line ? "its first row" : "the dictionary");
             add_conflict(opt->conflicts, "unit", "one unit per metric", NULL, "", base->unit,
                          base->period, base->source, base->line, o);
             obs_free(o);
@@ -414,14 +413,13 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
             const Obs *o = g_ptr_array_index(obs, k);
             if (!agree(o, best)) {
                 preference(best, o, &rule);
-                g_ptr_array_add(warnings,
-                                g_strdup_printf("%s:%u: conflict for %s %s: %s %s (%s) vs %s "
-                                                "(%s, line %u); kept %s: %s",
-                                                o->file, o->line, o->key, o->period, o->value_text,
-                                                o->unit, o->source[0] ? o->source : "no source",
-                                                best->value_text,
-                                                best->source[0] ? best->source : "no source",
-                                                best->line, best->value_text, rule));
+                jb_diag_warn(warnings, "%s:%u: conflict for %s %s: %s %s (%s) vs %s "
+                             "(%s, line %u); kept %s: %s",
+                             o->file, o->line, o->key, o->period, o->value_text,
+                             o->unit, o->source[0] ? o->source : "no source",
+                             best->value_text,
+                             best->source[0] ? best->source : "no source",
+                             best->line, best->value_text, rule);
                 add_conflict(opt->conflicts, "value", rule, best, best->value_text, best->unit,
                              best->stated, best->source, best->line, o);
                 continue;
@@ -470,10 +468,9 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
                     g_string_append_printf(freqs, "%s%s", freqs->len ? ", " : "", f);
         }
         if (strchr(freqs->str, ','))
-            g_ptr_array_add(warnings,
-                            g_strdup_printf("%s: %s mixes periods of several frequencies (%s): "
-                                            "the frequency column keeps them apart",
-                                            src, first[0], freqs->str));
+            jb_diag_warn(warnings, "%s: %s mixes periods of several frequencies (%s): "
+                         "the frequency column keeps them apart",
+                         src, first[0], freqs->str);
         for (guint k = i; k < j; k++) {
             char **row = g_ptr_array_index(metric_rows, k);
             g_free(row[8]);
@@ -561,7 +558,7 @@ static int by_id_period(gconstpointer pa, gconstpointer pb)
     return c ? c : strcmp(a[2], b[2]);
 }
 
-JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **error)
+JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **error)
 {
     const char *src = jb_table_source(wide);
     guint n = jb_table_n_cols(wide);
@@ -609,10 +606,9 @@ JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **
                 continue;
             JbDecimal d;
             if (!jb_decimal_parse(v, &d)) {
-                g_ptr_array_add(warnings,
-                                g_strdup_printf("%s:%u: value '%s' for %s is not a plain decimal; "
-                                                "cell skipped",
-                                                src, jb_table_line(wide, r), v, id));
+                jb_diag_warn(warnings, "%s:%u: value '%s' for %s is not a plain decimal; "
+                             "cell skipped",
+                             src, jb_table_line(wide, r), v, id);
                 continue;
             }
             char *attr[G_N_ELEMENTS(WIDE_ATTRS)];

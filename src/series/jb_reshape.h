@@ -53,15 +53,14 @@ typedef struct {
  * required columns, the others default: bound exact, forecast 0) into a new series table
  * sorted by metric and period. A malformed row (value not a plain decimal, period not
  * YYYY[-MM[-DD]], unknown bound, forecast not 0/1, a unit other than the metric's base unit)
- * is skipped with a "file:line: ..." message appended to `warnings` (char*, caller-owned
- * array) — or, with opt->strict, is the error (JB_ERROR_INPUT). Every conflict is a warning
+ * is skipped with a "file:line: ..." warning in `warnings` (the channel, may be NULL) — or, with opt->strict, is the error (JB_ERROR_INPUT). Every conflict is a warning
  * too. The base unit of a metric is the dictionary's, else that of its first row.
  * Conflicts resolve by, in order: an actual value beats a forecast; a later stated period
  * beats an earlier one folded into the same year; an exact value beats a hedged one; the
  * later-published article wins; the later row wins. `dict` (may be NULL) supplies labels,
  * units and subjects. NULL + JB_ERROR_INPUT when a required column is missing. */
 JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
-                    GPtrArray *warnings, GError **error);
+                    JbDiag *warnings, GError **error);
 
 /* The wide layout of a series table: one row per period (sorted), a column `ID` of values
  * per metric (in order of first appearance), then for each metric the columns `ID|label`,
@@ -74,6 +73,6 @@ JbTable *jb_series_to_wide(const JbTable *series);
  * cells neutralised for spreadsheets (jb_csv_safe_text) are restored. A value that is not a
  * plain decimal is skipped with a "file:line: ..." warning. NULL + JB_ERROR_INPUT when there
  * is no `period` column. */
-JbTable *jb_series_from_wide(const JbTable *wide, GPtrArray *warnings, GError **error);
+JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **error);
 
 #endif

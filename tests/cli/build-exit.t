@@ -47,6 +47,13 @@ is "$(status_of "$JB" build --quiet strict.project)" 1 "1: fail_on=warnings make
 contains "$(cat "$TMP/err")" "failing on 1 warning" "saying so under -q"
 cp "$ROOT/examples/2026-01-press-conference.txt" articles/
 
+# A briefing whose text has a character no font has (drawn as a box) is a warning too.
+printf -- '---\ntitle: x\n---\n\n藏文的ༀ字。\n' >tofu.md
+sed "s|^template=.*|template=tofu.md|" test.project >tofu.project
+is "$(status_of "$JB" build tofu.project)" 0 "a briefing with a character no font has is built"
+contains "$(cat "$TMP/err")" "tofu.md: no font has a glyph for 'ༀ'" "the warning names the character"
+contains "$(cat out/warnings.csv)" "report,tofu.md,,tofu.md: no font has a glyph for 'ༀ': drawn as a box" "out/warnings.csv lists it"
+
 # 2: usage
 is "$(status_of "$JB" build --no-such-option test.project)" 2 "2: an unknown option"
 is "$(lines)" 1 "one line"

@@ -214,4 +214,10 @@ bad_case "unclosed front matter" "bad.md:1: front matter is not closed"
 printf -- '# a\n\n```kpi\n```\n' >"$TMP/bad.md"
 bad_case "empty kpi block" "bad.md:3: empty"
 
+# Characters no font has: drawn as boxes, said on stderr, exit 1 (success with warnings)
+printf -- '# 概况\n\n藏文的ༀ字。\n' >"$TMP/tofu.md"
+is "$(report "$TMP/tofu.md" "$TMP/tofu.pdf")" 1 "a briefing with a character no font has exits 1"
+contains "$(cat "$TMP/err")" "jianbao: report: $TMP/tofu.md: no font has a glyph for 'ༀ': drawn as a box" "naming it"
+check "and the PDF is written" test -s "$TMP/tofu.pdf"
+
 done_testing

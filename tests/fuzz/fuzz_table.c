@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_autoptr(GString) csv = jb_table_to_csv(t);
     g_autoptr(JbTable) back = jb_table_parse("back.csv", csv->str, csv->len, NULL);
     g_assert(back && jb_table_n_rows(back) == jb_table_n_rows(t));
-    g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(JbDiag) warnings = jb_diag_new();
     JbReshapeOptions opt = {.year_periods = size % 2};
     g_autoptr(JbTable) series = jb_reshape(t, NULL, &opt, warnings, NULL);
     (void)series;

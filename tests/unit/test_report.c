@@ -151,10 +151,13 @@ int main(void)
     g_autofree char *diff = g_build_filename(dir, "test-report.diff.png", NULL);
     g_mkdir_with_parents(dir, 0755);
     g_file_set_contents(tpath, TEMPLATE, -1, NULL);
-    JbReportInputs in = {.series = series, .metrics = metrics, .png_pages = TRUE};
+    g_autoptr(JbDiag) quiet = jb_diag_new();
+    JbReportInputs in = {.series = series, .metrics = metrics, .png_pages = TRUE, .diag = quiet};
     gboolean rendered = jb_report_render(tpath, &in, pdf, &e);
     ok(rendered, "renders the test template %s", e ? e->message : "");
     g_clear_error(&e);
+    ok(jb_diag_count(quiet) == 0, "with no warning (%s)",
+       jb_diag_count(quiet) ? jb_diag_message(quiet, 0) : "");
     const char *golden = "tests/golden/report-page1.png";
     if (g_getenv("JB_UPDATE_GOLDEN")) {
         g_autofree char *bytes = NULL;
@@ -184,5 +187,32 @@ int main(void)
        "table block error names line 5 (%s)", e ? e->message : "no error");
     g_clear_error(&e);
     ok(!g_file_test(bad_pdf, G_FILE_TEST_EXISTS), "and writes no PDF");
+
+    /* Characters no font has reach the warning channel: in the text, a table cell, the
+     * front matter, and a chart inside the briefing (allowed to draw them as boxes). */
+    g_autofree char *tofu_md = g_build_filename(dir, "test-report-tofu.md", NULL);
+    g_autofree char *tofu_pdf = g_build_filename(dir, "test-report-tofu.pdf", NULL);
+    g_file_set_contents(tofu_md,
+                        "---\ntitle: 藏文ꀀ简报\n---\n\n# 概况\n\n藏文的ༀ字没有字形。\n\n"
+                        "```chart\nmetric = ai.enterprises\ngrowth = 翻ᠠ倍\n"
+                        "allow_missing_glyphs = true\n```\n",
+                        -1, NULL);
+    g_autoptr(JbDiag) tofu = jb_diag_new();
+    JbReportInputs tin = {.series = series, .metrics = metrics, .diag = tofu};
+    ok(jb_report_render(tofu_md, &tin, tofu_pdf, &e), "a briefing with characters no font has is drawn %s",
+       e ? e->message : "");
+    g_clear_error(&e);
+    g_autoptr(GString) all = g_string_new(NULL);
+    for (guint i = 0; i < jb_diag_count(tofu); i++)
+        g_string_append_printf(all, "%s\n", jb_diag_message(tofu, i));
+    ok(strstr(all->str, "test-report-tofu.md: no font has a glyph for '") &&
+           strstr(all->str, "ༀ") && strstr(all->str, "ꀀ"),
+       "a warning names the template and the characters of its text and title: %s", all->str);
+    ok(strstr(all->str, "chart 'ai.enterprises': no glyph for 'ᠠ'") != NULL,
+       "the chart's own warning reaches the report's channel");
+    ok(jb_diag_count(tofu) == 2, "once each (%u warnings)", jb_diag_count(tofu));
+    JbReportInputs drop = {.series = series, .metrics = metrics};
+    ok(jb_report_render(tofu_md, &drop, tofu_pdf, &e), "without a channel the warnings are dropped");
+    g_clear_error(&e);
     return tap_done();
 }
