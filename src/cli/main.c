@@ -179,9 +179,10 @@ static int cmd_extract(int argc, char **argv)
 {
     g_autofree char *out = NULL, *dict_path = NULL, *encoding = NULL, *published = NULL;
     g_autofree char *pub_path = NULL;
-    gboolean strict = FALSE;
+    gboolean strict = FALSE, append = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write metrics.csv to FILE (default: stdout)", "FILE"},
+        {"append", 'a', 0, G_OPTION_ARG_NONE, &append, "Append the rows to -o FILE (the header only when it is empty), whole, under a lock: for many processes at once (xargs -P)", NULL},
         {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary (default: templates/metrics.ini)", "FILE"},
         {"publishers", 0, 0, G_OPTION_ARG_FILENAME, &pub_path, "Publishers by site and file name, for pages that name none (default: templates/publishers.tsv)", "FILE"},
         {"encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, "Input encoding (default: detect UTF-8 or GB18030)", "ENC"},
@@ -193,8 +194,9 @@ static int cmd_extract(int argc, char **argv)
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(ctx, "Reads articles (text, HTML, Markdown; UTF-8 or GB18030) and writes one\n"
                                       "metrics.csv row per quantitative statement. @LIST reads the articles' paths\n"
-                                      "from LIST, one a line (@- from stdin). For shards, one -o file each and\n"
-                                      "then `jianbao reshape` of them all: -o replaces its file, whole.");
+                                      "from LIST, one a line (@- from stdin). -o replaces its file, whole; with\n"
+                                      "--append, processes running at once add to one file, each its rows whole:\n"
+                                      "  ls articles/* | xargs -P 4 jianbao extract --append -o metrics.csv");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
     g_autoptr(GPtrArray) inputs = expand_lists(argc, argv);
@@ -207,6 +209,10 @@ static int cmd_extract(int argc, char **argv)
     for (guint i = 0; i < inputs->len; i++)
         if (!need_file(inputs->pdata[i]))
             return EXIT_USAGE;
+    if (append && (!out || strcmp(out, "-") == 0)) {
+        say("--append needs -o FILE");
+        return EXIT_USAGE;
+    }
     /* -o an article given to read would replace it with its own rows */
     GStatBuf os;
     if (out && strcmp(out, "-") != 0 && g_stat(out, &os) == 0 && S_ISREG(os.st_mode))
@@ -233,7 +239,9 @@ static int cmd_extract(int argc, char **argv)
     /* Rows go out article by article (memory bounded by the largest article); the file
      * appears only when complete. Warnings (bytes skipped, markup repaired, numbers too
      * long) exit 1 and, with --strict, stop like an unreadable article. */
-    JbMetricsWriter *w = jb_metrics_writer_open(out, &e);
+    g_autoptr(GPtrArray) append_warnings = g_ptr_array_new_with_free_func(g_free);
+    JbMetricsWriter *w = append ? jb_metrics_writer_open_append(out, append_warnings, &e)
+                                : jb_metrics_writer_open(out, &e);
     if (!w)
         return fail(e);
     int status = EXIT_OK;
@@ -265,9 +273,12 @@ static int cmd_extract(int argc, char **argv)
             return fail(e);
         }
     }
-    if (!jb_metrics_writer_close(w, &e))
+    gboolean closed = jb_metrics_writer_close(w, &e);
+    for (guint k = 0; k < append_warnings->len; k++)
+        say("%s", (char *)g_ptr_array_index(append_warnings, k));
+    if (!closed)
         return fail(e);
-    return status;
+    return append_warnings->len ? MAX(status, EXIT_WARNINGS) : status;
 }
 
 /* ---- jianbao reshape ------------------------------------------------------------------- */

@@ -83,6 +83,13 @@ void jb_extract_append_rows(JbTable *t, GPtrArray *statements);
  * writes to stdout (as it goes). Errors are JB_ERROR_OUTPUT. */
 typedef struct JbMetricsWriter JbMetricsWriter;
 JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error);
+/* The same, appending to `path` instead of replacing it, safe with other processes appending
+ * at the same time (jb_append.h): rows are staged in an unlinked temporary file and appended
+ * at jb_metrics_writer_close, whole, under a lock, after the header when `path` is empty.
+ * `path` must be a regular file or missing. `warnings` (char*, borrowed until close) gets
+ * jb_append's (an earlier append undone). */
+JbMetricsWriter *jb_metrics_writer_open_append(const char *path, GPtrArray *warnings,
+                                               GError **error);
 /* Append the statements' rows (jb_extract_append_rows' cells). */
 gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError **error);
 /* Flush and move the file into place; frees `w` (also on failure). */

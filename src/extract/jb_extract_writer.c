@@ -5,11 +5,13 @@
  */
 #include "jb_extract.h"
 
+#include "jb_append.h"
 #include "jb_atomic.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *const JB_METRICS_HEADER[] = {"source",    "published", "period",   "subject",
                                          "metric",    "metric_id", "value",    "unit",
@@ -78,7 +80,10 @@ void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
 /* ---- streaming metrics.csv ------------------------------------------------------------- */
 
 struct JbMetricsWriter {
-    JbAtomicFile *file; /* the target (jb_atomic), or NULL for stdout */
+    JbAtomicFile *file; /* the target (jb_atomic), or NULL for stdout or an append */
+    char *append_to;    /* the target of an append, or NULL */
+    int stage;          /* an append's unlinked temporary file, else -1 */
+    GPtrArray *warnings; /* an append's (borrowed) */
     GString *buf;       /* rows not yet written: up to 64 KB for a file, one article's for stdout */
 };
 
@@ -98,7 +103,16 @@ static gboolean writer_flush(JbMetricsWriter *w, GError **error)
         return TRUE;
     if (w->file && !jb_atomic_write(w->file, w->buf->str, w->buf->len, error))
         return FALSE;
-    if (!w->file && fwrite(w->buf->str, 1, w->buf->len, stdout) != w->buf->len)
+    if (w->stage >= 0) {
+        for (gsize off = 0; off < w->buf->len;) {
+            ssize_t n = write(w->stage, w->buf->str + off, w->buf->len - off);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return write_error(error, w->append_to, n < 0 ? errno : ENOSPC);
+            off += (gsize)n;
+        }
+    } else if (!w->file && fwrite(w->buf->str, 1, w->buf->len, stdout) != w->buf->len)
         return write_error(error, "stdout", errno);
     g_string_truncate(w->buf, 0);
     if (w->buf->allocated_len > (1u << 20)) { /* one huge article: do not keep its buffer */
@@ -111,6 +125,7 @@ static gboolean writer_flush(JbMetricsWriter *w, GError **error)
 JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
 {
     JbMetricsWriter *w = g_new0(JbMetricsWriter, 1);
+    w->stage = -1;
     if (path && strcmp(path, "-") != 0) {
         /* a device or FIFO (/dev/null, /dev/stdout) is written in place by jb_atomic */
         if (!(w->file = jb_atomic_open(path, JB_ATOMIC_DURABLE, error))) {
@@ -126,6 +141,34 @@ JbMetricsWriter *jb_metrics_writer_open(const char *path, GError **error)
         jb_metrics_writer_abort(w);
         return NULL;
     }
+    return w;
+}
+
+static char *metrics_header(void)
+{
+    g_autoptr(JbTable) t = jb_table_new(JB_METRICS_HEADER);
+    GString *csv = jb_table_to_csv(t);
+    return g_string_free(csv, FALSE);
+}
+
+JbMetricsWriter *jb_metrics_writer_open_append(const char *path, GPtrArray *warnings,
+                                               GError **error)
+{
+    g_autofree char *name = NULL;
+    GError *e = NULL;
+    int fd = g_file_open_tmp("jianbao-append-XXXXXX", &name, &e);
+    if (fd < 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: cannot stage the rows: %s", path,
+                    e->message);
+        g_error_free(e);
+        return NULL;
+    }
+    unlink(name); /* gone with the process, however it ends */
+    JbMetricsWriter *w = g_new0(JbMetricsWriter, 1);
+    w->stage = fd;
+    w->append_to = g_strdup(path);
+    w->warnings = warnings;
+    w->buf = g_string_sized_new(FLUSH_AT);
     return w;
 }
 
@@ -158,11 +201,14 @@ gboolean jb_metrics_writer_add(JbMetricsWriter *w, GPtrArray *statements, GError
             g_free(owned[k]);
     }
     /* stdout gets each article's rows as they come (a pipe's reader sees progress) */
-    return w->file && w->buf->len < FLUSH_AT ? TRUE : writer_flush(w, error);
+    return (w->file || w->stage >= 0) && w->buf->len < FLUSH_AT ? TRUE : writer_flush(w, error);
 }
 
 static void writer_free(JbMetricsWriter *w)
 {
+    if (w->stage >= 0)
+        close(w->stage);
+    g_free(w->append_to);
     g_string_free(w->buf, TRUE);
     g_free(w);
 }
@@ -170,7 +216,10 @@ static void writer_free(JbMetricsWriter *w)
 gboolean jb_metrics_writer_close(JbMetricsWriter *w, GError **error)
 {
     gboolean ok = writer_flush(w, error);
-    if (w->file && ok)
+    if (w->append_to) {
+        g_autofree char *header = metrics_header();
+        ok = ok && jb_append_file(w->append_to, header, w->stage, w->warnings, error);
+    } else if (w->file && ok)
         ok = jb_atomic_commit(w->file, error);
     else if (w->file)
         jb_atomic_abort(w->file);
@@ -187,7 +236,7 @@ void jb_metrics_writer_abort(JbMetricsWriter *w)
         return;
     if (w->file)
         jb_atomic_abort(w->file);
-    else
+    else if (!w->append_to)
         fflush(stdout);
     writer_free(w);
 }
