@@ -33,8 +33,8 @@ const UnitDef *jb_number_currency_before(const Ctx *c, gsize p, gsize *at)
 }
 
 /* English magnitudes after digits (US$479.6 million, 3.5 billion yuan, $12bn, €3.4m): the
- * words, with or without a space before them; the abbreviations glued to the digits; the
- * single letters (m b k) only after a currency, where nothing else can mean them. Written
+ * words and abbreviations, with or without a space before them (1.5 billion, €1.5 bn); the
+ * single letters (m b k) only glued and after a currency, where nothing else can mean them. Written
  * here, like 万 and 亿, because they are number syntax and no library reads them in CJK text. */
 static const struct {
     const char *w;
@@ -62,7 +62,7 @@ gsize jb_number_english_scale_at(const Ctx *c, gsize q, gboolean money, int *pow
     }
     for (gsize i = 0; i < G_N_ELEMENTS(SCALES); i++) {
         gsize at = q + sp, n = SCALES[i].len;
-        if ((sp && n < 7) || (SCALES[i].money_only && !money) || n > c->len - at ||
+        if ((sp && n < 2) || (SCALES[i].money_only && !money) || n > c->len - at ||
             !same_bytes(c->t + at, SCALES[i].w, n) ||
             (at + n < c->len && g_ascii_isalnum(c->t[at + n])))
             continue;
