@@ -293,6 +293,31 @@ int main(void)
     g_autofree char *none = jb_fonts_missing_chars(ctx, "", NULL);
     is_str(none, "", "empty text: nothing missing");
 
+    /* jb_fonts_missing_chars answers "nothing missing" from the fonts' character sets without
+     * asking pango; pango must then agree: for every 5th code point of the BMP (and of the
+     * CJK extension B plane's start), "" only where a layout of it has no unknown glyph. */
+    int checked = 0, covered = 0, disagree = 0;
+    gunichar first_bad = 0;
+    for (gunichar c = 0x20; c < 0x20100; c += 5) {
+        if ((c >= 0xD800 && c < 0xE000) || (c >= 0x10000 && c < 0x20000))
+            continue;
+        char s[8] = {0};
+        g_unichar_to_utf8(c, s);
+        g_autofree char *mc = jb_fonts_missing_chars(ctx, s, NULL);
+        checked++;
+        if (*mc)
+            continue;
+        covered++;
+        l = layout_new(ctx, JB_FONT_FAMILY " 12", s);
+        if (pango_layout_get_unknown_glyphs_count(l) != 0 && disagree++ == 0)
+            first_bad = c;
+        g_object_unref(l);
+    }
+    ok(disagree == 0 && covered > 1000,
+       "nothing missing only where pango draws no unknown glyph: %d of %d code points covered, "
+       "%d disagree (first U+%04X)",
+       covered, checked, disagree, first_bad);
+
     /* (4) Bold resolves to the bold subset. */
     l = layout_new(ctx, JB_FONT_FAMILY " Bold 16", "人工智能 AI 4000亿元");
     g_autofree char *bfile = NULL;
