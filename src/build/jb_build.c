@@ -7,6 +7,8 @@
  */
 #include "jb_build_priv.h"
 
+#include "jb_atomic.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -354,40 +356,117 @@ static int take_lock(const char *out_dir, gboolean wait, GError **error)
     return fd;
 }
 
-/* Metrics of all articles (in input order), reshaped to series. */
-static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable **series_out)
+/* The statements of all articles, streamed (input order) from the cache: written to the
+ * metrics.csv product `product` as they come and fed, a row at a time, to the reshaper and
+ * to the namer of sources, one article's table in memory at a time; then a second pass for
+ * what the briefing cites, which needs the final series. Memory is bounded by the series,
+ * not by the archive (metrics.csv was held three times over, ~8× its size, at 20000
+ * articles). A row the review rejects is left out of all of it. */
+typedef struct {
+    Ctx *c;
+    const char *metrics_path; /* OUT/metrics.csv: what messages name */
+    guint rows;               /* rows kept so far: row n is line n + 2 */
+} Stream;
+
+/* Rows of `a` the review keeps, each given to `row` (with the row's line of metrics.csv). */
+static void each_row(Stream *st, Article *a, void (*row)(Stream *, const JbTable *, guint, gpointer),
+                     gpointer data)
 {
-    g_autoptr(JbTable) metrics = jb_table_new(JB_METRICS_HEADER);
-    guint ncols = jb_table_n_cols(metrics);
-    g_autofree const char **cells = g_new0(const char *, ncols + 1);
+    for (guint r = 0; r < jb_table_n_rows(a->table); r++)
+        if (!jb_build_review_rejects(st->c, a->table, r))
+            row(st, a->table, r, data);
+}
+
+typedef struct {
+    JbReshaper *reshaper;
+    JbSourceNamer *namer;
+    GString *buf;
+    JbAtomicFile *file;
+    GError *error;
+    int cols[32];
+    guint ncols;
+} Pass1;
+
+static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
+{
+    Pass1 *p = data;
+    const char *cells[32];
+    for (guint k = 0; k < p->ncols; k++)
+        cells[k] = jb_table_get(t, r, p->cols[k]);
+    jb_csv_append_row(p->buf, cells, p->ncols);
+    if (p->buf->len >= (1u << 16) && !p->error) {
+        jb_atomic_write(p->file, p->buf->str, p->buf->len, &p->error);
+        g_string_truncate(p->buf, 0);
+    }
+    jb_reshaper_add_as(p->reshaper, t, r, st->metrics_path, st->rows + 2);
+    jb_source_namer_add(p->namer, t, r);
+    st->rows++;
+}
+
+static void cite_row(Stream *st, const JbTable *t, guint r, gpointer data)
+{
+    (void)st;
+    jb_citations_add(data, t, r);
+}
+
+/* Pass 2: what the briefing cites, from the final series (after the review's pins). */
+static JbCitations *cite_all(Ctx *c, GPtrArray *arts, const JbTable *series, Stream *st)
+{
+    JbCitations *cit = jb_citations_new(series);
+    JbTable *recorded = c->review_out; /* rejections are recorded already: not twice */
+    c->review_out = jb_table_new(JB_REVIEW_HEADER);
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
-        if (!a->table)
+        if (!a->cached || !jb_build_load_cached(c, a))
             continue;
-        int cols[32];
-        for (guint k = 0; k < ncols && k < G_N_ELEMENTS(cols); k++)
-            cols[k] = jb_table_column(a->table, jb_table_header(metrics, k));
-        for (guint r = 0; r < jb_table_n_rows(a->table); r++) {
-            for (guint k = 0; k < ncols; k++)
-                cells[k] = jb_table_get(a->table, r, k < G_N_ELEMENTS(cols) ? cols[k] : -1);
-            jb_table_append(metrics, cells);
-        }
-        c->r->articles++;
+        each_row(st, a, cite_row, cit);
+        g_clear_pointer(&a->table, jb_table_free);
+        g_clear_pointer(&a->warnings, g_ptr_array_unref);
     }
-    g_clear_pointer(&c->source_names, g_hash_table_unref);
-    c->source_names = jb_source_names(metrics);
+    jb_table_free(c->review_out);
+    c->review_out = recorded;
+    return cit;
+}
+
+static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metrics_product,
+                         JbTable **series_out, JbCitations **citations_out)
+{
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
-    jb_table_set_source(metrics, metrics_path);
-    /* the analyst's review: rejected statements out before reshape, pinned values after */
-    JbTable *reviewed = jb_build_review_reject(c, metrics);
-    jb_table_free(metrics);
-    metrics = reviewed;
-    c->r->statements = jb_table_n_rows(metrics);
+    g_autofree char *product = jb_build_cache_path(c, top, "metrics.csv");
+    Stream st = {.c = c, .metrics_path = metrics_path};
+    g_autoptr(JbTable) header = jb_table_new(JB_METRICS_HEADER);
     g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
     JbReshapeOptions ro = {.year_periods = c->year_periods, .conflicts = conflicts};
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
+    Pass1 p = {.reshaper = jb_reshaper_new(c->dict, &ro, warnings), .namer = jb_source_namer_new(),
+               .buf = jb_table_to_csv(header), .ncols = MIN(jb_table_n_cols(header), 32)};
+    p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        if (!jb_build_article_rows(c, a))
+            continue;
+        for (guint k = 0; k < p.ncols; k++)
+            p.cols[k] = jb_table_column(a->table, jb_table_header(header, k));
+        each_row(&st, a, pass1_row, &p);
+        c->r->articles++;
+        g_clear_pointer(&a->table, jb_table_free);
+        g_clear_pointer(&a->warnings, g_ptr_array_unref);
+    }
+    if (p.file && !p.error && jb_atomic_write(p.file, p.buf->str, p.buf->len, &p.error))
+        jb_atomic_commit(g_steal_pointer(&p.file), &p.error);
+    jb_atomic_abort(p.file);
+    g_string_free(p.buf, TRUE);
+    g_clear_pointer(&c->source_names, g_hash_table_unref);
+    c->source_names = jb_source_namer_finish(p.namer);
+    c->r->statements = st.rows;
     GError *e = NULL;
-    g_autoptr(JbTable) series = jb_reshape(metrics, c->dict, &ro, warnings, &e);
+    g_autoptr(JbTable) series = jb_reshaper_finish(p.reshaper, &e);
+    jb_reshaper_free(p.reshaper);
+    if (p.error) {
+        g_clear_pointer(&series, jb_table_free);
+        g_clear_error(&e);
+        e = p.error;
+    }
     for (guint i = 0; i < warnings->len; i++)
         if (!jb_build_review_is_accepted(c, g_ptr_array_index(warnings, i)))
             jb_build_add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
@@ -402,13 +481,15 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, JbTable **metrics_out, JbTable
     c->r->series_rows = jb_table_n_rows(series);
     g_autofree char *series_path = g_build_filename(c->out_dir, "series.csv", NULL);
     jb_table_set_source(series, series_path);
-    *metrics_out = g_steal_pointer(&metrics);
+    if (c->tmpl_path)
+        *citations_out = cite_all(c, arts, series, &st);
+    *metrics_product = g_steal_pointer(&product);
     *series_out = g_steal_pointer(&series);
     return TRUE;
 }
 
 /* Keys of the render units; a unit whose key cannot be made (bad spec) fails here. */
-static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbTable *metrics)
+static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbCitations *cit)
 {
     GError *e = NULL;
     GPtrArray *units = jb_build_chart_units(c, &e);
@@ -424,7 +505,7 @@ static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbTable *met
     if (c->tmpl_path) {
         Render *u = g_new0(Render, 1);
         u->name = g_strdup("");
-        jb_build_report_key(c, u, series, metrics);
+        jb_build_report_key(c, u, series, cit);
         u->ok = jb_build_products_exist(c, u);
         g_ptr_array_add(units, u);
     }
@@ -455,19 +536,21 @@ static void build_locked(Ctx *c)
             jb_build_index_save(c, NULL);
         return;
     }
+    c->stream = TRUE;
     jb_build_extract_all(c, arts);
-    g_autoptr(JbTable) metrics = NULL;
+    g_autofree char *metrics_product = NULL;
     g_autoptr(JbTable) series = NULL;
-    if (!assemble(c, arts, &metrics, &series))
+    g_autoptr(JbCitations) cit = NULL;
+    if (!assemble(c, arts, top, &metrics_product, &series, &cit))
         return;
-    g_autoptr(GPtrArray) units = plan_renders(c, series, metrics);
-    jb_build_render_all(c, units, series, metrics);
+    g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
+    jb_build_render_all(c, units, series, cit);
 
     /* Publish: nothing in OUT changed until here. */
     g_autoptr(GPtrArray) outs = g_ptr_array_new_with_free_func(jb_build_output_free);
     Output *o = g_new0(Output, 1);
     o->rel = g_strdup("metrics.csv");
-    o->data = jb_table_to_csv(metrics);
+    o->product = g_strdup(metrics_product);
     g_ptr_array_add(outs, o);
     o = g_new0(Output, 1);
     o->rel = g_strdup("series.csv");
@@ -478,6 +561,7 @@ static void build_locked(Ctx *c)
     o->data = jb_build_warnings_csv(c);
     g_ptr_array_add(outs, o);
     g_autoptr(GHashTable) live = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_hash_table_add(live, g_path_get_basename(metrics_product));
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
         g_hash_table_add(live, g_strdup_printf("%s.csv", a->key));
@@ -663,12 +747,15 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
         return FALSE;
     }
     g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
+    c->stream = TRUE;
     jb_build_extract_all(c, arts);
-    g_autoptr(JbTable) metrics = NULL;
+    g_autofree char *top = jb_build_top_key(c, arts);
+    g_autofree char *metrics_product = NULL;
     g_autoptr(JbTable) series = NULL;
-    if (!assemble(c, arts, &metrics, &series))
+    g_autoptr(JbCitations) cit = NULL;
+    if (!assemble(c, arts, top, &metrics_product, &series, &cit))
         return TRUE;
-    g_autoptr(GPtrArray) units = plan_renders(c, series, metrics);
+    g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
     for (guint i = 0; i < units->len;) {
         Render *u = g_ptr_array_index(units, i);
         if (is_report ? *u->name != 0 : strcmp(u->name, unit + 6) != 0)
@@ -681,7 +768,7 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
                     c->project_path);
         return FALSE;
     }
-    jb_build_render_all(c, units, series, metrics);
+    jb_build_render_all(c, units, series, cit);
     return TRUE;
 }
 

@@ -43,6 +43,8 @@ typedef struct {
     gboolean year_periods;
     JbFailOn fail_on;
     gint64 started;       /* wall-clock µs: files younger than this are racy (index) */
+    gboolean stream;      /* articles' statements are read from the cache as they are
+                           * assembled, never all held (jb_build_article_rows) */
     GPtrArray *files;     /* char*: article names (relative to the project's directory when
                            * its glob is), sorted bytewise, unique (see expand_inputs) */
     GHashTable *old_index, *new_index; /* name → "HASH SIG" (jb_build_index.c); NULL in units */
@@ -74,6 +76,7 @@ typedef struct {
     JbDiag *warnings;    /* the article's and its extraction's */
     GError *error;
     gboolean ran;
+    gboolean cached; /* its statements are in the cache (the table is read when assembled) */
 } Article;
 
 typedef struct {
@@ -123,8 +126,16 @@ void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage);
 
 /* Read and hash every article. Unreadable ones are reported and left out. */
 GPtrArray *jb_build_read_articles(Ctx *c);
-/* Statements of every article: from the cache, else extracted on `jobs` threads. */
+/* Statements of every article: from the cache, else extracted on `jobs` threads. With
+ * c->stream, a cached article is only looked for and nothing is kept: its statements and
+ * warnings are read, and reported, when jb_build_article_rows asks for them. */
 void jb_build_extract_all(Ctx *c, GPtrArray *arts);
+/* a->table and a->warnings, from the cache (extracted again, here, when the cache file is
+ * damaged or gone), reported as extract_all reports them. FALSE when the article failed
+ * (reported). The caller frees the table when done with it. */
+gboolean jb_build_article_rows(Ctx *c, Article *a);
+/* a->table and a->warnings from the cache file, not reported; FALSE when missing or damaged. */
+gboolean jb_build_load_cached(const Ctx *c, Article *a);
 void jb_build_render_free(gpointer p);
 /* The chart groups of the project, with their spec text. */
 GPtrArray *jb_build_chart_units(const Ctx *c, GError **error);
@@ -137,13 +148,13 @@ void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, con
 void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series);
 /* Key the report by its template, the files it names, the date, and the series and quotes
  * of every metric whose id the template mentions. */
-void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbTable *metrics);
+void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbCitations *cit);
 /* Each render unit: reused from the cache or run, on up to -j threads at once (with one, on
  * this thread, in unit order). In parallel the report is queued first: it takes longest (it
  * draws every chart of the template again). Events are
  * recorded afterwards in unit order, whatever order the threads finished in, so the log of a
  * parallel build is the log of a serial one. */
-void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics);
+void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbCitations *cit);
 
 /* ---- jb_build_project.c -------------------------------------------------------------------- */
 
@@ -160,6 +171,8 @@ guint jb_build_project_line(const char *text, const char *group, const char *key
 extern const char *const JB_REVIEW_HEADER[];
 /* Read and check the project's review file (review= or review.csv beside it; none is fine). */
 gboolean jb_build_review_load(Ctx *c, GError **error);
+/* Whether the review rejects row `r` of `metrics` (then recorded in c->review_out). */
+gboolean jb_build_review_rejects(Ctx *c, const JbTable *metrics, guint r);
 /* `metrics` without the statements the review rejects (recorded in c->review_out). */
 JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics);
 /* Set the values the review pins in `series` (recorded in c->review_out). */

@@ -94,9 +94,26 @@ static void add(JbTable *out, const char *kind, const char *id, const char *labe
     jb_table_append(out, cells);
 }
 
+gboolean jb_build_review_rejects(Ctx *c, const JbTable *metrics, guint r)
+{
+    if (!c->review)
+        return FALSE;
+    const char *src = col(metrics, r, "source"), *q = col(metrics, r, "quote");
+    gboolean reject = FALSE;
+    for (guint k = 0; k < jb_table_n_rows(c->review) && !reject; k++)
+        reject = strcmp(col(c->review, k, "action"), "reject") == 0 &&
+                 strcmp(col(c->review, k, "source"), src) == 0 &&
+                 strstr(q, col(c->review, k, "quote")) != NULL;
+    if (reject) {
+        g_autofree char *detail = g_strdup_printf("“%s”（%s）", q, src);
+        add(c->review_out, "reject", col(metrics, r, "metric_id"), col(metrics, r, "metric"),
+            col(metrics, r, "period"), detail, "");
+    }
+    return reject;
+}
+
 JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics)
 {
-    int c_src = jb_table_column(metrics, "source"), c_q = jb_table_column(metrics, "quote");
     guint n = jb_table_n_cols(metrics);
     g_autoptr(GPtrArray) header = g_ptr_array_new();
     for (guint i = 0; i < n; i++)
@@ -106,18 +123,8 @@ JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics)
     jb_table_set_source(kept, jb_table_source(metrics));
     g_autofree const char **cells = g_new0(const char *, n + 1);
     for (guint r = 0; r < jb_table_n_rows(metrics); r++) {
-        const char *src = jb_table_get(metrics, r, c_src), *q = jb_table_get(metrics, r, c_q);
-        gboolean reject = FALSE;
-        for (guint k = 0; c->review && k < jb_table_n_rows(c->review) && !reject; k++)
-            reject = strcmp(col(c->review, k, "action"), "reject") == 0 &&
-                     strcmp(col(c->review, k, "source"), src) == 0 &&
-                     strstr(q, col(c->review, k, "quote")) != NULL;
-        if (reject) {
-            g_autofree char *detail = g_strdup_printf("“%s”（%s）", q, src);
-            add(c->review_out, "reject", col(metrics, r, "metric_id"), col(metrics, r, "metric"),
-                col(metrics, r, "period"), detail, "");
+        if (jb_build_review_rejects(c, metrics, r))
             continue;
-        }
         for (guint i = 0; i < n; i++)
             cells[i] = jb_table_get(metrics, r, (int)i);
         jb_table_append(kept, cells);

@@ -99,6 +99,10 @@ static void extract_one(gpointer item)
     g_autofree char *path = jb_build_cache_path(a->c, a->key, "csv");
     if (jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, &a->error))
         jb_build_maybe_die("extract");
+    if (a->c->stream && !a->error) { /* read back when assembled: never all held at once */
+        g_clear_pointer(&a->table, jb_table_free);
+        a->cached = TRUE;
+    }
 }
 
 static char *article_key(const Ctx *c, const char *name, const char *content_hash)
@@ -212,18 +216,49 @@ static void run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint thre
         g_thread_pool_free(pool, FALSE, TRUE);
 }
 
+/* The article's events, in input order: its warnings, its error or what it ran. */
+static void report_article(Ctx *c, Article *a)
+{
+    for (guint w = 0; a->warnings && w < a->warnings->len; w++)
+        jb_build_add_event(c->r, JB_LOG_WARNING, "extract", g_ptr_array_index(a->warnings, w));
+    if (a->ran && a->error) {
+        jb_build_fail_unit(c, "extract", g_steal_pointer(&a->error));
+    } else if (a->ran) {
+        c->r->ran++;
+        jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements",
+                            a->name, a->table ? jb_table_n_rows(a->table) : 0);
+    }
+}
+
+/* The cache file of `a`, parsed into a->table and a->warnings; FALSE when missing or damaged. */
+gboolean jb_build_load_cached(const Ctx *c, Article *a)
+{
+    g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    JbTable *t = NULL;
+    GPtrArray *w = NULL;
+    if (!g_file_get_contents(path, &text, &len, NULL) || !statements_parse(path, text, len, &t, &w))
+        return FALSE;
+    g_clear_pointer(&a->table, jb_table_free);
+    g_clear_pointer(&a->warnings, g_ptr_array_unref);
+    a->table = t;
+    a->warnings = w;
+    return TRUE;
+}
+
 void jb_build_extract_all(Ctx *c, GPtrArray *arts)
 {
     g_autoptr(GPtrArray) todo = g_ptr_array_new();
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
-        g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
-        g_autofree char *text = NULL;
-        gsize len = 0;
-        if (g_file_get_contents(path, &text, &len, NULL) &&
-            !statements_parse(path, text, len, &a->table, &a->warnings)) /* damaged */
-            g_clear_pointer(&a->table, jb_table_free);
-        if (a->table) {
+        if (c->stream) {
+            g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
+            a->cached = g_file_test(path, G_FILE_TEST_IS_REGULAR);
+        } else {
+            a->cached = jb_build_load_cached(c, a);
+        }
+        if (a->cached) {
             c->r->reused++;
             jb_build_add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->name);
         } else if (!a->data) { /* the index vouched for it, but its product is gone */
@@ -239,25 +274,29 @@ void jb_build_extract_all(Ctx *c, GPtrArray *arts)
     if (todo->len)
         run_all(c, "extract", todo, MIN(n_jobs(c->opt), todo->len), extract_one);
     /* Report in input order, whatever order the threads finished in. */
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
-        if (a->ran) {
-            for (guint w = 0; a->warnings && w < a->warnings->len; w++)
-                jb_build_add_event(c->r, JB_LOG_WARNING, "extract",
-                                   g_ptr_array_index(a->warnings, w));
-            if (a->error) {
-                jb_build_fail_unit(c, "extract", g_steal_pointer(&a->error));
-                continue;
-            }
-            c->r->ran++;
-            jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements",
-                                a->name, jb_table_n_rows(a->table));
+    for (guint i = 0; !c->stream && i < arts->len; i++)
+        report_article(c, g_ptr_array_index(arts, i));
+}
+
+gboolean jb_build_article_rows(Ctx *c, Article *a)
+{
+    if (!a->table && a->cached && !jb_build_load_cached(c, a)) {
+        /* damaged or removed since it was looked for: extract it again, here */
+        GError *e = NULL;
+        if (!a->data && !article_read(c, a, &e)) {
+            a->error = e;
+            a->ran = TRUE;
         } else {
-            for (guint w = 0; a->warnings && w < a->warnings->len; w++)
-                jb_build_add_event(c->r, JB_LOG_WARNING, "extract",
-                                   g_ptr_array_index(a->warnings, w));
+            gboolean stream = c->stream;
+            c->stream = FALSE; /* keep the table this time */
+            extract_one(a);
+            c->stream = stream;
         }
     }
+    if (a->ran && !a->table && !a->error && a->cached)
+        jb_build_load_cached(c, a); /* extracted in this run, read back from the cache */
+    report_article(c, a);
+    return a->table != NULL;
 }
 
 /* ---- reshape, charts, report ---------------------------------------------------------- */
@@ -460,7 +499,7 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *serie
     return TRUE;
 }
 
-void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbTable *metrics)
+void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbCitations *cit)
 {
     const char *text = c->tmpl_text;
     /* a template that picks metrics by the data depends on all of them */
@@ -472,7 +511,6 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
             g_hash_table_add(ids, (gpointer)jb_table_get(series, r, col));
     }
     g_autoptr(GString) srows = rows_for(series, ids);
-    g_autoptr(GString) mrows = rows_for(metrics, ids);
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
     jb_build_feed(h, "report");
     jb_build_feed(h, c->engine);
@@ -482,7 +520,12 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
     feed_parts(h, c->dict, ids);
     jb_build_feed(h, c->date);
     jb_build_feed(h, srows->str);
-    jb_build_feed(h, mrows->str);
+    /* what the briefing shows of the statements: its citations, the sources' names */
+    int c_id = jb_table_column(series, "metric_id");
+    for (guint r = 0; cit && r < jb_table_n_rows(series); r++)
+        if (g_hash_table_contains(ids, jb_table_get(series, r, c_id)))
+            jb_citations_feed(cit, r, h);
+    feed_source_names(h, c, series, ids);
     g_autoptr(GString) review = jb_table_to_csv(c->review_out); /* its review section */
     jb_build_feed(h, review->str);
     g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
@@ -506,7 +549,8 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
 typedef struct {
     const Ctx *c;
     Render *u;
-    const JbTable *series, *metrics;
+    const JbTable *series;
+    const JbCitations *cit;
     GError *error;
 } RenderJob;
 
@@ -522,8 +566,9 @@ static void render_one(gpointer item)
     } else {
         g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
         g_autoptr(JbDiag) warnings = jb_diag_new();
-        JbReportInputs in = {.series = j->series, .metrics = j->metrics, .dict = c->dict,
-                             .diag = warnings, .review = c->review_out};
+        JbReportInputs in = {.series = j->series, .citations = j->cit, .dict = c->dict,
+                             .source_names = c->source_names, .diag = warnings,
+                             .review = c->review_out};
         /* The warnings go beside the product after it (the report writes its own file): a
          * crash between the two loses them for one build, nothing else. */
         if (jb_report_render(c->tmpl_path, &in, p, &j->error) &&
@@ -534,7 +579,7 @@ static void render_one(gpointer item)
         jb_build_maybe_die("render");
 }
 
-void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbTable *metrics)
+void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbCitations *cit)
 {
     guint n = units->len, n_todo = 0;
     for (guint i = 0; i < n; i++)
@@ -544,8 +589,7 @@ void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const 
     g_autoptr(GPtrArray) todo = g_ptr_array_new();
     for (guint i = 0; i < n; i++) {
         RenderJob *j = &jobs[i];
-        *j = (RenderJob){.c = c, .u = g_ptr_array_index(units, i), .series = series,
-                         .metrics = metrics};
+        *j = (RenderJob){.c = c, .u = g_ptr_array_index(units, i), .series = series, .cit = cit};
         if (j->u->ok)
             continue;
         if (threads > 1 && !*j->u->name)

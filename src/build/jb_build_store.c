@@ -5,6 +5,11 @@
  */
 #include "jb_build_priv.h"
 
+#include "jb_atomic.h"
+
+#include <errno.h>
+#include <stdio.h>
+
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -37,13 +42,20 @@ char *jb_build_key_of(const char *first, ...)
     return g_strdup(g_checksum_get_string(h));
 }
 
+/* Read in pieces, not whole: metrics.csv is the size of an archive's statements. */
 char *jb_build_hash_file(const char *path)
 {
-    g_autofree char *data = NULL;
-    gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, NULL))
+    FILE *f = fopen(path, "rb");
+    if (!f)
         return NULL;
-    return jb_build_sha256_hex(data, len);
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    g_autofree guchar *buf = g_malloc(1 << 16);
+    size_t n;
+    while ((n = fread(buf, 1, 1 << 16, f)) > 0)
+        g_checksum_update(h, buf, (gssize)n);
+    gboolean ok = !ferror(f);
+    fclose(f);
+    return ok ? g_strdup(g_checksum_get_string(h)) : NULL;
 }
 
 /* ---- publishing ----------------------------------------------------------------------- */
@@ -52,15 +64,29 @@ char *jb_build_hash_file(const char *path)
  * whoever writes into an output in place (echo > briefing.pdf) cannot damage the cache. */
 static gboolean publish_file(const char *product, const char *dest, GError **error)
 {
-    g_autofree char *data = NULL;
-    gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(product, &data, &len, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s", local->message);
-        g_error_free(local);
+    FILE *in = fopen(product, "rb");
+    if (!in) {
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", product, g_strerror(errno));
         return FALSE;
     }
-    return jb_write_file_atomic(dest, data, len, error);
+    JbAtomicFile *out = jb_atomic_open(dest, JB_ATOMIC_DURABLE, error);
+    g_autofree char *buf = g_malloc(1 << 16);
+    gboolean ok = out != NULL;
+    size_t n;
+    while (ok && (n = fread(buf, 1, 1 << 16, in)) > 0)
+        ok = jb_atomic_write(out, buf, n, error);
+    if (ok && ferror(in)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: read error", product);
+        ok = FALSE;
+    }
+    fclose(in);
+    if (!out)
+        return FALSE;
+    if (!ok) {
+        jb_atomic_abort(out);
+        return FALSE;
+    }
+    return jb_atomic_commit(out, error);
 }
 
 void jb_build_output_free(gpointer p)

@@ -557,6 +557,7 @@ static void builder_clear(Builder *b)
     g_clear_pointer(&b->entries, g_ptr_array_unref);
     g_clear_pointer(&b->entry_of, g_hash_table_unref);
     g_clear_pointer(&b->source_names, g_hash_table_unref);
+    g_clear_pointer(&b->own_citations, jb_citations_free);
 }
 
 gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
@@ -596,7 +597,8 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
 
     Builder b = {.source = template_path, .in = in, .t = t, .pango = jb_canvas_pango(canvas)};
     b.blocks = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_blk_free);
-    b.source_names = jb_source_names(in->metrics);
+    b.source_names = in->source_names ? g_hash_table_ref(in->source_names)
+                                      : jb_source_names(in->metrics);
     gboolean ok = jb_report_build_blocks(&b, error);
     if (ok)
         jb_report_warn_missing_glyphs(&b);

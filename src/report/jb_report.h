@@ -21,9 +21,31 @@
 
 #include <glib.h>
 
+/* The statements the briefing cites for each row of a series table: the first few (3)
+ * distinct ones (article and sentence) stating its value in its period, in metrics.csv's
+ * order, and how many other articles state it (另有 N 篇). Made from metrics.csv a row at a
+ * time (jb_citations_add every row, in order), so a caller can stream the statements; the
+ * series is borrowed and must outlive it. */
+typedef struct JbCitations JbCitations;
+typedef struct {
+    char *source, *published, *quote, *title, *url, *publisher; /* as metrics.csv has them */
+} JbCitedRow;
+JbCitations *jb_citations_new(const JbTable *series);
+void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row);
+/* The cited rows of series row `series_row` (JbCitedRow*, borrowed); *more the others. */
+const GPtrArray *jb_citations_rows(const JbCitations *c, guint series_row, guint *more);
+/* Everything the briefing shows of series row `series_row`'s citations, into `h` (cache keys). */
+void jb_citations_feed(const JbCitations *c, guint series_row, GChecksum *h);
+void jb_citations_free(JbCitations *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbCitations, jb_citations_free)
+
 typedef struct {
     const JbTable *series;  /* required: series.csv (borrowed) */
     const JbTable *metrics; /* optional: metrics.csv, for the quotes in the sources section */
+    /* optional, instead of `metrics` (jianbao build streams them): the citations made from
+     * metrics.csv for `series`, and the articles' names (jb_source_names). Borrowed. */
+    const JbCitations *citations;
+    GHashTable *source_names;
     const JbDict *dict;     /* optional: which metrics are parts of a whole (donuts, stacks) */
     gboolean allow_missing_glyphs;
     /* Also write each page as PNG (BASE-N.png beside the PDF, 144 dpi) and each chart as

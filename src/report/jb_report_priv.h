@@ -121,6 +121,7 @@ typedef struct {
     GPtrArray *entries;   /* SourceEntry*, numbered in order of first citation */
     GHashTable *entry_of; /* "source\nquote" → SourceEntry* (borrowed) */
     GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
+    JbCitations *own_citations; /* made from in->metrics when in->citations is not given */
     int h1, h2, figures;
     double text_size; /* of the text being built: its footnote marks follow it */
 } Builder;

@@ -45,68 +45,56 @@ static void entry_free(SourceEntry *e)
     g_free(e);
 }
 
+static const JbCitations *citations(Builder *b)
+{
+    if (b->in->citations)
+        return b->in->citations;
+    if (!b->own_citations && b->in->metrics) {
+        b->own_citations = jb_citations_new(b->in->series);
+        for (guint r = 0; r < jb_table_n_rows(b->in->metrics); r++)
+            jb_citations_add(b->own_citations, b->in->metrics, r);
+    }
+    return b->own_citations;
+}
+
 GArray *jb_report_cite(Builder *b, guint row)
 {
     GArray *numbers = g_array_new(FALSE, FALSE, sizeof(int));
-    const JbTable *mt = b->in->metrics, *st = b->in->series;
-    if (!mt)
+    const JbCitations *cit = citations(b);
+    if (!cit)
         return numbers;
     if (!b->entries) {
         b->entries = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
         b->entry_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     }
-    const char *id = jb_table_get(st, row, jb_table_column(st, "metric_id"));
-    const char *period = jb_table_get(st, row, jb_table_column(st, "period"));
-    const char *value = jb_table_get(st, row, jb_table_column(st, "value"));
-    int c_id = jb_table_column(mt, "metric_id"), c_src = jb_table_column(mt, "source"),
-        c_pub = jb_table_column(mt, "published"), c_quote = jb_table_column(mt, "quote"),
-        c_period = jb_table_column(mt, "period"), c_value = jb_table_column(mt, "value"),
-        c_title = jb_table_column(mt, "title"), c_url = jb_table_column(mt, "url"),
-        c_publisher = jb_table_column(mt, "publisher");
-    g_autoptr(GHashTable) cited = g_hash_table_new(g_str_hash, g_str_equal); /* articles */
-    g_autoptr(GHashTable) others = g_hash_table_new(g_str_hash, g_str_equal);
+    guint more = 0;
+    const GPtrArray *rows = jb_citations_rows(cit, row, &more);
     SourceEntry *last = NULL;
-    for (guint r = 0; r < jb_table_n_rows(mt); r++) {
-        /* the statements this series value was made of: same metric, the same value, and a
-         * period inside the series' period (2022-06 folds into 2022) */
-        if (strcmp(jb_table_get(mt, r, c_id), id) != 0 ||
-            strcmp(jb_table_get(mt, r, c_value), value) != 0 ||
-            !g_str_has_prefix(jb_table_get(mt, r, c_period), period))
-            continue;
-        const char *article = jb_table_get(mt, r, c_src);
-        if (numbers->len >= CITE_MAX) { /* the first CITE_MAX, in metrics.csv's order */
-            if (!g_hash_table_contains(cited, article))
-                g_hash_table_add(others, (gpointer)article);
-            continue;
-        }
-        g_hash_table_add(cited, (gpointer)article);
-        const char *quote = jb_table_get(mt, r, c_quote);
-        if (quote[0] == '\'')
-            quote++; /* the CSV-injection guard is not part of the sentence */
-        g_autofree char *key = g_strconcat(article, "\n", quote, NULL);
+    for (guint i = 0; i < rows->len; i++) {
+        const JbCitedRow *r = g_ptr_array_index(rows, i);
+        g_autofree char *key = g_strconcat(r->source, "\n", r->quote, NULL);
         SourceEntry *e = g_hash_table_lookup(b->entry_of, key);
         if (!e) {
             e = g_new0(SourceEntry, 1);
             e->n = (int)b->entries->len + 1;
-            e->source = g_strdup(jb_table_get(mt, r, c_src));
-            e->published = g_strdup(jb_table_get(mt, r, c_pub));
-            e->quote = g_strdup(quote);
-            /* as metrics.csv has them: the report never opens an article */
-            e->title = jb_csv_plain_text(jb_table_get(mt, r, c_title));
-            e->url = jb_csv_plain_text(jb_table_get(mt, r, c_url));
-            e->publisher = jb_csv_plain_text(jb_table_get(mt, r, c_publisher));
+            e->source = g_strdup(r->source);
+            e->published = g_strdup(r->published);
+            e->quote = g_strdup(r->quote);
+            e->title = g_strdup(r->title);
+            e->url = g_strdup(r->url);
+            e->publisher = g_strdup(r->publisher);
             g_ptr_array_add(b->entries, e);
             g_hash_table_insert(b->entry_of, g_steal_pointer(&key), e);
         }
         gboolean seen = FALSE;
-        for (guint i = 0; i < numbers->len; i++)
-            seen |= g_array_index(numbers, int, i) == e->n;
+        for (guint k = 0; k < numbers->len; k++)
+            seen |= g_array_index(numbers, int, k) == e->n;
         if (!seen)
             g_array_append_val(numbers, e->n);
         last = e;
     }
-    if (last && g_hash_table_size(others))
-        last->more = MAX(last->more, (int)g_hash_table_size(others));
+    if (last && more)
+        last->more = MAX(last->more, (int)more);
     return numbers;
 }
 
@@ -159,7 +147,7 @@ void jb_report_add_sources(Builder *b)
     h->level = 1;
     h->outline = g_strdup(pango_layout_get_text(h->layout));
     g_ptr_array_add(b->blocks, h);
-    if (!b->in->metrics) {
+    if (!b->in->metrics && !b->in->citations) {
         g_ptr_array_add(b->blocks, jb_report_text_blk(b, "（未提供 metrics.csv，无法列出原文。）",
                                                       NULL, 10, FALSE, 0, 6, "#555555", FALSE));
         return;

@@ -77,13 +77,6 @@ static int preference(const Obs *a, const Obs *b, const char **rule)
     return a->line > b->line ? 1 : -1;
 }
 
-static int by_key_period(gconstpointer pa, gconstpointer pb)
-{
-    const Obs *a = *(Obs *const *)pa, *b = *(Obs *const *)pb;
-    int c = strcmp(a->key, b->key);
-    return c ? c : jb_period_cmp(&a->when, &b->when);
-}
-
 /* Do two statements of one metric and period say the same, given their bounds? 超5000亿 and
  * 5123.45亿 do (the bound holds); 约5000亿 and 5123.45亿 too (within 5 %); a range holds
  * what lies in it. */
@@ -313,12 +306,110 @@ static JbTable *merge_sorted(const JbTable *a, const JbTable *b)
     return out;
 }
 
-JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt_in,
-                    JbDiag *warnings, GError **error)
+/* ---- merging, a row at a time ------------------------------------------------------------
+ *
+ * Memory is bounded by the series, not by the statements: a group (metric and period) keeps
+ * its first observation, its best so far, the distinct statements made of it (classes: value,
+ * bound, unit and stated period, which decide agreement and are what a conflict reports) and,
+ * per row, a class, its interned source, file and published date, its line and forecast flag
+ * (with the class, what the rule that kept another value reads). A press repeating one figure in
+ * ten thousand articles costs a group ten thousand small members and one class. */
+
+typedef struct {
+    guint cls;
+    const char *source, *file, *published; /* interned (JbReshaper.strings) */
+    guint line;
+    gboolean forecast;
+} Member;
+
+typedef struct {
+    Obs *first, *best;  /* owned; best may be first's copy */
+    GPtrArray *classes; /* Obs*, owned */
+    GArray *members;    /* Member */
+} Group;
+
+struct JbReshaper {
+    const JbDict *dict;
+    JbReshapeOptions opt;
+    JbDiag *warnings;     /* borrowed; NULL: nobody listens */
+    MetricCols cols;
+    const JbTable *cols_of; /* the table `cols` was found in */
+    GHashTable *units;    /* key → BaseUnit */
+    GHashTable *groups;   /* "KEY\nPERIOD" → Group */
+    GStringChunk *strings;
+    GHashTable *interned; /* text → its copy in strings */
+    char *src;            /* the table's name, for messages */
+    GError *error;        /* the first error, under opt.strict */
+};
+
+static Obs *obs_copy(const Obs *o)
 {
-    JbReshapeOptions none = {0};
-    const JbReshapeOptions *opt = opt_in ? opt_in : &none;
-    const char *src = jb_table_source(metrics);
+    Obs *n = g_new(Obs, 1);
+    *n = *o;
+    n->key = g_strdup(o->key);
+    n->label = g_strdup(o->label);
+    n->period = g_strdup(o->period);
+    n->stated = g_strdup(o->stated);
+    n->unit = g_strdup(o->unit);
+    n->published = g_strdup(o->published);
+    n->source = g_strdup(o->source);
+    n->value_text = g_strdup(o->value_text);
+    n->high_text = g_strdup(o->high_text);
+    return n;
+}
+
+static void group_free(Group *g)
+{
+    obs_free(g->first);
+    if (g->best != g->first)
+        obs_free(g->best);
+    g_ptr_array_unref(g->classes);
+    g_array_unref(g->members);
+    g_free(g);
+}
+
+static const char *intern(JbReshaper *r, const char *s)
+{
+    const char *have = g_hash_table_lookup(r->interned, s);
+    if (!have) {
+        have = g_string_chunk_insert(r->strings, s);
+        g_hash_table_insert(r->interned, (gpointer)have, (gpointer)have);
+    }
+    return have;
+}
+
+JbReshaper *jb_reshaper_new(const JbDict *dict, const JbReshapeOptions *opt, JbDiag *warnings)
+{
+    JbReshaper *r = g_new0(JbReshaper, 1);
+    r->dict = dict;
+    if (opt)
+        r->opt = *opt;
+    r->warnings = warnings;
+    r->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)base_unit_free);
+    r->groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)group_free);
+    r->strings = g_string_chunk_new(1 << 16);
+    r->interned = g_hash_table_new(g_str_hash, g_str_equal);
+    r->src = g_strdup("");
+    return r;
+}
+
+void jb_reshaper_free(JbReshaper *r)
+{
+    if (!r)
+        return;
+    g_hash_table_unref(r->units);
+    g_hash_table_unref(r->groups);
+    g_hash_table_unref(r->interned);
+    g_string_chunk_free(r->strings);
+    g_free(r->src);
+    g_clear_error(&r->error);
+    g_free(r);
+}
+
+static gboolean find_cols(JbReshaper *r, const JbTable *metrics)
+{
+    if (r->cols_of) /* every table fed to one reshaper has the first one's columns */
+        return TRUE;
     MetricCols c = {jb_table_column(metrics, "metric_id"), jb_table_column(metrics, "period"),
                     jb_table_column(metrics, "value"),     jb_table_column(metrics, "unit"),
                     jb_table_column(metrics, "bound"),     jb_table_column(metrics, "forecast"),
@@ -329,123 +420,229 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
     int have[] = {c.id, c.period, c.value, c.unit};
     for (guint i = 0; i < G_N_ELEMENTS(need); i++)
         if (have[i] < 0) {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column '%s'", src, need[i]);
-            return NULL;
+            if (!r->error)
+                g_set_error(&r->error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column '%s'",
+                            jb_table_source(metrics), need[i]);
+            return FALSE;
         }
+    r->cols = c;
+    r->cols_of = metrics;
+    g_free(r->src);
+    r->src = g_strdup(jb_table_source(metrics));
+    return TRUE;
+}
 
-    g_autoptr(GPtrArray) obs = g_ptr_array_new_with_free_func((GDestroyNotify)obs_free);
-    g_autoptr(GHashTable) units =
-        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)base_unit_free);
-    for (guint r = 0; r < jb_table_n_rows(metrics); r++) {
-        guint line = jb_table_line(metrics, r);
-        const char *file = jb_table_row_source(metrics, r); /* src, or its own when merged */
-        g_autofree char *why = NULL;
-        Obs *o = read_row(metrics, r, &c, dict, opt, &why);
-        if (!o && why && opt->strict) {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: %s", file, line, why);
-            return NULL;
+/* Two observations that are one class: what agree() and a conflict row read. */
+static gboolean same_class(const Obs *a, const Obs *b)
+{
+    return a->bound == b->bound && a->range == b->range && strcmp(a->value_text, b->value_text) == 0 &&
+           strcmp(a->high_text, b->high_text) == 0 && strcmp(a->unit, b->unit) == 0 &&
+           strcmp(a->stated, b->stated) == 0;
+}
+
+static void group_add(JbReshaper *r, Obs *o)
+{
+    g_autofree char *gk = g_strconcat(o->key, "\n", o->period, NULL);
+    Group *g = g_hash_table_lookup(r->groups, gk);
+    if (!g) {
+        g = g_new0(Group, 1);
+        g->classes = g_ptr_array_new_with_free_func((GDestroyNotify)obs_free);
+        g->members = g_array_new(FALSE, FALSE, sizeof(Member));
+        g_hash_table_insert(r->groups, g_steal_pointer(&gk), g);
+    }
+    Member m = {G_MAXUINT, intern(r, o->source), intern(r, o->file ? o->file : ""),
+                intern(r, o->published), o->line, o->forecast};
+    /* the last class first: copies of one figure come in a row */
+    for (guint k = g->classes->len; k-- > 0;)
+        if (same_class(g_ptr_array_index(g->classes, k), o)) {
+            m.cls = k;
+            break;
         }
-        if (!o) {
-            if (why)
-                jb_diag_warn(warnings, "%s:%u: %s; row skipped", file, line, why);
-            continue;
+    if (m.cls == G_MAXUINT) {
+        m.cls = g->classes->len;
+        g_ptr_array_add(g->classes, obs_copy(o));
+    }
+    g_array_append_val(g->members, m);
+    const char *rule;
+    if (!g->first) {
+        g->first = o;
+        g->best = o;
+    } else if (preference(o, g->best, &rule) > 0) {
+        if (g->best != g->first)
+            obs_free(g->best);
+        g->best = o;
+    } else {
+        obs_free(o);
+    }
+}
+
+gboolean jb_reshaper_add(JbReshaper *r, const JbTable *metrics, guint row)
+{
+    /* the row's file: the table's, or its own when merged */
+    return jb_reshaper_add_as(r, metrics, row, jb_table_row_source(metrics, row),
+                              jb_table_line(metrics, row));
+}
+
+gboolean jb_reshaper_add_as(JbReshaper *r, const JbTable *metrics, guint row, const char *file,
+                            guint line)
+{
+    if (r->error || !find_cols(r, metrics))
+        return FALSE;
+    const JbReshapeOptions *opt = &r->opt;
+    g_autofree char *why = NULL;
+    Obs *o = read_row(metrics, row, &r->cols, r->dict, opt, &why);
+    if (!o && why && opt->strict) {
+        g_set_error(&r->error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: %s", file, line, why);
+        return FALSE;
+    }
+    if (!o) {
+        if (why)
+            jb_diag_warn(r->warnings, "%s:%u: %s; row skipped", file, line, why);
+        return TRUE;
+    }
+    o->file = intern(r, file ? file : "");
+    o->line = line;
+    /* one base unit per metric: the dictionary's, else the first row's */
+    BaseUnit *base = g_hash_table_lookup(r->units, o->key);
+    if (!base) {
+        const JbMetric *m = r->dict ? jb_dict_get(r->dict, o->key) : NULL;
+        base = g_new0(BaseUnit, 1);
+        if (m && m->unit[0]) {
+            base->unit = g_strdup(m->unit);
+            base->source = g_strdup("dictionary");
+            base->period = g_strdup("");
+        } else {
+            base->unit = g_strdup(jb_unit_base(o->unit));
+            base->source = g_strdup(o->source);
+            base->period = g_strdup(o->stated);
+            base->line = o->line;
         }
-        /* one base unit per metric: the dictionary's, else the first row's */
-        BaseUnit *base = g_hash_table_lookup(units, o->key);
-        if (!base) {
-            const JbMetric *m = dict ? jb_dict_get(dict, o->key) : NULL;
-            base = g_new0(BaseUnit, 1);
-            if (m && m->unit[0]) {
-                base->unit = g_strdup(m->unit);
-                base->source = g_strdup("dictionary");
-                base->period = g_strdup("");
-            } else {
-                base->unit = g_strdup(jb_unit_base(o->unit));
-                base->source = g_strdup(o->source);
-                base->period = g_strdup(o->stated);
-                base->line = o->line;
-            }
-            g_hash_table_insert(units, g_strdup(o->key), base);
-        }
-        if (!jb_unit_same(base->unit, o->unit)) { /* 元人民币 is 元 */
-            if (opt->strict) {
-                g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                            "%s:%u: unit '%s' for %s, whose base unit is '%s'", file, line, o->unit,
-                            o->key, base->unit);
-                obs_free(o);
-                return NULL;
-            }
-            jb_diag_warn(warnings, "%s:%u: unit '%s' for %s, whose base unit is '%s' "
-                         "(%s); row skipped",
-                         file, line, o->unit, o->key, base->unit,
-                         base->line ? "its first row" : "the dictionary");
-            add_conflict(opt->conflicts, "unit", "one unit per metric", NULL, "", base->unit,
-                         base->period, base->source, base->line, o);
+        g_hash_table_insert(r->units, g_strdup(o->key), base);
+    }
+    if (!jb_unit_same(base->unit, o->unit)) { /* 元人民币 is 元 */
+        if (opt->strict) {
+            g_set_error(&r->error, JB_ERROR, JB_ERROR_INPUT,
+                        "%s:%u: unit '%s' for %s, whose base unit is '%s'", file, line, o->unit,
+                        o->key, base->unit);
             obs_free(o);
+            return FALSE;
+        }
+        jb_diag_warn(r->warnings, "%s:%u: unit '%s' for %s, whose base unit is '%s' "
+                                        "(%s); row skipped",
+                                        file, line, o->unit, o->key, base->unit,
+                                        base->line ? "its first row" : "the dictionary");
+        add_conflict(opt->conflicts, "unit", "one unit per metric", NULL, "", base->unit,
+                     base->period, base->source, base->line, o);
+        obs_free(o);
+        return TRUE;
+    }
+    if (strcmp(base->unit, o->unit) != 0) { /* one spelling in a series: 元, not 元人民币 */
+        g_free(o->unit);
+        o->unit = g_strdup(base->unit);
+    }
+    group_add(r, o);
+    return TRUE;
+}
+
+static int by_group(gconstpointer pa, gconstpointer pb)
+{
+    const Group *a = *(Group *const *)pa, *b = *(Group *const *)pb;
+    int c = strcmp(a->first->key, b->first->key);
+    return c ? c : jb_period_cmp(&a->first->when, &b->first->when);
+}
+
+/* A group's series row: its sources, and a conflict for every member that disagrees with
+ * the kept statement, in row order. */
+static char **group_row(JbReshaper *r, const Group *g)
+{
+    const Obs *first = g->first, *best = g->best;
+    const char *rule;
+    g_autoptr(GString) sources = g_string_new(NULL);
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint k = 0; k < g->members->len; k++) {
+        const Member *m = &g_array_index(g->members, Member, k);
+        Obs o = *(const Obs *)g_ptr_array_index(g->classes, m->cls); /* borrowed fields */
+        o.source = (char *)m->source;
+        o.file = m->file;
+        o.published = (char *)m->published;
+        o.forecast = m->forecast;
+        o.line = m->line;
+        o.key = first->key;
+        o.period = first->period;
+        if (!agree(&o, best)) {
+            preference(best, &o, &rule);
+            jb_diag_warn(r->warnings, "%s:%u: conflict for %s %s: %s %s (%s) vs %s "
+                                            "(%s, line %u); kept %s: %s",
+                                            o.file, o.line, o.key, o.period, o.value_text,
+                                            o.unit, o.source[0] ? o.source : "no source",
+                                            best->value_text,
+                                            best->source[0] ? best->source : "no source",
+                                            best->line, best->value_text, rule);
+            add_conflict(r->opt.conflicts, "value", rule, best, best->value_text, best->unit,
+                         best->stated, best->source, best->line, &o);
             continue;
         }
-        if (strcmp(base->unit, o->unit) != 0) { /* one spelling in a series: 元, not 元人民币 */
-            g_free(o->unit);
-            o->unit = g_strdup(base->unit);
+        if (o.source[0] && g_hash_table_add(seen, (gpointer)m->source)) {
+            if (sources->len)
+                g_string_append(sources, "; ");
+            g_string_append(sources, o.source);
         }
-        g_ptr_array_add(obs, o);
     }
-    /* stable: rows keep file order within a metric and period */
-    g_ptr_array_sort(obs, by_key_period);
+    const char *cells[] = {first->key,
+                           first->label,
+                           first->period,
+                           best->value_text,
+                           best->unit,
+                           best->range ? RANGE_BOUND : jb_bound_name(best->bound),
+                           best->forecast ? "1" : "0",
+                           sources->str,
+                           "",
+                           jb_freq_name(jb_period_freq(&first->when)),
+                           best->high_text,
+                           NULL};
+    return g_strdupv((char **)cells);
+}
 
-    g_autoptr(JbTable) series = jb_table_new(JB_SERIES_HEADER);
+static JbTable *finish_series(JbReshaper *r, GPtrArray *metric_rows);
+
+JbTable *jb_reshaper_finish(JbReshaper *r, GError **error)
+{
+    if (r->error) {
+        g_propagate_error(error, g_steal_pointer(&r->error));
+        return NULL;
+    }
+    g_autoptr(GPtrArray) groups = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer v;
+    g_hash_table_iter_init(&it, r->groups);
+    while (g_hash_table_iter_next(&it, NULL, &v))
+        g_ptr_array_add(groups, v);
+    g_ptr_array_sort(groups, by_group);
     g_autoptr(GPtrArray) metric_rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
-    for (guint i = 0; i < obs->len;) {
-        const Obs *first = g_ptr_array_index(obs, i);
-        guint j = i;
-        const Obs *best = first;
-        const char *rule;
-        for (; j < obs->len; j++) {
-            const Obs *o = g_ptr_array_index(obs, j);
-            if (strcmp(o->key, first->key) || strcmp(o->period, first->period))
-                break;
-            if (o != best && preference(o, best, &rule) > 0)
-                best = o;
-        }
-        g_autoptr(GString) sources = g_string_new(NULL);
-        g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
-        for (guint k = i; k < j; k++) {
-            const Obs *o = g_ptr_array_index(obs, k);
-            if (!agree(o, best)) {
-                preference(best, o, &rule);
-                jb_diag_warn(warnings, "%s:%u: conflict for %s %s: %s %s (%s) vs %s "
-                             "(%s, line %u); kept %s: %s",
-                             o->file, o->line, o->key, o->period, o->value_text,
-                             o->unit, o->source[0] ? o->source : "no source",
-                             best->value_text,
-                             best->source[0] ? best->source : "no source",
-                             best->line, best->value_text, rule);
-                add_conflict(opt->conflicts, "value", rule, best, best->value_text, best->unit,
-                             best->stated, best->source, best->line, o);
-                continue;
-            }
-            if (o->source[0] && g_hash_table_add(seen, o->source)) {
-                if (sources->len)
-                    g_string_append(sources, "; ");
-                g_string_append(sources, o->source);
-            }
-        }
-        const char *cells[] = {first->key,
-                               first->label,
-                               first->period,
-                               best->value_text,
-                               best->unit,
-                               best->range ? RANGE_BOUND : jb_bound_name(best->bound),
-                               best->forecast ? "1" : "0",
-                               sources->str,
-                               "",
-                               jb_freq_name(jb_period_freq(&first->when)),
-                               best->high_text,
-                               NULL};
-        g_ptr_array_add(metric_rows, g_strdupv((char **)cells));
-        i = j;
-    }
+    for (guint i = 0; i < groups->len; i++)
+        g_ptr_array_add(metric_rows, group_row(r, g_ptr_array_index(groups, i)));
+    return finish_series(r, metric_rows);
+}
 
+JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
+                    JbDiag *warnings, GError **error)
+{
+    JbReshaper *r = jb_reshaper_new(dict, opt, warnings);
+    if (find_cols(r, metrics))
+        for (guint row = 0; row < jb_table_n_rows(metrics) && jb_reshaper_add(r, metrics, row); row++)
+            ;
+    JbTable *series = jb_reshaper_finish(r, error);
+    jb_reshaper_free(r);
+    return series;
+}
+
+/* Display units and frequencies per metric, derived series: the series table. */
+static JbTable *finish_series(JbReshaper *r, GPtrArray *metric_rows)
+{
+    const JbReshapeOptions *opt = &r->opt;
+    JbDiag *warnings = r->warnings;
+    const char *src = r->src;
+    g_autoptr(JbTable) series = jb_table_new(JB_SERIES_HEADER);
     /* display unit: one per metric, from its largest value */
     for (guint i = 0; i < metric_rows->len;) {
         char **first = g_ptr_array_index(metric_rows, i);
@@ -469,8 +666,8 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
         }
         if (strchr(freqs->str, ','))
             jb_diag_warn(warnings, "%s: %s mixes periods of several frequencies (%s): "
-                         "the frequency column keeps them apart",
-                         src, first[0], freqs->str);
+                                            "the frequency column keeps them apart",
+                                            src, first[0], freqs->str);
         for (guint k = i; k < j; k++) {
             char **row = g_ptr_array_index(metric_rows, k);
             g_free(row[8]);
@@ -607,8 +804,8 @@ JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **err
             JbDecimal d;
             if (!jb_decimal_parse(v, &d)) {
                 jb_diag_warn(warnings, "%s:%u: value '%s' for %s is not a plain decimal; "
-                             "cell skipped",
-                             src, jb_table_line(wide, r), v, id);
+                                                "cell skipped",
+                                                src, jb_table_line(wide, r), v, id);
                 continue;
             }
             char *attr[G_N_ELEMENTS(WIDE_ATTRS)];

@@ -62,6 +62,23 @@ typedef struct {
 JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
                     JbDiag *warnings, GError **error);
 
+/* jb_reshape a row at a time, for rows that do not fit in memory at once (jianbao build reads
+ * them article by article): memory is bounded by the series (its metrics and periods, and a
+ * few bytes per row merged), not by the rows. Feed rows in file order; every table fed to one
+ * reshaper has the columns of the first. jb_reshaper_finish gives what jb_reshape gives for
+ * the same rows (the conflicts and warnings too); FALSE from an add means an error is waiting
+ * there (a missing column, a malformed row under opt->strict). `opt` is copied (its tables
+ * borrowed), `warnings` borrowed; the caller frees the reshaper after finishing. */
+typedef struct JbReshaper JbReshaper;
+JbReshaper *jb_reshaper_new(const JbDict *dict, const JbReshapeOptions *opt, JbDiag *warnings);
+gboolean jb_reshaper_add(JbReshaper *r, const JbTable *metrics, guint row);
+/* The same, the row said to be line `line` of `file` (in messages and conflicts.csv). */
+gboolean jb_reshaper_add_as(JbReshaper *r, const JbTable *metrics, guint row, const char *file,
+                            guint line);
+JbTable *jb_reshaper_finish(JbReshaper *r, GError **error);
+void jb_reshaper_free(JbReshaper *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbReshaper, jb_reshaper_free)
+
 /* The wide layout of a series table: one row per period (sorted), a column `ID` of values
  * per metric (in order of first appearance), then for each metric the columns `ID|label`,
  * `ID|unit`, `ID|bound`, `ID|forecast`, `ID|sources`, `ID|display_unit`, so that

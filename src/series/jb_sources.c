@@ -33,39 +33,49 @@ static char *host_of(const char *url)
     return n ? g_strndup(p, n) : NULL;
 }
 
-GHashTable *jb_source_names(const JbTable *metrics)
+struct JbSourceNamer {
+    GHashTable *known; /* article → Known */
+};
+
+JbSourceNamer *jb_source_namer_new(void)
 {
-    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    if (!metrics)
-        return names;
+    JbSourceNamer *n = g_new0(JbSourceNamer, 1);
+    n->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, known_free);
+    return n;
+}
+
+void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
+{
     int c_src = jb_table_column(metrics, "source"), c_pub = jb_table_column(metrics, "publisher"),
         c_title = jb_table_column(metrics, "title"), c_url = jb_table_column(metrics, "url");
-    g_autoptr(GHashTable) known = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, known_free);
-    for (guint r = 0; c_src >= 0 && r < jb_table_n_rows(metrics); r++) {
-        const char *src = jb_table_get(metrics, r, c_src);
-        if (!*src)
-            continue;
-        Known *k = g_hash_table_lookup(known, src);
-        if (!k) {
-            k = g_new0(Known, 1);
-            g_hash_table_insert(known, (gpointer)src, k);
-        }
-        const char *pub = plain(jb_table_get(metrics, r, c_pub));
-        const char *title = plain(jb_table_get(metrics, r, c_title));
-        if (!k->publisher && *pub)
-            k->publisher = g_strdup(pub);
-        if (*title && !k->title)
-            k->title = g_strdup(title);
-        else if (*title && strcmp(title, k->title) != 0)
-            k->titles_differ = TRUE;
-        if (!k->host)
-            k->host = host_of(jb_table_get(metrics, r, c_url));
+    const char *src = jb_table_get(metrics, r, c_src);
+    if (c_src < 0 || !*src)
+        return;
+    Known *k = g_hash_table_lookup(n->known, src);
+    if (!k) {
+        k = g_new0(Known, 1);
+        g_hash_table_insert(n->known, g_strdup(src), k);
     }
+    const char *pub = plain(jb_table_get(metrics, r, c_pub));
+    const char *title = plain(jb_table_get(metrics, r, c_title));
+    if (!k->publisher && *pub)
+        k->publisher = g_strdup(pub);
+    if (*title && !k->title)
+        k->title = g_strdup(title);
+    else if (*title && strcmp(title, k->title) != 0)
+        k->titles_differ = TRUE;
+    if (!k->host)
+        k->host = host_of(jb_table_get(metrics, r, c_url));
+}
+
+GHashTable *jb_source_namer_finish(JbSourceNamer *n)
+{
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     /* The publisher; else the title when the article has one (a digest's items each have
      * their own: none of them names the article); else the site of its URL. */
     GHashTableIter it;
     gpointer key, value;
-    g_hash_table_iter_init(&it, known);
+    g_hash_table_iter_init(&it, n->known);
     while (g_hash_table_iter_next(&it, &key, &value)) {
         const Known *k = value;
         const char *name = k->publisher                     ? k->publisher
@@ -74,7 +84,17 @@ GHashTable *jb_source_names(const JbTable *metrics)
         if (name)
             g_hash_table_insert(names, g_strdup(key), g_strdup(name));
     }
+    g_hash_table_unref(n->known);
+    g_free(n);
     return names;
+}
+
+GHashTable *jb_source_names(const JbTable *metrics)
+{
+    JbSourceNamer *n = jb_source_namer_new();
+    for (guint r = 0; metrics && r < jb_table_n_rows(metrics); r++)
+        jb_source_namer_add(n, metrics, r);
+    return jb_source_namer_finish(n);
 }
 
 char *jb_source_name(GHashTable *names, const char *path)

@@ -20,6 +20,12 @@
  * row of an article with a publisher or title names it). NULL `metrics` gives an empty
  * table. Caller unrefs. */
 GHashTable *jb_source_names(const JbTable *metrics);
+/* The same a row at a time (rows in metrics.csv's order; tables fed may differ): new, add
+ * every row, finish (which frees the namer and gives the names). */
+typedef struct JbSourceNamer JbSourceNamer;
+JbSourceNamer *jb_source_namer_new(void);
+void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint row);
+GHashTable *jb_source_namer_finish(JbSourceNamer *n);
 
 /* The name of `path` in `names` (borrowed), else its base name (caller g_free()s either:
  * the result is always a new string). */
