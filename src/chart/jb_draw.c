@@ -6,10 +6,6 @@
 #include "jb_pdf_meta.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
 #include <cairo-svg.h>
 #include <png.h>
 #include <setjmp.h>
