@@ -560,9 +560,39 @@ static void builder_clear(Builder *b)
     g_clear_pointer(&b->own_citations, jb_citations_free);
 }
 
+/* A table row and a KPI row are never split across pages, so a series cell drawn in one
+ * must fit a page: a label of 250,000 characters made a row taller than the page and was cut
+ * off unsaid. Longer is refused, naming the row. */
+#define MAX_CELL_CHARS 1000
+
+static gboolean check_series_cells(const JbTable *series, GError **error)
+{
+    static const char *const cols[] = {"metric_id", "label", "period", "value", "unit",
+                                       "value_high", "bound"};
+    for (guint c = 0; c < G_N_ELEMENTS(cols); c++) {
+        int col = jb_table_column(series, cols[c]);
+        for (guint r = 0; col >= 0 && r < jb_table_n_rows(series); r++) {
+            const char *cell = jb_table_get(series, r, col);
+            if (strlen(cell) <= MAX_CELL_CHARS)
+                continue; /* bytes ≥ characters: most cells stop here */
+            glong n = g_utf8_strlen(cell, -1);
+            if (n > MAX_CELL_CHARS) {
+                g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                            "%s:%u: %s of %ld characters; the limit is %d",
+                            jb_table_row_source(series, r), jb_table_line(series, r), cols[c],
+                            (long)n, MAX_CELL_CHARS);
+                return FALSE;
+            }
+        }
+    }
+    return TRUE;
+}
+
 gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
                           const char *pdf_path, GError **error)
 {
+    if (!check_series_cells(in->series, error))
+        return FALSE;
     g_autofree char *text = NULL;
     gsize len = 0;
     GError *local = NULL;

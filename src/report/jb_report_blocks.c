@@ -31,6 +31,10 @@ void jb_report_blk_free(Blk *b)
     g_free(b->outline);
     g_free(b->name);
     g_free(b->title);
+    if (b->more) {
+        g_ptr_array_foreach(b->more, (GFunc)(void (*)(void))jb_report_blk_free, NULL);
+        g_ptr_array_free(b->more, TRUE);
+    }
     g_free(b);
 }
 
@@ -536,6 +540,77 @@ static gboolean check_fences(Builder *b, const char *body, guint body_line, GErr
     return TRUE;
 }
 
+/* Block quotes and lists nested deeper than this, or emphasis and links, are refused: blocks
+ * are built recursively (30000 nested `>` overflowed the stack), and every level indents
+ * the text, so that past a few levels nothing is left of the line to write on. */
+#define MAX_BLOCK_NESTING 16
+#define MAX_INLINE_NESTING 32
+
+/* One pass over the tree with cmark's iterator (no recursion), before anything recurses. */
+static gboolean check_nesting(Builder *b, cmark_node *doc, guint body_line, GError **error)
+{
+    cmark_iter *it = cmark_iter_new(doc);
+    int blocks = 0, inlines = 0;
+    gboolean ok = TRUE;
+    for (cmark_event_type ev; ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type type = cmark_node_get_type(n);
+        int *depth = type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST ? &blocks
+                     : type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG ||
+                             type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
+                         ? &inlines
+                         : NULL;
+        if (!depth)
+            continue;
+        if (ev == CMARK_EVENT_EXIT) {
+            (*depth)--;
+            continue;
+        }
+        (*depth)++;
+        int limit = depth == &blocks ? MAX_BLOCK_NESTING : MAX_INLINE_NESTING;
+        if (*depth > limit) {
+            g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                        "%s:%u: %s nested more than %d deep; the limit is %d", b->source,
+                        body_line + (guint)cmark_node_get_start_line(n),
+                        depth == &blocks ? "block quotes and lists" : "emphasis and links",
+                        limit, limit);
+            ok = FALSE;
+        }
+    }
+    cmark_iter_free(it);
+    return ok;
+}
+
+/* The pieces of long texts go after their first piece, in one pass; a heading's piece
+ * kept with what follows is the last. */
+static void place_pieces(Builder *b)
+{
+    gboolean any = FALSE;
+    for (guint i = 0; i < b->blocks->len && !any; i++)
+        any = ((Blk *)b->blocks->pdata[i])->more != NULL;
+    if (!any)
+        return;
+    GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_blk_free);
+    for (guint i = 0; i < b->blocks->len; i++) {
+        Blk *blk = b->blocks->pdata[i];
+        g_ptr_array_add(all, blk);
+        if (!blk->more)
+            continue;
+        for (guint k = 0; k < blk->more->len; k++) {
+            Blk *piece = blk->more->pdata[k];
+            piece->bar = blk->bar;
+            g_ptr_array_add(all, piece);
+        }
+        ((Blk *)all->pdata[all->len - 1])->keep_with_next = blk->keep_with_next;
+        blk->keep_with_next = FALSE;
+        g_ptr_array_free(blk->more, TRUE);
+        blk->more = NULL;
+    }
+    g_free(g_ptr_array_steal(b->blocks, NULL));
+    g_ptr_array_unref(b->blocks);
+    b->blocks = all;
+}
+
 gboolean jb_report_build_blocks(Builder *b, GError **error)
 {
     const char *body = b->t->body;
@@ -543,9 +618,11 @@ gboolean jb_report_build_blocks(Builder *b, GError **error)
         return FALSE;
     cmark_node *doc = cmark_parse_document(body, strlen(body), CMARK_OPT_DEFAULT);
     Where w = {b->t->body_line - 1};
-    gboolean ok = add_blocks(b, doc, &w, 0, FALSE, error);
+    gboolean ok = check_nesting(b, doc, w.body_line, error) &&
+                  add_blocks(b, doc, &w, 0, FALSE, error);
     cmark_node_free(doc);
     if (ok)
         jb_report_add_sources(b);
+    place_pieces(b);
     return ok;
 }

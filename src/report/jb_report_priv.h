@@ -86,6 +86,8 @@ typedef struct {
     gboolean bar;  /* block quote: a rule left of the text */
     char *dest;    /* a named destination at the block's top (sources entries) */
     char *outline; /* heading text for a bookmark */
+    GPtrArray *more; /* Blk*, owned: the rest of a long text, laid out in pieces (see
+                      * jb_report_text_blk); moved into the block list after this block */
     int level;     /* 1, 2 for headings */
     /* BLK_CHART */
     JbChart *chart;    /* sized to the page, without its title (the caption has it) */
@@ -134,6 +136,8 @@ void jb_report_warn_missing_glyphs(const Builder *b);
 /* jb_report_blocks.c */
 gboolean jb_report_build_blocks(Builder *b, GError **error);
 void jb_report_blk_free(Blk *b);
+/* A text block of Pango markup. A long text is laid out in pieces: the block returned is the
+ * first, and holds the others in `more` until jb_report_build_blocks puts them after it. */
 Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, double size,
                         gboolean bold, double indent, double before, const char *color,
                         gboolean justify);

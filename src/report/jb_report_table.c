@@ -18,6 +18,7 @@
 #define SOURCE_SIZE 8.5
 #define UNIT_GAP 1.5  /* between a number and its unit */
 #define MIN_SOURCE_W 110.0
+#define MAX_NAME_CHARS 80 /* of a source's name in the 来源 column */
 #define MAX_LABEL_SHARE 0.36 /* 指标 wraps past this share of the width */
 
 static void row_free(Row *r)
@@ -105,7 +106,16 @@ static Row *row_new(Builder *b, guint r, gboolean first)
             continue;
         }
         g_ptr_array_add(named, name);
-        g_autofree char *esc = g_markup_escape_text(name, -1);
+        /* a row is never split across pages: a name (an article's title) is cut to fit, the
+         * sources section after the table gives it whole */
+        g_autofree char *shown = NULL;
+        if (g_utf8_strlen(name, -1) > MAX_NAME_CHARS) {
+            g_autofree char *head = g_utf8_substring(name, 0, MAX_NAME_CHARS);
+            shown = g_strconcat(head, "…", NULL);
+        } else {
+            shown = g_strdup(name);
+        }
+        g_autofree char *esc = g_markup_escape_text(shown, -1);
         g_string_append_printf(src, "%s%s", named->len > 1 ? "；" : "", esc);
     }
     g_autoptr(GPtrArray) pending =

@@ -98,6 +98,10 @@ static gsize front_matter(const char *source, const char *text, GHashTable *meta
     return (gsize)-1;
 }
 
+/* Each value placeholder is a footnote with its sources: a briefing has tens; 10000 in one
+ * paragraph lay out in ~3 s (linear: tests/pathological), more is no briefing. */
+#define MAX_PLACEHOLDERS 10000
+
 JbTemplate *jb_template_parse(const char *source, const char *text, const JbTable *series,
                               GError **error)
 {
@@ -110,6 +114,9 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbTabl
         return NULL;
     const char *body = text + at;
     GString *out = g_string_sized_new(strlen(body));
+    int placeholders = 0;
+    guint body_lines = 0;          /* line breaks before `counted`: lines are counted as */
+    const char *counted = body;    /* the placeholders come, not from the top for each */
     for (const char *p = body; *p;) {
         const char *open = strstr(p, "{{");
         if (!open) {
@@ -117,7 +124,16 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbTabl
             break;
         }
         g_string_append_len(out, p, open - p);
-        guint line = t->body_line + jb_line_of_offset(body, (gsize)(open - body)) - 1;
+        for (; counted < open; counted++)
+            body_lines += *counted == '\n';
+        guint line = t->body_line + body_lines;
+        if (++placeholders > MAX_PLACEHOLDERS) {
+            g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                        "%s:%u: more than %d placeholders; the limit is %d", source, line,
+                        MAX_PLACEHOLDERS, MAX_PLACEHOLDERS);
+            g_string_free(out, TRUE);
+            return NULL;
+        }
         const char *close = strstr(open + 2, "}}");
         const char *nl = strchr(open, '\n');
         if (!close || (nl && nl < close)) {
