@@ -16,7 +16,7 @@ if [ "$what" = bench ]; then
 fi
 if [ "$what" = test ]; then
     pkgs="$pkgs perl file poppler-utils qpdf pngcheck valgrind libxml2-utils libreoffice-calc-nogui unzip
-          slurmctld slurmd slurm-client munge locales"
+          slurmctld slurmd slurm-client munge locales time strace"
 fi
 missing=""
 for p in $pkgs; do

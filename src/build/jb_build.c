@@ -6,6 +6,7 @@
  * (jb_build_store.c), events and the log (jb_build_log.c).
  */
 #include "jb_build_priv.h"
+#include "jb_keyfile.h"
 
 #include "jb_atomic.h"
 
@@ -198,14 +199,13 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
     g_autofree char *text = NULL;
     gsize len = 0;
     GError *local = NULL;
-    if (!g_file_get_contents(project_path, &text, &len, &local) ||
-        !g_key_file_load_from_data(c->kf, text, len, G_KEY_FILE_NONE, &local)) {
-        g_set_error(error, JB_ERROR,
-                    local->domain == G_FILE_ERROR ? JB_ERROR_USAGE : JB_ERROR_INPUT, "%s: %s",
-                    project_path, local->message);
+    if (!g_file_get_contents(project_path, &text, &len, &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s", local->message);
         g_error_free(local);
         return FALSE;
     }
+    if (!jb_keyfile_load(c->kf, project_path, text, len, G_KEY_FILE_NONE, error))
+        return FALSE;
     if (!jb_build_check_project(project_path, text, c->kf, error))
         return FALSE;
     c->project_hash = jb_build_sha256_hex(text, len);

@@ -1,6 +1,7 @@
 /* The JbChart object: creating it, setting it key by key (spec lines and command-line
  * options alike), themes, and what callers may read of it. */
 #include "jb_chart_priv.h"
+#include "jb_keyfile.h"
 
 #include "jb_common.h"
 
@@ -120,10 +121,12 @@ static gboolean parse_color(const char *v, char out[10])
 static gboolean load_theme(JbChart *c, const char *path, GError **error)
 {
     g_autoptr(GKeyFile) kf = g_key_file_new();
+    g_autofree char *text = NULL;
+    gsize len = 0;
     GError *local = NULL;
-    if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: cannot read theme: %s", path,
-                    local->message);
+    if (!g_file_get_contents(path, &text, &len, &local) ||
+        !jb_keyfile_load(kf, path, text, len, G_KEY_FILE_NONE, &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "cannot read theme: %s", local->message);
         g_error_free(local);
         return FALSE;
     }

@@ -1,6 +1,7 @@
 #include "jb_dict.h"
 
 #include "jb_common.h"
+#include "jb_keyfile.h"
 #include "jb_units.h"
 
 #include <string.h>
@@ -153,12 +154,8 @@ static gboolean check_parts(const JbDict *d, const char *source, GError **error)
 JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **error)
 {
     g_autoptr(GKeyFile) kf = g_key_file_new();
-    GError *local = NULL;
-    if (!g_key_file_load_from_data(kf, data, len, G_KEY_FILE_NONE, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: %s", source, local->message);
-        g_error_free(local);
+    if (!jb_keyfile_load(kf, source, data, len, G_KEY_FILE_NONE, error))
         return NULL;
-    }
     JbDict *d = g_new0(JbDict, 1);
     d->metrics = g_ptr_array_new_with_free_func((GDestroyNotify)metric_free);
     d->subjects = list_or_empty(kf, "subjects", "terms");

@@ -2,6 +2,7 @@
 #include "jb_dict_extend.h"
 
 #include "jb_common.h"
+#include "jb_keyfile.h"
 
 #include <string.h>
 
@@ -22,12 +23,8 @@ static GKeyFile *load(const char *path, guint depth, GError **error)
     if (!jb_read_file(path, &text, &len, error))
         return NULL;
     g_autoptr(GKeyFile) kf = g_key_file_new();
-    GError *local = NULL;
-    if (!g_key_file_load_from_data(kf, text, len, G_KEY_FILE_KEEP_COMMENTS, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: %s", path, local->message);
-        g_error_free(local);
+    if (!jb_keyfile_load(kf, path, text, len, G_KEY_FILE_KEEP_COMMENTS, error))
         return NULL;
-    }
     g_autofree char *ext = g_key_file_get_string(kf, "dictionary", "extends", NULL);
     if (!ext)
         return g_steal_pointer(&kf);

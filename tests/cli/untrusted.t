@@ -31,4 +31,42 @@ status=$(status_of "$JB" build p.project)
 if [ "$status" -ne 0 ]; then ok 0 "a project chart named ../x is refused (exit $status)"; else ok 1 "a project chart named ../x is refused"; fi
 check "and writes nothing outside out2/" test ! -e "$TMP/w/x.png"
 
+# A metrics.csv names articles by path, but the report cites them by the names metrics.csv
+# carries and never opens one: not /etc/passwd, not ../secret, not an absolute path to a
+# file of secrets. Checked on the system calls (strace), not only on the PDF's text.
+printf 'TOPSECRET-FIRST-LINE\n' >"$TMP/secret.txt"
+awk -F, -v OFS=, -v secret="$TMP/secret.txt" 'NR == 1 { print; next }
+    { $1 = (NR % 3 == 0) ? "/etc/passwd" : (NR % 3 == 1) ? "../secret.txt" : secret; $13 = ""; $14 = ""; $15 = ""; print }' "$TMP/m.csv" >evil.csv
+"$JB" reshape --period year -o evil-s.csv evil.csv 2>/dev/null
+printf -- '---\ntitle: t\n---\n\n{{ai.core_industry_size.latest}}\n\n```table\n*\n```\n' >cite.md
+if command -v strace >/dev/null 2>&1; then
+    status=$(status_of strace -f -qq -e trace=open,openat,stat,newfstatat,readlink -o "$TMP/trace" "$JB" report --data evil-s.csv --metrics evil.csv -o cite.pdf cite.md)
+    is "$status" 0 "a briefing from a metrics.csv whose sources are /etc/passwd, ../secret.txt and an absolute path builds"
+    is "$(grep -c -e passwd -e secret.txt "$TMP/trace")" 0 "and none of those files is opened or even looked at (strace)"
+    contains "$(cat "$TMP/trace")" "cite.md" "(the trace holds the files it did open: the template)"
+else
+    is "$(status_of "$JB" report --data evil-s.csv --metrics evil.csv -o cite.pdf cite.md)" 0 "a briefing from sources named /etc/passwd and ../secret.txt builds"
+    ok 0 "# SKIP strace is not installed (tools/deps.sh test installs it)"
+fi
+text=$(pdftotext cite.pdf - 2>/dev/null)
+case $text in *TOPSECRET*|*root:x:0*) ok 1 "no line of those files is in the PDF" ;; *) ok 0 "no line of those files is in the PDF" ;; esac
+contains "$text" "passwd" "the file name is what cites them (no publisher or title given)"
+
+# A dictionary, a project or a theme that is not a key file is refused naming its line,
+# never quoting it (GLib's message quotes the line: the first line of /etc/passwd)
+for dict in /etc/passwd "$TMP/secret.txt"; do
+    is "$(status_of "$JB" chart --data "$TMP/s.csv" --metric ai.core_industry_size --dict "$dict" -o d.png)" 3 "--dict $dict is refused"
+    is "$(cat "$TMP/err")" "jianbao: chart: $dict:1: not a key file line ([group], key = value or # comment)" "naming its line, quoting nothing of it"
+done
+printf '[dictionary]\nextends = %s\n' "$TMP/secret.txt" >ext.ini
+is "$(status_of "$JB" reshape --dict ext.ini "$TMP/m.csv")" 3 "a dictionary extending a file of secrets is refused"
+contains "$(cat "$TMP/err")" "secret.txt:1: not a key file line" "naming the file and line"
+is "$(status_of "$JB" build "$TMP/secret.txt")" 3 "a project that is not a key file is refused"
+contains "$(cat "$TMP/err")" "secret.txt:1: not a key file line" "naming the file and line"
+printf 'metric = ai.core_industry_size\ntheme = s.theme\n' >th.chart
+cp "$TMP/secret.txt" s.theme
+is "$(status_of "$JB" chart --data "$TMP/s.csv" --spec th.chart -o th.png)" 2 "a theme that is not a key file is refused"
+contains "$(cat "$TMP/err")" "s.theme:1: not a key file line" "naming the file and line"
+case $(cat "$TMP"/err) in *TOPSECRET*) ok 1 "no message quotes a secret" ;; *) ok 0 "no message quotes a secret" ;; esac
+
 done_testing
