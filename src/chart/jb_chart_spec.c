@@ -124,9 +124,14 @@ static gboolean load_theme(JbChart *c, const char *path, GError **error)
     g_autofree char *text = NULL;
     gsize len = 0;
     GError *local = NULL;
-    if (!g_file_get_contents(path, &text, &len, &local) ||
-        !jb_keyfile_load(kf, path, text, len, G_KEY_FILE_NONE, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "cannot read theme: %s", local->message);
+    if (!g_file_get_contents(path, &text, &len, &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: cannot read theme: %s", path,
+                    local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    if (!jb_keyfile_load(kf, path, text, len, G_KEY_FILE_NONE, &local)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s (a theme)", local->message);
         g_error_free(local);
         return FALSE;
     }

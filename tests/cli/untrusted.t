@@ -66,7 +66,7 @@ contains "$(cat "$TMP/err")" "secret.txt:1: not a key file line" "naming the fil
 printf 'metric = ai.core_industry_size\ntheme = s.theme\n' >th.chart
 cp "$TMP/secret.txt" s.theme
 is "$(status_of "$JB" chart --data "$TMP/s.csv" --spec th.chart -o th.png)" 2 "a theme that is not a key file is refused"
-contains "$(cat "$TMP/err")" "s.theme:1: not a key file line" "naming the file and line"
+contains "$(cat "$TMP/err")" "s.theme:1: not a key file line ([group], key = value or # comment) (a theme)" "naming the file and line"
 case $(cat "$TMP"/err) in *TOPSECRET*) ok 1 "no message quotes a secret" ;; *) ok 0 "no message quotes a secret" ;; esac
 
 done_testing
