@@ -62,6 +62,10 @@ static void ctx_clear(Ctx *c)
 void jb_build_fail_unit(Ctx *c, const char *stage, GError *e)
 {
     jb_build_add_event(c->r, JB_LOG_ERROR, stage, e->message);
+    /* errors carry no errno: the message ends with strerror's words, made in this process */
+    if (g_str_has_suffix(e->message, g_strerror(ENOSPC)) ||
+        g_str_has_suffix(e->message, g_strerror(EDQUOT)))
+        c->out_of_space = TRUE;
     if (e->domain == JB_ERROR && (e->code == JB_ERROR_INPUT || e->code == JB_ERROR_LIMIT))
         c->r->input_errors = TRUE;
     if (!c->first_error)
@@ -244,8 +248,13 @@ static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions 
 static gboolean ctx_prepare(Ctx *c, GError **error)
 {
     g_autofree char *man = g_build_filename(c->out_dir, ".manifest", NULL);
+    g_autofree char *man_text = NULL;
+    gsize man_len = 0;
+    /* temporary files of a killed run go first, on every build (a no-op one too) */
+    jb_build_sweep_temps(c);
     /* A missing or damaged manifest only costs a full rebuild (from the cache). */
-    if (!g_key_file_load_from_file(c->old_man, man, G_KEY_FILE_NONE, NULL)) {
+    if (!jb_build_read_regular(man, FALSE, &man_text, &man_len) ||
+        !g_key_file_load_from_data(c->old_man, man_text, man_len, G_KEY_FILE_NONE, NULL)) {
         g_key_file_unref(c->old_man);
         c->old_man = g_key_file_new();
     }
@@ -317,7 +326,8 @@ void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage)
 {
     g_autofree char *path = jb_build_cache_path(c, key, "warn");
     g_autofree char *text = NULL;
-    if (!g_file_get_contents(path, &text, NULL, NULL))
+    gsize len = 0;
+    if (!jb_build_read_regular(path, FALSE, &text, &len))
         return;
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
     for (char **l = lines; *l; l++)
@@ -337,10 +347,18 @@ static int take_lock(const char *out_dir, gboolean wait, GError **error)
         return -1;
     }
     g_autofree char *path = g_build_filename(out_dir, ".lock", NULL);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    /* never through a symlink, never waiting on a FIFO planted there */
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        fd = -1;
+        errno = EINVAL;
+    }
     if (fd < 0) {
         int e = errno;
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path, g_strerror(e));
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path,
+                    e == EINVAL || e == ELOOP ? "not a regular file: remove it" : g_strerror(e));
         return -1;
     }
     if (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
@@ -584,10 +602,6 @@ static void build_locked(Ctx *c)
             g_ptr_array_add(outs, o);
         }
     }
-    g_autoptr(GHashTable) finals = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_hash_table_add(finals, g_strdup(".manifest"));
-    for (guint i = 0; i < outs->len; i++)
-        g_hash_table_add(finals, g_path_get_basename(((Output *)g_ptr_array_index(outs, i))->rel));
     for (guint i = 0; i < outs->len; i++) {
         gboolean published = FALSE;
         jb_build_publish_one(c, g_ptr_array_index(outs, i), &published);
@@ -611,7 +625,7 @@ static void build_locked(Ctx *c)
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
     jb_build_index_save(c, NULL); /* lost, it costs the next build a read of every article */
-    jb_build_sweep(c, finals, c->first_error ? NULL : live);
+    jb_build_sweep(c, c->first_error && !c->out_of_space ? NULL : live);
 }
 
 gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBuildResult *r,

@@ -55,7 +55,7 @@ char *jb_build_hash_big_file(Ctx *c, const char *path)
     gsize len = 0;
     if (old && g_str_has_prefix(old, sig) && old[strlen(sig)] == ' ') {
         hash = g_strdup(old + strlen(sig) + 1);
-    } else if (g_file_get_contents(memo, &hash, &len, NULL) && len == 64) {
+    } else if (jb_build_read_regular(memo, FALSE, &hash, &len) && len == 64) {
         /* another process (a unit on another node) hashed it */
     } else {
         g_clear_pointer(&hash, g_free);
@@ -87,7 +87,7 @@ void jb_build_index_load(Ctx *c)
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
     g_autofree char *text = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(path, &text, &len, NULL))
+    if (!jb_build_read_regular(path, FALSE, &text, &len))
         return;
     char sum[65];
     const char *nl = memchr(text, '\n', len);
@@ -186,5 +186,6 @@ gboolean jb_build_index_save(const Ctx *c, GError **error)
     g_string_printf(file, INDEX_MAGIC " %s\n", sum);
     g_string_append_len(file, body->str, (gssize)body->len);
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
-    return jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, error);
+    return jb_atomic_write_file(path, file->str, file->len,
+                                JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, error);
 }

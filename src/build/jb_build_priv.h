@@ -35,6 +35,7 @@ typedef struct {
     const JbBuildOptions *opt;
     JbBuildResult *r;
     GError *first_error;
+    gboolean out_of_space; /* an error said ENOSPC or EDQUOT: the sweep frees what it can */
     GKeyFile *kf;
     char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
     char *pub_path;           /* the publishers map (jb_publishers.h) */
@@ -225,10 +226,20 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published);
 /* Outputs whose unit failed keep their previous file and manifest entry. */
 void jb_build_keep_old_output(Ctx *c, const char *rel);
 gboolean jb_build_write_manifest(Ctx *c, GError **error);
-/* Remove what killed runs left behind: temporary files beside the outputs (we hold the
- * lock, nobody else writes there), and in the cache old temporary files and, after a
- * complete build, products no longer used (`live`: cache file names to keep). */
-void jb_build_sweep(Ctx *c, GHashTable *finals, GHashTable *live);
+/* Remove what killed runs left behind, and only names jianbao writes: jb_atomic's temporary
+ * files beside the outputs (at the start of every build: we hold the lock, nobody else
+ * writes there), and in the cache (KEY.EXT names only) temporary files older than 15 minutes
+ * and, after a complete build, products no longer used (`live`: cache file names to keep).
+ * Symlinks are never followed. */
+void jb_build_sweep_temps(Ctx *c);
+void jb_build_sweep(Ctx *c, GHashTable *live);
+/* After a build that ran out of space: unused products go whatever their age (a unit on
+ * another machine loses one it just made, and makes it again), so the next build, once the
+ * disk has room, has the room it needs (the 15 minutes of grace kept three generations of
+ * charts and briefings, and a full disk stayed full until the cache was deleted by hand). */
+/* Read `path` whole (caller g_free()s *data) if it is a regular file, opened without waiting
+ * (a FIFO never blocks) and, unless `follow`, not through a symlink. FALSE (errno) else. */
+gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, gsize *len);
 /* The key of the whole build: every input's hash. Equal keys and intact outputs mean the
  * outputs are what this run would produce. */
 char *jb_build_top_key(const Ctx *c, GPtrArray *arts);

@@ -7,9 +7,10 @@
 
 #include "jb_atomic.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
-
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -42,10 +43,63 @@ char *jb_build_key_of(const char *first, ...)
     return g_strdup(g_checksum_get_string(h));
 }
 
-/* Read in pieces, not whole: metrics.csv is the size of an archive's statements. */
-char *jb_build_hash_file(const char *path)
+gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, gsize *len)
 {
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: opening a FIFO for reading would wait for a writer, with the lock held */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
+    if (fd < 0)
+        return FALSE;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = EINVAL;
+        return FALSE;
+    }
+    GString *s = g_string_sized_new((gsize)st.st_size + 1);
+    ssize_t n;
+    for (;;) {
+        gsize have = s->len;
+        g_string_set_size(s, have + 65536); /* room to read into */
+        n = read(fd, s->str + have, 65536);
+        g_string_set_size(s, have + (n > 0 ? (gsize)n : 0));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+    }
+    int e = errno;
+    close(fd);
+    if (n < 0) {
+        g_string_free(s, TRUE);
+        errno = e;
+        return FALSE;
+    }
+    *len = s->len;
+    *data = g_string_free(s, FALSE);
+    return TRUE;
+}
+
+/* `path` opened for reading if it is a regular file: without waiting (a FIFO never blocks
+ * the build, the lock held) and, unless `follow`, not through a symlink. NULL else. */
+static FILE *open_regular(const char *path, gboolean follow)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        fd = -1;
+        errno = EINVAL;
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    if (fd >= 0 && !f)
+        close(fd);
+    return f;
+}
+
+/* Read in pieces, not whole: metrics.csv is the size of an archive's statements. */
+static char *hash_stream(const char *path, gboolean follow)
+{
+    FILE *f = open_regular(path, follow);
     if (!f)
         return NULL;
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
@@ -58,18 +112,53 @@ char *jb_build_hash_file(const char *path)
     return ok ? g_strdup(g_checksum_get_string(h)) : NULL;
 }
 
+/* The hash of a file in OUT as jianbao left it: a symlink or a FIFO put there is no output
+ * of ours (NULL: it is replaced, or refused, when published). */
+static char *hash_own(const char *path)
+{
+    return hash_stream(path, FALSE);
+}
+
+char *jb_build_hash_file(const char *path)
+{
+    return hash_stream(path, TRUE);
+}
+
 /* ---- publishing ----------------------------------------------------------------------- */
+
+/* Write an output in OUT: never through a symlink there (the link is removed and a file
+ * takes its place), never into a FIFO or device planted at its name (an error: writing would
+ * wait for a reader for ever, with the lock held). */
+static gboolean unlink_symlink(const char *dest, GError **error)
+{
+    struct stat st;
+    if (lstat(dest, &st) == 0 && S_ISLNK(st.st_mode) && unlink(dest) != 0) {
+        int e = errno;
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: a symlink that cannot be removed: %s",
+                    dest, g_strerror(e));
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean publish_data(const char *dest, const void *data, gsize len, GError **error)
+{
+    return unlink_symlink(dest, error) &&
+           jb_atomic_write_file(dest, data, len, JB_ATOMIC_REGULAR_ONLY, error);
+}
 
 /* Put `product` (a cache file) at `dest` atomically: a copy, never a hard link, so that
  * whoever writes into an output in place (echo > briefing.pdf) cannot damage the cache. */
 static gboolean publish_file(const char *product, const char *dest, GError **error)
 {
-    FILE *in = fopen(product, "rb");
+    FILE *in = open_regular(product, FALSE);
     if (!in) {
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", product, g_strerror(errno));
         return FALSE;
     }
-    JbAtomicFile *out = jb_atomic_open(dest, JB_ATOMIC_DURABLE, error);
+    JbAtomicFile *out = unlink_symlink(dest, error)
+                            ? jb_atomic_open(dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error)
+                            : NULL;
     g_autofree char *buf = g_malloc(1 << 16);
     gboolean ok = out != NULL;
     size_t n;
@@ -116,12 +205,12 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
     }
     g_autofree char *group = g_strdup_printf("output %s", o->rel);
     g_key_file_set_string(c->new_man, group, "sha256", want);
-    g_autofree char *have = jb_build_hash_file(dest);
+    g_autofree char *have = hash_own(dest);
     *published = FALSE;
     if (have && strcmp(have, want) == 0)
         return TRUE;
     GError *e = NULL;
-    gboolean ok = o->data ? jb_write_file_atomic(dest, o->data->str, o->data->len, &e)
+    gboolean ok = o->data ? publish_data(dest, o->data->str, o->data->len, &e)
                           : publish_file(o->product, dest, &e);
     if (!ok) {
         g_key_file_remove_group(c->new_man, group, NULL);
@@ -149,7 +238,7 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error)
     g_autofree char *data = g_key_file_to_data(c->new_man, &len, NULL);
     g_autofree char *path = g_build_filename(c->out_dir, ".manifest", NULL);
     /* Written in two halves so the test hook can stop the process in between. */
-    JbAtomicFile *f = jb_atomic_open(path, JB_ATOMIC_DURABLE, error);
+    JbAtomicFile *f = jb_atomic_open(path, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error);
     gsize half = len / 2;
     if (!f || !jb_atomic_write(f, data, half, error)) {
         jb_atomic_abort(f);
@@ -163,46 +252,103 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error)
     return jb_atomic_commit(f, error);
 }
 
-/* Is `name` a temporary file of an interrupted write: ours (.NAME.XXXXXX.jbtmp, jb_atomic)
- * or GLib's (NAME.XXXXXX, from the g_file_set_contents of earlier versions)? */
-static gboolean is_temp_name(const char *name, GHashTable *finals)
+/* jb_atomic's temporary files: `.NAME.XXXXXX.jbtmp`. Nothing else beside the outputs is
+ * ever removed: not `briefing.pdf.backup`, not a user's file in a project built with
+ * output=. (GLib's NAME.XXXXXX was matched once, and took such files with it). */
+static gboolean is_temp_name(const char *name)
 {
-    if (g_str_has_suffix(name, ".jbtmp"))
-        return TRUE;
     gsize n = strlen(name);
-    if (n < 8 || name[n - 7] != '.')
+    if (n < 1 + 1 + 7 + 6 || name[0] != '.' || !g_str_has_suffix(name, ".jbtmp"))
         return FALSE;
-    for (gsize i = n - 6; i < n; i++)
-        if (!g_ascii_isalnum(name[i]))
+    const char *r = name + n - 6 - 7; /* the dot before XXXXXX */
+    if (*r != '.' || r == name)
+        return FALSE;
+    for (int i = 1; i <= 6; i++)
+        if (!g_ascii_isalnum(r[i]))
             return FALSE;
-    g_autofree char *final = g_strndup(name, n - 7);
-    return finals == NULL || g_hash_table_contains(finals, final);
+    return TRUE;
 }
 
-void jb_build_sweep(Ctx *c, GHashTable *finals, GHashTable *live)
+/* The cache's own names: KEY.EXT (KEY 64 hex digits, EXT letters and digits) and their
+ * temporary files `.KEY.EXT.XXXXXX.jbtmp`. With output=. the cache is ./.cache, which may
+ * hold anything else. */
+static gboolean is_cache_name(const char *name)
 {
-    const char *dirs[] = {c->out_dir, NULL};
-    g_autofree char *charts = g_build_filename(c->out_dir, "charts", NULL);
-    dirs[1] = charts;
-    for (guint d = 0; d < G_N_ELEMENTS(dirs); d++) {
-        g_autoptr(GDir) dir = g_dir_open(dirs[d], 0, NULL);
-        for (const char *n; dir && (n = g_dir_read_name(dir));) {
-            if (is_temp_name(n, finals)) {
-                g_autofree char *p = g_build_filename(dirs[d], n, NULL);
-                unlink(p);
-            }
-        }
+    const char *p = name[0] == '.' ? name + 1 : name;
+    for (int i = 0; i < 64; i++)
+        if (!g_ascii_isxdigit(p[i]))
+            return FALSE;
+    if (p[64] != '.' || !p[65])
+        return FALSE;
+    if (name[0] == '.')
+        return is_temp_name(name);
+    for (const char *e = p + 65; *e; e++)
+        if (!g_ascii_isalnum(*e))
+            return FALSE;
+    return TRUE;
+}
+
+/* Remove the regular files of directory `path` that `doomed` picks (name, mtime), never
+ * following a symlink: neither `path` itself (a cache linked elsewhere is not swept) nor
+ * what it holds (a symlink or a directory is never removed). */
+static void sweep_dir(const char *path, gboolean (*doomed)(const char *name, time_t mtime,
+                                                          gpointer data),
+                      gpointer data)
+{
+    int dfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dfd < 0)
+        return;
+    DIR *d = fdopendir(dfd);
+    if (!d) {
+        close(dfd);
+        return;
     }
-    g_autoptr(GDir) dir = g_dir_open(c->cache_dir, 0, NULL);
-    gint64 now = g_get_real_time() / G_USEC_PER_SEC;
-    for (const char *n; dir && (n = g_dir_read_name(dir));) {
-        g_autofree char *p = g_build_filename(c->cache_dir, n, NULL);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
         struct stat st;
-        if (stat(p, &st) != 0 || now - st.st_mtime < SWEEP_AGE_SECONDS)
-            continue;
-        if (is_temp_name(n, NULL) || (live && !g_hash_table_contains(live, n)))
-            unlink(p);
+        if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+            doomed(e->d_name, st.st_mtime, data))
+            unlinkat(dfd, e->d_name, 0);
     }
+    closedir(d);
+}
+
+static gboolean doomed_temp(const char *name, time_t mtime, gpointer data)
+{
+    (void)mtime;
+    (void)data;
+    return is_temp_name(name);
+}
+
+void jb_build_sweep_temps(Ctx *c)
+{
+    g_autofree char *charts = g_build_filename(c->out_dir, "charts", NULL);
+    sweep_dir(c->out_dir, doomed_temp, NULL);
+    sweep_dir(charts, doomed_temp, NULL);
+}
+
+typedef struct {
+    GHashTable *live;
+    gint64 now;
+    gboolean any_age; /* out of space: unused products whatever their age */
+} CacheSweep;
+
+static gboolean doomed_cache(const char *name, time_t mtime, gpointer data)
+{
+    const CacheSweep *s = data;
+    if (!is_cache_name(name))
+        return FALSE;
+    if (s->any_age && name[0] != '.' && s->live && !g_hash_table_contains(s->live, name))
+        return TRUE;
+    if (s->now - (gint64)mtime < SWEEP_AGE_SECONDS)
+        return FALSE;
+    return name[0] == '.' || (s->live && !g_hash_table_contains(s->live, name));
+}
+
+void jb_build_sweep(Ctx *c, GHashTable *live)
+{
+    jb_build_sweep_temps(c);
+    CacheSweep s = {live, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space};
+    sweep_dir(c->cache_dir, doomed_cache, &s);
 }
 
 char *jb_build_top_key(const Ctx *c, GPtrArray *arts)
@@ -244,7 +390,7 @@ gboolean jb_build_outputs_intact(Ctx *c)
         g_autofree char *have = jb_build_index_lookup_output(c, rel, sig);
         known += have != NULL;
         if (!have)
-            have = jb_build_hash_file(p);
+            have = hash_own(p); /* a symlink or FIFO there is no output of ours */
         if (!sha || !have || strcmp(sha, have) != 0)
             return FALSE;
         jb_build_index_record_output(c, rel, sig, racy, have);

@@ -1,0 +1,104 @@
+#!/bin/sh
+# What a build removes and where it writes: only names jianbao writes (its temporary files
+# .NAME.XXXXXX.jbtmp beside the outputs, KEY.EXT files in the cache), never a user's file,
+# never through a symlink; a FIFO named like an output is refused, not waited on; temporary
+# files of a killed run go on the next build, a no-op one too; after a full disk the next
+# build recovers by itself.
+. "$(dirname "$0")/lib.sh"
+cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao # the tree's binary may be rebuilt meanwhile
+
+old() { touch -d '2 hours ago' "$@"; } # older than the cache's 15 minutes of grace
+
+# --- output=. : the project's own directory and its ./.cache hold the user's files too
+P=$TMP/here
+sample_project "$P"
+sed -i 's/^output=out$/output=./' "$P/test.project"
+mkdir -p "$P/.cache"
+echo mine >"$P/.cache/user-file"
+echo mine >"$P/.cache/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef-notes.txt"
+echo backup >"$P/briefing.pdf.backup"
+echo draft >"$P/series.csv.draft1"
+echo hidden >"$P/.notes.abc123.txt"
+old "$P/.cache/user-file" "$P/.cache/"0123* "$P/briefing.pdf.backup" "$P/series.csv.draft1"
+is "$(status_of "$JB" build -q "$P/test.project")" 0 "a project built with output=. builds"
+sed -i 's/1\.2万亿元/1.3万亿元/g' "$P/articles/2026-01-press-conference.txt"
+old "$P"/.cache/*
+is "$(status_of "$JB" build -q "$P/test.project")" 0 "and again after an article changed (old products swept)"
+for f in .cache/user-file .cache/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef-notes.txt \
+    briefing.pdf.backup series.csv.draft1 .notes.abc123.txt test.project; do
+    check "$f survives the sweep" test -f "$P/$f"
+done
+check "products unused and older than 15 minutes are swept (one briefing, one chart left)" test "$(ls "$P/.cache" | grep -c ".\.pdf$")" -eq 2
+
+# --- symlinks in out/ are never followed: not the cache directory, not an output
+P=$TMP/links
+sample_project "$P"
+mkdir -p "$TMP/elsewhere" "$P/out"
+echo precious >"$TMP/elsewhere/ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff.csv"
+old "$TMP/elsewhere/"*
+ln -s "$TMP/elsewhere" "$P/out/.cache"
+echo precious >"$TMP/target.txt"
+ln -s "$TMP/target.txt" "$P/out/briefing.pdf"
+is "$(status_of "$JB" build -q "$P/test.project")" 0 "a build whose out/.cache and briefing.pdf are symlinks runs"
+check "a cache-named file where out/.cache links is not swept" test -f "$TMP/elsewhere/ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff.csv"
+is "$(cat "$TMP/target.txt")" precious "the file out/briefing.pdf linked to is untouched"
+check "out/briefing.pdf is now a file of its own" test -f "$P/out/briefing.pdf" -a ! -L "$P/out/briefing.pdf"
+check "and a valid PDF" qpdf --check "$P/out/briefing.pdf"
+
+# --- a FIFO named like an output, the manifest or the lock: an error, never a hang
+P=$TMP/fifo
+sample_project "$P"
+"$JB" build -q "$P/test.project" 2>/dev/null
+for f in briefing.pdf .manifest .lock; do
+    mv "$P/out/$f" "$TMP/saved"
+    mkfifo "$P/out/$f"
+    sed -i 's/1\.[23]万亿元/1.4万亿元/g' "$P/articles/2026-01-press-conference.txt"
+    is "$(status_of timeout 60 "$JB" build -q "$P/test.project")" 4 "a FIFO at out/$f: exit 4, in time (124 would be a hang)"
+    contains "$(cat "$TMP/err")" "out/$f: not a regular file" "naming it"
+    rm "$P/out/$f"
+    mv "$TMP/saved" "$P/out/$f"
+    sed -i 's/1\.4万亿元/1.2万亿元/g' "$P/articles/2026-01-press-conference.txt"
+done
+is "$(status_of "$JB" build -q "$P/test.project")" 0 "with the FIFOs gone the build succeeds"
+
+# --- temporary files of a killed run: gone after the next build, a no-op one too
+P=$TMP/killed
+sample_project "$P"
+"$JB" build -q "$P/test.project" 2>/dev/null
+sed -i 's/1\.2万亿元/1.3万亿元/g' "$P/articles/2026-01-press-conference.txt"
+JIANBAO_TEST_KILL_AT=manifest "$JB" build -q "$P/test.project" 2>/dev/null
+check "kill -9 while writing the manifest leaves its temporary file" test -n "$(find "$P/out" -maxdepth 1 -name '.manifest.*.jbtmp')"
+is "$(status_of "$JB" build -q "$P/test.project")" 0 "the next build succeeds"
+is "$(find "$P/out" -path "$P/out/.cache" -prune -o -name '*.jbtmp' -print)" "" "and leaves no temporary file"
+echo partial >"$P/out/.briefing.pdf.Ab3dE9.jbtmp"
+echo partial >"$P/out/charts/.ai-core-industry.png.zzzzz1.jbtmp"
+is "$(status_of "$JB" build -v "$P/test.project")" 0 "a build with nothing to do"
+contains "$(cat "$TMP/out" "$TMP/err")" "up to date" "(is a no-op)"
+is "$(find "$P/out" -path "$P/out/.cache" -prune -o -name '*.jbtmp' -print)" "" "and still sweeps the temporary files a killed run left"
+
+# --- a full disk: the build fails with exit 4 and the next one, with space again, recovers
+mnt=$TMP/small
+mkdir -p "$mnt"
+if mount -t tmpfs -o size=900k tmpfs "$mnt" 2>/dev/null; then
+    P=$mnt/p
+    sample_project "$P"
+    "$JB" build -q "$P/test.project" 2>/dev/null
+    fig=3
+    for left in 0 16 64; do
+        sed -i "s/1\.[0-9]万亿元/1.${fig}万亿元/g" "$P/articles/2026-01-press-conference.txt"
+        avail=$(df -k --output=avail "$mnt" | tail -n 1)
+        dd if=/dev/zero of="$mnt/fill" bs=1k count=$((avail - left)) 2>/dev/null
+        first=$(status_of "$JB" build -q "$P/test.project")
+        rm -f "$mnt/fill"
+        is "$first" 4 "a full disk ($left KB left): exit 4"
+        is "$(status_of "$JB" build -q "$P/test.project")" 0 "space again: the next build recovers by itself"
+        check "its briefing is valid" qpdf --check "$P/out/briefing.pdf"
+        contains "$(pdftotext "$P/out/briefing.pdf" - 2>/dev/null)" "1.${fig}万亿" "and has the new figure"
+        fig=$((fig + 1))
+    done
+    umount "$mnt"
+else
+    ok 0 "# SKIP a full disk needs a tmpfs mount (root)"
+fi
+
+done_testing
