@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -865,8 +866,49 @@ static void keep_freed_memory(void)
     mallopt(M_TRIM_THRESHOLD, 32 << 20);
 }
 
+/* ---- running out of memory ---------------------------------------------------------- */
+
+/* GLib ends the process when an allocation fails (g_error: "failed to allocate N bytes"),
+ * and so when it cannot start a thread; cairo and pango may crash instead. Either way the
+ * user gets one line saying what happened, not a bare abort. Outputs are written under
+ * temporary names and renamed when complete, so nothing good is lost (jianbao build sweeps
+ * the temporary files). */
+static GLogWriterOutput fatal_writer(GLogLevelFlags level, const GLogField *fields, gsize n,
+                                     gpointer data)
+{
+    (void)data;
+    if (level & G_LOG_LEVEL_ERROR) {
+        const char *msg = "";
+        for (gsize i = 0; i < n; i++)
+            if (strcmp(fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+                msg = fields[i].value;
+        if (strstr(msg, "failed to allocate") || strstr(msg, "Resource temporarily unavailable"))
+            fprintf(stderr, "jianbao: %s: out of memory (%s); the input is too large for the "
+                    "memory this process may use\n", stage ? stage : "main", msg);
+        else
+            fprintf(stderr, "jianbao: %s: fatal error: %s\n", stage ? stage : "main", msg);
+        fflush(stderr);
+        _exit(EXIT_INPUT);
+    }
+    return g_log_writer_default(level, fields, n, data);
+}
+
+static void on_crash(int sig)
+{
+    /* only async-signal-safe calls: write(2), then the default action (a core, the status) */
+    static const char msg[] = "jianbao: crashed (out of memory in cairo or pango, or a bug); "
+                              "previous outputs are intact\n";
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 int main(int argc, char **argv)
 {
+    g_log_set_writer_func(fatal_writer, NULL, NULL);
+    signal(SIGSEGV, on_crash);
+    signal(SIGBUS, on_crash);
     /* The user's locale for reading their file names and terminal (LC_CTYPE), never for
      * numbers or order: printf's %f in a decimal-comma locale (de_DE) broke pango markup
      * (a briefing failed) and the JSON log; collation would reorder inputs. Every output is
