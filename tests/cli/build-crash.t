@@ -92,17 +92,20 @@ is "$(ls -a "$P/out" | grep -c "^\.manifest\..*\.jbtmp$")" 0 "and removes the te
 is "$(status_of "$JB" build --log "$TMP/log" test.project)" 0 "the run after that"
 contains "$(tail -n 1 "$TMP/log")" '"up_to_date":true' "is up to date"
 
-# What a kill inside GLib's own atomic write leaves (NAME.XXXXXX) is swept too, and old
-# temporary files in the cache.
-printf 'half' >"$P/out/metrics.csv.Ab12Cd"
-printf 'half' >"$P/out/charts/ai-core-industry.png.Xy34Zw"
-printf 'half' >"$P/out/.cache/0000.csv.Qw56Er"
-touch -d '1 hour ago' "$P/out/.cache/0000.csv.Qw56Er"
+# What a kill inside an atomic write leaves (jb_atomic's .NAME.XXXXXX.jbtmp) is swept too,
+# and old temporary files in the cache; a user's files that look like GLib's temporary
+# names (NAME.XXXXXX: briefing.pdf.backup) are not jianbao's and stay.
+printf 'half' >"$P/out/.metrics.csv.Ab12Cd.jbtmp"
+printf 'half' >"$P/out/charts/.ai-core-industry.png.Xy34Zw.jbtmp"
+key=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+printf 'half' >"$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
+touch -d '1 hour ago' "$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
 printf 'keep' >"$P/out/notes.txt.Ab12Cd"
+printf 'keep' >"$P/out/briefing.pdf.backup"
 printf 'x' >>"$P/articles/2022-07-ai-industry.md"
 is "$(status_of "$JB" build test.project)" 0 "a build after stale temporary files"
-is "$(temps)" "$P/out/notes.txt.Ab12Cd" "removes them beside the outputs (and only those of outputs)"
-check "and old ones in the cache" test ! -e "$P/out/.cache/0000.csv.Qw56Er"
+is "$(temps | sort | tr '\n' ' ')" "$P/out/briefing.pdf.backup $P/out/notes.txt.Ab12Cd " "removes them beside the outputs (and only jianbao's)"
+check "and old ones in the cache" test ! -e "$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
 
 # A power loss may leave a cache file renamed into place but empty or partial (cache files
 # are not fsynced): its hash no longer matches and the article is extracted again.
