@@ -39,11 +39,11 @@ static const char *safe_cell(const char *s, char **owned)
 }
 
 /* The cells of a statement's row: value and value_high in the callers' buffers, free-text
- * cells guarded against formulas (copies in owned[0..6], to free). */
+ * cells guarded against formulas, the source's name too (copies in owned[0..6], to free). */
 static void statement_cells(const JbStatement *s, const char *value, const char *high,
                             const char *cells[N_COLS], char *owned[7])
 {
-    const char *row[N_COLS] = {NZ(s->source),
+    const char *row[N_COLS] = {safe_cell(s->source, &owned[6]), /* a file named =cmd.md */
                                NZ(s->published),
                                NZ(s->period),
                                safe_cell(s->subject, &owned[0]),

@@ -178,7 +178,7 @@ static void inline_markup(Builder *b, cmark_node *node, GString *out, GPtrArray 
             inline_markup(b, n, out, NULL);
             /* the link text becomes clickable when it is found again in the layout */
             const char *url = cmark_node_get_url(n);
-            if (pending && url && *url && out->len > start) {
+            if (pending && url && *url && jb_report_link_allowed(url) && out->len > start) {
                 Pending *p = g_new0(Pending, 1);
                 g_autofree char *marked = g_strndup(out->str + start, out->len - start);
                 char *plain = NULL;
@@ -546,7 +546,8 @@ static gboolean check_fences(Builder *b, const char *body, guint body_line, GErr
 #define MAX_BLOCK_NESTING 16
 #define MAX_INLINE_NESTING 32
 
-/* One pass over the tree with cmark's iterator (no recursion), before anything recurses. */
+/* One pass over the tree with cmark's iterator (no recursion), before anything recurses:
+ * nesting within the limits, links of the schemes a PDF may carry. */
 static gboolean check_nesting(Builder *b, cmark_node *doc, guint body_line, GError **error)
 {
     cmark_iter *it = cmark_iter_new(doc);
@@ -560,6 +561,17 @@ static gboolean check_nesting(Builder *b, cmark_node *doc, guint body_line, GErr
                              type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
                          ? &inlines
                          : NULL;
+        if (type == CMARK_NODE_LINK && ev == CMARK_EVENT_ENTER) {
+            const char *url = cmark_node_get_url(n);
+            if (url && *url && !jb_report_link_allowed(url)) {
+                g_autofree char *shown = g_utf8_make_valid(url, MIN(strlen(url), 80));
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: link '%s': only http, https and mailto links are kept",
+                            b->source, body_line + (guint)cmark_node_get_start_line(n), shown);
+                ok = FALSE;
+                continue;
+            }
+        }
         if (!depth)
             continue;
         if (ev == CMARK_EVENT_EXIT) {

@@ -198,6 +198,10 @@ GArray *jb_report_cite(Builder *b, guint row);
 void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers, double size);
 /* Footnote marks as one unbreakable run with the character before them ("…亿元[1][5]"). */
 void jb_report_keep_marks_whole(PangoLayout *layout);
+/* Only these links reach the PDF: http:, https: and mailto: (a PDF reader follows file:,
+ * javascript: or a relative path too). A template's other links are refused naming their
+ * line; a metrics.csv url of another scheme is shown as text, without a link. */
+gboolean jb_report_link_allowed(const char *url);
 /* The sources section: a heading and one entry per cited sentence. */
 void jb_report_add_sources(Builder *b);
 /* Series rows of `metric_id`, in file order (empty when unknown). */

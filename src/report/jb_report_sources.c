@@ -120,6 +120,13 @@ void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers, do
     }
 }
 
+gboolean jb_report_link_allowed(const char *url)
+{
+    return g_ascii_strncasecmp(url, "http://", 7) == 0 ||
+           g_ascii_strncasecmp(url, "https://", 8) == 0 ||
+           g_ascii_strncasecmp(url, "mailto:", 7) == 0;
+}
+
 /* cairo reads link attributes as single-quoted strings: a quote or backslash in a URL
  * would put the context into an error state, so they (and spaces) are percent-encoded. */
 static char *uri_attr(const char *url)
@@ -177,10 +184,12 @@ void jb_report_add_sources(Builder *b)
         if (*e->url) {
             g_autofree char *url = g_markup_escape_text(e->url, -1);
             g_string_append_printf(m, "　<span foreground=\"" ACCENT "\">%s</span>", url);
-            Pending *p = g_new0(Pending, 1);
-            p->needle = g_strdup(e->url);
-            p->attr = uri_attr(e->url);
-            g_ptr_array_add(pending, p);
+            if (jb_report_link_allowed(e->url)) { /* else shown, but no link */
+                Pending *p = g_new0(Pending, 1);
+                p->needle = g_strdup(e->url);
+                p->attr = uri_attr(e->url);
+                g_ptr_array_add(pending, p);
+            }
         }
         if (e->more)
             g_string_append_printf(m, "　另有 %d 篇报道陈述同一数字", e->more);

@@ -100,5 +100,9 @@ GHashTable *jb_source_names(const JbTable *metrics)
 char *jb_source_name(GHashTable *names, const char *path)
 {
     const char *name = names ? g_hash_table_lookup(names, path) : NULL;
-    return name ? g_strdup(name) : g_path_get_basename(path);
+    if (name)
+        return g_strdup(name);
+    /* a file named =x.md is written '=x.md in a CSV (jb_csv_safe_text): shown as named */
+    g_autofree char *file = jb_csv_plain_text(path);
+    return g_path_get_basename(file);
 }

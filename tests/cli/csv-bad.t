@@ -33,4 +33,15 @@ is "$(status_of "$JB" report --data s2.csv -o b.pdf t.md)" 3 "report: an unclose
 contains "$(cat "$TMP/err")" "s2.csv:2: a quoted field opened on this line is never closed" "naming series.csv and its line"
 check "and writes no PDF" test ! -e b.pdf
 
+# An article's file name is a free-text cell too: one starting with = + - @ is written with a
+# leading ' in metrics.csv (and so in series.csv's sources), never as a formula
+mkdir -p names
+for f in =HYPERLINK.md @SUM.md -cmd.md +x.md; do cp "$ROOT/examples/2022-07-ai-industry.md" "names/$f"; done
+cd names || exit 1
+is "$(status_of "$JB" extract -o ../n.csv =HYPERLINK.md ./@SUM.md ./-cmd.md +x.md)" 0 "articles named =HYPERLINK.md, @SUM.md, -cmd.md, +x.md are read"
+cd .. || exit 1
+is "$(cut -d, -f1 n.csv | sort -u | tr '\n' ' ')" "'+x.md '=HYPERLINK.md ./-cmd.md ./@SUM.md source " "their names start with ' where a spreadsheet would run them"
+"$JB" reshape -o ns.csv n.csv 2>/dev/null
+is "$(awk -F, 'NR > 1 { print substr($8, 1, 1) }' ns.csv | sort -u | tr -d '\n')" "'" "and every sources cell of series.csv starts with '"
+
 done_testing

@@ -69,4 +69,21 @@ is "$(status_of "$JB" chart --data "$TMP/s.csv" --spec th.chart -o th.png)" 2 "a
 contains "$(cat "$TMP/err")" "s.theme:1: not a key file line ([group], key = value or # comment) (a theme)" "naming the file and line"
 case $(cat "$TMP"/err) in *TOPSECRET*) ok 1 "no message quotes a secret" ;; *) ok 0 "no message quotes a secret" ;; esac
 
+# Only http, https and mailto links reach the PDF: a template's other links are refused
+# naming their line; a metrics.csv url of another scheme (it came from a web page) is shown
+# as text without a link
+for u in 'file:///etc/passwd' 'javascript:alert(1)' 'JAVASCRIPT:x' 'other.pdf'; do
+    printf -- '---\ntitle: t\n---\n\n见[链接](%s)。\n' "$u" >lk.md
+    is "$(status_of "$JB" report --data "$TMP/s.csv" -o lk.pdf lk.md)" 2 "a template link to $u is refused"
+    is "$(cat "$TMP/err")" "jianbao: report: lk.md:5: link '$u': only http, https and mailto links are kept" "naming its line"
+done
+printf -- '---\ntitle: t\n---\n\n见[链接](https://example.org/a)与<mailto:desk@example.org>。\n' >lk.md
+is "$(status_of "$JB" report --data "$TMP/s.csv" -o lk.pdf lk.md)" 0 "https and mailto links are kept"
+is "$(qpdf --qdf --object-streams=disable lk.pdf - | grep -a -o '/URI ([a-z]*:' | sort -u | tr '\n' ' ')" "/URI (https: /URI (mailto: " "as links in the PDF"
+awk -F, -v OFS=, 'NR == 1 { print; next } { $15 = (NR % 2) ? "javascript:alert(1)" : "file:///etc/passwd"; print }' "$TMP/m.csv" >badurl.csv
+printf -- '---\ntitle: t\n---\n\n{{ai.core_industry_size.latest}}\n' >cite2.md
+is "$(status_of "$JB" report --data "$TMP/s.csv" --metrics badurl.csv -o url.pdf cite2.md)" 0 "sources whose url is javascript: or file: build"
+contains "$(pdftotext url.pdf - 2>/dev/null | tr -d "\n")" "file:///etc/" "the url is shown as text"
+is "$(qpdf --qdf --object-streams=disable url.pdf - | grep -a -c -e '/URI (javascript' -e '/URI (file')" 0 "but is no link"
+
 done_testing
