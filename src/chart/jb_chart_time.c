@@ -186,18 +186,25 @@ static void categories(Grid *g, const JbChart *c)
 {
     gboolean all_periods = TRUE;
     g_autoptr(GPtrArray) keys = g_ptr_array_new();
+    /* label → its index in keys, 1-based: a search of keys per point was quadratic (64 series
+     * of 5000 months took 20 s) */
+    g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint s = 0; s < c->series->len; s++) {
         const JbChartSeries *se = g_ptr_array_index(c->series, s);
         for (guint i = 0; i < se->points->len; i++) {
             const JbChartPoint *p = g_ptr_array_index(se->points, i);
-            if (!g_ptr_array_find_with_equal_func(keys, p->label, g_str_equal, NULL)) {
+            if (!g_hash_table_contains(index, p->label)) {
                 g_ptr_array_add(keys, p->label);
+                g_hash_table_insert(index, p->label, GUINT_TO_POINTER(keys->len));
                 all_periods = all_periods && g_ascii_isdigit(p->label[0]);
             }
         }
     }
-    if (all_periods && c->series->len > 1)
+    if (all_periods && c->series->len > 1) {
         g_ptr_array_sort(keys, cmp_str);
+        for (guint i = 0; i < keys->len; i++)
+            g_hash_table_insert(index, keys->pdata[i], GUINT_TO_POINTER(i + 1));
+    }
     for (guint i = 0; i < keys->len; i++) {
         const char *k = g_ptr_array_index(keys, i);
         g_ptr_array_add(g->cats, all_periods ? jb_period_text_cn(k) : g_strdup(k));
@@ -207,8 +214,7 @@ static void categories(Grid *g, const JbChart *c)
         const JbChartSeries *se = g_ptr_array_index(c->series, s);
         for (guint i = 0; i < se->points->len; i++) {
             const JbChartPoint *p = g_ptr_array_index(se->points, i);
-            guint idx = 0;
-            g_ptr_array_find_with_equal_func(keys, p->label, g_str_equal, &idx);
+            guint idx = GPOINTER_TO_UINT(g_hash_table_lookup(index, p->label)) - 1;
             place(g, s, idx, p);
         }
     }
