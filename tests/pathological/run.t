@@ -1,0 +1,101 @@
+#!/bin/sh
+# Pathological inputs (issue 15), after cmark's pathological tests: each case is sized so
+# that a quadratic algorithm needs minutes while a linear one needs well under a second (a
+# few for the largest); it fails when it outlives a generous timeout, peaks above a memory
+# bound proportional to its input (/usr/bin/time), exits with another code or says
+# something else. The inputs are made by inputs.sh. Measured times and peaks are printed as
+# TAP comments ("# case: 0.43 s, 49 MB for 0.5 MB").
+. "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/inputs.sh"
+if [ ! -x /usr/bin/time ]; then
+    echo "1..0 # SKIP /usr/bin/time is not installed (tools/deps.sh test installs it)"
+    exit 0
+fi
+cp "$JB" "$TMP/jianbao" && JB=$TMP/jianbao # the tree's binary may be rebuilt meanwhile
+cd "$TMP" || exit 1
+slow=1 # the sanitizers make everything slower and bigger
+case ${BUILD:-build} in *san*) slow=4 ;; esac
+
+# pcase NAME EXIT MESSAGE TIMEOUT_S BASE_MB BYTES_PER_INPUT_BYTE INPUT CMD...
+# The memory bound is BASE_MB plus BYTES_PER_INPUT_BYTE times the input's size.
+pcase() {
+    name=$1 want=$2 msg=$3 limit=$(($4 * slow)) base=$5 per=$6 input=$7
+    shift 7
+    bytes=$(wc -c <"$input")
+    bound_kb=$(((base * 1024 + bytes / 1024 * per) * slow))
+    /usr/bin/time -f '%e %M' -o time.out timeout "$limit" "$@" >out 2>err
+    st=$?
+    set -- $(tail -n 1 time.out)
+    secs=$1 kb=$2
+    printf '# %s: %s s, %d MB peak for %d KB of input (bound %d MB)\n' "$name" "$secs" $((kb / 1024)) $((bytes / 1024)) $((bound_kb / 1024))
+    if [ "$st" -eq 124 ]; then
+        ok 1 "$name: finishes within ${limit} s"
+        return
+    fi
+    is "$st" "$want" "$name: exit $want"
+    [ -z "$msg" ] || contains "$(cat err)" "$msg" "$name: says '$msg'"
+    if [ "$kb" -le "$bound_kb" ]; then ok 0 "$name: peak memory within the bound"; else
+        ok 1 "$name: peak memory within the bound"
+        echo "#   $kb KB > $bound_kb KB"
+    fi
+}
+
+"$JB" extract -o m.csv "$ROOT"/examples/[0-9]* 2>/dev/null
+"$JB" reshape --period year -o s.csv m.csv 2>/dev/null
+
+# --- extract: long lists and run-on paragraphs
+list_article 20000 list20k.txt
+pcase "extract, a list of 20000 values" 0 "" 30 64 40 list20k.txt "$JB" extract -o list.csv list20k.txt
+is "$(($(wc -l <list.csv) - 1))" 20000 "extract, a list of 20000 values: 20000 statements"
+list_article 40000 list40k.txt
+pcase "extract, a list of 40000 values" 0 "" 30 64 40 list40k.txt "$JB" extract -o list.csv list40k.txt
+paragraph_article 1000000 para1m.txt
+pcase "extract, 1 MB without punctuation" 0 "" 30 64 40 para1m.txt "$JB" extract -o para.csv para1m.txt
+paragraph_article 2000000 para2m.txt
+pcase "extract, 2 MB without punctuation" 0 "" 30 64 40 para2m.txt "$JB" extract -o para.csv para2m.txt
+
+# --- report: deep templates, many footnotes, long paragraphs
+nested_quotes 30000 quotes.md
+pcase "report, 30000 nested block quotes" 3 "quotes.md:5: block quotes and lists nested more than 16 deep" 30 64 100 quotes.md "$JB" report --data s.csv -o q.pdf quotes.md
+nested_lists 30000 lists.md
+pcase "report, 30000 nested lists" 3 "lists.md:5: block quotes and lists nested more than 16 deep" 30 64 100 lists.md "$JB" report --data s.csv -o l.pdf lists.md
+nested_emphasis 30000 emph.md
+pcase "report, 30000 nested emphases" 3 "emph.md:5: emphasis and links nested more than 32 deep" 30 64 100 emph.md "$JB" report --data s.csv -o e.pdf emph.md
+footnotes 4000 fn4000.md
+pcase "report, 4000 footnotes in a paragraph" 0 "" 30 64 100 fn4000.md "$JB" report --data s.csv --metrics m.csv -o fn4000.pdf fn4000.md
+footnotes 10000 fn10000.md
+pcase "report, 10000 footnotes in a paragraph" 0 "" 60 64 100 fn10000.md "$JB" report --data s.csv --metrics m.csv -o fn10000.pdf fn10000.md
+is "$(pdftotext fn10000.pdf - | grep -o '1.2万亿元' | wc -l)" 10000 "report, 10000 footnotes: every value is in the PDF"
+long_paragraph 250000 para.md
+pcase "report, a paragraph of 250000 characters" 0 "" 60 64 100 para.md "$JB" report --data s.csv -o para.pdf para.md
+is "$(pdftotext para.pdf - | tr -d '\f' | grep -v -e '^第 [0-9]* 页 / 共' -e '^t$' | tr -d '\n' | grep -o '第[0-9]*句写在这里' | wc -l)" 25000 "report, 250000 characters: all of them in the PDF"
+
+# --- CSV: an unclosed quote in a large file
+unclosed_quote_csv 200000 quote.csv
+pcase "reshape, an unclosed quote on line 2 of 200000" 3 "quote.csv:2: a quoted field opened on this line is never closed" 30 64 40 quote.csv "$JB" reshape -o qs.csv quote.csv
+pcase "reshape --strict, the same" 3 "quote.csv:2: a quoted field opened on this line is never closed" 30 64 40 quote.csv "$JB" reshape --strict -o qs.csv quote.csv
+
+# --- chart: many series, many points
+many_series_csv 17 5 s17.csv
+chart_spec 17 grouped g17.chart
+pcase "chart, a grouped chart of 17 series" 0 "" 30 64 100 s17.csv "$JB" chart --data s17.csv --spec g17.chart -o g17.png
+many_series_csv 64 5000 s64.csv
+chart_spec 64 line l64.chart
+pcase "chart, 64 lines of 5000 months" 0 "" 60 64 40 s64.csv "$JB" chart --data s64.csv --spec l64.chart -o l64.png
+
+# --- build: a FIFO named like an output holds no build up, the lock held
+sample_project "$TMP/p"
+"$JB" build -q "$TMP/p/test.project" 2>/dev/null
+rm "$TMP/p/out/briefing.pdf"
+mkfifo "$TMP/p/out/briefing.pdf"
+sed -i 's/1\.2万亿元/1.3万亿元/g' "$TMP/p/articles/2026-01-press-conference.txt"
+pcase "build, a FIFO at out/briefing.pdf" 4 "out/briefing.pdf: not a regular file" 60 64 0 "$TMP/p/test.project" "$JB" build -q "$TMP/p/test.project"
+
+# --- report: a metrics.csv naming /etc/passwd and ../../x as sources opens neither
+awk -F, -v OFS=, 'NR == 1 { print; next } { $1 = (NR % 2) ? "/etc/passwd" : "../../x"; $13 = $14 = $15 = ""; print }' m.csv >evil.csv
+"$JB" reshape --period year -o evil-s.csv evil.csv 2>/dev/null
+printf -- '---\ntitle: t\n---\n\n{{ai.core_industry_size.latest}}\n' >cite.md
+pcase "report, sources /etc/passwd and ../../x" 0 "" 30 64 0 evil.csv "$JB" report --data evil-s.csv --metrics evil.csv -o cite.pdf cite.md
+case $(pdftotext cite.pdf - 2>/dev/null) in *root:*) ok 1 "report, sources /etc/passwd: no line of it in the PDF" ;; *) ok 0 "report, sources /etc/passwd: no line of it in the PDF" ;; esac
+
+done_testing
