@@ -40,7 +40,8 @@ awk -F, -v OFS=, -v secret="$TMP/secret.txt" 'NR == 1 { print; next }
 "$JB" reshape --period year -o evil-s.csv evil.csv 2>/dev/null
 printf -- '---\ntitle: t\n---\n\n{{ai.core_industry_size.latest}}\n\n```table\n*\n```\n' >cite.md
 if command -v strace >/dev/null 2>&1; then
-    status=$(status_of strace -f -qq -e trace=open,openat,stat,newfstatat,readlink -o "$TMP/trace" "$JB" report --data evil-s.csv --metrics evil.csv -o cite.pdf cite.md)
+    # (LeakSanitizer cannot run under ptrace: leaks are checked by the run without strace)
+    status=$(ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" status_of strace -f -qq -e trace=open,openat,stat,newfstatat,readlink -o "$TMP/trace" "$JB" report --data evil-s.csv --metrics evil.csv -o cite.pdf cite.md)
     is "$status" 0 "a briefing from a metrics.csv whose sources are /etc/passwd, ../secret.txt and an absolute path builds"
     is "$(grep -c -e passwd -e secret.txt "$TMP/trace")" 0 "and none of those files is opened or even looked at (strace)"
     contains "$(cat "$TMP/trace")" "cite.md" "(the trace holds the files it did open: the template)"
