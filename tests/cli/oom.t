@@ -19,8 +19,8 @@ check "and no metrics.csv is written" test ! -e m.csv
 awk 'BEGIN { printf "---\ntitle: t\n---\n\n"; for (i = 0; i < 4000; i++) printf "产业规模超过四千亿元，"; print "" }' >t.md
 for limit in 40000 60000 100000; do
     st=$( (ulimit -v $limit; "$JB" report --data s.csv -o b.pdf t.md 2>err); echo $?)
-    if [ "$st" -eq 0 ]; then
-        check "report in $limit KB: done, a valid PDF" qpdf --check b.pdf
+    if [ "$st" -le 1 ]; then # done (1: with warnings, such as fonts pango could not load)
+        check "report in $limit KB: done (exit $st), a valid PDF" qpdf --check b.pdf
     else
         case $(grep '^jianbao:' err) in
         "jianbao: report: out of memory ("*|"jianbao: crashed (out of memory"*) ok 0 "report in $limit KB: exit $st, and one line saying why" ;;
