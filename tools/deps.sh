@@ -12,7 +12,7 @@ if [ "$what" = man ] || [ "$what" = test ]; then
     pkgs="$pkgs help2man"
 fi
 if [ "$what" = bench ]; then
-    pkgs="$pkgs python3-matplotlib gnuplot-nox hyperfine strace"
+    pkgs="$pkgs python3-matplotlib gnuplot-nox hyperfine strace time"
 fi
 if [ "$what" = test ]; then
     pkgs="$pkgs perl file poppler-utils qpdf pngcheck valgrind libxml2-utils libreoffice-calc-nogui unzip
