@@ -17,6 +17,7 @@
 #include "jb_period.h"
 #include "jb_report.h"
 #include "jb_reshape.h"
+#include "jb_suggest.h"
 #include "jb_table.h"
 
 #include <glib/gstdio.h>
@@ -735,6 +736,69 @@ static int cmd_build(int argc, char **argv)
     return status;
 }
 
+/* ---- jianbao suggest ------------------------------------------------------------------- */
+
+static int cmd_suggest(int argc, char **argv)
+{
+    g_autofree char *out = NULL, *dict_path = NULL, *extends = NULL;
+    gint n = 20;
+    GOptionEntry entries[] = {
+        {"number", 'n', 0, G_OPTION_ARG_INT, &n, "List the N most frequent phrases (default 20)", "N"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write a metrics.ini stub naming them to FILE", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Skip phrases this dictionary names now (default: templates/metrics.ini)", "FILE"},
+        {"extends", 0, 0, G_OPTION_ARG_STRING, &extends, "The dictionary the stub extends (default: templates/metrics.ini)", "PATH"},
+        {NULL}};
+    g_autoptr(GOptionContext) ctx = g_option_context_new("METRICS.csv... — what the dictionary does not know");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_summary(ctx, "Lists the most frequent metric phrases of statements without a metric id, with\n"
+                                      "their count, articles, unit and an example quote (tab-separated, after a line\n"
+                                      "of totals), and with -o writes a metrics.ini stub that extends the dictionary\n"
+                                      "with a metric for each. Words of change and scope are cut from a phrase\n"
+                                      "(道指涨 → 道指); a phrase of one character, or none, is not listed.");
+    if (!parse(ctx, &argc, &argv))
+        return EXIT_USAGE;
+    g_autoptr(GPtrArray) inputs = expand_lists(argc, argv);
+    if (!inputs)
+        return EXIT_USAGE;
+    if (inputs->len == 0) {
+        say("expected METRICS.csv (try --help)");
+        return EXIT_USAGE;
+    }
+    if (n < 1) {
+        say("-n must be at least 1");
+        return EXIT_USAGE;
+    }
+    GError *e = NULL;
+    g_autoptr(JbDict) dict = NULL;
+    if (!load_dict(dict_path, &dict, &e))
+        return fail(e);
+    g_autoptr(JbTable) metrics = read_metrics(inputs, &e);
+    if (!metrics)
+        return e ? fail(e) : EXIT_USAGE;
+    JbSuggestTotals t;
+    g_autoptr(GPtrArray) found = jb_suggest(metrics, dict, &t, &e);
+    if (!found)
+        return fail(e);
+    printf("# %u statements, %u named by the dictionary (%.1f%%); %u unnamed in %u phrases",
+           t.rows, t.known, t.rows ? 100.0 * t.known / t.rows : 0.0, t.unnamed, found->len);
+    if (found->len > (guint)n)
+        printf(", the %d most frequent", n);
+    printf("\n");
+    printf("count\tarticles\tunit\tphrase\texample\n");
+    for (guint i = 0; i < found->len && i < (guint)n; i++) {
+        const JbSuggestion *s = found->pdata[i];
+        g_autofree char *base = g_path_get_basename(s->source);
+        g_autofree char *quote = g_strdelimit(g_strdup(s->quote), "\t\r\n", ' ');
+        printf("%u\t%u\t%s\t%s\t%s (%s)\n", s->count, s->sources, s->unit, s->phrase, quote, base);
+    }
+    if (out) {
+        g_autoptr(GString) stub = jb_suggest_stub(found, (guint)n, extends ? extends : "templates/metrics.ini");
+        if (!jb_write_file_atomic(out, stub->str, stub->len, &e))
+            return fail(e);
+    }
+    return EXIT_OK;
+}
+
 /* ---- jianbao init ---------------------------------------------------------------------- */
 
 static int cmd_init(int argc, char **argv)
@@ -841,6 +905,7 @@ static const struct {
     {"report", cmd_report, "template + series.csv → a PDF briefing"},
     {"build", cmd_build, "the whole pipeline from a project file, for cron"},
     {"init", cmd_init, "start a project: DIR/jianbao.project, metrics.ini, articles/"},
+    {"suggest", cmd_suggest, "metrics.csv → the phrases the dictionary does not know, a metrics.ini stub"},
     {"number", cmd_number, "parse number expressions from stdin (for scripts and checking)"},
 };
 
