@@ -34,6 +34,9 @@ static void ctx_clear(Ctx *c)
     g_clear_pointer(&c->source_names, g_hash_table_unref);
     g_clear_pointer(&c->review, jb_table_free);
     g_clear_pointer(&c->review_out, jb_table_free);
+    g_clear_pointer(&c->changes, jb_table_free);
+    if (c->previous_series)
+        g_string_free(c->previous_series, TRUE);
     g_free(c->review_hash);
     g_clear_pointer(&c->article_hash, g_hash_table_unref);
     g_clear_pointer(&c->old_index, g_hash_table_unref);
@@ -497,6 +500,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
         return FALSE;
     }
     c->r->series_rows = jb_table_n_rows(series);
+    jb_build_changes(c, series);
     g_autofree char *series_path = g_build_filename(c->out_dir, "series.csv", NULL);
     jb_table_set_source(series, series_path);
     if (c->tmpl_path)
@@ -574,6 +578,12 @@ static void build_locked(Ctx *c)
     o->rel = g_strdup("series.csv");
     o->data = jb_table_to_csv(series);
     g_ptr_array_add(outs, o);
+    if (c->previous_series) { /* what the briefing's 新增与变化 compared with */
+        o = g_new0(Output, 1);
+        o->rel = g_strdup(".previous-series.csv");
+        o->data = g_string_new_len(c->previous_series->str, (gssize)c->previous_series->len);
+        g_ptr_array_add(outs, o);
+    }
     o = g_new0(Output, 1);
     o->rel = g_strdup("warnings.csv"); /* the warnings so far: render ones are in */
     o->data = jb_build_warnings_csv(c);

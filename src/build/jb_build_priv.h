@@ -63,6 +63,9 @@ typedef struct {
     JbTable *review;      /* the project's review.csv, or NULL (jb_build_review.c) */
     char *review_hash;    /* its SHA-256, "" when there is none */
     JbTable *review_out;  /* JB_REVIEW_HEADER rows for the briefing's review section */
+    JbTable *changes;          /* what is new since the previous series (jb_build_changes),
+                                * NULL when there is none to compare with; owned */
+    GString *previous_series;  /* that series, published as OUT/.previous-series.csv; owned */
 } Ctx;
 
 typedef struct {
@@ -174,6 +177,10 @@ extern const char *const JB_REVIEW_HEADER[];
 gboolean jb_build_review_load(Ctx *c, GError **error);
 /* Whether the review rejects row `r` of `metrics` (then recorded in c->review_out). */
 gboolean jb_build_review_rejects(Ctx *c, const JbTable *metrics, guint r);
+/* jb_build_changes.c: c->changes and c->previous_series for `series`, against the series
+ * the previous build published (or, when that is the same, the one it compared with). */
+void jb_build_changes(Ctx *c, const JbTable *series);
+
 /* `metrics` without the statements the review rejects (recorded in c->review_out). */
 JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics);
 /* Set the values the review pins in `series` (recorded in c->review_out). */

@@ -528,6 +528,8 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
     feed_source_names(h, c, series, ids);
     g_autoptr(GString) review = jb_table_to_csv(c->review_out); /* its review section */
     jb_build_feed(h, review->str);
+    g_autoptr(GString) changes = c->changes ? jb_table_to_csv(c->changes) : NULL; /* 新增与变化 */
+    jb_build_feed(h, changes ? changes->str : "(nothing to compare with)");
     g_autofree char *dir = g_path_get_dirname(c->tmpl_path);
     jb_build_feed_named_files(c, h, text ? text : "", dir);
     u->key = g_strdup(g_checksum_get_string(h));
@@ -568,7 +570,7 @@ static void render_one(gpointer item)
         g_autoptr(JbDiag) warnings = jb_diag_new();
         JbReportInputs in = {.series = j->series, .citations = j->cit, .dict = c->dict,
                              .source_names = c->source_names, .diag = warnings,
-                             .review = c->review_out};
+                             .review = c->review_out, .changes = c->changes};
         /* The warnings go beside the product after it (the report writes its own file): a
          * crash between the two loses them for one build, nothing else. */
         if (jb_report_render(c->tmpl_path, &in, p, &j->error) &&

@@ -5,6 +5,7 @@
  * CLI objects (the Makefile links main.o alone) — the next step if it grows. */
 #include "jb_article.h"
 #include "jb_build.h"
+#include "jb_changes.h"
 #include "jb_chart.h"
 #include "jb_common.h"
 #include "jb_dict.h"
@@ -524,7 +525,7 @@ static int cmd_chart(int argc, char **argv)
 
 static int cmd_report(int argc, char **argv)
 {
-    g_autofree char *out = NULL, *data = NULL, *metrics = NULL, *dict_path = NULL;
+    g_autofree char *out = NULL, *data = NULL, *metrics = NULL, *dict_path = NULL, *previous = NULL;
     gboolean allow_missing = FALSE, png_pages = FALSE;
     GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write the PDF to FILE (default: out/briefing.pdf)", "FILE"},
@@ -533,6 +534,7 @@ static int cmd_report(int argc, char **argv)
         {"metrics", 0, 0, G_OPTION_ARG_FILENAME, &metrics, "metrics.csv, for quoted sources (default: out/metrics.csv if present)", "FILE"},
         {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary: which metrics are parts of a whole (default: templates/metrics.ini)", "FILE"},
         {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
+        {"previous", 0, 0, G_OPTION_ARG_FILENAME, &previous, "An earlier series.csv: a ```changes block lists what is new or changed since", "FILE"},
         {NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("TEMPLATE.md — typeset a PDF briefing");
     g_option_context_add_main_entries(ctx, entries, NULL);
@@ -546,7 +548,8 @@ static int cmd_report(int argc, char **argv)
         data = g_strdup("out/series.csv");
     if (!metrics && g_file_test("out/metrics.csv", G_FILE_TEST_IS_REGULAR))
         metrics = g_strdup("out/metrics.csv");
-    if (!need_file(argv[1]) || !need_file(data) || (metrics && !need_file(metrics)))
+    if (!need_file(argv[1]) || !need_file(data) || (metrics && !need_file(metrics)) ||
+        (previous && !need_file(previous)))
         return EXIT_USAGE;
     GError *e = NULL;
     g_autoptr(JbTable) series = jb_table_read(data, &e);
@@ -558,9 +561,14 @@ static int cmd_report(int argc, char **argv)
     g_autoptr(JbDict) dict = NULL;
     if (!load_dict(dict_path, &dict, &e))
         return fail(e);
+    g_autoptr(JbTable) before = previous ? jb_table_read(previous, &e) : NULL;
+    if (previous && !before)
+        return fail(e);
+    g_autoptr(JbTable) changes = before ? jb_series_changes(before, series) : NULL;
     g_autoptr(JbDiag) warnings = jb_diag_new();
     JbReportInputs in = {.series = series, .metrics = mt, .dict = dict, .diag = warnings,
-                         .allow_missing_glyphs = allow_missing, .png_pages = png_pages};
+                         .allow_missing_glyphs = allow_missing, .png_pages = png_pages,
+                         .changes = changes};
     if (!jb_report_render(argv[1], &in, out ? out : "out/briefing.pdf", &e))
         return fail(e);
     return say_diag(warnings);

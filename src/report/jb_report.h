@@ -59,6 +59,10 @@ typedef struct {
      * label, period, detail, note), as jianbao build makes them from review.csv and the
      * conflicts. Borrowed. */
     const JbTable *review;
+    /* optional: what is new or changed since the previous build (jb_series_changes: kind,
+     * metric_id, label, period, old and new figure), for a ```changes block. Borrowed;
+     * NULL: there was no previous build to compare with. */
+    const JbTable *changes;
 } JbReportInputs;
 
 /* TRUE when the template picks metrics by the data (`*` or `latest N` in a block, a

@@ -457,6 +457,8 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
                     return FALSE;
             } else if (strcmp(info, "review") == 0) {
                 jb_report_add_review(b, indent);
+            } else if (strcmp(info, "changes") == 0) {
+                jb_report_add_changes(b, indent);
             } else if (strcmp(info, "table") == 0) {
                 if (!jb_report_add_table(b, lit, line, error))
                     return FALSE;

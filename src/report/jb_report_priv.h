@@ -172,6 +172,10 @@ gboolean jb_report_add_charts(Builder *b, const char *literal, guint line, doubl
  * open or accepted (JbReportInputs.review), one list item each; a line saying there is
  * nothing to review otherwise. */
 void jb_report_add_review(Builder *b, double indent);
+/* A ```changes block: the figures new or changed since the previous build
+ * (JbReportInputs.changes), one list item each, revisions first, at most 40 and a count of
+ * the rest; a line saying there is nothing new, or nothing to compare with. */
+void jb_report_add_changes(Builder *b, double indent);
 
 gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError **error);
 
