@@ -4,7 +4,8 @@
  * from it compares with it, and keeps it as OUT/.previous-series.csv; a build whose series is
  * the same (a new template, a chart added, a rebuild after the cache was cleared) compares
  * with the kept one, so the section still shows what the last change of data brought rather
- * than nothing. With neither, there is nothing to compare with (the first build).
+ * than nothing. With neither, there is nothing to compare with (the first build, and every
+ * build until the data first changes).
  *
  * Not for: what counts as a change (jb_changes.c) or drawing it (jb_report_changes.c).
  */
@@ -27,10 +28,8 @@ void jb_build_changes(Ctx *c, const JbTable *series)
     const char *base = pub;
     gsize base_len = pub_len;
     if (now->len == pub_len && memcmp(now->str, pub, pub_len) == 0) {
-        if (!g_file_get_contents(kept_path, &kept, &kept_len, NULL)) {
-            kept = g_strdup(pub);
-            kept_len = pub_len;
-        }
+        if (!g_file_get_contents(kept_path, &kept, &kept_len, NULL))
+            return; /* the data never changed since the first build: nothing to compare */
         base = kept;
         base_len = kept_len;
     }

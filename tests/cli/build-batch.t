@@ -109,7 +109,8 @@ sleep 3
 is "$(grep -c '^out .* metrics.csv$' out/.index)" 1 "a no-op build records the outputs it hashed"
 cp out/metrics.csv "$TMP/metrics.good"
 "$JB" build -v test.project 2>"$TMP/err"
-contains "$(cat "$TMP/err")" "6 outputs known intact by the index (size, times, inode), 0 hashed" \
+# (7: the edit changed the data, so .previous-series.csv, what 新增与变化 compares with, is one)
+contains "$(cat "$TMP/err")" "7 outputs known intact by the index (size, times, inode), 0 hashed" \
     "the next one hashes none"
 # Damaged in place, same size, mtime put back: the ctime says so, the next build repairs it.
 printf X | dd of=out/metrics.csv bs=1 seek=200 conv=notrunc 2>/dev/null
