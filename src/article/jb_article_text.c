@@ -297,6 +297,39 @@ static void md_add(Md *m, const char *p, const char *e, guint line)
     append_len(m->blk, p, (gsize)(e - p));
 }
 
+/* A pipe table's line [q, e) (starting with '|') as a row: its cells, trimmed, between
+ * JB_CELL_SEP (a new string); NULL for the line under the header (| --- | :-: |). */
+static GString *pipe_table_row(const char *q, const char *e)
+{
+    gboolean sep = TRUE;
+    for (const char *r = q; r < e; r++)
+        if (!strchr("|:- \t", *r))
+            sep = FALSE;
+    if (sep)
+        return NULL;
+    const char *r = q + 1, *re = e;
+    while (re > r && (re[-1] == ' ' || re[-1] == '\t'))
+        re--;
+    if (re > r && re[-1] == '|')
+        re--;
+    GString *row = g_string_new(NULL);
+    while (r <= re) {
+        const char *ce = memchr(r, '|', (size_t)(re - r));
+        if (!ce)
+            ce = re;
+        const char *a = r, *b = ce;
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (r > q + 1)
+            g_string_append(row, JB_CELL_SEP);
+        g_string_append_len(row, a, b - a);
+        r = ce + 1;
+    }
+    return row;
+}
+
 /* Is the line [p, e) a date line among the first blocks, with no date found yet? Such a
  * line starts a block of its own: a title line above it is no text it continues. */
 static gboolean header_date_line(const Ctx *c, const char *p, const char *e)
@@ -392,31 +425,8 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
             }
         } else if (*q == '|') {
             md_flush(&m);
-            gboolean sep = TRUE;
-            for (const char *r = q; r < e; r++)
-                if (!strchr("|:- \t", *r))
-                    sep = FALSE;
-            if (!sep) { /* a table row: its cells, trimmed, between JB_CELL_SEP */
-                const char *r = q + 1, *re = e;
-                while (re > r && (re[-1] == ' ' || re[-1] == '\t'))
-                    re--;
-                if (re > r && re[-1] == '|')
-                    re--;
-                GString *row = g_string_new(NULL);
-                while (r <= re) {
-                    const char *ce = memchr(r, '|', (size_t)(re - r));
-                    if (!ce)
-                        ce = re;
-                    const char *a = r, *b = ce;
-                    while (a < b && (*a == ' ' || *a == '\t'))
-                        a++;
-                    while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-                        b--;
-                    if (r > q + 1)
-                        g_string_append(row, JB_CELL_SEP);
-                    g_string_append_len(row, a, b - a);
-                    r = ce + 1;
-                }
+            GString *row = pipe_table_row(q, e);
+            if (row) {
                 c->next_kind = JB_PARA_TABLE;
                 md_add(&m, row->str, row->str + row->len, line);
                 g_string_free(row, TRUE);
@@ -564,11 +574,26 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
             e = end;
+        const char *q = p;
+        while (q < e && (*q == ' ' || *q == '\t'))
+            q++;
         if (blank_text_line(p, e)) {
             if (blk->len)
                 jb_article_emit(c, blk->str, blk->len, blk_line);
             string_clear(blk);
             prev_p = NULL;
+        } else if (*q == '|' && e - q >= 3 && memchr(q + 1, '|', (size_t)(e - q - 1))) {
+            /* a pipe table in a text file, as in Markdown: a row a paragraph */
+            if (blk->len)
+                jb_article_emit(c, blk->str, blk->len, blk_line);
+            string_clear(blk);
+            prev_p = NULL;
+            GString *row = pipe_table_row(q, e);
+            if (row) {
+                c->next_kind = JB_PARA_TABLE;
+                jb_article_emit(c, row->str, row->len, line);
+                g_string_free(row, TRUE);
+            }
         } else {
             gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);

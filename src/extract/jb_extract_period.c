@@ -677,6 +677,19 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
     return NULL;
 }
 
+/* An index's base after a time: 上月=100, 上年同月=100, 2020年＝100. */
+static gboolean index_base_after(const char *e, const char *limit)
+{
+    for (int k = 0; k < 3 && e < limit; k++) {
+        if (any_lit(e, limit, (const char *const[]){"=100", "＝100", "=1", "＝1", NULL}))
+            return TRUE;
+        if (any_lit(e, limit, (const char *const[]){"）", ")", "，", "。", NULL}))
+            return FALSE;
+        e = g_utf8_next_char(e);
+    }
+    return FALSE;
+}
+
 /* ---- roles ------------------------------------------------------------------------------- */
 
 /* A time after these words is a base of comparison, not the figures' period. */
@@ -943,8 +956,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
         } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
                    !start_after(e, limit)) {
             t.role = TIME_BASE;
-        } else if (since_after(e, limit)) {
-            t.role = TIME_BASE; /* 2003年第三季以來: a base */
+        } else if (since_after(e, limit) || index_base_after(e, limit)) {
+            t.role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
         } else if (multiple_after(e, limit)) {
             t.role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: what a share is of */
             t.share_of = TRUE;

@@ -347,10 +347,11 @@ JbStatement *jb_extract_same_figure(GHashTable *seen, const JbStatement *s);
 gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuantity *q,
                                   const char *period);
 /* A statement of a table cell (quote: the row up to the cell), unless the article gave the
- * figure already. `stated`: its period comes from the table, not the published date. */
+ * figure already. `stated`: its period comes from the table, not the published date;
+ * `estimate`: its column is an analyst's estimate (2025E), a forecast. */
 void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *metric,
                                     const JbQuantity *q, const char *quote, const char *period,
-                                    guint line, gboolean stated);
+                                    guint line, gboolean stated, gboolean estimate);
 
 /* jb_extract.c: the period in force where a paragraph names none: the deepest heading's
  * over it (for `prose`, of one that holds for prose), else the story's opening one, else the year the title names when that is before

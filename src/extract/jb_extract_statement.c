@@ -882,7 +882,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
 
 void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *metric,
                                     const JbQuantity *q, const char *quote, const char *period,
-                                    guint line, gboolean stated)
+                                    guint line, gboolean stated, gboolean estimate)
 {
     const JbMetric *m = c->dict ? jb_dict_match(c->dict, metric, subject, q->unit) : NULL;
     if (!m && c->dict && subject[0]) {
@@ -908,7 +908,7 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
     s->line = line;
     s->sentence = c->sentence;
     s->period_stated = stated;
-    s->forecast = after_published(c, s->period);
+    s->forecast = estimate || after_published(c, s->period);
     jb_extract_remember(c->seen, s);
     g_ptr_array_add(c->out, s);
 }

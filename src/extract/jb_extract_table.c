@@ -78,6 +78,28 @@ static char *strip_text(const char *s, const TimeRef *t)
     return g_string_free(out, FALSE);
 }
 
+/* Is `s` a year heading a column: 2023, or an analyst's 2024A (actual) and 2025E, 2026F
+ * (estimated, forecast: *estimate)? */
+static gboolean year_cell(const char *s, int *year, gboolean *estimate)
+{
+    while (*s == ' ')
+        s++;
+    int y = 0;
+    for (int k = 0; k < 4; k++) {
+        if (!g_ascii_isdigit(s[k]))
+            return FALSE;
+        y = y * 10 + (s[k] - '0');
+    }
+    const char *e = s + 4;
+    *estimate = *e == 'E' || *e == 'F' || *e == 'e' || *e == 'f';
+    if (*estimate || *e == 'A' || *e == 'a')
+        e++;
+    while (*e == ' ')
+        e++;
+    *year = y;
+    return *e == '\0' && y >= 1900 && y <= 2100;
+}
+
 /* The first time named in `s` (resolved against `ctx`): into *t; FALSE when none. The text
  * is kept alive by the caller (t points into it). */
 static gboolean text_time(Ctx *c, const char *s, const JbPeriod *ctx, TimeRef *t)
@@ -87,18 +109,20 @@ static gboolean text_time(Ctx *c, const char *s, const JbPeriod *ctx, TimeRef *t
     jb_extract_time_refs(s, s + strlen(s), &c->anchor, refs);
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
-        if (r->role == TIME_RESTATE)
-            continue;
+        if (r->role == TIME_RESTATE || r->role == TIME_BASE)
+            continue; /* (环比（上月=100）: a base, not the column's time) */
         if (jb_extract_resolve_time(r, ctx, &c->anchor, refs, i, &r->val)) {
             *t = *r;
             t->val = r->val;
             return TRUE;
         }
     }
-    /* a bare year heads a row or column of years: 2023 */
-    int y = atoi(s);
-    if (strlen(s) == 4 && plain_number(s) && y >= 1900 && y <= 2100) {
-        *t = (TimeRef){.at = s, .end = s + 4, .role = TIME_PERIOD, .known = TRUE};
+    /* a bare year heads a row or column of years: 2023, 2025E (future_word: an estimate) */
+    int y;
+    gboolean estimate;
+    if (year_cell(s, &y, &estimate)) {
+        *t = (TimeRef){.at = s, .end = s + strlen(s), .role = TIME_PERIOD, .known = TRUE,
+                       .future_word = estimate};
         t->val = jb_period_of((JbPoint){JB_POINT_YEAR, y, 0, 0});
         return TRUE;
     }
@@ -190,6 +214,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
     c->sentence++;
     JbPeriod left = row_ctx;
     gboolean have_left = row_time || t->have_ctx;
+    gboolean left_estimate = row_time && lt.future_word && lt.end == label + strlen(label);
     const char *row_unit = NULL; /* a column of units: 钢材 | 万吨 | 86.4 */
     for (guint j = 1; j < n && t->head; j++)
         if (j < t->head->len && unit_header(g_ptr_array_index(t->head, j)))
@@ -203,6 +228,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         if (head_time) {
             left = ht.val; /* a column with no time of its own has the one to its left */
             have_left = TRUE;
+            left_estimate = ht.future_word && ht.end == head + strlen(head);
         }
         JbQuantity q;
         if (!cell_quantity(cells[j], head, row_unit, label, t->unit, &q))
@@ -224,7 +250,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         else if (jb_extract_default_day(&c->anchor, FALSE, &p))
             jb_period_format(&p, period);
         jb_extract_add_table_statement(c, subj, metric, &q, quote->str, period, line,
-                                       have_left);
+                                       have_left, left_estimate);
         g_string_free(quote, TRUE);
     }
 }
@@ -251,15 +277,17 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         guint numbers = 0, filled = 0, years = 0;
         for (guint j = 0; j < n; j++) {
             JbQuantity q;
+            int y;
+            gboolean estimate;
             filled += cells[j][0] != '\0';
-            if (j > 0 && cell_quantity(cells[j], NULL, NULL, "", NULL, &q)) {
+            if (j > 0 && year_cell(cells[j], &y, &estimate))
+                years++;
+            else if (j > 0 && cell_quantity(cells[j], NULL, NULL, "", NULL, &q))
                 numbers++;
-                int y = atoi(cells[j]);
-                years += strlen(cells[j]) == 4 && plain_number(cells[j]) && y >= 1900 && y <= 2100;
-            }
         }
-        /* a first row of bare years heads its columns (地区 | 2023 | 2024) */
-        gboolean year_heads = !t.head && numbers > 0 && years == numbers && !plain_number(cells[0]);
+        /* a first row of bare years heads its columns (地区 | 2023 | 2024, 年份 | 2024A | 2025E) */
+        gboolean year_heads = !t.head && years > 0 && numbers == 0 && !plain_number(cells[0]);
+        numbers += years;
         if (numbers > 0 && n > 1 && !year_heads) {
             table_row(c, &t, cells, n, line);
         } else if (filled <= 1) { /* a caption: 今年第二季各行業失業率 */

@@ -1,0 +1,16 @@
+#!/bin/sh
+# extract on plain text files (issue 12): a pipe table in a .txt is read as the same table
+# in a .md is, a row a statement with its column's metric and time. Written for this test.
+. "$(dirname "$0")/lib.sh"
+D=$TMP/in
+mkdir -p "$D"
+printf '房价指数\n2026年3月16日\n\n2026年2月份主要城市房价指数如下。\n\n| 城市 | 环比（上月=100） | 同比（上年同月=100） |\n|---|---|---|\n| 东川 | 99.6 | 97.9 |\n| 西陵 | 100.2 | 101.4 |\n' >"$D/table.txt"
+cp "$D/table.txt" "$D/table.md"
+"$JB" extract -o "$TMP/txt.csv" "$D/table.txt" 2>/dev/null
+"$JB" extract -o "$TMP/md.csv" "$D/table.md" 2>/dev/null
+is "$(cut -d, -f3,4,5,7 "$TMP/txt.csv" | tail -n +2 | tr '\n' ' ')" \
+    "2026-02,东川,环比,99.6 2026-02,东川,同比,97.9 2026-02,西陵,环比,100.2 2026-02,西陵,同比,101.4 " \
+    "each cell of a pipe table in a .txt: subject, metric, period, value"
+is "$(cut -d, -f3-12 "$TMP/txt.csv")" "$(cut -d, -f3-12 "$TMP/md.csv")" "the same rows as from the .md"
+echo "1..$n"
+[ "$failed" -eq 0 ]
