@@ -661,8 +661,9 @@ static void set_ref(char **field, const char *value)
 }
 
 /* The first period the text names that a heading or title can hold for what follows: not a
- * day, a deadline, a plan or a time said in passing. */
-static gboolean named_period(Ctx *c, const char *text, JbPeriod *out)
+ * day, a deadline, a plan or a time said in passing; nor the period of a report the text
+ * names (2023年年报显示), unless `report`: the title of the report itself. */
+static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod *out)
 {
     GArray *refs = c->times;
     g_array_set_size(refs, 0);
@@ -670,7 +671,8 @@ static gboolean named_period(Ctx *c, const char *text, JbPeriod *out)
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         if (r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local && !r->future_word &&
-            !r->loose && !r->sentence_only && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, out) &&
+            !r->loose && (!r->sentence_only || report) &&
+            jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, out) &&
             jb_period_freq(out) != JB_FREQ_DAY)
             return TRUE;
     }
@@ -684,7 +686,7 @@ static void heading_period(Ctx *c, const char *heading, guint level)
 {
     for (guint l = level; l < JB_HEADING_LEVELS; l++)
         c->have_heading_period[l] = FALSE;
-    c->have_heading_period[level] = named_period(c, heading, &c->heading_period[level]);
+    c->have_heading_period[level] = named_period(c, heading, FALSE, &c->heading_period[level]);
     /* A heading paragraph (Markdown, HTML) is often a headline, whose period is one of
      * several its story reports: it holds for prose only when numbered as a section is. */
     c->heading_for_prose[level] = level > 0 || jb_extract_heading_level(heading) > 0;
@@ -717,6 +719,25 @@ gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
     return FALSE;
 }
 
+/* The period of a periodic report that `title` names (2025年第三季度报告, 2024年年度报告):
+ * what its 本报告期 and 报告期末 count from. */
+static gboolean report_period(Ctx *c, const char *title, JbPeriod *out)
+{
+    static const char *const REPORT[] = {"报告", "報告", "年报", "年報", "季报", "季報", "财报", "財報"};
+    for (gsize i = 0; title && i < G_N_ELEMENTS(REPORT); i++) {
+        if (!strstr(title, REPORT[i]))
+            continue;
+        if (!named_period(c, title, TRUE, out))
+            return FALSE;
+        if (jb_period_freq(out) == JB_FREQ_YEAR &&
+            (strstr(title, "半年") || strstr(title, "中期") || strstr(title, "中报") ||
+             strstr(title, "中報"))) /* 2025年半年度报告: its first half */
+            *out = jb_period_of((JbPoint){JB_POINT_HALF, jb_period_year(out), 1, 0});
+        return TRUE;
+    }
+    return FALSE;
+}
+
 /* The date of `section` (the article's when it states none) as the anchor of what follows,
  * and its title and link for the statements it gives. */
 static void enter_section(Ctx *c, const JbSection *x)
@@ -732,8 +753,11 @@ static void enter_section(Ctx *c, const JbSection *x)
     }
     JbPeriod p;
     c->anchor.day = date[0] && jb_period_parse(date, &p, NULL) ? p.start : (JbPoint){0};
+    /* a periodic report (2025年第三季度报告, 2024年年度报告) names the period it covers */
+    c->anchor.have_report = report_period(c, c->title, &c->anchor.report) ||
+                            report_period(c, a->title, &c->anchor.report);
     c->have_title_period = c->title && c->title[0] && c->anchor.day.kind &&
-                           named_period(c, c->title, &c->title_period) &&
+                           named_period(c, c->title, FALSE, &c->title_period) &&
                            jb_period_freq(&c->title_period) == JB_FREQ_YEAR &&
                            jb_period_end_day(&c->title_period) <= jb_point_first_day(&c->anchor.day);
 }

@@ -496,11 +496,40 @@ static gboolean plan_year_named(const char *e, const char *limit)
 
 /* Words that are a time by themselves: now, today, weeks, this month, plan periods, and the
  * times relative to the context. */
+/* A periodic report's own times, counted from the period it covers: 本报告期 (报告期内),
+ * 年初至报告期末, 报告期末 (its last day), 上年度末 (the last day of the year before). */
+static const char *report_time(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
+{
+    const char *e;
+    JbPoint last = jb_point_of_days(jb_period_end_day(&a->report) - 1);
+    if ((e = any_lit(p, limit, (const char *const[]){"年初至本报告期末", "年初至报告期末",
+                                                      "年初至本報告期末", "年初至報告期末", NULL}))) {
+        t->p = jb_period_freq(&a->report) == JB_FREQ_YEAR ? a->report : months(last.year, 1, last.n);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"本报告期末", "报告期末", "本報告期末", "報告期末", NULL}))) {
+        t->p = jb_period_of(last);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"本报告期", "报告期内", "报告期", "本報告期",
+                                                      "報告期內", "報告期", NULL}))) {
+        t->p = a->report;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"上年度末", "上年末", "上年年末", "上年度末", NULL}))) {
+        t->p = jb_period_of((JbPoint){JB_POINT_DAY, last.year - 1, 12, 31});
+        return e;
+    }
+    return NULL;
+}
+
 static const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                              TimeRef *t)
 {
     const char *e;
     gint64 day;
+    if (a->have_report && (e = report_time(p, limit, a, t)))
+        return e;
     /* now: the published day */
     if ((e = any_lit(p, limit, (const char *const[]){"截至目前", "截止目前", "截至目前为止", "目前", "当前",
                                                       "當前", "现阶段", "現階段", "现时", "現時",

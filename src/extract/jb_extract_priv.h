@@ -152,6 +152,9 @@ typedef struct {
     JbPoint day;       /* the published day, or month, or year (kind 0: unknown) */
     gboolean briefing; /* a morning market briefing (早餐, 早报, 晨报, 隔夜): its closes are the
                           previous trading day's */
+    JbPeriod report;    /* the period a periodic report covers (its title: 2025年第三季度报告),
+                         * that 本报告期, 年初至报告期末, 报告期末 and 上年度末 count from */
+    gboolean have_report;
 } TimeAnchor;
 
 /* The characters a time expression can start with (besides digits): one list for
@@ -167,7 +170,7 @@ typedef struct {
     X(0x73FE) /* 現 */ X(0x4E94) /* 五 */ X(0x516D) /* 六 */ X(0x4E03) /* 七 */                  \
     X(0x516B) /* 八 */ X(0x4E5D) /* 九 */ X(0x6B21) /* 次 */ X(0x540E) /* 后 */                  \
     X(0x5F8C) /* 後 */ X(0x6765) /* 来 */ X(0x4F86) /* 來 */ X(0x201C) /* “ */                   \
-    X(0x622A) /* 截 */
+    X(0x622A) /* 截 */ X(0x62A5) /* 报 */ X(0x5831) /* 報 */
 
 /* jb_extract_headline.c */
 /* Is paragraph i a headline (a heading, the title, 原标题…, a table of contents)? */
