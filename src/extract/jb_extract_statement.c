@@ -622,6 +622,27 @@ static gboolean market_sentence(const Ctx *c)
     return c->sentence_market;
 }
 
+/* The last day the sentence names before `qs` as the day something was said or done
+ * (日本央行5月1日宣布维持0.5%的利率, 3月11日全国民航执行航班14862班次): the time of a figure
+ * whose sentence names no period, before any carried from an earlier sentence. */
+static gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
+{
+    gboolean found = FALSE;
+    for (guint i = 0; i < c->times->len; i++) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, i);
+        if (r->at >= qs)
+            break;
+        /* (a date written out: 昨日, 当日 are the published day's neighbours, which a
+         * briefing or a report reads its own way) */
+        if (r->role == TIME_DAY && r->has_val && jb_period_freq(&r->val) == JB_FREQ_DAY &&
+            g_ascii_isdigit(*r->at)) {
+            *out = r->val;
+            found = TRUE;
+        }
+    }
+    return found;
+}
+
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
  * paragraph's earlier sentences, the story's opening period, else the published day (a
  * trading day for a market figure; last year for a running total in January or
@@ -636,6 +657,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
     }
     if (t) {
         p = t->val;
+    } else if (sentence_day(c, qs, &p)) {
     } else if (c->have_carry_in && !now) {
         p = c->carry_in;
     } else if (!now && jb_extract_default_period(c, TRUE, &p)) {
