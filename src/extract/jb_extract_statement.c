@@ -416,6 +416,53 @@ static gboolean in_short_quote(const char *s, const char *qs, const char *qe, co
     return FALSE;
 }
 
+/* Is the figure ending at qe a bound that a noun right after it is qualified by (2000万元
+ * 及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目)? A bound that ends its clause
+ * (稳定在110万吨以上；) is a figure's. */
+static gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *end)
+{
+    const char *r = qe;
+    gboolean bound = strcmp(q->qualifier, "以上") == 0 || strcmp(q->qualifier, "以下") == 0;
+    if (!bound) {
+        if (starts(r, end, "及") || starts(r, end, "或"))
+            r += strlen("及");
+        if (!starts(r, end, "以上") && !starts(r, end, "以下"))
+            return FALSE;
+        r += strlen("以上");
+    }
+    if (starts(r, end, "的"))
+        r += strlen("的");
+    if (r >= end)
+        return FALSE;
+    gunichar ch = g_utf8_get_char(r);
+    return ch >= 0x4E00 && ch <= 0x9FFF && !starts(r, end, "水平") && !starts(r, end, "规模") &&
+           !starts(r, end, "增长") && !starts(r, end, "增速");
+}
+
+/* Words before a figure that make it a condition of who or what is meant, not a figure
+ * (年满60周岁, ±800千伏 a class of lines). (身高1.65米 is a robot's figure; 身高1.2米以下儿童
+ * is a bound before a noun.) */
+static gboolean condition_before(const char *sent, const char *qs)
+{
+    static const char *const W[] = {"年满", "年滿", "不满", "不滿", "±", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (ends(sent, qs, *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* An age that says who someone is: 72岁的退休职工, 18-45岁的用户, 李某（48岁）. (An age
+ * that is the figure ends its clause: 平均年龄为32.4岁。) */
+static gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe,
+                              const char *sent, const char *end)
+{
+    if (strcmp(q->unit, "岁") != 0 && strcmp(q->unit, "歲") != 0 && strcmp(q->unit, "周岁") != 0 &&
+        strcmp(q->unit, "週歲") != 0)
+        return FALSE;
+    return starts(qe, end, "的") ||
+           ((ends(sent, qs, "（") || ends(sent, qs, "(")) && (starts(qe, end, "）") || starts(qe, end, ")")));
+}
+
 /* Hedges that set a threshold (营收超过50亿元的企业), not an estimate (最高1000万元的资金). */
 static gboolean threshold_word(const char *qualifier)
 {
@@ -733,6 +780,11 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         !jb_unit_is_points(q->unit) && !got)
         return; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
                  * group (超过50%的企业 still says how many there are) */
+    if (strcmp(q->unit, "%") != 0 && !jb_unit_is_points(q->unit) && !got &&
+        bound_modifies_noun(q, qe, sent_end))
+        return; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
+    if (condition_before(sent, qs) || starts(qs, qe, "±") || condition_age(q, qs, qe, sent, sent_end))
+        return; /* 年满60周岁的老人, 身高1.2米以下, ±800千伏, 李某（48岁）: who or what, no figure */
     if ((strcmp(q->unit, "人") == 0 || strcmp(q->unit, "口") == 0) &&
         (starts(qe, sent_end, "家庭") || starts(qe, sent_end, "住户") ||
          starts(qe, sent_end, "住戶") || starts(qe, sent_end, "户") || starts(qe, sent_end, "戶") ||
