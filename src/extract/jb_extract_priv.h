@@ -292,6 +292,8 @@ typedef struct {
     const char *forecast_end;   /* where its first forecast word ends, NULL when none */
     gboolean sentence_market;   /* it holds a market word */
     const char *definition_at;  /* where it says 是指, NULL when it does not */
+    const char *decline_end;    /* the end of the last figure read as a decline (下降0.6%), a
+                                 * list's later members (和0.2%) decline too; NULL: none */
     const char *list_tail;      /* the end of the list the quantity being added opens or is
                                  * in (NULL: none), whose noun is all its members' */
     JbPeriod carry_in; /* the carried period as the sentence being read began */

@@ -563,6 +563,17 @@ static gboolean decline_before(const char *cs, const char *qs, GString *metric)
     return FALSE;
 }
 
+/* Is [a, b) only a word that joins the members of a list (和, 、, 与, 及, 以及)? */
+static gboolean list_joiner(const char *a, const char *b)
+{
+    static const char *const W[] = {"和", "、", "与", "與", "及", "以及", "或", NULL};
+    Span x = trimmed(a, b);
+    for (const char *const *w = W; *w; w++)
+        if (span_len(x) == strlen(*w) && memcmp(x.a, *w, span_len(x)) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 /* The quote [x.a, x.b) of the number at [qs, qe), cut to a window around it (QUOTE_BEFORE
  * characters before the number, QUOTE_AFTER after) with "…" where it is cut: a clause of a
  * megabyte with no punctuation must not give each of its numbers a megabyte of quote. */
@@ -839,7 +850,14 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     }
     const char *metric = span_str(c->metric_buf, metric_at);
     JbQuantity qq = *q;
-    if (decline_before(cs, qs, c->metric_buf)) { /* 同比下降2.3% → 同比增长 −2.3% */
+    gboolean declined = decline_before(cs, qs, c->metric_buf);
+    if (!declined && c->decline_end && c->decline_end >= sent && c->decline_end <= qs &&
+        list_joiner(c->decline_end, qs))
+        declined = TRUE; /* 分别下降0.6%和0.2%: the list's later members decline too */
+    else if (declined)
+        metric = c->metric_buf->str;
+    c->decline_end = declined ? qe : NULL;
+    if (declined) { /* 同比下降2.3% → 同比增长 −2.3% */
         qq.value.mant = -qq.value.mant;
         qq.high.mant = -qq.high.mant;
         if (qq.is_range) {
@@ -847,8 +865,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
             qq.high = qq.value;
             qq.value = lo;
         }
-        metric = c->metric_buf->str;
-        metric_at = (Span){metric, metric + c->metric_buf->len};
+        metric_at = (Span){metric, metric + strlen(metric)};
     }
     if (qq.bound == JB_BOUND_EXACT && !qq.qualifier[0]) {
         JbBound b;
