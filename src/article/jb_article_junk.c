@@ -329,6 +329,19 @@ static struct {
  * then no word needs trying. */
 static FirstSet editor_firsts;
 
+/* Does the phone number at q end its line or item (咨询电话：0431-88600010, 热线 400-820-6688，
+ * 转3)? One that a sentence goes on from (市民热线12345共受理诉求186件) names a service in
+ * a story. */
+static gboolean number_ends_line(const char *q)
+{
+    while (g_ascii_isdigit(*q) || *q == '-' || *q == ' ')
+        q++;
+    if (!*q || !((guchar)*q >= 0xE4 && (guchar)*q <= 0xE9))
+        return TRUE; /* the end, punctuation, a letter */
+    return starts_with(q, "转") || starts_with(q, "轉") || starts_with(q, "或") ||
+           starts_with(q, "传真") || starts_with(q, "邮箱") || starts_with(q, "地址");
+}
+
 static gboolean junk_phone(const JunkPara *j)
 {
     const char *p = j->p;
@@ -351,7 +364,7 @@ static gboolean junk_phone(const JunkPara *j)
             q += strlen("：");
         while (*q == ' ')
             q++;
-        if (g_ascii_isdigit(*q))
+        if (g_ascii_isdigit(*q) && number_ends_line(q))
             return TRUE;
     }
     if (j->ndigit < 6 || (!j->hyphen && j->ndigit < 11))

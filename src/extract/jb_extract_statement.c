@@ -794,6 +794,9 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     if (strcmp(q->unit, "%") != 0 && !jb_unit_is_points(q->unit) && !got &&
         bound_modifies_noun(q, qe, sent_end))
         return; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
+    if (strcmp(q->unit, "手") == 0 && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
+        qe - qs == (gssize)strlen("二手"))
+        return; /* 二手住宅, 一手房: second-hand, not two lots */
     if (condition_before(sent, qs) || starts(qs, qe, "±") || condition_age(q, qs, qe, sent, sent_end))
         return; /* 年满60周岁的老人, 身高1.2米以下, ±800千伏, 李某（48岁）: who or what, no figure */
     if ((strcmp(q->unit, "人") == 0 || strcmp(q->unit, "口") == 0) &&

@@ -472,6 +472,9 @@ static void test_junk_facts(void)
         {"全年营收1234567890元，同比增长3-5个百分点。", FALSE},
         {"5G移动电话用户达6.76亿户，同比增长12%。", FALSE},
         {"记者从会上获悉，全年新增装机2亿千瓦左右。", FALSE},
+        {"咨询电话：0431-88600010", TRUE},
+        {"服务热线 400-820-6688，转3", TRUE},
+        {"市民热线12345共受理诉求186件，办结率100%。", FALSE}, /* a service in a story */
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *html = g_strdup_printf("<p>正文第一段，增长10%%。</p><p>%s</p>", cases[i].text);
