@@ -234,6 +234,31 @@ static inline gboolean hit_within(const WordHit *h, const char *a, const char *b
 }
 
 
+/* Is the 将 at `at` the 把 of a decision announced (央行宣布，将基准利率下调25个基点至4.25%;
+ * 决定将利率维持在…): what was decided that day, no forecast? (将于下月下调 stays one.) */
+static gboolean jiang_of_decision(const char *sent, const char *at, const char *end)
+{
+    static const char *const DECIDED[] = {"宣布", "决定", "決定", "宣佈", NULL};
+    static const char *const SET[] = {"下调", "上调", "下調", "上調", "调降", "调升", "維持", "维持", NULL};
+    gboolean decided = FALSE;
+    for (const char *const *w = DECIDED; *w && !decided; w++) {
+        const char *d = g_strstr_len(sent, at - sent, *w);
+        decided = d && at - (d + strlen(*w)) <= 3 * 2; /* 宣布将, 宣布，将 */
+    }
+    if (!decided)
+        return FALSE;
+    const char *q = at + strlen("将");
+    if (starts(q, end, "于") || starts(q, end, "於") || starts(q, end, "在"))
+        return FALSE;
+    for (int k = 0; k < 12 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
+        for (const char *const *w = SET; *w; w++)
+            if (starts(q, end, *w))
+                return TRUE;
+        q = g_utf8_next_char(q);
+    }
+    return FALSE;
+}
+
 /* What the numbers of the sentence [a, b) look back at, in one pass over its characters,
  * each in text order: its clause separators into c->seps; every occurrence (overlapping
  * ones too) of every keyword into c->keywords; every subject word outside 《book titles》
@@ -283,7 +308,11 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
      * (将 is too common to trust beyond its own clause, unless it opens the sentence before
      * any figure: 本届艺术节将举办近千场…，吸引…近5000位艺术家), a market word */
     for (guint k = 0; k < c->keywords->len; k++) {
-        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if ((h->tag == kw_jiang || h->tag == kw_jiang + 1) && jiang_of_decision(a, h->at, b)) {
+            h->tag = G_MAXINT; /* no word of any list: not a forecast's */
+            continue;
+        }
         if (h->tag == kw_market)
             c->sentence_market = TRUE;
         if (h->tag == kw_define && !c->definition_at)
