@@ -445,6 +445,25 @@ static gboolean in_short_quote(const char *s, const char *qs, const char *qe, co
     return FALSE;
 }
 
+/* Is a span of years written in Chinese numerals run into the word after it (三年整改, 五年
+ * 新增, 十年磨一剑): part of a name or an adverbial time, not a quantity? (项目工期为三年。
+ * and 判监13年 are quantities.) */
+static gboolean span_of_years_in_name(const JbQuantity *q, const char *qs, const char *qe,
+                                      const char *end)
+{
+    if (strcmp(q->unit, "年") != 0 || g_ascii_isdigit(*qs) || qe >= end)
+        return FALSE;
+    gunichar ch = g_utf8_get_char(qe);
+    if (ch < 0x4E00 || ch > 0x9FFF)
+        return FALSE;
+    static const char *const AFTER_SPAN[] = {"的", "来", "來", "内", "內", "间", "間", "后", "後",
+                                             "前", "左", "半", "以", "多", "期", "度", "级", "級", NULL};
+    for (const char *const *w = AFTER_SPAN; *w; w++)
+        if (starts(qe, end, *w))
+            return FALSE;
+    return TRUE;
+}
+
 /* Is the figure ending at qe a bound that a noun right after it is qualified by (2000万元
  * 及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目)? A bound that ends its clause
  * (稳定在110万吨以上；) is a figure's. */
@@ -823,6 +842,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     if (strcmp(q->unit, "%") != 0 && !jb_unit_is_points(q->unit) && !got &&
         bound_modifies_noun(q, qe, sent_end))
         return; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
+    if (span_of_years_in_name(q, qs, qe, sent_end))
+        return; /* 完成三年整改, 五年新增3.1万公里: a span that names a programme or a time */
     if (strcmp(q->unit, "手") == 0 && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
         return; /* 二手住宅, 一手房: second-hand, not two lots */
