@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define TITLE_MAX_CHARS 40      /* a text file's first line is its title if this short */
+#define TITLE_MAX_CHARS 64      /* a text file's first line is its title if this short */
 #define ARTICLE_PARAGRAPHS 16  /* room made at first for this many paragraphs */
 
 /* ---- small helpers ------------------------------------------------------------------ */

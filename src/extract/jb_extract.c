@@ -489,6 +489,26 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
     return p == xs;
 }
 
+/* Where the sentence's first figure outside brackets starts (a stock code or an aside in
+ * brackets (股份代号：2459.HK) comes before the time a story opens with), else `end`. */
+static const char *first_figure(const char *sent, const char *end, const GArray *qs)
+{
+    const char *from = sent;
+    int depth = 0;
+    for (guint i = 0; i < qs->len; i++) {
+        const char *at = sent + g_array_index(qs, JbQuantity, i).start;
+        for (; from < at; from++) {
+            if (starts(from, at, "（") || *from == '(')
+                depth++;
+            else if ((starts(from, at, "）") || *from == ')') && depth > 0)
+                depth--;
+        }
+        if (depth == 0)
+            return at;
+    }
+    return end;
+}
+
 static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
 {
     gsize len = (gsize)(p - sent);
@@ -499,7 +519,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
         g_array_append_val(qs, q);
     /* (a sentence with no figure may still name their period) */
-    read_times(c, sent, p, qs->len ? sent + g_array_index(qs, JbQuantity, 0).start : p);
+    read_times(c, sent, p, first_figure(sent, p, qs));
     /* a number inside a time the sentence names is part of it (两年平均, 前7个月) */
     for (guint i = 0, k = 0; i < qs->len;) {
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);

@@ -886,6 +886,56 @@ static void time_stops_init(void)
 }
 
 /* One time expression at p: where it ends (and *t), or NULL. */
+/* A period named by the day it ended (截至2024年12月31日止的2025财年第三季度, 截至6月30日止
+ * 六个月, 截至3月31日止年度): the three, six or twelve months to that day, the words that
+ * name it (and a fiscal year's own numbering, which the calendar replaces) taken in. NULL
+ * when the day is no such end. `*p` holds the day, and gets the period. */
+static const char *ended_on(const char *s, const char *at, const char *e, const char *limit,
+                            JbPeriod *p)
+{
+    if (!ends_with(s, at, "截至") && !ends_with(s, at, "截止"))
+        return NULL;
+    const char *q = any_lit(e, limit, (const char *const[]){"止", NULL});
+    if (!q)
+        return NULL;
+    static const struct {
+        const char *w;
+        int months;
+    } SPANS[] = {{"第一季度", 3}, {"第二季度", 3}, {"第三季度", 3}, {"第四季度", 3}, {"财季", 3},
+                 {"財季", 3},     {"季度", 3},     {"三个月", 3},   {"三個月", 3},   {"3个月", 3},
+                 {"六个月", 6},   {"六個月", 6},   {"6个月", 6},    {"中期", 6},     {"半年", 6},
+                 {"十二个月", 12}, {"十二個月", 12}, {"12个月", 12}, {"年度", 12},   {"财年", 12},
+                 {"財年", 12}};
+    /* the words up to the span's name: 的2025财年, within a few characters */
+    const char *r = q;
+    for (int k = 0; k < 12 && r < limit; k++) {
+        if (any_lit(r, limit, (const char *const[]){"，", "。", "；", "（", NULL}))
+            return NULL;
+        for (gsize i = 0; i < G_N_ELEMENTS(SPANS); i++) {
+            const char *w = lit(r, limit, SPANS[i].w);
+            if (!w)
+                continue;
+            if (SPANS[i].months == 12 && (lit(w, limit, "第") || lit(w, limit, "Q")))
+                continue; /* 财年第三季度: the quarter, further on */
+            JbPoint last = p->start;
+            JbPoint first = jb_point_add((JbPoint){JB_POINT_MONTH, last.year, last.n, 0},
+                                         -(SPANS[i].months - 1));
+            JbPoint end_month = {JB_POINT_MONTH, last.year, last.n, 0};
+            if (SPANS[i].months == 3 && last.n % 3 == 0)
+                *p = jb_period_of((JbPoint){JB_POINT_QUARTER, last.year, last.n / 3, 0});
+            else if (SPANS[i].months == 6 && last.n % 6 == 0)
+                *p = jb_period_of((JbPoint){JB_POINT_HALF, last.year, last.n / 6, 0});
+            else if (SPANS[i].months == 12 && last.n == 12)
+                *p = jb_period_of((JbPoint){JB_POINT_YEAR, last.year, 0, 0});
+            else
+                *p = (JbPeriod){first, end_month};
+            return w;
+        }
+        r = g_utf8_next_char(r);
+    }
+    return NULL;
+}
+
 static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                            TimeRef *t)
 {
@@ -916,8 +966,12 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         if (se) {
             sub.future_word = sub.future_word || t->future_word;
             *t = sub;
-            if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY)
+            if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY) {
                 t->role = TIME_PERIOD; /* a day with its year: 2024年10月18日 */
+                const char *pe = ended_on(s, p, se, limit, &t->p);
+                if (pe)
+                    return pe;
+            }
             return se;
         }
         t->p = point_period(JB_POINT_YEAR, year, 0, 0);
