@@ -35,6 +35,7 @@ struct JbDict {
     /* jb_dict_match runs for every number and looks only at the metrics of its unit; there
      * are a handful of units, so they are compared in turn rather than hashed */
     GArray *units; /* UnitBucket, in order of first use */
+    GHashTable *by_id; /* id → JbMetric* (borrowed): jb_dict_get runs for every growth figure */
 };
 
 static void bucket_clear(UnitBucket *b)
@@ -69,6 +70,8 @@ void jb_dict_free(JbDict *d)
     jb_word_set_free(d->subject_set);
     if (d->units)
         g_array_unref(d->units);
+    if (d->by_id)
+        g_hash_table_unref(d->by_id);
     g_free(d);
 }
 
@@ -209,6 +212,11 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
             m->subject = g_strdup("");
         g_ptr_array_add(d->metrics, m);
     }
+    d->by_id = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < d->metrics->len; i++) {
+        JbMetric *m = g_ptr_array_index(d->metrics, i);
+        g_hash_table_insert(d->by_id, m->id, m);
+    }
     if (!check_parts(d, source, error) || !check_names(d, source, error)) {
         jb_dict_free(d);
         return NULL;
@@ -238,12 +246,7 @@ const JbMetric *jb_dict_nth(const JbDict *d, guint i)
 
 const JbMetric *jb_dict_get(const JbDict *d, const char *id)
 {
-    for (guint i = 0; i < d->metrics->len; i++) {
-        const JbMetric *m = g_ptr_array_index(d->metrics, i);
-        if (strcmp(m->id, id) == 0)
-            return m;
-    }
-    return NULL;
+    return d->by_id ? g_hash_table_lookup(d->by_id, id) : NULL;
 }
 
 const char *const *jb_dict_subjects(const JbDict *d)
