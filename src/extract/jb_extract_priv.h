@@ -292,6 +292,10 @@ typedef struct {
     const char *forecast_end;   /* where its first forecast word ends, NULL when none */
     gboolean sentence_market;   /* it holds a market word */
     const char *definition_at;  /* where it says 是指, NULL when it does not */
+    const char *change_end;     /* the end of the last figure read as a change since a base
+                                 * (比2020年底增加1.9万公里): a list's later members (和1.2万公里)
+                                 * span from it too; NULL: none */
+    JbPeriod change_from;       /* where that change's span begins */
     const char *decline_end;    /* the end of the last figure read as a decline (下降0.6%), a
                                  * list's later members (和0.2%) decline too; NULL: none */
     const char *list_tail;      /* the end of the list the quantity being added opens or is

@@ -749,6 +749,87 @@ static gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
     return found;
 }
 
+/* The words between a base of comparison and the change measured from it (比年初增加,
+ * 较8月末下跌约16.9%): a change verb, a hedge. */
+static gboolean change_words_only(const char *a, const char *b)
+{
+    static const char *const VERBS[] = {"增加", "新增", "减少", "減少", "下降", "下跌", "上涨",
+                                        "上漲", "上升", "提高", "增长", "增長", "回落", "降低",
+                                        "扩大", "擴大", "缩小", "縮小", "多", "少", NULL};
+    static const char *const EXTRA[] = {"了", "约", "約", "近", "超过", "超過", "逾", NULL};
+    Span x = trimmed(a, b);
+    gboolean verb = FALSE;
+    for (const char *p = x.a; p < x.b;) {
+        const char *next = NULL;
+        for (const char *const *w = VERBS; *w && !next; w++)
+            if (starts(p, x.b, *w))
+                next = p + strlen(*w), verb = TRUE;
+        for (const char *const *w = EXTRA; *w && !next; w++)
+            if (starts(p, x.b, *w))
+                next = p + strlen(*w);
+        if (!next)
+            return FALSE;
+        p = next;
+    }
+    return verb;
+}
+
+/* A change measured from a base of comparison that is a point in time (比年初增加6428亿元,
+ * 较8月末下跌16.9%, 比上年末增加9万人, 分别比2020年底增加1.9万公里和1.2万公里) is the change
+ * over the span from the base to the figure's time: `period` (a point) becomes that span
+ * (2025-01/2025-10; 2025-09; 2024; 2021/2025). The members of a list after the first take
+ * its base. */
+static void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs,
+                              const char *qe, char period[JB_PERIOD_MAX])
+{
+    const TimeRef *base = NULL;
+    for (guint i = 0; i < c->times->len; i++) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, i);
+        if (r->at >= qs)
+            break;
+        /* (a point in time: 年初, 上年末, 8月末, 2020年底 — not a period compared with, as
+         * 较上季, 较上年同期, 较一季度) */
+        gboolean point = ends(r->at, r->end, "末") || ends(r->at, r->end, "底") ||
+                         ends(r->at, r->end, "初");
+        if (r->at >= cs0 && r->role == TIME_BASE && r->has_val && !r->share_of && point &&
+            change_words_only(r->end, qs))
+            base = r;
+    }
+    JbPeriod from;
+    gboolean have = FALSE;
+    if (base) {
+        JbPoint end = jb_point_of_days(jb_period_end_day(&base->val) - 1);
+        /* 年初 is the year's start: the span begins with it; after any other base it begins
+         * the month after (比上年末, 较8月末) */
+        from = jb_period_of(base->rel == REL_YEAR_START
+                                ? (JbPoint){JB_POINT_MONTH, end.year, end.n, 0}
+                                : jb_point_add((JbPoint){JB_POINT_MONTH, end.year, end.n, 0}, 1));
+        have = TRUE;
+    } else if (c->change_end && c->change_end >= sent && c->change_end <= qs &&
+               list_joiner(c->change_end, qs)) {
+        from = c->change_from;
+        have = TRUE;
+    }
+    c->change_end = NULL;
+    JbPeriod p;
+    if (!have || !period[0] || !jb_period_parse(period, &p, NULL) ||
+        jb_period_first_day(&p) != jb_point_first_day(&p.end))
+        return; /* (the figure's time is a point, not a span already) */
+    JbPoint last = jb_point_of_days(jb_period_end_day(&p) - 1);
+    JbPoint to = {JB_POINT_MONTH, last.year, last.n, 0};
+    if (jb_point_first_day(&from.start) > jb_point_first_day(&to))
+        return;
+    c->change_end = qe;
+    c->change_from = from;
+    JbPeriod span = {from.start, to};
+    if (from.start.n == 1 && to.n == 12)
+        span = (JbPeriod){{JB_POINT_YEAR, from.start.year, 0, 0}, {JB_POINT_YEAR, to.year, 0, 0}};
+    if (jb_point_first_day(&span.start) == jb_point_first_day(&span.end) &&
+        span.start.kind == span.end.kind)
+        span.end = span.start;
+    jb_period_format(&span, period);
+}
+
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
  * paragraph's earlier sentences, the story's opening period, else the published day (a
  * trading day for a market figure; last year for a running total in January or
@@ -991,6 +1072,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     Span quote = bounded_quote(c->context_buf, trimmed(quote_from, ce), qs, qe);
     char period[JB_PERIOD_MAX];
     statement_period(c, period_override, have_time ? t : NULL, actual, cs0, qs, period);
+    if (!period_override)
+        change_since_base(c, sent, cs0, qs, qe, period);
     g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
                          .metric_id = (char *)(m ? m->id : ""), .q = qq, .period = period,
