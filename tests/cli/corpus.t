@@ -31,16 +31,33 @@ floor period-year 0.98
 floor period-exact 0.95
 floor bound 0.98
 floor forecast 0.96
-# the written held-out articles (tests/gold/written), scored by the same conventions
-"$JB" extract -o "$TMP/w.csv" "$ROOT"/tests/gold/written/articles/* 2>/dev/null
-python3 "$EVAL" "$ROOT/tests/gold/written/gold.csv" "$TMP/w.csv" >"$TMP/score"
-sed 's/^/# written: /' "$TMP/score"
+written() { # written DIR: score the articles a second engineer wrote and annotated blind
+    "$JB" extract -o "$TMP/w.csv" "$ROOT"/tests/gold/$1/articles/* 2>/dev/null
+    python3 "$EVAL" "$ROOT/tests/gold/$1/gold.csv" "$TMP/w.csv" >"$TMP/score"
+    sed "s/^/# $1: /" "$TMP/score"
+}
+# the written articles (tests/gold/written*), scored by the same conventions
+written written
 floor precision 0.97
 floor recall 0.97
 floor period-year 0.97
 floor period-exact 0.85
 floor bound 0.97
 floor forecast 0.95
+written written2
+floor precision 0.92
+floor recall 0.97
+floor period-year 0.95
+floor period-exact 0.83
+floor bound 0.98
+floor forecast 0.95
+written written3
+floor precision 0.94
+floor recall 0.94
+floor period-year 0.96
+floor period-exact 0.77
+floor bound 0.97
+floor forecast 0.94
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"

@@ -31,8 +31,10 @@ else
     echo "== real text: skipped (no corpus at $CORPUS)"
 fi
 if [ -f "$SHARED/tools/eval_extract.py" ]; then
-    "$JB" extract -o "$TMP/written.csv" tests/gold/written/articles/* 2>/dev/null
-    echo "== written held-out: tests/gold/written ($(ls tests/gold/written/articles | wc -l) articles, corpus conventions; floors in tests/cli/corpus.t)"
-    $PY "$SHARED/tools/eval_extract.py" tests/gold/written/gold.csv "$TMP/written.csv" --show 5
+    for w in written written2 written3; do
+        "$JB" extract -o "$TMP/$w.csv" tests/gold/$w/articles/* 2>/dev/null
+        echo "== written by a second engineer: tests/gold/$w ($(ls tests/gold/$w/articles | wc -l) articles, corpus conventions; floors in tests/cli/corpus.t)"
+        $PY "$SHARED/tools/eval_extract.py" tests/gold/$w/gold.csv "$TMP/$w.csv" --show 5
+    done
 fi
 exit $status
