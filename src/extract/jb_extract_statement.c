@@ -445,13 +445,22 @@ static gboolean in_short_quote(const char *s, const char *qs, const char *qe, co
     return FALSE;
 }
 
-/* Is a span of years written in Chinese numerals run into the word after it (三年整改, 五年
- * 新增, 十年磨一剑): part of a name or an adverbial time, not a quantity? (项目工期为三年。
- * and 判监13年 are quantities.) */
-static gboolean span_of_years_in_name(const JbQuantity *q, const char *qs, const char *qe,
-                                      const char *end)
+/* Is a span of years written in Chinese numerals run into the word after it, opening its
+ * clause or as what is done (完成三年整改, 五年新增): part of a name or an adverbial time,
+ * not a quantity? (项目工期为三年。, 再延长三十年试点 and 判监13年 are quantities.) */
+static gboolean span_of_years_in_name(const JbQuantity *q, const char *cs, const char *qs,
+                                      const char *qe, const char *end)
 {
     if (strcmp(q->unit, "年") != 0 || g_ascii_isdigit(*qs) || qe >= end)
+        return FALSE;
+    /* at the clause's start (五年新增…) or as what is done (完成三年整改); after a verb that
+     * measures it, a span (再延长三十年试点: thirty years more) */
+    static const char *const DONE[] = {"完成", "开展", "開展", "实施", "實施", "启动", "啟動",
+                                       "推进", "推進", "部署", NULL};
+    gboolean named = trimmed(cs, qs).a == qs;
+    for (const char *const *w = DONE; *w && !named; w++)
+        named = ends(cs, qs, *w);
+    if (!named)
         return FALSE;
     gunichar ch = g_utf8_get_char(qe);
     if (ch < 0x4E00 || ch > 0x9FFF)
@@ -923,7 +932,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     if (strcmp(q->unit, "%") != 0 && !jb_unit_is_points(q->unit) && !got &&
         bound_modifies_noun(q, qe, sent_end))
         return; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
-    if (span_of_years_in_name(q, qs, qe, sent_end))
+    if (span_of_years_in_name(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end))
         return; /* 完成三年整改, 五年新增3.1万公里: a span that names a programme or a time */
     if (strcmp(q->unit, "手") == 0 && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
