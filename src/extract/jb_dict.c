@@ -272,6 +272,10 @@ static const char *const SCOPE_WORDS[] = {
  * narrower one (制造业增加值 inside 高技术制造业增加值, 汽车产量 inside 新能源汽车产量)? */
 static gboolean alias_starts_metric(const char *hay, const char *at, const JbWordSet *subjects)
 {
+    static const char CATEGORY[] = "类"; /* 体育娱乐用品类商品零售额: a category's, not the whole */
+    if ((gsize)(at - hay) >= sizeof CATEGORY - 1 &&
+        memcmp(at - (sizeof CATEGORY - 1), CATEGORY, sizeof CATEGORY - 1) == 0)
+        return FALSE;
     if (!subjects || at == hay || (guchar)at[-1] < 0x80)
         return TRUE; /* (no subjects: any occurrence) */
     for (const char *const *w = SCOPE_WORDS; *w; w++) {
