@@ -73,7 +73,7 @@ JbPublishers *jb_publishers_load(const char *path, GError **error)
 }
 
 /* The host of `url`, lower case, without a port or "www."; an archived page's
- * (web.archive.org/web/20210712051106/https://www.hkcnews.com/…) is the page's. NULL when
+ * (web.archive.org/web/20200101000000/https://www.example.hk/…) is the page's. NULL when
  * `url` has none. */
 static char *host_of(const char *url)
 {
