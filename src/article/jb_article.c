@@ -296,7 +296,7 @@ static char *file_name_date(const char *path)
 }
 
 /* A full date written in a title: "新闻联播 2024-10-18", "早餐2024年8月31日星期六",
- * "（20241018）". NULL when there is none. */
+ * "（20230305）". NULL when there is none. */
 static char *title_date(const char *t)
 {
     for (const char *p = t ? t : ""; *p; p++) {

@@ -170,7 +170,7 @@ char *jb_article_parse_date(const char *s)
 }
 
 /* A date in a URL path: ".../2022-07-26/...", ".../2022/07/26/...", ".../20220726/...",
- * or eight digits alone in the last part (".../1800745-20250417.htm", "...241018.shtml" is
+ * or eight digits alone in the last part (".../1234567-20230305.htm", "...230305.shtml" is
  * not: six digits). */
 char *jb_article_url_date(const char *url)
 {

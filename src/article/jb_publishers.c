@@ -118,7 +118,7 @@ static gboolean named(const char *base, const char *prefix)
     while (g_ascii_isdigit(*s))
         s++;
     if (s > base && (*s == '_' || *s == '-'))
-        base = s + 1; /* 204_xwlb_…: the crawler's serial number */
+        base = s + 1; /* 017_xwlb_…: the crawler's serial number */
     gsize n = strlen(prefix);
     if (strncmp(base, prefix, n) != 0)
         return FALSE;

@@ -4,7 +4,7 @@
  * Read from templates/publishers.tsv: lines of `site<TAB>HOST<TAB>NAME` (HOST names the host
  * and every host under it: people.com.cn holds finance.people.com.cn) and
  * `file<TAB>PREFIX<TAB>NAME` (a file whose base name begins with PREFIX as a word: xwlb holds
- * xwlb_20241018.txt and 204_xwlb_20241018.txt — a crawler's serial number before it is
+ * xwlb_20230305.txt and 017_xwlb_20230305.txt — a crawler's serial number before it is
  * skipped — but not xwlbx.txt). The longest match wins; `#` starts a comment line.
  *
  * Not for: what a page states about itself (jb_article reads front matter, og:site_name, a
