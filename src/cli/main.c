@@ -140,6 +140,18 @@ static GPtrArray *expand_lists(int argc, char **argv)
     return files;
 }
 
+/* The inputs of a command (expand_lists), or NULL after saying `none` when there are none:
+ * a usage error either way. */
+static GPtrArray *inputs_given(int argc, char **argv, const char *none)
+{
+    GPtrArray *inputs = expand_lists(argc, argv);
+    if (inputs && inputs->len == 0) {
+        say("%s", none);
+        g_clear_pointer(&inputs, g_ptr_array_unref);
+    }
+    return inputs;
+}
+
 static char *default_dict(void)
 {
     return jb_data_path("templates/metrics.ini");
@@ -202,13 +214,9 @@ static int cmd_extract(int argc, char **argv)
                                       "  ls articles/* | xargs -P 4 jianbao extract --append -o metrics.csv");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
-    g_autoptr(GPtrArray) inputs = expand_lists(argc, argv);
+    g_autoptr(GPtrArray) inputs = inputs_given(argc, argv, "no ARTICLE given (try --help)");
     if (!inputs)
         return EXIT_USAGE;
-    if (inputs->len == 0) {
-        say("no ARTICLE given (try --help)");
-        return EXIT_USAGE;
-    }
     for (guint i = 0; i < inputs->len; i++)
         if (!need_file(inputs->pdata[i]))
             return EXIT_USAGE;
@@ -354,13 +362,9 @@ static int cmd_reshape(int argc, char **argv)
                                       "it from stdin) merge as a set: their order does not matter.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
-    g_autoptr(GPtrArray) inputs = expand_lists(argc, argv);
+    g_autoptr(GPtrArray) inputs = inputs_given(argc, argv, "expected METRICS.csv (try --help)");
     if (!inputs)
         return EXIT_USAGE;
-    if (inputs->len == 0) {
-        say("expected METRICS.csv (try --help)");
-        return EXIT_USAGE;
-    }
     if (long_ && inputs->len != 1) {
         say("--long reads one wide file");
         return EXIT_USAGE;
@@ -765,13 +769,9 @@ static int cmd_suggest(int argc, char **argv)
                                       "(道指涨 → 道指); a phrase of one character, or none, is not listed.");
     if (!parse(ctx, &argc, &argv))
         return EXIT_USAGE;
-    g_autoptr(GPtrArray) inputs = expand_lists(argc, argv);
+    g_autoptr(GPtrArray) inputs = inputs_given(argc, argv, "expected METRICS.csv (try --help)");
     if (!inputs)
         return EXIT_USAGE;
-    if (inputs->len == 0) {
-        say("expected METRICS.csv (try --help)");
-        return EXIT_USAGE;
-    }
     if (n < 1) {
         say("-n must be at least 1");
         return EXIT_USAGE;
