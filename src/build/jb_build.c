@@ -431,7 +431,7 @@ static void cite_row(Stream *st, const JbTable *t, guint r, gpointer data)
 }
 
 /* Pass 2: what the briefing cites, from the final series (after the review's pins). */
-static JbCitations *cite_all(Ctx *c, GPtrArray *arts, const JbTable *series, Stream *st)
+static JbCitations *cite_all(Ctx *c, GPtrArray *arts, const JbSeries *series, Stream *st)
 {
     JbCitations *cit = jb_citations_new(series);
     JbTable *recorded = c->review_out; /* rejections are recorded already: not twice */
@@ -450,7 +450,7 @@ static JbCitations *cite_all(Ctx *c, GPtrArray *arts, const JbTable *series, Str
 }
 
 static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metrics_product,
-                         JbTable **series_out, JbCitations **citations_out)
+                         JbSeries **series_out, JbCitations **citations_out)
 {
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     g_autofree char *product = jb_build_cache_path(c, top, "metrics.csv");
@@ -491,27 +491,27 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
     for (guint i = 0; i < warnings->len; i++)
         if (!jb_build_review_is_accepted(c, g_ptr_array_index(warnings, i)))
             jb_build_add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
-    if (series) {
-        jb_build_review_pin(c, series);
-        jb_build_review_conflicts(c, conflicts, series);
-    }
     if (!series) {
         jb_build_fail_unit(c, "reshape", e);
         return FALSE;
     }
-    c->r->series_rows = jb_table_n_rows(series);
-    jb_build_changes(c, series);
+    jb_build_review_pin(c, series);
     g_autofree char *series_path = g_build_filename(c->out_dir, "series.csv", NULL);
     jb_table_set_source(series, series_path);
+    /* final from here: its rows are read once, typed, for what follows */
+    g_autoptr(JbSeries) s = jb_series_new_take(g_steal_pointer(&series));
+    jb_build_review_conflicts(c, conflicts, s);
+    c->r->series_rows = jb_series_n_rows(s);
+    jb_build_changes(c, jb_series_table(s));
     if (c->tmpl_path)
-        *citations_out = cite_all(c, arts, series, &st);
+        *citations_out = cite_all(c, arts, s, &st);
     *metrics_product = g_steal_pointer(&product);
-    *series_out = g_steal_pointer(&series);
+    *series_out = g_steal_pointer(&s);
     return TRUE;
 }
 
 /* Keys of the render units; a unit whose key cannot be made (bad spec) fails here. */
-static GPtrArray *plan_renders(Ctx *c, const JbTable *series, const JbCitations *cit)
+static GPtrArray *plan_renders(Ctx *c, const JbSeries *series, const JbCitations *cit)
 {
     GError *e = NULL;
     GPtrArray *units = jb_build_chart_units(c, &e);
@@ -561,7 +561,7 @@ static void build_locked(Ctx *c)
     c->stream = TRUE;
     jb_build_extract_all(c, arts);
     g_autofree char *metrics_product = NULL;
-    g_autoptr(JbTable) series = NULL;
+    g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
     if (!assemble(c, arts, top, &metrics_product, &series, &cit))
         return;
@@ -576,7 +576,7 @@ static void build_locked(Ctx *c)
     g_ptr_array_add(outs, o);
     o = g_new0(Output, 1);
     o->rel = g_strdup("series.csv");
-    o->data = jb_table_to_csv(series);
+    o->data = jb_table_to_csv(jb_series_table(series));
     g_ptr_array_add(outs, o);
     if (c->previous_series) { /* what the briefing's 新增与变化 compared with */
         o = g_new0(Output, 1);
@@ -775,7 +775,7 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
     jb_build_extract_all(c, arts);
     g_autofree char *top = jb_build_top_key(c, arts);
     g_autofree char *metrics_product = NULL;
-    g_autoptr(JbTable) series = NULL;
+    g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
     if (!assemble(c, arts, top, &metrics_product, &series, &cit))
         return TRUE;

@@ -149,16 +149,16 @@ gboolean jb_build_products_exist(const Ctx *c, const Render *u);
  * A superset of the real dependencies, found without knowing each module's keys. */
 void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, const char *dir);
 /* Key a chart by its spec, the files it names and the series rows of the metrics it names. */
-void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series);
+void jb_build_chart_key(const Ctx *c, Render *u, const JbSeries *series);
 /* Key the report by its template, the files it names, the date, and the series and quotes
  * of every metric whose id the template mentions. */
-void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbCitations *cit);
+void jb_build_report_key(const Ctx *c, Render *u, const JbSeries *series, const JbCitations *cit);
 /* Each render unit: reused from the cache or run, on up to -j threads at once (with one, on
  * this thread, in unit order). In parallel the report is queued first: it takes longest (it
  * draws every chart of the template again). Events are
  * recorded afterwards in unit order, whatever order the threads finished in, so the log of a
  * parallel build is the log of a serial one. */
-void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbCitations *cit);
+void jb_build_render_all(Ctx *c, GPtrArray *units, const JbSeries *series, const JbCitations *cit);
 
 /* ---- jb_build_project.c -------------------------------------------------------------------- */
 
@@ -186,7 +186,7 @@ JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics);
 /* Set the values the review pins in `series` (recorded in c->review_out). */
 void jb_build_review_pin(Ctx *c, JbTable *series);
 /* Each conflict reshape reported, open or accepted, into c->review_out. */
-void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbTable *series);
+void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbSeries *series);
 /* TRUE when `warning` is a conflict the review accepts (then it is no warning). */
 gboolean jb_build_review_is_accepted(const Ctx *c, const char *warning);
 

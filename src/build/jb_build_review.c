@@ -134,24 +134,28 @@ JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics)
 
 void jb_build_review_pin(Ctx *c, JbTable *series)
 {
+    int cols[JB_SERIES_N_COLS];
+    jb_series_columns(series, cols);
     for (guint k = 0; c->review && k < jb_table_n_rows(c->review); k++) {
         if (strcmp(col(c->review, k, "action"), "pin") != 0)
             continue;
         const char *id = col(c->review, k, "metric_id"), *p = col(c->review, k, "period");
         gboolean found = FALSE;
         for (guint r = 0; r < jb_table_n_rows(series); r++) {
-            if (strcmp(col(series, r, "metric_id"), id) != 0 || strcmp(col(series, r, "period"), p) != 0)
+            if (strcmp(jb_table_get(series, r, cols[JB_SERIES_METRIC_ID]), id) != 0 ||
+                strcmp(jb_table_get(series, r, cols[JB_SERIES_PERIOD]), p) != 0)
                 continue;
             found = TRUE;
-            g_autofree char *was = g_strdup(col(series, r, "value"));
-            static const char *const keys[] = {"value", "bound", "forecast", "value_high", "sources"};
+            g_autofree char *was = g_strdup(jb_table_get(series, r, cols[JB_SERIES_VALUE]));
+            static const JbSeriesCol keys[] = {JB_SERIES_VALUE, JB_SERIES_BOUND, JB_SERIES_FORECAST,
+                                               JB_SERIES_VALUE_HIGH, JB_SERIES_SOURCES};
             const char *vals[] = {col(c->review, k, "value"), "exact", "0", "", "review.csv"};
             for (guint i = 0; i < G_N_ELEMENTS(keys); i++)
-                jb_table_set(series, r, jb_table_column(series, keys[i]), vals[i]);
-            g_autofree char *detail = g_strdup_printf("%s %s（原为 %s）", vals[0],
-                                                      col(series, r, "unit"), was);
-            add(c->review_out, "pin", id, col(series, r, "label"), p, detail,
-                col(c->review, k, "note"));
+                jb_table_set(series, r, cols[keys[i]], vals[i]);
+            g_autofree char *detail = g_strdup_printf(
+                "%s %s（原为 %s）", vals[0], jb_table_get(series, r, cols[JB_SERIES_UNIT]), was);
+            add(c->review_out, "pin", id, jb_table_get(series, r, cols[JB_SERIES_LABEL]), p,
+                detail, col(c->review, k, "note"));
         }
         if (!found)
             jb_build_add_eventf(c->r, JB_LOG_WARNING, "review",
@@ -187,16 +191,13 @@ gboolean jb_build_review_is_accepted(const Ctx *c, const char *warning)
     return accepted(c, id, period, &note);
 }
 
-void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbTable *series)
+void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbSeries *series)
 {
     for (guint r = 0; r < jb_table_n_rows(conflicts); r++) {
         const char *id = col(conflicts, r, "metric_id"), *p = col(conflicts, r, "period");
-        const char *label = id;
-        for (guint s = 0; s < jb_table_n_rows(series); s++)
-            if (strcmp(col(series, s, "metric_id"), id) == 0) {
-                label = col(series, s, "label");
-                break;
-            }
+        const GArray *rows = jb_series_rows_of(series, id);
+        const char *label =
+            rows->len ? jb_series_row(series, g_array_index(rows, guint, 0))->label : id;
         g_autofree char *kept = jb_source_name(c->source_names, col(conflicts, r, "kept_source"));
         g_autofree char *other = jb_source_name(c->source_names, col(conflicts, r, "other_source"));
         g_autofree char *detail = g_strdup_printf(

@@ -301,10 +301,11 @@ gboolean jb_build_article_rows(Ctx *c, Article *a)
 
 /* ---- reshape, charts, report ---------------------------------------------------------- */
 
-/* Rows of `t` whose metric_id is in `ids` (all when NULL) as CSV text: what a unit reads. */
-static GString *rows_for(const JbTable *t, GHashTable *ids)
+/* Rows of `series` whose metric_id is in `ids` (all when NULL) as CSV text: what a unit
+ * reads. */
+static GString *rows_for(const JbSeries *series, GHashTable *ids)
 {
-    int col = jb_table_column(t, "metric_id");
+    const JbTable *t = jb_series_table(series);
     guint n = jb_table_n_cols(t);
     g_autoptr(GPtrArray) header = g_ptr_array_new();
     for (guint i = 0; i < n; i++)
@@ -313,7 +314,7 @@ static GString *rows_for(const JbTable *t, GHashTable *ids)
     g_autoptr(JbTable) sub = jb_table_new((const char *const *)header->pdata);
     g_autofree const char **cells = g_new0(const char *, n + 1);
     for (guint r = 0; r < jb_table_n_rows(t); r++) {
-        if (ids && !g_hash_table_contains(ids, jb_table_get(t, r, col)))
+        if (ids && !g_hash_table_contains(ids, jb_series_row(series, r)->metric_id))
             continue;
         for (guint i = 0; i < n; i++)
             cells[i] = jb_table_get(t, r, (int)i);
@@ -404,15 +405,13 @@ void jb_build_feed_named_files(const Ctx *c, GChecksum *h, const char *text, con
 
 /* Metric ids of `series` that `text` mentions (as a substring: a safe over-approximation
  * of what a spec or template uses). Borrowed from `series`. */
-static GHashTable *ids_mentioned(const JbTable *series, const char *text)
+static GHashTable *ids_mentioned(const JbSeries *series, const char *text)
 {
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-    int col = jb_table_column(series, "metric_id");
-    for (guint r = 0; text && r < jb_table_n_rows(series); r++) {
-        const char *id = jb_table_get(series, r, col);
-        if (*id && strstr(text, id))
-            g_hash_table_add(ids, (gpointer)id);
-    }
+    const GPtrArray *all = jb_series_ids(series);
+    for (guint i = 0; text && i < all->len; i++)
+        if (strstr(text, all->pdata[i]))
+            g_hash_table_add(ids, all->pdata[i]);
     return ids;
 }
 
@@ -444,13 +443,13 @@ static void feed_parts(GChecksum *h, const JbDict *dict, GHashTable *ids)
 
 /* The names the source line gives the articles behind these rows (their publisher or
  * title, from metrics.csv): a new name for one of them redraws the chart. */
-static void feed_source_names(GChecksum *h, const Ctx *c, const JbTable *series, GHashTable *ids)
+static void feed_source_names(GChecksum *h, const Ctx *c, const JbSeries *series, GHashTable *ids)
 {
-    int c_id = jb_table_column(series, "metric_id"), c_src = jb_table_column(series, "sources");
-    for (guint r = 0; r < jb_table_n_rows(series); r++) {
-        if (!g_hash_table_contains(ids, jb_table_get(series, r, c_id)))
+    for (guint r = 0; r < jb_series_n_rows(series); r++) {
+        const JbSeriesRow *row = jb_series_row(series, r);
+        if (!g_hash_table_contains(ids, row->metric_id))
             continue;
-        g_auto(GStrv) parts = g_strsplit(jb_table_get(series, r, c_src), ";", -1);
+        g_auto(GStrv) parts = g_strsplit(row->sources, ";", -1);
         for (char **p = parts; *p; p++) {
             g_autofree char *name = jb_source_name(c->source_names, g_strstrip(*p));
             jb_build_feed(h, name);
@@ -458,7 +457,7 @@ static void feed_source_names(GChecksum *h, const Ctx *c, const JbTable *series,
     }
 }
 
-void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series)
+void jb_build_chart_key(const Ctx *c, Render *u, const JbSeries *series)
 {
     g_autoptr(GHashTable) ids = ids_mentioned(series, u->spec);
     g_autoptr(GString) rows = rows_for(series, ids);
@@ -475,7 +474,7 @@ void jb_build_chart_key(const Ctx *c, Render *u, const JbTable *series)
     u->key = g_strdup(g_checksum_get_string(h));
 }
 
-static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *series, GError **error)
+static gboolean chart_render(const Ctx *c, const Render *u, const JbSeries *series, GError **error)
 {
     g_autofree char *where = g_strdup_printf("%s [chart %s]", c->project_path, u->name);
     g_autoptr(JbChart) ch = jb_chart_spec_parse(where, 1, u->spec, error);
@@ -499,17 +498,15 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbTable *serie
     return TRUE;
 }
 
-void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const JbCitations *cit)
+void jb_build_report_key(const Ctx *c, Render *u, const JbSeries *series, const JbCitations *cit)
 {
     const char *text = c->tmpl_text;
     /* a template that picks metrics by the data depends on all of them */
     g_autoptr(GHashTable) ids = ids_mentioned(series, text && jb_report_template_selects(text)
                                                           ? NULL : text);
-    if (text && jb_report_template_selects(text)) {
-        int col = jb_table_column(series, "metric_id");
-        for (guint r = 0; r < jb_table_n_rows(series); r++)
-            g_hash_table_add(ids, (gpointer)jb_table_get(series, r, col));
-    }
+    if (text && jb_report_template_selects(text)) /* every row's, an empty id's too */
+        for (guint r = 0; r < jb_series_n_rows(series); r++)
+            g_hash_table_add(ids, (gpointer)jb_series_row(series, r)->metric_id);
     g_autoptr(GString) srows = rows_for(series, ids);
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
     jb_build_feed(h, "report");
@@ -521,9 +518,8 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
     jb_build_feed(h, c->date);
     jb_build_feed(h, srows->str);
     /* what the briefing shows of the statements: its citations, the sources' names */
-    int c_id = jb_table_column(series, "metric_id");
-    for (guint r = 0; cit && r < jb_table_n_rows(series); r++)
-        if (g_hash_table_contains(ids, jb_table_get(series, r, c_id)))
+    for (guint r = 0; cit && r < jb_series_n_rows(series); r++)
+        if (g_hash_table_contains(ids, jb_series_row(series, r)->metric_id))
             jb_citations_feed(cit, r, h);
     feed_source_names(h, c, series, ids);
     g_autoptr(GString) review = jb_table_to_csv(c->review_out); /* its review section */
@@ -541,7 +537,7 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
  * thread: font maps (jb_fonts), canvases, cairo font options (made per context), the PNG
  * encoder's state (per call, jb_draw), temporary files (mkstemp names). The chart, report and
  * draw modules keep no static mutable state; jb_number's and jb_article's tables are built once
- * under g_once (jb_reshape's static sort columns are used before, on this thread only).
+ * under g_once.
  * A ThreadSanitizer run of the suite found one race of ours (see run_all); the rest of its
  * reports are hand-overs inside GLib, pango, harfbuzz, fontconfig and glibc, which are not
  * built for it (their futex locks and atomics are invisible to it).
@@ -551,7 +547,7 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbTable *series, const J
 typedef struct {
     const Ctx *c;
     Render *u;
-    const JbTable *series;
+    const JbSeries *series;
     const JbCitations *cit;
     GError *error;
 } RenderJob;
@@ -581,7 +577,7 @@ static void render_one(gpointer item)
         jb_build_maybe_die("render");
 }
 
-void jb_build_render_all(Ctx *c, GPtrArray *units, const JbTable *series, const JbCitations *cit)
+void jb_build_render_all(Ctx *c, GPtrArray *units, const JbSeries *series, const JbCitations *cit)
 {
     guint n = units->len, n_todo = 0;
     for (guint i = 0; i < n; i++)

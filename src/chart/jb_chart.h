@@ -21,6 +21,7 @@
 
 #include "jb_dict.h"
 #include "jb_number.h"
+#include "jb_series.h"
 #include "jb_table.h"
 
 #include <cairo.h>
@@ -95,7 +96,7 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
                              GError **error);
 /* Take the rows of `series` for each of the chart's metrics, in file order. JB_ERROR_INPUT
  * when a metric has none. */
-gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error);
+gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error);
 
 /* Draw into the rectangle (0, 0, width, height) of `cr`. Fails (JB_ERROR_INPUT) when a
  * character has no glyph in any font, naming the characters, unless allow_missing_glyphs. */

@@ -3,6 +3,7 @@
 #include "jb_chart_priv.h"
 
 #include "jb_common.h"
+#include "jb_series.h"
 #include "jb_sources.h"
 
 #include <string.h>
@@ -41,11 +42,6 @@ static void add_sources(GPtrArray *names, GHashTable *known, const char *list)
         else
             g_ptr_array_add(names, base);
     }
-}
-
-static const char *cell(const JbTable *t, guint r, int col)
-{
-    return col < 0 ? "" : jb_table_get(t, r, col);
 }
 
 /* How often a point recurs, for keeping frequencies apart: coarsest first. */
@@ -121,21 +117,20 @@ static void add_by_frequency(JbChart *c, JbChartSeries *s)
 }
 
 /* One row of series.csv as a point; FALSE (and an error naming the line) when its value is
- * not a number. */
-static JbChartPoint *point_new(const JbTable *t, guint r, const int *col, GError **error)
+ * not a number. An odd bound reads as exact. */
+static JbChartPoint *point_new(const JbSeries *series, const JbSeriesRow *row, GError **error)
 {
-    JbChartPoint *p = g_new0(JbChartPoint, 1);
-    p->label = g_strdup(jb_table_get(t, r, col[0]));
-    p->timed = jb_period_parse(p->label, &p->period, NULL);
-    const char *value = jb_table_get(t, r, col[1]), *bound = cell(t, r, col[2]);
-    if (!jb_figure_parse(value, bound, cell(t, r, col[3]), &p->fig) &&
-        !jb_figure_parse(value, "", NULL, &p->fig)) { /* an odd bound reads as exact */
+    if (!row->has_value) {
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: value '%s' is not a number",
-                    jb_table_source(t), jb_table_line(t, r), value);
-        jb_chart_point_free(p);
+                    jb_series_source(series), row->line, row->cell[JB_SERIES_VALUE]);
         return NULL;
     }
-    p->forecast = strcmp(cell(t, r, col[4]), "1") == 0;
+    JbChartPoint *p = g_new0(JbChartPoint, 1);
+    p->label = g_strdup(row->period_text);
+    p->timed = row->timed;
+    p->period = row->period;
+    p->fig = row->fig;
+    p->forecast = row->forecast;
     return p;
 }
 
@@ -177,19 +172,10 @@ static char *default_title(const JbChart *c, const GPtrArray *names)
     return g_strdup_printf("%s等%u项", first, n);
 }
 
-gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
+gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error)
 {
-    int c_id = jb_table_column(series, "metric_id"), c_label = jb_table_column(series, "label"),
-        c_unit = jb_table_column(series, "unit"), c_src = jb_table_column(series, "sources");
-    const int col[] = {jb_table_column(series, "period"), jb_table_column(series, "value"),
-                       jb_table_column(series, "bound"), jb_table_column(series, "value_high"),
-                       jb_table_column(series, "forecast")};
-    if (c_id < 0 || col[0] < 0 || col[1] < 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                    "%s:1: not a series table (needs metric_id, period, value)",
-                    jb_table_source(series));
+    if (!jb_series_check(series, error))
         return FALSE;
-    }
     if (c->metrics->len == 0 && c->metric_id) /* a chart built by hand */
         g_ptr_array_add(c->metrics, g_strdup(c->metric_id));
     /* a kind that draws fewer metrics than named would leave some out unsaid */
@@ -215,15 +201,15 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
         JbChartSeries *s = g_new0(JbChartSeries, 1);
         s->metric_id = g_strdup(id);
         s->points = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_point_free);
-        for (guint r = 0; r < jb_table_n_rows(series); r++) {
-            if (strcmp(jb_table_get(series, r, c_id), id) != 0)
-                continue;
-            JbChartPoint *p = point_new(series, r, col, error);
+        const GArray *rows = jb_series_rows_of(series, id);
+        for (guint i = 0; i < rows->len; i++) {
+            const JbSeriesRow *row = jb_series_row(series, g_array_index(rows, guint, i));
+            JbChartPoint *p = point_new(series, row, error);
             if (!p || s->points->len == JB_CHART_MAX_POINTS) {
                 if (p) {
                     g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
                                 "%s: metric '%s' has more than %d points to chart",
-                                jb_table_source(series), id, JB_CHART_MAX_POINTS);
+                                jb_series_source(series), id, JB_CHART_MAX_POINTS);
                     jb_chart_point_free(p);
                 }
                 jb_chart_series_free(s);
@@ -231,23 +217,22 @@ gboolean jb_chart_load_series(JbChart *c, const JbTable *series, GError **error)
             }
             g_ptr_array_add(s->points, p);
             if (!s->unit)
-                s->unit = g_strdup(cell(series, r, c_unit));
-            else if (strcmp(s->unit, cell(series, r, c_unit)) != 0) { /* one axis, one unit */
+                s->unit = g_strdup(row->unit);
+            else if (strcmp(s->unit, row->unit) != 0) { /* one axis, one unit */
                 g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
                             "%s:%u: metric '%s' is in '%s' here and in '%s' above: a series "
                             "is drawn in one unit (reshape keeps units apart)",
-                            jb_table_source(series), jb_table_line(series, r), id,
-                            cell(series, r, c_unit), s->unit);
+                            jb_series_source(series), row->line, id, row->unit, s->unit);
                 jb_chart_series_free(s);
                 return FALSE;
             }
-            if (!s->label && *cell(series, r, c_label))
-                s->label = g_strdup(cell(series, r, c_label));
-            add_sources(c->sources, c->source_names, cell(series, r, c_src));
+            if (!s->label && *row->label)
+                s->label = g_strdup(row->label);
+            add_sources(c->sources, c->source_names, row->sources);
         }
         if (s->points->len == 0) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no rows for metric '%s'",
-                        jb_table_source(series), id);
+                        jb_series_source(series), id);
             jb_chart_series_free(s);
             return FALSE;
         }

@@ -516,7 +516,7 @@ static int cmd_chart(int argc, char **argv)
     jb_chart_set_dict(c, dict);
     g_autoptr(JbDiag) warnings = jb_diag_new();
     jb_chart_set_diag(c, warnings);
-    g_autoptr(JbTable) series = jb_table_read(data, &e);
+    g_autoptr(JbSeries) series = jb_series_read(data, &e);
     if (!series || !jb_chart_load_series(c, series, &e))
         return fail(e);
     for (int i = 0; i < MAX(repeat, 1); i++)
@@ -556,7 +556,7 @@ static int cmd_report(int argc, char **argv)
         (previous && !need_file(previous)))
         return EXIT_USAGE;
     GError *e = NULL;
-    g_autoptr(JbTable) series = jb_table_read(data, &e);
+    g_autoptr(JbSeries) series = jb_series_read(data, &e);
     if (!series)
         return fail(e);
     g_autoptr(JbTable) mt = metrics ? jb_table_read(metrics, &e) : NULL;
@@ -568,7 +568,7 @@ static int cmd_report(int argc, char **argv)
     g_autoptr(JbTable) before = previous ? jb_table_read(previous, &e) : NULL;
     if (previous && !before)
         return fail(e);
-    g_autoptr(JbTable) changes = before ? jb_series_changes(before, series) : NULL;
+    g_autoptr(JbTable) changes = before ? jb_series_changes(before, jb_series_table(series)) : NULL;
     g_autoptr(JbDiag) warnings = jb_diag_new();
     JbReportInputs in = {.series = series, .metrics = mt, .dict = dict, .diag = warnings,
                          .allow_missing_glyphs = allow_missing, .png_pages = png_pages,

@@ -14,38 +14,29 @@
 
 /* ---- placeholders ----------------------------------------------------------------------- */
 
-char *jb_report_placeholder(const JbTable *series, const char *metric_id, const char *field,
+char *jb_report_placeholder(const JbSeries *series, const char *metric_id, const char *field,
                             GError **error)
 {
-    int c_period = jb_table_column(series, "period"), c_value = jb_table_column(series, "value"),
-        c_unit = jb_table_column(series, "unit"), c_bound = jb_table_column(series, "bound"),
-        c_label = jb_table_column(series, "label");
-    g_autoptr(GArray) rows = jb_report_series_rows(series, metric_id);
+    const GArray *rows = jb_series_rows_of(series, metric_id);
     if (rows->len == 0) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "unknown metric '%s' (not in %s)",
-                    metric_id, jb_table_source(series));
+                    metric_id, jb_series_source(series));
         return NULL;
     }
-    guint f = g_array_index(rows, guint, 0), l = g_array_index(rows, guint, rows->len - 1);
-    if (strcmp(field, "latest") == 0 || strcmp(field, "first") == 0) {
-        guint r = field[0] == 'l' ? l : f;
-        return jb_report_value_text(jb_table_get(series, r, c_value),
-                                    jb_table_get(series, r, c_unit),
-                                    jb_table_get(series, r, c_bound),
-                                    jb_table_get(series, r, jb_table_column(series, "value_high")));
-    }
+    const JbSeriesRow *f = jb_series_row(series, g_array_index(rows, guint, 0));
+    const JbSeriesRow *l = jb_series_row(series, g_array_index(rows, guint, rows->len - 1));
+    if (strcmp(field, "latest") == 0 || strcmp(field, "first") == 0)
+        return jb_report_value_text(field[0] == 'l' ? l : f);
     /* periods as analysts write them: 2022年, 2022年6月, 2024年1—9月 */
     if (strcmp(field, "period") == 0)
-        return jb_period_text_cn(jb_table_get(series, l, c_period));
+        return jb_period_text_cn(l->period_text);
     if (strcmp(field, "first_period") == 0)
-        return jb_period_text_cn(jb_table_get(series, f, c_period));
+        return jb_period_text_cn(f->period_text);
     if (strcmp(field, "label") == 0)
-        return g_strdup(jb_table_get(series, f, c_label));
+        return g_strdup(f->label);
     if (strcmp(field, "growth") == 0) {
-        JbDecimal a, b, r;
-        if (!jb_decimal_parse(jb_table_get(series, f, c_value), &a) ||
-            !jb_decimal_parse(jb_table_get(series, l, c_value), &b) ||
-            !jb_units_div(b, a, 1, &r)) {
+        JbDecimal r;
+        if (!f->has_value || !l->has_value || !jb_units_div(l->fig.value, f->fig.value, 1, &r)) {
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s.growth: needs a non-zero first value",
                         metric_id);
             return NULL;
@@ -565,21 +556,22 @@ static void builder_clear(Builder *b)
  * off unsaid. Longer is refused, naming the row. */
 #define MAX_CELL_CHARS 1000
 
-static gboolean check_series_cells(const JbTable *series, GError **error)
+static gboolean check_series_cells(const JbSeries *series, GError **error)
 {
-    static const char *const cols[] = {"metric_id", "label", "period", "value", "unit",
-                                       "value_high", "bound"};
+    static const JbSeriesCol cols[] = {JB_SERIES_METRIC_ID, JB_SERIES_LABEL, JB_SERIES_PERIOD,
+                                       JB_SERIES_VALUE,     JB_SERIES_UNIT,  JB_SERIES_VALUE_HIGH,
+                                       JB_SERIES_BOUND};
     for (guint c = 0; c < G_N_ELEMENTS(cols); c++) {
-        int col = jb_table_column(series, cols[c]);
-        for (guint r = 0; col >= 0 && r < jb_table_n_rows(series); r++) {
-            const char *cell = jb_table_get(series, r, col);
+        for (guint r = 0; r < jb_series_n_rows(series); r++) {
+            const JbSeriesRow *row = jb_series_row(series, r);
+            const char *cell = row->cell[cols[c]];
             if (strlen(cell) <= MAX_CELL_CHARS)
                 continue; /* bytes ≥ characters: most cells stop here */
             glong n = g_utf8_strlen(cell, -1);
             if (n > MAX_CELL_CHARS) {
                 g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
                             "%s:%u: %s of %ld characters; the limit is %d",
-                            jb_table_row_source(series, r), jb_table_line(series, r), cols[c],
+                            jb_series_row_source(series, r), row->line, JB_SERIES_HEADER[cols[c]],
                             (long)n, MAX_CELL_CHARS);
                 return FALSE;
             }

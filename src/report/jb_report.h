@@ -17,6 +17,7 @@
 #define JB_REPORT_H
 
 #include "jb_dict.h"
+#include "jb_series.h"
 #include "jb_table.h"
 
 #include <glib.h>
@@ -30,7 +31,7 @@ typedef struct JbCitations JbCitations;
 typedef struct {
     char *source, *published, *quote, *title, *url, *publisher; /* as metrics.csv has them */
 } JbCitedRow;
-JbCitations *jb_citations_new(const JbTable *series);
+JbCitations *jb_citations_new(const JbSeries *series);
 void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row);
 /* The cited rows of series row `series_row` (JbCitedRow*, borrowed); *more the others. */
 const GPtrArray *jb_citations_rows(const JbCitations *c, guint series_row, guint *more);
@@ -40,7 +41,7 @@ void jb_citations_free(JbCitations *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbCitations, jb_citations_free)
 
 typedef struct {
-    const JbTable *series;  /* required: series.csv (borrowed) */
+    const JbSeries *series; /* required: series.csv (borrowed) */
     const JbTable *metrics; /* optional: metrics.csv, for the quotes in the sources section */
     /* optional, instead of `metrics` (jianbao build streams them): the citations made from
      * metrics.csv for `series`, and the articles' names (jb_source_names). Borrowed. */
@@ -81,7 +82,7 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
 
 /* The text a placeholder expands to, e.g. ("ai.core_industry_size", "latest") → "超1.2万亿元";
  * NULL + JB_ERROR_USAGE for an unknown metric or field. Caller owns it. */
-char *jb_report_placeholder(const JbTable *series, const char *metric_id, const char *field,
+char *jb_report_placeholder(const JbSeries *series, const char *metric_id, const char *field,
                             GError **error);
 
 #endif

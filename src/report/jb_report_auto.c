@@ -20,12 +20,12 @@ typedef struct {
     guint periods;
 } MetricSpan;
 
-static GArray *spans_of(const JbTable *series)
+static GArray *spans_of(const JbSeries *series)
 {
     GArray *spans = g_array_new(FALSE, TRUE, sizeof(MetricSpan));
-    int c_id = jb_table_column(series, "metric_id"), c_p = jb_table_column(series, "period");
-    for (guint r = 0; r < jb_table_n_rows(series); r++) {
-        const char *id = jb_table_get(series, r, c_id);
+    for (guint r = 0; r < jb_series_n_rows(series); r++) {
+        const JbSeriesRow *row = jb_series_row(series, r);
+        const char *id = row->metric_id;
         if (!*id)
             continue;
         MetricSpan *s = spans->len ? &g_array_index(spans, MetricSpan, spans->len - 1) : NULL;
@@ -34,9 +34,8 @@ static GArray *spans_of(const JbTable *series)
             g_array_append_val(spans, n);
             s = &g_array_index(spans, MetricSpan, spans->len - 1);
         }
-        JbPeriod p;
-        if (jb_period_parse(jb_table_get(series, r, c_p), &p, NULL))
-            s->end = MAX(s->end, jb_period_end_day(&p));
+        if (row->timed)
+            s->end = MAX(s->end, jb_period_end_day(&row->period));
         s->periods++;
     }
     return spans;
@@ -50,7 +49,7 @@ static int by_recency(gconstpointer a, gconstpointer b)
     return x->first_row < y->first_row ? -1 : x->first_row > y->first_row;
 }
 
-GPtrArray *jb_report_latest_ids(const JbTable *series, guint n)
+GPtrArray *jb_report_latest_ids(const JbSeries *series, guint n)
 {
     g_autoptr(GArray) spans = spans_of(series);
     g_array_sort(spans, by_recency);
@@ -60,7 +59,7 @@ GPtrArray *jb_report_latest_ids(const JbTable *series, guint n)
     return ids;
 }
 
-GPtrArray *jb_report_chartable_ids(const JbTable *series)
+GPtrArray *jb_report_chartable_ids(const JbSeries *series)
 {
     g_autoptr(GArray) spans = spans_of(series);
     GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);

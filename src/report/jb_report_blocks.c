@@ -125,7 +125,7 @@ static void append_text(Builder *b, const char *lit, GString *out, GPtrArray *pe
         guint idx = (guint)g_ascii_strtoull(mark + 1, NULL, 10);
         if (pending && idx < b->t->refs->len) {
             const JbTemplateRef *ref = g_ptr_array_index(b->t->refs, idx);
-            g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, ref->metric_id);
+            const GArray *rows = jb_series_rows_of(b->in->series, ref->metric_id);
             g_autoptr(GArray) numbers = g_array_new(FALSE, FALSE, sizeof(int));
             for (guint i = 0; i < rows->len; i++) {
                 gboolean first = i == 0, last = i + 1 == rows->len;
@@ -216,7 +216,6 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
 {
     g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
     g_auto(GStrv) lines = g_strsplit(literal, "\n", -1);
-    int c_id = jb_table_column(b->in->series, "metric_id");
     gboolean selects = FALSE;
     for (guint i = 0; lines[i]; i++) {
         char *hash = strchr(lines[i], '#');
@@ -242,11 +241,10 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
         }
         if (strcmp(id, "*") == 0) {
             selects = TRUE;
-            for (guint r = 0; r < jb_table_n_rows(b->in->series); r++) {
-                const char *s = jb_table_get(b->in->series, r, c_id);
-                if (*s && !g_ptr_array_find_with_equal_func(ids, s, g_str_equal, NULL))
-                    g_ptr_array_add(ids, g_strdup(s));
-            }
+            const GPtrArray *all = jb_series_ids(b->in->series);
+            for (guint k = 0; k < all->len; k++)
+                if (!g_ptr_array_find_with_equal_func(ids, all->pdata[k], g_str_equal, NULL))
+                    g_ptr_array_add(ids, g_strdup(all->pdata[k]));
             continue;
         }
         if (strchr(id, ' ') || strchr(id, '=')) {
@@ -255,10 +253,9 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
                         b->source, first_line + i, kind, id);
             return NULL;
         }
-        g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, id);
-        if (rows->len == 0) {
+        if (jb_series_rows_of(b->in->series, id)->len == 0) {
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: unknown metric '%s' (not in %s)",
-                        b->source, first_line + i, id, jb_table_source(b->in->series));
+                        b->source, first_line + i, id, jb_series_source(b->in->series));
             return NULL;
         }
         g_ptr_array_add(ids, g_steal_pointer(&id));
@@ -273,9 +270,9 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
     return g_steal_pointer(&ids);
 }
 
-const char *jb_report_cell(Builder *b, guint row, const char *col)
+const JbSeriesRow *jb_report_row(const Builder *b, guint row)
 {
-    return jb_table_get(b->in->series, row, jb_table_column(b->in->series, col));
+    return jb_series_row(b->in->series, row);
 }
 
 /* The change since the first period, as the KPI chart says it (jb_units). */
@@ -316,7 +313,7 @@ gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, 
     const GPtrArray *ids = jb_chart_metrics(c);
     g_autoptr(GArray) numbers = g_array_new(FALSE, FALSE, sizeof(int));
     for (guint k = 0; k < ids->len; k++) {
-        g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, g_ptr_array_index(ids, k));
+        const GArray *rows = jb_series_rows_of(b->in->series, g_ptr_array_index(ids, k));
         for (guint i = 0; i < rows->len; i++) {
             g_autoptr(GArray) n = jb_report_cite(b, g_array_index(rows, guint, i));
             for (guint j = 0; j < n->len; j++) {

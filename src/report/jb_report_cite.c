@@ -20,7 +20,7 @@ typedef struct {
 } Value;
 
 struct JbCitations {
-    const JbTable *series;
+    const JbSeries *series;
     Value *values;          /* one per series row */
     GHashTable *candidates; /* "id\nvalue" → GArray of series rows (guint) */
     GStringChunk *strings;
@@ -38,25 +38,25 @@ static void cited_free(JbCitedRow *c)
     g_free(c);
 }
 
-JbCitations *jb_citations_new(const JbTable *series)
+JbCitations *jb_citations_new(const JbSeries *series)
 {
     JbCitations *c = g_new0(JbCitations, 1);
     c->series = series;
-    guint n = jb_table_n_rows(series);
+    guint n = jb_series_n_rows(series);
     c->values = g_new0(Value, MAX(n, 1));
     c->candidates = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify)g_array_unref);
     c->strings = g_string_chunk_new(1 << 16);
     c->interned = g_hash_table_new(g_str_hash, g_str_equal);
-    int c_id = jb_table_column(series, "metric_id"), c_value = jb_table_column(series, "value");
     for (guint r = 0; r < n; r++) {
+        const JbSeriesRow *row = jb_series_row(series, r);
         Value *v = &c->values[r];
         v->cited = g_ptr_array_new_with_free_func((GDestroyNotify)cited_free);
         v->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         v->articles = g_hash_table_new(g_direct_hash, g_direct_equal);
         v->others = g_hash_table_new(g_direct_hash, g_direct_equal);
-        char *key = g_strconcat(jb_table_get(series, r, c_id), "\n",
-                                jb_table_get(series, r, c_value), NULL);
+        /* the value as written: metrics.csv's and series.csv's are the same digits */
+        char *key = g_strconcat(row->metric_id, "\n", row->cell[JB_SERIES_VALUE], NULL);
         GArray *rows = g_hash_table_lookup(c->candidates, key);
         if (!rows) {
             rows = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -73,7 +73,7 @@ void jb_citations_free(JbCitations *c)
 {
     if (!c)
         return;
-    for (guint r = 0; r < jb_table_n_rows(c->series); r++) {
+    for (guint r = 0; r < jb_series_n_rows(c->series); r++) {
         g_ptr_array_unref(c->values[r].cited);
         g_hash_table_unref(c->values[r].keys);
         g_hash_table_unref(c->values[r].articles);
@@ -109,10 +109,9 @@ void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row)
     if (!rows)
         return;
     const char *period = cell(metrics, row, "period");
-    int c_period = jb_table_column(c->series, "period");
     for (guint i = 0; i < rows->len; i++) {
         guint sr = g_array_index(rows, guint, i);
-        if (!g_str_has_prefix(period, jb_table_get(c->series, sr, c_period)))
+        if (!g_str_has_prefix(period, jb_series_row(c->series, sr)->period_text))
             continue;
         Value *v = &c->values[sr];
         const char *article = intern(c, cell(metrics, row, "source"));

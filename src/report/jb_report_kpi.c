@@ -33,14 +33,11 @@ double jb_report_card_h(const Card *c)
 
 static char *ratio_text(Builder *b, guint first, guint last)
 {
-    JbFigure a, z;
-    if (!jb_figure_parse(jb_report_cell(b, first, "value"), jb_report_cell(b, first, "bound"),
-                         jb_report_cell(b, first, "value_high"), &a) ||
-        !jb_figure_parse(jb_report_cell(b, last, "value"), jb_report_cell(b, last, "bound"),
-                         jb_report_cell(b, last, "value_high"), &z))
+    const JbSeriesRow *a = jb_report_row(b, first), *z = jb_report_row(b, last);
+    if (!a->stated || !z->stated)
         return NULL;
-    JbChange ch = jb_units_change(&a, &z, jb_report_cell(b, last, "unit"));
-    g_autofree char *since = jb_period_text_cn(jb_report_cell(b, first, "period"));
+    JbChange ch = jb_units_change(&a->fig, &z->fig, z->unit);
+    g_autofree char *since = jb_period_text_cn(a->period_text);
     return jb_units_change_text(&ch, since);
 }
 
@@ -62,11 +59,12 @@ static char *kpi_value_markup(const char *prefix, const char *num, const char *u
 static char *kpi_caption_markup(Builder *b, guint first, guint last, guint n_rows,
                                 GArray *numbers, GPtrArray *pending)
 {
-    g_autofree char *label = g_markup_escape_text(jb_report_cell(b, last, "label"), -1);
+    const JbSeriesRow *z = jb_report_row(b, last);
+    g_autofree char *label = g_markup_escape_text(z->label, -1);
     GString *m = g_string_new(NULL);
-    g_autofree char *when = jb_period_text_cn(jb_report_cell(b, last, "period"));
+    g_autofree char *when = jb_period_text_cn(z->period_text);
     g_string_append_printf(m, "<span foreground=\"#1A1A1A\">%s</span>\n%s", label, when);
-    if (strcmp(jb_report_cell(b, last, "forecast"), "1") == 0)
+    if (z->forecast)
         g_string_append(m, "（预计）");
     jb_report_footnote(m, pending, numbers, KPI_CAPTION_SIZE);
     g_autofree char *change = n_rows > 1 ? ratio_text(b, first, last) : NULL;
@@ -95,21 +93,20 @@ gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError *
     double widest = 0;
     for (guint i = 0; i < ids->len; i++) {
         const char *id = g_ptr_array_index(ids, i);
-        g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, id);
+        const GArray *rows = jb_series_rows_of(b->in->series, id);
         guint first = g_array_index(rows, guint, 0), last = g_array_index(rows, guint, rows->len - 1);
+        const JbSeriesRow *z = jb_report_row(b, last);
         Card *c = g_new0(Card, 1);
-        JbFigure f;
         g_autofree char *num = NULL;
         const char *pre = "";
-        if (jb_figure_parse(jb_report_cell(b, last, "value"), jb_report_cell(b, last, "bound"),
-                            jb_report_cell(b, last, "value_high"), &f)) {
+        if (z->stated) {
             /* the label without its unit, which is drawn smaller: 超1.2万亿 + 元 */
-            pre = f.range ? "" : jb_units_bound_prefix(f.bound, FALSE);
-            num = jb_units_label(&f, jb_report_cell(b, last, "unit"), JB_LABEL_NO_UNIT | JB_LABEL_NO_BOUND);
+            pre = z->fig.range ? "" : jb_units_bound_prefix(z->fig.bound, FALSE);
+            num = jb_units_label(&z->fig, z->unit, JB_LABEL_NO_UNIT | JB_LABEL_NO_BOUND);
         } else {
-            num = g_strdup(jb_report_cell(b, last, "value"));
+            num = g_strdup(z->cell[JB_SERIES_VALUE]);
         }
-        char *parts[] = {g_strdup(pre), g_strdup(num), g_strdup(jb_report_cell(b, last, "unit")), NULL};
+        char *parts[] = {g_strdup(pre), g_strdup(num), g_strdup(z->unit), NULL};
         g_ptr_array_add(values, g_memdup2(parts, sizeof parts));
         g_autofree char *vm = kpi_value_markup(parts[0], parts[1], parts[2], KPI_VALUE_SIZE);
         c->value = jb_layout_new(b->pango, vm, TRUE, KPI_VALUE_SIZE, TRUE, -1);

@@ -150,7 +150,6 @@ double jb_report_card_h(const Card *c);
 void jb_report_keep_numbers_whole(PangoLayout *layout);
 GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal, guint first_line,
                                GError **error);
-const char *jb_report_cell(Builder *b, guint row, const char *col);
 char *jb_report_dest_of(GArray *numbers);
 
 /* jb_report_kpi.c */
@@ -160,9 +159,9 @@ gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, 
 
 /* ---- jb_report_auto.c: metrics picked by the data ---- */
 /* The `n` metrics whose latest period ends last (ties: series order). Owned char*. */
-GPtrArray *jb_report_latest_ids(const JbTable *series, guint n);
+GPtrArray *jb_report_latest_ids(const JbSeries *series, guint n);
 /* Metrics with two or more periods, in series order. Owned char*. */
-GPtrArray *jb_report_chartable_ids(const JbTable *series);
+GPtrArray *jb_report_chartable_ids(const JbSeries *series);
 /* A ```charts block: a chart per metric listed, or with `*` (or nothing) per metric with
  * two or more periods; one of those that cannot be drawn is left out with a warning. */
 gboolean jb_report_add_charts(Builder *b, const char *literal, guint line, double indent,
@@ -208,11 +207,10 @@ void jb_report_keep_marks_whole(PangoLayout *layout);
 gboolean jb_report_link_allowed(const char *url);
 /* The sources section: a heading and one entry per cited sentence. */
 void jb_report_add_sources(Builder *b);
-/* Series rows of `metric_id`, in file order (empty when unknown). */
-GArray *jb_report_series_rows(const JbTable *series, const char *metric_id);
-/* "超1.2万亿元", "5%–5.5%": a series value the Chinese way, as stated (jb_units_label);
- * `high` is the value_high cell. Caller owns it. */
-char *jb_report_value_text(const char *value, const char *unit, const char *bound,
-                           const char *high);
+/* Row `row` of the briefing's series. */
+const JbSeriesRow *jb_report_row(const Builder *b, guint row);
+/* "超1.2万亿元", "5%–5.5%": a series value the Chinese way, as stated (jb_units_label); the
+ * value cell as written when it cannot be read. Caller owns it. */
+char *jb_report_value_text(const JbSeriesRow *row);
 
 #endif

@@ -15,23 +15,11 @@ void jb_report_pending_free(Pending *p)
     g_free(p);
 }
 
-GArray *jb_report_series_rows(const JbTable *series, const char *metric_id)
+char *jb_report_value_text(const JbSeriesRow *row)
 {
-    GArray *rows = g_array_new(FALSE, FALSE, sizeof(guint));
-    int c_id = jb_table_column(series, "metric_id");
-    for (guint r = 0; r < jb_table_n_rows(series); r++)
-        if (strcmp(jb_table_get(series, r, c_id), metric_id) == 0)
-            g_array_append_val(rows, r);
-    return rows;
-}
-
-char *jb_report_value_text(const char *value, const char *unit, const char *bound,
-                           const char *high)
-{
-    JbFigure f;
-    if (!jb_figure_parse(value, bound, high, &f))
-        return g_strdup(value);
-    return jb_units_label(&f, unit, JB_LABEL_FULL_UNIT);
+    if (!row->stated)
+        return g_strdup(row->cell[JB_SERIES_VALUE]);
+    return jb_units_label(&row->fig, row->unit, JB_LABEL_FULL_UNIT);
 }
 
 static void entry_free(SourceEntry *e)

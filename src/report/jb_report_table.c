@@ -76,20 +76,18 @@ static Row *row_new(Builder *b, guint r, gboolean first)
 {
     Row *row = g_new0(Row, 1);
     row->first = first;
-    g_autofree char *label = g_markup_escape_text(jb_report_cell(b, r, "label"), -1);
+    const JbSeriesRow *sr = jb_report_row(b, r);
+    g_autofree char *label = g_markup_escape_text(sr->label, -1);
     row->cell[0] = cell_layout(b, label, 0, FALSE);
-    g_autofree char *when = jb_period_text_cn(jb_report_cell(b, r, "period"));
-    g_autofree char *period = g_strdup_printf(
-        "%s%s", when, strcmp(jb_report_cell(b, r, "forecast"), "1") == 0 ? "（预计）" : "");
+    g_autofree char *when = jb_period_text_cn(sr->period_text);
+    g_autofree char *period = g_strdup_printf("%s%s", when, sr->forecast ? "（预计）" : "");
     row->cell[1] = cell_layout(b, period, 1, FALSE);
-    JbFigure f;
     g_autofree char *number = NULL, *unit = NULL;
-    if (jb_figure_parse(jb_report_cell(b, r, "value"), jb_report_cell(b, r, "bound"),
-                        jb_report_cell(b, r, "value_high"), &f)) {
-        jb_units_label_parts(&f, jb_report_cell(b, r, "unit"), &number, &unit);
+    if (sr->stated) {
+        jb_units_label_parts(&sr->fig, sr->unit, &number, &unit);
     } else {
-        number = g_strdup(jb_report_cell(b, r, "value"));
-        unit = g_strdup(jb_report_cell(b, r, "unit"));
+        number = g_strdup(sr->cell[JB_SERIES_VALUE]);
+        unit = g_strdup(sr->unit);
     }
     g_autofree char *ne = g_markup_escape_text(number, -1), *ue = g_markup_escape_text(unit, -1);
     row->cell[2] = cell_layout(b, ne, 2, FALSE);
@@ -97,7 +95,7 @@ static Row *row_new(Builder *b, guint r, gboolean first)
     row->int_w = integer_w(row->cell[2]);
     g_autoptr(GArray) numbers = jb_report_cite(b, r);
     g_autoptr(GString) src = g_string_new(NULL);
-    g_auto(GStrv) files = g_strsplit(jb_report_cell(b, r, "sources"), "; ", -1);
+    g_auto(GStrv) files = g_strsplit(sr->sources, "; ", -1);
     g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func(g_free);
     for (guint k = 0; files[k]; k++) { /* each source once, by publisher or title */
         char *name = jb_source_name(b->source_names, files[k]);
@@ -180,7 +178,7 @@ gboolean jb_report_add_table(Builder *b, const char *literal, guint line, GError
     head->first = TRUE;
     g_ptr_array_add(blk->rows, head);
     for (guint i = 0; i < ids->len; i++) {
-        g_autoptr(GArray) rows = jb_report_series_rows(b->in->series, g_ptr_array_index(ids, i));
+        const GArray *rows = jb_series_rows_of(b->in->series, g_ptr_array_index(ids, i));
         for (guint k = 0; k < rows->len; k++)
             g_ptr_array_add(blk->rows, row_new(b, g_array_index(rows, guint, k), k == 0));
     }

@@ -102,7 +102,7 @@ static gsize front_matter(const char *source, const char *text, GHashTable *meta
  * paragraph lay out in ~3 s (linear: tests/pathological), more is no briefing. */
 #define MAX_PLACEHOLDERS 10000
 
-JbTemplate *jb_template_parse(const char *source, const char *text, const JbTable *series,
+JbTemplate *jb_template_parse(const char *source, const char *text, const JbSeries *series,
                               GError **error)
 {
     g_autoptr(JbTemplate) t = g_new0(JbTemplate, 1);

@@ -4,6 +4,7 @@
 #ifndef JB_TEMPLATE_H
 #define JB_TEMPLATE_H
 
+#include "jb_series.h"
 #include "jb_table.h"
 
 #include <glib.h>
@@ -32,7 +33,7 @@ typedef struct {
 
 /* Split front matter ("---" lines; `key: value`, quotes stripped) from the body and fill
  * the body's placeholders from `series`. Errors name `source` and the line. */
-JbTemplate *jb_template_parse(const char *source, const char *text, const JbTable *series,
+JbTemplate *jb_template_parse(const char *source, const char *text, const JbSeries *series,
                               GError **error);
 void jb_template_free(JbTemplate *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbTemplate, jb_template_free)

@@ -1,5 +1,6 @@
 /* jb_changes.c — new and changed figures between two series (see jb_changes.h). */
 #include "jb_changes.h"
+#include "jb_series.h"
 
 #include <string.h>
 
@@ -7,85 +8,66 @@ const char *const JB_CHANGES_HEADER[] = {
     "kind",     "metric_id", "label",          "period",       "unit",  "old_value", "old_bound",
     "old_value_high", "old_forecast", "value", "bound", "value_high", "forecast", NULL};
 
-/* The cells of a series row that make its figure. */
-static const char *const FIGURE[] = {"value", "bound", "value_high", "unit", "forecast"};
+/* The cells of a series row that make its figure: compared as written (7.0 is not 7). */
+static const JbSeriesCol FIGURE[] = {JB_SERIES_VALUE, JB_SERIES_BOUND, JB_SERIES_VALUE_HIGH,
+                                     JB_SERIES_UNIT, JB_SERIES_FORECAST};
 
-typedef struct {
-    const JbTable *t;
-    int id, period, label, unit, fig[G_N_ELEMENTS(FIGURE)];
-} Cols;
-
-static Cols cols_of(const JbTable *t)
+static char *key_of(const JbSeriesRow *r)
 {
-    Cols c = {.t = t,
-              .id = jb_table_column(t, "metric_id"),
-              .period = jb_table_column(t, "period"),
-              .label = jb_table_column(t, "label"),
-              .unit = jb_table_column(t, "unit")};
-    for (guint i = 0; i < G_N_ELEMENTS(FIGURE); i++)
-        c.fig[i] = jb_table_column(t, FIGURE[i]);
-    return c;
+    return g_strconcat(r->metric_id, "\t", r->period_text, NULL);
 }
 
-static char *key_of(const Cols *c, guint r)
-{
-    return g_strconcat(jb_table_get(c->t, r, c->id), "\t", jb_table_get(c->t, r, c->period), NULL);
-}
-
-static gboolean same_figure(const Cols *a, guint ra, const Cols *b, guint rb)
+static gboolean same_figure(const JbSeriesRow *a, const JbSeriesRow *b)
 {
     for (guint i = 0; i < G_N_ELEMENTS(FIGURE); i++)
-        if (strcmp(jb_table_get(a->t, ra, a->fig[i]), jb_table_get(b->t, rb, b->fig[i])) != 0)
+        if (strcmp(a->cell[FIGURE[i]], b->cell[FIGURE[i]]) != 0)
             return FALSE;
     return TRUE;
 }
 
-/* One row of the changes table; `old` (of `b`) or `now` (of `a`) may be absent (-1). */
-static void add(JbTable *out, const char *kind, const Cols *a, gint now, const Cols *b, gint old)
+/* One row of the changes table; `old` or `now` may be absent (NULL). */
+static void add(JbTable *out, const char *kind, const JbSeriesRow *now, const JbSeriesRow *old)
 {
-    const Cols *any = now >= 0 ? a : b;
-    guint r = (guint)(now >= 0 ? now : old);
-    const char *cells[14] = {kind, jb_table_get(any->t, r, any->id),
-                             jb_table_get(any->t, r, any->label),
-                             jb_table_get(any->t, r, any->period),
-                             jb_table_get(any->t, r, any->unit)};
-    for (guint i = 0; i < 4; i++) { /* value, bound, value_high, forecast: old then new */
-        guint f = i < 3 ? i : 4;
-        cells[5 + i] = old >= 0 ? jb_table_get(b->t, (guint)old, b->fig[f]) : "";
-        cells[9 + i] = now >= 0 ? jb_table_get(a->t, (guint)now, a->fig[f]) : "";
+    const JbSeriesRow *any = now ? now : old;
+    const char *cells[14] = {kind, any->metric_id, any->label, any->period_text, any->unit};
+    static const JbSeriesCol SHOWN[] = {JB_SERIES_VALUE, JB_SERIES_BOUND, JB_SERIES_VALUE_HIGH,
+                                        JB_SERIES_FORECAST};
+    for (guint i = 0; i < G_N_ELEMENTS(SHOWN); i++) { /* old then new */
+        cells[5 + i] = old ? old->cell[SHOWN[i]] : "";
+        cells[9 + i] = now ? now->cell[SHOWN[i]] : "";
     }
     jb_table_append(out, cells);
 }
 
-JbTable *jb_series_changes(const JbTable *before, const JbTable *after)
+JbTable *jb_series_changes(const JbTable *before_table, const JbTable *after_table)
 {
     JbTable *out = jb_table_new(JB_CHANGES_HEADER);
-    Cols b = cols_of(before), a = cols_of(after);
+    g_autoptr(JbSeries) before = jb_series_new(before_table);
+    g_autoptr(JbSeries) after = jb_series_new(after_table);
     g_autoptr(GHashTable) old_rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_autoptr(GHashTable) old_ids = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint r = 0; r < jb_table_n_rows(before); r++) {
-        g_hash_table_insert(old_rows, key_of(&b, r), GUINT_TO_POINTER(r + 1));
-        g_hash_table_add(old_ids, (gpointer)jb_table_get(before, r, b.id));
-    }
+    for (guint r = 0; r < jb_series_n_rows(before); r++)
+        g_hash_table_insert(old_rows, key_of(jb_series_row(before, r)), GUINT_TO_POINTER(r + 1));
     g_autoptr(GHashTable) new_rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (guint r = 0; r < jb_table_n_rows(after); r++)
-        g_hash_table_add(new_rows, key_of(&a, r));
+    for (guint r = 0; r < jb_series_n_rows(after); r++)
+        g_hash_table_add(new_rows, key_of(jb_series_row(after, r)));
     static const char *const KINDS[] = {"revised", "new_period", "new_metric"};
     for (guint k = 0; k < G_N_ELEMENTS(KINDS); k++)
-        for (guint r = 0; r < jb_table_n_rows(after); r++) {
-            g_autofree char *key = key_of(&a, r);
+        for (guint r = 0; r < jb_series_n_rows(after); r++) {
+            const JbSeriesRow *now = jb_series_row(after, r);
+            g_autofree char *key = key_of(now);
             guint old = GPOINTER_TO_UINT(g_hash_table_lookup(old_rows, key));
-            const char *kind = old ? (same_figure(&a, r, &b, old - 1) ? NULL : "revised")
-                               : g_hash_table_contains(old_ids, jb_table_get(after, r, a.id))
-                                   ? "new_period"
-                                   : "new_metric";
+            const JbSeriesRow *was = old ? jb_series_row(before, old - 1) : NULL;
+            const char *kind = was ? (same_figure(now, was) ? NULL : "revised")
+                               : jb_series_rows_of(before, now->metric_id)->len ? "new_period"
+                                                                                : "new_metric";
             if (kind && strcmp(kind, KINDS[k]) == 0)
-                add(out, kind, &a, (gint)r, &b, old ? (gint)old - 1 : -1);
+                add(out, kind, now, was);
         }
-    for (guint r = 0; r < jb_table_n_rows(before); r++) {
-        g_autofree char *key = key_of(&b, r);
+    for (guint r = 0; r < jb_series_n_rows(before); r++) {
+        const JbSeriesRow *was = jb_series_row(before, r);
+        g_autofree char *key = key_of(was);
         if (!g_hash_table_contains(new_rows, key))
-            add(out, "removed", &a, -1, &b, (gint)r);
+            add(out, "removed", NULL, was);
     }
     return out;
 }

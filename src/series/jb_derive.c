@@ -1,5 +1,6 @@
 #include "jb_derive.h"
 #include "jb_period.h"
+#include "jb_series.h"
 
 #include "jb_common.h"
 
@@ -87,9 +88,9 @@ typedef struct {
     gboolean forecast;
 } Point;
 
+/* Where the schema's columns are in the output (its header is the input's). */
 typedef struct {
-    const JbTable *s;
-    int c_id, c_label, c_period, c_value, c_unit, c_bound, c_fc, c_src, c_disp, c_freq;
+    int col[JB_SERIES_N_COLS];
 } Cols;
 
 static char *merge_sources(const char *a, const char *b)
@@ -136,22 +137,21 @@ static void emit(JbTable *out, const Cols *c, const char *id, const char *suffix
         JbPeriod when;
         const char *freq = jb_period_parse(d->period, &when, NULL)
                                ? jb_freq_name(jb_period_freq(&when)) : "";
-        const struct {
-            int col;
-            const char *text;
-        } set[] = {{c->c_id, did},
-                   {c->c_label, label},
-                   {c->c_period, d->period},
-                   {c->c_value, d->value},
-                   {c->c_unit, unit},
-                   {c->c_bound, jb_bound_name(d->bound)},
-                   {c->c_fc, d->forecast ? "1" : "0"},
-                   {c->c_src, d->sources},
-                   {c->c_disp, jb_units_display(unit, max_abs)},
-                   {c->c_freq, freq}};
-        for (guint k = 0; k < G_N_ELEMENTS(set); k++)
-            if (set[k].col >= 0)
-                cells[set[k].col] = set[k].text;
+        const char *set[JB_SERIES_N_COLS] = {
+            [JB_SERIES_METRIC_ID] = did,
+            [JB_SERIES_LABEL] = label,
+            [JB_SERIES_PERIOD] = d->period,
+            [JB_SERIES_VALUE] = d->value,
+            [JB_SERIES_UNIT] = unit,
+            [JB_SERIES_BOUND] = jb_bound_name(d->bound),
+            [JB_SERIES_FORECAST] = d->forecast ? "1" : "0",
+            [JB_SERIES_SOURCES] = d->sources,
+            [JB_SERIES_DISPLAY_UNIT] = jb_units_display(unit, max_abs),
+            [JB_SERIES_FREQUENCY] = freq,
+        }; /* value_high stays empty: no derived figure is a range */
+        for (guint k = 0; k < JB_SERIES_N_COLS; k++)
+            if (set[k] && c->col[k] >= 0)
+                cells[c->col[k]] = set[k];
         jb_table_append(out, cells);
     }
 }
@@ -238,43 +238,35 @@ static void derive_metric(JbTable *out, const Cols *c, const char *id, GArray *p
     }
 }
 
-JbTable *jb_derive(const JbTable *series, guint flags)
+JbTable *jb_derive(const JbTable *table, guint flags)
 {
-    guint n = jb_table_n_cols(series);
+    guint n = jb_table_n_cols(table);
     g_autofree const char **header = g_new0(const char *, n + 1);
     for (guint i = 0; i < n; i++)
-        header[i] = jb_table_header(series, i);
+        header[i] = jb_table_header(table, i);
     JbTable *out = jb_table_new(header);
-    Cols c = {series,
-              jb_table_column(series, "metric_id"),
-              jb_table_column(series, "label"),
-              jb_table_column(series, "period"),
-              jb_table_column(series, "value"),
-              jb_table_column(series, "unit"),
-              jb_table_column(series, "bound"),
-              jb_table_column(series, "forecast"),
-              jb_table_column(series, "sources"),
-              jb_table_column(series, "display_unit"),
-              jb_table_column(series, "frequency")};
-    if (c.c_id < 0 || c.c_period < 0 || c.c_value < 0 || !flags)
+    Cols c;
+    jb_series_columns(table, c.col);
+    g_autoptr(JbSeries) series = jb_series_new(table);
+    if (!jb_series_check(series, NULL) || !flags)
         return out;
     /* metric ids in order of first appearance, each with its points */
     g_autoptr(GPtrArray) order = g_ptr_array_new();
     g_autoptr(GHashTable) by_id =
         g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
-    for (guint r = 0; r < jb_table_n_rows(series); r++) {
-        const char *id = jb_table_get(series, r, c.c_id);
-        Point p = {.period = jb_table_get(series, r, c.c_period),
-                   .label = jb_table_get(series, r, c.c_label),
-                   .unit = jb_table_get(series, r, c.c_unit),
-                   .sources = jb_table_get(series, r, c.c_src),
-                   .forecast = strcmp(jb_table_get(series, r, c.c_fc), "1") == 0};
-        if (!*id || is_derived_id(id) || !jb_decimal_parse(jb_table_get(series, r, c.c_value), &p.value))
+    for (guint r = 0; r < jb_series_n_rows(series); r++) {
+        const JbSeriesRow *row = jb_series_row(series, r);
+        const char *id = row->metric_id;
+        if (!*id || is_derived_id(id) || !row->has_value)
             continue;
-        if (!jb_bound_parse(jb_table_get(series, r, c.c_bound), &p.bound))
-            p.bound = JB_BOUND_EXACT;
-        if (!*p.label)
-            p.label = id;
+        /* an unknown bound reads as exact; a range is exact at its low end (fig.bound) */
+        Point p = {.period = row->period_text,
+                   .label = *row->label ? row->label : id,
+                   .unit = row->unit,
+                   .sources = row->sources,
+                   .value = row->fig.value,
+                   .bound = row->fig.bound,
+                   .forecast = row->forecast};
         GArray *pts = g_hash_table_lookup(by_id, id);
         if (!pts) {
             pts = g_array_new(FALSE, FALSE, sizeof(Point));

@@ -8,18 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const JB_SERIES_HEADER[] = {"metric_id", "label",    "period",       "value",
-                                        "unit",      "bound",    "forecast",     "sources",
-                                        "display_unit", "frequency", "value_high", NULL};
-
 const char *const JB_CONFLICTS_HEADER[] = {
     "metric_id",   "period",      "kind",         "rule",        "kept_value",
     "kept_unit",   "kept_period", "kept_source",  "kept_line",   "other_value",
     "other_unit",  "other_period", "other_source", "other_line", NULL};
 
 /* The series.csv columns the wide layout carries per metric, besides the value. */
-static const char *const WIDE_ATTRS[] = {"label", "unit", "bound", "forecast", "sources",
-                                         "display_unit", "frequency", "value_high"};
+static const JbSeriesCol WIDE_ATTRS[] = {JB_SERIES_LABEL,     JB_SERIES_UNIT,
+                                         JB_SERIES_BOUND,     JB_SERIES_FORECAST,
+                                         JB_SERIES_SOURCES,   JB_SERIES_DISPLAY_UNIT,
+                                         JB_SERIES_FREQUENCY, JB_SERIES_VALUE_HIGH};
 
 /* The bound of a range statement in metrics.csv and series.csv (not a JbBound: a range is
  * an exact low and high end). */
@@ -266,20 +264,21 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     return n;
 }
 
-/* The sorted rows of `a` and `b` (same header) in one table sorted by metric_id and period. */
+/* The sorted rows of `a` and `b` (both JB_SERIES_HEADER) in one table sorted by metric_id
+ * and period. */
 typedef struct {
     const JbTable *t;
     guint row;
 } RowRef;
 
-static int c_id_sort, c_period_sort;
 static int by_ref(gconstpointer pa, gconstpointer pb)
 {
     const RowRef *a = pa, *b = pb;
-    int c = strcmp(jb_table_get(a->t, a->row, c_id_sort), jb_table_get(b->t, b->row, c_id_sort));
+    int c = strcmp(jb_table_get(a->t, a->row, JB_SERIES_METRIC_ID),
+                   jb_table_get(b->t, b->row, JB_SERIES_METRIC_ID));
     return c ? c
-             : strcmp(jb_table_get(a->t, a->row, c_period_sort),
-                      jb_table_get(b->t, b->row, c_period_sort));
+             : strcmp(jb_table_get(a->t, a->row, JB_SERIES_PERIOD),
+                      jb_table_get(b->t, b->row, JB_SERIES_PERIOD));
 }
 
 static JbTable *merge_sorted(const JbTable *a, const JbTable *b)
@@ -291,8 +290,6 @@ static JbTable *merge_sorted(const JbTable *a, const JbTable *b)
             RowRef ref = {both[k], r};
             g_array_append_val(refs, ref);
         }
-    c_id_sort = jb_table_column(a, "metric_id");
-    c_period_sort = jb_table_column(a, "period");
     g_array_sort(refs, by_ref); /* g_qsort_with_data: stable */
     JbTable *out = jb_table_new(JB_SERIES_HEADER);
     guint n = jb_table_n_cols(a);
@@ -588,18 +585,19 @@ static char **group_row(JbReshaper *r, const Group *g)
             g_string_append(sources, o.source);
         }
     }
-    const char *cells[] = {first->key,
-                           first->label,
-                           first->period,
-                           best->value_text,
-                           best->unit,
-                           best->range ? RANGE_BOUND : jb_bound_name(best->bound),
-                           best->forecast ? "1" : "0",
-                           sources->str,
-                           "",
-                           jb_freq_name(jb_period_freq(&first->when)),
-                           best->high_text,
-                           NULL};
+    const char *cells[JB_SERIES_N_COLS + 1] = {
+        [JB_SERIES_METRIC_ID] = first->key,
+        [JB_SERIES_LABEL] = first->label,
+        [JB_SERIES_PERIOD] = first->period,
+        [JB_SERIES_VALUE] = best->value_text,
+        [JB_SERIES_UNIT] = best->unit,
+        [JB_SERIES_BOUND] = best->range ? RANGE_BOUND : jb_bound_name(best->bound),
+        [JB_SERIES_FORECAST] = best->forecast ? "1" : "0",
+        [JB_SERIES_SOURCES] = sources->str,
+        [JB_SERIES_DISPLAY_UNIT] = "", /* per metric, in finish_series */
+        [JB_SERIES_FREQUENCY] = jb_freq_name(jb_period_freq(&first->when)),
+        [JB_SERIES_VALUE_HIGH] = best->high_text,
+    };
     return g_strdupv((char **)cells);
 }
 
@@ -650,28 +648,29 @@ static JbTable *finish_series(JbReshaper *r, GPtrArray *metric_rows)
         double max_abs = 0;
         for (; j < metric_rows->len; j++) {
             char **row = g_ptr_array_index(metric_rows, j);
-            if (strcmp(row[0], first[0]) != 0)
+            if (strcmp(row[JB_SERIES_METRIC_ID], first[JB_SERIES_METRIC_ID]) != 0)
                 break;
             JbDecimal d;
-            if (jb_decimal_parse(row[3], &d))
+            if (jb_decimal_parse(row[JB_SERIES_VALUE], &d))
                 max_abs = MAX(max_abs, fabs(jb_decimal_to_double(d)));
         }
-        const char *disp = jb_units_display(first[4], max_abs);
+        const char *disp = jb_units_display(first[JB_SERIES_UNIT], max_abs);
         g_autoptr(GString) freqs = g_string_new(NULL);
         for (guint k = i; k < j; k++) {
-            const char *f = ((char **)g_ptr_array_index(metric_rows, k))[9];
-            if (k == i || strcmp(f, ((char **)g_ptr_array_index(metric_rows, k - 1))[9]) != 0)
+            const char *f = ((char **)g_ptr_array_index(metric_rows, k))[JB_SERIES_FREQUENCY];
+            if (k == i ||
+                strcmp(f, ((char **)g_ptr_array_index(metric_rows, k - 1))[JB_SERIES_FREQUENCY]) != 0)
                 if (!strstr(freqs->str, f))
                     g_string_append_printf(freqs, "%s%s", freqs->len ? ", " : "", f);
         }
         if (strchr(freqs->str, ','))
             jb_diag_warn(warnings, "%s: %s mixes periods of several frequencies (%s): "
                                             "the frequency column keeps them apart",
-                                            src, first[0], freqs->str);
+                                            src, first[JB_SERIES_METRIC_ID], freqs->str);
         for (guint k = i; k < j; k++) {
             char **row = g_ptr_array_index(metric_rows, k);
-            g_free(row[8]);
-            row[8] = g_strdup(disp);
+            g_free(row[JB_SERIES_DISPLAY_UNIT]);
+            row[JB_SERIES_DISPLAY_UNIT] = g_strdup(disp);
             jb_table_append(series, (const char *const *)row);
         }
         i = j;
@@ -692,20 +691,17 @@ static int by_string(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-JbTable *jb_series_to_wide(const JbTable *series)
+JbTable *jb_series_to_wide(const JbTable *table)
 {
-    int c_id = jb_table_column(series, "metric_id"), c_period = jb_table_column(series, "period"),
-        c_value = jb_table_column(series, "value");
-    int c_attr[G_N_ELEMENTS(WIDE_ATTRS)];
-    for (guint a = 0; a < G_N_ELEMENTS(WIDE_ATTRS); a++)
-        c_attr[a] = jb_table_column(series, WIDE_ATTRS[a]);
-
+    g_autoptr(JbSeries) series = jb_series_new(table);
+    guint n = jb_series_n_rows(series);
     g_autoptr(GPtrArray) ids = g_ptr_array_new();      /* borrowed from series */
     g_autoptr(GPtrArray) periods = g_ptr_array_new();  /* borrowed */
     g_autoptr(GHashTable) id_col = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) period_row = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint r = 0; r < jb_table_n_rows(series); r++) {
-        const char *id = jb_table_get(series, r, c_id), *p = jb_table_get(series, r, c_period);
+    for (guint r = 0; r < n; r++) {
+        const JbSeriesRow *row = jb_series_row(series, r);
+        const char *id = row->metric_id, *p = row->period_text;
         if (!g_hash_table_contains(id_col, id)) {
             g_hash_table_insert(id_col, (gpointer)id, GUINT_TO_POINTER(ids->len));
             g_ptr_array_add(ids, (gpointer)id);
@@ -724,7 +720,8 @@ JbTable *jb_series_to_wide(const JbTable *series)
         g_ptr_array_add(header, g_strdup(g_ptr_array_index(ids, i)));
     for (guint i = 0; i < ids->len; i++)
         for (guint a = 0; a < na; a++)
-            g_ptr_array_add(header, g_strconcat(g_ptr_array_index(ids, i), "|", WIDE_ATTRS[a], NULL));
+            g_ptr_array_add(header, g_strconcat(g_ptr_array_index(ids, i), "|",
+                                                JB_SERIES_HEADER[WIDE_ATTRS[a]], NULL));
     g_ptr_array_add(header, NULL);
     JbTable *wide = jb_table_new((const char *const *)header->pdata);
 
@@ -732,27 +729,28 @@ JbTable *jb_series_to_wide(const JbTable *series)
     g_autofree const char **cells = g_new0(const char *, (gsize)periods->len * ncols + 1);
     for (guint p = 0; p < periods->len; p++)
         cells[(gsize)p * ncols] = g_ptr_array_index(periods, p);
-    for (guint r = 0; r < jb_table_n_rows(series); r++) {
-        guint i = GPOINTER_TO_UINT(g_hash_table_lookup(id_col, jb_table_get(series, r, c_id)));
-        guint p = GPOINTER_TO_UINT(g_hash_table_lookup(period_row, jb_table_get(series, r, c_period)));
+    for (guint r = 0; r < n; r++) {
+        const JbSeriesRow *sr = jb_series_row(series, r);
+        guint i = GPOINTER_TO_UINT(g_hash_table_lookup(id_col, sr->metric_id));
+        guint p = GPOINTER_TO_UINT(g_hash_table_lookup(period_row, sr->period_text));
         const char **row = cells + (gsize)p * ncols;
         if (row[1 + i])
             continue; /* a second row for the same metric and period: the first stays */
-        row[1 + i] = jb_table_get(series, r, c_value);
+        row[1 + i] = sr->cell[JB_SERIES_VALUE];
         for (guint a = 0; a < na; a++)
-            row[1 + ids->len + i * na + a] = jb_table_get(series, r, c_attr[a]);
+            row[1 + ids->len + i * na + a] = sr->cell[WIDE_ATTRS[a]];
     }
     for (guint p = 0; p < periods->len; p++)
         jb_table_append(wide, cells + (gsize)p * ncols);
-    jb_table_set_source(wide, jb_table_source(series));
+    jb_table_set_source(wide, jb_series_source(series));
     return wide;
 }
 
 static int by_id_period(gconstpointer pa, gconstpointer pb)
 {
     char *const *a = *(char **const *)pa, *const *b = *(char **const *)pb;
-    int c = strcmp(a[0], b[0]);
-    return c ? c : strcmp(a[2], b[2]);
+    int c = strcmp(a[JB_SERIES_METRIC_ID], b[JB_SERIES_METRIC_ID]);
+    return c ? c : strcmp(a[JB_SERIES_PERIOD], b[JB_SERIES_PERIOD]);
 }
 
 JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **error)
@@ -783,7 +781,8 @@ JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **err
             continue;
         g_autofree char *base = g_strndup(h, (gsize)(bar - h));
         for (guint a = 0; a < na; a++)
-            if (strcmp(bar + 1, WIDE_ATTRS[a]) == 0 && g_hash_table_contains(col_of, base))
+            if (strcmp(bar + 1, JB_SERIES_HEADER[WIDE_ATTRS[a]]) == 0 &&
+                g_hash_table_contains(col_of, base))
                 is_attr[c] = TRUE;
     }
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
@@ -793,7 +792,7 @@ JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **err
         const char *id = g_ptr_array_index(head, c);
         int c_attr[G_N_ELEMENTS(WIDE_ATTRS)];
         for (guint a = 0; a < na; a++) {
-            g_autofree char *name = g_strconcat(id, "|", WIDE_ATTRS[a], NULL);
+            g_autofree char *name = g_strconcat(id, "|", JB_SERIES_HEADER[WIDE_ATTRS[a]], NULL);
             guint k = GPOINTER_TO_UINT(g_hash_table_lookup(col_of, name));
             c_attr[a] = k && is_attr[k - 1] ? (int)k - 1 : -1;
         }
@@ -808,31 +807,27 @@ JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **err
                                                 src, jb_table_line(wide, r), v, id);
                 continue;
             }
-            char *attr[G_N_ELEMENTS(WIDE_ATTRS)];
+            /* the attributes in their series.csv columns, then defaults for a hand-made file */
+            char **row = g_new0(char *, JB_SERIES_N_COLS + 1);
             for (guint a = 0; a < na; a++)
-                attr[a] = jb_csv_plain_text(jb_table_get(wide, r, c_attr[a]));
-            /* defaults for a hand-made wide file */
-            if (!attr[0][0])
-                g_free(attr[0]), attr[0] = g_strdup(id);
-            if (!attr[2][0])
-                g_free(attr[2]), attr[2] = g_strdup("exact");
-            if (!attr[3][0])
-                g_free(attr[3]), attr[3] = g_strdup("0");
-            char **row = g_new0(char *, 12);
-            row[0] = g_strdup(id);
-            row[1] = attr[0];
-            row[2] = jb_csv_plain_text(jb_table_get(wide, r, c_period));
-            row[3] = g_strdup(v);
-            row[4] = attr[1];
-            row[5] = attr[2];
-            row[6] = attr[3];
-            row[7] = attr[4];
-            row[8] = attr[5];
-            JbPeriod when;
-            if (!attr[6][0] && jb_period_parse(row[2], &when, NULL)) /* the period's own */
-                g_free(attr[6]), attr[6] = g_strdup(jb_freq_name(jb_period_freq(&when)));
-            row[9] = attr[6];
-            row[10] = attr[7];
+                row[WIDE_ATTRS[a]] = jb_csv_plain_text(jb_table_get(wide, r, c_attr[a]));
+            row[JB_SERIES_METRIC_ID] = g_strdup(id);
+            row[JB_SERIES_PERIOD] = jb_csv_plain_text(jb_table_get(wide, r, c_period));
+            row[JB_SERIES_VALUE] = g_strdup(v);
+            static const struct {
+                JbSeriesCol col;
+                const char *value; /* NULL: the metric id */
+            } DEFAULTS[] = {{JB_SERIES_LABEL, NULL}, {JB_SERIES_BOUND, "exact"}, {JB_SERIES_FORECAST, "0"}};
+            for (guint k = 0; k < G_N_ELEMENTS(DEFAULTS); k++)
+                if (!row[DEFAULTS[k].col][0]) {
+                    g_free(row[DEFAULTS[k].col]);
+                    row[DEFAULTS[k].col] = g_strdup(DEFAULTS[k].value ? DEFAULTS[k].value : id);
+                }
+            JbPeriod when; /* the period's own frequency */
+            if (!row[JB_SERIES_FREQUENCY][0] && jb_period_parse(row[JB_SERIES_PERIOD], &when, NULL)) {
+                g_free(row[JB_SERIES_FREQUENCY]);
+                row[JB_SERIES_FREQUENCY] = g_strdup(jb_freq_name(jb_period_freq(&when)));
+            }
             g_ptr_array_add(rows, row);
         }
     }

@@ -15,16 +15,10 @@
 #include "jb_derive.h"
 #include "jb_dict.h"
 #include "jb_period.h"
+#include "jb_series.h"
 #include "jb_table.h"
 
 #include <glib.h>
-
-/* series.csv columns, NULL-terminated:
- * metric_id,label,period,value,unit,bound,forecast,sources,display_unit,frequency,value_high
- * (display_unit is a hint: 万, 亿, 万亿 or empty, see jb_units_display; frequency the period's,
- * jb_freq_name: year, half, quarter, month, day, ytd, span; value_high the upper end of a
- * range, whose bound is "range", else empty). */
-extern const char *const JB_SERIES_HEADER[];
 
 /* conflicts.csv columns, NULL-terminated: metric_id,period,kind,rule, then value, unit,
  * period, source and line (of metrics.csv) of the kept statement and of the other one.

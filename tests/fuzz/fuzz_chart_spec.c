@@ -7,9 +7,9 @@ static const char SERIES[] = "metric_id,label,period,value,unit,bound,forecast,s
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static JbTable *series;
+    static JbSeries *series;
     if (!series)
-        series = jb_table_parse("series.csv", SERIES, sizeof SERIES - 1, NULL);
+        series = jb_series_new_take(jb_table_parse("series.csv", SERIES, sizeof SERIES - 1, NULL));
     g_autofree char *text = fuzz_text(data, size);
     if (!text)
         return 0;

@@ -25,7 +25,7 @@ static const char *const AI_SERIES =
 
 static gboolean render(const char *csv, const char *metric, const char *path, GError **e)
 {
-    g_autoptr(JbTable) t = series(csv);
+    g_autoptr(JbSeries) t = jb_series_new_take(series(csv));
     g_autofree char *spec = g_strdup_printf("metric = %s\n", metric);
     g_autoptr(JbChart) c = jb_chart_spec_parse("test", 1, spec, e);
     return c && jb_chart_load_series(c, t, e) && jb_chart_render(c, path, 1, e);
@@ -83,7 +83,7 @@ int main(void)
        "unknown spec key names file:line (%s)", e ? e->message : "");
     g_clear_error(&e);
     g_autoptr(JbChart) pua = jb_chart_spec_parse("spec", 1, "metric = ai.core_industry_size\ntitle = 私用\xee\x80\x80字\n", &e);
-    g_autoptr(JbTable) t = series(AI_SERIES);
+    g_autoptr(JbSeries) t = jb_series_new_take(series(AI_SERIES));
     g_autofree char *pua_png = g_build_filename(dir, "test-chart-pua.png", NULL);
     ok(pua && jb_chart_load_series(pua, t, &e) && !jb_chart_render(pua, pua_png, 1, &e) && e &&
            strstr(e->message, "\xee\x80\x80"),
@@ -107,7 +107,7 @@ int main(void)
         for (int k = 0; k < 100; k++)
             g_string_append_printf(many, "articles/%03d-a-long-article-name.html; ", k);
         g_string_append_c(many, '\n');
-        g_autoptr(JbTable) mt = series(many->str);
+        g_autoptr(JbSeries) mt = jb_series_new_take(series(many->str));
         g_autoptr(JbChart) mc = jb_chart_spec_parse("spec", 1, "metric = x\n", &e);
         g_autofree char *mp = g_strdup_printf("%s/test-chart-many-sources.png", dir);
         gboolean drawn_many = mc && jb_chart_load_series(mc, mt, &e) && jb_chart_render(mc, mp, 1, &e);

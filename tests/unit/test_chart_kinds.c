@@ -107,7 +107,7 @@ static JbTable *table(const char *csv)
 /* A chart from a spec and a CSV, loaded; NULL (and *e) on error. */
 static JbChart *chart(const char *csv, const char *spec, GError **e)
 {
-    g_autoptr(JbTable) t = table(csv);
+    g_autoptr(JbSeries) t = jb_series_new_take(table(csv));
     JbChart *c = jb_chart_spec_parse("spec", 1, spec, e);
     if (c)
         jb_chart_set_dict(c, test_dict());
@@ -401,7 +401,7 @@ int main(void)
         g_clear_error(&e);
     }
     {
-        g_autoptr(JbTable) t = table(DATA);
+        g_autoptr(JbSeries) t = jb_series_new_take(table(DATA));
         g_autoptr(JbChart) c = jb_chart_spec_parse("spec", 1, "metrics = robot; svc\ntype = stacked\n", &e);
         ok(c && !jb_chart_load_series(c, t, &e) && e && strstr(e->message, "no dictionary was given"),
            "without a dictionary a stack is refused (%s)", e ? e->message : "drawn");

@@ -75,8 +75,9 @@ int main(void)
                       "ai,人工智能核心产业规模,2022,400000000000,元,at_least,0,a.md\n"
                       "ai,人工智能核心产业规模,2025,1200000000000,元,at_least,1,b.md\n";
     g_autoptr(JbTable) t = jb_table_parse("series.csv", csv, strlen(csv), &e);
+    g_autoptr(JbSeries) series = jb_series_new(t);
     g_autoptr(JbChart) c = jb_chart_spec_parse("t", 1, "metric = ai\n", &e);
-    ok(c && jb_chart_load_series(c, t, &e), "chart loads");
+    ok(c && jb_chart_load_series(c, series, &e), "chart loads");
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1600, 900);
     cairo_t *cr = cairo_create(s);
     cairo_scale(cr, 2, 2);

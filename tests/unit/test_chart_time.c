@@ -15,8 +15,9 @@ static JbChart *chart(const char *csv, const char *spec, GError **e)
     g_autoptr(JbTable) t = jb_table_parse("series.csv", csv, strlen(csv), e);
     if (!t)
         return NULL;
+    g_autoptr(JbSeries) s = jb_series_new(t);
     JbChart *c = jb_chart_spec_parse("spec", 1, spec, e);
-    if (c && !jb_chart_load_series(c, t, e))
+    if (c && !jb_chart_load_series(c, s, e))
         g_clear_pointer(&c, jb_chart_free);
     return c;
 }

@@ -78,7 +78,7 @@ static JbTable *table(const char *name, const char *csv)
 static const char *const CHART_TEMPLATE = "# 图\n\n```chart core\nmetric = ai.core_industry_size\n```\n";
 
 
-static char *template_error(const JbTable *series, const char *text)
+static char *template_error(const JbSeries *series, const char *text)
 {
     GError *e = NULL;
     JbTemplate *t = jb_template_parse("t.md", text, series, &e);
@@ -91,7 +91,7 @@ static char *template_error(const JbTable *series, const char *text)
 int main(void)
 {
     g_setenv("SOURCE_DATE_EPOCH", "1767225600", TRUE);
-    g_autoptr(JbTable) series = table("series.csv", SERIES);
+    g_autoptr(JbSeries) series = jb_series_new_take(table("series.csv", SERIES));
     g_autoptr(JbTable) metrics = table("metrics.csv", METRICS);
     GError *e = NULL;
 
