@@ -4,7 +4,7 @@
 set -eu
 what=${1:-run}
 pkgs="gcc make pkg-config libc6-dev libglib2.0-dev libcairo2-dev libpango1.0-dev libcsv-dev
-      libpng-dev libcmark-dev libjson-glib-dev fonts-noto-cjk fontconfig python3 python3-fonttools"
+      zlib1g-dev libcmark-dev libjson-glib-dev fonts-noto-cjk fontconfig python3 python3-fonttools"
 if [ "$what" = fuzz ]; then
     pkgs="$pkgs clang libclang-rt-14-dev"
 fi

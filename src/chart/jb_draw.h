@@ -72,7 +72,8 @@ void jb_canvas_free(JbCanvas *canvas);
 
 /* Append `image` (a cairo ARGB32 or RGB24 image surface) to `out` as a PNG: an indexed PNG
  * when it has at most 256 colours, else RGB (RGBA when not opaque). Deterministic: the same
- * pixels give the same bytes. Faster than cairo_surface_write_to_png and smaller. */
+ * pixels give the same bytes. ~30× faster than cairo_surface_write_to_png, ~1.4× its size
+ * (jb_png.c says why). */
 gboolean jb_png_encode(cairo_surface_t *image, GByteArray *out, GError **error);
 /* The same with a pHYs chunk saying `dpi` (canvases write 72 × their scale: 144 dpi for the
  * 2× PNGs of slides, so a chart pastes at its size in points; 300 for print). */

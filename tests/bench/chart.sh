@@ -180,7 +180,7 @@ done
 printf 'int main(void) { return 0; }\n' >"$T/bare.c"
 # shellcheck disable=SC2086
 cc -o "$T/bare" "$T/bare.c" -Wl,--no-as-needed ${JB_LIBS:-$(pkg-config --libs pangocairo pangofc \
-    cairo-pdf cairo-svg cairo-png glib-2.0 fontconfig libpng libcmark json-glib-1.0) -lcsv -lm}
+    cairo-pdf cairo-svg cairo-png glib-2.0 fontconfig zlib libcmark json-glib-1.0) -lcsv -lm}
 $PY "$ROOT/tests/bench/interleave.py" "$((ROUNDS * 2))" "$J --version" "$T/bare" >"$T/start"
 jv=$(sed -n 1p "$T/start" | cut -d' ' -f1); bare=$(sed -n 2p "$T/start" | cut -d' ' -f1)
 threads=$(strace -f -qq -e trace=clone,clone3 -o "$T/strace" \
