@@ -1,12 +1,16 @@
 #!/bin/sh
 # Install the Debian packages jianbao needs, or say which are missing.
-# Usage: tools/deps.sh run|test|bench|fuzz|man   (test, bench and man add the tools they use)
+# Usage: tools/deps.sh run|test|bench|fuzz|man|format   (all but format add the tools they use to
+# what run needs; format needs only clang-format)
 set -eu
 what=${1:-run}
 pkgs="gcc make pkg-config libc6-dev libglib2.0-dev libcairo2-dev libpango1.0-dev libcsv-dev
       zlib1g-dev libcmark-dev libjson-glib-dev fonts-noto-cjk fontconfig python3 python3-fonttools"
 if [ "$what" = fuzz ]; then
     pkgs="$pkgs clang libclang-rt-14-dev"
+fi
+if [ "$what" = format ]; then
+    pkgs="clang-format"
 fi
 if [ "$what" = man ] || [ "$what" = test ]; then
     pkgs="$pkgs help2man"

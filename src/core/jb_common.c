@@ -1,7 +1,10 @@
 #include "jb_common.h"
 
 
+/* the quark's name is the macro's first argument, stringified: not to be spaced out */
+/* clang-format off */
 G_DEFINE_QUARK(jb-error-quark, jb_error)
+/* clang-format on */
 
 int jb_exit_code(const GError *e)
 {

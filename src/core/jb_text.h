@@ -112,7 +112,9 @@ typedef struct {
     const char *s;
     gsize n;
 } JbLit;
+/* clang-format off */
 #define JB_LIT(x) {x, sizeof(x) - 1}
+/* clang-format on */
 
 /* Does the NUL-terminated `s` begin with `w`? Byte by byte, not strncmp: most tries fail
  * within a Chinese character's three bytes, and Chinese words share their first byte too
