@@ -55,8 +55,10 @@ static gboolean roll_back(const char *path, const char *journal, int fd, GPtrArr
     guint64 size = g_ascii_strtoull(text, &end, 10);
     struct stat st;
     if (end == text || *end != '\n' || fstat(fd, &st) != 0)
-        return fail(error, JB_ERROR_OUTPUT, journal, "damaged journal of an append; remove it "
-                    "after checking the end of the file", 0);
+        return fail(error, JB_ERROR_OUTPUT, journal,
+                    "damaged journal of an append; remove it "
+                    "after checking the end of the file",
+                    0);
     if ((guint64)st.st_size > size) {
         if (ftruncate(fd, (off_t)size) != 0 || fsync(fd) != 0)
             return fail(error, JB_ERROR_OUTPUT, path, "", errno);
@@ -64,8 +66,8 @@ static gboolean roll_back(const char *path, const char *journal, int fd, GPtrArr
             g_ptr_array_add(warnings,
                             g_strdup_printf("%s: an append that did not complete (killed?) "
                                             "was undone: %llu bytes after byte %llu removed; "
-                                            "run its batch again", path,
-                                            (unsigned long long)st.st_size - size,
+                                            "run its batch again",
+                                            path, (unsigned long long)st.st_size - size,
                                             (unsigned long long)size));
     }
     unlink(journal);
@@ -81,13 +83,15 @@ static gboolean header_matches(int fd, const char *path, const char *header, GEr
     ssize_t got = pread(fd, have, n, 0);
     if (got == (ssize_t)n && memcmp(have, header, n) == 0)
         return TRUE;
-    return fail(error, JB_ERROR_USAGE, path, "does not begin with the header this command "
-                "writes: not appending to it", 0);
+    return fail(error, JB_ERROR_USAGE, path,
+                "does not begin with the header this command "
+                "writes: not appending to it",
+                0);
 }
 
 /* Under the lock: the header when empty, then the batch; cut back to `size0` on failure. */
-static gboolean append_locked(int fd, const char *path, const char *header, int src,
-                              off_t size0, GError **error)
+static gboolean append_locked(int fd, const char *path, const char *header, int src, off_t size0,
+                              GError **error)
 {
     gboolean ok = size0 > 0 || write_all(fd, header, strlen(header));
     g_autofree char *buf = g_malloc(1 << 16);

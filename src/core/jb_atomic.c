@@ -63,7 +63,8 @@ static int create_temp(const char *path, char **tmp)
         for (int i = 0; i < 6; i++) /* (GLib's generator: seeded from /dev/urandom) */
             rnd[i] = chars[g_random_int_range(0, (gint32)sizeof chars - 1)];
         rnd[6] = '\0';
-        g_autofree char *name = g_strconcat(base[0] == '.' ? "" : ".", base, ".", rnd, ".jbtmp", NULL);
+        g_autofree char *name = g_strconcat(base[0] == '.' ? "" : ".", base, ".", rnd, ".jbtmp",
+                                            NULL);
         char *p = g_build_filename(dir, name, NULL);
         int fd = open(p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd >= 0) {

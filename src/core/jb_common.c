@@ -13,11 +13,16 @@ int jb_exit_code(const GError *e)
     if (e->domain != JB_ERROR)
         return JB_EXIT_INPUT;
     switch ((JbErrorCode)e->code) {
-    case JB_ERROR_USAGE: return JB_EXIT_USAGE;
-    case JB_ERROR_INPUT: return JB_EXIT_INPUT;
-    case JB_ERROR_LIMIT: return JB_EXIT_INPUT;
-    case JB_ERROR_OUTPUT: return JB_EXIT_OUTPUT;
-    case JB_ERROR_LOCKED: return JB_EXIT_LOCKED;
+    case JB_ERROR_USAGE:
+        return JB_EXIT_USAGE;
+    case JB_ERROR_INPUT:
+        return JB_EXIT_INPUT;
+    case JB_ERROR_LIMIT:
+        return JB_EXIT_INPUT;
+    case JB_ERROR_OUTPUT:
+        return JB_EXIT_OUTPUT;
+    case JB_ERROR_LOCKED:
+        return JB_EXIT_LOCKED;
     }
     return JB_EXIT_INPUT;
 }

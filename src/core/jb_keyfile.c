@@ -40,11 +40,9 @@ gboolean jb_keyfile_load(GKeyFile *kf, const char *source, const char *data, gsi
     guint line = bad_line(data, len);
     if (line)
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                    "%s:%u: not a key file line ([group], key = value or # comment)", source,
-                    line);
+                    "%s:%u: not a key file line ([group], key = value or # comment)", source, line);
     else
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                    "%s: not a key file (UTF-8 lines: [group], key = value or # comment)",
-                    source);
+                    "%s: not a key file (UTF-8 lines: [group], key = value or # comment)", source);
     return FALSE;
 }

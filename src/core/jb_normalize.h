@@ -39,8 +39,8 @@ static inline char jb_normalize_ascii(gunichar c)
     if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
         (c >= 0xFF41 && c <= 0xFF5A))
         return (char)(c - 0xFEE0);
-    if (c == 0xFF05 || c == 0xFF0B || c == 0xFF0E || c == 0xFF0F || c == 0xFF1D ||
-        c == 0xFF1C || c == 0xFF1E)
+    if (c == 0xFF05 || c == 0xFF0B || c == 0xFF0E || c == 0xFF0F || c == 0xFF1D || c == 0xFF1C ||
+        c == 0xFF1E)
         return (char)(c - 0xFEE0); /* ％ ＋ ． ／ ＝ ＜ ＞ */
     if (c >= 0x80 && jb_is_space(c))
         return ' ';

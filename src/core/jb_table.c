@@ -10,9 +10,9 @@
 
 struct JbTable {
     char *source;
-    GPtrArray *header; /* char* */
-    GPtrArray *rows;   /* GPtrArray* of char* */
-    GArray *lines;     /* guint per row */
+    GPtrArray *header;  /* char* */
+    GPtrArray *rows;    /* GPtrArray* of char* */
+    GArray *lines;      /* guint per row */
     GPtrArray *origins; /* NULL, or the sources of rows copied from other tables (char*) */
     GArray *origin_of;  /* with origins: per row an index into it, G_MAXUINT for `source` */
 };
@@ -165,9 +165,18 @@ JbTable *jb_table_read(const char *path, GError **error)
     return jb_table_parse(path, data, len, error);
 }
 
-guint jb_table_n_rows(const JbTable *t) { return t->rows->len; }
-guint jb_table_n_cols(const JbTable *t) { return t->header->len; }
-const char *jb_table_source(const JbTable *t) { return t->source; }
+guint jb_table_n_rows(const JbTable *t)
+{
+    return t->rows->len;
+}
+guint jb_table_n_cols(const JbTable *t)
+{
+    return t->header->len;
+}
+const char *jb_table_source(const JbTable *t)
+{
+    return t->source;
+}
 
 void jb_table_set_source(JbTable *t, const char *source)
 {
@@ -230,7 +239,8 @@ void jb_table_append_from(JbTable *t, const JbTable *from, guint row)
 {
     GPtrArray *r = g_ptr_array_new_full(t->header->len, g_free);
     for (guint i = 0; i < t->header->len; i++)
-        g_ptr_array_add(r, g_strdup(jb_table_get(from, row, jb_table_column(from, t->header->pdata[i]))));
+        g_ptr_array_add(
+            r, g_strdup(jb_table_get(from, row, jb_table_column(from, t->header->pdata[i]))));
     g_ptr_array_add(t->rows, r);
     guint line = jb_table_line(from, row);
     g_array_append_val(t->lines, line);
@@ -372,20 +382,21 @@ static gssize count_commas_plain(const char *s, gsize n)
      * before a lane could wrap; the last partial block is the last 16 bytes, with the lanes
      * already counted masked off. */
     if (n >= 16) {
-        static const guint8 tail_lanes[32] = {[16] = 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-                                              0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-                                              0xFF};
+        static const guint8 tail_lanes[32] = {[16] = 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF,        0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                              0xFF,        0xFF, 0xFF, 0xFF};
         const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'),
-                      cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+                      cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n'),
+                      zero = _mm_setzero_si128();
         __m128i sums = zero, bad = zero;
         while (i + 16 <= n) {
             __m128i count = zero;
             gsize stop = n - i >= 255 * 16 ? i + 255 * 16 : n;
             for (; i + 16 <= stop; i += 16) {
                 __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-                bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, quote),
-                                                     _mm_or_si128(_mm_cmpeq_epi8(v, cr),
-                                                                  _mm_cmpeq_epi8(v, lf))));
+                bad = _mm_or_si128(
+                    bad, _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf))));
                 count = _mm_add_epi8(count, _mm_cmpeq_epi8(v, comma));
             }
             sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_sub_epi8(zero, count), zero));
@@ -504,8 +515,14 @@ static GString *to_csv(const JbTable *t, gboolean excel)
     return out;
 }
 
-GString *jb_table_to_csv(const JbTable *t) { return to_csv(t, FALSE); }
-GString *jb_table_to_excel_csv(const JbTable *t) { return to_csv(t, TRUE); }
+GString *jb_table_to_csv(const JbTable *t)
+{
+    return to_csv(t, FALSE);
+}
+GString *jb_table_to_excel_csv(const JbTable *t)
+{
+    return to_csv(t, TRUE);
+}
 
 gboolean jb_table_write(const JbTable *t, const char *path, GError **error)
 {
@@ -528,8 +545,8 @@ char *jb_csv_safe_text(const char *s)
 
 char *jb_csv_plain_text(const char *s)
 {
-    if (s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@' ||
-                         s[1] == '\t' || s[1] == '\r'))
+    if (s[0] == '\'' &&
+        (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@' || s[1] == '\t' || s[1] == '\r'))
         return g_strdup(s + 1);
     return g_strdup(s);
 }

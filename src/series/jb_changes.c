@@ -5,8 +5,8 @@
 #include <string.h>
 
 const char *const JB_CHANGES_HEADER[] = {
-    "kind",     "metric_id", "label",          "period",       "unit",  "old_value", "old_bound",
-    "old_value_high", "old_forecast", "value", "bound", "value_high", "forecast", NULL};
+    "kind",           "metric_id",    "label", "period", "unit",       "old_value", "old_bound",
+    "old_value_high", "old_forecast", "value", "bound",  "value_high", "forecast",  NULL};
 
 /* The cells of a series row that make its figure: compared as written (7.0 is not 7). */
 static const JbSeriesCol FIGURE[] = {JB_SERIES_VALUE, JB_SERIES_BOUND, JB_SERIES_VALUE_HIGH,

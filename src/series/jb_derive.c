@@ -123,8 +123,8 @@ static void derived_clear(gpointer p)
     g_free(d->sources);
 }
 
-static void emit(JbTable *out, const Cols *c, const char *id, const char *suffix,
-                 const char *label, const char *unit, GArray *rows)
+static void emit(JbTable *out, const Cols *c, const char *id, const char *suffix, const char *label,
+                 const char *unit, GArray *rows)
 {
     double max_abs = 0;
     for (guint i = 0; i < rows->len; i++)
@@ -136,7 +136,8 @@ static void emit(JbTable *out, const Cols *c, const char *id, const char *suffix
         g_autofree const char **cells = g_new0(const char *, n + 1);
         JbPeriod when;
         const char *freq = jb_period_parse(d->period, &when, NULL)
-                               ? jb_freq_name(jb_period_freq(&when)) : "";
+                               ? jb_freq_name(jb_period_freq(&when))
+                               : "";
         const char *set[JB_SERIES_N_COLS] = {
             [JB_SERIES_METRIC_ID] = did,
             [JB_SERIES_LABEL] = label,
@@ -252,8 +253,8 @@ JbTable *jb_derive(const JbTable *table, guint flags)
         return out;
     /* metric ids in order of first appearance, each with its points */
     g_autoptr(GPtrArray) order = g_ptr_array_new();
-    g_autoptr(GHashTable) by_id =
-        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
+    g_autoptr(GHashTable)
+        by_id = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
     for (guint r = 0; r < jb_series_n_rows(series); r++) {
         const JbSeriesRow *row = jb_series_row(series, r);
         const char *id = row->metric_id;

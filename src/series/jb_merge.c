@@ -38,7 +38,8 @@ JbTable *jb_metrics_merge(JbTable *const *tables, guint n)
     for (guint i = 0; i < n; i++) {
         g_autoptr(GString) csv = jb_table_to_csv(tables[i]);
         ranked[i].t = tables[i];
-        ranked[i].digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)csv->str, csv->len);
+        ranked[i].digest = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)csv->str,
+                                                       csv->len);
     }
     qsort(ranked, n, sizeof *ranked, by_digest);
 

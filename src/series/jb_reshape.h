@@ -27,11 +27,11 @@
 extern const char *const JB_CONFLICTS_HEADER[];
 
 typedef struct {
-    gboolean year_periods;    /* a year's figures on a year axis: "2021-01/2021-12" and an
+    gboolean year_periods;       /* a year's figures on a year axis: "2021-01/2021-12" and an
                                * as-of day "2022-07-26" as "2022"; parts of a year (2022-06,
                                * 2022-H1, 2022-01/2022-10) keep their own period */
-    gboolean include_unknown; /* keep rows without a metric_id, keyed "unknown:SUBJECT:METRIC" */
-    gboolean strict;          /* a malformed row is an error, not a skipped row */
+    gboolean include_unknown;    /* keep rows without a metric_id, keyed "unknown:SUBJECT:METRIC" */
+    gboolean strict;             /* a malformed row is an error, not a skipped row */
     const char *const *metrics;  /* NULL, or keep only these ids and ids under them ("ai" keeps
                                   * "ai.enterprises"); NULL-terminated */
     const char *const *subjects; /* NULL, or keep only rows whose subject (or the dictionary

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-const char *const JB_SERIES_HEADER[] = {"metric_id", "label",    "period",       "value",
-                                        "unit",      "bound",    "forecast",     "sources",
+const char *const JB_SERIES_HEADER[] = {"metric_id",    "label",     "period",     "value",
+                                        "unit",         "bound",     "forecast",   "sources",
                                         "display_unit", "frequency", "value_high", NULL};
 
 struct JbSeries {
@@ -41,8 +41,8 @@ static void read_row(const JbSeries *s, guint r, JbSeriesRow *row)
     if (!row->timed)
         memset(&row->period, 0, sizeof row->period);
     const char *value = row->cell[JB_SERIES_VALUE];
-    row->stated = jb_figure_parse(value, row->cell[JB_SERIES_BOUND], row->cell[JB_SERIES_VALUE_HIGH],
-                                  &row->fig);
+    row->stated = jb_figure_parse(value, row->cell[JB_SERIES_BOUND],
+                                  row->cell[JB_SERIES_VALUE_HIGH], &row->fig);
     row->has_value = row->stated || jb_figure_parse(value, "", NULL, &row->fig);
     row->forecast = strcmp(row->cell[JB_SERIES_FORECAST], "1") == 0;
     row->row = r;

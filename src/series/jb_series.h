@@ -54,14 +54,14 @@ typedef struct {
     const char *cell[JB_SERIES_N_COLS];
     const char *metric_id, *label, *period_text, *unit, *sources, *display_unit, *frequency;
     JbPeriod period;
-    gboolean timed;    /* the period is of the grammar (else `period` is zero) */
-    JbFigure fig;      /* value, bound and value_high; see has_value, stated */
+    gboolean timed;     /* the period is of the grammar (else `period` is zero) */
+    JbFigure fig;       /* value, bound and value_high; see has_value, stated */
     gboolean has_value; /* the value is a plain decimal: fig holds it, as exact when the
                          * bound or upper end cannot be read (!stated) */
-    gboolean stated;   /* value, bound and value_high all read (jb_figure_parse) */
-    gboolean forecast; /* forecast is "1" */
-    guint row;         /* the table's row index */
-    guint line;        /* its line in its file */
+    gboolean stated;    /* value, bound and value_high all read (jb_figure_parse) */
+    gboolean forecast;  /* forecast is "1" */
+    guint row;          /* the table's row index */
+    guint line;         /* its line in its file */
 } JbSeriesRow;
 
 typedef struct JbSeries JbSeries;

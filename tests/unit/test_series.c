@@ -16,20 +16,21 @@ static JbSeries *parse(const char *csv)
 static char *figure_text(const JbSeriesRow *r)
 {
     char buf[64];
-    jb_decimal_format_stated(jb_decimal_with_places(r->fig.value, r->fig.decimals), buf, sizeof buf);
+    jb_decimal_format_stated(jb_decimal_with_places(r->fig.value, r->fig.decimals), buf,
+                             sizeof buf);
     return g_strdup(buf);
 }
 
 int main(void)
 {
     /* columns in another order, one extra, frequency and display_unit missing */
-    g_autoptr(JbSeries) s = parse(
-        "extra,period,metric_id,value,bound,value_high,unit,label,forecast,sources\n"
-        "x,2025,gdp.growth,7.0,exact,,%,增速,1,a.md; b.md\n"
-        "x,2024-H1,gdp.growth,5,range,5.5,%,增速,0,c.md\n"
-        "x,2024-01/2024-09,robots,1200000000000,at_least,,台,机器人,0,\n"
-        "x,2023,robots,12,sideways,,台,机器人,0,\n"
-        "x,later,,abc,exact,,台,,0,\n");
+    g_autoptr(JbSeries)
+        s = parse("extra,period,metric_id,value,bound,value_high,unit,label,forecast,sources\n"
+                  "x,2025,gdp.growth,7.0,exact,,%,增速,1,a.md; b.md\n"
+                  "x,2024-H1,gdp.growth,5,range,5.5,%,增速,0,c.md\n"
+                  "x,2024-01/2024-09,robots,1200000000000,at_least,,台,机器人,0,\n"
+                  "x,2023,robots,12,sideways,,台,机器人,0,\n"
+                  "x,later,,abc,exact,,台,,0,\n");
     ok(jb_series_check(s, NULL) && jb_series_n_rows(s) == 5, "a series of 5 rows");
     const JbSeriesRow *r = jb_series_row(s, 0);
     g_autofree char *v0 = figure_text(r);
@@ -48,8 +49,7 @@ int main(void)
            jb_period_freq(&r->period) == JB_FREQ_HALF,
        "a range has its upper end, a half its frequency");
     r = jb_series_row(s, 2);
-    ok(r->stated && r->fig.bound == JB_BOUND_AT_LEAST &&
-           jb_period_freq(&r->period) == JB_FREQ_YTD,
+    ok(r->stated && r->fig.bound == JB_BOUND_AT_LEAST && jb_period_freq(&r->period) == JB_FREQ_YTD,
        "at_least, and a cumulative period from January");
     r = jb_series_row(s, 3);
     ok(!r->stated && r->has_value && r->fig.bound == JB_BOUND_EXACT &&
