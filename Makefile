@@ -6,7 +6,8 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKGS      = pangocairo pangofc cairo-pdf cairo-svg cairo-png glib-2.0 fontconfig zlib libcmark json-glib-1.0
 WARN      = -std=c17 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
-            -Wformat=2 -Wno-format-nonliteral -Wvla
+            -Wformat=2 -Wno-format-nonliteral -Wvla $(if $(WERROR),-Werror)
+# WERROR=1 (CI: .ci/run) makes every warning an error, the sanitizer build's too.
 # Recursive (=) so pkg-config runs only when a recipe needs it: after tools/deps.sh.
 JB_CFLAGS = $(WARN) -D_GNU_SOURCE $(LAYERS:%=-Isrc/%) $(shell pkg-config --cflags $(PKGS)) \
             -DJB_DATADIR='"$(CURDIR)"' -DJB_VERSION='"$(VERSION)"'
