@@ -372,6 +372,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     gboolean ctx_named = c->have_carry;
     gboolean items = g_strstr_len(sent, end - sent, "；") || memchr(sent, ';', (size_t)(end - sent));
     const char *walked = sent, *item = sent;
+    gboolean lead_here = FALSE; /* the story's lead period was named in this sentence */
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         gboolean relative = r->rel == REL_PREV || r->rel == REL_THIS;
@@ -394,16 +395,28 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
         if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
             ctx = r->val;
             have_ctx = ctx_named = TRUE;
-            if (r->sentence_only)
+            /* a span of days carries on only from a sentence with figures of its own:
+             * 10月17日至18日，…在…考察调研 is a visit's time; a span defining a name in
+             * brackets (五一假期（5月1日至5日），…) is the story's */
+            gboolean bracketed = r->at > sent && (ends(sent, r->at, "（") || r->at[-1] == '(');
+            gboolean days = r->val.start.kind == JB_POINT_DAY && r->val.end.kind == JB_POINT_DAY &&
+                            jb_period_freq(&r->val) != JB_FREQ_DAY && !bracketed;
+            if (r->sentence_only || (days && first_number >= end))
                 continue;
             c->carry = r->val;
             c->have_carry = TRUE;
             c->story_named = r->val;
             c->have_story_named = TRUE;
-            if (c->lead_open && jb_period_freq(&r->val) != JB_FREQ_DAY && !r->future_word &&
-                !r->loose && r->at < first_number) { /* (named before the story's figures) */
+            /* (a span in brackets narrows the lead just named: 今年“五一”假期（5月1日至5日）) */
+            gboolean narrows = lead_here && c->have_lead && bracketed &&
+                               jb_period_first_day(&r->val) >= jb_period_first_day(&c->lead) &&
+                               jb_period_end_day(&r->val) <= jb_period_end_day(&c->lead);
+            if ((c->lead_open || narrows) && jb_period_freq(&r->val) != JB_FREQ_DAY &&
+                !r->future_word && !r->loose && r->at < first_number) {
+                /* (named before the story's figures) */
                 c->lead = r->val; /* a story opening "今年第二季…": its figures' period */
                 c->have_lead = TRUE;
+                lead_here = TRUE;
             }
             c->lead_open = FALSE;
         }

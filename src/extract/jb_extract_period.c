@@ -242,6 +242,29 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
  * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
  * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
  * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
+/* A span of days whose first day `p` holds and ends at `e`: 5月1日至5日, 10月1日—8日,
+ * 6月30日至7月2日. Returns the end of the span (p widened to it) or `e` when none follows. */
+static const char *day_span_end(const char *s, const char *e, const char *limit, JbPeriod *p)
+{
+    const char *sep = any_lit(e, limit, (const char *const[]){"-", "—", "–", "~", "～", "至", "到", NULL});
+    if (!sep)
+        return e;
+    const char *q = sep;
+    JbPoint last = p->start;
+    int n = digits(&q, s, limit, 2);
+    if (n >= 1 && lit(q, limit, "月")) { /* a month of its own */
+        last.n = n;
+        q += strlen("月");
+        n = digits(&q, s, limit, 2);
+    }
+    const char *de = n >= 1 ? any_lit(q, limit, (const char *const[]){"日", "号", "號", NULL}) : NULL;
+    last.day = n;
+    if (!de || !jb_point_valid(&last) || jb_point_first_day(&last) <= jb_point_first_day(&p->start))
+        return e;
+    p->end = last;
+    return de;
+}
+
 static const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                             int year, gboolean year_stated, TimeRef *t)
 {
@@ -348,7 +371,7 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
                 JbPoint x = {JB_POINT_DAY, y, m, day};
                 if (de && jb_point_valid(&x)) {
                     t->p = jb_period_of(x);
-                    return de;
+                    return day_span_end(s, de, limit, &t->p);
                 }
                 return me;
             }
@@ -523,6 +546,50 @@ static const char *report_time(const char *p, const char *limit, const TimeAncho
     return NULL;
 }
 
+/* A day of the week named: 上周五, 本周三, 下周一, 周三, 星期五, 礼拜天 — that day of the
+ * published day's week (Monday first), or of the week before or after. A weekday after 每, 逢
+ * or 隔 is a schedule (每周一至周五), no day. */
+static const char *weekday_ref(const char *s, const char *p, const char *limit,
+                               const TimeAnchor *a, TimeRef *t)
+{
+    static const struct {
+        const char *w;
+        int weeks;
+    } WEEKS[] = {{"上周", -1}, {"上週", -1}, {"上星期", -1}, {"上个星期", -1}, {"上個星期", -1},
+                 {"下周", 1},  {"下週", 1},  {"下星期", 1},  {"下个星期", 1},  {"下個星期", 1},
+                 {"本周", 0},  {"本週", 0},  {"这周", 0},    {"這週", 0},      {"周", 0},
+                 {"週", 0},    {"星期", 0},  {"礼拜", 0},    {"禮拜", 0}};
+    static const char *const DAYS[] = {"一", "二", "三", "四", "五", "六", "日", "天", NULL};
+    const char *e = NULL;
+    gsize i = 0;
+    for (; i < G_N_ELEMENTS(WEEKS) && !(e = lit(p, limit, WEEKS[i].w)); i++)
+        ;
+    if (!e)
+        return NULL;
+    int wd = -1;
+    for (int k = 0; DAYS[k] && wd < 0; k++)
+        if (lit(e, limit, DAYS[k]))
+            wd = k < 6 ? k : 6;
+    if (wd < 0 || a->day.kind != JB_POINT_DAY ||
+        ends_with_any(s, p, (const char *const[]){"每", "逢", "隔", "上", "下", "本", "这", "這",
+                                                   "一", "两", "兩", "几", "幾", NULL}))
+        return NULL;
+    e += strlen(DAYS[0]);
+    /* a range of weekdays (周一至周五) is a schedule too */
+    if (ends_with_any(s, p, (const char *const[]){"至", "到", "-", "—", "~", "～", NULL}) ||
+        any_lit(e, limit, (const char *const[]){"至周", "到周", "至星期", "到星期", "-周", "—周", "至週", NULL}))
+        return NULL;
+    if (lit(e, limit, "刊") || lit(e, limit, "版") || (wd == 6 && lit(e, limit, "均")))
+        return NULL; /* 周五刊: a paper's edition; 本周日均: the week's daily average */
+    gint64 day = jb_point_first_day(&a->day);
+    gint64 that = day - jb_weekday(day) + 7 * WEEKS[i].weeks + wd;
+    t->p = jb_period_of(jb_point_of_days(that));
+    t->role = TIME_DAY;
+    t->weekday = TRUE;
+    t->future_word = that > day;
+    return e;
+}
+
 static const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                              TimeRef *t)
 {
@@ -553,6 +620,8 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
         t->role = TIME_DAY;
         return e;
     }
+    if ((e = weekday_ref(s, p, limit, a, t)))
+        return e;
     /* weeks: 本周, 上周, 下周, and 周 right before a move (周涨1.04%) */
     static const struct {
         const char *w;
@@ -983,8 +1052,9 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     if ((e = sub_year(s, p, limit, a, 0, FALSE, t))) {
         if (!anchor_year(a))
             t->known = FALSE;
-        if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY)
-            t->role = TIME_DAY; /* 10月18日: the day of an announcement */
+        if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY &&
+            t->p.start.n == t->p.end.n && t->p.start.day == t->p.end.day)
+            t->role = TIME_DAY; /* 10月18日: the day of an announcement (10月1日—8日: a span) */
         return e;
     }
     return NULL;

@@ -142,6 +142,7 @@ typedef struct {
                            * quote in a list of quotes; 去年推出…计划: an event's time) */
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */
     gboolean event;       /* the time of an event (去年推出…): local too */
+    gboolean weekday;     /* a day named by its weekday (上周五, 周三): a date written out */
     /* filled by the extractor, reading the sentence's times in order: */
     JbPeriod val;         /* the period it stands for where it stands */
     gboolean has_val;
@@ -170,7 +171,8 @@ typedef struct {
     X(0x73FE) /* 現 */ X(0x4E94) /* 五 */ X(0x516D) /* 六 */ X(0x4E03) /* 七 */                  \
     X(0x516B) /* 八 */ X(0x4E5D) /* 九 */ X(0x6B21) /* 次 */ X(0x540E) /* 后 */                  \
     X(0x5F8C) /* 後 */ X(0x6765) /* 来 */ X(0x4F86) /* 來 */ X(0x201C) /* “ */                   \
-    X(0x622A) /* 截 */ X(0x62A5) /* 报 */ X(0x5831) /* 報 */
+    X(0x622A) /* 截 */ X(0x62A5) /* 报 */ X(0x5831) /* 報 */ X(0x661F) /* 星 */                  \
+    X(0x793C) /* 礼 */ X(0x79AE) /* 禮 */ X(0x8FD9) /* 这 */ X(0x9019) /* 這 */
 
 /* jb_extract_headline.c */
 /* Is paragraph i a headline (a heading, the title, 原标题…, a table of contents)? */

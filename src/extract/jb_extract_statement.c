@@ -750,7 +750,7 @@ static gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
         /* (a date written out: 昨日, 当日 are the published day's neighbours, which a
          * briefing or a report reads its own way) */
         if (r->role == TIME_DAY && r->has_val && jb_period_freq(&r->val) == JB_FREQ_DAY &&
-            g_ascii_isdigit(*r->at)) {
+            (g_ascii_isdigit(*r->at) || r->weekday)) {
             *out = r->val;
             found = TRUE;
         }
@@ -978,12 +978,15 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
      * is not built any further. */
     const char *subject = subj_word ? subj_word : "";
     Span metric_at = following_noun(c->list_tail ? c->list_tail : qe, ce);
-    if (!metric_at.a)
-        metric_at = metric_phrase(cs, qs, cut_at,
-                                  /* what precedes the time is no part of the metric (2025年
-                                   * 我国…), unless it is a market's day (恒生指數今日收報) */
-                                  have_time && t->end <= qs && t->role != TIME_DAY ? t->end
-                                                                                   : NULL);
+    if (!metric_at.a) {
+        /* what precedes the time is no part of the metric (2025年我国…), unless it is a
+         * market's day (恒生指數今日收報); a time in brackets ends with them (国庆档（10月1日
+         * —8日）总票房) */
+        const char *cut = have_time && t->end <= qs && t->role != TIME_DAY ? t->end : NULL;
+        if (cut && (starts(cut, qs, "）") || *cut == ')'))
+            cut += *cut == ')' ? 1 : strlen("）");
+        metric_at = metric_phrase(cs, qs, cut_at, cut);
+    }
     if (metric_override && !span_len(metric_at)) /* a later member of a 分别 list */
         metric_at = (Span){metric_override, metric_override + strlen(metric_override)};
     if (!span_len(metric_at) && prev_end && c->out->len) { /* a later member of a list */
