@@ -318,6 +318,64 @@ static char *title_date(const char *t)
     return NULL;
 }
 
+/* The year of a month named in `text` last (2025年11月金融统计数据: 2025 and 11), or 0. */
+static int named_year(const char *text, int *month)
+{
+    int year = 0;
+    for (const char *p = text; *p; p++) {
+        int v, n;
+        if (!g_ascii_isdigit(*p) || (p > text && g_ascii_isdigit(p[-1])))
+            continue;
+        const char *e = scan_digits(p, 5, &v, &n);
+        if (n != 4 || v < 1900 || v > 2200 || !starts_with(e, "年"))
+            continue;
+        int mv = 0, mn;
+        const char *me = scan_digits(e + strlen("年"), 3, &mv, &mn);
+        if (v >= year) {
+            year = v;
+            *month = mn >= 1 && mv >= 1 && mv <= 12 && starts_with(me, "月") ? mv : 0;
+        }
+    }
+    return year;
+}
+
+/* A wire's dateline with no year (新华社北京12月12日电, 本报讯 3月5日讯): its day, in the year
+ * of the latest month its title or opening paragraph names (2025年11月金融统计数据: 2025; a
+ * month after the dateline's, the year before it: 2025年12月… in a 1月15日电 is 2026's),
+ * or NULL. */
+static char *dateline_date(const JbArticle *a)
+{
+    int m = 0, d = 0;
+    const char *first = NULL;
+    for (guint i = 0; i < a->paragraphs->len && i < 3 && !m; i++) { /* (a title may come first) */
+        first = g_ptr_array_index(a->paragraphs, i);
+        const char *p = first;
+        for (int k = 0; k < 40 && *p && !m; k++, p = g_utf8_next_char(p)) {
+            int v, n, dv, dn;
+            if (!g_ascii_isdigit(*p) || (p > first && g_ascii_isdigit(p[-1])))
+                continue;
+            const char *e = scan_digits(p, 3, &v, &n);
+            if (!starts_with(e, "月"))
+                continue;
+            e = scan_digits(e + strlen("月"), 3, &dv, &dn);
+            if (starts_with(e, "日电") || starts_with(e, "日電") || starts_with(e, "日讯") ||
+                starts_with(e, "日訊"))
+                m = v, d = dv;
+        }
+    }
+    if (!m)
+        return NULL;
+    g_autofree char *text = g_strconcat(a->title ? a->title : "", "\n", first, NULL);
+    int named_month = 0;
+    int y = named_year(text, &named_month);
+    if (!y)
+        return NULL;
+    if (named_month > m)
+        y++;
+    g_autofree char *iso = g_strdup_printf("%04d-%02d-%02d", y, m, d);
+    return jb_article_parse_date(iso); /* (NULL for no such day) */
+}
+
 /* The latest date an item of the article states (a digest's items), or NULL. */
 static char *latest_section_date(const JbArticle *a)
 {
@@ -609,6 +667,17 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
                                    "%s: the article states no date; the one in its file name (%s) "
                                    "is taken as its published date",
                                    source, date);
+        if (!date && (date = dateline_date(a)) != NULL)
+            jb_article_add_warning(a->warnings,
+                                   "%s: the article's dateline names no year; %s, in the year its "
+                                   "opening names, is taken as its published date",
+                                   source, date);
+        if (!date)
+            jb_article_add_warning(a->warnings,
+                                   "%s: no date found (front matter, <meta>, a date line, a "
+                                   "dateline, the URL, the title or the file name): figures "
+                                   "that name no year have no period; give --published",
+                                   source);
         a->date_guessed = date != NULL;
     }
     set_str(&a->published, date);

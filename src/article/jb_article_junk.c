@@ -127,7 +127,8 @@ static gboolean gap_before(const char *p, const char *q)
  * touches its words and is none. */
 static gboolean byline_date(const char *p, int *y, int *m, int *d)
 {
-    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？", "：", ",", ";"};
+    /* (a label's colon is no sentence: 浏览次数：3276, 来源：某网) */
+    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？", ",", ";"};
     for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
         if (strstr(p, SENTENCE[i]))
             return FALSE;
@@ -138,7 +139,8 @@ static gboolean byline_date(const char *p, int *y, int *m, int *d)
         if (jb_article_scan_ymd(q, &e, y, m, d) != 3)
             continue;
         e = skip_weekday(skip_time(skip_weekday(e)));
-        return byline_gap(e);
+        /* an update note in brackets may follow: 2025/12/08 17:02（12/08 18:40 更新） */
+        return byline_gap(e) || starts_with(e, "（") || *e == '(';
     }
     return FALSE;
 }

@@ -791,7 +791,7 @@ static void enter_section(Ctx *c, const JbSection *x)
                             report_period(c, a->title, &c->anchor.report);
     c->have_title_period = c->title && c->title[0] && c->anchor.day.kind &&
                            named_period(c, c->title, FALSE, &c->title_period) &&
-                           jb_period_freq(&c->title_period) == JB_FREQ_YEAR &&
+                           jb_period_freq(&c->title_period) != JB_FREQ_DAY &&
                            jb_period_end_day(&c->title_period) <= jb_point_first_day(&c->anchor.day);
 }
 
@@ -907,8 +907,11 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
             i = j - 1;
             continue;
         }
+        gboolean open = c.lead_open;
         extract_paragraph(&c, g_ptr_array_index(article->paragraphs, i),
                           g_array_index(article->lines, guint, i));
+        if (level)
+            c.lead_open = open; /* a numbered heading (一、居民消费价格) is no story's opening */
     }
     /* The headlines last: a figure they repeat from the body is already written, with the
      * body's fuller quote; a figure only a headline states is still kept. */

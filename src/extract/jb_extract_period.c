@@ -576,9 +576,18 @@ static const char *weekday_ref(const char *s, const char *p, const char *limit,
         return NULL;
     e += strlen(DAYS[0]);
     /* a range of weekdays (周一至周五) is a schedule too */
-    if (ends_with_any(s, p, (const char *const[]){"至", "到", "-", "—", "~", "～", NULL}) ||
-        any_lit(e, limit, (const char *const[]){"至周", "到周", "至星期", "到星期", "-周", "—周", "至週", NULL}))
+    if (any_lit(e, limit, (const char *const[]){"至周", "到周", "至星期", "到星期", "-周", "—周", "至週", NULL}))
         return NULL;
+    const char *sep = NULL; /* the end of a range: 周一至周五 */
+    for (const char *const *w = (const char *const[]){"至", "到", "—", NULL}; *w && !sep; w++)
+        if (ends_with(s, p, *w))
+            sep = p - strlen(*w);
+    if (!sep && p > s && (p[-1] == '-' || p[-1] == '~'))
+        sep = p - 1;
+    if (sep && sep - s >= 3)
+        for (int k = 0; DAYS[k]; k++)
+            if (ends_with(s, sep, DAYS[k]))
+                return NULL;
     if (lit(e, limit, "刊") || lit(e, limit, "版") || (wd == 6 && lit(e, limit, "均")))
         return NULL; /* 周五刊: a paper's edition; 本周日均: the week's daily average */
     gint64 day = jb_point_first_day(&a->day);

@@ -288,7 +288,6 @@ typedef struct {
      * in 2025): the default of figures and of 全年, 年末 */
     JbPeriod title_period;
     gboolean have_title_period;
-    gboolean warned_no_date;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
     const char *forecast_end;   /* where its first forecast word ends, NULL when none */

@@ -873,15 +873,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
             p = jb_period_of((JbPoint){JB_POINT_YEAR, d->year - 1, 0, 0});
         } else if (!jb_extract_default_day(&c->anchor, c->anchor.briefing || market_sentence(c),
                                            &p)) {
-            out[0] = '\0';
-            if (c->warnings && !c->warned_no_date) {
-                c->warned_no_date = TRUE;
-                g_ptr_array_add(c->warnings,
-                                g_strdup_printf("%s: no date found (front matter, <meta>, a date "
-                                                "line, the URL or the title): figures that name "
-                                                "no year have no period; give --published",
-                                                c->article->source));
-            }
+            out[0] = '\0'; /* (the article warned that it found no date) */
             return;
         }
     }

@@ -68,6 +68,9 @@ is "$(cat "$TMP/kept.csv")" "keep" "keeps the previous output"
 
 # --encoding and --published
 iconv -f UTF-8 -t GB18030 >"$D/gbk.txt" <<'X'
+全省人工智能产业规模超600亿元
+2025年2月18日
+
 2024年，全省人工智能核心产业规模超过600亿元，企业数量超过900家。
 X
 is "$(run --encoding GB18030 "$D/gbk.txt")" 0 "--encoding GB18030 reads a GB18030 file"

@@ -36,5 +36,21 @@ contains "$(cat "$TMP/err")" "notice_20260321.txt: the article states no date; t
 printf '地铁新线开通\n2026年3月22日\n\n线路全长12.6公里。\n' >"$D/notice_20250101.txt"
 is "$(published "$D/notice_20250101.txt")" 2026-03-22 "the article's own date before the file name's"
 
+printf '前三季度全市经济平稳\n东川市统计局\343\200\200 2026-10-23 10:00\343\200\200浏览次数：2815\n\n前三季度全市地区生产总值3120.5亿元。\n' >"$D/counter.txt"
+is "$(published "$D/counter.txt")" 2026-10-23 "a byline with a page counter after the date (浏览次数：N)"
+
+printf '出口续创新高\n2026/12/07 16:20（12/07 18:05 更新）\n\n11月出口金额412.6亿美元。\n' >"$D/update.txt"
+is "$(published "$D/update.txt")" 2026-12-07 "a date line with an update note in brackets"
+
+printf '11月末M2余额同比增长7.1%%\n\n新华社北京12月11日电（记者某某）人民银行11日发布的2026年11月金融统计数据显示，M2余额同比增长7.1%%。\n' >"$D/wire.txt"
+is "$(published "$D/wire.txt")" 2026-12-11 "a wire's dateline with no year: the year its opening names"
+contains "$(cat "$TMP/err")" "wire.txt: the article's dateline names no year" "with a warning saying so"
+printf '12月CPI同比上涨0.8%%\n\n新华社北京1月9日电 国家统计局9日发布2026年12月全国CPI数据。\n' >"$D/wire-jan.txt"
+is "$(published "$D/wire-jan.txt")" 2027-01-09 "a dateline in a month before the one its opening names is the next year's"
+
+printf '地铁新线开通\n\n线路全长12.6公里。\n' >"$D/undated.txt"
+is "$(published "$D/undated.txt")" "" "no date anywhere: none"
+contains "$(cat "$TMP/err")" "undated.txt: no date found" "with a warning even when every figure names its period"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
