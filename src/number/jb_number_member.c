@@ -597,6 +597,36 @@ static gboolean score_before(const Ctx *c, gsize p, const Member *m)
     return FALSE;
 }
 
+/* 兆 after the digits read into m, as Taiwan and Japan write 10^12: before 億 and its digits
+ * (1兆9,482億元) or before money (2.3兆日圓, 1.2兆元). Elsewhere 兆 is mega (100兆瓦, 5兆帕)
+ * and no magnitude. At `after` (past 兆): sets m and *end when it is one. */
+static gboolean trillion_after(const Ctx *c, gsize after, Member *m, gsize *end)
+{
+    static const char *const MONEY[] = {"元", "美元", "日圓", "日元", "円", "新台幣", "台幣",
+                                        "新臺幣", "臺幣", "韓元", "韩元", "港元", "歐元", NULL};
+    if (is_digit_at(c, after)) {
+        JbDecimal rest;
+        gsize re;
+        if (!m->is_int || m->value.mant >= 1000000 || read_arabic(c, after, &rest, &re) ||
+            rest.exp10 != 0 || rest.mant >= 10000 || !(AT(c, re, "億") || AT(c, re, "亿")))
+            return FALSE;
+        m->value = (JbDecimal){m->value.mant * 10000 + rest.mant, 8};
+        *end = re + strlen("億");
+    } else {
+        gboolean money = FALSE;
+        for (const char *const *w = MONEY; *w && !money; w++)
+            money = at_lit(c, after, *w, strlen(*w));
+        if (!money)
+            return FALSE;
+        m->value.exp10 += 12;
+        *end = after;
+    }
+    m->tail_pow = 12;
+    m->has_mag = m->big_mag = TRUE;
+    m->tail_stage = 3;
+    return TRUE;
+}
+
 static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
     member_clear(m);
@@ -629,6 +659,8 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
             m->tail_stage = 3;
             q += el;
             allow_tail = FALSE;
+        } else if (AT(c, q, "兆") && trillion_after(c, q + strlen("兆"), m, &q)) {
+            allow_tail = FALSE; /* 1兆9,482億元, 2.3兆日圓: Taiwan's and Japan's 10^12 */
         } else if (w_for_wan_at(c, q)) { /* 12.5W人 = 12.5万人 */
             m->value.exp10 += 4;
             m->tail_pow = 4;
@@ -739,15 +771,16 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     const UnitDef *ud;
     gsize ulen = unit_at(c, u, &ud);
     if (!ud) {
-        /* 1423亿GB (no space: 5 GB is rare); a money word after a space (3.5 billion yuan) */
+        /* 1423亿GB, and after one space as texts with spaced Latin words write them
+         * (从 20 TPS 提升至 60 TPS, 3.5 billion yuan) */
         const UnitDef *lu = latin_unit_at(c, q);
         gsize at = q;
-        if (!lu && u > q) {
+        if (!lu && u == q + 1) {
             at = u;
             lu = latin_unit_at(c, u);
-            if (lu && !lu->canon)
-                lu = NULL;
         }
+        if (lu && lu->len == 1 && lu->text[0] == 'W' && !m->is_int)
+            lu = NULL; /* 阅 5.67W: web pages' 万 (a count of views); watts are whole (1400W) */
         if (lu) {
             const char *spelt = lu->canon ? lu->canon : lu->text;
             set_unit(m, U_PLAIN, spelt, strlen(spelt));
