@@ -865,7 +865,8 @@ static gboolean event_before(const char *s, const char *p)
 static gboolean future_clause(const char *s, const char *p, const char *e, const char *limit)
 {
     static const char *const W[] = {"将", "將", "预计", "預計", "计划", "計劃", "力争", "力爭",
-                                    "有望", "目标", "目標", NULL};
+                                    "有望", "目标", "目標", "预估", "預估", "预测", "預測", "可望",
+                                    NULL};
     static JbWordSet *words; /* W, kept for the life of the process */
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
@@ -888,7 +889,13 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
                     !lit(z, limit, "。");
          n++)
         z = g_utf8_next_char(z);
-    return jb_word_set_find(words, a, z) != NULL;
+    if (jb_word_set_find(words, a, z) != NULL)
+        return TRUE;
+    /* a clause a verb of expecting opens (他预计，12月A股…) */
+    return a - s >= 9 && (lit(a - 3, limit, "，") || lit(a - 3, limit, "：")) &&
+           ends_with_any(s, a - 3, (const char *const[]){"预计", "預計", "预测", "預測", "预估",
+                                                          "預估", "认为", "認為", "表示", NULL}) &&
+           jb_word_set_find(words, a - 9, a - 3) != NULL;
 }
 
 static gboolean after_as_of(const char *s, const char *p)

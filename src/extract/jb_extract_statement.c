@@ -81,7 +81,8 @@ static Span metric_phrase(const char *cstart, const char *qstart, const char *su
  * to trust beyond their own clause. */
 static const char *const FORECAST_WORDS[] = {
     "预计", "預計", "力争", "力爭", "有望", "目标", "目標", "预期", "預期", "预料", "預料",
-    "料将", "料將", "料会", "料會", "有机会", "有機會", "预测", "預測",
+    "料将", "料將", "料会", "料會", "有机会", "有機會", "预测", "預測", "预估", "預估",
+    "可望", "计划实施", "計劃實施",
     /* a company's guidance (公司指引全年资本开支为120-140亿元) */
     "指引",
     /* 计划 as a verb (计划于, 计划新建), not the noun of a named plan (创业家计划经营期) */
@@ -516,8 +517,30 @@ static gboolean condition_age(const JbQuantity *q, const char *qs, const char *q
     if (strcmp(q->unit, "岁") != 0 && strcmp(q->unit, "歲") != 0 && strcmp(q->unit, "周岁") != 0 &&
         strcmp(q->unit, "週歲") != 0)
         return FALSE;
-    return starts(qe, end, "的") ||
-           ((ends(sent, qs, "（") || ends(sent, qs, "(")) && (starts(qe, end, "）") || starts(qe, end, ")")));
+    /* (an age band before the group it names: 16-24岁劳动力失业率, 60岁及以上人口) */
+    static const char *const GROUP[] = {"的", "以上", "以下", "及以上", "及以下", "人口", "劳动力",
+                                        "勞動力", "青年", "老人", "老年", "群体", "群體", "人群",
+                                        "儿童", "兒童", "用户", "用戶", "人士", "女性", "男性",
+                                        "居民", "职工", "職工", "学生", "學生", "少年", "就业",
+                                        "就業", "失业", "失業", NULL};
+    for (const char *const *w = GROUP; *w; w++)
+        if (starts(qe, end, *w))
+            return TRUE;
+    return (ends(sent, qs, "（") || ends(sent, qs, "(")) && (starts(qe, end, "）") || starts(qe, end, ")"));
+}
+
+/* Does a figure in Latin units stand before the noun it describes (5410mAh 电池, 90W 有线快充,
+ * 65W快充)? It does when a Chinese character follows that neither ends nor continues a
+ * clause with the figure as what is said (，、和 的 左右 以上 增长…). */
+static gboolean latin_spec_before_noun(const char *qe, const char *end)
+{
+    const char *p = qe < end && *qe == ' ' ? qe + 1 : qe;
+    if (p >= end || (guchar)*p < 0xE0)
+        return FALSE;
+    static const char *const GO_ON = "，。；：、？！）」”和与與及或至到的左右以上下增提降同比较較为為是达達占佔";
+    char one[5] = {0};
+    memcpy(one, p, MIN((gsize)(end - p), (gsize)3));
+    return strstr(GO_ON, one) == NULL;
 }
 
 /* Hedges that set a threshold (营收超过50亿元的企业), not an estimate (最高1000万元的资金). */
@@ -762,7 +785,7 @@ static gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
  * 较8月末下跌约16.9%): a change verb, a hedge. */
 static gboolean change_words_only(const char *a, const char *b)
 {
-    static const char *const VERBS[] = {"增加", "新增", "减少", "減少", "下降", "下跌", "上涨",
+    static const char *const VERBS[] = {"增加", "新增", "净增", "淨增", "净减", "淨減", "减少", "減少", "下降", "下跌", "上涨",
                                         "上漲", "上升", "提高", "增长", "增長", "回落", "降低",
                                         "扩大", "擴大", "缩小", "縮小", "多", "少", NULL};
     static const char *const EXTRA[] = {"了", "约", "約", "近", "超过", "超過", "逾", NULL};
@@ -907,6 +930,9 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
         (c->definition_at && c->definition_at < qs))
         return;
+    if (strcmp(q->qualifier, "数") == 0 || strcmp(q->qualifier, "數") == 0 ||
+        strcmp(q->qualifier, "几") == 0 || strcmp(q->qualifier, "幾") == 0)
+        return; /* 数亿元, 几十万台: a vague amount, no figure to chart (上百, 上万: at least) */
     const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
     if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
         return; /* 销售额过亿元的企业: a class of things, not a figure */
@@ -936,6 +962,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
          starts(qe, sent_end, "住戶") || starts(qe, sent_end, "户") || starts(qe, sent_end, "戶") ||
          starts(qe, sent_end, "之家")))
         return; /* 5人家庭住戶, 三口之家: a kind of household, not a count of people */
+    if (g_ascii_isalpha(q->unit[0]) && latin_spec_before_noun(qe, sent_end))
+        return; /* 5410mAh 电池, 90W 有线快充: a part's spec that names it, no figure */
     if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
         return; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
     const char *cs0 = jb_extract_clause_start(c, sent, qs);
