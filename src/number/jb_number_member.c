@@ -925,6 +925,13 @@ static gboolean latin_quantity_at(const Ctx *c, gsize p)
     while (q < c->len && (g_ascii_isdigit(c->t[q]) || c->t[q] == '.' || c->t[q] == ','))
         q++;
     int pw;
+    if (q > p && q + 1 < c->len && (c->t[q] == '-' || c->t[q] == '~') && is_digit_at(c, q + 1)) {
+        gsize h = q + 1; /* a range's low end: 110-120GW */
+        while (h < c->len && (g_ascii_isdigit(c->t[h]) || c->t[h] == '.' || c->t[h] == ','))
+            h++;
+        if (latin_unit_at(c, h) != NULL)
+            return TRUE;
+    }
     return latin_unit_at(c, q) != NULL || w_for_wan_at(c, q) ||
            jb_number_english_scale_at(c, q, money, &pw) > 0 ||
            (money && (q >= c->len || !g_ascii_isalnum(c->t[q])));
