@@ -1118,6 +1118,11 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
         gboolean bracketed = prev_end && ((lit(prev_end, limit, "（") == p) || (lit(prev_end, limit, "(") == p));
         if (bracketed) {
             t.role = TIME_RESTATE; /* 今年第二季（4至6月）, 今天（10月18日） */
+            TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
+            if (t.p.start.kind == JB_POINT_DAY && t.p.end.kind == JB_POINT_DAY &&
+                t.known && prev->rel == REL_NONE &&
+                jb_period_first_day(&t.p) != jb_period_end_day(&t.p) - 1)
+                prev->p = t.p; /* 上周（11月24日—11月30日）: the days it says, weekend and all */
         } else if (t.role == TIME_DAY) {
             if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
                 !ends_with(s, p, "於"))
