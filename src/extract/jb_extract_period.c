@@ -192,6 +192,21 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
     if (g_ascii_isdigit(*p)) {
         const char *q = p;
         int y = digits(&q, s, limit, 4);
+        if (q - p == 3 && y >= 100 && y <= 199 && lit(q, limit, "年")) {
+            /* a year of the Republic of China (Taiwan): 民國114年, 114年11月, 114年度 */
+            const char *e = q + strlen("年"), *d = e;
+            gboolean roc = ends_with(s, p, "民國") || ends_with(s, p, "民国") ||
+                           any_lit(e, limit, (const char *const[]){"度", "第", "上半年", "下半年",
+                                                                    "前", NULL});
+            if (!roc && digits(&d, s, limit, 2) >= 1)
+                roc = any_lit(d, limit, (const char *const[]){"月", "至", "-", NULL}) != NULL;
+            if (!roc)
+                return NULL;
+            if (lit(e, limit, "度"))
+                e += 3;
+            *year = y + 1911;
+            return e;
+        }
         if (y < 1900 || y > 2100 || q - p != 4)
             return NULL;
         /* a span: 2021—2025年, 2021-2025年, 2021至2025年 */

@@ -627,6 +627,24 @@ static gboolean trillion_after(const Ctx *c, gsize after, Member *m, gsize *end)
     return TRUE;
 }
 
+/* A year of the Republic of China as Taiwan writes dates (民國114年, 114年11月, 114年第3季,
+ * 114年度): 100 to 199 after 民國, or before a month, quarter, half or 度. A span of years
+ * is never followed by a month (判刑114年 is not said either). */
+static gboolean roc_year(const Ctx *c, gsize p, gint64 n, gsize after)
+{
+    if (n < 100 || n > 199)
+        return FALSE;
+    if (p >= 6 && (same_bytes(c->t + p - 6, "民國", 6) || same_bytes(c->t + p - 6, "民国", 6)))
+        return TRUE;
+    gsize d = after;
+    while (d < c->len && g_ascii_isdigit(c->t[d]) && d < after + 2)
+        d++;
+    if (d > after && (AT(c, d, "月") || AT(c, d, "至") || AT(c, d, "-")))
+        return TRUE; /* 114年11月, 114年1至11月 */
+    return AT(c, after, "度") || AT(c, after, "第") || AT(c, after, "上半年") ||
+           AT(c, after, "下半年") || AT(c, after, "前");
+}
+
 static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
     member_clear(m);
@@ -805,6 +823,8 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     case U_YEAR: /* 2025年 is a year, 13年 a span of years */
         if (m->arabic && m->is_int && m->value.mant >= 1000 && m->value.mant <= 2100)
             return WHY_DATE;
+        if (m->arabic && m->is_int && roc_year(c, p, m->value.mant, u + ulen))
+            return WHY_DATE; /* 114年11月: a year of the Republic of China (Taiwan) */
         kind = U_DURATION;
         break;
     case U_DAY: /* 18日 is a day of the month, 三日 three days */
