@@ -267,14 +267,25 @@ typedef struct {
     gboolean in_h1, h1_done;
     GString *scratch;
     int row_cells; /* -1 outside a table row, else the cells begun in it */
+    int in_link;   /* open <a> elements */
+    gsize text_bytes, link_bytes; /* the paragraph's visible bytes, and those inside links */
 } Html;
+
+/* Is the paragraph mostly link text (a menu, a hot-search line, a list of related stories:
+ * 首页 | 资讯 | 降价3268款 | 车型库)? The readability rule of link density: a block whose
+ * visible text is at least 70% inside <a> is navigation, not the story. */
+static gboolean link_heavy(const Html *h)
+{
+    return h->link_bytes > 0 && h->link_bytes * 10 >= h->text_bytes * 7;
+}
 
 static void html_flush(Html *h)
 {
-    if (h->para->len && h->para_line)
+    if (h->para->len && h->para_line && !link_heavy(h))
         jb_article_emit(h->c, h->para->str, h->para->len, h->para_line);
     string_clear(h->para);
     h->para_line = 0;
+    h->text_bytes = h->link_bytes = 0;
 }
 
 static void html_text(Html *h, const char *s, gsize n)
@@ -288,6 +299,12 @@ static void html_text(Html *h, const char *s, gsize n)
                 break;
             }
     append_len(h->para, s, n);
+    gsize visible = 0;
+    for (gsize i = 0; i < n; i++)
+        visible += (guchar)s[i] > ' ';
+    h->text_bytes += visible;
+    if (h->in_link > 0)
+        h->link_bytes += visible;
     if (h->in_h1)
         g_string_append_len(h->h1, s, n);
 }
@@ -469,6 +486,10 @@ static void dec(int *n)
 static const char *html_start(Html *h, const char *name, const Attr *attrs, int nattrs,
                               gboolean self_closing, const char *p, guint tag_line)
 {
+    if (name[0] == 'a' && !name[1] && !self_closing) {
+        h->in_link++;
+        return p;
+    }
     const TagInfo *t = jb_article_tag_info(name);
     if (!t)
         return p;
@@ -554,6 +575,10 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
 
 static void html_end(Html *h, const char *name)
 {
+    if (name[0] == 'a' && !name[1]) {
+        dec(&h->in_link);
+        return;
+    }
     const TagInfo *t = jb_article_tag_info(name);
     if (!t)
         return;

@@ -18,5 +18,18 @@ printf 'DemoPay东川支付Q3 FY2025收入12 billion yuan 跨境支付交易额�
 "$JB" extract -o "$TMP/lt.csv" "$D/long-title.txt" 2>/dev/null
 is "$(sed -n 2p "$TMP/lt.csv" | cut -d, -f14)" "DemoPay东川支付Q3 FY2025收入12 billion yuan 跨境支付交易额升22%" "a 50-character first line is the title"
 is "$(grep 860 "$TMP/lt.csv" | cut -d, -f3)" 2024-Q4 "and the story's opening sentence names its period"
+# a page's blocks of links (a menu, a hot-search line, related stories) are no story, even
+# when no class or tag says so; a link inside a sentence is part of it
+cat >"$D/links.html" <<'X'
+<html><head><meta name="publishdate" content="2026-03-12"><title>2月汽车产销</title></head><body>
+<div class="topbar"><a href="/">首页</a> | <a href="/p">降价<em>2816</em>款</a> | <a href="/c">车型库(4000+)</a></div>
+<div class="hot">热门：<a href="/s?q=1">15万以内SUV</a> <a href="/s?q=2">7座MPV</a></div>
+<p>2月，汽车产销分别完成210.3万辆和212.8万辆，同比分别增长8.1%和9.4%，环比增速较上月提高近2个<a href="/t/pp">百分点</a>。</p>
+<ul><li><a href="/n/1">1月新能源车品牌销量榜：前十名合计超70万辆</a></li></ul>
+</body></html>
+X
+"$JB" extract -o "$TMP/links.csv" "$D/links.html" 2>/dev/null
+is "$(tail -n +2 "$TMP/links.csv" | cut -d, -f7 | tr '\n' ' ')" "2103000 2128000 8.1 9.4 2 " \
+    "a block mostly of link text is navigation: only the story's figures"
 echo "1..$n"
 [ "$failed" -eq 0 ]
