@@ -191,8 +191,11 @@ static void test_invalid_utf8(void)
     static const char *const want[] = {"钢铁产量下降2%。", "粗钢出口增加。"};
     static const guint lines[] = {1, 2};
     check_paras(a, want, lines, 2, "invalid-utf8.txt");
-    ok(a && a->warnings->len == 3, "invalid-utf8.txt: three warnings (%u)",
+    /* (and a fourth: the file states no date) */
+    ok(a && a->warnings->len == 4, "invalid-utf8.txt: three warnings of bytes and one of no date (%u)",
        a ? a->warnings->len : 0);
+    ok(a && a->warnings->len == 4 && strstr(warning(a, 3), "no date found"),
+       "invalid-utf8.txt: the last says no date was found");
     is_str(warning(a, 0), DIR "invalid-utf8.txt: byte 12: invalid UTF-8 skipped",
            "invalid-utf8.txt: warning names file and offset of 0xFF");
     is_str(warning(a, 1), DIR "invalid-utf8.txt: byte 31: invalid UTF-8 skipped",
