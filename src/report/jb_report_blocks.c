@@ -209,12 +209,25 @@ static void inline_markup(Builder *b, cmark_node *node, GString *out, GPtrArray 
 
 /* ---- fenced blocks ---------------------------------------------------------------------- */
 
+/* Add a copy of `id` to `ids` unless `listed` has it. */
+static void add_listed(GPtrArray *ids, GHashTable *listed, const char *id)
+{
+    if (g_hash_table_contains(listed, id))
+        return;
+    char *own = g_strdup(id);
+    g_ptr_array_add(ids, own);
+    g_hash_table_add(listed, own);
+}
+
 /* The metric ids of a kpi or table block, one per line ("#" comments), each checked
  * against the series; "*" stands for every metric in the series. */
 GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal, guint first_line,
                             GError **error)
 {
     g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
+    /* the ids `latest` and `*` added (borrowed from `ids`): each is added once, in linear
+     * time however many metrics the series has */
+    g_autoptr(GHashTable) listed = g_hash_table_new(g_str_hash, g_str_equal);
     g_auto(GStrv) lines = g_strsplit(literal, "\n", -1);
     gboolean selects = FALSE;
     for (guint i = 0; lines[i]; i++) {
@@ -235,16 +248,14 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
             }
             g_autoptr(GPtrArray) latest = jb_report_latest_ids(b->in->series, (guint)n);
             for (guint k = 0; k < latest->len; k++)
-                if (!g_ptr_array_find_with_equal_func(ids, latest->pdata[k], g_str_equal, NULL))
-                    g_ptr_array_add(ids, g_strdup(latest->pdata[k]));
+                add_listed(ids, listed, latest->pdata[k]);
             continue;
         }
         if (strcmp(id, "*") == 0) {
             selects = TRUE;
             const GPtrArray *all = jb_series_ids(b->in->series);
             for (guint k = 0; k < all->len; k++)
-                if (!g_ptr_array_find_with_equal_func(ids, all->pdata[k], g_str_equal, NULL))
-                    g_ptr_array_add(ids, g_strdup(all->pdata[k]));
+                add_listed(ids, listed, all->pdata[k]);
             continue;
         }
         if (strchr(id, ' ') || strchr(id, '=')) {
@@ -258,6 +269,7 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
                         b->source, first_line + i, id, jb_series_source(b->in->series));
             return NULL;
         }
+        g_hash_table_add(listed, id);
         g_ptr_array_add(ids, g_steal_pointer(&id));
     }
     /* A block that picks by the data (`*`, `latest N`) may find nothing: no error, and the
@@ -312,16 +324,14 @@ gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, 
      * said once) and footnotes to the sentences behind every metric drawn */
     const GPtrArray *ids = jb_chart_metrics(c);
     g_autoptr(GArray) numbers = g_array_new(FALSE, FALSE, sizeof(int));
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal); /* numbers' */
     for (guint k = 0; k < ids->len; k++) {
         const GArray *rows = jb_series_rows_of(b->in->series, g_ptr_array_index(ids, k));
         for (guint i = 0; i < rows->len; i++) {
             g_autoptr(GArray) n = jb_report_cite(b, g_array_index(rows, guint, i));
             for (guint j = 0; j < n->len; j++) {
                 int num = g_array_index(n, int, j);
-                gboolean seen = FALSE;
-                for (guint q = 0; q < numbers->len && !seen; q++)
-                    seen = g_array_index(numbers, int, q) == num;
-                if (!seen)
+                if (g_hash_table_add(seen, GINT_TO_POINTER(num)))
                     g_array_append_val(numbers, num);
             }
         }

@@ -115,6 +115,7 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbSeri
     const char *body = text + at;
     GString *out = g_string_sized_new(strlen(body));
     int placeholders = 0;
+    g_autoptr(GHashTable) used = g_hash_table_new(g_str_hash, g_str_equal); /* t->used's */
     guint body_lines = 0;          /* line breaks before `counted`: lines are counted as */
     const char *counted = body;    /* the placeholders come, not from the top for each */
     for (const char *p = body; *p;) {
@@ -160,8 +161,11 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbSeri
             g_string_free(out, TRUE);
             return NULL;
         }
-        if (!g_ptr_array_find_with_equal_func(t->used, name, g_str_equal, NULL))
-            g_ptr_array_add(t->used, g_strdup(name));
+        if (!g_hash_table_contains(used, name)) {
+            char *own = g_strdup(name);
+            g_ptr_array_add(t->used, own);
+            g_hash_table_add(used, own);
+        }
         g_string_append(out, value);
         const char *field = dot + 1;
         if (strcmp(field, "latest") == 0 || strcmp(field, "first") == 0 ||

@@ -44,3 +44,29 @@ printf '  %-34s %5s ms\n' "extract (4 articles)" "$e" "reshape" "$s" "report (PD
     "report --png-pages (+PNGs, slides)" "$p"
 printf '  %-34s %5s ms   %s of the 250 ms floor\n' "end to end (extract → report)" "$a" \
     "$(awk -v a="$a" 'BEGIN { printf "%.2f×", a / 250 }')"
+
+# Citations at scale (issue 15): 2000 footnotes of a figure stated in N months, over a
+# series of 3N rows, at N and 2N. Linear: about 2× the time for twice the input; the
+# placeholder and citation look-ups were once placeholders × rows and statements × rows
+# (4× and worse: 58 s at N = 40000 with 4000 footnotes).
+. "$ROOT/tests/pathological/inputs.sh"
+cite_ms() { # N: median of 3 runs
+    cited_series_csv "$1" "$TMP/cs.csv"
+    cited_metrics_csv "$1" "$TMP/cm.csv"
+    footnotes 2000 "$TMP/cfn.md" x.y
+    i=0
+    while [ $i -lt 3 ]; do
+        t0=$(now_ms)
+        "$JB" report --data "$TMP/cs.csv" --metrics "$TMP/cm.csv" -o "$TMP/c.pdf" "$TMP/cfn.md" \
+            >/dev/null 2>&1 || { echo "bench: citations failed" >&2; exit 1; }
+        t1=$(now_ms)
+        echo $((t1 - t0))
+        i=$((i + 1))
+    done | median
+}
+c1=$(cite_ms 10000)
+c2=$(cite_ms 20000)
+echo "report bench: 2000 footnotes of a figure stated in N months (series of 3N rows), median of 3"
+printf '  %-34s %5s ms\n' "N = 10000" "$c1" "N = 20000" "$c2"
+printf '  %-34s %5s   (linear: ~2×; quadratic: ~4×)\n' "ratio" \
+    "$(awk -v a="$c1" -v b="$c2" 'BEGIN { printf "%.2f×", b / a }')"

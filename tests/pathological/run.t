@@ -70,6 +70,13 @@ pcase "report, 4000 footnotes in a paragraph" 0 "" 30 64 100 fn4000.md "$JB" rep
 footnotes $((10000 / size)) fn10000.md
 pcase "report, 10000 footnotes in a paragraph" 0 "" 60 64 100 fn10000.md "$JB" report --data s.csv --metrics m.csv -o fn10000.pdf fn10000.md
 is "$(pdftotext fn10000.pdf - | grep -o '1\.2万亿元\[1\]' | wc -l)" $((10000 / size)) "report, 10000 footnotes: every value is in the PDF"
+cited_series_csv $((40000 / size)) cited-s.csv
+cited_metrics_csv $((40000 / size)) cited-m.csv
+footnotes $((4000 / size)) cited.md x.y
+cat cited-s.csv cited-m.csv >cited-in.csv # the input whose size bounds the memory
+pcase "report, 4000 footnotes of a figure stated in 40000 months" 0 "" 30 64 40 cited-in.csv "$JB" report --data cited-s.csv --metrics cited-m.csv -o cited.pdf cited.md
+is "$(pdftotext cited.pdf - | grep -o '5%\[1\]' | wc -l)" $((4000 / size)) "report, 4000 footnotes of a figure in 40000 months: every value in the PDF"
+contains "$(pdftotext cited.pdf -)" "“比率为5%（第$((40000 / size - 1))句）”" "and its source is the statement of the latest month"
 long_paragraph $((250000 / size)) para.md
 pcase "report, a paragraph of 250000 characters" 0 "" 60 64 100 para.md "$JB" report --data s.csv -o para.pdf para.md
 is "$(pdftotext para.pdf - | tr -d '\f' | grep -v -e '^第 [0-9]* 页 / 共' -e '^t$' | tr -d '\n' | grep -o '第[0-9]*句写在这里' | wc -l)" $((25000 / size)) "report, 250000 characters: all of them in the PDF"
