@@ -348,8 +348,8 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
     }
     cairo_restore(cr);
     if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "chart '%s': %s", c->metric_id,
-                    cairo_status_to_string(cairo_status(cr)));
+        g_set_error(error, JB_ERROR, jb_cairo_error_code(cairo_status(cr)), "chart '%s': %s",
+                    c->metric_id, cairo_status_to_string(cairo_status(cr)));
         ok = FALSE;
     }
     return ok;

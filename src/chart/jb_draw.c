@@ -231,6 +231,11 @@ static void pixels_give(void *p)
 
 static const cairo_user_data_key_t pixels_key;
 
+int jb_cairo_error_code(cairo_status_t st)
+{
+    return st == CAIRO_STATUS_NO_MEMORY ? JB_ERROR_LIMIT : JB_ERROR_OUTPUT;
+}
+
 struct JbCanvas {
     char *path;
     JbFormat format;
@@ -273,7 +278,7 @@ JbCanvas *jb_canvas_new(const char *path, double width, double height, double sc
         int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w);
         Pixels *px = pixels_take((gsize)stride * (gsize)h);
         if (!px) {
-            g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path,
+            g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s: %s", path,
                         cairo_status_to_string(CAIRO_STATUS_NO_MEMORY));
             return NULL;
         }
@@ -301,8 +306,8 @@ JbCanvas *jb_canvas_new(const char *path, double width, double height, double sc
         break;
     }
     if (cairo_surface_status(c->surface) != CAIRO_STATUS_SUCCESS) {
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", path,
-                    cairo_status_to_string(cairo_surface_status(c->surface)));
+        g_set_error(error, JB_ERROR, jb_cairo_error_code(cairo_surface_status(c->surface)),
+                    "%s: %s", path, cairo_status_to_string(cairo_surface_status(c->surface)));
         return NULL;
     }
     c->cr = cairo_create(c->surface);
@@ -385,7 +390,7 @@ gboolean jb_canvas_finish(JbCanvas *canvas, GError **error)
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_status(canvas->cr);
     if (st != CAIRO_STATUS_SUCCESS) {
-        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", canvas->path,
+        g_set_error(error, JB_ERROR, jb_cairo_error_code(st), "%s: %s", canvas->path,
                     cairo_status_to_string(st));
         return FALSE;
     }
@@ -403,6 +408,14 @@ gboolean jb_canvas_finish(JbCanvas *canvas, GError **error)
         }
     }
     if (canvas->format == JB_FORMAT_PDF) {
+        long missing = jb_pdf_missing_object(canvas->bytes->data, canvas->bytes->len);
+        if (missing >= 0) {
+            g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                        "%s: out of memory (cairo left object %ld out of the PDF, as when a "
+                        "font cannot be loaded in the memory left); nothing was written",
+                        canvas->path, missing);
+            return FALSE;
+        }
         JbPdfMeta m = {"zh-CN", canvas->meta[0], canvas->meta[1], canvas->meta[2],
                        canvas->meta[3], canvas->meta[4]};
         if (!jb_pdf_add_meta(canvas->bytes, &m, error)) {

@@ -68,6 +68,9 @@ void jb_canvas_set_svg_text(JbCanvas *canvas, gboolean as_text);
 void jb_canvas_show_page(JbCanvas *canvas);
 /* Finish drawing and replace `path` with the result. */
 gboolean jb_canvas_finish(JbCanvas *canvas, GError **error);
+/* The JB_ERROR code of a cairo failure: JB_ERROR_LIMIT when memory ran out (exit 3, as for
+ * any allocation), else JB_ERROR_OUTPUT. */
+int jb_cairo_error_code(cairo_status_t st);
 void jb_canvas_free(JbCanvas *canvas);
 
 /* Append `image` (a cairo ARGB32 or RGB24 image surface) to `out` as a PNG: an indexed PNG

@@ -58,6 +58,40 @@ static long object_offset(const char *pdf, gsize len, long xref, long num)
     return -1;
 }
 
+long jb_pdf_missing_object(const guint8 *data, gsize len)
+{
+    const char *pdf = (const char *)data;
+    const char *sx = last_of(pdf, len, "startxref");
+    long xref = sx ? strtol(sx + 9, NULL, 10) : -1;
+    if (xref < 0 || (gsize)xref + 4 >= len || strncmp(pdf + xref, "xref", 4) != 0)
+        return 0; /* not cairo's classic table: jb_pdf_add_meta says so */
+    const char *p = pdf + xref + 4, *end = pdf + len;
+    while (p < end) {
+        char *next;
+        while (p < end && g_ascii_isspace(*p))
+            p++;
+        long first = strtol(p, &next, 10);
+        if (next == p)
+            return -1; /* "trailer": every entry checked */
+        long count = strtol(next, &next, 10);
+        while (next < end && *next != '\n')
+            next++;
+        p = next + 1;
+        for (long i = 0; i < count; i++, p += 20) {
+            if (p + 20 > end)
+                return first + i;
+            if (p[17] != 'n')
+                continue; /* a free entry */
+            long at = strtol(p, NULL, 10);
+            char head[32];
+            int hn = g_snprintf(head, sizeof head, "%ld 0 obj", first + i);
+            if (at < 0 || (gsize)at + (gsize)hn > len || memcmp(pdf + at, head, (gsize)hn) != 0)
+                return first + i;
+        }
+    }
+    return -1;
+}
+
 static void xml_text(GString *out, const char *s)
 {
     g_autofree char *esc = g_markup_escape_text(s ? s : "", -1);

@@ -19,4 +19,11 @@ typedef struct {
  * trailer and catalog it can extend (nothing appended then). */
 gboolean jb_pdf_add_meta(GByteArray *pdf, const JbPdfMeta *meta, GError **error);
 
+/* cairo 1.16 can finish a PDF without error while an object its cross-reference table lists
+ * was never written (when pango could not load a font in the memory left: the font subset
+ * is missing, and a reader shows a damaged file). The number of the first object the table
+ * lists whose offset does not hold "N 0 obj", or -1 when every one does (0: no classic
+ * table to check). */
+long jb_pdf_missing_object(const guint8 *pdf, gsize len);
+
 #endif

@@ -4,6 +4,7 @@
  * function per command (eight) and the only printing; splitting it means linking several
  * CLI objects (the Makefile links main.o alone) — the next step if it grows. */
 #include "jb_article.h"
+#include "jb_atomic.h"
 #include "jb_build.h"
 #include "jb_changes.h"
 #include "jb_chart.h"
@@ -946,6 +947,32 @@ static void keep_freed_memory(void)
  * user gets one line saying what happened, not a bare abort. Outputs are written under
  * temporary names and renamed when complete, so nothing good is lost (jianbao build sweeps
  * the temporary files). */
+static const char *field_of(const GLogField *fields, gsize n, const char *key)
+{
+    for (gsize i = 0; i < n; i++)
+        if (strcmp(fields[i].key, key) == 0 && fields[i].length < 0)
+            return fields[i].value;
+    return "";
+}
+
+/* When pango cannot make a font for cairo (cairo runs out of memory loading it), pango
+ * warns "failed to create cairo scaled font, expect ugly output" and draws boxes or nothing:
+ * the chart or briefing would be written, exit 0, its text gone. That is an error: one line
+ * saying so, and the process ends before any output replaces a good one. */
+static gboolean font_failed(const GLogField *fields, gsize n)
+{
+    const char *msg = field_of(fields, n, "MESSAGE");
+    if (strcmp(field_of(fields, n, "GLIB_DOMAIN"), "Pango") != 0 ||
+        !strstr(msg, "failed to create cairo") || !strstr(msg, "expect ugly output"))
+        return FALSE;
+    const char *font = strstr(msg, "the offending font is ");
+    fprintf(stderr, "jianbao: %s: out of memory (pango could not load the font %s, or its file "
+            "is damaged); nothing was written\n", stage ? stage : "main",
+            font ? font + strlen("the offending font is ") : "");
+    fflush(stderr);
+    return TRUE;
+}
+
 static GLogWriterOutput fatal_writer(GLogLevelFlags level, const GLogField *fields, gsize n,
                                      gpointer data)
 {
@@ -961,6 +988,11 @@ static GLogWriterOutput fatal_writer(GLogLevelFlags level, const GLogField *fiel
         else
             fprintf(stderr, "jianbao: %s: fatal error: %s\n", stage ? stage : "main", msg);
         fflush(stderr);
+        jb_atomic_remove_temps();
+        _exit(EXIT_INPUT);
+    }
+    if (font_failed(fields, n)) {
+        jb_atomic_remove_temps();
         _exit(EXIT_INPUT);
     }
     return g_log_writer_default(level, fields, n, data);
@@ -968,13 +1000,32 @@ static GLogWriterOutput fatal_writer(GLogLevelFlags level, const GLogField *fiel
 
 static void on_crash(int sig)
 {
-    /* only async-signal-safe calls: write(2), then the default action (a core, the status) */
+    /* only async-signal-safe calls: write(2), unlink(2), then the default action (a core,
+     * the status) */
     static const char msg[] = "jianbao: crashed (out of memory in cairo or pango, or a bug); "
                               "previous outputs are intact\n";
     ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
     (void)w;
+    jb_atomic_remove_temps();
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/* Killed (SIGTERM from cron's timeout or kill, ^C, a closed terminal): the temporary files of
+ * outputs not yet complete are removed, then the signal does what it would have (the exit
+ * status says which). kill -9 cannot be caught: `jianbao build` sweeps what it leaves. */
+static void on_kill(int sig)
+{
+    jb_atomic_remove_temps();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* A signal ignored when the process starts (nohup, a background job's ^C) stays ignored. */
+static void catch_unless_ignored(int sig)
+{
+    if (signal(sig, on_kill) == SIG_IGN)
+        signal(sig, SIG_IGN);
 }
 
 int main(int argc, char **argv)
@@ -982,6 +1033,10 @@ int main(int argc, char **argv)
     g_log_set_writer_func(fatal_writer, NULL, NULL);
     signal(SIGSEGV, on_crash);
     signal(SIGBUS, on_crash);
+    signal(SIGABRT, on_crash);
+    catch_unless_ignored(SIGTERM);
+    catch_unless_ignored(SIGINT);
+    catch_unless_ignored(SIGHUP);
     /* The user's locale for reading their file names and terminal (LC_CTYPE), never for
      * numbers or order: printf's %f in a decimal-comma locale (de_DE) broke pango markup
      * (a briefing failed) and the JSON log; collation would reorder inputs. Every output is

@@ -23,7 +23,50 @@ struct JbAtomicFile {
     char *tmp;  /* the temporary file beside it; NULL when written in place */
     int fd;
     JbAtomicFlags flags;
+    int slot;   /* its entry in `live`, or -1 */
 };
+
+/* The temporary files this process has open, for jb_atomic_remove_temps: a fixed table a
+ * signal handler can read without locks or allocation. A slot is claimed by an atomic
+ * compare-and-swap (threads of a build write at once), filled, then published; the handler
+ * unlinks the published ones. Absolute paths: a relative one would be wrong after a chdir.
+ * More files at once than slots (a build keeps a few per thread) are simply not listed: the
+ * build's sweep still finds them. */
+#define LIVE_SLOTS 64
+enum { SLOT_FREE, SLOT_FILLING, SLOT_LIVE };
+static struct {
+    volatile gint state;
+    char path[4096];
+} live[LIVE_SLOTS];
+
+static int live_add(const char *tmp)
+{
+    g_autofree char *abs = g_path_is_absolute(tmp) ? g_strdup(tmp) : g_canonicalize_filename(tmp, NULL);
+    if (strlen(abs) >= sizeof live[0].path)
+        return -1;
+    for (int i = 0; i < LIVE_SLOTS; i++) {
+        if (!g_atomic_int_compare_and_exchange(&live[i].state, SLOT_FREE, SLOT_FILLING))
+            continue;
+        strcpy(live[i].path, abs);
+        g_atomic_int_set(&live[i].state, SLOT_LIVE);
+        return i;
+    }
+    return -1;
+}
+
+static void live_drop(JbAtomicFile *f)
+{
+    if (f->slot >= 0)
+        g_atomic_int_set(&live[f->slot].state, SLOT_FREE);
+    f->slot = -1;
+}
+
+void jb_atomic_remove_temps(void)
+{
+    for (int i = 0; i < LIVE_SLOTS; i++)
+        if (g_atomic_int_compare_and_exchange(&live[i].state, SLOT_LIVE, SLOT_FILLING))
+            unlink(live[i].path); /* async-signal-safe; the slot stays taken: we are ending */
+}
 
 static gboolean fail(GError **error, const char *path, const char *what, int err)
 {
@@ -38,11 +81,13 @@ static JbAtomicFile *atomic_new(const char *path, char *tmp_take, int fd, JbAtom
     f->tmp = tmp_take;
     f->fd = fd;
     f->flags = flags;
+    f->slot = tmp_take ? live_add(tmp_take) : -1;
     return f;
 }
 
 static void atomic_free(JbAtomicFile *f)
 {
+    live_drop(f);
     g_free(f->path);
     g_free(f->tmp);
     g_free(f);
@@ -109,7 +154,10 @@ JbAtomicFile *jb_atomic_open(const char *path, JbAtomicFlags flags, GError **err
         fail(error, path, "cannot create a temporary file: ", errno);
         return NULL;
     }
-    return atomic_new(path, tmp, fd, flags);
+    JbAtomicFile *f = atomic_new(path, tmp, fd, flags);
+    if (g_getenv("JIANBAO_TEST_WAIT_IN_TEMP"))
+        pause(); /* a test hook (tests/cli/kill.t): a signal finds the temporary file there */
+    return f;
 }
 
 const char *jb_atomic_temp_path(const JbAtomicFile *f)
@@ -174,6 +222,7 @@ gboolean jb_atomic_commit(JbAtomicFile *f, GError **error)
     if (close(f->fd) != 0 && !err)
         err = errno;
     f->fd = -1;
+    live_drop(f); /* from here the name is the target's (or removed just below) */
     if (!err && rename(f->tmp, f->path) != 0)
         err = errno;
     if (err) {

@@ -8,6 +8,8 @@
  * temporary file is removed and the file that was at the target stays as it was. Missing
  * parent directories are created (0777 less the umask). A kill -9 between creating and
  * renaming leaves the temporary file: `jianbao build` sweeps `*.jbtmp` beside its outputs.
+ * A signal the process can catch (SIGTERM, SIGINT, SIGHUP, a crash) removes them first:
+ * jb_atomic_remove_temps, which the command line's handlers call.
  *
  * A target that is a symlink is replaced by the new file (the link is not followed). A target
  * that exists and is neither a regular file nor a directory, through any symlinks
@@ -58,6 +60,11 @@ gboolean jb_atomic_commit(JbAtomicFile *f, GError **error);
 /* Drop what was written: remove the temporary file and free `f`. NULL is allowed. */
 void jb_atomic_abort(JbAtomicFile *f);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbAtomicFile, jb_atomic_abort)
+
+/* Remove every temporary file of this process not yet committed or aborted: for a handler of
+ * SIGTERM, SIGINT or a crash, and before _exit. Async-signal-safe (unlink only; no locks,
+ * no allocation); the process must end after it (the files' writers are not told). */
+void jb_atomic_remove_temps(void);
 
 /* The temporary file's path, or NULL when the target is written in place (borrowed). */
 const char *jb_atomic_temp_path(const JbAtomicFile *f);

@@ -1,9 +1,11 @@
 /* chart: labels the Chinese way, golden images, hard cases that must not fail, errors. */
 #include "jb_chart.h"
 #include "jb_common.h"
+#include "jb_pdf_meta.h"
 #include "golden.h"
 #include "tap.h"
 
+#include <cairo-pdf.h>
 #include <cairo.h>
 #include <math.h>
 #include <string.h>
@@ -31,8 +33,38 @@ static gboolean render(const char *csv, const char *metric, const char *path, GE
     return c && jb_chart_load_series(c, t, e) && jb_chart_render(c, path, 1, e);
 }
 
+static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo 1.16 can finish a PDF whose cross-reference table lists an object it never wrote
+ * (a font it could not load in the memory left): jb_pdf_missing_object finds it. */
+static void pdf_missing_object(void)
+{
+    g_autoptr(GByteArray) pdf = g_byte_array_new();
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes, pdf, 100, 100);
+    cairo_t *cr = cairo_create(s);
+    cairo_rectangle(cr, 10, 10, 50, 50);
+    cairo_fill(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_surface_destroy(s);
+    ok(jb_pdf_missing_object(pdf->data, pdf->len) == -1, "a PDF cairo finished: every object there");
+    /* object 3's "3 0 obj" renamed, as if its bytes were never written there */
+    char *at = memmem(pdf->data, pdf->len, "\n3 0 obj", 8); /* streams hold NUL bytes */
+    ok(at != NULL, "(the PDF has an object 3)");
+    if (at)
+        at[1] = '9';
+    long missing = jb_pdf_missing_object(pdf->data, pdf->len);
+    ok(missing == 3, "an object listed but not at its offset: found (%ld)", missing);
+    ok(jb_pdf_missing_object((const guint8 *)"%PDF-1.5\n", 9) == 0, "no xref table: not checked (0)");
+}
+
 int main(void)
 {
+    pdf_missing_object();
     GError *e = NULL;
     /* value labels: tests/data/units.tsv (test_units) */
 
