@@ -632,12 +632,28 @@ static void place_pieces(Builder *b)
     b->blocks = all;
 }
 
+/* cmark's own allocator prints "[cmark] realloc returned null pointer" and aborts when
+ * memory runs out; GLib's ends the process through g_error ("failed to allocate N bytes"),
+ * which the command line turns into one line saying so. */
+static void *cm_calloc(size_t n, size_t size) { return g_malloc0_n(MAX(n, 1), MAX(size, 1)); }
+static void *cm_realloc(void *p, size_t size) { return g_realloc(p, MAX(size, 1)); } /* never frees */
+static cmark_mem cm_glib = {cm_calloc, cm_realloc, g_free};
+
+static cmark_node *parse_markdown(const char *body)
+{
+    cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &cm_glib);
+    cmark_parser_feed(parser, body, strlen(body));
+    cmark_node *doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return doc;
+}
+
 gboolean jb_report_build_blocks(Builder *b, GError **error)
 {
     const char *body = b->t->body;
     if (!check_fences(b, body, b->t->body_line, error))
         return FALSE;
-    cmark_node *doc = cmark_parse_document(body, strlen(body), CMARK_OPT_DEFAULT);
+    cmark_node *doc = parse_markdown(body);
     Where w = {b->t->body_line - 1};
     gboolean ok = check_nesting(b, doc, w.body_line, error) &&
                   add_blocks(b, doc, &w, 0, FALSE, error);
