@@ -1,6 +1,8 @@
 #!/bin/sh
 # run.sh NAME SECONDS — fuzz one target (built by `make fuzz`) from its seeds; a crash or
-# hang is saved under tests/fuzz/regressions/NAME/ for `make check` to replay.
+# hang is saved under tests/fuzz/regressions/NAME/ for `make check` to replay. Inputs grow
+# up to FUZZ_MAX_LEN bytes (default 1 MB: the quadratic paths need long inputs), mutated with
+# the tokens of jianbao.dict.
 set -eu
 . tests/fuzz/seeds.sh
 name=$1
@@ -11,6 +13,7 @@ echo "== fuzz $name for $seconds s"
 # shellcheck disable=SC2046
 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
     "build-fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -max_len="${FUZZ_MAX_LEN:-1048576}" -dict=tests/fuzz/jianbao.dict \
     -artifact_prefix="tests/fuzz/regressions/$name/" -print_final_stats=1 \
     "build-fuzz/corpus/$name" $(fuzz_seeds "$name") >"build-fuzz/$name.log" 2>&1 || true
 grep -E '^#[0-9]+ +(DONE|INITED)|stat::(number_of_executed_units|peak_rss_mb)|ERROR|SUMMARY|Test unit written' \
