@@ -94,6 +94,24 @@ static gboolean need_file(const char *path)
     return FALSE;
 }
 
+/* An output that is one of the inputs (the same file by device and inode, through any name
+ * or link) would be replaced by what was made from it: refused before anything is written.
+ * `ins` may hold NULLs (options not given). */
+static gboolean overwrites_input(const char *opt, const char *out, const char *const *ins, guint n)
+{
+    GStatBuf os;
+    if (!out || strcmp(out, "-") == 0 || g_stat(out, &os) != 0 || !S_ISREG(os.st_mode))
+        return FALSE;
+    for (guint i = 0; i < n; i++) {
+        GStatBuf is;
+        if (ins[i] && g_stat(ins[i], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+            say("%s %s is also an input (%s): it would be overwritten", opt, out, ins[i]);
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
 /* The file arguments with every `@LIST` replaced by the paths LIST holds, one a line (empty
  * lines skipped, a CR before the LF dropped); `@-` reads the list from stdin. For archives
  * whose file names outgrow a command line (xargs would split them into several runs). NULL
@@ -427,6 +445,12 @@ static int cmd_reshape(int argc, char **argv)
         if (strcmp(base, "conflicts.csv") != 0) /* never over the series itself */
             conflicts_path = g_build_filename(dir, "conflicts.csv", NULL);
     }
+    const char *const *ins = (const char *const *)inputs->pdata, *dict_in[] = {dict_path};
+    const char *outs[][2] = {{"-o", to_file ? out : NULL}, {"-c", conflicts_path}};
+    for (guint i = 0; i < G_N_ELEMENTS(outs); i++)
+        if (overwrites_input(outs[i][0], outs[i][1], ins, inputs->len) ||
+            overwrites_input(outs[i][0], outs[i][1], dict_in, 1))
+            return EXIT_USAGE;
     if (!(excel ? write_excel_or_stdout(result, out, &e) : write_table_or_stdout(result, out, &e)))
         return fail(e);
     if (conflicts_path && !(excel ? jb_table_write_excel(conflicts, conflicts_path, &e)
@@ -482,7 +506,9 @@ static int cmd_chart(int argc, char **argv)
     }
     if (!data)
         data = g_strdup("out/series.csv");
-    if (!need_file(data) || (spec && !need_file(spec)))
+    const char *chart_ins[] = {data, spec};
+    if (!need_file(data) || (spec && !need_file(spec)) ||
+        overwrites_input("-o", out, chart_ins, G_N_ELEMENTS(chart_ins)))
         return EXIT_USAGE;
     GError *e = NULL;
     g_autofree char *spec_text = NULL;
@@ -553,8 +579,10 @@ static int cmd_report(int argc, char **argv)
         data = g_strdup("out/series.csv");
     if (!metrics && g_file_test("out/metrics.csv", G_FILE_TEST_IS_REGULAR))
         metrics = g_strdup("out/metrics.csv");
+    const char *report_ins[] = {argv[1], data, metrics, previous, dict_path};
     if (!need_file(argv[1]) || !need_file(data) || (metrics && !need_file(metrics)) ||
-        (previous && !need_file(previous)))
+        (previous && !need_file(previous)) ||
+        overwrites_input("-o", out ? out : "out/briefing.pdf", report_ins, G_N_ELEMENTS(report_ins)))
         return EXIT_USAGE;
     GError *e = NULL;
     g_autoptr(JbSeries) series = jb_series_read(data, &e);
@@ -777,6 +805,10 @@ static int cmd_suggest(int argc, char **argv)
         say("-n must be at least 1");
         return EXIT_USAGE;
     }
+    const char *dict_in[] = {dict_path};
+    if (overwrites_input("-o", out, (const char *const *)inputs->pdata, inputs->len) ||
+        overwrites_input("-o", out, dict_in, 1))
+        return EXIT_USAGE;
     GError *e = NULL;
     g_autoptr(JbDict) dict = NULL;
     if (!load_dict(dict_path, &dict, &e))

@@ -87,4 +87,29 @@ is "$(status_of "$JB" report --data "$TMP/s.csv" --metrics badurl.csv -o url.pdf
 contains "$(pdftotext url.pdf - 2>/dev/null | tr -d "\n")" "file:///etc/" "the url is shown as text"
 is "$(qpdf --qdf --object-streams=disable url.pdf - | grep -a -c -e '/URI (javascript' -e '/URI (file')" 0 "but is no link"
 
+# Writing over an input is refused by every command, whatever name reaches it (a link),
+# before anything is written; and every output takes the umask
+cp "$TMP/m.csv" in.csv
+cp "$TMP/s.csv" in-s.pdf # a series.csv whatever its name (removed below: not a PDF)
+ln -sf in.csv in-link.csv
+mkdir -p cx && cp "$TMP/m.csv" cx/conflicts.csv
+printf -- '---\ntitle: t\n---\n\n{{ai.core_industry_size.latest}}\n' >self.md
+for c in "reshape -o in.csv in.csv" "reshape -o in-link.csv in.csv" "reshape -o s2.csv -c in.csv in.csv" \
+         "reshape -o cx/series.csv cx/conflicts.csv" "suggest -o in.csv in.csv" \
+         "report --data in-s.pdf -o in-s.pdf self.md" "chart --data in-s.pdf --metric ai.core_industry_size -o in-s.pdf"; do
+    before=$(cat in.csv cx/conflicts.csv in-s.pdf | cksum)
+    # shellcheck disable=SC2086
+    is "$(status_of "$JB" $c)" 2 "$c: refused (exit 2)"
+    contains "$(cat "$TMP/err")" "is also an input" "$c: says the output is an input"
+    is "$(cat in.csv cx/conflicts.csv in-s.pdf | cksum)" "$before" "$c: the inputs are untouched"
+done
+rm in-s.pdf
+rm -rf um && mkdir um
+(umask 027
+ "$JB" reshape -o um/s.csv "$TMP/m.csv" 2>/dev/null
+ "$JB" chart --data "$TMP/s.csv" --metric ai.core_industry_size -o um/c.png
+ "$JB" report --data "$TMP/s.csv" -o um/b.pdf self.md 2>/dev/null
+ "$JB" suggest -o um/x.ini "$TMP/m.csv" >/dev/null)
+is "$(stat -c %a um/s.csv um/conflicts.csv um/c.png um/b.pdf um/x.ini | sort -u)" 640 "under umask 027 every output is 640"
+
 done_testing
