@@ -324,6 +324,19 @@ static gboolean write_excel_or_stdout(const JbTable *t, const char *out, GError 
            (g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "stdout: write failed"), FALSE);
 }
 
+/* `path` read as a table with columns `need` (NULL-terminated): a file of another kind (a
+ * --data that is no series.csv) is an error naming it, not a briefing without data. */
+static JbTable *read_with_columns(const char *path, const char *const *need, GError **error)
+{
+    JbTable *t = jb_table_read(path, error);
+    for (guint k = 0; t && need[k]; k++)
+        if (jb_table_column(t, need[k]) < 0) {
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column '%s'", path, need[k]);
+            g_clear_pointer(&t, jb_table_free);
+        }
+    return t;
+}
+
 /* The one table reshape reads: the file itself, or several merged as a set (jb_merge.h),
  * each needing the columns reshape needs. NULL with `error` set, or unset after saying why. */
 static JbTable *read_metrics(GPtrArray *inputs, GError **error)
@@ -586,9 +599,12 @@ static int cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     GError *e = NULL;
     g_autoptr(JbSeries) series = jb_series_read(data, &e);
+    if (series && !jb_series_check(series, &e))
+        g_clear_pointer(&series, jb_series_free);
+    static const char *const need[] = {"metric_id", "period", "value", NULL};
     if (!series)
         return fail(e);
-    g_autoptr(JbTable) mt = metrics ? jb_table_read(metrics, &e) : NULL;
+    g_autoptr(JbTable) mt = metrics ? read_with_columns(metrics, need, &e) : NULL;
     if (metrics && !mt)
         return fail(e);
     g_autoptr(JbDict) dict = NULL;

@@ -112,4 +112,12 @@ rm -rf um && mkdir um
  "$JB" suggest -o um/x.ini "$TMP/m.csv" >/dev/null)
 is "$(stat -c %a um/s.csv um/conflicts.csv um/c.png um/b.pdf um/x.ini | sort -u)" 640 "under umask 027 every output is 640"
 
+# A --data or --metrics that is no series or metrics table is an error naming it (a briefing
+# whose template names no figure was written from it, exit 0), quoting none of it
+printf 'root:TOPSECRET:0:0:root:/root:/bin/sh\n' >notcsv
+printf -- '---\ntitle: t\n---\n\n正文。\n' >plain.md
+is "$(status_of "$JB" report --data notcsv -o nd.pdf plain.md)" 3 "report --data of another kind of file: exit 3"
+is "$(cat "$TMP/err")" "jianbao: report: notcsv:1: not a series table (needs metric_id, period, value)" "naming it, quoting none of it"
+is "$(status_of "$JB" report --data "$TMP/s.csv" --metrics notcsv -o nd.pdf plain.md)" 3 "the same for --metrics"
+
 done_testing
