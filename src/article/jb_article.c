@@ -264,7 +264,12 @@ static void notice_section_facts(Ctx *c, const JunkPara *j)
         return;
     const char *url = j->latin ? link_line_url(j->p, j->n) : NULL;
     if (url) {
-        g_autofree char *u = g_strndup(url, strcspn(url, " \t)>]）"));
+        /* up to a space, a closing bracket or （）: by character (strcspn with "）" in its
+         * set cut a character holding one of its bytes in two: invalid UTF-8 in the CSV) */
+        const char *end = url;
+        while (*end && !strchr(" \t)>]", *end) && !g_str_has_prefix(end, "）"))
+            end = g_utf8_next_char(end);
+        g_autofree char *u = g_strndup(url, (gsize)(end - url));
         if (!x->url[0]) {
             g_free(x->url);
             x->url = g_strdup(u);

@@ -118,4 +118,11 @@ contains "$(cat "$TMP/err")" "self.md is one of the articles to read" "and says 
 check "and the article is untouched" cmp -s "$good" "$D/self.md"
 (umask 022 && "$JB" extract -o "$D/mode.csv" "$good" 2>/dev/null)
 is "$(stat -c %a "$D/mode.csv")" 644 "-o under umask 022 writes a 644 file"
+# A link line whose URL runs into a character holding byte 0x89 (特: e7 89 b9) kept the URL
+# whole: the URL's end was found byte by byte against a set holding （'s bytes, which cut 特
+# in two and wrote invalid UTF-8 into metrics.csv (found by fuzz_article)
+printf '示例快讯\n\n2024-10-18\n\n某地工业增加值增长5.2%%。\n\n原文：https://example.org/2024/10/18/a特别\n' >"$D/link.txt"
+"$JB" extract -o "$TMP/link.csv" "$D/link.txt" 2>/dev/null
+check "a link running into 特: metrics.csv is valid UTF-8" iconv -f UTF-8 -t UTF-8 "$TMP/link.csv"
+contains "$(cat "$TMP/link.csv")" ",https://example.org/2024/10/18/a特别," "and the url is whole"
 done_testing
