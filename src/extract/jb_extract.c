@@ -715,11 +715,33 @@ static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod
 /* The period a heading of `level` names (今年一季度分行业营收, 一、2024年工作回顾): a table
  * under it is that period's, and so is a figure under it that names no time. The headings
  * under it no longer hold. */
+/* Does a heading name targets or plans (主要预期目标, 2026年工作计划, 发展展望)? */
+static gboolean plan_heading(const char *h)
+{
+    static const char *const W[] = {"目标", "目標", "预期", "預期", "计划", "計劃", "展望",
+                                    "任务", "任務", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (strstr(h, *w))
+            return TRUE;
+    return FALSE;
+}
+
+gboolean jb_extract_under_plan_heading(const Ctx *c)
+{
+    for (guint l = JB_HEADING_LEVELS; l-- > 0;)
+        if ((c->have_heading_period[l] || c->heading_plan[l]) && c->heading_for_prose[l])
+            return c->heading_plan[l];
+    return FALSE;
+}
+
 static void heading_period(Ctx *c, const char *heading, guint level)
 {
     for (guint l = level; l < JB_HEADING_LEVELS; l++)
-        c->have_heading_period[l] = FALSE;
-    c->have_heading_period[level] = named_period(c, heading, FALSE, &c->heading_period[level]);
+        c->have_heading_period[l] = c->heading_plan[l] = FALSE;
+    /* (a plan's heading names the period of its targets: 二、2026年主要预期目标) */
+    c->heading_plan[level] = plan_heading(heading);
+    c->have_heading_period[level] =
+        named_period(c, heading, c->heading_plan[level], &c->heading_period[level]);
     /* A heading paragraph (Markdown, HTML) is often a headline, whose period is one of
      * several its story reports: it holds for prose only when numbered as a section is. */
     c->heading_for_prose[level] = level > 0 || jb_extract_heading_level(heading) > 0;
@@ -886,6 +908,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
                 c.have_lead = FALSE; /* a new story (a digest's item): its own opening */
                 c.lead_open = TRUE;  /* and headings */
                 memset(c.have_heading_period, 0, sizeof c.have_heading_period);
+                memset(c.heading_plan, 0, sizeof c.heading_plan);
             }
             c.have_story_named = FALSE;
         }
@@ -919,6 +942,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.body_statements = c.out->len;
     c.have_lead = c.lead_open = FALSE;
     memset(c.have_heading_period, 0, sizeof c.have_heading_period);
+    memset(c.heading_plan, 0, sizeof c.heading_plan);
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
         if (!jb_extract_is_headline(article, i) && !contents[i])

@@ -181,6 +181,14 @@ static gboolean anchor_trading_day(const TimeAnchor *a, gint64 *d)
 
 /* ---- the expressions ---------------------------------------------------------------------- */
 
+/* Prices of a year as the base of a real figure (按上年价格计算, 按2020年不变价, 2015年
+ * 可比价): that year is no period of the figure. */
+static gboolean price_base_after(const char *e, const char *limit)
+{
+    return any_lit(e, limit, (const char *const[]){"价格", "價格", "不变价", "不變價", "可比价",
+                                                    "可比價", "的价格", "的價格", NULL}) != NULL;
+}
+
 /* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
  * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
  * 今年 去年 … (no digits), *future for 明年 后年. */
@@ -224,7 +232,7 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
             }
         }
         const char *e = lit(q, limit, "年");
-        if (!e)
+        if (!e || price_base_after(e, limit))
             return NULL;
         if (lit(e, limit, "度"))
             e += 3;
@@ -242,7 +250,7 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
         const char *e = lit(p, limit, WORDS[i].w);
         if (!e)
             continue;
-        if (!anchor_year(a))
+        if (!anchor_year(a) || price_base_after(e, limit))
             return NULL;
         if (lit(e, limit, "度"))
             e += 3;
@@ -671,6 +679,15 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
         return e;
     }
     /* months by word */
+    if ((e = any_lit(p, limit, (const char *const[]){"月末", "月底", NULL})) &&
+        !(p > s && (g_ascii_isdigit(p[-1]) || ends_with_any(s, p, (const char *const[]){
+                                                  "一", "二", "三", "四", "五", "六", "七", "八",
+                                                  "九", "十", "本", "上", "下", "每", "个", "個",
+                                                  "前", "同", NULL})))) {
+        t->rel = REL_THIS; /* 月末外币贷款余额…: the end of the month just spoken of */
+        t->grain = JB_POINT_MONTH;
+        return e;
+    }
     if ((e = any_lit(p, limit, (const char *const[]){"当月", "當月", NULL}))) {
         t->rel = REL_THIS; /* that month: the one just named (9月当月), else this one */
         t->grain = JB_POINT_MONTH;

@@ -172,7 +172,7 @@ typedef struct {
     X(0x516B) /* 八 */ X(0x4E5D) /* 九 */ X(0x6B21) /* 次 */ X(0x540E) /* 后 */                  \
     X(0x5F8C) /* 後 */ X(0x6765) /* 来 */ X(0x4F86) /* 來 */ X(0x201C) /* “ */                   \
     X(0x622A) /* 截 */ X(0x62A5) /* 报 */ X(0x5831) /* 報 */ X(0x661F) /* 星 */                  \
-    X(0x793C) /* 礼 */ X(0x79AE) /* 禮 */ X(0x8FD9) /* 这 */ X(0x9019) /* 這 */
+    X(0x793C) /* 礼 */ X(0x79AE) /* 禮 */ X(0x8FD9) /* 这 */ X(0x9019) /* 這 */ X(0x6708) /* 月 */
 
 /* jb_extract_headline.c */
 /* Is paragraph i a headline (a heading, the title, 原标题…, a table of contents)? */
@@ -284,6 +284,7 @@ typedef struct {
     JbPeriod heading_period[JB_HEADING_LEVELS];
     gboolean have_heading_period[JB_HEADING_LEVELS];
     gboolean heading_for_prose[JB_HEADING_LEVELS];
+    gboolean heading_plan[JB_HEADING_LEVELS]; /* the heading names targets (主要预期目标) */
     /* the year a title names that is before the published one (2024年…统计公报, published
      * in 2025): the default of figures and of 全年, 年末 */
     JbPeriod title_period;
@@ -368,6 +369,9 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
  * the published one (a statistics communiqué or a review published the next year). FALSE
  * when none. */
 gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out);
+/* Is the prose being read under a heading that names targets or plans (二、2026年主要预期目标)?
+ * Its figures are then forecasts. */
+gboolean jb_extract_under_plan_heading(const Ctx *c);
 
 /* jb_extract_table.c */
 /* The statements of the table whose rows are the paragraphs [first, last). */

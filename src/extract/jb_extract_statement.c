@@ -1086,6 +1086,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
             forecast = FALSE;
     if (have_time && t->future_word)
         forecast = TRUE;
+    if (!forecast && !actual_here && !c->headline && jb_extract_under_plan_heading(c))
+        forecast = TRUE; /* under 二、2026年主要预期目标: the targets */
     if (have_time && t->event && actual_here && !forecast_here)
         have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
     /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */

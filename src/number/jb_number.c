@@ -124,7 +124,7 @@ static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num
     if (AT(c, at, "约") || AT(c, at, "約"))
         return prev_char_in(c, at, "节制签预公契条相合违婚特邀履隐節簽預條違隱");
     if (AT(c, at, "超"))
-        return prev_char_in(c, at, "赶趕");
+        return prev_char_in(c, at, "赶趕出入"); /* 出超, 入超: a trade surplus, a deficit */
     if (AT(c, at, "过") || AT(c, at, "過")) {
         /* only 过百 过千 过万 过亿 过半: "过1000家" is rare, "通过30项" is common */
         gsize n;
