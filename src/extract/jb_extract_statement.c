@@ -867,7 +867,8 @@ static void change_since_base(Ctx *c, const char *sent, const char *cs0, const c
  * trading day for a market figure; last year for a running total in January or
  * February); "" when no date is known. */
 static void statement_period(Ctx *c, const char *override, const TimeRef *t, gboolean now,
-                             const char *cs0, const char *qs, char out[JB_PERIOD_MAX])
+                             gboolean running, const char *cs0, const char *qs,
+                             char out[JB_PERIOD_MAX])
 {
     JbPeriod p;
     if (override) {
@@ -877,7 +878,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
     if (t) {
         p = t->val;
     } else if (sentence_day(c, qs, &p)) {
-    } else if (c->have_carry_in && !now) {
+    } else if (c->have_carry_in && !now && !running) {
         p = c->carry_in;
     } else if (!now && jb_extract_default_period(c, TRUE, &p)) {
     } else {
@@ -1064,16 +1065,19 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
                              !subject_override);
     }
 
-    gboolean forecast_here = FALSE, actual_here = FALSE;
+    gboolean forecast_here = FALSE, actual_here = FALSE, now_here = FALSE;
     const char *near = look_back_from(cs0, qs);
     for (guint k = keyword_from(c, near); k < c->keywords->len; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if (h->at >= qs)
             break;
-        if (h->tag < kw_actual)
+        if (h->tag < kw_actual) {
             forecast_here = forecast_here || hit_within(h, near, qs);
-        else if (h->tag < kw_hedge)
-            actual_here = actual_here || hit_within(h, near, qs);
+        } else if (h->tag < kw_hedge && hit_within(h, near, qs)) {
+            actual_here = TRUE;
+            /* (累计 says done, not when: the running total of the period in force) */
+            now_here = now_here || !ACTUAL_CUMULATIVE(h->tag);
+        }
     }
     /* a forecast word in an earlier clause (sentence_words found the first) */
     gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
@@ -1107,7 +1111,10 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         quote_from = jb_extract_clause_start(c, sent, cs0 - 1);
     Span quote = bounded_quote(c->context_buf, trimmed(quote_from, ce), qs, qe);
     char period[JB_PERIOD_MAX];
-    statement_period(c, period_override, have_time ? t : NULL, actual, cs0, qs, period);
+    /* (a running total, 累计, with no time of its own: of the story's frame — a release's
+     * 1—10月 — else to date; not of a time the last sentence named) */
+    statement_period(c, period_override, have_time ? t : NULL, actual && now_here,
+                     actual && !now_here, cs0, qs, period);
     if (!period_override)
         change_since_base(c, sent, cs0, qs, qe, period);
     g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
