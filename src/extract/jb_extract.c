@@ -759,6 +759,17 @@ static gboolean headings_period(const Ctx *c, gboolean prose, JbPeriod *out)
     return FALSE;
 }
 
+gboolean jb_extract_frame_period(const Ctx *c, JbPeriod *out)
+{
+    if (headings_period(c, TRUE, out))
+        return TRUE;
+    if (c->have_title_period) {
+        *out = c->title_period;
+        return TRUE;
+    }
+    return FALSE;
+}
+
 gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
 {
     if (headings_period(c, prose, out))

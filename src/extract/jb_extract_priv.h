@@ -369,6 +369,9 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
  * the published one (a statistics communiqué or a review published the next year). FALSE
  * when none. */
 gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out);
+/* The period of the release's frame alone: the headings over the prose, else the title's
+ * (not a story's opening sentence). FALSE when neither names one. */
+gboolean jb_extract_frame_period(const Ctx *c, JbPeriod *out);
 /* Is the prose being read under a heading that names targets or plans (二、2026年主要预期目标)?
  * Its figures are then forecasts. */
 gboolean jb_extract_under_plan_heading(const Ctx *c);

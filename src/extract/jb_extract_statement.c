@@ -880,7 +880,8 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
     } else if (sentence_day(c, qs, &p)) {
     } else if (c->have_carry_in && !now && !running) {
         p = c->carry_in;
-    } else if (!now && jb_extract_default_period(c, TRUE, &p)) {
+    } else if (running && jb_extract_frame_period(c, &p)) {
+    } else if (!now && !running && jb_extract_default_period(c, TRUE, &p)) {
     } else {
         gboolean cumulative = FALSE;
         const char *from = look_back_from(cs0, qs);
