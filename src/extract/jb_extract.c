@@ -387,6 +387,21 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
             JbPoint last = jb_point_of_days(jb_period_end_day(&ctx) - 1);
             if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
                 r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+        } else if (r->has_val && r->loose && !ctx_named && r->val.start.kind == JB_POINT_MONTH &&
+                   r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH &&
+                   c->anchor.day.kind == JB_POINT_DAY) {
+            /* in a release's frame (2025年6月份…), 今年以来 runs to its month; outside one,
+             * to the day: a market's close, a city's news (2025-01-01/2025-11-18) */
+            JbPeriod frame, today;
+            if (jb_extract_frame_period(c, &frame)) { /* to the frame's month */
+                JbPoint last = jb_point_of_days(jb_period_end_day(&frame) - 1);
+                if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
+                    r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+            } else if (jb_extract_default_day(&c->anchor, c->sentence_market, &today) &&
+                       today.end.year == r->val.end.year) {
+                r->val.start = (JbPoint){JB_POINT_DAY, r->val.start.year, 1, 1};
+                r->val.end = today.end;
+            }
         }
         /* a time after a figure of its item (…18907.66点，本周涨1.47%；法国…) is that item's */
         const char *its = item_start(sent, end, r->at, &walked, &item, &items);
