@@ -650,6 +650,22 @@ static void glued_clear(gpointer p)
 static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
 {
     const char *h = s;
+    /* a wire's item: (a time, 18:02) 【its headline】 then its story (财联社3月12日电，…) */
+    const char *b = s;
+    while (b < end && (g_ascii_isdigit(*b) || *b == ':' || *b == ' '))
+        b++;
+    if (starts(b, end, "【")) {
+        const char *e = b + strlen("【");
+        for (int k = 0; k < 80 && e < end && !starts(e, end, "】"); k++)
+            e = g_utf8_next_char(e);
+        if (e < end && starts(e, end, "】") && has_digit_between(b, e)) {
+            Glued g = {g_strndup(b + strlen("【"), (gsize)(e - b - strlen("【"))), c->section, 0};
+            g_array_append_val(c->glued, g);
+            c->have_lead = FALSE; /* a new item: its own opening */
+            c->lead_open = TRUE;
+            return e + strlen("】");
+        }
+    }
     gsize n = jb_extract_glued_headline(c->headline_keys, h, end);
     if (!n) { /* after a dateline: a colon among the first 24 characters */
         const char *q = s;
