@@ -964,6 +964,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
          starts(qe, sent_end, "住戶") || starts(qe, sent_end, "户") || starts(qe, sent_end, "戶") ||
          starts(qe, sent_end, "之家")))
         return; /* 5人家庭住戶, 三口之家: a kind of household, not a count of people */
+    if (starts(qe, sent_end, "的占") || starts(qe, sent_end, "的佔"))
+        return; /* 50元以下的占67.4%, 50-100元的占21.3%: the group a share is of */
     if (starts(qe, sent_end, "兑") || starts(qe, sent_end, "兌"))
         return; /* 1美元兑7.08元人民币: the base of an exchange rate, not a figure */
     if (g_ascii_isalpha(q->unit[0]) && latin_spec_before_noun(qe, sent_end))
