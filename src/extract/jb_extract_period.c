@@ -1157,7 +1157,7 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
                 prev->p = t.p; /* 上周（11月24日—11月30日）: the days it says, weekend and all */
         } else if (t.role == TIME_DAY) {
             if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
-                !ends_with(s, p, "於"))
+                !ends_with(s, p, "於") && !ends_with(s, p, "起至") && !ends_with(s, p, "起到"))
                 t.role = TIME_PERIOD; /* 截至10月17日, 从本月23日起 */
         } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
                    !start_after(e, limit)) {

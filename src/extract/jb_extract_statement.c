@@ -772,8 +772,11 @@ static gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
             break;
         /* (a date written out: 昨日, 当日 are the published day's neighbours, which a
          * briefing or a report reads its own way) */
+        /* (the end of a span from a day, 今日起至本周五: its start is when it is said) */
+        gboolean span_end = r->at > c->sentence_start &&
+                            (ends(c->sentence_start, r->at, "至") || ends(c->sentence_start, r->at, "到"));
         if (r->role == TIME_DAY && r->has_val && jb_period_freq(&r->val) == JB_FREQ_DAY &&
-            (g_ascii_isdigit(*r->at) || r->weekday)) {
+            (g_ascii_isdigit(*r->at) || r->weekday) && !span_end) {
             *out = r->val;
             found = TRUE;
         }
