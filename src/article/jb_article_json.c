@@ -27,7 +27,7 @@ static const char *const TITLE_KEYS[] = {"title", "headline", "Title", NULL};
 static const char *const DATE_KEYS[] = {
     "datePublished", "pubDate",     "pub_date",  "publishTime", "publish_time", "publishDate",
     "publish_date",  "publishedAt", "published_at", "published", "pubtime",     "ptime",
-    "releaseDate",   "release_date", "date",     "time",        "dateCreated",  "created_at",
+    "releaseDate",   "release_date", "date_published", "date", "time",  "dateCreated",  "created_at",
     "createTime",    "create_time", "ctime",     NULL};
 static const char *const URL_KEYS[] = {"url", "link", "shareUrl", "share_url", "sourceUrl",
                                        "source_url", "mainEntityOfPage", "@id", NULL};
@@ -35,7 +35,8 @@ static const char *const PUBLISHER_KEYS[] = {"publisher", "source", "sourceName"
                                              "site_name", "siteName", "media", "mediaName",
                                              "media_name", NULL};
 static const char *const BODY_KEYS[] = {"articleBody", "content", "contentHtml", "content_html",
-                                        "body",        "text",    "html",        "description",
+                                        "content_text", "body",   "text",        "html",
+                                        "description",
                                         "summary",     "digest",  "abstract",    NULL};
 static const char *const LIST_KEYS[] = {"items", "articles", "data", "list", "news", "results",
                                         "result", "docs", "entries", "records", "@graph", NULL};
@@ -170,17 +171,15 @@ static void find_stories(JsonNode *n, int level, GPtrArray *out)
     if (!JSON_NODE_HOLDS_OBJECT(n))
         return;
     JsonObject *o = json_node_get_object(n);
-    if (body_key(o)) {
-        g_ptr_array_add(out, o);
-        return;
-    }
-    if (level >= 2)
-        return;
-    for (const char *const *k = LIST_KEYS; *k && out->len == 0; k++) {
+    /* a list of stories first: a feed's own object has a title and a description too
+     * (JSON Feed: {"title": …, "description": …, "items": [{"content_html": …}]}) */
+    for (const char *const *k = LIST_KEYS; level < 2 && *k && out->len == 0; k++) {
         JsonNode *m = json_object_get_member(o, *k);
-        if (m)
+        if (m && !JSON_NODE_HOLDS_VALUE(m))
             find_stories(m, level + 1, out);
     }
+    if (out->len == 0 && body_key(o))
+        g_ptr_array_add(out, o);
 }
 
 /* The line of the file where the member `key` is next written, at or after *from (moved
@@ -244,8 +243,13 @@ void jb_article_json_pass(Ctx *c, const char *s, const char *end, guint line, GE
                                c->a->source, line, BODY_KEYS[0], BODY_KEYS[1]);
         return;
     }
-    if (root && JSON_NODE_HOLDS_OBJECT(root) && stories->len > 1 && !c->site_name)
-        c->site_name = first_text(json_node_get_object(root), PUBLISHER_KEYS, FALSE);
+    if (root && JSON_NODE_HOLDS_OBJECT(root) && stories->len > 1 && !c->site_name) {
+        JsonObject *r = json_node_get_object(root);
+        c->site_name = first_text(r, PUBLISHER_KEYS, FALSE);
+        g_autofree char *version = member_text(r, "version", FALSE);
+        if (!c->site_name && version && strstr(version, "jsonfeed.org"))
+            c->site_name = first_text(r, TITLE_KEYS, FALSE); /* a JSON Feed: its title */
+    }
     const char *cursor = s;
     guint lines_before = 0;
     for (guint i = 0; i < stories->len; i++) {

@@ -31,5 +31,20 @@ X
 "$JB" extract -o "$TMP/links.csv" "$D/links.html" 2>/dev/null
 is "$(tail -n +2 "$TMP/links.csv" | cut -d, -f7 | tr '\n' ' ')" "2103000 2128000 8.1 9.4 2 " \
     "a block mostly of link text is navigation: only the story's figures"
+# a JSON Feed (jsonfeed.org): the feed's own title and description are no story; its items
+# are, each with its date, link and title, the feed's title their publisher
+cat >"$D/feed.json" <<'X'
+{"version": "https://jsonfeed.org/version/1.1", "title": "东川车讯", "description": "新能源汽车交付快讯",
+ "items": [
+  {"id": "1", "url": "https://cars.example.cn/f/1.html", "title": "某车企公布5月交付",
+   "content_html": "<p>5月，某车企共交付新车32156辆，同比增长28.4%。</p>", "date_published": "2026-06-01T10:05:00+08:00"},
+  {"id": "2", "url": "https://cars.example.cn/f/2.html", "title": "另一车企公布5月交付",
+   "content_text": "5月，另一车企交付18020辆，同比增长12.5%。", "date_published": "2026-06-02T09:00:00+08:00"}
+ ]}
+X
+"$JB" extract -o "$TMP/feed.csv" "$D/feed.json" 2>/dev/null
+is "$(tail -n +2 "$TMP/feed.csv" | cut -d, -f2,3,7,13 | tr '\n' ' ')" \
+    "2026-06-01,2026-05,32156,东川车讯 2026-06-01,2026-05,28.4,东川车讯 2026-06-02,2026-05,18020,东川车讯 2026-06-02,2026-05,12.5,东川车讯 " \
+    "a JSON Feed's items are the stories, dated each, published by the feed"
 echo "1..$n"
 [ "$failed" -eq 0 ]
