@@ -418,6 +418,7 @@ static void ctx_forget(Ctx *c)
     c->unclosed_name = NULL;
     c->unclosed_line = 0;
     g_clear_pointer(&c->header_date, g_free);
+    g_clear_pointer(&c->closing_date, g_free);
 }
 
 /* Forget what a body pass found, its warnings too, to do it again. */
@@ -461,6 +462,13 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
                                                            &y, &m, &d);
         if (j->header_line)
             c->header_date = jb_article_format_date(3, y, m, d);
+    }
+    if (j->n <= 24) { /* a closing date line (香港，二零二六年七月三日): the last one counts */
+        int y, m, d;
+        if (jb_article_closing_date(p, j->n, &y, &m, &d)) {
+            g_free(c->closing_date);
+            c->closing_date = jb_article_format_date(3, y, m, d);
+        }
     }
     if (c->nblocks <= HEADER_DATE_BLOCKS && !c->source_line && j->n <= 60)
         c->source_line = source_line_name(p);
@@ -665,6 +673,8 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         date = jb_article_url_date(a->url);
     if (!date) { /* weaker signs: a date in the title (新闻联播 2024-10-18), an item's date */
         date = title_date(a->title);
+        if (!date)
+            date = g_steal_pointer(&c.closing_date); /* a release's 香港，二零二六年七月三日 */
         if (!date)
             date = latest_section_date(a);
         if (!date && (date = file_name_date(source)) != NULL)

@@ -145,6 +145,28 @@ static gboolean byline_date(const char *p, int *y, int *m, int *d)
     return FALSE;
 }
 
+gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, int *d)
+{
+    if (nchars > 24)
+        return FALSE;
+    const char *q = p;
+    /* a place before a comma (香港，), at most 8 characters */
+    for (const char *r = p; *r && g_utf8_pointer_to_offset(p, r) < 9; r = g_utf8_next_char(r))
+        if (starts_with(r, "，") || *r == ',') {
+            q = r + (*r == ',' ? 1 : strlen("，"));
+            break;
+        }
+    while (*q == ' ')
+        q++;
+    const char *e;
+    if (jb_article_scan_ymd(q, &e, y, m, d) != 3 && jb_article_scan_cn_ymd(q, &e, y, m, d) != 3)
+        return FALSE;
+    e = skip_weekday(e);
+    while (*e == ' ')
+        e++;
+    return *e == '\0';
+}
+
 /* The words that start a header line with a date, and their first characters. */
 static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
                                   LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};

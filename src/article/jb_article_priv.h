@@ -229,6 +229,7 @@ typedef struct {
     const char *unclosed_name;  /* … and this one was never closed (static string) */
     guint unclosed_line;
     char *header_date; /* from a date line among the first blocks */
+    char *closing_date; /* from the last closing date line (香港，二零二六年七月三日) */
     /* the lines of the paragraphs kept, for a->lines at the end (a GArray append per
      * paragraph costs more than the rest of keeping it): the first in line_buf, the
      * others (NULL until there are some) in line_more */
@@ -283,6 +284,12 @@ void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *da
 /* jb_article_date.c */
 /* A date at `s` as y-m-d or a prefix of one: the precision found (3..0), *endp after it. */
 int jb_article_scan_ymd(const char *s, const char **endp, int *y, int *m, int *d);
+/* The same in Chinese numerals (二零二六年七月三日, 二〇二五年十二月三十一日): 3 for a whole
+ * date (y, m, d and *endp set), else less. */
+int jb_article_scan_cn_ymd(const char *s, const char **endp, int *y, int *m, int *d);
+/* Is `p` (of `nchars` characters) a closing date line — a place and a date, or a date and its
+ * weekday, alone on a short line (香港，二零二六年七月三日; 2026年3月3日（星期二））? Sets the date. */
+gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, int *d);
 /* "2022-07-26", "2022-07" or "2022" by `precision` (3, 2, 1) (g_free). */
 char *jb_article_format_date(int precision, int y, int m, int d);
 /* A date in a URL path, or NULL (g_free). */

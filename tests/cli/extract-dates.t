@@ -48,6 +48,11 @@ contains "$(cat "$TMP/err")" "wire.txt: the article's dateline names no year" "w
 printf '12月CPI同比上涨0.8%%\n\n新华社北京1月9日电 国家统计局9日发布2026年12月全国CPI数据。\n' >"$D/wire-jan.txt"
 is "$(published "$D/wire-jan.txt")" 2027-01-09 "a dateline in a month before the one its opening names is the next year's"
 
+printf '自愿公告\n\n本集团6月合约销售金额约为人民币21.6亿元。\n\n承董事会命\n主席\n\n香港，二零二六年七月三日\n\n于本公告日期，董事会成员包括执行董事某某先生。\n' >"$D/announce.txt"
+is "$(published "$D/announce.txt")" 2026-07-03 "a closing date line in Chinese numerals (香港，二零二六年七月三日)"
+printf '零售業總銷貨價值\n\n一月零售業總銷貨價值為348億元。\n\n完\n\n2026年3月3日（星期二）\n' >"$D/closing.txt"
+is "$(published "$D/closing.txt")" 2026-03-03 "a closing date line with its weekday"
+
 printf '地铁新线开通\n\n线路全长12.6公里。\n' >"$D/undated.txt"
 is "$(published "$D/undated.txt")" "" "no date anywhere: none"
 contains "$(cat "$TMP/err")" "undated.txt: no date found" "with a warning even when every figure names its period"
