@@ -709,7 +709,11 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
             }
         }
         extract_sentence(c, sent, p, line);
-        c->lead_open = FALSE; /* only a story's opening sentence names its period */
+        /* only a story's opening sentence names its period (a byline left over — no
+         * figure, no time, no sentence's end: 11-16 09:30　某网　作者：某某 — opens nothing) */
+        if (c->quantities->len || c->times->len || p < end || ends(sent, p, "：") ||
+            (p > sent && p[-1] == ':'))
+            c->lead_open = FALSE; /* (投资要点：, a label over a list, opens its items) */
         sent = p < end ? g_utf8_next_char(p) : end;
     }
 }
