@@ -754,7 +754,7 @@ static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod
 static gboolean plan_heading(const char *h)
 {
     static const char *const W[] = {"目标", "目標", "预期", "預期", "计划", "計劃", "展望",
-                                    "任务", "任務", NULL};
+                                    "任务", "任務", "草案", "预算安排", "預算安排", NULL};
     for (const char *const *w = W; *w; w++)
         if (strstr(h, *w))
             return TRUE;
