@@ -499,7 +499,14 @@ gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at_out)
         if (!same_bytes(c->t + k - ul - 3, "每", 3))
             continue;
         const UnitDef *u;
-        if (unit_at(c, k - ul, &u) != ul || u->kind != U_PLAIN)
+        if (unit_at(c, k - ul, &u) != ul)
+            return 0;
+        /* (of time only the hour, minute and second: 每小时20公里; 每年5亿元 is a yearly sum) */
+        gboolean per_time = u->kind == U_DURATION &&
+                            (same_bytes(c->t + k - ul, "小时", ul) || same_bytes(c->t + k - ul, "小時", ul) ||
+                             same_bytes(c->t + k - ul, "分钟", ul) || same_bytes(c->t + k - ul, "分鐘", ul) ||
+                             same_bytes(c->t + k - ul, "秒", ul) || same_bytes(c->t + k - ul, "秒钟", ul));
+        if (u->kind != U_PLAIN && !per_time)
             return 0;
         *unit_at_out = k - ul;
         return ul + 3;
