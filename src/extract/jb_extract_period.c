@@ -189,6 +189,18 @@ static gboolean price_base_after(const char *e, const char *limit)
                                                     "可比價", "的价格", "的價格", NULL}) != NULL;
 }
 
+/* A thing numbered within a year (今年第12号台风, 2026年第3号公告): the year names it, it is
+ * no period. */
+static gboolean numbered_name_after(const char *e, const char *limit)
+{
+    const char *q = lit(e, limit, "第");
+    if (!q)
+        return FALSE;
+    while (q < limit && g_ascii_isdigit(*q))
+        q++;
+    return q > e + strlen("第") && (lit(q, limit, "号") || lit(q, limit, "號"));
+}
+
 /* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
  * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
  * 今年 去年 … (no digits), *future for 明年 后年. */
@@ -232,7 +244,7 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
             }
         }
         const char *e = lit(q, limit, "年");
-        if (!e || price_base_after(e, limit))
+        if (!e || price_base_after(e, limit) || numbered_name_after(e, limit))
             return NULL;
         if (lit(e, limit, "度"))
             e += 3;
@@ -250,7 +262,7 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
         const char *e = lit(p, limit, WORDS[i].w);
         if (!e)
             continue;
-        if (!anchor_year(a) || price_base_after(e, limit))
+        if (!anchor_year(a) || price_base_after(e, limit) || numbered_name_after(e, limit))
             return NULL;
         if (lit(e, limit, "度"))
             e += 3;
