@@ -652,6 +652,30 @@ static gboolean roc_year(const Ctx *c, gsize p, gint64 n, gsize after)
            AT(c, after, "下半年") || AT(c, after, "前");
 }
 
+/* Is the 级 after the digits at p (the unit ending at `after`) a reading on a natural scale —
+ * wind force (风力15级, 东南风10～12级, 阵风16～17级, 9～11级大风) or an earthquake's magnitude
+ * (5.2级地震) — rather than a grade (5A级, 三级响应)? */
+static gboolean scale_level(const Ctx *c, gsize p, gsize after)
+{
+    static const char *const AFTER[] = {"大风", "阵风", "陣風", "地震", "风", "風", NULL};
+    for (const char *const *w = AFTER; *w; w++)
+        if (at_lit(c, after, *w, strlen(*w)))
+            return TRUE;
+    gsize k = p; /* back over a range's low end: 14～16级 */
+    while (k > c->lo && (g_ascii_isdigit(c->t[k - 1]) || c->t[k - 1] == '.' || c->t[k - 1] == '~' ||
+                         c->t[k - 1] == '-'))
+        k--;
+    for (int n = 0; n < 4 && k >= c->lo + 3; n++) {
+        if (same_bytes(c->t + k - 3, "风", 3) || same_bytes(c->t + k - 3, "風", 3) ||
+            same_bytes(c->t + k - 3, "震", 3))
+            return TRUE;
+        k -= 3; /* (风力有15级, 风力可达13级: a few characters between) */
+        while (k > c->lo && ((guchar)c->t[k] & 0xC0) == 0x80)
+            k--;
+    }
+    return FALSE;
+}
+
 static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
 {
     member_clear(m);
@@ -824,6 +848,10 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         }
         return WHY_TIME;
     case U_CLASS:
+        if (m->arabic && scale_level(c, p, u + ulen)) {
+            kind = U_PLAIN; /* 风力15级, 9～11级大风, 5.2级地震: a reading on a scale */
+            break;
+        }
         return WHY_CLASS;
     case U_WORD:
         return WHY_WORD;
