@@ -1076,6 +1076,14 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         return e;
     int year = 0, year2 = 0;
     gboolean future = FALSE;
+    if ((e = any_lit(p, limit, (const char *const[]){"上年末", "上年底", "上年年末", "上年年底",
+                                                      "去年末", "去年底", "去年年末", "去年年底",
+                                                      "上一年末", NULL}))) {
+        if (!anchor_year(a))
+            return NULL;
+        t->rel = REL_PREV_YEAR_END; /* the year before the one spoken of */
+        return e;
+    }
     const char *y_end = year_part(s, p, limit, a, &year, &year2, &future);
     if (y_end) {
         t->future_word = future || ((ends_with(s, p, "到") || ends_with(s, p, "至")) &&
@@ -1236,7 +1244,8 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         return TRUE;
     case REL_YEAR:
     case REL_YEAR_START:
-    case REL_YEAR_END: {
+    case REL_YEAR_END:
+    case REL_PREV_YEAR_END: {
         /* the year its sentence named last: as the period (2023年营收…较2022年…，全年…), else
          * as anything (从2023年初的0.9元下降至年底的0.45元); else the context's */
         int y = 0, any = 0;
@@ -1254,9 +1263,10 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
             y = any ? any : jb_period_year(&base);
         if (!ctx && !named && t->rel == REL_YEAR && anchor_month(a) && anchor_month(a) <= 2)
             y--; /* a year-end review: January's 全年 is last year */
-        *out = t->rel == REL_YEAR       ? point_period(JB_POINT_YEAR, y, 0, 0)
-               : t->rel == REL_YEAR_START ? point_period(JB_POINT_MONTH, y, 1, 0)
-                                          : point_period(JB_POINT_MONTH, y, 12, 0);
+        *out = t->rel == REL_YEAR         ? point_period(JB_POINT_YEAR, y, 0, 0)
+               : t->rel == REL_YEAR_START   ? point_period(JB_POINT_MONTH, y, 1, 0)
+               : t->rel == REL_PREV_YEAR_END ? point_period(JB_POINT_MONTH, y - 1, 12, 0)
+                                            : point_period(JB_POINT_MONTH, y, 12, 0);
         return TRUE;
     }
     case REL_TWO_YEARS: {

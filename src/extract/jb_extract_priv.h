@@ -118,6 +118,8 @@ typedef enum {
                     * the one before in January and February: a year-end review) */
     REL_YEAR_START, /* 年初: January of the context's year (else the published year) */
     REL_YEAR_END,  /* 年底, 年末: December of the context's year (else the published year) */
+    REL_PREV_YEAR_END, /* 上年末, 去年底: December of the year before the context's (截至2025年末，
+                        * 较上年末…: 2024-12, in a report published in 2026) */
 } TimeRel;
 
 /* Relative times that name a period of their own once resolved: the period in force after
