@@ -602,7 +602,7 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
     static const char *const BEFORE[] = {"未来", "未來", "过去", "過去", "今后", "今後", "最近",
                                          "此后", "此後", "之后", "之後", "以后", "以後", "每",
                                          "这", "這", "那", "头", "頭", "近", "前", "历时",
-                                         NULL};
+                                         "对上", "對上", NULL}; /* (對上三個月: the months before) */
     if (word_at_any(c, e->end, AFTER))
         return FALSE;
     if (e->qual_len && (AT(c, e->qual_at, "近") || AT(c, e->qual_at, "将近") ||
@@ -675,6 +675,11 @@ static gboolean scan_accepts(const Ctx *c, const Expr *e)
         /* 千家万户 百家争鸣 百度 万一: a magnitude without a digit is a word unless hedged */
         if (m->bare_start && !e->hedged && !(m->mag_chars >= 2 && e->has_unit))
             return FALSE;
+        if (m->bare_start && !e->hedged &&
+            (before_lit(c, e->start, c->lo, "（", strlen("（")) ||
+             (e->start > c->lo && c->t[e->start - 1] == '(')) &&
+            (AT(c, e->end, "）") || (e->end < c->len && c->t[e->end] == ')')))
+            return FALSE; /* （百萬港元）, (亿元): a table's unit, no figure */
     }
     if (m->chinese && m->bare_start && !m->digit_char && e->qual_len && e->qual_at >= m->end &&
         ideograph_at(c, e->end) && !AT(c, e->end, "的"))
