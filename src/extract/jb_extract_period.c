@@ -273,10 +273,6 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
     return NULL;
 }
 
-/* What follows a year (or stands alone): 全年, 上半年, 前三季度, 一季度, 首季, 6月, 6月底,
- * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
- * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
- * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
 /* A span of days whose first day `p` holds and ends at `e`: 5月1日至5日, 10月1日—8日,
  * 6月30日至7月2日. Returns the end of the span (p widened to it) or `e` when none follows. */
 static const char *day_span_end(const char *s, const char *e, const char *limit, JbPeriod *p)
@@ -300,6 +296,10 @@ static const char *day_span_end(const char *s, const char *e, const char *limit,
     return de;
 }
 
+/* What follows a year (or stands alone): 全年, 上半年, 前三季度, 一季度, 首季, 6月, 6月底,
+ * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
+ * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
+ * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
 static const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                             int year, gboolean year_stated, TimeRef *t)
 {
