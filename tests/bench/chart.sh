@@ -115,6 +115,27 @@ cold() { # command… → mean ms over hyperfine runs (matplotlib: too slow to i
     $PY -c "import json;print('%.1f' % (json.load(open('$T/h.json'))['results'][0]['median']*1000))"
 }
 ROUNDS=${BENCH_COLD_RUNS:-15}
+
+secs() { # command… → wall seconds
+    s=$(date +%s.%N); "$@"; e=$(date +%s.%N)
+    echo "$s $e" | awk '{printf "%.4f", $2 - $1}'
+}
+# scaling CMD1 CMD2 → charts/s of the two at once, their gain over one alone (2 × one / two:
+# 2.00 is perfect), and what the machine allowed meanwhile (a CPU-bound shell loop alone
+# against two at once: 1.00 when only one core was free). Three rounds in turn, medians.
+scaling() {
+    loop='i=0; while [ $i -lt 150000 ]; do i=$((i + 1)); done'
+    for r in 1 2 3; do
+        t1=$(secs sh -c "$1 >/dev/null 2>&1")
+        t2=$(secs sh -c "$1 >/dev/null 2>&1 & $2 >/dev/null 2>&1; wait")
+        c1=$(secs sh -c "$loop")
+        c2=$(secs sh -c "sh -c '$loop' & sh -c '$loop'; wait")
+        echo "$t1 $t2 $c1 $c2"
+    done | awk -v n="$N" '{r[NR] = 2 * n / $2; g[NR] = 2 * $1 / $2; a[NR] = 2 * $3 / $4}
+        function med(x) { return x[1] < x[2] ? (x[2] < x[3] ? x[2] : (x[1] < x[3] ? x[3] : x[1])) \
+                                             : (x[1] < x[3] ? x[1] : (x[2] < x[3] ? x[3] : x[2])) }
+        END { printf "%.1f %.2f %.2f\n", med(r), med(g), med(a) }'
+}
 ratio() { echo "$1 $2" | awk '{printf "%.2f", $1 / $2}'; }
 
 printf '%-34s %10s %10s %10s\n' "chart / tool" "charts/s" "cold ms" "PDF bytes"
@@ -124,12 +145,8 @@ for kind in bar line; do
     [ $kind = line ] && jb="$jb --type line"
     # jianbao: one process, then two at once (2 cores)
     jp=$(rate x "$N" $jb -o "$T/j.png" --repeat "$N"); jpc=$(cat "$T/cpu")
-    s=$(date +%s.%N)
-    $jb -o "$T/j1.png" --repeat "$N" & p1=$!
-    $jb -o "$T/j2.png" --repeat "$N" & p2=$!
-    wait $p1 $p2
-    e=$(date +%s.%N)
-    j2=$(echo "$N $s $e" | awk '{printf "%.1f", 2 * $1 / ($3 - $2)}')
+    scaling "$jb -o $T/j1.png --repeat $N" "$jb -o $T/j2.png --repeat $N" >"$T/scale"
+    read -r j2 sc allowed <"$T/scale"
     jd=$(rate x "$N" $jb -o "$T/j.pdf" --repeat "$N"); jdc_cpu=$(cat "$T/cpu")
     jsz=$(stat -c %s "$T/j.pdf"); jpng=$(stat -c %s "$T/j.png")
     # matplotlib
@@ -163,14 +180,16 @@ for kind in bar line; do
     echo "$jp $mp $gpp $jc $mc $gc $jd $md $gpd $jpng" | awk -v k=$kind '{
         printf "%s ratios: PNG/s %.0f× matplotlib, %.0f× gnuplot; cold %.0f× faster than matplotlib, %.1f× than gnuplot; PDF/s %.0f× matplotlib, %.0f× gnuplot; jianbao PNG %d bytes\n",
             k, $1/$2, $1/$3, $5/$4, $6/$4, $7/$8, $7/$9, $10 }'
-    echo "$jc $gc $jdc $gdc $jpc $j2" | awk -v k=$kind '{
-        printf "%s floors (issue 19): cold PNG %.2f× gnuplot %s (≤0.30), cold PDF %.2f× gnuplot %s (≤0.30), PNG per CPU-second %s %s (≥300), two processes %s/s\n",
-            k, $1/$2, ($1/$2<=0.30?"ok":"MISSED"), $3/$4, ($3/$4<=0.30?"ok":"MISSED"), $5, ($5>=300?"ok":"MISSED"), $6 }'
+    echo "$jc $gc $jdc $gdc $jpc $sc $allowed" | awk -v k=$kind '{
+        printf "%s floors (issue 19): cold PNG %.2f× gnuplot %s (≤0.30), cold PDF %.2f× gnuplot %s (≤0.30), PNG per CPU-second %s %s (≥300), two processes %.2f× one %s (≥1.8; the machine allowed %.2f×)\n",
+            k, $1/$2, ($1/$2<=0.30?"ok":"MISSED"), $3/$4, ($3/$4<=0.30?"ok":"MISSED"), $5, ($5>=300?"ok":"MISSED"),
+            $6, ($6>=1.8?"ok":($7<1.8?"not measurable now":"MISSED")), $7 }'
     echo "  (load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores: other work on this machine lowers every figure)"
     cat >>"$T/table" <<ROWS
 | $kind: PNG, cold process, ms | $jc | $gc | $mc | $(ratio "$jc" "$gc") |
 | $kind: PDF, cold process, ms | $jdc | $gdc | $mdc | $(ratio "$jdc" "$gdc") |
 | $kind: PNG charts per CPU-second, one process | $jpc | $gpc | $mpc | $(ratio "$jpc" "$gpc") |
+| $kind: two processes' PNG charts/s ÷ one's (the machine allowed $allowed) | $sc | | | |
 | $kind: PDF charts per CPU-second, one process | $jdc_cpu | $gpdc | | $(ratio "$jdc_cpu" "$gpdc") |
 | $kind: PDF bytes | $jsz | $gsz | $msz | $(ratio "$jsz" "$gsz") |
 ROWS
