@@ -185,8 +185,8 @@ static inline void convert_pixel(guint32 px, int channels, Palette *pal, guint8 
 
 /* Pixels [x0, x1) of `row` Up-filtered against `above` (NULL: zeros), packed one pixel a
  * guint32 with its first sample in the high byte: out[i] for pixel x0 + i. */
-static void up_span(const guint32 *row, const guint32 *above, guint32 x0, guint32 x1,
-                    int channels, Palette *pal, guint32 *out)
+static void up_span(const guint32 *row, const guint32 *above, guint32 x0, guint32 x1, int channels,
+                    Palette *pal, guint32 *out)
 {
     if (channels == 3) { /* opaque: the samples are the pixel's low 3 bytes */
         for (guint32 x = x0; x < x1; x++) {
@@ -221,11 +221,11 @@ typedef struct {
     guint16 *sym;
     gsize n, cap;
     guint32 freq[N_LITLEN];
-    guint64 a, b;  /* Adler-32 sums, reduced once per row */
-    guint32 last;  /* the last 4 bytes of the stream, the latest in the low byte */
-    guint64 bytes; /* the length of the stream so far */
-    int channels;  /* bytes a pixel */
-    gboolean far;  /* a match at distance `channels` was made */
+    guint64 a, b;            /* Adler-32 sums, reduced once per row */
+    guint32 last;            /* the last 4 bytes of the stream, the latest in the low byte */
+    guint64 bytes;           /* the length of the stream so far */
+    int channels;            /* bytes a pixel */
+    gboolean far;            /* a match at distance `channels` was made */
     guint8 code_of_len[256]; /* length − 3 → its length code − 257 */
 } Tokens;
 
@@ -248,8 +248,9 @@ static inline void tok_literal(Tokens *t, guint8 v)
     t->bytes++;
 }
 
-static const guint16 len_base[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
-                                     31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+static const guint16 len_base[29] = {3,  4,  5,  6,   7,   8,   9,   10,  11, 13,
+                                     15, 17, 19, 23,  27,  31,  35,  43,  51, 59,
+                                     67, 83, 99, 115, 131, 163, 195, 227, 258};
 static const guint8 len_extra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
                                      2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
 
@@ -269,7 +270,9 @@ static void tok_run(Tokens *t, gsize n)
     guint64 v = t->last & 255;
     t->b += n * t->a + v * n * (n + 1) / 2; /* the Adler-32 of n bytes v, in closed form */
     t->a += n * v;
-    t->last = n >= 4 ? (guint32)(v * 0x01010101u) : (guint32)(((guint64)t->last << (8 * n)) | (v * 0x01010101u & ((1ull << (8 * n)) - 1)));
+    t->last = n >= 4 ? (guint32)(v * 0x01010101u)
+                     : (guint32)(((guint64)t->last << (8 * n)) |
+                                 (v * 0x01010101u & ((1ull << (8 * n)) - 1)));
     t->bytes += n;
     while (n >= 3) {
         gsize m = n < 258 ? n : 258;
@@ -489,12 +492,12 @@ static void deflate_tokens(Tokens *t, GByteArray *out)
     p[0] = 0x78; /* deflate, 32 KB window */
     p[1] = 0x01; /* fastest; 0x7801 is a multiple of 31 */
     Bits w = {p + 2, 0, 0};
-    put_bits(&w, 1, 1);               /* final block */
-    put_bits(&w, 2, 2);               /* dynamic Huffman */
+    put_bits(&w, 1, 1); /* final block */
+    put_bits(&w, 2, 2); /* dynamic Huffman */
     put_bits(&w, (guint32)(nlit - 257), 5);
     put_bits(&w, (guint32)(ndist - 1), 5);
-    put_bits(&w, 19 - 4, 4);          /* all 19 code-length code lengths: */
-    for (int i = 0; i < 19; i++)      /* order 16,17,18,0,8,…: 0 for 16–18, 4 for 0–15 */
+    put_bits(&w, 19 - 4, 4);     /* all 19 code-length code lengths: */
+    for (int i = 0; i < 19; i++) /* order 16,17,18,0,8,…: 0 for 16–18, 4 for 0–15 */
         put_bits(&w, i < 3 ? 0 : 4, 3);
     for (int s = 0; s < nlit; s++) { /* lengths 0–15 each as its own 4-bit code */
         guint32 l = len[s], r = ((l & 1) << 3) | ((l & 2) << 1) | ((l & 4) >> 1) | ((l & 8) >> 3);
