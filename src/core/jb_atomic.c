@@ -23,7 +23,7 @@ struct JbAtomicFile {
     char *tmp;  /* the temporary file beside it; NULL when written in place */
     int fd;
     JbAtomicFlags flags;
-    int slot;   /* its entry in `live`, or -1 */
+    int slot; /* its entry in `live`, or -1 */
 };
 
 /* The temporary files this process has open, for jb_atomic_remove_temps: a fixed table a
@@ -41,7 +41,8 @@ static struct {
 
 static int live_add(const char *tmp)
 {
-    g_autofree char *abs = g_path_is_absolute(tmp) ? g_strdup(tmp) : g_canonicalize_filename(tmp, NULL);
+    g_autofree char *abs = g_path_is_absolute(tmp) ? g_strdup(tmp)
+                                                   : g_canonicalize_filename(tmp, NULL);
     if (strlen(abs) >= sizeof live[0].path)
         return -1;
     for (int i = 0; i < LIVE_SLOTS; i++) {
