@@ -141,6 +141,23 @@ static gboolean unlink_symlink(const char *dest, GError **error)
     return TRUE;
 }
 
+/* The directories between OUT and an output (out/charts) are jianbao's own: a symlink put
+ * at one (out/charts → elsewhere) had the outputs written, and replaced, outside OUT. It is
+ * removed like a symlink at an output, its target untouched, and jb_atomic_open makes a
+ * directory in its place. */
+static gboolean unlink_dir_symlinks(const char *out_dir, const char *rel, GError **error)
+{
+    g_auto(GStrv) parts = g_strsplit(rel, "/", -1);
+    g_autoptr(GString) dir = g_string_new(out_dir);
+    for (guint i = 0; parts[i] && parts[i + 1]; i++) {
+        g_string_append_c(dir, G_DIR_SEPARATOR);
+        g_string_append(dir, parts[i]);
+        if (!unlink_symlink(dir->str, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 static gboolean publish_data(const char *dest, const void *data, gsize len, GError **error)
 {
     return unlink_symlink(dest, error) &&
@@ -205,11 +222,16 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
     }
     g_autofree char *group = g_strdup_printf("output %s", o->rel);
     g_key_file_set_string(c->new_man, group, "sha256", want);
+    GError *e = NULL;
+    if (!unlink_dir_symlinks(c->out_dir, o->rel, &e)) {
+        g_key_file_remove_group(c->new_man, group, NULL);
+        jb_build_fail_unit(c, "publish", e);
+        return FALSE;
+    }
     g_autofree char *have = hash_own(dest);
     *published = FALSE;
     if (have && strcmp(have, want) == 0)
         return TRUE;
-    GError *e = NULL;
     gboolean ok = o->data ? publish_data(dest, o->data->str, o->data->len, &e)
                           : publish_file(o->product, dest, &e);
     if (!ok) {

@@ -61,6 +61,19 @@ for f in briefing.pdf .manifest .lock; do
 done
 is "$(status_of "$JB" build -q "$P/test.project")" 0 "with the FIFOs gone the build succeeds"
 
+# --- a symlink at out/charts: replaced by a directory, nothing written through it
+P=$TMP/dirlink
+sample_project "$P"
+mkdir -p "$P/out" "$TMP/linked-charts"
+echo mine >"$TMP/linked-charts/ai-core-industry.png"
+ln -s "$TMP/linked-charts" "$P/out/charts"
+is "$(status_of "$JB" build -q "$P/test.project")" 0 "a build whose out/charts is a symlink runs"
+check "out/charts is a directory of its own now" test -d "$P/out/charts" -a ! -L "$P/out/charts"
+check "with the chart in it" pngcheck -q "$P/out/charts/ai-core-industry.png"
+is "$(cat "$TMP/linked-charts/ai-core-industry.png")" mine "and the link's target is untouched"
+is "$(ls "$TMP/linked-charts" | wc -l)" 1 "(nothing else written there)"
+rm -r "$TMP/linked-charts" # its one file is no PNG: out of check_outputs' way
+
 # --- temporary files of a killed run: gone after the next build, a no-op one too
 P=$TMP/killed
 sample_project "$P"
