@@ -192,8 +192,10 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
             return NULL;
         }
         key = g_strdup_printf("unknown:%s:%s", subject, metric);
-        label = subject[0] && !strstr(metric, subject) ? g_strconcat(subject, metric, NULL)
-                                                       : g_strdup(metric);
+        /* the text as stated, without the formula guards extract gave each cell (the
+         * label gets its own when written) */
+        g_autofree char *s = jb_csv_plain_text(subject), *t = jb_csv_plain_text(metric);
+        label = s[0] && !strstr(t, s) ? g_strconcat(s, t, NULL) : g_strdup(t);
     }
     if (!metric_wanted(opt->metrics, key))
         return NULL;
@@ -585,15 +587,20 @@ static char **group_row(JbReshaper *r, const Group *g)
             g_string_append(sources, o.source);
         }
     }
+    /* free text a spreadsheet could run as a formula (a label from an article's words, a
+     * file named =x.md in a hand-made metrics.csv) is guarded as in metrics.csv; readers
+     * drop the guard (jb_series) */
+    g_autofree char *label = jb_csv_safe_text(first->label);
+    g_autofree char *sources_text = jb_csv_safe_text(sources->str);
     const char *cells[JB_SERIES_N_COLS + 1] = {
         [JB_SERIES_METRIC_ID] = first->key,
-        [JB_SERIES_LABEL] = first->label,
+        [JB_SERIES_LABEL] = label,
         [JB_SERIES_PERIOD] = first->period,
         [JB_SERIES_VALUE] = best->value_text,
         [JB_SERIES_UNIT] = best->unit,
         [JB_SERIES_BOUND] = best->range ? RANGE_BOUND : jb_bound_name(best->bound),
         [JB_SERIES_FORECAST] = best->forecast ? "1" : "0",
-        [JB_SERIES_SOURCES] = sources->str,
+        [JB_SERIES_SOURCES] = sources_text,
         [JB_SERIES_DISPLAY_UNIT] = "", /* per metric, in finish_series */
         [JB_SERIES_FREQUENCY] = jb_freq_name(jb_period_freq(&first->when)),
         [JB_SERIES_VALUE_HIGH] = best->high_text,

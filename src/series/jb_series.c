@@ -26,15 +26,22 @@ void jb_series_columns(const JbTable *t, int cols[JB_SERIES_N_COLS])
         cols[c] = jb_table_column(t, JB_SERIES_HEADER[c]);
 }
 
+/* A free-text cell without the guard against formulas reshape gives it ('=x → =x), as a
+ * view into the cell (jb_csv_plain_text without the copy). */
+static const char *unguarded(const char *cell)
+{
+    return cell[0] == '\'' && cell[1] && strchr("=+-@\t\r", cell[1]) ? cell + 1 : cell;
+}
+
 static void read_row(const JbSeries *s, guint r, JbSeriesRow *row)
 {
     for (guint c = 0; c < JB_SERIES_N_COLS; c++)
         row->cell[c] = jb_table_get(s->table, r, s->cols[c]);
     row->metric_id = row->cell[JB_SERIES_METRIC_ID];
-    row->label = row->cell[JB_SERIES_LABEL];
+    row->label = unguarded(row->cell[JB_SERIES_LABEL]);
     row->period_text = row->cell[JB_SERIES_PERIOD];
     row->unit = row->cell[JB_SERIES_UNIT];
-    row->sources = row->cell[JB_SERIES_SOURCES];
+    row->sources = unguarded(row->cell[JB_SERIES_SOURCES]);
     row->display_unit = row->cell[JB_SERIES_DISPLAY_UNIT];
     row->frequency = row->cell[JB_SERIES_FREQUENCY];
     row->timed = jb_period_parse(row->period_text, &row->period, NULL);

@@ -44,4 +44,17 @@ is "$(cut -d, -f1 n.csv | sort -u | tr '\n' ' ')" "'+x.md '=HYPERLINK.md ./-cmd.
 "$JB" reshape -o ns.csv n.csv 2>/dev/null
 is "$(awk -F, 'NR > 1 { print substr($8, 1, 1) }' ns.csv | sort -u | tr -d '\n')" "'" "and every sources cell of series.csv starts with '"
 
+# A hand-made metrics.csv whose subject, metric and source start like formulas: series.csv's
+# label and sources are guarded all the same, and the chart's title shows the words without
+# the guard
+printf 'metric_id,period,value,unit,subject,metric,source\n,2023,5,%%,=1+1,增长,@x.md\n,2024,6,%%,=1+1,增长,@x.md\n' >hand.csv
+"$JB" reshape -o hand-s.csv hand.csv 2>/dev/null
+is "$(awk -F, 'NR == 2 { print $2 "|" $8 }' hand-s.csv)" "'=1+1增长|'@x.md" "series.csv: label and sources of a hand-made metrics.csv start with '"
+"$JB" extract -o guarded.csv names/=HYPERLINK.md 2>/dev/null
+printf 'metric_id,period,value,unit,subject,metric,source\n,2023,5,%%,'"'"'=1+1,'"'"'+增长,a.md\n' >g.csv
+"$JB" reshape -o g-s.csv g.csv 2>/dev/null
+is "$(awk -F, 'NR == 2 { print $2 }' g-s.csv)" "'=1+1+增长" "a label from guarded cells: the words once, guarded once"
+"$JB" chart --data hand-s.csv --metric "unknown:=1+1:增长" -o hand.svg --svg-text=text 2>/dev/null
+contains "$(cat hand.svg)" ">=1+1增长<" "the chart's title is the label without the guard"
+
 done_testing
