@@ -835,6 +835,13 @@ JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **err
                 g_free(row[JB_SERIES_FREQUENCY]);
                 row[JB_SERIES_FREQUENCY] = g_strdup(jb_freq_name(jb_period_freq(&when)));
             }
+            /* label and sources guarded as reshape writes them (series_row) */
+            const JbSeriesCol guarded[] = {JB_SERIES_LABEL, JB_SERIES_SOURCES};
+            for (guint k = 0; k < G_N_ELEMENTS(guarded); k++) {
+                char *g = jb_csv_safe_text(row[guarded[k]]);
+                g_free(row[guarded[k]]);
+                row[guarded[k]] = g;
+            }
             g_ptr_array_add(rows, row);
         }
     }

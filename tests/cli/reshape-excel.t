@@ -20,6 +20,9 @@ utf8_csv='csv:Text - txt - csv (StarCalc):44,34,76,1'
 "$JB" extract -o "$TMP/metrics.csv" examples/[0-9]* 2>/dev/null
 # one hostile row: a source and a metric text that a spreadsheet would run as formulas
 printf '%s\n' '"=HYPERLINK(""http://example.com"")",2025-01-01,2025,,=1+1,,7,家,,exact,0,=1+1' >>"$TMP/metrics.csv"
+# and a hand-made metric id a spreadsheet would run (series.csv guards its free text, label
+# and sources, but an id is written as it is: only --excel guards it)
+printf '%s\n' 'b.md,2025-01-01,2025,,x,=2+2,8,家,,exact,0,x' >>"$TMP/metrics.csv"
 mkdir -p "$TMP/in" "$TMP/xlsx" "$TMP/back" "$TMP/plain"
 "$JB" reshape --period year --excel -o "$TMP/in/series.csv" "$TMP/metrics.csv" 2>/dev/null
 "$JB" reshape --period year --wide --excel -o "$TMP/in/wide.csv" "$TMP/metrics.csv" 2>/dev/null
@@ -52,9 +55,12 @@ is "$(grep -c 400000000000 "$TMP/back/series.csv")" 1 "4000亿 stays the number 
 row=$(grep '^"unknown::=1+1"' "$TMP/back/series.csv")
 contains "$row" "\"'=1+1\"" "a neutralised formula stays text"
 contains "$row" "\"'=HYPERLINK(\"\"http://example.com\"\")\"" "so does a neutralised HYPERLINK"
-# The control: the same row without --excel is a live formula in LibreOffice.
-contains "$(grep '^"unknown::=1+1"' "$TMP/back/plain.csv")" '"unknown::=1+1",2,2025,7,' \
-         "without --excel LibreOffice evaluates =1+1 (what --excel prevents)"
+# Without --excel, series.csv's label and sources are guarded all the same; the control: a
+# metric id written as it is, which LibreOffice evaluates (what --excel prevents).
+contains "$(grep '^"unknown::=1+1"' "$TMP/back/plain.csv")" "\"unknown::=1+1\",\"'=1+1\",2025,7," \
+         "without --excel the label =1+1 stays text too"
+is "$(grep -c '^4,"'"'"'=2+2",2025,8,' "$TMP/back/plain.csv")" 1 "but LibreOffice evaluates a metric id =2+2 (what --excel prevents)"
+is "$(grep -c '^"'"'"'=2+2","'"'"'=2+2",2025,8,' "$TMP/back/series.csv")" 1 "and with --excel the id is text"
 
 # And jianbao reads LibreOffice's CSV back: the wide file round-trips to the same series.
 "$JB" reshape --long -o "$TMP/long.csv" "$TMP/back/wide.csv" 2>"$TMP/long.err"
