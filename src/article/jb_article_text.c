@@ -543,6 +543,106 @@ static gboolean blank_text_line(const char *p, const char *e)
     return TRUE;
 }
 
+/* Is [a, b) a number as a table's cell writes it (34,612, -1.6, 6.8%, +0.5)? */
+static gboolean numeric_cell(const char *a, const char *b)
+{
+    gboolean digit = FALSE;
+    for (const char *p = a; p < b; p++) {
+        if (g_ascii_isdigit(*p))
+            digit = TRUE;
+        else if (!strchr(",.%-+", *p))
+            return FALSE;
+    }
+    return digit;
+}
+
+/* The cells of a line laid out in columns (所有零售商店　　　　34,612　　　6.8): split at a
+ * tab, an ideographic space or two spaces and more, into `row` (JB_CELL_SEP between, when
+ * `row` is given). Returns the number of cells; *numeric counts those after the first that
+ * are numbers. */
+static guint aligned_cells(const char *p, const char *e, GString *row, guint *numeric)
+{
+    guint n = 0;
+    *numeric = 0;
+    if (row)
+        g_string_truncate(row, 0);
+    const char *a = NULL; /* the cell being read */
+    const char *last = NULL; /* its last visible byte's end */
+    for (const char *q = p;; ) {
+        gsize gap = 0; /* the bytes of a column gap at q */
+        if (q < e) {
+            if (*q == '\t')
+                gap = 1;
+            else if (*q == ' ' && q + 1 < e && q[1] == ' ')
+                gap = 2;
+            else if (e - q >= 3 && memcmp(q, "\xE3\x80\x80", 3) == 0)
+                gap = 3;
+        }
+        if (q >= e || gap) {
+            if (a && last > a) {
+                if (row) {
+                    if (n)
+                        g_string_append(row, JB_CELL_SEP);
+                    g_string_append_len(row, a, last - a);
+                }
+                *numeric += n > 0 && numeric_cell(a, last);
+                n++;
+            }
+            a = NULL;
+            if (q >= e)
+                break;
+            q += gap;
+            continue;
+        }
+        if (!a && *q != ' ')
+            a = q;
+        if (*q != ' ')
+            last = q + (((guchar)*q < 0x80) ? 1 : g_utf8_skip[(guchar)*q]);
+        q = g_utf8_next_char(q);
+        if (q > e)
+            q = e;
+    }
+    return n;
+}
+
+/* The table being read in columns: the last line's cells (0 when it was no row). */
+typedef struct {
+    GString *row; /* the current line's cells */
+    guint cells, numeric;
+} AlignedTable;
+
+/* Is the line [p, e) a row of a table laid out in columns: three cells or more, with
+ * numbers after its label, beside a row of as many cells (the line before or after it), or
+ * the head of such a row (the line before one, with as many cells or one fewer)? Fills
+ * t->row with its cells. A single line spaced out (a byline) is none. */
+static gboolean aligned_row(const char *p, const char *e, const char *end, AlignedTable *t)
+{
+    guint before = t->cells, num;
+    t->cells = 0;
+    if (!memchr(p, '\t', (size_t)(e - p)) && !g_strstr_len(p, e - p, "  ") &&
+        !g_strstr_len(p, e - p, "\xE3\x80\x80"))
+        return FALSE;
+    guint n = aligned_cells(p, e, NULL, &num);
+    if (n < 2)
+        return FALSE;
+    const char *p2 = e < end ? e + 1 : end;
+    const char *e2 = memchr(p2, '\n', (size_t)(end - p2));
+    if (!e2)
+        e2 = end;
+    guint num2, n2 = p2 < end ? aligned_cells(p2, e2, NULL, &num2) : 0;
+    if (!n2)
+        num2 = 0;
+    gboolean row = n >= 3 && num >= 1 && (before == n || (n2 == n && num2 >= 1));
+    gboolean head = num == 0 && n2 >= 3 && num2 >= 1 && (n == n2 || n + 1 == n2);
+    if (!row && !head)
+        return FALSE;
+    aligned_cells(p, e, t->row, &num);
+    if (head && n + 1 == n2) /* (the labels' column has no head) */
+        g_string_prepend(t->row, JB_CELL_SEP);
+    t->cells = row ? n : n2;
+    return TRUE;
+}
+
 /* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
  * width, under 100 columns) has its wrapped lines joined again. */
 void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
@@ -568,6 +668,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             near += by_width[w]; /* w + 6 >= maxw */
     gboolean wrapped = maxw >= 40 && maxw <= 100 && near >= 3 && near * 10 >= nonblank * 3;
     GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
+    AlignedTable tab = {g_string_new(NULL), 0, 0};
     guint blk_line = 0, prev_w = 0;
     const char *prev_p = NULL, *prev_e = NULL;
     for (const char *p = s; p < end; line++) {
@@ -594,6 +695,16 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
                 jb_article_emit(c, row->str, row->len, line);
                 g_string_free(row, TRUE);
             }
+        } else if (aligned_row(p, e, end, &tab)) {
+            /* a table laid out in columns with spaces: a row a paragraph, as a pipe
+             * table's (its header: the line above its first row, a label cell added when
+             * the labels' column has no head) */
+            if (blk->len)
+                jb_article_emit(c, blk->str, blk->len, blk_line);
+            string_clear(blk);
+            prev_p = NULL;
+            c->next_kind = JB_PARA_TABLE;
+            jb_article_emit(c, tab.row->str, tab.row->len, line);
         } else {
             gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
@@ -615,4 +726,5 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
     if (blk->len)
         jb_article_emit(c, blk->str, blk->len, blk_line);
     g_string_free(blk, TRUE);
+    g_string_free(tab.row, TRUE);
 }

@@ -326,6 +326,12 @@ void jb_extract_table(Ctx *c, guint first, guint last)
             t.head = g_ptr_array_new_with_free_func(g_free);
             for (guint j = 0; j < n; j++)
                 g_ptr_array_add(t.head, g_strdup(cells[j]));
+            /* a unit over the labels' column ((百万美元) | H1 FY26 | H1 FY25) is every cell's */
+            char *u = bracket_unit(cells[0]);
+            if (u && !t.unit)
+                t.unit = u;
+            else
+                g_free(u);
         }
     }
     if (t.head)

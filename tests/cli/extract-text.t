@@ -18,6 +18,21 @@ printf 'DemoPay东川支付Q3 FY2025收入12 billion yuan 跨境支付交易额�
 "$JB" extract -o "$TMP/lt.csv" "$D/long-title.txt" 2>/dev/null
 is "$(sed -n 2p "$TMP/lt.csv" | cut -d, -f14)" "DemoPay东川支付Q3 FY2025收入12 billion yuan 跨境支付交易额升22%" "a 50-character first line is the title"
 is "$(grep 860 "$TMP/lt.csv" | cut -d, -f3)" 2024-Q4 "and the story's opening sentence names its period"
+# a table laid out in columns with spaces (a statistics office's text release): its rows are
+# read as a pipe table's, the unit its head gives in brackets applied; a byline spaced out is
+# no table
+printf '零售業銷貨\n2026年3月3日\n\n表1：按零售商類別劃分的銷貨價值（2026年1月）\n\n零售商類別\343\200\200\343\200\200\343\200\200銷貨價值\343\200\200\343\200\200按年變動\n\343\200\200\343\200\200\343\200\200\343\200\200（百萬港元）\343\200\200（%%）\n所有零售商店\343\200\200\343\200\20034,612\343\200\200\343\200\2006.8\n超級市場貨品\343\200\200\343\200\2004,957\343\200\200\343\200\2002.3\n' >"$D/aligned.txt"
+"$JB" extract -o "$TMP/aligned.csv" "$D/aligned.txt" 2>/dev/null
+is "$(tail -n +2 "$TMP/aligned.csv" | cut -d, -f3,5,7,8 | tr '\n' ' ')" \
+    "2026-01,所有零售商店,34612000000,港元 2026-01,所有零售商店,6.8,% 2026-01,超級市場貨品,4957000000,港元 2026-01,超級市場貨品,2.3,% " \
+    "a table aligned with spaces: each cell with its row, its column's unit and the caption's month"
+
+# a unit over the labels' column ((百万美元) | 2025年 | 2024年) is every cell's
+printf '业绩\n2026年3月5日\n\n| （百万美元） | 2025年 | 2024年 |\n|---|---|---|\n| 营收 | 11760 | 7304 |\n' >"$D/head-unit.txt"
+"$JB" extract -o "$TMP/head-unit.csv" "$D/head-unit.txt" 2>/dev/null
+is "$(tail -n +2 "$TMP/head-unit.csv" | cut -d, -f3,7,8 | tr '\n' ' ')" "2025,11760000000,美元 2024,7304000000,美元 " \
+    "the unit in the head of the labels' column scales every cell"
+
 # a page's blocks of links (a menu, a hot-search line, related stories) are no story, even
 # when no class or tag says so; a link inside a sentence is part of it
 cat >"$D/links.html" <<'X'
