@@ -196,6 +196,7 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
             g_strstrip(m->part_of);
         else
             m->part_of = g_strdup("");
+        m->daily = g_key_file_get_boolean(kf, *g, "daily", NULL);
         m->growth_of = g_key_file_get_string(kf, *g, "growth_of", NULL);
         if (m->growth_of)
             g_strstrip(m->growth_of);

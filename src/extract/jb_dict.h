@@ -26,6 +26,8 @@ typedef struct {
                       * whose subject names that metric and whose words say growth
                       * (同比增长…, the [growth] words) is this metric's even when its clause
                       * does not repeat the name: 社会消费品零售总额353564亿元，同比增长3.3% */
+    gboolean daily;  /* a figure of one day (daily=true: a market's move, a day's operations):
+                      * never folded into its year the way a level as of a day is */
 } JbMetric;
 
 typedef struct JbDict JbDict;

@@ -246,9 +246,10 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     n->stated = g_strdup(period);
     n->when = o.stated_when;
     JbFreq f = jb_period_freq(&o.stated_when);
-    if (opt->year_periods && (f == JB_FREQ_YEAR || f == JB_FREQ_DAY)) {
+    if (opt->year_periods && (f == JB_FREQ_YEAR || (f == JB_FREQ_DAY && !(known && known->daily)))) {
         /* a year's value, or a level as of a day: the year's (a part of a year, such as a
-         * half or the months to October, never stands for the whole year) */
+         * half or the months to October, never stands for the whole year; nor does a figure
+         * of one day, a metric the dictionary says is daily: 道指涨0.55%, 当日逆回购到期) */
         JbPoint y = {JB_POINT_YEAR, jb_period_year(&o.stated_when), 0, 0};
         n->when = jb_period_of(y);
     }

@@ -105,6 +105,21 @@ int main(void)
     is_str(cell(f, 0, "value"), "231", "folded into a year, the later stated period wins");
     is_str(cell(fconf, 0, "rule"), "later period in the year", "and the rule says so");
     is_str(cell(fconf, 0, "other_period"), "2022-06-30", "conflicts.csv keeps the stated period");
+    /* a daily metric's day is never its year (道指涨0.55%: no change of 2024) */
+    {
+        g_autoptr(GError) de = NULL;
+        static const char ini[] = "[m.level]\nlabel=L\nunit=个\n"
+                                  "[m.move]\nlabel=M\nunit=%\ndaily=true\n";
+        g_autoptr(JbDict) dd = jb_dict_parse("t.ini", ini, strlen(ini), &de);
+        ok(dd != NULL, "a dictionary with daily=true loads");
+        g_autoptr(JbTable) dm = parse("metric_id,period,value,unit\n"
+                                      "m.level,2024-08-30,231,个\n"
+                                      "m.move,2024-08-30,0.55,%\n");
+        g_autoptr(JbTable) ds = jb_reshape(dm, dd, &yf, warn, &e);
+        g_autofree char *drows = rows_of(ds);
+        is_str(drows, "m.level 2024 231; m.move 2024-08-30 0.55",
+               "--period year: a level as of a day is its year's, a daily move keeps its day");
+    }
     /* parts of a year never stand for it: a half, a month, the months to October */
     g_autoptr(JbTable) parts = parse("metric_id,period,value,unit\n"
                                      "g,2022,3.0,%\n"
