@@ -4,10 +4,11 @@
  * articles merge into one row whose `sources` lists every article that states the kept
  * value; when they disagree the documented rule picks one (jb_reshape below) and every
  * other value is reported — as a warning line and as a row of a conflicts table.
- * Also: one base unit per metric, the display-unit hint for charts, filters, derived
- * series (jb_derive) and the wide layout spreadsheets want (one row per period), both ways.
+ * Also: one base unit per metric, the display-unit hint for charts, filters and derived
+ * series (jb_derive).
  *
- * Not for: finding statements (jb_extract) or drawing them (jb_chart).
+ * Not for: finding statements (jb_extract), drawing them (jb_chart), series.csv's schema and
+ * its wide layout (jb_series).
  */
 #ifndef JB_RESHAPE_H
 #define JB_RESHAPE_H
@@ -72,18 +73,5 @@ gboolean jb_reshaper_add_as(JbReshaper *r, const JbTable *metrics, guint row, co
 JbTable *jb_reshaper_finish(JbReshaper *r, GError **error);
 void jb_reshaper_free(JbReshaper *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbReshaper, jb_reshaper_free)
-
-/* The wide layout of a series table: one row per period (sorted), a column `ID` of values
- * per metric (in order of first appearance), then for each metric the columns `ID|label`,
- * `ID|unit`, `ID|bound`, `ID|forecast`, `ID|sources`, `ID|display_unit`, so that
- * jb_series_from_wide() gives the long table back exactly. */
-JbTable *jb_series_to_wide(const JbTable *series);
-
-/* Back from the wide layout to series.csv rows (sorted by metric and period). Attribute
- * columns may be missing (label defaults to the id, bound exact, forecast 0, others empty);
- * cells neutralised for spreadsheets (jb_csv_safe_text) are restored. A value that is not a
- * plain decimal is skipped with a "file:line: ..." warning. NULL + JB_ERROR_INPUT when there
- * is no `period` column. */
-JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **error);
 
 #endif

@@ -10,6 +10,9 @@
  * an odd cell): missing columns read as "", and a row keeps its cells as written beside
  * what could be parsed of them, so each reader decides what a bad cell means to it.
  *
+ * Also the wide layout spreadsheets want (one row per period, a column per metric), both ways
+ * (jb_series_wide.c).
+ *
  * Not for: merging statements into series (jb_reshape) or drawing them (jb_chart).
  * Ownership: a JbSeries borrows the JbTable it is made from (jb_series_new) or owns it
  * (jb_series_new_take, jb_series_read);
@@ -18,6 +21,7 @@
 #ifndef JB_SERIES_H
 #define JB_SERIES_H
 
+#include "jb_common.h"
 #include "jb_period.h"
 #include "jb_table.h"
 #include "jb_units.h"
@@ -92,5 +96,19 @@ const JbSeriesRow *jb_series_row(const JbSeries *s, guint row);
 const GArray *jb_series_rows_of(const JbSeries *s, const char *id);
 /* The metric ids in order of first appearance, empty ids left out (borrowed strings). */
 const GPtrArray *jb_series_ids(const JbSeries *s);
+
+/* The wide layout of a series table: one row per period (sorted), a column `ID` of values
+ * per metric (in order of first appearance), then for each metric the columns `ID|label`,
+ * `ID|unit`, `ID|bound`, `ID|forecast`, `ID|sources`, `ID|display_unit`, `ID|frequency`,
+ * `ID|value_high`, so that
+ * jb_series_from_wide() gives the long table back exactly. */
+JbTable *jb_series_to_wide(const JbTable *series);
+
+/* Back from the wide layout to series.csv rows (sorted by metric and period). Attribute
+ * columns may be missing (label defaults to the id, bound exact, forecast 0, others empty);
+ * cells neutralised for spreadsheets (jb_csv_safe_text) are restored. A value that is not a
+ * plain decimal is skipped with a "file:line: ..." warning. NULL + JB_ERROR_INPUT when there
+ * is no `period` column. */
+JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **error);
 
 #endif
