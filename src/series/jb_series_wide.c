@@ -7,10 +7,9 @@
 #include <string.h>
 
 /* The series.csv columns the wide layout carries per metric, besides the value. */
-static const JbSeriesCol WIDE_ATTRS[] = {JB_SERIES_LABEL,     JB_SERIES_UNIT,
-                                         JB_SERIES_BOUND,     JB_SERIES_FORECAST,
-                                         JB_SERIES_SOURCES,   JB_SERIES_DISPLAY_UNIT,
-                                         JB_SERIES_FREQUENCY, JB_SERIES_VALUE_HIGH};
+static const JbSeriesCol WIDE_ATTRS[] = {
+    JB_SERIES_LABEL,   JB_SERIES_UNIT,         JB_SERIES_BOUND,     JB_SERIES_FORECAST,
+    JB_SERIES_SOURCES, JB_SERIES_DISPLAY_UNIT, JB_SERIES_FREQUENCY, JB_SERIES_VALUE_HIGH};
 
 static int by_string(gconstpointer a, gconstpointer b)
 {
@@ -21,8 +20,8 @@ JbTable *jb_series_to_wide(const JbTable *table)
 {
     g_autoptr(JbSeries) series = jb_series_new(table);
     guint n = jb_series_n_rows(series);
-    g_autoptr(GPtrArray) ids = g_ptr_array_new();      /* borrowed from series */
-    g_autoptr(GPtrArray) periods = g_ptr_array_new();  /* borrowed */
+    g_autoptr(GPtrArray) ids = g_ptr_array_new();     /* borrowed from series */
+    g_autoptr(GPtrArray) periods = g_ptr_array_new(); /* borrowed */
     g_autoptr(GHashTable) id_col = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) period_row = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint r = 0; r < n; r++) {
@@ -52,7 +51,7 @@ JbTable *jb_series_to_wide(const JbTable *table)
     JbTable *wide = jb_table_new((const char *const *)header->pdata);
 
     /* cells[period][col], borrowed strings */
-    g_autofree const char **cells = g_new0(const char *, (gsize)periods->len * ncols + 1);
+    g_autofree const char **cells = g_new0(const char *, (gsize)periods->len *ncols + 1);
     for (guint p = 0; p < periods->len; p++)
         cells[(gsize)p * ncols] = g_ptr_array_index(periods, p);
     for (guint r = 0; r < n; r++) {
@@ -128,9 +127,10 @@ JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **err
                 continue;
             JbDecimal d;
             if (!jb_decimal_parse(v, &d)) {
-                jb_diag_warn(warnings, "%s:%u: value '%s' for %s is not a plain decimal; "
-                                                "cell skipped",
-                                                src, jb_table_line(wide, r), v, id);
+                jb_diag_warn(warnings,
+                             "%s:%u: value '%s' for %s is not a plain decimal; "
+                             "cell skipped",
+                             src, jb_table_line(wide, r), v, id);
                 continue;
             }
             /* the attributes in their series.csv columns, then defaults for a hand-made file */
@@ -143,14 +143,16 @@ JbTable *jb_series_from_wide(const JbTable *wide, JbDiag *warnings, GError **err
             static const struct {
                 JbSeriesCol col;
                 const char *value; /* NULL: the metric id */
-            } DEFAULTS[] = {{JB_SERIES_LABEL, NULL}, {JB_SERIES_BOUND, "exact"}, {JB_SERIES_FORECAST, "0"}};
+            } DEFAULTS[] = {
+                {JB_SERIES_LABEL, NULL}, {JB_SERIES_BOUND, "exact"}, {JB_SERIES_FORECAST, "0"}};
             for (guint k = 0; k < G_N_ELEMENTS(DEFAULTS); k++)
                 if (!row[DEFAULTS[k].col][0]) {
                     g_free(row[DEFAULTS[k].col]);
                     row[DEFAULTS[k].col] = g_strdup(DEFAULTS[k].value ? DEFAULTS[k].value : id);
                 }
             JbPeriod when; /* the period's own frequency */
-            if (!row[JB_SERIES_FREQUENCY][0] && jb_period_parse(row[JB_SERIES_PERIOD], &when, NULL)) {
+            if (!row[JB_SERIES_FREQUENCY][0] &&
+                jb_period_parse(row[JB_SERIES_PERIOD], &when, NULL)) {
                 g_free(row[JB_SERIES_FREQUENCY]);
                 row[JB_SERIES_FREQUENCY] = g_strdup(jb_freq_name(jb_period_freq(&when)));
             }
