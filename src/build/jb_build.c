@@ -38,11 +38,7 @@ static void ctx_clear(Ctx *c)
     if (c->previous_series)
         g_string_free(c->previous_series, TRUE);
     g_free(c->review_hash);
-    g_clear_pointer(&c->article_hash, g_hash_table_unref);
-    g_clear_pointer(&c->old_index, g_hash_table_unref);
-    g_clear_pointer(&c->new_index, g_hash_table_unref);
-    g_clear_pointer(&c->old_outputs, g_hash_table_unref);
-    g_clear_pointer(&c->new_outputs, g_hash_table_unref);
+    jb_build_index_clear(c);
     g_clear_pointer(&c->live_memos, g_ptr_array_unref);
     g_free(c->tmpl_name);
     g_clear_error(&c->first_error);
@@ -534,28 +530,56 @@ static GPtrArray *plan_renders(Ctx *c, const JbSeries *series, const JbCitations
     return units;
 }
 
+/* Nothing changed: report what the build that made these outputs reported. */
+static void up_to_date(Ctx *c)
+{
+    g_auto(GStrv) w = g_key_file_get_string_list(c->old_man, "build", "warnings", NULL, NULL);
+    g_auto(GStrv) ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL,
+                                                  NULL);
+    guint nstages = ws ? g_strv_length(ws) : 0;
+    for (guint i = 0; w && w[i]; i++)
+        jb_build_add_event(c->r, JB_LOG_WARNING, i < nstages ? ws[i] : "build", w[i]);
+    c->r->articles = (guint)g_key_file_get_integer(c->old_man, "build", "articles", NULL);
+    c->r->statements = (guint)g_key_file_get_integer(c->old_man, "build", "statements", NULL);
+    c->r->series_rows = (guint)g_key_file_get_integer(c->old_man, "build", "series_rows", NULL);
+    c->r->up_to_date = TRUE;
+}
+
+/* A no-op build at archive scale: every article has its recorded stat signature, so the
+ * inputs digest is the index's and nothing is read, hashed or kept per article. */
+static gboolean unchanged_by_index(Ctx *c, const char *old_top)
+{
+    char digest[65];
+    if (!old_top || !jb_build_index_unchanged(c, digest))
+        return FALSE;
+    g_autofree char *top = jb_build_top_key(c, digest);
+    if (strcmp(old_top, top) != 0 || !jb_build_outputs_intact(c))
+        return FALSE;
+    jb_build_add_eventf(c->r, JB_LOG_DEBUG, "build",
+                        "%u articles known unchanged by the index (size, times, inode), 0 read",
+                        c->files->len);
+    up_to_date(c);
+    /* outputs hashed now that they are old enough are recorded, so the next one does not */
+    if (c->index.grew)
+        jb_build_index_save(c, TRUE, digest, c->files->len, NULL);
+    return TRUE;
+}
+
 static void build_locked(Ctx *c)
 {
     jb_build_index_load(c);
-    g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
-    g_autofree char *top = jb_build_top_key(c, arts);
     g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
+    if (unchanged_by_index(c, old_top))
+        return;
+    g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
+    g_autofree char *digest = jb_build_inputs_digest(arts);
+    g_autofree char *top = jb_build_top_key(c, digest);
     if (!c->first_error && old_top && strcmp(old_top, top) == 0 && jb_build_outputs_intact(c)) {
-        /* Nothing changed: report what the build that made these outputs reported. */
-        g_auto(GStrv) w = g_key_file_get_string_list(c->old_man, "build", "warnings", NULL, NULL);
-        g_auto(GStrv) ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL,
-                                                      NULL);
-        guint nstages = ws ? g_strv_length(ws) : 0;
-        for (guint i = 0; w && w[i]; i++)
-            jb_build_add_event(c->r, JB_LOG_WARNING, i < nstages ? ws[i] : "build", w[i]);
-        c->r->articles = (guint)g_key_file_get_integer(c->old_man, "build", "articles", NULL);
-        c->r->statements = (guint)g_key_file_get_integer(c->old_man, "build", "statements", NULL);
-        c->r->series_rows = (guint)g_key_file_get_integer(c->old_man, "build", "series_rows", NULL);
-        c->r->up_to_date = TRUE;
+        up_to_date(c);
         /* Articles too young to vouch for when the outputs were made are now old enough:
          * record them, or every no-op build would read them again, for ever. */
-        if (c->index_grew)
-            jb_build_index_save(c, NULL);
+        if (c->index.grew)
+            jb_build_index_save(c, FALSE, digest, arts->len, NULL);
         return;
     }
     c->stream = TRUE;
@@ -634,7 +658,8 @@ static void build_locked(Ctx *c)
     GError *e = NULL;
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
-    jb_build_index_save(c, NULL); /* lost, it costs the next build a read of every article */
+    /* lost, it costs the next build a read of every article */
+    jb_build_index_save(c, FALSE, digest, arts->len, NULL);
     jb_build_sweep(c, c->first_error && !c->out_of_space ? NULL : live);
 }
 
@@ -773,7 +798,8 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
     g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
     c->stream = TRUE;
     jb_build_extract_all(c, arts);
-    g_autofree char *top = jb_build_top_key(c, arts);
+    g_autofree char *digest = jb_build_inputs_digest(arts);
+    g_autofree char *top = jb_build_top_key(c, digest);
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;

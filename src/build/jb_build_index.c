@@ -10,34 +10,67 @@
  * again next time. ctime cannot be set back by hand (touch -d sets mtime only), so an edit
  * always changes the signature.
  *
- * Published outputs are recorded there too (lines "out HASH SIG NAME"), once a no-op build
- * has hashed them old enough, so that the next no-op build knows them intact without reading
- * them (metrics.csv grows with the archive).
+ * The file: a header line "jianbao-index-2 CRC32 DIGEST", then one line per article,
+ * "HASH SIG NAME", in the bytewise order of the names (the order of Ctx.files), then one
+ * line per published output, "out HASH SIG NAME". DIGEST is the inputs digest
+ * (jb_build_inputs_digest) of exactly the articles recorded, or "-" when some article of
+ * that build was not recorded (too young). It is what makes a no-op build cheap at archive
+ * scale: when the inputs are the index's articles, in order, each with its recorded
+ * signature, the digest that keys the whole build is the recorded one, and nothing per
+ * article is hashed, allocated or looked up (jb_build_index_unchanged: one read of the
+ * index and one stat per article). With 100000 articles a hash table of the records, a
+ * SHA-256 of each article's key and of the 16 MB index took most of a no-op build's 1.5 s
+ * of CPU. NAME is escaped (\\ and bytes below 0x20 as \ooo) so any byte may be in it.
  *
- * The index is an optimisation only: a missing, stale or damaged index (its first line
- * carries the SHA-256 of the rest) costs a full read of the articles, never a wrong output.
+ * Published outputs are recorded there too, once a no-op build has hashed them old enough,
+ * so that the next no-op build knows them intact without reading them (metrics.csv grows
+ * with the archive).
+ *
+ * The index is an optimisation only: a missing, stale or damaged index (the CRC-32 of the
+ * body is in the header: it is for torn or hand-edited files, not for attacks, which
+ * whoever can write OUT has no need of) costs a full read of the articles, never a wrong
+ * output.
  *
  * Not for: content hashes of the cache keys (jb_build_store.c).
  */
 #include "jb_build_priv.h"
 
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #define RACY_SECONDS 2
-#define INDEX_MAGIC "jianbao-index-1"
+#define INDEX_MAGIC "jianbao-index-2"
+#define SIG_MAX 96 /* 5 numbers of at most 20 digits and their separators */
+
+static gboolean sig_format(const struct stat *st, char buf[SIG_MAX])
+{
+    if (!S_ISREG(st->st_mode))
+        return FALSE;
+    snprintf(buf, SIG_MAX, "%lld:%lld.%09ld:%lld.%09ld:%llu", (long long)st->st_size,
+             (long long)st->st_mtim.tv_sec, st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
+             st->st_ctim.tv_nsec, (unsigned long long)st->st_ino);
+    return TRUE;
+}
+
+static gboolean is_racy(const struct stat *st, gint64 started)
+{
+    return MAX(st->st_mtim.tv_sec, st->st_ctim.tv_sec) >= started / G_USEC_PER_SEC - RACY_SECONDS;
+}
 
 char *jb_build_stat_sig(const char *path, gboolean *racy, gint64 started)
 {
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    char buf[SIG_MAX];
+    if (stat(path, &st) != 0 || !sig_format(&st, buf))
         return NULL;
     if (racy)
-        *racy = MAX(st.st_mtim.tv_sec, st.st_ctim.tv_sec) >= started / G_USEC_PER_SEC - RACY_SECONDS;
-    return g_strdup_printf("%lld:%lld.%09ld:%lld.%09ld:%llu", (long long)st.st_size,
-                           (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
-                           (long long)st.st_ctim.tv_sec, st.st_ctim.tv_nsec,
-                           (unsigned long long)st.st_ino);
+        *racy = is_racy(&st, started);
+    return g_strdup(buf);
 }
 
 /* ---- big files we do not own: the executable, the fonts -------------------------------- */
@@ -75,117 +108,340 @@ char *jb_build_hash_big_file(Ctx *c, const char *path)
     return hash;
 }
 
-/* ---- articles: OUT/.index ---------------------------------------------------------------- */
+/* ---- names in the index --------------------------------------------------------------------- */
 
-/* One line per article: HASH SIG NAME (NAME escaped as a C string, so any byte may be in it). */
-void jb_build_index_load(Ctx *c)
+static void name_escape(GString *out, const char *name)
 {
-    c->old_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    c->new_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    c->old_outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    c->new_outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
-    g_autofree char *text = NULL;
-    gsize len = 0;
-    if (!jb_build_read_regular(path, FALSE, &text, &len))
-        return;
-    char sum[65];
-    const char *nl = memchr(text, '\n', len);
-    if (!nl || sscanf(text, INDEX_MAGIC " %64s", sum) != 1)
-        return;
-    const char *body = nl + 1;
-    g_autofree char *have = jb_build_sha256_hex(body, len - (gsize)(body - text));
-    if (strcmp(have, sum) != 0)
-        return;
-    for (char *line = (char *)body; *line;) {
-        char *end = strchr(line, '\n');
-        if (!end)
-            break;
-        *end = '\0';
-        gboolean out = g_str_has_prefix(line, "out ");
-        char *rec = out ? line + 4 : line;
-        char *sp1 = strchr(rec, ' ');
-        char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
-        if (sp2 && sp1 - rec == 64) {
-            *sp2 = '\0';
-            g_hash_table_replace(out ? c->old_outputs : c->old_index, g_strcompress(sp2 + 1),
-                                 g_strdup(rec));
-        }
-        line = end + 1;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if (*p == '\\')
+            g_string_append(out, "\\\\");
+        else if (*p < 0x20)
+            g_string_append_printf(out, "\\%03o", *p);
+        else
+            g_string_append_c(out, (char)*p);
     }
 }
 
-static char *lookup(GHashTable *old, const char *name, const char *sig)
+/* The next byte of an escaped name at *p (before `end`), or -1 at its end or when the
+ * escape is malformed (then *bad). */
+static int name_next(const char **p, const char *end, gboolean *bad)
 {
-    const char *rec = old ? g_hash_table_lookup(old, name) : NULL;
+    if (*p >= end)
+        return -1;
+    unsigned char b = (unsigned char)*(*p)++;
+    if (b != '\\')
+        return b;
+    if (*p < end && **p == '\\')
+        return (unsigned char)*(*p)++;
+    if (end - *p < 3 || (*p)[0] < '0' || (*p)[0] > '3' || (*p)[1] < '0' || (*p)[1] > '7' ||
+        (*p)[2] < '0' || (*p)[2] > '7') {
+        *bad = TRUE;
+        return -1;
+    }
+    int v = ((*p)[0] - '0') * 64 + ((*p)[1] - '0') * 8 + ((*p)[2] - '0');
+    *p += 3;
+    return v;
+}
+
+/* strcmp of the escaped name [esc, end) with `raw`, unescaped as it goes (bytewise); a
+ * malformed escape sorts after everything (and so matches nothing). */
+static int name_cmp(const char *esc, const char *end, const char *raw)
+{
+    if (!memchr(esc, '\\', (gsize)(end - esc))) { /* the usual case */
+        gsize n = (gsize)(end - esc), m = strlen(raw);
+        int d = memcmp(esc, raw, MIN(n, m));
+        return d ? d : (n > m) - (n < m);
+    }
+    gboolean bad = FALSE;
+    for (const unsigned char *r = (const unsigned char *)raw;; r++) {
+        int b = name_next(&esc, end, &bad);
+        if (bad)
+            return 1;
+        if (b < 0)
+            return *r ? -1 : 0;
+        if (!*r)
+            return 1;
+        if (b != *r)
+            return b - *r;
+    }
+}
+
+/* ---- reading OUT/.index ------------------------------------------------------------------------ */
+
+/* One record of the index: [line, nl) split into its fields. */
+typedef struct {
+    const char *hash, *sig, *sig_end, *name, *end;
+} Rec;
+
+static gboolean rec_parse(const char *line, const char *nl, Rec *r)
+{
+    if (nl - line < 64 + 1 + 1 + 1 + 1 || line[64] != ' ')
+        return FALSE;
+    r->hash = line;
+    r->sig = line + 65;
+    r->sig_end = memchr(r->sig, ' ', (gsize)(nl - r->sig));
+    if (!r->sig_end || r->sig_end == r->sig || r->sig_end + 1 >= nl)
+        return FALSE;
+    r->name = r->sig_end + 1;
+    r->end = nl;
+    return TRUE;
+}
+
+static gboolean sig_eq(const Rec *r, const char *sig)
+{
+    gsize n = (gsize)(r->sig_end - r->sig);
+    return strlen(sig) == n && memcmp(r->sig, sig, n) == 0;
+}
+
+static void outputs_new(Ctx *c)
+{
+    c->old_outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    c->new_outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Read it whole, in one read, check its CRC, and find where its articles end; the records
+ * are split only when looked up. */
+void jb_build_index_load(Ctx *c)
+{
+    JbIndex *x = &c->index;
+    x->on = TRUE;
+    x->fresh = g_string_new(NULL);
+    outputs_new(c);
+    g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
+    char *text = NULL;
+    gsize len = 0;
+    if (!jb_build_read_regular(path, FALSE, &text, &len))
+        return;
+    unsigned long crc = 0;
+    char digest[65] = "", head[128] = "";
+    const char *nl = memchr(text, '\n', len);
+    if (nl && nl - text < (ptrdiff_t)sizeof head) /* sscanf would strlen the whole text */
+        memcpy(head, text, (gsize)(nl - text));
+    if (!nl || sscanf(head, INDEX_MAGIC " %8lx %64s", &crc, digest) != 2 ||
+        crc32_z(0, (const Bytef *)nl + 1, len - (gsize)(nl + 1 - text)) != crc ||
+        (len && text[len - 1] != '\n')) {
+        g_free(text);
+        return;
+    }
+    x->text = text;
+    x->len = len;
+    x->articles = nl + 1;
+    if (strlen(digest) == 64)
+        memcpy(x->stored_digest, digest, 65);
+    const char *end = text + len;
+    const char *p = x->articles;
+    while (p < end && !(end - p >= 4 && memcmp(p, "out ", 4) == 0))
+        p = (const char *)memchr(p, '\n', (gsize)(end - p)) + 1;
+    x->articles_end = p;
+    /* the outputs: a few lines */
+    for (; p < end;) {
+        const char *e = memchr(p, '\n', (gsize)(end - p));
+        Rec r;
+        if (e - p >= 4 && memcmp(p, "out ", 4) == 0 && rec_parse(p + 4, e, &r)) {
+            g_autoptr(GString) name = g_string_new(NULL);
+            gboolean bad = FALSE;
+            for (const char *q = r.name; (q < r.end);) {
+                int b = name_next(&q, r.end, &bad);
+                if (b < 0)
+                    break;
+                g_string_append_c(name, (char)b);
+            }
+            if (!bad)
+                g_hash_table_replace(c->old_outputs, g_strdup(name->str),
+                                     g_strndup(r.hash, (gsize)(r.sig_end - r.hash)));
+        }
+        p = e + 1;
+    }
+}
+
+/* The article records as an array, for lookups by name (built on the first one). */
+static void split_articles(JbIndex *x)
+{
+    if (x->recs || !x->text)
+        return;
+    x->recs = g_ptr_array_new();
+    for (const char *p = x->articles; p < x->articles_end;) {
+        const char *nl = memchr(p, '\n', (gsize)(x->articles_end - p));
+        g_ptr_array_add(x->recs, (gpointer)p);
+        p = nl + 1;
+    }
+}
+
+static gboolean rec_at(const JbIndex *x, guint i, Rec *r)
+{
+    const char *line = g_ptr_array_index(x->recs, i);
+    return rec_parse(line, memchr(line, '\n', (gsize)(x->articles_end - line)), r);
+}
+
+char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig)
+{
+    JbIndex *x = &c->index;
+    if (!sig || !x->text)
+        return NULL;
+    split_articles(x);
+    guint lo = 0, hi = x->recs->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        Rec r;
+        if (!rec_at(x, mid, &r))
+            return NULL; /* damaged: no record vouches */
+        int d = name_cmp(r.name, r.end, name);
+        if (d == 0)
+            return sig_eq(&r, sig) ? g_strndup(r.hash, 64) : NULL;
+        if (d < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* stat() of project-relative `name`, through a descriptor of its directory kept open
+ * across calls (the inputs come directory by directory): the kernel walks one component,
+ * not the whole path, 100000 times. */
+typedef struct {
+    const char *base;
+    GString *dir; /* the directory `fd` is, as named (relative to base) */
+    int fd;
+    GString *path;
+} Statter;
+
+static int statter_stat(Statter *s, const char *name, struct stat *st)
+{
+    const char *slash = strrchr(name, '/');
+    gsize dlen = slash ? (gsize)(slash - name) : 0;
+    if (s->fd < 0 || s->dir->len != dlen || memcmp(s->dir->str, name, dlen) != 0) {
+        if (s->fd >= 0)
+            close(s->fd);
+        g_string_truncate(s->path, 0);
+        if (name[0] != '/' && strcmp(s->base, ".") != 0)
+            g_string_append_printf(s->path, "%s/", s->base);
+        g_string_append_len(s->path, name, slash ? (gssize)dlen + (dlen == 0) : 0);
+        s->fd = open(s->path->len ? s->path->str : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        g_string_assign(s->dir, "");
+        g_string_append_len(s->dir, name, (gssize)dlen);
+        if (s->fd < 0)
+            return -1;
+    }
+    return fstatat(s->fd, slash ? slash + 1 : name, st, 0);
+}
+
+gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
+{
+    const JbIndex *x = &c->index;
+    if (!x->text || !x->stored_digest[0])
+        return FALSE;
+    Statter s = {c->base, g_string_new(NULL), -1, g_string_new(NULL)};
+    const char *p = x->articles;
+    gboolean same = TRUE;
+    for (guint i = 0; same && i < c->files->len; i++) {
+        const char *name = g_ptr_array_index(c->files, i);
+        const char *nl = p < x->articles_end ? memchr(p, '\n', (gsize)(x->articles_end - p)) : NULL;
+        Rec r;
+        struct stat st;
+        char sig[SIG_MAX];
+        same = nl && rec_parse(p, nl, &r) && name_cmp(r.name, r.end, name) == 0 &&
+               statter_stat(&s, name, &st) == 0 && sig_format(&st, sig) && sig_eq(&r, sig);
+        p = nl ? nl + 1 : p;
+    }
+    same = same && p == x->articles_end;
+    if (s.fd >= 0)
+        close(s.fd);
+    g_string_free(s.dir, TRUE);
+    g_string_free(s.path, TRUE);
+    if (same)
+        memcpy(digest, x->stored_digest, 65);
+    return same;
+}
+
+/* ---- recording ------------------------------------------------------------------------------ */
+
+void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
+                           const char *hash)
+{
+    JbIndex *x = &c->index;
+    if (!x->on || !sig || racy)
+        return;
+    /* Records are made in the order of Ctx.files, bytewise: the file stays sorted. One out
+     * of order (none is) is left out: it costs a read next time, never a wrong answer. */
+    if (x->last && strcmp(x->last, name) >= 0)
+        return;
+    g_free(x->last);
+    x->last = g_strdup(name);
+    g_autofree char *was = jb_build_index_lookup(c, name, sig);
+    if (!was || strcmp(was, hash) != 0)
+        x->grew = TRUE;
+    g_string_append_printf(x->fresh, "%s %s ", hash, sig);
+    name_escape(x->fresh, name);
+    g_string_append_c(x->fresh, '\n');
+    x->n_fresh++;
+}
+
+char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig)
+{
+    const char *rec = c->old_outputs ? g_hash_table_lookup(c->old_outputs, rel) : NULL;
     if (!rec || !sig || strcmp(rec + 65, sig) != 0)
         return NULL;
     return g_strndup(rec, 64);
 }
 
-static void record(Ctx *c, GHashTable *old, GHashTable *new, const char *name, const char *sig,
-                   gboolean racy, const char *hash)
-{
-    if (!new || !sig || racy)
-        return;
-    char *rec = g_strdup_printf("%s %s", hash, sig);
-    const char *was = old ? g_hash_table_lookup(old, name) : NULL;
-    if (!was || strcmp(was, rec) != 0)
-        c->index_grew = TRUE;
-    g_hash_table_replace(new, g_strdup(name), rec);
-}
-
-char *jb_build_index_lookup(const Ctx *c, const char *name, const char *sig)
-{
-    return lookup(c->old_index, name, sig);
-}
-
-void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
-                           const char *hash)
-{
-    record(c, c->old_index, c->new_index, name, sig, racy, hash);
-}
-
-char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig)
-{
-    return lookup(c->old_outputs, rel, sig);
-}
-
 void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboolean racy,
                                   const char *hash)
 {
-    record(c, c->old_outputs, c->new_outputs, rel, sig, racy, hash);
+    if (!c->new_outputs || !sig || racy)
+        return;
+    char *rec = g_strdup_printf("%s %s", hash, sig);
+    const char *was = g_hash_table_lookup(c->old_outputs, rel);
+    if (!was || strcmp(was, rec) != 0)
+        c->index.grew = TRUE;
+    g_hash_table_replace(c->new_outputs, g_strdup(rel), rec);
 }
 
-static void save_table(GString *body, GHashTable *t, const char *prefix)
+gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_inputs,
+                             GError **error)
 {
-    if (!t)
-        return;
+    JbIndex *x = &c->index;
+    g_autoptr(GString) body = g_string_new(NULL);
+    if (kept && x->text) { /* the articles are the old index's, as they were */
+        g_string_append_len(body, x->articles, x->articles_end - x->articles);
+    } else {
+        g_string_append_len(body, x->fresh->str, (gssize)x->fresh->len);
+        /* the digest vouches for the records only when they are every input */
+        if (x->n_fresh != n_inputs)
+            digest = NULL;
+    }
     g_autoptr(GPtrArray) names = g_ptr_array_new();
     GHashTableIter it;
     gpointer k;
-    g_hash_table_iter_init(&it, t);
+    g_hash_table_iter_init(&it, c->new_outputs);
     while (g_hash_table_iter_next(&it, &k, NULL))
         g_ptr_array_add(names, k);
     g_ptr_array_sort(names, jb_build_by_bytes);
     for (guint i = 0; i < names->len; i++) {
         const char *name = g_ptr_array_index(names, i);
-        g_autofree char *esc = g_strescape(name, NULL);
-        g_string_append_printf(body, "%s%s %s\n", prefix, (char *)g_hash_table_lookup(t, name),
-                               esc);
+        g_string_append_printf(body, "out %s ", (char *)g_hash_table_lookup(c->new_outputs, name));
+        name_escape(body, name);
+        g_string_append_c(body, '\n');
     }
-}
-
-gboolean jb_build_index_save(const Ctx *c, GError **error)
-{
-    g_autoptr(GString) body = g_string_new(NULL);
-    save_table(body, c->new_index, "");
-    save_table(body, c->new_outputs, "out ");
-    g_autofree char *sum = jb_build_sha256_hex(body->str, body->len);
     g_autoptr(GString) file = g_string_new(NULL);
-    g_string_printf(file, INDEX_MAGIC " %s\n", sum);
+    g_string_printf(file, INDEX_MAGIC " %08lx %s\n",
+                    (unsigned long)crc32_z(0, (const Bytef *)body->str, body->len),
+                    digest && strlen(digest) == 64 ? digest : "-");
     g_string_append_len(file, body->str, (gssize)body->len);
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
     return jb_atomic_write_file(path, file->str, file->len,
                                 JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, error);
+}
+
+void jb_build_index_clear(Ctx *c)
+{
+    JbIndex *x = &c->index;
+    g_free(x->text);
+    g_clear_pointer(&x->recs, g_ptr_array_unref);
+    if (x->fresh)
+        g_string_free(x->fresh, TRUE);
+    g_free(x->last);
+    g_clear_pointer(&c->old_outputs, g_hash_table_unref);
+    g_clear_pointer(&c->new_outputs, g_hash_table_unref);
+    memset(x, 0, sizeof *x);
 }

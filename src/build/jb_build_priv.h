@@ -30,6 +30,20 @@
 /* The project's fail_on=: which warnings fail a build (exit 1). */
 typedef enum { JB_FAIL_ON_ERRORS, JB_FAIL_ON_NEW, JB_FAIL_ON_WARNINGS } JbFailOn;
 
+/* OUT/.index as this build reads and writes it (jb_build_index.c). */
+typedef struct {
+    gboolean on;            /* a build (not a unit): articles are looked up and recorded */
+    char *text;             /* the file as read; NULL when there is none or it is damaged */
+    gsize len;
+    const char *articles, *articles_end; /* its article lines, in text */
+    char stored_digest[65]; /* the inputs digest it records, "" when none */
+    GPtrArray *recs;        /* const char*: its article lines, split on the first lookup */
+    GString *fresh;         /* this build's article records, in the order of Ctx.files */
+    guint n_fresh;
+    char *last;             /* the name recorded last */
+    gboolean grew;          /* it records what the old one did not (a file now old enough) */
+} JbIndex;
+
 typedef struct {
     const char *project_path;
     const JbBuildOptions *opt;
@@ -48,16 +62,14 @@ typedef struct {
                            * assembled, never all held (jb_build_article_rows) */
     GPtrArray *files;     /* char*: article names (relative to the project's directory when
                            * its glob is), sorted bytewise, unique (see expand_inputs) */
-    GHashTable *old_index, *new_index; /* name → "HASH SIG" (jb_build_index.c); NULL in units */
-    GHashTable *old_outputs, *new_outputs; /* the same for OUT's published files, by their
-                                            * name in OUT (jb_build_outputs_intact) */
-    gboolean index_grew; /* new_index vouches for a file old_index did not (a racy one) */
+    JbIndex index;        /* the articles' stat records; off in units */
+    GHashTable *old_outputs, *new_outputs; /* name in OUT → "HASH SIG" of the published
+                                            * files (jb_build_outputs_intact) */
     GPtrArray *live_memos; /* char*: the cache's KEY.stat files this run used */
     GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
     GKeyFile *new_man;
     char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
     char *project_text, *tmpl_text;
-    GHashTable *article_hash; /* path → SHA-256 of its content, for the articles read */
     JbDict *dict;
     GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
     JbTable *review;      /* the project's review.csv, or NULL (jb_build_review.c) */
@@ -75,6 +87,7 @@ typedef struct {
     char *data; /* the bytes that were hashed: parse exactly those; NULL when the index
                  * vouched for the hash and the file was not read (yet) */
     gsize len;
+    char *hash;  /* SHA-256 of its content (from the index, or of `data`) */
     char *key;
     JbTable *table;      /* the statements, as metrics.csv rows */
     JbDiag *warnings;    /* the article's and its extraction's */
@@ -209,16 +222,27 @@ GString *jb_build_warnings_csv(const Ctx *c);
 char *jb_build_stat_sig(const char *path, gboolean *racy, gint64 started);
 /* SHA-256 of the executable or a font: from a stat record when it is unchanged. */
 char *jb_build_hash_big_file(Ctx *c, const char *path);
+/* Read OUT/.index and turn the index on (a build; units leave it off). */
 void jb_build_index_load(Ctx *c);
+/* TRUE when the inputs (Ctx.files) are the index's articles, in order, each with its recorded
+ * signature: then `digest` is their inputs digest, as recorded. One stat per article and
+ * nothing else per article: what a no-op build does. */
+gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
 /* The recorded hash of article `name` when `sig` is the recorded signature, else NULL. */
-char *jb_build_index_lookup(const Ctx *c, const char *name, const char *sig);
+char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig);
+/* Record an article (in the order of Ctx.files): not when it is racy or the index is off. */
 void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
                            const char *hash);
 /* The same for an output of OUT, `rel` its name there. */
 char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig);
 void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboolean racy,
                                   const char *hash);
-gboolean jb_build_index_save(const Ctx *c, GError **error);
+/* Write OUT/.index: this build's article records, or with `kept` the old index's (a no-op
+ * build that read none), and the outputs'; `digest` of `n_inputs` articles is recorded
+ * when the records are all of them. */
+gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_inputs,
+                             GError **error);
+void jb_build_index_clear(Ctx *c);
 
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */
 
@@ -247,9 +271,11 @@ void jb_build_sweep(Ctx *c, GHashTable *live);
 /* Read `path` whole (caller g_free()s *data) if it is a regular file, opened without waiting
  * (a FIFO never blocks) and, unless `follow`, not through a symlink. FALSE (errno) else. */
 gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, gsize *len);
-/* The key of the whole build: every input's hash. Equal keys and intact outputs mean the
- * outputs are what this run would produce. */
-char *jb_build_top_key(const Ctx *c, GPtrArray *arts);
+/* The inputs digest: the SHA-256 of the articles' names and content hashes, in order. */
+char *jb_build_inputs_digest(GPtrArray *arts);
+/* The key of the whole build: every input's hash (through the inputs digest). Equal keys
+ * and intact outputs mean the outputs are what this run would produce. */
+char *jb_build_top_key(const Ctx *c, const char *inputs_digest);
 /* Every output the previous manifest lists is there with its recorded SHA-256: known from its
  * stat record in OUT/.index when it is unchanged since a build hashed it, else hashed (and
  * then recorded, when old enough: see jb_build_index.c). */

@@ -72,6 +72,7 @@ static void article_free(gpointer p)
     g_free(a->name);
     g_free(a->path);
     g_free(a->data);
+    g_free(a->hash);
     g_free(a->key);
     g_clear_pointer(&a->table, jb_table_free);
     g_clear_pointer(&a->warnings, g_ptr_array_unref);
@@ -126,18 +127,16 @@ static gboolean article_read(Ctx *c, Article *a, GError **error)
         g_error_free(e);
         return FALSE;
     }
-    char *h = jb_build_sha256_hex(a->data, a->len);
+    g_free(a->hash);
+    a->hash = jb_build_sha256_hex(a->data, a->len);
     g_free(a->key);
-    a->key = article_key(c, a->name, h);
-    g_hash_table_replace(c->article_hash, g_strdup(a->name), h);
+    a->key = article_key(c, a->name, a->hash);
     return TRUE;
 }
 
 GPtrArray *jb_build_read_articles(Ctx *c)
 {
     GPtrArray *arts = g_ptr_array_new_with_free_func(article_free);
-    if (!c->article_hash)
-        c->article_hash = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     guint vouched = 0;
     for (guint i = 0; i < c->files->len; i++) {
         const char *name = g_ptr_array_index(c->files, i);
@@ -146,22 +145,21 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         a->name = g_strdup(name);
         a->path = jb_build_input_path(c, name);
         gboolean racy = TRUE;
-        g_autofree char *sig = c->old_index ? jb_build_stat_sig(a->path, &racy, c->started) : NULL;
-        char *h = jb_build_index_lookup(c, name, sig);
+        g_autofree char *sig = c->index.on ? jb_build_stat_sig(a->path, &racy, c->started) : NULL;
+        a->hash = jb_build_index_lookup(c, name, sig);
         GError *e = NULL;
-        if (h) { /* unchanged since the last build: not read unless it must be extracted */
-            a->key = article_key(c, name, h);
-            g_hash_table_replace(c->article_hash, g_strdup(name), h);
+        if (a->hash) { /* unchanged since the last build: not read unless it must be extracted */
+            a->key = article_key(c, name, a->hash);
             vouched++;
         } else if (!article_read(c, a, &e)) {
             jb_build_fail_unit(c, "extract", e);
             article_free(a);
             continue;
         }
-        jb_build_index_record(c, name, sig, racy, g_hash_table_lookup(c->article_hash, name));
+        jb_build_index_record(c, name, sig, racy, a->hash);
         g_ptr_array_add(arts, a);
     }
-    if (c->old_index)
+    if (c->index.on)
         jb_build_add_eventf(c->r, JB_LOG_DEBUG, "build",
                             "%u articles known unchanged by the index (size, times, inode), %u read",
                             vouched, arts->len - vouched);

@@ -90,6 +90,32 @@ is "$(sed 1d "$TMP/young/out/.index" | grep -vc '^out ')" 4 "a no-op build recor
 (cd "$TMP/young" && "$JB" build -v test.project 2>"$TMP/young.err")
 contains "$(cat "$TMP/young.err")" "4 articles known unchanged by the index (size, times, inode), 0 read" \
     "and the next no-op build reads none"
+head -n 1 "$TMP/young/out/.index" >"$TMP/young.head"
+check "the index records the digest of its articles (what a no-op build keys the build by)" \
+    grep -Eq '^jianbao-index-2 [0-9a-f]{8} [0-9a-f]{64}$' "$TMP/young.head"
+# That no-op build took the digest from the index, reading, hashing and keeping nothing per
+# article: what it must still see is any change in the set of names or in a signature.
+(cd "$TMP/young" && mv articles/2025-06-local-gbk.txt "$TMP/gbk.txt" &&
+    "$JB" build -q --log "$TMP/young.log" test.project 2>/dev/null)
+contains "$(tail -n 1 "$TMP/young.log")" '"up_to_date":false' "an article removed: not up to date"
+contains "$(tail -n 1 "$TMP/young.log")" '"articles":3,' "three articles"
+(cd "$TMP/young" && mv "$TMP/gbk.txt" articles/zz-local-gbk.txt &&
+    "$JB" build -q --log "$TMP/young.log" test.project 2>/dev/null)
+contains "$(tail -n 1 "$TMP/young.log")" '"articles":4,' "renamed back in: four again"
+is "$(cut -d, -f1 "$TMP/young/out/metrics.csv" | grep -c zz-local-gbk)" 5 "under its new name"
+# Names with any byte: a backslash, a newline and Chinese are escaped in the index (only
+# the first two) and found again.
+(cd "$TMP/young/articles" && cp 2022-07-ai-industry.md 'back\slash.md' &&
+    cp 2022-07-ai-industry.md "$(printf 'new\nline.md')" && cp 2022-07-ai-industry.md 稿件.md)
+sleep 3
+(cd "$TMP/young" && "$JB" build -q test.project 2>/dev/null)
+contains "$(cat "$TMP/young/out/.index")" 'articles/back\\slash.md' "a backslash is escaped"
+contains "$(cat "$TMP/young/out/.index")" 'articles/new\012line.md' "a newline too"
+contains "$(cat "$TMP/young/out/.index")" 'articles/稿件.md' "Chinese is kept as it is"
+(cd "$TMP/young" && "$JB" build -v test.project 2>"$TMP/young.err")
+contains "$(cat "$TMP/young.err")" "7 articles known unchanged by the index (size, times, inode), 0 read" \
+    "all seven are known unchanged by their records"
+contains "$(cat "$TMP/young.err")" "up to date" "and the build is up to date"
 rm -rf out/.manifest
 "$JB" build -q test.project 2>/dev/null
 is "$(sed 1d out/.index | grep -vc '^out ')" 5 "out/.index records the 5 articles"
@@ -117,7 +143,7 @@ printf X | dd of=out/metrics.csv bs=1 seek=200 conv=notrunc 2>/dev/null
 touch -r "$TMP/metrics.good" out/metrics.csv
 is "$(status_of "$JB" build -v test.project)" 0 "a build after metrics.csv was damaged in place"
 check "metrics.csv is put back" cmp out/metrics.csv "$TMP/metrics.good"
-printf 'jianbao-index-1 0000\ngarbage\n' >out/.index
+printf 'jianbao-index-2 00000000 -\ngarbage\n' >out/.index
 rm out/.manifest
 is "$(status_of "$JB" build test.project)" 0 "a damaged index costs only a full read"
 contains "$(cat "$TMP/err")" "0 units ran, 7 reused" "and nothing is extracted again"
