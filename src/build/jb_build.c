@@ -373,12 +373,14 @@ static int take_lock(const char *out_dir, gboolean wait, GError **error)
     return fd;
 }
 
-/* The statements of all articles, streamed (input order) from the cache: written to the
- * metrics.csv product `product` as they come and fed, a row at a time, to the reshaper and
- * to the namer of sources, one article's table in memory at a time; then a second pass for
- * what the briefing cites, which needs the final series. Memory is bounded by the series,
- * not by the archive (metrics.csv was held three times over, ~8× its size, at 20000
- * articles). A row the review rejects is left out of all of it. */
+/* The statements of all articles, streamed (input order) from the cache, each article read
+ * once: written to the metrics.csv product `product` as they come and fed, a row at a time,
+ * to the reshaper, to the namer of sources and to what the briefing cites (which is
+ * settled once the series is), one article's table in memory at a time. Memory is bounded
+ * by the series, not by the archive (metrics.csv was held three times over, ~8× its size,
+ * at 20000 articles; the cache was read a second time for the citations until they could
+ * be gathered before the series was known). A row the review rejects is left out of all
+ * of it. */
 typedef struct {
     Ctx *c;
     const char *metrics_path; /* OUT/metrics.csv: what messages name */
@@ -397,6 +399,7 @@ static void each_row(Stream *st, Article *a, void (*row)(Stream *, const JbTable
 typedef struct {
     JbReshaper *reshaper;
     JbSourceNamer *namer;
+    JbCitations *cit; /* NULL without a report */
     GString *buf;
     JbAtomicFile *file;
     GError *error;
@@ -417,32 +420,9 @@ static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
     }
     jb_reshaper_add_as(p->reshaper, t, r, st->metrics_path, st->rows + 2);
     jb_source_namer_add(p->namer, t, r);
+    if (p->cit)
+        jb_citations_add(p->cit, t, r);
     st->rows++;
-}
-
-static void cite_row(Stream *st, const JbTable *t, guint r, gpointer data)
-{
-    (void)st;
-    jb_citations_add(data, t, r);
-}
-
-/* Pass 2: what the briefing cites, from the final series (after the review's pins). */
-static JbCitations *cite_all(Ctx *c, GPtrArray *arts, const JbSeries *series, Stream *st)
-{
-    JbCitations *cit = jb_citations_new(series);
-    JbTable *recorded = c->review_out; /* rejections are recorded already: not twice */
-    c->review_out = jb_table_new(JB_REVIEW_HEADER);
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
-        if (!a->cached || !jb_build_load_cached(c, a))
-            continue;
-        each_row(st, a, cite_row, cit);
-        g_clear_pointer(&a->table, jb_table_free);
-        g_clear_pointer(&a->warnings, g_ptr_array_unref);
-    }
-    jb_table_free(c->review_out);
-    c->review_out = recorded;
-    return cit;
 }
 
 static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metrics_product,
@@ -456,12 +436,16 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
     JbReshapeOptions ro = {.year_periods = c->year_periods, .conflicts = conflicts};
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
     Pass1 p = {.reshaper = jb_reshaper_new(c->dict, &ro, warnings), .namer = jb_source_namer_new(),
+               .cit = c->tmpl_path ? jb_citations_new() : NULL,
                .buf = jb_table_to_csv(header), .ncols = MIN(jb_table_n_cols(header), 32)};
     p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
         if (!jb_build_article_rows(c, a))
             continue;
+        /* what the reshaper's messages name: metrics.csv, not the cache file (whose name
+         * changes with the binary) */
+        jb_table_set_source(a->table, metrics_path);
         for (guint k = 0; k < p.ncols; k++)
             p.cols[k] = jb_table_column(a->table, jb_table_header(header, k));
         each_row(&st, a, pass1_row, &p);
@@ -488,6 +472,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
         if (!jb_build_review_is_accepted(c, g_ptr_array_index(warnings, i)))
             jb_build_add_event(c->r, JB_LOG_WARNING, "reshape", g_ptr_array_index(warnings, i));
     if (!series) {
+        jb_citations_free(p.cit);
         jb_build_fail_unit(c, "reshape", e);
         return FALSE;
     }
@@ -499,8 +484,10 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
     jb_build_review_conflicts(c, conflicts, s);
     c->r->series_rows = jb_series_n_rows(s);
     jb_build_changes(c, jb_series_table(s));
-    if (c->tmpl_path)
-        *citations_out = cite_all(c, arts, s, &st);
+    if (p.cit) { /* what the briefing cites, from the final series (after the review's pins) */
+        jb_citations_finish(p.cit, s);
+        *citations_out = p.cit;
+    }
     *metrics_product = g_steal_pointer(&product);
     *series_out = g_steal_pointer(&s);
     return TRUE;

@@ -25,14 +25,16 @@
 /* The statements the briefing cites for each row of a series table: the first few (3)
  * distinct ones (article and sentence) stating its value in its period, in metrics.csv's
  * order, and how many other articles state it (另有 N 篇). Made from metrics.csv a row at a
- * time (jb_citations_add every row, in order), so a caller can stream the statements; the
- * series is borrowed and must outlive it. */
+ * time (jb_citations_add every row, in order), before the series is known, so a caller can
+ * stream the statements once, to the reshaper and here; then jb_citations_finish with the
+ * series (not kept), and the rows may be asked for. */
 typedef struct JbCitations JbCitations;
 typedef struct {
     char *source, *published, *quote, *title, *url, *publisher; /* as metrics.csv has them */
 } JbCitedRow;
-JbCitations *jb_citations_new(const JbSeries *series);
+JbCitations *jb_citations_new(void);
 void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row);
+void jb_citations_finish(JbCitations *c, const JbSeries *series);
 /* The cited rows of series row `series_row` (JbCitedRow*, borrowed); *more the others. */
 const GPtrArray *jb_citations_rows(const JbCitations *c, guint series_row, guint *more);
 /* Everything the briefing shows of series row `series_row`'s citations, into `h` (cache keys). */

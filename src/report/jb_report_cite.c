@@ -1,36 +1,60 @@
 /* jb_report_cite.c — which statements the briefing cites for each series value (JbCitations,
- * jb_report.h): made from metrics.csv a row at a time, so that jianbao build can stream an
- * archive's statements past it instead of holding them.
+ * jb_report.h): made from metrics.csv a row at a time, before the series is known, so that
+ * jianbao build can stream an archive's statements past it once (with the reshaper that
+ * makes the series) instead of holding them or reading them twice.
  *
  * The statements behind a series value are its metric's rows with the same value and a
  * period inside the series' period (2022-06 folds into 2022); the first CITE_MAX distinct
- * ones (article and sentence), in metrics.csv's order, are cited, and the other articles
- * stating it only counted (另有 N 篇). Memory: the cited rows, a few per value, and one
- * pointer per other article (strings interned once).
+ * ones (article and sentence), in metrics.csv's order, are cited (a row repeating one of
+ * them before the last is taken is cited again, as it always was), and the other articles
+ * stating it only counted (另有 N 篇).
+ *
+ * Without the series, rows are grouped by metric, value and period: a group keeps in full
+ * only its rows up to its own CITE_MAX-th distinct statement, and of every row its place
+ * and article. That is enough: a row the series value cites comes before CITE_MAX distinct
+ * statements of the value's groups together, so before CITE_MAX of its own group, so it was
+ * kept. jb_citations_finish then replays each value's groups' rows in metrics.csv's order.
+ * A group is found for a series row by its period's prefixes of the lengths series periods
+ * have (a few), never by matching every group of a metric and value against every row: a
+ * figure stated in thousands of periods (a rate held for years of months) made that rows ×
+ * statements (tests/pathological). Memory: the kept rows, a few per group, 16 bytes per
+ * row and the articles' names once.
  */
 #include "jb_report_priv.h"
 
 #include <string.h>
 
 typedef struct {
-    GPtrArray *cited;   /* CitedRow*: every row taken before the limit, in order */
-    GHashTable *keys;   /* "article\nquote" of those (owned keys) */
-    GHashTable *articles; /* interned article → itself: the cited ones */
-    GHashTable *others;   /* interned article → itself: later ones, not cited */
+    guint seq;           /* the row's place among all rows added */
+    gint kept;           /* its index in Group.kept, or -1 */
+    const char *article; /* interned */
+} Occ;
+
+typedef struct {
+    char *key; /* "article\nquote" */
+    JbCitedRow *row;
+} Kept;
+
+typedef struct { /* the rows of one metric, value and period */
+    const char *period;
+    GArray *occs;    /* Occ, in order */
+    GArray *kept;    /* Kept, in order */
+    guint distinct;  /* distinct keys among `kept` */
+} Group;
+
+typedef struct {
+    GPtrArray *cited; /* JbCitedRow*, borrowed from the groups; NULL: none */
+    guint more;
 } Value;
 
 struct JbCitations {
-    const JbSeries *series;
-    Value *values;          /* one per series row */
-    /* "id\nvalue\nperiod" → GArray of series rows (guint). A statement is looked up by
-     * its period's prefixes of the lengths series periods have (`lengths`: a few), not
-     * matched against every row of its metric and value: a figure stated in thousands of
-     * periods (a rate held for years of months) made that rows × statements. */
-    GHashTable *candidates;
-    GArray *lengths;        /* the distinct byte lengths of the series' periods (gsize) */
-    GPtrArray *none;        /* the cited rows of a value no statement states: none */
+    GHashTable *groups;   /* "id\nvalue\nperiod" → Group* (owned) */
+    GPtrArray *none;      /* the cited rows of a value no statement states: none */
     GStringChunk *strings;
     GHashTable *interned;
+    guint seq;
+    Value *values; /* one per series row, once finished */
+    guint n_values;
 };
 
 static void cited_free(JbCitedRow *c)
@@ -44,36 +68,26 @@ static void cited_free(JbCitedRow *c)
     g_free(c);
 }
 
-JbCitations *jb_citations_new(const JbSeries *series)
+static void group_free(gpointer p)
+{
+    Group *g = p;
+    for (guint i = 0; i < g->kept->len; i++) {
+        Kept *k = &g_array_index(g->kept, Kept, i);
+        g_free(k->key);
+        cited_free(k->row);
+    }
+    g_array_unref(g->kept);
+    g_array_unref(g->occs);
+    g_free(g);
+}
+
+JbCitations *jb_citations_new(void)
 {
     JbCitations *c = g_new0(JbCitations, 1);
-    c->series = series;
-    guint n = jb_series_n_rows(series);
-    c->values = g_new0(Value, MAX(n, 1));
-    c->candidates = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify)g_array_unref);
+    c->groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, group_free);
+    c->none = g_ptr_array_new();
     c->strings = g_string_chunk_new(1 << 16);
     c->interned = g_hash_table_new(g_str_hash, g_str_equal);
-    c->lengths = g_array_new(FALSE, FALSE, sizeof(gsize));
-    c->none = g_ptr_array_new();
-    g_autoptr(GHashTable) lengths = g_hash_table_new(g_direct_hash, g_direct_equal);
-    for (guint r = 0; r < n; r++) {
-        const JbSeriesRow *row = jb_series_row(series, r);
-        gsize len = strlen(row->period_text);
-        if (g_hash_table_add(lengths, GSIZE_TO_POINTER(len + 1)))
-            g_array_append_val(c->lengths, len);
-        /* the value as written: metrics.csv's and series.csv's are the same digits */
-        char *key = g_strconcat(row->metric_id, "\n", row->cell[JB_SERIES_VALUE], "\n",
-                                row->period_text, NULL);
-        GArray *rows = g_hash_table_lookup(c->candidates, key);
-        if (!rows) {
-            rows = g_array_new(FALSE, FALSE, sizeof(guint));
-            g_hash_table_insert(c->candidates, key, rows);
-        } else {
-            g_free(key);
-        }
-        g_array_append_val(rows, r);
-    }
     return c;
 }
 
@@ -81,19 +95,12 @@ void jb_citations_free(JbCitations *c)
 {
     if (!c)
         return;
-    for (guint r = 0; r < jb_series_n_rows(c->series); r++) {
-        Value *v = &c->values[r];
-        if (!v->cited)
-            continue;
-        g_ptr_array_unref(v->cited);
-        g_hash_table_unref(v->keys);
-        g_hash_table_unref(v->articles);
-        g_hash_table_unref(v->others);
-    }
-    g_ptr_array_unref(c->none);
+    for (guint r = 0; r < c->n_values; r++)
+        if (c->values[r].cited)
+            g_ptr_array_unref(c->values[r].cited);
     g_free(c->values);
-    g_hash_table_unref(c->candidates);
-    g_array_unref(c->lengths);
+    g_ptr_array_unref(c->none);
+    g_hash_table_unref(c->groups);
     g_hash_table_unref(c->interned);
     g_string_chunk_free(c->strings);
     g_free(c);
@@ -114,65 +121,158 @@ static const char *cell(const JbTable *t, guint row, const char *name)
     return jb_table_get(t, row, jb_table_column(t, name));
 }
 
-/* Cite row `row` of `metrics` for series row `sr`, whose value and period it states. */
-static void cite(JbCitations *c, const JbTable *metrics, guint row, guint sr)
+static Group *group_of(JbCitations *c, const char *id, const char *value, const char *period)
 {
-    Value *v = &c->values[sr];
-    if (!v->cited) { /* made for the rows some statement states: most of an archive's */
-        v->cited = g_ptr_array_new_with_free_func((GDestroyNotify)cited_free);
-        v->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-        v->articles = g_hash_table_new(g_direct_hash, g_direct_equal);
-        v->others = g_hash_table_new(g_direct_hash, g_direct_equal);
-    }
-    const char *article = intern(c, cell(metrics, row, "source"));
-    if (g_hash_table_size(v->keys) >= CITE_MAX) {
-        if (!g_hash_table_contains(v->articles, article))
-            g_hash_table_add(v->others, (gpointer)article);
-        return;
-    }
-    g_hash_table_add(v->articles, (gpointer)article);
-    const char *quote = cell(metrics, row, "quote");
-    if (quote[0] == '\'')
-        quote++; /* the CSV-injection guard is not part of the sentence */
-    g_hash_table_add(v->keys, g_strconcat(article, "\n", quote, NULL));
-    JbCitedRow *cr = g_new0(JbCitedRow, 1);
-    cr->source = g_strdup(article);
-    cr->published = g_strdup(cell(metrics, row, "published"));
-    cr->quote = g_strdup(quote);
-    /* as metrics.csv has them: the report never opens an article */
-    cr->title = jb_csv_plain_text(cell(metrics, row, "title"));
-    cr->url = jb_csv_plain_text(cell(metrics, row, "url"));
-    cr->publisher = jb_csv_plain_text(cell(metrics, row, "publisher"));
-    g_ptr_array_add(v->cited, cr);
+    g_autofree char *key = g_strconcat(id, "\n", value, "\n", period, NULL);
+    Group *g = g_hash_table_lookup(c->groups, key);
+    if (g)
+        return g;
+    g = g_new0(Group, 1);
+    g->period = intern(c, period);
+    g->occs = g_array_new(FALSE, FALSE, sizeof(Occ));
+    g->kept = g_array_new(FALSE, FALSE, sizeof(Kept));
+    g_hash_table_insert(c->groups, g_steal_pointer(&key), g);
+    return g;
 }
 
 void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row)
 {
-    const char *period = cell(metrics, row, "period");
-    gsize plen = strlen(period);
-    g_autoptr(GString) key = g_string_new(cell(metrics, row, "metric_id"));
-    g_string_append_c(key, '\n');
-    g_string_append(key, cell(metrics, row, "value"));
-    g_string_append_c(key, '\n');
-    gsize stem = key->len;
-    /* the series rows whose period is a prefix of the statement's (2022-06 folds into 2022) */
-    for (guint i = 0; i < c->lengths->len; i++) {
-        gsize len = g_array_index(c->lengths, gsize, i);
-        if (len > plen)
+    g_return_if_fail(!c->values);
+    Group *g = group_of(c, cell(metrics, row, "metric_id"), cell(metrics, row, "value"),
+                        cell(metrics, row, "period"));
+    Occ o = {c->seq++, -1, intern(c, cell(metrics, row, "source"))};
+    if (g->distinct < CITE_MAX) {
+        const char *quote = cell(metrics, row, "quote");
+        if (quote[0] == '\'')
+            quote++; /* the CSV-injection guard is not part of the sentence */
+        Kept k = {g_strconcat(o.article, "\n", quote, NULL), g_new0(JbCitedRow, 1)};
+        gboolean seen = FALSE;
+        for (guint i = 0; i < g->kept->len && !seen; i++)
+            seen = strcmp(g_array_index(g->kept, Kept, i).key, k.key) == 0;
+        g->distinct += !seen;
+        k.row->source = g_strdup(o.article);
+        k.row->published = g_strdup(cell(metrics, row, "published"));
+        k.row->quote = g_strdup(quote);
+        /* as metrics.csv has them: the report never opens an article */
+        k.row->title = jb_csv_plain_text(cell(metrics, row, "title"));
+        k.row->url = jb_csv_plain_text(cell(metrics, row, "url"));
+        k.row->publisher = jb_csv_plain_text(cell(metrics, row, "publisher"));
+        o.kept = (gint)g->kept->len;
+        g_array_append_val(g->kept, k);
+    }
+    g_array_append_val(g->occs, o);
+}
+
+static int by_seq(gconstpointer a, gconstpointer b)
+{
+    guint x = ((const Occ *const *)a)[0]->seq, y = ((const Occ *const *)b)[0]->seq;
+    return (x > y) - (x < y);
+}
+
+/* A series value: the rows of `groups` (its metric's and value's, in a period inside its
+ * own) replayed in metrics.csv's order. */
+static void cite_value(const GPtrArray *groups, Value *v)
+{
+    g_autoptr(GPtrArray) occs = g_ptr_array_new(); /* Occ*, with their group in `owner` */
+    g_autoptr(GHashTable) owner = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint i = 0; i < groups->len; i++) {
+        Group *g = g_ptr_array_index(groups, i);
+        for (guint k = 0; k < g->occs->len; k++) {
+            Occ *o = &g_array_index(g->occs, Occ, k);
+            g_ptr_array_add(occs, o);
+            if (o->kept >= 0)
+                g_hash_table_insert(owner, o, g);
+        }
+    }
+    g_ptr_array_sort(occs, by_seq);
+    v->cited = g_ptr_array_new();
+    g_autoptr(GHashTable) keys = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) articles = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_autoptr(GHashTable) others = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint i = 0; i < occs->len; i++) {
+        const Occ *o = g_ptr_array_index(occs, i);
+        if (g_hash_table_size(keys) >= CITE_MAX) {
+            if (!g_hash_table_contains(articles, o->article))
+                g_hash_table_add(others, (gpointer)o->article);
             continue;
-        g_string_truncate(key, stem);
-        g_string_append_len(key, period, (gssize)len);
-        GArray *rows = g_hash_table_lookup(c->candidates, key->str);
-        for (guint k = 0; rows && k < rows->len; k++)
-            cite(c, metrics, row, g_array_index(rows, guint, k));
+        }
+        /* kept, by the argument at the top */
+        const Group *g = g_hash_table_lookup(owner, o);
+        g_assert(g && o->kept >= 0);
+        const Kept *k = &g_array_index(g->kept, Kept, o->kept);
+        g_hash_table_add(articles, (gpointer)o->article);
+        g_hash_table_add(keys, k->key);
+        g_ptr_array_add(v->cited, k->row);
+    }
+    v->more = g_hash_table_size(others);
+}
+
+void jb_citations_finish(JbCitations *c, const JbSeries *series)
+{
+    g_return_if_fail(!c->values);
+    guint n = jb_series_n_rows(series);
+    c->n_values = n;
+    c->values = g_new0(Value, MAX(n, 1));
+    /* the series rows by "id\nvalue\nperiod", and the byte lengths of their periods */
+    g_autoptr(GHashTable) rows_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify)g_array_unref);
+    g_autoptr(GArray) lengths = g_array_new(FALSE, FALSE, sizeof(gsize));
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint r = 0; r < n; r++) {
+        const JbSeriesRow *row = jb_series_row(series, r);
+        gsize len = strlen(row->period_text);
+        if (g_hash_table_add(seen, GSIZE_TO_POINTER(len + 1)))
+            g_array_append_val(lengths, len);
+        /* the value as written: metrics.csv's and series.csv's are the same digits */
+        char *key = g_strconcat(row->metric_id, "\n", row->cell[JB_SERIES_VALUE], "\n",
+                                row->period_text, NULL);
+        GArray *rows = g_hash_table_lookup(rows_of, key);
+        if (!rows) {
+            rows = g_array_new(FALSE, FALSE, sizeof(guint));
+            g_hash_table_insert(rows_of, key, rows);
+        } else {
+            g_free(key);
+        }
+        g_array_append_val(rows, r);
+    }
+    /* each group to the rows whose period is a prefix of its own (2022-06 folds into 2022) */
+    g_autofree GPtrArray **groups_of = g_new0(GPtrArray *, MAX(n, 1));
+    g_autoptr(GString) probe = g_string_new(NULL);
+    GHashTableIter it;
+    gpointer k, val;
+    g_hash_table_iter_init(&it, c->groups);
+    while (g_hash_table_iter_next(&it, &k, &val)) {
+        Group *g = val;
+        gsize plen = strlen(g->period), stem = strlen(k) - plen;
+        for (guint i = 0; i < lengths->len; i++) {
+            gsize len = g_array_index(lengths, gsize, i);
+            if (len > plen)
+                continue;
+            g_string_truncate(probe, 0);
+            g_string_append_len(probe, k, (gssize)(stem + len));
+            GArray *rows = g_hash_table_lookup(rows_of, probe->str);
+            for (guint j = 0; rows && j < rows->len; j++) {
+                guint r = g_array_index(rows, guint, j);
+                if (!groups_of[r])
+                    groups_of[r] = g_ptr_array_new();
+                g_ptr_array_add(groups_of[r], g);
+            }
+        }
+    }
+    for (guint r = 0; r < n; r++) {
+        if (!groups_of[r])
+            continue;
+        cite_value(groups_of[r], &c->values[r]);
+        g_ptr_array_unref(groups_of[r]);
     }
 }
 
 const GPtrArray *jb_citations_rows(const JbCitations *c, guint series_row, guint *more)
 {
+    g_return_val_if_fail(c->values && series_row < c->n_values, NULL);
     const Value *v = &c->values[series_row];
     if (more)
-        *more = v->cited ? g_hash_table_size(v->others) : 0;
+        *more = v->more;
     return v->cited ? v->cited : c->none;
 }
 

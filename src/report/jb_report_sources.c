@@ -38,9 +38,10 @@ static const JbCitations *citations(Builder *b)
     if (b->in->citations)
         return b->in->citations;
     if (!b->own_citations && b->in->metrics) {
-        b->own_citations = jb_citations_new(b->in->series);
+        b->own_citations = jb_citations_new();
         for (guint r = 0; r < jb_table_n_rows(b->in->metrics); r++)
             jb_citations_add(b->own_citations, b->in->metrics, r);
+        jb_citations_finish(b->own_citations, b->in->series);
     }
     return b->own_citations;
 }
