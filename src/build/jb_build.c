@@ -56,6 +56,7 @@ static void ctx_clear(Ctx *c)
     g_free(c->date);
     g_free(c->project_text);
     g_free(c->tmpl_text);
+    g_free(c->metrics_sha);
 }
 
 void jb_build_fail_unit(Ctx *c, const char *stage, GError *e)
@@ -402,10 +403,20 @@ typedef struct {
     JbCitations *cit; /* NULL without a report */
     GString *buf;
     JbAtomicFile *file;
+    GChecksum *sum; /* of what is written: publishing needs no second read of 132 MB */
     GError *error;
     int cols[32];
     guint ncols;
 } Pass1;
+
+static void pass1_flush(Pass1 *p)
+{
+    if (!p->error) {
+        g_checksum_update(p->sum, (const guchar *)p->buf->str, (gssize)p->buf->len);
+        jb_atomic_write(p->file, p->buf->str, p->buf->len, &p->error);
+    }
+    g_string_truncate(p->buf, 0);
+}
 
 static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
 {
@@ -414,10 +425,8 @@ static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
     for (guint k = 0; k < p->ncols; k++)
         cells[k] = jb_table_get(t, r, p->cols[k]);
     jb_csv_append_row(p->buf, cells, p->ncols);
-    if (p->buf->len >= (1u << 16) && !p->error) {
-        jb_atomic_write(p->file, p->buf->str, p->buf->len, &p->error);
-        g_string_truncate(p->buf, 0);
-    }
+    if (p->buf->len >= (1u << 16))
+        pass1_flush(p);
     jb_reshaper_add_as(p->reshaper, t, r, st->metrics_path, st->rows + 2);
     jb_source_namer_add(p->namer, t, r);
     if (p->cit)
@@ -437,6 +446,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
     Pass1 p = {.reshaper = jb_reshaper_new(c->dict, &ro, warnings), .namer = jb_source_namer_new(),
                .cit = c->tmpl_path ? jb_citations_new() : NULL,
+               .sum = g_checksum_new(G_CHECKSUM_SHA256),
                .buf = jb_table_to_csv(header), .ncols = MIN(jb_table_n_cols(header), 32)};
     p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
     for (guint i = 0; i < arts->len; i++) {
@@ -453,10 +463,15 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
         g_clear_pointer(&a->table, jb_table_free);
         g_clear_pointer(&a->warnings, g_ptr_array_unref);
     }
-    if (p.file && !p.error && jb_atomic_write(p.file, p.buf->str, p.buf->len, &p.error))
+    if (p.file)
+        pass1_flush(&p);
+    if (p.file && !p.error)
         jb_atomic_commit(g_steal_pointer(&p.file), &p.error);
     jb_atomic_abort(p.file);
     g_string_free(p.buf, TRUE);
+    g_free(c->metrics_sha);
+    c->metrics_sha = p.error ? NULL : g_strdup(g_checksum_get_string(p.sum));
+    g_checksum_free(p.sum);
     g_clear_pointer(&c->source_names, g_hash_table_unref);
     c->source_names = jb_source_namer_finish(p.namer);
     c->r->statements = st.rows;
@@ -584,6 +599,7 @@ static void build_locked(Ctx *c)
     Output *o = g_new0(Output, 1);
     o->rel = g_strdup("metrics.csv");
     o->product = g_strdup(metrics_product);
+    o->sha256 = g_strdup(c->metrics_sha);
     g_ptr_array_add(outs, o);
     o = g_new0(Output, 1);
     o->rel = g_strdup("series.csv");

@@ -70,6 +70,7 @@ typedef struct {
     GKeyFile *new_man;
     char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
     char *project_text, *tmpl_text;
+    char *metrics_sha;    /* SHA-256 of the metrics.csv product, hashed as it was written */
     JbDict *dict;
     GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
     JbTable *review;      /* the project's review.csv, or NULL (jb_build_review.c) */
@@ -107,6 +108,7 @@ typedef struct {
     char *rel;      /* relative to OUT */
     char *product;  /* a cache file, or NULL when `data` holds the content */
     GString *data;
+    char *sha256;   /* of the content when known (NULL: hashed when published) */
 } Output;
 
 /* The files a chart is rendered to, and at what scale (a report is one pdf). */

@@ -202,6 +202,7 @@ void jb_build_output_free(gpointer p)
     Output *o = p;
     g_free(o->rel);
     g_free(o->product);
+    g_free(o->sha256);
     if (o->data)
         g_string_free(o->data, TRUE);
     g_free(o);
@@ -211,7 +212,9 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
 {
     g_autofree char *dest = g_build_filename(c->out_dir, o->rel, NULL);
     g_autofree char *want = NULL;
-    if (o->data) {
+    if (o->sha256) {
+        want = g_strdup(o->sha256);
+    } else if (o->data) {
         want = jb_build_sha256_hex(o->data->str, o->data->len);
     } else {
         want = jb_build_hash_file(o->product);
@@ -230,10 +233,20 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
         jb_build_fail_unit(c, "publish", e);
         return FALSE;
     }
-    g_autofree char *have = hash_own(dest);
+    /* What OUT has: known by its stat record when unchanged since it was hashed (metrics.csv
+     * is the size of the archive's statements), else hashed; a symlink there is no output. */
+    gboolean racy = TRUE;
+    struct stat lst;
+    gboolean link = lstat(dest, &lst) == 0 && S_ISLNK(lst.st_mode);
+    g_autofree char *sig = link ? NULL : jb_build_stat_sig(dest, &racy, c->started);
+    g_autofree char *have = jb_build_index_lookup_output(c, o->rel, sig);
+    if (!have)
+        have = hash_own(dest);
     *published = FALSE;
-    if (have && strcmp(have, want) == 0)
+    if (have && strcmp(have, want) == 0) {
+        jb_build_index_record_output(c, o->rel, sig, racy, have);
         return TRUE;
+    }
     gboolean ok = o->data ? publish_data(dest, o->data->str, o->data->len, &e)
                           : publish_file(o->product, dest, &e);
     if (!ok) {
@@ -314,9 +327,10 @@ static gboolean is_cache_name(const char *name)
 
 /* Remove the regular files of directory `path` that `doomed` picks (name, mtime), never
  * following a symlink: neither `path` itself (a cache linked elsewhere is not swept) nor
- * what it holds (a symlink or a directory is never removed). */
-static void sweep_dir(const char *path, gboolean (*doomed)(const char *name, time_t mtime,
-                                                          gpointer data),
+ * what it holds (a symlink or a directory is never removed). Only names `maybe` picks are
+ * looked at (stat): 100000 products in use need no stat each. */
+static void sweep_dir(const char *path, gboolean (*maybe)(const char *name, gpointer data),
+                      gboolean (*doomed)(const char *name, time_t mtime, gpointer data),
                       gpointer data)
 {
     int dfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -329,11 +343,17 @@ static void sweep_dir(const char *path, gboolean (*doomed)(const char *name, tim
     }
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
         struct stat st;
-        if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-            doomed(e->d_name, st.st_mtime, data))
+        if (maybe(e->d_name, data) && fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(st.st_mode) && doomed(e->d_name, st.st_mtime, data))
             unlinkat(dfd, e->d_name, 0);
     }
     closedir(d);
+}
+
+static gboolean maybe_temp(const char *name, gpointer data)
+{
+    (void)data;
+    return is_temp_name(name);
 }
 
 static gboolean doomed_temp(const char *name, time_t mtime, gpointer data)
@@ -346,8 +366,8 @@ static gboolean doomed_temp(const char *name, time_t mtime, gpointer data)
 void jb_build_sweep_temps(Ctx *c)
 {
     g_autofree char *charts = g_build_filename(c->out_dir, "charts", NULL);
-    sweep_dir(c->out_dir, doomed_temp, NULL);
-    sweep_dir(charts, doomed_temp, NULL);
+    sweep_dir(c->out_dir, maybe_temp, doomed_temp, NULL);
+    sweep_dir(charts, maybe_temp, doomed_temp, NULL);
 }
 
 typedef struct {
@@ -355,6 +375,13 @@ typedef struct {
     gint64 now;
     gboolean any_age; /* out of space: unused products whatever their age */
 } CacheSweep;
+
+/* A temporary file, or a product not in use: what doomed_cache may remove. */
+static gboolean maybe_cache(const char *name, gpointer data)
+{
+    const CacheSweep *s = data;
+    return is_cache_name(name) && (name[0] == '.' || (s->live && !g_hash_table_contains(s->live, name)));
+}
 
 static gboolean doomed_cache(const char *name, time_t mtime, gpointer data)
 {
@@ -372,7 +399,7 @@ void jb_build_sweep(Ctx *c, GHashTable *live)
 {
     jb_build_sweep_temps(c);
     CacheSweep s = {live, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space};
-    sweep_dir(c->cache_dir, doomed_cache, &s);
+    sweep_dir(c->cache_dir, maybe_cache, doomed_cache, &s);
 }
 
 char *jb_build_inputs_digest(GPtrArray *arts)

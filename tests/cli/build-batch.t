@@ -119,6 +119,10 @@ contains "$(cat "$TMP/young.err")" "up to date" "and the build is up to date"
 rm -rf out/.manifest
 "$JB" build -q test.project 2>/dev/null
 is "$(sed 1d out/.index | grep -vc '^out ')" 5 "out/.index records the 5 articles"
+# metrics.csv is hashed as it is written (not read again to publish it): the manifest has
+# the hash of the file
+is "$(awk '/^\[output metrics.csv\]/ {m = 1} m && /^sha256=/ {print substr($0, 8); exit}' out/.manifest)" \
+    "$(sha256sum out/metrics.csv | cut -d' ' -f1)" "the manifest records metrics.csv's SHA-256"
 is "$(status_of "$JB" build -v test.project)" 0 "a rebuild with nothing changed"
 contains "$(cat "$TMP/err")" "5 articles known unchanged by the index (size, times, inode), 0 read" \
     "reads no article"
