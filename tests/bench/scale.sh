@@ -45,7 +45,8 @@ for n in $ARTICLES; do
             best=$t
         fi
     done
-    printf '\n稿件 changed\n' >>"$(ls "$d/articles"/* | head -n 1)"
+    # (not ls articles/*: 100000 names are too long an argument list, and nothing changed)
+    printf '\n稿件 changed\n' >>"$d/articles/$(ls "$d/articles" | head -n 1)"
     one=$(timed "$d")
     pages=$(pdfinfo "$d/out/briefing.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
     size="$(du -sm "$d/articles" | cut -f1) MB; metrics.csv $(($(wc -c <"$d/out/metrics.csv") / 1048576)) MB, briefing $pages pages"
