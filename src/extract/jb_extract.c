@@ -240,23 +240,139 @@ static GPtrArray *years_in(const char *a, const char *b)
     return ys;
 }
 
-static gboolean has_digit_between(const char *a, const char *b);
 
-/* The items of the last list (a、b和c) before `before` in the sentence from `sent`, each a
- * new string (the array owns them); NULL when there is none or an item holds a digit. */
-static GPtrArray *list_items_before(const char *sent, const char *before)
+static gboolean has_digit_between(const char *a, const char *b)
 {
-    const char *dun = NULL;
-    for (const char *p = sent; p < before; p = g_utf8_next_char(p))
-        if (starts(p, before, "、"))
-            dun = p;
-    if (!dun)
+    for (const char *p = a; p < b; p++)
+        if (g_ascii_isdigit(*p))
+            return TRUE;
+    return FALSE;
+}
+
+/* Does [a, b) hold a figure: digits that are not part of a name (5G, C919, H20)? */
+static gboolean item_has_figure(const char *a, const char *b)
+{
+    for (const char *p = a; p < b; p++) {
+        if (!g_ascii_isdigit(*p))
+            continue;
+        const char *q = p;
+        while (q < b && g_ascii_isdigit(*q))
+            q++;
+        if (!(p > a && g_ascii_isalpha(p[-1])) && !(q < b && g_ascii_isalpha(*q)))
+            return TRUE;
+        p = q - 1;
+    }
+    return FALSE;
+}
+
+/* What a list's items measure, when the writer says it once: 新能源汽车产量与出口量 (the
+ * first item's head is the later items' too), 高铁和城轨里程 (the last item's measure is
+ * the earlier items' too). */
+static const char *const MEASURES[] = {
+    "出口量", "進口量", "进口量", "出口额", "出口額", "进口额", "進口額", "销售额", "銷售額",
+    "营业收入", "營業收入", "净利润", "淨利潤", "增加值", "保有量", "装机容量", "裝機容量",
+    "新增装机", "新增裝機", "装机", "裝機",
+    "产量", "產量", "销量", "銷量", "产值", "產值", "出口", "进口", "進口", "营收", "營收",
+    "收入", "利润", "利潤", "里程", "企业数量", "企業數量", "企业", "企業", "数量", "數量",
+    "规模", "規模", "总额", "總額", NULL};
+
+static const char *measure_ending(const char *item)
+{
+    for (const char *const *w = MEASURES; *w; w++)
+        if (g_str_has_suffix(item, *w))
+            return *w;
+    return NULL;
+}
+
+/* The items of a list made whole where the writer left words out (MEASURES). */
+static void complete_items(GPtrArray *items)
+{
+    char **it = (char **)items->pdata;
+    const char *first = measure_ending(it[0]), *last = measure_ending(it[items->len - 1]);
+    gsize head = first ? strlen(it[0]) - strlen(first) : 0;
+    for (guint i = 1; head && i < items->len; i++) /* 新能源汽车产量与[新能源汽车]销量 */
+        for (const char *const *w = MEASURES; *w; w++)
+            if (strcmp(it[i], *w) == 0) {
+                char *whole = g_strdup_printf("%.*s%s", (int)head, it[0], it[i]);
+                g_free(it[i]);
+                it[i] = whole;
+                break;
+            }
+    for (guint i = 0; last && i + 1 < items->len; i++) /* 高铁[里程]和城轨里程 */
+        if (!measure_ending(it[i])) {
+            char *whole = g_strconcat(it[i], last, NULL);
+            g_free(it[i]);
+            it[i] = whole;
+        }
+}
+
+/* The length of the word joining two items of a list at p in [a, z) (、, 以及, 和, 与, 與,
+ * 及), else 0. 和, 与 and 及 join only items of two characters or more, and not inside a
+ * word (参与, 给与, 涉及, 普及, 惠及, 及时, 共和国, 总和, 和平…): a word segmenter would
+ * know them all; these are the ones news writes beside a list's subjects. */
+static gsize joiner_at(const char *a, const char *p, const char *z)
+{
+    if (starts(p, z, "、"))
+        return strlen("、");
+    if (starts(p, z, "以及"))
+        return p - a >= 6 && z - p >= (gssize)strlen("以及") + 6 ? strlen("以及") : 0;
+    static const char *const JOIN[] = {"和", "与", "與", "及", NULL};
+    /* (the character before or after that makes the joiner part of a word) */
+    static const char *const BEFORE[] = {"参", "參", "给", "給", "涉", "普", "惠", "危", "波",
+                                         "顾", "顧", "不", "以", "总", "總", "共", "温", "溫",
+                                         "缓", "緩", "饱", "飽", "平", "柔", "暖", "人", NULL};
+    static const char *const AFTER[] = {"时", "時", "格", "会", "會", "平", "谐", "諧", "解",
+                                        "睦", "其", "信息化部", NULL};
+    for (const char *const *j = JOIN; *j; j++) {
+        if (!starts(p, z, *j))
+            continue;
+        const char *q = p + strlen(*j);
+        /* two characters at least on either side (CJK: three bytes each) */
+        if (p - a < 6 || z - q < 6)
+            return 0;
+        for (const char *const *w = BEFORE; *w; w++)
+            if (ends(a, p, *w))
+                return 0;
+        for (const char *const *w = AFTER; *w; w++)
+            if (starts(q, z, *w))
+                return 0;
+        return strlen(*j);
+    }
+    return 0;
+}
+
+/* The items of the list (a、b和c, a和b, a与b) in the clause of `before` (a 分别) that ends
+ * there or at a 的 before it, each a new string (the array owns them), its end in
+ * `*list_end`; NULL when there is none or an item holds a digit. */
+static GPtrArray *list_items_before(Ctx *c, const char *sent, const char *before,
+                                    const char **list_end)
+{
+    const char *cs = jb_extract_clause_start(c, sent, before);
+    const char *last = NULL;
+    gsize last_n = 0;
+    for (const char *p = cs; p < before; p = g_utf8_next_char(p)) {
+        gsize n = joiner_at(cs, p, before);
+        if (n) {
+            last = p;
+            last_n = n;
+            p += n - 1; /* (then the next character) */
+        }
+    }
+    /* else a list of 、 in an earlier clause (国家级、省级制造业创新中心，…分别拿到…) */
+    for (const char *p = sent; !last_n && p < cs; p = g_utf8_next_char(p))
+        if (starts(p, cs, "、"))
+            last = p;
+    if (!last)
         return NULL;
+    if (!last_n) {
+        last_n = strlen("、");
+        cs = sent;
+    }
     static const char *const EDGE[] = {"，", "；", "：", "的", ",", NULL};
-    const char *a = dun;
-    while (a > sent) {
+    const char *a = last;
+    while (a > cs) {
         const char *b = a - 1;
-        while (b > sent && ((guchar)*b & 0xC0) == 0x80)
+        while (b > cs && ((guchar)*b & 0xC0) == 0x80)
             b--;
         gboolean edge = FALSE;
         for (const char *const *w = EDGE; *w && !edge; w++)
@@ -265,7 +381,7 @@ static GPtrArray *list_items_before(const char *sent, const char *before)
             break;
         a = b;
     }
-    const char *z = dun;
+    const char *z = last + last_n;
     while (z < before) {
         gboolean edge = FALSE;
         for (const char *const *w = EDGE; *w && !edge; w++)
@@ -276,30 +392,27 @@ static GPtrArray *list_items_before(const char *sent, const char *before)
     }
     GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
     const char *start = a;
-    for (const char *p = a; p <= z; p = p < z ? g_utf8_next_char(p) : z + 1) {
-        gboolean sep = p == z || starts(p, z, "、") || starts(p, z, "和") || starts(p, z, "及") ||
-                       starts(p, z, "与");
-        if (!sep)
+    for (const char *p = a; p <= z;) {
+        gsize n = p < z ? joiner_at(a, p, z) : 0;
+        if (p < z && !n) {
+            p = g_utf8_next_char(p);
             continue;
-        if (p > start && !has_digit_between(start, p))
-            g_ptr_array_add(items, g_strndup(start, (gsize)(p - start)));
-        else if (p > start) {
+        }
+        if (p == start || item_has_figure(start, p)) {
             g_ptr_array_unref(items);
             return NULL;
         }
-        if (p < z)
-            start = g_utf8_next_char(p);
+        g_ptr_array_add(items, g_strndup(start, (gsize)(p - start)));
+        if (p == z)
+            break;
+        p += n;
+        start = p;
     }
+    *list_end = z;
+    complete_items(items);
     return items;
 }
 
-static gboolean has_digit_between(const char *a, const char *b)
-{
-    for (const char *p = a; p < b; p++)
-        if (g_ascii_isdigit(*p))
-            return TRUE;
-    return FALSE;
-}
 
 /* jb_number reads at most 18 digits: say so instead of dropping a longer number quietly.
  * A number is a run of digits, with commas between digits (1,435); strcspn skips to the
@@ -447,7 +560,9 @@ typedef struct {
     GPtrArray *years;     /* "2023"…, owned */
     GPtrArray *subjects;  /* borrowed words, or the items' (owned by `items`) */
     GPtrArray *items;     /* owned, or NULL */
+    GPtrArray *members;   /* owned, when by_subject: each member's own words (Ctx.member) */
     gboolean by_year, by_subject;
+    gboolean ambiguous;   /* a list of subjects not paired with the values (counts differ) */
 } FenbieList;
 
 static void fenbie_list_clear(FenbieList *l)
@@ -455,10 +570,12 @@ static void fenbie_list_clear(FenbieList *l)
     g_clear_pointer(&l->years, g_ptr_array_unref);
     g_clear_pointer(&l->subjects, g_ptr_array_unref);
     g_clear_pointer(&l->items, g_ptr_array_unref);
+    g_clear_pointer(&l->members, g_ptr_array_unref);
 }
 
-static gboolean fenbie_list(Ctx *c, const char *sent, const char *fenbie, FenbieList *l)
+static gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l)
 {
+    const char *fenbie = hit->at;
     const GArray *qs = c->quantities;
     memset(l, 0, sizeof *l);
     l->from = G_MAXUINT;
@@ -479,22 +596,42 @@ static gboolean fenbie_list(Ctx *c, const char *sent, const char *fenbie, Fenbie
     l->years = years_in(sent, fenbie);
     l->subjects = g_ptr_array_new();
     const char *cs = jb_extract_clause_start(c, sent, fenbie);
+    const char *shared = NULL; /* where the words all members share begin */
     for (guint i = 0; i < c->subjects->len; i++) {
         const SubjectHit *h = &g_array_index(c->subjects, SubjectHit, i);
         if (h->at >= cs && h->end <= fenbie &&
-            (!l->subjects->len || !strstr(h->word, g_ptr_array_index(l->subjects, l->subjects->len - 1))))
+            (!l->subjects->len || !strstr(h->word, g_ptr_array_index(l->subjects, l->subjects->len - 1)))) {
             g_ptr_array_add(l->subjects, (gpointer)h->word);
-    }
-    if (l->subjects->len != l->n) {
-        l->items = list_items_before(sent, fenbie);
-        if (l->items && l->items->len == l->n) {
-            g_ptr_array_set_size(l->subjects, 0);
-            for (guint i = 0; i < l->items->len; i++)
-                g_ptr_array_add(l->subjects, g_ptr_array_index(l->items, i));
+            shared = h->end;
         }
     }
+    const char *list_end = NULL;
+    l->items = list_items_before(c, sent, fenbie, &list_end);
+    gboolean by_items = l->items && l->items->len == l->n;
+    if (l->subjects->len != l->n && by_items) {
+        g_ptr_array_set_size(l->subjects, 0);
+        for (guint i = 0; i < l->items->len; i++)
+            g_ptr_array_add(l->subjects, g_ptr_array_index(l->items, i));
+    }
+    if (by_items)
+        shared = list_end;
     l->by_year = l->years->len == l->n;
     l->by_subject = l->subjects->len == l->n;
+    l->ambiguous = !l->by_year && !l->by_subject && l->items && l->items->len >= 2;
+    if (l->by_subject) { /* a member's words: its own item (else its subject), the list's
+                          * after it, what follows 分别 (公共充电桩 + 为, 社会消费品零售总额 +
+                          * 同比增长, 人工智能 + 企业 + 超过) */
+        const char *tail = fenbie + hit->len, *first = sent + g_array_index(qs, JbQuantity, l->from).start;
+        l->members = g_ptr_array_new_with_free_func(g_free);
+        for (guint i = 0; i < l->n; i++) {
+            GString *m = g_string_new(g_ptr_array_index(by_items ? l->items : l->subjects, i));
+            if (shared && shared < fenbie)
+                g_string_append_len(m, shared, fenbie - shared);
+            if (tail < first)
+                g_string_append_len(m, tail, first - tail);
+            g_ptr_array_add(l->members, g_string_free(m, FALSE));
+        }
+    }
     return TRUE;
 }
 
@@ -586,7 +723,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     guint n_lists = 0;
     for (guint k = 0; k < c->keywords->len && n_lists < FENBIE_MAX; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
-        if (h->tag == jb_extract_kw_fenbie() && fenbie_list(c, sent, h->at, &lists[n_lists]))
+        if (h->tag == jb_extract_kw_fenbie() && fenbie_list(c, sent, h, &lists[n_lists]))
             n_lists++;
     }
     const char *prev_end = NULL;
@@ -623,7 +760,11 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
             continue;
         }
         guint before = c->out->len;
+        c->member = by_subject ? g_ptr_array_index(l->members, i - l->from) : NULL;
+        c->member_unknown = l && l->ambiguous;
         jb_extract_add_statement(c, sent, p, x, prev_end, line, period, subject, metric);
+        c->member = NULL;
+        c->member_unknown = FALSE;
         if (c->out->len == before + 1 && !member)
             share_among_members(c, sent, sent + x->start);
         prev_end = sent + x->end;

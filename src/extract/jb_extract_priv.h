@@ -304,6 +304,11 @@ typedef struct {
                                  * list's later members (和0.2%) decline too; NULL: none */
     const char *list_tail;      /* the end of the list the quantity being added opens or is
                                  * in (NULL: none), whose noun is all its members' */
+    const char *member;         /* a 分别 list member paired with its subject (公共充电桩和
+                                 * 私人充电桩分别为…): its own words and the list's shared
+                                 * ones, its metric's (not another member's); NULL: none */
+    gboolean member_unknown;    /* a member of a 分别 list of subjects not paired with its
+                                 * values: which subject is its, no one knows (no metric id) */
     JbPeriod carry_in; /* the carried period as the sentence being read began */
     gboolean have_carry_in;
     GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */

@@ -16,16 +16,16 @@
 /* Words that open or close a clause without naming anything: dropped from the metric. */
 static const Lit LEADING_FILLERS[] = {
     LIT("截至目前"), LIT("截止目前"), LIT("目前"), LIT("当前"),   LIT("眼下"),   LIT("现在"),
-    LIT("我国"),     LIT("中国"),     LIT("全国"), LIT("国内"),   LIT("据测算"), LIT("据统计"),
+    LIT("我国"),     LIT("我國"),     LIT("中国"),     LIT("全国"),     LIT("全國"), LIT("国内"),   LIT("据测算"), LIT("据统计"),
     LIT("据介绍"),   LIT("数据显示"), LIT("其中"), LIT("同时"),   LIT("此外"),   LIT("另外"),
     LIT("已经"),     LIT("已"),       LIT("累计"), LIT("共计"),   LIT("总计"),   LIT("合计"),
     LIT("共"),       LIT("预计"),     LIT("力争"), LIT("有望"),   LIT("将"),     LIT("还"),
     LIT("并"),       LIT("约"),       LIT("的"),   LIT("底"),     LIT("末"),     LIT("，"),
     LIT(","),        LIT(" "),        LIT("和"),   LIT("及")};
 static const Lit TRAILING_FILLERS[] = {
-    LIT("分别"), LIT("预计"), LIT("有望"), LIT("力争"), LIT("已经"), LIT("已达"),
+    LIT("分别"), LIT("分別"), LIT("预计"), LIT("有望"), LIT("力争"), LIT("已经"), LIT("已达"),
     LIT("已有"), LIT("拥有"), LIT("有"),   LIT("已"),   LIT("将"),   LIT("达到"),
-    LIT("达"),   LIT("为"),   LIT("是"),   LIT("约"),   LIT("共"),   LIT("累计"),
+    LIT("达"),   LIT("達到"), LIT("達"),   LIT("为"),   LIT("為"),   LIT("是"),   LIT("约"),   LIT("共"),   LIT("累计"),
     LIT("实现"), LIT("保持"), LIT("的"),   LIT(" "),   LIT("了")};
 
 #define METRIC_MAX 24
@@ -218,6 +218,7 @@ static const JbWordSet *keyword_set(void)
             jb_word_set_add(set, HEDGES[i].w, n);
         kw_fenbie = n++;
         jb_word_set_add(set, "分别", kw_fenbie);
+        jb_word_set_add(set, "分別", kw_fenbie);
         kw_market = n;
         for (const char *const *w = MARKET_WORDS; *w; w++)
             jb_word_set_add(set, *w, kw_market);
@@ -1007,7 +1008,11 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
      * is not built any further. */
     const char *subject = subj_word ? subj_word : "";
     Span metric_at = following_noun(c->list_tail ? c->list_tail : qe, ce);
-    if (!metric_at.a) {
+    gboolean noun_after = metric_at.a != NULL;
+    if (!metric_at.a && c->member) { /* a 分别 list's member paired with its subject: its own
+                                      * words, not the list's */
+        metric_at = metric_phrase(c->member, c->member + strlen(c->member), NULL, NULL);
+    } else if (!metric_at.a) {
         /* what precedes the time is no part of the metric (2025年我国…), unless it is a
          * market's day (恒生指數今日收報); a time in brackets ends with them (国庆档（10月1日
          * —8日）总票房) */
@@ -1057,10 +1062,17 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     if (subj_at && subj_at < cs)
         quote_from = jb_extract_clause_start(c, sent, subj_at);
 
-    const JbMetric *m = c->dict ? jb_dict_match_in(c->dict, metric[0] ? metric : "", subject,
-                                                   q->unit, !subject_override)
-                                : NULL;
-    if (!m && c->dict) { /* the metric named earlier in the number's own clause */
+    const JbMetric *m = NULL;
+    if (c->dict && c->member) { /* (its words and a noun after the values: 分别为5家和3家企业) */
+        g_string_assign(c->context_buf, c->member);
+        if (noun_after)
+            g_string_append(c->context_buf, metric);
+        m = jb_dict_match_in(c->dict, noun_after ? c->context_buf->str : metric, subject, q->unit,
+                             TRUE); /* (a whole phrase, as a lone figure's: 新能源汽车出口量
+                                     * is no 出口) */
+    } else if (c->dict && !c->member_unknown)
+        m = jb_dict_match_in(c->dict, metric[0] ? metric : "", subject, q->unit, !subject_override);
+    if (!m && c->dict && !c->member && !c->member_unknown) { /* the metric named earlier in the number's own clause */
         /* from the clause naming the subject, but not into an earlier list member's
          * words: …专精特新中小企业超14万家、科技和创新型中小企业超60万家 */
         const char *from = quote_from < cs0 ? quote_from : cs0;
