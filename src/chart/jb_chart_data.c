@@ -218,7 +218,7 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
             g_ptr_array_add(s->points, p);
             if (!s->unit)
                 s->unit = g_strdup(row->unit);
-            else if (strcmp(s->unit, row->unit) != 0) { /* one axis, one unit */
+            else if (!jb_unit_same(s->unit, row->unit)) { /* one axis, one unit */
                 g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
                             "%s:%u: metric '%s' is in '%s' here and in '%s' above: a series "
                             "is drawn in one unit (reshape keeps units apart)",
@@ -262,7 +262,7 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
         c->title = default_title(c, names);
     for (guint i = 1; c->kind != JB_CHART_COMBO && c->kind != JB_CHART_KPI && i < c->series->len; i++) {
         const JbChartSeries *si = g_ptr_array_index(c->series, i);
-        if (strcmp(si->unit, s0->unit) != 0) { /* 7.0% beside 1234.5万户 on one axis */
+        if (!jb_unit_same(si->unit, s0->unit)) { /* 7.0% beside 1234.5万户 on one axis */
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                         "metrics '%s' (%s) and '%s' (%s) are in different units: a %s chart "
                         "has one value axis (type = combo draws two metrics on two)",

@@ -14,7 +14,7 @@ typedef struct {
 
 /* The metrics of one unit, in file order, and all their aliases in that order. */
 typedef struct {
-    const char *unit;    /* borrowed from the first metric */
+    const char *unit;    /* jb_unit_base of the first metric's (borrowed or static) */
     gsize unit_len;
     GPtrArray *metrics;  /* JbMetric* (borrowed) */
     GArray *alias_start; /* guint per metric: its first alias in `aliases`; then the total */
@@ -100,10 +100,11 @@ static void build_units(JbDict *d)
     g_array_set_clear_func(d->units, (GDestroyNotify)bucket_clear);
     for (guint i = 0; i < d->metrics->len; i++) {
         JbMetric *m = g_ptr_array_index(d->metrics, i);
-        UnitBucket *b = bucket_for(d->units, m->unit);
+        const char *unit = jb_unit_base(m->unit); /* (a project's metric in 輛 is in 辆's) */
+        UnitBucket *b = bucket_for(d->units, unit);
         if (!b) {
-            UnitBucket nb = {.unit = m->unit,
-                             .unit_len = strlen(m->unit),
+            UnitBucket nb = {.unit = unit,
+                             .unit_len = strlen(unit),
                              .metrics = g_ptr_array_new(),
                              .alias_start = g_array_new(FALSE, FALSE, sizeof(guint)),
                              .aliases = g_array_new(FALSE, TRUE, sizeof(AliasRef)),
@@ -304,6 +305,7 @@ const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *
 
 static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const char *context,
                                    const char *subject, gboolean whole);
+static gboolean names_change(const char *text);
 
 /* Does `text` hold a word of `words`? */
 static gboolean holds_any(const char *text, char *const *words)
@@ -402,5 +404,43 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
     /* 居民消费价格环比上涨0.2%: a change on another base than the metric's */
     if (best && holds_any(context + best_end, d->other_bases))
         return NULL;
+    /* 恒指午市升逾300點, 产量比上年增加100万辆: a change, not the level the metric is */
+    if (best && !jb_unit_is_ratio(best->unit) && strcmp(best->unit, "基点") != 0 &&
+        names_change(context + best_end))
+        return NULL;
     return best;
+}
+
+/* Does `text` (what follows a metric's alias, up to its figure) say the figure is a change:
+ * a change verb (升, 跌, 增加, 下降…) not followed by 至, 到 or a threshold (升至, 跌破: the
+ * level it reached), or a change noun (升幅, 跌幅, 增量)? Only its words since the last
+ * figure or comma are the figure's (…年均增长15.6%，2025年有望突破1900亿件 is a level). */
+static gboolean names_change(const char *text)
+{
+    for (const char *p = text; *p; p++)
+        if (g_ascii_isdigit(*p) || *p == ',' || *p == ';' || g_str_has_prefix(p, "，") ||
+            g_str_has_prefix(p, "；"))
+            text = p + 1; /* (a byte on: at worst inside a character, which no word matches) */
+    static const char *const NOUNS[] = {"升幅", "跌幅", "涨幅", "漲幅", "增幅", "降幅", "减幅",
+                                        "減幅", "增量", "净增", "淨增", NULL};
+    static const char *const VERBS[] = {"上涨", "上漲", "下跌", "上升", "下降", "增加", "减少",
+                                        "減少", "回落", "反弹", "反彈", "扩大", "擴大", "收窄",
+                                        "升", "跌", "涨", "漲", "降", "增", "减", "減", NULL};
+    static const char *const TO[] = {"至", "到", "破", "穿", NULL};
+    for (const char *const *w = NOUNS; *w; w++)
+        if (strstr(text, *w))
+            return TRUE;
+    for (const char *p = text; *p; p = g_utf8_next_char(p))
+        for (const char *const *w = VERBS; *w; w++) {
+            gsize n = strlen(*w);
+            if (strncmp(p, *w, n) != 0)
+                continue;
+            gboolean to = FALSE;
+            for (const char *const *t = TO; *t && !to; t++)
+                to = g_str_has_prefix(p + n, *t);
+            if (!to)
+                return TRUE;
+            break;
+        }
+    return FALSE;
 }

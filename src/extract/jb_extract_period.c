@@ -317,8 +317,9 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
             t->future_word = TRUE;
         return e;
     }
-    /* 前三季度, 前两季度 */
-    if ((e = lit(p, limit, "前"))) {
+    /* 前三季度, 前两季度; Hong Kong's 首三季, 今年首十個月 (首季 is a quarter: below) */
+    gboolean shou = lit(p, limit, "首") != NULL;
+    if ((e = lit(p, limit, "前")) || (shou && (e = lit(p, limit, "首")))) {
         const char *q = e;
         int n = small_number(&q, s, limit, 12);
         const char *r;
@@ -326,12 +327,18 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
             t->p = months(y, 1, n * 3);
             return r;
         }
-        /* 前7个月, 前10月 */
-        if (n >= 2 && (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL}))) {
+        if (shou && n >= 2 && n <= 3 && (r = lit(q, limit, "季"))) {
+            t->p = months(y, 1, n * 3);
+            return r;
+        }
+        /* 前7个月, 前10月; 首十個月 after a year only (首7個月的免租期 is a span of time) */
+        if (n >= 2 && (!shou || year_stated) &&
+            (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL}))) {
             t->p = months(y, 1, n);
             return r;
         }
-        return NULL;
+        if (!shou)
+            return NULL;
     }
     /* quarters: 一季度, 第三季度, 第二季, 首季, 首季度, 三季度 */
     {

@@ -42,18 +42,62 @@ gboolean jb_unit_is_ratio(const char *unit)
            jb_unit_is_points(unit);
 }
 
+/* The traditional characters units are spelled with (templates/units.tsv: 輛 個 點 臺 萬噸…),
+ * and at the same place in SIMP their simplified forms: a unit in either script is one unit.
+ * A table by hand rather than OpenCC: these few characters are all that units hold, and
+ * every one is three bytes of UTF-8 (tests/unit/test_units.c checks the two line up). */
+static const char TRAD[] =
+    "歐幣圓鎊韓紐盧銖臺門個項輛車節戶張條種類"
+    "冊頭隻顆塊輪筆單棟層間處場劑針標準機畝頃"
+    "納噸時馬攝點曆週鐘歲億萬華絲輸貨碼際網線"
+    "號樁倉櫃燈屆級載電視衛藥錶盞艙鋪團對雙匯";
+static const char SIMP[] =
+    "欧币圆镑韩纽卢铢台门个项辆车节户张条种类"
+    "册头只颗块轮笔单栋层间处场剂针标准机亩顷"
+    "纳吨时马摄点历周钟岁亿万华丝输货码际网线"
+    "号桩仓柜灯届级载电视卫药表盏舱铺团对双汇";
+G_STATIC_ASSERT(sizeof TRAD == sizeof SIMP);
+
+/* `unit` with its traditional characters simplified into `buf` (of `size`): FALSE when it
+ * has none (or is too long for `buf`: no unit is). */
+static gboolean simplified(const char *unit, char *buf, gsize size)
+{
+    gboolean any = FALSE;
+    gsize o = 0;
+    for (const char *p = unit; *p;) {
+        guchar c = (guchar)*p;
+        gsize n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (strnlen(p, n) < n || o + n >= size)
+            return FALSE;
+        const char *from = p;
+        if (n == 3)
+            for (gsize k = 0; k + 3 < sizeof TRAD; k += 3)
+                if (memcmp(p, TRAD + k, 3) == 0) {
+                    from = SIMP + k;
+                    any = TRUE;
+                    break;
+                }
+        memcpy(buf + o, from, n);
+        o += n;
+        p += n;
+    }
+    buf[o] = '\0';
+    return any;
+}
+
 const char *jb_unit_base(const char *unit)
 {
     static const char *const SAME[][2] = {
-        {"元人民币", "元"}, {"元人民幣", "元"}, {"日历天", "天"}, {"日曆天", "天"},
+        {"元人民币", "元"}, {"日历天", "天"}, {"日圆", "日元"},
     };
-    /* the first byte first: this runs for every statement a dictionary is matched with */
-    if (unit[0] != SAME[0][0][0] && unit[0] != SAME[2][0][0])
-        return unit;
+    char buf[64];
+    gboolean trad = simplified(unit, buf, sizeof buf);
+    const char *u = trad ? buf : unit;
     for (gsize i = 0; i < G_N_ELEMENTS(SAME); i++)
-        if (strcmp(unit, SAME[i][0]) == 0)
+        if (strcmp(u, SAME[i][0]) == 0)
             return SAME[i][1];
-    return unit;
+    /* (a spelling made here lives as long as the process: a handful of units) */
+    return trad ? g_intern_string(buf) : unit;
 }
 
 gboolean jb_unit_same(const char *a, const char *b)

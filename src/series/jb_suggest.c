@@ -2,6 +2,7 @@
 #include "jb_suggest.h"
 
 #include "jb_common.h"
+#include "jb_units.h"
 
 #include <string.h>
 
@@ -112,7 +113,7 @@ GPtrArray *jb_suggest(const JbTable *metrics, const JbDict *dict, JbSuggestTotal
     for (guint r = 0; r < jb_table_n_rows(metrics); r++) {
         t.rows++;
         const char *metric = jb_table_get(metrics, r, c_metric);
-        const char *unit = jb_table_get(metrics, r, c_unit);
+        const char *unit = jb_unit_base(jb_table_get(metrics, r, c_unit)); /* 輛 is 辆 */
         if (*jb_table_get(metrics, r, c_id) ||
             (dict && jb_dict_match(dict, metric, jb_table_get(metrics, r, c_subject), unit))) {
             t.known++;

@@ -69,4 +69,39 @@ is "$got" "$want" "series carry the dictionary's labels"
 printf '[dictionary]\nextends=templates/metrics.ini\n\n[mine.box]\nlabel=票房（自定）\nunit=元\naliases=电影总票房\n' >mine.ini
 is "$(status_of "$JB" extract --dict mine.ini -o m2.csv sample.md)" 0 "a project's dictionary claiming a shipped phrase loads"
 contains "$(grep 42000000000 m2.csv)" "mine.box" "and the project's metric takes the statement"
+# Counts in traditional script are the dictionary's simplified units: 輛 is 辆 and 點 点, in
+# extract's matching, in reshape's one unit per metric and in the series written.
+cat >trad.md <<'EOA'
+---
+title: 示例：某月汽車與股市
+date: 2031-11-10
+---
+
+今年首十個月，內地新能源汽車產量為1100萬輛。恒生指數今日收報23456點。
+EOA
+cat >simp.md <<'EOA'
+---
+title: 示例：某月汽车
+date: 2031-11-12
+---
+
+今年前10个月，新能源汽车产量为1100万辆。
+EOA
+is "$(status_of "$JB" extract -o t.csv trad.md simp.md)" 0 "extract of traditional and simplified articles exits 0"
+got=$(python3 -c '
+import csv
+for r in csv.DictReader(open("t.csv")):
+    print(r["metric_id"] or "-", r["period"], r["value"], r["unit"])')
+want='nev.production 2031-01/2031-10 11000000 輛
+market.hang_seng 2031-11-10 23456 點
+nev.production 2031-01/2031-10 11000000 辆'
+is "$got" "$want" "輛 matches nev.production (辆) and 點 market.hang_seng (点); 首十個月 is a span of months"
+is "$(status_of "$JB" reshape --known-only -o ts.csv t.csv)" 0 "reshape exits 0: no unit conflict between 輛 and 辆"
+got=$(python3 -c '
+import csv
+for r in csv.DictReader(open("ts.csv")):
+    print(r["metric_id"], r["period"], r["value"], r["unit"])')
+want='market.hang_seng 2031-11-10 23456 点
+nev.production 2031-01/2031-10 11000000 辆'
+is "$got" "$want" "one series each, in the dictionary's unit"
 done_testing

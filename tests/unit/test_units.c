@@ -64,6 +64,51 @@ int main(void)
     is_str(jb_unit_base("美元/桶"), "美元/桶", "any other unit is itself");
     ok(jb_unit_same("元", "元人民币") && !jb_unit_same("元", "美元") && !jb_unit_same("%", "‰"),
        "jb_unit_same: 元 = 元人民币, 元 ≠ 美元, %% ≠ ‰");
+    /* a count in traditional script is the simplified count (輛 is 辆 in the dictionary,
+     * in reshape and on a chart's axis) */
+    is_str(jb_unit_base("輛"), "辆", "輛 is compared as 辆");
+    is_str(jb_unit_base("點"), "点", "點 as 点");
+    is_str(jb_unit_base("個"), "个", "個 as 个");
+    is_str(jb_unit_base("臺（套）"), "台（套）", "臺（套） as 台（套）");
+    is_str(jb_unit_base("萬噸"), "万吨", "萬噸 as 万吨");
+    is_str(jb_unit_base("億立方米"), "亿立方米", "億立方米 as 亿立方米");
+    is_str(jb_unit_base("日曆天"), "天", "日曆天 as 天");
+    is_str(jb_unit_base("日圓"), "日元", "日圓 as 日元");
+    is_str(jb_unit_base("新臺幣"), "新台币", "新臺幣 as 新台币");
+    is_str(jb_unit_base("GWh"), "GWh", "Latin units are themselves");
+    ok(jb_unit_same("輛次", "辆次") && jb_unit_same("千瓦時", "千瓦时") && !jb_unit_same("輛", "台"),
+       "jb_unit_same: 輛次 = 辆次, 千瓦時 = 千瓦时, 輛 ≠ 台");
+    ok(jb_unit_base("點") == jb_unit_base("點"), "a simplified spelling is made once (the same string)");
+    /* every unit of templates/units.tsv in traditional script has its simplified kin there,
+     * and jb_unit_base maps it onto that kin */
+    {
+        g_autofree char *tsv = NULL;
+        ok(g_file_get_contents("templates/units.tsv", &tsv, NULL, NULL), "templates/units.tsv read");
+        g_auto(GStrv) lines = g_strsplit(tsv ? tsv : "", "\n", -1);
+        g_autoptr(GHashTable) units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (char **l = lines; *l; l++) {
+            g_auto(GStrv) f = g_strsplit(*l, "\t", -1);
+            if (**l != '#' && g_strv_length(f) >= 2 && strcmp(f[1], "unit") == 0)
+                g_hash_table_add(units, g_strdup(f[0]));
+        }
+        guint mapped = 0, orphans = 0;
+        GHashTableIter it;
+        gpointer k;
+        g_hash_table_iter_init(&it, units);
+        while (g_hash_table_iter_next(&it, &k, NULL)) {
+            const char *base = jb_unit_base(k);
+            if (base != k && strcmp(base, k) != 0) {
+                mapped++;
+                if (!g_hash_table_contains(units, base) && strcmp(base, "元") != 0) {
+                    printf("# %s → %s, which units.tsv lacks\n", (char *)k, base);
+                    orphans++;
+                }
+            }
+        }
+        ok(mapped >= 40 && orphans == 0,
+           "units.tsv: %u traditional spellings map onto a simplified unit it lists (%u do not)",
+           mapped, orphans);
+    }
 
     g_autoptr(GPtrArray) changes = read_tsv("changes.tsv");
     ok(changes->len >= 10, "changes.tsv has its cases (%u)", changes->len);
