@@ -306,6 +306,7 @@ const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *
 static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const char *context,
                                    const char *subject, gboolean whole);
 static gboolean names_change(const char *text);
+static gboolean followed_by_measure(const char *text);
 
 /* Does `text` hold a word of `words`? */
 static gboolean holds_any(const char *text, char *const *words)
@@ -330,6 +331,30 @@ static gboolean names_metric(const JbDict *d, const char *id, const char *subjec
     return FALSE;
 }
 
+/* Does `context` name a narrower measure than `m`'s (充换电服务业用电量 beside the subject
+ * 全社会用电量): an alias of `m` at the end of a longer name, and not inside another of its
+ * aliases that begins a metric there (用电量 inside 全社会用电量 is the metric itself). */
+static gboolean names_narrower(const JbDict *d, const JbMetric *m, const char *context)
+{
+    for (char **a = m->aliases; *a; a++) {
+        gsize la = strlen(*a);
+        for (const char *p = la ? strstr(context, *a) : NULL; p; p = strstr(p + 1, *a)) {
+            if (alias_starts_metric(context, p, d->subject_set))
+                continue;
+            gboolean covered = FALSE;
+            for (char **o = m->aliases; *o && !covered; o++) {
+                gsize lo = strlen(*o);
+                for (const char *q = lo > la ? strstr(context, *o) : NULL; q && q <= p && !covered;
+                     q = strstr(q + 1, *o))
+                    covered = q + lo >= p + la && alias_starts_metric(context, q, d->subject_set);
+            }
+            if (!covered)
+                return TRUE;
+        }
+    }
+    return FALSE;
+}
+
 /* The growth_of metric of `b` whose base metric `subject` names, when `context` says growth
  * (and on no other base). */
 static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const char *context,
@@ -340,7 +365,8 @@ static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const 
         return NULL;
     for (guint i = 0; i < b->metrics->len; i++) {
         const JbMetric *m = g_ptr_array_index(b->metrics, i);
-        if (*m->growth_of && names_metric(d, m->growth_of, subject))
+        if (*m->growth_of && names_metric(d, m->growth_of, subject) &&
+            !names_narrower(d, jb_dict_get(d, m->growth_of), context))
             return m;
     }
     return NULL;
@@ -404,11 +430,29 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
     /* 居民消费价格环比上涨0.2%: a change on another base than the metric's */
     if (best && holds_any(context + best_end, d->other_bases))
         return NULL;
+    /* 电子信息制造业营业收入增长5.5%: a name's alias followed at once by a measure names
+     * that measure's figure, not the one the name stands for (its value added) */
+    if (best && followed_by_measure(context + best_end))
+        return NULL;
     /* 恒指午市升逾300點, 产量比上年增加100万辆: a change, not the level the metric is */
     if (best && !jb_unit_is_ratio(best->unit) && strcmp(best->unit, "基点") != 0 &&
         names_change(context + best_end))
         return NULL;
     return best;
+}
+
+/* Does `text` begin with the noun of a measure (营业收入, 利润, 出口…)? A longer alias that
+ * holds the measure would have ended later and won. */
+static gboolean followed_by_measure(const char *text)
+{
+    static const char *const MEASURES[] = {
+        "营业收入", "營業收入", "营收", "營收", "收入", "净利润", "淨利潤", "利润", "利潤",
+        "产量", "產量", "销量", "銷量", "销售额", "銷售額", "出口", "进口", "進口", "投资",
+        "投資", "用电量", "用電量", "产值", "產值", "零售额", "零售額", NULL};
+    for (const char *const *w = MEASURES; *w; w++)
+        if (g_str_has_prefix(text, *w))
+            return TRUE;
+    return FALSE;
 }
 
 /* Does `text` (what follows a metric's alias, up to its figure) say the figure is a change:

@@ -15,18 +15,19 @@
 
 /* Words that open or close a clause without naming anything: dropped from the metric. */
 static const Lit LEADING_FILLERS[] = {
-    LIT("截至目前"), LIT("截止目前"), LIT("目前"), LIT("当前"),   LIT("眼下"),   LIT("现在"),
-    LIT("我国"),     LIT("我國"),     LIT("中国"),     LIT("全国"),     LIT("全國"), LIT("国内"),   LIT("据测算"), LIT("据统计"),
-    LIT("据介绍"),   LIT("数据显示"), LIT("其中"), LIT("同时"),   LIT("此外"),   LIT("另外"),
-    LIT("已经"),     LIT("已"),       LIT("累计"), LIT("共计"),   LIT("总计"),   LIT("合计"),
-    LIT("共"),       LIT("预计"),     LIT("力争"), LIT("有望"),   LIT("将"),     LIT("还"),
-    LIT("并"),       LIT("约"),       LIT("的"),   LIT("底"),     LIT("末"),     LIT("，"),
-    LIT(","),        LIT(" "),        LIT("和"),   LIT("及")};
+    LIT("截至目前"), LIT("截止目前"), LIT("目前"), LIT("当前"), LIT("眼下"),   LIT("现在"),
+    LIT("我国"),     LIT("我國"),     LIT("中国"), LIT("全国"), LIT("全國"),   LIT("国内"),
+    LIT("据测算"),   LIT("据统计"),   LIT("据介绍"), LIT("数据显示"), LIT("其中"), LIT("同时"),
+    LIT("此外"),     LIT("另外"),     LIT("已经"), LIT("已"),   LIT("累计"),   LIT("共计"),
+    LIT("总计"),     LIT("合计"),     LIT("共"),   LIT("预计"), LIT("力争"),   LIT("有望"),
+    LIT("将"),       LIT("还"),       LIT("并"),   LIT("约"),   LIT("的"),     LIT("底"),
+    LIT("末"),       LIT("，"),       LIT(","),    LIT(" "),    LIT("和"),     LIT("及"),
+    LIT("/")};
 static const Lit TRAILING_FILLERS[] = {
     LIT("分别"), LIT("分別"), LIT("预计"), LIT("有望"), LIT("力争"), LIT("已经"), LIT("已达"),
-    LIT("已有"), LIT("拥有"), LIT("有"),   LIT("已"),   LIT("将"),   LIT("达到"),
-    LIT("达"),   LIT("達到"), LIT("達"),   LIT("为"),   LIT("為"),   LIT("是"),   LIT("约"),   LIT("共"),   LIT("累计"),
-    LIT("实现"), LIT("保持"), LIT("的"),   LIT(" "),   LIT("了")};
+    LIT("已有"), LIT("拥有"), LIT("有"),   LIT("已"),   LIT("将"),   LIT("达到"), LIT("達到"),
+    LIT("达"),   LIT("達"),   LIT("为"),   LIT("為"),   LIT("是"),   LIT("约"),   LIT("共"),
+    LIT("累计"), LIT("实现"), LIT("保持"), LIT("的"),   LIT(" "),    LIT("了")};
 
 #define METRIC_MAX 24
 
