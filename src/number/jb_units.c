@@ -110,9 +110,15 @@ gboolean jb_unit_is_money(const char *unit)
     return strstr(unit, "元") != NULL;
 }
 
+/* An index in points is written whole, as markets quote it (21397点, never 2.1397万点). */
+static gboolean is_index_points(const char *unit)
+{
+    return strcmp(jb_unit_base(unit), "点") == 0;
+}
+
 const char *jb_units_display(const char *unit, double max_abs)
 {
-    if (jb_unit_is_ratio(unit))
+    if (jb_unit_is_ratio(unit) || is_index_points(unit))
         return "";
     if (jb_unit_is_money(unit) && max_abs >= 1e12)
         return "万亿";
@@ -125,7 +131,7 @@ const char *jb_units_display(const char *unit, double max_abs)
 
 const char *jb_units_display_western(const char *unit, double max_abs)
 {
-    if (jb_unit_is_ratio(unit))
+    if (jb_unit_is_ratio(unit) || is_index_points(unit))
         return "";
     if (jb_unit_is_money(unit) && max_abs >= 1e12)
         return "T";
