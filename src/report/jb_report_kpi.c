@@ -94,8 +94,13 @@ gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError *
     for (guint i = 0; i < ids->len; i++) {
         const char *id = g_ptr_array_index(ids, i);
         const GArray *rows = jb_series_rows_of(b->in->series, id);
-        guint first = g_array_index(rows, guint, 0), last = g_array_index(rows, guint, rows->len - 1);
+        guint last = g_array_index(rows, guint, rows->len - 1), first = last;
         const JbSeriesRow *z = jb_report_row(b, last);
+        /* the change since the first period of the latest one's frequency: a year beside a
+         * year, never beside a week or a month (1796亿元 in 2025 was 较2024年8月26—30日下降) */
+        for (guint k = 0; k + 1 < rows->len && first == last; k++)
+            if (g_strcmp0(jb_report_row(b, g_array_index(rows, guint, k))->frequency, z->frequency) == 0)
+                first = g_array_index(rows, guint, k);
         Card *c = g_new0(Card, 1);
         g_autofree char *num = NULL;
         const char *pre = "";
@@ -116,7 +121,8 @@ gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError *
         g_autoptr(GArray) numbers = jb_report_cite(b, last);
         g_autoptr(GPtrArray) pending =
             g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
-        g_autofree char *caption = kpi_caption_markup(b, first, last, rows->len, numbers, pending);
+        g_autofree char *caption = kpi_caption_markup(b, first, last, first == last ? 1 : 2, numbers,
+                                                      pending);
         c->caption = jb_layout_new(b->pango, caption, TRUE, KPI_CAPTION_SIZE, FALSE, -1);
         jb_report_keep_marks_whole(c->caption);
         c->dest = jb_report_dest_of(numbers);
