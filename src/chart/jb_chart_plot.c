@@ -166,14 +166,15 @@ static gboolean labelled(const Plot *p, guint i)
 /* The steps a time axis thins its labels by, per unit: calendar-friendly. */
 static guint next_k(const Grid *g, guint k)
 {
-    static const guint years[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
-    static const guint months[] = {1, 2, 3, 6, 12, 24, 60, 120, 240};
-    static const guint halves_quarters[] = {1, 2, 4, 8, 20, 40, 80};
-    static const guint days[] = {1, 2, 7, 14, 28, 91, 182, 364, 728, 1820};
+    /* (each a whole number of the unit's years, or dividing one: see labelled) */
+    static const guint years[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0};
+    static const guint months[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 0};
+    static const guint halves_quarters[] = {1, 2, 4, 8, 20, 40, 80, 0};
+    static const guint days[] = {1, 2, 7, 14, 28, 91, 182, 364, 728, 1820, 0};
     const guint *steps = g->unit == JB_POINT_YEAR ? years
                          : g->unit == JB_POINT_MONTH ? months
                          : g->unit == JB_POINT_DAY ? days : halves_quarters;
-    for (guint i = 0; i < 9; i++)
+    for (guint i = 0; steps[i]; i++) /* (halves_quarters had 7 steps and 9 were read) */
         if (steps[i] > k)
             return steps[i];
     return k * 2;

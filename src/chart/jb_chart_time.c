@@ -267,9 +267,14 @@ static void time_labels(Grid *g, const JbChart *c, JbPointKind unit, const JbPoi
         for (guint s = 0; s < g->ns && !p; s++)
             p = g->at[s][i];
         g->year[i] = slots[i].year;
+        /* counted from year 0, so that a step of more than a year (every second January,
+         * every fifth year's first quarter) is one too: within the year, 2004年第一季度 and
+         * 2005年第一季度 were both phase 0 for every step, and 17 years of quarters were
+         * labelled every year, each label over the next */
+        int per_year = unit == JB_POINT_MONTH ? 12 : unit == JB_POINT_QUARTER ? 4 : 2;
         g->phase[i] = unit == JB_POINT_YEAR ? slots[i].year
                       : unit == JB_POINT_DAY ? jb_point_first_day(&slots[i])
-                                             : slots[i].n - 1;
+                                             : (gint64)slots[i].year * per_year + slots[i].n - 1;
         if (!p && all_ytd) { /* cumulative figures (1—3月, 1—6月) leave no gaps between */
             g_ptr_array_add(g->cats, g_strdup(""));
             g_ptr_array_add(g->cats_year, g_strdup(""));

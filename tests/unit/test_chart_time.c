@@ -195,5 +195,26 @@ int main(void)
         if (cases[i].subtitle)
             is_str(drawn ? jb_chart_subtitle(c) : NULL, cases[i].subtitle, "subtitle %s", cases[i].subtitle);
     }
+
+    /* long spans of quarters, halves and months: labels thinned by whole years, none over
+     * another (every year's first quarter was labelled, whatever the step, each label over
+     * the next) */
+    const char *spans[][2] = {{"x,2003-Q2,4.3\nx,2020-Q2,3.7\n", "quarters-17-years"},
+                              {"x,2001-H1,4.3\nx,2024-H2,3.7\n", "halves-24-years"},
+                              {"x,2015-01,4.3\nx,2024-12,3.7\n", "months-10-years"}};
+    for (guint i = 0; i < G_N_ELEMENTS(spans); i++)
+        for (guint k = 0; k < 2; k++) {
+            g_autoptr(GString) rows = g_string_new("metric_id,period,value,unit\n");
+            g_auto(GStrv) lines = g_strsplit(spans[i][0], "\n", -1);
+            for (char **l = lines; *l; l++)
+                if (**l)
+                    g_string_append_printf(rows, "%s,%%\n", *l);
+            g_autoptr(JbChart) c = chart(rows->str, k ? "metric = x\ntype = line\n" : "metric = x\ntype = bar\n", &e);
+            g_autofree char *name = g_strdup_printf("%s-%s", spans[i][1], k ? "line" : "bar");
+            gboolean drawn = c && draw(c, name);
+            g_clear_error(&e);
+            g_autofree char *problem = drawn ? check_chart(c) : g_strdup("not drawn");
+            ok(!problem, "%s: no label over another %s", name, problem ? problem : "");
+        }
     return tap_done();
 }
