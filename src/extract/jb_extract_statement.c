@@ -407,6 +407,39 @@ static gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity 
     return FALSE;
 }
 
+/* A count in Chinese numerals right after a list of as many items (大模型和智能制造两个方向,
+ * 北京、上海两地) counts the items named: no figure of theirs. [cs, qs) is its clause up to it. */
+static gboolean counts_list_before(const char *cs, const char *qs, const char *qe,
+                                   const JbQuantity *q)
+{
+    static const char *const NUMERALS[] = {"两", "兩", "二", "三", "四", "五", "六", "七", "八",
+                                           "九", "十", NULL};
+    static const char *const JOINERS[] = {"、", "和", "与", "與", "及", NULL};
+    gboolean numeral = FALSE;
+    for (const char *const *w = NUMERALS; *w && !numeral; w++)
+        numeral = starts(qs, qe, *w);
+    JbDecimal v = jb_decimal_normalize(q->value);
+    gint64 n = v.exp10 == 0 ? v.mant : v.exp10 == 1 ? v.mant * 10 : 0;
+    if (!numeral || q->qualifier[0] || n < 2 || n > 10)
+        return FALSE;
+    /* the items: Chinese characters back to the clause's start, split at the joiners */
+    long items = 1;
+    const char *p = qs;
+    while (p > cs) {
+        const char *b = p - 1;
+        while (b > cs && ((guchar)*b & 0xC0) == 0x80)
+            b--;
+        gunichar ch = g_utf8_get_char(b);
+        if (ch < 0x3000 || ch == 0xFF0C /* ， */ || ch == 0xFF1A /* ： */)
+            break;
+        for (const char *const *w = JOINERS; *w; w++)
+            if (starts(b, p, *w))
+                items++;
+        p = b;
+    }
+    return items == n;
+}
+
 /* A number inside a short quotation is a name or a slogan: “两个毫不动摇”, 「黃金50年」. */
 static gboolean in_short_quote(const char *s, const char *qs, const char *qe, const char *end)
 {
@@ -1083,6 +1116,9 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         m = jb_dict_match_in(c->dict, span_str(c->context_buf, (Span){from, qs}), subject, q->unit,
                              !subject_override);
     }
+
+    if (m && counts_list_before(cs0, qs, qe, q))
+        m = NULL; /* 大模型和智能制造两个方向: how many, not a count of 大模型 */
 
     gboolean forecast_here = FALSE, actual_here = FALSE, now_here = FALSE;
     const char *near = look_back_from(cs0, qs);
