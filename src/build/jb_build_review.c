@@ -105,7 +105,12 @@ gboolean jb_build_review_rejects(Ctx *c, const JbTable *metrics, guint r)
                  strcmp(col(c->review, k, "source"), src) == 0 &&
                  strstr(q, col(c->review, k, "quote")) != NULL;
     if (reject) {
-        g_autofree char *detail = g_strdup_printf("“%s”（%s）", q, src);
+        /* the article by name, as the briefing's sources are: its publisher, else its
+         * title, else (nothing else known) its file's name */
+        const char *pub = col(metrics, r, "publisher"), *title = col(metrics, r, "title");
+        g_autofree char *file = g_path_get_basename(src);
+        g_autofree char *detail =
+            g_strdup_printf("“%s”（%s）", q, *pub ? pub : *title ? title : file);
         add(c->review_out, "reject", col(metrics, r, "metric_id"), col(metrics, r, "metric"),
             col(metrics, r, "period"), detail, "");
     }

@@ -31,6 +31,7 @@ is "$(status_of "$JB" build -q .)" 0 "rejected"
 is "$(grep -c '4550' out/metrics.csv)" 0 "the rejected statement is out of metrics.csv"
 is "$(grep -c '4100' out/metrics.csv)" 1 "the article's other statement stays"
 contains "$(pdf)" "【已剔除】" "the briefing lists the rejection"
+contains "$(pdf)" "“我国人工智能企业数量为4550家”（乙报）" "…with its article by name, not by file"
 is "$(pdf | grep -c '待核对】')" 0 "and no conflict is left open"
 
 printf 'action,metric_id,period,value,source,quote,note\nping,ai.enterprises,2025,1,,,\n' >review.csv
