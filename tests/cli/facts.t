@@ -25,10 +25,10 @@ want='finance.dollar_index 2032 100
 finance.dollar_index 2032-07 99 
 finance.net_injection 2031-08-26/2031-08-30 504000000000 亿
 finance.net_injection 2032-04-17 179600000000 亿
-market.dow 2031 41563.08 
+market.dow 2031-08-30 41563.08 
 market.dow_change 2031-08-30 0.55 
-market.hang_seng 2032 21397 '
-is "$got" "$want" "a level's day is its year; a flow's and a change's day stay the day; points are not scaled (no 万)"
+market.hang_seng 2032-04-17 21397 '
+is "$got" "$want" "a market's close, a flow's and a change's day stay the day (daily metrics); points are not scaled (no 万)"
 
 printf -- '---\ntitle: 测试\n---\n\n# 要点\n\n```kpi\nfinance.net_injection\nmarket.hang_seng\nfinance.dollar_index\n```\n' >t.md
 is "$(status_of "$JB" report --data s.csv --metrics m.csv -o b.pdf t.md)" 0 "report exits 0"
