@@ -35,7 +35,7 @@ int main(void)
         {"https://36kr.com/p/1", NULL, "36氪", "36氪"},
         {"https://www.stats.gov.cn/sj/zxfb/x.html", NULL, "国家统计局", "国家统计局, not 中国政府网"},
         {"https://WWW.GOV.CN/x", NULL, "中国政府网", "hosts compare in lower case"},
-        {"https://web.archive.org/web/20200101000000/https://www.hkcnews.com/example/1", NULL,
+        {"http://web.archive.org/web/19990101000000id_/http://hkcnews.com/example/1", NULL,
          "眾新聞", "an archived copy is the archived page's"},
         {"https://news.example.org:8080/a", "xwlb_20230305.txt", "news.example.org",
          "an unknown host names itself (the URL beats the file name)"},
