@@ -241,13 +241,6 @@ static GPtrArray *years_in(const char *a, const char *b)
 }
 
 
-static gboolean has_digit_between(const char *a, const char *b)
-{
-    for (const char *p = a; p < b; p++)
-        if (g_ascii_isdigit(*p))
-            return TRUE;
-    return FALSE;
-}
 
 /* Does [a, b) hold a figure: digits that are not part of a name (5G, C919, H20)? */
 static gboolean item_has_figure(const char *a, const char *b)
@@ -799,7 +792,7 @@ static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
         const char *e = b + strlen("【");
         for (int k = 0; k < 80 && e < end && !starts(e, end, "】"); k++)
             e = g_utf8_next_char(e);
-        if (e < end && starts(e, end, "】") && has_digit_between(b, e)) {
+        if (e < end && starts(e, end, "】") && has_digit(b, e)) {
             Glued g = {g_strndup(b + strlen("【"), (gsize)(e - b - strlen("【"))), c->section, 0};
             g_array_append_val(c->glued, g);
             c->have_lead = FALSE; /* a new item: its own opening */

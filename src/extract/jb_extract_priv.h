@@ -82,6 +82,15 @@ static inline gboolean sentence_end_at(const char *p)
     return FALSE;
 }
 
+/* Is there an ASCII digit in [a, b)? */
+static inline gboolean has_digit(const char *a, const char *b)
+{
+    for (const char *p = a; p < b; p++)
+        if (g_ascii_isdigit(*p))
+            return TRUE;
+    return FALSE;
+}
+
 /* ， , ； ; ： : at `p`. */
 static inline gboolean clause_sep_at(const char *p)
 {

@@ -346,7 +346,6 @@ static const char *last_subject(GArray *hits, const char *b, const char **word)
     return best->at;
 }
 
-static gboolean has_digit(const char *a, const char *b);
 
 /* The noun a number modifies when it comes first: "8个国家…先导区", "30项智能制造国家标准".
  * Runs from the quantity to the next separator (list commas and spaces included). */
@@ -616,13 +615,6 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
     return HEDGES[best].w;
 }
 
-static gboolean has_digit(const char *a, const char *b)
-{
-    for (const char *p = a; p < b; p++)
-        if (g_ascii_isdigit(*p))
-            return TRUE;
-    return FALSE;
-}
 
 
 /* A digit in [a, b) other than a year's (约占公司2024年度营业收入的21.35%: the hedge is still
