@@ -539,7 +539,10 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
                 c->have_lead = TRUE;
                 lead_here = TRUE;
             }
-            c->lead_open = FALSE;
+            /* (a day opening the story is when it happened, not its figures' period:
+             * 3月28日晚间，某行发布2025年年度报告。…2025年… — the year still opens it) */
+            if (jb_period_freq(&r->val) != JB_FREQ_DAY)
+                c->lead_open = FALSE;
         }
     }
 }
@@ -991,8 +994,15 @@ static void enter_section(Ctx *c, const JbSection *x)
     /* a periodic report (2025年第三季度报告, 2024年年度报告) names the period it covers */
     c->anchor.have_report = report_period(c, c->title, &c->anchor.report) ||
                             report_period(c, a->title, &c->anchor.report);
+    /* (a title announcing a periodic report, 某行发布2025年年度报告, names its figures'
+     * period although the year is the report's name there, not a time of its own) */
     c->have_title_period = c->title && c->title[0] && c->anchor.day.kind &&
-                           named_period(c, c->title, FALSE, &c->title_period) &&
+                           named_period(c, c->title, FALSE, &c->title_period);
+    if (!c->have_title_period && c->anchor.have_report && c->anchor.day.kind) {
+        c->title_period = c->anchor.report;
+        c->have_title_period = TRUE;
+    }
+    c->have_title_period = c->have_title_period &&
                            jb_period_freq(&c->title_period) != JB_FREQ_DAY &&
                            jb_period_end_day(&c->title_period) <= jb_point_first_day(&c->anchor.day);
 }
