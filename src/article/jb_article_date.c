@@ -69,69 +69,18 @@ int jb_article_scan_ymd(const char *s, const char **endp, int *y, int *m, int *d
     return 3;
 }
 
-/* A Chinese numeral digit at *p (〇 零 一 … 九): its value, *p moved past it; -1 when none. */
-static int cn_digit_at(const char **p)
-{
-    static const char *const D[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (starts_with(*p, "零")) {
-        *p += strlen("零");
-        return 0;
-    }
-    for (int i = 0; i < 10; i++)
-        if (starts_with(*p, D[i])) {
-            *p += strlen(D[i]);
-            return i;
-        }
-    return -1;
-}
-
-/* A count from 1 to 31 in Chinese numerals at *p (七, 十二, 二十三, 三十一): its value, *p
- * moved past it; -1 when none. */
-static int cn_small_at(const char **p)
-{
-    const char *q = *p;
-    int tens = 0, ones = -1;
-    int d = cn_digit_at(&q);
-    if (starts_with(q, "十")) {
-        tens = d > 0 ? d : 1;
-        q += strlen("十");
-        if (d == 0)
-            return -1;
-        const char *r = q;
-        ones = cn_digit_at(&r);
-        if (ones > 0)
-            q = r;
-        else
-            ones = 0;
-    } else if (d == -1 && starts_with(q, "十")) {
-        return -1;
-    } else {
-        if (d <= 0)
-            return -1;
-        ones = d;
-    }
-    *p = q;
-    return tens * 10 + ones;
-}
-
 int jb_article_scan_cn_ymd(const char *s, const char **endp, int *y, int *m, int *d)
 {
-    const char *p = s;
-    int year = 0;
-    for (int i = 0; i < 4; i++) {
-        int v = cn_digit_at(&p);
-        if (v < 0)
-            return 0;
-        year = year * 10 + v;
-    }
-    if (!starts_with(p, "年") || year < 1900 || year > 2100)
+    const char *p = s, *end = s + strnlen(s, 64); /* (a date is far shorter) */
+    int year = jb_cn_year(&p, end);
+    if (year < 0)
         return 0;
     p += strlen("年");
-    int mo = cn_small_at(&p);
+    int mo = jb_cn_count(&p, end);
     if (mo < 1 || mo > 12 || !starts_with(p, "月"))
         return 1;
     p += strlen("月");
-    int da = cn_small_at(&p);
+    int da = jb_cn_count(&p, end);
     if (da < 1 || !(starts_with(p, "日") || starts_with(p, "号")) || !valid_ymd(year, mo, da))
         return 2;
     *endp = p + 3;

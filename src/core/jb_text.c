@@ -16,3 +16,56 @@ gunichar jb_utf8_get_checked_rare(const guchar *s, gsize left, gsize *n)
     *n = 1;
     return 0xFFFD;
 }
+
+int jb_cn_digit(const char **p, const char *end)
+{
+    static const char *const D[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (jb_lit(*p, end, "零") || jb_lit(*p, end, "○")) { /* (○ U+25CB stands for 〇 often) */
+        *p += 3;
+        return 0;
+    }
+    for (int i = 0; i < 10; i++)
+        if (jb_lit(*p, end, D[i])) {
+            *p += 3;
+            return i;
+        }
+    return -1;
+}
+
+int jb_cn_count(const char **p, const char *end)
+{
+    const char *q = *p;
+    int v = jb_cn_digit(&q, end);
+    if (v == 0)
+        return -1;
+    if (jb_lit(q, end, "十")) {
+        q += 3;
+        v = (v > 0 ? v : 1) * 10;
+        const char *r = q;
+        int ones = jb_cn_digit(&r, end);
+        if (ones > 0) {
+            v += ones;
+            q = r;
+        }
+    }
+    if (v < 1)
+        return -1;
+    *p = q;
+    return v;
+}
+
+int jb_cn_year(const char **p, const char *end)
+{
+    const char *q = *p;
+    int year = 0;
+    for (int i = 0; i < 4; i++) {
+        int d = jb_cn_digit(&q, end);
+        if (d < 0)
+            return -1;
+        year = year * 10 + d;
+    }
+    if (!jb_lit(q, end, "年") || year < 1900 || year > 2100)
+        return -1;
+    *p = q;
+    return year;
+}

@@ -138,4 +138,17 @@ static inline gboolean jb_is_space(gunichar c)
            c == 0x202F || c == 0x205F;
 }
 
+/* ---- Chinese numerals of dates and counts ------------------------------------------------ */
+/* Formal text writes dates in Chinese numerals (二零二六年六月三十日, 二〇二五年十二月三日).
+ * Each reads at *p (p < end) and on success moves *p past what it read. */
+
+/* A digit 〇 ○ 零 一 … 九: 0..9, or -1 when none. */
+int jb_cn_digit(const char **p, const char *end);
+/* A count from 1 to 99 (七, 十二, 二十, 三十一), the longest written: its value, or -1 (a
+ * bare 〇/零, or 〇十, is none). */
+int jb_cn_count(const char **p, const char *end);
+/* A year 1900..2100 in four such digits (二零二六, 二〇二五) followed by 年: the year, *p
+ * moved to the 年; -1 when none. */
+int jb_cn_year(const char **p, const char *end);
+
 #endif

@@ -53,36 +53,14 @@ static int digits(const char **pp, const char *s, const char *limit, int max)
     return v;
 }
 
-/* A Chinese numeral from 1 to 12 (一 … 十二, 两): its value, or -1. */
+/* A Chinese numeral from 1 to 99 (一 … 十二, 两, 二十, 三十一): its value, or -1. */
 static int cn_small(const char **pp, const char *limit)
 {
-    static const char *const ONES[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    const char *p = *pp;
-    int v = -1;
-    if (lit(p, limit, "两") || lit(p, limit, "兩")) {
-        *pp = p + 3;
+    if (lit(*pp, limit, "两") || lit(*pp, limit, "兩")) {
+        *pp += 3;
         return 2;
     }
-    if (lit(p, limit, "十")) {
-        v = 10;
-        p += 3;
-        for (int i = 0; i < 2; i++)
-            if (lit(p, limit, ONES[i])) {
-                v = 11 + i;
-                p += 3;
-                break;
-            }
-    } else {
-        for (int i = 0; i < 9; i++)
-            if (lit(p, limit, ONES[i])) {
-                v = i + 1;
-                p += 3;
-                break;
-            }
-    }
-    if (v > 0)
-        *pp = p;
-    return v;
+    return jb_cn_count(pp, limit);
 }
 
 /* A small number written either way (1..max): 3, 三, 12, 十二. */
@@ -251,6 +229,18 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
         *year = y;
         return e;
     }
+    const char *q = p;
+    int cy = p > s && jb_cn_digit(&(const char *){g_utf8_prev_char(p)}, p) >= 0 ? -1
+                                                                              : jb_cn_year(&q, limit);
+    if (cy > 0) { /* a year in Chinese numerals (二零二六年): formal and Hong Kong text */
+        const char *e = q + strlen("年");
+        if (price_base_after(e, limit) || numbered_name_after(e, limit))
+            return NULL;
+        if (lit(e, limit, "度"))
+            e += 3;
+        *year = cy;
+        return e;
+    }
     static const struct {
         const char *w;
         int offset;
@@ -407,8 +397,8 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
             }
             t->p = point_period(JB_POINT_MONTH, y, m, 0);
             const char *d = me;
-            if (g_ascii_isdigit(*d)) {
-                int day = digits(&d, s, limit, 2);
+            int day = small_number(&d, s, limit, 31);
+            if (day >= 1) {
                 const char *de = day >= 1 ? any_lit(d, limit, (const char *const[]){"日", "号", "號", NULL}) : NULL;
                 JbPoint x = {JB_POINT_DAY, y, m, day};
                 if (de && jb_point_valid(&x)) {
@@ -1128,8 +1118,12 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         if (!anchor_year(a))
             t->known = FALSE;
         if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY &&
-            t->p.start.n == t->p.end.n && t->p.start.day == t->p.end.day)
+            t->p.start.n == t->p.end.n && t->p.start.day == t->p.end.day) {
+            const char *pe = ended_on(s, p, e, limit, &t->p); /* 截至6月30日止六个月 */
+            if (pe)
+                return pe;
             t->role = TIME_DAY; /* 10月18日: the day of an announcement (10月1日—8日: a span) */
+        }
         return e;
     }
     return NULL;

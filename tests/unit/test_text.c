@@ -93,5 +93,32 @@ int main(void)
         not_space += strcmp(norm, want) != 0;
     }
     ok(not_space == 0, "jb_normalize: each non-ASCII white space becomes ' ' (%d not)", not_space);
+
+    /* Chinese numerals of dates: every count 1..99 as formal text writes it */
+    static const char *const D[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int bad_count = 0;
+    for (int v = 1; v <= 99; v++) {
+        char word[32];
+        g_snprintf(word, sizeof word, "%s%s%s日", v >= 20 ? D[v / 10] : "", v >= 10 ? "十" : "",
+                   D[v % 10]);
+        const char *p = word;
+        bad_count += jb_cn_count(&p, word + strlen(word)) != v || strcmp(p, "日") != 0;
+    }
+    ok(bad_count == 0, "jb_cn_count reads 一 … 九十九 (%d wrong)", bad_count);
+    const char *z = "〇十日", *zz = z;
+    ok(jb_cn_count(&zz, z + strlen(z)) == -1 && zz == z, "〇十 is no count, and nothing is read");
+    static const struct {
+        const char *text;
+        int year;
+    } Y[] = {{"二零二六年", 2026}, {"二〇二五年", 2025}, {"二○二六年", 2026}, {"一九九八年", 1998},
+             {"二零二六", -1},     {"三零二六年", -1},   {"二零二年", -1}};
+    int bad_year = 0;
+    for (guint i = 0; i < G_N_ELEMENTS(Y); i++) {
+        const char *p = Y[i].text;
+        int y = jb_cn_year(&p, Y[i].text + strlen(Y[i].text));
+        bad_year += y != Y[i].year || (y > 0 && strcmp(p, "年") != 0);
+    }
+    ok(bad_year == 0, "jb_cn_year: four digits either way, 1900..2100, then 年 (%d wrong)",
+       bad_year);
     return tap_done();
 }
