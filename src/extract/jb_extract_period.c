@@ -1021,7 +1021,8 @@ static const char *ended_on(const char *s, const char *at, const char *e, const 
 {
     if (!ends_with(s, at, "截至") && !ends_with(s, at, "截止"))
         return NULL;
-    const char *q = any_lit(e, limit, (const char *const[]){"止", NULL});
+    /* (止 in a company's results; 的 in a statistics release: 在截至一月的三個月內) */
+    const char *q = any_lit(e, limit, (const char *const[]){"止", "的", NULL});
     if (!q)
         return NULL;
     static const struct {
@@ -1106,6 +1107,12 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
                 if (pe)
                     return pe;
             }
+            if (t->p.start.kind == JB_POINT_MONTH && t->p.end.kind == JB_POINT_MONTH &&
+                t->p.start.n == t->p.end.n) {
+                const char *pe = ended_on(s, p, se, limit, &t->p); /* 截至2026年1月的三個月 */
+                if (pe)
+                    return pe;
+            }
             return se;
         }
         t->p = point_period(JB_POINT_YEAR, year, 0, 0);
@@ -1127,6 +1134,32 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         return e;
     }
     return NULL;
+}
+
+/* Does `t` end a span the last time found opens (2025年12月至2026年2月, 2024年7月—2025年6月,
+ * 2021年至2025年: two times of one kind, each with its year, joined by a dash or 至/到)?
+ * Then the last one is widened to it. Spans within a year (3至5月, 5月1日至5日) are read
+ * where the first time is. */
+static gboolean joins_span(const char *s, const char *prev_end, const char *p, const char *limit,
+                           GArray *out, const TimeRef *t)
+{
+    if (!prev_end || !out->len || t->rel != REL_NONE || !t->known || t->role != TIME_PERIOD)
+        return FALSE;
+    const char *sep = any_lit(prev_end, limit, (const char *const[]){"至", "到", "—", "–", "-",
+                                                                       "～", "~", "—", NULL});
+    if (sep == prev_end + strlen("—") && lit(sep, limit, "—"))
+        sep += strlen("—"); /* (a dash written twice: ——) */
+    if (sep != p || ends_with(s, prev_end, "以来") || ends_with(s, prev_end, "以來"))
+        return FALSE;
+    TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
+    if (prev->end != prev_end || prev->rel != REL_NONE || !prev->known ||
+        prev->role != TIME_PERIOD || prev->p.start.kind != t->p.start.kind ||
+        prev->p.end.kind != t->p.start.kind || t->p.start.kind != t->p.end.kind ||
+        jb_point_first_day(&t->p.start) <= jb_point_first_day(&prev->p.end))
+        return FALSE;
+    prev->p.end = t->p.end;
+    prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
+    return TRUE;
 }
 
 void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *anchor, GArray *out)
@@ -1168,6 +1201,10 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             continue;
         }
         t.end = e;
+        if (joins_span(s, prev_end, p, limit, out, &t)) {
+            prev_end = p = e; /* 2025年12月至2026年2月: one span, across the year's end */
+            continue;
+        }
         gboolean bracketed = prev_end && ((lit(prev_end, limit, "（") == p) || (lit(prev_end, limit, "(") == p));
         if (bracketed) {
             t.role = TIME_RESTATE; /* 今年第二季（4至6月）, 今天（10月18日） */
