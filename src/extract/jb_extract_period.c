@@ -146,6 +146,14 @@ gboolean jb_extract_default_day(const TimeAnchor *a, gboolean market, JbPeriod *
     return TRUE;
 }
 
+gint64 jb_extract_trading_day_after(gint64 d)
+{
+    do
+        d++;
+    while (!is_trading_day(d));
+    return d;
+}
+
 /* The day a week word counts from: the trading day of a market report (本周 on a Saturday is
  * the week that ended on Friday). */
 static gboolean anchor_trading_day(const TimeAnchor *a, gint64 *d)
@@ -598,6 +606,20 @@ static const char *weekday_ref(const char *s, const char *p, const char *limit,
         ;
     if (!e)
         return NULL;
+    const char *wk = WEEKS[i].w, *wend = wk + strlen(wk);
+    if (any_lit(wk, wend, (const char *const[]){"上", "下", "本", "这", "這", NULL}) &&
+        lit(e, limit, "末") &&
+        a->day.kind == JB_POINT_DAY &&
+        !ends_with_any(s, p, (const char *const[]){"每", "逢", "隔", NULL})) {
+        /* 上周末, 本周末: a week's Saturday and Sunday (the day after a week's last close) */
+        gint64 day = jb_point_first_day(&a->day);
+        gint64 sat = day - jb_weekday(day) + 7 * WEEKS[i].weeks + 5;
+        t->p = (JbPeriod){jb_point_of_days(sat), jb_point_of_days(sat + 1)};
+        t->role = TIME_DAY;
+        t->weekday = TRUE;
+        t->future_word = sat > day;
+        return e + strlen("末");
+    }
     int wd = -1;
     for (int k = 0; DAYS[k] && wd < 0; k++)
         if (lit(e, limit, DAYS[k]))
@@ -1217,6 +1239,13 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
                 !ends_with(s, p, "於") && !ends_with(s, p, "起至") && !ends_with(s, p, "起到"))
                 t.role = TIME_PERIOD; /* 截至10月17日, 从本月23日起 */
+            else if (after_comparison(s, p) && !start_after(e, limit))
+                t.role = TIME_BASE; /* 较上周五升值215个基点: the day compared with */
+            else if (any_lit(e, limit, (const char *const[]){"单日", "單日", "当天", "當天",
+                                                              "当日", "當日", NULL})) {
+                t.role = TIME_PERIOD; /* 周五单日净流出58.3亿元: that day's figures */
+                t.sentence_only = TRUE;
+            }
         } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
                    !start_after(e, limit)) {
             t.role = TIME_BASE;

@@ -222,6 +222,8 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
  * figure (`market`) the latest trading day by then, in a morning briefing the trading day
  * before. FALSE when no date is known. */
 gboolean jb_extract_default_day(const TimeAnchor *a, gboolean market, JbPeriod *out);
+/* The first trading day after day `d` (days as jb_point_first_day counts them). */
+gint64 jb_extract_trading_day_after(gint64 d);
 
 /* ---- what jb_extract.c and jb_extract_statement.c share -------------------------------- */
 

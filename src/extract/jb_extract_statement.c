@@ -817,7 +817,8 @@ static gboolean change_words_only(const char *a, const char *b)
 {
     static const char *const VERBS[] = {"增加", "新增", "净增", "淨增", "净减", "淨減", "减少", "減少", "下降", "下跌", "上涨",
                                         "上漲", "上升", "提高", "增长", "增長", "回落", "降低",
-                                        "扩大", "擴大", "缩小", "縮小", "多", "少", NULL};
+                                        "扩大", "擴大", "缩小", "縮小", "升值", "贬值",
+                                        "貶值", "多", "少", NULL};
     static const char *const EXTRA[] = {"了", "约", "約", "近", "超过", "超過", "逾", NULL};
     Span x = trimmed(a, b);
     gboolean verb = FALSE;
@@ -852,13 +853,27 @@ static void change_since_base(Ctx *c, const char *sent, const char *cs0, const c
         /* (a point in time: 年初, 上年末, 8月末, 2020年底 — not a period compared with, as
          * 较上季, 较上年同期, 较一季度) */
         gboolean point = ends(r->at, r->end, "末") || ends(r->at, r->end, "底") ||
-                         ends(r->at, r->end, "初");
+                         ends(r->at, r->end, "初") ||
+                         (r->has_val && r->val.start.kind == JB_POINT_DAY); /* 较上周五 */
         if (r->at >= cs0 && r->role == TIME_BASE && r->has_val && !r->share_of && point &&
             change_words_only(r->end, qs))
             base = r;
     }
     JbPeriod from;
     gboolean have = FALSE;
+    if (base && base->val.start.kind == JB_POINT_DAY) {
+        /* since a day (较上周五, 较上周末, 比6月5日): from the next trading day to the
+         * figure's day */
+        JbPeriod p;
+        if (!period[0] || !jb_period_parse(period, &p, NULL) || jb_period_freq(&p) != JB_FREQ_DAY)
+            return;
+        gint64 first = jb_extract_trading_day_after(jb_period_end_day(&base->val) - 1);
+        if (first > jb_period_first_day(&p))
+            return;
+        JbPeriod span = {jb_point_of_days(first), p.start};
+        jb_period_format(&span, period);
+        return;
+    }
     if (base) {
         JbPoint end = jb_point_of_days(jb_period_end_day(&base->val) - 1);
         /* 年初 is the year's start: the span begins with it; after any other base it begins
@@ -890,6 +905,33 @@ static void change_since_base(Ctx *c, const char *sent, const char *cs0, const c
         span.start.kind == span.end.kind)
         span.end = span.start;
     jb_period_format(&span, period);
+}
+
+/* A market's close or quote given in a span's sentence (本周累计上涨2.35%，收报24187.62点;
+ * 本周…；离岸人民币兑美元报7.1302) is a level on the span's last trading day (to the
+ * published one), not the span's. Spans of days only: 7月…指数报306.2 is a monthly index. */
+static void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
+{
+    static const char *const CLOSE[] = {"收报", "收報", "报收", "報收", "收于", "收於", "收在",
+                                        "收盘报", "收盤報", "收市报", "收市報", NULL};
+    gboolean close = FALSE;
+    for (const char *const *w = CLOSE; *w && !close; w++)
+        close = ends(cs0, qs, *w);
+    /* (a quote: 离岸人民币兑美元报7.1302) */
+    close = close || (c->sentence_market && (ends(cs0, qs, "报") || ends(cs0, qs, "報")));
+    JbPeriod p, today;
+    if (!close || !period[0] || !jb_period_parse(period, &p, NULL) ||
+        jb_period_freq(&p) == JB_FREQ_DAY || p.start.kind != JB_POINT_DAY ||
+        !jb_extract_default_day(&c->anchor, TRUE, &today))
+        return;
+    gint64 last = MIN(jb_period_end_day(&p), jb_period_end_day(&today)) - 1;
+    gint64 day = jb_extract_trading_day_after(last - 8); /* (a week holds a trading day) */
+    for (gint64 d = day; d <= last; d = jb_extract_trading_day_after(d))
+        day = d;
+    if (day > last || day < jb_period_first_day(&p))
+        return;
+    JbPeriod close_day = jb_period_of(jb_point_of_days(day));
+    jb_period_format(&close_day, period);
 }
 
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
@@ -1162,8 +1204,10 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
      * 1—10月 — else to date; not of a time the last sentence named) */
     statement_period(c, period_override, have_time ? t : NULL, actual && now_here,
                      actual && !now_here, cs0, qs, period);
-    if (!period_override)
+    if (!period_override) {
         change_since_base(c, sent, cs0, qs, qe, period);
+        close_of_span(c, cs0, qs, period);
+    }
     g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
                          .metric_id = (char *)(m ? m->id : ""), .q = qq, .period = period,
