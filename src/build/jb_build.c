@@ -1,339 +1,20 @@
-/* jb_build.c — a build from start to end: the project read into its context, the steps run
- * in order under OUT's lock (or none when nothing changed), and single units
- * (jb_build_list_units, jb_build_unit).
+/* jb_build.c — a build from start to end: the steps run in order under OUT's lock (or none
+ * when nothing changed), and single units (jb_build_list_units, jb_build_unit).
  *
- * Not for: what the steps do (jb_build_steps.c), the cache, publishing and the manifest
- * (jb_build_store.c), events and the log (jb_build_log.c).
+ * Not for: the project read into its context (jb_build_ctx.c), what the steps do
+ * (jb_build_steps.c), the cache, publishing and the manifest (jb_build_store.c), events and
+ * the log (jb_build_log.c).
  */
 #include "jb_build_priv.h"
-#include "jb_keyfile.h"
 
 #include "jb_atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glob.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* Bump when the meaning of a cached product changes without the engine hash changing. */
-#define CACHE_FORMAT "jianbao-cache-1"
-
-/* ---- the build context ---------------------------------------------------------------- */
-
-static void ctx_clear(Ctx *c)
-{
-    g_clear_pointer(&c->kf, g_key_file_unref);
-    g_clear_pointer(&c->old_man, g_key_file_unref);
-    g_clear_pointer(&c->new_man, g_key_file_unref);
-    g_clear_pointer(&c->files, g_ptr_array_unref);
-    g_clear_pointer(&c->dict, jb_dict_free);
-    g_clear_pointer(&c->publishers, jb_publishers_free);
-    g_clear_pointer(&c->source_names, g_hash_table_unref);
-    g_clear_pointer(&c->review, jb_table_free);
-    g_clear_pointer(&c->review_out, jb_table_free);
-    g_clear_pointer(&c->changes, jb_table_free);
-    if (c->previous_series)
-        g_string_free(c->previous_series, TRUE);
-    g_free(c->review_hash);
-    jb_build_index_clear(c);
-    g_clear_pointer(&c->live_memos, g_ptr_array_unref);
-    g_free(c->tmpl_name);
-    g_clear_error(&c->first_error);
-    g_free(c->base);
-    g_free(c->out_dir);
-    g_free(c->cache_dir);
-    g_free(c->dict_path);
-    g_free(c->pub_path);
-    g_free(c->tmpl_path);
-    g_free(c->engine);
-    g_free(c->fonts);
-    g_free(c->project_hash);
-    g_free(c->dict_hash);
-    g_free(c->tmpl_hash);
-    g_free(c->date);
-    g_free(c->project_text);
-    g_free(c->tmpl_text);
-    g_free(c->metrics_sha);
-}
-
-void jb_build_fail_unit(Ctx *c, const char *stage, GError *e)
-{
-    jb_build_add_event(c->r, JB_LOG_ERROR, stage, e->message);
-    /* errors carry no errno: the message ends with strerror's words, made in this process */
-    if (g_str_has_suffix(e->message, g_strerror(ENOSPC)) ||
-        g_str_has_suffix(e->message, g_strerror(EDQUOT)))
-        c->out_of_space = TRUE;
-    if (e->domain == JB_ERROR && (e->code == JB_ERROR_INPUT || e->code == JB_ERROR_LIMIT))
-        c->r->input_errors = TRUE;
-    if (!c->first_error)
-        c->first_error = e;
-    else
-        g_error_free(e);
-}
-
-char *jb_build_resolve(const char *base_dir, const char *path)
-{
-    if (g_path_is_absolute(path) || strcmp(base_dir, ".") == 0)
-        return g_strdup(path);
-    return g_build_filename(base_dir, path, NULL);
-}
-
-/* A file the project names that jianbao may ship (templates/metrics.ini,
- * templates/briefing.md): beside the project when it is there, else among jianbao's data
- * (JIANBAO_DATA, the installed tree, the checkout), so a project copied anywhere still
- * works; else the path beside the project, for the error to name. */
-static char *resolve_shipped(const char *base_dir, const char *path)
-{
-    char *beside = jb_build_resolve(base_dir, path);
-    if (g_path_is_absolute(path) || g_file_test(beside, G_FILE_TEST_EXISTS))
-        return beside;
-    char *shipped = jb_data_path(path);
-    if (!shipped)
-        return beside;
-    g_free(beside);
-    return shipped;
-}
-
-static char *project_string(GKeyFile *kf, const char *key, const char *fallback)
-{
-    char *v = g_key_file_get_string(kf, "project", key, NULL);
-    return v ? g_strstrip(v) : g_strdup(fallback);
-}
-
-int jb_build_by_bytes(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The articles the globs match, as names relative to the project's directory when the glob
- * is (so neither the spelling of the project's path nor the working directory changes a
- * name, a cache key or the source column), sorted bytewise and unique: the order is a
- * function of the set of names, not of the locale (glob sorts with strcoll) or of the order
- * of the globs. */
-static GPtrArray *expand_inputs(const char *base_dir, char **globs)
-{
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
-    for (char **g = globs; *g; g++) {
-        const char *rel = g_strstrip(*g);
-        g_autofree char *pattern = jb_build_resolve(base_dir, rel);
-        gsize prefix = strlen(pattern) - MIN(strlen(rel), strlen(pattern));
-        glob_t gl;
-        if (!*pattern || glob(pattern, GLOB_NOSORT, NULL, &gl) != 0)
-            continue;
-        for (size_t i = 0; i < gl.gl_pathc; i++) {
-            const char *m = gl.gl_pathv[i];
-            gboolean strip = prefix && strncmp(m, pattern, prefix) == 0;
-            g_ptr_array_add(files, g_strdup(strip ? m + prefix : m));
-        }
-        globfree(&gl);
-    }
-    g_ptr_array_sort(files, jb_build_by_bytes);
-    for (guint i = 1; i < files->len;) {
-        if (strcmp(g_ptr_array_index(files, i), g_ptr_array_index(files, i - 1)) == 0)
-            g_ptr_array_remove_index(files, i);
-        else
-            i++;
-    }
-    return files;
-}
-
-char *jb_build_input_path(const Ctx *c, const char *name)
-{
-    return jb_build_resolve(c->base, name);
-}
-
-/* What every rendered product depends on besides its data: jianbao's version and binary
- * (the theme and layout are compiled in), and the fonts it draws with. */
-static void hash_engine(Ctx *c)
-{
-    g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
-    g_autofree char *exe_hash = exe ? jb_build_hash_big_file(c, exe) : g_strdup("");
-    c->engine = jb_build_key_of(CACHE_FORMAT, JB_VERSION, exe_hash, NULL);
-    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    static const char *const font_files[] = {"fonts/fonts.conf", "fonts/jianbao-sans-regular.otf",
-                                             "fonts/jianbao-sans-bold.otf"};
-    for (guint i = 0; i < G_N_ELEMENTS(font_files); i++) {
-        g_autofree char *p = jb_data_path(font_files[i]);
-        g_autofree char *fh = p ? jb_build_hash_big_file(c, p) : g_strdup("missing");
-        jb_build_feed(h, font_files[i]);
-        jb_build_feed(h, fh);
-    }
-    c->fonts = g_strdup(g_checksum_get_string(h));
-}
-
-/* The briefing's default date: part of the report's key, so a new day re-renders it. */
-static char *briefing_date(void)
-{
-    const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch)
-        return g_strdup_printf("epoch %s", epoch);
-    g_autoptr(GDateTime) now = g_date_time_new_now_local();
-    return g_date_time_format(now, "%Y-%m-%d");
-}
-
-/* A file the project names must be there: else an error at the key's line. */
-static gboolean file_named(const Ctx *c, const char *key, const char *rel, const char *path,
-                           GError **error)
-{
-    if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
-        return TRUE;
-    guint line = jb_build_project_line(c->project_text, "project", key);
-    g_autofree char *where = line ? g_strdup_printf("%s:%u", c->project_path, line)
-                                  : g_strdup(c->project_path);
-    g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                "%s: %s=%s: no such file (looked beside the project%s)", where, key, rel,
-                g_path_is_absolute(rel) ? "" : " and in jianbao's data");
-    return FALSE;
-}
-
-static gboolean ctx_load(Ctx *c, const char *project_path, const JbBuildOptions *opt,
-                         JbBuildResult *r, GError **error)
-{
-    c->project_path = project_path;
-    c->started = g_get_real_time();
-    c->live_memos = g_ptr_array_new_with_free_func(g_free);
-    c->opt = opt;
-    c->r = r;
-    c->kf = g_key_file_new();
-    c->old_man = g_key_file_new();
-    c->new_man = g_key_file_new();
-    g_autofree char *text = NULL;
-    gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(project_path, &text, &len, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s", local->message);
-        g_error_free(local);
-        return FALSE;
-    }
-    if (!jb_keyfile_load(c->kf, project_path, text, len, G_KEY_FILE_NONE, error))
-        return FALSE;
-    if (!jb_build_check_project(project_path, text, c->kf, error))
-        return FALSE;
-    c->project_hash = jb_build_sha256_hex(text, len);
-    c->project_text = g_strdup(text);
-    c->base = g_path_get_dirname(project_path);
-    g_autofree char *out_rel = project_string(c->kf, "output", "out");
-    g_autofree char *dict_rel = project_string(c->kf, "dictionary", "templates/metrics.ini");
-    g_autofree char *tmpl_rel = project_string(c->kf, "template", "");
-    g_autofree char *pub_rel = project_string(c->kf, "publishers", "templates/publishers.tsv");
-    g_autofree char *period = project_string(c->kf, "period", "year");
-    c->out_dir = jb_build_resolve(c->base, out_rel);
-    c->cache_dir = g_build_filename(c->out_dir, ".cache", NULL);
-    c->dict_path = resolve_shipped(c->base, dict_rel);
-    c->tmpl_path = *tmpl_rel ? resolve_shipped(c->base, tmpl_rel) : NULL;
-    c->pub_path = resolve_shipped(c->base, pub_rel);
-    c->tmpl_name = g_strdup(tmpl_rel);
-    c->year_periods = strcmp(period, "year") == 0;
-    g_autofree char *fail_on = project_string(c->kf, "fail_on", "errors");
-    jb_build_parse_fail_on(fail_on, &c->fail_on); /* checked with the project */
-    if (!file_named(c, "dictionary", dict_rel, c->dict_path, error) ||
-        !file_named(c, "publishers", pub_rel, c->pub_path, error) ||
-        (c->tmpl_path && !file_named(c, "template", tmpl_rel, c->tmpl_path, error)))
-        return FALSE;
-    g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
-    if (!globs) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: [project] needs inputs=GLOB;...",
-                    project_path);
-        return FALSE;
-    }
-    c->files = expand_inputs(c->base, globs);
-    c->review_out = jb_table_new(JB_REVIEW_HEADER);
-    return jb_build_review_load(c, error);
-}
-
-/* The previous manifest, the input hashes and the dictionary: what every decision needs. */
-static gboolean ctx_prepare(Ctx *c, GError **error)
-{
-    g_autofree char *man = g_build_filename(c->out_dir, ".manifest", NULL);
-    g_autofree char *man_text = NULL;
-    gsize man_len = 0;
-    /* temporary files of a killed run go first, on every build (a no-op one too) */
-    jb_build_sweep_temps(c);
-    /* A missing or damaged manifest only costs a full rebuild (from the cache). */
-    if (!jb_build_read_regular(man, FALSE, &man_text, &man_len) ||
-        !g_key_file_load_from_data(c->old_man, man_text, man_len, G_KEY_FILE_NONE, NULL)) {
-        g_key_file_unref(c->old_man);
-        c->old_man = g_key_file_new();
-    }
-    if (c->files->len == 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no article matches inputs=",
-                    c->project_path);
-        return FALSE;
-    }
-    hash_engine(c);
-    gsize len = 0;
-    g_autofree char *dict_text = jb_dict_read_extended(c->dict_path, &len, error);
-    if (!dict_text)
-        return FALSE;
-    c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
-    if (!c->dict)
-        return FALSE;
-    gsize plen = 0;
-    g_autofree char *pub_text = NULL;
-    if (!jb_read_file(c->pub_path, &pub_text, &plen, error))
-        return FALSE;
-    c->publishers = jb_publishers_parse(c->pub_path, pub_text, plen, error);
-    if (!c->publishers)
-        return FALSE;
-    /* the publishers fill a column of extract's rows: a new map re-extracts like a new
-     * dictionary does */
-    g_autoptr(GString) both = g_string_new_len(dict_text, (gssize)len);
-    g_string_append_len(both, "\n[publishers.tsv]\n", -1);
-    g_string_append_len(both, pub_text, (gssize)plen);
-    c->dict_hash = jb_build_sha256_hex(both->str, both->len);
-    if (c->tmpl_path) {
-        gsize tlen = 0;
-        if (g_file_get_contents(c->tmpl_path, &c->tmpl_text, &tlen, NULL))
-            c->tmpl_hash = jb_build_sha256_hex(c->tmpl_text, tlen);
-        if (!c->tmpl_hash) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: cannot read the template",
-                        c->tmpl_path);
-            return FALSE;
-        }
-    } else {
-        c->tmpl_hash = g_strdup("");
-    }
-    c->date = briefing_date();
-    return TRUE;
-}
-
-char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext)
-{
-    g_autofree char *name = g_strdup_printf("%s.%s", key, ext);
-    return g_build_filename(c->cache_dir, name, NULL);
-}
-
-gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings, GError **error)
-{
-    g_autofree char *path = jb_build_cache_path(c, key, "warn");
-    if (jb_diag_count(warnings) == 0) {
-        unlink(path);
-        return TRUE;
-    }
-    g_autoptr(GString) s = g_string_new(NULL);
-    for (guint i = 0; i < jb_diag_count(warnings); i++) {
-        g_autofree char *one = g_strdup(jb_diag_message(warnings, i));
-        g_strdelimit(one, "\r\n", ' ');
-        g_string_append_printf(s, "%s\n", one);
-    }
-    return jb_write_file_atomic(path, s->str, s->len, error);
-}
-
-void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage)
-{
-    g_autofree char *path = jb_build_cache_path(c, key, "warn");
-    g_autofree char *text = NULL;
-    gsize len = 0;
-    if (!jb_build_read_regular(path, FALSE, &text, &len))
-        return;
-    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
-    for (char **l = lines; *l; l++)
-        if (**l)
-            jb_build_add_event(c->r, JB_LOG_WARNING, stage, *l);
-}
 
 /* ---- the build ------------------------------------------------------------------------ */
 
@@ -666,6 +347,17 @@ static void build_locked(Ctx *c)
     jb_build_sweep(c, c->first_error && !c->out_of_space ? NULL : live);
 }
 
+/* The end of a build or a unit: its duration, its first error the caller's, `c` cleared. */
+static gboolean finish(Ctx *c, gint64 t0, GError **error)
+{
+    c->r->duration = g_get_monotonic_time() - t0;
+    gboolean ok = c->first_error == NULL;
+    if (!ok)
+        g_propagate_error(error, g_steal_pointer(&c->first_error));
+    jb_build_ctx_clear(c);
+    return ok;
+}
+
 gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBuildResult *r,
                       GError **error)
 {
@@ -673,14 +365,14 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
     jb_build_result_init(r);
     Ctx c = {0};
     GError *e = NULL;
-    gboolean ok = ctx_load(&c, project_path, opt, r, &e);
+    gboolean ok = jb_build_ctx_load(&c, project_path, opt, r, &e);
     int lock = -1;
     if (ok) {
         lock = take_lock(c.out_dir, opt && opt->wait_for_lock, &e);
         ok = lock >= 0;
     }
     if (ok)
-        ok = ctx_prepare(&c, &e);
+        ok = jb_build_ctx_prepare(&c, &e);
     if (ok)
         build_locked(&c);
     else
@@ -689,12 +381,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
         jb_build_judge_warnings(&c);
     if (lock >= 0)
         close(lock);
-    r->duration = g_get_monotonic_time() - t0;
-    ok = c.first_error == NULL;
-    if (!ok)
-        g_propagate_error(error, g_steal_pointer(&c.first_error));
-    ctx_clear(&c);
-    return ok;
+    return finish(&c, t0, error);
 }
 
 /* ---- units ---------------------------------------------------------------------------- */
@@ -723,7 +410,7 @@ GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *o
     jb_build_result_init(&r);
     Ctx c = {0};
     GPtrArray *list = NULL;
-    if (ctx_load(&c, project_path, NULL, &r, error)) {
+    if (jb_build_ctx_load(&c, project_path, NULL, &r, error)) {
         g_autoptr(GPtrArray) charts = jb_build_chart_units(&c, error);
         if (charts) {
             list = g_ptr_array_new_with_free_func(g_free);
@@ -735,7 +422,7 @@ GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *o
                 g_ptr_array_add(list, g_strdup("report"));
         }
     }
-    ctx_clear(&c);
+    jb_build_ctx_clear(&c);
     jb_build_result_clear(&r);
     return list;
 }
@@ -833,7 +520,7 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
     Ctx c = {0};
     GError *e = NULL;
     g_autofree char *name = g_strdup(unit);
-    gboolean ok = ctx_load(&c, project_path, opt, r, &e);
+    gboolean ok = jb_build_ctx_load(&c, project_path, opt, r, &e);
     if (ok && g_ascii_isdigit(*unit)) {
         /* An index into jb_build_list_units, for array jobs. */
         g_autoptr(GPtrArray) list = jb_build_list_units(project_path, opt, &e);
@@ -850,13 +537,8 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
         }
     }
     if (ok)
-        ok = ctx_prepare(&c, &e) && run_unit(&c, name, &e);
+        ok = jb_build_ctx_prepare(&c, &e) && run_unit(&c, name, &e);
     if (!ok)
         jb_build_fail_unit(&c, "build", e);
-    r->duration = g_get_monotonic_time() - t0;
-    ok = c.first_error == NULL;
-    if (!ok)
-        g_propagate_error(error, g_steal_pointer(&c.first_error));
-    ctx_clear(&c);
-    return ok;
+    return finish(&c, t0, error);
 }

@@ -1,6 +1,6 @@
 /* jb_build_priv.h — what jb_build's source files share (not installed, not public).
  *
- * A build reads its project into a context (jb_build.c), extracts the articles and renders
+ * A build reads its project into a context (jb_build_ctx.c), extracts the articles and renders
  * the charts and the report (jb_build_steps.c), keeping products in a cache keyed by hashes
  * and publishing them into OUT with a manifest (jb_build_store.c); what happens is recorded
  * as events and written as JSON Lines (jb_build_log.c); files known unchanged by their stat
@@ -128,8 +128,16 @@ void jb_build_add_eventf(JbBuildResult *r, JbLogLevel level, const char *stage, 
 /* The scripted crash points of the tests (see jb_build.h). */
 void jb_build_maybe_die(const char *point);
 
-/* ---- jb_build.c ---------------------------------------------------------------------------- */
+/* ---- jb_build_ctx.c ------------------------------------------------------------------------ */
 
+/* Read and check the project file into `c` (zeroed by the caller): its paths, its options,
+ * the articles its globs match, its review file. `opt` may be NULL (listing units). */
+gboolean jb_build_ctx_load(Ctx *c, const char *project_path, const JbBuildOptions *opt,
+                           JbBuildResult *r, GError **error);
+/* The previous manifest, the input hashes and the dictionary: what every decision needs. */
+gboolean jb_build_ctx_prepare(Ctx *c, GError **error);
+/* Free what `c` holds (not `c`). */
+void jb_build_ctx_clear(Ctx *c);
 int jb_build_by_bytes(gconstpointer a, gconstpointer b); /* for g_ptr_array_sort of char* */
 /* Record an error as an event; the first becomes the build's GError. Takes `e`. */
 void jb_build_fail_unit(Ctx *c, const char *stage, GError *e);
