@@ -20,6 +20,8 @@ PYTHON    = /usr/bin/python3
 LAYERS    = core number article extract series chart report build cli
 LIB_SRC   = $(filter-out src/cli/%,$(wildcard $(LAYERS:%=src/%/*.c)))
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/jb_units_gen.o
+# The command line (main.c and a file per family of commands) is the binary's, not the library's.
+CLI_OBJ   = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(wildcard src/cli/*.c))
 SRC_H     = $(wildcard $(LAYERS:%=src/%/*.h))
 LIB       = $(BUILD)/libjianbao.a
 BIN       = $(if $(filter build,$(BUILD)),jianbao,$(BUILD)/jianbao)
@@ -65,7 +67,7 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/cli/main.o $(LIB)
+$(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JB_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h tests/unit/golden.h $(LIB)

@@ -1,7 +1,7 @@
 /* jb_build_log.c — what a build tells: its events (warnings and errors with their file and
  * line, the scripted crash points of the tests) and their JSON Lines log.
  *
- * Not for: deciding what fails (the steps do), printing to the terminal (main.c).
+ * Not for: deciding what fails (the steps do), printing to the terminal (src/cli).
  */
 #include "jb_build_priv.h"
 

@@ -3,7 +3,7 @@
  * them are listed in OUT/warnings.csv, and the project's fail_on= says which, if any, fail
  * the build.
  *
- * Not for: printing (main.c), the JSON log (jb_build_log.c).
+ * Not for: printing (src/cli), the JSON log (jb_build_log.c).
  */
 #include "jb_build_priv.h"
 

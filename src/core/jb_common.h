@@ -2,7 +2,7 @@
  *
  * Conventions for the whole library (libjianbao):
  *  - Library functions never print and never exit. They return gboolean (or a pointer,
- *    NULL on failure) and fill a GError ** in the JB_ERROR domain. Only src/main.c prints.
+ *    NULL on failure) and fill a GError ** in the JB_ERROR domain. Only src/cli prints.
  *  - Error messages name the place: "examples/a.html:12: unterminated comment".
  *  - Ownership: a function returning a pointer gives the caller ownership unless its
  *    header comment says "borrowed". Free with the matching _free / g_free.
