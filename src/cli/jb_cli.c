@@ -42,7 +42,7 @@ int cli_fail(GError *e)
 }
 
 /* Parse options; on error print one line and return FALSE. */
-gboolean cli_parse(GOptionContext *ctx, int *argc, char ***argv)
+static gboolean parse(GOptionContext *ctx, int *argc, char ***argv)
 {
     GError *e = NULL;
     if (!g_option_context_parse(ctx, argc, argv, &e)) {
@@ -51,6 +51,16 @@ gboolean cli_parse(GOptionContext *ctx, int *argc, char ***argv)
         return FALSE;
     }
     return TRUE;
+}
+
+gboolean cli_options(int *argc, char ***argv, const char *params, const GOptionEntry *entries,
+                     const char *summary)
+{
+    g_autoptr(GOptionContext) ctx = g_option_context_new(params);
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    if (summary)
+        g_option_context_set_summary(ctx, summary);
+    return parse(ctx, argc, argv);
 }
 
 gboolean cli_need_file(const char *path)
@@ -62,22 +72,27 @@ gboolean cli_need_file(const char *path)
     return FALSE;
 }
 
-/* An output that is one of the inputs (the same file by device and inode, through any name
- * or link) would be replaced by what was made from it: refused before anything is written.
- * `ins` may hold NULLs (options not given). */
-gboolean cli_overwrites_input(const char *opt, const char *out, const char *const *ins, guint n)
+int cli_same_file(const char *out, const char *const *ins, guint n)
 {
     GStatBuf os;
     if (!out || strcmp(out, "-") == 0 || g_stat(out, &os) != 0 || !S_ISREG(os.st_mode))
-        return FALSE;
+        return -1;
     for (guint i = 0; i < n; i++) {
         GStatBuf is;
-        if (ins[i] && g_stat(ins[i], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
-            cli_say("%s %s is also an input (%s): it would be overwritten", opt, out, ins[i]);
-            return TRUE;
-        }
+        if (ins[i] && g_stat(ins[i], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino)
+            return (int)i;
     }
-    return FALSE;
+    return -1;
+}
+
+/* An output that is one of the inputs would be replaced by what was made from it: refused
+ * before anything is written. */
+gboolean cli_overwrites_input(const char *opt, const char *out, const char *const *ins, guint n)
+{
+    int i = cli_same_file(out, ins, n);
+    if (i >= 0)
+        cli_say("%s %s is also an input (%s): it would be overwritten", opt, out, ins[i]);
+    return i >= 0;
 }
 
 /* The file arguments with every `@LIST` replaced by the paths LIST holds, one a line (empty
@@ -163,16 +178,6 @@ gboolean cli_load_dict(const char *path, JbDict **out, GError **error)
     }
     *out = found ? cli_dict_load(found, error) : NULL;
     return !found || *out;
-}
-
-gboolean cli_write_table_or_stdout(const JbTable *t, const char *out, GError **error)
-{
-    if (out && strcmp(out, "-") != 0)
-        return jb_table_write(t, out, error);
-    g_autoptr(GString) csv = jb_table_to_csv(t);
-    fwrite(csv->str, 1, csv->len, stdout);
-    return fflush(stdout) == 0 ||
-           (g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "stdout: write failed"), FALSE);
 }
 
 /* `path` read as a table with columns `need` (NULL-terminated): a file of another kind (a

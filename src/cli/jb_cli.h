@@ -34,12 +34,18 @@ G_GNUC_PRINTF(1, 2) void cli_say(const char *fmt, ...);
 int cli_say_diag(const JbDiag *d);
 /* Say `e` and free it; its exit code (jb_exit_code). */
 int cli_fail(GError *e);
-/* Parse options; on error print one line and return FALSE. */
-gboolean cli_parse(GOptionContext *ctx, int *argc, char ***argv);
+/* Parse a command's options `entries` (argv[0] its name): its usage line says `params`, its
+ * --help `summary` (NULL: none) below. FALSE after saying what is wrong: a usage error. */
+gboolean cli_options(int *argc, char ***argv, const char *params, const GOptionEntry *entries,
+                     const char *summary);
 /* TRUE when `path` is a regular file, else FALSE after saying what it is. */
 gboolean cli_need_file(const char *path);
-/* TRUE, after saying so, when the output `out` of option `opt` is one of `ins` (n of them,
- * NULLs skipped): it would be overwritten. */
+/* The index of the first of `ins` (n of them, NULLs skipped: options not given) that is the
+ * file `out`, by device and inode through any name or link; -1 when none is, or `out` is
+ * NULL, "-" (stdout) or no regular file. */
+int cli_same_file(const char *out, const char *const *ins, guint n);
+/* TRUE, after saying so, when the output `out` of option `opt` is one of `ins`
+ * (cli_same_file): it would be overwritten. */
 gboolean cli_overwrites_input(const char *opt, const char *out, const char *const *ins, guint n);
 /* The file arguments argv[1..] with @LIST expanded (caller unrefs), or NULL after saying
  * why, or saying `none` when there are none. */
@@ -50,8 +56,6 @@ char *cli_default_dict(void);
 JbDict *cli_dict_load(const char *path, GError **error);
 /* The dictionary a chart or report sums parts by (see jb_cli.c); *out may be NULL. */
 gboolean cli_load_dict(const char *path, JbDict **out, GError **error);
-/* `t` as CSV to `out`, or to stdout when `out` is NULL or "-". */
-gboolean cli_write_table_or_stdout(const JbTable *t, const char *out, GError **error);
 /* `path` read as a table with columns `need` (NULL-terminated); caller frees. */
 JbTable *cli_read_with_columns(const char *path, const char *const *need, GError **error);
 

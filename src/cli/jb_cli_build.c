@@ -79,8 +79,6 @@ int cmd_build(int argc, char **argv)
         {"batch", 0, 0, G_OPTION_ARG_INT, &batch, "--list-units and --unit INDEX: N articles per extraction unit (extract:A-B)", "N"},
         {"shards", 0, 0, G_OPTION_ARG_INT, &shards, "--list-units and --unit INDEX: N extraction units of nearly equal size (extract:I/N)", "N"},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("[PROJECT|DIR] — run the whole pipeline (default: jianbao.project)");
-    g_option_context_add_main_entries(ctx, entries, NULL);
     /* make's spelling, -j4, which GOption does not take for a short option */
     g_autoptr(GPtrArray) jn = g_ptr_array_new_with_free_func(g_free);
     for (int i = 1; i < argc; i++)
@@ -89,25 +87,25 @@ int cmd_build(int argc, char **argv)
             g_ptr_array_add(jn, a);
             argv[i] = a;
         }
-    g_option_context_set_summary(ctx, "extract → reshape → charts → briefing, as the project file says; only what changed\n"
-                                      "is redone (content hashes in OUT/.manifest, products in OUT/.cache).\n"
-                                      "Exit codes: 0 ok (also with the data's warnings: new ones are printed once, all are\n"
-                                      "in OUT/warnings.csv), 1 warnings the project's fail_on= makes failures, 2 usage,\n"
-                                      "3 input, 4 output, 5 locked. -q prints nothing on success.\n\n"
-                                      "The project file (a key file; paths relative to it; 'jianbao init DIR' writes one):\n"
-                                      "  [project]\n"
-                                      "  inputs=GLOB;...       the articles (required)\n"
-                                      "  dictionary=FILE       metric dictionary (default templates/metrics.ini, shipped)\n"
-                                      "  publishers=FILE       who published a page that names none, by site or file name\n"
-                                      "                        (default templates/publishers.tsv, shipped)\n"
-                                      "  template=FILE         briefing template (templates/briefing.md is shipped); none: no briefing\n"
-                                      "  output=DIR            where outputs go (default out)\n"
-                                      "  period=year|keep      chart periods by year (default) or as stated\n"
-                                      "  fail_on=errors|new-warnings|warnings   what exits non-zero (default errors)\n"
-                                      "  [chart NAME]          a chart spec (metric=, type=, title=, ... as 'jianbao chart')\n"
-                                      "                        drawn to OUTPUT/charts/NAME.png and .pdf\n"
-                                      "An unknown section, key or value is an error naming its line.");
-    if (!cli_parse(ctx, &argc, &argv))
+    if (!cli_options(&argc, &argv, "[PROJECT|DIR] — run the whole pipeline (default: jianbao.project)", entries,
+                     "extract → reshape → charts → briefing, as the project file says; only what changed\n"
+                     "is redone (content hashes in OUT/.manifest, products in OUT/.cache).\n"
+                     "Exit codes: 0 ok (also with the data's warnings: new ones are printed once, all are\n"
+                     "in OUT/warnings.csv), 1 warnings the project's fail_on= makes failures, 2 usage,\n"
+                     "3 input, 4 output, 5 locked. -q prints nothing on success.\n\n"
+                     "The project file (a key file; paths relative to it; 'jianbao init DIR' writes one):\n"
+                     "  [project]\n"
+                     "  inputs=GLOB;...       the articles (required)\n"
+                     "  dictionary=FILE       metric dictionary (default templates/metrics.ini, shipped)\n"
+                     "  publishers=FILE       who published a page that names none, by site or file name\n"
+                     "                        (default templates/publishers.tsv, shipped)\n"
+                     "  template=FILE         briefing template (templates/briefing.md is shipped); none: no briefing\n"
+                     "  output=DIR            where outputs go (default out)\n"
+                     "  period=year|keep      chart periods by year (default) or as stated\n"
+                     "  fail_on=errors|new-warnings|warnings   what exits non-zero (default errors)\n"
+                     "  [chart NAME]          a chart spec (metric=, type=, title=, ... as 'jianbao chart')\n"
+                     "                        drawn to OUTPUT/charts/NAME.png and .pdf\n"
+                     "An unknown section, key or value is an error naming its line."))
         return EXIT_USAGE;
     if (argc > 2) {
         cli_say("expected at most one PROJECT (try --help)");
@@ -184,12 +182,10 @@ int cmd_build(int argc, char **argv)
 int cmd_init(int argc, char **argv)
 {
     GOptionEntry entries[] = {{NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("DIR — start a project of one's own");
-    g_option_context_set_summary(ctx, "Writes DIR/jianbao.project, DIR/metrics.ini (your metrics, extending the shipped\n"
-                                      "dictionary), DIR/README and an empty DIR/articles/. Then put articles there and\n"
-                                      "run 'jianbao build DIR'.");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!cli_parse(ctx, &argc, &argv))
+    if (!cli_options(&argc, &argv, "DIR — start a project of one's own", entries,
+                     "Writes DIR/jianbao.project, DIR/metrics.ini (your metrics, extending the shipped\n"
+                     "dictionary), DIR/README and an empty DIR/articles/. Then put articles there and\n"
+                     "run 'jianbao build DIR'."))
         return EXIT_USAGE;
     if (argc != 2) {
         cli_say("expected one DIR (try --help)");

@@ -9,11 +9,9 @@
 #include "jb_number.h"
 #include "jb_publishers.h"
 
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* ---- jianbao extract ------------------------------------------------------------------- */
 
@@ -31,15 +29,13 @@ int cmd_extract(int argc, char **argv)
         {"published", 0, 0, G_OPTION_ARG_STRING, &published, "The articles' date, overriding what they say", "DATE"},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first article that cannot be read or needed repair; write nothing", NULL},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("ARTICLE... — find quantitative statements");
     /* @LIST: see expand_lists */
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_summary(ctx, "Reads articles (text, HTML, Markdown; UTF-8 or GB18030) and writes one\n"
-                                      "metrics.csv row per quantitative statement. @LIST reads the articles' paths\n"
-                                      "from LIST, one a line (@- from stdin). -o replaces its file, whole; with\n"
-                                      "--append, processes running at once add to one file, each its rows whole:\n"
-                                      "  ls articles/* | xargs -P 4 jianbao extract --append -o metrics.csv");
-    if (!cli_parse(ctx, &argc, &argv))
+    if (!cli_options(&argc, &argv, "ARTICLE... — find quantitative statements", entries,
+                     "Reads articles (text, HTML, Markdown; UTF-8 or GB18030) and writes one\n"
+                     "metrics.csv row per quantitative statement. @LIST reads the articles' paths\n"
+                     "from LIST, one a line (@- from stdin). -o replaces its file, whole; with\n"
+                     "--append, processes running at once add to one file, each its rows whole:\n"
+                     "  ls articles/* | xargs -P 4 jianbao extract --append -o metrics.csv"))
         return EXIT_USAGE;
     g_autoptr(GPtrArray) inputs = cli_inputs_given(argc, argv, "no ARTICLE given (try --help)");
     if (!inputs)
@@ -52,15 +48,10 @@ int cmd_extract(int argc, char **argv)
         return EXIT_USAGE;
     }
     /* -o an article given to read would replace it with its own rows */
-    GStatBuf os;
-    if (out && strcmp(out, "-") != 0 && g_stat(out, &os) == 0 && S_ISREG(os.st_mode))
-        for (guint i = 0; i < inputs->len; i++) {
-            GStatBuf is;
-            if (g_stat(inputs->pdata[i], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
-                cli_say("-o %s is one of the articles to read: it would be overwritten", out);
-                return EXIT_USAGE;
-            }
-        }
+    if (cli_same_file(out, (const char *const *)inputs->pdata, inputs->len) >= 0) {
+        cli_say("-o %s is one of the articles to read: it would be overwritten", out);
+        return EXIT_USAGE;
+    }
     if (!dict_path)
         dict_path = cli_default_dict();
     GError *e = NULL;
@@ -154,12 +145,10 @@ int cmd_number(int argc, char **argv)
         {"scan", 0, 0, G_OPTION_ARG_NONE, &scan,
          "Read each line as text and print every quantity in it, one line each", NULL},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("— parse one number expression per stdin line");
-    g_option_context_set_summary(ctx, "Prints expression<TAB>value<TAB>unit<TAB>bound; value is empty when the\n"
-                                      "expression is not a quantity, and LOW..HIGH for a range.\n"
-                                      "Example: echo 超过4000亿元 | jianbao number");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!cli_parse(ctx, &argc, &argv))
+    if (!cli_options(&argc, &argv, "— parse one number expression per stdin line", entries,
+                     "Prints expression<TAB>value<TAB>unit<TAB>bound; value is empty when the\n"
+                     "expression is not a quantity, and LOW..HIGH for a range.\n"
+                     "Example: echo 超过4000亿元 | jianbao number"))
         return EXIT_USAGE;
     /* Lines of any length (a 10,000-digit number is one line, and not a quantity); the
      * expression is normalised as articles are (４０００, ％, ∶) and printed as written. */

@@ -41,10 +41,8 @@ int cmd_chart(int argc, char **argv)
         {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
         {"transparent", 0, 0, G_OPTION_ARG_NONE, &transparent, "No background", NULL},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("— draw a chart of a series");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_summary(ctx, "Example: jianbao chart --data out/series.csv --metric ai.core_industry_size -o ai.png");
-    if (!cli_parse(ctx, &argc, &argv))
+    if (!cli_options(&argc, &argv, "— draw a chart of a series", entries,
+                     "Example: jianbao chart --data out/series.csv --metric ai.core_industry_size -o ai.png"))
         return EXIT_USAGE;
     if (argc != 1) {
         cli_say("unexpected argument '%s' (try --help)", argv[1]);
@@ -122,9 +120,8 @@ int cmd_report(int argc, char **argv)
         {"allow-missing-glyphs", 0, 0, G_OPTION_ARG_NONE, &allow_missing, "Warn instead of failing on characters no font has", NULL},
         {"previous", 0, 0, G_OPTION_ARG_FILENAME, &previous, "An earlier series.csv: a ```changes block lists what is new or changed since", "FILE"},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("TEMPLATE.md — typeset a PDF briefing");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!cli_parse(ctx, &argc, &argv))
+    if (!cli_options(&argc, &argv, "TEMPLATE.md — typeset a PDF briefing", entries,
+                     NULL))
         return EXIT_USAGE;
     if (argc != 2) {
         cli_say("expected one TEMPLATE (try --help)");

@@ -13,12 +13,13 @@
 
 /* ---- jianbao reshape ------------------------------------------------------------------- */
 
-/* write_table_or_stdout for spreadsheets: BOM, formula-like cells neutralised. */
-static gboolean write_excel_or_stdout(const JbTable *t, const char *out, GError **error)
+/* `t` as CSV to `out`, or to stdout when `out` is NULL or "-"; with `excel` for spreadsheets:
+ * a BOM, formula-like cells neutralised. */
+static gboolean write_or_stdout(const JbTable *t, const char *out, gboolean excel, GError **error)
 {
     if (out && strcmp(out, "-") != 0)
-        return jb_table_write_excel(t, out, error);
-    g_autoptr(GString) csv = jb_table_to_excel_csv(t);
+        return excel ? jb_table_write_excel(t, out, error) : jb_table_write(t, out, error);
+    g_autoptr(GString) csv = excel ? jb_table_to_excel_csv(t) : jb_table_to_csv(t);
     fwrite(csv->str, 1, csv->len, stdout);
     return fflush(stdout) == 0 ||
            (g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "stdout: write failed"), FALSE);
@@ -34,18 +35,12 @@ static JbTable *read_metrics(GPtrArray *inputs, GError **error)
     if (inputs->len == 1)
         return jb_table_read(inputs->pdata[0], error);
     g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func((GDestroyNotify)jb_table_free);
-    const char *need[] = {"metric_id", "period", "value", "unit"};
+    static const char *const need[] = {"metric_id", "period", "value", "unit", NULL};
     for (guint i = 0; i < inputs->len; i++) {
-        JbTable *t = jb_table_read(inputs->pdata[i], error);
+        JbTable *t = cli_read_with_columns(inputs->pdata[i], need, error);
         if (!t)
             return NULL;
         g_ptr_array_add(tables, t);
-        for (guint k = 0; k < G_N_ELEMENTS(need); k++)
-            if (jb_table_column(t, need[k]) < 0) {
-                g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column '%s'",
-                            (char *)inputs->pdata[i], need[k]);
-                return NULL;
-            }
     }
     return jb_metrics_merge((JbTable *const *)tables->pdata, tables->len);
 }
@@ -72,14 +67,12 @@ int cmd_reshape(int argc, char **argv)
         {"long", 0, 0, G_OPTION_ARG_NONE, &long_, "The input is a --wide file: write it back as series.csv", NULL},
         {"excel", 0, 0, G_OPTION_ARG_NONE, &excel, "For Excel/WPS: UTF-8 BOM, formula-like cells neutralised", NULL},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("METRICS.csv... — merge statements into series");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_summary(ctx, "One value per metric and period; duplicates merged with all their sources,\n"
-                                      "conflicts resolved by the documented rule and reported on stderr and in\n"
-                                      "conflicts.csv. Exit 1 when a row was skipped or a conflict resolved.\n"
-                                      "Several METRICS.csv (or @LIST, a file of paths one a line; @- reads\n"
-                                      "it from stdin) merge as a set: their order does not matter.");
-    if (!cli_parse(ctx, &argc, &argv))
+    if (!cli_options(&argc, &argv, "METRICS.csv... — merge statements into series", entries,
+                     "One value per metric and period; duplicates merged with all their sources,\n"
+                     "conflicts resolved by the documented rule and reported on stderr and in\n"
+                     "conflicts.csv. Exit 1 when a row was skipped or a conflict resolved.\n"
+                     "Several METRICS.csv (or @LIST, a file of paths one a line; @- reads\n"
+                     "it from stdin) merge as a set: their order does not matter."))
         return EXIT_USAGE;
     g_autoptr(GPtrArray) inputs = cli_inputs_given(argc, argv, "expected METRICS.csv (try --help)");
     if (!inputs)
@@ -151,7 +144,7 @@ int cmd_reshape(int argc, char **argv)
         if (cli_overwrites_input(outs[i][0], outs[i][1], ins, inputs->len) ||
             cli_overwrites_input(outs[i][0], outs[i][1], dict_in, 1))
             return EXIT_USAGE;
-    if (!(excel ? write_excel_or_stdout(result, out, &e) : cli_write_table_or_stdout(result, out, &e)))
+    if (!write_or_stdout(result, out, excel, &e))
         return cli_fail(e);
     if (conflicts_path && !(excel ? jb_table_write_excel(conflicts, conflicts_path, &e)
                                   : jb_table_write(conflicts, conflicts_path, &e)))
@@ -171,14 +164,12 @@ int cmd_suggest(int argc, char **argv)
         {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Skip phrases this dictionary names now (default: templates/metrics.ini)", "FILE"},
         {"extends", 0, 0, G_OPTION_ARG_STRING, &extends, "The dictionary the stub extends (default: templates/metrics.ini)", "PATH"},
         {NULL}};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("METRICS.csv... — what the dictionary does not know");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_summary(ctx, "Lists the most frequent metric phrases of statements without a metric id, with\n"
-                                      "their count, articles, unit and an example quote (tab-separated, after a line\n"
-                                      "of totals), and with -o writes a metrics.ini stub that extends the dictionary\n"
-                                      "with a metric for each. Words of change and scope are cut from a phrase\n"
-                                      "(道指涨 → 道指); a phrase of one character, or none, is not listed.");
-    if (!cli_parse(ctx, &argc, &argv))
+    if (!cli_options(&argc, &argv, "METRICS.csv... — what the dictionary does not know", entries,
+                     "Lists the most frequent metric phrases of statements without a metric id, with\n"
+                     "their count, articles, unit and an example quote (tab-separated, after a line\n"
+                     "of totals), and with -o writes a metrics.ini stub that extends the dictionary\n"
+                     "with a metric for each. Words of change and scope are cut from a phrase\n"
+                     "(道指涨 → 道指); a phrase of one character, or none, is not listed."))
         return EXIT_USAGE;
     g_autoptr(GPtrArray) inputs = cli_inputs_given(argc, argv, "expected METRICS.csv (try --help)");
     if (!inputs)
