@@ -32,23 +32,43 @@ static long trailer_int(const char *trailer, const char *end, const char *key)
     return k ? strtol(k + strlen(key), NULL, 10) : -1;
 }
 
+/* The first subsection of the classic xref table at byte `xref` (just after "xref"), or NULL
+ * when there is none there (cairo writes one; a cross-reference stream is not read). */
+static const char *xref_table(const char *pdf, gsize len, long xref)
+{
+    if (xref < 0 || (gsize)xref + 4 >= len || strncmp(pdf + xref, "xref", 4) != 0)
+        return NULL;
+    return pdf + xref + 4;
+}
+
+/* The header "FIRST COUNT" of the subsection at *p: FALSE at "trailer" (the table's end),
+ * else TRUE with *p at the subsection's first 20-byte entry. */
+static gboolean xref_subsection(const char **p, const char *end, long *first, long *count)
+{
+    const char *q = *p;
+    char *next;
+    while (q < end && g_ascii_isspace(*q))
+        q++;
+    *first = strtol(q, &next, 10);
+    if (next == q)
+        return FALSE;
+    *count = strtol(next, &next, 10);
+    while (next < end && *next != '\n')
+        next++;
+    *p = next + 1;
+    return TRUE;
+}
+
 /* The byte offset of object `num` from the classic xref table at `xref`, or -1. */
 static long object_offset(const char *pdf, gsize len, long xref, long num)
 {
-    if (xref < 0 || (gsize)xref + 4 >= len || strncmp(pdf + xref, "xref", 4) != 0)
+    const char *p = xref_table(pdf, len, xref), *end = pdf + len;
+    long first, count;
+    if (!p)
         return -1;
-    const char *p = pdf + xref + 4, *end = pdf + len;
     while (p < end) {
-        char *next;
-        while (p < end && g_ascii_isspace(*p))
-            p++;
-        long first = strtol(p, &next, 10);
-        if (next == p)
+        if (!xref_subsection(&p, end, &first, &count))
             return -1; /* "trailer": not in this table */
-        long count = strtol(next, &next, 10);
-        while (next < end && *next != '\n')
-            next++;
-        p = next + 1;
         if (num >= first && num < first + count) {
             const char *entry = p + (num - first) * 20;
             return entry + 20 <= end ? strtol(entry, NULL, 10) : -1;
@@ -63,20 +83,13 @@ long jb_pdf_missing_object(const guint8 *data, gsize len)
     const char *pdf = (const char *)data;
     const char *sx = last_of(pdf, len, "startxref");
     long xref = sx ? strtol(sx + 9, NULL, 10) : -1;
-    if (xref < 0 || (gsize)xref + 4 >= len || strncmp(pdf + xref, "xref", 4) != 0)
+    const char *p = xref_table(pdf, len, xref), *end = pdf + len;
+    long first, count;
+    if (!p)
         return 0; /* not cairo's classic table: jb_pdf_add_meta says so */
-    const char *p = pdf + xref + 4, *end = pdf + len;
     while (p < end) {
-        char *next;
-        while (p < end && g_ascii_isspace(*p))
-            p++;
-        long first = strtol(p, &next, 10);
-        if (next == p)
+        if (!xref_subsection(&p, end, &first, &count))
             return -1; /* "trailer": every entry checked */
-        long count = strtol(next, &next, 10);
-        while (next < end && *next != '\n')
-            next++;
-        p = next + 1;
         for (long i = 0; i < count; i++, p += 20) {
             if (p + 20 > end)
                 return first + i;
