@@ -251,8 +251,8 @@ gboolean jb_build_ctx_prepare(Ctx *c, GError **error)
         c->old_man = g_key_file_new();
     }
     if (c->files->len == 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no article matches inputs=",
-                    c->project_path);
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                    "%s: no article matches inputs=", c->project_path);
         return FALSE;
     }
     hash_engine(c);
@@ -298,7 +298,8 @@ char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext)
     return g_build_filename(c->cache_dir, name, NULL);
 }
 
-gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings, GError **error)
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings,
+                                GError **error)
 {
     g_autofree char *path = jb_build_cache_path(c, key, "warn");
     if (jb_diag_count(warnings) == 0) {

@@ -113,14 +113,17 @@ static void xml_text(GString *out, const char *s)
 
 static char *xmp_packet(const JbPdfMeta *m)
 {
-    GString *x = g_string_new("<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                              "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                              "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                              "<rdf:Description rdf:about=\"\"\n"
-                              "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-                              "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                              "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
-    g_string_append(x, "<dc:format>application/pdf</dc:format>\n<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+    GString *x = g_string_new(
+        "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+        "<rdf:Description rdf:about=\"\"\n"
+        "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+        "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+        "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+    g_string_append(
+        x,
+        "<dc:format>application/pdf</dc:format>\n<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
     xml_text(x, m->title);
     g_string_append(x, "</rdf:li></rdf:Alt></dc:title>\n<dc:creator><rdf:Seq><rdf:li>");
     xml_text(x, m->author);
@@ -155,12 +158,14 @@ gboolean jb_pdf_add_meta(GByteArray *pdf, const JbPdfMeta *m, GError **error)
     const char *sx = last_of(b, len, "startxref");
     const char *tr = sx ? last_of(b, (gsize)(sx - b), "trailer") : NULL;
     long xref = sx ? strtol(sx + 9, NULL, 10) : -1;
-    long size = tr ? trailer_int(tr, sx, "/Size") : -1, root = tr ? trailer_int(tr, sx, "/Root") : -1,
+    long size = tr ? trailer_int(tr, sx, "/Size") : -1,
+         root = tr ? trailer_int(tr, sx, "/Root") : -1,
          info = tr ? trailer_int(tr, sx, "/Info") : -1;
     long at = object_offset(b, len, xref, root);
     const char *obj = at >= 0 && (gsize)at < len ? b + at : NULL;
     const char *open = obj ? g_strstr_len(obj, (gssize)(len - (gsize)at), "<<") : NULL;
-    const char *close = open ? g_strstr_len(open, (gssize)(len - (gsize)(open - b)), "endobj") : NULL;
+    const char *close = open ? g_strstr_len(open, (gssize)(len - (gsize)(open - b)), "endobj")
+                             : NULL;
     if (size < 1 || root < 1 || !close) {
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT,
                     "PDF metadata: cairo's file has no classic trailer and catalog to extend");
@@ -174,14 +179,17 @@ gboolean jb_pdf_add_meta(GByteArray *pdf, const JbPdfMeta *m, GError **error)
         g_string_append_c(u, '\n');
     gsize base = len + u->len;
     gsize cat_at = base;
-    g_string_append_printf(u, "%ld 0 obj\n<< /Lang (%s) /Metadata %ld 0 R%s", root, m->lang, meta, rest);
+    g_string_append_printf(u, "%ld 0 obj\n<< /Lang (%s) /Metadata %ld 0 R%s", root, m->lang, meta,
+                           rest);
     g_string_append(u, "endobj\n");
     gsize meta_at = base + u->len;
-    g_string_append_printf(u, "%ld 0 obj\n<< /Type /Metadata /Subtype /XML /Length %zu >>\nstream\n%s\nendstream\nendobj\n",
-                           meta, strlen(xmp) + 0, xmp);
+    g_string_append_printf(
+        u,
+        "%ld 0 obj\n<< /Type /Metadata /Subtype /XML /Length %zu >>\nstream\n%s\nendstream\nendobj\n",
+        meta, strlen(xmp) + 0, xmp);
     gsize xref_at = base + u->len;
-    g_string_append_printf(u, "xref\n%ld 1\n%010zu 00000 n \n%ld 1\n%010zu 00000 n \n", root, cat_at,
-                           meta, meta_at);
+    g_string_append_printf(u, "xref\n%ld 1\n%010zu 00000 n \n%ld 1\n%010zu 00000 n \n", root,
+                           cat_at, meta, meta_at);
     g_string_append_printf(u, "trailer\n<< /Size %ld\n   /Root %ld 0 R\n", meta + 1, root);
     if (info > 0)
         g_string_append_printf(u, "   /Info %ld 0 R\n", info);

@@ -9,9 +9,9 @@
 #include <glib.h>
 
 typedef struct {
-    const char *lang;     /* "zh-CN": the catalog's /Lang and dc:language */
+    const char *lang; /* "zh-CN": the catalog's /Lang and dc:language */
     const char *title, *author, *subject, *keywords; /* as in the Info dictionary; may be NULL */
-    const char *date;     /* "2026-01-01T00:00:00" UTC, or NULL */
+    const char *date;                                /* "2026-01-01T00:00:00" UTC, or NULL */
 } JbPdfMeta;
 
 /* Append an incremental update to `pdf` (cairo's complete file): the catalog again with

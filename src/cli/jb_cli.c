@@ -67,8 +67,8 @@ gboolean cli_need_file(const char *path)
 {
     if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
         return TRUE;
-    cli_say("%s: %s", path, g_file_test(path, G_FILE_TEST_EXISTS) ? "not a regular file"
-                                                                : "no such file");
+    cli_say("%s: %s", path,
+            g_file_test(path, G_FILE_TEST_EXISTS) ? "not a regular file" : "no such file");
     return FALSE;
 }
 
@@ -187,7 +187,8 @@ JbTable *cli_read_with_columns(const char *path, const char *const *need, GError
     JbTable *t = jb_table_read(path, error);
     for (guint k = 0; t && need[k]; k++)
         if (jb_table_column(t, need[k]) < 0) {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column '%s'", path, need[k]);
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: missing column '%s'", path,
+                        need[k]);
             g_clear_pointer(&t, jb_table_free);
         }
     return t;

@@ -69,15 +69,25 @@ int cmd_build(int argc, char **argv)
     int jobs = -1, batch = 0, shards = 0; /* jobs not given: the number of cores */
     g_autofree char *log = NULL, *unit = NULL;
     GOptionEntry entries[] = {
-        {"wait", 0, 0, G_OPTION_ARG_NONE, &wait, "Wait for a running build instead of exiting with 5", NULL},
+        {"wait", 0, 0, G_OPTION_ARG_NONE, &wait,
+         "Wait for a running build instead of exiting with 5", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on success", NULL},
-        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Say what ran and what was reused, unit by unit", NULL},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Extract and render with N threads (default: the number of cores)", "N"},
-        {"log", 0, 0, G_OPTION_ARG_FILENAME, &log, "Append JSON Lines (events and a summary) to FILE", "FILE"},
-        {"unit", 0, 0, G_OPTION_ARG_STRING, &unit, "Run one unit into OUT/.cache, without the lock (extract:N, extract:A-B, extract:I/N, chart:NAME, report, or an index into --list-units); exits 0 when it succeeded, whatever the data's warnings", "UNIT"},
-        {"list-units", 0, 0, G_OPTION_ARG_NONE, &list_units, "Print the project's units, one per line", NULL},
-        {"batch", 0, 0, G_OPTION_ARG_INT, &batch, "--list-units and --unit INDEX: N articles per extraction unit (extract:A-B)", "N"},
-        {"shards", 0, 0, G_OPTION_ARG_INT, &shards, "--list-units and --unit INDEX: N extraction units of nearly equal size (extract:I/N)", "N"},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+         "Say what ran and what was reused, unit by unit", NULL},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+         "Extract and render with N threads (default: the number of cores)", "N"},
+        {"log", 0, 0, G_OPTION_ARG_FILENAME, &log,
+         "Append JSON Lines (events and a summary) to FILE", "FILE"},
+        {"unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+         "Run one unit into OUT/.cache, without the lock (extract:N, extract:A-B, extract:I/N, chart:NAME, report, or an index into --list-units); exits 0 when it succeeded, whatever the data's warnings",
+         "UNIT"},
+        {"list-units", 0, 0, G_OPTION_ARG_NONE, &list_units,
+         "Print the project's units, one per line", NULL},
+        {"batch", 0, 0, G_OPTION_ARG_INT, &batch,
+         "--list-units and --unit INDEX: N articles per extraction unit (extract:A-B)", "N"},
+        {"shards", 0, 0, G_OPTION_ARG_INT, &shards,
+         "--list-units and --unit INDEX: N extraction units of nearly equal size (extract:I/N)",
+         "N"},
         {NULL}};
     /* make's spelling, -j4, which GOption does not take for a short option */
     g_autoptr(GPtrArray) jn = g_ptr_array_new_with_free_func(g_free);
@@ -87,25 +97,27 @@ int cmd_build(int argc, char **argv)
             g_ptr_array_add(jn, a);
             argv[i] = a;
         }
-    if (!cli_options(&argc, &argv, "[PROJECT|DIR] — run the whole pipeline (default: jianbao.project)", entries,
-                     "extract → reshape → charts → briefing, as the project file says; only what changed\n"
-                     "is redone (content hashes in OUT/.manifest, products in OUT/.cache).\n"
-                     "Exit codes: 0 ok (also with the data's warnings: new ones are printed once, all are\n"
-                     "in OUT/warnings.csv), 1 warnings the project's fail_on= makes failures, 2 usage,\n"
-                     "3 input, 4 output, 5 locked. -q prints nothing on success.\n\n"
-                     "The project file (a key file; paths relative to it; 'jianbao init DIR' writes one):\n"
-                     "  [project]\n"
-                     "  inputs=GLOB;...       the articles (required)\n"
-                     "  dictionary=FILE       metric dictionary (default templates/metrics.ini, shipped)\n"
-                     "  publishers=FILE       who published a page that names none, by site or file name\n"
-                     "                        (default templates/publishers.tsv, shipped)\n"
-                     "  template=FILE         briefing template (templates/briefing.md is shipped); none: no briefing\n"
-                     "  output=DIR            where outputs go (default out)\n"
-                     "  period=year|keep      chart periods by year (default) or as stated\n"
-                     "  fail_on=errors|new-warnings|warnings   what exits non-zero (default errors)\n"
-                     "  [chart NAME]          a chart spec (metric=, type=, title=, ... as 'jianbao chart')\n"
-                     "                        drawn to OUTPUT/charts/NAME.png and .pdf\n"
-                     "An unknown section, key or value is an error naming its line."))
+    if (!cli_options(
+            &argc, &argv, "[PROJECT|DIR] — run the whole pipeline (default: jianbao.project)",
+            entries,
+            "extract → reshape → charts → briefing, as the project file says; only what changed\n"
+            "is redone (content hashes in OUT/.manifest, products in OUT/.cache).\n"
+            "Exit codes: 0 ok (also with the data's warnings: new ones are printed once, all are\n"
+            "in OUT/warnings.csv), 1 warnings the project's fail_on= makes failures, 2 usage,\n"
+            "3 input, 4 output, 5 locked. -q prints nothing on success.\n\n"
+            "The project file (a key file; paths relative to it; 'jianbao init DIR' writes one):\n"
+            "  [project]\n"
+            "  inputs=GLOB;...       the articles (required)\n"
+            "  dictionary=FILE       metric dictionary (default templates/metrics.ini, shipped)\n"
+            "  publishers=FILE       who published a page that names none, by site or file name\n"
+            "                        (default templates/publishers.tsv, shipped)\n"
+            "  template=FILE         briefing template (templates/briefing.md is shipped); none: no briefing\n"
+            "  output=DIR            where outputs go (default out)\n"
+            "  period=year|keep      chart periods by year (default) or as stated\n"
+            "  fail_on=errors|new-warnings|warnings   what exits non-zero (default errors)\n"
+            "  [chart NAME]          a chart spec (metric=, type=, title=, ... as 'jianbao chart')\n"
+            "                        drawn to OUTPUT/charts/NAME.png and .pdf\n"
+            "An unknown section, key or value is an error naming its line."))
         return EXIT_USAGE;
     if (argc > 2) {
         cli_say("expected at most one PROJECT (try --help)");
@@ -126,8 +138,10 @@ int cmd_build(int argc, char **argv)
     if (!cli_need_file(project))
         return EXIT_USAGE;
     GError *e = NULL;
-    JbBuildOptions opt = {.wait_for_lock = wait, .jobs = jobs > 0 ? (guint)jobs : 0,
-                          .batch = (guint)batch, .shards = (guint)shards};
+    JbBuildOptions opt = {.wait_for_lock = wait,
+                          .jobs = jobs > 0 ? (guint)jobs : 0,
+                          .batch = (guint)batch,
+                          .shards = (guint)shards};
     if (list_units) {
         g_autoptr(GPtrArray) units = jb_build_list_units(project, &opt, &e);
         if (!units)
@@ -148,21 +162,24 @@ int cmd_build(int argc, char **argv)
     g_clear_error(&e);
     print_build_events(&r, verbose, quiet && status == EXIT_OK);
     if (status == EXIT_WARNINGS)
-        fprintf(stderr, "jianbao: build: failing on %u warning%s (the project's fail_on=); "
-                        "all in warnings.csv beside the outputs\n",
+        fprintf(stderr,
+                "jianbao: build: failing on %u warning%s (the project's fail_on=); "
+                "all in warnings.csv beside the outputs\n",
                 r.failing_warnings, r.failing_warnings == 1 ? "" : "s");
     if (ok && !quiet) {
         if (r.up_to_date)
             fprintf(stderr, "jianbao: build: up to date (%u articles, %.1f ms)\n", r.articles,
                     (double)r.duration / 1000.0);
         else
-            fprintf(stderr, "jianbao: build: %u articles, %u statements, %u series rows; "
-                            "%u units ran, %u reused (%.1f ms)\n",
+            fprintf(stderr,
+                    "jianbao: build: %u articles, %u statements, %u series rows; "
+                    "%u units ran, %u reused (%.1f ms)\n",
                     r.articles, r.statements, r.series_rows, r.ran, r.reused,
                     (double)r.duration / 1000.0);
         if (r.warnings && !unit)
-            fprintf(stderr, "jianbao: build: %u warning%s (%u new), listed in warnings.csv "
-                            "beside the outputs\n",
+            fprintf(stderr,
+                    "jianbao: build: %u warning%s (%u new), listed in warnings.csv "
+                    "beside the outputs\n",
                     r.warnings, r.warnings == 1 ? "" : "s", r.new_warnings);
         for (guint i = 0; i < r.outputs->len; i++)
             fprintf(stderr, "  wrote %s\n", (char *)g_ptr_array_index(r.outputs, i));
@@ -182,10 +199,11 @@ int cmd_build(int argc, char **argv)
 int cmd_init(int argc, char **argv)
 {
     GOptionEntry entries[] = {{NULL}};
-    if (!cli_options(&argc, &argv, "DIR — start a project of one's own", entries,
-                     "Writes DIR/jianbao.project, DIR/metrics.ini (your metrics, extending the shipped\n"
-                     "dictionary), DIR/README and an empty DIR/articles/. Then put articles there and\n"
-                     "run 'jianbao build DIR'."))
+    if (!cli_options(
+            &argc, &argv, "DIR — start a project of one's own", entries,
+            "Writes DIR/jianbao.project, DIR/metrics.ini (your metrics, extending the shipped\n"
+            "dictionary), DIR/README and an empty DIR/articles/. Then put articles there and\n"
+            "run 'jianbao build DIR'."))
         return EXIT_USAGE;
     if (argc != 2) {
         cli_say("expected one DIR (try --help)");

@@ -21,13 +21,22 @@ int cmd_extract(int argc, char **argv)
     g_autofree char *pub_path = NULL;
     gboolean strict = FALSE, append = FALSE;
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write metrics.csv to FILE (default: stdout)", "FILE"},
-        {"append", 'a', 0, G_OPTION_ARG_NONE, &append, "Append the rows to -o FILE (the header only when it is empty), whole, under a lock: for many processes at once (xargs -P)", NULL},
-        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary (default: templates/metrics.ini)", "FILE"},
-        {"publishers", 0, 0, G_OPTION_ARG_FILENAME, &pub_path, "Publishers by site and file name, for pages that name none (default: templates/publishers.tsv)", "FILE"},
-        {"encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, "Input encoding (default: detect UTF-8 or GB18030)", "ENC"},
-        {"published", 0, 0, G_OPTION_ARG_STRING, &published, "The articles' date, overriding what they say", "DATE"},
-        {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first article that cannot be read or needed repair; write nothing", NULL},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+         "Write metrics.csv to FILE (default: stdout)", "FILE"},
+        {"append", 'a', 0, G_OPTION_ARG_NONE, &append,
+         "Append the rows to -o FILE (the header only when it is empty), whole, under a lock: for many processes at once (xargs -P)",
+         NULL},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path,
+         "Metric dictionary (default: templates/metrics.ini)", "FILE"},
+        {"publishers", 0, 0, G_OPTION_ARG_FILENAME, &pub_path,
+         "Publishers by site and file name, for pages that name none (default: templates/publishers.tsv)",
+         "FILE"},
+        {"encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+         "Input encoding (default: detect UTF-8 or GB18030)", "ENC"},
+        {"published", 0, 0, G_OPTION_ARG_STRING, &published,
+         "The articles' date, overriding what they say", "DATE"},
+        {"strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+         "Stop at the first article that cannot be read or needed repair; write nothing", NULL},
         {NULL}};
     /* @LIST: see expand_lists */
     if (!cli_options(&argc, &argv, "ARTICLE... — find quantitative statements", entries,

@@ -52,20 +52,31 @@ int cmd_reshape(int argc, char **argv)
     g_auto(GStrv) metric = NULL, subject = NULL, derive = NULL;
     gboolean strict = FALSE, known_only = FALSE, wide = FALSE, long_ = FALSE, excel = FALSE;
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write series.csv to FILE (default: stdout)", "FILE"},
-        {"conflicts", 'c', 0, G_OPTION_ARG_FILENAME, &conflicts_path, "Write conflicts to FILE (default: conflicts.csv beside --output)", "FILE"},
-        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Metric dictionary: labels, base units, subjects", "FILE"},
-        {"period", 0, 0, G_OPTION_ARG_STRING, &period, "year: chart 2022-06 as 2022; keep (default): as stated", "year|keep"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+         "Write series.csv to FILE (default: stdout)", "FILE"},
+        {"conflicts", 'c', 0, G_OPTION_ARG_FILENAME, &conflicts_path,
+         "Write conflicts to FILE (default: conflicts.csv beside --output)", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path,
+         "Metric dictionary: labels, base units, subjects", "FILE"},
+        {"period", 0, 0, G_OPTION_ARG_STRING, &period,
+         "year: chart 2022-06 as 2022; keep (default): as stated", "year|keep"},
         {"strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Fail on the first malformed row", NULL},
-        {"metric", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &metric, "Only this metric id and ids under it (repeatable)", "ID"},
-        {"subject", 0, 0, G_OPTION_ARG_STRING_ARRAY, &subject, "Only statements about SUBJECT (repeatable)", "SUBJECT"},
-        {"since", 0, 0, G_OPTION_ARG_STRING, &since, "Only periods from PERIOD on (YYYY[-MM[-DD]])", "PERIOD"},
+        {"metric", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &metric,
+         "Only this metric id and ids under it (repeatable)", "ID"},
+        {"subject", 0, 0, G_OPTION_ARG_STRING_ARRAY, &subject,
+         "Only statements about SUBJECT (repeatable)", "SUBJECT"},
+        {"since", 0, 0, G_OPTION_ARG_STRING, &since, "Only periods from PERIOD on (YYYY[-MM[-DD]])",
+         "PERIOD"},
         {"until", 0, 0, G_OPTION_ARG_STRING, &until, "Only periods up to PERIOD", "PERIOD"},
-        {"known-only", 0, 0, G_OPTION_ARG_NONE, &known_only, "Only rows with a metric_id (others: unknown:SUBJECT:METRIC)", NULL},
-        {"derive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &derive, "Add derived series: change,multiple,cagr,yoy or all", "LIST"},
+        {"known-only", 0, 0, G_OPTION_ARG_NONE, &known_only,
+         "Only rows with a metric_id (others: unknown:SUBJECT:METRIC)", NULL},
+        {"derive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &derive,
+         "Add derived series: change,multiple,cagr,yoy or all", "LIST"},
         {"wide", 0, 0, G_OPTION_ARG_NONE, &wide, "One row per period, one column per metric", NULL},
-        {"long", 0, 0, G_OPTION_ARG_NONE, &long_, "The input is a --wide file: write it back as series.csv", NULL},
-        {"excel", 0, 0, G_OPTION_ARG_NONE, &excel, "For Excel/WPS: UTF-8 BOM, formula-like cells neutralised", NULL},
+        {"long", 0, 0, G_OPTION_ARG_NONE, &long_,
+         "The input is a --wide file: write it back as series.csv", NULL},
+        {"excel", 0, 0, G_OPTION_ARG_NONE, &excel,
+         "For Excel/WPS: UTF-8 BOM, formula-like cells neutralised", NULL},
         {NULL}};
     if (!cli_options(&argc, &argv, "METRICS.csv... — merge statements into series", entries,
                      "One value per metric and period; duplicates merged with all their sources,\n"
@@ -88,7 +99,8 @@ int cmd_reshape(int argc, char **argv)
     const char *bounds[][2] = {{"--since", since}, {"--until", until}};
     for (guint i = 0; i < G_N_ELEMENTS(bounds); i++)
         if (bounds[i][1] && !jb_period_valid(bounds[i][1])) {
-            cli_say("%s must be a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or START/END), "
+            cli_say(
+                "%s must be a period (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or START/END), "
                 "not '%s'",
                 bounds[i][0], bounds[i][1]);
             return EXIT_USAGE;
@@ -99,9 +111,12 @@ int cmd_reshape(int argc, char **argv)
         return EXIT_USAGE;
     }
     JbReshapeOptions opt = {.year_periods = period && strcmp(period, "year") == 0,
-                            .include_unknown = !known_only, .strict = strict,
+                            .include_unknown = !known_only,
+                            .strict = strict,
                             .metrics = (const char *const *)metric,
-                            .subjects = (const char *const *)subject, .since = since, .until = until};
+                            .subjects = (const char *const *)subject,
+                            .since = since,
+                            .until = until};
     GError *e = NULL;
     for (char **d = derive; d && *d; d++)
         if (!jb_derive_parse(*d, &opt.derive, &e))
@@ -159,17 +174,22 @@ int cmd_suggest(int argc, char **argv)
     g_autofree char *out = NULL, *dict_path = NULL, *extends = NULL;
     gint n = 20;
     GOptionEntry entries[] = {
-        {"number", 'n', 0, G_OPTION_ARG_INT, &n, "List the N most frequent phrases (default 20)", "N"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write a metrics.ini stub naming them to FILE", "FILE"},
-        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path, "Skip phrases this dictionary names now (default: templates/metrics.ini)", "FILE"},
-        {"extends", 0, 0, G_OPTION_ARG_STRING, &extends, "The dictionary the stub extends (default: templates/metrics.ini)", "PATH"},
+        {"number", 'n', 0, G_OPTION_ARG_INT, &n, "List the N most frequent phrases (default 20)",
+         "N"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+         "Write a metrics.ini stub naming them to FILE", "FILE"},
+        {"dict", 0, 0, G_OPTION_ARG_FILENAME, &dict_path,
+         "Skip phrases this dictionary names now (default: templates/metrics.ini)", "FILE"},
+        {"extends", 0, 0, G_OPTION_ARG_STRING, &extends,
+         "The dictionary the stub extends (default: templates/metrics.ini)", "PATH"},
         {NULL}};
-    if (!cli_options(&argc, &argv, "METRICS.csv... — what the dictionary does not know", entries,
-                     "Lists the most frequent metric phrases of statements without a metric id, with\n"
-                     "their count, articles, unit and an example quote (tab-separated, after a line\n"
-                     "of totals), and with -o writes a metrics.ini stub that extends the dictionary\n"
-                     "with a metric for each. Words of change and scope are cut from a phrase\n"
-                     "(道指涨 → 道指); a phrase of one character, or none, is not listed."))
+    if (!cli_options(
+            &argc, &argv, "METRICS.csv... — what the dictionary does not know", entries,
+            "Lists the most frequent metric phrases of statements without a metric id, with\n"
+            "their count, articles, unit and an example quote (tab-separated, after a line\n"
+            "of totals), and with -o writes a metrics.ini stub that extends the dictionary\n"
+            "with a metric for each. Words of change and scope are cut from a phrase\n"
+            "(道指涨 → 道指); a phrase of one character, or none, is not listed."))
         return EXIT_USAGE;
     g_autoptr(GPtrArray) inputs = cli_inputs_given(argc, argv, "expected METRICS.csv (try --help)");
     if (!inputs)
@@ -193,8 +213,8 @@ int cmd_suggest(int argc, char **argv)
     g_autoptr(GPtrArray) found = jb_suggest(metrics, dict, &t, &e);
     if (!found)
         return cli_fail(e);
-    printf("# %u statements, %u named by the dictionary (%.1f%%); %u unnamed in %u phrases",
-           t.rows, t.known, t.rows ? 100.0 * t.known / t.rows : 0.0, t.unnamed, found->len);
+    printf("# %u statements, %u named by the dictionary (%.1f%%); %u unnamed in %u phrases", t.rows,
+           t.known, t.rows ? 100.0 * t.known / t.rows : 0.0, t.unnamed, found->len);
     if (found->len > (guint)n)
         printf(", the %d most frequent", n);
     printf("\n");
@@ -206,7 +226,8 @@ int cmd_suggest(int argc, char **argv)
         printf("%u\t%u\t%s\t%s\t%s (%s)\n", s->count, s->sources, s->unit, s->phrase, quote, base);
     }
     if (out) {
-        g_autoptr(GString) stub = jb_suggest_stub(found, (guint)n, extends ? extends : "templates/metrics.ini");
+        g_autoptr(GString)
+            stub = jb_suggest_stub(found, (guint)n, extends ? extends : "templates/metrics.ini");
         if (!jb_write_file_atomic(out, stub->str, stub->len, &e))
             return cli_fail(e);
     }

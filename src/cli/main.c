@@ -27,14 +27,16 @@ static const struct {
     {"report", cmd_report, "template + series.csv → a PDF briefing"},
     {"build", cmd_build, "the whole pipeline from a project file, for cron"},
     {"init", cmd_init, "start a project: DIR/jianbao.project, metrics.ini, articles/"},
-    {"suggest", cmd_suggest, "metrics.csv → the phrases the dictionary does not know, a metrics.ini stub"},
+    {"suggest", cmd_suggest,
+     "metrics.csv → the phrases the dictionary does not know, a metrics.ini stub"},
     {"number", cmd_number, "parse number expressions from stdin (for scripts and checking)"},
 };
 
 static void usage(FILE *f)
 {
-    fprintf(f, "Usage: jianbao COMMAND [OPTION...]\n\n"
-               "Turns Chinese industry news into metrics, charts and PDF briefings.\n\nCommands:\n");
+    fprintf(f,
+            "Usage: jianbao COMMAND [OPTION...]\n\n"
+            "Turns Chinese industry news into metrics, charts and PDF briefings.\n\nCommands:\n");
     for (guint i = 0; i < G_N_ELEMENTS(COMMANDS); i++)
         fprintf(f, "  %-8s  %s\n", COMMANDS[i].name, COMMANDS[i].what);
     fprintf(f, "\n'jianbao COMMAND --help' describes each command's options.\n"
@@ -79,9 +81,10 @@ static gboolean font_failed(const GLogField *fields, gsize n)
         !strstr(msg, "failed to create cairo") || !strstr(msg, "expect ugly output"))
         return FALSE;
     const char *font = strstr(msg, "the offending font is ");
-    fprintf(stderr, "jianbao: %s: out of memory (pango could not load the font %s, or its file "
-            "is damaged); nothing was written\n", cli_stage ? cli_stage : "main",
-            font ? font + strlen("the offending font is ") : "");
+    fprintf(stderr,
+            "jianbao: %s: out of memory (pango could not load the font %s, or its file "
+            "is damaged); nothing was written\n",
+            cli_stage ? cli_stage : "main", font ? font + strlen("the offending font is ") : "");
     fflush(stderr);
     return TRUE;
 }
@@ -96,8 +99,10 @@ static GLogWriterOutput fatal_writer(GLogLevelFlags level, const GLogField *fiel
             if (strcmp(fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
                 msg = fields[i].value;
         if (strstr(msg, "failed to allocate") || strstr(msg, "Resource temporarily unavailable"))
-            fprintf(stderr, "jianbao: %s: out of memory (%s); the input is too large for the "
-                    "memory this process may use\n", cli_stage ? cli_stage : "main", msg);
+            fprintf(stderr,
+                    "jianbao: %s: out of memory (%s); the input is too large for the "
+                    "memory this process may use\n",
+                    cli_stage ? cli_stage : "main", msg);
         else
             fprintf(stderr, "jianbao: %s: fatal error: %s\n", cli_stage ? cli_stage : "main", msg);
         fflush(stderr);
