@@ -461,9 +461,9 @@ static gboolean followed_by_measure(const char *text)
  * figure or comma are the figure's (…年均增长15.6%，2025年有望突破1900亿件 is a level). */
 static gboolean names_change(const char *text)
 {
-    for (const char *p = text; *p; p++)
-        if (g_ascii_isdigit(*p) || *p == ',' || *p == ';' || g_str_has_prefix(p, "，") ||
-            g_str_has_prefix(p, "；"))
+    for (const char *p = text; *p; p++) /* (，is EF BC 8C, ；EF BC 9B: a byte test first) */
+        if (g_ascii_isdigit(*p) || *p == ',' || *p == ';' ||
+            ((guchar)*p == 0xEF && (g_str_has_prefix(p, "，") || g_str_has_prefix(p, "；"))))
             text = p + 1; /* (a byte on: at worst inside a character, which no word matches) */
     static const char *const NOUNS[] = {"升幅", "跌幅", "涨幅", "漲幅", "增幅", "降幅", "减幅",
                                         "減幅", "增量", "净增", "淨增", NULL};
@@ -476,6 +476,8 @@ static gboolean names_change(const char *text)
             return TRUE;
     for (const char *p = text; *p; p = g_utf8_next_char(p))
         for (const char *const *w = VERBS; *w; w++) {
+            if (p[0] != (*w)[0] || p[1] != (*w)[1]) /* (a word's first bytes, then the rest) */
+                continue;
             gsize n = strlen(*w);
             if (strncmp(p, *w, n) != 0)
                 continue;

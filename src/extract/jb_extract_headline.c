@@ -18,8 +18,6 @@
 gboolean jb_extract_is_contents(const char *para)
 {
     guint items = 0, stops = 0;
-    for (const char *p = strstr(para, "。"); p; p = strstr(p + 1, "。"))
-        stops++;
     for (const char *p = strstr(para, "；"); p; p = strstr(p + 1, "；")) {
         const char *q = p + strlen("；");
         if (starts(q, q + 3, "（"))
@@ -31,6 +29,10 @@ gboolean jb_extract_is_contents(const char *para)
                 items++;
         }
     }
+    if (items < 3) /* (every paragraph is asked, most have no list: no need to count its 。) */
+        return FALSE;
+    for (const char *p = strstr(para, "。"); p; p = strstr(p + 1, "。"))
+        stops++;
     return items >= 3 && stops * 3 <= items; /* (a sentence or two may close it) */
 }
 

@@ -24,13 +24,23 @@ static inline __attribute__((always_inline)) const char *lit(const char *p, cons
     return jb_lit(p, limit, w);
 }
 
-/* The first of `words` at p: where it ends, or NULL. */
+/* The first of `words` at p: where it ends, or NULL. Byte by byte, no strlen or memcmp: the
+ * words come from an array (no constants to fold), most fail on their first two bytes, and
+ * the time scan tries a dozen lists at each character that may start a time. */
 static const char *any_lit(const char *p, const char *limit, const char *const *words)
 {
+    if (p >= limit)
+        return NULL;
     for (; *words; words++) {
-        const char *e = lit(p, limit, *words);
-        if (e)
-            return e;
+        const char *w = *words, *q = p;
+        if (*q != *w)
+            continue;
+        while (*w && q < limit && *q == *w) {
+            q++;
+            w++;
+        }
+        if (!*w)
+            return q;
     }
     return NULL;
 }
@@ -78,7 +88,12 @@ static inline __attribute__((always_inline)) gboolean ends_with(const char *s, c
                                                                 const char *w)
 {
     gsize n = strlen(w);
-    return (gsize)(p - s) >= n && memcmp(p - n, w, n) == 0;
+    if ((gsize)(p - s) < n)
+        return FALSE;
+    for (const char *q = p - n; *w; q++, w++) /* (a word of a few bytes: no memcmp call) */
+        if (*q != *w)
+            return FALSE;
+    return TRUE;
 }
 
 static gboolean ends_with_any(const char *s, const char *p, const char *const *words)

@@ -65,12 +65,14 @@ static const char *metric_core(const char *m, char out[256])
     out[n] = '\0';
     for (gboolean cut = TRUE; cut;) {
         cut = FALSE;
-        for (const char *const *w = TAIL; *w && !cut; w++)
-            if (n > strlen(*w) && g_str_has_suffix(out, *w)) {
-                n -= strlen(*w);
+        for (const char *const *w = TAIL; *w && !cut; w++) {
+            gsize k = strlen(*w); /* (out is n bytes: its suffix compared in place) */
+            if (n > k && memcmp(out + n - k, *w, k) == 0) {
+                n -= k;
                 out[n] = '\0';
                 cut = TRUE;
             }
+        }
     }
     char *best = strstr(out, "最新"); /* 本港最新失業率 → 本港失業率 */
     if (best)
@@ -93,8 +95,11 @@ static gboolean bare_change(const char *m)
                             LIT("涨"), LIT("漲"), LIT("长"), LIT("長")};
     for (const char *p = m; *p;) {
         gsize k = 0;
+        /* (every word is a Chinese character or more: its three bytes are tested before
+         * strncmp; p[1] and p[2] are read only when the bytes before matched, none NUL) */
         for (; k < G_N_ELEMENTS(W); k++)
-            if (strncmp(p, W[k].s, W[k].n) == 0)
+            if (p[0] == W[k].s[0] && p[1] == W[k].s[1] && p[2] == W[k].s[2] &&
+                strncmp(p, W[k].s, W[k].n) == 0)
                 break;
         if (k == G_N_ELEMENTS(W))
             return FALSE; /* a word that names something */

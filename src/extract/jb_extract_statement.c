@@ -583,7 +583,7 @@ static gboolean threshold_word(const char *qualifier)
     static const char *const W[] = {"超过", "超過", "超", "逾", "以上", "以下", "少于", "少於",
                                     "低于", "低於", "高于", "高於", "不足", "不到", "多于",
                                     "多於", "大于", "大於", "小于", "小於", "过", "過", NULL};
-    for (const char *const *w = W; *w; w++)
+    for (const char *const *w = W; *qualifier && *w; w++) /* (most figures have none) */
         if (strcmp(qualifier, *w) == 0)
             return TRUE;
     return FALSE;

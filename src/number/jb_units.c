@@ -58,10 +58,44 @@ static const char SIMP[] =
     "号桩仓柜灯届级载电视卫药表盏舱铺团对双汇";
 G_STATIC_ASSERT(sizeof TRAD == sizeof SIMP);
 
+/* TRAD's characters as a bitmap of code points (U+0800..U+FFFF: all are three bytes), so a
+ * unit with none (almost every one) is told by one bit test a character rather than by
+ * comparing each with all of TRAD's: jb_unit_base runs for every figure compared (c->seen's
+ * hash and equality) and took 7% of extraction. */
+static guint8 trad_bits[0x10000 / 8];
+
+static void trad_bits_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        for (gsize k = 0; k + 3 < sizeof TRAD; k += 3) {
+            const guchar *u = (const guchar *)TRAD + k;
+            guint c = ((guint)(u[0] & 0x0F) << 12) | ((guint)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            trad_bits[c >> 3] |= (guint8)(1u << (c & 7));
+        }
+        g_once_init_leave(&done, 1);
+    }
+}
+
+/* Does `unit` hold a character of TRAD? (Its three-byte characters by trad_bits.) */
+static gboolean has_trad(const char *unit)
+{
+    trad_bits_init();
+    for (const guchar *u = (const guchar *)unit; *u; u++)
+        if ((*u & 0xF0) == 0xE0 && u[1] && u[2]) {
+            guint c = ((guint)(u[0] & 0x0F) << 12) | ((guint)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            if ((trad_bits[c >> 3] >> (c & 7)) & 1)
+                return TRUE; /* (every byte is tried: a lead byte is never missed) */
+        }
+    return FALSE;
+}
+
 /* `unit` with its traditional characters simplified into `buf` (of `size`): FALSE when it
  * has none (or is too long for `buf`: no unit is). */
 static gboolean simplified(const char *unit, char *buf, gsize size)
 {
+    if (!has_trad(unit))
+        return FALSE;
     gboolean any = FALSE;
     gsize o = 0;
     for (const char *p = unit; *p;) {
@@ -102,7 +136,7 @@ const char *jb_unit_base(const char *unit)
 
 gboolean jb_unit_same(const char *a, const char *b)
 {
-    return strcmp(jb_unit_base(a), jb_unit_base(b)) == 0;
+    return strcmp(a, b) == 0 || strcmp(jb_unit_base(a), jb_unit_base(b)) == 0;
 }
 
 gboolean jb_unit_is_money(const char *unit)
