@@ -488,18 +488,23 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
         r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
         /* 今年以来 runs to the month the text speaks of (7月…，今年以来累计下跌约7%), when
          * that is before the published one */
-        if (r->has_val && r->loose && have_ctx && ctx_named && r->val.start.kind == JB_POINT_MONTH &&
+        /* (a time not over when published, as a headline's 今年, names no month to run to) */
+        gboolean ctx_over = have_ctx && ctx_named && c->anchor.day.kind == JB_POINT_DAY &&
+                            jb_period_end_day(&ctx) <= jb_point_first_day(&c->anchor.day);
+        if (r->has_val && r->loose && ctx_over && r->val.start.kind == JB_POINT_MONTH &&
             r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH) {
             JbPoint last = jb_point_of_days(jb_period_end_day(&ctx) - 1);
             if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
                 r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
-        } else if (r->has_val && r->loose && !ctx_named && r->val.start.kind == JB_POINT_MONTH &&
+        } else if (r->has_val && r->loose && !ctx_over && r->val.start.kind == JB_POINT_MONTH &&
                    r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH &&
                    c->anchor.day.kind == JB_POINT_DAY) {
             /* in a release's frame (2025年6月份…), 今年以来 runs to its month; outside one,
              * to the day: a market's close, a city's news (2025-01-01/2025-11-18) */
             JbPeriod frame, today;
-            if (jb_extract_frame_period(c, &frame)) { /* to the frame's month */
+            /* (a frame not yet over, as a headline's 今年, is no release's) */
+            if (jb_extract_frame_period(c, &frame) &&
+                jb_period_end_day(&frame) <= jb_point_first_day(&c->anchor.day)) {
                 JbPoint last = jb_point_of_days(jb_period_end_day(&frame) - 1);
                 if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
                     r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
