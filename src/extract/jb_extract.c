@@ -1080,6 +1080,9 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     c.publisher = g_ref_string_new(article->publisher);
     c.published = g_ref_string_new("");
     c.times = x->times;
+    /* (where its fiscal years end, said anywhere, holds for all its 2026财年) */
+    for (guint i = 0; i < article->paragraphs->len && !c.anchor.fy_end; i++)
+        c.anchor.fy_end = jb_extract_fiscal_year_end(g_ptr_array_index(article->paragraphs, i));
     enter_section(&c, NULL);
 
     c.seen = jb_extract_seen_new();

@@ -167,7 +167,14 @@ typedef struct {
     JbPeriod report;    /* the period a periodic report covers (its title: 2025年第三季度报告),
                          * that 本报告期, 年初至报告期末, 报告期末 and 上年度末 count from */
     gboolean have_report;
+    int fy_end;         /* the month a company's fiscal year ends in (6: July to June, named
+                         * by the year it ends in), 0 when the article shows none */
 } TimeAnchor;
+
+/* The month the fiscal year of `text` (an article's paragraph) ends in, as it says so
+ * (公司财年截至每年6月30日; 截至2025年12月31日止的2026财年第二财季; 截至2025年6月30日止财年):
+ * 1..12, or 0 when it does not. */
+int jb_extract_fiscal_year_end(const char *text);
 
 /* The characters a time expression can start with (besides digits): one list for
  * time_lead's switch and time_refs' block table. */
