@@ -1022,6 +1022,16 @@ static gboolean multiple_after(const char *e, const char *limit)
     return lit(q, limit, "倍") || lit(q, limit, "%") || lit(q, limit, "％") || lit(q, limit, "成");
 }
 
+/* A level at a time, from one to another (由2020年的63.2%提高到2025年的69.5%): the time of
+ * the figure after 的, not the base of a share (恢复至2019年同期的86.5%). */
+static gboolean level_at(const char *s, const char *p, const char *e, const char *limit)
+{
+    if (any_lit(e, limit, (const char *const[]){"同期", "水平", NULL}))
+        return FALSE;
+    return ends_with_any(s, p, (const char *const[]){"由", "到", "至", NULL}) &&
+           !ends_with(s, p, "截至");
+}
+
 static gboolean start_after(const char *e, const char *limit)
 {
     return any_lit(e, limit, (const char *const[]){"起", "开始", "開始", NULL}) != NULL;
@@ -1383,6 +1393,11 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             prev_end = p = e; /* 2025年12月至2026年2月: one span, across the year's end */
             continue;
         }
+        /* 到 a time already past (到2020年底，…累计装机达到156万千瓦, in 2026) is no target */
+        if (t.future_word && t.known && t.rel == REL_NONE && anchor->day.kind == JB_POINT_DAY &&
+            (ends_with(s, p, "到") || ends_with(s, p, "至")) &&
+            jb_period_end_day(&t.p) <= jb_point_first_day(&anchor->day))
+            t.future_word = FALSE;
         gboolean bracketed = prev_end && ((lit(prev_end, limit, "（") == p) || (lit(prev_end, limit, "(") == p));
         if (bracketed) {
             t.role = TIME_RESTATE; /* 今年第二季（4至6月）, 今天（10月18日） */
@@ -1408,8 +1423,12 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
         } else if (since_after(e, limit) || index_base_after(e, limit)) {
             t.role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
         } else if (multiple_after(e, limit)) {
-            t.role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: what a share is of */
-            t.share_of = TRUE;
+            if (!level_at(s, p, e, limit)) {
+                t.role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: a share's base */
+                t.share_of = TRUE;
+            } else if (ends_with(s, p, "由")) {
+                t.loose = TRUE; /* 由2020年的63.2%: where a change starts, no story's period */
+            }
         }
         if (t.role == TIME_PERIOD && report_after(e, limit))
             t.sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
