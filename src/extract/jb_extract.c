@@ -530,7 +530,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
             gboolean bracketed = r->at > sent && (ends(sent, r->at, "（") || r->at[-1] == '(');
             gboolean days = r->val.start.kind == JB_POINT_DAY && r->val.end.kind == JB_POINT_DAY &&
                             jb_period_freq(&r->val) != JB_FREQ_DAY && !bracketed;
-            if (r->sentence_only || (days && first_number >= end))
+            if (r->sentence_only || (days && first_number >= end && !r->by_ends))
                 continue;
             c->carry = r->val;
             c->have_carry = TRUE;

@@ -1325,7 +1325,8 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
 }
 
 /* Does `t` end a span the last time found opens (2025年12月至2026年2月, 2024年7月—2025年6月,
- * 2021年至2025年: two times of one kind, each with its year, joined by a dash or 至/到)?
+ * 2021年至2025年: two times of one kind joined by a dash or 至/到; 从10月25日开始，至明年3月28日
+ * 结束)?
  * Then the last one is widened to it. Spans within a year (3至5月, 5月1日至5日) are read
  * where the first time is. */
 static gboolean joins_span(const char *s, const char *prev_end, const char *p, const char *limit,
@@ -1337,6 +1338,14 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
                                                                        "～", "~", "—", NULL});
     if (sep == prev_end + strlen("—") && lit(sep, limit, "—"))
         sep += strlen("—"); /* (a dash written twice: ——) */
+    gboolean by_ends = FALSE;
+    if (sep != p && any_lit(t->end, limit, (const char *const[]){"结束", "結束", "止", NULL})) {
+        /* by its two ends: 从10月25日开始，至明年3月28日结束; 自3月1日起至5月31日止 */
+        by_ends = TRUE;
+        sep = any_lit(prev_end, limit, (const char *const[]){"开始，至", "开始至", "开始，到",
+                                                              "開始，至", "開始至", "起，至",
+                                                              "起至", "起到", NULL});
+    }
     if (sep != p || ends_with(s, prev_end, "以来") || ends_with(s, prev_end, "以來"))
         return FALSE;
     TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
@@ -1347,6 +1356,7 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
         return FALSE;
     prev->p.end = t->p.end;
     prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
+    prev->by_ends = by_ends;
     return TRUE;
 }
 

@@ -154,6 +154,8 @@ typedef struct {
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */
     gboolean event;       /* the time of an event (去年推出…): local too */
     gboolean weekday;     /* a day named by its weekday (上周五, 周三): a date written out */
+    gboolean by_ends;     /* a span written by its two ends (从10月25日开始，至明年3月28日结束):
+                           * what it defines is the story's, figures or none */
     /* filled by the extractor, reading the sentence's times in order: */
     JbPeriod val;         /* the period it stands for where it stands */
     gboolean has_val;
