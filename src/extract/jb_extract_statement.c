@@ -508,6 +508,27 @@ static gboolean span_of_years_in_name(const JbQuantity *q, const char *cs, const
     return TRUE;
 }
 
+/* Years written in words that name an era, not a length measured (“十四五”是…发展的五年。
+ * 下一个十年的主战场, 过去五年，…, 十年观察): no figure. */
+static gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs,
+                             const char *qe, const char *end)
+{
+    if (strcmp(q->unit, "年") != 0 || g_ascii_isdigit(*qs) || q->qualifier[0])
+        return FALSE;
+    static const char *const WHICH[] = {"下一个", "下一個", "上一个", "上一個", "下个", "下個",
+                                        "新的", "未来", "未來", "过去", "過去", NULL};
+    for (const char *const *w = WHICH; *w; w++)
+        if (ends(cs, qs, *w))
+            return TRUE;
+    static const char *const LOOK[] = {"观察", "觀察", "回顾", "回顧", "巨变", "巨變", "变迁",
+                                       "變遷", "历程", "歷程", NULL}; /* 十年观察: a feature's name */
+    for (const char *const *w = LOOK; *w; w++)
+        if (starts(qe, end, *w))
+            return TRUE;
+    return ends(cs, qs, "的") && (qe >= end || starts(qe, end, "。") || starts(qe, end, "，") ||
+                                 starts(qe, end, "；") || starts(qe, end, "！"));
+}
+
 /* Is the figure ending at qe a bound that a noun right after it is qualified by (2000万元
  * 及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目)? A bound that ends its clause
  * (稳定在110万吨以上；) is a figure's. */
@@ -1024,8 +1045,9 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     if (strcmp(q->unit, "%") != 0 && !jb_unit_is_points(q->unit) && !got &&
         bound_modifies_noun(q, qe, sent_end))
         return; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
-    if (span_of_years_in_name(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end))
-        return; /* 完成三年整改, 五年新增3.1万公里: a span that names a programme or a time */
+    if (span_of_years_in_name(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end) ||
+        era_of_years(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end))
+        return; /* 完成三年整改, 五年新增3.1万公里, 下一个十年: a span that names a programme or a time */
     if (strcmp(q->unit, "手") == 0 && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
         return; /* 二手住宅, 一手房: second-hand, not two lots */

@@ -123,8 +123,16 @@ static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num
         return prev_char_in(c, at, "最附邻靠贴亲就鄰靠貼親");
     if (AT(c, at, "约") || AT(c, at, "約"))
         return prev_char_in(c, at, "节制签预公契条相合违婚特邀履隐節簽預條違隱");
-    if (AT(c, at, "超"))
-        return prev_char_in(c, at, "赶趕出入"); /* 出超, 入超: a trade surplus, a deficit */
+    if (AT(c, at, "超")) {
+        if (prev_char_in(c, at, "赶趕"))
+            return TRUE;
+        /* 出超, 入超: a trade surplus, a deficit — not 收入超, 支出超, 投入超, 输出超 */
+        if (at >= 6 && prev_char_in(c, at, "入"))
+            return !prev_char_in(c, at - 3, "收投输輸流注融纳納进進加深汇匯介录錄");
+        if (at >= 6 && prev_char_in(c, at, "出"))
+            return !prev_char_in(c, at - 3, "支输輸产產付流演推售卖賣提派杰傑突日外");
+        return prev_char_in(c, at, "出入");
+    }
     if (AT(c, at, "过") || AT(c, at, "過")) {
         /* only 过百 过千 过万 过亿 过半: "过1000家" is rare, "通过30项" is common */
         gsize n;
