@@ -279,7 +279,10 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
     int in_title = 0;
     for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
         gunichar ch = jb_word_char_at(p, b);
-        if (clause_sep_at(p)) {
+        /* (a comma between digits groups thousands: 3,040元/吨 is one number) */
+        if (clause_sep_at(p) &&
+            !((*p == ',' || *p == ':') && p > a && g_ascii_isdigit(p[-1]) && p + 1 < b &&
+              g_ascii_isdigit(p[1]))) {
             Sep x = {p, g_utf8_next_char(p)};
             g_array_append_val(c->seps, x);
         }

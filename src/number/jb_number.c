@@ -452,6 +452,10 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
         if (ok && m->has_unit && m2.has_unit && !same_unit(m, &m2)) {
             widen = m->ukind == m2.ukind && m2.unit_len > m->unit_len &&
                     memcmp(m2.unit, m->unit, m->unit_len) == 0;
+            /* (after a change verb, a change and the level it reaches: 下调30元至3040元/吨) */
+            if (widen && prev_char_in(c, e->qual_len ? MIN(e->qual_at, e->start) : e->start,
+                                      "调調涨漲跌升降加减減少高低长長落"))
+                widen = FALSE;
             ok = widen;
         }
         if (ok && dash && !m->has_unit && !m2.has_unit && !m2.big_mag) {

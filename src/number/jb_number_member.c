@@ -502,10 +502,12 @@ gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at_out)
         if (unit_at(c, k - ul, &u) != ul)
             return 0;
         /* (of time only the hour, minute and second: 每小时20公里; 每年5亿元 is a yearly sum) */
-        gboolean per_time = u->kind == U_DURATION &&
-                            (same_bytes(c->t + k - ul, "小时", ul) || same_bytes(c->t + k - ul, "小時", ul) ||
-                             same_bytes(c->t + k - ul, "分钟", ul) || same_bytes(c->t + k - ul, "分鐘", ul) ||
-                             same_bytes(c->t + k - ul, "秒", ul) || same_bytes(c->t + k - ul, "秒钟", ul));
+        /* (秒 is listed as a time of day's: 每秒21米 is a speed all the same) */
+        gboolean per_time = (u->kind == U_DURATION &&
+                             (same_bytes(c->t + k - ul, "小时", ul) || same_bytes(c->t + k - ul, "小時", ul) ||
+                              same_bytes(c->t + k - ul, "分钟", ul) || same_bytes(c->t + k - ul, "分鐘", ul) ||
+                              same_bytes(c->t + k - ul, "秒钟", ul))) ||
+                            (ul == 3 && same_bytes(c->t + k - ul, "秒", ul));
         if (u->kind != U_PLAIN && !per_time)
             return 0;
         *unit_at_out = k - ul;

@@ -61,5 +61,10 @@ X
 is "$(tail -n +2 "$TMP/feed.csv" | cut -d, -f2,3,7,13 | tr '\n' ' ')" \
     "2026-06-01,2026-05,32156,东川车讯 2026-06-01,2026-05,28.4,东川车讯 2026-06-02,2026-05,18020,东川车讯 2026-06-02,2026-05,12.5,东川车讯 " \
     "a JSON Feed's items are the stories, dated each, published by the feed"
+# a comma between digits groups thousands (1,710.5万辆): the quote keeps the whole number
+# and its clause, not what follows the comma
+printf '乘用车零售\n2026年10月8日\n\n1-9月累计零售1,710.5万辆，同比增长9.2%%。\n' >"$D/thousands.txt"
+"$JB" extract -o "$TMP/th.csv" "$D/thousands.txt" 2>/dev/null
+is "$(grep ',9.2,' "$TMP/th.csv" | cut -d'"' -f2)" '1-9月累计零售1,710.5万辆，同比增长9.2%' "the quote of a figure after a grouped number"
 echo "1..$n"
 [ "$failed" -eq 0 ]
