@@ -196,12 +196,16 @@ char *jb_units_axis_text(const char *display, const char *unit, gboolean western
     return g_strdup_printf("%s (%s)", unit, word);
 }
 
+/* The one place a bound becomes words. at_most is every upper bound a source states —
+ * 近 (nearly), 最高 (up to), 不超过, 以下, 不到 — and says only that the value is no more:
+ * 近 would claim a closeness 最高達245% does not state (a KPI read 近245%), 最高 a peak that
+ * 100以下 does not, so it is ≤ in both styles (GB 2312 has it: the subset fonts draw it). */
 const char *jb_units_bound_prefix(JbBound bound, gboolean western)
 {
     static const char *const cn[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = "超",
-                                     [JB_BOUND_AT_MOST] = "近", [JB_BOUND_ABOUT] = "约"};
+                                     [JB_BOUND_AT_MOST] = "≤", [JB_BOUND_ABOUT] = "约"};
     static const char *const west[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = ">",
-                                       [JB_BOUND_AT_MOST] = "<", [JB_BOUND_ABOUT] = "~"};
+                                       [JB_BOUND_AT_MOST] = "≤", [JB_BOUND_ABOUT] = "~"};
     if ((guint)bound >= G_N_ELEMENTS(cn))
         return "";
     return western ? west[bound] : cn[bound];

@@ -61,7 +61,8 @@ int jb_units_display_exp(const char *display);
  * "元 (trillions)", "家 (millions)". */
 char *jb_units_axis_text(const char *display, const char *unit, gboolean western);
 
-/* The prefix of a bound: 超 近 约 "" (western: > < ~ ""). Static. */
+/* The prefix of a bound: 超 ≤ 约 "" (western: > ≤ ~ ""): at_most is ≤ whatever word the
+ * source used (近, 最高, 以下), since the bound keeps no more than "no more than". Static. */
 const char *jb_units_bound_prefix(JbBound bound, gboolean western);
 
 /* `v` in display unit `display`, exact: every significant digit, and — for a figure shown
