@@ -1,4 +1,5 @@
 #include "jb_dict.h"
+#include "jb_dict_priv.h"
 
 #include "jb_common.h"
 #include "jb_keyfile.h"
@@ -6,37 +7,6 @@
 
 #include <string.h>
 
-/* An alias of a metric, with its length measured once. */
-typedef struct {
-    const char *text; /* borrowed from the metric */
-    gsize len;
-} AliasRef;
-
-/* The metrics of one unit, in file order, and all their aliases in that order. */
-typedef struct {
-    const char *unit;    /* jb_unit_base of the first metric's (borrowed or static) */
-    gsize unit_len;
-    GPtrArray *metrics;  /* JbMetric* (borrowed) */
-    GArray *alias_start; /* guint per metric: its first alias in `aliases`; then the total */
-    GArray *aliases;     /* AliasRef */
-    /* the aliases by first character (tag: the alias's place in `aliases`), and the metric
-     * of each: a context is read once for all of them, not once per alias (a dictionary of
-     * hundreds of metrics made strstr per alias half the cost of extraction) */
-    JbWordSet *alias_set;
-    GArray *alias_metric; /* guint per alias: its metric's place in `metrics` */
-} UnitBucket;
-
-struct JbDict {
-    GPtrArray *metrics; /* JbMetric*, in file order */
-    char **subjects;
-    char **growth_words; /* [growth] words: 同比增长 增长 按年增长… */
-    char **other_bases;  /* [growth] other_bases: 环比 按月 较上月… */
-    JbWordSet *subject_set; /* the subjects, for scanning text */
-    /* jb_dict_match runs for every number and looks only at the metrics of its unit; there
-     * are a handful of units, so they are compared in turn rather than hashed */
-    GArray *units; /* UnitBucket, in order of first use */
-    GHashTable *by_id; /* id → JbMetric* (borrowed): jb_dict_get runs for every growth figure */
-};
 
 static void bucket_clear(UnitBucket *b)
 {
@@ -56,6 +26,7 @@ static void metric_free(JbMetric *m)
     g_free(m->part_of);
     g_free(m->growth_of);
     g_strfreev(m->aliases);
+    g_strfreev(m->scope);
     g_free(m);
 }
 
@@ -68,6 +39,9 @@ void jb_dict_free(JbDict *d)
     g_strfreev(d->growth_words);
     g_strfreev(d->other_bases);
     jb_word_set_free(d->subject_set);
+    g_strfreev(d->places);
+    jb_word_set_free(d->owners);
+    jb_word_set_free(d->measures);
     if (d->units)
         g_array_unref(d->units);
     if (d->by_id)
@@ -145,6 +119,22 @@ static gboolean check_names(const JbDict *d, const char *source, GError **error)
     return TRUE;
 }
 
+/* A scope names places of [scope] places, or is "any" alone. */
+static gboolean check_scopes(const JbDict *d, const char *source, GError **error)
+{
+    for (guint i = 0; i < d->metrics->len; i++) {
+        const JbMetric *m = g_ptr_array_index(d->metrics, i);
+        for (char **w = m->scope; *w; w++)
+            if (m->anyone ? g_strv_length(m->scope) != 1 : !g_strv_contains((const char *const *)d->places, *w)) {
+                g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                            "%s: [%s]: scope '%s' is neither any (alone) nor a place of [scope] places",
+                            source, m->id, *w);
+                return FALSE;
+            }
+    }
+    return TRUE;
+}
+
 /* part_of names another metric of the dictionary, in the same unit, and never leads back. */
 static gboolean check_parts(const JbDict *d, const char *source, GError **error)
 {
@@ -182,9 +172,23 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
     for (char **w = d->subjects; *w; w++)
         if (**w && g_utf8_validate(*w, -1, NULL))
             jb_word_set_add(d->subject_set, *w, (int)(w - d->subjects));
+    d->places = list_or_empty(kf, "scope", "places");
+    g_auto(GStrv) home = list_or_empty(kf, "scope", "home");
+    g_auto(GStrv) measures = list_or_empty(kf, "scope", "measures");
+    d->owners = jb_word_set_new();
+    d->measures = jb_word_set_new();
+    for (char **w = d->places; *w; w++)
+        if (**w && g_utf8_validate(*w, -1, NULL))
+            jb_word_set_add(d->owners, *w, (int)(w - d->places));
+    for (char **w = home; *w; w++)
+        if (**w && g_utf8_validate(*w, -1, NULL))
+            jb_word_set_add(d->owners, *w, -1);
+    for (char **w = measures; *w; w++)
+        if (**w && g_utf8_validate(*w, -1, NULL))
+            jb_word_set_add(d->measures, *w, 0);
     g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
     for (char **g = groups; *g; g++) {
-        if (strcmp(*g, "subjects") == 0 || strcmp(*g, "growth") == 0)
+        if (strcmp(*g, "subjects") == 0 || strcmp(*g, "growth") == 0 || strcmp(*g, "scope") == 0)
             continue;
         JbMetric *m = g_new0(JbMetric, 1);
         m->id = g_strdup(*g);
@@ -198,6 +202,10 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         else
             m->part_of = g_strdup("");
         m->daily = g_key_file_get_boolean(kf, *g, "daily", NULL);
+        m->scope = list_or_empty(kf, *g, "scope");
+        for (char **w = m->scope; *w; w++)
+            g_strstrip(*w);
+        m->anyone = m->scope[0] && strcmp(m->scope[0], "any") == 0;
         m->growth_of = g_key_file_get_string(kf, *g, "growth_of", NULL);
         if (m->growth_of)
             g_strstrip(m->growth_of);
@@ -219,7 +227,8 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         JbMetric *m = g_ptr_array_index(d->metrics, i);
         g_hash_table_insert(d->by_id, m->id, m);
     }
-    if (!check_parts(d, source, error) || !check_names(d, source, error)) {
+    if (!check_parts(d, source, error) || !check_names(d, source, error) ||
+        !check_scopes(d, source, error)) {
         jb_dict_free(d);
         return NULL;
     }
@@ -263,7 +272,7 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d)
 
 /* Words after which an alias still names the whole metric: a scope (全国 我国 内地 本港),
  * a link word, a time's end (年 月 度), a qualifier (最新 累计), punctuation. */
-static const char *const SCOPE_WORDS[] = {
+const char *const JB_DICT_SCOPE_WORDS[] = {
     "全国", "全國", "我国", "我國", "中国", "中國", "全省", "全市", "全区", "全區", "全县", "全縣",
     "本省", "本市", "该省", "該省", "该市", "該市", "本港", "香港", "内地",
     "內地", "国内", "國內", "境内", "境內", "其中", "同期", "同时", "今年", "去年", "全年",
@@ -273,7 +282,7 @@ static const char *const SCOPE_WORDS[] = {
 
 /* Does an alias that starts at `at` in `hay` begin a metric there, not the tail of a
  * narrower one (制造业增加值 inside 高技术制造业增加值, 汽车产量 inside 新能源汽车产量)? */
-static gboolean alias_starts_metric(const char *hay, const char *at, const JbWordSet *subjects)
+gboolean jb_dict_alias_starts_metric(const char *hay, const char *at, const JbWordSet *subjects)
 {
     static const char CATEGORY[] = "类"; /* 体育娱乐用品类商品零售额: a category's, not the whole */
     if ((gsize)(at - hay) >= sizeof CATEGORY - 1 &&
@@ -281,7 +290,7 @@ static gboolean alias_starts_metric(const char *hay, const char *at, const JbWor
         return FALSE;
     if (!subjects || at == hay || (guchar)at[-1] < 0x80)
         return TRUE; /* (no subjects: any occurrence) */
-    for (const char *const *w = SCOPE_WORDS; *w; w++) {
+    for (const char *const *w = JB_DICT_SCOPE_WORDS; *w; w++) {
         gsize n = strlen(*w);
         if ((gsize)(at - hay) >= n && memcmp(at - n, *w, n) == 0)
             return TRUE;
@@ -339,14 +348,14 @@ static gboolean names_narrower(const JbDict *d, const JbMetric *m, const char *c
     for (char **a = m->aliases; *a; a++) {
         gsize la = strlen(*a);
         for (const char *p = la ? strstr(context, *a) : NULL; p; p = strstr(p + 1, *a)) {
-            if (alias_starts_metric(context, p, d->subject_set))
+            if (jb_dict_alias_starts_metric(context, p, d->subject_set))
                 continue;
             gboolean covered = FALSE;
             for (char **o = m->aliases; *o && !covered; o++) {
                 gsize lo = strlen(*o);
                 for (const char *q = lo > la ? strstr(context, *o) : NULL; q && q <= p && !covered;
                      q = strstr(q + 1, *o))
-                    covered = q + lo >= p + la && alias_starts_metric(context, q, d->subject_set);
+                    covered = q + lo >= p + la && jb_dict_alias_starts_metric(context, q, d->subject_set);
             }
             if (!covered)
                 return TRUE;
@@ -419,7 +428,7 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
             if (allowed[i] < 0)
                 allowed[i] = !m->subject[0] || (subject && strstr(subject, m->subject)) ||
                              strstr(context, m->subject);
-            if (!allowed[i] || !alias_starts_metric(context, p, subjects))
+            if (!allowed[i] || !jb_dict_alias_starts_metric(context, p, subjects))
                 continue;
             best = m;
             best_end = e;

@@ -28,6 +28,10 @@ typedef struct {
                       * does not repeat the name: 社会消费品零售总额353564亿元，同比增长3.3% */
     gboolean daily;  /* a figure of one day (daily=true: a market's move, a day's operations):
                       * never folded into its year the way a level as of a day is */
+    char **scope;    /* whose figure it is (scope=, NULL-terminated): empty for the home
+                      * economy's ([scope] home: 我国 全国 内地…), else the [scope] places it
+                      * is of (香港;本港) */
+    gboolean anyone; /* scope=any: anyone's (a named index, a commodity, a tariff) */
 } JbMetric;
 
 typedef struct JbDict JbDict;
@@ -63,6 +67,17 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d);
  * Borrowed. */
 const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *subject,
                               const char *unit);
+/* Is a statement of metric `m` in `sentence` (a figure at `at`) of m's scope: does no word
+ * before it give its figure another owner? The owner is the last [scope] place or home word
+ * of the clause before m's alias (美国第二季度GDP增长3%: 美国's GDP), not one after a
+ * preposition (对美国出口); a clause that opens with m's alias (after time words:
+ * 二季度GDP增长2.8%) carries the owner of the clause before: a place or home word opening it
+ * (美国商务部公布，…), or, for an alias that begins with a [scope] measure (进口额), the words
+ * before the last measure there (集成电路出口额增长21%，进口额增长14%: the chips', a thing
+ * the dictionary has no metric of; 全国出口额…，进口额… the nation's). TRUE for scope=any. */
+gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *sentence,
+                          const char *at);
+
 /* jb_dict_match, and with `whole` FALSE an alias counts anywhere (a member of a 分别 list
  * shares a noun that a modifier of another member precedes). */
 const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const char *subject,

@@ -60,7 +60,9 @@ static GKeyFile *load(const char *path, guint depth, GError **error)
         g_auto(GStrv) keys = g_key_file_get_keys(kf, *g, NULL, NULL);
         for (char **k = keys; k && *k; k++) {
             g_autofree char *v = g_key_file_get_value(kf, *g, *k, NULL);
-            if (strcmp(*g, "subjects") == 0 && strcmp(*k, "terms") == 0) {
+            /* word lists grow: a project's places or subjects are added to the shipped */
+            if ((strcmp(*g, "subjects") == 0 && strcmp(*k, "terms") == 0) ||
+                strcmp(*g, "scope") == 0) {
                 g_autofree char *old = g_key_file_get_value(base, *g, *k, NULL);
                 if (old && *old) {
                     g_autofree char *both = g_strconcat(old, ";", v, NULL);

@@ -1178,6 +1178,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
 
     if (m && counts_list_before(cs0, qs, qe, q))
         m = NULL; /* 大模型和智能制造两个方向: how many, not a count of 大模型 */
+    if (m && !jb_dict_in_scope(c->dict, m, sent, qs))
+        m = NULL; /* 美国二季度GDP增长2.8%, 集成电路出口额…，进口额增长14%: another's figure */
 
     gboolean forecast_here = FALSE, actual_here = FALSE, now_here = FALSE;
     const char *near = look_back_from(cs0, qs);

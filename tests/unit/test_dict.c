@@ -110,6 +110,41 @@ int main(void)
     g_autoptr(JbDict) dg = jb_dict_parse("d.ini", GROWTH, sizeof GROWTH - 1, &ge);
     ok(!dg && ge && strstr(ge->message, "growth_of 'a.nothing' is not a metric"),
        "growth_of naming no metric is an error: %s", ge ? ge->message : "(none)");
+
+    /* Whose figure: a scope names places of [scope] places, or is any alone; the owner of a
+     * statement decides between metrics of the home economy and a place's own. */
+    static const char SCOPE[] = "[scope]\nplaces=甲国;乙岛\nhome=我国\nmeasures=出口;进口\n"
+                                "[a.gdp]\nlabel=增长\nunit=%\naliases=经济增长;进口增长\n"
+                                "[b.gdp]\nlabel=乙岛增长\nunit=%\nscope=乙岛\naliases=本地增长\n"
+                                "[c.idx]\nlabel=指数\nunit=点\nscope=any\naliases=甲指\n";
+    g_autoptr(JbDict) ds = jb_dict_parse("s.ini", SCOPE, sizeof SCOPE - 1, NULL);
+    ok(ds != NULL, "a dictionary with [scope] loads");
+    struct {
+        const char *sentence, *id, *want_in, *why;
+    } scoped[] = {
+        {"甲国二季度经济增长3%", "a.gdp", "no", "another economy named before the alias"},
+        {"我国二季度经济增长3%", "a.gdp", "yes", "the home economy"},
+        {"甲国公布，二季度经济增长3%", "a.gdp", "no", "a place opening the clause before"},
+        {"受甲国影响，二季度经济增长3%", "a.gdp", "yes", "a place that is no clause's owner"},
+        {"我国对甲国出口增长3%", "a.gdp", "yes", "a place after a preposition is no owner"},
+        {"乙岛二季度本地增长3%", "b.gdp", "yes", "a place's own metric"},
+        {"我国二季度本地增长3%", "b.gdp", "no", "the home economy is not the place's"},
+        {"甲国股市上涨，甲指报300点", "c.idx", "yes", "scope=any: anyone's"},
+        {"钢材出口增长5%，进口增长3%", "a.gdp", "no", "a measure's owner carried: 钢材's"},
+        {"其中出口增长5%，进口增长3%", "a.gdp", "yes", "a measure after a link word: the whole"},
+        {"二季度出口增长5%，进口增长3%", "a.gdp", "yes", "a measure after time words only"},
+    };
+    for (guint i = 0; ds && i < G_N_ELEMENTS(scoped); i++) {
+        const char *s = scoped[i].sentence;
+        const char *at = s + strlen(s) - strlen("3%");
+        gboolean in = jb_dict_in_scope(ds, jb_dict_get(ds, scoped[i].id), s, at);
+        is_str(in ? "yes" : "no", scoped[i].want_in, "%s: %s", scoped[i].why, s);
+    }
+    static const char BADSCOPE[] = "[scope]\nplaces=甲国\n[a.x]\nlabel=甲\nunit=%\nscope=火星\n";
+    g_autoptr(GError) se = NULL;
+    g_autoptr(JbDict) dbad = jb_dict_parse("s.ini", BADSCOPE, sizeof BADSCOPE - 1, &se);
+    ok(!dbad && se && strstr(se->message, "[a.x]: scope '火星'"),
+       "a scope that is no place is an error: %s", se ? se->message : "(none)");
     jb_dict_free(dict);
     return tap_done();
 }

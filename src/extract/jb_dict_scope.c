@@ -1,0 +1,201 @@
+/* jb_dict_scope.c — whose figure a statement is: the [scope] of the dictionary
+ * (jb_dict_in_scope in jb_dict.h; the format in templates/metrics.ini's header). */
+#include "jb_dict_priv.h"
+
+#include <string.h>
+
+/* The longest word of `set` at `p`, or NULL. */
+static const JbWord *longest_at(const JbWordSet *set, const char *p, const char *end)
+{
+    guint n;
+    const JbWord *w = jb_word_set_candidates(set, p, end, &n), *best = NULL;
+    for (guint i = 0; i < n; i++)
+        if (jb_word_at(&w[i], p, end) && (!best || w[i].len > best->len))
+            best = &w[i];
+    return best;
+}
+
+/* The bytes of the clause mark (，；： and their ASCII kin) that ends just before `p`, or 0. */
+static gsize mark_before(const char *sent, const char *p)
+{
+    static const char *const MARKS[] = {"，", "；", "：", ",", ";", ":", NULL};
+    for (const char *const *m = MARKS; *m; m++) {
+        gsize n = strlen(*m);
+        if ((gsize)(p - sent) >= n && memcmp(p - n, *m, n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* Where the clause holding `p` starts: after the last clause mark before it. */
+static const char *clause_from(const char *sent, const char *p)
+{
+    while (p > sent && !mark_before(sent, p))
+        p--;
+    return p;
+}
+
+/* The bytes of `w` when [p, z) begins with it, else 0. */
+static gsize starts_word(const char *p, const char *z, const char *w)
+{
+    gsize n = strlen(w);
+    return (gsize)(z - p) >= n && memcmp(p, w, n) == 0 ? n : 0;
+}
+
+/* Does [a, z) hold only what may come before a clause's own words: time (二季度, 1—9月,
+ * 今年以来, 截至6月底), a scope or link word of SCOPE_WORDS that names no owner (其中 同期
+ * 累计), an opener (据, 而)? Then the clause's owner is carried from the clause before. */
+static gboolean only_time_and_openers(const char *a, const char *z)
+{
+    static const char TIME[] =
+        "〇零一二三四五六七八九十两兩第上下前后後首半年月日号號季度底末初今去"
+        "明本同期以来來至到截个個份旬周週—－～、";
+    static const char *const OPENERS[] = {"据", "據",   "根据", "根據", "另据", "另據", "而",
+                                          "但", "此外", "另外", "分别", "分別", NULL};
+    for (const char *p = a; p < z;) {
+        if (g_ascii_isdigit(*p) || *p == ' ' || *p == '-' || *p == '.') {
+            p++;
+            continue;
+        }
+        gsize skip = 0;
+        for (const char *const *w = JB_DICT_SCOPE_WORDS; *w && !skip; w++)
+            skip = starts_word(p, z, *w);
+        for (const char *const *w = OPENERS; *w && !skip; w++)
+            skip = starts_word(p, z, *w);
+        gunichar c = g_utf8_get_char(p);
+        if (!skip && (g_utf8_strchr(TIME, -1, c) || (c >= 0xFF10 && c <= 0xFF19)))
+            skip = (gsize)(g_utf8_next_char(p) - p);
+        if (!skip)
+            return FALSE;
+        p += skip;
+    }
+    return TRUE;
+}
+
+/* Words after which a place is the object, not the owner: 我国对美国出口, 受美国关税影响. */
+static gboolean object_of_preposition(const char *a, const char *p)
+{
+    static const char *const PREP[] = {"对", "對", "向",   "自",   "从", "從", "受",
+                                       "赴", "往", "与",   "與",   "同", "跟", "比",
+                                       "较", "較", "针对", "針對", NULL};
+    for (const char *const *w = PREP; *w; w++) {
+        gsize n = strlen(*w);
+        if ((gsize)(p - a) >= n && memcmp(p - n, *w, n) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* The last owner word (a place or a home word) in [a, z) that is no preposition's object,
+ * or NULL; with `opening`, only one that opens [a, z) after time and openers. */
+static const JbWord *owner_in(const JbDict *d, const char *a, const char *z, gboolean opening)
+{
+    const JbWord *last = NULL;
+    for (const char *p = a; p < z;) {
+        const JbWord *w = longest_at(d->owners, p, z);
+        if (!w) {
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        if (opening)
+            return only_time_and_openers(a, p) ? w : NULL;
+        if (!object_of_preposition(a, p))
+            last = w;
+        p += w->len;
+    }
+    return last;
+}
+
+/* Is owner `w` one `m` is the figure of: a home word for a metric of the home economy, a
+ * place its scope lists? */
+static gboolean owner_fits(const JbDict *d, const JbMetric *m, const JbWord *w)
+{
+    if (w->tag < 0)
+        return !m->scope[0];
+    return g_strv_contains((const char *const *)m->scope, d->places[w->tag]);
+}
+
+/* The start of the last measure of [a, z) (the longest at each place), or NULL. */
+static const char *last_measure(const JbDict *d, const char *a, const char *z)
+{
+    const char *last = NULL;
+    for (const char *p = a; p < z;) {
+        const JbWord *w = longest_at(d->measures, p, z);
+        if (w) {
+            last = p;
+            p += w->len;
+        } else {
+            p = g_utf8_next_char(p);
+        }
+    }
+    return last;
+}
+
+/* Does the measure at `p` of the clause [a, z) belong to an owner the dictionary knows: after a
+ * scope, link word or subject (alias_starts_metric: 全国出口额, 其中出口), or inside a subject
+ * word (货物贸易进出口)? Else a thing of its own names it (集成电路出口额, 汽车出口量). */
+static gboolean measure_owner_known(const JbDict *d, const char *a, const char *p, const char *z)
+{
+    if (jb_dict_alias_starts_metric(a, p, d->subject_set))
+        return TRUE;
+    for (const char *q = a; q < p; q = g_utf8_next_char(q)) {
+        guint n;
+        const JbWord *w = jb_word_set_candidates(d->subject_set, q, z, &n);
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&w[i], q, z) && q + w[i].len > p)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* Where in [sent, at) the last alias of `m` (or of the metric it is the growth of) begins, or
+ * NULL. */
+static const char *alias_before(const JbDict *d, const JbMetric *m, const char *sent,
+                                const char *at)
+{
+    const char *best = NULL;
+    const char *best_end = NULL;
+    for (int round = 0; round < 2 && !best; round++) {
+        const JbMetric *x = round == 0 ? m : *m->growth_of ? jb_dict_get(d, m->growth_of) : NULL;
+        for (char **a = x ? x->aliases : NULL; a && *a; a++) {
+            gsize n = strlen(*a);
+            /* (bounded: a sentence is no string of its own, the article goes on after it) */
+            for (const char *p = n ? g_strstr_len(sent, at - sent, *a) : NULL; p && p + n <= at;
+                 p = g_strstr_len(p + 1, at - p - 1, *a))
+                if (!best || p + n > best_end || (p + n == best_end && p < best)) {
+                    best = p;
+                    best_end = p + n;
+                }
+        }
+    }
+    return best;
+}
+
+gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *sentence, const char *at)
+{
+    if (m->anyone)
+        return TRUE;
+    const char *a = alias_before(d, m, sentence, at);
+    if (!a)
+        a = clause_from(sentence, at);
+    const char *cs = clause_from(sentence, a);
+    const JbWord *o = owner_in(d, cs, a, FALSE);
+    if (o)
+        return owner_fits(d, m, o); /* 美国第二季度GDP增长3% */
+    if (!only_time_and_openers(cs, a))
+        return TRUE; /* the clause's own words name it (alias_starts_metric vetted them) */
+    gboolean measure = longest_at(d->measures, a, at) != NULL;
+    /* the clause opens with the alias: its owner is the clause before's */
+    for (const char *z = cs; z > sentence;) {
+        z -= mark_before(sentence, z);
+        const char *pa = clause_from(sentence, z);
+        const char *mp = measure ? last_measure(d, pa, z) : NULL;
+        if (mp && !only_time_and_openers(pa, mp))
+            return measure_owner_known(d, pa, mp, z); /* 集成电路出口额…，进口额… */
+        o = owner_in(d, pa, z, TRUE);
+        if (o)
+            return owner_fits(d, m, o); /* 美国商务部公布，二季度GDP增长2.8% */
+        z = pa;
+    }
+    return TRUE;
+}
