@@ -30,9 +30,20 @@ static GPtrArray *fonts_charsets;
  * pango 1.51.2 replaced them by one fontconfig thread per process. Until then jianbao
  * defines g_thread_new itself (the executable's definition comes first in the dynamic
  * linker's lookup) and runs exactly those two functions in the calling thread, which is what
- * waits for them anyway; every other thread, pango's FcInit one (started with a lock held
- * that it takes) included, is GLib's. Output is the same: the same calls, in another thread. */
+ * waits for them anyway. Output is the same: the same calls, in another thread.
+ *
+ * The third, "[pango] FcInit", is started once per process as the first font map is made,
+ * with a lock held that it takes, and the first layout waits for it: it calls FcInit(), which
+ * has nothing to do once fonts_init has made jianbao's configuration the current one, and
+ * then says it is done. A thread start and a hand-over for nothing (on a loaded machine the
+ * wait for a core is the cost): while map_new makes a map, that function is kept instead,
+ * and map_new runs it once pango has let go of its lock. Every other thread is GLib's. */
 typedef GThread *(*ThreadNew)(const gchar *, GThreadFunc, gpointer);
+
+/* Set by map_new on its thread while pango makes a map; the FcInit function kept then. */
+static _Thread_local gboolean making_map;
+static _Thread_local GThreadFunc fc_init_func;
+static _Thread_local gpointer fc_init_data;
 
 GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data)
 {
@@ -49,6 +60,12 @@ GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data)
         (strcmp(name, "[pango] FcFontSetMatch") == 0 || strcmp(name, "[pango] FcFontSetSort") == 0)) {
         func(data);                          /* signals the result and frees `data` */
         return g_thread_ref(g_thread_self()); /* for pango's g_thread_unref */
+    }
+    if (inline_pango && making_map && !fc_init_func && name &&
+        strcmp(name, "[pango] FcInit") == 0) {
+        fc_init_func = func; /* run by map_new, after pango has unlocked */
+        fc_init_data = data;
+        return g_thread_ref(g_thread_self());
     }
     return ((ThreadNew)real)(name, func, data);
 }
@@ -204,7 +221,14 @@ static void fonts_init(void)
  * process's first, which also builds the configuration, ~2 ms). */
 static PangoFontMap *map_new(GError **error)
 {
+    making_map = TRUE;
     PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    making_map = FALSE;
+    if (fc_init_func) { /* pango's FcInit thread's work (see g_thread_new above) */
+        GThreadFunc f = fc_init_func;
+        fc_init_func = NULL;
+        f(fc_init_data);
+    }
     if (!map) {
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "pango was built without cairo FreeType fonts");
         return NULL;
