@@ -229,14 +229,48 @@ typedef struct {
     guint8 code_of_len[256]; /* length − 3 → its length code − 257 */
 } Tokens;
 
+/* Room for `more` symbols. tokenize_rows makes it for a row at a time (a symbol codes at
+ * least one byte of the stream), so a push need not check. */
+static void tok_reserve(Tokens *t, gsize more)
+{
+    if (t->n + more <= t->cap)
+        return;
+    gsize cap = t->cap ? t->cap : 65536;
+    while (cap < t->n + more)
+        cap *= 2;
+    t->cap = cap;
+    t->sym = g_renew(guint16, t->sym, t->cap);
+}
+
 static inline void tok_push(Tokens *t, guint16 s)
 {
-    if (t->n == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 65536;
-        t->sym = g_renew(guint16, t->sym, t->cap);
-    }
     t->sym[t->n++] = s;
     t->freq[s < 256 ? s : 257 + t->code_of_len[(s - 256) & 255]]++;
+}
+
+/* Three literal bytes (an RGB pixel), the stream's state in registers meanwhile: the most
+ * frequent step of a chart's encoding (tok_literal three times kept it in memory). */
+static inline void tok_literal3(Tokens *t, guint8 x, guint8 y, guint8 z)
+{
+    guint64 a = t->a, b = t->b;
+    a += x;
+    b += a;
+    a += y;
+    b += a;
+    a += z;
+    b += a;
+    t->a = a;
+    t->b = b;
+    t->last = t->last << 24 | (guint32)x << 16 | (guint32)y << 8 | z;
+    t->bytes += 3;
+    guint16 *sym = t->sym + t->n;
+    sym[0] = x;
+    sym[1] = y;
+    sym[2] = z;
+    t->n += 3;
+    t->freq[x]++;
+    t->freq[y]++;
+    t->freq[z]++;
 }
 
 static inline void tok_literal(Tokens *t, guint8 v)
@@ -274,6 +308,14 @@ static void tok_run(Tokens *t, gsize n)
                      : (guint32)(((guint64)t->last << (8 * n)) |
                                  (v * 0x01010101u & ((1ull << (8 * n)) - 1)));
     t->bytes += n;
+    if (n > 260) { /* the matches of 258 the loop below would make (a row of zeros), at once */
+        gsize k = (n - 261) / 258 + 1;
+        for (gsize i = 0; i < k; i++)
+            t->sym[t->n + i] = 256 + 258 - 3;
+        t->n += k;
+        t->freq[257 + t->code_of_len[258 - 3]] += (guint32)k;
+        n -= 258 * k;
+    }
     while (n >= 3) {
         gsize m = n < 258 ? n : 258;
         if (n > 258 && n - 258 < 3)
@@ -355,6 +397,16 @@ static void tok_pixels(Tokens *t, const guint32 *px, gsize k)
             else
                 tok_repeat(t, r);
             i += r;
+            continue;
+        }
+        if (c == 3) { /* tok_bytes of 3 bytes: a run if all repeat the last byte, else literals */
+            guint8 x = (guint8)(px[i] >> 16), y = (guint8)(px[i] >> 8), z = (guint8)px[i],
+                   v = (guint8)t->last;
+            if (x == v && y == v && z == v)
+                tok_run(t, 3);
+            else
+                tok_literal3(t, x, y, z);
+            i++;
             continue;
         }
         guint8 b[4];
@@ -574,6 +626,7 @@ static void tokenize_rows(const guint8 *data, int w, int h, int stride, const Sp
     for (int y = 0; y < h; y++) {
         const guint32 *row = (const guint32 *)(data + (gsize)y * stride);
         const guint32 *above = y ? (const guint32 *)((const guint8 *)row - stride) : NULL;
+        tok_reserve(t, 1 + (gsize)w * channels);
         tok_literal(t, 2); /* filter: Up */
         guint32 x = 0;
         for (guint32 k = s->first[y]; k < s->first[y + 1]; k++) {
