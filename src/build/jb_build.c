@@ -255,6 +255,7 @@ static void build_locked(Ctx *c)
     if (unchanged_by_index(c, old_top))
         return;
     g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
+    jb_build_index_forget_old(c); /* every article is looked up: this build's records follow */
     g_autofree char *digest = jb_build_inputs_digest(arts);
     g_autofree char *top = jb_build_top_key(c, digest);
     if (!c->first_error && old_top && strcmp(old_top, top) == 0 && jb_build_outputs_intact(c)) {
@@ -363,6 +364,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
 {
     gint64 t0 = g_get_monotonic_time();
     jb_build_result_init(r);
+    r->keep_debug = opt && opt->debug_events;
     Ctx c = {0};
     GError *e = NULL;
     gboolean ok = jb_build_ctx_load(&c, project_path, opt, r, &e);
@@ -517,6 +519,7 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
 {
     gint64 t0 = g_get_monotonic_time();
     jb_build_result_init(r);
+    r->keep_debug = opt && opt->debug_events;
     Ctx c = {0};
     GError *e = NULL;
     g_autofree char *name = g_strdup(unit);

@@ -61,6 +61,9 @@ typedef struct {
     gpointer progress_data;
     guint batch;              /* jb_build_list_units: articles per extraction unit (0: 1) */
     guint shards;             /* … or this many extraction units of nearly equal size */
+    /* Keep JB_LOG_DEBUG events (what -v prints: a line per unit reused, 100000 at archive
+     * scale); without it they are not kept (the log never has them). */
+    gboolean debug_events;
 } JbBuildOptions;
 
 typedef struct {
@@ -78,6 +81,7 @@ typedef struct {
     gboolean up_to_date;   /* nothing had changed: nothing ran, nothing was written */
     gboolean input_errors; /* some article could not be read (the build went on) */
     gint64 duration;       /* µs */
+    gboolean keep_debug;   /* JbBuildOptions.debug_events of the run that filled it */
 } JbBuildResult;
 
 void jb_build_result_clear(JbBuildResult *r);

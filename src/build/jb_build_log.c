@@ -66,6 +66,8 @@ static void split_place(const char *msg, char **file, guint *line)
 
 void jb_build_add_event(JbBuildResult *r, JbLogLevel level, const char *stage, const char *msg)
 {
+    if (level == JB_LOG_DEBUG && !r->keep_debug)
+        return;
     JbBuildEvent *e = g_new0(JbBuildEvent, 1);
     e->time = g_get_real_time();
     e->level = level;
@@ -82,6 +84,8 @@ void jb_build_add_event(JbBuildResult *r, JbLogLevel level, const char *stage, c
 void jb_build_add_eventf(JbBuildResult *r, JbLogLevel level, const char *stage, const char *fmt,
                          ...)
 {
+    if (level == JB_LOG_DEBUG && !r->keep_debug)
+        return; /* not even formatted: one per article at archive scale */
     va_list ap;
     va_start(ap, fmt);
     g_autofree char *msg = g_strdup_vprintf(fmt, ap);

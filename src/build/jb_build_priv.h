@@ -83,13 +83,14 @@ typedef struct {
 
 typedef struct {
     const Ctx *c;
-    char *name;  /* as in Ctx.files: the source column, messages and the cache key say it */
-    char *path;  /* where it is read from */
+    /* Kept small, a few fixed fields: a build holds one per article of the archive. */
+    const char *name; /* borrowed from Ctx.files: the source column, messages and the cache
+                       * key say it; read from jb_build_input_path(name) */
     char *data; /* the bytes that were hashed: parse exactly those; NULL when the index
                  * vouched for the hash and the file was not read (yet) */
     gsize len;
-    char *hash;  /* SHA-256 of its content (from the index, or of `data`) */
-    char *key;
+    char hash[65]; /* SHA-256 of its content (from the index, or of `data`) */
+    char key[65];
     JbTable *table;      /* the statements, as metrics.csv rows */
     JbDiag *warnings;    /* the article's and its extraction's */
     GError *error;
@@ -252,6 +253,9 @@ void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboo
  * when the records are all of them. */
 gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_inputs,
                              GError **error);
+/* Drop the old index's text once every article has been looked up (jb_build_read_articles):
+ * the records this build makes replace it. Its outputs' records stay. */
+void jb_build_index_forget_old(Ctx *c);
 void jb_build_index_clear(Ctx *c);
 
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */

@@ -77,11 +77,7 @@ static gboolean statements_parse(const char *path, const char *text, gsize len, 
 static void article_free(gpointer p)
 {
     Article *a = p;
-    g_free(a->name);
-    g_free(a->path);
     g_free(a->data);
-    g_free(a->hash);
-    g_free(a->key);
     g_clear_pointer(&a->table, jb_table_free);
     g_clear_pointer(&a->warnings, g_ptr_array_unref);
     g_clear_error(&a->error);
@@ -114,9 +110,11 @@ static void extract_one(gpointer item)
     }
 }
 
-static char *article_key(const Ctx *c, const char *name, const char *content_hash)
+static void article_key(const Ctx *c, Article *a)
 {
-    return jb_build_key_of("extract", c->engine, c->dict_hash, name, content_hash, NULL);
+    g_autofree char *key = jb_build_key_of("extract", c->engine, c->dict_hash, a->name, a->hash,
+                                           NULL);
+    g_strlcpy(a->key, key, sizeof a->key);
 }
 
 /* Read the article's bytes and key it by their hash. */
@@ -124,21 +122,21 @@ static gboolean article_read(Ctx *c, Article *a, GError **error)
 {
     GError *e = NULL;
     struct stat st;
-    if (stat(a->path, &st) == 0 && st.st_size > (off_t)JB_ARTICLE_MAX_BYTES) {
+    g_autofree char *path = jb_build_input_path(c, a->name);
+    if (stat(path, &st) == 0 && st.st_size > (off_t)JB_ARTICLE_MAX_BYTES) {
         g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s: larger than %u MB", a->name,
                     JB_ARTICLE_MAX_BYTES >> 20);
         return FALSE;
     }
     g_clear_pointer(&a->data, g_free);
-    if (!g_file_get_contents(a->path, &a->data, &a->len, &e)) {
+    if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
         g_error_free(e);
         return FALSE;
     }
-    g_free(a->hash);
-    a->hash = jb_build_sha256_hex(a->data, a->len);
-    g_free(a->key);
-    a->key = article_key(c, a->name, a->hash);
+    g_autofree char *hash = jb_build_sha256_hex(a->data, a->len);
+    g_strlcpy(a->hash, hash, sizeof a->hash);
+    article_key(c, a);
     return TRUE;
 }
 
@@ -150,14 +148,15 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         const char *name = g_ptr_array_index(c->files, i);
         Article *a = g_new0(Article, 1);
         a->c = c;
-        a->name = g_strdup(name);
-        a->path = jb_build_input_path(c, name);
+        a->name = name;
         gboolean racy = TRUE;
-        g_autofree char *sig = c->index.on ? jb_build_stat_sig(a->path, &racy, c->started) : NULL;
-        a->hash = jb_build_index_lookup(c, name, sig);
+        g_autofree char *path = c->index.on ? jb_build_input_path(c, name) : NULL;
+        g_autofree char *sig = path ? jb_build_stat_sig(path, &racy, c->started) : NULL;
+        g_autofree char *hash = jb_build_index_lookup(c, name, sig);
         GError *e = NULL;
-        if (a->hash) { /* unchanged since the last build: not read unless it must be extracted */
-            a->key = article_key(c, name, a->hash);
+        if (hash) { /* unchanged since the last build: not read unless it must be extracted */
+            g_strlcpy(a->hash, hash, sizeof a->hash);
+            article_key(c, a);
             vouched++;
         } else if (!article_read(c, a, &e)) {
             jb_build_fail_unit(c, "extract", e);

@@ -141,7 +141,8 @@ int cmd_build(int argc, char **argv)
     JbBuildOptions opt = {.wait_for_lock = wait,
                           .jobs = jobs > 0 ? (guint)jobs : 0,
                           .batch = (guint)batch,
-                          .shards = (guint)shards};
+                          .shards = (guint)shards,
+                          .debug_events = verbose};
     if (list_units) {
         g_autoptr(GPtrArray) units = jb_build_list_units(project, &opt, &e);
         if (!units)
