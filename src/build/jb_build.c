@@ -287,10 +287,13 @@ static void build_locked(Ctx *c)
     o->rel = g_strdup("series.csv");
     o->data = jb_table_to_csv(jb_series_table(series));
     g_ptr_array_add(outs, o);
+    /* the series and citations are done with (rendered): only series.csv's text is kept */
+    g_clear_pointer(&cit, jb_citations_free);
+    g_clear_pointer(&series, jb_series_free);
     if (c->previous_series) { /* what the briefing's 新增与变化 compared with */
         o = g_new0(Output, 1);
         o->rel = g_strdup(".previous-series.csv");
-        o->data = g_string_new_len(c->previous_series->str, (gssize)c->previous_series->len);
+        o->data = g_steal_pointer(&c->previous_series);
         g_ptr_array_add(outs, o);
     }
     o = g_new0(Output, 1);

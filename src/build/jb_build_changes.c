@@ -32,10 +32,13 @@ void jb_build_changes(Ctx *c, const JbTable *series)
             return; /* the data never changed since the first build: nothing to compare */
         base = kept;
         base_len = kept_len;
+        g_clear_pointer(&pub, g_free);
     }
-    g_autoptr(JbTable) before = jb_table_parse(kept_path, base, base_len, NULL);
+    g_string_free(g_steal_pointer(&now), TRUE); /* compared: not needed any more */
+    JbTable *before = jb_table_parse(kept_path, base, base_len, NULL);
     if (!before)
         return;
     c->changes = jb_series_changes(before, series);
+    jb_table_free(before); /* before the copy: a series text and a table of it at once is enough */
     c->previous_series = g_string_new_len(base, (gssize)base_len);
 }

@@ -187,6 +187,8 @@ gboolean jb_build_ctx_load(Ctx *c, const char *project_path, const JbBuildOption
 {
     c->project_path = project_path;
     c->started = g_get_real_time();
+    const char *hold = g_getenv("JIANBAO_TEST_HOLD_MAX"); /* test hook: bytes */
+    c->hold_max = hold && *hold ? (gsize)g_ascii_strtoull(hold, NULL, 10) : JB_BUILD_HOLD_MAX;
     c->live_memos = g_ptr_array_new_with_free_func(g_free);
     c->opt = opt;
     c->r = r;

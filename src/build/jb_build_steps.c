@@ -84,15 +84,52 @@ static void article_free(gpointer p)
     g_free(a);
 }
 
+/* The bytes of an article hashed earlier and dropped (JB_BUILD_HOLD_MAX), read again: they
+ * must be what was hashed, or its key would name other statements. Thread-safe. */
+static gboolean article_reread(Article *a)
+{
+    g_autofree char *path = jb_build_input_path(a->c, a->name);
+    GError *e = NULL;
+    if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
+        g_set_error(&a->error, JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    g_autofree char *hash = jb_build_sha256_hex(a->data, a->len);
+    if (strcmp(hash, a->hash) != 0) {
+        g_set_error(&a->error, JB_ERROR, JB_ERROR_INPUT,
+                    "%s: changed while the build ran (it is built next time)", a->name);
+        g_clear_pointer(&a->data, g_free);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Its bytes, read to be hashed, kept for the extraction while the build holds less than
+ * Ctx.hold_max of them, else dropped and read again (article_reread). */
+static void hold_or_drop(Ctx *c, Article *a)
+{
+    if (c->held_bytes + a->len <= c->hold_max) {
+        c->held_bytes += a->len;
+        return;
+    }
+    g_clear_pointer(&a->data, g_free);
+    a->reread = TRUE;
+}
+
 /* Run in a worker thread: touches only `a`, the read-only dictionary and its own cache files. */
 static void extract_one(gpointer item)
 {
     Article *a = item;
     a->ran = TRUE;
     a->warnings = jb_diag_new();
-    g_autoptr(JbArticle) art = jb_article_parse(a->name, a->data, a->len, NULL, NULL, &a->error);
-    if (!art)
+    if (!a->data && a->reread && !article_reread(a))
         return;
+    g_autoptr(JbArticle) art = jb_article_parse(a->name, a->data, a->len, NULL, NULL, &a->error);
+    if (!art) {
+        g_clear_pointer(&a->data, g_free);
+        return;
+    }
     jb_diag_append(a->warnings, art->warnings);
     jb_publishers_fill(a->c->publishers, art);
     /* the extraction's warnings too (a number too long to read…), as `jianbao extract` says */
@@ -108,6 +145,7 @@ static void extract_one(gpointer item)
         g_clear_pointer(&a->table, jb_table_free);
         a->cached = TRUE;
     }
+    g_clear_pointer(&a->data, g_free); /* nor are the article's bytes, once extracted */
 }
 
 static void article_key(const Ctx *c, Article *a)
@@ -140,6 +178,12 @@ static gboolean article_read(Ctx *c, Article *a, GError **error)
     return TRUE;
 }
 
+static gboolean article_cached(const Ctx *c, const Article *a)
+{
+    g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
+    return g_file_test(path, G_FILE_TEST_IS_REGULAR);
+}
+
 GPtrArray *jb_build_read_articles(Ctx *c)
 {
     GPtrArray *arts = g_ptr_array_new_with_free_func(article_free);
@@ -162,6 +206,12 @@ GPtrArray *jb_build_read_articles(Ctx *c)
             jb_build_fail_unit(c, "extract", e);
             article_free(a);
             continue;
+        } else if (article_cached(c, a)) {
+            /* hashed, and its product is there: its bytes are not kept (a build the index
+             * vouches for nothing in, after a copy or a checkout, held the whole archive) */
+            g_clear_pointer(&a->data, g_free);
+        } else {
+            hold_or_drop(c, a);
         }
         jb_build_index_record(c, name, sig, racy, a->hash);
         g_ptr_array_add(arts, a);
@@ -264,14 +314,17 @@ void jb_build_extract_all(Ctx *c, GPtrArray *arts)
             a->cached = jb_build_load_cached(c, a);
         }
         if (a->cached) {
+            g_clear_pointer(&a->data, g_free);
             c->r->reused++;
             jb_build_add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->name);
-        } else if (!a->data) { /* the index vouched for it, but its product is gone */
+        } else if (!a->data && !a->reread) { /* the index vouched for it, but its product is gone */
             GError *e = NULL;
             if (article_read(c, a, &e))
                 i--; /* look for the product of what it holds now */
             else
                 a->error = e, a->ran = TRUE;
+            if (a->data && !a->error)
+                hold_or_drop(c, a);
         } else {
             g_ptr_array_add(todo, a);
         }
