@@ -213,8 +213,8 @@ static GPtrArray *plan_renders(Ctx *c, const JbSeries *series, const JbCitations
     return units;
 }
 
-/* Nothing changed: report what the build that made these outputs reported. */
-static void up_to_date(Ctx *c)
+/* Report what the build that made these outputs reported: its warnings and counts. */
+static void replay_previous(Ctx *c)
 {
     g_auto(GStrv) w = g_key_file_get_string_list(c->old_man, "build", "warnings", NULL, NULL);
     g_auto(GStrv) ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL,
@@ -225,7 +225,75 @@ static void up_to_date(Ctx *c)
     c->r->articles = (guint)g_key_file_get_integer(c->old_man, "build", "articles", NULL);
     c->r->statements = (guint)g_key_file_get_integer(c->old_man, "build", "statements", NULL);
     c->r->series_rows = (guint)g_key_file_get_integer(c->old_man, "build", "series_rows", NULL);
+}
+
+/* Nothing changed. */
+static void up_to_date(Ctx *c)
+{
+    replay_previous(c);
     c->r->up_to_date = TRUE;
+}
+
+/* The statements digest: every article's name and the digest of its statements file. */
+static char *statements_digest(GPtrArray *arts)
+{
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    for (guint i = 0; i < arts->len; i++) {
+        const Article *a = g_ptr_array_index(arts, i);
+        jb_build_feed(h, a->name);
+        jb_build_feed(h, a->stmt);
+    }
+    return g_strdup(g_checksum_get_string(h));
+}
+
+/* Articles changed, but none of their statements or warnings did (an edit of the words
+ * around the figures, a line added that states none): what the previous build assembled,
+ * rendered and published is what this one would, so nothing is assembled. The assembly key
+ * is the top key made of the articles' statements instead of their bytes; an article's
+ * statements are known by the digest of its cache file, which the index records (an
+ * unchanged article is opened by neither), so the work is that of the articles that
+ * changed. The previous build's warnings and counts are reported, its outputs kept. */
+static gboolean assembly_unchanged(Ctx *c, GPtrArray *arts, const char *assembly,
+                                   const char *top, const char *digest)
+{
+    g_autofree char *old = g_key_file_get_string(c->old_man, "build", "assembly", NULL);
+    g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
+    if (!old || !old_top || strcmp(old, assembly) != 0 || !jb_build_outputs_intact(c))
+        return FALSE;
+    guint again = 0;
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        if (!a->ran)
+            continue;
+        again++;
+        c->r->ran++;
+        jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted again: the same statements",
+                            a->name);
+    }
+    replay_previous(c);
+    jb_build_add_eventf(c->r, JB_LOG_INFO, "build",
+                        "the statements of all %u articles are the last build's (%u extracted "
+                        "again): nothing assembled, the outputs are as they were",
+                        arts->len, again);
+    g_auto(GStrv) groups = g_key_file_get_groups(c->old_man, NULL);
+    for (char **g = groups; *g; g++)
+        if (g_str_has_prefix(*g, "output "))
+            jb_build_keep_old_output(c, *g + strlen("output "));
+    g_key_file_set_string(c->new_man, "build", "version", JB_VERSION);
+    g_key_file_set_integer(c->new_man, "build", "articles", (gint)c->r->articles);
+    g_key_file_set_integer(c->new_man, "build", "statements", (gint)c->r->statements);
+    g_key_file_set_integer(c->new_man, "build", "series_rows", (gint)c->r->series_rows);
+    g_key_file_set_string(c->new_man, "build", "top", top);
+    g_key_file_set_string(c->new_man, "build", "assembly", assembly);
+    jb_build_record_warnings(c);
+    GError *e = NULL;
+    if (!jb_build_write_manifest(c, &e))
+        jb_build_fail_unit(c, "publish", e);
+    jb_build_index_save(c, FALSE, digest, arts->len, NULL);
+    /* temporary files only: the products of the charts and the briefing are not known here
+     * (the next build that assembles sweeps those no longer used) */
+    jb_build_sweep(c, NULL);
+    return TRUE;
 }
 
 /* A no-op build at archive scale: every article has its recorded stat signature, so the
@@ -268,6 +336,13 @@ static void build_locked(Ctx *c)
     }
     c->stream = TRUE;
     jb_build_extract_all(c, arts);
+    g_autofree char *assembly = NULL;
+    if (jb_build_statements_digests(c, arts) && !c->first_error) {
+        g_autofree char *sd = statements_digest(arts);
+        assembly = jb_build_top_key(c, sd);
+        if (assembly_unchanged(c, arts, assembly, top, digest))
+            return;
+    }
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
@@ -338,6 +413,8 @@ static void build_locked(Ctx *c)
     if (!c->first_error) {
         /* Only a complete build may be skipped next time. */
         g_key_file_set_string(c->new_man, "build", "top", top);
+        if (assembly)
+            g_key_file_set_string(c->new_man, "build", "assembly", assembly);
     }
     /* Recorded even when a unit failed, so its warnings are not new again next time. */
     jb_build_record_warnings(c);
@@ -347,6 +424,7 @@ static void build_locked(Ctx *c)
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
     /* lost, it costs the next build a read of every article */
+    jb_build_statements_digests(c, arts); /* those extracted again as they were assembled */
     jb_build_index_save(c, FALSE, digest, arts->len, NULL);
     jb_build_sweep(c, c->first_error && !c->out_of_space ? NULL : live);
 }

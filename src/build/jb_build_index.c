@@ -10,9 +10,12 @@
  * again next time. ctime cannot be set back by hand (touch -d sets mtime only), so an edit
  * always changes the signature.
  *
- * The file: a header line "jianbao-index-2 CRC32 DIGEST", then one line per article,
- * "HASH SIG NAME", in the bytewise order of the names (the order of Ctx.files), then one
- * line per published output, "out HASH SIG NAME". DIGEST is the inputs digest
+ * The file: a header line "jianbao-index-3 CRC32 DIGEST", then one line per article,
+ * "HASH STMT SIG NAME", in the bytewise order of the names (the order of Ctx.files), then one
+ * line per published output, "out HASH SIG NAME". STMT is the SHA-256 of the article's
+ * statements file in the cache (its statements and warnings), 64 zeros when not known: what
+ * the assembly key is made of (jb_build.c), so that an edit that leaves an article's
+ * statements as they were assembles nothing. DIGEST is the inputs digest
  * (jb_build_inputs_digest) of exactly the articles recorded, or "-" when some article of
  * that build was not recorded (too young). It is what makes a no-op build cheap at archive
  * scale: when the inputs are the index's articles, in order, each with its recorded
@@ -44,8 +47,9 @@
 #include <zlib.h>
 
 #define RACY_SECONDS 2
-#define INDEX_MAGIC "jianbao-index-2"
+#define INDEX_MAGIC "jianbao-index-3"
 #define SIG_MAX 96 /* 5 numbers of at most 20 digits and their separators */
+#define NO_STMT "0000000000000000000000000000000000000000000000000000000000000000"
 
 static gboolean sig_format(const struct stat *st, char buf[SIG_MAX])
 {
@@ -170,14 +174,18 @@ static int name_cmp(const char *esc, const char *end, const char *raw)
 
 /* One record of the index: [line, nl) split into its fields. */
 typedef struct {
-    const char *hash, *sig, *sig_end, *name, *end;
+    const char *hash, *stmt, *sig, *sig_end, *name, *end; /* stmt NULL in an output's record */
 } Rec;
 
-static gboolean rec_parse(const char *line, const char *nl, Rec *r)
+static gboolean rec_parse_as(const char *line, const char *nl, Rec *r, gboolean with_stmt)
 {
-    if (nl - line < 64 + 1 + 1 + 1 + 1 || line[64] != ' ')
+    gsize skip = with_stmt ? 65 : 0;
+    if (nl - line < (ptrdiff_t)skip + 64 + 1 + 1 + 1 + 1 || line[64] != ' ' ||
+        line[skip + 64] != ' ')
         return FALSE;
     r->hash = line;
+    r->stmt = with_stmt ? line + 65 : NULL;
+    line += skip;
     r->sig = line + 65;
     r->sig_end = memchr(r->sig, ' ', (gsize)(nl - r->sig));
     if (!r->sig_end || r->sig_end == r->sig || r->sig_end + 1 >= nl)
@@ -185,6 +193,12 @@ static gboolean rec_parse(const char *line, const char *nl, Rec *r)
     r->name = r->sig_end + 1;
     r->end = nl;
     return TRUE;
+}
+
+/* An article's record. */
+static gboolean rec_parse(const char *line, const char *nl, Rec *r)
+{
+    return rec_parse_as(line, nl, r, TRUE);
 }
 
 static gboolean sig_eq(const Rec *r, const char *sig)
@@ -237,7 +251,7 @@ void jb_build_index_load(Ctx *c)
     for (; p < end;) {
         const char *e = memchr(p, '\n', (gsize)(end - p));
         Rec r;
-        if (e - p >= 4 && memcmp(p, "out ", 4) == 0 && rec_parse(p + 4, e, &r)) {
+        if (e - p >= 4 && memcmp(p, "out ", 4) == 0 && rec_parse_as(p + 4, e, &r, FALSE)) {
             g_autoptr(GString) name = g_string_new(NULL);
             gboolean bad = FALSE;
             for (const char *q = r.name; (q < r.end);) {
@@ -273,8 +287,10 @@ static gboolean rec_at(const JbIndex *x, guint i, Rec *r)
     return rec_parse(line, memchr(line, '\n', (gsize)(x->articles_end - line)), r);
 }
 
-char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig)
+char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65])
 {
+    if (stmt)
+        stmt[0] = 0;
     JbIndex *x = &c->index;
     if (!sig || !x->text)
         return NULL;
@@ -286,8 +302,15 @@ char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig)
         if (!rec_at(x, mid, &r))
             return NULL; /* damaged: no record vouches */
         int d = name_cmp(r.name, r.end, name);
-        if (d == 0)
-            return sig_eq(&r, sig) ? g_strndup(r.hash, 64) : NULL;
+        if (d == 0 && !sig_eq(&r, sig))
+            return NULL;
+        if (d == 0) {
+            if (stmt && strspn(r.stmt, "0") < 64) {
+                memcpy(stmt, r.stmt, 64);
+                stmt[64] = 0;
+            }
+            return g_strndup(r.hash, 64);
+        }
         if (d < 0)
             lo = mid + 1;
         else
@@ -356,25 +379,36 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
 
 /* ---- recording ------------------------------------------------------------------------------ */
 
-void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
-                           const char *hash)
+gssize jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
+                             const char *hash, const char *stmt)
 {
     JbIndex *x = &c->index;
     if (!x->on || !sig || racy)
-        return;
+        return -1;
     /* Records are made in the order of Ctx.files, bytewise: the file stays sorted. One out
      * of order (none is) is left out: it costs a read next time, never a wrong answer. */
     if (x->last && strcmp(x->last, name) >= 0)
-        return;
+        return -1;
     g_free(x->last);
     x->last = g_strdup(name);
-    g_autofree char *was = jb_build_index_lookup(c, name, sig);
-    if (!was || strcmp(was, hash) != 0)
+    char was_stmt[65];
+    g_autofree char *was = jb_build_index_lookup(c, name, sig, was_stmt);
+    if (!was || strcmp(was, hash) != 0 || !stmt || !*stmt || strcmp(was_stmt, stmt) != 0)
         x->grew = TRUE;
-    g_string_append_printf(x->fresh, "%s %s ", hash, sig);
+    gssize at = (gssize)x->fresh->len + 65;
+    g_string_append_printf(x->fresh, "%s %s %s ", hash,
+                           stmt && strlen(stmt) == 64 ? stmt : NO_STMT, sig);
     name_escape(x->fresh, name);
     g_string_append_c(x->fresh, '\n');
     x->n_fresh++;
+    return at;
+}
+
+void jb_build_index_set_stmt(Ctx *c, gssize at, const char *stmt)
+{
+    JbIndex *x = &c->index;
+    if (at >= 0 && (gsize)at + 64 <= x->fresh->len && strlen(stmt) == 64)
+        memcpy(x->fresh->str + at, stmt, 64);
 }
 
 char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig)

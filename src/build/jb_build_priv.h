@@ -4,8 +4,9 @@
  * the charts and the report (jb_build_steps.c), keeping products in a cache keyed by hashes
  * and publishing them into OUT with a manifest (jb_build_store.c); what happens is recorded
  * as events and written as JSON Lines (jb_build_log.c); files known unchanged by their stat
- * records (jb_build_index.c). jb_build.c runs the steps in order, under a lock, and runs
- * single units.
+ * records (jb_build_index.c), and articles' statements by their digests
+ * (jb_build_digests.c). jb_build.c runs the steps in order, under a lock, and runs single
+ * units.
  *
  * Not for: anything outside jb_build (its interface is jb_build.h).
  */
@@ -26,6 +27,9 @@
 #include "jb_reshape.h"
 #include "jb_sources.h"
 #include "jb_table.h"
+
+/* The first word of an article's statements file in the cache (jb_build_steps.c). */
+#define STATEMENTS_MAGIC "jianbao-statements-2"
 
 /* Bytes of articles a build keeps between hashing and extracting them (then they are read
  * again): 494 MB of 100000 articles were all held by a build from scratch. */
@@ -99,6 +103,9 @@ typedef struct {
     gsize len;
     char hash[65]; /* SHA-256 of its content (from the index, or of `data`) */
     char key[65];
+    char stmt[65]; /* SHA-256 of its statements file (from the index, or made or read in
+                    * this run), "" while not known: what the assembly key is made of */
+    gssize rec_at; /* where its record in the index being made takes stmt, or -1 */
     JbTable *table;      /* the statements, as metrics.csv rows */
     JbDiag *warnings;    /* the article's and its extraction's */
     GError *error;
@@ -171,6 +178,9 @@ void jb_build_extract_all(Ctx *c, GPtrArray *arts);
  * damaged or gone), reported as extract_all reports them. FALSE when the article failed
  * (reported). The caller frees the table when done with it. */
 gboolean jb_build_article_rows(Ctx *c, Article *a);
+/* a->stmt of every article that has none yet, from its cache file (FALSE when one is
+ * missing or damaged), and into the index being made. */
+gboolean jb_build_statements_digests(Ctx *c, GPtrArray *arts);
 /* a->table and a->warnings from the cache file, not reported; FALSE when missing or damaged. */
 gboolean jb_build_load_cached(const Ctx *c, Article *a);
 void jb_build_render_free(gpointer p);
@@ -248,11 +258,15 @@ void jb_build_index_load(Ctx *c);
  * signature: then `digest` is their inputs digest, as recorded. One stat per article and
  * nothing else per article: what a no-op build does. */
 gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
-/* The recorded hash of article `name` when `sig` is the recorded signature, else NULL. */
-char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig);
-/* Record an article (in the order of Ctx.files): not when it is racy or the index is off. */
-void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
-                           const char *hash);
+/* The recorded hash of article `name` when `sig` is the recorded signature, else NULL; and
+ * (stmt may be NULL) the recorded digest of its statements file, "" when none. */
+char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65]);
+/* Record an article (in the order of Ctx.files): not when it is racy or the index is off
+ * (-1). `stmt` is the digest of its statements file, "" or NULL when not known yet: the
+ * offset returned is where jb_build_index_set_stmt writes it once it is. */
+gssize jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
+                             const char *hash, const char *stmt);
+void jb_build_index_set_stmt(Ctx *c, gssize at, const char *stmt);
 /* The same for an output of OUT, `rel` its name there. */
 char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig);
 void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboolean racy,

@@ -25,7 +25,6 @@
  * computed again over every statement of the archive, 132 MB at 100000 articles; the file's
  * name is already the hash of what it was made from.) Published outputs and the manifest
  * are still fsynced. */
-#define STATEMENTS_MAGIC "jianbao-statements-2"
 static GString *statements_file(const GPtrArray *warnings, const GString *csv)
 {
     g_autoptr(GString) body = g_string_new(NULL);
@@ -139,8 +138,11 @@ static void extract_one(gpointer item)
     g_autoptr(GString) csv = jb_table_to_csv(a->table);
     g_autoptr(GString) file = statements_file(a->warnings, csv);
     g_autofree char *path = jb_build_cache_path(a->c, a->key, "csv");
-    if (jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, &a->error))
+    if (jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, &a->error)) {
+        g_autofree char *stmt = jb_build_sha256_hex(file->str, file->len);
+        g_strlcpy(a->stmt, stmt, sizeof a->stmt);
         jb_build_maybe_die("extract");
+    }
     if (a->c->stream && !a->error) { /* read back when assembled: never all held at once */
         g_clear_pointer(&a->table, jb_table_free);
         a->cached = TRUE;
@@ -167,6 +169,7 @@ static gboolean article_read(Ctx *c, Article *a, GError **error)
         return FALSE;
     }
     g_clear_pointer(&a->data, g_free);
+    a->stmt[0] = 0; /* of what it held before */
     if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
         g_error_free(e);
@@ -192,11 +195,12 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         const char *name = g_ptr_array_index(c->files, i);
         Article *a = g_new0(Article, 1);
         a->c = c;
+        a->rec_at = -1;
         a->name = name;
         gboolean racy = TRUE;
         g_autofree char *path = c->index.on ? jb_build_input_path(c, name) : NULL;
         g_autofree char *sig = path ? jb_build_stat_sig(path, &racy, c->started) : NULL;
-        g_autofree char *hash = jb_build_index_lookup(c, name, sig);
+        g_autofree char *hash = jb_build_index_lookup(c, name, sig, a->stmt);
         GError *e = NULL;
         if (hash) { /* unchanged since the last build: not read unless it must be extracted */
             g_strlcpy(a->hash, hash, sizeof a->hash);
@@ -213,7 +217,7 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         } else {
             hold_or_drop(c, a);
         }
-        jb_build_index_record(c, name, sig, racy, a->hash);
+        a->rec_at = jb_build_index_record(c, name, sig, racy, a->hash, a->stmt);
         g_ptr_array_add(arts, a);
     }
     if (c->index.on)

@@ -92,7 +92,7 @@ contains "$(cat "$TMP/young.err")" "4 articles known unchanged by the index (siz
     "and the next no-op build reads none"
 head -n 1 "$TMP/young/out/.index" >"$TMP/young.head"
 check "the index records the digest of its articles (what a no-op build keys the build by)" \
-    grep -Eq '^jianbao-index-2 [0-9a-f]{8} [0-9a-f]{64}$' "$TMP/young.head"
+    grep -Eq '^jianbao-index-3 [0-9a-f]{8} [0-9a-f]{64}$' "$TMP/young.head"
 # That no-op build took the digest from the index, reading, hashing and keeping nothing per
 # article: what it must still see is any change in the set of names or in a signature.
 (cd "$TMP/young" && mv articles/2025-06-local-gbk.txt "$TMP/gbk.txt" &&
@@ -147,7 +147,7 @@ printf X | dd of=out/metrics.csv bs=1 seek=200 conv=notrunc 2>/dev/null
 touch -r "$TMP/metrics.good" out/metrics.csv
 is "$(status_of "$JB" build -v test.project)" 0 "a build after metrics.csv was damaged in place"
 check "metrics.csv is put back" cmp out/metrics.csv "$TMP/metrics.good"
-printf 'jianbao-index-2 00000000 -\ngarbage\n' >out/.index
+printf 'jianbao-index-3 00000000 -\ngarbage\n' >out/.index
 rm out/.manifest
 is "$(status_of "$JB" build test.project)" 0 "a damaged index costs only a full read"
 contains "$(cat "$TMP/err")" "0 units ran, 7 reused" "and nothing is extracted again"
