@@ -348,9 +348,9 @@ static int named_year(const char *text, int *month)
  * of the latest month its title or opening paragraph names (2025年11月金融统计数据: 2025; a
  * month after the dateline's, the year before it: 2025年12月… in a 1月15日电 is 2026's),
  * or NULL. */
-static char *dateline_date(const JbArticle *a)
+static char *dateline_date(const JbArticle *a, gboolean *year_stated)
 {
-    int m = 0, d = 0;
+    int m = 0, d = 0, stated = 0;
     const char *first = NULL;
     for (guint i = 0; i < a->paragraphs->len && i < 3 && !m; i++) { /* (a title may come first) */
         first = g_ptr_array_index(a->paragraphs, i);
@@ -364,12 +364,25 @@ static char *dateline_date(const JbArticle *a)
                 continue;
             e = scan_digits(e + strlen("月"), 3, &dv, &dn);
             if (starts_with(e, "日电") || starts_with(e, "日電") || starts_with(e, "日讯") ||
-                starts_with(e, "日訊"))
+                starts_with(e, "日訊")) {
                 m = v, d = dv;
+                /* (a dateline with its year: 台北2026年11月20日電) */
+                const char *y = p - strlen("年") - 4;
+                int yv, yn;
+                if (p - first >= (gssize)strlen("年") + 4 && starts_with(p - strlen("年"), "年") &&
+                    scan_digits(y, 4, &yv, &yn) == p - strlen("年") && yn == 4 &&
+                    (y == first || !g_ascii_isdigit(y[-1])))
+                    stated = yv;
+            }
         }
     }
+    *year_stated = stated > 0;
     if (!m)
         return NULL;
+    if (stated) {
+        g_autofree char *iso = g_strdup_printf("%04d-%02d-%02d", stated, m, d);
+        return jb_article_parse_date(iso);
+    }
     g_autofree char *text = g_strconcat(a->title ? a->title : "", "\n", first, NULL);
     int named_month = 0;
     int y = named_year(text, &named_month);
@@ -682,7 +695,8 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
                                    "%s: the article states no date; the one in its file name (%s) "
                                    "is taken as its published date",
                                    source, date);
-        if (!date && (date = dateline_date(a)) != NULL)
+        gboolean year_stated = FALSE;
+        if (!date && (date = dateline_date(a, &year_stated)) != NULL && !year_stated)
             jb_article_add_warning(a->warnings,
                                    "%s: the article's dateline names no year; %s, in the year its "
                                    "opening names, is taken as its published date",

@@ -45,6 +45,9 @@ is "$(published "$D/update.txt")" 2026-12-07 "a date line with an update note in
 printf '11月末M2余额同比增长7.1%%\n\n新华社北京12月11日电（记者某某）人民银行11日发布的2026年11月金融统计数据显示，M2余额同比增长7.1%%。\n' >"$D/wire.txt"
 is "$(published "$D/wire.txt")" 2026-12-11 "a wire's dateline with no year: the year its opening names"
 contains "$(cat "$TMP/err")" "wire.txt: the article's dateline names no year" "with a warning saying so"
+printf '10月外销订单年增14.6%%\n\n（某社记者某某台北2026年11月20日电）统计处今天发布10月外销订单统计，金额达663.2亿美元。\n' >"$D/wire-year.txt"
+is "$(published "$D/wire-year.txt")" 2026-11-20 "a dateline with its year (台北2026年11月20日电): that day"
+is "$(cat "$TMP/err")" "" "and no warning that it names no year"
 printf '12月CPI同比上涨0.8%%\n\n新华社北京1月9日电 国家统计局9日发布2026年12月全国CPI数据。\n' >"$D/wire-jan.txt"
 is "$(published "$D/wire-jan.txt")" 2027-01-09 "a dateline in a month before the one its opening names is the next year's"
 
