@@ -137,7 +137,7 @@ guint64 jb_prefix_by_first[UNIT_BUCKETS];
 const QualDef JB_SUFFIX_QUALS[] = {
     QD("以上", JB_BOUND_AT_LEAST), QD("以下", JB_BOUND_AT_MOST), QD("以内", JB_BOUND_AT_MOST),
     QD("左右", JB_BOUND_ABOUT),    QD("上下", JB_BOUND_ABOUT),   QD("前后", JB_BOUND_ABOUT),
-    QD("有余", JB_BOUND_AT_LEAST),
+    QD("有余", JB_BOUND_AT_LEAST), QD("附近", JB_BOUND_ABOUT), /* 在每桶71美元附近徘徊 */
 };
 
 /* Likewise after the number: bit i of jb_suffix_by_hash[h] says JB_SUFFIX_QUALS[i] begins with a
