@@ -1032,6 +1032,23 @@ static gboolean level_at(const char *s, const char *p, const char *e, const char
            !ends_with(s, p, "截至");
 }
 
+/* A time inside a record's phrase (创下年内单月成交新高。, 为年内最高；): the span the record
+ * is counted over, no figure's period. A record word ending its clause, a few characters on. */
+static gboolean record_after(const char *e, const char *limit)
+{
+    static const char *const RECORD[] = {"新高", "新低", "最高", "最低", "高位", "低位", "纪录",
+                                         "紀錄", "记录", "記錄", NULL};
+    const char *q = e;
+    for (int k = 0; k < 10 && q < limit; k++, q = g_utf8_next_char(q)) {
+        if (g_ascii_isdigit(*q) || any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}))
+            return FALSE;
+        const char *w = any_lit(q, limit, RECORD);
+        if (w && (w >= limit || any_lit(w, limit, (const char *const[]){"，", "。", "；", "！", NULL})))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static gboolean start_after(const char *e, const char *limit)
 {
     return any_lit(e, limit, (const char *const[]){"起", "开始", "開始", NULL}) != NULL;
@@ -1440,7 +1457,9 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
                 t.loose = TRUE; /* 由2020年的63.2%: where a change starts, no story's period */
             }
         }
-        if (t.role == TIME_PERIOD && report_after(e, limit))
+        if (t.role == TIME_PERIOD && record_after(e, limit))
+            t.local = t.sentence_only = TRUE; /* 创下年内单月成交新高 */
+        else if (t.role == TIME_PERIOD && report_after(e, limit))
             t.sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
         else if (t.role == TIME_PERIOD && (event_after(e, limit) || event_before(s, p)))
             t.local = t.event = TRUE; /* its clause's only: 去年推出…计划 */
