@@ -974,8 +974,9 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
     if (t) {
         p = t->val;
     } else if (sentence_day(c, qs, &p)) {
-    } else if (c->have_carry_in && !now && !running) {
-        p = c->carry_in;
+    } else if (c->have_carry_in && !now &&
+               (!running || jb_period_freq(&c->carry_in) == JB_FREQ_YTD)) {
+        p = c->carry_in; /* (a running total takes a carried 1—10月: it is one itself) */
     } else if (running && jb_extract_frame_period(c, &p)) {
     } else if (!now && !running && jb_extract_default_period(c, TRUE, &p)) {
     } else {
