@@ -286,11 +286,30 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
     return NULL;
 }
 
-/* A span of days whose first day `p` holds and ends at `e`: 5月1日至5日, 10月1日—8日,
- * 6月30日至7月2日. Returns the end of the span (p widened to it) or `e` when none follows. */
-static const char *day_span_end(const char *s, const char *e, const char *limit, JbPeriod *p)
+/* A time of day after a day (16日8时, 15日夜间, 16日凌晨): where it ends, or `e`. */
+static const char *time_of_day_after(const char *s, const char *e, const char *limit)
 {
+    const char *q = e;
+    if (digits(&q, s, limit, 2) >= 0) {
+        const char *h = any_lit(q, limit, (const char *const[]){"时", "時", "点", "點", NULL});
+        return h ? h : e;
+    }
+    const char *w = any_lit(e, limit, (const char *const[]){"凌晨", "夜间", "夜間", "上午", "下午",
+                                                             "晚间", "晚間", "白天", "早晨", "傍晚",
+                                                             "中午", "夜里", "夜裡", NULL});
+    return w ? w : e;
+}
+
+/* A span of days whose first day `t->p` holds and ends at `e`: 5月1日至5日, 10月1日—8日,
+ * 6月30日至7月2日, 6月16日8时至19日8时. Returns the end of the span (t->p widened to it) or `e` when none follows. */
+static const char *day_span_end(const char *s, const char *e, const char *limit, TimeRef *t)
+{
+    JbPeriod *p = &t->p;
+    const char *e0 = e;
+    e = time_of_day_after(s, e, limit); /* 6月16日8时至19日8时, 15日夜间到16日凌晨 */
     const char *sep = any_lit(e, limit, (const char *const[]){"-", "—", "–", "~", "～", "至", "到", NULL});
+    if (!sep)
+        return e0;
     if (!sep)
         return e;
     const char *q = sep;
@@ -304,9 +323,11 @@ static const char *day_span_end(const char *s, const char *e, const char *limit,
     const char *de = n >= 1 ? any_lit(q, limit, (const char *const[]){"日", "号", "號", NULL}) : NULL;
     last.day = n;
     if (!de || !jb_point_valid(&last) || jb_point_first_day(&last) <= jb_point_first_day(&p->start))
-        return e;
+        return e0;
     p->end = last;
-    return de;
+    /* (a span with its hours is a forecast's or a measurement's window: its sentence's) */
+    t->sentence_only = t->sentence_only || e != e0;
+    return time_of_day_after(s, de, limit);
 }
 
 /* What follows a year (or stands alone): 全年, 上半年, 前三季度, 一季度, 首季, 6月, 6月底,
@@ -426,7 +447,7 @@ static const char *sub_year(const char *s, const char *p, const char *limit, con
                 JbPoint x = {JB_POINT_DAY, y, m, day};
                 if (de && jb_point_valid(&x)) {
                     t->p = jb_period_of(x);
-                    return day_span_end(s, de, limit, &t->p);
+                    return day_span_end(s, de, limit, t);
                 }
                 return me;
             }
@@ -1214,6 +1235,39 @@ int jb_extract_fiscal_year_end(const char *text)
     return 0;
 }
 
+/* A day of the month named alone (15日, 14日至16日, 温湾机场15日计划取消…): the published
+ * month's, or the month before's when it would be over two weeks ahead. Not a count (3日内,
+ * 前3日, 连续5日) nor a wire's dateline (the article reads those). */
+static const char *bare_day(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                            TimeRef *t)
+{
+    if (a->day.kind != JB_POINT_DAY || (p > s && (g_ascii_isdigit(p[-1]) || p[-1] == '.')) ||
+        ends_with_any(s, p, (const char *const[]){"月", "第", "每", "前", "近", "后", "後", "共",
+                                                   "连续", "連續", "约", "約", "达", "達", "逾",
+                                                   "超", "近", "为期", "為期", "仅", "僅", NULL}))
+        return NULL;
+    const char *q = p;
+    int d = digits(&q, s, limit, 2);
+    const char *e = d >= 1 && d <= 31 ? lit(q, limit, "日") : NULL;
+    if (!e || any_lit(e, limit, (const char *const[]){"电", "電", "讯", "訊", "内", "內", "以内",
+                                                       "以內", "后", "後", "之内", "之內", "左右", "期",
+                                                       NULL}))
+        return NULL;
+    const JbPoint *today = &a->day;
+    JbPoint x = {JB_POINT_DAY, today->year, today->n, d};
+    if (d > today->day + 15) /* (the 28th, read on the 3rd: last month's) */
+        x = jb_point_of_days(jb_point_first_day(&(JbPoint){JB_POINT_DAY, today->year, today->n, 1}) - 1),
+        x = (JbPoint){JB_POINT_DAY, x.year, x.n, d};
+    if (!jb_point_valid(&x))
+        return NULL;
+    t->p = jb_period_of(x);
+    t->future_word = jb_point_first_day(&x) > jb_point_first_day(today);
+    e = day_span_end(s, e, limit, t);
+    /* (a day: when something is said or done; a span of days: a period, 14日至16日) */
+    t->role = jb_period_freq(&t->p) == JB_FREQ_DAY ? TIME_DAY : TIME_PERIOD;
+    return e;
+}
+
 /* One time expression at p: where it ends (and *t), or NULL. */
 /* A period named by the day it ended (截至2024年12月31日止的2025财年第三季度, 截至6月30日止
  * 六个月, 截至3月31日止年度): the three, six or twelve months to that day, the words that
@@ -1338,6 +1392,8 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         }
         return e;
     }
+    if (g_ascii_isdigit(*p) && (e = bare_day(s, p, limit, a, t)))
+        return e;
     return NULL;
 }
 
