@@ -841,6 +841,12 @@ static const char *time_word(const char *s, const char *p, const char *limit, co
         t->rel = REL_YEAR_END;
         /* 到年底 is a deadline; 下降至年底的0.45元, a value at that time */
         t->future_word = (ends_with(s, p, "到") || ends_with(s, p, "至")) && !lit(e, limit, "的");
+        /* a year's stock heading its clause in a review of the year (年末全省常住人口6121万人,
+         * a communiqué's, published the next spring): the year's figure; in November, 年末
+         * is the month ahead */
+        if ((p == s || ends_with_any(s, p, (const char *const[]){"，", "。", "；", "：", NULL})) &&
+            anchor_month(a) >= 1 && anchor_month(a) <= 6)
+            t->rel = REL_YEAR;
         return e;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年内", "年內", "年底前", "年末前", NULL}))) {
