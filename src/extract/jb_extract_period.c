@@ -935,7 +935,8 @@ static gboolean event_after(const char *e, const char *limit)
                                     "开业", "開業", "宣布", "举办", "舉辦", "召开", "召開",
                                     "设立", "設立", "上线", "上線", "揭牌", "开幕", "開幕",
                                     "签署", "簽署", "印发", "印發", "开通", "開通", "投产",
-                                    "投產", "落地", NULL};
+                                    "投產", "落地", "上映", "首映", "开播", "開播", "开售",
+                                    "開售", NULL};
     const char *q = e;
     if (lit(q, limit, "，") || lit(q, limit, "起"))
         return FALSE;
@@ -943,6 +944,19 @@ static gboolean event_after(const char *e, const char *limit)
         if (any_lit(q, limit, W))
             return TRUE;
         q = g_utf8_next_char(q);
+    }
+    return FALSE;
+}
+
+/* Does the event verb after a time (at e) describe a noun (上映的《长夜将尽》, 发布的新规)? */
+static gboolean noun_of_event(const char *e, const char *limit)
+{
+    const char *q = e;
+    for (int k = 0; k < 5 && q < limit; k++, q = g_utf8_next_char(q)) {
+        if (lit(q, limit, "的"))
+            return TRUE;
+        if (g_ascii_isdigit(*q) || any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}))
+            return FALSE;
     }
     return FALSE;
 }
@@ -1501,6 +1515,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
                 t.role = TIME_PERIOD; /* 截至10月17日, 从本月23日起 */
             else if (after_comparison(s, p) && !start_after(e, limit))
                 t.role = TIME_BASE; /* 较上周五升值215个基点: the day compared with */
+            else if (event_after(e, limit) && noun_of_event(e, limit))
+                t.local = TRUE; /* 上周五上映的《长夜将尽》首周票房…: the film's day, not the figure's */
             else if (any_lit(e, limit, (const char *const[]){"单日", "單日", "当天", "當天",
                                                               "当日", "當日", NULL})) {
                 t.role = TIME_PERIOD; /* 周五单日净流出58.3亿元: that day's figures */

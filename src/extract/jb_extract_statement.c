@@ -264,7 +264,7 @@ static gboolean jiang_of_decision(const char *sent, const char *at, const char *
 
 /* What the numbers of the sentence [a, b) look back at, in one pass over its characters,
  * each in text order: its clause separators into c->seps; every occurrence (overlapping
- * ones too) of every keyword into c->keywords; every subject word outside 《book titles》
+ * ones too) of every keyword outside 《book titles》 into c->keywords; every subject word outside 《book titles》
  * (《关于支持人工智能…的若干措施》 names a document) into c->subjects. */
 void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
 {
@@ -286,8 +286,9 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
             Sep x = {p, g_utf8_next_char(p)};
             g_array_append_val(c->seps, x);
         }
-        guint n;
-        const JbWord *w = jb_word_set_lookup(keys, ch, &n);
+        guint n = 0;
+        /* (a title's words are its name: 《长夜将尽》 plans nothing) */
+        const JbWord *w = in_title ? NULL : jb_word_set_lookup(keys, ch, &n);
         for (guint i = 0; i < n; i++)
             if (jb_word_at(&w[i], p, b)) {
                 WordHit h = {p, w[i].len, w[i].tag};
@@ -827,7 +828,7 @@ static gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
         gboolean span_end = r->at > c->sentence_start &&
                             (ends(c->sentence_start, r->at, "至") || ends(c->sentence_start, r->at, "到"));
         if (r->role == TIME_DAY && r->has_val && jb_period_freq(&r->val) == JB_FREQ_DAY &&
-            (g_ascii_isdigit(*r->at) || r->weekday) && !span_end) {
+            (g_ascii_isdigit(*r->at) || r->weekday) && !span_end && !r->local) {
             *out = r->val;
             found = TRUE;
         }
