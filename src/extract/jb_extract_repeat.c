@@ -257,6 +257,13 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
         if (*p != '\x01')
             g_string_append_c(w, *p);
     gboolean said = FALSE;
+    /* a value of three digits or more, too particular to be another's by chance (492.15,
+     * 12.5, 6842): the prose's when it ends on the same day (a table's 2025 column, the
+     * prose's 截至2025年末), whatever words the two use for it (归母净利润, 归属于本行股东的净利润) */
+    JbDecimal v = jb_decimal_normalize(q->value);
+    gboolean particular = v.mant >= 100 || v.mant <= -100;
+    JbPeriod pp;
+    gboolean have_pp = period[0] && jb_period_parse(period, &pp, NULL);
     /* the statements of this value, or of its opposite, in this unit (seen's buckets) */
     for (int sign = 0; sign < 2 && !said; sign++) {
         JbStatement probe = {.q = *q};
@@ -265,8 +272,12 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
         GArray *bucket = g_hash_table_lookup(c->seen, &probe);
         for (guint i = 0; bucket && i < bucket->len && !said; i++) {
             const JbStatement *s = g_array_index(bucket, SeenEntry, i).s;
-            said = strcmp(s->period, period) == 0 && !strstr(s->quote, " | ") &&
-                   sentence_names(c, s, w->str);
+            if (strstr(s->quote, " | "))
+                continue; /* (another table's cell) */
+            JbPeriod sp;
+            said = (strcmp(s->period, period) == 0 && sentence_names(c, s, w->str)) ||
+                   (particular && have_pp && jb_period_parse(s->period, &sp, NULL) &&
+                    jb_period_end_day(&sp) == jb_period_end_day(&pp));
         }
     }
     g_string_free(w, TRUE);
