@@ -537,6 +537,45 @@ static gboolean junk_app_promo(const JunkPara *j)
             strstr(p, "关注"));
 }
 
+/* Is there a sentence's punctuation in the paragraph? (Widgets have none.) */
+static gboolean has_sentence_mark(const char *p)
+{
+    return strstr(p, "，") || strstr(p, "。") || strstr(p, "；") || strstr(p, "！");
+}
+
+/* A market ticker in a page's header or sidebar (上证指数 3245.12 -0.42%深证成指 10412.77
+ * +0.18%; an item 贵州茅台 1468.00 +0.52%): signed changes in percent, two or more, or one
+ * ending a short item after a price; and no sentence. */
+static gboolean junk_ticker(const JunkPara *j)
+{
+    if (j->n > 160 || has_sentence_mark(j->p) || strchr(j->p, '|') || strchr(j->p, JB_CELL_CHAR))
+        return FALSE; /* (a table's row is data) */
+    int changes = 0, numbers = 0;
+    for (const char *p = j->p; *p; p++) {
+        if (g_ascii_isdigit(*p) && (p == j->p || !g_ascii_isdigit(p[-1])) &&
+            (p == j->p || p[-1] == ' '))
+            numbers++;
+        if ((*p != '+' && *p != '-') || !g_ascii_isdigit(p[1]))
+            continue;
+        const char *q = p + 1;
+        while (g_ascii_isdigit(*q) || *q == '.')
+            q++;
+        changes += *q == '%';
+    }
+    return changes >= 2 || (changes == 1 && numbers >= 1 && j->n <= 30 &&
+                            j->len > 0 && j->p[j->len - 1] == '%');
+}
+
+/* A weather widget (桥州 晴 12℃~21℃ 空气质量 良 63, in a top bar of links): a temperature
+ * with the air's quality, and no sentence (a forecast table's row, 温湾 暴雨 东南风10～12级 26～29℃, is data). */
+static gboolean junk_weather(const JunkPara *j)
+{
+    const char *p = j->p;
+    if (j->n > 120 || has_sentence_mark(p) || !strstr(p, "℃"))
+        return FALSE;
+    return strstr(p, "空气质量") || strstr(p, "空氣質量") || strstr(p, "AQI");
+}
+
 static gboolean junk_header_line(const JunkPara *j)
 {
     const char *p = j->p;
@@ -674,6 +713,8 @@ static const JunkRule junk_rules[] = {
     /* counters, bare numbers */
     {J_TEST, "view count", 0, junk_view_count, FALSE},
     {J_TEST, "only a number", 0, junk_only_number, FALSE},
+    {J_TEST, "market ticker", 0, junk_ticker, FALSE},
+    {J_TEST, "weather widget", 0, junk_weather, FALSE},
     /* copyright and licence footers */
     {J_ANYWHERE, "Copyright", 150, NULL, FALSE},
     {J_ANYWHERE, "版权所有", 150, NULL, FALSE},
@@ -777,7 +818,8 @@ enum {
 static guint junk_test_needs(gboolean (*test)(const JunkPara *))
 {
     if (test == junk_view_count || test == junk_only_number || test == junk_phone ||
-        test == junk_header_line) /* each reads ASCII digits (scan_count, scan_ymd, ...) */
+        test == junk_header_line || test == junk_ticker ||
+        test == junk_weather) /* each reads ASCII digits (scan_count, scan_ymd, ...) */
         return JUNK_NEED_DIGIT;
     if (test == junk_code)
         return JUNK_NEED_ASCII; /* its first test */
