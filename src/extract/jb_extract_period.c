@@ -1535,6 +1535,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
                 t.loose = TRUE; /* 由2020年的63.2%: where a change starts, no story's period */
             }
         }
+        if (t.role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))
+            t.sentence_only = TRUE; /* 其中2月18日至20日…: a part of the period, that sentence's */
         if (t.role == TIME_PERIOD && record_after(e, limit))
             t.local = t.sentence_only = TRUE; /* 创下年内单月成交新高 */
         else if (t.role == TIME_PERIOD && report_after(e, limit))
