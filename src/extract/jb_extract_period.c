@@ -286,6 +286,19 @@ static const char *year_part(const char *s, const char *p, const char *limit, co
     return NULL;
 }
 
+/* The months [first, first + n) as the calendar's period: a quarter, half or year when they are
+ * one (a fiscal quarter of October to December is 2025-Q4), else a span of months. */
+static JbPeriod month_run(JbPoint first, int n)
+{
+    if (n == 3 && first.n % 3 == 1)
+        return jb_period_of((JbPoint){JB_POINT_QUARTER, first.year, (first.n + 2) / 3, 0});
+    if (n == 6 && first.n % 6 == 1)
+        return jb_period_of((JbPoint){JB_POINT_HALF, first.year, (first.n + 5) / 6, 0});
+    if (n == 12 && first.n == 1)
+        return jb_period_of((JbPoint){JB_POINT_YEAR, first.year, 0, 0});
+    return (JbPeriod){first, n == 1 ? first : jb_point_add(first, n - 1)};
+}
+
 /* A time of day after a day (16日8时, 15日夜间, 16日凌晨): where it ends, or `e`. */
 static const char *time_of_day_after(const char *s, const char *e, const char *limit)
 {
@@ -327,6 +340,12 @@ static const char *day_span_end(const char *s, const char *e, const char *limit,
     p->end = last;
     /* (a span with its hours is a forecast's or a measurement's window: its sentence's) */
     t->sentence_only = t->sentence_only || e != e0;
+    /* whole months are written as months (暑期（7月1日至8月31日）: 2024-07/2024-08) */
+    JbPoint next = jb_point_of_days(jb_point_first_day(&last) + 1);
+    if (p->start.day == 1 && next.day == 1) {
+        int months_n = (last.year - p->start.year) * 12 + last.n - p->start.n + 1;
+        *p = month_run((JbPoint){JB_POINT_MONTH, p->start.year, p->start.n, 0}, months_n);
+    }
     return time_of_day_after(s, de, limit);
 }
 
@@ -1117,19 +1136,6 @@ static void time_stops_init(void)
 }
 
 /* ---- fiscal years ------------------------------------------------------------------------- */
-
-/* The months [first, first + n) as the calendar's period: a quarter, half or year when they are
- * one (a fiscal quarter of October to December is 2025-Q4), else a span of months. */
-static JbPeriod month_run(JbPoint first, int n)
-{
-    if (n == 3 && first.n % 3 == 1)
-        return jb_period_of((JbPoint){JB_POINT_QUARTER, first.year, (first.n + 2) / 3, 0});
-    if (n == 6 && first.n % 6 == 1)
-        return jb_period_of((JbPoint){JB_POINT_HALF, first.year, (first.n + 5) / 6, 0});
-    if (n == 12 && first.n == 1)
-        return jb_period_of((JbPoint){JB_POINT_YEAR, first.year, 0, 0});
-    return (JbPeriod){first, n == 1 ? first : jb_point_add(first, n - 1)};
-}
 
 static const char *const FISCAL_YEAR[] = {"财年", "財年", "财政年度", "財政年度", NULL};
 
