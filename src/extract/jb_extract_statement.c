@@ -533,6 +533,22 @@ static gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs
                                  starts(qe, end, "；") || starts(qe, end, "！"));
 }
 
+/* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
+ * not a count — unless a list before it names the kinds counted (CT、MR、DSA三类设备). */
+static gboolean category_name(const JbQuantity *q, const char *cs, const char *qs,
+                              const char *qe, const char *end)
+{
+    if ((strcmp(q->unit, "类") != 0 && strcmp(q->unit, "類") != 0) || g_ascii_isdigit(*qs) ||
+        qe >= end || q->qualifier[0])
+        return FALSE;
+    for (const char *p = cs; p < qs; p = g_utf8_next_char(p))
+        if (starts(p, qs, "、"))
+            return FALSE;
+    gunichar ch = g_utf8_get_char(qe);
+    return ch >= 0x4E00 && ch <= 0x9FFF && !starts(qe, end, "的") && !starts(qe, end, "等") &&
+           !starts(qe, end, "和") && !starts(qe, end, "及") && !starts(qe, end, "共");
+}
+
 /* Is the figure ending at qe a bound that a noun right after it is qualified by (2000万元
  * 及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目)? A bound that ends its clause
  * (稳定在110万吨以上；) is a figure's. */
@@ -1055,7 +1071,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         bound_modifies_noun(q, qe, sent_end))
         return; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
     if (span_of_years_in_name(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end) ||
-        era_of_years(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end))
+        era_of_years(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end) ||
+        category_name(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end))
         return; /* 完成三年整改, 五年新增3.1万公里, 下一个十年: a span that names a programme or a time */
     if (strcmp(q->unit, "手") == 0 && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
