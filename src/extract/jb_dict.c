@@ -15,6 +15,7 @@ static void bucket_clear(UnitBucket *b)
     g_array_unref(b->aliases);
     jb_word_set_free(b->alias_set);
     g_array_unref(b->alias_metric);
+    g_ptr_array_unref(b->growth_base);
 }
 
 static void metric_free(JbMetric *m)
@@ -83,11 +84,13 @@ static void build_units(JbDict *d)
                              .alias_start = g_array_new(FALSE, FALSE, sizeof(guint)),
                              .aliases = g_array_new(FALSE, TRUE, sizeof(AliasRef)),
                              .alias_set = jb_word_set_new(),
-                             .alias_metric = g_array_new(FALSE, FALSE, sizeof(guint))};
+                             .alias_metric = g_array_new(FALSE, FALSE, sizeof(guint)),
+                             .growth_base = g_ptr_array_new()};
             g_array_append_val(d->units, nb);
             b = &g_array_index(d->units, UnitBucket, d->units->len - 1);
         }
         g_ptr_array_add(b->metrics, m);
+        g_ptr_array_add(b->growth_base, *m->growth_of ? (gpointer)jb_dict_get(d, m->growth_of) : NULL);
         g_array_append_val(b->alias_start, b->aliases->len);
         guint at = b->metrics->len - 1;
         for (char **a = m->aliases; *a; a++) {
@@ -326,16 +329,15 @@ static gboolean holds_any(const char *text, char *const *words)
     return FALSE;
 }
 
-/* Does `subject` name metric `id` (its label or an alias, exactly)? */
-static gboolean names_metric(const JbDict *d, const char *id, const char *subject)
+/* Does `subject` name metric `base` (its label or an alias, exactly)? */
+static gboolean names_metric(const JbMetric *base, const char *subject)
 {
-    const JbMetric *base = jb_dict_get(d, id);
     if (!base)
         return FALSE;
     if (strcmp(base->label, subject) == 0)
         return TRUE;
     for (char **a = base->aliases; *a; a++)
-        if (strcmp(*a, subject) == 0)
+        if ((*a)[0] == subject[0] && strcmp(*a, subject) == 0) /* (first bytes: no call) */
             return TRUE;
     return FALSE;
 }
@@ -374,8 +376,8 @@ static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const 
         return NULL;
     for (guint i = 0; i < b->metrics->len; i++) {
         const JbMetric *m = g_ptr_array_index(b->metrics, i);
-        if (*m->growth_of && names_metric(d, m->growth_of, subject) &&
-            !names_narrower(d, jb_dict_get(d, m->growth_of), context))
+        const JbMetric *base = g_ptr_array_index(b->growth_base, i); /* (m's growth_of) */
+        if (*m->growth_of && names_metric(base, subject) && !names_narrower(d, base, context))
             return m;
     }
     return NULL;
@@ -459,7 +461,7 @@ static gboolean followed_by_measure(const char *text)
         "产量", "產量", "销量", "銷量", "销售额", "銷售額", "出口", "进口", "進口", "投资",
         "投資", "用电量", "用電量", "产值", "產值", "零售额", "零售額", NULL};
     for (const char *const *w = MEASURES; *w; w++)
-        if (g_str_has_prefix(text, *w))
+        if (jb_has_prefix(text, *w)) /* (its first byte before a call) */
             return TRUE;
     return FALSE;
 }
