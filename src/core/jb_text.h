@@ -128,6 +128,20 @@ static inline gboolean jb_has_lit(const char *s, JbLit w)
     return TRUE;
 }
 
+/* Where the character `w` of three bytes first occurs in [a, z), or NULL: memchr for its
+ * first byte, then the two after it (memmem's setup costs more than scanning a sentence). */
+static inline const char *jb_find3(const char *a, const char *z, const char *w)
+{
+    for (const char *q = a; q + 3 <= z; q++) {
+        q = memchr(q, w[0], (size_t)(z - 2 - q));
+        if (!q)
+            return NULL;
+        if (q[1] == w[1] && q[2] == w[2])
+            return q;
+    }
+    return NULL;
+}
+
 /* ---- white space -------------------------------------------------------------------------- */
 
 /* Is `c` white space (the set above)? */

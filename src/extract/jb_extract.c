@@ -476,8 +476,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     /* 上月, 上季 count back from a period this paragraph named; from a story's headline
      * period they would count from a month the text never spoke in: the published date */
     gboolean ctx_named = c->have_carry;
-    gboolean items = memmem(sent, (size_t)(end - sent), "；", strlen("；")) || /* (no NUL within) */
-                     memchr(sent, ';', (size_t)(end - sent));
+    gboolean items = jb_find3(sent, end, "；") || memchr(sent, ';', (size_t)(end - sent));
     const char *walked = sent, *item = sent;
     gboolean lead_here = FALSE; /* the story's lead period was named in this sentence */
     for (guint i = 0; i < refs->len; i++) {
