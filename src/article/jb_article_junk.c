@@ -151,7 +151,8 @@ gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, in
         return FALSE;
     const char *q = p;
     /* a place before a comma (香港，), at most 8 characters */
-    for (const char *r = p; *r && g_utf8_pointer_to_offset(p, r) < 9; r = g_utf8_next_char(r))
+    int k = 0; /* (the characters walked: r's offset, not counted again at every step) */
+    for (const char *r = p; *r && k < 9; r = g_utf8_next_char(r), k++)
         if (starts_with(r, "，") || *r == ',') {
             q = r + (*r == ',' ? 1 : strlen("，"));
             break;
