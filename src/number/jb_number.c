@@ -398,43 +398,11 @@ static gboolean list_unit(Ctx *c, gsize q, int depth, Expr *next)
     return ok;
 }
 
-static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
+/* A range after the member e->m (3至5倍, 4.5%-5%, 3~5, 3至5万), read into e: WHY_OK, also
+ * when there is none, or why the whole is no quantity (3-0, 1-10月). */
+static Reason read_range(Ctx *c, Expr *e)
 {
-    /* everything but e->m, which jb_number_read_member() always clears itself (a third of the
-     * struct, cleared twice at every number otherwise) */
-    memset(e, 0, offsetof(Expr, m));
-    memset((char *)e + offsetof(Expr, m) + sizeof e->m, 0,
-           offsetof(Expr, unit) - offsetof(Expr, m) - sizeof e->m);
-    e->unit[0] = '\0';
-    e->start = p;
-    e->tok_end = p + 1;
-    Reason r = look_back(c, p, e);
-    Member *m = &e->m;
-    Reason rm = jb_number_read_member(c, p, e->hedged, m);
-    e->tok_end = MAX(m->tok_end, p + 1);
-    if (rm)
-        return rm;
-    if (r)
-        return r;
-    e->value = e->high = m->value;
-    if (e->negative)
-        e->value.mant = e->high.mant = -m->value.mant;
-    e->has_mag = m->has_mag;
-    e->big_mag = m->big_mag;
-    e->rounded = m->rounded;
-    e->tail_pow = m->tail_pow;
-    if (m->has_unit)
-        copy_unit(e, m->ukind, m->unit, m->unit_len);
-    if (m->infix_len)
-        e->hedged = TRUE;
-    if (m->infix_len && e->qual_len == 0) {
-        e->qual_at = m->infix_at;
-        e->qual_len = m->infix_len;
-        e->bound = JB_BOUND_AT_LEAST;
-    }
-    e->end = m->end;
-
-    /* ---- a range: 3至5倍, 4.5%-5%, 3~5, 3至5万 ---- */
+    const Member *m = &e->m;
     gboolean dash;
     gsize q = skip_spaces(c, m->end);
     gsize sl = range_sep_at(c, q, &dash);
@@ -488,8 +456,13 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
             }
         }
     }
+    return WHY_OK;
+}
 
-    /* ---- a fraction a/b: 1/3, 约1/4 ---- */
+/* A fraction a/b after a whole number (1/3, 约1/4), as a percentage, into e. */
+static void read_fraction(Ctx *c, Expr *e)
+{
+    const Member *m = &e->m;
     gsize fq = e->end;
     if (!e->is_range && !e->has_unit && m->arabic && m->is_int && !m->infix_len &&
         !e->negative && fq < c->len && c->t[fq] == '/' && is_digit_at(c, fq + 1)) {
@@ -507,8 +480,13 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
             }
         }
     }
+}
 
-    /* ---- a list sharing the last member's unit (not a fraction's %: 1/4、1/3) ---- */
+/* A list sharing the last member's unit (not a fraction's %: 1/4、1/3): e takes the unit
+ * and magnitude of the list's end. */
+static void read_list_unit(Ctx *c, int depth, Expr *e)
+{
+    const Member *m = &e->m;
     gsize lq = e->end;
     if (c->scan && !e->is_range && list_sep_at(c, lq)) {
         Expr next;
@@ -528,10 +506,12 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
             }
         }
     }
-    /* ---- the currency written before it: HK$38.55, US$479.6 million ---- */
-    if (e->currency && !e->has_unit)
-        copy_unit(e, U_PLAIN, e->currency->canon, strlen(e->currency->canon));
-    /* ---- a price per unit written before it: 每吨789.3元 → 元/吨, 每桶80美元 → 美元/桶 ---- */
+}
+
+/* A price per unit written before the number that started at p: 每吨789.3元 → 元/吨,
+ * 每桶80美元 → 美元/桶, with a hedge before that (约每吨800元). */
+static void read_per_unit(const Ctx *c, gsize p, Expr *e)
+{
     gsize ua, pl = e->has_unit && e->ukind == U_PLAIN && !e->fraction
                        ? jb_number_per_unit_before(c, e->start, &ua)
                        : 0;
@@ -552,7 +532,11 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
             }
         }
     }
-    /* ---- a hedge after: 以上 以下 左右 … ---- */
+}
+
+/* A hedge after the number: 以上 以下 左右 … (not 上下游). */
+static void read_hedge_after(const Ctx *c, Expr *e)
+{
     guint suffixes = e->end < c->len ? jb_suffix_by_hash[unit_hash((const guchar *)c->t + e->end,
                                                                  c->len - e->end)]
                                       : 0;
@@ -573,6 +557,55 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
             break;
         }
     }
+}
+
+static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
+{
+    /* everything but e->m, which jb_number_read_member() always clears itself (a third of the
+     * struct, cleared twice at every number otherwise) */
+    memset(e, 0, offsetof(Expr, m));
+    memset((char *)e + offsetof(Expr, m) + sizeof e->m, 0,
+           offsetof(Expr, unit) - offsetof(Expr, m) - sizeof e->m);
+    e->unit[0] = '\0';
+    e->start = p;
+    e->tok_end = p + 1;
+    Reason r = look_back(c, p, e);
+    Member *m = &e->m;
+    Reason rm = jb_number_read_member(c, p, e->hedged, m);
+    e->tok_end = MAX(m->tok_end, p + 1);
+    if (rm)
+        return rm;
+    if (r)
+        return r;
+    e->value = e->high = m->value;
+    if (e->negative)
+        e->value.mant = e->high.mant = -m->value.mant;
+    e->has_mag = m->has_mag;
+    e->big_mag = m->big_mag;
+    e->rounded = m->rounded;
+    e->tail_pow = m->tail_pow;
+    if (m->has_unit)
+        copy_unit(e, m->ukind, m->unit, m->unit_len);
+    if (m->infix_len)
+        e->hedged = TRUE;
+    if (m->infix_len && e->qual_len == 0) {
+        e->qual_at = m->infix_at;
+        e->qual_len = m->infix_len;
+        e->bound = JB_BOUND_AT_LEAST;
+    }
+    e->end = m->end;
+
+    /* then what may follow the member, or stand before it */
+    Reason rr = read_range(c, e); /* 3至5倍, 4.5%-5%, 3~5, 3至5万 */
+    if (rr)
+        return rr;
+    read_fraction(c, e);        /* 1/3, 约1/4 */
+    read_list_unit(c, depth, e); /* 505.5/591.8/673.9亿元 */
+    /* the currency written before it: HK$38.55, US$479.6 million */
+    if (e->currency && !e->has_unit)
+        copy_unit(e, U_PLAIN, e->currency->canon, strlen(e->currency->canon));
+    read_per_unit(c, p, e); /* 每吨789.3元 → 元/吨 */
+    read_hedge_after(c, e); /* 以上 以下 左右 … */
     e->tok_end = MAX(e->tok_end, e->end);
     return WHY_OK;
 }

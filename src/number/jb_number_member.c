@@ -678,146 +678,114 @@ static gboolean scale_level(const Ctx *c, gsize p, gsize after)
     return FALSE;
 }
 
-static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
+/* A magnitude written after Arabic digits (ending at *q) in a way 万 and 亿 cannot follow:
+ * an English scale (US$479.6 million, $12bn), 兆 (Taiwan's and Japan's 10^12) or W for 万
+ * (12.5W人). TRUE with m and *q past it; FALSE, nothing read, when there is none. */
+static gboolean arabic_magnitude(const Ctx *c, gsize p, Member *m, gsize *q)
 {
-    member_clear(m);
-    m->start = p;
-    m->tok_end = p + 1;
-    if (p >= c->len)
-        return WHY_NONE;
-    gsize n, q;
-    gunichar cp = cp_at(c, p, &n);
-    gboolean allow_tail = FALSE;
-    m->tok_end = p + n;
+    int epw;
+    gsize el = *q < c->len && (c->t[*q] == ' ' || g_ascii_isalpha(c->t[*q]))
+                   ? jb_number_english_scale_at(c, *q, money_before(c, p), &epw)
+                   : 0;
+    if (el) { /* US$479.6 million, $12bn: no 万/亿 after it */
+        m->value.exp10 += epw;
+        m->tail_pow = epw;
+        m->has_mag = TRUE;
+        m->big_mag = epw >= 4;
+        m->tail_stage = 3;
+        *q += el;
+        return TRUE;
+    }
+    if (AT(c, *q, "兆") && trillion_after(c, *q + strlen("兆"), m, q))
+        return TRUE; /* 1兆9,482億元, 2.3兆日圓: Taiwan's and Japan's 10^12 */
+    if (w_for_wan_at(c, *q)) { /* 12.5W人 = 12.5万人 */
+        m->value.exp10 += 4;
+        m->tail_pow = 4;
+        m->has_mag = m->big_mag = TRUE;
+        m->tail_stage = 2;
+        (*q)++;
+        if (*q < c->len && c->t[*q] == '+' && !m->infix_len) { /* 10W+: at least */
+            m->infix_at = *q;
+            m->infix_len = 1;
+            (*q)++;
+        }
+        return TRUE;
+    }
+    return FALSE;
+}
 
-    if (cp < 0x80 && g_ascii_isdigit((char)cp)) {
-        Reason r = read_arabic(c, p, &m->value, &q);
-        m->tok_end = q;
-        if (r)
-            return r;
-        m->arabic = TRUE;
-        m->is_int = m->value.exp10 == 0;
-        allow_tail = TRUE;
-        int epw;
-        gsize el = q < c->len && (c->t[q] == ' ' || g_ascii_isalpha(c->t[q]))
-                       ? jb_number_english_scale_at(c, q, money_before(c, p), &epw)
-                       : 0;
-        if (el) { /* US$479.6 million, $12bn: no 万/亿 after it */
-            m->value.exp10 += epw;
-            m->tail_pow = epw;
-            m->has_mag = TRUE;
-            m->big_mag = epw >= 4;
-            m->tail_stage = 3;
-            q += el;
-            allow_tail = FALSE;
-        } else if (AT(c, q, "兆") && trillion_after(c, q + strlen("兆"), m, &q)) {
-            allow_tail = FALSE; /* 1兆9,482億元, 2.3兆日圓: Taiwan's and Japan's 10^12 */
-        } else if (w_for_wan_at(c, q)) { /* 12.5W人 = 12.5万人 */
-            m->value.exp10 += 4;
-            m->tail_pow = 4;
-            m->has_mag = m->big_mag = TRUE;
-            m->tail_stage = 2;
-            q++;
-            allow_tail = FALSE;
-            if (q < c->len && c->t[q] == '+' && !m->infix_len) { /* 10W+: at least */
-                m->infix_at = q;
-                m->infix_len = 1;
-                q++;
+/* A Chinese numeral at p as the member's number, *q past it; *allow_tail when 万 or 亿 may
+ * still follow (三点五万). WHY_OK, or why it is no quantity. */
+static Reason read_cn_member(const Ctx *c, gsize p, Member *m, gsize *q, gboolean *allow_tail)
+{
+    CnNum cn;
+    read_cn(c, p, &cn);
+    m->tok_end = *q = cn.end;
+    if (cn.overflow)
+        return WHY_DIGITS;
+    if (cn.nchars == 0)
+        return WHY_NONE;
+    if (cn.positional) {
+        /* 二〇二五年 is a date; 十五五 or 三五成群 a word */
+        const UnitDef *u;
+        unit_at(c, *q, &u);
+        return u && u->kind == U_DATE ? WHY_DATE : WHY_WORD;
+    }
+    m->chinese = TRUE;
+    m->value = cn.value;
+    m->bare_start = cn.bare_start;
+    m->digit_char = cn.digit_char;
+    m->has_mag = cn.has_unit_char;
+    m->big_mag = cn.big;
+    m->mag_chars = cn.mag_chars;
+    m->tail_pow = cn.tail_pow;
+    m->lone = cn.nchars == 1 && !cn.decimal && cn.digit_char;
+    /* after 两万 only 亿 may follow (两万多亿); after 三亿 nothing */
+    m->tail_stage = cn.tail_pow >= 8 ? 3 : cn.tail_pow >= 4 ? 2 : 0;
+    *allow_tail = cn.decimal; /* 三点五万 */
+    return WHY_OK;
+}
+
+/* The denominator of a rate after the unit, at the '/' at q (元/吨, 万吨/年, 元/Wh,
+ * 吨标准煤/万吨), appended to m's unit: the position after it, or q when there is none. */
+static gsize read_rate(const Ctx *c, gsize q, Member *m)
+{
+    const UnitDef *d2;
+    gsize mag = 0; /* 吨标准煤/万吨: a magnitude before the denominator's unit */
+    if (AT(c, q + 1, "万") || AT(c, q + 1, "萬") || AT(c, q + 1, "千") || AT(c, q + 1, "百"))
+        mag = 3;
+    gsize l2 = unit_at(c, q + 1 + mag, &d2);
+    const char *den = NULL;
+    if (d2 && d2->kind == U_PLAIN && d2->text[0] != '%') {
+        den = d2->text;
+        l2 += mag;
+    } else if (!mag && latin_unit_len(c, q + 1) > 0) { /* 元/Wh, 元/kg, 美元/MMBtu */
+        l2 = latin_unit_len(c, q + 1);
+        den = c->t + q + 1;
+    } else {
+        l2 = 0;
+        for (gsize i = 0; i < G_N_ELEMENTS(JB_PER_TIME); i++) {
+            gsize tl = strlen(JB_PER_TIME[i]);
+            if (tl > l2 && at_lit(c, q + 1, JB_PER_TIME[i], tl)) {
+                den = JB_PER_TIME[i];
+                l2 = tl;
             }
         }
-    } else if ((cp == CP_BAI || cp == CP_QIAN || cp == CP_WAN) && AT(c, p + n, "分之")) {
-        /* 百分之五点九, 千分之三, 万分之五 */
-        JbDecimal den = {1, cp == CP_BAI ? 2 : cp == CP_QIAN ? 3 : 4};
-        m->chinese = m->digit_char = TRUE;
-        return read_fraction_tail(c, den, p + n + strlen("分之"), m);
-    } else if (cp == CP_FAN) {
-        return read_fan(c, p, m);
-    } else if (cp == CP_BAN && (AT(c, p + n, "年") || AT(c, p + n, "个月") || AT(c, p + n, "個月")) &&
-               !(p >= 3 && (AT(c, p - 3, "上") || AT(c, p - 3, "下") || AT(c, p - 3, "前") ||
-                            AT(c, p - 3, "后") || AT(c, p - 3, "後") || AT(c, p - 3, "多")))) {
-        /* 半年, 半个月: half a year (上半年 is a period, 一年半 a year and a half) */
-        gsize ul = AT(c, p + n, "年") ? 3 : 9;
-        m->value = (JbDecimal){5, -1};
-        m->chinese = m->digit_char = m->fixed_unit = TRUE;
-        set_unit(m, U_DURATION, c->t + p + n, ul);
-        m->end = m->tok_end = p + n + ul;
-        return WHY_OK;
-    } else if (cp == CP_BAN || (cp == CP_YI && AT(c, p + n, "半"))) {
-        /* 一半 is 50 %; 半 alone only after a hedge (过半, 近半) */
-        gsize after = cp == CP_BAN ? p + n : p + n + 3;
-        if ((cp == CP_BAN && !hedged) || ban_is_word(c, after))
-            return WHY_NONE;
-        m->value = (JbDecimal){50, 0};
-        m->chinese = m->digit_char = m->fixed_unit = TRUE;
-        set_unit(m, U_PLAIN, "%", 1);
-        m->end = m->tok_end = after;
-        return WHY_OK;
-    } else if (cn_numeral(cp)) {
-        CnNum cn;
-        read_cn(c, p, &cn);
-        m->tok_end = q = cn.end;
-        if (cn.overflow)
-            return WHY_DIGITS;
-        if (cn.nchars == 0)
-            return WHY_NONE;
-        if (cn.positional) {
-            /* 二〇二五年 is a date; 十五五 or 三五成群 a word */
-            const UnitDef *u;
-            unit_at(c, q, &u);
-            return u && u->kind == U_DATE ? WHY_DATE : WHY_WORD;
-        }
-        m->chinese = TRUE;
-        m->value = cn.value;
-        m->bare_start = cn.bare_start;
-        m->digit_char = cn.digit_char;
-        m->has_mag = cn.has_unit_char;
-        m->big_mag = cn.big;
-        m->mag_chars = cn.mag_chars;
-        m->tail_pow = cn.tail_pow;
-        m->lone = cn.nchars == 1 && !cn.decimal && cn.digit_char;
-        /* after 两万 only 亿 may follow (两万多亿); after 三亿 nothing */
-        m->tail_stage = cn.tail_pow >= 8 ? 3 : cn.tail_pow >= 4 ? 2 : 0;
-        allow_tail = cn.decimal; /* 三点五万 */
-    } else {
-        return WHY_NONE;
     }
+    if (den && m->unit_len + 1 + l2 < sizeof m->unit) {
+        m->unit[m->unit_len] = '/';
+        memcpy(m->unit + m->unit_len + 1, c->t + q + 1, l2);
+        m->unit_len += 1 + l2;
+        m->unit[m->unit_len] = '\0';
+        q += 1 + l2;
+    }
+    return q;
+}
 
-    /* X分之Y: 三分之一, 3分之2 */
-    if (AT(c, q, "分之") && !m->infix_len) {
-        JbDecimal den = m->value;
-        gboolean was_chinese = m->chinese;
-        member_clear(m);
-        m->start = p;
-        m->chinese = was_chinese;
-        m->arabic = !was_chinese;
-        m->digit_char = TRUE;
-        m->tok_end = q;
-        return read_fraction_tail(c, den, q + strlen("分之"), m);
-    }
-
-    q = read_infix(c, q, m);
-    if (m->infix_len)
-        allow_tail = TRUE; /* 二百余万, 十几万 */
-    if (allow_tail) {
-        gsize sp = skip_spaces(c, q), n2; /* 3 万家 */
-        if (sp > q && sp < c->len && cp_at(c, sp, &n2) != CP_SHI && bare_magnitude_at(c, sp) &&
-            !unit_starts_at(c, sp))
-            q = sp;
-        q = read_tail(c, q, m);
-        q = read_wan_after_yi(c, q, m); /* 10亿7400万 */
-    }
-    if (m->tail_pow > 0 || m->mag_chars > 0)
-        m->is_int = FALSE;
-    if (!m->infix_len) {
-        gsize before = q;
-        q = read_infix(c, q, m); /* 1万多家 */
-        if (q > before && (allow_tail || m->tail_pow > 0))
-            q = read_tail(c, q, m); /* 2万多亿元 */
-    }
-    m->tok_end = MAX(m->tok_end, q);
-    m->end = q;
-
-    /* the unit, perhaps after a space (1.4万 台) */
+/* The member's unit, perhaps after a space (1.4万 台), read from q (the end of its number;
+ * p its start): a unit that makes it no quantity (a date, a time, a grade) is said why. */
+static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
+{
     gsize u = skip_spaces(c, q);
     const UnitDef *ud;
     gsize ulen = unit_at(c, u, &ud);
@@ -881,37 +849,8 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     set_unit(m, kind, canon, jb_unit_canon_len[ud - JB_UNITS]);
     q = u + ulen;
     /* a rate: 元/吨, 万吨/年, 公里/小时 */
-    if (q < c->len && c->t[q] == '/' && ud->kind == U_PLAIN) {
-        const UnitDef *d2;
-        gsize mag = 0; /* 吨标准煤/万吨: a magnitude before the denominator's unit */
-        if (AT(c, q + 1, "万") || AT(c, q + 1, "萬") || AT(c, q + 1, "千") || AT(c, q + 1, "百"))
-            mag = 3;
-        gsize l2 = unit_at(c, q + 1 + mag, &d2);
-        const char *den = NULL;
-        if (d2 && d2->kind == U_PLAIN && d2->text[0] != '%') {
-            den = d2->text;
-            l2 += mag;
-        } else if (!mag && latin_unit_len(c, q + 1) > 0) { /* 元/Wh, 元/kg, 美元/MMBtu */
-            l2 = latin_unit_len(c, q + 1);
-            den = c->t + q + 1;
-        } else {
-            l2 = 0;
-            for (gsize i = 0; i < G_N_ELEMENTS(JB_PER_TIME); i++) {
-                gsize tl = strlen(JB_PER_TIME[i]);
-                if (tl > l2 && at_lit(c, q + 1, JB_PER_TIME[i], tl)) {
-                    den = JB_PER_TIME[i];
-                    l2 = tl;
-                }
-            }
-        }
-        if (den && m->unit_len + 1 + l2 < sizeof m->unit) {
-            m->unit[m->unit_len] = '/';
-            memcpy(m->unit + m->unit_len + 1, c->t + q + 1, l2);
-            m->unit_len += 1 + l2;
-            m->unit[m->unit_len] = '\0';
-            q += 1 + l2;
-        }
-    }
+    if (q < c->len && c->t[q] == '/' && ud->kind == U_PLAIN)
+        q = read_rate(c, q, m);
     /* 两倍多, 三成多, 3年多 */
     if (!m->infix_len && (UNIT_IS(m, "倍") || ud->kind == U_TENTH || kind == U_DURATION) &&
         AT(c, q, "多")) {
@@ -921,6 +860,99 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     }
     m->end = q;
     return WHY_OK;
+}
+
+static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
+{
+    member_clear(m);
+    m->start = p;
+    m->tok_end = p + 1;
+    if (p >= c->len)
+        return WHY_NONE;
+    gsize n, q;
+    gunichar cp = cp_at(c, p, &n);
+    gboolean allow_tail = FALSE;
+    m->tok_end = p + n;
+
+    if (cp < 0x80 && g_ascii_isdigit((char)cp)) {
+        Reason r = read_arabic(c, p, &m->value, &q);
+        m->tok_end = q;
+        if (r)
+            return r;
+        m->arabic = TRUE;
+        m->is_int = m->value.exp10 == 0;
+        allow_tail = !arabic_magnitude(c, p, m, &q);
+    } else if ((cp == CP_BAI || cp == CP_QIAN || cp == CP_WAN) && AT(c, p + n, "分之")) {
+        /* 百分之五点九, 千分之三, 万分之五 */
+        JbDecimal den = {1, cp == CP_BAI ? 2 : cp == CP_QIAN ? 3 : 4};
+        m->chinese = m->digit_char = TRUE;
+        return read_fraction_tail(c, den, p + n + strlen("分之"), m);
+    } else if (cp == CP_FAN) {
+        return read_fan(c, p, m);
+    } else if (cp == CP_BAN && (AT(c, p + n, "年") || AT(c, p + n, "个月") || AT(c, p + n, "個月")) &&
+               !(p >= 3 && (AT(c, p - 3, "上") || AT(c, p - 3, "下") || AT(c, p - 3, "前") ||
+                            AT(c, p - 3, "后") || AT(c, p - 3, "後") || AT(c, p - 3, "多")))) {
+        /* 半年, 半个月: half a year (上半年 is a period, 一年半 a year and a half) */
+        gsize ul = AT(c, p + n, "年") ? 3 : 9;
+        m->value = (JbDecimal){5, -1};
+        m->chinese = m->digit_char = m->fixed_unit = TRUE;
+        set_unit(m, U_DURATION, c->t + p + n, ul);
+        m->end = m->tok_end = p + n + ul;
+        return WHY_OK;
+    } else if (cp == CP_BAN || (cp == CP_YI && AT(c, p + n, "半"))) {
+        /* 一半 is 50 %; 半 alone only after a hedge (过半, 近半) */
+        gsize after = cp == CP_BAN ? p + n : p + n + 3;
+        if ((cp == CP_BAN && !hedged) || ban_is_word(c, after))
+            return WHY_NONE;
+        m->value = (JbDecimal){50, 0};
+        m->chinese = m->digit_char = m->fixed_unit = TRUE;
+        set_unit(m, U_PLAIN, "%", 1);
+        m->end = m->tok_end = after;
+        return WHY_OK;
+    } else if (cn_numeral(cp)) {
+        Reason r = read_cn_member(c, p, m, &q, &allow_tail);
+        if (r)
+            return r;
+    } else {
+        return WHY_NONE;
+    }
+
+    /* X分之Y: 三分之一, 3分之2 */
+    if (AT(c, q, "分之") && !m->infix_len) {
+        JbDecimal den = m->value;
+        gboolean was_chinese = m->chinese;
+        member_clear(m);
+        m->start = p;
+        m->chinese = was_chinese;
+        m->arabic = !was_chinese;
+        m->digit_char = TRUE;
+        m->tok_end = q;
+        return read_fraction_tail(c, den, q + strlen("分之"), m);
+    }
+
+    q = read_infix(c, q, m);
+    if (m->infix_len)
+        allow_tail = TRUE; /* 二百余万, 十几万 */
+    if (allow_tail) {
+        gsize sp = skip_spaces(c, q), n2; /* 3 万家 */
+        if (sp > q && sp < c->len && cp_at(c, sp, &n2) != CP_SHI && bare_magnitude_at(c, sp) &&
+            !unit_starts_at(c, sp))
+            q = sp;
+        q = read_tail(c, q, m);
+        q = read_wan_after_yi(c, q, m); /* 10亿7400万 */
+    }
+    if (m->tail_pow > 0 || m->mag_chars > 0)
+        m->is_int = FALSE;
+    if (!m->infix_len) {
+        gsize before = q;
+        q = read_infix(c, q, m); /* 1万多家 */
+        if (q > before && (allow_tail || m->tail_pow > 0))
+            q = read_tail(c, q, m); /* 2万多亿元 */
+    }
+    m->tok_end = MAX(m->tok_end, q);
+    m->end = q;
+
+    return read_unit(c, p, q, m);
 }
 
 /* ASCII word characters of run_has_letter, by byte: RUN_CHAR for all of them (letters,
