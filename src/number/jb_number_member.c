@@ -2,8 +2,8 @@
  * numeral, 多/余/几, its magnitude (千 万 亿) and its unit, or why it is not a quantity
  * (a date, a duration, a model name …). See jb_number_priv.h.
  *
- * Not for: hedge words before a number, ranges, fractions and lists (jb_number.c), nor the
- * tables of units (jb_number_tables.c).
+ * Not for: hedge words before a number, ranges, fractions and lists (jb_number.c), the
+ * numerals themselves (jb_number_numeral.c), nor the tables of units (jb_number_tables.c).
  */
 #include "jb_number_priv.h"
 
@@ -20,350 +20,6 @@ static inline void member_clear(Member *m)
 {
     memset(m, 0, offsetof(Member, unit));
     m->unit[0] = '\0';
-}
-
-/* ---- units ---- */
-
-/* The first entry of bucket b of `ix` written at s (avail bytes), or NULL. */
-static G_ALWAYS_INLINE inline const UnitDef *unit_in_bucket(const UnitIndex *ix, guint b, const char *s, gsize avail)
-{
-    for (guint k = ix->start[b]; k < ix->start[b + 1]; k++) {
-        const UnitDef *u = &JB_UNITS[ix->items[k]];
-        /* the last byte first: it tells most apart */
-        if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
-            same_bytes(s, u->text, u->len))
-            return u;
-    }
-    return NULL;
-}
-
-/* Longest unit (or not-a-quantity word) starting at i; 0 and *out = NULL when none. */
-static gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
-{
-    *out = NULL;
-    if (i >= c->len)
-        return 0;
-    gsize avail = c->len - i;
-    const char *s = c->t + i;
-    const guchar *us = (const guchar *)s;
-    guint h = unit_hash(us, avail);
-    const UnitDef *u = NULL;
-    if (jb_unit_long_first[h]) {
-        gsize k1 = unit_char_len(us, avail);
-        if (avail > k1)
-            u = unit_in_bucket(&jb_unit_long, unit_hash2(h, us, k1, avail), s, avail);
-    }
-    if (!u)
-        u = unit_in_bucket(&jb_unit_short, h, s, avail);
-    if (!u)
-        return 0;
-    *out = u;
-    return u->len;
-}
-
-/* A real unit (not a word) starts at i: stops 千 of 千瓦 and 百 of 百分点 being a magnitude. */
-static gboolean unit_starts_at(const Ctx *c, gsize i)
-{
-    const UnitDef *u;
-    return unit_at(c, i, &u) > 0 && u->kind <= U_TENTH;
-}
-
-/* ---- numerals ---- */
-
-static gboolean add_u64(guint64 *acc, guint64 v)
-{
-    return g_uint64_checked_add(acc, *acc, v);
-}
-
-static gboolean mul_u64(guint64 *acc, guint64 v)
-{
-    return g_uint64_checked_mul(acc, *acc, v);
-}
-
-/* Arabic digits with thousands separators and a decimal point. The number ends at i on
- * return (also when it fails, so the scanner can skip it whole). */
-static Reason read_arabic(const Ctx *c, gsize p, JbDecimal *out, gsize *end)
-{
-    const char *t = c->t;
-    gsize q = p;
-    guint64 mant = 0;
-    int ndig = 0, frac = 0, group = 0;
-    gboolean point = FALSE, had_sep = FALSE;
-    Reason r = WHY_OK;
-    if (t[q] == '0' && is_digit_at(c, q + 1))
-        r = WHY_ID; /* 0431: area codes, ids and zero-padded dates, never a count */
-    for (; q < c->len; q++) {
-        char ch = t[q];
-        if (ch >= '0' && ch <= '9') {
-            ndig++;
-            group++;
-            if (point)
-                frac++;
-            if (ndig <= DEC_MAX_DIGITS)
-                mant = mant * 10 + (guint64)(ch - '0');
-        } else if (ch == ',' && !point && group >= 1 && group <= 3 && (!had_sep || group == 3) &&
-                   is_digit_at(c, q + 1) && is_digit_at(c, q + 2) && is_digit_at(c, q + 3) &&
-                   !is_digit_at(c, q + 4)) {
-            had_sep = TRUE; /* 1,435 — a comma before exactly three digits */
-            group = 0;
-        } else if (ch == '.' && !point && is_digit_at(c, q + 1)) {
-            point = TRUE;
-        } else {
-            break;
-        }
-    }
-    if (q < c->len && (t[q] == '.' || t[q] == ':') && is_digit_at(c, q + 1)) {
-        /* 1.2.3 (a version) or 09:28 / 1:3 (a time or a ratio): skip all of it */
-        Reason why = t[q] == ':' ? WHY_TIME : WHY_ID;
-        while (q < c->len && (g_ascii_isdigit(t[q]) || t[q] == '.' || t[q] == ':'))
-            q++;
-        *end = q;
-        return why == WHY_TIME ? why : r ? r : why;
-    }
-    *end = q;
-    if (ndig > DEC_MAX_DIGITS)
-        return WHY_DIGITS;
-    if (r)
-        return r;
-    out->mant = (gint64)mant;
-    out->exp10 = -frac;
-    return WHY_OK;
-}
-
-typedef struct {
-    JbDecimal value;
-    gsize end;
-    gboolean overflow, positional, bare_start, digit_char, decimal, has_unit_char, big;
-    int nchars, mag_chars, tail_pow;
-} CnNum;
-
-/* A Chinese numeral: 三千, 一百二十万, 一万五千亿, 二十万亿, 两千, 〇, 十五, 五点九, 一万五
- * (= 15000: a digit right after a unit is the next lower place). Consumes every numeral
- * character even when it fails, so a scanner skips 十五五 or 二〇二五 whole. */
-static void read_cn(const Ctx *c, gsize p, CnNum *r)
-{
-    guint64 total = 0, section = 0, last_unit = 0;
-    int digit = -1; /* a digit not yet taken by a unit */
-    gboolean prev_unit = FALSE, digit_after_unit = FALSE, digit_seen = FALSE;
-    gboolean unit_had_digit = FALSE; /* the last unit had a digit somewhere before it */
-    gsize q = p;
-    memset(r, 0, sizeof *r);
-    while (q < c->len) {
-        gsize n;
-        gunichar cp = cp_at(c, q, &n);
-        int d = cn_digit(cp);
-        if (d >= 0) {
-            /* 二〇二五, 十五五: a digit after a digit is a year or a name, not a number;
-             * 一千零五 is fine (the zero is a placeholder) */
-            if (digit > 0 || (digit == 0 && d == 0))
-                r->positional = TRUE;
-            digit_after_unit = prev_unit;
-            digit = d;
-            digit_seen = TRUE;
-            r->digit_char = TRUE;
-            prev_unit = FALSE;
-            r->tail_pow = 0;
-        } else {
-            guint64 u = cn_small(cp);
-            int big = cn_big(cp);
-            if (!u && !big)
-                break;
-            if (unit_starts_at(c, q))
-                break; /* 五千瓦 is 5 千瓦, 三百分点 is 3 个百分点 */
-            if (r->nchars == 0)
-                r->bare_start = u != 10;
-            r->has_unit_char = TRUE;
-            if (u >= 100 || big)
-                r->mag_chars++;
-            if (u) {
-                guint64 k = digit > 0 ? (guint64)digit : 1;
-                if (!mul_u64(&k, u) || !add_u64(&section, k))
-                    r->overflow = TRUE;
-                last_unit = u;
-                r->tail_pow = 0;
-            } else {
-                r->big = TRUE;
-                if (digit > 0 && !add_u64(&section, (guint64)digit))
-                    r->overflow = TRUE;
-                if (big == 4) {
-                    if (section == 0)
-                        section = 1; /* 万余, 近万 */
-                    if (!mul_u64(&section, 10000))
-                        r->overflow = TRUE;
-                    last_unit = 10000;
-                } else {
-                    /* 亿 scales everything before it: 一万五千亿 = 15000 × 10^8 */
-                    guint64 s = total;
-                    if (!add_u64(&s, section))
-                        r->overflow = TRUE;
-                    if (s == 0)
-                        s = 1;
-                    if (!mul_u64(&s, 100000000))
-                        r->overflow = TRUE;
-                    total = s;
-                    section = 0;
-                    last_unit = 100000000;
-                }
-                r->tail_pow += big;
-            }
-            digit = -1;
-            prev_unit = TRUE;
-            unit_had_digit = digit_seen;
-        }
-        r->nchars++;
-        q += n;
-    }
-    if (digit > 0) {
-        guint64 k = (guint64)digit;
-        if (digit_after_unit && last_unit >= 100 && !unit_had_digit)
-            r->positional = TRUE; /* 万一, 千万一: a word, not 11000 */
-        else if (digit_after_unit && last_unit >= 100)
-            k *= last_unit / 10; /* 一万五 = 15000, 三千五 = 3500 */
-        if (!add_u64(&section, k))
-            r->overflow = TRUE;
-    }
-    guint64 v = total;
-    if (!add_u64(&v, section) || v > (guint64)G_MAXINT64)
-        r->overflow = TRUE;
-    r->value = (JbDecimal){r->overflow ? 0 : (gint64)v, 0};
-    /* 五点九, 一点五七: 点 followed by digits (不 两) */
-    if (r->nchars > 0 && !r->positional && AT(c, q, "点") && q + 3 < c->len) {
-        gsize k = q + 3, n;
-        guint64 frac = 0;
-        int nfrac = 0;
-        while (k < c->len) {
-            gunichar cp = cp_at(c, k, &n);
-            int d = cn_digit(cp);
-            if (d < 0 || cp == 0x4E24 || cp == 0x5169)
-                break;
-            if (nfrac < DEC_MAX_DIGITS)
-                frac = frac * 10 + (guint64)d;
-            nfrac++;
-            k += n;
-        }
-        if (nfrac > 0) {
-            guint64 m = r->overflow ? 0 : v;
-            if (nfrac + digits_u64(m) > DEC_MAX_DIGITS || !mul_u64(&m, POW10[nfrac]) ||
-                !add_u64(&m, frac) || m > (guint64)G_MAXINT64)
-                r->overflow = TRUE;
-            else
-                r->value = (JbDecimal){(gint64)m, -nfrac};
-            r->decimal = TRUE;
-            r->tail_pow = 0;
-            q = k;
-        }
-    }
-    r->end = q;
-}
-
-/* value × 100 / den as a percentage. Exact when the fraction ends; otherwise rounded half-up
- * to six decimals and *rounded set. FALSE when it does not fit. */
-#define FRACTION_PLACES 6
-
-gboolean jb_number_percent_of(JbDecimal num, guint64 den, JbDecimal *out, gboolean *rounded)
-{
-    num = jb_decimal_normalize(num);
-    *rounded = FALSE;
-    if (den == 0 || den > 1000000 || num.mant < 0)
-        return FALSE;
-    if (num.mant == 0) {
-        *out = num;
-        return TRUE;
-    }
-    guint64 m = (guint64)num.mant, a = m, b = den;
-    while (b) { /* reduce: 3/6 ends even though 6 has a 3 */
-        guint64 t = a % b;
-        a = b;
-        b = t;
-    }
-    m /= a;
-    den /= a;
-    gint64 exp = (gint64)num.exp10 + 2;
-    guint64 d = den;
-    int twos = 0, fives = 0;
-    while (d % 2 == 0) {
-        d /= 2;
-        twos++;
-    }
-    while (d % 5 == 0) {
-        d /= 5;
-        fives++;
-    }
-    if (d == 1) {
-        int k = MAX(twos, fives); /* den divides 10^k; k ≤ 19 since den ≤ 10^6 */
-        if (!mul_u64(&m, POW10[k] / den) || m > (guint64)G_MAXINT64)
-            return FALSE;
-        *out = jb_decimal_normalize((JbDecimal){(gint64)m, (gint)(exp - k)});
-        return TRUE;
-    }
-    /* round(m × 10^(exp+6) / den) × 10^-6: six places, as statistics publish a share */
-    gint64 s = exp + FRACTION_PLACES;
-    if (s > 19 || s < -12)
-        return FALSE;
-    if (s >= 0) {
-        if (!mul_u64(&m, POW10[s]))
-            return FALSE;
-    } else if (!mul_u64(&den, POW10[-s])) {
-        return FALSE;
-    }
-    guint64 q = m / den, rem = m % den;
-    if (rem >= den - rem)
-        q++;
-    if (q > (guint64)G_MAXINT64)
-        return FALSE;
-    *out = jb_decimal_normalize((JbDecimal){(gint64)q, -FRACTION_PLACES});
-    *rounded = TRUE;
-    return TRUE;
-}
-
-static void set_unit(Member *m, UnitKind kind, const char *text, gsize len)
-{
-    m->has_unit = TRUE;
-    m->ukind = kind;
-    len = MIN(len, sizeof m->unit - 1);
-    memcpy(m->unit, text, len);
-    m->unit[len] = '\0';
-    m->unit_len = len;
-}
-
-/* The numerator of a fraction: Arabic or Chinese, with decimals (百分之五点九, 百分之百). */
-static Reason read_plain_number(const Ctx *c, gsize p, JbDecimal *out, gsize *end)
-{
-    *end = p;
-    if (is_digit_at(c, p))
-        return read_arabic(c, p, out, end);
-    gsize n;
-    if (p >= c->len || !cn_numeral(cp_at(c, p, &n)))
-        return WHY_NONE;
-    CnNum cn;
-    read_cn(c, p, &cn);
-    *end = cn.end;
-    if (cn.overflow)
-        return WHY_DIGITS;
-    if (cn.positional)
-        return WHY_WORD;
-    *out = cn.value;
-    return WHY_OK;
-}
-
-/* 分之 after a denominator already read: X分之Y → Y/X as a percentage. */
-static Reason read_fraction_tail(const Ctx *c, JbDecimal den, gsize q, Member *m)
-{
-    JbDecimal num;
-    gsize end;
-    den = jb_decimal_normalize(den);
-    Reason r = read_plain_number(c, q, &num, &end);
-    m->tok_end = MAX(m->tok_end, end);
-    if (r)
-        return r == WHY_NONE ? WHY_EXTRA : r;
-    guint64 d = (guint64)den.mant;
-    if (den.mant <= 0 || den.exp10 < 0 || den.exp10 > 6 || !mul_u64(&d, POW10[den.exp10]) ||
-        !jb_number_percent_of(num, d, &m->value, &m->rounded))
-        return WHY_DIGITS;
-    m->fixed_unit = TRUE;
-    set_unit(m, U_PLAIN, "%", 1);
-    m->end = m->tok_end = end;
-    return WHY_OK;
 }
 
 /* 多 余 几 between the numeral and the unit (1700多项, 4000余亿, 十几万) */
@@ -419,7 +75,7 @@ static gsize read_wan_after_yi(const Ctx *c, gsize q, Member *m)
     JbDecimal v2;
     gsize e2;
     if (!m->arabic || m->tail_pow != 8 || !is_digit_at(c, q) ||
-        read_arabic(c, q, &v2, &e2) != WHY_OK || !(AT(c, e2, "万") || AT(c, e2, "萬")))
+        jb_number_read_arabic(c, q, &v2, &e2) != WHY_OK || !(AT(c, e2, "万") || AT(c, e2, "萬")))
         return q;
     JbDecimal a = m->value, b = {v2.mant, v2.exp10 + 4};
     int lo = MIN(a.exp10, b.exp10);
@@ -616,7 +272,7 @@ static gboolean trillion_after(const Ctx *c, gsize after, Member *m, gsize *end)
     if (is_digit_at(c, after)) {
         JbDecimal rest;
         gsize re;
-        if (!m->is_int || m->value.mant >= 1000000 || read_arabic(c, after, &rest, &re) ||
+        if (!m->is_int || m->value.mant >= 1000000 || jb_number_read_arabic(c, after, &rest, &re) ||
             rest.exp10 != 0 || rest.mant >= 10000 || !(AT(c, re, "億") || AT(c, re, "亿")))
             return FALSE;
         m->value = (JbDecimal){m->value.mant * 10000 + rest.mant, 8};
@@ -719,7 +375,7 @@ static gboolean arabic_magnitude(const Ctx *c, gsize p, Member *m, gsize *q)
 static Reason read_cn_member(const Ctx *c, gsize p, Member *m, gsize *q, gboolean *allow_tail)
 {
     CnNum cn;
-    read_cn(c, p, &cn);
+    jb_number_read_cn(c, p, &cn);
     m->tok_end = *q = cn.end;
     if (cn.overflow)
         return WHY_DIGITS;
@@ -875,7 +531,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     m->tok_end = p + n;
 
     if (cp < 0x80 && g_ascii_isdigit((char)cp)) {
-        Reason r = read_arabic(c, p, &m->value, &q);
+        Reason r = jb_number_read_arabic(c, p, &m->value, &q);
         m->tok_end = q;
         if (r)
             return r;
@@ -886,7 +542,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         /* 百分之五点九, 千分之三, 万分之五 */
         JbDecimal den = {1, cp == CP_BAI ? 2 : cp == CP_QIAN ? 3 : 4};
         m->chinese = m->digit_char = TRUE;
-        return read_fraction_tail(c, den, p + n + strlen("分之"), m);
+        return jb_number_read_fraction_tail(c, den, p + n + strlen("分之"), m);
     } else if (cp == CP_FAN) {
         return read_fan(c, p, m);
     } else if (cp == CP_BAN && (AT(c, p + n, "年") || AT(c, p + n, "个月") || AT(c, p + n, "個月")) &&
@@ -927,7 +583,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         m->arabic = !was_chinese;
         m->digit_char = TRUE;
         m->tok_end = q;
-        return read_fraction_tail(c, den, q + strlen("分之"), m);
+        return jb_number_read_fraction_tail(c, den, q + strlen("分之"), m);
     }
 
     q = read_infix(c, q, m);

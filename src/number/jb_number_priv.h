@@ -2,7 +2,8 @@
  *
  * A number is read in layers: jb_number.c scans text and reads whole expressions (hedge
  * words, ranges, fractions, lists) and holds the public entry points; jb_number_member.c
- * reads one member of an expression (a numeral, 多/余, its magnitude and its unit);
+ * reads one member of an expression (a numeral, 多/余, its magnitude and its unit), and
+ * jb_number_numeral.c the numerals themselves (Arabic, Chinese, X分之Y);
  * jb_number_tables.c holds the tables of units and hedge words, the scanner's trigger
  * tables and their one-time initialisation; jb_decimal.c does exact decimal arithmetic and
  * formatting.
@@ -377,6 +378,95 @@ gsize jb_number_english_scale_at(const Ctx *c, gsize q, gboolean money, int *pow
 /* 每 and a unit of things ending at k (每吨, 每桶, 每平方米): its length in bytes, and where
  * the unit starts in *unit_at; 0 when there is none. */
 gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at);
+
+/* ---- units at a position (the scanner's tables: jb_number_tables.c) ---- */
+
+/* The first entry of bucket b of `ix` written at s (avail bytes), or NULL. */
+static G_ALWAYS_INLINE inline const UnitDef *unit_in_bucket(const UnitIndex *ix, guint b, const char *s, gsize avail)
+{
+    for (guint k = ix->start[b]; k < ix->start[b + 1]; k++) {
+        const UnitDef *u = &JB_UNITS[ix->items[k]];
+        /* the last byte first: it tells most apart */
+        if (u->len <= avail && s[u->len - 1] == u->text[u->len - 1] &&
+            same_bytes(s, u->text, u->len))
+            return u;
+    }
+    return NULL;
+}
+
+/* Longest unit (or not-a-quantity word) starting at i; 0 and *out = NULL when none. */
+static inline gsize unit_at(const Ctx *c, gsize i, const UnitDef **out)
+{
+    *out = NULL;
+    if (i >= c->len)
+        return 0;
+    gsize avail = c->len - i;
+    const char *s = c->t + i;
+    const guchar *us = (const guchar *)s;
+    guint h = unit_hash(us, avail);
+    const UnitDef *u = NULL;
+    if (jb_unit_long_first[h]) {
+        gsize k1 = unit_char_len(us, avail);
+        if (avail > k1)
+            u = unit_in_bucket(&jb_unit_long, unit_hash2(h, us, k1, avail), s, avail);
+    }
+    if (!u)
+        u = unit_in_bucket(&jb_unit_short, h, s, avail);
+    if (!u)
+        return 0;
+    *out = u;
+    return u->len;
+}
+
+/* A real unit (not a word) starts at i: stops 千 of 千瓦 and 百 of 百分点 being a magnitude. */
+static inline gboolean unit_starts_at(const Ctx *c, gsize i)
+{
+    const UnitDef *u;
+    return unit_at(c, i, &u) > 0 && u->kind <= U_TENTH;
+}
+
+/* ---- numerals (jb_number_numeral.c) ---- */
+
+/* Overflow-checked: FALSE when *acc + v or *acc × v does not fit. */
+static inline gboolean add_u64(guint64 *acc, guint64 v)
+{
+    return g_uint64_checked_add(acc, *acc, v);
+}
+
+static inline gboolean mul_u64(guint64 *acc, guint64 v)
+{
+    return g_uint64_checked_mul(acc, *acc, v);
+}
+
+/* Arabic digits at p with thousands separators and a decimal point into *out. The number
+ * ends at *end on return (also when it fails, so the scanner can skip it whole). */
+Reason jb_number_read_arabic(const Ctx *c, gsize p, JbDecimal *out, gsize *end);
+
+/* A Chinese numeral as read by jb_number_read_cn. */
+typedef struct {
+    JbDecimal value;
+    gsize end;
+    gboolean overflow, positional, bare_start, digit_char, decimal, has_unit_char, big;
+    int nchars, mag_chars, tail_pow;
+} CnNum;
+/* A Chinese numeral at p (三千, 一万五千亿, 五点九, 一万五 = 15000): consumes every numeral
+ * character even when it fails, so a scanner skips 十五五 or 二〇二五 whole. */
+void jb_number_read_cn(const Ctx *c, gsize p, CnNum *r);
+
+/* The member's unit, its kind and text (cut to fit). */
+static inline void set_unit(Member *m, UnitKind kind, const char *text, gsize len)
+{
+    m->has_unit = TRUE;
+    m->ukind = kind;
+    len = MIN(len, sizeof m->unit - 1);
+    memcpy(m->unit, text, len);
+    m->unit[len] = '\0';
+    m->unit_len = len;
+}
+
+/* 分之 after a denominator `den` already read, its numerator at q: X分之Y → Y/X as a
+ * percentage, into m. */
+Reason jb_number_read_fraction_tail(const Ctx *c, JbDecimal den, gsize q, Member *m);
 
 /* One number with its own unit, starting exactly at p, or why it is not one. `hedged`: a
  * hedge word stands before it (a bare 半 or 百 means something only then: 过半, 近千亿). */
