@@ -3,8 +3,8 @@
  * A number is read in layers: jb_number.c scans text and reads whole expressions (hedge
  * words, ranges, fractions, lists) and holds the public entry points; jb_number_member.c
  * reads one member of an expression (a numeral, 多/余, its magnitude and its unit), and
- * jb_number_numeral.c the numerals themselves (Arabic, Chinese, X分之Y);
- * jb_number_tables.c holds the tables of units and hedge words, the scanner's trigger
+ * jb_number_numeral.c the numerals themselves (Arabic, Chinese, X分之Y); jb_number_accept.c
+ * judges what counts as a quantity; jb_number_tables.c holds the tables of units and hedge words, the scanner's trigger
  * tables and their one-time initialisation; jb_decimal.c does exact decimal arithmetic and
  * formatting.
  *
@@ -379,6 +379,27 @@ gsize jb_number_english_scale_at(const Ctx *c, gsize q, gboolean money, int *pow
  * the unit starts in *unit_at; 0 when there is none. */
 gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at);
 
+/* Does `lit` end exactly at i, no earlier than `floor`? */
+static inline gboolean before_lit(const Ctx *c, gsize i, gsize floor, const char *lit, gsize n)
+{
+    /* the last byte first: it tells most words apart (most start with the same lead byte) */
+    return i >= floor + n && (n == 0 || c->t[i - 1] == lit[n - 1]) &&
+           same_bytes(c->t + i - n, lit, n);
+}
+
+/* Is the character ending at i (a 3-byte CJK character) one of those in `set`? */
+static inline gboolean prev_char_in(const Ctx *c, gsize i, const char *set)
+{
+    if (i < 3)
+        return FALSE;
+    for (const char *s = set; *s; s = g_utf8_next_char(s)) {
+        gsize n = (gsize)(g_utf8_next_char(s) - s);
+        if (n <= i && same_bytes(c->t + i - n, s, n))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* ---- units at a position (the scanner's tables: jb_number_tables.c) ---- */
 
 /* The first entry of bucket b of `ix` written at s (avail bytes), or NULL. */
@@ -474,5 +495,38 @@ Reason jb_number_read_member(Ctx *c, gsize p, gboolean hedged, Member *m);
 /* value × 100 / den as a percentage. Exact when the fraction ends; otherwise rounded half-up
  * to six decimals and *rounded set. FALSE when it does not fit. */
 gboolean jb_number_percent_of(JbDecimal num, guint64 den, JbDecimal *out, gboolean *rounded);
+
+/* ---- expressions (jb_number.c) ---- */
+
+/* A whole expression: its first member, a range, a fraction, a list's unit, hedge words. */
+typedef struct {
+    gsize start, end, tok_end;
+    Member m;              /* the first (or only) member */
+    JbDecimal value, high; /* unit conversion not yet applied */
+    gboolean negative;
+    gboolean is_range;
+    gboolean fraction;     /* a/b */
+    gboolean rounded;
+    gboolean hedged;       /* any hedge word */
+    gboolean big_mag;
+    gboolean has_mag;
+    gboolean has_unit;
+    UnitKind ukind;
+    int tail_pow;          /* of the member that carries the unit */
+    gsize qual_at, qual_len;
+    JbBound bound;
+    const UnitDef *currency; /* written before the number: US$ HK$ € RMB 人民币 */
+    gsize unit_len;
+    char unit[48];         /* last: as Member's, cleared only in its first byte */
+} Expr;
+
+/* Whether the scanner takes `e` as a quantity (jb_number_accept.c). */
+gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e);
+/* Whether jb_number_parse does: WHY_OK or WHY_BARE. */
+Reason jb_number_parse_accepts(const Expr *e);
+/* `e` as the public JbQuantity. */
+void jb_number_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out);
+/* Why a parse failed, in words. */
+const char *jb_number_reason_text(Reason r);
 
 #endif

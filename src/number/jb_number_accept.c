@@ -1,0 +1,213 @@
+/* jb_number_accept.c — what counts as a quantity once an expression is read: the scanner's
+ * judgement (a rank, the article 一, a market quote, a span of years that is no figure …),
+ * what jb_number_parse accepts, the reasons said in words, and the expression handed out as
+ * a JbQuantity. See jb_number_priv.h.
+ *
+ * Not for: reading the expression (jb_number.c, jb_number_member.c).
+ */
+#include "jb_number_priv.h"
+
+const char *jb_number_reason_text(Reason r)
+{
+    switch (r) {
+    case WHY_NONE:
+        return "no number in it";
+    case WHY_DATE:
+        return "a date, a year or a label (年 月 日 号), not a quantity";
+    case WHY_TIME:
+        return "a time of day or a ratio, not a quantity";
+    case WHY_DURATION:
+        return "a duration (小时 天 个月 …), not a quantity";
+    case WHY_CLASS:
+        return "a class, grade or edition (级 代 届 期), not a quantity";
+    case WHY_ORDINAL:
+        return "an ordinal (第…), not a quantity";
+    case WHY_MODEL:
+        return "a model or product name (a digit glued to a Latin letter), not a quantity";
+    case WHY_ID:
+        return "an id, phone or version number (leading zero or dotted), not a quantity";
+    case WHY_DIGITS:
+        return "too many digits (at most 18) or too large";
+    case WHY_SCORE:
+        return "a score or id (a dash between bare numbers), not a range";
+    case WHY_WORD:
+        return "a number inside a word or name (十五五 三元锂 四位一体), not a quantity";
+    case WHY_BARE:
+        return "a bare number with no unit, magnitude or hedge";
+    case WHY_LIST:
+        return "a list of several values, not one quantity";
+    case WHY_EXTRA:
+        return "unexpected text around the number";
+    case WHY_OK:
+    default:
+        return "ok";
+    }
+}
+
+/* Is the character ending at i one of `chars`? */
+static gboolean char_before_in(const Ctx *c, gsize i, const char *chars)
+{
+    return prev_char_in(c, i, chars);
+}
+
+static gboolean word_at_any(const Ctx *c, gsize i, const char *const *words)
+{
+    for (; *words; words++)
+        if (at_lit(c, i, *words, strlen(*words)))
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean word_before_any(const Ctx *c, gsize i, const char *const *words)
+{
+    for (; *words; words++)
+        if (before_lit(c, i, 0, *words, strlen(*words)))
+            return TRUE;
+    return FALSE;
+}
+
+/* A span of time is a statement (为期1个月, 判监13年, 现年61岁, 首7个月的免租期) unless it is
+ * a streak (连续9年, 連跌21個月), a record span (15年来最高, 3年高位, 近12年来), a window
+ * (未来3个月, 过去5年, 前7天内), a tenor (7天期, 10年期) or the name of a plan (三年行动). */
+static gboolean duration_counts(const Ctx *c, const Expr *e)
+{
+    static const char *const AFTER[] = {
+        "来", "來", "以来", "以來", "内", "內", "之内", "之內", "间", "間", "期", "后", "後",
+        "前", "低", "高", "新高", "新低", "首", "最", "之久", "里", "裡", "中", "行动", "行動",
+        "规划", "規劃", "计划", "計劃", "攻坚", "攻堅", "目标", "目標", "周年", "週年", "多来",
+        "多來", "上下", "一遇", "报", "報" /* 半年报, 年报: a report's name */, "度报告", "度報告", NULL};
+    static const char *const BEFORE[] = {"未来", "未來", "过去", "過去", "今后", "今後", "最近",
+                                         "此后", "此後", "之后", "之後", "以后", "以後", "每",
+                                         "这", "這", "那", "头", "頭", "近", "前", "历时",
+                                         "对上", "對上", NULL}; /* (對上三個月: the months before) */
+    if (word_at_any(c, e->end, AFTER))
+        return FALSE;
+    if (e->qual_len && (AT(c, e->qual_at, "近") || AT(c, e->qual_at, "将近") ||
+                        AT(c, e->qual_at, "接近")))
+        return FALSE; /* 近10年: lately, not a span stated */
+    if (word_before_any(c, e->start, BEFORE))
+        return FALSE;
+    /* 连续9年, 連跌21個月: 连 or 連 among the two characters before */
+    gsize s = e->start;
+    return !(char_before_in(c, s, "连連") || (s >= 3 && char_before_in(c, s - 3, "连連")));
+}
+
+/* A bare number that is a market quote or level: 报101.732 (a close), 指数为156.65, 跌穿142关口,
+ * 处于100以下; or a ratio (库存系数为1.42). Quotes, levels and ratios are written without a unit. */
+static gboolean quote_context(const Ctx *c, const Expr *e)
+{
+    static const char *const QUOTE[] = {"报", "報", "收报", "收報", "报收", "報收", "收于", "收於",
+                                        "收在", "指数为", "指數為", "指数是", "指數是", "指数报",
+                                        "指數報", "汇价为", "匯價為",
+                                        /* a ratio stated bare: 库存系数为1.42 */
+                                        "系数为", "係數為", "系数是", "係數是", "比值为", "比值為",
+                                        "倍数为", "倍數為", NULL};
+    static const char *const CROSS[] = {"跌穿", "升穿", "跌破", "升破", "突破", "失守", "站上",
+                                        "重上", "守住", "处于", "處於", "企稳", "企穩", NULL};
+    static const char *const LEVEL[] = {"关口", "關口", "水平", "大关", "大關", "点位", "點位",
+                                        "以下", "以上", "附近", NULL};
+    const Member *m = &e->m;
+    if (!m->arabic || e->has_unit || e->m.infix_len || e->is_range)
+        return FALSE;
+    gsize s = e->start;
+    if (word_before_any(c, s, QUOTE) && !AT(c, e->end, "年") && !AT(c, e->end, "月"))
+        return TRUE;
+    gboolean crossed = word_before_any(c, s, CROSS);
+    for (const char *const *w = CROSS; *w && !crossed && e->qual_len; w++)
+        crossed = e->qual_len == strlen(*w) && memcmp(c->t + e->qual_at, *w, e->qual_len) == 0;
+    return crossed && (word_at_any(c, e->m.end, LEVEL) || word_at_any(c, e->end, LEVEL));
+}
+
+/* A CJK ideograph (U+4E00..U+9FFF) starts at i */
+static gboolean ideograph_at(const Ctx *c, gsize i)
+{
+    if (i >= c->len || (guchar)c->t[i] < 0xE4 || (guchar)c->t[i] > 0xE9)
+        return FALSE;
+    gsize n;
+    gunichar cp = cp_at(c, i, &n);
+    return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
+{
+    if (quote_context(c, e))
+        return TRUE;
+    const Member *m = &e->m;
+    if (e->has_unit && e->ukind == U_DURATION && !duration_counts(c, e))
+        return FALSE;
+    if (before_lit(c, e->start, 0, "每", strlen("每")))
+        return FALSE; /* 每10股派16.2元, 每1000人: the base of a rate, not a figure */
+    if (e->has_unit && (UNIT_IS(e, "名") || UNIT_IS(e, "位") || UNIT_IS(e, "强") || UNIT_IS(e, "強")) &&
+        before_lit(c, e->start, 0, "前", strlen("前")))
+        return FALSE; /* 前20名: a rank */
+    if (m->chinese && !m->fixed_unit) {
+        if (m->lone && !e->is_range) {
+            /* 一 is the article (一个 一项 一家), 零 a word (零件 零售) */
+            if (m->value.mant == 0)
+                return FALSE;
+            if (m->value.mant == 1 && !(e->ukind == U_TENTH || UNIT_IS(e, "倍") ||
+                                        UNIT_IS(e, "百分点")))
+                return FALSE;
+        }
+        /* 千家万户 百家争鸣 百度 万一: a magnitude without a digit is a word unless hedged */
+        if (m->bare_start && !e->hedged && !(m->mag_chars >= 2 && e->has_unit))
+            return FALSE;
+        if (m->bare_start && !e->hedged &&
+            (before_lit(c, e->start, c->lo, "（", strlen("（")) ||
+             (e->start > c->lo && c->t[e->start - 1] == '(')) &&
+            (AT(c, e->end, "）") || (e->end < c->len && c->t[e->end] == ')')))
+            return FALSE; /* （百萬港元）, (亿元): a table's unit, no figure */
+    }
+    if (m->chinese && m->bare_start && !m->digit_char && e->qual_len && e->qual_at >= m->end &&
+        ideograph_at(c, e->end) && !AT(c, e->end, "的"))
+        return FALSE; /* 亿元以上重大项目, 千万元以下企业: a class of what follows */
+    if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
+        ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
+         (e->start >= 2 && c->t[e->start - 1] == '+' && g_ascii_isalpha(c->t[e->start - 2]))))
+        return FALSE; /* 12GB+256GB, 16GB+1TB: a product's configuration, a name */
+    if (e->has_unit)
+        return TRUE;
+    if (m->arabic && e->big_mag)
+        return TRUE; /* 4000亿, 超14万 */
+    if (m->chinese && e->big_mag && (m->digit_char || e->hedged))
+        return TRUE; /* 二百余万, 近千亿 */
+    return FALSE;
+}
+
+Reason jb_number_parse_accepts(const Expr *e)
+{
+    if (e->has_unit || e->hedged || e->is_range || e->fraction || e->has_mag || e->m.chinese)
+        return WHY_OK;
+    return WHY_BARE;
+}
+
+static void copy_text(char *dst, gsize cap, const char *src, gsize n)
+{
+    n = MIN(n, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+void jb_number_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out)
+{
+    memset(out, 0, sizeof *out);
+    JbDecimal v = e->value, h = e->is_range ? e->high : e->value;
+    if (e->has_unit && e->ukind == U_TENTH) {
+        v.exp10 += 1; /* 三成 = 30 % */
+        h.exp10 += 1;
+    }
+    /* whole numbers normalised; a fraction keeps the zeros it was written with (3.0% is
+     * {30, -1}: metrics.csv says 3.0, and a chart's label 3.0%) */
+    out->value = v.exp10 < 0 ? v : jb_decimal_normalize(v);
+    out->high = h.exp10 < 0 ? h : jb_decimal_normalize(h);
+    out->is_range = e->is_range;
+    gboolean percent = e->ukind == U_TENTH;
+    if (e->has_unit)
+        copy_text(out->unit, sizeof out->unit, percent ? "%" : e->unit, percent ? 1 : e->unit_len);
+    copy_text(out->qualifier, sizeof out->qualifier, c->t + e->qual_at, e->qual_len);
+    out->bound = e->bound;
+    if (e->rounded && e->qual_len == 0)
+        out->bound = JB_BOUND_ABOUT; /* 1/3 → 33.33 % is not exact */
+    out->start = e->start;
+    out->end = e->end;
+}
