@@ -63,6 +63,28 @@ static void build_progress(const char *what, guint done, guint total, gpointer d
     fflush(stderr);
 }
 
+/* What a successful build did, on stderr: its counts, its warnings (not for a unit), the
+ * files it wrote. */
+static void print_build_summary(const JbBuildResult *r, gboolean unit)
+{
+    if (r->up_to_date)
+        fprintf(stderr, "jianbao: build: up to date (%u articles, %.1f ms)\n", r->articles,
+                (double)r->duration / 1000.0);
+    else
+        fprintf(stderr,
+                "jianbao: build: %u articles, %u statements, %u series rows; "
+                "%u units ran, %u reused (%.1f ms)\n",
+                r->articles, r->statements, r->series_rows, r->ran, r->reused,
+                (double)r->duration / 1000.0);
+    if (r->warnings && !unit)
+        fprintf(stderr,
+                "jianbao: build: %u warning%s (%u new), listed in warnings.csv "
+                "beside the outputs\n",
+                r->warnings, r->warnings == 1 ? "" : "s", r->new_warnings);
+    for (guint i = 0; i < r->outputs->len; i++)
+        fprintf(stderr, "  wrote %s\n", (char *)g_ptr_array_index(r->outputs, i));
+}
+
 int cmd_build(int argc, char **argv)
 {
     gboolean wait = FALSE, quiet = FALSE, verbose = FALSE, list_units = FALSE;
@@ -167,24 +189,8 @@ int cmd_build(int argc, char **argv)
                 "jianbao: build: failing on %u warning%s (the project's fail_on=); "
                 "all in warnings.csv beside the outputs\n",
                 r.failing_warnings, r.failing_warnings == 1 ? "" : "s");
-    if (ok && !quiet) {
-        if (r.up_to_date)
-            fprintf(stderr, "jianbao: build: up to date (%u articles, %.1f ms)\n", r.articles,
-                    (double)r.duration / 1000.0);
-        else
-            fprintf(stderr,
-                    "jianbao: build: %u articles, %u statements, %u series rows; "
-                    "%u units ran, %u reused (%.1f ms)\n",
-                    r.articles, r.statements, r.series_rows, r.ran, r.reused,
-                    (double)r.duration / 1000.0);
-        if (r.warnings && !unit)
-            fprintf(stderr,
-                    "jianbao: build: %u warning%s (%u new), listed in warnings.csv "
-                    "beside the outputs\n",
-                    r.warnings, r.warnings == 1 ? "" : "s", r.new_warnings);
-        for (guint i = 0; i < r.outputs->len; i++)
-            fprintf(stderr, "  wrote %s\n", (char *)g_ptr_array_index(r.outputs, i));
-    }
+    if (ok && !quiet)
+        print_build_summary(&r, unit != NULL);
     if (log && !jb_build_log_append(log, &r, status, &e)) {
         cli_say("%s", e->message);
         g_clear_error(&e);
