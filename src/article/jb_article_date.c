@@ -1,8 +1,8 @@
 /* jb_article_date.c — dates as articles write them: "2022-07-26", "2022/7/26",
  * "2022年7月26日", RFC 2822 and ISO 8601 (jb_article_parse_date), and dates in URL paths.
  *
- * Not for: finding the line of an article that holds its date (the header lines, in
- * jb_article_junk.c) nor choosing among the dates found (jb_article.c).
+ * Not for: finding the line of an article that holds its date (the header lines,
+ * jb_article_header.c) nor choosing among the dates found (jb_article.c).
  */
 #include "jb_article_priv.h"
 

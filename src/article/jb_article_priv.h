@@ -4,7 +4,8 @@
  * jb_article_text.c finds front matter and reads Markdown and plain text into raw blocks,
  * jb_article_html.c reads HTML; jb_article_clean.c cleans each block into a paragraph,
  * counting on the way the facts the junk rules ask about; jb_article_junk.c holds the rules
- * (and knows the header lines with a date); jb_article_date.c reads and writes dates;
+ * (those that are tests of a paragraph in jb_article_junk_tests.c); jb_article_header.c knows
+ * the header lines with a date; jb_article_date.c reads and writes dates;
  * jb_article.c puts it together (the public entry points, the shape, the title).
  *
  * The helpers here are static inline because they run on every byte or block of an
@@ -267,6 +268,47 @@ static inline gboolean junk_has_key(const JunkPara *j, int k)
 
 typedef enum { KEEP, DROP, CUT } JunkVerdict;
 
+/* The junk_key (a Chinese character's last two bytes, see below) of the first characters of
+ * a list of words, as a set: a paragraph that starts with none of them needs no word of
+ * the list tried. Filled by jb_article_junk_init. */
+typedef struct {
+    guint64 bits[4096 / 64];
+} FirstSet;
+
+static inline void first_set_add(FirstSet *f, const char *word)
+{
+    guint k = junk_key(word);
+    f->bits[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
+}
+
+/* May `q` start with one of the words (all starting with a Chinese character)? */
+static inline gboolean first_set_has(const FirstSet *f, const char *q)
+{
+    if (!is_lead3((guchar)q[0]) || !q[1] || !q[2])
+        return FALSE;
+    guint k = junk_key(q);
+    return (f->bits[k >> 6] >> (k & 63)) & 1;
+}
+
+/* Past the first of `words` that `p` starts with, or NULL. */
+static inline const char *after_any(const char *p, const Lit *words, gsize n)
+{
+    for (gsize i = 0; i < n; i++)
+        if (starts_with_lit(p, words[i]))
+            return p + words[i].n;
+    return NULL;
+}
+
+/* `needle` (of length k, starting with a letter) in `h`, ignoring ASCII case. */
+static inline const char *ascii_casestr(const char *h, const char *needle, gsize k)
+{
+    char lo = g_ascii_tolower(needle[0]), up = g_ascii_toupper(needle[0]);
+    for (const char *p = h; *p; p++)
+        if ((*p == lo || *p == up) && g_ascii_strncasecmp(p, needle, k) == 0)
+            return p;
+    return NULL;
+}
+
 /* ---- across files ------------------------------------------------------------------- */
 
 /* jb_article.c */
@@ -287,9 +329,6 @@ int jb_article_scan_ymd(const char *s, const char **endp, int *y, int *m, int *d
 /* The same in Chinese numerals (二零二六年七月三日, 二〇二五年十二月三十一日): 3 for a whole
  * date (y, m, d and *endp set), else less. */
 int jb_article_scan_cn_ymd(const char *s, const char **endp, int *y, int *m, int *d);
-/* Is `p` (of `nchars` characters) a closing date line — a place and a date, or a date and its
- * weekday, alone on a short line (香港，二零二六年七月三日; 2026年3月3日（星期二））? Sets the date. */
-gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, int *d);
 /* "2022-07-26", "2022-07" or "2022" by `precision` (3, 2, 1) (g_free). */
 char *jb_article_format_date(int precision, int y, int m, int d);
 /* A date in a URL path, or NULL (g_free). */
@@ -344,10 +383,35 @@ gboolean jb_article_is_feed(const char *s, const char *end);
  * description or content read as HTML. */
 void jb_article_feed_pass(Ctx *c, const char *s, const char *end, guint line);
 
-/* jb_article_junk.c */
+/* jb_article_header.c */
 /* Is `p` (of `nchars` characters) a header line with a date? Sets the date. */
 gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
                                int *m, int *d);
+/* Is `p` (of `nchars` characters) a closing date line — a place and a date, or a date and its
+ * weekday, alone on a short line (香港，二零二六年七月三日; 2026年3月3日（星期二））? Sets the date. */
+gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, int *d);
+/* Fill the header words' first characters (from jb_article_junk_init). */
+void jb_article_header_init(void);
+
+/* jb_article_junk_tests.c: the rules that are tests of a paragraph (jb_article_junk.c) */
+gboolean jb_junk_view_count(const JunkPara *j);
+gboolean jb_junk_dated_headline(const JunkPara *j);
+gboolean jb_junk_only_number(const JunkPara *j);
+gboolean jb_junk_phone(const JunkPara *j);
+gboolean jb_junk_code(const JunkPara *j);
+gboolean jb_junk_editor(const JunkPara *j);
+gboolean jb_junk_byline(const JunkPara *j);
+gboolean jb_junk_caption(const JunkPara *j);
+gboolean jb_junk_app_promo(const JunkPara *j);
+gboolean jb_junk_ticker(const JunkPara *j);
+gboolean jb_junk_weather(const JunkPara *j);
+gboolean jb_junk_header_line(const JunkPara *j);
+/* Fill the tests' word sets (from jb_article_junk_init, after the rules' keys). */
+void jb_junk_tests_init(void);
+
+/* jb_article_junk.c */
+/* Give the three-byte character of junk_key `k` a bit of JunkPara.keys (once). */
+void jb_junk_register_key(guint k);
 /* Fill the junk rules' tables (once; every later call returns at once). */
 void jb_article_junk_init(void);
 /* What the junk rules say of the paragraph `j`: keep it, drop it, or cut the rest. */

@@ -1,0 +1,192 @@
+/* jb_article_header.c — the lines of a page that carry its date: header lines
+ * ("发布时间：2024年3月5日", "2025-06-09 09:28来源: 某报"), bylines with a date, a speech's
+ * date line, and a closing date line (香港，二零二六年七月三日).
+ *
+ * Not for: reading a date itself (jb_article_date.c) nor choosing among the dates found
+ * (jb_article.c).
+ */
+#include "jb_article_priv.h"
+
+#define HEADER_MAX_CHARS 80 /* a header line with a date is no longer */
+
+/* Skip " 08:39" or "T08:39:51" after a date. */
+static const char *skip_time(const char *p)
+{
+    const char *q = p;
+    while (*q == ' ' || *q == 'T')
+        q++;
+    int v, n;
+    const char *r = scan_digits(q, 2, &v, &n);
+    if (n == 0 || *r != ':')
+        return p;
+    r = scan_digits(r + 1, 2, &v, &n);
+    if (n != 2)
+        return p;
+    if (*r == ':') {
+        const char *t = scan_digits(r + 1, 2, &v, &n);
+        if (n == 2)
+            r = t;
+    }
+    return r;
+}
+
+/* Past a day of the week after a date (2024年8月16日 星期五 17:32, 2024-08-16（周五）,
+ * 2024年8月16日 禮拜五), spaces before it included; p when there is none. */
+static const char *skip_weekday(const char *p)
+{
+    static const char *const OPEN[] = {"（", "(", ""}, *const CLOSE[] = {"）", ")", ""};
+    static const char *const WORDS[] = {"星期", "周", "週", "禮拜", "礼拜"};
+    static const char *const DAYS = "一二三四五六日天";
+    const char *q = p;
+    while (*q == ' ')
+        q++;
+    for (gsize o = 0; o < G_N_ELEMENTS(OPEN); o++) {
+        if (!starts_with(q, OPEN[o]))
+            continue;
+        const char *r = q + strlen(OPEN[o]);
+        for (gsize w = 0; w < G_N_ELEMENTS(WORDS); w++) {
+            if (!starts_with(r, WORDS[w]))
+                continue;
+            const char *day = r + strlen(WORDS[w]);
+            if (!*day || !day[1] || !day[2])
+                continue;
+            char one[4] = {day[0], day[1], day[2], '\0'};
+            if (!strstr(DAYS, one) || !starts_with(day + 3, CLOSE[o]))
+                continue;
+            return day + 3 + strlen(CLOSE[o]);
+        }
+    }
+    return p;
+}
+
+#define BYLINE_MAX_CHARS 50 /* a byline with a date is no longer */
+
+/* Does a token of a byline begin or end at p: the line's ends, a space (also U+3000),
+ * a bar (| ｜ 丨)? */
+static gboolean byline_gap(const char *p)
+{
+    return *p == '\0' || *p == ' ' || *p == '|' || starts_with(p, "\xE3\x80\x80") ||
+           starts_with(p, "｜") || starts_with(p, "丨");
+}
+
+/* Does a byline token end right before q (q > p)? */
+static gboolean gap_before(const char *p, const char *q)
+{
+    if (q[-1] == ' ' || q[-1] == '|')
+        return TRUE;
+    return q - p >= 3 && (memcmp(q - 3, "\xE3\x80\x80", 3) == 0 || memcmp(q - 3, "｜", 3) == 0 ||
+                          memcmp(q - 3, "丨", 3) == 0);
+}
+
+/* A byline's date: a full date standing as a token of a short line that holds no
+ * sentence, beside names, a weekday or a time ("2025年6月17日 星期二 08:15　财经新闻组",
+ * "某某日报全媒体　2025-06-27 18:40"). A date inside a sentence (截至2025年6月17日收盘)
+ * touches its words and is none. */
+static gboolean byline_date(const char *p, int *y, int *m, int *d)
+{
+    /* (a label's colon is no sentence: 浏览次数：3276, 来源：某网) */
+    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？", ",", ";"};
+    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
+        if (strstr(p, SENTENCE[i]))
+            return FALSE;
+    for (const char *q = p; *q; q++) {
+        if (!g_ascii_isdigit(*q) || (q > p && !gap_before(p, q)))
+            continue;
+        const char *e;
+        if (jb_article_scan_ymd(q, &e, y, m, d) != 3)
+            continue;
+        e = skip_weekday(skip_time(skip_weekday(e)));
+        /* an update note in brackets may follow: 2025/12/08 17:02（12/08 18:40 更新） */
+        return byline_gap(e) || starts_with(e, "（") || *e == '(';
+    }
+    return FALSE;
+}
+
+gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, int *d)
+{
+    if (nchars > 24)
+        return FALSE;
+    const char *q = p;
+    /* a place before a comma (香港，), at most 8 characters */
+    int k = 0; /* (the characters walked: r's offset, not counted again at every step) */
+    for (const char *r = p; *r && k < 9; r = g_utf8_next_char(r), k++)
+        if (starts_with(r, "，") || *r == ',') {
+            q = r + (*r == ',' ? 1 : strlen("，"));
+            break;
+        }
+    while (*q == ' ')
+        q++;
+    const char *e;
+    if (jb_article_scan_ymd(q, &e, y, m, d) != 3 && jb_article_scan_cn_ymd(q, &e, y, m, d) != 3)
+        return FALSE;
+    e = skip_weekday(e);
+    while (*e == ' ')
+        e++;
+    return *e == '\0';
+}
+
+/* The words that start a header line with a date, and their first characters. */
+static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
+                                  LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
+static FirstSet header_firsts;
+
+/* Is `p` (of `nchars` characters) a header line with a date, such as
+ * "更新时间:2026-01-21 23:13 来源:某网", "2025-06-09 09:28来源: 某报" or
+ * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
+ * have no 来 (saves a search for "来源"). */
+gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
+                               int *m, int *d)
+{
+    const Lit *keys = header_keys;
+    if (nchars > HEADER_MAX_CHARS)
+        return FALSE;
+    const char *e;
+    for (gsize i = 0; first_set_has(&header_firsts, p) && i < G_N_ELEMENTS(header_keys); i++) {
+        if (!starts_with_lit(p, keys[i]))
+            continue;
+        const char *q = p + keys[i].n;
+        while (*q == ' ')
+            q++;
+        if (*q == ':')
+            q++;
+        else if (starts_with(q, "："))
+            q += strlen("：");
+        while (*q == ' ')
+            q++;
+        return jb_article_scan_ymd(q, &e, y, m, d) == 3;
+    }
+    /* a speech's or report's date line: ——2025年1月14日在市人民代表大会上, （2024年3月5日在…） */
+    static const Lit dashes[] = {LIT("——"), LIT("—"), LIT("--"), LIT("－－"), LIT("（"), LIT("(")};
+    const char *after_dash = after_any(p, dashes, G_N_ELEMENTS(dashes));
+    if (after_dash) {
+        while (*after_dash == ' ')
+            after_dash++;
+        if (g_ascii_isdigit(*after_dash) && jb_article_scan_ymd(after_dash, &e, y, m, d) == 3 &&
+            starts_with(e, "在"))
+            return TRUE;
+    }
+    if (g_ascii_isdigit(*p) &&
+        jb_article_scan_ymd(p, &e, y, m, d) == 3) { /* (no call without a digit) */
+        const char *r = skip_weekday(skip_time(skip_weekday(e)));
+        while (*r == ' ')
+            r++;
+        if (*r == '\0' || starts_with(r, "来源") || starts_with(r, "作者") ||
+            starts_with(r, "编辑") || *r == '|' || starts_with(r, "｜") || starts_with(r, "丨"))
+            return TRUE;
+    }
+    if (nchars <= BYLINE_MAX_CHARS && byline_date(p, y, m, d))
+        return TRUE;
+    if (nchars <= 60 && may_have_source && strstr(p, "来源")) {
+        for (const char *q = p; *q; q++)
+            if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&
+                jb_article_scan_ymd(q, &e, y, m, d) == 3)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+void jb_article_header_init(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(header_keys); i++)
+        first_set_add(&header_firsts, header_keys[i].s);
+}

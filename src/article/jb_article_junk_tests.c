@@ -1,0 +1,371 @@
+/* jb_article_junk_tests.c — the junk rules that are tests of a paragraph rather than a
+ * needle to find: view counts, phone numbers, editors and bylines, captions, leaked style
+ * sheets, app promotions, date lines (see the rule table in jb_article_junk.c, which tries
+ * them in order behind its filters).
+ *
+ * Not for: the rule table, its filters and the verdict (jb_article_junk.c).
+ */
+#include "jb_article_priv.h"
+
+/* "5.67W", "1234", "1.2万+", "10万次": a count, or NULL. */
+static const char *scan_count(const char *p)
+{
+    if (!g_ascii_isdigit(*p))
+        return NULL;
+    while (g_ascii_isdigit(*p) || *p == '.' || *p == ',')
+        p++;
+    static const Lit units[] = {LIT("万"), LIT("千"), LIT("亿"), LIT("W"),
+                                LIT("w"),  LIT("k"),  LIT("K")};
+    const char *q = after_any(p, units, G_N_ELEMENTS(units));
+    if (q)
+        p = q;
+    if (*p == '+')
+        p++;
+    if (starts_with(p, "次"))
+        p += strlen("次");
+    return p;
+}
+
+gboolean jb_junk_view_count(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    static const Lit words[] = {LIT("阅读量"), LIT("阅读数"), LIT("阅读"),     LIT("浏览量"),
+                                LIT("浏览次数"), LIT("浏览"), LIT("点击量"), LIT("点击数"),
+                                LIT("播放量"), LIT("热度"),   LIT("点赞"),   LIT("评论"),
+                                LIT("收藏"),   LIT("转发"),   LIT("阅")};
+    if (n > 20)
+        return FALSE;
+    const char *q = after_any(p, words, G_N_ELEMENTS(words));
+    if (q) {
+        while (*q == ' ' || *q == ':')
+            q++;
+        if (starts_with(q, "："))
+            q += strlen("：");
+        while (*q == ' ')
+            q++;
+        q = scan_count(q);
+        return q && *q == '\0';
+    }
+    q = scan_count(p);
+    if (!q)
+        return FALSE;
+    while (*q == ' ')
+        q++;
+    q = after_any(q, words, G_N_ELEMENTS(words));
+    return q && *q == '\0';
+}
+
+/* A headline of a list of links with its date: "标题（2024-10-18）", "标题 [10-18]",
+ * "标题 2024-10-18": short, no sentence in it, a date at its end. */
+gboolean jb_junk_dated_headline(const JunkPara *j)
+{
+    if (j->n > 60 || !j->digit || strstr(j->p, "。"))
+        return FALSE;
+    const char *e = j->p + j->len;
+    static const char *const CLOSE[] = {"）", ")", "]", "】", NULL};
+    for (const char *const *w = CLOSE; *w; w++) {
+        gsize k = strlen(*w);
+        if ((gsize)(e - j->p) > k && memcmp(e - k, *w, k) == 0) {
+            e -= k;
+            break;
+        }
+    }
+    /* the date: [YYYY-]MM-DD or YYYY/MM/DD or YYYY年M月D日 at e */
+    const char *d = e;
+    int digits = 0, seps = 0;
+    while (d > j->p && (g_ascii_isdigit(d[-1]) || d[-1] == '-' || d[-1] == '/' || d[-1] == '.')) {
+        if (g_ascii_isdigit(d[-1]))
+            digits++;
+        else
+            seps++;
+        d--;
+    }
+    return d > j->p && digits >= 4 && seps >= 1 && seps <= 2 && e - d >= 5 &&
+           (d[-1] == ' ' || (d - j->p >= 3 && (memcmp(d - 3, "（", 3) == 0 || memcmp(d - 3, "【", 3) == 0)) ||
+            d[-1] == '(' || d[-1] == '[');
+}
+
+gboolean jb_junk_only_number(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    gboolean digit = FALSE;
+    if (n > 24)
+        return FALSE;
+    for (; *p; p++) {
+        if (g_ascii_isdigit(*p))
+            digit = TRUE;
+        else if (!strchr(" .,:/%+-()#", *p))
+            return FALSE;
+    }
+    return digit;
+}
+
+static const char *const phone_words[] = {"电话", "热线", "传真", "手机", "Tel", "TEL", "tel"};
+
+/* What a paragraph must have to contain a phone word: the key bits of its two characters,
+ * or its letters (junk_init; jb_junk_phone is asked of every short paragraph with digits). */
+static struct {
+    guint64 keys;
+    guint32 letters;
+} phone_need[G_N_ELEMENTS(phone_words)], phone_gate;
+/* (phone_gate: one character or letter of each word; a paragraph with none of them has no
+ * phone word, and the words are not tried one by one) */
+
+/* The editor words' first characters (junk_init): most paragraphs start with none, and
+ * then no word needs trying. */
+static FirstSet editor_firsts;
+
+/* Does the phone number at q end its line or item (咨询电话：0431-88600010, 热线 400-820-6688，
+ * 转3)? One that a sentence goes on from (市民热线12345共受理诉求186件) names a service in
+ * a story. */
+static gboolean number_ends_line(const char *q)
+{
+    while (g_ascii_isdigit(*q) || *q == '-' || *q == ' ')
+        q++;
+    if (!*q || !((guchar)*q >= 0xE4 && (guchar)*q <= 0xE9))
+        return TRUE; /* the end, punctuation, a letter */
+    return starts_with(q, "转") || starts_with(q, "轉") || starts_with(q, "或") ||
+           starts_with(q, "传真") || starts_with(q, "邮箱") || starts_with(q, "地址");
+}
+
+gboolean jb_junk_phone(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    const char *const *words = phone_words;
+    if (n > 80)
+        return FALSE;
+    gboolean some = (j->keys & phone_gate.keys) || (j->letters & phone_gate.letters);
+    for (gsize i = 0; some && i < G_N_ELEMENTS(phone_words); i++) {
+        gboolean may = (j->keys & phone_need[i].keys) == phone_need[i].keys &&
+                       (j->letters & phone_need[i].letters) == phone_need[i].letters;
+        const char *w = may ? strstr(p, words[i]) : NULL;
+        if (!w)
+            continue;
+        /* "电话：010-…", "热线 400…"; not "5G移动电话用户达6.76亿户" */
+        const char *q = w + strlen(words[i]);
+        while (*q == ' ' || *q == ':')
+            q++;
+        if (starts_with(q, "："))
+            q += strlen("：");
+        while (*q == ' ')
+            q++;
+        if (g_ascii_isdigit(*q) && number_ends_line(q))
+            return TRUE;
+    }
+    if (j->ndigit < 6 || (!j->hyphen && j->ndigit < 11))
+        return FALSE; /* what follows needs six digits and a '-', or an 11-digit number */
+    for (const char *q = p; *q;) {
+        if (!g_ascii_isdigit(*q)) {
+            /* a Chinese character (valid UTF-8: two more bytes) at once */
+            q += ((guchar)*q & 0xF0) == 0xE0 ? 3 : 1;
+            continue;
+        }
+        /* `q` starts a run of digits (each run is stepped over whole below) */
+        int v, n1, n2 = 0;
+        const char *r = scan_digits(q, 12, &v, &n1);
+        if (*r == '-') {
+            const char *r2 = scan_digits(r + 1, 9, &v, &n2);
+            if (*q == '0' && (n1 == 3 || n1 == 4) && (n2 == 7 || n2 == 8) && !g_ascii_isdigit(*r2))
+                return TRUE; /* 0431-88600010 */
+            if ((starts_with(q, "400-") || starts_with(q, "800-")) && n2 == 3)
+                return TRUE; /* 400-123-4567 */
+        }
+        if (n1 == 11 && q[0] == '1' && q[1] >= '3' && q[1] <= '9' &&
+            (*r == '\0' || ((guchar)*r < 0x80 && !g_ascii_isalnum(*r) && *r != '.' && *r != '%')))
+            return TRUE; /* a mobile number */
+        while (g_ascii_isdigit(*r))
+            r++;
+        q = r;
+    }
+    return FALSE;
+}
+
+/* Leaked CSS or script: mostly ASCII, with rule braces or script words. */
+gboolean jb_junk_code(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    gsize ascii = 0;
+    for (const char *q = p; *q; q++)
+        if ((guchar)*q < 0x80)
+            ascii++;
+    if (ascii * 10 < (gsize)n * 8)
+        return FALSE;
+    if (strchr(p, '{') && strchr(p, '}'))
+        return TRUE;
+    if (strstr(p, "function(") || strstr(p, "function (") || strstr(p, "document.") ||
+        strstr(p, "window.") || (strstr(p, "var ") && strchr(p, ';')))
+        return TRUE;
+    guint colons = 0, semis = 0;
+    for (const char *q = p; *q; q++) {
+        colons += *q == ':';
+        semis += *q == ';';
+    }
+    return colons >= 2 && semis >= 2 && (strstr(p, "px") || strstr(p, "color"));
+}
+
+static const Lit editor_words[] = {
+    LIT("责任编辑"), LIT("值班编辑"), LIT("文字编辑"), LIT("实习编辑"), LIT("编辑"),
+    LIT("审核"),     LIT("校对"),     LIT("审校"),     LIT("终审"),     LIT("主编"),
+    LIT("监制"),     LIT("统筹"),     LIT("策划"),     LIT("作者"),     LIT("编审"),
+    LIT("責任編輯"), LIT("編輯"),     LIT("審核"),     LIT("校對"),
+};
+
+/* "责任编辑：王某", "[责任编辑: 某某 ]", "编辑 某某", or a short line ending "审核 某某". */
+gboolean jb_junk_editor(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    static const Lit opens[] = {LIT("["), LIT("【"), LIT("("), LIT("（")};
+    if (n > 40)
+        return FALSE;
+    const char *q = after_any(p, opens, G_N_ELEMENTS(opens));
+    q = q ? q : p;
+    while (*q == ' ')
+        q++;
+    for (gsize i = 0; first_set_has(&editor_firsts, q) && i < G_N_ELEMENTS(editor_words); i++) {
+        if (!starts_with_lit(q, editor_words[i]))
+            continue;
+        const char *r = q + editor_words[i].n;
+        if (i == 0 || *r == '\0' || *r == ' ' || *r == ':' || starts_with(r, "：") ||
+            starts_with(r, "丨") || starts_with(r, "|"))
+            return TRUE;
+    }
+    const char *sp = memrchr(p, ' ', j->len);
+    if (!sp || sp == p)
+        return FALSE;
+    const char *w = sp;
+    while (w > p && w[-1] != ' ')
+        w--;
+    for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
+        if ((gsize)(sp - w) == editor_words[i].n && starts_with_lit(w, editor_words[i])) {
+            glong name = g_utf8_strlen(sp + 1, -1);
+            return name >= 2 && name <= 4;
+        }
+    return FALSE;
+}
+
+/* "本报记者 某某 北京报道", "(记者 某某)": a byline without a sentence. */
+gboolean jb_junk_byline(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    /* (a search only where the paragraph has 记 or 通) */
+    return n <= 24 &&
+           ((junk_has_key(j, (int)junk_key("记")) && strstr(p, "记者")) ||
+            (junk_has_key(j, (int)junk_key("通")) && strstr(p, "通讯员"))) &&
+           !strstr(p, "，") && !strstr(p, "。") && !strchr(p, ',');
+}
+
+/* A photo caption ending in "新华社记者 某某 摄" or "(某某 供图)". */
+gboolean jb_junk_caption(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    static const char *const closers[] = {")", "）", "]", "】", "。", " "};
+    if (n > 400)
+        return FALSE;
+    const char *e = p + strlen(p);
+    for (gboolean more = TRUE; more;) {
+        more = FALSE;
+        for (gsize i = 0; i < G_N_ELEMENTS(closers); i++) {
+            gsize k = strlen(closers[i]);
+            if ((gsize)(e - p) >= k && memcmp(e - k, closers[i], k) == 0) {
+                e -= k;
+                more = TRUE;
+            }
+        }
+    }
+    gsize len = (gsize)(e - p);
+    gboolean shot = (len >= 3 && (memcmp(e - 3, "摄", 3) == 0 || memcmp(e - 3, "攝", 3) == 0) &&
+                     !(len >= 6 && (memcmp(e - 6, "拍摄", 6) == 0 || memcmp(e - 6, "拍攝", 6) == 0))) ||
+                    (len >= 6 && memcmp(e - 6, "摄影", 6) == 0) ||
+                    (len >= 6 && memcmp(e - 6, "供图", 6) == 0);
+    if (!shot)
+        return FALSE;
+    const char *tail = len > 60 ? e - 60 : p;
+    g_autofree char *t = g_strndup(tail, (gsize)(e - tail));
+    return strstr(t, "记者") || strstr(t, "通讯员") || strstr(t, "新华社") || strstr(t, "摄影") ||
+           strstr(t, "供图") || strstr(t, "图");
+}
+
+gboolean jb_junk_app_promo(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    return n <= 40 && (ascii_casestr(p, "APP", 3) || strstr(p, "客户端")) &&
+           (strstr(p, "尽在") || strstr(p, "下载") || strstr(p, "打开") || strstr(p, "扫码") ||
+            strstr(p, "关注"));
+}
+
+/* Is there a sentence's punctuation in the paragraph? (Widgets have none.) */
+static gboolean has_sentence_mark(const char *p)
+{
+    return strstr(p, "，") || strstr(p, "。") || strstr(p, "；") || strstr(p, "！");
+}
+
+/* A market ticker in a page's header or sidebar (上证指数 3245.12 -0.42%深证成指 10412.77
+ * +0.18%; an item 贵州茅台 1468.00 +0.52%): signed changes in percent, two or more, or one
+ * ending a short item after a price; and no sentence. */
+gboolean jb_junk_ticker(const JunkPara *j)
+{
+    if (j->n > 160 || has_sentence_mark(j->p) || strchr(j->p, '|') || strchr(j->p, JB_CELL_CHAR))
+        return FALSE; /* (a table's row is data) */
+    int changes = 0, numbers = 0;
+    for (const char *p = j->p; *p; p++) {
+        if (g_ascii_isdigit(*p) && (p == j->p || !g_ascii_isdigit(p[-1])) &&
+            (p == j->p || p[-1] == ' '))
+            numbers++;
+        if ((*p != '+' && *p != '-') || !g_ascii_isdigit(p[1]))
+            continue;
+        const char *q = p + 1;
+        while (g_ascii_isdigit(*q) || *q == '.')
+            q++;
+        changes += *q == '%';
+    }
+    return changes >= 2 ||
+           (changes == 1 && numbers >= 1 && j->n <= 30 && j->len > 0 && j->p[j->len - 1] == '%');
+}
+
+/* A weather widget (桥州 晴 12℃~21℃ 空气质量 良 63, in a top bar of links): a temperature
+ * with the air's quality, and no sentence (a forecast table's row, 温湾 暴雨 东南风10～12级 26～29℃, is data). */
+gboolean jb_junk_weather(const JunkPara *j)
+{
+    const char *p = j->p;
+    if (j->n > 120 || has_sentence_mark(p) || !strstr(p, "℃"))
+        return FALSE;
+    return strstr(p, "空气质量") || strstr(p, "空氣質量") || strstr(p, "AQI");
+}
+
+gboolean jb_junk_header_line(const JunkPara *j)
+{
+    const char *p = j->p;
+    glong n = j->n;
+    int y, m, d;
+    return j->header_line >= 0
+               ? j->header_line
+               : jb_article_header_ymd(p, n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
+}
+
+void jb_junk_tests_init(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
+        const char *w = phone_words[i];
+        if (is_lead3((guchar)w[0])) { /* (the Chinese ones are two characters) */
+            jb_junk_register_key(junk_key(w));
+            jb_junk_register_key(junk_key(w + 3));
+            phone_need[i].keys = (G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_key(w)]) |
+                                 (G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_key(w + 3)]);
+            phone_gate.keys |= G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_key(w + 3)];
+        } else {
+            phone_gate.letters |= letter_bit(*w);
+            for (; *w; w++)
+                phone_need[i].letters |= letter_bit(*w);
+        }
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
+        first_set_add(&editor_firsts, editor_words[i].s);
+}
