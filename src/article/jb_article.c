@@ -5,8 +5,9 @@
  * with its start line → each block cleaned (whitespace collapsed, jb_normalize) → header
  * dates noticed → junk rules applied → paragraphs.
  *
- * The passes live in files of their own (see jb_article_priv.h); this file puts them
- * together, decides which pass a file gets (its shape) and picks the title and date.
+ * The passes live in files of their own (see jb_article_priv.h), as do the choice of a pass
+ * (jb_article_shape.c) and the sections (jb_article_section.c); this file puts them
+ * together and picks the title and date.
  */
 #include "jb_article_priv.h"
 
@@ -42,80 +43,6 @@ static gboolean only_space(const char *s)
             return FALSE;
     }
     return TRUE;
-}
-
-/* ---- shape ------------------------------------------------------------------------- */
-
-static gboolean has_ext(const char *path, const char *const *exts)
-{
-    const char *dot = strrchr(path, '.');
-    if (!dot || strchr(dot, '/'))
-        return FALSE;
-    for (; *exts; exts++)
-        if (g_ascii_strcasecmp(dot + 1, *exts) == 0)
-            return TRUE;
-    return FALSE;
-}
-
-static JbShape detect_shape(const char *path, const char *s, const char *end, gboolean fm)
-{
-    static const char *const html_exts[] = {"html", "htm", "xhtml", "shtml", NULL};
-    static const char *const md_exts[] = {"md", "markdown", "mdown", "mkd", NULL};
-    const char *lim = end - s > 65536 ? s + 65536 : end;
-    guint tags = 0;
-    /* Without front matter or a Markdown name, three tags make it HTML whatever follows
-     * (later tags could only make it HTML too): the search stops there. */
-    gboolean md = fm || has_ext(path, md_exts);
-    for (const char *p = s; p < lim && (p = memchr(p, '<', (size_t)(lim - p))) != NULL; p++) {
-        if (tags >= 3 && !md)
-            return JB_SHAPE_HTML;
-        if (lim - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-            tags++;
-            continue;
-        }
-        if (p + 1 < lim && p[1] == '!' && lim - p >= 9 && g_ascii_strncasecmp(p, "<!doctype", 9) == 0)
-            return JB_SHAPE_HTML;
-        const char *q = p + 1 + (p + 1 < lim && p[1] == '/');
-        char name[16];
-        jb_article_tag_name(q, lim, name, sizeof name);
-        if (strcmp(name, "html") == 0 || strcmp(name, "body") == 0 || strcmp(name, "head") == 0)
-            return JB_SHAPE_HTML;
-        if (jb_article_tag_info(name) || strcmp(name, "a") == 0 || strcmp(name, "span") == 0 ||
-            strcmp(name, "img") == 0 || strcmp(name, "strong") == 0 || strcmp(name, "b") == 0 ||
-            strcmp(name, "em") == 0 || strcmp(name, "i") == 0 || strcmp(name, "font") == 0)
-            tags++;
-    }
-    if (md) {
-        /* Markdown may hold inline HTML; only a body that opens with a tag is HTML. */
-        const char *q = s;
-        while (q < end && g_ascii_isspace(*q))
-            q++;
-        return q < end && *q == '<' && tags >= 2 ? JB_SHAPE_HTML : JB_SHAPE_MARKDOWN;
-    }
-    if (tags >= 3 || (tags >= 1 && has_ext(path, html_exts)))
-        return JB_SHAPE_HTML;
-    /* Markdown signs: a heading or a fence at a line start, "](" or "**" anywhere. */
-    guint score = 0;
-    for (const char *p = s; p < lim && score < 4;) { /* p: a line start */
-        const char *h = p;
-        while (h < lim && *h == '#')
-            h++;
-        if (h > p && h - p <= 6 && h < lim && *h == ' ')
-            score += 2;
-        if (lim - p >= 3 && memcmp(p, "```", 3) == 0)
-            score += 2;
-        const char *q = p;
-        for (;;) {
-            q = skip_to_any(q, lim, ']', '*', '\n');
-            if (q == lim || *q == '\n')
-                break;
-            if (q + 1 < lim && ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*')))
-                score++;
-            q++;
-        }
-        p = q + 1;
-    }
-    return score >= 4 ? JB_SHAPE_MARKDOWN : JB_SHAPE_TEXT;
 }
 
 /* ---- title -------------------------------------------------------------------------- */
@@ -179,114 +106,6 @@ static char *source_line_name(const char *p)
             return g_strndup(a, (gsize)(b - a));
     }
     return NULL;
-}
-
-/* ---- sections ---------------------------------------------------------------------- */
-
-static void section_clear(gpointer p)
-{
-    JbSection *x = p;
-    g_free(x->title);
-    g_free(x->published);
-    g_free(x->url);
-}
-
-/* The lead: what precedes the first heading. */
-static void begin_first_section(JbArticle *a)
-{
-    JbSection x = {0, g_strdup(""), g_strdup(""), g_strdup("")};
-    g_array_append_val(a->sections, x);
-}
-
-static JbSection *current_section(const Ctx *c)
-{
-    return &g_array_index(c->a->sections, JbSection, c->a->sections->len - 1);
-}
-
-void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *date,
-                              const char *url)
-{
-    JbArticle *a = c->a;
-    JbSection *cur = current_section(c);
-    if (cur->first == a->paragraphs->len && !cur->title[0] && !cur->published[0] && !cur->url[0]) {
-        /* an empty lead: the article opens with its first heading (the array's clear
-         * function frees it) */
-        g_array_set_size(a->sections, a->sections->len - 1);
-    }
-    char *t = title ? jb_article_clean_text(title, n) : NULL;
-    char *d = date ? jb_article_parse_date(date) : NULL;
-    JbSection x = {a->paragraphs->len, t ? t : g_strdup(""), d ? d : g_strdup(""),
-                   url ? jb_article_strip_dup(url) : g_strdup("")};
-    g_array_append_val(a->sections, x);
-    c->section_blocks = 0;
-}
-
-const JbSection *jb_article_section_of(const JbArticle *a, guint i)
-{
-    guint lo = 0, hi = a->sections->len; /* the last section with first <= i */
-    while (hi - lo > 1) {
-        guint mid = (lo + hi) / 2;
-        if (g_array_index(a->sections, JbSection, mid).first <= i)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return &g_array_index(a->sections, JbSection, lo);
-}
-
-/* Words that open a line giving an item's link (a digest's footer): its URL's date is the
- * item's date when the item states none. */
-static const Lit LINK_LINE_WORDS[] = {
-    LIT("原始網址"), LIT("原始网址"), LIT("原文連結"), LIT("原文链接"), LIT("原文地址"),
-    LIT("原文"),     LIT("来源链接"), LIT("來源連結"), LIT("文章链接"), LIT("本文链接"),
-    LIT("链接"),     LIT("連結"),     LIT("网址"),     LIT("網址"),     LIT("查看原文"),
-    LIT("阅读原文"), LIT("閱讀原文"), LIT("Source"),   LIT("source"),   LIT("URL"),
-    LIT("Link"),     LIT("http"),
-};
-
-/* A short line naming an item's link, such as "原文：https://…/2024/10/18/…": the URL. */
-static const char *link_line_url(const char *p, glong nchars)
-{
-    if (nchars > 200)
-        return NULL;
-    for (gsize i = 0; i < G_N_ELEMENTS(LINK_LINE_WORDS); i++)
-        if (starts_with_lit(p, LINK_LINE_WORDS[i]))
-            return strstr(p, "http");
-    return NULL;
-}
-
-/* What a block tells its section about itself: a date line among its first blocks, or a
- * footer line with its link. (Looked at before the junk rules, which drop such lines.) */
-static void notice_section_facts(Ctx *c, const JunkPara *j)
-{
-    JbSection *x = current_section(c);
-    if (x->published[0] && x->url[0])
-        return;
-    const char *url = j->latin ? link_line_url(j->p, j->n) : NULL;
-    if (url) {
-        /* up to a space, a closing bracket or （）: by character (strcspn with "）" in its
-         * set cut a character holding one of its bytes in two: invalid UTF-8 in the CSV) */
-        const char *end = url;
-        while (*end && !strchr(" \t)>]", *end) && !g_str_has_prefix(end, "）"))
-            end = g_utf8_next_char(end);
-        g_autofree char *u = g_strndup(url, (gsize)(end - url));
-        if (!x->url[0]) {
-            g_free(x->url);
-            x->url = g_strdup(u);
-        }
-        char *d = x->published[0] ? NULL : jb_article_url_date(u);
-        if (d) {
-            g_free(x->published);
-            x->published = d;
-        }
-        return;
-    }
-    int y, m, d;
-    if (!x->published[0] && c->a->sections->len > 1 && c->section_blocks <= 3 && j->digit &&
-        jb_article_header_ymd(j->p, j->n, TRUE, &y, &m, &d)) {
-        g_free(x->published);
-        x->published = jb_article_format_date(3, y, m, d);
-    }
 }
 
 /* ---- dates found late ---------------------------------------------------------------- */
@@ -440,7 +259,7 @@ static void ctx_reset(Ctx *c)
     ctx_forget(c);
     g_ptr_array_set_size(c->warnings, c->warnings_mark);
     g_array_set_size(c->a->sections, 0);
-    begin_first_section(c->a);
+    jb_article_begin_first_section(c->a);
     g_array_set_size(c->a->kinds, 0);
 }
 
@@ -466,7 +285,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
     const char *p = j->p;
     gsize len = j->len;
     c->section_blocks++;
-    notice_section_facts(c, j);
+    jb_article_notice_section_facts(c, j);
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
         /* (every form of a header date has ASCII digits) */
@@ -590,8 +409,8 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     a->lines = g_array_sized_new(FALSE, FALSE, sizeof(guint), ARTICLE_PARAGRAPHS);
     a->kinds = g_array_sized_new(FALSE, FALSE, sizeof(guint8), ARTICLE_PARAGRAPHS);
     a->sections = g_array_new(FALSE, FALSE, sizeof(JbSection));
-    g_array_set_clear_func(a->sections, section_clear);
-    begin_first_section(a);
+    g_array_set_clear_func(a->sections, jb_article_section_clear);
+    jb_article_begin_first_section(a);
     a->warnings = g_ptr_array_new_with_free_func(g_free);
 
     Text text;
@@ -613,7 +432,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     const char *s = text.str + body, *end = text.str + text.len;
     a->shape = jb_article_is_feed(s, end)   ? JB_SHAPE_FEED
                : jb_article_is_json(s, end) ? JB_SHAPE_JSON
-                                            : detect_shape(source, s, end, body > 0);
+                                            : jb_article_detect_shape(source, s, end, body > 0);
 
     c.warnings_mark = a->warnings->len;
     if (a->shape == JB_SHAPE_JSON) {

@@ -1,12 +1,13 @@
 /* jb_article_priv.h — what jb_article's source files share (not installed, not public).
  *
  * An article is read in passes: jb_article_decode.c makes valid UTF-8 of its bytes;
- * jb_article_text.c finds front matter and reads Markdown and plain text into raw blocks,
- * jb_article_html.c reads HTML; jb_article_clean.c cleans each block into a paragraph,
- * counting on the way the facts the junk rules ask about; jb_article_junk.c holds the rules
- * (those that are tests of a paragraph in jb_article_junk_tests.c); jb_article_header.c knows
- * the header lines with a date; jb_article_date.c reads and writes dates;
- * jb_article.c puts it together (the public entry points, the shape, the title).
+ * jb_article_shape.c decides which pass it gets; jb_article_text.c finds front matter and
+ * reads Markdown and plain text into raw blocks, jb_article_html.c reads HTML;
+ * jb_article_clean.c cleans each block into a paragraph, counting on the way the facts the
+ * junk rules ask about; jb_article_junk.c holds the rules (those that are tests of a
+ * paragraph in jb_article_junk_tests.c); jb_article_header.c knows the header lines with a
+ * date; jb_article_date.c reads and writes dates; jb_article_section.c keeps the sections;
+ * jb_article.c puts it together (the public entry points, the title, the date).
  *
  * The helpers here are static inline because they run on every byte or block of an
  * article: a call across files would cost more than they do.
@@ -333,6 +334,24 @@ int jb_article_scan_cn_ymd(const char *s, const char **endp, int *y, int *m, int
 char *jb_article_format_date(int precision, int y, int m, int d);
 /* A date in a URL path, or NULL (g_free). */
 char *jb_article_url_date(const char *url);
+
+/* jb_article_section.c */
+/* The GArray clear function of JbArticle.sections. */
+void jb_article_section_clear(gpointer p);
+/* The lead: what precedes the first heading. */
+void jb_article_begin_first_section(JbArticle *a);
+/* What a block tells its section about itself: a date line among its first blocks, or a
+ * footer line with its link (looked at before the junk rules, which drop such lines). */
+void jb_article_notice_section_facts(Ctx *c, const JunkPara *j);
+/* The section being read (the last). */
+static inline JbSection *current_section(const Ctx *c)
+{
+    return &g_array_index(c->a->sections, JbSection, c->a->sections->len - 1);
+}
+
+/* jb_article_shape.c */
+/* The pass the body s[0..end) of the file `path` gets; `fm`: it had front matter. */
+JbShape jb_article_detect_shape(const char *path, const char *s, const char *end, gboolean fm);
 
 /* jb_article_decode.c */
 /* Decode `data` to UTF-8 in *t, with LF line ends and no NULs (see there for `owned`). */
