@@ -2,7 +2,7 @@
  *
  * An article is read in passes: jb_article_decode.c makes valid UTF-8 of its bytes;
  * jb_article_shape.c decides which pass it gets; jb_article_text.c finds front matter and
- * reads Markdown and plain text into raw blocks, jb_article_html.c reads HTML;
+ * reads Markdown, jb_article_plain.c plain text and jb_article_html.c HTML into raw blocks;
  * jb_article_clean.c cleans each block into a paragraph, counting on the way the facts the
  * junk rules ask about; jb_article_junk.c holds the rules (those that are tests of a
  * paragraph in jb_article_junk_tests.c); jb_article_header.c knows the header lines with a
@@ -385,11 +385,30 @@ void jb_article_json_pass(Ctx *c, const char *s, const char *end, guint line, GE
  * has none yet. */
 void jb_article_json_ld(Ctx *c, const char *s, const char *end);
 
+/* A line of nothing but spaces, tabs and U+3000 (Markdown's and plain text's blank line). */
+static inline gboolean blank_text_line(const char *p, const char *e)
+{
+    while (p < e) {
+        if (*p == ' ' || *p == '\t')
+            p++;
+        else if (e - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0)
+            p += 3;
+        else
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* jb_article_text.c */
 /* The length of the YAML front matter at `s` (0: none); its fields go to `c`. */
 gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line);
 /* The Markdown pass over s[0..end), which starts at `line`. */
 void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line);
+/* A pipe table's line [q, e) (starting with '|') as a row: its cells, trimmed, between
+ * JB_CELL_SEP (a new string); NULL for the line under the header (| --- | :-: |). */
+GString *jb_article_pipe_table_row(const char *q, const char *e);
+
+/* jb_article_plain.c */
 /* The plain text pass over s[0..end), which starts at `line`. */
 void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line);
 /* Does the line p[0..e) end with a sentence's closing punctuation? */

@@ -1,8 +1,8 @@
-/* jb_article_text.c — the passes for what is not HTML: YAML front matter, Markdown
- * (inline markup dropped, headings, lists, fences) and plain text (lines joined into
- * paragraphs), each into raw blocks with their source lines.
+/* jb_article_text.c — YAML front matter and the Markdown pass (inline markup dropped,
+ * headings, lists, fences, pipe tables), into raw blocks with their source lines.
  *
- * Not for: HTML (jb_article_html.c) nor deciding which pass a file gets (jb_article.c).
+ * Not for: plain text (jb_article_plain.c), HTML (jb_article_html.c) nor deciding which
+ * pass a file gets (jb_article.c).
  */
 #include "jb_article_priv.h"
 
@@ -126,7 +126,6 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
 
 /* ---- Markdown ----------------------------------------------------------------------- */
 
-static gboolean blank_text_line(const char *p, const char *e);
 
 /* Position of the next `ch` at or after `p`, cached in *cache so that a run of openers
  * searching for the same closer scans the text once. */
@@ -299,7 +298,7 @@ static void md_add(Md *m, const char *p, const char *e, guint line)
 
 /* A pipe table's line [q, e) (starting with '|') as a row: its cells, trimmed, between
  * JB_CELL_SEP (a new string); NULL for the line under the header (| --- | :-: |). */
-static GString *pipe_table_row(const char *q, const char *e)
+GString *jb_article_pipe_table_row(const char *q, const char *e)
 {
     gboolean sep = TRUE;
     for (const char *r = q; r < e; r++)
@@ -425,7 +424,7 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
             }
         } else if (*q == '|') {
             md_flush(&m);
-            GString *row = pipe_table_row(q, e);
+            GString *row = jb_article_pipe_table_row(q, e);
             if (row) {
                 c->next_kind = JB_PARA_TABLE;
                 md_add(&m, row->str, row->str + row->len, line);
@@ -479,252 +478,4 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
     md_flush(&m);
     g_string_free(m.blk, TRUE);
     g_string_free(m.text, TRUE);
-}
-
-/* ---- plain text --------------------------------------------------------------------- */
-
-/* Display width estimate: three- and four-byte UTF-8 characters (CJK) count two. */
-/* How many bytes of `m` have bit 7 set (no other bits set): a sum of bytes by multiplying. */
-static inline guint bytes_marked(guint64 m)
-{
-    return (guint)(((m >> 7) * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
-}
-
-static guint line_width(const char *p, const char *e)
-{
-    /* by lead byte: 0 for a continuation byte, 2 from E0 */
-    static const guint8 width[16] = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 2, 2};
-    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
-    guint w = 0;
-    /* eight bytes at a time (this reads every byte of a text file twice): bit 7 alone marks
-     * a continuation byte, bits 7, 6 and 5 a lead byte from E0 */
-    for (; e - p >= 8; p += 8) {
-        guint64 x;
-        memcpy(&x, p, 8);
-        guint64 b7 = x & high, b6 = (x << 1) & high, b5 = (x << 2) & high;
-        w += 8 - bytes_marked(b7 & ~b6) + bytes_marked(b7 & b6 & b5);
-    }
-    for (; p < e; p++)
-        w += width[(guchar)*p >> 4];
-    return w;
-}
-
-gboolean jb_article_ends_sentence(const char *p, const char *e)
-{
-    static const Lit stops[] = {LIT("。"), LIT("！"), LIT("？"), LIT("；"), LIT("："),
-                                LIT("…"),  LIT("”"),  LIT("」"), LIT("』"), LIT("!"),
-                                LIT("?"),  LIT(";"),  LIT(":")};
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-        e--;
-    for (gsize i = 0; i < G_N_ELEMENTS(stops); i++) {
-        gsize n = stops[i].n;
-        /* (the last byte first, inline: most lines end in none of these) */
-        if ((gsize)(e - p) >= n && e[-1] == stops[i].s[n - 1] && starts_with_lit(e - n, stops[i]))
-            return TRUE;
-    }
-    return FALSE;
-}
-
-static gboolean indented(const char *p, const char *e)
-{
-    return p < e && (*p == ' ' || *p == '\t' || (e - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0));
-}
-
-static gboolean blank_text_line(const char *p, const char *e)
-{
-    while (p < e) {
-        if (*p == ' ' || *p == '\t')
-            p++;
-        else if (e - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0)
-            p += 3;
-        else
-            return FALSE;
-    }
-    return TRUE;
-}
-
-/* Is [a, b) a number as a table's cell writes it (34,612, -1.6, 6.8%, +0.5)? */
-static gboolean numeric_cell(const char *a, const char *b)
-{
-    gboolean digit = FALSE;
-    for (const char *p = a; p < b; p++) {
-        if (g_ascii_isdigit(*p))
-            digit = TRUE;
-        else if (!strchr(",.%-+", *p))
-            return FALSE;
-    }
-    return digit;
-}
-
-/* The cells of a line laid out in columns (所有零售商店　　　　34,612　　　6.8): split at a
- * tab, an ideographic space or two spaces and more, into `row` (JB_CELL_SEP between, when
- * `row` is given). Returns the number of cells; *numeric counts those after the first that
- * are numbers. */
-static guint aligned_cells(const char *p, const char *e, GString *row, guint *numeric)
-{
-    guint n = 0;
-    *numeric = 0;
-    if (row)
-        g_string_truncate(row, 0);
-    const char *a = NULL; /* the cell being read */
-    const char *last = NULL; /* its last visible byte's end */
-    for (const char *q = p;; ) {
-        gsize gap = 0; /* the bytes of a column gap at q */
-        if (q < e) {
-            if (*q == '\t')
-                gap = 1;
-            else if (*q == ' ' && q + 1 < e && q[1] == ' ')
-                gap = 2;
-            else if (e - q >= 3 && memcmp(q, "\xE3\x80\x80", 3) == 0)
-                gap = 3;
-        }
-        if (q >= e || gap) {
-            if (a && last > a) {
-                if (row) {
-                    if (n)
-                        g_string_append(row, JB_CELL_SEP);
-                    g_string_append_len(row, a, last - a);
-                }
-                *numeric += n > 0 && numeric_cell(a, last);
-                n++;
-            }
-            a = NULL;
-            if (q >= e)
-                break;
-            q += gap;
-            continue;
-        }
-        if (!a && *q != ' ')
-            a = q;
-        if (*q != ' ')
-            last = q + (((guchar)*q < 0x80) ? 1 : g_utf8_skip[(guchar)*q]);
-        q = g_utf8_next_char(q);
-        if (q > e)
-            q = e;
-    }
-    return n;
-}
-
-/* The table being read in columns: the last line's cells (0 when it was no row). */
-typedef struct {
-    GString *row; /* the current line's cells */
-    guint cells, numeric;
-} AlignedTable;
-
-/* Is the line [p, e) a row of a table laid out in columns: three cells or more, with
- * numbers after its label, beside a row of as many cells (the line before or after it), or
- * the head of such a row (the line before one, with as many cells or one fewer)? Fills
- * t->row with its cells. A single line spaced out (a byline) is none. */
-static gboolean aligned_row(const char *p, const char *e, const char *end, AlignedTable *t)
-{
-    guint before = t->cells, num;
-    t->cells = 0;
-    if (!memchr(p, '\t', (size_t)(e - p)) && !g_strstr_len(p, e - p, "  ") &&
-        !g_strstr_len(p, e - p, "\xE3\x80\x80"))
-        return FALSE;
-    guint n = aligned_cells(p, e, NULL, &num);
-    if (n < 2)
-        return FALSE;
-    const char *p2 = e < end ? e + 1 : end;
-    const char *e2 = memchr(p2, '\n', (size_t)(end - p2));
-    if (!e2)
-        e2 = end;
-    guint num2, n2 = p2 < end ? aligned_cells(p2, e2, NULL, &num2) : 0;
-    if (!n2)
-        num2 = 0;
-    gboolean row = n >= 3 && num >= 1 && (before == n || (n2 == n && num2 >= 1));
-    gboolean head = num == 0 && n2 >= 3 && num2 >= 1 && (n == n2 || n + 1 == n2);
-    if (!row && !head)
-        return FALSE;
-    aligned_cells(p, e, t->row, &num);
-    if (head && n + 1 == n2) /* (the labels' column has no head) */
-        g_string_prepend(t->row, JB_CELL_SEP);
-    t->cells = row ? n : n2;
-    return TRUE;
-}
-
-/* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
- * width, under 100 columns) has its wrapped lines joined again. */
-void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
-{
-    /* One pass for the widths: the non-blank lines counted by width (all are at most 100
-     * wide when it matters), so that those near the final maximum can be counted after. */
-    guint maxw = 0, near = 0, nonblank = 0;
-    guint by_width[101] = {0};
-    for (const char *p = s; p < end && maxw <= 100;) {
-        const char *e = memchr(p, '\n', (size_t)(end - p));
-        if (!e)
-            e = end;
-        guint w = line_width(p, e);
-        maxw = MAX(maxw, w);
-        if (w <= 100 && !blank_text_line(p, e)) {
-            nonblank++;
-            by_width[w]++;
-        }
-        p = e + 1;
-    }
-    if (maxw <= 100)
-        for (guint w = maxw >= 6 ? maxw - 6 : 0; w <= maxw; w++)
-            near += by_width[w]; /* w + 6 >= maxw */
-    gboolean wrapped = maxw >= 40 && maxw <= 100 && near >= 3 && near * 10 >= nonblank * 3;
-    GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
-    AlignedTable tab = {g_string_new(NULL), 0, 0};
-    guint blk_line = 0, prev_w = 0;
-    const char *prev_p = NULL, *prev_e = NULL;
-    for (const char *p = s; p < end; line++) {
-        const char *e = memchr(p, '\n', (size_t)(end - p));
-        if (!e)
-            e = end;
-        const char *q = p;
-        while (q < e && (*q == ' ' || *q == '\t'))
-            q++;
-        if (blank_text_line(p, e)) {
-            if (blk->len)
-                jb_article_emit(c, blk->str, blk->len, blk_line);
-            string_clear(blk);
-            prev_p = NULL;
-        } else if (*q == '|' && e - q >= 3 && memchr(q + 1, '|', (size_t)(e - q - 1))) {
-            /* a pipe table in a text file, as in Markdown: a row a paragraph */
-            if (blk->len)
-                jb_article_emit(c, blk->str, blk->len, blk_line);
-            string_clear(blk);
-            prev_p = NULL;
-            GString *row = pipe_table_row(q, e);
-            if (row) {
-                c->next_kind = JB_PARA_TABLE;
-                jb_article_emit(c, row->str, row->len, line);
-                g_string_free(row, TRUE);
-            }
-        } else if (aligned_row(p, e, end, &tab)) {
-            /* a table laid out in columns with spaces: a row a paragraph, as a pipe
-             * table's (its header: the line above its first row, a label cell added when
-             * the labels' column has no head) */
-            if (blk->len)
-                jb_article_emit(c, blk->str, blk->len, blk_line);
-            string_clear(blk);
-            prev_p = NULL;
-            c->next_kind = JB_PARA_TABLE;
-            jb_article_emit(c, tab.row->str, tab.row->len, line);
-        } else {
-            gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
-                            !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
-            if (join) {
-                g_string_append_c(blk, '\n');
-            } else {
-                if (blk->len)
-                    jb_article_emit(c, blk->str, blk->len, blk_line);
-                string_clear(blk);
-                blk_line = line;
-            }
-            append_len(blk, p, (gsize)(e - p));
-            prev_p = p;
-            prev_e = e;
-            prev_w = wrapped ? line_width(p, e) : 0;
-        }
-        p = e < end ? e + 1 : end;
-    }
-    if (blk->len)
-        jb_article_emit(c, blk->str, blk->len, blk_line);
-    g_string_free(blk, TRUE);
-    g_string_free(tab.row, TRUE);
 }
