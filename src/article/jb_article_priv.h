@@ -2,12 +2,13 @@
  *
  * An article is read in passes: jb_article_decode.c makes valid UTF-8 of its bytes;
  * jb_article_shape.c decides which pass it gets; jb_article_text.c finds front matter and
- * reads Markdown, jb_article_plain.c plain text and jb_article_html.c HTML into raw blocks;
- * jb_article_clean.c cleans each block into a paragraph, counting on the way the facts the
- * junk rules ask about; jb_article_junk.c holds the rules (those that are tests of a
- * paragraph in jb_article_junk_tests.c); jb_article_header.c knows the header lines with a
- * date; jb_article_date.c reads and writes dates; jb_article_section.c keeps the sections;
- * jb_article.c puts it together (the public entry points, the title, the date).
+ * reads Markdown, jb_article_plain.c plain text and jb_article_html.c HTML (with
+ * jb_article_tags.c) into raw blocks; jb_article_clean.c cleans each block into a
+ * paragraph, counting on the way the facts the junk rules ask about; jb_article_junk.c
+ * holds the rules (those that are tests of a paragraph in jb_article_junk_tests.c);
+ * jb_article_header.c knows the header lines with a date; jb_article_date.c reads and
+ * writes dates; jb_article_section.c keeps the sections; jb_article.c puts it together (the
+ * public entry points, the title, the date).
  *
  * The helpers here are static inline because they run on every byte or block of an
  * article: a call across files would cost more than they do.
@@ -365,13 +366,15 @@ char *jb_article_clean_text(const char *s, gsize n);
  * of the result: its length, 0 if nothing is left. */
 gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j);
 
-/* jb_article_html.c */
+/* jb_article_tags.c */
 /* What the HTML pass knows about the tag `name` (lower case), or NULL for an inline tag. */
 const TagInfo *jb_article_tag_info(const char *name);
-/* Read a tag name at `p` into `buf` (lower case, cut to `size`); returns where it ends. */
-const char *jb_article_tag_name(const char *p, const char *end, char *buf, gsize size);
 /* Decode the entity at `p` ('&') into `out`; returns where it ends. */
 const char *jb_article_decode_entity(const char *p, const char *end, GString *out);
+
+/* jb_article_html.c */
+/* Read a tag name at `p` into `buf` (lower case, cut to `size`); returns where it ends. */
+const char *jb_article_tag_name(const char *p, const char *end, char *buf, gsize size);
 /* The HTML pass over s[0..end), which starts at line `line0`. */
 void jb_article_html_pass(Ctx *c, const char *s, const char *end, guint line0, gboolean keep);
 
