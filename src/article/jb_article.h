@@ -32,7 +32,13 @@
 
 /* How the body was read. A YAML front matter block is recognised in front of any of them;
  * a front-matter file whose body is HTML (as crawlers often save) is JB_SHAPE_HTML. */
-typedef enum { JB_SHAPE_TEXT, JB_SHAPE_HTML, JB_SHAPE_MARKDOWN, JB_SHAPE_FEED, JB_SHAPE_JSON } JbShape;
+typedef enum {
+    JB_SHAPE_TEXT,
+    JB_SHAPE_HTML,
+    JB_SHAPE_MARKDOWN,
+    JB_SHAPE_FEED,
+    JB_SHAPE_JSON
+} JbShape;
 
 /* What a paragraph is besides its text (JbArticle.kinds). */
 typedef enum {

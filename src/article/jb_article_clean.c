@@ -60,8 +60,8 @@ static inline gunichar char_at(const char *p, const char *end)
 /* Does clean_into do anything but copy `c` (a character with a lead byte that is not plain)? */
 static inline gboolean special_char(gunichar c)
 {
-    return c == (gunichar)HARD_SPACE || c == (gunichar)JB_CELL_CHAR || is_space_char(c) || is_invisible_char(c) ||
-           jb_normalize_is_dash(c) || jb_normalize_ascii(c) != 0;
+    return c == (gunichar)HARD_SPACE || c == (gunichar)JB_CELL_CHAR || is_space_char(c) ||
+           is_invisible_char(c) || jb_normalize_is_dash(c) || jb_normalize_ascii(c) != 0;
 }
 
 /* The character that ends at `e` (valid UTF-8 after `start`). */
@@ -171,7 +171,7 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
     const char *p = s, *end = s + n;
     gboolean pending = FALSE, pending_nl = FALSE, hard = FALSE;
     gboolean after_cell = FALSE; /* a table cell begins: no space at its start */
-    const char *prev = NULL; /* the end of the last character kept, as written in `s` */
+    const char *prev = NULL;     /* the end of the last character kept, as written in `s` */
     /* A dash kept but not yet written: alone it becomes '-', before another dash (with no
      * space between) both are kept as written. */
     const char *dash = NULL, *dash_end = NULL;

@@ -39,14 +39,12 @@ static GString *decode_utf8(const char *source, const char *data, gsize len, gsi
 }
 
 /* Convert from `encoding` with g_iconv, skipping (and reporting) bytes it rejects. */
-static GString *decode_iconv(const char *source, const char *encoding, const char *data,
-                             gsize len, gsize base, GPtrArray *warnings, gsize *nbad,
-                             GError **error)
+static GString *decode_iconv(const char *source, const char *encoding, const char *data, gsize len,
+                             gsize base, GPtrArray *warnings, gsize *nbad, GError **error)
 {
     GIConv cd = g_iconv_open("UTF-8", encoding);
     if (cd == (GIConv)-1) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: unknown encoding '%s'", source,
-                    encoding);
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: unknown encoding '%s'", source, encoding);
         return NULL;
     }
     gsize cap = len * 2 + 16;
@@ -126,8 +124,7 @@ static gsize utf8_char_ok(const guchar *p, const guchar *end)
         return 3;
     }
     if (b < 0xF5) {
-        if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-            (p[3] & 0xC0) != 0x80)
+        if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
             return 0;
         if ((b == 0xF0 && p[1] < 0x90) || (b == 0xF4 && p[1] >= 0x90))
             return 0; /* overlong, over U+10FFFF */
@@ -236,7 +233,8 @@ gboolean jb_article_decode(JbArticle *a, const char *data, gsize len, char *owne
         if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
             enc = "UTF-8";
             base = 3;
-        } else if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0) &&
+        } else if (len >= 2 &&
+                   (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0) &&
                    !utf8_after_bom(data, len)) {
             enc = data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
             base = 2;

@@ -145,7 +145,8 @@ void jb_article_feed_pass(Ctx *c, const char *s, const char *end, guint line)
     static const char *const TITLE[] = {"title", NULL};
     static const char *const LINK[] = {"link", "guid", "id", NULL};
     static const char *const DATE[] = {"pubDate", "published", "dc:date", "updated", NULL};
-    static const char *const BODY[] = {"content:encoded", "content", "description", "summary", NULL};
+    static const char *const BODY[] = {"content:encoded", "content", "description", "summary",
+                                       NULL};
     const char *first_item = NULL;
     for (const char *p = s; p < end && (p = memchr(p, '<', (size_t)(end - p))); p++)
         if (tag_is(p, end, "item") || tag_is(p, end, "entry")) {
@@ -156,8 +157,8 @@ void jb_article_feed_pass(Ctx *c, const char *s, const char *end, guint line)
     if (!c->site_name)
         c->site_name = field(s, head_end, TITLE);
     if (!c->meta_date)
-        c->meta_date = field(s, head_end, (const char *const[]){"lastBuildDate", "pubDate",
-                                                                 "updated", NULL});
+        c->meta_date = field(s, head_end,
+                             (const char *const[]){"lastBuildDate", "pubDate", "updated", NULL});
     const char *p = first_item;
     while (p && p < end) {
         const char *name = tag_is(p, end, "item") ? "item" : "entry";

@@ -126,8 +126,9 @@ gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, in
 }
 
 /* The words that start a header line with a date, and their first characters. */
-static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"),
-                                  LIT("发稿时间"), LIT("出版时间"), LIT("时间"),     LIT("日期")};
+static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"),
+                                  LIT("发表时间"), LIT("发稿时间"), LIT("出版时间"),
+                                  LIT("时间"),     LIT("日期")};
 static FirstSet header_firsts;
 
 /* Is `p` (of `nchars` characters) a header line with a date, such as

@@ -74,8 +74,8 @@ typedef struct {
     GString *h1;
     gboolean in_h1, h1_done;
     GString *scratch;
-    int row_cells; /* -1 outside a table row, else the cells begun in it */
-    int in_link;   /* open <a> elements */
+    int row_cells;                /* -1 outside a table row, else the cells begun in it */
+    int in_link;                  /* open <a> elements */
     gsize text_bytes, link_bytes; /* the paragraph's visible bytes, and those inside links */
 } Html;
 
@@ -128,17 +128,16 @@ static void html_text_raw(Html *h, const char *s, gsize n)
 /* A byte of a tag name lower-cased, 0 for a byte that ends the name (letters, digits and
  * "-:_" continue it): one load per byte of every tag. */
 static const char TAG_NAME_CHAR[256] = {
-    ['-'] = '-', [':'] = ':', ['_'] = '_',
-    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
-    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
-    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
-    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
-    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['-'] = '-', [':'] = ':', ['_'] = '_', ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3',
+    ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a',
+    ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h',
+    ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+    ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v',
+    ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c',
+    ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+    ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q',
+    ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+    ['Y'] = 'y', ['Z'] = 'z',
 };
 
 /* Read a tag name at `p` (lower-cased into buf, "" when too long); returns its end. */
@@ -241,11 +240,24 @@ static char *attr_text(const Attr *a)
 static void html_meta(Html *h, const Attr *attrs, int n)
 {
     static const char *const date_keys[] = {
-        "pubdate",       "publishdate",        "publish_date",    "publish-date",
-        "publishtime",   "firstpublishedtime", "datepublished",   "article:published_time",
-        "og:published_time", "og:release_date", "dc.date.issued", "dc.date",
-        "dcterms.created", "dcterms.date",     "sailthru.date",   "parsely-pub-date",
-        "weibo:article:create_at", "date",
+        "pubdate",
+        "publishdate",
+        "publish_date",
+        "publish-date",
+        "publishtime",
+        "firstpublishedtime",
+        "datepublished",
+        "article:published_time",
+        "og:published_time",
+        "og:release_date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.created",
+        "dcterms.date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "weibo:article:create_at",
+        "date",
     };
     const Attr *key = attr(attrs, n, "name");
     if (!key)
@@ -443,7 +455,8 @@ static const char *html_markup(Html *h, const char *p)
         const char *close;
         gsize skip;
         if (n == '!' && end - p >= 4 && p[2] == '-' && p[3] == '-') {
-            close = (end - p >= 5 && p[4] == '>') ? p + 2 : memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+            close = (end - p >= 5 && p[4] == '>') ? p + 2
+                                                  : memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
             skip = 3;
             if (!close) {
                 jb_article_add_warning(h->c->warnings,
@@ -524,7 +537,8 @@ void jb_article_html_pass(Ctx *c, const char *s, const char *end, guint line0, g
             if (h.scratch)
                 string_clear(h.scratch);
             else
-                h.scratch = g_string_new(NULL); /* (made at the first entity: many pages have none) */
+                h.scratch = g_string_new(
+                    NULL); /* (made at the first entity: many pages have none) */
             p = jb_article_decode_entity(p, end, h.scratch);
             html_text(&h, h.scratch->str, h.scratch->len);
         } else if (ch == '\n') {

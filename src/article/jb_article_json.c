@@ -20,26 +20,28 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
-#define JB_JSON_MAX_DEPTH 64   /* deeper is no article: refused before parsing */
+#define JB_JSON_MAX_DEPTH 64      /* deeper is no article: refused before parsing */
 #define JB_JSON_LD_MAX (1u << 20) /* a JSON-LD block larger than this is not read */
 
 static const char *const TITLE_KEYS[] = {"title", "headline", "Title", NULL};
 static const char *const DATE_KEYS[] = {
-    "datePublished", "pubDate",     "pub_date",  "publishTime", "publish_time", "publishDate",
-    "publish_date",  "publishedAt", "published_at", "published", "pubtime",     "ptime",
-    "releaseDate",   "release_date", "date_published", "date", "time",  "dateCreated",  "created_at",
-    "createTime",    "create_time", "ctime",     NULL};
-static const char *const URL_KEYS[] = {"url", "link", "shareUrl", "share_url", "sourceUrl",
-                                       "source_url", "mainEntityOfPage", "@id", NULL};
-static const char *const PUBLISHER_KEYS[] = {"publisher", "source", "sourceName", "source_name",
-                                             "site_name", "siteName", "media", "mediaName",
+    "datePublished", "pubDate",      "pub_date",    "publishTime",  "publish_time",
+    "publishDate",   "publish_date", "publishedAt", "published_at", "published",
+    "pubtime",       "ptime",        "releaseDate", "release_date", "date_published",
+    "date",          "time",         "dateCreated", "created_at",   "createTime",
+    "create_time",   "ctime",        NULL};
+static const char *const URL_KEYS[] = {"url",       "link",       "shareUrl",         "share_url",
+                                       "sourceUrl", "source_url", "mainEntityOfPage", "@id",
+                                       NULL};
+static const char *const PUBLISHER_KEYS[] = {"publisher",  "source",   "sourceName", "source_name",
+                                             "site_name",  "siteName", "media",      "mediaName",
                                              "media_name", NULL};
-static const char *const BODY_KEYS[] = {"articleBody", "content", "contentHtml", "content_html",
-                                        "content_text", "body",   "text",        "html",
-                                        "description",
-                                        "summary",     "digest",  "abstract",    NULL};
-static const char *const LIST_KEYS[] = {"items", "articles", "data", "list", "news", "results",
-                                        "result", "docs", "entries", "records", "@graph", NULL};
+static const char *const BODY_KEYS[] = {
+    "articleBody", "content",     "contentHtml", "content_html", "content_text", "body", "text",
+    "html",        "description", "summary",     "digest",       "abstract",     NULL};
+static const char *const LIST_KEYS[] = {"items",   "articles", "data",   "list",
+                                        "news",    "results",  "result", "docs",
+                                        "entries", "records",  "@graph", NULL};
 
 /* The line of s[0..end) where nesting first goes deeper than `max` (outside strings), or 0
  * when it never does. */
@@ -213,9 +215,8 @@ void jb_article_json_pass(Ctx *c, const char *s, const char *end, guint line, GE
 {
     guint deep = too_deep_at(s, end, JB_JSON_MAX_DEPTH);
     if (deep) {
-        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
-                    "%s:%u: JSON nested deeper than %d levels", c->a->source,
-                    line - 1 + deep, JB_JSON_MAX_DEPTH);
+        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s:%u: JSON nested deeper than %d levels",
+                    c->a->source, line - 1 + deep, JB_JSON_MAX_DEPTH);
         return;
     }
     g_autoptr(JsonParser) parser = json_parser_new_immutable();
@@ -226,11 +227,11 @@ void jb_article_json_pass(Ctx *c, const char *s, const char *end, guint line, GE
         guint ln = 0, col = 0;
         if (g_str_has_prefix(msg, "<data>:") && sscanf(msg + 7, "%u:%u", &ln, &col) == 2) {
             const char *why = strstr(msg + 7, ": ");
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u:%u: not valid JSON%s",
-                        c->a->source, line - 1 + ln, col, why ? why : "");
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u:%u: not valid JSON%s", c->a->source,
+                        line - 1 + ln, col, why ? why : "");
         } else {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: not valid JSON: %s",
-                        c->a->source, line, msg);
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: not valid JSON: %s", c->a->source,
+                        line, msg);
         }
         return;
     }
@@ -323,11 +324,13 @@ void jb_article_json_ld(Ctx *c, const char *s, const char *end)
     if (!o)
         return;
     if (!c->meta_date)
-        c->meta_date = first_text(o, (const char *const[]){"datePublished", "dateCreated", NULL}, TRUE);
+        c->meta_date = first_text(o, (const char *const[]){"datePublished", "dateCreated", NULL},
+                                  TRUE);
     if (!c->og_title)
         c->og_title = first_text(o, (const char *const[]){"headline", "name", NULL}, FALSE);
     if (!c->site_name)
-        c->site_name = first_text(o, (const char *const[]){"publisher", "sourceOrganization", NULL}, FALSE);
+        c->site_name = first_text(o, (const char *const[]){"publisher", "sourceOrganization", NULL},
+                                  FALSE);
     if (!c->og_url)
         c->og_url = first_text(o, (const char *const[]){"url", "mainEntityOfPage", NULL}, FALSE);
 }

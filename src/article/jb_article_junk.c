@@ -30,10 +30,10 @@ typedef enum { J_START, J_ANYWHERE, J_WHOLE, J_TEST } JunkMatch;
 
 typedef struct {
     JunkMatch match;
-    const char *text;                     /* the needle (ASCII letters match any case) */
-    glong max_chars;                      /* only paragraphs this short; 0: any length */
+    const char *text;                   /* the needle (ASCII letters match any case) */
+    glong max_chars;                    /* only paragraphs this short; 0: any length */
     gboolean (*test)(const JunkPara *); /* for J_TEST */
-    gboolean cut;                         /* also drop every paragraph after this one */
+    gboolean cut;                       /* also drop every paragraph after this one */
 } JunkRule;
 
 
@@ -241,7 +241,7 @@ static struct {
     gboolean latin;
     guint32 letters; /* as JunkPara.letters */
     int key[2];
-    guint64 keys; /* J_ANYWHERE: the bits of key[0] and key[1] (jb_junk_key_bit) */
+    guint64 keys;   /* J_ANYWHERE: the bits of key[0] and key[1] (jb_junk_key_bit) */
     gboolean other; /* its first character has two or four bytes (as JunkPara.other) */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
@@ -317,7 +317,8 @@ static void junk_init_buckets(void)
         if (!m || (at < nb && junk_bucket_max[at] == m))
             continue;
         g_assert(nb + 1 < JUNK_MAX_BUCKETS);
-        memmove(junk_bucket_max + at + 1, junk_bucket_max + at, (nb - at) * sizeof *junk_bucket_max);
+        memmove(junk_bucket_max + at + 1, junk_bucket_max + at,
+                (nb - at) * sizeof *junk_bucket_max);
         junk_bucket_max[at] = m;
         nb++;
     }
@@ -476,8 +477,8 @@ JunkVerdict jb_article_junk_verdict(const JunkPara *j)
                       (latin ? ascii_casestr(p, r->text, k) : strstr(p, r->text)) != NULL;
                 break;
             case J_WHOLE:
-                hit = len == k && (latin ? g_ascii_strcasecmp(p, r->text) == 0
-                                         : memcmp(p, r->text, k) == 0);
+                hit = len == k &&
+                      (latin ? g_ascii_strcasecmp(p, r->text) == 0 : memcmp(p, r->text, k) == 0);
                 break;
             default:
                 hit = r->test(j);

@@ -30,10 +30,10 @@ gboolean jb_junk_view_count(const JunkPara *j)
 {
     const char *p = j->p;
     glong n = j->n;
-    static const Lit words[] = {LIT("阅读量"), LIT("阅读数"), LIT("阅读"),     LIT("浏览量"),
-                                LIT("浏览次数"), LIT("浏览"), LIT("点击量"), LIT("点击数"),
-                                LIT("播放量"), LIT("热度"),   LIT("点赞"),   LIT("评论"),
-                                LIT("收藏"),   LIT("转发"),   LIT("阅")};
+    static const Lit words[] = {LIT("阅读量"),   LIT("阅读数"), LIT("阅读"),   LIT("浏览量"),
+                                LIT("浏览次数"), LIT("浏览"),   LIT("点击量"), LIT("点击数"),
+                                LIT("播放量"),   LIT("热度"),   LIT("点赞"),   LIT("评论"),
+                                LIT("收藏"),     LIT("转发"),   LIT("阅")};
     if (n > 20)
         return FALSE;
     const char *q = after_any(p, words, G_N_ELEMENTS(words));
@@ -82,7 +82,8 @@ gboolean jb_junk_dated_headline(const JunkPara *j)
         d--;
     }
     return d > j->p && digits >= 4 && seps >= 1 && seps <= 2 && e - d >= 5 &&
-           (d[-1] == ' ' || (d - j->p >= 3 && (memcmp(d - 3, "（", 3) == 0 || memcmp(d - 3, "【", 3) == 0)) ||
+           (d[-1] == ' ' ||
+            (d - j->p >= 3 && (memcmp(d - 3, "（", 3) == 0 || memcmp(d - 3, "【", 3) == 0)) ||
             d[-1] == '(' || d[-1] == '[');
 }
 
@@ -281,7 +282,8 @@ gboolean jb_junk_caption(const JunkPara *j)
     }
     gsize len = (gsize)(e - p);
     gboolean shot = (len >= 3 && (memcmp(e - 3, "摄", 3) == 0 || memcmp(e - 3, "攝", 3) == 0) &&
-                     !(len >= 6 && (memcmp(e - 6, "拍摄", 6) == 0 || memcmp(e - 6, "拍攝", 6) == 0))) ||
+                     !(len >= 6 &&
+                       (memcmp(e - 6, "拍摄", 6) == 0 || memcmp(e - 6, "拍攝", 6) == 0))) ||
                     (len >= 6 && memcmp(e - 6, "摄影", 6) == 0) ||
                     (len >= 6 && memcmp(e - 6, "供图", 6) == 0);
     if (!shot)

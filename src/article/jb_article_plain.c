@@ -76,9 +76,9 @@ static guint aligned_cells(const char *p, const char *e, GString *row, guint *nu
     *numeric = 0;
     if (row)
         g_string_truncate(row, 0);
-    const char *a = NULL; /* the cell being read */
+    const char *a = NULL;    /* the cell being read */
     const char *last = NULL; /* its last visible byte's end */
-    for (const char *q = p;; ) {
+    for (const char *q = p;;) {
         gsize gap = 0; /* the bytes of a column gap at q */
         if (q < e) {
             if (*q == '\t')

@@ -26,7 +26,8 @@
 
 #include <string.h>
 
-#define BLOCK_BUF_SIZE 500      /* a raw block's first buffer: most paragraphs fit, and it is
+#define BLOCK_BUF_SIZE                                                                             \
+    500 /* a raw block's first buffer: most paragraphs fit, and it is
                                    small enough for malloc's cheap bins */
 /* jb_text.h's literals and white space, under the short names this folder's files use. */
 static inline gboolean starts_with(const char *s, const char *prefix)
@@ -214,8 +215,8 @@ typedef struct {
     JbArticle *a;
     char *clean; /* the block being cleaned (jb_article_emit), clean_cap bytes */
     gsize clean_cap;
-    guint nblocks;    /* cleaned blocks so far, junk or not */
-    gboolean cutting; /* a recommendation list began: the rest is junk */
+    guint nblocks;       /* cleaned blocks so far, junk or not */
+    gboolean cutting;    /* a recommendation list began: the rest is junk */
     GPtrArray *warnings; /* the article's (a->warnings) */
     guint warnings_mark; /* how many it had before the body pass (which may be redone) */
     /* what the file says about itself */
@@ -227,11 +228,11 @@ typedef struct {
     /* the parts of the article with headings of their own (a->sections), and the kind of
      * the next paragraph a pass emits (JbParaKind; emit resets it to body) */
     guint8 next_kind;
-    guint section_blocks; /* blocks seen since the current section began */
+    guint section_blocks;       /* blocks seen since the current section began */
     gboolean dropped_container; /* the HTML pass dropped a <nav>/<form>/… */
     const char *unclosed_name;  /* … and this one was never closed (static string) */
     guint unclosed_line;
-    char *header_date; /* from a date line among the first blocks */
+    char *header_date;  /* from a date line among the first blocks */
     char *closing_date; /* from the last closing date line (香港，二零二六年七月三日) */
     /* the lines of the paragraphs kept, for a->lines at the end (a GArray append per
      * paragraph costs more than the rest of keeping it): the first in line_buf, the

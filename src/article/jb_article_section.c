@@ -21,8 +21,7 @@ void jb_article_begin_first_section(JbArticle *a)
     g_array_append_val(a->sections, x);
 }
 
-void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *date,
-                              const char *url)
+void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *date, const char *url)
 {
     JbArticle *a = c->a;
     JbSection *cur = current_section(c);

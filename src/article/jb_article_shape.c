@@ -32,7 +32,8 @@ JbShape jb_article_detect_shape(const char *path, const char *s, const char *end
             tags++;
             continue;
         }
-        if (p + 1 < lim && p[1] == '!' && lim - p >= 9 && g_ascii_strncasecmp(p, "<!doctype", 9) == 0)
+        if (p + 1 < lim && p[1] == '!' && lim - p >= 9 &&
+            g_ascii_strncasecmp(p, "<!doctype", 9) == 0)
             return JB_SHAPE_HTML;
         const char *q = p + 1 + (p + 1 < lim && p[1] == '/');
         char name[16];

@@ -97,18 +97,17 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
             if (*val) {
                 if (!title && strcmp(key, "title") == 0) {
                     title = g_steal_pointer(&val);
-                } else if (!date && (strcmp(key, "date") == 0 || strcmp(key, "published") == 0 ||
-                                     strcmp(key, "pubdate") == 0 ||
-                                     strcmp(key, "publish_date") == 0 ||
-                                     strcmp(key, "published_at") == 0)) {
+                } else if (!date &&
+                           (strcmp(key, "date") == 0 || strcmp(key, "published") == 0 ||
+                            strcmp(key, "pubdate") == 0 || strcmp(key, "publish_date") == 0 ||
+                            strcmp(key, "published_at") == 0)) {
                     date = g_steal_pointer(&val);
                     date_line = line;
-                } else if (!url && (strcmp(key, "url") == 0 || strcmp(key, "link") == 0 ||
-                                    strcmp(key, "source_url") == 0 ||
-                                    strcmp(key, "permalink") == 0 ||
-                                    strcmp(key, "canonical") == 0 ||
-                                    strcmp(key, "canonical_url") == 0 ||
-                                    (strcmp(key, "source") == 0 && starts_with(val, "http")))) {
+                } else if (!url &&
+                           (strcmp(key, "url") == 0 || strcmp(key, "link") == 0 ||
+                            strcmp(key, "source_url") == 0 || strcmp(key, "permalink") == 0 ||
+                            strcmp(key, "canonical") == 0 || strcmp(key, "canonical_url") == 0 ||
+                            (strcmp(key, "source") == 0 && starts_with(val, "http")))) {
                     url = g_steal_pointer(&val);
                 } else if (!publisher &&
                            (strcmp(key, "publisher") == 0 || strcmp(key, "site_name") == 0 ||
@@ -141,7 +140,7 @@ static const char *next_char(const char *p, const char *end, char ch, const char
 /* Bytes that may start inline markup (and NUL, as strchr found it too). */
 static const guint8 md_special[256] = {
     ['\\'] = 1, ['`'] = 1, ['['] = 1, ['!'] = 1, ['*'] = 1,
-    ['_'] = 1,   ['~'] = 1, ['<'] = 1, ['&'] = 1, ['\0'] = 1,
+    ['_'] = 1,  ['~'] = 1, ['<'] = 1, ['&'] = 1, ['\0'] = 1,
 };
 
 /* Markdown inline markup → links keep their text, images and footnote marks go,
@@ -203,7 +202,8 @@ static void md_inline(const char *s, gsize n, GString *out)
             else
                 g_string_append_len(out, p, (gssize)run);
             p = q;
-        } else if (ch == '<' && p + 1 < end && (g_ascii_isalpha(p[1]) || p[1] == '/' || p[1] == '!')) {
+        } else if (ch == '<' && p + 1 < end &&
+                   (g_ascii_isalpha(p[1]) || p[1] == '/' || p[1] == '!')) {
             const char *gt = next_char(p + 1, end, '>', &c_gt);
             if (gt && ((end - p > 5 && memcmp(p + 1, "http", 4) == 0) ||
                        (end - p > 8 && memcmp(p + 1, "mailto:", 7) == 0))) {
@@ -395,7 +395,8 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
         } else if (e - q >= 3 && (memcmp(q, "```", 3) == 0 || memcmp(q, "~~~", 3) == 0)) {
             md_flush(&m);
             fence = *q;
-        } else if (e - q >= 4 && memcmp(q, "<!--", 4) == 0 && !memmem(q, (size_t)(e - q), "-->", 3)) {
+        } else if (e - q >= 4 && memcmp(q, "<!--", 4) == 0 &&
+                   !memmem(q, (size_t)(e - q), "-->", 3)) {
             md_flush(&m);
             in_comment = TRUE;
         } else if (md_rule(q, e)) {

@@ -30,8 +30,7 @@ void jb_publishers_free(JbPublishers *p)
     g_free(p);
 }
 
-JbPublishers *jb_publishers_parse(const char *source, const char *data, gsize len,
-                                  GError **error)
+JbPublishers *jb_publishers_parse(const char *source, const char *data, gsize len, GError **error)
 {
     g_autoptr(JbPublishers) p = g_new0(JbPublishers, 1);
     p->entries = g_array_new(FALSE, TRUE, sizeof(Entry));
@@ -49,15 +48,15 @@ JbPublishers *jb_publishers_parse(const char *source, const char *data, gsize le
         const char *why = g_strv_length(f) != 3 ? "needs three fields: site|file, key, name"
                           : strcmp(f[0], "site") && strcmp(f[0], "file")
                               ? "the first field must be site or file"
-                          : !*f[1] || !*f[2] ? "an empty key or name"
+                          : !*f[1] || !*f[2]                 ? "an empty key or name"
                           : !g_utf8_validate(f[2], -1, NULL) ? "the name is not UTF-8"
-                                                              : NULL;
+                                                             : NULL;
         if (why) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: %s", source, i + 1, why);
             return NULL;
         }
-        Entry e = {.key = g_ascii_strdown(f[1], -1), .name = g_strdup(f[2]),
-                   .file = f[0][0] == 'f'};
+        Entry e = {
+            .key = g_ascii_strdown(f[1], -1), .name = g_strdup(f[2]), .file = f[0][0] == 'f'};
         g_array_append_val(p->entries, e);
     }
     return g_steal_pointer(&p);

@@ -21,8 +21,7 @@
 typedef struct JbPublishers JbPublishers;
 
 /* NULL with a JB_ERROR_INPUT error naming `source` and the line of a malformed entry. */
-JbPublishers *jb_publishers_parse(const char *source, const char *data, gsize len,
-                                  GError **error);
+JbPublishers *jb_publishers_parse(const char *source, const char *data, gsize len, GError **error);
 JbPublishers *jb_publishers_load(const char *path, GError **error);
 void jb_publishers_free(JbPublishers *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbPublishers, jb_publishers_free)

@@ -328,8 +328,8 @@ gboolean jb_period_is_year(const JbPeriod *p)
 {
     if (!is_interval(p))
         return p->start.kind == JB_POINT_YEAR;
-    return p->start.year == p->end.year && jb_period_first_day(p) ==
-                                               days_from_civil(p->start.year, 1, 1) &&
+    return p->start.year == p->end.year &&
+           jb_period_first_day(p) == days_from_civil(p->start.year, 1, 1) &&
            jb_period_end_day(p) == days_from_civil(p->start.year + 1, 1, 1);
 }
 
@@ -351,8 +351,8 @@ JbFreq jb_period_freq(const JbPeriod *p)
             return JB_FREQ_YEAR;
         }
     }
-    if (p->start.year == p->end.year && jb_period_first_day(p) ==
-                                            days_from_civil(p->start.year, 1, 1) &&
+    if (p->start.year == p->end.year &&
+        jb_period_first_day(p) == days_from_civil(p->start.year, 1, 1) &&
         p->end.kind != JB_POINT_DAY)
         return JB_FREQ_YTD;
     return JB_FREQ_SPAN;

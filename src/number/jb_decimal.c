@@ -41,7 +41,8 @@ static gsize format_digits(JbDecimal d, char *buf, gsize size)
     const char *dg = digits + sizeof digits - n;
     gint64 point = (gint64)n + d.exp10; /* digits before the decimal point */
     gsize len = (d.mant < 0) + (d.exp10 >= 0 ? n + (gsize)d.exp10
-                                            : point > 0 ? n + 1 : 2 + (gsize)-point + n);
+                                : point > 0  ? n + 1
+                                             : 2 + (gsize)-point + n);
     if (len >= size) { /* does not fit: nothing written but the terminator */
         if (size > 0)
             buf[0] = '\0';

@@ -240,8 +240,9 @@ static gsize skip_prefix_forward(const Ctx *c, gsize p)
         gsize k = skip_spaces(c, p);
         const QualDef *found = NULL;
         /* the first in table order, tried only where one begins like the text */
-        guint64 bits = k < c->len ? jb_prefix_by_first[unit_hash((const guchar *)c->t + k, c->len - k)]
-                                  : 0;
+        guint64 bits = k < c->len
+                           ? jb_prefix_by_first[unit_hash((const guchar *)c->t + k, c->len - k)]
+                           : 0;
         for (; bits && !found; bits &= bits - 1) {
             const QualDef *q = &JB_PREFIX_QUALS[__builtin_ctzll(bits)];
             if (at_lit(c, k, q->text, q->len))
@@ -386,8 +387,8 @@ static void read_fraction(Ctx *c, Expr *e)
 {
     const Member *m = &e->m;
     gsize fq = e->end;
-    if (!e->is_range && !e->has_unit && m->arabic && m->is_int && !m->infix_len &&
-        !e->negative && fq < c->len && c->t[fq] == '/' && is_digit_at(c, fq + 1)) {
+    if (!e->is_range && !e->has_unit && m->arabic && m->is_int && !m->infix_len && !e->negative &&
+        fq < c->len && c->t[fq] == '/' && is_digit_at(c, fq + 1)) {
         Member m2;
         if (jb_number_read_member(c, fq + 1, FALSE, &m2) == WHY_OK && m2.arabic && m2.is_int &&
             !m2.has_unit && !m2.infix_len && !(m2.end < c->len && c->t[m2.end] == '/') &&
@@ -459,9 +460,10 @@ static void read_per_unit(const Ctx *c, gsize p, Expr *e)
 /* A hedge after the number: 以上 以下 左右 … (not 上下游). */
 static void read_hedge_after(const Ctx *c, Expr *e)
 {
-    guint suffixes = e->end < c->len ? jb_suffix_by_hash[unit_hash((const guchar *)c->t + e->end,
-                                                                 c->len - e->end)]
-                                      : 0;
+    guint suffixes =
+        e->end < c->len
+            ? jb_suffix_by_hash[unit_hash((const guchar *)c->t + e->end, c->len - e->end)]
+            : 0;
     for (; suffixes; suffixes &= suffixes - 1) {
         const QualDef *qd = &JB_SUFFIX_QUALS[__builtin_ctz(suffixes)];
         if (at_lit(c, e->end, qd->text, qd->len)) {
@@ -521,7 +523,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
     Reason rr = read_range(c, e); /* 3至5倍, 4.5%-5%, 3~5, 3至5万 */
     if (rr)
         return rr;
-    read_fraction(c, e);        /* 1/3, 约1/4 */
+    read_fraction(c, e);         /* 1/3, 约1/4 */
     read_list_unit(c, depth, e); /* 505.5/591.8/673.9亿元 */
     /* the currency written before it: HK$38.55, US$479.6 million */
     if (e->currency && !e->has_unit)
@@ -590,7 +592,8 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
     if (e.start != a)
         return parse_fail(error, expr, WHY_EXTRA);
     if (e.end != b) {
-        gboolean list = list_sep_at(&c, e.end) && numeral_start_at(&c, e.end + list_sep_at(&c, e.end));
+        gboolean list = list_sep_at(&c, e.end) &&
+                        numeral_start_at(&c, e.end + list_sep_at(&c, e.end));
         return parse_fail(error, expr, list ? WHY_LIST : WHY_EXTRA);
     }
     r = jb_number_parse_accepts(&e);
@@ -614,8 +617,8 @@ static gsize skip_date_digits(const guchar *u, gsize p, gsize len)
         return p;
     const guchar *d = u + q;
     gboolean date = (d[0] == 0xE5 && d[1] == 0xB9 && d[2] == 0xB4 && q - p == 4) || /* 年 */
-                    (d[0] == 0xE6 && d[1] == 0x9C && d[2] == 0x88) || /* 月 */
-                    (d[0] == 0xE6 && d[1] == 0x97 && d[2] == 0xA5 &&  /* 日, not 日元 日历天 */
+                    (d[0] == 0xE6 && d[1] == 0x9C && d[2] == 0x88) ||               /* 月 */
+                    (d[0] == 0xE6 && d[1] == 0x97 && d[2] == 0xA5 && /* 日, not 日元 日历天 */
                      !(len - q >= 6 && ((d[3] == 0xE5 && d[4] == 0x85 && d[5] == 0x83) ||
                                         (d[3] == 0xE5 && d[4] == 0x8E && d[5] == 0x86) ||
                                         (d[3] == 0xE6 && d[4] == 0x9B && d[5] == 0x86))));
@@ -652,7 +655,7 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
         guchar b = u[p];
         gsize n;
         guint cls = p < stop3 && (u[p + 2] & 0xC0) == 0x80 ? jb_pair_class[pair_word(u + p)]
-                                                            : PAIR_CLASS_OTHER;
+                                                           : PAIR_CLASS_OTHER;
         if (cls >= PAIR_CLASS_TRIGGER) {
             if (!((jb_pair_thirds[cls - PAIR_CLASS_TRIGGER] >> (u[p + 2] & 0x3F)) & 1)) {
                 p += 3;

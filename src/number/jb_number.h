@@ -123,13 +123,14 @@ JbDecimal jb_decimal_normalize(JbDecimal d);
 /* ---- quantities --------------------------------------------------------------------- */
 
 typedef struct {
-    JbDecimal value;   /* the value in base units (亿/万 applied): 4000亿元 → 400000000000 */
-    JbDecimal high;    /* upper end of a range (3至5倍 → 5); equals value when not a range */
+    JbDecimal value; /* the value in base units (亿/万 applied): 4000亿元 → 400000000000 */
+    JbDecimal high;  /* upper end of a range (3至5倍 → 5); equals value when not a range */
     gboolean is_range;
-    char unit[48];     /* base unit as written, UTF-8: 元 家 个 台（套） % 个百分点 倍 …; "" when none */
-    char qualifier[24];/* hedge word as written: 超过 超 余 多 近 约 左右 上 数 …; "" when none */
-    JbBound bound;     /* from the qualifier (see JbBound); about for a rounded fraction */
-    gsize start, end;  /* byte span in the scanned text of the whole expression, hedge words
+    char
+        unit[48]; /* base unit as written, UTF-8: 元 家 个 台（套） % 个百分点 倍 …; "" when none */
+    char qualifier[24]; /* hedge word as written: 超过 超 余 多 近 约 左右 上 数 …; "" when none */
+    JbBound bound;    /* from the qualifier (see JbBound); about for a rounded fraction */
+    gsize start, end; /* byte span in the scanned text of the whole expression, hedge words
                         * included; a list member's span excludes a unit it shares */
 } JbQuantity;
 

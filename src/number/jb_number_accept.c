@@ -72,18 +72,22 @@ static gboolean word_before_any(const Ctx *c, gsize i, const char *const *words)
 static gboolean duration_counts(const Ctx *c, const Expr *e)
 {
     static const char *const AFTER[] = {
-        "来", "來", "以来", "以來", "内", "內", "之内", "之內", "间", "間", "期", "后", "後",
-        "前", "低", "高", "新高", "新低", "首", "最", "之久", "里", "裡", "中", "行动", "行動",
-        "规划", "規劃", "计划", "計劃", "攻坚", "攻堅", "目标", "目標", "周年", "週年", "多来",
-        "多來", "上下", "一遇", "报", "報" /* 半年报, 年报: a report's name */, "度报告", "度報告", NULL};
-    static const char *const BEFORE[] = {"未来", "未來", "过去", "過去", "今后", "今後", "最近",
-                                         "此后", "此後", "之后", "之後", "以后", "以後", "每",
-                                         "这", "這", "那", "头", "頭", "近", "前", "历时",
-                                         "对上", "對上", NULL}; /* (對上三個月: the months before) */
+        "来",     "來",     "以来", "以來", "内",   "內",
+        "之内",   "之內",   "间",   "間",   "期",   "后",
+        "後",     "前",     "低",   "高",   "新高", "新低",
+        "首",     "最",     "之久", "里",   "裡",   "中",
+        "行动",   "行動",   "规划", "規劃", "计划", "計劃",
+        "攻坚",   "攻堅",   "目标", "目標", "周年", "週年",
+        "多来",   "多來",   "上下", "一遇", "报",   "報" /* 半年报, 年报: a report's name */,
+        "度报告", "度報告", NULL};
+    static const char *const BEFORE[] = {
+        "未来", "未來", "过去", "過去", "今后", "今後", "最近", "此后", "此後",
+        "之后", "之後", "以后", "以後", "每",   "这",   "這",   "那",   "头",
+        "頭",   "近",   "前",   "历时", "对上", "對上", NULL}; /* (對上三個月: the months before) */
     if (word_at_any(c, e->end, AFTER))
         return FALSE;
-    if (e->qual_len && (AT(c, e->qual_at, "近") || AT(c, e->qual_at, "将近") ||
-                        AT(c, e->qual_at, "接近")))
+    if (e->qual_len &&
+        (AT(c, e->qual_at, "近") || AT(c, e->qual_at, "将近") || AT(c, e->qual_at, "接近")))
         return FALSE; /* 近10年: lately, not a span stated */
     if (word_before_any(c, e->start, BEFORE))
         return FALSE;
@@ -96,16 +100,15 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
  * 处于100以下; or a ratio (库存系数为1.42). Quotes, levels and ratios are written without a unit. */
 static gboolean quote_context(const Ctx *c, const Expr *e)
 {
-    static const char *const QUOTE[] = {"报", "報", "收报", "收報", "报收", "報收", "收于", "收於",
-                                        "收在", "指数为", "指數為", "指数是", "指數是", "指数报",
-                                        "指數報", "汇价为", "匯價為",
-                                        /* a ratio stated bare: 库存系数为1.42 */
-                                        "系数为", "係數為", "系数是", "係數是", "比值为", "比值為",
-                                        "倍数为", "倍數為", NULL};
+    static const char *const QUOTE[] = {
+        "报", "報", "收报", "收報", "报收", "報收", "收于", "收於", "收在", "指数为", "指數為",
+        "指数是", "指數是", "指数报", "指數報", "汇价为", "匯價為",
+        /* a ratio stated bare: 库存系数为1.42 */
+        "系数为", "係數為", "系数是", "係數是", "比值为", "比值為", "倍数为", "倍數為", NULL};
     static const char *const CROSS[] = {"跌穿", "升穿", "跌破", "升破", "突破", "失守", "站上",
                                         "重上", "守住", "处于", "處於", "企稳", "企穩", NULL};
-    static const char *const LEVEL[] = {"关口", "關口", "水平", "大关", "大關", "点位", "點位",
-                                        "以下", "以上", "附近", NULL};
+    static const char *const LEVEL[] = {"关口", "關口", "水平", "大关", "大關", "点位",
+                                        "點位", "以下", "以上", "附近", NULL};
     const Member *m = &e->m;
     if (!m->arabic || e->has_unit || e->m.infix_len || e->is_range)
         return FALSE;
@@ -137,7 +140,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         return FALSE;
     if (before_lit(c, e->start, 0, "每", strlen("每")))
         return FALSE; /* 每10股派16.2元, 每1000人: the base of a rate, not a figure */
-    if (e->has_unit && (UNIT_IS(e, "名") || UNIT_IS(e, "位") || UNIT_IS(e, "强") || UNIT_IS(e, "強")) &&
+    if (e->has_unit &&
+        (UNIT_IS(e, "名") || UNIT_IS(e, "位") || UNIT_IS(e, "强") || UNIT_IS(e, "強")) &&
         before_lit(c, e->start, 0, "前", strlen("前")))
         return FALSE; /* 前20名: a rank */
     if (m->chinese && !m->fixed_unit) {
@@ -145,8 +149,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
             /* 一 is the article (一个 一项 一家), 零 a word (零件 零售) */
             if (m->value.mant == 0)
                 return FALSE;
-            if (m->value.mant == 1 && !(e->ukind == U_TENTH || UNIT_IS(e, "倍") ||
-                                        UNIT_IS(e, "百分点")))
+            if (m->value.mant == 1 &&
+                !(e->ukind == U_TENTH || UNIT_IS(e, "倍") || UNIT_IS(e, "百分点")))
                 return FALSE;
         }
         /* 千家万户 百家争鸣 百度 万一: a magnitude without a digit is a word unless hedged */

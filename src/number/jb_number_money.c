@@ -40,7 +40,7 @@ static const struct {
     const char *w;
     guint8 len, pow, money_only;
 } SCALES[] = {
-    {"trillion", 8, 12, 0}, {"Trillion", 8, 12, 0}, {"billion", 7, 9, 0}, {"Billion", 7, 9, 0},
+    {"trillion", 8, 12, 0}, {"Trillion", 8, 12, 0}, {"billion", 7, 9, 0},  {"Billion", 7, 9, 0},
     {"million", 7, 6, 0},   {"Million", 7, 6, 0},   {"thousand", 8, 3, 0}, {"Thousand", 8, 3, 0},
     {"trn", 3, 12, 0},      {"tn", 2, 12, 0},       {"bln", 3, 9, 0},      {"bn", 2, 9, 0},
     {"mln", 3, 6, 0},       {"mn", 2, 6, 0},        {"m", 1, 6, 1},        {"M", 1, 6, 1},
@@ -55,7 +55,14 @@ gsize jb_number_english_scale_at(const Ctx *c, gsize q, gboolean money, int *pow
     if (q + sp >= c->len)
         return 0;
     switch (c->t[q + sp]) { /* what every entry begins with: most text ends here */
-    case 't': case 'T': case 'b': case 'B': case 'm': case 'M': case 'k': case 'K':
+    case 't':
+    case 'T':
+    case 'b':
+    case 'B':
+    case 'm':
+    case 'M':
+    case 'k':
+    case 'K':
         break;
     default:
         return 0;

@@ -23,7 +23,7 @@
 
 /* ---- decimals ---- */
 
-#define DEC_MAX_DIGITS 18       /* 10^18 < 2^63: one written number always fits a mantissa */
+#define DEC_MAX_DIGITS 18 /* 10^18 < 2^63: one written number always fits a mantissa */
 
 static const guint64 POW10[20] = {
     1ULL,
@@ -82,9 +82,9 @@ typedef enum {
 typedef struct {
     const char *t;
     gsize len;
-    gsize lo;       /* look-back for hedge words stops here */
-    gboolean scan;  /* scanner rules: stricter about words, lists share units */
-    gsize run_lo;   /* cache of the last ASCII run examined (see run_has_letter) */
+    gsize lo;      /* look-back for hedge words stops here */
+    gboolean scan; /* scanner rules: stricter about words, lists share units */
+    gsize run_lo;  /* cache of the last ASCII run examined (see run_has_letter) */
     gsize run_hi;
     gboolean run_letter;
 } Ctx;
@@ -249,9 +249,9 @@ typedef struct {
 } UnitIndex;
 
 
-extern guint8 jb_unit_canon_len[JB_UNITS_MAX]; /* strlen of canon, or of text without one */
-extern UnitIndex jb_unit_short;          /* one character, by unit_hash */
-extern UnitIndex jb_unit_long;           /* two characters or more, by unit_hash2 */
+extern guint8 jb_unit_canon_len[JB_UNITS_MAX];  /* strlen of canon, or of text without one */
+extern UnitIndex jb_unit_short;                 /* one character, by unit_hash */
+extern UnitIndex jb_unit_long;                  /* two characters or more, by unit_hash2 */
 extern guint8 jb_unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
 
 static inline guint unit_hash(const guchar *s, gsize avail)
@@ -331,32 +331,33 @@ void jb_number_tables_init(void);
 /* ---- members (jb_number_member.c) ---- */
 
 typedef struct {
-    gsize start;           /* first byte of the numeral */
-    gsize end;             /* after the unit, or after the numeral/magnitude without one */
-    gsize tok_end;         /* after the numeral itself: where a failed scan resumes */
-    JbDecimal value;       /* magnitude applied, unit conversion (成, ‰) not yet */
-    int tail_pow;          /* power of ten of a trailing 万/亿 (shared by lists and ranges) */
-    gboolean has_mag;      /* any magnitude: 千 万 亿 after digits, or 十百千万亿 in a numeral */
-    gboolean big_mag;      /* 万 or 亿 */
+    gsize start;      /* first byte of the numeral */
+    gsize end;        /* after the unit, or after the numeral/magnitude without one */
+    gsize tok_end;    /* after the numeral itself: where a failed scan resumes */
+    JbDecimal value;  /* magnitude applied, unit conversion (成, ‰) not yet */
+    int tail_pow;     /* power of ten of a trailing 万/亿 (shared by lists and ranges) */
+    gboolean has_mag; /* any magnitude: 千 万 亿 after digits, or 十百千万亿 in a numeral */
+    gboolean big_mag; /* 万 or 亿 */
     gboolean arabic;
     gboolean chinese;
-    gboolean is_int;       /* Arabic integer without magnitude: may be a fraction's part */
-    gboolean bare_start;   /* a Chinese numeral starting with 百/千/万/亿 (not 十) */
-    gboolean digit_char;   /* a Chinese numeral with a digit character (一 … 九) */
-    gboolean lone;         /* a single Chinese digit and nothing else: 一 零 */
-    int mag_chars;         /* 百 千 万 亿 characters */
-    gboolean fixed_unit;   /* 百分之, X分之Y, 一半, 翻倍: the unit came with the numeral */
-    gboolean rounded;      /* a fraction rounded to two decimals */
+    gboolean is_int;     /* Arabic integer without magnitude: may be a fraction's part */
+    gboolean bare_start; /* a Chinese numeral starting with 百/千/万/亿 (not 十) */
+    gboolean digit_char; /* a Chinese numeral with a digit character (一 … 九) */
+    gboolean lone;       /* a single Chinese digit and nothing else: 一 零 */
+    int mag_chars;       /* 百 千 万 亿 characters */
+    gboolean fixed_unit; /* 百分之, X分之Y, 一半, 翻倍: the unit came with the numeral */
+    gboolean rounded;    /* a fraction rounded to two decimals */
     gboolean has_unit;
-    UnitKind ukind;        /* U_DURATION for every span of time (年 日 天 个月 …) */
+    UnitKind ukind;            /* U_DURATION for every span of time (年 日 天 个月 …) */
     gsize infix_at, infix_len; /* 多 余 几 */
-    int tail_stage;        /* read_tail's progress, so 2万多亿 can go on after 多 */
+    int tail_stage;            /* read_tail's progress, so 2万多亿 can go on after 多 */
     gsize unit_len;
-    char unit[48];         /* last: member_clear() clears only its first byte */
+    char unit[48]; /* last: member_clear() clears only its first byte */
 } Member;
 
 /* The unit is exactly `lit` (a literal) */
-#define UNIT_IS(x, lit) ((x)->unit_len == sizeof(lit) - 1 && same_bytes((x)->unit, lit, sizeof(lit) - 1))
+#define UNIT_IS(x, lit)                                                                            \
+    ((x)->unit_len == sizeof(lit) - 1 && same_bytes((x)->unit, lit, sizeof(lit) - 1))
 
 
 /* The currency written right before p (one space allowed between: RMB 2.3 billion), the
@@ -403,7 +404,8 @@ static inline gboolean prev_char_in(const Ctx *c, gsize i, const char *set)
 /* ---- units at a position (the scanner's tables: jb_number_tables.c) ---- */
 
 /* The first entry of bucket b of `ix` written at s (avail bytes), or NULL. */
-static G_ALWAYS_INLINE inline const UnitDef *unit_in_bucket(const UnitIndex *ix, guint b, const char *s, gsize avail)
+static G_ALWAYS_INLINE inline const UnitDef *unit_in_bucket(const UnitIndex *ix, guint b,
+                                                            const char *s, gsize avail)
 {
     for (guint k = ix->start[b]; k < ix->start[b + 1]; k++) {
         const UnitDef *u = &JB_UNITS[ix->items[k]];
@@ -505,19 +507,19 @@ typedef struct {
     JbDecimal value, high; /* unit conversion not yet applied */
     gboolean negative;
     gboolean is_range;
-    gboolean fraction;     /* a/b */
+    gboolean fraction; /* a/b */
     gboolean rounded;
-    gboolean hedged;       /* any hedge word */
+    gboolean hedged; /* any hedge word */
     gboolean big_mag;
     gboolean has_mag;
     gboolean has_unit;
     UnitKind ukind;
-    int tail_pow;          /* of the member that carries the unit */
+    int tail_pow; /* of the member that carries the unit */
     gsize qual_at, qual_len;
     JbBound bound;
     const UnitDef *currency; /* written before the number: US$ HK$ € RMB 人民币 */
     gsize unit_len;
-    char unit[48];         /* last: as Member's, cleared only in its first byte */
+    char unit[48]; /* last: as Member's, cleared only in its first byte */
 } Expr;
 
 /* Whether the scanner takes `e` as a quantity (jb_number_accept.c). */

@@ -78,9 +78,9 @@ GHashTable *jb_source_namer_finish(JbSourceNamer *n)
     g_hash_table_iter_init(&it, n->known);
     while (g_hash_table_iter_next(&it, &key, &value)) {
         const Known *k = value;
-        const char *name = k->publisher                     ? k->publisher
+        const char *name = k->publisher                    ? k->publisher
                            : k->title && !k->titles_differ ? k->title
-                                                            : k->host;
+                                                           : k->host;
         if (name)
             g_hash_table_insert(names, g_strdup(key), g_strdup(name));
     }

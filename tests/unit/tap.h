@@ -24,7 +24,7 @@ __attribute__((format(printf, 2, 3), unused)) static int ok(int cond, const char
 }
 
 __attribute__((format(printf, 3, 4), unused)) static int is_str(const char *got, const char *want,
-                                                        const char *fmt, ...)
+                                                                const char *fmt, ...)
 {
     int same = (got == NULL && want == NULL) || (got && want && strcmp(got, want) == 0);
     va_list ap;

@@ -94,7 +94,8 @@ int main(void)
     g_autofree char *inner = g_build_filename(sub, "x", NULL);
     g_mkdir(sub, 0755);
     g_file_set_contents(inner, "x", 1, NULL);
-    ok(!jb_atomic_write_file(sub, "y", 1, JB_ATOMIC_DURABLE, &e) && e, "a directory at the target is an error");
+    ok(!jb_atomic_write_file(sub, "y", 1, JB_ATOMIC_DURABLE, &e) && e,
+       "a directory at the target is an error");
     g_clear_error(&e);
     ok(entries(dir) == 2 && g_file_test(inner, G_FILE_TEST_IS_REGULAR),
        "the directory is intact and no temporary file is left");
@@ -124,7 +125,8 @@ int main(void)
     g_random_set_seed(42);
     f = jb_atomic_open(out, JB_ATOMIC_DURABLE, &e);
     ok(f && strcmp(jb_atomic_temp_path(f), first) != 0, "another temporary name is used");
-    ok(f && jb_atomic_write(f, "safe\n", 5, &e) && jb_atomic_commit(f, &e), "and the write succeeds");
+    ok(f && jb_atomic_write(f, "safe\n", 5, &e) && jb_atomic_commit(f, &e),
+       "and the write succeeds");
     g_clear_pointer(&got, g_free);
     got = slurp(victim);
     is_str(got, "victim\n", "the file the planted link names is untouched");
@@ -149,9 +151,11 @@ int main(void)
     g_autofree char *fifo = g_build_filename(dir, "pipe", NULL);
     mkfifo(fifo, 0600);
     int rd = open(fifo, O_RDWR | O_NONBLOCK);
-    ok(jb_atomic_write_file(fifo, "through\n", 8, JB_ATOMIC_DURABLE, &e), "writes into a FIFO in place");
+    ok(jb_atomic_write_file(fifo, "through\n", 8, JB_ATOMIC_DURABLE, &e),
+       "writes into a FIFO in place");
     char buf[16] = {0};
-    ok(read(rd, buf, sizeof buf - 1) == 8 && strcmp(buf, "through\n") == 0, "the bytes came through");
+    ok(read(rd, buf, sizeof buf - 1) == 8 && strcmp(buf, "through\n") == 0,
+       "the bytes came through");
     wrote = jb_atomic_write_file(fifo, "x", 1, JB_ATOMIC_REGULAR_ONLY, &e);
     ok(!wrote && e && strstr(e->message, "not a regular file"),
        "JB_ATOMIC_REGULAR_ONLY refuses it: %s", e ? e->message : "");

@@ -37,7 +37,8 @@ int main(void)
     ok(jb_write_file_atomic(fifo, "through\n", 8, &e), "writes to a FIFO %s", e ? e->message : "");
     g_clear_error(&e);
     char buf[16] = {0};
-    ok(read(rd, buf, sizeof buf - 1) == 8 && strcmp(buf, "through\n") == 0, "the bytes came through the pipe");
+    ok(read(rd, buf, sizeof buf - 1) == 8 && strcmp(buf, "through\n") == 0,
+       "the bytes came through the pipe");
     struct stat st;
     ok(stat(fifo, &st) == 0 && S_ISFIFO(st.st_mode), "the FIFO is still a FIFO");
     close(rd);

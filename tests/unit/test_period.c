@@ -42,8 +42,9 @@ static void case_line(char **f, guint n, guint line)
 
 static void order(void)
 {
-    const char *sorted[] = {"2021", "2021-01/2021-12", "2021-H1", "2021-01/2021-06", "2021-Q1",
-                            "2021-01", "2021-01-01", "2021-02", "2021-Q2", "2021-H2", "2022"};
+    const char *sorted[] = {"2021",    "2021-01/2021-12", "2021-H1",    "2021-01/2021-06",
+                            "2021-Q1", "2021-01",         "2021-01-01", "2021-02",
+                            "2021-Q2", "2021-H2",         "2022"};
     gboolean all = TRUE;
     for (gsize i = 0; i + 1 < G_N_ELEMENTS(sorted); i++) {
         JbPeriod a, b;
@@ -67,7 +68,8 @@ static void order(void)
 static void arithmetic(void)
 {
     JbPoint d = jb_point_of_days(19966); /* 2024-08-31 */
-    ok(d.kind == JB_POINT_DAY && d.year == 2024 && d.n == 8 && d.day == 31, "day 19966 is 2024-08-31");
+    ok(d.kind == JB_POINT_DAY && d.year == 2024 && d.n == 8 && d.day == 31,
+       "day 19966 is 2024-08-31");
     ok(jb_weekday(19966) == 5, "2024-08-31 was a Saturday");
     ok(jb_point_first_day(&d) == 19966, "and back to its days");
     JbPoint q = {JB_POINT_QUARTER, 2020, 1, 0};

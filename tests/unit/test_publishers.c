@@ -3,10 +3,12 @@
 #include "jb_publishers.h"
 #include "tap.h"
 
-static const char ARTICLE_URL[] = "---\ntitle: 示例\nurl: https://finance.people.com.cn/n1/2025/0301/c1004-1.html\n"
-                                  "---\n\n全年产量达到120万吨。\n";
-static const char ARTICLE_SAID[] = "---\ntitle: 示例\nsource: 示例日报\nurl: https://www.news.cn/a.htm\n"
-                                   "---\n\n全年产量达到120万吨。\n";
+static const char ARTICLE_URL[] =
+    "---\ntitle: 示例\nurl: https://finance.people.com.cn/n1/2025/0301/c1004-1.html\n"
+    "---\n\n全年产量达到120万吨。\n";
+static const char ARTICLE_SAID[] =
+    "---\ntitle: 示例\nsource: 示例日报\nurl: https://www.news.cn/a.htm\n"
+    "---\n\n全年产量达到120万吨。\n";
 static const char ARTICLE_BARE[] = "全年产量达到120万吨。\n";
 
 static char *fill(const JbPublishers *p, const char *path, const char *text)
@@ -33,7 +35,8 @@ int main(void)
         {"https://paper.people.com.cn/rmrb/x.htm", NULL, "人民日报", "the more specific site wins"},
         {"https://www.cls.cn/detail/1", NULL, "财联社", "财联社"},
         {"https://36kr.com/p/1", NULL, "36氪", "36氪"},
-        {"https://www.stats.gov.cn/sj/zxfb/x.html", NULL, "国家统计局", "国家统计局, not 中国政府网"},
+        {"https://www.stats.gov.cn/sj/zxfb/x.html", NULL, "国家统计局",
+         "国家统计局, not 中国政府网"},
         {"https://WWW.GOV.CN/x", NULL, "中国政府网", "hosts compare in lower case"},
         {"http://web.archive.org/web/19990101000000id_/http://hkcnews.com/example/1", NULL,
          "眾新聞", "an archived copy is the archived page's"},
@@ -72,9 +75,10 @@ int main(void)
     };
     for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
         g_autoptr(GError) err = NULL;
-        g_autoptr(JbPublishers) q = jb_publishers_parse("m.tsv", bad[i].text, strlen(bad[i].text), &err);
-        ok(!q && err && g_str_has_prefix(err->message, bad[i].want), "a bad map is refused: %s (%s)",
-           bad[i].want, err ? err->message : "no error");
+        g_autoptr(JbPublishers)
+            q = jb_publishers_parse("m.tsv", bad[i].text, strlen(bad[i].text), &err);
+        ok(!q && err && g_str_has_prefix(err->message, bad[i].want),
+           "a bad map is refused: %s (%s)", bad[i].want, err ? err->message : "no error");
     }
     g_autoptr(JbPublishers) crlf = jb_publishers_parse("m.tsv", "file\tabc\t甲\r\n", 11 + 3, NULL);
     g_autofree char *abc = jb_publishers_name(crlf, NULL, "abc_1.txt");
