@@ -97,7 +97,8 @@ static double min_follow(GPtrArray *blocks, guint i)
 
 /* Pagination state. A chart that does not fit where it comes floats: the text after it
  * continues on the page, and the chart (with its caption) opens the next one — so no page is
- * left a third empty. Floats keep their order and never pass the sources section. */
+ * left a third empty. Floats keep their order and never pass the next section's heading
+ * (flush_floats: a level-1 heading, the sources). */
 typedef struct {
     GPtrArray *blocks;
     GArray *places; /* Place */

@@ -401,6 +401,9 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
                                           level <= 1 ? 20 : 14, "#1A1A1A", FALSE);
             blk->keep_with_next = TRUE;
             blk->level = level <= 1 ? 1 : 2;
+            /* a section's charts are placed before the next section opens: the 趋势 charts
+             * had floated into 指标一览, the table cut into pieces of two rows under each */
+            blk->flush_floats = level <= 1;
             blk->outline = g_strdup(pango_layout_get_text(blk->layout));
             g_ptr_array_add(b->blocks, blk);
             break;

@@ -116,8 +116,18 @@ printf '# 图\n\n```chart two\nmetrics = ai.core_industry_size; ai.enterprises\n
 is "$(report "$TMP/two.md" "$TMP/two.pdf")" 0 "a chart of two metrics renders"
 cap=$(pdftotext "$TMP/two.pdf" - | tr -d ' \n' | grep -o '图1[^数]*')
 is "$(printf %s "$cap" | grep -o '\[[0-9]*\]' | wc -l | tr -d ' ')" 4 "its caption cites both metrics' sentences ($cap)"
+# a section's charts come before the next section: a chart that floats waits for no heading
+{
+    printf '# 甲\n\n'
+    i=0
+    while [ $i -lt 14 ]; do printf '这是一段占位的正文，用来把第一页填到只剩不足一幅图的高度。这是一段占位的正文。\n\n'; i=$((i + 1)); done
+    printf '```chart one\nmetrics = ai.core_industry_size\n```\n\n# 乙\n\n乙节的正文。\n'
+} >"$TMP/sect.md"
+is "$(report "$TMP/sect.md" "$TMP/sect.pdf")" 0 "a section whose chart does not fit renders"
+order=$(pdftotext "$TMP/sect.pdf" - | tr -d ' \n' | grep -o '图1\|2乙' | tr '\n' ' ')
+is "$order" "图1 2乙 " "the chart that floated is placed before the next section's heading ($order)"
 # the table: numbers aligned on their decimal point (whole numbers end at one x), units apart
-xs=$(pdftotext -f 3 -l 3 -bbox "$TMP/b.pdf" - | /usr/bin/python3 -c '
+xs=$(pdftotext -bbox "$TMP/b.pdf" - | /usr/bin/python3 -c '
 import collections, re, sys
 ends = collections.Counter()
 for x1, w in re.findall(r"<word [^>]*xMax=\"([0-9.]+)\"[^>]*>([^<]*)</word>", sys.stdin.read()):
