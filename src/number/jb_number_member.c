@@ -549,7 +549,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
                !(p >= 3 && (AT(c, p - 3, "上") || AT(c, p - 3, "下") || AT(c, p - 3, "前") ||
                             AT(c, p - 3, "后") || AT(c, p - 3, "後") || AT(c, p - 3, "多")))) {
         /* 半年, 半个月: half a year (上半年 is a period, 一年半 a year and a half) */
-        gsize ul = AT(c, p + n, "年") ? 3 : 9;
+        gsize ul = strlen(AT(c, p + n, "年") ? "年" : "个月"); /* 个月 and 個月: 6 bytes */
         m->value = (JbDecimal){5, -1};
         m->chinese = m->digit_char = m->fixed_unit = TRUE;
         set_unit(m, U_DURATION, c->t + p + n, ul);
