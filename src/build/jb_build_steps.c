@@ -249,18 +249,33 @@ static void pool_worker(gpointer item, gpointer shared)
  * pool of `threads` workers; progress for `stage` is reported as items finish. JB_ERROR's
  * quark is made here first, on this thread: G_DEFINE_QUARK makes it lazily with a plain
  * static, which workers failing at the same moment would otherwise race on
- * (ThreadSanitizer reported it). */
+ * (ThreadSanitizer reported it). The workers are started first, all of them (an exclusive
+ * pool): a thread that cannot be started (its stack over `ulimit -v`, too many processes)
+ * leaves fewer, and none leaves the work on this thread. A pool that started its threads
+ * only as items came queued them with no thread to take them, and the build waited for them
+ * for ever, its lock held. */
 static void run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
                     void (*one)(gpointer item))
 {
+    threads = MIN(threads, todo->len);
     gboolean serial = threads <= 1;
     g_autoptr(GAsyncQueue) done = g_async_queue_new();
     PoolJob job = {one, done};
     GThreadPool *pool = NULL;
     if (!serial) {
         (void)JB_ERROR;
-        pool = g_thread_pool_new(pool_worker, &job, (gint)threads, FALSE, NULL);
-        for (guint i = 0; i < todo->len; i++)
+        g_autoptr(GError) e = NULL;
+        pool = g_thread_pool_new(pool_worker, &job, (gint)threads, TRUE, &e);
+        if (g_thread_pool_get_num_threads(pool) == 0) {
+            g_thread_pool_free(pool, TRUE, TRUE);
+            pool = NULL;
+            serial = TRUE;
+        }
+        if (e)
+            jb_build_add_eventf(c->r, JB_LOG_DEBUG, "build", "%s: %u of %u threads started (%s)",
+                                stage, serial ? 0 : g_thread_pool_get_num_threads(pool), threads,
+                                e->message);
+        for (guint i = 0; pool && i < todo->len; i++)
             g_thread_pool_push(pool, g_ptr_array_index(todo, i), NULL);
     }
     for (guint i = 0; i < todo->len; i++) {
