@@ -8,10 +8,13 @@
 #include "jb_atomic.h"
 #include "jb_heap.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <malloc.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -123,14 +126,78 @@ static GLogWriterOutput fatal_writer(GLogLevelFlags level, const GLogField *fiel
     return g_log_writer_default(level, fields, n, data);
 }
 
+static void say_raw(const char *s)
+{
+    ssize_t w = write(STDERR_FILENO, s, strlen(s));
+    (void)w;
+}
+
+/* When an allocation fails, GLib (2.74) formats its message "failed to allocate N bytes"
+ * with vasprintf before anything else; when that allocation fails too, it reports that the
+ * same way, and so on until the stack overflows: a worker of `jianbao build` under
+ * `ulimit -v` died of SIGSEGV in its signal handler's stead, without a word. GLib calls
+ * vasprintf through its fortified name, which the executable's definition comes before (as
+ * g_thread_new in jb_fonts.c). Here it is vasprintf as glibc's, but an allocation that fails
+ * first frees a reserve set aside at start and tries again, so the message that memory ran
+ * out can be formatted and said; when even that fails, it is said here and the process
+ * ends, the recursion never begun. */
+static gpointer last_memory; /* the reserve: malloc'd in main, freed once */
+
+int __vasprintf_chk(char **out, int flag, const char *fmt, va_list ap);
+int __vasprintf_chk(char **out, int flag, const char *fmt, va_list ap)
+{
+    (void)flag; /* (fortify's %n check: jianbao's and GLib's formats are constants) */
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *s = n < 0 ? NULL : malloc((size_t)n + 1);
+    if (n >= 0 && !s) {
+        gpointer r = g_atomic_pointer_exchange(&last_memory, NULL);
+        if (r) {
+            free(r);
+            s = malloc((size_t)n + 1);
+        }
+        if (!s) {
+            say_raw("jianbao: ");
+            say_raw(cli_stage ? cli_stage : "main");
+            say_raw(": out of memory; the input is too large for the memory this process may "
+                    "use\n");
+            jb_atomic_remove_temps();
+            _exit(EXIT_INPUT);
+        }
+    }
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, again);
+    va_end(again);
+    *out = s;
+    return s ? n : -1;
+}
+
+int vasprintf(char **out, const char *fmt, va_list ap)
+{
+    return __vasprintf_chk(out, 0, fmt, ap);
+}
+
 static void on_crash(int sig)
 {
-    /* only async-signal-safe calls: write(2), unlink(2), then the default action (a core,
-     * the status) */
-    static const char msg[] = "jianbao: crashed (out of memory in cairo or pango, or a bug); "
-                              "previous outputs are intact\n";
-    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
-    (void)w;
+    /* only async-signal-safe calls: write(2), unlink(2), _exit(2), then the default action
+     * (a core, the status). A library that aborts because an allocation failed (GLib when it
+     * cannot make a mutex or a thread key, fontconfig's assertions) or crashes on the NULL it
+     * got (fontconfig's FcFontSetMatch and FcFontSetSort) leaves errno ENOMEM in the thread
+     * that stops, the one this handler runs in: that is running out of memory, said and
+     * ended as g_error's "failed to allocate" is (exit 3), not a crash. */
+    if (errno == ENOMEM) {
+        say_raw("jianbao: ");
+        say_raw(cli_stage ? cli_stage : "main");
+        say_raw(sig == SIGABRT ? ": out of memory (a library aborted: Cannot allocate memory)"
+                               : ": out of memory (a library crashed on an allocation that "
+                                 "failed)");
+        say_raw("; the input is too large for the memory this process may use\n");
+        jb_atomic_remove_temps();
+        _exit(EXIT_INPUT);
+    }
+    say_raw("jianbao: crashed (out of memory in cairo or pango, or a bug); previous outputs are "
+            "intact\n");
     jb_atomic_remove_temps();
     signal(sig, SIG_DFL);
     raise(sig);
@@ -146,6 +213,26 @@ static void on_kill(int sig)
     raise(sig);
 }
 
+/* GLib 2.74's slice allocator (GHashTable, GList, GObject instances…) gets its memory by
+ * posix_memalign and, when that fails, prints "***MEMORY-ERROR***" and aborts (exit 134,
+ * "crashed … or a bug") where every other allocation ends in g_error's "failed to allocate"
+ * (exit 3, one line saying memory ran out). Sent to g_malloc, as GLib 2.76 always does, it
+ * fails like the rest. The setting is read once, at the first slice, which GLib's own
+ * constructor allocates: too early for main or a constructor of ours, and setenv(G_SLICE)
+ * that early is lost (libc sets environ up after). A .preinit_array entry of the executable
+ * runs before any library's constructor, and g_slice_set_config needs nothing initialised.
+ * G_SLICE in the environment (debug-blocks) still applies on top. */
+static void slices_from_malloc(int argc, char **argv, char **envp)
+{
+    (void)argc, (void)argv, (void)envp;
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    g_slice_set_config(G_SLICE_CONFIG_ALWAYS_MALLOC, TRUE);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+}
+__attribute__((section(".preinit_array"), used)) static void (*const slices_early)(int, char **,
+                                                                                  char **) =
+    slices_from_malloc;
+
 /* A signal ignored when the process starts (nohup, a background job's ^C) stays ignored. */
 static void catch_unless_ignored(int sig)
 {
@@ -156,6 +243,12 @@ static void catch_unless_ignored(int sig)
 int main(int argc, char **argv)
 {
     g_log_set_writer_func(fatal_writer, NULL, NULL);
+    /* GLib makes the thread keys of its logging at the first message; when that message is
+     * g_malloc's "failed to allocate", making them fails too and GLib aborts instead
+     * ("Unexpected error from C library during 'malloc'"). One message now makes them while
+     * memory is there (a debug one: shown only under G_MESSAGES_DEBUG). */
+    g_log("jianbao", G_LOG_LEVEL_DEBUG, "jianbao %s", JB_VERSION);
+    last_memory = malloc(64 << 10);
     signal(SIGSEGV, on_crash);
     signal(SIGBUS, on_crash);
     signal(SIGABRT, on_crash);
