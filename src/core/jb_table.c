@@ -300,6 +300,30 @@ static inline gboolean edge_needs_quotes(const char *s, gsize n)
 }
 
 static gssize count_commas_plain(const char *s, gsize n);
+static gboolean plain_number_n(const char *s, gsize n);
+
+/* A cell a spreadsheet would run as a formula: it starts with = + - @ (or tabs, CRs and
+ * spaces, then one of them) and is not a plain number (-12.5 stays a number). Every CSV jianbao writes gets such a cell with a
+ * leading ' (jb_csv_safe_text), whichever column it is in and whoever made the text: a
+ * writer cannot forget a column (series.csv's metric_id from a hand-made metrics.csv, a
+ * unit, conflicts.csv's source, changes.csv's label were written bare). One compare for
+ * nearly every cell. */
+static inline gboolean formula_like(const char *s, gsize n)
+{
+    if (n == 0)
+        return FALSE;
+    guchar c = (guchar)s[0];
+    const guint64 starts = 1ULL << '=' | 1ULL << '+' | 1ULL << '-' | 1ULL << '\t' | 1ULL << '\r';
+    if (!(c < 64 ? (starts >> c) & 1 : c == '@'))
+        return FALSE;
+    if (c == '\t' || c == '\r') { /* blanks before a formula; blanks alone are text */
+        gsize i = 0;
+        while (i < n && (s[i] == '\t' || s[i] == '\r' || s[i] == ' '))
+            i++;
+        return i < n && strchr("=+-@", s[i]);
+    }
+    return !(c == '-' && plain_number_n(s, n));
+}
 
 static gboolean needs_quotes(const char *s, gsize n)
 {
@@ -319,7 +343,7 @@ static void append_quoted(GString *out, const char *s, gsize n)
     append_bytes(out, "\"", 1);
 }
 
-static void append_field_n(GString *out, const char *s, gsize n)
+static void append_field_plain(GString *out, const char *s, gsize n)
 {
     if (needs_quotes(s, n))
         append_quoted(out, s, n);
@@ -327,28 +351,47 @@ static void append_field_n(GString *out, const char *s, gsize n)
         append_bytes(out, s, n);
 }
 
+static void append_field_n(GString *out, const char *s, gsize n)
+{
+    if (formula_like(s, n)) { /* '=x, as jb_csv_safe_text writes it; quoted if it needs */
+        g_autofree char *safe = g_malloc(n + 2);
+        safe[0] = '\'';
+        memcpy(safe + 1, s, n);
+        safe[n + 1] = '\0';
+        append_field_plain(out, safe, n + 1);
+        return;
+    }
+    append_field_plain(out, s, n);
+}
+
 static void append_field(GString *out, const char *s)
 {
     append_field_n(out, s, strlen(s));
 }
 
-/* [-]digits[.digits]: what a spreadsheet must keep as a number. */
-static gboolean plain_number(const char *s)
+/* [-]digits[.digits], the n bytes at s: what a spreadsheet must keep as a number. */
+static gboolean plain_number_n(const char *s, gsize n)
 {
-    if (*s == '-')
+    const char *end = s + n;
+    if (s < end && *s == '-')
         s++;
-    if (!g_ascii_isdigit(*s))
+    if (s == end || !g_ascii_isdigit(*s))
         return FALSE;
-    while (g_ascii_isdigit(*s))
+    while (s < end && g_ascii_isdigit(*s))
         s++;
-    if (*s == '.') {
+    if (s < end && *s == '.') {
         s++;
-        if (!g_ascii_isdigit(*s))
+        if (s == end || !g_ascii_isdigit(*s))
             return FALSE;
-        while (g_ascii_isdigit(*s))
+        while (s < end && g_ascii_isdigit(*s))
             s++;
     }
-    return *s == '\0';
+    return s == end;
+}
+
+static gboolean plain_number(const char *s)
+{
+    return plain_number_n(s, strlen(s));
 }
 
 static void append_record(GString *out, GPtrArray *cells, guint n, gboolean excel)
@@ -470,7 +513,7 @@ void jb_csv_append_row_n(GString *out, const char *const *cells, const gsize *le
         if (i)
             *o++ = ',';
         copy_cell(o, cells[i], lens[i]);
-        edge |= edge_needs_quotes(cells[i], lens[i]);
+        edge |= edge_needs_quotes(cells[i], lens[i]) || formula_like(cells[i], lens[i]);
         o += lens[i];
     }
     *o = '\n';

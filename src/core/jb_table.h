@@ -66,7 +66,10 @@ gboolean jb_table_write(const JbTable *t, const char *path, GError **error);
 
 /* Text that a spreadsheet could take for a formula (starts with = + - @, tab or CR) gets a
  * leading apostrophe, as OWASP advises for CSV injection; other text is returned as is.
- * Caller owns the result. Use on free-text columns only, never on numbers. */
+ * Caller owns the result. Use on free-text columns only, never on numbers. Every CSV writer
+ * here (jb_table_to_csv, jb_csv_append_row…) does the same to any cell that is not a plain
+ * number ([-]digits[.digits]), whatever its column: a cell already guarded is written as it
+ * is, so a caller may guard its free text first or leave it to the writer. */
 char *jb_csv_safe_text(const char *s);
 /* Inverse of jb_csv_safe_text(): drops the apostrophe it added (a leading ' before = + - @,
  * tab or CR); other text is returned as is. Caller owns the result. */

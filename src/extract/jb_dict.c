@@ -193,6 +193,13 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
     for (char **g = groups; *g; g++) {
         if (strcmp(*g, "subjects") == 0 || strcmp(*g, "growth") == 0 || strcmp(*g, "scope") == 0)
             continue;
+        if (**g && strchr("=+-@", **g)) { /* metrics.csv and series.csv would write it '=x */
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                        "%s: [%s]: a metric id cannot start with = + - or @ (a spreadsheet "
+                        "would run it as a formula)", source, *g);
+            jb_dict_free(d);
+            return NULL;
+        }
         JbMetric *m = g_new0(JbMetric, 1);
         m->id = g_strdup(*g);
         m->label = g_key_file_get_string(kf, *g, "label", NULL);

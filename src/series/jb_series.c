@@ -37,7 +37,7 @@ static void read_row(const JbSeries *s, guint r, JbSeriesRow *row)
 {
     for (guint c = 0; c < JB_SERIES_N_COLS; c++)
         row->cell[c] = jb_table_get(s->table, r, s->cols[c]);
-    row->metric_id = row->cell[JB_SERIES_METRIC_ID];
+    row->metric_id = unguarded(row->cell[JB_SERIES_METRIC_ID]); /* a hand-made metrics.csv's */
     row->label = unguarded(row->cell[JB_SERIES_LABEL]);
     row->period_text = row->cell[JB_SERIES_PERIOD];
     row->unit = row->cell[JB_SERIES_UNIT];

@@ -53,9 +53,9 @@ extern const char *const JB_SERIES_HEADER[];
 void jb_series_columns(const JbTable *t, int cols[JB_SERIES_N_COLS]);
 
 /* One row of series.csv. Every string is the cell as written ("" when the column is
- * missing), but label and sources without the guard against spreadsheet formulas reshape
- * gives them ('=x is =x; `cell` has them as written); the typed fields are what could be
- * read of them. */
+ * missing), but metric_id, label and sources without the guard against spreadsheet formulas
+ * every CSV writer gives them ('=x is =x; `cell` has them as written); the typed fields are
+ * what could be read of them. */
 typedef struct {
     const char *cell[JB_SERIES_N_COLS];
     const char *metric_id, *label, *period_text, *unit, *sources, *display_unit, *frequency;

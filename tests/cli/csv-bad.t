@@ -57,4 +57,24 @@ is "$(awk -F, 'NR == 2 { print $2 }' g-s.csv)" "'=1+1+增长" "a label from guar
 "$JB" chart --data hand-s.csv --metric "unknown:=1+1:增长" -o hand.svg --svg-text=text 2>/dev/null
 contains "$(cat hand.svg)" ">=1+1增长<" "the chart's title is the label without the guard"
 
+# Every cell of every CSV jianbao writes, whatever its column, is guarded when it starts
+# like a formula and is not a plain number: a hand-made metrics.csv's metric_id, unit and
+# source reach series.csv (long and wide) and conflicts.csv so; negative numbers stay numbers
+printf 'metric_id,period,value,unit,source\n=HYPERLINK(1),2023,-5.5,@u,+a.md\n=HYPERLINK(1),2023,7,@u,-b.md\n=HYPERLINK(1),2024,-6,@u,+a.md\n' >f.csv
+"$JB" reshape -o f-s.csv -c f-c.csv f.csv 2>/dev/null
+is "$(awk -F, 'NR > 1 { print $1 "|" $4 "|" $5 }' f-s.csv | tr '\n' ' ')" \
+    "'=HYPERLINK(1)|7|'@u '=HYPERLINK(1)|-6|'@u " "series.csv: metric_id and unit guarded, negative values kept as numbers"
+bare=$(awk -F, 'NR > 1 { for (i = 1; i <= NF; i++) if ($i ~ /^[=+@]/ || ($i ~ /^-/ && $i !~ /^-[0-9]+(\.[0-9]+)?$/)) print FILENAME ": " $i }' f-s.csv f-c.csv)
+is "$bare" "" "no cell of series.csv or conflicts.csv starts like a formula"
+contains "$(cat f-c.csv)" "'-b.md" "conflicts.csv: the other statement's source guarded"
+"$JB" reshape --wide -o f-w.csv f.csv 2>/dev/null
+is "$(head -n 1 f-w.csv | cut -d, -f1-3)" "period,'=HYPERLINK(1),'=HYPERLINK(1)|label" "the wide form's header: metric ids guarded"
+"$JB" reshape --long -o f-l.csv f-w.csv 2>/dev/null
+is "$(cut -d, -f1 f-l.csv | sort -u | tr '\n' ' ')" "'=HYPERLINK(1) metric_id " "and back to the long form, guarded once"
+"$JB" chart --data f-s.csv --metric "=HYPERLINK(1)" -o f.svg --svg-text=text 2>/dev/null
+check "a chart finds the metric by its id without the guard" test -s f.svg
+printf '[=HYPERLINK(1)]\nlabel=x\nunit=%%\n' >f.ini
+is "$(status_of "$JB" extract --dict f.ini -o f-m.csv "$ROOT/examples/2022-07-ai-industry.md")" 3 "a dictionary id starting with = is refused"
+contains "$(cat "$TMP/err")" "f.ini: [=HYPERLINK(1)]: a metric id cannot start with = + - or @" "naming the dictionary and the id"
+
 done_testing

@@ -51,6 +51,12 @@ int main(void)
         g_autofree char *back_text = jb_csv_plain_text(cases[i][1]);
         is_str(back_text, cases[i][0], "jb_csv_plain_text undoes it: '%s'", cases[i][1]);
     }
+    /* every writer guards any cell that starts like a formula and is not a plain number */
+    const char *row[] = {"=1+1", "-2.5", "-2", "-x", "+86", "@a", "\tb", "\t=b", "'=c", "a,=b", "-1e5", "=\"x\""};
+    g_autoptr(GString) line = g_string_new(NULL);
+    jb_csv_append_row(line, row, G_N_ELEMENTS(row));
+    is_str(line->str, "'=1+1,-2.5,-2,'-x,'+86,'@a,\"\tb\",'\t=b,'=c,\"a,=b\",'-1e5,\"'=\"\"x\"\"\"\n",
+           "a row: formulas guarded (once), numbers and text within kept, quoting as needed");
     g_autofree char *quote = jb_csv_plain_text("'quoted'");
     is_str(quote, "'quoted'", "an apostrophe before ordinary text stays");
 
