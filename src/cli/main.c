@@ -229,9 +229,8 @@ static void slices_from_malloc(int argc, char **argv, char **envp)
     g_slice_set_config(G_SLICE_CONFIG_ALWAYS_MALLOC, TRUE);
     G_GNUC_END_IGNORE_DEPRECATIONS
 }
-__attribute__((section(".preinit_array"), used)) static void (*const slices_early)(int, char **,
-                                                                                  char **) =
-    slices_from_malloc;
+__attribute__((section(".preinit_array"),
+               used)) static void (*const slices_early)(int, char **, char **) = slices_from_malloc;
 
 /* A signal ignored when the process starts (nohup, a background job's ^C) stays ignored. */
 static void catch_unless_ignored(int sig)
