@@ -22,7 +22,7 @@ typedef struct {
      * of each: a context is read once for all of them, not once per alias (a dictionary of
      * hundreds of metrics made strstr per alias half the cost of extraction) */
     JbWordSet *alias_set;
-    GArray *alias_metric; /* guint per alias: its metric's place in `metrics` */
+    GArray *alias_metric;   /* guint per alias: its metric's place in `metrics` */
     GPtrArray *growth_base; /* per metric: its growth_of metric (borrowed), or NULL — found
                              * once, not by id for every growth figure (growth_match) */
 } UnitBucket;
