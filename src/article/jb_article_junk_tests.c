@@ -7,6 +7,18 @@
  */
 #include "jb_article_priv.h"
 
+/* Past the colon after a label and the spaces around it (阅读：, 电话: 010…). */
+static const char *past_label_colon(const char *q)
+{
+    while (*q == ' ' || *q == ':')
+        q++;
+    if (starts_with(q, "："))
+        q += strlen("：");
+    while (*q == ' ')
+        q++;
+    return q;
+}
+
 /* "5.67W", "1234", "1.2万+", "10万次": a count, or NULL. */
 static const char *scan_count(const char *p)
 {
@@ -38,12 +50,7 @@ gboolean jb_junk_view_count(const JunkPara *j)
         return FALSE;
     const char *q = after_any(p, words, G_N_ELEMENTS(words));
     if (q) {
-        while (*q == ' ' || *q == ':')
-            q++;
-        if (starts_with(q, "："))
-            q += strlen("：");
-        while (*q == ' ')
-            q++;
+        q = past_label_colon(q);
         q = scan_count(q);
         return q && *q == '\0';
     }
@@ -147,12 +154,7 @@ gboolean jb_junk_phone(const JunkPara *j)
             continue;
         /* "电话：010-…", "热线 400…"; not "5G移动电话用户达6.76亿户" */
         const char *q = w + strlen(words[i]);
-        while (*q == ' ' || *q == ':')
-            q++;
-        if (starts_with(q, "："))
-            q += strlen("：");
-        while (*q == ' ')
-            q++;
+        q = past_label_colon(q);
         if (g_ascii_isdigit(*q) && number_ends_line(q))
             return TRUE;
     }

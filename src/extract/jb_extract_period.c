@@ -104,6 +104,12 @@ static gboolean ends_with_any(const char *s, const char *p, const char *const *w
     return FALSE;
 }
 
+/* A mark that ends a clause or sentence (，。；) at q. */
+static gboolean clause_mark_at(const char *q, const char *limit)
+{
+    return any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}) != NULL;
+}
+
 /* ---- periods ----------------------------------------------------------------------------- */
 
 static JbPeriod point_period(JbPointKind kind, int year, int n, int day)
@@ -940,7 +946,7 @@ static gboolean compared_with(const char *s, const char *p, const char *e, const
     for (const char *q = e; q < limit && q - e < 3 * 12; q = g_utf8_next_char(q)) {
         if (any_lit(q, limit, (const char *const[]){"相比", "相較", "相较", "比较", "比較", "持平", NULL}))
             return TRUE;
-        if (any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}))
+        if (clause_mark_at(q, limit))
             return FALSE;
     }
     return FALSE;
@@ -974,7 +980,7 @@ static gboolean noun_of_event(const char *e, const char *limit)
     for (int k = 0; k < 5 && q < limit; k++, q = g_utf8_next_char(q)) {
         if (lit(q, limit, "的"))
             return TRUE;
-        if (g_ascii_isdigit(*q) || any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}))
+        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
             return FALSE;
     }
     return FALSE;
@@ -1100,7 +1106,7 @@ static gboolean record_after(const char *e, const char *limit)
                                          "紀錄", "记录", "記錄", NULL};
     const char *q = e;
     for (int k = 0; k < 10 && q < limit; k++, q = g_utf8_next_char(q)) {
-        if (g_ascii_isdigit(*q) || any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}))
+        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
             return FALSE;
         const char *w = any_lit(q, limit, RECORD);
         if (w && (w >= limit || any_lit(w, limit, (const char *const[]){"，", "。", "；", "！", NULL})))
