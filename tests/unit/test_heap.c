@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if !defined(__SANITIZE_ADDRESS__)
 /* The VmFlags of the mapping holding `p`, from /proc/self/smaps ("" when not found). */
 static char *vm_flags_of(const void *p)
 {
@@ -29,6 +30,7 @@ static char *vm_flags_of(const void *p)
     }
     return g_strdup("");
 }
+#endif
 
 int main(void)
 {
