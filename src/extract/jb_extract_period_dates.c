@@ -1,0 +1,437 @@
+/* jb_extract_period_dates.c — dates written out in a sentence: years (2025年, 2021—2025年),
+ * months and days (6月底, 1—11月, 10月18日, a time of day after it), quarters and halves of a
+ * year (一季度, 第二季, 上半年, 前三季度) and period codes (4Q20, 1H25, Q3).
+ *
+ * Not for: the scan that finds them (jb_extract_period.c), times said in words
+ * (jb_extract_period_words.c).
+ */
+#include "jb_extract_period_priv.h"
+
+/* ---- the expressions ---------------------------------------------------------------------- */
+
+/* Prices of a year as the base of a real figure (按上年价格计算, 按2020年不变价, 2015年
+ * 可比价): that year is no period of the figure. */
+static gboolean price_base_after(const char *e, const char *limit)
+{
+    return any_lit(e, limit,
+                   (const char *const[]){"价格", "價格", "不变价", "不變價", "可比价", "可比價",
+                                         "的价格", "的價格", NULL}) != NULL;
+}
+
+/* A thing numbered within a year (今年第12号台风, 2026年第3号公告): the year names it, it is
+ * no period. */
+static gboolean numbered_name_after(const char *e, const char *limit)
+{
+    const char *q = lit(e, limit, "第");
+    if (!q)
+        return FALSE;
+    while (q < limit && g_ascii_isdigit(*q))
+        q++;
+    return q > e + strlen("第") && (lit(q, limit, "号") || lit(q, limit, "號"));
+}
+
+/* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
+ * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
+ * 今年 去年 … (no digits), *future for 明年 后年. */
+const char *year_part(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                      int *year, int *year2, gboolean *future)
+{
+    *year2 = 0;
+    *future = FALSE;
+    if (g_ascii_isdigit(*p)) {
+        const char *q = p;
+        int y = digits(&q, s, limit, 4);
+        if (q - p == 3 && y >= 100 && y <= 199 && lit(q, limit, "年")) {
+            /* a year of the Republic of China (Taiwan): 民國114年, 114年11月, 114年度 */
+            const char *e = q + strlen("年"), *d = e;
+            gboolean roc = ends_with(s, p, "民國") || ends_with(s, p, "民国") ||
+                           any_lit(
+                               e, limit,
+                               (const char *const[]){"度", "第", "上半年", "下半年", "前", NULL});
+            if (!roc && digits(&d, s, limit, 2) >= 1)
+                roc = any_lit(d, limit, (const char *const[]){"月", "至", "-", NULL}) != NULL;
+            if (!roc)
+                return NULL;
+            if (lit(e, limit, "度"))
+                e += 3;
+            *year = y + 1911;
+            return e;
+        }
+        if (y < 1900 || y > 2100 || q - p != 4)
+            return NULL;
+        /* a span: 2021—2025年, 2021-2025年, 2021至2025年 */
+        const char *r = q;
+        const char *sep = lit(r, limit, "-");
+        if (!sep)
+            sep = any_lit(r, limit, (const char *const[]){"—", "–", "~", "至", "到", "～", NULL});
+        if (sep) {
+            const char *t = sep;
+            int y2 = digits(&t, s, limit, 4);
+            if (y2 > y && y2 <= 2100 && t - sep == 4 && lit(t, limit, "年")) {
+                *year = y;
+                *year2 = y2;
+                return t + 3;
+            }
+        }
+        const char *e = lit(q, limit, "年");
+        if (!e || price_base_after(e, limit) || numbered_name_after(e, limit))
+            return NULL;
+        if (lit(e, limit, "度"))
+            e += 3;
+        *year = y;
+        return e;
+    }
+    const char *q = p;
+    int cy = p > s && jb_cn_digit(&(const char *){g_utf8_prev_char(p)}, p) >= 0
+                 ? -1
+                 : jb_cn_year(&q, limit);
+    if (cy > 0) { /* a year in Chinese numerals (二零二六年): formal and Hong Kong text */
+        const char *e = q + strlen("年");
+        if (price_base_after(e, limit) || numbered_name_after(e, limit))
+            return NULL;
+        if (lit(e, limit, "度"))
+            e += 3;
+        *year = cy;
+        return e;
+    }
+    static const struct {
+        const char *w;
+        int offset;
+    } WORDS[] = {{"今年", 0},   {"本年", 0}, {"去年", -1}, {"上年", -1}, {"上一年", -1},
+                 {"前年", -2},  {"明年", 1}, {"来年", 1},  {"來年", 1},  {"次年", 1},
+                 {"下一年", 1}, {"后年", 2}, {"後年", 2}};
+    for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++) {
+        const char *e = lit(p, limit, WORDS[i].w);
+        if (!e)
+            continue;
+        if (!anchor_year(a) || price_base_after(e, limit) || numbered_name_after(e, limit))
+            return NULL;
+        if (lit(e, limit, "度"))
+            e += 3;
+        *year = anchor_year(a) + WORDS[i].offset;
+        *future = WORDS[i].offset > 0;
+        return e;
+    }
+    return NULL;
+}
+
+/* The months [first, first + n) as the calendar's period: a quarter, half or year when they are
+ * one (a fiscal quarter of October to December is 2025-Q4), else a span of months. */
+JbPeriod month_run(JbPoint first, int n)
+{
+    if (n == 3 && first.n % 3 == 1)
+        return jb_period_of((JbPoint){JB_POINT_QUARTER, first.year, (first.n + 2) / 3, 0});
+    if (n == 6 && first.n % 6 == 1)
+        return jb_period_of((JbPoint){JB_POINT_HALF, first.year, (first.n + 5) / 6, 0});
+    if (n == 12 && first.n == 1)
+        return jb_period_of((JbPoint){JB_POINT_YEAR, first.year, 0, 0});
+    return (JbPeriod){first, n == 1 ? first : jb_point_add(first, n - 1)};
+}
+
+/* A time of day after a day (16日8时, 15日夜间, 16日凌晨): where it ends, or `e`. */
+static const char *time_of_day_after(const char *s, const char *e, const char *limit)
+{
+    const char *q = e;
+    if (digits(&q, s, limit, 2) >= 0) {
+        const char *h = any_lit(q, limit, (const char *const[]){"时", "時", "点", "點", NULL});
+        return h ? h : e;
+    }
+    const char *w = any_lit(e, limit,
+                            (const char *const[]){"凌晨", "夜间", "夜間", "上午", "下午", "晚间",
+                                                  "晚間", "白天", "早晨", "傍晚", "中午", "夜里",
+                                                  "夜裡", NULL});
+    return w ? w : e;
+}
+
+/* A span of days whose first day `t->p` holds and ends at `e`: 5月1日至5日, 10月1日—8日,
+ * 6月30日至7月2日, 6月16日8时至19日8时. Returns the end of the span (t->p widened to it) or `e` when none follows. */
+const char *day_span_end(const char *s, const char *e, const char *limit, TimeRef *t)
+{
+    JbPeriod *p = &t->p;
+    const char *e0 = e;
+    e = time_of_day_after(s, e, limit); /* 6月16日8时至19日8时, 15日夜间到16日凌晨 */
+    const char *sep = any_lit(e, limit,
+                              (const char *const[]){"-", "—", "–", "~", "～", "至", "到", NULL});
+    if (!sep)
+        return e0;
+    if (!sep)
+        return e;
+    const char *q = sep;
+    JbPoint last = p->start;
+    int n = digits(&q, s, limit, 2);
+    if (n >= 1 && lit(q, limit, "月")) { /* a month of its own */
+        last.n = n;
+        q += strlen("月");
+        n = digits(&q, s, limit, 2);
+    }
+    const char *de = n >= 1 ? any_lit(q, limit, (const char *const[]){"日", "号", "號", NULL})
+                            : NULL;
+    last.day = n;
+    if (!de || !jb_point_valid(&last) || jb_point_first_day(&last) <= jb_point_first_day(&p->start))
+        return e0;
+    p->end = last;
+    /* (a span with its hours is a forecast's or a measurement's window: its sentence's) */
+    t->sentence_only = t->sentence_only || e != e0;
+    /* whole months are written as months (暑期（7月1日至8月31日）: 2024-07/2024-08) */
+    JbPoint next = jb_point_of_days(jb_point_first_day(&last) + 1);
+    if (p->start.day == 1 && next.day == 1) {
+        int months_n = (last.year - p->start.year) * 12 + last.n - p->start.n + 1;
+        *p = month_run((JbPoint){JB_POINT_MONTH, p->start.year, p->start.n, 0}, months_n);
+    }
+    return time_of_day_after(s, de, limit);
+}
+
+/* What follows a year (or stands alone): 全年, 上半年, 前三季度, 一季度, 首季, 6月, 6月底,
+ * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
+ * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
+ * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
+const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a, int year,
+                     gboolean year_stated, TimeRef *t)
+{
+    const char *e;
+    int y = year ? year : anchor_year(a);
+    int am = anchor_month(a);
+    /* halves */
+    if ((e = any_lit(p, limit, (const char *const[]){"上半年", "上半年度", NULL}))) {
+        t->p = point_period(JB_POINT_HALF, y, 1, 0);
+        return e;
+    }
+    if ((e = lit(p, limit, "下半年"))) {
+        t->p = point_period(JB_POINT_HALF, y, 2, 0);
+        if (!year_stated && am && am < 7)
+            t->future_word = TRUE;
+        return e;
+    }
+    /* 前三季度, 前两季度; Hong Kong's 首三季, 今年首十個月 (首季 is a quarter: below) */
+    gboolean shou = lit(p, limit, "首") != NULL;
+    if ((e = lit(p, limit, "前")) || (shou && (e = lit(p, limit, "首")))) {
+        const char *q = e;
+        int n = small_number(&q, s, limit, 12);
+        const char *r;
+        if (n >= 2 && n <= 3 &&
+            (r = any_lit(q, limit, (const char *const[]){"季度", "个季度", "個季度", NULL}))) {
+            t->p = months(y, 1, n * 3);
+            return r;
+        }
+        if (shou && n >= 2 && n <= 3 && (r = lit(q, limit, "季"))) {
+            t->p = months(y, 1, n * 3);
+            return r;
+        }
+        /* 前7个月, 前10月; 首十個月 after a year only (首7個月的免租期 is a span of time) */
+        if (n >= 2 && (!shou || year_stated) &&
+            (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL}))) {
+            t->p = months(y, 1, n);
+            return r;
+        }
+        if (!shou)
+            return NULL;
+    }
+    /* quarters: 一季度, 第三季度, 第二季, 首季, 首季度, 三季度 */
+    {
+        const char *q = p;
+        gboolean ordinal = FALSE;
+        if ((e = lit(q, limit, "第"))) {
+            q = e;
+            ordinal = TRUE;
+        }
+        int n = -1;
+        if ((e = lit(q, limit, "首"))) {
+            n = 1;
+            q = e;
+        } else {
+            n = small_number(&q, s, limit, 4);
+        }
+        if (n >= 1 && n <= 4) {
+            const char *r = any_lit(q, limit, (const char *const[]){"季度", "季", NULL});
+            /* 季 alone only after 第, 首 or a year (第二季, 首季, 2020年第三季): 三季 could be
+             * a count of seasons */
+            if (r && (lit(q, limit, "季度") || ordinal || year_stated || lit(p, limit, "首"))) {
+                if (!year_stated && am && n * 3 - 2 > am) {
+                    y--; /* 四季度 in a January article: last year's */
+                    t->shifted_back = TRUE;
+                }
+                t->p = point_period(JB_POINT_QUARTER, y, n, 0);
+                if (lit(r, limit, "末") || lit(r, limit, "底")) {
+                    t->p = point_period(JB_POINT_MONTH, y, n * 3, 0);
+                    r += 3;
+                }
+                return r;
+            }
+        }
+    }
+    /* months: 6月, 6月份, 6月底, 1—11月, 5至7月, 10月18日, 十月 */
+    {
+        const char *q = p;
+        int m = small_number(&q, s, limit, 12);
+        if (m >= 1) {
+            int m2 = 0;
+            const char *r = q;
+            const char *sep = any_lit(
+                r, limit, (const char *const[]){"-", "—", "–", "~", "～", "至", "到", NULL});
+            if (sep) {
+                const char *u = sep;
+                int v = small_number(&u, s, limit, 12);
+                if (v > m && (lit(u, limit, "月") || lit(u, limit, "月份"))) {
+                    m2 = v;
+                    r = u;
+                }
+            }
+            const char *me = lit(r, limit, "月");
+            if (!me)
+                return NULL;
+            if (lit(me, limit, "份"))
+                me += 3;
+            if (any_lit(me, limit,
+                        (const char *const[]){"合约", "合約", "期货", "期貨", "交割", "份合约",
+                                              "份合約", NULL}))
+                return NULL; /* 美油10月合约: a contract's name */
+            if (!year_stated && am && (m2 ? m2 : m) > am) {
+                y--; /* 12月 in a January article: last year's (a plan's: next; see time_refs) */
+                t->shifted_back = TRUE;
+            }
+            if (m2) {
+                t->p = months(y, m, m2);
+                return me;
+            }
+            t->p = point_period(JB_POINT_MONTH, y, m, 0);
+            const char *d = me;
+            int day = small_number(&d, s, limit, 31);
+            if (day >= 1) {
+                const char *de = day >= 1 ? any_lit(d, limit,
+                                                    (const char *const[]){"日", "号", "號", NULL})
+                                          : NULL;
+                JbPoint x = {JB_POINT_DAY, y, m, day};
+                if (de && jb_point_valid(&x)) {
+                    t->p = jb_period_of(x);
+                    return day_span_end(s, de, limit, t);
+                }
+                return me;
+            }
+            if ((e = any_lit(
+                     me, limit,
+                     (const char *const[]){"底", "末", "初", "上旬", "中旬", "下旬", NULL})))
+                return e;
+            return me;
+        }
+    }
+    /* year words that need a year before them */
+    if (year_stated) {
+        if ((e = any_lit(p, limit, (const char *const[]){"底", "末", "年底", "年末", NULL}))) {
+            if (lit(e, limit, "前")) { /* 年底前: by the end of the year, the year */
+                t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+                t->loose = TRUE;
+                return e + 3;
+            }
+            t->p = point_period(JB_POINT_MONTH, y, 12, 0);
+            return e;
+        }
+        if ((e = any_lit(p, limit, (const char *const[]){"初", "年初", NULL}))) { /* 2023年初 */
+            t->p = point_period(JB_POINT_MONTH, y, 1, 0);
+            return e;
+        }
+        if ((e = any_lit(p, limit,
+                         (const char *const[]){"全年", "年内", "年內", "内", "內", NULL}))) {
+            t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+            return e;
+        }
+        if ((e = any_lit(p, limit, (const char *const[]){"以来", "以來", NULL})) && am &&
+            y == anchor_year(a)) {
+            t->p = months(y, 1, am); /* 今年以来 */
+            t->loose = TRUE;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* Can a bare period code (Q3, H1) start at p? Only as a word of its own: at the start, after
+ * a space, punctuation or 年 (2025年Q1), never glued to a name (奥迪Q3, LX-Q1). */
+static gboolean code_may_start(const char *s, const char *p)
+{
+    if (p == s)
+        return TRUE;
+    guchar b = (guchar)p[-1];
+    if (b < 0x80)
+        return !g_ascii_isalnum(b) && b != '-' && b != '_' && b != '/' && b != '.';
+    return ends_with_any(s, p,
+                         (const char *const[]){"年", "，", "。", "；", "：", "、", "（", "“", "《",
+                                               "【", "　", "及", "和", "与", "與", NULL});
+}
+
+/* A period code analysts write: a quarter or half with its year before or after it (4Q20,
+ * 2Q2025, 2024Q3, 1H25, 2025H1), or bare (Q3, H1: the anchor's year); its kind in *kind
+ * (JB_POINT_QUARTER or JB_POINT_HALF), n and year. The end, or NULL. */
+static const char *one_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                            JbPointKind *kind, int *n, int *year)
+{
+    const char *q = p;
+    if (g_ascii_isdigit(*q)) {
+        if (q > s && g_ascii_isalnum(q[-1]))
+            return NULL;
+        int d = *q - '0';
+        if (q + 1 < limit && (q[1] == 'Q' || q[1] == 'H')) { /* 4Q20, 1H25 */
+            *kind = q[1] == 'Q' ? JB_POINT_QUARTER : JB_POINT_HALF;
+            const char *r = q + 2;
+            int y = digits(&r, s, limit, 4);
+            if (r - (q + 2) == 2)
+                y += 2000;
+            if (d < 1 || d > (*kind == JB_POINT_QUARTER ? 4 : 2) || y < 1990 || y > 2100 ||
+                (r < limit && g_ascii_isalnum(*r)))
+                return NULL;
+            *n = d;
+            *year = y;
+            return r;
+        }
+        int y = digits(&q, s, limit, 4); /* 2024Q3, 2025H1 */
+        if (y < 1990 || y > 2100 || q + 1 >= limit || (q[0] != 'Q' && q[0] != 'H'))
+            return NULL;
+        *kind = q[0] == 'Q' ? JB_POINT_QUARTER : JB_POINT_HALF;
+        if (q[1] < '1' || q[1] > (*kind == JB_POINT_QUARTER ? '4' : '2') ||
+            (q + 2 < limit && g_ascii_isalnum(q[2])))
+            return NULL;
+        *n = q[1] - '0';
+        *year = y;
+        return q + 2;
+    }
+    if ((*q == 'Q' || *q == 'H') && q + 1 < limit && anchor_year(a)) {
+        *kind = *q == 'Q' ? JB_POINT_QUARTER : JB_POINT_HALF;
+        if (q[1] < '1' || q[1] > (*kind == JB_POINT_QUARTER ? '4' : '2'))
+            return NULL;
+        if (q + 2 < limit &&
+            (g_ascii_isalnum(q[2]) || (q[2] == '-' && !(q + 3 < limit && q[3] == *q))))
+            return NULL; /* Q3A, Q1-2 (a name); Q1-Q3 is a span */
+        *n = q[1] - '0';
+        *year = anchor_year(a);
+        return q + 2;
+    }
+    return NULL;
+}
+
+/* A period code, or a span of two (Q1-Q3, 2024Q1-Q3, 1Q24-3Q24: the months from the first's
+ * start to the second's end, as 前三季度 is). */
+const char *period_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                        TimeRef *t)
+{
+    if (!g_ascii_isdigit(*p) && !code_may_start(s, p))
+        return NULL;
+    JbPointKind k1, k2;
+    int n1, y1, n2, y2;
+    const char *e = one_code(s, p, limit, a, &k1, &n1, &y1);
+    if (!e)
+        return NULL;
+    t->p = point_period(k1, y1, n1, 0);
+    const char *r = e;
+    if (r < limit && (*r == '-' || *r == '~'))
+        r++;
+    else if (!(r = any_lit(e, limit, (const char *const[]){"—", "–", "～", "至", NULL})))
+        return e;
+    TimeAnchor same = *a; /* a bare second code is the first's year */
+    same.day = (JbPoint){JB_POINT_YEAR, y1, 0, 0};
+    const char *e2 = one_code(s, r, limit, &same, &k2, &n2, &y2);
+    if (!e2 || k2 != k1 || (y2 * 4 + n2 <= y1 * 4 + n1))
+        return e;
+    int per = k1 == JB_POINT_QUARTER ? 3 : 6;
+    t->p = (JbPeriod){{JB_POINT_MONTH, y1, (n1 - 1) * per + 1, 0},
+                      {JB_POINT_MONTH, y2, n2 * per, 0}};
+    return e2;
+}

@@ -1,0 +1,135 @@
+/* jb_extract_period_fiscal.c — fiscal years: a year named by its fiscal number (2026财年,
+ * 2026财年第三财季) and the month an article says its company's fiscal year ends in
+ * (公司财年截至每年6月30日).
+ *
+ * Not for: calendar years and quarters (jb_extract_period_dates.c).
+ */
+#include "jb_extract_period_priv.h"
+
+/* ---- fiscal years ------------------------------------------------------------------------- */
+
+static const char *const FISCAL_YEAR[] = {"财年", "財年", "财政年度", "財政年度", NULL};
+
+/* A fiscal year by its number (2026财年, 2026财年第三财季, 2026财年上半财年, 2025財政年度): the
+ * months it covers when the article says where its years end (a->fy_end), else the calendar
+ * year's. A fiscal year is named by the year it ends in. */
+const char *fiscal_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                       TimeRef *t)
+{
+    const char *q = p;
+    int y = digits(&q, s, limit, 4);
+    const char *e = y >= 1900 && y <= 2100 ? any_lit(q, limit, FISCAL_YEAR) : NULL;
+    if (!e)
+        return NULL;
+    int fy = a->fy_end >= 1 && a->fy_end <= 12 ? a->fy_end : 12;
+    JbPoint first = jb_point_add((JbPoint){JB_POINT_MONTH, y, fy, 0}, -11);
+    int from = 0, n = 12; /* months into the year, and how many */
+    const char *r = any_lit(e, limit, (const char *const[]){"的", NULL});
+    r = r ? r : e;
+    const char *k = lit(r, limit, "第");
+    int quarter = k ? small_number(&k, s, limit, 4) : -1;
+    const char *ke = quarter >= 1 ? any_lit(k, limit,
+                                            (const char *const[]){"财季", "財季", "财政季度",
+                                                                  "財政季度", "季度", "季", NULL})
+                                  : NULL;
+    const char *he;
+    if (ke) {
+        from = 3 * (quarter - 1), n = 3, e = ke;
+    } else if ((he = any_lit(
+                    r, limit,
+                    (const char *const[]){"上半财年", "上半財年", "上半年", "上半", NULL}))) {
+        n = 6, e = he;
+    } else if ((he = any_lit(
+                    r, limit,
+                    (const char *const[]){"下半财年", "下半財年", "下半年", "下半", NULL}))) {
+        from = 6, n = 6, e = he;
+    } else if ((he = any_lit(r, limit, (const char *const[]){"全年", NULL}))) {
+        e = he;
+    }
+    t->p = month_run(jb_point_add(first, from), n);
+    t->future_word = (ends_with(s, p, "到") || ends_with(s, p, "至")) && !ends_with(s, p, "截至");
+    return e;
+}
+
+/* A month and a day at p, either way (6月30日, 十二月三十一日): the month, *pp past it; or -1. */
+static int month_day_at(const char **pp, const char *s, const char *limit)
+{
+    const char *q = *pp;
+    int m = small_number(&q, s, limit, 12);
+    if (m < 1 || !(q = lit(q, limit, "月")))
+        return -1;
+    int d = small_number(&q, s, limit, 31);
+    if (d < 28 || !(q = any_lit(q, limit, (const char *const[]){"日", "号", "號", NULL})))
+        return -1; /* (a fiscal year ends at a month's end) */
+    *pp = q;
+    return m;
+}
+
+/* What the words around one 财年 at `o` say of where the years end: a month, or 0. */
+static int fiscal_end_at(const char *text, const char *o, const char *limit)
+{
+    /* 财年截至每年6月30日, 财年于每年6月30日结束 */
+    const char *r = o + strlen("财年");
+    for (int k = 0; k < 6 && r < limit; k++, r = g_utf8_next_char(r)) {
+        const char *q = lit(r, limit, "每年");
+        int m = q ? month_day_at(&q, text, limit) : -1;
+        if (m > 0)
+            return m;
+    }
+    /* 2026财年上半年（截至2025年9月30日止六个月）: the day after it, in brackets */
+    const char *f = o + strlen("财年"), *b = f;
+    for (int k = 0; k < 8 && b < limit && !lit(b, limit, "（") && *b != '('; k++)
+        b = g_utf8_next_char(b);
+    const char *in = lit(b, limit, "（") ? b + strlen("（") : b < limit && *b == '(' ? b + 1 : NULL;
+    if (in && (in = any_lit(in, limit, (const char *const[]){"截至", "截止", NULL}))) {
+        const char *y = in;
+        if (digits(&y, text, limit, 4) > 0 && (y = lit(y, limit, "年")))
+            in = y;
+        int m = month_day_at(&in, text, limit);
+        const char *k = lit(f, b, "第");
+        int quarter = k ? small_number(&k, text, b, 4) : -1;
+        if (m > 0 && quarter >= 1)
+            return (m - 1 + 3 * (4 - quarter)) % 12 + 1;
+        if (m > 0 && any_lit(f, b, (const char *const[]){"上半", NULL}))
+            return (m - 1 + 6) % 12 + 1;
+        if (m > 0 && f == b)
+            return m;
+    }
+    /* 截至2025年12月31日止的2026财年第二财季, 截至2025年6月30日止财年: the day before it */
+    const char *w = o, *as_of = NULL;
+    for (int k = 0; k < 40 && w > text; k++)
+        w = g_utf8_prev_char(w);
+    for (const char *x = w; x < o; x = g_utf8_next_char(x))
+        if (lit(x, o, "截至") || lit(x, o, "截止"))
+            as_of = x + strlen("截至");
+    if (!as_of)
+        return 0;
+    const char *q = as_of, *y = as_of;
+    if (digits(&y, text, o, 4) > 0 && (y = lit(y, o, "年")))
+        q = y;
+    int m = month_day_at(&q, text, o);
+    q = m > 0 ? any_lit(q, o, (const char *const[]){"止的", "止", "的", NULL}) : NULL;
+    if (!q)
+        return 0;
+    while (q < o && g_ascii_isdigit(*q))
+        q++; /* the fiscal year's number */
+    if (q != o)
+        return 0;
+    const char *k = lit(f, limit, "第");
+    int quarter = k ? small_number(&k, text, limit, 4) : -1;
+    if (quarter >= 1) /* its quarter n ends 3 × (4 − n) months before the year does */
+        return (m - 1 + 3 * (4 - quarter)) % 12 + 1;
+    return any_lit(f, limit, (const char *const[]){"上半", "下半", NULL}) ? 0 : m;
+}
+
+int jb_extract_fiscal_year_end(const char *text)
+{
+    const char *limit = text + strlen(text);
+    for (const char *const *word = (const char *const[]){"财年", "財年", NULL}; *word; word++)
+        for (const char *o = text; (o = strstr(o, *word)); o += strlen(*word)) {
+            int m = fiscal_end_at(text, o, limit);
+            if (m)
+                return m;
+        }
+    return 0;
+}

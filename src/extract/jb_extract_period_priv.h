@@ -1,0 +1,176 @@
+/* jb_extract_period_priv.h — what the time-expression files share (not installed, not public).
+ *
+ * The time scan is split by what it reads:
+ *   jb_extract_period.c         the scan of a sentence (jb_extract_time_refs): bare days,
+ *                               spans ended on a day, and the role each time plays;
+ *   jb_extract_period_dates.c   dates written out: years, months, days, quarters and halves
+ *                               of a year, period codes (4Q20, 1H25);
+ *   jb_extract_period_words.c   times said in words, relative to the published date (今年,
+ *                               上周, 本报告期, 周五);
+ *   jb_extract_period_fiscal.c  fiscal years (2026财年) and where an article's fiscal year ends;
+ *   jb_extract_period_resolve.c trading days and resolving a time against the period in force.
+ *
+ * The reading pieces below are static inline: the scan calls them a few times per character
+ * that could start a time, and a call across files would cost more than they do.
+ *
+ * Not for: anything outside src/extract (jb_extract.h), nor what the rest of extract uses of
+ * times (jb_extract_priv.h).
+ */
+#ifndef JB_EXTRACT_PERIOD_PRIV_H
+#define JB_EXTRACT_PERIOD_PRIV_H
+
+#include "jb_extract_priv.h"
+#include "jb_text.h"
+
+/* ---- reading pieces -------------------------------------------------------------------- */
+
+/* `w` at p (before limit): where it ends, or NULL (jb_text.h's jb_lit: always inlined, so a
+ * literal's length and first bytes are constants; the time scan calls this a few times per
+ * character that could start a time). */
+static inline __attribute__((always_inline)) const char *lit(const char *p, const char *limit,
+                                                             const char *w)
+{
+    return jb_lit(p, limit, w);
+}
+
+/* The first of `words` at p: where it ends, or NULL. Byte by byte, no strlen or memcmp: the
+ * words come from an array (no constants to fold), most fail on their first two bytes, and
+ * the time scan tries a dozen lists at each character that may start a time. */
+static inline const char *any_lit(const char *p, const char *limit, const char *const *words)
+{
+    if (p >= limit)
+        return NULL;
+    for (; *words; words++) {
+        const char *w = *words, *q = p;
+        if (*q != *w)
+            continue;
+        while (*w && q < limit && *q == *w) {
+            q++;
+            w++;
+        }
+        if (!*w)
+            return q;
+    }
+    return NULL;
+}
+
+/* A run of 1..max ASCII digits at p, not part of a longer run: its value, or -1. */
+static inline int digits(const char **pp, const char *s, const char *limit, int max)
+{
+    const char *p = *pp;
+    if (p > s && g_ascii_isdigit(p[-1]))
+        return -1;
+    int v = 0, n = 0;
+    while (p < limit && g_ascii_isdigit(*p) && n <= max) {
+        v = v * 10 + (*p - '0');
+        p++;
+        n++;
+    }
+    if (n == 0 || n > max || (p < limit && (g_ascii_isdigit(*p) || *p == '.')))
+        return -1;
+    *pp = p;
+    return v;
+}
+
+/* A Chinese numeral from 1 to 99 (一 … 十二, 两, 二十, 三十一): its value, or -1. */
+static inline int cn_small(const char **pp, const char *limit)
+{
+    if (lit(*pp, limit, "两") || lit(*pp, limit, "兩")) {
+        *pp += 3;
+        return 2;
+    }
+    return jb_cn_count(pp, limit);
+}
+
+/* A small number written either way (1..max): 3, 三, 12, 十二. */
+static inline int small_number(const char **pp, const char *s, const char *limit, int max)
+{
+    const char *p = *pp;
+    int v = g_ascii_isdigit(*p) ? digits(&p, s, limit, 2) : cn_small(&p, limit);
+    if (v < 1 || v > max)
+        return -1;
+    *pp = p;
+    return v;
+}
+
+static inline __attribute__((always_inline)) gboolean ends_with(const char *s, const char *p,
+                                                                const char *w)
+{
+    gsize n = strlen(w);
+    if ((gsize)(p - s) < n)
+        return FALSE;
+    for (const char *q = p - n; *w; q++, w++) /* (a word of a few bytes: no memcmp call) */
+        if (*q != *w)
+            return FALSE;
+    return TRUE;
+}
+
+static inline gboolean ends_with_any(const char *s, const char *p, const char *const *words)
+{
+    for (; *words; words++)
+        if (ends_with(s, p, *words))
+            return TRUE;
+    return FALSE;
+}
+
+/* A mark that ends a clause or sentence (，。；) at q. */
+static inline gboolean clause_mark_at(const char *q, const char *limit)
+{
+    return any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}) != NULL;
+}
+
+/* ---- periods ----------------------------------------------------------------------------- */
+
+static inline JbPeriod point_period(JbPointKind kind, int year, int n, int day)
+{
+    JbPoint x = {kind, year, n, day};
+    return jb_period_of(x);
+}
+
+static inline JbPeriod months(int year, int from, int to)
+{
+    JbPeriod p = {{JB_POINT_MONTH, year, from, 0}, {JB_POINT_MONTH, year, to, 0}};
+    if (from == to)
+        p.end = p.start;
+    return p;
+}
+
+static inline int anchor_year(const TimeAnchor *a)
+{
+    return a->day.kind ? a->day.year : 0;
+}
+
+/* The published month, 0 when the date has none. */
+static inline int anchor_month(const TimeAnchor *a)
+{
+    return a->day.kind == JB_POINT_MONTH || a->day.kind == JB_POINT_DAY ? a->day.n : 0;
+}
+
+/* ---- what the files read for jb_extract_period.c's scan --------------------------------- */
+
+/* jb_extract_period_dates.c */
+/* A year at p (2025年, 2021—2025年, 今年 去年 …): where it ends, or NULL; see the file. */
+const char *year_part(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                      int *year, int *year2, gboolean *future);
+/* The period of n months from `first`: a quarter or a half when they are one. */
+JbPeriod month_run(JbPoint first, int n);
+/* The end of a span of days that follows a day (10月25日至28日), t->p widened to it, or `e`. */
+const char *day_span_end(const char *s, const char *e, const char *limit, TimeRef *t);
+/* A month, day, quarter or half of `year` at p, or NULL. */
+const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a, int year,
+                     gboolean year_stated, TimeRef *t);
+/* A period code at p (4Q20, 1H25, Q3 2025), or NULL. */
+const char *period_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                        TimeRef *t);
+
+/* jb_extract_period_words.c */
+/* A time said in words at p (今年, 上周, 本报告期, 周五…), or NULL. */
+const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                      TimeRef *t);
+
+/* jb_extract_period_fiscal.c */
+/* A fiscal year at p (2026财年, 2026财年第三财季), or NULL. */
+const char *fiscal_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                       TimeRef *t);
+
+#endif

@@ -1,0 +1,128 @@
+/* jb_extract_period_resolve.c — the period a time stands for where it stands: times relative
+ * to the period in force (同期, 去年同期, 上季, 当时, 全年, 年底) resolved against it, and the
+ * day figures with no time refer to (the latest trading day by the published date).
+ *
+ * Not for: finding times in a sentence (jb_extract_period.c).
+ */
+#include "jb_extract_period_priv.h"
+
+static gboolean is_trading_day(gint64 d)
+{
+    return jb_weekday(d) < 5;
+}
+
+gboolean jb_extract_default_day(const TimeAnchor *a, gboolean market, JbPeriod *out)
+{
+    if (!a->day.kind)
+        return FALSE;
+    if (a->day.kind != JB_POINT_DAY || !market) {
+        *out = jb_period_of(a->day);
+        return TRUE;
+    }
+    gint64 d = jb_point_first_day(&a->day);
+    if (a->briefing)
+        d--; /* a morning briefing reports the closes of the day before */
+    while (!is_trading_day(d))
+        d--;
+    *out = jb_period_of(jb_point_of_days(d));
+    return TRUE;
+}
+
+gint64 jb_extract_trading_day_after(gint64 d)
+{
+    do
+        d++;
+    while (!is_trading_day(d));
+    return d;
+}
+
+/* ---- resolving ------------------------------------------------------------------------------ */
+
+gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
+                                 const GArray *refs, guint i, JbPeriod *out)
+{
+    switch (t->rel) {
+    case REL_NONE:
+        if (!t->known)
+            return FALSE;
+        *out = t->p;
+        return TRUE;
+    case REL_WHEN:
+        for (guint k = i; k-- > 0;) {
+            const TimeRef *r = &g_array_index(refs, TimeRef, k);
+            if (r->rel == REL_NONE && r->known && r->role != TIME_RESTATE) {
+                *out = r->p;
+                return TRUE;
+            }
+        }
+        return FALSE;
+    default:
+        break;
+    }
+    JbPeriod base;
+    if (ctx)
+        base = *ctx;
+    else if (a->day.kind)
+        base = jb_period_of(a->day);
+    else
+        return FALSE;
+    switch (t->rel) {
+    case REL_SAME:
+        *out = base;
+        return TRUE;
+    case REL_YEAR_AGO:
+        *out = (JbPeriod){jb_point_add_years(base.start, -1), jb_point_add_years(base.end, -1)};
+        return TRUE;
+    case REL_YEAR:
+    case REL_YEAR_START:
+    case REL_YEAR_END:
+    case REL_PREV_YEAR_END: {
+        /* the year its sentence named last: as the period (2023年营收…较2022年…，全年…), else
+         * as anything (从2023年初的0.9元下降至年底的0.45元); else the context's */
+        int y = 0, any = 0;
+        for (guint k = 0; k < i && !y; k++) {
+            const TimeRef *r = &g_array_index(refs, TimeRef, i - 1 - k);
+            if (r->rel != REL_NONE || !r->known || r->role == TIME_RESTATE)
+                continue;
+            if (r->role == TIME_PERIOD && t->rel == REL_YEAR && r->p.start.kind == JB_POINT_MONTH &&
+                r->p.end.kind == JB_POINT_MONTH &&
+                jb_point_add(r->p.start, 11).year == r->p.end.year &&
+                jb_point_add(r->p.start, 11).n == r->p.end.n) {
+                *out = r->p; /* a fiscal year's 全年: its twelve months (2024-07/2025-06) */
+                return TRUE;
+            }
+            if (r->role == TIME_PERIOD)
+                y = jb_period_year(&r->p);
+            else if (!any)
+                any = jb_period_year(&r->p);
+        }
+        gboolean named = y || any;
+        if (!y)
+            y = any ? any : jb_period_year(&base);
+        if (!ctx && !named && t->rel == REL_YEAR && anchor_month(a) && anchor_month(a) <= 2)
+            y--; /* a year-end review: January's 全年 is last year */
+        *out = t->rel == REL_YEAR            ? point_period(JB_POINT_YEAR, y, 0, 0)
+               : t->rel == REL_YEAR_START    ? point_period(JB_POINT_MONTH, y, 1, 0)
+               : t->rel == REL_PREV_YEAR_END ? point_period(JB_POINT_MONTH, y - 1, 12, 0)
+                                             : point_period(JB_POINT_MONTH, y, 12, 0);
+        return TRUE;
+    }
+    case REL_TWO_YEARS: {
+        int y = jb_period_year(&base);
+        *out = (JbPeriod){{JB_POINT_YEAR, y - 1, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};
+        return TRUE;
+    }
+    case REL_PREV:
+    case REL_THIS: {
+        /* the quarter or month of the context's end, then one back for 上季 */
+        JbPoint e = base.end;
+        gint64 last = jb_point_end_day(&e) - 1;
+        JbPoint d = jb_point_of_days(last);
+        JbPoint g = {t->grain, d.year, t->grain == JB_POINT_QUARTER ? (d.n + 2) / 3 : d.n, 0};
+        *out = jb_period_of(t->rel == REL_PREV ? jb_point_add(g, -1) : g);
+        return TRUE;
+    }
+    default:
+        return FALSE;
+    }
+}

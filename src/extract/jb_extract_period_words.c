@@ -1,0 +1,369 @@
+/* jb_extract_period_words.c — times said in words and counted from the published date: this
+ * year, last year, this week (今年, 去年, 本周, 上月, 目前, 今天), the report period of a periodic
+ * report (本报告期, 年初至报告期末) and days named by their weekday (上周五, 周三).
+ *
+ * Not for: the scan that finds them (jb_extract_period.c), dates written out
+ * (jb_extract_period_dates.c), resolving them against the period in force
+ * (jb_extract_period_resolve.c).
+ */
+#include "jb_extract_period_priv.h"
+
+/* Monday to Friday of the week holding `day` (days since the epoch), `weeks` on. */
+static JbPeriod work_week(gint64 day, int weeks)
+{
+    gint64 monday = day - jb_weekday(day) + 7 * weeks;
+    JbPeriod p = {jb_point_of_days(monday), jb_point_of_days(monday + 4)};
+    return p;
+}
+
+/* The day a week word counts from: the trading day of a market report (本周 on a Saturday is
+ * the week that ended on Friday). */
+static gboolean anchor_trading_day(const TimeAnchor *a, gint64 *d)
+{
+    JbPeriod p;
+    if (a->day.kind != JB_POINT_DAY || !jb_extract_default_day(a, TRUE, &p))
+        return FALSE;
+    *d = jb_period_first_day(&p);
+    return TRUE;
+}
+
+/* After a five-year plan's name: one year of it named (“十四五”规划收官之年, 开局之年, 的第三年,
+ * 最后一年), not the plan's span. */
+static gboolean plan_year_named(const char *e, const char *limit)
+{
+    const char *q = any_lit(e, limit, (const char *const[]){"规划", "規劃", "计划", "計劃", NULL});
+    if (q)
+        e = q;
+    if ((q = lit(e, limit, "的")))
+        e = q;
+    for (int k = 0; k < 6 && e < limit; k++) { /* 收官之年, 开局之年, 第三年, 最后一年 */
+        if (any_lit(e, limit, (const char *const[]){"之年", "年", "最后一年", "最後一年", NULL}))
+            return TRUE;
+        if (any_lit(e, limit, (const char *const[]){"，", "。", "；", "、", NULL}))
+            return FALSE;
+        e = g_utf8_next_char(e);
+    }
+    return FALSE;
+}
+
+
+/* Words that are a time by themselves: now, today, weeks, this month, plan periods, and the
+ * times relative to the context. */
+/* A periodic report's own times, counted from the period it covers: 本报告期 (报告期内),
+ * 年初至报告期末, 报告期末 (its last day), 上年度末 (the last day of the year before). */
+static const char *report_time(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
+{
+    const char *e;
+    JbPoint last = jb_point_of_days(jb_period_end_day(&a->report) - 1);
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"年初至本报告期末", "年初至报告期末", "年初至本報告期末",
+                                           "年初至報告期末", NULL}))) {
+        t->p = jb_period_freq(&a->report) == JB_FREQ_YEAR ? a->report
+                                                          : months(last.year, 1, last.n);
+        return e;
+    }
+    if ((e = any_lit(
+             p, limit,
+             (const char *const[]){"本报告期末", "报告期末", "本報告期末", "報告期末", NULL}))) {
+        t->p = jb_period_of(last);
+        return e;
+    }
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"本报告期", "报告期内", "报告期", "本報告期", "報告期內",
+                                           "報告期", NULL}))) {
+        t->p = a->report;
+        return e;
+    }
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"上年度末", "上年末", "上年年末", "上年度末", NULL}))) {
+        t->p = jb_period_of((JbPoint){JB_POINT_DAY, last.year - 1, 12, 31});
+        return e;
+    }
+    return NULL;
+}
+
+/* A day of the week named: 上周五, 本周三, 下周一, 周三, 星期五, 礼拜天 — that day of the
+ * published day's week (Monday first), or of the week before or after. A weekday after 每, 逢
+ * or 隔 is a schedule (每周一至周五), no day. */
+static const char *weekday_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                               TimeRef *t)
+{
+    static const struct {
+        const char *w;
+        int weeks;
+    } WEEKS[] = {{"上周", -1}, {"上週", -1}, {"上星期", -1}, {"上个星期", -1}, {"上個星期", -1},
+                 {"下周", 1},  {"下週", 1},  {"下星期", 1},  {"下个星期", 1},  {"下個星期", 1},
+                 {"本周", 0},  {"本週", 0},  {"这周", 0},    {"這週", 0},      {"周", 0},
+                 {"週", 0},    {"星期", 0},  {"礼拜", 0},    {"禮拜", 0}};
+    static const char *const DAYS[] = {"一", "二", "三", "四", "五", "六", "日", "天", NULL};
+    const char *e = NULL;
+    gsize i = 0;
+    for (; i < G_N_ELEMENTS(WEEKS) && !(e = lit(p, limit, WEEKS[i].w)); i++)
+        ;
+    if (!e)
+        return NULL;
+    const char *wk = WEEKS[i].w, *wend = wk + strlen(wk);
+    if (any_lit(wk, wend, (const char *const[]){"上", "下", "本", "这", "這", NULL}) &&
+        lit(e, limit, "末") && a->day.kind == JB_POINT_DAY &&
+        !ends_with_any(s, p, (const char *const[]){"每", "逢", "隔", NULL})) {
+        /* 上周末, 本周末: a week's Saturday and Sunday (the day after a week's last close) */
+        gint64 day = jb_point_first_day(&a->day);
+        gint64 sat = day - jb_weekday(day) + 7 * WEEKS[i].weeks + 5;
+        t->p = (JbPeriod){jb_point_of_days(sat), jb_point_of_days(sat + 1)};
+        t->role = TIME_DAY;
+        t->weekday = TRUE;
+        t->future_word = sat > day;
+        return e + strlen("末");
+    }
+    int wd = -1;
+    for (int k = 0; DAYS[k] && wd < 0; k++)
+        if (lit(e, limit, DAYS[k]))
+            wd = k < 6 ? k : 6;
+    if (wd < 0 || a->day.kind != JB_POINT_DAY ||
+        ends_with_any(s, p,
+                      (const char *const[]){"每", "逢", "隔", "上", "下", "本", "这", "這", "一",
+                                            "两", "兩", "几", "幾", NULL}))
+        return NULL;
+    e += strlen(DAYS[0]);
+    /* a range of weekdays (周一至周五) is a schedule too */
+    if (any_lit(
+            e, limit,
+            (const char *const[]){"至周", "到周", "至星期", "到星期", "-周", "—周", "至週", NULL}))
+        return NULL;
+    const char *sep = NULL; /* the end of a range: 周一至周五 */
+    for (const char *const *w = (const char *const[]){"至", "到", "—", NULL}; *w && !sep; w++)
+        if (ends_with(s, p, *w))
+            sep = p - strlen(*w);
+    if (!sep && p > s && (p[-1] == '-' || p[-1] == '~'))
+        sep = p - 1;
+    if (sep && sep - s >= 3)
+        for (int k = 0; DAYS[k]; k++)
+            if (ends_with(s, sep, DAYS[k]))
+                return NULL;
+    if (lit(e, limit, "刊") || lit(e, limit, "版") || (wd == 6 && lit(e, limit, "均")))
+        return NULL; /* 周五刊: a paper's edition; 本周日均: the week's daily average */
+    gint64 day = jb_point_first_day(&a->day);
+    gint64 that = day - jb_weekday(day) + 7 * WEEKS[i].weeks + wd;
+    t->p = jb_period_of(jb_point_of_days(that));
+    t->role = TIME_DAY;
+    t->weekday = TRUE;
+    t->future_word = that > day;
+    return e;
+}
+
+const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                      TimeRef *t)
+{
+    const char *e;
+    gint64 day;
+    if (a->have_report && (e = report_time(p, limit, a, t)))
+        return e;
+    /* now: the published day */
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"截至目前", "截止目前", "截至目前为止", "目前", "当前",
+                                           "當前", "现阶段", "現階段", "现时", "現時", "现在",
+                                           "現在", NULL}))) {
+        if (!a->day.kind)
+            return NULL;
+        t->p = jb_period_of(a->day);
+        return e;
+    }
+    if ((e = any_lit(
+             p, limit,
+             (const char *const[]){"今天", "今日", "当天", "當天", "当日", "當日", NULL}))) {
+        if (!a->day.kind)
+            return NULL;
+        t->p = jb_period_of(a->day);
+        t->role = TIME_DAY;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"昨天", "昨日", "昨晚", NULL}))) {
+        if (a->day.kind != JB_POINT_DAY)
+            return NULL;
+        t->p = jb_period_of(jb_point_add(a->day, -1));
+        t->role = TIME_DAY;
+        return e;
+    }
+    if ((e = weekday_ref(s, p, limit, a, t)))
+        return e;
+    /* weeks: 本周, 上周, 下周, and 周 right before a move (周涨1.04%) */
+    static const struct {
+        const char *w;
+        int weeks;
+    } WEEKS[] = {{"本周", 0},  {"本週", 0},  {"这周", 0}, {"這週", 0},
+                 {"上周", -1}, {"上週", -1}, {"下周", 1}, {"下週", 1}};
+    for (gsize i = 0; i < G_N_ELEMENTS(WEEKS); i++)
+        if ((e = lit(p, limit, WEEKS[i].w))) {
+            if (!anchor_trading_day(a, &day))
+                return NULL;
+            t->p = work_week(day, WEEKS[i].weeks);
+            t->future_word = WEEKS[i].weeks > 0;
+            return e;
+        }
+    if ((e = any_lit(p, limit, (const char *const[]){"周", "週", NULL})) &&
+        any_lit(e, limit,
+                (const char *const[]){"涨", "跌", "升", "降", "累计", "累計", "内", "內", NULL}) &&
+        !ends_with_any(s, p,
+                       (const char *const[]){"一", "两", "兩", "几", "幾", "多", "每", "上", "下",
+                                             "本", "这", "這", NULL})) {
+        if (!anchor_trading_day(a, &day))
+            return NULL;
+        t->p = work_week(day, 0);
+        t->local = TRUE;
+        return e;
+    }
+    /* months by word */
+    if ((e = any_lit(p, limit, (const char *const[]){"月末", "月底", NULL})) &&
+        !(p > s && (g_ascii_isdigit(p[-1]) ||
+                    ends_with_any(s, p,
+                                  (const char *const[]){"一", "二", "三", "四", "五", "六", "七",
+                                                        "八", "九", "十", "本", "上", "下", "每",
+                                                        "个", "個", "前", "同", NULL})))) {
+        t->rel = REL_THIS; /* 月末外币贷款余额…: the end of the month just spoken of */
+        t->grain = JB_POINT_MONTH;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"当月", "當月", NULL}))) {
+        t->rel = REL_THIS; /* that month: the one just named (9月当月), else this one */
+        t->grain = JB_POINT_MONTH;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"本月", "这个月", "這個月", NULL}))) {
+        if (!anchor_month(a))
+            return NULL;
+        const char *d = e;
+        int dd = g_ascii_isdigit(*d) ? digits(&d, s, limit, 2) : -1;
+        const char *de = dd >= 1 ? any_lit(d, limit, (const char *const[]){"日", "号", "號", NULL})
+                                 : NULL;
+        JbPoint x = {JB_POINT_DAY, anchor_year(a), anchor_month(a), dd};
+        if (de && jb_point_valid(&x)) { /* 本月23日 */
+            t->p = jb_period_of(x);
+            return de;
+        }
+        t->p = point_period(JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"下月", "下个月", "下個月", NULL}))) {
+        if (!anchor_month(a))
+            return NULL;
+        JbPoint m = {JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0};
+        t->p = jb_period_of(jb_point_add(m, 1));
+        t->future_word = TRUE;
+        return e;
+    }
+    /* relative to the context */
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"去年同期", "上年同期", "上一年同期", NULL}))) {
+        t->rel = REL_YEAR_AGO;
+        return e;
+    }
+    if ((e = lit(p, limit, "同期"))) {
+        t->rel = REL_SAME;
+        return e;
+    }
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"上一季度", "上季度", "上一季", "上季", NULL}))) {
+        t->rel = REL_PREV;
+        t->grain = JB_POINT_QUARTER;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"上月", "上个月", "上個月", "前月", NULL}))) {
+        t->rel = REL_PREV;
+        t->grain = JB_POINT_MONTH;
+        return e;
+    }
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"今季", "本季度", "本季", "当季", "當季", NULL}))) {
+        t->rel = REL_THIS;
+        t->grain = JB_POINT_QUARTER;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"当时", "當時", NULL}))) {
+        t->rel = REL_WHEN;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"两年平均", "兩年平均", NULL}))) {
+        t->rel = REL_TWO_YEARS;
+        return e;
+    }
+    /* the year as a whole, and year-end reviews: in January and February 全年 and 过去一年
+     * are last year's */
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"全年", "过去一年", "過去一年", "过去1年", NULL}))) {
+        if (!anchor_year(a))
+            return NULL;
+        t->rel = REL_YEAR; /* 2023年…，全年降幅近50%: 2023's */
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"年初以来", "年初以來", "年初至今", NULL}))) {
+        if (!anchor_month(a))
+            return NULL;
+        t->p = months(anchor_year(a), 1, anchor_month(a)); /* as 今年以来 */
+        t->loose = TRUE;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"年初", NULL}))) {
+        if (!anchor_year(a))
+            return NULL;
+        t->rel = REL_YEAR_START; /* 年初的0.9元: January of the year in force */
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"年底", "年末", NULL})) &&
+        !lit(e, limit, "前")) {
+        if (!anchor_year(a))
+            return NULL;
+        t->rel = REL_YEAR_END;
+        /* 到年底 is a deadline; 下降至年底的0.45元, a value at that time */
+        t->future_word = (ends_with(s, p, "到") || ends_with(s, p, "至")) && !lit(e, limit, "的");
+        /* a year's stock heading its clause in a review of the year (年末全省常住人口6121万人,
+         * a communiqué's, published the next spring): the year's figure; in November, 年末
+         * is the month ahead */
+        if ((p == s || ends_with_any(s, p, (const char *const[]){"，", "。", "；", "：", NULL})) &&
+            anchor_month(a) >= 1 && anchor_month(a) <= 6)
+            t->rel = REL_YEAR;
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"年内", "年內", "年底前", "年末前", NULL}))) {
+        if (!anchor_year(a))
+            return NULL;
+        t->p = point_period(JB_POINT_YEAR, anchor_year(a), 0, 0);
+        t->loose = TRUE; /* a deadline, not the period a story reports */
+        return e;
+    }
+    /* five-year plans: “十四五”时期, 十三五期间 */
+    {
+        const char *q = p;
+        gboolean quoted = FALSE;
+        if ((e = any_lit(q, limit, (const char *const[]){"“", "\"", "「", NULL}))) {
+            q = e;
+            quoted = TRUE;
+        }
+        static const struct {
+            const char *w;
+            int first;
+        } PLANS[] = {{"十一五", 2006},
+                     {"十二五", 2011},
+                     {"十三五", 2016},
+                     {"十四五", 2021},
+                     {"十五五", 2026}};
+        for (gsize i = 0; i < G_N_ELEMENTS(PLANS); i++) {
+            if (!(e = lit(q, limit, PLANS[i].w)))
+                continue;
+            if (quoted && !(e = any_lit(e, limit, (const char *const[]){"”", "\"", "」", NULL})))
+                return NULL;
+            const char *r = any_lit(
+                e, limit, (const char *const[]){"末", "时期", "時期", "期间", "期間", NULL});
+            if (!r && plan_year_named(e, limit))
+                return NULL; /* 今年是“十四五”规划收官之年: a year of the plan, said of this year */
+            if (!r && !quoted)
+                return NULL; /* 十四五 alone is often a name (十四五规划): a period only with 时期 */
+            t->p = (JbPeriod){{JB_POINT_YEAR, PLANS[i].first, 0, 0},
+                              {JB_POINT_YEAR, PLANS[i].first + 4, 0, 0}};
+            if (r && lit(e, limit, "末")) /* “十三五”末: its last year */
+                t->p.start = t->p.end;
+            t->future_word = anchor_year(a) && PLANS[i].first + 4 > anchor_year(a);
+            return r ? r : e;
+        }
+    }
+    return NULL;
+}
