@@ -1,0 +1,207 @@
+/* jb_extract_statement_change.c — which time a figure takes (the nearest time of its clause,
+ * the day of a market report) and changes since a base: a figure after 比2020年底 (增加1.9万
+ * 公里) spans from the base to the period in force, and a span's close is its last period.
+ *
+ * Not for: reading the times themselves (jb_extract_period.c), choosing the statement's
+ * period among them (statement_period, jb_extract_statement.c).
+ */
+#include "jb_extract_statement_priv.h"
+#include "jb_units.h"
+
+#include <string.h>
+
+/* The time a figure at [qs, qe) in clause ending `ce` takes from its sentence: the
+ * nearest period named before it (or a base right before it: 較第一季的4.2%), else one
+ * named after it in its clause (增长5.9%（2025年）). NULL when the sentence names none. */
+const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
+                           const char *ce)
+{
+    const GArray *refs = c->times;
+    gboolean multiple = strcmp(q->unit, "倍") == 0; /* 为2020年的3倍: 3倍 is now, not 2020 */
+    const char *cs0 = jb_extract_clause_start(c, c->sentence_start, qs);
+    /* the refs ending by qs: the last few of them (bisection, then at most 64 looked at) */
+    guint lo = 0, hi = refs->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(refs, TimeRef, mid).end <= qs)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    guint first_after = lo;
+    for (guint i = lo, seen = 0; i-- > 0 && seen < 64; seen++) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
+            continue;
+        const char *g = r->end;
+        gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||
+                          ((starts(g, qs, "（") && g + 3 == qs) || (*g == '(' && g + 1 == qs));
+        if (direct && r->role != TIME_DAY && !(r->role == TIME_BASE && (multiple || r->share_of)))
+            return r;
+        if (r->role == TIME_PERIOD)
+            return r;
+        if (r->role == TIME_DAY && c->sentence_market)
+            return r; /* 恒生指數今日收報17430點，升320點: a market's figures are the day's */
+    }
+    for (guint i = first_after; i < refs->len; i++) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->at >= ce)
+            break;
+        if (r->at >= qe && r->end <= ce && r->has_val && r->role == TIME_PERIOD)
+            return r;
+    }
+    return NULL;
+}
+
+/* Does the sentence being read hold a market word (found with its keywords)? */
+gboolean market_sentence(const Ctx *c)
+{
+    return c->sentence_market;
+}
+
+/* The last day the sentence names before `qs` as the day something was said or done
+ * (日本央行5月1日宣布维持0.5%的利率, 3月11日全国民航执行航班14862班次): the time of a figure
+ * whose sentence names no period, before any carried from an earlier sentence. */
+gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
+{
+    gboolean found = FALSE;
+    for (guint i = 0; i < c->times->len; i++) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, i);
+        if (r->at >= qs)
+            break;
+        /* (a date written out: 昨日, 当日 are the published day's neighbours, which a
+         * briefing or a report reads its own way) */
+        /* (the end of a span from a day, 今日起至本周五: its start is when it is said) */
+        gboolean span_end = r->at > c->sentence_start && (ends(c->sentence_start, r->at, "至") ||
+                                                          ends(c->sentence_start, r->at, "到"));
+        if (r->role == TIME_DAY && r->has_val && jb_period_freq(&r->val) == JB_FREQ_DAY &&
+            (g_ascii_isdigit(*r->at) || r->weekday) && !span_end && !r->local) {
+            *out = r->val;
+            found = TRUE;
+        }
+    }
+    return found;
+}
+
+/* The words between a base of comparison and the change measured from it (比年初增加,
+ * 较8月末下跌约16.9%): a change verb, a hedge. */
+static gboolean change_words_only(const char *a, const char *b)
+{
+    static const char *const VERBS[] = {"增加", "新增", "净增", "淨增", "净减", "淨減", "减少",
+                                        "減少", "下降", "下跌", "上涨", "上漲", "上升", "提高",
+                                        "增长", "增長", "回落", "降低", "扩大", "擴大", "缩小",
+                                        "縮小", "升值", "贬值", "貶值", "多",   "少",   NULL};
+    static const char *const EXTRA[] = {"了", "约", "約", "近", "超过", "超過", "逾", NULL};
+    Span x = trimmed(a, b);
+    gboolean verb = FALSE;
+    for (const char *p = x.a; p < x.b;) {
+        const char *next = NULL;
+        for (const char *const *w = VERBS; *w && !next; w++)
+            if (starts(p, x.b, *w))
+                next = p + strlen(*w), verb = TRUE;
+        for (const char *const *w = EXTRA; *w && !next; w++)
+            if (starts(p, x.b, *w))
+                next = p + strlen(*w);
+        if (!next)
+            return FALSE;
+        p = next;
+    }
+    return verb;
+}
+
+/* A change measured from a base of comparison that is a point in time (比年初增加6428亿元,
+ * 较8月末下跌16.9%, 比上年末增加9万人, 分别比2020年底增加1.9万公里和1.2万公里) is the change
+ * over the span from the base to the figure's time: `period` (a point) becomes that span
+ * (2025-01/2025-10; 2025-09; 2024; 2021/2025). The members of a list after the first take
+ * its base. */
+void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs, const char *qe,
+                       char period[JB_PERIOD_MAX])
+{
+    const TimeRef *base = NULL;
+    for (guint i = 0; i < c->times->len; i++) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, i);
+        if (r->at >= qs)
+            break;
+        /* (a point in time: 年初, 上年末, 8月末, 2020年底 — not a period compared with, as
+         * 较上季, 较上年同期, 较一季度) */
+        gboolean point = ends(r->at, r->end, "末") || ends(r->at, r->end, "底") ||
+                         ends(r->at, r->end, "初") ||
+                         (r->has_val && r->val.start.kind == JB_POINT_DAY); /* 较上周五 */
+        if (r->at >= cs0 && r->role == TIME_BASE && r->has_val && !r->share_of && point &&
+            change_words_only(r->end, qs))
+            base = r;
+    }
+    JbPeriod from;
+    gboolean have = FALSE;
+    if (base && base->val.start.kind == JB_POINT_DAY) {
+        /* since a day (较上周五, 较上周末, 比6月5日): from the next trading day to the
+         * figure's day */
+        JbPeriod p;
+        if (!period[0] || !jb_period_parse(period, &p, NULL) || jb_period_freq(&p) != JB_FREQ_DAY)
+            return;
+        gint64 first = jb_extract_trading_day_after(jb_period_end_day(&base->val) - 1);
+        if (first > jb_period_first_day(&p))
+            return;
+        JbPeriod span = {jb_point_of_days(first), p.start};
+        jb_period_format(&span, period);
+        return;
+    }
+    if (base) {
+        JbPoint end = jb_point_of_days(jb_period_end_day(&base->val) - 1);
+        /* 年初 is the year's start: the span begins with it; after any other base it begins
+         * the month after (比上年末, 较8月末) */
+        from = jb_period_of(base->rel == REL_YEAR_START
+                                ? (JbPoint){JB_POINT_MONTH, end.year, end.n, 0}
+                                : jb_point_add((JbPoint){JB_POINT_MONTH, end.year, end.n, 0}, 1));
+        have = TRUE;
+    } else if (c->change_end && c->change_end >= sent && c->change_end <= qs &&
+               list_joiner(c->change_end, qs)) {
+        from = c->change_from;
+        have = TRUE;
+    }
+    c->change_end = NULL;
+    JbPeriod p;
+    if (!have || !period[0] || !jb_period_parse(period, &p, NULL) ||
+        jb_period_first_day(&p) != jb_point_first_day(&p.end))
+        return; /* (the figure's time is a point, not a span already) */
+    JbPoint last = jb_point_of_days(jb_period_end_day(&p) - 1);
+    JbPoint to = {JB_POINT_MONTH, last.year, last.n, 0};
+    if (jb_point_first_day(&from.start) > jb_point_first_day(&to))
+        return;
+    c->change_end = qe;
+    c->change_from = from;
+    JbPeriod span = {from.start, to};
+    if (from.start.n == 1 && to.n == 12)
+        span = (JbPeriod){{JB_POINT_YEAR, from.start.year, 0, 0}, {JB_POINT_YEAR, to.year, 0, 0}};
+    if (jb_point_first_day(&span.start) == jb_point_first_day(&span.end) &&
+        span.start.kind == span.end.kind)
+        span.end = span.start;
+    jb_period_format(&span, period);
+}
+
+/* A market's close or quote given in a span's sentence (本周累计上涨2.35%，收报24187.62点;
+ * 本周…；离岸人民币兑美元报7.1302) is a level on the span's last trading day (to the
+ * published one), not the span's. Spans of days only: 7月…指数报306.2 is a monthly index. */
+void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
+{
+    static const char *const CLOSE[] = {"收报", "收報",   "报收",   "報收",   "收于",   "收於",
+                                        "收在", "收盘报", "收盤報", "收市报", "收市報", NULL};
+    gboolean close = FALSE;
+    for (const char *const *w = CLOSE; *w && !close; w++)
+        close = ends(cs0, qs, *w);
+    /* (a quote: 离岸人民币兑美元报7.1302) */
+    close = close || (c->sentence_market && (ends(cs0, qs, "报") || ends(cs0, qs, "報")));
+    JbPeriod p, today;
+    if (!close || !period[0] || !jb_period_parse(period, &p, NULL) ||
+        jb_period_freq(&p) == JB_FREQ_DAY || p.start.kind != JB_POINT_DAY ||
+        !jb_extract_default_day(&c->anchor, TRUE, &today))
+        return;
+    gint64 last = MIN(jb_period_end_day(&p), jb_period_end_day(&today)) - 1;
+    gint64 day = jb_extract_trading_day_after(last - 8); /* (a week holds a trading day) */
+    for (gint64 d = day; d <= last; d = jb_extract_trading_day_after(d))
+        day = d;
+    if (day > last || day < jb_period_first_day(&p))
+        return;
+    JbPeriod close_day = jb_period_of(jb_point_of_days(day));
+    jb_period_format(&close_day, period);
+}

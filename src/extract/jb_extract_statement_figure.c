@@ -1,0 +1,322 @@
+/* jb_extract_statement_figure.c — is a quantity a figure at all? Counts in prose (三个方面),
+ * lists of counts, short quotes and slogans, spans of years in a name, eras, class names
+ * (二级医院), bounds of a noun (10万元以上的企业), conditions and ages, Latin specs (5G),
+ * thresholds; and whether a figure is a decline (下降0.6%) or a list joined to one.
+ *
+ * Not for: putting the statement together (jb_extract_statement.c).
+ */
+#include "jb_extract_statement_priv.h"
+#include "jb_units.h"
+
+#include <string.h>
+
+/* 一 counting one thing in prose (一个平台, 一所学校) is the article "a", not a figure. Other
+ * small counts are kept as the corpus's conventions keep them (两个…工具, 4家央企, 三日訪問);
+ * so are 一 hedged (一万余家), larger (一百家), a fraction of a whole (一成) and a multiple
+ * (一倍). */
+gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity *q)
+{
+    static const char *const SMALL[] = {"一", NULL};
+    static const char *const MORE = "十百千万亿点零〇一二两三四五六七八九";
+    if (q->qualifier[0] || strcmp(q->unit, "%") == 0 || strcmp(q->unit, "倍") == 0 ||
+        jb_unit_is_points(q->unit))
+        return FALSE;
+    for (const char *const *w = SMALL; *w; w++)
+        if (starts(qs, qe, *w)) {
+            const char *n = qs + strlen(*w);
+            if (n >= qe)
+                return FALSE;
+            char next[8] = {0};
+            memcpy(next, n, (size_t)(g_utf8_next_char(n) - n));
+            return strstr(MORE, next) == NULL;
+        }
+    return FALSE;
+}
+
+/* A count in Chinese numerals right after a list of as many items (大模型和智能制造两个方向,
+ * 北京、上海两地) counts the items named: no figure of theirs. [cs, qs) is its clause up to it. */
+gboolean counts_list_before(const char *cs, const char *qs, const char *qe, const JbQuantity *q)
+{
+    static const char *const NUMERALS[] = {"两", "兩", "二", "三", "四", "五",
+                                           "六", "七", "八", "九", "十", NULL};
+    static const char *const JOINERS[] = {"、", "和", "与", "與", "及", NULL};
+    gboolean numeral = FALSE;
+    for (const char *const *w = NUMERALS; *w && !numeral; w++)
+        numeral = starts(qs, qe, *w);
+    JbDecimal v = jb_decimal_normalize(q->value);
+    gint64 n = v.exp10 == 0 ? v.mant : v.exp10 == 1 ? v.mant * 10 : 0;
+    if (!numeral || q->qualifier[0] || n < 2 || n > 10)
+        return FALSE;
+    /* the items: Chinese characters back to the clause's start, split at the joiners */
+    long items = 1;
+    const char *p = qs;
+    while (p > cs) {
+        const char *b = p - 1;
+        while (b > cs && ((guchar)*b & 0xC0) == 0x80)
+            b--;
+        gunichar ch = g_utf8_get_char(b);
+        if (ch < 0x3000 || ch == 0xFF0C /* ， */ || ch == 0xFF1A /* ： */)
+            break;
+        for (const char *const *w = JOINERS; *w; w++)
+            if (starts(b, p, *w))
+                items++;
+        p = b;
+    }
+    return items == n;
+}
+
+/* A number inside a short quotation is a name or a slogan: “两个毫不动摇”, 「黃金50年」. */
+gboolean in_short_quote(const char *s, const char *qs, const char *qe, const char *end)
+{
+    static const char *const OPEN[] = {"“", "「", "『"}, *const CLOSE[] = {"”", "」", "』"};
+    enum { KINDS = G_N_ELEMENTS(OPEN) };
+    /* one walk back over at most 16 characters for every kind of quote: a kind's opening
+     * mark before its closing one */
+    const char *open[KINDS] = {NULL};
+    gboolean settled[KINDS] = {FALSE};
+    for (const char *p = qs; p > s && qs - p < 3 * 16;) {
+        p--;
+        while (p > s && ((guchar)*p & 0xC0) == 0x80)
+            p--;
+        if ((guchar)*p != 0xE2 && (guchar)*p != 0xE3)
+            continue; /* (every mark is E2 or E3 and two bytes more) */
+        for (int k = 0; k < KINDS; k++) {
+            if (settled[k])
+                continue;
+            if (starts(p, qs, CLOSE[k]))
+                settled[k] = TRUE;
+            else if (starts(p, qs, OPEN[k])) {
+                open[k] = p;
+                settled[k] = TRUE;
+            }
+        }
+    }
+    for (int k = 0; k < KINDS; k++) {
+        if (!open[k])
+            continue;
+        const char *close = NULL;
+        for (const char *p = qe; p < end && p - qe < 3 * 16; p = g_utf8_next_char(p))
+            if (starts(p, end, CLOSE[k])) {
+                close = p;
+                break;
+            }
+        if (close && g_utf8_strlen(open[k], close - open[k]) <= 16)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is a span of years written in Chinese numerals run into the word after it, opening its
+ * clause or as what is done (完成三年整改, 五年新增): part of a name or an adverbial time,
+ * not a quantity? (项目工期为三年。, 再延长三十年试点 and 判监13年 are quantities.) */
+gboolean span_of_years_in_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                               const char *end)
+{
+    if (strcmp(q->unit, "年") != 0 || g_ascii_isdigit(*qs) || qe >= end)
+        return FALSE;
+    /* at the clause's start (五年新增…) or as what is done (完成三年整改); after a verb that
+     * measures it, a span (再延长三十年试点: thirty years more) */
+    static const char *const DONE[] = {"完成", "开展", "開展", "实施", "實施", "启动",
+                                       "啟動", "推进", "推進", "部署", NULL};
+    gboolean named = trimmed(cs, qs).a == qs;
+    for (const char *const *w = DONE; *w && !named; w++)
+        named = ends(cs, qs, *w);
+    if (!named)
+        return FALSE;
+    gunichar ch = g_utf8_get_char(qe);
+    if (ch < 0x4E00 || ch > 0x9FFF)
+        return FALSE;
+    static const char *const AFTER_SPAN[] = {"的", "来", "來", "内", "內", "间", "間",
+                                             "后", "後", "前", "左", "半", "以", "多",
+                                             "期", "度", "级", "級", NULL};
+    for (const char *const *w = AFTER_SPAN; *w; w++)
+        if (starts(qe, end, *w))
+            return FALSE;
+    return TRUE;
+}
+
+/* Years written in words that name an era, not a length measured (“十四五”是…发展的五年。
+ * 下一个十年的主战场, 过去五年，…, 十年观察): no figure. */
+gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                      const char *end)
+{
+    if (strcmp(q->unit, "年") != 0 || g_ascii_isdigit(*qs) || q->qualifier[0])
+        return FALSE;
+    static const char *const WHICH[] = {"下一个", "下一個", "上一个", "上一個", "下个", "下個",
+                                        "新的",   "未来",   "未來",   "过去",   "過去", NULL};
+    for (const char *const *w = WHICH; *w; w++)
+        if (ends(cs, qs, *w))
+            return TRUE;
+    static const char *const LOOK[] = {
+        "观察", "觀察", "回顾", "回顧", "巨变", "巨變",
+        "变迁", "變遷", "历程", "歷程", NULL}; /* 十年观察: a feature's name */
+    for (const char *const *w = LOOK; *w; w++)
+        if (starts(qe, end, *w))
+            return TRUE;
+    return ends(cs, qs, "的") && (qe >= end || starts(qe, end, "。") || starts(qe, end, "，") ||
+                                  starts(qe, end, "；") || starts(qe, end, "！"));
+}
+
+/* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
+ * not a count — unless a list before it names the kinds counted (CT、MR、DSA三类设备). */
+gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                       const char *end)
+{
+    if ((strcmp(q->unit, "类") != 0 && strcmp(q->unit, "類") != 0) || g_ascii_isdigit(*qs) ||
+        qe >= end || q->qualifier[0])
+        return FALSE;
+    for (const char *p = cs; p < qs; p = g_utf8_next_char(p))
+        if (starts(p, qs, "、"))
+            return FALSE;
+    gunichar ch = g_utf8_get_char(qe);
+    return ch >= 0x4E00 && ch <= 0x9FFF && !starts(qe, end, "的") && !starts(qe, end, "等") &&
+           !starts(qe, end, "和") && !starts(qe, end, "及") && !starts(qe, end, "共");
+}
+
+/* Is the figure ending at qe a bound that a noun right after it is qualified by (2000万元
+ * 及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目)? A bound that ends its clause
+ * (稳定在110万吨以上；) is a figure's. */
+gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *end)
+{
+    const char *r = qe;
+    gboolean bound = strcmp(q->qualifier, "以上") == 0 || strcmp(q->qualifier, "以下") == 0;
+    if (!bound) {
+        if (starts(r, end, "及") || starts(r, end, "或"))
+            r += strlen("及");
+        if (!starts(r, end, "以上") && !starts(r, end, "以下"))
+            return FALSE;
+        r += strlen("以上");
+    }
+    if (starts(r, end, "的"))
+        r += strlen("的");
+    if (r >= end)
+        return FALSE;
+    gunichar ch = g_utf8_get_char(r);
+    return ch >= 0x4E00 && ch <= 0x9FFF && !starts(r, end, "水平") && !starts(r, end, "规模") &&
+           !starts(r, end, "增长") && !starts(r, end, "增速");
+}
+
+/* Words before a figure that make it a condition of who or what is meant, not a figure
+ * (年满60周岁, ±800千伏 a class of lines). (身高1.65米 is a robot's figure; 身高1.2米以下儿童
+ * is a bound before a noun.) */
+gboolean condition_before(const char *sent, const char *qs)
+{
+    static const char *const W[] = {"年满", "年滿", "不满", "不滿", "±", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (ends(sent, qs, *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* An age that says who someone is: 72岁的退休职工, 18-45岁的用户, 李某（48岁）. (An age
+ * that is the figure ends its clause: 平均年龄为32.4岁。) */
+gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe, const char *sent,
+                       const char *end)
+{
+    if (strcmp(q->unit, "岁") != 0 && strcmp(q->unit, "歲") != 0 && strcmp(q->unit, "周岁") != 0 &&
+        strcmp(q->unit, "週歲") != 0)
+        return FALSE;
+    /* (an age band before the group it names: 16-24岁劳动力失业率, 60岁及以上人口) */
+    static const char *const GROUP[] = {
+        "的",   "以上", "以下", "及以上", "及以下", "人口", "劳动力", "勞動力",
+        "青年", "老人", "老年", "群体",   "群體",   "人群", "儿童",   "兒童",
+        "用户", "用戶", "人士", "女性",   "男性",   "居民", "职工",   "職工",
+        "学生", "學生", "少年", "就业",   "就業",   "失业", "失業",   NULL};
+    for (const char *const *w = GROUP; *w; w++)
+        if (starts(qe, end, *w))
+            return TRUE;
+    return (ends(sent, qs, "（") || ends(sent, qs, "(")) &&
+           (starts(qe, end, "）") || starts(qe, end, ")"));
+}
+
+/* Does a figure in Latin units stand before the noun it describes (5410mAh 电池, 90W 有线快充,
+ * 65W快充)? It does when a Chinese character follows that neither ends nor continues a
+ * clause with the figure as what is said (，、和 的 左右 以上 增长…). */
+gboolean latin_spec_before_noun(const char *qe, const char *end)
+{
+    const char *p = qe < end && *qe == ' ' ? qe + 1 : qe;
+    if (p >= end || (guchar)*p < 0xE0)
+        return FALSE;
+    static const char *const GO_ON =
+        "，。；：、？！）」”和与與及或至到的左右以上下增提降同比较較为為是达達占佔";
+    char one[5] = {0};
+    memcpy(one, p, MIN((gsize)(end - p), (gsize)3));
+    return strstr(GO_ON, one) == NULL;
+}
+
+/* Hedges that set a threshold (营收超过50亿元的企业), not an estimate (最高1000万元的资金). */
+gboolean threshold_word(const char *qualifier)
+{
+    static const char *const W[] = {"超过", "超過", "超",   "逾",   "以上", "以下", "少于", "少於",
+                                    "低于", "低於", "高于", "高於", "不足", "不到", "多于", "多於",
+                                    "大于", "大於", "小于", "小於", "过",   "過",   NULL};
+    for (const char *const *w = W; *qualifier && *w; w++) /* (most figures have none) */
+        if (strcmp(qualifier, *w) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+
+/* A digit in [a, b) other than a year's (约占公司2024年度营业收入的21.35%: the hedge is still
+ * the figure's; 约120人，占比30%: it is not) */
+gboolean has_figure_digit(const char *a, const char *b)
+{
+    for (const char *p = a; p < b; p++) {
+        if (!g_ascii_isdigit(*p))
+            continue;
+        const char *q = p;
+        while (q < b && g_ascii_isdigit(*q))
+            q++;
+        if (!(q - p == 4 && starts(q, b, "年")))
+            return TRUE;
+        p = q;
+    }
+    return FALSE;
+}
+
+/* ---- declines ------------------------------------------------------------------------------ */
+
+/* The verbs of a decline and the rise each mirrors, longest first. */
+static const struct {
+    const char *down, *up;
+} DECLINES[] = {
+    {"下降", "增长"}, {"下滑", "增长"}, {"萎缩", "增长"}, {"萎縮", "增長"}, {"回落", "回升"},
+    {"降低", "提高"}, {"减少", "增加"}, {"減少", "增加"}, {"缩减", "增加"}, {"縮減", "增加"},
+    {"下跌", "上涨"}, {"下挫", "上涨"}, {"下調", "上調"}, {"下调", "上调"}, {"跌", "涨"},
+    {"降", "升"},     {"减", "增"},     {"減", "增"},     {"少", "多"},
+};
+
+/* Does a decline verb stand right before the number at qs (下降2.3%, 下降了2.3%, 跌0.26%; not
+ * 下降至5%, a level)? Then a change is written signed under the rise it mirrors: the metric
+ * in `metric` (the phrase as found) has its last decline verb turned into the rise. */
+gboolean decline_before(const char *cs, const char *qs, GString *metric)
+{
+    const char *end = qs;
+    if (ends(cs, end, "了"))
+        end -= strlen("了");
+    for (gsize i = 0; i < G_N_ELEMENTS(DECLINES); i++) {
+        if (!ends(cs, end, DECLINES[i].down))
+            continue;
+        if (ends(cs, end, "至少") || ends(cs, end, "不少") || ends(cs, end, "多少"))
+            return FALSE; /* (至少: a hedge, and 少 no verb) */
+        char *at = g_strrstr(metric->str, DECLINES[i].down);
+        if (at) {
+            gsize pos = (gsize)(at - metric->str);
+            g_string_erase(metric, (gssize)pos, (gssize)strlen(DECLINES[i].down));
+            g_string_insert(metric, (gssize)pos, DECLINES[i].up);
+        }
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is [a, b) only a word that joins the members of a list (和, 、, 与, 及, 以及)? */
+gboolean list_joiner(const char *a, const char *b)
+{
+    static const char *const W[] = {"和", "、", "与", "與", "及", "以及", "或", NULL};
+    Span x = trimmed(a, b);
+    for (const char *const *w = W; *w; w++)
+        if (span_len(x) == strlen(*w) && memcmp(x.a, *w, span_len(x)) == 0)
+            return TRUE;
+    return FALSE;
+}

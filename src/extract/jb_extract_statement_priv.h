@@ -1,0 +1,59 @@
+/* jb_extract_statement_priv.h — what the files of one statement share (not installed, not
+ * public).
+ *
+ * A statement of a quantity is put together by jb_extract_add_statement
+ * (jb_extract_statement.c: the sentence's keywords, forecast and hedge words, the period
+ * chosen, the statement kept) from:
+ *   jb_extract_statement_text.c    its subject, metric phrase and quote, cut from the text;
+ *   jb_extract_statement_figure.c  whether the quantity is a figure at all (a count in prose,
+ *                                  a slogan, a class, an age of a condition) and declines;
+ *   jb_extract_statement_change.c  the time it takes, and a change since a base (比2020年底
+ *                                  增加…: a span from the base to now) or a span's close.
+ *
+ * Not for: anything outside src/extract (jb_extract.h), nor what the rest of extract uses of
+ * statements (jb_extract_priv.h).
+ */
+#ifndef JB_EXTRACT_STATEMENT_PRIV_H
+#define JB_EXTRACT_STATEMENT_PRIV_H
+
+#include "jb_extract_priv.h"
+
+/* jb_extract_statement_text.c */
+Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
+                   const char *time_end);
+const char *last_subject(GArray *hits, const char *b, const char **word);
+Span following_noun(const char *qe, const char *ce);
+gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end);
+Span bounded_quote(GString *buf, Span x, const char *qs, const char *qe);
+
+/* jb_extract_statement_figure.c */
+gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity *q);
+gboolean counts_list_before(const char *cs, const char *qs, const char *qe, const JbQuantity *q);
+gboolean in_short_quote(const char *s, const char *qs, const char *qe, const char *end);
+gboolean span_of_years_in_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                               const char *end);
+gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                      const char *end);
+gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                       const char *end);
+gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *end);
+gboolean condition_before(const char *sent, const char *qs);
+gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe, const char *sent,
+                       const char *end);
+gboolean latin_spec_before_noun(const char *qe, const char *end);
+gboolean threshold_word(const char *qualifier);
+gboolean has_figure_digit(const char *a, const char *b);
+gboolean decline_before(const char *cs, const char *qs, GString *metric);
+gboolean list_joiner(const char *a, const char *b);
+
+/* jb_extract_statement_change.c */
+const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
+                           const char *ce);
+gboolean market_sentence(const Ctx *c);
+gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out);
+void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs, const char *qe,
+                       char period[JB_PERIOD_MAX]);
+void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX]);
+
+
+#endif

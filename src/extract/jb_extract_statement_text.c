@@ -1,0 +1,188 @@
+/* jb_extract_statement_text.c — the text of a statement: the metric phrase between a clause's
+ * start and its number, the subject words before it, the noun after a count, and the quote
+ * kept with the statement, bounded around the number.
+ *
+ * Not for: the dictionary lookups (jb_dict.c), putting the statement together
+ * (jb_extract_statement.c).
+ */
+#include "jb_extract_statement_priv.h"
+#include "jb_units.h"
+
+#include <string.h>
+
+/* ---- metric phrase ---------------------------------------------------------------------- */
+
+/* Words that open or close a clause without naming anything: dropped from the metric. */
+static const Lit LEADING_FILLERS[] = {
+    LIT("截至目前"), LIT("截止目前"), LIT("目前"),   LIT("当前"),     LIT("眼下"), LIT("现在"),
+    LIT("我国"),     LIT("我國"),     LIT("中国"),   LIT("全国"),     LIT("全國"), LIT("国内"),
+    LIT("据测算"),   LIT("据统计"),   LIT("据介绍"), LIT("数据显示"), LIT("其中"), LIT("同时"),
+    LIT("此外"),     LIT("另外"),     LIT("已经"),   LIT("已"),       LIT("累计"), LIT("共计"),
+    LIT("总计"),     LIT("合计"),     LIT("共"),     LIT("预计"),     LIT("力争"), LIT("有望"),
+    LIT("将"),       LIT("还"),       LIT("并"),     LIT("约"),       LIT("的"),   LIT("底"),
+    LIT("末"),       LIT("，"),       LIT(","),      LIT(" "),        LIT("和"),   LIT("及"),
+    LIT("/")};
+static const Lit TRAILING_FILLERS[] = {
+    LIT("分别"), LIT("分別"), LIT("预计"), LIT("有望"), LIT("力争"), LIT("已经"), LIT("已达"),
+    LIT("已有"), LIT("拥有"), LIT("有"),   LIT("已"),   LIT("将"),   LIT("达到"), LIT("達到"),
+    LIT("达"),   LIT("達"),   LIT("为"),   LIT("為"),   LIT("是"),   LIT("约"),   LIT("共"),
+    LIT("累计"), LIT("实现"), LIT("保持"), LIT("的"),   LIT(" "),    LIT("了")};
+
+#define METRIC_MAX 24
+
+Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
+                   const char *time_end)
+{
+    const char *a = cstart, *b = qstart;
+    if (time_end && time_end > a && time_end <= b)
+        a = time_end; /* "2025年我国…" → "我国…" */
+    if (subject_at && subject_at >= a && subject_at < b)
+        a = subject_at; /* drop what precedes the subject */
+    /* a metric is a phrase, not the rest of a clause with no punctuation: its last
+     * METRIC_MAX characters */
+    for (const char *p = b; p > a;) {
+        const char *q = p;
+        int n = 0;
+        while (q > a && n < METRIC_MAX) {
+            q--;
+            while (q > a && ((guchar)*q & 0xC0) == 0x80)
+                q--;
+            n++;
+        }
+        a = q;
+        break;
+    }
+    static JbWordSet *leading;
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        leading = jb_extract_lit_set(LEADING_FILLERS, G_N_ELEMENTS(LEADING_FILLERS));
+        g_once_init_leave(&done, 1);
+    }
+    for (gboolean changed = TRUE; changed;) {
+        changed = FALSE;
+        if (may_start(leading, a, b)) /* (else no word of the list starts at `a`) */
+            for (gsize i = 0; i < G_N_ELEMENTS(LEADING_FILLERS); i++)
+                if (lit_starts(a, b, &LEADING_FILLERS[i])) {
+                    a += LEADING_FILLERS[i].n;
+                    changed = TRUE;
+                }
+        for (gsize i = 0; i < G_N_ELEMENTS(TRAILING_FILLERS); i++)
+            if (lit_ends(a, b, &TRAILING_FILLERS[i])) {
+                b -= TRAILING_FILLERS[i].n;
+                changed = TRUE;
+            }
+    }
+    return trimmed(a, b);
+}
+
+/* The last subject word ending by `b` (the latest end; at a tie, the longer word): where
+ * it starts (or NULL), and *word. */
+const char *last_subject(GArray *hits, const char *b, const char **word)
+{
+    const SubjectHit *best = NULL;
+    *word = NULL;
+    for (guint i = 0; i < hits->len; i++) {
+        const SubjectHit *h = &g_array_index(hits, SubjectHit, i);
+        if (h->end > b)
+            continue;
+        if (!best || h->end > best->end || (h->end == best->end && h->at < best->at))
+            best = h;
+    }
+    if (!best)
+        return NULL;
+    *word = best->word;
+    return best->at;
+}
+
+
+/* The noun a number modifies when it comes first: "8个国家…先导区", "30项智能制造国家标准".
+ * Runs from the quantity to the next separator (list commas and spaces included). */
+Span following_noun(const char *qe, const char *ce)
+{
+    const char *p = qe;
+    for (int n = 0; p < ce && n < METRIC_MAX; n++) { /* (a noun, not the rest of the clause) */
+        gunichar ch = jb_word_char_at(p, ce);
+        if (ch == 0x3001 /* 、 */ || ch == ' ' || ch == '/' || ch == 0xFF08 /* （ */)
+            break;
+        p = g_utf8_next_char(p);
+    }
+    if (has_digit(qe, p) || starts(qe, p, "和") || starts(qe, p, "及") || starts(qe, p, "与"))
+        return (Span){NULL, NULL}; /* the next member of a list (38%和27%), not a noun */
+    /* what follows a number without naming it: 之间, 以上, 左右, 的, 关口, 水平, 以来, 低位 */
+    static const char *const NOT_NOUNS[] = {
+        "之间", "之間", "以上", "以下", "以内", "以內", "左右", "上下", "的", "之", "关口", "關口",
+        "水平", "以来", "以來", "来",   "來",   "低位", "高位", "附近", "）", "。", "或",   NULL};
+    if (starts(qe, p, "的") && !starts(qe + 3, p, "的") && g_utf8_strlen(qe + 3, p - qe - 3) >= 2)
+        qe += 3; /* 1000万元的资金支持: the noun after 的 */
+    for (const char *const *w = NOT_NOUNS; *w; w++)
+        if (starts(qe, p, *w))
+            return (Span){NULL, NULL};
+    return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : (Span){NULL, NULL};
+}
+
+gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end)
+{
+    guint n;
+    const JbWord *w = jb_word_set_candidates(jb_dict_subject_set(dict), p, end, &n);
+    for (guint i = 0; i < n; i++)
+        if (jb_word_at(&w[i], p, end))
+            return TRUE;
+    return FALSE;
+}
+
+/* The quote [x.a, x.b) of the number at [qs, qe), cut to a window around it (QUOTE_BEFORE
+ * characters before the number, QUOTE_AFTER after) with "…" where it is cut: a clause of a
+ * megabyte with no punctuation must not give each of its numbers a megabyte of quote. */
+#define QUOTE_BEFORE 60
+#define QUOTE_AFTER 30
+Span bounded_quote(GString *buf, Span x, const char *qs, const char *qe)
+{
+    const char *a = x.a, *b = x.b;
+    const char *p = qs;
+    for (int n = 0; p > a && n < QUOTE_BEFORE; n++) {
+        p--;
+        while (p > a && ((guchar)*p & 0xC0) == 0x80)
+            p--;
+    }
+    gboolean cut_front = p > a;
+    const char *q = qe;
+    for (int n = 0; q < b && n < QUOTE_AFTER; n++)
+        q = g_utf8_next_char(q);
+    gboolean cut_back = q < b;
+    if (!cut_front && !cut_back)
+        return x;
+    g_string_truncate(buf, 0);
+    if (cut_front)
+        g_string_append(buf, "…");
+    g_string_append_len(buf, cut_front ? p : a, (cut_back ? q : b) - (cut_front ? p : a));
+    if (cut_back)
+        g_string_append(buf, "…");
+    return (Span){buf->str, buf->str + buf->len};
+}
+
+const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit)
+{
+    static const char *const SCOPE[] = {
+        "全国", "全省", "全市", "全区", "我国", "国内", "全球", "其中", "此外", "另外",
+        "同时", "上述", "这",   "該",   "该",   "全國", "國內", "這",   "内地", "內地",
+        "本港", "全港", "本市", "本省", "截至", "截止", "在",   "于",   "於",   NULL};
+    for (gboolean moved = TRUE; p < limit && moved;) {
+        moved = FALSE;
+        while (p < limit && *p == ' ')
+            p++, moved = TRUE;
+        for (const char *const *w = SCOPE; *w; w++)
+            if (starts(p, limit, *w)) {
+                p += strlen(*w);
+                moved = TRUE;
+                break;
+            }
+        for (guint k = 0; k < c->times->len; k++) {
+            const TimeRef *t = &g_array_index(c->times, TimeRef, k);
+            if (t->at == p && t->end <= limit) {
+                p = t->end;
+                moved = TRUE;
+            }
+        }
+    }
+    return p;
+}
