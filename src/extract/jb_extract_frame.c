@@ -1,0 +1,175 @@
+/* jb_extract_frame.c — the frame of what is read: a section entered (its date, publisher,
+ * title and the period a periodic report covers), the periods headings name and whether
+ * they name plans, and the period in force where a paragraph names none (the deepest
+ * heading's, the story's opening one, the title's year).
+ *
+ * Not for: the times of a sentence (jb_extract_period.c), walking paragraphs (jb_extract.c).
+ */
+#include "jb_extract_read_priv.h"
+
+#include <string.h>
+
+/* `*field` (a GRefString) made `value` when it differs. */
+static void set_ref(char **field, const char *value)
+{
+    if (*field && strcmp(*field, value) == 0)
+        return;
+    if (*field)
+        g_ref_string_release(*field);
+    *field = g_ref_string_new(value);
+}
+
+/* The first period the text names that a heading or title can hold for what follows: not a
+ * day, a deadline, a plan or a time said in passing; nor the period of a report the text
+ * names (2023年年报显示), unless `report`: the title of the report itself. */
+static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod *out)
+{
+    GArray *refs = c->times;
+    g_array_set_size(refs, 0);
+    jb_extract_time_refs(text, text + strlen(text), &c->anchor, refs);
+    for (guint i = 0; i < refs->len; i++) {
+        TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local && !r->future_word &&
+            !r->loose && (!r->sentence_only || report) &&
+            jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, out) &&
+            jb_period_freq(out) != JB_FREQ_DAY)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* The period a heading of `level` names (今年一季度分行业营收, 一、2024年工作回顾): a table
+ * under it is that period's, and so is a figure under it that names no time. The headings
+ * under it no longer hold. */
+/* Does a heading name targets or plans (主要预期目标, 2026年工作计划, 发展展望)? */
+static gboolean plan_heading(const char *h)
+{
+    static const char *const W[] = {"目标", "目標", "预期", "預期",     "计划",     "計劃", "展望",
+                                    "任务", "任務", "草案", "预算安排", "預算安排", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (strstr(h, *w))
+            return TRUE;
+    return FALSE;
+}
+
+gboolean jb_extract_under_plan_heading(const Ctx *c)
+{
+    for (guint l = JB_HEADING_LEVELS; l-- > 0;)
+        if ((c->have_heading_period[l] || c->heading_plan[l]) && c->heading_for_prose[l])
+            return c->heading_plan[l];
+    return FALSE;
+}
+
+void heading_period(Ctx *c, const char *heading, guint level)
+{
+    for (guint l = level; l < JB_HEADING_LEVELS; l++)
+        c->have_heading_period[l] = c->heading_plan[l] = FALSE;
+    /* (a plan's heading names the period of its targets: 二、2026年主要预期目标) */
+    c->heading_plan[level] = plan_heading(heading);
+    c->have_heading_period[level] = named_period(c, heading, c->heading_plan[level],
+                                                 &c->heading_period[level]);
+    /* A heading paragraph (Markdown, HTML) is often a headline, whose period is one of
+     * several its story reports: it holds for prose only when numbered as a section is. */
+    c->heading_for_prose[level] = level > 0 || jb_extract_heading_level(heading) > 0;
+}
+
+/* The period of the deepest heading over the text being read (for prose: of one that
+ * holds for prose). */
+static gboolean headings_period(const Ctx *c, gboolean prose, JbPeriod *out)
+{
+    for (guint l = JB_HEADING_LEVELS; l-- > 0;)
+        if (c->have_heading_period[l] && (!prose || c->heading_for_prose[l])) {
+            *out = c->heading_period[l];
+            return TRUE;
+        }
+    return FALSE;
+}
+
+gboolean jb_extract_frame_period(const Ctx *c, JbPeriod *out)
+{
+    if (headings_period(c, TRUE, out))
+        return TRUE;
+    if (c->have_title_period) {
+        *out = c->title_period;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
+{
+    if (headings_period(c, prose, out))
+        return TRUE;
+    if (c->have_lead) {
+        *out = c->lead;
+        return TRUE;
+    }
+    if (c->have_title_period) {
+        *out = c->title_period;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* The period of a periodic report that `title` names (2025年第三季度报告, 2024年年度报告):
+ * what its 本报告期 and 报告期末 count from. */
+static gboolean report_period(Ctx *c, const char *title, JbPeriod *out)
+{
+    static const char *const REPORT[] = {"报告", "報告", "年报", "年報",
+                                         "季报", "季報", "财报", "財報"};
+    for (gsize i = 0; title && i < G_N_ELEMENTS(REPORT); i++) {
+        if (!strstr(title, REPORT[i]))
+            continue;
+        if (!named_period(c, title, TRUE, out))
+            return FALSE;
+        if (jb_period_freq(out) == JB_FREQ_YEAR &&
+            (strstr(title, "半年") || strstr(title, "中期") || strstr(title, "中报") ||
+             strstr(title, "中報"))) /* 2025年半年度报告: its first half */
+            *out = jb_period_of((JbPoint){JB_POINT_HALF, jb_period_year(out), 1, 0});
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* The date of `section` (the article's when it states none) as the anchor of what follows,
+ * and its title and link for the statements it gives. */
+void enter_section(Ctx *c, const JbSection *x)
+{
+    const JbArticle *a = c->article;
+    c->section = x;
+    set_ref(&c->title, x && x->title[0] ? x->title : a->title);
+    set_ref(&c->url, x && x->url[0] ? x->url : a->url);
+    const char *date = x && x->published[0] ? x->published : c->article->published;
+    if (strcmp(date, c->published) != 0) {
+        g_ref_string_release(c->published);
+        c->published = g_ref_string_new(date);
+    }
+    JbPeriod p;
+    c->anchor.day = date[0] && jb_period_parse(date, &p, NULL) ? p.start : (JbPoint){0};
+    /* a periodic report (2025年第三季度报告, 2024年年度报告) names the period it covers */
+    c->anchor.have_report = report_period(c, c->title, &c->anchor.report) ||
+                            report_period(c, a->title, &c->anchor.report);
+    /* (a title announcing a periodic report, 某行发布2025年年度报告, names its figures'
+     * period although the year is the report's name there, not a time of its own) */
+    c->have_title_period = c->title && c->title[0] && c->anchor.day.kind &&
+                           named_period(c, c->title, FALSE, &c->title_period);
+    if (!c->have_title_period && c->anchor.have_report && c->anchor.day.kind) {
+        c->title_period = c->anchor.report;
+        c->have_title_period = TRUE;
+    }
+    c->have_title_period = c->have_title_period &&
+                           jb_period_freq(&c->title_period) != JB_FREQ_DAY &&
+                           jb_period_end_day(&c->title_period) <=
+                               jb_point_first_day(&c->anchor.day);
+}
+
+/* Words of a title that mark a morning market briefing. */
+gboolean briefing_title(const char *t)
+{
+    static const char *const W[] = {"早餐", "早报", "早報",   "晨报", "晨報", "早间",
+                                    "早間", "隔夜", "早知道", "盘前", "盤前", NULL};
+    for (const char *const *w = W; *w && t; w++)
+        if (strstr(t, *w))
+            return TRUE;
+    return FALSE;
+}

@@ -1,0 +1,428 @@
+/* jb_extract_lists.c — lists in a sentence: the items before 分别 (国家级、省级…分别拿到…) and
+ * the values it hands them, by year (2023-2025年…分别达到120、135、150亿元), by subject or by
+ * item; and a figure shared among the members of a list (公共充电桩和私人充电桩分别为…).
+ *
+ * Not for: walking the sentence (extract_sentence, jb_extract.c).
+ */
+#include "jb_extract_read_priv.h"
+#include "jb_units.h"
+
+#include <string.h>
+
+/* `s` again with another metric (and the dictionary's id for it): a member of a list that
+ * shares one value. */
+static JbStatement *statement_with_metric(const Ctx *c, const JbStatement *s, const char *metric,
+                                          const char *quote)
+{
+    const JbMetric *m = c->dict ? jb_dict_match(c->dict, metric, s->subject, s->q.unit) : NULL;
+    JbStatement *t = jb_extract_statement_new(s->subject, (Span){metric, metric + strlen(metric)},
+                                              m ? m->id : "", (Span){quote, quote + strlen(quote)},
+                                              s->period);
+    t->source = g_ref_string_acquire(s->source);
+    t->published = g_ref_string_acquire(s->published);
+    t->publisher = g_ref_string_acquire(s->publisher);
+    t->title = g_ref_string_acquire(s->title);
+    t->url = g_ref_string_acquire(s->url);
+    t->q = s->q;
+    t->forecast = s->forecast;
+    t->period_stated = s->period_stated;
+    t->line = s->line;
+    t->sentence = s->sentence;
+    return t;
+}
+
+/* 进口、出口均增长12%: members before 均 (都, 皆) share one value, and each gets its
+ * statement. The members are two or more short phrases of Chinese characters (no figures, no
+ * punctuation) from the clause's start to 均. The last of c->out, made for the value with the
+ * last member's metric (出口均增长), becomes that member's (出口增长); the others are put
+ * before it. */
+void share_among_members(Ctx *c, const char *sent, const char *qs)
+{
+    static const Lit JUN[] = {LIT("均"), LIT("都"), LIT("皆")};
+    static const Lit SEP[] = {LIT("、"), LIT("和"), LIT("及"), LIT("与"), LIT("與")};
+    const char *cs = jb_extract_clause_start(c, sent, qs);
+    if (qs - cs > 3 * 80)
+        return; /* members of six characters or fewer and their verb: a short clause (and a
+                 * clause of a megabyte is not walked at each of its numbers) */
+    const char *jun = NULL;
+    for (const char *p = cs; p < qs; p = g_utf8_next_char(p))
+        for (gsize k = 0; k < G_N_ELEMENTS(JUN); k++)
+            if (p > cs && lit_starts(p, qs, &JUN[k]))
+                jun = p;
+    if (!jun)
+        return;
+    g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func(g_free);
+    const char *m = cs;
+    for (const char *p = cs; p <= jun;) {
+        gsize sep = 0;
+        for (gsize k = 0; p < jun && k < G_N_ELEMENTS(SEP) && !sep; k++)
+            if (lit_starts(p, jun, &SEP[k]))
+                sep = SEP[k].n;
+        if (sep || p == jun) { /* a member ends */
+            glong n = g_utf8_strlen(m, p - m);
+            if (n < 1 || n > 6)
+                return;
+            g_ptr_array_add(members, g_strndup(m, (gsize)(p - m)));
+            if (p == jun)
+                break;
+            p += sep;
+            m = p;
+            continue;
+        }
+        gunichar ch = g_utf8_get_char(p);
+        if (ch < 0x4E00 || ch > 0x9FFF) /* digits, punctuation: not a list of names */
+            return;
+        p = g_utf8_next_char(p);
+    }
+    if (members->len < 2)
+        return;
+    JbStatement *s = g_ptr_array_index(c->out, c->out->len - 1);
+    const char *last = g_ptr_array_index(members, members->len - 1);
+    const char *at = strstr(s->metric, last);
+    if (!at || g_utf8_strlen(s->metric, at - s->metric) > 12)
+        return; /* its metric is not the members': leave it */
+    const char *rest = at + strlen(last);
+    for (gsize k = 0; k < G_N_ELEMENTS(JUN); k++)
+        if (g_str_has_prefix(rest, JUN[k].s))
+            rest += JUN[k].n;
+    /* the quote from the first member (its own began after the last 、) */
+    const char *in = strstr(cs, s->quote);
+    g_autofree char *quote = in && in < qs ? g_strndup(cs, (gsize)(in - cs) + strlen(s->quote))
+                                           : g_strdup(s->quote);
+    for (guint i = 0; i < members->len; i++) {
+        g_autofree char *metric = g_strconcat(g_ptr_array_index(members, i), rest, NULL);
+        g_ptr_array_insert(c->out, (gint)c->out->len - 1,
+                           statement_with_metric(c, s, metric, quote));
+    }
+    /* s gives way to the last member's (c->seen follows) */
+    jb_extract_seen_replace(c->seen, s, g_ptr_array_index(c->out, c->out->len - 2));
+    g_ptr_array_remove_index(c->out, c->out->len - 1);
+}
+
+/* The text between two list members: 、 和 及 与 / , ，, spaces. */
+gboolean list_gap(const char *a, const char *b)
+{
+    static const char *const SEPS[] = {"、", "和", "及", "与", "/", "，", ",", " ", NULL};
+    if (a >= b)
+        return a == b;
+    while (a < b) {
+        gboolean hit = FALSE;
+        for (const char *const *w = SEPS; *w && !hit; w++)
+            if (starts(a, b, *w)) {
+                a += strlen(*w);
+                hit = TRUE;
+            }
+        if (!hit)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Years named in [a, b) outside 《》, as "2026" strings, in order (for 分别). */
+/* A year written in four digits at p (not part of a longer number): its value, else 0. */
+static int year_at(const char *a, const char *p, const char *b)
+{
+    if (p + 4 > b || (p > a && g_ascii_isdigit(p[-1])) || (p + 4 < b && g_ascii_isdigit(p[4])))
+        return 0;
+    for (int k = 0; k < 4; k++)
+        if (!g_ascii_isdigit(p[k]))
+            return 0;
+    int y = atoi(p);
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+/* The last run of years named in [a, b) outside 《》, as "2026" strings, in order (for 分别):
+ * 2026年、2027年和2028年, 2026、2027、2028年, a span 2023-2025年 read as each of its years. */
+static GPtrArray *years_in(const char *a, const char *b)
+{
+    GPtrArray *ys = g_ptr_array_new_with_free_func(g_free);
+    int in_title = 0;
+    for (const char *p = a; p < b; p++) {
+        if (starts(p, b, "《"))
+            in_title++;
+        else if (starts(p, b, "》") && in_title > 0)
+            in_title--;
+        int y = in_title ? 0 : year_at(a, p, b);
+        if (!y)
+            continue;
+        /* a run of years: each with 年, or the last one only */
+        GArray *run = g_array_new(FALSE, FALSE, sizeof(int));
+        const char *q = p;
+        gboolean span = FALSE, closed = FALSE;
+        while (y) {
+            int prev = run->len ? g_array_index(run, int, run->len - 1) : 0;
+            if (span && prev && y > prev && y - prev <= 50)
+                for (int k = prev + 1; k < y; k++)
+                    g_array_append_val(run, k);
+            g_array_append_val(run, y);
+            q += 4;
+            if (starts(q, b, "年")) {
+                q += strlen("年");
+                closed = TRUE;
+            }
+            span = FALSE;
+            const char *r = q;
+            static const char *const LINK[] = {"、", "和", "及", "与", ",", NULL};
+            static const char *const RANGE[] = {"-", "—", "–", "至", "到", "～", "~", NULL};
+            gboolean linked = FALSE;
+            for (const char *const *w = LINK; *w && !linked; w++)
+                if (starts(r, b, *w)) {
+                    r += strlen(*w);
+                    linked = TRUE;
+                }
+            for (const char *const *w = RANGE; *w && !linked; w++)
+                if (starts(r, b, *w)) {
+                    r += strlen(*w);
+                    linked = span = TRUE;
+                }
+            y = linked ? year_at(a, r, b) : 0;
+            if (y)
+                q = r;
+        }
+        if (closed) { /* the last run before 分别 is the one it hands out */
+            g_ptr_array_set_size(ys, 0);
+            for (guint k = 0; k < run->len; k++)
+                g_ptr_array_add(ys, g_strdup_printf("%d", g_array_index(run, int, k)));
+        }
+        g_array_unref(run);
+        p = q - 1;
+    }
+    return ys;
+}
+
+
+/* Does [a, b) hold a figure: digits that are not part of a name (5G, C919, H20)? */
+static gboolean item_has_figure(const char *a, const char *b)
+{
+    for (const char *p = a; p < b; p++) {
+        if (!g_ascii_isdigit(*p))
+            continue;
+        const char *q = p;
+        while (q < b && g_ascii_isdigit(*q))
+            q++;
+        if (!(p > a && g_ascii_isalpha(p[-1])) && !(q < b && g_ascii_isalpha(*q)))
+            return TRUE;
+        p = q - 1;
+    }
+    return FALSE;
+}
+
+/* What a list's items measure, when the writer says it once: 新能源汽车产量与出口量 (the
+ * first item's head is the later items' too), 高铁和城轨里程 (the last item's measure is
+ * the earlier items' too). */
+static const char *const MEASURES[] = {
+    "出口量",   "進口量",   "进口量",   "出口额", "出口額",   "进口额",   "進口額", "销售额",
+    "銷售額",   "营业收入", "營業收入", "净利润", "淨利潤",   "增加值",   "保有量", "装机容量",
+    "裝機容量", "新增装机", "新增裝機", "装机",   "裝機",     "产量",     "產量",   "销量",
+    "銷量",     "产值",     "產值",     "出口",   "进口",     "進口",     "营收",   "營收",
+    "收入",     "利润",     "利潤",     "里程",   "企业数量", "企業數量", "企业",   "企業",
+    "数量",     "數量",     "规模",     "規模",   "总额",     "總額",     NULL};
+
+static const char *measure_ending(const char *item)
+{
+    for (const char *const *w = MEASURES; *w; w++)
+        if (g_str_has_suffix(item, *w))
+            return *w;
+    return NULL;
+}
+
+/* The items of a list made whole where the writer left words out (MEASURES). */
+static void complete_items(GPtrArray *items)
+{
+    char **it = (char **)items->pdata;
+    const char *first = measure_ending(it[0]), *last = measure_ending(it[items->len - 1]);
+    gsize head = first ? strlen(it[0]) - strlen(first) : 0;
+    for (guint i = 1; head && i < items->len; i++) /* 新能源汽车产量与[新能源汽车]销量 */
+        for (const char *const *w = MEASURES; *w; w++)
+            if (strcmp(it[i], *w) == 0) {
+                char *whole = g_strdup_printf("%.*s%s", (int)head, it[0], it[i]);
+                g_free(it[i]);
+                it[i] = whole;
+                break;
+            }
+    for (guint i = 0; last && i + 1 < items->len; i++) /* 高铁[里程]和城轨里程 */
+        if (!measure_ending(it[i])) {
+            char *whole = g_strconcat(it[i], last, NULL);
+            g_free(it[i]);
+            it[i] = whole;
+        }
+}
+
+/* The length of the word joining two items of a list at p in [a, z) (、, 以及, 和, 与, 與,
+ * 及), else 0. 和, 与 and 及 join only items of two characters or more, and not inside a
+ * word (参与, 给与, 涉及, 普及, 惠及, 及时, 共和国, 总和, 和平…): a word segmenter would
+ * know them all; these are the ones news writes beside a list's subjects. */
+static gsize joiner_at(const char *a, const char *p, const char *z)
+{
+    if (starts(p, z, "、"))
+        return strlen("、");
+    if (starts(p, z, "以及"))
+        return p - a >= 6 && z - p >= (gssize)strlen("以及") + 6 ? strlen("以及") : 0;
+    static const char *const JOIN[] = {"和", "与", "與", "及", NULL};
+    /* (the character before or after that makes the joiner part of a word) */
+    static const char *const BEFORE[] = {"参", "參", "给", "給", "涉", "普", "惠", "危", "波",
+                                         "顾", "顧", "不", "以", "总", "總", "共", "温", "溫",
+                                         "缓", "緩", "饱", "飽", "平", "柔", "暖", "人", NULL};
+    static const char *const AFTER[] = {"时", "時", "格", "会", "會",       "平", "谐",
+                                        "諧", "解", "睦", "其", "信息化部", NULL};
+    for (const char *const *j = JOIN; *j; j++) {
+        if (!starts(p, z, *j))
+            continue;
+        const char *q = p + strlen(*j);
+        /* two characters at least on either side (CJK: three bytes each) */
+        if (p - a < 6 || z - q < 6)
+            return 0;
+        for (const char *const *w = BEFORE; *w; w++)
+            if (ends(a, p, *w))
+                return 0;
+        for (const char *const *w = AFTER; *w; w++)
+            if (starts(q, z, *w))
+                return 0;
+        return strlen(*j);
+    }
+    return 0;
+}
+
+/* The items of the list (a、b和c, a和b, a与b) in the clause of `before` (a 分别) that ends
+ * there or at a 的 before it, each a new string (the array owns them), its end in
+ * `*list_end`; NULL when there is none or an item holds a digit. */
+static GPtrArray *list_items_before(Ctx *c, const char *sent, const char *before,
+                                    const char **list_end)
+{
+    const char *cs = jb_extract_clause_start(c, sent, before);
+    const char *last = NULL;
+    gsize last_n = 0;
+    for (const char *p = cs; p < before; p = g_utf8_next_char(p)) {
+        gsize n = joiner_at(cs, p, before);
+        if (n) {
+            last = p;
+            last_n = n;
+            p += n - 1; /* (then the next character) */
+        }
+    }
+    /* else a list of 、 in an earlier clause (国家级、省级制造业创新中心，…分别拿到…) */
+    for (const char *p = sent; !last_n && p < cs; p = g_utf8_next_char(p))
+        if (starts(p, cs, "、"))
+            last = p;
+    if (!last)
+        return NULL;
+    if (!last_n) {
+        last_n = strlen("、");
+        cs = sent;
+    }
+    static const char *const EDGE[] = {"，", "；", "：", "的", ",", NULL};
+    const char *a = last;
+    while (a > cs) {
+        const char *b = a - 1;
+        while (b > cs && ((guchar)*b & 0xC0) == 0x80)
+            b--;
+        gboolean edge = FALSE;
+        for (const char *const *w = EDGE; *w && !edge; w++)
+            edge = starts(b, a, *w);
+        if (edge)
+            break;
+        a = b;
+    }
+    const char *z = last + last_n;
+    while (z < before) {
+        gboolean edge = FALSE;
+        for (const char *const *w = EDGE; *w && !edge; w++)
+            edge = starts(z, before, *w);
+        if (edge)
+            break;
+        z = g_utf8_next_char(z);
+    }
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    const char *start = a;
+    for (const char *p = a; p <= z;) {
+        gsize n = p < z ? joiner_at(a, p, z) : 0;
+        if (p < z && !n) {
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        if (p == start || item_has_figure(start, p)) {
+            g_ptr_array_unref(items);
+            return NULL;
+        }
+        g_ptr_array_add(items, g_strndup(start, (gsize)(p - start)));
+        if (p == z)
+            break;
+        p += n;
+        start = p;
+    }
+    *list_end = z;
+    complete_items(items);
+    return items;
+}
+
+void fenbie_list_clear(FenbieList *l)
+{
+    g_clear_pointer(&l->years, g_ptr_array_unref);
+    g_clear_pointer(&l->subjects, g_ptr_array_unref);
+    g_clear_pointer(&l->items, g_ptr_array_unref);
+    g_clear_pointer(&l->members, g_ptr_array_unref);
+}
+
+gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l)
+{
+    const char *fenbie = hit->at;
+    const GArray *qs = c->quantities;
+    memset(l, 0, sizeof *l);
+    l->from = G_MAXUINT;
+    for (guint i = 0; i < qs->len; i++)
+        if (sent + g_array_index(qs, JbQuantity, i).start > fenbie) {
+            l->from = i;
+            break;
+        }
+    if (l->from == G_MAXUINT)
+        return FALSE;
+    l->n = 1;
+    while (l->from + l->n < qs->len &&
+           list_gap(sent + g_array_index(qs, JbQuantity, l->from + l->n - 1).end,
+                    sent + g_array_index(qs, JbQuantity, l->from + l->n).start))
+        l->n++;
+    if (l->n < 2)
+        return TRUE;
+    l->years = years_in(sent, fenbie);
+    l->subjects = g_ptr_array_new();
+    const char *cs = jb_extract_clause_start(c, sent, fenbie);
+    const char *shared = NULL; /* where the words all members share begin */
+    for (guint i = 0; i < c->subjects->len; i++) {
+        const SubjectHit *h = &g_array_index(c->subjects, SubjectHit, i);
+        if (h->at >= cs && h->end <= fenbie &&
+            (!l->subjects->len ||
+             !strstr(h->word, g_ptr_array_index(l->subjects, l->subjects->len - 1)))) {
+            g_ptr_array_add(l->subjects, (gpointer)h->word);
+            shared = h->end;
+        }
+    }
+    const char *list_end = NULL;
+    l->items = list_items_before(c, sent, fenbie, &list_end);
+    gboolean by_items = l->items && l->items->len == l->n;
+    if (l->subjects->len != l->n && by_items) {
+        g_ptr_array_set_size(l->subjects, 0);
+        for (guint i = 0; i < l->items->len; i++)
+            g_ptr_array_add(l->subjects, g_ptr_array_index(l->items, i));
+    }
+    if (by_items)
+        shared = list_end;
+    l->by_year = l->years->len == l->n;
+    l->by_subject = l->subjects->len == l->n;
+    l->ambiguous = !l->by_year && !l->by_subject && l->items && l->items->len >= 2;
+    if (l->by_subject) { /* a member's words: its own item (else its subject), the list's
+                          * after it, what follows 分别 (公共充电桩 + 为, 社会消费品零售总额 +
+                          * 同比增长, 人工智能 + 企业 + 超过) */
+        const char *tail = fenbie + hit->len,
+                   *first = sent + g_array_index(qs, JbQuantity, l->from).start;
+        l->members = g_ptr_array_new_with_free_func(g_free);
+        for (guint i = 0; i < l->n; i++) {
+            GString *m = g_string_new(g_ptr_array_index(by_items ? l->items : l->subjects, i));
+            if (shared && shared < fenbie)
+                g_string_append_len(m, shared, fenbie - shared);
+            if (tail < first)
+                g_string_append_len(m, tail, first - tail);
+            g_ptr_array_add(l->members, g_string_free(m, FALSE));
+        }
+    }
+    return TRUE;
+}

@@ -1,0 +1,46 @@
+/* jb_extract_read_priv.h — what the files that read an article share (not installed, not
+ * public).
+ *
+ * jb_extract.c walks an article section by section, paragraph by paragraph and sentence by
+ * sentence, with the extractor's public calls; it uses:
+ *   jb_extract_lists.c  lists in a sentence: the items before 分别 and the values it hands
+ *                       them (years, subjects, items), a value shared among a list's members;
+ *   jb_extract_frame.c  the frame of what is read: sections (their dates, titles, report
+ *                       periods), headings and the periods they name, and the period in force
+ *                       where a paragraph names none.
+ *
+ * Not for: anything outside src/extract (jb_extract.h), nor what the rest of extract shares
+ * (jb_extract_priv.h).
+ */
+#ifndef JB_EXTRACT_READ_PRIV_H
+#define JB_EXTRACT_READ_PRIV_H
+
+#include "jb_extract_priv.h"
+
+/* The list of values after one 分别 and what it hands them: years (2023-2025年…分别达到120、
+ * 135、150亿元: the last run of years before it), or subjects (人工智能、人形机器人企业分别超过
+ * 6000家、140家), or the items of a list (国家级、省级…分别拿到…). */
+#define FENBIE_MAX 16 /* lists read in one sentence; later ones are plain figures */
+typedef struct {
+    guint from, n;       /* the values: quantities [from, from + n) of the sentence */
+    GPtrArray *years;    /* "2023"…, owned */
+    GPtrArray *subjects; /* borrowed words, or the items' (owned by `items`) */
+    GPtrArray *items;    /* owned, or NULL */
+    GPtrArray *members;  /* owned, when by_subject: each member's own words (Ctx.member) */
+    gboolean by_year, by_subject;
+    gboolean ambiguous; /* a list of subjects not paired with the values (counts differ) */
+} FenbieList;
+
+/* jb_extract_lists.c */
+void share_among_members(Ctx *c, const char *sent, const char *qs);
+gboolean list_gap(const char *a, const char *b);
+void fenbie_list_clear(FenbieList *l);
+gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l);
+
+/* jb_extract_frame.c */
+void heading_period(Ctx *c, const char *heading, guint level);
+void enter_section(Ctx *c, const JbSection *x);
+gboolean briefing_title(const char *t);
+
+
+#endif
