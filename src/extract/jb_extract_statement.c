@@ -535,6 +535,18 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
             now_here = now_here || !ACTUAL_CUMULATIVE(h->tag);
         }
     }
+    /* 已有95%的服务区…，充电停车位约为2.3万个: a "now" word opening the sentence (已有, 目前)
+     * dates its later clauses that name no time of their own, as it dates its own */
+    gboolean now_before = FALSE;
+    for (guint k = keyword_from(c, sent); k < c->keywords->len && !have_time; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->at >= cs0)
+            break;
+        if (h->tag < kw_actual)
+            now_before = FALSE; /* …已有…，预计…: the forecast's clause */
+        else if (h->tag < kw_hedge && !ACTUAL_CUMULATIVE(h->tag))
+            now_before = TRUE;
+    }
     /* a forecast word in an earlier clause (sentence_words found the first) */
     gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
     gboolean forecast = forecast_here || forecast_before;
@@ -569,7 +581,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     char period[JB_PERIOD_MAX];
     /* (a running total, 累计, with no time of its own: of the story's frame — a release's
      * 1—10月 — else to date; not of a time the last sentence named) */
-    statement_period(c, period_override, have_time ? t : NULL, actual && now_here,
+    statement_period(c, period_override, have_time ? t : NULL,
+                     (actual && now_here) || (now_before && !forecast && !actual_here),
                      actual && !now_here, cs0, qs, period);
     if (!period_override) {
         change_since_base(c, sent, cs0, qs, qe, period);
