@@ -326,6 +326,7 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
                                    const char *subject, gboolean whole);
 static gboolean names_change(const char *text);
 static gboolean followed_by_measure(const char *text);
+static gboolean joined_to_name_before(const char *context, const char *at);
 
 /* Does `text` hold a word of `words`? */
 static gboolean holds_any(const char *text, char *const *words)
@@ -445,6 +446,10 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
             best_k = k;
         }
     }
+    /* 科技和创新型中小企业超60万家: the alias is the last of two names joined by 和, and the
+     * figure counts both together, not the alias's metric alone */
+    if (best && joined_to_name_before(context, context + best_end - best_len))
+        return NULL;
     /* 居民消费价格环比上涨0.2%: a change on another base than the metric's */
     if (best && holds_any(context + best_end, d->other_bases))
         return NULL;
@@ -457,6 +462,22 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
         names_change(context + best_end))
         return NULL;
     return best;
+}
+
+/* Does `at` follow a name joined to it by 和, 与 or 及 (科技和|创新型中小企业): a word
+ * character before the conjunction, not a clause's start or punctuation? */
+static gboolean joined_to_name_before(const char *context, const char *at)
+{
+    static const char *const JOINS[] = {"和", "与", "與", "及", NULL};
+    for (const char *const *j = JOINS; *j; j++) {
+        gsize n = strlen(*j);
+        if ((gsize)(at - context) <= n || strncmp(at - n, *j, n) != 0)
+            continue;
+        const char *before = g_utf8_find_prev_char(context, at - n);
+        return before && g_unichar_isalnum(g_utf8_get_char(before)) &&
+               !g_unichar_isdigit(g_utf8_get_char(before));
+    }
+    return FALSE;
 }
 
 /* Does `text` begin with the noun of a measure (营业收入, 利润, 出口…)? A longer alias that

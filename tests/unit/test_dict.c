@@ -69,6 +69,10 @@ int main(void)
         {"全国电影总票房", NULL, "元", "culture.box_office", "box office"},
         {"全國電影總票房", NULL, "元", "culture.box_office", "traditional"},
         {"专精特新“小巨人”企业", NULL, "家", "sme.little_giants", "专精特新"},
+        /* two names joined by 和 before one figure: both together, not the last name's metric */
+        {"科技和创新型中小企业超", NULL, "家", NULL, "two kinds counted together"},
+        {"燃油车和新能源汽车产量", NULL, "辆", NULL, "A和B产量: a joint figure"},
+        {"，新能源汽车产量", NULL, "辆", "nev.production", "after a comma: the metric itself"},
         {"國內出遊人次", NULL, "人次", "tourism.domestic_trips", "tourism, traditional"},
         {"新建商品房销售面积", NULL, "平方米", "housing.sales_area", "housing"},
         {"算力总规模达到", NULL, "EFLOPS", "infra.compute_capacity", "compute"},
