@@ -251,6 +251,23 @@ static const char *first_figure(const char *sent, const char *end, const GArray 
     return end;
 }
 
+/* Does a figure at `at` follow a table's unit declaration (单位：百万元, 单位：人民币亿元)? Its
+ * unit word reads as a number (百万元 is a million 元) but names the cells' unit. */
+static gboolean unit_declaration(const char *sent, const char *at)
+{
+    static const char *const W[] = {"单位：", "单位:", "單位：", "單位:", NULL};
+    const char *p = at;
+    while (p > sent && p[-1] == ' ')
+        p--;
+    for (const char *const *cur = (const char *const[]){"人民币", "人民幣", NULL}; *cur; cur++)
+        if (ends(sent, p, *cur))
+            p -= strlen(*cur);
+    for (const char *const *w = W; *w; w++)
+        if (ends(sent, p, *w))
+            return TRUE;
+    return FALSE;
+}
+
 static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
 {
     gsize len = (gsize)(p - sent);
@@ -267,8 +284,9 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
         while (k < c->times->len && g_array_index(c->times, TimeRef, k).end <= sent + x->start)
             k++;
-        if (k < c->times->len && g_array_index(c->times, TimeRef, k).at <= sent + x->start &&
-            g_array_index(c->times, TimeRef, k).end >= sent + x->end)
+        if ((k < c->times->len && g_array_index(c->times, TimeRef, k).at <= sent + x->start &&
+             g_array_index(c->times, TimeRef, k).end >= sent + x->end) ||
+            unit_declaration(sent, sent + x->start))
             g_array_remove_index(qs, i);
         else
             i++;

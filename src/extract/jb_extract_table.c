@@ -34,6 +34,24 @@ static gboolean plain_number(const char *s)
     return digit && *p == '\0';
 }
 
+/* `u` (owned, stripped) if the number parser knows it as a unit after a number, else NULL
+ * (freed). A header's currency before its unit is the 元's own (人民币亿元 → 亿元). */
+static char *unit_word(char *u)
+{
+    static const char *const RMB[] = {"人民币", "人民幣", "RMB", NULL};
+    for (const char *const *w = RMB; *w; w++)
+        if (g_str_has_prefix(u, *w) && strstr(u + strlen(*w), "元")) {
+            memmove(u, u + strlen(*w), strlen(u + strlen(*w)) + 1);
+            break;
+        }
+    g_autofree char *probe = g_strconcat("1", u, NULL);
+    JbQuantity q;
+    if (u[0] && g_utf8_strlen(u, -1) <= 6 && jb_number_parse(probe, &q, NULL))
+        return u;
+    g_free(u);
+    return NULL;
+}
+
 /* The unit a header or label gives in brackets: “（亿元）” → "亿元", "(%)" → "%"; NULL. */
 static char *bracket_unit(const char *s)
 {
@@ -43,13 +61,10 @@ static char *bracket_unit(const char *s)
         const char *c = o ? strstr(o, CLOSE[k]) : NULL;
         if (!o || !c)
             continue;
-        g_autofree char *u = g_strndup(o + strlen(OPEN[k]), (gsize)(c - o - strlen(OPEN[k])));
-        g_strstrip(u);
-        /* a unit, as the number parser knows it after a number */
-        g_autofree char *probe = g_strconcat("1", u, NULL);
-        JbQuantity q;
-        if (u[0] && g_utf8_strlen(u, -1) <= 6 && jb_number_parse(probe, &q, NULL))
-            return g_steal_pointer(&u);
+        char *u = unit_word(
+            g_strstrip(g_strndup(o + strlen(OPEN[k]), (gsize)(c - o - strlen(OPEN[k])))));
+        if (u)
+            return u;
     }
     return NULL;
 }
@@ -152,11 +167,9 @@ static char *caption_unit(const char *text)
         const char *at = strstr(text, *w);
         if (!at)
             continue;
-        g_autofree char *u = g_strstrip(g_strdup(at + strlen(*w)));
-        g_autofree char *probe = g_strconcat("1", u, NULL);
-        JbQuantity q;
-        if (u[0] && g_utf8_strlen(u, -1) <= 6 && jb_number_parse(probe, &q, NULL))
-            return g_steal_pointer(&u);
+        char *u = unit_word(g_strstrip(g_strdup(at + strlen(*w))));
+        if (u)
+            return u;
     }
     return NULL;
 }
