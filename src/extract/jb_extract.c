@@ -231,6 +231,35 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
     return p == xs;
 }
 
+/* Does the clause of a figure at `at` hold a streak before it (连续6个月交付量超过3.5万辆,
+ * 连续两周日均成交额超过1.2万亿元, 连续3个月保持在1%以上)? A bound after a streak is the
+ * threshold every period of it passed, not a figure of one period. */
+static gboolean streak_before(const Ctx *c, const char *sent, const char *at)
+{
+    static const char *const UNITS[] = {"个交易日", "個交易日", "交易日", "个季度", "個季度", "个月",
+                                        "個月", "季度", "季", "月", "年", "天", "日", "周", "週",
+                                        "期", NULL};
+    const char *cs = jb_extract_clause_start(c, sent, at);
+    for (const char *p = cs; p < at; p = g_utf8_next_char(p)) {
+        if (!starts(p, at, "连续") && !starts(p, at, "連續"))
+            continue;
+        const char *q = p + strlen("连续");
+        if (starts(q, at, "第"))
+            q += strlen("第");
+        const char *n = q;
+        while (n < at && g_ascii_isdigit(*n))
+            n++;
+        if (n == q && (starts(q, at, "两") || starts(q, at, "兩")))
+            n = q + strlen("两");
+        else if (n == q && jb_cn_count(&n, at) < 0)
+            continue;
+        for (const char *const *u = UNITS; *u; u++)
+            if (starts(n, at, *u))
+                return TRUE;
+    }
+    return FALSE;
+}
+
 /* Where the sentence's first figure outside brackets starts (a stock code or an aside in
  * brackets (股份代号：2459.HK) comes before the time a story opens with), else `end`. */
 static const char *first_figure(const char *sent, const char *end, const GArray *qs)
@@ -350,7 +379,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         }
         c->list_tail = list_last > list_first ? sent + g_array_index(qs, JbQuantity, list_last).end
                                               : NULL;
-        if (group_count(c, sent, x, i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL)) {
+        if (group_count(c, sent, x, i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL) ||
+            (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start))) {
             prev_end = sent + x->end;
             continue;
         }
