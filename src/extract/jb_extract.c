@@ -117,6 +117,14 @@ static const char *item_start(const char *sent, const char *end, const char *at,
     return *item;
 }
 
+/* Does a sentence ending at `end` (its terminator, or its paragraph's NUL) end as a
+ * sentence does (。！？), not as a title line? */
+static gboolean ends_as_sentence(const char *end)
+{
+    return g_str_has_prefix(end, "。") || g_str_has_prefix(end, "！") ||
+           g_str_has_prefix(end, "？");
+}
+
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
@@ -197,11 +205,19 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
             gboolean narrows = lead_here && c->have_lead && bracketed &&
                                jb_period_first_day(&r->val) >= jb_period_first_day(&c->lead) &&
                                jb_period_end_day(&r->val) <= jb_period_end_day(&c->lead);
-            if ((c->lead_open || narrows) && jb_period_freq(&r->val) != JB_FREQ_DAY &&
+            /* (a title line's 2026年 narrowed by the week or holiday the story opens with;
+             * not by a stock's date: 上半年… ¶ 截至6月末… keeps the half) */
+            gboolean refines = c->lead_refinable && c->have_lead && !lead_here &&
+                               r->val.start.kind == JB_POINT_DAY &&
+                               r->val.end.kind == JB_POINT_DAY &&
+                               jb_period_first_day(&r->val) >= jb_period_first_day(&c->lead) &&
+                               jb_period_end_day(&r->val) <= jb_period_end_day(&c->lead);
+            if ((c->lead_open || narrows || refines) && jb_period_freq(&r->val) != JB_FREQ_DAY &&
                 !r->future_word && !r->loose && r->at < first_number) {
                 /* (named before the story's figures) */
                 c->lead = r->val; /* a story opening "今年第二季…": its figures' period */
                 c->have_lead = TRUE;
+                c->lead_refinable = first_number >= end && !ends_as_sentence(end);
                 lead_here = TRUE;
             }
             /* (a day opening the story is when it happened, not its figures' period:
@@ -480,6 +496,8 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
         if (c->quantities->len || c->times->len || p < end || ends(sent, p, "：") ||
             (p > sent && p[-1] == ':'))
             c->lead_open = FALSE; /* (投资要点：, a label over a list, opens its items) */
+        if (c->quantities->len)
+            c->lead_refinable = FALSE;
         sent = p < end ? g_utf8_next_char(p) : end;
     }
 }

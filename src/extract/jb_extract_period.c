@@ -17,7 +17,8 @@
 static gboolean index_base_after(const char *e, const char *limit)
 {
     for (int k = 0; k < 3 && e < limit; k++) {
-        if (any_lit(e, limit, (const char *const[]){"=100", "＝100", "=1", "＝1", NULL}))
+        if (any_lit(e, limit, (const char *const[]){"=100", "＝100", "=1", "＝1", "为100", "為100",
+                                                     "为基期", "為基期", "为基年", "為基年", NULL}))
             return TRUE;
         if (any_lit(e, limit, (const char *const[]){"）", ")", "，", "。", NULL}))
             return FALSE;

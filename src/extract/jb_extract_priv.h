@@ -296,6 +296,9 @@ typedef struct {
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
     JbPeriod carry, lead;
     gboolean have_carry, have_lead, lead_open;
+    /* the lead was named by a line with no figure (a report's title line: 某某周报（2026年）):
+     * the story's first sentence with figures may still narrow it (本周（11月23日—29日）) */
+    gboolean lead_refinable;
     /* the last period named in the story (section) so far: what 上季 and 上月 count back
      * from in a paragraph that names none (第二季…。 ¶ 較上季的28000元 is the first quarter) */
     JbPeriod story_named;
