@@ -590,8 +590,11 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
             c.have_story_named = FALSE;
         }
         if (jb_extract_is_headline(article, i) || contents[i]) {
-            if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING)
+            if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING) {
                 heading_period(&c, g_ptr_array_index(article->paragraphs, i), 0);
+                c.have_carry = FALSE; /* (a table under it is the heading's, not the time
+                                       * the paragraph above last named: 截至9月底…) */
+            }
             continue; /* the headlines, read last (below) */
         }
         guint level = jb_extract_heading_level(g_ptr_array_index(article->paragraphs, i));

@@ -18,10 +18,25 @@ const char *fiscal_ref(const char *s, const char *p, const char *limit, const Ti
 {
     const char *q = p;
     int y = digits(&q, s, limit, 4);
+    /* 2026/27财年, 2025/2026财政年度: a year across two, named by both; it ends in the second,
+     * in March unless the article says otherwise (Hong Kong's, India's, Japan's) */
+    gboolean split = FALSE;
+    const char *sl = y >= 1900 && y <= 2100
+                         ? any_lit(q, limit, (const char *const[]){"/", "／", "-", NULL})
+                         : NULL;
+    if (sl) {
+        const char *q2 = sl;
+        int y2 = digits(&q2, s, limit, 4);
+        if ((q2 - sl == 2 && y2 == (y + 1) % 100) || (q2 - sl == 4 && y2 == y + 1)) {
+            q = q2;
+            y++;
+            split = TRUE;
+        }
+    }
     const char *e = y >= 1900 && y <= 2100 ? any_lit(q, limit, FISCAL_YEAR) : NULL;
     if (!e)
         return NULL;
-    int fy = a->fy_end >= 1 && a->fy_end <= 12 ? a->fy_end : 12;
+    int fy = a->fy_end >= 1 && a->fy_end <= 12 ? a->fy_end : split ? 3 : 12;
     JbPoint first = jb_point_add((JbPoint){JB_POINT_MONTH, y, fy, 0}, -11);
     int from = 0, n = 12; /* months into the year, and how many */
     const char *r = any_lit(e, limit, (const char *const[]){"的", NULL});
