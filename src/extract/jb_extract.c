@@ -136,6 +136,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
     c->carry_in = c->carry;
     c->have_carry_in = c->have_carry;
     jb_extract_time_refs(sent, end, &c->anchor, refs);
+    jb_extract_named_mentions(c, sent, first_number, refs);
     JbPeriod ctx = c->carry;
     gboolean have_ctx = c->have_carry || jb_extract_default_period(c, TRUE, &ctx);
     /* 上月, 上季 count back from a period this paragraph named; from a story's headline
@@ -151,6 +152,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
         if (relative && !ctx_named && c->have_story_named)
             against = &c->story_named;
         r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+        jb_extract_name_span(c, sent, r);
         /* 今年以来 runs to the month the text speaks of (7月…，今年以来累计下跌约7%), when
          * that is before the published one */
         /* (a time not over when published, as a headline's 今年, names no month to run to) */
@@ -588,6 +590,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
                 memset(c.heading_plan, 0, sizeof c.heading_plan);
             }
             c.have_story_named = FALSE;
+            c.n_named_spans = 0;
         }
         if (jb_extract_is_headline(article, i) || contents[i]) {
             if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING) {

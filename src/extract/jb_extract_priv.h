@@ -284,6 +284,13 @@ typedef struct {
 #define JB_HEADING_LEVELS 5
 
 /* One article being read (see jb_extractor_run). */
+/* A name the story defined by a span in brackets: 上个雪季（2025年11月至2026年4月）. */
+#define JB_NAMED_SPANS 8
+typedef struct {
+    char name[40]; /* the words before the bracket, UTF-8 */
+    JbPeriod p;
+} NamedSpan;
+
 typedef struct {
     const JbArticle *article;
     const JbDict *dict;
@@ -310,6 +317,9 @@ typedef struct {
     gboolean have_heading_period[JB_HEADING_LEVELS];
     gboolean heading_for_prose[JB_HEADING_LEVELS];
     gboolean heading_plan[JB_HEADING_LEVELS]; /* the heading names targets (主要预期目标) */
+    /* names the story defined by a span in brackets (jb_extract_named.c) */
+    NamedSpan named_spans[JB_NAMED_SPANS];
+    guint n_named_spans;
     /* the year a title names that is before the published one (2024年…统计公报, published
      * in 2025): the default of figures and of 全年, 年末 */
     JbPeriod title_period;
@@ -360,6 +370,12 @@ JbStatement *jb_extract_statement_new(const char *subject, Span metric, const ch
 int jb_extract_kw_fenbie(void);
 /* Start of the clause holding `at` in the sentence starting at `s`. */
 const char *jb_extract_clause_start(const Ctx *c, const char *s, const char *at);
+/* jb_extract_named.c: remember the name a bracketed span `r` defines (its words before the
+ * bracket); add to `refs` (in text order) a time for each clause of [sent, first_number)
+ * that opens with a name defined so (上个雪季，…; 假期全市…). */
+void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r);
+void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first_number,
+                               GArray *refs);
 /* Past the words of scope (全国 其中 本港 截至 在…) and the sentence's times from p, up to
  * `limit`: where what a clause is about begins. */
 const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit);

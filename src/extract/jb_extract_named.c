@@ -1,0 +1,132 @@
+/* jb_extract_named.c — names a story defines by a span in brackets, and the clauses that
+ * name them again. A report writes 上个雪季（2025年11月至2026年4月） or 今年国庆中秋假期
+ * （10月1日至8日） once; paragraphs later it says 上个雪季，… or 假期全市… and means that span.
+ * A clause opening with the name (or its last words: 假期 for 国庆中秋假期, after 本 or 该)
+ * gets the span as a time of its own, as if the dates were written there.
+ *
+ * Not for: reading times (jb_extract_period*.c) or the period in force (jb_extract.c).
+ */
+#include "jb_extract_priv.h"
+
+/* The words before a bracket at `open`: CJK ideographs back to a clause mark, a digit or
+ * a Latin letter; at most 12 characters. "" when fewer than two. */
+static void name_before(const char *sent, const char *open, char out[40])
+{
+    const char *a = open;
+    int n = 0;
+    while (a > sent && n < 12) {
+        const char *prev = g_utf8_find_prev_char(sent, a);
+        if (!prev)
+            break;
+        gunichar u = g_utf8_get_char(prev);
+        if (u < 0x4E00 || u > 0x9FFF)
+            break;
+        a = prev;
+        n++;
+    }
+    out[0] = '\0';
+    if (n >= 2 && (gsize)(open - a) < 40) {
+        memcpy(out, a, (gsize)(open - a));
+        out[open - a] = '\0';
+    }
+}
+
+void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
+{
+    /* (a restatement, 第二财季（Q2 FY26）, says again what the time before it said) */
+    if (!r->has_val || r->role != TIME_PERIOD || r->at <= sent)
+        return;
+    const char *open = NULL;
+    if (ends(sent, r->at, "（"))
+        open = r->at - strlen("（");
+    else if (r->at[-1] == '(')
+        open = r->at - 1;
+    /* a span of two days or more (not a day, nor hours: 夜间（18时至次日2时）) */
+    if (!open || jb_period_end_day(&r->val) - jb_period_first_day(&r->val) < 2)
+        return;
+    char name[40];
+    name_before(sent, open, name);
+    if (!name[0])
+        return;
+    guint k = 0;
+    while (k < c->n_named_spans && strcmp(c->named_spans[k].name, name) != 0)
+        k++;
+    if (k == c->n_named_spans) {
+        if (k == JB_NAMED_SPANS) { /* the oldest goes */
+            memmove(c->named_spans, c->named_spans + 1, (JB_NAMED_SPANS - 1) * sizeof(NamedSpan));
+            k = JB_NAMED_SPANS - 1;
+        } else {
+            c->n_named_spans++;
+        }
+    }
+    g_strlcpy(c->named_spans[k].name, name, sizeof c->named_spans[k].name);
+    c->named_spans[k].p = r->val;
+}
+
+/* The length in bytes of a mention at `q` of a defined name, and which; 0 when none. The
+ * whole name wins over its last words; of two names ending alike, the later defined. */
+static gsize mention_at(const Ctx *c, const char *q, const char *limit, guint *which)
+{
+    static const char *const BEFORE[] = {"",     "本",   "该",   "該", "这个",
+                                         "這個", "整个", "整個", NULL};
+    gsize best = 0;
+    int best_score = 0;
+    for (guint k = 0; k < c->n_named_spans; k++) {
+        const char *name = c->named_spans[k].name;
+        for (const char *const *b = BEFORE; *b; b++) {
+            const char *at = q + strlen(*b);
+            if (at > limit || strncmp(q, *b, strlen(*b)) != 0)
+                continue;
+            /* the name's last words, two characters at least: longest first */
+            for (const char *tail = name; *tail; tail = g_utf8_next_char(tail)) {
+                gsize n = strlen(tail);
+                if (g_utf8_strlen(tail, -1) < 2)
+                    break;
+                if ((gsize)(limit - at) < n || memcmp(at, tail, n) != 0)
+                    continue;
+                int score = (int)g_utf8_strlen(tail, -1) * 2 + (tail == name && !**b);
+                if (score >= best_score) {
+                    best_score = score;
+                    best = (gsize)(at - q) + n;
+                    *which = k;
+                }
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first_number,
+                               GArray *refs)
+{
+    if (!c->n_named_spans)
+        return;
+    for (const char *q = sent; q < first_number;) {
+        guint k = 0;
+        gsize n = mention_at(c, q, first_number, &k);
+        const char *e = q + n;
+        /* (the definition itself, name（dates）, is read where it stands) */
+        if (n && !starts(e, first_number, "（") && *e != '(') {
+            guint i = 0;
+            while (i < refs->len && g_array_index(refs, TimeRef, i).end <= q)
+                i++;
+            if (i == refs->len || g_array_index(refs, TimeRef, i).at >= e) {
+                TimeRef t = {.at = q,
+                             .end = e,
+                             .role = TIME_PERIOD,
+                             .rel = REL_NONE,
+                             .p = c->named_spans[k].p,
+                             .known = TRUE};
+                g_array_insert_val(refs, i, t);
+            }
+        }
+        /* on to the next clause */
+        while (q < first_number && !starts(q, first_number, "，") &&
+               !starts(q, first_number, "；") && !starts(q, first_number, "：") && *q != ',' &&
+               *q != ';')
+            q = g_utf8_next_char(q);
+        if (q < first_number)
+            q = g_utf8_next_char(q);
+    }
+}
