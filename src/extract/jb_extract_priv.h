@@ -333,6 +333,7 @@ typedef struct {
                                  * (比2020年底增加1.9万公里): a list's later members (和1.2万公里)
                                  * span from it too; NULL: none */
     JbPeriod change_from;       /* where that change's span begins */
+    gboolean change_parts;      /* that figure was a part after 其中 (…，其中A增加N，B增加M) */
     const char *decline_end;    /* the end of the last figure read as a decline (下降0.6%), a
                                  * list's later members (和0.2%) decline too; NULL: none */
     const char *list_tail;      /* the end of the list the quantity being added opens or is

@@ -114,6 +114,29 @@ static gboolean change_words_only(const char *a, const char *b)
  * over the span from the base to the figure's time: `period` (a point) becomes that span
  * (2025-01/2025-10; 2025-09; 2024; 2021/2025). The members of a list after the first take
  * its base. */
+/* Is [a, b) — from a change since a base to the next figure — a part of it: 其中 (or, after
+ * a part, another clause) naming a thing and a change verb, no other clause mark between? */
+static gboolean part_of_change(const char *a, const char *b, gboolean after_part)
+{
+    static const char *const VERBS[] = {"增加", "减少", "減少", "多增", "少增", "新增", "下降",
+                                        "增长", "增長", NULL};
+    Span x = trimmed(a, b);
+    if (starts(x.a, x.b, "，"))
+        x.a += strlen("，");
+    if (starts(x.a, x.b, "其中"))
+        x.a += strlen("其中");
+    else if (!after_part)
+        return FALSE;
+    for (const char *p = x.a; p < x.b; p = g_utf8_next_char(p))
+        if (starts(p, x.b, "；") || starts(p, x.b, "。") || starts(p, x.b, "，") || *p == ';' ||
+            g_ascii_isdigit(*p))
+            return FALSE;
+    for (const char *const *w = VERBS; *w; w++)
+        if (ends(x.a, x.b, *w))
+            return TRUE;
+    return FALSE;
+}
+
 void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs, const char *qe,
                        char period[JB_PERIOD_MAX])
 {
@@ -159,7 +182,14 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
         from = c->change_from;
         have = TRUE;
     }
+    gboolean part = FALSE;
+    if (!have && c->change_end && c->change_end >= sent && c->change_end <= qs &&
+        part_of_change(c->change_end, qs, c->change_parts)) {
+        from = c->change_from; /* 比年初增加968亿元，其中消费贷款增加215亿元: the parts too */
+        have = part = TRUE;
+    }
     c->change_end = NULL;
+    c->change_parts = part;
     JbPeriod p;
     if (!have || !period[0] || !jb_period_parse(period, &p, NULL) ||
         jb_period_first_day(&p) != jb_point_first_day(&p.end))
