@@ -161,7 +161,11 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
         if (r->has_val && r->loose && ctx_over && r->val.start.kind == JB_POINT_MONTH &&
             r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH) {
             JbPoint last = jb_point_of_days(jb_period_end_day(&ctx) - 1);
-            if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
+            if (ctx.end.kind == JB_POINT_DAY && last.year == r->val.end.year) {
+                /* (after a day's close, 截至周五（12月4日）收盘…今年以来: to that day) */
+                r->val.start = (JbPoint){JB_POINT_DAY, last.year, 1, 1};
+                r->val.end = last;
+            } else if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
                 r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
         } else if (r->has_val && r->loose && !ctx_over && r->val.start.kind == JB_POINT_MONTH &&
                    r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH &&
