@@ -115,8 +115,9 @@ gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
  * what its 本报告期 and 报告期末 count from. */
 static gboolean report_period(Ctx *c, const char *title, JbPeriod *out)
 {
-    static const char *const REPORT[] = {"报告", "報告", "年报", "年報",
-                                         "季报", "季報", "财报", "財報"};
+    /* (业绩: a results call or release, 2026年第三季度业绩说明会) */
+    static const char *const REPORT[] = {"报告", "報告", "年报", "年報", "季报",
+                                         "季報", "财报", "財報", "业绩", "業績"};
     for (gsize i = 0; title && i < G_N_ELEMENTS(REPORT); i++) {
         if (!strstr(title, REPORT[i]))
             continue;
