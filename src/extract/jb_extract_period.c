@@ -105,6 +105,22 @@ static gboolean event_before(const char *s, const char *p)
     return ends_with_any(s, p, W);
 }
 
+/* Is the time [p, e) that of a cause (受8月持续阴雨影响, 受今年一季度寒潮影响): 受 or 因 just
+ * before it, 影响 within a few characters after, in one clause? */
+static gboolean cause_around(const char *s, const char *p, const char *e, const char *limit)
+{
+    if (!ends_with(s, p, "受") && !ends_with(s, p, "因") && !ends_with(s, p, "由于") &&
+        !ends_with(s, p, "由於"))
+        return FALSE;
+    for (int k = 0; k < 12 && e < limit; k++, e = g_utf8_next_char(e)) {
+        if (lit(e, limit, "影响") || lit(e, limit, "影響"))
+            return TRUE;
+        if (lit(e, limit, "，") || lit(e, limit, "。") || lit(e, limit, "；") || *e == ',')
+            return FALSE;
+    }
+    return FALSE;
+}
+
 /* Is the time at p in a clause that speaks of the future (将, 预计, 计划)? */
 static gboolean future_clause(const char *s, const char *p, const char *e, const char *limit)
 {
@@ -527,7 +543,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             t.local = t.sentence_only = TRUE; /* 创下年内单月成交新高 */
         else if (t.role == TIME_PERIOD && report_after(e, limit))
             t.sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
-        else if (t.role == TIME_PERIOD && (event_after(e, limit) || event_before(s, p)))
+        else if (t.role == TIME_PERIOD &&
+                 (event_after(e, limit) || event_before(s, p) || cause_around(s, p, e, limit)))
             t.local = t.event = TRUE; /* its clause's only: 去年推出…计划 */
         else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit)) {
             t.sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
