@@ -121,6 +121,14 @@ static gboolean cause_around(const char *s, const char *p, const char *e, const 
     return FALSE;
 }
 
+/* Is the event at the time `t` (at p) one to come: 将于明年二季度投产, 计划在下月开业? */
+static gboolean future_event(const char *s, const char *p, const TimeRef *t)
+{
+    static const char *const W[] = {"将于", "將於", "将在", "將在", "计划于", "計劃於", "预计于",
+                                    "預計於", "拟于", "擬於", NULL};
+    return t->future_word || ends_with_any(s, p, W);
+}
+
 /* Is the time at p in a clause that speaks of the future (将, 预计, 计划)? */
 static gboolean future_clause(const char *s, const char *p, const char *e, const char *limit)
 {
@@ -544,8 +552,10 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
         else if (t.role == TIME_PERIOD && report_after(e, limit))
             t.sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
         else if (t.role == TIME_PERIOD &&
-                 (event_after(e, limit) || event_before(s, p) || cause_around(s, p, e, limit)))
-            t.local = t.event = TRUE; /* its clause's only: 去年推出…计划 */
+                 ((event_after(e, limit) && !future_event(s, p, &t)) ||
+                  event_before(s, p) || cause_around(s, p, e, limit)))
+            t.local = t.event = TRUE; /* its clause's only: 去年推出…计划 (a future one,
+                                       * 将于明年二季度投产，新增产能…, dates what it brings) */
         else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit)) {
             t.sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
             if (t.shifted_back) { /* 将在6月至7月: this year's months ahead, not last year's */
