@@ -132,6 +132,39 @@ static gboolean report_period(Ctx *c, const char *title, JbPeriod *out)
     return FALSE;
 }
 
+/* The years of a plan `title` publishes, 《…三年行动方案（2026—2028年）》 or “十五五”规划, when
+ * they are not over by the published day: a span of two years or more. */
+static gboolean plan_span(Ctx *c, const char *title, JbPeriod *out)
+{
+    static const char *const PLAN[] = {"方案", "规划", "規劃", "计划", "計劃", "纲要", "綱要",
+                                       "行动", "行動", NULL};
+    gboolean plan = FALSE;
+    for (const char *const *w = PLAN; *w && !plan; w++)
+        plan = strstr(title, *w) != NULL;
+    if (!plan)
+        return FALSE;
+    /* (the plan's name is in 《》, where times are names: read them here) */
+    GString *bare = g_string_new(NULL);
+    for (const char *p = title; *p; p++)
+        if (!g_str_has_prefix(p, "《") && !g_str_has_prefix(p, "》"))
+            g_string_append_c(bare, *p);
+        else
+            p += strlen("《") - 1;
+    GArray *refs = c->times;
+    g_array_set_size(refs, 0);
+    jb_extract_time_refs(bare->str, bare->str + bare->len, &c->anchor, refs);
+    gboolean found = FALSE;
+    for (guint i = 0; i < refs->len && !found; i++) {
+        TimeRef *r = &g_array_index(refs, TimeRef, i);
+        found = r->role == TIME_PERIOD && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, out) &&
+                out->start.kind == JB_POINT_YEAR && out->end.kind == JB_POINT_YEAR &&
+                out->end.year > out->start.year && out->end.year >= c->anchor.day.year;
+    }
+    g_string_free(bare, TRUE);
+    g_array_set_size(refs, 0);
+    return found;
+}
+
 /* The date of `section` (the article's when it states none) as the anchor of what follows,
  * and its title and link for the statements it gives. */
 void enter_section(Ctx *c, const JbSection *x)
@@ -158,6 +191,7 @@ void enter_section(Ctx *c, const JbSection *x)
         c->title_period = c->anchor.report;
         c->have_title_period = TRUE;
     }
+    c->have_plan_span = c->title && c->anchor.day.kind && plan_span(c, c->title, &c->plan_span);
     c->have_title_period = c->have_title_period &&
                            jb_period_freq(&c->title_period) != JB_FREQ_DAY &&
                            jb_period_end_day(&c->title_period) <=

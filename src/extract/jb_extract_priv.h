@@ -324,6 +324,10 @@ typedef struct {
      * in 2025): the default of figures and of 全年, 年末 */
     JbPeriod title_period;
     gboolean have_title_period;
+    /* the years of a plan the title publishes (三年行动方案（2026—2028年）), not yet over:
+     * what its 年均 and 每年 figures span */
+    JbPeriod plan_span;
+    gboolean have_plan_span;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
     const char *forecast_end;   /* where its first forecast word ends, NULL when none */

@@ -349,6 +349,29 @@ static gboolean after_published(const Ctx *c, const char *period)
     return jb_period_first_day(&p) >= jb_point_end_day(&c->anchor.day);
 }
 
+/* A yearly figure of a plan (年均增长12%以上, 每年培训1.2万人次, 每年安排专项资金2亿元) in a
+ * document publishing a plan for years to come, with no time of its own or one of the plan's
+ * years (到2028年): the plan's years, and a target. */
+static gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
+{
+    if (!c->have_plan_span || c->headline)
+        return FALSE;
+    gboolean yearly = FALSE;
+    for (const char *p = cs0; p < qs && !yearly; p = g_utf8_next_char(p))
+        yearly = starts(p, qs, "年均") || starts(p, qs, "每年");
+    JbPeriod p;
+    if (!yearly || (period[0] && !jb_period_parse(period, &p, NULL)))
+        return FALSE;
+    const JbPeriod *plan = &c->plan_span;
+    gboolean within = !period[0] || jb_period_freq(&p) == JB_FREQ_DAY ||
+                      (p.start.kind == JB_POINT_YEAR && p.start.year == p.end.year &&
+                       p.start.year >= plan->start.year && p.start.year <= plan->end.year);
+    if (!within)
+        return FALSE;
+    jb_period_format(plan, period);
+    return TRUE;
+}
+
 void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
                           const char *prev_end, guint line, const char *period_override,
                           const char *subject_override, const char *metric_override)
@@ -587,6 +610,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     if (!period_override) {
         change_since_base(c, sent, cs0, qs, qe, period);
         close_of_span(c, cs0, qs, period);
+        if (plan_rate(c, cs0, qs, period))
+            forecast = TRUE;
     }
     g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
