@@ -33,8 +33,11 @@ static void name_before(const char *sent, const char *open, char out[40])
 
 void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
 {
-    /* (a restatement, 第二财季（Q2 FY26）, says again what the time before it said) */
-    if (!r->has_val || r->role != TIME_PERIOD || r->at <= sent)
+    /* (a restatement, 第二财季（Q2 FY26）, says again what the time before it said; one of
+     * days, 本周（11月23日—11月29日）, defines it) */
+    gboolean days = r->val.start.kind == JB_POINT_DAY && r->val.end.kind == JB_POINT_DAY;
+    if (!r->has_val || (r->role != TIME_PERIOD && !(r->role == TIME_RESTATE && days)) ||
+        r->at <= sent)
         return;
     const char *open = NULL;
     if (ends(sent, r->at, "（"))
@@ -111,7 +114,8 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
             guint i = 0;
             while (i < refs->len && g_array_index(refs, TimeRef, i).end <= q)
                 i++;
-            if (i == refs->len || g_array_index(refs, TimeRef, i).at >= e) {
+            TimeRef *r = i < refs->len ? &g_array_index(refs, TimeRef, i) : NULL;
+            if (!r || r->at >= e) {
                 TimeRef t = {.at = q,
                              .end = e,
                              .role = TIME_PERIOD,
@@ -119,6 +123,10 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
                              .p = c->named_spans[k].p,
                              .known = TRUE};
                 g_array_insert_val(refs, i, t);
+            } else if (r->at == q && r->end == e && r->rel == REL_NONE && r->role == TIME_PERIOD &&
+                       strlen(c->named_spans[k].name) == n) {
+                r->p = c->named_spans[k].p; /* 本周 again: the week its dates defined */
+                r->known = TRUE;
             }
         }
         /* on to the next clause */
