@@ -31,6 +31,16 @@ static void name_before(const char *sent, const char *open, char out[40])
     }
 }
 
+/* `*p` made `week` when it is the same week less its weekend (a working week resolved from
+ * the published day: same first day, ends two days or less before). */
+static void same_week_as(JbPeriod *p, const JbPeriod *week)
+{
+    gint64 end = jb_period_end_day(p), wend = jb_period_end_day(week);
+    if (p->start.kind == JB_POINT_DAY && jb_period_first_day(p) == jb_period_first_day(week) &&
+        end < wend && wend - end <= 2)
+        *p = *week;
+}
+
 void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
 {
     /* (a restatement, 第二财季（Q2 FY26）, says again what the time before it said; one of
@@ -64,6 +74,14 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
     }
     g_strlcpy(c->named_spans[k].name, name, sizeof c->named_spans[k].name);
     c->named_spans[k].p = r->val;
+    /* the headline's 上周 (its working week, by the published day) is the week the body
+     * defined by its dates, weekend and all */
+    if (r->role == TIME_RESTATE) {
+        same_week_as(&c->title_period, &r->val);
+        for (guint l = 0; l < JB_HEADING_LEVELS; l++)
+            if (c->have_heading_period[l])
+                same_week_as(&c->heading_period[l], &r->val);
+    }
 }
 
 /* The length in bytes of a mention at `q` of a defined name, and which; 0 when none. The

@@ -328,6 +328,11 @@ typedef struct {
      * what its 年均 and 每年 figures span */
     JbPeriod plan_span;
     gboolean have_plan_span;
+    /* the values of the table row being read that the prose said (dropped as repeats): the
+     * same value in another column of the row is another measure (周票房 and 累计票房 of a
+     * film's first week) */
+    JbDecimal row_said[8];
+    guint n_row_said;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
     const char *forecast_end;   /* where its first forecast word ends, NULL when none */

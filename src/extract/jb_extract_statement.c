@@ -664,9 +664,17 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
                          .metric_id = (char *)(m ? m->id : ""), .q = *q, .period = (char *)period,
                          .period_stated = stated, .quote = (char *)quote, .line = line};
     JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
-    if ((earlier && strcmp(earlier->period, period) == 0) ||
-        jb_extract_said_in_prose(c, subject[0] ? subject : metric, q, period)) /* (the row label) */
-        return; /* the prose said it */
+    JbDecimal v = jb_decimal_normalize(q->value);
+    gboolean said_in_row = FALSE;
+    for (guint i = 0; i < c->n_row_said && !said_in_row; i++)
+        said_in_row = c->row_said[i].mant == v.mant && c->row_said[i].exp10 == v.exp10;
+    if (!said_in_row &&
+        ((earlier && strcmp(earlier->period, period) == 0) ||
+         jb_extract_said_in_prose(c, subject[0] ? subject : metric, q, period))) {
+        if (c->n_row_said < G_N_ELEMENTS(c->row_said))
+            c->row_said[c->n_row_said++] = v;
+        return; /* the prose said it (the row label) */
+    }
     JbStatement *s = jb_extract_statement_new(subject, (Span){metric, metric + strlen(metric)},
                                               probe.metric_id,
                                               (Span){quote, quote + strlen(quote)}, period);

@@ -243,6 +243,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         row_ctx = lt.val;
     g_autofree char *subject = row_time ? strip_text(label, &lt) : strip_text(label, NULL);
     c->sentence++;
+    c->n_row_said = 0;
     JbPeriod left = row_ctx;
     gboolean have_left = row_time || t->have_ctx;
     gboolean left_estimate = row_time && lt.future_word && lt.end == label + strlen(label);
