@@ -44,8 +44,9 @@ static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod
 /* Does a heading name targets or plans (主要预期目标, 2026年工作计划, 发展展望)? */
 static gboolean plan_heading(const char *h)
 {
-    static const char *const W[] = {"目标", "目標", "预期", "預期",     "计划",     "計劃", "展望",
-                                    "任务", "任務", "草案", "预算安排", "預算安排", NULL};
+    static const char *const W[] = {"目标",     "目標",     "预期",     "預期",     "计划",
+                                    "計劃",     "展望",     "任务",     "任務",     "草案",
+                                    "预算安排", "預算安排", "工作安排", "工作部署", NULL};
     for (const char *const *w = W; *w; w++)
         if (strstr(h, *w))
             return TRUE;
