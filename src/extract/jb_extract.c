@@ -261,7 +261,7 @@ static gboolean streak_before(const Ctx *c, const char *sent, const char *at)
     static const char *const UNITS[] = {"个交易日", "個交易日", "交易日", "个季度", "個季度", "个月",
                                         "個月", "季度", "季", "月", "年", "天", "日", "周", "週",
                                         "期", NULL};
-    const char *cs = jb_extract_clause_start(c, sent, at);
+    const char *cs = look_back_from(jb_extract_clause_start(c, sent, at), at);
     for (const char *p = cs; p < at; p = g_utf8_next_char(p)) {
         if (!starts(p, at, "连续") && !starts(p, at, "連續"))
             continue;

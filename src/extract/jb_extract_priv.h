@@ -38,6 +38,23 @@ static inline gboolean ends(const char *start, const char *p, const char *word)
     return (size_t)(p - start) >= n && p[-1] == word[n - 1] && memcmp(p - n, word, n) == 0;
 }
 
+/* What a number looks back at for its hedge, forecast and achieved words (or a streak before
+ * it) reaches this far (characters): a clause of a megabyte with no punctuation must not be
+ * read again at each of its numbers. */
+#define LOOK_BACK 40
+
+/* `a`, or the start of the character LOOK_BACK characters before `qs` if that is later. */
+static inline const char *look_back_from(const char *a, const char *qs)
+{
+    const char *p = qs;
+    for (int n = 0; p > a && n < LOOK_BACK; n++) {
+        p--;
+        while (p > a && ((guchar)*p & 0xC0) == 0x80)
+            p--;
+    }
+    return p;
+}
+
 /* A word of a fixed list with its length, known when compiled: the lists below are tried
  * at every clause of every number, and a strlen per word and try showed in profiles. */
 typedef struct {

@@ -111,22 +111,6 @@ static guint keyword_from(const Ctx *c, const char *p)
     return lo;
 }
 
-/* What a number looks back at for its hedge, forecast and achieved words reaches this far
- * (characters): a clause of a megabyte with no punctuation must not be read again at each
- * of its numbers. */
-#define LOOK_BACK 40
-
-/* `a`, or the start of the character LOOK_BACK characters before `qs` if that is later. */
-static const char *look_back_from(const char *a, const char *qs)
-{
-    const char *p = qs;
-    for (int n = 0; p > a && n < LOOK_BACK; n++) {
-        p--;
-        while (p > a && ((guchar)*p & 0xC0) == 0x80)
-            p--;
-    }
-    return p;
-}
 
 
 /* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
@@ -369,7 +353,7 @@ static gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char pe
         p.end.year <= plan->end.year && p.end.year > c->anchor.day.year)
         return TRUE; /* a measure over the plan's years still to come (2026—2028年…): a target */
     gboolean yearly = FALSE;
-    for (const char *x = cs0; x < qs && !yearly; x = g_utf8_next_char(x))
+    for (const char *x = look_back_from(cs0, qs); x < qs && !yearly; x = g_utf8_next_char(x))
         yearly = starts(x, qs, "年均") || starts(x, qs, "每年");
     if (!yearly || (period[0] && !jb_period_parse(period, &p, NULL)))
         return FALSE;
@@ -571,9 +555,11 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     /* 已有95%的服务区…，充电停车位约为2.3万个: a "now" word opening the sentence (已有, 目前)
      * dates its later clauses that name no time of their own, as it dates its own */
     gboolean now_before = FALSE;
+    /* (the sentence's opening words only: a clause of a megabyte is not read again) */
+    const char *opening = look_back_from(sent, cs0) == sent ? cs0 : sent + 3 * LOOK_BACK;
     for (guint k = keyword_from(c, sent); k < c->keywords->len && !have_time; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
-        if (h->at >= cs0)
+        if (h->at >= cs0 || h->at >= opening)
             break;
         if (h->tag < kw_actual)
             now_before = FALSE; /* …已有…，预计…: the forecast's clause */
