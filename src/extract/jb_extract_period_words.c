@@ -186,6 +186,20 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
     }
     if ((e = weekday_ref(s, p, limit, a, t)))
         return e;
+    /* to date within the week or month: 本周以来 (Monday to the trading day), 本月以来 */
+    if ((e = any_lit(p, limit, (const char *const[]){"本周以来", "本週以來", "本周以來", NULL}))) {
+        if (!anchor_trading_day(a, &day))
+            return NULL;
+        t->p = (JbPeriod){jb_point_of_days(day - jb_weekday(day)), jb_point_of_days(day)};
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"本月以来", "本月以來", NULL}))) {
+        if (!anchor_trading_day(a, &day))
+            return NULL;
+        JbPoint today = jb_point_of_days(day);
+        t->p = (JbPeriod){{JB_POINT_DAY, today.year, today.n, 1}, today};
+        return e;
+    }
     /* weeks: 本周, 上周, 下周, and 周 right before a move (周涨1.04%) */
     static const struct {
         const char *w;
