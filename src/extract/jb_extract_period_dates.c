@@ -420,6 +420,32 @@ const char *period_code(const char *s, const char *p, const char *limit, const T
     if (!e)
         return NULL;
     t->p = point_period(k1, y1, n1, 0);
+    if (!g_ascii_isdigit(*p) && a->fy_end >= 1 && a->fy_end <= 11 && a->day.kind >= JB_POINT_MONTH) {
+        /* a bare Q2 of a company whose years end in another month than December: its
+         * fiscal quarter, the last one so numbered by the published month */
+        int per = k1 == JB_POINT_QUARTER ? 3 : 6;
+        JbPoint first = {JB_POINT_MONTH, a->day.year, a->fy_end % 12 + 1 + per * (n1 - 1), 0};
+        if (first.n > 12) {
+            first.n -= 12;
+        }
+        if (first.n > a->day.n)
+            first.year--;
+        /* Q2 FY26, H1 FY25: of the fiscal year named (ending in 2026, 2025) */
+        const char *f = e;
+        while (f < limit && *f == ' ')
+            f++;
+        if (limit - f > 2 && f[0] == 'F' && f[1] == 'Y') {
+            const char *fq = f + 2;
+            int fy = digits(&fq, s, limit, 4);
+            if (fy >= 0 && fy < 100)
+                fy += 2000;
+            if (fy >= 1990 && fy <= 2100) {
+                first.year = fy - 1 + (first.n <= a->fy_end ? 1 : 0);
+                e = fq;
+            }
+        }
+        t->p = month_run(first, per);
+    }
     const char *r = e;
     if (r < limit && (*r == '-' || *r == '~'))
         r++;

@@ -151,6 +151,17 @@ typedef struct {
     gboolean have_ctx;
 } Table;
 
+/* Is `head` the header of a column of changes with no time of its own (同比, YoY, 增速)? */
+static gboolean change_header(const char *head)
+{
+    static const char *const W[] = {"同比", "YoY", "yoy", "增速", "增幅", "增长", "增長", "變動",
+                                    "变动", "按年", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (strstr(head, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* Is `head` the header of a column of units (单位, 计量单位)? */
 static gboolean unit_header(const char *head)
 {
@@ -247,6 +258,10 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
     JbPeriod left = row_ctx;
     gboolean have_left = row_time || t->have_ctx;
     gboolean left_estimate = row_time && lt.future_word && lt.end == label + strlen(label);
+    /* the first time a column names: a change column with none of its own (同比, YoY) after
+     * a year-ago column (H1 FY26 | H1 FY25 | YoY) is the first's change */
+    JbPeriod first = left;
+    gboolean have_first = FALSE;
     const char *row_unit = NULL; /* a column of units: 钢材 | 万吨 | 86.4 */
     for (guint j = 1; j < n && t->head; j++)
         if (j < t->head->len && unit_header(g_ptr_array_index(t->head, j)))
@@ -261,6 +276,12 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             left = ht.val; /* a column with no time of its own has the one to its left */
             have_left = TRUE;
             left_estimate = ht.future_word && ht.end == head + strlen(head);
+            if (!have_first) {
+                first = ht.val;
+                have_first = TRUE;
+            }
+        } else if (have_first && head && change_header(head)) {
+            left = first;
         }
         JbQuantity q;
         if (!cell_quantity(cells[j], head, row_unit, label, t->unit, &q))
