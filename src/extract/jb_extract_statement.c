@@ -187,6 +187,23 @@ static gboolean jiang_of_decision(const char *sent, const char *at, const char *
     return FALSE;
 }
 
+/* Is 将 at `at` the object marker (将滑雪场分为三类, 把): a noun after it, then a verb of
+ * sorting or counting in (分为, 列为, 纳入…) in its clause? (将纳入: will be included.) */
+static gboolean jiang_of_disposal(const char *at, const char *end)
+{
+    static const char *const SORT[] = {"分为", "分為", "分成", "划分为", "劃分為", "列为", "列為",
+                                       "列入", "纳入", "納入", "归为", "歸為", "定为", "定為",
+                                       "视为", "視為", NULL};
+    const char *q = g_utf8_next_char(at);
+    for (int k = 0; k < 14 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
+        for (const char *const *w = SORT; *w; w++)
+            if (starts(q, end, *w))
+                return k > 0; /* (a noun between: 将X分为) */
+        q = g_utf8_next_char(q);
+    }
+    return FALSE;
+}
+
 /* What the numbers of the sentence [a, b) look back at, in one pass over its characters,
  * each in text order: its clause separators into c->seps; every occurrence (overlapping
  * ones too) of every keyword outside 《book titles》 into c->keywords; every subject word outside 《book titles》
@@ -241,7 +258,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
      * any figure: 本届艺术节将举办近千场…，吸引…近5000位艺术家), a market word */
     for (guint k = 0; k < c->keywords->len; k++) {
         WordHit *h = &g_array_index(c->keywords, WordHit, k);
-        if ((h->tag == kw_jiang || h->tag == kw_jiang + 1) && jiang_of_decision(a, h->at, b)) {
+        if ((h->tag == kw_jiang || h->tag == kw_jiang + 1) &&
+            (jiang_of_decision(a, h->at, b) || jiang_of_disposal(h->at, b))) {
             h->tag = G_MAXINT; /* no word of any list: not a forecast's */
             continue;
         }
@@ -420,6 +438,10 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         return; /* 5人家庭住戶, 三口之家: a kind of household, not a count of people */
     if (starts(qe, sent_end, "的占") || starts(qe, sent_end, "的佔"))
         return; /* 50元以下的占67.4%, 50-100元的占21.3%: the group a share is of */
+    if (starts(qe, sent_end, "的为") || starts(qe, sent_end, "的為") ||
+        starts(qe, sent_end, "的称为") || starts(qe, sent_end, "的稱為") ||
+        starts(qe, sent_end, "的属于") || starts(qe, sent_end, "的屬於"))
+        return; /* 30公顷以上的为大型滑雪场, 5至30公顷的为中型: a class defined by its bounds */
     if (starts(qe, sent_end, "兑") || starts(qe, sent_end, "兌"))
         return; /* 1美元兑7.08元人民币: the base of an exchange rate, not a figure */
     if (g_ascii_isalpha(q->unit[0]) && latin_spec_before_noun(qe, sent_end))
