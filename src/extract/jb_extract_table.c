@@ -151,6 +151,15 @@ typedef struct {
     gboolean have_ctx;
 } Table;
 
+/* Is `a` the period a year before `b` (H1 FY25 and H1 FY26, 2024 and 2025)? */
+static gboolean year_before(const JbPeriod *a, const JbPeriod *b)
+{
+    return a->start.kind == b->start.kind && a->end.kind == b->end.kind &&
+           a->start.n == b->start.n && a->end.n == b->end.n && a->start.day == b->start.day &&
+           a->end.day == b->end.day && a->start.year + 1 == b->start.year &&
+           a->end.year + 1 == b->end.year;
+}
+
 /* Is `head` the header of a column of changes with no time of its own (同比, YoY, 增速)? */
 static gboolean change_header(const char *head)
 {
@@ -280,8 +289,9 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
                 first = ht.val;
                 have_first = TRUE;
             }
-        } else if (have_first && head && change_header(head)) {
-            left = first;
+        } else if (have_first && head && change_header(head) && year_before(&left, &first)) {
+            left = first; /* (H1 FY26 | H1 FY25 | YoY: the first's; 10月 | 同比 | 1—10月 | 同比:
+                           * each its own) */
         }
         JbQuantity q;
         if (!cell_quantity(cells[j], head, row_unit, label, t->unit, &q))
