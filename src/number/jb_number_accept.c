@@ -104,7 +104,9 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
         "报", "報", "收报", "收報", "报收", "報收", "收于", "收於", "收在", "指数为", "指數為",
         "指数是", "指數是", "指数报", "指數報", "汇价为", "匯價為",
         /* a ratio stated bare: 库存系数为1.42 */
-        "系数为", "係數為", "系数是", "係數是", "比值为", "比值為", "倍数为", "倍數為", NULL};
+        "系数为", "係數為", "系数是", "係數是", "比值为", "比值為", "倍数为", "倍數為",
+        /* 城乡居民收入比为1.98, 猪粮比价为4.92:1 */
+        "比为", "比為", "比价为", "比價為", NULL};
     static const char *const CROSS[] = {"跌穿", "升穿", "跌破", "升破", "突破", "失守", "站上",
                                         "重上", "守住", "处于", "處於", "企稳", "企穩", NULL};
     static const char *const LEVEL[] = {"关口", "關口", "水平", "大关", "大關", "点位",
@@ -113,8 +115,9 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
     if (!m->arabic || e->has_unit || e->m.infix_len || e->is_range)
         return FALSE;
     gsize s = e->start;
-    if (word_before_any(c, s, QUOTE) && !AT(c, e->end, "年") && !AT(c, e->end, "月"))
-        return TRUE;
+    if (word_before_any(c, s, QUOTE) && !AT(c, e->end, "年") && !AT(c, e->end, "月") &&
+        !AT(c, e->end, ":") && !AT(c, e->end, "："))
+        return TRUE; /* (not the first term of a ratio: 拉动比为1：7.5) */
     gboolean crossed = word_before_any(c, s, CROSS);
     for (const char *const *w = CROSS; *w && !crossed && e->qual_len; w++)
         crossed = e->qual_len == strlen(*w) && memcmp(c->t + e->qual_at, *w, e->qual_len) == 0;
