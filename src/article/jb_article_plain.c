@@ -88,6 +88,15 @@ static guint aligned_cells(const char *p, const char *e, GString *row, guint *nu
             else if (e - q >= 3 && memcmp(q, "\xE3\x80\x80", 3) == 0)
                 gap = 3;
         }
+        /* a label that overflowed its column into the first number: 归母净利润（百万元）518 */
+        gboolean split = n == 0 && a && q < e && g_ascii_isdigit(*q) && q - a >= 3 &&
+                         (memcmp(q - 3, "\xEF\xBC\x89", 3) == 0 /* ） */ || q[-1] == ')');
+        if (split) {
+            if (row)
+                g_string_append_len(row, a, q - a);
+            n++;
+            a = NULL;
+        }
         if (q >= e || gap) {
             if (a && last > a) {
                 if (row) {

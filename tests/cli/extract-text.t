@@ -27,6 +27,14 @@ is "$(tail -n +2 "$TMP/aligned.csv" | cut -d, -f3,5,7,8 | tr '\n' ' ')" \
     "2026-01,所有零售商店,34612000000,港元 2026-01,所有零售商店,6.8,% 2026-01,超級市場貨品,4957000000,港元 2026-01,超級市場貨品,2.3,% " \
     "a table aligned with spaces: each cell with its row, its column's unit and the caption's month"
 
+# a label that overflowed its column into the first number (利润（百万元）612) is still the
+# row's label: the rows under it keep the columns' years
+printf '某公司盈利预测\n2026年4月8日\n\n                    2024A     2025A\n营业收入（百万元）  2,410     2,965\n净利润（百万元）612       803\nEPS（元）           1.02      1.34\n' >"$D/overflow.txt"
+"$JB" extract -o "$TMP/overflow.csv" "$D/overflow.txt" 2>/dev/null
+is "$(tail -n +2 "$TMP/overflow.csv" | cut -d, -f3,7 | tr '\n' ' ')" \
+    "2024,2410000000 2025,2965000000 2024,612000000 2025,803000000 2024,1.02 2025,1.34 " \
+    "an aligned row whose label runs into its first number keeps the table's years"
+
 # a unit over the labels' column ((百万美元) | 2025年 | 2024年) is every cell's
 printf '业绩\n2026年3月5日\n\n| （百万美元） | 2025年 | 2024年 |\n|---|---|---|\n| 营收 | 11760 | 7304 |\n' >"$D/head-unit.txt"
 "$JB" extract -o "$TMP/head-unit.csv" "$D/head-unit.txt" 2>/dev/null
