@@ -13,6 +13,22 @@
 /* The time a figure at [qs, qe) in clause ending `ce` takes from its sentence: the
  * nearest period named before it (or a base right before it: 較第一季的4.2%), else one
  * named after it in its clause (增长5.9%（2025年）). NULL when the sentence names none. */
+/* Where a conditional clause (若, 如果, 一旦…) opens the clause at `cs0` or the one before it,
+ * after the sentence's start; NULL when neither does. */
+static const char *scenario_start(const Ctx *c, const char *cs0)
+{
+    static const char *const IF[] = {"若", "如果", "假如", "倘若", "一旦", NULL};
+    const char *sent = c->sentence_start;
+    const char *before = cs0 > sent ? jb_extract_clause_start(c, sent, cs0 - 1) : NULL;
+    for (const char *const *w = IF; *w; w++) {
+        if (cs0 > sent && g_str_has_prefix(cs0, *w))
+            return cs0;
+        if (before && before > sent && g_str_has_prefix(before, *w))
+            return before;
+    }
+    return NULL;
+}
+
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
                            const char *ce)
 {
@@ -29,8 +45,13 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
             hi = mid;
     }
     guint first_after = lo;
+    /* a scenario of its own (…将在6月至7月开始减息，若关税…，美汇指数有机会跌穿99水平): the
+     * times before its 若 are another scenario's */
+    const char *scenario = scenario_start(c, cs0);
     for (guint i = lo, seen = 0; i-- > 0 && seen < 64; seen++) {
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (scenario && r->end <= scenario)
+            break;
         if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
             continue;
         const char *g = r->end;
