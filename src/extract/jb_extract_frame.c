@@ -137,8 +137,8 @@ static gboolean report_period(Ctx *c, const char *title, JbPeriod *out)
  * they are not over by the published day: a span of two years or more. */
 static gboolean plan_span(Ctx *c, const char *title, JbPeriod *out)
 {
-    static const char *const PLAN[] = {"方案", "规划", "規劃", "计划", "計劃", "纲要", "綱要",
-                                       "行动", "行動", NULL};
+    static const char *const PLAN[] = {"方案", "规划", "規劃", "计划", "計劃",
+                                       "纲要", "綱要", "行动", "行動", NULL};
     gboolean plan = FALSE;
     for (const char *const *w = PLAN; *w && !plan; w++)
         plan = strstr(title, *w) != NULL;
@@ -157,7 +157,8 @@ static gboolean plan_span(Ctx *c, const char *title, JbPeriod *out)
     gboolean found = FALSE;
     for (guint i = 0; i < refs->len && !found; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
-        found = r->role == TIME_PERIOD && jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, out) &&
+        found = r->role == TIME_PERIOD &&
+                jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, out) &&
                 out->start.kind == JB_POINT_YEAR && out->end.kind == JB_POINT_YEAR &&
                 out->end.year > out->start.year && out->end.year >= c->anchor.day.year;
     }

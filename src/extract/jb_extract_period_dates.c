@@ -420,7 +420,8 @@ const char *period_code(const char *s, const char *p, const char *limit, const T
     if (!e)
         return NULL;
     t->p = point_period(k1, y1, n1, 0);
-    if (!g_ascii_isdigit(*p) && a->fy_end >= 1 && a->fy_end <= 11 && a->day.kind >= JB_POINT_MONTH) {
+    if (!g_ascii_isdigit(*p) && a->fy_end >= 1 && a->fy_end <= 11 &&
+        a->day.kind >= JB_POINT_MONTH) {
         /* a bare Q2 of a company whose years end in another month than December: its
          * fiscal quarter, the last one so numbered by the published month */
         int per = k1 == JB_POINT_QUARTER ? 3 : 6;

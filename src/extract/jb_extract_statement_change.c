@@ -1,6 +1,7 @@
 /* jb_extract_statement_change.c — which time a figure takes (the nearest time of its clause,
  * the day of a market report) and changes since a base: a figure after 比2020年底 (增加1.9万
- * 公里) spans from the base to the period in force, and a span's close is its last period.
+ * 公里) spans from the base to the period in force, and a span's close is its last period;
+ * a plan document's yearly figures span the plan's years (plan_rate).
  *
  * Not for: reading the times themselves (jb_extract_period.c), choosing the statement's
  * period among them (statement_period, jb_extract_statement.c).
@@ -139,8 +140,8 @@ static gboolean change_words_only(const char *a, const char *b)
  * a part, another clause) naming a thing and a change verb, no other clause mark between? */
 static gboolean part_of_change(const char *a, const char *b, gboolean after_part)
 {
-    static const char *const VERBS[] = {"增加", "减少", "減少", "多增", "少增", "新增", "下降",
-                                        "增长", "增長", NULL};
+    static const char *const VERBS[] = {"增加", "减少", "減少", "多增", "少增",
+                                        "新增", "下降", "增长", "增長", NULL};
     Span x = trimmed(a, b);
     if (starts(x.a, x.b, "，"))
         x.a += strlen("，");
@@ -255,4 +256,31 @@ void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB
         return;
     JbPeriod close_day = jb_period_of(jb_point_of_days(day));
     jb_period_format(&close_day, period);
+}
+
+/* A yearly figure of a plan (年均增长12%以上, 每年培训1.2万人次, 每年安排专项资金2亿元) in a
+ * document publishing a plan for years to come, with no time of its own or one of the plan's
+ * years (到2028年): the plan's years, and a target; so is any figure over the plan's years. */
+gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
+{
+    if (!c->have_plan_span || c->headline)
+        return FALSE;
+    JbPeriod p;
+    const JbPeriod *plan = &c->plan_span;
+    if (period[0] && jb_period_parse(period, &p, NULL) && p.start.kind == JB_POINT_YEAR &&
+        p.end.year > p.start.year && p.start.year >= plan->start.year &&
+        p.end.year <= plan->end.year && p.end.year > c->anchor.day.year)
+        return TRUE; /* a measure over the plan's years still to come (2026—2028年…): a target */
+    gboolean yearly = FALSE;
+    for (const char *x = look_back_from(cs0, qs); x < qs && !yearly; x = g_utf8_next_char(x))
+        yearly = starts(x, qs, "年均") || starts(x, qs, "每年");
+    if (!yearly || (period[0] && !jb_period_parse(period, &p, NULL)))
+        return FALSE;
+    gboolean within = !period[0] || jb_period_freq(&p) == JB_FREQ_DAY ||
+                      (p.start.kind == JB_POINT_YEAR && p.start.year == p.end.year &&
+                       p.start.year >= plan->start.year && p.start.year <= plan->end.year);
+    if (!within)
+        return FALSE;
+    jb_period_format(plan, period);
+    return TRUE;
 }

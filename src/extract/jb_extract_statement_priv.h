@@ -54,6 +54,9 @@ gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out);
 void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs, const char *qe,
                        char period[JB_PERIOD_MAX]);
 void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX]);
+/* A plan document's yearly figure or measure: `period` made the plan's years; TRUE when the
+ * figure is a target. */
+gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX]);
 
 
 #endif
