@@ -603,25 +603,47 @@ static char **group_row(JbReshaper *r, const Group *g)
     return g_strdupv((char **)cells);
 }
 
-static JbTable *finish_series(JbReshaper *r, GPtrArray *metric_rows);
+static void append_metric(JbReshaper *r, JbTable *series, GPtrArray *rows, JbDiag *later);
+static JbTable *finish_series(JbReshaper *r, JbTable *series);
 
+/* The groups are made into rows a metric at a time, each freed once its row is made, and
+ * the rows appended to the series as each metric is done: the members of the groups (a few
+ * bytes per row merged) and the series are never held twice over (at 100000 articles the
+ * groups, their rows and the series table together were most of a build's peak memory).
+ * The warnings come in the order they always did: every group's conflicts, then the
+ * metrics' mixed frequencies. */
 JbTable *jb_reshaper_finish(JbReshaper *r, GError **error)
 {
     if (r->error) {
         g_propagate_error(error, g_steal_pointer(&r->error));
         return NULL;
     }
-    g_autoptr(GPtrArray) groups = g_ptr_array_new();
+    g_autoptr(GPtrArray) groups = g_ptr_array_new(); /* Group*, each freed as it is done */
     GHashTableIter it;
-    gpointer v;
+    gpointer k, v;
     g_hash_table_iter_init(&it, r->groups);
-    while (g_hash_table_iter_next(&it, NULL, &v))
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        g_hash_table_iter_steal(&it);
+        g_free(k);
         g_ptr_array_add(groups, v);
+    }
     g_ptr_array_sort(groups, by_group);
-    g_autoptr(GPtrArray) metric_rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
-    for (guint i = 0; i < groups->len; i++)
-        g_ptr_array_add(metric_rows, group_row(r, g_ptr_array_index(groups, i)));
-    return finish_series(r, metric_rows);
+    g_autoptr(JbTable) series = jb_table_new(JB_SERIES_HEADER);
+    g_autoptr(JbDiag) later = jb_diag_new();
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+    for (guint i = 0; i < groups->len; i++) {
+        Group *g = g_ptr_array_index(groups, i);
+        if (rows->len && strcmp(((char **)g_ptr_array_index(rows, 0))[JB_SERIES_METRIC_ID],
+                                g->first->key) != 0)
+            append_metric(r, series, rows, later);
+        g_ptr_array_add(rows, group_row(r, g));
+        group_free(g);
+    }
+    if (rows->len)
+        append_metric(r, series, rows, later);
+    for (guint i = 0; i < later->len; i++)
+        jb_diag_warn(r->warnings, "%s", (const char *)g_ptr_array_index(later, i));
+    return finish_series(r, g_steal_pointer(&series));
 }
 
 JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
@@ -636,52 +658,50 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
     return series;
 }
 
-/* Display units and frequencies per metric, derived series: the series table. */
-static JbTable *finish_series(JbReshaper *r, GPtrArray *metric_rows)
+/* One metric's rows (all of them, in order): its display unit, one for the metric from its
+ * largest value, and its frequencies; appended to `series`, `rows` emptied. A warning of
+ * mixed frequencies goes to `later`. */
+static void append_metric(JbReshaper *r, JbTable *series, GPtrArray *rows, JbDiag *later)
+{
+    char **first = g_ptr_array_index(rows, 0);
+    double max_abs = 0;
+    for (guint k = 0; k < rows->len; k++) {
+        char **row = g_ptr_array_index(rows, k);
+        JbDecimal d;
+        if (jb_decimal_parse(row[JB_SERIES_VALUE], &d))
+            max_abs = MAX(max_abs, fabs(jb_decimal_to_double(d)));
+    }
+    const char *disp = jb_units_display(first[JB_SERIES_UNIT], max_abs);
+    g_autoptr(GString) freqs = g_string_new(NULL);
+    for (guint k = 0; k < rows->len; k++) {
+        const char *f = ((char **)g_ptr_array_index(rows, k))[JB_SERIES_FREQUENCY];
+        if (k == 0 || strcmp(f, ((char **)g_ptr_array_index(rows, k - 1))[JB_SERIES_FREQUENCY]) != 0)
+            if (!strstr(freqs->str, f))
+                g_string_append_printf(freqs, "%s%s", freqs->len ? ", " : "", f);
+    }
+    if (strchr(freqs->str, ','))
+        jb_diag_warn(later, "%s: %s mixes periods of several frequencies (%s): "
+                            "the frequency column keeps them apart",
+                     r->src, first[JB_SERIES_METRIC_ID], freqs->str);
+    for (guint k = 0; k < rows->len; k++) {
+        char **row = g_ptr_array_index(rows, k);
+        g_free(row[JB_SERIES_DISPLAY_UNIT]);
+        row[JB_SERIES_DISPLAY_UNIT] = g_strdup(disp);
+        jb_table_append(series, (const char *const *)row);
+    }
+    g_ptr_array_set_size(rows, 0);
+}
+
+/* Derived series: the series table (`series` taken). */
+static JbTable *finish_series(JbReshaper *r, JbTable *series_in)
 {
     const JbReshapeOptions *opt = &r->opt;
-    JbDiag *warnings = r->warnings;
-    const char *src = r->src;
-    g_autoptr(JbTable) series = jb_table_new(JB_SERIES_HEADER);
-    /* display unit: one per metric, from its largest value */
-    for (guint i = 0; i < metric_rows->len;) {
-        char **first = g_ptr_array_index(metric_rows, i);
-        guint j = i;
-        double max_abs = 0;
-        for (; j < metric_rows->len; j++) {
-            char **row = g_ptr_array_index(metric_rows, j);
-            if (strcmp(row[JB_SERIES_METRIC_ID], first[JB_SERIES_METRIC_ID]) != 0)
-                break;
-            JbDecimal d;
-            if (jb_decimal_parse(row[JB_SERIES_VALUE], &d))
-                max_abs = MAX(max_abs, fabs(jb_decimal_to_double(d)));
-        }
-        const char *disp = jb_units_display(first[JB_SERIES_UNIT], max_abs);
-        g_autoptr(GString) freqs = g_string_new(NULL);
-        for (guint k = i; k < j; k++) {
-            const char *f = ((char **)g_ptr_array_index(metric_rows, k))[JB_SERIES_FREQUENCY];
-            if (k == i ||
-                strcmp(f, ((char **)g_ptr_array_index(metric_rows, k - 1))[JB_SERIES_FREQUENCY]) != 0)
-                if (!strstr(freqs->str, f))
-                    g_string_append_printf(freqs, "%s%s", freqs->len ? ", " : "", f);
-        }
-        if (strchr(freqs->str, ','))
-            jb_diag_warn(warnings, "%s: %s mixes periods of several frequencies (%s): "
-                                            "the frequency column keeps them apart",
-                                            src, first[JB_SERIES_METRIC_ID], freqs->str);
-        for (guint k = i; k < j; k++) {
-            char **row = g_ptr_array_index(metric_rows, k);
-            g_free(row[JB_SERIES_DISPLAY_UNIT]);
-            row[JB_SERIES_DISPLAY_UNIT] = g_strdup(disp);
-            jb_table_append(series, (const char *const *)row);
-        }
-        i = j;
-    }
-    jb_table_set_source(series, src);
+    g_autoptr(JbTable) series = series_in;
+    jb_table_set_source(series, r->src);
     if (!opt->derive)
         return g_steal_pointer(&series);
     g_autoptr(JbTable) derived = jb_derive(series, opt->derive);
     JbTable *all = merge_sorted(series, derived);
-    jb_table_set_source(all, src);
+    jb_table_set_source(all, r->src);
     return all;
 }
