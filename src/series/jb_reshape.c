@@ -305,15 +305,20 @@ static JbTable *merge_sorted(const JbTable *a, const JbTable *b)
  * Memory is bounded by the series, not by the statements: a group (metric and period) keeps
  * its first observation, its best so far, the distinct statements made of it (classes: value,
  * bound, unit and stated period, which decide agreement and are what a conflict reports) and,
- * per row, a class, its interned source, file and published date, its line and forecast flag
- * (with the class, what the rule that kept another value reads). A press repeating one figure in
- * ten thousand articles costs a group ten thousand small members and one class. */
+ * per row, a class, where it came from (its source, file and published date: an index into
+ * JbReshaper.wheres, shared by the rows of an article), its line and forecast flag (with the
+ * class, what the rule that kept another value reads): 12 bytes. A press repeating one figure
+ * in ten thousand articles costs a group ten thousand small members and one class. */
 
 typedef struct {
-    guint cls;
     const char *source, *file, *published; /* interned (JbReshaper.strings) */
+} Where;
+
+typedef struct {
+    guint cls : 31;
+    guint forecast : 1;
+    guint where; /* index into JbReshaper.wheres */
     guint line;
-    gboolean forecast;
 } Member;
 
 typedef struct {
@@ -332,6 +337,7 @@ struct JbReshaper {
     GHashTable *groups;   /* "KEY\nPERIOD" → Group */
     GStringChunk *strings;
     GHashTable *interned; /* text → its copy in strings */
+    GArray *wheres;       /* Where: consecutive rows of one article share the last one */
     char *src;            /* the table's name, for messages */
     GError *error;        /* the first error, under opt.strict */
 };
@@ -383,6 +389,7 @@ JbReshaper *jb_reshaper_new(const JbDict *dict, const JbReshapeOptions *opt, JbD
     r->groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)group_free);
     r->strings = g_string_chunk_new(1 << 16);
     r->interned = g_hash_table_new(g_str_hash, g_str_equal);
+    r->wheres = g_array_new(FALSE, FALSE, sizeof(Where));
     r->src = g_strdup("");
     return r;
 }
@@ -394,6 +401,7 @@ void jb_reshaper_free(JbReshaper *r)
     g_hash_table_unref(r->units);
     g_hash_table_unref(r->groups);
     g_hash_table_unref(r->interned);
+    g_array_unref(r->wheres);
     g_string_chunk_free(r->strings);
     g_free(r->src);
     g_clear_error(&r->error);
@@ -444,18 +452,23 @@ static void group_add(JbReshaper *r, Obs *o)
         g->members = g_array_new(FALSE, FALSE, sizeof(Member));
         g_hash_table_insert(r->groups, g_steal_pointer(&gk), g);
     }
-    Member m = {G_MAXUINT, intern(r, o->source), intern(r, o->file ? o->file : ""),
-                intern(r, o->published), o->line, o->forecast};
+    Where w = {intern(r, o->source), intern(r, o->file ? o->file : ""), intern(r, o->published)};
+    Where *last = r->wheres->len ? &g_array_index(r->wheres, Where, r->wheres->len - 1) : NULL;
+    if (!last || last->source != w.source || last->file != w.file || last->published != w.published)
+        g_array_append_val(r->wheres, w);
+    guint cls = G_MAXUINT;
     /* the last class first: copies of one figure come in a row */
     for (guint k = g->classes->len; k-- > 0;)
         if (same_class(g_ptr_array_index(g->classes, k), o)) {
-            m.cls = k;
+            cls = k;
             break;
         }
-    if (m.cls == G_MAXUINT) {
-        m.cls = g->classes->len;
+    if (cls == G_MAXUINT) {
+        cls = g->classes->len;
         g_ptr_array_add(g->classes, obs_copy(o));
     }
+    Member m = {.cls = cls & 0x7fffffffu, .forecast = o->forecast != 0,
+                .where = r->wheres->len - 1, .line = o->line};
     g_array_append_val(g->members, m);
     const char *rule;
     if (!g->first) {
@@ -555,10 +568,11 @@ static char **group_row(JbReshaper *r, const Group *g)
     g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (guint k = 0; k < g->members->len; k++) {
         const Member *m = &g_array_index(g->members, Member, k);
+        const Where *w = &g_array_index(r->wheres, Where, m->where);
         Obs o = *(const Obs *)g_ptr_array_index(g->classes, m->cls); /* borrowed fields */
-        o.source = (char *)m->source;
-        o.file = m->file;
-        o.published = (char *)m->published;
+        o.source = (char *)w->source;
+        o.file = w->file;
+        o.published = (char *)w->published;
         o.forecast = m->forecast;
         o.line = m->line;
         o.key = first->key;
@@ -576,7 +590,7 @@ static char **group_row(JbReshaper *r, const Group *g)
                          best->stated, best->source, best->line, &o);
             continue;
         }
-        if (o.source[0] && g_hash_table_add(seen, (gpointer)m->source)) {
+        if (o.source[0] && g_hash_table_add(seen, (gpointer)w->source)) {
             if (sources->len)
                 g_string_append(sources, "; ");
             g_string_append(sources, o.source);
