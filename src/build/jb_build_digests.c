@@ -41,8 +41,6 @@ gboolean jb_build_statements_digests(Ctx *c, GPtrArray *arts)
                 g_strlcpy(a->stmt, stmt, sizeof a->stmt);
             }
         }
-        if (a->stmt[0])
-            jb_build_index_set_stmt(c, a->rec_at, a->stmt);
         all = all && a->stmt[0] && !a->error;
     }
     return all;

@@ -219,7 +219,8 @@ void jb_build_index_load(Ctx *c)
 {
     JbIndex *x = &c->index;
     x->on = TRUE;
-    x->fresh = g_string_new(NULL);
+    x->fresh = g_array_new(FALSE, FALSE, sizeof(JbIndexRec));
+    x->sigs = g_string_chunk_new(1 << 16);
     outputs_new(c);
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
     char *text = NULL;
@@ -379,36 +380,52 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
 
 /* ---- recording ------------------------------------------------------------------------------ */
 
-gssize jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
-                             const char *hash, const char *stmt)
+void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
+                           const char *hash, const char *stmt)
 {
     JbIndex *x = &c->index;
     if (!x->on || !sig || racy)
-        return -1;
+        return;
     /* Records are made in the order of Ctx.files, bytewise: the file stays sorted. One out
      * of order (none is) is left out: it costs a read next time, never a wrong answer. */
     if (x->last && strcmp(x->last, name) >= 0)
-        return -1;
-    g_free(x->last);
-    x->last = g_strdup(name);
+        return;
+    x->last = name;
     char was_stmt[65];
     g_autofree char *was = jb_build_index_lookup(c, name, sig, was_stmt);
     if (!was || strcmp(was, hash) != 0 || !stmt || !*stmt || strcmp(was_stmt, stmt) != 0)
         x->grew = TRUE;
-    gssize at = (gssize)x->fresh->len + 65;
-    g_string_append_printf(x->fresh, "%s %s %s ", hash,
-                           stmt && strlen(stmt) == 64 ? stmt : NO_STMT, sig);
-    name_escape(x->fresh, name);
-    g_string_append_c(x->fresh, '\n');
-    x->n_fresh++;
-    return at;
+    JbIndexRec r = {name, hash, stmt, g_string_chunk_insert(x->sigs, sig)};
+    g_array_append_val(x->fresh, r);
 }
 
-void jb_build_index_set_stmt(Ctx *c, gssize at, const char *stmt)
+/* The line of a record made by this build. */
+static void rec_format(GString *out, const JbIndexRec *r)
 {
-    JbIndex *x = &c->index;
-    if (at >= 0 && (gsize)at + 64 <= x->fresh->len && strlen(stmt) == 64)
-        memcpy(x->fresh->str + at, stmt, 64);
+    g_string_append_printf(out, "%s %s %s ", r->hash,
+                           r->stmt && strlen(r->stmt) == 64 ? r->stmt : NO_STMT, r->sig);
+    name_escape(out, r->name);
+    g_string_append_c(out, '\n');
+}
+
+/* Write this build's records to `f` a piece at a time (to_write FALSE: only their CRC-32,
+ * from `crc`, which is returned). */
+static uLong fresh_write(const JbIndex *x, JbAtomicFile *f, uLong crc, GError **error,
+                         gboolean *ok)
+{
+    g_autoptr(GString) buf = g_string_sized_new(1 << 16);
+    for (guint i = 0; i <= x->fresh->len; i++) {
+        if (i < x->fresh->len)
+            rec_format(buf, &g_array_index(x->fresh, JbIndexRec, i));
+        if (buf->len < (1u << 16) - 1024 && i < x->fresh->len)
+            continue;
+        if (f && *ok)
+            *ok = jb_atomic_write(f, buf->str, buf->len, error);
+        else if (!f)
+            crc = crc32_z(crc, (const Bytef *)buf->str, buf->len);
+        g_string_truncate(buf, 0);
+    }
+    return crc;
 }
 
 char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig)
@@ -439,17 +456,14 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
      * records), never copied into one more buffer: two copies of 16 MB at 100000 articles
      * were most of a changed build's peak memory. The CRC of the header is of the body, so
      * it is computed over the pieces first. */
-    const char *recs = NULL;
+    const char *recs = NULL; /* NULL: this build's records */
     gsize recs_len = 0;
     if (kept && x->text) { /* the articles are the old index's, as they were */
         recs = x->articles;
         recs_len = (gsize)(x->articles_end - x->articles);
-    } else {
-        recs = x->fresh->str;
-        recs_len = x->fresh->len;
+    } else if (x->fresh->len != n_inputs) {
         /* the digest vouches for the records only when they are every input */
-        if (x->n_fresh != n_inputs)
-            digest = NULL;
+        digest = NULL;
     }
     g_autoptr(GPtrArray) names = g_ptr_array_new();
     GHashTableIter it;
@@ -465,7 +479,9 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
         name_escape(outs, name);
         g_string_append_c(outs, '\n');
     }
-    uLong crc = crc32_z(0, (const Bytef *)recs, recs_len);
+    gboolean ok = TRUE;
+    uLong crc = recs ? crc32_z(0, (const Bytef *)recs, recs_len)
+                     : fresh_write(x, NULL, crc32_z(0, NULL, 0), NULL, &ok);
     crc = crc32_z(crc, (const Bytef *)outs->str, outs->len);
     g_autofree char *head = g_strdup_printf(INDEX_MAGIC " %08lx %s\n", (unsigned long)crc,
                                             digest && strlen(digest) == 64 ? digest : "-");
@@ -474,7 +490,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
     if (!f)
         return FALSE;
     if (!jb_atomic_write(f, head, strlen(head), error) ||
-        !jb_atomic_write(f, recs, recs_len, error) ||
+        !(recs ? jb_atomic_write(f, recs, recs_len, error) : (fresh_write(x, f, 0, error, &ok), ok)) ||
         !jb_atomic_write(f, outs->str, outs->len, error)) {
         jb_atomic_abort(f);
         return FALSE;
@@ -497,8 +513,9 @@ void jb_build_index_clear(Ctx *c)
     g_free(x->text);
     g_clear_pointer(&x->recs, g_ptr_array_unref);
     if (x->fresh)
-        g_string_free(x->fresh, TRUE);
-    g_free(x->last);
+        g_array_unref(x->fresh);
+    if (x->sigs)
+        g_string_chunk_free(x->sigs);
     g_clear_pointer(&c->old_outputs, g_hash_table_unref);
     g_clear_pointer(&c->new_outputs, g_hash_table_unref);
     memset(x, 0, sizeof *x);

@@ -38,6 +38,15 @@
 /* The project's fail_on=: which warnings fail a build (exit 1). */
 typedef enum { JB_FAIL_ON_ERRORS, JB_FAIL_ON_NEW, JB_FAIL_ON_WARNINGS } JbFailOn;
 
+/* An article's record in the index being made: its name and its hash and statements digest
+ * where its Article keeps them (read when the index is written, so a digest known late is in
+ * it; the Articles outlive the index's writing), its signature in JbIndex.sigs. 32 bytes and
+ * the signature, not the line's ~230 bytes: the lines of 100000 articles were 23 MB of a
+ * changed build's memory. */
+typedef struct {
+    const char *name, *hash, *stmt, *sig;
+} JbIndexRec;
+
 /* OUT/.index as this build reads and writes it (jb_build_index.c). */
 typedef struct {
     gboolean on;            /* a build (not a unit): articles are looked up and recorded */
@@ -46,9 +55,10 @@ typedef struct {
     const char *articles, *articles_end; /* its article lines, in text */
     char stored_digest[65]; /* the inputs digest it records, "" when none */
     GPtrArray *recs;        /* const char*: its article lines, split on the first lookup */
-    GString *fresh;         /* this build's article records, in the order of Ctx.files */
-    guint n_fresh;
-    char *last;             /* the name recorded last */
+    GArray *fresh;          /* JbIndexRec: this build's article records, in the order of
+                             * Ctx.files; their lines are made when the index is written */
+    GStringChunk *sigs;     /* the records' signatures */
+    const char *last;       /* the name recorded last (borrowed from Ctx.files) */
     gboolean grew;          /* it records what the old one did not (a file now old enough) */
 } JbIndex;
 
@@ -105,7 +115,6 @@ typedef struct {
     char key[65];
     char stmt[65]; /* SHA-256 of its statements file (from the index, or made or read in
                     * this run), "" while not known: what the assembly key is made of */
-    gssize rec_at; /* where its record in the index being made takes stmt, or -1 */
     JbTable *table;      /* the statements, as metrics.csv rows */
     JbDiag *warnings;    /* the article's and its extraction's */
     GError *error;
@@ -261,12 +270,11 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
 /* The recorded hash of article `name` when `sig` is the recorded signature, else NULL; and
  * (stmt may be NULL) the recorded digest of its statements file, "" when none. */
 char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65]);
-/* Record an article (in the order of Ctx.files): not when it is racy or the index is off
- * (-1). `stmt` is the digest of its statements file, "" or NULL when not known yet: the
- * offset returned is where jb_build_index_set_stmt writes it once it is. */
-gssize jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
-                             const char *hash, const char *stmt);
-void jb_build_index_set_stmt(Ctx *c, gssize at, const char *stmt);
+/* Record an article (in the order of Ctx.files): not when it is racy or the index is off.
+ * `name`, `hash` and `stmt` are borrowed until the index is written: stmt, the digest of its
+ * statements file ("" while not known), is read then. */
+void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
+                           const char *hash, const char *stmt);
 /* The same for an output of OUT, `rel` its name there. */
 char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig);
 void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboolean racy,

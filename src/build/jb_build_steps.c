@@ -195,7 +195,6 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         const char *name = g_ptr_array_index(c->files, i);
         Article *a = g_new0(Article, 1);
         a->c = c;
-        a->rec_at = -1;
         a->name = name;
         gboolean racy = TRUE;
         g_autofree char *path = c->index.on ? jb_build_input_path(c, name) : NULL;
@@ -217,7 +216,7 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         } else {
             hold_or_drop(c, a);
         }
-        a->rec_at = jb_build_index_record(c, name, sig, racy, a->hash, a->stmt);
+        jb_build_index_record(c, name, sig, racy, a->hash, a->stmt);
         g_ptr_array_add(arts, a);
     }
     if (c->index.on)
