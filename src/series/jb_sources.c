@@ -4,43 +4,44 @@
 #include <string.h>
 
 typedef struct {
-    char *publisher, *title, *host;
-    gboolean titles_differ; /* a digest or feed: each item its own title */
+    const char *publisher, *title, *host; /* in JbSourceNamer.strings */
+    gboolean titles_differ;               /* a digest or feed: each item its own title */
 } Known;
-
-static void known_free(gpointer p)
-{
-    Known *k = p;
-    g_free(k->publisher);
-    g_free(k->title);
-    g_free(k->host);
-    g_free(k);
-}
 
 static const char *plain(const char *s)
 {
     return *s == '\'' ? s + 1 : s; /* the CSV-injection guard is not part of the text */
 }
 
+/* An archive's articles are named by a few publishers and sites: their names are kept once
+ * (and every article's path and title without a block of its own each), so the namer of
+ * 100000 articles holds a small record per article. */
+struct JbSourceNamer {
+    GHashTable *known;     /* article (in strings) → Known */
+    GStringChunk *strings; /* the articles' paths and titles, and publishers and sites once */
+    const char *last_src;  /* the article of the last row (its rows come together) */
+    Known *last;
+};
+
 /* "tv.example.cn" of "https://tv.example.cn/2025/03/02/…", or NULL. */
-static char *host_of(const char *url)
+static const char *host_of(JbSourceNamer *n, const char *url)
 {
     const char *p = strstr(url, "://");
     if (!p)
         return NULL;
     p += 3;
-    gsize n = strcspn(p, "/:?#");
-    return n ? g_strndup(p, n) : NULL;
+    gsize len = strcspn(p, "/:?#");
+    if (!len)
+        return NULL;
+    g_autofree char *host = g_strndup(p, len);
+    return g_string_chunk_insert_const(n->strings, host);
 }
-
-struct JbSourceNamer {
-    GHashTable *known; /* article → Known */
-};
 
 JbSourceNamer *jb_source_namer_new(void)
 {
     JbSourceNamer *n = g_new0(JbSourceNamer, 1);
-    n->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, known_free);
+    n->known = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    n->strings = g_string_chunk_new(1 << 16);
     return n;
 }
 
@@ -51,21 +52,26 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
     const char *src = jb_table_get(metrics, r, c_src);
     if (c_src < 0 || !*src)
         return;
-    Known *k = g_hash_table_lookup(n->known, src);
+    Known *k = n->last && strcmp(n->last_src, src) == 0 ? n->last : g_hash_table_lookup(n->known, src);
     if (!k) {
         k = g_new0(Known, 1);
-        g_hash_table_insert(n->known, g_strdup(src), k);
+        g_hash_table_insert(n->known, g_string_chunk_insert(n->strings, src), k);
+    }
+    if (k != n->last) {
+        n->last = k;
+        n->last_src = src;
+        g_hash_table_lookup_extended(n->known, src, (gpointer *)&n->last_src, NULL);
     }
     const char *pub = plain(jb_table_get(metrics, r, c_pub));
     const char *title = plain(jb_table_get(metrics, r, c_title));
     if (!k->publisher && *pub)
-        k->publisher = g_strdup(pub);
+        k->publisher = g_string_chunk_insert_const(n->strings, pub);
     if (*title && !k->title)
-        k->title = g_strdup(title);
+        k->title = g_string_chunk_insert(n->strings, title);
     else if (*title && strcmp(title, k->title) != 0)
         k->titles_differ = TRUE;
     if (!k->host)
-        k->host = host_of(jb_table_get(metrics, r, c_url));
+        k->host = host_of(n, jb_table_get(metrics, r, c_url));
 }
 
 GHashTable *jb_source_namer_finish(JbSourceNamer *n)
@@ -85,6 +91,7 @@ GHashTable *jb_source_namer_finish(JbSourceNamer *n)
             g_hash_table_insert(names, g_strdup(key), g_strdup(name));
     }
     g_hash_table_unref(n->known);
+    g_string_chunk_free(n->strings);
     g_free(n);
     return names;
 }
