@@ -17,17 +17,16 @@
  * A group is found for a series row by its period's prefixes of the lengths series periods
  * have (a few), never by matching every group of a metric and value against every row: a
  * figure stated in thousands of periods (a rate held for years of months) made that rows ×
- * statements (tests/pathological). Memory: the kept rows, a few per group, 16 bytes per
- * row and the articles' names once.
+ * statements (tests/pathological). Memory: the kept rows, a few per group, 8 bytes per
+ * row (its place and its article's number) and the articles' names once.
  */
 #include "jb_report_priv.h"
 
 #include <string.h>
 
 typedef struct {
-    guint seq;           /* the row's place among all rows added */
-    gint kept;           /* its index in Group.kept, or -1 */
-    const char *article; /* interned */
+    guint seq;     /* the row's place among all rows added */
+    guint article; /* its number (JbCitations.articles) */
 } Occ;
 
 typedef struct {
@@ -38,7 +37,7 @@ typedef struct {
 typedef struct { /* the rows of one metric, value and period */
     const char *period;
     GArray *occs;    /* Occ, in order */
-    GArray *kept;    /* Kept, in order */
+    GArray *kept;    /* Kept, in order: the rows of the first occs (kept[i] is occs[i]'s) */
     guint distinct;  /* distinct keys among `kept` */
 } Group;
 
@@ -51,7 +50,9 @@ struct JbCitations {
     GHashTable *groups;   /* "id\nvalue\nperiod" → Group* (owned) */
     GPtrArray *none;      /* the cited rows of a value no statement states: none */
     GStringChunk *strings;
-    GHashTable *interned;
+    GHashTable *interned; /* an article's name (in strings) → its number + 1 */
+    GPtrArray *articles;  /* its name by number */
+    guint last;           /* the number of the last row's article, or G_MAXUINT */
     guint seq;
     Value *values; /* one per series row, once finished */
     guint n_values;
@@ -88,6 +89,8 @@ JbCitations *jb_citations_new(void)
     c->none = g_ptr_array_new();
     c->strings = g_string_chunk_new(1 << 16);
     c->interned = g_hash_table_new(g_str_hash, g_str_equal);
+    c->articles = g_ptr_array_new();
+    c->last = G_MAXUINT;
     return c;
 }
 
@@ -102,18 +105,24 @@ void jb_citations_free(JbCitations *c)
     g_ptr_array_unref(c->none);
     g_hash_table_unref(c->groups);
     g_hash_table_unref(c->interned);
+    g_ptr_array_unref(c->articles);
     g_string_chunk_free(c->strings);
     g_free(c);
 }
 
-static const char *intern(JbCitations *c, const char *s)
+/* The number of article `s` (the rows of an article come together: the last one first). */
+static guint article_number(JbCitations *c, const char *s)
 {
-    const char *have = g_hash_table_lookup(c->interned, s);
-    if (!have) {
-        have = g_string_chunk_insert(c->strings, s);
-        g_hash_table_insert(c->interned, (gpointer)have, (gpointer)have);
+    if (c->last != G_MAXUINT && strcmp(g_ptr_array_index(c->articles, c->last), s) == 0)
+        return c->last;
+    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(c->interned, s));
+    if (!n) {
+        char *have = g_string_chunk_insert(c->strings, s);
+        g_ptr_array_add(c->articles, have);
+        n = c->articles->len;
+        g_hash_table_insert(c->interned, have, GUINT_TO_POINTER(n));
     }
-    return have;
+    return c->last = n - 1;
 }
 
 static const char *cell(const JbTable *t, guint row, const char *name)
@@ -128,7 +137,7 @@ static Group *group_of(JbCitations *c, const char *id, const char *value, const 
     if (g)
         return g;
     g = g_new0(Group, 1);
-    g->period = intern(c, period);
+    g->period = g_string_chunk_insert_const(c->strings, period);
     g->occs = g_array_new(FALSE, FALSE, sizeof(Occ));
     g->kept = g_array_new(FALSE, FALSE, sizeof(Kept));
     g_hash_table_insert(c->groups, g_steal_pointer(&key), g);
@@ -140,32 +149,37 @@ void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row)
     g_return_if_fail(!c->values);
     Group *g = group_of(c, cell(metrics, row, "metric_id"), cell(metrics, row, "value"),
                         cell(metrics, row, "period"));
-    Occ o = {c->seq++, -1, intern(c, cell(metrics, row, "source"))};
+    Occ o = {c->seq++, article_number(c, cell(metrics, row, "source"))};
+    const char *article = g_ptr_array_index(c->articles, o.article);
     if (g->distinct < CITE_MAX) {
         const char *quote = cell(metrics, row, "quote");
         if (quote[0] == '\'')
             quote++; /* the CSV-injection guard is not part of the sentence */
-        Kept k = {g_strconcat(o.article, "\n", quote, NULL), g_new0(JbCitedRow, 1)};
+        Kept k = {g_strconcat(article, "\n", quote, NULL), g_new0(JbCitedRow, 1)};
         gboolean seen = FALSE;
         for (guint i = 0; i < g->kept->len && !seen; i++)
             seen = strcmp(g_array_index(g->kept, Kept, i).key, k.key) == 0;
         g->distinct += !seen;
-        k.row->source = g_strdup(o.article);
+        k.row->source = g_strdup(article);
         k.row->published = g_strdup(cell(metrics, row, "published"));
         k.row->quote = g_strdup(quote);
         /* as metrics.csv has them: the report never opens an article */
         k.row->title = jb_csv_plain_text(cell(metrics, row, "title"));
         k.row->url = jb_csv_plain_text(cell(metrics, row, "url"));
         k.row->publisher = jb_csv_plain_text(cell(metrics, row, "publisher"));
-        o.kept = (gint)g->kept->len;
         g_array_append_val(g->kept, k);
     }
     g_array_append_val(g->occs, o);
 }
 
+typedef struct {
+    const Occ *occ;
+    const Kept *kept; /* its kept row, or NULL */
+} Ref;
+
 static int by_seq(gconstpointer a, gconstpointer b)
 {
-    guint x = ((const Occ *const *)a)[0]->seq, y = ((const Occ *const *)b)[0]->seq;
+    guint x = ((const Ref *)a)->occ->seq, y = ((const Ref *)b)->occ->seq;
     return (x > y) - (x < y);
 }
 
@@ -173,34 +187,32 @@ static int by_seq(gconstpointer a, gconstpointer b)
  * own) replayed in metrics.csv's order. */
 static void cite_value(const GPtrArray *groups, Value *v)
 {
-    g_autoptr(GPtrArray) occs = g_ptr_array_new(); /* Occ*, with their group in `owner` */
-    g_autoptr(GHashTable) owner = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_autoptr(GArray) occs = g_array_new(FALSE, FALSE, sizeof(Ref));
     for (guint i = 0; i < groups->len; i++) {
-        Group *g = g_ptr_array_index(groups, i);
+        const Group *g = g_ptr_array_index(groups, i);
         for (guint k = 0; k < g->occs->len; k++) {
-            Occ *o = &g_array_index(g->occs, Occ, k);
-            g_ptr_array_add(occs, o);
-            if (o->kept >= 0)
-                g_hash_table_insert(owner, o, g);
+            Ref ref = {&g_array_index(g->occs, Occ, k),
+                       k < g->kept->len ? &g_array_index(g->kept, Kept, k) : NULL};
+            g_array_append_val(occs, ref);
         }
     }
-    g_ptr_array_sort(occs, by_seq);
+    g_array_sort(occs, by_seq);
     v->cited = g_ptr_array_new();
     g_autoptr(GHashTable) keys = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) articles = g_hash_table_new(g_direct_hash, g_direct_equal);
     g_autoptr(GHashTable) others = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (guint i = 0; i < occs->len; i++) {
-        const Occ *o = g_ptr_array_index(occs, i);
+        const Ref *ref = &g_array_index(occs, Ref, i);
+        gpointer article = GUINT_TO_POINTER(ref->occ->article + 1);
         if (g_hash_table_size(keys) >= CITE_MAX) {
-            if (!g_hash_table_contains(articles, o->article))
-                g_hash_table_add(others, (gpointer)o->article);
+            if (!g_hash_table_contains(articles, article))
+                g_hash_table_add(others, article);
             continue;
         }
         /* kept, by the argument at the top */
-        const Group *g = g_hash_table_lookup(owner, o);
-        g_assert(g && o->kept >= 0);
-        const Kept *k = &g_array_index(g->kept, Kept, o->kept);
-        g_hash_table_add(articles, (gpointer)o->article);
+        g_assert(ref->kept);
+        const Kept *k = ref->kept;
+        g_hash_table_add(articles, article);
         g_hash_table_add(keys, k->key);
         g_ptr_array_add(v->cited, k->row);
     }
