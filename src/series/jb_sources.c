@@ -52,7 +52,8 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
     const char *src = jb_table_get(metrics, r, c_src);
     if (c_src < 0 || !*src)
         return;
-    Known *k = n->last && strcmp(n->last_src, src) == 0 ? n->last : g_hash_table_lookup(n->known, src);
+    Known *k = n->last && strcmp(n->last_src, src) == 0 ? n->last
+                                                        : g_hash_table_lookup(n->known, src);
     if (!k) {
         k = g_new0(Known, 1);
         g_hash_table_insert(n->known, g_string_chunk_insert(n->strings, src), k);
