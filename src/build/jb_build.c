@@ -360,11 +360,10 @@ static void build_locked(Ctx *c)
     g_ptr_array_add(outs, o);
     o = g_new0(Output, 1);
     o->rel = g_strdup("series.csv");
-    o->data = jb_table_to_csv(jb_series_table(series));
+    o->table = jb_series_table(series); /* written from the table: never held as text too */
     g_ptr_array_add(outs, o);
-    /* the series and citations are done with (rendered): only series.csv's text is kept */
+    /* the citations are done with (rendered); the series is published, then freed */
     g_clear_pointer(&cit, jb_citations_free);
-    g_clear_pointer(&series, jb_series_free);
     if (c->previous_series) { /* what the briefing's 新增与变化 compared with */
         o = g_new0(Output, 1);
         o->rel = g_strdup(".previous-series.csv");
@@ -405,6 +404,7 @@ static void build_locked(Ctx *c)
         if (published)
             jb_build_maybe_die("publish");
     }
+    g_clear_pointer(&series, jb_series_free); /* published (outs' series.csv borrowed it) */
 
     g_key_file_set_string(c->new_man, "build", "version", JB_VERSION);
     g_key_file_set_integer(c->new_man, "build", "articles", (gint)c->r->articles);

@@ -132,8 +132,9 @@ typedef struct {
 
 typedef struct {
     char *rel;      /* relative to OUT */
-    char *product;  /* a cache file, or NULL when `data` holds the content */
+    char *product;  /* a cache file, or NULL when `data` or `table` holds the content */
     GString *data;
+    const JbTable *table; /* borrowed: its CSV text is the content, made 64 KB at a time */
     char *sha256;   /* of the content when known (NULL: hashed when published) */
 } Output;
 

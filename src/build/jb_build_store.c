@@ -160,6 +160,49 @@ static gboolean unlink_dir_symlinks(const char *out_dir, const char *rel, GError
     return TRUE;
 }
 
+/* `t` as CSV text (jb_table_to_csv's bytes) a piece at a time: to `f`, or without `f` only
+ * into the SHA-256 returned. The series of an archive is tens of MB as text. */
+static char *table_csv_out(const JbTable *t, JbAtomicFile *f, GError **error)
+{
+    g_autoptr(GChecksum) h = f ? NULL : g_checksum_new(G_CHECKSUM_SHA256);
+    guint n = jb_table_n_cols(t);
+    g_autofree const char **cells = g_new0(const char *, n + 1);
+    g_autoptr(GString) buf = g_string_sized_new(1 << 16);
+    for (guint i = 0; i < n; i++)
+        cells[i] = jb_table_header(t, i);
+    jb_csv_append_row(buf, cells, n);
+    for (guint r = 0; r <= jb_table_n_rows(t); r++) {
+        if (r < jb_table_n_rows(t)) {
+            for (guint i = 0; i < n; i++)
+                cells[i] = jb_table_get(t, r, (int)i);
+            jb_csv_append_row(buf, cells, n);
+            if (buf->len < (1u << 16) - 4096)
+                continue;
+        }
+        if (h)
+            g_checksum_update(h, (const guchar *)buf->str, (gssize)buf->len);
+        else if (!jb_atomic_write(f, buf->str, buf->len, error))
+            return NULL;
+        g_string_truncate(buf, 0);
+    }
+    return g_strdup(h ? g_checksum_get_string(h) : "");
+}
+
+static gboolean publish_table(const char *dest, const JbTable *t, GError **error)
+{
+    JbAtomicFile *f = unlink_symlink(dest, error)
+                          ? jb_atomic_open(dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error)
+                          : NULL;
+    if (!f)
+        return FALSE;
+    g_autofree char *done = table_csv_out(t, f, error);
+    if (!done) {
+        jb_atomic_abort(f);
+        return FALSE;
+    }
+    return jb_atomic_commit(f, error);
+}
+
 static gboolean publish_data(const char *dest, const void *data, gsize len, GError **error)
 {
     return unlink_symlink(dest, error) &&
@@ -216,6 +259,8 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
         want = g_strdup(o->sha256);
     } else if (o->data) {
         want = jb_build_sha256_hex(o->data->str, o->data->len);
+    } else if (o->table) {
+        want = table_csv_out(o->table, NULL, NULL);
     } else {
         want = jb_build_hash_file(o->product);
         if (!want) {
@@ -247,8 +292,9 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
         jb_build_index_record_output(c, o->rel, sig, racy, have);
         return TRUE;
     }
-    gboolean ok = o->data ? publish_data(dest, o->data->str, o->data->len, &e)
-                          : publish_file(o->product, dest, &e);
+    gboolean ok = o->data    ? publish_data(dest, o->data->str, o->data->len, &e)
+                  : o->table ? publish_table(dest, o->table, &e)
+                             : publish_file(o->product, dest, &e);
     if (!ok) {
         g_key_file_remove_group(c->new_man, group, NULL);
         jb_build_fail_unit(c, "publish", e);
