@@ -197,6 +197,14 @@ int jb_table_column(const JbTable *t, const char *name)
     return -1;
 }
 
+int jb_table_column_hint(const JbTable *t, const char *name, int *hint)
+{
+    if (*hint >= 0 && (guint)*hint < t->header->len &&
+        strcmp(g_ptr_array_index(t->header, *hint), name) == 0)
+        return *hint;
+    return *hint = jb_table_column(t, name);
+}
+
 const char *jb_table_get(const JbTable *t, guint row, int col)
 {
     if (row >= t->rows->len || col < 0)

@@ -32,6 +32,10 @@ guint jb_table_n_cols(const JbTable *t);
 const char *jb_table_header(const JbTable *t, guint col);
 /* Column index of `name` in the header, or -1. */
 int jb_table_column(const JbTable *t, const char *name);
+/* The same, trying *hint first (where the column was in the last table asked, -1 at first)
+ * and leaving the answer there: for code called a row at a time with tables of one layout
+ * (one strcmp a call, not one per column before it). */
+int jb_table_column_hint(const JbTable *t, const char *name, int *hint);
 /* Cell text, borrowed; "" when `col` is -1 or past the row's end. */
 const char *jb_table_get(const JbTable *t, guint row, int col);
 /* 1-based line of the file where row `row` starts (the header is line 1). */

@@ -46,6 +46,20 @@ typedef struct {
     guint more;
 } Value;
 
+/* The columns of metrics.csv read here. */
+typedef enum {
+    COL_ID,
+    COL_VALUE,
+    COL_PERIOD,
+    COL_SOURCE,
+    COL_QUOTE,
+    COL_PUBLISHED,
+    COL_TITLE,
+    COL_URL,
+    COL_PUBLISHER,
+    COL_N
+} Col;
+
 struct JbCitations {
     GHashTable *groups;   /* "id\nvalue\nperiod" → Group* (owned) */
     GPtrArray *none;      /* the cited rows of a value no statement states: none */
@@ -53,6 +67,7 @@ struct JbCitations {
     GHashTable *interned; /* an article's name (in strings) → its number + 1 */
     GPtrArray *articles;  /* its name by number */
     guint last;           /* the number of the last row's article, or G_MAXUINT */
+    int cols[COL_N];      /* where the columns read were in the last table */
     guint seq;
     Value *values; /* one per series row, once finished */
     guint n_values;
@@ -91,6 +106,8 @@ JbCitations *jb_citations_new(void)
     c->interned = g_hash_table_new(g_str_hash, g_str_equal);
     c->articles = g_ptr_array_new();
     c->last = G_MAXUINT;
+    for (guint i = 0; i < COL_N; i++)
+        c->cols[i] = -1;
     return c;
 }
 
@@ -125,9 +142,12 @@ static guint article_number(JbCitations *c, const char *s)
     return c->last = n - 1;
 }
 
-static const char *cell(const JbTable *t, guint row, const char *name)
+static const char *cell(JbCitations *c, const JbTable *t, guint row, Col col)
 {
-    return jb_table_get(t, row, jb_table_column(t, name));
+    static const char *const names[COL_N] = {"metric_id", "value",  "period", "source",
+                                             "quote",     "published", "title", "url",
+                                             "publisher"};
+    return jb_table_get(t, row, jb_table_column_hint(t, names[col], &c->cols[col]));
 }
 
 static Group *group_of(JbCitations *c, const char *id, const char *value, const char *period)
@@ -147,12 +167,12 @@ static Group *group_of(JbCitations *c, const char *id, const char *value, const 
 void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row)
 {
     g_return_if_fail(!c->values);
-    Group *g = group_of(c, cell(metrics, row, "metric_id"), cell(metrics, row, "value"),
-                        cell(metrics, row, "period"));
-    Occ o = {c->seq++, article_number(c, cell(metrics, row, "source"))};
+    Group *g = group_of(c, cell(c, metrics, row, COL_ID), cell(c, metrics, row, COL_VALUE),
+                        cell(c, metrics, row, COL_PERIOD));
+    Occ o = {c->seq++, article_number(c, cell(c, metrics, row, COL_SOURCE))};
     const char *article = g_ptr_array_index(c->articles, o.article);
     if (g->distinct < CITE_MAX) {
-        const char *quote = cell(metrics, row, "quote");
+        const char *quote = cell(c, metrics, row, COL_QUOTE);
         if (quote[0] == '\'')
             quote++; /* the CSV-injection guard is not part of the sentence */
         Kept k = {g_strconcat(article, "\n", quote, NULL), g_new0(JbCitedRow, 1)};
@@ -161,12 +181,12 @@ void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row)
             seen = strcmp(g_array_index(g->kept, Kept, i).key, k.key) == 0;
         g->distinct += !seen;
         k.row->source = g_strdup(article);
-        k.row->published = g_strdup(cell(metrics, row, "published"));
+        k.row->published = g_strdup(cell(c, metrics, row, COL_PUBLISHED));
         k.row->quote = g_strdup(quote);
         /* as metrics.csv has them: the report never opens an article */
-        k.row->title = jb_csv_plain_text(cell(metrics, row, "title"));
-        k.row->url = jb_csv_plain_text(cell(metrics, row, "url"));
-        k.row->publisher = jb_csv_plain_text(cell(metrics, row, "publisher"));
+        k.row->title = jb_csv_plain_text(cell(c, metrics, row, COL_TITLE));
+        k.row->url = jb_csv_plain_text(cell(c, metrics, row, COL_URL));
+        k.row->publisher = jb_csv_plain_text(cell(c, metrics, row, COL_PUBLISHER));
         g_array_append_val(g->kept, k);
     }
     g_array_append_val(g->occs, o);

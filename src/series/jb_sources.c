@@ -21,6 +21,7 @@ struct JbSourceNamer {
     GStringChunk *strings; /* the articles' paths and titles, and publishers and sites once */
     const char *last_src;  /* the article of the last row (its rows come together) */
     Known *last;
+    int cols[4]; /* where source, publisher, title and url were in the last table */
 };
 
 /* "tv.example.cn" of "https://tv.example.cn/2025/03/02/…", or NULL. */
@@ -42,13 +43,17 @@ JbSourceNamer *jb_source_namer_new(void)
     JbSourceNamer *n = g_new0(JbSourceNamer, 1);
     n->known = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     n->strings = g_string_chunk_new(1 << 16);
+    for (guint i = 0; i < G_N_ELEMENTS(n->cols); i++)
+        n->cols[i] = -1;
     return n;
 }
 
 void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
 {
-    int c_src = jb_table_column(metrics, "source"), c_pub = jb_table_column(metrics, "publisher"),
-        c_title = jb_table_column(metrics, "title"), c_url = jb_table_column(metrics, "url");
+    int c_src = jb_table_column_hint(metrics, "source", &n->cols[0]),
+        c_pub = jb_table_column_hint(metrics, "publisher", &n->cols[1]),
+        c_title = jb_table_column_hint(metrics, "title", &n->cols[2]),
+        c_url = jb_table_column_hint(metrics, "url", &n->cols[3]);
     const char *src = jb_table_get(metrics, r, c_src);
     if (c_src < 0 || !*src)
         return;
