@@ -240,8 +240,11 @@ static char *statements_digest(GPtrArray *arts)
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
     for (guint i = 0; i < arts->len; i++) {
         const Article *a = g_ptr_array_index(arts, i);
+        char stmt[65] = "";
+        if (a->has_stmt)
+            jb_build_digest_hex(a->stmt, stmt);
         jb_build_feed(h, a->name);
-        jb_build_feed(h, a->stmt);
+        jb_build_feed(h, stmt);
     }
     return g_strdup(g_checksum_get_string(h));
 }
@@ -378,7 +381,9 @@ static void build_locked(Ctx *c)
     g_hash_table_add(live, g_path_get_basename(metrics_product));
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
-        g_hash_table_add(live, g_strdup_printf("%s.csv", a->key));
+        char key[65];
+        jb_build_digest_hex(a->key, key);
+        g_hash_table_add(live, g_strdup_printf("%s.csv", key));
     }
     for (guint i = 0; i < units->len; i++) {
         Render *u = g_ptr_array_index(units, i);

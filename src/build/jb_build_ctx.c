@@ -300,6 +300,13 @@ char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext)
     return g_build_filename(c->cache_dir, name, NULL);
 }
 
+char *jb_build_article_path(const Ctx *c, const Article *a, const char *ext)
+{
+    char key[65];
+    jb_build_digest_hex(a->key, key);
+    return jb_build_cache_path(c, key, ext);
+}
+
 gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings,
                                 GError **error)
 {

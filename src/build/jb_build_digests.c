@@ -32,16 +32,16 @@ gboolean jb_build_statements_digests(Ctx *c, GPtrArray *arts)
     gboolean all = TRUE;
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
-        if (!a->stmt[0] && !a->error) { /* cached, and the index did not know it */
-            g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
+        if (!a->has_stmt && !a->error) { /* cached, and the index did not know it */
+            g_autofree char *path = jb_build_article_path(c, a, "csv");
             g_autofree char *text = NULL;
             gsize len = 0;
             if (g_file_get_contents(path, &text, &len, NULL) && statements_intact(text, len)) {
                 g_autofree char *stmt = jb_build_sha256_hex(text, len);
-                g_strlcpy(a->stmt, stmt, sizeof a->stmt);
+                a->has_stmt = jb_build_digest_parse(a->stmt, stmt);
             }
         }
-        all = all && a->stmt[0] && !a->error;
+        all = all && a->has_stmt && !a->error;
     }
     return all;
 }

@@ -380,12 +380,16 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
 
 /* ---- recording ------------------------------------------------------------------------------ */
 
-void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
-                           const char *hash, const char *stmt)
+void jb_build_index_record(Ctx *c, const Article *a, const char *sig, gboolean racy)
 {
     JbIndex *x = &c->index;
     if (!x->on || !sig || racy)
         return;
+    const char *name = a->name;
+    char hash[65], stmt[65] = "";
+    jb_build_digest_hex(a->hash, hash);
+    if (a->has_stmt)
+        jb_build_digest_hex(a->stmt, stmt);
     /* Records are made in the order of Ctx.files, bytewise: the file stays sorted. One out
      * of order (none is) is left out: it costs a read next time, never a wrong answer. */
     if (x->last && strcmp(x->last, name) >= 0)
@@ -393,17 +397,20 @@ void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean r
     x->last = name;
     char was_stmt[65];
     g_autofree char *was = jb_build_index_lookup(c, name, sig, was_stmt);
-    if (!was || strcmp(was, hash) != 0 || !stmt || !*stmt || strcmp(was_stmt, stmt) != 0)
+    if (!was || strcmp(was, hash) != 0 || !*stmt || strcmp(was_stmt, stmt) != 0)
         x->grew = TRUE;
-    JbIndexRec r = {name, hash, stmt, g_string_chunk_insert(x->sigs, sig)};
+    JbIndexRec r = {name, a, g_string_chunk_insert(x->sigs, sig)};
     g_array_append_val(x->fresh, r);
 }
 
 /* The line of a record made by this build. */
 static void rec_format(GString *out, const JbIndexRec *r)
 {
-    g_string_append_printf(out, "%s %s %s ", r->hash,
-                           r->stmt && strlen(r->stmt) == 64 ? r->stmt : NO_STMT, r->sig);
+    char hash[65], stmt[65];
+    jb_build_digest_hex(r->a->hash, hash);
+    if (r->a->has_stmt)
+        jb_build_digest_hex(r->a->stmt, stmt);
+    g_string_append_printf(out, "%s %s %s ", hash, r->a->has_stmt ? stmt : NO_STMT, r->sig);
     name_escape(out, r->name);
     g_string_append_c(out, '\n');
 }

@@ -43,8 +43,11 @@ typedef enum { JB_FAIL_ON_ERRORS, JB_FAIL_ON_NEW, JB_FAIL_ON_WARNINGS } JbFailOn
  * it; the Articles outlive the index's writing), its signature in JbIndex.sigs. 32 bytes and
  * the signature, not the line's ~230 bytes: the lines of 100000 articles were 23 MB of a
  * changed build's memory. */
+struct Article;
 typedef struct {
-    const char *name, *hash, *stmt, *sig;
+    const char *name;         /* borrowed from Ctx.files */
+    const struct Article *a;  /* its hash and statements digest */
+    const char *sig;
 } JbIndexRec;
 
 /* OUT/.index as this build reads and writes it (jb_build_index.c). */
@@ -103,7 +106,31 @@ typedef struct {
     GString *previous_series;  /* that series, published as OUT/.previous-series.csv; owned */
 } Ctx;
 
-typedef struct {
+/* A SHA-256 as its 64 hex digits (`hex` has room for 65 bytes), and back (FALSE when `hex`
+ * is not 64 hex digits). An Article keeps three as bytes: 100 bytes less each. */
+static inline void jb_build_digest_hex(const guint8 d[32], char hex[65])
+{
+    static const char digits[] = "0123456789abcdef";
+    for (guint i = 0; i < 32; i++) {
+        hex[2 * i] = digits[d[i] >> 4];
+        hex[2 * i + 1] = digits[d[i] & 15];
+    }
+    hex[64] = 0;
+}
+
+static inline gboolean jb_build_digest_parse(guint8 d[32], const char *hex)
+{
+    for (guint i = 0; i < 64; i++)
+        if (!g_ascii_isxdigit(hex[i]) || g_ascii_isupper(hex[i]))
+            return FALSE;
+    if (hex[64])
+        return FALSE;
+    for (guint i = 0; i < 32; i++)
+        d[i] = (guint8)(g_ascii_xdigit_value(hex[2 * i]) << 4 | g_ascii_xdigit_value(hex[2 * i + 1]));
+    return TRUE;
+}
+
+typedef struct Article {
     const Ctx *c;
     /* Kept small, a few fixed fields: a build holds one per article of the archive. */
     const char *name; /* borrowed from Ctx.files: the source column, messages and the cache
@@ -111,10 +138,11 @@ typedef struct {
     char *data; /* the bytes that were hashed: parse exactly those; NULL when the index
                  * vouched for the hash and the file was not read (yet) */
     gsize len;
-    char hash[65]; /* SHA-256 of its content (from the index, or of `data`) */
-    char key[65];
-    char stmt[65]; /* SHA-256 of its statements file (from the index, or made or read in
-                    * this run), "" while not known: what the assembly key is made of */
+    guint8 hash[32]; /* SHA-256 of its content (from the index, or of `data`) */
+    guint8 key[32];  /* its cache key (jb_build_article_key: its hex names its cache file) */
+    guint8 stmt[32]; /* SHA-256 of its statements file (from the index, or made or read in
+                      * this run), when has_stmt: what the assembly key is made of */
+    gboolean has_stmt;
     JbTable *table;      /* the statements, as metrics.csv rows */
     JbDiag *warnings;    /* the article's and its extraction's */
     GError *error;
@@ -171,6 +199,8 @@ void jb_build_fail_unit(Ctx *c, const char *stage, GError *e);
 char *jb_build_resolve(const char *base_dir, const char *path);
 char *jb_build_input_path(const Ctx *c, const char *name);
 char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
+/* jb_build_cache_path of an article's key. */
+char *jb_build_article_path(const Ctx *c, const Article *a, const char *ext);
 /* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
  * what the run that made it reported. Written before the product itself. */
 gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings, GError **error);
@@ -271,11 +301,10 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
 /* The recorded hash of article `name` when `sig` is the recorded signature, else NULL; and
  * (stmt may be NULL) the recorded digest of its statements file, "" when none. */
 char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65]);
-/* Record an article (in the order of Ctx.files): not when it is racy or the index is off.
- * `name`, `hash` and `stmt` are borrowed until the index is written: stmt, the digest of its
- * statements file ("" while not known), is read then. */
-void jb_build_index_record(Ctx *c, const char *name, const char *sig, gboolean racy,
-                           const char *hash, const char *stmt);
+/* Record article `a` (in the order of Ctx.files): not when it is racy or the index is off.
+ * `a` is borrowed until the index is written: its statements digest, when known, is read
+ * then. */
+void jb_build_index_record(Ctx *c, const struct Article *a, const char *sig, gboolean racy);
 /* The same for an output of OUT, `rel` its name there. */
 char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig);
 void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboolean racy,

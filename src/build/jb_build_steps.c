@@ -95,7 +95,9 @@ static gboolean article_reread(Article *a)
         return FALSE;
     }
     g_autofree char *hash = jb_build_sha256_hex(a->data, a->len);
-    if (strcmp(hash, a->hash) != 0) {
+    char was[65];
+    jb_build_digest_hex(a->hash, was);
+    if (strcmp(hash, was) != 0) {
         g_set_error(&a->error, JB_ERROR, JB_ERROR_INPUT,
                     "%s: changed while the build ran (it is built next time)", a->name);
         g_clear_pointer(&a->data, g_free);
@@ -137,10 +139,10 @@ static void extract_one(gpointer item)
     jb_extract_append_rows(a->table, st);
     g_autoptr(GString) csv = jb_table_to_csv(a->table);
     g_autoptr(GString) file = statements_file(a->warnings, csv);
-    g_autofree char *path = jb_build_cache_path(a->c, a->key, "csv");
+    g_autofree char *path = jb_build_article_path(a->c, a, "csv");
     if (jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, &a->error)) {
         g_autofree char *stmt = jb_build_sha256_hex(file->str, file->len);
-        g_strlcpy(a->stmt, stmt, sizeof a->stmt);
+        a->has_stmt = jb_build_digest_parse(a->stmt, stmt);
         jb_build_maybe_die("extract");
     }
     if (a->c->stream && !a->error) { /* read back when assembled: never all held at once */
@@ -152,9 +154,10 @@ static void extract_one(gpointer item)
 
 static void article_key(const Ctx *c, Article *a)
 {
-    g_autofree char *key = jb_build_key_of("extract", c->engine, c->dict_hash, a->name, a->hash,
-                                           NULL);
-    g_strlcpy(a->key, key, sizeof a->key);
+    char hash[65];
+    jb_build_digest_hex(a->hash, hash);
+    g_autofree char *key = jb_build_key_of("extract", c->engine, c->dict_hash, a->name, hash, NULL);
+    jb_build_digest_parse(a->key, key);
 }
 
 /* Read the article's bytes and key it by their hash. */
@@ -169,21 +172,21 @@ static gboolean article_read(Ctx *c, Article *a, GError **error)
         return FALSE;
     }
     g_clear_pointer(&a->data, g_free);
-    a->stmt[0] = 0; /* of what it held before */
+    a->has_stmt = FALSE; /* of what it held before */
     if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
         g_error_free(e);
         return FALSE;
     }
     g_autofree char *hash = jb_build_sha256_hex(a->data, a->len);
-    g_strlcpy(a->hash, hash, sizeof a->hash);
+    jb_build_digest_parse(a->hash, hash);
     article_key(c, a);
     return TRUE;
 }
 
 static gboolean article_cached(const Ctx *c, const Article *a)
 {
-    g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
+    g_autofree char *path = jb_build_article_path(c, a, "csv");
     return g_file_test(path, G_FILE_TEST_IS_REGULAR);
 }
 
@@ -199,10 +202,12 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         gboolean racy = TRUE;
         g_autofree char *path = c->index.on ? jb_build_input_path(c, name) : NULL;
         g_autofree char *sig = path ? jb_build_stat_sig(path, &racy, c->started) : NULL;
-        g_autofree char *hash = jb_build_index_lookup(c, name, sig, a->stmt);
+        char stmt[65];
+        g_autofree char *hash = jb_build_index_lookup(c, name, sig, stmt);
         GError *e = NULL;
-        if (hash) { /* unchanged since the last build: not read unless it must be extracted */
-            g_strlcpy(a->hash, hash, sizeof a->hash);
+        if (hash && jb_build_digest_parse(a->hash, hash)) {
+            /* unchanged since the last build: not read unless it must be extracted */
+            a->has_stmt = stmt[0] && jb_build_digest_parse(a->stmt, stmt);
             article_key(c, a);
             vouched++;
         } else if (!article_read(c, a, &e)) {
@@ -216,7 +221,7 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         } else {
             hold_or_drop(c, a);
         }
-        jb_build_index_record(c, name, sig, racy, a->hash, a->stmt);
+        jb_build_index_record(c, a, sig, racy);
         g_ptr_array_add(arts, a);
     }
     if (c->index.on)
@@ -306,7 +311,7 @@ static void report_article(Ctx *c, Article *a)
 /* The cache file of `a`, parsed into a->table and a->warnings; FALSE when missing or damaged. */
 gboolean jb_build_load_cached(const Ctx *c, Article *a)
 {
-    g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
+    g_autofree char *path = jb_build_article_path(c, a, "csv");
     g_autofree char *text = NULL;
     gsize len = 0;
     JbTable *t = NULL;
@@ -326,7 +331,7 @@ void jb_build_extract_all(Ctx *c, GPtrArray *arts)
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
         if (c->stream) {
-            g_autofree char *path = jb_build_cache_path(c, a->key, "csv");
+            g_autofree char *path = jb_build_article_path(c, a, "csv");
             a->cached = g_file_test(path, G_FILE_TEST_IS_REGULAR);
         } else {
             a->cached = jb_build_load_cached(c, a);

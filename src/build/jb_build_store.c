@@ -454,7 +454,9 @@ char *jb_build_inputs_digest(GPtrArray *arts)
     for (guint i = 0; i < arts->len; i++) {
         const Article *a = g_ptr_array_index(arts, i);
         jb_build_feed(h, a->name);
-        jb_build_feed(h, a->hash);
+        char hash[65];
+        jb_build_digest_hex(a->hash, hash);
+        jb_build_feed(h, hash);
     }
     return g_strdup(g_checksum_get_string(h));
 }
