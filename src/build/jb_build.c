@@ -361,18 +361,19 @@ static void build_locked(Ctx *c)
     o->product = g_strdup(metrics_product);
     o->sha256 = g_strdup(c->metrics_sha);
     g_ptr_array_add(outs, o);
+    if (c->previous_series) { /* what the briefing's 新增与变化 compared with: copied from
+                               * OUT/series.csv before that is replaced */
+        o = g_new0(Output, 1);
+        o->rel = g_strdup(".previous-series.csv");
+        o->product = g_steal_pointer(&c->previous_series);
+        g_ptr_array_add(outs, o);
+    }
     o = g_new0(Output, 1);
     o->rel = g_strdup("series.csv");
     o->table = jb_series_table(series); /* written from the table: never held as text too */
     g_ptr_array_add(outs, o);
     /* the citations are done with (rendered); the series is published, then freed */
     g_clear_pointer(&cit, jb_citations_free);
-    if (c->previous_series) { /* what the briefing's 新增与变化 compared with */
-        o = g_new0(Output, 1);
-        o->rel = g_strdup(".previous-series.csv");
-        o->data = g_steal_pointer(&c->previous_series);
-        g_ptr_array_add(outs, o);
-    }
     o = g_new0(Output, 1);
     o->rel = g_strdup("warnings.csv"); /* the warnings so far: render ones are in */
     o->data = jb_build_warnings_csv(c);

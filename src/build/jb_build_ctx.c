@@ -28,8 +28,7 @@ void jb_build_ctx_clear(Ctx *c)
     g_clear_pointer(&c->review, jb_table_free);
     g_clear_pointer(&c->review_out, jb_table_free);
     g_clear_pointer(&c->changes, jb_table_free);
-    if (c->previous_series)
-        g_string_free(c->previous_series, TRUE);
+    g_free(c->previous_series);
     g_free(c->review_hash);
     jb_build_index_clear(c);
     g_clear_pointer(&c->live_memos, g_ptr_array_unref);

@@ -103,7 +103,9 @@ typedef struct {
     JbTable *review_out;  /* JB_REVIEW_HEADER rows for the briefing's review section */
     JbTable *changes;          /* what is new since the previous series (jb_build_changes),
                                 * NULL when there is none to compare with; owned */
-    GString *previous_series;  /* that series, published as OUT/.previous-series.csv; owned */
+    char *previous_series;     /* the file of that series (OUT/series.csv as it was, or the
+                                * kept one), published as OUT/.previous-series.csv before
+                                * series.csv; owned */
 } Ctx;
 
 /* A SHA-256 as its 64 hex digits (`hex` has room for 65 bytes), and back (FALSE when `hex`
@@ -201,6 +203,8 @@ char *jb_build_input_path(const Ctx *c, const char *name);
 char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
 /* jb_build_cache_path of an article's key. */
 char *jb_build_article_path(const Ctx *c, const Article *a, const char *ext);
+/* The SHA-256 of `t` as CSV text (jb_table_to_csv's bytes), made 64 KB at a time. */
+char *jb_build_table_sha256(const JbTable *t);
 /* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
  * what the run that made it reported. Written before the product itself. */
 gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings, GError **error);

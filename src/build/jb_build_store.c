@@ -188,6 +188,11 @@ static char *table_csv_out(const JbTable *t, JbAtomicFile *f, GError **error)
     return g_strdup(h ? g_checksum_get_string(h) : "");
 }
 
+char *jb_build_table_sha256(const JbTable *t)
+{
+    return table_csv_out(t, NULL, NULL);
+}
+
 static gboolean publish_table(const char *dest, const JbTable *t, GError **error)
 {
     JbAtomicFile *f = unlink_symlink(dest, error)
