@@ -252,8 +252,12 @@ gboolean jb_build_ctx_prepare(Ctx *c, GError **error)
         c->old_man = g_key_file_new();
     }
     if (c->files->len == 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                    "%s: no article matches inputs=", c->project_path);
+        g_autofree char *v = g_key_file_get_string(c->kf, "project", "inputs", NULL);
+        g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
+        g_autofree char *hint = jb_build_inputs_hint(c->base, globs);
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: no article matches inputs=%s%s",
+                    c->project_path, jb_build_project_line(c->project_text, "project", "inputs"),
+                    v ? g_strstrip(v) : "", hint);
         return FALSE;
     }
     hash_engine(c);
@@ -262,7 +266,8 @@ gboolean jb_build_ctx_prepare(Ctx *c, GError **error)
     if (!dict_text)
         return FALSE;
     c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
-    if (!c->dict)
+    if (!c->dict ||
+        !jb_build_check_chart_metrics(c->project_path, c->project_text, c->kf, c->dict, error))
         return FALSE;
     gsize plen = 0;
     g_autofree char *pub_text = NULL;

@@ -256,6 +256,13 @@ gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf
 /* 1-based line of `key` in [group] of the project text (of the group's header when `key` is
  * NULL), 0 when not found. */
 guint jb_build_project_line(const char *text, const char *group, const char *key);
+/* Every metric a [chart NAME] draws is in the dictionary: else an error at its line with
+ * the nearest id. */
+gboolean jb_build_check_chart_metrics(const char *path, const char *text, GKeyFile *kf,
+                                      const JbDict *dict, GError **error);
+/* Why inputs= matched nothing when a pattern's directory is missing (" (no directory …; did
+ * you mean …?)"), else "". Newly allocated. */
+char *jb_build_inputs_hint(const char *base, char **globs);
 
 /* ---- jb_build_review.c --------------------------------------------------------------------- */
 

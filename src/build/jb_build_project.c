@@ -19,34 +19,53 @@ static const char *const CHART_KEYS[] = {
     "number_style", "theme", "size", "transparent", "svg_text", "width", "height",
     "period_labels", "gaps", "dpi", "allow_missing_glyphs", NULL};
 
-/* Edit distance of two short ASCII words (keys, section names), capped: written by hand as
- * GLib has none and the words are a few bytes. */
+/* The values a chart key takes, for suggestions only (jb_chart_set decides; a theme may also
+ * be a path). */
+static const struct {
+    const char *key;
+    const char *const values[10];
+} CHART_VALUES[] = {
+    {"type", {"bar", "hbar", "grouped", "stacked", "line", "area", "combo", "donut", "kpi", NULL}},
+    {"size", {"default", "slide", "a4", "square", NULL}},
+    {"number_style", {"chinese", "western", NULL}},
+    {"svg_text", {"paths", "text", NULL}},
+    {"period_labels", {"chinese", "compact", NULL}},
+    {"gaps", {"gap", "bridge", NULL}},
+    {"theme", {"default", "bold", "print", NULL}},
+    {"transparent", {"true", "false", NULL}},
+    {"allow_missing_glyphs", {"true", "false", NULL}},
+};
+
+/* Edit distance of two short ASCII words (keys, section names, values), a swap of two
+ * neighbours counting one (yaer → year, tpye → type): optimal string alignment. Written by
+ * hand as GLib has none and the words are a few bytes. */
 static guint distance(const char *a, const char *b)
 {
     gsize la = strlen(a), lb = strlen(b);
     if (la > 40 || lb > 40)
         return 99;
-    guint row[41];
+    guint d[41][41];
+    for (gsize i = 0; i <= la; i++)
+        d[i][0] = (guint)i;
     for (gsize j = 0; j <= lb; j++)
-        row[j] = (guint)j;
-    for (gsize i = 1; i <= la; i++) {
-        guint diag = row[0];
-        row[0] = (guint)i;
+        d[0][j] = (guint)j;
+    for (gsize i = 1; i <= la; i++)
         for (gsize j = 1; j <= lb; j++) {
-            guint up = row[j];
-            guint best = MIN(row[j] + 1, row[j - 1] + 1);
-            row[j] = MIN(best, diag + (a[i - 1] != b[j - 1]));
-            diag = up;
+            guint best = MIN(d[i - 1][j] + 1, d[i][j - 1] + 1);
+            best = MIN(best, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]));
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                best = MIN(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
         }
-    }
-    return row[lb];
+    return d[la][lb];
 }
 
-/* "; did you mean 'X'?" for the nearest of `words` within 2 edits, else "". */
+/* The nearest of `words` formatted by `fmt` ("; did you mean '%s'?"), else "": within one
+ * edit for words of up to four letters, two for longer (pie is not a misspelt line). */
 static char *suggest(const char *word, const char *const *words, const char *fmt)
 {
     const char *best = NULL;
-    guint bd = 3;
+    guint bd = strlen(word) <= 4 ? 2 : 3;
     for (guint i = 0; words[i]; i++) {
         guint d = distance(word, words[i]);
         if (d < bd) {
@@ -111,6 +130,17 @@ static gboolean check_value(const char *path, guint line, const char *key, const
     return TRUE;
 }
 
+/* "; did you mean 'key=value'?" for a chart key's misspelt value, else "". */
+static char *value_hint(const char *key, const char *v)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(CHART_VALUES); i++)
+        if (strcmp(key, CHART_VALUES[i].key) == 0) {
+            g_autofree char *fmt = g_strdup_printf("; did you mean '%s=%%s'?", key);
+            return suggest(v, CHART_VALUES[i].values, fmt);
+        }
+    return g_strdup("");
+}
+
 static gboolean check_chart(const char *path, const char *text, GKeyFile *kf, const char *group,
                             GError **error)
 {
@@ -124,7 +154,7 @@ static gboolean check_chart(const char *path, const char *text, GKeyFile *kf, co
             continue;
         guint line = jb_build_project_line(text, group, *k);
         g_autofree char *hint = in_list(*k, CHART_KEYS)
-                                    ? g_strdup("")
+                                    ? value_hint(*k, v ? v : "")
                                     : suggest(*k, CHART_KEYS, "; did you mean '%s='?");
         g_set_error(error, JB_ERROR, local->domain == JB_ERROR ? local->code : JB_ERROR_USAGE,
                     "%s:%u: [%s]: %s%s", path, line, group, local->message, hint);
@@ -140,37 +170,84 @@ static gboolean check_chart(const char *path, const char *text, GKeyFile *kf, co
     return TRUE;
 }
 
-gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf, GError **error)
+/* A section other than [project] and [chart NAME]: an error at its line, with the near
+ * spelling ([projetc] → [project], [chrat x] → [chart x], [Project] → [project]). */
+static gboolean check_section_name(const char *path, const char *text, const char *g,
+                                   GError **error)
 {
     static const char *const sections[] = {"project", "chart", NULL};
+    if (strcmp(g, "project") == 0 || (g_str_has_prefix(g, "chart ") && g[6]))
+        return TRUE;
+    guint line = jb_build_project_line(text, g, NULL);
+    if (strcmp(g, "chart") == 0 || strcmp(g, "chart ") == 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s:%u: [chart] needs a name: [chart NAME] (the chart is out/charts/NAME.png)",
+                    path, line);
+        return FALSE;
+    }
+    const char *sp = strchr(g, ' ');
+    g_autofree char *head = g_ascii_strdown(g, sp ? (gssize)(sp - g) : -1);
+    g_autofree char *mean = suggest(head, sections, "%s");
+    g_autofree char *hint =
+        *mean ? g_strdup_printf("; did you mean [%s%s]?", mean, sp ? sp : "") : g_strdup("");
+    g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                "%s:%u: unknown section [%s] (a project has [project] and [chart NAME])%s", path,
+                line, g, hint);
+    return FALSE;
+}
+
+/* A key given twice in one section: GKeyFile keeps the last silently, so an edit to the
+ * first (inputs= near the top) would do nothing. An error naming both lines. */
+static gboolean check_duplicates(const char *path, const char *text, GError **error)
+{
+    g_auto(GStrv) lines = g_strsplit(text ? text : "", "\n", -1);
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_autofree char *group = NULL;
+    for (guint i = 0; lines[i]; i++) {
+        char *l = g_strstrip(lines[i]);
+        if (*l == '[') {
+            char *end = strrchr(l, ']');
+            g_free(group);
+            group = end ? g_strndup(l + 1, (gsize)(end - l - 1)) : NULL;
+            continue;
+        }
+        char *eq = strchr(l, '=');
+        if (*l == '#' || !eq || !group)
+            continue;
+        g_autofree char *k = g_strstrip(g_strndup(l, (gsize)(eq - l)));
+        char *both = g_strdup_printf("%s\n%s", group, k);
+        gpointer first = g_hash_table_lookup(seen, both);
+        if (first) {
+            g_free(both);
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "%s:%u: %s= is given twice in [%s] (first at line %u; the last would "
+                        "win silently)",
+                        path, i + 1, k, group, GPOINTER_TO_UINT(first));
+            return FALSE;
+        }
+        g_hash_table_insert(seen, both, GUINT_TO_POINTER(i + 1));
+    }
+    return TRUE;
+}
+
+gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf, GError **error)
+{
     g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
+    /* section names first: a misspelt [project] is named at its line, not "no [project]" */
+    for (char **g = groups; *g; g++)
+        if (!check_section_name(path, text, *g, error))
+            return FALSE;
     if (!g_key_file_has_group(kf, "project")) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: no [project] section", path);
         return FALSE;
     }
+    if (!check_duplicates(path, text, error))
+        return FALSE;
     for (char **g = groups; *g; g++) {
         if (g_str_has_prefix(*g, "chart ")) {
             if (!check_chart(path, text, kf, *g, error))
                 return FALSE;
             continue;
-        }
-        guint line = jb_build_project_line(text, *g, NULL);
-        if (strcmp(*g, "project") != 0) {
-            const char *sp = strchr(*g, ' ');
-            g_autofree char *head = sp ? g_strndup(*g, (gsize)(sp - *g)) : g_strdup(*g);
-            const char *near = NULL;
-            guint bd = 3;
-            for (guint i = 0; sections[i]; i++) {
-                guint d = distance(head, sections[i]);
-                if (d < bd)
-                    bd = d, near = sections[i];
-            }
-            g_autofree char *mean =
-                near ? g_strdup_printf("; did you mean [%s%s]?", near, sp ? sp : "") : g_strdup("");
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                        "%s:%u: unknown section [%s] (a project has [project] and [chart NAME])%s",
-                        path, line, *g, mean);
-            return FALSE;
         }
         g_auto(GStrv) keys = g_key_file_get_keys(kf, *g, NULL, NULL);
         for (char **k = keys; k && *k; k++) {
@@ -187,4 +264,68 @@ gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf
         }
     }
     return TRUE;
+}
+
+/* A metric a [chart NAME] draws must be in the dictionary (a build derives no series): a
+ * misspelt id was "out/series.csv: no rows for metric" from the chart stage, exit 3, with
+ * no line. */
+gboolean jb_build_check_chart_metrics(const char *path, const char *text, GKeyFile *kf,
+                                      const JbDict *dict, GError **error)
+{
+    g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
+    g_autofree const char **ids = g_new0(const char *, jb_dict_n_metrics(dict) + 1);
+    for (guint i = 0; i < jb_dict_n_metrics(dict); i++)
+        ids[i] = jb_dict_nth(dict, i)->id;
+    for (char **g = groups; *g; g++) {
+        if (!g_str_has_prefix(*g, "chart "))
+            continue;
+        for (guint k = 0; k < 2; k++) {
+            const char *key = k ? "metrics" : "metric";
+            g_autofree char *v = g_key_file_get_string(kf, *g, key, NULL);
+            g_auto(GStrv) list = g_strsplit(v ? v : "", ";", -1);
+            for (char **id = list; *id; id++) {
+                const char *one = g_strstrip(*id);
+                if (!*one || jb_dict_get(dict, one))
+                    continue;
+                g_autofree char *hint = suggest(one, ids, "; did you mean %s?");
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: [%s]: %s=%s: no such metric in the dictionary%s", path,
+                            jb_build_project_line(text, *g, key), *g, key, one, hint);
+                return FALSE;
+            }
+        }
+    }
+    return TRUE;
+}
+
+/* Why inputs= matched nothing, when a pattern's directory is missing: " (no directory
+ * 'article/' beside the project; did you mean 'articles/'?)", else "". */
+char *jb_build_inputs_hint(const char *base, char **globs)
+{
+    for (char **g = globs; g && *g; g++) {
+        g_autofree char *dir = g_path_get_dirname(g_strstrip(*g));
+        if (strcmp(dir, ".") == 0 || strpbrk(dir, "*?[") || g_path_is_absolute(dir))
+            continue;
+        g_autofree char *full = g_build_filename(base, dir, NULL);
+        if (g_file_test(full, G_FILE_TEST_IS_DIR))
+            continue;
+        g_autofree char *parent = g_path_get_dirname(full);
+        g_autofree char *name = g_path_get_basename(full);
+        g_autoptr(GPtrArray) near = g_ptr_array_new_with_free_func(g_free);
+        GDir *d = g_dir_open(parent, 0, NULL);
+        for (const char *e; d && (e = g_dir_read_name(d));) {
+            g_autofree char *p = g_build_filename(parent, e, NULL);
+            if (g_file_test(p, G_FILE_TEST_IS_DIR))
+                g_ptr_array_add(near, g_strdup(e));
+        }
+        if (d)
+            g_dir_close(d);
+        g_ptr_array_sort(near, jb_build_by_bytes); /* the same hint on every file system */
+        g_ptr_array_add(near, NULL);
+        g_autofree char *mean = suggest(name, (const char *const *)near->pdata, "%s");
+        return *mean ? g_strdup_printf(" (no directory '%s/' beside the project; did you mean '%s/'?)",
+                                       dir, mean)
+                     : g_strdup_printf(" (no directory '%s/' beside the project)", dir);
+    }
+    return g_strdup("");
 }

@@ -568,8 +568,17 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbSeries *seri
         return FALSE;
     jb_chart_set_dict(ch, c->dict);
     jb_chart_set_source_names(ch, c->source_names);
-    if (!jb_chart_load_series(ch, series, error))
+    GError *local = NULL;
+    if (!jb_chart_load_series(ch, series, &local)) {
+        /* at the project's line: a metric the dictionary has but this run's articles state
+         * no figure of */
+        g_autofree char *group = g_strdup_printf("chart %s", u->name);
+        guint line = jb_build_project_line(c->project_text, group, NULL);
+        g_set_error(error, local->domain, local->code, "%s:%u: [%s]: %s", c->project_path, line,
+                    group, local->message);
+        g_error_free(local);
         return FALSE;
+    }
     g_autoptr(JbDiag) warnings = jb_diag_new();
     jb_chart_set_diag(ch, warnings);
     for (guint i = 0; i < G_N_ELEMENTS(JB_BUILD_CHART_OUTS); i++) {

@@ -16,11 +16,31 @@ bad 's/^period=year/period=yaer/' \
 bad 's/^\[chart ai-core-industry\]/[chrat ai-core-industry]/' \
     "bad.project:8: unknown section [chrat ai-core-industry] (a project has [project] and [chart NAME]); did you mean [chart ai-core-industry]?" \
     "a typo'd section"
+bad 's/^\[project\]/[projetc]/' \
+    "bad.project:1: unknown section [projetc] (a project has [project] and [chart NAME]); did you mean [project]?" \
+    "a typo'd [project] is named at its line, not 'no [project] section'"
+bad 's/^\[project\]/[Project]/' \
+    "bad.project:1: unknown section [Project] (a project has [project] and [chart NAME]); did you mean [project]?" \
+    "a [project] in capitals"
+bad 's/^\[chart ai-core-industry\]/[chart]/' \
+    "bad.project:8: [chart] needs a name: [chart NAME] (the chart is out/charts/NAME.png)" "a chart without a name"
+bad '$a [sources]' \
+    "bad.project:10: unknown section [sources] (a project has [project] and [chart NAME])" \
+    "a section nothing is near: no suggestion"
 bad '$a tpye=bar' \
     "bad.project:10: [chart ai-core-industry]: unknown chart key 'tpye'; did you mean 'type='?" "a typo'd chart key"
 bad '$a type=pie' \
     "bad.project:10: [chart ai-core-industry]: chart type 'pie' is not supported (supported: bar, hbar, grouped, stacked, line, area, combo, donut, kpi)" \
     "a bad chart value"
+bad '$a type=barr' \
+    "bad.project:10: [chart ai-core-industry]: chart type 'barr' is not supported (supported: bar, hbar, grouped, stacked, line, area, combo, donut, kpi); did you mean 'type=bar'?" \
+    "a typo'd chart value"
+bad '$a theme=printt' \
+    "bad.project:10: [chart ai-core-industry]: no theme named 'printt' (templates/printt.theme); did you mean 'theme=print'?" \
+    "a typo'd theme"
+bad '$a [project]\ninputs=elsewhere/*' \
+    "bad.project:11: inputs= is given twice in [project] (first at line 2; the last would win silently)" \
+    "a key given twice"
 bad 's/^fail_on=.*//; $a [project]\nfail_on=sometimes' \
     "bad.project:11: fail_on=sometimes: expected one of errors, new-warnings, warnings" "a bad fail_on"
 bad 's|^template=.*|template=nothere.md|' \
@@ -29,6 +49,14 @@ bad 's|^template=.*|template=nothere.md|' \
 bad 's|^\[chart ai-core-industry\]|[chart x]\ntitle=t\n[chart ai-core-industry]|' \
     "bad.project:8: [chart x] needs metric=ID" "a chart without a metric"
 check "nothing was built by any of them" test ! -e out
+# checked once the dictionary is read and the output locked
+bad 's/^metric=ai.core_industry_size/metric=ai.core_industy_size/' \
+    "bad.project:9: [chart ai-core-industry]: metric=ai.core_industy_size: no such metric in the dictionary; did you mean ai.core_industry_size?" \
+    "a typo'd metric id (was 'no rows for metric' from the chart stage, exit 3, no line)"
+sed 's|^inputs=.*|inputs=article/*|' test.project >bad.project
+is "$(status_of "$JB" build -q bad.project)" 3 "inputs= matching nothing: exit 3"
+is "$(cat "$TMP/err")" "jianbao: build: bad.project:2: no article matches inputs=article/* (no directory 'article/' beside the project; did you mean 'articles/'?)" \
+    "…at its line, with the directory's near spelling"
 is "$(status_of "$JB" build -q test.project)" 0 "the project as written builds"
 contains "$("$JB" build --help)" "fail_on=errors|new-warnings|warnings" "build --help lists the keys"
 done_testing
