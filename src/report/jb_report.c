@@ -76,8 +76,10 @@ static double part_h(const Blk *b, guint from, guint to)
 static double min_start(const Blk *b)
 {
     guint n = n_pieces(b);
-    /* a text block of fewer than four lines is never split (two on each side) */
-    return b->before + part_h(b, 0, b->kind == BLK_TEXT ? (n < 4 ? n : 2) : 1);
+    /* a text block of fewer than four lines is never split (two on each side), a table
+     * starts with two rows (see fitting) */
+    guint k = b->kind == BLK_TEXT ? (n < 4 ? n : 2) : b->kind == BLK_TABLE ? (n < 3 ? n : 2) : 1;
+    return b->before + part_h(b, 0, k);
 }
 
 /* What must follow block i on its page: the least of the next block that may start a page;

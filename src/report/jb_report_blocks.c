@@ -651,6 +651,20 @@ static cmark_node *parse_markdown(const char *body)
     return doc;
 }
 
+/* A short paragraph right before a table or KPI list introduces it and stays on its page: on
+ * real articles the 指标一览 heading and its one-line intro ended a page and the table began
+ * on the next. */
+static void keep_intros(GPtrArray *blocks)
+{
+    for (guint i = 0; i + 1 < blocks->len; i++) {
+        Blk *t = blocks->pdata[i];
+        const Blk *next = blocks->pdata[i + 1];
+        if (t->kind == BLK_TEXT && !t->level && !t->gutter && t->top->len <= 4 &&
+            (next->kind == BLK_TABLE || next->kind == BLK_KPI))
+            t->keep_with_next = TRUE;
+    }
+}
+
 gboolean jb_report_build_blocks(Builder *b, GError **error)
 {
     const char *body = b->t->body;
@@ -664,5 +678,6 @@ gboolean jb_report_build_blocks(Builder *b, GError **error)
     if (ok)
         jb_report_add_sources(b);
     place_pieces(b);
+    keep_intros(b->blocks);
     return ok;
 }

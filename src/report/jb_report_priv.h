@@ -207,6 +207,8 @@ void jb_report_keep_marks_whole(PangoLayout *layout);
 gboolean jb_report_link_allowed(const char *url);
 /* The sources section: a heading and one entry per cited sentence. */
 void jb_report_add_sources(Builder *b);
+/* A URL as shown: percent-escapes of non-ASCII UTF-8 decoded (newly allocated). */
+char *jb_report_url_shown(const char *url);
 /* Row `row` of the briefing's series. */
 const JbSeriesRow *jb_report_row(const Builder *b, guint row);
 /* "超1.2万亿元", "5%–5.5%": a series value the Chinese way, as stated (jb_units_label); the

@@ -131,6 +131,30 @@ static char *uri_attr(const char *url)
     return g_string_free(s, FALSE);
 }
 
+/* A URL as a reader reads it: the percent-escapes of non-ASCII bytes decoded, as browsers
+ * show them (a Chinese path was five lines of %E5%A4%B1… in the sources); escapes of ASCII
+ * characters (%2F, %20) stay, and a URL whose decoded bytes are not UTF-8 is shown as it is.
+ * The link keeps the URL as written. GLib's g_uri_unescape_string decodes every escape. */
+char *jb_report_url_shown(const char *url)
+{
+    GString *s = g_string_new(NULL);
+    for (const char *p = url; *p; p++) {
+        int hi, lo;
+        if (p[0] == '%' && (hi = g_ascii_xdigit_value(p[1])) >= 0 &&
+            (lo = g_ascii_xdigit_value(p[2])) >= 0 && hi >= 8) {
+            g_string_append_c(s, (char)(hi << 4 | lo));
+            p += 2;
+        } else {
+            g_string_append_c(s, *p);
+        }
+    }
+    if (!g_utf8_validate(s->str, (gssize)s->len, NULL)) {
+        g_string_free(s, TRUE);
+        return g_strdup(url);
+    }
+    return g_string_free(s, FALSE);
+}
+
 void jb_report_add_sources(Builder *b)
 {
     g_autoptr(GString) m = g_string_new(NULL);
@@ -171,11 +195,12 @@ void jb_report_add_sources(Builder *b)
             g_string_append_printf(m, "%s　", src);
         g_string_append(m, date);
         if (*e->url) {
-            g_autofree char *url = g_markup_escape_text(e->url, -1);
+            g_autofree char *shown = jb_report_url_shown(e->url);
+            g_autofree char *url = g_markup_escape_text(shown, -1);
             g_string_append_printf(m, "　<span foreground=\"" ACCENT "\">%s</span>", url);
             if (jb_report_link_allowed(e->url)) { /* else shown, but no link */
                 Pending *p = g_new0(Pending, 1);
-                p->needle = g_strdup(e->url);
+                p->needle = g_strdup(shown);
                 p->attr = uri_attr(e->url);
                 g_ptr_array_add(pending, p);
             }

@@ -40,6 +40,24 @@ rm -rf proj/out
 pdftotext -layout proj/out/briefing.pdf "$TMP/b2.txt"
 contains "$(cat "$TMP/b2.txt")" "《通信业统计公报》" "built from / (the articles out of reach of the CWD), the titles are there"
 
+# Page 1 is filled: on articles of nine metrics stated for two years, the shipped template's
+# six KPIs, 新增与变化 and the 趋势 intro reach the last fifth of the page (with four KPIs it
+# ended 160 pt short and the charts, which cannot fit there, opened page 2).
+"$JB" init fill >/dev/null
+for y in 2023 2024; do
+    v=$((y - 2000))
+    printf -- '---\ntitle: 经济运行简况%s（示例）\ndate: %s-01-20\nsource: 示例统计快报\n---\n\n%s年，全国规模以上工业增加值比上年增长%s.6%%。全年社会消费品零售总额4%s.1万亿元，比上年增长%s.2%%。全国固定资产投资（不含农户）5%s.3万亿元，比上年增长3.%s%%。全年居民消费价格比上年上涨0.2%%。截至%s年底，全国5G基站总数达到3%s7万个。全年新能源汽车产量9%s8万辆。全年快递业务量13%s0亿件。\n' \
+        "$y" $((y + 1)) "$y" $((v - 19)) $((v - 16)) $((v - 16)) "$v" $((v - 23)) "$y" "$v" "$v" "$v" >"fill/articles/$y.md"
+done
+is "$(status_of "$JB" build -q fill)" 0 "a project of nine metrics builds"
+p1=$(pdftotext -f 1 -l 1 fill/out/briefing.pdf - | tr -d ' \n')
+is "$(printf %s "$p1" | grep -o '较2023年\|比2023年' | wc -l | tr -d ' ')" 6 "page 1 has six KPIs, each with its change since 2023"
+low=$(pdftotext -f 1 -l 1 -bbox fill/out/briefing.pdf - | /usr/bin/python3 -c '
+import re, sys
+ys = [float(y) for y, w in re.findall(r"yMax=\"([0-9.]+)\">([^<]*)<", sys.stdin.read()) if not re.fullmatch(r"第|[0-9]+|页|/|共", w)]
+print(int(max(ys)))')
+if [ "$low" -ge 630 ]; then ok 0 "page 1's text reaches its last fifth (y $low of 770)"; else ok 1 "page 1's text reaches its last fifth (ends at y $low of 770)"; fi
+
 # The project and the binary copied elsewhere: the shipped template and dictionary are found
 # beside the binary's tree (JIANBAO_DATA), not in the working directory.
 cp -r proj copy && rm -rf copy/out

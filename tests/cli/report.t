@@ -196,6 +196,35 @@ done
 if [ "$cont" -ge 1 ]; then ok 0 "a continued table names its metric in its first row ($cont pages)"; else ok 1 "a continued table names its metric in its first row"; fi
 first_row=$(pdftotext "$TMP/long.pdf" - | grep -c '^2021年$\|^2080年$')
 is "$first_row" 2 "first and last table rows are both printed once"
+# a one-line intro before a table stays on the table's page: wherever the page ends (the
+# filler grows a line at a time), the page with 乙节的正文 also has the table's header
+cut=0
+fill=8
+while [ $fill -le 24 ]; do
+    {
+        printf '# 甲\n\n'
+        i=0
+        while [ $i -lt "$fill" ]; do printf '这是一段占位的正文，用来把第一页填到各种高度。\n\n'; i=$((i + 1)); done
+        printf '# 乙\n\n乙节的正文。\n\n```table\nx.a\n```\n'
+    } >"$TMP/intro.md"
+    DATA=$TMP/s.csv METRICS= report "$TMP/intro.md" "$TMP/intro.pdf" >/dev/null
+    pg=$(pdftotext "$TMP/intro.pdf" - | tr -d ' ' | awk '/\f/ { p += gsub(/\f/, "") } /乙节的正文/ { print p + 1; exit }')
+    case "$(pdftotext -f "$pg" -l "$pg" "$TMP/intro.pdf" - | tr -d ' \n')" in
+    *乙节的正文*指标时期数值来源*) ;;
+    *) cut=$((cut + 1)); echo "# $fill paragraphs: the intro on page $pg, the table after it" ;;
+    esac
+    fill=$((fill + 1))
+done
+is "$cut" 0 "an intro is never left at a page's foot without its table (17 page ends tried)"
+
+# a URL with percent-escaped Chinese is shown decoded (five lines of %E5… on real articles);
+# its link keeps the URL as written
+sed 's|https://finance.example.com/2022/07/26/ai-industry.html|https://finance.example.com/%E7%A4%BA%E4%BE%8B/ai.html|' \
+    "$TMP/metrics.csv" >"$TMP/m-url.csv"
+is "$(METRICS=$TMP/m-url.csv report examples/briefing.md "$TMP/url.pdf")" 0 "a briefing citing an escaped URL renders"
+contains "$(pdftotext "$TMP/url.pdf" - | tr -d ' \n')" "https://finance.example.com/示例/ai.html" "the URL is shown decoded"
+qpdf --qdf --object-streams=disable "$TMP/url.pdf" "$TMP/url-q.pdf" 2>/dev/null
+contains "$(grep -a '/URI' "$TMP/url-q.pdf")" "https://finance.example.com/%E7%A4%BA%E4%BE%8B/ai.html" "the link is the URL as written"
 
 # ---- bad templates: one line naming file:line, exit 2, nothing written
 bad_case() { # bad_case NAME EXPECTED-STDERR-PART, template in $TMP/bad.md
