@@ -74,18 +74,20 @@ is "$(pdftotext out/briefing.pdf - | grep -c 人工智能)" "$(pdftotext "$TMP/j
 check "the charts are seven different images" \
     test "$(for c in $CHARTS; do md5sum <"out/charts/$c.png"; done | sort -u | wc -l)" -eq 7
 
-# A unit that fails in parallel fails alone, reported in project order, one line each.
+# A unit that fails in parallel fails alone, reported in project order, one line each:
+# metrics of the dictionary the articles state no figure of (an id the dictionary lacks is
+# the project file's error, before anything runs).
 cat >>test.project <<EOP
 
 [chart missing-a]
-metric=no.such_metric
+metric=macro.gdp
 
 [chart missing-b]
-metric=no.other_metric
+metric=prices.ppi
 EOP
 is "$(status_of "$JB" build -j4 test.project)" 3 "-j4 with two bad charts: input errors (3)"
 is "$(grep -c . "$TMP/err")" 2 "one line for each bad chart"
-contains "$(head -n 1 "$TMP/err")" "no.such_metric" "in project order"
+contains "$(head -n 1 "$TMP/err")" "macro.gdp" "in project order"
 for c in $CHARTS; do cmp -s "out/charts/$c.png" "$TMP/j1/charts/$c.png" || echo "$c"; done >"$TMP/changed"
 is "$(cat "$TMP/changed")" "" "the good charts are still there, unchanged"
 
