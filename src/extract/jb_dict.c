@@ -41,6 +41,7 @@ void jb_dict_free(JbDict *d)
     g_strfreev(d->other_bases);
     jb_word_set_free(d->subject_set);
     g_strfreev(d->places);
+    g_strfreev(d->regions);
     jb_word_set_free(d->owners);
     jb_word_set_free(d->measures);
     if (d->units)
@@ -189,6 +190,16 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
     for (char **w = measures; *w; w++)
         if (**w && g_utf8_validate(*w, -1, NULL))
             jb_word_set_add(d->measures, *w, 0);
+    /* regions: 广东省|广东|廣東省|廣東 — the names of one region, the first its name in ids */
+    g_auto(GStrv) regions = list_or_empty(kf, "scope", "regions");
+    d->regions = g_new0(char *, g_strv_length(regions) + 1);
+    for (guint i = 0; regions[i]; i++) {
+        g_auto(GStrv) names = g_strsplit(regions[i], "|", -1);
+        d->regions[i] = g_strdup(g_strstrip(names[0]));
+        for (char **w = names; *w; w++)
+            if (*g_strstrip(*w) && g_utf8_validate(*w, -1, NULL))
+                jb_word_set_add(d->owners, *w, -2 - (int)i);
+    }
     g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
     for (char **g = groups; *g; g++) {
         if (strcmp(*g, "subjects") == 0 || strcmp(*g, "growth") == 0 || strcmp(*g, "scope") == 0)
@@ -267,7 +278,15 @@ const JbMetric *jb_dict_nth(const JbDict *d, guint i)
 
 const JbMetric *jb_dict_get(const JbDict *d, const char *id)
 {
-    return d->by_id ? g_hash_table_lookup(d->by_id, id) : NULL;
+    if (!d->by_id)
+        return NULL;
+    const JbMetric *m = g_hash_table_lookup(d->by_id, id);
+    const char *at = m ? NULL : strchr(id, '@');
+    if (at && at > id && at[1]) { /* a region's figure: ID@REGION is ID's metric */
+        g_autofree char *base = g_strndup(id, (gsize)(at - id));
+        m = g_hash_table_lookup(d->by_id, base);
+    }
+    return m;
 }
 
 const char *const *jb_dict_subjects(const JbDict *d)
@@ -284,7 +303,8 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d)
  * a link word, a time's end (年 月 度), a qualifier (最新 累计), punctuation. */
 const char *const JB_DICT_SCOPE_WORDS[] = {
     "全国", "全國", "我国", "我國", "中国", "中國", "全省", "全市", "全区", "全區", "全县", "全縣",
-    "本省", "本市", "该省", "該省", "该市", "該市", "本港", "香港", "内地",
+    "本省", "本市", "该省", "該省", "该市", "該市", "我省", "我市", "省", "市", "自治区", "自治區",
+    "本港", "香港", "内地",
     "內地", "国内", "國內", "境内", "境內", "其中", "同期", "同时", "今年", "去年", "全年",
     "相关", "相關", "有关", "有關", "各类", "各類", "最新", "累计", "累計",
     "的", "和", "与", "與", "及", "、", "，", "：", "；", "（", "“", "《", "年", "月", "度",
@@ -300,9 +320,12 @@ gboolean jb_dict_alias_starts_metric(const char *hay, const char *at, const JbWo
         return FALSE;
     if (!subjects || at == hay || (guchar)at[-1] < 0x80)
         return TRUE; /* (no subjects: any occurrence) */
+    static const char CITIES[] = "城市"; /* 一线城市, 大城市: a group of cities, no region */
     for (const char *const *w = JB_DICT_SCOPE_WORDS; *w; w++) {
         gsize n = strlen(*w);
-        if ((gsize)(at - hay) >= n && memcmp(at - n, *w, n) == 0)
+        if ((gsize)(at - hay) >= n && memcmp(at - n, *w, n) == 0 &&
+            !(strcmp(*w, "市") == 0 && (gsize)(at - hay) >= sizeof CITIES - 1 &&
+              memcmp(at - (sizeof CITIES - 1), CITIES, sizeof CITIES - 1) == 0))
             return TRUE;
     }
     /* a subject word just before it: 人工智能核心产业规模 */

@@ -48,7 +48,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbDict, jb_dict_free)
 /* The number of metrics, and the i-th in file order (borrowed). */
 guint jb_dict_n_metrics(const JbDict *d);
 const JbMetric *jb_dict_nth(const JbDict *d, guint i);
-/* The metric with this id, or NULL. Borrowed. */
+/* The metric with this id, or NULL; a region's figure, ID@REGION (macro.gdp@广东省), is
+ * ID's. Borrowed. */
 const JbMetric *jb_dict_get(const JbDict *d, const char *id);
 /* Subject words (NULL-terminated, borrowed). */
 const char *const *jb_dict_subjects(const JbDict *d);
@@ -74,9 +75,12 @@ const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *
  * 二季度GDP增长2.8%) carries the owner of the clause before: a place or home word opening it
  * (美国商务部公布，…), or, for an alias that begins with a [scope] measure (进口额), the words
  * before the last measure there (集成电路出口额增长21%，进口额增长14%: the chips', a thing
- * the dictionary has no metric of; 全国出口额…，进口额… the nation's). TRUE for scope=any. */
+ * the dictionary has no metric of; 全国出口额…，进口额… the nation's). TRUE for scope=any.
+ * An owner that is a region of the home economy ([scope] regions: 全省, 广东省, 成都) makes
+ * a home metric's figure that region's: TRUE, and `*region` (when `region` is not NULL) is
+ * the region's name, borrowed; else *region is NULL. */
 gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *sentence,
-                          const char *at);
+                          const char *at, const char **region);
 
 /* jb_dict_match, and with `whole` FALSE an alias counts anywhere (a member of a 分别 list
  * shares a noun that a modifier of another member precedes). */

@@ -34,8 +34,10 @@ struct JbDict {
     char **other_bases;     /* [growth] other_bases: 环比 按月 较上月… */
     JbWordSet *subject_set; /* the subjects, for scanning text */
     /* [scope]: whose figure a statement is (jb_dict_in_scope). owners: the places (tag i ≥ 0,
-     * places[i]) and home words (tag -1); measures: bare measures (出口 进口额 用电量) */
+     * places[i]), home words (tag -1) and the home economy's regions (tag -2 - i, regions[i]
+     * the region's first name); measures: bare measures (出口 进口额 用电量) */
     char **places;
+    char **regions;
     JbWordSet *owners;
     JbWordSet *measures;
     /* jb_dict_match runs for every number and looks only at the metrics of its unit; there

@@ -107,9 +107,15 @@ static const JbWord *owner_in(const JbDict *d, const char *a, const char *z, gbo
 }
 
 /* Is owner `w` one `m` is the figure of: a home word for a metric of the home economy, a
- * place its scope lists? */
-static gboolean owner_fits(const JbDict *d, const JbMetric *m, const JbWord *w)
+ * place its scope lists? A region of the home economy (全省, 广东省) owns a figure of a home
+ * metric too, as that region's: *region is set to its name. */
+static gboolean owner_fits(const JbDict *d, const JbMetric *m, const JbWord *w, const char **region)
 {
+    if (w->tag <= -2) {
+        if (region)
+            *region = d->regions[-2 - w->tag];
+        return !m->scope[0];
+    }
     if (w->tag < 0)
         return !m->scope[0];
     return g_strv_contains((const char *const *)m->scope, d->places[w->tag]);
@@ -171,19 +177,42 @@ static const char *alias_before(const JbDict *d, const JbMetric *m, const char *
     return best;
 }
 
-gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *sentence, const char *at)
+/* A figure no owner word of its clause claims is the home economy's, or a region's when the
+ * last owner word of the sentence before `a` is one: 全省将新建智能工厂50家以上，力争人工智能
+ * 核心产业规模达到800亿元 is the province's plan. (Only regions are carried this far: a place
+ * must own the clause, as before.) */
+static gboolean home_or_region(const JbDict *d, const JbMetric *m, const char *sentence,
+                               const char *a, const char **region)
 {
+    const JbWord *o = owner_in(d, sentence, a, FALSE);
+    if (o && o->tag <= -2)
+        return owner_fits(d, m, o, region);
+    return TRUE;
+}
+
+gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *sentence, const char *at,
+                          const char **region)
+{
+    if (region)
+        *region = NULL;
     if (m->anyone)
         return TRUE;
     const char *a = alias_before(d, m, sentence, at);
-    if (!a)
+    if (!a) {
         a = clause_from(sentence, at);
+        /* no alias (a 分别 member, a growth figure named by its subject): a region before the
+         * number in its own clause still owns it (本省新能源汽车产量与销量分别为86万辆和81万辆) */
+        const JbWord *r = owner_in(d, a, at, FALSE);
+        if (r && r->tag <= -2)
+            return owner_fits(d, m, r, region);
+    }
     const char *cs = clause_from(sentence, a);
     const JbWord *o = owner_in(d, cs, a, FALSE);
     if (o)
-        return owner_fits(d, m, o); /* 美国第二季度GDP增长3% */
+        return owner_fits(d, m, o, region); /* 美国第二季度GDP增长3% */
     if (!only_time_and_openers(cs, a))
-        return TRUE; /* the clause's own words name it (alias_starts_metric vetted them) */
+        return home_or_region(d, m, sentence, a, region); /* the clause's own words name it
+                                                            * (alias_starts_metric vetted them) */
     gboolean measure = longest_at(d->measures, a, at) != NULL;
     /* the clause opens with the alias: its owner is the clause before's */
     for (const char *z = cs; z > sentence;) {
@@ -194,8 +223,8 @@ gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *senten
             return measure_owner_known(d, pa, mp, z); /* 集成电路出口额…，进口额… */
         o = owner_in(d, pa, z, TRUE);
         if (o)
-            return owner_fits(d, m, o); /* 美国商务部公布，二季度GDP增长2.8% */
+            return owner_fits(d, m, o, region); /* 美国商务部公布，二季度GDP增长2.8% */
         z = pa;
     }
-    return TRUE;
+    return home_or_region(d, m, sentence, a, region);
 }

@@ -530,8 +530,11 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
 
     if (m && counts_list_before(cs0, qs, qe, q))
         m = NULL; /* 大模型和智能制造两个方向: how many, not a count of 大模型 */
-    if (m && !jb_dict_in_scope(c->dict, m, sent, qs))
+    const char *region = NULL;
+    if (m && !jb_dict_in_scope(c->dict, m, sent, qs, &region))
         m = NULL; /* 美国二季度GDP增长2.8%, 集成电路出口额…，进口额增长14%: another's figure */
+    /* a province's or city's figure (全省, 广东省) is kept apart from the nation's: ID@REGION */
+    g_autofree char *regional = m && region ? g_strconcat(m->id, "@", region, NULL) : NULL;
 
     gboolean forecast_here = FALSE, actual_here = FALSE, now_here = FALSE;
     const char *near = look_back_from(cs0, qs);
@@ -606,7 +609,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     }
     g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
     JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
-                         .metric_id = (char *)(m ? m->id : ""), .q = qq, .period = period,
+                         .metric_id = regional ? regional : (char *)(m ? m->id : ""), .q = qq,
+                         .period = period,
                          .period_stated = period_stated, .quote = quote_text, .line = line};
     JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
     if (earlier && earlier->sentence != c->sentence) {

@@ -317,9 +317,15 @@ gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, 
         g_free(name);
         name = g_strdup(jb_chart_metric_id(c));
     }
+    /* a slide's file name: ASCII punctuation becomes '-'; Chinese stays, or the charts of
+     * macro.gdp@广东省 and macro.gdp@江苏省 would both be macro-gdp---------- */
     for (char *p = name; *p; p++)
-        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_')
+        if ((guchar)*p < 0x80 && !g_ascii_isalnum(*p) && *p != '-' && *p != '_')
             *p = '-';
+    if (!g_utf8_validate(name, -1, NULL))
+        for (char *p = name; *p; p++)
+            if ((guchar)*p >= 0x80)
+                *p = '-';
     /* a caption under the chart carries its title (the chart on the page has none: it is
      * said once) and footnotes to the sentences behind every metric drawn */
     const GPtrArray *ids = jb_chart_metrics(c);

@@ -177,7 +177,10 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     g_autofree char *key = NULL, *label = NULL;
     if (id[0]) {
         key = g_strdup(id);
-        label = g_strdup(known ? known->label : id);
+        const char *region = known ? strchr(id, '@') : NULL; /* macro.gdp@广东省 */
+        label = region && strcmp(known->id, id) != 0
+                    ? g_strdup_printf("%s（%s）", known->label, region + 1)
+                    : g_strdup(known ? known->label : id);
     } else {
         if (!opt->include_unknown)
             return NULL;

@@ -117,7 +117,7 @@ GPtrArray *jb_suggest(const JbTable *metrics, const JbDict *dict, JbSuggestTotal
         const JbMetric *m =
             dict ? jb_dict_match(dict, metric, jb_table_get(metrics, r, c_subject), unit) : NULL;
         const char *quote = jb_table_get(metrics, r, c_quote);
-        if (m && !jb_dict_in_scope(dict, m, quote, quote + strlen(quote)))
+        if (m && !jb_dict_in_scope(dict, m, quote, quote + strlen(quote), NULL))
             m = NULL; /* 美国二季度GDP增长2.4%: a phrase of the dictionary's, another's figure */
         if (*jb_table_get(metrics, r, c_id) || m) {
             t.known++;

@@ -141,9 +141,42 @@ int main(void)
     for (guint i = 0; ds && i < G_N_ELEMENTS(scoped); i++) {
         const char *s = scoped[i].sentence;
         const char *at = s + strlen(s) - strlen("3%");
-        gboolean in = jb_dict_in_scope(ds, jb_dict_get(ds, scoped[i].id), s, at);
+        gboolean in = jb_dict_in_scope(ds, jb_dict_get(ds, scoped[i].id), s, at, NULL);
         is_str(in ? "yes" : "no", scoped[i].want_in, "%s: %s", scoped[i].why, s);
     }
+    /* A region of the home economy owns a home metric's figure as that region's: the
+     * statement is in scope, and the region's first name comes back (ids: a.gdp@丙省). */
+    static const char REGION[] = "[scope]\nplaces=甲国\nhome=我国;全市场\n"
+                                 "regions=丙省|丙|全省|我省;丁市|丁\n"
+                                 "[a.gdp]\nlabel=增长\nunit=%\naliases=经济增长\n"
+                                 "[b.gdp]\nlabel=甲国增长\nunit=%\nscope=甲国\naliases=甲增长\n"
+                                 "[c.idx]\nlabel=指数\nunit=点\nscope=any\naliases=甲指\n";
+    g_autoptr(JbDict) dr = jb_dict_parse("r.ini", REGION, sizeof REGION - 1, NULL);
+    ok(dr != NULL, "a dictionary with [scope] regions loads");
+    struct {
+        const char *sentence, *id, *want;
+    } regional[] = {
+        {"丙省二季度经济增长3%", "a.gdp", "in 丙省"},
+        {"丙二季度经济增长3%", "a.gdp", "in 丙省"},   /* another name of the region */
+        {"全省二季度经济增长3%", "a.gdp", "in 丙省"}, /* (a generic word, as the file groups it) */
+        {"丁市公布，二季度经济增长3%", "a.gdp", "in 丁市"},
+        {"我国二季度经济增长3%", "a.gdp", "in"},
+        {"丙省、我国二季度经济增长3%", "a.gdp", "in"}, /* the last owner before the alias */
+        {"全市场二季度经济增长3%", "a.gdp", "in"},     /* a longer home word: no 全市 */
+        {"丙省二季度甲增长3%", "b.gdp", "out"},        /* a region is no other place */
+        {"丙省股市上涨，甲指报3%", "c.idx", "in"},     /* anyone's: no region */
+    };
+    for (guint i = 0; dr && i < G_N_ELEMENTS(regional); i++) {
+        const char *s = regional[i].sentence;
+        const char *at = s + strlen(s) - strlen("3%");
+        const char *region = "unset";
+        gboolean in = jb_dict_in_scope(dr, jb_dict_get(dr, regional[i].id), s, at, &region);
+        g_autofree char *got = !in ? g_strdup("out") : region ? g_strdup_printf("in %s", region) : g_strdup("in");
+        is_str(got, regional[i].want, "region of: %s", s);
+    }
+    ok(dr && jb_dict_get(dr, "a.gdp@丙省") == jb_dict_get(dr, "a.gdp"), "ID@REGION is ID's metric");
+    ok(dr && !jb_dict_get(dr, "a.gdp@") && !jb_dict_get(dr, "@丙省") && !jb_dict_get(dr, "x.y@丙省"),
+       "…but not an empty region, an empty id or an unknown one");
     static const char BADSCOPE[] = "[scope]\nplaces=甲国\n[a.x]\nlabel=甲\nunit=%\nscope=火星\n";
     g_autoptr(GError) se = NULL;
     g_autoptr(JbDict) dbad = jb_dict_parse("s.ini", BADSCOPE, sizeof BADSCOPE - 1, &se);
