@@ -12,7 +12,7 @@
 #include <string.h>
 
 static const char *const PROJECT_KEYS[] = {"inputs", "dictionary", "template", "output",
-                                           "period", "fail_on", "publishers", NULL};
+                                           "period", "fail_on", "publishers", "review", NULL};
 /* Only for suggestions: jb_chart_set decides what a chart key is. */
 static const char *const CHART_KEYS[] = {
     "metric", "metrics", "type", "title", "subtitle", "source", "labels", "growth",

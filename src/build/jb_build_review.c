@@ -2,7 +2,8 @@
  *
  * PROJECT_DIR/review.csv (or the project's review=), edited by hand, columns by name:
  *   action   pin | reject | accept
- *   metric_id, period   pin: the series value to set; accept: the conflict acknowledged
+ *   metric_id, period   pin: the series value to set (its conflict, if any, settled);
+ *                       accept: the conflict acknowledged
  *   value    pin: the value, in the metric's base unit (a plain decimal)
  *   source, quote       reject: the statements of that article whose quote holds `quote`
  *   note     free text, shown in the briefing's review section
@@ -38,6 +39,12 @@ gboolean jb_build_review_load(Ctx *c, GError **error)
     if (!g_file_test(path, G_FILE_TEST_EXISTS) && !named) {
         c->review_hash = g_strdup("");
         return TRUE;
+    }
+    if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: review=%s: no such file",
+                    c->project_path, jb_build_project_line(c->project_text, "project", "review"),
+                    rel);
+        return FALSE;
     }
     g_autofree char *text = NULL;
     gsize len = 0;
@@ -169,10 +176,13 @@ void jb_build_review_pin(Ctx *c, JbTable *series)
     }
 }
 
+/* Is the conflict of `id` and `period` settled: accepted, or pinned (the analyst chose the
+ * value; it was still listed 待核对 beside its 已指定 row)? */
 static gboolean accepted(const Ctx *c, const char *id, const char *period, const char **note)
 {
     for (guint k = 0; c->review && k < jb_table_n_rows(c->review); k++)
-        if (strcmp(col(c->review, k, "action"), "accept") == 0 &&
+        if ((strcmp(col(c->review, k, "action"), "accept") == 0 ||
+             strcmp(col(c->review, k, "action"), "pin") == 0) &&
             strcmp(col(c->review, k, "metric_id"), id) == 0 &&
             strcmp(col(c->review, k, "period"), period) == 0) {
             *note = col(c->review, k, "note");

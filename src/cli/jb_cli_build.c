@@ -137,6 +137,8 @@ int cmd_build(int argc, char **argv)
             "  output=DIR            where outputs go (default out)\n"
             "  period=year|keep      chart periods by year (default) or as stated\n"
             "  fail_on=errors|new-warnings|warnings   what exits non-zero (default errors)\n"
+            "  review=FILE           the analyst's pins, rejects and accepts (default review.csv\n"
+            "                        beside the project, when there is one)\n"
             "  [chart NAME]          a chart spec (metric=, type=, title=, ... as 'jianbao chart')\n"
             "                        drawn to OUTPUT/charts/NAME.png and .pdf\n"
             "An unknown section, key or value is an error naming its line."))

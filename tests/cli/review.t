@@ -25,6 +25,8 @@ is "$(status_of "$JB" build -q .)" 0 "pinned"
 contains "$(grep '^ai.enterprises,.*,2025,' out/series.csv)" ",4600,家,exact,0,review.csv," "series.csv has the pinned value"
 contains "$(pdf)" "【已指定】人工智能企业数量 2025年：4600 家（原为 4550）" "the briefing says it was pinned"
 contains "$(pdf)" "4600家" "and uses it"
+is "$(pdf | grep -c '待核对】')" 0 "a pin settles the conflict it chose a value for (it was still 待核对)"
+is "$(sed 1d out/warnings.csv | wc -l | tr -d ' ')" 0 "…and it is no warning"
 
 printf 'action,metric_id,period,value,source,quote,note\nreject,,,,articles/b.md,企业数量为4550家,误报\n' >review.csv
 is "$(status_of "$JB" build -q .)" 0 "rejected"
@@ -34,6 +36,17 @@ contains "$(pdf)" "【已剔除】" "the briefing lists the rejection"
 contains "$(pdf)" "“我国人工智能企业数量为4550家”（乙报）" "…with its article by name, not by file"
 is "$(pdf | grep -c '待核对】')" 0 "and no conflict is left open"
 
+# review= names another file (the README and --help say so; the key was refused as unknown)
+mv review.csv checked.csv
+printf 'review=checked.csv\n' >>jianbao.project
+is "$(status_of "$JB" build -q .)" 0 "review=FILE in the project"
+contains "$(pdf)" "【已剔除】" "…is the review read"
+printf 'review=nothere.csv\n' >>jianbao.project
+sed -i '/^review=checked.csv$/d' jianbao.project
+line=$(grep -n '^review=' jianbao.project | cut -d: -f1)
+is "$(status_of "$JB" build -q .)" 2 "a review= file that is missing: exit 2"
+is "$(cat "$TMP/err")" "jianbao: build: ./jianbao.project:$line: review=nothere.csv: no such file" "…naming the project's line"
+sed -i '/^review=/d' jianbao.project
 printf 'action,metric_id,period,value,source,quote,note\nping,ai.enterprises,2025,1,,,\n' >review.csv
 is "$(status_of "$JB" build -q .)" 2 "a bad action: exit 2"
 is "$(cat "$TMP/err")" "jianbao: build: review.csv:2: action 'ping': expected pin, reject or accept" "naming file and line"
