@@ -224,6 +224,7 @@ gboolean jb_build_ctx_load(Ctx *c, const char *project_path, const JbBuildOption
     g_autofree char *fail_on = project_string(c->kf, "fail_on", "errors");
     jb_build_parse_fail_on(fail_on, &c->fail_on); /* checked with the project */
     if (!file_named(c, "dictionary", dict_rel, c->dict_path, error) ||
+        !jb_build_check_dictionary(c->dict_path, error) ||
         !file_named(c, "publishers", pub_rel, c->pub_path, error) ||
         (c->tmpl_path && !file_named(c, "template", tmpl_rel, c->tmpl_path, error)))
         return FALSE;

@@ -256,6 +256,14 @@ gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf
 /* 1-based line of `key` in [group] of the project text (of the group's header when `key` is
  * NULL), 0 when not found. */
 guint jb_build_project_line(const char *text, const char *group, const char *key);
+/* The nearest of `words` (NULL-terminated) formatted by `fmt` ("; did you mean '%s'?"), else
+ * "": within one edit (a swap of neighbours is one) for words of up to four letters, two for
+ * longer. Newly allocated. */
+char *jb_build_suggest(const char *word, const char *const *words, const char *fmt);
+/* The project's dictionary file (`path`, its own text, not what it extends) read as strictly
+ * as the project: an unknown section or key, a bad daily= — an error naming the file, its
+ * line and the near spelling ([scop] → [scope], aliasses= → aliases=). (jb_build_dict_check.c) */
+gboolean jb_build_check_dictionary(const char *path, GError **error);
 /* Every metric a [chart NAME] draws is in the dictionary: else an error at its line with
  * the nearest id. */
 gboolean jb_build_check_chart_metrics(const char *path, const char *text, GKeyFile *kf,

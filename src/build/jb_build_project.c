@@ -62,7 +62,7 @@ static guint distance(const char *a, const char *b)
 
 /* The nearest of `words` formatted by `fmt` ("; did you mean '%s'?"), else "": within one
  * edit for words of up to four letters, two for longer (pie is not a misspelt line). */
-static char *suggest(const char *word, const char *const *words, const char *fmt)
+char *jb_build_suggest(const char *word, const char *const *words, const char *fmt)
 {
     const char *best = NULL;
     guint bd = strlen(word) <= 4 ? 2 : 3;
@@ -117,7 +117,7 @@ static gboolean check_value(const char *path, guint line, const char *key, const
                                  : strcmp(key, "fail_on") == 0 ? fail_on
                                                                : NULL;
     if (allowed && !in_list(v, allowed)) {
-        g_autofree char *hint = suggest(v, allowed, "; did you mean '%s'?");
+        g_autofree char *hint = jb_build_suggest(v, allowed, "; did you mean '%s'?");
         g_autofree char *all = g_strjoinv(", ", (char **)allowed);
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s=%s: expected one of %s%s", path,
                     line, key, v, all, hint);
@@ -136,7 +136,7 @@ static char *value_hint(const char *key, const char *v)
     for (guint i = 0; i < G_N_ELEMENTS(CHART_VALUES); i++)
         if (strcmp(key, CHART_VALUES[i].key) == 0) {
             g_autofree char *fmt = g_strdup_printf("; did you mean '%s=%%s'?", key);
-            return suggest(v, CHART_VALUES[i].values, fmt);
+            return jb_build_suggest(v, CHART_VALUES[i].values, fmt);
         }
     return g_strdup("");
 }
@@ -149,13 +149,27 @@ static gboolean check_chart(const char *path, const char *text, GKeyFile *kf, co
     jb_chart_set_origin(ch, path);
     for (char **k = keys; k && *k; k++) {
         g_autofree char *v = g_key_file_get_string(kf, group, *k, NULL);
+        /* growth= is auto, none or a bracket's label: a near miss of auto or none (autp)
+         * would be drawn as the label */
+        static const char *const GROWTH[] = {"auto", "none", NULL};
+        g_autofree char *low = v ? g_ascii_strdown(g_strstrip(v), -1) : NULL;
+        g_autofree char *near = low && strcmp(*k, "growth") == 0 && !in_list(v, GROWTH)
+                                    ? jb_build_suggest(low, GROWTH, "%s")
+                                    : NULL;
+        if (near && *near) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "%s:%u: [%s]: growth=%s would be drawn as the bracket's label; did you "
+                        "mean 'growth=%s'? (a label that is no misspelling: write it another way)",
+                        path, jb_build_project_line(text, group, *k), group, v, near);
+            return FALSE;
+        }
         GError *local = NULL;
-        if (jb_chart_set(ch, *k, v ? g_strstrip(v) : "", &local))
+        if (jb_chart_set(ch, *k, v ? v : "", &local))
             continue;
         guint line = jb_build_project_line(text, group, *k);
         g_autofree char *hint = in_list(*k, CHART_KEYS)
                                     ? value_hint(*k, v ? v : "")
-                                    : suggest(*k, CHART_KEYS, "; did you mean '%s='?");
+                                    : jb_build_suggest(*k, CHART_KEYS, "; did you mean '%s='?");
         g_set_error(error, JB_ERROR, local->domain == JB_ERROR ? local->code : JB_ERROR_USAGE,
                     "%s:%u: [%s]: %s%s", path, line, group, local->message, hint);
         g_error_free(local);
@@ -187,7 +201,7 @@ static gboolean check_section_name(const char *path, const char *text, const cha
     }
     const char *sp = strchr(g, ' ');
     g_autofree char *head = g_ascii_strdown(g, sp ? (gssize)(sp - g) : -1);
-    g_autofree char *mean = suggest(head, sections, "%s");
+    g_autofree char *mean = jb_build_suggest(head, sections, "%s");
     g_autofree char *hint =
         *mean ? g_strdup_printf("; did you mean [%s%s]?", mean, sp ? sp : "") : g_strdup("");
     g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
@@ -253,7 +267,7 @@ gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf
         for (char **k = keys; k && *k; k++) {
             guint kl = jb_build_project_line(text, *g, *k);
             if (!in_list(*k, PROJECT_KEYS)) {
-                g_autofree char *hint = suggest(*k, PROJECT_KEYS, "; did you mean '%s='?");
+                g_autofree char *hint = jb_build_suggest(*k, PROJECT_KEYS, "; did you mean '%s='?");
                 g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                             "%s:%u: unknown key '%s' in [project]%s", path, kl, *k, hint);
                 return FALSE;
@@ -287,7 +301,7 @@ gboolean jb_build_check_chart_metrics(const char *path, const char *text, GKeyFi
                 const char *one = g_strstrip(*id);
                 if (!*one || jb_dict_get(dict, one))
                     continue;
-                g_autofree char *hint = suggest(one, ids, "; did you mean %s?");
+                g_autofree char *hint = jb_build_suggest(one, ids, "; did you mean %s?");
                 g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                             "%s:%u: [%s]: %s=%s: no such metric in the dictionary%s", path,
                             jb_build_project_line(text, *g, key), *g, key, one, hint);
@@ -322,7 +336,7 @@ char *jb_build_inputs_hint(const char *base, char **globs)
             g_dir_close(d);
         g_ptr_array_sort(near, jb_build_by_bytes); /* the same hint on every file system */
         g_ptr_array_add(near, NULL);
-        g_autofree char *mean = suggest(name, (const char *const *)near->pdata, "%s");
+        g_autofree char *mean = jb_build_suggest(name, (const char *const *)near->pdata, "%s");
         return *mean ? g_strdup_printf(" (no directory '%s/' beside the project; did you mean '%s/'?)",
                                        dir, mean)
                      : g_strdup_printf(" (no directory '%s/' beside the project)", dir);

@@ -35,6 +35,9 @@ bad '$a type=pie' \
 bad '$a type=barr' \
     "bad.project:10: [chart ai-core-industry]: chart type 'barr' is not supported (supported: bar, hbar, grouped, stacked, line, area, combo, donut, kpi); did you mean 'type=bar'?" \
     "a typo'd chart value"
+bad '$a growth=autp' \
+    "bad.project:10: [chart ai-core-industry]: growth=autp would be drawn as the bracket's label; did you mean 'growth=auto'? (a label that is no misspelling: write it another way)" \
+    "a typo'd growth=auto (was drawn as the label 'autp')"
 bad '$a theme=printt' \
     "bad.project:10: [chart ai-core-industry]: no theme named 'printt' (templates/printt.theme); did you mean 'theme=print'?" \
     "a typo'd theme"
@@ -48,6 +51,23 @@ bad 's|^template=.*|template=nothere.md|' \
     "a missing template"
 bad 's|^\[chart ai-core-industry\]|[chart x]\ntitle=t\n[chart ai-core-industry]|' \
     "bad.project:8: [chart x] needs metric=ID" "a chart without a metric"
+# the project's dictionary is read as strictly (its own lines, not what it extends)
+dict_bad() { # dict_bad TEXT EXPECTED NAME: a dictionary of TEXT must fail saying EXPECTED
+    printf '[dictionary]\nextends=templates/metrics.ini\n\n%b' "$1" >mine.ini
+    sed "s|^dictionary=.*|dictionary=mine.ini|" test.project >bad.project
+    is "$(status_of "$JB" build -q bad.project)" 2 "$3: exit 2"
+    is "$(cat "$TMP/err")" "jianbao: build: mine.ini:$2" "$3: the message"
+}
+dict_bad '[mine.x]\nlabel=某指标\nunit=个\naliasses=某指标\n' \
+    "7: [mine.x]: unknown key 'aliasses'; did you mean 'aliases='?" "a typo'd metric key (was silently a metric with no alias)"
+dict_bad '[scop]\nplaces=火星\n' \
+    "4: [scop]: unknown section (a metric's id is area.name: mine.robot_density); did you mean [scope]?" \
+    "a typo'd section (was 'needs label= and unit=')"
+dict_bad '[mine.x]\nlabel=某指标\nunit=个\ndaily=yes\n' "7: [mine.x]: daily=yes: expected true or false" "a bad daily="
+printf '[dictionary]\nextend=templates/metrics.ini\n' >mine.ini
+is "$(status_of "$JB" build -q bad.project)" 2 "extend= for extends=: exit 2"
+is "$(cat "$TMP/err")" "jianbao: build: mine.ini:2: [dictionary]: unknown key 'extend'; did you mean 'extends='?" \
+    "…named, not '[dictionary]: needs label= and unit='"
 check "nothing was built by any of them" test ! -e out
 # checked once the dictionary is read and the output locked
 bad 's/^metric=ai.core_industry_size/metric=ai.core_industy_size/' \
