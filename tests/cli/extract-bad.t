@@ -74,7 +74,7 @@ iconv -f UTF-8 -t GB18030 >"$D/gbk.txt" <<'X'
 2024年，全省人工智能核心产业规模超过600亿元，企业数量超过900家。
 X
 is "$(run --encoding GB18030 "$D/gbk.txt")" 0 "--encoding GB18030 reads a GB18030 file"
-contains "$(cat "$TMP/out")" "ai.core_industry_size,60000000000,元" "and finds its figures"
+contains "$(cat "$TMP/out")" "ai.core_industry_size@全省,60000000000,元" "and finds its figures (the province's: 全省)"
 is "$(run --encoding NO-SUCH-ENCODING "$D/gbk.txt")" 2 "an unknown --encoding exits 2"
 contains "$(cat "$TMP/err")" "NO-SUCH-ENCODING" "and names it"
 run --encoding UTF-8 "$D/gbk.txt" >/dev/null
