@@ -49,7 +49,8 @@ traced() { # traced FILE: jianbao build -v under strace, its opens in FILE, stde
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
         strace -f -qq -e trace=open,openat -o "$1" "$JB" build -v 2>"$TMP/err"
 }
-opened() { grep -Ec '\.cache/[0-9a-f]{64}\.csv' "$1"; }
+# (an O_PATH open reads nothing: jb_atomic holds the file a write replaces so, until renamed)
+opened() { grep -v O_PATH "$1" | grep -Ec '\.cache/[0-9a-f]{64}\.csv'; }
 has_strace=$(command -v strace >/dev/null 2>&1 && echo 1)
 sleep 3
 printf '\n稿件 又一处改动\n' >>"articles/$edited"
