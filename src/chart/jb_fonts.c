@@ -73,6 +73,11 @@ GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data)
 /* The calling thread's font map (a PangoFontMap*), unreferenced when the thread exits. */
 static GPrivate thread_map = G_PRIVATE_INIT(g_object_unref);
 
+/* What makes the calling thread's cairo fonts its own (see jb_fonts_context_new): the
+ * subpixel order its contexts' font options carry, by the number of its map (the first map's:
+ * the default). Written when the thread's map is made. */
+static _Thread_local cairo_subpixel_order_t thread_subpixel = CAIRO_SUBPIXEL_ORDER_DEFAULT;
+
 /* TRUE if the application font set holds `file` under jianbao's family name. */
 static gboolean subset_loaded(FcConfig *config, const char *file)
 {
@@ -234,6 +239,9 @@ static PangoFontMap *map_new(GError **error)
         return NULL;
     }
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), fonts_config); /* takes a reference */
+    static gint maps_made;
+    thread_subpixel = (cairo_subpixel_order_t)(CAIRO_SUBPIXEL_ORDER_DEFAULT +
+                                               g_atomic_int_add(&maps_made, 1) % 5);
     return map;
 }
 
@@ -268,7 +276,19 @@ PangoContext *jb_fonts_context_new(cairo_t *cr, GError **error)
     cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-    cairo_font_options_set_subpixel_order(fo, CAIRO_SUBPIXEL_ORDER_DEFAULT);
+    /* cairo keeps one scaled font per face, size and options for the whole process, and
+     * pango's fonts of every thread's map come from the same files, so with equal options the
+     * threads drew through the same cairo scaled fonts: cairo locks a scaled font around
+     * every run of glyphs measured or drawn with it, and two threads drawing charts waited
+     * for each other there (half of their waits; the other half is cairo's process-wide glyph
+     * cache lock in its image compositor, which no font setting avoids). Options that differ
+     * give each thread scaled fonts of its own. The subpixel order is the one that changes
+     * nothing drawn: cairo uses it only for subpixel (LCD) antialiasing, and ours is grey, so
+     * the same text gives the same bytes on every thread. Five orders: a sixth thread shares
+     * the first's fonts again. (Not a font variation on an axis no font has, which would do
+     * as well for any number of threads: cairo 1.16 leaks a copy of the variation string each
+     * time a drawing switches fonts.) */
+    cairo_font_options_set_subpixel_order(fo, thread_subpixel);
     pango_cairo_context_set_font_options(ctx, fo); /* copies; wins over the surface's */
     cairo_font_options_destroy(fo);
 

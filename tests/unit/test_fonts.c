@@ -152,6 +152,7 @@ typedef struct {
     PangoFontMap *map;      /* the thread's map, while the thread lives */
     gboolean map_freed;     /* set by a weak pointer when the thread's map is finalised */
     FcConfig *config;
+    cairo_scaled_font_t *scaled; /* the cairo font its "jianbao-sans 24" is drawn with (a ref) */
     char *pixels[N_DRAWS];  /* SHA-1 of each drawing */
 } ThreadDraw;
 static gint threads_with_map;
@@ -185,6 +186,29 @@ static char *draw_hash(void)
     return sum;
 }
 
+/* The cairo scaled font the calling thread draws "jianbao-sans 24" with on an image (a new
+ * reference), or NULL. */
+static cairo_scaled_font_t *thread_scaled_font(void)
+{
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 8, 8);
+    cairo_t *cr = cairo_create(img);
+    PangoContext *ctx = jb_fonts_context_new(cr, NULL);
+    cairo_scaled_font_t *scaled = NULL;
+    if (ctx) {
+        PangoFontDescription *desc = pango_font_description_from_string(JB_FONT_FAMILY " 24");
+        PangoFont *font = pango_context_load_font(ctx, desc);
+        if (font && PANGO_IS_CAIRO_FONT(font))
+            scaled = cairo_scaled_font_reference(
+                pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)));
+        g_clear_object(&font);
+        pango_font_description_free(desc);
+        g_object_unref(ctx);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(img);
+    return scaled;
+}
+
 static gpointer draw_in_thread(gpointer data)
 {
     ThreadDraw *t = data;
@@ -193,6 +217,7 @@ static gpointer draw_in_thread(gpointer data)
         t->config = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(t->map));
         g_object_add_weak_pointer(G_OBJECT(t->map), (gpointer *)&t->map);
     }
+    t->scaled = thread_scaled_font();
     /* Every thread holds its map before any draws: the maps are alive together. */
     g_atomic_int_inc(&threads_with_map);
     while (g_atomic_int_get(&threads_with_map) < N_THREADS)
@@ -420,11 +445,17 @@ int main(void)
         /* The maps, compared while every thread still holds its own. */
         while (g_atomic_int_get(&threads_with_map) < N_THREADS)
             g_usleep(1000);
+        cairo_scaled_font_t *main_scaled = thread_scaled_font();
+        int own_fonts = 0;
         for (int i = 0; i < N_THREADS; i++) {
             gboolean unique = t[i].map && t[i].map != map;
-            for (int k = 0; k < i; k++)
+            gboolean own = t[i].scaled && main_scaled && t[i].scaled != main_scaled;
+            for (int k = 0; k < i; k++) {
                 unique = unique && t[i].map != t[k].map;
+                own = own && t[i].scaled != t[k].scaled;
+            }
             distinct += unique;
+            own_fonts += own;
         }
         for (int i = 0; i < N_THREADS; i++)
             g_thread_join(th[i]);
@@ -439,6 +470,17 @@ int main(void)
         ok(distinct == N_THREADS, "threads: %d of %d have a map of their own", distinct,
            N_THREADS);
         ok(same_config == N_THREADS, "threads: every map is over jianbao's one configuration");
+        /* cairo locks a scaled font around every run of glyphs drawn or measured with it:
+         * threads sharing one waited for each other (issue 19) */
+        ok(own_fonts == N_THREADS,
+           "threads: %d of %d draw with cairo scaled fonts of their own, not the main thread's "
+           "or each other's",
+           own_fonts, N_THREADS);
+        for (int i = 0; i < N_THREADS; i++)
+            if (t[i].scaled)
+                cairo_scaled_font_destroy(t[i].scaled);
+        if (main_scaled)
+            cairo_scaled_font_destroy(main_scaled);
         ok(same_pixels == N_THREADS * N_DRAWS,
            "threads: %d of %d drawings made at the same time have the pixels of one made alone",
            same_pixels, N_THREADS * N_DRAWS);
