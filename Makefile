@@ -74,6 +74,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h tests/unit/golden.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(JB_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(JB_LIBS)
 
+# Benchmark programs over the library (tests/bench/*.c, run by make bench); built by make check
+# too, so both builds keep them compiling.
+BENCH_BIN = $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(wildcard tests/bench/*.c))
+$(BUILD)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(JB_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(JB_LIBS)
+
 # A desubroutinised GB 2312 subset of Noto Sans CJK SC, renamed so fontconfig can rank
 # it ahead of the full system font (see fonts/fonts.conf). Built, never committed.
 fonts/jianbao-sans-regular.otf: fonts/build-fonts.py
@@ -126,7 +133,7 @@ include tests/fuzz/fuzz.mk
 # tests/scale/*.t run the README's Slurm recipe on a private one-node cluster (skipped,
 # saying why, without root or Debian's Slurm packages).
 # prove runs both and prints the summary line CI reads.
-check: $(BIN) $(FONTS) $(FONTCACHE) $(UNIT_BIN) $(FUZZ_REPLAY)
+check: $(BIN) $(FONTS) $(FONTCACHE) $(UNIT_BIN) $(BENCH_BIN) $(FUZZ_REPLAY)
 	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/pathological/*.t tests/scale/*.t tests/outputs.t tools/layers.sh
 
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.
@@ -149,8 +156,8 @@ eval: $(BIN)
 # rewrites the README's table between its bench:chart markers.
 bench:
 	@sh tools/deps.sh bench
-	@$(MAKE) --no-print-directory all
-	@for b in tests/bench/*.sh; do JIANBAO=$(CURDIR)/$(BIN) JB_LIBS='$(JB_LIBS)' \
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@for b in tests/bench/*.sh; do JIANBAO=$(CURDIR)/$(BIN) JB_LIBS='$(JB_LIBS)' BENCH_BIN=$(CURDIR)/$(BUILD)/bench \
 	  BENCH_README=$(CURDIR)/README.md sh $$b || exit 1; done
 
 # The C sources through clang-format (.clang-format), but for the files tools/format-pending

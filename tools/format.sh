@@ -1,5 +1,6 @@
 #!/bin/sh
-# make format / make format-check: clang-format (.clang-format) over the C sources.
+# make format / make format-check: clang-format (.clang-format) over the C sources (the
+# benchmarks' too).
 # Usage: tools/format.sh fix|check
 # Files listed in tools/format-pending (one path a line) are not formatted yet: they are left
 # alone until their owners format them in a commit of their own (a pure-format commit per
@@ -8,7 +9,7 @@ set -eu
 cd "$(dirname "$0")/.."
 mode=${1:-check}
 CF=${CLANG_FORMAT:-clang-format}
-files=$(find src tests/unit tests/fuzz -name '*.[ch]' | LC_ALL=C sort | grep -vxF -f tools/format-pending || true)
+files=$(find src tests/unit tests/fuzz tests/bench -name '*.[ch]' | LC_ALL=C sort | grep -vxF -f tools/format-pending || true)
 pending=$(grep -c . tools/format-pending || true)
 if [ "$mode" = fix ]; then
     # shellcheck disable=SC2086

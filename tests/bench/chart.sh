@@ -6,8 +6,9 @@
 # against gnuplot's (whole processes, interleaved: tests/bench/interleave.py), `jianbao
 # --version` against a bare C program linking the same libraries ($JB_LIBS), the threads a
 # cold chart starts (strace), PNG charts per CPU-second in one process (start-up left out:
-# per_cpu), two processes at once against one (by the clock, and by each one's CPU time:
-# scaling), and a cold chart's page faults beside gnuplot's. With BENCH_README=FILE (make
+# per_cpu), two threads in one process against one (tests/bench/threads.c, built by make as
+# $BENCH_BIN/threads: by each thread's free time, i.e. its clock less its wait for a core, and
+# by CPU time), and a cold chart's page faults beside gnuplot's. With BENCH_README=FILE (make
 # bench sets it to README.md) the table between the `bench:chart` markers of FILE is rewritten.
 # Needs: tools/deps.sh bench (python3-matplotlib gnuplot-nox hyperfine strace).
 set -eu
@@ -19,6 +20,10 @@ N=${BENCH_N:-200}        # jianbao renders per in-process run
 NP=${BENCH_PEER_N:-20}   # peer renders per in-process run
 PY=/usr/bin/python3
 FONT=$ROOT/fonts/jianbao-sans-regular.otf
+TH=${BENCH_BIN:-$ROOT/build/bench}/threads
+[ -x "$TH" ] || { echo "bench: $TH missing (make build/bench/threads)" >&2; exit 1; }
+TN=${BENCH_THREAD_N:-150}     # charts per thread per round (tests/bench/threads.c)
+TR=${BENCH_THREAD_ROUNDS:-7}  # rounds, one thread then two in each; medians
 
 cat > "$T/series.csv" <<'CSV'
 metric_id,label,period,value,unit,bound,forecast,sources
@@ -133,33 +138,20 @@ cold() { # command… → mean ms over hyperfine runs (matplotlib: too slow to i
 }
 ROUNDS=${BENCH_COLD_RUNS:-15}
 
-secs() { # command… → wall seconds
-    s=$(date +%s.%N); "$@"; e=$(date +%s.%N)
-    echo "$s $e" | awk '{printf "%.4f", $2 - $1}'
-}
-# scaling CMD1 CMD2 → charts/s of the two at once, their gain over one alone by the wall clock
-# (2 × one / two: 2.00 is perfect), what the machine allowed meanwhile (a CPU-bound shell loop
-# alone against two at once: 1.00 when only one core was free), and the gain by CPU time:
-# 2 × one's CPU seconds alone / the mean of each one's CPU seconds at once (user + system, of
-# each process itself). A core taken by other work does not count against that one; only what
-# the two do to each other (shared caches, memory bandwidth, locks) does: 2.00 when running
-# beside the other costs a process nothing, which is what two free cores would then give.
-# Five rounds in turn, medians.
-scaling() {
-    loop='i=0; while [ $i -lt 150000 ]; do i=$((i + 1)); done'
-    tm="/usr/bin/time -f %U+%S -o"
-    for r in 1 2 3 4 5; do
-        t1=$(secs sh -c "$tm $T/c1 $1 >/dev/null 2>&1")
-        t2=$(secs sh -c "$tm $T/c2a $1 >/dev/null 2>&1 & $tm $T/c2b $2 >/dev/null 2>&1; wait")
-        c1=$(secs sh -c "$loop")
-        c2=$(secs sh -c "sh -c '$loop' & sh -c '$loop'; wait")
-        echo "$t1 $t2 $c1 $c2 $(cat "$T/c1") $(cat "$T/c2a") $(cat "$T/c2b")" | tr + ' '
-    done | awk -v n="$N" '{r[NR] = 2 * n / $2; g[NR] = 2 * $1 / $2; a[NR] = 2 * $3 / $4
-            u[NR] = 2 * ($5 + $6) / (($7 + $8 + $9 + $10) / 2)}
-        function med(x,    i, j, v, m) { # the median of x[1..NR] (mawk has no asort)
-            for (i = 1; i <= NR; i++) { v = x[i]; for (j = i - 1; j >= 1 && m[j] > v; j--) m[j + 1] = m[j]; m[j + 1] = v }
-            return m[int((NR + 1) / 2)] }
-        END { printf "%.1f %.2f %.2f %.2f\n", med(r), med(g), med(a), med(u) }'
+# threaded KIND DIR → the medians of tests/bench/threads.c drawing KIND's chart into DIR, one
+# thread then two in one process, TR rounds: gain by free time (2.00: the second thread costs
+# the first nothing; the floor), by CPU time, by the clock (what this shared machine gave), the
+# two's blocked share of their free time, one thread's charts per CPU-second. "- - - - -" when
+# DIR cannot be written.
+threaded() {
+    if [ -d "$2" ] && [ -w "$2" ]; then
+        d=$(mktemp -d "$2/jb-bench.XXXXXX")
+        "$TH" "$T/series.csv" "$m" "$d/t.png" "$TN" "$TR" "$1" >"$T/threads" || echo "median - - - - -" >"$T/threads"
+        rm -rf "$d"
+        tail -n 1 "$T/threads" | cut -d' ' -f2-
+    else
+        echo "- - - - -"
+    fi
 }
 ratio() { echo "$1 $2" | awk '{printf "%.2f", $1 / $2}'; }
 faults() { /usr/bin/time -f %R -o "$T/faults" "$@" >/dev/null 2>&1; cat "$T/faults"; }
@@ -172,8 +164,12 @@ for kind in bar line; do
     # jianbao: one process, then two at once (2 cores)
     jp=$(rate x "$N" $jb -o "$T/j.png" --repeat "$N")
     jpc=$(per_cpu "$N" "$jb -o $T/j.png --repeat $N" "$jb -o $T/j.png" 5)
-    scaling "$jb -o $T/j1.png --repeat $N" "$jb -o $T/j2.png --repeat $N" >"$T/scale"
-    read -r j2 sc allowed sccpu <"$T/scale"
+    # two threads in one process against one: charts written to memory (/dev/shm: drawing and
+    # encoding only) and to the disk the bench runs on ($T: its file system's costs too)
+    threaded $kind /dev/shm >"$T/mem"
+    read -r tg_mem tc_mem tw_mem tb_mem _ <"$T/mem"
+    threaded $kind "$T" >"$T/disk"
+    read -r tg_disk tc_disk tw_disk tb_disk _ <"$T/disk"
     jd=$(rate x "$N" $jb -o "$T/j.pdf" --repeat "$N")
     jdc_cpu=$(per_cpu "$N" "$jb -o $T/j.pdf --repeat $N" "$jb -o $T/j.pdf" 5)
     jsz=$(stat -c %s "$T/j.pdf"); jpng=$(stat -c %s "$T/j.png")
@@ -203,25 +199,25 @@ for kind in bar line; do
         "$kind:   (matplotlib, gnuplot)" "$mpc, $gpc" "" "" \
         "$kind: PDF per CPU-second" "$jdc_cpu" "" "" \
         "$kind: jianbao PNG (1 core)" "$jp" "$jc" "" \
-        "$kind: jianbao PNG (2 processes)" "$j2" "" "" \
         "$kind: jianbao PDF" "$jd" "$jdc" "$jsz" \
         "$kind: matplotlib Agg / PDF" "$mp / $md" "$mc / $mdc" "$msz" \
         "$kind: gnuplot pngcairo / pdfcairo" "$gpp / $gpd" "$gc / $gdc" "$gsz"
     echo "$jp $mp $gpp $jc $mc $gc $jd $md $gpd $jpng" | awk -v k=$kind '{
         printf "%s ratios: PNG/s %.0f× matplotlib, %.0f× gnuplot; cold %.0f× faster than matplotlib, %.1f× than gnuplot; PDF/s %.0f× matplotlib, %.0f× gnuplot; jianbao PNG %d bytes\n",
             k, $1/$2, $1/$3, $5/$4, $6/$4, $7/$8, $7/$9, $10 }'
-    echo "$jc $gc $jdc $gdc $jpc $sc $allowed $sccpu" | awk -v k=$kind '{
-        printf "%s floors (issue 19): cold PNG %.2f× gnuplot %s (≤0.30), cold PDF %.2f× gnuplot %s (≤0.30), PNG per CPU-second %s %s (≥300), two processes %.2f× one by the clock %s (≥1.8; the machine allowed %.2f×), %.2f× by CPU time %s\n",
+    echo "$jc $gc $jdc $gdc $jpc $tg_mem $tc_mem $tw_mem $tb_mem $tg_disk $tc_disk $tb_disk" | awk -v k=$kind '{
+        printf "%s floors (issue 19): cold PNG %.2f× gnuplot %s (≤0.30), cold PDF %.2f× gnuplot %s (≤0.30), PNG per CPU-second %s %s (≥300), two threads in one process %s× one by free time %s (≥1.8; by CPU time %s×, by the clock %s×, blocked %s of the time), written to the disk %s× (by CPU time %s×, blocked %s)\n",
             k, $1/$2, ($1/$2<=0.30?"ok":"MISSED"), $3/$4, ($3/$4<=0.30?"ok":"MISSED"), $5, ($5>=300?"ok":"MISSED"),
-            $6, ($6>=1.8?"ok":($7<1.8?"not measurable now":"MISSED")), $7, $8, ($8>=1.8?"ok":"MISSED") }'
+            $6, ($6 == "-" ? "not measured" : ($6>=1.8?"ok":"MISSED")), $7, $8, $9, $10, $11, $12 }'
     echo "  (load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores: other work on this machine lowers every figure)"
     cat >>"$T/table" <<ROWS
 | $kind: PNG, cold process, ms | $jc | $gc | $mc | $(ratio "$jc" "$gc") |
 | $kind: PNG, cold process, page faults | $jpf | $gpf | | $(ratio "$jpf" "$gpf") |
 | $kind: PDF, cold process, ms | $jdc | $gdc | $mdc | $(ratio "$jdc" "$gdc") |
 | $kind: PNG charts per CPU-second, one process | $jpc | $gpc | $mpc | $(ratio "$jpc" "$gpc") |
-| $kind: two processes' PNG charts/s ÷ one's, wall clock (the machine allowed $allowed) | $sc | | | |
-| $kind: the same by each process's CPU time (2.00: running beside the other costs nothing) | $sccpu | | | |
+| $kind: two threads' PNG charts ÷ one's in one process, by each thread's free time (its clock less its wait for a core), written to memory | $tg_mem | | | |
+| $kind: the same by CPU time; by the clock (this shared machine); blocked share of the two's time | $tc_mem; $tw_mem; $tb_mem | | | |
+| $kind: the same written to the disk, by free time; by CPU time; blocked share | $tg_disk; $tc_disk; $tb_disk | | | |
 | $kind: PDF charts per CPU-second, one process | $jdc_cpu | $gpdc | | $(ratio "$jdc_cpu" "$gpdc") |
 | $kind: PDF bytes | $jsz | $gsz | $msz | $(ratio "$jsz" "$gsz") |
 ROWS
