@@ -20,8 +20,10 @@
  *   by the clock:  2 × one's clock / the slower of the two's clock (what this machine gave
  *                  just now: meaningful only when two cores were free)
  * Prints a line per round ("# ...") and then the medians of the rounds: "median", the gains by
- * free time, CPU time and the clock, the two workers' blocked share of their free time, and
- * one worker's charts per CPU-second (start-up left out). tests/bench/chart.sh reads it.
+ * free time, CPU time and the clock, the two workers' blocked share of their free time, one
+ * worker's charts per CPU-second (start-up left out), the two's waits per 100 charts and the
+ * ms blocked per wait (a lock's hand-over takes microseconds; a wait of milliseconds is for a
+ * holder that was itself waiting for a core, or for the disk). tests/bench/chart.sh reads it.
  *
  * The process is set up as `jianbao build` runs its workers: glibc's malloc thresholds as the
  * build sets them, one font map per thread (jb_fonts), one chart object per worker.
@@ -153,8 +155,10 @@ int main(int argc, char **argv)
         return 1;
     }
     /* per round: the gains by free time, CPU time and the clock; the two's blocked share of
-     * their free time; one thread's charts per CPU-second */
-    double free_gain[99], cpu_gain[99], clock_gain[99], blocked[99], per_cpu[99];
+     * their free time; one thread's charts per CPU-second; the two's waits (voluntary context
+     * switches) per 100 charts, and the ms blocked per wait */
+    double free_gain[99], cpu_gain[99], clock_gain[99], blocked[99], per_cpu[99], waits[99],
+        wait_ms[99];
     printf("# round: one thread, then each of two: clock cpu run-delay blocked s (waits, faults);"
            " gains by free time, CPU, clock\n");
     for (int r = 0; r < rounds; r++) {
@@ -168,6 +172,9 @@ int main(int argc, char **argv)
         clock_gain[r] = 2 * one.clock / MAX(two[0].clock, two[1].clock);
         blocked[r] = (f2 - c2) / f2;
         per_cpu[r] = n / one.cpu;
+        long w = two[0].voluntary + two[1].voluntary;
+        waits[r] = 100.0 * (double)w / (2.0 * n);
+        wait_ms[r] = w ? 1000 * 2 * (f2 - c2) / (double)w : 0;
         printf("# %d:", r + 1);
         for (int i = 0; i < 3; i++) {
             const Times *t = i ? &two[i - 1] : &one;
@@ -176,8 +183,9 @@ int main(int argc, char **argv)
         }
         printf("  %.2f %.2f %.2f\n", free_gain[r], cpu_gain[r], clock_gain[r]);
     }
-    printf("median %.2f %.2f %.2f %.3f %.0f\n", median(free_gain, rounds), median(cpu_gain, rounds),
-           median(clock_gain, rounds), median(blocked, rounds), median(per_cpu, rounds));
+    printf("median %.2f %.2f %.2f %.3f %.0f %.1f %.1f\n", median(free_gain, rounds),
+           median(cpu_gain, rounds), median(clock_gain, rounds), median(blocked, rounds),
+           median(per_cpu, rounds), median(waits, rounds), median(wait_ms, rounds));
     for (int i = 0; i < 2; i++)
         jb_chart_free(charts[i]);
     jb_series_free(series);
