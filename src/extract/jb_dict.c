@@ -421,7 +421,7 @@ const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const cha
     if (!b)
         return NULL;
     /* a member of a 分别 list is named by itself before the list's shared words:
-     * 规模以上工业增加值、社会消费品零售总额、服务业生产指数分别同比增长5.4%、3.2%、5.1% */
+     * 服务业生产指数、规模以上工业增加值、社会消费品零售总额分别同比增长5.0%、5.9%、4.4% */
     const JbMetric *m = !whole && subject && *subject ? alias_match(d, b, subject, subject, TRUE)
                                                        : NULL;
     if (!m)

@@ -25,7 +25,7 @@ typedef struct {
     char *growth_of; /* the metric this one is the growth rate of ("" for none): a statement
                       * whose subject names that metric and whose words say growth
                       * (同比增长…, the [growth] words) is this metric's even when its clause
-                      * does not repeat the name: 社会消费品零售总额353564亿元，同比增长3.3% */
+                      * does not repeat the name: 社会消费品零售总额41.2万亿元，同比增长4.1% */
     gboolean daily;  /* a figure of one day (daily=true: a market's move, a day's operations):
                       * never folded into its year the way a level as of a day is */
     char **scope;    /* whose figure it is (scope=, NULL-terminated): empty for the home

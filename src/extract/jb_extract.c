@@ -185,7 +185,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
                 r->val.end = today.end;
             }
         }
-        /* a time after a figure of its item (…18907.66点，本周涨1.47%；法国…) is that item's */
+        /* a time after a figure of its item (…8123.40点，本周涨0.92%；德国…) is that item's */
         const char *its = item_start(sent, end, r->at, &walked, &item, &items);
         /* (not a level's time: 由2020年的63.2%提高到2025年的69.5%, the period it reaches) */
         gboolean level = starts(r->end, end, "的") && r->end + 3 < end &&

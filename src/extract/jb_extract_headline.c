@@ -3,7 +3,7 @@
  * contents; and a headline glued to the start of its story's first paragraph.
  *
  * Transcripts and digests lose the line break between an item's headline and its story
- * ("…出入境 同比上升30.1%记者今天（10月18日）从…"): the headline is then read as part of the
+ * ("…口岸客流 同比上升12.4%记者今天（3月2日）从…"): the headline is then read as part of the
  * story's first sentence, and its figures as new ones. Such a paragraph begins with the text
  * of a headline the article states elsewhere — a heading, the title, a line of its table of
  * contents ("（3）…；") — and goes on with a new sentence; that beginning is split off and
