@@ -72,6 +72,17 @@ static void keep_freed_memory(gboolean huge_pages)
  * user gets one line saying what happened, not a bare abort. Outputs are written under
  * temporary names and renamed when complete, so nothing good is lost (jianbao build sweeps
  * the temporary files). */
+/* One thread ends the process: when several run out of memory at once (a build's workers),
+ * the first says so and exits; the others wait for it (pause(2) is async-signal-safe), so the
+ * user gets one line, not two written into each other. */
+static gint ending;
+static void end_claim(void)
+{
+    if (!g_atomic_int_compare_and_exchange(&ending, 0, 1))
+        for (;;)
+            pause();
+}
+
 static const char *field_of(const GLogField *fields, gsize n, const char *key)
 {
     for (gsize i = 0; i < n; i++)
@@ -104,6 +115,7 @@ static GLogWriterOutput fatal_writer(GLogLevelFlags level, const GLogField *fiel
 {
     (void)data;
     if (level & G_LOG_LEVEL_ERROR) {
+        end_claim();
         const char *msg = "";
         for (gsize i = 0; i < n; i++)
             if (strcmp(fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
@@ -158,6 +170,7 @@ int __vasprintf_chk(char **out, int flag, const char *fmt, va_list ap)
             s = malloc((size_t)n + 1);
         }
         if (!s) {
+            end_claim();
             say_raw("jianbao: ");
             say_raw(cli_stage ? cli_stage : "main");
             say_raw(": out of memory; the input is too large for the memory this process may "
@@ -187,6 +200,7 @@ static void on_crash(int sig)
      * that stops, the one this handler runs in: that is running out of memory, said and
      * ended as g_error's "failed to allocate" is (exit 3), not a crash. */
     if (errno == ENOMEM) {
+        end_claim();
         say_raw("jianbao: ");
         say_raw(cli_stage ? cli_stage : "main");
         say_raw(sig == SIGABRT ? ": out of memory (a library aborted: Cannot allocate memory)"
