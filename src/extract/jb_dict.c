@@ -44,6 +44,8 @@ void jb_dict_free(JbDict *d)
     g_strfreev(d->regions);
     jb_word_set_free(d->owners);
     jb_word_set_free(d->measures);
+    jb_word_set_free(d->lead_words);
+    g_free(d->time_chars);
     if (d->units)
         g_array_unref(d->units);
     if (d->by_id)
@@ -200,6 +202,7 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
             if (*g_strstrip(*w) && g_utf8_validate(*w, -1, NULL))
                 jb_word_set_add(d->owners, *w, -2 - (int)i);
     }
+    jb_dict_scope_prepare(d);
     g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
     for (char **g = groups; *g; g++) {
         if (strcmp(*g, "subjects") == 0 || strcmp(*g, "growth") == 0 || strcmp(*g, "scope") == 0)
@@ -310,6 +313,29 @@ const char *const JB_DICT_SCOPE_WORDS[] = {
     "的", "和", "与", "與", "及", "、", "，", "：", "；", "（", "“", "《", "年", "月", "度",
     "季", "底", "末", " ", NULL};
 
+/* Could a word of JB_DICT_SCOPE_WORDS end at `at` (at[-1] is no ASCII)? Its last character,
+ * a three-byte one, must be the last character of one of them: one bit test for most places
+ * instead of comparing the ~60 words. */
+static gboolean scope_word_may_end(const char *hay, const char *at)
+{
+    static guint8 lasts[0x10000 / 8];
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        for (const char *const *w = JB_DICT_SCOPE_WORDS; *w; w++) {
+            const char *e = *w + strlen(*w), *l = g_utf8_prev_char(e);
+            if (e - l == 3) {
+                gunichar c = jb_utf8_get3(l);
+                lasts[c >> 3] |= (guint8)(1u << (c & 7));
+            }
+        }
+        g_once_init_leave(&done, 1);
+    }
+    if (at - hay < 3 || ((guchar)at[-3] & 0xF0) != 0xE0)
+        return TRUE; /* (not a three-byte character: the words are compared) */
+    gunichar c = jb_utf8_get3(at - 3);
+    return (lasts[c >> 3] >> (c & 7)) & 1;
+}
+
 /* Does an alias that starts at `at` in `hay` begin a metric there, not the tail of a
  * narrower one (制造业增加值 inside 高技术制造业增加值, 汽车产量 inside 新能源汽车产量)? */
 gboolean jb_dict_alias_starts_metric(const char *hay, const char *at, const JbWordSet *subjects)
@@ -321,13 +347,14 @@ gboolean jb_dict_alias_starts_metric(const char *hay, const char *at, const JbWo
     if (!subjects || at == hay || (guchar)at[-1] < 0x80)
         return TRUE; /* (no subjects: any occurrence) */
     static const char CITIES[] = "城市"; /* 一线城市, 大城市: a group of cities, no region */
-    for (const char *const *w = JB_DICT_SCOPE_WORDS; *w; w++) {
-        gsize n = strlen(*w);
-        if ((gsize)(at - hay) >= n && memcmp(at - n, *w, n) == 0 &&
-            !(strcmp(*w, "市") == 0 && (gsize)(at - hay) >= sizeof CITIES - 1 &&
-              memcmp(at - (sizeof CITIES - 1), CITIES, sizeof CITIES - 1) == 0))
-            return TRUE;
-    }
+    if (scope_word_may_end(hay, at))
+        for (const char *const *w = JB_DICT_SCOPE_WORDS; *w; w++) {
+            gsize n = strlen(*w);
+            if ((gsize)(at - hay) >= n && memcmp(at - n, *w, n) == 0 &&
+                !(strcmp(*w, "市") == 0 && (gsize)(at - hay) >= sizeof CITIES - 1 &&
+                  memcmp(at - (sizeof CITIES - 1), CITIES, sizeof CITIES - 1) == 0))
+                return TRUE;
+        }
     /* a subject word just before it: 人工智能核心产业规模 */
     for (const char *p = hay; p < at; p = g_utf8_next_char(p)) {
         guint nw;

@@ -40,6 +40,12 @@ struct JbDict {
     char **regions;
     JbWordSet *owners;
     JbWordSet *measures;
+    /* what may open a clause before its own words (jb_dict_scope.c's only_time_and_openers):
+     * JB_DICT_SCOPE_WORDS, then the openers (据 而 此外…), tag: the place in that order, so
+     * the first of them at a place is the candidate with the smallest tag; and the time
+     * characters (二季度 1—9月 今年以来), a bit per code point of the BMP */
+    JbWordSet *lead_words;
+    guint8 *time_chars;
     /* jb_dict_match runs for every number and looks only at the metrics of its unit; there
      * are a handful of units, so they are compared in turn rather than hashed */
     GArray *units;     /* UnitBucket, in order of first use */
@@ -48,6 +54,9 @@ struct JbDict {
 
 /* Words after which an alias still names the whole metric (NULL-terminated). */
 extern const char *const JB_DICT_SCOPE_WORDS[];
+
+/* Build d->lead_words and d->time_chars (jb_dict_scope.c; jb_dict_parse calls it). */
+void jb_dict_scope_prepare(JbDict *d);
 
 /* Does an alias that starts at `at` in `hay` begin a metric there, not the tail of a
  * narrower one (制造业增加值 inside 高技术制造业增加值)? `subjects` NULL: anywhere. */

@@ -15,15 +15,19 @@ static const JbWord *longest_at(const JbWordSet *set, const char *p, const char 
     return best;
 }
 
-/* The bytes of the clause mark (，；： and their ASCII kin) that ends just before `p`, or 0. */
-static gsize mark_before(const char *sent, const char *p)
+/* The bytes of the clause mark (，；： and their ASCII kin) that ends just before `p`, or 0.
+ * By its last byte: clause_from asks this at every byte it walks back over. */
+static inline gsize mark_before(const char *sent, const char *p)
 {
-    static const char *const MARKS[] = {"，", "；", "：", ",", ";", ":", NULL};
-    for (const char *const *m = MARKS; *m; m++) {
-        gsize n = strlen(*m);
-        if ((gsize)(p - sent) >= n && memcmp(p - n, *m, n) == 0)
-            return n;
-    }
+    if (p <= sent)
+        return 0;
+    guchar b = (guchar)p[-1];
+    if (b == ',' || b == ';' || b == ':')
+        return 1;
+    /* ， U+FF0C, ； U+FF1B, ： U+FF1A: EF BC 8C, EF BC 9B, EF BC 9A */
+    if ((b == 0x8C || b == 0x9B || b == 0x9A) && p - sent >= 3 && (guchar)p[-2] == 0xBC &&
+        (guchar)p[-3] == 0xEF)
+        return 3;
     return 0;
 }
 
@@ -35,36 +39,51 @@ static const char *clause_from(const char *sent, const char *p)
     return p;
 }
 
-/* The bytes of `w` when [p, z) begins with it, else 0. */
-static gsize starts_word(const char *p, const char *z, const char *w)
+/* What only_time_and_openers passes over besides digits: the time characters below, and
+ * the words of JB_DICT_SCOPE_WORDS then OPENERS (the first of them that is at a place). */
+static const char TIME_CHARS[] =
+    "〇零一二三四五六七八九十两兩第上下前后後首半年月日号號季度底末初今去"
+    "明本同期以来來至到截个個份旬周週—－～、";
+static const char *const OPENERS[] = {"据", "據",   "根据", "根據", "另据", "另據", "而",
+                                      "但", "此外", "另外", "分别", "分別", NULL};
+
+void jb_dict_scope_prepare(JbDict *d)
 {
-    gsize n = strlen(w);
-    return (gsize)(z - p) >= n && memcmp(p, w, n) == 0 ? n : 0;
+    d->lead_words = jb_word_set_new();
+    int tag = 0;
+    for (const char *const *w = JB_DICT_SCOPE_WORDS; *w; w++)
+        jb_word_set_add(d->lead_words, *w, tag++);
+    for (const char *const *w = OPENERS; *w; w++)
+        jb_word_set_add(d->lead_words, *w, tag++);
+    d->time_chars = g_new0(guint8, 0x10000 / 8);
+    for (const char *p = TIME_CHARS; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        d->time_chars[c >> 3] |= (guint8)(1u << (c & 7));
+    }
+    for (gunichar c = 0xFF10; c <= 0xFF19; c++) /* ０…９ */
+        d->time_chars[c >> 3] |= (guint8)(1u << (c & 7));
 }
 
 /* Does [a, z) hold only what may come before a clause's own words: time (二季度, 1—9月,
  * 今年以来, 截至6月底), a scope or link word of SCOPE_WORDS that names no owner (其中 同期
  * 累计), an opener (据, 而)? Then the clause's owner is carried from the clause before. */
-static gboolean only_time_and_openers(const char *a, const char *z)
+static gboolean only_time_and_openers(const JbDict *d, const char *a, const char *z)
 {
-    static const char TIME[] =
-        "〇零一二三四五六七八九十两兩第上下前后後首半年月日号號季度底末初今去"
-        "明本同期以来來至到截个個份旬周週—－～、";
-    static const char *const OPENERS[] = {"据", "據",   "根据", "根據", "另据", "另據", "而",
-                                          "但", "此外", "另外", "分别", "分別", NULL};
     for (const char *p = a; p < z;) {
         if (g_ascii_isdigit(*p) || *p == ' ' || *p == '-' || *p == '.') {
             p++;
             continue;
         }
+        const char *next;
+        gunichar c = jb_utf8_get(p, z, &next);
+        guint n;
+        const JbWord *w = jb_word_set_lookup(d->lead_words, c, &n);
         gsize skip = 0;
-        for (const char *const *w = JB_DICT_SCOPE_WORDS; *w && !skip; w++)
-            skip = starts_word(p, z, *w);
-        for (const char *const *w = OPENERS; *w && !skip; w++)
-            skip = starts_word(p, z, *w);
-        gunichar c = g_utf8_get_char(p);
-        if (!skip && (g_utf8_strchr(TIME, -1, c) || (c >= 0xFF10 && c <= 0xFF19)))
-            skip = (gsize)(g_utf8_next_char(p) - p);
+        for (guint i = 0; i < n && !skip; i++) /* (in the order of the lists: first wins) */
+            if (jb_word_at(&w[i], p, z))
+                skip = w[i].len;
+        if (!skip && c < 0x10000 && ((d->time_chars[c >> 3] >> (c & 7)) & 1))
+            skip = jb_utf8_len((guchar)*p);
         if (!skip)
             return FALSE;
         p += skip;
@@ -98,7 +117,7 @@ static const JbWord *owner_in(const JbDict *d, const char *a, const char *z, gbo
             continue;
         }
         if (opening)
-            return only_time_and_openers(a, p) ? w : NULL;
+            return only_time_and_openers(d, a, p) ? w : NULL;
         if (!object_of_preposition(a, p))
             last = w;
         p += w->len;
@@ -166,8 +185,8 @@ static const char *alias_before(const JbDict *d, const JbMetric *m, const char *
         for (char **a = x ? x->aliases : NULL; a && *a; a++) {
             gsize n = strlen(*a);
             /* (bounded: a sentence is no string of its own, the article goes on after it) */
-            for (const char *p = n ? g_strstr_len(sent, at - sent, *a) : NULL; p && p + n <= at;
-                 p = g_strstr_len(p + 1, at - p - 1, *a))
+            for (const char *p = n ? memmem(sent, (gsize)(at - sent), *a, n) : NULL;
+                 p && p + n <= at; p = memmem(p + 1, (gsize)(at - p - 1), *a, n))
                 if (!best || p + n > best_end || (p + n == best_end && p < best)) {
                     best = p;
                     best_end = p + n;
@@ -210,7 +229,7 @@ gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *senten
     const JbWord *o = owner_in(d, cs, a, FALSE);
     if (o)
         return owner_fits(d, m, o, region); /* 美国第二季度GDP增长3% */
-    if (!only_time_and_openers(cs, a))
+    if (!only_time_and_openers(d, cs, a))
         return home_or_region(d, m, sentence, a, region); /* the clause's own words name it
                                                             * (alias_starts_metric vetted them) */
     gboolean measure = longest_at(d->measures, a, at) != NULL;
@@ -219,7 +238,7 @@ gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *senten
         z -= mark_before(sentence, z);
         const char *pa = clause_from(sentence, z);
         const char *mp = measure ? last_measure(d, pa, z) : NULL;
-        if (mp && !only_time_and_openers(pa, mp))
+        if (mp && !only_time_and_openers(d, pa, mp))
             return measure_owner_known(d, pa, mp, z); /* 集成电路出口额…，进口额… */
         o = owner_in(d, pa, z, TRUE);
         if (o)
