@@ -20,6 +20,7 @@
 #define JB_EXTRACT_PERIOD_PRIV_H
 
 #include "jb_extract_priv.h"
+#include "jb_lits.h"
 #include "jb_text.h"
 
 /* ---- reading pieces -------------------------------------------------------------------- */
@@ -34,12 +35,9 @@ static inline __attribute__((always_inline)) const char *lit(const char *p, cons
 }
 
 /* The first of `words` at p: where it ends, or NULL. Byte by byte, no strlen or memcmp: the
- * words come from an array (no constants to fold), most fail on their first two bytes, and
- * the time scan tries a dozen lists at each character that may start a time. */
-static inline const char *any_lit(const char *p, const char *limit, const char *const *words)
+ * words come from an array (no constants to fold), most fail on their first two bytes. */
+static inline const char *any_lit_scan(const char *p, const char *limit, const char *const *words)
 {
-    if (p >= limit)
-        return NULL;
     for (; *words; words++) {
         const char *w = *words, *q = p;
         if (*q != *w)
@@ -53,6 +51,26 @@ static inline const char *any_lit(const char *p, const char *limit, const char *
     }
     return NULL;
 }
+
+/* any_lit_scan behind the list's filter (jb_lits.h): the time scan tries a hundred lists at
+ * each character that may start a time, and at most places none of a list's words is there. */
+static inline __attribute__((always_inline)) const char *
+any_lit_filtered(JbLitFilter *f, const char *p, const char *limit, const char *const *words)
+{
+    const JbLitFilter *ff = jb_lit_filter_for(f, words);
+    if (ff && !jb_lit_filter_may_start(ff, p, limit))
+        return NULL;
+    return p < limit ? any_lit_scan(p, limit, words) : NULL;
+}
+
+/* any_lit(p, limit, words): the first of `words` at p, or NULL. `words` must be the same list
+ * at each place of use (a literal list or a static array): the place keeps its filter. */
+#define any_lit(p, limit, ...)                                                                   \
+    any_lit_filtered(({                                                                        \
+                         static JbLitFilter jb_filter_;                                        \
+                         &jb_filter_;                                                          \
+                     }),                                                                       \
+                     p, limit, __VA_ARGS__)
 
 /* A run of 1..max ASCII digits at p, not part of a longer run: its value, or -1. */
 static inline int digits(const char **pp, const char *s, const char *limit, int max)
@@ -105,13 +123,31 @@ static inline __attribute__((always_inline)) gboolean ends_with(const char *s, c
     return TRUE;
 }
 
-static inline gboolean ends_with_any(const char *s, const char *p, const char *const *words)
+static inline gboolean ends_with_any_scan(const char *s, const char *p, const char *const *words)
 {
     for (; *words; words++)
         if (ends_with(s, p, *words))
             return TRUE;
     return FALSE;
 }
+
+/* ends_with_any(s, p, words): does one of `words` end at p (after s)? Behind the list's
+ * filter, as any_lit. */
+static inline __attribute__((always_inline)) gboolean
+ends_with_any_filtered(JbLitFilter *f, const char *s, const char *p, const char *const *words)
+{
+    const JbLitFilter *ff = jb_lit_filter_for(f, words);
+    if (ff && !jb_lit_filter_may_end(ff, s, p))
+        return FALSE;
+    return ends_with_any_scan(s, p, words);
+}
+
+#define ends_with_any(s, p, ...)                                                                 \
+    ends_with_any_filtered(({                                                                  \
+                               static JbLitFilter jb_filter_;                                  \
+                               &jb_filter_;                                                    \
+                           }),                                                                 \
+                           s, p, __VA_ARGS__)
 
 /* A mark that ends a clause or sentence (，。；) at q. */
 static inline gboolean clause_mark_at(const char *q, const char *limit)

@@ -1,0 +1,79 @@
+/* jb_lits.h — short lists of literals tried at many places of a text, with a filter that
+ * rules out most places in a few instructions.
+ *
+ * The time scan asks, at each character that may start a time, for the first of a list of
+ * literals there (截至目前 目前 当前…; 上年末 上年底…), and whether one ends just before it;
+ * there are about a hundred such lists, each written where it is used. Comparing a list word
+ * by word costs most where nothing matches: Chinese words share their first byte too often
+ * for that test alone to help. A JbLitFilter holds, per list, a bit for a hash of the first
+ * three bytes of each word (and of the last three, for tests at an end) and the first and
+ * last bytes of words shorter than three bytes: a place where no bit is set holds none of
+ * the words, and is passed with one table lookup. The filter is built on first use, once
+ * per list (GOnce: extraction runs on several threads).
+ *
+ * A filter stands for one list, always the same words: a static per place of use (see
+ * jb_extract_period.c's any_lit). It remembers the list's first word and is not used for
+ * another list (jb_lit_filter_for answers NULL: compare the words).
+ *
+ * Not for: large vocabularies (jb_words' JbWordSet indexes them by first character).
+ */
+#ifndef JB_LITS_H
+#define JB_LITS_H
+
+#include <glib.h>
+
+typedef struct {
+    gsize ready;            /* GOnce's: built */
+    const char *first;      /* the first word of the list it was built for */
+    guint64 heads;          /* a bit per jb_lits_hash3 of the first three bytes of a word */
+    guint64 tails;          /* the same for the last three bytes */
+    guint64 short_first[4]; /* a bit per first byte of a word shorter than three bytes */
+    guint64 short_last[4];  /* and per its last byte */
+} JbLitFilter;
+
+/* Build `f` for the NULL-terminated `words` (jb_lit_filter_for does, once). */
+void jb_lit_filter_build(JbLitFilter *f, const char *const *words);
+
+static inline guint jb_lits_hash3(const char *b)
+{
+    const guchar *u = (const guchar *)b;
+    return ((guint)u[0] << 1 ^ (guint)u[1] << 3 ^ u[2]) & 63;
+}
+
+static inline gboolean jb_lits_bit256(const guint64 *bits, guchar b)
+{
+    return (bits[b >> 6] >> (b & 63)) & 1;
+}
+
+/* `f`, built for `words` if it was not yet; NULL when it was built for another list. */
+static inline const JbLitFilter *jb_lit_filter_for(JbLitFilter *f, const char *const *words)
+{
+    if (g_once_init_enter(&f->ready)) {
+        jb_lit_filter_build(f, words);
+        g_once_init_leave(&f->ready, 1);
+    }
+    return f->first == words[0] ? f : NULL;
+}
+
+/* May a word of the filter's list start at `p` (and fit before `limit`)? FALSE: none does. */
+static inline gboolean jb_lit_filter_may_start(const JbLitFilter *f, const char *p,
+                                               const char *limit)
+{
+    if (p >= limit)
+        return FALSE;
+    if (jb_lits_bit256(f->short_first, (guchar)*p))
+        return TRUE;
+    return limit - p >= 3 && ((f->heads >> jb_lits_hash3(p)) & 1);
+}
+
+/* May a word of the list end just before `p` (and start at or after `s`)? FALSE: none does. */
+static inline gboolean jb_lit_filter_may_end(const JbLitFilter *f, const char *s, const char *p)
+{
+    if (p <= s)
+        return FALSE;
+    if (jb_lits_bit256(f->short_last, (guchar)p[-1]))
+        return TRUE;
+    return p - s >= 3 && ((f->tails >> jb_lits_hash3(p - 3)) & 1);
+}
+
+#endif
