@@ -305,10 +305,16 @@ gboolean jb_junk_app_promo(const JunkPara *j)
             strstr(p, "关注"));
 }
 
-/* Is there a sentence's punctuation in the paragraph? (Widgets have none.) */
-static gboolean has_sentence_mark(const char *p)
+/* Is there a sentence's punctuation in the paragraph? (Widgets have none.) A mark whose
+ * key the paragraph lacks is not looked for (jb_junk_tests_init registers them). */
+static const char *const SENTENCE_MARKS[] = {"，", "。", "；", "！"};
+
+static gboolean has_sentence_mark(const JunkPara *j)
 {
-    return strstr(p, "，") || strstr(p, "。") || strstr(p, "；") || strstr(p, "！");
+    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE_MARKS); i++)
+        if (junk_has_key(j, (int)junk_key(SENTENCE_MARKS[i])) && strstr(j->p, SENTENCE_MARKS[i]))
+            return TRUE;
+    return FALSE;
 }
 
 /* A market ticker in a page's header or sidebar (上证指数 3245.12 -0.42%深证成指 10412.77
@@ -316,7 +322,7 @@ static gboolean has_sentence_mark(const char *p)
  * ending a short item after a price; and no sentence. */
 gboolean jb_junk_ticker(const JunkPara *j)
 {
-    if (j->n > 160 || has_sentence_mark(j->p) || strchr(j->p, '|') || strchr(j->p, JB_CELL_CHAR))
+    if (j->n > 160 || has_sentence_mark(j) || strchr(j->p, '|') || strchr(j->p, JB_CELL_CHAR))
         return FALSE; /* (a table's row is data) */
     int changes = 0, numbers = 0;
     for (const char *p = j->p; *p; p++) {
@@ -339,7 +345,7 @@ gboolean jb_junk_ticker(const JunkPara *j)
 gboolean jb_junk_weather(const JunkPara *j)
 {
     const char *p = j->p;
-    if (j->n > 120 || has_sentence_mark(p) || !strstr(p, "℃"))
+    if (j->n > 120 || has_sentence_mark(j) || !strstr(p, "℃"))
         return FALSE;
     return strstr(p, "空气质量") || strstr(p, "空氣質量") || strstr(p, "AQI");
 }
@@ -372,4 +378,6 @@ void jb_junk_tests_init(void)
     }
     for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
         first_set_add(&editor_firsts, editor_words[i].s);
+    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE_MARKS); i++)
+        jb_junk_register_key(junk_key(SENTENCE_MARKS[i]));
 }
