@@ -5,6 +5,7 @@
  * Not for: walking the sentence (extract_sentence, jb_extract.c).
  */
 #include "jb_extract_read_priv.h"
+#include "jb_lits.h"
 #include "jb_units.h"
 
 #include <string.h>
@@ -220,6 +221,12 @@ static const char *const MEASURES[] = {
 
 static const char *measure_ending(const char *item)
 {
+    /* (asked of every item of every list: most end in none of them, which the list's
+     * filter tells from the item's last bytes) */
+    static JbLitFilter filter;
+    const JbLitFilter *f = jb_lit_filter_for(&filter, MEASURES);
+    if (f && !jb_lit_filter_may_end(f, item, item + strlen(item)))
+        return NULL;
     for (const char *const *w = MEASURES; *w; w++)
         if (g_str_has_suffix(item, *w))
             return *w;
