@@ -12,8 +12,8 @@
  * per list (GOnce: extraction runs on several threads).
  *
  * A filter stands for one list, always the same words: a static per place of use (see
- * jb_extract_period.c's any_lit). It remembers the list's first word and is not used for
- * another list (jb_lit_filter_for answers NULL: compare the words).
+ * jb_extract_period_priv.h's any_lit). It remembers the list's first word, and
+ * jb_lit_filter_for does not use it for another list (it answers NULL: compare the words).
  *
  * Not for: large vocabularies (jb_words' JbWordSet indexes them by first character).
  */
@@ -54,6 +54,17 @@ static inline const JbLitFilter *jb_lit_filter_for(JbLitFilter *f, const char *c
     }
     return f->first == words[0] ? f : NULL;
 }
+
+/* Build the filter *f for the list `...` once (GOnce), where a place of use always passes the
+ * same list (any_lit's: a list written there). A macro, so that a list written at the place
+ * (a compound literal) is made in memory only when the filter is built, not at every use. */
+#define JB_LIT_FILTER_ONCE(f, ...)                                                              \
+    do {                                                                                       \
+        if (g_once_init_enter(&(f)->ready)) {                                                  \
+            jb_lit_filter_build((f), __VA_ARGS__);                                             \
+            g_once_init_leave(&(f)->ready, 1);                                                 \
+        }                                                                                      \
+    } while (0)
 
 /* May a word of the filter's list start at `p` (and fit before `limit`)? FALSE: none does. */
 static inline gboolean jb_lit_filter_may_start(const JbLitFilter *f, const char *p,

@@ -52,25 +52,22 @@ static inline const char *any_lit_scan(const char *p, const char *limit, const c
     return NULL;
 }
 
-/* any_lit_scan behind the list's filter (jb_lits.h): the time scan tries a hundred lists at
- * each character that may start a time, and at most places none of a list's words is there. */
-static inline __attribute__((always_inline)) const char *
-any_lit_filtered(JbLitFilter *f, const char *p, const char *limit, const char *const *words)
-{
-    const JbLitFilter *ff = jb_lit_filter_for(f, words);
-    if (ff && !jb_lit_filter_may_start(ff, p, limit))
-        return NULL;
-    return p < limit ? any_lit_scan(p, limit, words) : NULL;
-}
-
-/* any_lit(p, limit, words): the first of `words` at p, or NULL. `words` must be the same list
- * at each place of use (a literal list or a static array): the place keeps its filter. */
+/* any_lit(p, limit, words): the first of `words` at p, or NULL; any_lit_scan behind the
+ * list's filter (jb_lits.h): the time scan tries a hundred lists at each character that may
+ * start a time, and at most places none of a list's words is there. `words` is a list
+ * written at the place of use (a literal list or a static array, never a pointer: checked),
+ * so each place keeps one filter for its one list, and a literal list is made in memory
+ * only when the filter lets a place through. */
 #define any_lit(p, limit, ...)                                                                   \
-    any_lit_filtered(({                                                                        \
-                         static JbLitFilter jb_filter_;                                        \
-                         &jb_filter_;                                                          \
-                     }),                                                                       \
-                     p, limit, __VA_ARGS__)
+    ({                                                                                         \
+        _Static_assert(sizeof(__VA_ARGS__) > sizeof(void *), "any_lit: a list, not a pointer"); \
+        static JbLitFilter jb_lit_f_;                                                          \
+        const char *jb_lit_p_ = (p), *jb_lit_l_ = (limit);                                     \
+        JB_LIT_FILTER_ONCE(&jb_lit_f_, __VA_ARGS__);                                           \
+        jb_lit_filter_may_start(&jb_lit_f_, jb_lit_p_, jb_lit_l_)                              \
+            ? any_lit_scan(jb_lit_p_, jb_lit_l_, __VA_ARGS__)                                  \
+            : NULL;                                                                            \
+    })
 
 /* A run of 1..max ASCII digits at p, not part of a longer run: its value, or -1. */
 static inline int digits(const char **pp, const char *s, const char *limit, int max)
@@ -133,21 +130,15 @@ static inline gboolean ends_with_any_scan(const char *s, const char *p, const ch
 
 /* ends_with_any(s, p, words): does one of `words` end at p (after s)? Behind the list's
  * filter, as any_lit. */
-static inline __attribute__((always_inline)) gboolean
-ends_with_any_filtered(JbLitFilter *f, const char *s, const char *p, const char *const *words)
-{
-    const JbLitFilter *ff = jb_lit_filter_for(f, words);
-    if (ff && !jb_lit_filter_may_end(ff, s, p))
-        return FALSE;
-    return ends_with_any_scan(s, p, words);
-}
-
 #define ends_with_any(s, p, ...)                                                                 \
-    ends_with_any_filtered(({                                                                  \
-                               static JbLitFilter jb_filter_;                                  \
-                               &jb_filter_;                                                    \
-                           }),                                                                 \
-                           s, p, __VA_ARGS__)
+    ({                                                                                         \
+        _Static_assert(sizeof(__VA_ARGS__) > sizeof(void *), "ends_with_any: a list");         \
+        static JbLitFilter jb_lit_f_;                                                          \
+        const char *jb_lit_s_ = (s), *jb_lit_p_ = (p);                                         \
+        JB_LIT_FILTER_ONCE(&jb_lit_f_, __VA_ARGS__);                                           \
+        jb_lit_filter_may_end(&jb_lit_f_, jb_lit_s_, jb_lit_p_) &&                             \
+            ends_with_any_scan(jb_lit_s_, jb_lit_p_, __VA_ARGS__);                             \
+    })
 
 /* A mark that ends a clause or sentence (，。；) at q. */
 static inline gboolean clause_mark_at(const char *q, const char *limit)
