@@ -58,12 +58,12 @@ static inline const JbLitFilter *jb_lit_filter_for(JbLitFilter *f, const char *c
 /* Build the filter *f for the list `...` once (GOnce), where a place of use always passes the
  * same list (any_lit's: a list written there). A macro, so that a list written at the place
  * (a compound literal) is made in memory only when the filter is built, not at every use. */
-#define JB_LIT_FILTER_ONCE(f, ...)                                                              \
-    do {                                                                                       \
-        if (g_once_init_enter(&(f)->ready)) {                                                  \
-            jb_lit_filter_build((f), __VA_ARGS__);                                             \
-            g_once_init_leave(&(f)->ready, 1);                                                 \
-        }                                                                                      \
+#define JB_LIT_FILTER_ONCE(f, ...)                                                                 \
+    do {                                                                                           \
+        if (g_once_init_enter(&(f)->ready)) {                                                      \
+            jb_lit_filter_build((f), __VA_ARGS__);                                                 \
+            g_once_init_leave(&(f)->ready, 1);                                                     \
+        }                                                                                          \
     } while (0)
 
 /* May a word of the filter's list start at `p` (and fit before `limit`)? FALSE: none does. */

@@ -58,15 +58,15 @@ static inline const char *any_lit_scan(const char *p, const char *limit, const c
  * written at the place of use (a literal list or a static array, never a pointer: checked),
  * so each place keeps one filter for its one list, and a literal list is made in memory
  * only when the filter lets a place through. */
-#define any_lit(p, limit, ...)                                                                   \
-    ({                                                                                         \
-        _Static_assert(sizeof(__VA_ARGS__) > sizeof(void *), "any_lit: a list, not a pointer"); \
-        static JbLitFilter jb_lit_f_;                                                          \
-        const char *jb_lit_p_ = (p), *jb_lit_l_ = (limit);                                     \
-        JB_LIT_FILTER_ONCE(&jb_lit_f_, __VA_ARGS__);                                           \
-        jb_lit_filter_may_start(&jb_lit_f_, jb_lit_p_, jb_lit_l_)                              \
-            ? any_lit_scan(jb_lit_p_, jb_lit_l_, __VA_ARGS__)                                  \
-            : NULL;                                                                            \
+#define any_lit(p, limit, ...)                                                                     \
+    ({                                                                                             \
+        _Static_assert(sizeof(__VA_ARGS__) > sizeof(void *), "any_lit: a list, not a pointer");    \
+        static JbLitFilter jb_lit_f_;                                                              \
+        const char *jb_lit_p_ = (p), *jb_lit_l_ = (limit);                                         \
+        JB_LIT_FILTER_ONCE(&jb_lit_f_, __VA_ARGS__);                                               \
+        jb_lit_filter_may_start(&jb_lit_f_, jb_lit_p_, jb_lit_l_)                                  \
+            ? any_lit_scan(jb_lit_p_, jb_lit_l_, __VA_ARGS__)                                      \
+            : NULL;                                                                                \
     })
 
 /* A run of 1..max ASCII digits at p, not part of a longer run: its value, or -1. */
@@ -130,14 +130,14 @@ static inline gboolean ends_with_any_scan(const char *s, const char *p, const ch
 
 /* ends_with_any(s, p, words): does one of `words` end at p (after s)? Behind the list's
  * filter, as any_lit. */
-#define ends_with_any(s, p, ...)                                                                 \
-    ({                                                                                         \
-        _Static_assert(sizeof(__VA_ARGS__) > sizeof(void *), "ends_with_any: a list");         \
-        static JbLitFilter jb_lit_f_;                                                          \
-        const char *jb_lit_s_ = (s), *jb_lit_p_ = (p);                                         \
-        JB_LIT_FILTER_ONCE(&jb_lit_f_, __VA_ARGS__);                                           \
-        jb_lit_filter_may_end(&jb_lit_f_, jb_lit_s_, jb_lit_p_) &&                             \
-            ends_with_any_scan(jb_lit_s_, jb_lit_p_, __VA_ARGS__);                             \
+#define ends_with_any(s, p, ...)                                                                   \
+    ({                                                                                             \
+        _Static_assert(sizeof(__VA_ARGS__) > sizeof(void *), "ends_with_any: a list");             \
+        static JbLitFilter jb_lit_f_;                                                              \
+        const char *jb_lit_s_ = (s), *jb_lit_p_ = (p);                                             \
+        JB_LIT_FILTER_ONCE(&jb_lit_f_, __VA_ARGS__);                                               \
+        jb_lit_filter_may_end(&jb_lit_f_, jb_lit_s_, jb_lit_p_) &&                                 \
+            ends_with_any_scan(jb_lit_s_, jb_lit_p_, __VA_ARGS__);                                 \
     })
 
 /* A mark that ends a clause or sentence (，。；) at q. */

@@ -51,7 +51,8 @@ int main(void)
     ok(jb_lit_filter_for(&fc, cjk) == &fc, "and is the same on the next use");
     ok(jb_lit_filter_for(&fc, mixed) == NULL, "a filter built for another list is not used");
     guint out;
-    ok(never_misses(&fc, cjk, TEXT, &out), "Chinese words: never ruled out where one starts or ends");
+    ok(never_misses(&fc, cjk, TEXT, &out),
+       "Chinese words: never ruled out where one starts or ends");
     ok(out > strlen(TEXT), "and most places are ruled out (%u of %zu starts and ends)", out,
        2 * (strlen(TEXT) + 1));
     ok(jb_lit_filter_for(&fm, mixed) == &fm && never_misses(&fm, mixed, TEXT, &out),
