@@ -1,10 +1,23 @@
 #include "jb_words.h"
 
+/* The words of one first character, in the order they were added (their texts are the set's). */
+typedef struct {
+    gunichar c;
+    GArray *words; /* JbWord */
+} JbWordBucket;
+
+/* A character's first slot: Fibonacci hashing (CJK code points are dense runs). */
+static inline guint slot_of(const JbWordSet *set, gunichar c)
+{
+    return (guint)((c * 0x9E3779B1u) >> set->shift);
+}
+
 JbWordSet *jb_word_set_new(void)
 {
     JbWordSet *set = g_new0(JbWordSet, 1);
-    set->words = g_array_new(FALSE, FALSE, sizeof(JbWord));
-    set->firsts = g_array_new(FALSE, FALSE, sizeof(gunichar));
+    set->buckets = g_array_new(FALSE, FALSE, sizeof(JbWordBucket));
+    set->shift = 32 - 4;
+    set->slots = g_new0(guint32, 1u << 4);
     return set;
 }
 
@@ -12,44 +25,63 @@ void jb_word_set_free(JbWordSet *set)
 {
     if (!set)
         return;
-    for (guint i = 0; i < set->words->len; i++)
-        g_free((char *)g_array_index(set->words, JbWord, i).text);
-    g_array_unref(set->words);
-    g_array_unref(set->firsts);
+    for (guint b = 0; b < set->buckets->len; b++) {
+        GArray *words = g_array_index(set->buckets, JbWordBucket, b).words;
+        for (guint i = 0; i < words->len; i++)
+            g_free((char *)g_array_index(words, JbWord, i).text);
+        g_array_unref(words);
+    }
+    g_array_unref(set->buckets);
+    g_free(set->slots);
     g_free(set);
+}
+
+/* The slot holding character c's bucket, or the empty slot where it would go. */
+static guint find_slot(const JbWordSet *set, gunichar c)
+{
+    guint mask = (1u << (32 - set->shift)) - 1;
+    for (guint i = slot_of(set, c);; i = (i + 1) & mask) {
+        guint32 v = set->slots[i];
+        if (!v || g_array_index(set->buckets, JbWordBucket, v - 1).c == c)
+            return i;
+    }
 }
 
 void jb_word_set_add(JbWordSet *set, const char *word, int tag)
 {
     g_return_if_fail(word && *word && g_utf8_validate(word, -1, NULL));
     gunichar c = g_utf8_get_char(word);
-    /* insert after the last word with the same or a smaller first character */
-    guint at = set->firsts->len;
-    while (at > 0 && g_array_index(set->firsts, gunichar, at - 1) > c)
-        at--;
+    guint i = find_slot(set, c);
+    if (!set->slots[i]) {
+        JbWordBucket b = {c, g_array_new(FALSE, FALSE, sizeof(JbWord))};
+        g_array_append_val(set->buckets, b);
+        set->slots[i] = set->buckets->len;
+        guint nslots = 1u << (32 - set->shift);
+        if (set->buckets->len * 2 > nslots) { /* (keep probes short: rehash at half full) */
+            g_free(set->slots);
+            set->shift--;
+            set->slots = g_new0(guint32, nslots * 2);
+            for (guint k = 0; k < set->buckets->len; k++)
+                set->slots[find_slot(set, g_array_index(set->buckets, JbWordBucket, k).c)] = k + 1;
+            i = find_slot(set, c);
+        }
+    }
     JbWord w = {g_strdup(word), strlen(word), tag};
-    g_array_insert_val(set->words, at, w);
-    g_array_insert_val(set->firsts, at, c);
+    g_array_append_val(g_array_index(set->buckets, JbWordBucket, set->slots[i] - 1).words, w);
     set->first[(c & 0xFFFF) >> 3] |= (guint8)(1u << (c & 7));
 }
 
 /* The entries whose first character is `c` (jb_word_set_candidates, past its bitmap test). */
 const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n)
 {
-    const gunichar *firsts = (const gunichar *)(void *)set->firsts->data;
-    guint lo = 0, hi = set->firsts->len;
-    while (lo < hi) { /* the first entry whose character is >= c */
-        guint mid = lo + (hi - lo) / 2;
-        if (firsts[mid] < c)
-            lo = mid + 1;
-        else
-            hi = mid;
+    guint32 v = set->slots[find_slot(set, c)];
+    if (!v) {
+        *n = 0;
+        return NULL;
     }
-    guint k = lo;
-    while (k < set->firsts->len && firsts[k] == c)
-        k++;
-    *n = k - lo;
-    return *n ? &g_array_index(set->words, JbWord, lo) : NULL;
+    const GArray *words = g_array_index(set->buckets, JbWordBucket, v - 1).words;
+    *n = words->len;
+    return (const JbWord *)(const void *)words->data;
 }
 
 JbWordSet *jb_word_set_of(const char *const *words)

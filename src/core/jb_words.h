@@ -26,8 +26,9 @@ typedef struct {
  * character below can be inlined into the scanning loops.) */
 typedef struct JbWordSet {
     guint8 first[65536 / 8]; /* a bit per first character (its code point modulo 2^16) */
-    GArray *words;           /* JbWord, ordered by first character, stable */
-    GArray *firsts;          /* gunichar: the first character of each entry of `words` */
+    GArray *buckets;         /* JbWordBucket: the words of one first character, as added */
+    guint32 *slots;          /* by first character (open addressing): bucket index + 1, or 0 */
+    guint shift;             /* 32 - log2 of the slots (a power of two, over twice the buckets) */
 } JbWordSet;
 
 JbWordSet *jb_word_set_new(void);
