@@ -7,10 +7,13 @@ void jb_lit_filter_build(JbLitFilter *f, const char *const *words)
 {
     f->first = words[0];
     f->heads = f->tails = 0;
+    f->has_short = FALSE;
     memset(f->short_first, 0, sizeof f->short_first);
     memset(f->short_last, 0, sizeof f->short_last);
     for (const char *const *w = words; *w; w++) {
         gsize n = strlen(*w);
+        if (n < 3)
+            f->has_short = TRUE;
         if (n == 0) { /* (an empty word is at every place: nothing can be ruled out) */
             memset(f->short_first, 0xFF, sizeof f->short_first);
             memset(f->short_last, 0xFF, sizeof f->short_last);

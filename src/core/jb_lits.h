@@ -29,6 +29,7 @@ typedef struct {
     guint64 tails;          /* the same for the last three bytes */
     guint64 short_first[4]; /* a bit per first byte of a word shorter than three bytes */
     guint64 short_last[4];  /* and per its last byte */
+    gboolean has_short;     /* a word shorter than three bytes (most lists have none) */
 } JbLitFilter;
 
 /* Build `f` for the NULL-terminated `words` (jb_lit_filter_for does, once). */
@@ -72,9 +73,9 @@ static inline gboolean jb_lit_filter_may_start(const JbLitFilter *f, const char 
 {
     if (p >= limit)
         return FALSE;
-    if (jb_lits_bit256(f->short_first, (guchar)*p))
+    if (limit - p >= 3 && ((f->heads >> jb_lits_hash3(p)) & 1))
         return TRUE;
-    return limit - p >= 3 && ((f->heads >> jb_lits_hash3(p)) & 1);
+    return f->has_short && jb_lits_bit256(f->short_first, (guchar)*p);
 }
 
 /* May a word of the list end just before `p` (and start at or after `s`)? FALSE: none does. */
@@ -82,9 +83,9 @@ static inline gboolean jb_lit_filter_may_end(const JbLitFilter *f, const char *s
 {
     if (p <= s)
         return FALSE;
-    if (jb_lits_bit256(f->short_last, (guchar)p[-1]))
+    if (p - s >= 3 && ((f->tails >> jb_lits_hash3(p - 3)) & 1))
         return TRUE;
-    return p - s >= 3 && ((f->tails >> jb_lits_hash3(p - 3)) & 1);
+    return f->has_short && jb_lits_bit256(f->short_last, (guchar)p[-1]);
 }
 
 #endif
