@@ -48,9 +48,10 @@ GHashTable *jb_extract_seen_new(void)
  * (为 是 达到 升至 超过), 最新 at its start: 本港最新失業率升至 → 本港失業率. In `out`. */
 static const char *metric_core(const char *m, char out[256])
 {
-    static const char *const TAIL[] = {"达到", "達到", "升至", "降至", "增至", "超过", "超過",
-                                       "接近", "为", "為", "是", "达", "達", "至", "约", "約",
-                                       "逾", "近", "則", "则", NULL};
+    static const Lit TAIL[] = {LIT("达到"), LIT("達到"), LIT("升至"), LIT("降至"), LIT("增至"),
+                               LIT("超过"), LIT("超過"), LIT("接近"), LIT("为"),   LIT("為"),
+                               LIT("是"),   LIT("达"),   LIT("達"),   LIT("至"),   LIT("约"),
+                               LIT("約"),   LIT("逾"),   LIT("近"),   LIT("則"),   LIT("则")};
     gsize n = 0;
     const char *p = m;
     if (g_str_has_prefix(p, "最新"))
@@ -65,9 +66,9 @@ static const char *metric_core(const char *m, char out[256])
     out[n] = '\0';
     for (gboolean cut = TRUE; cut;) {
         cut = FALSE;
-        for (const char *const *w = TAIL; *w && !cut; w++) {
-            gsize k = strlen(*w); /* (out is n bytes: its suffix compared in place) */
-            if (n > k && memcmp(out + n - k, *w, k) == 0) {
+        for (gsize i = 0; i < G_N_ELEMENTS(TAIL) && !cut; i++) {
+            gsize k = TAIL[i].n; /* (out is n bytes: its suffix compared in place) */
+            if (n > k && out[n - 1] == TAIL[i].s[k - 1] && memcmp(out + n - k, TAIL[i].s, k) == 0) {
                 n -= k;
                 out[n] = '\0';
                 cut = TRUE;
