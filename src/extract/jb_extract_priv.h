@@ -13,6 +13,7 @@
 #define JB_EXTRACT_PRIV_H
 
 #include "jb_extract.h"
+#include "jb_lits.h"
 #include "jb_period.h"
 #include "jb_words.h"
 
@@ -54,6 +55,17 @@ static inline const char *look_back_from(const char *a, const char *qs)
     }
     return p;
 }
+
+/* May a word of `words` (a NULL-terminated array of the place of use, never a pointer:
+ * checked) end at p, after start? The list's filter (jb_lits.h), built once per place:
+ * FALSE, and none does, so a loop of ends() over the list (a strlen per word) is skipped. */
+#define may_end_any(start, p, words)                                                             \
+    ({                                                                                           \
+        _Static_assert(sizeof(words) > sizeof(void *), "may_end_any: a list, not a pointer");    \
+        static JbLitFilter jb_me_f_;                                                             \
+        JB_LIT_FILTER_ONCE(&jb_me_f_, words);                                                    \
+        jb_lit_filter_may_end(&jb_me_f_, (start), (p));                                          \
+    })
 
 /* A word of a fixed list with its length, known when compiled: the lists below are tried
  * at every clause of every number, and a strlen per word and try showed in profiles. */

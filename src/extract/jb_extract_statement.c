@@ -386,7 +386,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
                                       "吸引", "带动", "帶動", "实现", "實現", "完成", "达成", "達成",
                                       "累计", "累計", "共有", "有", "新增", "吸纳", "吸納", NULL};
     gboolean got = FALSE;
-    for (const char *const *w = GOT; *w && !got; w++)
+    for (const char *const *w = GOT; *w && !got && may_end_any(sent, qs, GOT); w++)
         got = ends(sent, qs, *w);
     if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && strcmp(q->unit, "%") != 0 &&
         !jb_unit_is_points(q->unit) && !got)
@@ -570,7 +570,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     /* a share of a target or plan is how much of it is done (完成全年目标任务的91.7%) */
     static const char *const OF_TARGET[] = {"目标的", "目標的", "目标任务的", "目標任務的", "计划的",
                                             "計劃的", "任务的", "任務的", NULL};
-    for (const char *const *w = OF_TARGET; *w && forecast; w++)
+    for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, qs, OF_TARGET); w++)
         if (ends(sent, qs, *w) && !(have_time && t->future_word))
             forecast = FALSE;
     if (have_time && t->future_word)

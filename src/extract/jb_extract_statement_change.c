@@ -239,7 +239,7 @@ void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB
     static const char *const CLOSE[] = {"收报", "收報",   "报收",   "報收",   "收于",   "收於",
                                         "收在", "收盘报", "收盤報", "收市报", "收市報", NULL};
     gboolean close = FALSE;
-    for (const char *const *w = CLOSE; *w && !close; w++)
+    for (const char *const *w = CLOSE; *w && !close && may_end_any(cs0, qs, CLOSE); w++)
         close = ends(cs0, qs, *w);
     /* (a quote: 离岸人民币兑美元报7.1302) */
     close = close || (c->sentence_market && (ends(cs0, qs, "报") || ends(cs0, qs, "報")));

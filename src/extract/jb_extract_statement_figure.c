@@ -286,6 +286,22 @@ static const struct {
     {"降", "升"},     {"减", "增"},     {"減", "增"},     {"少", "多"},
 };
 
+/* The filter of DECLINES' decline verbs (jb_lits.h), built once. */
+static const JbLitFilter *declines_filter(void)
+{
+    static JbLitFilter f;
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        const char *down[G_N_ELEMENTS(DECLINES) + 1];
+        for (gsize i = 0; i < G_N_ELEMENTS(DECLINES); i++)
+            down[i] = DECLINES[i].down;
+        down[G_N_ELEMENTS(DECLINES)] = NULL;
+        jb_lit_filter_build(&f, down);
+        g_once_init_leave(&done, 1);
+    }
+    return &f;
+}
+
 /* Does a decline verb stand right before the number at qs (下降2.3%, 下降了2.3%, 跌0.26%; not
  * 下降至5%, a level)? Then a change is written signed under the rise it mirrors: the metric
  * in `metric` (the phrase as found) has its last decline verb turned into the rise. */
@@ -294,6 +310,8 @@ gboolean decline_before(const char *cs, const char *qs, GString *metric)
     const char *end = qs;
     if (ends(cs, end, "了"))
         end -= strlen("了");
+    if (!jb_lit_filter_may_end(declines_filter(), cs, end))
+        return FALSE; /* (most numbers: no decline verb before them) */
     for (gsize i = 0; i < G_N_ELEMENTS(DECLINES); i++) {
         if (!ends(cs, end, DECLINES[i].down))
             continue;
