@@ -96,6 +96,27 @@ static void html_flush(Html *h)
     h->text_bytes = h->link_bytes = 0;
 }
 
+/* The bytes of s[0, n) above ' ' (every byte of a non-ASCII character is): eight at a time —
+ * this runs over every byte of a page's text. A byte b below 0x80 is above ' ' when
+ * b + 0x5F carries into its top bit (no carry leaves the byte: 0x7F + 0x5F < 0x100). */
+static gsize count_visible(const char *s, gsize n)
+{
+    const guint64 low7 = G_GUINT64_CONSTANT(0x7F7F7F7F7F7F7F7F);
+    const guint64 add = G_GUINT64_CONSTANT(0x5F5F5F5F5F5F5F5F);
+    const guint64 tops = G_GUINT64_CONSTANT(0x8080808080808080);
+    gsize visible = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        guint64 w;
+        memcpy(&w, s + i, 8);
+        guint64 t = (((w & low7) + add) | w) & tops;
+        t = (t >> 7) * G_GUINT64_CONSTANT(0x0101010101010101); /* (the eight bits summed) */
+        visible += (gsize)(t >> 56);
+    }
+    for (; i < n; i++)
+        visible += (guchar)s[i] > ' ';
+    return visible;
+}
+
 static void html_text(Html *h, const char *s, gsize n)
 {
     if (h->skip_depth > 0 || n == 0)
@@ -107,9 +128,7 @@ static void html_text(Html *h, const char *s, gsize n)
                 break;
             }
     append_len(h->para, s, n);
-    gsize visible = 0;
-    for (gsize i = 0; i < n; i++)
-        visible += (guchar)s[i] > ' ';
+    gsize visible = count_visible(s, n);
     h->text_bytes += visible;
     if (h->in_link > 0)
         h->link_bytes += visible;
