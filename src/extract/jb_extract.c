@@ -319,6 +319,24 @@ static gboolean unit_declaration(const char *sent, const char *at)
     return FALSE;
 }
 
+/* Where the ratio starts that a figure without a unit is a later term of (37.6 in
+ * 7.0:37.6:55.4, 7.5 in 1：7.5: only terms and colons before it); NULL for any other figure. */
+static const char *ratio_start(const char *sent, const JbQuantity *x)
+{
+    if (x->unit[0])
+        return NULL;
+    const char *p = sent + x->start, *first = NULL;
+    for (;;) {
+        gsize sl = p > sent && p[-1] == ':' ? 1 : p - sent >= 3 && memcmp(p - 3, "：", 3) == 0 ? 3 : 0;
+        const char *t = p - sl;
+        while (sl && t > sent && (g_ascii_isdigit(t[-1]) || t[-1] == '.'))
+            t--;
+        if (!sl || t == p - sl)
+            return first;
+        first = p = t;
+    }
+}
+
 static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
 {
     gsize len = (gsize)(p - sent);
@@ -406,10 +424,14 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
             prev_end = sent + x->end;
             continue;
         }
+        /* 三次产业结构为7.0:37.6:55.4, 拉动比为1：7.5: a later term is the ratio's, named and
+         * quoted from before its first */
+        c->ratio_start = ratio_start(sent, x);
+        const char *call_prev = c->ratio_start ? NULL : prev_end;
         guint before = c->out->len;
         c->member = by_subject ? g_ptr_array_index(l->members, i - l->from) : NULL;
         c->member_unknown = l && l->ambiguous;
-        jb_extract_add_statement(c, sent, p, x, prev_end, line, period, subject, metric);
+        jb_extract_add_statement(c, sent, p, x, call_prev, line, period, subject, metric);
         c->member = NULL;
         c->member_unknown = FALSE;
         if (c->out->len == before + 1 && !member)

@@ -386,6 +386,7 @@ typedef struct {
     GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */
     guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
     guint sentence;          /* number of the sentence being read, from 1 */
+    const char *ratio_start; /* the first term of the ratio the figure is a later term of */
     gboolean headline;       /* reading the headlines (after the body) */
     GHashTable *headline_keys; /* jb_extract_headline_keys of the article */
     const JbSection *section; /* the one being read (NULL: the article's) */

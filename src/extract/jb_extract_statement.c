@@ -421,7 +421,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         return; /* 5410mAh 电池, 90W 有线快充: a part's spec that names it, no figure */
     if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
         return; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
-    const char *cs0 = jb_extract_clause_start(c, sent, qs);
+    const char *cs0 = jb_extract_clause_start(c, sent, c->ratio_start ? c->ratio_start : qs);
     const char *cs = cs0;
     /* a list or a headline puts several figures in one clause: "150家、连接…" */
     if (prev_end && prev_end > cs && prev_end <= qs)
@@ -464,7 +464,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         const char *cut = have_time && t->end <= qs && t->role != TIME_DAY ? t->end : NULL;
         if (cut && (starts(cut, qs, "）") || *cut == ')'))
             cut += *cut == ')' ? 1 : strlen("）");
-        metric_at = metric_phrase(cs, qs, cut_at, cut);
+        metric_at = metric_phrase(cs, c->ratio_start ? c->ratio_start : qs, cut_at, cut);
     }
     if (metric_override && !span_len(metric_at)) /* a later member of a 分别 list */
         metric_at = (Span){metric_override, metric_override + strlen(metric_override)};

@@ -664,7 +664,15 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
             n = 3;
         } else if (g_ascii_isdigit(b)) {
             n = 1;
-            gsize q = skip_date_digits(u, p, len);
+            gboolean said;
+            gsize q = jb_number_ratio_term(text, len, p, out, &said);
+            if (said)
+                return TRUE;
+            if (q > p) {
+                p = q;
+                continue;
+            }
+            q = skip_date_digits(u, p, len);
             if (q > p) {
                 p = q;
                 continue;

@@ -464,6 +464,10 @@ static inline gboolean mul_u64(guint64 *acc, guint64 v)
 /* Arabic digits at p with thousands separators and a decimal point into *out. The number
  * ends at *end on return (also when it fails, so the scanner can skip it whole). */
 Reason jb_number_read_arabic(const Ctx *c, gsize p, JbDecimal *out, gsize *end);
+/* Is the number at p a term of a ratio after a word naming it (猪粮比价为4.92:1)? Then returns
+ * where the term ends, with *said and `out` the quantity it states (none for the base 1 of
+ * 1:7.5); 0 when it is no ratio's term (jb_number_ratio.c). */
+gsize jb_number_ratio_term(const char *t, gsize len, gsize p, JbQuantity *out, gboolean *said);
 
 /* A Chinese numeral as read by jb_number_read_cn. */
 typedef struct {

@@ -1,0 +1,143 @@
+/* jb_number_ratio.c — the terms of a ratio a news text states with a colon: 猪粮比价为4.92:1,
+ * 三次产业结构为7.0:37.6:55.4, 拉动比为1：7.5, 性别比为105.2:100.
+ *
+ * Elsewhere digits around a colon are a time of day (09:28) and skipped whole; after a word
+ * that names a ratio they are its terms. A ratio of two terms against a base of 1 or 100 says
+ * one figure, the other term (4.92:1 is 4.92; 1:7.5 is 7.5); any other ratio says each term
+ * (a structure of three shares). The terms have no unit and no hedge.
+ *
+ * Not for: a ratio written with 比 between its terms (3比1, a score), nor 1/3 (a fraction,
+ * jb_number_member.c).
+ */
+#include "jb_number_priv.h"
+
+enum { RATIO_MAX_TERMS = 8 };
+
+/* The separator of a ratio's terms ending at i ('∶' is normalised to ':'); its length or 0. */
+static gsize sep_before(const char *t, gsize i)
+{
+    if (i >= 1 && t[i - 1] == ':')
+        return 1;
+    if (i >= 3 && memcmp(t + i - 3, "：", 3) == 0)
+        return 3;
+    return 0;
+}
+
+static gsize sep_at(const char *t, gsize len, gsize i)
+{
+    if (i < len && t[i] == ':')
+        return 1;
+    if (i + 3 <= len && memcmp(t + i, "：", 3) == 0)
+        return 3;
+    return 0;
+}
+
+/* Where the digits and points ending at i start (i when none end there). */
+static gsize term_start(const char *t, gsize i)
+{
+    while (i > 0 && (g_ascii_isdigit(t[i - 1]) || t[i - 1] == '.'))
+        i--;
+    return i;
+}
+
+/* Where a term starting at i ends: digits, at most one point followed by a digit. */
+static gsize term_end(const char *t, gsize len, gsize i)
+{
+    gsize q = i;
+    while (q < len && g_ascii_isdigit(t[q]))
+        q++;
+    if (q > i && q + 1 < len && t[q] == '.' && g_ascii_isdigit(t[q + 1]))
+        for (q++; q < len && g_ascii_isdigit(t[q]);)
+            q++;
+    return q;
+}
+
+static gboolean ends_with(const char *t, gsize i, const char *w)
+{
+    gsize n = strlen(w);
+    return i >= n && memcmp(t + i - n, w, n) == 0;
+}
+
+/* Does a word that names a ratio end at i, with the verb that states it (比价为, 结构为,
+ * 比例约为, 拉动比为, 比是)? A ratio stated without a verb (比价4.92:1) is too close to a
+ * time after a noun to tell apart. */
+static gboolean ratio_word_before(const char *t, gsize i)
+{
+    static const char *const VERB[] = {"约为", "約為", "为", "為", "是", "达到", "達到", NULL};
+    static const char *const NOUN[] = {"比价", "比價", "比例", "比率", "比值", "结构",
+                                       "結構", "配比", "之比", "比",   NULL};
+    for (const char *const *v = VERB; *v; v++) {
+        if (!ends_with(t, i, *v))
+            continue;
+        gsize k = i - strlen(*v);
+        for (const char *const *n = NOUN; *n; n++)
+            if (ends_with(t, k, *n))
+                return TRUE;
+        return FALSE;
+    }
+    return FALSE;
+}
+
+static gboolean term_is(const char *t, gsize a, gsize b, const char *s)
+{
+    return b - a == strlen(s) && memcmp(t + a, s, b - a) == 0;
+}
+
+gsize jb_number_ratio_term(const char *t, gsize len, gsize p, JbQuantity *out, gboolean *said)
+{
+    *said = FALSE;
+    if (p >= len || !g_ascii_isdigit(t[p]) ||
+        (p > 0 && (g_ascii_isdigit(t[p - 1]) || t[p - 1] == '.')))
+        return 0;
+    if (!sep_before(t, p) && !sep_at(t, len, term_end(t, len, p)))
+        return 0; /* (most numbers: no colon next to them) */
+    /* the first term: back over "digits SEP" while they are there */
+    gsize s0 = p;
+    for (int k = 0; k < RATIO_MAX_TERMS; k++) {
+        gsize sl = sep_before(t, s0);
+        if (!sl || term_start(t, s0 - sl) == s0 - sl)
+            break;
+        s0 = term_start(t, s0 - sl);
+    }
+    if (!ratio_word_before(t, s0))
+        return 0;
+    gsize starts[RATIO_MAX_TERMS], ends[RATIO_MAX_TERMS];
+    guint n = 0, mine = RATIO_MAX_TERMS;
+    gboolean more = TRUE;
+    for (gsize q = s0; more && n < RATIO_MAX_TERMS;) {
+        gsize e = term_end(t, len, q);
+        if (e == q || e - q > DEC_MAX_DIGITS + 1)
+            return 0;
+        if (q == p)
+            mine = n;
+        starts[n] = q;
+        ends[n++] = e;
+        gsize sl = sep_at(t, len, e);
+        more = sl && e + sl < len && g_ascii_isdigit(t[e + sl]);
+        q = e + sl;
+    }
+    if (n < 2 || more || mine == RATIO_MAX_TERMS)
+        return 0; /* (no ratio has more terms: a run of them is something else) */
+    if (n == 2) { /* against a base: the base of 1:7.5 says nothing of its own */
+        gboolean base_other = term_is(t, starts[1 - mine], ends[1 - mine], "1") ||
+                              term_is(t, starts[1 - mine], ends[1 - mine], "100");
+        gboolean base_mine = term_is(t, starts[mine], ends[mine], "1") ||
+                             term_is(t, starts[mine], ends[mine], "100");
+        if (base_mine && !base_other)
+            return ends[mine];
+    }
+    char buf[DEC_MAX_DIGITS + 3];
+    memcpy(buf, t + p, ends[mine] - p);
+    buf[ends[mine] - p] = '\0';
+    JbDecimal v;
+    if (!jb_decimal_parse(buf, &v))
+        return 0;
+    v = jb_decimal_with_places(v, jb_decimal_places(buf)); /* 7.0 as stated */
+    memset(out, 0, sizeof *out);
+    out->value = out->high = v;
+    out->bound = JB_BOUND_EXACT;
+    out->start = p;
+    out->end = ends[mine];
+    *said = TRUE;
+    return ends[mine];
+}
