@@ -17,8 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define TITLE_MAX_CHARS 64      /* a text file's first line is its title if this short */
-#define ARTICLE_PARAGRAPHS 16  /* room made at first for this many paragraphs */
+#define TITLE_MAX_CHARS 64    /* a text file's first line is its title if this short */
+#define ARTICLE_PARAGRAPHS 16 /* room made at first for this many paragraphs */
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
@@ -88,8 +88,8 @@ static char *clean_title(const char *raw)
  * the line names none (g_free). */
 static char *source_line_name(const char *p)
 {
-    static const Lit KEYS[] = {LIT("来源："), LIT("来源:"), LIT("來源："), LIT("來源:"),
-                               LIT("稿源："), LIT("出处：")};
+    static const Lit KEYS[] = {LIT("来源："), LIT("来源:"),  LIT("來源："),
+                               LIT("來源:"),  LIT("稿源："), LIT("出处：")};
     for (gsize i = 0; i < G_N_ELEMENTS(KEYS); i++) {
         const char *k = strstr(p, KEYS[i].s);
         if (!k)
@@ -133,7 +133,8 @@ static char *title_date(const char *t)
         int v, n;
         e = scan_digits(p, 9, &v, &n);
         if (n == 8) {
-            g_autofree char *iso = g_strdup_printf("%04d-%02d-%02d", v / 10000, v / 100 % 100, v % 100);
+            g_autofree char *iso = g_strdup_printf("%04d-%02d-%02d", v / 10000, v / 100 % 100,
+                                                   v % 100);
             char *ok = jb_article_parse_date(iso);
             if (ok)
                 return ok;
@@ -289,9 +290,8 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
         /* (every form of a header date has ASCII digits) */
-        j->header_line = j->digit && jb_article_header_ymd(p, j->n,
-                                                           junk_has_key(j, (int)junk_key("来")),
-                                                           &y, &m, &d);
+        j->header_line = j->digit && jb_article_header_ymd(
+                                         p, j->n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
         if (j->header_line)
             c->header_date = jb_article_format_date(3, y, m, d);
     }
@@ -423,8 +423,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     }
 
     Ctx c = {
-        .a = a,
-        .warnings = a->warnings, /* (body pass warnings are added where they belong) */
+        .a = a, .warnings = a->warnings, /* (body pass warnings are added where they belong) */
     };
     jb_article_junk_init(); /* add_paragraph reads its tables */
     guint body_line = 1;
@@ -449,10 +448,11 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         (c.unclosed_name || (c.dropped_container && a->paragraphs->len == 0))) {
         /* A <nav> never closed, or a <form> around the whole page: read again keeping the
          * text of such containers (their junk still meets the junk rules). */
-        g_autofree char *why =
-            c.unclosed_name ? g_strdup_printf("%s:%u: <%s> is never closed; its text is kept",
-                                              source, c.unclosed_line, c.unclosed_name)
-                            : NULL;
+        g_autofree char *why = c.unclosed_name
+                                   ? g_strdup_printf(
+                                         "%s:%u: <%s> is never closed; its text is kept", source,
+                                         c.unclosed_line, c.unclosed_name)
+                                   : NULL;
         ctx_reset(&c);
         g_ptr_array_set_size(a->paragraphs, 0);
         if (why)
