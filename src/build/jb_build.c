@@ -70,8 +70,8 @@ typedef struct {
 } Stream;
 
 /* Rows of `a` the review keeps, each given to `row` (with the row's line of metrics.csv). */
-static void each_row(Stream *st, Article *a, void (*row)(Stream *, const JbTable *, guint, gpointer),
-                     gpointer data)
+static void each_row(Stream *st, Article *a,
+                     void (*row)(Stream *, const JbTable *, guint, gpointer), gpointer data)
 {
     for (guint r = 0; r < jb_table_n_rows(a->table); r++)
         if (!jb_build_review_rejects(st->c, a->table, r))
@@ -125,10 +125,12 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
     g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
     JbReshapeOptions ro = {.year_periods = c->year_periods, .conflicts = conflicts};
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
-    Pass1 p = {.reshaper = jb_reshaper_new(c->dict, &ro, warnings), .namer = jb_source_namer_new(),
+    Pass1 p = {.reshaper = jb_reshaper_new(c->dict, &ro, warnings),
+               .namer = jb_source_namer_new(),
                .cit = c->tmpl_path ? jb_citations_new() : NULL,
                .sum = g_checksum_new(G_CHECKSUM_SHA256),
-               .buf = jb_table_to_csv(header), .ncols = MIN(jb_table_n_cols(header), 32)};
+               .buf = jb_table_to_csv(header),
+               .ncols = MIN(jb_table_n_cols(header), 32)};
     p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
@@ -217,8 +219,8 @@ static GPtrArray *plan_renders(Ctx *c, const JbSeries *series, const JbCitations
 static void replay_previous(Ctx *c)
 {
     g_auto(GStrv) w = g_key_file_get_string_list(c->old_man, "build", "warnings", NULL, NULL);
-    g_auto(GStrv) ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL,
-                                                  NULL);
+    g_auto(GStrv)
+        ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL, NULL);
     guint nstages = ws ? g_strv_length(ws) : 0;
     for (guint i = 0; w && w[i]; i++)
         jb_build_add_event(c->r, JB_LOG_WARNING, i < nstages ? ws[i] : "build", w[i]);
@@ -256,8 +258,8 @@ static char *statements_digest(GPtrArray *arts)
  * statements are known by the digest of its cache file, which the index records (an
  * unchanged article is opened by neither), so the work is that of the articles that
  * changed. The previous build's warnings and counts are reported, its outputs kept. */
-static gboolean assembly_unchanged(Ctx *c, GPtrArray *arts, const char *assembly,
-                                   const char *top, const char *digest)
+static gboolean assembly_unchanged(Ctx *c, GPtrArray *arts, const char *assembly, const char *top,
+                                   const char *digest)
 {
     g_autofree char *old = g_key_file_get_string(c->old_man, "build", "assembly", NULL);
     g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
@@ -270,8 +272,8 @@ static gboolean assembly_unchanged(Ctx *c, GPtrArray *arts, const char *assembly
             continue;
         again++;
         c->r->ran++;
-        jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted again: the same statements",
-                            a->name);
+        jb_build_add_eventf(c->r, JB_LOG_INFO, "extract",
+                            "%s: extracted again: the same statements", a->name);
     }
     replay_previous(c);
     jb_build_add_eventf(c->r, JB_LOG_INFO, "build",
@@ -492,8 +494,7 @@ static void list_extract_units(GPtrArray *list, guint n, const JbBuildOptions *o
     }
 }
 
-GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *opt,
-                               GError **error)
+GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *opt, GError **error)
 {
     JbBuildResult r;
     jb_build_result_init(&r);
@@ -505,8 +506,9 @@ GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *o
             list = g_ptr_array_new_with_free_func(g_free);
             list_extract_units(list, c.files->len, opt);
             for (guint i = 0; i < charts->len; i++)
-                g_ptr_array_add(list, g_strdup_printf(
-                                          "chart:%s", ((Render *)g_ptr_array_index(charts, i))->name));
+                g_ptr_array_add(
+                    list,
+                    g_strdup_printf("chart:%s", ((Render *)g_ptr_array_index(charts, i))->name));
             if (c.tmpl_path)
                 g_ptr_array_add(list, g_strdup("report"));
         }
@@ -550,7 +552,8 @@ static gboolean extract_range(const char *spec, guint n, guint *from, guint *to,
     if (!ok)
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                     "extract:%s: no such unit (%u articles: extract:N, extract:A-B or "
-                    "extract:I/N with I < N)", spec, n);
+                    "extract:I/N with I < N)",
+                    spec, n);
     return ok;
 }
 
@@ -571,7 +574,8 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
     if (!is_report && !g_str_has_prefix(unit, "chart:")) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                     "%s: no such unit (extract:N, extract:A-B, extract:I/N, chart:NAME, report "
-                    "or an index)", unit);
+                    "or an index)",
+                    unit);
         return FALSE;
     }
     g_autoptr(GPtrArray) arts = jb_build_read_articles(c);

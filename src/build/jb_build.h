@@ -42,7 +42,7 @@ typedef enum { JB_LOG_DEBUG, JB_LOG_INFO, JB_LOG_WARNING, JB_LOG_ERROR } JbLogLe
 
 /* One thing that happened: a unit ran (INFO) or was reused (DEBUG), a warning, an error. */
 typedef struct {
-    gint64 time;     /* wall-clock µs since the epoch */
+    gint64 time; /* wall-clock µs since the epoch */
     JbLogLevel level;
     char *stage;     /* "build", "extract", "reshape", "chart", "report", "publish" */
     char *file;      /* the file it is about, "" when none */
@@ -59,8 +59,8 @@ typedef struct {
     guint jobs;               /* extraction and rendering threads; 0 = the number of cores */
     JbBuildProgress progress; /* NULL for none */
     gpointer progress_data;
-    guint batch;              /* jb_build_list_units: articles per extraction unit (0: 1) */
-    guint shards;             /* … or this many extraction units of nearly equal size */
+    guint batch;  /* jb_build_list_units: articles per extraction unit (0: 1) */
+    guint shards; /* … or this many extraction units of nearly equal size */
     /* Keep JB_LOG_DEBUG events (what -v prints: a line per unit reused, 100000 at archive
      * scale); without it they are not kept (the log never has them). */
     gboolean debug_events;
@@ -70,7 +70,7 @@ typedef struct {
     GPtrArray *events;  /* JbBuildEvent*, owned, in order */
     GPtrArray *outputs; /* char*: the files written (published) by this run */
     guint articles, statements, series_rows;
-    guint ran, reused;  /* units run / units whose cached product was used */
+    guint ran, reused; /* units run / units whose cached product was used */
     guint warnings, errors;
     /* Warnings the previous build did not give, compared without line numbers (a new
      * article shifts metrics.csv's lines, not the conflicts); none on an up-to-date build. */
@@ -98,8 +98,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
  * extraction units, "extract:0" … one per article, or with opt->batch "extract:0-499" …
  * (inclusive ranges of the articles in their bytewise order), or with opt->shards N
  * "extract:0/N" … "extract:N-1/N"; then "chart:NAME" per chart, and "report". */
-GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *opt,
-                               GError **error);
+GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *opt, GError **error);
 
 /* Run one unit into OUT/.cache without the lock (see above). A unit may also be an index
  * into jb_build_list_units(opt) (array jobs hand those out). An extraction unit reads only
@@ -116,8 +115,7 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
  * (warnings: all the outputs stand on; new_warnings),
  * `status` (the exit code) and duration_ms. One write(2) with O_APPEND, so lines from
  * concurrent runs never interleave. */
-gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int status,
-                             GError **error);
+gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int status, GError **error);
 
 const char *jb_log_level_name(JbLogLevel level);
 

@@ -112,11 +112,21 @@ static void json_string(GString *out, const char *raw)
     g_string_append_c(out, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': g_string_append(out, "\\\""); break;
-        case '\\': g_string_append(out, "\\\\"); break;
-        case '\n': g_string_append(out, "\\n"); break;
-        case '\r': g_string_append(out, "\\r"); break;
-        case '\t': g_string_append(out, "\\t"); break;
+        case '"':
+            g_string_append(out, "\\\"");
+            break;
+        case '\\':
+            g_string_append(out, "\\\\");
+            break;
+        case '\n':
+            g_string_append(out, "\\n");
+            break;
+        case '\r':
+            g_string_append(out, "\\r");
+            break;
+        case '\t':
+            g_string_append(out, "\\t");
+            break;
         default:
             if (*p < 0x20)
                 g_string_append_printf(out, "\\u%04x", *p);
@@ -157,11 +167,12 @@ gboolean jb_build_log_append(const char *path, const JbBuildResult *r, int statu
                            "\"series_rows\":%u,\"ran\":%u,\"reused\":%u,\"written\":%u,"
                            "\"warnings\":%u,\"new_warnings\":%u,\"errors\":%u,"
                            "\"duration_ms\":%.3f}\n",
-                           r->errors ? "error" : r->warnings ? "warning" : "info", status,
-                           r->up_to_date ? "true" : "false", r->articles, r->statements,
+                           r->errors     ? "error"
+                           : r->warnings ? "warning"
+                                         : "info",
+                           status, r->up_to_date ? "true" : "false", r->articles, r->statements,
                            r->series_rows, r->ran, r->reused, r->outputs ? r->outputs->len : 0,
-                           r->warnings, r->new_warnings, r->errors,
-                           (double)r->duration / 1000.0);
+                           r->warnings, r->new_warnings, r->errors, (double)r->duration / 1000.0);
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0 || write(fd, s->str, s->len) != (ssize_t)s->len) {
         int e = errno;

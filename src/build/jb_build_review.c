@@ -20,8 +20,8 @@
 
 #include <string.h>
 
-const char *const JB_REVIEW_HEADER[] = {"kind", "metric_id", "label", "period", "detail", "note",
-                                        NULL};
+const char *const JB_REVIEW_HEADER[] = {"kind",   "metric_id", "label", "period",
+                                        "detail", "note",      NULL};
 
 static const char *col(const JbTable *t, guint r, const char *name)
 {
@@ -57,7 +57,8 @@ gboolean jb_build_review_load(Ctx *c, GError **error)
     if (jb_table_column(c->review, "action") < 0) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                     "%s:1: a review file needs the columns action,metric_id,period,value,source,"
-                    "quote,note", path);
+                    "quote,note",
+                    path);
         return FALSE;
     }
     for (guint r = 0; r < jb_table_n_rows(c->review); r++) {
@@ -75,8 +76,8 @@ gboolean jb_build_review_load(Ctx *c, GError **error)
         } else if (strcmp(a, "reject") == 0) {
             if (!*col(c->review, r, "source") || !*col(c->review, r, "quote")) {
                 g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: reject needs the article (source) and words of its quote",
-                            path, line);
+                            "%s:%u: reject needs the article (source) and words of its quote", path,
+                            line);
                 return FALSE;
             }
         } else if (strcmp(a, "accept") == 0) {
@@ -116,8 +117,10 @@ gboolean jb_build_review_rejects(Ctx *c, const JbTable *metrics, guint r)
          * title, else (nothing else known) its file's name */
         const char *pub = col(metrics, r, "publisher"), *title = col(metrics, r, "title");
         g_autofree char *file = g_path_get_basename(src);
-        g_autofree char *detail =
-            g_strdup_printf("“%s”（%s）", q, *pub ? pub : *title ? title : file);
+        g_autofree char *detail = g_strdup_printf("“%s”（%s）", q,
+                                                  *pub     ? pub
+                                                  : *title ? title
+                                                           : file);
         add(c->review_out, "reject", col(metrics, r, "metric_id"), col(metrics, r, "metric"),
             col(metrics, r, "period"), detail, "");
     }
@@ -166,8 +169,8 @@ void jb_build_review_pin(Ctx *c, JbTable *series)
                 jb_table_set(series, r, cols[keys[i]], vals[i]);
             g_autofree char *detail = g_strdup_printf(
                 "%s %s（原为 %s）", vals[0], jb_table_get(series, r, cols[JB_SERIES_UNIT]), was);
-            add(c->review_out, "pin", id, jb_table_get(series, r, cols[JB_SERIES_LABEL]), p,
-                detail, col(c->review, k, "note"));
+            add(c->review_out, "pin", id, jb_table_get(series, r, cols[JB_SERIES_LABEL]), p, detail,
+                col(c->review, k, "note"));
         }
         if (!found)
             jb_build_add_eventf(c->r, JB_LOG_WARNING, "review",
@@ -211,8 +214,8 @@ void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbSeries 
     for (guint r = 0; r < jb_table_n_rows(conflicts); r++) {
         const char *id = col(conflicts, r, "metric_id"), *p = col(conflicts, r, "period");
         const GArray *rows = jb_series_rows_of(series, id);
-        const char *label =
-            rows->len ? jb_series_row(series, g_array_index(rows, guint, 0))->label : id;
+        const char *label = rows->len ? jb_series_row(series, g_array_index(rows, guint, 0))->label
+                                      : id;
         g_autofree char *kept = jb_source_name(c->source_names, col(conflicts, r, "kept_source"));
         g_autofree char *other = jb_source_name(c->source_names, col(conflicts, r, "other_source"));
         g_autofree char *detail = g_strdup_printf(

@@ -55,7 +55,8 @@ void jb_build_judge_warnings(Ctx *c)
 {
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_auto(GStrv) w = g_key_file_get_string_list(c->old_man, "build", "warnings", NULL, NULL);
-    g_auto(GStrv) ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL, NULL);
+    g_auto(GStrv)
+        ws = g_key_file_get_string_list(c->old_man, "build", "warning_stages", NULL, NULL);
     guint nstages = ws ? g_strv_length(ws) : 0;
     for (guint i = 0; w && w[i]; i++)
         g_hash_table_add(seen, identity(i < nstages ? ws[i] : "build", w[i]));
