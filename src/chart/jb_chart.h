@@ -108,7 +108,7 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
 gboolean jb_chart_render(JbChart *c, const char *path, double scale, GError **error);
 
 /* ---- what a chart is (borrowed) ---- */
-const char *jb_chart_metric_id(const JbChart *c); /* the first metric */
+const char *jb_chart_metric_id(const JbChart *c);    /* the first metric */
 const GPtrArray *jb_chart_metrics(const JbChart *c); /* char*: every metric id, in order */
 JbChartKind jb_chart_kind(const JbChart *c);
 const char *jb_chart_title(const JbChart *c);

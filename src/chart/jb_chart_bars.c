@@ -132,8 +132,8 @@ static double bar_shrink(Ctx *x, const Plot *p, gboolean *dense)
             if (!p->g->at[s][i])
                 continue;
             g_autofree char *vl = jb_chart_value_text(x->c, p->g->at[s][i], se->unit, FALSE);
-            g_autoptr(PangoLayout) l =
-                jb_chart_text(x, vl, x->t->value_size * (p->nbars > 1 ? 0.75 : 1.0), TRUE, -1);
+            g_autoptr(PangoLayout)
+                l = jb_chart_text(x, vl, x->t->value_size * (p->nbars > 1 ? 0.75 : 1.0), TRUE, -1);
             if (slot > 0) {
                 shrink = fmin(shrink, fmax(slot / jb_chart_lw(l), 0.55));
                 *dense = *dense || slot / jb_chart_lw(l) < 0.55;
@@ -159,8 +159,9 @@ static JbChartPoint stack_total(const Plot *p, guint i)
         tp.forecast = tp.forecast || pt->forecast;
         JbBound b = pt->fig.range ? JB_BOUND_ABOUT : pt->fig.bound;
         if (b != tp.fig.bound)
-            tp.fig.bound = tp.fig.bound == JB_BOUND_EXACT ? b : b == JB_BOUND_EXACT ? tp.fig.bound
-                                                                                  : JB_BOUND_ABOUT;
+            tp.fig.bound = tp.fig.bound == JB_BOUND_EXACT ? b
+                           : b == JB_BOUND_EXACT          ? tp.fig.bound
+                                                          : JB_BOUND_ABOUT;
     }
     if (!exact) /* beyond 18 digits: a label only */
         tp.fig.value = jb_chart_decimal_from_double(approx);
@@ -194,7 +195,8 @@ static gboolean label_inside(Ctx *x, const PlotBar *bar, PangoLayout *l, gboolea
     jb_chart_logical_box(l, lx, ly, &bx, &by, &bw, &bh);
     x->own = bar->mark;
     gboolean fits = jb_chart_box_free(x, bx, by, bw, bh) && bx >= bar->x + 1 &&
-                    bx + bw <= bar->x + bar->w - 1 && by >= bar->y + 1 && by + bh <= bar->y + bar->h - 1;
+                    bx + bw <= bar->x + bar->w - 1 && by >= bar->y + 1 &&
+                    by + bh <= bar->y + bar->h - 1;
     if (fits)
         jb_chart_put(x, l, lx, ly, text_on(x, bar->fill));
     x->own = 0;
@@ -319,7 +321,8 @@ void jb_chart_bars_growth(Ctx *x, Plot *p)
     double yb = jb_chart_ypos(p, &p->ax, fmax(jb_chart_val(g->at[0][p->n - 1]), 0)) - vsz * 1.5 - 8;
     double yl = fmin(p->top - vsz * 1.6, fmin(ya, yb) - vsz);
     g_autoptr(PangoLayout) gl = jb_chart_text(x, p->growth, x->t->value_size, TRUE, -1);
-    double gw = jb_chart_lw(gl), gh = jb_chart_lh(gl), gx = (xa + xb) / 2 - gw / 2, gy = yl - gh / 2;
+    double gw = jb_chart_lw(gl), gh = jb_chart_lh(gl), gx = (xa + xb) / 2 - gw / 2,
+           gy = yl - gh / 2;
     double bx, by, bw, bh;
     jb_chart_logical_box(gl, gx, gy, &bx, &by, &bw, &bh);
     if (!jb_chart_box_free(x, bx - 6, by, bw + 12, bh))
@@ -357,7 +360,8 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
     double top = jb_chart_header(x), bottom = jb_chart_footer(x);
     if (bottom - top < 30) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                    "chart '%s': %.0f×%.0f pt leaves no room for the plot", c->metric_id, x->W, x->H);
+                    "chart '%s': %.0f×%.0f pt leaves no room for the plot", c->metric_id, x->W,
+                    x->H);
         return FALSE;
     }
     double row = (bottom - top) / n;
@@ -377,7 +381,8 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
         const JbChartPoint *p = g_ptr_array_index(se->points, i);
         lo = fmin(lo, jb_chart_val(p));
         hi = fmax(hi, jb_chart_val(p));
-        g_autofree char *label = p->forecast ? g_strconcat(p->label, "（预计）", NULL) : g_strdup(p->label);
+        g_autofree char *label = p->forecast ? g_strconcat(p->label, "（预计）", NULL)
+                                             : g_strdup(p->label);
         PangoLayout *l = jb_chart_text(x, label, size, FALSE, cat_w);
         pango_layout_set_height(l, row * k_cat >= 2 * size * x->k * 1.45 ? -2 : -1);
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -388,7 +393,8 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
     double vsize = fmin(t->value_size * 0.85, fmax(size, JB_CHART_MIN_TEXT / x->k));
     double val_w = 0;
     for (guint i = 0; i < n; i++) {
-        g_autofree char *vl = jb_chart_value_text(c, g_ptr_array_index(se->points, i), se->unit, TRUE);
+        g_autofree char *vl = jb_chart_value_text(c, g_ptr_array_index(se->points, i), se->unit,
+                                                  TRUE);
         g_autoptr(PangoLayout) l = jb_chart_text(x, vl, vsize, TRUE, -1);
         val_w = fmax(val_w, jb_chart_lw(l));
     }
@@ -407,7 +413,8 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
         const JbChartPoint *p = g_ptr_array_index(se->points, i);
         double v = jb_chart_val(p), cy = top + row * (i + 0.5), bh = fmin(row * 0.62, 40);
         double xv = x0 + v * scale;
-        jb_chart_draw_bar(x, fmin(x0, xv), cy - bh / 2, fabs(xv - x0), bh, jb_chart_series_color(x, 0), p->forecast);
+        jb_chart_draw_bar(x, fmin(x0, xv), cy - bh / 2, fabs(xv - x0), bh,
+                          jb_chart_series_color(x, 0), p->forecast);
         if (i % k_cat == 0) {
             PangoLayout *l = g_ptr_array_index(cats, i);
             double h = jb_chart_lh(l), yy = fmax(top, fmin(cy - h / 2, bottom - h));
@@ -422,4 +429,3 @@ gboolean jb_chart_draw_hbar(Ctx *x, GError **error)
     }
     return TRUE;
 }
-

@@ -49,9 +49,9 @@ static int freq_rank(const JbChartPoint *p)
 {
     if (!p->timed)
         return 0;
-    static const int rank[] = {[JB_FREQ_YEAR] = 1, [JB_FREQ_YTD] = 2, [JB_FREQ_HALF] = 3,
-                               [JB_FREQ_QUARTER] = 4, [JB_FREQ_MONTH] = 5, [JB_FREQ_DAY] = 6,
-                               [JB_FREQ_SPAN] = 7};
+    static const int rank[] = {
+        [JB_FREQ_YEAR] = 1,  [JB_FREQ_YTD] = 2, [JB_FREQ_HALF] = 3, [JB_FREQ_QUARTER] = 4,
+        [JB_FREQ_MONTH] = 5, [JB_FREQ_DAY] = 6, [JB_FREQ_SPAN] = 7};
     return rank[jb_period_freq(&p->period)];
 }
 
@@ -62,7 +62,8 @@ static char *freq_suffix(const GPtrArray *points)
     gboolean same = TRUE;
     for (guint i = 1; i < points->len; i++) {
         const JbChartPoint *p = g_ptr_array_index(points, i);
-        same = same && p->period.start.n == p0->period.start.n && p->period.end.n == p0->period.end.n;
+        same = same && p->period.start.n == p0->period.start.n &&
+               p->period.end.n == p0->period.end.n;
     }
     switch (p0->timed ? jb_period_freq(&p0->period) : JB_FREQ_SPAN) {
     case JB_FREQ_YEAR:
@@ -180,8 +181,8 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
         g_ptr_array_add(c->metrics, g_strdup(c->metric_id));
     /* a kind that draws fewer metrics than named would leave some out unsaid */
     guint most = c->kind == JB_CHART_HBAR || c->kind == JB_CHART_KPI ? 1
-                 : c->kind == JB_CHART_COMBO                        ? 2
-                                                                    : JB_CHART_MAX_SERIES;
+                 : c->kind == JB_CHART_COMBO                         ? 2
+                                                                     : JB_CHART_MAX_SERIES;
     if (c->metrics->len > most) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                     "chart '%s': type %s draws %s, and %u are named (%s)", c->metric_id, c->type,
@@ -260,7 +261,8 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
         return FALSE;
     if (!c->title)
         c->title = default_title(c, names);
-    for (guint i = 1; c->kind != JB_CHART_COMBO && c->kind != JB_CHART_KPI && i < c->series->len; i++) {
+    for (guint i = 1; c->kind != JB_CHART_COMBO && c->kind != JB_CHART_KPI && i < c->series->len;
+         i++) {
         const JbChartSeries *si = g_ptr_array_index(c->series, i);
         if (!jb_unit_same(si->unit, s0->unit)) { /* 7.0% beside 1234.5万户 on one axis */
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
@@ -273,6 +275,7 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
     if (!c->subtitle && c->parts_at) /* a donut: the one period its slices show */
         c->subtitle = jb_period_text_cn(c->parts_at);
     if (!c->subtitle) /* the span of what is drawn; categories that are names state none */
-        c->subtitle = c->grid->span ? g_strconcat(c->grid->span, c->grid->notes, NULL) : g_strdup("");
+        c->subtitle = c->grid->span ? g_strconcat(c->grid->span, c->grid->notes, NULL)
+                                    : g_strdup("");
     return TRUE;
 }

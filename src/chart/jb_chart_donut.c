@@ -130,7 +130,8 @@ gboolean jb_chart_draw_donut(Ctx *x, GError **error)
     double h = bottom - top, r = fmin(h, (x->W - 2 * x->pad) * 0.45) / 2;
     if (r < 20) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                    "chart '%s': %.0f×%.0f pt leaves no room for the plot", c->metric_id, x->W, x->H);
+                    "chart '%s': %.0f×%.0f pt leaves no room for the plot", c->metric_id, x->W,
+                    x->H);
         return FALSE;
     }
     double cx = x->pad + r + 10, cy = top + h / 2, a = -G_PI / 2;
@@ -175,8 +176,9 @@ gboolean jb_chart_draw_donut(Ctx *x, GError **error)
         /* a share of a bounded or computed figure is about that much */
         double share = jb_chart_val(p) / total * 100;
         gboolean about = p->fig.bound != JB_BOUND_EXACT || hole.fig.bound != JB_BOUND_EXACT;
-        g_autofree char *pct = share > 0 && share < 0.5 ? g_strdup("不足1%")
-                               : g_strdup_printf("%s%.0f%%", about ? "约" : "", share);
+        g_autofree char *pct = share > 0 && share < 0.5
+                                   ? g_strdup("不足1%")
+                                   : g_strdup_printf("%s%.0f%%", about ? "约" : "", share);
         g_autofree char *line = g_strdup_printf("%s  %s  %s", si->name, vt, pct);
         g_autoptr(PangoLayout) l = jb_chart_text(x, line, size, FALSE, x->W - x->pad - lx - 18);
         pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
@@ -195,4 +197,3 @@ gboolean jb_chart_draw_donut(Ctx *x, GError **error)
         donut_rest_row(x, sl, shown, total, unit, lx, ly, size, bottom);
     return TRUE;
 }
-

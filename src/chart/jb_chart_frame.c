@@ -17,13 +17,13 @@
 PangoLayout *jb_chart_text(Ctx *x, const char *s, double size, gboolean bold, double width)
 {
     /* never below 7 pt: smaller text does not read in print, nor in a PDF page's chart */
-    return jb_layout_new(x->pango, s, FALSE, fmax(size * x->k, JB_CHART_MIN_TEXT), bold && x->t->bold,
-                         width);
+    return jb_layout_new(x->pango, s, FALSE, fmax(size * x->k, JB_CHART_MIN_TEXT),
+                         bold && x->t->bold, width);
 }
 
 /* The logical box of a layout drawn at (px, py), in points (exact, not rounded to pixels). */
 void jb_chart_logical_box(PangoLayout *l, double px, double py, double *bx, double *by, double *bw,
-                        double *bh)
+                          double *bh)
 {
     PangoRectangle logical;
     pango_layout_get_extents(l, NULL, &logical);
@@ -152,7 +152,8 @@ JbColor jb_chart_series_color(const Ctx *x, guint i)
 
 JbColor jb_chart_lighter(JbColor c, double amount) /* towards white, stays opaque */
 {
-    return (JbColor){c.r + (1 - c.r) * amount, c.g + (1 - c.g) * amount, c.b + (1 - c.b) * amount, c.a};
+    return (JbColor){c.r + (1 - c.r) * amount, c.g + (1 - c.g) * amount, c.b + (1 - c.b) * amount,
+                     c.a};
 }
 
 /* A sum of values as a decimal again (for labels only): 15 significant digits. */
@@ -173,8 +174,7 @@ JbDecimal jb_chart_decimal_from_double(double v)
     return d;
 }
 
-char *jb_chart_value_text(const JbChart *c, const JbChartPoint *p, const char *unit,
-                          gboolean full)
+char *jb_chart_value_text(const JbChart *c, const JbChartPoint *p, const char *unit, gboolean full)
 {
     return jb_units_label(&p->fig, unit,
                           (c->western ? JB_LABEL_WESTERN : 0) | (full ? JB_LABEL_FULL_UNIT : 0));
@@ -219,13 +219,14 @@ double jb_chart_header(Ctx *x)
     const double inner = x->W - 2 * x->pad;
     double y = x->pad;
     if (x->c->title && *x->c->title) { /* none in a briefing: its caption carries it */
-        g_autoptr(PangoLayout) title = jb_layout_new(x->pango, x->c->title, FALSE,
-                                                     x->t->title_size * x->k, x->t->title_bold, inner);
+        g_autoptr(PangoLayout) title = jb_layout_new(
+            x->pango, x->c->title, FALSE, x->t->title_size * x->k, x->t->title_bold, inner);
         jb_chart_put(x, title, x->pad, y, x->ink);
         y += jb_chart_lh(title) + 4 * x->k;
     }
     if (x->c->subtitle && *x->c->subtitle) {
-        g_autoptr(PangoLayout) sub = jb_chart_text(x, x->c->subtitle, x->t->subtitle_size, FALSE, inner);
+        g_autoptr(PangoLayout)
+            sub = jb_chart_text(x, x->c->subtitle, x->t->subtitle_size, FALSE, inner);
         jb_chart_put(x, sub, x->pad, y, x->muted);
         y += jb_chart_lh(sub);
     }
@@ -237,8 +238,8 @@ double jb_chart_footer(Ctx *x)
 {
     double bottom = x->H - x->pad;
     if (x->c->source && *x->c->source) {
-        g_autoptr(PangoLayout) src =
-            jb_chart_text(x, x->c->source, x->t->source_size, FALSE, x->W - 2 * x->pad);
+        g_autoptr(PangoLayout)
+            src = jb_chart_text(x, x->c->source, x->t->source_size, FALSE, x->W - 2 * x->pad);
         double sh = jb_chart_lh(src);
         jb_chart_put(x, src, x->pad, x->H - x->pad - sh, x->muted);
         bottom -= sh + 12 * x->k;
@@ -258,8 +259,8 @@ static double legend_pass(Ctx *x, double y, const gboolean *as_line, double size
     for (guint s = 0; s < shown || (shown < n && s == shown); s++) {
         const JbChartSeries *se = g_ptr_array_index(c->series, MIN(s, n - 1));
         g_autofree char *rest = s == shown ? g_strdup_printf("等%u项", n) : NULL;
-        g_autoptr(PangoLayout) l = jb_chart_text(x, rest ? rest : se->label, size, FALSE,
-                                                 x->W - 2 * x->pad - 20);
+        g_autoptr(PangoLayout)
+            l = jb_chart_text(x, rest ? rest : se->label, size, FALSE, x->W - 2 * x->pad - 20);
         double w = jb_chart_lw(l), h = jb_chart_lh(l), sw = rest ? 0 : 18;
         if (lx > x->pad && lx + sw + w > x->W - x->pad) {
             lx = x->pad;
@@ -326,8 +327,14 @@ gboolean jb_chart_draw(JbChart *c, cairo_t *cr, PangoContext *pango, GError **er
     }
     if (!jb_chart_parts(c, error) || !check_glyphs(c, pango, error))
         return FALSE;
-    Ctx x = {.c = c, .cr = cr, .pango = pango, .t = &c->theme, .W = c->width, .H = c->height,
-             .ink = jb_color_hex(c->theme.ink), .muted = jb_color_hex(c->theme.muted)};
+    Ctx x = {.c = c,
+             .cr = cr,
+             .pango = pango,
+             .t = &c->theme,
+             .W = c->width,
+             .H = c->height,
+             .ink = jb_color_hex(c->theme.ink),
+             .muted = jb_color_hex(c->theme.muted)};
     x.k = fmax(0.7, fmin(1.3, fmin(c->width / 800, c->height / 450)));
     x.pad = 28 * x.k;
     cairo_save(cr);
@@ -359,8 +366,8 @@ gboolean jb_chart_render(JbChart *c, const char *path, double scale, GError **er
 {
     if (scale <= 0) /* the chart's own: its dpi (144, 300 for print) over 72 points an inch */
         scale = c->theme.dpi / 72;
-    g_autoptr(JbCanvas) canvas =
-        jb_canvas_new(path, c->width, c->height, scale, c->transparent, error);
+    g_autoptr(JbCanvas)
+        canvas = jb_canvas_new(path, c->width, c->height, scale, c->transparent, error);
     if (!canvas)
         return FALSE;
     jb_canvas_set_metadata(canvas, c->title, "jianbao", c->subtitle, c->metric_id);

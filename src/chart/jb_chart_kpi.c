@@ -31,12 +31,14 @@ gboolean jb_chart_draw_kpi(Ctx *x, GError **error)
     g_autofree char *change = NULL;
     if (se->points->len > 1) { /* as stated; a % metric changes in 百分点 (jb_units) */
         JbChange ch = jb_units_change(&first->fig, &last->fig, se->unit);
-        g_autofree char *since = first->timed ? jb_chart_period_label(&first->period, c->compact_periods)
-                                              : g_strdup(first->label);
+        g_autofree char *since = first->timed
+                                     ? jb_chart_period_label(&first->period, c->compact_periods)
+                                     : g_strdup(first->label);
         change = jb_units_change_text(&ch, since);
     }
     g_autoptr(PangoLayout) wl = jb_chart_text(x, when, t->subtitle_size, FALSE, inner);
-    g_autoptr(PangoLayout) cl = change ? jb_chart_text(x, change, t->subtitle_size * 1.3, TRUE, inner) : NULL;
+    g_autoptr(PangoLayout)
+        cl = change ? jb_chart_text(x, change, t->subtitle_size * 1.3, TRUE, inner) : NULL;
     double total = jb_chart_lh(bl) + jb_chart_lh(wl) + (cl ? jb_chart_lh(cl) + 6 : 0);
     double y = top + fmax(0, (bottom - top - total) / 2);
     jb_chart_put(x, bl, x->pad, y, jb_chart_series_color(x, 0));
@@ -48,4 +50,3 @@ gboolean jb_chart_draw_kpi(Ctx *x, GError **error)
     jb_chart_put(x, wl, x->pad, y, x->muted);
     return TRUE;
 }
-

@@ -34,7 +34,8 @@ static void area(Ctx *x, Plot *p, guint s)
     for (guint i = 0; i < p->n; i++) {
         if (!p->g->at[s][i])
             continue;
-        double px = jb_chart_cx(p, i), py = jb_chart_ypos(p, axis_of(p, s), jb_chart_val(p->g->at[s][i]));
+        double px = jb_chart_cx(p, i),
+               py = jb_chart_ypos(p, axis_of(p, s), jb_chart_val(p->g->at[s][i]));
         if (open && !joined(p, prev, i)) { /* a gap closes the run */
             cairo_line_to(x->cr, last_x, p->y0);
             cairo_close_path(x->cr);
@@ -216,16 +217,20 @@ enum { ABOVE, BELOW, LEFT, RIGHT, ABOVE_LEFT, ABOVE_RIGHT, BELOW_LEFT, BELOW_RIG
  * above a peak, below a trough (never on the line), beside a slope on its open side. */
 static void candidates(double prev, double here, double next, int order[8])
 {
-    static const int peak[] = {ABOVE, ABOVE_LEFT, ABOVE_RIGHT, LEFT, RIGHT, BELOW, BELOW_LEFT, BELOW_RIGHT};
-    static const int trough[] = {BELOW, BELOW_LEFT, BELOW_RIGHT, LEFT, RIGHT, ABOVE, ABOVE_LEFT, ABOVE_RIGHT};
-    static const int rising[] = {ABOVE_LEFT, BELOW_RIGHT, ABOVE, BELOW, LEFT, RIGHT, ABOVE_RIGHT, BELOW_LEFT};
-    static const int falling[] = {ABOVE_RIGHT, BELOW_LEFT, ABOVE, BELOW, RIGHT, LEFT, ABOVE_LEFT, BELOW_RIGHT};
+    static const int peak[] = {ABOVE, ABOVE_LEFT, ABOVE_RIGHT, LEFT,
+                               RIGHT, BELOW,      BELOW_LEFT,  BELOW_RIGHT};
+    static const int trough[] = {BELOW, BELOW_LEFT, BELOW_RIGHT, LEFT,
+                                 RIGHT, ABOVE,      ABOVE_LEFT,  ABOVE_RIGHT};
+    static const int rising[] = {ABOVE_LEFT, BELOW_RIGHT, ABOVE,       BELOW,
+                                 LEFT,       RIGHT,       ABOVE_RIGHT, BELOW_LEFT};
+    static const int falling[] = {ABOVE_RIGHT, BELOW_LEFT, ABOVE,      BELOW,
+                                  RIGHT,       LEFT,       ABOVE_LEFT, BELOW_RIGHT};
     /* screen y grows downwards: a neighbour "below" has a larger y */
     gboolean up_before = isnan(prev) || prev >= here, up_after = isnan(next) || next >= here;
-    const int *o = up_before && up_after ? peak
-                   : !up_before && !up_after ? trough
+    const int *o = up_before && up_after                        ? peak
+                   : !up_before && !up_after                    ? trough
                    : (!isnan(prev) ? prev > here : next < here) ? rising
-                                                                 : falling;
+                                                                : falling;
     memcpy(order, o, sizeof peak);
 }
 
@@ -247,14 +252,38 @@ static gboolean point_label(Ctx *x, Plot *p, guint s, guint i)
     for (int k = 0; k < 8; k++) {
         double lx, ly;
         switch (order[k]) {
-        case ABOVE: lx = px - w / 2; ly = py - r - d - h; break;
-        case BELOW: lx = px - w / 2; ly = py + r + d; break;
-        case LEFT: lx = px - r - d - w; ly = py - h / 2; break;
-        case RIGHT: lx = px + r + d; ly = py - h / 2; break;
-        case ABOVE_LEFT: lx = px - r - w; ly = py - r - h; break;
-        case ABOVE_RIGHT: lx = px + r; ly = py - r - h; break;
-        case BELOW_LEFT: lx = px - r - w; ly = py + r; break;
-        default: lx = px + r; ly = py + r; break;
+        case ABOVE:
+            lx = px - w / 2;
+            ly = py - r - d - h;
+            break;
+        case BELOW:
+            lx = px - w / 2;
+            ly = py + r + d;
+            break;
+        case LEFT:
+            lx = px - r - d - w;
+            ly = py - h / 2;
+            break;
+        case RIGHT:
+            lx = px + r + d;
+            ly = py - h / 2;
+            break;
+        case ABOVE_LEFT:
+            lx = px - r - w;
+            ly = py - r - h;
+            break;
+        case ABOVE_RIGHT:
+            lx = px + r;
+            ly = py - r - h;
+            break;
+        case BELOW_LEFT:
+            lx = px - r - w;
+            ly = py + r;
+            break;
+        default:
+            lx = px + r;
+            ly = py + r;
+            break;
         }
         if (jb_chart_try_put(x, l, lx, ly, col))
             return TRUE;

@@ -40,7 +40,8 @@ static char *western_number(double x)
 /* The display unit: one rule for axis, labels, report and series.csv (jb_units_display). */
 static double display_unit(const JbChart *c, double max_abs, const char *unit, const char **prefix)
 {
-    *prefix = c->western ? jb_units_display_western(unit, max_abs) : jb_units_display(unit, max_abs);
+    *prefix = c->western ? jb_units_display_western(unit, max_abs)
+                         : jb_units_display(unit, max_abs);
     return pow(10, jb_units_display_exp(*prefix));
 }
 
@@ -143,7 +144,8 @@ static double end_labels_layout(Ctx *x, Plot *p)
     double ew = 0;
     for (guint s = 0; s < p->g->ns; s++) {
         const JbChartSeries *se = g_ptr_array_index(x->c->series, s);
-        PangoLayout *l = jb_chart_text(x, se->label, x->t->tick_size, TRUE, (x->W - 2 * x->pad) * 0.22);
+        PangoLayout *l = jb_chart_text(x, se->label, x->t->tick_size, TRUE,
+                                       (x->W - 2 * x->pad) * 0.22);
         ew = fmax(ew, jb_chart_lw(l));
         g_ptr_array_add(p->end_ls, l);
     }
@@ -171,9 +173,10 @@ static guint next_k(const Grid *g, guint k)
     static const guint months[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 0};
     static const guint halves_quarters[] = {1, 2, 4, 8, 20, 40, 80, 0};
     static const guint days[] = {1, 2, 7, 14, 28, 91, 182, 364, 728, 1820, 0};
-    const guint *steps = g->unit == JB_POINT_YEAR ? years
+    const guint *steps = g->unit == JB_POINT_YEAR    ? years
                          : g->unit == JB_POINT_MONTH ? months
-                         : g->unit == JB_POINT_DAY ? days : halves_quarters;
+                         : g->unit == JB_POINT_DAY   ? days
+                                                     : halves_quarters;
     for (guint i = 0; steps[i]; i++) /* (halves_quarters had 7 steps and 9 were read) */
         if (steps[i] > k)
             return steps[i];
@@ -254,7 +257,8 @@ static gboolean plot_layout(Ctx *x, Plot *p, GError **error)
      * the line's labels never sit on a bar */
     axis_init(x, &p->ax, lo, hi, p->combo ? 1.65 : 1, 5, s0->unit);
     if (p->combo) {
-        axis_init(x, &p->rax, rlo, rhi, 1, 4, ((JbChartSeries *)g_ptr_array_index(c->series, 1))->unit);
+        axis_init(x, &p->rax, rlo, rhi, 1, 4,
+                  ((JbChartSeries *)g_ptr_array_index(c->series, 1))->unit);
         p->rax.lo_frac = 0.66;
     }
 
@@ -262,8 +266,8 @@ static gboolean plot_layout(Ctx *x, Plot *p, GError **error)
     double uh = jb_chart_lh(unit_l);
     p->left = x->pad + fmax(p->ax.label_w, jb_chart_lw(unit_l)) + 10;
     p->right = x->W - x->pad;
-    g_autoptr(PangoLayout) runit_l =
-        p->combo ? jb_chart_text(x, p->rax.unit_text, t->tick_size, FALSE, -1) : NULL;
+    g_autoptr(PangoLayout)
+        runit_l = p->combo ? jb_chart_text(x, p->rax.unit_text, t->tick_size, FALSE, -1) : NULL;
     if (p->combo)
         p->right -= fmax(p->rax.label_w, jb_chart_lw(runit_l)) + 10;
     p->right -= end_labels_layout(x, p);
@@ -280,7 +284,8 @@ static gboolean plot_layout(Ctx *x, Plot *p, GError **error)
     p->top = y + uh + p->vsz * 1.6 + (p->growth ? p->vsz * 2.2 : 0);
     if (p->bottom - p->top < 40) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                    "chart '%s': %.0f×%.0f pt leaves no room for the plot", c->metric_id, x->W, x->H);
+                    "chart '%s': %.0f×%.0f pt leaves no room for the plot", c->metric_id, x->W,
+                    x->H);
         return FALSE;
     }
     /* a short plot (a chart on an A4 page) gets fewer ticks: at least two label heights apart */
@@ -325,7 +330,8 @@ static void plot_grid(Ctx *x, Plot *p)
     const Axis *rax = &p->rax;
     /* the right axis spans a third of the plot: when its labels do not fit every tick, every
      * 2nd (4th, 5th, 10th) one is labelled, on multiples of that, so 0 keeps its label */
-    double gap = fabs(jb_chart_ypos(p, rax, rax->ticks.step * rax->unit) - jb_chart_ypos(p, rax, 0));
+    double gap = fabs(jb_chart_ypos(p, rax, rax->ticks.step * rax->unit) -
+                      jb_chart_ypos(p, rax, 0));
     double lh = jb_chart_lh(g_ptr_array_index(rax->labels, 0));
     static const int every[] = {1, 2, 4, 5, 10};
     int e = 0;
@@ -350,14 +356,16 @@ static void plot_categories(Ctx *x, Plot *p)
         PangoLayout *cat = g_ptr_array_index(p->cats, i);
         if (!cat || !*pango_layout_get_text(cat))
             continue; /* not labelled, or a slot between cumulative figures */
-        double w = pango_layout_get_width(cat) > 0 ? pango_layout_get_width(cat) / (double)PANGO_SCALE
-                                                   : jb_chart_lw(cat);
+        double w = pango_layout_get_width(cat) > 0
+                       ? pango_layout_get_width(cat) / (double)PANGO_SCALE
+                       : jb_chart_lw(cat);
         /* right of the tick labels' column, on the canvas */
         double cat_x = fmin(fmax(cx - w / 2, p->left - 4), x->W - x->pad - w);
         double y = p->bottom + p->neg_room + 8 * x->k;
         jb_chart_put(x, cat, cat_x, y, x->ink);
         if (g_array_index(p->g->forecast, gboolean, i))
-            jb_chart_put(x, p->yuji, cx - jb_chart_lw(p->yuji) / 2, y + 2 + jb_chart_lh(cat), x->muted);
+            jb_chart_put(x, p->yuji, cx - jb_chart_lw(p->yuji) / 2, y + 2 + jb_chart_lh(cat),
+                         x->muted);
     }
 }
 

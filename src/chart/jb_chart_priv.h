@@ -28,8 +28,8 @@
 #define JB_CHART_MIN_TEXT 7.0 /* points: the smallest text a chart draws */
 
 typedef struct {
-    char *label;     /* the category: the period as stated ("2025") or a name ("广东") */
-    JbFigure fig;    /* the value as stated: base units, bound, range, decimals */
+    char *label;  /* the category: the period as stated ("2025") or a name ("广东") */
+    JbFigure fig; /* the value as stated: base units, bound, range, decimals */
     gboolean forecast;
     gboolean timed;  /* label is a period of the grammar: */
     JbPeriod period; /* …this one */
@@ -51,9 +51,9 @@ typedef struct {
     double title_size, subtitle_size, tick_size, category_size, value_size, source_size;
     gboolean gridlines;
     gboolean title_bold; /* a bold title (default): the hierarchy a ministry slide expects */
-    gboolean bold;  /* bold value labels too */
+    gboolean bold;       /* bold value labels too */
     gboolean hatch; /* forecast bars hatched (for print); default: lighter fill, dashed outline */
-    double dpi;     /* a PNG's resolution when its scale is left to the chart: 144 (2×), print 300 */
+    double dpi; /* a PNG's resolution when its scale is left to the chart: 144 (2×), print 300 */
 } JbChartTheme;
 
 /* The categories of a chart: names, or periods on a time axis. On a time axis every
@@ -67,51 +67,50 @@ typedef struct {
     GArray *empty;            /* gboolean per category: no series has a value (a gap) */
     const JbChartPoint ***at; /* at[s][i]: series s at category i, or NULL */
     guint ns, n;
-    gboolean time;            /* a time axis: categories are consecutive periods */
-    int unit;                 /* JbPointKind of a time axis's categories */
-    GPtrArray *cats_year;     /* char*: the labels with their year (2023年\n1月); = cats off one */
-    int *year;                /* per category of a time axis: its year */
-    gint64 *phase;            /* …and its place in the calendar (month 0–11, the year…) */
-    char *span;               /* what is drawn, for the subtitle: 2021—2025年, 2024年1—9月 */
-    char *notes;              /* for the subtitle: "，2023年无数据" "，2025年为预计值" */
+    gboolean time;        /* a time axis: categories are consecutive periods */
+    int unit;             /* JbPointKind of a time axis's categories */
+    GPtrArray *cats_year; /* char*: the labels with their year (2023年\n1月); = cats off one */
+    int *year;            /* per category of a time axis: its year */
+    gint64 *phase;        /* …and its place in the calendar (month 0–11, the year…) */
+    char *span;           /* what is drawn, for the subtitle: 2021—2025年, 2024年1—9月 */
+    char *notes;          /* for the subtitle: "，2023年无数据" "，2025年为预计值" */
 } Grid;
 
 struct JbChart {
-    char *origin;     /* where values given to jb_chart_set come from (NULL: the command line) */
-    char *metric_id;  /* the first of the metrics */
-    char *type;       /* bar, hbar, grouped, stacked, line, area, combo, donut, kpi */
+    char *origin;    /* where values given to jb_chart_set come from (NULL: the command line) */
+    char *metric_id; /* the first of the metrics */
+    char *type;      /* bar, hbar, grouped, stacked, line, area, combo, donut, kpi */
     JbChartKind kind;
     GPtrArray *metrics; /* char*: every metric id of the spec, in order */
     GPtrArray *series;  /* JbChartSeries*, one per metric and frequency (jb_chart_load_series) */
     Grid *grid;         /* the categories of the series loaded */
     const JbDict *dict; /* borrowed: which metrics are parts of which (jb_chart_parts.c) */
     GHashTable *source_names; /* borrowed: article path → name (jb_sources), or NULL */
-    int whole;          /* donut: the index in metrics of the whole drawn in its hole, or -1 */
-    char *parts_at;     /* donut: the period its slices show */
+    int whole;      /* donut: the index in metrics of the whole drawn in its hole, or -1 */
+    char *parts_at; /* donut: the period its slices show */
     gboolean compact_periods; /* period_labels = compact: 2021H1, 2021Q3 */
     gboolean bridge_gaps;     /* gaps = bridge: a dotted line across a missing period */
-    char *labels;       /* `labels = a; b`: series labels overriding series.csv's */
-    gboolean western;   /* number style: 400B instead of 4000亿 */
-    char *growth;       /* annotation between the first and last bar: NULL/"none", "auto", or text */
+    char *labels;             /* `labels = a; b`: series labels overriding series.csv's */
+    gboolean western;         /* number style: 400B instead of 4000亿 */
+    char *growth; /* annotation between the first and last bar: NULL/"none", "auto", or text */
     JbChartTheme theme;
-    GArray *boxes;      /* JbChartBox: every text drawn by the last jb_chart_draw */
-    GArray *marks;      /* JbChartMark: every bar, marker and segment of the last draw */
-    char *title;        /* default: the metric's label */
-    char *subtitle;     /* default: the period range, and which values are forecasts */
-    char *source;       /* default: "来源：" and the series' sources */
-    char *unit;         /* base unit of the values, from the series */
+    GArray *boxes;        /* JbChartBox: every text drawn by the last jb_chart_draw */
+    GArray *marks;        /* JbChartMark: every bar, marker and segment of the last draw */
+    char *title;          /* default: the metric's label */
+    char *subtitle;       /* default: the period range, and which values are forecasts */
+    char *source;         /* default: "来源：" and the series' sources */
+    char *unit;           /* base unit of the values, from the series */
     double width, height; /* points; default 800×450 */
     gboolean allow_missing_glyphs;
     gboolean transparent;
-    gboolean svg_text;   /* SVG output writes text as <text>, not glyph outlines */
-    GPtrArray *points;   /* the first series' points (a reference to series[0]->points) */
-    GPtrArray *sources;  /* char*: every article behind the points drawn, in order */
-    JbDiag *diag;            /* borrowed (jb_chart_set_diag), NULL: warnings dropped */
-    gboolean glyphs_warned;  /* the missing glyphs were reported (once per chart, not per draw) */
+    gboolean svg_text;      /* SVG output writes text as <text>, not glyph outlines */
+    GPtrArray *points;      /* the first series' points (a reference to series[0]->points) */
+    GPtrArray *sources;     /* char*: every article behind the points drawn, in order */
+    JbDiag *diag;           /* borrowed (jb_chart_set_diag), NULL: warnings dropped */
+    gboolean glyphs_warned; /* the missing glyphs were reported (once per chart, not per draw) */
 };
 
 /* ---- drawing context (jb_chart_frame.c) ---- */
-
 
 
 typedef struct {
@@ -122,14 +121,14 @@ typedef struct {
     double W, H, k; /* canvas in points; k scales the theme's font sizes */
     double pad;     /* the margin around everything: 28 pt at k = 1 */
     JbColor ink, muted;
-    guint own; /* 1 + the mark index of the bar a label being placed may lie inside; 0: none */
+    guint own;    /* 1 + the mark index of the bar a label being placed may lie inside; 0: none */
     gboolean dry; /* a trial: jb_chart_try_put records a free box but draws nothing */
 } Ctx;
 
 PangoLayout *jb_chart_text(Ctx *x, const char *s, double size, gboolean bold, double width);
 /* The logical box of a layout drawn at (px, py), in points. */
-void jb_chart_logical_box(PangoLayout *l, double px, double py, double *bx, double *by,
-                          double *bw, double *bh);
+void jb_chart_logical_box(PangoLayout *l, double px, double py, double *bx, double *by, double *bw,
+                          double *bh);
 /* Draw text that is never dropped, recording its box. */
 void jb_chart_put(Ctx *x, PangoLayout *l, double px, double py, JbColor color);
 /* Is the box on the canvas, clear of every text and every mark? A box wholly inside a bar
@@ -172,8 +171,7 @@ static inline void jb_chart_val_range(const JbChartPoint *p, double *lo, double 
 }
 
 /* A point's label: "超4000亿"; `full` adds the unit after 万/亿 ("超4000亿元"). */
-char *jb_chart_value_text(const JbChart *c, const JbChartPoint *p, const char *unit,
-                          gboolean full);
+char *jb_chart_value_text(const JbChart *c, const JbChartPoint *p, const char *unit, gboolean full);
 /* A sum of values as a decimal again (for labels only): 15 significant digits. */
 JbDecimal jb_chart_decimal_from_double(double v);
 
@@ -201,22 +199,22 @@ typedef struct {
 /* Everything a cartesian chart's marks and labels are placed by. */
 typedef struct {
     const Grid *g; /* the chart's categories */
-    Axis ax, rax; /* the left axis; the combo's right axis */
+    Axis ax, rax;  /* the left axis; the combo's right axis */
     gboolean combo, stacked, lines;
-    guint nbars;  /* bar series side by side: 1, the number of series (grouped), or 0 */
-    guint n;      /* categories */
+    guint nbars; /* bar series side by side: 1, the number of series (grouped), or 0 */
+    guint n;     /* categories */
     double left, right, top, bottom; /* the plot area */
-    double band;      /* width of a category */
-    guint k_cat;      /* every k-th category is labelled */
-    double neg_room;  /* below the plot for labels of negative bars */
-    double vsz;       /* the value labels' size in points */
+    double band;                     /* width of a category */
+    guint k_cat;                     /* every k-th category is labelled */
+    double neg_room;                 /* below the plot for labels of negative bars */
+    double vsz;                      /* the value labels' size in points */
     double group_w, bw, y0; /* bars: a category's group width, one bar's width, the zero line */
-    double *bar_top;  /* per category: the top of its highest bar */
-    GArray *bars;     /* PlotBar: every bar drawn, for its label */
-    GPtrArray *cats;  /* PangoLayout* per category */
-    GPtrArray *end_ls; /* PangoLayout* per series: names at the right end of lines */
-    PangoLayout *yuji; /* "预计" under forecast categories */
-    char *growth;     /* the growth bracket's text, or NULL */
+    double *bar_top;        /* per category: the top of its highest bar */
+    GArray *bars;           /* PlotBar: every bar drawn, for its label */
+    GPtrArray *cats;        /* PangoLayout* per category */
+    GPtrArray *end_ls;      /* PangoLayout* per series: names at the right end of lines */
+    PangoLayout *yuji;      /* "预计" under forecast categories */
+    char *growth;           /* the growth bracket's text, or NULL */
 } Plot;
 
 /* The y of value v (base units) on axis a. */

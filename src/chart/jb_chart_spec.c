@@ -81,11 +81,10 @@ void jb_chart_free(JbChart *c)
 
 static gboolean set_type(JbChart *c, const char *type)
 {
-    static const char *const names[] = {[JB_CHART_BAR] = "bar",         [JB_CHART_HBAR] = "hbar",
-                                        [JB_CHART_GROUPED] = "grouped", [JB_CHART_STACKED] = "stacked",
-                                        [JB_CHART_LINE] = "line",       [JB_CHART_AREA] = "area",
-                                        [JB_CHART_COMBO] = "combo",     [JB_CHART_DONUT] = "donut",
-                                        [JB_CHART_KPI] = "kpi"};
+    static const char *const names[] = {
+        [JB_CHART_BAR] = "bar",         [JB_CHART_HBAR] = "hbar",   [JB_CHART_GROUPED] = "grouped",
+        [JB_CHART_STACKED] = "stacked", [JB_CHART_LINE] = "line",   [JB_CHART_AREA] = "area",
+        [JB_CHART_COMBO] = "combo",     [JB_CHART_DONUT] = "donut", [JB_CHART_KPI] = "kpi"};
     for (guint i = 0; i < G_N_ELEMENTS(names); i++)
         if (strcmp(type, names[i]) == 0) {
             c->kind = (JbChartKind)i;
@@ -141,13 +140,24 @@ static gboolean load_theme(JbChart *c, const char *path, GError **error)
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: a theme needs a [theme] group", path);
         return FALSE;
     }
-    struct { const char *key; char *slot; } colors[] = {
-        {"ink", t->ink}, {"muted", t->muted}, {"grid", t->grid}, {"axis", t->axis},
-        {"background", t->background}};
-    struct { const char *key; double *slot; } sizes[] = {
-        {"title_size", &t->title_size}, {"subtitle_size", &t->subtitle_size},
-        {"tick_size", &t->tick_size}, {"category_size", &t->category_size},
-        {"value_size", &t->value_size}, {"source_size", &t->source_size}, {"dpi", &t->dpi}};
+    struct {
+        const char *key;
+        char *slot;
+    } colors[] = {{"ink", t->ink},
+                  {"muted", t->muted},
+                  {"grid", t->grid},
+                  {"axis", t->axis},
+                  {"background", t->background}};
+    struct {
+        const char *key;
+        double *slot;
+    } sizes[] = {{"title_size", &t->title_size},
+                 {"subtitle_size", &t->subtitle_size},
+                 {"tick_size", &t->tick_size},
+                 {"category_size", &t->category_size},
+                 {"value_size", &t->value_size},
+                 {"source_size", &t->source_size},
+                 {"dpi", &t->dpi}};
     for (char **k = keys; *k; k++) {
         g_autofree char *v = g_key_file_get_string(kf, "theme", *k, NULL);
         g_strstrip(v);
@@ -191,8 +201,8 @@ static gboolean load_theme(JbChart *c, const char *path, GError **error)
         }
         if (!known || !good) {
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: %s theme key '%s'%s%s%s", path,
-                        known ? "bad value for" : "unknown", *k, known ? ": '" : "",
-                        known ? v : "", known ? "'" : "");
+                        known ? "bad value for" : "unknown", *k, known ? ": '" : "", known ? v : "",
+                        known ? "'" : "");
             return FALSE;
         }
     }
@@ -234,14 +244,16 @@ static char *resolve_theme(const char *source, const char *val, GError **error)
     if (g_path_is_absolute(val) || up) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                     "theme '%s' must be a name or a path below the spec's directory "
-                    "(no absolute paths, no '..')", val);
+                    "(no absolute paths, no '..')",
+                    val);
         return NULL;
     }
     /* a project names its specs "PROJECT [chart NAME]": the file is what precedes " [" */
     const char *bracket = strstr(source, " [");
-    g_autofree char *file = bracket ? g_strndup(source, (gsize)(bracket - source)) : g_strdup(source);
+    g_autofree char *file = bracket ? g_strndup(source, (gsize)(bracket - source))
+                                    : g_strdup(source);
     g_autofree char *dir = g_file_test(file, G_FILE_TEST_IS_REGULAR) ? g_path_get_dirname(file)
-                                                                      : g_strdup(".");
+                                                                     : g_strdup(".");
     char *path = strcmp(dir, ".") == 0 ? g_strdup(val) : g_build_filename(dir, val, NULL);
     /* nor through a symbolic link that leads out of the directory */
     g_autofree char *real_dir = realpath(dir, NULL);
@@ -271,7 +283,8 @@ void jb_chart_set_origin(JbChart *c, const char *origin)
 static gboolean set_bool(gboolean *slot, const char *key, const char *val, GError **error)
 {
     if (strcmp(val, "true") != 0 && strcmp(val, "false") != 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s must be true or false, got '%s'", key, val);
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s must be true or false, got '%s'", key,
+                    val);
         return FALSE;
     }
     *slot = strcmp(val, "true") == 0;
@@ -281,9 +294,14 @@ static gboolean set_bool(gboolean *slot, const char *key, const char *val, GErro
 /* Keys whose value is kept as text. */
 static char **text_slot(JbChart *c, const char *key)
 {
-    struct { const char *key; char **slot; } slots[] = {
-        {"title", &c->title}, {"subtitle", &c->subtitle}, {"source", &c->source},
-        {"labels", &c->labels}, {"growth", &c->growth}};
+    struct {
+        const char *key;
+        char **slot;
+    } slots[] = {{"title", &c->title},
+                 {"subtitle", &c->subtitle},
+                 {"source", &c->source},
+                 {"labels", &c->labels},
+                 {"growth", &c->growth}};
     for (guint i = 0; i < G_N_ELEMENTS(slots); i++)
         if (strcmp(key, slots[i].key) == 0)
             return slots[i].slot;
@@ -311,8 +329,8 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **err
     if (strcmp(key, "type") == 0) {
         if (set_type(c, val))
             return TRUE;
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "chart type '%s' is not supported (supported: %s)",
-                    val, JB_CHART_TYPES);
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "chart type '%s' is not supported (supported: %s)", val, JB_CHART_TYPES);
         return FALSE;
     }
     if (strcmp(key, "width") == 0 || strcmp(key, "height") == 0) {
@@ -324,7 +342,10 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **err
     }
     if (strcmp(key, "size") == 0) {
         /* points; PNG pixels are twice these at the default --scale 2 */
-        static const struct { const char *name; double w, h; } sizes[] = {
+        static const struct {
+            const char *name;
+            double w, h;
+        } sizes[] = {
             {"default", 800, 450}, {"slide", 960, 540}, {"a4", 595, 335}, {"square", 540, 540}};
         for (guint k = 0; k < G_N_ELEMENTS(sizes); k++)
             if (strcmp(val, sizes[k].name) == 0) {
@@ -349,8 +370,8 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **err
         char *end = NULL;
         double d = g_ascii_strtod(val, &end);
         if (end == val || *end || !(d >= 36 && d <= 1200)) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "dpi must be a number from 36 to 1200, got '%s'",
-                        val);
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "dpi must be a number from 36 to 1200, got '%s'", val);
             return FALSE;
         }
         c->theme.dpi = d;
@@ -360,8 +381,8 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **err
         gboolean periods = key[0] == 'p';
         const char *a = periods ? "chinese" : "gap", *b = periods ? "compact" : "bridge";
         if (strcmp(val, a) != 0 && strcmp(val, b) != 0) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s must be %s or %s, got '%s'", key, a,
-                        b, val);
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s must be %s or %s, got '%s'", key, a, b,
+                        val);
             return FALSE;
         }
         *(periods ? &c->compact_periods : &c->bridge_gaps) = strcmp(val, b) == 0;
@@ -390,8 +411,7 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **err
 
 /* A spec is a handful of "key = value" lines. Parsed here rather than with GKeyFile so
  * that every error can name its line, also when the spec sits inside a report template. */
-JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *text,
-                             GError **error)
+JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *text, GError **error)
 {
     g_autoptr(JbChart) c = jb_chart_new();
     jb_chart_set_origin(c, source);
@@ -425,8 +445,8 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
     guint need = c->kind == JB_CHART_COMBO ? 2 : 1;
     if (c->metrics->len < need) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                    "%s:%u: chart type '%s' needs %u metrics ('metrics = A; B')", source,
-                    type_line, c->type, need);
+                    "%s:%u: chart type '%s' needs %u metrics ('metrics = A; B')", source, type_line,
+                    c->type, need);
         return NULL;
     }
     return g_steal_pointer(&c);
@@ -434,15 +454,42 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
 
 /* ---- what a chart is ------------------------------------------------------------------- */
 
-const char *jb_chart_metric_id(const JbChart *c) { return c->metric_id; }
-const GPtrArray *jb_chart_metrics(const JbChart *c) { return c->metrics; }
-JbChartKind jb_chart_kind(const JbChart *c) { return c->kind; }
-const char *jb_chart_title(const JbChart *c) { return c->title ? c->title : c->metric_id; }
-const char *jb_chart_subtitle(const JbChart *c) { return c->subtitle ? c->subtitle : ""; }
-const char *jb_chart_source(const JbChart *c) { return c->source ? c->source : ""; }
-void jb_chart_set_diag(JbChart *c, JbDiag *diag) { c->diag = diag; }
-const GArray *jb_chart_boxes(const JbChart *c) { return c->boxes; }
-const GArray *jb_chart_marks(const JbChart *c) { return c->marks; }
+const char *jb_chart_metric_id(const JbChart *c)
+{
+    return c->metric_id;
+}
+const GPtrArray *jb_chart_metrics(const JbChart *c)
+{
+    return c->metrics;
+}
+JbChartKind jb_chart_kind(const JbChart *c)
+{
+    return c->kind;
+}
+const char *jb_chart_title(const JbChart *c)
+{
+    return c->title ? c->title : c->metric_id;
+}
+const char *jb_chart_subtitle(const JbChart *c)
+{
+    return c->subtitle ? c->subtitle : "";
+}
+const char *jb_chart_source(const JbChart *c)
+{
+    return c->source ? c->source : "";
+}
+void jb_chart_set_diag(JbChart *c, JbDiag *diag)
+{
+    c->diag = diag;
+}
+const GArray *jb_chart_boxes(const JbChart *c)
+{
+    return c->boxes;
+}
+const GArray *jb_chart_marks(const JbChart *c)
+{
+    return c->marks;
+}
 
 void jb_chart_size(const JbChart *c, double *width, double *height)
 {

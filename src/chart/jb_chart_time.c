@@ -272,7 +272,7 @@ static void time_labels(Grid *g, const JbChart *c, JbPointKind unit, const JbPoi
          * 2005年第一季度 were both phase 0 for every step, and 17 years of quarters were
          * labelled every year, each label over the next */
         int per_year = unit == JB_POINT_MONTH ? 12 : unit == JB_POINT_QUARTER ? 4 : 2;
-        g->phase[i] = unit == JB_POINT_YEAR ? slots[i].year
+        g->phase[i] = unit == JB_POINT_YEAR  ? slots[i].year
                       : unit == JB_POINT_DAY ? jb_point_first_day(&slots[i])
                                              : (gint64)slots[i].year * per_year + slots[i].n - 1;
         if (!p && all_ytd) { /* cumulative figures (1—3月, 1—6月) leave no gaps between */
@@ -280,7 +280,8 @@ static void time_labels(Grid *g, const JbChart *c, JbPointKind unit, const JbPoi
             g_ptr_array_add(g->cats_year, g_strdup(""));
             continue;
         }
-        const JbPeriod *lp = p && jb_period_freq(&p->period) == JB_FREQ_YTD && !ytd ? &p->period : &sp;
+        const JbPeriod *lp = p && jb_period_freq(&p->period) == JB_FREQ_YTD && !ytd ? &p->period
+                                                                                    : &sp;
         g_ptr_array_add(g->cats, label_of(lp, FALSE, c->compact_periods));
         char *full = label_of(lp, !one_year, c->compact_periods);
         g_ptr_array_add(g->cats_year, unit == JB_POINT_YEAR ? full : two_lines(full));
@@ -302,7 +303,8 @@ static void time_notes(Grid *g, const JbPoint *slots, gboolean compact)
     /* runs of missing periods: 2023—2024年无数据; more than three runs are counted */
     guint runs = 0;
     for (guint i = 0; i < g->n; i++)
-        runs += g_array_index(g->empty, gboolean, i) && (i == 0 || !g_array_index(g->empty, gboolean, i - 1));
+        runs += g_array_index(g->empty, gboolean, i) &&
+                (i == 0 || !g_array_index(g->empty, gboolean, i - 1));
     if (missing) {
         g_string_append(s, "，");
         guint named = 0;
@@ -313,8 +315,9 @@ static void time_notes(Grid *g, const JbPoint *slots, gboolean compact)
             while (j + 1 < g->n && g_array_index(g->empty, gboolean, j + 1))
                 j++;
             JbPeriod p = {slots[i], slots[j]};
-            g_autofree char *l = i == j || compact ? label_of(&(JbPeriod){slots[i], slots[i]}, TRUE, compact)
-                                                   : jb_period_label_cn(&p);
+            g_autofree char *l = i == j || compact
+                                     ? label_of(&(JbPeriod){slots[i], slots[i]}, TRUE, compact)
+                                     : jb_period_label_cn(&p);
             g_string_append_printf(s, "%s%s", named++ ? "、" : "", l);
             if (compact && j > i) {
                 g_autofree char *e = label_of(&(JbPeriod){slots[j], slots[j]}, TRUE, TRUE);
@@ -396,7 +399,10 @@ static void time_axis(Grid *g, const JbChart *c, JbPointKind unit, gint64 lo, gi
     for (guint s = 0; s < c->series->len; s++) {
         const JbChartSeries *se = g_ptr_array_index(c->series, s);
         for (guint i = 0; i < se->points->len; i++)
-            all_ytd = all_ytd && jb_period_freq(&((const JbChartPoint *)g_ptr_array_index(se->points, i))->period) == JB_FREQ_YTD;
+            all_ytd = all_ytd &&
+                      jb_period_freq(
+                          &((const JbChartPoint *)g_ptr_array_index(se->points, i))->period) ==
+                          JB_FREQ_YTD;
     }
     if (all_ytd) /* a cumulative series has no missing months between its figures */
         for (guint i = 0; i < n; i++)
@@ -410,10 +416,10 @@ static void time_axis(Grid *g, const JbChart *c, JbPointKind unit, gint64 lo, gi
         span.start = slots[0];
     if (!ytd && last->period.end.kind > unit) /* 2021年—2024年上半年 */
         span.end = last->period.end;
-    g_autofree char *text = jb_period_label_cn(jb_period_cmp(&(JbPeriod){span.start, span.start},
-                                                             &(JbPeriod){span.end, span.end})
-                                                   ? &span
-                                                   : &(JbPeriod){span.start, span.start});
+    g_autofree char *text = jb_period_label_cn(
+        jb_period_cmp(&(JbPeriod){span.start, span.start}, &(JbPeriod){span.end, span.end})
+            ? &span
+            : &(JbPeriod){span.start, span.start});
     g->span = ytd ? g_strdup_printf("%s各年%s", text, ytd) : g_steal_pointer(&text);
     time_notes(g, slots, c->compact_periods);
 }

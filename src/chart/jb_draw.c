@@ -113,11 +113,12 @@ static void svg_text(GString *out, cairo_t *cr, PangoLayout *layout, double x, d
         svg_num(out, bx);
         g_string_append(out, "\" y=\"");
         svg_num(out, by);
-        g_string_append(out, "\" font-family=\"Jianbao Sans SC, Noto Sans CJK SC, sans-serif\" font-size=\"");
+        g_string_append(
+            out, "\" font-family=\"Jianbao Sans SC, Noto Sans CJK SC, sans-serif\" font-size=\"");
         svg_num(out, size);
-        g_string_append_printf(out, "\"%s fill=\"#%02X%02X%02X\"", bold ? " font-weight=\"bold\"" : "",
-                               (unsigned)(color.r * 255 + 0.5), (unsigned)(color.g * 255 + 0.5),
-                               (unsigned)(color.b * 255 + 0.5));
+        g_string_append_printf(out, "\"%s fill=\"#%02X%02X%02X\"",
+                               bold ? " font-weight=\"bold\"" : "", (unsigned)(color.r * 255 + 0.5),
+                               (unsigned)(color.g * 255 + 0.5), (unsigned)(color.b * 255 + 0.5));
         if (color.a < 1) {
             g_string_append(out, " fill-opacity=\"");
             svg_num(out, color.a);
@@ -325,9 +326,18 @@ JbCanvas *jb_canvas_new(const char *path, double width, double height, double sc
     return g_steal_pointer(&c);
 }
 
-cairo_t *jb_canvas_cr(JbCanvas *canvas) { return canvas->cr; }
-PangoContext *jb_canvas_pango(JbCanvas *canvas) { return canvas->pango; }
-JbFormat jb_canvas_format(const JbCanvas *canvas) { return canvas->format; }
+cairo_t *jb_canvas_cr(JbCanvas *canvas)
+{
+    return canvas->cr;
+}
+PangoContext *jb_canvas_pango(JbCanvas *canvas)
+{
+    return canvas->pango;
+}
+JbFormat jb_canvas_format(const JbCanvas *canvas)
+{
+    return canvas->format;
+}
 
 void jb_canvas_set_metadata(JbCanvas *canvas, const char *title, const char *author,
                             const char *subject, const char *keywords)
@@ -416,8 +426,8 @@ gboolean jb_canvas_finish(JbCanvas *canvas, GError **error)
                         canvas->path, missing);
             return FALSE;
         }
-        JbPdfMeta m = {"zh-CN", canvas->meta[0], canvas->meta[1], canvas->meta[2],
-                       canvas->meta[3], canvas->meta[4]};
+        JbPdfMeta m = {"zh-CN",         canvas->meta[0], canvas->meta[1],
+                       canvas->meta[2], canvas->meta[3], canvas->meta[4]};
         if (!jb_pdf_add_meta(canvas->bytes, &m, error)) {
             g_prefix_error(error, "%s: ", canvas->path);
             return FALSE;

@@ -96,8 +96,8 @@ JbTicks jb_ticks_extended(double dmin, double dmax, int m, gboolean loose)
                         double c = coverage(dmin, dmax, lmin, lmax);
                         double g = density(k, m, dmin, dmax, lmin, lmax);
                         double score = W[0] * s + W[1] * c + W[2] * g + W[3] * 1.0;
-                        if (score > best_score &&
-                            (!loose || (lmin <= dmin + 1e-9 * step && lmax >= dmax - 1e-9 * step))) {
+                        if (score > best_score && (!loose || (lmin <= dmin + 1e-9 * step &&
+                                                              lmax >= dmax - 1e-9 * step))) {
                             best_score = score;
                             best = (JbTicks){lmin, lmax, step, k};
                         }
