@@ -122,8 +122,8 @@ static Reason read_fan(const Ctx *c, gsize p, Member *m)
 /* Words that make 半 something other than a half: 半年 半导体 半岛 半径 半天 */
 static gboolean ban_is_word(const Ctx *c, gsize after)
 {
-    static const char *const words[] = {"年", "导", "岛", "径", "天", "月", "日", "小时", "个",
-                                        "场", "价", "决"};
+    static const char *const words[] = {"年", "导",   "岛", "径", "天", "月",
+                                        "日", "小时", "个", "场", "价", "决"};
     for (gsize i = 0; i < G_N_ELEMENTS(words); i++)
         if (at_lit(c, after, words[i], strlen(words[i])))
             return TRUE;
@@ -159,10 +159,11 @@ gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at_out)
             return 0;
         /* (of time only the hour, minute and second: 每小时20公里; 每年5亿元 is a yearly sum) */
         /* (秒 is listed as a time of day's: 每秒21米 is a speed all the same) */
-        gboolean per_time = (u->kind == U_DURATION &&
-                             (same_bytes(c->t + k - ul, "小时", ul) || same_bytes(c->t + k - ul, "小時", ul) ||
-                              same_bytes(c->t + k - ul, "分钟", ul) || same_bytes(c->t + k - ul, "分鐘", ul) ||
-                              same_bytes(c->t + k - ul, "秒钟", ul))) ||
+        gboolean per_time = (u->kind == U_DURATION && (same_bytes(c->t + k - ul, "小时", ul) ||
+                                                       same_bytes(c->t + k - ul, "小時", ul) ||
+                                                       same_bytes(c->t + k - ul, "分钟", ul) ||
+                                                       same_bytes(c->t + k - ul, "分鐘", ul) ||
+                                                       same_bytes(c->t + k - ul, "秒钟", ul))) ||
                             (ul == 3 && same_bytes(c->t + k - ul, "秒", ul));
         if (u->kind != U_PLAIN && !per_time)
             return 0;
@@ -207,8 +208,9 @@ static gboolean time_of_day(const Ctx *c, gsize p, const Member *m, gsize after)
         d++;
     if (d > after && (AT(c, d, "分") || AT(c, d, "分钟")))
         return TRUE;
-    static const char *const BEFORE[] = {"上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚",
-                                         "晚间", "晚間", "夜间", "夜間", "早", "晚", "夜", NULL};
+    static const char *const BEFORE[] = {"上午", "下午", "晚上", "凌晨", "早上",
+                                         "中午", "傍晚", "晚间", "晚間", "夜间",
+                                         "夜間", "早",   "晚",   "夜",   NULL};
     for (const char *const *w = BEFORE; *w; w++) {
         gsize n = strlen(*w);
         if (p >= n && same_bytes(c->t + p - n, *w, n))
@@ -244,8 +246,8 @@ static gboolean score_before(const Ctx *c, gsize p, const Member *m)
         return FALSE;
     if (m->value.exp10 < 0)
         return TRUE;
-    static const char *const WORDS[] = {"评分", "評分", "得分", "打分", "总分", "總分", "满分",
-                                        "滿分", "评价", "評價", NULL};
+    static const char *const WORDS[] = {"评分", "評分", "得分", "打分", "总分", "總分",
+                                        "满分", "滿分", "评价", "評價", NULL};
     gsize k = p;
     for (int round = 0; round < 2; round++) {
         for (const char *const *w = WORDS; *w; w++) {
@@ -267,8 +269,8 @@ static gboolean score_before(const Ctx *c, gsize p, const Member *m)
  * and no magnitude. At `after` (past 兆): sets m and *end when it is one. */
 static gboolean trillion_after(const Ctx *c, gsize after, Member *m, gsize *end)
 {
-    static const char *const MONEY[] = {"元", "美元", "日圓", "日元", "円", "新台幣", "台幣",
-                                        "新臺幣", "臺幣", "韓元", "韩元", "港元", "歐元", NULL};
+    static const char *const MONEY[] = {"元",     "美元", "日圓", "日元", "円",   "新台幣", "台幣",
+                                        "新臺幣", "臺幣", "韓元", "韩元", "港元", "歐元",   NULL};
     if (is_digit_at(c, after)) {
         JbDecimal rest;
         gsize re;
@@ -353,7 +355,7 @@ static gboolean arabic_magnitude(const Ctx *c, gsize p, Member *m, gsize *q)
         return TRUE;
     }
     if (AT(c, *q, "兆") && trillion_after(c, *q + strlen("兆"), m, q))
-        return TRUE; /* 1兆9,482億元, 2.3兆日圓: Taiwan's and Japan's 10^12 */
+        return TRUE;           /* 1兆9,482億元, 2.3兆日圓: Taiwan's and Japan's 10^12 */
     if (w_for_wan_at(c, *q)) { /* 12.5W人 = 12.5万人 */
         m->value.exp10 += 4;
         m->tail_pow = 4;
@@ -545,7 +547,8 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         return jb_number_read_fraction_tail(c, den, p + n + strlen("分之"), m);
     } else if (cp == CP_FAN) {
         return read_fan(c, p, m);
-    } else if (cp == CP_BAN && (AT(c, p + n, "年") || AT(c, p + n, "个月") || AT(c, p + n, "個月")) &&
+    } else if (cp == CP_BAN &&
+               (AT(c, p + n, "年") || AT(c, p + n, "个月") || AT(c, p + n, "個月")) &&
                !(p >= 3 && (AT(c, p - 3, "上") || AT(c, p - 3, "下") || AT(c, p - 3, "前") ||
                             AT(c, p - 3, "后") || AT(c, p - 3, "後") || AT(c, p - 3, "多")))) {
         /* 半年, 半个月: half a year (上半年 is a period, 一年半 a year and a half) */
@@ -615,14 +618,16 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
  * digits and . _ / : @ # & = ? + -), RUN_LETTER as well for a Latin letter. A table, not a
  * chain of compares: this runs for every byte of a run of digits. */
 enum { RUN_CHAR = 1, RUN_LETTER = 2 };
-#define RUN_LETTERS(from) [from] = 3, [from + 1] = 3, [from + 2] = 3, [from + 3] = 3, \
-    [from + 4] = 3, [from + 5] = 3, [from + 6] = 3, [from + 7] = 3, [from + 8] = 3, \
-    [from + 9] = 3, [from + 10] = 3, [from + 11] = 3, [from + 12] = 3
+#define RUN_LETTERS(from)                                                                          \
+    [from] = 3, [from + 1] = 3, [from + 2] = 3, [from + 3] = 3, [from + 4] = 3, [from + 5] = 3,    \
+    [from + 6] = 3, [from + 7] = 3, [from + 8] = 3, [from + 9] = 3, [from + 10] = 3,               \
+    [from + 11] = 3, [from + 12] = 3
 static const guint8 RUN_CLASS[256] = {
-    RUN_LETTERS('A'), RUN_LETTERS('N'), RUN_LETTERS('a'), RUN_LETTERS('n'),
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['.'] = 1, ['_'] = 1, ['/'] = 1, [':'] = 1, ['@'] = 1, ['#'] = 1,
-    ['&'] = 1, ['='] = 1, ['?'] = 1, ['+'] = 1, ['-'] = 1,
+    RUN_LETTERS('A'), RUN_LETTERS('N'), RUN_LETTERS('a'), RUN_LETTERS('n'), ['0'] = 1,
+    ['1'] = 1,        ['2'] = 1,        ['3'] = 1,        ['4'] = 1,        ['5'] = 1,
+    ['6'] = 1,        ['7'] = 1,        ['8'] = 1,        ['9'] = 1,        ['.'] = 1,
+    ['_'] = 1,        ['/'] = 1,        [':'] = 1,        ['@'] = 1,        ['#'] = 1,
+    ['&'] = 1,        ['='] = 1,        ['?'] = 1,        ['+'] = 1,        ['-'] = 1,
 };
 #undef RUN_LETTERS
 
@@ -693,4 +698,3 @@ Reason jb_number_read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     }
     return read_member(c, p, hedged, m);
 }
-

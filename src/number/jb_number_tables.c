@@ -13,12 +13,12 @@
 #include <string.h>
 
 /* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
-const char *const JB_PER_TIME[] = {"年", "月", "日", "天", "小时", "秒", "周", "季度",
-                                   "度" /* 元/度: a kilowatt-hour */};
+const char *const JB_PER_TIME[] = {"年", "月", "日",   "天", "小时",
+                                   "秒", "周", "季度", "度" /* 元/度: a kilowatt-hour */};
 
-guint8 jb_unit_canon_len[JB_UNITS_MAX]; /* strlen of canon, or of text without one */
-UnitIndex jb_unit_short;          /* one character, by unit_hash */
-UnitIndex jb_unit_long;           /* two characters or more, by unit_hash2 */
+guint8 jb_unit_canon_len[JB_UNITS_MAX];  /* strlen of canon, or of text without one */
+UnitIndex jb_unit_short;                 /* one character, by unit_hash */
+UnitIndex jb_unit_long;                  /* two characters or more, by unit_hash2 */
 guint8 jb_unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
 guint64 jb_currency_by_last[256];        /* bit k: JB_CURRENCIES[k] ends in byte b */
 
@@ -68,7 +68,8 @@ static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
 static void build_unit_index(void)
 {
     for (gsize k = 0; k < JB_N_UNITS; k++)
-        jb_unit_canon_len[k] = (guint8)(JB_UNITS[k].canon ? strlen(JB_UNITS[k].canon) : JB_UNITS[k].len);
+        jb_unit_canon_len[k] = (guint8)(JB_UNITS[k].canon ? strlen(JB_UNITS[k].canon)
+                                                          : JB_UNITS[k].len);
     build_one_unit_index(&jb_unit_short, FALSE, UNIT_BUCKETS);
     build_one_unit_index(&jb_unit_long, TRUE, UNIT2_BUCKETS);
     /* skip_date_digits() knows these by heart: 年 after four digits and 月 are dates, 日
@@ -89,41 +90,73 @@ static void build_unit_index(void)
             G_GUINT64_CONSTANT(1) << k;
 }
 
-#define QD(s, b) {s, sizeof(s) - 1, b}
+#define QD(s, b)                                                                                   \
+    {                                                                                              \
+        s, sizeof(s) - 1, b                                                                        \
+    }
 
 /* Longest first, so 不超过 is found before 超过 and 超. */
 const QualDef JB_PREFIX_QUALS[] = {
-    QD("最高可达", JB_BOUND_AT_MOST), QD("最高可達", JB_BOUND_AT_MOST),
-    QD("最高达", JB_BOUND_AT_MOST),  QD("最高達", JB_BOUND_AT_MOST),
-    QD("不超过", JB_BOUND_AT_MOST),  QD("不少于", JB_BOUND_AT_LEAST),
-    QD("不低于", JB_BOUND_AT_LEAST), QD("不高于", JB_BOUND_AT_MOST),
-    QD("不多于", JB_BOUND_AT_MOST),  QD("不大于", JB_BOUND_AT_MOST),
-    QD("不小于", JB_BOUND_AT_LEAST), QD("将近", JB_BOUND_AT_MOST),
-    QD("接近", JB_BOUND_AT_MOST),    QD("超过", JB_BOUND_AT_LEAST),
-    QD("突破", JB_BOUND_AT_LEAST),   QD("高于", JB_BOUND_AT_LEAST),
-    QD("大于", JB_BOUND_AT_LEAST),   QD("多于", JB_BOUND_AT_LEAST),
-    QD("至少", JB_BOUND_AT_LEAST),   QD("最少", JB_BOUND_AT_LEAST),
-    QD("最低", JB_BOUND_AT_LEAST),   QD("不足", JB_BOUND_AT_MOST),
-    QD("不到", JB_BOUND_AT_MOST),    QD("最高", JB_BOUND_AT_MOST),
-    QD("最多", JB_BOUND_AT_MOST),    QD("至多", JB_BOUND_AT_MOST),
-    QD("小于", JB_BOUND_AT_MOST),    QD("低于", JB_BOUND_AT_MOST),
-    QD("少于", JB_BOUND_AT_MOST),    QD("大约", JB_BOUND_ABOUT),
-    QD("大概", JB_BOUND_ABOUT),      QD("约为", JB_BOUND_ABOUT),
-    QD("约合", JB_BOUND_ABOUT),      QD("约有", JB_BOUND_ABOUT),
+    QD("最高可达", JB_BOUND_AT_MOST),
+    QD("最高可達", JB_BOUND_AT_MOST),
+    QD("最高达", JB_BOUND_AT_MOST),
+    QD("最高達", JB_BOUND_AT_MOST),
+    QD("不超过", JB_BOUND_AT_MOST),
+    QD("不少于", JB_BOUND_AT_LEAST),
+    QD("不低于", JB_BOUND_AT_LEAST),
+    QD("不高于", JB_BOUND_AT_MOST),
+    QD("不多于", JB_BOUND_AT_MOST),
+    QD("不大于", JB_BOUND_AT_MOST),
+    QD("不小于", JB_BOUND_AT_LEAST),
+    QD("将近", JB_BOUND_AT_MOST),
+    QD("接近", JB_BOUND_AT_MOST),
+    QD("超过", JB_BOUND_AT_LEAST),
+    QD("突破", JB_BOUND_AT_LEAST),
+    QD("高于", JB_BOUND_AT_LEAST),
+    QD("大于", JB_BOUND_AT_LEAST),
+    QD("多于", JB_BOUND_AT_LEAST),
+    QD("至少", JB_BOUND_AT_LEAST),
+    QD("最少", JB_BOUND_AT_LEAST),
+    QD("最低", JB_BOUND_AT_LEAST),
+    QD("不足", JB_BOUND_AT_MOST),
+    QD("不到", JB_BOUND_AT_MOST),
+    QD("最高", JB_BOUND_AT_MOST),
+    QD("最多", JB_BOUND_AT_MOST),
+    QD("至多", JB_BOUND_AT_MOST),
+    QD("小于", JB_BOUND_AT_MOST),
+    QD("低于", JB_BOUND_AT_MOST),
+    QD("少于", JB_BOUND_AT_MOST),
+    QD("大约", JB_BOUND_ABOUT),
+    QD("大概", JB_BOUND_ABOUT),
+    QD("约为", JB_BOUND_ABOUT),
+    QD("约合", JB_BOUND_ABOUT),
+    QD("约有", JB_BOUND_ABOUT),
     QD("超", JB_BOUND_AT_LEAST),
-    QD("逾", JB_BOUND_AT_LEAST),     QD("近", JB_BOUND_AT_MOST),
-    QD("约", JB_BOUND_ABOUT),        QD("过", JB_BOUND_AT_LEAST),
+    QD("逾", JB_BOUND_AT_LEAST),
+    QD("近", JB_BOUND_AT_MOST),
+    QD("约", JB_BOUND_ABOUT),
+    QD("过", JB_BOUND_AT_LEAST),
     /* as many as, as high as: said with emphasis, still the figure itself */
-    QD("多达", JB_BOUND_EXACT),      QD("高达", JB_BOUND_EXACT),
+    QD("多达", JB_BOUND_EXACT),
+    QD("高达", JB_BOUND_EXACT),
     /* traditional script */
-    QD("不超過", JB_BOUND_AT_MOST),  QD("不少於", JB_BOUND_AT_LEAST),
-    QD("不低於", JB_BOUND_AT_LEAST), QD("不高於", JB_BOUND_AT_MOST),
-    QD("將近", JB_BOUND_AT_MOST),    QD("超過", JB_BOUND_AT_LEAST),
-    QD("高於", JB_BOUND_AT_LEAST),   QD("多於", JB_BOUND_AT_LEAST),
-    QD("低於", JB_BOUND_AT_MOST),    QD("少於", JB_BOUND_AT_MOST),
-    QD("大約", JB_BOUND_ABOUT),      QD("約為", JB_BOUND_ABOUT),      QD("約有", JB_BOUND_ABOUT),
-    QD("約", JB_BOUND_ABOUT),        QD("過", JB_BOUND_AT_LEAST),
-    QD("多達", JB_BOUND_EXACT),      QD("高達", JB_BOUND_EXACT),
+    QD("不超過", JB_BOUND_AT_MOST),
+    QD("不少於", JB_BOUND_AT_LEAST),
+    QD("不低於", JB_BOUND_AT_LEAST),
+    QD("不高於", JB_BOUND_AT_MOST),
+    QD("將近", JB_BOUND_AT_MOST),
+    QD("超過", JB_BOUND_AT_LEAST),
+    QD("高於", JB_BOUND_AT_LEAST),
+    QD("多於", JB_BOUND_AT_LEAST),
+    QD("低於", JB_BOUND_AT_MOST),
+    QD("少於", JB_BOUND_AT_MOST),
+    QD("大約", JB_BOUND_ABOUT),
+    QD("約為", JB_BOUND_ABOUT),
+    QD("約有", JB_BOUND_ABOUT),
+    QD("約", JB_BOUND_ABOUT),
+    QD("過", JB_BOUND_AT_LEAST),
+    QD("多達", JB_BOUND_EXACT),
+    QD("高達", JB_BOUND_EXACT),
 };
 
 /* look_back runs at every number, and trying each prefix hedge there in turn was a third of
@@ -150,7 +183,8 @@ static void build_qual_index(void)
     for (gsize i = 0; i < G_N_ELEMENTS(JB_PREFIX_QUALS); i++) {
         const QualDef *q = &JB_PREFIX_QUALS[i];
         jb_prefix_by_last[(guchar)q->text[q->len - 1]] |= G_GUINT64_CONSTANT(1) << i;
-        jb_prefix_by_first[unit_hash((const guchar *)q->text, q->len)] |= G_GUINT64_CONSTANT(1) << i;
+        jb_prefix_by_first[unit_hash((const guchar *)q->text, q->len)] |= G_GUINT64_CONSTANT(1)
+                                                                          << i;
     }
     for (gsize i = 0; i < G_N_ELEMENTS(JB_SUFFIX_QUALS); i++) {
         const QualDef *q = &JB_SUFFIX_QUALS[i];
@@ -188,10 +222,11 @@ static void build_trigger_bits(void)
     /* every character trigger_cp() accepts (checked in debug builds): trying all 28672 code
      * points of the range instead cost a million instructions at start-up */
     static const gunichar triggers[] = {
-        CP_LING2, CP_LING, CP_YI, 0x4E8C /* 二 */, 0x4E24 /* 两 */, 0x5169 /* 兩 */,
-        0x4E09 /* 三 */, 0x56DB /* 四 */, 0x4E94 /* 五 */, 0x516D /* 六 */, 0x4E03 /* 七 */,
-        0x516B /* 八 */, 0x4E5D /* 九 */, CP_SHI, CP_BAI, CP_QIAN, CP_WAN, CP_WAN2, CP_YIS,
-        CP_YIS2, CP_BAN, CP_FAN,
+        CP_LING2,        CP_LING,         CP_YI,           0x4E8C /* 二 */, 0x4E24 /* 两 */,
+        0x5169 /* 兩 */, 0x4E09 /* 三 */, 0x56DB /* 四 */, 0x4E94 /* 五 */, 0x516D /* 六 */,
+        0x4E03 /* 七 */, 0x516B /* 八 */, 0x4E5D /* 九 */, CP_SHI,          CP_BAI,
+        CP_QIAN,         CP_WAN,          CP_WAN2,         CP_YIS,          CP_YIS2,
+        CP_BAN,          CP_FAN,
     };
     for (gsize i = 0; i < G_N_ELEMENTS(triggers); i++) {
         gunichar cp = triggers[i];

@@ -46,16 +46,14 @@ gboolean jb_unit_is_ratio(const char *unit)
  * and at the same place in SIMP their simplified forms: a unit in either script is one unit.
  * A table by hand rather than OpenCC: these few characters are all that units hold, and
  * every one is three bytes of UTF-8 (tests/unit/test_units.c checks the two line up). */
-static const char TRAD[] =
-    "歐幣圓鎊韓紐盧銖臺門個項輛車節戶張條種類"
-    "冊頭隻顆塊輪筆單棟層間處場劑針標準機畝頃"
-    "納噸時馬攝點曆週鐘歲億萬華絲輸貨碼際網線"
-    "號樁倉櫃燈屆級載電視衛藥錶盞艙鋪團對雙匯";
-static const char SIMP[] =
-    "欧币圆镑韩纽卢铢台门个项辆车节户张条种类"
-    "册头只颗块轮笔单栋层间处场剂针标准机亩顷"
-    "纳吨时马摄点历周钟岁亿万华丝输货码际网线"
-    "号桩仓柜灯届级载电视卫药表盏舱铺团对双汇";
+static const char TRAD[] = "歐幣圓鎊韓紐盧銖臺門個項輛車節戶張條種類"
+                           "冊頭隻顆塊輪筆單棟層間處場劑針標準機畝頃"
+                           "納噸時馬攝點曆週鐘歲億萬華絲輸貨碼際網線"
+                           "號樁倉櫃燈屆級載電視衛藥錶盞艙鋪團對雙匯";
+static const char SIMP[] = "欧币圆镑韩纽卢铢台门个项辆车节户张条种类"
+                           "册头只颗块轮笔单栋层间处场剂针标准机亩顷"
+                           "纳吨时马摄点历周钟岁亿万华丝输货码际网线"
+                           "号桩仓柜灯届级载电视卫药表盏舱铺团对双汇";
 G_STATIC_ASSERT(sizeof TRAD == sizeof SIMP);
 
 /* TRAD's characters as a bitmap of code points (U+0800..U+FFFF: all are three bytes), so a
@@ -122,7 +120,9 @@ static gboolean simplified(const char *unit, char *buf, gsize size)
 const char *jb_unit_base(const char *unit)
 {
     static const char *const SAME[][2] = {
-        {"元人民币", "元"}, {"日历天", "天"}, {"日圆", "日元"},
+        {"元人民币", "元"},
+        {"日历天", "天"},
+        {"日圆", "日元"},
     };
     char buf[64];
     gboolean trad = simplified(unit, buf, sizeof buf);
@@ -178,8 +178,10 @@ const char *jb_units_display_western(const char *unit, double max_abs)
 
 int jb_units_display_exp(const char *display)
 {
-    static const struct { const char *name; int exp; } all[] = {
-        {"万", 4}, {"亿", 8}, {"万亿", 12}, {"M", 6}, {"B", 9}, {"T", 12}};
+    static const struct {
+        const char *name;
+        int exp;
+    } all[] = {{"万", 4}, {"亿", 8}, {"万亿", 12}, {"M", 6}, {"B", 9}, {"T", 12}};
     for (guint i = 0; display && i < G_N_ELEMENTS(all); i++)
         if (strcmp(display, all[i].name) == 0)
             return all[i].exp;
@@ -202,10 +204,14 @@ char *jb_units_axis_text(const char *display, const char *unit, gboolean western
  * 100以下 does not, so it is ≤ in both styles (GB 2312 has it: the subset fonts draw it). */
 const char *jb_units_bound_prefix(JbBound bound, gboolean western)
 {
-    static const char *const cn[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = "超",
-                                     [JB_BOUND_AT_MOST] = "≤", [JB_BOUND_ABOUT] = "约"};
-    static const char *const west[] = {[JB_BOUND_EXACT] = "", [JB_BOUND_AT_LEAST] = ">",
-                                       [JB_BOUND_AT_MOST] = "≤", [JB_BOUND_ABOUT] = "~"};
+    static const char *const cn[] = {[JB_BOUND_EXACT] = "",
+                                     [JB_BOUND_AT_LEAST] = "超",
+                                     [JB_BOUND_AT_MOST] = "≤",
+                                     [JB_BOUND_ABOUT] = "约"};
+    static const char *const west[] = {[JB_BOUND_EXACT] = "",
+                                       [JB_BOUND_AT_LEAST] = ">",
+                                       [JB_BOUND_AT_MOST] = "≤",
+                                       [JB_BOUND_ABOUT] = "~"};
     if ((guint)bound >= G_N_ELEMENTS(cn))
         return "";
     return western ? west[bound] : cn[bound];
@@ -290,7 +296,8 @@ static char *label_part(JbDecimal v, int decimals, const char *unit, guint style
     if (western) {
         g_autofree char *g = grouped(num);
         if (!*display || !(style & JB_LABEL_FULL_UNIT) || (style & JB_LABEL_NO_UNIT))
-            return g_strconcat(g, display, *display || (style & JB_LABEL_NO_UNIT) ? "" : unit, NULL);
+            return g_strconcat(g, display, *display || (style & JB_LABEL_NO_UNIT) ? "" : unit,
+                               NULL);
         /* no axis states the unit: a currency's sign before (-¥25M), else the unit after */
         const char *sign = money_sign(unit);
         if (!sign)
@@ -429,7 +436,9 @@ gboolean jb_units_div(JbDecimal a, JbDecimal b, int decimals, JbDecimal *out)
 
 static JbBound flip(JbBound b)
 {
-    return b == JB_BOUND_AT_LEAST ? JB_BOUND_AT_MOST : b == JB_BOUND_AT_MOST ? JB_BOUND_AT_LEAST : b;
+    return b == JB_BOUND_AT_LEAST  ? JB_BOUND_AT_MOST
+           : b == JB_BOUND_AT_MOST ? JB_BOUND_AT_LEAST
+                                   : b;
 }
 
 JbBound jb_units_bound_of(JbBound a, JbBound b)

@@ -26,7 +26,7 @@ typedef struct {
     JbDecimal high;  /* a range's high end; equal to value when not a range */
     JbBound bound;   /* exact for a range */
     gboolean range;
-    int decimals;    /* digits after the point as written in base units: "7.0" → 1, "400" → 0 */
+    int decimals; /* digits after the point as written in base units: "7.0" → 1, "400" → 0 */
     int high_decimals; /* the same for a range's high end */
 } JbFigure;
 
@@ -107,8 +107,8 @@ typedef enum {
 
 typedef struct {
     JbChangeKind kind;
-    JbDecimal amount;   /* the multiple, the percentage (signed) or the points (signed) */
-    gboolean approx;    /* 约: a bound other than exact, or rounded */
+    JbDecimal amount; /* the multiple, the percentage (signed) or the points (signed) */
+    gboolean approx;  /* 约: a bound other than exact, or rounded */
 } JbChange;
 
 /* How `last` compares with `first` (values in `unit`). */
