@@ -49,7 +49,7 @@ typedef struct {
      * metrics.csv for `series`, and the articles' names (jb_source_names). Borrowed. */
     const JbCitations *citations;
     GHashTable *source_names;
-    const JbDict *dict;     /* optional: which metrics are parts of a whole (donuts, stacks) */
+    const JbDict *dict; /* optional: which metrics are parts of a whole (donuts, stacks) */
     gboolean allow_missing_glyphs;
     /* Also write each page as PNG (BASE-N.png beside the PDF, 144 dpi) and each chart as
      * a slide-size PNG and SVG named after its block (BASE-NAME.png, BASE-NAME.svg). */
@@ -79,8 +79,8 @@ gboolean jb_report_template_selects(const char *text);
 
 /* Render `template_path` to `pdf_path` (replaced atomically). Errors name the template
  * file and line: unknown metric or field, unclosed placeholder, bad chart spec. */
-gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
-                          const char *pdf_path, GError **error);
+gboolean jb_report_render(const char *template_path, const JbReportInputs *in, const char *pdf_path,
+                          GError **error);
 
 /* The text a placeholder expands to, e.g. ("ai.core_industry_size", "latest") → "超1.2万亿元";
  * NULL + JB_ERROR_USAGE for an unknown metric or field. Caller owns it. */

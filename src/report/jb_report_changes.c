@@ -24,9 +24,10 @@ static const char *cell(const JbTable *t, guint r, const char *col)
  * when its value is empty. `prefix` "" for the new figure, "old_" for the old. */
 static char *figure_text(const JbTable *t, guint r, const char *prefix)
 {
-    g_autofree char *v = g_strconcat(prefix, "value", NULL), *bd = g_strconcat(prefix, "bound", NULL),
-                     *hi = g_strconcat(prefix, "value_high", NULL),
-                     *fc = g_strconcat(prefix, "forecast", NULL);
+    g_autofree char *v = g_strconcat(prefix, "value", NULL),
+                    *bd = g_strconcat(prefix, "bound", NULL),
+                    *hi = g_strconcat(prefix, "value_high", NULL),
+                    *fc = g_strconcat(prefix, "forecast", NULL);
     const char *value = cell(t, r, v);
     if (!*value)
         return NULL;
@@ -48,20 +49,23 @@ void jb_report_add_changes(Builder *b, double indent)
 {
     static const struct {
         const char *kind, *tag;
-    } kinds[] = {{"revised", "修订"}, {"new_period", "新时期"}, {"new_metric", "新指标"},
+    } kinds[] = {{"revised", "修订"},
+                 {"new_period", "新时期"},
+                 {"new_metric", "新指标"},
                  {"removed", "不再出现"}};
     const JbTable *t = b->in->changes;
     if (!t) {
-        g_ptr_array_add(b->blocks, jb_report_text_blk(b, "没有上一次生成的数据可比：下一次生成起，这里列出新增和变化的数字。",
-                                                      NULL, 10, FALSE, indent, 4, "#555555",
-                                                      FALSE));
+        g_ptr_array_add(b->blocks,
+                        jb_report_text_blk(
+                            b, "没有上一次生成的数据可比：下一次生成起，这里列出新增和变化的数字。",
+                            NULL, 10, FALSE, indent, 4, "#555555", FALSE));
         return;
     }
     guint n = jb_table_n_rows(t), shown = 0;
     if (!n) {
-        g_ptr_array_add(b->blocks, jb_report_text_blk(b, "与上一次生成相比，没有新增或变化的数字。",
-                                                      NULL, 10, FALSE, indent, 4, "#555555",
-                                                      FALSE));
+        g_ptr_array_add(b->blocks,
+                        jb_report_text_blk(b, "与上一次生成相比，没有新增或变化的数字。", NULL, 10,
+                                           FALSE, indent, 4, "#555555", FALSE));
         return;
     }
     for (guint k = 0; k < G_N_ELEMENTS(kinds); k++)
@@ -72,17 +76,18 @@ void jb_report_add_changes(Builder *b, double indent)
             g_autofree char *now = figure_text(t, r, "");
             g_autofree char *old = figure_text(t, r, "old_");
             g_autofree char *what = strcmp(kinds[k].kind, "revised") == 0
-                                        ? g_strdup_printf("%s → %s", old ? old : "",
-                                                          now ? now : "")
-                                        : g_strdup(now ? now : old ? old : "");
-            g_autofree char *text = g_strdup_printf("【%s】%s %s：%s", kinds[k].tag,
-                                                    cell(t, r, "label"), period ? period : "",
-                                                    what);
+                                        ? g_strdup_printf("%s → %s", old ? old : "", now ? now : "")
+                                        : g_strdup(now   ? now
+                                                   : old ? old
+                                                         : "");
+            g_autofree char *text = g_strdup_printf(
+                "【%s】%s %s：%s", kinds[k].tag, cell(t, r, "label"), period ? period : "", what);
             item(b, text, indent);
             shown++;
         }
     if (shown < n) {
-        g_autofree char *rest = g_strdup_printf("另有%u项新增或变化未列出，见 series.csv。", n - shown);
+        g_autofree char *rest = g_strdup_printf("另有%u项新增或变化未列出，见 series.csv。",
+                                                n - shown);
         item(b, rest, indent);
     }
 }

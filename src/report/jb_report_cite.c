@@ -36,9 +36,9 @@ typedef struct {
 
 typedef struct { /* the rows of one metric, value and period */
     const char *period;
-    GArray *occs;    /* Occ, in order */
-    GArray *kept;    /* Kept, in order: the rows of the first occs (kept[i] is occs[i]'s) */
-    guint distinct;  /* distinct keys among `kept` */
+    GArray *occs;   /* Occ, in order */
+    GArray *kept;   /* Kept, in order: the rows of the first occs (kept[i] is occs[i]'s) */
+    guint distinct; /* distinct keys among `kept` */
 } Group;
 
 typedef struct {
@@ -61,8 +61,8 @@ typedef enum {
 } Col;
 
 struct JbCitations {
-    GHashTable *groups;   /* "id\nvalue\nperiod" → Group* (owned) */
-    GPtrArray *none;      /* the cited rows of a value no statement states: none */
+    GHashTable *groups; /* "id\nvalue\nperiod" → Group* (owned) */
+    GPtrArray *none;    /* the cited rows of a value no statement states: none */
     GStringChunk *strings;
     GHashTable *interned; /* an article's name (in strings) → its number + 1 */
     GPtrArray *articles;  /* its name by number */
@@ -144,9 +144,8 @@ static guint article_number(JbCitations *c, const char *s)
 
 static const char *cell(JbCitations *c, const JbTable *t, guint row, Col col)
 {
-    static const char *const names[COL_N] = {"metric_id", "value",  "period", "source",
-                                             "quote",     "published", "title", "url",
-                                             "publisher"};
+    static const char *const names[COL_N] = {"metric_id", "value", "period", "source",   "quote",
+                                             "published", "title", "url",    "publisher"};
     return jb_table_get(t, row, jb_table_column_hint(t, names[col], &c->cols[col]));
 }
 

@@ -56,8 +56,8 @@ static char *kpi_value_markup(const char *prefix, const char *num, const char *u
 
 /* The label, and under it the period, footnotes and change since the first period: one
  * layout in one font size, so that pdftotext keeps the two lines together. */
-static char *kpi_caption_markup(Builder *b, guint first, guint last, guint n_rows,
-                                GArray *numbers, GPtrArray *pending)
+static char *kpi_caption_markup(Builder *b, guint first, guint last, guint n_rows, GArray *numbers,
+                                GPtrArray *pending)
 {
     const JbSeriesRow *z = jb_report_row(b, last);
     g_autofree char *label = g_markup_escape_text(z->label, -1);
@@ -99,7 +99,8 @@ gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError *
         /* the change since the first period of the latest one's frequency: a year beside a
          * year, never beside a week or a month (1796亿元 in 2025 was 较2024年8月26—30日下降) */
         for (guint k = 0; k + 1 < rows->len && first == last; k++)
-            if (g_strcmp0(jb_report_row(b, g_array_index(rows, guint, k))->frequency, z->frequency) == 0)
+            if (g_strcmp0(jb_report_row(b, g_array_index(rows, guint, k))->frequency,
+                          z->frequency) == 0)
                 first = g_array_index(rows, guint, k);
         Card *c = g_new0(Card, 1);
         g_autofree char *num = NULL;
@@ -119,10 +120,10 @@ gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError *
         jb_layout_size(c->value, &vw, NULL);
         widest = fmax(widest, vw);
         g_autoptr(GArray) numbers = jb_report_cite(b, last);
-        g_autoptr(GPtrArray) pending =
-            g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
-        g_autofree char *caption = kpi_caption_markup(b, first, last, first == last ? 1 : 2, numbers,
-                                                      pending);
+        g_autoptr(GPtrArray)
+            pending = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
+        g_autofree char *caption = kpi_caption_markup(b, first, last, first == last ? 1 : 2,
+                                                      numbers, pending);
         c->caption = jb_layout_new(b->pango, caption, TRUE, KPI_CAPTION_SIZE, FALSE, -1);
         jb_report_keep_marks_whole(c->caption);
         c->dest = jb_report_dest_of(numbers);
@@ -157,4 +158,3 @@ gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError *
     g_ptr_array_add(b->blocks, blk);
     return TRUE;
 }
-

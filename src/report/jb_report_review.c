@@ -14,7 +14,8 @@ void jb_report_add_review(Builder *b, double indent)
 {
     static const struct {
         const char *kind, *tag;
-    } kinds[] = {{"open", "待核对"}, {"pin", "已指定"}, {"reject", "已剔除"}, {"accepted", "已确认"}};
+    } kinds[] = {
+        {"open", "待核对"}, {"pin", "已指定"}, {"reject", "已剔除"}, {"accepted", "已确认"}};
     const JbTable *t = b->in->review;
     guint shown = 0;
     for (guint k = 0; k < G_N_ELEMENTS(kinds); k++)
@@ -23,8 +24,8 @@ void jb_report_add_review(Builder *b, double indent)
                 continue;
             const char *label = jb_table_get(t, r, jb_table_column(t, "label"));
             const char *note = jb_table_get(t, r, jb_table_column(t, "note"));
-            g_autofree char *period =
-                jb_period_text_cn(jb_table_get(t, r, jb_table_column(t, "period")));
+            g_autofree char *period = jb_period_text_cn(
+                jb_table_get(t, r, jb_table_column(t, "period")));
             g_autofree char *text = g_strdup_printf(
                 "【%s】%s %s：%s%s%s", kinds[k].tag, label, period ? period : "",
                 jb_table_get(t, r, jb_table_column(t, "detail")), *note ? "。备注：" : "", note);
@@ -34,7 +35,8 @@ void jb_report_add_review(Builder *b, double indent)
             shown++;
         }
     if (!shown)
-        g_ptr_array_add(b->blocks, jb_report_text_blk(b, "没有待核对的数字：各来源一致，也没有人工指定或剔除的语句。",
-                                                      NULL, 10, FALSE, indent, 4, "#555555",
-                                                      FALSE));
+        g_ptr_array_add(
+            b->blocks,
+            jb_report_text_blk(b, "没有待核对的数字：各来源一致，也没有人工指定或剔除的语句。",
+                               NULL, 10, FALSE, indent, 4, "#555555", FALSE));
 }

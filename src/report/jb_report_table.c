@@ -16,9 +16,9 @@
 
 #define TABLE_SIZE 9.5
 #define SOURCE_SIZE 8.5
-#define UNIT_GAP 1.5  /* between a number and its unit */
+#define UNIT_GAP 1.5 /* between a number and its unit */
 #define MIN_SOURCE_W 110.0
-#define MAX_NAME_CHARS 80 /* of a source's name in the 来源 column */
+#define MAX_NAME_CHARS 80    /* of a source's name in the 来源 column */
 #define MAX_LABEL_SHARE 0.36 /* 指标 wraps past this share of the width */
 
 static void row_free(Row *r)
@@ -52,8 +52,8 @@ double jb_report_row_h(const Row *r)
 
 static PangoLayout *cell_layout(Builder *b, const char *markup, int col, gboolean bold)
 {
-    PangoLayout *l =
-        jb_layout_new(b->pango, markup, TRUE, col == 3 ? SOURCE_SIZE : TABLE_SIZE, bold, -1);
+    PangoLayout *l = jb_layout_new(b->pango, markup, TRUE, col == 3 ? SOURCE_SIZE : TABLE_SIZE,
+                                   bold, -1);
     jb_report_keep_numbers_whole(l);
     jb_report_keep_marks_whole(l);
     return l;
@@ -116,8 +116,8 @@ static Row *row_new(Builder *b, guint r, gboolean first)
         g_autofree char *esc = g_markup_escape_text(shown, -1);
         g_string_append_printf(src, "%s%s", named->len > 1 ? "；" : "", esc);
     }
-    g_autoptr(GPtrArray) pending =
-        g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
+    g_autoptr(GPtrArray)
+        pending = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
     jb_report_footnote(src, pending, numbers, SOURCE_SIZE);
     row->cell[3] = cell_layout(b, src->str, 3, FALSE);
     row->dest = jb_report_dest_of(numbers);
@@ -201,8 +201,8 @@ static void source_link(cairo_t *cr, const char *attr, double x, double y, doubl
     cairo_tag_end(cr, CAIRO_TAG_LINK);
 }
 
-static void draw_row(cairo_t *cr, const Blk *blk, const Row *r, double y, double h,
-                     gboolean head, gboolean label)
+static void draw_row(cairo_t *cr, const Blk *blk, const Row *r, double y, double h, gboolean head,
+                     gboolean label)
 {
     double x = MARGIN_X;
     JbColor ink = jb_color_hex(head ? "#1A1A1A" : "#222222");
@@ -215,7 +215,8 @@ static void draw_row(cairo_t *cr, const Blk *blk, const Row *r, double y, double
         double cx = x + CELL_PAD, w = blk->col_w[c];
         if (c == 2 && !head) { /* the decimal points in one column, the units after them */
             jb_layout_draw(cr, r->cell[2], cx + blk->num_int_w - r->int_w, y + CELL_PAD, ink);
-            jb_layout_draw(cr, r->unit, cx + blk->num_int_w + blk->num_frac_w + UNIT_GAP, y + CELL_PAD, ink);
+            jb_layout_draw(cr, r->unit, cx + blk->num_int_w + blk->num_frac_w + UNIT_GAP,
+                           y + CELL_PAD, ink);
         } else if (c == 2) {
             jb_layout_draw(cr, r->cell[2], x + (w - width_of(r->cell[2])) / 2, y + CELL_PAD, ink);
         } else if (c != 0 || label) {

@@ -49,9 +49,8 @@ static PangoAttrList *attrs_merged(PangoAttrList *old, GPtrArray *extra)
     guint k = 0;
     while (h || k < extra->len) {
         PangoAttribute *next;
-        if (h && (k == extra->len ||
-                  ((PangoAttribute *)h->data)->start_index <=
-                      ((PangoAttribute *)extra->pdata[k])->start_index)) {
+        if (h && (k == extra->len || ((PangoAttribute *)h->data)->start_index <=
+                                         ((PangoAttribute *)extra->pdata[k])->start_index)) {
             next = h->data;
             h = h->next;
         } else {
@@ -78,7 +77,8 @@ void jb_report_keep_numbers_whole(PangoLayout *layout)
 {
     const char *text = pango_layout_get_text(layout);
     gsize len = strlen(text);
-    g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func((GDestroyNotify)pango_attribute_destroy);
+    g_autoptr(GPtrArray)
+        extra = g_ptr_array_new_with_free_func((GDestroyNotify)pango_attribute_destroy);
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(text, len, from, &q); from = q.end) {
         PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
@@ -92,7 +92,8 @@ void jb_report_keep_numbers_whole(PangoLayout *layout)
 void jb_report_keep_marks_whole(PangoLayout *layout)
 {
     const char *text = pango_layout_get_text(layout);
-    g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func((GDestroyNotify)pango_attribute_destroy);
+    g_autoptr(GPtrArray)
+        extra = g_ptr_array_new_with_free_func((GDestroyNotify)pango_attribute_destroy);
     for (const char *p = text; (p = strchr(p, '[')) != NULL;) {
         const char *e = p;
         while (*e == '[' && g_ascii_isdigit(e[1])) { /* a run of marks: [1][5] */
@@ -124,7 +125,8 @@ static GArray *find_links(PangoLayout *layout, GPtrArray *pending, guint *next, 
     GArray *links = g_array_new(FALSE, FALSE, sizeof(Link));
     const char *text = pango_layout_get_text(layout);
     const char *from = text;
-    g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func((GDestroyNotify)pango_attribute_destroy);
+    g_autoptr(GPtrArray)
+        extra = g_ptr_array_new_with_free_func((GDestroyNotify)pango_attribute_destroy);
     for (; pending && *next < pending->len; (*next)++) {
         const Pending *p = g_ptr_array_index(pending, *next);
         const char *at = strstr(from, p->needle);
@@ -216,7 +218,8 @@ static void justify_lines(PangoLayout *layout, double size, GArray *links)
     const PangoLogAttr *log = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
     PangoAttrList *orig = pango_layout_get_attributes(layout);
     orig = orig ? pango_attr_list_ref(orig) : pango_attr_list_new();
-    g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func((GDestroyNotify)pango_attribute_destroy);
+    g_autoptr(GPtrArray)
+        extra = g_ptr_array_new_with_free_func((GDestroyNotify)pango_attribute_destroy);
     int width = pango_layout_get_width(layout);
     int max_gap = (int)(JUSTIFY_MAX_GAP * size * PANGO_SCALE);
     /* characters counted as the lines go, not from the text's start for each line */
@@ -311,9 +314,8 @@ static PangoAttrList *cursor_take(const AttrCursor *c, gsize s, gsize e)
 }
 
 static Blk *text_piece(Builder *b, const char *text, gsize len, PangoAttrList *attrs,
-                       GPtrArray *pending, guint *next, gboolean last, double size,
-                       gboolean bold, double indent, double before, JbColor color,
-                       gboolean justify)
+                       GPtrArray *pending, guint *next, gboolean last, double size, gboolean bold,
+                       double indent, double before, JbColor color, gboolean justify)
 {
     Blk *blk = g_new0(Blk, 1);
     blk->kind = BLK_TEXT;
@@ -330,7 +332,8 @@ static Blk *text_piece(Builder *b, const char *text, gsize len, PangoAttrList *a
     pango_layout_iter_get_line_yrange(it, &y0, &y1);
     pango_layout_iter_free(it);
     if (y1 > y0)
-        pango_layout_set_line_spacing(blk->layout, (float)(LEADING * size * PANGO_SCALE / (y1 - y0)));
+        pango_layout_set_line_spacing(blk->layout,
+                                      (float)(LEADING * size * PANGO_SCALE / (y1 - y0)));
     jb_report_keep_numbers_whole(blk->layout);
     jb_report_keep_marks_whole(blk->layout);
     blk->links = find_links(blk->layout, pending, next, last);
@@ -384,9 +387,8 @@ Blk *jb_report_text_blk(Builder *b, const char *markup, GPtrArray *pending, doub
             g_object_unref(probe);
         }
         PangoAttrList *piece_attrs = cursor_take(&cur, s, end);
-        Blk *piece = text_piece(b, text + s, end - s, piece_attrs, pending, &next, end >= len,
-                                size, bold, indent, blk ? 0 : before, jb_color_hex(color),
-                                justify);
+        Blk *piece = text_piece(b, text + s, end - s, piece_attrs, pending, &next, end >= len, size,
+                                bold, indent, blk ? 0 : before, jb_color_hex(color), justify);
         pango_attr_list_unref(piece_attrs);
         if (!blk)
             blk = piece;

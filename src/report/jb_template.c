@@ -116,8 +116,8 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbSeri
     GString *out = g_string_sized_new(strlen(body));
     int placeholders = 0;
     g_autoptr(GHashTable) used = g_hash_table_new(g_str_hash, g_str_equal); /* t->used's */
-    guint body_lines = 0;          /* line breaks before `counted`: lines are counted as */
-    const char *counted = body;    /* the placeholders come, not from the top for each */
+    guint body_lines = 0;       /* line breaks before `counted`: lines are counted as */
+    const char *counted = body; /* the placeholders come, not from the top for each */
     for (const char *p = body; *p;) {
         const char *open = strstr(p, "{{");
         if (!open) {
@@ -155,8 +155,7 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbSeri
                         "placeholder '%s' needs the form metric.field", name);
         }
         if (!value) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", source, line,
-                        local->message);
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", source, line, local->message);
             g_error_free(local);
             g_string_free(out, TRUE);
             return NULL;
@@ -174,8 +173,7 @@ JbTemplate *jb_template_parse(const char *source, const char *text, const JbSeri
             ref->metric_id = g_strdup(name);
             ref->field = g_strdup(field);
             ref->line = line;
-            g_string_append_printf(out, "%c%u%c", JB_TEMPLATE_MARK, t->refs->len,
-                                   JB_TEMPLATE_MARK);
+            g_string_append_printf(out, "%c%u%c", JB_TEMPLATE_MARK, t->refs->len, JB_TEMPLATE_MARK);
             g_ptr_array_add(t->refs, ref);
         }
         p = close + 2;
