@@ -12,18 +12,22 @@
  * may end in 增长). */
 static const char *const TAIL[] = {
     "同比增长", "同比增長", "按年增长", "按年增長", "同比上涨", "同比上漲", "同比上升", "按年上升",
-    "同比", "按年", "按季", "环比", "環比", "分别", "分別", "升幅", "跌幅", "涨幅", "漲幅", "降幅",
-    "增幅", "变化", "變化", "加快", "放缓", "放緩", "回升", "收窄", "扩大", "擴大", "中午收市",
-    "收市", "收报", "收報", "较早时", "較早時", "半日", "增长", "增長", "增加", "上涨",
-    "上漲", "上升", "下降", "下跌", "减少", "減少", "大涨", "大漲", "大增", "回落", "达到", "達到",
-    "超过", "超過", "约为", "約為", "维持", "維持", "继续", "繼續", "报", "報", "为", "為", "达",
-    "達", "至", "约", "約", "逾", "近", "是", "有", "共", "涨", "漲", "跌", "升", "降", "增",
-    "则", "則", "亦", "也", "的", "了", "已", "将", "將", "在", "于", "於", NULL};
+    "同比",     "按年",     "按季",     "环比",     "環比",     "分别",     "分別",     "升幅",
+    "跌幅",     "涨幅",     "漲幅",     "降幅",     "增幅",     "变化",     "變化",     "加快",
+    "放缓",     "放緩",     "回升",     "收窄",     "扩大",     "擴大",     "中午收市", "收市",
+    "收报",     "收報",     "较早时",   "較早時",   "半日",     "增长",     "增長",     "增加",
+    "上涨",     "上漲",     "上升",     "下降",     "下跌",     "减少",     "減少",     "大涨",
+    "大漲",     "大增",     "回落",     "达到",     "達到",     "超过",     "超過",     "约为",
+    "約為",     "维持",     "維持",     "继续",     "繼續",     "报",       "報",       "为",
+    "為",       "达",       "達",       "至",       "约",       "約",       "逾",       "近",
+    "是",       "有",       "共",       "涨",       "漲",       "跌",       "升",       "降",
+    "增",       "则",       "則",       "亦",       "也",       "的",       "了",       "已",
+    "将",       "將",       "在",       "于",       "於",       NULL};
 /* Words that open a phrase without naming anything: scope and time. */
-static const char *const HEAD[] = {
-    "全国", "全國", "我国", "我國", "今年", "去年", "本港", "其中", "同期", "内地", "內地",
-    "本周", "本週", "当日", "當日", "目前", "最新", "期内", "期內", "累计", "累計", "（", "(",
-    "，", "、", "：", "“", "「", "的", " ", NULL};
+static const char *const HEAD[] = {"全国", "全國", "我国", "我國", "今年", "去年", "本港", "其中",
+                                   "同期", "内地", "內地", "本周", "本週", "当日", "當日", "目前",
+                                   "最新", "期内", "期內", "累计", "累計", "（",   "(",    "，",
+                                   "、",   "：",   "“",    "「",   "的",   " ",    NULL};
 /* A phrase that opens with these names a comparison's base, not a metric (较上季, 比8月份). */
 static const char *const BASE[] = {"较", "較", "比", "与", "與", NULL};
 
@@ -100,7 +104,8 @@ GPtrArray *jb_suggest(const JbTable *metrics, const JbDict *dict, JbSuggestTotal
                       GError **error)
 {
     int c_metric = jb_table_column(metrics, "metric"), c_unit = jb_table_column(metrics, "unit"),
-        c_id = jb_table_column(metrics, "metric_id"), c_subject = jb_table_column(metrics, "subject"),
+        c_id = jb_table_column(metrics, "metric_id"),
+        c_subject = jb_table_column(metrics, "subject"),
         c_quote = jb_table_column(metrics, "quote"), c_src = jb_table_column(metrics, "source");
     if (c_metric < 0 || c_unit < 0) {
         g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: needs the columns metric and unit",
@@ -114,8 +119,9 @@ GPtrArray *jb_suggest(const JbTable *metrics, const JbDict *dict, JbSuggestTotal
         t.rows++;
         const char *metric = jb_table_get(metrics, r, c_metric);
         const char *unit = jb_unit_base(jb_table_get(metrics, r, c_unit)); /* 輛 is 辆 */
-        const JbMetric *m =
-            dict ? jb_dict_match(dict, metric, jb_table_get(metrics, r, c_subject), unit) : NULL;
+        const JbMetric *m = dict ? jb_dict_match(dict, metric, jb_table_get(metrics, r, c_subject),
+                                                 unit)
+                                 : NULL;
         const char *quote = jb_table_get(metrics, r, c_quote);
         if (m && !jb_dict_in_scope(dict, m, quote, quote + strlen(quote), NULL))
             m = NULL; /* 美国二季度GDP增长2.4%: a phrase of the dictionary's, another's figure */
@@ -168,11 +174,12 @@ static char *value_text(const char *v, gboolean in_list)
 GString *jb_suggest_stub(const GPtrArray *suggestions, guint n, const char *extends)
 {
     GString *s = g_string_new(NULL);
-    g_string_append(s, "# Metrics the dictionary does not know, found by jianbao suggest: the most\n"
-                       "# frequent phrases of statements without a metric id. Rename each id (area.name),\n"
-                       "# fix the label, add the other script's spelling to aliases, delete what is not a\n"
-                       "# metric; then use this file as the project's dictionary= or copy its groups into\n"
-                       "# the project's metrics.ini.\n\n");
+    g_string_append(
+        s, "# Metrics the dictionary does not know, found by jianbao suggest: the most\n"
+           "# frequent phrases of statements without a metric id. Rename each id (area.name),\n"
+           "# fix the label, add the other script's spelling to aliases, delete what is not a\n"
+           "# metric; then use this file as the project's dictionary= or copy its groups into\n"
+           "# the project's metrics.ini.\n\n");
     g_string_append_printf(s, "[dictionary]\nextends=%s\n", extends);
     for (guint i = 0; i < suggestions->len && i < n; i++) {
         const JbSuggestion *x = suggestions->pdata[i];
