@@ -7,7 +7,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static JbDict *dict;
     if (!dict)
         dict = jb_dict_load("templates/metrics.ini", NULL); /* NULL is fine: no metric ids */
-    g_autoptr(JbArticle) a = jb_article_parse("fuzz.html", (const char *)data, size, NULL, NULL, NULL);
+    g_autoptr(JbArticle)
+        a = jb_article_parse("fuzz.html", (const char *)data, size, NULL, NULL, NULL);
     if (!a)
         return 0;
     g_assert(a->paragraphs->len == a->lines->len);

@@ -55,7 +55,8 @@ static G_GNUC_UNUSED char *check_layout(const GArray *boxes, const GArray *marks
                                        a->x + a->w + g, a->y + a->h + g))
                     return g_strdup_printf("'%s' (%.1f,%.1f %.1f×%.1f) touches the line from "
                                            "(%.1f,%.1f) to (%.1f,%.1f)",
-                                           a->text, a->x, a->y, a->w, a->h, m->x0, m->y0, m->x1, m->y1);
+                                           a->text, a->x, a->y, a->w, a->h, m->x0, m->y0, m->x1,
+                                           m->y1);
                 continue;
             }
             gboolean overlap = a->x < m->x1 - eps && m->x0 < a->x + a->w - eps &&

@@ -66,8 +66,8 @@ static gboolean any_para_is(const JbArticle *a, const char *text)
     return FALSE;
 }
 
-static void check_paras(const JbArticle *a, const char *const *want, const guint *lines,
-                        guint n, const char *what)
+static void check_paras(const JbArticle *a, const char *const *want, const guint *lines, guint n,
+                        const char *what)
 {
     ok(a && a->paragraphs->len == n && a->lines->len == n, "%s: %u paragraphs (got %u)", what, n,
        a ? a->paragraphs->len : 0);
@@ -107,9 +107,9 @@ static void test_html_page(void)
     is_str(a->url, "https://news.example.cn/2024/06/18/solar.html", "page.html: canonical url");
     ok(a->warnings->len == 0, "page.html: no warnings (%u)", a->warnings->len);
     static const char *const junk[] = {
-        "脚本",   "font-size", "首页",     "滚动新闻", "注释",   "来源",     "图为",
-        "新华社", "float",     "分享",     "阅读",     "责任编辑", "电话",   "地址",
-        "相关阅读", "储能电池", "风电",    "Copyright", "ICP",    "版权",     "能源频道",
+        "脚本",     "font-size", "首页", "滚动新闻",  "注释",     "来源", "图为",
+        "新华社",   "float",     "分享", "阅读",      "责任编辑", "电话", "地址",
+        "相关阅读", "储能电池",  "风电", "Copyright", "ICP",      "版权", "能源频道",
     };
     for (gsize i = 0; i < G_N_ELEMENTS(junk); i++)
         ok(!any_para_has(a, junk[i]), "page.html: no paragraph contains '%s'", junk[i]);
@@ -164,7 +164,7 @@ static void check_plain(const JbArticle *a, const char *what)
     is_str(a->published, "2024-03-12", "%s: date from the 更新时间 line", what);
     is_str(a->url, "", "%s: no url", what);
     ok(a->warnings->len == 0, "%s: no warnings (%u)", what, a->warnings->len);
-    static const char *const junk[] = {"更新时间", "加载中", "5.67W", "责任编辑", "为你推荐",
+    static const char *const junk[] = {"更新时间", "加载中", "5.67W",  "责任编辑",    "为你推荐",
                                        "装车量",   "右上角", "朋友圈", "\xE3\x80\x80"};
     for (gsize i = 0; i < G_N_ELEMENTS(junk); i++)
         ok(!any_para_has(a, junk[i]), "%s: no paragraph contains '%s'", what, junk[i]);
@@ -192,7 +192,8 @@ static void test_invalid_utf8(void)
     static const guint lines[] = {1, 2};
     check_paras(a, want, lines, 2, "invalid-utf8.txt");
     /* (and a fourth: the file states no date) */
-    ok(a && a->warnings->len == 4, "invalid-utf8.txt: three warnings of bytes and one of no date (%u)",
+    ok(a && a->warnings->len == 4,
+       "invalid-utf8.txt: three warnings of bytes and one of no date (%u)",
        a ? a->warnings->len : 0);
     ok(a && a->warnings->len == 4 && strstr(warning(a, 3), "no date found"),
        "invalid-utf8.txt: the last says no date was found");
@@ -219,7 +220,8 @@ static void expect_error(const char *name, int code, const char *message)
 static void test_errors(void)
 {
     expect_error("empty.txt", JB_ERROR_INPUT, DIR "empty.txt: empty");
-    expect_error("binary.bin", JB_ERROR_INPUT, DIR "binary.bin: binary file (NUL byte at offset 7)");
+    expect_error("binary.bin", JB_ERROR_INPUT,
+                 DIR "binary.bin: binary file (NUL byte at offset 7)");
     expect_error("no-such-file.txt", JB_ERROR_INPUT,
                  DIR "no-such-file.txt: cannot open: No such file or directory");
 
@@ -232,7 +234,8 @@ static void test_errors(void)
 
     a = jb_article_parse("x.txt", "正文。", strlen("正文。"), "NOPE-42", NULL, &error);
     ok(!a && error && error->code == JB_ERROR_USAGE, "unknown encoding: usage error");
-    is_str(error ? error->message : NULL, "x.txt: unknown encoding 'NOPE-42'", "unknown encoding: message");
+    is_str(error ? error->message : NULL, "x.txt: unknown encoding 'NOPE-42'",
+           "unknown encoding: message");
     g_clear_error(&error);
 
     a = jb_article_parse("x.txt", "正文。", strlen("正文。"), NULL, "next tuesday", &error);
@@ -260,7 +263,8 @@ static void test_unterminated(void)
                                        "其中高技术制造业用电增长更快。"};
     static const guint lines[] = {1, 2};
     check_paras(a, want, lines, 2, "unterminated-comment.html");
-    is_str(warning(a, 0), DIR "unterminated-comment.html:3: unterminated comment; rest of file ignored",
+    is_str(warning(a, 0),
+           DIR "unterminated-comment.html:3: unterminated comment; rest of file ignored",
            "unterminated comment: warning with line");
 
     g_autoptr(JbArticle) b = load("unterminated-tag.html", NULL);
@@ -277,10 +281,10 @@ static void test_unterminated(void)
     is_str(warning(c, 0), "mem.html:2: <nav> is never closed; its text is kept",
            "unclosed <nav>: warning");
 
-    g_autoptr(JbArticle) d =
-        parse("<html><body><form id=\"f\"><div><p>整页包在表单里，营收增长3%。</p></div></form>"
-              "</body></html>",
-              -1);
+    g_autoptr(JbArticle)
+        d = parse("<html><body><form id=\"f\"><div><p>整页包在表单里，营收增长3%。</p></div></form>"
+                  "</body></html>",
+                  -1);
     static const char *const want_d[] = {"整页包在表单里，营收增长3%。"};
     check_paras(d, want_d, NULL, 1, "page wrapped in <form>");
 }
@@ -318,9 +322,15 @@ static void test_hostile(void)
     is_str(para(b, 0), "近5个百分点", "200000 nested inline tags vanish");
 
     /* Inputs that would be quadratic for a naive scanner: each must finish quickly. */
-    static const char *const units[] = {"<a b='", "<a b=\"x\" c='>", "<!--", "<script>", "<p title=\"",
-                                        "&#", "&amp", "</", "<", "[", "![a](", "<![CDATA[",
-                                        "[a](", "[a][", "*_~", "`", "<nav>", "|"};
+    static const char *const units[] = {"<a b='",      "<a b=\"x\" c='>",
+                                        "<!--",        "<script>",
+                                        "<p title=\"", "&#",
+                                        "&amp",        "</",
+                                        "<",           "[",
+                                        "![a](",       "<![CDATA[",
+                                        "[a](",        "[a][",
+                                        "*_~",         "`",
+                                        "<nav>",       "|"};
     for (gsize u = 0; u < G_N_ELEMENTS(units); u++) {
         g_string_assign(s, "<p>开头一段。</p>\n");
         for (int i = 0; i < 200000; i++)
@@ -349,16 +359,17 @@ static void test_hostile(void)
 
 static void test_html_details(void)
 {
-    g_autoptr(JbArticle) a = parse("<p>收入&lt;5亿&amp;利润&gt;1亿，&ldquo;好&rdquo;&mdash;&hellip; "
-                                   "&#x4e2d;&#22269; &yen;100 &foo; 完</p>",
-                                   -1);
+    g_autoptr(JbArticle)
+        a = parse("<p>收入&lt;5亿&amp;利润&gt;1亿，&ldquo;好&rdquo;&mdash;&hellip; "
+                  "&#x4e2d;&#22269; &yen;100 &foo; 完</p>",
+                  -1);
     is_str(para(a, 0), "收入<5亿&利润>1亿，“好”-… 中国 ¥100 &foo; 完", "entities decoded");
 
     /* A fragment: text lines with a few <p> tags, as crawlers save them. */
-    g_autoptr(JbArticle) b =
-        parse("更新时间:2025-01-02 08:00 来源:某网\n正文之前的一行\n<p>第一段。</p> <p>第二段。</p>\n"
-              "Copyright 2025 某网\n",
-              -1);
+    g_autoptr(JbArticle) b = parse(
+        "更新时间:2025-01-02 08:00 来源:某网\n正文之前的一行\n<p>第一段。</p> <p>第二段。</p>\n"
+        "Copyright 2025 某网\n",
+        -1);
     static const char *const want_b[] = {"正文之前的一行", "第一段。", "第二段。"};
     static const guint lines_b[] = {2, 3, 3};
     check_paras(b, want_b, lines_b, 3, "html fragment");
@@ -371,22 +382,24 @@ static void test_html_details(void)
         g_autofree char *text = g_strconcat("某地发布统计数据\n\n", weekdays[i],
                                             "\n\n第二季度产值增长3.3%。\n", NULL);
         g_autoptr(JbArticle) w = parse(text, -1);
-        is_str(w ? w->published : NULL, "2024-08-16", "a date line with its weekday: %s", weekdays[i]);
+        is_str(w ? w->published : NULL, "2024-08-16", "a date line with its weekday: %s",
+               weekdays[i]);
     }
 
     /* <header> inside <article> is the article's; outside, it is the site's. */
-    g_autoptr(JbArticle) c =
-        parse("<header>站点导航</header><article><header><h1>文章标题</h1></header>"
-              "<p>正文，增长1%。</p></article>",
-              -1);
+    g_autoptr(JbArticle)
+        c = parse("<header>站点导航</header><article><header><h1>文章标题</h1></header>"
+                  "<p>正文，增长1%。</p></article>",
+                  -1);
     static const char *const want_c[] = {"文章标题", "正文，增长1%。"};
     check_paras(c, want_c, NULL, 2, "<header> in <article>");
     is_str(c ? c->title : NULL, "文章标题", "title from <h1>");
 
     /* CRLF and BOM; paragraphs from <br>; junk view count "阅读 1234" */
-    g_autoptr(JbArticle) d = parse("\xEF\xBB\xBF<div>\r\n第一行<br>\r\n第二行<br/>阅读 1234\r\n</div>\r\n<div>"
-                                   "第三行</div>",
-                                   -1);
+    g_autoptr(JbArticle)
+        d = parse("\xEF\xBB\xBF<div>\r\n第一行<br>\r\n第二行<br/>阅读 1234\r\n</div>\r\n<div>"
+                  "第三行</div>",
+                  -1);
     static const char *const want_d[] = {"第一行", "第二行", "第三行"};
     static const guint lines_d[] = {2, 3, 5};
     check_paras(d, want_d, lines_d, 3, "CRLF, BOM and <br>");
@@ -400,9 +413,10 @@ static void test_html_details(void)
     check_paras(f, want_f, NULL, 1, "like/comment counts and 相关推荐 list dropped");
 
     /* a leaked CSS rule and a script line outside <style>/<script> */
-    g_autoptr(JbArticle) e = parse("<p>.x&#123;float:left;&#125;</p><p>var a = 1; document.write(a);</p>"
-                                   "<p>正文。</p>",
-                                   -1);
+    g_autoptr(JbArticle)
+        e = parse("<p>.x&#123;float:left;&#125;</p><p>var a = 1; document.write(a);</p>"
+                  "<p>正文。</p>",
+                  -1);
     static const char *const want_e[] = {"正文。"};
     check_paras(e, want_e, NULL, 1, "leaked CSS and script dropped");
 }
@@ -431,23 +445,25 @@ static void test_text_details(void)
                           "\n"
                           "一二三四五六七八九十一二三四五六七八九十一二三四五\n"
                           "第二段结束。\n";
-    g_autoptr(JbArticle) b = jb_article_parse("w.txt", wrapped, strlen(wrapped), NULL, NULL, &error);
+    g_autoptr(JbArticle)
+        b = jb_article_parse("w.txt", wrapped, strlen(wrapped), NULL, NULL, &error);
     g_clear_error(&error);
     ok(b && b->paragraphs->len == 2, "hard-wrapped text: two paragraphs (%u)",
        b ? b->paragraphs->len : 0);
-    ok(b && g_str_has_suffix(para(b, 0), "五一二三四五六七八九十一二三四五六七八九十一二三四五结束。"),
+    ok(b && g_str_has_suffix(para(b, 0),
+                             "五一二三四五六七八九十一二三四五六七八九十一二三四五结束。"),
        "hard-wrapped text: lines joined without spaces");
     ok(line(b, 1) == 6, "hard-wrapped text: second paragraph on line 6");
 
     /* published_override wins and is normalised */
-    g_autoptr(JbArticle) c =
-        jb_article_parse("o.txt", "发布时间：2024年3月5日\n正文。\n", strlen("发布时间：2024年3月5日\n正文。\n"),
-                         NULL, "2023年5月1日", &error);
+    g_autoptr(JbArticle) c = jb_article_parse("o.txt", "发布时间：2024年3月5日\n正文。\n",
+                                              strlen("发布时间：2024年3月5日\n正文。\n"), NULL,
+                                              "2023年5月1日", &error);
     g_clear_error(&error);
     is_str(c ? c->published : NULL, "2023-05-01", "published_override wins");
-    g_autoptr(JbArticle) d =
-        jb_article_parse("o.txt", "发布时间：2024年3月5日\n正文。\n", strlen("发布时间：2024年3月5日\n正文。\n"),
-                         NULL, NULL, &error);
+    g_autoptr(JbArticle)
+        d = jb_article_parse("o.txt", "发布时间：2024年3月5日\n正文。\n",
+                             strlen("发布时间：2024年3月5日\n正文。\n"), NULL, NULL, &error);
     g_clear_error(&error);
     is_str(d ? d->published : NULL, "2024-03-05", "发布时间 with a Chinese date");
     static const char *const want_d[] = {"正文。"};
@@ -462,9 +478,9 @@ static void test_junk_facts(void)
         const char *text;
         gboolean junk;
     } cases[] = {
-        {"© 2024 示例网", TRUE},                     /* a two-byte character */
+        {"© 2024 示例网", TRUE}, /* a two-byte character */
         {"全文完。版权所有©示例日报社", TRUE},
-        {"扫码下载ＡＰＰ", TRUE},                      /* letters made ASCII while cleaning */
+        {"扫码下载ＡＰＰ", TRUE}, /* letters made ASCII while cleaning */
         {"打开示例新闻客户端，精彩尽在掌握", TRUE},
         {"责任编辑：王某", TRUE},
         {"[ 编辑 张三 ]", TRUE},
@@ -480,7 +496,8 @@ static void test_junk_facts(void)
         {"市民热线12345共受理诉求186件，办结率100%。", FALSE}, /* a service in a story */
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        g_autofree char *html = g_strdup_printf("<p>正文第一段，增长10%%。</p><p>%s</p>", cases[i].text);
+        g_autofree char *html = g_strdup_printf("<p>正文第一段，增长10%%。</p><p>%s</p>",
+                                                cases[i].text);
         g_autoptr(JbArticle) a = parse(html, -1);
         ok(a && (a->paragraphs->len == 1) == cases[i].junk, "'%s' is %s", cases[i].text,
            cases[i].junk ? "junk" : "kept");
@@ -542,7 +559,8 @@ static const JbSection *section(const JbArticle *a, guint i)
 static void test_json(void)
 {
     GError *error = NULL;
-    g_autoptr(JbArticle) one = parse_as("one.json",
+    g_autoptr(JbArticle) one = parse_as(
+        "one.json",
         "{\n  \"title\": \"前三季度软件收入\",\n  \"pubDate\": \"2024-10-28 10:00:00\",\n"
         "  \"source\": \"示例财经\",\n  \"url\": \"https://n.example.cn/a/1\",\n"
         "  \"content\": \"<p>前三季度软件业务收入9.8万亿元。</p><p>同比增长11.2%。</p>\"\n}\n",
@@ -558,7 +576,8 @@ static void test_json(void)
 
     /* a list under data.list; dates in epoch milliseconds are days in China (UTC+8):
      * 1713371400000 is 2024-04-17 16:30 UTC, 2024-04-18 00:30 in Beijing */
-    g_autoptr(JbArticle) list = parse_as("list.json",
+    g_autoptr(JbArticle) list = parse_as(
+        "list.json",
         "{\"code\":0,\"data\":{\"list\":[\n"
         "{\"title\":\"一季度工业\",\"publishTime\":1713371400000,\"link\":\"https://a.example.cn/1\","
         "\"content\":\"一季度工业增加值增长6.1%。\\n3月份增长4.5%。\"},\n"
@@ -568,19 +587,23 @@ static void test_json(void)
         &error);
     ok(list && list->sections->len == 2, "JSON list: a section per story with a body (got %u)",
        list ? list->sections->len : 0);
-    is_str(section(list, 0) ? section(list, 0)->title : NULL, "一季度工业", "JSON list: story title");
+    is_str(section(list, 0) ? section(list, 0)->title : NULL, "一季度工业",
+           "JSON list: story title");
     is_str(section(list, 0) ? section(list, 0)->published : NULL, "2024-04-18",
            "JSON list: epoch milliseconds, the day in Beijing");
     is_str(section(list, 1) ? section(list, 1)->published : NULL, "2024-05-16",
            "JSON list: epoch seconds");
-    is_str(section(list, 1) ? section(list, 1)->url : NULL, "https://a.example.cn/2", "JSON list: link");
-    static const char *const list_paras[] = {"一季度工业", "一季度工业增加值增长6.1%。", "3月份增长4.5%。",
-                                             "4月份消费", "4月份社会消费品零售总额3.57万亿元。"};
+    is_str(section(list, 1) ? section(list, 1)->url : NULL, "https://a.example.cn/2",
+           "JSON list: link");
+    static const char *const list_paras[] = {"一季度工业", "一季度工业增加值增长6.1%。",
+                                             "3月份增长4.5%。", "4月份消费",
+                                             "4月份社会消费品零售总额3.57万亿元。"};
     static const guint list_lines[] = {2, 2, 3, 3, 3};
     check_paras(list, list_paras, list_lines, 5, "JSON list: headings and bodies");
 
     /* bad JSON: an error naming the file, line and column; too deep: refused before parsing */
-    JbArticle *bad = parse_as("bad.json", "{\n \"title\": \"x\",\n \"content\": \"abc\"\n \"date\": 1\n}", &error);
+    JbArticle *bad = parse_as(
+        "bad.json", "{\n \"title\": \"x\",\n \"content\": \"abc\"\n \"date\": 1\n}", &error);
     ok(!bad && error && g_str_has_prefix(error->message, "bad.json:3:"),
        "invalid JSON: file:line:col (%s)", error ? error->message : "no error");
     g_clear_error(&error);
@@ -598,7 +621,8 @@ static void test_json(void)
     ok(txt && txt->shape == JB_SHAPE_TEXT, "[快讯] … is plain text, not JSON");
 
     /* a page's JSON-LD: date, headline, publisher, url where no <meta> says them */
-    g_autoptr(JbArticle) ld = parse_as("ld.html",
+    g_autoptr(JbArticle) ld = parse_as(
+        "ld.html",
         "<html><head><title>页面</title><script type=\"application/ld+json\">"
         "[{\"@type\":\"BreadcrumbList\"},{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
         "\"headline\":\"5G基站超过400万个\",\"datePublished\":\"2024-11-20T09:30:00+08:00\","
@@ -629,8 +653,9 @@ int main(void)
     test_text_details();
     test_junk_facts();
     test_dates();
-    {   /* a phone word inside a sentence is not a contact line (issue 3: 5G移动电话用户) */
-        g_autoptr(JbArticle) a = parse("<p>截至6月末，5G移动电话用户达6.76亿户。</p><p>客服电话：010-66660000</p>", -1);
+    { /* a phone word inside a sentence is not a contact line (issue 3: 5G移动电话用户) */
+        g_autoptr(JbArticle) a = parse(
+            "<p>截至6月末，5G移动电话用户达6.76亿户。</p><p>客服电话：010-66660000</p>", -1);
         ok(any_para_has(a, "6.76亿户"), "a sentence about 移动电话用户 is kept");
         ok(!any_para_has(a, "010-66660000"), "a 电话：number line is still junk");
     }

@@ -51,7 +51,8 @@ static void pdf_missing_object(void)
     cairo_destroy(cr);
     cairo_surface_finish(s);
     cairo_surface_destroy(s);
-    ok(jb_pdf_missing_object(pdf->data, pdf->len) == -1, "a PDF cairo finished: every object there");
+    ok(jb_pdf_missing_object(pdf->data, pdf->len) == -1,
+       "a PDF cairo finished: every object there");
     /* object 3's "3 0 obj" renamed, as if its bytes were never written there */
     char *at = memmem(pdf->data, pdf->len, "\n3 0 obj", 8); /* streams hold NUL bytes */
     ok(at != NULL, "(the PDF has an object 3)");
@@ -59,7 +60,8 @@ static void pdf_missing_object(void)
         at[1] = '9';
     long missing = jb_pdf_missing_object(pdf->data, pdf->len);
     ok(missing == 3, "an object listed but not at its offset: found (%ld)", missing);
-    ok(jb_pdf_missing_object((const guint8 *)"%PDF-1.5\n", 9) == 0, "no xref table: not checked (0)");
+    ok(jb_pdf_missing_object((const guint8 *)"%PDF-1.5\n", 9) == 0,
+       "no xref table: not checked (0)");
 }
 
 int main(void)
@@ -87,10 +89,12 @@ int main(void)
     }
 
     /* hard cases: each must draw without error */
-    g_autoptr(GString) crowded = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
+    g_autoptr(GString)
+        crowded = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
     for (int i = 0; i < 30; i++)
-        g_string_append_printf(crowded, "x,很长的类别名称测试,第%02d组长长的类别名称,%.0f,元,exact,%d,s.txt\n", i,
-                               pow(10, 3 + i % 10), i > 25);
+        g_string_append_printf(
+            crowded, "x,很长的类别名称测试,第%02d组长长的类别名称,%.0f,元,exact,%d,s.txt\n", i,
+            pow(10, 3 + i % 10), i > 25);
     const char *cases[][2] = {
         {crowded->str, "30 categories with long names, 10^3 to 10^12"},
         {"metric_id,period,value,unit\nx,2023,-500,家\nx,2024,300,家\n", "negative values"},
@@ -106,15 +110,18 @@ int main(void)
 
     /* errors */
     g_autofree char *none = g_build_filename(dir, "test-chart-none.png", NULL);
-    ok(!render(AI_SERIES, "no.such", none, &e) && e && strstr(e->message, "no rows for metric 'no.such'"),
+    ok(!render(AI_SERIES, "no.such", none, &e) && e &&
+           strstr(e->message, "no rows for metric 'no.such'"),
        "unknown metric is an error naming it");
     g_clear_error(&e);
     ok(!g_file_test(none, G_FILE_TEST_EXISTS), "a failed chart writes no file");
-    g_autoptr(JbChart) bad = jb_chart_spec_parse("spec.chart", 10, "metric = x\ncolour = red\n", &e);
+    g_autoptr(JbChart)
+        bad = jb_chart_spec_parse("spec.chart", 10, "metric = x\ncolour = red\n", &e);
     ok(!bad && e && strcmp(e->message, "spec.chart:11: unknown chart key 'colour'") == 0,
        "unknown spec key names file:line (%s)", e ? e->message : "");
     g_clear_error(&e);
-    g_autoptr(JbChart) pua = jb_chart_spec_parse("spec", 1, "metric = ai.core_industry_size\ntitle = 私用\xee\x80\x80字\n", &e);
+    g_autoptr(JbChart) pua = jb_chart_spec_parse(
+        "spec", 1, "metric = ai.core_industry_size\ntitle = 私用\xee\x80\x80字\n", &e);
     g_autoptr(JbSeries) t = jb_series_new_take(series(AI_SERIES));
     g_autofree char *pua_png = g_build_filename(dir, "test-chart-pua.png", NULL);
     ok(pua && jb_chart_load_series(pua, t, &e) && !jb_chart_render(pua, pua_png, 1, &e) && e &&
@@ -128,21 +135,24 @@ int main(void)
            jb_diag_count(warned) == 1 && strstr(jb_diag_message(warned, 0), "\xee\x80\x80"),
        "--allow-missing-glyphs makes it a warning naming it, once for two draws");
     g_clear_error(&e);
-    g_autoptr(JbChart) huge = jb_chart_spec_parse("spec", 1, "metric = ai.core_industry_size\nwidth = 10000\nheight = 10000\n", &e);
-    ok(huge && jb_chart_load_series(huge, t, &e) && !jb_chart_render(huge, out, 4, &e) &&
-           e && e->code == JB_ERROR_LIMIT,
+    g_autoptr(JbChart) huge = jb_chart_spec_parse(
+        "spec", 1, "metric = ai.core_industry_size\nwidth = 10000\nheight = 10000\n", &e);
+    ok(huge && jb_chart_load_series(huge, t, &e) && !jb_chart_render(huge, out, 4, &e) && e &&
+           e->code == JB_ERROR_LIMIT,
        "an oversized canvas is refused before allocating");
     g_clear_error(&e);
     {
         /* a series merged from 100 articles: the source line names 3 and counts the rest */
-        g_autoptr(GString) many = g_string_new("metric_id,period,value,unit,sources\nx,2024,100,家,");
+        g_autoptr(GString)
+            many = g_string_new("metric_id,period,value,unit,sources\nx,2024,100,家,");
         for (int k = 0; k < 100; k++)
             g_string_append_printf(many, "articles/%03d-a-long-article-name.html; ", k);
         g_string_append_c(many, '\n');
         g_autoptr(JbSeries) mt = jb_series_new_take(series(many->str));
         g_autoptr(JbChart) mc = jb_chart_spec_parse("spec", 1, "metric = x\n", &e);
         g_autofree char *mp = g_strdup_printf("%s/test-chart-many-sources.png", dir);
-        gboolean drawn_many = mc && jb_chart_load_series(mc, mt, &e) && jb_chart_render(mc, mp, 1, &e);
+        gboolean drawn_many = mc && jb_chart_load_series(mc, mt, &e) &&
+                              jb_chart_render(mc, mp, 1, &e);
         const char *src = mc ? jb_chart_source(mc) : "";
         ok(drawn_many && g_str_has_suffix(src, "等100篇") &&
                strstr(src, "000-a-long-article-name.html") && !strstr(src, "003-a-long"),

@@ -169,7 +169,9 @@ int main(void)
     }
 
     /* one golden image per kind, and a clean layout */
-    struct { const char *name, *spec, *must_show; } kinds[] = {
+    struct {
+        const char *name, *spec, *must_show;
+    } kinds[] = {
         {"bar-growth", "metric = ai.size\ngrowth = auto\n", "×3"},
         {"hbar", "metric = prov\ntype = hbar\n", "6.9万亿元"},
         {"grouped", "metrics = robot; svc\ntype = grouped\ntitle = 机器人产量\n", "服务机器人产量"},
@@ -180,12 +182,15 @@ int main(void)
         {"combo", "metrics = ai.size; ai.growth\ntype = combo\nlabels = 规模; 增速\n", "增速"},
         {"donut", "metrics = sw.total; sw.it; sw.product; sw.embedded; sw.security\ntype = donut\n",
          "软件产品收入  2.9万亿元  24%"},
-        {"donut-parts", "metrics = sw.it; sw.product; sw.embedded\ntype = donut\ntitle = 软件业务收入构成\n", "合计"},
+        {"donut-parts",
+         "metrics = sw.it; sw.product; sw.embedded\ntype = donut\ntitle = 软件业务收入构成\n",
+         "合计"},
         {"kpi", "metric = ai.size\ntype = kpi\n", "为2022年的约3倍"},
         {"kpi-points", "metric = ai.growth\ntype = kpi\n", "比2022年高53.4个百分点"},
         {"line-troughs", "metric = exp\ntype = line\n", "7.0%"},
         {"bar-western", "metric = ai.size\nnumber_style = western\n", ">1.2T"},
-        {"square-print", "metric = ai.size\nsize = square\ntheme = templates/print.theme\n", "超1.2万亿"},
+        {"square-print", "metric = ai.size\nsize = square\ntheme = templates/print.theme\n",
+         "超1.2万亿"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(kinds); i++) {
         g_autofree char *out = g_strdup_printf("%s/test-chart-%s.png", dir, kinds[i].name);
@@ -198,7 +203,8 @@ int main(void)
         if (!drawn)
             continue;
         g_autofree char *problem = layout_problem(c);
-        ok(!problem, "%s: no text overlaps or leaves the canvas %s", kinds[i].name, problem ? problem : "");
+        ok(!problem, "%s: no text overlaps or leaves the canvas %s", kinds[i].name,
+           problem ? problem : "");
         ok(has_box(c, kinds[i].must_show), "%s: shows '%s'", kinds[i].name, kinds[i].must_show);
         if (update) {
             g_autofree char *bytes = NULL;
@@ -213,19 +219,23 @@ int main(void)
     }
 
     /* crowded and degenerate data, drawn by every kind that takes them */
-    g_autoptr(GString) crowded = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
+    g_autoptr(GString)
+        crowded = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
     for (int i = 0; i < 30; i++)
-        g_string_append_printf(crowded, "x,很长的类别名称测试,第%02d组长长的类别名称,%.0f,元,exact,%d,s.txt\n",
-                               i, pow(10, 3 + i % 10), i > 25);
+        g_string_append_printf(
+            crowded, "x,很长的类别名称测试,第%02d组长长的类别名称,%.0f,元,exact,%d,s.txt\n", i,
+            pow(10, 3 + i % 10), i > 25);
     for (int i = 0; i < 30; i++)
-        g_string_append_printf(crowded, "y,另一组,第%02d组长长的类别名称,%.0f,元,exact,0,s.txt\n", i,
-                               pow(10, 12 - i % 10));
+        g_string_append_printf(crowded, "y,另一组,第%02d组长长的类别名称,%.0f,元,exact,0,s.txt\n",
+                               i, pow(10, 12 - i % 10));
     const char *cases[][2] = {
         {crowded->str, "30 long categories, 10^3 to 10^12"},
         {"metric_id,period,value,unit\nx,2021,-500,家\nx,2022,300,家\nx,2023,-1200,家\n"
-         "y,2021,40,家\ny,2022,-20,家\ny,2023,10,家\n", "negative values"},
+         "y,2021,40,家\ny,2022,-20,家\ny,2023,10,家\n",
+         "negative values"},
         {"metric_id,period,value,unit\nx,2024,5.9,%\ny,2024,3.1,%\n", "a single point"},
-        {"metric_id,period,value,unit\nx,2023,0,家\nx,2024,0,家\ny,2023,0,家\ny,2024,0,家\n", "all zeros"},
+        {"metric_id,period,value,unit\nx,2023,0,家\nx,2024,0,家\ny,2023,0,家\ny,2024,0,家\n",
+         "all zeros"},
     };
     const char *types[] = {"bar", "hbar", "grouped", "stacked", "line", "area", "combo", "kpi"};
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++)
@@ -234,7 +244,8 @@ int main(void)
                            strcmp(types[k], "combo") == 0 || strcmp(types[k], "line") == 0;
             g_autofree char *spec = g_strdup_printf("metrics = %s\ntype = %s\ngrowth = auto\n",
                                                     two ? "x; y" : "x", types[k]);
-            g_autofree char *out = g_strdup_printf("%s/test-chart-crowded-%u-%s.png", dir, i, types[k]);
+            g_autofree char *out = g_strdup_printf("%s/test-chart-crowded-%u-%s.png", dir, i,
+                                                   types[k]);
             g_autoptr(JbChart) c = chart(cases[i][0], spec, &e);
             gboolean drawn = c && jb_chart_render(c, out, 1, &e);
             ok(drawn, "%s, %s: draws %s", cases[i][1], types[k], e ? e->message : "");
@@ -252,19 +263,23 @@ int main(void)
                     names += g_str_has_prefix(t, "第");
                     values += g_str_has_suffix(t, "元");
                 }
-                ok(names == 30 && values == 30, "30 long categories, hbar: every bar named and "
-                   "labelled (%u names, %u values)", names, values);
+                ok(names == 30 && values == 30,
+                   "30 long categories, hbar: every bar named and "
+                   "labelled (%u names, %u values)",
+                   names, values);
             }
         }
 
     /* real shapes that crowd labels: troughs and peaks, lines crossing every period, twelve
      * months, a long run of monthly values; every label clear of every line, marker and bar */
     {
-        g_autoptr(GString) zig = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
+        g_autoptr(GString)
+            zig = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
         for (int m = 1; m <= 12; m++) {
             g_string_append_printf(zig, "a,出口增速,2024-%02d,%s,%%,exact,0,s\n", m,
                                    (const char *[]){"5.6", "-1.2", "7.9", "1.5", "7.6", "8.6",
-                                                    "7.0", "8.7", "2.4", "12.7", "6.7", "10.7"}[m - 1]);
+                                                    "7.0", "8.7", "2.4", "12.7", "6.7",
+                                                    "10.7"}[m - 1]);
             g_string_append_printf(zig, "b,进口增速,2024-%02d,%.1f,%%,exact,0,s\n", m,
                                    (m % 2 ? 8.0 : 1.0) - (m % 3) * 0.5); /* crosses a every month */
         }
@@ -272,17 +287,26 @@ int main(void)
             g_string_append_printf(zig, "c,月度产量,%d-%02d,%d,万吨,exact,0,s\n", 2022 + m / 12,
                                    m % 12 + 1, 500 + (m % 5) * 40 - (m % 7) * 25);
         const char *specs[] = {
-            "metric = a\ntype = line\n", "metrics = a; b\ntype = line\n",
-            "metrics = a; b\ntype = area\n", "metric = a\n", "metrics = a; b\ntype = grouped\n",
-            "metrics = c; a\ntype = combo\n", "metric = c\ntype = line\n", "metric = c\n",
-            "metric = a\ntype = line\nsize = a4\n", "metrics = a; b\ntype = line\nsize = square\n",
+            "metric = a\ntype = line\n",
+            "metrics = a; b\ntype = line\n",
+            "metrics = a; b\ntype = area\n",
+            "metric = a\n",
+            "metrics = a; b\ntype = grouped\n",
+            "metrics = c; a\ntype = combo\n",
+            "metric = c\ntype = line\n",
+            "metric = c\n",
+            "metric = a\ntype = line\nsize = a4\n",
+            "metrics = a; b\ntype = line\nsize = square\n",
         };
         /* labels are not bought by leaving them out: how many value labels each must show,
          * and one that must be among them (a trough's, the last, the highest; crossing lines
          * too crowded for every value show each line's last, highest and lowest) */
-        const struct { guint min; const char *must; } shown[] = {
-            {12, "-1.2%"}, {4, "12.7%"}, {4, "-1.2%"}, {12, "-1.2%"}, {24, "7.0%"},
-            {14, "660万吨"}, {28, "350万吨"}, {2, "660万吨"}, {12, "2.4%"}, {4, "8.0%"},
+        const struct {
+            guint min;
+            const char *must;
+        } shown[] = {
+            {12, "-1.2%"},   {4, "12.7%"},    {4, "-1.2%"},   {12, "-1.2%"}, {24, "7.0%"},
+            {14, "660万吨"}, {28, "350万吨"}, {2, "660万吨"}, {12, "2.4%"},  {4, "8.0%"},
         };
         for (guint k = 0; k < G_N_ELEMENTS(specs); k++) {
             g_autofree char *out = g_strdup_printf("%s/test-chart-shapes-%u.png", dir, k);
@@ -309,7 +333,8 @@ int main(void)
 
     /* the limit: 64 series in every kind (the legend once had room for 16) */
     {
-        g_autoptr(GString) csv = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
+        g_autoptr(GString)
+            csv = g_string_new("metric_id,label,period,value,unit,bound,forecast,sources\n");
         g_autoptr(GString) ids = g_string_new("metrics = ");
         for (int m = 0; m < JB_CHART_MAX_SERIES; m++) {
             for (int y = 2021; y <= 2023; y++)
@@ -340,8 +365,8 @@ int main(void)
             /* the title is not the first metric's alone; a donut's key counts what it leaves out */
             gboolean parts = strcmp(kinds64[k], "donut") == 0 || strcmp(kinds64[k], "stacked") == 0;
             const char *title = strcmp(kinds64[k], "donut") == 0 ? "全部构成"
-                                : parts                             ? "全部"
-                                                                    : "第0项指标等64项";
+                                : parts                          ? "全部"
+                                                                 : "第0项指标等64项";
             ok(drawn && has_box(c, title), "64 series, %s: titled '%s'", kinds64[k], title);
             if (strcmp(kinds64[k], "donut") == 0)
                 ok(drawn && has_box(c, "其余48项  1.932万家  87%"),
@@ -354,13 +379,13 @@ int main(void)
         g_autofree char *kp = g_build_filename(dir, "test-chart-kpi-pct.png", NULL);
         g_autofree char *sp = g_build_filename(dir, "test-chart-stack-parts.png", NULL);
         g_autoptr(JbChart) k = chart(DATA, "metric = ai.growth\ntype = kpi\n", &e);
-        ok(k && jb_chart_render(k, kp, 1, &e) &&
-               has_box(k, "比2022年高53.4个百分点") && has_box(k, "71.4%"),
+        ok(k && jb_chart_render(k, kp, 1, &e) && has_box(k, "比2022年高53.4个百分点") &&
+               has_box(k, "71.4%"),
            "a %% metric's KPI: 比2022年高53.4个百分点, not 增长297%% %s", e ? e->message : "");
         g_clear_error(&e);
         g_autoptr(JbChart) st = chart(DATA, "metrics = robot; svc\ntype = stacked\n", &e);
-        ok(st && jb_chart_render(st, sp, 1, &e) &&
-               has_box(st, "36.6万") && has_box(st, "20万") && has_box(st, "约155万"),
+        ok(st && jb_chart_render(st, sp, 1, &e) && has_box(st, "36.6万") && has_box(st, "20万") &&
+               has_box(st, "约155万"),
            "a stack labels each part inside it and its total on top %s", e ? e->message : "");
         g_clear_error(&e);
     }
@@ -380,13 +405,18 @@ int main(void)
     }
 
     /* parts of a whole: only what the dictionary declares is ever summed */
-    struct { const char *spec, *want; } refused[] = {
+    struct {
+        const char *spec, *want;
+    } refused[] = {
         {"metric = ai.size\ntype = donut\n", "one metric over periods is not a whole"},
         {"metrics = ai.size; ai.growth\ntype = donut\n", "'ai.size' is declared part of nothing"},
         {"metrics = ai.growth; robot\ntype = stacked\n", "'ai.growth' is declared part of nothing"},
-        {"metrics = robot; sw.it\ntype = donut\n", "'sw.it' is part of 'sw.total', not of 'robot.all'"},
-        {"metrics = sme.specialized; sme.giants\ntype = stacked\n", "a subset is never stacked on its whole"},
-        {"metrics = ai.growth; robot\ntype = line\n", "metrics 'ai.growth' (%) and 'robot' (台（套）) are in different units"},
+        {"metrics = robot; sw.it\ntype = donut\n",
+         "'sw.it' is part of 'sw.total', not of 'robot.all'"},
+        {"metrics = sme.specialized; sme.giants\ntype = stacked\n",
+         "a subset is never stacked on its whole"},
+        {"metrics = ai.growth; robot\ntype = line\n",
+         "metrics 'ai.growth' (%) and 'robot' (台（套）) are in different units"},
         {"metrics = ai.size; prov\ntype = grouped\n", NULL}, /* the same unit: drawn */
     };
     for (guint i = 0; i < G_N_ELEMENTS(refused); i++) {
@@ -402,14 +432,17 @@ int main(void)
     }
     {
         g_autoptr(JbSeries) t = jb_series_new_take(table(DATA));
-        g_autoptr(JbChart) c = jb_chart_spec_parse("spec", 1, "metrics = robot; svc\ntype = stacked\n", &e);
-        ok(c && !jb_chart_load_series(c, t, &e) && e && strstr(e->message, "no dictionary was given"),
+        g_autoptr(JbChart)
+            c = jb_chart_spec_parse("spec", 1, "metrics = robot; svc\ntype = stacked\n", &e);
+        ok(c && !jb_chart_load_series(c, t, &e) && e &&
+               strstr(e->message, "no dictionary was given"),
            "without a dictionary a stack is refused (%s)", e ? e->message : "drawn");
         g_clear_error(&e);
     }
     {
         /* 专精特新 超14万 with its subset 小巨人 1.76万: the whole in the hole, never 15.76万 */
-        g_autoptr(JbChart) c = chart(DATA, "metrics = sme.specialized; sme.giants\ntype = donut\n", &e);
+        g_autoptr(JbChart)
+            c = chart(DATA, "metrics = sme.specialized; sme.giants\ntype = donut\n", &e);
         g_autofree char *png_subset = g_build_filename(dir, "test-chart-donut-subset.png", NULL);
         gboolean drawn = c && jb_chart_render(c, png_subset, 1, &e);
         ok(drawn, "a whole and its subset draw as a donut %s", e ? e->message : "");
@@ -432,9 +465,12 @@ int main(void)
         const char *argv[] = {"pdftotext", "-enc", "UTF-8", pdf, "-", NULL};
         g_autofree char *text = NULL;
         gint status = -1;
-        if (g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                         NULL, NULL, &text, NULL, &status, NULL) && status == 0) {
-            const char *want[] = {"人工智能核心产业规模", "超1.2万亿", "万亿元", "预计", "71.4%", "来源：a.md"};
+        if (g_spawn_sync(NULL, (char **)argv, NULL,
+                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                         &status, NULL) &&
+            status == 0) {
+            const char *want[] = {
+                "人工智能核心产业规模", "超1.2万亿", "万亿元", "预计", "71.4%", "来源：a.md"};
             for (guint i = 0; i < G_N_ELEMENTS(want); i++)
                 ok(strstr(text, want[i]) != NULL, "pdftotext finds '%s'", want[i]);
         } else {
@@ -443,17 +479,23 @@ int main(void)
         g_autofree char *bytes = NULL;
         gsize n = 0;
         g_file_get_contents(pdf, &bytes, &n, NULL);
-        ok(n > 0 && n <= 14336, "a one-chart PDF is at most 14 KB, bold title and XMP included (%zu bytes)", (size_t)n);
+        ok(n > 0 && n <= 14336,
+           "a one-chart PDF is at most 14 KB, bold title and XMP included (%zu bytes)", (size_t)n);
     }
 
     /* errors: each names where it is */
-    struct { const char *spec, *want; } bad[] = {
-        {"metric = a\ntype = pie\n", "spec:2: chart type 'pie' is not supported (supported: bar, hbar"},
+    struct {
+        const char *spec, *want;
+    } bad[] = {
+        {"metric = a\ntype = pie\n",
+         "spec:2: chart type 'pie' is not supported (supported: bar, hbar"},
         {"metric = ai.size\ntype = combo\n", "spec:2: chart type 'combo' needs 2 metrics"},
         {"metric = a\nnumber_style = roman\n", "spec:2: number_style must be chinese or western"},
         {"metric = a\nsize = huge\n", "spec:2: size must be default, slide, a4 or square"},
-        {"metric = a\ntheme = /etc/passwd\n", "spec:2: theme '/etc/passwd' must be a name or a path below"},
-        {"metric = a\ntheme = ../../x.theme\n", "spec:2: theme '../../x.theme' must be a name or a path below"},
+        {"metric = a\ntheme = /etc/passwd\n",
+         "spec:2: theme '/etc/passwd' must be a name or a path below"},
+        {"metric = a\ntheme = ../../x.theme\n",
+         "spec:2: theme '../../x.theme' must be a name or a path below"},
         {"metric = a\ntheme = nonexistent.theme\n", "spec:2: nonexistent.theme: cannot read theme"},
         {"metric = a\ntheme = nosuch\n", "spec:2: no theme named 'nosuch'"},
         {"metric = a\nwidth = 20\n", "spec:2: width must be a number of points from 50 to 10000"},
@@ -488,20 +530,24 @@ int main(void)
     {
         g_autoptr(JbChart) c = chart("metric_id,period,value,unit\nx,2022,5,元\nx,2023,7,美元\n",
                                      "metric = x\n", &e);
-        ok(!c && e && strstr(e->message, "series.csv:3: metric 'x' is in '美元' here and in '元' above"),
+        ok(!c && e &&
+               strstr(e->message, "series.csv:3: metric 'x' is in '美元' here and in '元' above"),
            "a metric in two units is refused (%s)", e ? e->message : "drawn");
         g_clear_error(&e);
     }
     /* data errors */
     g_autoptr(JbChart) missing = chart(DATA, "metrics = ai.size; nope\n", &e);
-    ok(!missing && e && strstr(e->message, "no rows for metric 'nope'"), "a missing second metric is named");
+    ok(!missing && e && strstr(e->message, "no rows for metric 'nope'"),
+       "a missing second metric is named");
     g_clear_error(&e);
     g_autofree char *png = g_build_filename(dir, "test-chart-err.png", NULL);
     const char *bad_data[][3] = {
-        {"metric_id,period,value,unit\nx,2024,5,元\ny,2024,-1,元\n", "metrics = x; y\ntype = donut\n", "a donut needs values ≥ 0"},
-        {"metric_id,period,value,unit\nx,2024,0,元\ny,2024,0,元\n", "metrics = x; y\ntype = donut\n", "a donut needs a total above 0"},
-        {"metric_id,period,value,unit\nxy,2024,5,元\nx,2024,4,元\ny,2024,2,元\n", "metrics = xy; x; y\ntype = donut\n",
-         "the parts add up to more than 'xy' in 2024"},
+        {"metric_id,period,value,unit\nx,2024,5,元\ny,2024,-1,元\n",
+         "metrics = x; y\ntype = donut\n", "a donut needs values ≥ 0"},
+        {"metric_id,period,value,unit\nx,2024,0,元\ny,2024,0,元\n",
+         "metrics = x; y\ntype = donut\n", "a donut needs a total above 0"},
+        {"metric_id,period,value,unit\nxy,2024,5,元\nx,2024,4,元\ny,2024,2,元\n",
+         "metrics = xy; x; y\ntype = donut\n", "the parts add up to more than 'xy' in 2024"},
         {"metric_id,period,value,unit\nx,a,1,元\n", "metric = x\n", NULL},
     };
     for (guint i = 0; i < G_N_ELEMENTS(bad_data); i++) {

@@ -10,8 +10,12 @@
 #include <string.h>
 #include <zlib.h>
 
-#define is_int(got, want, name) \
-    do { int g_ = (got), w_ = (want); if (!ok(g_ == w_, "%s", name)) printf("#   got %d, want %d\n", g_, w_); } while (0)
+#define is_int(got, want, name)                                                                    \
+    do {                                                                                           \
+        int g_ = (got), w_ = (want);                                                               \
+        if (!ok(g_ == w_, "%s", name))                                                             \
+            printf("#   got %d, want %d\n", g_, w_);                                               \
+    } while (0)
 
 static cairo_status_t read_bytes(void *closure, unsigned char *data, unsigned int len)
 {
@@ -39,8 +43,10 @@ static int max_diff(cairo_surface_t *a, cairo_surface_t *b)
     cairo_surface_flush(b);
     int worst = 0;
     for (int y = 0; y < h; y++) {
-        const guint32 *ra = (const guint32 *)(cairo_image_surface_get_data(a) + y * cairo_image_surface_get_stride(a));
-        const guint32 *rb = (const guint32 *)(cairo_image_surface_get_data(b) + y * cairo_image_surface_get_stride(b));
+        const guint32 *ra = (const guint32 *)(cairo_image_surface_get_data(a) +
+                                              y * cairo_image_surface_get_stride(a));
+        const guint32 *rb = (const guint32 *)(cairo_image_surface_get_data(b) +
+                                              y * cairo_image_surface_get_stride(b));
         for (int x = 0; x < w; x++)
             for (int sh = 0; sh < 32; sh += 8)
                 worst = MAX(worst, abs((int)((ra[x] >> sh) & 255) - (int)((rb[x] >> sh) & 255)));
@@ -89,8 +95,8 @@ static gboolean png_valid(const GByteArray *png, int w, int h, int channels)
     }
     uLongf want = (uLongf)h * (1 + (uLongf)w * channels), got = want + 1;
     g_autofree guint8 *raw = g_malloc(want + 1);
-    return end && at == png->len &&
-           uncompress(raw, &got, idat->data, idat->len) == Z_OK && got == want;
+    return end && at == png->len && uncompress(raw, &got, idat->data, idat->len) == Z_OK &&
+           got == want;
 }
 
 static int png_color_type(const GByteArray *png)
@@ -117,12 +123,14 @@ static void fill_powers(guint8 *d, int w, int h, int st)
         for (int x = 0; x < w; x++) {
             const guint8 *f = bytes + 3 * ((gsize)y * w + x);
             guint32 up = y ? ((guint32 *)(d + (y - 1) * st))[x] : 0;
-            ((guint32 *)(d + y * st))[x] =
-                y == 0 && x < 300 ? 0xff000000u | (guint32)(200 + x % 7) << 16 |
-                                        (guint32)(200 + x / 7 % 7) << 8 | (guint32)(200 + x / 49)
-                                  : 0xff000000u | (guint32)(guint8)((up >> 16) + f[0]) << 16 |
-                                        (guint32)(guint8)((up >> 8) + f[1]) << 8 |
-                                        (guint8)(up + f[2]);
+            ((guint32 *)(d + y * st))[x] = y == 0 && x < 300
+                                               ? 0xff000000u | (guint32)(200 + x % 7) << 16 |
+                                                     (guint32)(200 + x / 7 % 7) << 8 |
+                                                     (guint32)(200 + x / 49)
+                                               : 0xff000000u |
+                                                     (guint32)(guint8)((up >> 16) + f[0]) << 16 |
+                                                     (guint32)(guint8)((up >> 8) + f[1]) << 8 |
+                                                     (guint8)(up + f[2]);
         }
     g_free(bytes);
     g_free(sorted);
@@ -256,7 +264,9 @@ int main(void)
         back = roundtrip(im, &png);
         int type = png_color_type(png), ch = type == 3 ? 1 : type == 2 ? 3 : 4;
         ok(back && max_diff(im, back) <= (k == 3 ? 1 : 0) && png_valid(png, w, hh, ch) &&
-               type == (k == 0 ? 3 : k == 3 ? 6 : 2),
+               type == (k == 0   ? 3
+                        : k == 3 ? 6
+                                 : 2),
            "%d×%d image %d: colour type %d, valid, the same pixels", w, hh, k, type);
         g_byte_array_unref(png);
         if (back)
@@ -267,7 +277,8 @@ int main(void)
     /* not an image surface: an error, not a crash */
     cairo_surface_t *rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
     g_autoptr(GByteArray) none = g_byte_array_new();
-    ok(!jb_png_encode(rec, none, &e) && e && e->code == JB_ERROR_OUTPUT, "a non-image surface is refused");
+    ok(!jb_png_encode(rec, none, &e) && e && e->code == JB_ERROR_OUTPUT,
+       "a non-image surface is refused");
     g_clear_error(&e);
 
     cairo_surface_destroy(rec);

@@ -72,7 +72,8 @@ static void golden(JbChart *c, const char *name)
         return;
     }
     g_autofree char *why = NULL;
-    ok(same_image(out, want, 24, 0.002, diff, &why), "%s: matches %s %s", name, want, why ? why : "");
+    ok(same_image(out, want, 24, 0.002, diff, &why), "%s: matches %s %s", name, want,
+       why ? why : "");
 }
 
 int main(void)
@@ -82,14 +83,17 @@ int main(void)
 
     /* proportional: 2020→2025 is five times 2021→2022 */
     {
-        g_autofree char *csv = g_strconcat(head, "x,产量,2020,10,万吨,exact,0,a\nx,产量,2021,12,万吨,exact,0,a\n"
-                                                 "x,产量,2022,13,万吨,exact,0,a\nx,产量,2025,20,万吨,exact,1,a\n", NULL);
+        g_autofree char *csv = g_strconcat(
+            head,
+            "x,产量,2020,10,万吨,exact,0,a\nx,产量,2021,12,万吨,exact,0,a\n"
+            "x,产量,2022,13,万吨,exact,0,a\nx,产量,2025,20,万吨,exact,1,a\n",
+            NULL);
         g_autoptr(JbChart) c = chart(csv, "metric = x\n", &e);
         ok(c && draw(c, "time-proportional"), "a bar chart with a gap draws");
-        double x20 = centre_of(c, "2020年"), x21 = centre_of(c, "2021年"), x22 = centre_of(c, "2022年"),
-               x25 = centre_of(c, "2025年");
-        ok(fabs((x25 - x20) - 5 * (x22 - x21)) < 0.5, "2020→2025 (%.1f) is five times 2021→2022 (%.1f)",
-           x25 - x20, x22 - x21);
+        double x20 = centre_of(c, "2020年"), x21 = centre_of(c, "2021年"),
+               x22 = centre_of(c, "2022年"), x25 = centre_of(c, "2025年");
+        ok(fabs((x25 - x20) - 5 * (x22 - x21)) < 0.5,
+           "2020→2025 (%.1f) is five times 2021→2022 (%.1f)", x25 - x20, x22 - x21);
         ok(!isnan(centre_of(c, "2023年")) && !isnan(centre_of(c, "2024年")),
            "the missing years keep their slots, labelled");
         is_str(jb_chart_subtitle(c), "2020—2025年，2023—2024年无数据，2025年为预计值",
@@ -97,27 +101,32 @@ int main(void)
     }
 
     /* a line with a missing year: no line across it (golden), or a dotted bridge */
-    g_autofree char *gap_csv = g_strconcat(head,
+    g_autofree char *gap_csv = g_strconcat(
+        head,
         "x,规模以上工业增加值增速,2018,6.2,%,exact,0,a\nx,规模以上工业增加值增速,2019,5.7,%,exact,0,a\n"
         "x,规模以上工业增加值增速,2020,2.8,%,exact,0,a\nx,规模以上工业增加值增速,2022,3.6,%,exact,0,a\n"
-        "x,规模以上工业增加值增速,2023,4.6,%,exact,0,a\nx,规模以上工业增加值增速,2024,5.8,%,exact,0,a\n", NULL);
+        "x,规模以上工业增加值增速,2023,4.6,%,exact,0,a\nx,规模以上工业增加值增速,2024,5.8,%,exact,0,a\n",
+        NULL);
     {
         g_autoptr(JbChart) c = chart(gap_csv, "metric = x\ntype = line\n", &e);
         ok(c != NULL, "line with a missing year loads");
         if (c) {
             golden(c, "line-gap");
-            is_str(jb_chart_subtitle(c), "2018—2024年，2021年无数据", "the subtitle names the missing year");
+            is_str(jb_chart_subtitle(c), "2018—2024年，2021年无数据",
+                   "the subtitle names the missing year");
         }
         g_autoptr(JbChart) b = chart(gap_csv, "metric = x\ntype = line\ngaps = bridge\n", &e);
         ok(b && draw(b, "line-gap-bridge"), "gaps = bridge draws");
     }
 
     /* mixed annual and first-half figures: two series, never one line */
-    g_autofree char *mixed = g_strconcat(head,
+    g_autofree char *mixed = g_strconcat(
+        head,
         "gdp,国内生产总值增速,2021,8.4,%,exact,0,a\ngdp,国内生产总值增速,2021-H1,12.7,%,exact,0,a\n"
         "gdp,国内生产总值增速,2022,3.0,%,exact,0,a\ngdp,国内生产总值增速,2022-H1,2.5,%,exact,0,a\n"
         "gdp,国内生产总值增速,2023,5.2,%,exact,0,a\ngdp,国内生产总值增速,2023-H1,5.5,%,exact,0,a\n"
-        "gdp,国内生产总值增速,2024-H1,5.0,%,exact,0,a\n", NULL);
+        "gdp,国内生产总值增速,2024-H1,5.0,%,exact,0,a\n",
+        NULL);
     {
         g_autoptr(JbChart) c = chart(mixed, "metric = gdp\n", &e);
         ok(c != NULL, "mixed annual and H1 figures load");
@@ -158,19 +167,21 @@ int main(void)
     }
 
     /* labels as analysts write them */
-    struct { const char *rows, *spec, *want_label, *not_label, *subtitle; } cases[] = {
+    struct {
+        const char *rows, *spec, *want_label, *not_label, *subtitle;
+    } cases[] = {
         {"x,2024-01,1\nx,2024-02,2\nx,2024-03,3\nx,2024-04,4\n", "", "|1月|", "2024年1月",
          "2024年1—4月"},
-        {"x,2023-11,1\nx,2023-12,2\nx,2024-01,3\nx,2024-02,4\n", "", "|2023年\n11月|12月|2024年\n1月|2月|",
-         NULL, "2023年11月—2024年2月"},
-        {"x,2021-H1,1\nx,2021-H2,2\nx,2022-H1,3\n", "", "|2021年\n上半年|下半年|2022年\n上半年|", NULL,
-         "2021年上半年—2022年上半年"},
-        {"x,2021-H1,1\nx,2021-H2,2\nx,2022-H1,3\n", "period_labels = compact\n", "|2021H1|H2|2022H1|",
-         NULL, NULL},
-        {"x,2024-01/2024-03,1\nx,2024-01/2024-06,2\nx,2024-01/2024-09,3\n", "", "|1—3月|1—6月|1—9月|",
-         "2024年1—3月", "2024年1—9月"},
-        {"x,2022-01/2022-10,1\nx,2023-01/2023-10,2\nx,2024-01/2024-10,3\n", "", "|2022年|2023年|2024年|",
-         NULL, "2022—2024年各年1—10月"},
+        {"x,2023-11,1\nx,2023-12,2\nx,2024-01,3\nx,2024-02,4\n", "",
+         "|2023年\n11月|12月|2024年\n1月|2月|", NULL, "2023年11月—2024年2月"},
+        {"x,2021-H1,1\nx,2021-H2,2\nx,2022-H1,3\n", "", "|2021年\n上半年|下半年|2022年\n上半年|",
+         NULL, "2021年上半年—2022年上半年"},
+        {"x,2021-H1,1\nx,2021-H2,2\nx,2022-H1,3\n", "period_labels = compact\n",
+         "|2021H1|H2|2022H1|", NULL, NULL},
+        {"x,2024-01/2024-03,1\nx,2024-01/2024-06,2\nx,2024-01/2024-09,3\n", "",
+         "|1—3月|1—6月|1—9月|", "2024年1—3月", "2024年1—9月"},
+        {"x,2022-01/2022-10,1\nx,2023-01/2023-10,2\nx,2024-01/2024-10,3\n", "",
+         "|2022年|2023年|2024年|", NULL, "2022—2024年各年1—10月"},
         {"x,2024-Q1,1\nx,2024-Q2,2\nx,2024-Q3,3\n", "", "|第一季度|第二季度|第三季度|", NULL,
          "2024年第一季度—第三季度"},
         {"x,2016/2020,1\nx,2021/2025,2\n", "", "|2016—2020年|2021—2025年|", NULL, "2016—2025年"},
@@ -193,7 +204,8 @@ int main(void)
         if (cases[i].not_label)
             ok(!strstr(t, cases[i].not_label), "no label %s", cases[i].not_label);
         if (cases[i].subtitle)
-            is_str(drawn ? jb_chart_subtitle(c) : NULL, cases[i].subtitle, "subtitle %s", cases[i].subtitle);
+            is_str(drawn ? jb_chart_subtitle(c) : NULL, cases[i].subtitle, "subtitle %s",
+                   cases[i].subtitle);
     }
 
     /* long spans of quarters, halves and months: labels thinned by whole years, none over
@@ -209,7 +221,8 @@ int main(void)
             for (char **l = lines; *l; l++)
                 if (**l)
                     g_string_append_printf(rows, "%s,%%\n", *l);
-            g_autoptr(JbChart) c = chart(rows->str, k ? "metric = x\ntype = line\n" : "metric = x\ntype = bar\n", &e);
+            g_autoptr(JbChart) c = chart(
+                rows->str, k ? "metric = x\ntype = line\n" : "metric = x\ntype = bar\n", &e);
             g_autofree char *name = g_strdup_printf("%s-%s", spans[i][1], k ? "line" : "bar");
             gboolean drawn = c && draw(c, name);
             g_clear_error(&e);

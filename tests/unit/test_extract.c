@@ -45,11 +45,13 @@ int main(void)
     dict = jb_dict_load("templates/metrics.ini", &e);
     g_assert_no_error(e);
 
-    g_autoptr(GPtrArray) a = run("目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家。",
-                                 "2022-07-26");
+    g_autoptr(GPtrArray)
+        a = run("目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家。", "2022-07-26");
     ok(a->len == 2, "two statements (%u)", a->len);
-    expect(a, "400000000000", "ai.core_industry_size", "人工智能", "2022-07-26", FALSE, "目前 size");
-    expect(a, "3000", "ai.enterprises", "人工智能", "2022-07-26", FALSE, "subject carried over comma");
+    expect(a, "400000000000", "ai.core_industry_size", "人工智能", "2022-07-26", FALSE,
+           "目前 size");
+    expect(a, "3000", "ai.enterprises", "人工智能", "2022-07-26", FALSE,
+           "subject carried over comma");
     const JbStatement *s = find(a, "3000");
     if (s) {
         is_str(s->quote, "目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家",
@@ -58,13 +60,14 @@ int main(void)
         ok(s->q.bound == JB_BOUND_AT_LEAST, "超过 is at_least");
     }
 
-    g_autoptr(GPtrArray) b = run("2025年我国人工智能企业数量超过6000家，核心产业规模预计突破1.2万亿元。",
-                                 "2026-01-21");
+    g_autoptr(GPtrArray) b = run(
+        "2025年我国人工智能企业数量超过6000家，核心产业规模预计突破1.2万亿元。", "2026-01-21");
     expect(b, "6000", "ai.enterprises", "人工智能", "2025", FALSE, "year in the sentence");
-    expect(b, "1200000000000", "ai.core_industry_size", "人工智能", "2025", TRUE, "预计 marks a forecast");
+    expect(b, "1200000000000", "ai.core_industry_size", "人工智能", "2025", TRUE,
+           "预计 marks a forecast");
 
-    g_autoptr(GPtrArray) c = run("截至6月底，已建成5G基站170万个，连接工业设备超过7800万台（套）。",
-                                 "2022-07-26");
+    g_autoptr(GPtrArray)
+        c = run("截至6月底，已建成5G基站170万个，连接工业设备超过7800万台（套）。", "2022-07-26");
     expect(c, "1700000", "infra.5g_base_stations", "5G", "2022-06", FALSE, "截至6月底");
     expect(c, "78000000", "infra.connected_equipment", "5G", "2022-06", FALSE, "台（套）");
 
@@ -77,8 +80,8 @@ int main(void)
     g_autoptr(GPtrArray) e2 = run("《行动方案(2025年)》印发后，全市新增企业120家。", "2024-03-01");
     expect(e2, "120", "", "", "2024-03-01", FALSE, "a year inside 《》 is not a period");
 
-    g_autoptr(GPtrArray) f = run("规模以上工业增加值同比增长5.9%。2025年规模以上工业增加值同比增长5.9%。",
-                                 "2026-01-21");
+    g_autoptr(GPtrArray) f = run(
+        "规模以上工业增加值同比增长5.9%。2025年规模以上工业增加值同比增长5.9%。", "2026-01-21");
     ok(f->len == 1, "a figure repeated in one article is written once (%u)", f->len);
     if (f->len)
         is_str(((JbStatement *)g_ptr_array_index(f, 0))->period, "2025",
@@ -86,41 +89,56 @@ int main(void)
 
 
     /* ---- periods (issue 3) */
-    g_autoptr(GPtrArray) g = run("截至2023年底，全国充电基础设施累计数量达859.6万台。", "2024-02-22");
-    expect(g, "8596000", "charging.infrastructure", "", "2023-12", FALSE, "截至2023年底 is December, and 截至 is no forecast");
+    g_autoptr(GPtrArray)
+        g = run("截至2023年底，全国充电基础设施累计数量达859.6万台。", "2024-02-22");
+    expect(g, "8596000", "charging.infrastructure", "", "2023-12", FALSE,
+           "截至2023年底 is December, and 截至 is no forecast");
     g_autoptr(GPtrArray) h = run("此外，12月全国充电总电量约为49亿千瓦时。", "2024-01-10");
-    expect(h, "4900000000", "", "", "2023-12", FALSE, "a month after the published one is last year's");
-    g_autoptr(GPtrArray) i2 = run("今年前7个月，贷款平均利率为4.8%，比去年全年下降0.4个百分点。", "2024-09-09");
+    expect(h, "4900000000", "", "", "2023-12", FALSE,
+           "a month after the published one is last year's");
+    g_autoptr(GPtrArray)
+        i2 = run("今年前7个月，贷款平均利率为4.8%，比去年全年下降0.4个百分点。", "2024-09-09");
     expect(i2, "4.8", "", "", "2024-01/2024-07", FALSE, "今年前7个月");
-    expect(i2, "-0.4", "", "", "2024-01/2024-07", FALSE, "比去年 is a comparison base, not the period");
-    g_autoptr(GPtrArray) j = run("10月11日，协会发布的数据显示，前三季度新能源汽车销量627.8万辆。", "2023-10-12");
-    expect(j, "6278000", "nev.sales", "", "2023-01/2023-09", FALSE, "前三季度; the announcement's day is not the period");
+    expect(i2, "-0.4", "", "", "2024-01/2024-07", FALSE,
+           "比去年 is a comparison base, not the period");
+    g_autoptr(GPtrArray)
+        j = run("10月11日，协会发布的数据显示，前三季度新能源汽车销量627.8万辆。", "2023-10-12");
+    expect(j, "6278000", "nev.sales", "", "2023-01/2023-09", FALSE,
+           "前三季度; the announcement's day is not the period");
     g_autoptr(GPtrArray) k = run("到年底，全国专精特新中小企业力争超过15万家。", "2024-09-09");
     expect(k, "150000", "sme.specialized", "中小企业", "2024-12", TRUE, "到年底");
-    g_autoptr(GPtrArray) l = run("报告预计，2026年、2027年和2028年，数字经济规模将分别达到65万亿、70万亿、75万亿元。",
-                                 "2025-11-03");
-    expect(l, "65000000000000", "macro.digital_economy", "数字经济", "2026", TRUE, "分别: the first year to the first value");
-    expect(l, "75000000000000", "macro.digital_economy", "数字经济", "2028", TRUE, "分别: the last year to the last value");
-    g_autoptr(GPtrArray) m = run("数据要素市场规模今年预计在1800亿元至2000亿元之间，数据交易机构已有近60家。",
-                                 "2025-11-03");
+    g_autoptr(GPtrArray) l = run(
+        "报告预计，2026年、2027年和2028年，数字经济规模将分别达到65万亿、70万亿、75万亿元。",
+        "2025-11-03");
+    expect(l, "65000000000000", "macro.digital_economy", "数字经济", "2026", TRUE,
+           "分别: the first year to the first value");
+    expect(l, "75000000000000", "macro.digital_economy", "数字经济", "2028", TRUE,
+           "分别: the last year to the last value");
+    g_autoptr(GPtrArray) m = run(
+        "数据要素市场规模今年预计在1800亿元至2000亿元之间，数据交易机构已有近60家。", "2025-11-03");
     expect(m, "180000000000", "", "", "2025", TRUE, "今年预计");
     expect(m, "60", "", "", "2025-11-03", FALSE, "已有 in its own clause: achieved, not forecast");
 
-    g_autoptr(GPtrArray) l2 = run("2025年，人工智能、人形机器人整机企业数量分别超过6000家、140家。", "2026-01-21");
-    expect(l2, "6000", "ai.enterprises", "人工智能", "2025", FALSE, "分别: the first subject to the first value");
-    expect(l2, "140", "humanoid.enterprises", "人形机器人", "2025", FALSE, "分别: the second subject, and the shared metric");
+    g_autoptr(GPtrArray)
+        l2 = run("2025年，人工智能、人形机器人整机企业数量分别超过6000家、140家。", "2026-01-21");
+    expect(l2, "6000", "ai.enterprises", "人工智能", "2025", FALSE,
+           "分别: the first subject to the first value");
+    expect(l2, "140", "humanoid.enterprises", "人形机器人", "2025", FALSE,
+           "分别: the second subject, and the shared metric");
 
     /* ---- bounds, lists, repeats */
     g_autoptr(GPtrArray) n = run("省财政分别给予最高5000万元、1000万元的资金支持。", "2025-06-09");
     const JbStatement *n2 = find(n, "10000000");
     ok(n2 && n2->q.bound == JB_BOUND_AT_MOST, "a hedge before a list holds for its members");
-    g_autoptr(GPtrArray) o = run("可再生能源装机约占总装机的56%，单笔融资最高达到10亿元。", "2025-01-20");
+    g_autoptr(GPtrArray)
+        o = run("可再生能源装机约占总装机的56%，单笔融资最高达到10亿元。", "2025-01-20");
     const JbStatement *o1 = find(o, "56"), *o2 = find(o, "1000000000");
     ok(o1 && o1->q.bound == JB_BOUND_ABOUT, "约占…的56%% is about");
     ok(o2 && o2->q.bound == JB_BOUND_AT_MOST, "最高达到10亿元 is at most");
     g_autoptr(GPtrArray) p = run("三地已分别建成创新中心3个、2个、2个。", "2025-03-28");
     ok(p->len == 3, "a value repeated within a list is not a repeat (%u rows)", p->len);
-    g_autoptr(GPtrArray) q = run("汽车和电子两个行业分别占38%和27%，三家企业的用户达3.93亿户。", "2023-07-20");
+    g_autoptr(GPtrArray)
+        q = run("汽车和电子两个行业分别占38%和27%，三家企业的用户达3.93亿户。", "2023-07-20");
     ok(q->len == 5 && find(q, "2") && find(q, "3") && !find(q, "1"),
        "两个行业, 三家企业 are counts (the corpus's convention); 一 is the article a (%u)", q->len);
     g_autoptr(GPtrArray) q1 = run("建成一个平台和一所学校。", "2023-07-20");
@@ -132,39 +150,46 @@ int main(void)
            strcmp(((JbStatement *)jun->pdata[3])->metric, "进口增长") == 0,
        "进口、出口均增长12%%: a statement for each member, with the whole clause as quote (%u)",
        jun->len);
-    g_autoptr(GPtrArray) r = run("移动互联网累计流量达1423亿GB，销售额过亿元的企业增多。", "2023-07-20");
+    g_autoptr(GPtrArray)
+        r = run("移动互联网累计流量达1423亿GB，销售额过亿元的企业增多。", "2023-07-20");
     ok(r->len == 1 && find(r, "142300000000") && strcmp(find(r, "142300000000")->q.unit, "GB") == 0,
        "1423亿GB is a figure in a Latin unit; 过亿元的企业 (a class) is not (%u)", r->len);
 
     /* ---- headlines */
     g_autoptr(JbArticle) ha = jb_article_parse(
-        "h.txt", "多地加码 创新中心最高可获5000万元\n\n2025-06-09 09:28来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n",
-        strlen("多地加码 创新中心最高可获5000万元\n\n2025-06-09 09:28来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n"),
+        "h.txt",
+        "多地加码 创新中心最高可获5000万元\n\n2025-06-09 09:28来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n",
+        strlen(
+            "多地加码 创新中心最高可获5000万元\n\n2025-06-09 09:28来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n"),
         NULL, NULL, &e);
     g_assert_no_error(e);
     g_autoptr(GPtrArray) hs = jb_extract_article(ha, dict);
-    ok(hs->len == 2, "a headline figure the body states is written once, in other words too (%u)", hs->len);
+    ok(hs->len == 2, "a headline figure the body states is written once, in other words too (%u)",
+       hs->len);
 
     /* ---- one extractor for many articles: the same statements as one call each */
-    const char *texts[] = {"目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家。",
-                           "多地加码\n\n对创新中心分别给予最高5000万元、1000万元支持，预计2027年超过1.2万亿元。",
-                           "汽车和电子两个行业分别占38%和27%，三家企业的用户达3.93亿户。"};
+    const char *texts[] = {
+        "目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家。",
+        "多地加码\n\n对创新中心分别给予最高5000万元、1000万元支持，预计2027年超过1.2万亿元。",
+        "汽车和电子两个行业分别占38%和27%，三家企业的用户达3.93亿户。"};
     g_autoptr(JbExtractor) x = jb_extractor_new(dict);
     gboolean same = TRUE;
     for (int round = 0; round < 2; round++) /* twice: scratch left by an earlier article */
         for (guint i = 0; i < G_N_ELEMENTS(texts); i++) {
             g_autofree char *data = g_strdup_printf("%s\n", texts[i]);
-            g_autoptr(JbArticle) art =
-                jb_article_parse("x.txt", data, strlen(data), NULL, "2025-06-09", &e);
+            g_autoptr(JbArticle)
+                art = jb_article_parse("x.txt", data, strlen(data), NULL, "2025-06-09", &e);
             g_assert_no_error(e);
             g_autoptr(GPtrArray) one = jb_extract_article(art, dict);
             g_autoptr(GPtrArray) many = jb_extractor_run(x, art, NULL);
             same = same && one->len == many->len && one->len > 0;
             for (guint idx = 0; same && idx < one->len; idx++) {
-                const JbStatement *s1 = g_ptr_array_index(one, idx), *s2 = g_ptr_array_index(many, idx);
+                const JbStatement *s1 = g_ptr_array_index(one, idx),
+                                  *s2 = g_ptr_array_index(many, idx);
                 same = strcmp(s1->quote, s2->quote) == 0 && strcmp(s1->period, s2->period) == 0 &&
-                       strcmp(s1->metric, s2->metric) == 0 && jb_decimal_equal(s1->q.value, s2->q.value) &&
-                       s1->q.bound == s2->q.bound && s1->forecast == s2->forecast;
+                       strcmp(s1->metric, s2->metric) == 0 &&
+                       jb_decimal_equal(s1->q.value, s2->q.value) && s1->q.bound == s2->q.bound &&
+                       s1->forecast == s2->forecast;
             }
         }
     ok(same, "an extractor reused across articles gives what one call per article gives");

@@ -126,8 +126,8 @@ static char *scan_all(const char *text)
             break;
         }
         g_autofree char *v = value_text(&q);
-        g_string_append_printf(out, "%s%s %s %s", out->len ? " | " : "", v,
-                               *q.unit ? q.unit : "-", jb_bound_name(q.bound));
+        g_string_append_printf(out, "%s%s %s %s", out->len ? " | " : "", v, *q.unit ? q.unit : "-",
+                               jb_bound_name(q.bound));
         from = q.end;
     }
     return g_string_free(out, FALSE);
@@ -183,12 +183,20 @@ static void test_decimal_format(void)
             if (!format_round_trips(*v) && bad++ < 5)
                 printf("# decimal_format does not round-trip \"%s\"\n", *v);
     }
-    ok(values >= 300 && bad == 0, "decimal_format round-trips the %u values of numbers.tsv", values);
+    ok(values >= 300 && bad == 0, "decimal_format round-trips the %u values of numbers.tsv",
+       values);
 
     static const char *const edges[] = {
-        "0", "-1", "0.5", "-0.25", "0.000000000000000000000000000000000000001",
-        "999999999999999999", "-999999999999999999", "1000000000000000000000000000000000000000",
-        "123456789012345678000000000000000000000", "12345678.9012345678",
+        "0",
+        "-1",
+        "0.5",
+        "-0.25",
+        "0.000000000000000000000000000000000000001",
+        "999999999999999999",
+        "-999999999999999999",
+        "1000000000000000000000000000000000000000",
+        "123456789012345678000000000000000000000",
+        "12345678.9012345678",
     };
     for (gsize i = 0; i < G_N_ELEMENTS(edges); i++)
         ok(format_round_trips(edges[i]), "decimal_format round-trips %s", edges[i]);
@@ -209,11 +217,12 @@ static void test_decimal_format(void)
        "decimal_format refuses a buffer one byte short and says how long it is");
     ok(jb_decimal_format((JbDecimal){123, 0}, tiny, 4) == 3 && strcmp(tiny, "123") == 0,
        "decimal_format fills a buffer of exactly length + 1");
-    ok(jb_decimal_format((JbDecimal){5, 0}, NULL, 0) == 1, "decimal_format with size 0 only measures");
+    ok(jb_decimal_format((JbDecimal){5, 0}, NULL, 0) == 1,
+       "decimal_format with size 0 only measures");
 
     /* far exponents: longer than JB_DECIMAL_STR_MAX, still exact through jb_decimal_to_string */
-    static const JbDecimal far[] = {{7, 1000}, {-7, 1000}, {7, -1000}, {-123456789, -1000},
-                                    {999999999999999999, 1000}};
+    static const JbDecimal far[] = {
+        {7, 1000}, {-7, 1000}, {7, -1000}, {-123456789, -1000}, {999999999999999999, 1000}};
     for (gsize i = 0; i < G_N_ELEMENTS(far); i++) {
         gsize want = jb_decimal_format(far[i], NULL, 0);
         g_autofree char *big = g_malloc(want + 1);
@@ -240,10 +249,17 @@ static void test_decimal(void)
         gint exp10;
         const char *want;
     } to_s[] = {
-        {4000, 8, "400000000000"}, {59, -1, "5.9"},   {164, 7, "1640000000"},
-        {-3, 0, "-3"},             {25, -2, "0.25"},  {0, 5, "0"},
-        {1500, -3, "1.5"},         {-25, 3, "-25000"}, {1, -6, "0.000001"},
-        {G_MININT64, 0, "-9223372036854775808"},      {G_MAXINT64, -19, "0.9223372036854775807"},
+        {4000, 8, "400000000000"},
+        {59, -1, "5.9"},
+        {164, 7, "1640000000"},
+        {-3, 0, "-3"},
+        {25, -2, "0.25"},
+        {0, 5, "0"},
+        {1500, -3, "1.5"},
+        {-25, 3, "-25000"},
+        {1, -6, "0.000001"},
+        {G_MININT64, 0, "-9223372036854775808"},
+        {G_MAXINT64, -19, "0.9223372036854775807"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(to_s); i++) {
         g_autofree char *s = jb_decimal_to_string((JbDecimal){to_s[i].mant, to_s[i].exp10});
@@ -339,7 +355,8 @@ static void test_decimal(void)
 
     /* the example: 16.4亿 through the parser is 1640000000 exactly */
     JbQuantity q;
-    ok(jb_number_parse("16.4亿元", &q, NULL) && jb_decimal_equal(q.value, (JbDecimal){1640000000, 0}),
+    ok(jb_number_parse("16.4亿元", &q, NULL) &&
+           jb_decimal_equal(q.value, (JbDecimal){1640000000, 0}),
        "16.4亿元 equals 1640000000 exactly (not 1639999999)");
 }
 
@@ -380,12 +397,12 @@ static void test_format_cn(void)
         {0, 0, 3, "0"},
         {9999, 0, 4, "9999"},
         {10000, 0, 4, "1万"},
-        {99999999, 0, 3, "1亿"},          /* rounds up across the 亿 threshold */
-        {99950000, 0, 3, "1亿"},          /* 9995万 at 3 digits is 1.00亿 */
+        {99999999, 0, 3, "1亿"}, /* rounds up across the 亿 threshold */
+        {99950000, 0, 3, "1亿"}, /* 9995万 at 3 digits is 1.00亿 */
         {99940000, 0, 3, "9990万"},
         {123456789, 0, 3, "1.23亿"},
-        {125, 6, 2, "1.3亿"},             /* half-up: 1.25 → 1.3 */
-        {-125, 6, 2, "-1.3亿"},           /* half away from zero for negatives */
+        {125, 6, 2, "1.3亿"},   /* half-up: 1.25 → 1.3 */
+        {-125, 6, 2, "-1.3亿"}, /* half away from zero for negatives */
         {164, 7, 3, "16.4亿"},
         {1640000000, 0, 2, "16亿"},
         {15, 11, 3, "1.5万亿"},
@@ -393,14 +410,14 @@ static void test_format_cn(void)
         {1, 16, 3, "10000万亿"},
         {143500000000, 0, 4, "1435亿"},
         {143500000000, 0, 2, "1400亿"},
-        {123456, 0, 0, "12.3456万"},      /* max_sig < 1: no rounding */
+        {123456, 0, 0, "12.3456万"}, /* max_sig < 1: no rounding */
         {3333, -2, 3, "33.3"},
         {25, -2, 3, "0.25"},
         {999999999999999999, 0, 18, "999999.999999999999万亿"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        g_autofree char *s =
-            jb_number_format_cn((JbDecimal){cases[i].mant, cases[i].exp10}, cases[i].sig);
+        g_autofree char *s = jb_number_format_cn((JbDecimal){cases[i].mant, cases[i].exp10},
+                                                 cases[i].sig);
         is_str(s, cases[i].want, "format_cn %" G_GINT64_FORMAT "e%d sig %d", cases[i].mant,
                cases[i].exp10, cases[i].sig);
     }
@@ -480,7 +497,8 @@ static void test_limits(void)
     g_autofree char *big = g_strconcat("1", zeros, "元", NULL);
     ok(!jb_number_parse(big, &q, NULL), "31 digits are refused even when mostly zeros");
 
-    g_autofree char *cn_big = g_strdup("九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九元");
+    g_autofree char *cn_big = g_strdup(
+        "九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九元");
     ok(jb_number_parse(cn_big, &q, NULL) &&
            jb_decimal_equal(q.value, (JbDecimal){9999999999999999, 0}),
        "the largest ordinary Chinese numeral (万亿 range) is exact");
@@ -491,11 +509,12 @@ static void test_limits(void)
 static void test_random(void)
 {
     static const char *pieces[] = {
-        "1", "0", "9", "5", ".", ",", "-", "~", "/", ":", "%", " ", "G", "W", "a", "亿", "万",
-        "千", "百", "十", "一", "二", "两", "三", "〇", "零", "点", "分之", "百分之", "成",
-        "倍", "个", "百分点", "元", "台（套）", "至", "到", "、", "，", "多", "余", "几", "上",
-        "数", "近", "超过", "约", "以上", "左右", "第", "年", "月", "半", "翻", "番", "±",
-        "千瓦", "级", "\xe4", "\xb8", "\xff", "号",
+        "1",  "0",        "9",  "5",    ".",    ",",    "-",      "~",  "/",  ":",  "%",
+        " ",  "G",        "W",  "a",    "亿",   "万",   "千",     "百", "十", "一", "二",
+        "两", "三",       "〇", "零",   "点",   "分之", "百分之", "成", "倍", "个", "百分点",
+        "元", "台（套）", "至", "到",   "、",   "，",   "多",     "余", "几", "上", "数",
+        "近", "超过",     "约", "以上", "左右", "第",   "年",     "月", "半", "翻", "番",
+        "±",  "千瓦",     "级", "\xe4", "\xb8", "\xff", "号",
     };
     GRand *rng = g_rand_new_with_seed(20240611);
     gboolean sane = TRUE;
@@ -511,8 +530,7 @@ static void test_random(void)
         while (jb_number_scan(s->str, s->len, from, &q)) {
             if (q.start < from || q.end <= q.start || q.end > s->len || ++guard > 1000) {
                 sane = FALSE;
-                ok(0, "random scan span %zu-%zu from %zu in \"%s\"", q.start, q.end, from,
-                   s->str);
+                ok(0, "random scan span %zu-%zu from %zu in \"%s\"", q.start, q.end, from, s->str);
                 break;
             }
             found++;

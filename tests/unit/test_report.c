@@ -75,7 +75,8 @@ static JbTable *table(const char *name, const char *csv)
 
 /* Charts belong to jb_chart (and its golden image): the page image leaves them out, and
  * this template checks that a chart block also becomes a slide. */
-static const char *const CHART_TEMPLATE = "# 图\n\n```chart core\nmetric = ai.core_industry_size\n```\n";
+static const char *const CHART_TEMPLATE =
+    "# 图\n\n```chart core\nmetric = ai.core_industry_size\n```\n";
 
 
 static char *template_error(const JbSeries *series, const char *text)
@@ -96,7 +97,9 @@ int main(void)
     GError *e = NULL;
 
     /* placeholders */
-    struct { const char *id, *field, *want; } ph[] = {
+    struct {
+        const char *id, *field, *want;
+    } ph[] = {
         {"ai.core_industry_size", "latest", "超1.2万亿元"},
         {"ai.core_industry_size", "first", "超4000亿元"},
         {"ai.core_industry_size", "growth", "3倍"},
@@ -130,7 +133,9 @@ int main(void)
     ok(strchr(plain, JB_TEMPLATE_MARK) == NULL, "strip_marks removes every mark");
 
     /* template errors name file and line */
-    struct { const char *text, *want; } bad[] = {
+    struct {
+        const char *text, *want;
+    } bad[] = {
         {"a\n\nb {{ai.nope.latest}}\n", "t.md:3: unknown metric 'ai.nope'"},
         {"---\nx: 1\n---\n{{ai.enterprises.max}}\n", "t.md:4: unknown field 'max'"},
         {"\n{{ai.enterprises.latest\n}}\n", "t.md:2: '{{' is not closed"},
@@ -199,8 +204,8 @@ int main(void)
                         -1, NULL);
     g_autoptr(JbDiag) tofu = jb_diag_new();
     JbReportInputs tin = {.series = series, .metrics = metrics, .diag = tofu};
-    ok(jb_report_render(tofu_md, &tin, tofu_pdf, &e), "a briefing with characters no font has is drawn %s",
-       e ? e->message : "");
+    ok(jb_report_render(tofu_md, &tin, tofu_pdf, &e),
+       "a briefing with characters no font has is drawn %s", e ? e->message : "");
     g_clear_error(&e);
     g_autoptr(GString) all = g_string_new(NULL);
     for (guint i = 0; i < jb_diag_count(tofu); i++)
@@ -212,7 +217,8 @@ int main(void)
        "the chart's own warning reaches the report's channel");
     ok(jb_diag_count(tofu) == 2, "once each (%u warnings)", jb_diag_count(tofu));
     JbReportInputs drop = {.series = series, .metrics = metrics};
-    ok(jb_report_render(tofu_md, &drop, tofu_pdf, &e), "without a channel the warnings are dropped");
+    ok(jb_report_render(tofu_md, &drop, tofu_pdf, &e),
+       "without a channel the warnings are dropped");
     g_clear_error(&e);
     return tap_done();
 }

@@ -44,14 +44,14 @@ int main(void)
     GError *e = NULL;
     g_autoptr(GPtrArray) warn = g_ptr_array_new_with_free_func(g_free);
     /* columns in another order, an extra column, CRLF */
-    g_autoptr(JbTable) m = parse(
-        "value,unit,metric_id,period,bound,forecast,source,published,extra\r\n"
-        "400000000000,元,ai.size,2022-07-26,at_least,0,a.md,2022-07-26,x\r\n"
-        "400000000000,元,ai.size,2022-06-24,at_least,0,b.html,2022-06-24,x\r\n"
-        "1200000000000,元,ai.size,2025,at_least,1,c.txt,2026-01-21,x\r\n"
-        "1100000000000,元,ai.size,2025,exact,0,d.txt,2026-02-01,x\r\n"
-        "12,家,,2025,exact,0,e.txt,2025-01-01,x\r\n"
-        "abc,家,ai.n,2025,exact,0,f.txt,2025-01-01,x\r\n");
+    g_autoptr(JbTable)
+        m = parse("value,unit,metric_id,period,bound,forecast,source,published,extra\r\n"
+                  "400000000000,元,ai.size,2022-07-26,at_least,0,a.md,2022-07-26,x\r\n"
+                  "400000000000,元,ai.size,2022-06-24,at_least,0,b.html,2022-06-24,x\r\n"
+                  "1200000000000,元,ai.size,2025,at_least,1,c.txt,2026-01-21,x\r\n"
+                  "1100000000000,元,ai.size,2025,exact,0,d.txt,2026-02-01,x\r\n"
+                  "12,家,,2025,exact,0,e.txt,2025-01-01,x\r\n"
+                  "abc,家,ai.n,2025,exact,0,f.txt,2025-01-01,x\r\n");
     g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
     JbReshapeOptions year = {.year_periods = TRUE, .conflicts = conflicts};
     g_autoptr(JbTable) s = jb_reshape(m, NULL, &year, warn, &e);
@@ -62,12 +62,14 @@ int main(void)
     is_str(cell(s, 1, "value"), "1100000000000", "an actual value beats a forecast");
     is_str(cell(s, 1, "forecast"), "0", "and carries forecast=0");
     is_str(cell(s, 1, "sources"), "d.txt", "the losing article is not a source of the kept value");
-    ok(has_warning(warn, "m.csv:4: conflict for ai.size 2025: 1200000000000 元 (c.txt) vs "
-                         "1100000000000 (d.txt, line 5); kept 1100000000000: actual beats forecast"),
+    ok(has_warning(warn,
+                   "m.csv:4: conflict for ai.size 2025: 1200000000000 元 (c.txt) vs "
+                   "1100000000000 (d.txt, line 5); kept 1100000000000: actual beats forecast"),
        "the conflict is reported with file:line and the rule");
     ok(has_warning(warn, "m.csv:7: value 'abc' is not a plain decimal; row skipped"),
        "a malformed row is reported with file:line and skipped");
-    ok(jb_table_n_rows(conflicts) == 1, "one row in conflicts.csv (%u)", jb_table_n_rows(conflicts));
+    ok(jb_table_n_rows(conflicts) == 1, "one row in conflicts.csv (%u)",
+       jb_table_n_rows(conflicts));
     is_str(cell(conflicts, 0, "kind"), "value", "conflicts.csv: kind");
     is_str(cell(conflicts, 0, "rule"), "actual beats forecast", "conflicts.csv: rule");
     is_str(cell(conflicts, 0, "kept_value"), "1100000000000", "conflicts.csv: kept value");
@@ -142,7 +144,8 @@ int main(void)
                                    "y,2024,512345000000,元,exact,b\n"
                                    "z,2024,5,%,range,c\n"
                                    "z,2024,5.2,%,exact,d\n");
-    g_autoptr(JbTable) bv = jb_table_new((const char *const[]){"metric_id", "period", "value", "unit", "bound", "source", "value_high", NULL});
+    g_autoptr(JbTable) bv = jb_table_new((const char *const[]){
+        "metric_id", "period", "value", "unit", "bound", "source", "value_high", NULL});
     for (guint r = 0; r < jb_table_n_rows(bnd); r++) {
         const char *row[8];
         for (guint col = 0; col < 6; col++)
@@ -153,18 +156,21 @@ int main(void)
     }
     g_ptr_array_set_size(warn, 0);
     g_autoptr(JbTable) bo = jb_reshape(bv, NULL, &keep, warn, &e);
-    is_str(cell(bo, 0, "value"), "512345000000", "超5000亿 and 5123.45亿 agree: the exact one is kept");
+    is_str(cell(bo, 0, "value"), "512345000000",
+           "超5000亿 and 5123.45亿 agree: the exact one is kept");
     is_str(cell(bo, 0, "sources"), "a; b", "with both sources");
     is_str(cell(bo, 1, "value"), "5.2", "5%%–5.5%% holds 5.2%%");
     ok(warn->len == 0, "no conflict is reported (%u)", warn->len);
-    g_autoptr(JbTable) rg = parse("metric_id,period,value,unit,bound,value_high\nr,2025,5,%,range,5.5\n");
+    g_autoptr(JbTable)
+        rg = parse("metric_id,period,value,unit,bound,value_high\nr,2025,5,%,range,5.5\n");
     g_autoptr(JbTable) ro = jb_reshape(rg, NULL, &keep, warn, &e);
     is_str(cell(ro, 0, "bound"), "range", "a range keeps its bound");
     is_str(cell(ro, 0, "value_high"), "5.5", "and its high end");
 
     g_autoptr(JbTable) nocol = parse("metric_id,period,unit\nx,2024,家\n");
     g_autoptr(JbTable) n = jb_reshape(nocol, NULL, &keep, warn, &e);
-    ok(n == NULL && e && strstr(e->message, "missing column 'value'"), "a missing column is an error");
+    ok(n == NULL && e && strstr(e->message, "missing column 'value'"),
+       "a missing column is an error");
     g_clear_error(&e);
 
     /* malformed rows: each named, the run goes on; --strict stops at the first */
@@ -196,9 +202,10 @@ int main(void)
     g_clear_error(&e);
 
     /* units: the dictionary's base unit rules; another unit is a reported conflict */
-    const char *ini = "[subjects]\nterms=人工智能;5G\n"
-                      "[ai.size]\nlabel=人工智能核心产业规模\nunit=元\nsubject=人工智能\naliases=产业规模\n"
-                      "[infra.bs]\nlabel=5G基站\nunit=个\naliases=5G基站\n";
+    const char *ini =
+        "[subjects]\nterms=人工智能;5G\n"
+        "[ai.size]\nlabel=人工智能核心产业规模\nunit=元\nsubject=人工智能\naliases=产业规模\n"
+        "[infra.bs]\nlabel=5G基站\nunit=个\naliases=5G基站\n";
     g_autoptr(JbDict) dict = jb_dict_parse("d.ini", ini, strlen(ini), &e);
     g_assert_no_error(e);
     g_autoptr(JbTable) units = parse("metric_id,subject,metric,period,value,unit,source\n"
@@ -216,7 +223,8 @@ int main(void)
     g_autofree char *urows = rows_of(u);
     is_str(urows, "ai.size 2022 400000000000; infra.bs 2022-06 1700000; u.rate 2022 5.9",
            "rows in another unit are left out; unknown metrics too by default");
-    ok(has_warning(warn, "m.csv:3: unit '亿元' for ai.size, whose base unit is '元' (the dictionary)"),
+    ok(has_warning(warn,
+                   "m.csv:3: unit '亿元' for ai.size, whose base unit is '元' (the dictionary)"),
        "a unit other than the dictionary's is named");
     ok(has_warning(warn, "m.csv:5: unit '' for u.rate, whose base unit is '%' (its first row)"),
        "without a dictionary entry the first row's unit is the base");
@@ -262,9 +270,10 @@ int main(void)
     JbReshapeOptions mo = {.include_unknown = TRUE, .metrics = met};
     g_autoptr(JbTable) mt = jb_reshape(units, dict, &mo, warn, &e);
     g_autofree char *mtrows = rows_of(mt);
-    is_str(mtrows,
-           "infra.bs 2022-06 1700000; unknown:人工智能:企业 2025 6000; unknown:制造业:链主企业 2027 3",
-           "--metric keeps an id and the ids under it");
+    is_str(
+        mtrows,
+        "infra.bs 2022-06 1700000; unknown:人工智能:企业 2025 6000; unknown:制造业:链主企业 2027 3",
+        "--metric keeps an id and the ids under it");
     const char *exact[] = {"ai.siz", NULL};
     JbReshapeOptions mx = {.metrics = exact};
     g_autoptr(JbTable) mxt = jb_reshape(units, dict, &mx, warn, &e);
@@ -276,10 +285,10 @@ int main(void)
            "--since 2022-07 --until 2025: the year 2022 overlaps, June 2022 and 2027 do not");
 
     /* periods */
-    const char *good[] = {"2025", "2022-06", "2022-06-24", "1999-12-31", "2021-H1", "2020-Q4",
-                          "2021-01/2021-11", "2021/2025"};
-    const char *bad_p[] = {"", "202", "20255", "2022-6", "2022-00", "2022-06-32", "２０２５", "2022/06",
-                           "2022-06-24T10"};
+    const char *good[] = {"2025",    "2022-06", "2022-06-24",      "1999-12-31",
+                          "2021-H1", "2020-Q4", "2021-01/2021-11", "2021/2025"};
+    const char *bad_p[] = {"",           "202",      "20255",   "2022-6",       "2022-00",
+                           "2022-06-32", "２０２５", "2022/06", "2022-06-24T10"};
     gboolean all_good = TRUE, all_bad = TRUE;
     for (guint i = 0; i < G_N_ELEMENTS(good); i++)
         all_good &= jb_period_valid(good[i]);
@@ -297,14 +306,14 @@ int main(void)
            "--derive cagr,change adds ai.size.cagr and ai.size.change");
 
     /* long → wide → long is lossless, awkward text included */
-    g_autoptr(JbTable) tricky = parse(
-        "metric_id,period,value,unit,bound,forecast,source,subject,metric\n"
-        "a.x,2022,-25000,元,at_most,0,\"q,1.md\",,\n"
-        "a.x,2023-06,0.5,元,about,1,\"say \"\"hi\"\"\",,\n"
-        "b.y,2023-06,7,家,exact,0,\"two\nlines\",,\n"
-        "b.y,2023-06,7,家,exact,0,@SUM(1),,\n"
-        "c.z,2022,1,个,exact,0,=cmd|' /C calc'!A0,,\n"
-        ",2024,3,项,exact,0,s,人工智能,标准|label\n");
+    g_autoptr(JbTable)
+        tricky = parse("metric_id,period,value,unit,bound,forecast,source,subject,metric\n"
+                       "a.x,2022,-25000,元,at_most,0,\"q,1.md\",,\n"
+                       "a.x,2023-06,0.5,元,about,1,\"say \"\"hi\"\"\",,\n"
+                       "b.y,2023-06,7,家,exact,0,\"two\nlines\",,\n"
+                       "b.y,2023-06,7,家,exact,0,@SUM(1),,\n"
+                       "c.z,2022,1,个,exact,0,=cmd|' /C calc'!A0,,\n"
+                       ",2024,3,项,exact,0,s,人工智能,标准|label\n");
     JbReshapeOptions all = {.include_unknown = TRUE};
     g_autoptr(JbTable) lo = jb_reshape(tricky, NULL, &all, warn, &e);
     g_autoptr(JbTable) wide = jb_series_to_wide(lo);

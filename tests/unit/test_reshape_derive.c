@@ -50,17 +50,17 @@ int main(void)
     is_str(jb_units_display("%", 5e6), "", "percentages never scale");
     is_str(jb_units_display("个百分点", 5e6), "", "nor percentage points");
 
-    g_autoptr(JbTable) s = parse(
-        "metric_id,label,period,value,unit,bound,forecast,sources,display_unit\n"
-        "ai.size,规模,2022,400000000000,元,at_least,0,a.md,亿\n"
-        "ai.size,规模,2025,1200000000000,元,at_least,1,b.md,万亿\n"
-        "n,数量,2023-06,100,家,exact,0,a; b,\n"
-        "n,数量,2024-03,90,家,exact,0,b; c,\n"
-        "n,数量,2024-06,125,家,at_most,0,d,\n"
-        "g,增速,2024,5.2,%,exact,0,x,\n"
-        "g,增速,2025,5.9,%,exact,0,y,\n"
-        "z,零,2024,0,个,exact,0,,\n"
-        "z,零,2025,3,个,exact,0,,\n");
+    g_autoptr(JbTable)
+        s = parse("metric_id,label,period,value,unit,bound,forecast,sources,display_unit\n"
+                  "ai.size,规模,2022,400000000000,元,at_least,0,a.md,亿\n"
+                  "ai.size,规模,2025,1200000000000,元,at_least,1,b.md,万亿\n"
+                  "n,数量,2023-06,100,家,exact,0,a; b,\n"
+                  "n,数量,2024-03,90,家,exact,0,b; c,\n"
+                  "n,数量,2024-06,125,家,at_most,0,d,\n"
+                  "g,增速,2024,5.2,%,exact,0,x,\n"
+                  "g,增速,2025,5.9,%,exact,0,y,\n"
+                  "z,零,2024,0,个,exact,0,,\n"
+                  "z,零,2025,3,个,exact,0,,\n");
     g_autoptr(JbTable) d = jb_derive(s, JB_DERIVE_ALL);
     g_autofree char *got = rows_of(d);
     is_str(got,

@@ -8,7 +8,8 @@
 int main(void)
 {
     GError *e = NULL;
-    const char *csv = "\xEF\xBB\xBF" "a,b,c\r\n"
+    const char *csv = "\xEF\xBB\xBF"
+                      "a,b,c\r\n"
                       "1,\"x, y\",\"say \"\"hi\"\"\"\r\n"
                       "\r\n"
                       "2,\"two\nlines\",z\r\n"
@@ -41,7 +42,7 @@ int main(void)
     ok(empty == NULL && e && e->code == JB_ERROR_INPUT, "an empty file is an input error");
     g_clear_error(&e);
 
-    const char *cases[][2] = {{"=1+1", "'=1+1"}, {"+86", "'+86"}, {"-x", "'-x"},
+    const char *cases[][2] = {{"=1+1", "'=1+1"},         {"+86", "'+86"},          {"-x", "'-x"},
                               {"@SUM(A1)", "'@SUM(A1)"}, {"人工智能", "人工智能"}, {"", ""}};
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *s = jb_csv_safe_text(cases[i][0]);
@@ -52,10 +53,12 @@ int main(void)
         is_str(back_text, cases[i][0], "jb_csv_plain_text undoes it: '%s'", cases[i][1]);
     }
     /* every writer guards any cell that starts like a formula and is not a plain number */
-    const char *row[] = {"=1+1", "-2.5", "-2", "-x", "+86", "@a", "\tb", "\t=b", "'=c", "a,=b", "-1e5", "=\"x\""};
+    const char *row[] = {"=1+1", "-2.5", "-2",  "-x",   "+86",  "@a",
+                         "\tb",  "\t=b", "'=c", "a,=b", "-1e5", "=\"x\""};
     g_autoptr(GString) line = g_string_new(NULL);
     jb_csv_append_row(line, row, G_N_ELEMENTS(row));
-    is_str(line->str, "'=1+1,-2.5,-2,'-x,'+86,'@a,\"\tb\",'\t=b,'=c,\"a,=b\",'-1e5,\"'=\"\"x\"\"\"\n",
+    is_str(line->str,
+           "'=1+1,-2.5,-2,'-x,'+86,'@a,\"\tb\",'\t=b,'=c,\"a,=b\",'-1e5,\"'=\"\"x\"\"\"\n",
            "a row: formulas guarded (once), numbers and text within kept, quoting as needed");
     g_autofree char *quote = jb_csv_plain_text("'quoted'");
     is_str(quote, "'quoted'", "an apostrophe before ordinary text stays");
@@ -113,11 +116,27 @@ int main(void)
         /* jb_csv_append_row and jb_csv_append_row_n write what jb_table_to_csv writes, with
          * the quote, CR, LF or comma anywhere in a long or short cell (the row is looked at
          * 16 bytes at a time, so before, across and after those blocks) */
-        const char *pieces[] = {"", "a", "0", "5.9", "at_least", "./0-01-robots.md",
-                                "我国工业机器人产量超过44万套，同比增长约20%", "x,y", "say \"hi\"",
-                                "two\nlines", "cr\rhere", " lead", "trail\t", "\xEF\xBB\xBF" "bom",
-                                "人工智能核心产业规模达到5000亿元,", "\"", ",", "abcdefghijklmno,",
-                                "abcdefghijklmnop\"", "123456789012345678901234567890\n1"};
+        const char *pieces[] = {"",
+                                "a",
+                                "0",
+                                "5.9",
+                                "at_least",
+                                "./0-01-robots.md",
+                                "我国工业机器人产量超过44万套，同比增长约20%",
+                                "x,y",
+                                "say \"hi\"",
+                                "two\nlines",
+                                "cr\rhere",
+                                " lead",
+                                "trail\t",
+                                "\xEF\xBB\xBF"
+                                "bom",
+                                "人工智能核心产业规模达到5000亿元,",
+                                "\"",
+                                ",",
+                                "abcdefghijklmno,",
+                                "abcdefghijklmnop\"",
+                                "123456789012345678901234567890\n1"};
         const guint np = G_N_ELEMENTS(pieces);
         guint mismatches = 0, rows = 0;
         for (guint n = 1; n <= 13; n++) {

@@ -55,14 +55,14 @@ int main(void)
     ok(jb_has_prefix(s, "截至9") && !jb_has_prefix(s, "截至8") && jb_has_prefix(s, ""),
        "jb_has_prefix");
     JbLit w = JB_LIT("截至9月底了");
-    ok(!jb_has_lit(s, w) && jb_has_lit(s, (JbLit)JB_LIT("截至9")), "jb_has_lit, without reading past the NUL");
+    ok(!jb_has_lit(s, w) && jb_has_lit(s, (JbLit)JB_LIT("截至9")),
+       "jb_has_lit, without reading past the NUL");
 
     /* the one white-space set: exactly the documented characters */
-    static const gunichar documented[] = {' ',    '\t',   '\n',   '\v',   '\f',   '\r',
-                                          0x0085, 0x00A0, 0x1680, 0x2000, 0x2001, 0x2002,
-                                          0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
-                                          0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
-                                          0x3000};
+    static const gunichar documented[] = {' ',    '\t',   '\n',   '\v',   '\f',   '\r',   0x0085,
+                                          0x00A0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
+                                          0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028,
+                                          0x2029, 0x202F, 0x205F, 0x3000};
     int members = 0, undocumented = 0, missing_zs = 0;
     for (gunichar c = 0; c <= 0x10FFFF; c++) {
         if (!jb_is_space(c)) {
@@ -79,7 +79,8 @@ int main(void)
     ok(members == (int)G_N_ELEMENTS(documented) && undocumented == 0,
        "jb_is_space holds the %u documented characters and no other (%d, %d undocumented)",
        (unsigned)G_N_ELEMENTS(documented), members, undocumented);
-    ok(missing_zs == 0, "every Unicode space separator (Zs) is one of them (%d missing)", missing_zs);
+    ok(missing_zs == 0, "every Unicode space separator (Zs) is one of them (%d missing)",
+       missing_zs);
     ok(!jb_is_space(0x200B) && !jb_is_space(0xFEFF), "zero-width characters are not white space");
 
     /* jb_normalize writes every non-ASCII one as a space, and keeps ASCII's */

@@ -76,14 +76,17 @@ int main(void)
     is_str(jb_unit_base("日圓"), "日元", "日圓 as 日元");
     is_str(jb_unit_base("新臺幣"), "新台币", "新臺幣 as 新台币");
     is_str(jb_unit_base("GWh"), "GWh", "Latin units are themselves");
-    ok(jb_unit_same("輛次", "辆次") && jb_unit_same("千瓦時", "千瓦时") && !jb_unit_same("輛", "台"),
+    ok(jb_unit_same("輛次", "辆次") && jb_unit_same("千瓦時", "千瓦时") &&
+           !jb_unit_same("輛", "台"),
        "jb_unit_same: 輛次 = 辆次, 千瓦時 = 千瓦时, 輛 ≠ 台");
-    ok(jb_unit_base("點") == jb_unit_base("點"), "a simplified spelling is made once (the same string)");
+    ok(jb_unit_base("點") == jb_unit_base("點"),
+       "a simplified spelling is made once (the same string)");
     /* every unit of templates/units.tsv in traditional script has its simplified kin there,
      * and jb_unit_base maps it onto that kin */
     {
         g_autofree char *tsv = NULL;
-        ok(g_file_get_contents("templates/units.tsv", &tsv, NULL, NULL), "templates/units.tsv read");
+        ok(g_file_get_contents("templates/units.tsv", &tsv, NULL, NULL),
+           "templates/units.tsv read");
         g_auto(GStrv) lines = g_strsplit(tsv ? tsv : "", "\n", -1);
         g_autoptr(GHashTable) units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         for (char **l = lines; *l; l++) {
@@ -152,7 +155,8 @@ int main(void)
     is_str(s3, "0.67", "2 ÷ 3 = 0.67");
     g_autofree char *s4 = dec_text(jb_units_div(dec("-1"), dec("8"), 2, &r), r);
     is_str(s4, "-0.13", "−1 ÷ 8 = −0.13 (half away from zero)");
-    g_autofree char *s5 = dec_text(jb_units_div(dec("1200000000000"), dec("400000000000"), 2, &r), r);
+    g_autofree char *s5 = dec_text(jb_units_div(dec("1200000000000"), dec("400000000000"), 2, &r),
+                                   r);
     is_str(s5, "3", "1.2万亿 ÷ 4000亿 = 3");
     g_autofree char *s6 = dec_text(jb_units_div(dec("1"), dec("0"), 2, &r), r);
     is_str(s6, "FALSE", "÷ 0 is refused");
