@@ -377,6 +377,94 @@ static void body_pass(Ctx *c, const char *s, const char *end, guint line, gboole
     }
 }
 
+/* The article's title and URL, from the best of what the body pass found. */
+static void pick_title_url(JbArticle *a, Ctx *c)
+{
+    /* title */
+    g_autofree char *html_title = clean_title(c->html_title);
+    if (html_title)
+        cut_site_suffix(html_title);
+    if (c->fm_title)
+        set_str(&a->title, clean_title(c->fm_title));
+    else if (c->og_title)
+        set_str(&a->title, clean_title(c->og_title));
+    else if (html_title && *html_title && !(c->h1 && strstr(html_title, c->h1)))
+        set_str(&a->title, g_steal_pointer(&html_title));
+    else if (c->h1)
+        set_str(&a->title, g_strdup(c->h1));
+    else if (c->md_heading)
+        set_str(&a->title, g_strdup(c->md_heading));
+    else if (c->site_name && (a->shape == JB_SHAPE_FEED || a->shape == JB_SHAPE_JSON))
+        set_str(&a->title, clean_title(c->site_name));
+
+    /* url */
+    if (c->fm_url)
+        set_str(&a->url, jb_article_strip_dup(c->fm_url));
+    else if (c->canonical)
+        set_str(&a->url, g_strdup(c->canonical));
+    else if (c->og_url)
+        set_str(&a->url, g_strdup(c->og_url));
+}
+
+/* The published date (caller frees; NULL when none is found): `*override` (taken), else the
+ * article's own, else weaker signs, each with a warning saying what was taken. */
+static char *pick_date(JbArticle *a, Ctx *c, const char *source, char **override)
+{
+    /* date: override, front matter, <meta>, a header line, the URL */
+    char *date = NULL;
+    if (*override) {
+        date = g_steal_pointer(override);
+    } else if (c->fm_date && (date = jb_article_parse_date(c->fm_date)) == NULL) {
+        jb_article_add_warning(a->warnings, "%s:%u: front matter date '%s' not understood", source,
+                               c->fm_date_line, c->fm_date);
+    }
+    if (!date && c->meta_date)
+        date = jb_article_parse_date(c->meta_date);
+    if (!date)
+        date = g_steal_pointer(&c->header_date);
+    if (!date && a->url)
+        date = jb_article_url_date(a->url);
+    if (!date) { /* weaker signs: a date in the title (新闻联播 2024-10-18), an item's date */
+        date = title_date(a->title);
+        if (!date)
+            date = g_steal_pointer(&c->closing_date); /* a release's 香港，二零二六年七月三日 */
+        if (!date)
+            date = latest_section_date(a);
+        if (!date && (date = file_name_date(source)) != NULL)
+            jb_article_add_warning(a->warnings,
+                                   "%s: the article states no date; the one in its file name (%s) "
+                                   "is taken as its published date",
+                                   source, date);
+        gboolean year_stated = FALSE;
+        if (!date && (date = dateline_date(a, &year_stated)) != NULL && !year_stated)
+            jb_article_add_warning(a->warnings,
+                                   "%s: the article's dateline names no year; %s, in the year its "
+                                   "opening names, is taken as its published date",
+                                   source, date);
+        if (!date)
+            jb_article_add_warning(a->warnings,
+                                   "%s: no date found (front matter, <meta>, a date line, a "
+                                   "dateline, the URL, the title or the file name): figures "
+                                   "that name no year have no period; give --published",
+                                   source);
+        a->date_guessed = date != NULL;
+    }
+    return date;
+}
+
+/* The publisher: front matter, the site's name, a 来源 line; "" when none. */
+static void pick_publisher(JbArticle *a, Ctx *c)
+{
+    if (c->fm_publisher)
+        set_str(&a->publisher, jb_article_strip_dup(c->fm_publisher));
+    else if (c->site_name)
+        set_str(&a->publisher, clean_title(c->site_name));
+    else if (c->source_line)
+        set_str(&a->publisher, g_strdup(c->source_line));
+    if (!a->publisher)
+        a->publisher = g_strdup("");
+}
+
 /* jb_article_parse; `owned` as for jb_article_decode(). */
 static JbArticle *parse(const char *source, const char *data, gsize len, char *owned,
                         const char *encoding, const char *published_override, GError **error)
@@ -464,80 +552,9 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     if (c.line_more)
         g_array_append_vals(a->lines, c.line_more->data, c.line_more->len);
 
-    /* title */
-    g_autofree char *html_title = clean_title(c.html_title);
-    if (html_title)
-        cut_site_suffix(html_title);
-    if (c.fm_title)
-        set_str(&a->title, clean_title(c.fm_title));
-    else if (c.og_title)
-        set_str(&a->title, clean_title(c.og_title));
-    else if (html_title && *html_title && !(c.h1 && strstr(html_title, c.h1)))
-        set_str(&a->title, g_steal_pointer(&html_title));
-    else if (c.h1)
-        set_str(&a->title, g_strdup(c.h1));
-    else if (c.md_heading)
-        set_str(&a->title, g_strdup(c.md_heading));
-    else if (c.site_name && (a->shape == JB_SHAPE_FEED || a->shape == JB_SHAPE_JSON))
-        set_str(&a->title, clean_title(c.site_name));
-
-    /* url */
-    if (c.fm_url)
-        set_str(&a->url, jb_article_strip_dup(c.fm_url));
-    else if (c.canonical)
-        set_str(&a->url, g_strdup(c.canonical));
-    else if (c.og_url)
-        set_str(&a->url, g_strdup(c.og_url));
-
-    /* date: override, front matter, <meta>, a header line, the URL */
-    char *date = NULL;
-    if (override) {
-        date = g_steal_pointer(&override);
-    } else if (c.fm_date && (date = jb_article_parse_date(c.fm_date)) == NULL) {
-        jb_article_add_warning(a->warnings, "%s:%u: front matter date '%s' not understood", source,
-                               c.fm_date_line, c.fm_date);
-    }
-    if (!date && c.meta_date)
-        date = jb_article_parse_date(c.meta_date);
-    if (!date)
-        date = g_steal_pointer(&c.header_date);
-    if (!date && a->url)
-        date = jb_article_url_date(a->url);
-    if (!date) { /* weaker signs: a date in the title (新闻联播 2024-10-18), an item's date */
-        date = title_date(a->title);
-        if (!date)
-            date = g_steal_pointer(&c.closing_date); /* a release's 香港，二零二六年七月三日 */
-        if (!date)
-            date = latest_section_date(a);
-        if (!date && (date = file_name_date(source)) != NULL)
-            jb_article_add_warning(a->warnings,
-                                   "%s: the article states no date; the one in its file name (%s) "
-                                   "is taken as its published date",
-                                   source, date);
-        gboolean year_stated = FALSE;
-        if (!date && (date = dateline_date(a, &year_stated)) != NULL && !year_stated)
-            jb_article_add_warning(a->warnings,
-                                   "%s: the article's dateline names no year; %s, in the year its "
-                                   "opening names, is taken as its published date",
-                                   source, date);
-        if (!date)
-            jb_article_add_warning(a->warnings,
-                                   "%s: no date found (front matter, <meta>, a date line, a "
-                                   "dateline, the URL, the title or the file name): figures "
-                                   "that name no year have no period; give --published",
-                                   source);
-        a->date_guessed = date != NULL;
-    }
-    set_str(&a->published, date);
-    /* publisher */
-    if (c.fm_publisher)
-        set_str(&a->publisher, jb_article_strip_dup(c.fm_publisher));
-    else if (c.site_name)
-        set_str(&a->publisher, clean_title(c.site_name));
-    else if (c.source_line)
-        set_str(&a->publisher, g_strdup(c.source_line));
-    if (!a->publisher)
-        a->publisher = g_strdup("");
+    pick_title_url(a, &c);
+    set_str(&a->published, pick_date(a, &c, source, &override));
+    pick_publisher(a, &c);
 
     if (!a->title)
         a->title = g_strdup("");
