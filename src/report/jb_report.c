@@ -1,7 +1,6 @@
 /* The report: template → blocks (jb_report_blocks.c) → pages → PDF, PNG pages, chart slides. */
 #include "jb_report_priv.h"
 
-#include "jb_article.h"
 #include "jb_common.h"
 #include "jb_period.h"
 #include "jb_number.h"
