@@ -19,28 +19,16 @@
 
 /* ---- periods as labels ------------------------------------------------------------------ */
 
+/* A point's label without its year: 2021H1 and Q3 when `compact`, else the period grammar's
+ * Chinese (上半年, 第三季度, 5月, 5月8日: jb_point_rest_cn). */
 static void rest_label(GString *s, const JbPoint *p, gboolean compact)
 {
-    static const char *const Q[] = {"", "一", "二", "三", "四"};
-    switch (p->kind) {
-    case JB_POINT_HALF:
-        g_string_append(s, compact ? (p->n == 1 ? "H1" : "H2") : p->n == 1 ? "上半年" : "下半年");
-        break;
-    case JB_POINT_QUARTER:
-        if (compact)
-            g_string_append_printf(s, "Q%d", p->n);
-        else
-            g_string_append_printf(s, "第%s季度", Q[p->n]);
-        break;
-    case JB_POINT_MONTH:
-        g_string_append_printf(s, "%d月", p->n);
-        break;
-    case JB_POINT_DAY:
-        g_string_append_printf(s, "%d月%d日", p->n, p->day);
-        break;
-    case JB_POINT_YEAR:
-        break;
-    }
+    if (compact && p->kind == JB_POINT_HALF)
+        g_string_append(s, p->n == 1 ? "H1" : "H2");
+    else if (compact && p->kind == JB_POINT_QUARTER)
+        g_string_append_printf(s, "Q%d", p->n);
+    else
+        jb_point_rest_cn(s, p);
 }
 
 /* A label without its year (`year` FALSE) or with it; ytd periods as 1—10月. */

@@ -384,8 +384,7 @@ int jb_period_year(const JbPeriod *p)
     return p->end.year;
 }
 
-/* A point without its year: 上半年, 第三季度, 5月, 5月8日 ("" for a year). */
-static void point_rest_cn(GString *s, const JbPoint *p)
+void jb_point_rest_cn(GString *s, const JbPoint *p)
 {
     static const char *const Q[] = {"", "第一季度", "第二季度", "第三季度", "第四季度"};
     switch (p->kind) {
@@ -415,7 +414,7 @@ char *jb_period_label_cn(const JbPeriod *p)
         g_string_append_printf(s, "%d年", a->year);
     } else if (!is_interval(p)) {
         g_string_append_printf(s, "%d年", a->year);
-        point_rest_cn(s, a);
+        jb_point_rest_cn(s, a);
     } else if (a->kind == JB_POINT_YEAR && b->kind == JB_POINT_YEAR) {
         g_string_append_printf(s, "%d—%d年", a->year, b->year); /* 2021—2025年 */
     } else if (a->year == b->year && a->kind == JB_POINT_MONTH && b->kind == JB_POINT_MONTH) {
@@ -425,14 +424,14 @@ char *jb_period_label_cn(const JbPeriod *p)
         g_string_append_printf(s, "%d年%d月%d—%d日", a->year, a->n, a->day, b->day);
     } else if (a->year == b->year) {
         g_string_append_printf(s, "%d年", a->year);
-        point_rest_cn(s, a);
+        jb_point_rest_cn(s, a);
         g_string_append(s, "—");
-        point_rest_cn(s, b);
+        jb_point_rest_cn(s, b);
     } else {
         g_string_append_printf(s, "%d年", a->year);
-        point_rest_cn(s, a);
+        jb_point_rest_cn(s, a);
         g_string_append_printf(s, "—%d年", b->year);
-        point_rest_cn(s, b);
+        jb_point_rest_cn(s, b);
     }
     return g_string_free(s, FALSE);
 }

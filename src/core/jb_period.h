@@ -106,6 +106,8 @@ int jb_period_year(const JbPeriod *p);
 /* How Chinese analysts write it (caller g_free()s): 2021年, 2021年上半年, 2021年第三季度,
  * 2021年5月, 2021年5月8日, 2021年1—10月, 2021—2025年, 2024年8月26日—30日. */
 char *jb_period_label_cn(const JbPeriod *p);
+/* A point without its year, appended to `s`: 上半年, 第三季度, 5月, 5月8日 (nothing for a year). */
+void jb_point_rest_cn(GString *s, const JbPoint *p);
 /* jb_period_label_cn of the period spelled `s`; a copy of `s` when it is not one. */
 char *jb_period_text_cn(const char *s);
 
