@@ -67,8 +67,7 @@ static void trad_bits_init(void)
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
         for (gsize k = 0; k + 3 < sizeof TRAD; k += 3) {
-            const guchar *u = (const guchar *)TRAD + k;
-            guint c = ((guint)(u[0] & 0x0F) << 12) | ((guint)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            gunichar c = jb_utf8_get3(TRAD + k);
             trad_bits[c >> 3] |= (guint8)(1u << (c & 7));
         }
         g_once_init_leave(&done, 1);
@@ -81,7 +80,7 @@ static gboolean has_trad(const char *unit)
     trad_bits_init();
     for (const guchar *u = (const guchar *)unit; *u; u++)
         if ((*u & 0xF0) == 0xE0 && u[1] && u[2]) {
-            guint c = ((guint)(u[0] & 0x0F) << 12) | ((guint)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            gunichar c = jb_utf8_get3((const char *)u);
             if ((trad_bits[c >> 3] >> (c & 7)) & 1)
                 return TRUE; /* (every byte is tried: a lead byte is never missed) */
         }
