@@ -144,7 +144,8 @@ static const char *time_of_day_after(const char *s, const char *e, const char *l
 }
 
 /* A span of days whose first day `t->p` holds and ends at `e`: 5月1日至5日, 10月1日—8日,
- * 6月30日至7月2日, 6月16日8时至19日8时. Returns the end of the span (t->p widened to it) or `e` when none follows. */
+ * 6月30日至7月2日, 6月16日8时至19日8时, 12月20日至明年2月28日 (12月20日至2月28日 crosses the
+ * year's end too). Returns the end of the span (t->p widened to it) or `e` when none follows. */
 const char *day_span_end(const char *s, const char *e, const char *limit, TimeRef *t)
 {
     JbPeriod *p = &t->p;
@@ -154,15 +155,23 @@ const char *day_span_end(const char *s, const char *e, const char *limit, TimeRe
                               (const char *const[]){"-", "—", "–", "~", "～", "至", "到", NULL});
     if (!sep)
         return e0;
-    if (!sep)
-        return e;
     const char *q = sep;
     JbPoint last = p->start;
+    const char *ny = any_lit(q, limit,
+                             (const char *const[]){"明年", "次年", "翌年", "来年", "來年", NULL});
+    if (ny) { /* 12月20日至明年2月28日 */
+        last.year++;
+        q = ny;
+    }
     int n = digits(&q, s, limit, 2);
     if (n >= 1 && lit(q, limit, "月")) { /* a month of its own */
+        if (!ny && n < last.n)
+            last.year++; /* 12月20日至2月28日: across the year's end */
         last.n = n;
         q += strlen("月");
         n = digits(&q, s, limit, 2);
+    } else if (ny) {
+        return e0;
     }
     const char *de = n >= 1 ? any_lit(q, limit, (const char *const[]){"日", "号", "號", NULL})
                             : NULL;
