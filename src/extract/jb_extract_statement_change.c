@@ -188,6 +188,18 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
         if (first > jb_period_first_day(&p))
             return;
         JbPeriod span = {jb_point_of_days(first), p.start};
+        JbPoint after_base = jb_point_of_days(jb_period_end_day(&base->val));
+        JbPoint after_fig = jb_point_of_days(jb_period_end_day(&p));
+        if (after_base.day == 1 && after_fig.day == 1) {
+            /* from a month's end to a month's end (较2026年3月31日增加, 截至9月30日): the
+             * months between, as a span of whole months is written */
+            JbPoint last = jb_point_of_days(jb_period_end_day(&p) - 1);
+            span = (JbPeriod){{JB_POINT_MONTH, after_base.year, after_base.n, 0},
+                              {JB_POINT_MONTH, last.year, last.n, 0}};
+            if (span.start.n == 1 && span.end.n == 12)
+                span = (JbPeriod){{JB_POINT_YEAR, span.start.year, 0, 0},
+                                  {JB_POINT_YEAR, span.end.year, 0, 0}};
+        }
         jb_period_format(&span, period);
         return;
     }
