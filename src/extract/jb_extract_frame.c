@@ -50,7 +50,17 @@ static gboolean plan_heading(const char *h)
     for (const char *const *w = W; *w; w++)
         if (strstr(h, *w))
             return TRUE;
-    return FALSE;
+    /* the work a report sets for the year ahead (三、2026年重点工作), not a review of it
+     * (重点工作完成情况) */
+    static const char *const REVIEW[] = {"回顾", "回顧", "完成", "成效", "进展",
+                                         "進展", "情况", "情況", NULL};
+    if (!strstr(h, "重点工作") && !strstr(h, "重點工作") && !strstr(h, "工作重点") &&
+        !strstr(h, "工作重點"))
+        return FALSE;
+    for (const char *const *w = REVIEW; *w; w++)
+        if (strstr(h, *w))
+            return FALSE;
+    return TRUE;
 }
 
 gboolean jb_extract_under_plan_heading(const Ctx *c)

@@ -31,6 +31,10 @@ static const char *const FORECAST_WORDS[] = {
     "计划于", "計劃於", "计划在", "計劃在", "计划到", "計劃到", "计划将", "計劃將", "计划再",
     "計劃再", "计划新", "計劃新", "计划投资", "計劃投資", "计划建", "計劃建", "计划完成",
     "計劃完成", "计划实现", "計劃實現", "计划推出", "計劃推出", "计划开展", "計劃開展",
+    /* …and after who plans or when (全省计划播种, 公司计划, 今年计划): a verb */
+    "省计划", "省計劃", "市计划", "市計劃", "县计划", "縣計劃", "区计划", "區計劃", "全国计划",
+    "全國計劃", "公司计划", "公司計劃", "集团计划", "集團計劃", "今年计划", "今年計劃",
+    "全年计划", "全年計劃", "明年计划", "明年計劃",
     "将", "將", NULL};
 
 /* Words saying a figure is already achieved: its clause is not a forecast even when the
@@ -354,7 +358,12 @@ static gboolean after_published(const Ctx *c, const char *period)
     JbPeriod p;
     if (!c->anchor.day.kind || !period[0] || !jb_period_parse(period, &p, NULL))
         return FALSE;
-    return jb_period_first_day(&p) >= jb_point_end_day(&c->anchor.day);
+    if (jb_period_first_day(&p) >= jb_point_end_day(&c->anchor.day))
+        return TRUE;
+    /* a span of years running past the published one (2025—2030年CAGR, “十五五”期间累计) is a
+     * plan's or a projection's: its end is still to come */
+    return p.start.kind == JB_POINT_YEAR && p.end.year > p.start.year &&
+           p.end.year > c->anchor.day.year;
 }
 
 void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
