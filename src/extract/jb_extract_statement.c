@@ -173,9 +173,12 @@ static gboolean jiang_of_decision(const char *sent, const char *at, const char *
     static const char *const DECIDED[] = {"宣布", "决定", "決定", "宣佈", NULL};
     static const char *const SET[] = {"下调", "上调", "下調", "上調", "调降", "调升", "維持", "维持", NULL};
     gboolean decided = FALSE;
+    /* (only the few bytes before 将 are searched: the whole sentence before it, for each 将
+     * of a sentence of thousands, was quadratic) */
     for (const char *const *w = DECIDED; *w && !decided; w++) {
-        const char *d = g_strstr_len(sent, at - sent, *w);
-        decided = d && at - (d + strlen(*w)) <= 3 * 2; /* 宣布将, 宣布，将 */
+        size_t len = strlen(*w);
+        const char *from = at - sent > (ptrdiff_t)(len + 3 * 2) ? at - (len + 3 * 2) : sent;
+        decided = g_strstr_len(from, at - from, *w) != NULL; /* 宣布将, 宣布，将 */
     }
     if (!decided)
         return FALSE;

@@ -11,6 +11,12 @@ list_article() { # N FILE
     { date_line; awk -v n="$1" 'BEGIN { printf "人工智能产业规模分别为"; for (i = 0; i < n; i++) printf "%s%d万亿", (i ? "、" : ""), i; print "元。" }'; } >"$2"
 }
 
+# N figures each after 将 in one clause (将12.5亿元将12.5亿元…): each 将 searched the whole
+# sentence before it for 宣布 (8000: 3.6 s; 40000 would take minutes)
+forecast_article() { # N FILE
+    { date_line; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "将12.5亿元"; print "" }'; } >"$2"
+}
+
 # a paragraph of N bytes without punctuation (1 MB: 53 s, 5.9 GB; 2 MB aborted)
 paragraph_article() { # BYTES FILE
     { date_line; awk -v n="$1" 'BEGIN { for (i = 0; i < n / 30; i++) printf "产业规模超过四千亿元"; print "" }'; } >"$2"

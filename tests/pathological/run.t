@@ -53,6 +53,9 @@ pcase "extract, a list of 20000 values" 0 "" 30 64 40 list20k.txt "$JB" extract 
 is "$(($(wc -l <list.csv) - 1))" $((20000 / size)) "extract, a list of 20000 values: every one a statement"
 list_article $((40000 / size)) list40k.txt
 pcase "extract, a list of 40000 values" 0 "" 30 64 40 list40k.txt "$JB" extract -o list.csv list40k.txt
+forecast_article $((40000 / size)) jiang.txt
+pcase "extract, 40000 figures after 将 in one clause" 0 "" 30 64 100 jiang.txt "$JB" extract -o jiang.csv jiang.txt
+is "$(($(wc -l <jiang.csv) - 1))" $((40000 / size)) "extract, 40000 figures after 将: every one a statement"
 paragraph_article $((1000000 / size)) para1m.txt
 pcase "extract, 1 MB without punctuation" 0 "" 30 64 40 para1m.txt "$JB" extract -o para.csv para1m.txt
 paragraph_article $((2000000 / size)) para2m.txt
