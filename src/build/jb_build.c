@@ -131,6 +131,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
                .sum = g_checksum_new(G_CHECKSUM_SHA256),
                .buf = jb_table_to_csv(header),
                .ncols = MIN(jb_table_n_cols(header), 32)};
+    jb_build_cache_claim(product);
     p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);

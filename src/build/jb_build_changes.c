@@ -23,15 +23,16 @@ void jb_build_changes(Ctx *c, const JbTable *series)
     g_autofree char *kept_path = g_build_filename(c->out_dir, ".previous-series.csv", NULL);
     g_autofree char *text = NULL;
     gsize len = 0;
-    /* an unreadable or damaged file only costs the comparison */
-    if (!g_file_get_contents(pub_path, &text, &len, NULL))
+    /* an unreadable or damaged file only costs the comparison (and a FIFO or a symlink put
+     * there is not read: it waited for a writer for ever, the lock held) */
+    if (!jb_build_read_regular(pub_path, FALSE, &text, &len))
         return;
     const char *base = pub_path;
     g_autofree char *now = jb_build_table_sha256(series);
     g_autofree char *was = jb_build_sha256_hex(text, len);
     if (strcmp(now, was) == 0) {
         g_clear_pointer(&text, g_free);
-        if (!g_file_get_contents(kept_path, &text, &len, NULL))
+        if (!jb_build_read_regular(kept_path, FALSE, &text, &len))
             return; /* the data never changed since the first build: nothing to compare */
         base = kept_path;
     }

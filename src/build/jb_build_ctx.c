@@ -246,6 +246,8 @@ gboolean jb_build_ctx_prepare(Ctx *c, GError **error)
     gsize man_len = 0;
     /* temporary files of a killed run go first, on every build (a no-op one too) */
     jb_build_sweep_temps(c);
+    if (!jb_build_check_cache_dir(c, error))
+        return FALSE;
     /* A missing or damaged manifest only costs a full rebuild (from the cache). */
     if (!jb_build_read_regular(man, FALSE, &man_text, &man_len) ||
         !g_key_file_load_from_data(c->old_man, man_text, man_len, G_KEY_FILE_NONE, NULL)) {
@@ -316,6 +318,7 @@ gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *war
                                 GError **error)
 {
     g_autofree char *path = jb_build_cache_path(c, key, "warn");
+    jb_build_cache_claim(path);
     if (jb_diag_count(warnings) == 0) {
         unlink(path);
         return TRUE;

@@ -36,7 +36,7 @@ gboolean jb_build_statements_digests(Ctx *c, GPtrArray *arts)
             g_autofree char *path = jb_build_article_path(c, a, "csv");
             g_autofree char *text = NULL;
             gsize len = 0;
-            if (g_file_get_contents(path, &text, &len, NULL) && statements_intact(text, len)) {
+            if (jb_build_read_regular(path, FALSE, &text, &len) && statements_intact(text, len)) {
                 g_autofree char *stmt = jb_build_sha256_hex(text, len);
                 a->has_stmt = jb_build_digest_parse(a->stmt, stmt);
             }

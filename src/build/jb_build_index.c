@@ -101,6 +101,7 @@ char *jb_build_hash_big_file(Ctx *c, const char *path)
             return g_strdup("unreadable");
         if (!racy) {
             /* a memo that cannot be written costs a hash */
+            jb_build_cache_claim(memo);
             jb_atomic_write_file(memo, hash, strlen(hash), JB_ATOMIC_NO_SYNC, NULL);
         }
     }

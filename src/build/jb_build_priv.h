@@ -357,6 +357,14 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error);
  * and, after a complete build, products no longer used (`live`: cache file names to keep).
  * Symlinks are never followed. */
 void jb_build_sweep_temps(Ctx *c);
+/* OUT/.cache is a directory or absent: a symlink there (out/.cache → elsewhere) had the
+ * cache written outside OUT, and is refused, its target untouched; with output=. the link
+ * may be the user's own (~/.cache), so it is not removed either. */
+gboolean jb_build_check_cache_dir(const Ctx *c, GError **error);
+/* Before writing the cache file `path`: a FIFO, socket, device or symlink planted at its
+ * name (the cache's names are the build's own) is removed, so the file replaces it — the
+ * writer opened a FIFO there in place and waited for a reader for ever, the lock held. */
+void jb_build_cache_claim(const char *path);
 void jb_build_sweep(Ctx *c, GHashTable *live);
 /* After a build that ran out of space: unused products go whatever their age (a unit on
  * another machine loses one it just made, and makes it again), so the next build, once the

@@ -83,17 +83,26 @@ static void article_free(gpointer p)
     g_free(a);
 }
 
+/* An article's bytes: a regular file only (through a symlink too), opened without waiting —
+ * a FIFO an inputs= glob matched waited for a writer for ever, the lock held. */
+static gboolean read_input(const char *path, const char *name, char **data, gsize *len,
+                           GError **error)
+{
+    if (jb_build_read_regular(path, TRUE, data, len))
+        return TRUE;
+    int e = errno;
+    g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: %s", name,
+                e == EINVAL ? "not a regular file (a device, FIFO or socket)" : g_strerror(e));
+    return FALSE;
+}
+
 /* The bytes of an article hashed earlier and dropped (JB_BUILD_HOLD_MAX), read again: they
  * must be what was hashed, or its key would name other statements. Thread-safe. */
 static gboolean article_reread(Article *a)
 {
     g_autofree char *path = jb_build_input_path(a->c, a->name);
-    GError *e = NULL;
-    if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
-        g_set_error(&a->error, JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
-        g_error_free(e);
+    if (!read_input(path, a->name, &a->data, &a->len, &a->error))
         return FALSE;
-    }
     g_autofree char *hash = jb_build_sha256_hex(a->data, a->len);
     char was[65];
     jb_build_digest_hex(a->hash, was);
@@ -140,6 +149,7 @@ static void extract_one(gpointer item)
     g_autoptr(GString) csv = jb_table_to_csv(a->table);
     g_autoptr(GString) file = statements_file(a->warnings, csv);
     g_autofree char *path = jb_build_article_path(a->c, a, "csv");
+    jb_build_cache_claim(path);
     if (jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, &a->error)) {
         g_autofree char *stmt = jb_build_sha256_hex(file->str, file->len);
         a->has_stmt = jb_build_digest_parse(a->stmt, stmt);
@@ -163,7 +173,6 @@ static void article_key(const Ctx *c, Article *a)
 /* Read the article's bytes and key it by their hash. */
 static gboolean article_read(Ctx *c, Article *a, GError **error)
 {
-    GError *e = NULL;
     struct stat st;
     g_autofree char *path = jb_build_input_path(c, a->name);
     if (stat(path, &st) == 0 && st.st_size > (off_t)JB_ARTICLE_MAX_BYTES) {
@@ -173,11 +182,8 @@ static gboolean article_read(Ctx *c, Article *a, GError **error)
     }
     g_clear_pointer(&a->data, g_free);
     a->has_stmt = FALSE; /* of what it held before */
-    if (!g_file_get_contents(path, &a->data, &a->len, &e)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s", e->message);
-        g_error_free(e);
+    if (!read_input(path, a->name, &a->data, &a->len, error))
         return FALSE;
-    }
     g_autofree char *hash = jb_build_sha256_hex(a->data, a->len);
     jb_build_digest_parse(a->hash, hash);
     article_key(c, a);
@@ -316,7 +322,9 @@ gboolean jb_build_load_cached(const Ctx *c, Article *a)
     gsize len = 0;
     JbTable *t = NULL;
     GPtrArray *w = NULL;
-    if (!g_file_get_contents(path, &text, &len, NULL) || !statements_parse(path, text, len, &t, &w))
+    /* (never through a symlink, never waiting on a FIFO planted there) */
+    if (!jb_build_read_regular(path, FALSE, &text, &len) ||
+        !statements_parse(path, text, len, &t, &w))
         return FALSE;
     g_clear_pointer(&a->table, jb_table_free);
     g_clear_pointer(&a->warnings, g_ptr_array_unref);
@@ -583,6 +591,7 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbSeries *seri
     jb_chart_set_diag(ch, warnings);
     for (guint i = 0; i < G_N_ELEMENTS(JB_BUILD_CHART_OUTS); i++) {
         g_autofree char *p = jb_build_cache_path(c, u->key, JB_BUILD_CHART_OUTS[i].ext);
+        jb_build_cache_claim(p);
         if (!jb_chart_render(ch, p, JB_BUILD_CHART_OUTS[i].scale, error))
             return FALSE;
         /* The warnings (drawing happens in render) go beside the products, before the
@@ -657,6 +666,7 @@ static void render_one(gpointer item)
         chart_render(c, u, j->series, &j->error);
     } else {
         g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
+        jb_build_cache_claim(p);
         g_autoptr(JbDiag) warnings = jb_diag_new();
         JbReportInputs in = {.series = j->series, .citations = j->cit, .dict = c->dict,
                              .source_names = c->source_names, .diag = warnings,

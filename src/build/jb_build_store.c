@@ -414,6 +414,24 @@ static gboolean doomed_temp(const char *name, time_t mtime, gpointer data)
     return is_temp_name(name);
 }
 
+void jb_build_cache_claim(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        unlink(path);
+}
+
+gboolean jb_build_check_cache_dir(const Ctx *c, GError **error)
+{
+    struct stat st;
+    if (lstat(c->cache_dir, &st) != 0 || S_ISDIR(st.st_mode))
+        return TRUE; /* (made when first written) */
+    g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT,
+                "%s: %s; the build keeps its cache only inside the output directory: remove it",
+                c->cache_dir, S_ISLNK(st.st_mode) ? "a symlink" : "not a directory");
+    return FALSE;
+}
+
 void jb_build_sweep_temps(Ctx *c)
 {
     g_autofree char *charts = g_build_filename(c->out_dir, "charts", NULL);

@@ -39,8 +39,17 @@ old "$TMP/elsewhere/"*
 ln -s "$TMP/elsewhere" "$P/out/.cache"
 echo precious >"$TMP/target.txt"
 ln -s "$TMP/target.txt" "$P/out/briefing.pdf"
-is "$(status_of "$JB" build -q "$P/test.project")" 0 "a build whose out/.cache and briefing.pdf are symlinks runs"
+# a cache linked elsewhere would be written outside out/: refused, nothing read or written there
+is "$(status_of "$JB" build -q "$P/test.project")" 4 "a build whose out/.cache is a symlink is refused (exit 4)"
+is "$(cat "$TMP/err")" "jianbao: build: $P/out/.cache: a symlink; the build keeps its cache only inside the output directory: remove it" "naming it"
 check "a cache-named file where out/.cache links is not swept" test -f "$TMP/elsewhere/ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff.csv"
+is "$(ls "$TMP/elsewhere" | wc -l)" 1 "and nothing is written there"
+check "the link is left as it was" test -L "$P/out/.cache"
+rm "$P/out/.cache"
+ln -s "$TMP/target2.txt" "$P/out/.manifest.jbtmp" # the name the manifest's temporary file once had
+echo precious >"$TMP/target2.txt"
+is "$(status_of "$JB" build -q "$P/test.project")" 0 "without it, a build whose briefing.pdf and .manifest.jbtmp are symlinks runs"
+is "$(cat "$TMP/target2.txt")" precious "the file out/.manifest.jbtmp linked to is untouched"
 is "$(cat "$TMP/target.txt")" precious "the file out/briefing.pdf linked to is untouched"
 check "out/briefing.pdf is now a file of its own" test -f "$P/out/briefing.pdf" -a ! -L "$P/out/briefing.pdf"
 check "and a valid PDF" qpdf --check "$P/out/briefing.pdf"
@@ -60,6 +69,28 @@ for f in briefing.pdf .manifest .lock; do
     sed -i 's/1\.4万亿元/1.2万亿元/g' "$P/articles/2026-01-press-conference.txt"
 done
 is "$(status_of "$JB" build -q "$P/test.project")" 0 "with the FIFOs gone the build succeeds"
+# series.csv is read back before it is published (what changed since the last build)
+"$JB" build -q "$P/test.project" 2>/dev/null
+mv "$P/out/series.csv" "$TMP/saved"
+mkfifo "$P/out/series.csv"
+sed -i 's/1\.2万亿元/1.4万亿元/g' "$P/articles/2026-01-press-conference.txt"
+is "$(status_of timeout 60 "$JB" build -q "$P/test.project")" 4 "a FIFO at out/series.csv: exit 4, in time (it was read back first, and waited on)"
+contains "$(cat "$TMP/err")" "out/series.csv: not a regular file" "naming it"
+rm "$P/out/series.csv"
+mv "$TMP/saved" "$P/out/series.csv"
+# the cache's names are the build's own: a FIFO planted at one is replaced, not waited on
+for f in "$P"/out/.cache/*; do rm "$f" && mkfifo "$f"; done
+rm "$P/out/.index" "$P/out/.manifest"
+sed -i 's/1\.4万亿元/1.5万亿元/g' "$P/articles/2026-01-press-conference.txt"
+is "$(status_of timeout 60 "$JB" build -q "$P/test.project")" 0 "FIFOs at every cache file: the build runs, in time"
+contains "$(pdftotext "$P/out/briefing.pdf" - 2>/dev/null)" "1.5万亿" "and its briefing has the new figure"
+# an inputs= glob matching a FIFO: that article is an error, the others are built
+mkfifo "$P/articles/zz-fifo.txt"
+is "$(status_of timeout 60 "$JB" build -q "$P/test.project")" 3 "a FIFO among the articles: exit 3, in time"
+contains "$(cat "$TMP/err")" "articles/zz-fifo.txt: not a regular file (a device, FIFO or socket)" "naming it"
+check "the other outputs are published" qpdf --check "$P/out/briefing.pdf"
+rm "$P/articles/zz-fifo.txt"
+sed -i 's/1\.5万亿元/1.2万亿元/g' "$P/articles/2026-01-press-conference.txt"
 
 # --- a symlink at out/charts: replaced by a directory, nothing written through it
 P=$TMP/dirlink
