@@ -252,6 +252,38 @@ static gboolean cell_quantity(const char *cell, const char *head, const char *ro
     return ok;
 }
 
+/* The quote of cell j: its row's label | the cells before it | the cell, as the row reads.
+ * Bounded like a sentence's quote: the label to TABLE_LABEL_MAX characters, the cells
+ * before j to TABLE_BEFORE_MAX characters back from it, "…" where cut; the cell itself
+ * whole (each cell is quoted whole once). A row of 10000 cells gave each the whole row
+ * before it: 33 s and 400 MB. */
+#define TABLE_LABEL_MAX 60
+#define TABLE_BEFORE_MAX 200
+static void table_quote(GString *quote, char *const *cells, guint j)
+{
+    const char *label = cells[0];
+    glong label_len = g_utf8_strlen(label, -1);
+    if (label_len > TABLE_LABEL_MAX) {
+        g_string_append_len(quote, label, g_utf8_offset_to_pointer(label, TABLE_LABEL_MAX) - label);
+        g_string_append(quote, "…");
+    } else {
+        g_string_append(quote, label);
+    }
+    guint from = j;
+    for (glong left = TABLE_BEFORE_MAX; from > 1; from--) {
+        glong n = g_utf8_strlen(cells[from - 1], -1) + 3; /* with its " | " */
+        if (n > left)
+            break;
+        left -= n;
+    }
+    if (from > 1)
+        g_string_append(quote, " | …");
+    for (guint k = from; k <= j; k++) {
+        g_string_append(quote, " | ");
+        g_string_append(quote, cells[k]);
+    }
+}
+
 static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
 {
     const char *label = cells[0];
@@ -304,8 +336,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             subj = "";
         }
         GString *quote = g_string_new(NULL);
-        for (guint k = 0; k <= j; k++)
-            g_string_append_printf(quote, "%s%s", k ? " | " : "", cells[k]);
+        table_quote(quote, cells, j);
         char period[JB_PERIOD_MAX] = "";
         JbPeriod p;
         if (have_left)
@@ -316,6 +347,23 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
                                        have_left, left_estimate);
         g_string_free(quote, TRUE);
     }
+}
+
+/* A cell over TABLE_CELL_MAX bytes is cut there (at a character) with "…": no number is so
+ * long, and a row's label and a column's header are read for each of its cells (a label of
+ * 2 MB over 2000 cells was minutes and gigabytes; a layout table's cell of prose reads no
+ * figure either way). */
+#define TABLE_CELL_MAX 768
+static void cut_cell(char **cell)
+{
+    if (strlen(*cell) <= TABLE_CELL_MAX)
+        return;
+    const char *end = *cell + TABLE_CELL_MAX;
+    while (end > *cell && ((guchar)*end & 0xC0) == 0x80)
+        end--;
+    char *cut = g_strdup_printf("%.*s…", (int)(end - *cell), *cell);
+    g_free(*cell);
+    *cell = cut;
 }
 
 void jb_extract_table(Ctx *c, guint first, guint last)
@@ -337,6 +385,8 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         guint line = g_array_index(a->lines, guint, i);
         g_auto(GStrv) cells = g_strsplit(row, JB_CELL_SEP, -1);
         guint n = g_strv_length(cells);
+        for (guint j = 0; j < n; j++)
+            cut_cell(&cells[j]);
         guint numbers = 0, filled = 0, years = 0;
         for (guint j = 0; j < n; j++) {
             JbQuantity q;

@@ -17,6 +17,15 @@ forecast_article() { # N FILE
     { date_line; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "将12.5亿元"; print "" }'; } >"$2"
 }
 
+# an HTML table row of N figures (each quoted the whole row before it: 10000, 28 s and
+# 680 MB; 40000, minutes), and one whose label is a megabyte (read again for every cell)
+wide_table() { # N FILE
+    awk -v n="$1" 'BEGIN { printf "<p>2024-03-01</p><table><tr><td>规模</td>"; for (i = 0; i < n; i++) printf "<td>%d</td>", i; print "</tr></table>" }' >"$2"
+}
+long_label_table() { # N FILE
+    awk -v n="$1" 'BEGIN { printf "<p>2024-03-01</p><table><tr><td>"; for (i = 0; i < 100000; i++) printf "产业规模"; printf "</td>"; for (i = 0; i < n; i++) printf "<td>%d</td>", i; print "</tr></table>" }' >"$2"
+}
+
 # a paragraph of N bytes without punctuation (1 MB: 53 s, 5.9 GB; 2 MB aborted)
 paragraph_article() { # BYTES FILE
     { date_line; awk -v n="$1" 'BEGIN { for (i = 0; i < n / 30; i++) printf "产业规模超过四千亿元"; print "" }'; } >"$2"

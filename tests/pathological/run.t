@@ -56,6 +56,11 @@ pcase "extract, a list of 40000 values" 0 "" 30 64 40 list40k.txt "$JB" extract 
 forecast_article $((40000 / size)) jiang.txt
 pcase "extract, 40000 figures after 将 in one clause" 0 "" 30 64 100 jiang.txt "$JB" extract -o jiang.csv jiang.txt
 is "$(($(wc -l <jiang.csv) - 1))" $((40000 / size)) "extract, 40000 figures after 将: every one a statement"
+wide_table $((40000 / size)) wide.html
+pcase "extract, a table row of 40000 figures" 0 "" 30 64 100 wide.html "$JB" extract -o wide.csv wide.html
+is "$(($(wc -l <wide.csv) - 1))" $((40000 / size)) "extract, a table row of 40000 figures: every one a statement"
+long_label_table $((4000 / size)) label.html
+pcase "extract, a table row of 4000 figures under a label of 1.2 MB" 0 "" 30 64 40 label.html "$JB" extract -o label.csv label.html
 paragraph_article $((1000000 / size)) para1m.txt
 pcase "extract, 1 MB without punctuation" 0 "" 30 64 40 para1m.txt "$JB" extract -o para.csv para1m.txt
 paragraph_article $((2000000 / size)) para2m.txt
