@@ -209,6 +209,12 @@ static gboolean home_or_region(const JbDict *d, const JbMetric *m, const char *s
     return TRUE;
 }
 
+/* How far back from a figure its owner is looked for: a sentence of thousands of figures
+ * without a full stop had each of them search all of it before it, and walk it back a byte
+ * at a time (5000 figures of 社会消费品零售总额 in one sentence: 35 s). A sentence of
+ * prose says whose figure it is well within this. */
+#define SCOPE_LOOKBACK 1536
+
 gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *sentence, const char *at,
                           const char **region)
 {
@@ -216,6 +222,11 @@ gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *senten
         *region = NULL;
     if (m->anyone)
         return TRUE;
+    if (at - sentence > SCOPE_LOOKBACK) {
+        sentence = at - SCOPE_LOOKBACK;
+        while (((guchar)*sentence & 0xC0) == 0x80)
+            sentence++;
+    }
     const char *a = alias_before(d, m, sentence, at);
     if (!a) {
         a = clause_from(sentence, at);

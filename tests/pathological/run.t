@@ -56,6 +56,9 @@ pcase "extract, a list of 40000 values" 0 "" 30 64 40 list40k.txt "$JB" extract 
 forecast_article $((40000 / size)) jiang.txt
 pcase "extract, 40000 figures after 将 in one clause" 0 "" 30 64 100 jiang.txt "$JB" extract -o jiang.csv jiang.txt
 is "$(($(wc -l <jiang.csv) - 1))" $((40000 / size)) "extract, 40000 figures after 将: every one a statement"
+metric_sentence $((20000 / size)) metric.txt
+pcase "extract, 20000 figures of a metric in one sentence" 0 "" 30 64 100 metric.txt "$JB" extract -o metric.csv metric.txt
+is "$(grep -c ',consumption\.retail_sales,' metric.csv)" $((20000 / size)) "extract, 20000 figures of a metric in one sentence: every one the metric's"
 wide_table $((40000 / size)) wide.html
 pcase "extract, a table row of 40000 figures" 0 "" 30 64 100 wide.html "$JB" extract -o wide.csv wide.html
 is "$(($(wc -l <wide.csv) - 1))" $((40000 / size)) "extract, a table row of 40000 figures: every one a statement"
