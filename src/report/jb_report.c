@@ -87,7 +87,9 @@ static double min_start(const Blk *b)
 static double min_follow(GPtrArray *blocks, guint i)
 {
     double h = 0;
-    for (guint j = i + 1; j < blocks->len; j++) {
+    /* (no further than a page: more never fits, and a run of 20000 headings, each keeping
+     * with the next, was walked to its end from each of them) */
+    for (guint j = i + 1; j < blocks->len && h <= PAGE_H; j++) {
         const Blk *next = g_ptr_array_index(blocks, j);
         if (!next->keep_with_next || j + 1 == blocks->len)
             return h + min_start(next);

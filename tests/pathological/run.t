@@ -76,6 +76,8 @@ nested_lists 30000 lists.md
 pcase "report, 30000 nested lists" 3 "lists.md:5: block quotes and lists nested more than 16 deep" 30 64 100 lists.md "$JB" report --data s.csv -o l.pdf lists.md
 nested_emphasis 30000 emph.md
 pcase "report, 30000 nested emphases" 3 "emph.md:5: emphasis and links nested more than 32 deep" 30 64 100 emph.md "$JB" report --data s.csv -o e.pdf emph.md
+headings $((60000 / size)) heads.md
+pcase "report, 60000 headings in a row" 3 "heads.md: the briefing would run to" 30 64 100 heads.md "$JB" report --data s.csv -o h.pdf heads.md
 footnotes $((4000 / size)) fn4000.md
 pcase "report, 4000 footnotes in a paragraph" 0 "" 30 64 100 fn4000.md "$JB" report --data s.csv --metrics m.csv -o fn4000.pdf fn4000.md
 footnotes $((10000 / size)) fn10000.md
@@ -97,6 +99,10 @@ unclosed_quote_csv $((200000 / size)) quote.csv
 pcase "reshape, an unclosed quote on line 2 of 200000" 3 "quote.csv:2: a quoted field opened on this line is never closed" 30 64 40 quote.csv "$JB" reshape -o qs.csv quote.csv
 pcase "reshape --strict, the same" 3 "quote.csv:2: a quoted field opened on this line is never closed" 30 64 40 quote.csv "$JB" reshape --strict -o qs.csv quote.csv
 
+conflicts_csv $((100000 / size)) conflicts-in.csv
+pcase "reshape, 100000 values of one metric and period" 1 "conflicts-in.csv:2: conflict for ai.core_industry_size 2024" 30 64 40 conflicts-in.csv "$JB" reshape -o cs.csv -c conflicts-out.csv conflicts-in.csv
+is "$(($(wc -l <conflicts-out.csv) - 1))" $((100000 / size - 1)) "reshape, 100000 values of one metric and period: every other one a conflict"
+
 # --- chart: many series, many points
 many_series_csv 17 5 s17.csv
 chart_spec 17 grouped g17.chart
@@ -112,6 +118,17 @@ rm "$TMP/p/out/briefing.pdf"
 mkfifo "$TMP/p/out/briefing.pdf"
 sed -i 's/1\.2万亿元/1.3万亿元/g' "$TMP/p/articles/2026-01-press-conference.txt"
 pcase "build, a FIFO at out/briefing.pdf" 4 "out/briefing.pdf: not a regular file" 60 64 0 "$TMP/p/test.project" "$JB" build -q "$TMP/p/test.project"
+
+# --- build: an archive stating one figure in as many ways as it has articles: the review
+# section lists 200 open conflicts and counts the rest (it ran past 500 pages: no briefing)
+na=$((3000 / size))
+mkdir -p "$TMP/many/articles"
+awk -v n="$na" -v d="$TMP/many/articles" 'BEGIN { for (i = 1; i <= n; i++) { f = sprintf("%s/a%05d.txt", d, i); printf "2024-03-01\n\n2023年人工智能核心产业规模达到%d亿元。\n", 5000 + i > f; close(f) } }'
+printf -- '---\ntitle: t\n---\n\n{{ai.core_industry_size.latest}}\n\n## 核对\n\n```review\n```\n' >"$TMP/many/b.md"
+printf '[project]\ninputs=articles/*\ndictionary=%s/templates/metrics.ini\ntemplate=b.md\noutput=out\n' "$ROOT" >"$TMP/many/p.project"
+cat "$TMP"/many/articles/* >many-in.txt
+pcase "build, $na articles stating one figure $na ways" 0 "" 60 64 400 many-in.txt "$JB" build -q "$TMP/many/p.project"
+contains "$(pdftotext "$TMP/many/out/briefing.pdf" - 2>/dev/null)" "另有 $((na - 201)) 处待核对的冲突未列出" "and its review section lists 200 conflicts, counting the rest"
 
 # --- report: a metrics.csv naming /etc/passwd and ../../x as sources opens neither
 awk -F, -v OFS=, 'NR == 1 { print; next } { $1 = (NR % 2) ? "/etc/passwd" : "../../x"; $13 = $14 = $15 = ""; print }' m.csv >evil.csv
