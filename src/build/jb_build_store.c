@@ -160,37 +160,17 @@ static gboolean unlink_dir_symlinks(const char *out_dir, const char *rel, GError
     return TRUE;
 }
 
-/* `t` as CSV text (jb_table_to_csv's bytes) a piece at a time: to `f`, or without `f` only
- * into the SHA-256 returned. The series of an archive is tens of MB as text. */
-static char *table_csv_out(const JbTable *t, JbAtomicFile *f, GError **error)
+static gboolean sink_file(const char *bytes, gsize len, gpointer f, GError **error)
 {
-    g_autoptr(GChecksum) h = f ? NULL : g_checksum_new(G_CHECKSUM_SHA256);
-    guint n = jb_table_n_cols(t);
-    g_autofree const char **cells = g_new0(const char *, n + 1);
-    g_autoptr(GString) buf = g_string_sized_new(1 << 16);
-    for (guint i = 0; i < n; i++)
-        cells[i] = jb_table_header(t, i);
-    jb_csv_append_row(buf, cells, n);
-    for (guint r = 0; r <= jb_table_n_rows(t); r++) {
-        if (r < jb_table_n_rows(t)) {
-            for (guint i = 0; i < n; i++)
-                cells[i] = jb_table_get(t, r, (int)i);
-            jb_csv_append_row(buf, cells, n);
-            if (buf->len < (1u << 16) - 4096)
-                continue;
-        }
-        if (h)
-            g_checksum_update(h, (const guchar *)buf->str, (gssize)buf->len);
-        else if (!jb_atomic_write(f, buf->str, buf->len, error))
-            return NULL;
-        g_string_truncate(buf, 0);
-    }
-    return g_strdup(h ? g_checksum_get_string(h) : "");
+    return jb_atomic_write(f, bytes, len, error);
 }
 
+/* The SHA-256 of `t` as CSV text, which is never made whole (tens of MB for a series). */
 char *jb_build_table_sha256(const JbTable *t)
 {
-    return table_csv_out(t, NULL, NULL);
+    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
+    jb_table_csv_stream(t, NULL, NULL, jb_csv_sink_checksum, h, NULL);
+    return g_strdup(g_checksum_get_string(h));
 }
 
 static gboolean publish_table(const char *dest, const JbTable *t, GError **error)
@@ -200,8 +180,7 @@ static gboolean publish_table(const char *dest, const JbTable *t, GError **error
                           : NULL;
     if (!f)
         return FALSE;
-    g_autofree char *done = table_csv_out(t, f, error);
-    if (!done) {
+    if (!jb_table_csv_stream(t, NULL, NULL, sink_file, f, error)) {
         jb_atomic_abort(f);
         return FALSE;
     }
@@ -265,7 +244,7 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
     } else if (o->data) {
         want = jb_build_sha256_hex(o->data->str, o->data->len);
     } else if (o->table) {
-        want = table_csv_out(o->table, NULL, NULL);
+        want = jb_build_table_sha256(o->table);
     } else {
         want = jb_build_hash_file(o->product);
         if (!want) {

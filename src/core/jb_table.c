@@ -555,6 +555,37 @@ void jb_csv_append_row(GString *out, const char *const *cells, guint n)
     jb_csv_append_row_n(out, cells, lens, n);
 }
 
+gboolean jb_table_csv_stream(const JbTable *t, JbCsvKeep keep, gpointer keep_data, JbCsvSink sink,
+                             gpointer sink_data, GError **error)
+{
+    guint n = jb_table_n_cols(t);
+    g_autofree const char **cells = g_new0(const char *, n + 1);
+    g_autoptr(GString) buf = g_string_sized_new(1 << 16);
+    for (guint i = 0; i < n; i++)
+        cells[i] = jb_table_header(t, i);
+    jb_csv_append_row(buf, cells, n);
+    for (guint r = 0; r < jb_table_n_rows(t); r++) {
+        if (keep && !keep(t, r, keep_data))
+            continue;
+        for (guint i = 0; i < n; i++)
+            cells[i] = jb_table_get(t, r, (int)i);
+        jb_csv_append_row(buf, cells, n);
+        if (buf->len >= (1u << 16) - 4096) {
+            if (!sink(buf->str, buf->len, sink_data, error))
+                return FALSE;
+            g_string_truncate(buf, 0);
+        }
+    }
+    return sink(buf->str, buf->len, sink_data, error);
+}
+
+gboolean jb_csv_sink_checksum(const char *bytes, gsize len, gpointer data, GError **error)
+{
+    (void)error;
+    g_checksum_update(data, (const guchar *)bytes, (gssize)len);
+    return TRUE;
+}
+
 static GString *to_csv(const JbTable *t, gboolean excel)
 {
     GString *out = g_string_sized_new(256 + 128 * t->rows->len);

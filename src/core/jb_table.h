@@ -65,6 +65,17 @@ void jb_csv_append_row(GString *out, const char *const *cells, guint n);
 /* The same record, with each cell's length given (lens[i] bytes of cells[i], as strlen()
  * would say): for a caller that knows them, so nothing is measured twice. */
 void jb_csv_append_row_n(GString *out, const char *const *cells, const gsize *lens, guint n);
+/* Where jb_table_csv_stream hands its text: FALSE with `error` set stops it. */
+typedef gboolean (*JbCsvSink)(const char *bytes, gsize len, gpointer data, GError **error);
+/* Whether jb_table_csv_stream writes row `row` of `t`. */
+typedef gboolean (*JbCsvKeep)(const JbTable *t, guint row, gpointer data);
+/* jb_table_to_csv's bytes (the header, then the rows `keep` keeps, all when it is NULL)
+ * handed to `sink` about 64 KB at a time, never made whole: a series is tens of MB as text.
+ * FALSE with `error` set as `sink` set it. */
+gboolean jb_table_csv_stream(const JbTable *t, JbCsvKeep keep, gpointer keep_data, JbCsvSink sink,
+                             gpointer sink_data, GError **error);
+/* A JbCsvSink feeding the GChecksum `data` (never fails). */
+gboolean jb_csv_sink_checksum(const char *bytes, gsize len, gpointer data, GError **error);
 /* jb_table_to_csv written atomically to `path`. */
 gboolean jb_table_write(const JbTable *t, const char *path, GError **error);
 
