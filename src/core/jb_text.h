@@ -66,6 +66,34 @@ static inline gunichar jb_utf8_get(const char *p, const char *end, const char **
            ((gunichar)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 }
 
+/* The start of the character `n` characters before `p`, or `a` when fewer lie in (a, p):
+ * where `for (k = 0; p > a && k < n; k++) { p--; while (p > a && *p is 10xxxxxx) p--; }`
+ * stops (p itself when p <= a). Extraction's look-back windows (40 to 60 characters before
+ * every number) walked that loop byte by byte; here eight bytes at a time count their
+ * characters (a byte that is no continuation byte starts one), and only the last eight
+ * bytes go one by one. */
+static inline const char *jb_utf8_back(const char *a, const char *p, gsize n)
+{
+    if (p <= a)
+        return p;
+    const guint64 tops = G_GUINT64_CONSTANT(0x8080808080808080);
+    while (n && p - a > 8) { /* (the eight bytes before p all lie after a) */
+        guint64 w;
+        memcpy(&w, p - 8, 8);
+        gsize starts = 8 - (gsize)__builtin_popcountll(w & ~(w << 1) & tops);
+        if (starts >= n)
+            break; /* the n-th is among them */
+        n -= starts;
+        p -= 8;
+    }
+    while (n && p > a) {
+        p--;
+        if (p == a || ((guchar)*p & 0xC0) != 0x80)
+            n--;
+    }
+    return p;
+}
+
 /* jb_utf8_get_checked() past ASCII and three-byte characters (out of line: rare). */
 gunichar jb_utf8_get_checked_rare(const guchar *s, gsize left, gsize *n);
 

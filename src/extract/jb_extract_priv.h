@@ -47,13 +47,7 @@ static inline gboolean ends(const char *start, const char *p, const char *word)
 /* `a`, or the start of the character LOOK_BACK characters before `qs` if that is later. */
 static inline const char *look_back_from(const char *a, const char *qs)
 {
-    const char *p = qs;
-    for (int n = 0; p > a && n < LOOK_BACK; n++) {
-        p--;
-        while (p > a && ((guchar)*p & 0xC0) == 0x80)
-            p--;
-    }
-    return p;
+    return jb_utf8_back(a, qs, LOOK_BACK);
 }
 
 /* May a word of `words` (a NULL-terminated array of the place of use, never a pointer:

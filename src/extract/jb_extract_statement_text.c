@@ -40,18 +40,8 @@ Span metric_phrase(const char *cstart, const char *qstart, const char *subject_a
         a = subject_at; /* drop what precedes the subject */
     /* a metric is a phrase, not the rest of a clause with no punctuation: its last
      * METRIC_MAX characters */
-    for (const char *p = b; p > a;) {
-        const char *q = p;
-        int n = 0;
-        while (q > a && n < METRIC_MAX) {
-            q--;
-            while (q > a && ((guchar)*q & 0xC0) == 0x80)
-                q--;
-            n++;
-        }
-        a = q;
-        break;
-    }
+    if (b > a)
+        a = jb_utf8_back(a, b, METRIC_MAX);
     static JbWordSet *leading;
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
@@ -138,12 +128,7 @@ gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end)
 Span bounded_quote(GString *buf, Span x, const char *qs, const char *qe)
 {
     const char *a = x.a, *b = x.b;
-    const char *p = qs;
-    for (int n = 0; p > a && n < QUOTE_BEFORE; n++) {
-        p--;
-        while (p > a && ((guchar)*p & 0xC0) == 0x80)
-            p--;
-    }
+    const char *p = jb_utf8_back(a, qs, QUOTE_BEFORE);
     gboolean cut_front = p > a;
     const char *q = qe;
     for (int n = 0; q < b && n < QUOTE_AFTER; n++)

@@ -45,6 +45,33 @@ int main(void)
     ok(jb_utf8_get_checked((const guchar *)"\xF0\x9F\x98\x80", 4, &n) == 0x1F600 && n == 4,
        "checked: a four-byte character");
 
+    /* jb_utf8_back: where the byte loop it replaces stops, on random bytes (lead, continuation
+     * and ASCII bytes mixed, valid or not) at every start, end and count */
+    {
+        GRand *r = g_rand_new_with_seed(19);
+        int bad_back = 0, tried = 0;
+        for (int round = 0; round < 2000; round++) {
+            char t[64];
+            static const guchar BYTES[] = {'a', ' ', 0x80, 0x9C, 0xBC, 0xC3, 0xE4, 0xE2, 0xF0};
+            for (gsize i = 0; i < sizeof t; i++)
+                t[i] = (char)BYTES[g_rand_int_range(r, 0, G_N_ELEMENTS(BYTES))];
+            int a = g_rand_int_range(r, 0, 64), p = g_rand_int_range(r, 0, 65);
+            for (gsize k = 0; k <= 40; k++, tried++) {
+                const char *q = t + p;
+                for (gsize m = 0; q > t + a && m < k; m++) {
+                    q--;
+                    while (q > t + a && ((guchar)*q & 0xC0) == 0x80)
+                        q--;
+                }
+                if (jb_utf8_back(t + a, t + p, k) != q)
+                    bad_back++;
+            }
+        }
+        g_rand_free(r);
+        ok(bad_back == 0, "jb_utf8_back stops where the byte loop does (%d of %d wrong)", bad_back,
+           tried);
+    }
+
     /* literals */
     const char *s = "截至9月底";
     const char *end = s + strlen(s);
