@@ -185,8 +185,8 @@ static const char *alias_before(const JbDict *d, const JbMetric *m, const char *
         for (char **a = x ? x->aliases : NULL; a && *a; a++) {
             gsize n = strlen(*a);
             /* (bounded: a sentence is no string of its own, the article goes on after it) */
-            for (const char *p = n ? memmem(sent, (gsize)(at - sent), *a, n) : NULL;
-                 p && p + n <= at; p = memmem(p + 1, (gsize)(at - p - 1), *a, n))
+            for (const char *p = n ? jb_find(sent, at, *a, n) : NULL; p;
+                 p = jb_find(p + 1, at, *a, n))
                 if (!best || p + n > best_end || (p + n == best_end && p < best)) {
                     best = p;
                     best_end = p + n;

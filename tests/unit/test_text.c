@@ -72,6 +72,27 @@ int main(void)
            tried);
     }
 
+    /* jb_find: memmem's first match, on random haystacks and needles of a few bytes from a
+     * small alphabet (so that partial matches abound) */
+    {
+        GRand *r = g_rand_new_with_seed(12);
+        int bad_find = 0, tried = 0;
+        static const char AB[] = {'a', 'b', (char)0xE4, (char)0x80};
+        for (int round = 0; round < 20000; round++, tried++) {
+            char t[40], w[6];
+            for (gsize i = 0; i < sizeof t; i++)
+                t[i] = AB[g_rand_int_range(r, 0, 4)];
+            gsize wn = (gsize)g_rand_int_range(r, 1, 7);
+            for (gsize i = 0; i < wn; i++)
+                w[i] = AB[g_rand_int_range(r, 0, 4)];
+            int a = g_rand_int_range(r, 0, 41), z = g_rand_int_range(r, a, 41);
+            if (jb_find(t + a, t + z, w, wn) != memmem(t + a, (gsize)(z - a), w, wn))
+                bad_find++;
+        }
+        g_rand_free(r);
+        ok(bad_find == 0, "jb_find finds what memmem does (%d of %d wrong)", bad_find, tried);
+    }
+
     /* literals */
     const char *s = "截至9月底";
     const char *end = s + strlen(s);
