@@ -174,6 +174,8 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
     d->subjects = list_or_empty(kf, "subjects", "terms");
     d->growth_words = list_or_empty(kf, "growth", "words");
     d->other_bases = list_or_empty(kf, "growth", "other_bases");
+    jb_lit_filter_build(&d->growth_filter, (const char *const *)d->growth_words);
+    jb_lit_filter_build(&d->other_filter, (const char *const *)d->other_bases);
     d->subject_set = jb_word_set_new();
     for (char **w = d->subjects; *w; w++)
         if (**w && g_utf8_validate(*w, -1, NULL))
@@ -378,12 +380,18 @@ static gboolean names_change(const char *text);
 static gboolean followed_by_measure(const char *text);
 static gboolean joined_to_name_before(const char *context, const char *at);
 
-/* Does `text` hold a word of `words`? */
-static gboolean holds_any(const char *text, char *const *words)
+/* Does `text` hold a word of `words` (`f` their filter)? One walk over it, the words compared
+ * only where the filter lets a place through, not a strstr per word (asked for every figure
+ * whose metric is looked up: the growth words, then the other bases). A word (valid UTF-8)
+ * never starts on a continuation byte. */
+static gboolean holds_any(const char *text, const char *const *words, const JbLitFilter *f)
 {
-    for (char *const *w = words; *w; w++)
-        if (**w && strstr(text, *w))
-            return TRUE;
+    const char *end = text + strlen(text);
+    for (const char *p = text; p < end; p++)
+        if (((guchar)*p & 0xC0) != 0x80 && jb_lit_filter_may_start(f, p, end))
+            for (const char *const *w = words; *w; w++)
+                if (**w && jb_has_prefix(p, *w))
+                    return TRUE;
     return FALSE;
 }
 
@@ -429,8 +437,8 @@ static gboolean names_narrower(const JbDict *d, const JbMetric *m, const char *c
 static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const char *context,
                                     const char *subject)
 {
-    if (!subject || !*subject || !holds_any(context, d->growth_words) ||
-        holds_any(context, d->other_bases))
+    if (!subject || !*subject || !holds_any(context, (const char *const *)d->growth_words, &d->growth_filter) ||
+        holds_any(context, (const char *const *)d->other_bases, &d->other_filter))
         return NULL;
     for (guint i = 0; i < b->metrics->len; i++) {
         const JbMetric *m = g_ptr_array_index(b->metrics, i);
@@ -501,7 +509,8 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
     if (best && joined_to_name_before(context, context + best_end - best_len))
         return NULL;
     /* 居民消费价格环比上涨0.2%: a change on another base than the metric's */
-    if (best && holds_any(context + best_end, d->other_bases))
+    if (best && holds_any(context + best_end, (const char *const *)d->other_bases,
+                          &d->other_filter))
         return NULL;
     /* 电子信息制造业营业收入增长5.5%: a name's alias followed at once by a measure names
      * that measure's figure, not the one the name stands for (its value added) */
@@ -560,9 +569,10 @@ static gboolean names_change(const char *text)
                                         "減少", "回落", "反弹", "反彈", "扩大", "擴大", "收窄",
                                         "升", "跌", "涨", "漲", "降", "增", "减", "減", NULL};
     static const char *const TO[] = {"至", "到", "破", "穿", NULL};
-    for (const char *const *w = NOUNS; *w; w++)
-        if (strstr(text, *w))
-            return TRUE;
+    static JbLitFilter nouns;
+    JB_LIT_FILTER_ONCE(&nouns, NOUNS);
+    if (holds_any(text, NOUNS, &nouns))
+        return TRUE;
     for (const char *p = text; *p; p = g_utf8_next_char(p))
         for (const char *const *w = VERBS; *w; w++) {
             if (p[0] != (*w)[0] || p[1] != (*w)[1]) /* (a word's first bytes, then the rest) */

@@ -4,6 +4,7 @@
 #define JB_DICT_PRIV_H
 
 #include "jb_dict.h"
+#include "jb_lits.h"
 
 /* An alias of a metric, with its length measured once. */
 typedef struct {
@@ -33,6 +34,9 @@ struct JbDict {
     char **growth_words;    /* [growth] words: 同比增长 增长 按年增长… */
     char **other_bases;     /* [growth] other_bases: 环比 按月 较上月… */
     JbWordSet *subject_set; /* the subjects, for scanning text */
+    /* the filters of growth_words and other_bases (jb_lits.h): jb_dict.c's holds_any asks
+     * them of the text around every figure whose metric is looked up */
+    JbLitFilter growth_filter, other_filter;
     /* [scope]: whose figure a statement is (jb_dict_in_scope). owners: the places (tag i ≥ 0,
      * places[i]), home words (tag -1) and the home economy's regions (tag -2 - i, regions[i]
      * the region's first name); measures: bare measures (出口 进口额 用电量) */
