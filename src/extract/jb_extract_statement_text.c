@@ -43,9 +43,15 @@ Span metric_phrase(const char *cstart, const char *qstart, const char *subject_a
     if (b > a)
         a = jb_utf8_back(a, b, METRIC_MAX);
     static JbWordSet *leading;
+    static JbLitFilter trailing; /* (most passes find no filler at the end: one test) */
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
         leading = jb_extract_lit_set(LEADING_FILLERS, G_N_ELEMENTS(LEADING_FILLERS));
+        const char *words[G_N_ELEMENTS(TRAILING_FILLERS) + 1];
+        for (gsize i = 0; i < G_N_ELEMENTS(TRAILING_FILLERS); i++)
+            words[i] = TRAILING_FILLERS[i].s;
+        words[G_N_ELEMENTS(TRAILING_FILLERS)] = NULL;
+        jb_lit_filter_build(&trailing, words);
         g_once_init_leave(&done, 1);
     }
     for (gboolean changed = TRUE; changed;) {
@@ -56,6 +62,8 @@ Span metric_phrase(const char *cstart, const char *qstart, const char *subject_a
                     a += LEADING_FILLERS[i].n;
                     changed = TRUE;
                 }
+        if (!jb_lit_filter_may_end(&trailing, a, b))
+            continue; /* (none ends at b: the pass below would change nothing) */
         for (gsize i = 0; i < G_N_ELEMENTS(TRAILING_FILLERS); i++)
             if (lit_ends(a, b, &TRAILING_FILLERS[i])) {
                 b -= TRAILING_FILLERS[i].n;
