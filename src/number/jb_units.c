@@ -126,8 +126,9 @@ const char *jb_unit_base(const char *unit)
     char buf[64];
     gboolean trad = simplified(unit, buf, sizeof buf);
     const char *u = trad ? buf : unit;
-    for (gsize i = 0; i < G_N_ELEMENTS(SAME); i++)
-        if (strcmp(u, SAME[i][0]) == 0)
+    for (gsize i = 0; i < G_N_ELEMENTS(SAME); i++) /* (the first character before a call) */
+        if (u[0] == SAME[i][0][0] && u[1] == SAME[i][0][1] && u[2] == SAME[i][0][2] &&
+            strcmp(u, SAME[i][0]) == 0)
             return SAME[i][1];
     /* (a spelling made here lives as long as the process: a handful of units) */
     return trad ? g_intern_string(buf) : unit;
