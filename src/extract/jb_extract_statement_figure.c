@@ -72,6 +72,13 @@ gboolean in_short_quote(const char *s, const char *qs, const char *qe, const cha
     enum { KINDS = G_N_ELEMENTS(OPEN) };
     /* one walk back over at most 16 characters for every kind of quote: a kind's opening
      * mark before its closing one */
+    /* (the walk below reaches back to the first character starting 48 bytes or more before
+     * qs: with no E2 or E3 byte from there on, it finds no mark; most numbers have none) */
+    const char *lo = qs - s > 48 ? qs - 48 : s;
+    while (lo > s && ((guchar)*lo & 0xC0) == 0x80)
+        lo--;
+    if (qs <= s || (!memchr(lo, 0xE2, (size_t)(qs - lo)) && !memchr(lo, 0xE3, (size_t)(qs - lo))))
+        return FALSE;
     const char *open[KINDS] = {NULL};
     gboolean settled[KINDS] = {FALSE};
     for (const char *p = qs; p > s && qs - p < 3 * 16;) {
