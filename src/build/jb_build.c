@@ -131,8 +131,8 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
                .sum = g_checksum_new(G_CHECKSUM_SHA256),
                .buf = jb_table_to_csv(header),
                .ncols = MIN(jb_table_n_cols(header), 32)};
-    jb_build_cache_claim(product);
-    p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
+    if (jb_build_cache_claim(c, product, &p.error))
+        p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
         if (!jb_build_article_rows(c, a))
@@ -461,7 +461,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
     int lock = -1;
     if (ok) {
         lock = take_lock(c.out_dir, opt && opt->wait_for_lock, &e);
-        ok = lock >= 0;
+        ok = c.locked = lock >= 0;
     }
     if (ok)
         ok = jb_build_ctx_prepare(&c, &e);

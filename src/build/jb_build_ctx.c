@@ -32,6 +32,7 @@ void jb_build_ctx_clear(Ctx *c)
     g_free(c->review_hash);
     jb_build_index_clear(c);
     g_clear_pointer(&c->live_memos, g_ptr_array_unref);
+    g_clear_pointer(&c->own, jb_build_own_free);
     g_free(c->tmpl_name);
     g_clear_error(&c->first_error);
     g_free(c->base);
@@ -189,6 +190,7 @@ gboolean jb_build_ctx_load(Ctx *c, const char *project_path, const JbBuildOption
     const char *hold = g_getenv("JIANBAO_TEST_HOLD_MAX"); /* test hook: bytes */
     c->hold_max = hold && *hold ? (gsize)g_ascii_strtoull(hold, NULL, 10) : JB_BUILD_HOLD_MAX;
     c->live_memos = g_ptr_array_new_with_free_func(g_free);
+    c->own = jb_build_own_new();
     c->opt = opt;
     c->r = r;
     c->kf = g_key_file_new();
@@ -318,7 +320,8 @@ gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *war
                                 GError **error)
 {
     g_autofree char *path = jb_build_cache_path(c, key, "warn");
-    jb_build_cache_claim(path);
+    if (!jb_build_cache_claim(c, path, error))
+        return FALSE;
     if (jb_diag_count(warnings) == 0) {
         unlink(path);
         return TRUE;

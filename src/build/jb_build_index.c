@@ -101,8 +101,8 @@ char *jb_build_hash_big_file(Ctx *c, const char *path)
             return g_strdup("unreadable");
         if (!racy) {
             /* a memo that cannot be written costs a hash */
-            jb_build_cache_claim(memo);
-            jb_atomic_write_file(memo, hash, strlen(hash), JB_ATOMIC_NO_SYNC, NULL);
+            if (jb_build_cache_claim(c, memo, NULL))
+                jb_atomic_write_file(memo, hash, strlen(hash), JB_ATOMIC_NO_SYNC, NULL);
         }
     }
     if (!racy) {
@@ -501,7 +501,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
     g_autofree char *head = g_strdup_printf(INDEX_MAGIC " %08lx %s\n", (unsigned long)crc,
                                             digest && strlen(digest) == 64 ? digest : "-");
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
-    JbAtomicFile *f = jb_atomic_open(path, JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, error);
+    JbAtomicFile *f = jb_build_out_open(c, path, JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, error);
     if (!f)
         return FALSE;
     if (!jb_atomic_write(f, head, strlen(head), error) ||

@@ -65,6 +65,8 @@ typedef struct {
     gboolean grew;          /* it records what the old one did not (a file now old enough) */
 } JbIndex;
 
+typedef struct JbBuildOwn JbBuildOwn;
+
 typedef struct {
     const char *project_path;
     const JbBuildOptions *opt;
@@ -106,6 +108,8 @@ typedef struct {
     char *previous_series;     /* the file of that series (OUT/series.csv as it was, or the
                                 * kept one), published as OUT/.previous-series.csv before
                                 * series.csv; owned */
+    JbBuildOwn *own;           /* the ledgers of what this run writes (jb_build_own.c); owned */
+    gboolean locked;           /* it holds OUT/.lock (a build; a unit does not) */
 } Ctx;
 
 /* A SHA-256 as its 64 hex digits (`hex` has room for 65 bytes), and back (FALSE when `hex`
@@ -338,6 +342,32 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
 void jb_build_index_forget_old(Ctx *c);
 void jb_build_index_clear(Ctx *c);
 
+/* ---- jb_build_own.c: what a build removes is what a build recorded writing ---------------- */
+
+JbBuildOwn *jb_build_own_new(void);
+void jb_build_own_free(JbBuildOwn *o);
+/* Before writing the cache file `path`: its name is recorded in the cache's ledger (FALSE
+ * and an error naming the ledger when it cannot be: the file must not be written then), and
+ * a FIFO, socket, device or symlink planted at it (the cache's names are the build's own) is
+ * removed, so the file replaces it — the writer opened a FIFO there in place and waited for
+ * a reader for ever, the lock held. Thread-safe. */
+gboolean jb_build_cache_claim(const Ctx *c, const char *path, GError **error);
+/* jb_atomic_open / jb_atomic_write_file for a file in OUT: its temporary file is recorded in
+ * OUT's ledger as it is made, for the next build to remove if this one is killed. */
+JbAtomicFile *jb_build_out_open(const Ctx *c, const char *path, JbAtomicFlags flags,
+                                GError **error);
+gboolean jb_build_out_write(const Ctx *c, const char *path, const void *data, gsize len,
+                            JbAtomicFlags flags, GError **error);
+/* With the lock held (nothing on a unit), at the start and the end of every build: remove
+ * the temporary files OUT's ledger names (a killed run's), then the ledger. Nothing else. */
+void jb_build_sweep_temps(Ctx *c);
+/* After a build: jb_build_sweep_temps, then in the cache the files the cache's ledger names
+ * (or of a name in use) — temporary files older than 15 minutes and, when `live` is given
+ * (the cache file names in use), products not in it and older than 15 minutes (whatever
+ * their age after running out of space), then the ledger rewritten as what is left.
+ * Symlinks are never followed, a file no ledger names is never removed. */
+void jb_build_sweep(Ctx *c, GHashTable *live);
+
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */
 
 char *jb_build_sha256_hex(const void *data, gsize len);
@@ -351,25 +381,10 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published);
 /* Outputs whose unit failed keep their previous file and manifest entry. */
 void jb_build_keep_old_output(Ctx *c, const char *rel);
 gboolean jb_build_write_manifest(Ctx *c, GError **error);
-/* Remove what killed runs left behind, and only names jianbao writes: jb_atomic's temporary
- * files beside the outputs (at the start of every build: we hold the lock, nobody else
- * writes there), and in the cache (KEY.EXT names only) temporary files older than 15 minutes
- * and, after a complete build, products no longer used (`live`: cache file names to keep).
- * Symlinks are never followed. */
-void jb_build_sweep_temps(Ctx *c);
 /* OUT/.cache is a directory or absent: a symlink there (out/.cache → elsewhere) had the
  * cache written outside OUT, and is refused, its target untouched; with output=. the link
  * may be the user's own (~/.cache), so it is not removed either. */
 gboolean jb_build_check_cache_dir(const Ctx *c, GError **error);
-/* Before writing the cache file `path`: a FIFO, socket, device or symlink planted at its
- * name (the cache's names are the build's own) is removed, so the file replaces it — the
- * writer opened a FIFO there in place and waited for a reader for ever, the lock held. */
-void jb_build_cache_claim(const char *path);
-void jb_build_sweep(Ctx *c, GHashTable *live);
-/* After a build that ran out of space: unused products go whatever their age (a unit on
- * another machine loses one it just made, and makes it again), so the next build, once the
- * disk has room, has the room it needs (the 15 minutes of grace kept three generations of
- * charts and briefings, and a full disk stayed full until the cache was deleted by hand). */
 /* Read `path` whole (caller g_free()s *data) if it is a regular file, opened without waiting
  * (a FIFO never blocks) and, unless `follow`, not through a symlink. FALSE (errno) else. */
 gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, gsize *len);

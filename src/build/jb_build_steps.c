@@ -149,8 +149,8 @@ static void extract_one(gpointer item)
     g_autoptr(GString) csv = jb_table_to_csv(a->table);
     g_autoptr(GString) file = statements_file(a->warnings, csv);
     g_autofree char *path = jb_build_article_path(a->c, a, "csv");
-    jb_build_cache_claim(path);
-    if (jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, &a->error)) {
+    if (jb_build_cache_claim(a->c, path, &a->error) &&
+        jb_atomic_write_file(path, file->str, file->len, JB_ATOMIC_NO_SYNC, &a->error)) {
         g_autofree char *stmt = jb_build_sha256_hex(file->str, file->len);
         a->has_stmt = jb_build_digest_parse(a->stmt, stmt);
         jb_build_maybe_die("extract");
@@ -588,8 +588,8 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbSeries *seri
     jb_chart_set_diag(ch, warnings);
     for (guint i = 0; i < G_N_ELEMENTS(JB_BUILD_CHART_OUTS); i++) {
         g_autofree char *p = jb_build_cache_path(c, u->key, JB_BUILD_CHART_OUTS[i].ext);
-        jb_build_cache_claim(p);
-        if (!jb_chart_render(ch, p, JB_BUILD_CHART_OUTS[i].scale, error))
+        if (!jb_build_cache_claim(c, p, error) ||
+            !jb_chart_render(ch, p, JB_BUILD_CHART_OUTS[i].scale, error))
             return FALSE;
         /* The warnings (drawing happens in render) go beside the products, before the
          * last product completes the unit. */
@@ -663,14 +663,14 @@ static void render_one(gpointer item)
         chart_render(c, u, j->series, &j->error);
     } else {
         g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
-        jb_build_cache_claim(p);
         g_autoptr(JbDiag) warnings = jb_diag_new();
         JbReportInputs in = {.series = j->series, .citations = j->cit, .dict = c->dict,
                              .source_names = c->source_names, .diag = warnings,
                              .review = c->review_out, .changes = c->changes};
         /* The warnings go beside the product after it (the report writes its own file): a
          * crash between the two loses them for one build, nothing else. */
-        if (jb_report_render(c->tmpl_path, &in, p, &j->error) &&
+        if (jb_build_cache_claim(c, p, &j->error) &&
+            jb_report_render(c->tmpl_path, &in, p, &j->error) &&
             !jb_build_save_warnings(c, u->key, warnings, &j->error))
             unlink(p);
     }

@@ -15,10 +15,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Cache files younger than this are never swept: a unit on another machine may be
- * writing them right now. */
-#define SWEEP_AGE_SECONDS (15 * 60)
-
 /* ---- hashing -------------------------------------------------------------------------- */
 
 char *jb_build_sha256_hex(const void *data, gsize len)
@@ -173,10 +169,10 @@ char *jb_build_table_sha256(const JbTable *t)
     return g_strdup(g_checksum_get_string(h));
 }
 
-static gboolean publish_table(const char *dest, const JbTable *t, GError **error)
+static gboolean publish_table(const Ctx *c, const char *dest, const JbTable *t, GError **error)
 {
     JbAtomicFile *f = unlink_symlink(dest, error)
-                          ? jb_atomic_open(dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error)
+                          ? jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error)
                           : NULL;
     if (!f)
         return FALSE;
@@ -187,15 +183,17 @@ static gboolean publish_table(const char *dest, const JbTable *t, GError **error
     return jb_atomic_commit(f, error);
 }
 
-static gboolean publish_data(const char *dest, const void *data, gsize len, GError **error)
+static gboolean publish_data(const Ctx *c, const char *dest, const void *data, gsize len,
+                             GError **error)
 {
     return unlink_symlink(dest, error) &&
-           jb_atomic_write_file(dest, data, len, JB_ATOMIC_REGULAR_ONLY, error);
+           jb_build_out_write(c, dest, data, len, JB_ATOMIC_REGULAR_ONLY, error);
 }
 
 /* Put `product` (a cache file) at `dest` atomically: a copy, never a hard link, so that
  * whoever writes into an output in place (echo > briefing.pdf) cannot damage the cache. */
-static gboolean publish_file(const char *product, const char *dest, GError **error)
+static gboolean publish_file(const Ctx *c, const char *product, const char *dest,
+                             GError **error)
 {
     FILE *in = open_regular(product, FALSE);
     if (!in) {
@@ -203,7 +201,7 @@ static gboolean publish_file(const char *product, const char *dest, GError **err
         return FALSE;
     }
     JbAtomicFile *out = unlink_symlink(dest, error)
-                            ? jb_atomic_open(dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error)
+                            ? jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error)
                             : NULL;
     g_autofree char *buf = g_malloc(1 << 16);
     gboolean ok = out != NULL;
@@ -276,9 +274,9 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
         jb_build_index_record_output(c, o->rel, sig, racy, have);
         return TRUE;
     }
-    gboolean ok = o->data    ? publish_data(dest, o->data->str, o->data->len, &e)
-                  : o->table ? publish_table(dest, o->table, &e)
-                             : publish_file(o->product, dest, &e);
+    gboolean ok = o->data    ? publish_data(c, dest, o->data->str, o->data->len, &e)
+                  : o->table ? publish_table(c, dest, o->table, &e)
+                             : publish_file(c, o->product, dest, &e);
     if (!ok) {
         g_key_file_remove_group(c->new_man, group, NULL);
         jb_build_fail_unit(c, "publish", e);
@@ -305,7 +303,7 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error)
     g_autofree char *data = g_key_file_to_data(c->new_man, &len, NULL);
     g_autofree char *path = g_build_filename(c->out_dir, ".manifest", NULL);
     /* Written in two halves so the test hook can stop the process in between. */
-    JbAtomicFile *f = jb_atomic_open(path, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error);
+    JbAtomicFile *f = jb_build_out_open(c, path, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error);
     gsize half = len / 2;
     if (!f || !jb_atomic_write(f, data, half, error)) {
         jb_atomic_abort(f);
@@ -319,87 +317,6 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error)
     return jb_atomic_commit(f, error);
 }
 
-/* jb_atomic's temporary files: `.NAME.XXXXXX.jbtmp`. Nothing else beside the outputs is
- * ever removed: not `briefing.pdf.backup`, not a user's file in a project built with
- * output=. (GLib's NAME.XXXXXX was matched once, and took such files with it). */
-static gboolean is_temp_name(const char *name)
-{
-    gsize n = strlen(name);
-    if (n < 1 + 1 + 7 + 6 || name[0] != '.' || !g_str_has_suffix(name, ".jbtmp"))
-        return FALSE;
-    const char *r = name + n - 6 - 7; /* the dot before XXXXXX */
-    if (*r != '.' || r == name)
-        return FALSE;
-    for (int i = 1; i <= 6; i++)
-        if (!g_ascii_isalnum(r[i]))
-            return FALSE;
-    return TRUE;
-}
-
-/* The cache's own names: KEY.EXT (KEY 64 hex digits, EXT letters and digits) and their
- * temporary files `.KEY.EXT.XXXXXX.jbtmp`. With output=. the cache is ./.cache, which may
- * hold anything else. */
-static gboolean is_cache_name(const char *name)
-{
-    const char *p = name[0] == '.' ? name + 1 : name;
-    for (int i = 0; i < 64; i++)
-        if (!g_ascii_isxdigit(p[i]))
-            return FALSE;
-    if (p[64] != '.' || !p[65])
-        return FALSE;
-    if (name[0] == '.')
-        return is_temp_name(name);
-    for (const char *e = p + 65; *e; e++)
-        if (!g_ascii_isalnum(*e))
-            return FALSE;
-    return TRUE;
-}
-
-/* Remove the regular files of directory `path` that `doomed` picks (name, mtime), never
- * following a symlink: neither `path` itself (a cache linked elsewhere is not swept) nor
- * what it holds (a symlink or a directory is never removed). Only names `maybe` picks are
- * looked at (stat): 100000 products in use need no stat each. */
-static void sweep_dir(const char *path, gboolean (*maybe)(const char *name, gpointer data),
-                      gboolean (*doomed)(const char *name, time_t mtime, gpointer data),
-                      gpointer data)
-{
-    int dfd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dfd < 0)
-        return;
-    DIR *d = fdopendir(dfd);
-    if (!d) {
-        close(dfd);
-        return;
-    }
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        struct stat st;
-        if (maybe(e->d_name, data) && fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-            S_ISREG(st.st_mode) && doomed(e->d_name, st.st_mtime, data))
-            unlinkat(dfd, e->d_name, 0);
-    }
-    closedir(d);
-}
-
-static gboolean maybe_temp(const char *name, gpointer data)
-{
-    (void)data;
-    return is_temp_name(name);
-}
-
-static gboolean doomed_temp(const char *name, time_t mtime, gpointer data)
-{
-    (void)mtime;
-    (void)data;
-    return is_temp_name(name);
-}
-
-void jb_build_cache_claim(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        unlink(path);
-}
-
 gboolean jb_build_check_cache_dir(const Ctx *c, GError **error)
 {
     struct stat st;
@@ -409,45 +326,6 @@ gboolean jb_build_check_cache_dir(const Ctx *c, GError **error)
                 "%s: %s; the build keeps its cache only inside the output directory: remove it",
                 c->cache_dir, S_ISLNK(st.st_mode) ? "a symlink" : "not a directory");
     return FALSE;
-}
-
-void jb_build_sweep_temps(Ctx *c)
-{
-    g_autofree char *charts = g_build_filename(c->out_dir, "charts", NULL);
-    sweep_dir(c->out_dir, maybe_temp, doomed_temp, NULL);
-    sweep_dir(charts, maybe_temp, doomed_temp, NULL);
-}
-
-typedef struct {
-    GHashTable *live;
-    gint64 now;
-    gboolean any_age; /* out of space: unused products whatever their age */
-} CacheSweep;
-
-/* A temporary file, or a product not in use: what doomed_cache may remove. */
-static gboolean maybe_cache(const char *name, gpointer data)
-{
-    const CacheSweep *s = data;
-    return is_cache_name(name) && (name[0] == '.' || (s->live && !g_hash_table_contains(s->live, name)));
-}
-
-static gboolean doomed_cache(const char *name, time_t mtime, gpointer data)
-{
-    const CacheSweep *s = data;
-    if (!is_cache_name(name))
-        return FALSE;
-    if (s->any_age && name[0] != '.' && s->live && !g_hash_table_contains(s->live, name))
-        return TRUE;
-    if (s->now - (gint64)mtime < SWEEP_AGE_SECONDS)
-        return FALSE;
-    return name[0] == '.' || (s->live && !g_hash_table_contains(s->live, name));
-}
-
-void jb_build_sweep(Ctx *c, GHashTable *live)
-{
-    jb_build_sweep_temps(c);
-    CacheSweep s = {live, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space};
-    sweep_dir(c->cache_dir, maybe_cache, doomed_cache, &s);
 }
 
 char *jb_build_inputs_digest(GPtrArray *arts)

@@ -92,20 +92,29 @@ is "$(ls -a "$P/out" | grep -c "^\.manifest\..*\.jbtmp$")" 0 "and removes the te
 is "$(status_of "$JB" build --log "$TMP/log" test.project)" 0 "the run after that"
 contains "$(tail -n 1 "$TMP/log")" '"up_to_date":true' "is up to date"
 
-# What a kill inside an atomic write leaves (jb_atomic's .NAME.XXXXXX.jbtmp) is swept too,
-# and old temporary files in the cache; a user's files that look like GLib's temporary
-# names (NAME.XXXXXX: briefing.pdf.backup) are not jianbao's and stay.
+# What a kill inside an atomic write leaves (jb_atomic's .NAME.XXXXXX.jbtmp, recorded in
+# out/.jianbao-temps as it is made, or beside a cache name out/.cache/.jianbao-written
+# records) is swept too, old temporary files in the cache among them. A file of that shape
+# no build recorded is a user's and stays, as do files that look like GLib's temporary
+# names (NAME.XXXXXX: briefing.pdf.backup).
 printf 'half' >"$P/out/.metrics.csv.Ab12Cd.jbtmp"
 printf 'half' >"$P/out/charts/.ai-core-industry.png.Xy34Zw.jbtmp"
+printf '.metrics.csv.Ab12Cd.jbtmp\ncharts/.ai-core-industry.png.Xy34Zw.jbtmp\n' >>"$P/out/.jianbao-temps"
+own=$(grep -m 1 '\.csv$' "$P/out/.cache/.jianbao-written")
+printf 'half' >"$P/out/.cache/.$own.Qw56Er.jbtmp"
+touch -d '1 hour ago' "$P/out/.cache/.$own.Qw56Er.jbtmp"
 key=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
-printf 'half' >"$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
+printf 'keep' >"$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
 touch -d '1 hour ago' "$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
+printf 'keep' >"$P/out/.series.csv.Zz98Yy.jbtmp"
 printf 'keep' >"$P/out/notes.txt.Ab12Cd"
 printf 'keep' >"$P/out/briefing.pdf.backup"
 printf 'x' >>"$P/articles/2022-07-ai-industry.md"
 is "$(status_of "$JB" build test.project)" 0 "a build after stale temporary files"
-is "$(temps | sort | tr '\n' ' ')" "$P/out/briefing.pdf.backup $P/out/notes.txt.Ab12Cd " "removes them beside the outputs (and only jianbao's)"
-check "and old ones in the cache" test ! -e "$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
+is "$(temps | sort | tr '\n' ' ')" "$P/out/.series.csv.Zz98Yy.jbtmp $P/out/briefing.pdf.backup $P/out/notes.txt.Ab12Cd " "removes them beside the outputs (and only those a build recorded)"
+check "and old ones in the cache" test ! -e "$P/out/.cache/.$own.Qw56Er.jbtmp"
+check "but not one named like them that no build recorded" test -e "$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
+rm "$P/out/.series.csv.Zz98Yy.jbtmp" "$P/out/.cache/.$key.csv.Qw56Er.jbtmp"
 
 # A power loss may leave a cache file renamed into place but empty or partial (cache files
 # are not fsynced): its hash no longer matches and the article is extracted again.

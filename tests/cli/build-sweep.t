@@ -1,6 +1,7 @@
 #!/bin/sh
-# What a build removes and where it writes: only names jianbao writes (its temporary files
-# .NAME.XXXXXX.jbtmp beside the outputs, KEY.EXT files in the cache), never a user's file,
+# What a build removes and where it writes: only files a build recorded writing (its temporary
+# files .NAME.XXXXXX.jbtmp beside the outputs, KEY.EXT files in the cache), never a user's
+# file, not even one named like those,
 # never through a symlink; a FIFO named like an output is refused, not waited on; temporary
 # files of a killed run go on the next build, a no-op one too; after a full disk the next
 # build recovers by itself.
@@ -19,16 +20,24 @@ echo mine >"$P/.cache/0123456789abcdef0123456789abcdef0123456789abcdef0123456789
 echo backup >"$P/briefing.pdf.backup"
 echo draft >"$P/series.csv.draft1"
 echo hidden >"$P/.notes.abc123.txt"
-old "$P/.cache/user-file" "$P/.cache/"0123* "$P/briefing.pdf.backup" "$P/series.csv.draft1"
+# named as jianbao names its files, but no build wrote them: another program's cache file
+# named by its SHA-256, a user's file shaped like a temporary one
+K=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+echo theirs >"$P/.cache/$K.png"
+echo theirs >"$P/.cache/.$K.csv.Ab12Cd.jbtmp"
+echo theirs >"$P/.briefing.pdf.Ab3dE9.jbtmp"
+old "$P/.cache/user-file" "$P/.cache/"0123* "$P/.cache/.$K"* "$P/briefing.pdf.backup" "$P/series.csv.draft1"
 is "$(status_of "$JB" build -q "$P/test.project")" 0 "a project built with output=. builds"
 sed -i 's/1\.2万亿元/1.3万亿元/g' "$P/articles/2026-01-press-conference.txt"
 old "$P"/.cache/*
 is "$(status_of "$JB" build -q "$P/test.project")" 0 "and again after an article changed (old products swept)"
 for f in .cache/user-file .cache/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef-notes.txt \
-    briefing.pdf.backup series.csv.draft1 .notes.abc123.txt test.project; do
+    briefing.pdf.backup series.csv.draft1 .notes.abc123.txt test.project \
+    .cache/$K.png .cache/.$K.csv.Ab12Cd.jbtmp .briefing.pdf.Ab3dE9.jbtmp; do
     check "$f survives the sweep" test -f "$P/$f"
 done
 check "products unused and older than 15 minutes are swept (one briefing, one chart left)" test "$(ls "$P/.cache" | grep -c ".\.pdf$")" -eq 2
+rm "$P/.cache/$K.png" # no PNG: out of check_outputs' way
 
 # --- symlinks in out/ are never followed: not the cache directory, not an output
 P=$TMP/links
@@ -114,11 +123,15 @@ JIANBAO_TEST_KILL_AT=manifest "$JB" build -q "$P/test.project" 2>/dev/null
 check "kill -9 while writing the manifest leaves its temporary file" test -n "$(find "$P/out" -maxdepth 1 -name '.manifest.*.jbtmp')"
 is "$(status_of "$JB" build -q "$P/test.project")" 0 "the next build succeeds"
 is "$(find "$P/out" -path "$P/out/.cache" -prune -o -name '*.jbtmp' -print)" "" "and leaves no temporary file"
+# a run killed writing briefing.pdf and a chart left these, recorded as it made them
 echo partial >"$P/out/.briefing.pdf.Ab3dE9.jbtmp"
 echo partial >"$P/out/charts/.ai-core-industry.png.zzzzz1.jbtmp"
+printf '.briefing.pdf.Ab3dE9.jbtmp\ncharts/.ai-core-industry.png.zzzzz1.jbtmp\n' >>"$P/out/.jianbao-temps"
+echo mine >"$P/out/.notes.txt.Ab3dE9.jbtmp" # no build made this one
 is "$(status_of "$JB" build -v "$P/test.project")" 0 "a build with nothing to do"
 contains "$(cat "$TMP/out" "$TMP/err")" "up to date" "(is a no-op)"
-is "$(find "$P/out" -path "$P/out/.cache" -prune -o -name '*.jbtmp' -print)" "" "and still sweeps the temporary files a killed run left"
+is "$(find "$P/out" -path "$P/out/.cache" -prune -o -name '*.jbtmp' -print)" "$P/out/.notes.txt.Ab3dE9.jbtmp" "and still sweeps the temporary files a killed run left, only those"
+check "and its ledger of them" test ! -e "$P/out/.jianbao-temps"
 
 # --- a full disk: the build fails with exit 4 and the next one, with space again, recovers
 mnt=$TMP/small

@@ -1,0 +1,356 @@
+/* jb_build_own.c — a build removes only what a build recorded writing.
+ *
+ * Two ledgers, append-only lists of names, one a line:
+ *  - OUT/.cache/.jianbao-written: every cache file a jianbao process of this output (a build,
+ *    a unit on another node) writes, recorded before it is written (jb_build_cache_claim).
+ *    After a complete build the sweep removes an unused, old product only if it is named
+ *    there, a temporary file `.KEY.EXT.XXXXXX.jbtmp` only if KEY.EXT is, and rewrites the
+ *    ledger as what is still there (so it grows with the cache, not with the builds).
+ *  - OUT/.jianbao-temps: the temporary files a build made beside its outputs (OUT,
+ *    OUT/charts), recorded as each is created (jb_build_out_open). The next build removes
+ *    those a killed run left, then the ledger.
+ * Matching jianbao's names is not enough: with output=. the cache is ./.cache, which other
+ * programs may use (a file named by its SHA-256 is common), and a user's `.x.abc123.jbtmp`
+ * is the user's. Both were removed by their names alone.
+ *
+ * The price is leaks, never a wrong removal: a file whose record was lost is never swept (a
+ * line a unit on another node appends in the instant the sweep replaces the ledger; a
+ * temporary file of a run killed between creating and recording it; a cache from before the
+ * ledgers existed: delete OUT/.cache by hand, it costs one full rebuild).
+ *
+ * Not for: what is in use (jb_build.c's `live`), claiming a cache name (jb_build_store.c).
+ */
+#include "jb_build_priv.h"
+
+#include "jb_atomic.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CACHE_LEDGER ".jianbao-written"
+#define TEMPS_LEDGER ".jianbao-temps"
+
+/* Cache files younger than this are never swept: a unit on another machine may be
+ * writing them right now. */
+#define SWEEP_AGE_SECONDS (15 * 60)
+
+struct JbBuildOwn {
+    GMutex lock;            /* the writers of the cache are the extraction and render threads */
+    int cache_fd, temps_fd; /* the ledgers, opened for appending on first use; -1 */
+};
+
+JbBuildOwn *jb_build_own_new(void)
+{
+    JbBuildOwn *o = g_new0(JbBuildOwn, 1);
+    g_mutex_init(&o->lock);
+    o->cache_fd = o->temps_fd = -1;
+    return o;
+}
+
+void jb_build_own_free(JbBuildOwn *o)
+{
+    if (!o)
+        return;
+    if (o->cache_fd >= 0)
+        close(o->cache_fd);
+    if (o->temps_fd >= 0)
+        close(o->temps_fd);
+    g_mutex_clear(&o->lock);
+    g_free(o);
+}
+
+/* ---- names ---------------------------------------------------------------------------- */
+
+/* jb_atomic's temporary files: `.NAME.XXXXXX.jbtmp`. */
+static gboolean is_temp_name(const char *name)
+{
+    gsize n = strlen(name);
+    if (n < 1 + 1 + 7 + 6 || name[0] != '.' || !g_str_has_suffix(name, ".jbtmp"))
+        return FALSE;
+    const char *r = name + n - 6 - 7; /* the dot before XXXXXX */
+    if (*r != '.' || r == name)
+        return FALSE;
+    for (int i = 1; i <= 6; i++)
+        if (!g_ascii_isalnum(r[i]))
+            return FALSE;
+    return strchr(name, '/') == NULL;
+}
+
+/* A cache product's name: KEY.EXT (KEY 64 hex digits, EXT letters, digits and dots). */
+static gboolean is_product_name(const char *name)
+{
+    for (int i = 0; i < 64; i++)
+        if (!g_ascii_isxdigit(name[i]))
+            return FALSE;
+    if (name[64] != '.' || !name[65])
+        return FALSE;
+    for (const char *e = name + 65; *e; e++)
+        if (!g_ascii_isalnum(*e) && *e != '.')
+            return FALSE;
+    return TRUE;
+}
+
+/* ---- recording ------------------------------------------------------------------------ */
+
+/* Open ledger `name` in `dir` for appending (made 0666 less the umask). Its name is the
+ * build's own: a FIFO, socket, device or symlink planted there is removed first (a symlink's
+ * target is never opened). -1 with errno. */
+static int ledger_open(const char *dir, const char *name)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    if (g_mkdir_with_parents(dir, 0777) != 0)
+        return -1;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                      0666);
+        struct stat st;
+        if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+            return fd;
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        else if (e != ELOOP && e != ENXIO)
+            return -1;
+        unlink(path);
+    }
+    errno = EINVAL;
+    return -1;
+}
+
+/* Append `name` as a line: one write(2), so lines of processes appending at once (O_APPEND)
+ * do not mix. */
+static gboolean ledger_add(JbBuildOwn *o, int *fd, const char *dir, const char *ledger,
+                           const char *name, GError **error)
+{
+    g_autofree char *line = g_strconcat(name, "\n", NULL);
+    gsize n = strlen(line);
+    g_mutex_lock(&o->lock);
+    if (*fd < 0)
+        *fd = ledger_open(dir, ledger);
+    ssize_t w = *fd < 0 ? -1 : write(*fd, line, n);
+    int e = w < 0 ? errno : ENOSPC; /* (a short write: the disk filled) */
+    g_mutex_unlock(&o->lock);
+    if (w == (ssize_t)n)
+        return TRUE;
+    g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s/%s: %s", dir, ledger, g_strerror(e));
+    return FALSE;
+}
+
+gboolean jb_build_cache_claim(const Ctx *c, const char *path, GError **error)
+{
+    g_autofree char *name = g_path_get_basename(path);
+    if (!ledger_add(c->own, &c->own->cache_fd, c->cache_dir, CACHE_LEDGER, name, error))
+        return FALSE;
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        unlink(path);
+    return TRUE;
+}
+
+JbAtomicFile *jb_build_out_open(const Ctx *c, const char *path, JbAtomicFlags flags, GError **error)
+{
+    JbAtomicFile *f = jb_atomic_open(path, flags, error);
+    const char *tmp = f ? jb_atomic_temp_path(f) : NULL;
+    gsize n = strlen(c->out_dir);
+    while (n > 1 && c->out_dir[n - 1] == G_DIR_SEPARATOR)
+        n--;
+    if (!tmp || strncmp(tmp, c->out_dir, n) != 0 || tmp[n] != G_DIR_SEPARATOR)
+        return f; /* (written in place: no temporary file) */
+    if (!ledger_add(c->own, &c->own->temps_fd, c->out_dir, TEMPS_LEDGER, tmp + n + 1, error)) {
+        jb_atomic_abort(f);
+        return NULL;
+    }
+    return f;
+}
+
+gboolean jb_build_out_write(const Ctx *c, const char *path, const void *data, gsize len,
+                            JbAtomicFlags flags, GError **error)
+{
+    JbAtomicFile *f = jb_build_out_open(c, path, flags, error);
+    if (!f || !jb_atomic_write(f, data, len, error)) {
+        jb_atomic_abort(f);
+        return FALSE;
+    }
+    return jb_atomic_commit(f, error);
+}
+
+/* ---- sweeping ------------------------------------------------------------------------- */
+
+static gint cmp_line(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines of ledger `name` in directory `dfd` (read without waiting, never through a
+ * symlink) that `valid` accepts, sorted and unique: pointers into *text (caller frees both).
+ * *fd is left open at its end when `fd` is given (for lines appended meanwhile). */
+static GPtrArray *ledger_read(int dfd, const char *name, gboolean (*valid)(const char *),
+                              GString **text, int *fd)
+{
+    GPtrArray *lines = g_ptr_array_new();
+    *text = g_string_new(NULL);
+    int lfd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (lfd < 0 || fstat(lfd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (lfd >= 0)
+            close(lfd);
+        return lines;
+    }
+    char buf[1 << 16];
+    ssize_t r;
+    while ((r = read(lfd, buf, sizeof buf)) > 0)
+        g_string_append_len(*text, buf, r);
+    if (fd)
+        *fd = lfd;
+    else
+        close(lfd);
+    for (char *p = (*text)->str, *end = p + (*text)->len; p < end;) {
+        char *nl = memchr(p, '\n', (gsize)(end - p));
+        if (!nl)
+            break; /* a line being written, or cut by a full disk */
+        *nl = 0;
+        if (valid(p))
+            g_ptr_array_add(lines, p);
+        p = nl + 1;
+    }
+    g_ptr_array_sort(lines, cmp_line);
+    guint k = 0;
+    for (guint i = 0; i < lines->len; i++)
+        if (k == 0 || strcmp(g_ptr_array_index(lines, k - 1), g_ptr_array_index(lines, i)) != 0)
+            lines->pdata[k++] = lines->pdata[i];
+    g_ptr_array_set_size(lines, k);
+    return lines;
+}
+
+static int cmp_name(const void *key, const void *elem)
+{
+    return strcmp(key, *(char *const *)elem);
+}
+
+static gboolean listed(const GPtrArray *lines, const char *name)
+{
+    return lines->len && bsearch(name, lines->pdata, lines->len, sizeof(char *), cmp_name);
+}
+
+/* A path relative to OUT a build's temporary file can have: NAME or charts/NAME. */
+static gboolean is_out_temp(const char *rel)
+{
+    if (g_str_has_prefix(rel, "charts/"))
+        rel += strlen("charts/");
+    return is_temp_name(rel);
+}
+
+void jb_build_sweep_temps(Ctx *c)
+{
+    if (!c->locked)
+        return; /* (a unit: the build holding the lock may be publishing) */
+    int dfd = open(c->out_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dfd < 0)
+        return;
+    GString *text = NULL;
+    g_autoptr(GPtrArray) temps = ledger_read(dfd, TEMPS_LEDGER, is_out_temp, &text, NULL);
+    for (guint i = 0; i < temps->len; i++) {
+        const char *rel = g_ptr_array_index(temps, i);
+        struct stat st;
+        /* (charts/ a symlink: its file is not ours; the publisher replaces the link) */
+        int sub = g_str_has_prefix(rel, "charts/")
+                      ? openat(dfd, "charts", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                      : dfd;
+        const char *base = sub == dfd ? rel : rel + strlen("charts/");
+        if (sub >= 0 && fstatat(sub, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+            unlinkat(sub, base, 0);
+        if (sub >= 0 && sub != dfd)
+            close(sub);
+    }
+    g_string_free(text, TRUE);
+    /* every file it names is gone (or was renamed into place): this run's go in a new one */
+    g_mutex_lock(&c->own->lock);
+    if (c->own->temps_fd >= 0)
+        close(c->own->temps_fd);
+    c->own->temps_fd = -1;
+    unlinkat(dfd, TEMPS_LEDGER, 0);
+    g_mutex_unlock(&c->own->lock);
+    close(dfd);
+}
+
+typedef struct {
+    GHashTable *live; /* names in use (NULL: keep every product) */
+    GPtrArray *owned; /* the ledger's names, sorted */
+    gint64 now;
+    gboolean any_age; /* out of space: unused products whatever their age */
+    GString *kept;    /* the new ledger: products still there */
+} CacheSweep;
+
+/* What the sweep does with cache entry `name` (a regular file, or not looked at). */
+static void sweep_one(int dfd, const char *name, CacheSweep *s)
+{
+    struct stat st;
+    if (is_product_name(name)) {
+        if (s->live && g_hash_table_contains(s->live, name)) {
+            g_string_append_printf(s->kept, "%s\n", name); /* in use: no stat */
+            return;
+        }
+        if (!listed(s->owned, name))
+            return; /* not ours: not recorded either */
+        if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) && s->live &&
+            (s->any_age || s->now - (gint64)st.st_mtime >= SWEEP_AGE_SECONDS) &&
+            unlinkat(dfd, name, 0) == 0)
+            return;
+        g_string_append_printf(s->kept, "%s\n", name);
+        return;
+    }
+    if (!is_temp_name(name) || !is_product_name(name + 1))
+        return;
+    g_autofree char *base = g_strndup(name + 1, strlen(name) - 1 - 13); /* less .XXXXXX.jbtmp */
+    if (!listed(s->owned, base) && !(s->live && g_hash_table_contains(s->live, base)))
+        return;
+    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+        s->now - (gint64)st.st_mtime >= SWEEP_AGE_SECONDS)
+        unlinkat(dfd, name, 0);
+}
+
+void jb_build_sweep(Ctx *c, GHashTable *live)
+{
+    jb_build_sweep_temps(c);
+    int dfd = open(c->cache_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dfd < 0)
+        return; /* (none, or a symlink: a cache linked elsewhere is not swept) */
+    GString *text = NULL;
+    int lfd = -1;
+    g_autoptr(GPtrArray) owned = ledger_read(dfd, CACHE_LEDGER, is_product_name, &text, &lfd);
+    CacheSweep s = {live, owned, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space,
+                    g_string_new(NULL)};
+    DIR *d = fdopendir(dup(dfd));
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+        sweep_one(dfd, e->d_name, &s);
+    if (d)
+        closedir(d);
+    if (live && lfd >= 0) {
+        /* Rewritten as what is still there; lines appended since it was read (a unit writing)
+         * are kept as they came. */
+        char buf[1 << 16];
+        ssize_t r;
+        while ((r = read(lfd, buf, sizeof buf)) > 0)
+            g_string_append_len(s.kept, buf, r);
+        g_autofree char *path = g_build_filename(c->cache_dir, CACHE_LEDGER, NULL);
+        /* a ledger that cannot be rewritten stays as it was: it names more, never less */
+        jb_atomic_write_file(path, s.kept->str, s.kept->len,
+                             JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, NULL);
+        /* this process's appends go to the new one */
+        g_mutex_lock(&c->own->lock);
+        if (c->own->cache_fd >= 0)
+            close(c->own->cache_fd);
+        c->own->cache_fd = -1;
+        g_mutex_unlock(&c->own->lock);
+    }
+    if (lfd >= 0)
+        close(lfd);
+    g_string_free(s.kept, TRUE);
+    g_string_free(text, TRUE);
+    close(dfd);
+}
