@@ -11,13 +11,29 @@
 
 #include <string.h>
 
-static const char *const PROJECT_KEYS[] = {"inputs", "dictionary", "template", "output",
-                                           "period", "fail_on", "publishers", "review", NULL};
+static const char *const PROJECT_KEYS[] = {"inputs",  "dictionary", "template", "output", "period",
+                                           "fail_on", "publishers", "review",   NULL};
 /* Only for suggestions: jb_chart_set decides what a chart key is. */
-static const char *const CHART_KEYS[] = {
-    "metric", "metrics", "type", "title", "subtitle", "source", "labels", "growth",
-    "number_style", "theme", "size", "transparent", "svg_text", "width", "height",
-    "period_labels", "gaps", "dpi", "allow_missing_glyphs", NULL};
+static const char *const CHART_KEYS[] = {"metric",
+                                         "metrics",
+                                         "type",
+                                         "title",
+                                         "subtitle",
+                                         "source",
+                                         "labels",
+                                         "growth",
+                                         "number_style",
+                                         "theme",
+                                         "size",
+                                         "transparent",
+                                         "svg_text",
+                                         "width",
+                                         "height",
+                                         "period_labels",
+                                         "gaps",
+                                         "dpi",
+                                         "allow_missing_glyphs",
+                                         NULL};
 
 /* The values a chart key takes, for suggestions only (jb_chart_set decides; a theme may also
  * be a path). */
@@ -202,8 +218,8 @@ static gboolean check_section_name(const char *path, const char *text, const cha
     const char *sp = strchr(g, ' ');
     g_autofree char *head = g_ascii_strdown(g, sp ? (gssize)(sp - g) : -1);
     g_autofree char *mean = jb_build_suggest(head, sections, "%s");
-    g_autofree char *hint =
-        *mean ? g_strdup_printf("; did you mean [%s%s]?", mean, sp ? sp : "") : g_strdup("");
+    g_autofree char *hint = *mean ? g_strdup_printf("; did you mean [%s%s]?", mean, sp ? sp : "")
+                                  : g_strdup("");
     g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                 "%s:%u: unknown section [%s] (a project has [project] and [chart NAME])%s", path,
                 line, g, hint);
@@ -337,9 +353,10 @@ char *jb_build_inputs_hint(const char *base, char **globs)
         g_ptr_array_sort(near, jb_build_by_bytes); /* the same hint on every file system */
         g_ptr_array_add(near, NULL);
         g_autofree char *mean = jb_build_suggest(name, (const char *const *)near->pdata, "%s");
-        return *mean ? g_strdup_printf(" (no directory '%s/' beside the project; did you mean '%s/'?)",
-                                       dir, mean)
-                     : g_strdup_printf(" (no directory '%s/' beside the project)", dir);
+        return *mean
+                   ? g_strdup_printf(
+                         " (no directory '%s/' beside the project; did you mean '%s/'?)", dir, mean)
+                   : g_strdup_printf(" (no directory '%s/' beside the project)", dir);
     }
     return g_strdup("");
 }

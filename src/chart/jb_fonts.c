@@ -57,8 +57,9 @@ GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data)
         g_once_init_leave(&real, (gsize)f);
     }
     if (inline_pango && name &&
-        (strcmp(name, "[pango] FcFontSetMatch") == 0 || strcmp(name, "[pango] FcFontSetSort") == 0)) {
-        func(data);                          /* signals the result and frees `data` */
+        (strcmp(name, "[pango] FcFontSetMatch") == 0 ||
+         strcmp(name, "[pango] FcFontSetSort") == 0)) {
+        func(data);                           /* signals the result and frees `data` */
         return g_thread_ref(g_thread_self()); /* for pango's g_thread_unref */
     }
     if (inline_pango && making_map && !fc_init_func && name &&
@@ -114,8 +115,8 @@ static gboolean add_subsets(FcConfig *config, const char *dir, const char *const
     g_autofree char *parent = g_path_get_dirname(dir);
     g_autofree char *cachedir = g_build_filename(parent, "fontcache", NULL);
     if (g_file_test(cachedir, G_FILE_TEST_IS_DIR)) {
-        g_autofree char *xml =
-            g_markup_printf_escaped("<fontconfig><cachedir>%s</cachedir></fontconfig>", cachedir);
+        g_autofree char *xml = g_markup_printf_escaped(
+            "<fontconfig><cachedir>%s</cachedir></fontconfig>", cachedir);
         FcCache *cache = NULL;
         FcChar8 *file = NULL;
         if (FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml, FcFalse) &&
@@ -235,7 +236,8 @@ static PangoFontMap *map_new(GError **error)
         f(fc_init_data);
     }
     if (!map) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "pango was built without cairo FreeType fonts");
+        g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
+                    "pango was built without cairo FreeType fonts");
         return NULL;
     }
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), fonts_config); /* takes a reference */
@@ -329,8 +331,8 @@ char *jb_fonts_missing_chars(PangoContext *ctx, const char *text, const char *fo
         return g_strdup("");
 
     g_autoptr(PangoLayout) layout = pango_layout_new(ctx);
-    g_autoptr(PangoFontDescription) desc =
-        pango_font_description_from_string(font_desc ? font_desc : JB_FONT_FAMILY);
+    g_autoptr(PangoFontDescription)
+        desc = pango_font_description_from_string(font_desc ? font_desc : JB_FONT_FAMILY);
     pango_layout_set_font_description(layout, desc);
     pango_layout_set_text(layout, text, -1);
     g_autoptr(GString) missing = g_string_new(NULL);

@@ -11,7 +11,6 @@
 #include <string.h>
 
 
-
 /* ---- blocks ----------------------------------------------------------------------------- */
 
 void jb_report_blk_free(Blk *b)
@@ -82,11 +81,11 @@ void jb_report_blk_measure(Blk *blk)
         break;
     case BLK_CHART:
         g_array_append_val(top, y);
-    {
-        double cw, ch;
-        jb_chart_size(blk->chart, &cw, &ch);
-        y = ch * (TEXT_W - blk->indent) / cw;
-    }
+        {
+            double cw, ch;
+            jb_chart_size(blk->chart, &cw, &ch);
+            y = ch * (TEXT_W - blk->indent) / cw;
+        }
         g_array_append_val(top, y);
         break;
     case BLK_RULE:
@@ -222,7 +221,7 @@ static void add_listed(GPtrArray *ids, GHashTable *listed, const char *id)
 /* The metric ids of a kpi or table block, one per line ("#" comments), each checked
  * against the series; "*" stands for every metric in the series. */
 GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal, guint first_line,
-                            GError **error)
+                               GError **error)
 {
     g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func(g_free);
     /* the ids `latest` and `*` added (borrowed from `ids`): each is added once, in linear
@@ -260,8 +259,8 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
         }
         if (strchr(id, ' ') || strchr(id, '=')) {
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                        "%s:%u: a ```%s block lists metric ids, one per line (got '%s')",
-                        b->source, first_line + i, kind, id);
+                        "%s:%u: a ```%s block lists metric ids, one per line (got '%s')", b->source,
+                        first_line + i, kind, id);
             return NULL;
         }
         if (jb_series_rows_of(b->in->series, id)->len == 0) {
@@ -307,8 +306,7 @@ gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, 
     jb_chart_set_diag(c, b->in->diag);
     GError *local = NULL;
     if (!jb_chart_load_series(c, b->in->series, &local)) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", b->source, line,
-                    local->message);
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s", b->source, line, local->message);
         g_error_free(local);
         return FALSE;
     }
@@ -354,14 +352,15 @@ gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, 
     /* drawn at the page's width in points, so no chart text is under 7 pt (jb_chart's floor);
      * its slide keeps the spec's size */
     jb_chart_size(c, &blk->slide_w, &blk->slide_h);
-    jb_chart_set_size(c, TEXT_W - indent, fmax(blk->slide_h / blk->slide_w, 0.6) * (TEXT_W - indent));
+    jb_chart_set_size(c, TEXT_W - indent,
+                      fmax(blk->slide_h / blk->slide_w, 0.6) * (TEXT_W - indent));
     jb_chart_set(c, "title", "", NULL);
     blk->chart = g_steal_pointer(&c);
     add_blk(b, blk);
     g_autoptr(GString) m = g_string_new(NULL);
     g_string_printf(m, "图 %d　%s", ++b->figures, title);
-    g_autoptr(GPtrArray) pending =
-        g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
+    g_autoptr(GPtrArray)
+        pending = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
     if (numbers->len) {
         g_string_append(m, "　原文见");
         jb_report_footnote(m, pending, numbers, 9);
@@ -380,13 +379,13 @@ typedef struct {
 static gboolean add_blocks(Builder *b, cmark_node *parent, const Where *w, double indent,
                            gboolean quote, GError **error);
 
-static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double indent,
-                         gboolean quote, GError **error)
+static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double indent, gboolean quote,
+                         GError **error)
 {
     {
         g_autoptr(GString) m = g_string_new(NULL);
-        g_autoptr(GPtrArray) pending =
-            g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
+        g_autoptr(GPtrArray)
+            pending = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
         guint line = w->body_line + (guint)cmark_node_get_start_line(n);
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_HEADING: {
@@ -440,8 +439,8 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
                     g_ptr_array_set_size(pending, 0);
                     b->text_size = BODY_SIZE;
                     inline_markup(b, p, m, pending);
-                    Blk *blk = jb_report_text_blk(b, m->str, pending, BODY_SIZE, FALSE,
-                                                  indent + 18, first ? 4 : 2, "#222222", TRUE);
+                    Blk *blk = jb_report_text_blk(b, m->str, pending, BODY_SIZE, FALSE, indent + 18,
+                                                  first ? 4 : 2, "#222222", TRUE);
                     if (first) {
                         g_autofree char *g = ordered ? g_strdup_printf("%d.", k++) : g_strdup("•");
                         blk->gutter = jb_layout_new(b->pango, g, FALSE, BODY_SIZE, FALSE, -1);
@@ -602,8 +601,8 @@ static gboolean check_nesting(Builder *b, cmark_node *doc, guint body_line, GErr
             g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
                         "%s:%u: %s nested more than %d deep; the limit is %d", b->source,
                         body_line + (guint)cmark_node_get_start_line(n),
-                        depth == &blocks ? "block quotes and lists" : "emphasis and links",
-                        limit, limit);
+                        depth == &blocks ? "block quotes and lists" : "emphasis and links", limit,
+                        limit);
             ok = FALSE;
         }
     }
@@ -644,8 +643,14 @@ static void place_pieces(Builder *b)
 /* cmark's own allocator prints "[cmark] realloc returned null pointer" and aborts when
  * memory runs out; GLib's ends the process through g_error ("failed to allocate N bytes"),
  * which the command line turns into one line saying so. */
-static void *cm_calloc(size_t n, size_t size) { return g_malloc0_n(MAX(n, 1), MAX(size, 1)); }
-static void *cm_realloc(void *p, size_t size) { return g_realloc(p, MAX(size, 1)); } /* never frees */
+static void *cm_calloc(size_t n, size_t size)
+{
+    return g_malloc0_n(MAX(n, 1), MAX(size, 1));
+}
+static void *cm_realloc(void *p, size_t size)
+{
+    return g_realloc(p, MAX(size, 1));
+} /* never frees */
 static cmark_mem cm_glib = {cm_calloc, cm_realloc, g_free};
 
 static cmark_node *parse_markdown(const char *body)

@@ -29,14 +29,14 @@
 #define BODY_SIZE 11.0
 #define LEADING 1.6 /* baseline to baseline, in ems of the text: Chinese reports read 1.5–1.7 */
 #define ACCENT "#0072B2"
-#define KPI_GAP 6.0            /* between the rows of a KPI list */
-#define KPI_PAD 8.0            /* inside a row, above and below */
-#define KPI_VALUE_X 14.0       /* a value's left edge, from the row's (right of the bar) */
-#define KPI_VALUE_SIZE 20.0    /* the values' font size, unless one would be too wide */
+#define KPI_GAP 6.0         /* between the rows of a KPI list */
+#define KPI_PAD 8.0         /* inside a row, above and below */
+#define KPI_VALUE_X 14.0    /* a value's left edge, from the row's (right of the bar) */
+#define KPI_VALUE_SIZE 20.0 /* the values' font size, unless one would be too wide */
 #define KPI_VALUE_SIZE_MIN 12.0
 #define KPI_VALUE_COL_MAX 170.0
-#define KPI_UNIT_SCALE 0.5     /* a value's unit, relative to its number */
-#define KPI_COL_GAP 20.0       /* between the value column and the caption */
+#define KPI_UNIT_SCALE 0.5 /* a value's unit, relative to its number */
+#define KPI_COL_GAP 20.0   /* between the value column and the caption */
 #define KPI_CAPTION_SIZE 9.5
 #define CELL_PAD 5.0
 #define FOOTNOTE_SIZE 0.62 /* a footnote mark's size, of its text's */
@@ -72,7 +72,7 @@ typedef struct {
     double indent, before;
     /* Page-break points: piece i spans [top[i], top[i+1]) in block coordinates; top[0] is
      * the height of what precedes the first piece (a table's header row). */
-    GArray *top; /* double */
+    GArray *top;   /* double */
     double head_h; /* repeated on continuation parts (table header) */
     gboolean keep_with_next;
     gboolean floats;       /* a chart that moves to the next page while text continues */
@@ -83,24 +83,24 @@ typedef struct {
     PangoLayout *gutter; /* bullet, list number or source number left of the text */
     GArray *links;       /* Link */
     JbColor color;
-    gboolean bar;  /* block quote: a rule left of the text */
-    char *dest;    /* a named destination at the block's top (sources entries) */
-    char *outline; /* heading text for a bookmark */
+    gboolean bar;    /* block quote: a rule left of the text */
+    char *dest;      /* a named destination at the block's top (sources entries) */
+    char *outline;   /* heading text for a bookmark */
     GPtrArray *more; /* Blk*, owned: the rest of a long text, laid out in pieces (see
                       * jb_report_text_blk); moved into the block list after this block */
-    int level;     /* 1, 2 for headings */
+    int level;       /* 1, 2 for headings */
     /* BLK_CHART */
-    JbChart *chart;    /* sized to the page, without its title (the caption has it) */
-    char *name;        /* the block's name, for slide files */
-    char *title;       /* the chart's title, given back to its slide */
+    JbChart *chart;          /* sized to the page, without its title (the caption has it) */
+    char *name;              /* the block's name, for slide files */
+    char *title;             /* the chart's title, given back to its slide */
     double slide_w, slide_h; /* the spec's size, for the slide */
     /* BLK_KPI */
     GPtrArray *cards; /* Card*, one per row */
     double value_w;   /* width of the value column */
     /* BLK_TABLE */
-    GPtrArray *rows; /* Row*; rows->pdata[0] is the header */
-    double col_w[TABLE_COLS];      /* fitted to the content */
-    double num_int_w, num_frac_w;  /* the value column: integer parts, decimal parts */
+    GPtrArray *rows;              /* Row*; rows->pdata[0] is the header */
+    double col_w[TABLE_COLS];     /* fitted to the content */
+    double num_int_w, num_frac_w; /* the value column: integer parts, decimal parts */
 } Blk;
 
 typedef struct {
@@ -119,10 +119,10 @@ typedef struct {
     const JbReportInputs *in;
     const JbTemplate *t;
     PangoContext *pango;
-    GPtrArray *blocks;    /* Blk* */
-    GPtrArray *entries;   /* SourceEntry*, numbered in order of first citation */
-    GHashTable *entry_of; /* "source\nquote" → SourceEntry* (borrowed) */
-    GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
+    GPtrArray *blocks;          /* Blk* */
+    GPtrArray *entries;         /* SourceEntry*, numbered in order of first citation */
+    GHashTable *entry_of;       /* "source\nquote" → SourceEntry* (borrowed) */
+    GHashTable *source_names;   /* article path → publisher or title (jb_source_names) */
     JbCitations *own_citations; /* made from in->metrics when in->citations is not given */
     int h1, h2, figures;
     double text_size; /* of the text being built: its footnote marks follow it */

@@ -97,13 +97,15 @@ void jb_report_footnote(GString *markup, GPtrArray *pending, GArray *numbers, do
     g_array_sort(numbers, int_cmp);
     /* not <sup>, whose rise follows whatever font surrounds it: one size and one raised
      * baseline for every mark of a text, in absolute units */
-    int mark_size = (int)(size * FOOTNOTE_SIZE * PANGO_SCALE), rise = (int)(size * FOOTNOTE_RISE * PANGO_SCALE);
+    int mark_size = (int)(size * FOOTNOTE_SIZE * PANGO_SCALE),
+        rise = (int)(size * FOOTNOTE_RISE * PANGO_SCALE);
     for (guint i = 0; i < numbers->len; i++) {
         int n = g_array_index(numbers, int, i);
         Pending *p = g_new0(Pending, 1);
         p->needle = g_strdup_printf("[%d]", n);
         p->attr = g_strdup_printf("dest='src-%d'", n);
-        g_string_append_printf(markup, "<span size=\"%d\" rise=\"%d\" foreground=\"" ACCENT "\">%s</span>",
+        g_string_append_printf(markup,
+                               "<span size=\"%d\" rise=\"%d\" foreground=\"" ACCENT "\">%s</span>",
                                mark_size, rise, p->needle);
         g_ptr_array_add(pending, p);
     }
@@ -172,14 +174,15 @@ void jb_report_add_sources(Builder *b)
                                                       NULL, 10, FALSE, 0, 6, "#555555", FALSE));
         return;
     }
-    Blk *intro = jb_report_text_blk(b, "下列语句按在正文中首次引用的顺序编号，正文数字右上角的编号即指向这里。",
-                                    NULL, 9.5, FALSE, 0, 4, "#666666", FALSE);
+    Blk *intro = jb_report_text_blk(
+        b, "下列语句按在正文中首次引用的顺序编号，正文数字右上角的编号即指向这里。", NULL, 9.5,
+        FALSE, 0, 4, "#666666", FALSE);
     intro->keep_with_next = TRUE;
     g_ptr_array_add(b->blocks, intro);
     for (guint i = 0; b->entries && i < b->entries->len; i++) {
         const SourceEntry *e = g_ptr_array_index(b->entries, i);
-        g_autoptr(GPtrArray) pending =
-            g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
+        g_autoptr(GPtrArray)
+            pending = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
         g_autofree char *q = g_markup_escape_text(e->quote, -1);
         g_autofree char *title = g_markup_escape_text(e->title, -1);
         g_autofree char *who = g_markup_escape_text(e->publisher, -1);

@@ -53,11 +53,13 @@ int main(void)
         {"前三季度國內生產總值", NULL, "元", "macro.gdp", "traditional"},
         {"1—9月份，社会消费品零售总额", NULL, "元", "consumption.retail_sales", "simplified"},
         {"社會消費品零售總額", NULL, "元", "consumption.retail_sales", "traditional"},
-        {"全国规模以上工业增加值同比增长", NULL, "%", "industry.value_added_growth", "a growth rate"},
+        {"全国规模以上工业增加值同比增长", NULL, "%", "industry.value_added_growth",
+         "a growth rate"},
         {"規模以上工業增加值按年增長", NULL, "%", "industry.value_added_growth", "traditional"},
         {"內地首季經濟按年增長", NULL, "%", "macro.gdp_growth", "Hong Kong's wording"},
         {"新能源汽车产量", NULL, "辆", "nev.production", "EVs"},
-        {"新能源汽車產量", NULL, "輛", "nev.production", "a unit in traditional script is its simplified kin"},
+        {"新能源汽車產量", NULL, "輛", "nev.production",
+         "a unit in traditional script is its simplified kin"},
         {"新能源汽車產量", NULL, "台", NULL, "a unit other than the metric's is another unit"},
         {"全国充电基础设施总数", NULL, "台", "charging.infrastructure", "charging"},
         {"全國充電基礎設施總數", NULL, "台", "charging.infrastructure", "traditional"},
@@ -171,11 +173,14 @@ int main(void)
         const char *at = s + strlen(s) - strlen("3%");
         const char *region = "unset";
         gboolean in = jb_dict_in_scope(dr, jb_dict_get(dr, regional[i].id), s, at, &region);
-        g_autofree char *got = !in ? g_strdup("out") : region ? g_strdup_printf("in %s", region) : g_strdup("in");
+        g_autofree char *got = !in      ? g_strdup("out")
+                               : region ? g_strdup_printf("in %s", region)
+                                        : g_strdup("in");
         is_str(got, regional[i].want, "region of: %s", s);
     }
     ok(dr && jb_dict_get(dr, "a.gdp@丙省") == jb_dict_get(dr, "a.gdp"), "ID@REGION is ID's metric");
-    ok(dr && !jb_dict_get(dr, "a.gdp@") && !jb_dict_get(dr, "@丙省") && !jb_dict_get(dr, "x.y@丙省"),
+    ok(dr && !jb_dict_get(dr, "a.gdp@") && !jb_dict_get(dr, "@丙省") &&
+           !jb_dict_get(dr, "x.y@丙省"),
        "…but not an empty region, an empty id or an unknown one");
     static const char BADSCOPE[] = "[scope]\nplaces=甲国\n[a.x]\nlabel=甲\nunit=%\nscope=火星\n";
     g_autoptr(GError) se = NULL;

@@ -27,8 +27,7 @@ static const char *const MIXED = "2025年我国人工智能核心产业规模预
  * pthread_create, and this definition comes before libc's in the dynamic linker's lookup. */
 static gint threads_started;
 
-int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)(void *),
-                   void *arg)
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)(void *), void *arg)
 {
     typedef int (*Create)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
     static Create real;
@@ -123,8 +122,8 @@ static cairo_status_t discard(void *closure, const unsigned char *data, unsigned
 
 /* Width and height (pango units) and line count of `text` wrapped at `wrap` units, laid out
  * for a context made on `surface`. */
-static void measure(cairo_surface_t *surface, const char *font, const char *text, int wrap,
-                    int *w, int *h, int *lines)
+static void measure(cairo_surface_t *surface, const char *font, const char *text, int wrap, int *w,
+                    int *h, int *lines)
 {
     cairo_t *cr = cairo_create(surface);
     GError *error = NULL;
@@ -149,11 +148,11 @@ static void measure(cairo_surface_t *surface, const char *font, const char *text
 /* (6) Threads draw at the same time, each through its own map (see draw_in_thread). */
 enum { N_THREADS = 4, N_DRAWS = 8 };
 typedef struct {
-    PangoFontMap *map;      /* the thread's map, while the thread lives */
-    gboolean map_freed;     /* set by a weak pointer when the thread's map is finalised */
+    PangoFontMap *map;  /* the thread's map, while the thread lives */
+    gboolean map_freed; /* set by a weak pointer when the thread's map is finalised */
     FcConfig *config;
     cairo_scaled_font_t *scaled; /* the cairo font its "jianbao-sans 24" is drawn with (a ref) */
-    char *pixels[N_DRAWS];  /* SHA-1 of each drawing */
+    char *pixels[N_DRAWS];       /* SHA-1 of each drawing */
 } ThreadDraw;
 static gint threads_with_map;
 
@@ -177,9 +176,8 @@ static char *draw_hash(void)
         }
         g_object_unref(ctx);
         cairo_surface_flush(img);
-        sum = g_compute_checksum_for_data(
-            G_CHECKSUM_SHA1, cairo_image_surface_get_data(img),
-            (gsize)cairo_image_surface_get_stride(img) * 120);
+        sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, cairo_image_surface_get_data(img),
+                                          (gsize)cairo_image_surface_get_stride(img) * 120);
     }
     cairo_destroy(cr);
     cairo_surface_destroy(img);
@@ -237,8 +235,8 @@ int main(void)
         printf("Bail out! cannot make a temporary directory\n");
         return 1;
     }
-    g_autofree char *empty_conf =
-        write_file(tmp, "empty.conf", "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n");
+    g_autofree char *empty_conf = write_file(
+        tmp, "empty.conf", "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n");
     setenv("FONTCONFIG_FILE", empty_conf, 1);
 
     /* Error path, in a child so that the once-only initialisation below stays fresh. */
@@ -415,9 +413,8 @@ int main(void)
         measure(svg, cases[i].font, MIXED, cases[i].wrap, &w[2], &h[2], &n[2]);
         ok(w[0] == w[1] && w[0] == w[2] && h[0] == h[1] && h[0] == h[2] && n[0] == n[1] &&
                n[0] == n[2],
-           "\"%s\"%s: PNG %dx%d/%d, PDF %dx%d/%d, SVG %dx%d/%d (pango units/lines)",
-           cases[i].font, cases[i].wrap ? " wrapped" : "", w[0], h[0], n[0], w[1], h[1], n[1],
-           w[2], h[2], n[2]);
+           "\"%s\"%s: PNG %dx%d/%d, PDF %dx%d/%d, SVG %dx%d/%d (pango units/lines)", cases[i].font,
+           cases[i].wrap ? " wrapped" : "", w[0], h[0], n[0], w[1], h[1], n[1], w[2], h[2], n[2]);
     }
     /* Font sizes are in user units: a 16-unit font gives lines about 16 * 1.45 high. */
     {
@@ -467,8 +464,7 @@ int main(void)
                 g_free(t[i].pixels[k]);
             }
         }
-        ok(distinct == N_THREADS, "threads: %d of %d have a map of their own", distinct,
-           N_THREADS);
+        ok(distinct == N_THREADS, "threads: %d of %d have a map of their own", distinct, N_THREADS);
         ok(same_config == N_THREADS, "threads: every map is over jianbao's one configuration");
         /* cairo locks a scaled font around every run of glyphs drawn or measured with it:
          * threads sharing one waited for each other (issue 19) */
