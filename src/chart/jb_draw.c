@@ -65,6 +65,14 @@ void jb_layout_size(PangoLayout *layout, double *w, double *h)
         *h = (double)ph / PANGO_SCALE;
 }
 
+double jb_layout_height(PangoLayout *layout)
+{
+    double h = 0;
+    if (layout)
+        jb_layout_size(layout, NULL, &h);
+    return h;
+}
+
 /* SVG text as text: jb_layout_draw finds this key's GString on the cairo context and
  * appends <text> elements to it instead of drawing glyphs; jb_canvas_finish puts them into
  * the SVG document. */

@@ -28,6 +28,8 @@ PangoLayout *jb_layout_new(PangoContext *ctx, const char *text, gboolean markup,
                            gboolean bold, double width);
 /* Logical size of a layout in points. */
 void jb_layout_size(PangoLayout *layout, double *w, double *h);
+/* Its logical height in points; 0 without a layout (NULL). */
+double jb_layout_height(PangoLayout *layout);
 /* Draw with the top-left corner at (x, y). */
 void jb_layout_draw(cairo_t *cr, PangoLayout *layout, double x, double y, JbColor color);
 

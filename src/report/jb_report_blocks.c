@@ -37,14 +37,6 @@ void jb_report_blk_free(Blk *b)
     g_free(b);
 }
 
-static double layout_h(PangoLayout *l)
-{
-    double h = 0;
-    if (l)
-        jb_layout_size(l, NULL, &h);
-    return h;
-}
-
 void jb_report_blk_measure(Blk *blk)
 {
     GArray *top = g_array_new(FALSE, FALSE, sizeof(double));
@@ -59,7 +51,7 @@ void jb_report_blk_measure(Blk *blk)
             g_array_append_val(top, y);
         } while (pango_layout_iter_next_line(it));
         pango_layout_iter_free(it);
-        y = layout_h(blk->layout);
+        y = jb_layout_height(blk->layout);
         g_array_append_val(top, y);
         break;
     }

@@ -18,17 +18,9 @@ static void card_free(Card *c)
     g_free(c);
 }
 
-static double layout_h(PangoLayout *l)
-{
-    double h = 0;
-    if (l)
-        jb_layout_size(l, NULL, &h);
-    return h;
-}
-
 double jb_report_card_h(const Card *c)
 {
-    return 2 * KPI_PAD + fmax(layout_h(c->value), layout_h(c->caption));
+    return 2 * KPI_PAD + fmax(jb_layout_height(c->value), jb_layout_height(c->caption));
 }
 
 static char *ratio_text(Builder *b, guint first, guint last)
