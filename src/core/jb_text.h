@@ -192,6 +192,27 @@ static inline const char *jb_find(const char *a, const char *z, const char *w, g
     return NULL;
 }
 
+/* Is there a run of ASCII digits in [a, b), the longest at each place, that `counts` (given
+ * the run [p, q) and the range) accepts? For the tests of "a figure in this span" that differ
+ * only in which digits are none: a name's (5G, C919), a year's (2024年). Inline, so that the
+ * test inlines too. */
+static inline gboolean jb_any_digit_run(const char *a, const char *b,
+                                        gboolean (*counts)(const char *a, const char *p,
+                                                           const char *q, const char *b))
+{
+    for (const char *p = a; p < b; p++) {
+        if (!g_ascii_isdigit(*p))
+            continue;
+        const char *q = p;
+        while (q < b && g_ascii_isdigit(*q))
+            q++;
+        if (counts(a, p, q, b))
+            return TRUE;
+        p = q - 1;
+    }
+    return FALSE;
+}
+
 /* ---- white space -------------------------------------------------------------------------- */
 
 /* Is `c` white space (the set above)? */

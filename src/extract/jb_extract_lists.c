@@ -192,20 +192,16 @@ static GPtrArray *years_in(const char *a, const char *b)
 }
 
 
-/* Does [a, b) hold a figure: digits that are not part of a name (5G, C919, H20)? */
+/* Digits [p, q) of [a, b) that are not part of a name (5G, C919, H20). */
+static gboolean not_in_name(const char *a, const char *p, const char *q, const char *b)
+{
+    return !(p > a && g_ascii_isalpha(p[-1])) && !(q < b && g_ascii_isalpha(*q));
+}
+
+/* Does [a, b) hold a figure: digits that are not part of a name? */
 static gboolean item_has_figure(const char *a, const char *b)
 {
-    for (const char *p = a; p < b; p++) {
-        if (!g_ascii_isdigit(*p))
-            continue;
-        const char *q = p;
-        while (q < b && g_ascii_isdigit(*q))
-            q++;
-        if (!(p > a && g_ascii_isalpha(p[-1])) && !(q < b && g_ascii_isalpha(*q)))
-            return TRUE;
-        p = q - 1;
-    }
-    return FALSE;
+    return jb_any_digit_run(a, b, not_in_name);
 }
 
 /* What a list's items measure, when the writer says it once: 新能源汽车产量与出口量 (the

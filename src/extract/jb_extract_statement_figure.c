@@ -266,19 +266,15 @@ gboolean threshold_word(const char *qualifier)
 
 /* A digit in [a, b) other than a year's (约占公司2024年度营业收入的21.35%: the hedge is still
  * the figure's; 约120人，占比30%: it is not) */
+static gboolean not_a_year(const char *a, const char *p, const char *q, const char *b)
+{
+    (void)a;
+    return !(q - p == 4 && starts(q, b, "年"));
+}
+
 gboolean has_figure_digit(const char *a, const char *b)
 {
-    for (const char *p = a; p < b; p++) {
-        if (!g_ascii_isdigit(*p))
-            continue;
-        const char *q = p;
-        while (q < b && g_ascii_isdigit(*q))
-            q++;
-        if (!(q - p == 4 && starts(q, b, "年")))
-            return TRUE;
-        p = q;
-    }
-    return FALSE;
+    return jb_any_digit_run(a, b, not_a_year);
 }
 
 /* ---- declines ------------------------------------------------------------------------------ */
