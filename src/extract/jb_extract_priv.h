@@ -305,9 +305,12 @@ typedef struct {
 } SubjectHit;
 
 #define JB_HEADING_LEVELS 5
+#define JB_ROW_SAID 8
 
 /* One article being read (see jb_extractor_run). */
-/* A name the story defined by a span in brackets: 上个雪季（2025年11月至2026年4月）. */
+/* A name the story defined by a span in brackets: 上个雪季（2025年11月至2026年4月）. A story
+ * keeps the last 8 names it defined (a ninth drops the oldest: a story defines two or three,
+ * and a name it defined long before is no longer what it means). */
 #define JB_NAMED_SPANS 8
 typedef struct {
     char name[40]; /* the words before the bracket, UTF-8 */
@@ -353,8 +356,9 @@ typedef struct {
     gboolean have_plan_span;
     /* the values of the table row being read that the prose said (dropped as repeats): the
      * same value in another column of the row is another measure (周票房 and 累计票房 of a
-     * film's first week) */
-    JbDecimal row_said[8];
+     * film's first week). The first JB_ROW_SAID only: past them a value is dropped each time
+     * the prose said it, as before this list (the prose of a row says a few of its cells) */
+    JbDecimal row_said[JB_ROW_SAID];
     guint n_row_said;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
