@@ -19,7 +19,8 @@ PYTHON    = /usr/bin/python3
 # folders before it, never after (tools/layers.sh, run by `make check`).
 LAYERS    = core number article extract series chart report build cli
 LIB_SRC   = $(filter-out src/cli/%,$(wildcard $(LAYERS:%=src/%/*.c)))
-LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/jb_units_gen.o
+LIB_OBJ   = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/jb_units_gen.o \
+            $(BUILD)/obj/gen/jb_words_gen.o
 # The command line (main.c and a file per family of commands) is the binary's, not the library's.
 CLI_OBJ   = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(wildcard src/cli/*.c))
 SRC_H     = $(wildcard $(LAYERS:%=src/%/*.h))
@@ -58,6 +59,11 @@ $(BUILD)/obj/%.o: src/%.c $(SRC_H)
 $(BUILD)/gen/jb_units_gen.c: templates/units.tsv tools/gen-units.awk
 	@mkdir -p $(dir $@)
 	awk -f tools/gen-units.awk templates/units.tsv >$@
+
+# The extractor's word lists, from data (templates/words.tsv).
+$(BUILD)/gen/jb_words_gen.c: templates/words.tsv tools/gen-words.awk
+	@mkdir -p $(dir $@)
+	awk -f tools/gen-words.awk templates/words.tsv >$@
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(SRC_H)
 	@mkdir -p $(dir $@)

@@ -11,6 +11,7 @@
  */
 #include "jb_extract_read_priv.h"
 #include "jb_units.h"
+#include "jb_extract_words.h"
 
 #include <string.h>
 
@@ -258,9 +259,6 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
  * threshold every period of it passed, not a figure of one period. */
 static gboolean streak_before(const Ctx *c, const char *sent, const char *at)
 {
-    static const char *const UNITS[] = {"个交易日", "個交易日", "交易日", "个季度", "個季度", "个月",
-                                        "個月", "季度", "季", "月", "年", "天", "日", "周", "週",
-                                        "期", NULL};
     const char *cs = look_back_from(jb_extract_clause_start(c, sent, at), at);
     for (const char *p = cs; p < at; p = g_utf8_next_char(p)) {
         if (!starts(p, at, "连续") && !starts(p, at, "連續"))
@@ -275,7 +273,7 @@ static gboolean streak_before(const Ctx *c, const char *sent, const char *at)
             n = q + strlen("两");
         else if (n == q && jb_cn_count(&n, at) < 0)
             continue;
-        for (const char *const *u = UNITS; *u; u++)
+        for (const char *const *u = jb_words_streak_unit; *u; u++)
             if (starts(n, at, *u))
                 return TRUE;
     }
@@ -306,14 +304,13 @@ static const char *first_figure(const char *sent, const char *end, const GArray 
  * unit word reads as a number (百万元 is a million 元) but names the cells' unit. */
 static gboolean unit_declaration(const char *sent, const char *at)
 {
-    static const char *const W[] = {"单位：", "单位:", "單位：", "單位:", NULL};
     const char *p = at;
     while (p > sent && p[-1] == ' ')
         p--;
-    for (const char *const *cur = (const char *const[]){"人民币", "人民幣", NULL}; *cur; cur++)
+    for (const char *const *cur = jb_words_unit_currency; *cur; cur++)
         if (ends(sent, p, *cur))
             p -= strlen(*cur);
-    for (const char *const *w = W; *w; w++)
+    for (const char *const *w = jb_words_unit_declaration; *w; w++)
         if (ends(sent, p, *w))
             return TRUE;
     return FALSE;

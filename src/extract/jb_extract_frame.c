@@ -6,6 +6,7 @@
  * Not for: the times of a sentence (jb_extract_period.c), walking paragraphs (jb_extract.c).
  */
 #include "jb_extract_read_priv.h"
+#include "jb_extract_words.h"
 
 #include <string.h>
 
@@ -44,10 +45,7 @@ static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod
 /* Does a heading name targets or plans (主要预期目标, 2026年工作计划, 发展展望)? */
 static gboolean plan_heading(const char *h)
 {
-    static const char *const W[] = {"目标",     "目標",     "预期",     "預期",     "计划",
-                                    "計劃",     "展望",     "任务",     "任務",     "草案",
-                                    "预算安排", "預算安排", "工作安排", "工作部署", NULL};
-    for (const char *const *w = W; *w; w++)
+    for (const char *const *w = jb_words_plan_heading; *w; w++)
         if (strstr(h, *w))
             return TRUE;
     /* the work a report sets for the year ahead (三、2026年重点工作), not a review of it

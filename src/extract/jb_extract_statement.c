@@ -8,6 +8,7 @@
  */
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
+#include "jb_extract_words.h"
 
 #include <string.h>
 
@@ -198,12 +199,9 @@ static gboolean jiang_of_decision(const char *sent, const char *at, const char *
  * sorting or counting in (分为, 列为, 纳入…) in its clause? (将纳入: will be included.) */
 static gboolean jiang_of_disposal(const char *at, const char *end)
 {
-    static const char *const SORT[] = {"分为", "分為", "分成", "划分为", "劃分為", "列为", "列為",
-                                       "列入", "纳入", "納入", "归为", "歸為", "定为", "定為",
-                                       "视为", "視為", NULL};
     const char *q = g_utf8_next_char(at);
     for (int k = 0; k < 14 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
-        for (const char *const *w = SORT; *w; w++)
+        for (const char *const *w = jb_words_sorting_verb; *w; w++)
             if (starts(q, end, *w))
                 return k > 0; /* (a noun between: 将X分为) */
         q = g_utf8_next_char(q);

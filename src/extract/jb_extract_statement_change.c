@@ -8,6 +8,7 @@
  */
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
+#include "jb_extract_words.h"
 
 #include <string.h>
 
@@ -18,10 +19,9 @@
  * after the sentence's start; NULL when neither does. */
 static const char *scenario_start(const Ctx *c, const char *cs0)
 {
-    static const char *const IF[] = {"若", "如果", "假如", "倘若", "一旦", NULL};
     const char *sent = c->sentence_start;
     const char *before = cs0 > sent ? jb_extract_clause_start(c, sent, cs0 - 1) : NULL;
-    for (const char *const *w = IF; *w; w++) {
+    for (const char *const *w = jb_words_conditional; *w; w++) {
         if (cs0 > sent && g_str_has_prefix(cs0, *w))
             return cs0;
         if (before && before > sent && g_str_has_prefix(before, *w))

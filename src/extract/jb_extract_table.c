@@ -9,6 +9,7 @@
  * with their cells), statements of prose (jb_extract_statement.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_extract_words.h"
 
 #include <string.h>
 
@@ -38,8 +39,7 @@ static gboolean plain_number(const char *s)
  * (freed). A header's currency before its unit is the 元's own (人民币亿元 → 亿元). */
 static char *unit_word(char *u)
 {
-    static const char *const RMB[] = {"人民币", "人民幣", "RMB", NULL};
-    for (const char *const *w = RMB; *w; w++)
+    for (const char *const *w = jb_words_unit_currency; *w; w++)
         if (g_str_has_prefix(u, *w) && strstr(u + strlen(*w), "元")) {
             memmove(u, u + strlen(*w), strlen(u + strlen(*w)) + 1);
             break;
@@ -163,9 +163,7 @@ static gboolean year_before(const JbPeriod *a, const JbPeriod *b)
 /* Is `head` the header of a column of changes with no time of its own (同比, YoY, 增速)? */
 static gboolean change_header(const char *head)
 {
-    static const char *const W[] = {"同比", "YoY", "yoy", "增速", "增幅", "增长", "增長", "變動",
-                                    "变动", "按年", NULL};
-    for (const char *const *w = W; *w; w++)
+    for (const char *const *w = jb_words_change_header; *w; w++)
         if (strstr(head, *w))
             return TRUE;
     return FALSE;
@@ -182,8 +180,7 @@ static gboolean unit_header(const char *head)
 /* The unit a table states for all its cells (a caption 单位：亿元), or NULL. */
 static char *caption_unit(const char *text)
 {
-    static const char *const W[] = {"单位：", "单位:", "單位：", "單位:", NULL};
-    for (const char *const *w = W; *w; w++) {
+    for (const char *const *w = jb_words_unit_declaration; *w; w++) {
         const char *at = strstr(text, *w);
         if (!at)
             continue;
