@@ -2,7 +2,8 @@
 # Functions over FN lines and files over FL lines in src/ (defaults 120 and 700, the house
 # limits), outside the folders the lead splits (src/extract, src/article, src/number; ALL=1
 # lists those too). A function is what the house style writes: a line naming it, `{` alone
-# at column 0, and the `}` at column 0 that closes it. One whose comment says why it is
+# at column 0 after the signature (on one line or more), and the `}` at column 0 that closes
+# it. One whose comment says why it is
 # long ("Over N lines because …", in the comment right above it; for a file, in its first
 # comment) is marked "(says why)".
 # Usage: tools/long-functions.sh [FN [FL]]
@@ -25,7 +26,7 @@ awk -v max="$FN" '
     FNR == 1 { prev = ""; above = ""; start = 0 }
     !start && /^$/ { above = "" }
     !start && /^(\/\*| \*)/ { above = above $0 }
-    /^\{$/ && !start && prev ~ /\)/ {
+    /^\{$/ && !start && last ~ /\)[ \t]*$/ && prev ~ /\(/ {
         start = FNR; name = prev; sub(/\(.*/, "", name); n = split(name, w, /[ *]+/)
         name = w[n]; why = above ~ /[Oo]ver [0-9]+ lines/
     }
@@ -35,4 +36,5 @@ awk -v max="$FN" '
         start = 0; above = ""
     }
     !start && $0 !~ /^[ \t]/ && $0 != "{" && $0 !~ /^(\/\*| \*)/ { prev = $0 }
+    { last = $0 } # (a signature may go on over indented lines: its last closes it)
 ' $files | sort -rn
