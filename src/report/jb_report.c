@@ -18,8 +18,8 @@ char *jb_report_placeholder(const JbSeries *series, const char *metric_id, const
 {
     const GArray *rows = jb_series_rows_of(series, metric_id);
     if (rows->len == 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "unknown metric '%s' (not in %s)",
-                    metric_id, jb_series_source(series));
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "unknown metric '%s' (not in %s)", metric_id,
+                    jb_series_source(series));
         return NULL;
     }
     const JbSeriesRow *f = jb_series_row(series, g_array_index(rows, guint, 0));
@@ -184,7 +184,7 @@ static GArray *paginate_once(GPtrArray *blocks, double first_top, int *pages)
         if (b->floats && i + 1 < blocks->len) {
             if (pg.floats->len || !put_float(&pg, i, pg.empty))
                 g_array_append_val(pg.floats, i); /* behind the charts before it, in order */
-            i++; /* its caption goes with it */
+            i++;                                  /* its caption goes with it */
             continue;
         }
         while (b->flush_floats && pg.floats->len)
@@ -430,8 +430,8 @@ static double title_block(cairo_t *cr, PangoContext *pango, const JbTemplate *t)
         cairo_fill(cr);
     }
     y += 14;
-    g_autoptr(PangoLayout) title =
-        jb_layout_new(pango, jb_template_meta(t, "title", "简报"), FALSE, 24, TRUE, TEXT_W);
+    g_autoptr(PangoLayout)
+        title = jb_layout_new(pango, jb_template_meta(t, "title", "简报"), FALSE, 24, TRUE, TEXT_W);
     jb_layout_size(title, NULL, &h);
     if (cr)
         jb_layout_draw(cr, title, MARGIN_X, y, jb_color_hex("#111111"));
@@ -584,8 +584,8 @@ static gboolean check_series_cells(const JbSeries *series, GError **error)
     return TRUE;
 }
 
-gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
-                          const char *pdf_path, GError **error)
+gboolean jb_report_render(const char *template_path, const JbReportInputs *in, const char *pdf_path,
+                          GError **error)
 {
     if (!check_series_cells(in->series, error))
         return FALSE;
@@ -594,8 +594,9 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in,
     GError *local = NULL;
     GStatBuf st;
     if (g_stat(template_path, &st) == 0 && st.st_size > (goffset)JB_REPORT_MAX_TEMPLATE_BYTES) {
-        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT, "%s: %lld bytes; a template may have at most %u",
-                    template_path, (long long)st.st_size, JB_REPORT_MAX_TEMPLATE_BYTES);
+        g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
+                    "%s: %lld bytes; a template may have at most %u", template_path,
+                    (long long)st.st_size, JB_REPORT_MAX_TEMPLATE_BYTES);
         return FALSE;
     }
     if (!g_file_get_contents(template_path, &text, &len, &local)) {

@@ -9,9 +9,9 @@
 #include <string.h>
 
 const char *const JB_CONFLICTS_HEADER[] = {
-    "metric_id",   "period",      "kind",         "rule",        "kept_value",
-    "kept_unit",   "kept_period", "kept_source",  "kept_line",   "other_value",
-    "other_unit",  "other_period", "other_source", "other_line", NULL};
+    "metric_id",  "period",       "kind",         "rule",       "kept_value",
+    "kept_unit",  "kept_period",  "kept_source",  "kept_line",  "other_value",
+    "other_unit", "other_period", "other_source", "other_line", NULL};
 
 /* The bound of a range statement in metrics.csv and series.csv (not a JbBound: a range is
  * an exact low and high end). */
@@ -22,7 +22,7 @@ typedef struct {
     JbDecimal value, high;
     JbBound bound;
     gboolean range;
-    JbPeriod when;   /* `period` parsed: the series' period */
+    JbPeriod when; /* `period` parsed: the series' period */
     JbPeriod stated_when;
     gboolean forecast;
     guint line;
@@ -81,7 +81,8 @@ static gboolean agree(const Obs *a, const Obs *b)
         return x->bound == JB_BOUND_EXACT && jb_decimal_cmp(r->value, x->value) <= 0 &&
                jb_decimal_cmp(x->value, r->high) <= 0;
     }
-    if (a->bound == b->bound && (a->bound != JB_BOUND_EXACT || jb_decimal_equal(a->value, b->value)))
+    if (a->bound == b->bound &&
+        (a->bound != JB_BOUND_EXACT || jb_decimal_equal(a->value, b->value)))
         return a->bound != JB_BOUND_ABOUT || jb_decimal_equal(a->value, b->value) ||
                fabs(jb_decimal_to_double(a->value) - jb_decimal_to_double(b->value)) <=
                    0.05 * fabs(jb_decimal_to_double(a->value));
@@ -123,9 +124,11 @@ static gboolean metric_wanted(const char *const *want, const char *id)
 static gboolean period_wanted(const JbPeriod *p, const char *since, const char *until)
 {
     JbPeriod b;
-    if (since && jb_period_parse(since, &b, NULL) && jb_period_end_day(p) <= jb_period_first_day(&b))
+    if (since && jb_period_parse(since, &b, NULL) &&
+        jb_period_end_day(p) <= jb_period_first_day(&b))
         return FALSE;
-    if (until && jb_period_parse(until, &b, NULL) && jb_period_first_day(p) >= jb_period_end_day(&b))
+    if (until && jb_period_parse(until, &b, NULL) &&
+        jb_period_first_day(p) >= jb_period_end_day(&b))
         return FALSE;
     return TRUE;
 }
@@ -151,13 +154,20 @@ static void add_conflict(JbTable *conflicts, const char *kind, const char *rule,
         return;
     g_autofree char *kl = kept_line ? g_strdup_printf("%u", kept_line) : g_strdup("");
     g_autofree char *ol = g_strdup_printf("%u", other->line);
-    const char *cells[] = {other->key,         kept ? kept->period : other->period,
-                           kind,               rule,
-                           kept_value,         kept_unit,
-                           kept_period,        kept_source,
-                           kl,                 other->value_text,
-                           other->unit,        other->stated,
-                           other->source,      ol};
+    const char *cells[] = {other->key,
+                           kept ? kept->period : other->period,
+                           kind,
+                           rule,
+                           kept_value,
+                           kept_unit,
+                           kept_period,
+                           kept_source,
+                           kl,
+                           other->value_text,
+                           other->unit,
+                           other->stated,
+                           other->source,
+                           ol};
     jb_table_append(conflicts, cells);
 }
 
@@ -205,7 +215,8 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     const char *bound = jb_table_get(m, r, c->bound);
     const char *fc = jb_table_get(m, r, c->forecast);
     const char *hi = c->high >= 0 ? jb_table_get(m, r, c->high) : "";
-    Obs o = {.line = jb_table_line(m, r), .file = jb_table_row_source(m, r), .bound = JB_BOUND_EXACT};
+    Obs o = {
+        .line = jb_table_line(m, r), .file = jb_table_row_source(m, r), .bound = JB_BOUND_EXACT};
     g_autoptr(GError) pe = NULL;
     if (!jb_period_parse(period, &o.stated_when, &pe)) {
         *why = g_strdup(pe->message);
@@ -243,7 +254,8 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     n->stated = g_strdup(period);
     n->when = o.stated_when;
     JbFreq f = jb_period_freq(&o.stated_when);
-    if (opt->year_periods && (f == JB_FREQ_YEAR || (f == JB_FREQ_DAY && !(known && known->daily)))) {
+    if (opt->year_periods &&
+        (f == JB_FREQ_YEAR || (f == JB_FREQ_DAY && !(known && known->daily)))) {
         /* a year's value, or a level as of a day: the year's (a part of a year, such as a
          * half or the months to October, never stands for the whole year; nor does a figure
          * of one day, a metric the dictionary says is daily: 道指涨0.55%, 当日逆回购到期) */
@@ -257,7 +269,8 @@ static Obs *read_row(const JbTable *m, guint r, const MetricCols *c, const JbDic
     n->source = g_strdup(jb_table_get(m, r, c->source));
     n->published = g_strdup(jb_table_get(m, r, c->published));
     /* as stated: 7.0 stays 7.0 (the digits a chart label shows) */
-    n->value_text = jb_decimal_to_string_stated(jb_decimal_with_places(n->value, jb_decimal_places(v)));
+    n->value_text = jb_decimal_to_string_stated(
+        jb_decimal_with_places(n->value, jb_decimal_places(v)));
     n->high_text = n->range ? jb_decimal_to_string_stated(
                                   jb_decimal_with_places(n->high, jb_decimal_places(hi)))
                             : g_strdup("");
@@ -325,20 +338,20 @@ typedef struct {
 } Member;
 
 typedef struct {
-    Obs *first, *best;  /* owned; best may be first's copy */
-    GPtrArray *classes; /* Obs*, owned */
+    Obs *first, *best;    /* owned; best may be first's copy */
+    GPtrArray *classes;   /* Obs*, owned */
     GHashTable *class_of; /* class_key → index + 1, once there are CLASS_INDEX_FROM classes */
-    GArray *members;    /* Member */
+    GArray *members;      /* Member */
 } Group;
 
 struct JbReshaper {
     const JbDict *dict;
     JbReshapeOptions opt;
-    JbDiag *warnings;     /* borrowed; NULL: nobody listens */
+    JbDiag *warnings; /* borrowed; NULL: nobody listens */
     MetricCols cols;
     const JbTable *cols_of; /* the table `cols` was found in */
-    GHashTable *units;    /* key → BaseUnit */
-    GHashTable *groups;   /* "KEY\nPERIOD" → Group */
+    GHashTable *units;      /* key → BaseUnit */
+    GHashTable *groups;     /* "KEY\nPERIOD" → Group */
     GStringChunk *strings;
     GHashTable *interned; /* text → its copy in strings */
     GArray *wheres;       /* Where: consecutive rows of one article share the last one */
@@ -391,7 +404,8 @@ JbReshaper *jb_reshaper_new(const JbDict *dict, const JbReshapeOptions *opt, JbD
     if (opt)
         r->opt = *opt;
     r->warnings = warnings;
-    r->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)base_unit_free);
+    r->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)base_unit_free);
     r->groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)group_free);
     r->strings = g_string_chunk_new(1 << 16);
     r->interned = g_hash_table_new(g_str_hash, g_str_equal);
@@ -443,9 +457,9 @@ static gboolean find_cols(JbReshaper *r, const JbTable *metrics)
 /* Two observations that are one class: what agree() and a conflict row read. */
 static gboolean same_class(const Obs *a, const Obs *b)
 {
-    return a->bound == b->bound && a->range == b->range && strcmp(a->value_text, b->value_text) == 0 &&
-           strcmp(a->high_text, b->high_text) == 0 && strcmp(a->unit, b->unit) == 0 &&
-           strcmp(a->stated, b->stated) == 0;
+    return a->bound == b->bound && a->range == b->range &&
+           strcmp(a->value_text, b->value_text) == 0 && strcmp(a->high_text, b->high_text) == 0 &&
+           strcmp(a->unit, b->unit) == 0 && strcmp(a->stated, b->stated) == 0;
 }
 
 /* What same_class compares, as one string (a key of Group.class_of). */
@@ -499,8 +513,10 @@ static void group_add(JbReshaper *r, Obs *o)
         if (g->class_of)
             g_hash_table_insert(g->class_of, class_key(o), GUINT_TO_POINTER(cls + 1));
     }
-    Member m = {.cls = cls & 0x7fffffffu, .forecast = o->forecast != 0,
-                .where = r->wheres->len - 1, .line = o->line};
+    Member m = {.cls = cls & 0x7fffffffu,
+                .forecast = o->forecast != 0,
+                .where = r->wheres->len - 1,
+                .line = o->line};
     g_array_append_val(g->members, m);
     const char *rule;
     if (!g->first) {
@@ -566,10 +582,11 @@ gboolean jb_reshaper_add_as(JbReshaper *r, const JbTable *metrics, guint row, co
             obs_free(o);
             return FALSE;
         }
-        jb_diag_warn(r->warnings, "%s:%u: unit '%s' for %s, whose base unit is '%s' "
-                                        "(%s); row skipped",
-                                        file, line, o->unit, o->key, base->unit,
-                                        base->line ? "its first row" : "the dictionary");
+        jb_diag_warn(r->warnings,
+                     "%s:%u: unit '%s' for %s, whose base unit is '%s' "
+                     "(%s); row skipped",
+                     file, line, o->unit, o->key, base->unit,
+                     base->line ? "its first row" : "the dictionary");
         add_conflict(opt->conflicts, "unit", "one unit per metric", NULL, "", base->unit,
                      base->period, base->source, base->line, o);
         obs_free(o);
@@ -611,13 +628,13 @@ static char **group_row(JbReshaper *r, const Group *g)
         o.period = first->period;
         if (!agree(&o, best)) {
             preference(best, &o, &rule);
-            jb_diag_warn(r->warnings, "%s:%u: conflict for %s %s: %s %s (%s) vs %s "
-                                            "(%s, line %u); kept %s: %s",
-                                            o.file, o.line, o.key, o.period, o.value_text,
-                                            o.unit, o.source[0] ? o.source : "no source",
-                                            best->value_text,
-                                            best->source[0] ? best->source : "no source",
-                                            best->line, best->value_text, rule);
+            jb_diag_warn(r->warnings,
+                         "%s:%u: conflict for %s %s: %s %s (%s) vs %s "
+                         "(%s, line %u); kept %s: %s",
+                         o.file, o.line, o.key, o.period, o.value_text, o.unit,
+                         o.source[0] ? o.source : "no source", best->value_text,
+                         best->source[0] ? best->source : "no source", best->line, best->value_text,
+                         rule);
             add_conflict(r->opt.conflicts, "value", rule, best, best->value_text, best->unit,
                          best->stated, best->source, best->line, &o);
             continue;
@@ -679,8 +696,8 @@ JbTable *jb_reshaper_finish(JbReshaper *r, GError **error)
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
     for (guint i = 0; i < groups->len; i++) {
         Group *g = g_ptr_array_index(groups, i);
-        if (rows->len && strcmp(((char **)g_ptr_array_index(rows, 0))[JB_SERIES_METRIC_ID],
-                                g->first->key) != 0)
+        if (rows->len &&
+            strcmp(((char **)g_ptr_array_index(rows, 0))[JB_SERIES_METRIC_ID], g->first->key) != 0)
             append_metric(r, series, rows, later);
         g_ptr_array_add(rows, group_row(r, g));
         group_free(g);
@@ -697,7 +714,8 @@ JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeO
 {
     JbReshaper *r = jb_reshaper_new(dict, opt, warnings);
     if (find_cols(r, metrics))
-        for (guint row = 0; row < jb_table_n_rows(metrics) && jb_reshaper_add(r, metrics, row); row++)
+        for (guint row = 0; row < jb_table_n_rows(metrics) && jb_reshaper_add(r, metrics, row);
+             row++)
             ;
     JbTable *series = jb_reshaper_finish(r, error);
     jb_reshaper_free(r);
@@ -721,13 +739,15 @@ static void append_metric(JbReshaper *r, JbTable *series, GPtrArray *rows, JbDia
     g_autoptr(GString) freqs = g_string_new(NULL);
     for (guint k = 0; k < rows->len; k++) {
         const char *f = ((char **)g_ptr_array_index(rows, k))[JB_SERIES_FREQUENCY];
-        if (k == 0 || strcmp(f, ((char **)g_ptr_array_index(rows, k - 1))[JB_SERIES_FREQUENCY]) != 0)
+        if (k == 0 ||
+            strcmp(f, ((char **)g_ptr_array_index(rows, k - 1))[JB_SERIES_FREQUENCY]) != 0)
             if (!strstr(freqs->str, f))
                 g_string_append_printf(freqs, "%s%s", freqs->len ? ", " : "", f);
     }
     if (strchr(freqs->str, ','))
-        jb_diag_warn(later, "%s: %s mixes periods of several frequencies (%s): "
-                            "the frequency column keeps them apart",
+        jb_diag_warn(later,
+                     "%s: %s mixes periods of several frequencies (%s): "
+                     "the frequency column keeps them apart",
                      r->src, first[JB_SERIES_METRIC_ID], freqs->str);
     for (guint k = 0; k < rows->len; k++) {
         char **row = g_ptr_array_index(rows, k);
