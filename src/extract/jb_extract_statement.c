@@ -14,43 +14,9 @@
 
 /* ---- statements -------------------------------------------------------------------------- */
 
-/* Words of a plan, target or expectation, in both scripts. 将 and 將 come last: too common
- * to trust beyond their own clause. */
-static const char *const FORECAST_WORDS[] = {
-    "预计", "預計", "力争", "力爭", "有望", "目标", "目標", "预期", "預期", "预料", "預料",
-    "料将", "料將", "料会", "料會", "有机会", "有機會", "预测", "預測", "预估", "預估",
-    "可望", "计划实施", "計劃實施",
-    /* a company's guidance (公司指引全年资本开支为120-140亿元) */
-    "指引",
-    /* 计划 as a verb (计划于, 计划新建), not the noun of a named plan (创业家计划经营期) */
-    /* 拟 (to intend) of an announcement: 拟使用不低于1亿元…回购, 拟募集资金 (not 模拟, 虚拟) */
-    "拟使用", "擬使用", "拟投资", "擬投資", "拟募集", "擬募集", "拟回购", "擬回購", "拟发行",
-    "擬發行", "拟以", "擬以", "拟将", "擬將", "拟于", "擬於", "拟在", "擬在", "拟向", "擬向",
-    "拟新建", "擬新建", "拟建设", "擬建設", "拟设立", "擬設立", "拟增持", "擬增持", "拟每",
-    "擬每", "拟派", "擬派", "拟分配", "擬分配", "拟收购", "擬收購", "拟出售", "擬出售",
-    "计划发行", "計劃發行", "计划募集", "計劃募集", "计划执行", "計劃執行", "计划每", "計劃每",
-    "计划于", "計劃於", "计划在", "計劃在", "计划到", "計劃到", "计划将", "計劃將", "计划再",
-    "計劃再", "计划新", "計劃新", "计划投资", "計劃投資", "计划建", "計劃建", "计划完成",
-    "計劃完成", "计划实现", "計劃實現", "计划推出", "計劃推出", "计划开展", "計劃開展",
-    /* …and after who plans or when (全省计划播种, 公司计划, 今年计划): a verb */
-    "省计划", "省計劃", "市计划", "市計劃", "县计划", "縣計劃", "区计划", "區計劃", "全国计划",
-    "全國計劃", "公司计划", "公司計劃", "集团计划", "集團計劃", "今年计划", "今年計劃",
-    "全年计划", "全年計劃", "明年计划", "明年計劃",
-    "将", "將", NULL};
-
-/* Words saying a figure is already achieved: its clause is not a forecast even when the
- * sentence began with one (…今年预计在…之间，数据交易机构已有近60家). 累计 (累計) also marks
- * a year-end total: in January and February, with no time named, last year's. */
-static const char *const ACTUAL_WORDS[] = {"累计", "累計", "已", "目前", "现有", NULL};
+/* The forecast, actual, market and definition words are templates/words.tsv's lists. Of the
+ * actual words the first two (累计, 累計) also mark a year-end total. */
 #define ACTUAL_CUMULATIVE(tag) ((tag) - kw_actual < 2)
-
-/* Words of a market report: a figure they give with no time is a trading day's (a Saturday
- * paper's closes are Friday's). */
-static const char *const MARKET_WORDS[] = {
-    "股指", "指数", "指數", "收盘", "收盤", "收涨", "收漲", "收跌", "收报", "收報", "报收",
-    "報收", "收市", "尾盘", "尾盤", "期货", "期貨", "汇率", "匯率", "收益率", "孳息",
-    "兑美元", "兌美元", "美元兑", "美元兌", "油价", "油價", "金价", "金價", "港股", "美股",
-    "A股", "恒指", "道指", "纳指", "標普", "标普", "汇价", "匯價", NULL};
 
 /* A hedge set apart from the number by a verb (distant_hedge). */
 static const struct {
@@ -119,15 +85,13 @@ static guint keyword_from(const Ctx *c, const char *p)
 
 
 /* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
- * place in FORECAST_WORDS, then ACTUAL_WORDS, then HEDGES, then 分别: [0, kw_actual)
- * forecast words, [kw_actual, kw_hedge) actual words, [kw_hedge, kw_fenbie)
+ * place in jb_words_forecast_word, then jb_words_actual_word, then HEDGES, then 分别:
+ * [0, kw_actual) forecast words, [kw_actual, kw_hedge) actual words, [kw_hedge, kw_fenbie)
  * HEDGES[tag - kw_hedge], kw_fenbie 分别, kw_market every market word, kw_define every
  * word that opens a definition. */
 static int kw_actual, kw_hedge, kw_fenbie /* 分别 */, kw_market, kw_define /* the last */,
-    kw_jiang /* 将 */;
+    kw_jiang = -1 /* 将 */, kw_jiang_t = -1 /* 將 */;
 
-/* a number after 是指 defines what a word means (工作少於35小時的人), it reports nothing */
-static const char *const DEFINE_WORDS[] = {"是指", "指的是", "定义为", "定義為", "界定为", "界定為", NULL};
 
 static const JbWordSet *keyword_set(void)
 {
@@ -136,13 +100,15 @@ static const JbWordSet *keyword_set(void)
     if (g_once_init_enter(&done)) {
         set = jb_word_set_new(); /* kept for the life of the process */
         int n = 0;
-        for (const char *const *w = FORECAST_WORDS; *w; w++, n++) {
+        for (const char *const *w = jb_words_forecast_word; *w; w++, n++) {
             jb_word_set_add(set, *w, n);
             if (strcmp(*w, "将") == 0)
-                kw_jiang = n; /* (將 is the next tag) */
+                kw_jiang = n;
+            else if (strcmp(*w, "將") == 0)
+                kw_jiang_t = n;
         }
         kw_actual = n;
-        for (const char *const *w = ACTUAL_WORDS; *w; w++, n++)
+        for (const char *const *w = jb_words_actual_word; *w; w++, n++)
             jb_word_set_add(set, *w, n);
         kw_hedge = n;
         for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++, n++)
@@ -151,10 +117,10 @@ static const JbWordSet *keyword_set(void)
         jb_word_set_add(set, "分别", kw_fenbie);
         jb_word_set_add(set, "分別", kw_fenbie);
         kw_market = n;
-        for (const char *const *w = MARKET_WORDS; *w; w++)
+        for (const char *const *w = jb_words_market_word; *w; w++)
             jb_word_set_add(set, *w, kw_market);
         kw_define = kw_market + 1;
-        for (const char *const *w = DEFINE_WORDS; *w; w++)
+        for (const char *const *w = jb_words_define_word; *w; w++)
             jb_word_set_add(set, *w, kw_define);
         g_once_init_leave(&done, 1);
     }
@@ -217,7 +183,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
 {
     c->forecast_end = NULL;
     c->sentence_market = FALSE;
-    c->definition_at = NULL; /* the first of DEFINE_WORDS, found with the keywords */
+    c->definition_at = NULL; /* the first of jb_words_define_word, found with the keywords */
     const JbWordSet *keys = keyword_set();
     const JbWordSet *subjects = c->dict ? jb_dict_subject_set(c->dict) : NULL;
     g_array_set_size(c->keywords, 0);
@@ -263,7 +229,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
      * any figure: 本届艺术节将举办近千场…，吸引…近5000位艺术家), a market word */
     for (guint k = 0; k < c->keywords->len; k++) {
         WordHit *h = &g_array_index(c->keywords, WordHit, k);
-        if ((h->tag == kw_jiang || h->tag == kw_jiang + 1) &&
+        if ((h->tag == kw_jiang || h->tag == kw_jiang_t) &&
             (jiang_of_decision(a, h->at, b) || jiang_of_disposal(h->at, b))) {
             h->tag = G_MAXINT; /* no word of any list: not a forecast's */
             continue;
@@ -273,7 +239,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
         if (h->tag == kw_define && !c->definition_at)
             c->definition_at = h->at;
         if (h->tag < kw_actual &&
-            ((h->tag != kw_jiang && h->tag != kw_jiang + 1) || h->at < c->first_number) &&
+            ((h->tag != kw_jiang && h->tag != kw_jiang_t) || h->at < c->first_number) &&
             (!c->forecast_end || h->at + h->len < c->forecast_end))
             c->forecast_end = h->at + h->len;
     }
