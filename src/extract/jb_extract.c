@@ -126,6 +126,23 @@ static gboolean ends_as_sentence(const char *end)
            g_str_has_prefix(end, "？");
 }
 
+/* A quarter, half or month named without a year and not over when the article was published
+ * cannot have figures of its own yet: in a story about an earlier year (2025年全省进出口… ¶
+ * 分季度看，一季度…, published in January 2026) it is that year's. */
+static void in_story_year(const Ctx *c, TimeRef *r)
+{
+    JbPeriod *v = &r->val;
+    if (r->rel != REL_NONE || !r->year_implied || r->future_word || !c->have_lead ||
+        c->lead.start.year != c->lead.end.year || c->lead.end.year >= v->start.year ||
+        v->start.kind == JB_POINT_DAY || v->end.kind == JB_POINT_DAY ||
+        c->anchor.day.kind != JB_POINT_DAY ||
+        jb_period_end_day(v) <= jb_point_first_day(&c->anchor.day))
+        return;
+    int back = v->start.year - c->lead.end.year;
+    v->start.year -= back;
+    v->end.year -= back;
+}
+
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
@@ -153,6 +170,8 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
         if (relative && !ctx_named && c->have_story_named)
             against = &c->story_named;
         r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+        if (r->has_val)
+            in_story_year(c, r);
         jb_extract_name_span(c, sent, r);
         /* 今年以来 runs to the month the text speaks of (7月…，今年以来累计下跌约7%), when
          * that is before the published one */

@@ -36,13 +36,37 @@ gboolean jb_extract_is_contents(const char *para)
     return items >= 3 && stops * 3 <= items; /* (a sentence or two may close it) */
 }
 
+static gboolean is_title(const JbArticle *article, guint i)
+{
+    return i < article->paragraphs->len && article->title && article->title[0] &&
+           strcmp(g_ptr_array_index(article->paragraphs, i), article->title) == 0;
+}
+
+/* Is paragraph i a deck under the title or a kicker over it (出口增长6.8%  进口下降3.5%)? A
+ * short line of prose beside the title (or first, under a title the page's metadata gives)
+ * that ends no sentence: the headline's own words, its figures said again in the story. */
+static gboolean is_deck(const JbArticle *article, guint i)
+{
+    const char *para = g_ptr_array_index(article->paragraphs, i);
+    if (g_array_index(article->kinds, guint8, i) != JB_PARA_BODY ||
+        !((i > 0 && is_title(article, i - 1)) || is_title(article, i + 1) ||
+          (i == 0 && article->title && article->title[0])) ||
+        i + 2 > article->paragraphs->len || g_utf8_strlen(para, -1) > 40 ||
+        jb_extract_heading_level(para) > 0)
+        return FALSE; /* (一、2025年工作回顾 under the title is a section's heading) */
+    static const char *const ENDS[] = {"。", "！", "？", "：", ":", "；", NULL};
+    for (const char *const *w = ENDS; *w; w++)
+        if (strstr(para, *w))
+            return FALSE;
+    return TRUE;
+}
+
 gboolean jb_extract_is_headline(const JbArticle *article, guint i)
 {
     const char *para = g_ptr_array_index(article->paragraphs, i);
     guint8 kind = g_array_index(article->kinds, guint8, i);
-    return kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION ||
-           (article->title && article->title[0] && strcmp(para, article->title) == 0) ||
-           g_str_has_prefix(para, "原标题") || jb_extract_is_contents(para);
+    return kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION || is_title(article, i) ||
+           g_str_has_prefix(para, "原标题") || jb_extract_is_contents(para) || is_deck(article, i);
 }
 
 /* Past a list number at p: （3） (3) 3. 3、 3．, or p when there is none. */

@@ -411,6 +411,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         return e; /* (its words begin with a Chinese character or a quote) */
     /* a month, quarter or half with no year: the anchor's year */
     if ((e = sub_year(s, p, limit, a, 0, FALSE, t))) {
+        t->year_implied = TRUE;
         if (!anchor_year(a))
             t->known = FALSE;
         if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY &&

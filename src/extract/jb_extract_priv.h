@@ -170,6 +170,7 @@ typedef struct {
     gboolean loose;       /* a span said in passing (今年以来): not a story's period */
     gboolean shifted_back; /* a month or quarter with no year, put in last year for being
                             * after the published one */
+    gboolean year_implied; /* a month, quarter or half with no year: the published one's */
     gboolean share_of;    /* a base that the figure after it is a multiple or share of
                            * (为2020年的3倍): not the figure's own period */
     gboolean local;       /* holds for its clause only (周涨1.04%: the week's move of one
