@@ -387,6 +387,15 @@ gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l
     if (l->n < 2)
         return TRUE;
     l->years = years_in(sent, fenbie);
+    /* 过去三年…分别增长5.5%、3.9%和7.2%: the years of a span named before, one a member */
+    for (guint k = 0; k < c->times->len && l->years->len != l->n; k++) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, k);
+        if (r->at >= fenbie || r->rel != REL_YEARS || !r->has_val || r->years != (int)l->n)
+            continue;
+        g_ptr_array_set_size(l->years, 0);
+        for (int y = r->val.start.year; y <= r->val.end.year; y++)
+            g_ptr_array_add(l->years, g_strdup_printf("%d", y));
+    }
     l->subjects = g_ptr_array_new();
     const char *cs = jb_extract_clause_start(c, sent, fenbie);
     const char *shared = NULL; /* where the words all members share begin */

@@ -350,6 +350,33 @@ static const char *ended_on(const char *s, const char *at, const char *e, const 
     return NULL;
 }
 
+/* The last years up to the one spoken of (五年来, 过去五年, 近5年来, 这五年, 三年间): a review's
+ * span. Not a record span (15年来最高, 三年来首次): that says how rare a figure is, not when. */
+static const char *years_to_now(const char *s, const char *p, const char *limit,
+                                const TimeAnchor *a, TimeRef *t)
+{
+    const char *q = p, *w = any_lit(p, limit, (const char *const[]){"过去", "過去", "这", "這", NULL});
+    if (w)
+        q = w;
+    int n = small_number(&q, s, limit, 10);
+    const char *e = n >= 2 ? lit(q, limit, "年") : NULL;
+    if (!e || !anchor_year(a))
+        return NULL;
+    const char *since = any_lit(e, limit, (const char *const[]){"以来", "以來", "来", "來", "间",
+                                                                 "間", NULL});
+    if (since)
+        e = since;
+    else if (!w || any_lit(e, limit, (const char *const[]){"的", "里", "裡", "内", "內", NULL}))
+        return NULL; /* (过去五年 alone; 五年 alone is a duration) */
+    if (any_lit(e, limit, (const char *const[]){"最", "首", "新高", "新低", "罕见", "罕見", "同期最",
+                                                 "之最", NULL}))
+        return NULL;
+    t->rel = REL_YEARS;
+    t->years = n;
+    t->complete = lit(p, limit, "过去") || lit(p, limit, "過去");
+    return e;
+}
+
 static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                            TimeRef *t)
 {
@@ -357,6 +384,8 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     memset(t, 0, sizeof *t);
     t->at = p;
     t->known = TRUE;
+    if ((e = years_to_now(s, p, limit, a, t)))
+        return e;
     if ((e = period_code(s, p, limit, a, t)))
         return e;
     if ((e = fiscal_ref(s, p, limit, a, t)))

@@ -76,6 +76,7 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
     case REL_YEAR:
     case REL_YEAR_START:
     case REL_YEAR_END:
+    case REL_YEARS:
     case REL_PREV_YEAR_END: {
         /* the year its sentence named last: as the period (2023年营收…较2022年…，全年…), else
          * as anything (从2023年初的0.9元下降至年底的0.45元); else the context's */
@@ -99,8 +100,15 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         gboolean named = y || any;
         if (!y)
             y = any ? any : jb_period_year(&base);
-        if (!ctx && !named && t->rel == REL_YEAR && anchor_month(a) && anchor_month(a) <= 2)
+        if (!ctx && !named && (t->rel == REL_YEAR || t->rel == REL_YEARS) && anchor_month(a) &&
+            anchor_month(a) <= 2)
             y--; /* a year-end review: January's 全年 is last year */
+        if (t->rel == REL_YEARS && t->complete && !named && y == anchor_year(a))
+            y--; /* 过去三年, in November: the three whole years before this one */
+        if (t->rel == REL_YEARS) {
+            *out = (JbPeriod){{JB_POINT_YEAR, y - t->years + 1, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};
+            return TRUE;
+        }
         *out = t->rel == REL_YEAR            ? point_period(JB_POINT_YEAR, y, 0, 0)
                : t->rel == REL_YEAR_START    ? point_period(JB_POINT_MONTH, y, 1, 0)
                : t->rel == REL_PREV_YEAR_END ? point_period(JB_POINT_MONTH, y - 1, 12, 0)

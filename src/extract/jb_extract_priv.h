@@ -152,18 +152,23 @@ typedef enum {
     REL_YEAR_END,  /* 年底, 年末: December of the context's year (else the published year) */
     REL_PREV_YEAR_END, /* 上年末, 去年底: December of the year before the context's (截至2025年末，
                         * 较上年末…: 2024-12, in a report published in 2026) */
+    REL_YEARS,     /* 五年来, 过去五年: the `years` years to the context's year (in January and
+                    * February, with no year named: to last year, a review's) */
 } TimeRel;
 
 /* Relative times that name a period of their own once resolved: the period in force after
  * them, as an absolute time is. */
 #define REL_NAMES_PERIOD(rel)                                                                  \
-    ((rel) == REL_NONE || (rel) == REL_YEAR || (rel) == REL_YEAR_START || (rel) == REL_YEAR_END)
+    ((rel) == REL_NONE || (rel) == REL_YEAR || (rel) == REL_YEAR_START ||                       \
+     (rel) == REL_YEAR_END || (rel) == REL_YEARS)
 
 typedef struct {
     const char *at, *end; /* the expression in the sentence */
     TimeRole role;
     TimeRel rel;
     JbPointKind grain;    /* of REL_PREV and REL_THIS */
+    int years;            /* of REL_YEARS */
+    gboolean complete;    /* of REL_YEARS: whole years past (过去三年), not up to now (三年来) */
     JbPeriod p;           /* REL_NONE: the period (when `known`) */
     gboolean known;       /* FALSE: a month or quarter whose year no date tells */
     gboolean future_word; /* 到2027年, 下周, 明年 */

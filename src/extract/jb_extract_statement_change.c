@@ -296,3 +296,36 @@ gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB
     jb_period_format(plan, period);
     return TRUE;
 }
+
+/* A level stated over a span of years (五年来，…人均地区生产总值突破13万元；常住人口城镇化率达到
+ * 72.4%) is where the span ended; its flows are the span's (年均增长5.9%, 累计新增68.7万人, 比
+ * 2020年提高4.6个百分点: no verb of a level right before them, or a word of a flow). */
+void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
+                       char period[JB_PERIOD_MAX])
+{
+    static const char *const LEVEL[] = {"达到",   "達到",   "突破",   "升至",   "增至",   "增加到",
+                                        "提高到", "提高至", "提升至", "提升到", "上升到", "上升至",
+                                        "攀升至", "达",     "達",     "为",     "為",     NULL};
+    static const char *const FLOW[] = {"累计", "累計", "年均", "新增", "合计", "合計",
+                                       "总计", "總計", "共计", "共計", "共",   NULL};
+    JbPeriod p;
+    if (!period[0] || !jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_YEAR ||
+        p.end.year <= p.start.year)
+        return;
+    const char *verb = NULL;
+    if (q->qualifier[0] && starts(qs, qs + strlen(q->qualifier), q->qualifier) &&
+        (strcmp(q->qualifier, "突破") == 0 || strcmp(q->qualifier, "超过") == 0 ||
+         strcmp(q->qualifier, "超過") == 0))
+        verb = qs; /* 突破13万元: the hedge is the level's verb */
+    for (const char *const *w = LEVEL; *w && !verb; w++)
+        if (ends(cs0, qs, *w))
+            verb = qs - strlen(*w);
+    if (!verb)
+        return;
+    for (const char *x = cs0; x < verb; x = g_utf8_next_char(x))
+        for (const char *const *w = FLOW; *w; w++)
+            if (starts(x, verb, *w))
+                return;
+    JbPeriod end = {p.end, p.end};
+    jb_period_format(&end, period);
+}
