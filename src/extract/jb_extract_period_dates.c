@@ -316,9 +316,20 @@ const char *sub_year(const char *s, const char *p, const char *limit, const Time
                 }
                 return me;
             }
-            if ((e = any_lit(
-                     me, limit,
-                     (const char *const[]){"底", "末", "初", "上旬", "中旬", "下旬", NULL})))
+            /* a third of the month (7月上旬: the 1st to the 10th; 下旬 to its last day) */
+            static const char *const THIRDS[] = {"上旬", "中旬", "下旬", NULL};
+            gboolean as_of = ends_with_any(s, p, (const char *const[]){"截至", "截止", NULL});
+            for (int k = 0; THIRDS[k]; k++)
+                if ((e = lit(me, limit, THIRDS[k])) && as_of)
+                    return e; /* 截至11月下旬: as of, the month */
+                else if (e) {
+                    JbPoint first = {JB_POINT_DAY, y, m, 1 + 10 * k};
+                    JbPoint last = k < 2 ? (JbPoint){JB_POINT_DAY, y, m, 10 + 10 * k}
+                                         : jb_point_of_days(jb_point_end_day(&t->p.start) - 1);
+                    t->p = (JbPeriod){first, last};
+                    return e;
+                }
+            if ((e = any_lit(me, limit, (const char *const[]){"底", "末", "初", NULL})))
                 return e;
             return me;
         }
