@@ -169,7 +169,18 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
         const JbPeriod *against = have_ctx && (ctx_named || !relative) ? &ctx : NULL;
         if (relative && !ctx_named && c->have_story_named)
             against = &c->story_named;
-        r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+        if (r->rel == REL_THAT_DAY) /* 12月31日跨年夜，…。当天…: that day */
+            r->has_val = c->have_last_day
+                             ? (r->val = c->last_day, TRUE)
+                             : jb_extract_default_day(&c->anchor, c->sentence_market, &r->val);
+        else
+            r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+        if (r->has_val && r->rel == REL_NONE && r->role != TIME_BASE &&
+            r->val.start.kind == JB_POINT_DAY &&
+            jb_period_first_day(&r->val) == jb_period_end_day(&r->val) - 1) {
+            c->last_day = r->val;
+            c->have_last_day = TRUE;
+        }
         if (r->has_val)
             in_story_year(c, r);
         jb_extract_name_span(c, sent, r);
@@ -632,6 +643,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
                 memset(c.heading_plan, 0, sizeof c.heading_plan);
             }
             c.have_story_named = FALSE;
+            c.have_last_day = FALSE;
             c.n_named_spans = 0;
         }
         if (jb_extract_is_headline(article, i) || contents[i]) {

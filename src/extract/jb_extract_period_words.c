@@ -168,9 +168,7 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
         t->p = jb_period_of(a->day);
         return e;
     }
-    if ((e = any_lit(
-             p, limit,
-             (const char *const[]){"今天", "今日", "当天", "當天", "当日", "當日", NULL}))) {
+    if ((e = any_lit(p, limit, (const char *const[]){"今天", "今日", NULL}))) {
         if (!a->day.kind)
             return NULL;
         t->p = jb_period_of(a->day);
@@ -290,6 +288,13 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
                      (const char *const[]){"今季", "本季度", "本季", "当季", "當季", NULL}))) {
         t->rel = REL_THIS;
         t->grain = JB_POINT_QUARTER;
+        return e;
+    }
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"当天", "當天", "当日", "當日", "全日", NULL})) &&
+        !lit(e, limit, "制")) { /* (全日制: full-time) */
+        t->rel = REL_THAT_DAY;
+        t->sentence_only = TRUE;
         return e;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"当时", "當時", NULL}))) {

@@ -152,6 +152,7 @@ typedef enum {
     REL_YEAR_END,  /* 年底, 年末: December of the context's year (else the published year) */
     REL_PREV_YEAR_END, /* 上年末, 去年底: December of the year before the context's (截至2025年末，
                         * 较上年末…: 2024-12, in a report published in 2026) */
+    REL_THAT_DAY,  /* 当天, 当日, 全日: the day last named (else the published or trading day) */
     REL_YEARS,     /* 五年来, 过去五年: the `years` years to the context's year (in January and
                     * February, with no year named: to last year, a review's) */
 } TimeRel;
@@ -342,6 +343,8 @@ typedef struct {
      * from in a paragraph that names none (第二季…。 ¶ 較上季的28000元 is the first quarter) */
     JbPeriod story_named;
     gboolean have_story_named;
+    JbPeriod last_day; /* the last single day the story named: what 当天 refers to */
+    gboolean have_last_day;
     /* the periods headings named: a table's under them, and a figure's that names none.
      * Level 0 is a heading paragraph's (Markdown, HTML), 1–4 a numbered heading line's
      * (一、 （一） 1. （1）); a heading clears the levels under it */
