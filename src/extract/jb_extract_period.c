@@ -459,7 +459,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
 
 /* Does `t` end a span the last time found opens (2025年12月至2026年2月, 2024年7月—2025年6月,
  * 2021年至2025年: two times of one kind joined by a dash or 至/到; 从10月25日开始，至明年3月28日
- * 结束)?
+ * 结束)? A base's span stays a base (比1850年至1900年平均水平高出1.44℃).
  * Then the last one is widened to it. Spans within a year (3至5月, 5月1日至5日) are read
  * where the first time is. */
 static gboolean joins_span(const char *s, const char *prev_end, const char *p, const char *limit,
@@ -483,7 +483,8 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
         return FALSE;
     TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
     if (prev->end != prev_end || prev->rel != REL_NONE || !prev->known ||
-        prev->role != TIME_PERIOD || prev->p.start.kind != t->p.start.kind ||
+        (prev->role != TIME_PERIOD && prev->role != TIME_BASE) ||
+        prev->p.start.kind != t->p.start.kind ||
         prev->p.end.kind != t->p.start.kind || t->p.start.kind != t->p.end.kind ||
         jb_point_first_day(&t->p.start) <= jb_point_first_day(&prev->p.end))
         return FALSE;
