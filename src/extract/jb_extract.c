@@ -484,6 +484,29 @@ static void glued_clear(gpointer p)
 
 /* Where the sentence [s, end) goes on after a headline glued to its start, possibly after a
  * dateline (央视网消息（新闻联播）：…); the headline goes to c->glued. `s` when there is none. */
+/* A 快讯 item's headline glued to its story, both opening with who speaks (世界气象组织：今年…高出
+ * 约1.45摄氏度世界气象组织30日发布报告说，…): the headline runs to where its source is named
+ * again, within a headline's length and no sentence's end. Its length, or 0. */
+static gsize source_named_again(const char *s, const char *end)
+{
+    const char *colon = s;
+    for (int k = 0; k < 13 && colon < end && !starts(colon, end, "："); k++) {
+        if (starts(colon, end, "，") || starts(colon, end, "。") || *colon == ' ')
+            return 0;
+        colon = g_utf8_next_char(colon);
+    }
+    gsize n = (gsize)(colon - s);
+    if (colon >= end || n < 3 * 3)
+        return 0; /* (成本：度电成本… is a label, not a source) */
+    const char *at = colon + strlen("：");
+    for (int k = 0; k < 60 && at < end && !starts(at, end, "。"); k++) {
+        if (k >= 6 && (gsize)(end - at) > n && memcmp(at, s, n) == 0)
+            return (gsize)(at - s);
+        at = g_utf8_next_char(at);
+    }
+    return 0;
+}
+
 static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
 {
     const char *h = s;
@@ -511,6 +534,8 @@ static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
         if (q < end && starts(q, end, "："))
             n = jb_extract_glued_headline(c->headline_keys, h = q + strlen("："), end);
     }
+    if (!n)
+        n = source_named_again(h = s, end);
     if (!n)
         return s;
     Glued g = {g_strndup(h, n), c->section, 0};
