@@ -30,11 +30,34 @@ static const char *scenario_start(const Ctx *c, const char *cs0)
     return NULL;
 }
 
+/* Is time `r` that of the base a ratio at qs is measured against, named after a verb of
+ * comparison and joined to the ratio by 的 (相当于2025年全年营业收入65.9亿元的约48%, 是去年全年营收
+ * 的两倍多, 相当于“十三五”期间新增总量的1.3倍)? The ratio is its clause's; 占2025年营收的48% is a
+ * part of that year's whole, and keeps it. */
+static gboolean base_of_ratio(const char *cs0, const TimeRef *r, const char *qs)
+{
+    static const char *const VERB[] = {"相当于", "相當於", "是",     "为",   "為",   "恢复至",
+                                       "恢复到", "恢復至", "恢復到", "达到", "達到", NULL};
+    const char *at = r->at;
+    if (at < cs0)
+        return FALSE;
+    gboolean verb = FALSE;
+    for (const char *const *w = VERB; *w && !verb; w++)
+        verb = ends(cs0, at, *w);
+    if (!verb)
+        return FALSE;
+    for (const char *p = r->end; p < qs; p = g_utf8_next_char(p))
+        if (starts(p, qs, "，") || starts(p, qs, "；") || starts(p, qs, "。"))
+            return FALSE;
+    return jb_find3(r->end, qs, "的") != NULL;
+}
+
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
                            const char *ce)
 {
     const GArray *refs = c->times;
     gboolean multiple = strcmp(q->unit, "倍") == 0; /* 为2020年的3倍: 3倍 is now, not 2020 */
+    gboolean ratio = multiple || strcmp(q->unit, "%") == 0;
     const char *cs0 = jb_extract_clause_start(c, c->sentence_start, qs);
     /* the refs ending by qs: the last few of them (bisection, then at most 64 looked at) */
     guint lo = 0, hi = refs->len;
@@ -54,6 +77,8 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
         if (scenario && r->end <= scenario)
             break;
         if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
+            continue;
+        if (ratio && base_of_ratio(cs0, r, qs))
             continue;
         const char *g = r->end;
         gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||
