@@ -38,29 +38,47 @@ static const char *scan_count(const char *p)
     return p;
 }
 
+/* Past the marks between a page's counters (阅读 1.8万 · 点赞 256 | 转发 41). */
+static const char *past_counter_marks(const char *q)
+{
+    for (;;) {
+        if (*q == ' ' || *q == '|' || *q == '*' || *q == '/')
+            q++;
+        else if (starts_with(q, "·") || starts_with(q, "｜"))
+            q += starts_with(q, "·") ? strlen("·") : strlen("｜");
+        else if (starts_with(q, "　") || starts_with(q, "•"))
+            q += strlen("　");
+        else
+            return q;
+    }
+}
+
+/* A page's counters alone: 阅读 1234, 1.2万阅读, 阅读 1.8万 · 点赞 256 · 转发 41 — each a
+ * counter's word with its count, in either order. */
 gboolean jb_junk_view_count(const JunkPara *j)
 {
-    const char *p = j->p;
-    glong n = j->n;
     static const Lit words[] = {LIT("阅读量"),   LIT("阅读数"), LIT("阅读"),   LIT("浏览量"),
                                 LIT("浏览次数"), LIT("浏览"),   LIT("点击量"), LIT("点击数"),
                                 LIT("播放量"),   LIT("热度"),   LIT("点赞"),   LIT("评论"),
-                                LIT("收藏"),     LIT("转发"),   LIT("阅")};
-    if (n > 20)
+                                LIT("收藏"),     LIT("转发"),   LIT("分享"),   LIT("阅")};
+    if (j->n > 48)
         return FALSE;
-    const char *q = after_any(p, words, G_N_ELEMENTS(words));
-    if (q) {
-        q = past_label_colon(q);
-        q = scan_count(q);
-        return q && *q == '\0';
+    int counters = 0;
+    for (const char *p = past_counter_marks(j->p); *p; p = past_counter_marks(p)) {
+        const char *q = after_any(p, words, G_N_ELEMENTS(words));
+        if (q) {
+            q = scan_count(past_label_colon(q));
+        } else if ((q = scan_count(p))) {
+            while (*q == ' ')
+                q++;
+            q = after_any(q, words, G_N_ELEMENTS(words));
+        }
+        if (!q)
+            return FALSE;
+        p = q;
+        counters++;
     }
-    q = scan_count(p);
-    if (!q)
-        return FALSE;
-    while (*q == ' ')
-        q++;
-    q = after_any(q, words, G_N_ELEMENTS(words));
-    return q && *q == '\0';
+    return counters > 0 && (counters > 1 || j->n <= 20);
 }
 
 /* A headline of a list of links with its date: "标题（2024-10-18）", "标题 [10-18]",
@@ -336,8 +354,17 @@ gboolean jb_junk_ticker(const JunkPara *j)
             q++;
         changes += *q == '%';
     }
-    return changes >= 2 ||
-           (changes == 1 && numbers >= 1 && j->n <= 30 && j->len > 0 && j->p[j->len - 1] == '%');
+    if (changes >= 2 ||
+        (changes == 1 && numbers >= 1 && j->n <= 30 && j->len > 0 && j->p[j->len - 1] == '%'))
+        return TRUE;
+    /* a stock's quote box (锦拓科技 300817 最新价 28.46 涨跌幅 -1.32% 成交额 3.87亿 换手率 2.15%) */
+    static const char *const QUOTE[] = {
+        "最新价", "涨跌幅", "涨跌额", "成交额", "成交量", "换手率", "市盈率", "总市值", "流通市值",
+        "今开",   "昨收",   "振幅",   "最新價", "漲跌幅", "成交額", "換手率", "總市值", NULL};
+    int labels = 0;
+    for (const char *const *w = QUOTE; *w; w++)
+        labels += strstr(j->p, *w) != NULL;
+    return labels >= 2 && numbers >= 2;
 }
 
 /* A weather widget (桥州 晴 12℃~21℃ 空气质量 良 63, in a top bar of links): a temperature

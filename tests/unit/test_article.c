@@ -494,6 +494,12 @@ static void test_junk_facts(void)
         {"咨询电话：0431-88600010", TRUE},
         {"服务热线 400-820-6688，转3", TRUE},
         {"市民热线12345共受理诉求186件，办结率100%。", FALSE}, /* a service in a story */
+        /* a page's counters in a row, and a stock's quote box */
+        {"阅读 2.4万 · 点赞 318 · 转发 57", TRUE},
+        {"收藏 88　评论 12　分享 9", TRUE},
+        {"海川股份 600321 最新价 12.05 涨跌幅 -0.82% 成交额 1.26亿 换手率 1.37%", TRUE},
+        {"截至收盘，该股成交额1.26亿元，换手率1.37%。", FALSE},
+        {"全年阅读推广活动参与人数达12万人次。", FALSE},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *html = g_strdup_printf("<p>正文第一段，增长10%%。</p><p>%s</p>",
