@@ -655,6 +655,9 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     g_autofree guint8 *contents = jb_extract_contents_lines(article);
     c.glued = g_array_new(FALSE, FALSE, sizeof(Glued));
     g_array_set_clear_func(c.glued, glued_clear);
+    gboolean digest = FALSE; /* a table of contents lists its stories */
+    for (guint i = 0; i < article->paragraphs->len && !digest; i++)
+        digest = contents[i] || jb_extract_is_contents(g_ptr_array_index(article->paragraphs, i));
     const JbSection *section = NULL;
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const JbSection *here = jb_article_section_of(article, i);
@@ -672,6 +675,16 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
             c.n_named_spans = 0;
         }
         if (jb_extract_is_headline(article, i) || contents[i]) {
+            if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING && digest &&
+                !contents[i]) {
+                /* a digest's story under its headline (新闻联播: 今天的主要内容 1.… then ## each
+                 * one): its own opening, not the last story's period */
+                c.have_lead = FALSE;
+                c.lead_open = TRUE;
+                c.have_story_named = FALSE;
+                c.have_last_day = FALSE;
+                c.n_named_spans = 0;
+            }
             if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING) {
                 heading_period(&c, g_ptr_array_index(article->paragraphs, i), 0);
                 c.have_carry = FALSE; /* (a table under it is the heading's, not the time

@@ -250,6 +250,27 @@ guint8 *jb_extract_contents_lines(const JbArticle *article)
         if (at->len < 64) /* (a bucket stays small on any input) */
             g_array_append_val(at, i);
     }
+    /* a list whose numbers the page's markup took (a Markdown 1. 2. list) names its stories
+     * with the headings they stand under: lines a later heading repeats, two at least */
+    guint listed = 0;
+    guint8 *repeated = g_new0(guint8, n ? n : 1);
+    for (guint i = 0; i < n; i++) {
+        const char *para = g_ptr_array_index(article->paragraphs, i);
+        if (g_array_index(article->kinds, guint8, i) != JB_PARA_BODY ||
+            g_utf8_strlen(para, -1) > 60)
+            continue;
+        gsize len;
+        GArray *at = g_hash_table_lookup(by_start, GUINT_TO_POINTER(prefix_hash(para, &len)));
+        for (guint k = 0; at && k < at->len && !repeated[i]; k++) {
+            guint j = g_array_index(at, guint, k);
+            repeated[i] = j > i && g_array_index(article->kinds, guint8, j) == JB_PARA_HEADING &&
+                          strcmp(g_ptr_array_index(article->paragraphs, j), para) == 0;
+        }
+        listed += repeated[i];
+    }
+    for (guint i = 0; i < n && listed >= 2; i++)
+        marks[i] = repeated[i];
+    g_free(repeated);
     for (guint i = 0; i < n; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         const char *end = para + strlen(para);
