@@ -89,6 +89,8 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
             return r;
         if (r->role == TIME_DAY && c->sentence_market)
             return r; /* 恒生指數今日收報17430點，升320點: a market's figures are the day's */
+        if (r->role == TIME_DAY && r->at == cs0 && !r->local && !r->event)
+            return r; /* …；1月21日全省最高用电负荷达到6702万千瓦: a clause opened by its day */
     }
     for (guint i = first_after; i < refs->len; i++) {
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
