@@ -325,7 +325,8 @@ gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB
 }
 
 /* A level stated over a span of years (五年来，…人均地区生产总值突破13万元；常住人口城镇化率达到
- * 72.4%) is where the span ended; its flows are the span's (年均增长5.9%, 累计新增68.7万人, 比
+ * 72.4%) is where the span ended, one it rose from (由2.41%提高到) the year before it began;
+ * its flows are the span's (年均增长5.9%, 累计新增68.7万人, 比
  * 2020年提高4.6个百分点: no verb of a level right before them, or a word of a flow). */
 void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
                        char period[JB_PERIOD_MAX])
@@ -339,6 +340,13 @@ void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
     if (!period[0] || !jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_YEAR ||
         p.end.year <= p.start.year)
         return;
+    if (ends(cs0, qs, "由") || ends(cs0, qs, "从") || ends(cs0, qs, "從")) {
+        /* 由2.41%提高到3.05%: where the span started, the year before its first */
+        JbPoint before = {JB_POINT_YEAR, p.start.year - 1, 0, 0};
+        JbPeriod start = {before, before};
+        jb_period_format(&start, period);
+        return;
+    }
     const char *verb = NULL;
     if (q->qualifier[0] && starts(qs, qs + strlen(q->qualifier), q->qualifier) &&
         (strcmp(q->qualifier, "突破") == 0 || strcmp(q->qualifier, "超过") == 0 ||
