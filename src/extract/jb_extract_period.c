@@ -212,6 +212,21 @@ static gboolean multiple_after(const char *e, const char *limit)
     return lit(q, limit, "倍") || lit(q, limit, "%") || lit(q, limit, "％") || lit(q, limit, "成");
 }
 
+/* Does a figure follow the time's 的 within a few characters (的2126万千瓦, 的每千瓦时0.85元,
+ * 的约48%, 的4倍), before the clause ends? */
+static gboolean figure_after_de(const char *e, const char *limit)
+{
+    const char *q = lit(e, limit, "的");
+    for (int k = 0; q && k < 8 && q < limit; k++) {
+        if (g_ascii_isdigit(*q))
+            return TRUE;
+        if (lit(q, limit, "，") || lit(q, limit, "。") || lit(q, limit, "；"))
+            return FALSE;
+        q = g_utf8_next_char(q);
+    }
+    return q && multiple_after(e, limit);
+}
+
 /* A level at a time, from one to another (由2020年的63.2%提高到2025年的69.5%): the time of
  * the figure after 的, not the base of a share (恢复至2019年同期的86.5%). */
 static gboolean level_at(const char *s, const char *p, const char *e, const char *limit)
@@ -568,13 +583,15 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             t.role = TIME_BASE;
         } else if (since_after(e, limit) || index_base_after(e, limit)) {
             t.role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
+        } else if (level_at(s, p, e, limit) && figure_after_de(e, limit)) {
+            /* the time of a level a change runs from or to (由2020年底的2126万千瓦增加到2025年
+             * 底的4倍): that level's, not the clauses' after it; where a change starts is no
+             * story's period either */
+            t.local = TRUE;
+            t.loose = ends_with(s, p, "由");
         } else if (multiple_after(e, limit)) {
-            if (!level_at(s, p, e, limit)) {
-                t.role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: a share's base */
-                t.share_of = TRUE;
-            } else if (ends_with(s, p, "由")) {
-                t.loose = TRUE; /* 由2020年的63.2%: where a change starts, no story's period */
-            }
+            t.role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: a share's base */
+            t.share_of = TRUE;
         }
         if (t.role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))
             t.sentence_only = TRUE; /* 其中2月18日至20日…: a part of the period, that sentence's */

@@ -582,6 +582,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         close_of_span(c, cs0, qs, period);
         if (!declined)
             level_at_span_end(cs0, qs, q, period);
+        if (!have_time)
+            change_between_levels(c, sent, cs0, qs, period);
         if (plan_rate(c, cs0, qs, period))
             forecast = TRUE;
     }

@@ -364,3 +364,44 @@ void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
     JbPeriod end = {p.end, p.end};
     jb_period_format(&end, period);
 }
+
+/* A change stated after the two levels it runs between (已由2016年的每千瓦时0.85元降至2025年的
+ * 0.32元，降幅超过六成) is over the span from the first level's time to the second's: years, or
+ * from a year's end the years after it (由2020年底的…增至2025年底的…). */
+void change_between_levels(const Ctx *c, const char *sent, const char *cs0, const char *qs,
+                           char period[JB_PERIOD_MAX])
+{
+    static const char *const CHANGE[] = {"降幅", "增幅", "涨幅", "跌幅", "漲幅", "下降",
+                                         "增长", "增長", "上涨", "下跌", "提高", "降低",
+                                         "减少", "減少", "增加", "翻",   NULL};
+    const TimeRef *from = NULL, *to = NULL;
+    for (guint i = 0; i < c->times->len; i++) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, i);
+        if (r->at < sent || r->end > cs0 || !r->has_val || !r->local)
+            continue;
+        if (r->loose) {
+            from = r;
+            to = NULL;
+        } else if (from) {
+            to = r;
+        }
+    }
+    if (!from || !to)
+        return;
+    gboolean change = FALSE;
+    for (const char *p = cs0; p < qs && !change; p = g_utf8_next_char(p))
+        for (const char *const *w = CHANGE; *w && !change; w++)
+            change = starts(p, qs, *w);
+    if (!change)
+        return;
+    JbPoint a = from->val.start, b = to->val.end;
+    JbPeriod span;
+    if (a.kind == JB_POINT_YEAR && b.kind == JB_POINT_YEAR && b.year > a.year)
+        span = (JbPeriod){a, b};
+    else if (a.kind == JB_POINT_MONTH && a.n == 12 && b.kind == JB_POINT_MONTH && b.n == 12 &&
+             b.year > a.year + 1)
+        span = (JbPeriod){{JB_POINT_YEAR, a.year + 1, 0, 0}, {JB_POINT_YEAR, b.year, 0, 0}};
+    else
+        return;
+    jb_period_format(&span, period);
+}

@@ -54,6 +54,10 @@ gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out);
 void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs, const char *qe,
                        char period[JB_PERIOD_MAX]);
 void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX]);
+/* A change after the two levels it runs between (由2016年的0.85元降至2025年的0.32元，降幅超过
+ * 六成): over the span between their times. */
+void change_between_levels(const Ctx *c, const char *sent, const char *cs0, const char *qs,
+                           char period[JB_PERIOD_MAX]);
 /* A level stated over a span of years (五年来…城镇化率达到72.4%) is at the span's last year. */
 void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
                        char period[JB_PERIOD_MAX]);
