@@ -496,7 +496,7 @@ static gsize source_named_again(const char *s, const char *end)
         colon = g_utf8_next_char(colon);
     }
     gsize n = (gsize)(colon - s);
-    if (colon >= end || n < 3 * 3)
+    if (!starts(colon, end, "：") || n < 3 * 3)
         return 0; /* (成本：度电成本… is a label, not a source) */
     const char *at = colon + strlen("：");
     for (int k = 0; k < 60 && at < end && !starts(at, end, "。"); k++) {
