@@ -25,6 +25,8 @@ static const struct {
 } HEDGES[] = {{"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},
               {"约有", JB_BOUND_ABOUT},       {"约合", JB_BOUND_ABOUT},
               {"约达", JB_BOUND_ABOUT},       {"約佔", JB_BOUND_ABOUT},
+              {"约在", JB_BOUND_ABOUT},       {"約在", JB_BOUND_ABOUT},
+              {"大约在", JB_BOUND_ABOUT},     {"大約在", JB_BOUND_ABOUT},
               {"約為", JB_BOUND_ABOUT},       {"約有", JB_BOUND_ABOUT},
               {"約合", JB_BOUND_ABOUT},       {"約達", JB_BOUND_ABOUT},
               {"最高達到", JB_BOUND_AT_MOST}, {"最高可達", JB_BOUND_AT_MOST},
