@@ -175,6 +175,10 @@ static Reason look_back(const Ctx *c, gsize p, Expr *e)
         }
     } else if (before_lit(c, s, c->lo, "±", strlen("±"))) {
         s -= strlen("±"); /* ±1100千伏: a DC line's rating, the value is 1100 */
+    } else if (g_ascii_isdigit((char)(cp < 0x80 ? cp : 0)) &&
+               before_lit(c, s, c->lo, "零下", strlen("零下"))) {
+        s -= strlen("零下"); /* 零下3.5℃: below zero */
+        e->negative = TRUE;
     }
     /* a currency before the digits (US$479.6, 约HK$612亿, RMB 2.3): part of the expression,
      * so a hedge before it is found; 人民币 only before 万 or 亿 (美元兑人民币7.1 is a rate) */
@@ -330,9 +334,16 @@ static Reason read_range(Ctx *c, Expr *e)
     gsize q = skip_spaces(c, m->end);
     gsize sl = range_sep_at(c, q, &dash);
     gsize p2 = skip_spaces(c, q + sl);
+    gboolean below = FALSE; /* 零下5至零下2℃ */
+    if (sl && at_lit(c, p2, "零下", strlen("零下")) && is_digit_at(c, p2 + strlen("零下"))) {
+        p2 += strlen("零下");
+        below = TRUE;
+    }
     if (sl && numeral_start_at(c, p2)) {
         Member m2;
         Reason r2 = jb_number_read_member(c, p2, FALSE, &m2);
+        if (below)
+            m2.value.mant = -m2.value.mant;
         if (r2 != WHY_OK && r2 != WHY_NONE && !m->has_unit) {
             e->tok_end = MAX(e->tok_end, m2.tok_end); /* 1-10月, 2024-2025年: all of it */
             return r2;
@@ -574,6 +585,8 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
             }
     if (AT(&c, p, "第"))
         return parse_fail(error, expr, WHY_ORDINAL);
+    if (AT(&c, p, "零下") && is_digit_at(&c, p + strlen("零下")))
+        p += strlen("零下"); /* 零下3.5℃: the digits, the sign read before them */
     if (!numeral_start_at(&c, p)) {
         /* say why the number inside is not one (吉ICP备18006035号, A320, 连续9年) */
         for (gsize k = p; k < b; k++) {

@@ -122,6 +122,7 @@ const char *jb_unit_base(const char *unit)
         {"元人民币", "元"},
         {"日历天", "天"},
         {"日圆", "日元"},
+        {"摄氏度", "℃"}, /* (metrics.csv keeps the spelling the source wrote) */
     };
     char buf[64];
     gboolean trad = simplified(unit, buf, sizeof buf);
