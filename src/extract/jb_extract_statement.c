@@ -480,8 +480,10 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         }
     }
 
-    /* Quote from the clause that names the subject when the number's clause does not. */
-    const char *quote_from = cs;
+    /* Quote from the clause that names the subject when the number's clause does not; a
+     * later member of a list (…分别收窄0.5和0.6个百分点) from its clause, not its joiner. */
+    const char *quote_from =
+        prev_end && prev_end >= cs0 && prev_end <= qs && list_joiner(prev_end, qs) ? cs0 : cs;
     if (subj_at && subj_at < cs)
         quote_from = jb_extract_clause_start(c, sent, subj_at);
 

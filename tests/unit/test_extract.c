@@ -150,6 +150,10 @@ int main(void)
            strcmp(((JbStatement *)jun->pdata[3])->metric, "进口增长") == 0,
        "进口、出口均增长12%%: a statement for each member, with the whole clause as quote (%u)",
        jun->len);
+    g_autoptr(GPtrArray) lq = run("两类价格降幅分别收窄0.4和0.7个百分点。", "2025-11-15");
+    ok(lq->len == 2 && find(lq, "0.7") &&
+           strcmp(find(lq, "0.7")->quote, "两类价格降幅分别收窄0.4和0.7个百分点") == 0,
+       "a later member of a list is quoted from its clause, not from its joiner 和 (%u)", lq->len);
     g_autoptr(GPtrArray)
         r = run("移动互联网累计流量达1423亿GB，销售额过亿元的企业增多。", "2023-07-20");
     ok(r->len == 1 && find(r, "142300000000") && strcmp(find(r, "142300000000")->q.unit, "GB") == 0,
