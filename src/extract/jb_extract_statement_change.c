@@ -32,9 +32,10 @@ static const char *scenario_start(const Ctx *c, const char *cs0)
 
 /* Is time `r` that of the base a ratio at qs is measured against, named after a verb of
  * comparison and joined to the ratio by 的 (相当于2025年全年营业收入65.9亿元的约48%, 是去年全年营收
- * 的两倍多, 相当于“十三五”期间新增总量的1.3倍)? The ratio is its clause's; 占2025年营收的48% is a
- * part of that year's whole, and keeps it. */
-static gboolean base_of_ratio(const char *cs0, const TimeRef *r, const char *qs)
+ * 的两倍多, 相当于“十三五”期间新增总量的1.3倍, and 占 a whole of another period than the one the
+ * sentence named)? The ratio is its clause's; 占2025年营收的48% alone is a part of that year's
+ * whole, and keeps it. */
+static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, const char *qs)
 {
     static const char *const VERB[] = {"相当于", "相當於", "是",     "为",   "為",   "恢复至",
                                        "恢复到", "恢復至", "恢復到", "达到", "達到", NULL};
@@ -44,6 +45,15 @@ static gboolean base_of_ratio(const char *cs0, const TimeRef *r, const char *qs)
     gboolean verb = FALSE;
     for (const char *const *w = VERB; *w && !verb; w++)
         verb = ends(cs0, at, *w);
+    if (!verb && (ends(cs0, at, "占") || ends(cs0, at, "佔"))) {
+        /* 2026年上半年，出口额占2025年全年出口额的55%: the whole of another period than the
+         * one the sentence named first */
+        for (guint k = 0; k < c->times->len && !verb; k++) {
+            const TimeRef *o = &g_array_index(c->times, TimeRef, k);
+            verb = o->at < at && o->at >= c->sentence_start && o->role == TIME_PERIOD &&
+                   o->has_val && r->has_val && !jb_period_equal(&o->val, &r->val);
+        }
+    }
     if (!verb)
         return FALSE;
     for (const char *p = r->end; p < qs; p = g_utf8_next_char(p))
@@ -78,7 +88,7 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
             break;
         if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
             continue;
-        if (ratio && base_of_ratio(cs0, r, qs))
+        if (ratio && base_of_ratio(c, cs0, r, qs))
             continue;
         const char *g = r->end;
         gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||
