@@ -334,9 +334,12 @@ static Reason read_range(Ctx *c, Expr *e)
     gsize q = skip_spaces(c, m->end);
     gsize sl = range_sep_at(c, q, &dash);
     gsize p2 = skip_spaces(c, q + sl);
-    gboolean below = FALSE; /* 零下5至零下2℃ */
+    gboolean below = FALSE; /* 零下5至零下2℃, -5℃至-2℃ */
     if (sl && at_lit(c, p2, "零下", strlen("零下")) && is_digit_at(c, p2 + strlen("零下"))) {
         p2 += strlen("零下");
+        below = TRUE;
+    } else if (sl && !dash && p2 < c->len && c->t[p2] == '-' && is_digit_at(c, p2 + 1)) {
+        p2++;
         below = TRUE;
     }
     if (sl && numeral_start_at(c, p2)) {
