@@ -590,6 +590,8 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
         return parse_fail(error, expr, WHY_ORDINAL);
     if (AT(&c, p, "零下") && is_digit_at(&c, p + strlen("零下")))
         p += strlen("零下"); /* 零下3.5℃: the digits, the sign read before them */
+    if (p == a && jb_number_duration_pair(expr, b, p, out) == b)
+        return TRUE; /* 4分30秒 */
     if (!numeral_start_at(&c, p)) {
         /* say why the number inside is not one (吉ICP备18006035号, A320, 连续9年) */
         for (gsize k = p; k < b; k++) {
@@ -682,7 +684,7 @@ gboolean jb_number_scan(const char *text, gsize len, gsize from, JbQuantity *out
             n = 1;
             gboolean said;
             gsize q = jb_number_ratio_term(text, len, p, out, &said);
-            if (said)
+            if (said || jb_number_duration_pair(text, len, p, out))
                 return TRUE;
             if (q > p) {
                 p = q;

@@ -45,9 +45,11 @@
  *  - 分 after a decimal or a word of scoring (评分 得分) is a score (8.1分); else minutes.
  *  - 日历天 is a span of calendar days (1460日历天), not the 日 of a date.
  *  - ±1100千伏 → 1100 千伏 (the ± of a DC line rating is not a sign).
- *  - A ratio after a word naming it (比价为, 结构为, 比例约为; jb_number_ratio.c) is its terms,
+ *  - A ratio after a word naming it (比价为, 结构为, 比例约为; jb_number_parts.c) is its terms,
  *    without a unit: 三次产业结构为7.0:37.6:55.4 → 7.0, 37.6, 55.4; against a base of 1 or 100
  *    only the other term (猪粮比价为4.92:1 → 4.92, 拉动比为1：7.5 → 7.5).
+ *  - A duration of two units is one figure in the smaller: 4分30秒 → 270 秒, 1小时20分钟 → 80
+ *    分钟 (9时30分 is a time of day).
  *  - When a prefix hedge and a 多/余 or suffix hedge both appear, the prefix wins (超过70%以上,
  *    超2000多家 → 超过, 超); of two prefixes (最高不超过) the one next to the number is kept.
  *  - At most 18 digits may be written in one number (more is an error, never an overflow).

@@ -466,8 +466,11 @@ static inline gboolean mul_u64(guint64 *acc, guint64 v)
 Reason jb_number_read_arabic(const Ctx *c, gsize p, JbDecimal *out, gsize *end);
 /* Is the number at p a term of a ratio after a word naming it (猪粮比价为4.92:1)? Then returns
  * where the term ends, with *said and `out` the quantity it states (none for the base 1 of
- * 1:7.5); 0 when it is no ratio's term (jb_number_ratio.c). */
+ * 1:7.5); 0 when it is no ratio's term (jb_number_parts.c). */
 gsize jb_number_ratio_term(const char *t, gsize len, gsize p, JbQuantity *out, gboolean *said);
+/* A duration of two units at p (4分30秒 → 270 秒, 1小时20分钟 → 80 分钟): where it ends, with
+ * `out` the quantity; 0 when there is none (jb_number_parts.c). */
+gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out);
 
 /* A Chinese numeral as read by jb_number_read_cn. */
 typedef struct {

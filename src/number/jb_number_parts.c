@@ -1,10 +1,12 @@
-/* jb_number_ratio.c — the terms of a ratio a news text states with a colon: 猪粮比价为4.92:1,
- * 三次产业结构为7.0:37.6:55.4, 拉动比为1：7.5, 性别比为105.2:100.
+/* jb_number_parts.c — numbers written in parts: the terms of a ratio after a word naming it
+ * (猪粮比价为4.92:1, 三次产业结构为7.0:37.6:55.4, 拉动比为1：7.5, 性别比为105.2:100), and a
+ * duration of two units (4分30秒, 1小时20分钟).
  *
  * Elsewhere digits around a colon are a time of day (09:28) and skipped whole; after a word
  * that names a ratio they are its terms. A ratio of two terms against a base of 1 or 100 says
  * one figure, the other term (4.92:1 is 4.92; 1:7.5 is 7.5); any other ratio says each term
- * (a structure of three shares). The terms have no unit and no hedge.
+ * (a structure of three shares). The terms have no unit and no hedge. A duration of two units
+ * is one figure in the smaller (270 秒, 80 分钟); 9时30分 is a time of day, not one.
  *
  * Not for: a ratio written with 比 between its terms (3比1, a score), nor 1/3 (a fraction,
  * jb_number_member.c).
@@ -140,4 +142,57 @@ gsize jb_number_ratio_term(const char *t, gsize len, gsize p, JbQuantity *out, g
     out->end = ends[mine];
     *said = TRUE;
     return ends[mine];
+}
+
+/* ---- durations of two units ---------------------------------------------------------------- */
+
+/* Digits at q (at most 4), their value, or -1; *q moves past them. */
+static int small_digits(const char *t, gsize len, gsize *q)
+{
+    int v = 0, n = 0;
+    while (*q < len && g_ascii_isdigit(t[*q]) && n < 4)
+        v = v * 10 + (t[(*q)++] - '0'), n++;
+    return n && !(*q < len && g_ascii_isdigit(t[*q])) ? v : -1;
+}
+
+static gsize word_at(const char *t, gsize len, gsize q, const char *const *words)
+{
+    for (; *words; words++) {
+        gsize n = strlen(*words);
+        if (q + n <= len && memcmp(t + q, *words, n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out)
+{
+    static const char *const HOURS[] = {"个小时", "個小時", "小时", "小時", NULL};
+    static const char *const MINUTES[] = {"分钟", "分鐘", "分", NULL};
+    static const char *const SECONDS[] = {"秒钟", "秒鐘", "秒", NULL};
+    if (p > 0 && (g_ascii_isdigit(t[p - 1]) || t[p - 1] == '.'))
+        return 0;
+    gsize q = p, n;
+    int a = small_digits(t, len, &q);
+    if (a < 0)
+        return 0;
+    gboolean hours = FALSE;
+    if ((n = word_at(t, len, q, HOURS)))
+        hours = TRUE;
+    else if (!(n = word_at(t, len, q, MINUTES)))
+        return 0;
+    q += n;
+    int b = small_digits(t, len, &q);
+    if (b < 0 || b >= 60)
+        return 0;
+    n = word_at(t, len, q, hours ? MINUTES : SECONDS);
+    if (!n)
+        return 0;
+    memset(out, 0, sizeof *out);
+    out->value = out->high = (JbDecimal){(gint64)a * 60 + b, 0};
+    g_strlcpy(out->unit, hours ? "分钟" : "秒", sizeof out->unit);
+    out->bound = JB_BOUND_EXACT;
+    out->start = p;
+    out->end = q + n;
+    return q + n;
 }
