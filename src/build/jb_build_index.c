@@ -425,8 +425,7 @@ static void rec_format(GString *out, const JbIndexRec *r)
 
 /* Write this build's records to `f` a piece at a time (to_write FALSE: only their CRC-32,
  * from `crc`, which is returned). */
-static uLong fresh_write(const JbIndex *x, JbAtomicFile *f, uLong crc, GError **error,
-                         gboolean *ok)
+static uLong fresh_write(const JbIndex *x, JbAtomicFile *f, uLong crc, GError **error, gboolean *ok)
 {
     g_autoptr(GString) buf = g_string_sized_new(1 << 16);
     for (guint i = 0; i <= x->fresh->len; i++) {
@@ -505,7 +504,8 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
     if (!f)
         return FALSE;
     if (!jb_atomic_write(f, head, strlen(head), error) ||
-        !(recs ? jb_atomic_write(f, recs, recs_len, error) : (fresh_write(x, f, 0, error, &ok), ok)) ||
+        !(recs ? jb_atomic_write(f, recs, recs_len, error)
+               : (fresh_write(x, f, 0, error, &ok), ok)) ||
         !jb_atomic_write(f, outs->str, outs->len, error)) {
         jb_atomic_abort(f);
         return FALSE;

@@ -45,24 +45,24 @@ typedef enum { JB_FAIL_ON_ERRORS, JB_FAIL_ON_NEW, JB_FAIL_ON_WARNINGS } JbFailOn
  * changed build's memory. */
 struct Article;
 typedef struct {
-    const char *name;         /* borrowed from Ctx.files */
-    const struct Article *a;  /* its hash and statements digest */
+    const char *name;        /* borrowed from Ctx.files */
+    const struct Article *a; /* its hash and statements digest */
     const char *sig;
 } JbIndexRec;
 
 /* OUT/.index as this build reads and writes it (jb_build_index.c). */
 typedef struct {
-    gboolean on;            /* a build (not a unit): articles are looked up and recorded */
-    char *text;             /* the file as read; NULL when there is none or it is damaged */
+    gboolean on; /* a build (not a unit): articles are looked up and recorded */
+    char *text;  /* the file as read; NULL when there is none or it is damaged */
     gsize len;
     const char *articles, *articles_end; /* its article lines, in text */
-    char stored_digest[65]; /* the inputs digest it records, "" when none */
-    GPtrArray *recs;        /* const char*: its article lines, split on the first lookup */
-    GArray *fresh;          /* JbIndexRec: this build's article records, in the order of
+    char stored_digest[65];              /* the inputs digest it records, "" when none */
+    GPtrArray *recs;    /* const char*: its article lines, split on the first lookup */
+    GArray *fresh;      /* JbIndexRec: this build's article records, in the order of
                              * Ctx.files; their lines are made when the index is written */
-    GStringChunk *sigs;     /* the records' signatures */
-    const char *last;       /* the name recorded last (borrowed from Ctx.files) */
-    gboolean grew;          /* it records what the old one did not (a file now old enough) */
+    GStringChunk *sigs; /* the records' signatures */
+    const char *last;   /* the name recorded last (borrowed from Ctx.files) */
+    gboolean grew;      /* it records what the old one did not (a file now old enough) */
 } JbIndex;
 
 typedef struct JbBuildOwn JbBuildOwn;
@@ -77,39 +77,39 @@ typedef struct {
     char *base, *out_dir, *cache_dir, *dict_path, *tmpl_path; /* tmpl_path NULL: no report */
     char *pub_path;           /* the publishers map (jb_publishers.h) */
     JbPublishers *publishers; /* owned */
-    char *tmpl_name;      /* the template as the project names it: what keys use */
+    char *tmpl_name;          /* the template as the project names it: what keys use */
     gboolean year_periods;
     JbFailOn fail_on;
-    gint64 started;       /* wall-clock µs: files younger than this are racy (index) */
-    gsize held_bytes;     /* bytes of articles read and kept to be extracted: beyond
+    gint64 started;   /* wall-clock µs: files younger than this are racy (index) */
+    gsize held_bytes; /* bytes of articles read and kept to be extracted: beyond
                            * hold_max they are read again by the extraction, so a build
                            * from scratch holds no more than that of an archive */
-    gsize hold_max;       /* JB_BUILD_HOLD_MAX, or JIANBAO_TEST_HOLD_MAX's bytes in tests */
-    gboolean stream;      /* articles' statements are read from the cache as they are
+    gsize hold_max;   /* JB_BUILD_HOLD_MAX, or JIANBAO_TEST_HOLD_MAX's bytes in tests */
+    gboolean stream;  /* articles' statements are read from the cache as they are
                            * assembled, never all held (jb_build_article_rows) */
-    GPtrArray *files;     /* char*: article names (relative to the project's directory when
+    GPtrArray *files; /* char*: article names (relative to the project's directory when
                            * its glob is), sorted bytewise, unique (see expand_inputs) */
-    JbIndex index;        /* the articles' stat records; off in units */
+    JbIndex index;    /* the articles' stat records; off in units */
     GHashTable *old_outputs, *new_outputs; /* name in OUT → "HASH SIG" of the published
                                             * files (jb_build_outputs_intact) */
-    GPtrArray *live_memos; /* char*: the cache's KEY.stat files this run used */
-    GKeyFile *old_man;    /* the previous manifest (empty when none or unreadable) */
+    GPtrArray *live_memos;                 /* char*: the cache's KEY.stat files this run used */
+    GKeyFile *old_man; /* the previous manifest (empty when none or unreadable) */
     GKeyFile *new_man;
     char *engine, *fonts, *project_hash, *dict_hash, *tmpl_hash, *date;
     char *project_text, *tmpl_text;
-    char *metrics_sha;    /* SHA-256 of the metrics.csv product, hashed as it was written */
+    char *metrics_sha; /* SHA-256 of the metrics.csv product, hashed as it was written */
     JbDict *dict;
     GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
-    JbTable *review;      /* the project's review.csv, or NULL (jb_build_review.c) */
-    char *review_hash;    /* its SHA-256, "" when there is none */
-    JbTable *review_out;  /* JB_REVIEW_HEADER rows for the briefing's review section */
-    JbTable *changes;          /* what is new since the previous series (jb_build_changes),
+    JbTable *review;          /* the project's review.csv, or NULL (jb_build_review.c) */
+    char *review_hash;        /* its SHA-256, "" when there is none */
+    JbTable *review_out;      /* JB_REVIEW_HEADER rows for the briefing's review section */
+    JbTable *changes;         /* what is new since the previous series (jb_build_changes),
                                 * NULL when there is none to compare with; owned */
-    char *previous_series;     /* the file of that series (OUT/series.csv as it was, or the
+    char *previous_series;    /* the file of that series (OUT/series.csv as it was, or the
                                 * kept one), published as OUT/.previous-series.csv before
                                 * series.csv; owned */
-    JbBuildOwn *own;           /* the ledgers of what this run writes (jb_build_own.c); owned */
-    gboolean locked;           /* it holds OUT/.lock (a build; a unit does not) */
+    JbBuildOwn *own;          /* the ledgers of what this run writes (jb_build_own.c); owned */
+    gboolean locked;          /* it holds OUT/.lock (a build; a unit does not) */
 } Ctx;
 
 /* A SHA-256 as its 64 hex digits (`hex` has room for 65 bytes), and back (FALSE when `hex`
@@ -132,7 +132,8 @@ static inline gboolean jb_build_digest_parse(guint8 d[32], const char *hex)
     if (hex[64])
         return FALSE;
     for (guint i = 0; i < 32; i++)
-        d[i] = (guint8)(g_ascii_xdigit_value(hex[2 * i]) << 4 | g_ascii_xdigit_value(hex[2 * i + 1]));
+        d[i] = (guint8)(g_ascii_xdigit_value(hex[2 * i]) << 4 |
+                        g_ascii_xdigit_value(hex[2 * i + 1]));
     return TRUE;
 }
 
@@ -141,7 +142,7 @@ typedef struct Article {
     /* Kept small, a few fixed fields: a build holds one per article of the archive. */
     const char *name; /* borrowed from Ctx.files: the source column, messages and the cache
                        * key say it; read from jb_build_input_path(name) */
-    char *data; /* the bytes that were hashed: parse exactly those; NULL when the index
+    char *data;       /* the bytes that were hashed: parse exactly those; NULL when the index
                  * vouched for the hash and the file was not read (yet) */
     gsize len;
     guint8 hash[32]; /* SHA-256 of its content (from the index, or of `data`) */
@@ -149,8 +150,8 @@ typedef struct Article {
     guint8 stmt[32]; /* SHA-256 of its statements file (from the index, or made or read in
                       * this run), when has_stmt: what the assembly key is made of */
     gboolean has_stmt;
-    JbTable *table;      /* the statements, as metrics.csv rows */
-    JbDiag *warnings;    /* the article's and its extraction's */
+    JbTable *table;   /* the statements, as metrics.csv rows */
+    JbDiag *warnings; /* the article's and its extraction's */
     GError *error;
     gboolean ran;
     gboolean cached; /* its statements are in the cache (the table is read when assembled) */
@@ -158,18 +159,18 @@ typedef struct Article {
 } Article;
 
 typedef struct {
-    char *name;     /* chart name, or "" for the report */
+    char *name; /* chart name, or "" for the report */
     char *key;
-    char *spec;     /* the chart spec text */
-    gboolean ok;    /* products exist in the cache */
+    char *spec;  /* the chart spec text */
+    gboolean ok; /* products exist in the cache */
 } Render;
 
 typedef struct {
-    char *rel;      /* relative to OUT */
-    char *product;  /* a cache file, or NULL when `data` or `table` holds the content */
+    char *rel;     /* relative to OUT */
+    char *product; /* a cache file, or NULL when `data` or `table` holds the content */
     GString *data;
     const JbTable *table; /* borrowed: its CSV text is the content, made 64 KB at a time */
-    char *sha256;   /* of the content when known (NULL: hashed when published) */
+    char *sha256;         /* of the content when known (NULL: hashed when published) */
 } Output;
 
 /* The files a chart is rendered to, and at what scale (a report is one pdf). */
@@ -211,7 +212,8 @@ char *jb_build_article_path(const Ctx *c, const Article *a, const char *ext);
 char *jb_build_table_sha256(const JbTable *t);
 /* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
  * what the run that made it reported. Written before the product itself. */
-gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings, GError **error);
+gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings,
+                                GError **error);
 void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage);
 
 /* ---- jb_build_steps.c ---------------------------------------------------------------------- */

@@ -231,9 +231,10 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         g_ptr_array_add(arts, a);
     }
     if (c->index.on)
-        jb_build_add_eventf(c->r, JB_LOG_DEBUG, "build",
-                            "%u articles known unchanged by the index (size, times, inode), %u read",
-                            vouched, arts->len - vouched);
+        jb_build_add_eventf(
+            c->r, JB_LOG_DEBUG, "build",
+            "%u articles known unchanged by the index (size, times, inode), %u read", vouched,
+            arts->len - vouched);
     return arts;
 }
 
@@ -309,8 +310,8 @@ static void report_article(Ctx *c, Article *a)
         jb_build_fail_unit(c, "extract", g_steal_pointer(&a->error));
     } else if (a->ran) {
         c->r->ran++;
-        jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements",
-                            a->name, a->table ? jb_table_n_rows(a->table) : 0);
+        jb_build_add_eventf(c->r, JB_LOG_INFO, "extract", "%s: extracted %u statements", a->name,
+                            a->table ? jb_table_n_rows(a->table) : 0);
     }
 }
 
@@ -603,8 +604,8 @@ void jb_build_report_key(const Ctx *c, Render *u, const JbSeries *series, const 
 {
     const char *text = c->tmpl_text;
     /* a template that picks metrics by the data depends on all of them */
-    g_autoptr(GHashTable) ids = ids_mentioned(series, text && jb_report_template_selects(text)
-                                                          ? NULL : text);
+    g_autoptr(GHashTable)
+        ids = ids_mentioned(series, text && jb_report_template_selects(text) ? NULL : text);
     if (text && jb_report_template_selects(text)) /* every row's, an empty id's too */
         for (guint r = 0; r < jb_series_n_rows(series); r++)
             g_hash_table_add(ids, (gpointer)jb_series_row(series, r)->metric_id);
@@ -664,9 +665,13 @@ static void render_one(gpointer item)
     } else {
         g_autofree char *p = jb_build_cache_path(c, u->key, "pdf");
         g_autoptr(JbDiag) warnings = jb_diag_new();
-        JbReportInputs in = {.series = j->series, .citations = j->cit, .dict = c->dict,
-                             .source_names = c->source_names, .diag = warnings,
-                             .review = c->review_out, .changes = c->changes};
+        JbReportInputs in = {.series = j->series,
+                             .citations = j->cit,
+                             .dict = c->dict,
+                             .source_names = c->source_names,
+                             .diag = warnings,
+                             .review = c->review_out,
+                             .changes = c->changes};
         /* The warnings go beside the product after it (the report writes its own file): a
          * crash between the two loses them for one build, nothing else. */
         if (jb_build_cache_claim(c, p, &j->error) &&

@@ -56,7 +56,8 @@ gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, g
     for (;;) {
         /* the whole file in one read (OUT/.index is 16 MB at 100000 articles), then one more
          * to see its end, or what it grew by meanwhile */
-        gsize have = s->len, want = MAX(65536, (gsize)st.st_size + 1 - MIN(have, (gsize)st.st_size));
+        gsize have = s->len,
+              want = MAX(65536, (gsize)st.st_size + 1 - MIN(have, (gsize)st.st_size));
         g_string_set_size(s, have + want); /* room to read into */
         n = read(fd, s->str + have, want);
         g_string_set_size(s, have + (n > 0 ? (gsize)n : 0));
@@ -172,7 +173,8 @@ char *jb_build_table_sha256(const JbTable *t)
 static gboolean publish_table(const Ctx *c, const char *dest, const JbTable *t, GError **error)
 {
     JbAtomicFile *f = unlink_symlink(dest, error)
-                          ? jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error)
+                          ? jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY,
+                                              error)
                           : NULL;
     if (!f)
         return FALSE;
@@ -192,8 +194,7 @@ static gboolean publish_data(const Ctx *c, const char *dest, const void *data, g
 
 /* Put `product` (a cache file) at `dest` atomically: a copy, never a hard link, so that
  * whoever writes into an output in place (echo > briefing.pdf) cannot damage the cache. */
-static gboolean publish_file(const Ctx *c, const char *product, const char *dest,
-                             GError **error)
+static gboolean publish_file(const Ctx *c, const char *product, const char *dest, GError **error)
 {
     FILE *in = open_regular(product, FALSE);
     if (!in) {
@@ -201,7 +202,8 @@ static gboolean publish_file(const Ctx *c, const char *product, const char *dest
         return FALSE;
     }
     JbAtomicFile *out = unlink_symlink(dest, error)
-                            ? jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error)
+                            ? jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY,
+                                                error)
                             : NULL;
     g_autofree char *buf = g_malloc(1 << 16);
     gboolean ok = out != NULL;
@@ -246,9 +248,9 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
     } else {
         want = jb_build_hash_file(o->product);
         if (!want) {
-            jb_build_fail_unit(c, "publish",
-                               g_error_new(JB_ERROR, JB_ERROR_OUTPUT,
-                                           "%s: cached product vanished", o->product));
+            jb_build_fail_unit(
+                c, "publish",
+                g_error_new(JB_ERROR, JB_ERROR_OUTPUT, "%s: cached product vanished", o->product));
             return FALSE;
         }
     }
