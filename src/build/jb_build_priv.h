@@ -224,6 +224,19 @@ GPtrArray *jb_build_read_articles(Ctx *c);
  * c->stream, a cached article is only looked for and nothing is kept: its statements and
  * warnings are read, and reported, when jb_build_article_rows asks for them. */
 void jb_build_extract_all(Ctx *c, GPtrArray *arts);
+/* How many threads a step runs on: --jobs, else the processors (1 to 256). */
+guint jb_build_n_jobs(const JbBuildOptions *opt);
+/* Run `one` on every item of `todo`: in order on this thread when `threads` is 1, else on a
+ * pool of `threads` workers; progress for `stage` is reported as items finish. JB_ERROR's
+ * quark is made here first, on this thread: G_DEFINE_QUARK makes it lazily with a plain
+ * static, which workers failing at the same moment would otherwise race on
+ * (ThreadSanitizer reported it). The workers are started first, all of them (an exclusive
+ * pool): a thread that cannot be started (its stack over `ulimit -v`, too many processes)
+ * leaves fewer, and none leaves the work on this thread. A pool that started its threads
+ * only as items came queued them with no thread to take them, and the build waited for them
+ * for ever, its lock held. */
+void jb_build_run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
+                      void (*one)(gpointer item));
 /* a->table and a->warnings, from the cache (extracted again, here, when the cache file is
  * damaged or gone), reported as extract_all reports them. FALSE when the article failed
  * (reported). The caller frees the table when done with it. */
