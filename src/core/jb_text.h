@@ -70,8 +70,9 @@ static inline gunichar jb_utf8_get(const char *p, const char *end, const char **
  * where `for (k = 0; p > a && k < n; k++) { p--; while (p > a && *p is 10xxxxxx) p--; }`
  * stops (p itself when p <= a). Extraction's look-back windows (40 to 60 characters before
  * every number) walked that loop byte by byte; here eight bytes at a time count their
- * characters (a byte that is no continuation byte starts one), and only the last eight
- * bytes go one by one. */
+ * characters (a byte that is no continuation byte starts one; the eight summed by one
+ * multiplication: __builtin_popcountll is a call into libgcc without -mpopcnt), and only
+ * the last eight bytes go one by one. */
 static inline const char *jb_utf8_back(const char *a, const char *p, gsize n)
 {
     if (p <= a)
@@ -80,7 +81,8 @@ static inline const char *jb_utf8_back(const char *a, const char *p, gsize n)
     while (n && p - a > 8) { /* (the eight bytes before p all lie after a) */
         guint64 w;
         memcpy(&w, p - 8, 8);
-        gsize starts = 8 - (gsize)__builtin_popcountll(w & ~(w << 1) & tops);
+        guint64 cont = (w & ~(w << 1) & tops) >> 7; /* 1 in each continuation byte */
+        gsize starts = 8 - (gsize)((cont * G_GUINT64_CONSTANT(0x0101010101010101)) >> 56);
         if (starts >= n)
             break; /* the n-th is among them */
         n -= starts;
