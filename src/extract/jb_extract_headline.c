@@ -18,7 +18,8 @@
 gboolean jb_extract_is_contents(const char *para)
 {
     guint items = 0, stops = 0;
-    for (const char *p = strstr(para, "；"); p; p = strstr(p + 1, "；")) {
+    const char *end = para + strlen(para); /* (jb_find: every paragraph is asked) */
+    for (const char *p = jb_find(para, end, "；", 3); p; p = jb_find(p + 1, end, "；", 3)) {
         const char *q = p + strlen("；");
         if (starts(q, q + 3, "（"))
             q += 3;
@@ -66,7 +67,7 @@ gboolean jb_extract_is_headline(const JbArticle *article, guint i)
     const char *para = g_ptr_array_index(article->paragraphs, i);
     guint8 kind = g_array_index(article->kinds, guint8, i);
     return kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION || is_title(article, i) ||
-           g_str_has_prefix(para, "原标题") || jb_extract_is_contents(para) || is_deck(article, i);
+           jb_has_prefix(para, "原标题") || jb_extract_is_contents(para) || is_deck(article, i);
 }
 
 /* Past a list number at p: （3） (3) 3. 3、 3．, or p when there is none. */

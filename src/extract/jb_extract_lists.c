@@ -221,11 +221,14 @@ static const char *measure_ending(const char *item)
      * filter tells from the item's last bytes) */
     static JbLitFilter filter;
     const JbLitFilter *f = jb_lit_filter_for(&filter, MEASURES);
-    if (f && !jb_lit_filter_may_end(f, item, item + strlen(item)))
+    gsize n = strlen(item);
+    if (f && !jb_lit_filter_may_end(f, item, item + n))
         return NULL;
-    for (const char *const *w = MEASURES; *w; w++)
-        if (g_str_has_suffix(item, *w))
+    for (const char *const *w = MEASURES; *w; w++) { /* (g_str_has_suffix, one strlen less) */
+        gsize k = strlen(*w);
+        if (k <= n && memcmp(item + n - k, *w, k) == 0)
             return *w;
+    }
     return NULL;
 }
 

@@ -141,7 +141,8 @@ int jb_extract_fiscal_year_end(const char *text)
 {
     const char *limit = text + strlen(text);
     for (const char *const *word = (const char *const[]){"财年", "財年", NULL}; *word; word++)
-        for (const char *o = text; (o = strstr(o, *word)); o += strlen(*word)) {
+        for (const char *o = text; (o = jb_find(o, limit, *word, strlen(*word)));
+             o += strlen(*word)) {
             int m = fiscal_end_at(text, o, limit);
             if (m)
                 return m;

@@ -22,9 +22,9 @@ static const char *scenario_start(const Ctx *c, const char *cs0)
     const char *sent = c->sentence_start;
     const char *before = cs0 > sent ? jb_extract_clause_start(c, sent, cs0 - 1) : NULL;
     for (const char *const *w = jb_words_conditional; *w; w++) {
-        if (cs0 > sent && g_str_has_prefix(cs0, *w))
+        if (cs0 > sent && jb_has_prefix(cs0, *w))
             return cs0;
-        if (before && before > sent && g_str_has_prefix(before, *w))
+        if (before && before > sent && jb_has_prefix(before, *w))
             return before;
     }
     return NULL;
