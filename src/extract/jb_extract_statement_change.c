@@ -48,10 +48,12 @@ static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, c
     if (!verb && (ends(cs0, at, "占") || ends(cs0, at, "佔"))) {
         /* 2026年上半年，出口额占2025年全年出口额的55%: the whole of another period than the
          * one the sentence named first */
-        for (guint k = 0; k < c->times->len && !verb; k++) {
+        for (guint k = 0; k < c->times->len && k < 64 && !verb; k++) {
             const TimeRef *o = &g_array_index(c->times, TimeRef, k);
-            verb = o->at < at && o->at >= c->sentence_start && o->role == TIME_PERIOD &&
-                   o->has_val && r->has_val && !jb_period_equal(&o->val, &r->val);
+            if (o->at >= at)
+                break;
+            verb = o->at >= c->sentence_start && o->role == TIME_PERIOD && o->has_val &&
+                   r->has_val && !jb_period_equal(&o->val, &r->val);
         }
     }
     if (!verb)
@@ -384,17 +386,23 @@ void change_between_levels(const Ctx *c, const char *sent, const char *cs0, cons
     static const char *const CHANGE[] = {"降幅", "增幅", "涨幅", "跌幅", "漲幅", "下降",
                                          "增长", "增長", "上涨", "下跌", "提高", "降低",
                                          "减少", "減少", "增加", "翻",   NULL};
+    /* the nearest level's time before the clause, then the loose one it ran from: back over
+     * the sentence's last few times only (a sentence of thousands of figures and times asks
+     * this of each figure) */
     const TimeRef *from = NULL, *to = NULL;
-    for (guint i = 0; i < c->times->len; i++) {
+    for (guint i = c->times->len, seen = 0; i-- > 0 && !from && seen < 16;) {
         const TimeRef *r = &g_array_index(c->times, TimeRef, i);
-        if (r->at < sent || r->end > cs0 || !r->has_val || !r->local)
+        if (r->at < sent)
+            break;
+        if (r->end > cs0 || !r->has_val || !r->local)
             continue;
-        if (r->loose) {
-            from = r;
-            to = NULL;
-        } else if (from) {
+        seen++;
+        if (!r->loose && !to)
             to = r;
-        }
+        else if (r->loose && to)
+            from = r;
+        else if (r->loose)
+            return; /* (a span starting after the last level: no pair) */
     }
     if (!from || !to)
         return;
