@@ -229,11 +229,17 @@ static gboolean figure_after_de(const char *e, const char *limit)
 
 /* A level at a time, from one to another (由2020年的63.2%提高到2025年的69.5%): the time of
  * the figure after 的, not the base of a share (恢复至2019年同期的86.5%). */
+/* 从2023年的120GWh提升到…: the level a change runs from (从 is a base's word otherwise) */
+static gboolean from_level(const char *s, const char *p)
+{
+    return ends_with_any(s, p, (const char *const[]){"从", "從", NULL});
+}
+
 static gboolean level_at(const char *s, const char *p, const char *e, const char *limit)
 {
     if (any_lit(e, limit, (const char *const[]){"同期", "水平", NULL}))
         return FALSE;
-    return ends_with_any(s, p, (const char *const[]){"由", "到", "至", NULL}) &&
+    return ends_with_any(s, p, (const char *const[]){"由", "从", "從", "到", "至", NULL}) &&
            !ends_with(s, p, "截至");
 }
 
@@ -579,7 +585,7 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
                 t.sentence_only = TRUE;
             }
         } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
-                   !start_after(e, limit)) {
+                   !start_after(e, limit) && !(from_level(s, p) && figure_after_de(e, limit))) {
             t.role = TIME_BASE;
         } else if (since_after(e, limit) || index_base_after(e, limit)) {
             t.role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
@@ -588,7 +594,7 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
              * 底的4倍): that level's, not the clauses' after it; where a change starts is no
              * story's period either */
             t.local = TRUE;
-            t.loose = ends_with(s, p, "由");
+            t.loose = ends_with_any(s, p, (const char *const[]){"由", "从", "從", NULL});
         } else if (multiple_after(e, limit)) {
             t.role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: a share's base */
             t.share_of = TRUE;

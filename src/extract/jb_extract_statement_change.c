@@ -97,6 +97,8 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
                           ((starts(g, qs, "（") && g + 3 == qs) || (*g == '(' && g + 1 == qs));
         if (direct && r->role != TIME_DAY && !(r->role == TIME_BASE && (multiple || r->share_of)))
             return r;
+        if (r->local && r->loose)
+            continue; /* 由2020年的1,120家增加到2,860家: the level it ran from is 2020's, not 2,860 */
         if (r->role == TIME_PERIOD)
             return r;
         if (r->role == TIME_DAY && c->sentence_market)
@@ -385,7 +387,8 @@ void change_between_levels(const Ctx *c, const char *sent, const char *cs0, cons
 {
     static const char *const CHANGE[] = {"降幅", "增幅", "涨幅", "跌幅", "漲幅", "下降",
                                          "增长", "增長", "上涨", "下跌", "提高", "降低",
-                                         "减少", "減少", "增加", "翻",   NULL};
+                                         "减少", "減少", "增加", "翻",   "增速", "CAGR",
+                                         NULL};
     /* the nearest level's time before the clause, then the loose one it ran from: back over
      * the sentence's last few times only (a sentence of thousands of figures and times asks
      * this of each figure) */
