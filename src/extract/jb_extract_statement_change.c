@@ -64,6 +64,20 @@ static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, c
     return jb_find3(r->end, qs, "的") != NULL;
 }
 
+/* Does [a, b) hold a word of a change (降幅, 增长, 复合增速, CAGR…)? */
+static gboolean change_word_in(const char *a, const char *b)
+{
+    static const char *const CHANGE[] = {"降幅", "增幅", "涨幅", "跌幅", "漲幅", "下降",
+                                         "增长", "增長", "上涨", "下跌", "提高", "降低",
+                                         "减少", "減少", "增加", "翻",   "增速", "CAGR",
+                                         NULL};
+    for (const char *p = a; p < b; p = g_utf8_next_char(p))
+        for (const char *const *w = CHANGE; *w; w++)
+            if (starts(p, b, *w))
+                return TRUE;
+    return FALSE;
+}
+
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
                            const char *ce)
 {
@@ -88,6 +102,8 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
         if (scenario && r->end <= scenario)
             break;
+        if (r->local && r->loose && r->end <= cs0 && change_word_in(cs0, qs))
+            return NULL; /* …由2024年的…增至2030年的…，复合增速超过90%: between the two levels */
         if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
             continue;
         if (ratio && base_of_ratio(c, cs0, r, qs))
@@ -385,10 +401,6 @@ void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
 void change_between_levels(const Ctx *c, const char *sent, const char *cs0, const char *qs,
                            char period[JB_PERIOD_MAX])
 {
-    static const char *const CHANGE[] = {"降幅", "增幅", "涨幅", "跌幅", "漲幅", "下降",
-                                         "增长", "增長", "上涨", "下跌", "提高", "降低",
-                                         "减少", "減少", "增加", "翻",   "增速", "CAGR",
-                                         NULL};
     /* the nearest level's time before the clause, then the loose one it ran from: back over
      * the sentence's last few times only (a sentence of thousands of figures and times asks
      * this of each figure) */
@@ -409,11 +421,7 @@ void change_between_levels(const Ctx *c, const char *sent, const char *cs0, cons
     }
     if (!from || !to)
         return;
-    gboolean change = FALSE;
-    for (const char *p = cs0; p < qs && !change; p = g_utf8_next_char(p))
-        for (const char *const *w = CHANGE; *w && !change; w++)
-            change = starts(p, qs, *w);
-    if (!change)
+    if (!change_word_in(cs0, qs))
         return;
     JbPoint a = from->val.start, b = to->val.end;
     JbPeriod span;
