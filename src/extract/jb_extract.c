@@ -281,7 +281,15 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
         return FALSE; /* (another clause) */
     /* before it: only words of scope and times (內地上月70個大中城市…) */
     const char *p = jb_extract_past_scope(c, jb_extract_clause_start(c, sent, xs), xs);
-    return p == xs;
+    if (p != xs)
+        return FALSE;
+    /* 全省11家大型滑雪场的接待量占比: all of a province's, a count of them (a panel is named
+     * by the nation's scope or none: 全国70个大中城市) */
+    static const char *const ALL_OF[] = {"全省", "全市", "全县", "全縣", "全区", "全區", "全州", NULL};
+    for (const char *const *w = ALL_OF; *w; w++)
+        if (ends(sent, xs, *w))
+            return FALSE;
+    return TRUE;
 }
 
 /* Does the clause of a figure at `at` hold a streak before it (连续6个月交付量超过3.5万辆,
