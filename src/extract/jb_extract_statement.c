@@ -273,6 +273,28 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
     return HEDGES[best].w;
 }
 
+/* A year not over on the day the sentence counts to (截至11月15日，2026年全年总票房已达到…,
+ * 截至10月8日，2025年度总票房突破430亿元) is the running total of that year to the day. */
+static void year_to_as_of(const Ctx *c, const TimeRef *t, JbPeriod *p)
+{
+    if (p->start.kind != JB_POINT_YEAR || p->end.year != p->start.year)
+        return;
+    /* (back from the year over the sentence's few times before it: t is one of c->times) */
+    const TimeRef *first = &g_array_index(c->times, TimeRef, 0);
+    for (const TimeRef *r = t; r-- > first && t - r <= 8 && r->at >= c->sentence_start;) {
+        const JbPoint *d = &r->val.start;
+        if (!r->has_val || d->kind != JB_POINT_DAY ||
+            r->val.end.kind != JB_POINT_DAY || jb_period_first_day(&r->val) !=
+            jb_period_end_day(&r->val) - 1 || d->year != p->start.year || (d->n == 12 && d->day == 31))
+            continue;
+        if (ends(c->sentence_start, r->at, "截至") || ends(c->sentence_start, r->at, "截止") ||
+            ends(c->sentence_start, r->at, "截止到")) {
+            *p = (JbPeriod){{JB_POINT_DAY, d->year, 1, 1}, *d};
+            return;
+        }
+    }
+}
+
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
  * paragraph's earlier sentences, the story's opening period, else the published day (a
  * trading day for a market figure; last year for a running total in January or
@@ -288,6 +310,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
     }
     if (t) {
         p = t->val;
+        year_to_as_of(c, t, &p);
     } else if (sentence_day(c, qs, &p)) {
     } else if (c->have_carry_in && !now &&
                (!running || jb_period_freq(&c->carry_in) == JB_FREQ_YTD)) {
