@@ -204,7 +204,8 @@ gboolean jb_build_ctx_load(Ctx *c, const char *project_path, const JbBuildOption
         g_error_free(local);
         return FALSE;
     }
-    if (!jb_keyfile_load(c->kf, project_path, text, len, G_KEY_FILE_NONE, error))
+    if (!jb_keyfile_load_hinted(c->kf, project_path, text, len, G_KEY_FILE_NONE,
+                                jb_build_project_hints(), error))
         return FALSE;
     if (!jb_build_check_project(project_path, text, c->kf, error))
         return FALSE;

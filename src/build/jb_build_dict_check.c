@@ -43,9 +43,17 @@ gboolean jb_build_check_dictionary(const char *path, GError **error)
     g_autofree char *text = NULL;
     gsize len = 0;
     g_autoptr(GKeyFile) kf = g_key_file_new();
-    if (!g_file_get_contents(path, &text, &len, NULL) ||
-        !g_key_file_load_from_data(kf, text, len, G_KEY_FILE_NONE, NULL))
-        return TRUE; /* reading and parsing say what is wrong, with their own errors */
+    if (!g_file_get_contents(path, &text, &len, NULL))
+        return TRUE; /* reading says what is wrong, with its own error */
+    /* a line GKeyFile refuses, with the dictionary's sections and keys as hints ([mine.x
+     * without its ']', label= above every section, `unit 个`) */
+    static const char *const KEYS[] = {"label",     "unit",        "aliases", "subject", "part_of",
+                                       "growth_of", "daily",       "scope",   "extends", "terms",
+                                       "words",     "other_bases", "places",  "home",    "measures",
+                                       "regions",   NULL};
+    static const JbKeyfileHints hints = {NULL, SECTION_NAMES, KEYS};
+    if (!jb_keyfile_load_hinted(kf, path, text, len, G_KEY_FILE_NONE, &hints, error))
+        return FALSE;
     g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
     for (char **g = groups; *g; g++) {
         const char *const *keys = METRIC_KEYS;

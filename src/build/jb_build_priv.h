@@ -23,6 +23,7 @@
 #include "jb_dict_extend.h"
 #include "jb_publishers.h"
 #include "jb_extract.h"
+#include "jb_keyfile.h"
 #include "jb_report.h"
 #include "jb_reshape.h"
 #include "jb_sources.h"
@@ -272,6 +273,8 @@ void jb_build_render_all(Ctx *c, GPtrArray *units, const JbSeries *series, const
  * FALSE and a JB_ERROR_USAGE error "PATH:LINE: …" with the near spelling for an unknown
  * section or key, a bad value, a chart key jb_chart_set refuses. */
 gboolean jb_build_check_project(const char *path, const char *text, GKeyFile *kf, GError **error);
+/* The project file's sections and keys, for the hints of jb_keyfile_load_hinted. */
+const JbKeyfileHints *jb_build_project_hints(void);
 /* 1-based line of `key` in [group] of the project text (of the group's header when `key` is
  * NULL), 0 when not found. */
 guint jb_build_project_line(const char *text, const char *group, const char *key);

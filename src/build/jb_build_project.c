@@ -9,6 +9,8 @@
  */
 #include "jb_build_priv.h"
 
+#include "jb_nearest.h"
+
 #include <string.h>
 
 static const char *const PROJECT_KEYS[] = {"inputs",  "dictionary", "template", "output", "period",
@@ -35,6 +37,25 @@ static const char *const CHART_KEYS[] = {"metric",
                                          "allow_missing_glyphs",
                                          NULL};
 
+/* The project's sections and keys, for the hints of a line GKeyFile refuses (`[project`,
+ * `inputs=` above every section, `period year`). */
+const JbKeyfileHints *jb_build_project_hints(void)
+{
+    static const char *const sections[] = {"project", "chart", NULL};
+    static const char *keys[G_N_ELEMENTS(PROJECT_KEYS) + G_N_ELEMENTS(CHART_KEYS)];
+    static const JbKeyfileHints hints = {"project", sections, keys};
+    static gsize init = 0;
+    if (g_once_init_enter(&init)) {
+        guint n = 0;
+        for (guint i = 0; PROJECT_KEYS[i]; i++)
+            keys[n++] = PROJECT_KEYS[i];
+        for (guint i = 0; CHART_KEYS[i]; i++)
+            keys[n++] = CHART_KEYS[i];
+        g_once_init_leave(&init, 1);
+    }
+    return &hints;
+}
+
 /* The values a chart key takes, for suggestions only (jb_chart_set decides; a theme may also
  * be a path). */
 static const struct {
@@ -52,44 +73,10 @@ static const struct {
     {"allow_missing_glyphs", {"true", "false", NULL}},
 };
 
-/* Edit distance of two short ASCII words (keys, section names, values), a swap of two
- * neighbours counting one (yaer → year, tpye → type): optimal string alignment. Written by
- * hand as GLib has none and the words are a few bytes. */
-static guint distance(const char *a, const char *b)
-{
-    gsize la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return 99;
-    guint d[41][41];
-    for (gsize i = 0; i <= la; i++)
-        d[i][0] = (guint)i;
-    for (gsize j = 0; j <= lb; j++)
-        d[0][j] = (guint)j;
-    for (gsize i = 1; i <= la; i++)
-        for (gsize j = 1; j <= lb; j++) {
-            guint best = MIN(d[i - 1][j] + 1, d[i][j - 1] + 1);
-            best = MIN(best, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]));
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                best = MIN(best, d[i - 2][j - 2] + 1);
-            d[i][j] = best;
-        }
-    return d[la][lb];
-}
-
-/* The nearest of `words` formatted by `fmt` ("; did you mean '%s'?"), else "": within one
- * edit for words of up to four letters, two for longer (pie is not a misspelt line). */
+/* The nearest of `words` formatted by `fmt` ("; did you mean '%s'?"), else "" (jb_nearest_hint). */
 char *jb_build_suggest(const char *word, const char *const *words, const char *fmt)
 {
-    const char *best = NULL;
-    guint bd = strlen(word) <= 4 ? 2 : 3;
-    for (guint i = 0; words[i]; i++) {
-        guint d = distance(word, words[i]);
-        if (d < bd) {
-            bd = d;
-            best = words[i];
-        }
-    }
-    return best ? g_strdup_printf(fmt, best) : g_strdup("");
+    return jb_nearest_hint(word, words, fmt);
 }
 
 static gboolean in_list(const char *w, const char *const *list)

@@ -51,6 +51,23 @@ bad 's|^template=.*|template=nothere.md|' \
     "a missing template"
 bad 's|^\[chart ai-core-industry\]|[chart x]\ntitle=t\n[chart ai-core-industry]|' \
     "bad.project:8: [chart x] needs metric=ID" "a chart without a metric"
+# a line GKeyFile refuses: named with the fix, never "not a key file line" (exit 2 like
+# every typo; a file that is no key file at all is exit 3, tests/cli/untrusted.t)
+bad '1i inputs=articles/*' \
+    "bad.project:1: inputs= is outside any section: it belongs under [project], which begins at line 2" \
+    "a key above every section"
+bad 's/^\[project\]/[project/' \
+    "bad.project:1: [project has no closing ']'; did you mean [project]?" "[project without its ]"
+bad 's/^\[project\]/projcet]/' \
+    "bad.project:1: projcet] has no opening '['; did you mean [project]?" "projcet] without its ["
+bad 's/^\[chart ai-core-industry\]/[chart ai-core-industry/' \
+    "bad.project:8: [chart ai-core-industry has no closing ']'; did you mean [chart ai-core-industry]?" \
+    "[chart NAME without its ]"
+bad 's/^period=year/period year/' \
+    "bad.project:6: period has no '=' (key = value); did you mean period=…?" "a key without its ="
+bad 's/^\[project\]//' \
+    "bad.project:2: inputs= is outside any section: it belongs under [project] (add that line above it)" \
+    "no [project] line at all"
 # the project's dictionary is read as strictly (its own lines, not what it extends)
 dict_bad() { # dict_bad TEXT EXPECTED NAME: a dictionary of TEXT must fail saying EXPECTED
     printf '[dictionary]\nextends=templates/metrics.ini\n\n%b' "$1" >mine.ini
@@ -64,6 +81,12 @@ dict_bad '[scop]\nplaces=火星\n' \
     "4: [scop]: unknown section (a metric's id is area.name: mine.robot_density); did you mean [scope]?" \
     "a typo'd section (was 'needs label= and unit=')"
 dict_bad '[mine.x]\nlabel=某指标\nunit=个\ndaily=yes\n' "7: [mine.x]: daily=yes: expected true or false" "a bad daily="
+dict_bad '[mine.x\nlabel=某指标\nunit=个\n' "4: [mine.x has no closing ']'; did you mean [mine.x]?" "[mine.x without its ]"
+dict_bad '[mine.x]\nlabel=某指标\nunti 个\n' "6: unti has no '=' (key = value); did you mean unit=…?" "a dictionary key without its ="
+printf 'label=某指标\n[dictionary]\nextends=templates/metrics.ini\n' >mine.ini
+is "$(status_of "$JB" build -q bad.project)" 2 "a dictionary key above every section: exit 2"
+is "$(cat "$TMP/err")" "jianbao: build: mine.ini:1: label= is outside any section: keys go under a [section] line" \
+    "…named at its line"
 printf '[dictionary]\nextend=templates/metrics.ini\n' >mine.ini
 is "$(status_of "$JB" build -q bad.project)" 2 "extend= for extends=: exit 2"
 is "$(cat "$TMP/err")" "jianbao: build: mine.ini:2: [dictionary]: unknown key 'extend'; did you mean 'extends='?" \
