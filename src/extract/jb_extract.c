@@ -15,19 +15,7 @@
 
 #include <string.h>
 
-void jb_statement_free(JbStatement *s)
-{
-    if (!s)
-        return;
-    g_ref_string_release(s->source);
-    g_ref_string_release(s->published);
-    g_ref_string_release(s->publisher);
-    g_ref_string_release(s->title);
-    g_ref_string_release(s->url);
-    g_free(s); /* and its strings, in the same block (statement_new) */
-}
-
-/* ---- small UTF-8 helpers over byte ranges ------------------------------------------- */
+/* ---- helpers -------------------------------------------------------------------------- */
 
 /* A set of the first characters of a fixed list (built once, kept for the process): where
  * none of them is at hand, the list need not be tried word by word. */
@@ -38,32 +26,6 @@ JbWordSet *jb_extract_lit_set(const Lit *list, gsize n)
         jb_word_set_add(set, list[i].s, (int)i);
     return set;
 }
-
-/* A statement and its strings in one allocation: the struct, then period (JB_PERIOD_MAX
- * bytes, so that a fuller period can replace it), subject, metric, metric_id and quote.
- * Thousands of statements a second: one malloc each instead of six. */
-JbStatement *jb_extract_statement_new(const char *subject, Span metric, const char *metric_id,
-                                      Span quote, const char *period)
-{
-    gsize ls = strlen(subject) + 1, lm = (gsize)(metric.b - metric.a) + 1;
-    gsize li = strlen(metric_id) + 1, lq = (gsize)(quote.b - quote.a) + 1;
-    JbStatement *s = g_malloc0(sizeof *s + JB_PERIOD_MAX + ls + lm + li + lq);
-    char *p = (char *)(s + 1);
-    s->period = p;
-    g_strlcpy(p, period, JB_PERIOD_MAX);
-    p += JB_PERIOD_MAX;
-    s->subject = memcpy(p, subject, ls);
-    p += ls;
-    s->metric = memcpy(p, metric.a, lm - 1);
-    p[lm - 1] = '\0';
-    p += lm;
-    s->metric_id = memcpy(p, metric_id, li);
-    p += li;
-    s->quote = memcpy(p, quote.a, lq - 1);
-    p[lq - 1] = '\0';
-    return s;
-}
-
 
 /* jb_number reads at most 18 digits: say so instead of dropping a longer number quietly.
  * A number is a run of digits, with commas between digits (1,435); strcspn skips to the
@@ -477,81 +439,6 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         fenbie_list_clear(&lists[k]);
 }
 
-/* A headline glued to the sentence after it (jb_extract_headline.c): read with the
- * headlines, in its story. */
-typedef struct {
-    char *text; /* owned */
-    const JbSection *section;
-    guint line;
-} Glued;
-
-static void glued_clear(gpointer p)
-{
-    g_free(((Glued *)p)->text);
-}
-
-/* Where the sentence [s, end) goes on after a headline glued to its start, possibly after a
- * dateline (央视网消息（新闻联播）：…); the headline goes to c->glued. `s` when there is none. */
-/* A 快讯 item's headline glued to its story, both opening with who speaks (世界气象组织：今年…高出
- * 约1.45摄氏度世界气象组织30日发布报告说，…): the headline runs to where its source is named
- * again, within a headline's length and no sentence's end. Its length, or 0. */
-static gsize source_named_again(const char *s, const char *end)
-{
-    const char *colon = s;
-    for (int k = 0; k < 13 && colon < end && !starts(colon, end, "："); k++) {
-        if (starts(colon, end, "，") || starts(colon, end, "。") || *colon == ' ')
-            return 0;
-        colon = g_utf8_next_char(colon);
-    }
-    gsize n = (gsize)(colon - s);
-    if (!starts(colon, end, "：") || n < 3 * 3)
-        return 0; /* (成本：度电成本… is a label, not a source) */
-    const char *at = colon + strlen("：");
-    for (int k = 0; k < 60 && at < end && !starts(at, end, "。"); k++) {
-        if (k >= 6 && (gsize)(end - at) > n && memcmp(at, s, n) == 0)
-            return (gsize)(at - s);
-        at = g_utf8_next_char(at);
-    }
-    return 0;
-}
-
-static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
-{
-    const char *h = s;
-    /* a wire's item: (a time, 18:02) 【its headline】 then its story (财联社3月12日电，…) */
-    const char *b = s;
-    while (b < end && (g_ascii_isdigit(*b) || *b == ':' || *b == ' '))
-        b++;
-    if (starts(b, end, "【")) {
-        const char *e = b + strlen("【");
-        for (int k = 0; k < 80 && e < end && !starts(e, end, "】"); k++)
-            e = g_utf8_next_char(e);
-        if (e < end && starts(e, end, "】") && has_digit(b, e)) {
-            Glued g = {g_strndup(b + strlen("【"), (gsize)(e - b - strlen("【"))), c->section, 0};
-            g_array_append_val(c->glued, g);
-            c->have_lead = FALSE; /* a new item: its own opening */
-            c->lead_open = TRUE;
-            return e + strlen("】");
-        }
-    }
-    gsize n = jb_extract_glued_headline(c->headline_keys, h, end);
-    if (!n) { /* after a dateline: a colon among the first 24 characters */
-        const char *q = s;
-        for (int k = 0; k < 24 && q < end && !starts(q, end, "："); k++)
-            q = g_utf8_next_char(q);
-        if (q < end && starts(q, end, "："))
-            n = jb_extract_glued_headline(c->headline_keys, h = q + strlen("："), end);
-    }
-    if (!n)
-        n = source_named_again(h = s, end);
-    if (!n)
-        return s;
-    Glued g = {g_strndup(h, n), c->section, 0};
-    g_array_append_val(c->glued, g);
-    return h + n;
-}
-
-
 static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
     const char *end = para + strlen(para);
@@ -566,18 +453,8 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
         const char *p = sent;
         while (p < end && !sentence_end_at(p))
             p = g_utf8_next_char(p);
-        if (!c->headline) {
-            guint before = c->glued->len;
-            sent = past_glued_headline(c, sent, p);
-            if (c->glued->len > before) {
-                g_array_index(c->glued, Glued, before).line = line;
-                /* (the paragraph begins with it: glued to its first sentence) */
-                if (g_str_has_prefix(para, g_array_index(c->glued, Glued, before).text)) {
-                    c->have_lead = FALSE; /* a headline opens a new story (a 快讯 item): */
-                    c->lead_open = TRUE;  /* the last one's period is not its */
-                }
-            }
-        }
+        if (!c->headline)
+            sent = jb_extract_past_glued_headline(c, para, sent, p, line);
         extract_sentence(c, sent, p, line);
         /* only a story's opening sentence names its period (a byline left over — no
          * figure, no time, no sentence's end: 11-16 09:30　某网　作者：某某 — opens nothing) */
@@ -638,125 +515,170 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
     return jb_extractor_run(x, article, warnings);
 }
 
-GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray *warnings)
+/* A new story begins (a digest's item, a wire's): its own opening sentence names its
+ * period, not the last story's. */
+static void open_story(Ctx *c)
 {
-    Ctx c = {.article = article, .dict = x->dict, .warnings = warnings};
-    c.anchor.briefing = briefing_title(article->title);
-    c.out = g_ptr_array_new_full(32, (GDestroyNotify)jb_statement_free);
-    c.source = g_ref_string_new(article->source);
-    c.publisher = g_ref_string_new(article->publisher);
-    c.published = g_ref_string_new("");
-    c.times = x->times;
-    /* (where its fiscal years end, said anywhere, holds for all its 2026财年) */
-    for (guint i = 0; i < article->paragraphs->len && !c.anchor.fy_end; i++)
-        c.anchor.fy_end = jb_extract_fiscal_year_end(g_ptr_array_index(article->paragraphs, i));
-    enter_section(&c, NULL);
+    c->have_lead = FALSE;
+    c->lead_open = TRUE;
+}
 
-    c.seen = jb_extract_seen_new();
-    c.subjects = x->subjects;
-    c.quantities = x->quantities;
-    c.keywords = x->keywords;
-    c.seps = x->seps;
-    c.metric_buf = x->metric_buf;
-    c.context_buf = x->context_buf;
-    c.headline_keys = jb_extract_headline_keys(article);
-    g_autofree guint8 *contents = jb_extract_contents_lines(article);
-    c.glued = g_array_new(FALSE, FALSE, sizeof(Glued));
-    g_array_set_clear_func(c.glued, glued_clear);
-    gboolean digest = FALSE; /* a table of contents lists its stories */
-    for (guint i = 0; i < article->paragraphs->len && !digest; i++)
-        digest = contents[i] || jb_extract_is_contents(g_ptr_array_index(article->paragraphs, i));
-    const JbSection *section = NULL;
-    for (guint i = 0; i < article->paragraphs->len; i++) {
-        const JbSection *here = jb_article_section_of(article, i);
-        if (here != section) {
-            section = here;
-            enter_section(&c, here);
-            if (here->first == 0 || here->published[0] || here->url[0]) {
-                c.have_lead = FALSE; /* a new story (a digest's item): its own opening */
-                c.lead_open = TRUE;  /* and headings */
-                memset(c.have_heading_period, 0, sizeof c.have_heading_period);
-                memset(c.heading_plan, 0, sizeof c.heading_plan);
-            }
-            c.have_story_named = FALSE;
-            c.have_last_day = FALSE;
-            c.n_named_spans = 0;
+/* The periods and plans the headings above named hold no more. */
+static void forget_headings(Ctx *c)
+{
+    memset(c->have_heading_period, 0, sizeof c->have_heading_period);
+    memset(c->heading_plan, 0, sizeof c->heading_plan);
+}
+
+/* What the last section's sentences named (a story, its last day, spans) is not the next's. */
+static void forget_story_names(Ctx *c)
+{
+    c->have_story_named = FALSE;
+    c->have_last_day = FALSE;
+    c->n_named_spans = 0;
+}
+
+/* The context of reading `article` with the extractor's scratch; its own parts are freed by
+ * ctx_clear, c->out is the caller's. */
+static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray *warnings)
+{
+    *c = (Ctx){.article = article, .dict = x->dict, .warnings = warnings};
+    c->anchor.briefing = briefing_title(article->title);
+    c->out = g_ptr_array_new_full(32, (GDestroyNotify)jb_statement_free);
+    c->source = g_ref_string_new(article->source);
+    c->publisher = g_ref_string_new(article->publisher);
+    c->published = g_ref_string_new("");
+    c->times = x->times;
+    /* (where its fiscal years end, said anywhere, holds for all its 2026财年) */
+    for (guint i = 0; i < article->paragraphs->len && !c->anchor.fy_end; i++)
+        c->anchor.fy_end = jb_extract_fiscal_year_end(g_ptr_array_index(article->paragraphs, i));
+    enter_section(c, NULL);
+
+    c->seen = jb_extract_seen_new();
+    c->subjects = x->subjects;
+    c->quantities = x->quantities;
+    c->keywords = x->keywords;
+    c->seps = x->seps;
+    c->metric_buf = x->metric_buf;
+    c->context_buf = x->context_buf;
+    c->headline_keys = jb_extract_headline_keys(article);
+    c->glued = jb_extract_glued_new();
+}
+
+static void ctx_clear(Ctx *c)
+{
+    g_ref_string_release(c->source);
+    g_ref_string_release(c->published);
+    g_ref_string_release(c->publisher);
+    g_ref_string_release(c->title);
+    g_ref_string_release(c->url);
+    g_hash_table_unref(c->seen);
+    g_hash_table_unref(c->headline_keys);
+    g_array_unref(c->glued);
+}
+
+/* Paragraph i of the body, in section `*section`: a new section entered (a story of its own
+ * when it begins the article or has its own date or link); a headline's period noted for
+ * what is under it, the headline itself left for read_headlines; a table read whole (*i to
+ * its last row); prose read sentence by sentence. `digest`: a table of contents lists the
+ * article's stories. */
+static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section,
+                                const guint8 *contents, gboolean digest)
+{
+    const JbArticle *article = c->article;
+    const char *para = g_ptr_array_index(article->paragraphs, *i);
+    guint8 kind = g_array_index(article->kinds, guint8, *i);
+    const JbSection *here = jb_article_section_of(article, *i);
+    if (here != *section) {
+        *section = here;
+        enter_section(c, here);
+        if (here->first == 0 || here->published[0] || here->url[0]) {
+            open_story(c); /* a new story (a digest's item): its own opening and headings */
+            forget_headings(c);
         }
-        if (jb_extract_is_headline(article, i) || contents[i]) {
-            if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING && digest &&
-                !contents[i]) {
-                /* a digest's story under its headline (新闻联播: 今天的主要内容 1.… then ## each
-                 * one): its own opening, not the last story's period */
-                c.have_lead = FALSE;
-                c.lead_open = TRUE;
-                c.have_story_named = FALSE;
-                c.have_last_day = FALSE;
-                c.n_named_spans = 0;
-            }
-            if (g_array_index(article->kinds, guint8, i) == JB_PARA_HEADING) {
-                heading_period(&c, g_ptr_array_index(article->paragraphs, i), 0);
-                c.have_carry = FALSE; /* (a table under it is the heading's, not the time
-                                       * the paragraph above last named: 截至9月底…) */
-            }
-            continue; /* the headlines, read last (below) */
-        }
-        guint level = jb_extract_heading_level(g_ptr_array_index(article->paragraphs, i));
-        if (level)
-            heading_period(&c, g_ptr_array_index(article->paragraphs, i), level);
-        if (g_array_index(article->kinds, guint8, i) == JB_PARA_TABLE) {
-            guint j = i + 1; /* the table's rows, up to a heading or prose */
-            while (j < article->paragraphs->len &&
-                   g_array_index(article->kinds, guint8, j) == JB_PARA_TABLE &&
-                   jb_article_section_of(article, j) == here)
-                j++;
-            jb_extract_table(&c, i, j);
-            i = j - 1;
-            continue;
-        }
-        gboolean open = c.lead_open;
-        extract_paragraph(&c, g_ptr_array_index(article->paragraphs, i),
-                          g_array_index(article->lines, guint, i));
-        if (level)
-            c.lead_open = open; /* a numbered heading (一、居民消费价格) is no story's opening */
+        forget_story_names(c);
     }
-    /* The headlines last: a figure they repeat from the body is already written, with the
-     * body's fuller quote; a figure only a headline states is still kept. */
-    c.headline = TRUE;
-    c.body_statements = c.out->len;
-    c.have_lead = c.lead_open = FALSE;
-    memset(c.have_heading_period, 0, sizeof c.have_heading_period);
-    memset(c.heading_plan, 0, sizeof c.heading_plan);
+    if (jb_extract_is_headline(article, *i) || contents[*i]) {
+        if (kind == JB_PARA_HEADING && digest && !contents[*i]) {
+            /* a digest's story under its headline (新闻联播: 今天的主要内容 1.… then ## each
+             * one): its own opening, not the last story's period */
+            open_story(c);
+            forget_story_names(c);
+        }
+        if (kind == JB_PARA_HEADING) {
+            heading_period(c, para, 0);
+            c->have_carry = FALSE; /* (a table under it is the heading's, not the time the
+                                    * paragraph above last named: 截至9月底…) */
+        }
+        return; /* the headlines, read last (read_headlines) */
+    }
+    guint level = jb_extract_heading_level(para);
+    if (level)
+        heading_period(c, para, level);
+    if (kind == JB_PARA_TABLE) {
+        guint j = *i + 1; /* the table's rows, up to a heading or prose */
+        while (j < article->paragraphs->len &&
+               g_array_index(article->kinds, guint8, j) == JB_PARA_TABLE &&
+               jb_article_section_of(article, j) == here)
+            j++;
+        jb_extract_table(c, *i, j);
+        *i = j - 1;
+        return;
+    }
+    gboolean open = c->lead_open;
+    extract_paragraph(c, para, g_array_index(article->lines, guint, *i));
+    if (level)
+        c->lead_open = open; /* a numbered heading (一、居民消费价格) is no story's opening */
+}
+
+/* The headlines last: a figure they repeat from the body is already written, with the
+ * body's fuller quote; a figure only a headline states is still kept. Then the headlines
+ * found glued to a sentence, and the title when no paragraph is it. */
+static void read_headlines(Ctx *c, const guint8 *contents)
+{
+    const JbArticle *article = c->article;
+    c->headline = TRUE;
+    c->body_statements = c->out->len;
+    c->have_lead = c->lead_open = FALSE;
+    forget_headings(c);
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
         if (!jb_extract_is_headline(article, i) && !contents[i])
             continue;
         const char *para = g_ptr_array_index(article->paragraphs, i);
-        enter_section(&c, jb_article_section_of(article, i));
+        enter_section(c, jb_article_section_of(article, i));
         if (jb_extract_is_contents(para)) { /* each headline its own: no time carries over */
             g_auto(GStrv) heads = g_strsplit(para, "；", -1);
             for (char **h = heads; *h; h++)
-                extract_paragraph(&c, *h, g_array_index(article->lines, guint, i));
+                extract_paragraph(c, *h, g_array_index(article->lines, guint, i));
         } else {
-            extract_paragraph(&c, para, g_array_index(article->lines, guint, i));
+            extract_paragraph(c, para, g_array_index(article->lines, guint, i));
         }
         title_seen = title_seen || strcmp(para, article->title ? article->title : "") == 0;
     }
-    for (guint k = 0; k < c.glued->len; k++) {
-        const Glued *g = &g_array_index(c.glued, Glued, k);
-        enter_section(&c, g->section);
-        extract_paragraph(&c, g->text, g->line);
+    for (guint k = 0; k < c->glued->len; k++) {
+        const Glued *g = &g_array_index(c->glued, Glued, k);
+        enter_section(c, g->section);
+        extract_paragraph(c, g->text, g->line);
     }
     if (!title_seen && article->title && article->title[0]) {
-        enter_section(&c, NULL);
-        extract_paragraph(&c, article->title, 1);
+        enter_section(c, NULL);
+        extract_paragraph(c, article->title, 1);
     }
-    g_ref_string_release(c.source);
-    g_ref_string_release(c.published);
-    g_ref_string_release(c.publisher);
-    g_ref_string_release(c.title);
-    g_ref_string_release(c.url);
-    g_hash_table_unref(c.seen);
-    g_hash_table_unref(c.headline_keys);
-    g_array_unref(c.glued);
+}
+
+GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray *warnings)
+{
+    Ctx c;
+    ctx_init(&c, x, article, warnings);
+    g_autofree guint8 *contents = jb_extract_contents_lines(article);
+    gboolean digest = FALSE; /* a table of contents lists its stories */
+    for (guint i = 0; i < article->paragraphs->len && !digest; i++)
+        digest = contents[i] || jb_extract_is_contents(g_ptr_array_index(article->paragraphs, i));
+    const JbSection *section = NULL;
+    for (guint i = 0; i < article->paragraphs->len; i++)
+        read_body_paragraph(&c, &i, &section, contents, digest);
+    read_headlines(&c, contents);
+    ctx_clear(&c);
     return c.out;
 }

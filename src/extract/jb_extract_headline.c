@@ -297,3 +297,92 @@ guint8 *jb_extract_contents_lines(const JbArticle *article)
     g_hash_table_unref(by_start);
     return marks;
 }
+
+static void glued_clear(gpointer p)
+{
+    g_free(((Glued *)p)->text);
+}
+
+/* Where the sentence [s, end) goes on after a headline glued to its start, possibly after a
+ * dateline (央视网消息（新闻联播）：…); the headline goes to c->glued. `s` when there is none. */
+/* A 快讯 item's headline glued to its story, both opening with who speaks (世界气象组织：今年…高出
+ * 约1.45摄氏度世界气象组织30日发布报告说，…): the headline runs to where its source is named
+ * again, within a headline's length and no sentence's end. Its length, or 0. */
+static gsize source_named_again(const char *s, const char *end)
+{
+    const char *colon = s;
+    for (int k = 0; k < 13 && colon < end && !starts(colon, end, "："); k++) {
+        if (starts(colon, end, "，") || starts(colon, end, "。") || *colon == ' ')
+            return 0;
+        colon = g_utf8_next_char(colon);
+    }
+    gsize n = (gsize)(colon - s);
+    if (!starts(colon, end, "：") || n < 3 * 3)
+        return 0; /* (成本：度电成本… is a label, not a source) */
+    const char *at = colon + strlen("：");
+    for (int k = 0; k < 60 && at < end && !starts(at, end, "。"); k++) {
+        if (k >= 6 && (gsize)(end - at) > n && memcmp(at, s, n) == 0)
+            return (gsize)(at - s);
+        at = g_utf8_next_char(at);
+    }
+    return 0;
+}
+
+static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
+{
+    const char *h = s;
+    /* a wire's item: (a time, 18:02) 【its headline】 then its story (财联社3月12日电，…) */
+    const char *b = s;
+    while (b < end && (g_ascii_isdigit(*b) || *b == ':' || *b == ' '))
+        b++;
+    if (starts(b, end, "【")) {
+        const char *e = b + strlen("【");
+        for (int k = 0; k < 80 && e < end && !starts(e, end, "】"); k++)
+            e = g_utf8_next_char(e);
+        if (e < end && starts(e, end, "】") && has_digit(b, e)) {
+            Glued g = {g_strndup(b + strlen("【"), (gsize)(e - b - strlen("【"))), c->section, 0};
+            g_array_append_val(c->glued, g);
+            c->have_lead = FALSE; /* a new item: its own opening */
+            c->lead_open = TRUE;
+            return e + strlen("】");
+        }
+    }
+    gsize n = jb_extract_glued_headline(c->headline_keys, h, end);
+    if (!n) { /* after a dateline: a colon among the first 24 characters */
+        const char *q = s;
+        for (int k = 0; k < 24 && q < end && !starts(q, end, "："); k++)
+            q = g_utf8_next_char(q);
+        if (q < end && starts(q, end, "："))
+            n = jb_extract_glued_headline(c->headline_keys, h = q + strlen("："), end);
+    }
+    if (!n)
+        n = source_named_again(h = s, end);
+    if (!n)
+        return s;
+    Glued g = {g_strndup(h, n), c->section, 0};
+    g_array_append_val(c->glued, g);
+    return h + n;
+}
+
+GArray *jb_extract_glued_new(void)
+{
+    GArray *a = g_array_new(FALSE, FALSE, sizeof(Glued));
+    g_array_set_clear_func(a, glued_clear);
+    return a;
+}
+
+const char *jb_extract_past_glued_headline(Ctx *c, const char *para, const char *sent,
+                                           const char *end, guint line)
+{
+    guint before = c->glued->len;
+    const char *rest = past_glued_headline(c, sent, end);
+    if (c->glued->len > before) {
+        g_array_index(c->glued, Glued, before).line = line;
+        /* (the paragraph begins with it: glued to its first sentence) */
+        if (g_str_has_prefix(para, g_array_index(c->glued, Glued, before).text)) {
+            c->have_lead = FALSE; /* a headline opens a new story (a 快讯 item): */
+            c->lead_open = TRUE;  /* the last one's period is not its */
+        }
+    }
+    return rest;
+}

@@ -190,17 +190,16 @@ const char *day_span_end(const char *s, const char *e, const char *limit, TimeRe
     return time_of_day_after(s, de, limit);
 }
 
-/* What follows a year (or stands alone): 全年, 上半年, 前三季度, 一季度, 首季, 6月, 6月底,
- * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
- * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
- * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
-const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a, int year,
-                     gboolean year_stated, TimeRef *t)
+/* sub_year's kinds, each reading one at p for year `y` (`am`: the anchor's month, 0 when
+ * none; `year_stated`: a year came before). A function returning gboolean says whether one
+ * of its kind is there, with *end where it ends or NULL when it is no time after all; one
+ * returning a pointer, where it ends or NULL. */
+
+/* Halves: 上半年, 下半年 (not yet begun, unless a year is named: a plan's). */
+static const char *half_of_year(const char *p, const char *limit, int y, int am,
+                                gboolean year_stated, TimeRef *t)
 {
     const char *e;
-    int y = year ? year : anchor_year(a);
-    int am = anchor_month(a);
-    /* halves */
     if ((e = any_lit(p, limit, (const char *const[]){"上半年", "上半年度", NULL}))) {
         t->p = point_period(JB_POINT_HALF, y, 1, 0);
         return e;
@@ -211,157 +210,210 @@ const char *sub_year(const char *s, const char *p, const char *limit, const Time
             t->future_word = TRUE;
         return e;
     }
-    /* 前三季度, 前两季度; Hong Kong's 首三季, 今年首十個月 (首季 is a quarter: below) */
+    return NULL;
+}
+
+/* The first months or quarters of a year: 前三季度, 前两季度, 前7个月; Hong Kong's 首三季,
+ * 今年首十個月 (首季 is a quarter: quarter_of_year). */
+static gboolean first_of_year(const char *s, const char *p, const char *limit, int y,
+                              gboolean year_stated, TimeRef *t, const char **end)
+{
+    const char *e;
+    *end = NULL;
     gboolean shou = lit(p, limit, "首") != NULL;
-    if ((e = lit(p, limit, "前")) || (shou && (e = lit(p, limit, "首")))) {
-        const char *q = e;
-        int n = small_number(&q, s, limit, 12);
-        const char *r;
-        if (n >= 2 && n <= 3 &&
-            (r = any_lit(q, limit, (const char *const[]){"季度", "个季度", "個季度", NULL}))) {
-            t->p = months(y, 1, n * 3);
-            return r;
-        }
-        if (shou && n >= 2 && n <= 3 && (r = lit(q, limit, "季"))) {
-            t->p = months(y, 1, n * 3);
-            return r;
-        }
-        /* 前7个月, 前10月; 首十個月 after a year only (首7個月的免租期 is a span of time) */
-        if (n >= 2 && (!shou || year_stated) &&
-            (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL}))) {
-            t->p = months(y, 1, n);
-            return r;
-        }
-        if (!shou)
-            return NULL;
+    if (!(e = lit(p, limit, "前")) && !(shou && (e = lit(p, limit, "首"))))
+        return FALSE;
+    const char *q = e;
+    int n = small_number(&q, s, limit, 12);
+    const char *r;
+    if (n >= 2 && n <= 3 &&
+        (r = any_lit(q, limit, (const char *const[]){"季度", "个季度", "個季度", NULL}))) {
+        t->p = months(y, 1, n * 3);
+        *end = r;
+        return TRUE;
     }
-    /* quarters: 一季度, 第三季度, 第二季, 首季, 首季度, 三季度 */
-    {
-        const char *q = p;
-        gboolean ordinal = FALSE;
-        if ((e = lit(q, limit, "第"))) {
-            q = e;
-            ordinal = TRUE;
-        }
-        int n = -1;
-        if ((e = lit(q, limit, "首"))) {
-            n = 1;
-            q = e;
-        } else {
-            n = small_number(&q, s, limit, 4);
-        }
-        if (n >= 1 && n <= 4) {
-            const char *r = any_lit(q, limit, (const char *const[]){"季度", "季", NULL});
-            /* 季 alone only after 第, 首 or a year (第二季, 首季, 2020年第三季): 三季 could be
-             * a count of seasons */
-            if (r && (lit(q, limit, "季度") || ordinal || year_stated || lit(p, limit, "首"))) {
-                if (!year_stated && am && n * 3 - 2 > am) {
-                    y--; /* 四季度 in a January article: last year's */
-                    t->shifted_back = TRUE;
-                }
-                t->p = point_period(JB_POINT_QUARTER, y, n, 0);
-                if (lit(r, limit, "末") || lit(r, limit, "底")) {
-                    t->p = point_period(JB_POINT_MONTH, y, n * 3, 0);
-                    r += 3;
-                }
-                return r;
-            }
-        }
+    if (shou && n >= 2 && n <= 3 && (r = lit(q, limit, "季"))) {
+        t->p = months(y, 1, n * 3);
+        *end = r;
+        return TRUE;
     }
-    /* months: 6月, 6月份, 6月底, 1—11月, 5至7月, 10月18日, 十月 */
-    {
-        const char *q = p;
-        int m = small_number(&q, s, limit, 12);
-        if (m >= 1) {
-            int m2 = 0;
-            const char *r = q;
-            const char *sep = any_lit(
-                r, limit, (const char *const[]){"-", "—", "–", "~", "～", "至", "到", NULL});
-            if (sep) {
-                const char *u = sep;
-                int v = small_number(&u, s, limit, 12);
-                if (v > m && (lit(u, limit, "月") || lit(u, limit, "月份"))) {
-                    m2 = v;
-                    r = u;
-                }
-            }
-            const char *me = lit(r, limit, "月");
-            if (!me)
-                return NULL;
-            if (lit(me, limit, "份"))
-                me += 3;
-            if (any_lit(me, limit,
-                        (const char *const[]){"合约", "合約", "期货", "期貨", "交割", "份合约",
-                                              "份合約", NULL}))
-                return NULL; /* 美油10月合约: a contract's name */
-            if (!year_stated && am && (m2 ? m2 : m) > am) {
-                y--; /* 12月 in a January article: last year's (a plan's: next; see time_refs) */
-                t->shifted_back = TRUE;
-            }
-            if (m2) {
-                t->p = months(y, m, m2);
-                return me;
-            }
-            t->p = point_period(JB_POINT_MONTH, y, m, 0);
-            const char *d = me;
-            int day = small_number(&d, s, limit, 31);
-            if (day >= 1) {
-                const char *de = day >= 1 ? any_lit(d, limit,
-                                                    (const char *const[]){"日", "号", "號", NULL})
-                                          : NULL;
-                JbPoint x = {JB_POINT_DAY, y, m, day};
-                if (de && jb_point_valid(&x)) {
-                    t->p = jb_period_of(x);
-                    return day_span_end(s, de, limit, t);
-                }
-                return me;
-            }
-            /* a third of the month (7月上旬: the 1st to the 10th; 下旬 to its last day) */
-            static const char *const THIRDS[] = {"上旬", "中旬", "下旬", NULL};
-            gboolean as_of = ends_with_any(s, p, (const char *const[]){"截至", "截止", NULL});
-            for (int k = 0; THIRDS[k]; k++)
-                if ((e = lit(me, limit, THIRDS[k])) && as_of)
-                    return e; /* 截至11月下旬: as of, the month */
-                else if (e) {
-                    JbPoint first = {JB_POINT_DAY, y, m, 1 + 10 * k};
-                    JbPoint last = k < 2 ? (JbPoint){JB_POINT_DAY, y, m, 10 + 10 * k}
-                                         : jb_point_of_days(jb_point_end_day(&t->p.start) - 1);
-                    t->p = (JbPeriod){first, last};
-                    return e;
-                }
-            if ((e = any_lit(me, limit, (const char *const[]){"底", "末", "初", NULL})))
-                return e;
-            return me;
-        }
+    /* 前7个月, 前10月; 首十個月 after a year only (首7個月的免租期 is a span of time) */
+    if (n >= 2 && (!shou || year_stated) &&
+        (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL}))) {
+        t->p = months(y, 1, n);
+        *end = r;
+        return TRUE;
     }
-    /* year words that need a year before them */
-    if (year_stated) {
-        if ((e = any_lit(p, limit, (const char *const[]){"底", "末", "年底", "年末", NULL}))) {
-            if (lit(e, limit, "前")) { /* 年底前: by the end of the year, the year */
-                t->p = point_period(JB_POINT_YEAR, y, 0, 0);
-                t->loose = TRUE;
-                return e + 3;
-            }
-            t->p = point_period(JB_POINT_MONTH, y, 12, 0);
+    return !shou;
+}
+
+/* Quarters: 一季度, 第三季度, 第二季, 首季, 首季度, 三季度; a quarter's end (三季度末) is its
+ * last month. */
+static const char *quarter_of_year(const char *s, const char *p, const char *limit, int y, int am,
+                                   gboolean year_stated, TimeRef *t)
+{
+    const char *q = p, *e;
+    gboolean ordinal = FALSE;
+    if ((e = lit(q, limit, "第"))) {
+        q = e;
+        ordinal = TRUE;
+    }
+    int n = -1;
+    if ((e = lit(q, limit, "首"))) {
+        n = 1;
+        q = e;
+    } else {
+        n = small_number(&q, s, limit, 4);
+    }
+    if (n < 1 || n > 4)
+        return NULL;
+    const char *r = any_lit(q, limit, (const char *const[]){"季度", "季", NULL});
+    /* 季 alone only after 第, 首 or a year (第二季, 首季, 2020年第三季): 三季 could be a count
+     * of seasons */
+    if (!r || !(lit(q, limit, "季度") || ordinal || year_stated || lit(p, limit, "首")))
+        return NULL;
+    if (!year_stated && am && n * 3 - 2 > am) {
+        y--; /* 四季度 in a January article: last year's */
+        t->shifted_back = TRUE;
+    }
+    t->p = point_period(JB_POINT_QUARTER, y, n, 0);
+    if (lit(r, limit, "末") || lit(r, limit, "底")) {
+        t->p = point_period(JB_POINT_MONTH, y, n * 3, 0);
+        r += 3;
+    }
+    return r;
+}
+
+/* After a month (`me`: past 月 or 月份) of year y: a day (10月18日, a span of days after it),
+ * a third of the month (7月上旬: the 1st to the 10th; 下旬 to its last day; 截至11月下旬: as
+ * of, the month), its end or start (6月底, 6月初). Where the month's words end. */
+static const char *within_month(const char *s, const char *p, const char *me, const char *limit,
+                                int y, int m, TimeRef *t)
+{
+    const char *e, *d = me;
+    int day = small_number(&d, s, limit, 31);
+    if (day >= 1) {
+        const char *de = any_lit(d, limit, (const char *const[]){"日", "号", "號", NULL});
+        JbPoint x = {JB_POINT_DAY, y, m, day};
+        if (de && jb_point_valid(&x)) {
+            t->p = jb_period_of(x);
+            return day_span_end(s, de, limit, t);
+        }
+        return me;
+    }
+    static const char *const THIRDS[] = {"上旬", "中旬", "下旬", NULL};
+    gboolean as_of = ends_with_any(s, p, (const char *const[]){"截至", "截止", NULL});
+    for (int k = 0; THIRDS[k]; k++)
+        if ((e = lit(me, limit, THIRDS[k])) && as_of)
+            return e; /* 截至11月下旬: as of, the month */
+        else if (e) {
+            JbPoint first = {JB_POINT_DAY, y, m, 1 + 10 * k};
+            JbPoint last = k < 2 ? (JbPoint){JB_POINT_DAY, y, m, 10 + 10 * k}
+                                 : jb_point_of_days(jb_point_end_day(&t->p.start) - 1);
+            t->p = (JbPeriod){first, last};
             return e;
         }
-        if ((e = any_lit(p, limit, (const char *const[]){"初", "年初", NULL}))) { /* 2023年初 */
-            t->p = point_period(JB_POINT_MONTH, y, 1, 0);
-            return e;
+    if ((e = any_lit(me, limit, (const char *const[]){"底", "末", "初", NULL})))
+        return e;
+    return me;
+}
+
+/* Months: 6月, 6月份, 6月底, 1—11月, 5至7月, 10月18日, 十月; not a contract's name (美油10月
+ * 合约). A month not yet reached is last year's unless a year is named. */
+static gboolean month_of_year(const char *s, const char *p, const char *limit, int y, int am,
+                              gboolean year_stated, TimeRef *t, const char **end)
+{
+    const char *q = p;
+    *end = NULL;
+    int m = small_number(&q, s, limit, 12);
+    if (m < 1)
+        return FALSE;
+    int m2 = 0;
+    const char *r = q;
+    const char *sep = any_lit(r, limit,
+                              (const char *const[]){"-", "—", "–", "~", "～", "至", "到", NULL});
+    if (sep) {
+        const char *u = sep;
+        int v = small_number(&u, s, limit, 12);
+        if (v > m && (lit(u, limit, "月") || lit(u, limit, "月份"))) {
+            m2 = v;
+            r = u;
         }
-        if ((e = any_lit(p, limit,
-                         (const char *const[]){"全年", "年内", "年內", "内", "內", NULL}))) {
+    }
+    const char *me = lit(r, limit, "月");
+    if (!me)
+        return TRUE;
+    if (lit(me, limit, "份"))
+        me += 3;
+    if (any_lit(me, limit,
+                (const char *const[]){"合约", "合約", "期货", "期貨", "交割", "份合约", "份合約",
+                                      NULL}))
+        return TRUE; /* 美油10月合约: a contract's name */
+    if (!year_stated && am && (m2 ? m2 : m) > am) {
+        y--; /* 12月 in a January article: last year's (a plan's: next; see time_refs) */
+        t->shifted_back = TRUE;
+    }
+    if (m2) {
+        t->p = months(y, m, m2);
+        *end = me;
+        return TRUE;
+    }
+    t->p = point_period(JB_POINT_MONTH, y, m, 0);
+    *end = within_month(s, p, me, limit, y, m, t);
+    return TRUE;
+}
+
+/* Year words that need a year before them: 2023年底 (年底前: by then, the year), 2023年初,
+ * 全年, 年内, 今年以来. */
+static const char *after_a_year(const char *p, const char *limit, const TimeAnchor *a, int y,
+                                int am, TimeRef *t)
+{
+    const char *e;
+    if ((e = any_lit(p, limit, (const char *const[]){"底", "末", "年底", "年末", NULL}))) {
+        if (lit(e, limit, "前")) { /* 年底前: by the end of the year, the year */
             t->p = point_period(JB_POINT_YEAR, y, 0, 0);
-            return e;
-        }
-        if ((e = any_lit(p, limit, (const char *const[]){"以来", "以來", NULL})) && am &&
-            y == anchor_year(a)) {
-            t->p = months(y, 1, am); /* 今年以来 */
             t->loose = TRUE;
-            return e;
+            return e + 3;
         }
+        t->p = point_period(JB_POINT_MONTH, y, 12, 0);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"初", "年初", NULL}))) { /* 2023年初 */
+        t->p = point_period(JB_POINT_MONTH, y, 1, 0);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"全年", "年内", "年內", "内", "內", NULL}))) {
+        t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+        return e;
+    }
+    if ((e = any_lit(p, limit, (const char *const[]){"以来", "以來", NULL})) && am &&
+        y == anchor_year(a)) {
+        t->p = months(y, 1, am); /* 今年以来 */
+        t->loose = TRUE;
+        return e;
     }
     return NULL;
+}
+
+/* What follows a year (or stands alone): 全年, 上半年, 前三季度, 一季度, 首季, 6月, 6月底,
+ * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
+ * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
+ * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
+const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a, int year,
+                     gboolean year_stated, TimeRef *t)
+{
+    const char *e;
+    int y = year ? year : anchor_year(a);
+    int am = anchor_month(a);
+    if ((e = half_of_year(p, limit, y, am, year_stated, t)))
+        return e;
+    if (first_of_year(s, p, limit, y, year_stated, t, &e))
+        return e;
+    if ((e = quarter_of_year(s, p, limit, y, am, year_stated, t)))
+        return e;
+    if (month_of_year(s, p, limit, y, am, year_stated, t, &e))
+        return e;
+    return year_stated ? after_a_year(p, limit, a, y, am, t) : NULL;
 }
 
 /* Can a bare period code (Q3, H1) start at p? Only as a word of its own: at the start, after

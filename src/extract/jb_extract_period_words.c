@@ -47,8 +47,6 @@ static gboolean plan_year_named(const char *e, const char *limit)
 }
 
 
-/* Words that are a time by themselves: now, today, weeks, this month, plan periods, and the
- * times relative to the context. */
 /* A periodic report's own times, counted from the period it covers: 本报告期 (报告期内),
  * 年初至报告期末, 报告期末 (its last day), 上年度末 (the last day of the year before). */
 static const char *report_time(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
@@ -151,54 +149,69 @@ static const char *weekday_ref(const char *s, const char *p, const char *limit, 
     return e;
 }
 
-const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
-                      TimeRef *t)
+/* Each of the next five reads one kind of word at p: TRUE when one is there, with *end where
+ * it ends, or NULL when it names no time here (目前 with no published day); FALSE when none
+ * of its kind is at p. */
+
+/* Now, today, yesterday: the published day, or the day before it. */
+static gboolean today_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t,
+                           const char **end)
 {
     const char *e;
-    gint64 day;
-    if (a->have_report && (e = report_time(p, limit, a, t)))
-        return e;
-    /* now: the published day */
+    *end = NULL;
     if ((e = any_lit(p, limit,
                      (const char *const[]){"截至目前", "截止目前", "截至目前为止", "目前", "当前",
                                            "當前", "现阶段", "現階段", "现时", "現時", "现在",
                                            "現在", NULL}))) {
         if (!a->day.kind)
-            return NULL;
+            return TRUE;
         t->p = jb_period_of(a->day);
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"今天", "今日", NULL}))) {
         if (!a->day.kind)
-            return NULL;
+            return TRUE;
         t->p = jb_period_of(a->day);
         t->role = TIME_DAY;
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"昨天", "昨日", "昨晚", NULL}))) {
         if (a->day.kind != JB_POINT_DAY)
-            return NULL;
+            return TRUE;
         t->p = jb_period_of(jb_point_add(a->day, -1));
         t->role = TIME_DAY;
-        return e;
+        *end = e;
+        return TRUE;
     }
-    if ((e = weekday_ref(s, p, limit, a, t)))
-        return e;
+    return FALSE;
+}
+
+/* Weeks counted from the trading day: 本周以来 and 本月以来 (to date), 本周, 上周, 下周, and 周
+ * right before a move (周涨1.04%). */
+static gboolean week_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                          TimeRef *t, const char **end)
+{
+    const char *e;
+    gint64 day;
+    *end = NULL;
     /* to date within the week or month: 本周以来 (Monday to the trading day), 本月以来 */
     if ((e = any_lit(p, limit, (const char *const[]){"本周以来", "本週以來", "本周以來", NULL}))) {
         if (!anchor_trading_day(a, &day))
-            return NULL;
+            return TRUE;
         t->p = (JbPeriod){jb_point_of_days(day - jb_weekday(day)), jb_point_of_days(day)};
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"本月以来", "本月以來", NULL}))) {
         if (!anchor_trading_day(a, &day))
-            return NULL;
+            return TRUE;
         JbPoint today = jb_point_of_days(day);
         t->p = (JbPeriod){{JB_POINT_DAY, today.year, today.n, 1}, today};
-        return e;
+        *end = e;
+        return TRUE;
     }
-    /* weeks: 本周, 上周, 下周, and 周 right before a move (周涨1.04%) */
     static const struct {
         const char *w;
         int weeks;
@@ -207,10 +220,11 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
     for (gsize i = 0; i < G_N_ELEMENTS(WEEKS); i++)
         if ((e = lit(p, limit, WEEKS[i].w))) {
             if (!anchor_trading_day(a, &day))
-                return NULL;
+                return TRUE;
             t->p = work_week(day, WEEKS[i].weeks);
             t->future_word = WEEKS[i].weeks > 0;
-            return e;
+            *end = e;
+            return TRUE;
         }
     if ((e = any_lit(p, limit, (const char *const[]){"周", "週", NULL})) &&
         any_lit(e, limit,
@@ -219,12 +233,21 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
                        (const char *const[]){"一", "两", "兩", "几", "幾", "多", "每", "上", "下",
                                              "本", "这", "這", NULL})) {
         if (!anchor_trading_day(a, &day))
-            return NULL;
+            return TRUE;
         t->p = work_week(day, 0);
         t->local = TRUE;
-        return e;
+        *end = e;
+        return TRUE;
     }
-    /* months by word */
+    return FALSE;
+}
+
+/* Months by word: 月末, 当月 (the month just spoken of), 本月 (本月23日), 下月. */
+static gboolean month_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                           TimeRef *t, const char **end)
+{
+    const char *e;
+    *end = NULL;
     if ((e = any_lit(p, limit, (const char *const[]){"月末", "月底", NULL})) &&
         !(p > s && (g_ascii_isdigit(p[-1]) ||
                     ends_with_any(s, p,
@@ -233,16 +256,18 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
                                                         "个", "個", "前", "同", NULL})))) {
         t->rel = REL_THIS; /* 月末外币贷款余额…: the end of the month just spoken of */
         t->grain = JB_POINT_MONTH;
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"当月", "當月", NULL}))) {
         t->rel = REL_THIS; /* that month: the one just named (9月当月), else this one */
         t->grain = JB_POINT_MONTH;
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"本月", "这个月", "這個月", NULL}))) {
         if (!anchor_month(a))
-            return NULL;
+            return TRUE;
         const char *d = e;
         int dd = g_ascii_isdigit(*d) ? digits(&d, s, limit, 2) : -1;
         const char *de = dd >= 1 ? any_lit(d, limit, (const char *const[]){"日", "号", "號", NULL})
@@ -250,20 +275,30 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
         JbPoint x = {JB_POINT_DAY, anchor_year(a), anchor_month(a), dd};
         if (de && jb_point_valid(&x)) { /* 本月23日 */
             t->p = jb_period_of(x);
-            return de;
+            *end = de;
+            return TRUE;
         }
         t->p = point_period(JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0);
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"下月", "下个月", "下個月", NULL}))) {
         if (!anchor_month(a))
-            return NULL;
+            return TRUE;
         JbPoint m = {JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0};
         t->p = jb_period_of(jb_point_add(m, 1));
         t->future_word = TRUE;
-        return e;
+        *end = e;
+        return TRUE;
     }
-    /* relative to the context */
+    return FALSE;
+}
+
+/* Times relative to the context, resolved later (jb_extract_period_resolve.c): 去年同期, 同期,
+ * 上季, 上月, 今季, 当天, 当时, 两年平均. */
+static const char *context_word(const char *p, const char *limit, TimeRef *t)
+{
+    const char *e;
     if ((e = any_lit(p, limit,
                      (const char *const[]){"去年同期", "上年同期", "上一年同期", NULL}))) {
         t->rel = REL_YEAR_AGO;
@@ -305,32 +340,43 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
         t->rel = REL_TWO_YEARS;
         return e;
     }
-    /* the year as a whole, and year-end reviews: in January and February 全年 and 过去一年
-     * are last year's */
+    return NULL;
+}
+
+/* The year as a whole, and year-end reviews: in January and February 全年 and 过去一年 are
+ * last year's; 年初以来, 年初, 年底 (到年底: a deadline), 年内. */
+static gboolean year_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                          TimeRef *t, const char **end)
+{
+    const char *e;
+    *end = NULL;
     if ((e = any_lit(p, limit,
                      (const char *const[]){"全年", "过去一年", "過去一年", "过去1年", NULL}))) {
         if (!anchor_year(a))
-            return NULL;
+            return TRUE;
         t->rel = REL_YEAR; /* 2023年…，全年降幅近50%: 2023's */
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年初以来", "年初以來", "年初至今", NULL}))) {
         if (!anchor_month(a))
-            return NULL;
+            return TRUE;
         t->p = months(anchor_year(a), 1, anchor_month(a)); /* as 今年以来 */
         t->loose = TRUE;
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年初", NULL}))) {
         if (!anchor_year(a))
-            return NULL;
+            return TRUE;
         t->rel = REL_YEAR_START; /* 年初的0.9元: January of the year in force */
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年底", "年末", NULL})) &&
         !lit(e, limit, "前")) {
         if (!anchor_year(a))
-            return NULL;
+            return TRUE;
         t->rel = REL_YEAR_END;
         /* 到年底 is a deadline; 下降至年底的0.45元, a value at that time */
         t->future_word = (ends_with(s, p, "到") || ends_with(s, p, "至")) && !lit(e, limit, "的");
@@ -340,49 +386,74 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
         if ((p == s || ends_with_any(s, p, (const char *const[]){"，", "。", "；", "：", NULL})) &&
             anchor_month(a) >= 1 && anchor_month(a) <= 6)
             t->rel = REL_YEAR;
-        return e;
+        *end = e;
+        return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年内", "年內", "年底前", "年末前", NULL}))) {
         if (!anchor_year(a))
-            return NULL;
+            return TRUE;
         t->p = point_period(JB_POINT_YEAR, anchor_year(a), 0, 0);
         t->loose = TRUE; /* a deadline, not the period a story reports */
-        return e;
+        *end = e;
+        return TRUE;
     }
-    /* five-year plans: “十四五”时期, 十三五期间 */
-    {
-        const char *q = p;
-        gboolean quoted = FALSE;
-        if ((e = any_lit(q, limit, (const char *const[]){"“", "\"", "「", NULL}))) {
-            q = e;
-            quoted = TRUE;
-        }
-        static const struct {
-            const char *w;
-            int first;
-        } PLANS[] = {{"十一五", 2006},
-                     {"十二五", 2011},
-                     {"十三五", 2016},
-                     {"十四五", 2021},
-                     {"十五五", 2026}};
-        for (gsize i = 0; i < G_N_ELEMENTS(PLANS); i++) {
-            if (!(e = lit(q, limit, PLANS[i].w)))
-                continue;
-            if (quoted && !(e = any_lit(e, limit, (const char *const[]){"”", "\"", "」", NULL})))
-                return NULL;
-            const char *r = any_lit(
-                e, limit, (const char *const[]){"末", "时期", "時期", "期间", "期間", NULL});
-            if (!r && plan_year_named(e, limit))
-                return NULL; /* 今年是“十四五”规划收官之年: a year of the plan, said of this year */
-            if (!r && !quoted)
-                return NULL; /* 十四五 alone is often a name (十四五规划): a period only with 时期 */
-            t->p = (JbPeriod){{JB_POINT_YEAR, PLANS[i].first, 0, 0},
-                              {JB_POINT_YEAR, PLANS[i].first + 4, 0, 0}};
-            if (r && lit(e, limit, "末")) /* “十三五”末: its last year */
-                t->p.start = t->p.end;
-            t->future_word = anchor_year(a) && PLANS[i].first + 4 > anchor_year(a);
-            return r ? r : e;
-        }
+    return FALSE;
+}
+
+/* Five-year plans: “十四五”时期, 十三五期间, “十三五”末 (its last year); 十四五 alone is often a
+ * name (十四五规划), and a year of the plan (“十四五”规划收官之年) is said of this year. */
+static const char *plan_period(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
+{
+    const char *q = p, *e;
+    gboolean quoted = FALSE;
+    if ((e = any_lit(q, limit, (const char *const[]){"“", "\"", "「", NULL}))) {
+        q = e;
+        quoted = TRUE;
+    }
+    static const struct {
+        const char *w;
+        int first;
+    } PLANS[] = {
+        {"十一五", 2006}, {"十二五", 2011}, {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}};
+    for (gsize i = 0; i < G_N_ELEMENTS(PLANS); i++) {
+        if (!(e = lit(q, limit, PLANS[i].w)))
+            continue;
+        if (quoted && !(e = any_lit(e, limit, (const char *const[]){"”", "\"", "」", NULL})))
+            return NULL;
+        const char *r = any_lit(e, limit,
+                                (const char *const[]){"末", "时期", "時期", "期间", "期間", NULL});
+        if (!r && plan_year_named(e, limit))
+            return NULL; /* 今年是“十四五”规划收官之年: a year of the plan, said of this year */
+        if (!r && !quoted)
+            return NULL; /* 十四五 alone is often a name (十四五规划): a period only with 时期 */
+        t->p = (JbPeriod){{JB_POINT_YEAR, PLANS[i].first, 0, 0},
+                          {JB_POINT_YEAR, PLANS[i].first + 4, 0, 0}};
+        if (r && lit(e, limit, "末")) /* “十三五”末: its last year */
+            t->p.start = t->p.end;
+        t->future_word = anchor_year(a) && PLANS[i].first + 4 > anchor_year(a);
+        return r ? r : e;
     }
     return NULL;
+}
+
+/* Words that are a time by themselves, tried in this order: a periodic report's own times,
+ * now and today, a day of the week, weeks, months, the times relative to the context, the
+ * year's, five-year plans. */
+const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                      TimeRef *t)
+{
+    const char *e;
+    if (a->have_report && (e = report_time(p, limit, a, t)))
+        return e;
+    if (today_word(p, limit, a, t, &e))
+        return e;
+    if ((e = weekday_ref(s, p, limit, a, t)))
+        return e;
+    if (week_word(s, p, limit, a, t, &e) || month_word(s, p, limit, a, t, &e))
+        return e;
+    if ((e = context_word(p, limit, t)))
+        return e;
+    if (year_word(s, p, limit, a, t, &e))
+        return e;
+    return plan_period(p, limit, a, t);
 }

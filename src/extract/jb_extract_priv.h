@@ -242,6 +242,14 @@ guint jb_extract_heading_level(const char *para);
 /* The length in bytes of a headline of `keys` that the sentence [s, end) begins with, glued
  * to a sentence that follows it; 0 when there is none. */
 gsize jb_extract_glued_headline(GHashTable *keys, const char *s, const char *end);
+/* A headline glued to the sentence after it: read with the headlines, in its story. */
+typedef struct {
+    char *text; /* owned */
+    const JbSection *section;
+    guint line;
+} Glued;
+/* An empty array of Glued that frees their text (g_array_unref). */
+GArray *jb_extract_glued_new(void);
 
 /* Every time expression of the sentence [s, limit), in order, into `out` (TimeRef): years
  * (2025年, 今年, 去年), months and days (6月底, 今年前7个月, 1—11月, 10月18日), quarters and
@@ -407,10 +415,18 @@ typedef struct {
     GString *metric_buf, *context_buf; /* scratch: text looked up in the dictionary */
 } Ctx;
 
-/* jb_extract.c: a statement and its strings in one allocation (period has JB_PERIOD_MAX
- * bytes, so that a fuller period can replace it). */
+/* jb_extract_statement.c: a statement and its strings in one allocation (period has
+ * JB_PERIOD_MAX bytes, so that a fuller period can replace it). */
 JbStatement *jb_extract_statement_new(const char *subject, Span metric, const char *metric_id,
                                       Span quote, const char *period);
+
+/* jb_extract_headline.c */
+/* Where the sentence [sent, end) of paragraph `para` (at `line`) goes on after a headline
+ * glued to its start (a wire's 【headline】, a headline the article states, possibly after a
+ * dateline, or one that names its source again), the headline kept in c->glued; `sent` when
+ * there is none. A headline that opens the paragraph opens a new story. */
+const char *jb_extract_past_glued_headline(Ctx *c, const char *para, const char *sent,
+                                           const char *end, guint line);
 
 /* jb_extract_statement.c */
 /* The keyword tag of 分别 (jb_extract_sentence_words' hits). */

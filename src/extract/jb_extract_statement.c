@@ -1,7 +1,9 @@
 /* jb_extract_statement.c — one statement of a sentence: for a quantity, its subject (carried
  * across commas), the metric phrase and its dictionary id, the hedge set apart from it, the
  * period, forecast or not, and the quote; and whether it is a figure at all (a count in
- * prose, a slogan, a definition, a class) or one the article gave already.
+ * prose, a slogan, a definition, a class) or one the article gave already. A Figure is put
+ * together in steps (jb_extract_statement_priv.h), each a function; a statement and its
+ * strings are one allocation.
  *
  * Not for: walking articles, paragraphs and sentences (jb_extract.c), time expressions
  * (jb_extract_period.c), telling a figure the article gave already (jb_extract_repeat.c).
@@ -39,6 +41,43 @@ static const struct {
               {"超过", JB_BOUND_AT_LEAST}};
 
 
+
+void jb_statement_free(JbStatement *s)
+{
+    if (!s)
+        return;
+    g_ref_string_release(s->source);
+    g_ref_string_release(s->published);
+    g_ref_string_release(s->publisher);
+    g_ref_string_release(s->title);
+    g_ref_string_release(s->url);
+    g_free(s); /* and its strings, in the same block (statement_new) */
+}
+
+/* A statement and its strings in one allocation: the struct, then period (JB_PERIOD_MAX
+ * bytes, so that a fuller period can replace it), subject, metric, metric_id and quote.
+ * Thousands of statements a second: one malloc each instead of six. */
+JbStatement *jb_extract_statement_new(const char *subject, Span metric, const char *metric_id,
+                                      Span quote, const char *period)
+{
+    gsize ls = strlen(subject) + 1, lm = (gsize)(metric.b - metric.a) + 1;
+    gsize li = strlen(metric_id) + 1, lq = (gsize)(quote.b - quote.a) + 1;
+    JbStatement *s = g_malloc0(sizeof *s + JB_PERIOD_MAX + ls + lm + li + lq);
+    char *p = (char *)(s + 1);
+    s->period = p;
+    g_strlcpy(p, period, JB_PERIOD_MAX);
+    p += JB_PERIOD_MAX;
+    s->subject = memcpy(p, subject, ls);
+    p += ls;
+    s->metric = memcpy(p, metric.a, lm - 1);
+    p[lm - 1] = '\0';
+    p += lm;
+    s->metric_id = memcpy(p, metric_id, li);
+    p += li;
+    s->quote = memcpy(p, quote.a, lq - 1);
+    p[lq - 1] = '\0';
+    return s;
+}
 
 /* Start of the clause holding `at` (in the sentence being read): after the last separator
  * before it, or the sentence's start `s`. */
@@ -358,187 +397,99 @@ static gboolean after_published(const Ctx *c, const char *period)
            p.end.year > c->anchor.day.year;
 }
 
-void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
-                          const char *prev_end, guint line, const char *period_override,
-                          const char *subject_override, const char *metric_override)
+/* A headline repeats the body's figures in fewer words: the same value in the same unit is
+ * the same statement. Only a figure the body does not state is kept. (A few numbers in a
+ * headline against the body's statements: a loop, no index.) */
+static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
 {
-    const char *qs = sent + q->start, *qe = sent + q->end;
-    /* A headline repeats the body's figures in fewer words: the same value in the same
-     * unit is the same statement. Only a figure the body does not state is kept. (A few
-     * numbers in a headline against the body's statements: a loop, no index.) */
     for (guint i = 0; c->headline && i < c->body_statements; i++) {
         const JbStatement *b = g_ptr_array_index(c->out, i);
         JbDecimal bv = b->q.value; /* (the body may say it as a signed decline) */
         bv.mant = bv.mant < 0 ? -bv.mant : bv.mant;
         if (jb_decimal_equal(bv, q->value) && jb_unit_same(b->q.unit, q->unit))
-            return;
+            return TRUE;
     }
-    if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
-        (c->definition_at && c->definition_at < qs))
-        return;
-    if (strcmp(q->qualifier, "数") == 0 || strcmp(q->qualifier, "數") == 0 ||
-        strcmp(q->qualifier, "几") == 0 || strcmp(q->qualifier, "幾") == 0)
-        return; /* 数亿元, 几十万台: a vague amount, no figure to chart (上百, 上万: at least) */
-    const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier) ? strlen(q->qualifier) : 0);
-    if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
-        return; /* 销售额过亿元的企业: a class of things, not a figure */
-    /* (after a verb that gets or counts it, a hedged amount is an amount: 已拿到超过1500台的订单) */
-    static const char *const GOT[] = {"拿到", "获得", "獲得", "收到", "斩获", "斬獲", "签下", "簽下",
-                                      "吸引", "带动", "帶動", "实现", "實現", "完成", "达成", "達成",
-                                      "累计", "累計", "共有", "有", "新增", "吸纳", "吸納", NULL};
-    gboolean got = FALSE;
-    for (const char *const *w = GOT; *w && !got && may_end_any(sent, qs, GOT); w++)
-        got = ends(sent, qs, *w);
-    if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && strcmp(q->unit, "%") != 0 &&
-        !jb_unit_is_points(q->unit) && !got)
-        return; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
-                 * group (超过50%的企业 still says how many there are) */
-    if (strcmp(q->unit, "%") != 0 && !jb_unit_is_points(q->unit) && !got &&
-        bound_modifies_noun(q, qe, sent_end))
-        return; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
-    if (span_of_years_in_name(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end) ||
-        era_of_years(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end) ||
-        category_name(q, jb_extract_clause_start(c, sent, qs), qs, qe, sent_end))
-        return; /* 完成三年整改, 五年新增3.1万公里, 下一个十年: a span that names a programme or a time */
-    if (strcmp(q->unit, "手") == 0 && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
-        qe - qs == (gssize)strlen("二手"))
-        return; /* 二手住宅, 一手房: second-hand, not two lots */
-    if (condition_before(sent, qs) || starts(qs, qe, "±") || condition_age(q, qs, qe, sent, sent_end))
-        return; /* 年满60周岁的老人, 身高1.2米以下, ±800千伏, 李某（48岁）: who or what, no figure */
-    if ((strcmp(q->unit, "人") == 0 || strcmp(q->unit, "口") == 0) &&
-        (starts(qe, sent_end, "家庭") || starts(qe, sent_end, "住户") ||
-         starts(qe, sent_end, "住戶") || starts(qe, sent_end, "户") || starts(qe, sent_end, "戶") ||
-         starts(qe, sent_end, "之家")))
-        return; /* 5人家庭住戶, 三口之家: a kind of household, not a count of people */
-    if (starts(qe, sent_end, "的占") || starts(qe, sent_end, "的佔"))
-        return; /* 50元以下的占67.4%, 50-100元的占21.3%: the group a share is of */
-    if (starts(qe, sent_end, "的为") || starts(qe, sent_end, "的為") ||
-        starts(qe, sent_end, "的称为") || starts(qe, sent_end, "的稱為") ||
-        starts(qe, sent_end, "的属于") || starts(qe, sent_end, "的屬於"))
-        return; /* 30公顷以上的为大型滑雪场, 5至30公顷的为中型: a class defined by its bounds */
-    if (starts(qe, sent_end, "兑") || starts(qe, sent_end, "兌"))
-        return; /* 1美元兑7.08元人民币: the base of an exchange rate, not a figure */
-    if (g_ascii_isalpha(q->unit[0]) && latin_spec_before_noun(qe, sent_end))
-        return; /* 5410mAh 电池, 90W 有线快充: a part's spec that names it, no figure */
-    if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
-        return; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
-    const char *cs0 = jb_extract_clause_start(c, sent, c->ratio_start ? c->ratio_start : qs);
-    const char *cs = cs0;
-    /* a list or a headline puts several figures in one clause: "150家、连接…" */
-    if (prev_end && prev_end > cs && prev_end <= qs)
-        cs = prev_end;
-    for (const char *p = cs; p < qs; p = g_utf8_next_char(p)) {
-        gunichar ch = jb_word_char_at(p, qs);
+    return FALSE;
+}
+
+/* Its clause: where it starts and ends, and where the figure's own words start (a list or a
+ * headline puts several figures in one clause: "150家、连接…"). */
+static void figure_clause(const Ctx *c, Figure *f)
+{
+    f->cs0 = jb_extract_clause_start(c, f->sent, c->ratio_start ? c->ratio_start : f->qs);
+    f->cs = f->cs0;
+    if (f->prev_end && f->prev_end > f->cs && f->prev_end <= f->qs)
+        f->cs = f->prev_end;
+    for (const char *p = f->cs; p < f->qs; p = g_utf8_next_char(p)) {
+        gunichar ch = jb_word_char_at(p, f->qs);
         if (ch == ' ' || ch == 0x3001 /* 、 */)
-            cs = g_utf8_next_char(p);
+            f->cs = g_utf8_next_char(p);
     }
-    const char *ce = clause_end_in(c, qe, sent_end);
+    f->ce = clause_end_in(c, f->qe, f->sent_end);
+}
 
-    const char *subj_word = NULL;
-    const char *subj_at = last_subject(c->subjects, qs, &subj_word);
-    if (subject_override)
-        subj_word = subject_override; /* 分别: this member's own subject */
-    /* The metric phrase starts at the clause's first subject, so a run of subjects stays
-     * whole: 专精特新中小企业, not 中小企业. */
-    const char *cut_at = subj_at;
-    for (const char *p = cs; subj_at && subj_at >= cs && p < subj_at; p = g_utf8_next_char(p))
-        if (subject_starting_at(c->dict, p, qs)) {
-            cut_at = p;
-            break;
-        }
-
-    const TimeRef *t = figure_time(c, q, qs, qe, ce);
-    gboolean have_time = t != NULL;
-
-    /* The figure first (metric, id, value, unit, bound): a figure the article already gave
-     * is not built any further. */
-    const char *subject = subj_word ? subj_word : "";
-    Span metric_at = following_noun(c->list_tail ? c->list_tail : qe, ce);
-    gboolean noun_after = metric_at.a != NULL;
-    if (!metric_at.a && c->member) { /* a 分别 list's member paired with its subject: its own
-                                      * words, not the list's */
-        metric_at = metric_phrase(c->member, c->member + strlen(c->member), NULL, NULL);
-    } else if (!metric_at.a) {
-        /* what precedes the time is no part of the metric (2025年我国…), unless it is a
-         * market's day (恒生指數今日收報); a time in brackets ends with them (国庆档（10月1日
-         * —8日）总票房) */
-        const char *cut = have_time && t->end <= qs && t->role != TIME_DAY ? t->end : NULL;
-        if (cut && (starts(cut, qs, "）") || *cut == ')'))
-            cut += *cut == ')' ? 1 : strlen("）");
-        metric_at = metric_phrase(cs, c->ratio_start ? c->ratio_start : qs, cut_at, cut);
+/* An exact figure takes a hedge set apart from it by a verb (约占总装机的56%). */
+static void figure_hedge(const Ctx *c, Figure *f)
+{
+    if (f->qq.bound != JB_BOUND_EXACT || f->qq.qualifier[0])
+        return;
+    JbBound b;
+    const char *from = f->prev_end && f->prev_end > f->cs0 ? f->prev_end : f->cs0;
+    const char *h = has_figure_digit(from, f->qs) ? NULL : distant_hedge(c, from, f->qs, &b);
+    if (h) {
+        g_strlcpy(f->qq.qualifier, h, sizeof f->qq.qualifier);
+        f->qq.bound = b;
     }
-    if (metric_override && !span_len(metric_at)) /* a later member of a 分别 list */
-        metric_at = (Span){metric_override, metric_override + strlen(metric_override)};
-    if (!span_len(metric_at) && prev_end && c->out->len) { /* a later member of a list */
-        const JbStatement *first = g_ptr_array_index(c->out, c->out->len - 1);
-        if (first->sentence == c->sentence)
-            metric_at = (Span){first->metric, first->metric + strlen(first->metric)};
-    }
-    const char *metric = span_str(c->metric_buf, metric_at);
-    JbQuantity qq = *q;
-    gboolean declined = decline_before(cs, qs, c->metric_buf);
-    if (!declined && c->decline_end && c->decline_end >= sent && c->decline_end <= qs &&
-        list_joiner(c->decline_end, qs))
-        declined = TRUE; /* 分别下降0.6%和0.2%: the list's later members decline too */
-    else if (declined)
-        metric = c->metric_buf->str;
-    c->decline_end = declined ? qe : NULL;
-    if (declined) { /* 同比下降2.3% → 同比增长 −2.3% */
-        qq.value.mant = -qq.value.mant;
-        qq.high.mant = -qq.high.mant;
-        if (qq.is_range) {
-            JbDecimal lo = qq.high;
-            qq.high = qq.value;
-            qq.value = lo;
-        }
-        metric_at = (Span){metric, metric + strlen(metric)};
-    }
-    if (qq.bound == JB_BOUND_EXACT && !qq.qualifier[0]) {
-        JbBound b;
-        const char *from = prev_end && prev_end > cs0 ? prev_end : cs0;
-        const char *h = has_figure_digit(from, qs) ? NULL : distant_hedge(c, from, qs, &b);
-        if (h) {
-            g_strlcpy(qq.qualifier, h, sizeof qq.qualifier);
-            qq.bound = b;
-        }
-    }
+}
 
-    /* Quote from the clause that names the subject when the number's clause does not; a
-     * later member of a list (…分别收窄0.5和0.6个百分点) from its clause, not its joiner. */
-    const char *quote_from =
-        prev_end && prev_end >= cs0 && prev_end <= qs && list_joiner(prev_end, qs) ? cs0 : cs;
-    if (subj_at && subj_at < cs)
-        quote_from = jb_extract_clause_start(c, sent, subj_at);
-
+/* Its dictionary metric, or NULL: of its metric phrase (a 分别 member's words), else of the
+ * words before it in its clause; none when it counts a list or is another's figure (its
+ * scope). `region`: a province's or city's, or NULL. */
+static const JbMetric *figure_dict_metric(Ctx *c, const Figure *f, gboolean whole_phrase,
+                                          const char **region)
+{
     const JbMetric *m = NULL;
+    const char *qs = f->qs, *unit = f->q->unit;
+    *region = NULL;
     if (c->dict && c->member) { /* (its words and a noun after the values: 分别为5家和3家企业) */
         g_string_assign(c->context_buf, c->member);
-        if (noun_after)
-            g_string_append(c->context_buf, metric);
-        m = jb_dict_match_in(c->dict, noun_after ? c->context_buf->str : metric, subject, q->unit,
-                             TRUE); /* (a whole phrase, as a lone figure's: 新能源汽车出口量
-                                     * is no 出口) */
+        if (f->noun_after)
+            g_string_append(c->context_buf, f->metric);
+        m = jb_dict_match_in(c->dict, f->noun_after ? c->context_buf->str : f->metric, f->subject,
+                             unit, TRUE); /* (a whole phrase, as a lone figure's: 新能源汽车出口量
+                                           * is no 出口) */
     } else if (c->dict && !c->member_unknown)
-        m = jb_dict_match_in(c->dict, metric[0] ? metric : "", subject, q->unit, !subject_override);
+        m = jb_dict_match_in(c->dict, f->metric[0] ? f->metric : "", f->subject, unit, whole_phrase);
     if (!m && c->dict && !c->member && !c->member_unknown) { /* the metric named earlier in the number's own clause */
         /* from the clause naming the subject, but not into an earlier list member's
          * words: …专精特新中小企业超14万家、科技和创新型中小企业超60万家 */
-        const char *from = quote_from < cs0 ? quote_from : cs0;
-        if (prev_end && prev_end > from && prev_end <= qs)
-            from = prev_end;
+        const char *from = f->quote_from < f->cs0 ? f->quote_from : f->cs0;
+        if (f->prev_end && f->prev_end > from && f->prev_end <= qs)
+            from = f->prev_end;
         from = look_back_from(from, qs);
-        m = jb_dict_match_in(c->dict, span_str(c->context_buf, (Span){from, qs}), subject, q->unit,
-                             !subject_override);
+        m = jb_dict_match_in(c->dict, span_str(c->context_buf, (Span){from, qs}), f->subject, unit,
+                             whole_phrase);
     }
-
-    if (m && counts_list_before(cs0, qs, qe, q))
+    if (m && counts_list_before(f->cs0, qs, f->qe, f->q))
         m = NULL; /* 大模型和智能制造两个方向: how many, not a count of 大模型 */
-    const char *region = NULL;
-    if (m && !jb_dict_in_scope(c->dict, m, sent, qs, &region))
+    if (m && !jb_dict_in_scope(c->dict, m, f->sent, qs, region))
         m = NULL; /* 美国二季度GDP增长2.8%, 集成电路出口额…，进口额增长14%: another's figure */
-    /* a province's or city's figure (全省, 广东省) is kept apart from the nation's: ID@REGION */
-    g_autofree char *regional = m && region ? g_strconcat(m->id, "@", region, NULL) : NULL;
+    return m;
+}
 
+/* Whether a figure is a forecast or done, and what its period is when it names none. */
+typedef struct {
+    gboolean forecast; /* a plan, target or expectation */
+    gboolean actual;   /* said done (已, 累计…): no forecast, whatever its time */
+    gboolean now;      /* of the published day (目前, 已有…): no time carried in */
+    gboolean running;  /* a running total (累计) with no time of its own */
+} Tense;
+
+/* The figure's tense, from the keywords of its clause and of the sentence before it; may
+ * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
+static Tense figure_tense(const Ctx *c, Figure *f)
+{
+    const char *sent = f->sent, *cs0 = f->cs0, *qs = f->qs;
     gboolean forecast_here = FALSE, actual_here = FALSE, now_here = FALSE;
     const char *near = look_back_from(cs0, qs);
     for (guint k = keyword_from(c, near); k < c->keywords->len; k++) {
@@ -558,7 +509,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     gboolean now_before = FALSE;
     /* (the sentence's opening words only: a clause of a megabyte is not read again) */
     const char *opening = look_back_from(sent, cs0) == sent ? cs0 : sent + 3 * LOOK_BACK;
-    for (guint k = keyword_from(c, sent); k < c->keywords->len && !have_time; k++) {
+    for (guint k = keyword_from(c, sent); k < c->keywords->len && !f->have_time; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if (h->at >= cs0 || h->at >= opening)
             break;
@@ -567,6 +518,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         else if (h->tag < kw_hedge && !ACTUAL_CUMULATIVE(h->tag))
             now_before = TRUE;
     }
+    const TimeRef *t = f->t;
     /* a forecast word in an earlier clause (sentence_words found the first) */
     gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
     gboolean forecast = forecast_here || forecast_before;
@@ -574,49 +526,113 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     static const char *const OF_TARGET[] = {"目标的", "目標的", "目标任务的", "目標任務的", "计划的",
                                             "計劃的", "任务的", "任務的", NULL};
     for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, qs, OF_TARGET); w++)
-        if (ends(sent, qs, *w) && !(have_time && t->future_word))
+        if (ends(sent, qs, *w) && !(f->have_time && t->future_word))
             forecast = FALSE;
-    if (have_time && t->future_word)
+    if (f->have_time && t->future_word)
         forecast = TRUE;
     if (!forecast && !actual_here && !c->headline && jb_extract_under_plan_heading(c))
         forecast = TRUE; /* under 二、2026年主要预期目标: the targets */
-    if (have_time && t->event && actual_here && !forecast_here)
-        have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
+    if (f->have_time && t->event && actual_here && !forecast_here)
+        f->have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
     /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
-    gboolean actual = !forecast_here && actual_here && !(have_time && t->end > cs0) &&
-                      !(have_time && t->future_word);
+    gboolean actual = !forecast_here && actual_here && !(f->have_time && t->end > cs0) &&
+                      !(f->have_time && t->future_word);
     if (actual && forecast) { /* already achieved: now, not when the forecast is for */
         forecast = FALSE;
-        have_time = FALSE;
+        f->have_time = FALSE;
     }
-    gboolean period_stated = period_override || have_time;
+    return (Tense){.forecast = forecast,
+                   .actual = actual,
+                   .now = (actual && now_here) || (now_before && !forecast && !actual_here),
+                   .running = actual && !now_here};
+}
+
+/* Its period into `period`: the one stated or carried (statement_period), then what a change
+ * since a base, a span's close, a level over a span, a change between two levels and a
+ * plan's yearly rate make of it. Sets tense->forecast for a plan's rate. */
+static void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *tense,
+                          char period[JB_PERIOD_MAX])
+{
+    /* (a running total, 累计, with no time of its own: of the story's frame — a release's
+     * 1—10月 — else to date; not of a time the last sentence named) */
+    statement_period(c, period_override, f->have_time ? f->t : NULL, tense->now, tense->running,
+                     f->cs0, f->qs, period);
+    if (period_override)
+        return;
+    change_since_base(c, f->sent, f->cs0, f->qs, f->qe, period);
+    close_of_span(c, f->cs0, f->qs, period);
+    if (!f->declined)
+        level_at_span_end(f->cs0, f->qs, f->q, period);
+    if (!f->have_time)
+        change_between_levels(c, f->sent, f->cs0, f->qs, period);
+    if (plan_rate(c, f->cs0, f->qs, period))
+        tense->forecast = TRUE;
+}
+
+/* A new statement of the article being read, its strings copied (jb_extract_statement_new). */
+static JbStatement *article_statement(const Ctx *c, const JbStatement *probe, Span metric)
+{
+    JbStatement *s = jb_extract_statement_new(
+        probe->subject, metric, probe->metric_id,
+        (Span){probe->quote, probe->quote + strlen(probe->quote)}, probe->period);
+    s->source = g_ref_string_acquire(c->source);
+    s->published = g_ref_string_acquire(c->published);
+    s->publisher = g_ref_string_acquire(c->publisher);
+    s->title = g_ref_string_acquire(c->title);
+    s->url = g_ref_string_acquire(c->url);
+    s->q = probe->q;
+    s->line = probe->line;
+    s->sentence = c->sentence;
+    s->period_stated = probe->period_stated;
+    return s;
+}
+
+/* The statement kept: to the output, and remembered to tell a repeat. */
+static void keep_statement(Ctx *c, JbStatement *s)
+{
+    jb_extract_remember(c->seen, s);
+    g_ptr_array_add(c->out, s);
+}
+
+void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
+                              const char *prev_end, guint line, const char *period_override,
+                              const char *subject_override, const char *metric_override)
+{
+    if (headline_repeats_body(c, q) || not_a_figure(c, sent, sent_end, q))
+        return;
+    Figure f = {.sent = sent, .sent_end = sent_end, .q = q, .qs = sent + q->start,
+                .qe = sent + q->end, .prev_end = prev_end};
+    figure_clause(c, &f);
+    f.t = figure_time(c, q, f.qs, f.qe, f.ce);
+    f.have_time = f.t != NULL;
+    /* The figure first (metric, id, value, unit, bound): a figure the article already gave
+     * is not built any further. */
+    figure_metric(c, &f, subject_override, metric_override);
+    figure_decline(c, &f);
+    figure_hedge(c, &f);
+    /* Quote from the clause that names the subject when the number's clause does not; a
+     * later member of a list (…分别收窄0.5和0.6个百分点) from its clause, not its joiner. */
+    f.quote_from = prev_end && prev_end >= f.cs0 && prev_end <= f.qs && list_joiner(prev_end, f.qs)
+                       ? f.cs0
+                       : f.cs;
+    if (f.subj_at && f.subj_at < f.cs)
+        f.quote_from = jb_extract_clause_start(c, sent, f.subj_at);
+    const char *region;
+    const JbMetric *m = figure_dict_metric(c, &f, !subject_override, &region);
+    /* a province's or city's figure (全省, 广东省) is kept apart from the nation's: ID@REGION */
+    g_autofree char *regional = m && region ? g_strconcat(m->id, "@", region, NULL) : NULL;
+
+    Tense tense = figure_tense(c, &f);
+    gboolean period_stated = period_override || f.have_time;
+    Span quote = figure_quote(c, &f);
+    char period[JB_PERIOD_MAX];
+    figure_period(c, &f, period_override, &tense, period);
 
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
-    /* A clause that says little before its number (达到11.2%) is quoted with the one before
-     * it, which names what the number is about. */
-    if (quote_from == cs0 && cs0 > sent && g_utf8_strlen(cs0, qs - cs0) <= 4)
-        quote_from = jb_extract_clause_start(c, sent, cs0 - 1);
-    Span quote = bounded_quote(c->context_buf, trimmed(quote_from, ce), qs, qe);
-    char period[JB_PERIOD_MAX];
-    /* (a running total, 累计, with no time of its own: of the story's frame — a release's
-     * 1—10月 — else to date; not of a time the last sentence named) */
-    statement_period(c, period_override, have_time ? t : NULL,
-                     (actual && now_here) || (now_before && !forecast && !actual_here),
-                     actual && !now_here, cs0, qs, period);
-    if (!period_override) {
-        change_since_base(c, sent, cs0, qs, qe, period);
-        close_of_span(c, cs0, qs, period);
-        if (!declined)
-            level_at_span_end(cs0, qs, q, period);
-        if (!have_time)
-            change_between_levels(c, sent, cs0, qs, period);
-        if (plan_rate(c, cs0, qs, period))
-            forecast = TRUE;
-    }
     g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
-    JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
-                         .metric_id = regional ? regional : (char *)(m ? m->id : ""), .q = qq,
+    JbStatement probe = {.subject = (char *)f.subject, .metric = (char *)f.metric,
+                         .metric_id = regional ? regional : (char *)(m ? m->id : ""), .q = f.qq,
                          .period = period,
                          .period_stated = period_stated, .quote = quote_text, .line = line};
     JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
@@ -627,24 +643,11 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
         }
         return;
     }
-
-    JbStatement *s = jb_extract_statement_new(subject, metric_at, probe.metric_id,
-                                              (Span){quote_text, quote_text + span_len(quote)},
-                                              period);
-    s->source = g_ref_string_acquire(c->source);
-    s->published = g_ref_string_acquire(c->published);
-    s->publisher = g_ref_string_acquire(c->publisher);
-    s->title = g_ref_string_acquire(c->title);
-    s->url = g_ref_string_acquire(c->url);
-    s->q = qq;
-    s->line = line;
-    s->sentence = c->sentence;
-    s->forecast = forecast;
-    s->period_stated = period_stated;
-    if (!actual && after_published(c, s->period))
+    JbStatement *s = article_statement(c, &probe, f.metric_at);
+    s->forecast = tense.forecast;
+    if (!tense.actual && after_published(c, s->period))
         s->forecast = TRUE; /* a value for a period after publication can only be expected */
-    jb_extract_remember(c->seen, s);
-    g_ptr_array_add(c->out, s);
+    keep_statement(c, s);
 }
 
 
@@ -672,21 +675,9 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
             c->row_said[c->n_row_said++] = v;
         return; /* the prose said it (the row label) */
     }
-    JbStatement *s = jb_extract_statement_new(subject, (Span){metric, metric + strlen(metric)},
-                                              probe.metric_id,
-                                              (Span){quote, quote + strlen(quote)}, period);
-    s->source = g_ref_string_acquire(c->source);
-    s->published = g_ref_string_acquire(c->published);
-    s->publisher = g_ref_string_acquire(c->publisher);
-    s->title = g_ref_string_acquire(c->title);
-    s->url = g_ref_string_acquire(c->url);
-    s->q = *q;
-    s->line = line;
-    s->sentence = c->sentence;
-    s->period_stated = stated;
+    JbStatement *s = article_statement(c, &probe, (Span){metric, metric + strlen(metric)});
     s->forecast = estimate || after_published(c, s->period);
-    jb_extract_remember(c->seen, s);
-    g_ptr_array_add(c->out, s);
+    keep_statement(c, s);
 }
 
 int jb_extract_kw_fenbie(void)

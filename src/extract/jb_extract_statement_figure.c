@@ -341,3 +341,91 @@ gboolean list_joiner(const char *a, const char *b)
             return TRUE;
     return FALSE;
 }
+
+/* Is the quantity no figure to state? A count in prose, a short quote, after a definition,
+ * a vague amount (数亿元), a class of things or a threshold that defines a group, a span that
+ * names a programme, who or what (年满60周岁, ±800千伏), a kind of household, the group a
+ * share is of, the base of an exchange rate, a part's spec. */
+gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q)
+{
+    const char *qs = sent + q->start, *qe = sent + q->end;
+    if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
+        (c->definition_at && c->definition_at < qs))
+        return TRUE;
+    if (strcmp(q->qualifier, "数") == 0 || strcmp(q->qualifier, "數") == 0 ||
+        strcmp(q->qualifier, "几") == 0 || strcmp(q->qualifier, "幾") == 0)
+        return TRUE; /* 数亿元, 几十万台: a vague amount, no figure to chart (上百, 上万: at least) */
+    const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier)
+                                   ? strlen(q->qualifier)
+                                   : 0);
+    if ((starts(digits, qe, "亿") || starts(digits, qe, "万")) && starts(qe, sent_end, "的"))
+        return TRUE; /* 销售额过亿元的企业: a class of things, not a figure */
+    /* (after a verb that gets or counts it, a hedged amount is an amount: 已拿到超过1500台的订单) */
+    static const char *const GOT[] = {"拿到", "获得", "獲得", "收到", "斩获", "斬獲",
+                                      "签下", "簽下", "吸引", "带动", "帶動", "实现",
+                                      "實現", "完成", "达成", "達成", "累计", "累計",
+                                      "共有", "有",   "新增", "吸纳", "吸納", NULL};
+    gboolean got = FALSE;
+    for (const char *const *w = GOT; *w && !got && may_end_any(sent, qs, GOT); w++)
+        got = ends(sent, qs, *w);
+    if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && strcmp(q->unit, "%") != 0 &&
+        !jb_unit_is_points(q->unit) && !got)
+        return TRUE; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
+                      * group (超过50%的企业 still says how many there are) */
+    if (strcmp(q->unit, "%") != 0 && !jb_unit_is_points(q->unit) && !got &&
+        bound_modifies_noun(q, qe, sent_end))
+        return TRUE; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
+    const char *cs = jb_extract_clause_start(c, sent, qs);
+    if (span_of_years_in_name(q, cs, qs, qe, sent_end) || era_of_years(q, cs, qs, qe, sent_end) ||
+        category_name(q, cs, qs, qe, sent_end))
+        return TRUE; /* 完成三年整改, 五年新增3.1万公里, 下一个十年: a span that names a programme or a time */
+    if (strcmp(q->unit, "手") == 0 && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
+        qe - qs == (gssize)strlen("二手"))
+        return TRUE; /* 二手住宅, 一手房: second-hand, not two lots */
+    if (condition_before(sent, qs) || starts(qs, qe, "±") ||
+        condition_age(q, qs, qe, sent, sent_end))
+        return TRUE; /* 年满60周岁的老人, 身高1.2米以下, ±800千伏, 李某（48岁）: who or what, no figure */
+    if ((strcmp(q->unit, "人") == 0 || strcmp(q->unit, "口") == 0) &&
+        (starts(qe, sent_end, "家庭") || starts(qe, sent_end, "住户") ||
+         starts(qe, sent_end, "住戶") || starts(qe, sent_end, "户") || starts(qe, sent_end, "戶") ||
+         starts(qe, sent_end, "之家")))
+        return TRUE; /* 5人家庭住戶, 三口之家: a kind of household, not a count of people */
+    if (starts(qe, sent_end, "的占") || starts(qe, sent_end, "的佔"))
+        return TRUE; /* 50元以下的占67.4%, 50-100元的占21.3%: the group a share is of */
+    if (starts(qe, sent_end, "的为") || starts(qe, sent_end, "的為") ||
+        starts(qe, sent_end, "的称为") || starts(qe, sent_end, "的稱為") ||
+        starts(qe, sent_end, "的属于") || starts(qe, sent_end, "的屬於"))
+        return TRUE; /* 30公顷以上的为大型滑雪场, 5至30公顷的为中型: a class defined by its bounds */
+    if (starts(qe, sent_end, "兑") || starts(qe, sent_end, "兌"))
+        return TRUE; /* 1美元兑7.08元人民币: the base of an exchange rate, not a figure */
+    if (g_ascii_isalpha(q->unit[0]) && latin_spec_before_noun(qe, sent_end))
+        return TRUE; /* 5410mAh 电池, 90W 有线快充: a part's spec that names it, no figure */
+    if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
+        return TRUE; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
+    return FALSE;
+}
+
+/* A decline (同比下降2.3%) is the rise it mirrors, negative: 同比增长 −2.3%. So are a list's
+ * later members (分别下降0.6%和0.2%). */
+void figure_decline(Ctx *c, Figure *f)
+{
+    f->qq = *f->q;
+    f->declined = decline_before(f->cs, f->qs, c->metric_buf);
+    if (!f->declined && c->decline_end && c->decline_end >= f->sent && c->decline_end <= f->qs &&
+        list_joiner(c->decline_end, f->qs))
+        f->declined = TRUE;
+    else if (f->declined)
+        f->metric = c->metric_buf->str;
+    c->decline_end = f->declined ? f->qe : NULL;
+    if (!f->declined)
+        return;
+    JbQuantity *qq = &f->qq;
+    qq->value.mant = -qq->value.mant;
+    qq->high.mant = -qq->high.mant;
+    if (qq->is_range) {
+        JbDecimal lo = qq->high;
+        qq->high = qq->value;
+        qq->value = lo;
+    }
+    f->metric_at = (Span){f->metric, f->metric + strlen(f->metric)};
+}

@@ -18,6 +18,28 @@
 
 #include "jb_extract_priv.h"
 
+/* One figure of a sentence as jb_extract_add_statement puts its statement together, step by
+ * step: each step reads what the ones before it found. */
+typedef struct {
+    const char *sent, *sent_end; /* the sentence */
+    const JbQuantity *q;         /* the quantity as read */
+    const char *qs, *qe;         /* its text */
+    const char *prev_end;        /* the end of the list member before it, or NULL */
+    const char *cs0;             /* the start of its clause */
+    const char *cs;              /* where its own words start: after a list's earlier member */
+    const char *ce;              /* the end of its clause */
+    const char *subj_at;         /* its subject in the text, or NULL */
+    const char *subject;         /* its subject, "" when none */
+    const TimeRef *t;            /* its time, or NULL */
+    gboolean have_time;          /* the time is the figure's (not a launch's: see figure_tense) */
+    Span metric_at;              /* its metric phrase */
+    const char *metric;          /* the same, as a string (in c->metric_buf) */
+    gboolean noun_after;         /* the metric phrase is the noun after the number */
+    JbQuantity qq;               /* the quantity as stated: a decline negative, a hedge found */
+    gboolean declined;           /* read as a decline (下降0.6%) */
+    const char *quote_from;      /* the start of its quote */
+} Figure;
+
 /* jb_extract_statement_text.c */
 Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
                    const char *time_end);
@@ -25,6 +47,11 @@ const char *last_subject(GArray *hits, const char *b, const char **word);
 Span following_noun(const char *qe, const char *ce);
 gboolean subject_starting_at(const JbDict *dict, const char *p, const char *end);
 Span bounded_quote(GString *buf, Span x, const char *qs, const char *qe);
+/* The figure's subject (f->subj_at, f->subject) and metric phrase (f->metric_at, f->metric,
+ * f->noun_after), from its clause (f->cs, f->ce) and time (f->t). */
+void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *metric_override);
+/* Its quote, from f->quote_from (moved to the clause before when its own says little). */
+Span figure_quote(Ctx *c, Figure *f);
 
 /* jb_extract_statement_figure.c */
 gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity *q);
@@ -45,6 +72,11 @@ gboolean threshold_word(const char *qualifier);
 gboolean has_figure_digit(const char *a, const char *b);
 gboolean decline_before(const char *cs, const char *qs, GString *metric);
 gboolean list_joiner(const char *a, const char *b);
+/* Is the quantity q of the sentence [sent, sent_end) no figure at all (a count in prose, a
+ * vague amount, a class, a condition, a spec)? */
+/* The figure as stated (f->qq): a decline made negative, its metric the rise it mirrors. */
+void figure_decline(Ctx *c, Figure *f);
+gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q);
 
 /* jb_extract_statement_change.c */
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,

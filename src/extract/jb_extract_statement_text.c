@@ -179,3 +179,55 @@ const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit
     }
     return p;
 }
+
+/* Its subject and its metric phrase: the noun after the number, a 分别 member's words, the
+ * words before it, or a list's first member's. */
+void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *metric_override)
+{
+    const char *subj_word = NULL;
+    f->subj_at = last_subject(c->subjects, f->qs, &subj_word);
+    if (subject_override)
+        subj_word = subject_override; /* 分别: this member's own subject */
+    f->subject = subj_word ? subj_word : "";
+    /* The metric phrase starts at the clause's first subject, so a run of subjects stays
+     * whole: 专精特新中小企业, not 中小企业. */
+    const char *cut_at = f->subj_at;
+    for (const char *p = f->cs; f->subj_at && f->subj_at >= f->cs && p < f->subj_at;
+         p = g_utf8_next_char(p))
+        if (subject_starting_at(c->dict, p, f->qs)) {
+            cut_at = p;
+            break;
+        }
+    f->metric_at = following_noun(c->list_tail ? c->list_tail : f->qe, f->ce);
+    f->noun_after = f->metric_at.a != NULL;
+    if (!f->metric_at.a && c->member) { /* a 分别 list's member paired with its subject: its
+                                         * own words, not the list's */
+        f->metric_at = metric_phrase(c->member, c->member + strlen(c->member), NULL, NULL);
+    } else if (!f->metric_at.a) {
+        /* what precedes the time is no part of the metric (2025年我国…), unless it is a
+         * market's day (恒生指數今日收報); a time in brackets ends with them (国庆档（10月1日
+         * —8日）总票房) */
+        const TimeRef *t = f->t;
+        const char *cut = f->have_time && t->end <= f->qs && t->role != TIME_DAY ? t->end : NULL;
+        if (cut && (starts(cut, f->qs, "）") || *cut == ')'))
+            cut += *cut == ')' ? 1 : strlen("）");
+        f->metric_at = metric_phrase(f->cs, c->ratio_start ? c->ratio_start : f->qs, cut_at, cut);
+    }
+    if (metric_override && !span_len(f->metric_at)) /* a later member of a 分别 list */
+        f->metric_at = (Span){metric_override, metric_override + strlen(metric_override)};
+    if (!span_len(f->metric_at) && f->prev_end && c->out->len) { /* a later member of a list */
+        const JbStatement *first = g_ptr_array_index(c->out, c->out->len - 1);
+        if (first->sentence == c->sentence)
+            f->metric_at = (Span){first->metric, first->metric + strlen(first->metric)};
+    }
+    f->metric = span_str(c->metric_buf, f->metric_at);
+}
+
+/* Its quote: its clause, with the one before it when its own says little before the number
+ * (达到11.2%: the one before names what the number is about); cut around the number. */
+Span figure_quote(Ctx *c, Figure *f)
+{
+    if (f->quote_from == f->cs0 && f->cs0 > f->sent && g_utf8_strlen(f->cs0, f->qs - f->cs0) <= 4)
+        f->quote_from = jb_extract_clause_start(c, f->sent, f->cs0 - 1);
+    return bounded_quote(c->context_buf, trimmed(f->quote_from, f->ce), f->qs, f->qe);
+}
