@@ -108,6 +108,72 @@ static char *source_line_name(const char *p)
     return NULL;
 }
 
+/* Does the name [a, b) end as a publisher's does (某某日报, 某某新聞網, 某某社, 某某财经,
+ * 某某研究院)? */
+static gboolean publisher_suffix(const char *a, const char *b)
+{
+    static const char *const ENDS[] = {"报",   "報",   "网",   "網",   "社",     "台",     "刊",
+                                       "财经", "財經", "新闻", "新聞", "研究院", "研究所", "传媒",
+                                       "傳媒", "资讯", "資訊", "频道", "頻道",   "杂志",   "雜誌"};
+    for (gsize i = 0; i < G_N_ELEMENTS(ENDS); i++) {
+        gsize k = strlen(ENDS[i]);
+        if ((gsize)(b - a) > k && memcmp(b - k, ENDS[i], k) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* [a, *b) without a trailing word that says who in the publisher wrote or carried it
+ * (某某网记者, 某某日报全媒体, 某某日报数字报): *b moved before it. */
+static void cut_role(const char *a, const char **b)
+{
+    static const char *const ROLES[] = {"记者",   "記者",   "全媒体", "全媒體", "融媒体", "融媒體",
+                                        "客户端", "客戶端", "数字报", "數字報", "数字版", "數字版",
+                                        "电子版", "電子版", "电子报", "電子報"};
+    for (gsize i = 0; i < G_N_ELEMENTS(ROLES); i++) {
+        gsize k = strlen(ROLES[i]);
+        if ((gsize)(*b - a) > k && memcmp(*b - k, ROLES[i], k) == 0) {
+            *b -= k;
+            return;
+        }
+    }
+}
+
+/* A publisher's name as a token alone [a, b) (of a date line, or a masthead): 2 to 12
+ * characters, no digit, space or punctuation, not 本报 (the paper speaking of itself), ending
+ * as a publisher's name does; a copy of it without its role word (g_free), or NULL. */
+static char *publisher_token(const char *a, const char *b)
+{
+    cut_role(a, &b);
+    glong n = 0;
+    for (const char *p = a; p < b; p = g_utf8_next_char(p), n++) {
+        gunichar ch = g_utf8_get_char(p);
+        if (!g_unichar_isalpha(ch) || n >= 12)
+            return NULL;
+    }
+    if (n < 2 || starts_with(a, "本") || !publisher_suffix(a, b))
+        return NULL;
+    return g_strndup(a, (gsize)(b - a));
+}
+
+/* The publisher a date line names as one of its tokens (桐江晚报　2026年11月18日 星期三,
+ * 2026年11月07日 16:20　某某财经　作者：某某), or NULL (g_free). */
+static char *byline_name(const char *p)
+{
+    for (const char *a = p; *a;) {
+        while (*a == ' ')
+            a++;
+        const char *b = a;
+        while (*b && *b != ' ')
+            b++;
+        char *name = b > a ? publisher_token(a, b) : NULL;
+        if (name)
+            return name;
+        a = b;
+    }
+    return NULL;
+}
+
 /* ---- dates found late ---------------------------------------------------------------- */
 
 /* A full date in a file's name (articles saved as 05_ipo_20250617.txt or
@@ -245,6 +311,10 @@ static void ctx_forget(Ctx *c)
     g_clear_pointer(&c->md_heading, g_free);
     g_clear_pointer(&c->site_name, g_free);
     g_clear_pointer(&c->source_line, g_free);
+    g_clear_pointer(&c->byline_name, g_free);
+    g_clear_pointer(&c->masthead, g_free);
+    g_clear_pointer(&c->masthead_text, g_free);
+    c->masthead_block = c->title_from = 0;
     c->next_kind = JB_PARA_BODY;
     c->section_blocks = 0;
     c->dropped_container = FALSE;
@@ -292,8 +362,19 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         /* (every form of a header date has ASCII digits) */
         j->header_line = j->digit && jb_article_header_ymd(
                                          p, j->n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
-        if (j->header_line)
+        if (j->header_line) {
             c->header_date = jb_article_format_date(3, y, m, d);
+            if (j->n <= 60)
+                c->byline_name = byline_name(p);
+            if (c->masthead && c->masthead_block + 1 == c->nblocks && a->title &&
+                strcmp(a->title, c->masthead_text) == 0) {
+                /* a paper's masthead right above its date line: the title is below */
+                g_clear_pointer(&a->title, g_free);
+                c->title_from = a->paragraphs->len;
+            } else {
+                g_clear_pointer(&c->masthead, g_free);
+            }
+        }
     }
     if (j->n <= 24) { /* a closing date line (香港，二零二六年七月三日): the last one counts */
         int y, m, d;
@@ -311,10 +392,16 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         c->cutting = TRUE;
     if (v != KEEP)
         return;
-    if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == 0 && !a->title &&
+    if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == c->title_from && !a->title &&
         j->n <= TITLE_MAX_CHARS && !jb_article_ends_sentence(p, p + len)) {
         g_free(a->title);
         a->title = g_strdup(p);
+        /* (a masthead, 某某日报数字报, if the date line comes right after it) */
+        if (c->title_from == 0 && !j->digit && j->n <= 16 && !c->masthead &&
+            (c->masthead = publisher_token(p, p + len)) != NULL) {
+            c->masthead_block = c->nblocks;
+            c->masthead_text = g_strdup(p);
+        }
     }
     JbSection *x = current_section(c);
     if (kind == JB_PARA_HEADING && !x->title[0] && x->first == a->paragraphs->len) {
@@ -461,6 +548,10 @@ static void pick_publisher(JbArticle *a, Ctx *c)
         set_str(&a->publisher, clean_title(c->site_name));
     else if (c->source_line)
         set_str(&a->publisher, g_strdup(c->source_line));
+    else if (c->byline_name)
+        set_str(&a->publisher, g_strdup(c->byline_name));
+    else if (c->masthead && c->title_from > 0) /* (confirmed by the date line under it) */
+        set_str(&a->publisher, g_strdup(c->masthead));
     if (!a->publisher)
         a->publisher = g_strdup("");
 }

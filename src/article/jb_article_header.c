@@ -59,7 +59,7 @@ static const char *skip_weekday(const char *p)
     return p;
 }
 
-#define BYLINE_MAX_CHARS 50 /* a byline with a date is no longer */
+#define BYLINE_MAX_CHARS 60 /* a byline with a date is no longer (its counters included) */
 
 /* Does a token of a byline begin or end at p: the line's ends, a space (also U+3000),
  * a bar (| ｜ 丨)? */
@@ -84,10 +84,14 @@ static gboolean gap_before(const char *p, const char *q)
  * touches its words and is none. */
 static gboolean byline_date(const char *p, int *y, int *m, int *d)
 {
-    /* (a label's colon is no sentence: 浏览次数：3276, 来源：某网) */
-    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？", ",", ";"};
+    /* (a label's colon is no sentence: 浏览次数：3276, 来源：某网; nor is the comma of a
+     * counter's thousands: 讚好 2,048) */
+    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？", ";"};
     for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
         if (strstr(p, SENTENCE[i]))
+            return FALSE;
+    for (const char *q = strchr(p, ','); q; q = strchr(q + 1, ','))
+        if (q == p || !g_ascii_isdigit(q[-1]) || !g_ascii_isdigit(q[1]))
             return FALSE;
     for (const char *q = p; *q; q++) {
         if (!g_ascii_isdigit(*q) || (q > p && !gap_before(p, q)))

@@ -67,6 +67,8 @@ static const JunkRule junk_rules[] = {
     {J_START, "首页 ›", 80, NULL, FALSE},
     {J_START, "上一篇", 60, NULL, FALSE},
     {J_START, "下一篇", 60, NULL, FALSE},
+    {J_TEST, "nav bar", 120, jb_junk_nav_bar, FALSE},
+    {J_TEST, "bracketed links", 60, jb_junk_bracket_links, FALSE},
     {J_ANYWHERE, "字号", 12, NULL, FALSE},
     {J_ANYWHERE, "【纠错】", 20, NULL, FALSE},
     /* share prompts */
@@ -75,6 +77,12 @@ static const JunkRule junk_rules[] = {
     {J_WHOLE, "分享", 0, NULL, FALSE},
     {J_START, "点击右上角", 60, NULL, FALSE},
     {J_START, "点击浏览器下方", 80, NULL, FALSE},
+    {J_START, "点击上方", 60, NULL, FALSE}, /* 点击上方蓝字关注我们 */
+    {J_START, "點擊上方", 60, NULL, FALSE},
+    /* a WeChat article's badge: 原创 and the account's names */
+    {J_WHOLE, "原创", 0, NULL, FALSE},
+    {J_START, "原创 ", 40, NULL, FALSE},
+    {J_START, "原創 ", 40, NULL, FALSE},
     {J_ANYWHERE, "微信好友", 60, NULL, FALSE},
     {J_WHOLE, "朋友圈", 0, NULL, FALSE},
     {J_ANYWHERE, "扫一扫", 40, NULL, FALSE},
@@ -135,6 +143,7 @@ static const JunkRule junk_rules[] = {
     {J_START, "猜你喜歡", 20, NULL, TRUE},
     {J_START, "精彩推薦", 20, NULL, TRUE},
     {J_START, "往期回顧", 20, NULL, TRUE},
+    {J_TEST, "list heading", 200, jb_junk_list_heading, TRUE},
     /* a list of headlines with their dates (标题（2024-10-18）): another page's links */
     {J_TEST, "dated headline", 0, jb_junk_dated_headline, FALSE},
     /* ads */
@@ -155,6 +164,7 @@ static const JunkRule junk_rules[] = {
     {J_TEST, "only a number", 0, jb_junk_only_number, FALSE},
     {J_TEST, "market ticker", 0, jb_junk_ticker, FALSE},
     {J_TEST, "weather widget", 0, jb_junk_weather, FALSE},
+    {J_TEST, "tool or live-data widget", 160, jb_junk_widget, FALSE},
     /* copyright and licence footers */
     {J_ANYWHERE, "Copyright", 150, NULL, FALSE},
     {J_ANYWHERE, "版权所有", 150, NULL, FALSE},

@@ -335,9 +335,21 @@ static gboolean has_sentence_mark(const JunkPara *j)
     return FALSE;
 }
 
+/* A change in percent at `p` marked by a sign or an arrow (+2.15%, -0.8%, ▲0.42%, ↓0.4%):
+ * past its mark, or NULL. */
+static const char *change_mark(const char *p)
+{
+    static const Lit ARROWS[] = {LIT("▲"), LIT("▼"), LIT("↑"), LIT("↓"), LIT("△"), LIT("▽")};
+    if (*p == '+' || *p == '-')
+        return p + 1;
+    return (guchar)*p == 0xE2 ? after_any(p, ARROWS, G_N_ELEMENTS(ARROWS)) : NULL;
+}
+
 /* A market ticker in a page's header or sidebar (上证指数 3245.12 -0.42%深证成指 10412.77
- * +0.18%; an item 贵州茅台 1468.00 +0.52%): signed changes in percent, two or more, or one
- * ending a short item after a price; and no sentence. */
+ * +0.18%; an item 贵州茅台 1468.00 +0.52%; a price widget 新房均价 18,650元/㎡ ↑0.3%): changes
+ * in percent marked by a sign or an arrow, two or more, or one ending a short item after a
+ * price, or one beside a quote's labels (最新 42.18 -0.66% 市值 356亿, 即時行情：…▼0.31%);
+ * and no sentence. */
 gboolean jb_junk_ticker(const JunkPara *j)
 {
     if (j->n > 160 || has_sentence_mark(j) || strchr(j->p, '|') || strchr(j->p, JB_CELL_CHAR))
@@ -347,9 +359,9 @@ gboolean jb_junk_ticker(const JunkPara *j)
         if (g_ascii_isdigit(*p) && (p == j->p || !g_ascii_isdigit(p[-1])) &&
             (p == j->p || p[-1] == ' '))
             numbers++;
-        if ((*p != '+' && *p != '-') || !g_ascii_isdigit(p[1]))
+        const char *q = change_mark(p);
+        if (!q || !g_ascii_isdigit(*q))
             continue;
-        const char *q = p + 1;
         while (g_ascii_isdigit(*q) || *q == '.')
             q++;
         changes += *q == '%';
@@ -357,14 +369,15 @@ gboolean jb_junk_ticker(const JunkPara *j)
     if (changes >= 2 ||
         (changes == 1 && numbers >= 1 && j->n <= 30 && j->len > 0 && j->p[j->len - 1] == '%'))
         return TRUE;
-    /* a stock's quote box (锦拓科技 300817 最新价 28.46 涨跌幅 -1.32% 成交额 3.87亿 换手率 2.15%) */
-    static const char *const QUOTE[] = {
-        "最新价", "涨跌幅", "涨跌额", "成交额", "成交量", "换手率", "市盈率", "总市值", "流通市值",
-        "今开",   "昨收",   "振幅",   "最新價", "漲跌幅", "成交額", "換手率", "總市值", NULL};
+    /* a stock's quote box (锦拓科技 300817 最新价 28.46 涨跌幅 -1.32% 成交额 3.87亿 换手率 2.15%),
+     * a quote bar (即時行情：恒生指數 24,980 ▼0.31%　金價 每兩 35,900): labels of quotes */
+    static const char *const QUOTE[] = {"最新", "涨跌",   "成交额", "成交量", "换手",
+                                        "市盈", "市值",   "今开",   "昨收",   "振幅",
+                                        "漲跌", "成交額", "換手",   "行情",   NULL};
     int labels = 0;
     for (const char *const *w = QUOTE; *w; w++)
         labels += strstr(j->p, *w) != NULL;
-    return labels >= 2 && numbers >= 2;
+    return (labels >= 2 && numbers >= 2) || (changes == 1 && labels >= 1 && numbers >= 2);
 }
 
 /* A weather widget (桥州 晴 12℃~21℃ 空气质量 良 63, in a top bar of links): a temperature
@@ -375,6 +388,175 @@ gboolean jb_junk_weather(const JunkPara *j)
     if (j->n > 120 || has_sentence_mark(j) || !strstr(p, "℃"))
         return FALSE;
     return strstr(p, "空气质量") || strstr(p, "空氣質量") || strstr(p, "AQI");
+}
+
+/* ---- page furniture: nav bars, breadcrumbs, bracketed links, widgets, list headings ---- */
+
+/* The separator of a nav bar (| ｜ 丨) or a breadcrumb (> › ») at p: its length, 0 if none;
+ * *crumb says which. */
+static gsize nav_sep(const char *p, gboolean *crumb)
+{
+    static const Lit BARS[] = {LIT("|"), LIT("｜"), LIT("丨")},
+                     CRUMBS[] = {LIT(">"), LIT("›"), LIT("»")};
+    const char *q = after_any(p, BARS, G_N_ELEMENTS(BARS));
+    *crumb = q == NULL;
+    if (!q)
+        q = after_any(p, CRUMBS, G_N_ELEMENTS(CRUMBS));
+    return q ? (gsize)(q - p) : 0;
+}
+
+/* Does the item [a, b) end with a site's home link (首页, 首頁, 主页, 网站首页)? */
+static gboolean ends_home(const char *a, const char *b)
+{
+    static const char *const HOME[] = {"首页", "首頁", "主页", "主頁"};
+    for (gsize i = 0; i < G_N_ELEMENTS(HOME); i++) {
+        gsize k = strlen(HOME[i]);
+        if ((gsize)(b - a) >= k && memcmp(b - k, HOME[i], k) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A site's navigation written out as text: a breadcrumb (桐江新聞網 首頁 > 本地 > 經濟, 首页 >
+ * 宏观 > 正文: a home link before a crumb's mark; or short items without digits between
+ * crumbs' marks alone, 要闻 > 区县动态) or a bar of short links (某新闻网 | 首页 | 要闻 |
+ * 直播 | 图片: four items or more of up to 8 characters, one at most with a digit); no
+ * sentence. (A pipe table's row has its cells apart already, not bars.) */
+gboolean jb_junk_nav_bar(const JunkPara *j)
+{
+    if (j->n > 120 || has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
+        return FALSE;
+    guint bars = 0, crumbs = 0, items = 0, long_items = 0, digit_items = 0;
+    const char *a = j->p;
+    for (const char *p = j->p;; p++) {
+        gboolean crumb = FALSE;
+        gsize k = *p ? nav_sep(p, &crumb) : 0;
+        if (*p && !k)
+            continue;
+        const char *b = p;
+        while (b > a && b[-1] == ' ')
+            b--;
+        while (a < b && *a == ' ')
+            a++;
+        if (k && crumb && ends_home(a, b))
+            return TRUE;
+        if (b > a) {
+            items++;
+            long_items += g_utf8_strlen(a, b - a) > 8;
+            for (const char *q = a; q < b; q++)
+                if (g_ascii_isdigit(*q)) {
+                    digit_items++;
+                    break;
+                }
+        }
+        if (!*p)
+            break;
+        bars += !crumb;
+        crumbs += crumb;
+        a = p + k;
+        p += k - 1;
+    }
+    return (bars >= 3 && items >= 4 && long_items == 0 && digit_items <= 1) ||
+           (crumbs >= 1 && !bars && items == crumbs + 1 && long_items == 0 && !digit_items);
+}
+
+/* Links written in brackets and nothing else (【返回目录】【上一篇】【下一篇】, [打印] [关闭]):
+ * two or more, each of up to 8 characters, no digit. */
+gboolean jb_junk_bracket_links(const JunkPara *j)
+{
+    static const Lit OPEN[] = {LIT("【"), LIT("[")}, CLOSE[] = {LIT("】"), LIT("]")};
+    if (j->n > 60 || j->digit)
+        return FALSE;
+    guint links = 0;
+    for (const char *p = j->p; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        gsize o = starts_with_lit(p, OPEN[0]) ? 0 : starts_with_lit(p, OPEN[1]) ? 1 : 2;
+        if (o == 2)
+            return FALSE;
+        const char *in = p + OPEN[o].n, *end = strstr(in, CLOSE[o].s);
+        if (!end || end == in || g_utf8_strlen(in, end - in) > 8)
+            return FALSE;
+        links++;
+        p = end + CLOSE[o].n;
+    }
+    return links >= 2;
+}
+
+/* A page's tool or live-data widget, by the label opening it (房贷计算器：贷款80万元…, 即時行情：,
+ * 今日汇率：美元/人民币 7.1120): a calculator's, or live quotes' (即时/实时/今日 + 行情, 汇率,
+ * 油价, 金价). A label up to 10 characters, then a colon. */
+gboolean jb_junk_widget(const JunkPara *j)
+{
+    static const char *const TOOL[] = {"计算器", "計算器", "计算", "換算", "换算"};
+    static const char *const LIVE_WHEN[] = {"即时", "实时", "即時", "實時", "今日"};
+    static const char *const LIVE_WHAT[] = {"行情", "汇率", "匯率", "油价", "油價", "金价", "金價"};
+    if (j->n > 160)
+        return FALSE;
+    const char *colon = NULL;
+    int k = 0;
+    for (const char *p = j->p; *p && k <= 10; p = g_utf8_next_char(p), k++)
+        if (*p == ':' || starts_with(p, "：")) {
+            colon = p;
+            break;
+        }
+    if (!colon || colon == j->p)
+        return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(TOOL); i++) {
+        gsize n = strlen(TOOL[i]);
+        if ((gsize)(colon - j->p) >= n && memcmp(colon - n, TOOL[i], n) == 0)
+            return TRUE;
+    }
+    for (gsize w = 0; w < G_N_ELEMENTS(LIVE_WHEN); w++) {
+        const char *q = strstr(j->p, LIVE_WHEN[w]);
+        if (!q || q >= colon)
+            continue;
+        q += strlen(LIVE_WHEN[w]);
+        for (gsize i = 0; i < G_N_ELEMENTS(LIVE_WHAT); i++)
+            if (starts_with(q, LIVE_WHAT[i]) && q + strlen(LIVE_WHAT[i]) == colon)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* The heading of a list of other pages that closes a story (相关报道, 往期推荐, 往期榜单,
+ * 热门楼盘, 相關報道), alone on its line or with a colon and its first link after it
+ * (相关阅读：[…]): the list and the rest of the page are junk. 往期 (past issues) and 热门 (what
+ * is read most) head such lists whatever follows them in a short line with no digit;
+ * 相关 (related) only before a word of reading (阅读, 报道, 新闻…: not 相关政策). */
+gboolean jb_junk_list_heading(const JunkPara *j)
+{
+    static const Lit ANY[] = {LIT("往期"), LIT("热门"), LIT("熱門")};
+    static const Lit RELATED[] = {LIT("相关"), LIT("相關"), LIT("延伸"),
+                                  LIT("推荐"), LIT("推薦"), LIT("更多")};
+    static const Lit READING[] = {LIT("阅读"), LIT("閱讀"), LIT("报道"), LIT("報道"), LIT("新闻"),
+                                  LIT("新聞"), LIT("推荐"), LIT("推薦"), LIT("文章"), LIT("链接"),
+                                  LIT("鏈接"), LIT("专题"), LIT("專題"), LIT("视频"), LIT("視頻"),
+                                  LIT("资讯"), LIT("資訊"), LIT("报导"), LIT("報導"), LIT("榜单"),
+                                  LIT("榜單"), LIT("精选"), LIT("精選"), LIT("回顾"), LIT("回顧")};
+    if (j->n > 200)
+        return FALSE;
+    const char *q = after_any(j->p, ANY, G_N_ELEMENTS(ANY));
+    if (q) {
+        if (j->n <= 6 && !j->digit && !has_sentence_mark(j))
+            return TRUE;
+        /* 往期推荐：…, 热门文章: … */
+        for (int i = 0; i < 2 && *q; i++)
+            q = g_utf8_next_char(q);
+    } else if ((q = after_any(j->p, RELATED, G_N_ELEMENTS(RELATED))) != NULL) {
+        q = after_any(q, READING, G_N_ELEMENTS(READING));
+        if (!q)
+            return FALSE;
+        while (*q == ' ')
+            q++;
+        if (!*q)
+            return TRUE;
+    } else {
+        return FALSE;
+    }
+    return *q == ':' || starts_with(q, "：");
 }
 
 gboolean jb_junk_header_line(const JunkPara *j)

@@ -225,6 +225,12 @@ typedef struct {
     char *html_title, *og_title, *h1, *meta_date, *canonical, *og_url, *md_heading;
     char *site_name;   /* og:site_name, a feed's channel title */
     char *source_line; /* the publisher a "来源：…" header line names */
+    char *
+        byline_name; /* … the date line names (东陵晚报　2026年11月24日, 2026-12-01 17:45　某某网记者) */
+    char *masthead; /* … a paper's masthead above its date line names (某某日报数字报) */
+    char *masthead_text;  /* that masthead as written */
+    guint masthead_block; /* the block of the masthead candidate (nblocks when it was met) */
+    guint title_from;     /* the paragraph a text file's title may be: after a masthead, 1 */
     /* the parts of the article with headings of their own (a->sections), and the kind of
      * the next paragraph a pass emits (JbParaKind; emit resets it to body) */
     guint8 next_kind;
@@ -448,6 +454,10 @@ gboolean jb_junk_app_promo(const JunkPara *j);
 gboolean jb_junk_ticker(const JunkPara *j);
 gboolean jb_junk_weather(const JunkPara *j);
 gboolean jb_junk_header_line(const JunkPara *j);
+gboolean jb_junk_nav_bar(const JunkPara *j);
+gboolean jb_junk_bracket_links(const JunkPara *j);
+gboolean jb_junk_widget(const JunkPara *j);
+gboolean jb_junk_list_heading(const JunkPara *j);
 /* Fill the tests' word sets (from jb_article_junk_init, after the rules' keys). */
 void jb_junk_tests_init(void);
 

@@ -74,5 +74,21 @@ is "$(tail -n +2 "$TMP/feed.csv" | cut -d, -f2,3,7,13 | tr '\n' ' ')" \
 printf '乘用车零售\n2026年10月8日\n\n1-9月累计零售1,710.5万辆，同比增长9.2%%。\n' >"$D/thousands.txt"
 "$JB" extract -o "$TMP/th.csv" "$D/thousands.txt" 2>/dev/null
 is "$(grep ',9.2,' "$TMP/th.csv" | cut -d'"' -f2)" '1-9月累计零售1,710.5万辆，同比增长9.2%' "the quote of a figure after a grouped number"
+# a portal's plain-text page: a nav bar and a quote bar above a two-line headline, the date
+# line after it with the reporter and counters grouped in thousands, a related list at the
+# end. The date is the byline's, the title the headline, the publisher the byline's site;
+# neither the quotes nor the related headlines are statements
+printf '%s\n' '江城資訊網　首頁 ＞ 本地 ＞ 經濟' '即時行情：恒生指數 24,980 ▼0.31%　金價 每兩 35,900' '' \
+    '十月旅客按年升4.2%' '酒店入住率維持高位' '' \
+    '2026-11-18 16:20　江城資訊網記者 陳某　讚好 2,048　分享 96' '' \
+    '旅遊局今日公佈，十月入境旅客約320萬人次，按年上升4.2%。' '' \
+    '相關新聞' '・機場十月客運量按年升11.3%' >"$D/portal.txt"
+"$JB" extract -o "$TMP/portal.csv" "$D/portal.txt" 2>"$TMP/portal.err"
+is "$(tail -n +2 "$TMP/portal.csv" | cut -d, -f2,3,7,8 | tr '\n' ' ')" \
+    "2026-11-18,2026-10,3200000,人次 2026-11-18,2026-10,4.2,% " \
+    "a byline's date among names and counters; no quote bar or related headline as a statement"
+is "$(tail -n +2 "$TMP/portal.csv" | cut -d, -f13,14 | sort -u)" "江城資訊網,十月旅客按年升4.2%" \
+    "the publisher the byline names, the headline as the title"
+is "$(cat "$TMP/portal.err")" "" "no warning: the date was found"
 echo "1..$n"
 [ "$failed" -eq 0 ]

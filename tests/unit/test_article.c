@@ -500,6 +500,26 @@ static void test_junk_facts(void)
         {"海川股份 600321 最新价 12.05 涨跌幅 -0.82% 成交额 1.26亿 换手率 1.37%", TRUE},
         {"截至收盘，该股成交额1.26亿元，换手率1.37%。", FALSE},
         {"全年阅读推广活动参与人数达12万人次。", FALSE},
+        /* a site's navigation written out: a bar of links, a breadcrumb, bracketed links */
+        {"桐江新闻网 | 首页 | 要闻 | 财经 | 汽车 | 房产 | 视频", TRUE},
+        {"桐江晚报 首页 > 财经 > 正文", TRUE},
+        {"要闻 > 区县动态", TRUE},
+        {"出口增长8.1% | 进口下降2.4%", FALSE},
+        {"【返回目录】【上一篇】【下一篇】", TRUE},
+        {"[打印] [关闭]", TRUE},
+        {"【权威发布】全省前三季度地区生产总值增长5.3%", FALSE},
+        /* widgets: a calculator, live quotes and prices marked by arrows, a quote box */
+        {"房贷计算器：贷款80万元、25年、利率3.1%，月供约3835元", TRUE},
+        {"实时行情：上证指数 3310.25 ▲0.36% 深证成指 10655.40", TRUE},
+        {"今日汇率：美元/人民币 7.1120 日元/人民币 0.0472", TRUE},
+        {"城区新房均价 18,650元/㎡ ↑0.3% 二手房均价 14,020元/㎡ ↓0.7%", TRUE},
+        {"禾丰电子 300999 最新 42.18 -0.66% 市值 356亿", TRUE},
+        {"汇率方面：人民币对美元中间价报7.1032，较前一日调升28个基点。", FALSE},
+        {"▲前三季度，全市规模以上工业增加值同比增长6.1%。", FALSE},
+        /* a WeChat article's badge and follow prompt */
+        {"原创 青禾研究院 青禾数据", TRUE},
+        {"点击上方蓝字关注我们 | 设为星标，第一时间收到推送", TRUE},
+        {"相关政策：对新购车辆给予最高5000元补贴。", FALSE},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *html = g_strdup_printf("<p>正文第一段，增长10%%。</p><p>%s</p>",
@@ -522,6 +542,72 @@ static void test_junk_facts(void)
     ok(lines_ok, "paragraph i starts on line 2i+1");
     is_str(para(b, 99), "第100段，增长99%。", "the last paragraph");
     g_string_free(many, TRUE);
+}
+
+/* What closes a story (a list of other pages under its heading) and what opens a plain
+ * text page (a nav bar, a masthead, a byline with counters): written for this test. */
+static void test_page_furniture(void)
+{
+    static const struct {
+        const char *name, *text;
+    } lists[] = {
+        {"a.txt",
+         "全市新增就业8.2万人。\n\n往期推荐\n◎ 三季度外贸进出口增长5.6%\n◎ 上半年快递量增长19%\n"},
+        {"b.txt", "全市新增就业8.2万人。\n\n相关报道\n・山前县：36小时抢通省道\n・室温不低于20℃\n"},
+        {"c.md", "全市新增就业8.2万人。\n\n相关阅读：[去年公报：总费用超8万亿元](/a.html)\n"},
+        {"d.md",
+         "全市新增就业8.2万人。\n\n**往期榜单**\n\n- [第40周：前十合计11.2万辆](/w40.html)\n"},
+        {"e.html",
+         "<p>全市新增就业8.2万人。</p><h3>热门楼盘</h3><ul><li>湖畔里 均价2.6万元/㎡</li></ul>"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(lists); i++) {
+        GError *error = NULL;
+        g_autoptr(JbArticle) a = jb_article_parse(lists[i].name, lists[i].text,
+                                                  strlen(lists[i].text), NULL, NULL, &error);
+        g_clear_error(&error);
+        ok(a && a->paragraphs->len == 1, "%s: the list after its heading is junk (%u paragraphs)",
+           lists[i].name, a ? a->paragraphs->len : 0);
+    }
+
+    /* a date line after a two-line headline, with the reporter and a counter's thousands */
+    const char *byline = "桐江新聞網　首頁 ＞ 本地 ＞ 經濟\n"
+                         "即時行情：恒生指數 24,980 ▼0.31%　金價 每兩 35,900\n\n"
+                         "十月出口按年升6.1%\n首十個月累計逾3,200億\n\n"
+                         "2026-11-18 16:20　桐江新聞網記者 陳某　讚好 2,048　分享 96\n\n"
+                         "統計處今日公佈，十月出口按年上升6.1%。\n";
+    GError *error = NULL;
+    g_autoptr(JbArticle) b = jb_article_parse("b.txt", byline, strlen(byline), NULL, NULL, &error);
+    g_clear_error(&error);
+    is_str(b ? b->published : NULL, "2026-11-18", "a byline's date beside counters with thousands");
+    is_str(b ? b->title : NULL, "十月出口按年升6.1%", "the headline is the title, not the nav bar");
+    is_str(b ? b->publisher : NULL, "桐江新聞網", "the publisher the byline names before 記者");
+    ok(b && !any_para_has(b, "恒生指數"), "the quote bar is junk");
+
+    /* a paper's masthead above its edition line: its publisher, not the title */
+    const char *paper = "桐江日报数字报\n2026年11月18日 星期三　第03版：要闻\n\n"
+                        "全市出口增长6.1%\n\n本报讯 今年以来，全市出口增长6.1%。\n";
+    g_autoptr(JbArticle) c = jb_article_parse("c.txt", paper, strlen(paper), NULL, NULL, &error);
+    g_clear_error(&error);
+    is_str(c ? c->title : NULL, "全市出口增长6.1%", "a masthead is not the title");
+    is_str(c ? c->publisher : NULL, "桐江日报", "a masthead names the publisher");
+
+    /* a name opening the date line (晚报, 研究院, 财经) is the publisher; 本报记者 is none */
+    static const struct {
+        const char *line, *want;
+    } names[] = {
+        {"桐江晚报　2026年11月18日 星期三　A05版　民生", "桐江晚报"},
+        {"青禾研究院　2026-11-18 09:08　发表于浙江", "青禾研究院"},
+        {"2026年11月18日 16:20　汇通财经　作者：某某　评论（21）", "汇通财经"},
+        {"2026-11-18 16:20　本报记者 张某", ""},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+        g_autofree char *text = g_strdup_printf(
+            "全市出口增长6.1%%\n%s\n\n今年以来，全市出口增长6.1%%。\n", names[i].line);
+        g_autoptr(JbArticle) d = jb_article_parse("d.txt", text, strlen(text), NULL, NULL, &error);
+        g_clear_error(&error);
+        is_str(d ? d->publisher : NULL, names[i].want, "publisher of '%s'", names[i].line);
+        is_str(d ? d->published : NULL, "2026-11-18", "date of '%s'", names[i].line);
+    }
 }
 
 static void test_dates(void)
@@ -658,6 +744,7 @@ int main(void)
     test_html_details();
     test_text_details();
     test_junk_facts();
+    test_page_furniture();
     test_dates();
     { /* a phone word inside a sentence is not a contact line (issue 3: 5G移动电话用户) */
         g_autoptr(JbArticle) a = parse(
