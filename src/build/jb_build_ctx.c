@@ -247,10 +247,11 @@ gboolean jb_build_ctx_prepare(Ctx *c, GError **error)
     g_autofree char *man = g_build_filename(c->out_dir, ".manifest", NULL);
     g_autofree char *man_text = NULL;
     gsize man_len = 0;
-    /* temporary files of a killed run go first, on every build (a no-op one too) */
-    jb_build_sweep_temps(c);
-    if (!jb_build_check_cache_dir(c, error))
+    /* OUT's directories, opened once for every write; then the temporary files of a killed
+     * run go first, on every build (a no-op one too) */
+    if (!jb_build_own_open(c, error))
         return FALSE;
+    jb_build_sweep_temps(c);
     /* A missing or damaged manifest only costs a full rebuild (from the cache). */
     if (!jb_build_read_regular(man, FALSE, &man_text, &man_len) ||
         !g_key_file_load_from_data(c->old_man, man_text, man_len, G_KEY_FILE_NONE, NULL)) {

@@ -98,6 +98,11 @@ void jb_build_maybe_die(const char *point)
     const char *at = g_getenv("JIANBAO_TEST_KILL_AT");
     if (at && strcmp(at, point) == 0)
         raise(SIGKILL);
+    /* stopped the first time only (the test sends SIGCONT) */
+    static gint stopped;
+    const char *stop = g_getenv("JIANBAO_TEST_STOP_AT");
+    if (stop && strcmp(stop, point) == 0 && g_atomic_int_compare_and_exchange(&stopped, 0, 1))
+        raise(SIGSTOP);
 }
 
 /* ---- JSON Lines ----------------------------------------------------------------------- */

@@ -7,16 +7,23 @@
  *    there, a temporary file `.KEY.EXT.XXXXXX.jbtmp` only if KEY.EXT is, and rewrites the
  *    ledger as what is still there (so it grows with the cache, not with the builds).
  *  - OUT/.jianbao-temps: the temporary files a build made beside its outputs (OUT,
- *    OUT/charts), recorded as each is created (jb_build_out_open). The next build removes
- *    those a killed run left, then the ledger.
+ *    OUT/charts) and its cache's ledger (OUT/.cache), each recorded before it is created
+ *    (jb_build_out_open: a kill -9 at any moment leaves none unrecorded), and marked `!NAME`
+ *    when that name was found taken (someone else's file). The next build removes those a
+ *    killed run left, then the ledger.
  * Matching jianbao's names is not enough: with output=. the cache is ./.cache, which other
  * programs may use (a file named by its SHA-256 is common), and a user's `.x.abc123.jbtmp`
  * is the user's. Both were removed by their names alone.
  *
  * The price is leaks, never a wrong removal: a file whose record was lost is never swept (a
- * line a unit on another node appends in the instant the sweep replaces the ledger; a
- * temporary file of a run killed between creating and recording it; a cache from before the
- * ledgers existed: delete OUT/.cache by hand, it costs one full rebuild).
+ * line a unit on another node appends in the instant the sweep replaces the ledger; a cache
+ * from before the ledgers existed: delete OUT/.cache by hand, it costs one full rebuild).
+ *
+ * Every write into OUT goes through descriptors of its directories opened here without
+ * following symlinks (OUT itself as the project names it, OUT/.cache, OUT/charts): the
+ * build's own writes by jb_atomic_openat, the chart's and briefing's (which take a path)
+ * through anchors (jb_atomic_anchor). A symlink put at OUT/.cache while a build runs, or
+ * at OUT/charts, cannot send a file outside OUT.
  *
  * Not for: what is in use (jb_build.c's `live`), claiming a cache name (jb_build_store.c).
  */
@@ -42,13 +49,14 @@
 struct JbBuildOwn {
     GMutex lock;            /* the writers of the cache are the extraction and render threads */
     int cache_fd, temps_fd; /* the ledgers, opened for appending on first use; -1 */
+    int out_dfd, cache_dfd; /* OUT and OUT/.cache (anchored), from jb_build_own_open; -1 */
 };
 
 JbBuildOwn *jb_build_own_new(void)
 {
     JbBuildOwn *o = g_new0(JbBuildOwn, 1);
     g_mutex_init(&o->lock);
-    o->cache_fd = o->temps_fd = -1;
+    o->cache_fd = o->temps_fd = o->out_dfd = o->cache_dfd = -1;
     return o;
 }
 
@@ -60,6 +68,14 @@ void jb_build_own_free(JbBuildOwn *o)
         close(o->cache_fd);
     if (o->temps_fd >= 0)
         close(o->temps_fd);
+    if (o->cache_dfd >= 0) {
+        jb_atomic_unanchor(o->cache_dfd);
+        close(o->cache_dfd);
+    }
+    if (o->out_dfd >= 0) {
+        jb_atomic_unanchor(o->out_dfd);
+        close(o->out_dfd);
+    }
     g_mutex_clear(&o->lock);
     g_free(o);
 }
@@ -95,19 +111,88 @@ static gboolean is_product_name(const char *name)
     return TRUE;
 }
 
+/* ---- the directories ------------------------------------------------------------------ */
+
+static gboolean dir_error(GError **error, const char *dir, const char *what)
+{
+    g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", dir, what);
+    return FALSE;
+}
+
+/* OUT/.cache is a directory or absent: a symlink there (out/.cache → elsewhere) had the
+ * cache written outside OUT, and is refused, its target untouched; with output=. the link
+ * may be the user's own (~/.cache), so it is not removed either. */
+static gboolean cache_dir_error(const Ctx *c, gboolean link, GError **error)
+{
+    g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT,
+                "%s: %s; the build keeps its cache only inside the output directory: remove it",
+                c->cache_dir, link ? "a symlink" : "not a directory");
+    return FALSE;
+}
+
+/* Directory `name` in `dfd`, made (0777 less the umask) when absent, never through a
+ * symlink: one there is removed and a directory made in its place when `replace_link`
+ * (out/charts: the build's own name), else ELOOP. A descriptor, or -1 with errno. */
+static int subdir(int dfd, const char *name, gboolean replace_link)
+{
+    for (int attempt = 0; attempt < 3; attempt++) {
+        int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd >= 0)
+            return fd;
+        struct stat st;
+        if (errno == ENOENT) {
+            if (mkdirat(dfd, name, 0777) != 0 && errno != EEXIST)
+                return -1;
+        } else if ((errno == ELOOP || errno == ENOTDIR) &&
+                   fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
+            if (!replace_link) {
+                errno = ELOOP;
+                return -1;
+            }
+            if (unlinkat(dfd, name, 0) != 0 && errno != ENOENT)
+                return -1;
+        } else {
+            return -1;
+        }
+    }
+    errno = ELOOP; /* (someone keeps putting links there) */
+    return -1;
+}
+
+gboolean jb_build_own_open(Ctx *c, GError **error)
+{
+    JbBuildOwn *o = c->own;
+    if (o->out_dfd >= 0)
+        return TRUE;
+    struct stat st;
+    if (lstat(c->cache_dir, &st) == 0 && !S_ISDIR(st.st_mode))
+        return cache_dir_error(c, S_ISLNK(st.st_mode), error);
+    if (g_mkdir_with_parents(c->out_dir, 0777) != 0)
+        return dir_error(error, c->out_dir, g_strerror(errno));
+    /* OUT as the project names it (a symlink the user made is theirs), then only it */
+    o->out_dfd = open(c->out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (o->out_dfd < 0)
+        return dir_error(error, c->out_dir, g_strerror(errno));
+    o->cache_dfd = subdir(o->out_dfd, ".cache", FALSE);
+    if (o->cache_dfd < 0)
+        return errno == ELOOP || errno == ENOTDIR
+                   ? cache_dir_error(c, errno == ELOOP, error)
+                   : dir_error(error, c->cache_dir, g_strerror(errno));
+    jb_atomic_anchor(c->out_dir, o->out_dfd);
+    jb_atomic_anchor(c->cache_dir, o->cache_dfd);
+    return TRUE;
+}
+
 /* ---- recording ------------------------------------------------------------------------ */
 
-/* Open ledger `name` in `dir` for appending (made 0666 less the umask). Its name is the
- * build's own: a FIFO, socket, device or symlink planted there is removed first (a symlink's
- * target is never opened). -1 with errno. */
-static int ledger_open(const char *dir, const char *name)
+/* Open ledger `name` in directory `dfd` for appending (made 0666 less the umask). Its name
+ * is the build's own: a FIFO, socket, device or symlink planted there is removed first (a
+ * symlink's target is never opened). -1 with errno. */
+static int ledger_open(int dfd, const char *name)
 {
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    if (g_mkdir_with_parents(dir, 0777) != 0)
-        return -1;
     for (int attempt = 0; attempt < 2; attempt++) {
-        int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
-                      0666);
+        int fd = openat(dfd, name,
+                        O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
         struct stat st;
         if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
             return fd;
@@ -116,22 +201,23 @@ static int ledger_open(const char *dir, const char *name)
             close(fd);
         else if (e != ELOOP && e != ENXIO)
             return -1;
-        unlink(path);
+        unlinkat(dfd, name, 0);
     }
     errno = EINVAL;
     return -1;
 }
 
-/* Append `name` as a line: one write(2), so lines of processes appending at once (O_APPEND)
- * do not mix. */
-static gboolean ledger_add(JbBuildOwn *o, int *fd, const char *dir, const char *ledger,
-                           const char *name, GError **error)
+/* Append `name` (after `prefix`) as a line: one write(2), so lines of processes appending at
+ * once (O_APPEND) do not mix. */
+static gboolean ledger_add(JbBuildOwn *o, int *fd, int dfd, const char *dir, const char *ledger,
+                           const char *prefix, const char *name, GError **error)
 {
-    g_autofree char *line = g_strconcat(name, "\n", NULL);
+    g_autofree char *line = g_strconcat(prefix, name, "\n", NULL);
     gsize n = strlen(line);
     g_mutex_lock(&o->lock);
-    if (*fd < 0)
-        *fd = ledger_open(dir, ledger);
+    errno = EBADF; /* (dfd -1: jb_build_own_open was not called) */
+    if (*fd < 0 && dfd >= 0)
+        *fd = ledger_open(dfd, ledger);
     ssize_t w = *fd < 0 ? -1 : write(*fd, line, n);
     int e = w < 0 ? errno : ENOSPC; /* (a short write: the disk filled) */
     g_mutex_unlock(&o->lock);
@@ -143,29 +229,67 @@ static gboolean ledger_add(JbBuildOwn *o, int *fd, const char *dir, const char *
 
 gboolean jb_build_cache_claim(const Ctx *c, const char *path, GError **error)
 {
+    JbBuildOwn *o = c->own;
     g_autofree char *name = g_path_get_basename(path);
-    if (!ledger_add(c->own, &c->own->cache_fd, c->cache_dir, CACHE_LEDGER, name, error))
+    if (!ledger_add(o, &o->cache_fd, o->cache_dfd, c->cache_dir, CACHE_LEDGER, "", name, error))
         return FALSE;
     struct stat st;
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-        unlink(path);
+    if (fstatat(o->cache_dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(st.st_mode) &&
+        !S_ISDIR(st.st_mode))
+        unlinkat(o->cache_dfd, name, 0);
     return TRUE;
+}
+
+typedef struct {
+    const Ctx *c;
+    const char *dir; /* the temporary file's directory relative to OUT: "", "charts", ".cache" */
+} TempRecord;
+
+/* JbAtomicRecord: the temporary file goes in OUT's ledger before it is made. */
+static gboolean record_temp(const char *tmp_name, gboolean taken, gpointer data, GError **error)
+{
+    TempRecord *t = data;
+    JbBuildOwn *o = t->c->own;
+    g_autofree char *rel = *t->dir ? g_strconcat(t->dir, "/", tmp_name, NULL) : g_strdup(tmp_name);
+    return ledger_add(o, &o->temps_fd, o->out_dfd, t->c->out_dir, TEMPS_LEDGER, taken ? "!" : "",
+                      rel, error);
+}
+
+/* jb_atomic_openat for `rel_dir`/`name` under OUT (rel_dir "" or one directory), its
+ * temporary file recorded. */
+static JbAtomicFile *open_in_out(const Ctx *c, const char *rel_dir, const char *name,
+                                 const char *path, JbAtomicFlags flags, GError **error)
+{
+    JbBuildOwn *o = c->own;
+    int dfd = !*rel_dir                        ? o->out_dfd
+              : strcmp(rel_dir, ".cache") == 0 ? o->cache_dfd
+                                               : subdir(o->out_dfd, rel_dir, TRUE);
+    if (dfd < 0) {
+        g_autofree char *dir = g_build_filename(c->out_dir, rel_dir, NULL);
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", dir,
+                    errno == ENOTDIR ? "not a directory: remove it" : g_strerror(errno));
+        return NULL;
+    }
+    TempRecord t = {c, rel_dir};
+    JbAtomicFile *f = jb_atomic_openat(dfd, name, path, flags, record_temp, &t, error);
+    if (dfd != o->out_dfd && dfd != o->cache_dfd)
+        close(dfd);
+    return f;
 }
 
 JbAtomicFile *jb_build_out_open(const Ctx *c, const char *path, JbAtomicFlags flags, GError **error)
 {
-    JbAtomicFile *f = jb_atomic_open(path, flags, error);
-    const char *tmp = f ? jb_atomic_temp_path(f) : NULL;
     gsize n = strlen(c->out_dir);
     while (n > 1 && c->out_dir[n - 1] == G_DIR_SEPARATOR)
         n--;
-    if (!tmp || strncmp(tmp, c->out_dir, n) != 0 || tmp[n] != G_DIR_SEPARATOR)
-        return f; /* (written in place: no temporary file) */
-    if (!ledger_add(c->own, &c->own->temps_fd, c->out_dir, TEMPS_LEDGER, tmp + n + 1, error)) {
-        jb_atomic_abort(f);
-        return NULL;
-    }
-    return f;
+    if (c->own->out_dfd < 0 || strncmp(path, c->out_dir, n) != 0 || path[n] != G_DIR_SEPARATOR)
+        return jb_atomic_open(path, flags, error); /* (not one of OUT's own: not recorded) */
+    const char *rel = path + n + 1;
+    const char *slash = strrchr(rel, G_DIR_SEPARATOR);
+    if (slash && strchr(rel, G_DIR_SEPARATOR) != slash)
+        return jb_atomic_open(path, flags, error); /* (deeper than OUT's own directories) */
+    g_autofree char *dir = slash ? g_strndup(rel, (gsize)(slash - rel)) : g_strdup("");
+    return open_in_out(c, dir, slash ? slash + 1 : rel, path, flags, error);
 }
 
 gboolean jb_build_out_write(const Ctx *c, const char *path, const void *data, gsize len,
@@ -186,13 +310,26 @@ static gint cmp_line(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void sort_unique(GPtrArray *lines)
+{
+    g_ptr_array_sort(lines, cmp_line);
+    guint k = 0;
+    for (guint i = 0; i < lines->len; i++)
+        if (k == 0 || strcmp(g_ptr_array_index(lines, k - 1), g_ptr_array_index(lines, i)) != 0)
+            lines->pdata[k++] = lines->pdata[i];
+    g_ptr_array_set_size(lines, k);
+}
+
 /* The lines of ledger `name` in directory `dfd` (read without waiting, never through a
  * symlink) that `valid` accepts, sorted and unique: pointers into *text (caller frees both).
+ * Lines `!NAME` (a name found taken) go to *taken likewise when it is given (else nowhere).
  * *fd is left open at its end when `fd` is given (for lines appended meanwhile). */
 static GPtrArray *ledger_read(int dfd, const char *name, gboolean (*valid)(const char *),
-                              GString **text, int *fd)
+                              GString **text, int *fd, GPtrArray **taken)
 {
     GPtrArray *lines = g_ptr_array_new();
+    if (taken)
+        *taken = g_ptr_array_new();
     *text = g_string_new(NULL);
     int lfd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
@@ -216,14 +353,13 @@ static GPtrArray *ledger_read(int dfd, const char *name, gboolean (*valid)(const
         *nl = 0;
         if (valid(p))
             g_ptr_array_add(lines, p);
+        else if (taken && *p == '!' && valid(p + 1))
+            g_ptr_array_add(*taken, p + 1);
         p = nl + 1;
     }
-    g_ptr_array_sort(lines, cmp_line);
-    guint k = 0;
-    for (guint i = 0; i < lines->len; i++)
-        if (k == 0 || strcmp(g_ptr_array_index(lines, k - 1), g_ptr_array_index(lines, i)) != 0)
-            lines->pdata[k++] = lines->pdata[i];
-    g_ptr_array_set_size(lines, k);
+    sort_unique(lines);
+    if (taken)
+        sort_unique(*taken);
     return lines;
 }
 
@@ -237,36 +373,46 @@ static gboolean listed(const GPtrArray *lines, const char *name)
     return lines->len && bsearch(name, lines->pdata, lines->len, sizeof(char *), cmp_name);
 }
 
-/* A path relative to OUT a build's temporary file can have: NAME or charts/NAME. */
+/* The directories under OUT a build's temporary files are in (jb_build_out_open's, and the
+ * cache's ledger's), besides OUT itself. */
+static const char *const TEMP_DIRS[] = {"charts/", ".cache/"};
+
+/* A path relative to OUT a build's temporary file can have: NAME, charts/NAME, .cache/NAME. */
 static gboolean is_out_temp(const char *rel)
 {
-    if (g_str_has_prefix(rel, "charts/"))
-        rel += strlen("charts/");
+    for (guint i = 0; i < G_N_ELEMENTS(TEMP_DIRS); i++)
+        if (g_str_has_prefix(rel, TEMP_DIRS[i]))
+            return is_temp_name(rel + strlen(TEMP_DIRS[i]));
     return is_temp_name(rel);
+}
+
+/* Remove temporary file `rel` (is_out_temp) under OUT (`dfd`) if it is a regular file. */
+static void remove_temp(int dfd, const char *rel)
+{
+    const char *slash = strchr(rel, '/');
+    g_autofree char *dir = slash ? g_strndup(rel, (gsize)(slash - rel)) : NULL;
+    /* (charts/ a symlink: its file is not ours; the publisher replaces the link) */
+    int sub = dir ? openat(dfd, dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : dfd;
+    const char *base = slash ? slash + 1 : rel;
+    struct stat st;
+    if (sub >= 0 && fstatat(sub, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+        unlinkat(sub, base, 0);
+    if (sub >= 0 && sub != dfd)
+        close(sub);
 }
 
 void jb_build_sweep_temps(Ctx *c)
 {
-    if (!c->locked)
+    if (!c->locked || c->own->out_dfd < 0)
         return; /* (a unit: the build holding the lock may be publishing) */
-    int dfd = open(c->out_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dfd < 0)
-        return;
+    int dfd = c->own->out_dfd;
     GString *text = NULL;
-    g_autoptr(GPtrArray) temps = ledger_read(dfd, TEMPS_LEDGER, is_out_temp, &text, NULL);
-    for (guint i = 0; i < temps->len; i++) {
-        const char *rel = g_ptr_array_index(temps, i);
-        struct stat st;
-        /* (charts/ a symlink: its file is not ours; the publisher replaces the link) */
-        int sub = g_str_has_prefix(rel, "charts/")
-                      ? openat(dfd, "charts", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                      : dfd;
-        const char *base = sub == dfd ? rel : rel + strlen("charts/");
-        if (sub >= 0 && fstatat(sub, base, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
-            unlinkat(sub, base, 0);
-        if (sub >= 0 && sub != dfd)
-            close(sub);
-    }
+    GPtrArray *taken = NULL;
+    g_autoptr(GPtrArray) temps = ledger_read(dfd, TEMPS_LEDGER, is_out_temp, &text, NULL, &taken);
+    for (guint i = 0; i < temps->len; i++)
+        if (!listed(taken, g_ptr_array_index(temps, i))) /* (a name found someone else's) */
+            remove_temp(dfd, g_ptr_array_index(temps, i));
+    g_ptr_array_unref(taken);
     g_string_free(text, TRUE);
     /* every file it names is gone (or was renamed into place): this run's go in a new one */
     g_mutex_lock(&c->own->lock);
@@ -275,7 +421,6 @@ void jb_build_sweep_temps(Ctx *c)
     c->own->temps_fd = -1;
     unlinkat(dfd, TEMPS_LEDGER, 0);
     g_mutex_unlock(&c->own->lock);
-    close(dfd);
 }
 
 typedef struct {
@@ -314,15 +459,17 @@ static void sweep_one(int dfd, const char *name, CacheSweep *s)
         unlinkat(dfd, name, 0);
 }
 
-void jb_build_sweep(Ctx *c, GHashTable *live)
+/* The cache's files (sweep_one), then its ledger rewritten as what is left. */
+static void sweep_cache(Ctx *c, GHashTable *live)
 {
-    jb_build_sweep_temps(c);
-    int dfd = open(c->cache_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int dfd = c->own->cache_dfd >= 0
+                  ? fcntl(c->own->cache_dfd, F_DUPFD_CLOEXEC, 0)
+                  : open(c->cache_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dfd < 0)
         return; /* (none, or a symlink: a cache linked elsewhere is not swept) */
     GString *text = NULL;
     int lfd = -1;
-    g_autoptr(GPtrArray) owned = ledger_read(dfd, CACHE_LEDGER, is_product_name, &text, &lfd);
+    g_autoptr(GPtrArray) owned = ledger_read(dfd, CACHE_LEDGER, is_product_name, &text, &lfd, NULL);
     CacheSweep s = {live, owned, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space,
                     g_string_new(NULL)};
     DIR *d = fdopendir(dup(dfd));
@@ -338,9 +485,13 @@ void jb_build_sweep(Ctx *c, GHashTable *live)
         while ((r = read(lfd, buf, sizeof buf)) > 0)
             g_string_append_len(s.kept, buf, r);
         g_autofree char *path = g_build_filename(c->cache_dir, CACHE_LEDGER, NULL);
-        /* a ledger that cannot be rewritten stays as it was: it names more, never less */
-        jb_atomic_write_file(path, s.kept->str, s.kept->len,
-                             JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, NULL);
+        /* a ledger that cannot be rewritten stays as it was: it names more, never less; its
+         * temporary file is recorded as an output's is */
+        JbAtomicFile *f = open_in_out(c, ".cache", CACHE_LEDGER, path,
+                                      JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, NULL);
+        if (f && jb_atomic_write(f, s.kept->str, s.kept->len, NULL))
+            jb_atomic_commit(g_steal_pointer(&f), NULL);
+        jb_atomic_abort(f);
         /* this process's appends go to the new one */
         g_mutex_lock(&c->own->lock);
         if (c->own->cache_fd >= 0)
@@ -353,4 +504,10 @@ void jb_build_sweep(Ctx *c, GHashTable *live)
     g_string_free(s.kept, TRUE);
     g_string_free(text, TRUE);
     close(dfd);
+}
+
+void jb_build_sweep(Ctx *c, GHashTable *live)
+{
+    sweep_cache(c, live);
+    jb_build_sweep_temps(c); /* last: the cache ledger's temporary file is recorded there */
 }

@@ -364,14 +364,21 @@ void jb_build_index_clear(Ctx *c);
 
 JbBuildOwn *jb_build_own_new(void);
 void jb_build_own_free(JbBuildOwn *o);
+/* Open OUT (made if missing; through a symlink the project names) and OUT/.cache (made if
+ * missing; a symlink or a file there is an error naming it, its target untouched: with
+ * output=. the link may be the user's own ~/.cache) for every write of this run, and anchor
+ * both (jb_atomic_anchor) for the chart and the briefing, which write by path. */
+gboolean jb_build_own_open(Ctx *c, GError **error);
 /* Before writing the cache file `path`: its name is recorded in the cache's ledger (FALSE
  * and an error naming the ledger when it cannot be: the file must not be written then), and
  * a FIFO, socket, device or symlink planted at it (the cache's names are the build's own) is
  * removed, so the file replaces it — the writer opened a FIFO there in place and waited for
  * a reader for ever, the lock held. Thread-safe. */
 gboolean jb_build_cache_claim(const Ctx *c, const char *path, GError **error);
-/* jb_atomic_open / jb_atomic_write_file for a file in OUT: its temporary file is recorded in
- * OUT's ledger as it is made, for the next build to remove if this one is killed. */
+/* jb_atomic_open / jb_atomic_write_file for a file in OUT or OUT/charts, through the
+ * directory's descriptor (jb_atomic_openat: a symlink at the name is replaced; one at
+ * OUT/charts is replaced by a directory): its temporary file is recorded in OUT's ledger
+ * before it is made, for the next build to remove if this one is killed. */
 JbAtomicFile *jb_build_out_open(const Ctx *c, const char *path, JbAtomicFlags flags,
                                 GError **error);
 gboolean jb_build_out_write(const Ctx *c, const char *path, const void *data, gsize len,
@@ -399,10 +406,6 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published);
 /* Outputs whose unit failed keep their previous file and manifest entry. */
 void jb_build_keep_old_output(Ctx *c, const char *rel);
 gboolean jb_build_write_manifest(Ctx *c, GError **error);
-/* OUT/.cache is a directory or absent: a symlink there (out/.cache → elsewhere) had the
- * cache written outside OUT, and is refused, its target untouched; with output=. the link
- * may be the user's own (~/.cache), so it is not removed either. */
-gboolean jb_build_check_cache_dir(const Ctx *c, GError **error);
 /* Read `path` whole (caller g_free()s *data) if it is a regular file, opened without waiting
  * (a FIFO never blocks) and, unless `follow`, not through a symlink. FALSE (errno) else. */
 gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, gsize *len);

@@ -134,9 +134,9 @@ char *jb_build_hash_file(const char *path)
 
 /* ---- publishing ----------------------------------------------------------------------- */
 
-/* Write an output in OUT: never through a symlink there (the link is removed and a file
- * takes its place), never into a FIFO or device planted at its name (an error: writing would
- * wait for a reader for ever, with the lock held). */
+/* An output is written in OUT never through a symlink there (jb_build_out_open: the file
+ * replaces the link), never into a FIFO or device planted at its name (an error: writing
+ * would wait for a reader for ever, with the lock held). */
 static gboolean unlink_symlink(const char *dest, GError **error)
 {
     struct stat st;
@@ -151,8 +151,9 @@ static gboolean unlink_symlink(const char *dest, GError **error)
 
 /* The directories between OUT and an output (out/charts) are jianbao's own: a symlink put
  * at one (out/charts → elsewhere) had the outputs written, and replaced, outside OUT. It is
- * removed like a symlink at an output, its target untouched, and jb_atomic_open makes a
- * directory in its place. */
+ * removed before the output is compared with what is there (what it links to is not ours),
+ * its target untouched, and jb_build_out_open makes a directory in its place (and removes
+ * one put there meanwhile). */
 static gboolean unlink_dir_symlinks(const char *out_dir, const char *rel, GError **error)
 {
     g_auto(GStrv) parts = g_strsplit(rel, "/", -1);
@@ -181,10 +182,7 @@ char *jb_build_table_sha256(const JbTable *t)
 
 static gboolean publish_table(const Ctx *c, const char *dest, const JbTable *t, GError **error)
 {
-    JbAtomicFile *f = unlink_symlink(dest, error)
-                          ? jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY,
-                                              error)
-                          : NULL;
+    JbAtomicFile *f = jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error);
     if (!f)
         return FALSE;
     if (!jb_table_csv_stream(t, NULL, NULL, sink_file, f, error)) {
@@ -197,8 +195,7 @@ static gboolean publish_table(const Ctx *c, const char *dest, const JbTable *t, 
 static gboolean publish_data(const Ctx *c, const char *dest, const void *data, gsize len,
                              GError **error)
 {
-    return unlink_symlink(dest, error) &&
-           jb_build_out_write(c, dest, data, len, JB_ATOMIC_REGULAR_ONLY, error);
+    return jb_build_out_write(c, dest, data, len, JB_ATOMIC_REGULAR_ONLY, error);
 }
 
 /* Put `product` (a cache file) at `dest` atomically: a copy, never a hard link, so that
@@ -210,10 +207,8 @@ static gboolean publish_file(const Ctx *c, const char *product, const char *dest
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", product, g_strerror(errno));
         return FALSE;
     }
-    JbAtomicFile *out = unlink_symlink(dest, error)
-                            ? jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY,
-                                                error)
-                            : NULL;
+    JbAtomicFile *out = jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY,
+                                          error);
     g_autofree char *buf = g_malloc(1 << 16);
     gboolean ok = out != NULL;
     size_t n;
@@ -326,17 +321,6 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error)
         return FALSE;
     }
     return jb_atomic_commit(f, error);
-}
-
-gboolean jb_build_check_cache_dir(const Ctx *c, GError **error)
-{
-    struct stat st;
-    if (lstat(c->cache_dir, &st) != 0 || S_ISDIR(st.st_mode))
-        return TRUE; /* (made when first written) */
-    g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT,
-                "%s: %s; the build keeps its cache only inside the output directory: remove it",
-                c->cache_dir, S_ISLNK(st.st_mode) ? "a symlink" : "not a directory");
-    return FALSE;
 }
 
 char *jb_build_inputs_digest(GPtrArray *arts)

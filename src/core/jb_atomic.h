@@ -1,15 +1,21 @@
 /* jb_atomic.h — replacing a file so that a reader sees the old one or the new one, never
  * part of one: the one way jianbao writes an output.
  *
- * How: a temporary file `.NAME.XXXXXX.jbtmp` is created beside the target (same directory,
- * so the rename is atomic) with O_CREAT|O_EXCL|O_NOFOLLOW: never through a symlink or a file
- * someone planted at that name. It is written, flushed and renamed over the target. Its mode
+ * How: the target's directory is opened once, and everything after goes through that
+ * descriptor (openat, renameat, unlinkat, fsync): a temporary file `.NAME.XXXXXX.jbtmp` is
+ * created in it with O_CREAT|O_EXCL|O_NOFOLLOW (never through a symlink or a file someone
+ * planted at that name), written, flushed and renamed over the target, so a directory
+ * renamed or replaced by a symlink meanwhile cannot send the file, or its removal, elsewhere. Its mode
  * is 0666 less the umask, as for a file made by a shell redirection. On every failure the
  * temporary file is removed and the file that was at the target stays as it was. Missing
  * parent directories are created (0777 less the umask). A kill -9 between creating and
- * renaming leaves the temporary file: `jianbao build` sweeps `*.jbtmp` beside its outputs.
+ * renaming leaves the temporary file: `jianbao build` sweeps those it recorded (JbAtomicRecord).
  * A signal the process can catch (SIGTERM, SIGINT, SIGHUP, a crash) removes them first:
  * jb_atomic_remove_temps, which the command line's handlers call.
+ *
+ * A caller that owns a directory (a build, OUT and OUT/.cache) opens it itself without
+ * following symlinks and writes with jb_atomic_openat, or anchors it (jb_atomic_anchor) for
+ * the libraries it hands a path to.
  *
  * A target that is a symlink is replaced by the new file (the link is not followed). A target
  * that exists and is neither a regular file nor a directory, through any symlinks
@@ -49,6 +55,29 @@ typedef struct JbAtomicFile JbAtomicFile;
 /* Start replacing `path`: creates its temporary file (or opens a device in place). */
 JbAtomicFile *jb_atomic_open(const char *path, JbAtomicFlags flags, GError **error);
 
+/* Told each temporary file's name (in the directory) before it is created (`taken` FALSE;
+ * FALSE and *error to give up: nothing is created), and when that name was found taken by
+ * a file of someone else's (`taken` TRUE; its error is ignored): for a caller that must
+ * know of every temporary file even after a kill -9 (a build's ledger, jb_build_own.c). */
+typedef gboolean (*JbAtomicRecord)(const char *tmp_name, gboolean taken, gpointer data,
+                                   GError **error);
+
+/* jb_atomic_open for `name` in the directory open at `dfd` (O_DIRECTORY; the caller keeps
+ * it, the file holds a duplicate): neither it nor the temporary file is ever looked up
+ * through a symlink. A symlink at `name` is replaced; a device, FIFO or socket there is an
+ * error with JB_ATOMIC_REGULAR_ONLY, else replaced too (never opened). `path` names it in
+ * messages; `record` may be NULL. */
+JbAtomicFile *jb_atomic_openat(int dfd, const char *name, const char *path, JbAtomicFlags flags,
+                               JbAtomicRecord record, gpointer data, GError **error);
+
+/* Files written by path into directory `dir` (spelled as the paths will spell it) go through
+ * `dfd` (the caller's, kept open until jb_atomic_unanchor) rather than a new lookup of `dir`:
+ * for a caller that opened `dir` itself, without following symlinks, and hands paths in it to
+ * a library that writes them (a build's charts and briefing into OUT/.cache). FALSE when
+ * all 16 anchors are taken (then paths are looked up as usual). Thread-safe. */
+gboolean jb_atomic_anchor(const char *dir, int dfd);
+void jb_atomic_unanchor(int dfd);
+
 /* Append `len` bytes (unbuffered: one write(2) loop; batch small pieces yourself). On failure
  * the file stays open: end it with jb_atomic_abort. */
 gboolean jb_atomic_write(JbAtomicFile *f, const void *data, gsize len, GError **error);
@@ -68,6 +97,8 @@ void jb_atomic_remove_temps(void);
 
 /* The temporary file's path, or NULL when the target is written in place (borrowed). */
 const char *jb_atomic_temp_path(const JbAtomicFile *f);
+/* Its name in its directory, or NULL likewise (borrowed). */
+const char *jb_atomic_temp_name(const JbAtomicFile *f);
 
 /* The whole of it at once: open, write `len` bytes of `data`, commit. */
 gboolean jb_atomic_write_file(const char *path, const void *data, gsize len, JbAtomicFlags flags,

@@ -63,6 +63,51 @@ is "$(cat "$TMP/target.txt")" precious "the file out/briefing.pdf linked to is u
 check "out/briefing.pdf is now a file of its own" test -f "$P/out/briefing.pdf" -a ! -L "$P/out/briefing.pdf"
 check "and a valid PDF" qpdf --check "$P/out/briefing.pdf"
 
+# the build's hidden files as symlinks to a FIFO or a device elsewhere: replaced, never opened
+P=$TMP/hidden-links
+sample_project "$P"
+"$JB" build -q "$P/test.project" 2>/dev/null
+mkfifo "$TMP/pipe"
+for f in .manifest .index .previous-series.csv; do
+    rm -f "$P/out/$f"
+    ln -s "$TMP/pipe" "$P/out/$f"
+done
+ln -s /dev/null "$P/out/.jianbao-temps"
+sed -i 's/1\.2万亿元/1.3万亿元/g' "$P/articles/2026-01-press-conference.txt"
+is "$(status_of timeout 60 "$JB" build -q "$P/test.project")" 0 "out/.manifest, .index, .previous-series.csv linked to a FIFO, .jianbao-temps to /dev/null: the build runs, in time"
+for f in .manifest .index .previous-series.csv; do
+    check "out/$f is a file of its own now" test -f "$P/out/$f" -a ! -L "$P/out/$f"
+done
+check "the FIFO they linked to is untouched" test -p "$TMP/pipe"
+check "and /dev/null is still a device" test -c /dev/null
+
+# a symlink put at out/.cache while a build runs: the build writes on into the directory it
+# opened, nothing where the link points (what it reads back through the path is not there:
+# exit 4, the previous outputs kept); the next build refuses the link
+P=$TMP/swap
+sample_project "$P"
+"$JB" build -q "$P/test.project" 2>/dev/null
+mkdir -p "$TMP/swapped-to"
+sed -i 's/1\.2万亿元/1.3万亿元/g' "$P/articles/2026-01-press-conference.txt"
+JIANBAO_TEST_STOP_AT=extract "$JB" build -q "$P/test.project" >/dev/null 2>"$TMP/swap-err" &
+pid=$!
+i=0
+while [ "$(ps -o stat= -p $pid | cut -c1)" != T ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+check "(the build stopped after writing an article's statements)" test "$(ps -o stat= -p $pid | cut -c1)" = T
+mv "$P/out/.cache" "$P/out/.cache-moved"
+ln -s "$TMP/swapped-to" "$P/out/.cache"
+kill -CONT $pid
+wait $pid
+is "$?" 4 "the build goes on and fails (exit 4), in time"
+is "$(ls -A "$TMP/swapped-to")" "" "nothing was written where the link points"
+check "the products are in the directory it opened" test -n "$(find "$P/out/.cache-moved" -name '*.metrics.csv')"
+check "the previous briefing is intact" qpdf --check "$P/out/briefing.pdf"
+is "$(status_of "$JB" build -q "$P/test.project")" 4 "the next build refuses the link (exit 4)"
+rm "$P/out/.cache"
+mv "$P/out/.cache-moved" "$P/out/.cache"
+is "$(status_of "$JB" build -q "$P/test.project")" 0 "with the directory back, the next build succeeds"
+contains "$(pdftotext "$P/out/briefing.pdf" - 2>/dev/null)" "1.3万亿" "and its briefing has the new figure"
+
 # --- a FIFO named like an output, the manifest or the lock: an error, never a hang
 P=$TMP/fifo
 sample_project "$P"
@@ -132,6 +177,29 @@ is "$(status_of "$JB" build -v "$P/test.project")" 0 "a build with nothing to do
 contains "$(cat "$TMP/out" "$TMP/err")" "up to date" "(is a no-op)"
 is "$(find "$P/out" -path "$P/out/.cache" -prune -o -name '*.jbtmp' -print)" "$P/out/.notes.txt.Ab3dE9.jbtmp" "and still sweeps the temporary files a killed run left, only those"
 check "and its ledger of them" test ! -e "$P/out/.jianbao-temps"
+
+# kill -9 right after a temporary file is made (before anything is written to it): every
+# one is recorded before it is made, so the next build removes it — the cache's ledger's too,
+# which no sweep looked for — and a user's file named like one stays
+P=$TMP/killed9
+sample_project "$P"
+"$JB" build -q "$P/test.project" 2>/dev/null
+fig=3
+for tname in briefing.pdf ai-core-industry.png .jianbao-written .manifest; do
+    sed -i "s/1\.[0-9]万亿元/1.${fig}万亿元/g" "$P/articles/2026-01-press-conference.txt"
+    fig=$((fig + 1))
+    JIANBAO_TEST_KILL_IN_TEMP=$tname "$JB" build -q "$P/test.project" >/dev/null 2>&1
+    is "$?" 137 "killed by SIGKILL in the temporary file of $tname"
+    hidden=.${tname#.} # (a hidden name gets no second dot)
+    left=$(find "$P/out" -name "$hidden.*.jbtmp")
+    check "which is left" test -n "$left"
+    mine=$(dirname "$left")/$hidden.Zz9Yy8.jbtmp
+    echo mine >"$mine"
+    touch -d '2 hours ago' "$left" "$mine"
+    is "$(status_of "$JB" build -q "$P/test.project")" 0 "the next build succeeds"
+    is "$(find "$P/out" -name "*.jbtmp")" "$mine" "and removes it, only it"
+    rm "$mine"
+done
 
 # --- a full disk: the build fails with exit 4 and the next one, with space again, recovers
 mnt=$TMP/small

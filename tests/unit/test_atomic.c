@@ -1,5 +1,7 @@
 /* jb_atomic: a new file, a replaced one, a symlink at the target and at the temporary name,
- * the umask, failures that leave the old file and no temporary file, devices in place. */
+ * the umask, failures that leave the old file and no temporary file, devices in place; a
+ * directory's descriptor (openat, anchors) that a symlink put at its path cannot redirect,
+ * and the names told before they are made. */
 #include "jb_atomic.h"
 #include "tap.h"
 
@@ -7,6 +9,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -32,6 +35,119 @@ static mode_t mode_of(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 ? st.st_mode & 07777 : 0;
+}
+
+/* A JbAtomicRecord that keeps what it is told; its first name it takes itself, as someone
+ * planting a file there would (so the writer must find it taken and use another). */
+typedef struct {
+    int dfd;
+    GPtrArray *told;  /* names, "!" before one found taken */
+    gboolean fail;    /* refuse (nothing may be created then) */
+    gboolean planted; /* the first name was planted */
+} Told;
+
+static gboolean told(const char *tmp_name, gboolean taken, gpointer data, GError **error)
+{
+    Told *t = data;
+    g_ptr_array_add(t->told, g_strconcat(taken ? "!" : "", tmp_name, NULL));
+    if (t->fail) {
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "ledger full");
+        return FALSE;
+    }
+    if (!taken && !t->planted) {
+        t->planted = TRUE;
+        int fd = openat(t->dfd, tmp_name, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (fd >= 0 && write(fd, "user\n", 5) == 5)
+            close(fd);
+    }
+    return TRUE;
+}
+
+/* Through a directory's descriptor: a symlink or FIFO at the name, a directory moved away
+ * and a symlink put at its path, the names told before they are made. */
+static void test_at(const char *dir)
+{
+    GError *e = NULL;
+    g_autofree char *d = g_build_filename(dir, "d", NULL);
+    g_autofree char *moved = g_build_filename(dir, "d-moved", NULL);
+    g_autofree char *elsewhere = g_build_filename(dir, "elsewhere", NULL);
+    g_autofree char *victim = g_build_filename(elsewhere, "x.csv", NULL);
+    g_mkdir(d, 0755);
+    g_mkdir(elsewhere, 0755);
+    g_file_set_contents(victim, "victim\n", -1, NULL);
+    int dfd = open(d, O_RDONLY | O_DIRECTORY);
+    g_autofree char *link = g_build_filename(d, "x.csv", NULL);
+    symlink(victim, link);
+    g_autofree char *pipe = g_build_filename(elsewhere, "pipe", NULL);
+    mkfifo(pipe, 0600);
+    g_autofree char *fifo_link = g_build_filename(d, "f.csv", NULL);
+    symlink(pipe, fifo_link);
+    g_autofree char *fifo = g_build_filename(d, "g.csv", NULL);
+    mkfifo(fifo, 0600);
+
+    Told t = {dfd, g_ptr_array_new_with_free_func(g_free), FALSE, FALSE};
+    JbAtomicFile *f = jb_atomic_openat(dfd, "x.csv", link, JB_ATOMIC_DURABLE, told, &t, &e);
+    ok(f && jb_atomic_write(f, "mine\n", 5, &e) && jb_atomic_commit(f, &e),
+       "openat writes over a symlink at the name %s", e ? e->message : "");
+    struct stat st;
+    ok(lstat(link, &st) == 0 && S_ISREG(st.st_mode), "which is a file of its own now");
+    g_autofree char *got = slurp(victim);
+    is_str(got, "victim\n", "the file the link named is untouched");
+    ok(t.told->len == 3 && g_str_has_prefix(g_ptr_array_index(t.told, 1), "!") &&
+           strcmp((char *)g_ptr_array_index(t.told, 1) + 1, g_ptr_array_index(t.told, 0)) == 0,
+       "each temporary name is told before it is made, and a name found taken is told so "
+       "(%u told)",
+       t.told->len);
+    g_autofree char *planted = g_build_filename(d, g_ptr_array_index(t.told, 0), NULL);
+    g_clear_pointer(&got, g_free);
+    got = slurp(planted);
+    is_str(got, "user\n", "the file found at a temporary name is left as it was");
+    g_unlink(planted);
+
+    f = jb_atomic_openat(dfd, "f.csv", fifo_link, JB_ATOMIC_REGULAR_ONLY, NULL, NULL, &e);
+    ok(f && jb_atomic_write(f, "x", 1, &e) && jb_atomic_commit(f, &e),
+       "a symlink to a FIFO is replaced, not opened (no wait for a reader)");
+    ok(lstat(pipe, &st) == 0 && S_ISFIFO(st.st_mode), "and the FIFO is untouched");
+    f = jb_atomic_openat(dfd, "g.csv", fifo, JB_ATOMIC_REGULAR_ONLY, NULL, NULL, &e);
+    ok(!f && e && strstr(e->message, "g.csv: not a regular file"),
+       "a FIFO at the name is refused with JB_ATOMIC_REGULAR_ONLY: %s", e ? e->message : "");
+    g_clear_error(&e);
+    f = jb_atomic_openat(dfd, "g.csv", fifo, 0, NULL, NULL, &e);
+    ok(f && jb_atomic_commit(f, &e) && lstat(fifo, &st) == 0 && S_ISREG(st.st_mode),
+       "else replaced");
+
+    t.fail = TRUE;
+    g_ptr_array_set_size(t.told, 0);
+    f = jb_atomic_openat(dfd, "y.csv", "d/y.csv", 0, told, &t, &e);
+    ok(!f && e && strcmp(e->message, "ledger full") == 0 && entries(d) == 3,
+       "a name that cannot be told is not made: %s", e ? e->message : "");
+    g_clear_error(&e);
+
+    /* the directory moves away and a symlink to elsewhere takes its path: a file written
+     * by path into the anchored directory still goes into it */
+    ok(jb_atomic_anchor(d, dfd), "anchors the directory");
+    g_autofree char *by_path = g_build_filename(d, "z.csv", NULL);
+    f = jb_atomic_open(by_path, JB_ATOMIC_DURABLE, &e);
+    rename(d, moved);
+    symlink(elsewhere, d);
+    ok(f && jb_atomic_write(f, "z\n", 2, &e) && jb_atomic_commit(f, &e),
+       "a file opened, then its directory replaced by a symlink: committed %s",
+       e ? e->message : "");
+    ok(jb_atomic_write_file(by_path, "w\n", 2, JB_ATOMIC_DURABLE, &e),
+       "a file opened after it: written");
+    g_autofree char *in_moved = g_build_filename(moved, "z.csv", NULL);
+    g_clear_pointer(&got, g_free);
+    got = slurp(in_moved);
+    is_str(got, "w\n", "both went into the directory anchored");
+    ok(entries(elsewhere) == 2, "nothing was written where the symlink points");
+    jb_atomic_unanchor(dfd);
+    ok(jb_atomic_write_file(by_path, "v\n", 2, JB_ATOMIC_DURABLE, &e) && entries(elsewhere) == 3,
+       "unanchored, the path is looked up again");
+    close(dfd);
+
+    g_autofree char *cmd = g_strdup_printf("rm -r '%s' '%s' '%s'", d, moved, elsewhere);
+    ok(system(cmd) == 0, "(cleaned up)");
+    g_ptr_array_unref(t.told);
 }
 
 int main(void)
@@ -171,6 +287,8 @@ int main(void)
     ok(wrote, "a 250-byte name %s", e ? e->message : "");
     g_clear_error(&e);
     g_unlink(longpath);
+
+    test_at(dir);
 
     g_unlink(out);
     g_unlink(victim);
