@@ -93,7 +93,8 @@ static void build_units(JbDict *d)
             b = &g_array_index(d->units, UnitBucket, d->units->len - 1);
         }
         g_ptr_array_add(b->metrics, m);
-        g_ptr_array_add(b->growth_base, *m->growth_of ? (gpointer)jb_dict_get(d, m->growth_of) : NULL);
+        g_ptr_array_add(b->growth_base,
+                        *m->growth_of ? (gpointer)jb_dict_get(d, m->growth_of) : NULL);
         g_array_append_val(b->alias_start, b->aliases->len);
         guint at = b->metrics->len - 1;
         for (char **a = m->aliases; *a; a++) {
@@ -117,8 +118,8 @@ static gboolean check_names(const JbDict *d, const char *source, GError **error)
         const JbMetric *m = g_ptr_array_index(d->metrics, i);
         if (*m->growth_of && !jb_dict_get(d, m->growth_of)) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                        "%s: [%s]: growth_of '%s' is not a metric of the dictionary", source,
-                        m->id, m->growth_of);
+                        "%s: [%s]: growth_of '%s' is not a metric of the dictionary", source, m->id,
+                        m->growth_of);
             return FALSE;
         }
     }
@@ -131,10 +132,12 @@ static gboolean check_scopes(const JbDict *d, const char *source, GError **error
     for (guint i = 0; i < d->metrics->len; i++) {
         const JbMetric *m = g_ptr_array_index(d->metrics, i);
         for (char **w = m->scope; *w; w++)
-            if (m->anyone ? g_strv_length(m->scope) != 1 : !g_strv_contains((const char *const *)d->places, *w)) {
-                g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                            "%s: [%s]: scope '%s' is neither any (alone) nor a place of [scope] places",
-                            source, m->id, *w);
+            if (m->anyone ? g_strv_length(m->scope) != 1
+                          : !g_strv_contains((const char *const *)d->places, *w)) {
+                g_set_error(
+                    error, JB_ERROR, JB_ERROR_INPUT,
+                    "%s: [%s]: scope '%s' is neither any (alone) nor a place of [scope] places",
+                    source, m->id, *w);
                 return FALSE;
             }
     }
@@ -149,10 +152,10 @@ static gboolean check_parts(const JbDict *d, const char *source, GError **error)
         const JbMetric *w = m;
         for (guint depth = 0; *w->part_of; depth++) {
             const JbMetric *whole = jb_dict_get(d, w->part_of);
-            const char *why = !whole ? "is not a metric of the dictionary"
+            const char *why = !whole                         ? "is not a metric of the dictionary"
                               : strcmp(whole->unit, w->unit) ? "has another unit"
-                              : depth >= d->metrics->len ? "leads back to it"
-                                                          : NULL;
+                              : depth >= d->metrics->len     ? "leads back to it"
+                                                             : NULL;
             if (why) {
                 g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: [%s]: part_of '%s' %s", source,
                             w->id, w->part_of, why);
@@ -212,7 +215,8 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         if (**g && strchr("=+-@", **g)) { /* metrics.csv and series.csv would write it '=x */
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
                         "%s: [%s]: a metric id cannot start with = + - or @ (a spreadsheet "
-                        "would run it as a formula)", source, *g);
+                        "would run it as a formula)",
+                        source, *g);
             jb_dict_free(d);
             return NULL;
         }
@@ -238,8 +242,8 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         else
             m->growth_of = g_strdup("");
         if (!m->label || !m->unit) {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: [%s]: needs label= and unit=",
-                        source, *g);
+            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: [%s]: needs label= and unit=", source,
+                        *g);
             metric_free(m);
             jb_dict_free(d);
             return NULL;
@@ -307,13 +311,13 @@ const JbWordSet *jb_dict_subject_set(const JbDict *d)
 /* Words after which an alias still names the whole metric: a scope (全国 我国 内地 本港),
  * a link word, a time's end (年 月 度), a qualifier (最新 累计), punctuation. */
 const char *const JB_DICT_SCOPE_WORDS[] = {
-    "全国", "全國", "我国", "我國", "中国", "中國", "全省", "全市", "全区", "全區", "全县", "全縣",
-    "本省", "本市", "该省", "該省", "该市", "該市", "我省", "我市", "省", "市", "自治区", "自治區",
-    "本港", "香港", "内地",
-    "內地", "国内", "國內", "境内", "境內", "其中", "同期", "同时", "今年", "去年", "全年",
-    "相关", "相關", "有关", "有關", "各类", "各類", "最新", "累计", "累計",
-    "的", "和", "与", "與", "及", "、", "，", "：", "；", "（", "“", "《", "年", "月", "度",
-    "季", "底", "末", " ", NULL};
+    "全国", "全國", "我国",   "我國",   "中国", "中國", "全省", "全市", "全区", "全區",
+    "全县", "全縣", "本省",   "本市",   "该省", "該省", "该市", "該市", "我省", "我市",
+    "省",   "市",   "自治区", "自治區", "本港", "香港", "内地", "內地", "国内", "國內",
+    "境内", "境內", "其中",   "同期",   "同时", "今年", "去年", "全年", "相关", "相關",
+    "有关", "有關", "各类",   "各類",   "最新", "累计", "累計", "的",   "和",   "与",
+    "與",   "及",   "、",     "，",     "：",   "；",   "（",   "“",    "《",   "年",
+    "月",   "度",   "季",     "底",     "末",   " ",    NULL};
 
 /* Could a word of JB_DICT_SCOPE_WORDS end at `at` (at[-1] is no ASCII)? Its last character,
  * a three-byte one, must be the last character of one of them: one bit test for most places
@@ -347,7 +351,7 @@ gboolean jb_dict_alias_starts_metric(const char *hay, const char *at, const JbWo
         memcmp(at - (sizeof CATEGORY - 1), CATEGORY, sizeof CATEGORY - 1) == 0)
         return FALSE;
     if (!subjects || at == hay || (guchar)at[-1] < 0x80)
-        return TRUE; /* (no subjects: any occurrence) */
+        return TRUE;                     /* (no subjects: any occurrence) */
     static const char CITIES[] = "城市"; /* 一线城市, 大城市: a group of cities, no region */
     if (scope_word_may_end(hay, at))
         for (const char *const *w = JB_DICT_SCOPE_WORDS; *w; w++) {
@@ -423,7 +427,8 @@ static gboolean names_narrower(const JbDict *d, const JbMetric *m, const char *c
                 gsize lo = strlen(*o);
                 for (const char *q = lo > la ? strstr(context, *o) : NULL; q && q <= p && !covered;
                      q = strstr(q + 1, *o))
-                    covered = q + lo >= p + la && jb_dict_alias_starts_metric(context, q, d->subject_set);
+                    covered = q + lo >= p + la &&
+                              jb_dict_alias_starts_metric(context, q, d->subject_set);
             }
             if (!covered)
                 return TRUE;
@@ -437,7 +442,8 @@ static gboolean names_narrower(const JbDict *d, const JbMetric *m, const char *c
 static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const char *context,
                                     const char *subject)
 {
-    if (!subject || !*subject || !holds_any(context, (const char *const *)d->growth_words, &d->growth_filter) ||
+    if (!subject || !*subject ||
+        !holds_any(context, (const char *const *)d->growth_words, &d->growth_filter) ||
         holds_any(context, (const char *const *)d->other_bases, &d->other_filter))
         return NULL;
     for (guint i = 0; i < b->metrics->len; i++) {
@@ -458,7 +464,7 @@ const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const cha
     /* a member of a 分别 list is named by itself before the list's shared words:
      * 服务业生产指数、规模以上工业增加值、社会消费品零售总额分别同比增长5.0%、5.9%、4.4% */
     const JbMetric *m = !whole && subject && *subject ? alias_match(d, b, subject, subject, TRUE)
-                                                       : NULL;
+                                                      : NULL;
     if (!m)
         m = alias_match(d, b, context, subject, whole);
     return m ? m : growth_match(d, b, context, subject);
@@ -490,7 +496,8 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
             guint k = (guint)w[c].tag, i = alias_metric[k];
             gsize len = aliases[k].len;
             gssize e = (p - context) + (gssize)len;
-            if (e < best_end || (e == best_end && (len < best_len || (len == best_len && k < best_k))))
+            if (e < best_end ||
+                (e == best_end && (len < best_len || (len == best_len && k < best_k))))
                 continue;
             const JbMetric *m = g_ptr_array_index(b->metrics, i);
             if (allowed[i] < 0)
@@ -509,8 +516,8 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
     if (best && joined_to_name_before(context, context + best_end - best_len))
         return NULL;
     /* 居民消费价格环比上涨0.2%: a change on another base than the metric's */
-    if (best && holds_any(context + best_end, (const char *const *)d->other_bases,
-                          &d->other_filter))
+    if (best &&
+        holds_any(context + best_end, (const char *const *)d->other_bases, &d->other_filter))
         return NULL;
     /* 电子信息制造业营业收入增长5.5%: a name's alias followed at once by a measure names
      * that measure's figure, not the one the name stands for (its value added) */
@@ -544,9 +551,9 @@ static gboolean joined_to_name_before(const char *context, const char *at)
 static gboolean followed_by_measure(const char *text)
 {
     static const char *const MEASURES[] = {
-        "营业收入", "營業收入", "营收", "營收", "收入", "净利润", "淨利潤", "利润", "利潤",
-        "产量", "產量", "销量", "銷量", "销售额", "銷售額", "出口", "进口", "進口", "投资",
-        "投資", "用电量", "用電量", "产值", "產值", "零售额", "零售額", NULL};
+        "营业收入", "營業收入", "营收",   "營收",   "收入",   "净利润", "淨利潤", "利润",   "利潤",
+        "产量",     "產量",     "销量",   "銷量",   "销售额", "銷售額", "出口",   "进口",   "進口",
+        "投资",     "投資",     "用电量", "用電量", "产值",   "產值",   "零售额", "零售額", NULL};
     for (const char *const *w = MEASURES; *w; w++)
         if (jb_has_prefix(text, *w)) /* (its first byte before a call) */
             return TRUE;
@@ -563,11 +570,12 @@ static gboolean names_change(const char *text)
         if (g_ascii_isdigit(*p) || *p == ',' || *p == ';' ||
             ((guchar)*p == 0xEF && (g_str_has_prefix(p, "，") || g_str_has_prefix(p, "；"))))
             text = p + 1; /* (a byte on: at worst inside a character, which no word matches) */
-    static const char *const NOUNS[] = {"升幅", "跌幅", "涨幅", "漲幅", "增幅", "降幅", "减幅",
-                                        "減幅", "增量", "净增", "淨增", NULL};
-    static const char *const VERBS[] = {"上涨", "上漲", "下跌", "上升", "下降", "增加", "减少",
-                                        "減少", "回落", "反弹", "反彈", "扩大", "擴大", "收窄",
-                                        "升", "跌", "涨", "漲", "降", "增", "减", "減", NULL};
+    static const char *const NOUNS[] = {"升幅", "跌幅", "涨幅", "漲幅", "增幅", "降幅",
+                                        "减幅", "減幅", "增量", "净增", "淨增", NULL};
+    static const char *const VERBS[] = {"上涨", "上漲", "下跌", "上升", "下降", "增加",
+                                        "减少", "減少", "回落", "反弹", "反彈", "扩大",
+                                        "擴大", "收窄", "升",   "跌",   "涨",   "漲",
+                                        "降",   "增",   "减",   "減",   NULL};
     static const char *const TO[] = {"至", "到", "破", "穿", NULL};
     static JbLitFilter nouns;
     JB_LIT_FILTER_ONCE(&nouns, NOUNS);

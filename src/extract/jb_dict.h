@@ -15,13 +15,13 @@
 #include <glib.h>
 
 typedef struct {
-    char *id;       /* "ai.core_industry_size" */
-    char *label;    /* "人工智能核心产业规模" */
-    char *unit;     /* base unit, "元" */
-    char *subject;  /* "" when any subject will do */
-    char **aliases; /* NULL-terminated */
-    char *part_of;  /* the metric this one is a part of ("" for none): the only thing that
-                     * lets a chart sum metrics (donut, stacked bars) */
+    char *id;        /* "ai.core_industry_size" */
+    char *label;     /* "人工智能核心产业规模" */
+    char *unit;      /* base unit, "元" */
+    char *subject;   /* "" when any subject will do */
+    char **aliases;  /* NULL-terminated */
+    char *part_of;   /* the metric this one is a part of ("" for none): the only thing that
+                      * lets a chart sum metrics (donut, stacked bars) */
     char *growth_of; /* the metric this one is the growth rate of ("" for none): a statement
                       * whose subject names that metric and whose words say growth
                       * (同比增长…, the [growth] words) is this metric's even when its clause
@@ -79,8 +79,8 @@ const JbMetric *jb_dict_match(const JbDict *d, const char *context, const char *
  * An owner that is a region of the home economy ([scope] regions: 全省, 广东省, 成都) makes
  * a home metric's figure that region's: TRUE, and `*region` (when `region` is not NULL) is
  * the region's name, borrowed; else *region is NULL. */
-gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *sentence,
-                          const char *at, const char **region);
+gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *sentence, const char *at,
+                          const char **region);
 
 /* jb_dict_match, and with `whole` FALSE an alias counts anywhere (a member of a 分别 list
  * shares a noun that a modifier of another member precedes). */

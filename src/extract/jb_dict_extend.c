@@ -33,12 +33,13 @@ static GKeyFile *load(const char *path, guint depth, GError **error)
     if (depth >= MAX_DEPTH) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                     "%s:%u: extends=%s: dictionaries extend each other more than %d deep "
-                    "(a loop?)", path, line, ext, MAX_DEPTH);
+                    "(a loop?)",
+                    path, line, ext, MAX_DEPTH);
         return NULL;
     }
     g_autofree char *dir = g_path_get_dirname(path);
     g_autofree char *beside = g_path_is_absolute(ext) ? g_strdup(ext)
-                                                       : g_build_filename(dir, ext, NULL);
+                                                      : g_build_filename(dir, ext, NULL);
     g_autofree char *base_path = NULL;
     if (g_file_test(beside, G_FILE_TEST_IS_REGULAR) && strcmp(beside, path) != 0)
         base_path = g_steal_pointer(&beside);

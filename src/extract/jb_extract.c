@@ -67,8 +67,8 @@ static gboolean number_before_in_item(const char *sent, const char *item, const 
 /* The start of the item (after the last ；) holding `at`, found walking forward from the
  * previous time's item (`*from`, `*item`): the times come in text order. NULL when the
  * sentence has no ；: one item, whose times hold on. */
-static const char *item_start(const char *sent, const char *end, const char *at,
-                              const char **from, const char **item, gboolean *items)
+static const char *item_start(const char *sent, const char *end, const char *at, const char **from,
+                              const char **item, gboolean *items)
 {
     if (!*items)
         return NULL;
@@ -247,7 +247,8 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
         return FALSE;
     /* 全省11家大型滑雪场的接待量占比: all of a province's, a count of them (a panel is named
      * by the nation's scope or none: 全国70个大中城市) */
-    static const char *const ALL_OF[] = {"全省", "全市", "全县", "全縣", "全区", "全區", "全州", NULL};
+    static const char *const ALL_OF[] = {"全省", "全市", "全县", "全縣",
+                                         "全区", "全區", "全州", NULL};
     for (const char *const *w = ALL_OF; *w; w++)
         if (ends(sent, xs, *w))
             return FALSE;
@@ -324,7 +325,9 @@ static const char *ratio_start(const char *sent, const JbQuantity *x)
         return NULL;
     const char *p = sent + x->start, *first = NULL;
     for (;;) {
-        gsize sl = p > sent && p[-1] == ':' ? 1 : p - sent >= 3 && memcmp(p - 3, "：", 3) == 0 ? 3 : 0;
+        gsize sl = p > sent && p[-1] == ':'                       ? 1
+                   : p - sent >= 3 && memcmp(p - 3, "：", 3) == 0 ? 3
+                                                                  : 0;
         const char *t = p - sl;
         while (sl && t > sent && (g_ascii_isdigit(t[-1]) || t[-1] == '.'))
             t--;
@@ -368,10 +371,13 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
      * 分别约为82GWh、27GWh和24GWh. */
     gboolean handed = FALSE; /* the member before got its hedge from the one before it */
     for (guint i = 1; i < qs->len; i++) {
-        JbQuantity *a = &g_array_index(qs, JbQuantity, i - 1), *b = &g_array_index(qs, JbQuantity, i);
+        JbQuantity *a = &g_array_index(qs, JbQuantity, i - 1),
+                   *b = &g_array_index(qs, JbQuantity, i);
         gboolean hands = !b->qualifier[0] && a->qualifier[0] && a->bound != JB_BOUND_EXACT &&
-                         strcmp(a->unit, b->unit) == 0 && list_gap(sent + a->end, sent + b->start) &&
-                         (handed || memcmp(sent + a->start, a->qualifier, strlen(a->qualifier)) == 0);
+                         strcmp(a->unit, b->unit) == 0 &&
+                         list_gap(sent + a->end, sent + b->start) &&
+                         (handed ||
+                          memcmp(sent + a->start, a->qualifier, strlen(a->qualifier)) == 0);
         if (hands) {
             g_strlcpy(b->qualifier, a->qualifier, sizeof b->qualifier);
             b->bound = a->bound;
@@ -416,7 +422,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         }
         c->list_tail = list_last > list_first ? sent + g_array_index(qs, JbQuantity, list_last).end
                                               : NULL;
-        if (group_count(c, sent, x, i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL) ||
+        if (group_count(c, sent, x,
+                        i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL) ||
             (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start))) {
             prev_end = sent + x->end;
             continue;
@@ -582,8 +589,8 @@ static void ctx_clear(Ctx *c)
  * what is under it, the headline itself left for read_headlines; a table read whole (*i to
  * its last row); prose read sentence by sentence. `digest`: a table of contents lists the
  * article's stories. */
-static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section,
-                                const guint8 *contents, gboolean digest)
+static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, const guint8 *contents,
+                                gboolean digest)
 {
     const JbArticle *article = c->article;
     const char *para = g_ptr_array_index(article->paragraphs, *i);

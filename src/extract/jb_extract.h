@@ -39,10 +39,10 @@ typedef struct {
     char *metric_id; /* dictionary id, "" when unknown */
     JbQuantity q;    /* value, unit, qualifier, bound */
     gboolean forecast;
-    char *quote;     /* the clause the number came from, as in the text */
+    char *quote;            /* the clause the number came from, as in the text */
     gboolean period_stated; /* the text names the period (else it is the published date) */
-    guint line;      /* line in the article where the paragraph starts */
-    guint sentence;  /* which sentence of the article (from 1; headlines come last) */
+    guint line;             /* line in the article where the paragraph starts */
+    guint sentence;         /* which sentence of the article (from 1; headlines come last) */
 } JbStatement;
 
 void jb_statement_free(JbStatement *s);
@@ -54,8 +54,7 @@ GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict);
 /* jb_extract_article, also adding to `warnings` (the channel, may be NULL) what was
  * read but could not be used, naming file and line: "a.html:12: a number of 10000 digits
  * is too long (more than 18); skipped". */
-GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
-                                   JbDiag *warnings);
+GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict, JbDiag *warnings);
 
 /* Extraction of many articles in a row: an extractor keeps its scratch memory from one
  * article to the next (jb_extract_article_warn makes one per call). `dict` (may be NULL) is

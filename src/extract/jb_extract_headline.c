@@ -184,7 +184,7 @@ GHashTable *jb_extract_headline_keys(const JbArticle *article)
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         const char *end = para + strlen(para);
-        if (jb_extract_is_contents(para)) { /* each of its items */
+        if (jb_extract_is_contents(para)) {        /* each of its items */
             for (const char *p = para; p < end;) { /* items end at ； or 。 */
                 const char *e = p;
                 while (e < end && !starts(e, end, "；") && !starts(e, end, "。"))

@@ -17,8 +17,9 @@
 static gboolean index_base_after(const char *e, const char *limit)
 {
     for (int k = 0; k < 3 && e < limit; k++) {
-        if (any_lit(e, limit, (const char *const[]){"=100", "＝100", "=1", "＝1", "为100", "為100",
-                                                     "为基期", "為基期", "为基年", "為基年", NULL}))
+        if (any_lit(e, limit,
+                    (const char *const[]){"=100", "＝100", "=1", "＝1", "为100", "為100", "为基期",
+                                          "為基期", "为基年", "為基年", NULL}))
             return TRUE;
         if (any_lit(e, limit, (const char *const[]){"）", ")", "，", "。", NULL}))
             return FALSE;
@@ -32,9 +33,10 @@ static gboolean index_base_after(const char *e, const char *limit)
 /* A time after these words is a base of comparison, not the figures' period. */
 static gboolean after_comparison(const char *s, const char *p)
 {
-    static const char *const W[] = {"比", "较", "較", "相比", "相较", "相較", "同比", "环比", "環比",
-                                    "对比", "對比", "比起", "较之", "較之", "仅次于", "僅次於",
-                                    "高于", "高於", "低于", "低於", "自", "从", "從", "追溯至", NULL};
+    static const char *const W[] = {"比",     "较",     "較",     "相比", "相较", "相較", "同比",
+                                    "环比",   "環比",   "对比",   "對比", "比起", "较之", "較之",
+                                    "仅次于", "僅次於", "高于",   "高於", "低于", "低於", "自",
+                                    "从",     "從",     "追溯至", NULL};
     return ends_with_any(s, p, W);
 }
 
@@ -44,7 +46,8 @@ static gboolean compared_with(const char *s, const char *p, const char *e, const
     if (!ends_with_any(s, p, (const char *const[]){"与", "與", "和", "同", "跟", NULL}))
         return FALSE;
     for (const char *q = e; q < limit && q - e < 3 * 12; q = g_utf8_next_char(q)) {
-        if (any_lit(q, limit, (const char *const[]){"相比", "相較", "相较", "比较", "比較", "持平", NULL}))
+        if (any_lit(q, limit,
+                    (const char *const[]){"相比", "相較", "相较", "比较", "比較", "持平", NULL}))
             return TRUE;
         if (clause_mark_at(q, limit))
             return FALSE;
@@ -56,12 +59,11 @@ static gboolean compared_with(const char *s, const char *p, const char *e, const
  * period of the figures after it. */
 static gboolean event_after(const char *e, const char *limit)
 {
-    static const char *const W[] = {"推出", "啟動", "启动", "成立", "发布", "發布", "出台",
-                                    "开业", "開業", "宣布", "举办", "舉辦", "召开", "召開",
-                                    "设立", "設立", "上线", "上線", "揭牌", "开幕", "開幕",
-                                    "签署", "簽署", "印发", "印發", "开通", "開通", "投产",
-                                    "投產", "落地", "上映", "首映", "开播", "開播", "开售",
-                                    "開售", NULL};
+    static const char *const W[] = {"推出", "啟動", "启动", "成立", "发布", "發布", "出台", "开业",
+                                    "開業", "宣布", "举办", "舉辦", "召开", "召開", "设立", "設立",
+                                    "上线", "上線", "揭牌", "开幕", "開幕", "签署", "簽署", "印发",
+                                    "印發", "开通", "開通", "投产", "投產", "落地", "上映", "首映",
+                                    "开播", "開播", "开售", "開售", NULL};
     const char *q = e;
     if (lit(q, limit, "，") || lit(q, limit, "起"))
         return FALSE;
@@ -92,16 +94,18 @@ static gboolean noun_of_event(const char *e, const char *limit)
  * its sentence quotes from it, not of what the text goes on to say. */
 static gboolean report_after(const char *e, const char *limit)
 {
-    return any_lit(e, limit, (const char *const[]){"报告", "報告", "财报", "財報", "年报", "年報",
-                                                    "季报", "季報", "半年报", "半年報", "年度报告",
-                                                    "年度報告", "半年度报告", "半年度報告", NULL}) != NULL;
+    return any_lit(e, limit,
+                   (const char *const[]){"报告", "報告", "财报", "財報", "年报", "年報", "季报",
+                                         "季報", "半年报", "半年報", "年度报告", "年度報告",
+                                         "半年度报告", "半年度報告", NULL}) != NULL;
 }
 
 static gboolean event_before(const char *s, const char *p)
 {
-    static const char *const W[] = {"成立于", "成立於", "创立于", "創立於", "创办于", "創辦於",
-                                    "创建于", "創建於", "始建于", "始建於", "组建于", "組建於",
-                                    "注册于", "註冊於", "诞生于", "誕生於", "上市于", "上市於", NULL};
+    static const char *const W[] = {"成立于", "成立於", "创立于", "創立於", "创办于",
+                                    "創辦於", "创建于", "創建於", "始建于", "始建於",
+                                    "组建于", "組建於", "注册于", "註冊於", "诞生于",
+                                    "誕生於", "上市于", "上市於", NULL};
     return ends_with_any(s, p, W);
 }
 
@@ -124,17 +128,17 @@ static gboolean cause_around(const char *s, const char *p, const char *e, const 
 /* Is the event at the time `t` (at p) one to come: 将于明年二季度投产, 计划在下月开业? */
 static gboolean future_event(const char *s, const char *p, const TimeRef *t)
 {
-    static const char *const W[] = {"将于", "將於", "将在", "將在", "计划于", "計劃於", "预计于",
-                                    "預計於", "拟于", "擬於", NULL};
+    static const char *const W[] = {"将于",   "將於",   "将在", "將在", "计划于", "計劃於",
+                                    "预计于", "預計於", "拟于", "擬於", NULL};
     return t->future_word || ends_with_any(s, p, W);
 }
 
 /* Is the time at p in a clause that speaks of the future (将, 预计, 计划)? */
 static gboolean future_clause(const char *s, const char *p, const char *e, const char *limit)
 {
-    static const char *const W[] = {"将", "將", "预计", "預計", "计划", "計劃", "力争", "力爭",
-                                    "有望", "目标", "目標", "预估", "預估", "预测", "預測", "可望",
-                                    NULL};
+    static const char *const W[] = {"将",   "將",   "预计", "預計", "计划", "計劃",
+                                    "力争", "力爭", "有望", "目标", "目標", "预估",
+                                    "預估", "预测", "預測", "可望", NULL};
     static JbWordSet *words; /* W, kept for the life of the process */
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
@@ -161,14 +165,16 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
         return TRUE;
     /* a clause a verb of expecting opens (他预计，12月A股…) */
     return a - s >= 9 && (lit(a - 3, limit, "，") || lit(a - 3, limit, "：")) &&
-           ends_with_any(s, a - 3, (const char *const[]){"预计", "預計", "预测", "預測", "预估",
-                                                          "預估", "认为", "認為", "表示", NULL}) &&
+           ends_with_any(s, a - 3,
+                         (const char *const[]){"预计", "預計", "预测", "預測", "预估", "預估",
+                                               "认为", "認為", "表示", NULL}) &&
            jb_word_set_find(words, a - 9, a - 3) != NULL;
 }
 
 static gboolean after_as_of(const char *s, const char *p)
 {
-    static const char *const W[] = {"截至", "截止", "截止到", "到", "至", "从", "從", "自", "于", "於", NULL};
+    static const char *const W[] = {"截至", "截止", "截止到", "到", "至", "从",
+                                    "從",   "自",   "于",     "於", NULL};
     return ends_with_any(s, p, W);
 }
 
@@ -198,14 +204,16 @@ static gboolean multiple_after(const char *e, const char *limit)
     const char *w = any_lit(q, limit, (const char *const[]){"同期", "全年", "水平", NULL});
     if (w)
         q = w;
-    w = any_lit(q, limit, (const char *const[]){"目标任务", "目標任務", "目标", "目標", "计划", "計劃",
-                                                 "任务", "任務", NULL});
+    w = any_lit(q, limit,
+                (const char *const[]){"目标任务", "目標任務", "目标", "目標", "计划", "計劃",
+                                      "任务", "任務", NULL});
     if (w)
         q = w;
     if (!(q = lit(q, limit, "的")))
         return FALSE;
     const char *d = q;
-    while (q < limit && (g_ascii_isdigit(*q) || *q == '.' || lit(q, limit, "多") || lit(q, limit, "余")))
+    while (q < limit &&
+           (g_ascii_isdigit(*q) || *q == '.' || lit(q, limit, "多") || lit(q, limit, "余")))
         q += g_ascii_isdigit(*q) || *q == '.' ? 1 : 3;
     if (q == d)
         return FALSE;
@@ -247,14 +255,15 @@ static gboolean level_at(const char *s, const char *p, const char *e, const char
  * is counted over, no figure's period. A record word ending its clause, a few characters on. */
 static gboolean record_after(const char *e, const char *limit)
 {
-    static const char *const RECORD[] = {"新高", "新低", "最高", "最低", "高位", "低位", "纪录",
-                                         "紀錄", "记录", "記錄", NULL};
+    static const char *const RECORD[] = {"新高", "新低", "最高", "最低", "高位", "低位",
+                                         "纪录", "紀錄", "记录", "記錄", NULL};
     const char *q = e;
     for (int k = 0; k < 10 && q < limit; k++, q = g_utf8_next_char(q)) {
         if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
             return FALSE;
         const char *w = any_lit(q, limit, RECORD);
-        if (w && (w >= limit || any_lit(w, limit, (const char *const[]){"，", "。", "；", "！", NULL})))
+        if (w &&
+            (w >= limit || any_lit(w, limit, (const char *const[]){"，", "。", "；", "！", NULL})))
             return TRUE;
     }
     return FALSE;
@@ -293,21 +302,23 @@ static const char *bare_day(const char *s, const char *p, const char *limit, con
                             TimeRef *t)
 {
     if (a->day.kind != JB_POINT_DAY || (p > s && (g_ascii_isdigit(p[-1]) || p[-1] == '.')) ||
-        ends_with_any(s, p, (const char *const[]){"月", "第", "每", "前", "近", "后", "後", "共",
-                                                   "连续", "連續", "约", "約", "达", "達", "逾",
-                                                   "超", "近", "为期", "為期", "仅", "僅", NULL}))
+        ends_with_any(s, p,
+                      (const char *const[]){"月",   "第",   "每",   "前", "近", "后", "後", "共",
+                                            "连续", "連續", "约",   "約", "达", "達", "逾", "超",
+                                            "近",   "为期", "為期", "仅", "僅", NULL}))
         return NULL;
     const char *q = p;
     int d = digits(&q, s, limit, 2);
     const char *e = d >= 1 && d <= 31 ? lit(q, limit, "日") : NULL;
-    if (!e || any_lit(e, limit, (const char *const[]){"电", "電", "讯", "訊", "内", "內", "以内",
-                                                       "以內", "后", "後", "之内", "之內", "左右", "期",
-                                                       NULL}))
+    if (!e || any_lit(e, limit,
+                      (const char *const[]){"电", "電", "讯", "訊", "内", "內", "以内", "以內",
+                                            "后", "後", "之内", "之內", "左右", "期", NULL}))
         return NULL;
     const JbPoint *today = &a->day;
     JbPoint x = {JB_POINT_DAY, today->year, today->n, d};
     if (d > today->day + 15) /* (the 28th, read on the 3rd: last month's) */
-        x = jb_point_of_days(jb_point_first_day(&(JbPoint){JB_POINT_DAY, today->year, today->n, 1}) - 1),
+        x = jb_point_of_days(
+            jb_point_first_day(&(JbPoint){JB_POINT_DAY, today->year, today->n, 1}) - 1),
         x = (JbPoint){JB_POINT_DAY, x.year, x.n, d};
     if (!jb_point_valid(&x))
         return NULL;
@@ -336,10 +347,10 @@ static const char *ended_on(const char *s, const char *at, const char *e, const 
     static const struct {
         const char *w;
         int months;
-    } SPANS[] = {{"第一季度", 3}, {"第二季度", 3}, {"第三季度", 3}, {"第四季度", 3}, {"财季", 3},
-                 {"財季", 3},     {"季度", 3},     {"三个月", 3},   {"三個月", 3},   {"3个月", 3},
-                 {"六个月", 6},   {"六個月", 6},   {"6个月", 6},    {"中期", 6},     {"半年", 6},
-                 {"十二个月", 12}, {"十二個月", 12}, {"12个月", 12}, {"年度", 12},   {"财年", 12},
+    } SPANS[] = {{"第一季度", 3},  {"第二季度", 3},  {"第三季度", 3}, {"第四季度", 3}, {"财季", 3},
+                 {"財季", 3},      {"季度", 3},      {"三个月", 3},   {"三個月", 3},   {"3个月", 3},
+                 {"六个月", 6},    {"六個月", 6},    {"6个月", 6},    {"中期", 6},     {"半年", 6},
+                 {"十二个月", 12}, {"十二個月", 12}, {"12个月", 12},  {"年度", 12},    {"财年", 12},
                  {"財年", 12}};
     /* the words up to the span's name: 的2025财年, within a few characters */
     const char *r = q;
@@ -376,21 +387,23 @@ static const char *ended_on(const char *s, const char *at, const char *e, const 
 static const char *years_to_now(const char *s, const char *p, const char *limit,
                                 const TimeAnchor *a, TimeRef *t)
 {
-    const char *q = p, *w = any_lit(p, limit, (const char *const[]){"过去", "過去", "这", "這", NULL});
+    const char *q = p,
+               *w = any_lit(p, limit, (const char *const[]){"过去", "過去", "这", "這", NULL});
     if (w)
         q = w;
     int n = small_number(&q, s, limit, 10);
     const char *e = n >= 2 ? lit(q, limit, "年") : NULL;
     if (!e || !anchor_year(a))
         return NULL;
-    const char *since = any_lit(e, limit, (const char *const[]){"以来", "以來", "来", "來", "间",
-                                                                 "間", NULL});
+    const char *since = any_lit(
+        e, limit, (const char *const[]){"以来", "以來", "来", "來", "间", "間", NULL});
     if (since)
         e = since;
     else if (!w || any_lit(e, limit, (const char *const[]){"的", "里", "裡", "内", "內", NULL}))
         return NULL; /* (过去五年 alone; 五年 alone is a duration) */
-    if (any_lit(e, limit, (const char *const[]){"最", "首", "新高", "新低", "罕见", "罕見", "同期最",
-                                                 "之最", NULL}))
+    if (any_lit(e, limit,
+                (const char *const[]){"最", "首", "新高", "新低", "罕见", "罕見", "同期最", "之最",
+                                      NULL}))
         return NULL;
     t->rel = REL_YEARS;
     t->years = n;
@@ -413,9 +426,9 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         return e;
     int year = 0, year2 = 0;
     gboolean future = FALSE;
-    if ((e = any_lit(p, limit, (const char *const[]){"上年末", "上年底", "上年年末", "上年年底",
-                                                      "去年末", "去年底", "去年年末", "去年年底",
-                                                      "上一年末", NULL}))) {
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"上年末", "上年底", "上年年末", "上年年底", "去年末",
+                                           "去年底", "去年年末", "去年年底", "上一年末", NULL}))) {
         if (!anchor_year(a))
             return NULL;
         t->rel = REL_PREV_YEAR_END; /* the year before the one spoken of */
@@ -488,25 +501,25 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
 {
     if (!prev_end || !out->len || t->rel != REL_NONE || !t->known || t->role != TIME_PERIOD)
         return FALSE;
-    const char *sep = any_lit(prev_end, limit, (const char *const[]){"至", "到", "—", "–", "-",
-                                                                       "～", "~", "—", NULL});
+    const char *sep = any_lit(
+        prev_end, limit, (const char *const[]){"至", "到", "—", "–", "-", "～", "~", "—", NULL});
     if (sep == prev_end + strlen("—") && lit(sep, limit, "—"))
         sep += strlen("—"); /* (a dash written twice: ——) */
     gboolean by_ends = FALSE;
     if (sep != p && any_lit(t->end, limit, (const char *const[]){"结束", "結束", "止", NULL})) {
         /* by its two ends: 从10月25日开始，至明年3月28日结束; 自3月1日起至5月31日止 */
         by_ends = TRUE;
-        sep = any_lit(prev_end, limit, (const char *const[]){"开始，至", "开始至", "开始，到",
-                                                              "開始，至", "開始至", "起，至",
-                                                              "起至", "起到", NULL});
+        sep = any_lit(prev_end, limit,
+                      (const char *const[]){"开始，至", "开始至", "开始，到", "開始，至", "開始至",
+                                            "起，至", "起至", "起到", NULL});
     }
     if (sep != p || ends_with(s, prev_end, "以来") || ends_with(s, prev_end, "以來"))
         return FALSE;
     TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
     if (prev->end != prev_end || prev->rel != REL_NONE || !prev->known ||
         (prev->role != TIME_PERIOD && prev->role != TIME_BASE) ||
-        prev->p.start.kind != t->p.start.kind ||
-        prev->p.end.kind != t->p.start.kind || t->p.start.kind != t->p.end.kind ||
+        prev->p.start.kind != t->p.start.kind || prev->p.end.kind != t->p.start.kind ||
+        t->p.start.kind != t->p.end.kind ||
         jb_point_first_day(&t->p.start) <= jb_point_first_day(&prev->p.end))
         return FALSE;
     prev->p.end = t->p.end;
@@ -563,13 +576,13 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             (ends_with(s, p, "到") || ends_with(s, p, "至")) &&
             jb_period_end_day(&t.p) <= jb_point_first_day(&anchor->day))
             t.future_word = FALSE;
-        gboolean bracketed = prev_end && ((lit(prev_end, limit, "（") == p) || (lit(prev_end, limit, "(") == p));
+        gboolean bracketed = prev_end && ((lit(prev_end, limit, "（") == p) ||
+                                          (lit(prev_end, limit, "(") == p));
         if (bracketed) {
             t.role = TIME_RESTATE; /* 今年第二季（4至6月）, 今天（10月18日） */
             TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
-            if (t.p.start.kind == JB_POINT_DAY && t.p.end.kind == JB_POINT_DAY &&
-                t.known && prev->rel == REL_NONE &&
-                jb_period_first_day(&t.p) != jb_period_end_day(&t.p) - 1)
+            if (t.p.start.kind == JB_POINT_DAY && t.p.end.kind == JB_POINT_DAY && t.known &&
+                prev->rel == REL_NONE && jb_period_first_day(&t.p) != jb_period_end_day(&t.p) - 1)
                 prev->p = t.p; /* 上周（11月24日—11月30日）: the days it says, weekend and all */
         } else if (t.role == TIME_DAY) {
             if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
@@ -578,9 +591,11 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             else if (after_comparison(s, p) && !start_after(e, limit))
                 t.role = TIME_BASE; /* 较上周五升值215个基点: the day compared with */
             else if (event_after(e, limit) && noun_of_event(e, limit))
-                t.local = TRUE; /* 上周五上映的《长夜将尽》首周票房…: the film's day, not the figure's */
-            else if (any_lit(e, limit, (const char *const[]){"单日", "單日", "当天", "當天",
-                                                              "当日", "當日", NULL})) {
+                t.local =
+                    TRUE; /* 上周五上映的《长夜将尽》首周票房…: the film's day, not the figure's */
+            else if (any_lit(e, limit,
+                             (const char *const[]){"单日", "單日", "当天", "當天", "当日", "當日",
+                                                   NULL})) {
                 t.role = TIME_PERIOD; /* 周五单日净流出58.3亿元: that day's figures */
                 t.sentence_only = TRUE;
             }
@@ -605,9 +620,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             t.local = t.sentence_only = TRUE; /* 创下年内单月成交新高 */
         else if (t.role == TIME_PERIOD && report_after(e, limit))
             t.sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
-        else if (t.role == TIME_PERIOD &&
-                 ((event_after(e, limit) && !future_event(s, p, &t)) ||
-                  event_before(s, p) || cause_around(s, p, e, limit)))
+        else if (t.role == TIME_PERIOD && ((event_after(e, limit) && !future_event(s, p, &t)) ||
+                                           event_before(s, p) || cause_around(s, p, e, limit)))
             t.local = t.event = TRUE; /* its clause's only: 去年推出…计划 (a future one,
                                        * 将于明年二季度投产，新增产能…, dates what it brings) */
         else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit)) {

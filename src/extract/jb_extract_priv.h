@@ -53,12 +53,12 @@ static inline const char *look_back_from(const char *a, const char *qs)
 /* May a word of `words` (a NULL-terminated array of the place of use, never a pointer:
  * checked) end at p, after start? The list's filter (jb_lits.h), built once per place:
  * FALSE, and none does, so a loop of ends() over the list (a strlen per word) is skipped. */
-#define may_end_any(start, p, words)                                                             \
-    ({                                                                                           \
-        _Static_assert(sizeof(words) > sizeof(void *), "may_end_any: a list, not a pointer");    \
-        static JbLitFilter jb_me_f_;                                                             \
-        JB_LIT_FILTER_ONCE(&jb_me_f_, words);                                                    \
-        jb_lit_filter_may_end(&jb_me_f_, (start), (p));                                          \
+#define may_end_any(start, p, words)                                                               \
+    ({                                                                                             \
+        _Static_assert(sizeof(words) > sizeof(void *), "may_end_any: a list, not a pointer");      \
+        static JbLitFilter jb_me_f_;                                                               \
+        JB_LIT_FILTER_ONCE(&jb_me_f_, words);                                                      \
+        jb_lit_filter_may_end(&jb_me_f_, (start), (p));                                            \
     })
 
 /* A word of a fixed list with its length, known when compiled: the lists below are tried
@@ -67,7 +67,10 @@ typedef struct {
     const char *s;
     gsize n;
 } Lit;
+/* (clang-format would write it on four lines) */
+/* clang-format off */
 #define LIT(x) {x, sizeof x - 1}
+/* clang-format on */
 
 static inline gboolean lit_starts(const char *p, const char *end, const Lit *w)
 {
@@ -128,9 +131,9 @@ static inline gboolean clause_sep_at(const char *p)
 
 /* What a time expression does for the figures near it. */
 typedef enum {
-    TIME_PERIOD,  /* names the period figures measure: 2025年, 前三季度, 本周, 目前 */
-    TIME_BASE,    /* a base of comparison (比去年, 較第一季, 自2003年…以來): not their period,
-                   * but a figure right after it (較第一季的4.2%, 2003年第三季（5.5%）) is its */
+    TIME_PERIOD, /* names the period figures measure: 2025年, 前三季度, 本周, 目前 */
+    TIME_BASE, /* a base of comparison (比去年, 較第一季, 自2003年…以來): not their period,
+                * but a figure right after it (較第一季的4.2%, 2003年第三季（5.5%）) is its */
     TIME_DAY,     /* the day something was said or done (10月17日, 今天): not a period unless
                    * as of it (截至10月17日, 从本月23日起) */
     TIME_RESTATE, /* the same time again in brackets (今年第二季（4至6月）): ignored */
@@ -139,55 +142,55 @@ typedef enum {
 /* A time relative to the period in force (the context) rather than to the published date:
  * resolved when a figure uses it. */
 typedef enum {
-    REL_NONE,      /* absolute: `p` holds it */
-    REL_SAME,      /* 同期: the context */
-    REL_YEAR_AGO,  /* 去年同期, 上年同期: the context a year earlier */
-    REL_PREV,      /* 上季, 上月: the context's quarter or month (`grain`) before */
-    REL_THIS,      /* 今季, 本季: the context's quarter or month */
-    REL_WHEN,      /* 当时: the last time the sentence named */
-    REL_TWO_YEARS, /* 两年平均: the context's year and the one before */
-    REL_YEAR,      /* 全年, 过去一年: the context's year (with none: the published year, or
-                    * the one before in January and February: a year-end review) */
+    REL_NONE,       /* absolute: `p` holds it */
+    REL_SAME,       /* 同期: the context */
+    REL_YEAR_AGO,   /* 去年同期, 上年同期: the context a year earlier */
+    REL_PREV,       /* 上季, 上月: the context's quarter or month (`grain`) before */
+    REL_THIS,       /* 今季, 本季: the context's quarter or month */
+    REL_WHEN,       /* 当时: the last time the sentence named */
+    REL_TWO_YEARS,  /* 两年平均: the context's year and the one before */
+    REL_YEAR,       /* 全年, 过去一年: the context's year (with none: the published year, or
+                     * the one before in January and February: a year-end review) */
     REL_YEAR_START, /* 年初: January of the context's year (else the published year) */
-    REL_YEAR_END,  /* 年底, 年末: December of the context's year (else the published year) */
+    REL_YEAR_END,   /* 年底, 年末: December of the context's year (else the published year) */
     REL_PREV_YEAR_END, /* 上年末, 去年底: December of the year before the context's (截至2025年末，
                         * 较上年末…: 2024-12, in a report published in 2026) */
-    REL_THAT_DAY,  /* 当天, 当日, 全日: the day last named (else the published or trading day) */
-    REL_YEARS,     /* 五年来, 过去五年: the `years` years to the context's year (in January and
-                    * February, with no year named: to last year, a review's) */
+    REL_THAT_DAY, /* 当天, 当日, 全日: the day last named (else the published or trading day) */
+    REL_YEARS, /* 五年来, 过去五年: the `years` years to the context's year (in January and
+                * February, with no year named: to last year, a review's) */
 } TimeRel;
 
 /* Relative times that name a period of their own once resolved: the period in force after
  * them, as an absolute time is. */
-#define REL_NAMES_PERIOD(rel)                                                                  \
-    ((rel) == REL_NONE || (rel) == REL_YEAR || (rel) == REL_YEAR_START ||                       \
-     (rel) == REL_YEAR_END || (rel) == REL_YEARS)
+#define REL_NAMES_PERIOD(rel)                                                                      \
+    ((rel) == REL_NONE || (rel) == REL_YEAR || (rel) == REL_YEAR_START || (rel) == REL_YEAR_END || \
+     (rel) == REL_YEARS)
 
 typedef struct {
     const char *at, *end; /* the expression in the sentence */
     TimeRole role;
     TimeRel rel;
-    JbPointKind grain;    /* of REL_PREV and REL_THIS */
-    int years;            /* of REL_YEARS */
-    gboolean complete;    /* of REL_YEARS: whole years past (过去三年), not up to now (三年来) */
-    JbPeriod p;           /* REL_NONE: the period (when `known`) */
-    gboolean known;       /* FALSE: a month or quarter whose year no date tells */
-    gboolean future_word; /* 到2027年, 下周, 明年 */
-    gboolean loose;       /* a span said in passing (今年以来): not a story's period */
-    gboolean shifted_back; /* a month or quarter with no year, put in last year for being
-                            * after the published one */
-    gboolean year_implied; /* a month, quarter or half with no year: the published one's */
-    gboolean share_of;    /* a base that the figure after it is a multiple or share of
-                           * (为2020年的3倍): not the figure's own period */
-    gboolean local;       /* holds for its clause only (周涨1.04%: the week's move of one
-                           * quote in a list of quotes; 去年推出…计划: an event's time) */
+    JbPointKind grain; /* of REL_PREV and REL_THIS */
+    int years;         /* of REL_YEARS */
+    gboolean complete; /* of REL_YEARS: whole years past (过去三年), not up to now (三年来) */
+    JbPeriod p;        /* REL_NONE: the period (when `known`) */
+    gboolean known;    /* FALSE: a month or quarter whose year no date tells */
+    gboolean future_word;   /* 到2027年, 下周, 明年 */
+    gboolean loose;         /* a span said in passing (今年以来): not a story's period */
+    gboolean shifted_back;  /* a month or quarter with no year, put in last year for being
+                             * after the published one */
+    gboolean year_implied;  /* a month, quarter or half with no year: the published one's */
+    gboolean share_of;      /* a base that the figure after it is a multiple or share of
+                             * (为2020年的3倍): not the figure's own period */
+    gboolean local;         /* holds for its clause only (周涨1.04%: the week's move of one
+                             * quote in a list of quotes; 去年推出…计划: an event's time) */
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */
-    gboolean event;       /* the time of an event (去年推出…): local too */
-    gboolean weekday;     /* a day named by its weekday (上周五, 周三): a date written out */
-    gboolean by_ends;     /* a span written by its two ends (从10月25日开始，至明年3月28日结束):
-                           * what it defines is the story's, figures or none */
+    gboolean event;         /* the time of an event (去年推出…): local too */
+    gboolean weekday;       /* a day named by its weekday (上周五, 周三): a date written out */
+    gboolean by_ends; /* a span written by its two ends (从10月25日开始，至明年3月28日结束):
+                       * what it defines is the story's, figures or none */
     /* filled by the extractor, reading the sentence's times in order: */
-    JbPeriod val;         /* the period it stands for where it stands */
+    JbPeriod val; /* the period it stands for where it stands */
     gboolean has_val;
 } TimeRef;
 
@@ -196,11 +199,11 @@ typedef struct {
     JbPoint day;       /* the published day, or month, or year (kind 0: unknown) */
     gboolean briefing; /* a morning market briefing (早餐, 早报, 晨报, 隔夜): its closes are the
                           previous trading day's */
-    JbPeriod report;    /* the period a periodic report covers (its title: 2025年第三季度报告),
-                         * that 本报告期, 年初至报告期末, 报告期末 and 上年度末 count from */
+    JbPeriod report; /* the period a periodic report covers (its title: 2025年第三季度报告),
+                      * that 本报告期, 年初至报告期末, 报告期末 and 上年度末 count from */
     gboolean have_report;
-    int fy_end;         /* the month a company's fiscal year ends in (6: July to June, named
-                         * by the year it ends in), 0 when the article shows none */
+    int fy_end; /* the month a company's fiscal year ends in (6: July to June, named
+                 * by the year it ends in), 0 when the article shows none */
 } TimeAnchor;
 
 /* The month the fiscal year of `text` (an article's paragraph) ends in, as it says so
@@ -210,6 +213,8 @@ int jb_extract_fiscal_year_end(const char *text);
 
 /* The characters a time expression can start with (besides digits): one list for
  * time_lead's switch and time_refs' block table. */
+/* (four characters a line, each with its comment: clang-format would break them apart) */
+/* clang-format off */
 #define JB_TIME_LEADS(X)                                                                       \
     X(0x4ECA) /* 今 */ X(0x53BB) /* 去 */ X(0x660E) /* 明 */ X(0x4E0A) /* 上 */                  \
     X(0x4E0B) /* 下 */ X(0x524D) /* 前 */ X(0x7B2C) /* 第 */ X(0x4E00) /* 一 */                  \
@@ -223,6 +228,7 @@ int jb_extract_fiscal_year_end(const char *text);
     X(0x5F8C) /* 後 */ X(0x6765) /* 来 */ X(0x4F86) /* 來 */ X(0x201C) /* “ */                   \
     X(0x622A) /* 截 */ X(0x62A5) /* 报 */ X(0x5831) /* 報 */ X(0x661F) /* 星 */                  \
     X(0x793C) /* 礼 */ X(0x79AE) /* 禮 */ X(0x8FD9) /* 这 */ X(0x9019) /* 這 */ X(0x6708) /* 月 */
+/* clang-format on */
 
 /* jb_extract_headline.c */
 /* Is paragraph i a headline (a heading, the title, 原标题…, a table of contents)? */
@@ -257,8 +263,7 @@ GArray *jb_extract_glued_new(void);
  * (2021—2025年, “十四五”时期, 5至7月), now (目前, 今天) and times relative to the context
  * (同期, 去年同期, 上季, 当时, 两年平均), each with its role. Years inside 《book titles》
  * name documents and are skipped. */
-void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *anchor,
-                          GArray *out);
+void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *anchor, GArray *out);
 
 /* The period `t` stands for, read against the context (`ctx`, NULL when none) and the
  * sentence's earlier times refs[0..i) for REL_WHEN. FALSE when it cannot be known. */
@@ -335,10 +340,10 @@ typedef struct {
 typedef struct {
     const JbArticle *article;
     const JbDict *dict;
-    TimeAnchor anchor;  /* the published date of the section being read */
+    TimeAnchor anchor; /* the published date of the section being read */
     GPtrArray *out;
-    char *source, *published; /* the article's path and the section's date, shared by its
-                               * statements (GRefString) */
+    char *source, *published;      /* the article's path and the section's date, shared by its
+                                    * statements (GRefString) */
     char *publisher, *title, *url; /* the article's and the section's (GRefString) */
     /* the periods in force: the last time the paragraph named (carry), and the period the
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
@@ -386,32 +391,32 @@ typedef struct {
                                  * (比2020年底增加1.9万公里): a list's later members (和1.2万公里)
                                  * span from it too; NULL: none */
     JbPeriod change_from;       /* where that change's span begins */
-    gboolean change_parts;      /* that figure was a part after 其中 (…，其中A增加N，B增加M) */
-    const char *decline_end;    /* the end of the last figure read as a decline (下降0.6%), a
-                                 * list's later members (和0.2%) decline too; NULL: none */
-    const char *list_tail;      /* the end of the list the quantity being added opens or is
-                                 * in (NULL: none), whose noun is all its members' */
-    const char *member;         /* a 分别 list member paired with its subject (公共充电桩和
-                                 * 私人充电桩分别为…): its own words and the list's shared
-                                 * ones, its metric's (not another member's); NULL: none */
-    gboolean member_unknown;    /* a member of a 分别 list of subjects not paired with its
-                                 * values: which subject is its, no one knows (no metric id) */
-    JbPeriod carry_in; /* the carried period as the sentence being read began */
+    gboolean change_parts; /* that figure was a part after 其中 (…，其中A增加N，B增加M) */
+    const char *decline_end; /* the end of the last figure read as a decline (下降0.6%), a
+                              * list's later members (和0.2%) decline too; NULL: none */
+    const char *list_tail;   /* the end of the list the quantity being added opens or is
+                              * in (NULL: none), whose noun is all its members' */
+    const char *member;      /* a 分别 list member paired with its subject (公共充电桩和
+                              * 私人充电桩分别为…): its own words and the list's shared
+                              * ones, its metric's (not another member's); NULL: none */
+    gboolean member_unknown; /* a member of a 分别 list of subjects not paired with its
+                              * values: which subject is its, no one knows (no metric id) */
+    JbPeriod carry_in;       /* the carried period as the sentence being read began */
     gboolean have_carry_in;
-    GHashTable *seen; /* JbStatements of `out` by figure (figure_hash): the latest of each */
+    GHashTable *seen;        /* JbStatements of `out` by figure (figure_hash): the latest of each */
     guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
     guint sentence;          /* number of the sentence being read, from 1 */
     const char *ratio_start; /* the first term of the ratio the figure is a later term of */
     gboolean headline;       /* reading the headlines (after the body) */
-    GHashTable *headline_keys; /* jb_extract_headline_keys of the article */
-    const JbSection *section; /* the one being read (NULL: the article's) */
-    GArray *glued;           /* Glued: headlines found glued to a sentence, read last */
-    GPtrArray *warnings;     /* NULL, or where to report what could not be read */
-    GArray *subjects;        /* SubjectHit of the sentence being read */
-    GArray *times;           /* TimeRef of the sentence being read, resolved in order */
-    GArray *quantities;      /* JbQuantity of the sentence being read */
-    GArray *keywords;        /* WordHit: every KEYWORDS word in the sentence being read */
-    GArray *seps;            /* Sep: the clause separators of the sentence being read */
+    GHashTable *headline_keys;         /* jb_extract_headline_keys of the article */
+    const JbSection *section;          /* the one being read (NULL: the article's) */
+    GArray *glued;                     /* Glued: headlines found glued to a sentence, read last */
+    GPtrArray *warnings;               /* NULL, or where to report what could not be read */
+    GArray *subjects;                  /* SubjectHit of the sentence being read */
+    GArray *times;                     /* TimeRef of the sentence being read, resolved in order */
+    GArray *quantities;                /* JbQuantity of the sentence being read */
+    GArray *keywords;                  /* WordHit: every KEYWORDS word in the sentence being read */
+    GArray *seps;                      /* Sep: the clause separators of the sentence being read */
     GString *metric_buf, *context_buf; /* scratch: text looked up in the dictionary */
 } Ctx;
 

@@ -30,7 +30,7 @@ static gboolean value_equal(gconstpointer pa, gconstpointer pb)
  * a figure an article repeats is compared with the same earlier statements again and again. */
 typedef struct {
     JbStatement *s;
-    char *core; /* owned; NULL until first compared */
+    char *core;         /* owned; NULL until first compared */
     gboolean core_bare; /* bare_change(core), with it */
 } SeenEntry;
 
@@ -86,14 +86,14 @@ static const char *metric_core(const char *m, char out[256])
  * two figures. */
 static gboolean bare_change(const char *m)
 {
-    static const Lit W[] = {LIT("同比"), LIT("环比"), LIT("環比"), LIT("按年"), LIT("按月"),
+    static const Lit W[] = {LIT("同比"),   LIT("环比"),   LIT("環比"), LIT("按年"), LIT("按月"),
                             LIT("比上年"), LIT("比去年"), LIT("增长"), LIT("增長"), LIT("下降"),
-                            LIT("上升"), LIT("增速"), LIT("增幅"), LIT("降幅"), LIT("涨幅"),
-                            LIT("漲幅"), LIT("跌幅"), LIT("提高"), LIT("加快"), LIT("回落"),
-                            LIT("增加"), LIT("减少"), LIT("減少"), LIT("上涨"), LIT("上漲"),
-                            LIT("下跌"), LIT("分别"), LIT("分別"), LIT("累计"), LIT("累計"),
-                            LIT("名义"), LIT("实际"), LIT("增"), LIT("升"), LIT("降"), LIT("跌"),
-                            LIT("涨"), LIT("漲"), LIT("长"), LIT("長")};
+                            LIT("上升"),   LIT("增速"),   LIT("增幅"), LIT("降幅"), LIT("涨幅"),
+                            LIT("漲幅"),   LIT("跌幅"),   LIT("提高"), LIT("加快"), LIT("回落"),
+                            LIT("增加"),   LIT("减少"),   LIT("減少"), LIT("上涨"), LIT("上漲"),
+                            LIT("下跌"),   LIT("分别"),   LIT("分別"), LIT("累计"), LIT("累計"),
+                            LIT("名义"),   LIT("实际"),   LIT("增"),   LIT("升"),   LIT("降"),
+                            LIT("跌"),     LIT("涨"),     LIT("漲"),   LIT("长"),   LIT("長")};
     for (const char *p = m; *p;) {
         gsize k = 0;
         /* (every word is a Chinese character or more: its three bytes are tested before
@@ -236,7 +236,8 @@ static gboolean sentence_names(const Ctx *c, const JbStatement *s, const char *l
         for (const char *p = para; p < at; p = g_utf8_next_char(p))
             if (starts(p, at, "。") || starts(p, at, "！") || starts(p, at, "？"))
                 from = p + strlen("。");
-        while (*to && !starts(to, to + 3, "。") && !starts(to, to + 3, "！") && !starts(to, to + 3, "？"))
+        while (*to && !starts(to, to + 3, "。") && !starts(to, to + 3, "！") &&
+               !starts(to, to + 3, "？"))
             to = g_utf8_next_char(to);
         if (g_strstr_len(from, to - from, label))
             return TRUE;
@@ -247,7 +248,7 @@ static gboolean sentence_names(const Ctx *c, const JbStatement *s, const char *l
 /* Did a sentence of the article state this cell: the same value (a decline's sign aside: a
  * table's -10% is the prose's 下跌1成), unit and period, in a sentence naming the row? */
 gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuantity *q,
-                              const char *period)
+                                  const char *period)
 {
     if (!label[0])
         return FALSE;

@@ -18,28 +18,23 @@
 
 /* The forecast, actual, market and definition words are templates/words.tsv's lists. Of the
  * actual words the first two (累计, 累計) also mark a year-end total. */
-#define ACTUAL_CUMULATIVE(tag) ((tag) - kw_actual < 2)
+#define ACTUAL_CUMULATIVE(tag) ((tag)-kw_actual < 2)
 
 /* A hedge set apart from the number by a verb (distant_hedge). */
 static const struct {
     const char *w;
     JbBound b;
-} HEDGES[] = {{"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},
-              {"约有", JB_BOUND_ABOUT},       {"约合", JB_BOUND_ABOUT},
-              {"约达", JB_BOUND_ABOUT},       {"約佔", JB_BOUND_ABOUT},
-              {"约在", JB_BOUND_ABOUT},       {"約在", JB_BOUND_ABOUT},
-              {"大约在", JB_BOUND_ABOUT},     {"大約在", JB_BOUND_ABOUT},
-              {"約為", JB_BOUND_ABOUT},       {"約有", JB_BOUND_ABOUT},
-              {"約合", JB_BOUND_ABOUT},       {"約達", JB_BOUND_ABOUT},
-              {"最高達到", JB_BOUND_AT_MOST}, {"最高可達", JB_BOUND_AT_MOST},
-              {"最高達", JB_BOUND_AT_MOST},   {"最高為", JB_BOUND_AT_MOST},
-              {"最高达到", JB_BOUND_AT_MOST},
-              {"最高可达", JB_BOUND_AT_MOST}, {"最高可获", JB_BOUND_AT_MOST},
-              {"最高达", JB_BOUND_AT_MOST},   {"最高为", JB_BOUND_AT_MOST},
-              {"最高补助", JB_BOUND_AT_MOST}, {"最高给予", JB_BOUND_AT_MOST},
-              {"最多可获", JB_BOUND_AT_MOST}, {"最多达到", JB_BOUND_AT_MOST},
-              {"超过", JB_BOUND_AT_LEAST}};
-
+} HEDGES[] = {
+    {"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},       {"约有", JB_BOUND_ABOUT},
+    {"约合", JB_BOUND_ABOUT},       {"约达", JB_BOUND_ABOUT},       {"約佔", JB_BOUND_ABOUT},
+    {"约在", JB_BOUND_ABOUT},       {"約在", JB_BOUND_ABOUT},       {"大约在", JB_BOUND_ABOUT},
+    {"大約在", JB_BOUND_ABOUT},     {"約為", JB_BOUND_ABOUT},       {"約有", JB_BOUND_ABOUT},
+    {"約合", JB_BOUND_ABOUT},       {"約達", JB_BOUND_ABOUT},       {"最高達到", JB_BOUND_AT_MOST},
+    {"最高可達", JB_BOUND_AT_MOST}, {"最高達", JB_BOUND_AT_MOST},   {"最高為", JB_BOUND_AT_MOST},
+    {"最高达到", JB_BOUND_AT_MOST}, {"最高可达", JB_BOUND_AT_MOST}, {"最高可获", JB_BOUND_AT_MOST},
+    {"最高达", JB_BOUND_AT_MOST},   {"最高为", JB_BOUND_AT_MOST},   {"最高补助", JB_BOUND_AT_MOST},
+    {"最高给予", JB_BOUND_AT_MOST}, {"最多可获", JB_BOUND_AT_MOST}, {"最多达到", JB_BOUND_AT_MOST},
+    {"超过", JB_BOUND_AT_LEAST}};
 
 
 void jb_statement_free(JbStatement *s)
@@ -124,7 +119,6 @@ static guint keyword_from(const Ctx *c, const char *p)
 }
 
 
-
 /* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
  * place in jb_words_forecast_word, then jb_words_actual_word, then HEDGES, then 分别:
  * [0, kw_actual) forecast words, [kw_actual, kw_hedge) actual words, [kw_hedge, kw_fenbie)
@@ -179,7 +173,8 @@ static inline gboolean hit_within(const WordHit *h, const char *a, const char *b
 static gboolean jiang_of_decision(const char *sent, const char *at, const char *end)
 {
     static const char *const DECIDED[] = {"宣布", "决定", "決定", "宣佈", NULL};
-    static const char *const SET[] = {"下调", "上调", "下調", "上調", "调降", "调升", "維持", "维持", NULL};
+    static const char *const SET[] = {"下调", "上调", "下調", "上調", "调降",
+                                      "调升", "維持", "维持", NULL};
     gboolean decided = FALSE;
     /* (only the few bytes before 将 are searched: the whole sentence before it, for each 将
      * of a sentence of thousands, was quadratic) */
@@ -234,9 +229,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
     for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
         gunichar ch = jb_word_char_at(p, b);
         /* (a comma between digits groups thousands: 3,040元/吨 is one number) */
-        if (clause_sep_at(p) &&
-            !((*p == ',' || *p == ':') && p > a && g_ascii_isdigit(p[-1]) && p + 1 < b &&
-              g_ascii_isdigit(p[1]))) {
+        if (clause_sep_at(p) && !((*p == ',' || *p == ':') && p > a && g_ascii_isdigit(p[-1]) &&
+                                  p + 1 < b && g_ascii_isdigit(p[1]))) {
             Sep x = {p, g_utf8_next_char(p)};
             g_array_append_val(c->seps, x);
         }
@@ -290,7 +284,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
  * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
 static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, JbBound *bound)
 {
-    gboolean de = ends(a, qs, "的"); /* 超过 (at_least) counts only as 超过…的 */
+    gboolean de = ends(a, qs, "的");   /* 超过 (at_least) counts only as 超过…的 */
     gsize best = G_N_ELEMENTS(HEDGES); /* the first of HEDGES found */
     a = look_back_from(a, qs);
     for (guint k = keyword_from(c, a); k < c->keywords->len; k++) {
@@ -300,8 +294,10 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
         if (h->tag < kw_hedge || h->tag >= kw_fenbie || !hit_within(h, a, qs))
             continue;
         gsize i = (gsize)(h->tag - kw_hedge);
-        if ((starts(h->at, qs, "约") || starts(h->at, qs, "約")) && h->at >= c->sentence_start + 3 &&
-            strstr("节制签预公契条相合违婚特邀履隐節簽預條違隱", (char[4]){h->at[-3], h->at[-2], h->at[-1], 0}))
+        if ((starts(h->at, qs, "约") || starts(h->at, qs, "約")) &&
+            h->at >= c->sentence_start + 3 &&
+            strstr("节制签预公契条相合违婚特邀履隐節簽預條違隱",
+                   (char[4]){h->at[-3], h->at[-2], h->at[-1], 0}))
             continue; /* 签约合作: the end of a word, no hedge */
         if (i < best && (HEDGES[i].b != JB_BOUND_AT_LEAST || de))
             best = i;
@@ -322,9 +318,9 @@ static void year_to_as_of(const Ctx *c, const TimeRef *t, JbPeriod *p)
     const TimeRef *first = &g_array_index(c->times, TimeRef, 0);
     for (const TimeRef *r = t; r-- > first && t - r <= 8 && r->at >= c->sentence_start;) {
         const JbPoint *d = &r->val.start;
-        if (!r->has_val || d->kind != JB_POINT_DAY ||
-            r->val.end.kind != JB_POINT_DAY || jb_period_first_day(&r->val) !=
-            jb_period_end_day(&r->val) - 1 || d->year != p->start.year || (d->n == 12 && d->day == 31))
+        if (!r->has_val || d->kind != JB_POINT_DAY || r->val.end.kind != JB_POINT_DAY ||
+            jb_period_first_day(&r->val) != jb_period_end_day(&r->val) - 1 ||
+            d->year != p->start.year || (d->n == 12 && d->day == 31))
             continue;
         if (ends(c->sentence_start, r->at, "截至") || ends(c->sentence_start, r->at, "截止") ||
             ends(c->sentence_start, r->at, "截止到")) {
@@ -459,8 +455,10 @@ static const JbMetric *figure_dict_metric(Ctx *c, const Figure *f, gboolean whol
                              unit, TRUE); /* (a whole phrase, as a lone figure's: 新能源汽车出口量
                                            * is no 出口) */
     } else if (c->dict && !c->member_unknown)
-        m = jb_dict_match_in(c->dict, f->metric[0] ? f->metric : "", f->subject, unit, whole_phrase);
-    if (!m && c->dict && !c->member && !c->member_unknown) { /* the metric named earlier in the number's own clause */
+        m = jb_dict_match_in(c->dict, f->metric[0] ? f->metric : "", f->subject, unit,
+                             whole_phrase);
+    if (!m && c->dict && !c->member &&
+        !c->member_unknown) { /* the metric named earlier in the number's own clause */
         /* from the clause naming the subject, but not into an earlier list member's
          * words: …专精特新中小企业超14万家、科技和创新型中小企业超60万家 */
         const char *from = f->quote_from < f->cs0 ? f->quote_from : f->cs0;
@@ -523,8 +521,9 @@ static Tense figure_tense(const Ctx *c, Figure *f)
     gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
     gboolean forecast = forecast_here || forecast_before;
     /* a share of a target or plan is how much of it is done (完成全年目标任务的91.7%) */
-    static const char *const OF_TARGET[] = {"目标的", "目標的", "目标任务的", "目標任務的", "计划的",
-                                            "計劃的", "任务的", "任務的", NULL};
+    static const char *const OF_TARGET[] = {"目标的",     "目標的", "目标任务的",
+                                            "目標任務的", "计划的", "計劃的",
+                                            "任务的",     "任務的", NULL};
     for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, qs, OF_TARGET); w++)
         if (ends(sent, qs, *w) && !(f->have_time && t->future_word))
             forecast = FALSE;
@@ -600,8 +599,12 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
 {
     if (headline_repeats_body(c, q) || not_a_figure(c, sent, sent_end, q))
         return;
-    Figure f = {.sent = sent, .sent_end = sent_end, .q = q, .qs = sent + q->start,
-                .qe = sent + q->end, .prev_end = prev_end};
+    Figure f = {.sent = sent,
+                .sent_end = sent_end,
+                .q = q,
+                .qs = sent + q->start,
+                .qe = sent + q->end,
+                .prev_end = prev_end};
     figure_clause(c, &f);
     f.t = figure_time(c, q, f.qs, f.qe, f.ce);
     f.have_time = f.t != NULL;
@@ -631,10 +634,14 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
     g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
-    JbStatement probe = {.subject = (char *)f.subject, .metric = (char *)f.metric,
-                         .metric_id = regional ? regional : (char *)(m ? m->id : ""), .q = f.qq,
+    JbStatement probe = {.subject = (char *)f.subject,
+                         .metric = (char *)f.metric,
+                         .metric_id = regional ? regional : (char *)(m ? m->id : ""),
+                         .q = f.qq,
                          .period = period,
-                         .period_stated = period_stated, .quote = quote_text, .line = line};
+                         .period_stated = period_stated,
+                         .quote = quote_text,
+                         .line = line};
     JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
     if (earlier && earlier->sentence != c->sentence) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
@@ -660,17 +667,21 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
         g_autofree char *both = g_strconcat(subject, metric, NULL);
         m = jb_dict_match(c->dict, both, subject, q->unit);
     }
-    JbStatement probe = {.subject = (char *)subject, .metric = (char *)metric,
-                         .metric_id = (char *)(m ? m->id : ""), .q = *q, .period = (char *)period,
-                         .period_stated = stated, .quote = (char *)quote, .line = line};
+    JbStatement probe = {.subject = (char *)subject,
+                         .metric = (char *)metric,
+                         .metric_id = (char *)(m ? m->id : ""),
+                         .q = *q,
+                         .period = (char *)period,
+                         .period_stated = stated,
+                         .quote = (char *)quote,
+                         .line = line};
     JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
     JbDecimal v = jb_decimal_normalize(q->value);
     gboolean said_in_row = FALSE;
     for (guint i = 0; i < c->n_row_said && !said_in_row; i++)
         said_in_row = c->row_said[i].mant == v.mant && c->row_said[i].exp10 == v.exp10;
-    if (!said_in_row &&
-        ((earlier && strcmp(earlier->period, period) == 0) ||
-         jb_extract_said_in_prose(c, subject[0] ? subject : metric, q, period))) {
+    if (!said_in_row && ((earlier && strcmp(earlier->period, period) == 0) ||
+                         jb_extract_said_in_prose(c, subject[0] ? subject : metric, q, period))) {
         if (c->n_row_said < G_N_ELEMENTS(c->row_said))
             c->row_said[c->n_row_said++] = v;
         return; /* the prose said it (the row label) */
@@ -685,4 +696,3 @@ int jb_extract_kw_fenbie(void)
     keyword_set();
     return kw_fenbie;
 }
-

@@ -67,10 +67,9 @@ static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, c
 /* Does [a, b) hold a word of a change (降幅, 增长, 复合增速, CAGR…)? */
 static gboolean change_word_in(const char *a, const char *b)
 {
-    static const char *const CHANGE[] = {"降幅", "增幅", "涨幅", "跌幅", "漲幅", "下降",
-                                         "增长", "增長", "上涨", "下跌", "提高", "降低",
-                                         "减少", "減少", "增加", "翻",   "增速", "CAGR",
-                                         NULL};
+    static const char *const CHANGE[] = {"降幅", "增幅", "涨幅", "跌幅", "漲幅", "下降", "增长",
+                                         "增長", "上涨", "下跌", "提高", "降低", "减少", "減少",
+                                         "增加", "翻",   "增速", "CAGR", NULL};
     for (const char *p = a; p < b; p = g_utf8_next_char(p))
         for (const char *const *w = CHANGE; *w; w++)
             if (starts(p, b, *w))

@@ -136,7 +136,10 @@ static gboolean text_time(Ctx *c, const char *s, const JbPeriod *ctx, TimeRef *t
     int y;
     gboolean estimate;
     if (year_cell(s, &y, &estimate)) {
-        *t = (TimeRef){.at = s, .end = s + strlen(s), .role = TIME_PERIOD, .known = TRUE,
+        *t = (TimeRef){.at = s,
+                       .end = s + strlen(s),
+                       .role = TIME_PERIOD,
+                       .known = TRUE,
                        .future_word = estimate};
         t->val = jb_period_of((JbPoint){JB_POINT_YEAR, y, 0, 0});
         return TRUE;
@@ -145,9 +148,9 @@ static gboolean text_time(Ctx *c, const char *s, const JbPeriod *ctx, TimeRef *t
 }
 
 typedef struct {
-    GPtrArray *head;     /* char*: the column headers (the last header row) */
-    char *unit;          /* the unit its caption states for every cell (单位：亿元), or NULL */
-    JbPeriod ctx;        /* the table's period: its caption's, else the paragraph's */
+    GPtrArray *head; /* char*: the column headers (the last header row) */
+    char *unit;      /* the unit its caption states for every cell (单位：亿元), or NULL */
+    JbPeriod ctx;    /* the table's period: its caption's, else the paragraph's */
     gboolean have_ctx;
 } Table;
 
@@ -202,8 +205,8 @@ static gboolean cell_quantity(const char *cell, const char *head, const char *ro
     static const struct {
         const char *w;
         int sign;
-    } CHANGE[] = {{"增加", 1}, {"提高", 1}, {"上升", 1}, {"增长", 1}, {"减少", -1}, {"減少", -1},
-                  {"降低", -1}, {"下降", -1}, {"下滑", -1}};
+    } CHANGE[] = {{"增加", 1},  {"提高", 1},  {"上升", 1},  {"增长", 1}, {"减少", -1},
+                  {"減少", -1}, {"降低", -1}, {"下降", -1}, {"下滑", -1}};
     for (gsize i = 0; i < G_N_ELEMENTS(CHANGE); i++) {
         if (!g_str_has_prefix(cell, CHANGE[i].w))
             continue;
@@ -309,7 +312,8 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         if (head && unit_header(head))
             continue;
         TimeRef ht; /* (上季, 今季: relative to the row's period, not to the column before) */
-        gboolean head_time = head && text_time(c, head, row_time || t->have_ctx ? &row_ctx : NULL, &ht);
+        gboolean head_time = head &&
+                             text_time(c, head, row_time || t->have_ctx ? &row_ctx : NULL, &ht);
         if (head_time) {
             left = ht.val; /* a column with no time of its own has the one to its left */
             have_left = TRUE;
@@ -340,8 +344,8 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             jb_period_format(&left, period);
         else if (jb_extract_default_day(&c->anchor, FALSE, &p))
             jb_period_format(&p, period);
-        jb_extract_add_table_statement(c, subj, metric, &q, quote->str, period, line,
-                                       have_left, left_estimate);
+        jb_extract_add_table_statement(c, subj, metric, &q, quote->str, period, line, have_left,
+                                       left_estimate);
         g_string_free(quote, TRUE);
     }
 }

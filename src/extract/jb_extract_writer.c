@@ -13,11 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
-const char *const JB_METRICS_HEADER[] = {"source",    "published", "period",   "subject",
-                                         "metric",    "metric_id", "value",    "unit",
-                                         "qualifier", "bound",     "forecast", "quote",
-                                         "publisher", "title",     "url",      "value_high",
-                                         NULL};
+const char *const JB_METRICS_HEADER[] = {
+    "source",    "published", "period",    "subject",    "metric",   "metric_id",
+    "value",     "unit",      "qualifier", "bound",      "forecast", "quote",
+    "publisher", "title",     "url",       "value_high", NULL};
 #define N_COLS 16
 
 /* The bound column: a range's, or the hedge's. */
@@ -67,7 +66,8 @@ void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
     for (guint i = 0; i < statements->len; i++) {
         const JbStatement *s = g_ptr_array_index(statements, i);
         g_autofree char *value = jb_decimal_to_string_stated(s->q.value);
-        g_autofree char *high = s->q.is_range ? jb_decimal_to_string_stated(s->q.high) : g_strdup("");
+        g_autofree char *high = s->q.is_range ? jb_decimal_to_string_stated(s->q.high)
+                                              : g_strdup("");
         const char *cells[N_COLS];
         char *owned[7] = {0};
         statement_cells(s, value, high, cells, owned);
@@ -80,11 +80,11 @@ void jb_extract_append_rows(JbTable *t, GPtrArray *statements)
 /* ---- streaming metrics.csv ------------------------------------------------------------- */
 
 struct JbMetricsWriter {
-    JbAtomicFile *file; /* the target (jb_atomic), or NULL for stdout or an append */
-    char *append_to;    /* the target of an append, or NULL */
-    int stage;          /* an append's unlinked temporary file, else -1 */
+    JbAtomicFile *file;  /* the target (jb_atomic), or NULL for stdout or an append */
+    char *append_to;     /* the target of an append, or NULL */
+    int stage;           /* an append's unlinked temporary file, else -1 */
     GPtrArray *warnings; /* an append's (borrowed) */
-    GString *buf;       /* rows not yet written: up to 64 KB for a file, one article's for stdout */
+    GString *buf; /* rows not yet written: up to 64 KB for a file, one article's for stdout */
 };
 
 /* Rows are batched into writes of 64 KB, not written an article at a time. */
