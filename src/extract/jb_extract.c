@@ -11,7 +11,7 @@
  */
 #include "jb_extract_read_priv.h"
 #include "jb_units.h"
-#include "jb_extract_words.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
  * Not for: the times of a sentence (jb_extract_period.c), walking paragraphs (jb_extract.c).
  */
 #include "jb_extract_read_priv.h"
-#include "jb_extract_words.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 

@@ -7,6 +7,7 @@
 #include "jb_extract_read_priv.h"
 #include "jb_lits.h"
 #include "jb_units.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 
@@ -206,25 +207,18 @@ static gboolean item_has_figure(const char *a, const char *b)
 
 /* What a list's items measure, when the writer says it once: 新能源汽车产量与出口量 (the
  * first item's head is the later items' too), 高铁和城轨里程 (the last item's measure is
- * the earlier items' too). */
-static const char *const MEASURES[] = {
-    "出口量",   "進口量",   "进口量",   "出口额", "出口額",   "进口额",   "進口額", "销售额",
-    "銷售額",   "营业收入", "營業收入", "净利润", "淨利潤",   "增加值",   "保有量", "装机容量",
-    "裝機容量", "新增装机", "新增裝機", "装机",   "裝機",     "产量",     "產量",   "销量",
-    "銷量",     "产值",     "產值",     "出口",   "进口",     "進口",     "营收",   "營收",
-    "收入",     "利润",     "利潤",     "里程",   "企业数量", "企業數量", "企业",   "企業",
-    "数量",     "數量",     "规模",     "規模",   "总额",     "總額",     NULL};
-
+ * the earlier items' too): templates/words.tsv's measure list. */
 static const char *measure_ending(const char *item)
 {
     /* (asked of every item of every list: most end in none of them, which the list's
      * filter tells from the item's last bytes) */
     static JbLitFilter filter;
-    const JbLitFilter *f = jb_lit_filter_for(&filter, MEASURES);
+    const JbLitFilter *f = jb_lit_filter_for(&filter, jb_words_measure);
     gsize n = strlen(item);
     if (f && !jb_lit_filter_may_end(f, item, item + n))
         return NULL;
-    for (const char *const *w = MEASURES; *w; w++) { /* (g_str_has_suffix, one strlen less) */
+    for (const char *const *w = jb_words_measure; *w;
+         w++) { /* (g_str_has_suffix, one strlen less) */
         gsize k = strlen(*w);
         if (k <= n && memcmp(item + n - k, *w, k) == 0)
             return *w;
@@ -232,14 +226,14 @@ static const char *measure_ending(const char *item)
     return NULL;
 }
 
-/* The items of a list made whole where the writer left words out (MEASURES). */
+/* The items of a list made whole where the writer left words out (jb_words_measure). */
 static void complete_items(GPtrArray *items)
 {
     char **it = (char **)items->pdata;
     const char *first = measure_ending(it[0]), *last = measure_ending(it[items->len - 1]);
     gsize head = first ? strlen(it[0]) - strlen(first) : 0;
     for (guint i = 1; head && i < items->len; i++) /* 新能源汽车产量与[新能源汽车]销量 */
-        for (const char *const *w = MEASURES; *w; w++)
+        for (const char *const *w = jb_words_measure; *w; w++)
             if (strcmp(it[i], *w) == 0) {
                 char *whole = g_strdup_printf("%.*s%s", (int)head, it[0], it[i]);
                 g_free(it[i]);

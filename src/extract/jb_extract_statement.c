@@ -10,7 +10,7 @@
  */
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
-#include "jb_extract_words.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 
@@ -20,21 +20,10 @@
  * actual words the first two (累计, 累計) also mark a year-end total. */
 #define ACTUAL_CUMULATIVE(tag) ((tag)-kw_actual < 2)
 
-/* A hedge set apart from the number by a verb (distant_hedge). */
-static const struct {
-    const char *w;
-    JbBound b;
-} HEDGES[] = {
-    {"约占", JB_BOUND_ABOUT},       {"约为", JB_BOUND_ABOUT},       {"约有", JB_BOUND_ABOUT},
-    {"约合", JB_BOUND_ABOUT},       {"约达", JB_BOUND_ABOUT},       {"約佔", JB_BOUND_ABOUT},
-    {"约在", JB_BOUND_ABOUT},       {"約在", JB_BOUND_ABOUT},       {"大约在", JB_BOUND_ABOUT},
-    {"大約在", JB_BOUND_ABOUT},     {"約為", JB_BOUND_ABOUT},       {"約有", JB_BOUND_ABOUT},
-    {"約合", JB_BOUND_ABOUT},       {"約達", JB_BOUND_ABOUT},       {"最高達到", JB_BOUND_AT_MOST},
-    {"最高可達", JB_BOUND_AT_MOST}, {"最高達", JB_BOUND_AT_MOST},   {"最高為", JB_BOUND_AT_MOST},
-    {"最高达到", JB_BOUND_AT_MOST}, {"最高可达", JB_BOUND_AT_MOST}, {"最高可获", JB_BOUND_AT_MOST},
-    {"最高达", JB_BOUND_AT_MOST},   {"最高为", JB_BOUND_AT_MOST},   {"最高补助", JB_BOUND_AT_MOST},
-    {"最高给予", JB_BOUND_AT_MOST}, {"最多可获", JB_BOUND_AT_MOST}, {"最多达到", JB_BOUND_AT_MOST},
-    {"超过", JB_BOUND_AT_LEAST}};
+/* A hedge set apart from the number by a verb (distant_hedge): templates/words.tsv's hedge
+ * list, and the bound of each (its values), read once by keyword_set. */
+static JbBound *hedge_bound; /* kept for the life of the process */
+static gsize n_hedges;
 
 
 void jb_statement_free(JbStatement *s)
@@ -120,9 +109,9 @@ static guint keyword_from(const Ctx *c, const char *p)
 
 
 /* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
- * place in jb_words_forecast_word, then jb_words_actual_word, then HEDGES, then 分别:
+ * place in jb_words_forecast_word, then jb_words_actual_word, then jb_words_hedge, then 分别:
  * [0, kw_actual) forecast words, [kw_actual, kw_hedge) actual words, [kw_hedge, kw_fenbie)
- * HEDGES[tag - kw_hedge], kw_fenbie 分别, kw_market every market word, kw_define every
+ * jb_words_hedge[tag - kw_hedge], kw_fenbie 分别, kw_market every market word, kw_define every
  * word that opens a definition. */
 static int kw_actual, kw_hedge, kw_fenbie /* 分别 */, kw_market, kw_define /* the last */,
     kw_jiang = -1 /* 将 */, kw_jiang_t = -1 /* 將 */;
@@ -146,8 +135,13 @@ static const JbWordSet *keyword_set(void)
         for (const char *const *w = jb_words_actual_word; *w; w++, n++)
             jb_word_set_add(set, *w, n);
         kw_hedge = n;
-        for (gsize i = 0; i < G_N_ELEMENTS(HEDGES); i++, n++)
-            jb_word_set_add(set, HEDGES[i].w, n);
+        n_hedges = g_strv_length((char **)jb_words_hedge);
+        hedge_bound = g_new(JbBound, n_hedges);
+        for (gsize i = 0; i < n_hedges; i++, n++) {
+            jb_word_set_add(set, jb_words_hedge[i], n);
+            if (!jb_bound_parse(jb_words_hedge_value[i], &hedge_bound[i]))
+                hedge_bound[i] = JB_BOUND_ABOUT; /* (test_words checks every value) */
+        }
         kw_fenbie = n++;
         jb_word_set_add(set, "分别", kw_fenbie);
         jb_word_set_add(set, "分別", kw_fenbie);
@@ -284,8 +278,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
  * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
 static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, JbBound *bound)
 {
-    gboolean de = ends(a, qs, "的");   /* 超过 (at_least) counts only as 超过…的 */
-    gsize best = G_N_ELEMENTS(HEDGES); /* the first of HEDGES found */
+    gboolean de = ends(a, qs, "的"); /* 超过 (at_least) counts only as 超过…的 */
+    gsize best = n_hedges;           /* the first hedge of the list found */
     a = look_back_from(a, qs);
     for (guint k = keyword_from(c, a); k < c->keywords->len; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
@@ -299,13 +293,13 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
             strstr("节制签预公契条相合违婚特邀履隐節簽預條違隱",
                    (char[4]){h->at[-3], h->at[-2], h->at[-1], 0}))
             continue; /* 签约合作: the end of a word, no hedge */
-        if (i < best && (HEDGES[i].b != JB_BOUND_AT_LEAST || de))
+        if (i < best && (hedge_bound[i] != JB_BOUND_AT_LEAST || de))
             best = i;
     }
-    if (best == G_N_ELEMENTS(HEDGES))
+    if (best == n_hedges)
         return NULL;
-    *bound = HEDGES[best].b;
-    return HEDGES[best].w;
+    *bound = hedge_bound[best];
+    return jb_words_hedge[best];
 }
 
 /* A year not over on the day the sentence counts to (截至11月15日，2026年全年总票房已达到…,

@@ -8,7 +8,7 @@
  */
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
-#include "jb_extract_words.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 

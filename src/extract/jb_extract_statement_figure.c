@@ -7,6 +7,7 @@
  */
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 
@@ -279,27 +280,14 @@ gboolean has_figure_digit(const char *a, const char *b)
 
 /* ---- declines ------------------------------------------------------------------------------ */
 
-/* The verbs of a decline and the rise each mirrors, longest first. */
-static const struct {
-    const char *down, *up;
-} DECLINES[] = {
-    {"下降", "增长"}, {"下滑", "增长"}, {"萎缩", "增长"}, {"萎縮", "增長"}, {"回落", "回升"},
-    {"降低", "提高"}, {"减少", "增加"}, {"減少", "增加"}, {"缩减", "增加"}, {"縮減", "增加"},
-    {"下跌", "上涨"}, {"下挫", "上涨"}, {"下調", "上調"}, {"下调", "上调"}, {"跌", "涨"},
-    {"降", "升"},     {"减", "增"},     {"減", "增"},     {"少", "多"},
-};
-
-/* The filter of DECLINES' decline verbs (jb_lits.h), built once. */
+/* The filter of the decline verbs (templates/words.tsv's decline list; its values are the
+ * rises they mirror), built once (jb_lits.h). */
 static const JbLitFilter *declines_filter(void)
 {
     static JbLitFilter f;
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
-        const char *down[G_N_ELEMENTS(DECLINES) + 1];
-        for (gsize i = 0; i < G_N_ELEMENTS(DECLINES); i++)
-            down[i] = DECLINES[i].down;
-        down[G_N_ELEMENTS(DECLINES)] = NULL;
-        jb_lit_filter_build(&f, down);
+        jb_lit_filter_build(&f, jb_words_decline);
         g_once_init_leave(&done, 1);
     }
     return &f;
@@ -315,16 +303,17 @@ gboolean decline_before(const char *cs, const char *qs, GString *metric)
         end -= strlen("了");
     if (!jb_lit_filter_may_end(declines_filter(), cs, end))
         return FALSE; /* (most numbers: no decline verb before them) */
-    for (gsize i = 0; i < G_N_ELEMENTS(DECLINES); i++) {
-        if (!ends(cs, end, DECLINES[i].down))
+    for (gsize i = 0; jb_words_decline[i]; i++) {
+        const char *down = jb_words_decline[i], *up = jb_words_decline_value[i];
+        if (!ends(cs, end, down))
             continue;
         if (ends(cs, end, "至少") || ends(cs, end, "不少") || ends(cs, end, "多少"))
             return FALSE; /* (至少: a hedge, and 少 no verb) */
-        char *at = g_strrstr(metric->str, DECLINES[i].down);
+        char *at = g_strrstr(metric->str, down);
         if (at) {
             gsize pos = (gsize)(at - metric->str);
-            g_string_erase(metric, (gssize)pos, (gssize)strlen(DECLINES[i].down));
-            g_string_insert(metric, (gssize)pos, DECLINES[i].up);
+            g_string_erase(metric, (gssize)pos, (gssize)strlen(down));
+            g_string_insert(metric, (gssize)pos, up);
         }
         return TRUE;
     }

@@ -9,7 +9,7 @@
  * with their cells), statements of prose (jb_extract_statement.c).
  */
 #include "jb_extract_priv.h"
-#include "jb_extract_words.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 

@@ -17,42 +17,6 @@
 #include <stddef.h>
 #include <string.h>
 
-gboolean jb_unit_is_points(const char *unit)
-{
-    return strcmp(unit, "百分点") == 0 || strcmp(unit, "个百分点") == 0;
-}
-
-const char *jb_bound_name(JbBound b)
-{
-    switch (b) {
-    case JB_BOUND_AT_LEAST:
-        return "at_least";
-    case JB_BOUND_AT_MOST:
-        return "at_most";
-    case JB_BOUND_ABOUT:
-        return "about";
-    case JB_BOUND_EXACT:
-    default:
-        return "exact";
-    }
-}
-
-gboolean jb_bound_parse(const char *s, JbBound *out)
-{
-    static const JbBound all[] = {JB_BOUND_EXACT, JB_BOUND_AT_LEAST, JB_BOUND_AT_MOST,
-                                  JB_BOUND_ABOUT};
-    g_return_val_if_fail(out != NULL, FALSE);
-    if (s == NULL)
-        return FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(all); i++) {
-        if (strcmp(s, jb_bound_name(all[i])) == 0) {
-            *out = all[i];
-            return TRUE;
-        }
-    }
-    return FALSE;
-}
-
 /* ---- hedge words ---- */
 
 /* A single-character hedge that is really the end of a longer word: 最近 附近 (recently,
@@ -140,6 +104,14 @@ static gboolean magnitude_follows(const Ctx *c, gsize p)
     return AT(c, p, "万") || AT(c, p, "亿") || AT(c, p, "萬") || AT(c, p, "億");
 }
 
+/* 零下 before digits at p (零下3.5℃, 零下5至零下2℃): below zero. Its length when digits follow
+ * it, else 0. The one place the word is read: before a number (look_back), before a range's
+ * upper end (read_range), and at the start of a whole expression (jb_number_parse). */
+static gsize below_zero_at(const Ctx *c, gsize p)
+{
+    return AT(c, p, "零下") && is_digit_at(c, p + strlen("零下")) ? strlen("零下") : 0;
+}
+
 /* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
  * prefix words (最高不超过). Sets e->start, the qualifier and e->hedged. */
 static Reason look_back(const Ctx *c, gsize p, Expr *e)
@@ -175,8 +147,7 @@ static Reason look_back(const Ctx *c, gsize p, Expr *e)
         }
     } else if (before_lit(c, s, c->lo, "±", strlen("±"))) {
         s -= strlen("±"); /* ±1100千伏: a DC line's rating, the value is 1100 */
-    } else if (g_ascii_isdigit((char)(cp < 0x80 ? cp : 0)) &&
-               before_lit(c, s, c->lo, "零下", strlen("零下"))) {
+    } else if (s >= c->lo + strlen("零下") && below_zero_at(c, s - strlen("零下"))) {
         s -= strlen("零下"); /* 零下3.5℃: below zero */
         e->negative = TRUE;
     }
@@ -335,8 +306,9 @@ static Reason read_range(Ctx *c, Expr *e)
     gsize sl = range_sep_at(c, q, &dash);
     gsize p2 = skip_spaces(c, q + sl);
     gboolean below = FALSE; /* 零下5至零下2℃, -5℃至-2℃ */
-    if (sl && at_lit(c, p2, "零下", strlen("零下")) && is_digit_at(c, p2 + strlen("零下"))) {
-        p2 += strlen("零下");
+    gsize bz = sl ? below_zero_at(c, p2) : 0;
+    if (bz) {
+        p2 += bz;
         below = TRUE;
     } else if (sl && !dash && p2 < c->len && c->t[p2] == '-' && is_digit_at(c, p2 + 1)) {
         p2++;
@@ -588,8 +560,7 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
             }
     if (AT(&c, p, "第"))
         return parse_fail(error, expr, WHY_ORDINAL);
-    if (AT(&c, p, "零下") && is_digit_at(&c, p + strlen("零下")))
-        p += strlen("零下"); /* 零下3.5℃: the digits, the sign read before them */
+    p += below_zero_at(&c, p); /* 零下3.5℃: the digits, the sign read before them */
     if (p == a && jb_number_duration_pair(expr, b, p, out) == b)
         return TRUE; /* 4分30秒 */
     if (!numeral_start_at(&c, p)) {

@@ -8,10 +8,14 @@
  * (a structure of three shares). The terms have no unit and no hedge. A duration of two units
  * is one figure in the smaller (270 秒, 80 分钟); 9时30分 is a time of day, not one.
  *
+ * The words (比价为, 结构为; 小时, 分钟, 秒) are templates/words.tsv's ratio_verb, ratio_noun
+ * and duration_* lists.
+ *
  * Not for: a ratio written with 比 between its terms (3比1, a score), nor 1/3 (a fraction,
  * jb_number_member.c).
  */
 #include "jb_number_priv.h"
+#include "jb_word_lists.h"
 
 enum { RATIO_MAX_TERMS = 8 };
 
@@ -62,17 +66,14 @@ static gboolean ends_with(const char *t, gsize i, const char *w)
 
 /* Does a word that names a ratio end at i, with the verb that states it (比价为, 结构为,
  * 比例约为, 拉动比为, 比是)? A ratio stated without a verb (比价4.92:1) is too close to a
- * time after a noun to tell apart. */
+ * time after a noun to tell apart. (The first verb that ends at i decides.) */
 static gboolean ratio_word_before(const char *t, gsize i)
 {
-    static const char *const VERB[] = {"约为", "約為", "为", "為", "是", "达到", "達到", NULL};
-    static const char *const NOUN[] = {"比价", "比價", "比例", "比率", "比值", "结构",
-                                       "結構", "配比", "之比", "比",   NULL};
-    for (const char *const *v = VERB; *v; v++) {
+    for (const char *const *v = jb_words_ratio_verb; *v; v++) {
         if (!ends_with(t, i, *v))
             continue;
         gsize k = i - strlen(*v);
-        for (const char *const *n = NOUN; *n; n++)
+        for (const char *const *n = jb_words_ratio_noun; *n; n++)
             if (ends_with(t, k, *n))
                 return TRUE;
         return FALSE;
@@ -167,9 +168,6 @@ static gsize word_at(const char *t, gsize len, gsize q, const char *const *words
 
 gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out)
 {
-    static const char *const HOURS[] = {"个小时", "個小時", "小时", "小時", NULL};
-    static const char *const MINUTES[] = {"分钟", "分鐘", "分", NULL};
-    static const char *const SECONDS[] = {"秒钟", "秒鐘", "秒", NULL};
     if (p > 0 && (g_ascii_isdigit(t[p - 1]) || t[p - 1] == '.'))
         return 0;
     gsize q = p, n;
@@ -177,15 +175,15 @@ gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out
     if (a < 0)
         return 0;
     gboolean hours = FALSE;
-    if ((n = word_at(t, len, q, HOURS)))
+    if ((n = word_at(t, len, q, jb_words_duration_hour)))
         hours = TRUE;
-    else if (!(n = word_at(t, len, q, MINUTES)))
+    else if (!(n = word_at(t, len, q, jb_words_duration_minute)))
         return 0;
     q += n;
     int b = small_digits(t, len, &q);
     if (b < 0 || b >= 60)
         return 0;
-    n = word_at(t, len, q, hours ? MINUTES : SECONDS);
+    n = word_at(t, len, q, hours ? jb_words_duration_minute : jb_words_duration_second);
     if (!n)
         return 0;
     memset(out, 0, sizeof *out);

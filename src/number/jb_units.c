@@ -1,5 +1,6 @@
 /* jb_units.c — display units, value labels and exact arithmetic for every stage; see
- * jb_units.h. */
+ * jb_units.h. Also the names of bounds (jb_bound_name, jb_bound_parse) and of percentage
+ * points (jb_unit_is_points), declared in jb_number.h beside JbBound. */
 #include "jb_units.h"
 
 #include "jb_number_priv.h"
@@ -8,6 +9,46 @@
 #include <string.h>
 
 #define MAX_MANT 999999999999999999LL /* 18 digits */
+
+/* ---- bounds and units by name (jb_number.h) ---- */
+
+gboolean jb_unit_is_points(const char *unit)
+{
+    return strcmp(unit, "百分点") == 0 || strcmp(unit, "个百分点") == 0;
+}
+
+const char *jb_bound_name(JbBound b)
+{
+    switch (b) {
+    case JB_BOUND_AT_LEAST:
+        return "at_least";
+    case JB_BOUND_AT_MOST:
+        return "at_most";
+    case JB_BOUND_ABOUT:
+        return "about";
+    case JB_BOUND_EXACT:
+    default:
+        return "exact";
+    }
+}
+
+gboolean jb_bound_parse(const char *s, JbBound *out)
+{
+    static const JbBound all[] = {JB_BOUND_EXACT, JB_BOUND_AT_LEAST, JB_BOUND_AT_MOST,
+                                  JB_BOUND_ABOUT};
+    g_return_val_if_fail(out != NULL, FALSE);
+    if (s == NULL)
+        return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(all); i++) {
+        if (strcmp(s, jb_bound_name(all[i])) == 0) {
+            *out = all[i];
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* ---- figures ---- */
 
 gboolean jb_figure_parse(const char *value, const char *bound, const char *value_high,
                          JbFigure *out)

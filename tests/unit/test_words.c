@@ -1,4 +1,7 @@
-/* jb_words: words found by their first character, in the order they were added. */
+/* jb_words: words found by their first character, in the order they were added; and the
+ * lists of templates/words.tsv whose words carry values (jb_word_lists.h). */
+#include "jb_number.h"
+#include "jb_word_lists.h"
 #include "jb_words.h"
 #include "tap.h"
 
@@ -62,5 +65,23 @@ int main(void)
     g_autoptr(JbWordSet) low = jb_word_set_new();
     jb_word_set_add(low, "\xF0\xA4\xB8\x80", 1); /* U+24E00: the bit of U+4E00 一 */
     is_found(low, "一", "", "a shared bit is only a filter: 一 is not U+24E00");
+
+    /* words.tsv's lists with values: one value a word, and a hedge's is a bound's name */
+    guint nh = g_strv_length((char **)jb_words_hedge);
+    ok(nh > 0 && nh == g_strv_length((char **)jb_words_hedge_value),
+       "every hedge word has its bound (%u words)", nh);
+    gboolean bounds_ok = TRUE;
+    for (guint i = 0; i < nh; i++) {
+        JbBound b;
+        if (!jb_bound_parse(jb_words_hedge_value[i], &b) || b == JB_BOUND_EXACT) {
+            printf("# hedge %s: '%s' is no bound of a hedge\n", jb_words_hedge[i],
+                   jb_words_hedge_value[i]);
+            bounds_ok = FALSE;
+        }
+    }
+    ok(bounds_ok, "every hedge's value is about, at_most or at_least");
+    guint nd = g_strv_length((char **)jb_words_decline);
+    ok(nd > 0 && nd == g_strv_length((char **)jb_words_decline_value),
+       "every decline verb has the rise it mirrors (%u verbs)", nd);
     return tap_done();
 }
