@@ -49,194 +49,6 @@ char *jb_report_placeholder(const JbSeries *series, const char *metric_id, const
     return NULL;
 }
 
-/* ---- pagination ------------------------------------------------------------------------- */
-
-/* One part of a block on one page: pieces [from, to). */
-typedef struct {
-    Blk *blk;
-    int page;
-    double y; /* top of the part, after the block's space before */
-    guint from, to;
-} Place;
-
-static guint n_pieces(const Blk *b)
-{
-    return b->top->len - 1;
-}
-
-static double part_h(const Blk *b, guint from, guint to)
-{
-    const double *top = (const double *)b->top->data;
-    return top[to] - top[from] + (from == 0 ? top[0] : b->head_h);
-}
-
-/* The least of a block that may start a page: two lines of text, a chart, a table's header
- * and first row. */
-static double min_start(const Blk *b)
-{
-    guint n = n_pieces(b);
-    /* a text block of fewer than four lines is never split (two on each side), a table
-     * starts with two rows (see fitting) */
-    guint k = b->kind == BLK_TEXT ? (n < 4 ? n : 2) : b->kind == BLK_TABLE ? (n < 3 ? n : 2) : 1;
-    return b->before + part_h(b, 0, k);
-}
-
-/* What must follow block i on its page: the least of the next block that may start a page;
- * when that block keeps with its own next (a heading over a one-line intro), all of it and
- * what must follow it in turn, or the first block would be left alone at the page's foot. */
-static double min_follow(GPtrArray *blocks, guint i)
-{
-    double h = 0;
-    /* (no further than a page: more never fits, and a run of 20000 headings, each keeping
-     * with the next, was walked to its end from each of them) */
-    for (guint j = i + 1; j < blocks->len && h <= PAGE_H; j++) {
-        const Blk *next = g_ptr_array_index(blocks, j);
-        if (!next->keep_with_next || j + 1 == blocks->len)
-            return h + min_start(next);
-        h += next->before + part_h(next, 0, n_pieces(next));
-    }
-    return h;
-}
-
-/* Pagination state. A chart that does not fit where it comes floats: the text after it
- * continues on the page, and the chart (with its caption) opens the next one — so no page is
- * left a third empty. Floats keep their order and never pass the next section's heading
- * (flush_floats: a level-1 heading, the sources). */
-typedef struct {
-    GPtrArray *blocks;
-    GArray *places; /* Place */
-    GArray *floats; /* guint: chart blocks waiting for a page, each followed by its caption */
-    int page;
-    double y;
-    gboolean empty; /* nothing on this page yet */
-} Pager;
-
-static void put_part(Pager *pg, Blk *b, guint from, guint to)
-{
-    Place p = {b, pg->page, pg->y + (pg->empty ? 0 : b->before), from, to};
-    g_array_append_val(pg->places, p);
-    pg->y = p.y + part_h(b, from, to);
-    pg->empty = FALSE;
-}
-
-/* The height a chart and its caption take where the page stands. */
-static double float_h(const Pager *pg, guint i)
-{
-    const Blk *c = g_ptr_array_index(pg->blocks, i), *cap = g_ptr_array_index(pg->blocks, i + 1);
-    return (pg->empty ? 0 : c->before) + part_h(c, 0, n_pieces(c)) + cap->before +
-           part_h(cap, 0, n_pieces(cap));
-}
-
-static gboolean put_float(Pager *pg, guint i, gboolean force)
-{
-    if (!force && pg->y + float_h(pg, i) > PAGE_H - MARGIN_BOTTOM + 0.01)
-        return FALSE;
-    for (guint k = i; k <= i + 1; k++) {
-        Blk *b = g_ptr_array_index(pg->blocks, k);
-        put_part(pg, b, 0, n_pieces(b));
-    }
-    return TRUE;
-}
-
-/* A new page, opened by the charts waiting for one (as many as fit, in order). */
-static void new_page(Pager *pg)
-{
-    pg->page++;
-    pg->y = MARGIN_TOP;
-    pg->empty = TRUE;
-    while (pg->floats->len) {
-        guint i = g_array_index(pg->floats, guint, 0);
-        if (!put_float(pg, i, pg->empty)) /* taller than a page: it overflows alone */
-            break;
-        g_array_remove_index(pg->floats, 0);
-    }
-}
-
-/* How many pieces of block b (from `from`) go on this page: as many as fit, but no widows or
- * orphans (two lines or table rows on each side of a break), a KPI list whole. */
-static guint fitting(const Pager *pg, guint i, guint from)
-{
-    const Blk *b = g_ptr_array_index(pg->blocks, i);
-    guint n = n_pieces(b), k = from;
-    double avail = PAGE_H - MARGIN_BOTTOM - pg->y - (pg->empty ? 0 : b->before);
-    while (k < n && part_h(b, from, k + 1) <= avail + 0.01)
-        k++;
-    if ((b->kind == BLK_TEXT || b->kind == BLK_TABLE) && k < n) {
-        if (n - k < 2)
-            k = n >= 2 ? n - 2 : 0;
-        if (k < from + 2 || n < (b->kind == BLK_TEXT ? 4u : 3u))
-            k = from;
-    }
-    if (b->kind == BLK_KPI && k < n && from == 0 && !pg->empty)
-        k = from; /* a KPI list moves whole to the next page unless it is taller than one */
-    if (k == n && b->keep_with_next && i + 1 < pg->blocks->len && from == 0 &&
-        part_h(b, from, n) + min_follow(pg->blocks, i) > avail + 0.01)
-        k = from; /* a heading never ends a page alone */
-    return k;
-}
-
-static GArray *paginate_once(GPtrArray *blocks, double first_top, int *pages)
-{
-    g_autoptr(GArray) floats = g_array_new(FALSE, FALSE, sizeof(guint));
-    Pager pg = {blocks, g_array_new(FALSE, FALSE, sizeof(Place)), floats, 1, first_top, TRUE};
-    for (guint i = 0; i < blocks->len; i++) {
-        Blk *b = g_ptr_array_index(blocks, i);
-        if (b->floats && i + 1 < blocks->len) {
-            if (pg.floats->len || !put_float(&pg, i, pg.empty))
-                g_array_append_val(pg.floats, i); /* behind the charts before it, in order */
-            i++;                                  /* its caption goes with it */
-            continue;
-        }
-        while (b->flush_floats && pg.floats->len)
-            new_page(&pg);
-        if (b->break_before && !pg.empty)
-            new_page(&pg);
-        guint n = n_pieces(b), from = 0;
-        while (from < n) {
-            guint k = fitting(&pg, i, from);
-            if (k == from && !pg.empty) {
-                new_page(&pg);
-                continue;
-            }
-            if (k == from)
-                k = from + 1; /* taller than a page: let it overflow rather than loop */
-            put_part(&pg, b, from, k);
-            from = k;
-            if (from < n)
-                new_page(&pg);
-        }
-    }
-    while (pg.floats->len)
-        new_page(&pg);
-    *pages = pg.page;
-    return pg.places;
-}
-
-/* No page holds a lone entry: when the last page would hold a single block (a source entry,
- * a list item), the block before it goes over too. Repeated while that helps, at most a few
- * times (each takes one more block from the page before). */
-static GArray *paginate(GPtrArray *blocks, double first_top, int *pages)
-{
-    GArray *places = paginate_once(blocks, first_top, pages);
-    for (int round = 0; round < 3 && *pages > 1; round++) {
-        guint n = places->len, on_last = 0;
-        while (on_last < n && g_array_index(places, Place, n - 1 - on_last).page == *pages)
-            on_last++;
-        if (on_last != 1 || n < 3)
-            break;
-        const Place *lone = &g_array_index(places, Place, n - 1);
-        Place *prev = &g_array_index(places, Place, n - 2);
-        if (lone->from != 0 || prev->from != 0 || prev->to != n_pieces(prev->blk) ||
-            prev->blk->kind != BLK_TEXT || prev->blk->keep_with_next ||
-            g_array_index(places, Place, n - 3).page != prev->page)
-            break; /* only whole text blocks move, and one must stay behind */
-        prev->blk->break_before = TRUE;
-        g_array_unref(places);
-        places = paginate_once(blocks, first_top, pages);
-    }
-    return places;
-}
-
 /* ---- drawing ---------------------------------------------------------------------------- */
 
 typedef struct {
@@ -348,7 +160,7 @@ static gboolean draw_place(JbCanvas *canvas, const Place *p, gboolean outline, i
     case BLK_TEXT:
         if (b->bar) {
             jb_set_color(cr, jb_color_hex("#B8C7D6"));
-            cairo_rectangle(cr, x - 10, p->y + 2, 2.5, part_h(b, p->from, p->to) - 2);
+            cairo_rectangle(cr, x - 10, p->y + 2, 2.5, jb_report_part_h(b, p->from, p->to) - 2);
             cairo_fill(cr);
         }
         if (b->gutter && p->from == 0) {
@@ -546,6 +358,7 @@ static char *sibling(const char *pdf_path, const char *suffix)
     return g_strconcat(base, suffix, NULL);
 }
 
+
 static void builder_clear(Builder *b)
 {
     g_clear_pointer(&b->blocks, g_ptr_array_unref);
@@ -553,6 +366,30 @@ static void builder_clear(Builder *b)
     g_clear_pointer(&b->entry_of, g_hash_table_unref);
     g_clear_pointer(&b->source_names, g_hash_table_unref);
     g_clear_pointer(&b->own_citations, jb_citations_free);
+}
+
+/* The blocks of the briefing, built afresh (a `latest fill` KPI list of `fill_n` rows), and
+ * their pages. The warnings a build of the blocks gives (a chart left out) are said once:
+ * those of an earlier round are taken back. */
+static gboolean lay_out(Builder *b, Doc *d, guint fill_n, GError **error)
+{
+    JbDiag *diag = b->in->diag;
+    guint mark = b->blocks ? b->diag_mark : diag ? diag->len : 0;
+    if (diag)
+        g_ptr_array_set_size(diag, mark);
+    GHashTable *names = g_steal_pointer(&b->source_names);
+    builder_clear(b);
+    Builder fresh = {.source = b->source, .in = b->in, .t = b->t, .pango = b->pango};
+    *b = fresh;
+    b->diag_mark = mark;
+    b->source_names = names;
+    b->fill_n = fill_n;
+    b->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_blk_free);
+    g_clear_pointer(&d->places, g_array_unref);
+    if (!jb_report_build_blocks(b, error))
+        return FALSE;
+    d->places = jb_report_paginate(b->blocks, d->first_top, &d->pages);
+    return TRUE;
 }
 
 /* A table row and a KPI row are never split across pages, so a series cell drawn in one
@@ -623,16 +460,25 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in, c
                            jb_template_meta(t, "keywords", "jianbao"));
 
     Builder b = {.source = template_path, .in = in, .t = t, .pango = jb_canvas_pango(canvas)};
-    b.blocks = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_blk_free);
     b.source_names = in->source_names ? g_hash_table_ref(in->source_names)
                                       : jb_source_names(in->metrics);
-    gboolean ok = jb_report_build_blocks(&b, error);
+    Doc d = {.t = t, .title = title, .first_top = title_block(NULL, b.pango, t)};
+    /* a `latest fill` KPI list: laid out again while the foot of its page has room for more
+     * rows (a few rounds: each adds as many as the room measured holds) */
+    guint fill_n = KPI_FILL_MIN, ceiling = KPI_FILL_MAX + 1;
+    gboolean ok;
+    for (int round = 0;; round++) {
+        ok = lay_out(&b, &d, fill_n, error);
+        guint next = ok && b.fill_blk && round < 8
+                         ? jb_report_fill_rows(&b, d.places, d.pages, fill_n, &ceiling)
+                         : fill_n;
+        if (next == fill_n)
+            break;
+        fill_n = next;
+    }
     if (ok)
         jb_report_warn_missing_glyphs(&b);
-    Doc d = {.t = t, .title = title};
     if (ok) {
-        d.first_top = title_block(NULL, b.pango, t);
-        d.places = paginate(b.blocks, d.first_top, &d.pages);
         if (d.pages > JB_REPORT_MAX_PAGES) {
             g_set_error(error, JB_ERROR, JB_ERROR_LIMIT,
                         "%s: the briefing would run to %d pages; the limit is %d", template_path,

@@ -228,13 +228,24 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
         g_autofree char *id = jb_template_strip_marks(g_strstrip(lines[i]));
         if (!*id)
             continue;
+        if (strcmp(id, "latest fill") == 0 && strcmp(kind, "kpi") == 0) {
+            /* as many as fill the page (jb_report_render measures it): fill_n of them */
+            selects = TRUE;
+            b->fill_next = TRUE;
+            b->fill_avail = MIN(jb_series_ids(b->in->series)->len, KPI_FILL_MAX);
+            guint n = b->fill_n ? b->fill_n : KPI_FILL_MIN;
+            g_autoptr(GPtrArray) latest = jb_report_latest_ids(b->in->series, n);
+            for (guint k = 0; k < latest->len; k++)
+                add_listed(ids, listed, latest->pdata[k]);
+            continue;
+        }
         if (g_str_has_prefix(id, "latest ")) {
             selects = TRUE;
             guint64 n = 0;
             if (!g_ascii_string_to_unsigned(id + 7, 10, 1, 64, &n, NULL)) {
                 g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: 'latest N' takes a number from 1 to 64 (got '%s')", b->source,
-                            first_line + i, id + 7);
+                            "%s:%u: 'latest N' takes a number from 1 to 64%s (got '%s')", b->source,
+                            first_line + i, strcmp(kind, "kpi") == 0 ? ", or fill" : "", id + 7);
                 return NULL;
             }
             g_autoptr(GPtrArray) latest = jb_report_latest_ids(b->in->series, (guint)n);

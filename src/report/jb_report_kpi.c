@@ -75,9 +75,13 @@ gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError *
     g_autoptr(GPtrArray) ids = jb_report_block_ids(b, "kpi", literal, line + 1, error);
     if (!ids)
         return FALSE;
+    gboolean fill = b->fill_next;
+    b->fill_next = FALSE;
     if (ids->len == 0)
         return TRUE; /* picked by the data, which has none */
     Blk *blk = g_new0(Blk, 1);
+    if (fill && !b->fill_blk)
+        b->fill_blk = blk;
     blk->kind = BLK_KPI;
     blk->before = 12;
     blk->cards = g_ptr_array_new_with_free_func((GDestroyNotify)card_free);

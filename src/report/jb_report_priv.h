@@ -126,7 +126,38 @@ typedef struct {
     JbCitations *own_citations; /* made from in->metrics when in->citations is not given */
     int h1, h2, figures;
     double text_size; /* of the text being built: its footnote marks follow it */
+    /* A ```kpi block's `latest fill`: its rows are as many as fill the page it is on, which
+     * only pagination tells. jb_report_render lays the briefing out with fill_n rows, measures
+     * the room left at the foot of that page and lays it out again (jb_report.c). */
+    guint fill_n;        /* rows to lay out (KPI_FILL_MIN at first) */
+    guint fill_avail;    /* metrics the list may show (at most KPI_FILL_MAX) */
+    gboolean fill_next;  /* the ids just listed were `latest fill`: the next KPI block is it */
+    const Blk *fill_blk; /* the first such block laid out (borrowed from blocks), or NULL */
+    guint diag_mark;     /* in->diag's length before the blocks were built */
 } Builder;
+
+/* `latest fill`: at least this many rows (all the metrics when fewer), at most the other. */
+#define KPI_FILL_MIN 6
+#define KPI_FILL_MAX 24
+
+/* Where a part of a block goes: pieces [from, to) of blk on a page, its top at y (after the
+ * block's space before). */
+typedef struct {
+    Blk *blk;
+    int page;
+    double y; /* top of the part, after the block's space before */
+    guint from, to;
+} Place;
+
+/* jb_report_pages.c */
+/* The pages of the blocks: Place in order; the number of pages in *pages. */
+GArray *jb_report_paginate(GPtrArray *blocks, double first_top, int *pages);
+/* The height of pieces [from, to) of a block on a page (a table's header included). */
+double jb_report_part_h(const Blk *b, guint from, guint to);
+/* The rows a `latest fill` KPI list (b->fill_blk, laid out with `n` rows onto `places` of
+ * `pages` pages) should have: more while the foot of its page has room, fewer when it broke
+ * over two pages (then *ceiling keeps it from growing back). `n` when it is right. */
+guint jb_report_fill_rows(const Builder *b, GArray *places, int pages, guint n, guint *ceiling);
 
 /* jb_report_text.c */
 /* Warn (b->in->diag) of the characters of the briefing's text no font has: the front matter

@@ -40,9 +40,24 @@ rm -rf proj/out
 pdftotext -layout proj/out/briefing.pdf "$TMP/b2.txt"
 contains "$(cat "$TMP/b2.txt")" "《通信业统计公报》" "built from / (the articles out of reach of the CWD), the titles are there"
 
-# Page 1 is filled: on articles of nine metrics stated for two years, the shipped template's
-# six KPIs, 新增与变化 and the 趋势 intro reach the last fifth of the page (with four KPIs it
-# ended 160 pt short and the charts, which cannot fit there, opened page 2).
+# Page 1 is filled by its measured layout, with any number of metrics: the shipped
+# template's `latest fill` KPI list takes as many rows (six at least) as the foot of page 1
+# has room for, whole on the page; with too few metrics for that, the first chart is drawn a
+# little shorter to fit under the 趋势 intro. Before, a count of six left page 1 160 pt
+# short with nine metrics, and a third empty with two.
+last_y() { # last_y PDF: the lowest text on page 1 but its page number, in pt (of 842)
+    pdftotext -f 1 -l 1 -bbox "$1" - | /usr/bin/python3 -c '
+import re, sys
+ys = [float(y) for y, w in re.findall(r"yMax=\"([0-9.]+)\">([^<]*)<", sys.stdin.read()) if not re.fullmatch(r"第|[0-9]+|页|/|共", w)]
+print(int(max(ys)))'
+}
+changes() { # changes PDF PAGE: the KPI rows' changes since the first year on that page
+    pdftotext -f "$2" -l "$2" "$1" - | tr -d ' \n' | grep -o '较202[34]年\|比202[34]年\|为202[34]年的' | wc -l | tr -d ' '
+}
+filled() { # filled PDF NAME: page 1 reaches its last fifth
+    low=$(last_y "$1")
+    if [ "$low" -ge 630 ]; then ok 0 "$2: page 1's text reaches its last fifth (y $low of 770)"; else ok 1 "$2: page 1's text reaches its last fifth (ends at y $low of 770)"; fi
+}
 "$JB" init fill >/dev/null
 for y in 2023 2024; do
     v=$((y - 2000))
@@ -50,13 +65,49 @@ for y in 2023 2024; do
         "$y" $((y + 1)) "$y" $((v - 19)) $((v - 16)) $((v - 16)) "$v" $((v - 23)) "$y" "$v" "$v" "$v" >"fill/articles/$y.md"
 done
 is "$(status_of "$JB" build -q fill)" 0 "a project of nine metrics builds"
-p1=$(pdftotext -f 1 -l 1 fill/out/briefing.pdf - | tr -d ' \n')
-is "$(printf %s "$p1" | grep -o '较2023年\|比2023年' | wc -l | tr -d ' ')" 6 "page 1 has six KPIs, each with its change since 2023"
-low=$(pdftotext -f 1 -l 1 -bbox fill/out/briefing.pdf - | /usr/bin/python3 -c '
-import re, sys
-ys = [float(y) for y, w in re.findall(r"yMax=\"([0-9.]+)\">([^<]*)<", sys.stdin.read()) if not re.fullmatch(r"第|[0-9]+|页|/|共", w)]
-print(int(max(ys)))')
-if [ "$low" -ge 630 ]; then ok 0 "page 1's text reaches its last fifth (y $low of 770)"; else ok 1 "page 1's text reaches its last fifth (ends at y $low of 770)"; fi
+k=$(changes fill/out/briefing.pdf 1)
+if [ "$k" -gt 6 ] && [ "$k" -le 9 ]; then ok 0 "nine metrics: page 1 has more than six KPIs ($k), each with its change since 2023"; else ok 1 "nine metrics: page 1 has more than six KPIs, each with its change (got $k)"; fi
+is "$(changes fill/out/briefing.pdf 2)" 0 "…and none is on page 2 (the list is whole)"
+filled fill/out/briefing.pdf "nine metrics"
+# two metrics: no KPI to add; the chart fits under the 趋势 intro, shorter
+"$JB" init two >/dev/null
+for y in 2023 2024; do
+    printf -- '---\ntitle: 简况%s\ndate: %s-01-20\nsource: 示例统计快报\n---\n\n%s年，全国快递业务量1%s0亿件。%s年，全国5G基站总数达到3%s7万个。\n' \
+        "$y" $((y + 1)) "$y" $((y - 2000)) "$y" $((y - 2000)) >"two/articles/$y.md"
+done
+is "$(status_of "$JB" build -q two)" 0 "a project of two metrics builds"
+is "$(changes two/out/briefing.pdf 1)" 2 "two metrics: both KPIs on page 1"
+contains "$(pdftotext -f 1 -l 1 two/out/briefing.pdf - | tr -d ' \n')" "图1" "…and the first chart, under the 趋势 intro"
+filled two/out/briefing.pdf "two metrics"
+# forty-five metrics of the dictionary, each stated for two years
+"$JB" init many >/dev/null
+/usr/bin/python3 - "$ROOT/templates/metrics.ini" >many/articles/a.md <<'PY'
+import configparser, sys
+cp = configparser.RawConfigParser(strict=False, interpolation=None)
+cp.read(sys.argv[1], encoding="utf-8")
+units = {"%": "%", "元": "亿元", "家": "家", "个": "个", "辆": "万辆", "吨": "万吨", "台": "万台"}
+out, k = [], 0
+for s in cp.sections():
+    m = cp[s]
+    if "." not in s or any(x in m for x in ("subject", "scope", "daily", "growth_of", "part_of")):
+        continue
+    alias = m.get("aliases", "").split(";")[0]
+    if m.get("unit", "") not in units or not alias:
+        continue
+    k += 1
+    for y in (2023, 2024):
+        out.append(f"{y}年，全国{alias}为{k + y - 2000}.5{units[m['unit']]}。")
+    if k == 45:
+        break
+print("---\ntitle: 年度数据汇编\nsource: 示例数据局\ndate: 2025-01-20\n---\n\n" + "\n\n".join(out))
+PY
+is "$(status_of "$JB" build -q many)" 0 "a project of 45 metrics builds"
+nm=$(cut -d, -f1 many/out/series.csv | sed 1d | sort -u | wc -l | tr -d ' ')
+if [ "$nm" -ge 40 ]; then ok 0 "…of $nm metrics"; else ok 1 "…of 40 metrics or more (got $nm)"; fi
+k=$(changes many/out/briefing.pdf 1)
+if [ "$k" -gt 6 ] && [ "$k" -le 24 ]; then ok 0 "45 metrics: page 1 has more than six KPIs ($k)"; else ok 1 "45 metrics: page 1 has more than six KPIs (got $k)"; fi
+is "$(changes many/out/briefing.pdf 2)" 0 "…and none is on page 2"
+filled many/out/briefing.pdf "45 metrics"
 
 # The project and the binary copied elsewhere: the shipped template and dictionary are found
 # beside the binary's tree (JIANBAO_DATA), not in the working directory.
