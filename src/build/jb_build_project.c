@@ -15,68 +15,30 @@
 
 static const char *const PROJECT_KEYS[] = {"inputs",  "dictionary", "template", "output", "period",
                                            "fail_on", "publishers", "review",   NULL};
-/* Only for suggestions: jb_chart_set decides what a chart key is. */
-static const char *const CHART_KEYS[] = {"metric",
-                                         "metrics",
-                                         "type",
-                                         "title",
-                                         "subtitle",
-                                         "source",
-                                         "labels",
-                                         "growth",
-                                         "number_style",
-                                         "theme",
-                                         "size",
-                                         "transparent",
-                                         "svg_text",
-                                         "width",
-                                         "height",
-                                         "period_labels",
-                                         "gaps",
-                                         "dpi",
-                                         "allow_missing_glyphs",
-                                         NULL};
+
+/* The nearest of `words` formatted by `fmt` ("; did you mean '%s'?"), else "" (jb_nearest_hint). */
+char *jb_build_suggest(const char *word, const char *const *words, const char *fmt)
+{
+    return jb_nearest_hint(word, words, fmt);
+}
 
 /* The project's sections and keys, for the hints of a line GKeyFile refuses (`[project`,
  * `inputs=` above every section, `period year`). */
 const JbKeyfileHints *jb_build_project_hints(void)
 {
     static const char *const sections[] = {"project", "chart", NULL};
-    static const char *keys[G_N_ELEMENTS(PROJECT_KEYS) + G_N_ELEMENTS(CHART_KEYS)];
+    static const char *keys[G_N_ELEMENTS(PROJECT_KEYS) + 32];
     static const JbKeyfileHints hints = {"project", sections, keys};
     static gsize init = 0;
     if (g_once_init_enter(&init)) {
         guint n = 0;
         for (guint i = 0; PROJECT_KEYS[i]; i++)
             keys[n++] = PROJECT_KEYS[i];
-        for (guint i = 0; CHART_KEYS[i]; i++)
-            keys[n++] = CHART_KEYS[i];
+        for (const char *const *k = jb_chart_keys(); *k && n + 1 < G_N_ELEMENTS(keys); k++)
+            keys[n++] = *k;
         g_once_init_leave(&init, 1);
     }
     return &hints;
-}
-
-/* The values a chart key takes, for suggestions only (jb_chart_set decides; a theme may also
- * be a path). */
-static const struct {
-    const char *key;
-    const char *const values[10];
-} CHART_VALUES[] = {
-    {"type", {"bar", "hbar", "grouped", "stacked", "line", "area", "combo", "donut", "kpi", NULL}},
-    {"size", {"default", "slide", "a4", "square", NULL}},
-    {"number_style", {"chinese", "western", NULL}},
-    {"svg_text", {"paths", "text", NULL}},
-    {"period_labels", {"chinese", "compact", NULL}},
-    {"gaps", {"gap", "bridge", NULL}},
-    {"theme", {"default", "bold", "print", NULL}},
-    {"transparent", {"true", "false", NULL}},
-    {"allow_missing_glyphs", {"true", "false", NULL}},
-};
-
-/* The nearest of `words` formatted by `fmt` ("; did you mean '%s'?"), else "" (jb_nearest_hint). */
-char *jb_build_suggest(const char *word, const char *const *words, const char *fmt)
-{
-    return jb_nearest_hint(word, words, fmt);
 }
 
 static gboolean in_list(const char *w, const char *const *list)
@@ -133,17 +95,6 @@ static gboolean check_value(const char *path, guint line, const char *key, const
     return TRUE;
 }
 
-/* "; did you mean 'key=value'?" for a chart key's misspelt value, else "". */
-static char *value_hint(const char *key, const char *v)
-{
-    for (guint i = 0; i < G_N_ELEMENTS(CHART_VALUES); i++)
-        if (strcmp(key, CHART_VALUES[i].key) == 0) {
-            g_autofree char *fmt = g_strdup_printf("; did you mean '%s=%%s'?", key);
-            return jb_build_suggest(v, CHART_VALUES[i].values, fmt);
-        }
-    return g_strdup("");
-}
-
 static gboolean check_chart(const char *path, const char *text, GKeyFile *kf, const char *group,
                             GError **error)
 {
@@ -170,9 +121,7 @@ static gboolean check_chart(const char *path, const char *text, GKeyFile *kf, co
         if (jb_chart_set(ch, *k, v ? v : "", &local))
             continue;
         guint line = jb_build_project_line(text, group, *k);
-        g_autofree char *hint = in_list(*k, CHART_KEYS)
-                                    ? value_hint(*k, v ? v : "")
-                                    : jb_build_suggest(*k, CHART_KEYS, "; did you mean '%s='?");
+        g_autofree char *hint = jb_chart_hint(*k, v ? v : "");
         g_set_error(error, JB_ERROR, local->domain == JB_ERROR ? local->code : JB_ERROR_USAGE,
                     "%s:%u: [%s]: %s%s", path, line, group, local->message, hint);
         g_error_free(local);

@@ -90,6 +90,11 @@ void jb_chart_set_dict(JbChart *c, const JbDict *dict);
  * path → name; borrowed, must outlive the chart's load); without it, by file name. */
 void jb_chart_set_source_names(JbChart *c, GHashTable *names);
 
+/* The keys a spec may have (NULL-terminated), for hints. */
+const char *const *jb_chart_keys(void);
+/* "; did you mean 'metric='?" for a misspelt key, "; did you mean 'type=bar'?" for a
+ * misspelt value of a key with a few values, else "" (newly allocated). */
+char *jb_chart_hint(const char *key, const char *value);
 /* Read a spec: "key = value" lines, with or without a "[chart]" group line, '#' comments.
  * `source` and `first_line` place errors ("briefing.md:14: unknown chart key 'colour'"). */
 JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *text,

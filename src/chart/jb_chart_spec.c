@@ -4,6 +4,7 @@
 #include "jb_keyfile.h"
 
 #include "jb_common.h"
+#include "jb_nearest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -409,6 +410,60 @@ gboolean jb_chart_set(JbChart *c, const char *key, const char *val, GError **err
     return FALSE;
 }
 
+/* Only for suggestions: jb_chart_set decides what a chart key is and takes. */
+static const char *const CHART_KEYS[] = {"metric",
+                                         "metrics",
+                                         "type",
+                                         "title",
+                                         "subtitle",
+                                         "source",
+                                         "labels",
+                                         "growth",
+                                         "number_style",
+                                         "theme",
+                                         "size",
+                                         "transparent",
+                                         "svg_text",
+                                         "width",
+                                         "height",
+                                         "period_labels",
+                                         "gaps",
+                                         "dpi",
+                                         "allow_missing_glyphs",
+                                         NULL};
+/* (a theme may also be a path) */
+static const struct {
+    const char *key;
+    const char *const values[10];
+} CHART_VALUES[] = {
+    {"type", {"bar", "hbar", "grouped", "stacked", "line", "area", "combo", "donut", "kpi", NULL}},
+    {"size", {"default", "slide", "a4", "square", NULL}},
+    {"number_style", {"chinese", "western", NULL}},
+    {"svg_text", {"paths", "text", NULL}},
+    {"period_labels", {"chinese", "compact", NULL}},
+    {"gaps", {"gap", "bridge", NULL}},
+    {"theme", {"default", "bold", "print", NULL}},
+    {"transparent", {"true", "false", NULL}},
+    {"allow_missing_glyphs", {"true", "false", NULL}},
+};
+
+const char *const *jb_chart_keys(void)
+{
+    return CHART_KEYS;
+}
+
+char *jb_chart_hint(const char *key, const char *value)
+{
+    if (!g_strv_contains(CHART_KEYS, key))
+        return jb_nearest_hint(key, CHART_KEYS, "; did you mean '%s='?");
+    for (guint i = 0; i < G_N_ELEMENTS(CHART_VALUES); i++)
+        if (strcmp(key, CHART_VALUES[i].key) == 0) {
+            g_autofree char *fmt = g_strdup_printf("; did you mean '%s=%%s'?", key);
+            return jb_nearest_hint(value, CHART_VALUES[i].values, fmt);
+        }
+    return g_strdup("");
+}
+
 /* A spec is a handful of "key = value" lines. Parsed here rather than with GKeyFile so
  * that every error can name its line, also when the spec sits inside a report template. */
 JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *text, GError **error)
@@ -430,8 +485,12 @@ JbChart *jb_chart_spec_parse(const char *source, guint first_line, const char *t
         }
         *eq = 0;
         char *key = g_strstrip(l), *val = g_strstrip(eq + 1);
-        if (!jb_chart_set(c, key, val, error)) {
-            g_prefix_error(error, "%s:%u: ", source, line);
+        GError *local = NULL;
+        if (!jb_chart_set(c, key, val, &local)) {
+            g_autofree char *hint = jb_chart_hint(key, val);
+            g_set_error(error, local->domain, local->code, "%s:%u: %s%s", source, line,
+                        local->message, hint);
+            g_error_free(local);
             return NULL;
         }
         if (strcmp(key, "type") == 0)

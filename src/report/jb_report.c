@@ -2,6 +2,7 @@
 #include "jb_report_priv.h"
 
 #include "jb_common.h"
+#include "jb_nearest.h"
 #include "jb_period.h"
 #include "jb_number.h"
 #include "jb_units.h"
@@ -18,8 +19,9 @@ char *jb_report_placeholder(const JbSeries *series, const char *metric_id, const
 {
     const GArray *rows = jb_series_rows_of(series, metric_id);
     if (rows->len == 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "unknown metric '%s' (not in %s)", metric_id,
-                    jb_series_source(series));
+        g_autofree char *hint = jb_report_metric_hint(series, metric_id);
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "unknown metric '%s' (not in %s)%s", metric_id,
+                    jb_series_source(series), hint);
         return NULL;
     }
     const JbSeriesRow *f = jb_series_row(series, g_array_index(rows, guint, 0));
@@ -43,10 +45,20 @@ char *jb_report_placeholder(const JbSeries *series, const char *metric_id, const
         g_autofree char *n = jb_decimal_to_string(r);
         return g_strconcat(n, "倍", NULL);
     }
+    static const char *const FIELDS[] = {"latest", "first", "period", "first_period",
+                                         "growth", "label", NULL};
+    g_autofree char *hint = jb_nearest_hint(field, FIELDS, "; did you mean '%s'?");
     g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                "unknown field '%s' (use latest, first, period, first_period, growth, label)",
-                field);
+                "unknown field '%s' (use latest, first, period, first_period, growth, label)%s",
+                field, hint);
     return NULL;
+}
+
+char *jb_report_metric_hint(const JbSeries *series, const char *metric_id)
+{
+    const GPtrArray *ids = jb_series_ids(series);
+    const char *near = jb_nearest(metric_id, (const char *const *)ids->pdata, ids->len);
+    return near ? g_strdup_printf("; did you mean %s?", near) : g_strdup("");
 }
 
 /* ---- drawing ---------------------------------------------------------------------------- */

@@ -2,6 +2,7 @@
 #include "jb_report_priv.h"
 
 #include "jb_common.h"
+#include "jb_nearest.h"
 #include "jb_period.h"
 #include "jb_number.h"
 #include "jb_units.h"
@@ -94,6 +95,23 @@ static void add_blk(Builder *b, Blk *blk)
 {
     jb_report_blk_measure(blk);
     g_ptr_array_add(b->blocks, blk);
+}
+
+/* A fence whose info string is a misspelt block name (```chrat, ```kpis, ```revew) would be
+ * shown as code: an error with the name meant. Other info strings (```text, ```python) are
+ * code. */
+static gboolean near_block(Builder *b, const char *info, guint line, GError **error)
+{
+    static const char *const BLOCKS[] = {"chart",  "charts",  "kpi", "table",
+                                         "review", "changes", NULL};
+    const char *sp = strchr(info, ' ');
+    g_autofree char *head = g_ascii_strdown(info, sp ? (gssize)(sp - info) : -1);
+    const char *near = jb_nearest(head, BLOCKS, G_MAXUINT);
+    if (!near || near[0] != head[0]) /* a misspelling keeps its first letter: ```api is code */
+        return TRUE;
+    g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: unknown block ```%s; did you mean ```%s?",
+                b->source, line, head, near);
+    return FALSE;
 }
 
 /* ---- inline Markdown to Pango markup ---------------------------------------------------- */
@@ -261,14 +279,23 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
             continue;
         }
         if (strchr(id, ' ') || strchr(id, '=')) {
+            /* `latset 3`, `lates fill`: the selector misspelt */
+            char *sp = strchr(id, ' ');
+            g_autofree char *head = g_strndup(id, sp ? (gsize)(sp - id) : strlen(id));
+            static const char *const LATEST[] = {"latest", NULL};
+            g_autofree char *hint = sp ? jb_nearest_hint(head, LATEST, "%s") : g_strdup("");
+            g_autofree char *mean = *hint ? g_strdup_printf("; did you mean '%s%s'?", hint, sp)
+                                          : g_strdup("");
             g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                        "%s:%u: a ```%s block lists metric ids, one per line (got '%s')", b->source,
-                        first_line + i, kind, id);
+                        "%s:%u: a ```%s block lists metric ids, one per line, or latest N (got "
+                        "'%s')%s",
+                        b->source, first_line + i, kind, id, mean);
             return NULL;
         }
         if (jb_series_rows_of(b->in->series, id)->len == 0) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: unknown metric '%s' (not in %s)",
-                        b->source, first_line + i, id, jb_series_source(b->in->series));
+            g_autofree char *hint = jb_report_metric_hint(b->in->series, id);
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: unknown metric '%s' (not in %s)%s",
+                        b->source, first_line + i, id, jb_series_source(b->in->series), hint);
             return NULL;
         }
         g_hash_table_add(listed, id);
@@ -473,13 +500,23 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
             } else if (strcmp(info, "kpi") == 0) {
                 if (!jb_report_add_kpi(b, lit, line, error))
                     return FALSE;
-            } else if (strcmp(info, "review") == 0) {
-                jb_report_add_review(b, indent);
-            } else if (strcmp(info, "changes") == 0) {
-                jb_report_add_changes(b, indent);
+            } else if (strcmp(info, "review") == 0 || strcmp(info, "changes") == 0) {
+                g_autofree char *rest = g_strstrip(jb_template_strip_marks(lit));
+                if (*rest) { /* what is written there was silently not shown */
+                    g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                                "%s:%u: a ```%s block is empty: the build fills it", b->source,
+                                line + 1, info);
+                    return FALSE;
+                }
+                if (info[0] == 'r')
+                    jb_report_add_review(b, indent);
+                else
+                    jb_report_add_changes(b, indent);
             } else if (strcmp(info, "table") == 0) {
                 if (!jb_report_add_table(b, lit, line, error))
                     return FALSE;
+            } else if (!near_block(b, info, line, error)) {
+                return FALSE;
             } else {
                 g_autofree char *plain = jb_template_strip_marks(lit);
                 g_autofree char *esc = g_markup_escape_text(plain, -1);

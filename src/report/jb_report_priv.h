@@ -159,6 +159,9 @@ double jb_report_part_h(const Blk *b, guint from, guint to);
  * over two pages (then *ceiling keeps it from growing back). `n` when it is right. */
 guint jb_report_fill_rows(const Builder *b, GArray *places, int pages, guint n, guint *ceiling);
 
+/* "; did you mean ID?" for a metric id near one of the series' (macro.gdpp), else "". */
+char *jb_report_metric_hint(const JbSeries *series, const char *metric_id);
+
 /* jb_report_text.c */
 /* Warn (b->in->diag) of the characters of the briefing's text no font has: the front matter
  * and every layout of the blocks (charts check their own). */

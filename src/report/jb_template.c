@@ -1,6 +1,7 @@
 #include "jb_template.h"
 
 #include "jb_common.h"
+#include "jb_nearest.h"
 #include "jb_report.h"
 
 #include <string.h>
@@ -86,7 +87,23 @@ static gsize front_matter(const char *source, const char *text, GHashTable *meta
         char *colon = strchr(l, ':');
         if (*l && *l != '#' && colon) {
             *colon = 0;
-            g_hash_table_replace(meta, g_strdup(g_strstrip(l)), unquote(g_strstrip(colon + 1)));
+            const char *key = g_strstrip(l);
+            /* a misspelt key was silently no title (titel: 简报) */
+            static const char *const KEYS[] = {"title", "subtitle", "organisation",
+                                               "date",  "keywords", NULL};
+            if (!g_strv_contains(KEYS, key)) {
+                g_autofree char *hint = jb_nearest_hint(key, KEYS, "; did you mean '%s:'?");
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: unknown front matter key '%s' (a template's are title, "
+                            "subtitle, organisation, date and keywords)%s",
+                            source, ln, key, hint);
+                return (gsize)-1;
+            }
+            g_hash_table_replace(meta, g_strdup(key), unquote(g_strstrip(colon + 1)));
+        } else if (*l && *l != '#') {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "%s:%u: a front matter line is 'key: value' (title: 简报)", source, ln);
+            return (gsize)-1;
         }
         if (!nl)
             break;

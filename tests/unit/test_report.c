@@ -137,7 +137,7 @@ int main(void)
         const char *text, *want;
     } bad[] = {
         {"a\n\nb {{ai.nope.latest}}\n", "t.md:3: unknown metric 'ai.nope'"},
-        {"---\nx: 1\n---\n{{ai.enterprises.max}}\n", "t.md:4: unknown field 'max'"},
+        {"---\ntitle: 1\n---\n{{ai.enterprises.max}}\n", "t.md:4: unknown field 'max'"},
         {"\n{{ai.enterprises.latest\n}}\n", "t.md:2: '{{' is not closed"},
         {"{{ai}}\n", "t.md:1: placeholder 'ai' needs the form metric.field"},
         {"---\ntitle: x\n", "t.md:1: front matter is not closed"},
