@@ -181,6 +181,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
     /* final from here: its rows are read once, typed, for what follows */
     g_autoptr(JbSeries) s = jb_series_new_take(g_steal_pointer(&series));
     jb_build_review_conflicts(c, conflicts, s);
+    jb_build_review_unused(c);
     c->r->series_rows = jb_series_n_rows(s);
     jb_build_changes(c, jb_series_table(s));
     if (p.cit) { /* what the briefing cites, from the final series (after the review's pins) */

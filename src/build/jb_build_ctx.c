@@ -26,6 +26,7 @@ void jb_build_ctx_clear(Ctx *c)
     g_clear_pointer(&c->publishers, jb_publishers_free);
     g_clear_pointer(&c->source_names, g_hash_table_unref);
     g_clear_pointer(&c->review, jb_table_free);
+    g_clear_pointer(&c->review_used, g_free);
     g_clear_pointer(&c->review_out, jb_table_free);
     g_clear_pointer(&c->changes, jb_table_free);
     g_free(c->previous_series);
@@ -274,7 +275,8 @@ gboolean jb_build_ctx_prepare(Ctx *c, GError **error)
         return FALSE;
     c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
     if (!c->dict ||
-        !jb_build_check_chart_metrics(c->project_path, c->project_text, c->kf, c->dict, error))
+        !jb_build_check_chart_metrics(c->project_path, c->project_text, c->kf, c->dict, error) ||
+        !jb_build_review_check(c, error))
         return FALSE;
     gsize plen = 0;
     g_autofree char *pub_text = NULL;

@@ -102,6 +102,7 @@ typedef struct {
     JbDict *dict;
     GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
     JbTable *review;          /* the project's review.csv, or NULL (jb_build_review.c) */
+    gboolean *review_used;    /* a row's action did something this build (owned; NULL) */
     char *review_hash;        /* its SHA-256, "" when there is none */
     JbTable *review_out;      /* JB_REVIEW_HEADER rows for the briefing's review section */
     JbTable *changes;         /* what is new since the previous series (jb_build_changes),
@@ -299,6 +300,13 @@ char *jb_build_inputs_hint(const char *base, char **globs);
 extern const char *const JB_REVIEW_HEADER[];
 /* Read and check the project's review file (review= or review.csv beside it; none is fine). */
 gboolean jb_build_review_load(Ctx *c, GError **error);
+/* The review's metric ids are the dictionary's (a misspelt one is an error with the near
+ * id, exit 2) and its rejects name articles of the project (a near miss is an error; one
+ * no longer among them a warning). After the dictionary is read. */
+gboolean jb_build_review_check(Ctx *c, GError **error);
+/* A warning for each review row that did nothing this build (a reject whose quote no
+ * statement of its article holds, an accept with no such conflict). After reshape. */
+void jb_build_review_unused(Ctx *c);
 /* Whether the review rejects row `r` of `metrics` (then recorded in c->review_out). */
 gboolean jb_build_review_rejects(Ctx *c, const JbTable *metrics, guint r);
 /* jb_build_changes.c: c->changes and c->previous_series for `series`, against the series

@@ -16,6 +16,7 @@
  */
 #include "jb_build_priv.h"
 
+#include "jb_nearest.h"
 #include "jb_number.h"
 
 #include <string.h>
@@ -26,6 +27,84 @@ const char *const JB_REVIEW_HEADER[] = {"kind",   "metric_id", "label", "period"
 static const char *col(const JbTable *t, guint r, const char *name)
 {
     return jb_table_get(t, r, jb_table_column(t, name));
+}
+
+static const char *const COLUMNS[] = {"action", "quote",  "metric_id", "period",
+                                      "value",  "source", "note",      NULL};
+
+/* The columns, each by name: a missing one, or one misspelt (acton, notes: the note was
+ * silently not read), is an error naming the one meant. */
+static gboolean check_header(const JbTable *t, const char *path, GError **error)
+{
+    for (guint i = 0; i < jb_table_n_cols(t); i++) {
+        const char *h = jb_table_header(t, i);
+        const char *near = g_strv_contains(COLUMNS, h) ? NULL : jb_nearest(h, COLUMNS, G_MAXUINT);
+        if (near && jb_table_column(t, near) < 0) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "%s:1: column '%s': did you mean '%s'? (a review file's columns are "
+                        "action,metric_id,period,value,source,quote,note)",
+                        path, h, near);
+            return FALSE;
+        }
+    }
+    if (jb_table_column(t, "action") < 0) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s:1: a review file needs the columns action,metric_id,period,value,source,"
+                    "quote,note",
+                    path);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* One row: its action and what the action needs, each wrong cell named with the fix. */
+static gboolean check_row(const JbTable *t, guint r, const char *path, GError **error)
+{
+    static const char *const ACTIONS[] = {"pin", "reject", "accept", NULL};
+    const char *a = col(t, r, "action"), *id = col(t, r, "metric_id");
+    const char *period = col(t, r, "period"), *value = col(t, r, "value");
+    guint line = jb_table_line(t, r);
+    if (!g_strv_contains(ACTIONS, a)) {
+        g_autofree char *hint = jb_nearest_hint(a, ACTIONS, "; did you mean '%s'?");
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s:%u: action '%s': expected pin, reject or accept%s", path, line, a, hint);
+        return FALSE;
+    }
+    if (strcmp(a, "reject") == 0) {
+        if (!*col(t, r, "source") || !*col(t, r, "quote")) {
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "%s:%u: reject needs the article (source) and words of its quote", path,
+                        line);
+            return FALSE;
+        }
+        return TRUE;
+    }
+    if (!*id) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s needs the metric_id", path, line,
+                    a);
+        return FALSE;
+    }
+    if (!jb_period_valid(period)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s:%u: %s: period '%s' is not a period (2025, 2025-07, 2025-07-31, 2025-Q3, "
+                    "2025-H1, 2025-01/2025-09)",
+                    path, line, a, period);
+        return FALSE;
+    }
+    JbDecimal d;
+    if (strcmp(a, "pin") == 0 && !jb_decimal_parse(value, &d)) {
+        /* 455万 is 4550000: say so */
+        JbQuantity q;
+        g_autofree char *plain = jb_number_parse(value, &q, NULL) && !q.is_range
+                                     ? jb_decimal_to_string(q.value)
+                                     : NULL;
+        g_autofree char *hint = plain ? g_strdup_printf("; did you mean %s?", plain) : g_strdup("");
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s:%u: pin: value '%s' is not a plain decimal in the metric's base unit%s",
+                    path, line, value, hint);
+        return FALSE;
+    }
+    return TRUE;
 }
 
 gboolean jb_build_review_load(Ctx *c, GError **error)
@@ -54,44 +133,12 @@ gboolean jb_build_review_load(Ctx *c, GError **error)
     c->review = jb_table_parse(path, text, len, error);
     if (!c->review)
         return FALSE;
-    if (jb_table_column(c->review, "action") < 0) {
-        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                    "%s:1: a review file needs the columns action,metric_id,period,value,source,"
-                    "quote,note",
-                    path);
+    if (!check_header(c->review, path, error))
         return FALSE;
-    }
-    for (guint r = 0; r < jb_table_n_rows(c->review); r++) {
-        const char *a = col(c->review, r, "action");
-        guint line = jb_table_line(c->review, r);
-        JbDecimal d;
-        if (strcmp(a, "pin") == 0) {
-            if (!*col(c->review, r, "metric_id") || !jb_period_valid(col(c->review, r, "period")) ||
-                !jb_decimal_parse(col(c->review, r, "value"), &d)) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: pin needs metric_id, a period and a plain decimal value", path,
-                            line);
-                return FALSE;
-            }
-        } else if (strcmp(a, "reject") == 0) {
-            if (!*col(c->review, r, "source") || !*col(c->review, r, "quote")) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: reject needs the article (source) and words of its quote", path,
-                            line);
-                return FALSE;
-            }
-        } else if (strcmp(a, "accept") == 0) {
-            if (!*col(c->review, r, "metric_id") || !*col(c->review, r, "period")) {
-                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                            "%s:%u: accept needs the conflict's metric_id and period", path, line);
-                return FALSE;
-            }
-        } else {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                        "%s:%u: action '%s': expected pin, reject or accept", path, line, a);
+    for (guint r = 0; r < jb_table_n_rows(c->review); r++)
+        if (!check_row(c->review, r, path, error))
             return FALSE;
-        }
-    }
+    c->review_used = g_new0(gboolean, jb_table_n_rows(c->review));
     return TRUE;
 }
 
@@ -108,10 +155,13 @@ gboolean jb_build_review_rejects(Ctx *c, const JbTable *metrics, guint r)
         return FALSE;
     const char *src = col(metrics, r, "source"), *q = col(metrics, r, "quote");
     gboolean reject = FALSE;
-    for (guint k = 0; k < jb_table_n_rows(c->review) && !reject; k++)
+    for (guint k = 0; k < jb_table_n_rows(c->review) && !reject; k++) {
         reject = strcmp(col(c->review, k, "action"), "reject") == 0 &&
                  strcmp(col(c->review, k, "source"), src) == 0 &&
                  strstr(q, col(c->review, k, "quote")) != NULL;
+        if (reject)
+            c->review_used[k] = TRUE;
+    }
     if (reject) {
         /* the article by name, as the briefing's sources are: its publisher, else its
          * title, else (nothing else known) its file's name */
@@ -172,6 +222,7 @@ void jb_build_review_pin(Ctx *c, JbTable *series)
             add(c->review_out, "pin", id, jb_table_get(series, r, cols[JB_SERIES_LABEL]), p, detail,
                 col(c->review, k, "note"));
         }
+        c->review_used[k] = TRUE; /* (said here when it matched nothing) */
         if (!found)
             jb_build_add_eventf(c->r, JB_LOG_WARNING, "review",
                                 "%s:%u: pin for %s %s matches no series row",
@@ -189,6 +240,8 @@ static gboolean accepted(const Ctx *c, const char *id, const char *period, const
             strcmp(col(c->review, k, "metric_id"), id) == 0 &&
             strcmp(col(c->review, k, "period"), period) == 0) {
             *note = col(c->review, k, "note");
+            if (c->review_used)
+                c->review_used[k] = TRUE; /* (only this row's writer, the build's thread) */
             return TRUE;
         }
     return FALSE;
@@ -225,5 +278,78 @@ void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbSeries 
         const char *note = "";
         gboolean ok = accepted(c, id, p, &note);
         add(c->review_out, ok ? "accepted" : "open", id, label, p, detail, note);
+    }
+}
+
+static gboolean is_article(const Ctx *c, const char *name)
+{
+    for (guint i = 0; i < c->files->len; i++)
+        if (strcmp(g_ptr_array_index(c->files, i), name) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+gboolean jb_build_review_check(Ctx *c, GError **error)
+{
+    guint n = c->review ? jb_table_n_rows(c->review) : 0;
+    g_autofree const char **ids = g_new0(const char *, jb_dict_n_metrics(c->dict) + 1);
+    for (guint i = 0; i < jb_dict_n_metrics(c->dict); i++)
+        ids[i] = jb_dict_nth(c->dict, i)->id;
+    const char *path = n ? jb_table_source(c->review) : "";
+    for (guint r = 0; r < n; r++) {
+        const char *a = col(c->review, r, "action");
+        guint line = jb_table_line(c->review, r);
+        if (strcmp(a, "reject") == 0) {
+            /* an article's name misspelt is an error; one no longer among them is said
+             * after the build (jb_build_review_unused): articles come and go */
+            const char *src = col(c->review, r, "source");
+            const char *near = is_article(c, src)
+                                   ? NULL
+                                   : jb_nearest(src, (const char *const *)c->files->pdata,
+                                                c->files->len);
+            if (near) {
+                g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                            "%s:%u: reject: source '%s' is none of the articles; did you mean "
+                            "%s?",
+                            path, line, src, near);
+                return FALSE;
+            }
+            continue;
+        }
+        /* pin, accept: a metric of the dictionary (a region's, ID@REGION, by its ID) */
+        const char *id = col(c->review, r, "metric_id");
+        g_autofree char *base = g_strndup(id, strcspn(id, "@"));
+        if (jb_dict_get(c->dict, base))
+            continue;
+        g_autofree char *hint = jb_nearest_hint(base, ids, "; did you mean %s?");
+        g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                    "%s:%u: %s: metric_id '%s' is not in the dictionary%s", path, line, a, id,
+                    hint);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+void jb_build_review_unused(Ctx *c)
+{
+    for (guint r = 0; c->review && r < jb_table_n_rows(c->review); r++) {
+        if (c->review_used[r])
+            continue;
+        const char *a = col(c->review, r, "action");
+        const char *path = jb_table_source(c->review);
+        guint line = jb_table_line(c->review, r);
+        const char *src = col(c->review, r, "source");
+        if (strcmp(a, "reject") == 0 && !is_article(c, src))
+            jb_build_add_eventf(c->r, JB_LOG_WARNING, "review",
+                                "%s:%u: reject: source '%s' is none of the articles", path, line,
+                                src);
+        else if (strcmp(a, "reject") == 0)
+            jb_build_add_eventf(c->r, JB_LOG_WARNING, "review",
+                                "%s:%u: reject matches no statement: no quote of %s holds '%s'",
+                                path, line, src, col(c->review, r, "quote"));
+        else if (strcmp(a, "accept") == 0)
+            jb_build_add_eventf(c->r, JB_LOG_WARNING, "review",
+                                "%s:%u: accept: no conflict for %s %s to accept", path, line,
+                                col(c->review, r, "metric_id"), col(c->review, r, "period"));
     }
 }

@@ -49,5 +49,32 @@ is "$(cat "$TMP/err")" "jianbao: build: ./jianbao.project:$line: review=nothere.
 sed -i '/^review=/d' jianbao.project
 printf 'action,metric_id,period,value,source,quote,note\nping,ai.enterprises,2025,1,,,\n' >review.csv
 is "$(status_of "$JB" build -q .)" 2 "a bad action: exit 2"
-is "$(cat "$TMP/err")" "jianbao: build: review.csv:2: action 'ping': expected pin, reject or accept" "naming file and line"
+is "$(cat "$TMP/err")" "jianbao: build: review.csv:2: action 'ping': expected pin, reject or accept; did you mean 'pin'?" "naming file and line, and the action meant"
+
+# Every typo in a review row is an error naming its line and what was meant (a misspelt
+# metric id, article or column did nothing, silently)
+H=action,metric_id,period,value,source,quote,note
+bad() { # bad ROWS EXPECTED NAME
+    printf '%b' "$1" >review.csv
+    is "$(status_of "$JB" build -q .)" 2 "$3: exit 2"
+    is "$(cat "$TMP/err")" "jianbao: build: $2" "$3: the message"
+}
+bad "$H\npin,ai.enterprise,2025,4600,,,\n" "review.csv:2: pin: metric_id 'ai.enterprise' is not in the dictionary; did you mean ai.enterprises?" "a misspelt metric id"
+bad "$H\naccept,ai.enterprises,2025-13,,,,\n" "review.csv:2: accept: period '2025-13' is not a period (2025, 2025-07, 2025-07-31, 2025-Q3, 2025-H1, 2025-01/2025-09)" "a bad period"
+bad "$H\npin,ai.enterprises,2025,4600家,,,\n" "review.csv:2: pin: value '4600家' is not a plain decimal in the metric's base unit; did you mean 4600?" "a value with its unit"
+bad "$H\npin,ai.enterprises,2025,0.46万,,,\n" "review.csv:2: pin: value '0.46万' is not a plain decimal in the metric's base unit; did you mean 4600?" "a value in 万"
+bad "$H\nreject,,,,articles/b.mb,4550家,\n" "review.csv:2: reject: source 'articles/b.mb' is none of the articles; did you mean articles/b.md?" "a misspelt article"
+bad "acton,metric_id,period,value,source,quote,note\npin,ai.enterprises,2025,4600,,,\n" "review.csv:1: column 'acton': did you mean 'action'? (a review file's columns are action,metric_id,period,value,source,quote,note)" "a misspelt column"
+bad "action,metric_id,period,value,source,quote,notes\npin,ai.enterprises,2025,4600,,,据年报\n" "review.csv:1: column 'notes': did you mean 'note'? (a review file's columns are action,metric_id,period,value,source,quote,note)" "a misspelt note column (the note was not read)"
+check "none of them built anything new" test "$(grep -c 4600 out/series.csv)" = 0
+# a row that did nothing this build is a warning (articles and conflicts come and go)
+printf '%b' "$H\nreject,,,,articles/b.md,4551家,\naccept,ai.enterprises,2024,,,,\nreject,,,,articles/gone.md,1家,\n" >review.csv
+is "$(status_of "$JB" build .)" 0 "rows that match nothing: exit 0"
+w=$(cat out/warnings.csv)
+contains "$w" "review.csv:2: reject matches no statement: no quote of articles/b.md holds '4551家'" "a reject whose words no quote holds is a warning"
+contains "$w" "review.csv:3: accept: no conflict for ai.enterprises 2024 to accept" "an accept with no such conflict"
+contains "$w" "review.csv:4: reject: source 'articles/gone.md' is none of the articles" "a reject of an article no longer there"
+contains "$(cat "$TMP/err")" "reject matches no statement" "…said once, when new"
+is "$(status_of "$JB" build -q .)" 0 "and a no-op rebuild under -q"
+is "$(cat "$TMP/err")" "" "…says nothing"
 done_testing
