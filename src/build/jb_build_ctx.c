@@ -274,6 +274,8 @@ gboolean jb_build_ctx_prepare(Ctx *c, GError **error)
     if (!dict_text)
         return FALSE;
     c->dict = jb_dict_parse(c->dict_path, dict_text, len, error);
+    if (!c->dict && error)
+        jb_build_dict_error_line(c->dict_path, dict_text, len, *error);
     if (!c->dict ||
         !jb_build_check_chart_metrics(c->project_path, c->project_text, c->kf, c->dict, error) ||
         !jb_build_review_check(c, error))

@@ -7,6 +7,8 @@
  */
 #include "jb_build_priv.h"
 
+#include "jb_nearest.h"
+
 #include <string.h>
 
 /* The sections that are not metrics, and the keys of each. */
@@ -81,4 +83,44 @@ gboolean jb_build_check_dictionary(const char *path, GError **error)
             return fail(error, path, text, *g, "daily", "daily=%s: expected true or false", daily);
     }
     return TRUE;
+}
+
+/* jb_dict_parse names a metric's group but not its line ("metrics.ini: [mine.x]: needs label=
+ * and unit=", "…: part_of 'mine.y' is not a metric of the dictionary"): the line of the key
+ * (or the group) in the project's own dictionary file, when the group is written there, and
+ * for a metric that is not one the nearest id. A bad dictionary is the project's typo: exit 2
+ * like the others. */
+void jb_build_dict_error_line(const char *path, const char *merged, gsize len, GError *error)
+{
+    g_autofree char *head = g_strdup_printf("%s: [", path);
+    if (!error || !g_str_has_prefix(error->message, head))
+        return;
+    const char *g = error->message + strlen(head), *end = strstr(g, "]: ");
+    g_autofree char *text = NULL;
+    if (!end || !g_file_get_contents(path, &text, NULL, NULL))
+        return;
+    g_autofree char *group = g_strndup(g, (gsize)(end - g));
+    const char *what = end + 3;
+    g_autofree char *key = g_strndup(what, strcspn(what, " ="));
+    guint line = jb_build_project_line(text, group, key);
+    if (!line)
+        line = jb_build_project_line(text, group, NULL);
+    if (!line)
+        return; /* a group of the file it extends */
+    g_autofree char *hint = g_strdup("");
+    const char *q = strchr(what, '\'');
+    const char *q2 = q ? strchr(q + 1, '\'') : NULL;
+    g_autoptr(GKeyFile) kf = g_key_file_new();
+    if (merged && q2 && strstr(what, "is not a metric") &&
+        g_key_file_load_from_data(kf, merged, len, G_KEY_FILE_NONE, NULL)) {
+        g_autofree char *id = g_strndup(q + 1, (gsize)(q2 - q - 1));
+        g_auto(GStrv) ids = g_key_file_get_groups(kf, NULL); /* the metrics' and others' */
+        g_free(hint);
+        hint = jb_nearest_hint(id, (const char *const *)ids, "; did you mean %s?");
+    }
+    g_autofree char *msg = g_strdup_printf("%s:%u: [%s]: %s%s", path, line, group, what, hint);
+    g_free(error->message);
+    error->message = g_steal_pointer(&msg);
+    error->domain = JB_ERROR;
+    error->code = JB_ERROR_USAGE;
 }

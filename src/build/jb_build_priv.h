@@ -287,6 +287,10 @@ char *jb_build_suggest(const char *word, const char *const *words, const char *f
  * as the project: an unknown section or key, a bad daily= — an error naming the file, its
  * line and the near spelling ([scop] → [scope], aliasses= → aliases=). (jb_build_dict_check.c) */
 gboolean jb_build_check_dictionary(const char *path, GError **error);
+/* An error of jb_dict_parse on the project's dictionary `path` that names a group but no
+ * line: given the line in that file, the nearest group of the `merged` text (what it
+ * extends and itself) for a metric that is none, and JB_ERROR_USAGE. (jb_build_dict_check.c) */
+void jb_build_dict_error_line(const char *path, const char *merged, gsize len, GError *error);
 /* Every metric a [chart NAME] draws is in the dictionary: else an error at its line with
  * the nearest id. */
 gboolean jb_build_check_chart_metrics(const char *path, const char *text, GKeyFile *kf,

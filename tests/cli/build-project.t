@@ -96,6 +96,10 @@ check "nothing was built by any of them" test ! -e out
 bad 's/^metric=ai.core_industry_size/metric=ai.core_industy_size/' \
     "bad.project:9: [chart ai-core-industry]: metric=ai.core_industy_size: no such metric in the dictionary; did you mean ai.core_industry_size?" \
     "a typo'd metric id (was 'no rows for metric' from the chart stage, exit 3, no line)"
+dict_bad '[mine.x]\nlabel=某指标\nunit=元\naliases=某指标\npart_of=macro.gdpp\n' \
+    "8: [mine.x]: part_of 'macro.gdpp' is not a metric of the dictionary; did you mean macro.gdp?" \
+    "a misspelt part_of (was exit 3 with no line)"
+dict_bad '[mine.x]\nunit=个\n' "4: [mine.x]: needs label= and unit=" "a metric without its label, at its line"
 sed 's|^inputs=.*|inputs=article/*|' test.project >bad.project
 is "$(status_of "$JB" build -q bad.project)" 3 "inputs= matching nothing: exit 3"
 is "$(cat "$TMP/err")" "jianbao: build: bad.project:2: no article matches inputs=article/* (no directory 'article/' beside the project; did you mean 'articles/'?)" \
