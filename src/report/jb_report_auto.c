@@ -79,6 +79,10 @@ gboolean jb_report_add_charts(Builder *b, const char *literal, guint line, doubl
                                    : jb_report_block_ids(b, "charts", literal, line + 1, error);
     if (!ids)
         return FALSE;
+    if (ids->len == 0) /* picked by the data, which has no metric of two periods yet */
+        g_ptr_array_add(b->blocks,
+                        jb_report_text_blk(b, "暂无：还没有哪个指标有两个或更多时期的数字。", NULL,
+                                           10, FALSE, indent, 4, "#555555", FALSE));
     for (guint i = 0; i < ids->len; i++) {
         const char *id = g_ptr_array_index(ids, i);
         g_autofree char *spec = g_strdup_printf("metric = %s\n", id);

@@ -77,8 +77,11 @@ gboolean jb_report_add_kpi(Builder *b, const char *literal, guint line, GError *
         return FALSE;
     gboolean fill = b->fill_next;
     b->fill_next = FALSE;
-    if (ids->len == 0)
-        return TRUE; /* picked by the data, which has none */
+    if (ids->len == 0) { /* picked by the data, which has none */
+        g_ptr_array_add(b->blocks, jb_report_text_blk(b, "暂无：文章中还没有词典里的指标。", NULL,
+                                                      10, FALSE, 0, 4, "#555555", FALSE));
+        return TRUE;
+    }
     Blk *blk = g_new0(Blk, 1);
     if (fill && !b->fill_blk)
         b->fill_blk = blk;

@@ -109,6 +109,18 @@ if [ "$k" -gt 6 ] && [ "$k" -le 24 ]; then ok 0 "45 metrics: page 1 has more tha
 is "$(changes many/out/briefing.pdf 2)" 0 "…and none is on page 2"
 filled many/out/briefing.pdf "45 metrics"
 
+# A section the data leaves empty says so: no metric of two periods (no chart), no metric
+# the dictionary knows (no KPI) — it was a heading over nothing
+"$JB" init once >/dev/null
+printf -- '---\ntitle: 简况\ndate: 2026-01-20\nsource: 示例统计快报\n---\n\n2025年，全国快递业务量1900亿件。\n' >once/articles/a.md
+is "$(status_of "$JB" build -q once)" 0 "a project of one figure builds"
+contains "$(pdftotext once/out/briefing.pdf - | tr -d ' \n')" "3趋势每个有两个以上时期数据的指标一幅图；图注中的编号对应文末的原文语句。暂无：还没有哪个指标有两个或更多时期的数字。" \
+    "趋势 says there is no chart yet"
+"$JB" init none >/dev/null
+printf -- '---\ntitle: 简况\ndate: 2026-01-20\nsource: 示例统计快报\n---\n\n今年咖啡门店数达到21万家。\n' >none/articles/a.md
+is "$(status_of "$JB" build -q none)" 0 "a project of no known metric builds"
+contains "$(pdftotext none/out/briefing.pdf - | tr -d ' \n')" "暂无：文章中还没有词典里的指标。" "要点 says there is no KPI yet"
+
 # The project and the binary copied elsewhere: the shipped template and dictionary are found
 # beside the binary's tree (JIANBAO_DATA), not in the working directory.
 cp -r proj copy && rm -rf copy/out
