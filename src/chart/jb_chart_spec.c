@@ -118,6 +118,33 @@ static gboolean parse_color(const char *v, char out[10])
     return TRUE;
 }
 
+/* A theme's keys, for hints (load_theme decides). */
+static const char *const THEME_KEYS[] = {
+    "ink",           "muted",     "grid",          "axis",       "background",  "title_size",
+    "subtitle_size", "tick_size", "category_size", "value_size", "source_size", "dpi",
+    "gridlines",     "bold",      "hatch",         "title_bold", "palette",     NULL};
+
+/* The 1-based line of `key =` in the theme's text (its only group is [theme]), 0 if none. */
+static guint theme_line(const char *text, const char *key)
+{
+    guint line = 1;
+    gsize n = strlen(key);
+    for (const char *p = text; *p; line++) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        const char *q = p + n;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (strncmp(p, key, n) == 0 && *q == '=')
+            return line;
+        p = strchr(p, '\n');
+        if (!p)
+            break;
+        p++;
+    }
+    return 0;
+}
+
 static gboolean load_theme(JbChart *c, const char *path, GError **error)
 {
     g_autoptr(GKeyFile) kf = g_key_file_new();
@@ -130,7 +157,9 @@ static gboolean load_theme(JbChart *c, const char *path, GError **error)
         g_error_free(local);
         return FALSE;
     }
-    if (!jb_keyfile_load(kf, path, text, len, G_KEY_FILE_NONE, &local)) {
+    static const char *const sections[] = {"theme", NULL};
+    static const JbKeyfileHints hints = {"theme", sections, THEME_KEYS};
+    if (!jb_keyfile_load_hinted(kf, path, text, len, G_KEY_FILE_NONE, &hints, &local)) {
         g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s (a theme)", local->message);
         g_error_free(local);
         return FALSE;
@@ -201,9 +230,12 @@ static gboolean load_theme(JbChart *c, const char *path, GError **error)
                 t->n_palette = n;
         }
         if (!known || !good) {
-            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s: %s theme key '%s'%s%s%s", path,
-                        known ? "bad value for" : "unknown", *k, known ? ": '" : "", known ? v : "",
-                        known ? "'" : "");
+            g_autofree char *hint = known
+                                        ? g_strdup("")
+                                        : jb_nearest_hint(*k, THEME_KEYS, "; did you mean '%s='?");
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: %s theme key '%s'%s%s%s%s", path,
+                        theme_line(text, *k), known ? "bad value for" : "unknown", *k,
+                        known ? ": '" : "", known ? v : "", known ? "'" : "", hint);
             return FALSE;
         }
     }

@@ -513,6 +513,13 @@ int main(void)
     g_autofree char *theme = g_build_filename(dir, "test-chart-bad.theme", NULL);
     const char *themes[][2] = {
         {"[theme]\ncolour = red\n", "unknown theme key 'colour'"},
+        /* typos name their line and the key or fix meant */
+        {"[theme]\nink = #000000\ngridline = false\n",
+         ":3: unknown theme key 'gridline'; did you mean 'gridlines='?"},
+        {"[theme\ngrid = #FFFFFF\n",
+         ":1: a section header with no closing ']'; did you mean [theme]?"},
+        {"grid = #FFFFFF\n[theme]\nbold = true\n",
+         ":1: grid= is outside any section: it belongs under [theme], which begins at line 2"},
         {"[theme]\nink = red\n", "bad value for theme key 'ink': 'red'"},
         {"[theme]\npalette = #000000; nope\n", "bad value for theme key 'palette'"},
         {"[theme]\ntitle_size = 900\n", "bad value for theme key 'title_size'"},
