@@ -262,6 +262,21 @@ gboolean jb_build_review_is_accepted(const Ctx *c, const char *warning)
     return accepted(c, id, period, &note);
 }
 
+/* A rule of reshape's (jb_obs_preference) as the briefing says it: the briefing is read in
+ * Chinese ("later article" stood in the middle of a Chinese sentence). */
+static const char *rule_cn(const char *rule)
+{
+    static const char *const rules[][2] = {{"actual beats forecast", "实际值优先于预计值"},
+                                           {"later period in the year", "截至时间较晚者优先"},
+                                           {"exact beats hedged", "确数优先于约数"},
+                                           {"later article", "发布较晚的文章优先"},
+                                           {"later row", "同一文章中靠后者优先"}};
+    for (guint i = 0; i < G_N_ELEMENTS(rules); i++)
+        if (strcmp(rule, rules[i][0]) == 0)
+            return rules[i][1];
+    return rule;
+}
+
 void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbSeries *series)
 {
     for (guint r = 0; r < jb_table_n_rows(conflicts); r++) {
@@ -272,9 +287,9 @@ void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbSeries 
         g_autofree char *kept = jb_source_name(c->source_names, col(conflicts, r, "kept_source"));
         g_autofree char *other = jb_source_name(c->source_names, col(conflicts, r, "other_source"));
         g_autofree char *detail = g_strdup_printf(
-            "%s %s（%s）与 %s %s（%s）不一致，按规则取前者（%s）", col(conflicts, r, "kept_value"),
+            "%s %s（%s）与 %s %s（%s）不一致，取前者：%s", col(conflicts, r, "kept_value"),
             col(conflicts, r, "kept_unit"), kept, col(conflicts, r, "other_value"),
-            col(conflicts, r, "other_unit"), other, col(conflicts, r, "rule"));
+            col(conflicts, r, "other_unit"), other, rule_cn(col(conflicts, r, "rule")));
         const char *note = "";
         gboolean ok = accepted(c, id, p, &note);
         add(c->review_out, ok ? "accepted" : "open", id, label, p, detail, note);

@@ -13,6 +13,7 @@ is "$(status_of "$JB" build -q .)" 0 "a conflict: exit 0"
 is "$(sed 1d out/warnings.csv | wc -l | tr -d ' ')" 1 "one warning"
 contains "$(pdf)" "【待核对】人工智能企业数量 2025年：4550 家（乙报）与 4510 家（甲报）不一致" \
     "the open conflict is in the briefing with both values and sources"
+contains "$(pdf | tr -d ' \n')" "不一致，取前者：发布较晚的文章优先" "…and the rule that chose, in Chinese (it was 'later article')"
 
 printf 'action,metric_id,period,value,source,quote,note\naccept,ai.enterprises,2025,,,,口径不同，已核对\n' >review.csv
 is "$(status_of "$JB" build -q .)" 0 "accepted"
