@@ -344,6 +344,7 @@ static void ctx_clear(Ctx *c)
     g_free(c->fm_date);
     g_free(c->fm_url);
     g_free(c->fm_publisher);
+    g_free(c->fm_author);
 }
 
 /* A cleaned block `p` (`len` bytes, not kept by the caller): noticed if it is a date line
@@ -385,7 +386,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
     }
     if (c->nblocks <= HEADER_DATE_BLOCKS && !c->source_line && j->n <= 60)
         c->source_line = source_line_name(p);
-    if (c->cutting)
+    if (c->cutting || c->link_heavy) /* (its facts noticed above: a footer's link and date) */
         return;
     JunkVerdict v = jb_article_junk_verdict(j);
     if (v == CUT && a->paragraphs->len > 0)
@@ -539,15 +540,20 @@ static char *pick_date(JbArticle *a, Ctx *c, const char *source, char **override
     return date;
 }
 
-/* The publisher: front matter, the site's name, a 来源 line; "" when none. */
+/* The publisher: front matter, the site's name, a 来源 line, an author that names an outlet
+ * (author: 某某财经), the date line's or the masthead's name; "" when none. */
 static void pick_publisher(JbArticle *a, Ctx *c)
 {
+    g_autofree char *name = NULL;
     if (c->fm_publisher)
         set_str(&a->publisher, jb_article_strip_dup(c->fm_publisher));
     else if (c->site_name)
         set_str(&a->publisher, clean_title(c->site_name));
     else if (c->source_line)
         set_str(&a->publisher, g_strdup(c->source_line));
+    else if (c->fm_author &&
+             (name = publisher_token(c->fm_author, c->fm_author + strlen(c->fm_author))) != NULL)
+        set_str(&a->publisher, g_steal_pointer(&name));
     else if (c->byline_name)
         set_str(&a->publisher, g_strdup(c->byline_name));
     else if (c->masthead && c->title_from > 0) /* (confirmed by the date line under it) */

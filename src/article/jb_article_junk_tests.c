@@ -426,6 +426,11 @@ gboolean jb_junk_nav_bar(const JunkPara *j)
 {
     if (j->n > 120 || has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
         return FALSE;
+    /* (most short lines have no separator: asked of the facts cleaning counted first) */
+    if (!(j->ascii > 0 && (memchr(j->p, '|', j->len) || memchr(j->p, '>', j->len))) &&
+        !junk_has_key(j, (int)junk_key("｜")) && !junk_has_key(j, (int)junk_key("丨")) &&
+        !junk_has_key(j, (int)junk_key("›")) && !(j->other && strstr(j->p, "»")))
+        return FALSE;
     guint bars = 0, crumbs = 0, items = 0, long_items = 0, digit_items = 0;
     const char *a = j->p;
     for (const char *p = j->p;; p++) {
@@ -589,4 +594,7 @@ void jb_junk_tests_init(void)
         first_set_add(&editor_firsts, editor_words[i].s);
     for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE_MARKS); i++)
         jb_junk_register_key(junk_key(SENTENCE_MARKS[i]));
+    static const char *const NAV_MARKS[] = {"｜", "丨", "›"}; /* (jb_junk_nav_bar's filter) */
+    for (gsize i = 0; i < G_N_ELEMENTS(NAV_MARKS); i++)
+        jb_junk_register_key(junk_key(NAV_MARKS[i]));
 }

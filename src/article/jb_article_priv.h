@@ -217,10 +217,12 @@ typedef struct {
     gsize clean_cap;
     guint nblocks;       /* cleaned blocks so far, junk or not */
     gboolean cutting;    /* a recommendation list began: the rest is junk */
+    gboolean link_heavy; /* the block being emitted is mostly link text (Markdown's) */
     GPtrArray *warnings; /* the article's (a->warnings) */
     guint warnings_mark; /* how many it had before the body pass (which may be redone) */
     /* what the file says about itself */
     char *fm_title, *fm_date, *fm_url, *fm_publisher;
+    char *fm_author; /* (the publisher when it names an outlet: author: 某某财经) */
     guint fm_date_line;
     char *html_title, *og_title, *h1, *meta_date, *canonical, *og_url, *md_heading;
     char *site_name;   /* og:site_name, a feed's channel title */

@@ -69,7 +69,7 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
     p = e + 1;
     line++;
     guint keys = 0;
-    g_autofree char *title = NULL, *date = NULL, *url = NULL, *publisher = NULL;
+    g_autofree char *title = NULL, *date = NULL, *url = NULL, *publisher = NULL, *author = NULL;
     guint date_line = 0;
     while (p < end) {
         e = memchr(p, '\n', (size_t)(end - p));
@@ -82,6 +82,7 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
             c->fm_date = g_steal_pointer(&date);
             c->fm_url = g_steal_pointer(&url);
             c->fm_publisher = g_steal_pointer(&publisher);
+            c->fm_author = g_steal_pointer(&author);
             c->fm_date_line = date_line;
             *body_line = line + 1;
             return e < end ? (gsize)(e + 1 - s) : len;
@@ -114,6 +115,8 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
                             strcmp(key, "site") == 0 || strcmp(key, "media") == 0 ||
                             strcmp(key, "source") == 0)) {
                     publisher = g_steal_pointer(&val);
+                } else if (!author && strcmp(key, "author") == 0) {
+                    author = g_steal_pointer(&val);
                 }
             }
         }
@@ -144,17 +147,21 @@ static const guint8 md_special[256] = {
 };
 
 /* Markdown inline markup → links keep their text, images and footnote marks go,
- * emphasis and code marks go, HTML tags vanish, entities are decoded. */
-static void md_inline(const char *s, gsize n, GString *out)
+ * emphasis and code marks go, HTML tags vanish, entities are decoded. `*links` (NULL: not
+ * asked) is the number of bytes of `out` that are links' text. */
+static void md_inline(const char *s, gsize n, GString *out, gsize *links)
 {
     const char *p = s, *end = s + n;
     const char *c_rb = NULL, *c_rb2 = NULL, *c_rp = NULL, *c_gt = NULL;
     const char *link_close = NULL, *link_end = NULL;
+    gsize link_from = 0;
     while (p < end) {
         char ch = *p;
         if (link_close && p > link_close)
             link_close = NULL; /* jumped over by a tag */
         if (p == link_close) {
+            if (links)
+                *links += out->len - link_from;
             p = link_end;
             link_close = NULL;
             continue;
@@ -185,6 +192,7 @@ static void md_inline(const char *s, gsize n, GString *out)
             } else if (rb && tail && !link_close) {
                 link_close = rb;
                 link_end = tail;
+                link_from = out->len;
                 p = open + 1;
             } else {
                 g_string_append_c(out, ch);
@@ -269,20 +277,37 @@ static gsize md_caption(const char *blk, gsize n, const char **alt)
     return han && chars >= 8 ? len : 0;
 }
 
+/* The bytes of s[0, n) above ' '. */
+static gsize visible_bytes(const char *s, gsize n)
+{
+    gsize v = 0;
+    for (gsize i = 0; i < n; i++)
+        v += (guchar)s[i] > ' ';
+    return v;
+}
+
 static void md_flush(Md *m)
 {
     if (m->blk->len) {
         string_clear(m->text);
-        md_inline(m->blk->str, m->blk->len, m->text);
+        gsize links = 0;
+        md_inline(m->blk->str, m->blk->len, m->text, &links);
         const char *alt;
         gsize n;
         if (only_space_n(m->text->str, m->text->len) &&
             (n = md_caption(m->blk->str, m->blk->len, &alt))) {
             string_clear(m->text); /* a picture's caption: its facts, read with the headlines */
-            md_inline(alt, n, m->text);
+            md_inline(alt, n, m->text, NULL);
             m->c->next_kind = JB_PARA_CAPTION;
+            links = 0;
         }
+        /* a paragraph or item that is mostly link text (a list of other pages): the HTML
+         * pass's link density rule (jb_article_html.c), for links written in Markdown; a
+         * heading or a table's row that is a link is still the story's */
+        m->c->link_heavy = links > 0 && m->c->next_kind == JB_PARA_BODY &&
+                           links * 10 >= visible_bytes(m->text->str, m->text->len) * 7;
         jb_article_emit(m->c, m->text->str, m->text->len, m->blk_line);
+        m->c->link_heavy = FALSE;
     }
     string_clear(m->blk);
 }
@@ -415,7 +440,7 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
                 md_add(&m, h, he, line);
                 if (!c->md_heading && he > h) {
                     GString *t = g_string_new(NULL);
-                    md_inline(h, (gsize)(he - h), t);
+                    md_inline(h, (gsize)(he - h), t, NULL);
                     c->md_heading = jb_article_clean_text(t->str, t->len);
                     g_string_free(t, TRUE);
                 }

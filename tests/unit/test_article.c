@@ -569,13 +569,32 @@ static void test_page_furniture(void)
            lists[i].name, a ? a->paragraphs->len : 0);
     }
 
+    /* Markdown's links: a list of them is another page's (the HTML pass's link density
+     * rule); a link inside a sentence, or a heading that is a link, is the story's */
+    const char *md = "---\ntitle: 出口\ndate: 2026-11-18\nauthor: 桐江财经\n---\n\n"
+                     "全市出口增长6.1%。\n\n"
+                     "- [三季度外贸进出口增长5.6%](/a.html)\n- [上半年快递量增长19%](/b.html)\n\n"
+                     "据[海关](/c.html)统计，进口增长3.2%。\n\n"
+                     "## [专题：前三季度地区生产总值增长5.2%](/d.html)\n";
+    GError *error = NULL;
+    g_autoptr(JbArticle) m = jb_article_parse("m.md", md, strlen(md), NULL, NULL, &error);
+    g_clear_error(&error);
+    ok(m && m->paragraphs->len == 3 && !any_para_has(m, "快递量"),
+       "Markdown: a list of links is junk, a link in a sentence and a heading's are kept (%u)",
+       m ? m->paragraphs->len : 0);
+    is_str(m ? m->publisher : NULL, "桐江财经", "an author that names an outlet is the publisher");
+    const char *md2 =
+        "---\ntitle: 出口\ndate: 2026-11-18\nauthor: 张某\n---\n\n全市出口增长6.1%。\n";
+    g_autoptr(JbArticle) m2 = jb_article_parse("m2.md", md2, strlen(md2), NULL, NULL, &error);
+    g_clear_error(&error);
+    is_str(m2 ? m2->publisher : NULL, "", "an author who is a person is no publisher");
+
     /* a date line after a two-line headline, with the reporter and a counter's thousands */
     const char *byline = "桐江新聞網　首頁 ＞ 本地 ＞ 經濟\n"
                          "即時行情：恒生指數 24,980 ▼0.31%　金價 每兩 35,900\n\n"
                          "十月出口按年升6.1%\n首十個月累計逾3,200億\n\n"
                          "2026-11-18 16:20　桐江新聞網記者 陳某　讚好 2,048　分享 96\n\n"
                          "統計處今日公佈，十月出口按年上升6.1%。\n";
-    GError *error = NULL;
     g_autoptr(JbArticle) b = jb_article_parse("b.txt", byline, strlen(byline), NULL, NULL, &error);
     g_clear_error(&error);
     is_str(b ? b->published : NULL, "2026-11-18", "a byline's date beside counters with thousands");
