@@ -151,6 +151,12 @@ static const JunkRule junk_rules[] = {
     {J_WHOLE, "廣告", 0, NULL, FALSE},
     {J_WHOLE, "推广", 0, NULL, FALSE},
     {J_WHOLE, "]]>", 0, NULL, FALSE},
+    /* an ad's call to action (开户即送…，点击领取; 立即下载) */
+    {J_ANYWHERE, "点击领取", 40, NULL, FALSE},
+    {J_ANYWHERE, "立即领取", 40, NULL, FALSE},
+    {J_ANYWHERE, "免费领取", 40, NULL, FALSE},
+    {J_ANYWHERE, "立即开户", 40, NULL, FALSE},
+    {J_ANYWHERE, "點擊領取", 40, NULL, FALSE},
     {J_START, "展开全文", 20, NULL, FALSE},
     {J_START, "我要评论", 20, NULL, FALSE},
     {J_START, "发表评论", 20, NULL, FALSE},
@@ -161,6 +167,7 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "刷新本页", 40, NULL, FALSE},
     /* counters, bare numbers */
     {J_TEST, "view count", 0, jb_junk_view_count, FALSE},
+    {J_TEST, "a page's facts and counters", 120, jb_junk_meta_line, FALSE},
     {J_TEST, "only a number", 0, jb_junk_only_number, FALSE},
     {J_TEST, "market ticker", 0, jb_junk_ticker, FALSE},
     {J_TEST, "weather widget", 0, jb_junk_weather, FALSE},
@@ -177,6 +184,8 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "不得转载", 100, NULL, FALSE},
     {J_ANYWHERE, "谢绝转载", 100, NULL, FALSE},
     {J_START, "免责声明", 0, NULL, FALSE},
+    {J_ANYWHERE, "请务必阅读", 100, NULL, FALSE}, /* a research report's running header */
+    {J_ANYWHERE, "請務必閱讀", 100, NULL, FALSE},
     {J_START, "版权声明", 0, NULL, FALSE},
     {J_ANYWHERE, "ICP备", 200, NULL, FALSE},
     {J_ANYWHERE, "ICP证", 200, NULL, FALSE},
@@ -268,7 +277,7 @@ enum {
 static guint junk_test_needs(gboolean (*test)(const JunkPara *))
 {
     if (test == jb_junk_view_count || test == jb_junk_only_number || test == jb_junk_phone ||
-        test == jb_junk_header_line || test == jb_junk_ticker ||
+        test == jb_junk_meta_line || test == jb_junk_header_line || test == jb_junk_ticker ||
         test == jb_junk_weather) /* each reads ASCII digits (scan_count, scan_ymd, ...) */
         return JUNK_NEED_DIGIT;
     if (test == jb_junk_code)

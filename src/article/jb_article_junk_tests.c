@@ -81,6 +81,72 @@ gboolean jb_junk_view_count(const JunkPara *j)
     return counters > 0 && (counters > 1 || j->n <= 20);
 }
 
+static gboolean has_sentence_mark(const JunkPara *j);
+
+/* Past a counter at `p` (阅读 1234, 阅读：1.2万, 评论(36), 1.2万阅读), or NULL. */
+static const char *past_counter(const char *p)
+{
+    static const Lit words[] = {LIT("阅读量"),   LIT("阅读数"), LIT("阅读"),   LIT("浏览量"),
+                                LIT("浏览次数"), LIT("浏览"),   LIT("点击量"), LIT("点击数"),
+                                LIT("播放量"),   LIT("热度"),   LIT("点赞"),   LIT("评论"),
+                                LIT("收藏"),     LIT("转发"),   LIT("分享"),   LIT("阅")};
+    static const Lit OPEN[] = {LIT("("), LIT("（")}, CLOSE[] = {LIT(")"), LIT("）")};
+    const char *q = after_any(p, words, G_N_ELEMENTS(words));
+    if (q) {
+        q = past_label_colon(q);
+        const char *o = after_any(q, OPEN, G_N_ELEMENTS(OPEN));
+        q = scan_count(o ? o : q);
+        if (q && o) {
+            const char *c = after_any(q, CLOSE, G_N_ELEMENTS(CLOSE));
+            q = c;
+        }
+        return q;
+    }
+    if ((q = scan_count(p)) != NULL) {
+        while (*q == ' ')
+            q++;
+        return after_any(q, words, G_N_ELEMENTS(words));
+    }
+    return NULL;
+}
+
+/* A page's line of facts about itself ending in its counters (公告日期：2025-10-28　编号：
+ * 2025-068　阅读：1.2万　评论(36)): labelled fields (a label of up to 6 characters and its
+ * colon) and counters, at least one of each, nothing else, no sentence. A line of labelled
+ * figures without a counter (营业收入：12.3亿元　净利润：1.2亿元) is a fact box, kept. */
+gboolean jb_junk_meta_line(const JunkPara *j)
+{
+    if (j->n > 120 || has_sentence_mark(j))
+        return FALSE;
+    int counters = 0, fields = 0;
+    for (const char *p = j->p; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *e = strchr(p, ' '), *q = past_counter(p);
+        if (!e)
+            e = p + strlen(p);
+        if (q == e) {
+            counters++;
+            p = e;
+            continue;
+        }
+        gboolean label = FALSE;
+        int k = 0;
+        for (const char *r = p; r < e && k <= 6; r = g_utf8_next_char(r), k++)
+            if (k > 0 && (*r == ':' || starts_with(r, "："))) {
+                label = r + (*r == ':' ? 1 : strlen("：")) < e;
+                break;
+            }
+        if (!label)
+            return FALSE;
+        fields++;
+        p = e;
+    }
+    return counters > 0 && fields > 0;
+}
+
 /* A headline of a list of links with its date: "标题（2024-10-18）", "标题 [10-18]",
  * "标题 2024-10-18": short, no sentence in it, a date at its end. */
 gboolean jb_junk_dated_headline(const JunkPara *j)
@@ -420,7 +486,7 @@ static gboolean ends_home(const char *a, const char *b)
 /* A site's navigation written out as text: a breadcrumb (桐江新聞網 首頁 > 本地 > 經濟, 首页 >
  * 宏观 > 正文: a home link before a crumb's mark; or short items without digits between
  * crumbs' marks alone, 要闻 > 区县动态) or a bar of short links (某新闻网 | 首页 | 要闻 |
- * 直播 | 图片: four items or more of up to 8 characters, one at most with a digit); no
+ * 直播 | 图片: four items or more of up to 12 characters, one at most with a digit); no
  * sentence. (A pipe table's row has its cells apart already, not bars.) */
 gboolean jb_junk_nav_bar(const JunkPara *j)
 {
@@ -447,7 +513,7 @@ gboolean jb_junk_nav_bar(const JunkPara *j)
             return TRUE;
         if (b > a) {
             items++;
-            long_items += g_utf8_strlen(a, b - a) > 8;
+            long_items += g_utf8_strlen(a, b - a) > 12;
             for (const char *q = a; q < b; q++)
                 if (g_ascii_isdigit(*q)) {
                     digit_items++;
@@ -526,9 +592,14 @@ gboolean jb_junk_widget(const JunkPara *j)
     return FALSE;
 }
 
+/* The first characters of list headings, with their brackets (jb_junk_tests_init). */
+static FirstSet list_firsts;
+static const char *const LIST_FIRSTS[] = {"往", "热", "熱", "相", "延", "推",
+                                          "更", "【", "〖", "■",  "▌",  "▍"};
+
 /* The heading of a list of other pages that closes a story (相关报道, 往期推荐, 往期榜单,
- * 热门楼盘, 相關報道), alone on its line or with a colon and its first link after it
- * (相关阅读：[…]): the list and the rest of the page are junk. 往期 (past issues) and 热门 (what
+ * 热门楼盘, 相關報道, in brackets too: 【相关新闻】), alone on its line or with a colon and its
+ * first link after it (相关阅读：[…]): the list and the rest of the page are junk. 往期 (past issues) and 热门 (what
  * is read most) head such lists whatever follows them in a short line with no digit;
  * 相关 (related) only before a word of reading (阅读, 报道, 新闻…: not 相关政策). */
 gboolean jb_junk_list_heading(const JunkPara *j)
@@ -541,19 +612,30 @@ gboolean jb_junk_list_heading(const JunkPara *j)
                                   LIT("鏈接"), LIT("专题"), LIT("專題"), LIT("视频"), LIT("視頻"),
                                   LIT("资讯"), LIT("資訊"), LIT("报导"), LIT("報導"), LIT("榜单"),
                                   LIT("榜單"), LIT("精选"), LIT("精選"), LIT("回顾"), LIT("回顧")};
-    if (j->n > 200)
+    static const Lit OPEN[] = {LIT("【"), LIT("["), LIT("〖"), LIT("■"), LIT("▌"), LIT("▍")};
+    static const Lit CLOSE[] = {LIT("】"), LIT("]"), LIT("〗")};
+    if (j->n > 200 || (*j->p != '[' && !first_set_has(&list_firsts, j->p)))
         return FALSE;
-    const char *q = after_any(j->p, ANY, G_N_ELEMENTS(ANY));
+    const char *p = after_any(j->p, OPEN, G_N_ELEMENTS(OPEN)); /* (【相关新闻】, ■往期推荐) */
+    glong marks = p != NULL;
+    if (!p)
+        p = j->p;
+    while (*p == ' ')
+        p++;
+    const char *q = after_any(p, ANY, G_N_ELEMENTS(ANY));
     if (q) {
-        if (j->n <= 6 && !j->digit && !has_sentence_mark(j))
+        if (j->n <= 6 + 2 * marks && !j->digit && !has_sentence_mark(j))
             return TRUE;
         /* 往期推荐：…, 热门文章: … */
         for (int i = 0; i < 2 && *q; i++)
             q = g_utf8_next_char(q);
-    } else if ((q = after_any(j->p, RELATED, G_N_ELEMENTS(RELATED))) != NULL) {
+    } else if ((q = after_any(p, RELATED, G_N_ELEMENTS(RELATED))) != NULL) {
         q = after_any(q, READING, G_N_ELEMENTS(READING));
         if (!q)
             return FALSE;
+        const char *c = after_any(q, CLOSE, G_N_ELEMENTS(CLOSE));
+        if (c)
+            q = c;
         while (*q == ' ')
             q++;
         if (!*q)
@@ -594,6 +676,8 @@ void jb_junk_tests_init(void)
         first_set_add(&editor_firsts, editor_words[i].s);
     for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE_MARKS); i++)
         jb_junk_register_key(junk_key(SENTENCE_MARKS[i]));
+    for (gsize i = 0; i < G_N_ELEMENTS(LIST_FIRSTS); i++)
+        first_set_add(&list_firsts, LIST_FIRSTS[i]);
     static const char *const NAV_MARKS[] = {"｜", "丨", "›"}; /* (jb_junk_nav_bar's filter) */
     for (gsize i = 0; i < G_N_ELEMENTS(NAV_MARKS); i++)
         jb_junk_register_key(junk_key(NAV_MARKS[i]));

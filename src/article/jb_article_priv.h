@@ -445,6 +445,7 @@ void jb_article_header_init(void);
 
 /* jb_article_junk_tests.c: the rules that are tests of a paragraph (jb_article_junk.c) */
 gboolean jb_junk_view_count(const JunkPara *j);
+gboolean jb_junk_meta_line(const JunkPara *j);
 gboolean jb_junk_dated_headline(const JunkPara *j);
 gboolean jb_junk_only_number(const JunkPara *j);
 gboolean jb_junk_phone(const JunkPara *j);

@@ -520,6 +520,14 @@ static void test_junk_facts(void)
         {"原创 青禾研究院 青禾数据", TRUE},
         {"点击上方蓝字关注我们 | 设为星标，第一时间收到推送", TRUE},
         {"相关政策：对新购车辆给予最高5000元补贴。", FALSE},
+        /* a top bar with the day's weather in one of its items; an ad's call to action; a
+         * research report's running header */
+        {"无障碍 | 长者模式 | English | 今天是： | 桐江天气 3℃~11℃", TRUE},
+        {"注册即送会员15天，点击领取", TRUE},
+        /* a page's facts about itself ending in counters; a fact box of figures is kept */
+        {"公告日期：2026-03-28 证券代码：600999 公告编号：2026-021 阅读：3.4万 评论(52)", TRUE},
+        {"营业收入：12.3亿元 净利润：1.2亿元 毛利率：23.5%", FALSE},
+        {"证券研究报告 · 请务必阅读正文之后的声明 本报告共36页，图表52张", TRUE},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *html = g_strdup_printf("<p>正文第一段，增长10%%。</p><p>%s</p>",
@@ -559,6 +567,9 @@ static void test_page_furniture(void)
          "全市新增就业8.2万人。\n\n**往期榜单**\n\n- [第40周：前十合计11.2万辆](/w40.html)\n"},
         {"e.html",
          "<p>全市新增就业8.2万人。</p><h3>热门楼盘</h3><ul><li>湖畔里 均价2.6万元/㎡</li></ul>"},
+        {"f.txt",
+         "全市新增就业8.2万人。\n\n【相关新闻】\n6月3日：沪指收复3300点 成交额重回1.2万亿元\n"},
+        {"g.txt", "全市新增就业8.2万人。\n\n■往期推荐\n三季度外贸进出口增长5.6%\n"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(lists); i++) {
         GError *error = NULL;
