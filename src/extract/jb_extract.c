@@ -446,6 +446,18 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         fenbie_list_clear(&lists[k]);
 }
 
+/* A paragraph that is an item of a list: a line of a few words, no sentence (1　某某光电
+ * +46.37%, 2．某某汽车 2.31万辆). */
+static gboolean list_item(const char *para, const char *end)
+{
+    if (end - para > 3 * 40)
+        return FALSE;
+    for (const char *p = para; p < end; p = g_utf8_next_char(p))
+        if (starts(p, end, "。") || starts(p, end, "！") || starts(p, end, "？"))
+            return FALSE;
+    return TRUE;
+}
+
 static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
     const char *end = para + strlen(para);
@@ -454,8 +466,10 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
         warn_long_numbers(c, para, line);
     /* a paragraph's times carry only within it; one that opens with 其中 is a part of the
      * last one's figures (截至2023年底…859.6万台。¶ 其中…分别为272.6万台、587万台) */
-    if (!g_str_has_prefix(para, "其中"))
+    gboolean item = list_item(para, end);
+    if (!g_str_has_prefix(para, "其中") && !(c->list_carry && item))
         c->have_carry = FALSE;
+    c->list_carry = c->list_carry && item;
     while (sent < end) {
         const char *p = sent;
         while (p < end && !sentence_end_at(p))
@@ -472,6 +486,21 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
             c->lead_refinable = FALSE;
         sent = p < end ? g_utf8_next_char(p) : end;
     }
+    const char *last = end;
+    while (last > para && g_ascii_isspace(last[-1]))
+        last--;
+    if (!ends(para, last, "：") && !(last > para && last[-1] == ':'))
+        return;
+    /* (本周个股涨幅榜：the week, though 本周 carries no period to a paragraph's later sentences) */
+    for (guint i = c->times->len; i-- > 0;) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, i);
+        if (r->has_val && r->role == TIME_PERIOD) {
+            c->carry = r->val;
+            c->have_carry = TRUE;
+            break;
+        }
+    }
+    c->list_carry = c->have_carry;
 }
 
 GPtrArray *jb_extract_article(const JbArticle *article, const JbDict *dict)

@@ -155,4 +155,20 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
         if (q < first_number)
             q = g_utf8_next_char(q);
     }
+    /* a defined week or month named again inside a clause (以下为上周值得关注的融资事件：) is
+     * the span its dates defined, not the working week the published day gives */
+    for (guint i = 0; i < refs->len; i++) {
+        TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->role != TIME_PERIOD)
+            continue;
+        for (guint k = 0; k < c->n_named_spans; k++) {
+            const char *name = c->named_spans[k].name;
+            if ((gsize)(r->end - r->at) == strlen(name) && memcmp(r->at, name, strlen(name)) == 0 &&
+                !starts(r->end, r->end + strlen("（"), "（") && *r->end != '(') {
+                r->rel = REL_NONE;
+                r->p = c->named_spans[k].p;
+                r->known = TRUE;
+            }
+        }
+    }
 }

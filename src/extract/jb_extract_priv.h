@@ -349,6 +349,9 @@ typedef struct {
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
     JbPeriod carry, lead;
     gboolean have_carry, have_lead, lead_open;
+    /* a line introducing a list (本周个股涨幅榜（前五）：) holds its carried period for the
+     * list's items, each a paragraph of its own (1　某某光电　+46.37%) */
+    gboolean list_carry;
     /* the lead was named by a line with no figure (a report's title line: 某某周报（2026年）):
      * the story's first sentence with figures may still narrow it (本周（11月23日—29日）) */
     gboolean lead_refinable;

@@ -35,6 +35,14 @@ is "$(tail -n +2 "$TMP/overflow.csv" | cut -d, -f3,7 | tr '\n' ' ')" \
     "2024,2410000000 2025,2965000000 2024,612000000 2025,803000000 2024,1.02 2025,1.34 " \
     "an aligned row whose label runs into its first number keeps the table's years"
 
+# a line introducing a list (本周个股涨幅榜（前三）：, 10月车型销量排行：) gives its time to the
+# list's items, a line each; a sentence after the list is the story's again
+printf '周报\n2026-06-12\n\n本周沪指上涨1.2%%。\n\n本周个股涨幅榜（前三）：\n1　江岚光电　+41.20%%\n2　北辰科技　+33.50%%\n3　远舟股份　+30.10%%\n\n5月车型销量排行：\n1　星途A7　2.31万辆\n2　云帆S5　1.87万辆\n\n今日两市成交额1.3万亿元。\n' >"$D/list.txt"
+"$JB" extract -o "$TMP/list.csv" "$D/list.txt" 2>/dev/null
+is "$(tail -n +2 "$TMP/list.csv" | cut -d, -f3,7 | tr '\n' ' ')" \
+    "2026-06-08/2026-06-12,1.2 2026-06-08/2026-06-12,41.20 2026-06-08/2026-06-12,33.50 2026-06-08/2026-06-12,30.10 2026-05,23100 2026-05,18700 2026-06-12,1300000000000 " \
+    "a list's items take the time of the line introducing them"
+
 # a unit over the labels' column ((百万美元) | 2025年 | 2024年) is every cell's
 printf '业绩\n2026年3月5日\n\n| （百万美元） | 2025年 | 2024年 |\n|---|---|---|\n| 营收 | 11760 | 7304 |\n' >"$D/head-unit.txt"
 "$JB" extract -o "$TMP/head-unit.csv" "$D/head-unit.txt" 2>/dev/null
