@@ -323,7 +323,8 @@ static Reason read_range(Ctx *c, Expr *e)
             e->tok_end = MAX(e->tok_end, m2.tok_end); /* 1-10月, 2024-2025年: all of it */
             return r2;
         }
-        gboolean ok = r2 == WHY_OK;
+        /* (a unit on the lower end only is a change and the level it reached: 上涨1.9%至101.4) */
+        gboolean ok = r2 == WHY_OK && !(m->has_unit && !m2.has_unit);
         /* 36亿元至37.5亿元人民币, 500元至600元/吨: the upper end's unit says more */
         gboolean widen = FALSE;
         if (ok && m->has_unit && m2.has_unit && !same_unit(m, &m2)) {

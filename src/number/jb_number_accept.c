@@ -106,7 +106,11 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
         /* a ratio stated bare: 库存系数为1.42 */
         "系数为", "係數為", "系数是", "係數是", "比值为", "比值為", "倍数为", "倍數為",
         /* 城乡居民收入比为1.98, 猪粮比价为4.92:1 */
-        "比为", "比為", "比价为", "比價為", NULL};
+        "比为", "比為", "比价为", "比價為",
+        /* a rate quoted bare: 中间价为7.0812, 容积率不超过2.8 (its bound read as a hedge) */
+        "中间价为", "中間價為", "中间价报", "中間價報", "汇率为", "匯率為", "率为", "率為",
+        /* the level a change reached: 美元指数上涨1.9%至101.4 */
+        "%至", "％至", NULL};
     static const char *const CROSS[] = {"跌穿", "升穿", "跌破", "升破", "突破", "失守", "站上",
                                         "重上", "守住", "处于", "處於", "企稳", "企穩", NULL};
     static const char *const LEVEL[] = {"关口", "關口", "水平", "大关", "大關", "点位",
@@ -118,6 +122,8 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
     if (word_before_any(c, s, QUOTE) && !AT(c, e->end, "年") && !AT(c, e->end, "月") &&
         !AT(c, e->end, ":") && !AT(c, e->end, "："))
         return TRUE; /* (not the first term of a ratio: 拉动比为1：7.5) */
+    if (e->qual_len && word_before_any(c, MIN(e->qual_at, s), (const char *const[]){"率", NULL}))
+        return TRUE; /* 容积率不超过2.8: a ratio's bound */
     gboolean crossed = word_before_any(c, s, CROSS);
     for (const char *const *w = CROSS; *w && !crossed && e->qual_len; w++)
         crossed = e->qual_len == strlen(*w) && memcmp(c->t + e->qual_at, *w, e->qual_len) == 0;
