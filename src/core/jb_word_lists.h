@@ -23,6 +23,7 @@ extern const char *const jb_words_conditional[];
 extern const char *const jb_words_change_header[];
 extern const char *const jb_words_plan_heading[];
 extern const char *const jb_words_forecast_word[];
+extern const char *const jb_words_forecast_noun[];
 extern const char *const jb_words_actual_word[];
 extern const char *const jb_words_market_word[];
 extern const char *const jb_words_define_word[];

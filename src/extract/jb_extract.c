@@ -572,6 +572,7 @@ static void forget_story_names(Ctx *c)
     c->have_story_named = FALSE;
     c->have_last_day = FALSE;
     c->n_named_spans = 0;
+    c->have_story_week = FALSE;
 }
 
 /* The context of reading `article` with the extractor's scratch; its own parts are freed by

@@ -57,6 +57,12 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
     /* a span of two days or more (not a day, nor hours: 夜间（18时至次日2时）) */
     if (!open || jb_period_end_day(&r->val) - jb_period_first_day(&r->val) < 2)
         return;
+    gint64 span = jb_period_end_day(&r->val) - jb_period_first_day(&r->val);
+    if (span >= 5 && span <= 7 && (ends(sent, open, "周") || ends(sent, open, "週"))) {
+        c->story_week = r->val;
+        c->have_story_week = TRUE;
+        c->week_last = ends(sent, open, "上周") || ends(sent, open, "上週");
+    }
     char name[40];
     name_before(sent, open, name);
     if (!name[0])
@@ -121,7 +127,7 @@ static gsize mention_at(const Ctx *c, const char *q, const char *limit, guint *w
 void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first_number,
                                GArray *refs)
 {
-    if (!c->n_named_spans)
+    if (!c->n_named_spans && !c->have_story_week)
         return;
     for (const char *q = sent; q < first_number;) {
         guint k = 0;
@@ -154,6 +160,32 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
             q = g_utf8_next_char(q);
         if (q < first_number)
             q = g_utf8_next_char(q);
+    }
+    /* the story's week named again (本周, 当周; 上周 the week before it) */
+    for (guint i = 0; i < refs->len && c->have_story_week; i++) {
+        TimeRef *r = &g_array_index(refs, TimeRef, i);
+        static const char *const THIS[] = {"本周", "本週", "当周", "當週", "當周", NULL};
+        static const char *const LAST[] = {"上周", "上週", NULL};
+        gsize n = (gsize)(r->end - r->at);
+        gboolean this_week = FALSE, last_week = FALSE;
+        for (const char *const *w = THIS; *w; w++)
+            this_week = this_week || (n == strlen(*w) && memcmp(r->at, *w, n) == 0);
+        for (const char *const *w = LAST; *w; w++)
+            last_week = last_week || (n == strlen(*w) && memcmp(r->at, *w, n) == 0);
+        /* (not one defining a week by its days: 本周（12月1日—5日）) */
+        const char *in = starts(r->end, r->end + strlen("（"), "（") ? r->end + strlen("（")
+                         : *r->end == '('                          ? r->end + 1
+                                                                    : NULL;
+        if (r->role != TIME_PERIOD || (!this_week && !last_week) || c->week_last ||
+            (in && g_ascii_isdigit(*in)))
+            continue;
+        r->rel = REL_NONE;
+        r->known = TRUE;
+        r->p = c->story_week;
+        if (last_week) {
+            r->p.start = jb_point_of_days(jb_period_first_day(&c->story_week) - 7);
+            r->p.end = jb_point_of_days(jb_period_end_day(&c->story_week) - 1 - 7);
+        }
     }
     /* a defined week or month named again inside a clause (以下为上周值得关注的融资事件：) is
      * the span its dates defined, not the working week the published day gives */

@@ -371,6 +371,11 @@ typedef struct {
     /* names the story defined by a span in brackets (jb_extract_named.c) */
     NamedSpan named_spans[JB_NAMED_SPANS];
     guint n_named_spans;
+    /* the week a story defined by its days (第48周（11月23日—11月29日）, 本周（…）): what its
+     * later 本周 and 当周 are, and 上周 the week before (not the weeks of the published day);
+     * week_last: it was defined as 上周, which names it again */
+    JbPeriod story_week;
+    gboolean have_story_week, week_last;
     /* the year a title names that is before the published one (2024年…统计公报, published
      * in 2025): the default of figures and of 全年, 年末 */
     JbPeriod title_period;

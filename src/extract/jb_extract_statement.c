@@ -209,6 +209,22 @@ static gboolean jiang_of_disposal(const char *at, const char *end)
  * each in text order: its clause separators into c->seps; every occurrence (overlapping
  * ones too) of every keyword outside 《book titles》 into c->keywords; every subject word outside 《book titles》
  * (《关于支持人工智能…的若干措施》 names a document) into c->subjects. */
+/* Is the forecast word hit `h` inside one of the names of jb_words_forecast_noun? (A few
+ * names, looked at only for a forecast word's hits.) */
+static gboolean in_forecast_noun(const char *a, const WordHit *h, const char *b)
+{
+    for (const char *const *w = jb_words_forecast_noun; *w; w++) {
+        const char *in = NULL; /* where the hit's word sits in the name */
+        for (const char *x = *w; *x && !in; x++)
+            if (strncmp(x, h->at, h->len) == 0)
+                in = x;
+        gsize off = in ? (gsize)(in - *w) : 0;
+        if (in && (gsize)(h->at - a) >= off && starts(h->at - off, b, *w))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
 {
     c->forecast_end = NULL;
@@ -261,6 +277,10 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
         if ((h->tag == kw_jiang || h->tag == kw_jiang_t) &&
             (jiang_of_decision(a, h->at, b) || jiang_of_disposal(h->at, b))) {
             h->tag = G_MAXINT; /* no word of any list: not a forecast's */
+            continue;
+        }
+        if (h->tag < kw_actual && in_forecast_noun(a, h, b)) {
+            h->tag = G_MAXINT; /* 人均预期寿命, 货币政策预期: a name, no forecast */
             continue;
         }
         if (h->tag == kw_market)
