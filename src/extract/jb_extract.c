@@ -194,6 +194,11 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
             gboolean bracketed = r->at > sent && (ends(sent, r->at, "（") || r->at[-1] == '(');
             gboolean days = r->val.start.kind == JB_POINT_DAY && r->val.end.kind == JB_POINT_DAY &&
                             jb_period_freq(&r->val) != JB_FREQ_DAY && !bracketed;
+            /* (a span with its hours in brackets after a name defines the name's span for the
+             * story, as one of days: 今年“双11”大促（10月15日20时至11月11日24时）期间) */
+            if (bracketed && r->val.start.kind == JB_POINT_DAY &&
+                jb_period_end_day(&r->val) - jb_period_first_day(&r->val) >= 2)
+                r->sentence_only = FALSE;
             if (r->sentence_only || (days && first_number >= end && !r->by_ends))
                 continue;
             c->carry = r->val;
