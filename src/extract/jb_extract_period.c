@@ -237,6 +237,20 @@ static gboolean figure_after_de(const char *e, const char *limit)
 
 /* A level at a time, from one to another (由2020年的63.2%提高到2025年的69.5%): the time of
  * the figure after 的, not the base of a share (恢复至2019年同期的86.5%). */
+/* An ordinal after a time (今年第七批次, 年内第3次, 今年第5号台风): the time says which of the
+ * year's batches or rounds, not the period of the figures after it. */
+static gboolean ordinal_after(const char *s, const char *e, const char *limit)
+{
+    static const char *const NTH[] = {"批次", "批", "次", "轮", "輪", "届", "屆", "号", "號",
+                                      "场", "場", NULL};
+    if (!lit(e, limit, "第"))
+        return FALSE;
+    const char *q = e + strlen("第");
+    if (small_number(&q, s, limit, 99) < 0)
+        return FALSE;
+    return any_lit(q, limit, NTH) != NULL;
+}
+
 /* 从2023年的120GWh提升到…: the level a change runs from (从 is a base's word otherwise) */
 static gboolean from_level(const char *s, const char *p)
 {
@@ -614,6 +628,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             t.role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: a share's base */
             t.share_of = TRUE;
         }
+        if (t.role == TIME_PERIOD && ordinal_after(s, e, limit))
+            t.local = t.sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */
         if (t.role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))
             t.sentence_only = TRUE; /* 其中2月18日至20日…: a part of the period, that sentence's */
         if (t.role == TIME_PERIOD && record_after(e, limit))
