@@ -196,6 +196,26 @@ static gboolean since_after(const char *e, const char *limit)
     return any_lit(q, limit, (const char *const[]){"以来", "以來", "来", "來", NULL}) != NULL;
 }
 
+static gboolean record_after(const char *e, const char *limit);
+
+/* A month followed by 以来 (今年9月以来，各地共举办招聘活动1.6万场) and no record after it
+ * (2月以来新高) is a running span: from its first day to the published day. Fills t. */
+static gboolean month_since(TimeRef *t, const char *e, const char *limit, const TimeAnchor *a)
+{
+    if (!t->known || t->p.start.kind != JB_POINT_MONTH || t->p.end.kind != JB_POINT_MONTH ||
+        jb_period_first_day(&t->p) != jb_point_first_day(&t->p.end) ||
+        a->day.kind != JB_POINT_DAY ||
+        !any_lit(e, limit, (const char *const[]){"以来", "以來", NULL}) ||
+        record_after(e + strlen("以来"), limit))
+        return FALSE;
+    JbPoint first = {JB_POINT_DAY, t->p.start.year, t->p.start.n, 1};
+    if (jb_point_first_day(&first) >= jb_point_first_day(&a->day))
+        return FALSE;
+    t->p = (JbPeriod){first, a->day};
+    t->loose = TRUE; /* (a span said in passing, as 今年以来: no story's period) */
+    return TRUE;
+}
+
 /* A time a multiple or a share is measured against: 为“十三五”末的20倍, 是2020年的3倍,
  * 恢复至2019年同期的86.5%, 接近去年全年的80%, 完成全年目标任务的91.7%. */
 static gboolean multiple_after(const char *e, const char *limit)
@@ -616,6 +636,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
         } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
                    !start_after(e, limit) && !(from_level(s, p) && figure_after_de(e, limit))) {
             t.role = TIME_BASE;
+        } else if (month_since(&t, e, limit, anchor)) {
+            /* 今年9月以来，各地共举办…: from the month's first day to the published day */
         } else if (since_after(e, limit) || index_base_after(e, limit)) {
             t.role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
         } else if (level_at(s, p, e, limit) && figure_after_de(e, limit)) {

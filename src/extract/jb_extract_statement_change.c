@@ -187,6 +187,27 @@ static gboolean change_words_only(const char *a, const char *b)
     return verb;
 }
 
+/* After a base named with 与…相比 (与2025年末相比，外汇储备累计上升1089亿美元): 相比, the
+ * next clause's subject (no figure, no other clause) and the change words before the figure. */
+static gboolean compared_then_change(const char *a, const char *qs)
+{
+    static const char *const OPEN[] = {"相比，", "相比,", "相較，", "相较，", "比较，", NULL};
+    const char *x = NULL;
+    for (const char *const *w = OPEN; *w && !x; w++)
+        if (starts(a, qs, *w))
+            x = a + strlen(*w);
+    for (const char *p = x; p && p < qs; p = g_utf8_next_char(p)) {
+        if (starts(p, qs, "，") || starts(p, qs, "；") || g_ascii_isdigit(*p))
+            return FALSE;
+        if ((starts(p, qs, "累计") || starts(p, qs, "累計")) &&
+            change_words_only(p + strlen("累计"), qs))
+            return TRUE;
+        if (change_words_only(p, qs))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* A change measured from a base of comparison that is a point in time (比年初增加6428亿元,
  * 较8月末下跌16.9%, 比上年末增加9万人, 分别比2020年底增加1.9万公里和1.2万公里) is the change
  * over the span from the base to the figure's time: `period` (a point) becomes that span
@@ -228,8 +249,9 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
         gboolean point = ends(r->at, r->end, "末") || ends(r->at, r->end, "底") ||
                          ends(r->at, r->end, "初") ||
                          (r->has_val && r->val.start.kind == JB_POINT_DAY); /* 较上周五 */
-        if (r->at >= cs0 && r->role == TIME_BASE && r->has_val && !r->share_of && point &&
-            change_words_only(r->end, qs))
+        if (r->role == TIME_BASE && r->has_val && !r->share_of && point &&
+            ((r->at >= cs0 && change_words_only(r->end, qs)) ||
+             (r->at >= sent && compared_then_change(r->end, qs))))
             base = r;
     }
     JbPeriod from;
