@@ -260,6 +260,23 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
     return TRUE;
 }
 
+/* A bound after a group counted with 有 in its clause (有47个县（市、区）降温幅度超过12℃, 全省有
+ * 23个县小麦平均亩产超过千斤) is the threshold that defines the group, no figure of its own. */
+static gboolean group_threshold(const char *sent, const JbQuantity *w, const JbQuantity *x)
+{
+    if (!w || (x->bound != JB_BOUND_AT_LEAST && x->bound != JB_BOUND_AT_MOST) || !w->unit[0] ||
+        jb_unit_is_ratio(w->unit) || jb_unit_is_money(w->unit) || w->qualifier[0])
+        return FALSE;
+    const char *ws = sent + w->start, *we = sent + w->end, *xs = sent + x->start;
+    if (!ends(sent, ws, "有") || xs - we > 3 * 24)
+        return FALSE;
+    for (const char *p = we; p < xs; p = g_utf8_next_char(p))
+        if (starts(p, xs, "，") || starts(p, xs, "；") || starts(p, xs, "。") || *p == ',' ||
+            g_ascii_isdigit(*p))
+            return FALSE;
+    return TRUE;
+}
+
 /* Does the clause of a figure at `at` hold a streak before it (连续6个月交付量超过3.5万辆,
  * 连续两周日均成交额超过1.2万亿元, 连续3个月保持在1%以上)? A bound after a streak is the
  * threshold every period of it passed, not a figure of one period. */
@@ -427,9 +444,9 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         }
         c->list_tail = list_last > list_first ? sent + g_array_index(qs, JbQuantity, list_last).end
                                               : NULL;
-        if (group_count(c, sent, x,
-                        i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL) ||
-            (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start))) {
+        if (group_count(c, sent, x, i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL) ||
+            (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
+            group_threshold(sent, i > 0 ? &g_array_index(qs, JbQuantity, i - 1) : NULL, x)) {
             prev_end = sent + x->end;
             continue;
         }

@@ -237,9 +237,11 @@ static gboolean first_of_year(const char *s, const char *p, const char *limit, i
         *end = r;
         return TRUE;
     }
-    /* 前7个月, 前10月; 首十個月 after a year only (首7個月的免租期 is a span of time) */
-    if (n >= 2 && (!shou || year_stated) &&
-        (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL}))) {
+    /* 前7个月, 前10月; 首十個月 after a year or before a running total only (首7個月的免租期
+     * is a span of time; 首11個月累計…, 首11個月， are the year's months) */
+    if (n >= 2 && (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL})) &&
+        (!shou || year_stated ||
+         any_lit(r, limit, (const char *const[]){"累计", "累計", "，", ",", NULL}))) {
         t->p = months(y, 1, n);
         *end = r;
         return TRUE;
