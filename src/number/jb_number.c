@@ -369,6 +369,28 @@ static Reason read_range(Ctx *c, Expr *e)
     return WHY_OK;
 }
 
+/* A rate per a round base after the number (孕产妇死亡率为14.1/10万, 发病率3.2/万): the
+ * base is the unit ("/10万"), not a figure of its own. */
+static void read_per_base(Ctx *c, Expr *e)
+{
+    gsize q = e->end;
+    if (e->is_range || e->has_unit || q >= c->len || c->t[q] != '/')
+        return;
+    gsize k = q + 1;
+    while (k < c->len && g_ascii_isdigit(c->t[k]) && k - q <= 4)
+        k++;
+    if (k - q > 1 && c->t[q + 1] == '0')
+        return;
+    if (!AT(c, k, "万") && !AT(c, k, "千") && !AT(c, k, "百") && !AT(c, k, "萬"))
+        return;
+    k += 3;
+    if (k < c->len && (g_ascii_isalnum(c->t[k]) || AT(c, k, "元") || AT(c, k, "人")))
+        return; /* (a unit of its own after it: 3/10万元 is no rate per base) */
+    copy_unit(e, U_PLAIN, c->t + q, k - q);
+    e->end = k;
+    e->tok_end = MAX(e->tok_end, k);
+}
+
 /* A fraction a/b after a whole number (1/3, 约1/4), as a percentage, into e. */
 static void read_fraction(Ctx *c, Expr *e)
 {
@@ -511,6 +533,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
     if (rr)
         return rr;
     read_fraction(c, e);         /* 1/3, 约1/4 */
+    read_per_base(c, e);         /* 14.1/10万 */
     read_list_unit(c, depth, e); /* 505.5/591.8/673.9亿元 */
     /* the currency written before it: HK$38.55, US$479.6 million */
     if (e->currency && !e->has_unit)

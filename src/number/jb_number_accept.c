@@ -155,9 +155,10 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
     if (before_lit(c, e->start, 0, "每", strlen("每")))
         return FALSE; /* 每10股派16.2元, 每1000人: the base of a rate, not a figure */
     if (e->has_unit &&
-        (UNIT_IS(e, "名") || UNIT_IS(e, "位") || UNIT_IS(e, "强") || UNIT_IS(e, "強")) &&
+        (UNIT_IS(e, "名") || UNIT_IS(e, "位") || UNIT_IS(e, "强") || UNIT_IS(e, "強") ||
+         UNIT_IS(e, "席")) &&
         before_lit(c, e->start, 0, "前", strlen("前")))
-        return FALSE; /* 前20名: a rank */
+        return FALSE; /* 前20名: a rank (占前十七席: of the top ten, seven) */
     if (m->chinese && !m->fixed_unit) {
         if (m->lone && !e->is_range) {
             /* 一 is the article (一个 一项 一家), 零 a word (零件 零售) */

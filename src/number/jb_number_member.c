@@ -141,10 +141,22 @@ static const UnitDef *latin_unit_at(const Ctx *c, gsize i)
         e++;
     if (e < c->len && g_ascii_isdigit(c->t[e]))
         return NULL; /* 4T4R */
-    for (gsize k = 0; k < JB_N_LATIN_UNITS; k++)
-        if (JB_LATIN_UNITS[k].len == e - i && same_bytes(c->t + i, JB_LATIN_UNITS[k].text, e - i))
-            return &JB_LATIN_UNITS[k];
-    return NULL;
+    /* a rate in Latin letters (TB/s, GB/s): the longer unit first */
+    gsize r = e;
+    if (r + 1 < c->len && c->t[r] == '/' && g_ascii_isalpha(c->t[r + 1])) {
+        for (r++; r < c->len && g_ascii_isalpha(c->t[r]); r++)
+            ;
+        if (r < c->len && g_ascii_isdigit(c->t[r]))
+            r = e;
+    }
+    for (gsize end = r;; end = e) {
+        for (gsize k = 0; k < JB_N_LATIN_UNITS; k++)
+            if (JB_LATIN_UNITS[k].len == end - i &&
+                same_bytes(c->t + i, JB_LATIN_UNITS[k].text, end - i))
+                return &JB_LATIN_UNITS[k];
+        if (end == e)
+            return NULL;
+    }
 }
 
 gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at_out)
@@ -490,8 +502,8 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
             return WHY_DATE; /* 114年11月: a year of the Republic of China (Taiwan) */
         kind = U_DURATION;
         break;
-    case U_DAY: /* 18日 is a day of the month, 三日 three days */
-        if (m->arabic)
+    case U_DAY: /* 18日 is a day of the month, 三日 three days, 8.6日 days */
+        if (m->arabic && m->is_int)
             return WHY_DATE;
         kind = U_DURATION;
         break;
@@ -509,6 +521,13 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
     /* a rate: 元/吨, 万吨/年, 公里/小时 */
     if (q < c->len && c->t[q] == '/' && ud->kind == U_PLAIN)
         q = read_rate(c, q, m);
+    /* 九成半: nine and a half tenths (95 %) */
+    if (ud->kind == U_TENTH && AT(c, q, "半") && m->value.exp10 == 0 && m->value.mant >= 0 &&
+        m->value.mant < 10) {
+        m->value.mant = m->value.mant * 10 + 5;
+        m->value.exp10 = -1;
+        q += strlen("半");
+    }
     /* 两倍多, 三成多, 3年多 */
     if (!m->infix_len && (UNIT_IS(m, "倍") || ud->kind == U_TENTH || kind == U_DURATION) &&
         AT(c, q, "多")) {
