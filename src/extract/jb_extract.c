@@ -105,6 +105,22 @@ static void in_story_year(const Ctx *c, TimeRef *r)
     v->end.year -= back;
 }
 
+/* Does the sentence tell of a visit or a meeting (考察, 调研, 出访, 会见)? Its span of days
+ * is the visit's: the figures after it are not of those days. A span of dates opening a
+ * sentence with no figure otherwise (11月29日至12月2日，受强冷空气影响，…天气过程。) is the
+ * span its story measures (a week's name with no figure, 本周A股震荡上行。, still says
+ * nothing of the figures after it). */
+static gboolean a_visit(const char *sent, const char *end)
+{
+    static const char *const VISIT[] = {"考察", "调研", "調研", "视察", "視察", "访问", "訪問",
+                                        "出访", "出訪", "会见", "會見", "会谈", "會談", "出席",
+                                        "陪同", NULL};
+    for (const char *const *w = VISIT; *w; w++)
+        if (jb_find(sent, end, *w, strlen(*w)))
+            return TRUE;
+    return FALSE;
+}
+
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
@@ -199,7 +215,8 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
             if (bracketed && r->val.start.kind == JB_POINT_DAY &&
                 jb_period_end_day(&r->val) - jb_period_first_day(&r->val) >= 2)
                 r->sentence_only = FALSE;
-            if (r->sentence_only || (days && first_number >= end && !r->by_ends))
+            if (r->sentence_only || (days && first_number >= end && !r->by_ends &&
+                                     (!g_ascii_isdigit(*r->at) || a_visit(sent, end))))
                 continue;
             c->carry = r->val;
             c->have_carry = TRUE;
