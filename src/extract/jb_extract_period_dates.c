@@ -315,6 +315,16 @@ static const char *within_month(const char *s, const char *p, const char *me, co
             t->p = (JbPeriod){first, last};
             return e;
         }
+    /* a half of the month (11月上半月: the 1st to the 15th; 下半月 the rest) */
+    if ((e = lit(me, limit, "上半月")) && !as_of) {
+        t->p = (JbPeriod){{JB_POINT_DAY, y, m, 1}, {JB_POINT_DAY, y, m, 15}};
+        return e;
+    }
+    if ((e = lit(me, limit, "下半月")) && !as_of) {
+        t->p = (JbPeriod){{JB_POINT_DAY, y, m, 16},
+                          jb_point_of_days(jb_point_end_day(&t->p.start) - 1)};
+        return e;
+    }
     if ((e = any_lit(me, limit, (const char *const[]){"底", "末", "初", NULL})))
         return e;
     return me;
