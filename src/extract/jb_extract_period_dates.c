@@ -382,8 +382,8 @@ static const char *after_a_year(const char *p, const char *limit, const TimeAnch
 {
     const char *e;
     if ((e = any_lit(p, limit, (const char *const[]){"底", "末", "年底", "年末", NULL}))) {
-        if (lit(e, limit, "前")) { /* 年底前: by the end of the year, the year */
-            t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+        if (lit(e, limit, "前")) { /* 2027年底前: by the end of that year, its December */
+            t->p = point_period(JB_POINT_MONTH, y, 12, 0);
             t->loose = TRUE;
             return e + 3;
         }
