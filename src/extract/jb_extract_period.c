@@ -468,6 +468,22 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         t->rel = REL_PREV_YEAR_END; /* the year before the one spoken of */
         return e;
     }
+    /* a cohort's size (2027届高校毕业生规模预计达1290万人): those who graduate that year, a
+     * count of the year's (what the cohort earns or signs is measured when said) */
+    if (g_ascii_isdigit(*p) && (p == s || !g_ascii_isdigit(p[-1]))) {
+        const char *q = p;
+        int y = digits(&q, s, limit, 4);
+        if (y >= 1900 && y <= 2100 && q - p == 4 &&
+            (e = any_lit(q, limit, (const char *const[]){"届", "屆", NULL}))) {
+            for (const char *w = e; w < limit && w - e <= 3 * 8 && !clause_mark_at(w, limit);
+                 w = g_utf8_next_char(w))
+                if (any_lit(w, limit, (const char *const[]){"规模", "規模", "人数", "人數", NULL})) {
+                    t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+                    return e;
+                }
+            return NULL;
+        }
+    }
     const char *y_end = year_part(s, p, limit, a, &year, &year2, &future);
     if (y_end) {
         t->future_word = future || ((ends_with(s, p, "到") || ends_with(s, p, "至")) &&
