@@ -680,6 +680,9 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
                                        * 将于明年二季度投产，新增产能…, dates what it brings) */
         else if (t.role == TIME_PERIOD && future_clause(s, p, e, limit)) {
             t.sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
+            /* (剩余188亿元将于12月上旬全部下达: when it will be done, a time still to come) */
+            if (ends_with_any(s, p, (const char *const[]){"将于", "將於", "将在", "將在", NULL}))
+                t.future_word = TRUE;
             if (t.shifted_back) { /* 将在6月至7月: this year's months ahead, not last year's */
                 t.p.start.year++;
                 t.p.end.year++;

@@ -94,6 +94,18 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
             hi = mid;
     }
     guint first_after = lo;
+    /* the time its own clause says it will be done (剩余188亿元将于12月上旬全部下达), over a
+     * time before the clause (截至目前，…) */
+    for (guint i = first_after; i < refs->len && i < first_after + 4; i++) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, i);
+        if (r->at >= ce)
+            break;
+        if (r->at >= qe && r->has_val && r->future_word && r->role == TIME_PERIOD &&
+            (ends(qe, r->at, "将于") || ends(qe, r->at, "將於") || ends(qe, r->at, "将在") ||
+             ends(qe, r->at, "將在")) &&
+            !jb_find(qe, r->at, "，", strlen("，")))
+            return r;
+    }
     /* a scenario of its own (…将在6月至7月开始减息，若关税…，美汇指数有机会跌穿99水平): the
      * times before its 若 are another scenario's */
     const char *scenario = scenario_start(c, cs0);
