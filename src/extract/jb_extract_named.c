@@ -174,8 +174,8 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
             last_week = last_week || (n == strlen(*w) && memcmp(r->at, *w, n) == 0);
         /* (not one defining a week by its days: 本周（12月1日—5日）) */
         const char *in = starts(r->end, r->end + strlen("（"), "（") ? r->end + strlen("（")
-                         : *r->end == '('                          ? r->end + 1
-                                                                    : NULL;
+                         : *r->end == '('                            ? r->end + 1
+                                                                     : NULL;
         if (r->role != TIME_PERIOD || (!this_week && !last_week) || c->week_last ||
             (in && g_ascii_isdigit(*in)))
             continue;
