@@ -497,6 +497,21 @@ typedef struct {
     gboolean running;  /* a running total (累计) with no time of its own */
 } Tense;
 
+/* Is the figure a level its sentence gives for a time already past, right after that time:
+ * the level a change ran from (由2024年的27.6亿元增至2030年的…) or a base compared with (预计
+ * 与去年的73.3亿美元大致持平)? Known, whatever the sentence expects. */
+static gboolean past_level(const Ctx *c, const Figure *f)
+{
+    const TimeRef *t = f->t;
+    if (!f->have_time || !t->has_val || (!(t->loose && t->local) && t->role != TIME_BASE) ||
+        c->anchor.day.kind != JB_POINT_DAY)
+        return FALSE;
+    const char *g = t->end;
+    if (g != f->qs && !(starts(g, f->qs, "的") && g + strlen("的") == f->qs))
+        return FALSE;
+    return jb_period_end_day(&t->val) <= jb_point_first_day(&c->anchor.day);
+}
+
 /* The figure's tense, from the keywords of its clause and of the sentence before it; may
  * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
 static Tense figure_tense(const Ctx *c, Figure *f)
@@ -550,6 +565,8 @@ static Tense figure_tense(const Ctx *c, Figure *f)
     /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
     gboolean actual = !forecast_here && actual_here && !(f->have_time && t->end > cs0) &&
                       !(f->have_time && t->future_word);
+    if (forecast && past_level(c, f))
+        forecast = FALSE;
     if (actual && forecast) { /* already achieved: now, not when the forecast is for */
         forecast = FALSE;
         f->have_time = FALSE;
