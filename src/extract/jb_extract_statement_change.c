@@ -64,6 +64,23 @@ static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, c
     return jb_find3(r->end, qs, "的") != NULL;
 }
 
+/* Is time `r` that of a target or budget a share at qs is how much of (已達全年預算九成半,
+ * 完成全年目标任务的91.7%)? The share is of the running total the sentence reports. */
+static gboolean target_of_share(const TimeRef *r, const char *qs)
+{
+    static const char *const TARGET[] = {"预算", "預算", "目标", "目標", "计划", "計劃",
+                                         "任务", "任務", NULL};
+    gboolean target = FALSE;
+    for (const char *const *w = TARGET; *w && !target; w++)
+        target = starts(r->end, qs, *w);
+    if (!target)
+        return FALSE;
+    for (const char *p = r->end; p < qs; p = g_utf8_next_char(p))
+        if (starts(p, qs, "，") || starts(p, qs, "；") || starts(p, qs, "。") || *p == ',')
+            return FALSE;
+    return TRUE;
+}
+
 /* Does [a, b) hold a word of a change (降幅, 增长, 复合增速, CAGR…)? */
 static gboolean change_word_in(const char *a, const char *b)
 {
@@ -117,7 +134,7 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
             return NULL; /* …由2024年的…增至2030年的…，复合增速超过90%: between the two levels */
         if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
             continue;
-        if (ratio && base_of_ratio(c, cs0, r, qs))
+        if (ratio && (base_of_ratio(c, cs0, r, qs) || target_of_share(r, qs)))
             continue;
         const char *g = r->end;
         gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||
