@@ -303,6 +303,17 @@ static const char *within_month(const char *s, const char *p, const char *me, co
         }
         return me;
     }
+    /* the month's first days (11月首29日, 10月前20天): the 1st to the last of them */
+    if ((e = any_lit(me, limit, (const char *const[]){"首", "前", NULL}))) {
+        const char *q = e;
+        int n = small_number(&q, s, limit, 31);
+        const char *de = n >= 2 ? any_lit(q, limit, (const char *const[]){"日", "天", NULL}) : NULL;
+        JbPoint last = {JB_POINT_DAY, y, m, n};
+        if (de && jb_point_valid(&last)) {
+            t->p = (JbPeriod){{JB_POINT_DAY, y, m, 1}, last};
+            return de;
+        }
+    }
     static const char *const THIRDS[] = {"上旬", "中旬", "下旬", NULL};
     gboolean as_of = ends_with_any(s, p, (const char *const[]){"截至", "截止", NULL});
     for (int k = 0; THIRDS[k]; k++)
