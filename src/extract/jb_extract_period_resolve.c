@@ -109,6 +109,12 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
             *out = (JbPeriod){{JB_POINT_YEAR, y - t->years + 1, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};
             return TRUE;
         }
+        if (t->rel == REL_YEAR_END && t->complete && y < anchor_year(a)) {
+            /* 年末全国卫生人员总数…, heading its clause in a bulletin of a year already over:
+             * the year's stock, a yearly figure */
+            *out = point_period(JB_POINT_YEAR, y, 0, 0);
+            return TRUE;
+        }
         *out = t->rel == REL_YEAR            ? point_period(JB_POINT_YEAR, y, 0, 0)
                : t->rel == REL_YEAR_START    ? point_period(JB_POINT_MONTH, y, 1, 0)
                : t->rel == REL_PREV_YEAR_END ? point_period(JB_POINT_MONTH, y - 1, 12, 0)

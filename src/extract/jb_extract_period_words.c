@@ -383,9 +383,15 @@ static gboolean year_word(const char *s, const char *p, const char *limit, const
         /* a year's stock heading its clause in a review of the year (年末全省常住人口6121万人,
          * a communiqué's, published the next spring): the year's figure; in November, 年末
          * is the month ahead */
-        if ((p == s || ends_with_any(s, p, (const char *const[]){"，", "。", "；", "：", NULL})) &&
-            anchor_month(a) >= 1 && anchor_month(a) <= 6)
+        const char *b = p; /* (past spaces: **卫生人员。** 年末…) */
+        while (b > s && (b[-1] == ' ' || b[-1] == '*'))
+            b--;
+        gboolean heads =
+            b == s || ends_with_any(s, b, (const char *const[]){"，", "。", "；", "：", NULL});
+        if (heads && anchor_month(a) >= 1 && anchor_month(a) <= 6)
             t->rel = REL_YEAR;
+        else if (heads)
+            t->complete = TRUE; /* (the year's when that year is over: resolved) */
         *end = e;
         return TRUE;
     }
