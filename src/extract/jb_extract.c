@@ -215,7 +215,8 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
             if (bracketed && r->val.start.kind == JB_POINT_DAY &&
                 jb_period_end_day(&r->val) - jb_period_first_day(&r->val) >= 2)
                 r->sentence_only = FALSE;
-            if (r->sentence_only || (days && first_number >= end && !r->by_ends &&
+            if (r->sentence_only || r->future_word ||
+                (days && first_number >= end && !r->by_ends &&
                                      (!g_ascii_isdigit(*r->at) || a_visit(sent, end))))
                 continue;
             c->carry = r->val;
