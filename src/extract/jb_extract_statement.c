@@ -416,7 +416,9 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
         const JbStatement *b = g_ptr_array_index(c->out, i);
         JbDecimal bv = b->q.value; /* (the body may say it as a signed decline) */
         bv.mant = bv.mant < 0 ? -bv.mant : bv.mant;
-        if (jb_decimal_equal(bv, q->value) && jb_unit_same(b->q.unit, q->unit))
+        /* (a headline may drop the unit the body gives: 激活参数370亿 of 370亿参数) */
+        if (jb_decimal_equal(bv, q->value) &&
+            (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0])))
             return TRUE;
     }
     return FALSE;
