@@ -94,12 +94,12 @@ floor period-exact 0.95
 floor bound 0.98
 floor forecast 0.98
 written written9
-floor precision 0.90
+floor precision 0.96
 floor recall 0.98
-floor period-year 0.90
-floor period-exact 0.82
+floor period-year 0.98
+floor period-exact 0.91
 floor bound 0.98
-floor forecast 0.97
+floor forecast 0.98
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
