@@ -195,6 +195,9 @@ gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *en
             return FALSE;
         r += strlen("以上");
     }
+    if (starts(r, end, "（含）") || starts(r, end, "(含)"))
+        r += starts(r, end, "（含）") ? strlen("（含）")
+                                      : strlen("(含)"); /* 2000万元以上（含）的 */
     if (starts(r, end, "的"))
         r += strlen("的");
     if (r >= end)
@@ -230,6 +233,14 @@ gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe, cons
         "青年", "老人", "老年", "群体",   "群體",   "人群", "儿童",   "兒童",
         "用户", "用戶", "人士", "女性",   "男性",   "居民", "职工",   "職工",
         "学生", "學生", "少年", "就业",   "就業",   "失业", "失業",   NULL};
+    /* (past the place it is of: 16-24岁城镇劳动力失业率) */
+    static const char *const PLACE[] = {"城镇", "城鎮", "城市", "农村",
+                                        "農村", "全国", "全國", NULL};
+    for (const char *const *w = PLACE; *w; w++)
+        if (starts(qe, end, *w)) {
+            qe += strlen(*w);
+            break;
+        }
     for (const char *const *w = GROUP; *w; w++)
         if (starts(qe, end, *w))
             return TRUE;
