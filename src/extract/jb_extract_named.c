@@ -124,6 +124,14 @@ static gsize mention_at(const Ctx *c, const char *q, const char *limit, guint *w
     return best;
 }
 
+/* Past a bracket opening at p (（ or (), else NULL. (strncmp: p may be the text's end.) */
+static const char *opens_bracket(const char *p)
+{
+    if (strncmp(p, "（", strlen("（")) == 0)
+        return p + strlen("（");
+    return *p == '(' ? p + 1 : NULL;
+}
+
 void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first_number,
                                GArray *refs)
 {
@@ -173,9 +181,7 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
         for (const char *const *w = LAST; *w; w++)
             last_week = last_week || (n == strlen(*w) && memcmp(r->at, *w, n) == 0);
         /* (not one defining a week by its days: 本周（12月1日—5日）) */
-        const char *in = starts(r->end, r->end + strlen("（"), "（") ? r->end + strlen("（")
-                         : *r->end == '('                            ? r->end + 1
-                                                                     : NULL;
+        const char *in = opens_bracket(r->end);
         if (r->role != TIME_PERIOD || (!this_week && !last_week) || c->week_last ||
             (in && g_ascii_isdigit(*in)))
             continue;
@@ -196,7 +202,7 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
         for (guint k = 0; k < c->n_named_spans; k++) {
             const char *name = c->named_spans[k].name;
             if ((gsize)(r->end - r->at) == strlen(name) && memcmp(r->at, name, strlen(name)) == 0 &&
-                !starts(r->end, r->end + strlen("（"), "（") && *r->end != '(') {
+                !opens_bracket(r->end)) {
                 r->rel = REL_NONE;
                 r->p = c->named_spans[k].p;
                 r->known = TRUE;

@@ -68,8 +68,8 @@ static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, c
  * 完成全年目标任务的91.7%)? The share is of the running total the sentence reports. */
 static gboolean target_of_share(const TimeRef *r, const char *qs)
 {
-    static const char *const TARGET[] = {"预算", "預算", "目标", "目標", "计划", "計劃",
-                                         "任务", "任務", NULL};
+    static const char *const TARGET[] = {"预算", "預算", "目标", "目標", "计划",
+                                         "計劃", "任务", "任務", NULL};
     gboolean target = FALSE;
     for (const char *const *w = TARGET; *w && !target; w++)
         target = starts(r->end, qs, *w);
@@ -225,7 +225,8 @@ static gboolean compared_then_change(const char *a, const char *qs)
     for (const char *const *w = OPEN; *w && !x; w++)
         if (starts(a, qs, *w))
             x = a + strlen(*w);
-    for (const char *p = x; p && p < qs; p = g_utf8_next_char(p)) {
+    /* (a subject of a few words: the clause of a megabyte is not walked) */
+    for (const char *p = x; p && p < qs && p - x <= 3 * 24; p = g_utf8_next_char(p)) {
         if (starts(p, qs, "，") || starts(p, qs, "；") || g_ascii_isdigit(*p))
             return FALSE;
         if ((starts(p, qs, "累计") || starts(p, qs, "累計")) &&
