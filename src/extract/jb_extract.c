@@ -112,9 +112,9 @@ static void in_story_year(const Ctx *c, TimeRef *r)
  * nothing of the figures after it). */
 static gboolean a_visit(const char *sent, const char *end)
 {
-    static const char *const VISIT[] = {"考察", "调研", "調研", "视察", "視察", "访问", "訪問",
-                                        "出访", "出訪", "会见", "會見", "会谈", "會談", "出席",
-                                        "陪同", NULL};
+    static const char *const VISIT[] = {"考察", "调研", "調研", "视察", "視察", "访问",
+                                        "訪問", "出访", "出訪", "会见", "會見", "会谈",
+                                        "會談", "出席", "陪同", NULL};
     for (const char *const *w = VISIT; *w; w++)
         if (jb_find(sent, end, *w, strlen(*w)))
             return TRUE;
@@ -217,7 +217,7 @@ static void read_times(Ctx *c, const char *sent, const char *end, const char *fi
                 r->sentence_only = FALSE;
             if (r->sentence_only || r->future_word ||
                 (days && first_number >= end && !r->by_ends &&
-                                     (!g_ascii_isdigit(*r->at) || a_visit(sent, end))))
+                 (!g_ascii_isdigit(*r->at) || a_visit(sent, end))))
                 continue;
             c->carry = r->val;
             c->have_carry = TRUE;
@@ -462,7 +462,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         }
         c->list_tail = list_last > list_first ? sent + g_array_index(qs, JbQuantity, list_last).end
                                               : NULL;
-        if (group_count(c, sent, x, i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL) ||
+        if (group_count(c, sent, x,
+                        i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL) ||
             (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
             group_threshold(sent, i > 0 ? &g_array_index(qs, JbQuantity, i - 1) : NULL, x)) {
             prev_end = sent + x->end;

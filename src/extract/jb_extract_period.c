@@ -261,8 +261,8 @@ static gboolean figure_after_de(const char *e, const char *limit)
  * year's batches or rounds, not the period of the figures after it. */
 static gboolean ordinal_after(const char *s, const char *e, const char *limit)
 {
-    static const char *const NTH[] = {"批次", "批", "次", "轮", "輪", "届", "屆", "号", "號",
-                                      "场", "場", NULL};
+    static const char *const NTH[] = {"批次", "批", "次", "轮", "輪", "届",
+                                      "屆",   "号", "號", "场", "場", NULL};
     if (!lit(e, limit, "第"))
         return FALSE;
     const char *q = e + strlen("第");
@@ -477,7 +477,8 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
             (e = any_lit(q, limit, (const char *const[]){"届", "屆", NULL}))) {
             for (const char *w = e; w < limit && w - e <= 3 * 8 && !clause_mark_at(w, limit);
                  w = g_utf8_next_char(w))
-                if (any_lit(w, limit, (const char *const[]){"规模", "規模", "人数", "人數", NULL})) {
+                if (any_lit(w, limit,
+                            (const char *const[]){"规模", "規模", "人数", "人數", NULL})) {
                     t->p = point_period(JB_POINT_YEAR, y, 0, 0);
                     return e;
                 }
@@ -667,7 +668,8 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             t.share_of = TRUE;
         }
         if (t.role == TIME_PERIOD && ordinal_after(s, e, limit))
-            t.local = t.sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */
+            t.local = t.sentence_only =
+                TRUE; /* 今年第七批次集中供地: which batch, not the period */
         if (t.role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))
             t.sentence_only = TRUE; /* 其中2月18日至20日…: a part of the period, that sentence's */
         if (t.role == TIME_PERIOD && record_after(e, limit))

@@ -386,8 +386,8 @@ static gboolean year_word(const char *s, const char *p, const char *limit, const
         const char *b = p; /* (past spaces: **卫生人员。** 年末…) */
         while (b > s && (b[-1] == ' ' || b[-1] == '*'))
             b--;
-        gboolean heads =
-            b == s || ends_with_any(s, b, (const char *const[]){"，", "。", "；", "：", NULL});
+        gboolean heads = b == s ||
+                         ends_with_any(s, b, (const char *const[]){"，", "。", "；", "：", NULL});
         if (heads && anchor_month(a) >= 1 && anchor_month(a) <= 6)
             t->rel = REL_YEAR;
         else if (heads)

@@ -170,20 +170,20 @@ typedef struct {
     const char *at, *end; /* the expression in the sentence */
     TimeRole role;
     TimeRel rel;
-    JbPointKind grain;    /* of REL_PREV and REL_THIS */
-    int years;            /* of REL_YEARS */
-    gboolean complete;    /* of REL_YEARS: whole years past (过去三年), not up to now (三年来);
+    JbPointKind grain; /* of REL_PREV and REL_THIS */
+    int years;         /* of REL_YEARS */
+    gboolean complete; /* of REL_YEARS: whole years past (过去三年), not up to now (三年来);
                            * of REL_YEAR_END: heading its clause (年末全省常住人口…) */
-    JbPeriod p;           /* REL_NONE: the period (when `known`) */
-    gboolean known;       /* FALSE: a month or quarter whose year no date tells */
-    gboolean future_word; /* 到2027年, 下周, 明年 */
-    gboolean loose;       /* a span said in passing (今年以来): not a story's period */
-    gboolean shifted_back; /* a month or quarter with no year, put in last year for being
+    JbPeriod p;        /* REL_NONE: the period (when `known`) */
+    gboolean known;    /* FALSE: a month or quarter whose year no date tells */
+    gboolean future_word;   /* 到2027年, 下周, 明年 */
+    gboolean loose;         /* a span said in passing (今年以来): not a story's period */
+    gboolean shifted_back;  /* a month or quarter with no year, put in last year for being
                             * after the published one */
-    gboolean year_implied; /* a month, quarter or half with no year: the published one's */
-    gboolean share_of;    /* a base that the figure after it is a multiple or share of
+    gboolean year_implied;  /* a month, quarter or half with no year: the published one's */
+    gboolean share_of;      /* a base that the figure after it is a multiple or share of
                            * (为2020年的3倍): not the figure's own period */
-    gboolean local;       /* holds for its clause only (周涨1.04%: the week's move of one
+    gboolean local;         /* holds for its clause only (周涨1.04%: the week's move of one
                            * quote in a list of quotes; 去年推出…计划: an event's time) */
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */
     gboolean event;         /* the time of an event (去年推出…): local too */
