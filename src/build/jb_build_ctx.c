@@ -125,12 +125,19 @@ static GPtrArray *expand_inputs(const char *base_dir, char **globs)
         globfree(&gl);
     }
     g_ptr_array_sort(files, jb_build_by_bytes);
-    for (guint i = 1; i < files->len;) {
-        if (strcmp(g_ptr_array_index(files, i), g_ptr_array_index(files, i - 1)) == 0)
-            g_ptr_array_remove_index(files, i);
+    /* duplicates out in one pass: removing each (g_ptr_array_remove_index moves the rest)
+     * was quadratic, and two globs may match every article (articles/ all, then its .md) */
+    guint kept = 0;
+    for (guint i = 0; i < files->len; i++) {
+        char *f = g_ptr_array_index(files, i);
+        if (kept && strcmp(f, g_ptr_array_index(files, kept - 1)) == 0)
+            g_free(f);
         else
-            i++;
+            g_ptr_array_index(files, kept++) = f;
     }
+    for (guint i = kept; i < files->len; i++)
+        g_ptr_array_index(files, i) = NULL; /* moved or freed: not for the array to free */
+    g_ptr_array_set_size(files, kept);
     return files;
 }
 
