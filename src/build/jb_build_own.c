@@ -436,13 +436,16 @@ static void sweep_one(int dfd, const char *name, CacheSweep *s)
 {
     struct stat st;
     if (is_product_name(name)) {
-        if (s->live && g_hash_table_contains(s->live, name)) {
+        if (!s->live)
+            return; /* temporary files only: no stat of every product (100000 of them after
+                     * an edit that changed no statement) */
+        if (g_hash_table_contains(s->live, name)) {
             g_string_append_printf(s->kept, "%s\n", name); /* in use: no stat */
             return;
         }
         if (!listed(s->owned, name))
             return; /* not ours: not recorded either */
-        if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) && s->live &&
+        if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
             (s->any_age || s->now - (gint64)st.st_mtime >= SWEEP_AGE_SECONDS) &&
             unlinkat(dfd, name, 0) == 0)
             return;
