@@ -12,6 +12,7 @@
 #include "jb_units.h"
 #include "jb_word_lists.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ---- statements -------------------------------------------------------------------------- */
@@ -63,43 +64,16 @@ JbStatement *jb_extract_statement_new(const char *subject, Span metric, const ch
     return s;
 }
 
-/* Start of the clause holding `at` (in the sentence being read): after the last separator
- * before it, or the sentence's start `s`. */
-const char *jb_extract_clause_start(const Ctx *c, const char *s, const char *at)
+/* The first element of `a` (elements of `size` bytes, in text order) whose text pointer, at
+ * byte `offset` of it, is at or after `at` (`or_at`) or after it: a bisection, for a sentence
+ * may hold thousands of separators and keywords. */
+static guint first_from(const GArray *a, gsize size, gsize offset, const char *at, gboolean or_at)
 {
-    /* the last separator ending by `at`, by bisection: a sentence may hold thousands */
-    guint lo = 0, hi = c->seps->len;
+    guint lo = 0, hi = a->len;
     while (lo < hi) {
         guint mid = (lo + hi) / 2;
-        if (g_array_index(c->seps, Sep, mid).end <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo ? g_array_index(c->seps, Sep, lo - 1).end : s;
-}
-
-/* End of the clause holding `at`: the next separator, or the sentence's end. */
-static const char *clause_end_in(const Ctx *c, const char *at, const char *end)
-{
-    guint lo = 0, hi = c->seps->len;
-    while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        if (g_array_index(c->seps, Sep, mid).at < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < c->seps->len ? g_array_index(c->seps, Sep, lo).at : end;
-}
-
-/* The first of the sentence's keyword hits at or after `p` (they are in text order). */
-static guint keyword_from(const Ctx *c, const char *p)
-{
-    guint lo = 0, hi = c->keywords->len;
-    while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        if (g_array_index(c->keywords, WordHit, mid).at < p)
+        const char *v = *(const char *const *)(a->data + (gsize)mid * size + offset);
+        if (or_at ? v < at : v <= at)
             lo = mid + 1;
         else
             hi = mid;
@@ -107,6 +81,26 @@ static guint keyword_from(const Ctx *c, const char *p)
     return lo;
 }
 
+/* Start of the clause holding `at` (in the sentence being read): after the last separator
+ * ending by it, or the sentence's start `s`. */
+const char *jb_extract_clause_start(const Ctx *c, const char *s, const char *at)
+{
+    guint i = first_from(c->seps, sizeof(Sep), offsetof(Sep, end), at, FALSE);
+    return i ? g_array_index(c->seps, Sep, i - 1).end : s;
+}
+
+/* End of the clause holding `at`: the next separator, or the sentence's end. */
+static const char *clause_end_in(const Ctx *c, const char *at, const char *end)
+{
+    guint i = first_from(c->seps, sizeof(Sep), offsetof(Sep, at), at, TRUE);
+    return i < c->seps->len ? g_array_index(c->seps, Sep, i).at : end;
+}
+
+/* The first of the sentence's keyword hits at or after `p` (they are in text order). */
+static guint keyword_from(const Ctx *c, const char *p)
+{
+    return first_from(c->keywords, sizeof(WordHit), offsetof(WordHit, at), p, TRUE);
+}
 
 /* The forecast, actual and hedge words and 分别 as one set, built once. A word's tag is its
  * place in jb_words_forecast_word, then jb_words_actual_word, then jb_words_hedge, then 分别:

@@ -192,30 +192,33 @@ static gboolean is_index_points(const char *unit)
     return strcmp(jb_unit_base(unit), "点") == 0;
 }
 
-const char *jb_units_display(const char *unit, double max_abs)
+/* The display unit of a scale, largest first: money alone takes the first (万亿, T: a
+ * trillion items of anything else is read in 亿 or B); ratios and index points take none. */
+typedef struct {
+    const char *name;
+    double from;
+} Scale;
+
+static const char *display_in(const char *unit, double max_abs, const Scale scale[3])
 {
     if (jb_unit_is_ratio(unit) || is_index_points(unit))
         return "";
-    if (jb_unit_is_money(unit) && max_abs >= 1e12)
-        return "万亿";
-    if (max_abs >= 1e8)
-        return "亿";
-    if (max_abs >= 1e4)
-        return "万";
+    for (int i = jb_unit_is_money(unit) ? 0 : 1; i < 3; i++)
+        if (max_abs >= scale[i].from)
+            return scale[i].name;
     return "";
+}
+
+const char *jb_units_display(const char *unit, double max_abs)
+{
+    static const Scale CN[3] = {{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}};
+    return display_in(unit, max_abs, CN);
 }
 
 const char *jb_units_display_western(const char *unit, double max_abs)
 {
-    if (jb_unit_is_ratio(unit) || is_index_points(unit))
-        return "";
-    if (jb_unit_is_money(unit) && max_abs >= 1e12)
-        return "T";
-    if (max_abs >= 1e9)
-        return "B";
-    if (max_abs >= 1e6)
-        return "M";
-    return "";
+    static const Scale WEST[3] = {{"T", 1e12}, {"B", 1e9}, {"M", 1e6}};
+    return display_in(unit, max_abs, WEST);
 }
 
 int jb_units_display_exp(const char *display)
