@@ -557,19 +557,29 @@ static gboolean parse_fail(GError **error, const char *expr, Reason r)
     return FALSE;
 }
 
-static gboolean is_space(char ch)
+/* [*a, *b) of expr without the white space around it: jb_text.h's one set (an ideographic
+ * space, U+3000, too; it had an ASCII set of its own). */
+static void trim_space(const char *expr, gsize *a, gsize *b)
 {
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+    const guchar *u = (const guchar *)expr;
+    gsize n;
+    while (*a < *b && jb_is_space(jb_utf8_get_checked(u + *a, *b - *a, &n)))
+        *a += n;
+    while (*b > *a) {
+        gsize k = *b - 1; /* back to the last character's first byte */
+        while (k > *a && (u[k] & 0xC0) == 0x80)
+            k--;
+        if (!jb_is_space(jb_utf8_get_checked(u + k, *b - k, &n)) || k + n != *b)
+            break;
+        *b = k;
+    }
 }
 
 gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
 {
     g_return_val_if_fail(expr != NULL && out != NULL, FALSE);
     gsize a = 0, b = strlen(expr);
-    while (a < b && is_space(expr[a]))
-        a++;
-    while (b > a && is_space(expr[b - 1]))
-        b--;
+    trim_space(expr, &a, &b);
     if (a == b)
         return parse_fail(error, expr, WHY_NONE);
     jb_number_tables_init();

@@ -461,6 +461,12 @@ static void test_spans_and_errors(void)
            strstr(err->message, "2025年") && strstr(err->message, "date"),
        "parse error names the expression and says why: %s", err ? err->message : "(none)");
     ok(!jb_number_parse("5G", &q, NULL), "parse with a NULL GError ** works");
+    /* the white space around an expression is jb_text.h's one set: an ideographic space
+     * (U+3000), an em space (U+2003) and \v too */
+    ok(jb_number_parse("\xe3\x80\x80\v约5%\xe2\x80\x83", &q, NULL) && q.value.mant == 5 &&
+           q.value.exp10 == 0 && strcmp(q.unit, "%") == 0 && q.bound == JB_BOUND_ABOUT,
+       "parse trims Unicode white space around the expression");
+    ok(!jb_number_parse("\xe3\x80\x80 \xe3\x80\x80", &q, NULL), "only white space is no number");
 }
 
 static void test_limits(void)
