@@ -44,6 +44,10 @@ static inline gboolean ends(const char *start, const char *p, const char *word)
  * read again at each of its numbers. */
 #define LOOK_BACK 40
 
+/* How far a figure's period rules read back in its clause for a word of a flow or a change
+ * (累计, 降幅…; characters): farther than any clause of prose, and a constant per figure. */
+#define CLAUSE_WINDOW 200
+
 /* `a`, or the start of the character LOOK_BACK characters before `qs` if that is later. */
 static inline const char *look_back_from(const char *a, const char *qs)
 {

@@ -17,6 +17,17 @@ forecast_article() { # N FILE
     { date_line; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "将12.5亿元"; print "" }'; } >"$2"
 }
 
+# N levels over a review's span in one clause (五年来，全省达到12.5亿元达到12.5亿元…): each
+# looked back over the whole clause for a word of a flow (40000: 37 s); and N figures after a
+# change between two levels (由2020年的1元增至2025年的2元，全省12.5亿元12.5亿元…): each looked
+# over the whole clause for a word of a change (40000: 37 s). Found by the article fuzzer.
+span_levels() { # N FILE
+    { printf '发布时间：2025-12-01\n\n五年来，全省'; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "达到12.5亿元"; print "。" }'; } >"$2"
+}
+after_levels() { # N FILE
+    { printf '发布时间：2025-12-01\n\n单价由2020年的1元增至2025年的2元，全省'; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "12.5亿元"; print "。" }'; } >"$2"
+}
+
 # an HTML table row of N figures (each quoted the whole row before it: 10000, 28 s and
 # 680 MB; 40000, minutes), and one whose label is a megabyte (read again for every cell)
 wide_table() { # N FILE

@@ -56,6 +56,12 @@ pcase "extract, a list of 40000 values" 0 "" 30 64 40 list40k.txt "$JB" extract 
 forecast_article $((40000 / size)) jiang.txt
 pcase "extract, 40000 figures after 将 in one clause" 0 "" 30 64 100 jiang.txt "$JB" extract -o jiang.csv jiang.txt
 is "$(($(wc -l <jiang.csv) - 1))" $((40000 / size)) "extract, 40000 figures after 将: every one a statement"
+span_levels $((40000 / size)) span.txt
+pcase "extract, 40000 levels over a review's span in one clause" 0 "" 30 64 100 span.txt "$JB" extract -o span.csv span.txt
+is "$(grep -c ',2025,' span.csv)" $((40000 / size)) "extract, 40000 levels over a span: every one a statement, at the span's end"
+after_levels $((40000 / size)) after.txt
+pcase "extract, 40000 figures after a change between two levels" 0 "" 30 64 100 after.txt "$JB" extract -o after.csv after.txt
+is "$(($(wc -l <after.csv) - 1))" $((40000 / size + 2)) "extract, 40000 figures after two levels: every one a statement"
 metric_sentence $((20000 / size)) metric.txt
 pcase "extract, 20000 figures of a metric in one sentence" 0 "" 30 64 100 metric.txt "$JB" extract -o metric.csv metric.txt
 is "$(grep -c ',consumption\.retail_sales,' metric.csv)" $((20000 / size)) "extract, 20000 figures of a metric in one sentence: every one the metric's"
