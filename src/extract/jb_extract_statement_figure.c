@@ -173,7 +173,9 @@ gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, cons
     if ((strcmp(q->unit, "类") != 0 && strcmp(q->unit, "類") != 0) || g_ascii_isdigit(*qs) ||
         qe >= end || q->qualifier[0])
         return FALSE;
-    for (const char *p = cs; p < qs; p = g_utf8_next_char(p))
+    /* (the list within CLAUSE_WINDOW characters: a clause of thousands of 三类… is not read
+     * again at each) */
+    for (const char *p = jb_utf8_back(cs, qs, CLAUSE_WINDOW); p < qs; p = g_utf8_next_char(p))
         if (starts(p, qs, "、"))
             return FALSE;
     gunichar ch = g_utf8_get_char(qe);

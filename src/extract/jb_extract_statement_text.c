@@ -227,7 +227,10 @@ void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *
  * (达到11.2%: the one before names what the number is about); cut around the number. */
 Span figure_quote(Ctx *c, Figure *f)
 {
-    if (f->quote_from == f->cs0 && f->cs0 > f->sent && g_utf8_strlen(f->cs0, f->qs - f->cs0) <= 4)
+    /* (four characters are 16 bytes at most: a clause of a megabyte is not counted again at
+     * each of its figures) */
+    if (f->quote_from == f->cs0 && f->cs0 > f->sent && f->qs - f->cs0 <= 16 &&
+        g_utf8_strlen(f->cs0, f->qs - f->cs0) <= 4)
         f->quote_from = jb_extract_clause_start(c, f->sent, f->cs0 - 1);
     return bounded_quote(c->context_buf, trimmed(f->quote_from, f->ce), f->qs, f->qe);
 }

@@ -28,6 +28,17 @@ after_levels() { # N FILE
     { printf '发布时间：2025-12-01\n\n单价由2020年的1元增至2025年的2元，全省'; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "12.5亿元"; print "。" }'; } >"$2"
 }
 
+# N 分别 lists in one clause after a comma (2025年，甲乙分别增长1%和2%甲乙分别…): each figure
+# counted the characters of its clause before it (20000: 6.8 s); N categories written in
+# words (全省三类设备三类设备…): each looked for a list of kinds over the whole clause before it
+# (20000: 2.4 s). Found by looking for more of the fuzzer's find.
+fenbie_lists() { # N FILE
+    { printf '发布时间：2025-12-01\n\n2025年，'; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "甲乙分别增长1%%和2%%"; print "。" }'; } >"$2"
+}
+categories() { # N FILE
+    { printf '发布时间：2025-12-01\n\n全省'; awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "三类设备"; print "。" }'; } >"$2"
+}
+
 # an HTML table row of N figures (each quoted the whole row before it: 10000, 28 s and
 # 680 MB; 40000, minutes), and one whose label is a megabyte (read again for every cell)
 wide_table() { # N FILE

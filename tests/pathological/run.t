@@ -62,6 +62,12 @@ is "$(grep -c ',2025,' span.csv)" $((40000 / size)) "extract, 40000 levels over 
 after_levels $((40000 / size)) after.txt
 pcase "extract, 40000 figures after a change between two levels" 0 "" 30 64 100 after.txt "$JB" extract -o after.csv after.txt
 is "$(($(wc -l <after.csv) - 1))" $((40000 / size + 2)) "extract, 40000 figures after two levels: every one a statement"
+fenbie_lists $((80000 / size)) fenbie.txt
+pcase "extract, 80000 分别 lists in one clause" 0 "" 30 64 100 fenbie.txt "$JB" extract -o fenbie.csv fenbie.txt
+is "$(($(wc -l <fenbie.csv) - 1))" $((160000 / size)) "extract, 80000 分别 lists: every figure a statement"
+categories $((80000 / size)) cat.txt
+pcase "extract, 80000 categories in words in one clause" 0 "" 30 64 100 cat.txt "$JB" extract -o cat.csv cat.txt
+is "$(($(wc -l <cat.csv) - 1))" 0 "extract, 80000 categories: none a count"
 metric_sentence $((20000 / size)) metric.txt
 pcase "extract, 20000 figures of a metric in one sentence" 0 "" 30 64 100 metric.txt "$JB" extract -o metric.csv metric.txt
 is "$(grep -c ',consumption\.retail_sales,' metric.csv)" $((20000 / size)) "extract, 20000 figures of a metric in one sentence: every one the metric's"
