@@ -168,16 +168,29 @@ gboolean market_sentence(const Ctx *c)
     return c->sentence_market;
 }
 
+/* How many of the sentence's times (in order) begin before `qs`: bisection. */
+static guint times_before(const Ctx *c, const char *qs)
+{
+    guint lo = 0, hi = c->times->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index(c->times, TimeRef, mid).at < qs)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The last day the sentence names before `qs` as the day something was said or done
  * (日本央行5月1日宣布维持0.5%的利率, 3月11日全国民航执行航班14862班次): the time of a figure
  * whose sentence names no period, before any carried from an earlier sentence. */
 gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
 {
-    gboolean found = FALSE;
-    for (guint i = 0; i < c->times->len; i++) {
+    /* back from the last time before qs: the first that is a day is the last one (a
+     * sentence of thousands of days and figures walked all of them at each figure) */
+    for (guint i = times_before(c, qs); i-- > 0;) {
         const TimeRef *r = &g_array_index(c->times, TimeRef, i);
-        if (r->at >= qs)
-            break;
         /* (a date written out: 昨日, 当日 are the published day's neighbours, which a
          * briefing or a report reads its own way) */
         /* (the end of a span from a day, 今日起至本周五: its start is when it is said) */
@@ -186,10 +199,10 @@ gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
         if (r->role == TIME_DAY && r->has_val && jb_period_freq(&r->val) == JB_FREQ_DAY &&
             (g_ascii_isdigit(*r->at) || r->weekday) && !span_end && !r->local) {
             *out = r->val;
-            found = TRUE;
+            return TRUE;
         }
     }
-    return found;
+    return FALSE;
 }
 
 /* The words between a base of comparison and the change measured from it (比年初增加,
