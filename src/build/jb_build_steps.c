@@ -132,6 +132,8 @@ static void extract_one(gpointer item)
 {
     Article *a = item;
     a->ran = TRUE;
+    /* (a second run of it, its cached statements gone mid-build, replaces the first's) */
+    g_clear_pointer(&a->warnings, g_ptr_array_unref);
     a->warnings = jb_diag_new();
     if (!a->data && a->reread && !article_reread(a))
         return;

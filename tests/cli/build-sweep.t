@@ -187,6 +187,7 @@ sample_project "$P"
 fig=3
 for tname in briefing.pdf ai-core-industry.png .jianbao-written .manifest; do
     sed -i "s/1\.[0-9]万亿元/1.${fig}万亿元/g" "$P/articles/2026-01-press-conference.txt"
+    echo >>"$P/articles/2026-01-press-conference.txt" # (its size too: never taken as unchanged)
     fig=$((fig + 1))
     JIANBAO_TEST_KILL_IN_TEMP=$tname "$JB" build -q "$P/test.project" >/dev/null 2>&1
     is "$?" 137 "killed by SIGKILL in the temporary file of $tname"
