@@ -287,15 +287,7 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
     const TimeRef *base = NULL;
     /* the nearest base back from the figure, over the sentence's last 16 times before it (a
      * clause of thousands of figures and times asks this of each figure) */
-    guint lo = 0, hi = c->times->len;
-    while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        if (g_array_index(c->times, TimeRef, mid).at < qs)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (guint i = lo, seen = 0; i-- > 0 && seen < 16 && !base; seen++) {
+    for (guint i = times_before(c, qs), seen = 0; i-- > 0 && seen < 16 && !base; seen++) {
         const TimeRef *r = &g_array_index(c->times, TimeRef, i);
         if (r->at < sent)
             break;
