@@ -3,6 +3,7 @@
  *
  * jb_extract.c walks an article section by section, paragraph by paragraph and sentence by
  * sentence, with the extractor's public calls; it uses:
+ *   jb_extract_times.c  the times of a sentence, each resolved where it stands;
  *   jb_extract_lists.c  lists in a sentence: the items before 分别 and the values it hands
  *                       them (years, subjects, items), a value shared among a list's members;
  *   jb_extract_frame.c  the frame of what is read: sections (their dates, titles, report
@@ -30,6 +31,10 @@ typedef struct {
     gboolean by_year, by_subject;
     gboolean ambiguous; /* a list of subjects not paired with the values (counts differ) */
 } FenbieList;
+
+/* jb_extract_times.c: the times of the sentence [sent, end) into c->times (the figures start
+ * at `first_number`); the paragraph's carried period becomes the last one named. */
+void read_times(Ctx *c, const char *sent, const char *end, const char *first_number);
 
 /* jb_extract_lists.c */
 void share_among_members(Ctx *c, const char *sent, const char *qs);

@@ -8,7 +8,9 @@
  *   jb_extract_statement_figure.c  whether the quantity is a figure at all (a count in prose,
  *                                  a slogan, a class, an age of a condition) and declines;
  *   jb_extract_statement_change.c  the time it takes, and a change since a base (比2020年底
- *                                  增加…: a span from the base to now) or a span's close.
+ *                                  增加…: a span from the base to now) or a span's close;
+ *   jb_extract_statement_tense.c   forecast or done, and its period: stated, carried or
+ *                                  defaulted, then made over by the change files' rules.
  *
  * Not for: anything outside src/extract (jb_extract.h), nor what the rest of extract uses of
  * statements (jb_extract_priv.h).
@@ -96,6 +98,37 @@ void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
 /* A plan document's yearly figure or measure: `period` made the plan's years; TRUE when the
  * figure is a target. */
 gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX]);
+
+/* jb_extract_statement.c: the sentence's keywords (jb_extract_sentence_words), their tags in
+ * ranges (the comment at keyword_set): [0, kw_actual) forecast words, [kw_actual, kw_hedge)
+ * actual words. */
+extern int kw_actual, kw_hedge;
+/* The forecast, actual, market and definition words are templates/words.tsv's lists. Of the
+ * actual words the first two (累计, 累計) also mark a year-end total. */
+#define ACTUAL_CUMULATIVE(tag) ((tag)-kw_actual < 2)
+/* The first of the sentence's keyword hits at or after `p` (they are in text order). */
+guint keyword_from(const Ctx *c, const char *p);
+static inline gboolean hit_within(const WordHit *h, const char *a, const char *b)
+{
+    return h->at >= a && h->at + h->len <= b;
+}
+
+/* jb_extract_statement_tense.c */
+/* Whether a figure is a forecast or done, and what its period is when it names none. */
+typedef struct {
+    gboolean forecast; /* a plan, target or expectation */
+    gboolean actual;   /* said done (已, 累计…): no forecast, whatever its time */
+    gboolean now;      /* of the published day (目前, 已有…): no time carried in */
+    gboolean running;  /* a running total (累计) with no time of its own */
+} Tense;
+/* The figure's tense, from the keywords of its clause and of the sentence before it; may
+ * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
+Tense figure_tense(const Ctx *c, Figure *f);
+/* Its period into `period` (sets tense->forecast for a plan's rate). */
+void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *tense,
+                   char period[JB_PERIOD_MAX]);
+/* Does `period` begin after the published day? */
+gboolean after_published(const Ctx *c, const char *period);
 
 
 #endif

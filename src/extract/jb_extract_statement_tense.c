@@ -1,0 +1,198 @@
+/* jb_extract_statement_tense.c — a figure's tense and period: forecast or done, of the
+ * published day or a running total (from the keywords of its clause and sentence), and the
+ * period stated, carried or defaulted, then made over by a change since a base, a span's
+ * close, a plan's rate. Steps of jb_extract_add_statement (jb_extract_statement.c).
+ *
+ * Not for: the sentence's keywords (jb_extract_sentence_words, jb_extract_statement.c), the
+ * time a figure takes and its changes (jb_extract_statement_change.c).
+ */
+#include "jb_extract_statement_priv.h"
+
+#include <string.h>
+
+/* A year not over on the day the sentence counts to (截至11月15日，2026年全年总票房已达到…,
+ * 截至10月8日，2025年度总票房突破430亿元) is the running total of that year to the day. */
+static void year_to_as_of(const Ctx *c, const TimeRef *t, JbPeriod *p)
+{
+    if (p->start.kind != JB_POINT_YEAR || p->end.year != p->start.year)
+        return;
+    /* (back from the year over the sentence's few times before it: t is one of c->times) */
+    const TimeRef *first = &g_array_index(c->times, TimeRef, 0);
+    for (const TimeRef *r = t; r-- > first && t - r <= 8 && r->at >= c->sentence_start;) {
+        const JbPoint *d = &r->val.start;
+        if (!r->has_val || d->kind != JB_POINT_DAY || r->val.end.kind != JB_POINT_DAY ||
+            jb_period_first_day(&r->val) != jb_period_end_day(&r->val) - 1 ||
+            d->year != p->start.year || (d->n == 12 && d->day == 31))
+            continue;
+        if (ends(c->sentence_start, r->at, "截至") || ends(c->sentence_start, r->at, "截止") ||
+            ends(c->sentence_start, r->at, "截止到")) {
+            *p = (JbPeriod){{JB_POINT_DAY, d->year, 1, 1}, *d};
+            return;
+        }
+    }
+}
+
+/* The period of a figure: a 分别 list's year, its time, the time carried from the
+ * paragraph's earlier sentences, the story's opening period, else the published day (a
+ * trading day for a market figure; last year for a running total in January or
+ * February); "" when no date is known. */
+static void statement_period(Ctx *c, const char *override, const TimeRef *t, gboolean now,
+                             gboolean running, const char *cs0, const char *qs,
+                             char out[JB_PERIOD_MAX])
+{
+    JbPeriod p;
+    if (override) {
+        g_strlcpy(out, override, JB_PERIOD_MAX);
+        return;
+    }
+    if (t) {
+        p = t->val;
+        year_to_as_of(c, t, &p);
+    } else if (sentence_day(c, qs, &p)) {
+    } else if (c->have_carry_in && !now &&
+               (!running || jb_period_freq(&c->carry_in) == JB_FREQ_YTD)) {
+        p = c->carry_in; /* (a running total takes a carried 1—10月: it is one itself) */
+    } else if (running && jb_extract_frame_period(c, &p)) {
+    } else if (running && c->have_lead && jb_period_freq(&c->lead) != JB_FREQ_YEAR) {
+        /* 春节假期（2月15日至23日）…累计接待游客: the story's holiday (a year is a story's
+         * past, 公司去年收入…累计完成逾3万例手术: a lifetime total is to date) */
+        p = c->lead;
+    } else if (!now && !running && jb_extract_default_period(c, TRUE, &p)) {
+    } else {
+        gboolean cumulative = FALSE;
+        const char *from = look_back_from(cs0, qs);
+        for (guint k = keyword_from(c, from); k < c->keywords->len; k++) {
+            const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+            if (h->at >= qs)
+                break;
+            if (h->tag >= kw_actual && h->tag < kw_hedge && ACTUAL_CUMULATIVE(h->tag) &&
+                hit_within(h, from, qs))
+                cumulative = TRUE;
+        }
+        const JbPoint *d = &c->anchor.day;
+        if (cumulative && d->kind >= JB_POINT_MONTH && d->n <= 2) {
+            p = jb_period_of((JbPoint){JB_POINT_YEAR, d->year - 1, 0, 0});
+        } else if (!jb_extract_default_day(&c->anchor, c->anchor.briefing || market_sentence(c),
+                                           &p)) {
+            out[0] = '\0'; /* (the article warned that it found no date) */
+            return;
+        }
+    }
+    jb_period_format(&p, out);
+}
+
+/* Does `period` begin after the published day? */
+gboolean after_published(const Ctx *c, const char *period)
+{
+    JbPeriod p;
+    if (!c->anchor.day.kind || !period[0] || !jb_period_parse(period, &p, NULL))
+        return FALSE;
+    if (jb_period_first_day(&p) >= jb_point_end_day(&c->anchor.day))
+        return TRUE;
+    /* a span of years running past the published one (2025—2030年CAGR, “十五五”期间累计) is a
+     * plan's or a projection's: its end is still to come */
+    return p.start.kind == JB_POINT_YEAR && p.end.year > p.start.year &&
+           p.end.year > c->anchor.day.year;
+}
+
+/* Is the figure a level its sentence gives for a time already past, right after that time:
+ * the level a change ran from (由2024年的27.6亿元增至2030年的…) or a base compared with (预计
+ * 与去年的73.3亿美元大致持平)? Known, whatever the sentence expects. */
+static gboolean past_level(const Ctx *c, const Figure *f)
+{
+    const TimeRef *t = f->t;
+    if (!f->have_time || !t->has_val || (!(t->loose && t->local) && t->role != TIME_BASE) ||
+        c->anchor.day.kind != JB_POINT_DAY)
+        return FALSE;
+    const char *g = t->end;
+    if (g != f->qs && !(starts(g, f->qs, "的") && g + strlen("的") == f->qs))
+        return FALSE;
+    return jb_period_end_day(&t->val) <= jb_point_first_day(&c->anchor.day);
+}
+
+/* The figure's tense, from the keywords of its clause and of the sentence before it; may
+ * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
+Tense figure_tense(const Ctx *c, Figure *f)
+{
+    const char *sent = f->sent, *cs0 = f->cs0, *qs = f->qs;
+    gboolean forecast_here = FALSE, actual_here = FALSE, now_here = FALSE;
+    const char *near = look_back_from(cs0, qs);
+    for (guint k = keyword_from(c, near); k < c->keywords->len; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->at >= qs)
+            break;
+        if (h->tag < kw_actual) {
+            forecast_here = forecast_here || hit_within(h, near, qs);
+        } else if (h->tag < kw_hedge && hit_within(h, near, qs)) {
+            actual_here = TRUE;
+            /* (累计 says done, not when: the running total of the period in force) */
+            now_here = now_here || !ACTUAL_CUMULATIVE(h->tag);
+        }
+    }
+    /* 已有95%的服务区…，充电停车位约为2.3万个: a "now" word opening the sentence (已有, 目前)
+     * dates its later clauses that name no time of their own, as it dates its own */
+    gboolean now_before = FALSE;
+    /* (the sentence's opening words only: a clause of a megabyte is not read again) */
+    const char *opening = look_back_from(sent, cs0) == sent ? cs0 : sent + 3 * LOOK_BACK;
+    for (guint k = keyword_from(c, sent); k < c->keywords->len && !f->have_time; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->at >= cs0 || h->at >= opening)
+            break;
+        if (h->tag < kw_actual)
+            now_before = FALSE; /* …已有…，预计…: the forecast's clause */
+        else if (h->tag < kw_hedge && !ACTUAL_CUMULATIVE(h->tag))
+            now_before = TRUE;
+    }
+    const TimeRef *t = f->t;
+    /* a forecast word in an earlier clause (sentence_words found the first) */
+    gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
+    gboolean forecast = forecast_here || forecast_before;
+    /* a share of a target or plan is how much of it is done (完成全年目标任务的91.7%) */
+    static const char *const OF_TARGET[] = {"目标的",     "目標的", "目标任务的",
+                                            "目標任務的", "计划的", "計劃的",
+                                            "任务的",     "任務的", NULL};
+    for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, qs, OF_TARGET); w++)
+        if (ends(sent, qs, *w) && !(f->have_time && t->future_word))
+            forecast = FALSE;
+    if (f->have_time && t->future_word)
+        forecast = TRUE;
+    if (!forecast && !actual_here && !c->headline && jb_extract_under_plan_heading(c))
+        forecast = TRUE; /* under 二、2026年主要预期目标: the targets */
+    if (f->have_time && t->event && actual_here && !forecast_here)
+        f->have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
+    /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
+    gboolean actual = !forecast_here && actual_here && !(f->have_time && t->end > cs0) &&
+                      !(f->have_time && t->future_word);
+    if (forecast && past_level(c, f))
+        forecast = FALSE;
+    if (actual && forecast) { /* already achieved: now, not when the forecast is for */
+        forecast = FALSE;
+        f->have_time = FALSE;
+    }
+    return (Tense){.forecast = forecast,
+                   .actual = actual,
+                   .now = (actual && now_here) || (now_before && !forecast && !actual_here),
+                   .running = actual && !now_here};
+}
+
+/* Its period into `period`: the one stated or carried (statement_period), then what a change
+ * since a base, a span's close, a level over a span, a change between two levels and a
+ * plan's yearly rate make of it. Sets tense->forecast for a plan's rate. */
+void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *tense,
+                   char period[JB_PERIOD_MAX])
+{
+    /* (a running total, 累计, with no time of its own: of the story's frame — a release's
+     * 1—10月 — else to date; not of a time the last sentence named) */
+    statement_period(c, period_override, f->have_time ? f->t : NULL, tense->now, tense->running,
+                     f->cs0, f->qs, period);
+    if (period_override)
+        return;
+    change_since_base(c, f->sent, f->cs0, f->qs, f->qe, period);
+    close_of_span(c, f->cs0, f->qs, period);
+    if (!f->declined)
+        level_at_span_end(f->cs0, f->qs, f->q, period);
+    if (!f->have_time)
+        change_between_levels(c, f->sent, f->cs0, f->qs, period);
+    if (plan_rate(c, f->cs0, f->qs, period))
+        tense->forecast = TRUE;
+}

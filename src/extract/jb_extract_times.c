@@ -1,0 +1,214 @@
+/* jb_extract_times.c — the times of a sentence, each resolved where it stands (against the
+ * period in force, the item of a ；-list it is in, the story's year), and what the sentence
+ * carries on to the paragraph: read_times, called by extract_sentence (jb_extract.c) before
+ * its figures are read.
+ *
+ * Not for: reading a time expression itself (jb_extract_period.c), walking the sentence
+ * (jb_extract.c).
+ */
+#include "jb_extract_read_priv.h"
+
+#include <string.h>
+
+/* Is there a quantity of `qs` between the start of the item (after the last ；) holding `at`
+ * and `at`? */
+static gboolean number_before_in_item(const char *sent, const char *item, const char *at,
+                                      const GArray *qs)
+{
+    /* the first quantity at or after the item's start (bisection): is it before `at`? */
+    guint lo = 0, hi = qs->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (sent + g_array_index(qs, JbQuantity, mid).start < item)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < qs->len && sent + g_array_index(qs, JbQuantity, lo).start < at;
+}
+
+/* The start of the item (after the last ；) holding `at`, found walking forward from the
+ * previous time's item (`*from`, `*item`): the times come in text order. NULL when the
+ * sentence has no ；: one item, whose times hold on. */
+static const char *item_start(const char *sent, const char *end, const char *at, const char **from,
+                              const char **item, gboolean *items)
+{
+    if (!*items)
+        return NULL;
+    for (const char *p = *from; p < at; p = g_utf8_next_char(p))
+        if (starts(p, end, "；") || *p == ';')
+            *item = g_utf8_next_char(p);
+    *from = at;
+    (void)sent;
+    return *item;
+}
+
+/* Does a sentence ending at `end` (its terminator, or its paragraph's NUL) end as a
+ * sentence does (。！？), not as a title line? */
+static gboolean ends_as_sentence(const char *end)
+{
+    return g_str_has_prefix(end, "。") || g_str_has_prefix(end, "！") ||
+           g_str_has_prefix(end, "？");
+}
+
+/* A quarter, half or month named without a year and not over when the article was published
+ * cannot have figures of its own yet: in a story about an earlier year (2025年全省进出口… ¶
+ * 分季度看，一季度…, published in January 2026) it is that year's. */
+static void in_story_year(const Ctx *c, TimeRef *r)
+{
+    JbPeriod *v = &r->val;
+    if (r->rel != REL_NONE || !r->year_implied || r->future_word || !c->have_lead ||
+        c->lead.start.year != c->lead.end.year || c->lead.end.year >= v->start.year ||
+        v->start.kind == JB_POINT_DAY || v->end.kind == JB_POINT_DAY ||
+        c->anchor.day.kind != JB_POINT_DAY ||
+        jb_period_end_day(v) <= jb_point_first_day(&c->anchor.day))
+        return;
+    int back = v->start.year - c->lead.end.year;
+    v->start.year -= back;
+    v->end.year -= back;
+}
+
+/* Does the sentence tell of a visit or a meeting (考察, 调研, 出访, 会见)? Its span of days
+ * is the visit's: the figures after it are not of those days. A span of dates opening a
+ * sentence with no figure otherwise (11月29日至12月2日，受强冷空气影响，…天气过程。) is the
+ * span its story measures (a week's name with no figure, 本周A股震荡上行。, still says
+ * nothing of the figures after it). */
+static gboolean a_visit(const char *sent, const char *end)
+{
+    static const char *const VISIT[] = {"考察", "调研", "調研", "视察", "視察", "访问",
+                                        "訪問", "出访", "出訪", "会见", "會見", "会谈",
+                                        "會談", "出席", "陪同", NULL};
+    for (const char *const *w = VISIT; *w; w++)
+        if (jb_find(sent, end, *w, strlen(*w)))
+            return TRUE;
+    return FALSE;
+}
+
+/* The times of the sentence [sent, end), each resolved where it stands: against the
+ * period in force, which a period it names replaces (a base or a relative time does not).
+ * The paragraph's carried period becomes the last one named. */
+void read_times(Ctx *c, const char *sent, const char *end, const char *first_number)
+{
+    GArray *refs = c->times;
+    g_array_set_size(refs, 0);
+    const GArray *qs = c->quantities;
+    c->carry_in = c->carry;
+    c->have_carry_in = c->have_carry;
+    jb_extract_time_refs(sent, end, &c->anchor, refs);
+    jb_extract_named_mentions(c, sent, first_number, refs);
+    JbPeriod ctx = c->carry;
+    gboolean have_ctx = c->have_carry || jb_extract_default_period(c, TRUE, &ctx);
+    /* 上月, 上季 count back from a period this paragraph named; from a story's headline
+     * period they would count from a month the text never spoke in: the published date */
+    gboolean ctx_named = c->have_carry;
+    gboolean items = jb_find3(sent, end, "；") || memchr(sent, ';', (size_t)(end - sent));
+    const char *walked = sent, *item = sent;
+    gboolean lead_here = FALSE; /* the story's lead period was named in this sentence */
+    for (guint i = 0; i < refs->len; i++) {
+        TimeRef *r = &g_array_index(refs, TimeRef, i);
+        gboolean relative = r->rel == REL_PREV || r->rel == REL_THIS;
+        const JbPeriod *against = have_ctx && (ctx_named || !relative) ? &ctx : NULL;
+        if (relative && !ctx_named && c->have_story_named)
+            against = &c->story_named;
+        if (r->rel == REL_THAT_DAY) /* 12月31日跨年夜，…。当天…: that day */
+            r->has_val = c->have_last_day
+                             ? (r->val = c->last_day, TRUE)
+                             : jb_extract_default_day(&c->anchor, c->sentence_market, &r->val);
+        else
+            r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+        if (r->has_val && r->rel == REL_NONE && r->role != TIME_BASE &&
+            r->val.start.kind == JB_POINT_DAY &&
+            jb_period_first_day(&r->val) == jb_period_end_day(&r->val) - 1) {
+            c->last_day = r->val;
+            c->have_last_day = TRUE;
+        }
+        if (r->has_val)
+            in_story_year(c, r);
+        jb_extract_name_span(c, sent, r);
+        /* 今年以来 runs to the month the text speaks of (7月…，今年以来累计下跌约7%), when
+         * that is before the published one */
+        /* (a time not over when published, as a headline's 今年, names no month to run to) */
+        gboolean ctx_over = have_ctx && ctx_named && c->anchor.day.kind == JB_POINT_DAY &&
+                            jb_period_end_day(&ctx) <= jb_point_first_day(&c->anchor.day);
+        if (r->has_val && r->loose && ctx_over && r->val.start.kind == JB_POINT_MONTH &&
+            r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH) {
+            JbPoint last = jb_point_of_days(jb_period_end_day(&ctx) - 1);
+            if (ctx.end.kind == JB_POINT_DAY && last.year == r->val.end.year) {
+                /* (after a day's close, 截至周五（12月4日）收盘…今年以来: to that day) */
+                r->val.start = (JbPoint){JB_POINT_DAY, last.year, 1, 1};
+                r->val.end = last;
+            } else if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
+                r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+        } else if (r->has_val && r->loose && !ctx_over && r->val.start.kind == JB_POINT_MONTH &&
+                   r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH &&
+                   c->anchor.day.kind == JB_POINT_DAY) {
+            /* in a release's frame (2025年6月份…), 今年以来 runs to its month; outside one,
+             * to the day: a market's close, a city's news (2025-01-01/2025-11-18) */
+            JbPeriod frame, today;
+            /* (a frame not yet over, as a headline's 今年, is no release's) */
+            if (jb_extract_frame_period(c, &frame) &&
+                jb_period_end_day(&frame) <= jb_point_first_day(&c->anchor.day)) {
+                JbPoint last = jb_point_of_days(jb_period_end_day(&frame) - 1);
+                if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
+                    r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+            } else if (jb_extract_default_day(&c->anchor, c->sentence_market, &today) &&
+                       today.end.year == r->val.end.year) {
+                r->val.start = (JbPoint){JB_POINT_DAY, r->val.start.year, 1, 1};
+                r->val.end = today.end;
+            }
+        }
+        /* a time after a figure of its item (…8123.40点，本周涨0.92%；德国…) is that item's */
+        const char *its = item_start(sent, end, r->at, &walked, &item, &items);
+        /* (not a level's time: 由2020年的63.2%提高到2025年的69.5%, the period it reaches) */
+        gboolean level = starts(r->end, end, "的") && r->end + 3 < end &&
+                         g_ascii_isdigit(r->end[3]);
+        if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
+            r->local = TRUE;
+        if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
+            ctx = r->val;
+            have_ctx = ctx_named = TRUE;
+            /* a span of days carries on only from a sentence with figures of its own:
+             * 10月17日至18日，…在…考察调研 is a visit's time; a span defining a name in
+             * brackets (五一假期（5月1日至5日），…) is the story's */
+            gboolean bracketed = r->at > sent && (ends(sent, r->at, "（") || r->at[-1] == '(');
+            gboolean days = r->val.start.kind == JB_POINT_DAY && r->val.end.kind == JB_POINT_DAY &&
+                            jb_period_freq(&r->val) != JB_FREQ_DAY && !bracketed;
+            /* (a span with its hours in brackets after a name defines the name's span for the
+             * story, as one of days: 今年“双11”大促（10月15日20时至11月11日24时）期间) */
+            if (bracketed && r->val.start.kind == JB_POINT_DAY &&
+                jb_period_end_day(&r->val) - jb_period_first_day(&r->val) >= 2)
+                r->sentence_only = FALSE;
+            if (r->sentence_only || r->future_word ||
+                (days && first_number >= end && !r->by_ends &&
+                 (!g_ascii_isdigit(*r->at) || a_visit(sent, end))))
+                continue;
+            c->carry = r->val;
+            c->have_carry = TRUE;
+            c->story_named = r->val;
+            c->have_story_named = TRUE;
+            /* (a span in brackets narrows the lead just named: 今年“五一”假期（5月1日至5日）) */
+            gboolean narrows = lead_here && c->have_lead && bracketed &&
+                               jb_period_first_day(&r->val) >= jb_period_first_day(&c->lead) &&
+                               jb_period_end_day(&r->val) <= jb_period_end_day(&c->lead);
+            /* (a title line's 2026年 narrowed by the week or holiday the story opens with;
+             * not by a stock's date: 上半年… ¶ 截至6月末… keeps the half) */
+            gboolean refines = c->lead_refinable && c->have_lead && !lead_here &&
+                               r->val.start.kind == JB_POINT_DAY &&
+                               r->val.end.kind == JB_POINT_DAY &&
+                               jb_period_first_day(&r->val) >= jb_period_first_day(&c->lead) &&
+                               jb_period_end_day(&r->val) <= jb_period_end_day(&c->lead);
+            if ((c->lead_open || narrows || refines) && jb_period_freq(&r->val) != JB_FREQ_DAY &&
+                !r->future_word && !r->loose && r->at < first_number) {
+                /* (named before the story's figures) */
+                c->lead = r->val; /* a story opening "今年第二季…": its figures' period */
+                c->have_lead = TRUE;
+                c->lead_refinable = first_number >= end && !ends_as_sentence(end);
+                lead_here = TRUE;
+            }
+            /* (a day opening the story is when it happened, not its figures' period:
+             * 3月28日晚间，某行发布2025年年度报告。…2025年… — the year still opens it) */
+            if (jb_period_freq(&r->val) != JB_FREQ_DAY)
+                c->lead_open = FALSE;
+        }
+    }
+}
