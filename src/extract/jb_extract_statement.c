@@ -108,6 +108,15 @@ static int kw_fenbie /* 分别 */, kw_market, kw_define /* the last */;
 static int kw_jiang = -1 /* 将 */, kw_jiang_t = -1 /* 將 */;
 
 
+/* A name of jb_words_forecast_noun and where a forecast word sits in it: noun_at[k] for k in
+ * [noun_from[i], noun_from[i + 1]) are forecast word i's (kept for the life of the process). */
+typedef struct {
+    const char *noun;
+    gsize off;
+} NounAt;
+static NounAt *noun_at;
+static guint *noun_from;
+
 static const JbWordSet *keyword_set(void)
 {
     static JbWordSet *set;
@@ -123,6 +132,22 @@ static const JbWordSet *keyword_set(void)
                 kw_jiang_t = n;
         }
         kw_actual = n;
+        /* each forecast word's places in the names of jb_words_forecast_noun (the first
+         * in each name that holds it) */
+        GArray *at = g_array_new(FALSE, FALSE, sizeof(NounAt));
+        noun_from = g_new(guint, (gsize)kw_actual + 1);
+        for (int i = 0; i < kw_actual; i++) {
+            noun_from[i] = at->len;
+            for (const char *const *w = jb_words_forecast_noun; *w; w++) {
+                const char *in = strstr(*w, jb_words_forecast_word[i]);
+                if (in) {
+                    NounAt x = {*w, (gsize)(in - *w)};
+                    g_array_append_val(at, x);
+                }
+            }
+        }
+        noun_from[kw_actual] = at->len;
+        noun_at = (NounAt *)(void *)g_array_free(at, FALSE);
         for (const char *const *w = jb_words_actual_word; *w; w++, n++)
             jb_word_set_add(set, *w, n);
         kw_hedge = n;
@@ -195,17 +220,14 @@ static gboolean jiang_of_disposal(const char *at, const char *end)
  * each in text order: its clause separators into c->seps; every occurrence (overlapping
  * ones too) of every keyword outside 《book titles》 into c->keywords; every subject word outside 《book titles》
  * (《关于支持人工智能…的若干措施》 names a document) into c->subjects. */
-/* Is the forecast word hit `h` inside one of the names of jb_words_forecast_noun? (A few
- * names, looked at only for a forecast word's hits.) */
+/* Is the forecast word hit `h` inside one of the names of jb_words_forecast_noun? Where each
+ * forecast word first sits in each name (预期 at byte 6 of 人均预期寿命) is found once, with the
+ * keywords (keyword_set): a hit only tests the names that hold its word. */
 static gboolean in_forecast_noun(const char *a, const WordHit *h, const char *b)
 {
-    for (const char *const *w = jb_words_forecast_noun; *w; w++) {
-        const char *in = NULL; /* where the hit's word sits in the name */
-        for (const char *x = *w; *x && !in; x++)
-            if (strncmp(x, h->at, h->len) == 0)
-                in = x;
-        gsize off = in ? (gsize)(in - *w) : 0;
-        if (in && (gsize)(h->at - a) >= off && starts(h->at - off, b, *w))
+    for (guint k = noun_from[h->tag]; k < noun_from[h->tag + 1]; k++) {
+        gsize off = noun_at[k].off;
+        if ((gsize)(h->at - a) >= off && starts(h->at - off, b, noun_at[k].noun))
             return TRUE;
     }
     return FALSE;
