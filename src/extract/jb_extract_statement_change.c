@@ -152,7 +152,9 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
         if (r->role == TIME_DAY && r->at == cs0 && !r->local && !r->event)
             return r; /* …；1月21日全省最高用电负荷达到6702万千瓦: a clause opened by its day */
     }
-    for (guint i = first_after; i < refs->len; i++) {
+    /* (over the next 64 times of its clause at most: one of thousands of figures and times
+     * none of which is a period, 较上年同期增长5%…, walked all after it at each figure) */
+    for (guint i = first_after; i < refs->len && i < first_after + 64; i++) {
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
         if (r->at >= ce)
             break;
@@ -188,8 +190,10 @@ static guint times_before(const Ctx *c, const char *qs)
 gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
 {
     /* back from the last time before qs: the first that is a day is the last one (a
-     * sentence of thousands of days and figures walked all of them at each figure) */
-    for (guint i = times_before(c, qs); i-- > 0;) {
+     * sentence of thousands of days and figures walked all of them at each figure), over the
+     * last 64 times before it at most (one of thousands of figures and times but no day
+     * walked them all: 16000 较上年同期增长5% in a clause, 18 s) */
+    for (guint i = times_before(c, qs), seen = 0; i-- > 0 && seen < 64; seen++) {
         const TimeRef *r = &g_array_index(c->times, TimeRef, i);
         /* (a date written out: 昨日, 当日 are the published day's neighbours, which a
          * briefing or a report reads its own way) */
@@ -470,11 +474,13 @@ void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
 void change_between_levels(const Ctx *c, const char *sent, const char *cs0, const char *qs,
                            char period[JB_PERIOD_MAX])
 {
-    /* the nearest level's time before the clause, then the loose one it ran from: back over
-     * the sentence's last few times only (a sentence of thousands of figures and times asks
-     * this of each figure) */
+    /* the nearest level's time before the clause, then the loose one it ran from: back from
+     * the clause's start (bisection: the times after it are not walked) over the sentence's
+     * last 16 levels' times and 64 times at most (a sentence of thousands of figures and
+     * times, 比2020年增加5个，…, asks this of each figure) */
     const TimeRef *from = NULL, *to = NULL;
-    for (guint i = c->times->len, seen = 0; i-- > 0 && !from && seen < 16;) {
+    for (guint i = times_before(c, cs0), seen = 0, looked = 0;
+         i-- > 0 && !from && seen < 16 && looked < 64; looked++) {
         const TimeRef *r = &g_array_index(c->times, TimeRef, i);
         if (r->at < sent)
             break;
