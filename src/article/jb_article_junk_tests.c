@@ -415,12 +415,12 @@ static const char *change_mark(const char *p)
  * +0.18%; an item 贵州茅台 1468.00 +0.52%; a price widget 新房均价 18,650元/㎡ ↑0.3%): changes
  * in percent marked by a sign or an arrow, two or more, or one ending a short item after a
  * price, or one beside a quote's labels (最新 42.18 -0.66% 市值 356亿, 即時行情：…▼0.31%);
- * and no sentence. */
+ * or two numbers after arrows, in points or percent; and no sentence. */
 gboolean jb_junk_ticker(const JunkPara *j)
 {
-    if (j->n > 160 || has_sentence_mark(j) || strchr(j->p, '|') || strchr(j->p, JB_CELL_CHAR))
+    if (j->n > 160 || has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
         return FALSE; /* (a table's row is data) */
-    int changes = 0, numbers = 0;
+    int changes = 0, numbers = 0, arrows = 0;
     for (const char *p = j->p; *p; p++) {
         if (g_ascii_isdigit(*p) && (p == j->p || !g_ascii_isdigit(p[-1])) &&
             (p == j->p || p[-1] == ' '))
@@ -428,10 +428,18 @@ gboolean jb_junk_ticker(const JunkPara *j)
         const char *q = change_mark(p);
         if (!q || !g_ascii_isdigit(*q))
             continue;
+        arrows += *p != '+' && *p != '-';
         while (g_ascii_isdigit(*q) || *q == '.')
             q++;
         changes += *q == '%';
     }
+    /* an index bar moves in points as often as in percent (恒指 25,418 ▲132　國指 9,036 ▼41):
+     * two numbers after an arrow are quotes, a sentence never writes them so (bars between
+     * them or not); without arrows, figures between bars are a table's row (增长8.1% | …) */
+    if (arrows >= 2)
+        return TRUE;
+    if (strchr(j->p, '|'))
+        return FALSE;
     if (changes >= 2 ||
         (changes == 1 && numbers >= 1 && j->n <= 30 && j->len > 0 && j->p[j->len - 1] == '%'))
         return TRUE;
@@ -598,7 +606,7 @@ static const char *const LIST_FIRSTS[] = {"往", "热", "熱", "相", "延", "�
                                           "更", "【", "〖", "■",  "▌",  "▍"};
 
 /* The heading of a list of other pages that closes a story (相关报道, 往期推荐, 往期榜单,
- * 热门楼盘, 相關報道, in brackets too: 【相关新闻】), alone on its line or with a colon and its
+ * 热门楼盘, 相關報道, 相关公告, 相关报告, in brackets too: 【相关新闻】), alone on its line or with a colon and its
  * first link after it (相关阅读：[…]): the list and the rest of the page are junk. 往期 (past issues) and 热门 (what
  * is read most) head such lists whatever follows them in a short line with no digit;
  * 相关 (related) only before a word of reading (阅读, 报道, 新闻…: not 相关政策). */
@@ -611,7 +619,9 @@ gboolean jb_junk_list_heading(const JunkPara *j)
                                   LIT("新聞"), LIT("推荐"), LIT("推薦"), LIT("文章"), LIT("链接"),
                                   LIT("鏈接"), LIT("专题"), LIT("專題"), LIT("视频"), LIT("視頻"),
                                   LIT("资讯"), LIT("資訊"), LIT("报导"), LIT("報導"), LIT("榜单"),
-                                  LIT("榜單"), LIT("精选"), LIT("精選"), LIT("回顾"), LIT("回顧")};
+                                  LIT("榜單"), LIT("精选"), LIT("精選"), LIT("回顾"), LIT("回顧"),
+                                  /* other documents of a filer or a research house */
+                                  LIT("报告"), LIT("報告"), LIT("公告"), LIT("研报"), LIT("研報")};
     static const Lit OPEN[] = {LIT("【"), LIT("["), LIT("〖"), LIT("■"), LIT("▌"), LIT("▍")};
     static const Lit CLOSE[] = {LIT("】"), LIT("]"), LIT("〗")};
     if (j->n > 200 || (*j->p != '[' && !first_set_has(&list_firsts, j->p)))

@@ -516,6 +516,11 @@ static void test_junk_facts(void)
         {"禾丰电子 300999 最新 42.18 -0.66% 市值 356亿", TRUE},
         {"汇率方面：人民币对美元中间价报7.1032，较前一日调升28个基点。", FALSE},
         {"▲前三季度，全市规模以上工业增加值同比增长6.1%。", FALSE},
+        /* an index bar that moves in points: two numbers after arrows, bars or not */
+        {"沪指 3,412 ▲18 | 深成指 11,020 ▼35 | 行情延迟", TRUE},
+        {"道指 44,120 ▼206　纳指 19,480 ▲51", TRUE},
+        {"相关公告显示，公司前三季度净利润增长12%。", FALSE},
+        {"▲出口增长12.3%，▼进口下降8.1%。", FALSE},
         /* a WeChat article's badge and follow prompt */
         {"原创 青禾研究院 青禾数据", TRUE},
         {"点击上方蓝字关注我们 | 设为星标，第一时间收到推送", TRUE},
@@ -570,6 +575,9 @@ static void test_page_furniture(void)
         {"f.txt",
          "全市新增就业8.2万人。\n\n【相关新闻】\n6月3日：沪指收复3300点 成交额重回1.2万亿元\n"},
         {"g.txt", "全市新增就业8.2万人。\n\n■往期推荐\n三季度外贸进出口增长5.6%\n"},
+        /* a filer's or a research house's other documents, with their figures */
+        {"h.txt", "全市新增就业8.2万人。\n\n相关报告：\n《三季度策略：盈利增速回升至4.2%》\n"},
+        {"i.txt", "全市新增就业8.2万人。\n\n【相关公告】\n某公司：半年报（净利润1.2亿元）\n"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(lists); i++) {
         GError *error = NULL;
