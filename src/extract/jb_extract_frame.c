@@ -11,13 +11,15 @@
 #include <string.h>
 
 /* `*field` (a GRefString) made `value` when it differs. */
-static void set_ref(char **field, const char *value)
+/* Whether it changed. */
+static gboolean set_ref(char **field, const char *value)
 {
     if (*field && strcmp(*field, value) == 0)
-        return;
+        return FALSE;
     if (*field)
         g_ref_string_release(*field);
     *field = g_ref_string_new(value);
+    return TRUE;
 }
 
 /* The first period the text names that a heading or title can hold for what follows: not a
@@ -181,13 +183,20 @@ void enter_section(Ctx *c, const JbSection *x)
 {
     const JbArticle *a = c->article;
     c->section = x;
-    set_ref(&c->title, x && x->title[0] ? x->title : a->title);
+    gboolean changed = set_ref(&c->title, x && x->title[0] ? x->title : a->title);
     set_ref(&c->url, x && x->url[0] ? x->url : a->url);
     const char *date = x && x->published[0] ? x->published : c->article->published;
     if (strcmp(date, c->published) != 0) {
         g_ref_string_release(c->published);
         c->published = g_ref_string_new(date);
+        changed = TRUE;
     }
+    /* what follows reads only the title and the date (and the article's, the same for all
+     * its sections): entered again with both unchanged (every headline of read_headlines,
+     * a section of the article's own), the anchor and the periods stay as they are (the
+     * first entry always changes the title, which starts NULL) */
+    if (!changed)
+        return;
     JbPeriod p;
     c->anchor.day = date[0] && jb_period_parse(date, &p, NULL) ? p.start : (JbPoint){0};
     /* a periodic report (2025年第三季度报告, 2024年年度报告) names the period it covers */
