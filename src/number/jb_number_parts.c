@@ -159,6 +159,8 @@ static int small_digits(const char *t, gsize len, gsize *q)
 static gsize word_at(const char *t, gsize len, gsize q, const char *const *words)
 {
     for (; *words; words++) {
+        if (q >= len || t[q] != (*words)[0])
+            continue; /* (the first byte rules out most words, before strlen and memcmp) */
         gsize n = strlen(*words);
         if (q + n <= len && memcmp(t + q, *words, n) == 0)
             return n;
