@@ -20,22 +20,51 @@ gunichar jb_utf8_get_checked_rare(const guchar *s, gsize left, gsize *n)
 int jb_cn_digit(const char **p, const char *end)
 {
     /* Every digit is a character of three bytes: one is decoded and compared as a number,
-     * rather than each of twelve words as bytes (the time scan asks at every numeral).
+     * rather than each of twelve words as bytes (the time scan asks at every numeral). A
+     * switch, not a walk through the ten: most characters asked about are no digit.
      * Three bytes of that shape decode to one code point each, so this matches what the
      * bytes would. */
-    static const gunichar D[] = {0x3007 /* 〇 */, 0x4E00 /* 一 */, 0x4E8C /* 二 */, 0x4E09 /* 三 */,
-                                 0x56DB /* 四 */, 0x4E94 /* 五 */, 0x516D /* 六 */, 0x4E03 /* 七 */,
-                                 0x516B /* 八 */, 0x4E5D /* 九 */};
     const guchar *u = (const guchar *)*p;
     if (end - *p < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
         return -1;
-    gunichar c = jb_utf8_get3(*p);
-    int v = c == 0x96F6 /* 零 */ || c == 0x25CB /* ○ (U+25CB stands for 〇 often) */ ? 0 : -1;
-    for (int i = 0; v < 0 && i < 10; i++)
-        if (c == D[i])
-            v = i;
-    if (v >= 0)
-        *p += 3;
+    int v;
+    switch (jb_utf8_get3(*p)) {
+    case 0x96F6: /* 零 */
+    case 0x25CB: /* ○ (U+25CB stands for 〇 often) */
+    case 0x3007: /* 〇 */
+        v = 0;
+        break;
+    case 0x4E00: /* 一 */
+        v = 1;
+        break;
+    case 0x4E8C: /* 二 */
+        v = 2;
+        break;
+    case 0x4E09: /* 三 */
+        v = 3;
+        break;
+    case 0x56DB: /* 四 */
+        v = 4;
+        break;
+    case 0x4E94: /* 五 */
+        v = 5;
+        break;
+    case 0x516D: /* 六 */
+        v = 6;
+        break;
+    case 0x4E03: /* 七 */
+        v = 7;
+        break;
+    case 0x516B: /* 八 */
+        v = 8;
+        break;
+    case 0x4E5D: /* 九 */
+        v = 9;
+        break;
+    default:
+        return -1;
+    }
+    *p += 3;
     return v;
 }
 
