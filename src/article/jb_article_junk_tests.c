@@ -151,7 +151,7 @@ gboolean jb_junk_meta_line(const JunkPara *j)
  * "标题 2024-10-18": short, no sentence in it, a date at its end. */
 gboolean jb_junk_dated_headline(const JunkPara *j)
 {
-    if (j->n > 60 || !j->digit || strstr(j->p, "。"))
+    if (j->n > 60 || !j->digit)
         return FALSE;
     const char *e = j->p + j->len;
     static const char *const CLOSE[] = {"）", ")", "]", "】", NULL};
@@ -175,7 +175,8 @@ gboolean jb_junk_dated_headline(const JunkPara *j)
     return d > j->p && digits >= 4 && seps >= 1 && seps <= 2 && e - d >= 5 &&
            (d[-1] == ' ' ||
             (d - j->p >= 3 && (memcmp(d - 3, "（", 3) == 0 || memcmp(d - 3, "【", 3) == 0)) ||
-            d[-1] == '(' || d[-1] == '[');
+            d[-1] == '(' || d[-1] == '[') &&
+           !strstr(j->p, "。"); /* (last: the date at the end rules out most lines first) */
 }
 
 gboolean jb_junk_only_number(const JunkPara *j)
@@ -395,10 +396,14 @@ static const char *const SENTENCE_MARKS[] = {"，", "。", "；", "！"};
 
 static gboolean has_sentence_mark(const JunkPara *j)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE_MARKS); i++)
-        if (junk_has_key(j, (int)junk_key(SENTENCE_MARKS[i])) && strstr(j->p, SENTENCE_MARKS[i]))
-            return TRUE;
-    return FALSE;
+    if (j->sentence_mark < 0) { /* (asked by up to five rules of one paragraph: once) */
+        gboolean has = FALSE;
+        for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE_MARKS) && !has; i++)
+            has = junk_has_key(j, (int)junk_key(SENTENCE_MARKS[i])) &&
+                  strstr(j->p, SENTENCE_MARKS[i]);
+        ((JunkPara *)j)->sentence_mark = has; /* (the caller's paragraph: never a const one) */
+    }
+    return j->sentence_mark;
 }
 
 /* A change in percent at `p` marked by a sign or an arrow (+2.15%, -0.8%, ▲0.42%, ↓0.4%):
@@ -448,10 +453,12 @@ gboolean jb_junk_ticker(const JunkPara *j)
     static const char *const QUOTE[] = {"最新", "涨跌",   "成交额", "成交量", "换手",
                                         "市盈", "市值",   "今开",   "昨收",   "振幅",
                                         "漲跌", "成交額", "換手",   "行情",   NULL};
+    if (numbers < 2)
+        return FALSE; /* (both need two numbers: the labels are not looked for) */
     int labels = 0;
     for (const char *const *w = QUOTE; *w; w++)
         labels += strstr(j->p, *w) != NULL;
-    return (labels >= 2 && numbers >= 2) || (changes == 1 && labels >= 1 && numbers >= 2);
+    return labels >= 2 || (changes == 1 && labels >= 1);
 }
 
 /* A weather widget (桥州 晴 12℃~21℃ 空气质量 良 63, in a top bar of links): a temperature

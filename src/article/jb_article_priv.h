@@ -168,6 +168,7 @@ typedef struct {
     guint64 keys;    /* the three-byte characters it has that rules ask about (jb_junk_key_bit) */
     gboolean other;  /* has a character of two or four bytes (such as ©) */
     int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
+    int sentence_mark; /* whether it has a sentence's mark (，。；！) once a rule asked, else -1 */
 } JunkPara;
 
 /* An ASCII letter as a bit of JunkPara.letters. */
