@@ -234,23 +234,70 @@ static guint prefix_hash(const char *p, gsize *len)
     return h;
 }
 
+/* contents_lines' paragraphs by their first eight characters (prefix_hash): a table of
+ * hashes (open addressing) to the first paragraph with each, and each paragraph to the next
+ * with the same hash, in text order. Two allocations, not a hash table of arrays: a small
+ * article's lookups cost less than making the table did. */
+typedef struct {
+    guint cap;   /* slots: a power of two, over twice the paragraphs */
+    guint *key;  /* a slot's hash */
+    guint *head; /* a slot's first paragraph, or G_MAXUINT (an empty slot) */
+    guint *next; /* a paragraph's next with its hash, or G_MAXUINT */
+} PrefixIndex;
+
+static guint prefix_slot(const PrefixIndex *x, guint h)
+{
+    guint s = (h * 0x9E3779B1u) & (x->cap - 1);
+    while (x->head[s] != G_MAXUINT && x->key[s] != h)
+        s = (s + 1) & (x->cap - 1);
+    return s;
+}
+
+static void prefix_index_init(PrefixIndex *x, const JbArticle *article)
+{
+    guint n = article->paragraphs->len;
+    x->cap = 16;
+    while (x->cap < 2 * n)
+        x->cap *= 2;
+    x->key = g_new(guint, 2 * x->cap + n);
+    x->head = x->key + x->cap;
+    x->next = x->head + x->cap;
+    memset(x->head, 0xFF, x->cap * sizeof *x->head);
+    for (guint i = n; i-- > 0;) { /* (from the last: each list in text order) */
+        gsize len;
+        guint h = prefix_hash(g_ptr_array_index(article->paragraphs, i), &len);
+        guint s = prefix_slot(x, h);
+        x->key[s] = h;
+        x->next[i] = x->head[s];
+        x->head[s] = i;
+    }
+}
+
+/* The first paragraph whose first eight characters hash to h, or G_MAXUINT; x->next[] the
+ * others, and only the first PREFIX_AT_MAX of them are looked at (a bucket stays small on any
+ * input). */
+#define PREFIX_AT_MAX 64
+static guint prefix_first(const PrefixIndex *x, guint h)
+{
+    return x->head[prefix_slot(x, h)];
+}
+
+/* Has [p, e) more than `max` characters (valid UTF-8)? Counts no further than max + 1. */
+static gboolean more_chars_than(const char *p, const char *e, glong max)
+{
+    glong k = 0;
+    for (; p < e && *p && k <= max; k++)
+        p = g_utf8_next_char(p);
+    return k > max;
+}
+
 guint8 *jb_extract_contents_lines(const JbArticle *article)
 {
     guint n = article->paragraphs->len;
     guint8 *marks = g_new0(guint8, n ? n : 1);
     /* the paragraphs by their first eight characters: each numbered line is looked up once */
-    GHashTable *by_start = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
-    for (guint i = 0; i < n; i++) {
-        gsize len;
-        guint h = prefix_hash(g_ptr_array_index(article->paragraphs, i), &len);
-        GArray *at = g_hash_table_lookup(by_start, GUINT_TO_POINTER(h));
-        if (!at) {
-            at = g_array_new(FALSE, FALSE, sizeof(guint));
-            g_hash_table_insert(by_start, GUINT_TO_POINTER(h), at);
-        }
-        if (at->len < 64) /* (a bucket stays small on any input) */
-            g_array_append_val(at, i);
-    }
+    PrefixIndex by_start;
+    prefix_index_init(&by_start, article);
     /* a list whose numbers the page's markup took (a Markdown 1. 2. list) names its stories
      * with the headings they stand under: lines a later heading repeats, two at least */
     guint listed = 0;
@@ -258,12 +305,12 @@ guint8 *jb_extract_contents_lines(const JbArticle *article)
     for (guint i = 0; i < n; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         if (g_array_index(article->kinds, guint8, i) != JB_PARA_BODY ||
-            g_utf8_strlen(para, -1) > 60)
+            more_chars_than(para, para + strlen(para), 60))
             continue;
         gsize len;
-        GArray *at = g_hash_table_lookup(by_start, GUINT_TO_POINTER(prefix_hash(para, &len)));
-        for (guint k = 0; at && k < at->len && !repeated[i]; k++) {
-            guint j = g_array_index(at, guint, k);
+        guint j = prefix_first(&by_start, prefix_hash(para, &len));
+        for (guint k = 0; j != G_MAXUINT && k < PREFIX_AT_MAX && !repeated[i];
+             k++, j = by_start.next[j]) {
             repeated[i] = j > i && g_array_index(article->kinds, guint8, j) == JB_PARA_HEADING &&
                           strcmp(g_ptr_array_index(article->paragraphs, j), para) == 0;
         }
@@ -283,18 +330,17 @@ guint8 *jb_extract_contents_lines(const JbArticle *article)
         const char *e = end; /* without its closing punctuation */
         while (e > p && (starts(e - 3, e, "；") || starts(e - 3, e, "。")))
             e -= 3;
-        if (g_utf8_strlen(p, e - p) < GLUED_MIN_CHARS)
+        if (!more_chars_than(p, e, GLUED_MIN_CHARS - 1))
             continue;
         gsize len;
-        guint h = prefix_hash(p, &len);
-        GArray *at = g_hash_table_lookup(by_start, GUINT_TO_POINTER(h));
-        for (guint k = 0; at && k < at->len && !marks[i]; k++) {
-            guint j = g_array_index(at, guint, k);
+        guint j = prefix_first(&by_start, prefix_hash(p, &len));
+        for (guint k = 0; j != G_MAXUINT && k < PREFIX_AT_MAX && !marks[i];
+             k++, j = by_start.next[j]) {
             const char *later = g_ptr_array_index(article->paragraphs, j);
             marks[i] = j > i && strncmp(later, p, (gsize)(e - p)) == 0;
         }
     }
-    g_hash_table_unref(by_start);
+    g_free(by_start.key);
     return marks;
 }
 
