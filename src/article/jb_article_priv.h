@@ -7,8 +7,9 @@
  * paragraph, counting on the way the facts the junk rules ask about; jb_article_junk.c
  * holds the rules (those that are tests of a paragraph in jb_article_junk_tests.c);
  * jb_article_header.c knows the header lines with a date; jb_article_date.c reads and
- * writes dates; jb_article_section.c keeps the sections; jb_article.c puts it together (the
- * public entry points, the title, the date).
+ * writes dates; jb_article_section.c keeps the sections; jb_article_pick_date.c picks the
+ * published date among the signs found; jb_article.c puts it together (the public entry
+ * points, the title, the publisher).
  *
  * The helpers here are static inline because they run on every byte or block of an
  * article: a call across files would cost more than they do.
@@ -345,6 +346,11 @@ int jb_article_scan_cn_ymd(const char *s, const char **endp, int *y, int *m, int
 char *jb_article_format_date(int precision, int y, int m, int d);
 /* A date in a URL path, or NULL (g_free). */
 char *jb_article_url_date(const char *url);
+
+/* jb_article_pick_date.c */
+/* The published date (g_free; NULL when none is found): `*override` (taken), else the
+ * article's own, else weaker signs, each with a warning saying what was taken. */
+char *jb_article_pick_date(JbArticle *a, Ctx *c, const char *source, char **override);
 
 /* jb_article_section.c */
 /* The GArray clear function of JbArticle.sections. */
