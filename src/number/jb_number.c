@@ -6,10 +6,10 @@
  * 多/余, 万/亿, unit, range, list) and looks back a few bytes for hedge words (超过, 近, 约,
  * 第 …). The tables are built once; nothing is allocated while scanning.
  *
- * Here: hedge words before and after a number, ranges, fractions and lists, and the public
- * entry points. Not here: one member's numeral and unit (jb_number_member.c,
- * jb_number_numeral.c), what counts as a quantity (jb_number_accept.c), the tables
- * (jb_number_tables.c), decimals (jb_decimal.c).
+ * Here: ranges, fractions and lists, and the public entry points. Not here: hedge words
+ * before and after a number (jb_number_hedge.c), one member's numeral and unit
+ * (jb_number_member.c, jb_number_numeral.c), what counts as a quantity
+ * (jb_number_accept.c), the tables (jb_number_tables.c), decimals (jb_decimal.c).
  */
 #include "jb_number_priv.h"
 #include "jb_units.h"
@@ -17,58 +17,8 @@
 #include <stddef.h>
 #include <string.h>
 
-/* ---- hedge words ---- */
-
-/* A single-character hedge that is really the end of a longer word: 最近 附近 (recently,
- * nearby), 节约 签约 (save, sign), 赶超 (catch up), 通过 经过 (through). `at` is where the
- * hedge word starts, `num` where the numeral starts. */
-static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num)
-{
-    if (q->len != 3)
-        return FALSE;
-    if (AT(c, at, "近"))
-        return prev_char_in(c, at, "最附邻靠贴亲就鄰靠貼親");
-    if (AT(c, at, "约") || AT(c, at, "約"))
-        return prev_char_in(c, at, "节制签预公契条相合违婚特邀履隐節簽預條違隱");
-    if (AT(c, at, "超")) {
-        if (prev_char_in(c, at, "赶趕"))
-            return TRUE;
-        /* 出超, 入超: a trade surplus, a deficit — not 收入超, 支出超, 投入超, 输出超 */
-        if (at >= 6 && prev_char_in(c, at, "入"))
-            return !prev_char_in(c, at - 3, "收投输輸流注融纳納进進加深汇匯介录錄");
-        if (at >= 6 && prev_char_in(c, at, "出"))
-            return !prev_char_in(c, at - 3, "支输輸产產付流演推售卖賣提派杰傑突日外");
-        return prev_char_in(c, at, "出入");
-    }
-    if (AT(c, at, "过") || AT(c, at, "過")) {
-        /* only 过百 过千 过万 过亿 过半: "过1000家" is rare, "通过30项" is common */
-        gsize n;
-        if (num >= c->len)
-            return TRUE;
-        gunichar cp = cp_at(c, num, &n);
-        if (!(cp == CP_BAN || (bare_magnitude_at(c, num) && cp != CP_SHI)))
-            return TRUE;
-        return prev_char_in(c, at, "通经不越跨度错路滤难胜闯穿放超經難勝闖錯濾");
-    }
-    return FALSE;
-}
-
-/* The first prefix hedge (in table order) that ends exactly at k, not before c->lo and not
- * blocked as part of a longer word; NULL when none. `num` is where the numeral starts. */
-static const QualDef *prefix_qual_before(const Ctx *c, gsize k, gsize num)
-{
-    if (k == 0)
-        return NULL;
-    for (guint64 bits = jb_prefix_by_last[(guchar)c->t[k - 1]]; bits; bits &= bits - 1) {
-        const QualDef *q = &JB_PREFIX_QUALS[__builtin_ctzll(bits)];
-        if (before_lit(c, k, c->lo, q->text, q->len) && !qual_blocked(c, q, k - q->len, num))
-            return q;
-    }
-    return NULL;
-}
-
 /* ==================================================================================== */
-/* Expressions: hedges, ranges, fractions, lists                                        */
+/* Expressions: ranges, fractions, lists (hedges: jb_number_hedge.c)                    */
 /* ==================================================================================== */
 
 static gboolean numeral_start_at(const Ctx *c, gsize i)
@@ -96,116 +46,6 @@ static void copy_unit(Expr *e, UnitKind kind, const char *unit, gsize len)
     e->unit_len = n;
 }
 
-/* Digits at p run into 万 or 亿 (人民币28.76亿) */
-static gboolean magnitude_follows(const Ctx *c, gsize p)
-{
-    while (p < c->len && (g_ascii_isdigit(c->t[p]) || c->t[p] == '.' || c->t[p] == ','))
-        p++;
-    return AT(c, p, "万") || AT(c, p, "亿") || AT(c, p, "萬") || AT(c, p, "億");
-}
-
-/* 零下 before digits at p (零下3.5℃, 零下5至零下2℃): below zero. Its length when digits follow
- * it, else 0. The one place the word is read: before a number (look_back), before a range's
- * upper end (read_range), and at the start of a whole expression (jb_number_parse). */
-static gsize below_zero_at(const Ctx *c, gsize p)
-{
-    return AT(c, p, "零下") && is_digit_at(c, p + strlen("零下")) ? strlen("零下") : 0;
-}
-
-/* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
- * prefix words (最高不超过). Sets e->start, the qualifier and e->hedged. */
-static Reason look_back(const Ctx *c, gsize p, Expr *e)
-{
-    gsize s = p;
-    if (before_lit(c, p, 0, "第", strlen("第")))
-        return WHY_ORDINAL;
-    static const char *const WEEKDAY[] = {"星期", "礼拜", "禮拜", "周", "週", NULL};
-    if (!is_digit_at(c, p))
-        for (const char *const *w = WEEKDAY; *w; w++)
-            if (before_lit(c, p, 0, *w, strlen(*w)))
-                return WHY_DATE; /* 星期五, 周三: a weekday */
-    gsize n;
-    gunichar cp = cp_at(c, p, &n);
-    /* -3.5% (a sign, not a dash after a digit, letter or %), and ±1100千伏 (ignored) */
-    if (g_ascii_isdigit((char)(cp < 0x80 ? cp : 0)) && s > c->lo &&
-        (c->t[s - 1] == '-' || c->t[s - 1] == '+')) {
-        gsize k = s - 1;
-        gboolean after_value = FALSE;
-        if (k > 0) {
-            char pc = c->t[k - 1];
-            after_value = g_ascii_isalnum(pc) || pc == '%' || pc == '.' || pc == ')';
-            gsize pn;
-            gsize ps = k - 1;
-            while (ps > 0 && ((guchar)c->t[ps] & 0xC0) == 0x80)
-                ps--;
-            if ((guchar)c->t[ps] >= 0x80 && cn_numeral(cp_at(c, ps, &pn)))
-                after_value = TRUE;
-        }
-        if (!after_value) {
-            e->negative = c->t[s - 1] == '-';
-            s = k;
-        }
-    } else if (before_lit(c, s, c->lo, "±", strlen("±"))) {
-        s -= strlen("±"); /* ±1100千伏: a DC line's rating, the value is 1100 */
-    } else if (s >= c->lo + strlen("零下") && below_zero_at(c, s - strlen("零下"))) {
-        s -= strlen("零下"); /* 零下3.5℃: below zero */
-        e->negative = TRUE;
-    }
-    /* a currency before the digits (US$479.6, 约HK$612亿, RMB 2.3): part of the expression,
-     * so a hedge before it is found; 人民币 only before 万 or 亿 (美元兑人民币7.1 is a rate) */
-    if (s == p && g_ascii_isdigit((char)(cp < 0x80 ? cp : 0)) && currency_may_end_at(c, p)) {
-        gsize at;
-        const UnitDef *cur = jb_number_currency_before(c, p, &at);
-        if (cur && (cur->kind == CUR_SIGN || magnitude_follows(c, p))) {
-            e->currency = cur;
-            s = at;
-        }
-    }
-    /* 上百 数百 几十 上万: the round number, at least */
-    if (bare_magnitude(cp) && s == p) {
-        static const struct {
-            const char *w;
-            const char *not_after; /* 以上 线上 参数 指数 …: the word before owns the char */
-        } approx[] = {
-            {"上", "以线网马向之加在市于晚早北往身面手台世路场海天地会上千史跟赶登迈站升冲"},
-            {"数", "参指总人次基倍户件个位分系函变常家台项款无多少半岁字算度礼天日年票"},
-            {"几", "未庶"},
-        };
-        for (gsize i = 0; i < G_N_ELEMENTS(approx); i++) {
-            gsize wl = strlen(approx[i].w);
-            if (before_lit(c, p, c->lo, approx[i].w, wl) &&
-                !prev_char_in(c, p - wl, approx[i].not_after)) {
-                if (cp == CP_SHI && i == 0)
-                    break; /* 上十 is not said */
-                s = p - wl;
-                e->qual_at = s;
-                e->qual_len = wl;
-                e->bound = JB_BOUND_AT_LEAST;
-                e->hedged = TRUE;
-                break;
-            }
-        }
-    }
-    /* prefix hedges; the one nearest the number is reported */
-    for (int round = 0; round < 3; round++) {
-        gsize k = s;
-        while (k > c->lo && c->t[k - 1] == ' ')
-            k--;
-        const QualDef *found = prefix_qual_before(c, k, p);
-        if (!found)
-            break;
-        s = k - found->len;
-        if (e->qual_len == 0) {
-            e->qual_at = s;
-            e->qual_len = found->len;
-            e->bound = (JbBound)found->bound;
-        }
-        e->hedged = TRUE;
-    }
-    e->start = s;
-    return WHY_OK;
-}
-
 static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e);
 
 /* Skip hedge words forward to the numeral (for jb_number_parse and list members). */
@@ -227,7 +67,7 @@ static gsize skip_prefix_forward(const Ctx *c, gsize p)
             break;
         p = skip_spaces(c, k + found->len);
     }
-    const UnitDef *cur = NULL; /* US$, HK$, RMB (look_back reads it again) */
+    const UnitDef *cur = NULL; /* US$, HK$, RMB (jb_number_look_back reads it again) */
     for (gsize k = 0; k < JB_N_CURRENCIES; k++)
         if ((!cur || JB_CURRENCIES[k].len > cur->len) &&
             at_lit(c, p, JB_CURRENCIES[k].text, JB_CURRENCIES[k].len))
@@ -306,7 +146,7 @@ static Reason read_range(Ctx *c, Expr *e)
     gsize sl = range_sep_at(c, q, &dash);
     gsize p2 = skip_spaces(c, q + sl);
     gboolean below = FALSE; /* 零下5至零下2℃, -5℃至-2℃ */
-    gsize bz = sl ? below_zero_at(c, p2) : 0;
+    gsize bz = sl ? jb_number_below_zero_at(c, p2) : 0;
     if (bz) {
         p2 += bz;
         below = TRUE;
@@ -454,7 +294,7 @@ static void read_per_unit(const Ctx *c, gsize p, Expr *e)
             e->unit_len += 1 + pl - 3;
             e->unit[e->unit_len] = '\0';
             e->start -= pl;
-            const QualDef *hq = e->qual_len ? NULL : prefix_qual_before(c, e->start, p);
+            const QualDef *hq = e->qual_len ? NULL : jb_number_prefix_qual_before(c, e->start, p);
             if (hq) { /* 约每吨800元 */
                 e->start -= hq->len;
                 e->qual_at = e->start;
@@ -462,32 +302,6 @@ static void read_per_unit(const Ctx *c, gsize p, Expr *e)
                 e->bound = (JbBound)hq->bound;
                 e->hedged = TRUE;
             }
-        }
-    }
-}
-
-/* A hedge after the number: 以上 以下 左右 … (not 上下游). */
-static void read_hedge_after(const Ctx *c, Expr *e)
-{
-    guint suffixes =
-        e->end < c->len
-            ? jb_suffix_by_hash[unit_hash((const guchar *)c->t + e->end, c->len - e->end)]
-            : 0;
-    for (; suffixes; suffixes &= suffixes - 1) {
-        const QualDef *qd = &JB_SUFFIX_QUALS[__builtin_ctz(suffixes)];
-        if (at_lit(c, e->end, qd->text, qd->len)) {
-            if (qd->bound == JB_BOUND_ABOUT && AT(c, e->end, "上下") &&
-                (AT(c, e->end + 6, "游") || AT(c, e->end + 6, "级") || AT(c, e->end + 6, "班") ||
-                 AT(c, e->end + 6, "文") || AT(c, e->end + 6, "楼")))
-                break; /* 上下游 */
-            if (e->qual_len == 0) {
-                e->qual_at = e->end;
-                e->qual_len = qd->len;
-                e->bound = (JbBound)qd->bound;
-            }
-            e->hedged = TRUE;
-            e->end += qd->len;
-            break;
         }
     }
 }
@@ -502,7 +316,7 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
     e->unit[0] = '\0';
     e->start = p;
     e->tok_end = p + 1;
-    Reason r = look_back(c, p, e);
+    Reason r = jb_number_look_back(c, p, e);
     Member *m = &e->m;
     Reason rm = jb_number_read_member(c, p, e->hedged, m);
     e->tok_end = MAX(m->tok_end, p + 1);
@@ -538,8 +352,8 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
     /* the currency written before it: HK$38.55, US$479.6 million */
     if (e->currency && !e->has_unit)
         copy_unit(e, U_PLAIN, e->currency->canon, strlen(e->currency->canon));
-    read_per_unit(c, p, e); /* 每吨789.3元 → 元/吨 */
-    read_hedge_after(c, e); /* 以上 以下 左右 … */
+    read_per_unit(c, p, e);           /* 每吨789.3元 → 元/吨 */
+    jb_number_read_hedge_after(c, e); /* 以上 以下 左右 … */
     e->tok_end = MAX(e->tok_end, e->end);
     return WHY_OK;
 }
@@ -594,7 +408,7 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
             }
     if (AT(&c, p, "第"))
         return parse_fail(error, expr, WHY_ORDINAL);
-    p += below_zero_at(&c, p); /* 零下3.5℃: the digits, the sign read before them */
+    p += jb_number_below_zero_at(&c, p); /* 零下3.5℃: the digits, the sign read before them */
     if (p == a && jb_number_duration_pair(expr, b, p, out) == b)
         return TRUE; /* 4分30秒 */
     if (!numeral_start_at(&c, p)) {

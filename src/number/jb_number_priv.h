@@ -1,7 +1,8 @@
 /* jb_number_priv.h — what jb_number's source files share (not installed, not public).
  *
- * A number is read in layers: jb_number.c scans text and reads whole expressions (hedge
- * words, ranges, fractions, lists) and holds the public entry points; jb_number_member.c
+ * A number is read in layers: jb_number.c scans text and reads whole expressions (ranges,
+ * fractions, lists) and holds the public entry points, with jb_number_hedge.c for the hedge
+ * words before and after a number; jb_number_member.c
  * reads one member of an expression (a numeral, 多/余, its magnitude and its unit), and
  * jb_number_numeral.c the numerals themselves (Arabic, Chinese, X分之Y); jb_number_accept.c
  * judges what counts as a quantity; jb_number_tables.c holds the tables of units and hedge words, the scanner's trigger
@@ -537,5 +538,17 @@ Reason jb_number_parse_accepts(const Expr *e);
 void jb_number_to_quantity(const Ctx *c, const Expr *e, JbQuantity *out);
 /* Why a parse failed, in words. */
 const char *jb_number_reason_text(Reason r);
+
+/* jb_number_hedge.c */
+/* The first prefix hedge (in table order) that ends exactly at k, not before c->lo and not
+ * blocked as part of a longer word; NULL when none. `num` is where the numeral starts. */
+const QualDef *jb_number_prefix_qual_before(const Ctx *c, gsize k, gsize num);
+/* 零下 before digits at p: its length, else 0. */
+gsize jb_number_below_zero_at(const Ctx *c, gsize p);
+/* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
+ * prefix words (最高不超过). Sets e->start, the qualifier and e->hedged. */
+Reason jb_number_look_back(const Ctx *c, gsize p, Expr *e);
+/* A hedge after the number: 以上 以下 左右 … (not 上下游). */
+void jb_number_read_hedge_after(const Ctx *c, Expr *e);
 
 #endif

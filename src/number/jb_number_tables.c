@@ -159,8 +159,8 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("高達", JB_BOUND_EXACT),
 };
 
-/* look_back runs at every number, and trying each prefix hedge there in turn was a third of
- * the scanner's time. Bit i of jb_prefix_by_last[b] says JB_PREFIX_QUALS[i] ends in byte b, so a
+/* jb_number_look_back runs at every number, and trying each prefix hedge there in turn was a
+ * third of the scanner's time. Bit i of jb_prefix_by_last[b] says JB_PREFIX_QUALS[i] ends in byte b, so a
  * number with no hedge before it costs one table look-up; the bits keep the table's order. */
 G_STATIC_ASSERT(G_N_ELEMENTS(JB_PREFIX_QUALS) <= 64);
 guint64 jb_prefix_by_last[256];
