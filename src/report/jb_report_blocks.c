@@ -1,4 +1,5 @@
-/* Markdown (cmark) and the template's fenced blocks (chart, kpi, table) to report blocks. */
+/* Markdown (cmark) and the template's fenced blocks (chart, kpi, table) to report blocks; the
+ * inline Markdown of a block (emphasis, code, links, reference marks) is jb_report_inline.c. */
 #include "jb_report_priv.h"
 
 #include "jb_common.h"
@@ -112,108 +113,6 @@ static gboolean near_block(Builder *b, const char *info, guint line, GError **er
     g_set_error(error, JB_ERROR, JB_ERROR_USAGE, "%s:%u: unknown block ```%s; did you mean ```%s?",
                 b->source, line, head, near);
     return FALSE;
-}
-
-/* ---- inline Markdown to Pango markup ---------------------------------------------------- */
-
-/* Text with the template's reference marks: the marks become footnotes (or vanish when
- * `pending` is NULL, as in headings). */
-static void append_text(Builder *b, const char *lit, GString *out, GPtrArray *pending)
-{
-    const char *p = lit;
-    for (;;) {
-        const char *mark = strchr(p, JB_TEMPLATE_MARK);
-        const char *end = mark ? strchr(mark + 1, JB_TEMPLATE_MARK) : NULL;
-        if (!end) {
-            g_autofree char *esc = g_markup_escape_text(p, -1);
-            g_string_append(out, esc);
-            return;
-        }
-        g_autofree char *esc = g_markup_escape_text(p, mark - p);
-        g_string_append(out, esc);
-        guint idx = (guint)g_ascii_strtoull(mark + 1, NULL, 10);
-        if (pending && idx < b->t->refs->len) {
-            const JbTemplateRef *ref = g_ptr_array_index(b->t->refs, idx);
-            const GArray *rows = jb_series_rows_of(b->in->series, ref->metric_id);
-            g_autoptr(GArray) numbers = g_array_new(FALSE, FALSE, sizeof(int));
-            for (guint i = 0; i < rows->len; i++) {
-                gboolean first = i == 0, last = i + 1 == rows->len;
-                gboolean want = (ref->field[0] == 'l' && last) || (ref->field[0] == 'f' && first) ||
-                                (ref->field[0] == 'g' && (first || last));
-                if (!want)
-                    continue;
-                g_autoptr(GArray) n = jb_report_cite(b, g_array_index(rows, guint, i));
-                g_array_append_vals(numbers, n->data, n->len);
-            }
-            jb_report_footnote(out, pending, numbers, b->text_size);
-        }
-        p = end + 1;
-    }
-}
-
-static void inline_markup(Builder *b, cmark_node *node, GString *out, GPtrArray *pending)
-{
-    for (cmark_node *n = cmark_node_first_child(node); n; n = cmark_node_next(n)) {
-        const char *lit = cmark_node_get_literal(n);
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_HTML_INLINE:
-            append_text(b, lit ? lit : "", out, pending);
-            break;
-        case CMARK_NODE_CODE: {
-            g_autofree char *plain = jb_template_strip_marks(lit ? lit : "");
-            g_autofree char *esc = g_markup_escape_text(plain, -1);
-            g_string_append_printf(out, "<tt>%s</tt>", esc);
-            break;
-        }
-        case CMARK_NODE_SOFTBREAK:
-            break; /* Chinese text joins lines without a space */
-        case CMARK_NODE_LINEBREAK:
-            g_string_append_c(out, '\n');
-            break;
-        case CMARK_NODE_STRONG:
-            g_string_append(out, "<b>");
-            inline_markup(b, n, out, pending);
-            g_string_append(out, "</b>");
-            break;
-        case CMARK_NODE_EMPH:
-            g_string_append(out, "<i>");
-            inline_markup(b, n, out, pending);
-            g_string_append(out, "</i>");
-            break;
-        case CMARK_NODE_LINK: {
-            g_string_append(out, "<span foreground=\"" ACCENT "\">");
-            gsize start = out->len;
-            inline_markup(b, n, out, NULL);
-            /* the link text becomes clickable when it is found again in the layout */
-            const char *url = cmark_node_get_url(n);
-            if (pending && url && *url && jb_report_link_allowed(url) && out->len > start) {
-                Pending *p = g_new0(Pending, 1);
-                g_autofree char *marked = g_strndup(out->str + start, out->len - start);
-                char *plain = NULL;
-                if (pango_parse_markup(marked, -1, 0, NULL, &plain, NULL, NULL) && *plain) {
-                    p->needle = plain;
-                    GString *a = g_string_new("uri='");
-                    for (const char *c = url; *c; c++)
-                        if (*c == '\'' || *c == '\\' || (unsigned char)*c <= ' ')
-                            g_string_append_printf(a, "%%%02X", (unsigned char)*c);
-                        else
-                            g_string_append_c(a, *c);
-                    g_string_append_c(a, '\'');
-                    p->attr = g_string_free(a, FALSE);
-                    g_ptr_array_add(pending, p);
-                } else {
-                    g_free(plain);
-                    g_free(p);
-                }
-            }
-            g_string_append(out, "</span>");
-            break;
-        }
-        default:
-            inline_markup(b, n, out, pending);
-        }
-    }
 }
 
 /* ---- fenced blocks ---------------------------------------------------------------------- */
@@ -421,7 +320,7 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
         case CMARK_NODE_HEADING: {
             int level = cmark_node_get_heading_level(n);
             g_autoptr(GString) plain = g_string_new(NULL);
-            inline_markup(b, n, plain, NULL);
+            jb_report_inline_markup(b, n, plain, NULL);
             char num[32];
             if (level <= 1) {
                 b->h1++;
@@ -445,7 +344,7 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
         }
         case CMARK_NODE_PARAGRAPH: {
             b->text_size = quote ? 10.5 : BODY_SIZE;
-            inline_markup(b, n, m, pending);
+            jb_report_inline_markup(b, n, m, pending);
             Blk *blk = jb_report_text_blk(b, m->str, pending, quote ? 10.5 : BODY_SIZE, FALSE,
                                           indent, quote ? 6 : 8, quote ? "#444444" : "#222222",
                                           TRUE);
@@ -468,7 +367,7 @@ static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double inden
                     g_string_truncate(m, 0);
                     g_ptr_array_set_size(pending, 0);
                     b->text_size = BODY_SIZE;
-                    inline_markup(b, p, m, pending);
+                    jb_report_inline_markup(b, p, m, pending);
                     Blk *blk = jb_report_text_blk(b, m->str, pending, BODY_SIZE, FALSE, indent + 18,
                                                   first ? 4 : 2, "#222222", TRUE);
                     if (first) {

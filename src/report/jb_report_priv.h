@@ -186,6 +186,12 @@ GPtrArray *jb_report_block_ids(Builder *b, const char *kind, const char *literal
                                GError **error);
 char *jb_report_dest_of(GArray *numbers);
 
+/* jb_report_inline.c */
+struct cmark_node; /* (cmark.h: only the files that walk Markdown include it) */
+/* The inline children of `node` as Pango markup appended to `out`; reference marks become
+ * footnotes in `pending` (or vanish when it is NULL, as in headings), links clickable. */
+void jb_report_inline_markup(Builder *b, struct cmark_node *node, GString *out, GPtrArray *pending);
+
 /* jb_report_kpi.c */
 /* A ```chart block (info "chart NAME", the spec in `literal`). */
 gboolean jb_report_add_chart(Builder *b, const char *info, const char *literal, guint line,
