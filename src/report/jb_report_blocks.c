@@ -307,136 +307,159 @@ typedef struct {
 
 static gboolean add_blocks(Builder *b, cmark_node *parent, const Where *w, double indent,
                            gboolean quote, GError **error);
+static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double indent, gboolean quote,
+                         GError **error);
 
+/* A heading, numbered (1, 1.1) and kept with what follows it, as text into `m`. */
+static void add_heading(Builder *b, cmark_node *n, GString *m)
+{
+    int level = cmark_node_get_heading_level(n);
+    g_autoptr(GString) plain = g_string_new(NULL);
+    jb_report_inline_markup(b, n, plain, NULL);
+    char num[32];
+    if (level <= 1) {
+        b->h1++;
+        b->h2 = 0;
+        g_snprintf(num, sizeof num, "%d", b->h1);
+    } else {
+        b->h2++;
+        g_snprintf(num, sizeof num, "%d.%d", b->h1, b->h2);
+    }
+    g_string_printf(m, "%s  %s", num, plain->str);
+    Blk *blk = jb_report_text_blk(b, m->str, NULL, level <= 1 ? 16 : 13, TRUE, 0,
+                                  level <= 1 ? 20 : 14, "#1A1A1A", FALSE);
+    blk->keep_with_next = TRUE;
+    blk->level = level <= 1 ? 1 : 2;
+    /* a section's charts are placed before the next section opens: the 趋势 charts
+     * had floated into 指标一览, the table cut into pieces of two rows under each */
+    blk->flush_floats = level <= 1;
+    blk->outline = g_strdup(pango_layout_get_text(blk->layout));
+    g_ptr_array_add(b->blocks, blk);
+}
+
+/* A list: each item's paragraphs as text blocks, the first with its gutter (1. or •); what
+ * else an item holds (nested lists, quotes, fences) as blocks of its own, indented. */
+static gboolean add_list(Builder *b, cmark_node *n, const Where *w, double indent, gboolean quote,
+                         GString *m, GPtrArray *pending, GError **error)
+{
+    gboolean ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    int k = ordered ? cmark_node_get_list_start(n) : 0;
+    for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+        gboolean first = TRUE;
+        for (cmark_node *p = cmark_node_first_child(item); p; p = cmark_node_next(p)) {
+            if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) {
+                /* nested lists, quotes and fences inside an item */
+                if (!add_node(b, p, w, indent + 18, quote, error))
+                    return FALSE;
+                continue;
+            }
+            g_string_truncate(m, 0);
+            g_ptr_array_set_size(pending, 0);
+            b->text_size = BODY_SIZE;
+            jb_report_inline_markup(b, p, m, pending);
+            Blk *blk = jb_report_text_blk(b, m->str, pending, BODY_SIZE, FALSE, indent + 18,
+                                          first ? 4 : 2, "#222222", TRUE);
+            if (first) {
+                g_autofree char *g = ordered ? g_strdup_printf("%d.", k++) : g_strdup("•");
+                blk->gutter = jb_layout_new(b->pango, g, FALSE, BODY_SIZE, FALSE, -1);
+            }
+            blk->bar = quote;
+            g_ptr_array_add(b->blocks, blk);
+            first = FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* A fenced block at template line `line`: a chart, charts, kpi, review, changes or table
+ * block, else code shown as it is written (a misspelt block name is an error). */
+static gboolean add_code_block(Builder *b, cmark_node *n, guint line, double indent, GString *m,
+                               GError **error)
+{
+    const char *info = cmark_node_get_fence_info(n);
+    const char *lit = cmark_node_get_literal(n);
+    if (!info)
+        info = "";
+    if (strncmp(info, "chart", 5) == 0 && (!info[5] || info[5] == ' ')) {
+        if (!jb_report_add_chart(b, info, lit, line, indent, error))
+            return FALSE;
+    } else if (strcmp(info, "charts") == 0) {
+        if (!jb_report_add_charts(b, lit, line, indent, error))
+            return FALSE;
+    } else if (strcmp(info, "kpi") == 0) {
+        if (!jb_report_add_kpi(b, lit, line, error))
+            return FALSE;
+    } else if (strcmp(info, "review") == 0 || strcmp(info, "changes") == 0) {
+        g_autofree char *rest = g_strstrip(jb_template_strip_marks(lit));
+        if (*rest) { /* what is written there was silently not shown */
+            g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
+                        "%s:%u: a ```%s block is empty: the build fills it", b->source, line + 1,
+                        info);
+            return FALSE;
+        }
+        if (info[0] == 'r')
+            jb_report_add_review(b, indent);
+        else
+            jb_report_add_changes(b, indent);
+    } else if (strcmp(info, "table") == 0) {
+        if (!jb_report_add_table(b, lit, line, error))
+            return FALSE;
+    } else if (!near_block(b, info, line, error)) {
+        return FALSE;
+    } else {
+        g_autofree char *plain = jb_template_strip_marks(lit);
+        g_autofree char *esc = g_markup_escape_text(plain, -1);
+        g_string_printf(m, "<tt>%s</tt>", esc);
+        g_ptr_array_add(b->blocks, jb_report_text_blk(b, m->str, NULL, 9.5, FALSE, indent, 8,
+                                                      "#333333", FALSE));
+    }
+    return TRUE;
+}
+
+/* One block of the Markdown body (its children too) into b->blocks, by its kind. */
 static gboolean add_node(Builder *b, cmark_node *n, const Where *w, double indent, gboolean quote,
                          GError **error)
 {
-    {
-        g_autoptr(GString) m = g_string_new(NULL);
-        g_autoptr(GPtrArray)
-            pending = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
-        guint line = w->body_line + (guint)cmark_node_get_start_line(n);
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_HEADING: {
-            int level = cmark_node_get_heading_level(n);
-            g_autoptr(GString) plain = g_string_new(NULL);
-            jb_report_inline_markup(b, n, plain, NULL);
-            char num[32];
-            if (level <= 1) {
-                b->h1++;
-                b->h2 = 0;
-                g_snprintf(num, sizeof num, "%d", b->h1);
-            } else {
-                b->h2++;
-                g_snprintf(num, sizeof num, "%d.%d", b->h1, b->h2);
-            }
-            g_string_printf(m, "%s  %s", num, plain->str);
-            Blk *blk = jb_report_text_blk(b, m->str, NULL, level <= 1 ? 16 : 13, TRUE, 0,
-                                          level <= 1 ? 20 : 14, "#1A1A1A", FALSE);
-            blk->keep_with_next = TRUE;
-            blk->level = level <= 1 ? 1 : 2;
-            /* a section's charts are placed before the next section opens: the 趋势 charts
-             * had floated into 指标一览, the table cut into pieces of two rows under each */
-            blk->flush_floats = level <= 1;
-            blk->outline = g_strdup(pango_layout_get_text(blk->layout));
-            g_ptr_array_add(b->blocks, blk);
-            break;
-        }
-        case CMARK_NODE_PARAGRAPH: {
-            b->text_size = quote ? 10.5 : BODY_SIZE;
-            jb_report_inline_markup(b, n, m, pending);
-            Blk *blk = jb_report_text_blk(b, m->str, pending, quote ? 10.5 : BODY_SIZE, FALSE,
-                                          indent, quote ? 6 : 8, quote ? "#444444" : "#222222",
-                                          TRUE);
-            blk->bar = quote;
-            g_ptr_array_add(b->blocks, blk);
-            break;
-        }
-        case CMARK_NODE_LIST: {
-            gboolean ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-            int k = ordered ? cmark_node_get_list_start(n) : 0;
-            for (cmark_node *item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
-                gboolean first = TRUE;
-                for (cmark_node *p = cmark_node_first_child(item); p; p = cmark_node_next(p)) {
-                    if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) {
-                        /* nested lists, quotes and fences inside an item */
-                        if (!add_node(b, p, w, indent + 18, quote, error))
-                            return FALSE;
-                        continue;
-                    }
-                    g_string_truncate(m, 0);
-                    g_ptr_array_set_size(pending, 0);
-                    b->text_size = BODY_SIZE;
-                    jb_report_inline_markup(b, p, m, pending);
-                    Blk *blk = jb_report_text_blk(b, m->str, pending, BODY_SIZE, FALSE, indent + 18,
-                                                  first ? 4 : 2, "#222222", TRUE);
-                    if (first) {
-                        g_autofree char *g = ordered ? g_strdup_printf("%d.", k++) : g_strdup("•");
-                        blk->gutter = jb_layout_new(b->pango, g, FALSE, BODY_SIZE, FALSE, -1);
-                    }
-                    blk->bar = quote;
-                    g_ptr_array_add(b->blocks, blk);
-                    first = FALSE;
-                }
-            }
-            break;
-        }
-        case CMARK_NODE_BLOCK_QUOTE:
-            if (!add_blocks(b, n, w, indent + 14, TRUE, error))
-                return FALSE;
-            break;
-        case CMARK_NODE_CODE_BLOCK: {
-            const char *info = cmark_node_get_fence_info(n);
-            const char *lit = cmark_node_get_literal(n);
-            if (!info)
-                info = "";
-            if (strncmp(info, "chart", 5) == 0 && (!info[5] || info[5] == ' ')) {
-                if (!jb_report_add_chart(b, info, lit, line, indent, error))
-                    return FALSE;
-            } else if (strcmp(info, "charts") == 0) {
-                if (!jb_report_add_charts(b, lit, line, indent, error))
-                    return FALSE;
-            } else if (strcmp(info, "kpi") == 0) {
-                if (!jb_report_add_kpi(b, lit, line, error))
-                    return FALSE;
-            } else if (strcmp(info, "review") == 0 || strcmp(info, "changes") == 0) {
-                g_autofree char *rest = g_strstrip(jb_template_strip_marks(lit));
-                if (*rest) { /* what is written there was silently not shown */
-                    g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
-                                "%s:%u: a ```%s block is empty: the build fills it", b->source,
-                                line + 1, info);
-                    return FALSE;
-                }
-                if (info[0] == 'r')
-                    jb_report_add_review(b, indent);
-                else
-                    jb_report_add_changes(b, indent);
-            } else if (strcmp(info, "table") == 0) {
-                if (!jb_report_add_table(b, lit, line, error))
-                    return FALSE;
-            } else if (!near_block(b, info, line, error)) {
-                return FALSE;
-            } else {
-                g_autofree char *plain = jb_template_strip_marks(lit);
-                g_autofree char *esc = g_markup_escape_text(plain, -1);
-                g_string_printf(m, "<tt>%s</tt>", esc);
-                g_ptr_array_add(b->blocks, jb_report_text_blk(b, m->str, NULL, 9.5, FALSE, indent,
-                                                              8, "#333333", FALSE));
-            }
-            break;
-        }
-        case CMARK_NODE_THEMATIC_BREAK: {
-            Blk *blk = g_new0(Blk, 1);
-            blk->kind = BLK_RULE;
-            blk->before = 6;
-            add_blk(b, blk);
-            break;
-        }
-        case CMARK_NODE_HTML_BLOCK:
-            break; /* comments and markup meant for other renderers */
-        default:
-            break;
-        }
+    g_autoptr(GString) m = g_string_new(NULL);
+    g_autoptr(GPtrArray)
+        pending = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_pending_free);
+    guint line = w->body_line + (guint)cmark_node_get_start_line(n);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_HEADING:
+        add_heading(b, n, m);
+        break;
+    case CMARK_NODE_PARAGRAPH: {
+        b->text_size = quote ? 10.5 : BODY_SIZE;
+        jb_report_inline_markup(b, n, m, pending);
+        Blk *blk = jb_report_text_blk(b, m->str, pending, quote ? 10.5 : BODY_SIZE, FALSE, indent,
+                                      quote ? 6 : 8, quote ? "#444444" : "#222222", TRUE);
+        blk->bar = quote;
+        g_ptr_array_add(b->blocks, blk);
+        break;
+    }
+    case CMARK_NODE_LIST:
+        if (!add_list(b, n, w, indent, quote, m, pending, error))
+            return FALSE;
+        break;
+    case CMARK_NODE_BLOCK_QUOTE:
+        if (!add_blocks(b, n, w, indent + 14, TRUE, error))
+            return FALSE;
+        break;
+    case CMARK_NODE_CODE_BLOCK:
+        if (!add_code_block(b, n, line, indent, m, error))
+            return FALSE;
+        break;
+    case CMARK_NODE_THEMATIC_BREAK: {
+        Blk *blk = g_new0(Blk, 1);
+        blk->kind = BLK_RULE;
+        blk->before = 6;
+        add_blk(b, blk);
+        break;
+    }
+    case CMARK_NODE_HTML_BLOCK:
+        break; /* comments and markup meant for other renderers */
+    default:
+        break;
     }
     return TRUE;
 }
