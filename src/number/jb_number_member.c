@@ -2,8 +2,9 @@
  * numeral, 多/余/几, its magnitude (千 万 亿) and its unit, or why it is not a quantity
  * (a date, a duration, a model name …). See jb_number_priv.h.
  *
- * Not for: hedge words before a number, ranges, fractions and lists (jb_number.c), the
- * numerals themselves (jb_number_numeral.c), nor the tables of units (jb_number_tables.c).
+ * Not for: what a unit says of the number before it (jb_number_unit_sense.c), hedge words
+ * (jb_number_hedge.c), ranges, fractions and lists (jb_number.c), the numerals themselves
+ * (jb_number_numeral.c), nor the tables of units (jb_number_tables.c).
  */
 #include "jb_number_priv.h"
 
@@ -205,34 +206,6 @@ static gboolean w_for_wan_at(const Ctx *c, gsize q)
            u->kind == U_PLAIN;
 }
 
-/* Is the 点 after the number at p (read into m; 点 ends at `after`) an hour (下午3点, 8点半,
- * 9点30分) rather than index points (报3282点, 升6点)? */
-static gboolean time_of_day(const Ctx *c, gsize p, const Member *m, gsize after)
-{
-    if (!m->is_int || m->value.mant > 24 || m->has_mag)
-        return FALSE;
-    static const char *const AFTER[] = {"半", "钟", "鐘", "整", "许", "許", "前后", "前後", NULL};
-    for (const char *const *w = AFTER; *w; w++)
-        if (at_lit(c, after, *w, strlen(*w)))
-            return TRUE;
-    gsize d = after;
-    while (d < c->len && g_ascii_isdigit(c->t[d]))
-        d++;
-    if (d > after && (AT(c, d, "分") || AT(c, d, "分钟")))
-        return TRUE;
-    static const char *const BEFORE[] = {"上午", "下午", "晚上", "凌晨", "早上",
-                                         "中午", "傍晚", "晚间", "晚間", "夜间",
-                                         "夜間", "早",   "晚",   "夜",   NULL};
-    for (const char *const *w = BEFORE; *w; w++) {
-        gsize n = strlen(*w);
-        if (p >= n && same_bytes(c->t + p - n, *w, n))
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* One number with its own unit, starting exactly at p. `hedged`: a hedge word stands
- * before it (a bare 半 or 百 means something only then: 过半, 近千亿). */
 /* Letters of a Latin unit after a rate's slash (Wh, kg, MMBtu, m2): 1 to 6 letters, a digit
  * at most at the end, then no letter or digit. 0 when there is none. */
 static gsize latin_unit_len(const Ctx *c, gsize q)
@@ -247,33 +220,6 @@ static gsize latin_unit_len(const Ctx *c, gsize q)
     if (q + n < c->len && g_ascii_isalnum(c->t[q + n]))
         return 0;
     return n;
-}
-
-/* Is 分 after the number at p (read into m) a score (评分8.1分, 得分为92分) rather than
- * minutes (9点30分)? A fraction of a minute is never written, so a decimal is a score; a whole
- * number is one after a word of scoring, with 为 达 是 of between. */
-static gboolean score_before(const Ctx *c, gsize p, const Member *m)
-{
-    if (!m->arabic || m->has_mag)
-        return FALSE;
-    if (m->value.exp10 < 0)
-        return TRUE;
-    static const char *const WORDS[] = {"评分", "評分", "得分", "打分", "总分", "總分",
-                                        "满分", "滿分", "评价", "評價", NULL};
-    gsize k = p;
-    for (int round = 0; round < 2; round++) {
-        for (const char *const *w = WORDS; *w; w++) {
-            gsize n = strlen(*w);
-            if (k >= n && same_bytes(c->t + k - n, *w, n))
-                return TRUE;
-        }
-        if (!(k >= 3 && (same_bytes(c->t + k - 3, "为", 3) || same_bytes(c->t + k - 3, "為", 3) ||
-                         same_bytes(c->t + k - 3, "达", 3) || same_bytes(c->t + k - 3, "達", 3) ||
-                         same_bytes(c->t + k - 3, "是", 3))))
-            break;
-        k -= 3;
-    }
-    return FALSE;
 }
 
 /* 兆 after the digits read into m, as Taiwan and Japan write 10^12: before 億 and its digits
@@ -304,48 +250,6 @@ static gboolean trillion_after(const Ctx *c, gsize after, Member *m, gsize *end)
     m->has_mag = m->big_mag = TRUE;
     m->tail_stage = 3;
     return TRUE;
-}
-
-/* A year of the Republic of China as Taiwan writes dates (民國114年, 114年11月, 114年第3季,
- * 114年度): 100 to 199 after 民國, or before a month, quarter, half or 度. A span of years
- * is never followed by a month (判刑114年 is not said either). */
-static gboolean roc_year(const Ctx *c, gsize p, gint64 n, gsize after)
-{
-    if (n < 100 || n > 199)
-        return FALSE;
-    if (p >= 6 && (same_bytes(c->t + p - 6, "民國", 6) || same_bytes(c->t + p - 6, "民国", 6)))
-        return TRUE;
-    gsize d = after;
-    while (d < c->len && g_ascii_isdigit(c->t[d]) && d < after + 2)
-        d++;
-    if (d > after && (AT(c, d, "月") || AT(c, d, "至") || AT(c, d, "-")))
-        return TRUE; /* 114年11月, 114年1至11月 */
-    return AT(c, after, "度") || AT(c, after, "第") || AT(c, after, "上半年") ||
-           AT(c, after, "下半年") || AT(c, after, "前");
-}
-
-/* Is the 级 after the digits at p (the unit ending at `after`) a reading on a natural scale —
- * wind force (风力15级, 东南风10～12级, 阵风16～17级, 9～11级大风) or an earthquake's magnitude
- * (5.2级地震) — rather than a grade (5A级, 三级响应)? */
-static gboolean scale_level(const Ctx *c, gsize p, gsize after)
-{
-    static const char *const AFTER[] = {"大风", "阵风", "陣風", "地震", "风", "風", NULL};
-    for (const char *const *w = AFTER; *w; w++)
-        if (at_lit(c, after, *w, strlen(*w)))
-            return TRUE;
-    gsize k = p; /* back over a range's low end: 14～16级 */
-    while (k > c->lo && (g_ascii_isdigit(c->t[k - 1]) || c->t[k - 1] == '.' || c->t[k - 1] == '~' ||
-                         c->t[k - 1] == '-'))
-        k--;
-    for (int n = 0; n < 4 && k >= c->lo + 3; n++) {
-        if (same_bytes(c->t + k - 3, "风", 3) || same_bytes(c->t + k - 3, "風", 3) ||
-            same_bytes(c->t + k - 3, "震", 3))
-            return TRUE;
-        k -= 3; /* (风力有15级, 风力可达13级: a few characters between) */
-        while (k > c->lo && ((guchar)c->t[k] & 0xC0) == 0x80)
-            k--;
-    }
-    return FALSE;
 }
 
 /* A magnitude written after Arabic digits (ending at *q) in a way 万 and 亿 cannot follow:
@@ -482,13 +386,13 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
     case U_DATE:
         return WHY_DATE;
     case U_TIME:
-        if (ulen == strlen("分") && AT(c, u, "分") && score_before(c, p, m)) {
+        if (ulen == strlen("分") && AT(c, u, "分") && jb_number_score_before(c, p, m)) {
             kind = U_PLAIN; /* 评分8.1分: a score */
             break;
         }
         return WHY_TIME;
     case U_CLASS:
-        if (m->arabic && scale_level(c, p, u + ulen)) {
+        if (m->arabic && jb_number_scale_level(c, p, u + ulen)) {
             kind = U_PLAIN; /* 风力15级, 9～11级大风, 5.2级地震: a reading on a scale */
             break;
         }
@@ -498,7 +402,7 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
     case U_YEAR: /* 2025年 is a year, 13年 a span of years */
         if (m->arabic && m->is_int && m->value.mant >= 1000 && m->value.mant <= 2100)
             return WHY_DATE;
-        if (m->arabic && m->is_int && roc_year(c, p, m->value.mant, u + ulen))
+        if (m->arabic && m->is_int && jb_number_roc_year(c, p, m->value.mant, u + ulen))
             return WHY_DATE; /* 114年11月: a year of the Republic of China (Taiwan) */
         kind = U_DURATION;
         break;
@@ -508,7 +412,7 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
         kind = U_DURATION;
         break;
     case U_POINT:
-        if (time_of_day(c, p, m, u + ulen))
+        if (jb_number_time_of_day(c, p, m, u + ulen))
             return WHY_TIME;
         kind = U_PLAIN;
         break;

@@ -2,12 +2,12 @@
  *
  * A number is read in layers: jb_number.c scans text and reads whole expressions (ranges,
  * fractions, lists) and holds the public entry points, with jb_number_hedge.c for the hedge
- * words before and after a number; jb_number_member.c
- * reads one member of an expression (a numeral, 多/余, its magnitude and its unit), and
- * jb_number_numeral.c the numerals themselves (Arabic, Chinese, X分之Y); jb_number_accept.c
- * judges what counts as a quantity; jb_number_tables.c holds the tables of units and hedge words, the scanner's trigger
- * tables and their one-time initialisation; jb_decimal.c does exact decimal arithmetic and
- * formatting.
+ * words before and after a number; jb_number_member.c reads one member of an expression (a
+ * numeral, 多/余, its magnitude and its unit, with jb_number_unit_sense.c for what a unit
+ * says the number is); jb_number_numeral.c reads the numerals themselves (Arabic, Chinese,
+ * X分之Y); jb_number_accept.c judges what counts as a quantity; jb_number_tables.c holds the
+ * tables of units and hedge words, the scanner's trigger tables and their one-time
+ * initialisation; jb_decimal.c does exact decimal arithmetic and formatting.
  *
  * The helpers here are static inline because they run at every number, several times: a
  * call across files would cost more than they do.
@@ -502,6 +502,14 @@ Reason jb_number_read_fraction_tail(const Ctx *c, JbDecimal den, gsize q, Member
 /* One number with its own unit, starting exactly at p, or why it is not one. `hedged`: a
  * hedge word stands before it (a bare 半 or 百 means something only then: 过半, 近千亿). */
 Reason jb_number_read_member(Ctx *c, gsize p, gboolean hedged, Member *m);
+/* jb_number_unit_sense.c: is the unit after the number at p (read into m; the unit ends at
+ * `after`) an hour, not index points (下午3点, 9点30分)? A score, not minutes (评分8.1分)? A
+ * year of the Republic of China (民國114年, 114年11月), `n` the number? A reading on a
+ * natural scale (风力15级, 5.2级地震), not a grade? */
+gboolean jb_number_time_of_day(const Ctx *c, gsize p, const Member *m, gsize after);
+gboolean jb_number_score_before(const Ctx *c, gsize p, const Member *m);
+gboolean jb_number_roc_year(const Ctx *c, gsize p, gint64 n, gsize after);
+gboolean jb_number_scale_level(const Ctx *c, gsize p, gsize after);
 /* value × 100 / den as a percentage. Exact when the fraction ends; otherwise rounded half-up
  * to six decimals and *rounded set. FALSE when it does not fit. */
 gboolean jb_number_percent_of(JbDecimal num, guint64 den, JbDecimal *out, gboolean *rounded);

@@ -1,0 +1,105 @@
+/* jb_number_unit_sense.c — what the unit after a number says the number is, where the unit
+ * alone cannot tell: an hour or index points (点), a score or minutes (分), a year of the
+ * Republic of China or a span of years (年), a reading on a natural scale or a grade (级).
+ * Asked by read_unit (jb_number_member.c).
+ *
+ * Not for: reading the unit (jb_number_member.c), the tables of units (jb_number_tables.c).
+ */
+#include "jb_number_priv.h"
+
+#include <string.h>
+
+/* Is the 点 after the number at p (read into m; 点 ends at `after`) an hour (下午3点, 8点半,
+ * 9点30分) rather than index points (报3282点, 升6点)? */
+gboolean jb_number_time_of_day(const Ctx *c, gsize p, const Member *m, gsize after)
+{
+    if (!m->is_int || m->value.mant > 24 || m->has_mag)
+        return FALSE;
+    static const char *const AFTER[] = {"半", "钟", "鐘", "整", "许", "許", "前后", "前後", NULL};
+    for (const char *const *w = AFTER; *w; w++)
+        if (at_lit(c, after, *w, strlen(*w)))
+            return TRUE;
+    gsize d = after;
+    while (d < c->len && g_ascii_isdigit(c->t[d]))
+        d++;
+    if (d > after && (AT(c, d, "分") || AT(c, d, "分钟")))
+        return TRUE;
+    static const char *const BEFORE[] = {"上午", "下午", "晚上", "凌晨", "早上",
+                                         "中午", "傍晚", "晚间", "晚間", "夜间",
+                                         "夜間", "早",   "晚",   "夜",   NULL};
+    for (const char *const *w = BEFORE; *w; w++) {
+        gsize n = strlen(*w);
+        if (p >= n && same_bytes(c->t + p - n, *w, n))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is 分 after the number at p (read into m) a score (评分8.1分, 得分为92分) rather than
+ * minutes (9点30分)? A fraction of a minute is never written, so a decimal is a score; a whole
+ * number is one after a word of scoring, with 为 达 是 of between. */
+gboolean jb_number_score_before(const Ctx *c, gsize p, const Member *m)
+{
+    if (!m->arabic || m->has_mag)
+        return FALSE;
+    if (m->value.exp10 < 0)
+        return TRUE;
+    static const char *const WORDS[] = {"评分", "評分", "得分", "打分", "总分", "總分",
+                                        "满分", "滿分", "评价", "評價", NULL};
+    gsize k = p;
+    for (int round = 0; round < 2; round++) {
+        for (const char *const *w = WORDS; *w; w++) {
+            gsize n = strlen(*w);
+            if (k >= n && same_bytes(c->t + k - n, *w, n))
+                return TRUE;
+        }
+        if (!(k >= 3 && (same_bytes(c->t + k - 3, "为", 3) || same_bytes(c->t + k - 3, "為", 3) ||
+                         same_bytes(c->t + k - 3, "达", 3) || same_bytes(c->t + k - 3, "達", 3) ||
+                         same_bytes(c->t + k - 3, "是", 3))))
+            break;
+        k -= 3;
+    }
+    return FALSE;
+}
+
+/* A year of the Republic of China as Taiwan writes dates (民國114年, 114年11月, 114年第3季,
+ * 114年度): 100 to 199 after 民國, or before a month, quarter, half or 度. A span of years
+ * is never followed by a month (判刑114年 is not said either). */
+gboolean jb_number_roc_year(const Ctx *c, gsize p, gint64 n, gsize after)
+{
+    if (n < 100 || n > 199)
+        return FALSE;
+    if (p >= 6 && (same_bytes(c->t + p - 6, "民國", 6) || same_bytes(c->t + p - 6, "民国", 6)))
+        return TRUE;
+    gsize d = after;
+    while (d < c->len && g_ascii_isdigit(c->t[d]) && d < after + 2)
+        d++;
+    if (d > after && (AT(c, d, "月") || AT(c, d, "至") || AT(c, d, "-")))
+        return TRUE; /* 114年11月, 114年1至11月 */
+    return AT(c, after, "度") || AT(c, after, "第") || AT(c, after, "上半年") ||
+           AT(c, after, "下半年") || AT(c, after, "前");
+}
+
+/* Is the 级 after the digits at p (the unit ending at `after`) a reading on a natural scale —
+ * wind force (风力15级, 东南风10～12级, 阵风16～17级, 9～11级大风) or an earthquake's magnitude
+ * (5.2级地震) — rather than a grade (5A级, 三级响应)? */
+gboolean jb_number_scale_level(const Ctx *c, gsize p, gsize after)
+{
+    static const char *const AFTER[] = {"大风", "阵风", "陣風", "地震", "风", "風", NULL};
+    for (const char *const *w = AFTER; *w; w++)
+        if (at_lit(c, after, *w, strlen(*w)))
+            return TRUE;
+    gsize k = p; /* back over a range's low end: 14～16级 */
+    while (k > c->lo && (g_ascii_isdigit(c->t[k - 1]) || c->t[k - 1] == '.' || c->t[k - 1] == '~' ||
+                         c->t[k - 1] == '-'))
+        k--;
+    for (int n = 0; n < 4 && k >= c->lo + 3; n++) {
+        if (same_bytes(c->t + k - 3, "风", 3) || same_bytes(c->t + k - 3, "風", 3) ||
+            same_bytes(c->t + k - 3, "震", 3))
+            return TRUE;
+        k -= 3; /* (风力有15级, 风力可达13级: a few characters between) */
+        while (k > c->lo && ((guchar)c->t[k] & 0xC0) == 0x80)
+            k--;
+    }
+    return FALSE;
+}
