@@ -32,5 +32,7 @@ extern const char *const jb_words_hedge_value[];
 extern const char *const jb_words_decline[];
 extern const char *const jb_words_decline_value[];
 extern const char *const jb_words_measure[];
+extern const char *const jb_words_per_magnitude[];
+extern const char *const jb_words_per_noun[];
 
 #endif

@@ -357,7 +357,9 @@ static void figure_clause(const Ctx *c, Figure *f)
         f->cs = f->prev_end;
     for (const char *p = f->cs; p < f->qs; p = g_utf8_next_char(p)) {
         gunichar ch = jb_word_char_at(p, f->qs);
-        if (ch == ' ' || ch == 0x3001 /* 、 */)
+        /* (a space right before the number is the spacing some sites put between Chinese
+         * and digits, 同比下降 3.5%: the words before it are the figure's) */
+        if ((ch == ' ' && p + 1 < f->qs) || ch == 0x3001 /* 、 */)
             f->cs = g_utf8_next_char(p);
     }
     f->ce = clause_end_in(c, f->qe, f->sent_end);
@@ -458,6 +460,7 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
      * is not built any further. */
     figure_metric(c, &f, subject_override, metric_override);
     figure_decline(c, &f);
+    figure_per_unit(&f);
     figure_hedge(c, &f);
     /* Quote from the clause that names the subject when the number's clause does not; a
      * later member of a list (…分别收窄0.5和0.6个百分点) from its clause, not its joiner. */

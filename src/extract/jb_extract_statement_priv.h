@@ -78,6 +78,10 @@ gboolean list_joiner(const char *a, const char *b);
  * vague amount, a class, a condition, a spec)? */
 /* The figure as stated (f->qq): a decline made negative, its metric the rise it mirrors. */
 void figure_decline(Ctx *c, Figure *f);
+
+/* jb_extract_per_unit.c: f->qq's unit made a rate of what 每 names some words before the
+ * figure (每千人口…床位7.48张 → 张/千人口). */
+void figure_per_unit(Figure *f);
 gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q);
 
 /* jb_extract_statement_change.c */

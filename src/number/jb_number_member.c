@@ -160,6 +160,32 @@ static const UnitDef *latin_unit_at(const Ctx *c, gsize i)
     }
 }
 
+/* A single-letter magnitude glued to digits before a unit in Latin letters (32K tokens, 1M
+ * tokens, 7B tokens): K, M and B mean 10^3, 10^6 and 10^9 only there, as elsewhere they are
+ * names (4K屏, 5M带宽) or money (after a currency, jb_number_english_scale_at). The length
+ * read (the letter), or 0. */
+static gsize letter_scale_at(const Ctx *c, gsize q, int *pow)
+{
+    if (q + 1 >= c->len)
+        return 0;
+    switch (c->t[q]) {
+    case 'K':
+    case 'k':
+        *pow = 3;
+        break;
+    case 'M':
+        *pow = 6;
+        break;
+    case 'B':
+        *pow = 9;
+        break;
+    default:
+        return 0;
+    }
+    gsize u = q + 1 + (c->t[q + 1] == ' ');
+    return latin_unit_at(c, u) != NULL ? 1 : 0;
+}
+
 gsize jb_number_per_unit_before(const Ctx *c, gsize k, gsize *unit_at_out)
 {
     for (gsize ul = 3; ul <= 12; ul += 3) {
@@ -270,6 +296,14 @@ static gboolean arabic_magnitude(const Ctx *c, gsize p, Member *m, gsize *q)
         *q += el;
         return TRUE;
     }
+    if (!el && *q < c->len && g_ascii_isalpha(c->t[*q]) && letter_scale_at(c, *q, &epw)) {
+        m->value.exp10 += epw; /* 32K tokens */
+        m->tail_pow = epw;
+        m->has_mag = m->big_mag = TRUE;
+        m->tail_stage = 3;
+        (*q)++;
+        return TRUE;
+    }
     if (AT(c, *q, "兆") && trillion_after(c, *q + strlen("兆"), m, q))
         return TRUE;           /* 1兆9,482億元, 2.3兆日圓: Taiwan's and Japan's 10^12 */
     if (w_for_wan_at(c, *q)) { /* 12.5W人 = 12.5万人 */
@@ -346,6 +380,15 @@ static gsize read_rate(const Ctx *c, gsize q, Member *m)
             }
         }
     }
+    /* 元/人·月, GB/户·月: a second denominator of time after a middle dot */
+    if (den && at_lit(c, q + 1 + l2, "·", strlen("·"))) {
+        static const char *const PER[] = {"月", "年", "天", "日", NULL};
+        for (const char *const *w = PER; *w; w++)
+            if (at_lit(c, q + 1 + l2 + strlen("·"), *w, strlen(*w))) {
+                l2 += strlen("·") + strlen(*w);
+                break;
+            }
+    }
     if (den && m->unit_len + 1 + l2 < sizeof m->unit) {
         m->unit[m->unit_len] = '/';
         memcpy(m->unit + m->unit_len + 1, c->t + q + 1, l2);
@@ -378,6 +421,10 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
             const char *spelt = lu->canon ? lu->canon : lu->text;
             set_unit(m, U_PLAIN, spelt, strlen(spelt));
             m->end = at + lu->len;
+            /* 25 tokens/秒, 190Wh/kg (not a model's KFR-35GW/Y3) */
+            if (m->end + 1 < c->len && c->t[m->end] == '/' && !g_ascii_isupper(c->t[m->end + 1]) &&
+                !memchr(spelt, '/', strlen(spelt)))
+                m->end = read_rate(c, m->end, m);
         }
         return WHY_OK;
     }
@@ -605,7 +652,7 @@ static gboolean latin_quantity_at(const Ctx *c, gsize p)
         if (latin_unit_at(c, h) != NULL)
             return TRUE;
     }
-    return latin_unit_at(c, q) != NULL || w_for_wan_at(c, q) ||
+    return latin_unit_at(c, q) != NULL || w_for_wan_at(c, q) || letter_scale_at(c, q, &pw) ||
            jb_number_english_scale_at(c, q, money, &pw) > 0 ||
            (money && (q >= c->len || !g_ascii_isalnum(c->t[q])));
 }
