@@ -34,5 +34,7 @@ extern const char *const jb_words_decline_value[];
 extern const char *const jb_words_measure[];
 extern const char *const jb_words_per_magnitude[];
 extern const char *const jb_words_per_noun[];
+extern const char *const jb_words_report_short[];
+extern const char *const jb_words_report_short_value[];
 
 #endif

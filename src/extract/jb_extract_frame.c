@@ -111,6 +111,10 @@ gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
 {
     if (headings_period(c, prose, out))
         return TRUE;
+    if (c->have_declared) {
+        *out = c->declared;
+        return TRUE;
+    }
     if (c->have_lead) {
         *out = c->lead;
         return TRUE;
@@ -122,18 +126,65 @@ gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
     return FALSE;
 }
 
-/* The period of a periodic report that `title` names (2025年第三季度报告, 2024年年度报告):
- * what its 本报告期 and 报告期末 count from. */
+/* `title` without its 《》, in which times are a name's (a report's, a plan's): a new string. */
+static GString *without_book_marks(const char *title)
+{
+    GString *bare = g_string_new(NULL);
+    for (const char *p = title; *p; p++)
+        if (!g_str_has_prefix(p, "《") && !g_str_has_prefix(p, "》"))
+            g_string_append_c(bare, *p);
+        else
+            p += strlen("《") - 1;
+    return bare;
+}
+
+/* A periodic report named short with no year (茅台三季报, 中报, 年报): the latest period of
+ * its kind that ended before the published day `day` — a third quarter's report published in
+ * October is that year's, an annual report the year before (templates/words.tsv, report_short). */
+static gboolean short_report_period(const char *title, JbPoint day, JbPeriod *out)
+{
+    for (gsize i = 0; jb_words_report_short[i]; i++) {
+        const char *w = jb_words_report_short[i], *at = strstr(title, w);
+        if (!at)
+            continue;
+        const char *after = at + strlen(w);
+        if (g_str_has_prefix(after, "告") || g_str_has_prefix(after, "道") ||
+            (at > title + 2 && (g_str_has_prefix(at - 3, "周") || g_str_has_prefix(at - 3, "週"))))
+            continue; /* (年报告, 十周年报道: no report's short name) */
+        const char *v = jb_words_report_short_value[i];
+        int n = v[1] - '0';
+        if (v[0] == 'Q') /* (the quarter is over once the published month is past it) */
+            *out = jb_period_of(
+                (JbPoint){JB_POINT_QUARTER, day.n > 3 * n ? day.year : day.year - 1, n, 0});
+        else if (v[0] == 'H')
+            *out = jb_period_of(
+                (JbPoint){JB_POINT_HALF, day.n > 6 ? day.year : day.year - 1, 1, 0});
+        else
+            *out = jb_period_of((JbPoint){JB_POINT_YEAR, day.year - 1, 0, 0});
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* The period of a periodic report that `title` names (2025年第三季度报告, 2024年年度报告,
+ * 三季报): what its 本报告期 and 报告期末 count from. */
 static gboolean report_period(Ctx *c, const char *title, JbPeriod *out)
 {
     /* (业绩: a results call or release, 2026年第三季度业绩说明会) */
-    static const char *const REPORT[] = {"报告", "報告", "年报", "年報", "季报",
-                                         "季報", "财报", "財報", "业绩", "業績"};
+    static const char *const REPORT[] = {"报告", "報告", "年报", "年報", "季报", "季報",
+                                         "财报", "財報", "业绩", "業績", "中报", "中報"};
     for (gsize i = 0; title && i < G_N_ELEMENTS(REPORT); i++) {
         if (!strstr(title, REPORT[i]))
             continue;
-        if (!named_period(c, title, TRUE, out))
-            return FALSE;
+        gboolean named = named_period(c, title, TRUE, out);
+        if (!named && strstr(title, "《")) { /* 《2026年中国游戏产业报告》发布 */
+            GString *bare = without_book_marks(title);
+            named = named_period(c, bare->str, TRUE, out);
+            g_string_free(bare, TRUE);
+        }
+        if (!named)
+            return c->anchor.day.kind >= JB_POINT_MONTH &&
+                   short_report_period(title, c->anchor.day, out);
         if (jb_period_freq(out) == JB_FREQ_YEAR &&
             (strstr(title, "半年") || strstr(title, "中期") || strstr(title, "中报") ||
              strstr(title, "中報"))) /* 2025年半年度报告: its first half */
@@ -155,12 +206,7 @@ static gboolean plan_span(Ctx *c, const char *title, JbPeriod *out)
     if (!plan)
         return FALSE;
     /* (the plan's name is in 《》, where times are names: read them here) */
-    GString *bare = g_string_new(NULL);
-    for (const char *p = title; *p; p++)
-        if (!g_str_has_prefix(p, "《") && !g_str_has_prefix(p, "》"))
-            g_string_append_c(bare, *p);
-        else
-            p += strlen("《") - 1;
+    GString *bare = without_book_marks(title);
     GArray *refs = c->times;
     g_array_set_size(refs, 0);
     jb_extract_time_refs(bare->str, bare->str + bare->len, &c->anchor, refs);
@@ -211,10 +257,16 @@ void enter_section(Ctx *c, const JbSection *x)
         c->have_title_period = TRUE;
     }
     c->have_plan_span = c->title && c->anchor.day.kind && plan_span(c, c->title, &c->plan_span);
+    /* (a year's report published in its last month covers the year: 《2026年中国游戏产业报告》
+     * out on 2026-12-04; a headline's 2026年 in a story of the day does not) */
+    gboolean year_in_review = c->anchor.have_report && c->have_title_period &&
+                              c->title_period.start.kind == JB_POINT_YEAR &&
+                              c->title_period.end.year == c->anchor.day.year &&
+                              c->anchor.day.kind == JB_POINT_DAY && c->anchor.day.n == 12;
     c->have_title_period = c->have_title_period &&
                            jb_period_freq(&c->title_period) != JB_FREQ_DAY &&
-                           jb_period_end_day(&c->title_period) <=
-                               jb_point_first_day(&c->anchor.day);
+                           (year_in_review || jb_period_end_day(&c->title_period) <=
+                                                  jb_point_first_day(&c->anchor.day));
 }
 
 /* Words of a title that mark a morning market briefing. */

@@ -354,6 +354,10 @@ typedef struct {
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
     JbPeriod carry, lead;
     gboolean have_carry, have_lead, lead_open;
+    /* a time the story declared for what follows (（统计时点为2026年9月30日，下同）): the period
+     * of its later figures that name none, in every paragraph, until a new story */
+    JbPeriod declared;
+    gboolean have_declared;
     /* a line introducing a list (本周个股涨幅榜（前五）：) holds its carried period for the
      * list's items, each a paragraph of its own (1　某某光电　+46.37%) */
     gboolean list_carry;

@@ -87,6 +87,27 @@ static gboolean a_visit(const char *sent, const char *end)
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
+/* Is the time r in brackets that say it holds for what follows (（统计时点为2026年9月30日，下同）,
+ * （数据截至2026年6月末，下同）)? */
+static gboolean declared_below(const char *sent, const char *end, const TimeRef *r)
+{
+    const char *open = NULL;
+    for (const char *p = r->at; p - strlen("（") >= sent && r->at - p < 60; p--)
+        if (starts(p - 3, r->at, "（")) {
+            open = p;
+            break;
+        } else if (starts(p - 3, r->at, "）"))
+            return FALSE;
+    if (!open)
+        return FALSE;
+    for (const char *p = r->end; p < end && p - r->end < 30; p++)
+        if (starts(p, end, "下同"))
+            return TRUE;
+        else if (starts(p, end, "）"))
+            return FALSE;
+    return FALSE;
+}
+
 void read_times(Ctx *c, const char *sent, const char *end, const char *first_number)
 {
     GArray *refs = c->times;
@@ -164,6 +185,11 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                          g_ascii_isdigit(r->end[3]);
         if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
             r->local = TRUE;
+        if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
+            declared_below(sent, end, r)) {
+            c->declared = r->val;
+            c->have_declared = TRUE;
+        }
         if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
             ctx = r->val;
             have_ctx = ctx_named = TRUE;
