@@ -187,7 +187,13 @@ static char *caption_unit(const char *text)
         const char *at = strstr(text, *w);
         if (!at)
             continue;
-        char *u = unit_word(g_strstrip(g_strdup(at + strlen(*w))));
+        /* (to the end of the declaration: 单位：百万港元，另有注明者除外） */
+        const char *from = at + strlen(*w), *to = from;
+        static const char *const END[] = {"）", ")", "，", ",", "；", ";", "、", "　", " ", NULL};
+        for (gboolean end = FALSE; *to && !end; to = end ? to : g_utf8_next_char(to))
+            for (const char *const *e = END; *e && !end; e++)
+                end = g_str_has_prefix(to, *e);
+        char *u = unit_word(g_strstrip(g_strndup(from, (gsize)(to - from))));
         if (u)
             return u;
     }

@@ -98,5 +98,12 @@ is "$(tail -n +2 "$TMP/portal.csv" | cut -d, -f2,3,7,8 | tr '\n' ' ')" \
 is "$(tail -n +2 "$TMP/portal.csv" | cut -d, -f13,14 | sort -u)" "江城資訊網,十月旅客按年升4.2%" \
     "the publisher the byline names, the headline as the title"
 is "$(cat "$TMP/portal.err")" "" "no warning: the date was found"
+# a caption declaring the unit with a remark after it (（單位：百萬港元，另有註明者除外）) gives its
+# bare cells the unit, 百萬 a magnitude; a cell with its own unit (%) keeps it
+printf '集團業績\n2026年11月26日\n\n集團公布截至2026年9月30日止六個月業績。\n\n業績摘要（單位：百萬港元，另有註明者除外）\n項目\343\200\200\343\200\200本期\343\200\200\343\200\200上年同期\n收益\343\200\200\343\200\2005,642\343\200\200\343\200\2005,382\n毛利率\343\200\200\343\200\20031.9%%\343\200\200\343\200\20032.1%%\n' >"$D/caption.txt"
+"$JB" extract -o "$TMP/caption.csv" "$D/caption.txt" 2>/dev/null
+is "$(tail -n +2 "$TMP/caption.csv" | cut -d, -f3,7,8 | tr '\n' ' ')" \
+    "2026-04/2026-09,5642000000,港元 2025-04/2025-09,5382000000,港元 2026-04/2026-09,31.9,% 2025-04/2025-09,32.1,% " \
+    "a caption's unit with a remark after it scales the bare cells"
 echo "1..$n"
 [ "$failed" -eq 0 ]
