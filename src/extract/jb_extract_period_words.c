@@ -398,6 +398,15 @@ static gboolean year_word(const char *s, const char *p, const char *limit, const
     if ((e = any_lit(p, limit, (const char *const[]){"年内", "年內", "年底前", "年末前", NULL}))) {
         if (!anchor_year(a))
             return TRUE;
+        /* a running total (年内累计上涨18.6%, 年内已累计发行): from January, as 今年以来 */
+        const char *k = lit(e, limit, "已") ? e + strlen("已") : e;
+        if (anchor_month(a) && (e - p) == (gssize)strlen("年内") &&
+            (lit(k, limit, "累计") || lit(k, limit, "累計"))) {
+            t->p = months(anchor_year(a), 1, anchor_month(a));
+            t->loose = TRUE;
+            *end = e;
+            return TRUE;
+        }
         t->p = point_period(JB_POINT_YEAR, anchor_year(a), 0, 0);
         t->loose = TRUE; /* a deadline, not the period a story reports */
         *end = e;

@@ -87,6 +87,28 @@ static gboolean a_visit(const char *sent, const char *end)
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
+/* A day counted to right after a span from the year's start (今年以来截至9月30日, 年初至今截至
+ * 6月末): the span runs to that day (2026-01-01/2026-09-30), not the day alone. refs[i] is
+ * the day, refs[i - 1] the span. */
+static void since_to_day(GArray *refs, guint i)
+{
+    TimeRef *r = &g_array_index(refs, TimeRef, i), *s = &g_array_index(refs, TimeRef, i - 1);
+    const JbPoint *d = &r->val.end;
+    /* (the span as read so far: January on, or narrowed to its first day) */
+    gboolean from_january = s->val.start.n == 1 &&
+                            (s->val.start.kind == JB_POINT_MONTH ||
+                             (s->val.start.kind == JB_POINT_DAY && s->val.start.day == 1));
+    if (!s->has_val || !s->loose || !from_january || s->val.start.year != d->year ||
+        r->val.start.kind != JB_POINT_DAY || jb_period_freq(&r->val) != JB_FREQ_DAY)
+        return;
+    const char *p = s->end;
+    if (starts(p, r->at, "，"))
+        p += strlen("，");
+    if (!(starts(p, r->at, "截至") || starts(p, r->at, "截止")) || p + strlen("截至") != r->at)
+        return;
+    r->val.start = (JbPoint){JB_POINT_DAY, d->year, 1, 1};
+}
+
 /* Is the time r in brackets that say it holds for what follows (（统计时点为2026年9月30日，下同）,
  * （数据截至2026年6月末，下同）)? */
 static gboolean declared_below(const char *sent, const char *end, const TimeRef *r)
@@ -137,6 +159,8 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                              : jb_extract_default_day(&c->anchor, c->sentence_market, &r->val);
         else
             r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+        if (r->has_val && i > 0)
+            since_to_day(refs, i);
         if (r->has_val && r->rel == REL_NONE && r->role != TIME_BASE &&
             r->val.start.kind == JB_POINT_DAY &&
             jb_period_first_day(&r->val) == jb_period_end_day(&r->val) - 1) {
