@@ -162,6 +162,11 @@ static gboolean aligned_row(const char *p, const char *e, const char *end, Align
     if (!e2)
         e2 = end;
     guint num2, n2 = p2 < end ? aligned_cells(p2, e2, NULL, &num2) : 0;
+    if (n2 == 1 && num2 == 0 && e2 < end) {
+        /* (a section row under the head, 一、移动业务: the row after it is the one beside) */
+        const char *p3 = e2 + 1, *e3 = memchr(p3, '\n', (size_t)(end - p3));
+        n2 = aligned_cells(p3, e3 ? e3 : end, NULL, &num2);
+    }
     if (!n2)
         num2 = 0;
     gboolean row = n >= 3 && num >= 1 && (before == n || (n2 == n && num2 >= 1));

@@ -453,6 +453,23 @@ static void ctx_clear(Ctx *c)
     g_array_unref(c->glued);
 }
 
+/* Is paragraph j a table's section row (一、移动业务, 其中：) between its rows: a short line
+ * with no figure, a table row after it? Such a line ends no table: the rows under it keep
+ * the columns' head. */
+static gboolean section_row(const JbArticle *a, guint j)
+{
+    if (j + 1 >= a->paragraphs->len || g_array_index(a->kinds, guint8, j + 1) != JB_PARA_TABLE ||
+        g_array_index(a->kinds, guint8, j) == JB_PARA_HEADING)
+        return FALSE;
+    const char *p = g_ptr_array_index(a->paragraphs, j);
+    if (g_utf8_strlen(p, -1) > 12)
+        return FALSE;
+    for (; *p; p++)
+        if (g_ascii_isdigit(*p))
+            return FALSE;
+    return TRUE;
+}
+
 /* Paragraph i of the body, in section `*section`: a new section entered (a story of its own
  * when it begins the article or has its own date or link); a headline's period noted for
  * what is under it, the headline itself left for read_headlines; a table read whole (*i to
@@ -493,9 +510,9 @@ static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, con
         heading_period(c, para, level);
     if (kind == JB_PARA_TABLE) {
         guint j = *i + 1; /* the table's rows, up to a heading or prose */
-        while (j < article->paragraphs->len &&
-               g_array_index(article->kinds, guint8, j) == JB_PARA_TABLE &&
-               jb_article_section_of(article, j) == here)
+        while (
+            j < article->paragraphs->len && jb_article_section_of(article, j) == here &&
+            (g_array_index(article->kinds, guint8, j) == JB_PARA_TABLE || section_row(article, j)))
             j++;
         jb_extract_table(c, *i, j);
         *i = j - 1;

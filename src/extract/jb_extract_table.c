@@ -320,6 +320,11 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         TimeRef ht; /* (上季, 今季: relative to the row's period, not to the column before) */
         gboolean head_time = head &&
                              text_time(c, head, row_time || t->have_ctx ? &row_ctx : NULL, &ht);
+        if (head_time && have_first && ht.val.start.kind == JB_POINT_YEAR &&
+            ht.val.end.year == ht.val.start.year && first.end.kind == JB_POINT_MONTH &&
+            first.end.year == ht.val.start.year && (strstr(head, "累计") || strstr(head, "累計")))
+            /* 2026年10月 | 2026年9月 | 本年累计: the year to the first column's month */
+            ht.val = (JbPeriod){{JB_POINT_MONTH, first.end.year, 1, 0}, first.end};
         if (head_time) {
             left = ht.val; /* a column with no time of its own has the one to its left */
             have_left = TRUE;

@@ -105,5 +105,13 @@ printf '集團業績\n2026年11月26日\n\n集團公布截至2026年9月30日止
 is "$(tail -n +2 "$TMP/caption.csv" | cut -d, -f3,7,8 | tr '\n' ' ')" \
     "2026-04/2026-09,5642000000,港元 2025-04/2025-09,5382000000,港元 2026-04/2026-09,31.9,% 2025-04/2025-09,32.1,% " \
     "a caption's unit with a remark after it scales the bare cells"
+# a table laid out in columns with a section row under its head (一、移动业务) keeps the head's
+# months for the rows under it; a column 本年累计 after month columns runs from January to the
+# first column's month; a row label's 本月 yields to its column's month
+printf '某公司运营数据公告\n2026年11月20日\n\n本公司现公布2026年10月运营数据如下：\n\n项目                          2026年10月      2026年9月      本年累计\n一、移动业务\n  移动客户总数（万户）         31,286.5       31,305.2           —\n  本月净增客户数（万户）          -18.7           42.3        226.4\n\n特此公告。\n' >"$D/ops.txt"
+"$JB" extract -o "$TMP/ops.csv" "$D/ops.txt" 2>/dev/null
+is "$(tail -n +2 "$TMP/ops.csv" | cut -d, -f3,7 | tr '\n' ' ')" \
+    "2026-10,312865000 2026-09,313052000 2026-10,-187000 2026-09,423000 2026-01/2026-10,2264000 " \
+    "a section row under a column table's head; a cumulative column runs to the first month"
 echo "1..$n"
 [ "$failed" -eq 0 ]
