@@ -79,6 +79,14 @@ void heading_period(Ctx *c, const char *heading, guint level)
     c->heading_plan[level] = plan_heading(heading);
     c->have_heading_period[level] = named_period(c, heading, c->heading_plan[level],
                                                  &c->heading_period[level]);
+    /* a report's section on the year before (二、上年同期经营业绩和财务状况): its period a year back */
+    if (!c->have_heading_period[level] && c->have_title_period &&
+        (strstr(heading, "上年同期") || strstr(heading, "去年同期"))) {
+        const JbPeriod *tp = &c->title_period;
+        c->heading_period[level] = (JbPeriod){jb_point_add_years(tp->start, -1),
+                                              jb_point_add_years(tp->end, -1)};
+        c->have_heading_period[level] = TRUE;
+    }
     /* A heading paragraph (Markdown, HTML) is often a headline, whose period is one of
      * several its story reports: it holds for prose only when numbered as a section is. */
     c->heading_for_prose[level] = level > 0 || jb_extract_heading_level(heading) > 0;

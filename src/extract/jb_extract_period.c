@@ -468,6 +468,20 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         t->rel = REL_PREV_YEAR_END; /* the year before the one spoken of */
         return e;
     }
+    /* 上年 alone (由上年的16%, 上年为…) is the year before the one spoken of; 上年同期, 上年同月
+     * and 上年四季度 are times of year_part's */
+    if ((e = any_lit(p, limit, (const char *const[]){"上一年", "上年", NULL})) &&
+        any_lit(
+            lit(e, limit, "度") ? e + strlen("度") : e, limit,
+            (const char *const[]){"的", "，", "为", "為", NULL})) { /* (上年四季度: year_part) */
+        if (!anchor_year(a) ||
+            any_lit(e, limit, (const char *const[]){"价格", "價格", "不变价", "不變價", NULL}))
+            return NULL; /* (按上年价格计算: prices of a year, a base) */
+        if (lit(e, limit, "度"))
+            e += strlen("度");
+        t->rel = REL_PREV_YEAR;
+        return e;
+    }
     /* a cohort's size (2027届高校毕业生规模预计达1290万人): those who graduate that year, a
      * count of the year's (what the cohort earns or signs is measured when said) */
     if (g_ascii_isdigit(*p) && (p == s || !g_ascii_isdigit(p[-1]))) {

@@ -38,6 +38,16 @@ gint64 jb_extract_trading_day_after(gint64 d)
 
 /* ---- resolving ------------------------------------------------------------------------------ */
 
+/* The year 全年 means after `p`: its year, or for a span of months or days running into the
+ * next year (假期（12月20日至明年1月4日）…全年) the story's, when it is one of the two. */
+static int year_of_span(const JbPeriod *p, const TimeAnchor *a)
+{
+    if (p->start.kind >= JB_POINT_MONTH && p->start.year < p->end.year &&
+        anchor_year(a) >= p->start.year && anchor_year(a) <= p->end.year)
+        return anchor_year(a);
+    return jb_period_year(p);
+}
+
 gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
                                  const GArray *refs, guint i, JbPeriod *out)
 {
@@ -77,7 +87,8 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
     case REL_YEAR_START:
     case REL_YEAR_END:
     case REL_YEARS:
-    case REL_PREV_YEAR_END: {
+    case REL_PREV_YEAR_END:
+    case REL_PREV_YEAR: {
         /* the year its sentence named last: as the period (2023年营收…较2022年…，全年…), else
          * as anything (从2023年初的0.9元下降至年底的0.45元); else the context's */
         int y = 0, any = 0;
@@ -93,13 +104,14 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
                 return TRUE;
             }
             if (r->role == TIME_PERIOD)
-                y = jb_period_year(&r->p);
+                y = t->rel == REL_YEAR ? year_of_span(&r->p, a) : jb_period_year(&r->p);
             else if (!any)
                 any = jb_period_year(&r->p);
         }
         gboolean named = y || any;
+        int base_year = t->rel == REL_YEAR ? year_of_span(&base, a) : jb_period_year(&base);
         if (!y)
-            y = any ? any : jb_period_year(&base);
+            y = any ? any : base_year;
         if (!ctx && !named && (t->rel == REL_YEAR || t->rel == REL_YEARS) && anchor_month(a) &&
             anchor_month(a) <= 2)
             y--; /* a year-end review: January's 全年 is last year */
@@ -118,6 +130,7 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         *out = t->rel == REL_YEAR            ? point_period(JB_POINT_YEAR, y, 0, 0)
                : t->rel == REL_YEAR_START    ? point_period(JB_POINT_MONTH, y, 1, 0)
                : t->rel == REL_PREV_YEAR_END ? point_period(JB_POINT_MONTH, y - 1, 12, 0)
+               : t->rel == REL_PREV_YEAR     ? point_period(JB_POINT_YEAR, y - 1, 0, 0)
                                              : point_period(JB_POINT_MONTH, y, 12, 0);
         return TRUE;
     }

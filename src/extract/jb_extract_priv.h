@@ -159,6 +159,8 @@ typedef enum {
     REL_YEAR_END,   /* 年底, 年末: December of the context's year (else the published year) */
     REL_PREV_YEAR_END, /* 上年末, 去年底: December of the year before the context's (截至2025年末，
                         * 较上年末…: 2024-12, in a report published in 2026) */
+    REL_PREV_YEAR, /* 上年, 上一年 alone: the year before the context's (2026年…由上年的16%提升至27%,
+                    * published in 2027: 2025), where 去年 counts from the published year */
     REL_THAT_DAY, /* 当天, 当日, 全日: the day last named (else the published or trading day) */
     REL_YEARS, /* 五年来, 过去五年: the `years` years to the context's year (in January and
                 * February, with no year named: to last year, a review's) */
