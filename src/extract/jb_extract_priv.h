@@ -360,6 +360,10 @@ typedef struct {
      * of its later figures that name none, in every paragraph, until a new story */
     JbPeriod declared;
     gboolean have_declared;
+    /* a time still to come the paragraph announced (将于12月10日起实行新的运行图): what a later
+     * sentence opening 调图后， or 届时 speaks of */
+    JbPeriod event;
+    gboolean have_event;
     /* a line introducing a list (本周个股涨幅榜（前五）：) holds its carried period for the
      * list's items, each a paragraph of its own (1　某某光电　+46.37%) */
     gboolean list_carry;

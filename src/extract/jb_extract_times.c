@@ -84,9 +84,23 @@ static gboolean a_visit(const char *sent, const char *end)
     return FALSE;
 }
 
-/* The times of the sentence [sent, end), each resolved where it stands: against the
- * period in force, which a period it names replaces (a base or a relative time does not).
- * The paragraph's carried period becomes the last one named. */
+/* Does the sentence [sent, end) open speaking of the time after an event announced before it:
+ * 届时, or a short phrase ending in 后 (调图后，, 开通后，, 投产后，), not 此后 or 随后 (after what
+ * was just told)? */
+static gboolean after_the_event(const char *sent, const char *end)
+{
+    if (starts(sent, end, "届时") || starts(sent, end, "屆時"))
+        return TRUE;
+    const char *p = sent;
+    for (int n = 0; n < 4 && p < end && (guchar)*p >= 0xE0; n++, p += 3)
+        if (n >= 2 && (starts(p, end, "后，") || starts(p, end, "後，")))
+            return !starts(p - 3, end, "此") && !starts(p - 3, end, "随") &&
+                   !starts(p - 3, end, "隨") && !starts(p - 3, end, "其") &&
+                   !starts(p - 3, end, "之") && !starts(p - 3, end, "然") &&
+                   !starts(p - 3, end, "最");
+    return FALSE;
+}
+
 /* A day counted to right after a span from the year's start (今年以来截至9月30日, 年初至今截至
  * 6月末): the span runs to that day (2026-01-01/2026-09-30), not the day alone. refs[i] is
  * the day, refs[i - 1] the span. */
@@ -130,6 +144,9 @@ static gboolean declared_below(const char *sent, const char *end, const TimeRef 
     return FALSE;
 }
 
+/* The times of the sentence [sent, end), each resolved where it stands: against the
+ * period in force, which a period it names replaces (a base or a relative time does not).
+ * The paragraph's carried period becomes the last one named. */
 void read_times(Ctx *c, const char *sent, const char *end, const char *first_number)
 {
     GArray *refs = c->times;
@@ -137,6 +154,10 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
     const GArray *qs = c->quantities;
     c->carry_in = c->carry;
     c->have_carry_in = c->have_carry;
+    if (c->have_event && after_the_event(sent, end)) {
+        c->carry_in = c->event; /* 将于12月10日起实行…。调图后，…1.32万列: that day's */
+        c->have_carry_in = TRUE;
+    }
     jb_extract_time_refs(sent, end, &c->anchor, refs);
     jb_extract_named_mentions(c, sent, first_number, refs);
     JbPeriod ctx = c->carry;
@@ -209,6 +230,13 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                          g_ascii_isdigit(r->end[3]);
         if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
             r->local = TRUE;
+        if (r->has_val && r->val.start.kind >= JB_POINT_MONTH && r->rel == REL_NONE &&
+            (ends(sent, r->at, "将于") || ends(sent, r->at, "將於") ||
+             ends(sent, r->at, "计划于") || ends(sent, r->at, "計劃於")) &&
+            jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day)) {
+            c->event = r->val;
+            c->have_event = TRUE;
+        }
         if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
             declared_below(sent, end, r)) {
             c->declared = r->val;
