@@ -100,6 +100,13 @@ floor period-year 0.98
 floor period-exact 0.91
 floor bound 0.98
 floor forecast 0.98
+written written10
+floor precision 0.90
+floor recall 0.96
+floor period-year 0.96
+floor period-exact 0.78
+floor bound 0.98
+floor forecast 0.96
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
