@@ -437,6 +437,12 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
             kind = U_PLAIN; /* 评分8.1分: a score */
             break;
         }
+        if (ulen == strlen("秒") && AT(c, u, "秒") &&
+            !(p >= c->lo + strlen("分") &&
+              same_bytes(c->t + p - strlen("分"), "分", strlen("分")))) {
+            kind = U_DURATION; /* 快了41秒, 用时12秒: seconds, not a clock's (8时30分15秒) */
+            break;
+        }
         return WHY_TIME;
     case U_CLASS:
         if (m->arabic && jb_number_scale_level(c, p, u + ulen)) {

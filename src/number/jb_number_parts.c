@@ -172,6 +172,10 @@ gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out
 {
     if (p > 0 && (g_ascii_isdigit(t[p - 1]) || t[p - 1] == '.'))
         return 0;
+    static const char *const CLOCK[] = {"时", "時", "点", "點"};
+    for (gsize i = 0; i < G_N_ELEMENTS(CLOCK); i++)
+        if (p >= 4 && memcmp(t + p - 3, CLOCK[i], 3) == 0 && g_ascii_isdigit(t[p - 4]))
+            return 0; /* 7时30分15秒: a clock's minutes and seconds (not 用时1小时12分钟) */
     gsize q = p, n;
     int a = small_digits(t, len, &q);
     if (a < 0)
@@ -188,9 +192,20 @@ gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out
     n = word_at(t, len, q, hours ? jb_words_duration_minute : jb_words_duration_second);
     if (!n)
         return 0;
+    gint64 value = (gint64)a * 60 + b;
+    const char *unit = hours ? "分钟" : "秒";
+    if (hours) { /* 2小时08分36秒: three parts, in seconds */
+        gsize r = q + n, m;
+        int c = small_digits(t, len, &r);
+        if (c >= 0 && c < 60 && (m = word_at(t, len, r, jb_words_duration_second))) {
+            value = value * 60 + c;
+            unit = "秒";
+            n = r + m - q;
+        }
+    }
     memset(out, 0, sizeof *out);
-    out->value = out->high = (JbDecimal){(gint64)a * 60 + b, 0};
-    g_strlcpy(out->unit, hours ? "分钟" : "秒", sizeof out->unit);
+    out->value = out->high = (JbDecimal){value, 0};
+    g_strlcpy(out->unit, unit, sizeof out->unit);
     out->bound = JB_BOUND_EXACT;
     out->start = p;
     out->end = q + n;
