@@ -215,7 +215,7 @@ static const char *half_of_year(const char *p, const char *limit, int y, int am,
 
 /* The first months or quarters of a year: 前三季度, 前两季度, 前7个月; Hong Kong's 首三季,
  * 今年首十個月 (首季 is a quarter: quarter_of_year). */
-static gboolean first_of_year(const char *s, const char *p, const char *limit, int y,
+static gboolean first_of_year(const char *s, const char *p, const char *limit, int y, int am,
                               gboolean year_stated, TimeRef *t, const char **end)
 {
     const char *e;
@@ -237,10 +237,11 @@ static gboolean first_of_year(const char *s, const char *p, const char *limit, i
         *end = r;
         return TRUE;
     }
-    /* 前7个月, 前10月; 首十個月 after a year or before a running total only (首7個月的免租期
-     * is a span of time; 首11個月累計…, 首11個月， are the year's months) */
+    /* 前7个月, 前10月; 首十個月 after a year, before a running total or as many as the year has
+     * had by the published day (首7個月的免租期 is a span of time; 首11個月累計…, 首11個月， and
+     * 首11個月貨運量 in December are the year's months) */
     if (n >= 2 && (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL})) &&
-        (!shou || year_stated ||
+        (!shou || year_stated || (am && (n == am - 1 || n == am)) ||
          any_lit(r, limit, (const char *const[]){"累计", "累計", "，", ",", NULL}))) {
         t->p = months(y, 1, n);
         *end = r;
@@ -430,7 +431,7 @@ const char *sub_year(const char *s, const char *p, const char *limit, const Time
     int am = anchor_month(a);
     if ((e = half_of_year(p, limit, y, am, year_stated, t)))
         return e;
-    if (first_of_year(s, p, limit, y, year_stated, t, &e))
+    if (first_of_year(s, p, limit, y, am, year_stated, t, &e))
         return e;
     if ((e = quarter_of_year(s, p, limit, y, am, year_stated, t)))
         return e;
