@@ -573,6 +573,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     for (guint i = 0; i < article->paragraphs->len; i++)
         read_body_paragraph(&c, &i, &section, contents, digest);
     read_headlines(&c, contents);
+    jb_extract_drop_prose_repeating_tables(c.out, c.body_statements);
     ctx_clear(&c);
     return c.out;
 }

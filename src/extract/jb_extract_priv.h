@@ -486,6 +486,12 @@ GHashTable *jb_extract_seen_new(void);
 void jb_extract_seen_replace(GHashTable *seen, JbStatement *old, JbStatement *by);
 /* Add `s` (owned by c->out) to c->seen. */
 void jb_extract_remember(GHashTable *seen, JbStatement *s);
+/* Drop the body's prose statements (the first `body` of `out`) that repeat a table cell given
+ * before them: the same magnitude, unit (a bare cell: % too) and period (a table of a month's
+ * figures, then an editor's note 净减18.7万户 of its -18.7). A table after the prose is
+ * checked as it is read (jb_extract_said_in_prose). */
+void jb_extract_drop_prose_repeating_tables(GPtrArray *out, guint body);
+
 /* The statement of the article that says what `s` says (equal value and unit, bounds and
  * stated periods that agree, the same subject, metrics of which one holds the other's core),
  * or NULL. */

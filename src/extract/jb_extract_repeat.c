@@ -266,9 +266,13 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
     gboolean particular = v.mant >= 100 || v.mant <= -100;
     JbPeriod pp;
     gboolean have_pp = period[0] && jb_period_parse(period, &pp, NULL);
-    /* the statements of this value, or of its opposite, in this unit (seen's buckets) */
-    for (int sign = 0; sign < 2 && !said; sign++) {
+    /* the statements of this value, or of its opposite, in this unit (seen's buckets); a cell
+     * with no unit, in % too (| 制造业PMI | 49.6 | beside 制造业PMI为49.6%) */
+    for (int k = 0; k < (q->unit[0] ? 2 : 4) && !said; k++) {
+        int sign = k % 2;
         JbStatement probe = {.q = *q};
+        if (k >= 2)
+            g_strlcpy(probe.q.unit, "%", sizeof probe.q.unit);
         if (sign)
             probe.q.value.mant = -probe.q.value.mant;
         GArray *bucket = g_hash_table_lookup(c->seen, &probe);
@@ -284,4 +288,61 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
     }
     g_string_free(w, TRUE);
     return said;
+}
+
+/* The key of a figure for drop_prose_repeating_tables: its magnitude, unit and period. */
+static char *repeat_key(const JbStatement *s, const char *unit)
+{
+    JbDecimal v = jb_decimal_normalize(s->q.value);
+    if (v.mant < 0)
+        v.mant = -v.mant; /* (净减18.7万户 after a table's -18.7) */
+    g_autofree char *n = jb_decimal_to_string(v);
+    return g_strdup_printf("%s\x1f%s\x1f%s", n, jb_unit_base(unit), s->period);
+}
+
+void jb_extract_drop_prose_repeating_tables(GPtrArray *out, guint body)
+{
+    GHashTable *cells = NULL; /* key → the cell's index + 1 */
+    body = MIN(body, out->len);
+    for (guint i = 0; i < body; i++) {
+        const JbStatement *s = g_ptr_array_index(out, i);
+        if (!strstr(s->quote, " | "))
+            continue;
+        if (!cells)
+            cells = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        g_hash_table_insert(cells, repeat_key(s, s->q.unit), GUINT_TO_POINTER(i + 1));
+        if (!s->q.unit[0]) /* (| 制造业PMI | 49.6 | beside 为49.6%) */
+            g_hash_table_insert(cells, repeat_key(s, "%"), GUINT_TO_POINTER(i + 1));
+    }
+    if (!cells)
+        return;
+    /* the later prose goes, but for a bare cell the prose gives a unit: the cell goes */
+    g_autofree guint8 *drop = g_new0(guint8, body);
+    gboolean seen_cell = FALSE;
+    for (guint i = 0; i < body; i++) {
+        const JbStatement *s = g_ptr_array_index(out, i);
+        gboolean cell = strstr(s->quote, " | ") != NULL;
+        seen_cell = seen_cell || cell;
+        JbDecimal v = jb_decimal_normalize(s->q.value);
+        if (cell || !seen_cell || (v.mant < 100 && v.mant > -100))
+            continue; /* (0.3个百分点 may be another row's change: three digits are one figure's) */
+        g_autofree char *k = repeat_key(s, s->q.unit);
+        guint at = GPOINTER_TO_UINT(g_hash_table_lookup(cells, k));
+        if (!at || at - 1 > i)
+            continue;
+        const JbStatement *c = g_ptr_array_index(out, at - 1);
+        drop[c->q.unit[0] || !s->q.unit[0] ? i : at - 1] = TRUE;
+    }
+    g_hash_table_unref(cells);
+    guint kept = 0;
+    for (guint i = 0; i < out->len; i++) {
+        JbStatement *s = g_ptr_array_index(out, i);
+        if (i < body && drop[i])
+            jb_statement_free(s);
+        else
+            g_ptr_array_index(out, kept++) = s;
+    }
+    for (guint i = kept; i < out->len; i++)
+        g_ptr_array_index(out, i) = NULL; /* (moved down or freed: set_size frees NULLs) */
+    g_ptr_array_set_size(out, kept);
 }
