@@ -36,5 +36,6 @@ extern const char *const jb_words_per_magnitude[];
 extern const char *const jb_words_per_noun[];
 extern const char *const jb_words_report_short[];
 extern const char *const jb_words_report_short_value[];
+extern const char *const jb_words_reference_line[];
 
 #endif

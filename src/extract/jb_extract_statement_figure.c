@@ -352,6 +352,16 @@ gboolean list_joiner(const char *a, const char *b)
     return FALSE;
 }
 
+/* Does a reference line follow the figure ending at qe (50%的荣枯线, 50%荣枯线)? */
+static gboolean reference_line_after(const char *qe, const char *end)
+{
+    const char *p = starts(qe, end, "的") ? qe + strlen("的") : qe;
+    for (const char *const *w = jb_words_reference_line; *w; w++)
+        if (starts(p, end, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* Is the quantity no figure to state? A count in prose, a short quote, after a definition,
  * a vague amount (数亿元), a class of things or a threshold that defines a group, a span that
  * names a programme, who or what (年满60周岁, ±800千伏), a kind of household, the group a
@@ -407,6 +417,8 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         starts(qe, sent_end, "的称为") || starts(qe, sent_end, "的稱為") ||
         starts(qe, sent_end, "的属于") || starts(qe, sent_end, "的屬於"))
         return TRUE; /* 30公顷以上的为大型滑雪场, 5至30公顷的为中型: a class defined by its bounds */
+    if (reference_line_after(qe, sent_end))
+        return TRUE; /* 低于50%的荣枯线: the line a value is read against, no figure */
     if (starts(qe, sent_end, "兑") || starts(qe, sent_end, "兌"))
         return TRUE; /* 1美元兑7.08元人民币: the base of an exchange rate, not a figure */
     if (g_ascii_isalpha(q->unit[0]) && latin_spec_before_noun(qe, sent_end))
