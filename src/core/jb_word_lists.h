@@ -37,5 +37,6 @@ extern const char *const jb_words_per_noun[];
 extern const char *const jb_words_report_short[];
 extern const char *const jb_words_report_short_value[];
 extern const char *const jb_words_reference_line[];
+extern const char *const jb_words_id_header[];
 
 #endif

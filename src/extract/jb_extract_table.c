@@ -180,6 +180,16 @@ static gboolean unit_header(const char *head)
            strcmp(h, "計量單位") == 0;
 }
 
+/* Is `head` the header of a column of identifiers (股票代码, 序号, 排名)? Its cells are none of
+ * the table's figures. */
+static gboolean id_header(const char *head)
+{
+    for (const char *const *w = jb_words_id_header; *w; w++)
+        if (strstr(head, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* The unit a table states for all its cells (a caption 单位：亿元), or NULL. */
 static char *caption_unit(const char *text)
 {
@@ -315,7 +325,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             row_unit = cells[j];
     for (guint j = 1; j < n; j++) {
         const char *head = t->head && j < t->head->len ? g_ptr_array_index(t->head, j) : NULL;
-        if (head && unit_header(head))
+        if (head && (unit_header(head) || id_header(head)))
             continue;
         TimeRef ht; /* (上季, 今季: relative to the row's period, not to the column before) */
         gboolean head_time = head &&

@@ -121,5 +121,10 @@ printf '运营数据\n2026年11月20日\n\n| 项目 | 2026年10月 |\n|---|---|\
 is "$(tail -n +2 "$TMP/repeat.csv" | cut -d, -f3,7,8 | tr '\n' ' ')" \
     "2026-10,-162000,户 2026-10,0.3,百分点 2026-10,50.3,% 2026-10,0.3,百分点 " \
     "prose after a table repeating a cell is one statement"
+# a table's column of identifiers (序号, 股票代码, 排名) holds no figures
+printf '基金季报\n2026年10月24日\n\n该基金三季度末前五大重仓股如下。\n\n| 序号 | 股票代码 | 股票名称 | 持股数量（万股） |\n|---|---|---|---|\n| 1 | 688521 | 甲光微电 | 412.60 |\n| 2 | 002846 | 乙禾电子 | 903.47 |\n' >"$D/codes.txt"
+"$JB" extract -o "$TMP/codes.csv" "$D/codes.txt" 2>/dev/null
+is "$(tail -n +2 "$TMP/codes.csv" | cut -d, -f7,8 | tr '\n' ' ')" "4126000,股 9034700,股 " \
+    "no stock code or serial number as a figure"
 echo "1..$n"
 [ "$failed" -eq 0 ]
