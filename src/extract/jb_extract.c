@@ -308,7 +308,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     gboolean item = list_item(para, end);
     if (!g_str_has_prefix(para, "其中") && !(c->list_carry && item))
         c->have_carry = FALSE;
-    c->have_event = FALSE;
+    c->have_event = c->have_future_year = FALSE;
     c->list_carry = c->list_carry && item;
     while (sent < end) {
         const char *p = sent;

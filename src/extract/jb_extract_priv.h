@@ -364,6 +364,10 @@ typedef struct {
      * sentence opening 调图后， or 届时 speaks of */
     JbPeriod event;
     gboolean have_event;
+    /* the last year to come the paragraph named (2027年 in a story of 2026): what its later
+     * 预计全年 forecasts */
+    JbPeriod future_year;
+    gboolean have_future_year;
     /* a line introducing a list (本周个股涨幅榜（前五）：) holds its carried period for the
      * list's items, each a paragraph of its own (1　某某光电　+46.37%) */
     gboolean list_carry;

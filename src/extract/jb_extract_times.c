@@ -174,6 +174,12 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         const JbPeriod *against = have_ctx && (ctx_named || !relative) ? &ctx : NULL;
         if (relative && !ctx_named && c->have_story_named)
             against = &c->story_named;
+        /* 预计全年 after a forecast of a year to come (我们预计，2027年GDP…。预计全年CPI…): that
+         * year's, though a forecast's time carries to no later sentence of facts */
+        if (r->rel == REL_YEAR && c->have_future_year && !ctx_named &&
+            (ends(sent, r->at, "预计") || ends(sent, r->at, "預計") || ends(sent, r->at, "预期") ||
+             ends(sent, r->at, "預期")))
+            against = &c->future_year;
         if (r->rel == REL_THAT_DAY) /* 12月31日跨年夜，…。当天…: that day */
             r->has_val = c->have_last_day
                              ? (r->val = c->last_day, TRUE)
@@ -230,6 +236,11 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                          g_ascii_isdigit(r->end[3]);
         if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
             r->local = TRUE;
+        if (r->has_val && r->rel == REL_NONE && r->val.start.kind == JB_POINT_YEAR &&
+            r->val.start.year == r->val.end.year && r->val.start.year > c->anchor.day.year) {
+            c->future_year = r->val; /* (2027年 in a story of 2026) */
+            c->have_future_year = TRUE;
+        }
         if (r->has_val && r->val.start.kind >= JB_POINT_MONTH && r->rel == REL_NONE &&
             (ends(sent, r->at, "将于") || ends(sent, r->at, "將於") ||
              ends(sent, r->at, "计划于") || ends(sent, r->at, "計劃於")) &&
