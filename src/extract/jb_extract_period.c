@@ -581,13 +581,21 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
     if (sep != p || ends_with(s, prev_end, "以来") || ends_with(s, prev_end, "以來"))
         return FALSE;
     TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
+    JbPeriod tp = t->p;
+    /* (11月至12月 in November: the later month is this year's too, not last year's, where a
+     * month not yet reached alone is taken back a year) */
+    if (t->shifted_back && !prev->shifted_back &&
+        jb_point_first_day(&tp.start) <= jb_point_first_day(&prev->p.end)) {
+        tp.start = jb_point_add_years(tp.start, 1);
+        tp.end = jb_point_add_years(tp.end, 1);
+    }
     if (prev->end != prev_end || prev->rel != REL_NONE || !prev->known ||
         (prev->role != TIME_PERIOD && prev->role != TIME_BASE) ||
-        prev->p.start.kind != t->p.start.kind || prev->p.end.kind != t->p.start.kind ||
-        t->p.start.kind != t->p.end.kind ||
-        jb_point_first_day(&t->p.start) <= jb_point_first_day(&prev->p.end))
+        prev->p.start.kind != tp.start.kind || prev->p.end.kind != tp.start.kind ||
+        tp.start.kind != tp.end.kind ||
+        jb_point_first_day(&tp.start) <= jb_point_first_day(&prev->p.end))
         return FALSE;
-    prev->p.end = t->p.end;
+    prev->p.end = tp.end;
     prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
     prev->by_ends = by_ends;
     return TRUE;

@@ -169,7 +169,9 @@ static gboolean today_word(const char *p, const char *limit, const TimeAnchor *a
         *end = e;
         return TRUE;
     }
-    if ((e = any_lit(p, limit, (const char *const[]){"今天", "今日", NULL}))) {
+    if ((e = any_lit(
+             p, limit,
+             (const char *const[]){"今天", "今日", "今早", "今晨", "今午", "今晚", NULL}))) {
         if (!a->day.kind)
             return TRUE;
         t->p = jb_period_of(a->day);
