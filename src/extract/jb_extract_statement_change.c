@@ -430,9 +430,33 @@ gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB
  * 72.4%) is where the span ended, one it rose from (由2.41%提高到) the year before it began;
  * its flows are the span's (年均增长5.9%, 累计新增68.7万人, 比
  * 2020年提高4.6个百分点: no verb of a level right before them, or a word of a flow). */
+/* A stock's level in a running span of months (1—10月…净增1.12亿户，总数达11.47亿户): at the
+ * span's last month. */
+static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
+{
+    JbPeriod p;
+    if (!jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_MONTH || p.start.n != 1 ||
+        p.end.kind != JB_POINT_MONTH || p.end.year != p.start.year || p.end.n < 2)
+        return;
+    static const char *const VERB[] = {"达到", "達到", "达", "達", "为", "為", NULL};
+    for (const char *const *v = VERB; *v; v++) {
+        if (!ends(cs0, qs, *v))
+            continue;
+        for (const char *const *n = jb_words_stock_noun; *n; n++)
+            if (ends(cs0, qs - strlen(*v), *n)) {
+                JbPeriod end = {p.end, p.end};
+                jb_period_format(&end, period);
+                return;
+            }
+        return;
+    }
+}
+
 void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
                        char period[JB_PERIOD_MAX])
 {
+    if (period[0])
+        stock_at_span_end(cs0, qs, period);
     static const char *const LEVEL[] = {"达到",   "達到",   "突破",   "升至",   "增至",   "增加到",
                                         "提高到", "提高至", "提升至", "提升到", "上升到", "上升至",
                                         "攀升至", "达",     "達",     "为",     "為",     NULL};
