@@ -6,6 +6,7 @@
  * Not for: reading the times themselves (jb_extract_period.c), choosing the statement's
  * period among them (statement_period, jb_extract_statement.c).
  */
+#include "jb_extract_period_priv.h"
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
 #include "jb_word_lists.h"
@@ -364,8 +365,13 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
     c->change_end = qe;
     c->change_from = from;
     JbPeriod span = {from.start, to};
+    int months = (to.year - from.start.year) * 12 + to.n - from.start.n + 1;
     if (from.start.n == 1 && to.n == 12)
         span = (JbPeriod){{JB_POINT_YEAR, from.start.year, 0, 0}, {JB_POINT_YEAR, to.year, 0, 0}};
+    else if (from.start.kind == JB_POINT_MONTH && months == 3 && base &&
+             jb_find(base->at, base->end, "季", strlen("季")))
+        span = month_run(from.start, months); /* 较二季度末 at 三季度末: the third quarter (a
+                                               * change since 年初 at 6月末 stays in months) */
     if (jb_point_first_day(&span.start) == jb_point_first_day(&span.end) &&
         span.start.kind == span.end.kind)
         span.end = span.start;
