@@ -13,6 +13,7 @@
 #include "jb_word_lists.h"
 
 #include <stddef.h>
+#include <math.h>
 #include <string.h>
 
 /* ---- statements -------------------------------------------------------------------------- */
@@ -347,6 +348,34 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
     return FALSE;
 }
 
+/* A headline's hedged figure that rounds one of its story's (超3小时 of 187分钟, 超四成 of 41.5%,
+ * 首破150万 of 152.7万): the period is the body's figure's. `period` is replaced when one is
+ * found. A headline has few figures: each looks over the body's statements once. */
+static void headline_rounds_body(const Ctx *c, const JbQuantity *q, char period[JB_PERIOD_MAX])
+{
+    double hv = jb_decimal_to_double(q->value);
+    if (q->bound == JB_BOUND_EXACT || q->is_range || hv <= 0)
+        return;
+    gboolean hours = strcmp(q->unit, "小时") == 0 || strcmp(q->unit, "小時") == 0;
+    for (guint i = 0; i < c->body_statements; i++) {
+        const JbStatement *b = g_ptr_array_index(c->out, i);
+        if (g_strcmp0(b->title, c->title) != 0 || b->q.is_range)
+            continue; /* (another item's story, in a feed) */
+        double bv = fabs(jb_decimal_to_double(b->q.value));
+        if (hours && (strcmp(b->q.unit, "分钟") == 0 || strcmp(b->q.unit, "分鐘") == 0))
+            bv /= 60; /* (超3小时 of 187分钟) */
+        else if (!jb_unit_same(b->q.unit, q->unit) && !(!q->unit[0] && b->q.unit[0]))
+            continue;
+        gboolean rounds = q->bound == JB_BOUND_AT_LEAST  ? bv >= hv && bv <= hv * 1.2
+                          : q->bound == JB_BOUND_AT_MOST ? bv <= hv && bv >= hv * 0.8
+                                                         : fabs(bv - hv) <= hv * 0.1;
+        if (rounds && bv != hv) {
+            g_strlcpy(period, b->period, JB_PERIOD_MAX);
+            return;
+        }
+    }
+}
+
 /* Its clause: where it starts and ends, and where the figure's own words start (a list or a
  * headline puts several figures in one clause: "150家、连接…"). */
 static void figure_clause(const Ctx *c, Figure *f)
@@ -479,6 +508,8 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
     Span quote = figure_quote(c, &f);
     char period[JB_PERIOD_MAX];
     figure_period(c, &f, period_override, &tense, period);
+    if (c->headline && !f.have_time && !period_override)
+        headline_rounds_body(c, &f.qq, period);
 
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
