@@ -74,12 +74,23 @@ Span metric_phrase(const char *cstart, const char *qstart, const char *subject_a
 }
 
 /* The last subject word ending by `b` (the latest end; at a tie, the longer word): where
- * it starts (or NULL), and *word. */
+ * it starts (or NULL), and *word. The hits are in the order they start: back from the last
+ * starting before b (bisection) over 64 of them at most: one starting earlier that ends
+ * later would hold all 64 (a sentence of thousands of subjects and figures had each figure
+ * walk all of them). */
 const char *last_subject(GArray *hits, const char *b, const char **word)
 {
     const SubjectHit *best = NULL;
     *word = NULL;
-    for (guint i = 0; i < hits->len; i++) {
+    guint lo = 0, hi = hits->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index(hits, SubjectHit, mid).at < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (guint i = lo, seen = 0; i-- > 0 && seen < 64; seen++) {
         const SubjectHit *h = &g_array_index(hits, SubjectHit, i);
         if (h->end > b)
             continue;
