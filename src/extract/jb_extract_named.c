@@ -137,24 +137,37 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
 {
     if (!c->n_named_spans && !c->have_story_week)
         return;
+    /* In one pass over the clauses and the times (a sentence of thousands of clauses opening
+     * with a name, each with a time, searched the times from the first and inserted into
+     * them at each clause): the time of each clause's mention goes into `merged`, after the
+     * times of `refs` before it, and the search resumes where it stopped. */
+    GArray *merged = NULL;
+    guint cur = 0, copied = 0;  /* the search's place in refs, how many are in merged */
+    const char *new_end = NULL; /* the end of the time added last, while the search is at it */
     for (const char *q = sent; q < first_number;) {
         guint k = 0;
         gsize n = mention_at(c, q, first_number, &k);
         const char *e = q + n;
         /* (the definition itself, name（dates）, is read where it stands) */
         if (n && !starts(e, first_number, "（") && *e != '(') {
-            guint i = 0;
-            while (i < refs->len && g_array_index(refs, TimeRef, i).end <= q)
-                i++;
-            TimeRef *r = i < refs->len ? &g_array_index(refs, TimeRef, i) : NULL;
-            if (!r || r->at >= e) {
+            while (cur < refs->len && g_array_index(refs, TimeRef, cur).end <= q)
+                cur++;
+            TimeRef *r = cur < refs->len ? &g_array_index(refs, TimeRef, cur) : NULL;
+            if (new_end && new_end > q) {
+                /* (the search stops at the time added last: it starts before q) */
+            } else if (!r || r->at >= e) {
                 TimeRef t = {.at = q,
                              .end = e,
                              .role = TIME_PERIOD,
                              .rel = REL_NONE,
                              .p = c->named_spans[k].p,
                              .known = TRUE};
-                g_array_insert_val(refs, i, t);
+                if (!merged)
+                    merged = g_array_sized_new(FALSE, FALSE, sizeof(TimeRef), refs->len + 16);
+                g_array_append_vals(merged, &g_array_index(refs, TimeRef, copied), cur - copied);
+                g_array_append_val(merged, t);
+                copied = cur;
+                new_end = e;
             } else if (r->at == q && r->end == e && r->rel == REL_NONE && r->role == TIME_PERIOD &&
                        strlen(c->named_spans[k].name) == n) {
                 r->p = c->named_spans[k].p; /* 本周 again: the week its dates defined */
@@ -168,6 +181,12 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
             q = g_utf8_next_char(q);
         if (q < first_number)
             q = g_utf8_next_char(q);
+    }
+    if (merged) {
+        g_array_append_vals(merged, (TimeRef *)(void *)refs->data + copied, refs->len - copied);
+        g_array_set_size(refs, 0);
+        g_array_append_vals(refs, merged->data, merged->len);
+        g_array_unref(merged);
     }
     /* the story's week named again (本周, 当周; 上周 the week before it) */
     for (guint i = 0; i < refs->len && c->have_story_week; i++) {
