@@ -57,7 +57,9 @@ static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, c
                    r->has_val && !jb_period_equal(&o->val, &r->val);
         }
     }
-    if (!verb)
+    /* (a base joined by 的 within a phrase of it: a clause of thousands of ratios after one
+     * base had each walk back to it, 8000 的5% after 相当于2025年…: 1.4 s) */
+    if (!verb || qs - r->end > 3 * CLAUSE_WINDOW)
         return FALSE;
     for (const char *p = r->end; p < qs; p = g_utf8_next_char(p))
         if (starts(p, qs, "，") || starts(p, qs, "；") || starts(p, qs, "。"))
@@ -74,8 +76,8 @@ static gboolean target_of_share(const TimeRef *r, const char *qs)
     gboolean target = FALSE;
     for (const char *const *w = TARGET; *w && !target; w++)
         target = starts(r->end, qs, *w);
-    if (!target)
-        return FALSE;
+    if (!target || qs - r->end > 3 * CLAUSE_WINDOW)
+        return FALSE; /* (a share right after it: a clause of thousands was walked back each) */
     for (const char *p = r->end; p < qs; p = g_utf8_next_char(p))
         if (starts(p, qs, "，") || starts(p, qs, "；") || starts(p, qs, "。") || *p == ',')
             return FALSE;
@@ -129,11 +131,13 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
     /* a scenario of its own (…将在6月至7月开始减息，若关税…，美汇指数有机会跌穿99水平): the
      * times before its 若 are another scenario's */
     const char *scenario = scenario_start(c, cs0);
+    int change = -1; /* change_word_in(cs0, qs), read once when asked */
     for (guint i = lo, seen = 0; i-- > 0 && seen < 64; seen++) {
         const TimeRef *r = &g_array_index(refs, TimeRef, i);
         if (scenario && r->end <= scenario)
             break;
-        if (r->local && r->loose && r->end <= cs0 && change_word_in(cs0, qs))
+        if (r->local && r->loose && r->end <= cs0 &&
+            (change < 0 ? (change = change_word_in(cs0, qs)) : change))
             return NULL; /* …由2024年的…增至2030年的…，复合增速超过90%: between the two levels */
         if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
             continue;
