@@ -58,6 +58,19 @@ SHAPES = {
     "run_on": ("a long run without punctuation", "", "产业规模超过四千亿元", ""),
     "list": ("a list under one unit", "人工智能产业规模分别为", "{i}万亿、", "元"),
     "scenario": ("a scenario (若…)", "", "若关税上调美汇指数有机会跌穿99水平", ""),
+    "ratio_far": ("ratios of a base named far before them", "相当于2025年全年营业收入", "的5%", ""),
+    "target_far": ("shares of a budget named far before them", "已达全年预算", "5%", ""),
+    "named": ("clauses opening with a name the story defined", "五一假期（5月1日至5日）全市接待游客5万人次。",
+              "五一假期今年全市，", "接待游客6万人次"),
+}
+
+# name: (what it is, function of N giving the body): one list of N, not N repetitions
+LISTS = {
+    "fenbie_long": ("a 分别 list of N values after a list of N years",
+                    lambda n: "、".join(f"{1000 + i % 9000}年" for i in range(n)) + "分别为" +
+                    "、".join(f"{i + 1}亿元" for i in range(n))),
+    "years_long": ("a list of N years before one figure",
+                   lambda n: "、".join(f"{1000 + i % 9000}年" for i in range(n)) + "产值5亿元"),
 }
 
 TABLES = {
@@ -71,6 +84,8 @@ LAYOUTS = {"clause": "", "comma": "，", "para": "。"}
 
 
 def article(shape, layout, n):
+    if shape in LISTS:
+        return ("2024-03-01\n\n" + LISTS[shape][1](n) + "。\n").encode(), ".txt"
     if shape in TABLES:
         _, pre, unit, post = TABLES[shape]
         body = "".join(unit.format(i=i, y=1000 + i % 9000) for i in range(n))
@@ -120,7 +135,7 @@ def main():
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--list", action="store_true")
     a = ap.parse_args()
-    allshapes = {**SHAPES, **TABLES}
+    allshapes = {**SHAPES, **TABLES, **LISTS}
     if a.list or not a.binary:
         for k, v in allshapes.items():
             print(f"{k:16} {v[0]}")
@@ -135,7 +150,7 @@ def main():
     print(f"{'shape':16} {'layout':6} {'N':>7} {'KB':>6} {'t(N)':>7} {'t(2N)':>7} {'ratio':>6} {'rows':>5} {'mem':>5}")
     worst = 0.0
     for s in shapes:
-        layouts = ["clause"] if s in TABLES else a.layouts.split(",")
+        layouts = ["clause"] if s in TABLES or s in LISTS else a.layouts.split(",")
         for lay in layouts:
             n = 500
             while True:
