@@ -58,7 +58,8 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         *out = t->p;
         return TRUE;
     case REL_WHEN:
-        for (guint k = i; k-- > 0;) {
+        /* (back over the sentence's last 64 times at most, as below) */
+        for (guint k = i; k-- > 0 && i - k <= 64;) {
             const TimeRef *r = &g_array_index(refs, TimeRef, k);
             if (r->rel == REL_NONE && r->known && r->role != TIME_RESTATE) {
                 *out = r->p;
@@ -90,9 +91,11 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
     case REL_PREV_YEAR_END:
     case REL_PREV_YEAR: {
         /* the year its sentence named last: as the period (2023年营收…较2022年…，全年…), else
-         * as anything (从2023年初的0.9元下降至年底的0.45元); else the context's */
+         * as anything (从2023年初的0.9元下降至年底的0.45元); else the context's. Back over
+         * the sentence's last 64 times at most: a sentence of thousands of 比上年末… naming no
+         * year walked all the times before each (32000 in a clause: 5.2 s) */
         int y = 0, any = 0;
-        for (guint k = 0; k < i && !y; k++) {
+        for (guint k = 0; k < i && k < 64 && !y; k++) {
             const TimeRef *r = &g_array_index(refs, TimeRef, i - 1 - k);
             if (r->rel != REL_NONE || !r->known || r->role == TIME_RESTATE)
                 continue;
