@@ -290,6 +290,27 @@ static gboolean part_of_change(const char *a, const char *b, gboolean after_part
     return FALSE;
 }
 
+/* Is r the time of a level compared with, the change right after it (较二季度末的39.7亿元增加
+ * 8.9亿元, 比上年末的1.2万家增长12%): 较 or 比 before it, 的 after it, one figure and a verb of
+ * change up to qs? */
+static gboolean level_compared_then_change(const char *cs0, const TimeRef *r, const char *qs)
+{
+    if (!(ends(cs0, r->at, "较") || ends(cs0, r->at, "較") || ends(cs0, r->at, "比")) ||
+        !starts(r->end, qs, "的"))
+        return FALSE;
+    static const char *const VERB[] = {"增加", "增长", "增長", "减少", "減少", "下降", "提高",
+                                       "上升", "降低", "回落", "扩大", "擴大", NULL};
+    gboolean verb = FALSE;
+    for (const char *const *v = VERB; *v && !verb; v++)
+        verb = ends(r->end, qs, *v);
+    if (!verb || qs - r->end > 3 * 24)
+        return FALSE;
+    for (const char *p = r->end; p < qs; p++)
+        if (starts(p, qs, "，") || starts(p, qs, "；"))
+            return FALSE;
+    return TRUE;
+}
+
 void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs, const char *qe,
                        char period[JB_PERIOD_MAX])
 {
@@ -309,6 +330,8 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
             ((r->at >= cs0 && change_words_only(r->end, qs)) ||
              (r->at >= sent && compared_then_change(r->end, qs))))
             base = r;
+        else if (r->has_val && point && r->at >= cs0 && level_compared_then_change(cs0, r, qs))
+            base = r; /* 较二季度末的39.7亿元增加8.9亿元: since the level's time */
     }
     JbPeriod from;
     gboolean have = FALSE;
