@@ -112,6 +112,7 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("接近", JB_BOUND_AT_MOST),
     QD("超过", JB_BOUND_AT_LEAST),
     QD("突破", JB_BOUND_AT_LEAST),
+    QD("首破", JB_BOUND_AT_LEAST), /* 在校生首破150万: past it for the first time */
     QD("高于", JB_BOUND_AT_LEAST),
     QD("大于", JB_BOUND_AT_LEAST),
     QD("多于", JB_BOUND_AT_LEAST),
