@@ -170,6 +170,7 @@ static const JunkRule junk_rules[] = {
     {J_TEST, "a page's facts and counters", 120, jb_junk_meta_line, FALSE},
     {J_TEST, "only a number", 0, jb_junk_only_number, FALSE},
     {J_TEST, "market ticker", 0, jb_junk_ticker, FALSE},
+    {J_TEST, "filing codes", 100, jb_junk_filing_codes, FALSE},
     {J_TEST, "weather widget", 0, jb_junk_weather, FALSE},
     {J_TEST, "tool or live-data widget", 160, jb_junk_widget, FALSE},
     /* copyright and licence footers */
@@ -278,7 +279,7 @@ static guint junk_test_needs(gboolean (*test)(const JunkPara *))
 {
     if (test == jb_junk_view_count || test == jb_junk_only_number || test == jb_junk_phone ||
         test == jb_junk_meta_line || test == jb_junk_header_line || test == jb_junk_ticker ||
-        test == jb_junk_weather) /* each reads ASCII digits (scan_count, scan_ymd, ...) */
+        test == jb_junk_weather || test == jb_junk_filing_codes) /* each reads ASCII digits */
         return JUNK_NEED_DIGIT;
     if (test == jb_junk_code)
         return JUNK_NEED_ASCII; /* its first test */

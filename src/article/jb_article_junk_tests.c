@@ -498,26 +498,15 @@ static gboolean ends_home(const char *a, const char *b)
     return FALSE;
 }
 
-/* A site's navigation written out as text: a breadcrumb (桐江新聞網 首頁 > 本地 > 經濟, 首页 >
- * 宏观 > 正文: a home link before a crumb's mark; or short items without digits between
- * crumbs' marks alone, 要闻 > 区县动态) or a bar of short links (某新闻网 | 首页 | 要闻 |
- * 直播 | 图片: four items or more of up to 12 characters, one at most with a digit); no
- * sentence. (A pipe table's row has its cells apart already, not bars.) */
-gboolean jb_junk_nav_bar(const JunkPara *j)
+/* Is [s, e) a site's navigation (see jb_junk_nav_bar)? */
+static gboolean nav_line(const char *s, const char *e)
 {
-    if (j->n > 120 || has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
-        return FALSE;
-    /* (most short lines have no separator: asked of the facts cleaning counted first) */
-    if (!(j->ascii > 0 && (memchr(j->p, '|', j->len) || memchr(j->p, '>', j->len))) &&
-        !junk_has_key(j, (int)junk_key("｜")) && !junk_has_key(j, (int)junk_key("丨")) &&
-        !junk_has_key(j, (int)junk_key("›")) && !(j->other && strstr(j->p, "»")))
-        return FALSE;
     guint bars = 0, crumbs = 0, items = 0, long_items = 0, digit_items = 0;
-    const char *a = j->p;
-    for (const char *p = j->p;; p++) {
+    const char *a = s;
+    for (const char *p = s;; p++) {
         gboolean crumb = FALSE;
-        gsize k = *p ? nav_sep(p, &crumb) : 0;
-        if (*p && !k)
+        gsize k = p < e ? nav_sep(p, &crumb) : 0;
+        if (p < e && !k)
             continue;
         const char *b = p;
         while (b > a && b[-1] == ' ')
@@ -535,7 +524,7 @@ gboolean jb_junk_nav_bar(const JunkPara *j)
                     break;
                 }
         }
-        if (!*p)
+        if (p >= e)
             break;
         bars += !crumb;
         crumbs += crumb;
@@ -546,29 +535,40 @@ gboolean jb_junk_nav_bar(const JunkPara *j)
            (crumbs >= 1 && !bars && items == crumbs + 1 && long_items == 0 && !digit_items);
 }
 
-/* Links written in brackets and nothing else (【返回目录】【上一篇】【下一篇】, [打印] [关闭]):
- * two or more, each of up to 8 characters, no digit. */
+/* A site's navigation written out as text: a breadcrumb (桐江新聞網 首頁 > 本地 > 經濟, 首页 >
+ * 宏观 > 正文: a home link before a crumb's mark; or short items without digits between
+ * crumbs' marks alone, 要闻 > 区县动态) or a bar of short links (某新闻网 | 首页 | 要闻 |
+ * 直播 | 图片: four items or more of up to 12 characters, one at most with a digit); no
+ * sentence; the page's tools may follow it (要闻 > 正文 [打印] [关闭窗口]). (A pipe table's
+ * row has its cells apart already, not bars.) */
+gboolean jb_junk_nav_bar(const JunkPara *j)
+{
+    if (j->n > 120 || has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
+        return FALSE;
+    /* (most short lines have no separator: asked of the facts cleaning counted first) */
+    if (!(j->ascii > 0 && (memchr(j->p, '|', j->len) || memchr(j->p, '>', j->len))) &&
+        !junk_has_key(j, (int)junk_key("｜")) && !junk_has_key(j, (int)junk_key("丨")) &&
+        !junk_has_key(j, (int)junk_key("›")) && !(j->other && strstr(j->p, "»")))
+        return FALSE;
+    const char *e = j->p + j->len;
+    if (nav_line(j->p, e))
+        return TRUE;
+    guint links, tools;
+    const char *t = jb_article_tools_tail(j->p, e, &links, &tools);
+    return t > j->p && t < e && nav_line(j->p, t);
+}
+
+/* Links written in brackets and the page's tools, nothing else (【返回目录】【上一篇】【下一篇】,
+ * [打印] [关闭], a paper's e-edition: 【上一版】【下一版】 放大 缩小 默认, 字号：大 中 小
+ * 【打印本页】): two links or more, each of up to 8 characters, or three tokens of tools;
+ * no digit. */
 gboolean jb_junk_bracket_links(const JunkPara *j)
 {
-    static const Lit OPEN[] = {LIT("【"), LIT("[")}, CLOSE[] = {LIT("】"), LIT("]")};
-    if (j->n > 60 || j->digit)
+    if (j->n > 60 || j->digit || !jb_article_may_be_tools(j->p))
         return FALSE;
-    guint links = 0;
-    for (const char *p = j->p; *p;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        gsize o = starts_with_lit(p, OPEN[0]) ? 0 : starts_with_lit(p, OPEN[1]) ? 1 : 2;
-        if (o == 2)
-            return FALSE;
-        const char *in = p + OPEN[o].n, *end = strstr(in, CLOSE[o].s);
-        if (!end || end == in || g_utf8_strlen(in, end - in) > 8)
-            return FALSE;
-        links++;
-        p = end + CLOSE[o].n;
-    }
-    return links >= 2;
+    guint links, tools;
+    return jb_article_tools_tail(j->p, j->p + j->len, &links, &tools) == j->p &&
+           (links >= 2 || tools >= 3);
 }
 
 /* A page's tool or live-data widget, by the label opening it (房贷计算器：贷款80万元…, 即時行情：,
@@ -698,4 +698,5 @@ void jb_junk_tests_init(void)
     static const char *const NAV_MARKS[] = {"｜", "丨", "›"}; /* (jb_junk_nav_bar's filter) */
     for (gsize i = 0; i < G_N_ELEMENTS(NAV_MARKS); i++)
         jb_junk_register_key(junk_key(NAV_MARKS[i]));
+    jb_article_furniture_init();
 }

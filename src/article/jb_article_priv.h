@@ -450,6 +450,18 @@ gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, in
 /* Fill the header words' first characters (from jb_article_junk_init). */
 void jb_article_header_init(void);
 
+/* jb_article_furniture.c */
+/* Where the page's tools that end the line [p, e) begin (放大 缩小 默认, [打印] [关闭窗口],
+ * 繁 | 简: tokens between spaces, each a word of page_tool, a bar or bracketed links), e when
+ * it ends in none; *links counts the bracketed links of that tail, *tokens its tokens. */
+const char *jb_article_tools_tail(const char *p, const char *e, guint *links, guint *tokens);
+/* May the line `p` start with the page's tools (a filter for jb_article_tools_tail)? */
+gboolean jb_article_may_be_tools(const char *p);
+/* An announcement's code line (证券代码：600000　证券简称：某某　公告编号：2026-001). */
+gboolean jb_junk_filing_codes(const JunkPara *j);
+/* Fill the filing labels' first characters (from jb_junk_tests_init). */
+void jb_article_furniture_init(void);
+
 /* jb_article_junk_tests.c: the rules that are tests of a paragraph (jb_article_junk.c) */
 gboolean jb_junk_view_count(const JunkPara *j);
 gboolean jb_junk_meta_line(const JunkPara *j);

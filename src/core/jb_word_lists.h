@@ -14,6 +14,10 @@ extern const char *const jb_words_duration_hour[];
 extern const char *const jb_words_duration_minute[];
 extern const char *const jb_words_duration_second[];
 
+/* src/article */
+extern const char *const jb_words_page_tool[];
+extern const char *const jb_words_filing_label[];
+
 /* src/extract */
 extern const char *const jb_words_unit_declaration[];
 extern const char *const jb_words_unit_currency[];
