@@ -11,6 +11,7 @@
  * title and publisher.
  */
 #include "jb_article_priv.h"
+#include "jb_word_lists.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -85,6 +86,18 @@ static char *clean_title(const char *raw)
 
 /* ---- publisher ----------------------------------------------------------------------- */
 
+/* Does the 来源 at k (in p) say where data come from (数据来源：某中心、Wind, 资料来源：公司公告,
+ * 图片来源): a note under figures, naming no publisher (信息来源：某局 does name one)? */
+static gboolean data_note(const char *p, const char *k)
+{
+    for (const char *const *w = jb_words_data_note; *w; w++) {
+        gsize n = strlen(*w);
+        if ((gsize)(k - p) >= n && memcmp(k - n, *w, n) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The name a header line gives after 来源：(来源：新华网 2024-10-18, 來源: 香港電台): NULL when
  * the line names none (g_free). */
 static char *source_line_name(const char *p)
@@ -93,7 +106,7 @@ static char *source_line_name(const char *p)
                                LIT("來源:"),  LIT("稿源："), LIT("出处：")};
     for (gsize i = 0; i < G_N_ELEMENTS(KEYS); i++) {
         const char *k = strstr(p, KEYS[i].s);
-        if (!k)
+        if (!k || data_note(p, k))
             continue;
         const char *a = k + KEYS[i].n;
         while (*a == ' ')
@@ -157,9 +170,24 @@ static char *publisher_token(const char *a, const char *b)
     return g_strndup(a, (gsize)(b - a));
 }
 
+/* The outlet before a reporter's 记者 in a byline (港聞通記者 某某) when it is `lead`, the
+ * name the page opens with (港聞通 ｜ 首頁 › …): a name that ends as no publisher's does,
+ * confirmed by the page itself. NULL when [a, b) is no such token (g_free). */
+static char *reporter_outlet(const char *a, const char *b, const char *lead)
+{
+    static const char *const ROLES[] = {"记者", "記者"};
+    for (gsize i = 0; lead && i < G_N_ELEMENTS(ROLES); i++) {
+        gsize k = strlen(ROLES[i]), n = strlen(lead);
+        if ((gsize)(b - a) == n + k && memcmp(b - k, ROLES[i], k) == 0 && memcmp(a, lead, n) == 0)
+            return g_strdup(lead);
+    }
+    return NULL;
+}
+
 /* The publisher a date line names as one of its tokens (桐江晚报　2026年11月18日 星期三,
- * 2026年11月07日 16:20　某某财经　作者：某某), or NULL (g_free). */
-static char *byline_name(const char *p)
+ * 2026年11月07日 16:20　某某财经　作者：某某; 某某記者 when the page opens with 某某), or
+ * NULL (g_free). */
+static char *byline_name(const char *p, const char *lead)
 {
     for (const char *a = p; *a;) {
         while (*a == ' ')
@@ -168,6 +196,8 @@ static char *byline_name(const char *p)
         while (*b && *b != ' ')
             b++;
         char *name = b > a ? publisher_token(a, b) : NULL;
+        if (!name && b > a)
+            name = reporter_outlet(a, b, lead);
         if (name)
             return name;
         a = b;
@@ -197,7 +227,9 @@ static void ctx_forget(Ctx *c)
     g_clear_pointer(&c->byline_name, g_free);
     g_clear_pointer(&c->masthead, g_free);
     g_clear_pointer(&c->masthead_text, g_free);
-    c->masthead_block = c->title_from = 0;
+    g_clear_pointer(&c->lead_token, g_free);
+    c->lead_home = FALSE;
+    c->masthead_block = c->title_from = c->retitle_at = 0;
     c->next_kind = JB_PARA_BODY;
     c->section_blocks = 0;
     c->dropped_container = FALSE;
@@ -241,6 +273,8 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
     gsize len = j->len;
     c->section_blocks++;
     jb_article_notice_section_facts(c, j);
+    if (c->nblocks == 0 && j->n <= 120) /* (the name a page opens with, before its junk goes) */
+        c->lead_token = jb_article_lead_token(p, &c->lead_home);
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
         /* (every form of a header date has ASCII digits) */
@@ -249,7 +283,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         if (j->header_line) {
             c->header_date = jb_article_format_date(3, y, m, d);
             if (j->n <= 60)
-                c->byline_name = byline_name(p);
+                c->byline_name = byline_name(p, c->lead_token);
             if (c->masthead && c->masthead_block + 1 == c->nblocks && a->title &&
                 strcmp(a->title, c->masthead_text) == 0) {
                 /* a paper's masthead right above its date line: the title is below */
@@ -267,19 +301,35 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
             c->closing_date = jb_article_format_date(3, y, m, d);
         }
     }
-    if (c->nblocks <= HEADER_DATE_BLOCKS && !c->source_line && j->n <= 60)
+    /* (a date line may be longer: 发布时间：… 来源：某研究所 分析师：某某（执业证书编号：…）) */
+    if (c->nblocks <= HEADER_DATE_BLOCKS && !c->source_line && (j->n <= 60 || j->header_line > 0))
         c->source_line = source_line_name(p);
     if (c->cutting || c->link_heavy) /* (its facts noticed above: a footer's link and date) */
         return;
     JunkVerdict v = jb_article_junk_verdict(j);
     if (v == CUT && a->paragraphs->len > 0)
         c->cutting = TRUE;
+    if (v == DROP && a->shape == JB_SHAPE_TEXT && a->title && a->paragraphs->len == 1 &&
+        c->title_from == 0 && !c->retitle_at && j->n <= 120 && jb_article_navigation(j) &&
+        g_utf8_strlen(a->title, -1) <= 16 && !strpbrk(a->title, "0123456789"))
+        c->retitle_at = 1; /* a site's name above its navigation (某某省统计局 / 当前位置：首页
+                              > …): the headline is below */
     if (v != KEEP)
         return;
+    if (a->shape == JB_SHAPE_TEXT && c->retitle_at && a->paragraphs->len == c->retitle_at &&
+        j->n <= TITLE_MAX_CHARS && !jb_article_ends_sentence(p, p + len)) {
+        /* an announcement's own title under its issuer's name (某某股份有限公司 / 2026年年度
+         * 业绩预增公告): the title names what it is and its period, the issuer neither; a
+         * headline under a site's name and its navigation */
+        g_free(a->title);
+        a->title = g_strdup(p);
+    }
     if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == c->title_from && !a->title &&
         j->n <= TITLE_MAX_CHARS && !jb_article_ends_sentence(p, p + len)) {
         g_free(a->title);
         a->title = g_strdup(p);
+        if (jb_article_issuer_line(p, len, j->n))
+            c->retitle_at = a->paragraphs->len + 1;
         /* (a masthead, 某某日报数字报, if the date line comes right after it) */
         if (c->title_from == 0 && !j->digit && j->n <= 16 && !c->masthead &&
             (c->masthead = publisher_token(p, p + len)) != NULL) {
@@ -395,6 +445,8 @@ static void pick_publisher(JbArticle *a, Ctx *c)
         set_str(&a->publisher, g_strdup(c->byline_name));
     else if (c->masthead && c->title_from > 0) /* (confirmed by the date line under it) */
         set_str(&a->publisher, g_strdup(c->masthead));
+    else if (c->lead_token && c->lead_home) /* the site's name before its home link */
+        set_str(&a->publisher, g_strdup(c->lead_token));
     if (!a->publisher)
         a->publisher = g_strdup("");
 }

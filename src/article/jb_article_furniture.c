@@ -1,6 +1,8 @@
 /* jb_article_furniture.c — page furniture told by its words (the lists are data, in
  * templates/words.tsv): the tools that trail a page's navigation (放大 缩小 默认, [打印]
- * [关闭窗口], 繁 | 简 登入) and an announcement's code line (证券代码：… 证券简称：… 公告编号：…).
+ * [关闭窗口], 繁 | 简 登入), an announcement's code line (证券代码：… 证券简称：… 公告编号：…),
+ * an issuer's name above an announcement's own title, and the site's name heading its
+ * navigation (某某网 ｜ 首頁 › 財經).
  *
  * Not for: the rules that are tests of a paragraph's shape (jb_article_junk_tests.c), the
  * order the rules are tried in (jb_article_junk.c), picking the title and publisher
@@ -97,6 +99,14 @@ const char *jb_article_tools_tail(const char *p, const char *e, guint *links, gu
     return run ? run : e;
 }
 
+gboolean jb_article_navigation(const JunkPara *j)
+{
+    static const Lit WHERE[] = {LIT("当前位置"), LIT("當前位置"), LIT("您的位置"),
+                                LIT("您当前的位置"), LIT("您當前的位置")};
+    return after_any(j->p, WHERE, G_N_ELEMENTS(WHERE)) || jb_junk_nav_bar(j) ||
+           jb_junk_bracket_links(j);
+}
+
 gboolean jb_junk_filing_codes(const JunkPara *j)
 {
     if (j->n > 100 || !first_set_has(&filing_firsts, j->p))
@@ -112,4 +122,48 @@ gboolean jb_junk_filing_codes(const JunkPara *j)
                !strstr(j->p, "。");
     }
     return FALSE;
+}
+
+gboolean jb_article_issuer_line(const char *p, gsize len, glong nchars)
+{
+    if (nchars < 4 || nchars > 40)
+        return FALSE;
+    for (const char *q = p; q < p + len; q = g_utf8_next_char(q)) {
+        gunichar ch = g_utf8_get_char(q);
+        /* (a name may hold brackets: 某某（香港）控股有限公司) */
+        if (!g_unichar_isalpha(ch) && ch != (gunichar)'(' && ch != (gunichar)')' && ch != 0xFF08 &&
+            ch != 0xFF09)
+            return FALSE;
+    }
+    for (const char *const *w = jb_words_issuer_suffix; *w; w++) {
+        gsize k = strlen(*w);
+        if (len > k && memcmp(p + len - k, *w, k) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Does a token of a navigation line end at p (the line's end, a space, a bar)? */
+static gboolean nav_gap(const char *p)
+{
+    return !*p || *p == ' ' || *p == '|' || *p == '>' || starts_with(p, "｜") ||
+           starts_with(p, "丨") || starts_with(p, "›") || starts_with(p, "»");
+}
+
+char *jb_article_lead_token(const char *p, gboolean *home)
+{
+    const char *b = p;
+    glong n = 0;
+    for (; !nav_gap(b); b = g_utf8_next_char(b), n++)
+        if (n >= 12 || !g_unichar_isalpha(g_utf8_get_char(b)))
+            return NULL;
+    if (n < 2)
+        return NULL;
+    const char *q = b;
+    while (*q == ' ' || *q == '|' || starts_with(q, "｜") || starts_with(q, "丨"))
+        q += starts_with(q, "｜") || starts_with(q, "丨") ? 3 : 1;
+    static const Lit HOME[] = {LIT("首页"), LIT("首頁"), LIT("主页"), LIT("主頁")};
+    const char *r = after_any(q, HOME, G_N_ELEMENTS(HOME));
+    *home = r && nav_gap(r);
+    return g_strndup(p, (gsize)(b - p));
 }

@@ -235,6 +235,9 @@ typedef struct {
     char *masthead_text;  /* that masthead as written */
     guint masthead_block; /* the block of the masthead candidate (nblocks when it was met) */
     guint title_from;     /* the paragraph a text file's title may be: after a masthead, 1 */
+    guint retitle_at;     /* the paragraph that may replace the title (add_paragraph), or 0 */
+    char *lead_token; /* the name the page's first block opens with (港聞通 ｜ 首頁 › …) */
+    gboolean lead_home; /* … right before the site's home link: the site's name */
     /* the parts of the article with headings of their own (a->sections), and the kind of
      * the next paragraph a pass emits (JbParaKind; emit resets it to body) */
     guint8 next_kind;
@@ -457,6 +460,14 @@ void jb_article_header_init(void);
 const char *jb_article_tools_tail(const char *p, const char *e, guint *links, guint *tokens);
 /* May the line `p` start with the page's tools (a filter for jb_article_tools_tail)? */
 gboolean jb_article_may_be_tools(const char *p);
+/* Is the line `p` (`len` bytes, `nchars` characters) an issuer's name alone (某某股份有限公司)? */
+gboolean jb_article_issuer_line(const char *p, gsize len, glong nchars);
+/* The token a page's first line opens with, 2 to 12 letters (g_free; NULL if none), and in
+ * *home whether the site's home link follows it (某某网 ｜ 首頁 › 財經: the site's name). */
+char *jb_article_lead_token(const char *p, gboolean *home);
+/* Is the dropped block `j` a page's navigation (a nav bar, a breadcrumb, bracketed links,
+ * 当前位置：…)? */
+gboolean jb_article_navigation(const JunkPara *j);
 /* An announcement's code line (证券代码：600000　证券简称：某某　公告编号：2026-001). */
 gboolean jb_junk_filing_codes(const JunkPara *j);
 /* Fill the filing labels' first characters (from jb_junk_tests_init). */

@@ -17,6 +17,8 @@ extern const char *const jb_words_duration_second[];
 /* src/article */
 extern const char *const jb_words_page_tool[];
 extern const char *const jb_words_filing_label[];
+extern const char *const jb_words_issuer_suffix[];
+extern const char *const jb_words_data_note[];
 
 /* src/extract */
 extern const char *const jb_words_unit_declaration[];
