@@ -129,10 +129,12 @@ gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, in
     return *e == '\0';
 }
 
-/* The words that start a header line with a date, and their first characters. */
+/* The words that start a header line with a date, and their first characters (an update
+ * note under a byline too: 最後更新：2026年12月4日 18:20). */
 static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"),
                                   LIT("发表时间"), LIT("发稿时间"), LIT("出版时间"),
-                                  LIT("时间"),     LIT("日期")};
+                                  LIT("时间"),     LIT("日期"),     LIT("最后更新"),
+                                  LIT("最後更新"), LIT("更新時間")};
 static FirstSet header_firsts;
 
 /* Is `p` (of `nchars` characters) a header line with a date, such as

@@ -46,6 +46,11 @@ static void test_furniture_lines(void)
         {"证券代码：600777　证券简称：桐江股份　公告编号：临2026-031", TRUE},
         {"股票代码 000999　股票简称 桐江科技", TRUE},
         {"证券代码：600777，证券简称自11月起变更为桐江新材。", FALSE},
+        /* a paper's page credits, an update note under a byline */
+        {"本版责编：某某　美编：某某", TRUE},
+        {"责编认为，今年销量将增长10%。", FALSE},
+        {"最後更新：2026年11月20日 18:20", TRUE},
+        {"最后更新时间表显示，全年新增线路12条。", FALSE},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *html = g_strdup_printf("<p>全市出口增长6.1%%。</p><p>%s</p>",
