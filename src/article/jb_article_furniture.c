@@ -59,16 +59,19 @@ static const char *tool_token(const char *a, const char *e, guint *links)
         }
         return p < e && *p != ' ' ? NULL : p;
     }
+    gboolean bar = *a == '|' || starts_with(a, "｜");
+    if (!bar && !first_set_has(&tool_firsts, a))
+        return NULL; /* (most words start with no tool's first character: not looked up) */
     const char *b = a;
     while (b < e && *b != ' ' && *b != ':' && !starts_with(b, "："))
         b++;
-    if ((b - a == 1 && *a == '|') || (b - a == 3 && memcmp(a, "｜", 3) == 0) ||
-        listed(jb_words_page_tool, a, b))
+    if (bar ? b - a == (*a == '|' ? 1 : 3) : listed(jb_words_page_tool, a, b))
         return b < e && *b != ' ' ? b + (*b == ':' ? 1 : strlen("：")) : b;
     return NULL;
 }
 
-const char *jb_article_tools_tail(const char *p, const char *e, guint *links, guint *tokens)
+const char *jb_article_tools_tail(const char *p, const char *e, gboolean whole, guint *links,
+                                  guint *tokens)
 {
     const char *run = NULL; /* where the tokens that are all tools so far begin */
     guint l = 0, t = 0;
@@ -86,6 +89,9 @@ const char *jb_article_tools_tail(const char *p, const char *e, guint *links, gu
             }
             l += k;
             t++;
+        } else if (whole) {
+            run = NULL; /* (the line is not tools alone: no need to read on) */
+            break;
         } else {
             run = NULL;
             b = memchr(a, ' ', (size_t)(e - a));

@@ -555,7 +555,7 @@ gboolean jb_junk_nav_bar(const JunkPara *j)
     if (nav_line(j->p, e))
         return TRUE;
     guint links, tools;
-    const char *t = jb_article_tools_tail(j->p, e, &links, &tools);
+    const char *t = jb_article_tools_tail(j->p, e, FALSE, &links, &tools);
     return t > j->p && t < e && nav_line(j->p, t);
 }
 
@@ -568,7 +568,7 @@ gboolean jb_junk_bracket_links(const JunkPara *j)
     if (j->n > 60 || j->digit || !jb_article_may_be_tools(j->p))
         return FALSE;
     guint links, tools;
-    return jb_article_tools_tail(j->p, j->p + j->len, &links, &tools) == j->p &&
+    return jb_article_tools_tail(j->p, j->p + j->len, TRUE, &links, &tools) == j->p &&
            (links >= 2 || tools >= 3);
 }
 

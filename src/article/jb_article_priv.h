@@ -456,8 +456,10 @@ void jb_article_header_init(void);
 /* jb_article_furniture.c */
 /* Where the page's tools that end the line [p, e) begin (放大 缩小 默认, [打印] [关闭窗口],
  * 繁 | 简: tokens between spaces, each a word of page_tool, a bar or bracketed links), e when
- * it ends in none; *links counts the bracketed links of that tail, *tokens its tokens. */
-const char *jb_article_tools_tail(const char *p, const char *e, guint *links, guint *tokens);
+ * it ends in none (`whole`: p when the line is tools alone, else e); *links counts the
+ * bracketed links of that tail, *tokens its tokens. */
+const char *jb_article_tools_tail(const char *p, const char *e, gboolean whole, guint *links,
+                                  guint *tokens);
 /* May the line `p` start with the page's tools (a filter for jb_article_tools_tail)? */
 gboolean jb_article_may_be_tools(const char *p);
 /* Is the line `p` (`len` bytes, `nchars` characters) an issuer's name alone (某某股份有限公司)? */
