@@ -103,9 +103,7 @@ is "$(grep -c "$(printf '\r')" "$TMP/err")" 0 "a pipe gets no progress"
 contains "$(cat "$TMP/err")" "jianbao: build: 4 articles" "but the summary line"
 
 # 5: locked, by a real build waiting for the lock and by a lock holder
-flock out/.lock sleep 2 &
-holder=$!
-sleep 0.3
+hold_lock out/.lock
 rm -f "$TMP/log"
 is "$(status_of "$JB" build --log "$TMP/log" test.project)" 5 "5: another build holds the lock"
 is "$(lines)" 1 "one line"
@@ -116,9 +114,10 @@ printf 'x\n' >>articles/2022-07-ai-industry.md
 a=$!
 "$JB" build --wait --quiet --log "$TMP/log2" test.project 2>"$TMP/err2" &
 b=$!
+sleep 0.5 # (they wait on the lock)
+release_lock
 wait $a; sa=$?
 wait $b; sb=$?
-wait $holder
 is "$sa$sb" 00 "two builds with --wait both succeed, one after the other"
 is "$(grep -c '"up_to_date":true' "$TMP/log2")" 1 "the second found the first's work done"
 is "$(grep -c '"stage":"summary"' "$TMP/log2")" 2 "both appended their summary to one log"

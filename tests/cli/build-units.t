@@ -21,11 +21,10 @@ unit-%:
 	@"$JB" build --quiet --shards 2 --unit \$* test.project
 EOM
 mkdir -p out
-flock out/.lock sleep 2 &
-sleep 0.3
+hold_lock out/.lock
 make -j "$units" >"$TMP/make.out" 2>&1
 ok $? "make -j$units runs the $units units (by index, two shards of articles) while the lock is held"
-wait
+release_lock
 check "no output is published by units" test ! -e out/metrics.csv
 rm -f "$TMP/log"
 is "$(status_of "$JB" build --log "$TMP/log" test.project)" 0 "then a plain build"

@@ -13,13 +13,16 @@ is "$(status_of "$JB" build --quiet "$TMP/p/test.project")" 0 "a second build ex
 is "$(cat "$TMP/err")" "" "--quiet prints nothing on success"
 
 # A concurrent build: hold the lock the way a running build does.
-flock "$TMP/p/out/.lock" sleep 3 &
-sleep 0.3
+hold_lock "$TMP/p/out/.lock"
 is "$(status_of "$JB" build "$TMP/p/test.project")" 5 "a build while another runs exits 5"
 is "$(wc -l <"$TMP/err" | tr -d ' ')" 1 "with one line"
 contains "$(cat "$TMP/err")" "another build is running" "saying why"
-is "$(status_of "$JB" build --wait --quiet "$TMP/p/test.project")" 0 "--wait waits for it and builds"
-wait
+"$JB" build --wait --quiet "$TMP/p/test.project" >"$TMP/out" 2>"$TMP/err" &
+waiter=$!
+sleep 0.5 # (it waits on the lock; released before it got there it would build at once)
+release_lock
+wait $waiter
+is "$?" 0 "--wait waits for it and builds"
 
 # A bad article is reported with its name; the rest of the batch still builds.
 printf 'bin\000ary' >"$TMP/p/articles/zz-binary.txt"

@@ -24,16 +24,14 @@ is "$(sed 1d all.csv | cut -d, -f1 | uniq | wc -l)" "$(sed 1d all.csv | cut -d, 
 
 # The lock: while another process holds it (flock(1) takes the same flock), an appender waits.
 size=$(wc -c <all.csv)
-flock all.csv sh -c 'touch locked; sleep 3' &
-holder=$!
-while [ ! -e locked ]; do sleep 0.1; done
+hold_lock all.csv
 "$JB" extract --append -o all.csv articles/003-* 2>/dev/null &
 appender=$!
-sleep 1.5
+sleep 1.5 # (the lock is held until release_lock, however long this takes)
 is "$(wc -c <all.csv)" "$size" "an appender waits while another holds the lock"
+release_lock
 wait "$appender"
 is "$?" 0 "and appends once it is released"
-wait "$holder"
 ok $(($(wc -c <all.csv) <= size)) "its rows are there"
 
 # Appending to a file of another kind, to stdout, or without a file

@@ -37,6 +37,19 @@ status_of() { # status_of CMD...: prints the exit status, output to $TMP/out and
     "$@" >"$TMP/out" 2>"$TMP/err"
     echo $?
 }
+hold_lock() { # hold_lock FILE: a process holds FILE's flock (as a running build holds
+               # out/.lock) from before this returns until release_lock, however loaded the
+               # machine (a holder of `flock FILE sleep 2` started 0.3 s before may not hold it
+               # yet, or no longer)
+    rm -f "$TMP/.lock-held" "$TMP/.lock-release"
+    flock "$1" sh -c 'touch "$0/.lock-held"; while [ ! -e "$0/.lock-release" ]; do sleep 0.05; done' "$TMP" &
+    lock_holder=$!
+    while [ ! -e "$TMP/.lock-held" ] && kill -0 "$lock_holder" 2>/dev/null; do sleep 0.05; done
+}
+release_lock() { # release_lock: the holder of hold_lock lets go, and is waited for
+    touch "$TMP/.lock-release"
+    wait "$lock_holder"
+}
 sample_project() { # sample_project DIR: DIR/articles holds the sample articles, and
                    # DIR/test.project builds them with the default template and one chart
                    # (append [chart ...] groups for more)
