@@ -80,10 +80,14 @@ is "$(cut -d, -f1 "$TMP/order/out/metrics.csv" | sed 1d | tr '\n' ' ')" "a/B.txt
 # A project built at once has its articles unrecorded (too young): once they are old enough,
 # the next no-op build records them, so the one after reads none (it used to read them on
 # every no-op build for ever).
+# (Young for sure, however long the build takes to start on a loaded machine: their mtime an
+# hour ahead. Then an hour back, and old enough once their ctime, set by that touch, is.)
 sample_project "$TMP/young"
+touch -d '+1 hour' "$TMP"/young/articles/*
 (cd "$TMP/young" && "$JB" build -q test.project 2>/dev/null)
 is "$(sed 1d "$TMP/young/out/.index" | grep -vc '^out ')" 0 "articles copied just now are not recorded"
 cd "$TMP/plain" || exit 1
+touch -d '-1 hour' "$TMP"/young/articles/*
 sleep 3
 (cd "$TMP/young" && "$JB" build -q test.project 2>/dev/null)
 is "$(sed 1d "$TMP/young/out/.index" | grep -vc '^out ')" 4 "a no-op build records them once they are old enough"
