@@ -75,9 +75,9 @@ Span metric_phrase(const char *cstart, const char *qstart, const char *subject_a
 
 /* The last subject word ending by `b` (the latest end; at a tie, the longer word): where
  * it starts (or NULL), and *word. The hits are in the order they start: back from the last
- * starting before b (bisection) over 64 of them at most: one starting earlier that ends
- * later would hold all 64 (a sentence of thousands of subjects and figures had each figure
- * walk all of them). */
+ * starting before b (bisection) over 64 of them at most: one starting before those 64 and
+ * ending after them would span 64 subject words, which no subject word does (a sentence of
+ * thousands of subjects and figures had each figure walk all of them). */
 const char *last_subject(GArray *hits, const char *b, const char **word)
 {
     const SubjectHit *best = NULL;
