@@ -144,6 +144,65 @@ static gboolean declared_below(const char *sent, const char *end, const TimeRef 
     return FALSE;
 }
 
+/* 今年以来 (a loose span from January, r) runs to the month the text speaks of (7月…，今年以来
+ * 累计下跌约7%), when that is before the published one: to the end of `ctx`, the period in
+ * force, when the paragraph named it and it was over when published (`ctx_over`). Else in a
+ * release's frame to its month, outside one to the day. */
+static void since_new_year_to(const Ctx *c, TimeRef *r, const JbPeriod *ctx, gboolean ctx_over)
+{
+    if (r->has_val && r->loose && ctx_over && r->val.start.kind == JB_POINT_MONTH &&
+        r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH) {
+        JbPoint last = jb_point_of_days(jb_period_end_day(ctx) - 1);
+        if (ctx->end.kind == JB_POINT_DAY && last.year == r->val.end.year) {
+            /* (after a day's close, 截至周五（12月4日）收盘…今年以来: to that day) */
+            r->val.start = (JbPoint){JB_POINT_DAY, last.year, 1, 1};
+            r->val.end = last;
+        } else if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
+            r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+    } else if (r->has_val && r->loose && !ctx_over && r->val.start.kind == JB_POINT_MONTH &&
+               r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH &&
+               c->anchor.day.kind == JB_POINT_DAY) {
+        /* in a release's frame (2025年6月份…), 今年以来 runs to its month; outside one,
+         * to the day: a market's close, a city's news (2025-01-01/2025-11-18) */
+        JbPeriod frame, today;
+        /* (a frame not yet over, as a headline's 今年, is no release's) */
+        if (jb_extract_frame_period(c, &frame) &&
+            jb_period_end_day(&frame) <= jb_point_first_day(&c->anchor.day)) {
+            JbPoint last = jb_point_of_days(jb_period_end_day(&frame) - 1);
+            if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
+                r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+        } else if (jb_extract_default_day(&c->anchor, c->sentence_market, &today) &&
+                   today.end.year == r->val.end.year) {
+            r->val.start = (JbPoint){JB_POINT_DAY, r->val.start.year, 1, 1};
+            r->val.end = today.end;
+        }
+    }
+}
+
+/* What a time r of the sentence [sent, end) tells the sentences after it: a year to come
+ * (预计全年 after it is that year's), an event announced for a later day (调图后 is that
+ * day's), a time declared in brackets for what follows (（…，下同）). */
+static void note_for_later(Ctx *c, const char *sent, const char *end, const TimeRef *r)
+{
+    if (r->has_val && r->rel == REL_NONE && r->val.start.kind == JB_POINT_YEAR &&
+        r->val.start.year == r->val.end.year && r->val.start.year > c->anchor.day.year) {
+        c->future_year = r->val; /* (2027年 in a story of 2026) */
+        c->have_future_year = TRUE;
+    }
+    if (r->has_val && r->val.start.kind >= JB_POINT_MONTH && r->rel == REL_NONE &&
+        (ends(sent, r->at, "将于") || ends(sent, r->at, "將於") || ends(sent, r->at, "计划于") ||
+         ends(sent, r->at, "計劃於")) &&
+        jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day)) {
+        c->event = r->val;
+        c->have_event = TRUE;
+    }
+    if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
+        declared_below(sent, end, r)) {
+        c->declared = r->val;
+        c->have_declared = TRUE;
+    }
+}
+
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
@@ -197,38 +256,10 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         if (r->has_val)
             in_story_year(c, r);
         jb_extract_name_span(c, sent, r);
-        /* 今年以来 runs to the month the text speaks of (7月…，今年以来累计下跌约7%), when
-         * that is before the published one */
         /* (a time not over when published, as a headline's 今年, names no month to run to) */
         gboolean ctx_over = have_ctx && ctx_named && c->anchor.day.kind == JB_POINT_DAY &&
                             jb_period_end_day(&ctx) <= jb_point_first_day(&c->anchor.day);
-        if (r->has_val && r->loose && ctx_over && r->val.start.kind == JB_POINT_MONTH &&
-            r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH) {
-            JbPoint last = jb_point_of_days(jb_period_end_day(&ctx) - 1);
-            if (ctx.end.kind == JB_POINT_DAY && last.year == r->val.end.year) {
-                /* (after a day's close, 截至周五（12月4日）收盘…今年以来: to that day) */
-                r->val.start = (JbPoint){JB_POINT_DAY, last.year, 1, 1};
-                r->val.end = last;
-            } else if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
-                r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
-        } else if (r->has_val && r->loose && !ctx_over && r->val.start.kind == JB_POINT_MONTH &&
-                   r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH &&
-                   c->anchor.day.kind == JB_POINT_DAY) {
-            /* in a release's frame (2025年6月份…), 今年以来 runs to its month; outside one,
-             * to the day: a market's close, a city's news (2025-01-01/2025-11-18) */
-            JbPeriod frame, today;
-            /* (a frame not yet over, as a headline's 今年, is no release's) */
-            if (jb_extract_frame_period(c, &frame) &&
-                jb_period_end_day(&frame) <= jb_point_first_day(&c->anchor.day)) {
-                JbPoint last = jb_point_of_days(jb_period_end_day(&frame) - 1);
-                if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
-                    r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
-            } else if (jb_extract_default_day(&c->anchor, c->sentence_market, &today) &&
-                       today.end.year == r->val.end.year) {
-                r->val.start = (JbPoint){JB_POINT_DAY, r->val.start.year, 1, 1};
-                r->val.end = today.end;
-            }
-        }
+        since_new_year_to(c, r, &ctx, ctx_over);
         /* a time after a figure of its item (…8123.40点，本周涨0.92%；德国…) is that item's */
         const char *its = item_start(sent, end, r->at, &walked, &item, &items);
         /* (not a level's time: 由2020年的63.2%提高到2025年的69.5%, the period it reaches) */
@@ -236,23 +267,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                          g_ascii_isdigit(r->end[3]);
         if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
             r->local = TRUE;
-        if (r->has_val && r->rel == REL_NONE && r->val.start.kind == JB_POINT_YEAR &&
-            r->val.start.year == r->val.end.year && r->val.start.year > c->anchor.day.year) {
-            c->future_year = r->val; /* (2027年 in a story of 2026) */
-            c->have_future_year = TRUE;
-        }
-        if (r->has_val && r->val.start.kind >= JB_POINT_MONTH && r->rel == REL_NONE &&
-            (ends(sent, r->at, "将于") || ends(sent, r->at, "將於") ||
-             ends(sent, r->at, "计划于") || ends(sent, r->at, "計劃於")) &&
-            jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day)) {
-            c->event = r->val;
-            c->have_event = TRUE;
-        }
-        if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
-            declared_below(sent, end, r)) {
-            c->declared = r->val;
-            c->have_declared = TRUE;
-        }
+        note_for_later(c, sent, end, r);
         if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
             ctx = r->val;
             have_ctx = ctx_named = TRUE;
