@@ -2,7 +2,8 @@
  *
  * The time scan is split by what it reads:
  *   jb_extract_period.c         the scan of a sentence (jb_extract_time_refs): bare days,
- *                               spans ended on a day, and the role each time plays;
+ *                               spans ended on a day;
+ *   jb_extract_period_roles.c   the role each time plays (a period, a base, an event's…);
  *   jb_extract_period_dates.c   dates written out: years, months, days, quarters and halves
  *                               of a year, period codes (4Q20, 1H25);
  *   jb_extract_period_words.c   times said in words, relative to the published date (今年,
@@ -199,5 +200,11 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
 /* A fiscal year at p (2026财年, 2026财年第三财季), or NULL. */
 const char *fiscal_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                        TimeRef *t);
+
+/* jb_extract_period_roles.c: the role of the time t, read at [p, e) of the sentence
+ * [s, limit), for the figures near it; prev_end is the end of the last time found (the last
+ * of `out`), NULL when none. */
+void jb_extract_time_role(const char *s, const char *p, const char *e, const char *limit,
+                          const char *prev_end, const TimeAnchor *anchor, GArray *out, TimeRef *t);
 
 #endif

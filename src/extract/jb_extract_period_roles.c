@@ -1,0 +1,376 @@
+/* jb_extract_period_roles.c — the role a time plays for the figures near it, from the words
+ * around it (jb_extract_time_role, called by the scan for every time it finds): a base of
+ * comparison (较上年, 比2020年底, 为2020年的3倍, 以来), a period (截至10月17日, 单日), the time
+ * of a level a change runs from, of an event (上映, 推出), of a plan (将于), of a record or a
+ * report; and whether it holds beyond its clause or sentence.
+ *
+ * Not for: finding the times (the scan, jb_extract_period.c), reading them (the files
+ * jb_extract_period_priv.h lists).
+ */
+#include "jb_extract_period_priv.h"
+
+/* An index's base after a time: 上月=100, 上年同月=100, 2020年＝100. */
+static gboolean index_base_after(const char *e, const char *limit)
+{
+    for (int k = 0; k < 3 && e < limit; k++) {
+        if (any_lit(e, limit,
+                    (const char *const[]){"=100", "＝100", "=1", "＝1", "为100", "為100", "为基期",
+                                          "為基期", "为基年", "為基年", NULL}))
+            return TRUE;
+        if (any_lit(e, limit, (const char *const[]){"）", ")", "，", "。", NULL}))
+            return FALSE;
+        e = g_utf8_next_char(e);
+    }
+    return FALSE;
+}
+
+/* ---- roles ------------------------------------------------------------------------------- */
+
+/* A time after these words is a base of comparison, not the figures' period. */
+static gboolean after_comparison(const char *s, const char *p)
+{
+    static const char *const W[] = {"比",     "较",     "較",     "相比", "相较", "相較", "同比",
+                                    "环比",   "環比",   "对比",   "對比", "比起", "较之", "較之",
+                                    "仅次于", "僅次於", "高于",   "高於", "低于", "低於", "自",
+                                    "从",     "從",     "追溯至", NULL};
+    return ends_with_any(s, p, W);
+}
+
+/* 与4至6月的数据相比, 和去年同期相比: a base named between 与 and 相比. */
+static gboolean compared_with(const char *s, const char *p, const char *e, const char *limit)
+{
+    if (!ends_with_any(s, p, (const char *const[]){"与", "與", "和", "同", "跟", NULL}))
+        return FALSE;
+    for (const char *q = e; q < limit && q - e < 3 * 12; q = g_utf8_next_char(q)) {
+        if (any_lit(q, limit,
+                    (const char *const[]){"相比", "相較", "相较", "比较", "比較", "持平", NULL}))
+            return TRUE;
+        if (clause_mark_at(q, limit))
+            return FALSE;
+    }
+    return FALSE;
+}
+
+/* A time followed by an event (去年推出…计划, 10月启动): when something happened, not the
+ * period of the figures after it. */
+static gboolean event_after(const char *e, const char *limit)
+{
+    static const char *const W[] = {"推出", "啟動", "启动", "成立", "发布", "發布", "出台", "开业",
+                                    "開業", "宣布", "举办", "舉辦", "召开", "召開", "设立", "設立",
+                                    "上线", "上線", "揭牌", "开幕", "開幕", "签署", "簽署", "印发",
+                                    "印發", "开通", "開通", "投产", "投產", "落地", "上映", "首映",
+                                    "开播", "開播", "开售", "開售", NULL};
+    const char *q = e;
+    if (lit(q, limit, "，") || lit(q, limit, "起"))
+        return FALSE;
+    for (int k = 0; k < 2 && q < limit; k++) {
+        if (any_lit(q, limit, W))
+            return TRUE;
+        q = g_utf8_next_char(q);
+    }
+    return FALSE;
+}
+
+/* Does the event verb after a time (at e) describe a noun (上映的《长夜将尽》, 发布的新规)? */
+static gboolean noun_of_event(const char *e, const char *limit)
+{
+    const char *q = e;
+    for (int k = 0; k < 5 && q < limit; k++, q = g_utf8_next_char(q)) {
+        if (lit(q, limit, "的"))
+            return TRUE;
+        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
+            return FALSE;
+    }
+    return FALSE;
+}
+
+/* A time after a founding (成立于2021年, 创办於1998年): when the company began, not the
+ * period of what the text says of it now. */
+/* A time that names a report (2024年第三季度报告, 2023年年报, 2025年半年报): the period of what
+ * its sentence quotes from it, not of what the text goes on to say. */
+static gboolean report_after(const char *e, const char *limit)
+{
+    return any_lit(e, limit,
+                   (const char *const[]){"报告", "報告", "财报", "財報", "年报", "年報", "季报",
+                                         "季報", "半年报", "半年報", "年度报告", "年度報告",
+                                         "半年度报告", "半年度報告", NULL}) != NULL;
+}
+
+static gboolean event_before(const char *s, const char *p)
+{
+    static const char *const W[] = {"成立于", "成立於", "创立于", "創立於", "创办于",
+                                    "創辦於", "创建于", "創建於", "始建于", "始建於",
+                                    "组建于", "組建於", "注册于", "註冊於", "诞生于",
+                                    "誕生於", "上市于", "上市於", NULL};
+    return ends_with_any(s, p, W);
+}
+
+/* Is the time [p, e) that of a cause (受8月持续阴雨影响, 受今年一季度寒潮影响): 受 or 因 just
+ * before it, 影响 within a few characters after, in one clause? */
+static gboolean cause_around(const char *s, const char *p, const char *e, const char *limit)
+{
+    if (!ends_with(s, p, "受") && !ends_with(s, p, "因") && !ends_with(s, p, "由于") &&
+        !ends_with(s, p, "由於"))
+        return FALSE;
+    for (int k = 0; k < 12 && e < limit; k++, e = g_utf8_next_char(e)) {
+        if (lit(e, limit, "影响") || lit(e, limit, "影響"))
+            return TRUE;
+        if (lit(e, limit, "，") || lit(e, limit, "。") || lit(e, limit, "；") || *e == ',')
+            return FALSE;
+    }
+    return FALSE;
+}
+
+/* Is the event at the time `t` (at p) one to come: 将于明年二季度投产, 计划在下月开业? */
+static gboolean future_event(const char *s, const char *p, const TimeRef *t)
+{
+    static const char *const W[] = {"将于",   "將於",   "将在", "將在", "计划于", "計劃於",
+                                    "预计于", "預計於", "拟于", "擬於", NULL};
+    return t->future_word || ends_with_any(s, p, W);
+}
+
+/* Is the time at p in a clause that speaks of the future (将, 预计, 计划)? */
+static gboolean future_clause(const char *s, const char *p, const char *e, const char *limit)
+{
+    static const char *const W[] = {"将",   "將",   "预计", "預計", "计划", "計劃",
+                                    "力争", "力爭", "有望", "目标", "目標", "预估",
+                                    "預估", "预测", "預測", "可望", NULL};
+    static JbWordSet *words; /* W, kept for the life of the process */
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        words = jb_word_set_of(W);
+        g_once_init_leave(&done, 1);
+    }
+    /* the clause around the time, at most 30 characters each side (a clause of a megabyte
+     * is not read again at each of its times) */
+    const char *a = p;
+    for (int n = 0; a > s && n < 30; n++) {
+        const char *b = a - 1;
+        while (b > s && ((guchar)*b & 0xC0) == 0x80)
+            b--;
+        if (lit(b, a, "，") || lit(b, a, "；") || lit(b, a, "。") || *b == ',')
+            break;
+        a = b;
+    }
+    const char *z = e;
+    for (int n = 0; z < limit && n < 30 && !lit(z, limit, "，") && !lit(z, limit, "；") &&
+                    !lit(z, limit, "。");
+         n++)
+        z = g_utf8_next_char(z);
+    if (jb_word_set_find(words, a, z) != NULL)
+        return TRUE;
+    /* a clause a verb of expecting opens (他预计，12月A股…) */
+    return a - s >= 9 && (lit(a - 3, limit, "，") || lit(a - 3, limit, "：")) &&
+           ends_with_any(s, a - 3,
+                         (const char *const[]){"预计", "預計", "预测", "預測", "预估", "預估",
+                                               "认为", "認為", "表示", NULL}) &&
+           jb_word_set_find(words, a - 9, a - 3) != NULL;
+}
+
+static gboolean after_as_of(const char *s, const char *p)
+{
+    static const char *const W[] = {"截至", "截止", "截止到", "到", "至", "从",
+                                    "從",   "自",   "于",     "於", NULL};
+    return ends_with_any(s, p, W);
+}
+
+/* Words after a time that make it a base (2003年第三季以來: since then) or a start (从本月
+ * 23日起: from then). */
+static gboolean since_after(const char *e, const char *limit)
+{
+    const char *q = e;
+    if (lit(q, limit, "（") || lit(q, limit, "(")) { /* 2003年第三季（5.5%）以來 */
+        const char *close = NULL;
+        for (const char *r = q; r < limit && r - q < 40; r++)
+            if (lit(r, limit, "）") || *r == ')') {
+                close = r + (*r == ')' ? 1 : 3);
+                break;
+            }
+        if (close)
+            q = close;
+    }
+    return any_lit(q, limit, (const char *const[]){"以来", "以來", "来", "來", NULL}) != NULL;
+}
+
+static gboolean record_after(const char *e, const char *limit);
+
+/* A month followed by 以来 (今年9月以来，各地共举办招聘活动1.6万场) and no record after it
+ * (2月以来新高) is a running span: from its first day to the published day. Fills t. */
+static gboolean month_since(TimeRef *t, const char *e, const char *limit, const TimeAnchor *a)
+{
+    if (!t->known || t->p.start.kind != JB_POINT_MONTH || t->p.end.kind != JB_POINT_MONTH ||
+        jb_period_first_day(&t->p) != jb_point_first_day(&t->p.end) ||
+        a->day.kind != JB_POINT_DAY ||
+        !any_lit(e, limit, (const char *const[]){"以来", "以來", NULL}) ||
+        record_after(e + strlen("以来"), limit))
+        return FALSE;
+    JbPoint first = {JB_POINT_DAY, t->p.start.year, t->p.start.n, 1};
+    if (jb_point_first_day(&first) >= jb_point_first_day(&a->day))
+        return FALSE;
+    t->p = (JbPeriod){first, a->day};
+    t->loose = TRUE; /* (a span said in passing, as 今年以来: no story's period) */
+    return TRUE;
+}
+
+/* A time a multiple or a share is measured against: 为“十三五”末的20倍, 是2020年的3倍,
+ * 恢复至2019年同期的86.5%, 接近去年全年的80%, 完成全年目标任务的91.7%. */
+static gboolean multiple_after(const char *e, const char *limit)
+{
+    const char *q = e;
+    const char *w = any_lit(q, limit, (const char *const[]){"同期", "全年", "水平", NULL});
+    if (w)
+        q = w;
+    w = any_lit(q, limit,
+                (const char *const[]){"目标任务", "目標任務", "目标", "目標", "计划", "計劃",
+                                      "任务", "任務", NULL});
+    if (w)
+        q = w;
+    if (!(q = lit(q, limit, "的")))
+        return FALSE;
+    const char *d = q;
+    while (q < limit &&
+           (g_ascii_isdigit(*q) || *q == '.' || lit(q, limit, "多") || lit(q, limit, "余")))
+        q += g_ascii_isdigit(*q) || *q == '.' ? 1 : 3;
+    if (q == d)
+        return FALSE;
+    return lit(q, limit, "倍") || lit(q, limit, "%") || lit(q, limit, "％") || lit(q, limit, "成");
+}
+
+/* Does a figure follow the time's 的 within a few characters (的2126万千瓦, 的每千瓦时0.85元,
+ * 的约48%, 的4倍), before the clause ends? */
+static gboolean figure_after_de(const char *e, const char *limit)
+{
+    const char *q = lit(e, limit, "的");
+    for (int k = 0; q && k < 8 && q < limit; k++) {
+        if (g_ascii_isdigit(*q))
+            return TRUE;
+        if (lit(q, limit, "，") || lit(q, limit, "。") || lit(q, limit, "；"))
+            return FALSE;
+        q = g_utf8_next_char(q);
+    }
+    return q && multiple_after(e, limit);
+}
+
+/* A level at a time, from one to another (由2020年的63.2%提高到2025年的69.5%): the time of
+ * the figure after 的, not the base of a share (恢复至2019年同期的86.5%). */
+/* An ordinal after a time (今年第七批次, 年内第3次, 今年第5号台风): the time says which of the
+ * year's batches or rounds, not the period of the figures after it. */
+static gboolean ordinal_after(const char *s, const char *e, const char *limit)
+{
+    static const char *const NTH[] = {"批次", "批", "次", "轮", "輪", "届",
+                                      "屆",   "号", "號", "场", "場", NULL};
+    if (!lit(e, limit, "第"))
+        return FALSE;
+    const char *q = e + strlen("第");
+    if (small_number(&q, s, limit, 99) < 0)
+        return FALSE;
+    return any_lit(q, limit, NTH) != NULL;
+}
+
+/* 从2023年的120GWh提升到…: the level a change runs from (从 is a base's word otherwise) */
+static gboolean from_level(const char *s, const char *p)
+{
+    return ends_with_any(s, p, (const char *const[]){"从", "從", NULL});
+}
+
+static gboolean level_at(const char *s, const char *p, const char *e, const char *limit)
+{
+    if (any_lit(e, limit, (const char *const[]){"同期", "水平", NULL}))
+        return FALSE;
+    return ends_with_any(s, p, (const char *const[]){"由", "从", "從", "到", "至", NULL}) &&
+           !ends_with(s, p, "截至");
+}
+
+/* A time inside a record's phrase (创下年内单月成交新高。, 为年内最高；): the span the record
+ * is counted over, no figure's period. A record word ending its clause, a few characters on. */
+static gboolean record_after(const char *e, const char *limit)
+{
+    static const char *const RECORD[] = {"新高", "新低", "最高", "最低", "高位", "低位",
+                                         "纪录", "紀錄", "记录", "記錄", NULL};
+    const char *q = e;
+    for (int k = 0; k < 10 && q < limit; k++, q = g_utf8_next_char(q)) {
+        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
+            return FALSE;
+        const char *w = any_lit(q, limit, RECORD);
+        if (w &&
+            (w >= limit || any_lit(w, limit, (const char *const[]){"，", "。", "；", "！", NULL})))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean start_after(const char *e, const char *limit)
+{
+    return any_lit(e, limit, (const char *const[]){"起", "开始", "開始", NULL}) != NULL;
+}
+
+/* The role the time t (read at [p, e) of the sentence [s, limit)) plays for the figures
+ * near it: a restatement in brackets of the time before it (prev_end: the end of the last
+ * time found, the last of `out`), a period, a base of comparison, a level's time, an
+ * event's, a plan's; and whether it holds beyond its clause or sentence. */
+void jb_extract_time_role(const char *s, const char *p, const char *e, const char *limit,
+                          const char *prev_end, const TimeAnchor *anchor, GArray *out, TimeRef *t)
+{
+    gboolean bracketed = prev_end &&
+                         ((lit(prev_end, limit, "（") == p) || (lit(prev_end, limit, "(") == p));
+    if (bracketed) {
+        t->role = TIME_RESTATE; /* 今年第二季（4至6月）, 今天（10月18日） */
+        TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
+        if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY && t->known &&
+            prev->rel == REL_NONE && jb_period_first_day(&t->p) != jb_period_end_day(&t->p) - 1)
+            prev->p = t->p; /* 上周（11月24日—11月30日）: the days it says, weekend and all */
+    } else if (t->role == TIME_DAY) {
+        if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
+            !ends_with(s, p, "於") && !ends_with(s, p, "起至") && !ends_with(s, p, "起到"))
+            t->role = TIME_PERIOD; /* 截至10月17日, 从本月23日起 */
+        else if (after_comparison(s, p) && !start_after(e, limit))
+            t->role = TIME_BASE; /* 较上周五升值215个基点: the day compared with */
+        else if (event_after(e, limit) && noun_of_event(e, limit))
+            t->local =
+                TRUE; /* 上周五上映的《长夜将尽》首周票房…: the film's day, not the figure's */
+        else if (any_lit(
+                     e, limit,
+                     (const char *const[]){"单日", "單日", "当天", "當天", "当日", "當日", NULL})) {
+            t->role = TIME_PERIOD; /* 周五单日净流出58.3亿元: that day's figures */
+            t->sentence_only = TRUE;
+        }
+    } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
+               !start_after(e, limit) && !(from_level(s, p) && figure_after_de(e, limit))) {
+        t->role = TIME_BASE;
+    } else if (month_since(t, e, limit, anchor)) {
+        /* 今年9月以来，各地共举办…: from the month's first day to the published day */
+    } else if (since_after(e, limit) || index_base_after(e, limit)) {
+        t->role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
+    } else if (level_at(s, p, e, limit) && figure_after_de(e, limit)) {
+        /* the time of a level a change runs from or to (由2020年底的2126万千瓦增加到2025年
+         * 底的4倍): that level's, not the clauses' after it; where a change starts is no
+         * story's period either */
+        t->local = TRUE;
+        t->loose = ends_with_any(s, p, (const char *const[]){"由", "从", "從", NULL});
+    } else if (multiple_after(e, limit)) {
+        t->role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: a share's base */
+        t->share_of = TRUE;
+    }
+    if (t->role == TIME_PERIOD && ordinal_after(s, e, limit))
+        t->local = t->sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */
+    if (t->role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))
+        t->sentence_only = TRUE; /* 其中2月18日至20日…: a part of the period, that sentence's */
+    if (t->role == TIME_PERIOD && record_after(e, limit))
+        t->local = t->sentence_only = TRUE; /* 创下年内单月成交新高 */
+    else if (t->role == TIME_PERIOD && report_after(e, limit))
+        t->sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
+    else if (t->role == TIME_PERIOD && ((event_after(e, limit) && !future_event(s, p, t)) ||
+                                        event_before(s, p) || cause_around(s, p, e, limit)))
+        t->local = t->event = TRUE; /* its clause's only: 去年推出…计划 (a future one,
+                                   * 将于明年二季度投产，新增产能…, dates what it brings) */
+    else if (t->role == TIME_PERIOD && future_clause(s, p, e, limit)) {
+        t->sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
+        /* (剩余188亿元将于12月上旬全部下达: when it will be done, a time still to come) */
+        if (ends_with_any(s, p, (const char *const[]){"将于", "將於", "将在", "將在", NULL}))
+            t->future_word = TRUE;
+        if (t->shifted_back) { /* 将在6月至7月: this year's months ahead, not last year's */
+            t->p.start.year++;
+            t->p.end.year++;
+        }
+    }
+}
