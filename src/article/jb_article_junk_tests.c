@@ -3,7 +3,8 @@
  * sheets, app promotions, date lines (see the rule table in jb_article_junk.c, which tries
  * them in order behind its filters).
  *
- * Not for: the rule table, its filters and the verdict (jb_article_junk.c).
+ * Not for: the rule table, its filters and the verdict (jb_article_junk.c), the page's
+ * furniture — nav bars, breadcrumbs, bracketed links, widgets (jb_article_junk_page.c).
  */
 #include "jb_article_priv.h"
 
@@ -81,8 +82,6 @@ gboolean jb_junk_view_count(const JunkPara *j)
     return counters > 0 && (counters > 1 || j->n <= 20);
 }
 
-static gboolean has_sentence_mark(const JunkPara *j);
-
 /* Past a counter at `p` (阅读 1234, 阅读：1.2万, 评论(36), 1.2万阅读), or NULL. */
 static const char *past_counter(const char *p)
 {
@@ -116,7 +115,7 @@ static const char *past_counter(const char *p)
  * figures without a counter (营业收入：12.3亿元　净利润：1.2亿元) is a fact box, kept. */
 gboolean jb_junk_meta_line(const JunkPara *j)
 {
-    if (j->n > 120 || has_sentence_mark(j))
+    if (j->n > 120 || jb_junk_has_sentence_mark(j))
         return FALSE;
     int counters = 0, fields = 0;
     for (const char *p = j->p; *p;) {
@@ -395,7 +394,7 @@ gboolean jb_junk_app_promo(const JunkPara *j)
  * key the paragraph lacks is not looked for (jb_junk_tests_init registers them). */
 static const char *const SENTENCE_MARKS[] = {"，", "。", "；", "！"};
 
-static gboolean has_sentence_mark(const JunkPara *j)
+gboolean jb_junk_has_sentence_mark(const JunkPara *j)
 {
     if (j->sentence_mark < 0) { /* (asked by up to five rules of one paragraph: once) */
         gboolean has = FALSE;
@@ -424,7 +423,7 @@ static const char *change_mark(const char *p)
  * or two numbers after arrows, in points or percent; and no sentence. */
 gboolean jb_junk_ticker(const JunkPara *j)
 {
-    if (j->n > 160 || has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
+    if (j->n > 160 || jb_junk_has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
         return FALSE; /* (a table's row is data) */
     int changes = 0, numbers = 0, arrows = 0;
     for (const char *p = j->p; *p; p++) {
@@ -467,146 +466,12 @@ gboolean jb_junk_ticker(const JunkPara *j)
 gboolean jb_junk_weather(const JunkPara *j)
 {
     const char *p = j->p;
-    if (j->n > 120 || has_sentence_mark(j) || !strstr(p, "℃"))
+    if (j->n > 120 || jb_junk_has_sentence_mark(j) || !strstr(p, "℃"))
         return FALSE;
     return strstr(p, "空气质量") || strstr(p, "空氣質量") || strstr(p, "AQI");
 }
 
-/* ---- page furniture: nav bars, breadcrumbs, bracketed links, widgets, list headings ---- */
-
-/* The separator of a nav bar (| ｜ 丨) or a breadcrumb (> › ») at p: its length, 0 if none;
- * *crumb says which. */
-static gsize nav_sep(const char *p, gboolean *crumb)
-{
-    static const Lit BARS[] = {LIT("|"), LIT("｜"), LIT("丨")},
-                     CRUMBS[] = {LIT(">"), LIT("›"), LIT("»")};
-    const char *q = after_any(p, BARS, G_N_ELEMENTS(BARS));
-    *crumb = q == NULL;
-    if (!q)
-        q = after_any(p, CRUMBS, G_N_ELEMENTS(CRUMBS));
-    return q ? (gsize)(q - p) : 0;
-}
-
-/* Does the item [a, b) end with a site's home link (首页, 首頁, 主页, 网站首页)? */
-static gboolean ends_home(const char *a, const char *b)
-{
-    static const char *const HOME[] = {"首页", "首頁", "主页", "主頁"};
-    for (gsize i = 0; i < G_N_ELEMENTS(HOME); i++) {
-        gsize k = strlen(HOME[i]);
-        if ((gsize)(b - a) >= k && memcmp(b - k, HOME[i], k) == 0)
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* Is [s, e) a site's navigation (see jb_junk_nav_bar)? */
-static gboolean nav_line(const char *s, const char *e)
-{
-    guint bars = 0, crumbs = 0, items = 0, long_items = 0, digit_items = 0;
-    const char *a = s;
-    for (const char *p = s;; p++) {
-        gboolean crumb = FALSE;
-        gsize k = p < e ? nav_sep(p, &crumb) : 0;
-        if (p < e && !k)
-            continue;
-        const char *b = p;
-        while (b > a && b[-1] == ' ')
-            b--;
-        while (a < b && *a == ' ')
-            a++;
-        if (k && crumb && ends_home(a, b))
-            return TRUE;
-        if (b > a) {
-            items++;
-            long_items += g_utf8_strlen(a, b - a) > 12;
-            for (const char *q = a; q < b; q++)
-                if (g_ascii_isdigit(*q)) {
-                    digit_items++;
-                    break;
-                }
-        }
-        if (p >= e)
-            break;
-        bars += !crumb;
-        crumbs += crumb;
-        a = p + k;
-        p += k - 1;
-    }
-    return (bars >= 3 && items >= 4 && long_items == 0 && digit_items <= 1) ||
-           (crumbs >= 1 && !bars && items == crumbs + 1 && long_items == 0 && !digit_items);
-}
-
-/* A site's navigation written out as text: a breadcrumb (桐江新聞網 首頁 > 本地 > 經濟, 首页 >
- * 宏观 > 正文: a home link before a crumb's mark; or short items without digits between
- * crumbs' marks alone, 要闻 > 区县动态) or a bar of short links (某新闻网 | 首页 | 要闻 |
- * 直播 | 图片: four items or more of up to 12 characters, one at most with a digit); no
- * sentence; the page's tools may follow it (要闻 > 正文 [打印] [关闭窗口]). (A pipe table's
- * row has its cells apart already, not bars.) */
-gboolean jb_junk_nav_bar(const JunkPara *j)
-{
-    if (j->n > 120 || has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
-        return FALSE;
-    /* (most short lines have no separator: asked of the facts cleaning counted first) */
-    if (!(j->ascii > 0 && (memchr(j->p, '|', j->len) || memchr(j->p, '>', j->len))) &&
-        !junk_has_key(j, (int)junk_key("｜")) && !junk_has_key(j, (int)junk_key("丨")) &&
-        !junk_has_key(j, (int)junk_key("›")) && !(j->other && strstr(j->p, "»")))
-        return FALSE;
-    const char *e = j->p + j->len;
-    if (nav_line(j->p, e))
-        return TRUE;
-    guint links, tools;
-    const char *t = jb_article_tools_tail(j->p, e, FALSE, &links, &tools);
-    return t > j->p && t < e && nav_line(j->p, t);
-}
-
-/* Links written in brackets and the page's tools, nothing else (【返回目录】【上一篇】【下一篇】,
- * [打印] [关闭], a paper's e-edition: 【上一版】【下一版】 放大 缩小 默认, 字号：大 中 小
- * 【打印本页】): two links or more, each of up to 8 characters, or three tokens of tools;
- * no digit. */
-gboolean jb_junk_bracket_links(const JunkPara *j)
-{
-    if (j->n > 60 || j->digit || !jb_article_may_be_tools(j->p))
-        return FALSE;
-    guint links, tools;
-    return jb_article_tools_tail(j->p, j->p + j->len, TRUE, &links, &tools) == j->p &&
-           (links >= 2 || tools >= 3);
-}
-
-/* A page's tool or live-data widget, by the label opening it (房贷计算器：贷款80万元…, 即時行情：,
- * 今日汇率：美元/人民币 7.1120): a calculator's, or live quotes' (即时/实时/今日 + 行情, 汇率,
- * 油价, 金价). A label up to 10 characters, then a colon. */
-gboolean jb_junk_widget(const JunkPara *j)
-{
-    static const char *const TOOL[] = {"计算器", "計算器", "计算", "換算", "换算"};
-    static const char *const LIVE_WHEN[] = {"即时", "实时", "即時", "實時", "今日"};
-    static const char *const LIVE_WHAT[] = {"行情", "汇率", "匯率", "油价", "油價", "金价", "金價"};
-    if (j->n > 160)
-        return FALSE;
-    const char *colon = NULL;
-    int k = 0;
-    for (const char *p = j->p; *p && k <= 10; p = g_utf8_next_char(p), k++)
-        if (*p == ':' || starts_with(p, "：")) {
-            colon = p;
-            break;
-        }
-    if (!colon || colon == j->p)
-        return FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(TOOL); i++) {
-        gsize n = strlen(TOOL[i]);
-        if ((gsize)(colon - j->p) >= n && memcmp(colon - n, TOOL[i], n) == 0)
-            return TRUE;
-    }
-    for (gsize w = 0; w < G_N_ELEMENTS(LIVE_WHEN); w++) {
-        const char *q = strstr(j->p, LIVE_WHEN[w]);
-        if (!q || q >= colon)
-            continue;
-        q += strlen(LIVE_WHEN[w]);
-        for (gsize i = 0; i < G_N_ELEMENTS(LIVE_WHAT); i++)
-            if (starts_with(q, LIVE_WHAT[i]) && q + strlen(LIVE_WHAT[i]) == colon)
-                return TRUE;
-    }
-    return FALSE;
-}
+/* ---- list headings and header lines ------------------------------------------------ */
 
 /* The first characters of list headings, with their brackets (jb_junk_tests_init). */
 static FirstSet list_firsts;
@@ -642,7 +507,7 @@ gboolean jb_junk_list_heading(const JunkPara *j)
         p++;
     const char *q = after_any(p, ANY, G_N_ELEMENTS(ANY));
     if (q) {
-        if (j->n <= 6 + 2 * marks && !j->digit && !has_sentence_mark(j))
+        if (j->n <= 6 + 2 * marks && !j->digit && !jb_junk_has_sentence_mark(j))
             return TRUE;
         /* 往期推荐：…, 热门文章: … */
         for (int i = 0; i < 2 && *q; i++)

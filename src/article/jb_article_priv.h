@@ -5,7 +5,8 @@
  * reads Markdown, jb_article_plain.c plain text and jb_article_html.c HTML (with
  * jb_article_tags.c) into raw blocks; jb_article_clean.c cleans each block into a
  * paragraph, counting on the way the facts the junk rules ask about; jb_article_junk.c
- * holds the rules (those that are tests of a paragraph in jb_article_junk_tests.c);
+ * holds the rules (those that are tests of a paragraph in jb_article_junk_tests.c, of the
+ * page's furniture in jb_article_junk_page.c);
  * jb_article_header.c knows the header lines with a date; jb_article_date.c reads and
  * writes dates; jb_article_section.c keeps the sections; jb_article_pick_date.c picks the
  * published date among the signs found; jb_article.c puts it together (the public entry
@@ -489,10 +490,13 @@ gboolean jb_junk_app_promo(const JunkPara *j);
 gboolean jb_junk_ticker(const JunkPara *j);
 gboolean jb_junk_weather(const JunkPara *j);
 gboolean jb_junk_header_line(const JunkPara *j);
+gboolean jb_junk_list_heading(const JunkPara *j);
+/* Is there a sentence's punctuation in the paragraph? (Widgets have none.) */
+gboolean jb_junk_has_sentence_mark(const JunkPara *j);
+/* jb_article_junk_page.c: the page's furniture */
 gboolean jb_junk_nav_bar(const JunkPara *j);
 gboolean jb_junk_bracket_links(const JunkPara *j);
 gboolean jb_junk_widget(const JunkPara *j);
-gboolean jb_junk_list_heading(const JunkPara *j);
 /* Fill the tests' word sets (from jb_article_junk_init, after the rules' keys). */
 void jb_junk_tests_init(void);
 
