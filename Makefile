@@ -140,7 +140,7 @@ include tests/fuzz/fuzz.mk
 # saying why, without root or Debian's Slurm packages).
 # prove runs both and prints the summary line CI reads.
 check: $(BIN) $(FONTS) $(FONTCACHE) $(UNIT_BIN) $(BENCH_BIN) $(FUZZ_REPLAY)
-	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/pathological/*.t tests/scale/*.t tests/outputs.t tools/layers.sh
+	JIANBAO=$(CURDIR)/$(BIN) BUILD=$(BUILD) prove --exec '' $(UNIT_BIN) tests/cli/*.t tests/pathological/*.t tests/scale/*.t tests/outputs.t tools/layers.sh tools/size-limits.sh
 
 # cairo is built without frame pointers: unwind slowly so the suppressions can see it.
 sanitize:
