@@ -456,6 +456,7 @@ gboolean jb_build_run(const char *project_path, const JbBuildOptions *opt, JbBui
     gint64 t0 = g_get_monotonic_time();
     jb_build_result_init(r);
     r->keep_debug = opt && opt->debug_events;
+    r->drop_info = opt && opt->drop_info;
     Ctx c = {0};
     GError *e = NULL;
     gboolean ok = jb_build_ctx_load(&c, project_path, opt, r, &e);
@@ -613,6 +614,7 @@ gboolean jb_build_unit(const char *project_path, const char *unit, const JbBuild
     gint64 t0 = g_get_monotonic_time();
     jb_build_result_init(r);
     r->keep_debug = opt && opt->debug_events;
+    r->drop_info = opt && opt->drop_info;
     Ctx c = {0};
     GError *e = NULL;
     g_autofree char *name = g_strdup(unit);

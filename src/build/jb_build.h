@@ -64,6 +64,9 @@ typedef struct {
     /* Keep JB_LOG_DEBUG events (what -v prints: a line per unit reused, 100000 at archive
      * scale); without it they are not kept (the log never has them). */
     gboolean debug_events;
+    /* Drop JB_LOG_INFO events (a line per article extracted): what nothing will show, with
+     * no -v and no --log, need not be held, 100000 of them at archive scale. */
+    gboolean drop_info;
 } JbBuildOptions;
 
 typedef struct {
@@ -82,6 +85,7 @@ typedef struct {
     gboolean input_errors; /* some article could not be read (the build went on) */
     gint64 duration;       /* µs */
     gboolean keep_debug;   /* JbBuildOptions.debug_events of the run that filled it */
+    gboolean drop_info;    /* JbBuildOptions.drop_info of the run that filled it */
 } JbBuildResult;
 
 void jb_build_result_clear(JbBuildResult *r);

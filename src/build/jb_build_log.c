@@ -66,7 +66,7 @@ static void split_place(const char *msg, char **file, guint *line)
 
 void jb_build_add_event(JbBuildResult *r, JbLogLevel level, const char *stage, const char *msg)
 {
-    if (level == JB_LOG_DEBUG && !r->keep_debug)
+    if ((level == JB_LOG_DEBUG && !r->keep_debug) || (level == JB_LOG_INFO && r->drop_info))
         return;
     JbBuildEvent *e = g_new0(JbBuildEvent, 1);
     e->time = g_get_real_time();
@@ -84,7 +84,7 @@ void jb_build_add_event(JbBuildResult *r, JbLogLevel level, const char *stage, c
 void jb_build_add_eventf(JbBuildResult *r, JbLogLevel level, const char *stage, const char *fmt,
                          ...)
 {
-    if (level == JB_LOG_DEBUG && !r->keep_debug)
+    if ((level == JB_LOG_DEBUG && !r->keep_debug) || (level == JB_LOG_INFO && r->drop_info))
         return; /* not even formatted: one per article at archive scale */
     va_list ap;
     va_start(ap, fmt);

@@ -166,7 +166,9 @@ int cmd_build(int argc, char **argv)
                           .jobs = jobs > 0 ? (guint)jobs : 0,
                           .batch = (guint)batch,
                           .shards = (guint)shards,
-                          .debug_events = verbose};
+                          .debug_events = verbose,
+                          /* (shown only by -v, written only to --log) */
+                          .drop_info = !verbose && !log};
     if (list_units) {
         g_autoptr(GPtrArray) units = jb_build_list_units(project, &opt, &e);
         if (!units)
