@@ -318,8 +318,10 @@ static gboolean unchanged_by_index(Ctx *c, const char *old_top)
                         c->files->len);
     up_to_date(c);
     /* outputs hashed now that they are old enough are recorded, so the next one does not */
-    if (c->index.grew)
+    if (c->index.grew) {
         jb_build_index_save(c, TRUE, digest, c->files->len, NULL);
+        jb_build_sweep_temps(c); /* (the index's temporary file was recorded: the ledger goes) */
+    }
     return TRUE;
 }
 
@@ -337,8 +339,10 @@ static void build_locked(Ctx *c)
         up_to_date(c);
         /* Articles too young to vouch for when the outputs were made are now old enough:
          * record them, or every no-op build would read them again, for ever. */
-        if (c->index.grew)
+        if (c->index.grew) {
             jb_build_index_save(c, FALSE, digest, arts->len, NULL);
+            jb_build_sweep_temps(c); /* (as above) */
+        }
         return;
     }
     c->stream = TRUE;
