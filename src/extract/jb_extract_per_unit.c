@@ -7,6 +7,7 @@
  * Not for: a yearly or monthly sum (每年5亿元 is a sum per year, kept in 元), nor a rate the
  * number already carries (元/吨).
  */
+#include "jb_extract_period_priv.h"
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
 #include "jb_word_lists.h"
@@ -15,18 +16,6 @@
 
 /* How far before the figure 每 may stand: the metric's words between are a short phrase. */
 #define PER_WINDOW_BYTES 72
-
-/* The longest word of `list` at p (before end), its length, or 0. */
-static gsize word_at(const char *const *list, const char *p, const char *end)
-{
-    gsize best = 0;
-    for (const char *const *w = list; *w; w++) {
-        gsize n = strlen(*w);
-        if (n > best && (gsize)(end - p) >= n && memcmp(p, *w, n) == 0)
-            best = n;
-    }
-    return best;
-}
 
 void figure_per_unit(Figure *f)
 {
@@ -42,11 +31,11 @@ void figure_per_unit(Figure *f)
         }
     if (!mei)
         return;
-    gsize mag = word_at(jb_words_per_magnitude, mei, f->qs);
-    gsize noun = word_at(jb_words_per_noun, mei + mag, f->qs);
-    if (!noun)
+    /* (both lists longest first: the first word found is the longest) */
+    const char *mag_end = any_lit_scan(mei, f->qs, jb_words_per_magnitude);
+    const char *per_end = any_lit_scan(mag_end ? mag_end : mei, f->qs, jb_words_per_noun);
+    if (!per_end)
         return;
-    const char *per_end = mei + mag + noun;
     for (const char *p = per_end; p < f->qs; p++)
         if (g_ascii_isdigit(*p))
             return; /* another figure between: 每人每年 2次 … 300元 is no rate of 人 */

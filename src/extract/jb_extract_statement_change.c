@@ -216,18 +216,19 @@ gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
 
 /* The words between a base of comparison and the change measured from it (比年初增加,
  * 较8月末下跌约16.9%): a change verb, a hedge. */
+static const char *const CHANGE_VERBS[] = {"增加", "新增", "净增", "淨增", "净减", "淨減", "减少",
+                                           "減少", "下降", "下跌", "上涨", "上漲", "上升", "提高",
+                                           "增长", "增長", "回落", "降低", "扩大", "擴大", "缩小",
+                                           "縮小", "升值", "贬值", "貶值", "多",   "少",   NULL};
+
 static gboolean change_words_only(const char *a, const char *b)
 {
-    static const char *const VERBS[] = {"增加", "新增", "净增", "淨增", "净减", "淨減", "减少",
-                                        "減少", "下降", "下跌", "上涨", "上漲", "上升", "提高",
-                                        "增长", "增長", "回落", "降低", "扩大", "擴大", "缩小",
-                                        "縮小", "升值", "贬值", "貶值", "多",   "少",   NULL};
     static const char *const EXTRA[] = {"了", "约", "約", "近", "超过", "超過", "逾", NULL};
     Span x = trimmed(a, b);
     gboolean verb = FALSE;
     for (const char *p = x.a; p < x.b;) {
         const char *next = NULL;
-        for (const char *const *w = VERBS; *w && !next; w++)
+        for (const char *const *w = CHANGE_VERBS; *w && !next; w++)
             if (starts(p, x.b, *w))
                 next = p + strlen(*w), verb = TRUE;
         for (const char *const *w = EXTRA; *w && !next; w++)
@@ -298,10 +299,8 @@ static gboolean level_compared_then_change(const char *cs0, const TimeRef *r, co
     if (!(ends(cs0, r->at, "较") || ends(cs0, r->at, "較") || ends(cs0, r->at, "比")) ||
         !starts(r->end, qs, "的"))
         return FALSE;
-    static const char *const VERB[] = {"增加", "增长", "增長", "减少", "減少", "下降", "提高",
-                                       "上升", "降低", "回落", "扩大", "擴大", NULL};
     gboolean verb = FALSE;
-    for (const char *const *v = VERB; *v && !verb; v++)
+    for (const char *const *v = CHANGE_VERBS; *v && !verb; v++)
         verb = ends(r->end, qs, *v);
     if (!verb || qs - r->end > 3 * 24)
         return FALSE;
@@ -459,10 +458,11 @@ gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB
     return TRUE;
 }
 
-/* A level stated over a span of years (五年来，…人均地区生产总值突破13万元；常住人口城镇化率达到
- * 72.4%) is where the span ended, one it rose from (由2.41%提高到) the year before it began;
- * its flows are the span's (年均增长5.9%, 累计新增68.7万人, 比
- * 2020年提高4.6个百分点: no verb of a level right before them, or a word of a flow). */
+/* The verbs of a level reached (达到1.2万亿元, 增至, 为). */
+static const char *const LEVEL_VERBS[] = {
+    "达到",   "達到",   "突破",   "升至",   "增至", "增加到", "提高到", "提高至", "提升至",
+    "提升到", "上升到", "上升至", "攀升至", "达",   "達",     "为",     "為",     NULL};
+
 /* A stock's level in a running span of months (1—10月…净增1.12亿户，总数达11.47亿户): at the
  * span's last month. */
 static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
@@ -471,8 +471,7 @@ static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PE
     if (!jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_MONTH || p.start.n != 1 ||
         p.end.kind != JB_POINT_MONTH || p.end.year != p.start.year || p.end.n < 2)
         return;
-    static const char *const VERB[] = {"达到", "達到", "达", "達", "为", "為", NULL};
-    for (const char *const *v = VERB; *v; v++) {
+    for (const char *const *v = LEVEL_VERBS; *v; v++) {
         if (!ends(cs0, qs, *v))
             continue;
         for (const char *const *n = jb_words_stock_noun; *n; n++)
@@ -485,14 +484,15 @@ static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PE
     }
 }
 
+/* A level stated over a span of years (五年来，…人均地区生产总值突破13万元；常住人口城镇化率达到
+ * 72.4%) is where the span ended, one it rose from (由2.41%提高到) the year before it began;
+ * its flows are the span's (年均增长5.9%, 累计新增68.7万人, 比
+ * 2020年提高4.6个百分点: no verb of a level right before them, or a word of a flow). */
 void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
                        char period[JB_PERIOD_MAX])
 {
     if (period[0])
         stock_at_span_end(cs0, qs, period);
-    static const char *const LEVEL[] = {"达到",   "達到",   "突破",   "升至",   "增至",   "增加到",
-                                        "提高到", "提高至", "提升至", "提升到", "上升到", "上升至",
-                                        "攀升至", "达",     "達",     "为",     "為",     NULL};
     static const char *const FLOW[] = {"累计", "累計", "年均", "新增", "合计", "合計",
                                        "总计", "總計", "共计", "共計", "共",   NULL};
     JbPeriod p;
@@ -511,7 +511,7 @@ void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
         (strcmp(q->qualifier, "突破") == 0 || strcmp(q->qualifier, "超过") == 0 ||
          strcmp(q->qualifier, "超過") == 0))
         verb = qs; /* 突破13万元: the hedge is the level's verb */
-    for (const char *const *w = LEVEL; *w && !verb; w++)
+    for (const char *const *w = LEVEL_VERBS; *w && !verb; w++)
         if (ends(cs0, qs, *w))
             verb = qs - strlen(*w);
     if (!verb)
