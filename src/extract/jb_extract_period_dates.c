@@ -195,11 +195,30 @@ const char *day_span_end(const char *s, const char *e, const char *limit, TimeRe
  * of its kind is there, with *end where it ends or NULL when it is no time after all; one
  * returning a pointer, where it ends or NULL. */
 
-/* Halves: 上半年, 下半年 (not yet begun, unless a year is named: a plan's). */
+/* Halves: 上半年, 下半年 (not yet begun, unless a year is named: a plan's); a fiscal year's
+ * (2026年上半財年: the half that begins in 2026 of a company whose years end in March,
+ * April to September; the calendar's when the article does not say where its years end). */
 static const char *half_of_year(const char *p, const char *limit, int y, int am,
-                                gboolean year_stated, TimeRef *t)
+                                gboolean year_stated, int fy_end, TimeRef *t)
 {
     const char *e;
+    /* (a bare 上半财年 is left to the fiscal year named or the months in brackets after it) */
+    int fiscal = 0;
+    if (year_stated && (e = any_lit(p, limit, (const char *const[]){"上半财年", "上半財年", NULL})))
+        fiscal = 1;
+    else if (year_stated &&
+             (e = any_lit(p, limit, (const char *const[]){"下半财年", "下半財年", NULL})))
+        fiscal = 2;
+    if (fiscal && fy_end >= 1 && fy_end <= 11) {
+        t->p = month_run((JbPoint){JB_POINT_MONTH, y, fy_end + 1 + 6 * (fiscal - 1), 0}, 6);
+        if (t->p.start.n > 12)
+            t->p = month_run((JbPoint){JB_POINT_MONTH, y, fy_end + 1 - 6, 0}, 6);
+        return e;
+    }
+    if (fiscal) {
+        t->p = point_period(JB_POINT_HALF, y, fiscal, 0);
+        return e;
+    }
     if ((e = any_lit(p, limit, (const char *const[]){"上半年", "上半年度", NULL}))) {
         t->p = point_period(JB_POINT_HALF, y, 1, 0);
         return e;
@@ -429,7 +448,7 @@ const char *sub_year(const char *s, const char *p, const char *limit, const Time
     const char *e;
     int y = year ? year : anchor_year(a);
     int am = anchor_month(a);
-    if ((e = half_of_year(p, limit, y, am, year_stated, t)))
+    if ((e = half_of_year(p, limit, y, am, year_stated, a->fy_end, t)))
         return e;
     if (first_of_year(s, p, limit, y, am, year_stated, t, &e))
         return e;

@@ -137,6 +137,29 @@ static int fiscal_end_at(const char *text, const char *o, const char *limit)
     return any_lit(f, limit, (const char *const[]){"上半", "下半", NULL}) ? 0 : m;
 }
 
+/* An interim's six months (截至2026年9月30日止六個月, a company's half-year results): the first
+ * half of its fiscal year, which so ends six months after them (here in March); 0 if none. */
+static int interim_end(const char *text, const char *limit)
+{
+    for (const char *const *word = (const char *const[]){"止六个月", "止六個月", NULL}; *word;
+         word++)
+        for (const char *o = text; (o = jb_find(o, limit, *word, strlen(*word)));
+             o += strlen(*word)) {
+            const char *b = o;
+            for (int k = 0; k < 12 && b > text && !lit(b, o, "截至") && !lit(b, o, "截止"); k++)
+                b = g_utf8_prev_char(b);
+            if (!lit(b, o, "截至") && !lit(b, o, "截止"))
+                continue;
+            const char *q = b + strlen("截至"), *y = q;
+            if (digits(&y, text, o, 4) > 0 && (y = lit(y, o, "年")))
+                q = y;
+            int m = month_day_at(&q, text, o);
+            if (m > 0 && q == o)
+                return (m + 5) % 12 + 1;
+        }
+    return 0;
+}
+
 int jb_extract_fiscal_year_end(const char *text)
 {
     const char *limit = text + strlen(text);
@@ -147,5 +170,5 @@ int jb_extract_fiscal_year_end(const char *text)
             if (m)
                 return m;
         }
-    return 0;
+    return interim_end(text, limit);
 }

@@ -38,6 +38,14 @@ gint64 jb_extract_trading_day_after(gint64 d)
 
 /* ---- resolving ------------------------------------------------------------------------------ */
 
+/* The fiscal year, of a company whose years end in month `fy_end`, that the month or day
+ * `d` falls in: its twelve months. */
+static JbPeriod fiscal_year_of(JbPoint d, int fy_end)
+{
+    JbPoint first = {JB_POINT_MONTH, d.year - (d.n <= fy_end), fy_end + 1, 0};
+    return (JbPeriod){first, jb_point_add(first, 11)};
+}
+
 /* The year 全年 means after `p`: its year, or for a span of months or days running into the
  * next year (假期（12月20日至明年1月4日）…全年) the story's, when it is one of the two. */
 static int year_of_span(const JbPeriod *p, const TimeAnchor *a)
@@ -106,12 +114,23 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
                 *out = r->p; /* a fiscal year's 全年: its twelve months (2024-07/2025-06) */
                 return TRUE;
             }
+            if (r->role == TIME_PERIOD && t->rel == REL_YEAR && a->fy_end >= 1 && a->fy_end <= 11 &&
+                r->p.start.kind == JB_POINT_MONTH && r->p.end.kind == JB_POINT_MONTH) {
+                *out = fiscal_year_of(r->p.end, a->fy_end); /* 下半財年…，全年: that year's */
+                return TRUE;
+            }
             if (r->role == TIME_PERIOD)
                 y = t->rel == REL_YEAR ? year_of_span(&r->p, a) : jb_period_year(&r->p);
             else if (!any)
                 any = jb_period_year(&r->p);
         }
         gboolean named = y || any;
+        if (t->rel == REL_YEAR && !named && a->fy_end >= 1 && a->fy_end <= 11) {
+            /* 全年 of a company whose years end in March (an interim's 全年收益料增2%至4%): the
+             * fiscal year the time in force falls in, April to March */
+            *out = fiscal_year_of(jb_point_of_days(jb_point_end_day(&base.end) - 1), a->fy_end);
+            return TRUE;
+        }
         int base_year = t->rel == REL_YEAR ? year_of_span(&base, a) : jb_period_year(&base);
         if (!y)
             y = any ? any : base_year;
