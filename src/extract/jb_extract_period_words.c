@@ -190,6 +190,11 @@ static gboolean today_word(const char *p, const char *limit, const TimeAnchor *a
     return FALSE;
 }
 
+/* What before 月内 makes it no month of the calendar (3个月内, 次月内, 当月内 is the month named). */
+static const char *const NUMERAL_OR_WHICH[] = {"一", "二", "两", "兩", "三", "四", "五", "六",
+                                               "七", "八", "九", "十", "个", "個", "次", "当",
+                                               "當", "该", "該", "上", "下", "同", "每", NULL};
+
 /* Weeks counted from the trading day: 本周以来 and 本月以来 (to date), 本周, 上周, 下周, and 周
  * right before a move (周涨1.04%). */
 static gboolean week_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
@@ -206,7 +211,17 @@ static gboolean week_word(const char *s, const char *p, const char *limit, const
         *end = e;
         return TRUE;
     }
-    if ((e = any_lit(p, limit, (const char *const[]){"本月以来", "本月以來", NULL}))) {
+    /* 月内累计下行近10个基点: a running total within this month, to date as 本月以来 (not 3个月内,
+     * 次月内: a duration, another month) */
+    const char *k = any_lit(p, limit, (const char *const[]){"月内", "月內", NULL});
+    if (k && lit(k, limit, "已"))
+        k += strlen("已");
+    if (k && any_lit(k, limit, (const char *const[]){"累计", "累計", NULL}) &&
+        !(p > s && (g_ascii_isdigit(p[-1]) || ends_with_any(s, p, NUMERAL_OR_WHICH))))
+        e = p + strlen("月内");
+    else
+        e = any_lit(p, limit, (const char *const[]){"本月以来", "本月以來", NULL});
+    if (e) {
         if (!anchor_trading_day(a, &day))
             return TRUE;
         JbPoint today = jb_point_of_days(day);
@@ -217,8 +232,8 @@ static gboolean week_word(const char *s, const char *p, const char *limit, const
     static const struct {
         const char *w;
         int weeks;
-    } WEEKS[] = {{"本周", 0},  {"本週", 0},  {"这周", 0}, {"這週", 0},
-                 {"上周", -1}, {"上週", -1}, {"下周", 1}, {"下週", 1}};
+    } WEEKS[] = {{"本周", 0}, {"本週", 0},  {"这周", 0},  {"這週", 0}, {"全周", 0},
+                 {"全週", 0}, {"上周", -1}, {"上週", -1}, {"下周", 1}, {"下週", 1}};
     for (gsize i = 0; i < G_N_ELEMENTS(WEEKS); i++)
         if ((e = lit(p, limit, WEEKS[i].w))) {
             if (!anchor_trading_day(a, &day))

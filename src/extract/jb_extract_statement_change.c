@@ -216,10 +216,10 @@ gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
 
 /* The words between a base of comparison and the change measured from it (比年初增加,
  * 较8月末下跌约16.9%): a change verb, a hedge. */
-static const char *const CHANGE_VERBS[] = {"增加", "新增", "净增", "淨增", "净减", "淨減", "减少",
-                                           "減少", "下降", "下跌", "上涨", "上漲", "上升", "提高",
-                                           "增长", "增長", "回落", "降低", "扩大", "擴大", "缩小",
-                                           "縮小", "升值", "贬值", "貶值", "多",   "少",   NULL};
+static const char *const CHANGE_VERBS[] = {
+    "增加", "新增", "净增", "淨增", "净减", "淨減", "减少", "減少", "下降", "下跌",
+    "上涨", "上漲", "上升", "提高", "增长", "增長", "回落", "降低", "扩大", "擴大",
+    "缩小", "縮小", "升值", "贬值", "貶值", "下行", "上行", "多",   "少",   NULL};
 
 static gboolean change_words_only(const char *a, const char *b)
 {
