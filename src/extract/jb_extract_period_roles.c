@@ -355,6 +355,9 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         t->local = t->sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */
     if (t->role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))
         t->sentence_only = TRUE; /* 其中2月18日至20日…: a part of the period, that sentence's */
+    if (t->role == TIME_PERIOD &&
+        any_lit(e, limit, (const char *const[]){"单季", "單季", "单月", "單月", NULL}))
+        t->sentence_only = TRUE; /* 第四季度单季出货量…: a part singled out, that sentence's */
     if (t->role == TIME_PERIOD && record_after(e, limit))
         t->local = t->sentence_only = TRUE; /* 创下年内单月成交新高 */
     else if (t->role == TIME_PERIOD && report_after(e, limit))
