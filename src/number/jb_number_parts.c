@@ -73,10 +73,35 @@ static gboolean ratio_word_before(const char *t, gsize i)
         if (!ends_with(t, i, *v))
             continue;
         gsize k = i - strlen(*v);
+        if (ends_with(t, k, "分别") || ends_with(t, k, "分別"))
+            k -= strlen("分别"); /* 生师比分别为16.8:1和12.4:1 */
         for (const char *const *n = jb_words_ratio_noun; *n; n++)
             if (ends_with(t, k, *n))
                 return TRUE;
         return FALSE;
+    }
+    return FALSE;
+}
+
+/* Is the run ending at i a later member of a list of ratios (分别为16.8:1和12.4:1, 3:1、5:1):
+ * a joiner after a ratio of two terms stated by a word naming it? Up to 8 members back. */
+static gboolean ratio_member_before(const char *t, gsize i)
+{
+    static const char *const JOINERS[] = {"和", "、", "与", "與", "及", NULL};
+    for (int k = 0; k < RATIO_MAX_TERMS; k++) {
+        const char *const *j = JOINERS;
+        while (*j && !ends_with(t, i, *j))
+            j++;
+        if (!*j)
+            return FALSE;
+        gsize e2 = i - strlen(*j), s2 = term_start(t, e2);
+        gsize sl = s2 < e2 ? sep_before(t, s2) : 0;
+        gsize s1 = sl ? term_start(t, s2 - sl) : 0;
+        if (!sl || s1 == s2 - sl)
+            return FALSE;
+        if (ratio_word_before(t, s1))
+            return TRUE;
+        i = s1;
     }
     return FALSE;
 }
@@ -102,7 +127,7 @@ gsize jb_number_ratio_term(const char *t, gsize len, gsize p, JbQuantity *out, g
             break;
         s0 = term_start(t, s0 - sl);
     }
-    if (!ratio_word_before(t, s0))
+    if (!ratio_word_before(t, s0) && !ratio_member_before(t, s0))
         return 0;
     gsize starts[RATIO_MAX_TERMS], ends[RATIO_MAX_TERMS];
     guint n = 0, mine = RATIO_MAX_TERMS;
@@ -141,8 +166,10 @@ gsize jb_number_ratio_term(const char *t, gsize len, gsize p, JbQuantity *out, g
     out->bound = JB_BOUND_EXACT;
     out->start = p;
     out->end = ends[mine];
+    if (n == 2) /* (a figure before its base ends with it: 16.8:1) */
+        out->end = ends[1];
     *said = TRUE;
-    return ends[mine];
+    return out->end;
 }
 
 /* ---- durations of two units ---------------------------------------------------------------- */
