@@ -191,6 +191,66 @@ const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit
     return p;
 }
 
+/* A metric phrase that is only a verb (上证指数跌0.81%，报3939.81点; 成交额1.2万亿元，增至; 报
+ * 3939.81点，跌32.15点): what the sentence's figure before it spoke of, its topic, comes first
+ * (上证指数报, 上证指数涨): a chart of 报 would mix every index's close. The topic is the words
+ * before its own time (深证成指本周跌2.1%), else the figure before's metric without its verbs
+ * at the end. */
+static void topic_before_verb(Ctx *c, Figure *f)
+{
+    static const char *const VERBS[] = {
+        "收报", "收報", "报收", "報收", "收于", "收於", "收涨", "收漲", "收跌", "上涨", "上漲",
+        "下跌", "上升", "下降", "增长", "增長", "减少", "減少", "增加", "升至", "降至", "增至",
+        "达到", "達到", "超过", "超過", "报",   "報",   "涨",   "漲",   "跌",   "升",   "降",
+        "至",   "为",   "為",   "达",   "達",   "由",   "从",   "從",   "的",   NULL};
+    gboolean verb = !f->metric[0];
+    for (const char *const *v = VERBS; *v && !verb; v++)
+        verb = strcmp(f->metric, *v) == 0;
+    if (!verb || !f->metric[0] || g_utf8_strlen(f->metric, -1) > 2)
+        return;
+    const char *a = NULL, *b = NULL;
+    const TimeRef *t = f->have_time ? f->t : NULL;
+    if (t && t->at > f->cs && t->end <= f->qs && !has_digit(f->cs, t->at)) {
+        Span own = trimmed(f->cs, t->at); /* 深证成指本周跌2.1%: its own, before its time */
+        a = own.a, b = own.b;
+    }
+    static const char *const BEFORE_TIME[] = {"将在", "將在", "将于", "將於", "将",
+                                              "將",   "在",   "于",   "於",   NULL};
+    for (const char *const *w = BEFORE_TIME; a && *w; w++)
+        if (ends(a, b, *w) && b - strlen(*w) > a)
+            b -= strlen(*w); /* (通胀率将在三季度升至3.7%: 通胀率) */
+    if (a && (g_utf8_strlen(a, b - a) < 2 || starts(a, b, "比") || starts(a, b, "较") ||
+              starts(a, b, "較")))
+        return;
+    if (!a) {
+        /* (a figure before it in its sentence, and nothing but the verb in its own clause) */
+        if ((!f->prev_end && f->cs == f->cs0 && f->cs0 == f->sent) || !c->out->len ||
+            f->qs - f->cs > 4 * 3 || g_utf8_strlen(f->cs, f->qs - f->cs) > 4)
+            return;
+        const JbStatement *before = g_ptr_array_index(c->out, c->out->len - 1);
+        if (before->sentence != c->sentence)
+            return;
+        a = before->metric, b = a + strlen(a);
+        if (g_utf8_strlen(a, -1) <= 2 || starts(a, b, "比") || starts(a, b, "较") ||
+            starts(a, b, "較"))
+            return; /* (报3939.81点，跌32.15点; 比上年增加…，增长0.8%: no topic named) */
+        for (gboolean cut = TRUE; cut && b > a;) {
+            cut = FALSE;
+            for (const char *const *v = VERBS; *v && !cut; v++)
+                if (ends(a, b, *v) && b - strlen(*v) > a)
+                    b -= strlen(*v), cut = TRUE;
+        }
+        if (b == a + strlen(a) && g_utf8_strlen(a, b - a) > 8)
+            return; /* (a phrase ending in no verb of a level or move is no topic of one) */
+    }
+    g_autofree char *own = g_strdup(f->metric);
+    g_string_truncate(c->metric_buf, 0);
+    g_string_append_len(c->metric_buf, a, b - a);
+    g_string_append(c->metric_buf, own);
+    f->metric = c->metric_buf->str;
+    f->metric_at = (Span){f->metric, f->metric + c->metric_buf->len};
+}
+
 /* Its subject and its metric phrase: the noun after the number, a 分别 member's words, the
  * words before it, or a list's first member's. */
 void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *metric_override)
@@ -232,6 +292,8 @@ void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *
             f->metric_at = (Span){first->metric, first->metric + strlen(first->metric)};
     }
     f->metric = span_str(c->metric_buf, f->metric_at);
+    if (!f->noun_after && !c->member && !metric_override)
+        topic_before_verb(c, f);
 }
 
 /* Its quote: its clause, with the one before it when its own says little before the number

@@ -126,5 +126,13 @@ printf '基金季报\n2026年10月24日\n\n该基金三季度末前五大重仓�
 "$JB" extract -o "$TMP/codes.csv" "$D/codes.txt" 2>/dev/null
 is "$(tail -n +2 "$TMP/codes.csv" | cut -d, -f7,8 | tr '\n' ' ')" "4126000,股 9034700,股 " \
     "no stock code or serial number as a figure"
+# a clause that is only a verb (，报3939.81点, ，增长8.4%) names what the figure before it spoke of:
+# its metric is that topic's (上证指数报, 出口增长), so a series of 报 never mixes two indices;
+# a clause with a topic of its own (深证成指本周跌2.1%) keeps it
+printf '收盘\n2026-06-12\n\n沪指跌0.81%%，报3039.81点；深证成指本周跌2.1%%，报9080.09点。前5个月，全省出口1.87万亿元，增长8.4%%。\n' >"$D/topic.txt"
+"$JB" extract -o "$TMP/topic.csv" "$D/topic.txt" 2>/dev/null
+is "$(tail -n +2 "$TMP/topic.csv" | cut -d, -f5,7 | tr '\n' ' ')" \
+    "沪指涨,-0.81 沪指报,3039.81 深证成指涨,-2.1 深证成指报,9080.09 全省出口,1870000000000 全省出口增长,8.4 " \
+    "a verb alone takes the topic of the figure before it in its sentence"
 echo "1..$n"
 [ "$failed" -eq 0 ]
