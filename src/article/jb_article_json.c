@@ -24,12 +24,35 @@
 #define JB_JSON_LD_MAX (1u << 20) /* a JSON-LD block larger than this is not read */
 
 static const char *const TITLE_KEYS[] = {"title", "headline", "Title", NULL};
-static const char *const DATE_KEYS[] = {
-    "datePublished", "pubDate",      "pub_date",    "publishTime",  "publish_time",
-    "publishDate",   "publish_date", "publishedAt", "published_at", "published",
-    "pubtime",       "ptime",        "releaseDate", "release_date", "date_published",
-    "date",          "time",         "dateCreated", "created_at",   "createTime",
-    "create_time",   "ctime",        NULL};
+static const char *const DATE_KEYS[] = {"datePublished",
+                                        "pubDate",
+                                        "pub_date",
+                                        "publishTime",
+                                        "publish_time",
+                                        "publishDate",
+                                        "publish_date",
+                                        "publishedAt",
+                                        "published_at",
+                                        "published",
+                                        "pubtime",
+                                        "ptime",
+                                        "releaseDate",
+                                        "release_date",
+                                        "date_published",
+                                        "date",
+                                        "time",
+                                        "dateCreated",
+                                        "created_at",
+                                        "createTime",
+                                        "create_time",
+                                        "ctime",
+                                        "pub_time",
+                                        "pubTime",
+                                        "post_time",
+                                        "postTime",
+                                        "published_time",
+                                        "publishedTime",
+                                        NULL};
 static const char *const URL_KEYS[] = {"url",       "link",       "shareUrl",         "share_url",
                                        "sourceUrl", "source_url", "mainEntityOfPage", "@id",
                                        NULL};
@@ -182,6 +205,16 @@ static void find_stories(JsonNode *n, int level, GPtrArray *out)
     }
     if (out->len == 0 && body_key(o))
         g_ptr_array_add(out, o);
+    /* a story wrapped in an object of any name ({"status": "ok", "item": {"content": …}},
+     * {"data": {"article": {…}}}): the first member that holds one */
+    if (out->len == 0 && level < 2) {
+        g_autoptr(GList) names = json_object_get_members(o);
+        for (GList *l = names; l && out->len == 0; l = l->next) {
+            JsonNode *m = json_object_get_member(o, l->data);
+            if (m && !JSON_NODE_HOLDS_VALUE(m) && !JSON_NODE_HOLDS_NULL(m))
+                find_stories(m, level + 1, out);
+        }
+    }
 }
 
 /* The line of the file where the member `key` is next written, at or after *from (moved

@@ -731,6 +731,21 @@ static void test_json(void)
     static const guint list_lines[] = {2, 2, 3, 3, 3};
     check_paras(list, list_paras, list_lines, 5, "JSON list: headings and bodies");
 
+    /* a story wrapped in an object of any name, its date under pub_time (a news API's
+     * {"status": …, "item": {…}}): found, not "JSON with no story in it" */
+    g_autoptr(JbArticle) wrapped = parse_as(
+        "wrapped.json",
+        "{\"status\":\"ok\",\"api_version\":\"2.0\",\n\"item\":{\"title\":\"联赛收官\","
+        "\"pub_time\":\"2026-11-09 07:30:00\",\"tags\":[\"足球\"],\n"
+        "\"content\":\"本赛季现场观众累计达312万人次。\",\"related\":[{\"title\":\"第29轮\"}]}}\n",
+        &error);
+    ok(wrapped && wrapped->shape == JB_SHAPE_JSON, "a wrapped JSON story is a JSON article");
+    is_str(wrapped ? wrapped->title : NULL, "联赛收官", "wrapped JSON: the story's title");
+    is_str(wrapped ? wrapped->published : NULL, "2026-11-09", "wrapped JSON: pub_time");
+    static const char *const wrapped_paras[] = {"本赛季现场观众累计达312万人次。"};
+    static const guint wrapped_lines[] = {3};
+    check_paras(wrapped, wrapped_paras, wrapped_lines, 1, "wrapped JSON: its body");
+
     /* bad JSON: an error naming the file, line and column; too deep: refused before parsing */
     JbArticle *bad = parse_as(
         "bad.json", "{\n \"title\": \"x\",\n \"content\": \"abc\"\n \"date\": 1\n}", &error);
