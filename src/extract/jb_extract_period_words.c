@@ -360,6 +360,11 @@ static const char *context_word(const char *p, const char *limit, TimeRef *t)
     return NULL;
 }
 
+/* What 年初 names when it comes right before them: a plan made at the year's start. */
+static const char *const PLAN_NOUNS[] = {"预算", "預算", "计划", "計劃", "目标", "目標",
+                                         "预期", "預期", "确定", "確定", "制定", "设定",
+                                         "設定", "下达", "下達", NULL};
+
 /* The year as a whole, and year-end reviews: in January and February 全年 and 过去一年 are
  * last year's; 年初以来, 年初, 年底 (到年底: a deadline), 年内. */
 static gboolean year_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
@@ -384,8 +389,8 @@ static gboolean year_word(const char *s, const char *p, const char *limit, const
         return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年初", NULL}))) {
-        if (!anchor_year(a))
-            return TRUE;
+        if (!anchor_year(a) || any_lit(e, limit, PLAN_NOUNS))
+            return TRUE; /* (完成年初预算的86.3%: the budget set then, a name, no time) */
         t->rel = REL_YEAR_START; /* 年初的0.9元: January of the year in force */
         *end = e;
         return TRUE;
