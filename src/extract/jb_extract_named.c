@@ -54,6 +54,9 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
         open = r->at - strlen("（");
     else if (r->at[-1] == '(')
         open = r->at - 1;
+    else if (r->by_ends &&
+             (ends(sent, r->at, "自") || ends(sent, r->at, "从") || ends(sent, r->at, "從")))
+        open = r->at - strlen("自"); /* 本赛季自3月1日开赛，至11月8日结束 */
     /* a span of two days or more (not a day, nor hours: 夜间（18时至次日2时）) */
     if (!open || jb_period_end_day(&r->val) - jb_period_first_day(&r->val) < 2)
         return;
@@ -65,6 +68,10 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
     }
     char name[40];
     name_before(sent, open, name);
+    static const char *const POINTING[] = {"本", "该", "該", "这个", "這個", NULL};
+    for (const char *const *w = POINTING; *w; w++)
+        if (g_str_has_prefix(name, *w) && g_utf8_strlen(name + strlen(*w), -1) >= 2)
+            memmove(name, name + strlen(*w), strlen(name + strlen(*w)) + 1); /* 本赛季: 赛季 */
     if (!name[0])
         return;
     guint k = 0;
@@ -92,15 +99,17 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
 
 /* The length in bytes of a mention at `q` of a defined name, and which; 0 when none. The
  * whole name wins over its last words; of two names ending alike, the later defined. */
-static gsize mention_at(const Ctx *c, const char *q, const char *limit, guint *which)
+static gsize mention_at(const Ctx *c, const char *q, const char *limit, gboolean in_clause,
+                        guint *which)
 {
-    static const char *const BEFORE[] = {"",     "本",   "该",   "該", "这个",
-                                         "這個", "整个", "整個", NULL};
+    /* (within a clause only after a word pointing back to it: 青澜海港队本赛季21胜) */
+    static const char *const BEFORE[] = {"",     "本",   "全",   "该",   "該",
+                                         "这个", "這個", "整个", "整個", NULL};
     gsize best = 0;
     int best_score = 0;
     for (guint k = 0; k < c->n_named_spans; k++) {
         const char *name = c->named_spans[k].name;
-        for (const char *const *b = BEFORE; *b; b++) {
+        for (const char *const *b = BEFORE + (in_clause ? 1 : 0); *b; b++) {
             const char *at = q + strlen(*b);
             if (at > limit || strncmp(q, *b, strlen(*b)) != 0)
                 continue;
@@ -144,9 +153,10 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
     GArray *merged = NULL;
     guint cur = 0, copied = 0;  /* the search's place in refs, how many are in merged */
     const char *new_end = NULL; /* the end of the time added last, while the search is at it */
+    gboolean clause_start = TRUE;
     for (const char *q = sent; q < first_number;) {
         guint k = 0;
-        gsize n = mention_at(c, q, first_number, &k);
+        gsize n = mention_at(c, q, first_number, !clause_start, &k);
         const char *e = q + n;
         /* (the definition itself, name（dates）, is read where it stands) */
         if (n && !starts(e, first_number, "（") && *e != '(') {
@@ -174,13 +184,21 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
                 r->known = TRUE;
             }
         }
-        /* on to the next clause */
-        while (q < first_number && !starts(q, first_number, "，") &&
-               !starts(q, first_number, "；") && !starts(q, first_number, "：") && *q != ',' &&
-               *q != ';')
-            q = g_utf8_next_char(q);
-        if (q < first_number)
-            q = g_utf8_next_char(q);
+        /* on to the next word that may point back to a name, or the next clause */
+        clause_start = FALSE;
+        for (q = n ? e : g_utf8_next_char(q); q < first_number; q = g_utf8_next_char(q)) {
+            if (starts(q, first_number, "，") || starts(q, first_number, "；") ||
+                starts(q, first_number, "：") || *q == ',' || *q == ';') {
+                q = g_utf8_next_char(q);
+                clause_start = TRUE;
+                break;
+            }
+            if (starts(q, first_number, "本") || starts(q, first_number, "全") ||
+                starts(q, first_number, "该") || starts(q, first_number, "該") ||
+                starts(q, first_number, "这") || starts(q, first_number, "這") ||
+                starts(q, first_number, "整"))
+                break;
+        }
     }
     if (merged) {
         g_array_append_vals(merged, (TimeRef *)(void *)refs->data + copied, refs->len - copied);

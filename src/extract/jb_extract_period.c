@@ -270,19 +270,27 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
 static gboolean joins_span(const char *s, const char *prev_end, const char *p, const char *limit,
                            GArray *out, const TimeRef *t)
 {
-    if (!prev_end || !out->len || t->rel != REL_NONE || !t->known || t->role != TIME_PERIOD)
+    /* (a day's end written after it: 至11月8日结束, a day with no year read as an event's) */
+    gboolean ends_there = any_lit(t->end, limit,
+                                  (const char *const[]){"结束", "結束", "止", NULL}) != NULL;
+    if (!prev_end || !out->len || t->rel != REL_NONE || !t->known ||
+        (t->role != TIME_PERIOD && !(t->role == TIME_DAY && ends_there)))
         return FALSE;
     const char *sep = any_lit(
         prev_end, limit, (const char *const[]){"至", "到", "—", "–", "-", "～", "~", "—", NULL});
     if (sep == prev_end + strlen("—") && lit(sep, limit, "—"))
         sep += strlen("—"); /* (a dash written twice: ——) */
     gboolean by_ends = FALSE;
-    if (sep != p && any_lit(t->end, limit, (const char *const[]){"结束", "結束", "止", NULL})) {
+    if (sep != p && ends_there) {
         /* by its two ends: 从10月25日开始，至明年3月28日结束; 自3月1日起至5月31日止 */
         by_ends = TRUE;
+        /* (a season's or a show's start: 自3月1日开赛，至11月8日结束) */
         sep = any_lit(prev_end, limit,
-                      (const char *const[]){"开始，至", "开始至", "开始，到", "開始，至", "開始至",
-                                            "起，至", "起至", "起到", NULL});
+                      (const char *const[]){"开始", "開始", "开赛", "開賽", "开幕", "開幕", "启动",
+                                            "啟動", "起", NULL});
+        if (sep && lit(sep, limit, "，"))
+            sep += strlen("，");
+        sep = sep ? any_lit(sep, limit, (const char *const[]){"至", "到", NULL}) : NULL;
     }
     if (sep != p || ends_with(s, prev_end, "以来") || ends_with(s, prev_end, "以來"))
         return FALSE;
