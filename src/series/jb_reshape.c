@@ -131,6 +131,7 @@ struct JbReshaper {
     GHashTable *interned; /* text → its copy in strings */
     GArray *wheres;       /* Where: consecutive rows of one article share the last one */
     char *src;            /* the table's name, for messages */
+    guint fed;            /* rows fed so far: the next one's Obs.seq - 1 */
     GError *error;        /* the first error, under opt.strict */
 };
 
@@ -332,6 +333,7 @@ gboolean jb_reshaper_add_as(JbReshaper *r, const JbTable *metrics, guint row, co
     }
     o->file = intern(r, file ? file : "");
     o->line = line;
+    o->seq = ++r->fed;
     /* one base unit per metric: the dictionary's, else the first row's */
     BaseUnit *base = g_hash_table_lookup(r->units, o->key);
     if (!base) {
@@ -484,14 +486,38 @@ JbTable *jb_reshaper_finish(JbReshaper *r, GError **error)
     return finish_series(r, g_steal_pointer(&series));
 }
 
+/* A row of the table jb_reshape reads, by the order it is fed in. */
+typedef struct {
+    const char *source;
+    guint row;
+} Fed;
+
+static int by_source_row(gconstpointer pa, gconstpointer pb)
+{
+    const Fed *a = pa, *b = pb;
+    int c = strcmp(a->source, b->source);
+    return c ? c : (a->row > b->row) - (a->row < b->row);
+}
+
+/* The rows are fed by their source (bytewise), the rows of one source in table order: the
+ * series is a function of the articles' statements, not of the order the articles come in
+ * (a file appended to by shards that finished in any order, a glob sorted by a locale). An
+ * extraction in bytewise order of its inputs (jianbao build's, a C-locale glob) is fed as it
+ * is. */
 JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
                     JbDiag *warnings, GError **error)
 {
     JbReshaper *r = jb_reshaper_new(dict, opt, warnings);
-    if (find_cols(r, metrics))
-        for (guint row = 0; row < jb_table_n_rows(metrics) && jb_reshaper_add(r, metrics, row);
-             row++)
+    if (find_cols(r, metrics)) {
+        guint n = jb_table_n_rows(metrics);
+        Fed *order = g_new(Fed, n ? n : 1);
+        for (guint row = 0; row < n; row++)
+            order[row] = (Fed){jb_table_get(metrics, row, r->cols.source), row};
+        qsort(order, n, sizeof *order, by_source_row);
+        for (guint k = 0; k < n && jb_reshaper_add(r, metrics, order[k].row); k++)
             ;
+        g_free(order);
+    }
     JbTable *series = jb_reshaper_finish(r, error);
     jb_reshaper_free(r);
     return series;

@@ -52,15 +52,20 @@ typedef struct {
  * too. The base unit of a metric is the dictionary's, else that of its first row.
  * Conflicts resolve by, in order: an actual value beats a forecast; a later stated period
  * beats an earlier one folded into the same year; an exact value beats a hedged one; the
- * later-published article wins; the later row wins. `dict` (may be NULL) supplies labels,
- * units and subjects. NULL + JB_ERROR_INPUT when a required column is missing. */
+ * later-published article wins; the later row wins. Rows are taken by their `source`
+ * (bytewise), the rows of one source in table order, so the result (sources' order, base
+ * units, ties, conflicts) does not depend on the order the articles' rows come in; the rows
+ * of one article keep theirs (the later of two is the later in its text). `dict` (may be
+ * NULL) supplies labels, units and subjects. NULL + JB_ERROR_INPUT when a required column
+ * is missing. */
 JbTable *jb_reshape(const JbTable *metrics, const JbDict *dict, const JbReshapeOptions *opt,
                     JbDiag *warnings, GError **error);
 
 /* jb_reshape a row at a time, for rows that do not fit in memory at once (jianbao build reads
  * them article by article): memory is bounded by the series (its metrics and periods, and a
- * few bytes per row merged), not by the rows. Feed rows in file order; every table fed to one
- * reshaper has the columns of the first. jb_reshaper_finish gives what jb_reshape gives for
+ * few bytes per row merged), not by the rows. The result is a function of the order rows are
+ * fed in (a tie goes to the later one, a metric's base unit is its first row's): feed them
+ * by source as jb_reshape does; every table fed to one reshaper has the columns of the first. jb_reshaper_finish gives what jb_reshape gives for
  * the same rows (the conflicts and warnings too); FALSE from an add means an error is waiting
  * there (a missing column, a malformed row under opt->strict). `opt` is copied (its tables
  * borrowed), `warnings` borrowed; the caller frees the reshaper after finishing. */

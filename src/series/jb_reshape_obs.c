@@ -44,7 +44,7 @@ int jb_obs_preference(const Obs *a, const Obs *b, const char **rule)
         return c;
     }
     *rule = "later row";
-    return a->line > b->line ? 1 : -1;
+    return a->seq > b->seq ? 1 : -1;
 }
 
 gboolean jb_obs_agree(const Obs *a, const Obs *b)

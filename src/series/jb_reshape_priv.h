@@ -22,13 +22,15 @@ typedef struct {
     JbPeriod stated_when;
     gboolean forecast;
     guint line;
+    guint seq;        /* its place among the rows fed to the reshaper, from 1 (a tie's "later
+                       * row"; not `line`, which is of its own file) */
     const char *file; /* the metrics.csv it came from (borrowed from the table) */
 } Obs;
 
 /* Frees `o` and its strings. */
 void jb_obs_free(Obs *o);
 /* Which of two disagreeing observations to keep: >0 prefers a, <0 prefers b; never 0 (the
- * later row wins a tie). *rule names the rule that decided. */
+ * later row fed wins a tie: the larger seq). *rule names the rule that decided. */
 int jb_obs_preference(const Obs *a, const Obs *b, const char **rule);
 /* Do two statements of one metric and period say the same, given their bounds? 超5000亿 and
  * 5123.45亿 do (the bound holds); 约5000亿 and 5123.45亿 too (within 5 %); a range holds
