@@ -46,7 +46,7 @@ int main(void)
     g_assert_no_error(e);
 
     g_autoptr(GPtrArray)
-        a = run("目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家。", "2022-07-26");
+        a = run("目前全国人工智能核心产业规模已超过4000亿元，企业数量也超过3000家。", "2022-07-26");
     ok(a->len == 2, "two statements (%u)", a->len);
     expect(a, "400000000000", "ai.core_industry_size", "人工智能", "2022-07-26", FALSE,
            "目前 size");
@@ -54,14 +54,14 @@ int main(void)
            "subject carried over comma");
     const JbStatement *s = find(a, "3000");
     if (s) {
-        is_str(s->quote, "目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家",
+        is_str(s->quote, "目前全国人工智能核心产业规模已超过4000亿元，企业数量也超过3000家",
                "the quote reaches back to the clause with the subject");
         is_str(s->q.qualifier, "超过", "qualifier as written");
         ok(s->q.bound == JB_BOUND_AT_LEAST, "超过 is at_least");
     }
 
     g_autoptr(GPtrArray) b = run(
-        "2025年我国人工智能企业数量超过6000家，核心产业规模预计突破1.2万亿元。", "2026-01-21");
+        "2025年全国人工智能企业数量超过6000家，核心产业规模预计将突破1.2万亿元。", "2026-01-21");
     expect(b, "6000", "ai.enterprises", "人工智能", "2025", FALSE, "year in the sentence");
     expect(b, "1200000000000", "ai.core_industry_size", "人工智能", "2025", TRUE,
            "预计 marks a forecast");
@@ -81,7 +81,7 @@ int main(void)
     expect(e2, "120", "", "", "2024-03-01", FALSE, "a year inside 《》 is not a period");
 
     g_autoptr(GPtrArray) f = run(
-        "规模以上工业增加值同比增长5.9%。2025年规模以上工业增加值同比增长5.9%。", "2026-01-21");
+        "规模以上工业增加值同比增长5.9%。2025年全国规模以上工业增加值同比增长5.9%。", "2026-01-21");
     ok(f->len == 1, "a figure repeated in one article is written once (%u)", f->len);
     if (f->len)
         is_str(((JbStatement *)g_ptr_array_index(f, 0))->period, "2025",
@@ -127,7 +127,7 @@ int main(void)
            "分别: the second subject, and the shared metric");
 
     /* ---- bounds, lists, repeats */
-    g_autoptr(GPtrArray) n = run("省财政分别给予最高5000万元、1000万元的资金支持。", "2025-06-09");
+    g_autoptr(GPtrArray) n = run("省财政分别拨付最高5000万元、1000万元的研发补助。", "2025-06-09");
     const JbStatement *n2 = find(n, "10000000");
     ok(n2 && n2->q.bound == JB_BOUND_AT_MOST, "a hedge before a list holds for its members");
     g_autoptr(GPtrArray)
@@ -162,9 +162,9 @@ int main(void)
     /* ---- headlines */
     g_autoptr(JbArticle) ha = jb_article_parse(
         "h.txt",
-        "多地加码 创新中心最高可获5000万元\n\n2025-06-09 09:28来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n",
+        "多地加码 创新中心最高可获5000万元\n\n2025-06-09 10:05来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n",
         strlen(
-            "多地加码 创新中心最高可获5000万元\n\n2025-06-09 09:28来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n"),
+            "多地加码 创新中心最高可获5000万元\n\n2025-06-09 10:05来源: 示例\n\n对创新中心分别给予最高5000万元、1000万元支持。\n"),
         NULL, NULL, &e);
     g_assert_no_error(e);
     g_autoptr(GPtrArray) hs = jb_extract_article(ha, dict);
@@ -173,7 +173,7 @@ int main(void)
 
     /* ---- one extractor for many articles: the same statements as one call each */
     const char *texts[] = {
-        "目前我国人工智能核心产业规模超过4000亿元，企业数量超过3000家。",
+        "目前全国人工智能核心产业规模已超过4000亿元，企业数量也超过3000家。",
         "多地加码\n\n对创新中心分别给予最高5000万元、1000万元支持，预计2027年超过1.2万亿元。",
         "汽车和电子两个行业分别占38%和27%，三家企业的用户达3.93亿户。"};
     g_autoptr(JbExtractor) x = jb_extractor_new(dict);

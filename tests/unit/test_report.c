@@ -23,7 +23,7 @@ static const char *const SERIES =
 static const char *const METRICS =
     "source,published,period,subject,metric,metric_id,value,unit,qualifier,bound,forecast,quote\n"
     "news/a.md,2022-07-26,2022,人工智能,核心产业规模,ai.core_industry_size,400000000000,元,超过,"
-    "at_least,0,2022年我国人工智能核心产业规模超过4000亿元\n"
+    "at_least,0,2022年全国人工智能核心产业规模已超过4000亿元\n"
     "news/c.txt,2026-01-21,2025,人工智能,核心产业规模,ai.core_industry_size,1200000000000,元,突破,"
     "at_least,1,全年人工智能核心产业规模预计突破1.2万亿元\n"
     "news/a.md,2022-07-26,2022,人工智能,企业数量,ai.enterprises,3000,家,超过,at_least,0,"
@@ -33,7 +33,7 @@ static const char *const METRICS =
     "news/b.html,2022-06-24,2022-06,5G,5G基站,infra.5g_base_stations,1700000,个,,exact,0,"
     "我国累计建成的5G基站已有170万个\n"
     "news/c.txt,2026-01-21,2025,,工业增加值,industry.value_added_growth,5.9,%,,exact,0,"
-    "'=2025年规模以上工业增加值同比增长5.9%\n";
+    "'=2025年全国规模以上工业增加值同比增长5.9%\n";
 
 static const char *const TEMPLATE =
     "---\n"
