@@ -5,7 +5,7 @@ Real articles (../shared/corpus/articles) and the reference seeds (../shared/see
 be copied into the repository; articles we write may restate their facts in our own words. This
 script reports every run of MIN (default 20) or more consecutive characters that a tracked text
 file (git ls-files; binaries, fonts and images skipped) shares with any file under those folders,
-after decoding each file as UTF-8, else GB18030. With --short DIR (repeatable), it also reports runs of
+after decoding each file as UTF-8, else GB18030, else UTF-8 with its bad bytes replaced. With --short DIR (repeatable), it also reports runs of
 SHORT (default 12) to MIN-1 characters, mostly Chinese, that files under DIR share with
 the references: these need a human's judgement (同比增长 is a phrase; a clause is a copy).
 
@@ -28,7 +28,7 @@ def decode(data):
             return data.decode(enc)
         except UnicodeDecodeError:
             pass
-    return None
+    return data.decode("utf-8", "replace")  # (invalid-utf8 tests, fuzz inputs: still scanned)
 
 
 def read_text(path):
