@@ -20,10 +20,10 @@
  * that build was not recorded (too young). It is what makes a no-op build cheap at archive
  * scale: when the inputs are the index's articles, in order, each with its recorded
  * signature, the digest that keys the whole build is the recorded one, and nothing per
- * article is hashed, allocated or looked up (jb_build_index_unchanged: one read of the
- * index and one stat per article). With 100000 articles a hash table of the records, a
- * SHA-256 of each article's key and of the 16 MB index took most of a no-op build's 1.5 s
- * of CPU. NAME is escaped (\\ and bytes below 0x20 as \ooo) so any byte may be in it.
+ * article is hashed, allocated or looked up (jb_build_index_unchanged: two reads of the
+ * index, each a stream, and one stat per article). With 100000 articles a hash table of the
+ * records, a SHA-256 of each article's key and of the 16 MB index took most of a no-op
+ * build's 1.5 s of CPU. NAME is escaped (\\ and bytes below 0x20 as \ooo) so any byte may be in it.
  *
  * Published outputs are recorded there too, once a no-op build has hashed them old enough,
  * so that the next no-op build knows them intact without reading them (metrics.csv grows
@@ -214,8 +214,82 @@ static void outputs_new(Ctx *c)
     c->new_outputs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 }
 
-/* Read it whole, in one read, check its CRC, and find where its articles end; the records
- * are split only when looked up. */
+/* The index is read as a stream, never held: a pass at load checks its CRC (and keeps the
+ * CRC of its article lines and the outputs' records, a few lines), then the article lines
+ * are read again in order by a cursor, as the inputs are looked up in the same bytewise
+ * order: a merge-join of two sorted streams. At 100000 articles the whole text (23 MB) and
+ * an array of its lines were held by every no-op build, and by a changed one until it had
+ * looked every article up. */
+
+/* The next article line under the cursor into x->line (FALSE at the articles' end or a read
+ * error); its bytes are counted in x->consumed. */
+static gboolean cursor_next(JbIndex *x)
+{
+    x->line_ok = FALSE;
+    if (!x->file || x->consumed >= x->articles_len)
+        return FALSE;
+    ssize_t n = getline(&x->line, &x->line_cap, x->file);
+    if (n <= 0 || x->line[n - 1] != '\n')
+        return FALSE;
+    x->consumed += (guint64)n;
+    x->line_len = (gsize)n;
+    x->line_ok = x->consumed <= x->articles_len;
+    return x->line_ok;
+}
+
+/* The cursor back at the first article line. */
+static void cursor_reset(JbIndex *x)
+{
+    x->consumed = 0;
+    x->line_ok = FALSE;
+    x->started = FALSE;
+    if (x->file && fseeko(x->file, (off_t)x->articles_at, SEEK_SET) != 0)
+        x->articles_len = 0; /* (nothing vouches) */
+}
+
+/* The current line as a record. */
+static gboolean cursor_rec(const JbIndex *x, Rec *r)
+{
+    return x->line_ok && rec_parse(x->line, x->line + x->line_len - 1, r);
+}
+
+/* An output's record line ("out HASH SIG NAME") into c->old_outputs. */
+static void output_rec(Ctx *c, const char *p, const char *e)
+{
+    Rec r;
+    if (!(e - p >= 4 && memcmp(p, "out ", 4) == 0 && rec_parse_as(p + 4, e, &r, FALSE)))
+        return;
+    g_autoptr(GString) name = g_string_new(NULL);
+    gboolean bad = FALSE;
+    for (const char *q = r.name; (q < r.end);) {
+        int b = name_next(&q, r.end, &bad);
+        if (b < 0)
+            break;
+        g_string_append_c(name, (char)b);
+    }
+    if (!bad)
+        g_hash_table_replace(c->old_outputs, g_strdup(name->str),
+                             g_strndup(r.hash, (gsize)(r.sig_end - r.hash)));
+}
+
+/* OUT/.index opened for reading if it is a regular file (not through a symlink, never
+ * waiting on a FIFO), else NULL. */
+static FILE *open_index(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        fd = -1;
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
+    if (fd >= 0 && !f)
+        close(fd);
+    return f;
+}
+
+/* Check it (the CRC of its body, every line ended), find where its articles end, and read
+ * its outputs' records; the article lines are read again when looked up. */
 void jb_build_index_load(Ctx *c)
 {
     JbIndex *x = &c->index;
@@ -224,101 +298,70 @@ void jb_build_index_load(Ctx *c)
     x->sigs = g_string_chunk_new(1 << 16);
     outputs_new(c);
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
-    char *text = NULL;
-    gsize len = 0;
-    if (!jb_build_read_regular(path, FALSE, &text, &len))
+    FILE *f = open_index(path);
+    if (!f)
         return;
     unsigned long crc = 0;
-    char digest[65] = "", head[128] = "";
-    const char *nl = memchr(text, '\n', len);
-    if (nl && nl - text < (ptrdiff_t)sizeof head) /* sscanf would strlen the whole text */
-        memcpy(head, text, (gsize)(nl - text));
-    if (!nl || sscanf(head, INDEX_MAGIC " %8lx %64s", &crc, digest) != 2 ||
-        crc32_z(0, (const Bytef *)nl + 1, len - (gsize)(nl + 1 - text)) != crc ||
-        (len && text[len - 1] != '\n')) {
-        g_free(text);
+    char digest[65] = "";
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, f);
+    gboolean ok = n > 0 && line[n - 1] == '\n' && n < 128 &&
+                  sscanf(line, INDEX_MAGIC " %8lx %64s", &crc, digest) == 2;
+    guint64 at = ok ? (guint64)n : 0, articles_len = 0;
+    uLong body = crc32_z(0, NULL, 0), articles = body;
+    gboolean in_articles = TRUE;
+    while (ok && (n = getline(&line, &cap, f)) > 0) {
+        ok = line[n - 1] == '\n';
+        body = crc32_z(body, (const Bytef *)line, (gsize)n);
+        if (in_articles && n >= 4 && memcmp(line, "out ", 4) == 0)
+            in_articles = FALSE;
+        if (in_articles) {
+            articles = crc32_z(articles, (const Bytef *)line, (gsize)n);
+            articles_len += (guint64)n;
+        } else {
+            output_rec(c, line, line + n - 1);
+        }
+    }
+    free(line);
+    if (!ok || ferror(f) || body != crc) {
+        fclose(f);
+        g_hash_table_remove_all(c->old_outputs);
         return;
     }
-    x->text = text;
-    x->len = len;
-    x->articles = nl + 1;
+    x->file = f;
+    x->articles_at = at;
+    x->articles_len = articles_len;
+    x->articles_crc = articles;
     if (strlen(digest) == 64)
         memcpy(x->stored_digest, digest, 65);
-    const char *end = text + len;
-    const char *p = x->articles;
-    while (p < end && !(end - p >= 4 && memcmp(p, "out ", 4) == 0))
-        p = (const char *)memchr(p, '\n', (gsize)(end - p)) + 1;
-    x->articles_end = p;
-    /* the outputs: a few lines */
-    for (; p < end;) {
-        const char *e = memchr(p, '\n', (gsize)(end - p));
-        Rec r;
-        if (e - p >= 4 && memcmp(p, "out ", 4) == 0 && rec_parse_as(p + 4, e, &r, FALSE)) {
-            g_autoptr(GString) name = g_string_new(NULL);
-            gboolean bad = FALSE;
-            for (const char *q = r.name; (q < r.end);) {
-                int b = name_next(&q, r.end, &bad);
-                if (b < 0)
-                    break;
-                g_string_append_c(name, (char)b);
-            }
-            if (!bad)
-                g_hash_table_replace(c->old_outputs, g_strdup(name->str),
-                                     g_strndup(r.hash, (gsize)(r.sig_end - r.hash)));
-        }
-        p = e + 1;
-    }
+    cursor_reset(x);
 }
 
-/* The article records as an array, for lookups by name (built on the first one). */
-static void split_articles(JbIndex *x)
-{
-    if (x->recs || !x->text)
-        return;
-    x->recs = g_ptr_array_new();
-    for (const char *p = x->articles; p < x->articles_end;) {
-        const char *nl = memchr(p, '\n', (gsize)(x->articles_end - p));
-        g_ptr_array_add(x->recs, (gpointer)p);
-        p = nl + 1;
-    }
-}
-
-static gboolean rec_at(const JbIndex *x, guint i, Rec *r)
-{
-    const char *line = g_ptr_array_index(x->recs, i);
-    return rec_parse(line, memchr(line, '\n', (gsize)(x->articles_end - line)), r);
-}
-
+/* Lookups come in the bytewise order of the names (Ctx.files'): the cursor moves on to the
+ * first record not before `name`. One out of order (none is) finds nothing: a read. */
 char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65])
 {
     if (stmt)
         stmt[0] = 0;
     JbIndex *x = &c->index;
-    if (!sig || !x->text)
+    if (!sig || !x->file)
         return NULL;
-    split_articles(x);
-    guint lo = 0, hi = x->recs->len;
-    while (lo < hi) {
-        guint mid = lo + (hi - lo) / 2;
-        Rec r;
-        if (!rec_at(x, mid, &r))
-            return NULL; /* damaged: no record vouches */
-        int d = name_cmp(r.name, r.end, name);
-        if (d == 0 && !sig_eq(&r, sig))
-            return NULL;
-        if (d == 0) {
-            if (stmt && strspn(r.stmt, "0") < 64) {
-                memcpy(stmt, r.stmt, 64);
-                stmt[64] = 0;
-            }
-            return g_strndup(r.hash, 64);
-        }
-        if (d < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (!x->started) {
+        x->started = TRUE;
+        cursor_next(x);
     }
-    return NULL;
+    Rec r;
+    int d = -1;
+    while (cursor_rec(x, &r) && (d = name_cmp(r.name, r.end, name)) < 0)
+        cursor_next(x);
+    if (!x->line_ok || !cursor_rec(x, &r) || d != 0 || !sig_eq(&r, sig))
+        return NULL; /* (a damaged line ends what the index vouches for) */
+    if (stmt && strspn(r.stmt, "0") < 64) {
+        memcpy(stmt, r.stmt, 64);
+        stmt[64] = 0;
+    }
+    return g_strndup(r.hash, 64);
 }
 
 /* stat() of project-relative `name`, through a descriptor of its directory kept open
@@ -353,23 +396,21 @@ static int statter_stat(Statter *s, const char *name, struct stat *st)
 
 gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
 {
-    const JbIndex *x = &c->index;
-    if (!x->text || !x->stored_digest[0])
+    JbIndex *x = &c->index;
+    if (!x->file || !x->stored_digest[0])
         return FALSE;
     Statter s = {c->base, g_string_new(NULL), -1, g_string_new(NULL)};
-    const char *p = x->articles;
     gboolean same = TRUE;
     for (guint i = 0; same && i < c->files->len; i++) {
         const char *name = g_ptr_array_index(c->files, i);
-        const char *nl = p < x->articles_end ? memchr(p, '\n', (gsize)(x->articles_end - p)) : NULL;
         Rec r;
         struct stat st;
         char sig[SIG_MAX];
-        same = nl && rec_parse(p, nl, &r) && name_cmp(r.name, r.end, name) == 0 &&
+        same = cursor_next(x) && cursor_rec(x, &r) && name_cmp(r.name, r.end, name) == 0 &&
                statter_stat(&s, name, &st) == 0 && sig_format(&st, sig) && sig_eq(&r, sig);
-        p = nl ? nl + 1 : p;
     }
-    same = same && p == x->articles_end;
+    same = same && x->consumed == x->articles_len;
+    cursor_reset(x); /* for the lookups of a build that reads the articles */
     if (s.fd >= 0)
         close(s.fd);
     g_string_free(s.dir, TRUE);
@@ -462,6 +503,22 @@ void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboo
     g_hash_table_replace(c->new_outputs, g_strdup(rel), rec);
 }
 
+/* The old index's article lines, as they were, into `f`, 64 KB at a time. */
+static gboolean copy_articles(JbIndex *x, JbAtomicFile *f, GError **error)
+{
+    g_autofree char *buf = g_malloc(1 << 16);
+    gboolean ok = fseeko(x->file, (off_t)x->articles_at, SEEK_SET) == 0;
+    for (guint64 left = x->articles_len; ok && left;) {
+        size_t n = fread(buf, 1, (size_t)MIN(left, (guint64)1 << 16), x->file);
+        ok = n > 0 && jb_atomic_write(f, buf, n, error);
+        left -= n;
+    }
+    if (!ok && error && !*error)
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, ".index: the old index cannot be read again");
+    cursor_reset(x);
+    return ok;
+}
+
 gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_inputs,
                              GError **error)
 {
@@ -470,12 +527,8 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
      * records), never copied into one more buffer: two copies of 16 MB at 100000 articles
      * were most of a changed build's peak memory. The CRC of the header is of the body, so
      * it is computed over the pieces first. */
-    const char *recs = NULL; /* NULL: this build's records */
-    gsize recs_len = 0;
-    if (kept && x->text) { /* the articles are the old index's, as they were */
-        recs = x->articles;
-        recs_len = (gsize)(x->articles_end - x->articles);
-    } else if (x->fresh->len != n_inputs) {
+    gboolean recs = kept && x->file; /* the articles are the old index's, as they were */
+    if (!recs && x->fresh->len != n_inputs) {
         /* the digest vouches for the records only when they are every input */
         digest = NULL;
     }
@@ -494,8 +547,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
         g_string_append_c(outs, '\n');
     }
     gboolean ok = TRUE;
-    uLong crc = recs ? crc32_z(0, (const Bytef *)recs, recs_len)
-                     : fresh_write(x, NULL, crc32_z(0, NULL, 0), NULL, &ok);
+    uLong crc = recs ? x->articles_crc : fresh_write(x, NULL, crc32_z(0, NULL, 0), NULL, &ok);
     crc = crc32_z(crc, (const Bytef *)outs->str, outs->len);
     g_autofree char *head = g_strdup_printf(INDEX_MAGIC " %08lx %s\n", (unsigned long)crc,
                                             digest && strlen(digest) == 64 ? digest : "-");
@@ -504,8 +556,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
     if (!f)
         return FALSE;
     if (!jb_atomic_write(f, head, strlen(head), error) ||
-        !(recs ? jb_atomic_write(f, recs, recs_len, error)
-               : (fresh_write(x, f, 0, error, &ok), ok)) ||
+        !(recs ? copy_articles(x, f, error) : (fresh_write(x, f, 0, error, &ok), ok)) ||
         !jb_atomic_write(f, outs->str, outs->len, error)) {
         jb_atomic_abort(f);
         return FALSE;
@@ -516,17 +567,18 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
 void jb_build_index_forget_old(Ctx *c)
 {
     JbIndex *x = &c->index;
-    g_clear_pointer(&x->recs, g_ptr_array_unref);
-    g_clear_pointer(&x->text, g_free);
-    x->len = 0;
-    x->articles = x->articles_end = NULL;
+    if (x->file)
+        fclose(x->file);
+    x->file = NULL;
+    g_clear_pointer(&x->line, free);
+    x->line_cap = 0;
+    x->line_ok = FALSE;
 }
 
 void jb_build_index_clear(Ctx *c)
 {
     JbIndex *x = &c->index;
-    g_free(x->text);
-    g_clear_pointer(&x->recs, g_ptr_array_unref);
+    jb_build_index_forget_old(c);
     if (x->fresh)
         g_array_unref(x->fresh);
     if (x->sigs)

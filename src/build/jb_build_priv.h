@@ -29,6 +29,8 @@
 #include "jb_sources.h"
 #include "jb_table.h"
 
+#include <stdio.h>
+
 /* The first word of an article's statements file in the cache (jb_build_steps.c). */
 #define STATEMENTS_MAGIC "jianbao-statements-2"
 
@@ -54,16 +56,22 @@ typedef struct {
 /* OUT/.index as this build reads and writes it (jb_build_index.c). */
 typedef struct {
     gboolean on; /* a build (not a unit): articles are looked up and recorded */
-    char *text;  /* the file as read; NULL when there is none or it is damaged */
-    gsize len;
-    const char *articles, *articles_end; /* its article lines, in text */
-    char stored_digest[65];              /* the inputs digest it records, "" when none */
-    GPtrArray *recs;    /* const char*: its article lines, split on the first lookup */
-    GArray *fresh;      /* JbIndexRec: this build's article records, in the order of
+    FILE *file;  /* the file, checked, read as a stream; NULL when there is none, it is
+                  * damaged, or it is done with */
+    guint64 articles_at, articles_len; /* where its article lines are in it */
+    gulong articles_crc;               /* their CRC-32: what a kept index's header says */
+    char *line;                        /* the article line under the cursor (getline's) */
+    size_t line_cap;
+    gsize line_len;
+    guint64 consumed;       /* bytes of article lines the cursor has read */
+    gboolean line_ok;       /* `line` holds one */
+    gboolean started;       /* the cursor has read its first line */
+    char stored_digest[65]; /* the inputs digest it records, "" when none */
+    GArray *fresh;          /* JbIndexRec: this build's article records, in the order of
                              * Ctx.files; their lines are made when the index is written */
-    GStringChunk *sigs; /* the records' signatures */
-    const char *last;   /* the name recorded last (borrowed from Ctx.files) */
-    gboolean grew;      /* it records what the old one did not (a file now old enough) */
+    GStringChunk *sigs;     /* the records' signatures */
+    const char *last;       /* the name recorded last (borrowed from Ctx.files) */
+    gboolean grew;          /* it records what the old one did not (a file now old enough) */
 } JbIndex;
 
 typedef struct JbBuildOwn JbBuildOwn;
@@ -351,7 +359,8 @@ void jb_build_index_load(Ctx *c);
  * signature: then `digest` is their inputs digest, as recorded. One stat per article and
  * nothing else per article: what a no-op build does. */
 gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
-/* The recorded hash of article `name` when `sig` is the recorded signature, else NULL; and
+/* The recorded hash of article `name` when `sig` is the recorded signature, else NULL (asked
+ * in the bytewise order of the names: the index is merge-joined with them as a stream); and
  * (stmt may be NULL) the recorded digest of its statements file, "" when none. */
 char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65]);
 /* Record article `a` (in the order of Ctx.files): not when it is racy or the index is off.

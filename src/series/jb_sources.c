@@ -13,12 +13,13 @@ static const char *plain(const char *s)
     return *s == '\'' ? s + 1 : s; /* the CSV-injection guard is not part of the text */
 }
 
-/* An archive's articles are named by a few publishers and sites: their names are kept once
- * (and every article's path and title without a block of its own each), so the namer of
- * 100000 articles holds a small record per article. */
+/* An archive's articles are named by a few publishers and sites, and their copies by a few
+ * titles: those are kept once, so the namer of 100000 articles holds its path and a small
+ * record per article; and it becomes the table of names in place (each record replaced by
+ * its name), never a second table beside it. */
 struct JbSourceNamer {
-    GHashTable *known;     /* article (in strings) → Known */
-    GStringChunk *strings; /* the articles' paths and titles, and publishers and sites once */
+    GHashTable *known;     /* article (its own copy) → Known, then → its name */
+    GStringChunk *strings; /* publishers, titles and sites, once each */
     const char *last_src;  /* the article of the last row (its rows come together) */
     Known *last;
     int cols[4]; /* where source, publisher, title and url were in the last table */
@@ -41,7 +42,7 @@ static const char *host_of(JbSourceNamer *n, const char *url)
 JbSourceNamer *jb_source_namer_new(void)
 {
     JbSourceNamer *n = g_new0(JbSourceNamer, 1);
-    n->known = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    n->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     n->strings = g_string_chunk_new(1 << 16);
     for (guint i = 0; i < G_N_ELEMENTS(n->cols); i++)
         n->cols[i] = -1;
@@ -61,7 +62,7 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
                                                         : g_hash_table_lookup(n->known, src);
     if (!k) {
         k = g_new0(Known, 1);
-        g_hash_table_insert(n->known, g_string_chunk_insert(n->strings, src), k);
+        g_hash_table_insert(n->known, g_strdup(src), k);
     }
     if (k != n->last) {
         n->last = k;
@@ -73,7 +74,7 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
     if (!k->publisher && *pub)
         k->publisher = g_string_chunk_insert_const(n->strings, pub);
     if (*title && !k->title)
-        k->title = g_string_chunk_insert(n->strings, title);
+        k->title = g_string_chunk_insert_const(n->strings, title);
     else if (*title && strcmp(title, k->title) != 0)
         k->titles_differ = TRUE;
     if (!k->host)
@@ -82,21 +83,22 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
 
 GHashTable *jb_source_namer_finish(JbSourceNamer *n)
 {
-    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    GHashTable *names = n->known; /* each Known (freed by g_free) replaced by its name */
     /* The publisher; else the title when the article has one (a digest's items each have
      * their own: none of them names the article); else the site of its URL. */
     GHashTableIter it;
-    gpointer key, value;
-    g_hash_table_iter_init(&it, n->known);
-    while (g_hash_table_iter_next(&it, &key, &value)) {
+    gpointer value;
+    g_hash_table_iter_init(&it, names);
+    while (g_hash_table_iter_next(&it, NULL, &value)) {
         const Known *k = value;
         const char *name = k->publisher                    ? k->publisher
                            : k->title && !k->titles_differ ? k->title
                                                            : k->host;
         if (name)
-            g_hash_table_insert(names, g_strdup(key), g_strdup(name));
+            g_hash_table_iter_replace(&it, g_strdup(name));
+        else
+            g_hash_table_iter_remove(&it);
     }
-    g_hash_table_unref(n->known);
     g_string_chunk_free(n->strings);
     g_free(n);
     return names;
