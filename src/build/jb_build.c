@@ -391,7 +391,7 @@ static void build_locked(Ctx *c)
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
         char key[65];
-        jb_build_digest_hex(a->key, key);
+        jb_build_article_key(c, a, key);
         g_hash_table_add(live, g_strdup_printf("%s.csv", key));
     }
     for (guint i = 0; i < units->len; i++) {

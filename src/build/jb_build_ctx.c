@@ -322,10 +322,18 @@ char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext)
     return g_build_filename(c->cache_dir, name, NULL);
 }
 
+void jb_build_article_key(const Ctx *c, const Article *a, char key[65])
+{
+    char hash[65];
+    jb_build_digest_hex(a->hash, hash);
+    g_autofree char *k = jb_build_key_of("extract", c->engine, c->dict_hash, a->name, hash, NULL);
+    g_strlcpy(key, k, 65);
+}
+
 char *jb_build_article_path(const Ctx *c, const Article *a, const char *ext)
 {
     char key[65];
-    jb_build_digest_hex(a->key, key);
+    jb_build_article_key(c, a, key);
     return jb_build_cache_path(c, key, ext);
 }
 

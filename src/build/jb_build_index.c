@@ -294,8 +294,7 @@ void jb_build_index_load(Ctx *c)
 {
     JbIndex *x = &c->index;
     x->on = TRUE;
-    x->fresh = g_array_new(FALSE, FALSE, sizeof(JbIndexRec));
-    x->sigs = g_string_chunk_new(1 << 16);
+    x->fresh_arts = g_ptr_array_new();
     outputs_new(c);
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
     FILE *f = open_index(path);
@@ -422,10 +421,43 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
 
 /* ---- recording ------------------------------------------------------------------------------ */
 
+/* This build's records are written out as they are made (JbIndex.fresh, a file of no name
+ * in OUT, or one in the temporary directory), not held: of each, only its Article stays
+ * known (JbIndex.fresh_arts, 8 bytes), because an article extracted in this run learns its
+ * statements digest later; the lines are written with what is known, and the digests are
+ * put in when the index is written. At 100000 articles the records held (their signatures
+ * and 24 bytes each) were 10 MB of a changed build's peak. */
+static FILE *fresh_file(const Ctx *c)
+{
+    int fd = open(c->out_dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+    if (fd >= 0 && !f)
+        close(fd);
+    return f ? f : tmpfile();
+}
+
+/* The line of a record. */
+static void rec_format(GString *out, const Article *a, const char *sig)
+{
+    char hash[65], stmt[65];
+    jb_build_digest_hex(a->hash, hash);
+    if (a->has_stmt)
+        jb_build_digest_hex(a->stmt, stmt);
+    /* pieces, not a printf: GLib's printf cost ~7000 instructions a line */
+    g_string_append_len(out, hash, 64);
+    g_string_append_c(out, ' ');
+    g_string_append_len(out, a->has_stmt ? stmt : NO_STMT, 64);
+    g_string_append_c(out, ' ');
+    g_string_append(out, sig);
+    g_string_append_c(out, ' ');
+    name_escape(out, a->name);
+    g_string_append_c(out, '\n');
+}
+
 void jb_build_index_record(Ctx *c, const Article *a, const char *sig, gboolean racy)
 {
     JbIndex *x = &c->index;
-    if (!x->on || !sig || racy)
+    if (!x->on || !sig || racy || x->fresh_lost)
         return;
     const char *name = a->name;
     char hash[65], stmt[65] = "";
@@ -441,44 +473,50 @@ void jb_build_index_record(Ctx *c, const Article *a, const char *sig, gboolean r
     g_autofree char *was = jb_build_index_lookup(c, name, sig, was_stmt);
     if (!was || strcmp(was, hash) != 0 || !*stmt || strcmp(was_stmt, stmt) != 0)
         x->grew = TRUE;
-    JbIndexRec r = {name, a, g_string_chunk_insert(x->sigs, sig)};
-    g_array_append_val(x->fresh, r);
+    if (!x->fresh)
+        x->fresh = fresh_file(c);
+    g_autoptr(GString) line = g_string_sized_new(256);
+    rec_format(line, a, sig);
+    if (!x->fresh || fwrite(line->str, 1, line->len, x->fresh) != line->len) {
+        x->fresh_lost = TRUE; /* none is recorded: the next build reads every article */
+        return;
+    }
+    g_ptr_array_add(x->fresh_arts, (gpointer)a);
 }
 
-/* The line of a record made by this build. */
-static void rec_format(GString *out, const JbIndexRec *r)
+/* Read this build's records back, each with its article's statements digest as it is now,
+ * and write them to `f` (NULL: only their CRC-32, from `crc`, which is returned). */
+static uLong fresh_write(JbIndex *x, JbAtomicFile *f, uLong crc, GError **error, gboolean *ok)
 {
-    char hash[65], stmt[65];
-    jb_build_digest_hex(r->a->hash, hash);
-    if (r->a->has_stmt)
-        jb_build_digest_hex(r->a->stmt, stmt);
-    /* pieces, not a printf: it is made twice per article (CRC, then the file), and GLib's
-     * printf cost ~7000 instructions a line */
-    g_string_append_len(out, hash, 64);
-    g_string_append_c(out, ' ');
-    g_string_append_len(out, r->a->has_stmt ? stmt : NO_STMT, 64);
-    g_string_append_c(out, ' ');
-    g_string_append(out, r->sig);
-    g_string_append_c(out, ' ');
-    name_escape(out, r->name);
-    g_string_append_c(out, '\n');
-}
-
-/* Write this build's records to `f` a piece at a time (to_write FALSE: only their CRC-32,
- * from `crc`, which is returned). */
-static uLong fresh_write(const JbIndex *x, JbAtomicFile *f, uLong crc, GError **error, gboolean *ok)
-{
+    if (!x->fresh || fflush(x->fresh) != 0 || fseeko(x->fresh, 0, SEEK_SET) != 0) {
+        *ok = *ok && x->fresh_arts->len == 0;
+        return crc;
+    }
     g_autoptr(GString) buf = g_string_sized_new(1 << 16);
-    for (guint i = 0; i <= x->fresh->len; i++) {
-        if (i < x->fresh->len)
-            rec_format(buf, &g_array_index(x->fresh, JbIndexRec, i));
-        if (buf->len < (1u << 16) - 1024 && i < x->fresh->len)
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = 0;
+    guint i = 0;
+    for (; *ok && i < x->fresh_arts->len && (n = getline(&line, &cap, x->fresh)) > 65 + 64; i++) {
+        const Article *a = g_ptr_array_index(x->fresh_arts, i);
+        if (a->has_stmt)
+            jb_build_digest_hex(a->stmt, line + 65); /* (its NUL overwrites the blank after) */
+        else
+            memcpy(line + 65, NO_STMT, 64);
+        line[65 + 64] = ' ';
+        g_string_append_len(buf, line, n);
+        if (buf->len < (1u << 16) && i + 1 < x->fresh_arts->len)
             continue;
-        if (f && *ok)
+        if (f)
             *ok = jb_atomic_write(f, buf->str, buf->len, error);
-        else if (!f)
+        else
             crc = crc32_z(crc, (const Bytef *)buf->str, buf->len);
         g_string_truncate(buf, 0);
+    }
+    free(line);
+    if (*ok && i < x->fresh_arts->len) {
+        *ok = FALSE;
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, ".index: its records cannot be read back");
     }
     return crc;
 }
@@ -528,7 +566,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
      * were most of a changed build's peak memory. The CRC of the header is of the body, so
      * it is computed over the pieces first. */
     gboolean recs = kept && x->file; /* the articles are the old index's, as they were */
-    if (!recs && x->fresh->len != n_inputs) {
+    if (!recs && (x->fresh_lost || x->fresh_arts->len != n_inputs)) {
         /* the digest vouches for the records only when they are every input */
         digest = NULL;
     }
@@ -547,7 +585,9 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
         g_string_append_c(outs, '\n');
     }
     gboolean ok = TRUE;
-    uLong crc = recs ? x->articles_crc : fresh_write(x, NULL, crc32_z(0, NULL, 0), NULL, &ok);
+    uLong crc = recs ? x->articles_crc : fresh_write(x, NULL, crc32_z(0, NULL, 0), error, &ok);
+    if (!ok)
+        return FALSE;
     crc = crc32_z(crc, (const Bytef *)outs->str, outs->len);
     g_autofree char *head = g_strdup_printf(INDEX_MAGIC " %08lx %s\n", (unsigned long)crc,
                                             digest && strlen(digest) == 64 ? digest : "-");
@@ -580,9 +620,9 @@ void jb_build_index_clear(Ctx *c)
     JbIndex *x = &c->index;
     jb_build_index_forget_old(c);
     if (x->fresh)
-        g_array_unref(x->fresh);
-    if (x->sigs)
-        g_string_chunk_free(x->sigs);
+        fclose(x->fresh);
+    if (x->fresh_arts)
+        g_ptr_array_unref(x->fresh_arts);
     g_clear_pointer(&c->old_outputs, g_hash_table_unref);
     g_clear_pointer(&c->new_outputs, g_hash_table_unref);
     memset(x, 0, sizeof *x);

@@ -41,17 +41,7 @@
 /* The project's fail_on=: which warnings fail a build (exit 1). */
 typedef enum { JB_FAIL_ON_ERRORS, JB_FAIL_ON_NEW, JB_FAIL_ON_WARNINGS } JbFailOn;
 
-/* An article's record in the index being made: its name and its hash and statements digest
- * where its Article keeps them (read when the index is written, so a digest known late is in
- * it; the Articles outlive the index's writing), its signature in JbIndex.sigs. 32 bytes and
- * the signature, not the line's ~230 bytes: the lines of 100000 articles were 23 MB of a
- * changed build's memory. */
 struct Article;
-typedef struct {
-    const char *name;        /* borrowed from Ctx.files */
-    const struct Article *a; /* its hash and statements digest */
-    const char *sig;
-} JbIndexRec;
 
 /* OUT/.index as this build reads and writes it (jb_build_index.c). */
 typedef struct {
@@ -67,9 +57,11 @@ typedef struct {
     gboolean line_ok;       /* `line` holds one */
     gboolean started;       /* the cursor has read its first line */
     char stored_digest[65]; /* the inputs digest it records, "" when none */
-    GArray *fresh;          /* JbIndexRec: this build's article records, in the order of
-                             * Ctx.files; their lines are made when the index is written */
-    GStringChunk *sigs;     /* the records' signatures */
+    FILE *fresh;            /* this build's article records, in the order of Ctx.files, as
+                             * made (a file of no name); NULL until the first */
+    GPtrArray *fresh_arts;  /* const struct Article*: whose each record is (its statements
+                             * digest is put in when the index is written) */
+    gboolean fresh_lost;    /* a record could not be written: none is kept */
     const char *last;       /* the name recorded last (borrowed from Ctx.files) */
     gboolean grew;          /* it records what the old one did not (a file now old enough) */
 } JbIndex;
@@ -155,17 +147,18 @@ typedef struct Article {
     char *data;       /* the bytes that were hashed: parse exactly those; NULL when the index
                  * vouched for the hash and the file was not read (yet) */
     gsize len;
-    guint8 hash[32]; /* SHA-256 of its content (from the index, or of `data`) */
-    guint8 key[32];  /* its cache key (jb_build_article_key: its hex names its cache file) */
-    guint8 stmt[32]; /* SHA-256 of its statements file (from the index, or made or read in
+    guint8 hash[32];  /* SHA-256 of its content (from the index, or of `data`); its cache key
+                      * is made of it when needed (jb_build_article_path), not kept: 32
+                      * bytes an article */
+    guint8 stmt[32];  /* SHA-256 of its statements file (from the index, or made or read in
                       * this run), when has_stmt: what the assembly key is made of */
-    gboolean has_stmt;
     JbTable *table;   /* the statements, as metrics.csv rows */
     JbDiag *warnings; /* the article's and its extraction's */
     GError *error;
-    gboolean ran;
-    gboolean cached; /* its statements are in the cache (the table is read when assembled) */
-    gboolean reread; /* hashed, its bytes dropped (Ctx.held_bytes): read again to extract */
+    guint has_stmt : 1;
+    guint ran : 1;
+    guint cached : 1; /* its statements are in the cache (the table is read when assembled) */
+    guint reread : 1; /* hashed, its bytes dropped (Ctx.held_bytes): read again to extract */
 } Article;
 
 typedef struct {
@@ -216,6 +209,9 @@ void jb_build_fail_unit(Ctx *c, const char *stage, GError *e);
 char *jb_build_resolve(const char *base_dir, const char *path);
 char *jb_build_input_path(const Ctx *c, const char *name);
 char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
+/* jb_build_cache_path of an article's key (made of the engine, the dictionary, its name and
+ * its hash), and that key's hex (`key` may be NULL). */
+void jb_build_article_key(const Ctx *c, const Article *a, char key[65]);
 /* jb_build_cache_path of an article's key. */
 char *jb_build_article_path(const Ctx *c, const Article *a, const char *ext);
 /* The SHA-256 of `t` as CSV text (jb_table_to_csv's bytes), made 64 KB at a time. */

@@ -164,14 +164,6 @@ static void extract_one(gpointer item)
     g_clear_pointer(&a->data, g_free); /* nor are the article's bytes, once extracted */
 }
 
-static void article_key(const Ctx *c, Article *a)
-{
-    char hash[65];
-    jb_build_digest_hex(a->hash, hash);
-    g_autofree char *key = jb_build_key_of("extract", c->engine, c->dict_hash, a->name, hash, NULL);
-    jb_build_digest_parse(a->key, key);
-}
-
 /* Read the article's bytes and key it by their hash. */
 static gboolean article_read(Ctx *c, Article *a, GError **error)
 {
@@ -188,7 +180,6 @@ static gboolean article_read(Ctx *c, Article *a, GError **error)
         return FALSE;
     g_autofree char *hash = jb_build_sha256_hex(a->data, a->len);
     jb_build_digest_parse(a->hash, hash);
-    article_key(c, a);
     return TRUE;
 }
 
@@ -216,7 +207,6 @@ GPtrArray *jb_build_read_articles(Ctx *c)
         if (hash && jb_build_digest_parse(a->hash, hash)) {
             /* unchanged since the last build: not read unless it must be extracted */
             a->has_stmt = stmt[0] && jb_build_digest_parse(a->stmt, stmt);
-            article_key(c, a);
             vouched++;
         } else if (!article_read(c, a, &e)) {
             jb_build_fail_unit(c, "extract", e);
