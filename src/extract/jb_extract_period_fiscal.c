@@ -66,6 +66,36 @@ const char *fiscal_ref(const char *s, const char *p, const char *limit, const Ti
     return e;
 }
 
+/* The fiscal year named by a word for it (本财年, 上一财年) or its half (上半财年, 下半财年), of
+ * a company whose years the article says end in another month than December: counted from
+ * the fiscal year the published day falls in. NULL where none is there, where months in
+ * brackets follow to say it, or where the article does not say where its years end. */
+const char *fiscal_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
+{
+    static const struct {
+        const char *w;
+        int years, from, n; /* years back, months into the year, how many */
+    } WORDS[] = {{"本财年", 0, 0, 12},    {"本財年", 0, 0, 12},     {"今财年", 0, 0, 12},
+                 {"今財年", 0, 0, 12},    {"本财政年度", 0, 0, 12}, {"本財政年度", 0, 0, 12},
+                 {"上一财年", -1, 0, 12}, {"上一財年", -1, 0, 12},  {"上财年", -1, 0, 12},
+                 {"上財年", -1, 0, 12},   {"上半财年", 0, 0, 6},    {"上半財年", 0, 0, 6},
+                 {"下半财年", 0, 6, 6},   {"下半財年", 0, 6, 6}};
+    if (a->fy_end < 1 || a->fy_end > 11 || a->day.kind < JB_POINT_MONTH)
+        return NULL;
+    for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++) {
+        const char *e = lit(p, limit, WORDS[i].w);
+        if (!e)
+            continue;
+        if (lit(e, limit, "（") || (e < limit && *e == '('))
+            return NULL; /* (下半财年（2026年10月至2027年3月）: the months say it) */
+        JbPoint first = {JB_POINT_MONTH, a->day.year - (a->day.n <= a->fy_end), a->fy_end + 1, 0};
+        first = jb_point_add(first, 12 * WORDS[i].years + WORDS[i].from);
+        t->p = month_run(first, WORDS[i].n);
+        return e;
+    }
+    return NULL;
+}
+
 /* A month and a day at p, either way (6月30日, 十二月三十一日): the month, *pp past it; or -1. */
 static int month_day_at(const char **pp, const char *s, const char *limit)
 {
@@ -80,11 +110,12 @@ static int month_day_at(const char **pp, const char *s, const char *limit)
     return m;
 }
 
-/* What the words around one 财年 at `o` say of where the years end: a month, or 0. */
-static int fiscal_end_at(const char *text, const char *o, const char *limit)
+/* What the words around one 财年 (`wlen` bytes: 财年, 财政年度) at `o` say of where the years
+ * end: a month, or 0. */
+static int fiscal_end_at(const char *text, const char *o, gsize wlen, const char *limit)
 {
     /* 财年截至每年6月30日, 财年于每年6月30日结束 */
-    const char *r = o + strlen("财年");
+    const char *r = o + wlen;
     for (int k = 0; k < 6 && r < limit; k++, r = g_utf8_next_char(r)) {
         const char *q = lit(r, limit, "每年");
         int m = q ? month_day_at(&q, text, limit) : -1;
@@ -92,7 +123,7 @@ static int fiscal_end_at(const char *text, const char *o, const char *limit)
             return m;
     }
     /* 2026财年上半年（截至2025年9月30日止六个月）: the day after it, in brackets */
-    const char *f = o + strlen("财年"), *b = f;
+    const char *f = o + wlen, *b = f;
     for (int k = 0; k < 8 && b < limit && !lit(b, limit, "（") && *b != '('; k++)
         b = g_utf8_next_char(b);
     const char *in = lit(b, limit, "（") ? b + strlen("（") : b < limit && *b == '(' ? b + 1 : NULL;
@@ -163,10 +194,10 @@ static int interim_end(const char *text, const char *limit)
 int jb_extract_fiscal_year_end(const char *text)
 {
     const char *limit = text + strlen(text);
-    for (const char *const *word = (const char *const[]){"财年", "財年", NULL}; *word; word++)
+    for (const char *const *word = FISCAL_YEAR; *word; word++)
         for (const char *o = text; (o = jb_find(o, limit, *word, strlen(*word)));
              o += strlen(*word)) {
-            int m = fiscal_end_at(text, o, limit);
+            int m = fiscal_end_at(text, o, strlen(*word), limit);
             if (m)
                 return m;
         }

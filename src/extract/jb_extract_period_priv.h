@@ -198,6 +198,7 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
 
 /* jb_extract_period_fiscal.c */
 /* A fiscal year at p (2026财年, 2026财年第三财季), or NULL. */
+const char *fiscal_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t);
 const char *fiscal_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                        TimeRef *t);
 

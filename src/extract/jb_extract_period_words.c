@@ -492,5 +492,7 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
         return e;
     if (year_word(s, p, limit, a, t, &e))
         return e;
+    if ((e = fiscal_word(p, limit, a, t)))
+        return e;
     return plan_period(p, limit, a, t);
 }
