@@ -154,11 +154,17 @@ static const char *weekday_ref(const char *s, const char *p, const char *limit, 
  * of its kind is at p. */
 
 /* Now, today, yesterday: the published day, or the day before it. */
-static gboolean today_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t,
-                           const char **end)
+static gboolean today_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                           TimeRef *t, const char **end)
 {
     const char *e;
     *end = NULL;
+    /* (现在, 现时 inside a verb ending in 现: 出现在石门站, 体现在, 出现时) */
+    if ((lit(p, limit, "现") || lit(p, limit, "現")) &&
+        ends_with_any(s, p, (const char *const[]){"出", "发", "發", "实", "實", "体", "體", "表",
+                                                  "呈", "显", "顯", "涌", "湧", "再", "重", "展",
+                                                  "兑", "兌", "浮", "闪", "閃", NULL}))
+        return FALSE;
     if ((e = any_lit(p, limit,
                      (const char *const[]){"截至目前", "截止目前", "截至目前为止", "目前", "当前",
                                            "當前", "现阶段", "現階段", "现时", "現時", "现在",
@@ -482,7 +488,7 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
     const char *e;
     if (a->have_report && (e = report_time(p, limit, a, t)))
         return e;
-    if (today_word(p, limit, a, t, &e))
+    if (today_word(s, p, limit, a, t, &e))
         return e;
     if ((e = weekday_ref(s, p, limit, a, t)))
         return e;
