@@ -150,6 +150,7 @@ static gboolean text_time(Ctx *c, const char *s, const JbPeriod *ctx, TimeRef *t
 typedef struct {
     GPtrArray *head; /* char*: the column headers (the last header row) */
     char *unit;      /* the unit its caption states for every cell (单位：亿元), or NULL */
+    gboolean pct;    /* the caption names % too (单位：亿元，%): for its columns of rates */
     JbPeriod ctx;    /* the table's period: its caption's, else the paragraph's */
     gboolean have_ctx;
 } Table;
@@ -190,8 +191,34 @@ static gboolean id_header(const char *head)
     return FALSE;
 }
 
-/* The unit a table states for all its cells (a caption 单位：亿元), or NULL. */
-static char *caption_unit(const char *text)
+/* Does a caption's declaration at `from` name % among its units (单位：亿元，%）)? */
+static gboolean caption_names_pct(const char *from)
+{
+    for (const char *p = from; *p && !g_str_has_prefix(p, "）") && *p != ')' && *p != '\n';
+         p = g_utf8_next_char(p))
+        if (*p == '%' || g_str_has_prefix(p, "％"))
+            return TRUE;
+    return FALSE;
+}
+
+/* Is `head` the header of a column of rates (同比增长, 占比, 完成年初预算: a share of the plan),
+ * which a caption's % is for? (1—10月完成 is an amount.) */
+static gboolean rate_header(const char *head)
+{
+    static const char *const RATE[] = {"增长", "增長", "增速", "增幅", "同比", "环比",
+                                       "環比", "比重", "占比", "佔比", "比例", "率",
+                                       "进度", "進度", "变动", "變動", NULL};
+    for (const char *const *w = RATE; *w; w++)
+        if (strstr(head, *w))
+            return TRUE;
+    const char *done = strstr(head, "完成");
+    return done && (strstr(done, "预算") || strstr(done, "預算") || strstr(done, "计划") ||
+                    strstr(done, "計劃") || strstr(done, "目标") || strstr(done, "目標"));
+}
+
+/* The unit a table states for all its cells (a caption 单位：亿元), or NULL; *pct when it
+ * names % too. */
+static char *caption_unit(const char *text, gboolean *pct)
 {
     for (const char *const *w = jb_words_unit_declaration; *w; w++) {
         const char *at = strstr(text, *w);
@@ -204,8 +231,10 @@ static char *caption_unit(const char *text)
             for (const char *const *e = END; *e && !end; e++)
                 end = g_str_has_prefix(to, *e);
         char *u = unit_word(g_strstrip(g_strndup(from, (gsize)(to - from))));
-        if (u)
+        if (u) {
+            *pct = strcmp(u, "%") != 0 && caption_names_pct(to);
             return u;
+        }
     }
     return NULL;
 }
@@ -348,7 +377,8 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
                            * each its own) */
         }
         JbQuantity q;
-        if (!cell_quantity(cells[j], head, row_unit, label, t->unit, &q))
+        const char *table_unit = t->pct && head && rate_header(head) ? "%" : t->unit;
+        if (!cell_quantity(cells[j], head, row_unit, label, table_unit, &q))
             continue;
         g_autofree char *metric = head ? strip_text(head, head_time ? &ht : NULL) : g_strdup("");
         const char *subj = subject;
@@ -400,7 +430,7 @@ void jb_extract_table(Ctx *c, guint first, guint last)
     if (first > 0) { /* a line above it that states its unit: 单位：亿元 */
         const char *above = g_ptr_array_index(a->paragraphs, first - 1);
         if (g_utf8_strlen(above, -1) <= 40)
-            t.unit = caption_unit(above);
+            t.unit = caption_unit(above, &t.pct);
     }
     for (guint i = first; i < last; i++) {
         const char *row = g_ptr_array_index(a->paragraphs, i);
@@ -432,10 +462,12 @@ void jb_extract_table(Ctx *c, guint first, guint last)
                 t.ctx = ct.val;
                 t.have_ctx = TRUE;
             }
-            char *u = caption_unit(text);
+            gboolean pct = FALSE;
+            char *u = caption_unit(text, &pct);
             if (u) {
                 g_free(t.unit);
                 t.unit = u;
+                t.pct = pct;
             }
         } else { /* the column headers */
             if (t.head)
