@@ -51,15 +51,30 @@ static gboolean compared_with(const char *s, const char *p, const char *e, const
     return FALSE;
 }
 
+/* Is the time at p inside a comparison's object (比他本人去年创造的纪录): 比 or 较 a few words
+ * before it in its clause, with no figure between? */
+static gboolean compared_before(const char *s, const char *p)
+{
+    const char *q = p;
+    for (int k = 0; k < 8 && q > s; k++) {
+        q = g_utf8_prev_char(q);
+        if (clause_mark_at(q, p) || g_ascii_isdigit(*q))
+            return FALSE;
+        if (lit(q, p, "比") || lit(q, p, "较") || lit(q, p, "較"))
+            return !lit(q, p, "比例") && !lit(q, p, "比重") && !lit(q, p, "比赛");
+    }
+    return FALSE;
+}
+
 /* A time followed by an event (去年推出…计划, 10月启动): when something happened, not the
  * period of the figures after it. */
 static gboolean event_after(const char *e, const char *limit)
 {
-    static const char *const W[] = {"推出", "啟動", "启动", "成立", "发布", "發布", "出台", "开业",
-                                    "開業", "宣布", "举办", "舉辦", "召开", "召開", "设立", "設立",
-                                    "上线", "上線", "揭牌", "开幕", "開幕", "签署", "簽署", "印发",
-                                    "印發", "开通", "開通", "投产", "投產", "落地", "上映", "首映",
-                                    "开播", "開播", "开售", "開售", NULL};
+    static const char *const W[] = {
+        "推出", "啟動", "启动", "成立", "发布", "發布", "出台", "开业", "開業", "宣布", "举办",
+        "舉辦", "召开", "召開", "设立", "設立", "上线", "上線", "揭牌", "开幕", "開幕", "签署",
+        "簽署", "印发", "印發", "开通", "開通", "投产", "投產", "落地", "上映", "首映", "开播",
+        "開播", "开售", "開售", "创造", "創造", "创下", "創下", NULL};
     const char *q = e;
     if (lit(q, limit, "，") || lit(q, limit, "起"))
         return FALSE;
@@ -362,6 +377,9 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         t->local = t->sentence_only = TRUE; /* 创下年内单月成交新高 */
     else if (t->role == TIME_PERIOD && report_after(e, limit))
         t->sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
+    else if (t->role == TIME_PERIOD && event_after(e, limit) && noun_of_event(e, limit) &&
+             compared_before(s, p))
+        t->role = TIME_BASE; /* 比他本人去年创造的赛会纪录快了41秒: the record's year, a base */
     else if (t->role == TIME_PERIOD && ((event_after(e, limit) && !future_event(s, p, t)) ||
                                         event_before(s, p) || cause_around(s, p, e, limit)))
         t->local = t->event = TRUE; /* its clause's only: 去年推出…计划 (a future one,
