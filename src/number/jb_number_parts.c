@@ -1,6 +1,6 @@
 /* jb_number_parts.c — numbers written in parts: the terms of a ratio after a word naming it
  * (猪粮比价为4.92:1, 三次产业结构为7.0:37.6:55.4, 拉动比为1：7.5, 性别比为105.2:100), and a
- * duration of two units (4分30秒, 1小时20分钟).
+ * duration of two units (4分30秒, 1小时20分钟) or a race's time written as a clock's (2:08:59).
  *
  * Elsewhere digits around a colon are a time of day (09:28) and skipped whole; after a word
  * that names a ratio they are its terms. A ratio of two terms against a base of 1 or 100 says
@@ -195,10 +195,45 @@ static gsize word_at(const char *t, gsize len, gsize q, const char *const *words
     return 0;
 }
 
+/* A race's time written as a clock's (2:08:59, 1:05:30): one digit of hours, then minutes
+ * and seconds of two digits each; in seconds. A clock of the day writes two digits of hours
+ * (09:30:00, 14:05:12) or says which part of the day it is (凌晨2:08:59): neither is one. */
+static gsize race_time(const char *t, gsize len, gsize p, JbQuantity *out)
+{
+    if (p + 7 > len || !g_ascii_isdigit(t[p]) || t[p] == '0' || t[p + 1] != ':' ||
+        t[p + 4] != ':' || (p > 0 && t[p - 1] == ':'))
+        return 0;
+    for (gsize k = p + 2; k < p + 7; k++)
+        if (k != p + 4 && !g_ascii_isdigit(t[k]))
+            return 0;
+    int m = (t[p + 2] - '0') * 10 + t[p + 3] - '0', sec = (t[p + 5] - '0') * 10 + t[p + 6] - '0';
+    if (m >= 60 || sec >= 60 || (p + 7 < len && (g_ascii_isdigit(t[p + 7]) || t[p + 7] == ':')))
+        return 0;
+    static const char *const DAYPART[] = {"凌晨", "早上", "上午", "中午", "下午", "晚上",
+                                          "傍晚", "夜间", "夜間", "时间", "時間", NULL};
+    for (const char *const *w = DAYPART; *w; w++) {
+        gsize n = strlen(*w), b = p;
+        if (b > 0 && t[b - 1] == ' ')
+            b--;
+        if (b >= n && memcmp(t + b - n, *w, n) == 0)
+            return 0;
+    }
+    memset(out, 0, sizeof *out);
+    out->value = out->high = (JbDecimal){(gint64)(t[p] - '0') * 3600 + m * 60 + sec, 0};
+    g_strlcpy(out->unit, "秒", sizeof out->unit);
+    out->bound = JB_BOUND_EXACT;
+    out->start = p;
+    out->end = p + 7;
+    return p + 7;
+}
+
 gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out)
 {
     if (p > 0 && (g_ascii_isdigit(t[p - 1]) || t[p - 1] == '.'))
         return 0;
+    gsize race = race_time(t, len, p, out);
+    if (race)
+        return race;
     static const char *const CLOCK[] = {"时", "時", "点", "點"};
     for (gsize i = 0; i < G_N_ELEMENTS(CLOCK); i++)
         if (p >= 4 && memcmp(t + p - 3, CLOCK[i], 3) == 0 && g_ascii_isdigit(t[p - 4]))
