@@ -35,14 +35,25 @@ gboolean jb_number_time_of_day(const Ctx *c, gsize p, const Member *m, gsize aft
     return FALSE;
 }
 
-/* Is 分 after the number at p (read into m) a score (评分8.1分, 得分为92分) rather than
- * minutes (9点30分)? A fraction of a minute is never written, so a decimal is a score; a whole
- * number is one after a word of scoring, with 为 达 是 of between. */
+/* Is 分 after the number at p (read into m) a quantity (评分8.1分, 得分为92分, 以68分夺冠,
+ * 等了30分) rather than a clock's minutes (9点30分)? A decimal is a score (a fraction of a
+ * minute is never written); a whole number not after a clock's hour is points or minutes,
+ * a quantity either way. (The words of scoring before it are still read: 评分 为 8分.) */
 gboolean jb_number_score_before(const Ctx *c, gsize p, const Member *m)
 {
     if (!m->arabic || m->has_mag)
         return FALSE;
     if (m->value.exp10 < 0)
+        return TRUE;
+    /* a whole number not after a clock's hour (9时30分, 10點15分): points (68分, 拿到24分) */
+    gsize h = p;
+    while (h > c->lo && c->t[h - 1] == ' ')
+        h--;
+    gboolean after_hour = FALSE;
+    for (const char *const *w = (const char *const[]){"时", "時", "点", "點", NULL}; *w; w++)
+        after_hour = after_hour || (h >= c->lo + 4 && same_bytes(c->t + h - 3, *w, 3) &&
+                                    g_ascii_isdigit(c->t[h - 4]));
+    if (!after_hour && !(h > c->lo && (c->t[h - 1] == ':' || c->t[h - 1] == '.')))
         return TRUE;
     static const char *const WORDS[] = {"评分", "評分", "得分", "打分", "总分", "總分",
                                         "满分", "滿分", "评价", "評價", NULL};
