@@ -283,6 +283,23 @@ static gboolean ordinal_after(const char *s, const char *e, const char *limit)
 }
 
 /* 从2023年的120GWh提升到…: the level a change runs from (从 is a base's word otherwise) */
+/* After a time at e: a figure, then a turn to another state in the same clause (由上月下降
+ * 0.2%转为持平): the time is the figure's it turned from, not the clauses' after it. */
+static gboolean figure_then_turn(const char *e, const char *limit)
+{
+    gboolean figure = FALSE;
+    for (const char *q = e; q < limit && q - e < 3 * 24; q = g_utf8_next_char(q)) {
+        if (clause_mark_at(q, limit))
+            return FALSE;
+        figure = figure || g_ascii_isdigit(*q);
+        if (figure &&
+            any_lit(q, limit,
+                    (const char *const[]){"转为", "轉為", "转成", "轉成", "变为", "變為", NULL}))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static gboolean from_level(const char *s, const char *p)
 {
     return ends_with_any(s, p, (const char *const[]){"从", "從", NULL});
@@ -356,7 +373,10 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         /* 今年9月以来，各地共举办…: from the month's first day to the published day */
     } else if (since_after(e, limit) || index_base_after(e, limit)) {
         t->role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
-    } else if (level_at(s, p, e, limit) && figure_after_de(e, limit)) {
+    } else if (level_at(s, p, e, limit) &&
+               (figure_after_de(e, limit) ||
+                (ends_with_any(s, p, (const char *const[]){"由", "从", "從", NULL}) &&
+                 figure_then_turn(e, limit)))) {
         /* the time of a level a change runs from or to (由2020年底的2126万千瓦增加到2025年
          * 底的4倍): that level's, not the clauses' after it; where a change starts is no
          * story's period either */

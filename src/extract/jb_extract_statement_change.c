@@ -99,6 +99,8 @@ static gboolean change_word_in(const char *a, const char *b)
     return FALSE;
 }
 
+static gboolean change_words_only(const char *a, const char *b);
+
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
                            const char *ce)
 {
@@ -148,6 +150,8 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
                           ((starts(g, qs, "（") && g + 3 == qs) || (*g == '(' && g + 1 == qs));
         if (direct && r->role != TIME_DAY && !(r->role == TIME_BASE && (multiple || r->share_of)))
             return r;
+        if (r->local && r->loose && change_words_only(r->end, qs))
+            return r; /* 由上月下降0.2%转为持平: the change it turned from is last month's */
         if (r->local && r->loose)
             continue; /* 由2020年的1,120家增加到2,860家: the level it ran from is 2020's, not 2,860 */
         if (r->role == TIME_PERIOD)
