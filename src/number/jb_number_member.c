@@ -182,6 +182,9 @@ static gsize letter_scale_at(const Ctx *c, gsize q, int *pow)
     default:
         return 0;
     }
+    const UnitDef *own = latin_unit_at(c, q);
+    if (own && own->len > 1)
+        return 0; /* (kW, kWh, KB, Mbps: the letter is the unit's own prefix) */
     gsize u = q + 1 + (c->t[q + 1] == ' ');
     return latin_unit_at(c, u) != NULL ? 1 : 0;
 }
