@@ -25,7 +25,8 @@ static void year_to_as_of(const Ctx *c, const TimeRef *t, JbPeriod *p)
             d->year != p->start.year || (d->n == 12 && d->day == 31))
             continue;
         if (ends(c->sentence_start, r->at, "截至") || ends(c->sentence_start, r->at, "截止") ||
-            ends(c->sentence_start, r->at, "截止到")) {
+            ends(c->sentence_start, r->at, "截止到") || starts(r->at, r->end, "截至") ||
+            starts(r->at, r->end, "截止")) { /* (截至目前: the published day, one word) */
             *p = (JbPeriod){{JB_POINT_DAY, d->year, 1, 1}, *d};
             return;
         }
