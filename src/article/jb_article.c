@@ -253,6 +253,7 @@ static void ctx_clear(Ctx *c)
 {
     ctx_forget(c);
     g_free(c->clean);
+    g_free(c->unspaced);
     if (c->line_more)
         g_array_unref(c->line_more);
     g_free(c->fm_title);
@@ -367,6 +368,17 @@ void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line)
     JunkPara j;
     guint8 kind = c->next_kind;
     c->next_kind = JB_PARA_BODY;
+    if (c->unspace && kind != JB_PARA_TABLE) { /* (2025 年 3 月: its spaces out first) */
+        if (c->unspaced_cap < n + 1) {
+            g_free(c->unspaced);
+            c->unspaced_cap = MAX(n + 1, 2 * c->unspaced_cap);
+            c->unspaced = g_malloc(c->unspaced_cap);
+        }
+        memcpy(c->unspaced, raw, n);
+        c->unspaced[n] = '\0';
+        raw = c->unspaced;
+        n = jb_article_unspace(c->unspaced);
+    }
     if (jb_article_clean_into(raw, n, c->clean, &j))
         add_paragraph(c, &j, line, kind);
 }
@@ -507,6 +519,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
                : jb_article_is_json(s, end) ? JB_SHAPE_JSON
                                             : jb_article_detect_shape(source, s, end, body > 0);
 
+    c.unspace = jb_article_spaced_text(s, (gsize)(end - s));
     c.warnings_mark = a->warnings->len;
     if (a->shape == JB_SHAPE_JSON) {
         jb_article_json_pass(&c, s, end, body_line, error);
@@ -539,6 +552,8 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         g_array_append_vals(a->lines, c.line_more->data, c.line_more->len);
 
     pick_title_url(a, &c);
+    if (c.unspace && a->title)
+        jb_article_unspace(a->title);
     set_str(&a->published, jb_article_pick_date(a, &c, source, &override));
     pick_publisher(a, &c);
 

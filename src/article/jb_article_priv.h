@@ -218,6 +218,9 @@ typedef struct {
     JbArticle *a;
     char *clean; /* the block being cleaned (jb_article_emit), clean_cap bytes */
     gsize clean_cap;
+    gboolean unspace; /* the text is spaced between Chinese and digits (jb_article_spacing.c) */
+    char *unspaced;   /* a block of it with those spaces out, unspaced_cap bytes */
+    gsize unspaced_cap;
     guint nblocks;       /* cleaned blocks so far, junk or not */
     gboolean cutting;    /* a recommendation list began: the rest is junk */
     gboolean link_heavy; /* the block being emitted is mostly link text (Markdown's) */
@@ -507,5 +510,11 @@ void jb_junk_register_key(guint k);
 void jb_article_junk_init(void);
 /* What the junk rules say of the paragraph `j`: keep it, drop it, or cut the rest. */
 JunkVerdict jb_article_junk_verdict(const JunkPara *j);
+
+/* jb_article_spacing.c: is the text [s, s+n) spaced between Chinese and digits throughout
+ * (2025 年 3 月, 营收 12.5 亿元)? Then jb_article_unspace takes those spaces out of `s` (a
+ * NUL-terminated block, in place) and returns its new length. */
+gboolean jb_article_spaced_text(const char *s, gsize n);
+gsize jb_article_unspace(char *s);
 
 #endif /* JB_ARTICLE_PRIV_H */

@@ -746,6 +746,30 @@ static void test_json(void)
     static const guint wrapped_lines[] = {3};
     check_paras(wrapped, wrapped_paras, wrapped_lines, 1, "wrapped JSON: its body");
 
+    /* text spaced between Chinese and digits throughout (pangu style): the spaces go from
+     * its prose, so 2025 年 3 月 is a month again; a table's row keeps them; ordinary text
+     * with a rank list (1 恒锐光电) keeps its own */
+    g_autoptr(JbArticle) spaced = parse_as(
+        "spaced.md",
+        "# 营收简报\n\n2025 年 3 月，公司营收为 12.5 亿元，同比增长 3.5%。\n\n"
+        "今年前 10 个月，出口增长 5.2%，iPhone 16 销量 300 万台。\n\n"
+        "| 项目 | 2024 年 | 2025 年 |\n|---|---|---|\n| 营收 | 10 亿元 | 12 亿元 |\n",
+        &error);
+    is_str(spaced && spaced->paragraphs->len > 1 ? g_ptr_array_index(spaced->paragraphs, 1) : NULL,
+           "2025年3月，公司营收为12.5亿元，同比增长3.5%。", "spaced text: the spaces out");
+    is_str(spaced && spaced->paragraphs->len > 2 ? g_ptr_array_index(spaced->paragraphs, 2) : NULL,
+           "今年前10个月，出口增长5.2%，iPhone 16销量300万台。",
+           "spaced text: a Latin word keeps its own spaces");
+    ok(spaced && spaced->paragraphs->len > 4 &&
+           strstr(g_ptr_array_index(spaced->paragraphs, spaced->paragraphs->len - 1), "10 亿元"),
+       "spaced text: a table's cells as written");
+    g_autoptr(JbArticle) ranks = parse_as(
+        "ranks.txt", "涨幅榜\n\n2026年6月12日，沪指上涨1.2%。\n\n1 恒锐光电 上涨46%\n", &error);
+    is_str(ranks && ranks->paragraphs->len
+               ? g_ptr_array_index(ranks->paragraphs, ranks->paragraphs->len - 1)
+               : NULL,
+           "1 恒锐光电 上涨46%", "ordinary text: a rank's space stays");
+
     /* bad JSON: an error naming the file, line and column; too deep: refused before parsing */
     JbArticle *bad = parse_as(
         "bad.json", "{\n \"title\": \"x\",\n \"content\": \"abc\"\n \"date\": 1\n}", &error);
