@@ -139,6 +139,24 @@ static const char *first_figure(const char *sent, const char *end, const GArray 
     return end;
 }
 
+/* Is the figure ending at `e` the length of the span in brackets right after it (国庆假期7天（10月1日
+ * 至7日）, 八天（10月1日至8日）)? The span says it; the length is no figure of the story. */
+static gboolean span_length(const char *e, const char *end, const JbQuantity *q)
+{
+    if (strcmp(q->unit, "天") != 0 && strcmp(q->unit, "日") != 0)
+        return FALSE;
+    const char *b = starts(e, end, "（") ? e + strlen("（") : e < end && *e == '(' ? e + 1 : NULL;
+    if (!b || !(g_ascii_isdigit(*b) || starts(b, end, "今") || starts(b, end, "去")))
+        return FALSE;
+    for (const char *p = b; p < end && p - b < 3 * 16; p = g_utf8_next_char(p)) {
+        if (starts(p, end, "）") || *p == ')')
+            return FALSE;
+        if (starts(p, end, "至") || starts(p, end, "—") || starts(p, end, "－") || *p == '-')
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Does a figure at `at` follow a table's unit declaration (单位：百万元, 单位：人民币亿元)? Its
  * unit word reads as a number (百万元 is a million 元) but names the cells' unit. */
 static gboolean unit_declaration(const char *sent, const char *at)
@@ -184,6 +202,13 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
     JbQuantity q;
     for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
         g_array_append_val(qs, q);
+    for (guint i = 0; i < qs->len;) { /* (a span's length: 国庆假期7天（10月1日至7日）) */
+        const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
+        if (span_length(sent + x->end, p, x))
+            g_array_remove_index(qs, i);
+        else
+            i++;
+    }
     /* (a sentence with no figure may still name their period) */
     read_times(c, sent, p, first_figure(sent, p, qs));
     /* a number inside a time the sentence names is part of it (两年平均, 前7个月) */
