@@ -271,6 +271,12 @@ Reason jb_number_read_fraction_tail(const Ctx *c, JbDecimal den, gsize q, Member
         return WHY_DIGITS;
     m->fixed_unit = TRUE;
     set_unit(m, U_PLAIN, "%", 1);
+    /* 百分之三十几, 百分之二十多: some more than it (as 三十几万) */
+    if (!m->infix_len && (AT(c, end, "几") || AT(c, end, "幾") || AT(c, end, "多"))) {
+        m->infix_at = end;
+        m->infix_len = 3;
+        end += 3;
+    }
     m->end = m->tok_end = end;
     return WHY_OK;
 }

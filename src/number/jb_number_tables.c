@@ -110,6 +110,7 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("不小于", JB_BOUND_AT_LEAST),
     QD("将近", JB_BOUND_AT_MOST),
     QD("接近", JB_BOUND_AT_MOST),
+    QD("超过了", JB_BOUND_AT_LEAST), /* 已经超过了五百二十万张: said aloud */
     QD("超过", JB_BOUND_AT_LEAST),
     QD("突破", JB_BOUND_AT_LEAST),
     QD("首破", JB_BOUND_AT_LEAST), /* 在校生首破150万: past it for the first time */
@@ -127,6 +128,8 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("小于", JB_BOUND_AT_MOST),
     QD("低于", JB_BOUND_AT_MOST),
     QD("少于", JB_BOUND_AT_MOST),
+    QD("大概是", JB_BOUND_ABOUT),
+    QD("差不多", JB_BOUND_ABOUT),
     QD("大约", JB_BOUND_ABOUT),
     QD("大概", JB_BOUND_ABOUT),
     QD("约为", JB_BOUND_ABOUT),

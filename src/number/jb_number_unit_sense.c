@@ -74,7 +74,7 @@ gboolean jb_number_score_before(const Ctx *c, gsize p, const Member *m)
 }
 
 /* A year of the Republic of China as Taiwan writes dates (民國114年, 114年11月, 114年第3季,
- * 114年度): 100 to 199 after 民國, or before a month, quarter, half or 度. A span of years
+ * 114年度, 115年全年): 100 to 199 after 民國, or before a month, quarter, half, 度 or 全年. A span of years
  * is never followed by a month (判刑114年 is not said either). */
 gboolean jb_number_roc_year(const Ctx *c, gsize p, gint64 n, gsize after)
 {
@@ -88,7 +88,7 @@ gboolean jb_number_roc_year(const Ctx *c, gsize p, gint64 n, gsize after)
     if (d > after && (AT(c, d, "月") || AT(c, d, "至") || AT(c, d, "-")))
         return TRUE; /* 114年11月, 114年1至11月 */
     return AT(c, after, "度") || AT(c, after, "第") || AT(c, after, "上半年") ||
-           AT(c, after, "下半年") || AT(c, after, "前");
+           AT(c, after, "下半年") || AT(c, after, "前") || AT(c, after, "全年");
 }
 
 /* Is the 级 after the digits at p (the unit ending at `after`) a reading on a natural scale —
