@@ -45,9 +45,9 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
             /* a year of the Republic of China (Taiwan): 民國114年, 114年11月, 114年度 */
             const char *e = q + strlen("年"), *d = e;
             gboolean roc = ends_with(s, p, "民國") || ends_with(s, p, "民国") ||
-                           any_lit(
-                               e, limit,
-                               (const char *const[]){"度", "第", "上半年", "下半年", "前", NULL});
+                           any_lit(e, limit,
+                                   (const char *const[]){"度", "第", "上半年", "下半年", "前",
+                                                         "全年", NULL});
             if (!roc && digits(&d, s, limit, 2) >= 1)
                 roc = any_lit(d, limit, (const char *const[]){"月", "至", "-", NULL}) != NULL;
             if (!roc)

@@ -372,9 +372,11 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
         (c->definition_at && c->definition_at < qs))
         return TRUE;
-    if (strcmp(q->qualifier, "数") == 0 || strcmp(q->qualifier, "數") == 0 ||
-        strcmp(q->qualifier, "几") == 0 || strcmp(q->qualifier, "幾") == 0)
-        return TRUE; /* 数亿元, 几十万台: a vague amount, no figure to chart (上百, 上万: at least) */
+    if ((strcmp(q->qualifier, "数") == 0 || strcmp(q->qualifier, "數") == 0 ||
+         strcmp(q->qualifier, "几") == 0 || strcmp(q->qualifier, "幾") == 0) &&
+        (starts(qs, qe, q->qualifier) || strcmp(q->unit, "%") != 0))
+        return TRUE; /* 数亿元, 几十万台, 十几万千瓦: a vague amount, no figure to chart (上百, 上万:
+                      * at least; 百分之三十几: a share of some more than 30, as 多) */
     const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier)
                                    ? strlen(q->qualifier)
                                    : 0);

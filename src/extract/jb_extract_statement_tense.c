@@ -166,6 +166,14 @@ Tense figure_tense(const Ctx *c, Figure *f)
                       !(f->have_time && t->future_word);
     if (forecast && past_level(c, f))
         forecast = FALSE;
+    /* a clause of its own about a time already over, after a forecast's clause with a figure
+     * of its own (…可望突破6,900億美元，114年全年為6,512億美元; 超越114年全年的…): what was, not
+     * what is expected (普遍预计，11月新增贷款约4500亿元: the expectation itself) */
+    if (forecast && !forecast_here && forecast_before && has_digit(c->forecast_end, cs0) &&
+        f->have_time && t->has_val && t->at >= cs0 && !t->future_word &&
+        c->anchor.day.kind == JB_POINT_DAY &&
+        jb_period_end_day(&t->val) <= jb_point_first_day(&c->anchor.day))
+        forecast = FALSE;
     if (actual && forecast) { /* already achieved: now, not when the forecast is for */
         forecast = FALSE;
         f->have_time = FALSE;
