@@ -488,28 +488,8 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
         m->value.exp10 = -1;
         q += strlen("半");
     }
-    /* 四成四: four and four tenths of ten (44 %); one digit only (四成四十万 is no share) */
-    if (ud->kind == U_TENTH && m->value.exp10 == 0 && m->value.mant >= 0 && m->value.mant < 10 &&
-        q < c->len) {
-        static const char *const DIGITS[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
-        int d = g_ascii_isdigit(c->t[q]) && c->t[q] != '0' ? c->t[q] - '0' : 0;
-        gsize dl = d ? 1 : 0;
-        for (int k = 0; k < 9 && !d; k++)
-            if (at_lit(c, q, DIGITS[k], strlen(DIGITS[k])))
-                d = k + 1, dl = strlen(DIGITS[k]);
-        gsize r = q + dl;
-        gboolean alone = r >= c->len ||
-                         (!g_ascii_isdigit(c->t[r]) && c->t[r] != '.' && !AT(c, r, "十") &&
-                          !AT(c, r, "百") && !AT(c, r, "千") && !AT(c, r, "万") &&
-                          !AT(c, r, "萬") && !AT(c, r, "亿") && !AT(c, r, "億") && !AT(c, r, "成"));
-        for (int k = 0; k < 9 && alone; k++)
-            alone = !at_lit(c, r, DIGITS[k], strlen(DIGITS[k]));
-        if (d && alone) {
-            m->value.mant = m->value.mant * 10 + d;
-            m->value.exp10 = -1;
-            q = r;
-        }
-    }
+    if (ud->kind == U_TENTH)
+        q = jb_number_tenth_after(c, q, m); /* 四成四 */
     /* 两倍多, 三成多, 3年多 */
     if (!m->infix_len && (UNIT_IS(m, "倍") || ud->kind == U_TENTH || kind == U_DURATION) &&
         AT(c, q, "多")) {

@@ -1,7 +1,7 @@
 /* jb_number_unit_sense.c — what the unit after a number says the number is, where the unit
  * alone cannot tell: an hour or index points (点), a score or minutes (分), a year of the
- * Republic of China or a span of years (年), a reading on a natural scale or a grade (级).
- * Asked by read_unit (jb_number_member.c).
+ * Republic of China or a span of years (年), a reading on a natural scale or a grade (级),
+ * and how many tenths 成 says (四成四). Asked by read_unit (jb_number_member.c).
  *
  * Not for: reading the unit (jb_number_member.c), the tables of units (jb_number_tables.c).
  */
@@ -113,4 +113,30 @@ gboolean jb_number_scale_level(const Ctx *c, gsize p, gsize after)
             k--;
     }
     return FALSE;
+}
+
+/* 四成四: four and four tenths of ten (44 %) — the digit after 成 (at q) of a member read as
+ * tenths; one digit only (四成四十万 is no share). Where the member ends now. */
+gsize jb_number_tenth_after(const Ctx *c, gsize q, Member *m)
+{
+    if (m->value.exp10 != 0 || m->value.mant < 0 || m->value.mant >= 10 || q >= c->len)
+        return q;
+    static const char *const DIGITS[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int d = g_ascii_isdigit(c->t[q]) && c->t[q] != '0' ? c->t[q] - '0' : 0;
+    gsize dl = d ? 1 : 0;
+    for (int k = 0; k < 9 && !d; k++)
+        if (at_lit(c, q, DIGITS[k], strlen(DIGITS[k])))
+            d = k + 1, dl = strlen(DIGITS[k]);
+    gsize r = q + dl;
+    gboolean alone = r >= c->len ||
+                     (!g_ascii_isdigit(c->t[r]) && c->t[r] != '.' && !AT(c, r, "十") &&
+                      !AT(c, r, "百") && !AT(c, r, "千") && !AT(c, r, "万") && !AT(c, r, "萬") &&
+                      !AT(c, r, "亿") && !AT(c, r, "億") && !AT(c, r, "成"));
+    for (int k = 0; k < 9 && alone; k++)
+        alone = !at_lit(c, r, DIGITS[k], strlen(DIGITS[k]));
+    if (!d || !alone)
+        return q;
+    m->value.mant = m->value.mant * 10 + d;
+    m->value.exp10 = -1;
+    return r;
 }
