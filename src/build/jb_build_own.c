@@ -427,9 +427,25 @@ typedef struct {
     GHashTable *live; /* names in use (NULL: keep every product) */
     GPtrArray *owned; /* the ledger's names, sorted */
     gint64 now;
-    gboolean any_age; /* out of space: unused products whatever their age */
-    GString *kept;    /* the new ledger: products still there */
+    gboolean any_age;  /* out of space: unused products whatever their age */
+    GString *kept;     /* the new ledger's next lines: products still there */
+    JbAtomicFile *out; /* the new ledger, written 64 KB at a time (not held: 100000 products'
+                        * names were 17 MB of a changed build's peak); NULL: none is */
 } CacheSweep;
+
+/* `name` into the new ledger. */
+static void kept_add(CacheSweep *s, const char *name, gboolean flush)
+{
+    if (name) {
+        g_string_append(s->kept, name);
+        g_string_append_c(s->kept, '\n');
+    }
+    if (s->kept->len < (1u << 16) && !flush)
+        return;
+    if (s->out && !jb_atomic_write(s->out, s->kept->str, s->kept->len, NULL))
+        g_clear_pointer(&s->out, jb_atomic_abort); /* the ledger stays as it was */
+    g_string_truncate(s->kept, 0);
+}
 
 /* What the sweep does with cache entry `name` (a regular file, or not looked at). */
 static void sweep_one(int dfd, const char *name, CacheSweep *s)
@@ -440,7 +456,7 @@ static void sweep_one(int dfd, const char *name, CacheSweep *s)
             return; /* temporary files only: no stat of every product (100000 of them after
                      * an edit that changed no statement) */
         if (g_hash_table_contains(s->live, name)) {
-            g_string_append_printf(s->kept, "%s\n", name); /* in use: no stat */
+            kept_add(s, name, FALSE); /* in use: no stat */
             return;
         }
         if (!listed(s->owned, name))
@@ -449,7 +465,7 @@ static void sweep_one(int dfd, const char *name, CacheSweep *s)
             (s->any_age || s->now - (gint64)st.st_mtime >= SWEEP_AGE_SECONDS) &&
             unlinkat(dfd, name, 0) == 0)
             return;
-        g_string_append_printf(s->kept, "%s\n", name);
+        kept_add(s, name, FALSE);
         return;
     }
     if (!is_temp_name(name) || !is_product_name(name + 1))
@@ -473,28 +489,31 @@ static void sweep_cache(Ctx *c, GHashTable *live)
     GString *text = NULL;
     int lfd = -1;
     g_autoptr(GPtrArray) owned = ledger_read(dfd, CACHE_LEDGER, is_product_name, &text, &lfd, NULL);
-    CacheSweep s = {live, owned, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space,
-                    g_string_new(NULL)};
+    CacheSweep s = {
+        live, owned, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space, g_string_new(NULL), NULL};
+    g_autofree char *path = g_build_filename(c->cache_dir, CACHE_LEDGER, NULL);
+    /* Rewritten as what is still there (with `live`); a ledger that cannot be rewritten
+     * stays as it was: it names more, never less. Its temporary file is recorded as an
+     * output's is (and is no product: the sweep passes over it). */
+    if (live && lfd >= 0)
+        s.out = open_in_out(c, ".cache", CACHE_LEDGER, path,
+                            JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, NULL);
     DIR *d = fdopendir(dup(dfd));
     for (struct dirent *e; d && (e = readdir(d)) != NULL;)
         sweep_one(dfd, e->d_name, &s);
     if (d)
         closedir(d);
     if (live && lfd >= 0) {
-        /* Rewritten as what is still there; lines appended since it was read (a unit writing)
-         * are kept as they came. */
+        /* lines appended since it was read (a unit writing) are kept as they came */
         char buf[1 << 16];
         ssize_t r;
-        while ((r = read(lfd, buf, sizeof buf)) > 0)
+        while ((r = read(lfd, buf, sizeof buf)) > 0) {
             g_string_append_len(s.kept, buf, r);
-        g_autofree char *path = g_build_filename(c->cache_dir, CACHE_LEDGER, NULL);
-        /* a ledger that cannot be rewritten stays as it was: it names more, never less; its
-         * temporary file is recorded as an output's is */
-        JbAtomicFile *f = open_in_out(c, ".cache", CACHE_LEDGER, path,
-                                      JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, NULL);
-        if (f && jb_atomic_write(f, s.kept->str, s.kept->len, NULL))
-            jb_atomic_commit(g_steal_pointer(&f), NULL);
-        jb_atomic_abort(f);
+            kept_add(&s, NULL, FALSE);
+        }
+        kept_add(&s, NULL, TRUE);
+        if (s.out)
+            jb_atomic_commit(g_steal_pointer(&s.out), NULL);
         /* this process's appends go to the new one */
         g_mutex_lock(&c->own->lock);
         if (c->own->cache_fd >= 0)
