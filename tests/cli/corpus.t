@@ -107,6 +107,13 @@ floor period-year 0.97
 floor period-exact 0.83
 floor bound 0.98
 floor forecast 0.97
+written written11
+floor precision 0.94
+floor recall 0.97
+floor period-year 0.97
+floor period-exact 0.84
+floor bound 0.98
+floor forecast 0.94
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
