@@ -33,6 +33,20 @@ static void year_to_as_of(const Ctx *c, const TimeRef *t, JbPeriod *p)
     }
 }
 
+/* Does the sentence up to qs speak of a session's trading (终场, 收盘, 收在, 盘前)? Over its
+ * last 80 characters at most: a sentence of thousands of figures asks this of each. */
+static gboolean trading_words(const char *sent, const char *qs)
+{
+    sent = jb_utf8_back(sent, qs, 80);
+    static const char *const W[] = {"终场", "終場", "收盘", "收盤", "收在", "收于", "收於",
+                                    "收报", "收報", "报收", "報收", "收市", "盘前", "盤前",
+                                    "盘中", "盤中", "尾盘", "尾盤", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (g_strstr_len(sent, qs - sent, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
  * paragraph's earlier sentences, the story's opening period, else the published day (a
  * trading day for a market figure; last year for a running total in January or
@@ -58,7 +72,10 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
         /* 春节假期（2月15日至23日）…累计接待游客: the story's holiday (a year is a story's
          * past, 公司去年收入…累计完成逾3万例手术: a lifetime total is to date) */
         p = c->lead;
-    } else if (!now && !running && jb_extract_default_period(c, TRUE, &p)) {
+    } else if (!now && !running && jb_extract_default_period(c, TRUE, &p) &&
+               !(p.start.kind != JB_POINT_DAY && trading_words(c->sentence_start, qs))) {
+        /* (a market's close in a paragraph of its own, in a story of a month's data:
+         * 台股加權指數終場上漲186.22點 is the trading day's, not the month's) */
     } else {
         gboolean cumulative = FALSE;
         const char *from = look_back_from(cs0, qs);
