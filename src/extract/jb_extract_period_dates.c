@@ -74,6 +74,11 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
             }
         }
         const char *e = lit(q, limit, "年");
+        const char *season = any_lit(q, limit, (const char *const[]){"赛季", "賽季", NULL});
+        if (!e && season) { /* 2027赛季: a league's season named by its year */
+            *year = y;
+            return season;
+        }
         if (!e || price_base_after(e, limit) || numbered_name_after(e, limit))
             return NULL;
         if (lit(e, limit, "度"))
