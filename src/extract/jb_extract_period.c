@@ -48,8 +48,17 @@ static const char *bare_day(const char *s, const char *p, const char *limit, con
                                             "近",   "为期", "為期", "仅", "僅", NULL}))
         return NULL;
     const char *q = p;
-    int d = digits(&q, s, limit, 2);
+    int d = digits(&q, s, limit, 2), d2 = 0;
     const char *e = d >= 1 && d <= 31 ? lit(q, limit, "日") : NULL;
+    const char *sep = d >= 1 && !e ? any_lit(q, limit,
+                                             (const char *const[]){"-", "—", "–", "～", "~", "至",
+                                                                   "到", NULL})
+                                   : NULL;
+    if (sep) { /* 1-7日, 22至30日: the days of a span written with one 日 */
+        const char *r = sep;
+        d2 = digits(&r, s, limit, 2);
+        e = d2 > d && d2 <= 31 ? lit(r, limit, "日") : NULL;
+    }
     if (!e || any_lit(e, limit,
                       (const char *const[]){"电", "電", "讯", "訊", "内", "內", "以内", "以內",
                                             "后", "後", "之内", "之內", "左右", "期", NULL}))
@@ -63,7 +72,14 @@ static const char *bare_day(const char *s, const char *p, const char *limit, con
     if (!jb_point_valid(&x))
         return NULL;
     t->p = jb_period_of(x);
+    if (d2) {
+        JbPoint x2 = {JB_POINT_DAY, x.year, x.n, d2};
+        if (!jb_point_valid(&x2))
+            return NULL;
+        t->p.end = x2;
+    }
     t->future_word = jb_point_first_day(&x) > jb_point_first_day(today);
+    t->month_implied = TRUE;
     e = day_span_end(s, e, limit, t);
     /* (a day: when something is said or done; a span of days: a period, 14日至16日) */
     t->role = jb_period_freq(&t->p) == JB_FREQ_DAY ? TIME_DAY : TIME_PERIOD;

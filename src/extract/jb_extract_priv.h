@@ -187,6 +187,7 @@ typedef struct {
     gboolean shifted_back;  /* a month or quarter with no year, put in last year for being
                             * after the published one */
     gboolean year_implied;  /* a month, quarter or half with no year: the published one's */
+    gboolean month_implied; /* days with no month (第一周（1-7日）): the published one's */
     gboolean share_of;      /* a base that the figure after it is a multiple or share of
                            * (为2020年的3倍): not the figure's own period */
     gboolean local;         /* holds for its clause only (周涨1.04%: the week's move of one

@@ -68,6 +68,24 @@ static void in_story_year(const Ctx *c, TimeRef *r)
     v->end.year -= back;
 }
 
+/* Days named without a month (第一周（1-7日）, 22-30日) in a paragraph speaking of a month
+ * or of days within one (11月车市…): that month's days, not the published month's. */
+static void in_context_month(TimeRef *r, const JbPeriod *ctx)
+{
+    JbPeriod *v = &r->val;
+    if (r->rel != REL_NONE || !r->month_implied || ctx->start.kind < JB_POINT_MONTH ||
+        ctx->end.kind < JB_POINT_MONTH || ctx->start.n != ctx->end.n ||
+        ctx->start.year != ctx->end.year || v->start.kind != JB_POINT_DAY ||
+        v->end.kind != JB_POINT_DAY || v->start.n != v->end.n || v->start.year != v->end.year)
+        return;
+    JbPeriod moved = {{JB_POINT_DAY, ctx->start.year, ctx->start.n, v->start.day},
+                      {JB_POINT_DAY, ctx->start.year, ctx->start.n, v->end.day}};
+    if (!jb_point_valid(&moved.start) || !jb_point_valid(&moved.end))
+        return;
+    *v = moved;
+    r->future_word = FALSE;
+}
+
 /* Does the sentence tell of a visit or a meeting (考察, 调研, 出访, 会见)? Its span of days
  * is the visit's: the figures after it are not of those days. A span of dates opening a
  * sentence with no figure otherwise (11月29日至12月2日，受强冷空气影响，…天气过程。) is the
@@ -255,6 +273,8 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         }
         if (r->has_val)
             in_story_year(c, r);
+        if (r->has_val && have_ctx)
+            in_context_month(r, &ctx);
         jb_extract_name_span(c, sent, r);
         /* (a time not over when published, as a headline's 今年, names no month to run to) */
         gboolean ctx_over = have_ctx && ctx_named && c->anchor.day.kind == JB_POINT_DAY &&
