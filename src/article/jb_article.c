@@ -264,7 +264,7 @@ static void ctx_clear(Ctx *c)
 }
 
 /* A cleaned block `p` (`len` bytes, not kept by the caller): noticed if it is a date line
- * such as "更新时间:2026-01-21 23:13" among the first blocks (such lines are junk and do not
+ * such as "更新时间:2026-01-21 21:40" among the first blocks (such lines are junk and do not
  * survive as paragraphs), then the junk rules applied and, if it is no junk, added to
  * a->paragraphs (and for a text file maybe taken as the title). */
 static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)

@@ -123,7 +123,7 @@ const char *jb_shape_name(JbShape s);
 
 /* Parse a date as written in articles and feeds: ISO 8601 ("2022-07-26T08:39:51+08:00"),
  * "2022-07-26 08:39", "2022/7/26", "2022.07.26", "2022年7月26日", RFC 2822
- * ("Tue, 26 Jul 2022 08:39:51 GMT"), or a bare "2022-07" / "2022年7月" / "2022".
+ * ("Tue, 26 Jul 2022 17:05:00 +0800"), or a bare "2022-07" / "2022年7月" / "2022".
  * Returns the ISO date ("2022-07-26", "2022-07" or "2022"), or NULL if `s` is not a valid
  * date. Caller owns the result. */
 char *jb_article_parse_date(const char *s);

@@ -1,5 +1,5 @@
 /* jb_article_header.c — the lines of a page that carry its date: header lines
- * ("发布时间：2024年3月5日", "2025-06-09 09:28来源: 某报"), bylines with a date, a speech's
+ * ("发布时间：2024年3月5日", "2025-06-09 10:05来源: 某报"), bylines with a date, a speech's
  * date line, and a closing date line (香港，二零二六年七月三日).
  *
  * Not for: reading a date itself (jb_article_date.c) nor choosing among the dates found
@@ -138,7 +138,7 @@ static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT(
 static FirstSet header_firsts;
 
 /* Is `p` (of `nchars` characters) a header line with a date, such as
- * "更新时间:2026-01-21 23:13 来源:某网", "2025-06-09 09:28来源: 某报" or
+ * "更新时间:2026-01-21 21:40 来源:某网", "2025-06-09 10:05来源: 某报" or
  * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
  * have no 来 (saves a search for "来源"). */
 gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,

@@ -273,7 +273,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
             const JbStatement *first = g_ptr_array_index(c->out, c->out->len - 1);
             metric = first->sentence == c->sentence ? first->metric : NULL;
         }
-        /* a list's noun follows its last member: 最高5000万元、1000万元的资金支持 */
+        /* a list's noun follows its last member: 最高500万元、100万元的研发补助 */
         if (i >= list_last) { /* (found once per list: a list may have thousands) */
             list_last = i;
             while (list_last + 1 < qs->len &&

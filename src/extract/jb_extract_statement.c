@@ -430,7 +430,7 @@ static const JbMetric *figure_dict_metric(Ctx *c, const Figure *f, gboolean whol
     if (!m && c->dict && !c->member &&
         !c->member_unknown) { /* the metric named earlier in the number's own clause */
         /* from the clause naming the subject, but not into an earlier list member's
-         * words: …专精特新中小企业超14万家、科技和创新型中小企业超60万家 */
+         * words: …专精特新中小企业超14万家、科技型中小企业超60万家 */
         const char *from = f->quote_from < f->cs0 ? f->quote_from : f->cs0;
         if (f->prev_end && f->prev_end > from && f->prev_end <= qs)
             from = f->prev_end;
