@@ -107,7 +107,8 @@ gboolean jb_junk_bracket_links(const JunkPara *j)
 
 /* A page's tool or live-data widget, by the label opening it (房贷计算器：贷款80万元…, 即時行情：,
  * 今日汇率：美元/人民币 7.1120): a calculator's, or live quotes' (即时/实时/今日 + 行情, 汇率,
- * 油价, 金价). A label up to 10 characters, then a colon. */
+ * 油价, 金价), a label up to 10 characters, then a colon; or by its cells and the link it
+ * ends in (… ｜ 二套 3.45% ｜ … 去计算>>). */
 gboolean jb_junk_widget(const JunkPara *j)
 {
     static const char *const TOOL[] = {"计算器", "計算器", "计算", "換算", "换算"};
@@ -115,6 +116,18 @@ gboolean jb_junk_widget(const JunkPara *j)
     static const char *const LIVE_WHAT[] = {"行情", "汇率", "匯率", "油价", "油價", "金价", "金價"};
     if (j->n > 160)
         return FALSE;
+    /* a strip of figures in cells ending in a link onward (首套房贷利率 3.05% ｜ 二套 3.45% ｜ …
+     * 去计算>>): no sentence, two bars or more, and >> at its end */
+    const char *end = j->p + j->len;
+    while (end > j->p && (end[-1] == ' ' || end[-1] == '\n'))
+        end--;
+    if (end - j->p >= 2 && end[-1] == '>' && end[-2] == '>' && !strstr(j->p, "。")) {
+        int bars = 0;
+        for (const char *p = j->p; p < end; p = g_utf8_next_char(p))
+            bars += *p == '|' || starts_with(p, "｜");
+        if (bars >= 2)
+            return TRUE;
+    }
     const char *colon = NULL;
     int k = 0;
     for (const char *p = j->p; *p && k <= 10; p = g_utf8_next_char(p), k++)
