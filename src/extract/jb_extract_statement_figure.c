@@ -19,7 +19,7 @@ gboolean is_prose_count(const char *qs, const char *qe, const JbQuantity *q)
 {
     static const char *const SMALL[] = {"一", NULL};
     static const char *const MORE = "十百千万亿点零〇一二两三四五六七八九";
-    if (q->qualifier[0] || strcmp(q->unit, "%") == 0 || strcmp(q->unit, "倍") == 0 ||
+    if (q->qualifier[0] || same_str(q->unit, "%") || same_str(q->unit, "倍") ||
         jb_unit_is_points(q->unit))
         return FALSE;
     for (const char *const *w = SMALL; *w; w++)
@@ -120,7 +120,7 @@ gboolean in_short_quote(const char *s, const char *qs, const char *qe, const cha
 gboolean span_of_years_in_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
                                const char *end)
 {
-    if (strcmp(q->unit, "年") != 0 || g_ascii_isdigit(*qs) || qe >= end)
+    if (!same_str(q->unit, "年") || g_ascii_isdigit(*qs) || qe >= end)
         return FALSE;
     /* at the clause's start (五年新增…) or as what is done (完成三年整改); after a verb that
      * measures it, a span (再延长三十年试点: thirty years more) */
@@ -148,7 +148,7 @@ gboolean span_of_years_in_name(const JbQuantity *q, const char *cs, const char *
 gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
                       const char *end)
 {
-    if (strcmp(q->unit, "年") != 0 || g_ascii_isdigit(*qs) || q->qualifier[0])
+    if (!same_str(q->unit, "年") || g_ascii_isdigit(*qs) || q->qualifier[0])
         return FALSE;
     static const char *const WHICH[] = {"下一个", "下一個", "上一个", "上一個", "下个", "下個",
                                         "新的",   "未来",   "未來",   "过去",   "過去", NULL};
@@ -170,7 +170,7 @@ gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs, const
 gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
                        const char *end)
 {
-    if ((strcmp(q->unit, "类") != 0 && strcmp(q->unit, "類") != 0) || g_ascii_isdigit(*qs) ||
+    if ((!same_str(q->unit, "类") && !same_str(q->unit, "類")) || g_ascii_isdigit(*qs) ||
         qe >= end || q->qualifier[0])
         return FALSE;
     /* (the list within CLAUSE_WINDOW characters: a clause of thousands of 三类… is not read
@@ -189,7 +189,7 @@ gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, cons
 gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *end)
 {
     const char *r = qe;
-    gboolean bound = strcmp(q->qualifier, "以上") == 0 || strcmp(q->qualifier, "以下") == 0;
+    gboolean bound = same_str(q->qualifier, "以上") || same_str(q->qualifier, "以下");
     if (!bound) {
         if (starts(r, end, "及") || starts(r, end, "或"))
             r += strlen("及");
@@ -226,8 +226,8 @@ gboolean condition_before(const char *sent, const char *qs)
 gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe, const char *sent,
                        const char *end)
 {
-    if (strcmp(q->unit, "岁") != 0 && strcmp(q->unit, "歲") != 0 && strcmp(q->unit, "周岁") != 0 &&
-        strcmp(q->unit, "週歲") != 0)
+    if (!same_str(q->unit, "岁") && !same_str(q->unit, "歲") && !same_str(q->unit, "周岁") &&
+        !same_str(q->unit, "週歲"))
         return FALSE;
     /* (an age band before the group it names: 16-24岁劳动力失业率, 60岁及以上人口) */
     static const char *const GROUP[] = {
@@ -278,7 +278,7 @@ gboolean threshold_word(const char *qualifier)
                                     "低于", "低於", "高于", "高於", "不足", "不到", "多于", "多於",
                                     "大于", "大於", "小于", "小於", "过",   "過",   NULL};
     for (const char *const *w = W; *qualifier && *w; w++) /* (most figures have none) */
-        if (strcmp(qualifier, *w) == 0)
+        if (same_str(qualifier, *w))
             return TRUE;
     return FALSE;
 }
@@ -372,9 +372,9 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
         (c->definition_at && c->definition_at < qs))
         return TRUE;
-    if ((strcmp(q->qualifier, "数") == 0 || strcmp(q->qualifier, "數") == 0 ||
-         strcmp(q->qualifier, "几") == 0 || strcmp(q->qualifier, "幾") == 0) &&
-        (starts(qs, qe, q->qualifier) || strcmp(q->unit, "%") != 0))
+    if ((same_str(q->qualifier, "数") || same_str(q->qualifier, "數") ||
+         same_str(q->qualifier, "几") || same_str(q->qualifier, "幾")) &&
+        (starts(qs, qe, q->qualifier) || !same_str(q->unit, "%")))
         return TRUE; /* 数亿元, 几十万台, 十几万千瓦: a vague amount, no figure to chart (上百, 上万:
                       * at least; 百分之三十几: a share of some more than 30, as 多) */
     const char *digits = qs + (q->qualifier[0] && starts(qs, qe, q->qualifier)
@@ -391,24 +391,24 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
     gboolean got = FALSE;
     for (const char *const *w = GOT; *w && !got && may_end_any(sent, qs, GOT); w++)
         got = ends(sent, qs, *w);
-    if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && strcmp(q->unit, "%") != 0 &&
+    if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && !same_str(q->unit, "%") &&
         !jb_unit_is_points(q->unit) && !got)
         return TRUE; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
                       * group (超过50%的企业 still says how many there are) */
-    if (strcmp(q->unit, "%") != 0 && !jb_unit_is_points(q->unit) && !got &&
+    if (!same_str(q->unit, "%") && !jb_unit_is_points(q->unit) && !got &&
         bound_modifies_noun(q, qe, sent_end))
         return TRUE; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
     const char *cs = jb_extract_clause_start(c, sent, qs);
     if (span_of_years_in_name(q, cs, qs, qe, sent_end) || era_of_years(q, cs, qs, qe, sent_end) ||
         category_name(q, cs, qs, qe, sent_end))
         return TRUE; /* 完成三年整改, 五年新增3.1万公里, 下一个十年: a span that names a programme or a time */
-    if (strcmp(q->unit, "手") == 0 && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
+    if (same_str(q->unit, "手") && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
         return TRUE; /* 二手住宅, 一手房: second-hand, not two lots */
     if (condition_before(sent, qs) || starts(qs, qe, "±") ||
         condition_age(q, qs, qe, sent, sent_end))
         return TRUE; /* 年满60周岁的老人, 身高1.2米以下, ±800千伏, 李某（48岁）: who or what, no figure */
-    if ((strcmp(q->unit, "人") == 0 || strcmp(q->unit, "口") == 0) &&
+    if ((same_str(q->unit, "人") || same_str(q->unit, "口")) &&
         (starts(qe, sent_end, "家庭") || starts(qe, sent_end, "住户") ||
          starts(qe, sent_end, "住戶") || starts(qe, sent_end, "户") || starts(qe, sent_end, "戶") ||
          starts(qe, sent_end, "之家")))
