@@ -125,6 +125,9 @@ static inline __attribute__((always_inline)) const char *jb_lit(const char *p, c
 {
     if (p >= limit || *p != w[0] || (w[1] && (limit - p < 2 || p[1] != w[1])))
         return NULL;
+    if (w[1] && w[2] && (limit - p < 3 || p[2] != w[2]))
+        return NULL; /* (a CJK character's last byte: a word from an array is measured only
+                      * when its first character is there) */
     gsize n = strlen(w);
     return (gsize)(limit - p) >= n && memcmp(p, w, n) == 0 ? p + n : NULL;
 }

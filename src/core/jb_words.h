@@ -79,10 +79,14 @@ JbWordSet *jb_word_set_of(const char *const *words);
  * UTF-8), or NULL. */
 const char *jb_word_set_find(const JbWordSet *set, const char *a, const char *z);
 
-/* Does `w` occur at `p` (within [p, end))? */
+/* Does `w` occur at `p` (within [p, end))? (Its last byte first: the candidates share their
+ * first character, most differ at their end, and a memcmp call per candidate showed in
+ * profiles.) */
 static inline gboolean jb_word_at(const JbWord *w, const char *p, const char *end)
 {
-    return (gsize)(end - p) >= w->len && memcmp(p, w->text, w->len) == 0;
+    gsize n = w->len;
+    return (gsize)(end - p) >= n &&
+           (n == 0 || (p[n - 1] == w->text[n - 1] && memcmp(p, w->text, n) == 0));
 }
 
 #endif
