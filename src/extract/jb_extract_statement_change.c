@@ -118,6 +118,15 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
             hi = mid;
     }
     guint first_after = lo;
+    /* a time in brackets right after the figure is its own (最大小时雨强为92.5毫米（6日2时至3时，
+     * 石门站）) */
+    if (first_after < refs->len && (starts(qe, ce, "（") || (qe < ce && *qe == '('))) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, first_after);
+        const char *in = qe + (*qe == '(' ? 1 : strlen("（"));
+        if (r->at == in && r->has_val && r->role != TIME_BASE && r->role != TIME_RESTATE &&
+            r->rel == REL_NONE && r->val.start.kind == JB_POINT_DAY)
+            return r;
+    }
     /* the time its own clause says it will be done (剩余188亿元将于12月上旬全部下达), over a
      * time before the clause (截至目前，…) */
     for (guint i = first_after; i < refs->len && i < first_after + 4; i++) {
