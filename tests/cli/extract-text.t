@@ -136,7 +136,7 @@ is "$(tail -n +2 "$TMP/topic.csv" | cut -d, -f5,7 | tr '\n' ' ')" \
     "a verb alone takes the topic of the figure before it in its sentence"
 # a caption naming two units (（单位：亿元，%）): the amounts are 亿元, a column of rates (同比增长,
 # 完成年初预算) is %; 1—10月完成 is an amount
-printf '财政收支\n2026-11-12\n\n全县财政收支情况如下。\n\n（单位：亿元，%%）\n\n| 项目 | 1—10月完成 | 完成年初预算 | 同比增长 |\n| --- | --- | --- | --- |\n| 税收收入 | 12.40 | 81.2 | 3.5 |\n' >"$D/caption2.md"
+printf '财政收支\n2026-11-12\n\n全县财政收支情况如下。\n\n（单位：亿元，%%）\n\n| 项目 | 1—10月完成 | 完成年初预算 | 同比增长 |\n|---|---|---|---|\n| 税收收入 | 12.40 | 81.2 | 3.5 |\n' >"$D/caption2.md"
 "$JB" extract -o "$TMP/caption2.csv" "$D/caption2.md" 2>/dev/null
 is "$(tail -n +2 "$TMP/caption2.csv" | cut -d, -f7,8 | tr '\n' ' ')" "1240000000,元 81.2,% 3.5,% " \
     "a caption's 亿元 for the amounts, its % for the columns of rates"
