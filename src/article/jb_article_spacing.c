@@ -26,13 +26,13 @@ static gboolean is_han(gunichar u)
     return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
 }
 
-/* Counts of junctions of a Han character and an ASCII digit in `s`: spaced by one ASCII
+/* Counts of junctions of a Han character and an ASCII digit in [s, end): spaced by one ASCII
  * space, and touching. */
-static void count_junctions(const char *s, guint *spaced, guint *touching)
+static void count_junctions(const char *s, const char *end, guint *spaced, guint *touching)
 {
     gunichar prev = 0, before_space = 0;
     gboolean space = FALSE;
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    for (const char *p = s; p < end && *p; p = g_utf8_next_char(p)) {
         gunichar u = g_utf8_get_char(p);
         if (u == ' ') {
             before_space = space ? 0 : prev; /* (two spaces: an alignment, not a junction) */
@@ -85,9 +85,8 @@ static void unspace(char *s)
 
 gboolean jb_article_spaced_text(const char *s, gsize n)
 {
-    g_autofree char *copy = g_strndup(s, n);
-    guint spaced = 0, touching = 0;
-    count_junctions(copy, &spaced, &touching);
+    guint spaced = 0, touching = 0; /* (read in place: no copy of a text of up to 64 MB) */
+    count_junctions(s, s + n, &spaced, &touching);
     return spaced >= 3 && touching * 4 <= spaced;
 }
 

@@ -66,6 +66,12 @@ const char *fiscal_ref(const char *s, const char *p, const char *limit, const Ti
     return e;
 }
 
+JbPeriod fiscal_year_of(JbPoint d, int fy_end)
+{
+    JbPoint first = {JB_POINT_MONTH, d.year - (d.n <= fy_end), fy_end + 1, 0};
+    return (JbPeriod){first, jb_point_add(first, 11)};
+}
+
 /* The fiscal year named by a word for it (本财年, 上一财年) or its half (上半财年, 下半财年), of
  * a company whose years the article says end in another month than December: counted from
  * the fiscal year the published day falls in. NULL where none is there, where months in
@@ -88,7 +94,7 @@ const char *fiscal_word(const char *p, const char *limit, const TimeAnchor *a, T
             continue;
         if (lit(e, limit, "（") || (e < limit && *e == '('))
             return NULL; /* (下半财年（2026年10月至2027年3月）: the months say it) */
-        JbPoint first = {JB_POINT_MONTH, a->day.year - (a->day.n <= a->fy_end), a->fy_end + 1, 0};
+        JbPoint first = fiscal_year_of(a->day, a->fy_end).start;
         first = jb_point_add(first, 12 * WORDS[i].years + WORDS[i].from);
         t->p = month_run(first, WORDS[i].n);
         return e;

@@ -198,6 +198,9 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
 
 /* jb_extract_period_fiscal.c */
 /* A fiscal year at p (2026财年, 2026财年第三财季), or NULL. */
+/* The fiscal year, of a company whose years end in month `fy_end`, that the month or day
+ * `d` falls in: its twelve months. */
+JbPeriod fiscal_year_of(JbPoint d, int fy_end);
 const char *fiscal_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t);
 const char *fiscal_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                        TimeRef *t);

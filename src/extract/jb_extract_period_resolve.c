@@ -38,14 +38,6 @@ gint64 jb_extract_trading_day_after(gint64 d)
 
 /* ---- resolving ------------------------------------------------------------------------------ */
 
-/* The fiscal year, of a company whose years end in month `fy_end`, that the month or day
- * `d` falls in: its twelve months. */
-static JbPeriod fiscal_year_of(JbPoint d, int fy_end)
-{
-    JbPoint first = {JB_POINT_MONTH, d.year - (d.n <= fy_end), fy_end + 1, 0};
-    return (JbPeriod){first, jb_point_add(first, 11)};
-}
-
 /* The year 全年 means after `p`: its year, or for a span of months or days running into the
  * next year (假期（12月20日至明年1月4日）…全年) the story's, when it is one of the two. */
 static int year_of_span(const JbPeriod *p, const TimeAnchor *a)
