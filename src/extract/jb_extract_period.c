@@ -331,6 +331,29 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
     return TRUE;
 }
 
+/* Days or months with no year in the clause of a year named alone (去年国庆中秋假期合并为8天
+ * （10月1日至8日）, 2025年春节期间2月3日…): that year's, not the published one's. */
+static void year_of_clause(const char *p, const GArray *out, TimeRef *t)
+{
+    if (!t->year_implied || t->rel != REL_NONE || !t->known || !out->len)
+        return;
+    const TimeRef *r = &g_array_index(out, TimeRef, out->len - 1);
+    if (r->rel != REL_NONE || !r->known || r->role != TIME_PERIOD || r->end > p ||
+        r->p.start.kind != JB_POINT_YEAR || r->p.end.kind != JB_POINT_YEAR ||
+        r->p.start.year != r->p.end.year || r->p.start.year == t->p.start.year)
+        return;
+    for (const char *q = r->end; q < p; q++)
+        if (clause_mark_at(q, p) || clause_sep_at(q))
+            return;
+    int delta = r->p.start.year - t->p.start.year;
+    JbPeriod moved = {jb_point_add_years(t->p.start, delta), jb_point_add_years(t->p.end, delta)};
+    if (!jb_point_valid(&moved.start) || !jb_point_valid(&moved.end))
+        return;
+    t->p = moved;
+    t->year_implied = t->shifted_back = FALSE;
+    t->future_word = r->future_word;
+}
+
 void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *anchor, GArray *out)
 {
     time_stops_init();
@@ -379,6 +402,7 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             (ends_with(s, p, "到") || ends_with(s, p, "至")) &&
             jb_period_end_day(&t.p) <= jb_point_first_day(&anchor->day))
             t.future_word = FALSE;
+        year_of_clause(p, out, &t);
         jb_extract_time_role(s, p, e, limit, prev_end, anchor, out, &t);
         g_array_append_val(out, t);
         prev_end = e;

@@ -203,6 +203,8 @@ typedef struct {
     gboolean local;         /* holds for its clause only (周涨1.04%: the week's move of one
                            * quote in a list of quotes; 去年推出…计划: an event's time) */
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */
+    gboolean after_item;    /* local for following a figure of its item (…8123.40点，本周涨
+                             * 0.92%；): still its own clause's */
     gboolean event;         /* the time of an event (去年推出…): local too */
     gboolean weekday;       /* a day named by its weekday (上周五, 周三): a date written out */
     gboolean by_ends; /* a span written by its two ends (从10月25日开始，至明年3月28日结束):

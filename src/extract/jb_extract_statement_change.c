@@ -167,8 +167,9 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
             return r;
         if (r->role == TIME_DAY && c->sentence_market)
             return r; /* 恒生指數今日收報17430點，升320點: a market's figures are the day's */
-        if (r->role == TIME_DAY && r->at == cs0 && !r->local && !r->event)
-            return r; /* …；1月21日全省最高用电负荷达到6702万千瓦: a clause opened by its day */
+        if (r->role == TIME_DAY && r->at == cs0 && (!r->local || r->after_item) && !r->event)
+            return r; /* …；1月21日全省最高用电负荷达到6702万千瓦: a clause opened by its day
+                       * (after a figure of its item too: …后两天客流回落，10月7日降至…) */
     }
     /* (over the next 64 times of its clause at most: one of thousands of figures and times
      * none of which is a period, 较上年同期增长5%…, walked all after it at each figure) */

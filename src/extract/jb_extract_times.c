@@ -286,7 +286,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         gboolean level = starts(r->end, end, "的") && r->end + 3 < end &&
                          g_ascii_isdigit(r->end[3]);
         if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
-            r->local = TRUE;
+            r->local = r->after_item = TRUE;
         note_for_later(c, sent, end, r);
         if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
             ctx = r->val;
