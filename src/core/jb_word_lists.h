@@ -32,6 +32,7 @@ extern const char *const jb_words_forecast_word[];
 extern const char *const jb_words_forecast_noun[];
 extern const char *const jb_words_actual_word[];
 extern const char *const jb_words_market_word[];
+extern const char *const jb_words_trading_word[];
 extern const char *const jb_words_define_word[];
 extern const char *const jb_words_hedge[];
 extern const char *const jb_words_hedge_value[];

@@ -7,6 +7,7 @@
  * time a figure takes and its changes (jb_extract_statement_change.c).
  */
 #include "jb_extract_statement_priv.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 
@@ -38,10 +39,7 @@ static void year_to_as_of(const Ctx *c, const TimeRef *t, JbPeriod *p)
 static gboolean trading_words(const char *sent, const char *qs)
 {
     sent = jb_utf8_back(sent, qs, 80);
-    static const char *const W[] = {"终场", "終場", "收盘", "收盤", "收在", "收于", "收於",
-                                    "收报", "收報", "报收", "報收", "收市", "盘前", "盤前",
-                                    "盘中", "盤中", "尾盘", "尾盤", NULL};
-    for (const char *const *w = W; *w; w++)
+    for (const char *const *w = jb_words_trading_word; *w; w++)
         if (g_strstr_len(sent, qs - sent, *w))
             return TRUE;
     return FALSE;

@@ -10,8 +10,8 @@
 #include <string.h>
 
 /* A single-character hedge that is really the end of a longer word: 最近 附近 (recently,
- * nearby), 节约 签约 (save, sign), 赶超 (catch up), 通过 经过 (through). `at` is where the
- * hedge word starts, `num` where the numeral starts. */
+ * nearby), 节约 签约 (save, sign), 赶超 (catch up), 買超 賣超 (net buying, selling), 通过 经过
+ * (through). `at` is where the hedge word starts, `num` where the numeral starts. */
 static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num)
 {
     if (q->len != 3)
@@ -21,8 +21,8 @@ static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num
     if (AT(c, at, "约") || AT(c, at, "約"))
         return prev_char_in(c, at, "节制签预公契条相合违婚特邀履隐節簽預條違隱");
     if (AT(c, at, "超")) {
-        if (prev_char_in(c, at, "赶趕"))
-            return TRUE;
+        if (prev_char_in(c, at, "赶趕買賣买"))
+            return TRUE; /* (買超, 賣超: a market's net buying and selling) */
         /* 出超, 入超: a trade surplus, a deficit — not 收入超, 支出超, 投入超, 输出超 */
         if (at >= 6 && prev_char_in(c, at, "入"))
             return !prev_char_in(c, at - 3, "收投输輸流注融纳納进進加深汇匯介录錄");
