@@ -130,11 +130,12 @@ gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, in
 }
 
 /* The words that start a header line with a date, and their first characters (an update
- * note under a byline too: 最後更新：2026年12月4日 18:20). */
-static const Lit header_keys[] = {LIT("更新时间"), LIT("发布时间"), LIT("发布日期"),
-                                  LIT("发表时间"), LIT("发稿时间"), LIT("出版时间"),
-                                  LIT("时间"),     LIT("日期"),     LIT("最后更新"),
-                                  LIT("最後更新"), LIT("更新時間")};
+ * note under a byline too: 最後更新：2026年12月4日 18:20), in either script. */
+static const Lit header_keys[] = {
+    LIT("更新时间"), LIT("发布时间"), LIT("发布日期"), LIT("发表时间"), LIT("发稿时间"),
+    LIT("出版时间"), LIT("时间"),     LIT("日期"),     LIT("最后更新"), LIT("最後更新"),
+    LIT("更新時間"), LIT("發布時間"), LIT("發佈時間"), LIT("發布日期"), LIT("發佈日期"),
+    LIT("發表時間"), LIT("發稿時間"), LIT("出版時間"), LIT("時間")};
 static FirstSet header_firsts;
 
 /* Is `p` (of `nchars` characters) a header line with a date, such as
@@ -162,15 +163,16 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
             q++;
         return jb_article_scan_ymd(q, &e, y, m, d) == 3;
     }
-    /* a speech's or report's date line: ——2025年1月14日在市人民代表大会上, （2024年3月5日在…） */
+    /* a speech's or report's date line: ——2025年1月14日在市人民代表大会上, （2024年3月5日在…）,
+     * （2026年10月28日） */
     static const Lit dashes[] = {LIT("——"), LIT("—"), LIT("--"), LIT("－－"), LIT("（"), LIT("(")};
     const char *after_dash = after_any(p, dashes, G_N_ELEMENTS(dashes));
     if (after_dash) {
         while (*after_dash == ' ')
             after_dash++;
         if (g_ascii_isdigit(*after_dash) && jb_article_scan_ymd(after_dash, &e, y, m, d) == 3 &&
-            starts_with(e, "在"))
-            return TRUE;
+            (starts_with(e, "在") || strcmp(e, "）") == 0 || strcmp(e, ")") == 0))
+            return TRUE; /* (or a document's date alone in brackets under its title) */
     }
     if (g_ascii_isdigit(*p) &&
         jb_article_scan_ymd(p, &e, y, m, d) == 3) { /* (no call without a digit) */

@@ -321,6 +321,44 @@ static void dec(int *n)
         (*n)--;
 }
 
+/* An element its page marks as the published time (<em id="publish_time">2026年12月5日
+ * 18:30</em>, <span class="pubtime">…): its date, as a <meta> date's, when the text holds a
+ * whole one. Names are matched in lower case, as pages write them. */
+static void html_publish_time(Html *h, const char *name, const Attr *attrs, int nattrs,
+                              const char *p)
+{
+    static const char *const KEYS[] = {
+        "publish_time", "publish-time", "publishtime", "pubtime",  "pub_time",
+        "pub-time",     "pubdate",      "pub_date",    "pub-date", "publish_date",
+        "publish-date", "post-time",    "post_time",   "posttime", NULL};
+    if (h->c->meta_date)
+        return;
+    gboolean marked = FALSE;
+    for (int i = 0; i < nattrs && !marked; i++) {
+        const Attr *a = &attrs[i];
+        if (!a->v || a->vlen > 200 || (strcmp(a->name, "id") != 0 && strcmp(a->name, "class") != 0))
+            continue;
+        if (!g_strstr_len(a->v, (gssize)a->vlen, "pub") &&
+            !g_strstr_len(a->v, (gssize)a->vlen, "post"))
+            continue;
+        for (const char *const *k = KEYS; *k && !marked; k++)
+            marked = g_strstr_len(a->v, (gssize)a->vlen, *k) != NULL;
+    }
+    const char *q = marked ? find_end_tag(p, h->end, name) : NULL;
+    if (!q || q - p > 200)
+        return;
+    g_autofree char *text = decode_entities(p, (gsize)(q - p));
+    for (const char *s = text; *s; s++) {
+        const char *e;
+        int y, m, d;
+        if (g_ascii_isdigit(*s) && (s == text || !g_ascii_isdigit(s[-1]))) {
+            if (jb_article_scan_ymd(s, &e, &y, &m, &d) == 3)
+                h->c->meta_date = jb_article_format_date(3, y, m, d);
+            return; /* (the first number is the date or none is) */
+        }
+    }
+}
+
 /* A start tag has been read up to `p` (after its '>'); returns where to continue. */
 static const char *html_start(Html *h, const char *name, const Attr *attrs, int nattrs,
                               gboolean self_closing, const char *p, guint tag_line)
@@ -329,6 +367,8 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
         h->in_link++;
         return p;
     }
+    if (nattrs > 0 && !self_closing)
+        html_publish_time(h, name, attrs, nattrs, p);
     const TagInfo *t = jb_article_tag_info(name);
     if (!t)
         return p;

@@ -180,30 +180,136 @@ static gboolean aligned_row(const char *p, const char *e, const char *end, Align
     return TRUE;
 }
 
+/* [p, e) without the spaces (ASCII and ideographic) around it. */
+static void trim_spaces(const char **p, const char **e)
+{
+    for (;;) {
+        if (*p < *e && (**p == ' ' || **p == '\t'))
+            (*p)++;
+        else if (*e - *p >= 3 && memcmp(*p, "\xE3\x80\x80", 3) == 0)
+            *p += 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (*e > *p && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+            (*e)--;
+        else if (*e - *p >= 3 && memcmp(*e - 3, "\xE3\x80\x80", 3) == 0)
+            *e -= 3;
+        else
+            break;
+    }
+}
+
+/* A page's number alone on its line (— 3 —, - 12 -, 第3页, 3/12), as text copied from a PDF
+ * keeps it between the pages. */
+static gboolean page_number_line(const char *p, const char *e)
+{
+    trim_spaces(&p, &e);
+    static const Lit dashes[] = {LIT("—"), LIT("－"), LIT("-"), LIT("–")};
+    const char *q = after_any(p, dashes, G_N_ELEMENTS(dashes));
+    gboolean dashed = q != NULL, paged = !q && starts_with(p, "第");
+    q = q ? q : paged ? p + strlen("第") : p;
+    while (q < e && *q == ' ')
+        q++;
+    const char *d = q;
+    while (q < e && g_ascii_isdigit(*q))
+        q++;
+    if (q == d || q - d > 4)
+        return FALSE;
+    while (q < e && *q == ' ')
+        q++;
+    if (dashed)
+        return after_any(q, dashes, G_N_ELEMENTS(dashes)) == e;
+    if (paged)
+        return starts_with(q, "页") && q + strlen("页") == e;
+    return FALSE;
+}
+
+/* Does the line [p, e) say nothing of the text: a page's number, or the running head of a
+ * copied PDF (`head`, the file's first line, met again further on)? */
+static gboolean page_furniture(const char *p, const char *e, const char *head, gsize head_len)
+{
+    if (page_number_line(p, e))
+        return TRUE;
+    trim_spaces(&p, &e);
+    return head_len && (gsize)(e - p) == head_len && memcmp(p, head, head_len) == 0;
+}
+
+/* Is the blank line [p, e) one of those around a page break: blank lines and a page's
+ * furniture, then text? */
+static gboolean page_break_after(const char *p, const char *e, const char *end, const char *head,
+                                 gsize head_len)
+{
+    gboolean furniture = FALSE;
+    for (p = e < end ? e + 1 : end; p < end; p = e < end ? e + 1 : end) {
+        e = memchr(p, '\n', (size_t)(end - p));
+        if (!e)
+            e = end;
+        if (page_furniture(p, e, head, head_len))
+            furniture = TRUE;
+        else if (!blank_text_line(p, e))
+            return furniture;
+    }
+    return FALSE;
+}
+
 /* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
  * width, under 100 columns) has its wrapped lines joined again. */
 void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
 {
     /* One pass for the widths: the non-blank lines counted by width (all are at most 100
      * wide when it matters), so that those near the final maximum can be counted after. */
-    guint maxw = 0, near = 0, nonblank = 0;
-    guint by_width[101] = {0};
+    guint maxw = 0, near = 0, nonblank = 0, heads = 0, pages = 0;
+    guint by_width[101] = {0}, open_by_width[101] = {0};
+    /* (the first line, trimmed: a copied PDF's running head when it comes again) */
+    const char *head = s, *head_end = memchr(s, '\n', (size_t)(end - s));
+    head_end = head_end ? head_end : end;
+    trim_spaces(&head, &head_end);
+    gsize head_len = (gsize)(head_end - head);
     for (const char *p = s; p < end && maxw <= 100;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
             e = end;
+        if (page_number_line(p, e)) {
+            pages++; /* (a page's number, centred: no width of the text) */
+            p = e + 1;
+            continue;
+        }
+        if (page_furniture(p, e, head, head_len)) {
+            heads++;
+            const char *a = p, *b = e;
+            trim_spaces(&a, &b);
+            if (spaced_out(a, b)) { /* (a running head spaced across the page: nor its width) */
+                p = e + 1;
+                continue;
+            }
+        }
         guint w = line_width(p, e);
         maxw = MAX(maxw, w);
         if (w <= 100 && !blank_text_line(p, e)) {
             nonblank++;
             by_width[w]++;
+            open_by_width[w] += !jb_article_ends_sentence(p, e);
         }
         p = e + 1;
     }
-    if (maxw <= 100)
+    guint wide = 0, open = 0;
+    if (maxw <= 100) {
         for (guint w = maxw >= 6 ? maxw - 6 : 0; w <= maxw; w++)
             near += by_width[w]; /* w + 6 >= maxw */
+        for (guint w = maxw * 4 / 5; w <= maxw; w++)
+            wide += by_width[w], open += open_by_width[w];
+    }
     gboolean wrapped = maxw >= 40 && maxw <= 100 && near >= 3 && near * 10 >= nonblank * 3;
+    /* (or wrapped at a count of characters, as a PDF's text copied is, digits narrower than
+     * the width counts them: most lines near the widest, most of those mid-sentence) */
+    gboolean loose = !wrapped && maxw >= 40 && maxw <= 100 && wide >= 3 &&
+                     wide * 10 >= nonblank * 4 && open * 2 >= wide;
+    wrapped = wrapped || loose;
+    guint full = loose ? maxw * 4 / 5 : maxw >= 6 ? maxw - 6 : 0; /* a line this wide goes on */
+    if (heads < 2 || !pages) /* (the first line once, or no page numbered: a title) */
+        head_len = 0;
     GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
     AlignedTable tab = {g_string_new(NULL), 0, 0};
     guint blk_line = 0, prev_w = 0;
@@ -215,11 +321,16 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
         const char *q = p;
         while (q < e && (*q == ' ' || *q == '\t'))
             q++;
-        if (blank_text_line(p, e)) {
+        if (wrapped && page_furniture(p, e, head, head_len)) {
+            /* a page's number or running head: the paragraph goes on over the page */
+        } else if (blank_text_line(p, e) &&
+                   !(wrapped && page_break_after(p, e, end, head, head_len))) {
             if (blk->len)
                 jb_article_emit(c, blk->str, blk->len, blk_line);
             string_clear(blk);
             prev_p = NULL;
+        } else if (blank_text_line(p, e)) {
+            /* (blank around a page break: the paragraph goes on over the page) */
         } else if (*q == '|' && e - q >= 3 && memchr(q + 1, '|', (size_t)(e - q - 1))) {
             /* a pipe table in a text file, as in Markdown: a row a paragraph */
             if (blk->len)
@@ -243,7 +354,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             c->next_kind = JB_PARA_TABLE;
             jb_article_emit(c, tab.row->str, tab.row->len, line);
         } else {
-            gboolean join = blk->len && wrapped && prev_p && prev_w + 6 >= maxw &&
+            gboolean join = blk->len && wrapped && prev_p && prev_w >= full &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
             if (join) {
                 g_string_append_c(blk, '\n');

@@ -687,6 +687,63 @@ static const JbSection *section(const JbArticle *a, guint i)
     return a && i < a->sections->len ? &g_array_index(a->sections, JbSection, i) : NULL;
 }
 
+/* Dates where copied pages keep them, and text copied from a PDF: a page's element marked as
+ * its publish time, a date line keyed in traditional script, a document's date alone in
+ * brackets under its title; lines wrapped at a count of characters (digits narrower), a
+ * page's number and running head between pages. */
+static void test_copied_pages(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle)
+        wx = parse_as("wx.html",
+                      "<html><head><title>前10个月外贸稳中有进</title></head><body>"
+                      "<h1>前10个月外贸稳中有进</h1><div><span class=\"nick\">某市发布</span>"
+                      "<em id=\"publish_time\" class=\"meta_text\">2026年11月8日 20:15</em></div>"
+                      "<p>前10个月全市进出口1203.4亿元，增长5.1%。</p></body></html>",
+                      &error);
+    g_clear_error(&error);
+    is_str(wx ? wx->published : NULL, "2026-11-08",
+           "an element marked publish_time dates the page");
+    g_autoptr(JbArticle) tw = parse_as("tw.txt",
+                                       "某縣氣象站 天氣公報\n發佈時間：2026年3月2日 16:00\n\n"
+                                       "2月全縣平均氣溫為14.2℃。\n",
+                                       &error);
+    g_clear_error(&error);
+    is_str(tw ? tw->published : NULL, "2026-03-02", "a date line keyed 發佈時間");
+    g_autoptr(JbArticle) br = parse_as("br.txt",
+                                       "某省港口生产情况分析\n（2026年4月9日）\n\n"
+                                       "一季度全省港口货物吞吐量3.2亿吨。\n",
+                                       &error);
+    g_clear_error(&error);
+    is_str(br ? br->published : NULL, "2026-04-09", "a date alone in brackets under the title");
+
+    const char *pdf = "某省交通研究所                         交通运行季度简报\n"
+                      "2026年第一季度某省港口运行\n"
+                      "\n"
+                      "    一季度，全省港口运行平稳，生产指标稳中有升。全省沿海港\n"
+                      "口共完成货物吞吐量3.26亿吨，同比增长4.2%，其中外贸货物\n"
+                      "吞吐量1.18亿吨，同比增长6.5%；集装箱吞吐量612.3万标箱，\n"
+                      "同比增长7.9%，增速比上年同期加快1.4个百分点。\n"
+                      "    内河港口方面，受枯水期延长影响，货物吞吐量为0.87亿\n"
+                      "\n"
+                      "                               — 2 —\n"
+                      "\n"
+                      "某省交通研究所                         交通运行季度简报\n"
+                      "吨，同比下降1.3%，降幅比去年全年收窄0.6个百分点，港口\n"
+                      "泊位平均利用率为71.2%。\n";
+    g_autoptr(JbArticle) w = parse_as("pdf.txt", pdf, &error);
+    g_clear_error(&error);
+    static const char *const want[] = {
+        "2026年第一季度某省港口运行",
+        "一季度，全省港口运行平稳，生产指标稳中有升。全省沿海港口共完成货物吞吐量3.26亿吨，"
+        "同比增长4.2%，其中外贸货物吞吐量1.18亿吨，同比增长6.5%；集装箱吞吐量612.3万标箱，"
+        "同比增长7.9%，增速比上年同期加快1.4个百分点。",
+        "内河港口方面，受枯水期延长影响，货物吞吐量为0.87亿吨，同比下降1.3%，"
+        "降幅比去年全年收窄0.6个百分点，港口泊位平均利用率为71.2%。"};
+    check_paras(w, want, NULL, G_N_ELEMENTS(want),
+                "a PDF's text: lines joined over a page's number and running head");
+}
+
 /* Articles saved as JSON (one story, a list of stories under a key) and a page's JSON-LD. */
 static void test_json(void)
 {
@@ -812,6 +869,7 @@ static void test_json(void)
 int main(void)
 {
     test_json();
+    test_copied_pages();
     test_html_page();
     test_markdown();
     test_plain_text();
