@@ -278,9 +278,10 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         c->lead_token = jb_article_lead_token(p, &c->lead_home);
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
-        /* (every form of a header date has ASCII digits) */
-        j->header_line = j->digit && jb_article_header_ymd(
-                                         p, j->n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
+        /* (every form of a header date has six ASCII digits or more: year, month, day) */
+        j->header_line = j->ndigit >= 6 &&
+                         jb_article_header_ymd(p, j->n, junk_has_key(j, (int)junk_key("来")), &y,
+                                               &m, &d);
         if (j->header_line) {
             c->header_date = jb_article_format_date(3, y, m, d);
             if (j->n <= 60)

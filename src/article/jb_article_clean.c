@@ -279,6 +279,7 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
                     .letters = k.facts & ASCII_LETTERS,
                     .keys = k.keys,
                     .other = k.nother > 0,
+                    .marks = k.facts & ASCII_MARKS,
                     .header_line = -1,
                     .sentence_mark = -1};
     return (gsize)(o - out);

@@ -92,7 +92,7 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "扫描二维码", 40, NULL, FALSE},
     {J_ANYWHERE, "长按二维码", 40, NULL, FALSE},
     {J_ANYWHERE, "识别二维码", 40, NULL, FALSE},
-    {J_TEST, "app promo", 0, jb_junk_app_promo, FALSE},
+    {J_TEST, "app promo", 40, jb_junk_app_promo, FALSE},
     /* reading-time notes and WeChat badges (本文约2600字，阅读需要8分钟; 阅读量10万+) */
     {J_ANYWHERE, "阅读需要", 40, NULL, FALSE},
     {J_ANYWHERE, "阅读时间", 40, NULL, FALSE},
@@ -145,7 +145,7 @@ static const JunkRule junk_rules[] = {
     {J_START, "往期回顧", 20, NULL, TRUE},
     {J_TEST, "list heading", 200, jb_junk_list_heading, TRUE},
     /* a list of headlines with their dates (标题（2024-10-18）): another page's links */
-    {J_TEST, "dated headline", 0, jb_junk_dated_headline, FALSE},
+    {J_TEST, "dated headline", 60, jb_junk_dated_headline, FALSE},
     /* ads */
     {J_WHOLE, "广告", 0, NULL, FALSE},
     {J_WHOLE, "廣告", 0, NULL, FALSE},
@@ -166,12 +166,12 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "请稍候", 30, NULL, FALSE},
     {J_ANYWHERE, "刷新本页", 40, NULL, FALSE},
     /* counters, bare numbers */
-    {J_TEST, "view count", 0, jb_junk_view_count, FALSE},
+    {J_TEST, "view count", 48, jb_junk_view_count, FALSE},
     {J_TEST, "a page's facts and counters", 120, jb_junk_meta_line, FALSE},
-    {J_TEST, "only a number", 0, jb_junk_only_number, FALSE},
-    {J_TEST, "market ticker", 0, jb_junk_ticker, FALSE},
+    {J_TEST, "only a number", 24, jb_junk_only_number, FALSE},
+    {J_TEST, "market ticker", 160, jb_junk_ticker, FALSE},
     {J_TEST, "filing codes", 100, jb_junk_filing_codes, FALSE},
-    {J_TEST, "weather widget", 0, jb_junk_weather, FALSE},
+    {J_TEST, "weather widget", 120, jb_junk_weather, FALSE},
     {J_TEST, "tool or live-data widget", 160, jb_junk_widget, FALSE},
     /* copyright and licence footers */
     {J_ANYWHERE, "Copyright", 150, NULL, FALSE},
@@ -196,15 +196,15 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "举报电话", 100, NULL, FALSE},
     {J_ANYWHERE, "举报邮箱", 100, NULL, FALSE},
     /* contact details */
-    {J_TEST, "phone number", 0, jb_junk_phone, FALSE},
+    {J_TEST, "phone number", 80, jb_junk_phone, FALSE},
     {J_START, "地址:", 100, NULL, FALSE},
     {J_START, "地址：", 100, NULL, FALSE},
     {J_ANYWHERE, "通讯地址", 100, NULL, FALSE},
     {J_ANYWHERE, "邮箱:", 60, NULL, FALSE},
     {J_ANYWHERE, "邮箱：", 60, NULL, FALSE},
     /* metadata lines: editors, bylines, sources, dates */
-    {J_TEST, "editor line", 0, jb_junk_editor, FALSE},
-    {J_TEST, "byline", 0, jb_junk_byline, FALSE},
+    {J_TEST, "editor line", 40, jb_junk_editor, FALSE},
+    {J_TEST, "byline", 24, jb_junk_byline, FALSE},
     {J_START, "来源:", 60, NULL, FALSE},
     {J_START, "來源:", 60, NULL, FALSE},
     {J_START, "來源：", 60, NULL, FALSE},
@@ -225,7 +225,7 @@ static const JunkRule junk_rules[] = {
     {J_START, "数据源：", 60, NULL, FALSE},
     {J_START, "目录页：", 200, NULL, FALSE},
     {J_START, "来源：", 60, NULL, FALSE},
-    {J_TEST, "date line", 0, jb_junk_header_line, FALSE},
+    {J_TEST, "date line", 80, jb_junk_header_line, FALSE},
     /* photo captions */
     {J_START, "图为", 400, NULL, FALSE},
     {J_START, "(图", 60, NULL, FALSE},
@@ -236,7 +236,7 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "資料圖", 40, NULL, FALSE},
     {J_ANYWHERE, "圖片來源", 60, NULL, FALSE},
     {J_ANYWHERE, "视觉中国", 40, NULL, FALSE},
-    {J_TEST, "photo caption", 0, jb_junk_caption, FALSE},
+    {J_TEST, "photo caption", 400, jb_junk_caption, FALSE},
     /* leaked style sheets and scripts */
     {J_TEST, "CSS or script", 0, jb_junk_code, FALSE},
 };
@@ -265,28 +265,58 @@ static struct {
     gboolean other; /* its first character has two or four bytes (as JunkPara.other) */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
-/* What a test rule needs in a paragraph to ever be true (a cheap filter on what junk_scan
- * finds once per paragraph; the test itself decides). See junk_test_needs. */
+/* What a test rule needs in a paragraph to ever be true: characters it must find, from the
+ * facts clean_into counted as it wrote the paragraph (JunkPara: its ASCII letters and marks,
+ * the key bits of its Chinese characters), so that a paragraph is tried only by the tests it
+ * can match, with no pass over it (the test itself decides). See junk_test_needs. */
 enum {
-    JUNK_NEED_DIGIT = 1 << 0,   /* an ASCII digit */
-    JUNK_NEED_ASCII = 1 << 1,   /* at least 80% ASCII characters */
-    JUNK_NEED_APP = 1 << 2,     /* the letters of "APP" or 客 (客户端) */
-    JUNK_NEED_CAPTION = 1 << 3, /* 摄 (摄, 摄影) or 图 (供图) */
-    JUNK_NEEDS = 1 << 4,        /* (the number of combinations) */
+    JUNK_NEED_DIGIT,      /* an ASCII digit */
+    JUNK_NEED_ASCII,      /* at least 80% ASCII characters */
+    JUNK_NEED_APP,        /* the letters of "APP" or 客 (客户端) */
+    JUNK_NEED_CAPTION,    /* 摄 (摄, 摄影) or 图 (供图) */
+    JUNK_NEED_ONLY_ASCII, /* no other character */
+    JUNK_NEED_NO_DIGIT,   /* no ASCII digit */
+    JUNK_NEED_COUNTER,    /* a counter's word's first character (阅读, 点赞) */
+    JUNK_NEED_COLON,      /* ':' or '：' (a label's) */
+    JUNK_NEED_QUOTE,      /* '%', an arrow or a quote's label's first character (▲, 最新) */
+    JUNK_NEED_WIDGET,     /* ':', '：' or '>' (a widget's label, its link onward >>) */
+    JUNK_NEED_NAV,     /* a separator of a nav bar or crumbs: | > ｜ 丨 ›, or » (as other) */
+    JUNK_NEED_EDITOR,  /* an editor word's first character (责任编辑, 审核) */
+    JUNK_NEED_BYLINE,  /* 记 (记者) or 通 (通讯员) */
+    JUNK_NEED_WEATHER, /* ℃ */
+    JUNK_NEED_DATE,    /* six ASCII digits or more (a full date: 2025-6-1, 2025年6月1日) */
+    JUNK_NEED_BITS,    /* (how many) */
 };
+#define NEED(x) (1u << JUNK_NEED_##x)
 
 static guint junk_test_needs(gboolean (*test)(const JunkPara *))
 {
-    if (test == jb_junk_view_count || test == jb_junk_only_number || test == jb_junk_phone ||
-        test == jb_junk_meta_line || test == jb_junk_header_line || test == jb_junk_ticker ||
-        test == jb_junk_weather || test == jb_junk_filing_codes) /* each reads ASCII digits */
-        return JUNK_NEED_DIGIT;
-    if (test == jb_junk_code)
-        return JUNK_NEED_ASCII; /* its first test */
-    if (test == jb_junk_app_promo)
-        return JUNK_NEED_APP;
-    if (test == jb_junk_caption)
-        return JUNK_NEED_CAPTION; /* the words it looks for at the end */
+    static const struct {
+        gboolean (*test)(const JunkPara *);
+        guint needs;
+    } NEEDS[] = {
+        /* (each reads ASCII digits) */
+        {jb_junk_view_count, NEED(DIGIT) | NEED(COUNTER)},
+        {jb_junk_meta_line, NEED(DIGIT) | NEED(COUNTER) | NEED(COLON)}, /* counters, fields */
+        {jb_junk_only_number, NEED(DIGIT) | NEED(ONLY_ASCII)},
+        {jb_junk_phone, NEED(DIGIT)},
+        {jb_junk_header_line, NEED(DATE)}, /* (jb_article_scan_ymd's) */
+        {jb_junk_ticker, NEED(DIGIT) | NEED(QUOTE)},
+        {jb_junk_weather, NEED(DIGIT) | NEED(WEATHER)},
+        {jb_junk_filing_codes, NEED(DIGIT)},
+        {jb_junk_dated_headline, NEED(DIGIT)},
+        {jb_junk_bracket_links, NEED(NO_DIGIT)},
+        {jb_junk_code, NEED(ASCII)}, /* its first test */
+        {jb_junk_app_promo, NEED(APP)},
+        {jb_junk_caption, NEED(CAPTION)}, /* the words it looks for at the end */
+        {jb_junk_widget, NEED(WIDGET)},
+        {jb_junk_nav_bar, NEED(NAV)},
+        {jb_junk_editor, NEED(EDITOR)},
+        {jb_junk_byline, NEED(BYLINE)},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(NEEDS); i++)
+        if (NEEDS[i].test == test)
+            return NEEDS[i].needs;
     return 0;
 }
 
@@ -309,8 +339,14 @@ static JunkSet junk_by_first[4096];
 static JunkSet junk_anywhere;
 static JunkSet junk_anywhere_by_key0[64];
 static JunkSet junk_anywhere_keyless;
-/* J_TEST rules whose needs (JUNK_NEED_*) are within the index. */
-static JunkSet junk_tests[JUNK_NEEDS];
+/* J_TEST rules by the needs (JUNK_NEED_*) a paragraph meets, in two halves of the bits: the
+ * rules whose needs among the low bits are met, and those whose needs among the high bits
+ * are; a rule may match where both hold (two loads, not a loop over the needs). */
+#define JUNK_NEED_LOW 8
+G_STATIC_ASSERT(JUNK_NEED_BITS <= 2 * JUNK_NEED_LOW);
+static JunkSet junk_tests_low[1u << JUNK_NEED_LOW], junk_tests_high[1u << JUNK_NEED_LOW];
+/* The key bits (JunkPara.keys) of the characters junk_needs_met asks about. */
+static guint64 need_keys_colon, need_keys_nav, need_keys_byline, need_keys_weather;
 
 /* A rule's limit in characters: its max_chars, or for J_WHOLE the needle's own length. */
 static glong junk_limit(gsize i)
@@ -361,6 +397,18 @@ static void junk_init_buckets(void)
             }
 }
 
+/* The key bits of three-byte characters (registered). */
+static guint64 key_bits(const char *const *chars)
+{
+    guint64 bits = 0;
+    for (; *chars; chars++) {
+        g_assert(is_lead3((guchar)(*chars)[0]) && strlen(*chars) == 3);
+        jb_junk_register_key(junk_key(*chars));
+        bits |= G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_key(*chars)];
+    }
+    return bits;
+}
+
 void jb_article_junk_init(void)
 {
     static gsize done = 0;
@@ -401,10 +449,13 @@ void jb_article_junk_init(void)
                 else
                     junk_set_add(&junk_anywhere_keyless, i);
             } else {
-                guint need = junk_test_needs(r->test);
-                for (guint met = 0; met < JUNK_NEEDS; met++)
-                    if ((need & met) == need)
-                        junk_set_add(&junk_tests[met], i);
+                guint need = junk_test_needs(r->test), low = (1u << JUNK_NEED_LOW) - 1;
+                for (guint met = 0; met <= low; met++) {
+                    if (((need & low) & met) == (need & low))
+                        junk_set_add(&junk_tests_low[met], i);
+                    if (((need >> JUNK_NEED_LOW) & met) == (need >> JUNK_NEED_LOW))
+                        junk_set_add(&junk_tests_high[met], i);
+                }
             }
         }
         for (int b = 0; b < 128; b++)
@@ -413,11 +464,19 @@ void jb_article_junk_init(void)
         for (int b = '0'; b <= '9'; b++)
             jb_ascii_facts[b] = ASCII_DIGIT;
         jb_ascii_facts['-'] = ASCII_HYPHEN;
+        jb_ascii_facts['|'] = ASCII_BAR;
+        jb_ascii_facts['>'] = ASCII_GT;
+        jb_ascii_facts['%'] = ASCII_PERCENT;
+        jb_ascii_facts[':'] = ASCII_COLON;
         /* the characters junk_needs_met and jb_junk_phone ask about */
         static const char *const asked[] = {"客", "摄", "图", "来", "记", "通"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
             jb_junk_register_key(junk_key(asked[i]));
         jb_junk_tests_init();
+        need_keys_colon = key_bits((const char *const[]){"：", NULL});
+        need_keys_nav = key_bits((const char *const[]){"｜", "丨", "›", NULL});
+        need_keys_byline = key_bits((const char *const[]){"记", "通", NULL});
+        need_keys_weather = key_bits((const char *const[]){"℃", NULL});
         jb_article_header_init();
         junk_init_buckets();
         g_once_init_leave(&done, 1);
@@ -432,19 +491,48 @@ static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
            (j->other || !junk_info[i].other); /* "©" is searched only where such a character is */
 }
 
-/* Which JUNK_NEED_* the paragraph meets. */
+/* Has the paragraph a key of `need` (jb_junk_counter_keys …; all of them when it is ~0)? */
+static inline gboolean has_any_key(const JunkPara *j, guint64 need)
+{
+    return (j->keys & need) || need == ~G_GUINT64_CONSTANT(0);
+}
+
+/* Which JUNK_NEED_* the paragraph meets (as bits: NEED). */
 static guint junk_needs_met(const JunkPara *j)
 {
     guint met = 0;
     if (j->digit)
-        met |= JUNK_NEED_DIGIT;
+        met |= NEED(DIGIT);
+    else
+        met |= NEED(NO_DIGIT);
     if (j->ascii * 10 >= j->n * 8)
-        met |= JUNK_NEED_ASCII;
+        met |= NEED(ASCII);
+    if (j->ascii == j->n)
+        met |= NEED(ONLY_ASCII);
     if ((j->letters & (letter_bit('a') | letter_bit('p'))) == (letter_bit('a') | letter_bit('p')) ||
         junk_has_key(j, (int)junk_key("客")))
-        met |= JUNK_NEED_APP;
+        met |= NEED(APP);
     if (junk_has_key(j, (int)junk_key("摄")) || junk_has_key(j, (int)junk_key("图")))
-        met |= JUNK_NEED_CAPTION;
+        met |= NEED(CAPTION);
+    if (has_any_key(j, jb_junk_counter_keys))
+        met |= NEED(COUNTER);
+    gboolean colon = (j->marks & ASCII_COLON) || (j->keys & need_keys_colon);
+    if (colon)
+        met |= NEED(COLON);
+    if ((j->marks & ASCII_PERCENT) || has_any_key(j, jb_junk_quote_keys))
+        met |= NEED(QUOTE);
+    if (colon || (j->marks & ASCII_GT))
+        met |= NEED(WIDGET);
+    if ((j->marks & (ASCII_BAR | ASCII_GT)) || (j->keys & need_keys_nav) || j->other)
+        met |= NEED(NAV);
+    if (has_any_key(j, jb_junk_editor_keys))
+        met |= NEED(EDITOR);
+    if (j->keys & need_keys_byline)
+        met |= NEED(BYLINE);
+    if (j->keys & need_keys_weather)
+        met |= NEED(WEATHER);
+    if (j->ndigit >= 6)
+        met |= NEED(DATE);
     return met;
 }
 
@@ -454,7 +542,9 @@ static JunkSet junk_candidates(const JunkPara *j)
     guint b = junk_bucket_of[MIN(j->n, JUNK_LIMIT_MAX + 1)];
     const JunkSet *bucket = &junk_bucket[b][j->latin ? 1 : 0];
     const JunkSet *first = &junk_by_first[junk_first_key(j->p, j->len)];
-    const JunkSet *tests = &junk_tests[junk_needs_met(j)];
+    guint met = junk_needs_met(j);
+    const JunkSet *tests_low = &junk_tests_low[met & ((1u << JUNK_NEED_LOW) - 1)];
+    const JunkSet *tests_high = &junk_tests_high[met >> JUNK_NEED_LOW];
     /* a J_ANYWHERE rule needs its first two characters somewhere in the paragraph: those
      * with the first are found from the paragraph's few key bits, then checked one by one */
     JunkSet any = junk_anywhere_keyless;
@@ -465,7 +555,7 @@ static JunkSet junk_candidates(const JunkPara *j)
     }
     JunkSet s;
     for (int w = 0; w < JUNK_SET_WORDS; w++) {
-        s.w[w] = bucket->w[w] & (first->w[w] | tests->w[w]);
+        s.w[w] = bucket->w[w] & (first->w[w] | (tests_low->w[w] & tests_high->w[w]));
         for (guint64 any_w = bucket->w[w] & any.w[w]; any_w; any_w &= any_w - 1) {
             gsize i = (gsize)w * 64 + lowest_bit(any_w);
             if (junk_may_contain(j, i))

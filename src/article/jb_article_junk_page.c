@@ -13,6 +13,11 @@ static gsize nav_sep(const char *p, gboolean *crumb)
 {
     static const Lit BARS[] = {LIT("|"), LIT("｜"), LIT("丨")},
                      CRUMBS[] = {LIT(">"), LIT("›"), LIT("»")};
+    guchar b = (guchar)*p; /* (every separator's first byte: most bytes are none) */
+    if (b != '|' && b != '>' && b != 0xEF && b != 0xE4 && b != 0xE2 && b != 0xC2) {
+        *crumb = TRUE;
+        return 0;
+    }
     const char *q = after_any(p, BARS, G_N_ELEMENTS(BARS));
     *crumb = q == NULL;
     if (!q)

@@ -39,6 +39,12 @@ static const char *scan_count(const char *p)
     return p;
 }
 
+/* A page's counters' words (阅读 1234, 点赞 256), longest first where one begins another. */
+static const Lit COUNTER_WORDS[] = {LIT("阅读量"),   LIT("阅读数"), LIT("阅读"),   LIT("浏览量"),
+                                    LIT("浏览次数"), LIT("浏览"),   LIT("点击量"), LIT("点击数"),
+                                    LIT("播放量"),   LIT("热度"),   LIT("点赞"),   LIT("评论"),
+                                    LIT("收藏"),     LIT("转发"),   LIT("分享"),   LIT("阅")};
+
 /* Past the marks between a page's counters (阅读 1.8万 · 点赞 256 | 转发 41). */
 static const char *past_counter_marks(const char *q)
 {
@@ -58,21 +64,17 @@ static const char *past_counter_marks(const char *q)
  * counter's word with its count, in either order. */
 gboolean jb_junk_view_count(const JunkPara *j)
 {
-    static const Lit words[] = {LIT("阅读量"),   LIT("阅读数"), LIT("阅读"),   LIT("浏览量"),
-                                LIT("浏览次数"), LIT("浏览"),   LIT("点击量"), LIT("点击数"),
-                                LIT("播放量"),   LIT("热度"),   LIT("点赞"),   LIT("评论"),
-                                LIT("收藏"),     LIT("转发"),   LIT("分享"),   LIT("阅")};
     if (j->n > 48)
         return FALSE;
     int counters = 0;
     for (const char *p = past_counter_marks(j->p); *p; p = past_counter_marks(p)) {
-        const char *q = after_any(p, words, G_N_ELEMENTS(words));
+        const char *q = after_any(p, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
         if (q) {
             q = scan_count(past_label_colon(q));
         } else if ((q = scan_count(p))) {
             while (*q == ' ')
                 q++;
-            q = after_any(q, words, G_N_ELEMENTS(words));
+            q = after_any(q, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
         }
         if (!q)
             return FALSE;
@@ -85,12 +87,8 @@ gboolean jb_junk_view_count(const JunkPara *j)
 /* Past a counter at `p` (阅读 1234, 阅读：1.2万, 评论(36), 1.2万阅读), or NULL. */
 static const char *past_counter(const char *p)
 {
-    static const Lit words[] = {LIT("阅读量"),   LIT("阅读数"), LIT("阅读"),   LIT("浏览量"),
-                                LIT("浏览次数"), LIT("浏览"),   LIT("点击量"), LIT("点击数"),
-                                LIT("播放量"),   LIT("热度"),   LIT("点赞"),   LIT("评论"),
-                                LIT("收藏"),     LIT("转发"),   LIT("分享"),   LIT("阅")};
     static const Lit OPEN[] = {LIT("("), LIT("（")}, CLOSE[] = {LIT(")"), LIT("）")};
-    const char *q = after_any(p, words, G_N_ELEMENTS(words));
+    const char *q = after_any(p, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
     if (q) {
         q = past_label_colon(q);
         const char *o = after_any(q, OPEN, G_N_ELEMENTS(OPEN));
@@ -104,7 +102,7 @@ static const char *past_counter(const char *p)
     if ((q = scan_count(p)) != NULL) {
         while (*q == ' ')
             q++;
-        return after_any(q, words, G_N_ELEMENTS(words));
+        return after_any(q, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
     }
     return NULL;
 }
@@ -150,9 +148,12 @@ gboolean jb_junk_meta_line(const JunkPara *j)
  * "标题 2024-10-18": short, no sentence in it, a date at its end. */
 gboolean jb_junk_dated_headline(const JunkPara *j)
 {
-    if (j->n > 60 || !j->digit)
+    if (j->n > 60 || !j->digit || !j->len)
         return FALSE;
     const char *e = j->p + j->len;
+    guchar last = (guchar)e[-1]; /* a digit, a separator, or a bracket's last byte: ） 】 */
+    if (!g_ascii_isdigit(last) && !strchr("-/.)]", last) && last != 0x89 && last != 0x91)
+        return FALSE;
     static const char *const CLOSE[] = {"）", ")", "]", "】", NULL};
     for (const char *const *w = CLOSE; *w; w++) {
         gsize k = strlen(*w);
@@ -408,13 +409,19 @@ gboolean jb_junk_has_sentence_mark(const JunkPara *j)
 
 /* A change in percent at `p` marked by a sign or an arrow (+2.15%, -0.8%, ▲0.42%, ↓0.4%):
  * past its mark, or NULL. */
+static const Lit ARROWS[] = {LIT("▲"), LIT("▼"), LIT("↑"), LIT("↓"), LIT("△"), LIT("▽")};
+
 static const char *change_mark(const char *p)
 {
-    static const Lit ARROWS[] = {LIT("▲"), LIT("▼"), LIT("↑"), LIT("↓"), LIT("△"), LIT("▽")};
     if (*p == '+' || *p == '-')
         return p + 1;
     return (guchar)*p == 0xE2 ? after_any(p, ARROWS, G_N_ELEMENTS(ARROWS)) : NULL;
 }
+
+/* The labels of a quote box or bar (jb_junk_ticker). */
+static const char *const QUOTE[] = {"最新", "涨跌",   "成交额", "成交量", "换手",
+                                    "市盈", "市值",   "今开",   "昨收",   "振幅",
+                                    "漲跌", "成交額", "換手",   "行情",   NULL};
 
 /* A market ticker in a page's header or sidebar (上证指数 3245.12 -0.42%深证成指 10412.77
  * +0.18%; an item 贵州茅台 1468.00 +0.52%; a price widget 新房均价 18,650元/㎡ ↑0.3%): changes
@@ -450,9 +457,6 @@ gboolean jb_junk_ticker(const JunkPara *j)
         return TRUE;
     /* a stock's quote box (锦拓科技 300817 最新价 28.46 涨跌幅 -1.32% 成交额 3.87亿 换手率 2.15%),
      * a quote bar (即時行情：恒生指數 24,980 ▼0.31%　金價 每兩 35,900): labels of quotes */
-    static const char *const QUOTE[] = {"最新", "涨跌",   "成交额", "成交量", "换手",
-                                        "市盈", "市值",   "今开",   "昨收",   "振幅",
-                                        "漲跌", "成交額", "換手",   "行情",   NULL};
     if (numbers < 2)
         return FALSE; /* (both need two numbers: the labels are not looked for) */
     int labels = 0;
@@ -539,6 +543,20 @@ gboolean jb_junk_header_line(const JunkPara *j)
                : jb_article_header_ymd(p, n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
 }
 
+guint64 jb_junk_counter_keys, jb_junk_quote_keys, jb_junk_editor_keys;
+
+/* The key bit of the word w's first character (registered) into *bits; all bits when it is
+ * no three-byte character (a filter must then pass every paragraph). */
+static void add_first_key(guint64 *bits, const char *w)
+{
+    if (!is_lead3((guchar)w[0]) || !w[1] || !w[2]) {
+        *bits = ~G_GUINT64_CONSTANT(0);
+        return;
+    }
+    jb_junk_register_key(junk_key(w));
+    *bits |= G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_key(w)];
+}
+
 void jb_junk_tests_init(void)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(phone_words); i++) {
@@ -561,6 +579,15 @@ void jb_junk_tests_init(void)
         jb_junk_register_key(junk_key(SENTENCE_MARKS[i]));
     for (gsize i = 0; i < G_N_ELEMENTS(LIST_FIRSTS); i++)
         first_set_add(&list_firsts, LIST_FIRSTS[i]);
+    for (gsize i = 0; i < G_N_ELEMENTS(COUNTER_WORDS); i++)
+        add_first_key(&jb_junk_counter_keys, COUNTER_WORDS[i].s);
+    /* (a ticker needs an arrow, a quote's label or '%': the last is JunkPara.marks') */
+    for (gsize i = 0; i < G_N_ELEMENTS(ARROWS); i++)
+        add_first_key(&jb_junk_quote_keys, ARROWS[i].s);
+    for (const char *const *w = QUOTE; *w; w++)
+        add_first_key(&jb_junk_quote_keys, *w);
+    for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
+        add_first_key(&jb_junk_editor_keys, editor_words[i].s);
     static const char *const NAV_MARKS[] = {"｜", "丨", "›"}; /* (jb_junk_nav_bar's filter) */
     for (gsize i = 0; i < G_N_ELEMENTS(NAV_MARKS); i++)
         jb_junk_register_key(junk_key(NAV_MARKS[i]));

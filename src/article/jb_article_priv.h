@@ -169,6 +169,7 @@ typedef struct {
     guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
     guint64 keys;    /* the three-byte characters it has that rules ask about (jb_junk_key_bit) */
     gboolean other;  /* has a character of two or four bytes (such as ©) */
+    guint32 marks;   /* the ASCII marks some test needs that it has (ASCII_BAR … ASCII_COLON) */
     int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
     int sentence_mark; /* whether it has a sentence's mark (，。；！) once a rule asked, else -1 */
 } JunkPara;
@@ -201,9 +202,14 @@ extern guint8 jb_junk_key_bit[4096];
 extern guint8 jb_junk_char_bit[65536];
 
 /* What an ASCII byte tells the junk rules, in one word: letter_bit for a letter, and the
- * two bits below for a digit and '-' (clean_into reads it for every ASCII byte of a
- * paragraph: one load instead of three tests). Filled by junk_init. */
+ * bits below for a digit, '-' and the marks some test needs (clean_into reads it for every
+ * ASCII byte of a paragraph: one load instead of a test each). Filled by junk_init. */
 #define ASCII_LETTERS 0x03FFFFFFu
+#define ASCII_BAR (1u << 26)     /* '|' */
+#define ASCII_GT (1u << 27)      /* '>' */
+#define ASCII_PERCENT (1u << 28) /* '%' */
+#define ASCII_COLON (1u << 29)   /* ':' */
+#define ASCII_MARKS (ASCII_BAR | ASCII_GT | ASCII_PERCENT | ASCII_COLON)
 #define ASCII_HYPHEN (1u << 30)
 #define ASCII_DIGIT (1u << 31)
 extern guint32 jb_ascii_facts[128];
@@ -502,6 +508,13 @@ gboolean jb_junk_bracket_links(const JunkPara *j);
 gboolean jb_junk_widget(const JunkPara *j);
 /* Fill the tests' word sets (from jb_article_junk_init, after the rules' keys). */
 void jb_junk_tests_init(void);
+/* The key bits (JunkPara.keys) of the first characters of the words a test must find, filled
+ * by jb_junk_tests_init from the tests' own lists: a paragraph with none of them is not
+ * tried (jb_article_junk.c). All bits (~0) when a word begins with no three-byte character:
+ * then every paragraph is. */
+extern guint64 jb_junk_counter_keys; /* a counter's words (阅读, 点赞: view counts, meta lines) */
+extern guint64 jb_junk_quote_keys;   /* a ticker's arrows and quote labels (▲, 最新, 涨跌) */
+extern guint64 jb_junk_editor_keys; /* the editor words (责任编辑, 审核) */
 
 /* jb_article_junk.c */
 /* Give the three-byte character of junk_key `k` a bit of JunkPara.keys (once). */
