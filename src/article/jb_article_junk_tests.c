@@ -300,6 +300,7 @@ static const Lit editor_words[] = {
     LIT("校对"),     LIT("审校"),     LIT("终审"),     LIT("主编"),     LIT("监制"), LIT("统筹"),
     LIT("策划"),     LIT("作者"),     LIT("编审"),     LIT("責任編輯"), LIT("編輯"), LIT("審核"),
     LIT("校對"),     LIT("本版责编"), LIT("责编"),     LIT("責編"),     LIT("美编"), LIT("美編"),
+    LIT("本版编辑"), LIT("本版編輯"), LIT("本版責編"),
 };
 
 /* "责任编辑：王某", "[责任编辑: 某某 ]", "编辑 某某", a paper's page credits (本版责编：某某

@@ -241,7 +241,8 @@ static gboolean week_word(const char *s, const char *p, const char *limit, const
     } WEEKS[] = {{"本周", 0}, {"本週", 0},  {"这周", 0},  {"這週", 0}, {"全周", 0},
                  {"全週", 0}, {"上周", -1}, {"上週", -1}, {"下周", 1}, {"下週", 1}};
     for (gsize i = 0; i < G_N_ELEMENTS(WEEKS); i++)
-        if ((e = lit(p, limit, WEEKS[i].w))) {
+        if ((e = lit(p, limit, WEEKS[i].w)) &&
+            !any_lit(e, limit, (const char *const[]){"期", "刊", NULL})) { /* (全周期, 本周刊) */
             if (!anchor_trading_day(a, &day))
                 return TRUE;
             t->p = work_week(day, WEEKS[i].weeks);

@@ -483,6 +483,7 @@ static void test_junk_facts(void)
         {"扫码下载ＡＰＰ", TRUE}, /* letters made ASCII while cleaning */
         {"打开示例新闻客户端，精彩尽在掌握", TRUE},
         {"责任编辑：王某", TRUE},
+        {"本版编辑：周某 美编：李某", TRUE}, /* a paper's page credits under its edition line */
         {"[ 编辑 张三 ]", TRUE},
         {"本报记者 张三", TRUE},
         {"热线 400-123-4567", TRUE},
