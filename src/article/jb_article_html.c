@@ -75,6 +75,7 @@ typedef struct {
     gboolean in_h1, h1_done;
     GString *scratch;
     int row_cells;                /* -1 outside a table row, else the cells begun in it */
+    JbGrid grid;                  /* the table's cells spanning rows and columns */
     int in_link;                  /* open <a> elements */
     gsize text_bytes, link_bytes; /* the paragraph's visible bytes, and those inside links */
 } Html;
@@ -134,14 +135,6 @@ static void html_text(Html *h, const char *s, gsize n)
         h->link_bytes += visible;
     if (h->in_h1)
         g_string_append_len(h->h1, s, n);
-}
-
-/* Text that is markup's, not the page's (a cell separator): kept in the paragraph. */
-static void html_text_raw(Html *h, const char *s, gsize n)
-{
-    if (h->skip_depth > 0)
-        return;
-    append_len(h->para, s, n);
 }
 
 /* A byte of a tag name lower-cased, 0 for a byte that ends the name (letters, digits and
@@ -248,6 +241,19 @@ static const Attr *attr(const Attr *attrs, int n, const char *name)
         if (strcmp(attrs[i].name, name) == 0 && attrs[i].v)
             return &attrs[i];
     return NULL;
+}
+
+/* The value of attribute `name` copied into buf (a number's few bytes: colspan, rowspan),
+ * NUL-terminated; NULL when absent. */
+static const char *attr_copy(const Attr *attrs, int n, const char *name, char buf[8])
+{
+    const Attr *a = attr(attrs, n, name);
+    if (!a)
+        return NULL;
+    gsize len = MIN(a->vlen, 7);
+    memcpy(buf, a->v, len);
+    buf[len] = '\0';
+    return buf;
 }
 
 static char *attr_text(const Attr *a)
@@ -415,17 +421,23 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
                 h->c->canonical = attr_text(href);
         }
     } else if (t->flags & T_CELL) {
-        if (h->row_cells < 0)
+        if (h->row_cells < 0) {
             html_text(h, (char[]){HARD_SPACE}, 1);
-        else if (h->row_cells++ > 0)
-            html_text_raw(h, JB_CELL_SEP, 1);
+        } else {
+            char cols[8], rows[8];
+            jb_grid_cell_start(&h->grid, h->para, attr_copy(attrs, nattrs, "colspan", cols),
+                               attr_copy(attrs, nattrs, "rowspan", rows), strcmp(name, "th") == 0);
+            h->row_cells = h->grid.cells;
+        }
     } else if (t->flags & T_BLOCK) {
         if (h->row_cells >= 0 && !(t->flags & T_ROW))
             html_text(h, (char[]){HARD_SPACE}, 1); /* a block inside a cell: a space */
         else
             html_flush(h);
-        if (t->flags & T_ROW)
+        if (t->flags & T_ROW) {
             h->row_cells = 0;
+            jb_grid_row_start(&h->grid);
+        }
         if (t->flags & T_HEAD) {
             jb_article_begin_section(h->c, NULL, 0, NULL, NULL); /* titled by its heading */
             h->c->next_kind = JB_PARA_HEADING;
@@ -469,10 +481,18 @@ static void html_end(Html *h, const char *name)
     if (t->flags & T_CELL) {
         if (h->row_cells < 0)
             html_text(h, (char[]){HARD_SPACE}, 1);
+        else
+            jb_grid_cell_end(&h->grid, h->para);
         return;
     }
     if (!(t->flags & T_BLOCK))
         return;
+    if ((t->flags & T_ROW) && h->row_cells >= 0) {
+        jb_grid_row_end(&h->grid, h->para);
+        h->row_cells = h->grid.cells;
+    }
+    if (strcmp(name, "table") == 0)
+        jb_grid_clear(&h->grid); /* (what spans down ends with its table) */
     if (t->flags & T_ROW) {
         if (h->row_cells > 0)
             h->c->next_kind = JB_PARA_TABLE;
@@ -625,4 +645,5 @@ void jb_article_html_pass(Ctx *c, const char *s, const char *end, guint line0, g
     g_string_free(h.para, TRUE);
     if (h.h1)
         g_string_free(h.h1, TRUE);
+    jb_grid_clear(&h.grid);
 }

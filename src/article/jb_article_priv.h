@@ -530,4 +530,28 @@ JunkVerdict jb_article_junk_verdict(const JunkPara *j);
 gboolean jb_article_spaced_text(const char *s, gsize n);
 gsize jb_article_unspace(char *s);
 
+/* ---- a table's grid (jb_article_html_grid.c) ------------------------------------------- */
+
+/* The cells of a <table> as the grid they draw: colspan and rowspan written out. Owned by
+ * the HTML pass; jb_grid_clear frees what it carries. */
+typedef struct {
+    GPtrArray *carry;  /* per column: the text of a cell spanning down into it (g_free) */
+    GArray *rows_left; /* per column: int, the rows it still spans */
+    gsize from;        /* where the open cell's text begins in the paragraph */
+    int col;           /* the grid column of the next cell */
+    int cells;         /* the cells written in this row */
+    int colspan, rowspan;
+    gboolean open, header; /* a cell is open; it is a header (<th>) */
+} JbGrid;
+
+void jb_grid_clear(JbGrid *g);
+void jb_grid_row_start(JbGrid *g);
+/* A cell begins (its colspan and rowspan attributes, NULL when absent; a header, <th>): the
+ * cells carried down into the columns before it and a separator written to `para`. */
+void jb_grid_cell_start(JbGrid *g, GString *para, const char *colspan, const char *rowspan,
+                        gboolean header);
+void jb_grid_cell_end(JbGrid *g, GString *para);
+/* The row ends: its open cell closed, the cells carried down into its last columns written. */
+void jb_grid_row_end(JbGrid *g, GString *para);
+
 #endif /* JB_ARTICLE_PRIV_H */

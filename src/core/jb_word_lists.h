@@ -45,6 +45,7 @@ extern const char *const jb_words_report_short[];
 extern const char *const jb_words_report_short_value[];
 extern const char *const jb_words_reference_line[];
 extern const char *const jb_words_id_header[];
+extern const char *const jb_words_value_header[];
 extern const char *const jb_words_stock_noun[];
 
 #endif

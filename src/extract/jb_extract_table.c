@@ -329,6 +329,27 @@ static void table_quote(GString *quote, char *const *cells, guint j)
     }
 }
 
+/* Is `head` (its time taken out) a header saying only that its cells are values (绝对量)? */
+static gboolean value_header(const char *head)
+{
+    for (const char *const *w = jb_words_value_header; *w; w++)
+        if (strcmp(head, *w) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* A short cell of words, no figure (公路, 民航, 合计). */
+static gboolean text_cell(const char *cell)
+{
+    glong n = g_utf8_strlen(cell, -1);
+    if (n < 1 || n > 12)
+        return FALSE;
+    for (const char *p = cell; *p; p++)
+        if (g_ascii_isdigit(*p))
+            return FALSE;
+    return TRUE;
+}
+
 static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
 {
     const char *label = cells[0];
@@ -352,6 +373,13 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
     for (guint j = 1; j < n && t->head; j++)
         if (j < t->head->len && unit_header(g_ptr_array_index(t->head, j)))
             row_unit = cells[j];
+    /* a kind beside the label, under a header of its own (客运量 | 公路 | 万人次 | 2865) */
+    const char *kind = n > 2 && t->head && t->head->len > 2 && text_cell(label) &&
+                               text_cell(cells[1]) && !id_header(g_ptr_array_index(t->head, 0)) &&
+                               !unit_header(g_ptr_array_index(t->head, 1)) &&
+                               !id_header(g_ptr_array_index(t->head, 1))
+                           ? cells[1]
+                           : NULL;
     for (guint j = 1; j < n; j++) {
         const char *head = t->head && j < t->head->len ? g_ptr_array_index(t->head, j) : NULL;
         if (head && (unit_header(head) || id_header(head)))
@@ -382,10 +410,17 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             continue;
         g_autofree char *metric = head ? strip_text(head, head_time ? &ht : NULL) : g_strdup("");
         const char *subj = subject;
-        if (!metric[0]) { /* headers that are times only: the label names the metric */
+        if (!metric[0] || value_header(metric)) {
+            /* headers that are times only, or values only (10月份绝对量): the label names the
+             * metric, a kind beside it (客运量 | 公路) the subject */
             g_free(metric);
             metric = g_strdup(subject);
-            subj = "";
+            subj = kind ? kind : "";
+        } else if (kind) { /* 客运量 | 公路 | … 同比增长: 公路's 客运量同比增长 */
+            char *m = g_strconcat(subject, metric, NULL);
+            g_free(metric);
+            metric = m;
+            subj = kind;
         }
         GString *quote = g_string_new(NULL);
         table_quote(quote, cells, j);
@@ -432,6 +467,7 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         if (g_utf8_strlen(above, -1) <= 40)
             t.unit = caption_unit(above, &t.pct);
     }
+    gboolean last_head = FALSE;
     for (guint i = first; i < last; i++) {
         const char *row = g_ptr_array_index(a->paragraphs, i);
         guint line = g_array_index(a->lines, guint, i);
@@ -453,6 +489,8 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         /* a first row of bare years heads its columns (地区 | 2023 | 2024, 年份 | 2024A | 2025E) */
         gboolean year_heads = !t.head && years > 0 && numbers == 0 && !plain_number(cells[0]);
         numbers += years;
+        gboolean heads_over = last_head; /* (the row before was headers too) */
+        last_head = !(numbers > 0 && n > 1 && !year_heads) && filled > 1;
         if (numbers > 0 && n > 1 && !year_heads) {
             table_row(c, &t, cells, n, line);
         } else if (filled <= 1) { /* a caption: 今年第二季各行業失業率 */
@@ -468,6 +506,17 @@ void jb_extract_table(Ctx *c, guint first, guint last)
                 g_free(t.unit);
                 t.unit = u;
                 t.pct = pct;
+            }
+        } else if (heads_over && t.head && t.head->len == n) {
+            /* a second row of headers under the first (10月份 | 10月份 over 绝对量 | 同比增长):
+             * each column's two read as one, 10月份绝对量 */
+            for (guint j = 0; j < n; j++) {
+                char **h = (char **)&g_ptr_array_index(t.head, j);
+                if (strcmp(*h, cells[j]) != 0) {
+                    char *both = g_strconcat(*h, cells[j], NULL);
+                    g_free(*h);
+                    *h = both;
+                }
             }
         } else { /* the column headers */
             if (t.head)

@@ -745,6 +745,43 @@ static void test_copied_pages(void)
                 "a PDF's text: lines joined over a page's number and running head");
 }
 
+/* A table's cells spanning rows and columns are laid out as the grid they draw: a header
+ * over two columns written over each, a label over two rows written in each. */
+static void test_table_grid(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle) a = parse_as(
+        "grid.html",
+        "<html><body><h1>某省交通运输主要指标</h1><table>"
+        "<tr><th rowspan=\"2\">指标</th><th rowspan=\"2\">分类</th><th colspan=\"2\">10月</th></tr>"
+        "<tr><th>绝对量</th><th>同比增长（%）</th></tr>"
+        "<tr><td rowspan=\"2\">货运量</td><td>铁路</td><td>820</td><td>3.1</td></tr>"
+        "<tr><td>公路</td><td>9650</td><td>-1.2</td></tr>"
+        "<tr><td colspan=\"4\">注：按可比口径计算。</td></tr>"
+        "<tr><th colspan=\"100000\">附表</th></tr>"
+        "</table></body></html>",
+        &error);
+    g_clear_error(&error);
+    static const char *const want[] = {"指标\x1E分类\x1E"
+                                       "10月\x1E"
+                                       "10月",
+                                       "指标\x1E分类\x1E绝对量\x1E同比增长（%）",
+                                       "货运量\x1E铁路\x1E"
+                                       "820\x1E"
+                                       "3.1",
+                                       "货运量\x1E公路\x1E"
+                                       "9650\x1E-1.2"};
+    guint n = a ? a->paragraphs->len : 0;
+    for (guint i = 0; i < G_N_ELEMENTS(want); i++)
+        is_str(i + 1 < n ? para(a, i + 1) : NULL, want[i], "a table's grid: row %u", i);
+    is_str(n > 5 ? para(a, 5) : NULL, "注：按可比口径计算。\x1E\x1E\x1E",
+           "a data cell across the table: once, then empty cells (a note, no headers)");
+    guint cells = 1; /* (paragraph 0 is the heading) */
+    for (const char *p = n > 6 ? para(a, 6) : ""; *p; p++)
+        cells += *p == '\x1E';
+    ok(cells == 64, "a colspan past 64 is cut to 64 cells (%u)", cells);
+}
+
 /* Articles saved as JSON (one story, a list of stories under a key) and a page's JSON-LD. */
 static void test_json(void)
 {
@@ -871,6 +908,7 @@ int main(void)
 {
     test_json();
     test_copied_pages();
+    test_table_grid();
     test_html_page();
     test_markdown();
     test_plain_text();
