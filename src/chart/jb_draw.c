@@ -3,6 +3,7 @@
 #include "jb_atomic.h"
 #include "jb_common.h"
 #include "jb_fonts.h"
+#include "jb_glyphs.h"
 #include "jb_pdf_meta.h"
 
 #include <cairo-pdf.h>
@@ -147,7 +148,8 @@ void jb_layout_draw(cairo_t *cr, PangoLayout *layout, double x, double y, JbColo
     cairo_save(cr);
     jb_set_color(cr, color);
     cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout);
+    if (!jb_glyphs_show_layout(cr, layout)) /* PNG: the thread's own glyphs (jb_glyphs.h) */
+        pango_cairo_show_layout(cr, layout);
     cairo_restore(cr);
 }
 
