@@ -6,7 +6,8 @@
 void jb_lit_filter_build(JbLitFilter *f, const char *const *words)
 {
     f->first = words[0];
-    f->heads = f->tails = 0;
+    memset(f->heads, 0, sizeof f->heads);
+    memset(f->tails, 0, sizeof f->tails);
     f->has_short = FALSE;
     memset(f->short_first, 0, sizeof f->short_first);
     memset(f->short_last, 0, sizeof f->short_last);
@@ -22,8 +23,9 @@ void jb_lit_filter_build(JbLitFilter *f, const char *const *words)
             f->short_first[a >> 6] |= G_GUINT64_CONSTANT(1) << (a & 63);
             f->short_last[z >> 6] |= G_GUINT64_CONSTANT(1) << (z & 63);
         } else {
-            f->heads |= G_GUINT64_CONSTANT(1) << jb_lits_hash3(*w);
-            f->tails |= G_GUINT64_CONSTANT(1) << jb_lits_hash3(*w + n - 3);
+            guint h = jb_lits_hash3(*w), t = jb_lits_hash3(*w + n - 3);
+            f->heads[h >> 6] |= G_GUINT64_CONSTANT(1) << (h & 63);
+            f->tails[t >> 6] |= G_GUINT64_CONSTANT(1) << (t & 63);
         }
     }
 }
