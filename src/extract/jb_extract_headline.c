@@ -132,6 +132,8 @@ guint jb_extract_heading_level(const char *para)
     gboolean paren;
     const char *rest = past_cn_number(para, end, &paren);
     guint level = rest == para ? 0 : paren ? 2 : 1;
+    if (!level && starts(para, end, "【") && ends(para, end, "】") && end - para > 6)
+        level = 1, rest = para + strlen("【"); /* a section named in brackets: 【未来三天】 */
     if (!level) {
         rest = past_number(para, end);
         level = rest == para ? 0 : *para == '(' || starts(para, end, "（") ? 4 : 3;
