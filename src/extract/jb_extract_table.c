@@ -350,6 +350,22 @@ static gboolean text_cell(const char *cell)
     return TRUE;
 }
 
+/* A report's own words for its years in a header (本年, 上年, 本年末, 上年度末 beside 2025年 |
+ * 2024年 or 本报告期末) count from the year of the table's first column, not from the year it
+ * was published (an annual report for 2025 out in March 2026): `v` moved back to it. (今年,
+ * 去年 are a reader's words, counted from the day published.) */
+static void report_year(const Ctx *c, const char *head, const JbPeriod *first, JbPeriod *v)
+{
+    static const char *const OWN[] = {"本年", "上年", "本期", "上期", NULL};
+    gboolean own = FALSE;
+    for (const char *const *w = OWN; *w && !own; w++)
+        own = strstr(head, *w) != NULL;
+    int back = c->anchor.day.kind ? c->anchor.day.year - first->end.year : 0;
+    if (!own || back <= 0 || back > 1 || strstr(head, "今年") || strstr(head, "去年"))
+        return;
+    *v = (JbPeriod){jb_point_add_years(v->start, -back), jb_point_add_years(v->end, -back)};
+}
+
 static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
 {
     const char *label = cells[0];
@@ -387,6 +403,8 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         TimeRef ht; /* (上季, 今季: relative to the row's period, not to the column before) */
         gboolean head_time = head &&
                              text_time(c, head, row_time || t->have_ctx ? &row_ctx : NULL, &ht);
+        if (head_time && have_first && !row_time)
+            report_year(c, head, &first, &ht.val);
         if (head_time && have_first && ht.val.start.kind == JB_POINT_YEAR &&
             ht.val.end.year == ht.val.start.year && first.end.kind == JB_POINT_MONTH &&
             first.end.year == ht.val.start.year && (strstr(head, "累计") || strstr(head, "累計")))
