@@ -193,6 +193,67 @@ static GPtrArray *years_in(const char *a, const char *b)
 }
 
 
+/* A month's number 1 to 12 at p (not inside a longer number or a name), its end in *end. */
+static int month_at(const char *a, const char *p, const char *b, const char **end)
+{
+    if (p > a && (g_ascii_isalnum(p[-1]) || p[-1] == '.'))
+        return 0;
+    int m = 0;
+    const char *q = p;
+    while (q < b && g_ascii_isdigit(*q) && q - p < 2)
+        m = m * 10 + (*q++ - '0');
+    if (q == p || (q < b && g_ascii_isdigit(*q)) || m < 1 || m > 12)
+        return 0;
+    *end = q;
+    return m;
+}
+
+/* The last run of months named in [a, b) (7、8月, 10月和11月), as "2026-07" strings, in
+ * order, for 分别: the year of each the one the sentence's times give its last month. */
+static void months_in(const Ctx *c, const char *a, const char *b, GPtrArray *out)
+{
+    for (const char *p = a; p < b; p++) {
+        const char *q;
+        int m = month_at(a, p, b, &q);
+        if (!m)
+            continue;
+        int run[12], n = 0;
+        const char *last = p;
+        gboolean closed = FALSE;
+        while (m && n < 12) {
+            run[n++] = m;
+            closed = FALSE;
+            if (starts(q, b, "月")) {
+                q += strlen("月");
+                closed = TRUE;
+                if (starts(q, b, "份"))
+                    q += strlen("份");
+            }
+            static const char *const LINK[] = {"、", "和", "及", "与", "與", NULL};
+            const char *r = NULL;
+            for (const char *const *w = LINK; *w && !r; w++)
+                r = starts(q, b, *w) ? q + strlen(*w) : NULL;
+            const char *e;
+            m = r ? month_at(a, r, b, &e) : 0;
+            if (m)
+                last = r, q = e;
+        }
+        int year = 0; /* (the year the time scan gave the run's last month) */
+        for (guint k = 0; closed && n >= 2 && k < c->times->len && !year; k++) {
+            const TimeRef *t = &g_array_index(c->times, TimeRef, k);
+            if (t->at <= last && t->end > last && t->has_val &&
+                t->val.start.kind == JB_POINT_MONTH && t->val.start.n == run[n - 1])
+                year = t->val.start.year;
+        }
+        if (year) {
+            g_ptr_array_set_size(out, 0);
+            for (int k = 0; k < n; k++)
+                g_ptr_array_add(out, g_strdup_printf("%04d-%02d", year, run[k]));
+        }
+        p = q - 1;
+    }
+}
+
 /* Digits [p, q) of [a, b) that are not part of a name (5G, C919, H20). */
 static gboolean not_in_name(const char *a, const char *p, const char *q, const char *b)
 {
@@ -392,6 +453,10 @@ gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l
         g_ptr_array_set_size(l->years, 0);
         for (int y = r->val.start.year; y <= r->val.end.year; y++)
             g_ptr_array_add(l->years, g_strdup_printf("%d", y));
+    }
+    if (l->years->len != l->n) { /* 7、8月暑运期间…分别为668.2万人次和702.9万人次 */
+        g_ptr_array_set_size(l->years, 0);
+        months_in(c, sent, fenbie, l->years);
     }
     l->subjects = g_ptr_array_new();
     const char *cs = jb_extract_clause_start(c, sent, fenbie);
