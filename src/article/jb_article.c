@@ -296,6 +296,9 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
             }
         }
     }
+    g_autofree char *post = j->header_line <= 0 && j->digit ? jb_article_post_date(p, j->n) : NULL;
+    if (post) /* a post on a page of posts (a forum's answers): a section of its own day */
+        jb_article_begin_section(c, NULL, 0, post, NULL);
     if (j->n <= 24) { /* a closing date line (香港，二零二六年七月三日): the last one counts */
         int y, m, d;
         if (jb_article_closing_date(p, j->n, &y, &m, &d)) {

@@ -66,6 +66,10 @@ static const JunkRule junk_rules[] = {
     {J_START, "首页>", 80, NULL, FALSE},
     {J_START, "首页 ›", 80, NULL, FALSE},
     {J_START, "上一篇", 60, NULL, FALSE},
+    {J_START, "签名：", 80, NULL, FALSE}, /* a forum poster's signature under each post */
+    {J_START, "簽名：", 80, NULL, FALSE},
+    {J_START, "个性签名", 80, NULL, FALSE},
+    {J_START, "個性簽名", 80, NULL, FALSE},
     {J_START, "下一篇", 60, NULL, FALSE},
     {J_TEST, "nav bar", 120, jb_junk_nav_bar, FALSE},
     {J_TEST, "bracketed links", 60, jb_junk_bracket_links, FALSE},
@@ -106,6 +110,7 @@ static const JunkRule junk_rules[] = {
     {J_START, "为你推荐", 20, NULL, TRUE},
     {J_START, "为您推荐", 20, NULL, TRUE},
     {J_START, "相关阅读", 20, NULL, TRUE},
+    {J_START, "相关问题", 20, NULL, TRUE}, /* (a forum's questions beside this one) */
     {J_START, "相关新闻", 20, NULL, TRUE},
     {J_START, "相关推荐", 20, NULL, TRUE},
     {J_START, "相关视频", 20, NULL, TRUE},
@@ -131,6 +136,7 @@ static const JunkRule junk_rules[] = {
     {J_START, "更多閱讀", 20, NULL, TRUE},
     {J_START, "更多新聞", 20, NULL, TRUE},
     {J_START, "相關閱讀", 20, NULL, TRUE},
+    {J_START, "相關問題", 20, NULL, TRUE},
     {J_START, "相關新聞", 20, NULL, TRUE},
     {J_START, "相關推薦", 20, NULL, TRUE},
     {J_START, "相關文章", 20, NULL, TRUE},

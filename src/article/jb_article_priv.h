@@ -346,6 +346,8 @@ char *jb_article_strip_dup(const char *s);
 void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line);
 /* A heading begins a new section: `title` (raw text, may be NULL), with the date and link
  * its item states (NULL when none: found later in its footer, or the article's). */
+/* A post's header line on a page of posts: its date, a new section (jb_article_section.c). */
+char *jb_article_post_date(const char *p, glong nchars);
 void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *date,
                               const char *url);
 

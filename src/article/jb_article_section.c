@@ -105,3 +105,36 @@ void jb_article_notice_section_facts(Ctx *c, const JunkPara *j)
         x->published = jb_article_format_date(3, y, m, d);
     }
 }
+
+/* The words of a post's header line on a page of posts (a forum's 【回答2】某某　2026-12-04
+ * 22:31　获赞 536, 提问者：某某　发布于 2026-12-03 08:41, a comment's 3楼). */
+static const char *const POST_WORDS[] = {"发布于", "發佈於", "發布於", "发表于", "發表於",
+                                         "回答",   "回复",   "回覆",   "获赞",   "獲讚",
+                                         "楼",     "樓",     NULL};
+
+/* Is the block `p` (`nchars` characters) the header line of a post on a page of posts: a
+ * post's word and a date with its time of day (2026-12-04 22:31), no sentence? Its date as
+ * "YYYY-MM-DD" (caller frees), else NULL: each post is then a section of its own day. */
+char *jb_article_post_date(const char *p, glong nchars)
+{
+    if (nchars > 80 || strstr(p, "。"))
+        return NULL;
+    gboolean word = FALSE;
+    for (const char *const *w = POST_WORDS; *w && !word; w++)
+        word = strstr(p, *w) != NULL;
+    if (!word)
+        return NULL;
+    for (const char *q = p; *q; q++) {
+        const char *e;
+        int y, m, d;
+        if (!g_ascii_isdigit(*q) || (q > p && g_ascii_isdigit(q[-1])) ||
+            jb_article_scan_ymd(q, &e, &y, &m, &d) != 3)
+            continue;
+        while (*e == ' ')
+            e++;
+        if (g_ascii_isdigit(e[0]) && g_ascii_isdigit(e[1]) && e[2] == ':' &&
+            g_ascii_isdigit(e[3]) && g_ascii_isdigit(e[4]))
+            return jb_article_format_date(3, y, m, d);
+    }
+    return NULL;
+}

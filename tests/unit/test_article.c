@@ -745,6 +745,32 @@ static void test_copied_pages(void)
                 "a PDF's text: lines joined over a page's number and running head");
 }
 
+/* A page of posts (a forum's question and answers): each post a section of its own day,
+ * the posters' signatures and the list of related questions no text. */
+static void test_forum_posts(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle)
+        a = parse_as("forum.txt",
+                     "车友社区 > 用车\n浏览 1,204 · 页面抓取于 2026-12-06\n\n"
+                     "【提问】冬天充电慢正常吗？\n提问者：某车主　　发布于 2026-12-02 08:15\n\n"
+                     "我的车续航标称500公里，现在只能跑350公里。\n\n"
+                     "【回答1】热心网友（LV3）　　2026-12-04 19:40　　获赞 88\n\n"
+                     "正常。低温下电池可用容量会下降一到两成。\n\n"
+                     "签名：开电车两年，累计里程52000公里\n\n"
+                     "相关问题：\n· 零下15℃还能快充吗？（42个回答）\n",
+                     &error);
+    g_clear_error(&error);
+    guint n = a ? a->sections->len : 0;
+    ok(n == 3, "a forum page: the page and two posts (%u sections)", n);
+    is_str(n > 1 ? g_array_index(a->sections, JbSection, 1).published : NULL, "2026-12-02",
+           "the question's own day");
+    is_str(n > 2 ? g_array_index(a->sections, JbSection, 2).published : NULL, "2026-12-04",
+           "the answer's own day");
+    ok(a && !any_para_has(a, "签名") && !any_para_has(a, "42个回答"),
+       "signatures and related questions are no text");
+}
+
 /* A table's cells spanning rows and columns are laid out as the grid they draw: a header
  * over two columns written over each, a label over two rows written in each. */
 static void test_table_grid(void)
@@ -909,6 +935,7 @@ int main(void)
     test_json();
     test_copied_pages();
     test_table_grid();
+    test_forum_posts();
     test_html_page();
     test_markdown();
     test_plain_text();
