@@ -169,7 +169,9 @@ static gboolean aligned_row(const char *p, const char *e, const char *end, Align
     }
     if (!n2)
         num2 = 0;
-    gboolean row = n >= 3 && num >= 1 && (before == n || (n2 == n && num2 >= 1));
+    /* (or a box of labels and their values, two cells a line: 收盘价（元）　　　48.60) */
+    gboolean pair = n == 2 && num == 1 && (before == 2 || (n2 == 2 && num2 == 1));
+    gboolean row = (n >= 3 || pair) && num >= 1 && (before == n || (n2 == n && num2 >= 1));
     gboolean head = num == 0 && n2 >= 3 && num2 >= 1 && (n == n2 || n + 1 == n2);
     if (!row && !head)
         return FALSE;

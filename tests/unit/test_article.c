@@ -771,6 +771,26 @@ static void test_forum_posts(void)
        "signatures and related questions are no text");
 }
 
+/* A box of labels and their values in a text file, two cells a line aligned with spaces
+ * (收盘价（元）　　　48.60), is a table's rows; a single such line is not. */
+static void test_value_box(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle) a = parse_as("box.txt",
+                                      "某公司点评\n\n基础数据（截至2026年12月3日）\n"
+                                      "收盘价（元）　　　　36.20\n总市值（亿元）　　　181.4\n\n"
+                                      "正文一段。\n分析师　　　　　　　3\n",
+                                      &error);
+    g_clear_error(&error);
+    guint n = a ? a->paragraphs->len : 0, rows = 0;
+    for (guint i = 0; i < n; i++)
+        rows += g_array_index(a->kinds, guint8, i) == JB_PARA_TABLE;
+    ok(rows == 2, "a box of labels and values: two rows of a table (%u)", rows);
+    ok(a && any_para_has(a, "收盘价（元）\x1E"
+                            "36.20"),
+       "its cells: the label and the value");
+}
+
 /* A table's cells spanning rows and columns are laid out as the grid they draw: a header
  * over two columns written over each, a label over two rows written in each. */
 static void test_table_grid(void)
@@ -935,6 +955,7 @@ int main(void)
     test_json();
     test_copied_pages();
     test_table_grid();
+    test_value_box();
     test_forum_posts();
     test_html_page();
     test_markdown();
