@@ -45,7 +45,8 @@ GHashTable *jb_extract_seen_new(void)
 }
 
 /* A metric phrase without what only says how it is stated: 的, a verb or hedge at its end
- * (为 是 达到 升至 超过), 最新 at its start: 本港最新失業率升至 → 本港失業率. In `out`. */
+ * (为 是 达到 升至 超过), 最新 at its start, a slash between letters: 本港最新失業率升至 →
+ * 本港失業率, P/E → PE. In `out`. */
 static const char *metric_core(const char *m, char out[256])
 {
     static const Lit TAIL[] = {LIT("达到"), LIT("達到"), LIT("升至"), LIT("降至"), LIT("增至"),
@@ -59,6 +60,8 @@ static const char *metric_core(const char *m, char out[256])
     for (; *p && n + 4 < 256; p = g_utf8_next_char(p)) {
         if (starts(p, p + 3, "的"))
             continue;
+        if (*p == '/' && p > m && g_ascii_isalpha(p[-1]) && g_ascii_isalpha(p[1]))
+            continue; /* P/E, P/B: as PE, PB */
         gsize k = (gsize)(g_utf8_next_char(p) - p);
         memcpy(out + n, p, k);
         n += k;
@@ -119,6 +122,16 @@ typedef struct {
     gboolean bare;  /* bare_change(core) */
 } Core;
 
+/* Two capital letters or more and nothing else (PE, PB): a name, short as it is. */
+static gboolean acronym(const char *m)
+{
+    gsize n = 0;
+    for (; m[n]; n++)
+        if (!g_ascii_isupper(m[n]))
+            return FALSE;
+    return n >= 2;
+}
+
 static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
 {
     const JbStatement *a = e->s;
@@ -143,7 +156,8 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
     gboolean a_shorter = strlen(ca) <= strlen(cb);
     const char *shorter = a_shorter ? ca : cb, *longer = a_shorter ? cb : ca;
     gboolean shorter_bare = a_shorter ? e->core_bare : core_b->bare;
-    if (g_utf8_strlen(shorter, -1) < 3 || shorter_bare || !strstr(longer, shorter))
+    if ((g_utf8_strlen(shorter, -1) < 3 && !acronym(shorter)) || shorter_bare ||
+        !strstr(longer, shorter))
         return strcmp(a->quote, b->quote) == 0;
     /* within one paragraph a writer does not restate a figure in other words: 全国城镇调查失业率
      * 为5.0%。31个大城市城镇调查失业率为5.0% are the whole and a part */

@@ -556,6 +556,12 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
                          .quote = (char *)quote,
                          .line = line};
     JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
+    const char *per = strchr(q->unit, '/');
+    if (!earlier && per && per > q->unit) { /* EPS（元/股） | 1.18 after EPS分别为1.18元 */
+        JbStatement bare = probe;
+        bare.q.unit[per - q->unit] = '\0';
+        earlier = jb_extract_same_figure(c->seen, &bare);
+    }
     JbDecimal v = jb_decimal_normalize(q->value);
     gboolean said_in_row = FALSE;
     for (guint i = 0; i < c->n_row_said && !said_in_row; i++)
