@@ -292,8 +292,9 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
     if (!prev_end || !out->len || t->rel != REL_NONE || !t->known ||
         (t->role != TIME_PERIOD && !(t->role == TIME_DAY && ends_there)))
         return FALSE;
-    const char *sep = any_lit(
-        prev_end, limit, (const char *const[]){"至", "到", "—", "–", "-", "～", "~", "—", NULL});
+    const char *sep = any_lit(prev_end, limit,
+                              (const char *const[]){"起至", "起到", "至", "到", "—", "–", "-", "～",
+                                                    "~", "—", NULL}); /* (自12月10日起至…) */
     if (sep == prev_end + strlen("—") && lit(sep, limit, "—"))
         sep += strlen("—"); /* (a dash written twice: ——) */
     gboolean by_ends = FALSE;

@@ -353,6 +353,12 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
             prev->rel == REL_NONE && jb_period_first_day(&t->p) != jb_period_end_day(&t->p) - 1)
             prev->p = t->p; /* 上周（11月24日—11月30日）: the days it says, weekend and all */
     } else if (t->role == TIME_DAY) {
+        if (t->shifted_back && start_after(e, limit)) { /* 自3月1日起, in February: to come */
+            t->p.start.year++;
+            t->p.end.year++;
+            t->shifted_back = FALSE;
+            t->future_word = TRUE;
+        }
         if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
             !ends_with(s, p, "於") && !ends_with(s, p, "起至") && !ends_with(s, p, "起到"))
             t->role = TIME_PERIOD; /* 截至10月17日, 从本月23日起 */
