@@ -392,6 +392,10 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
     } else if (multiple_after(e, limit)) {
         t->role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: a share's base */
         t->share_of = TRUE;
+    } else if (t->role == TIME_PERIOD &&
+               ends_with_any(s, p, (const char *const[]){"占", "佔", "占了", "佔了", NULL})) {
+        t->role = TIME_BASE; /* 第四季度…，占全年营业收入的29.2%: the whole a share is of */
+        t->share_of = TRUE;
     }
     if (t->role == TIME_PERIOD && ordinal_after(s, e, limit))
         t->local = t->sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */
