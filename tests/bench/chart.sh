@@ -142,7 +142,9 @@ ROUNDS=${BENCH_COLD_RUNS:-15}
 # thread then two in one process, TR rounds: gain by free time (2.00: the second thread costs
 # the first nothing; the floor), by CPU time, by the clock (what this shared machine gave), the
 # two's blocked share of their free time, one thread's charts per CPU-second, the two's waits
-# per 100 charts and ms blocked per wait. Dashes when DIR cannot be written.
+# per 100 charts and ms blocked per wait (with THREADS_PROCS=1: two processes against one,
+# which share nothing in user space: what this machine gives two cores, the threads' ceiling).
+# Dashes when DIR cannot be written.
 threaded() {
     if [ -d "$2" ] && [ -w "$2" ]; then
         d=$(mktemp -d "$2/jb-bench.XXXXXX")
@@ -168,6 +170,8 @@ for kind in bar line; do
     # encoding only) and to the disk the bench runs on ($T: its file system's costs too)
     threaded $kind /dev/shm >"$T/mem"
     read -r tg_mem tc_mem tw_mem tb_mem _ tn_mem tm_mem <"$T/mem"
+    THREADS_PROCS=1 threaded $kind /dev/shm >"$T/procs" # the same with two processes
+    read -r tpg_mem tpc_mem _ <"$T/procs"
     threaded $kind "$T" >"$T/disk"
     read -r tg_disk tc_disk tw_disk tb_disk _ tn_disk tm_disk <"$T/disk"
     jd=$(rate x "$N" $jb -o "$T/j.pdf" --repeat "$N")
@@ -205,10 +209,10 @@ for kind in bar line; do
     echo "$jp $mp $gpp $jc $mc $gc $jd $md $gpd $jpng" | awk -v k=$kind '{
         printf "%s ratios: PNG/s %.0f× matplotlib, %.0f× gnuplot; cold %.0f× faster than matplotlib, %.1f× than gnuplot; PDF/s %.0f× matplotlib, %.0f× gnuplot; jianbao PNG %d bytes\n",
             k, $1/$2, $1/$3, $5/$4, $6/$4, $7/$8, $7/$9, $10 }'
-    echo "$jc $gc $jdc $gdc $jpc $tg_mem $tc_mem $tw_mem $tb_mem $tg_disk $tc_disk $tb_disk $tn_mem $tm_mem" | awk -v k=$kind '{
-        printf "%s floors (issue 19): cold PNG %.2f× gnuplot %s (≤0.30), cold PDF %.2f× gnuplot %s (≤0.30), PNG per CPU-second %s %s (≥300), two threads in one process %s× one by free time %s (≥1.8; by CPU time %s×, by the clock %s×, blocked %s of the time: %s waits per 100 charts, %s ms each), written to the disk %s× (by CPU time %s×, blocked %s)\n",
+    echo "$jc $gc $jdc $gdc $jpc $tg_mem $tc_mem $tw_mem $tb_mem $tg_disk $tc_disk $tb_disk $tn_mem $tm_mem $tpg_mem $tpc_mem" | awk -v k=$kind '{
+        printf "%s floors (issue 19): cold PNG %.2f× gnuplot %s (≤0.30), cold PDF %.2f× gnuplot %s (≤0.30), PNG per CPU-second %s %s (≥300), two threads in one process %s× one by free time %s (≥1.8; by CPU time %s×, by the clock %s×, blocked %s of the time: %s waits per 100 charts, %s ms each; two processes sharing nothing %s× by free time, %s× by CPU time), written to the disk %s× (by CPU time %s×, blocked %s)\n",
             k, $1/$2, ($1/$2<=0.30?"ok":"MISSED"), $3/$4, ($3/$4<=0.30?"ok":"MISSED"), $5, ($5>=300?"ok":"MISSED"),
-            $6, ($6 == "-" ? "not measured" : ($6>=1.8?"ok":"MISSED")), $7, $8, $9, $13, $14, $10, $11, $12 }'
+            $6, ($6 == "-" ? "not measured" : ($6>=1.8?"ok":"MISSED")), $7, $8, $9, $13, $14, $15, $16, $10, $11, $12 }'
     echo "  (load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores: other work on this machine lowers every figure)"
     cat >>"$T/table" <<ROWS
 | $kind: PNG, cold process, ms | $jc | $gc | $mc | $(ratio "$jc" "$gc") |
@@ -218,6 +222,7 @@ for kind in bar line; do
 | $kind: two threads' PNG charts ÷ one's in one process, by each thread's free time (its clock less its wait for a core), written to memory | $tg_mem | | | |
 | $kind: the same by CPU time; by the clock (this shared machine); blocked share of the two's time; waits per 100 charts, ms each | $tc_mem; $tw_mem; $tb_mem; $tn_mem, $tm_mem | | | |
 | $kind: the same written to the disk, by free time; by CPU time; blocked share; waits per 100 charts, ms each | $tg_disk; $tc_disk; $tb_disk; $tn_disk, $tm_disk | | | |
+| $kind: two processes' PNG charts ÷ one's, written to memory (they share nothing: what this machine gives two cores, the threads' ceiling), by free time; by CPU time | $tpg_mem; $tpc_mem | | | |
 | $kind: PDF charts per CPU-second, one process | $jdc_cpu | $gpdc | | $(ratio "$jdc_cpu" "$gpdc") |
 | $kind: PDF bytes | $jsz | $gsz | $msz | $(ratio "$jsz" "$gsz") |
 ROWS

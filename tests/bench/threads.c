@@ -19,6 +19,11 @@
  *   by CPU time:   2 × one's CPU / the mean of the two's CPU      (blocked time left out)
  *   by the clock:  2 × one's clock / the slower of the two's clock (what this machine gave
  *                  just now: meaningful only when two cores were free)
+ * With THREADS_PROCS=1 the workers are processes instead (fork: one child, then two, each
+ * warmed up before the start), which share nothing in user space: their gains are what this
+ * machine gives two cores whatever a program does (its caches, its memory, its host), the
+ * ceiling to read the threads' against. A run of its own, so that no child's copy-on-write
+ * pages are left for the threads to fault in.
  * Prints a line per round ("# ...") and then the medians of the rounds: "median", the gains by
  * free time, CPU time and the clock, the two workers' blocked share of their free time, one
  * worker's charts per CPU-second (start-up left out), the two's waits per 100 charts and the
@@ -31,13 +36,16 @@
 #include "jb_chart.h"
 #include "jb_series.h"
 
+#include <errno.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef struct {
     double clock, cpu, delay; /* seconds */
@@ -115,6 +123,61 @@ static void phase(JbChart **charts, const char *out, int n, int k, Times *t)
     pthread_barrier_destroy(&start);
 }
 
+/* The same as phase with `k` processes (children of this one, which has no other thread
+ * then): each warms up, says so, waits for the word to start, draws `n` charts and writes its
+ * times back through a pipe. */
+static void phase_procs(JbChart **charts, const char *out, int n, int k, Times *t)
+{
+    int ready[2], go[2], back[2][2];
+    pid_t pid[2];
+    if (pipe(ready) || pipe(go)) {
+        fprintf(stderr, "threads: pipe: %s\n", g_strerror(errno));
+        exit(2);
+    }
+    for (int i = 0; i < k; i++) {
+        if (pipe(back[i]) || (pid[i] = fork()) < 0) {
+            fprintf(stderr, "threads: cannot start a process: %s\n", g_strerror(errno));
+            exit(2);
+        }
+        if (pid[i] == 0) {
+            Worker w = {.chart = charts[i], .out = out, .n = n};
+            gboolean ok = jb_chart_render(w.chart, out, 0, &w.error); /* warm-up, unmeasured */
+            char c = 1;
+            close(go[1]);
+            if (!ok || write(ready[1], &c, 1) != 1 || read(go[0], &c, 1) < 0)
+                _exit(1);
+            Times a = now();
+            for (int j = 0; ok && j < n; j++)
+                ok = jb_chart_render(w.chart, out, 0, &w.error);
+            Times b = now();
+            Times r = {b.clock - a.clock, b.cpu - a.cpu, b.delay - a.delay,
+                       b.voluntary - a.voluntary, b.faults - a.faults};
+            _exit(ok && write(back[i][1], &r, sizeof r) == (ssize_t)sizeof r ? 0 : 1);
+        }
+        close(back[i][1]);
+    }
+    close(ready[1]);
+    close(go[0]);
+    char c;
+    for (int i = 0; i < k; i++)
+        if (read(ready[0], &c, 1) != 1) {
+            fprintf(stderr, "threads: a drawing process failed\n");
+            exit(1);
+        }
+    close(go[1]); /* all warm: start */
+    for (int i = 0; i < k; i++) {
+        int status = 0;
+        ssize_t got = read(back[i][0], &t[i], sizeof t[i]);
+        waitpid(pid[i], &status, 0);
+        close(back[i][0]);
+        if (got != (ssize_t)sizeof t[i] || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            fprintf(stderr, "threads: a drawing process failed\n");
+            exit(1);
+        }
+    }
+    close(ready[0]);
+}
+
 static int by_value(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -161,10 +224,16 @@ int main(int argc, char **argv)
         wait_ms[99];
     printf("# round: one thread, then each of two: clock cpu run-delay blocked s (waits, faults);"
            " gains by free time, CPU, clock\n");
+    gboolean procs = g_strcmp0(g_getenv("THREADS_PROCS"), "1") == 0;
     for (int r = 0; r < rounds; r++) {
         Times one, two[2];
-        phase(charts, argv[3], n, 1, &one);
-        phase(charts, argv[3], n, 2, two);
+        if (procs) {
+            phase_procs(charts, argv[3], n, 1, &one);
+            phase_procs(charts, argv[3], n, 2, two);
+        } else {
+            phase(charts, argv[3], n, 1, &one);
+            phase(charts, argv[3], n, 2, two);
+        }
         double f1 = one.clock - one.delay, c2 = (two[0].cpu + two[1].cpu) / 2;
         double f2 = (two[0].clock - two[0].delay + two[1].clock - two[1].delay) / 2;
         free_gain[r] = 2 * f1 / f2;
