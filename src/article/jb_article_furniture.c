@@ -40,6 +40,11 @@ static gboolean listed(const char *const *list, const char *a, const char *b)
     return FALSE;
 }
 
+gboolean jb_article_page_tool(const char *a, const char *b)
+{
+    return first_set_has(&tool_firsts, a) && listed(jb_words_page_tool, a, b);
+}
+
 /* The token of a page's tools at a (before e): links in brackets, one or more (【上一版】
  * 【下一版】, [打印], 【字体：大 中 小】: each up to 8 characters, spaces inside), a word of
  * page_tool (before a space or a label's colon: 字号：大 中 小), or a bar between them. Its

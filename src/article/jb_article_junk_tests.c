@@ -109,7 +109,8 @@ static const char *past_counter(const char *p)
 
 /* A page's line of facts about itself ending in its counters (公告日期：2025-10-28　编号：
  * 2025-068　阅读：1.2万　评论(36)): labelled fields (a label of up to 6 characters and its
- * colon) and counters, at least one of each, nothing else, no sentence. A line of labelled
+ * colon) and counters, at least one of each, and the page's tools (打印, 关闭), nothing else,
+ * no sentence. A line of labelled
  * figures without a counter (营业收入：12.3亿元　净利润：1.2亿元) is a fact box, kept. */
 gboolean jb_junk_meta_line(const JunkPara *j)
 {
@@ -126,6 +127,10 @@ gboolean jb_junk_meta_line(const JunkPara *j)
             e = p + strlen(p);
         if (q == e) {
             counters++;
+            p = e;
+            continue;
+        }
+        if (jb_article_page_tool(p, e)) { /* 字号：大 中 小　打印　关闭　浏览次数：20,614 */
             p = e;
             continue;
         }

@@ -474,6 +474,8 @@ const char *jb_article_tools_tail(const char *p, const char *e, gboolean whole, 
                                   guint *tokens);
 /* May the line `p` start with the page's tools (a filter for jb_article_tools_tail)? */
 gboolean jb_article_may_be_tools(const char *p);
+/* Is [a, b) a word of a page's tools (打印, 关闭, 大 中 小; templates/words.tsv page_tool)? */
+gboolean jb_article_page_tool(const char *a, const char *b);
 /* Is the line `p` (`len` bytes, `nchars` characters) an issuer's name alone (某某股份有限公司)? */
 gboolean jb_article_issuer_line(const char *p, gsize len, glong nchars);
 /* The token a page's first line opens with, 2 to 12 letters (g_free; NULL if none), and in

@@ -484,6 +484,7 @@ static void test_junk_facts(void)
         {"打开示例新闻客户端，精彩尽在掌握", TRUE},
         {"责任编辑：王某", TRUE},
         {"本版编辑：周某 美编：李某", TRUE}, /* a paper's page credits under its edition line */
+        {"字号：大 中 小　　打印　　关闭　　浏览次数：12,406", TRUE}, /* a portal's tools */
         {"[ 编辑 张三 ]", TRUE},
         {"本报记者 张三", TRUE},
         {"热线 400-123-4567", TRUE},
