@@ -335,9 +335,11 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         a->title = g_strdup(p);
         if (jb_article_issuer_line(p, len, j->n))
             c->retitle_at = a->paragraphs->len + 1;
-        /* (a masthead, 某某日报数字报, if the date line comes right after it) */
-        if (c->title_from == 0 && !j->digit && j->n <= 16 && !c->masthead &&
-            (c->masthead = publisher_token(p, p + len)) != NULL) {
+        /* (a masthead, 某某日报数字报, or its first token, 某某证券研究所　公司点评报告, if the
+         * date line comes right after it) */
+        const char *sp = j->n <= 30 ? memchr(p, ' ', len) : NULL;
+        if (c->title_from == 0 && !j->digit && j->n <= 30 && !c->masthead &&
+            (c->masthead = publisher_token(p, sp && sp > p ? sp : p + len)) != NULL) {
             c->masthead_block = c->nblocks;
             c->masthead_text = g_strdup(p);
         }

@@ -718,6 +718,15 @@ static void test_copied_pages(void)
                                        &error);
     g_clear_error(&error);
     is_str(br ? br->published : NULL, "2026-04-09", "a date alone in brackets under the title");
+    g_autoptr(JbArticle) rep = parse_as("rep.txt",
+                                        "某川证券研究所　　公司点评报告　　电子\n"
+                                        "证券研究报告　　2026年12月04日\n\n"
+                                        "某某电子（688000.SH）\n\n前三季度实现营收38.6亿元。\n",
+                                        &error);
+    g_clear_error(&error);
+    is_str(rep ? rep->publisher : NULL, "某川证券研究所",
+           "a masthead's first token above the date line is the publisher");
+    is_str(rep ? rep->published : NULL, "2026-12-04", "the date line under the masthead");
 
     const char *pdf = "某省交通研究所                         交通运行季度简报\n"
                       "2026年第一季度某省港口运行\n"
