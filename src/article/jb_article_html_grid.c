@@ -79,6 +79,8 @@ void jb_grid_cell_end(JbGrid *g, GString *para)
     if (!g->open)
         return;
     g->open = FALSE;
+    if (g->from > para->len)
+        return; /* (the paragraph was flushed inside the cell: a container dropped there) */
     g_autofree char *text = g_strndup(para->str + g->from, para->len - g->from);
     gsize n = strlen(text);
     /* (a header's text over each column it spans; a data cell's once, the rest empty: a

@@ -836,6 +836,17 @@ static void test_table_grid(void)
     for (const char *p = n > 6 ? para(a, 6) : ""; *p; p++)
         cells += *p == '\x1E';
     ok(cells == 64, "a colspan past 64 is cut to 64 cells (%u)", cells);
+    /* a container dropped inside a spanning cell (its paragraph flushed there) */
+    g_autoptr(JbArticle) d = parse_as("drop.html",
+                                      "<html><body><table><tr><td>甲</td><td colspan=\"2\">12"
+                                      "<aside>x</aside>34</td></tr><tr><td>乙</td><td>5</td>"
+                                      "<td>6</td></tr></table></body></html>",
+                                      &error);
+    g_clear_error(&error);
+    ok(d && any_para_has(d, "乙\x1E"
+                            "5\x1E"
+                            "6"),
+       "a container dropped in a spanning cell");
 }
 
 /* Articles saved as JSON (one story, a list of stories under a key) and a page's JSON-LD. */
