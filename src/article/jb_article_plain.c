@@ -238,13 +238,19 @@ static gboolean page_furniture(const char *p, const char *e, const char *head, g
     return head_len && (gsize)(e - p) == head_len && memcmp(p, head, head_len) == 0;
 }
 
+#define PAGE_BREAK_LINES 8
+
 /* Is the blank line [p, e) one of those around a page break: blank lines and a page's
  * furniture, then text? */
 static gboolean page_break_after(const char *p, const char *e, const char *end, const char *head,
                                  gsize head_len)
 {
     gboolean furniture = FALSE;
-    for (p = e < end ? e + 1 : end; p < end; p = e < end ? e + 1 : end) {
+    /* (over the next PAGE_BREAK_LINES lines at most: a break is a few, and a file of a
+     * million blank lines must not be read again from each) */
+    int lines = 0;
+    for (p = e < end ? e + 1 : end; p < end && lines++ < PAGE_BREAK_LINES;
+         p = e < end ? e + 1 : end) {
         e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
             e = end;

@@ -48,6 +48,18 @@ long_label_table() { # N FILE
     awk -v n="$1" 'BEGIN { printf "<p>2024-03-01</p><table><tr><td>"; for (i = 0; i < 100000; i++) printf "产业规模"; printf "</td>"; for (i = 0; i < n; i++) printf "<td>%d</td>", i; print "</tr></table>" }' >"$2"
 }
 
+# a hard-wrapped text (as a PDF's copy is) ending in N blank lines: each blank line once
+# looked over all those after it for a page's break (3 million: minutes)
+wrapped_blanks() { # N FILE
+    { date_line; awk -v n="$1" 'BEGIN { for (i = 0; i < 5; i++) print "一二三四五六七八九十一二三四五六七八九十一二三四五六七八"; for (i = 0; i < n; i++) print ""; print "结束。" }'; } >"$2"
+}
+
+# a <table> of N rows under a label spanning them and a header over N columns (rowspan and
+# colspan past what is kept: 64)
+spanned_table() { # N FILE
+    awk -v n="$1" 'BEGIN { printf "<p>2024-03-01</p><table><tr><th colspan=\"%d\">10月</th></tr>", n; for (i = 0; i < n; i++) printf "<tr>%s<td>%d</td></tr>", (i ? "" : sprintf("<td rowspan=\"%d\">规模</td>", n)), i; print "</table>" }' >"$2"
+}
+
 # N figures of a metric of the dictionary in one sentence (社会消费品零售总额1亿元…): each
 # looked for its owner in all of the sentence before it (5000: 35 s; 10000: over a minute)
 metric_sentence() { # N FILE

@@ -86,6 +86,10 @@ pcase "extract, a table row of 40000 figures" 0 "" 30 64 100 wide.html "$JB" ext
 is "$(($(wc -l <wide.csv) - 1))" $((40000 / size)) "extract, a table row of 40000 figures: every one a statement"
 long_label_table $((4000 / size)) label.html
 pcase "extract, a table row of 4000 figures under a label of 1.2 MB" 0 "" 30 64 40 label.html "$JB" extract -o label.csv label.html
+wrapped_blanks $((3000000 / size)) blanks.txt
+pcase "extract, a hard-wrapped text ending in 3 million blank lines" 0 "" 30 64 100 blanks.txt "$JB" extract -o blanks.csv blanks.txt
+spanned_table $((40000 / size)) spans.html
+pcase "extract, a table of 40000 rows under one spanning label and header" 0 "" 30 64 100 spans.html "$JB" extract -o spans.csv spans.html
 paragraph_article $((1000000 / size)) para1m.txt
 pcase "extract, 1 MB without punctuation" 0 "" 30 64 40 para1m.txt "$JB" extract -o para.csv para1m.txt
 paragraph_article $((2000000 / size)) para2m.txt
