@@ -81,6 +81,10 @@ void jb_grid_cell_end(JbGrid *g, GString *para)
     g->open = FALSE;
     if (g->from > para->len)
         return; /* (the paragraph was flushed inside the cell: a container dropped there) */
+    if (g->colspan == 1 && g->rowspan == 1) {
+        g->col = MIN(g->col + 1, GRID_COLUMNS_MAX); /* (most cells: nothing to copy) */
+        return;
+    }
     g_autofree char *text = g_strndup(para->str + g->from, para->len - g->from);
     gsize n = strlen(text);
     /* (a header's text over each column it spans; a data cell's once, the rest empty: a

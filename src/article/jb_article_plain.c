@@ -230,12 +230,18 @@ static gboolean page_number_line(const char *p, const char *e)
 
 /* Does the line [p, e) say nothing of the text: a page's number, or the running head of a
  * copied PDF (`head`, the file's first line, met again further on)? */
+/* Is the trimmed line [a, b) the running head `head`? */
+static gboolean running_head(const char *a, const char *b, const char *head, gsize head_len)
+{
+    return head_len && (gsize)(b - a) == head_len && memcmp(a, head, head_len) == 0;
+}
+
 static gboolean page_furniture(const char *p, const char *e, const char *head, gsize head_len)
 {
     if (page_number_line(p, e))
         return TRUE;
     trim_spaces(&p, &e);
-    return head_len && (gsize)(e - p) == head_len && memcmp(p, head, head_len) == 0;
+    return running_head(p, e, head, head_len);
 }
 
 #define PAGE_BREAK_LINES 8
@@ -284,10 +290,10 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             p = e + 1;
             continue;
         }
-        if (page_furniture(p, e, head, head_len)) {
+        const char *a = p, *b = e;
+        trim_spaces(&a, &b);
+        if (running_head(a, b, head, head_len)) {
             heads++;
-            const char *a = p, *b = e;
-            trim_spaces(&a, &b);
             if (spaced_out(a, b)) { /* (a running head spaced across the page: nor its width) */
                 p = e + 1;
                 continue;
