@@ -238,13 +238,15 @@ static guint prefix_hash(const char *p, gsize *len)
 
 /* contents_lines' paragraphs by their first eight characters (prefix_hash): a table of
  * hashes (open addressing) to the first paragraph with each, and each paragraph to the next
- * with the same hash, in text order. Two allocations, not a hash table of arrays: a small
- * article's lookups cost less than making the table did. */
+ * with the same hash, in text order, with its rank in that chain (0 for the first). Two
+ * allocations, not a hash table of arrays: a small article's lookups cost less than making
+ * the table did. */
 typedef struct {
     guint cap;   /* slots: a power of two, over twice the paragraphs */
     guint *key;  /* a slot's hash */
     guint *head; /* a slot's first paragraph, or G_MAXUINT (an empty slot) */
     guint *next; /* a paragraph's next with its hash, or G_MAXUINT */
+    guint *rank; /* a paragraph's place in its hash's chain */
 } PrefixIndex;
 
 static guint prefix_slot(const PrefixIndex *x, guint h)
@@ -261,9 +263,10 @@ static void prefix_index_init(PrefixIndex *x, const JbArticle *article)
     x->cap = 16;
     while (x->cap < 2 * n)
         x->cap *= 2;
-    x->key = g_new(guint, 2 * x->cap + n);
+    x->key = g_new(guint, 2 * x->cap + 2 * n);
     x->head = x->key + x->cap;
     x->next = x->head + x->cap;
+    x->rank = x->next + n;
     memset(x->head, 0xFF, x->cap * sizeof *x->head);
     for (guint i = n; i-- > 0;) { /* (from the last: each list in text order) */
         gsize len;
@@ -273,6 +276,11 @@ static void prefix_index_init(PrefixIndex *x, const JbArticle *article)
         x->next[i] = x->head[s];
         x->head[s] = i;
     }
+    for (guint i = 0; i < n; i++) /* (a chain's first has no predecessor: rank 0) */
+        x->rank[i] = 0;
+    for (guint i = 0; i < n; i++)
+        if (x->next[i] != G_MAXUINT)
+            x->rank[x->next[i]] = x->rank[i] + 1;
 }
 
 /* The first paragraph whose first eight characters hash to h, or G_MAXUINT; x->next[] the
@@ -306,14 +314,16 @@ guint8 *jb_extract_contents_lines(const JbArticle *article)
     guint8 *repeated = g_new0(guint8, n ? n : 1);
     for (guint i = 0; i < n; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
+        /* the lines after it in its chain's first PREFIX_AT_MAX: those ranked after it (the
+         * chain is in text order), so the walk starts at the line itself */
         if (g_array_index(article->kinds, guint8, i) != JB_PARA_BODY ||
+            by_start.rank[i] + 1 >= PREFIX_AT_MAX || by_start.next[i] == G_MAXUINT ||
             more_chars_than(para, para + strlen(para), 60))
             continue;
-        gsize len;
-        guint j = prefix_first(&by_start, prefix_hash(para, &len));
-        for (guint k = 0; j != G_MAXUINT && k < PREFIX_AT_MAX && !repeated[i];
-             k++, j = by_start.next[j]) {
-            repeated[i] = j > i && g_array_index(article->kinds, guint8, j) == JB_PARA_HEADING &&
+        for (guint j = by_start.next[i];
+             j != G_MAXUINT && by_start.rank[j] < PREFIX_AT_MAX && !repeated[i];
+             j = by_start.next[j]) {
+            repeated[i] = g_array_index(article->kinds, guint8, j) == JB_PARA_HEADING &&
                           strcmp(g_ptr_array_index(article->paragraphs, j), para) == 0;
         }
         listed += repeated[i];
