@@ -296,7 +296,10 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
             }
         }
     }
-    g_autofree char *post = j->header_line <= 0 && j->digit ? jb_article_post_date(p, j->n) : NULL;
+    /* (a post's header line has a time of day: a digit and a colon, before its 12 words) */
+    g_autofree char *post = j->header_line <= 0 && j->digit && (j->marks & ASCII_COLON)
+                                ? jb_article_post_date(p, j->n)
+                                : NULL;
     if (post) /* a post on a page of posts (a forum's answers): a section of its own day */
         jb_article_begin_section(c, NULL, 0, post, NULL);
     if (j->n <= 24) { /* a closing date line (香港，二零二六年七月三日): the last one counts */
