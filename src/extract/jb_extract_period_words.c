@@ -480,6 +480,79 @@ static const char *plan_period(const char *p, const char *limit, const TimeAncho
     return NULL;
 }
 
+/* Which of time_word's readers a word may start with the character c: each reads only words
+ * that begin at p, and returns none when no word of its own is there, so a reader whose
+ * words all begin otherwise is not asked (the time scan stops at every 上, 本, 年…). */
+enum {
+    TW_REPORT = 1 << 0,  /* report_time: 年初至…, 本报告期, 报告期, 上年度末 */
+    TW_TODAY = 1 << 1,   /* today_word: 截至目前, 目前, 当前, 现在, 今天, 昨天 */
+    TW_WEEKDAY = 1 << 2, /* weekday_ref: 上周, 下星期, 本周, 这周, 周, 星期, 礼拜 */
+    TW_WEEK = 1 << 3,    /* week_word: 本周以来, 月内, 本月以来, 全周, 上周, 周 */
+    TW_MONTH = 1 << 4,   /* month_word: 月末, 当月, 本月, 这个月, 下月 */
+    TW_CONTEXT = 1 << 5, /* context_word: 去年同期, 同期, 上季, 前月, 今季, 当天, 两年平均 */
+    TW_YEAR = 1 << 6,   /* year_word: 全年, 过去一年, 年初, 年底, 年内 */
+    TW_FISCAL = 1 << 7, /* fiscal_word: 本财年, 今财年, 上财年, 上半财年, 下半财年 */
+    TW_PLAN = 1 << 8,   /* plan_period: “十四五”, 十三五 */
+};
+
+static guint time_word_readers(gunichar c)
+{
+    switch (c) {
+    case 0x4E0A: /* 上 */
+        return TW_REPORT | TW_WEEKDAY | TW_WEEK | TW_CONTEXT | TW_FISCAL;
+    case 0x4E0B: /* 下 */
+        return TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_FISCAL;
+    case 0x672C: /* 本 */
+        return TW_REPORT | TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_CONTEXT | TW_FISCAL;
+    case 0x8FD9: /* 这 */
+    case 0x9019: /* 這 */
+        return TW_WEEKDAY | TW_WEEK | TW_MONTH;
+    case 0x5468: /* 周 */
+    case 0x9031: /* 週 */
+        return TW_WEEKDAY | TW_WEEK;
+    case 0x661F: /* 星 */
+    case 0x793C: /* 礼 */
+    case 0x79AE: /* 禮 */
+        return TW_WEEKDAY;
+    case 0x6708: /* 月 */
+        return TW_WEEK | TW_MONTH;
+    case 0x5168: /* 全 */
+        return TW_WEEK | TW_CONTEXT | TW_YEAR;
+    case 0x5F53: /* 当 */
+    case 0x7576: /* 當 */
+        return TW_TODAY | TW_MONTH | TW_CONTEXT;
+    case 0x4ECA: /* 今 */
+        return TW_TODAY | TW_CONTEXT | TW_FISCAL;
+    case 0x622A: /* 截 */
+    case 0x76EE: /* 目 */
+    case 0x73B0: /* 现 */
+    case 0x73FE: /* 現 */
+    case 0x6628: /* 昨 */
+        return TW_TODAY;
+    case 0x53BB: /* 去 */
+    case 0x540C: /* 同 */
+    case 0x4E24: /* 两 */
+    case 0x5169: /* 兩 */
+    case 0x524D: /* 前 */
+        return TW_CONTEXT;
+    case 0x8FC7: /* 过 */
+    case 0x904E: /* 過 */
+        return TW_YEAR;
+    case 0x5E74: /* 年 */
+        return TW_REPORT | TW_YEAR;
+    case 0x62A5: /* 报 */
+    case 0x5831: /* 報 */
+        return TW_REPORT;
+    case 0x5341: /* 十 */
+    case 0x201C: /* “ */
+    case '"':
+    case 0x300C: /* 「 */
+        return TW_PLAN;
+    default:
+        return 0;
+    }
+}
+
 /* Words that are a time by themselves, tried in this order: a periodic report's own times,
  * now and today, a day of the week, weeks, months, the times relative to the context, the
  * year's, five-year plans. */
@@ -487,19 +560,23 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
                       TimeRef *t)
 {
     const char *e;
-    if (a->have_report && (e = report_time(p, limit, a, t)))
+    guint may = p < limit ? time_word_readers(jb_word_char_at(p, limit)) : 0;
+    if (!may)
+        return NULL;
+    if ((may & TW_REPORT) && a->have_report && (e = report_time(p, limit, a, t)))
         return e;
-    if (today_word(s, p, limit, a, t, &e))
+    if ((may & TW_TODAY) && today_word(s, p, limit, a, t, &e))
         return e;
-    if ((e = weekday_ref(s, p, limit, a, t)))
+    if ((may & TW_WEEKDAY) && (e = weekday_ref(s, p, limit, a, t)))
         return e;
-    if (week_word(s, p, limit, a, t, &e) || month_word(s, p, limit, a, t, &e))
+    if (((may & TW_WEEK) && week_word(s, p, limit, a, t, &e)) ||
+        ((may & TW_MONTH) && month_word(s, p, limit, a, t, &e)))
         return e;
-    if ((e = context_word(p, limit, t)))
+    if ((may & TW_CONTEXT) && (e = context_word(p, limit, t)))
         return e;
-    if (year_word(s, p, limit, a, t, &e))
+    if ((may & TW_YEAR) && year_word(s, p, limit, a, t, &e))
         return e;
-    if ((e = fiscal_word(p, limit, a, t)))
+    if ((may & TW_FISCAL) && (e = fiscal_word(p, limit, a, t)))
         return e;
-    return plan_period(p, limit, a, t);
+    return (may & TW_PLAN) ? plan_period(p, limit, a, t) : NULL;
 }
