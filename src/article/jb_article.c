@@ -333,7 +333,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         a->title = g_strdup(p);
     }
     if (a->shape == JB_SHAPE_TEXT && a->paragraphs->len == c->title_from && !a->title &&
-        j->n <= TITLE_MAX_CHARS && !jb_article_ends_sentence(p, p + len)) {
+        kind != JB_PARA_TABLE && j->n <= TITLE_MAX_CHARS && !jb_article_ends_sentence(p, p + len)) {
         g_free(a->title);
         a->title = g_strdup(p);
         if (jb_article_issuer_line(p, len, j->n))

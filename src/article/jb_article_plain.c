@@ -268,8 +268,17 @@ static gboolean page_break_after(const char *p, const char *e, const char *end, 
     return FALSE;
 }
 
+/* The paragraph gathered in `blk` out (emitted when it has text), `blk` emptied. */
+static void flush_block(Ctx *c, GString *blk, guint blk_line)
+{
+    if (blk->len)
+        jb_article_emit(c, blk->str, blk->len, blk_line);
+    string_clear(blk);
+}
+
 /* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
- * width, under 100 columns) has its wrapped lines joined again. */
+ * width, under 100 columns) has its wrapped lines joined again; a MediaWiki
+ * table ({| … |}) is read as a table (jb_article_wiki.c). */
 void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
 {
     /* One pass for the widths: the non-blank lines counted by width (all are at most 100
@@ -339,17 +348,19 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             /* a page's number or running head: the paragraph goes on over the page */
         } else if (blank_text_line(p, e) &&
                    !(wrapped && page_break_after(p, e, end, head, head_len))) {
-            if (blk->len)
-                jb_article_emit(c, blk->str, blk->len, blk_line);
-            string_clear(blk);
+            flush_block(c, blk, blk_line);
             prev_p = NULL;
         } else if (blank_text_line(p, e)) {
             /* (blank around a page break: the paragraph goes on over the page) */
+        } else if (*q == '{' && jb_article_wiki_table_at(q, e, end)) {
+            /* a MediaWiki table ({| … |}): a row a paragraph, as a pipe table's */
+            flush_block(c, blk, blk_line);
+            prev_p = NULL;
+            const char *after = jb_article_wiki_table(c, p, end, &line);
+            e = after && after < end ? after - 1 : end;
         } else if (*q == '|' && e - q >= 3 && memchr(q + 1, '|', (size_t)(e - q - 1))) {
             /* a pipe table in a text file, as in Markdown: a row a paragraph */
-            if (blk->len)
-                jb_article_emit(c, blk->str, blk->len, blk_line);
-            string_clear(blk);
+            flush_block(c, blk, blk_line);
             prev_p = NULL;
             GString *row = jb_article_pipe_table_row(q, e);
             if (row) {
@@ -361,9 +372,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             /* a table laid out in columns with spaces: a row a paragraph, as a pipe
              * table's (its header: the line above its first row, a label cell added when
              * the labels' column has no head) */
-            if (blk->len)
-                jb_article_emit(c, blk->str, blk->len, blk_line);
-            string_clear(blk);
+            flush_block(c, blk, blk_line);
             prev_p = NULL;
             c->next_kind = JB_PARA_TABLE;
             jb_article_emit(c, tab.row->str, tab.row->len, line);
@@ -373,9 +382,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             if (join) {
                 g_string_append_c(blk, '\n');
             } else {
-                if (blk->len)
-                    jb_article_emit(c, blk->str, blk->len, blk_line);
-                string_clear(blk);
+                flush_block(c, blk, blk_line);
                 blk_line = line;
             }
             append_len(blk, p, (gsize)(e - p));

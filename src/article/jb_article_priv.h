@@ -442,6 +442,15 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
  * JB_CELL_SEP (a new string); NULL for the line under the header (| --- | :-: |). */
 GString *jb_article_pipe_table_row(const char *q, const char *e);
 
+/* jb_article_wiki.c */
+/* Does the line [q, e) (blanks before it skipped) open a MediaWiki table ({|) that a later
+ * line of the text before `end` closes (|})? */
+gboolean jb_article_wiki_table_at(const char *q, const char *e, const char *end);
+/* Emit the rows of the MediaWiki table whose {| line starts at `p`, as a pipe table's
+ * (JB_PARA_TABLE); *line, p's line number, advanced to its |} line. Returns where the text
+ * after the table starts, or NULL when no line closes it (nothing emitted). */
+const char *jb_article_wiki_table(Ctx *c, const char *p, const char *end, guint *line);
+
 /* jb_article_plain.c */
 /* The plain text pass over s[0..end), which starts at `line`. */
 void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line);

@@ -320,6 +320,19 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
         tp.start = jb_point_add_years(tp.start, 1);
         tp.end = jb_point_add_years(tp.end, 1);
     }
+    /* (2025年4月至9月: the later month with no year is in the first one's year, not the
+     * published one's; 2025年11月至2月 crosses into the next) */
+    if (t->year_implied && !prev->year_implied && prev->known &&
+        tp.start.kind == prev->p.end.kind &&
+        (tp.start.kind == JB_POINT_MONTH || tp.start.kind == JB_POINT_DAY)) {
+        int delta = prev->p.end.year - tp.start.year;
+        JbPeriod moved = {jb_point_add_years(tp.start, delta), jb_point_add_years(tp.end, delta)};
+        if (jb_point_first_day(&moved.start) <= jb_point_first_day(&prev->p.end))
+            moved = (JbPeriod){jb_point_add_years(moved.start, 1),
+                               jb_point_add_years(moved.end, 1)};
+        if (jb_point_valid(&moved.start) && jb_point_valid(&moved.end))
+            tp = moved;
+    }
     if (prev->end != prev_end || prev->rel != REL_NONE || !prev->known ||
         (prev->role != TIME_PERIOD && prev->role != TIME_BASE) ||
         prev->p.start.kind != tp.start.kind || prev->p.end.kind != tp.start.kind ||

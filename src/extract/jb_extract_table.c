@@ -471,6 +471,33 @@ static void cut_cell(char **cell)
     *cell = cut;
 }
 
+/* The unit a note under the table states for all its cells (单位：百万港元；资料来源：…, the
+ * line after its last row, or its last row when that is a note of one cell), as a caption
+ * above it does; NULL. */
+static char *note_unit(const JbArticle *a, guint first, guint last, gboolean *pct)
+{
+    if (last > first + 1) { /* | 单位：亿元 | | |, a footer row */
+        g_auto(GStrv)
+            cells = g_strsplit(g_ptr_array_index(a->paragraphs, last - 1), JB_CELL_SEP, -1);
+        const char *text = NULL;
+        guint filled = 0;
+        for (guint j = 0; cells[j]; j++)
+            if (cells[j][0]) {
+                filled++;
+                text = cells[j];
+            }
+        if (filled == 1 && g_utf8_strlen(text, -1) <= 40) {
+            char *u = caption_unit(text, pct);
+            if (u)
+                return u;
+        }
+    }
+    if (last >= a->paragraphs->len)
+        return NULL;
+    const char *below = g_ptr_array_index(a->paragraphs, last);
+    return g_utf8_strlen(below, -1) <= 40 ? caption_unit(below, pct) : NULL;
+}
+
 void jb_extract_table(Ctx *c, guint first, guint last)
 {
     const JbArticle *a = c->article;
@@ -485,6 +512,8 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         if (g_utf8_strlen(above, -1) <= 40)
             t.unit = caption_unit(above, &t.pct);
     }
+    if (!t.unit) /* or written under it: 单位：百万港元；资料来源：公司公告 */
+        t.unit = note_unit(a, first, last, &t.pct);
     gboolean last_head = FALSE;
     for (guint i = first; i < last; i++) {
         const char *row = g_ptr_array_index(a->paragraphs, i);

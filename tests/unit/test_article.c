@@ -801,6 +801,53 @@ static void test_value_box(void)
        "its cells: the label and the value");
 }
 
+/* A MediaWiki table in a text file ({| … |}, a wiki page's source) is a table: its caption a
+ * row of one cell, its header cells (! a !! b) and data cells (| a || b) a row each between
+ * the |- breaks, a cell's attributes and a link's target out. */
+static guint table_rows(const JbArticle *a)
+{
+    guint rows = 0;
+    for (guint i = 0; a && i < a->paragraphs->len; i++)
+        rows += g_array_index(a->kinds, guint8, i) == JB_PARA_TABLE;
+    return rows;
+}
+
+static void test_wiki_table(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle) a = parse_as("wiki.txt",
+                                      "'''某县'''是一个县。\n\n"
+                                      "{| class=\"wikitable\"\n"
+                                      "|+ 某县粮食产量（2023—2024年）\n"
+                                      "! 年份 !! 产量（万吨） !! style=\"width:5em\" | 增速（%）\n"
+                                      "|-\n"
+                                      "| [[2023年|2023]] || 41.2 || 2.4\n"
+                                      "|-\n"
+                                      "| 2024\n| align=right | 43.0\n| 4.4\n"
+                                      "|}\n\n"
+                                      "其余一段。\n",
+                                      &error);
+    g_clear_error(&error);
+    guint rows = table_rows(a);
+    ok(rows == 4, "a wiki table: its caption, header and two rows are a table's rows (%u)", rows);
+    ok(a && any_para_has(a, "年份\x1E产量（万吨）\x1E增速（%）"),
+       "its header cells, an attribute out");
+    ok(a &&
+           any_para_has(a, "2023\x1E"
+                           "41.2\x1E"
+                           "2.4") &&
+           any_para_has(a, "2024\x1E"
+                           "43.0\x1E"
+                           "4.4"),
+       "its rows: cells of a line (||) and of a line each, a link as its text");
+    ok(a && any_para_has(a, "其余一段。") && !any_para_has(a, "{|") && !any_para_has(a, "|}"),
+       "the text after it is read, the table's marks are not");
+    g_autoptr(JbArticle) open = parse_as("open.txt", "{| 未闭合的一行\n\n一段。\n", &error);
+    g_clear_error(&error);
+    ok(open && table_rows(open) == 0 && any_para_has(open, "未闭合的一行"),
+       "a {| no line closes is text, no table");
+}
+
 /* A table's cells spanning rows and columns are laid out as the grid they draw: a header
  * over two columns written over each, a label over two rows written in each. */
 static void test_table_grid(void)
@@ -977,6 +1024,7 @@ int main(void)
     test_copied_pages();
     test_table_grid();
     test_value_box();
+    test_wiki_table();
     test_forum_posts();
     test_html_page();
     test_markdown();

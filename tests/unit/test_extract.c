@@ -198,6 +198,28 @@ int main(void)
         }
     ok(same, "an extractor reused across articles gives what one call per article gives");
 
+    { /* a MediaWiki table: its header's units (（万吨）, （%）) are its bare cells', its rows'
+       * years their periods */
+        static const char wiki[] = "{| class=\"wikitable\"\n"
+                                   "! 年份 !! 粮食产量（万吨） !! 增速（%）\n"
+                                   "|-\n"
+                                   "| 2023 || 41.2 || 2.4\n"
+                                   "|-\n"
+                                   "| 2024 || 43.0 || 4.4\n"
+                                   "|}\n";
+        g_autoptr(JbArticle)
+            wa = jb_article_parse("w.txt", wiki, strlen(wiki), NULL, "2025-06-09", &e);
+        g_assert_no_error(e);
+        g_autoptr(GPtrArray) ws = jb_extract_article(wa, dict);
+        const JbStatement *t = find(ws, "430000");
+        ok(ws->len == 4 && t && strcmp(t->q.unit, "吨") == 0 && strcmp(t->period, "2024") == 0,
+           "a wiki table's cell: 43.0 under 粮食产量（万吨） is 430000 吨 of 2024 (%u statements)",
+           ws->len);
+        t = find(ws, "2.4");
+        ok(t && strcmp(t->q.unit, "%") == 0 && strcmp(t->period, "2023") == 0,
+           "a wiki table's cell: 2.4 under 增速（%%） is 2.4%% of 2023");
+    }
+
     jb_dict_free(dict);
     return tap_done();
 }
