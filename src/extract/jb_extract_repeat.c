@@ -217,6 +217,25 @@ void jb_extract_remember(GHashTable *seen, JbStatement *s)
 }
 
 
+/* Is every character of `label`, three or more, in [from, to): a row's name the sentence
+ * writes in other order or with words between (長者一人平均輪候時間 in 長者一人申請者的平均輪候
+ * 時間為3.6年, 零售（內地） in 內地零售業務收入)? Brackets and spaces aside. */
+static gboolean chars_in(const char *label, const char *from, const char *to)
+{
+    guint n = 0;
+    for (const char *p = label; *p; p = g_utf8_next_char(p)) {
+        gunichar ch = g_utf8_get_char(p);
+        if (ch == 0xFF08 || ch == 0xFF09 || ch == '(' || ch == ')' || ch == ' ')
+            continue;
+        char buf[8];
+        buf[g_unichar_to_utf8(ch, buf)] = '\0';
+        if (!g_strstr_len(from, to - from, buf))
+            return FALSE;
+        n++;
+    }
+    return n >= 3;
+}
+
 /* Does the sentence that statement `s` was read from name `label`? (Its quote is a window
  * of the sentence: 最新數字為17500元 names no row, its sentence 按行業劃分…是製造業，最新數字為
  * 17500元 does.) */
@@ -253,7 +272,7 @@ static gboolean sentence_names(const Ctx *c, const JbStatement *s, const char *l
         while (*to && !starts(to, to + 3, "。") && !starts(to, to + 3, "！") &&
                !starts(to, to + 3, "？"))
             to = g_utf8_next_char(to);
-        if (g_strstr_len(from, to - from, label))
+        if (g_strstr_len(from, to - from, label) || chars_in(label, from, to))
             return TRUE;
     }
     return FALSE;
@@ -295,9 +314,12 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
             if (strstr(s->quote, " | "))
                 continue; /* (another table's cell) */
             JbPeriod sp;
-            said = (strcmp(s->period, period) == 0 && sentence_names(c, s, w->str)) ||
-                   (particular && have_pp && jb_period_parse(s->period, &sp, NULL) &&
-                    jb_period_end_day(&sp) == jb_period_end_day(&pp));
+            gboolean same_end = have_pp && jb_period_parse(s->period, &sp, NULL) &&
+                                jb_period_end_day(&sp) == jb_period_end_day(&pp);
+            /* (the period ending on the same day: a level as of 9月底 in a sentence of 截至今年
+             * 9月底 read as the year to then, a quarter's change beside 較6月底) */
+            said = ((same_end || strcmp(s->period, period) == 0) && sentence_names(c, s, w->str)) ||
+                   (particular && same_end);
         }
     }
     g_string_free(w, TRUE);

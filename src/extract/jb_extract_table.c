@@ -173,6 +173,53 @@ static gboolean change_header(const char *head)
     return FALSE;
 }
 
+/* Does a header name the end of its time (2026年9月底, 上年末, 截至6月30日): a column of
+ * levels? */
+static gboolean end_header(const char *head)
+{
+    static const char *const END[] = {"底", "末", "截至", "截止", NULL};
+    for (const char *const *w = END; *w; w++)
+        if (strstr(head, *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* The period of a change column (同比, 按季變化) after the columns of `first` and of `left`
+ * (the last column with a time): of a period beside the same one a year before or just before
+ * it (H1 FY26 | H1 FY25 | YoY, 10月 | 9月 | 环比), the first period's, as the change is its;
+ * of two levels at the ends of months not a year apart (2026年9月底 | 2026年6月底 | 按季變化),
+ * the span from the one to the other, a quarter or a year when it is one (2026-Q3). Each
+ * column its own time (10月 | 同比 | 1—10月 | 同比) or the first period older: `left` kept. */
+static void change_period(const char *first_head, const JbPeriod *first, const char *left_head,
+                          JbPeriod *left)
+{
+    if (year_before(left, first)) {
+        *left = *first;
+        return;
+    }
+    const JbPoint *a = &left->end, *b = &first->start;
+    if (left->start.kind != a->kind || first->end.kind != b->kind || a->kind != b->kind ||
+        a->kind == JB_POINT_DAY || jb_point_first_day(&left->start) != jb_point_first_day(a) ||
+        jb_point_first_day(&first->end) != jb_point_first_day(b) ||
+        jb_point_first_day(a) >= jb_point_first_day(b))
+        return; /* (not two single months, quarters…, the first the later) */
+    JbPoint next = jb_point_add(*a, 1);
+    gboolean ends = first_head && left_head && end_header(first_head) && end_header(left_head);
+    if (!ends) {
+        if (jb_point_first_day(&next) == jb_point_first_day(b))
+            *left = *first; /* (10月 | 9月 | 环比: October's) */
+        return;
+    }
+    if (a->kind != JB_POINT_MONTH)
+        return;
+    JbPeriod span = {next, *b};
+    if (next.year == b->year && next.n % 3 == 1 && b->n == next.n + 2)
+        span = jb_period_of((JbPoint){JB_POINT_QUARTER, b->year, b->n / 3, 0});
+    else if (next.year == b->year && next.n == 1 && b->n == 12)
+        span = jb_period_of((JbPoint){JB_POINT_YEAR, b->year, 0, 0});
+    *left = span;
+}
+
 /* Is `head` the header of a column of units (单位, 计量单位)? */
 static gboolean unit_header(const char *head)
 {
@@ -385,6 +432,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
      * a year-ago column (H1 FY26 | H1 FY25 | YoY) is the first's change */
     JbPeriod first = left;
     gboolean have_first = FALSE;
+    const char *first_head = NULL, *left_head = NULL; /* (the headers naming them) */
     const char *row_unit = NULL; /* a column of units: 钢材 | 万吨 | 86.4 */
     for (guint j = 1; j < n && t->head; j++)
         if (j < t->head->len && unit_header(g_ptr_array_index(t->head, j)))
@@ -412,15 +460,16 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             ht.val = (JbPeriod){{JB_POINT_MONTH, first.end.year, 1, 0}, first.end};
         if (head_time) {
             left = ht.val; /* a column with no time of its own has the one to its left */
+            left_head = head;
             have_left = TRUE;
             left_estimate = ht.future_word && ht.end == head + strlen(head);
             if (!have_first) {
                 first = ht.val;
+                first_head = head;
                 have_first = TRUE;
             }
-        } else if (have_first && head && change_header(head) && year_before(&left, &first)) {
-            left = first; /* (H1 FY26 | H1 FY25 | YoY: the first's; 10月 | 同比 | 1—10月 | 同比:
-                           * each its own) */
+        } else if (have_first && head && change_header(head)) {
+            change_period(first_head, &first, left_head, &left);
         }
         JbQuantity q;
         const char *table_unit = t->pct && head && rate_header(head) ? "%" : t->unit;
