@@ -426,6 +426,9 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error);
 /* Read `path` whole (caller g_free()s *data) if it is a regular file, opened without waiting
  * (a FIFO never blocks) and, unless `follow`, not through a symlink. FALSE (errno) else. */
 gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, gsize *len);
+/* `path` opened for reading if it is a regular file: without waiting (a FIFO never blocks
+ * the build, the lock held) and, unless `follow`, not through a symlink. NULL else. */
+FILE *jb_build_open_regular(const char *path, gboolean follow);
 /* The inputs digest: the SHA-256 of the articles' names and content hashes, in order. */
 char *jb_build_inputs_digest(GPtrArray *arts);
 /* The key of the whole build: every input's hash (through the inputs digest). Equal keys

@@ -87,9 +87,7 @@ gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, g
     return TRUE;
 }
 
-/* `path` opened for reading if it is a regular file: without waiting (a FIFO never blocks
- * the build, the lock held) and, unless `follow`, not through a symlink. NULL else. */
-static FILE *open_regular(const char *path, gboolean follow)
+FILE *jb_build_open_regular(const char *path, gboolean follow)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW));
     struct stat st;
@@ -107,7 +105,7 @@ static FILE *open_regular(const char *path, gboolean follow)
 /* Read in pieces, not whole: metrics.csv is the size of an archive's statements. */
 static char *hash_stream(const char *path, gboolean follow)
 {
-    FILE *f = open_regular(path, follow);
+    FILE *f = jb_build_open_regular(path, follow);
     if (!f)
         return NULL;
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
@@ -202,7 +200,7 @@ static gboolean publish_data(const Ctx *c, const char *dest, const void *data, g
  * whoever writes into an output in place (echo > briefing.pdf) cannot damage the cache. */
 static gboolean publish_file(const Ctx *c, const char *product, const char *dest, GError **error)
 {
-    FILE *in = open_regular(product, FALSE);
+    FILE *in = jb_build_open_regular(product, FALSE);
     if (!in) {
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, "%s: %s", product, g_strerror(errno));
         return FALSE;

@@ -1,23 +1,15 @@
 #include "jb_table.h"
+#include "jb_table_priv.h"
 
 #include "jb_common.h"
 
-#include <csv.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-struct JbTable {
-    char *source;
-    GPtrArray *header;  /* char* */
-    GPtrArray *rows;    /* GPtrArray* of char* */
-    GArray *lines;      /* guint per row */
-    GPtrArray *origins; /* NULL, or the sources of rows copied from other tables (char*) */
-    GArray *origin_of;  /* with origins: per row an index into it, G_MAXUINT for `source` */
-};
 
-static JbTable *table_alloc(const char *source)
+JbTable *jb_table_alloc(const char *source)
 {
     JbTable *t = g_new0(JbTable, 1);
     t->source = g_strdup(source ? source : "");
@@ -29,7 +21,7 @@ static JbTable *table_alloc(const char *source)
 
 JbTable *jb_table_new(const char *const *header)
 {
-    JbTable *t = table_alloc("");
+    JbTable *t = jb_table_alloc("");
     for (const char *const *h = header; *h; h++)
         g_ptr_array_add(t->header, g_strdup(*h));
     return t;
@@ -48,121 +40,6 @@ void jb_table_free(JbTable *t)
         g_array_unref(t->origin_of);
     }
     g_free(t);
-}
-
-/* libcsv hands us fields and record ends through callbacks; this is their shared state. */
-typedef struct {
-    JbTable *t;
-    GPtrArray *cur; /* the record being read */
-    guint line;     /* physical line being fed to the parser */
-    guint cur_line; /* line where `cur` started */
-    gboolean header_done;
-} ParseState;
-
-static void on_field(void *data, size_t len, void *user)
-{
-    ParseState *st = user;
-    if (!st->cur) {
-        st->cur = g_ptr_array_new_with_free_func(g_free);
-        st->cur_line = st->line;
-    }
-    g_ptr_array_add(st->cur, g_strndup(data ? data : "", len));
-}
-
-static void on_record(int term, void *user)
-{
-    (void)term;
-    ParseState *st = user;
-    if (!st->cur)
-        return; /* a blank line */
-    if (!st->header_done) {
-        g_ptr_array_extend_and_steal(st->t->header, st->cur);
-        st->header_done = TRUE;
-    } else {
-        g_ptr_array_add(st->t->rows, st->cur);
-        g_array_append_val(st->t->lines, st->cur_line);
-    }
-    st->cur = NULL;
-}
-
-JbTable *jb_table_parse(const char *source, const char *data, gsize len, GError **error)
-{
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    if (!g_utf8_validate(data, (gssize)len, NULL)) {
-        const char *bad = NULL;
-        g_utf8_validate(data, (gssize)len, &bad);
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: not UTF-8 text", source,
-                    jb_line_of_offset(data, (gsize)(bad - data)));
-        return NULL;
-    }
-    g_autoptr(JbTable) t = table_alloc(source);
-    struct csv_parser p;
-    csv_init(&p, CSV_APPEND_NULL);
-    /* libcsv grows a field's buffer by this much at a time (128 bytes by default): a field
-     * of megabytes (an unclosed quote runs to the end of the file) was a quadratic series of
-     * reallocs, 120 s for 4 MB under ASan, whose realloc always copies */
-    csv_set_blk_size(&p, 1 << 20);
-    ParseState st = {.t = t, .line = 1};
-    /* Feed one physical line at a time so each record knows the line it started on, and
-     * so we know the line where a quoted field that runs on past its line opened. */
-    gsize pos = 0;
-    guint open_line = 0; /* line whose quote is still open, 0 when none */
-    while (pos < len) {
-        const char *nl = memchr(data + pos, '\n', len - pos);
-        gsize n = nl ? (gsize)(nl - (data + pos)) + 1 : len - pos;
-        if (csv_parse(&p, data + pos, n, on_field, on_record, &st) != n ||
-            (!nl && csv_parse(&p, "\n", 1, on_field, on_record, &st) != 1)) {
-            g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:%u: %s", source, st.line,
-                        csv_strerror(csv_error(&p)));
-            csv_free(&p);
-            if (st.cur)
-                g_ptr_array_unref(st.cur);
-            return NULL;
-        }
-        /* After a whole line (a last line without its LF is given one), libcsv's `quoted`
-         * is set only while a quoted field is still open: its closing quote would have
-         * ended the field and cleared it. */
-        if (!p.quoted)
-            open_line = 0;
-        else if (!open_line)
-            open_line = st.line;
-        pos += n;
-        st.line++;
-    }
-    if (open_line) {
-        /* libcsv (unless CSV_STRICT_FINI, which also refuses stray quotes elsewhere) would
-         * hand the rest of the file over as one cell: every later row silently lost. */
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT,
-                    "%s:%u: a quoted field opened on this line is never closed (lines %u-%u "
-                    "would be one cell); a quote inside a quoted field is written \"\"",
-                    source, open_line, open_line, st.line - 1);
-        csv_free(&p);
-        if (st.cur)
-            g_ptr_array_unref(st.cur);
-        return NULL;
-    }
-    csv_fini(&p, on_field, on_record, &st);
-    csv_free(&p);
-    if (st.cur)
-        g_ptr_array_unref(st.cur);
-    if (!st.header_done) {
-        g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s:1: empty file, expected a CSV header",
-                    source);
-        return NULL;
-    }
-    return g_steal_pointer(&t);
-}
-
-JbTable *jb_table_read(const char *path, GError **error)
-{
-    g_autofree char *data = NULL;
-    gsize len = 0;
-    if (!jb_read_file(path, &data, &len, error))
-        return NULL;
-    return jb_table_parse(path, data, len, error);
 }
 
 guint jb_table_n_rows(const JbTable *t)

@@ -14,6 +14,8 @@
 
 #include <glib.h>
 
+#include <stdio.h>
+
 typedef struct JbTable JbTable;
 
 /* A new empty table with the given header (NULL-terminated array, copied). */
@@ -24,6 +26,11 @@ JbTable *jb_table_new(const char *const *header);
 JbTable *jb_table_read(const char *path, GError **error);
 /* Same, from memory; `source` names the data in error messages. */
 JbTable *jb_table_parse(const char *source, const char *data, gsize len, GError **error);
+/* Same, read from `f` a line at a time (never the whole text), the cells of the columns named
+ * in `blank` (NULL-terminated, or NULL) kept as "": a table of what a reader needs from a
+ * file whose one column is most of its bytes (series.csv's sources at archive scale). */
+JbTable *jb_table_read_stream(const char *source, FILE *f, const char *const *blank,
+                              GError **error);
 void jb_table_free(JbTable *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbTable, jb_table_free)
 

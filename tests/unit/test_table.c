@@ -54,6 +54,32 @@ int main(void)
        "rows know their lines (%u %u %u)", jb_table_line(t, 0), jb_table_line(t, 1),
        jb_table_line(t, 2));
 
+    { /* the same file read a line at a time, column b kept as "" */
+        FILE *f = fmemopen((void *)csv, strlen(csv), "r");
+        static const char *const blank[] = {"b", NULL};
+        g_autoptr(JbTable) s = jb_table_read_stream("s.csv", f, blank, &e);
+        fclose(f);
+        ok(s != NULL && jb_table_n_rows(s) == 3, "a stream reads as the text does");
+        ok(s && jb_table_line(s, 1) == 4 && jb_table_line(s, 2) == 6, "its rows know their lines");
+        is_str(s ? jb_table_header(s, 1) : "", "b", "the header is whole");
+        is_str(s ? jb_table_get(s, 1, 1) : "x", "", "the blank column's cells are empty");
+        is_str(s ? jb_table_get(s, 0, 2) : "", "say \"hi\"", "the others are read");
+        is_str(s ? jb_table_get(s, 1, 2) : "", "z", "after a cell over two lines too");
+        const char *bad = "a,b\n1,\"open\n2,x\n";
+        f = fmemopen((void *)bad, strlen(bad), "r");
+        JbTable *n = jb_table_read_stream("bad.csv", f, NULL, &e);
+        fclose(f);
+        ok(n == NULL && e && strstr(e->message, "bad.csv:2: a quoted field"),
+           "a quote never closed is an error at its line (%s)", e ? e->message : "none");
+        g_clear_error(&e);
+        const char *latin = "a,b\n1,\xE9t\xE9\n";
+        f = fmemopen((void *)latin, strlen(latin), "r");
+        n = jb_table_read_stream("latin.csv", f, NULL, &e);
+        fclose(f);
+        ok(n == NULL && e && strstr(e->message, "latin.csv:2: not UTF-8"), "not UTF-8: an error");
+        g_clear_error(&e);
+    }
+
     g_autoptr(GString) out = jb_table_to_csv(t);
     is_str(out->str, "a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n2,\"two\nlines\",z\n3,short,\n",
            "writes RFC 4180, quoting only when needed");
