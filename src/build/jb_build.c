@@ -386,22 +386,23 @@ static void build_locked(Ctx *c)
     o->rel = g_strdup("warnings.csv"); /* the warnings so far: render ones are in */
     o->data = jb_build_warnings_csv(c);
     g_ptr_array_add(outs, o);
-    g_autoptr(GHashTable) live = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_hash_table_add(live, g_path_get_basename(metrics_product));
+    g_autoptr(JbNames) live = jb_build_names_new(arts->len + 4 * units->len + 8);
+    g_autofree char *metrics_name = g_path_get_basename(metrics_product);
+    jb_build_names_add(live, metrics_name);
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
         char key[65];
         jb_build_article_key(c, a, key);
-        g_hash_table_add(live, g_strdup_printf("%s.csv", key));
+        jb_build_names_add_key(live, key, "csv");
     }
     for (guint i = 0; i < units->len; i++) {
         Render *u = g_ptr_array_index(units, i);
-        g_hash_table_add(live, g_strdup_printf("%s.warn", u->key));
+        jb_build_names_add_key(live, u->key, "warn");
         for (guint k = 0; k < (*u->name ? G_N_ELEMENTS(JB_BUILD_CHART_OUTS) : 1); k++) {
             const char *ext = *u->name ? JB_BUILD_CHART_OUTS[k].ext : "pdf";
             g_autofree char *rel = *u->name ? g_strdup_printf("charts/%s.%s", u->name, ext)
                                             : g_strdup("briefing.pdf");
-            g_hash_table_add(live, g_strdup_printf("%s.%s", u->key, ext));
+            jb_build_names_add_key(live, u->key, ext);
             if (!u->ok) {
                 jb_build_keep_old_output(c, rel);
                 continue;
@@ -433,7 +434,7 @@ static void build_locked(Ctx *c)
     /* Recorded even when a unit failed, so its warnings are not new again next time. */
     jb_build_record_warnings(c);
     for (guint i = 0; i < c->live_memos->len; i++)
-        g_hash_table_add(live, g_strdup(g_ptr_array_index(c->live_memos, i)));
+        jb_build_names_add(live, g_ptr_array_index(c->live_memos, i));
     GError *e = NULL;
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);

@@ -424,8 +424,8 @@ void jb_build_sweep_temps(Ctx *c)
 }
 
 typedef struct {
-    GHashTable *live; /* names in use (NULL: keep every product) */
-    GPtrArray *owned; /* the ledger's names, sorted */
+    JbNames *live;  /* names in use (NULL: keep every product) */
+    JbNames *owned; /* the ledger's names */
     gint64 now;
     gboolean any_age;  /* out of space: unused products whatever their age */
     GString *kept;     /* the new ledger's next lines: products still there */
@@ -455,11 +455,11 @@ static void sweep_one(int dfd, const char *name, CacheSweep *s)
         if (!s->live)
             return; /* temporary files only: no stat of every product (100000 of them after
                      * an edit that changed no statement) */
-        if (g_hash_table_contains(s->live, name)) {
+        if (jb_build_names_contains(s->live, name)) {
             kept_add(s, name, FALSE); /* in use: no stat */
             return;
         }
-        if (!listed(s->owned, name))
+        if (!jb_build_names_contains(s->owned, name))
             return; /* not ours: not recorded either */
         if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
             (s->any_age || s->now - (gint64)st.st_mtime >= SWEEP_AGE_SECONDS) &&
@@ -471,24 +471,77 @@ static void sweep_one(int dfd, const char *name, CacheSweep *s)
     if (!is_temp_name(name) || !is_product_name(name + 1))
         return;
     g_autofree char *base = g_strndup(name + 1, strlen(name) - 1 - 13); /* less .XXXXXX.jbtmp */
-    if (!listed(s->owned, base) && !(s->live && g_hash_table_contains(s->live, base)))
+    if (!jb_build_names_contains(s->owned, base) &&
+        !(s->live && jb_build_names_contains(s->live, base)))
         return;
     if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
         s->now - (gint64)st.st_mtime >= SWEEP_AGE_SECONDS)
         unlinkat(dfd, name, 0);
 }
 
+/* A line of the cache's ledger into `s` when it names a product (up to a NUL in it, as C
+ * reads it). */
+static void ledger_line(JbNames *s, const char *p, gsize n)
+{
+    char small[256];
+    char *line = n < sizeof small ? small : g_malloc(n + 1);
+    memcpy(line, p, n);
+    line[n] = 0;
+    if (is_product_name(line))
+        jb_build_names_add(s, line);
+    if (line != small)
+        g_free(line);
+}
+
+/* The names the cache's ledger (`lfd`, read to its end) records, read 64 KB at a time: its
+ * text and an array of its lines were 19 MB of a build's peak at 100000 articles. A last
+ * line without its LF (being written, or cut by a full disk) is none. */
+static JbNames *ledger_names(int lfd)
+{
+    struct stat st;
+    gsize size = lfd >= 0 && fstat(lfd, &st) == 0 ? (gsize)st.st_size : 0;
+    JbNames *s = jb_build_names_new((guint)MIN(size / 67 + 16, 1u << 28)); /* (lines of 67+) */
+    g_autoptr(GString) part = g_string_new(NULL); /* a line the last read cut */
+    char buf[1 << 16];
+    ssize_t r;
+    while (lfd >= 0 && (r = read(lfd, buf, sizeof buf)) > 0) {
+        const char *p = buf, *end = buf + r;
+        for (const char *nl; (nl = memchr(p, '\n', (gsize)(end - p))) != NULL; p = nl + 1) {
+            if (part->len) {
+                g_string_append_len(part, p, nl - p);
+                ledger_line(s, part->str, part->len);
+                g_string_truncate(part, 0);
+            } else {
+                ledger_line(s, p, (gsize)(nl - p));
+            }
+        }
+        g_string_append_len(part, p, end - p);
+    }
+    return s;
+}
+
+/* The cache's ledger opened for reading (never through a symlink, without waiting), or -1. */
+static int ledger_open_read(int dfd)
+{
+    int lfd = openat(dfd, CACHE_LEDGER, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (lfd >= 0 && (fstat(lfd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(lfd);
+        lfd = -1;
+    }
+    return lfd;
+}
+
 /* The cache's files (sweep_one), then its ledger rewritten as what is left. */
-static void sweep_cache(Ctx *c, GHashTable *live)
+static void sweep_cache(Ctx *c, JbNames *live)
 {
     int dfd = c->own->cache_dfd >= 0
                   ? fcntl(c->own->cache_dfd, F_DUPFD_CLOEXEC, 0)
                   : open(c->cache_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dfd < 0)
         return; /* (none, or a symlink: a cache linked elsewhere is not swept) */
-    GString *text = NULL;
-    int lfd = -1;
-    g_autoptr(GPtrArray) owned = ledger_read(dfd, CACHE_LEDGER, is_product_name, &text, &lfd, NULL);
+    int lfd = ledger_open_read(dfd);
+    JbNames *owned = ledger_names(lfd);
     CacheSweep s = {
         live, owned, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space, g_string_new(NULL), NULL};
     g_autofree char *path = g_build_filename(c->cache_dir, CACHE_LEDGER, NULL);
@@ -524,11 +577,11 @@ static void sweep_cache(Ctx *c, GHashTable *live)
     if (lfd >= 0)
         close(lfd);
     g_string_free(s.kept, TRUE);
-    g_string_free(text, TRUE);
+    jb_build_names_free(owned);
     close(dfd);
 }
 
-void jb_build_sweep(Ctx *c, GHashTable *live)
+void jb_build_sweep(Ctx *c, JbNames *live)
 {
     sweep_cache(c, live);
     jb_build_sweep_temps(c); /* last: the cache ledger's temporary file is recorded there */

@@ -67,6 +67,7 @@ typedef struct {
 } JbIndex;
 
 typedef struct JbBuildOwn JbBuildOwn;
+typedef struct JbNames JbNames; /* jb_build_names.c */
 
 typedef struct {
     const char *project_path;
@@ -408,7 +409,20 @@ void jb_build_sweep_temps(Ctx *c);
  * (the cache file names in use), products not in it and older than 15 minutes (whatever
  * their age after running out of space), then the ledger rewritten as what is left.
  * Symlinks are never followed, a file no ledger names is never removed. */
-void jb_build_sweep(Ctx *c, GHashTable *live);
+void jb_build_sweep(Ctx *c, JbNames *live);
+
+/* ---- jb_build_names.c: sets of cache names, 36 bytes a name -------------------------------- */
+
+/* `expected`: how many names will be added (room is made for them at once). */
+JbNames *jb_build_names_new(guint expected);
+void jb_build_names_free(JbNames *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbNames, jb_build_names_free)
+/* Add a copy of `name` (KEY.EXT; any other name is kept as text). */
+void jb_build_names_add(JbNames *s, const char *name);
+/* KEY (64 hex digits) "." EXT. */
+void jb_build_names_add_key(JbNames *s, const char key[65], const char *ext);
+/* Whether `name` was added (the first look after adding sorts the set). */
+gboolean jb_build_names_contains(JbNames *s, const char *name);
 
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */
 
