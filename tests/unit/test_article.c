@@ -499,6 +499,10 @@ static void test_junk_facts(void)
         /* a page's counters in a row, and a stock's quote box */
         {"阅读 2.4万 · 点赞 318 · 转发 57", TRUE},
         {"收藏 88　评论 12　分享 9", TRUE},
+        {"阅读 3.6万　赞 412　在看 85　留言 19", TRUE}, /* a 公众号 post's foot */
+        {"获赞 2,096　喜欢 57", TRUE},
+        {"留言板共收到群众建议326条。", FALSE},
+        {"赞助商投入资金1.2亿元。", FALSE},
         {"海川股份 600321 最新价 12.05 涨跌幅 -0.82% 成交额 1.26亿 换手率 1.37%", TRUE},
         {"截至收盘，该股成交额1.26亿元，换手率1.37%。", FALSE},
         {"全年阅读推广活动参与人数达12万人次。", FALSE},
