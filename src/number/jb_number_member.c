@@ -490,6 +490,8 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
     }
     if (ud->kind == U_TENTH)
         q = jb_number_tenth_after(c, q, m); /* 四成四 */
+    if (jb_number_milestone_at(c, q))
+        return WHY_CLASS;
     /* 两倍多, 三成多, 3年多 */
     if (!m->infix_len && (UNIT_IS(m, "倍") || ud->kind == U_TENTH || kind == U_DURATION) &&
         AT(c, q, "多")) {

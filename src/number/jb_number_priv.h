@@ -510,6 +510,8 @@ gboolean jb_number_time_of_day(const Ctx *c, gsize p, const Member *m, gsize aft
 gboolean jb_number_score_before(const Ctx *c, gsize p, const Member *m);
 gboolean jb_number_roc_year(const Ctx *c, gsize p, gint64 n, gsize after);
 gboolean jb_number_scale_level(const Ctx *c, gsize p, gsize after);
+/* Do the words from q on name a milestone (…元台阶)? (jb_number_unit_sense.c) */
+gboolean jb_number_milestone_at(const Ctx *c, gsize q);
 /* The digit of tenths after 成 at q (四成四: 44 %) added to the member m; where it ends. */
 gsize jb_number_tenth_after(const Ctx *c, gsize q, Member *m);
 /* value × 100 / den as a percentage. Exact when the fraction ends; otherwise rounded half-up

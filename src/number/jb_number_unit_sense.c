@@ -1,7 +1,8 @@
 /* jb_number_unit_sense.c — what the unit after a number says the number is, where the unit
  * alone cannot tell: an hour or index points (点), a score or minutes (分), a year of the
  * Republic of China or a span of years (年), a reading on a natural scale or a grade (级),
- * and how many tenths 成 says (四成四). Asked by read_unit (jb_number_member.c).
+ * how many tenths 成 says (四成四), and amounts that name a milestone (迈上5万亿元台阶). Asked by
+ * read_unit (jb_number_member.c).
  *
  * Not for: reading the unit (jb_number_member.c), the tables of units (jb_number_tables.c).
  */
@@ -139,4 +140,24 @@ gsize jb_number_tenth_after(const Ctx *c, gsize q, Member *m)
     m->value.mant = m->value.mant * 10 + d;
     m->value.exp10 = -1;
     return r;
+}
+
+/* 迈上5万亿元、6万亿元台阶, 跨越两个千亿元台阶: amounts (and their count) naming milestones
+ * passed, classes like 千亿级 (the figure itself, if any, is stated beside them): q is past a
+ * member's unit, and what follows is amounts (digits, numerals, 元, 、) up to 台阶. */
+gboolean jb_number_milestone_at(const Ctx *c, gsize q)
+{
+    static const char AMOUNT[] = "0123456789.、和零一二三四五六七八九十百千万亿萬億元";
+    for (int k = 0; k < 16 && q < c->len; k++) {
+        if (AT(c, q, "台阶") || AT(c, q, "臺階"))
+            return TRUE;
+        gsize n;
+        gunichar cp = cp_at(c, q, &n);
+        char u[8];
+        u[g_unichar_to_utf8(cp, u)] = '\0';
+        if (!strstr(AMOUNT, u))
+            return FALSE;
+        q += n;
+    }
+    return FALSE;
 }
