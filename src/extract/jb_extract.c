@@ -157,6 +157,26 @@ static gboolean span_length(const char *e, const char *end, const JbQuantity *q)
     return FALSE;
 }
 
+/* Is x the figure before it (w) said again in brackets right after it in another unit of its
+ * measure (3938.8万吨（787.8亿斤）, 42500万千瓦（约425GW））? The restatement says nothing new;
+ * w is the statement. Money in another currency (48.62亿元（约合6.95亿美元）) is kept: a rate
+ * of exchange makes it a figure of its own, and the written rounds differ on it. */
+static gboolean restated(const char *sent, const char *end, const JbQuantity *w,
+                         const JbQuantity *x)
+{
+    if (!w || jb_unit_is_ratio(w->unit) || jb_unit_is_ratio(x->unit) || !x->unit[0])
+        return FALSE;
+    const char *b = sent + w->end, *xs = sent + x->start, *xe = sent + x->end;
+    b = starts(b, end, "（") ? b + strlen("（") : b < end && *b == '(' ? b + 1 : NULL;
+    if (!b || !(starts(xe, end, "）") || (xe < end && *xe == ')')))
+        return FALSE;
+    if (starts(b, xs, "折合") || starts(b, xs, "合"))
+        b += starts(b, xs, "折合") ? strlen("折合") : strlen("合");
+    if (b != xs) /* (a bracket saying more: 12亿元（同比增长8%）, 15级（48米/秒）) */
+        return FALSE;
+    return jb_unit_same_amount(w->value, w->unit, x->value, x->unit);
+}
+
 /* Does a figure at `at` follow a table's unit declaration (单位：百万元, 单位：人民币亿元)? Its
  * unit word reads as a number (百万元 is a million 元) but names the cells' unit. */
 static gboolean unit_declaration(const char *sent, const char *at)
@@ -204,7 +224,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         g_array_append_val(qs, q);
     for (guint i = 0; i < qs->len;) { /* (a span's length: 国庆假期7天（10月1日至7日）) */
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
-        if (span_length(sent + x->end, p, x))
+        if (span_length(sent + x->end, p, x) ||
+            (i > 0 && restated(sent, p, &g_array_index(qs, JbQuantity, i - 1), x)))
             g_array_remove_index(qs, i);
         else
             i++;
@@ -332,7 +353,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
      * last one's figures (截至2023年底…859.6万台。¶ 其中…分别为272.6万台、587万台) */
     gboolean item = list_item(para, end);
     if (!g_str_has_prefix(para, "其中") && !(c->list_carry && item))
-        c->have_carry = FALSE;
+        c->have_carry = c->have_years_span = FALSE;
     c->have_event = c->have_future_year = FALSE;
     c->list_carry = c->list_carry && item;
     while (sent < end) {

@@ -392,6 +392,10 @@ typedef struct {
     JbPeriod story_named;
     gboolean have_story_named;
     JbPeriod last_day; /* the last single day the story named: what 当天 refers to */
+    /* the last span of whole years the paragraph named (过去五年, 2021—2025年): what a later
+     * yearly average (年均增长5.6%) of its last year is over */
+    JbPeriod years_span;
+    gboolean have_years_span;
     gboolean have_last_day;
     /* the periods headings named: a table's under them, and a figure's that names none.
      * Level 0 is a heading paragraph's (Markdown, HTML), 1–4 a numbered heading line's

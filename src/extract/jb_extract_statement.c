@@ -217,10 +217,13 @@ static gboolean jiang_of_disposal(const char *at, const char *end)
     return FALSE;
 }
 
-/* What the numbers of the sentence [a, b) look back at, in one pass over its characters,
- * each in text order: its clause separators into c->seps; every occurrence (overlapping
- * ones too) of every keyword outside 《book titles》 into c->keywords; every subject word outside 《book titles》
- * (《关于支持人工智能…的若干措施》 names a document) into c->subjects. */
+/* A subject word is not part of a longer Latin word or number: 5G, not the 5G of 425GW. */
+static gboolean latin_whole(const char *a, const char *p, const char *e, const char *b)
+{
+    return !(p > a && g_ascii_isalnum(*p) && (g_ascii_isalnum(p[-1]) || p[-1] == '.')) &&
+           !(e < b && g_ascii_isalnum(e[-1]) && g_ascii_isalnum(*e));
+}
+
 /* Is the forecast word hit `h` inside one of the names of jb_words_forecast_noun? Where each
  * forecast word first sits in each name (预期 at byte 6 of 人均预期寿命) is found once, with the
  * keywords (keyword_set): a hit only tests the names that hold its word. */
@@ -234,6 +237,10 @@ static gboolean in_forecast_noun(const char *a, const WordHit *h, const char *b)
     return FALSE;
 }
 
+/* What the numbers of the sentence [a, b) look back at, in one pass over its characters,
+ * each in text order: its clause separators into c->seps; every occurrence (overlapping
+ * ones too) of every keyword outside 《book titles》 into c->keywords; every subject word outside 《book titles》
+ * (《关于支持人工智能…的若干措施》 names a document) into c->subjects. */
 void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
 {
     c->forecast_end = NULL;
@@ -273,7 +280,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
             continue;
         w = jb_word_set_lookup(subjects, ch, &n);
         for (guint i = 0; i < n; i++)
-            if (jb_word_at(&w[i], p, b)) {
+            if (jb_word_at(&w[i], p, b) && latin_whole(a, p, p + w[i].len, b)) {
                 SubjectHit h = {p, p + w[i].len, w[i].text};
                 g_array_append_val(c->subjects, h);
             }

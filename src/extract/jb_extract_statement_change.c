@@ -498,6 +498,37 @@ static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PE
     }
 }
 
+/* A yearly average (年均增长5.6%, 年平均) dated by the last year of a span is over the span:
+ * 过去五年，…2025年达到6.12万亿元，年均增长5.6% (the paragraph's span of years ending then),
+ * 由2020年的3186亿元增加到4027亿元，年均增长4.8% (from the year after the base before it). */
+void yearly_over_span(const Ctx *c, const char *sent, const char *cs0, const char *qs,
+                      char period[JB_PERIOD_MAX])
+{
+    JbPeriod p;
+    if (!period[0] || !jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_YEAR ||
+        p.end.year != p.start.year)
+        return;
+    const char *w = NULL;
+    for (const char *x = jb_utf8_back(cs0, qs, CLAUSE_WINDOW); x < qs && !w;
+         x = g_utf8_next_char(x))
+        if (starts(x, qs, "年均") || starts(x, qs, "年平均"))
+            w = x;
+    if (!w)
+        return;
+    JbPeriod span = {{JB_POINT_YEAR, 0, 0, 0}, p.end};
+    for (const char *x = sent; x < cs0 && !span.start.year; x = g_utf8_next_char(x))
+        if ((starts(x, cs0, "由") || starts(x, cs0, "从") || starts(x, cs0, "從")) &&
+            x + strlen("由") + 5 < cs0 && g_ascii_isdigit(x[3]) && starts(x + 7, cs0, "年")) {
+            int base = atoi(x + 3); /* 由2020年的…: the span starts the year after */
+            if (base >= 1900 && base < p.end.year)
+                span.start.year = base + 1;
+        }
+    if (!span.start.year && c->have_years_span && c->years_span.end.year == p.end.year)
+        span = c->years_span;
+    if (span.start.year)
+        jb_period_format(&span, period);
+}
+
 /* A level stated over a span of years (五年来，…人均地区生产总值突破13万元；常住人口城镇化率达到
  * 72.4%) is where the span ended, one it rose from (由2.41%提高到) the year before it began;
  * its flows are the span's (年均增长5.9%, 累计新增68.7万人, 比

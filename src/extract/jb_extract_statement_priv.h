@@ -97,6 +97,8 @@ void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB
 void change_between_levels(const Ctx *c, const char *sent, const char *cs0, const char *qs,
                            char period[JB_PERIOD_MAX]);
 /* A level stated over a span of years (五年来…城镇化率达到72.4%) is at the span's last year. */
+void yearly_over_span(const Ctx *c, const char *sent, const char *cs0, const char *qs,
+                      char period[JB_PERIOD_MAX]);
 void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
                        char period[JB_PERIOD_MAX]);
 /* A plan document's yearly figure or measure: `period` made the plan's years; TRUE when the

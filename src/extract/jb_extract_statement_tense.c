@@ -221,6 +221,7 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
         level_at_span_end(f->cs0, f->qs, f->q, period);
     if (!f->have_time)
         change_between_levels(c, f->sent, f->cs0, f->qs, period);
+    yearly_over_span(c, f->sent, f->cs0, f->qs, period);
     if (plan_rate(c, f->cs0, f->qs, period))
         tense->forecast = TRUE;
 }

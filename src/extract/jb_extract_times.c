@@ -308,6 +308,11 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                 continue;
             c->carry = r->val;
             c->have_carry = TRUE;
+            if (r->val.start.kind == JB_POINT_YEAR && r->val.end.kind == JB_POINT_YEAR &&
+                r->val.end.year > r->val.start.year) {
+                c->years_span = r->val;
+                c->have_years_span = TRUE;
+            }
             c->story_named = r->val;
             c->have_story_named = TRUE;
             /* (a span in brackets narrows the lead just named: 今年“五一”假期（5月1日至5日）) */

@@ -46,6 +46,9 @@ gboolean jb_unit_is_ratio(const char *unit);
 const char *jb_unit_base(const char *unit);
 /* jb_unit_base(a) and jb_unit_base(b) are the same */
 gboolean jb_unit_same(const char *a, const char *b);
+/* The same amount, in one unit or in two units of a measure (3938.8万吨 and 787.8亿斤, 42500万千瓦
+ * and 425GW) within the rounding of a restatement (1 %). Money never converts. */
+gboolean jb_unit_same_amount(JbDecimal a, const char *ua, JbDecimal b, const char *ub);
 /* Money: a unit containing 元 (元, 美元, 港元…), the only kind that is shown in 万亿. */
 gboolean jb_unit_is_money(const char *unit);
 

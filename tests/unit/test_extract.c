@@ -126,6 +126,12 @@ int main(void)
     expect(l2, "140", "humanoid.enterprises", "人形机器人", "2025", FALSE,
            "分别: the second subject, and the shared metric");
 
+    /* a subject word with digits is whole: no 5G inside 425GW (a unit restated in brackets) */
+    g_autoptr(GPtrArray)
+        g5 = run("全市新增光伏装机42500万千瓦（425GW），同比增长8%。", "2026-11-20");
+    ok(g5->len == 2, "the restatement in GW is no statement (%u)", g5->len);
+    expect(g5, "8", "", "", "2026-11-20", FALSE, "no subject 5G read inside 425GW");
+
     /* ---- bounds, lists, repeats */
     g_autoptr(GPtrArray) n = run("省财政分别拨付最高5000万元、1000万元的研发补助。", "2025-06-09");
     const JbStatement *n2 = find(n, "10000000");
