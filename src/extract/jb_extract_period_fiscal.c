@@ -33,11 +33,36 @@ const char *fiscal_ref(const char *s, const char *p, const char *limit, const Ti
             split = TRUE;
         }
     }
+    /* 2026/27至2030/31年度: the years from the first's to the last's */
+    int y_first = y;
+    const char *to = split ? any_lit(q, limit, (const char *const[]){"至", "到", "-", "—", NULL})
+                           : NULL;
+    if (to) {
+        const char *q2 = to;
+        int z = digits(&q2, s, limit, 4);
+        const char *sl2 = z > y - 1 && z <= 2100
+                              ? any_lit(q2, limit, (const char *const[]){"/", "／", NULL})
+                              : NULL;
+        const char *q3 = sl2;
+        int z2 = sl2 ? digits(&q3, s, limit, 4) : -1;
+        if (sl2 && q3 - sl2 == 2 && z2 == (z + 1) % 100)
+            q = q3, y = z + 1;
+    }
+    /* a year across two is a fiscal year however it is called (2026/27年度 is no calendar
+     * year: 2025年度 is) */
     const char *e = y >= 1900 && y <= 2100 ? any_lit(q, limit, FISCAL_YEAR) : NULL;
+    if (!e && split)
+        e = any_lit(q, limit, (const char *const[]){"年度", NULL});
     if (!e)
         return NULL;
     int fy = a->fy_end >= 1 && a->fy_end <= 12 ? a->fy_end : split ? 3 : 12;
     JbPoint first = jb_point_add((JbPoint){JB_POINT_MONTH, y, fy, 0}, -11);
+    if (y != y_first) { /* (a span of fiscal years: whole years only) */
+        t->p = (JbPeriod){jb_point_add(first, -12 * (y - y_first)), jb_point_add(first, 11)};
+        t->future_word = (ends_with(s, p, "到") || ends_with(s, p, "至")) &&
+                         !ends_with(s, p, "截至");
+        return e;
+    }
     int from = 0, n = 12; /* months into the year, and how many */
     const char *r = any_lit(e, limit, (const char *const[]){"的", NULL});
     r = r ? r : e;
