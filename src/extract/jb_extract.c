@@ -320,12 +320,14 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         guint before = c->out->len;
         c->member = by_subject ? g_ptr_array_index(l->members, i - l->from) : NULL;
         c->member_unknown = l && l->ambiguous;
-        jb_extract_add_statement(c, sent, p, x, call_prev, line, period, subject, metric);
+        gboolean figure = jb_extract_add_statement(c, sent, p, x, call_prev, line, period, subject,
+                                                   metric);
         c->member = NULL;
         c->member_unknown = FALSE;
         if (c->out->len == before + 1 && !member)
             share_among_members(c, sent, sent + x->start);
-        prev_end = sent + x->end;
+        if (figure) /* (周边3公里内的酒店入住率…: the next figure's words start before a group's bound) */
+            prev_end = sent + x->end;
     }
     for (guint k = 0; k < n_lists; k++)
         fenbie_list_clear(&lists[k]);

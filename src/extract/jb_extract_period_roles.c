@@ -100,8 +100,6 @@ static gboolean noun_of_event(const char *e, const char *limit)
     return FALSE;
 }
 
-/* A time after a founding (成立于2021年, 创办於1998年): when the company began, not the
- * period of what the text says of it now. */
 /* A time that names a report (2024年第三季度报告, 2023年年报, 2025年半年报): the period of what
  * its sentence quotes from it, not of what the text goes on to say. */
 static gboolean report_after(const char *e, const char *limit)
@@ -112,13 +110,33 @@ static gboolean report_after(const char *e, const char *limit)
                                          "半年度报告", "半年度報告", NULL}) != NULL;
 }
 
+/* A time after a founding (成立于2021年, 创办於1998年) or a birth (生于1977年): when the
+ * company or the person began, not the period of what the text says of them now. */
 static gboolean event_before(const char *s, const char *p)
 {
-    static const char *const W[] = {"成立于", "成立於", "创立于", "創立於", "创办于",
-                                    "創辦於", "创建于", "創建於", "始建于", "始建於",
-                                    "组建于", "組建於", "注册于", "註冊於", "诞生于",
-                                    "誕生於", "上市于", "上市於", NULL};
+    static const char *const W[] = {"成立于", "成立於", "创立于", "創立於", "创办于", "創辦於",
+                                    "创建于", "創建於", "始建于", "始建於", "组建于", "組建於",
+                                    "注册于", "註冊於", "诞生于", "誕生於", "上市于", "上市於",
+                                    "生于",   "生於",   NULL};
     return ends_with_any(s, p, W);
+}
+
+/* A time of a person's life in a card (林某，1977年生，…; 1980年出生; 2021年起任县长; 2015年毕业于):
+ * no period of the story. */
+static gboolean life_event_after(const char *e, const char *limit)
+{
+    static const char *const W[] = {"出生", "起任", "起担任", "起擔任", "担任",
+                                    "擔任", "当选", "當選",   "调任",   "調任",
+                                    "毕业", "畢業", "入职",   "入職",   NULL};
+    if (any_lit(e, limit, W))
+        return TRUE;
+    const char *b = any_lit(e, limit, (const char *const[]){"生", "任", NULL});
+    return b &&
+           (b == limit ||
+            any_lit(b, limit,
+                    (const char *const[]){"，", "、", "）", ")", ",", "。", "；", NULL}) ||
+            (lit(e, limit, "任") &&
+             !any_lit(b, limit, (const char *const[]){"务", "務", "期", "内", "內", "何", NULL})));
 }
 
 /* Is the time [p, e) that of a cause (受8月持续阴雨影响, 受今年一季度寒潮影响): 受 or 因 just
@@ -411,8 +429,9 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
     else if (t->role == TIME_PERIOD && event_after(e, limit) && noun_of_event(e, limit) &&
              compared_before(s, p))
         t->role = TIME_BASE; /* 比他本人去年创造的赛会纪录快了41秒: the record's year, a base */
-    else if (t->role == TIME_PERIOD && ((event_after(e, limit) && !future_event(s, p, t)) ||
-                                        event_before(s, p) || cause_around(s, p, e, limit)))
+    else if (t->role == TIME_PERIOD &&
+             ((event_after(e, limit) && !future_event(s, p, t)) || event_before(s, p) ||
+              life_event_after(e, limit) || cause_around(s, p, e, limit)))
         t->local = t->event = TRUE; /* its clause's only: 去年推出…计划 (a future one,
                                    * 将于明年二季度投产，新增产能…, dates what it brings) */
     else if (t->role == TIME_PERIOD && future_clause(s, p, e, limit)) {

@@ -495,10 +495,12 @@ const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit
  * separators, keywords and subject words (into c->seps, c->keywords, c->subjects). */
 void jb_extract_sentence_words(Ctx *c, const char *a, const char *b);
 /* The statement of quantity `q` of the sentence [sent, sent_end), unless it is no figure or
- * one the article gave already; see jb_extract_statement.c. */
-void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
-                              const char *prev_end, guint line, const char *period_override,
-                              const char *subject_override, const char *metric_override);
+ * one the article gave already; see jb_extract_statement.c. FALSE when it is no figure (a
+ * class, a threshold naming a group, a count in prose): its words belong to the next one's. */
+gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end,
+                                  const JbQuantity *q, const char *prev_end, guint line,
+                                  const char *period_override, const char *subject_override,
+                                  const char *metric_override);
 /* The article's statements by figure (subject, metric, value, unit, bound): a new table. */
 /* jb_extract_repeat.c */
 /* A new c->seen (g_hash_table_unref): the article's statements by value and unit. */

@@ -477,12 +477,15 @@ static void keep_statement(Ctx *c, JbStatement *s)
     g_ptr_array_add(c->out, s);
 }
 
-void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q,
-                              const char *prev_end, guint line, const char *period_override,
-                              const char *subject_override, const char *metric_override)
+gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end,
+                                  const JbQuantity *q, const char *prev_end, guint line,
+                                  const char *period_override, const char *subject_override,
+                                  const char *metric_override)
 {
-    if (headline_repeats_body(c, q) || not_a_figure(c, sent, sent_end, q))
-        return;
+    if (not_a_figure(c, sent, sent_end, q))
+        return FALSE;
+    if (headline_repeats_body(c, q))
+        return TRUE;
     Figure f = {.sent = sent,
                 .sent_end = sent_end,
                 .q = q,
@@ -535,13 +538,14 @@ void jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end, co
             g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
             earlier->period_stated = TRUE;
         }
-        return;
+        return TRUE;
     }
     JbStatement *s = article_statement(c, &probe, f.metric_at);
     s->forecast = tense.forecast;
     if (!tense.actual && after_published(c, s->period))
         s->forecast = TRUE; /* a value for a period after publication can only be expected */
     keep_statement(c, s);
+    return TRUE;
 }
 
 

@@ -184,12 +184,20 @@ gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, cons
 }
 
 /* Is the figure ending at qe a bound that a noun right after it is qualified by (2000万元
- * 及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目)? A bound that ends its clause
+ * 及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目, 3公里内的酒店)? A bound that ends its clause
  * (稳定在110万吨以上；) is a figure's. */
 gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *end)
 {
     const char *r = qe;
-    gboolean bound = same_str(q->qualifier, "以上") || same_str(q->qualifier, "以下");
+    gboolean bound = same_str(q->qualifier, "以上") || same_str(q->qualifier, "以下") ||
+                     (same_str(q->qualifier, "以内") && starts(r, end, "的"));
+    static const char *const WITHIN[] = {"以内的", "以內的", "之内的", "之內的",
+                                         "内的",   "內的",   NULL};
+    for (const char *const *w = WITHIN; *w && !bound; w++)
+        if (starts(r, end, *w)) { /* 周边3公里内的酒店: a radius, the hotels it names */
+            r += strlen(*w) - strlen("的");
+            bound = TRUE;
+        }
     if (!bound) {
         if (starts(r, end, "及") || starts(r, end, "或"))
             r += strlen("及");

@@ -14,14 +14,16 @@
 
 /* Words that open or close a clause without naming anything: dropped from the metric. */
 static const Lit LEADING_FILLERS[] = {
-    LIT("截至目前"), LIT("截止目前"), LIT("目前"),   LIT("当前"),     LIT("眼下"), LIT("现在"),
-    LIT("我国"),     LIT("我國"),     LIT("中国"),   LIT("全国"),     LIT("全國"), LIT("国内"),
-    LIT("据测算"),   LIT("据统计"),   LIT("据介绍"), LIT("数据显示"), LIT("其中"), LIT("同时"),
-    LIT("此外"),     LIT("另外"),     LIT("已经"),   LIT("已"),       LIT("累计"), LIT("共计"),
-    LIT("总计"),     LIT("合计"),     LIT("共"),     LIT("预计"),     LIT("力争"), LIT("有望"),
-    LIT("将"),       LIT("还"),       LIT("并"),     LIT("约"),       LIT("的"),   LIT("底"),
-    LIT("末"),       LIT("，"),       LIT(","),      LIT(" "),        LIT("和"),   LIT("及"),
-    LIT("/")};
+    LIT("截至目前"), LIT("截止目前"), LIT("目前"), LIT("当前"), LIT("眼下"), LIT("现在"),
+    LIT("我国"), LIT("我國"), LIT("中国"), LIT("全国"), LIT("全國"), LIT("国内"), LIT("据测算"),
+    LIT("据统计"), LIT("据介绍"), LIT("数据显示"), LIT("其中"), LIT("同时"), LIT("此外"),
+    LIT("另外"), LIT("已经"), LIT("已"), LIT("累计"), LIT("共计"), LIT("总计"), LIT("合计"),
+    LIT("共"), LIT("预计"), LIT("力争"), LIT("有望"), LIT("将"), LIT("还"), LIT("并"), LIT("约"),
+    LIT("的"), LIT("底"), LIT("末"), LIT("，"), LIT(","), LIT(" "), LIT("和"), LIT("及"), LIT("/"),
+    /* (the tail of a bound naming a group, its figure no statement: 2000万元及以上的工业企业…,
+     * 周边3公里内的酒店…) */
+    LIT("及以上的"), LIT("及以下的"), LIT("以上的"), LIT("以下的"), LIT("以内的"), LIT("以內的"),
+    LIT("内的"), LIT("內的")};
 static const Lit TRAILING_FILLERS[] = {
     LIT("分别"), LIT("分別"), LIT("预计"), LIT("有望"), LIT("力争"), LIT("已经"), LIT("已达"),
     LIT("已有"), LIT("拥有"), LIT("有"),   LIT("已"),   LIT("将"),   LIT("达到"), LIT("達到"),

@@ -132,6 +132,18 @@ int main(void)
     ok(g5->len == 2, "the restatement in GW is no statement (%u)", g5->len);
     expect(g5, "8", "", "", "2026-11-20", FALSE, "no subject 5G read inside 425GW");
 
+    /* a figure that is no statement (a class, a bound naming a group) leaves its words to the
+     * next figure's metric and quote: 二手住宅, not 住宅; no fragment 内的… */
+    g_autoptr(GPtrArray)
+        nf = run("10月份一线城市二手住宅价格环比下降0.3%。景区周边5公里内的民宿入住率达到92%。",
+                 "2026-11-16");
+    const JbStatement *used = find(nf, "-0.3");
+    is_str(used ? used->metric : NULL, "一线城市二手住宅价格环比增长", "二手 kept in the metric");
+    const JbStatement *hotels = find(nf, "92");
+    is_str(hotels ? hotels->metric : NULL, "景区周边5公里内的民宿入住率",
+           "a radius naming a group");
+    ok(!find(nf, "5") && nf->len == 2, "the radius is no statement (%u)", nf->len);
+
     /* ---- bounds, lists, repeats */
     g_autoptr(GPtrArray) n = run("省财政分别拨付最高5000万元、1000万元的研发补助。", "2025-06-09");
     const JbStatement *n2 = find(n, "10000000");
