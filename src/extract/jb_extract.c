@@ -157,6 +157,32 @@ static gboolean span_length(const char *e, const char *end, const JbQuantity *q)
     return FALSE;
 }
 
+/* Is the figure a count of the days of the span in force, naming it again (11月28日至29日，… ¶
+ * 演唱会周末两天全市共接待游客38.2万人次, 高铁站两天到达旅客…)? Not a length the text gives as a
+ * figure (为期两天, 持续3天) nor one ending its clause (共举办了两天). */
+static gboolean days_of_span_in_force(const Ctx *c, const char *sent, const char *end,
+                                      const JbQuantity *q)
+{
+    if (strcmp(q->unit, "天") != 0 || q->qualifier[0])
+        return FALSE;
+    JbDecimal v = jb_decimal_normalize(q->value);
+    const JbPeriod *p = c->have_carry ? &c->carry : c->have_lead ? &c->lead : NULL;
+    if (v.exp10 != 0 || !p || p->start.kind != JB_POINT_DAY || p->end.kind != JB_POINT_DAY ||
+        jb_period_end_day(p) - jb_period_first_day(p) != v.mant || v.mant < 2)
+        return FALSE;
+    const char *qs = sent + q->start, *qe = sent + q->end;
+    /* (a length given as a figure, or the time since an event: 上映8天 is a film's run) */
+    static const char *const LENGTH[] = {"为期", "為期", "历时", "歷時", "持续", "持續", "用时",
+                                         "用時", "耗时", "耗時", "连续", "連續", "上映", "开幕",
+                                         "開幕", "开业", "開業", "开通", "開通", "运营", "運營",
+                                         "开园", "開園", "开展", "開展", NULL};
+    for (const char *const *w = LENGTH; *w; w++)
+        if (ends(sent, qs, *w))
+            return FALSE;
+    gunichar ch = qe < end ? g_utf8_get_char(qe) : 0;
+    return (ch >= 0x4E00 && ch <= 0x9FFF) || g_ascii_isdigit((int)ch);
+}
+
 /* Is x the figure before it (w) said again in brackets right after it in another unit of its
  * measure (3938.8万吨（787.8亿斤）, 42500万千瓦（约425GW））? The restatement says nothing new;
  * w is the statement. Money in another currency (48.62亿元（约合6.95亿美元）) is kept: a rate
@@ -239,7 +265,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
             k++;
         if ((k < c->times->len && g_array_index(c->times, TimeRef, k).at <= sent + x->start &&
              g_array_index(c->times, TimeRef, k).end >= sent + x->end) ||
-            unit_declaration(sent, sent + x->start))
+            unit_declaration(sent, sent + x->start) || days_of_span_in_force(c, sent, p, x))
             g_array_remove_index(qs, i);
         else
             i++;
@@ -345,6 +371,18 @@ static gboolean list_item(const char *para, const char *end)
     return TRUE;
 }
 
+/* The next character after p, or past a headline in 【】 opening at p (【一场演唱会，带火一座城！】):
+ * its marks end no sentence. */
+static const char *past_bracketed_title(const char *p, const char *end)
+{
+    if (!starts(p, end, "【"))
+        return g_utf8_next_char(p);
+    const char *e = p + strlen("【");
+    for (int k = 0; k < 40 && e < end && !starts(e, end, "】") && !starts(e, end, "【"); k++)
+        e = g_utf8_next_char(e);
+    return starts(e, end, "】") ? e + strlen("】") : g_utf8_next_char(p);
+}
+
 static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
     const char *end = para + strlen(para);
@@ -361,7 +399,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     while (sent < end) {
         const char *p = sent;
         while (p < end && !sentence_end_at(p))
-            p = g_utf8_next_char(p);
+            p = past_bracketed_title(p, end);
         if (!c->headline)
             sent = jb_extract_past_glued_headline(c, para, sent, p, line);
         extract_sentence(c, sent, p, line);

@@ -386,8 +386,31 @@ static gsize source_named_again(const char *s, const char *end)
     return 0;
 }
 
+/* Past a post's topics at s (#西岩一个周末涌入38万人# #演唱会经济#): each a headline of its
+ * own (to c->glued when it holds a figure), none of the sentence. s when none is there. */
+static const char *past_topics(Ctx *c, const char *s, const char *end)
+{
+    for (;;) {
+        while (s < end && *s == ' ')
+            s++;
+        if (s >= end || *s != '#')
+            return s;
+        const char *e = s + 1;
+        for (int k = 0; k < 40 && e < end && *e != '#' && !starts(e, end, "。"); k++)
+            e = g_utf8_next_char(e);
+        if (e >= end || *e != '#' || e == s + 1)
+            return s;
+        if (has_digit(s, e)) {
+            Glued g = {g_strndup(s + 1, (gsize)(e - s - 1)), c->section, 0};
+            g_array_append_val(c->glued, g);
+        }
+        s = e + 1;
+    }
+}
+
 static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
 {
+    s = past_topics(c, s, end);
     const char *h = s;
     /* a wire's item: (a time, 18:02) 【its headline】 then its story (财联社3月12日电，…) */
     const char *b = s;
