@@ -217,6 +217,30 @@ gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *en
            !starts(r, end, "增长") && !starts(r, end, "增速");
 }
 
+/* Is the figure the bounds of a tier its clause opens with (第一档年用气量0-350立方米（含）, 第三档600立方米
+ * 以上, 一档电量…以下)? A range or a bound; the tier's price or rate is the figure. */
+static gboolean tier_bound(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                           const char *end)
+{
+    gboolean bounds = q->is_range || same_str(q->qualifier, "以上") ||
+                      same_str(q->qualifier, "以下") || same_str(q->qualifier, "以内") ||
+                      starts(qe, end, "（含）") || starts(qe, end, "(含)");
+    if (!bounds || qs - cs > 3 * 16)
+        return FALSE;
+    const char *p = cs;
+    if (starts(p, end, "第"))
+        p += strlen("第");
+    int n = 0;
+    while (p < qs && n < 2 &&
+           (g_ascii_isdigit(*p) || starts(p, qs, "一") || starts(p, qs, "二") ||
+            starts(p, qs, "三") || starts(p, qs, "四") || starts(p, qs, "五"))) {
+        p = g_utf8_next_char(p);
+        n++;
+    }
+    return n > 0 && (starts(p, qs, "档") || starts(p, qs, "檔") || starts(p, qs, "级") ||
+                     starts(p, qs, "級") || starts(p, qs, "阶梯") || starts(p, qs, "階梯"));
+}
+
 /* Words before a figure that make it a condition of who or what is meant, not a figure
  * (年满60周岁, ±800千伏 a class of lines). (身高1.65米 is a robot's figure; 身高1.2米以下儿童
  * is a bound before a noun.) */
@@ -413,6 +437,8 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
     if (same_str(q->unit, "手") && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
         return TRUE; /* 二手住宅, 一手房: second-hand, not two lots */
+    if (tier_bound(q, cs, qs, qe, sent_end))
+        return TRUE; /* 第一档年用气量0-350立方米（含）: the bounds of a tier, its price the figure */
     if (condition_before(sent, qs) || starts(qs, qe, "±") ||
         condition_age(q, qs, qe, sent, sent_end))
         return TRUE; /* 年满60周岁的老人, 身高1.2米以下, ±800千伏, 李某（48岁）: who or what, no figure */

@@ -77,8 +77,8 @@ static gsize read_lower_after(const Ctx *c, gsize q, Member *m)
     static const struct {
         const char *w;
         int pw;
-    } LOWER[] = {{"千万", 7}, {"千萬", 7}, {"百万", 6}, {"百萬", 6}, {"万", 4},
-                 {"萬", 4},   {"千", 3},   {"百", 2}};
+    } LOWER[] = {{"千万", 7}, {"千萬", 7}, {"百万", 6}, {"百萬", 6},
+                 {"万", 4},   {"萬", 4},   {"千", 3},   {"百", 2}};
     JbDecimal v2;
     gsize e2;
     if (!m->arabic || (m->tail_pow != 8 && m->tail_pow != 4) || !is_digit_at(c, q) ||
