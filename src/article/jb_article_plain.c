@@ -276,11 +276,53 @@ static void flush_block(Ctx *c, GString *blk, guint blk_line)
     string_clear(blk);
 }
 
+/* A subtitle cue's timing line (00:00:03,600 --> 00:00:07,200; WebVTT's 00:03.600 --> …). */
+static gboolean cue_timing(const char *p, const char *e)
+{
+    const char *arrow = g_strstr_len(p, e - p, "-->");
+    if (!arrow || arrow - p < 5 || arrow - p > 16)
+        return FALSE;
+    for (const char *q = p; q < arrow; q++)
+        if (!g_ascii_isdigit(*q) && *q != ':' && *q != ',' && *q != '.' && *q != ' ')
+            return FALSE;
+    return TRUE;
+}
+
+/* A cue's number alone on its line (SRT: 1, 2, …). */
+static gboolean cue_number(const char *p, const char *e)
+{
+    const char *q = p;
+    while (q < e && g_ascii_isdigit(*q))
+        q++;
+    while (q < e && (*q == ' ' || *q == '\r'))
+        q++;
+    return q > p && q == e;
+}
+
+/* Is the text subtitles (SRT or WebVTT): a timing line among its first four lines? */
+static gboolean subtitles(const char *s, const char *end)
+{
+    const char *p = s;
+    for (int k = 0; k < 4 && p < end; k++) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        e = e ? e : end;
+        if (cue_timing(p, e))
+            return TRUE;
+        p = e + 1;
+    }
+    return FALSE;
+}
+
 /* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
  * width, under 100 columns) has its wrapped lines joined again; a MediaWiki
  * table ({| … |}) is read as a table (jb_article_wiki.c). */
 void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
 {
+    /* Subtitles (a programme's transcript as SRT or WebVTT): the cues' numbers and timings are
+     * no text, and a cue that ends no sentence goes on in the next (今年前11个月，… / 同比增长
+     * 17.6%。), unless the next opens with who speaks (（记者 某某）…) or the first is the
+     * programme's title card (《某某》2026年12月5日) */
+    gboolean cues = subtitles(s, end);
     /* One pass for the widths: the non-blank lines counted by width (all are at most 100
      * wide when it matters), so that those near the final maximum can be counted after. */
     guint maxw = 0, near = 0, nonblank = 0, heads = 0, pages = 0;
@@ -346,6 +388,11 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             q++;
         if (wrapped && page_furniture(p, e, head, head_len)) {
             /* a page's number or running head: the paragraph goes on over the page */
+        } else if (cues && (cue_timing(p, e) || cue_number(p, e) ||
+                            (e - p >= 6 && memcmp(p, "WEBVTT", 6) == 0) ||
+                            (blank_text_line(p, e) && prev_p &&
+                             !jb_article_ends_sentence(prev_p, prev_e)))) {
+            /* a cue's number or timing, or the blank line between cues of one sentence */
         } else if (blank_text_line(p, e) &&
                    !(wrapped && page_break_after(p, e, end, head, head_len))) {
             flush_block(c, blk, blk_line);
@@ -379,6 +426,9 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
         } else {
             gboolean join = blk->len && wrapped && prev_p && prev_w >= full &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
+            join = join || (cues && blk->len && prev_p &&
+                            !jb_article_ends_sentence(prev_p, prev_e) && !starts_with(q, "（") &&
+                            *q != '(' && !(c->a->paragraphs->len == 0 && strstr(blk->str, "《")));
             if (join) {
                 g_string_append_c(blk, '\n');
             } else {

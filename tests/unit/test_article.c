@@ -1022,8 +1022,38 @@ static void test_json(void)
     ok(ld && !any_para_has(ld, "@type"), "JSON-LD is not text of the page");
 }
 
+/* Subtitles (SRT, WebVTT): a programme's transcript, its cues' numbers and timings no text, a
+ * cue that ends no sentence going on in the next, a speaker's turn a paragraph of its own;
+ * written for this test. */
+static void test_subtitles(void)
+{
+    GError *e = NULL;
+    g_autoptr(JbArticle) a = parse_as(
+        "prog.srt",
+        "1\n00:00:00,000 --> 00:00:03,000\n《财经夜话》2026年11月20日\n\n"
+        "2\n00:00:03,000 --> 00:00:06,500\n今年前10个月，全市快递业务量达到3.6亿件，\n\n"
+        "3\n00:00:06,500 --> 00:00:09,000\n同比增长14.2%。\n\n"
+        "4\n00:00:09,000 --> 00:00:12,000\n（记者 某某）这里每天发出包裹约20万个。\n",
+        &e);
+    g_assert_no_error(e);
+    static const char *const want[] = {"《财经夜话》2026年11月20日",
+                                       "今年前10个月，全市快递业务量达到3.6亿件，同比增长14.2%。",
+                                       "（记者 某某）这里每天发出包裹约20万个。"};
+    static const guint lines[] = {3, 7, 15};
+    check_paras(a, want, lines, G_N_ELEMENTS(want), "prog.srt");
+    is_str(a ? a->published : NULL, "2026-11-20", "prog.srt: the programme's date");
+    g_autoptr(JbArticle) v = parse_as("prog.vtt",
+                                      "WEBVTT\n\n00:01.000 --> 00:04.000\n全年销量预计增长8%，\n\n"
+                                      "00:04.000 --> 00:06.000\n达到120万辆。\n",
+                                      &e);
+    g_assert_no_error(e);
+    static const char *const want_v[] = {"全年销量预计增长8%，达到120万辆。"};
+    check_paras(v, want_v, NULL, 1, "prog.vtt");
+}
+
 int main(void)
 {
+    test_subtitles();
     test_json();
     test_copied_pages();
     test_table_grid();
