@@ -477,13 +477,19 @@ static const char *const LEVEL_VERBS[] = {
     "达到",   "達到",   "突破",   "升至",   "增至", "增加到", "提高到", "提高至", "提升至",
     "提升到", "上升到", "上升至", "攀升至", "达",   "達",     "为",     "為",     NULL};
 
-/* A stock's level in a running span of months (1—10月…净增1.12亿户，总数达11.47亿户): at the
- * span's last month. */
+/* A stock's level in a running span of months (1—10月…净增1.12亿户，总数达11.47亿户) or of days
+ * to date (今年以来，…新增企业1.2万家，企业总数达到15.6万家): at the span's last month or day. */
 static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
 {
     JbPeriod p;
-    if (!jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_MONTH || p.start.n != 1 ||
-        p.end.kind != JB_POINT_MONTH || p.end.year != p.start.year || p.end.n < 2)
+    if (!jb_period_parse(period, &p, NULL))
+        return;
+    gboolean months = p.start.kind == JB_POINT_MONTH && p.start.n == 1 &&
+                      p.end.kind == JB_POINT_MONTH && p.end.year == p.start.year && p.end.n >= 2;
+    gboolean to_date = p.start.kind == JB_POINT_DAY && p.start.day == 1 &&
+                       p.end.kind == JB_POINT_DAY &&
+                       jb_period_end_day(&p) - jb_period_first_day(&p) > 7;
+    if (!months && !to_date)
         return;
     for (const char *const *v = LEVEL_VERBS; *v; v++) {
         if (!ends(cs0, qs, *v))
