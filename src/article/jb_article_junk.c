@@ -102,6 +102,16 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "阅读时间", 40, NULL, FALSE},
     {J_ANYWHERE, "预计阅读", 40, NULL, FALSE},
     {J_ANYWHERE, "閱讀需要", 40, NULL, FALSE},
+    /* a programme's credits and a wiki page's footer (本期编导：某某 节目时长：28分钟; 此页面已被浏览过
+     * 18,406次) */
+    {J_ANYWHERE, "节目时长", 60, NULL, FALSE},
+    {J_ANYWHERE, "節目時長", 60, NULL, FALSE},
+    {J_START, "下期预告", 60, NULL, FALSE},
+    {J_START, "下期預告", 60, NULL, FALSE},
+    {J_START, "此页面已被浏览", 40, NULL, FALSE},
+    {J_START, "此頁面已被瀏覽", 40, NULL, FALSE},
+    {J_START, "本页面最后修订于", 200, NULL, FALSE},
+    {J_START, "本頁面最後修訂於", 200, NULL, FALSE},
     {J_ANYWHERE, "万+", 60, NULL, FALSE},
     {J_ANYWHERE, "萬+", 60, NULL, FALSE},
     {J_ANYWHERE, "欢迎转发", 60, NULL, FALSE},
@@ -248,7 +258,7 @@ static const JunkRule junk_rules[] = {
 };
 
 /* A set of rules (indexes into junk_rules) as a bit set. */
-#define JUNK_SET_WORDS 3
+#define JUNK_SET_WORDS 4
 typedef struct {
     guint64 w[JUNK_SET_WORDS];
 } JunkSet;

@@ -45,7 +45,8 @@ static const Lit COUNTER_WORDS[] = {
     LIT("阅读量"), LIT("阅读数"), LIT("阅读"),   LIT("浏览量"), LIT("浏览次数"), LIT("浏览"),
     LIT("点击量"), LIT("点击数"), LIT("播放量"), LIT("热度"),   LIT("点赞"),     LIT("评论"),
     LIT("收藏"),   LIT("转发"),   LIT("分享"),   LIT("阅"),     LIT("获赞"),     LIT("赞"),
-    LIT("在看"),   LIT("留言"),   LIT("喜欢")};
+    LIT("在看"),   LIT("留言"),   LIT("喜欢"),   LIT("粉丝"),   LIT("粉絲"),     LIT("关注"),
+    LIT("關注"),   LIT("微博")};
 
 /* Past the marks between a page's counters (阅读 1.8万 · 点赞 256 | 转发 41). */
 static const char *past_counter_marks(const char *q)
