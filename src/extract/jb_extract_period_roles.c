@@ -223,7 +223,16 @@ static gboolean since_after(const char *e, const char *limit)
         if (close)
             q = close;
     }
+    if (any_lit(q, limit, (const char *const[]){"来看", "來看", NULL}))
+        return FALSE; /* 全年来看: a viewpoint, no since */
     return any_lit(q, limit, (const char *const[]){"以来", "以來", "来", "來", NULL}) != NULL;
+}
+
+/* Is the time [p, e) a viewpoint (从全年看, 从前三季度来看, 從全年來看): the period itself? */
+static gboolean viewpoint(const char *s, const char *p, const char *e, const char *limit)
+{
+    return ends_with_any(s, p, (const char *const[]){"从", "從", NULL}) &&
+           any_lit(e, limit, (const char *const[]){"看", "来看", "來看", NULL});
 }
 
 static gboolean record_after(const char *e, const char *limit);
@@ -392,7 +401,8 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
             t->sentence_only = TRUE;
         }
     } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
-               !start_after(e, limit) && !(from_level(s, p) && figure_after_de(e, limit))) {
+               !start_after(e, limit) && !(from_level(s, p) && figure_after_de(e, limit)) &&
+               !viewpoint(s, p, e, limit)) {
         t->role = TIME_BASE;
     } else if (month_since(t, e, limit, anchor)) {
         /* 今年9月以来，各地共举办…: from the month's first day to the published day */
