@@ -110,16 +110,32 @@ static const char *past_counter(const char *p)
     return NULL;
 }
 
+/* Past a page's tool in brackets at p (【字体：大 中 小】, [打印]: its first word a tool's, its
+ * inside 8 characters at most), or NULL. */
+static const char *bracketed_tool(const char *p)
+{
+    gsize o = starts_with(p, "【") ? strlen("【") : *p == '[' ? 1 : 0;
+    if (!o)
+        return NULL;
+    const char *in = p + o, *close = strstr(in, o == 1 ? "]" : "】");
+    if (!close || close == in || g_utf8_strlen(in, close - in) > 8)
+        return NULL;
+    const char *w = in;
+    while (w < close && *w != ' ' && *w != ':' && !starts_with(w, "："))
+        w++;
+    return jb_article_page_tool(in, w) ? close + (o == 1 ? 1 : strlen("】")) : NULL;
+}
+
 /* A page's line of facts about itself ending in its counters (公告日期：2025-10-28　编号：
  * 2025-068　阅读：1.2万　评论(36)): labelled fields (a label of up to 6 characters and its
- * colon) and counters, at least one of each, and the page's tools (打印, 关闭), nothing else,
- * no sentence. A line of labelled
+ * colon) or the page's tools (打印, 关闭, 【字体：大 中 小】), and counters, at least one of
+ * each, nothing else, no sentence. A line of labelled
  * figures without a counter (营业收入：12.3亿元　净利润：1.2亿元) is a fact box, kept. */
 gboolean jb_junk_meta_line(const JunkPara *j)
 {
     if (j->n > 120 || jb_junk_has_sentence_mark(j))
         return FALSE;
-    int counters = 0, fields = 0;
+    int counters = 0, fields = 0, tools = 0;
     for (const char *p = j->p; *p;) {
         while (*p == ' ')
             p++;
@@ -128,6 +144,12 @@ gboolean jb_junk_meta_line(const JunkPara *j)
         const char *e = strchr(p, ' '), *q = past_counter(p);
         if (!e)
             e = p + strlen(p);
+        const char *tool = bracketed_tool(p);
+        if (tool) { /* 【字体：大 中 小】 */
+            p = tool;
+            tools++;
+            continue;
+        }
         if (q == e) {
             counters++;
             p = e;
@@ -135,6 +157,7 @@ gboolean jb_junk_meta_line(const JunkPara *j)
         }
         if (jb_article_page_tool(p, e)) { /* 字号：大 中 小　打印　关闭　浏览次数：20,614 */
             p = e;
+            tools++;
             continue;
         }
         gboolean label = FALSE;
@@ -149,7 +172,7 @@ gboolean jb_junk_meta_line(const JunkPara *j)
         fields++;
         p = e;
     }
-    return counters > 0 && fields > 0;
+    return counters > 0 && (fields > 0 || tools > 0); /* (浏览：4,126　打印本页　关闭窗口) */
 }
 
 /* A headline of a list of links with its date: "标题（2024-10-18）", "标题 [10-18]",

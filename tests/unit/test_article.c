@@ -501,6 +501,10 @@ static void test_junk_facts(void)
         {"收藏 88　评论 12　分享 9", TRUE},
         {"阅读 3.6万　赞 412　在看 85　留言 19", TRUE}, /* a 公众号 post's foot */
         {"获赞 2,096　喜欢 57", TRUE},
+        {"【字体：大 中 小】　　浏览：2,318　　打印本页　　关闭窗口",
+         TRUE}, /* tools and a counter */
+        {"浏览：2,318　打印此页", TRUE},
+        {"营业收入：12.3亿元　净利润：1.2亿元", FALSE},
         {"关注 86　粉丝 12.4万　微博 2,730", TRUE}, /* a Weibo profile's counts */
         {"12.4万粉丝", TRUE},
         {"微博月活跃用户达5.9亿。", FALSE},
