@@ -423,6 +423,9 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
     gboolean got = FALSE;
     for (const char *const *w = GOT; *w && !got && may_end_any(sent, qs, GOT); w++)
         got = ends(sent, qs, *w);
+    if (threshold_word(q->qualifier) &&
+        (starts(qe, sent_end, "的，") || starts(qe, sent_end, "的,")))
+        return TRUE; /* 净利润…上升50%以上的，应当…预告: the condition of a rule, those it names */
     if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && !same_str(q->unit, "%") &&
         !jb_unit_is_points(q->unit) && !got)
         return TRUE; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
