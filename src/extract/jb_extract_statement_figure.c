@@ -103,12 +103,21 @@ gboolean in_short_quote(const char *s, const char *qs, const char *qe, const cha
         if (!open[k])
             continue;
         const char *close = NULL;
-        for (const char *p = qe; p < end && p - qe < 3 * 16; p = g_utf8_next_char(p))
+        for (const char *p = qe; p < end && p - qe < 3 * 24; p = g_utf8_next_char(p))
             if (starts(p, end, CLOSE[k])) {
                 close = p;
                 break;
             }
-        if (close && g_utf8_strlen(open[k], close - open[k]) <= 16)
+        if (!close)
+            continue;
+        glong n = g_utf8_strlen(open[k], close - open[k]);
+        /* (a longer one that names a project: “年产500万套新能源热管理模块项目”) */
+        static const char *const NAMES[] = {"项目", "項目", "工程", "基地", "园区", "園區",
+                                            "计划", "計劃", "行动", "行動", NULL};
+        gboolean named = FALSE;
+        for (const char *const *w = NAMES; *w && !named && n <= 40; w++)
+            named = ends(open[k], close, *w);
+        if (n <= 16 || named)
             return TRUE;
     }
     return FALSE;
