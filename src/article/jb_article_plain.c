@@ -313,16 +313,17 @@ static gboolean subtitles(const char *s, const char *end)
     return FALSE;
 }
 
-/* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
- * width, under 100 columns) has its wrapped lines joined again; a MediaWiki
- * table ({| … |}) is read as a table (jb_article_wiki.c). */
-void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
+/* How a text file is laid out: hard-wrapped (and how wide a line that goes on is), and the
+ * running head a copied PDF repeats on its pages (its first line; head_len 0 when none). */
+typedef struct {
+    gboolean wrapped;
+    guint full;
+    const char *head;
+    gsize head_len;
+} Layout;
+
+static Layout text_layout(const char *s, const char *end)
 {
-    /* Subtitles (a programme's transcript as SRT or WebVTT): the cues' numbers and timings are
-     * no text, and a cue that ends no sentence goes on in the next (今年前11个月，… / 同比增长
-     * 17.6%。), unless the next opens with who speaks (（记者 某某）…) or the first is the
-     * programme's title card (《某某》2026年12月5日) */
-    gboolean cues = subtitles(s, end);
     /* One pass for the widths: the non-blank lines counted by width (all are at most 100
      * wide when it matters), so that those near the final maximum can be counted after. */
     guint maxw = 0, near = 0, nonblank = 0, heads = 0, pages = 0;
@@ -375,6 +376,24 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
     guint full = loose ? maxw * 4 / 5 : maxw >= 6 ? maxw - 6 : 0; /* a line this wide goes on */
     if (heads < 2 || !pages) /* (the first line once, or no page numbered: a title) */
         head_len = 0;
+    return (Layout){wrapped, full, head, head_len};
+}
+
+/* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
+ * width, under 100 columns) has its wrapped lines joined again; a MediaWiki
+ * table ({| … |}) is read as a table (jb_article_wiki.c). */
+void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
+{
+    /* Subtitles (a programme's transcript as SRT or WebVTT): the cues' numbers and timings are
+     * no text, and a cue that ends no sentence goes on in the next (今年前11个月，… / 同比增长
+     * 17.6%。), unless the next opens with who speaks (（记者 某某）…) or the first is the
+     * programme's title card (《某某》2026年12月5日) */
+    gboolean cues = subtitles(s, end);
+    Layout lay = text_layout(s, end);
+    gboolean wrapped = lay.wrapped;
+    guint full = lay.full;
+    const char *head = lay.head;
+    gsize head_len = lay.head_len;
     GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
     AlignedTable tab = {g_string_new(NULL), 0, 0};
     guint blk_line = 0, prev_w = 0;
