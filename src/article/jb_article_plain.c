@@ -418,11 +418,13 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             prev_p = NULL;
         } else if (blank_text_line(p, e)) {
             /* (blank around a page break: the paragraph goes on over the page) */
-        } else if (*q == '{' && jb_article_wiki_table_at(q, e, end)) {
-            /* a MediaWiki table ({| … |}): a row a paragraph, as a pipe table's */
+        } else if (*q == '{' &&
+                   (jb_article_wiki_table_at(q, e, end) || jb_article_wiki_infobox_at(q, e, end))) {
+            /* a MediaWiki table ({| … |}) or infobox: a row a paragraph, as a pipe table's */
             flush_block(c, blk, blk_line);
             prev_p = NULL;
-            const char *after = jb_article_wiki_table(c, p, end, &line);
+            const char *after = q[1] == '|' ? jb_article_wiki_table(c, p, end, &line)
+                                            : jb_article_wiki_infobox(c, p, end, &line);
             e = after && after < end ? after - 1 : end;
         } else if (*q == '|' && e - q >= 3 && memchr(q + 1, '|', (size_t)(e - q - 1))) {
             /* a pipe table in a text file, as in Markdown: a row a paragraph */

@@ -450,6 +450,12 @@ gboolean jb_article_wiki_table_at(const char *q, const char *e, const char *end)
  * (JB_PARA_TABLE); *line, p's line number, advanced to its |} line. Returns where the text
  * after the table starts, or NULL when no line closes it (nothing emitted). */
 const char *jb_article_wiki_table(Ctx *c, const char *p, const char *end, guint *line);
+/* Does the line [q, e) open a wiki page's infobox ({{Infobox …, {{信息框…) that a later line
+ * closes (}} alone)? */
+gboolean jb_article_wiki_infobox_at(const char *q, const char *e, const char *end);
+/* Emit the infobox whose {{ line starts at `p` as a table's rows (key | value), its
+ * parameters that state a figure only; as jb_article_wiki_table otherwise. */
+const char *jb_article_wiki_infobox(Ctx *c, const char *p, const char *end, guint *line);
 
 /* jb_article_plain.c */
 /* The plain text pass over s[0..end), which starts at `line`. */

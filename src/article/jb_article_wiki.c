@@ -175,3 +175,152 @@ const char *jb_article_wiki_table(Ctx *c, const char *p, const char *end, guint 
     g_string_free(row, TRUE);
     return end;
 }
+
+/* ---- an infobox ({{Infobox settlement | key = value … }}) ------------------------------- */
+
+static gboolean infobox_open(const char *q, const char *e)
+{
+    if (!line_opens(q, e, "{{"))
+        return FALSE;
+    const char *n = skip_blanks(q + 2, e);
+    return (e - n >= 7 && g_ascii_strncasecmp(n, "infobox", 7) == 0) || line_opens(n, e, "信息框");
+}
+
+/* The line of the }} that closes the infobox opened at line p (within 300 lines), or NULL. */
+static const char *infobox_close(const char *p, const char *end)
+{
+    guint n = 0;
+    for (const char *l = p; l < end && n < 300; n++) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        if (!e)
+            e = end;
+        const char *q = skip_blanks(l, e), *qe = e;
+        while (qe > q && (qe[-1] == ' ' || qe[-1] == '\t' || qe[-1] == '\r'))
+            qe--;
+        if (l > p && qe - q == 2 && q[0] == '}' && q[1] == '}')
+            return l;
+        l = e < end ? e + 1 : end;
+    }
+    return NULL;
+}
+
+gboolean jb_article_wiki_infobox_at(const char *q, const char *e, const char *end)
+{
+    return infobox_open(q, e) && infobox_close(q, end);
+}
+
+/* Is an infobox's key one of a code or of the page's furniture (postal_code, area_code,
+ * license_plate, coordinates, image_size), whose digits are no quantity? */
+static gboolean code_key(const char *k, gsize n)
+{
+    static const char *const CODE[] = {"code",     "zip",   "postal",    "plate", "coor",    "latd",
+                                       "latitude", "longd", "longitude", "image", "caption", "map",
+                                       "size",     "width", "website",   "url",   "邮",      "区号",
+                                       "代码",     "编码",  "電話",      "电话",  NULL};
+    g_autofree char *key = g_ascii_strdown(k, (gssize)n);
+    for (const char *const *w = CODE; *w; w++)
+        if (strstr(key, *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* Its text with no {{template}} in it ({{CHN}}, {{URL|…}}), in place. */
+static void drop_templates(GString *s)
+{
+    for (char *o; (o = strstr(s->str, "{{"));) {
+        char *c = strstr(o, "}}");
+        if (!c)
+            break;
+        g_string_erase(s, o - s->str, c + 2 - o);
+    }
+}
+
+/* A parameter's line (| key = value) as a row, key and value, when its value is a figure:
+ * it opens with a digit and is no date (2025年末, 2024-05-01) nor a code (0917); a time in
+ * brackets after it (3,215.6亿元（2025年）) goes with the key, as a row label's time. */
+static void infobox_row(Ctx *c, const char *q, const char *e, guint line, char *const *as_of)
+{
+    const char *eq = q < e && *q == '|' ? memchr(q, '=', (size_t)(e - q)) : NULL;
+    if (!eq)
+        return;
+    const char *k = skip_blanks(q + 1, eq), *ke = eq;
+    while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t'))
+        ke--;
+    if (ke == k || code_key(k, (gsize)(ke - k)))
+        return;
+    const char *when = NULL; /* population_as_of = 2025年末: population_total's time */
+    for (guint i = 0; as_of[i]; i += 2)
+        if ((gsize)(ke - k) > strlen(as_of[i]) && strncmp(k, as_of[i], strlen(as_of[i])) == 0)
+            when = as_of[i + 1];
+    GString *v = g_string_new(NULL);
+    cell_text(eq + 1, e, v);
+    drop_templates(v);
+    const char *d = v->str;
+    while (g_ascii_isdigit(*d) || *d == ',')
+        d++;
+    gboolean figure = g_ascii_isdigit(v->str[0]) &&
+                      !(v->str[0] == '0' && g_ascii_isdigit(v->str[1])) &&
+                      !g_str_has_prefix(d, "年") && *d != '-' && *d != '/';
+    if (figure) {
+        GString *row = g_string_new(NULL);
+        g_string_append_len(row, k, ke - k);
+        if (when)
+            g_string_append_printf(row, "（%s）", when);
+        const char *o = when ? NULL : strstr(v->str, "（");
+        const char *cl = o ? strstr(o, "）") : NULL;
+        if (cl && strstr(o, "年") && strstr(o, "年") < cl) { /* （2025年） */
+            g_string_append_len(row, o, cl + strlen("）") - o);
+            g_string_erase(v, o - v->str, cl + strlen("）") - o);
+        }
+        g_string_append(row, JB_CELL_SEP);
+        g_string_append(row, v->str);
+        c->next_kind = JB_PARA_TABLE;
+        jb_article_emit(c, row->str, row->len, line);
+        g_string_free(row, TRUE);
+    }
+    g_string_free(v, TRUE);
+}
+
+const char *jb_article_wiki_infobox(Ctx *c, const char *p, const char *end, guint *line)
+{
+    const char *close = infobox_close(p, end);
+    if (!close)
+        return NULL;
+    /* the times its parameters are as of (population_as_of = 2025年末): prefix, time, … */
+    GPtrArray *as_of = g_ptr_array_new_with_free_func(g_free);
+    for (const char *l = p; l < close;) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        const char *q = skip_blanks(l, e);
+        const char *at = q < e && *q == '|' ? g_strstr_len(q, e - q, "_as_of") : NULL;
+        const char *eq = at ? memchr(at, '=', (size_t)(e - at)) : NULL;
+        if (eq && as_of->len < 16 && skip_blanks(at + strlen("_as_of"), e) == eq) {
+            GString *v = g_string_new(NULL);
+            cell_text(eq + 1, e, v);
+            if (v->len && g_ascii_isdigit(v->str[0])) {
+                g_ptr_array_add(as_of, g_strndup(skip_blanks(q + 1, at),
+                                                 (gsize)(at - skip_blanks(q + 1, at)) + 1));
+                g_ptr_array_add(as_of, g_string_free(v, FALSE));
+            } else {
+                g_string_free(v, TRUE);
+            }
+        }
+        l = e + 1;
+    }
+    g_ptr_array_add(as_of, NULL);
+    const char *after = end;
+    for (const char *l = p; l < end;) {
+        const char *e = memchr(l, '\n', (size_t)(end - l));
+        if (!e)
+            e = end;
+        if (l == close) {
+            after = e < end ? e + 1 : end;
+            break;
+        }
+        if (l > p)
+            infobox_row(c, skip_blanks(l, e), e, *line, (char *const *)as_of->pdata);
+        l = e < end ? e + 1 : end;
+        (*line)++;
+    }
+    g_ptr_array_unref(as_of);
+    return after;
+}

@@ -426,6 +426,9 @@ typedef struct {
      * the prose said it, as before this list (the prose of a row says a few of its cells) */
     JbDecimal row_said[JB_ROW_SAID];
     guint n_row_said;
+    /* the measure a table's cell of change is of (地区生产总值 for 增速 beside it), while it is
+     * added; else NULL */
+    const char *change_of;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
     const char *forecast_end;   /* where its first forecast word ends, NULL when none */

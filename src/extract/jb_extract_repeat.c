@@ -292,6 +292,8 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
         if (*p != '\x01')
             g_string_append_c(w, *p);
     gboolean said = FALSE;
+    /* (a row's name of a word or two, 累计, is said of many figures: the same period then) */
+    gboolean named_long = g_utf8_strlen(w->str, -1) >= 3;
     /* a value of three digits or more, too particular to be another's by chance (492.15,
      * 12.5, 6842): the prose's when it ends on the same day (a table's 2025 column, the
      * prose's 截至2025年末), whatever words the two use for it (归母净利润, 归属于本行股东的净利润) */
@@ -318,7 +320,8 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
                                 jb_period_end_day(&sp) == jb_period_end_day(&pp);
             /* (the period ending on the same day: a level as of 9月底 in a sentence of 截至今年
              * 9月底 read as the year to then, a quarter's change beside 較6月底) */
-            said = ((same_end || strcmp(s->period, period) == 0) && sentence_names(c, s, w->str)) ||
+            said = ((strcmp(s->period, period) == 0 || (same_end && named_long)) &&
+                    sentence_names(c, s, w->str)) ||
                    (particular && same_end);
         }
     }
@@ -364,6 +367,11 @@ void jb_extract_drop_prose_repeating_tables(GPtrArray *out, guint body)
             continue; /* (0.3个百分点 may be another row's change: three digits are one figure's) */
         g_autofree char *k = repeat_key(s, s->q.unit);
         guint at = GPOINTER_TO_UINT(g_hash_table_lookup(cells, k));
+        if (!at && s->q.unit[0]) { /* (a bare cell, | population_total | 4,862,300 |, and the
+                                    * prose's 486.23万人 of its time) */
+            g_autofree char *bare = repeat_key(s, "");
+            at = GPOINTER_TO_UINT(g_hash_table_lookup(cells, bare));
+        }
         if (!at || at - 1 > i)
             continue;
         const JbStatement *c = g_ptr_array_index(out, at - 1);

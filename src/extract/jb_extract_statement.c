@@ -578,7 +578,8 @@ void jb_extract_add_table_statement(Ctx *c, const char *subject, const char *met
     for (guint i = 0; i < c->n_row_said && !said_in_row; i++)
         said_in_row = c->row_said[i].mant == v.mant && c->row_said[i].exp10 == v.exp10;
     if (!said_in_row && ((earlier && strcmp(earlier->period, period) == 0) ||
-                         jb_extract_said_in_prose(c, subject[0] ? subject : metric, q, period))) {
+                         jb_extract_said_in_prose(c, subject[0] ? subject : metric, q, period) ||
+                         (c->change_of && jb_extract_said_in_prose(c, c->change_of, q, period)))) {
         if (c->n_row_said < G_N_ELEMENTS(c->row_said))
             c->row_said[c->n_row_said++] = v;
         return; /* the prose said it (the row label) */

@@ -433,7 +433,8 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
     JbPeriod first = left;
     gboolean have_first = FALSE;
     const char *first_head = NULL, *left_head = NULL; /* (the headers naming them) */
-    const char *row_unit = NULL; /* a column of units: 钢材 | 万吨 | 86.4 */
+    const char *row_unit = NULL;     /* a column of units: 钢材 | 万吨 | 86.4 */
+    g_autofree char *measure = NULL; /* the metric of the last column that is no change */
     for (guint j = 1; j < n && t->head; j++)
         if (j < t->head->len && unit_header(g_ptr_array_index(t->head, j)))
             row_unit = cells[j];
@@ -497,9 +498,18 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             jb_period_format(&left, period);
         else if (jb_extract_default_day(&c->anchor, FALSE, &p))
             jb_period_format(&p, period);
+        /* a change with no name of its own (增速 beside 地区生产总值（亿元）) is the change of
+         * the measure before it: the prose names that */
+        gboolean bare = head && change_header(head) && g_utf8_strlen(metric, -1) <= 4;
+        c->change_of = bare && measure && g_utf8_strlen(measure, -1) >= 3 ? measure : NULL;
         jb_extract_add_table_statement(c, subj, metric, &q, quote->str, period, line, have_left,
                                        left_estimate);
+        c->change_of = NULL;
         g_string_free(quote, TRUE);
+        if (!bare) {
+            g_free(measure);
+            measure = g_strdup(metric);
+        }
     }
 }
 

@@ -865,6 +865,41 @@ static void test_wiki_table(void)
        "a {| no line closes is text, no table");
 }
 
+/* A wiki page's infobox ({{Infobox … | key = value … }}) is a table of its parameters that
+ * state a figure: a code (postal_code), a date (founded = 1983年) and words are none; a time
+ * in brackets after the value, or the one of an _as_of parameter, goes with the key. */
+static void test_wiki_infobox(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle) a = parse_as("box.txt",
+                                      "{{Infobox settlement\n"
+                                      "| name            = 某县\n"
+                                      "| image_caption   = 县城远眺（2023年）\n"
+                                      "| founded         = 1983年\n"
+                                      "| area_total_km2  = 3,412\n"
+                                      "| pop_total       = 612,400\n"
+                                      "| pop_as_of       = 2025年末\n"
+                                      "| GDP             = 286.4亿元（2025年）<ref>县统计局</ref>\n"
+                                      "| postal_code     = 716000\n"
+                                      "}}\n"
+                                      "'''某县'''位于某省北部。\n",
+                                      &error);
+    g_clear_error(&error);
+    guint rows = table_rows(a);
+    ok(rows == 3, "an infobox: its three figures are a table's rows (%u)", rows);
+    ok(a &&
+           any_para_has(a, "area_total_km2\x1E"
+                           "3,412") &&
+           any_para_has(a, "pop_total（2025年末）\x1E"
+                           "612,400") &&
+           any_para_has(a, "GDP（2025年）\x1E"
+                           "286.4亿元"),
+       "its rows: key and value, the value's bracketed time and the _as_of time with the key");
+    ok(a && !any_para_has(a, "716000") && !any_para_has(a, "1983") && !any_para_has(a, "远眺") &&
+           !any_para_has(a, "Infobox"),
+       "a code, a date, a caption and the box's name are no row nor text");
+}
+
 /* A table's cells spanning rows and columns are laid out as the grid they draw: a header
  * over two columns written over each, a label over two rows written in each. */
 static void test_table_grid(void)
@@ -1072,6 +1107,7 @@ int main(void)
     test_table_grid();
     test_value_box();
     test_wiki_table();
+    test_wiki_infobox();
     test_forum_posts();
     test_html_page();
     test_markdown();

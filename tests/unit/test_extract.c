@@ -238,6 +238,41 @@ int main(void)
            "a wiki table's cell: 2.4 under 增速（%%） is 2.4%% of 2023");
     }
 
+    { /* a wiki page: its infobox's figures and a table's 2025 row that the prose repeats are
+       * stated once (the box's bare 612,400 as of 2025年末: the prose's 61.24万人; 增速 beside
+       * 地区生产总值 in the prose's sentence of 地区生产总值) */
+        static const char page[] = "{{Infobox settlement\n"
+                                   "| area_total_km2  = 3,412\n"
+                                   "| pop_total       = 612,400\n"
+                                   "| pop_as_of       = 2025年末\n"
+                                   "| GDP             = 286.4亿元（2025年）\n"
+                                   "}}\n"
+                                   "2025年，全县地区生产总值286.4亿元，比上年增长6.1%。2025年末，"
+                                   "全县常住人口61.24万人。\n\n"
+                                   "{| class=\"wikitable\"\n"
+                                   "! 年份 !! 地区生产总值（亿元） !! 增速（%）\n"
+                                   "|-\n"
+                                   "| 2024 || 270.1 || 5.0\n"
+                                   "|-\n"
+                                   "| 2025 || 286.4 || 6.1\n"
+                                   "|}\n";
+        g_autoptr(JbArticle)
+            pa = jb_article_parse("p.txt", page, strlen(page), NULL, "2026-06-01", &e);
+        g_assert_no_error(e);
+        g_autoptr(GPtrArray) ps = jb_extract_article(pa, dict);
+        GString *got = g_string_new(NULL);
+        for (guint i = 0; i < ps->len; i++) {
+            const JbStatement *st = g_ptr_array_index(ps, i);
+            g_autofree char *v = jb_decimal_to_string(st->q.value);
+            g_string_append_printf(got, "%s%s %s %s", i ? " | " : "", v, st->q.unit, st->period);
+        }
+        is_str(got->str,
+               "3412  2026-06-01 | 28640000000 元 2025 | 6.1 % 2025 | 612400 人 2025-12 | "
+               "27010000000 元 2024 | 5 % 2024",
+               "a wiki page's infobox, prose and table: each figure once");
+        g_string_free(got, TRUE);
+    }
+
     jb_dict_free(dict);
     return tap_done();
 }
