@@ -153,6 +153,16 @@ Reason jb_number_look_back(const Ctx *c, gsize p, Expr *e)
         while (k > c->lo && c->t[k - 1] == ' ')
             k--;
         const QualDef *found = jb_number_prefix_qual_before(c, k, p);
+        if (!found && round == 0 && k >= c->lo + 3 &&
+            (before_lit(c, k, c->lo, "了", 3) || before_lit(c, k, c->lo, "有", 3))) {
+            /* said aloud: 今年已经突破了6000万件, 总面积大概有38万平方米 (a hedge of two
+             * characters or more, then 了 or 有) */
+            found = jb_number_prefix_qual_before(c, k - 3, p);
+            if (found && (found->len < 6 || found->bound == JB_BOUND_EXACT))
+                found = NULL;
+            else if (found)
+                k -= 3;
+        }
         if (!found)
             break;
         s = k - found->len;
