@@ -111,6 +111,8 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
             continue;
         if (!anchor_year(a) || price_base_after(e, limit) || numbered_name_after(e, limit))
             return NULL;
+        if (WORDS[i].offset <= 0 && any_lit(e, limit, (const char *const[]){"冬季", "冬天", NULL}))
+            return NULL; /* 去年冬季, 今年冬季: a winter (winter_word), across two years */
         if (lit(e, limit, "度"))
             e += 3;
         *year = anchor_year(a) + WORDS[i].offset;

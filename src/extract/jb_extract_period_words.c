@@ -480,6 +480,26 @@ static const char *plan_period(const char *p, const char *limit, const TimeAncho
     return NULL;
 }
 
+/* A winter named by the published day (今冬, 今年冬季, 这个冬天, 今冬明春; 去年冬季, 去冬): December to
+ * February. This winter is the one under way from December to March, else the next; last
+ * winter the one before it. */
+static const char *winter_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
+{
+    static const char *const THIS[] = {"今冬明春", "今年冬季", "今年冬天", "这个冬天",
+                                       "這個冬天", "今冬",     NULL};
+    static const char *const LAST[] = {"去年冬季", "去年冬天", "去冬", NULL};
+    const char *e = any_lit(p, limit, THIS);
+    int back = 0;
+    if (!e && (e = any_lit(p, limit, LAST)))
+        back = 1;
+    if (!e || !anchor_month(a) || any_lit(e, limit, (const char *const[]){"今春", "（", "(", NULL}))
+        return NULL; /* (去冬今春: a winter and a spring, no one period; 今冬明春（2026年12月至
+                      * 2027年2月）: the months in brackets say it) */
+    int y = anchor_year(a) - (anchor_month(a) <= 3) - back;
+    t->p = (JbPeriod){{JB_POINT_MONTH, y, 12, 0}, {JB_POINT_MONTH, y + 1, 2, 0}};
+    return e;
+}
+
 /* Which of time_word's readers a word may start with the character c: each reads only words
  * that begin at p, and returns none when no word of its own is there, so a reader whose
  * words all begin otherwise is not asked (the time scan stops at every 上, 本, 年…). */
@@ -493,6 +513,7 @@ enum {
     TW_YEAR = 1 << 6,   /* year_word: 全年, 过去一年, 年初, 年底, 年内 */
     TW_FISCAL = 1 << 7, /* fiscal_word: 本财年, 今财年, 上财年, 上半财年, 下半财年 */
     TW_PLAN = 1 << 8,   /* plan_period: “十四五”, 十三五 */
+    TW_SEASON = 1 << 9, /* winter_word: 今冬, 今年冬季, 去年冬季, 去冬, 这个冬天 */
 };
 
 static guint time_word_readers(gunichar c)
@@ -506,7 +527,7 @@ static guint time_word_readers(gunichar c)
         return TW_REPORT | TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_CONTEXT | TW_FISCAL;
     case 0x8FD9: /* 这 */
     case 0x9019: /* 這 */
-        return TW_WEEKDAY | TW_WEEK | TW_MONTH;
+        return TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_SEASON;
     case 0x5468: /* 周 */
     case 0x9031: /* 週 */
         return TW_WEEKDAY | TW_WEEK;
@@ -522,7 +543,7 @@ static guint time_word_readers(gunichar c)
     case 0x7576: /* 當 */
         return TW_TODAY | TW_MONTH | TW_CONTEXT;
     case 0x4ECA: /* 今 */
-        return TW_TODAY | TW_CONTEXT | TW_FISCAL;
+        return TW_TODAY | TW_CONTEXT | TW_FISCAL | TW_SEASON;
     case 0x622A: /* 截 */
     case 0x76EE: /* 目 */
     case 0x73B0: /* 现 */
@@ -530,6 +551,7 @@ static guint time_word_readers(gunichar c)
     case 0x6628: /* 昨 */
         return TW_TODAY;
     case 0x53BB: /* 去 */
+        return TW_CONTEXT | TW_SEASON;
     case 0x540C: /* 同 */
     case 0x4E24: /* 两 */
     case 0x5169: /* 兩 */
@@ -554,8 +576,8 @@ static guint time_word_readers(gunichar c)
 }
 
 /* Words that are a time by themselves, tried in this order: a periodic report's own times,
- * now and today, a day of the week, weeks, months, the times relative to the context, the
- * year's, five-year plans. */
+ * now and today, a day of the week, weeks, months, a winter, the times relative to the
+ * context, the year's, five-year plans. */
 const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                       TimeRef *t)
 {
@@ -572,6 +594,8 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
     if (((may & TW_WEEK) && week_word(s, p, limit, a, t, &e)) ||
         ((may & TW_MONTH) && month_word(s, p, limit, a, t, &e)))
         return e;
+    if ((may & TW_SEASON) && (e = winter_word(p, limit, a, t)))
+        return e; /* (before 去年 and 今年: 去年冬季 is a winter) */
     if ((may & TW_CONTEXT) && (e = context_word(p, limit, t)))
         return e;
     if ((may & TW_YEAR) && year_word(s, p, limit, a, t, &e))
