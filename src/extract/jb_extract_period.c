@@ -167,6 +167,29 @@ static const char *years_to_now(const char *s, const char *p, const char *limit,
     return e;
 }
 
+/* The next years from the published one (今后三年, 未来五年, 明后两年): a plan's span, from the
+ * year after. */
+static const char *years_ahead(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                               TimeRef *t)
+{
+    const char *q = any_lit(p, limit, (const char *const[]){"今后", "今後", "未来", "未來", NULL});
+    int n = 0;
+    if (q)
+        n = small_number(&q, s, limit, 10);
+    else if ((q = any_lit(p, limit, (const char *const[]){"明后", "明後", NULL})))
+        n = small_number(&q, s, limit, 2) == 2 ? 2 : 0;
+    const char *e = n >= 2 ? lit(q, limit, "年") : NULL;
+    if (!e || !anchor_year(a) || any_lit(e, limit, (const char *const[]){"来", "來", "期", NULL}))
+        return NULL; /* (十年期: a tenor) */
+    if (any_lit(e, limit, (const char *const[]){"（", "(", NULL}))
+        return NULL; /* (未來五年（2026/27至2030/31年度）: the years in brackets say it) */
+    const char *in = any_lit(e, limit, (const char *const[]){"内", "內", "里", "裡", NULL});
+    t->p = (JbPeriod){{JB_POINT_YEAR, anchor_year(a) + 1, 0, 0},
+                      {JB_POINT_YEAR, anchor_year(a) + n, 0, 0}};
+    t->future_word = TRUE;
+    return in ? in : e;
+}
+
 static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                            TimeRef *t)
 {
@@ -174,7 +197,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     memset(t, 0, sizeof *t);
     t->at = p;
     t->known = TRUE;
-    if ((e = years_to_now(s, p, limit, a, t)))
+    if ((e = years_to_now(s, p, limit, a, t)) || (e = years_ahead(s, p, limit, a, t)))
         return e;
     if ((e = period_code(s, p, limit, a, t)))
         return e;
