@@ -239,15 +239,24 @@ static gboolean record_after(const char *e, const char *limit);
 
 /* A month followed by 以来 (今年9月以来，各地共举办招聘活动1.6万场) and no record after it
  * (2月以来新高) is a running span: from its first day to the published day. Fills t. */
-static gboolean month_since(TimeRef *t, const char *e, const char *limit, const TimeAnchor *a)
+static gboolean month_since(TimeRef *t, const char *s, const char *p, const char *e,
+                            const char *limit, const TimeAnchor *a)
 {
-    if (!t->known || t->p.start.kind != JB_POINT_MONTH || t->p.end.kind != JB_POINT_MONTH ||
-        jb_period_first_day(&t->p) != jb_point_first_day(&t->p.end) ||
-        a->day.kind != JB_POINT_DAY ||
-        !any_lit(e, limit, (const char *const[]){"以来", "以來", NULL}) ||
-        record_after(e + strlen("以来"), limit))
+    gboolean month = t->p.start.kind == JB_POINT_MONTH && t->p.end.kind == JB_POINT_MONTH;
+    gboolean day = t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY;
+    if (!t->known || !(month || day) ||
+        jb_period_first_day(&t->p) != jb_point_first_day(&t->p.end) || a->day.kind != JB_POINT_DAY)
         return FALSE;
-    JbPoint first = {JB_POINT_DAY, t->p.start.year, t->p.start.n, 1};
+    const char *since = any_lit(e, limit, (const char *const[]){"以来", "以來", NULL});
+    /* (自11月15日进入供暖季以来: an event of a few words between) */
+    for (const char *q = e;
+         !since && ends_with_any(s, p, (const char *const[]){"自", "从", "從", NULL}) &&
+         q < limit && q - e < 3 * 8 && !clause_mark_at(q, limit);
+         q = g_utf8_next_char(q))
+        since = any_lit(q, limit, (const char *const[]){"以来", "以來", NULL});
+    if (!since || record_after(since, limit))
+        return FALSE;
+    JbPoint first = day ? t->p.start : (JbPoint){JB_POINT_DAY, t->p.start.year, t->p.start.n, 1};
     if (jb_point_first_day(&first) >= jb_point_first_day(&a->day))
         return FALSE;
     t->p = (JbPeriod){first, a->day};
@@ -379,6 +388,8 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY && t->known &&
             prev->rel == REL_NONE && jb_period_first_day(&t->p) != jb_period_end_day(&t->p) - 1)
             prev->p = t->p; /* 上周（11月24日—11月30日）: the days it says, weekend and all */
+    } else if (t->role == TIME_DAY && month_since(t, s, p, e, limit, anchor)) {
+        t->role = TIME_PERIOD; /* 自11月15日进入供暖季以来: from that day to the published one */
     } else if (t->role == TIME_DAY) {
         if (t->shifted_back && start_after(e, limit)) { /* 自3月1日起, in February: to come */
             t->p.start.year++;
@@ -404,7 +415,7 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
                !start_after(e, limit) && !(from_level(s, p) && figure_after_de(e, limit)) &&
                !viewpoint(s, p, e, limit)) {
         t->role = TIME_BASE;
-    } else if (month_since(t, e, limit, anchor)) {
+    } else if (month_since(t, s, p, e, limit, anchor)) {
         /* 今年9月以来，各地共举办…: from the month's first day to the published day */
     } else if (since_after(e, limit) || index_base_after(e, limit)) {
         t->role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
