@@ -83,6 +83,19 @@ static const char *report_time(const char *p, const char *limit, const TimeAncho
 /* A day of the week named: 上周五, 本周三, 下周一, 周三, 星期五, 礼拜天 — that day of the
  * published day's week (Monday first), or of the week before or after. A weekday after 每, 逢
  * or 隔 is a schedule (每周一至周五), no day. */
+/* Is the clause from e told as done (排了, 花了: 了 after a verb, before a clause mark, no 将)? */
+static gboolean told_as_past(const char *e, const char *limit)
+{
+    for (const char *q = e; q < limit && q - e < 3 * 24 && !clause_mark_at(q, limit);
+         q = g_utf8_next_char(q)) {
+        if (any_lit(q, limit, (const char *const[]){"将", "將", NULL}))
+            return FALSE;
+        if (lit(q, limit, "了"))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static const char *weekday_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                                TimeRef *t)
 {
@@ -142,6 +155,9 @@ static const char *weekday_ref(const char *s, const char *p, const char *limit, 
         return NULL; /* 周五刊: a paper's edition; 本周日均: the week's daily average */
     gint64 day = jb_point_first_day(&a->day);
     gint64 that = day - jb_weekday(day) + 7 * WEEKS[i].weeks + wd;
+    if (that > day && !any_lit(wk, wend, (const char *const[]){"本", "这", "這", NULL}) &&
+        told_as_past(e, limit))
+        that -= 7; /* 周六晚上…排了1个多小时, said on a Monday: the Saturday before */
     t->p = jb_period_of(jb_point_of_days(that));
     t->role = TIME_DAY;
     t->weekday = TRUE;

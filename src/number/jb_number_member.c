@@ -424,6 +424,16 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
     gsize u = skip_spaces(c, q);
     const UnitDef *ud;
     gsize ulen = unit_at(c, u, &ud);
+    if (ud && (AT(c, u, "个多") || AT(c, u, "個多")) && !m->infix_len) {
+        /* 1个多小时, 3个多月: 个 and the unit round 多 (a span said aloud) */
+        const UnitDef *ud2;
+        gsize at = u + strlen("个多"), l2 = unit_at(c, at, &ud2);
+        if (ud2 && (UnitKind)ud2->kind == U_DURATION) {
+            m->infix_at = u + strlen("个");
+            m->infix_len = strlen("多");
+            u = at, ud = ud2, ulen = l2;
+        }
+    }
     if (!ud) {
         /* 1423亿GB, and after one space as texts with spaced Latin words write them
          * (从 20 TPS 提升至 60 TPS, 3.5 billion yuan) */
