@@ -1,6 +1,7 @@
 /* jb_number_parts.c — numbers written in parts: the terms of a ratio after a word naming it
  * (猪粮比价为4.92:1, 三次产业结构为7.0:37.6:55.4, 拉动比为1：7.5, 性别比为105.2:100), and a
- * duration of two units (4分30秒, 1小时20分钟) or a race's time written as a clock's (2:08:59).
+ * duration of two units (4分30秒, 1小时20分钟) or a race's time written as a clock's (2:08:59),
+ * and a number of two magnitudes (10亿7400万, 8万3千).
  *
  * Elsewhere digits around a colon are a time of day (09:28) and skipped whole; after a word
  * that names a ratio they are its terms. A ratio of two terms against a base of 1 or 100 says
@@ -272,4 +273,39 @@ gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out
     out->start = p;
     out->end = q + n;
     return q + n;
+}
+
+/* After an Arabic number of 亿 or 万, an Arabic number of a lower magnitude adds to it
+ * (10亿7400万人次 is 1074000000, 1亿2千万 120000000, 8万3千 83000): returns where the lower
+ * magnitude ends, or q when there is none. (8万3, with no magnitude, is left alone.) */
+gsize jb_number_lower_after(const Ctx *c, gsize q, Member *m)
+{
+    static const struct {
+        const char *w;
+        int pw;
+    } LOWER[] = {{"千万", 7}, {"千萬", 7}, {"百万", 6}, {"百萬", 6},
+                 {"万", 4},   {"萬", 4},   {"千", 3},   {"百", 2}};
+    JbDecimal v2;
+    gsize e2;
+    if (!m->arabic || (m->tail_pow != 8 && m->tail_pow != 4) || !is_digit_at(c, q) ||
+        jb_number_read_arabic(c, q, &v2, &e2) != WHY_OK)
+        return q;
+    int pw = 0;
+    gsize wl = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(LOWER) && !pw; i++)
+        if (at_lit(c, e2, LOWER[i].w, strlen(LOWER[i].w)))
+            pw = LOWER[i].pw, wl = strlen(LOWER[i].w);
+    /* (the lower part below the higher's unit: 3千 under 万, 7400万 under 亿) */
+    if (!pw || pw >= m->tail_pow || (v2.exp10 != 0 && pw < 4) ||
+        (v2.exp10 == 0 && v2.mant >= (gint64)POW10[m->tail_pow - pw]) || unit_starts_at(c, e2))
+        return q;
+    JbDecimal a = m->value, b = {v2.mant, v2.exp10 + pw};
+    int lo = MIN(a.exp10, b.exp10);
+    guint64 ma = (guint64)a.mant, mb = (guint64)b.mant;
+    if (a.exp10 - lo > 18 || b.exp10 - lo > 18 || !mul_u64(&ma, POW10[a.exp10 - lo]) ||
+        !mul_u64(&mb, POW10[b.exp10 - lo]) || !add_u64(&ma, mb) || ma > (guint64)G_MAXINT64)
+        return q;
+    m->value = (JbDecimal){(gint64)ma, lo};
+    m->tail_pow = pw;
+    return e2 + wl;
 }
