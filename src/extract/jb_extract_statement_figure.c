@@ -174,6 +174,21 @@ gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs, const
                                   starts(qe, end, "；") || starts(qe, end, "！"));
 }
 
+/* Is the figure the time a plan takes (计划用三年时间，把…, 花两个月时间完成): how it will be done,
+ * no figure of it? */
+static gboolean time_spent(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                           const char *end)
+{
+    static const char *const SPANS[] = {"年", "个月", "個月", "周", "週", "天", NULL};
+    gboolean span = FALSE;
+    for (const char *const *u = SPANS; *u && !span; u++)
+        span = same_str(q->unit, *u);
+    if (!span || !(ends(cs, qs, "用") || ends(cs, qs, "花") || ends(cs, qs, "花费")))
+        return FALSE;
+    return starts(qe, end, "时间") || starts(qe, end, "時間") || starts(qe, end, "左右时间") ||
+           starts(qe, end, "左右時間") || starts(qe, end, "的时间") || starts(qe, end, "的時間");
+}
+
 /* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
  * not a count — unless a list before it names the kinds counted (CT、MR、DSA三类设备). */
 gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
@@ -444,7 +459,7 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         return TRUE; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
     const char *cs = jb_extract_clause_start(c, sent, qs);
     if (span_of_years_in_name(q, cs, qs, qe, sent_end) || era_of_years(q, cs, qs, qe, sent_end) ||
-        category_name(q, cs, qs, qe, sent_end))
+        category_name(q, cs, qs, qe, sent_end) || time_spent(q, cs, qs, qe, sent_end))
         return TRUE; /* 完成三年整改, 五年新增3.1万公里, 下一个十年: a span that names a programme or a time */
     if (same_str(q->unit, "手") && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
