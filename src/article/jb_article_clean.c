@@ -158,6 +158,14 @@ static inline const char *plain_run(const char *p, const char *end, JunkCount *k
     return (const char *)q;
 }
 
+/* The length of the paragraph's own words: a repost's chain (转发理由//@某某: 原文…) quotes
+ * what others wrote, and they end before it. */
+static gsize own_words(const char *s, gsize n)
+{
+    const char *chain = n >= 3 ? memmem(s, n, "//@", 3) : NULL;
+    return chain ? (gsize)(chain - s) : n;
+}
+
 /* Collapse white space (a line break next to a wide character is no space at all), drop
  * invisible characters, trim, and normalise as jb_normalize does, into `out` (room for
  * n + 1 bytes: the result is never longer than `s`, since a space stands for at least one
@@ -167,6 +175,7 @@ static inline const char *plain_run(const char *p, const char *end, JunkCount *k
  * copies costs less than a second pass over the paragraph). */
 gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
 {
+    n = own_words(s, n);
     char *o = out;
     const char *p = s, *end = s + n;
     gboolean pending = FALSE, pending_nl = FALSE, hard = FALSE;

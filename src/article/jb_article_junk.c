@@ -108,6 +108,9 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "節目時長", 60, NULL, FALSE},
     {J_START, "下期预告", 60, NULL, FALSE},
     {J_START, "下期預告", 60, NULL, FALSE},
+    /* a post's preview above its whole text (…外地观众占比超过七成……展开c) */
+    {J_ANYWHERE, "……展开", 400, NULL, FALSE},
+    {J_ANYWHERE, "...展开全文", 400, NULL, FALSE},
     {J_START, "此页面已被浏览", 40, NULL, FALSE},
     {J_START, "此頁面已被瀏覽", 40, NULL, FALSE},
     {J_START, "本页面最后修订于", 200, NULL, FALSE},

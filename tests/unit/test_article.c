@@ -506,6 +506,7 @@ static void test_junk_facts(void)
         {"浏览：2,318　打印此页", TRUE},
         {"营业收入：12.3亿元　净利润：1.2亿元", FALSE},
         {"关注 86　粉丝 12.4万　微博 2,730", TRUE}, /* a Weibo profile's counts */
+        {"新区两天接待游客12.6万人次，外地游客占比超过六成……展开c", TRUE}, /* a post's preview */
         {"12.4万粉丝", TRUE},
         {"微博月活跃用户达5.9亿。", FALSE},
         {"此页面已被浏览过9,215次。", TRUE}, /* a wiki page's footer */
@@ -1099,9 +1100,19 @@ static void test_subtitles(void)
     check_paras(v, want_v, NULL, 1, "prog.vtt");
 }
 
+/* A repost's chain (…//@某某: 原文) quotes others: the paragraph ends before it; written for this
+ * test. */
+static void test_repost_chain(void)
+{
+    g_autoptr(JbArticle) a = parse("某某发布：两天接待12.6万人次 //@某某日报: 同比增长80%！\n", -1);
+    ok(a && a->paragraphs->len == 1, "a repost: one paragraph");
+    is_str(a ? para(a, 0) : NULL, "某某发布：两天接待12.6万人次", "the chain after //@ is cut");
+}
+
 int main(void)
 {
     test_subtitles();
+    test_repost_chain();
     test_json();
     test_copied_pages();
     test_table_grid();
