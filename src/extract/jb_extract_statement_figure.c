@@ -189,6 +189,25 @@ static gboolean time_spent(const JbQuantity *q, const char *cs, const char *qs, 
            starts(qe, end, "左右時間") || starts(qe, end, "的时间") || starts(qe, end, "的時間");
 }
 
+/* Is the figure a loan's or a deposit's term in brackets after its rate (贷款利率（5年以上）, 存款利率
+ * （1年期）): a tenor naming the rate, no figure? */
+static gboolean tenor_in_brackets(const JbQuantity *q, const char *sent, const char *qs,
+                                  const char *qe, const char *end)
+{
+    if (!same_str(q->unit, "年") && !same_str(q->unit, "年期"))
+        return FALSE;
+    const char *open = ends(sent, qs, "（")  ? qs - strlen("（")
+                       : ends(sent, qs, "(") ? qs - 1
+                                             : NULL;
+    if (!open || !(starts(qe, end, "）") || (qe < end && *qe == ')')))
+        return FALSE;
+    static const char *const RATES[] = {"利率", "贷款", "貸款", "存款", "LPR", "收益率", NULL};
+    for (const char *const *w = RATES; *w; w++)
+        if (ends(sent, open, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
  * not a count — unless a list before it names the kinds counted (CT、MR、DSA三类设备). */
 gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
@@ -459,7 +478,8 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         return TRUE; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
     const char *cs = jb_extract_clause_start(c, sent, qs);
     if (span_of_years_in_name(q, cs, qs, qe, sent_end) || era_of_years(q, cs, qs, qe, sent_end) ||
-        category_name(q, cs, qs, qe, sent_end) || time_spent(q, cs, qs, qe, sent_end))
+        category_name(q, cs, qs, qe, sent_end) || time_spent(q, cs, qs, qe, sent_end) ||
+        tenor_in_brackets(q, sent, qs, qe, sent_end))
         return TRUE; /* 完成三年整改, 五年新增3.1万公里, 下一个十年: a span that names a programme or a time */
     if (same_str(q->unit, "手") && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
