@@ -503,7 +503,8 @@ static void forget_story_names(Ctx *c)
 
 /* The context of reading `article` with the extractor's scratch; its own parts are freed by
  * ctx_clear, c->out is the caller's. */
-static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray *warnings)
+static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray *warnings,
+                     const guint8 *heads)
 {
     *c = (Ctx){.article = article, .dict = x->dict, .warnings = warnings};
     c->anchor.briefing = briefing_title(article->title);
@@ -524,7 +525,7 @@ static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray
     c->seps = x->seps;
     c->metric_buf = x->metric_buf;
     c->context_buf = x->context_buf;
-    c->headline_keys = jb_extract_headline_keys(article);
+    c->headline_keys = jb_extract_headline_keys(article, heads);
     c->glued = jb_extract_glued_new();
 }
 
@@ -563,7 +564,7 @@ static gboolean section_row(const JbArticle *a, guint j)
  * its last row); prose read sentence by sentence. `digest`: a table of contents lists the
  * article's stories. */
 static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, const guint8 *contents,
-                                gboolean digest)
+                                const guint8 *heads, gboolean digest)
 {
     const JbArticle *article = c->article;
     const char *para = g_ptr_array_index(article->paragraphs, *i);
@@ -578,7 +579,7 @@ static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, con
         }
         forget_story_names(c);
     }
-    if (jb_extract_is_headline(article, *i) || contents[*i]) {
+    if ((heads[*i] & JB_HEAD_LINE) || contents[*i]) {
         if (kind == JB_PARA_HEADING && digest && !contents[*i]) {
             /* a digest's story under its headline (新闻联播: 今天的主要内容 1.… then ## each
              * one): its own opening, not the last story's period */
@@ -614,7 +615,7 @@ static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, con
 /* The headlines last: a figure they repeat from the body is already written, with the
  * body's fuller quote; a figure only a headline states is still kept. Then the headlines
  * found glued to a sentence, and the title when no paragraph is it. */
-static void read_headlines(Ctx *c, const guint8 *contents)
+static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
 {
     const JbArticle *article = c->article;
     c->headline = TRUE;
@@ -623,13 +624,13 @@ static void read_headlines(Ctx *c, const guint8 *contents)
     forget_headings(c);
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
-        if (!jb_extract_is_headline(article, i) && !contents[i])
+        if (!(heads[i] & JB_HEAD_LINE) && !contents[i])
             continue;
         const char *para = g_ptr_array_index(article->paragraphs, i);
         enter_section(c, jb_article_section_of(article, i));
-        if (jb_extract_is_contents(para)) { /* each headline its own: no time carries over */
-            g_auto(GStrv) heads = g_strsplit(para, "；", -1);
-            for (char **h = heads; *h; h++)
+        if (heads[i] & JB_HEAD_CONTENTS) { /* each headline its own: no time carries over */
+            g_auto(GStrv) items = g_strsplit(para, "；", -1);
+            for (char **h = items; *h; h++)
                 extract_paragraph(c, *h, g_array_index(article->lines, guint, i));
         } else {
             extract_paragraph(c, para, g_array_index(article->lines, guint, i));
@@ -650,15 +651,16 @@ static void read_headlines(Ctx *c, const guint8 *contents)
 GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray *warnings)
 {
     Ctx c;
-    ctx_init(&c, x, article, warnings);
+    g_autofree guint8 *heads = jb_extract_headline_flags(article);
+    ctx_init(&c, x, article, warnings, heads);
     g_autofree guint8 *contents = jb_extract_contents_lines(article);
     gboolean digest = FALSE; /* a table of contents lists its stories */
     for (guint i = 0; i < article->paragraphs->len && !digest; i++)
-        digest = contents[i] || jb_extract_is_contents(g_ptr_array_index(article->paragraphs, i));
+        digest = contents[i] || (heads[i] & JB_HEAD_CONTENTS);
     const JbSection *section = NULL;
     for (guint i = 0; i < article->paragraphs->len; i++)
-        read_body_paragraph(&c, &i, &section, contents, digest);
-    read_headlines(&c, contents);
+        read_body_paragraph(&c, &i, &section, contents, heads, digest);
+    read_headlines(&c, contents, heads);
     jb_extract_drop_prose_repeating_tables(c.out, c.body_statements);
     ctx_clear(&c);
     return c.out;

@@ -15,7 +15,7 @@
 
 /* A table of contents: numbered headlines in a row (本期节目主要内容：1.…；2.…；3.…), which
  * repeat what the stories say. */
-gboolean jb_extract_is_contents(const char *para)
+static gboolean is_contents(const char *para)
 {
     guint items = 0, stops = 0;
     const char *end = para + strlen(para); /* (jb_find: every paragraph is asked) */
@@ -62,12 +62,20 @@ static gboolean is_deck(const JbArticle *article, guint i)
     return TRUE;
 }
 
-gboolean jb_extract_is_headline(const JbArticle *article, guint i)
+guint8 *jb_extract_headline_flags(const JbArticle *article)
 {
-    const char *para = g_ptr_array_index(article->paragraphs, i);
-    guint8 kind = g_array_index(article->kinds, guint8, i);
-    return kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION || is_title(article, i) ||
-           jb_has_prefix(para, "原标题") || jb_extract_is_contents(para) || is_deck(article, i);
+    guint n = article->paragraphs->len;
+    guint8 *heads = g_new0(guint8, n ? n : 1);
+    for (guint i = 0; i < n; i++) {
+        const char *para = g_ptr_array_index(article->paragraphs, i);
+        guint8 kind = g_array_index(article->kinds, guint8, i);
+        gboolean contents = is_contents(para);
+        gboolean line = kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION ||
+                        is_title(article, i) || jb_has_prefix(para, "原标题") || contents ||
+                        is_deck(article, i);
+        heads[i] = (guint8)((contents ? JB_HEAD_CONTENTS : 0) | (line ? JB_HEAD_LINE : 0));
+    }
+    return heads;
 }
 
 /* Past a list number at p: （3） (3) 3. 3、 3．, or p when there is none. */
@@ -178,7 +186,7 @@ static void add_key(GHashTable *keys, const char *p, const char *end)
     g_ptr_array_add(bucket, g_strndup(p, (gsize)(end - p)));
 }
 
-GHashTable *jb_extract_headline_keys(const JbArticle *article)
+GHashTable *jb_extract_headline_keys(const JbArticle *article, const guint8 *heads)
 {
     GHashTable *keys = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
     if (article->title && article->title[0])
@@ -186,7 +194,7 @@ GHashTable *jb_extract_headline_keys(const JbArticle *article)
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         const char *end = para + strlen(para);
-        if (jb_extract_is_contents(para)) {        /* each of its items */
+        if (heads[i] & JB_HEAD_CONTENTS) {         /* each of its items */
             for (const char *p = para; p < end;) { /* items end at ； or 。 */
                 const char *e = p;
                 while (e < end && !starts(e, end, "；") && !starts(e, end, "。"))
@@ -194,7 +202,7 @@ GHashTable *jb_extract_headline_keys(const JbArticle *article)
                 add_key(keys, p, e);
                 p = e < end ? e + strlen("；") : end;
             }
-        } else if (jb_extract_is_headline(article, i) || past_number(para, end) != para) {
+        } else if ((heads[i] & JB_HEAD_LINE) || past_number(para, end) != para) {
             add_key(keys, para, end); /* a heading, or a numbered line: （3）… */
         }
     }

@@ -252,13 +252,17 @@ int jb_extract_fiscal_year_end(const char *text);
 /* clang-format on */
 
 /* jb_extract_headline.c */
-/* Is paragraph i a headline (a heading, the title, 原标题…, a table of contents)? */
-gboolean jb_extract_is_headline(const JbArticle *article, guint i);
-/* Is the paragraph a table of contents: numbered headlines in a row (本期主要内容：1.…；2.…)? */
-gboolean jb_extract_is_contents(const char *para);
+/* What each paragraph of an article is as a headline, asked once (the body's walk, the
+ * headlines' keys and the headlines read last all ask): JB_HEAD_CONTENTS a table of contents,
+ * numbered headlines in a row (本期主要内容：1.…；2.…); JB_HEAD_LINE a headline (a heading, the
+ * title, 原标题…, a table of contents, a deck). A byte per paragraph, to free with g_free. */
+#define JB_HEAD_CONTENTS 1u
+#define JB_HEAD_LINE 2u
+guint8 *jb_extract_headline_flags(const JbArticle *article);
 /* The headlines an article states (its title, headings, numbered lines and the items of
- * its tables of contents), keyed for jb_extract_glued_headline (g_hash_table_unref). */
-GHashTable *jb_extract_headline_keys(const JbArticle *article);
+ * its tables of contents), keyed for jb_extract_glued_headline (g_hash_table_unref); `heads`
+ * its jb_extract_headline_flags. */
+GHashTable *jb_extract_headline_keys(const JbArticle *article, const guint8 *heads);
 /* Which paragraphs are the numbered lines of a table of contents: a line (（1）前10个月…；)
  * that a later paragraph begins with, the story it announces. A flag per paragraph, to free
  * with g_free. */
