@@ -222,9 +222,26 @@ static int interim_end(const char *text, const char *limit)
     return 0;
 }
 
+/* Does [text, limit) hold a character whose last byte is `last` and whose first two are
+ * one of `heads` (two bytes each, `n` of them)? One memchr walk for the last byte, the rarer. */
+static gboolean holds_char_ending(const char *text, const char *limit, char last,
+                                  const char *const *heads, gsize n)
+{
+    for (const char *q = text; q < limit && (q = memchr(q, last, (gsize)(limit - q))); q++)
+        for (gsize i = 0; i < n && q - text >= 2; i++)
+            if (q[-2] == heads[i][0] && q[-1] == heads[i][1])
+                return TRUE;
+    return FALSE;
+}
+
 int jb_extract_fiscal_year_end(const char *text)
 {
     const char *limit = text + strlen(text);
+    /* every paragraph is asked, and almost none names a fiscal year: the words all begin
+     * with 财 (E8 B4 A2), 財 (E8 B2 A1) or 止 (E6 AD A2), two walks instead of one per word */
+    if (!holds_char_ending(text, limit, '\xA2', (const char *const[]){"\xE8\xB4", "\xE6\xAD"}, 2) &&
+        !holds_char_ending(text, limit, '\xA1', (const char *const[]){"\xE8\xB2"}, 1))
+        return 0;
     for (const char *const *word = FISCAL_YEAR; *word; word++)
         for (const char *o = text; (o = jb_find(o, limit, *word, strlen(*word)));
              o += strlen(*word)) {
