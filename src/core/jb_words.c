@@ -84,6 +84,12 @@ const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n)
     return (const JbWord *)(const void *)words->data;
 }
 
+void jb_word_set_or_firsts(const JbWordSet *set, guint8 *bits)
+{
+    for (gsize i = 0; i < sizeof set->first; i++)
+        bits[i] |= set->first[i];
+}
+
 JbWordSet *jb_word_set_of(const char *const *words)
 {
     JbWordSet *set = jb_word_set_new();

@@ -47,6 +47,10 @@ static inline gunichar jb_word_char_at(const char *s, const char *e)
 
 const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n);
 
+/* Or the set's first characters into `bits` (65536 / 8 bytes, a bit per code point modulo
+ * 2^16, as JbWordSet.first): a filter for several sets looked up at the same places. */
+void jb_word_set_or_firsts(const JbWordSet *set, guint8 *bits);
+
 /* The words whose first character is the one at `p` (a character boundary of valid UTF-8),
  * in the order they were added: *n of them, or NULL when none. Whether each one is really
  * at `p` is for the caller to check: jb_word_at(). */

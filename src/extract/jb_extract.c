@@ -440,6 +440,7 @@ struct JbExtractor {
      * article to article */
     GArray *subjects, *times, *quantities, *keywords, *seps;
     GString *metric_buf, *context_buf;
+    guint8 *sentence_stops; /* jb_extract_sentence_stops(dict) */
 };
 
 JbExtractor *jb_extractor_new(const JbDict *dict)
@@ -453,6 +454,7 @@ JbExtractor *jb_extractor_new(const JbDict *dict)
     x->seps = g_array_sized_new(FALSE, FALSE, sizeof(Sep), 32);
     x->metric_buf = g_string_sized_new(128);
     x->context_buf = g_string_sized_new(256);
+    x->sentence_stops = jb_extract_sentence_stops(dict);
     return x;
 }
 
@@ -467,6 +469,7 @@ void jb_extractor_free(JbExtractor *x)
     g_array_unref(x->seps);
     g_string_free(x->metric_buf, TRUE);
     g_string_free(x->context_buf, TRUE);
+    g_free(x->sentence_stops);
     g_free(x);
 }
 
@@ -525,6 +528,7 @@ static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray
     c->seps = x->seps;
     c->metric_buf = x->metric_buf;
     c->context_buf = x->context_buf;
+    c->sentence_stops = x->sentence_stops;
     c->headline_keys = jb_extract_headline_keys(article, heads);
     c->glued = jb_extract_glued_new();
 }

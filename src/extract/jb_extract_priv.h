@@ -470,6 +470,7 @@ typedef struct {
     GArray *keywords;                  /* WordHit: every KEYWORDS word in the sentence being read */
     GArray *seps;                      /* Sep: the clause separators of the sentence being read */
     GString *metric_buf, *context_buf; /* scratch: text looked up in the dictionary */
+    const guint8 *sentence_stops;      /* jb_extract_sentence_stops of the dictionary */
 } Ctx;
 
 /* jb_extract_statement.c: a statement and its strings in one allocation (period has
@@ -502,6 +503,10 @@ const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit
 /* What the numbers of the sentence [a, b) look back at, found in one pass: its clause
  * separators, keywords and subject words (into c->seps, c->keywords, c->subjects). */
 void jb_extract_sentence_words(Ctx *c, const char *a, const char *b);
+/* The characters at which jb_extract_sentence_words has anything to do (a keyword's or a
+ * subject word's first, a clause separator, 《 》), a bit per code point modulo 2^16
+ * (65536 / 8 bytes, to free with g_free): most characters of a sentence are none. */
+guint8 *jb_extract_sentence_stops(const JbDict *dict);
 /* The statement of quantity `q` of the sentence [sent, sent_end), unless it is no figure or
  * one the article gave already; see jb_extract_statement.c. FALSE when it is no figure (a
  * class, a threshold naming a group, a count in prose): its words belong to the next one's. */

@@ -237,6 +237,20 @@ static gboolean in_forecast_noun(const char *a, const WordHit *h, const char *b)
     return FALSE;
 }
 
+guint8 *jb_extract_sentence_stops(const JbDict *dict)
+{
+    guint8 *bits = g_new0(guint8, 65536 / 8);
+    jb_word_set_or_firsts(keyword_set(), bits);
+    if (dict)
+        jb_word_set_or_firsts(jb_dict_subject_set(dict), bits);
+    static const gunichar MARKS[] = {
+        ',',   ';', ':', 0xFF0C /* ， */, 0xFF1B /* ； */, 0xFF1A /* ： */, 0x300A /* 《 */,
+        0x300B /* 》 */};
+    for (gsize i = 0; i < G_N_ELEMENTS(MARKS); i++)
+        bits[MARKS[i] >> 3] |= (guint8)(1u << (MARKS[i] & 7));
+    return bits;
+}
+
 /* What the numbers of the sentence [a, b) look back at, in one pass over its characters,
  * each in text order: its clause separators into c->seps; every occurrence (overlapping
  * ones too) of every keyword outside 《book titles》 into c->keywords; every subject word outside 《book titles》
@@ -252,8 +266,11 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
     g_array_set_size(c->subjects, 0);
     g_array_set_size(c->seps, 0);
     int in_title = 0;
+    const guint8 *stops = c->sentence_stops;
     for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
         gunichar ch = jb_word_char_at(p, b);
+        if (!((stops[(ch & 0xFFFF) >> 3] >> (ch & 7)) & 1))
+            continue; /* no separator, no word of either set begins here, no 《 》 */
         /* (a comma between digits groups thousands: 3,040元/吨 is one number) */
         if (clause_sep_at(p) && !((*p == ',' || *p == ':') && p > a && g_ascii_isdigit(p[-1]) &&
                                   p + 1 < b && g_ascii_isdigit(p[1]))) {
