@@ -391,6 +391,43 @@ static void year_of_clause(const char *p, const GArray *out, TimeRef *t)
     t->future_word = r->future_word;
 }
 
+/* Can a time begin with the run of ASCII digits that ends at q? Each reader of a time that
+ * opens with digits wants one of these right after them: 年 (2025年, 5年来, 114年), Q or H
+ * (4Q20, 2024Q3), a year's slash or dash (2026/27财年, 2021-2025年), 财年, 届, 赛季, 季
+ * (3季度), 月, 日, or a span's dash or 至 (1—11月, 14日至16日). A decimal's digits (12.5%, 3.2亿元)
+ * and a count's (25个, 300点) begin none: the scan steps over them without asking. */
+static gboolean time_may_follow_digits(const char *q, const char *limit)
+{
+    if (q >= limit)
+        return FALSE;
+    guchar b = (guchar)*q;
+    if (b < 0x80)
+        return b == 'Q' || b == 'H' || b == '/' || b == '-' || b == '~';
+    if ((b & 0xF0) != 0xE0 || limit - q < 3)
+        return FALSE;
+    switch (jb_utf8_get3(q)) {
+    case 0x5E74: /* 年 */
+    case 0x6708: /* 月 */
+    case 0x65E5: /* 日 */
+    case 0x5B63: /* 季 */
+    case 0x81F3: /* 至 */
+    case 0x5230: /* 到 */
+    case 0x2014: /* — */
+    case 0x2013: /* – */
+    case 0xFF5E: /* ～ */
+    case 0xFF0F: /* ／ */
+    case 0x8D22: /* 财 */
+    case 0x8CA1: /* 財 */
+    case 0x5C4A: /* 届 */
+    case 0x5C46: /* 屆 */
+    case 0x8D5B: /* 赛 */
+    case 0x8CFD: /* 賽 */
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
 void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *anchor, GArray *out)
 {
     time_stops_init();
@@ -418,6 +455,15 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             in_title = in_title > 0 ? in_title - 1 : 0;
             p += 3;
             continue;
+        }
+        if (g_ascii_isdigit(b)) { /* (no time starts inside a run of digits) */
+            const char *q = p;
+            while (q < limit && g_ascii_isdigit(*q))
+                q++;
+            if (!time_may_follow_digits(q, limit)) {
+                p = q;
+                continue;
+            }
         }
         TimeRef t;
         const char *e = in_title ? NULL : time_at(s, p, limit, anchor, &t);
