@@ -3,7 +3,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-CFLAGS   ?= -O2 -g
+CFLAGS   ?= -O3 -g
 PKGS      = pangocairo pangofc cairo-pdf cairo-svg cairo-png pixman-1 glib-2.0 fontconfig zlib libcmark json-glib-1.0
 WARN      = -std=c17 -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
             -Wformat=2 -Wno-format-nonliteral -Wvla $(if $(WERROR),-Werror)
