@@ -132,6 +132,25 @@ static gboolean acronym(const char *m)
     return n >= 2;
 }
 
+/* Do two quotes say the same words, an aside in brackets apart (与上年同期相比 and 与上年同期
+ * （法定披露数据）相比: a notice's summary and its item)? */
+static gboolean same_words(const char *a, const char *b)
+{
+    static const char OPEN[] = "（", CLOSE[] = "）";
+    while (*a || *b) {
+        if (*a == *b && strncmp(a, OPEN, 3) != 0 && strncmp(b, OPEN, 3) != 0) {
+            a++, b++;
+            continue;
+        }
+        const char **p = strncmp(a, OPEN, 3) == 0 ? &a : strncmp(b, OPEN, 3) == 0 ? &b : NULL;
+        const char *close = p ? strstr(*p, CLOSE) : NULL;
+        if (!close)
+            return FALSE;
+        *p = close + 3;
+    }
+    return TRUE;
+}
+
 static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
 {
     const JbStatement *a = e->s;
@@ -158,11 +177,11 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
     gboolean shorter_bare = a_shorter ? e->core_bare : core_b->bare;
     if ((g_utf8_strlen(shorter, -1) < 3 && !acronym(shorter)) || shorter_bare ||
         !strstr(longer, shorter))
-        return strcmp(a->quote, b->quote) == 0;
+        return same_words(a->quote, b->quote);
     /* within one paragraph a writer does not restate a figure in other words: 全国城镇调查失业率
      * 为5.0%。31个大城市城镇调查失业率为5.0% are the whole and a part */
     if (a->line == b->line && strcmp(ca, cb) != 0)
-        return strcmp(a->quote, b->quote) == 0;
+        return same_words(a->quote, b->quote);
     return TRUE;
 }
 
