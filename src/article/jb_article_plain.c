@@ -398,6 +398,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
     AlignedTable tab = {g_string_new(NULL), 0, 0};
     guint blk_line = 0, prev_w = 0;
     const char *prev_p = NULL, *prev_e = NULL;
+    const char *head_at, *head_end; /* (a wiki page's heading) */
     for (const char *p = s; p < end; line++) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
@@ -418,6 +419,12 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             prev_p = NULL;
         } else if (blank_text_line(p, e)) {
             /* (blank around a page break: the paragraph goes on over the page) */
+        } else if (*q == '=' && jb_article_wiki_heading_at(q, e, &head_at, &head_end)) {
+            flush_block(c, blk, blk_line); /* a wiki page's heading: == 历史 == */
+            prev_p = NULL;
+            jb_article_begin_section(c, NULL, 0, NULL, NULL); /* titled by its heading */
+            c->next_kind = JB_PARA_HEADING;
+            jb_article_emit(c, head_at, (gsize)(head_end - head_at), line);
         } else if (*q == '{' &&
                    (jb_article_wiki_table_at(q, e, end) || jb_article_wiki_infobox_at(q, e, end))) {
             /* a MediaWiki table ({| … |}) or infobox: a row a paragraph, as a pipe table's */
@@ -456,7 +463,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
                 flush_block(c, blk, blk_line);
                 blk_line = line;
             }
-            append_len(blk, p, (gsize)(e - p));
+            jb_article_wiki_inline(blk, p, e);
             prev_p = p;
             prev_e = e;
             prev_w = wrapped ? line_width(p, e) : 0;

@@ -456,6 +456,13 @@ gboolean jb_article_wiki_infobox_at(const char *q, const char *e, const char *en
 /* Emit the infobox whose {{ line starts at `p` as a table's rows (key | value), its
  * parameters that state a figure only; as jb_article_wiki_table otherwise. */
 const char *jb_article_wiki_infobox(Ctx *c, const char *p, const char *end, guint *line);
+/* Append the line [p, e) of a text to `out`, its wiki markup as the text it shows: a link
+ * ([[页面|文字]]) its text, bold quotes (''' '''), a reference (<ref>…</ref>) and a template
+ * ({{…}}) out; a line with none of them as it is. */
+void jb_article_wiki_inline(GString *out, const char *p, const char *e);
+/* Is the line [q, e) (blanks before it skipped) a wiki page's heading (== 历史 ==, === 交通
+ * ===)? Its text is [*h, *t). */
+gboolean jb_article_wiki_heading_at(const char *q, const char *e, const char **h, const char **t);
 
 /* jb_article_plain.c */
 /* The plain text pass over s[0..end), which starts at `line`. */

@@ -324,3 +324,41 @@ const char *jb_article_wiki_infobox(Ctx *c, const char *p, const char *end, guin
     g_ptr_array_unref(as_of);
     return after;
 }
+
+/* ---- a wiki page's text ------------------------------------------------------------------ */
+
+void jb_article_wiki_inline(GString *out, const char *p, const char *e)
+{
+    if (!memmem(p, (size_t)(e - p), "[[", 2) && !memmem(p, (size_t)(e - p), "<ref", 4) &&
+        !memmem(p, (size_t)(e - p), "'''", 3)) {
+        g_string_append_len(out, p, e - p);
+        return;
+    }
+    GString *t = g_string_new(NULL);
+    cell_text(p, e, t);
+    drop_templates(t);
+    g_string_append_len(out, t->str, (gssize)t->len);
+    g_string_free(t, TRUE);
+}
+
+gboolean jb_article_wiki_heading_at(const char *q, const char *e, const char **h, const char **t)
+{
+    const char *he = e;
+    while (he > q && (he[-1] == ' ' || he[-1] == '\t' || he[-1] == '\r'))
+        he--;
+    if (he - q < 5 || q[0] != '=' || q[1] != '=' || he[-1] != '=' || he[-2] != '=')
+        return FALSE;
+    const char *a = q, *b = he;
+    while (a < b && *a == '=')
+        a++;
+    while (b > a && b[-1] == '=')
+        b--;
+    if (a - q != he - b || a - q > 6)
+        return FALSE; /* (as many marks each side) */
+    a = skip_blanks(a, b);
+    while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+        b--;
+    *h = a;
+    *t = b;
+    return b > a;
+}

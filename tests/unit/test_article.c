@@ -883,7 +883,10 @@ static void test_wiki_infobox(void)
                                       "| GDP             = 286.4亿元（2025年）<ref>县统计局</ref>\n"
                                       "| postal_code     = 716000\n"
                                       "}}\n"
-                                      "'''某县'''位于某省北部。\n",
+                                      "'''某县'''位于[[某省 (行政区)|某省]]北部<ref>{{cite web "
+                                      "|title=某县志}}</ref>。\n\n"
+                                      "== 经济 ==\n"
+                                      "全县有[[工业园区]]3个<ref name=\"a\" />。\n",
                                       &error);
     g_clear_error(&error);
     guint rows = table_rows(a);
@@ -899,6 +902,14 @@ static void test_wiki_infobox(void)
     ok(a && !any_para_has(a, "716000") && !any_para_has(a, "1983") && !any_para_has(a, "远眺") &&
            !any_para_has(a, "Infobox"),
        "a code, a date, a caption and the box's name are no row nor text");
+    ok(a && any_para_has(a, "某县位于某省北部。") && any_para_has(a, "全县有工业园区3个。"),
+       "the page's text: a link its text, bold quotes and references out");
+    guint heading = G_MAXUINT;
+    for (guint i = 0; a && i < a->paragraphs->len; i++)
+        if (strcmp(g_ptr_array_index(a->paragraphs, i), "经济") == 0)
+            heading = i;
+    ok(heading != G_MAXUINT && g_array_index(a->kinds, guint8, heading) == JB_PARA_HEADING,
+       "== 经济 == is a heading");
 }
 
 /* A table's cells spanning rows and columns are laid out as the grid they draw: a header
