@@ -174,6 +174,18 @@ static gboolean short_report_period(const char *title, JbPoint day, JbPeriod *ou
     return FALSE;
 }
 
+void jb_extract_note_reviewed(Ctx *c, const JbPeriod *p)
+{
+    const JbPoint *d = &c->anchor.day;
+    if (p->start.kind != JB_POINT_MONTH || p->end.kind != JB_POINT_MONTH ||
+        p->start.n != p->end.n || p->start.year != p->end.year || d->kind != JB_POINT_DAY ||
+        d->day > 10)
+        return;
+    JbPoint next = jb_point_add(p->start, 1);
+    if (next.year == d->year && next.n == d->n)
+        c->anchor.reviewed = p->start;
+}
+
 /* The period of a periodic report that `title` names (2025年第三季度报告, 2024年年度报告,
  * 三季报): what its 本报告期 and 报告期末 count from. */
 static gboolean report_period(Ctx *c, const char *title, JbPeriod *out)
@@ -265,6 +277,9 @@ void enter_section(Ctx *c, const JbSection *x)
         c->have_title_period = TRUE;
     }
     c->have_plan_span = c->title && c->anchor.day.kind && plan_span(c, c->title, &c->plan_span);
+    c->anchor.reviewed = (JbPoint){0};
+    if (c->have_title_period)
+        jb_extract_note_reviewed(c, &c->title_period);
     /* (a year's report published in its last month covers the year: 《2026年中国游戏产业报告》
      * out on 2026-12-04; a headline's 2026年 in a story of the day does not) */
     gboolean year_in_review = c->anchor.have_report && c->have_title_period &&

@@ -318,7 +318,9 @@ static gboolean month_word(const char *s, const char *p, const char *limit, cons
             *end = de;
             return TRUE;
         }
-        t->p = point_period(JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0);
+        t->p = a->reviewed.kind == JB_POINT_MONTH
+                   ? jb_period_of(a->reviewed) /* 【本月概況】 in November's review, out 12-01 */
+                   : point_period(JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0);
         *end = e;
         return TRUE;
     }

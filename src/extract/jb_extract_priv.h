@@ -222,8 +222,10 @@ typedef struct {
     JbPeriod report; /* the period a periodic report covers (its title: 2025年第三季度报告),
                       * that 本报告期, 年初至报告期末, 报告期末 and 上年度末 count from */
     gboolean have_report;
-    int fy_end; /* the month a company's fiscal year ends in (6: July to June, named
+    int fy_end;       /* the month a company's fiscal year ends in (6: July to June, named
                  * by the year it ends in), 0 when the article shows none */
+    JbPoint reviewed; /* the month a review published early in the next names in its title
+                       * (2026年11月氣候回顧, out on 12月1日): what its 本月 means (kind 0: none) */
 } TimeAnchor;
 
 /* The month the fiscal year of `text` (an article's paragraph) ends in, as it says so
@@ -472,6 +474,11 @@ typedef struct {
     GString *metric_buf, *context_buf; /* scratch: text looked up in the dictionary */
     const guint8 *sentence_stops;      /* jb_extract_sentence_stops of the dictionary */
 } Ctx;
+
+/* jb_extract_frame.c: a month the title or the story's opening names (2026年11月氣候回顧), in
+ * a story out in the first ten days of the month after it: the month its 本月 means. */
+void jb_extract_note_reviewed(Ctx *c, const JbPeriod *p);
+
 
 /* jb_extract_statement.c: a statement and its strings in one allocation (period has
  * JB_PERIOD_MAX bytes, so that a fuller period can replace it). */
