@@ -190,6 +190,10 @@ static const char *years_ahead(const char *s, const char *p, const char *limit, 
     return in ? in : e;
 }
 
+/* One time expression at p: where it ends (and *t), or NULL. Asked at a run of digits only
+ * when time_may_follow_digits lets the character after it through, and time_word asks only
+ * the readers time_word_readers names for the character at p: a reader added that begins
+ * with digits, or a word reader with another first character, must be added there too. */
 static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                            TimeRef *t)
 {
