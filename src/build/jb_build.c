@@ -121,12 +121,15 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     g_autofree char *product = jb_build_cache_path(c, top, "metrics.csv");
     Stream st = {.c = c, .metrics_path = metrics_path};
+    g_clear_pointer(&c->source_names, g_hash_table_unref); /* (before the strings it names) */
+    if (!c->source_strings)
+        c->source_strings = g_string_chunk_new(1 << 16);
     g_autoptr(JbTable) header = jb_table_new(JB_METRICS_HEADER);
     g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
     JbReshapeOptions ro = {.year_periods = c->year_periods, .conflicts = conflicts};
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
     Pass1 p = {.reshaper = jb_reshaper_new(c->dict, &ro, warnings),
-               .namer = jb_source_namer_new(),
+               .namer = jb_source_namer_new_in(c->source_strings),
                .cit = c->tmpl_path ? jb_citations_new() : NULL,
                .sum = g_checksum_new(G_CHECKSUM_SHA256),
                .buf = jb_table_to_csv(header),
@@ -142,6 +145,9 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
         jb_table_set_source(a->table, metrics_path);
         for (guint k = 0; k < p.ncols; k++)
             p.cols[k] = jb_table_column(a->table, jb_table_header(header, k));
+        jb_source_namer_article(p.namer, a->name); /* (its rows' source, kept: no copies) */
+        if (p.cit)
+            jb_citations_article(p.cit, a->name);
         each_row(&st, a, pass1_row, &p);
         c->r->articles++;
         g_clear_pointer(&a->table, jb_table_free);

@@ -22,9 +22,11 @@ void jb_build_ctx_clear(Ctx *c)
     g_clear_pointer(&c->old_man, g_key_file_unref);
     g_clear_pointer(&c->new_man, g_key_file_unref);
     g_clear_pointer(&c->files, g_ptr_array_unref);
+    g_clear_pointer(&c->source_names, g_hash_table_unref); /* (its keys may be the files') */
+    g_clear_pointer(&c->source_strings, g_string_chunk_free);
+    g_clear_pointer(&c->file_names, g_string_chunk_free);
     g_clear_pointer(&c->dict, jb_dict_free);
     g_clear_pointer(&c->publishers, jb_publishers_free);
-    g_clear_pointer(&c->source_names, g_hash_table_unref);
     g_clear_pointer(&c->review, jb_table_free);
     g_clear_pointer(&c->review_used, g_free);
     g_clear_pointer(&c->review_out, jb_table_free);
@@ -107,9 +109,9 @@ int jb_build_by_bytes(gconstpointer a, gconstpointer b)
  * name, a cache key or the source column), sorted bytewise and unique: the order is a
  * function of the set of names, not of the locale (glob sorts with strcoll) or of the order
  * of the globs. */
-static GPtrArray *expand_inputs(const char *base_dir, char **globs)
+static GPtrArray *expand_inputs(const char *base_dir, char **globs, GStringChunk *names)
 {
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *files = g_ptr_array_new(); /* (the names are in `names`) */
     for (char **g = globs; *g; g++) {
         const char *rel = g_strstrip(*g);
         g_autofree char *pattern = jb_build_resolve(base_dir, rel);
@@ -120,7 +122,7 @@ static GPtrArray *expand_inputs(const char *base_dir, char **globs)
         for (size_t i = 0; i < gl.gl_pathc; i++) {
             const char *m = gl.gl_pathv[i];
             gboolean strip = prefix && strncmp(m, pattern, prefix) == 0;
-            g_ptr_array_add(files, g_strdup(strip ? m + prefix : m));
+            g_ptr_array_add(files, g_string_chunk_insert(names, strip ? m + prefix : m));
         }
         globfree(&gl);
     }
@@ -130,13 +132,9 @@ static GPtrArray *expand_inputs(const char *base_dir, char **globs)
     guint kept = 0;
     for (guint i = 0; i < files->len; i++) {
         char *f = g_ptr_array_index(files, i);
-        if (kept && strcmp(f, g_ptr_array_index(files, kept - 1)) == 0)
-            g_free(f);
-        else
+        if (!kept || strcmp(f, g_ptr_array_index(files, kept - 1)) != 0)
             g_ptr_array_index(files, kept++) = f;
     }
-    for (guint i = kept; i < files->len; i++)
-        g_ptr_array_index(files, i) = NULL; /* moved or freed: not for the array to free */
     g_ptr_array_set_size(files, kept);
     return files;
 }
@@ -245,7 +243,8 @@ gboolean jb_build_ctx_load(Ctx *c, const char *project_path, const JbBuildOption
                     project_path);
         return FALSE;
     }
-    c->files = expand_inputs(c->base, globs);
+    c->file_names = g_string_chunk_new(1 << 16);
+    c->files = expand_inputs(c->base, globs, c->file_names);
     c->review_out = jb_table_new(JB_REVIEW_HEADER);
     return jb_build_review_load(c, error);
 }

@@ -90,7 +90,8 @@ typedef struct {
     gboolean stream;  /* articles' statements are read from the cache as they are
                            * assembled, never all held (jb_build_article_rows) */
     GPtrArray *files; /* char*: article names (relative to the project's directory when
-                           * its glob is), sorted bytewise, unique (see expand_inputs) */
+                           * its glob is), sorted bytewise, unique (see expand_inputs), in
+                           * file_names */
     JbIndex index;    /* the articles' stat records; off in units */
     GHashTable *old_outputs, *new_outputs; /* name in OUT → "HASH SIG" of the published
                                             * files (jb_build_outputs_intact) */
@@ -113,6 +114,12 @@ typedef struct {
                                 * series.csv; owned */
     JbBuildOwn *own;          /* the ledgers of what this run writes (jb_build_own.c); owned */
     gboolean locked;          /* it holds OUT/.lock (a build; a unit does not) */
+
+    /* The names of `files`, in one block, not a malloc each. */
+    GStringChunk *file_names;
+    /* source_names owns nothing: its keys are the names of `files` (or, for a source no
+     * article is named, in here), its names in here. */
+    GStringChunk *source_strings;
 } Ctx;
 
 /* A SHA-256 as its 64 hex digits (`hex` has room for 65 bytes), and back (FALSE when `hex`

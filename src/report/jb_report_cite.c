@@ -18,7 +18,8 @@
  * have (a few), never by matching every group of a metric and value against every row: a
  * figure stated in thousands of periods (a rate held for years of months) made that rows ×
  * statements (tests/pathological). Memory: the kept rows, a few per group, 8 bytes per
- * row (its place and its article's number) and the articles' names once.
+ * row (its place and its article's number) and the articles' names once (none when the
+ * caller keeps them: jb_citations_article).
  */
 #include "jb_report_priv.h"
 
@@ -67,6 +68,7 @@ struct JbCitations {
     GHashTable *interned; /* an article's name (in strings) → its number + 1 */
     GPtrArray *articles;  /* its name by number */
     guint last;           /* the number of the last row's article, or G_MAXUINT */
+    const char *article;  /* the caller's path of the rows added next (jb_citations_article) */
     int cols[COL_N];      /* where the columns read were in the last table */
     guint seq;
     Value *values; /* one per series row, once finished */
@@ -134,12 +136,19 @@ static guint article_number(JbCitations *c, const char *s)
         return c->last;
     guint n = GPOINTER_TO_UINT(g_hash_table_lookup(c->interned, s));
     if (!n) {
-        char *have = g_string_chunk_insert(c->strings, s);
-        g_ptr_array_add(c->articles, have);
+        const char *have = c->article && strcmp(c->article, s) == 0
+                               ? c->article
+                               : g_string_chunk_insert(c->strings, s);
+        g_ptr_array_add(c->articles, (gpointer)have);
         n = c->articles->len;
-        g_hash_table_insert(c->interned, have, GUINT_TO_POINTER(n));
+        g_hash_table_insert(c->interned, (gpointer)have, GUINT_TO_POINTER(n));
     }
     return c->last = n - 1;
+}
+
+void jb_citations_article(JbCitations *c, const char *path)
+{
+    c->article = path;
 }
 
 static const char *cell(JbCitations *c, const JbTable *t, guint row, Col col)

@@ -20,6 +20,9 @@ static const char *plain(const char *s)
 struct JbSourceNamer {
     GHashTable *known;     /* article (its own copy) → Known, then → its name */
     GStringChunk *strings; /* publishers, titles and sites, once each */
+    gboolean in;           /* `strings` and the articles' paths are the caller's: the table
+                            * owns nothing (jb_source_namer_new_in) */
+    const char *article;   /* the path the caller's rows are of (jb_source_namer_article) */
     const char *last_src;  /* the article of the last row (its rows come together) */
     Known *last;
     int cols[4]; /* where source, publisher, title and url were in the last table */
@@ -39,14 +42,34 @@ static const char *host_of(JbSourceNamer *n, const char *url)
     return g_string_chunk_insert_const(n->strings, host);
 }
 
-JbSourceNamer *jb_source_namer_new(void)
+static JbSourceNamer *namer_new(GStringChunk *strings)
 {
     JbSourceNamer *n = g_new0(JbSourceNamer, 1);
-    n->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    n->strings = g_string_chunk_new(1 << 16);
+    n->in = strings != NULL;
+    /* each Known is freed by hand when its name replaces it (in a table that owns nothing,
+     * the name is no copy) */
+    n->known = n->in ? g_hash_table_new(g_str_hash, g_str_equal)
+                     : g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    n->strings = n->in ? strings : g_string_chunk_new(1 << 16);
     for (guint i = 0; i < G_N_ELEMENTS(n->cols); i++)
         n->cols[i] = -1;
     return n;
+}
+
+JbSourceNamer *jb_source_namer_new(void)
+{
+    return namer_new(NULL);
+}
+
+JbSourceNamer *jb_source_namer_new_in(GStringChunk *strings)
+{
+    return namer_new(strings);
+}
+
+void jb_source_namer_article(JbSourceNamer *n, const char *path)
+{
+    if (n->in)
+        n->article = path;
 }
 
 void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
@@ -62,7 +85,11 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
                                                         : g_hash_table_lookup(n->known, src);
     if (!k) {
         k = g_new0(Known, 1);
-        g_hash_table_insert(n->known, g_strdup(src), k);
+        char *key = !n->in ? g_strdup(src)
+                    : n->article && strcmp(n->article, src) == 0
+                        ? (char *)n->article
+                        : g_string_chunk_insert(n->strings, src);
+        g_hash_table_insert(n->known, key, k);
     }
     if (k != n->last) {
         n->last = k;
@@ -90,16 +117,19 @@ GHashTable *jb_source_namer_finish(JbSourceNamer *n)
     gpointer value;
     g_hash_table_iter_init(&it, names);
     while (g_hash_table_iter_next(&it, NULL, &value)) {
-        const Known *k = value;
+        Known *k = value;
         const char *name = k->publisher                    ? k->publisher
                            : k->title && !k->titles_differ ? k->title
                                                            : k->host;
         if (name)
-            g_hash_table_iter_replace(&it, g_strdup(name));
+            g_hash_table_iter_replace(&it, n->in ? (char *)name : g_strdup(name));
         else
             g_hash_table_iter_remove(&it);
+        if (n->in)
+            g_free(k);
     }
-    g_string_chunk_free(n->strings);
+    if (!n->in)
+        g_string_chunk_free(n->strings);
     g_free(n);
     return names;
 }

@@ -3,6 +3,8 @@
 #include "jb_sources.h"
 #include "tap.h"
 
+#include <string.h>
+
 static const char CSV[] =
     "source,publisher,title,url,quote\n"
     "news/a.html,工业和信息化部,工信部：前三季度…,https://www.miit.gov.cn/x,q1\n"
@@ -30,6 +32,29 @@ int main(void)
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *got = jb_source_name(names, cases[i].path);
         is_str(got, cases[i].want, "%s: %s", cases[i].path, cases[i].why);
+    }
+    { /* a namer whose table owns nothing: the same names, no copies of the given paths */
+        GStringChunk *strings = g_string_chunk_new(256);
+        JbSourceNamer *n = jb_source_namer_new_in(strings);
+        char *kept = g_strdup("news/a.html");
+        for (guint r = 0; r < jb_table_n_rows(t); r++) {
+            jb_source_namer_article(n, r < 2 ? kept : "news/other.md"); /* (wrong after 2) */
+            jb_source_namer_add(n, t, r);
+        }
+        GHashTable *in = jb_source_namer_finish(n);
+        gboolean same = g_hash_table_size(in) == g_hash_table_size(names);
+        for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+            g_autofree char *a = jb_source_name(in, cases[i].path);
+            g_autofree char *b = jb_source_name(names, cases[i].path);
+            same = same && strcmp(a, b) == 0;
+        }
+        ok(same, "a namer in the caller's strings names every source as one of its own");
+        gpointer key = NULL;
+        ok(g_hash_table_lookup_extended(in, "news/a.html", &key, NULL) && key == kept,
+           "a source given as the article's path is keyed by that path itself");
+        g_hash_table_unref(in);
+        g_string_chunk_free(strings);
+        g_free(kept);
     }
     g_autoptr(GHashTable) none = jb_source_names(NULL);
     ok(g_hash_table_size(none) == 0, "no metrics.csv: no names");
