@@ -120,6 +120,9 @@ typedef struct {
     /* source_names owns nothing: its keys are the names of `files` (or, for a source no
      * article is named, in here), its names in here. */
     GStringChunk *source_strings;
+    /* The articles (jb_build_read_articles), made 1024 at a time; owned. */
+    GPtrArray *article_blocks;
+    guint articles_made;
 } Ctx;
 
 /* A SHA-256 as its 64 hex digits (`hex` has room for 65 bytes), and back (FALSE when `hex`
@@ -148,8 +151,9 @@ static inline gboolean jb_build_digest_parse(guint8 d[32], const char *hex)
 }
 
 typedef struct Article {
-    const Ctx *c;
-    /* Kept small, a few fixed fields: a build holds one per article of the archive. */
+    /* Kept small, a few fixed fields: a build holds one per article of the archive (in
+     * blocks, Ctx.article_blocks: 120 bytes, once 144 with a pointer to its context and a
+     * malloc's own). */
     const char *name; /* borrowed from Ctx.files: the source column, messages and the cache
                        * key say it; read from jb_build_input_path(name) */
     char *data;       /* the bytes that were hashed: parse exactly those; NULL when the index
@@ -250,7 +254,7 @@ guint jb_build_n_jobs(const JbBuildOptions *opt);
  * only as items came queued them with no thread to take them, and the build waited for them
  * for ever, its lock held. */
 void jb_build_run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
-                      void (*one)(gpointer item));
+                      void (*one)(const Ctx *c, gpointer item));
 /* a->table and a->warnings, from the cache (extracted again, here, when the cache file is
  * damaged or gone), reported as extract_all reports them. FALSE when the article failed
  * (reported). The caller frees the table when done with it. */

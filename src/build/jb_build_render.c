@@ -275,8 +275,9 @@ typedef struct {
 
 /* Run in a worker thread (or on this one with -j1): draws through the calling thread's own
  * font map (jb_fonts_map), on its own canvases; reads only the tables and the context. */
-static void render_one(gpointer item)
+static void render_one(const Ctx *shared, gpointer item)
 {
+    (void)shared; /* (the job's own) */
     RenderJob *j = item;
     const Ctx *c = j->c;
     Render *u = j->u;
