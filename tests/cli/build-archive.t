@@ -20,7 +20,7 @@ is "$p400" "$p100" "400 articles: as many pages as 100 ($p100)"
 contains "$(tr -d ' \n' <"$TMP/400.txt")" "另有17篇报道陈述同一数字" "400: 20 copies, 3 cited, 17 counted"
 contains "$(tr -d ' \n' <"$TMP/100.txt")" "另有2篇报道陈述同一数字" "100: 5 copies, 3 cited, 2 counted"
 is "$(grep -c '另有 *1[0-9]* *篇' "$TMP/100.txt")" 0 "no count from the larger archive in the smaller"
-# A build from scratch keeps the articles it reads to extract them only up to a budget (64 MB;
+# A build from scratch keeps the articles it reads to extract them only up to a budget (16 MB;
 # 494 MB of 100000 articles were all held at once): past it they are read again, and must be
 # what was hashed. With a budget of 2000 bytes nearly every article is read twice: the same
 # outputs, byte for byte.
