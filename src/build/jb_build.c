@@ -146,6 +146,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
         for (guint k = 0; k < p.ncols; k++)
             p.cols[k] = jb_table_column(a->table, jb_table_header(header, k));
         jb_source_namer_article(p.namer, a->name); /* (its rows' source, kept: no copies) */
+        jb_reshaper_article(p.reshaper, a->name);
         if (p.cit)
             jb_citations_article(p.cit, a->name);
         each_row(&st, a, pass1_row, &p);

@@ -128,7 +128,8 @@ struct JbReshaper {
     GHashTable *units;      /* key → BaseUnit */
     GHashTable *groups;     /* "KEY\nPERIOD" → Group */
     GStringChunk *strings;
-    GHashTable *interned; /* text → its copy in strings */
+    GHashTable *interned; /* text → its copy in strings (or `article`) */
+    const char *article;  /* the caller's path of the rows added next (jb_reshaper_article) */
     GArray *wheres;       /* Where: consecutive rows of one article share the last one */
     char *src;            /* the table's name, for messages */
     guint fed;            /* rows fed so far: the next one's Obs.seq - 1 */
@@ -167,10 +168,16 @@ static const char *intern(JbReshaper *r, const char *s)
 {
     const char *have = g_hash_table_lookup(r->interned, s);
     if (!have) {
-        have = g_string_chunk_insert(r->strings, s);
+        have = r->article && strcmp(r->article, s) == 0 ? r->article
+                                                        : g_string_chunk_insert(r->strings, s);
         g_hash_table_insert(r->interned, (gpointer)have, (gpointer)have);
     }
     return have;
+}
+
+void jb_reshaper_article(JbReshaper *r, const char *path)
+{
+    r->article = path;
 }
 
 JbReshaper *jb_reshaper_new(const JbDict *dict, const JbReshapeOptions *opt, JbDiag *warnings)

@@ -78,6 +78,21 @@ int main(void)
     is_str(cell(conflicts, 0, "kept_source"), "d.txt", "conflicts.csv: the kept source");
     is_str(cell(s, 0, "display_unit"), "万亿", "money from 1万亿 displays in 万亿");
 
+    { /* a row at a time, each row's article given by a path the caller keeps: the same */
+        g_autoptr(GPtrArray) w2 = g_ptr_array_new_with_free_func(g_free);
+        JbReshapeOptions year2 = {.year_periods = TRUE};
+        JbReshaper *r = jb_reshaper_new(NULL, &year2, w2);
+        const char *const kept[] = {"a.md", "b.html", "c.txt", "x.txt", "e.txt", "f.txt"};
+        for (guint i = 0; i < jb_table_n_rows(m); i++) {
+            jb_reshaper_article(r, kept[i]); /* (x.txt: not its source, which is copied) */
+            jb_reshaper_add(r, m, i);
+        }
+        g_autoptr(JbTable) s2 = jb_reshaper_finish(r, &e);
+        jb_reshaper_free(r);
+        g_autoptr(GString) a = jb_table_to_csv(s), b = s2 ? jb_table_to_csv(s2) : NULL;
+        is_str(b ? b->str : "", a->str, "articles named by the caller's paths: the same series");
+    }
+
     g_ptr_array_set_size(warn, 0);
     JbReshapeOptions keep = {0};
     g_autoptr(JbTable) k = jb_reshape(m, NULL, &keep, warn, &e);
