@@ -205,7 +205,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         return e;
     if ((e = period_code(s, p, limit, a, t)))
         return e;
-    if ((e = fiscal_ref(s, p, limit, a, t)))
+    if ((e = fiscal_ref(s, p, limit, a, t)) || (e = school_year_ref(s, p, limit, t)))
         return e;
     int year = 0, year2 = 0;
     gboolean future = FALSE;

@@ -1,6 +1,6 @@
 /* jb_extract_period_fiscal.c — fiscal years: a year named by its fiscal number (2026财年,
  * 2026财年第三财季) and the month an article says its company's fiscal year ends in
- * (公司财年截至每年6月30日).
+ * (公司财年截至每年6月30日); school years (2025—2026学年), another year across two.
  *
  * Not for: calendar years and quarters (jb_extract_period_dates.c).
  */
@@ -88,6 +88,30 @@ const char *fiscal_ref(const char *s, const char *p, const char *limit, const Ti
     }
     t->p = month_run(jb_point_add(first, from), n);
     t->future_word = (ends_with(s, p, "到") || ends_with(s, p, "至")) && !ends_with(s, p, "截至");
+    return e;
+}
+
+/* A school year by its two years (2025—2026学年, 2025-2026学年度, 2025/26學年): September to
+ * August. */
+const char *school_year_ref(const char *s, const char *p, const char *limit, TimeRef *t)
+{
+    const char *q = p;
+    int y = digits(&q, s, limit, 4);
+    const char *sl = y >= 1900 && y <= 2100
+                         ? any_lit(q, limit,
+                                   (const char *const[]){"—", "–", "-", "/", "／", "至", NULL})
+                         : NULL;
+    if (!sl)
+        return NULL;
+    const char *q2 = sl;
+    int y2 = digits(&q2, s, limit, 4);
+    if (!((q2 - sl == 2 && y2 == (y + 1) % 100) || (q2 - sl == 4 && y2 == y + 1)))
+        return NULL;
+    const char *e = any_lit(q2, limit,
+                            (const char *const[]){"学年度", "學年度", "学年", "學年", NULL});
+    if (!e)
+        return NULL;
+    t->p = (JbPeriod){{JB_POINT_MONTH, y, 9, 0}, {JB_POINT_MONTH, y + 1, 8, 0}};
     return e;
 }
 

@@ -202,6 +202,8 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
  * `d` falls in: its twelve months. */
 JbPeriod fiscal_year_of(JbPoint d, int fy_end);
 const char *fiscal_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t);
+/* A school year at p (2025—2026学年): September to August, or NULL. */
+const char *school_year_ref(const char *s, const char *p, const char *limit, TimeRef *t);
 const char *fiscal_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                        TimeRef *t);
 
