@@ -391,7 +391,10 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
     } else if (t->role == TIME_DAY && month_since(t, s, p, e, limit, anchor)) {
         t->role = TIME_PERIOD; /* 自11月15日进入供暖季以来: from that day to the published one */
     } else if (t->role == TIME_DAY) {
-        if (t->shifted_back && start_after(e, limit)) { /* 自3月1日起, in February: to come */
+        if (t->shifted_back &&
+            (start_after(e, limit) ||
+             any_lit(e, limit, (const char *const[]){"前", "之前", "以前", NULL}))) {
+            /* 自3月1日起, in February; 力争12月15日前完成…, in November: to come */
             t->p.start.year++;
             t->p.end.year++;
             t->shifted_back = FALSE;

@@ -346,6 +346,26 @@ gboolean latin_spec_before_noun(const char *qe, const char *end)
     return TRUE;
 }
 
+/* Is the noun at p, after a threshold's 的, counted right after it (…的品种有31个, …的企业达
+ * 126家, …的城市共5个)? Within 12 characters, no clause mark between. */
+static gboolean group_counted_after(const char *p, const char *end)
+{
+    static const char *const COUNTED[] = {"共有", "有", "达", "達", "为", "為", "共", NULL};
+    for (int k = 0; k < 12 && p < end; k++, p = g_utf8_next_char(p)) {
+        if (starts(p, end, "，") || starts(p, end, "。") || starts(p, end, "；") || *p == ',' ||
+            g_ascii_isdigit(*p))
+            return FALSE;
+        for (const char *const *w = COUNTED; *w; w++)
+            if (starts(p, end, *w) && k > 0) {
+                const char *n = p + strlen(*w);
+                return n < end &&
+                       (g_ascii_isdigit(*n) || starts(n, end, "两") || starts(n, end, "兩") ||
+                        starts(n, end, "三") || starts(n, end, "四") || starts(n, end, "五"));
+            }
+    }
+    return FALSE;
+}
+
 /* Hedges that set a threshold (营收超过50亿元的企业), not an estimate (最高1000万元的资金). */
 gboolean threshold_word(const char *qualifier)
 {
@@ -466,6 +486,9 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
     gboolean got = FALSE;
     for (const char *const *w = GOT; *w && !got && may_end_any(sent, qs, GOT); w++)
         got = ends(sent, qs, *w);
+    if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") &&
+        group_counted_after(qe + strlen("的"), sent_end))
+        return TRUE; /* 降价幅度超过50%的品种有31个: the group's threshold; its count is the figure */
     if (threshold_word(q->qualifier) &&
         (starts(qe, sent_end, "的，") || starts(qe, sent_end, "的,")))
         return TRUE; /* 净利润…上升50%以上的，应当…预告: the condition of a rule, those it names */
