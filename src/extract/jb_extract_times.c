@@ -219,6 +219,19 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
         c->declared = r->val;
         c->have_declared = TRUE;
     }
+    /* the span of what a story counts, in brackets after its 期间 (报名期间（11月20日9时至27日
+     * 18时）共有28.65万人报名), over when published: its later figures' that name no time, in
+     * every paragraph */
+    if (r->has_val && !c->have_declared && r->val.start.kind == JB_POINT_DAY &&
+        jb_period_end_day(&r->val) - jb_period_first_day(&r->val) >= 2 &&
+        c->anchor.day.kind ==
+            JB_POINT_DAY && /* (over when published: 赛事期间（…）将带动… is ahead) */
+        jb_period_end_day(&r->val) <= jb_point_end_day(&c->anchor.day) &&
+        (ends(sent, r->at, "期间（") || ends(sent, r->at, "期間（") || ends(sent, r->at, "期间(") ||
+         ends(sent, r->at, "期間("))) {
+        c->declared = r->val;
+        c->have_declared = TRUE;
+    }
 }
 
 /* The times of the sentence [sent, end), each resolved where it stands: against the
