@@ -484,7 +484,7 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
  * period, not the last story's. */
 static void open_story(Ctx *c)
 {
-    c->have_lead = c->have_declared = FALSE;
+    c->have_lead = c->have_declared = c->have_opening_day = FALSE;
     c->lead_open = TRUE;
 }
 

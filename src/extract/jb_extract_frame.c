@@ -131,6 +131,10 @@ gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
         *out = c->title_period;
         return TRUE;
     }
+    if (c->have_opening_day && !c->headline) { /* 11月24日，…开标。¶ 本次集采…降价56.3% */
+        *out = c->opening_day;
+        return TRUE;
+    }
     return FALSE;
 }
 

@@ -431,7 +431,7 @@ static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
         if (e < end && starts(e, end, "】") && has_digit(b, e)) {
             Glued g = {g_strndup(b + strlen("【"), (gsize)(e - b - strlen("【"))), c->section, 0};
             g_array_append_val(c->glued, g);
-            c->have_lead = FALSE; /* a new item: its own opening */
+            c->have_lead = c->have_opening_day = FALSE; /* a new item: its own opening */
             c->lead_open = TRUE;
             return e + strlen("】");
         }
@@ -469,8 +469,8 @@ const char *jb_extract_past_glued_headline(Ctx *c, const char *para, const char 
         g_array_index(c->glued, Glued, before).line = line;
         /* (the paragraph begins with it: glued to its first sentence) */
         if (g_str_has_prefix(para, g_array_index(c->glued, Glued, before).text)) {
-            c->have_lead = FALSE; /* a headline opens a new story (a 快讯 item): */
-            c->lead_open = TRUE;  /* the last one's period is not its */
+            c->have_lead = c->have_opening_day = FALSE; /* a headline opens a new story: */
+            c->lead_open = TRUE;                        /* the last one's period is not its */
         }
     }
     return rest;

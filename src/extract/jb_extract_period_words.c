@@ -184,7 +184,7 @@ static gboolean today_word(const char *s, const char *p, const char *limit, cons
     if ((e = any_lit(p, limit,
                      (const char *const[]){"截至目前", "截止目前", "截至目前为止", "目前", "当前",
                                            "當前", "现阶段", "現階段", "现时", "現時", "现在",
-                                           "現在", NULL}))) {
+                                           "現在", "现年", "現年", NULL}))) {
         if (!a->day.kind)
             return TRUE;
         t->p = jb_period_of(a->day);

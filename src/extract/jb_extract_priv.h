@@ -376,6 +376,10 @@ typedef struct {
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
     JbPeriod carry, lead;
     gboolean have_carry, have_lead, lead_open;
+    /* the day the story opens with, before its first figure (2026年12月3日，我市…出让…): its
+     * figures' that name no time, when no period opens it (else the published day's) */
+    JbPeriod opening_day;
+    gboolean have_opening_day;
     /* a time the story declared for what follows (（统计时点为2026年9月30日，下同）): the period
      * of its later figures that name none, in every paragraph, until a new story */
     JbPeriod declared;

@@ -234,6 +234,19 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
     }
 }
 
+/* A day the story opens with, before its first figure and not after the published one
+ * (11月24日，…开标并产生拟中选结果): its figures' that name no time (jb_extract_default_period). */
+static void note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
+{
+    if (c->lead_open && !c->have_opening_day && r->has_val && r->at < first_number &&
+        (r->role == TIME_PERIOD || r->role == TIME_DAY) && !r->future_word && !r->event &&
+        jb_period_freq(&r->val) == JB_FREQ_DAY && c->anchor.day.kind == JB_POINT_DAY &&
+        jb_period_first_day(&r->val) <= jb_point_first_day(&c->anchor.day)) {
+        c->opening_day = r->val;
+        c->have_opening_day = TRUE;
+    }
+}
+
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
@@ -301,6 +314,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
             r->local = r->after_item = TRUE;
         note_for_later(c, sent, end, r);
+        note_opening_day(c, r, first_number);
         if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
             ctx = r->val;
             have_ctx = ctx_named = TRUE;
