@@ -108,6 +108,9 @@ static const JunkRule junk_rules[] = {
     {J_ANYWHERE, "節目時長", 60, NULL, FALSE},
     {J_START, "下期预告", 60, NULL, FALSE},
     {J_START, "下期預告", 60, NULL, FALSE},
+    /* a notice's rules for its readers (温馨提示：中奖者须在…60天内兑奖…) */
+    {J_START, "温馨提示", 160, NULL, FALSE},
+    {J_START, "溫馨提示", 160, NULL, FALSE},
     /* a post's preview above its whole text (…外地观众占比超过七成……展开c) */
     {J_ANYWHERE, "……展开", 400, NULL, FALSE},
     {J_ANYWHERE, "...展开全文", 400, NULL, FALSE},
@@ -123,6 +126,8 @@ static const JunkRule junk_rules[] = {
     {J_START, "为你推荐", 20, NULL, TRUE},
     {J_START, "为您推荐", 20, NULL, TRUE},
     {J_START, "相关阅读", 20, NULL, TRUE},
+    {J_START, "相关解读", 20, NULL, TRUE},
+    {J_START, "相關解讀", 20, NULL, TRUE},
     {J_START, "相关问题", 20, NULL, TRUE}, /* (a forum's questions beside this one) */
     {J_START, "相关新闻", 20, NULL, TRUE},
     {J_START, "相关推荐", 20, NULL, TRUE},

@@ -507,6 +507,8 @@ static void test_junk_facts(void)
         {"营业收入：12.3亿元　净利润：1.2亿元", FALSE},
         {"关注 86　粉丝 12.4万　微博 2,730", TRUE}, /* a Weibo profile's counts */
         {"新区两天接待游客12.6万人次，外地游客占比超过六成……展开c", TRUE}, /* a post's preview */
+        {"温馨提示：中奖者须在开奖之日起60天内兑奖，单注奖金超过1万元须缴纳20%个人所得税。", TRUE},
+        {"相关解读：", TRUE},
         {"12.4万粉丝", TRUE},
         {"微博月活跃用户达5.9亿。", FALSE},
         {"此页面已被浏览过9,215次。", TRUE}, /* a wiki page's footer */
