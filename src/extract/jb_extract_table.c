@@ -551,8 +551,9 @@ static char *note_unit(const JbArticle *a, guint first, guint last, gboolean *pc
                 return u;
         }
     }
-    if (last >= a->paragraphs->len)
-        return NULL;
+    if (last >= a->paragraphs->len || (last + 1 < a->paragraphs->len &&
+                                       g_array_index(a->kinds, guint8, last + 1) == JB_PARA_TABLE))
+        return NULL; /* (a note between two tables: the caption of the one after it) */
     const char *below = g_ptr_array_index(a->paragraphs, last);
     return g_utf8_strlen(below, -1) <= 40 ? caption_unit(below, pct) : NULL;
 }
