@@ -335,11 +335,14 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
             if (strstr(s->quote, " | "))
                 continue; /* (another table's cell) */
             JbPeriod sp;
-            gboolean same_end = have_pp && jb_period_parse(s->period, &sp, NULL) &&
-                                jb_period_end_day(&sp) == jb_period_end_day(&pp);
+            gboolean have_sp = have_pp && jb_period_parse(s->period, &sp, NULL);
+            gboolean same_end = have_sp && jb_period_end_day(&sp) == jb_period_end_day(&pp);
             /* (the period ending on the same day: a level as of 9月底 in a sentence of 截至今年
-             * 9月底 read as the year to then, a quarter's change beside 較6月底) */
-            said = ((strcmp(s->period, period) == 0 || (same_end && named_long)) &&
+             * 9月底 read as the year to then, a quarter's change beside 較6月底; or the prose's
+             * a day within the cell's span: a lot sold on the 28th of a sale of three days) */
+            gboolean within = have_sp && jb_period_first_day(&sp) >= jb_period_first_day(&pp) &&
+                              jb_period_end_day(&sp) <= jb_period_end_day(&pp);
+            said = ((strcmp(s->period, period) == 0 || ((same_end || within) && named_long)) &&
                     sentence_names(c, s, w->str)) ||
                    (particular && same_end);
         }

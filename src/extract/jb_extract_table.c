@@ -35,6 +35,23 @@ static gboolean plain_number(const char *s)
     return digit && *p == '\0';
 }
 
+/* A cell that is a range of two plain numbers: "3,000-5,000", "1.5～2.0", "8至12". */
+static gboolean plain_range(const char *s)
+{
+    static const char *const SEP[] = {"-", "—", "–", "～", "~", "至", NULL};
+    const char *p = s + (*s == '-' || *s == '+');
+    while (g_ascii_isdigit(*p) || *p == ',' || *p == '.')
+        p++;
+    if (p == s)
+        return FALSE;
+    for (const char *const *w = SEP; *w; w++)
+        if (g_str_has_prefix(p, *w) && g_ascii_isdigit(p[strlen(*w)])) {
+            g_autofree char *low = g_strndup(s, (gsize)(p - s));
+            return plain_number(low) && plain_number(p + strlen(*w));
+        }
+    return FALSE;
+}
+
 /* `u` (owned, stripped) if the number parser knows it as a unit after a number, else NULL
  * (freed). A header's currency before its unit is the 元's own (人民币亿元 → 亿元). */
 static char *unit_word(char *u)
@@ -220,6 +237,17 @@ static void change_period(const char *first_head, const JbPeriod *first, const c
     *left = span;
 }
 
+/* Does `head` head a column of estimates (估價（萬港元）, 预测值, 预计完成)? Its cells are
+ * forecasts. */
+static gboolean estimate_header(const char *head)
+{
+    static const char *const EST[] = {"估價", "估价", "预测", "預測", "预计", "預計", NULL};
+    for (const char *const *w = EST; head && *w; w++)
+        if (strstr(head, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* Is `head` the header of a column of units (单位, 计量单位)? */
 static gboolean unit_header(const char *head)
 {
@@ -311,7 +339,7 @@ static gboolean cell_quantity(const char *cell, const char *head, const char *ro
         }
         return TRUE;
     }
-    gboolean plain = plain_number(cell);
+    gboolean plain = plain_number(cell) || plain_range(cell); /* (a range: the unit after it) */
     if (jb_number_parse(cell, q, NULL) && (q->unit[0] || !plain))
         return TRUE;
     if (!plain)
@@ -503,7 +531,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         gboolean bare = head && change_header(head) && g_utf8_strlen(metric, -1) <= 4;
         c->change_of = bare && measure && g_utf8_strlen(measure, -1) >= 3 ? measure : NULL;
         jb_extract_add_table_statement(c, subj, metric, &q, quote->str, period, line, have_left,
-                                       left_estimate);
+                                       left_estimate || estimate_header(head));
         c->change_of = NULL;
         g_string_free(quote, TRUE);
         if (!bare) {
