@@ -361,6 +361,17 @@ static char *repeat_key(const JbStatement *s, const char *unit)
     return g_strdup_printf("%s\x1f%s\x1f%s", n, jb_unit_base(unit), s->period);
 }
 
+/* Does a prose quote name the row of a cell's quote (its label, before " | ", two characters
+ * or more)? */
+static gboolean quote_names_row(const char *prose, const char *cell)
+{
+    const char *bar = strstr(cell, " | ");
+    if (!bar || g_utf8_strlen(cell, bar - cell) < 2 || memchr(cell, '\xE2', (size_t)(bar - cell)))
+        return FALSE; /* (no label, or one cut with …) */
+    g_autofree char *label = g_strndup(cell, (gsize)(bar - cell));
+    return strstr(prose, label) != NULL;
+}
+
 void jb_extract_drop_prose_repeating_tables(GPtrArray *out, guint body)
 {
     GHashTable *cells = NULL; /* key → the cell's index + 1 */
@@ -385,8 +396,11 @@ void jb_extract_drop_prose_repeating_tables(GPtrArray *out, guint body)
         gboolean cell = strstr(s->quote, " | ") != NULL;
         seen_cell = seen_cell || cell;
         JbDecimal v = jb_decimal_normalize(s->q.value);
-        if (cell || !seen_cell || (v.mant < 100 && v.mant > -100))
-            continue; /* (0.3个百分点 may be another row's change: three digits are one figure's) */
+        if (cell || !seen_cell)
+            continue;
+        /* (0.3个百分点 may be another row's change: three digits are one figure's, fewer the
+         * row's when the prose names it: | 一等奖 | 12 | and 本期一等奖中出12注) */
+        gboolean small = v.mant < 100 && v.mant > -100;
         g_autofree char *k = repeat_key(s, s->q.unit);
         guint at = GPOINTER_TO_UINT(g_hash_table_lookup(cells, k));
         if (!at && s->q.unit[0]) { /* (a bare cell, | population_total | 4,862,300 |, and the
@@ -397,6 +411,8 @@ void jb_extract_drop_prose_repeating_tables(GPtrArray *out, guint body)
         if (!at || at - 1 > i)
             continue;
         const JbStatement *c = g_ptr_array_index(out, at - 1);
+        if (small && !quote_names_row(s->quote, c->quote))
+            continue;
         drop[c->q.unit[0] || !s->q.unit[0] ? i : at - 1] = TRUE;
     }
     g_hash_table_unref(cells);
