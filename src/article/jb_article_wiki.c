@@ -237,7 +237,7 @@ static void drop_templates(GString *s)
 
 /* A parameter's line (| key = value) as a row, key and value, when its value is a figure:
  * it opens with a digit and is no date (2025年末, 2024-05-01) nor a code (0917); a time in
- * brackets after it (3,215.6亿元（2025年）) goes with the key, as a row label's time. */
+ * brackets after it (286.4亿元（2025年）) goes with the key, as a row label's time. */
 static void infobox_row(Ctx *c, const char *q, const char *e, guint line, char *const *as_of)
 {
     const char *eq = q < e && *q == '|' ? memchr(q, '=', (size_t)(e - q)) : NULL;
@@ -248,7 +248,7 @@ static void infobox_row(Ctx *c, const char *q, const char *e, guint line, char *
         ke--;
     if (ke == k || code_key(k, (gsize)(ke - k)))
         return;
-    const char *when = NULL; /* population_as_of = 2025年末: population_total's time */
+    const char *when = NULL; /* pop_as_of = 2025年末: pop_total's time */
     for (guint i = 0; as_of[i]; i += 2)
         if ((gsize)(ke - k) > strlen(as_of[i]) && strncmp(k, as_of[i], strlen(as_of[i])) == 0)
             when = as_of[i + 1];

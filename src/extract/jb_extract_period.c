@@ -347,7 +347,7 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
         tp.start = jb_point_add_years(tp.start, 1);
         tp.end = jb_point_add_years(tp.end, 1);
     }
-    /* (2025年4月至9月: the later month with no year is in the first one's year, not the
+    /* (2025年3月至8月: the later month with no year is in the first one's year, not the
      * published one's; 2025年11月至2月 crosses into the next) */
     if (t->year_implied && !prev->year_implied && prev->known &&
         tp.start.kind == prev->p.end.kind &&

@@ -237,8 +237,8 @@ void jb_extract_remember(GHashTable *seen, JbStatement *s)
 
 
 /* Is every character of `label`, three or more, in [from, to): a row's name the sentence
- * writes in other order or with words between (長者一人平均輪候時間 in 長者一人申請者的平均輪候
- * 時間為3.6年, 零售（內地） in 內地零售業務收入)? Brackets and spaces aside. */
+ * writes in other order or with words between (企业开办平均时长 in 新办企业的平均开办时长为
+ * 1.5天, 零售（华东） in 华东零售业务收入)? Brackets and spaces aside. */
 static gboolean chars_in(const char *label, const char *from, const char *to)
 {
     guint n = 0;
@@ -338,7 +338,7 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
             gboolean have_sp = have_pp && jb_period_parse(s->period, &sp, NULL);
             gboolean same_end = have_sp && jb_period_end_day(&sp) == jb_period_end_day(&pp);
             /* (the period ending on the same day: a level as of 9月底 in a sentence of 截至今年
-             * 9月底 read as the year to then, a quarter's change beside 較6月底; or the prose's
+             * 9月底 read as the year to then, a quarter's change beside 较6月底; or the prose's
              * a day within the cell's span: a lot sold on the 28th of a sale of three days) */
             gboolean within = have_sp && jb_period_first_day(&sp) >= jb_period_first_day(&pp) &&
                               jb_period_end_day(&sp) <= jb_period_end_day(&pp);
@@ -403,8 +403,8 @@ void jb_extract_drop_prose_repeating_tables(GPtrArray *out, guint body)
         gboolean small = v.mant < 100 && v.mant > -100;
         g_autofree char *k = repeat_key(s, s->q.unit);
         guint at = GPOINTER_TO_UINT(g_hash_table_lookup(cells, k));
-        if (!at && s->q.unit[0]) { /* (a bare cell, | population_total | 4,862,300 |, and the
-                                    * prose's 486.23万人 of its time) */
+        if (!at && s->q.unit[0]) { /* (a bare cell, | pop_total | 612,400 |, and the
+                                    * prose's 61.24万人 of its time) */
             g_autofree char *bare = repeat_key(s, "");
             at = GPOINTER_TO_UINT(g_hash_table_lookup(cells, bare));
         }

@@ -365,7 +365,7 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
         JbDecimal bv = b->q.value; /* (the body may say it as a signed decline) */
         bv.mant = bv.mant < 0 ? -bv.mant : bv.mant;
         /* (a headline may drop the unit the body gives: 激活参数370亿 of 370亿参数) */
-        /* (or the end of a range the body gives: 最多擴至2.2億 of 介乎1.8億至2.2億港元) */
+        /* (or the end of a range the body gives: 最高达5.5亿 of 介于4.8亿至5.5亿元) */
         JbDecimal bh = b->q.high;
         bh.mant = bh.mant < 0 ? -bh.mant : bh.mant;
         if ((jb_decimal_equal(bv, q->value) || (b->q.is_range && jb_decimal_equal(bh, q->value))) &&

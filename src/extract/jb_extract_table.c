@@ -204,8 +204,8 @@ static gboolean end_header(const char *head)
 /* The period of a change column (同比, 按季變化) after the columns of `first` and of `left`
  * (the last column with a time): of a period beside the same one a year before or just before
  * it (H1 FY26 | H1 FY25 | YoY, 10月 | 9月 | 环比), the first period's, as the change is its;
- * of two levels at the ends of months not a year apart (2026年9月底 | 2026年6月底 | 按季變化),
- * the span from the one to the other, a quarter or a year when it is one (2026-Q3). Each
+ * of two levels at the ends of months not a year apart (2025年12月底 | 2025年9月底 | 按季变化),
+ * the span from the one to the other, a quarter or a year when it is one (2025-Q4). Each
  * column its own time (10月 | 同比 | 1—10月 | 同比) or the first period older: `left` kept. */
 static void change_period(const char *first_head, const JbPeriod *first, const char *left_head,
                           JbPeriod *left)
@@ -558,7 +558,7 @@ static void cut_cell(char **cell)
     *cell = cut;
 }
 
-/* The unit a note under the table states for all its cells (单位：百万港元；资料来源：…, the
+/* The unit a note under the table states for all its cells (单位：千港元；数据来源：…, the
  * line after its last row, or its last row when that is a note of one cell), as a caption
  * above it does; NULL. */
 static char *note_unit(const JbArticle *a, guint first, guint last, gboolean *pct)
@@ -600,7 +600,7 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         if (g_utf8_strlen(above, -1) <= 40)
             t.unit = caption_unit(above, &t.pct);
     }
-    if (!t.unit) /* or written under it: 单位：百万港元；资料来源：公司公告 */
+    if (!t.unit) /* or written under it: 单位：千港元；数据来源：年报 */
         t.unit = note_unit(a, first, last, &t.pct);
     gboolean last_head = FALSE;
     for (guint i = first; i < last; i++) {
