@@ -112,6 +112,25 @@ static const char *const POST_WORDS[] = {"发布于", "發佈於", "發布於", 
                                          "回答",   "回复",   "回覆",   "获赞",   "獲讚",
                                          "楼",     "樓",     NULL};
 
+/* A day alone between rules (a chat log's —————— 2026-12-03 ——————): its date, else NULL. */
+static char *day_between_rules(const char *p)
+{
+    const char *q = p;
+    while (g_str_has_prefix(q, "—") || *q == ' ')
+        q += *q == ' ' ? 1 : strlen("—");
+    const char *e;
+    int y, m, d;
+    if (q == p || jb_article_scan_ymd(q, &e, &y, &m, &d) != 3)
+        return NULL;
+    while (*e == ' ')
+        e++;
+    if (!g_str_has_prefix(e, "—"))
+        return NULL;
+    while (g_str_has_prefix(e, "—") || *e == ' ')
+        e += *e == ' ' ? 1 : strlen("—");
+    return *e ? NULL : jb_article_format_date(3, y, m, d);
+}
+
 /* Is the block `p` (`nchars` characters) the header line of a post on a page of posts: a
  * post's word and a date with its time of day (2026-12-04 22:31), no sentence? Its date as
  * "YYYY-MM-DD" (caller frees), else NULL: each post is then a section of its own day. */
@@ -119,6 +138,9 @@ char *jb_article_post_date(const char *p, glong nchars)
 {
     if (nchars > 80 || strstr(p, "。"))
         return NULL;
+    char *day = day_between_rules(p);
+    if (day)
+        return day;
     gboolean word = FALSE;
     for (const char *const *w = POST_WORDS; *w && !word; w++)
         word = strstr(p, *w) != NULL;

@@ -1122,9 +1122,25 @@ static void test_repost_chain(void)
     is_str(a ? para(a, 0) : NULL, "某某发布：两天接待12.6万人次", "the chain after //@ is cut");
 }
 
+/* A chat log's days between rules (—————— 2026-12-03 ——————): the messages under each are
+ * that day's section; written for this test. */
+static void test_chat_log_days(void)
+{
+    g_autoptr(JbArticle) a = parse("群聊：某某销售群\n\n—————— 2026-11-30 ——————\n\n"
+                                   "张某 20:05\n本月销售额1.2亿元。\n\n—————— 2026-12-01 ——————\n\n"
+                                   "李某 09:10\n昨天全区销售额610万元。\n",
+                                   -1);
+    ok(a && a->sections->len >= 2, "a chat log: a section a day (%u)", a ? a->sections->len : 0);
+    if (a && a->sections->len >= 2) {
+        const JbSection *last = &g_array_index(a->sections, JbSection, a->sections->len - 1);
+        is_str(last->published, "2026-12-01", "the last day's section");
+    }
+}
+
 int main(void)
 {
     test_subtitles();
+    test_chat_log_days();
     test_repost_chain();
     test_json();
     test_copied_pages();
