@@ -144,6 +144,21 @@ static void say_raw(const char *s)
     (void)w;
 }
 
+/* The line "jianbao: STAGE: WHAT" in one write(2) (async-signal-safe: no stdio): two threads
+ * that fail together (one asserting in fontconfig, one crashing on its NULL) interleaved the
+ * pieces of four writes, and the line no longer began with "jianbao: ". */
+static void say_line(const char *stage, const char *what, const char *tail)
+{
+    char buf[512];
+    size_t n = 0;
+    const char *parts[] = {"jianbao: ", stage, what, tail};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        for (const char *c = parts[i]; *c && n < sizeof buf - 1; c++)
+            buf[n++] = *c;
+    ssize_t w = write(STDERR_FILENO, buf, n);
+    (void)w;
+}
+
 /* When an allocation fails, GLib (2.74) formats its message "failed to allocate N bytes"
  * with vasprintf before anything else; when that allocation fails too, it reports that the
  * same way, and so on until the stack overflows: a worker of `jianbao build` under
@@ -171,10 +186,10 @@ int __vasprintf_chk(char **out, int flag, const char *fmt, va_list ap)
         }
         if (!s) {
             end_claim();
-            say_raw("jianbao: ");
-            say_raw(cli_stage ? cli_stage : "main");
-            say_raw(": out of memory; the input is too large for the memory this process may "
-                    "use\n");
+            say_line(cli_stage ? cli_stage : "main",
+                     ": out of memory; the input is too large for the memory this process may "
+                     "use\n",
+                     "");
             jb_atomic_remove_temps();
             _exit(EXIT_INPUT);
         }
@@ -201,12 +216,11 @@ static void on_crash(int sig)
      * ended as g_error's "failed to allocate" is (exit 3), not a crash. */
     if (errno == ENOMEM) {
         end_claim();
-        say_raw("jianbao: ");
-        say_raw(cli_stage ? cli_stage : "main");
-        say_raw(sig == SIGABRT ? ": out of memory (a library aborted: Cannot allocate memory)"
-                               : ": out of memory (a library crashed on an allocation that "
-                                 "failed)");
-        say_raw("; the input is too large for the memory this process may use\n");
+        say_line(cli_stage ? cli_stage : "main",
+                 sig == SIGABRT ? ": out of memory (a library aborted: Cannot allocate memory)"
+                                : ": out of memory (a library crashed on an allocation that "
+                                  "failed)",
+                 "; the input is too large for the memory this process may use\n");
         jb_atomic_remove_temps();
         _exit(EXIT_INPUT);
     }
