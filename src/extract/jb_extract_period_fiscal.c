@@ -10,6 +10,17 @@
 
 static const char *const FISCAL_YEAR[] = {"财年", "財年", "财政年度", "財政年度", NULL};
 
+/* Past the year after y written at p (after a separator: 2026/27, 2025—2026), in two digits
+ * or four; NULL when what is there is no such year. */
+static const char *next_year_at(const char *s, const char *p, const char *limit, int y)
+{
+    if (!p)
+        return NULL;
+    const char *q = p;
+    int y2 = digits(&q, s, limit, 4);
+    return (q - p == 2 && y2 == (y + 1) % 100) || (q - p == 4 && y2 == y + 1) ? q : NULL;
+}
+
 /* A fiscal year by its number (2026财年, 2026财年第三财季, 2026财年上半财年, 2025財政年度): the
  * months it covers when the article says where its years end (a->fy_end), else the calendar
  * year's. A fiscal year is named by the year it ends in. */
@@ -24,28 +35,24 @@ const char *fiscal_ref(const char *s, const char *p, const char *limit, const Ti
     const char *sl = y >= 1900 && y <= 2100
                          ? any_lit(q, limit, (const char *const[]){"/", "／", "-", NULL})
                          : NULL;
-    if (sl) {
-        const char *q2 = sl;
-        int y2 = digits(&q2, s, limit, 4);
-        if ((q2 - sl == 2 && y2 == (y + 1) % 100) || (q2 - sl == 4 && y2 == y + 1)) {
-            q = q2;
-            y++;
-            split = TRUE;
-        }
+    const char *q2 = next_year_at(s, sl, limit, y);
+    if (q2) {
+        q = q2;
+        y++;
+        split = TRUE;
     }
     /* 2026/27至2030/31年度: the years from the first's to the last's */
     int y_first = y;
     const char *to = split ? any_lit(q, limit, (const char *const[]){"至", "到", "-", "—", NULL})
                            : NULL;
     if (to) {
-        const char *q2 = to;
-        int z = digits(&q2, s, limit, 4);
+        const char *zq = to;
+        int z = digits(&zq, s, limit, 4);
         const char *sl2 = z > y - 1 && z <= 2100
-                              ? any_lit(q2, limit, (const char *const[]){"/", "／", NULL})
+                              ? any_lit(zq, limit, (const char *const[]){"/", "／", NULL})
                               : NULL;
-        const char *q3 = sl2;
-        int z2 = sl2 ? digits(&q3, s, limit, 4) : -1;
-        if (sl2 && q3 - sl2 == 2 && z2 == (z + 1) % 100)
+        const char *q3 = next_year_at(s, sl2, limit, z);
+        if (q3 && q3 - sl2 == 2)
             q = q3, y = z + 1;
     }
     /* a year across two is a fiscal year however it is called (2026/27年度 is no calendar
@@ -101,11 +108,8 @@ const char *school_year_ref(const char *s, const char *p, const char *limit, Tim
                          ? any_lit(q, limit,
                                    (const char *const[]){"—", "–", "-", "/", "／", "至", NULL})
                          : NULL;
-    if (!sl)
-        return NULL;
-    const char *q2 = sl;
-    int y2 = digits(&q2, s, limit, 4);
-    if (!((q2 - sl == 2 && y2 == (y + 1) % 100) || (q2 - sl == 4 && y2 == y + 1)))
+    const char *q2 = next_year_at(s, sl, limit, y);
+    if (!q2)
         return NULL;
     const char *e = any_lit(q2, limit,
                             (const char *const[]){"学年度", "學年度", "学年", "學年", NULL});

@@ -522,13 +522,15 @@ void yearly_over_span(const Ctx *c, const char *sent, const char *cs0, const cha
     if (!w)
         return;
     JbPeriod span = {{JB_POINT_YEAR, 0, 0, 0}, p.end};
-    for (const char *x = sent; x < cs0 && !span.start.year; x = g_utf8_next_char(x))
-        if ((starts(x, cs0, "由") || starts(x, cs0, "从") || starts(x, cs0, "從")) &&
-            x + strlen("由") + 5 < cs0 && g_ascii_isdigit(x[3]) && starts(x + 7, cs0, "年")) {
-            int base = atoi(x + 3); /* 由2020年的…: the span starts the year after */
-            if (base >= 1900 && base < p.end.year)
-                span.start.year = base + 1;
-        }
+    /* (the level it ran from, 由2020年的…, a time the scan found: the span starts the year after) */
+    for (guint k = times_before(c, cs0); k-- > 0 && !span.start.year;) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, k);
+        if (r->at < sent)
+            break;
+        if (r->local && r->loose && r->has_val && r->val.start.kind == JB_POINT_YEAR &&
+            r->val.start.year < p.end.year)
+            span.start.year = r->val.start.year + 1;
+    }
     if (!span.start.year && c->have_years_span && c->years_span.end.year == p.end.year)
         span = c->years_span;
     if (span.start.year)

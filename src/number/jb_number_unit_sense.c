@@ -147,15 +147,15 @@ gsize jb_number_tenth_after(const Ctx *c, gsize q, Member *m)
  * member's unit, and what follows is amounts (digits, numerals, 元, 、) up to 台阶. */
 gboolean jb_number_milestone_at(const Ctx *c, gsize q)
 {
-    static const char AMOUNT[] = "0123456789.、和零一二三四五六七八九十百千万亿萬億元";
     for (int k = 0; k < 16 && q < c->len; k++) {
         if (AT(c, q, "台阶") || AT(c, q, "臺階"))
             return TRUE;
         gsize n;
         gunichar cp = cp_at(c, q, &n);
-        char u[8];
-        u[g_unichar_to_utf8(cp, u)] = '\0';
-        if (!strstr(AMOUNT, u))
+        /* (an amount's characters: digits, numerals, magnitudes, 元, and the marks of a list) */
+        if (!(cp < 0x80 ? g_ascii_isdigit((int)cp) || cp == '.'
+                        : cn_numeral(cp) || cp == 0x5143 /* 元 */ || cp == 0x3001 /* 、 */ ||
+                              cp == 0x548C /* 和 */))
             return FALSE;
         q += n;
     }
