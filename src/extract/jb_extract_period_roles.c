@@ -264,6 +264,43 @@ static gboolean month_since(TimeRef *t, const char *s, const char *p, const char
     return TRUE;
 }
 
+/* Is a record or a first said in the clause after 以来 (2006年以来最高水平, 以來最佳, 以来首次
+ * 转正): the year is a base, not a span's start? */
+static gboolean record_in_clause(const char *q, const char *limit)
+{
+    static const char *const W[] = {"新高", "新低", "最",   "首次", "首度", "纪录",
+                                    "紀錄", "记录", "記錄", "之最", NULL};
+    for (int k = 0; k < 16 && q < limit && !clause_mark_at(q, limit); k++, q = g_utf8_next_char(q))
+        if (any_lit(q, limit, W))
+            return TRUE;
+    return FALSE;
+}
+
+/* A past year followed by 以来 (2022年以来，全省累计招录…; 自2022年开展集采以来，…累计节约…;
+ * 1956年以来共有43个台风…) with no record after it is a span of years to the published one. */
+static gboolean year_since(TimeRef *t, const char *s, const char *p, const char *e,
+                           const char *limit, const TimeAnchor *a)
+{
+    if (!t->known || t->p.start.kind != JB_POINT_YEAR || t->p.end.kind != JB_POINT_YEAR ||
+        t->p.start.year != t->p.end.year || t->p.start.year >= anchor_year(a) ||
+        a->day.kind != JB_POINT_DAY)
+        return FALSE;
+    const char *since = any_lit(e, limit, (const char *const[]){"以来", "以來", NULL});
+    /* (自2022年开展省级集采以来: an event of a few words between) */
+    for (const char *q = e;
+         !since && ends_with_any(s, p, (const char *const[]){"自", "从", "從", NULL}) &&
+         q < limit && q - e < 3 * 10 && !clause_mark_at(q, limit);
+         q = g_utf8_next_char(q))
+        since = any_lit(q, limit, (const char *const[]){"以来", "以來", NULL});
+    if (!since || record_in_clause(since, limit))
+        return FALSE;
+    t->p.end.year = anchor_year(a);
+    t->role = TIME_PERIOD;
+    t->loose = TRUE; /* (a span said in passing: no story's period, nor the next sentence's) */
+    t->sentence_only = TRUE;
+    return TRUE;
+}
+
 /* A time a multiple or a share is measured against: 为“十三五”末的20倍, 是2020年的3倍,
  * 恢复至2019年同期的86.5%, 接近去年全年的80%, 完成全年目标任务的91.7%. */
 static gboolean multiple_after(const char *e, const char *limit)
@@ -414,6 +451,9 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
             t->role = TIME_PERIOD; /* 周五单日净流出58.3亿元: that day's figures */
             t->sentence_only = TRUE;
         }
+    } else if (year_since(t, s, p, e, limit, anchor)) {
+        /* 自2022年开展集采以来，…累计…: from that year to the published one (before 自 as a
+         * comparison's start) */
     } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
                !start_after(e, limit) && !(from_level(s, p) && figure_after_de(e, limit)) &&
                !viewpoint(s, p, e, limit)) {

@@ -161,6 +161,11 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
          UNIT_IS(e, "席")) &&
         before_lit(c, e->start, 0, "前", strlen("前")))
         return FALSE; /* 前20名: a rank (占前十七席: of the top ten, seven) */
+    if (e->has_unit &&
+        (UNIT_IS(e, "批") || UNIT_IS(e, "家") || UNIT_IS(e, "期") || UNIT_IS(e, "轮") ||
+         UNIT_IS(e, "輪") || UNIT_IS(e, "届") || UNIT_IS(e, "屆")) &&
+        before_lit(c, e->start, 0, "前", strlen("前")) && ideograph_at(c, e->end))
+        return FALSE; /* 前四批集采累计…, 前五家企业集团合计…: the group the figure is of */
     if (m->chinese && !m->fixed_unit) {
         if (m->lone && !e->is_range) {
             /* 一 is the article (一个 一项 一家), 零 a word (零件 零售) */
