@@ -101,6 +101,23 @@ static gboolean change_word_in(const char *a, const char *b)
 
 static gboolean change_words_only(const char *a, const char *b);
 
+/* Is base r joined to the figure at qs by a short noun of what it was and 的 (较今年5月春拍的
+ * 15.2亿元, 比去年秋拍的280件): the base's own figure, of its time? A verb of change between
+ * (较上年多增的) makes it none. */
+static gboolean base_noun_de(const TimeRef *r, const char *qs)
+{
+    static const char *const CHANGE_CHARS = "增减減降升涨漲跌多少高低上下";
+    if (r->role != TIME_BASE || qs < r->end + strlen("的") ||
+        qs - r->end > (ptrdiff_t)(6 * strlen("的")) || !lit_starts(qs - 3, qs, &(Lit)LIT("的")))
+        return FALSE;
+    for (const char *p = r->end; p < qs - 3; p = g_utf8_next_char(p)) {
+        gunichar u = g_utf8_get_char(p);
+        if (u < 0x4E00 || u > 0x9FFF || g_utf8_strchr(CHANGE_CHARS, -1, u))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
                            const char *ce)
 {
@@ -157,7 +174,8 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
         const char *g = r->end;
         gboolean direct = g == qs || (lit_starts(g, qs, &(Lit)LIT("的")) && g + 3 == qs) ||
                           ((starts(g, qs, "（") && g + 3 == qs) || (*g == '(' && g + 1 == qs));
-        if (direct && r->role != TIME_DAY && !(r->role == TIME_BASE && (multiple || r->share_of)))
+        if ((direct || base_noun_de(r, qs)) && r->role != TIME_DAY &&
+            !(r->role == TIME_BASE && (multiple || r->share_of)))
             return r;
         if (r->local && r->loose && change_words_only(r->end, qs))
             return r; /* 由上月下降0.2%转为持平: the change it turned from is last month's */
