@@ -190,6 +190,64 @@ static const char *years_ahead(const char *s, const char *p, const char *limit, 
     return in ? in : e;
 }
 
+/* Does an expected count of graduates follow at w (毕业生预计约8,100人, 毕业生将达1.2万名)?
+ * (one counted, 2026届毕业生共7,863人, is at the count's time) */
+static gboolean cohort_count_at(const char *w, const char *limit)
+{
+    const char *q = any_lit(w, limit, (const char *const[]){"毕业生", "畢業生", NULL});
+    static const char *const AHEAD[] = {"预计", "預計", "将", "將", NULL};
+    static const char *const LINK[] = {"约", "約", "共", "有", "达", "達", "为", "為", NULL};
+    if (!q || !(q = any_lit(q, limit, AHEAD)))
+        return FALSE;
+    for (const char *l; (l = any_lit(q, limit, LINK));)
+        q = l;
+    if (q >= limit || !g_ascii_isdigit(*q))
+        return FALSE;
+    while (q < limit && (g_ascii_isdigit(*q) || *q == ',' || *q == '.'))
+        q++;
+    if (lit(q, limit, "万") || lit(q, limit, "萬"))
+        q += strlen("万");
+    return any_lit(q, limit, (const char *const[]){"人", "名", NULL}) != NULL;
+}
+
+/* A cohort: its size (2027届高校毕业生规模预计达1290万人, 2027届毕业生预计约8,100人) is a
+ * count of the year it graduates (what the cohort earns or signs is measured when said);
+ * 上届同期, 上届（2025届）同期 is the last cohort at the same point, a year before. */
+static const char *cohort_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                              TimeRef *t, gboolean *no_time)
+{
+    const char *e;
+    if ((e = any_lit(p, limit, (const char *const[]){"上届", "上屆", NULL}))) {
+        const char *q = e;
+        if (lit(q, limit, "（"))
+            for (const char *r = q; r < limit && r - q < 3 * 8; r = g_utf8_next_char(r))
+                if (lit(r, limit, "）")) {
+                    q = r + strlen("）");
+                    break;
+                }
+        if (!anchor_year(a) || !(e = any_lit(q, limit, (const char *const[]){"同期", NULL})))
+            return NULL;
+        t->rel = REL_YEAR_AGO;
+        return e;
+    }
+    if (!g_ascii_isdigit(*p) || (p > s && g_ascii_isdigit(p[-1])))
+        return NULL;
+    const char *q = p;
+    int y = digits(&q, s, limit, 4);
+    if (y < 1900 || y > 2100 || q - p != 4 ||
+        !(e = any_lit(q, limit, (const char *const[]){"届", "屆", NULL})))
+        return NULL;
+    for (const char *w = e; w < limit && w - e <= 3 * 8 && !clause_mark_at(w, limit);
+         w = g_utf8_next_char(w))
+        if (any_lit(w, limit, (const char *const[]){"规模", "規模", "人数", "人數", NULL}) ||
+            cohort_count_at(w, limit)) {
+            t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+            return e;
+        }
+    *no_time = TRUE; /* 2026届毕业生落实率: a cohort's name, no time */
+    return NULL;
+}
+
 /* One time expression at p: where it ends (and *t), or NULL. Asked at a run of digits only
  * when time_may_follow_digits lets the character after it through, and time_word asks only
  * the readers time_word_readers names for the character at p: a reader added that begins
@@ -231,23 +289,9 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         t->rel = REL_PREV_YEAR;
         return e;
     }
-    /* a cohort's size (2027届高校毕业生规模预计达1290万人): those who graduate that year, a
-     * count of the year's (what the cohort earns or signs is measured when said) */
-    if (g_ascii_isdigit(*p) && (p == s || !g_ascii_isdigit(p[-1]))) {
-        const char *q = p;
-        int y = digits(&q, s, limit, 4);
-        if (y >= 1900 && y <= 2100 && q - p == 4 &&
-            (e = any_lit(q, limit, (const char *const[]){"届", "屆", NULL}))) {
-            for (const char *w = e; w < limit && w - e <= 3 * 8 && !clause_mark_at(w, limit);
-                 w = g_utf8_next_char(w))
-                if (any_lit(w, limit,
-                            (const char *const[]){"规模", "規模", "人数", "人數", NULL})) {
-                    t->p = point_period(JB_POINT_YEAR, y, 0, 0);
-                    return e;
-                }
-            return NULL;
-        }
-    }
+    gboolean no_time = FALSE;
+    if ((e = cohort_ref(s, p, limit, a, t, &no_time)) || no_time)
+        return e;
     const char *y_end = year_part(s, p, limit, a, &year, &year2, &future);
     if (y_end) {
         t->future_word = future || ((ends_with(s, p, "到") || ends_with(s, p, "至")) &&
