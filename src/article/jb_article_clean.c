@@ -162,7 +162,7 @@ static inline const char *plain_run(const char *p, const char *end, JunkCount *k
  * what others wrote, and they end before it. */
 static gsize own_words(const char *s, gsize n)
 {
-    const char *chain = n >= 3 ? memmem(s, n, "//@", 3) : NULL;
+    const char *chain = n >= 3 ? jb_find(s, s + n, "//@", 3) : NULL; /* (memchr for '@') */
     return chain ? (gsize)(chain - s) : n;
 }
 
