@@ -66,6 +66,27 @@ static inline gunichar jb_utf8_get(const char *p, const char *end, const char **
            ((gunichar)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 }
 
+/* The code point at `p` (p < end) as jb_utf8_get reads it, and in *next where
+ * g_utf8_next_char(p) is: for loops over a text's characters that test each (a word list's
+ * first characters), one decoding a character instead of a decoding and a table lookup,
+ * ASCII and three-byte characters (all of CJK) without a call or the table. */
+static inline __attribute__((always_inline)) gunichar jb_utf8_step(const char *p, const char *end,
+                                                                   const char **next)
+{
+    guchar b = (guchar)*p;
+    if (b < 0x80) {
+        *next = p + 1;
+        return b;
+    }
+    if ((b & 0xF0) == 0xE0 && end - p >= 3) {
+        *next = p + 3;
+        return jb_utf8_get3(p);
+    }
+    const char *unused;
+    *next = g_utf8_next_char(p);
+    return jb_utf8_get(p, end, &unused);
+}
+
 /* The start of the character `n` characters before `p`, or `a` when fewer lie in (a, p):
  * where `for (k = 0; p > a && k < n; k++) { p--; while (p > a && *p is 10xxxxxx) p--; }`
  * stops (p itself when p <= a). Extraction's look-back windows (40 to 60 characters before

@@ -100,14 +100,13 @@ JbWordSet *jb_word_set_of(const char *const *words)
 
 const char *jb_word_set_find(const JbWordSet *set, const char *a, const char *z)
 {
-    for (const char *p = a; p < z;) {
-        gunichar c = jb_word_char_at(p, z);
+    for (const char *p = a, *next; p < z; p = next) { /* (next: p + its length, or z if cut) */
+        gunichar c = jb_utf8_get(p, z, &next);
         guint n;
         const JbWord *w = jb_word_set_lookup(set, c, &n);
         for (guint i = 0; i < n; i++)
             if (jb_word_at(&w[i], p, z))
                 return p;
-        p += jb_utf8_len((guchar)*p);
     }
     return NULL;
 }

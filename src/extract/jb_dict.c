@@ -404,7 +404,7 @@ static gboolean names_metric(const JbMetric *base, const char *subject)
 {
     if (!base)
         return FALSE;
-    if (strcmp(base->label, subject) == 0)
+    if (base->label[0] == subject[0] && strcmp(base->label, subject) == 0)
         return TRUE;
     for (char **a = base->aliases; *a; a++)
         if ((*a)[0] == subject[0] && strcmp(*a, subject) == 0) /* (first bytes: no call) */
@@ -487,9 +487,9 @@ static const JbMetric *alias_match(const JbDict *d, const UnitBucket *b, const c
     gsize best_len = 0;
     guint best_k = 0;
     const char *end = context + strlen(context);
-    for (const char *p = context; p < end; p = g_utf8_next_char(p)) {
+    for (const char *p = context, *next; p < end; p = next) {
         guint n;
-        const JbWord *w = jb_word_set_candidates(b->alias_set, p, end, &n);
+        const JbWord *w = jb_word_set_lookup(b->alias_set, jb_utf8_step(p, end, &next), &n);
         for (guint c = 0; c < n; c++) {
             if (!jb_word_at(&w[c], p, end))
                 continue;

@@ -267,8 +267,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
     g_array_set_size(c->seps, 0);
     int in_title = 0;
     const guint8 *stops = c->sentence_stops;
-    for (const char *p = a; p < b; p = g_utf8_next_char(p)) {
-        gunichar ch = jb_word_char_at(p, b);
+    for (const char *p = a, *next; p < b; p = next) {
+        gunichar ch = jb_utf8_step(p, b, &next);
         if (!((stops[(ch & 0xFFFF) >> 3] >> (ch & 7)) & 1))
             continue; /* no separator, no word of either set begins here, no 《 》 */
         /* (a comma between digits groups thousands: 3,040元/吨 is one number) */

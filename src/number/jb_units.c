@@ -12,9 +12,16 @@
 
 /* ---- bounds and units by name (jb_number.h) ---- */
 
+/* strcmp(u, w) == 0, the first byte compared before the call: asked of every figure's unit,
+ * which mostly differs there (jb_unit_is_ratio ran five strcmp a figure, 0.5% of extraction). */
+static inline __attribute__((always_inline)) gboolean unit_is(const char *u, const char *w)
+{
+    return u[0] == w[0] && strcmp(u, w) == 0;
+}
+
 gboolean jb_unit_is_points(const char *unit)
 {
-    return strcmp(unit, "百分点") == 0 || strcmp(unit, "个百分点") == 0;
+    return unit_is(unit, "百分点") || unit_is(unit, "个百分点");
 }
 
 const char *jb_bound_name(JbBound b)
@@ -79,7 +86,7 @@ JbFigure jb_figure_of(JbDecimal v, JbBound bound)
 
 gboolean jb_unit_is_ratio(const char *unit)
 {
-    return strcmp(unit, "%") == 0 || strcmp(unit, "‰") == 0 || strcmp(unit, "倍") == 0 ||
+    return unit_is(unit, "%") || unit_is(unit, "‰") || unit_is(unit, "倍") ||
            jb_unit_is_points(unit);
 }
 
