@@ -33,6 +33,39 @@ static gboolean numbered_name_after(const char *e, const char *limit)
 /* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
  * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
  * 今年 去年 … (no digits), *future for 明年 后年. */
+/* The character at p (a three-byte one), or 0: for the tests of what a reader's words may
+ * begin with, before it reads any (the time scan stops at every 全, 上, 报, 同…). */
+static gunichar cjk_at(const char *p, const char *limit)
+{
+    return limit - p >= 3 && ((guchar)*p & 0xF0) == 0xE0 ? jb_utf8_get3(p) : 0;
+}
+
+/* May year_part read a year at p that is not written in digits: a year in Chinese numerals
+ * (1900 to 2100: its first digit 一 or 二) or the first character of one of its WORDS?
+ * (Bytes that do not decode as these never match them either.) */
+static gboolean cn_year_may_start(const char *p, const char *limit)
+{
+    switch (cjk_at(p, limit)) {
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4ECA: /* 今 */
+    case 0x672C: /* 本 */
+    case 0x53BB: /* 去 */
+    case 0x4E0A: /* 上 */
+    case 0x524D: /* 前 */
+    case 0x660E: /* 明 */
+    case 0x6765: /* 来 */
+    case 0x4F86: /* 來 */
+    case 0x6B21: /* 次 */
+    case 0x4E0B: /* 下 */
+    case 0x540E: /* 后 */
+    case 0x5F8C: /* 後 */
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
 const char *year_part(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                       int *year, int *year2, gboolean *future)
 {
@@ -86,6 +119,8 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
         *year = y;
         return e;
     }
+    if (!cn_year_may_start(p, limit))
+        return NULL; /* (keep with WORDS below and jb_cn_year) */
     const char *q = p;
     int cy = p > s && jb_cn_digit(&(const char *){g_utf8_prev_char(p)}, p) >= 0
                  ? -1
@@ -449,10 +484,42 @@ static const char *after_a_year(const char *p, const char *limit, const TimeAnch
  * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
  * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
  * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
+/* May one of sub_year's kinds begin at p with no year before it (after a year, after_a_year
+ * reads more)? A half's 上 or 下, first_of_year's 前 or 首, a quarter's 第 or 首, or a
+ * Chinese numeral of small_number (一 to 九, 十, 两); digits are tested by the caller. Keep
+ * with the readers above. */
+static gboolean sub_year_may_start(const char *p, const char *limit)
+{
+    switch (cjk_at(p, limit)) {
+    case 0x4E0A: /* 上 */
+    case 0x4E0B: /* 下 */
+    case 0x524D: /* 前 */
+    case 0x9996: /* 首 */
+    case 0x7B2C: /* 第 */
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */
+    case 0x4E94: /* 五 */
+    case 0x516D: /* 六 */
+    case 0x4E03: /* 七 */
+    case 0x516B: /* 八 */
+    case 0x4E5D: /* 九 */
+    case 0x5341: /* 十 */
+    case 0x4E24: /* 两 */
+    case 0x5169: /* 兩 */
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
 const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a, int year,
                      gboolean year_stated, TimeRef *t)
 {
     const char *e;
+    if (!year_stated && !g_ascii_isdigit(*p) && !sub_year_may_start(p, limit))
+        return NULL;
     int y = year ? year : anchor_year(a);
     int am = anchor_month(a);
     if ((e = half_of_year(p, limit, y, am, year_stated, a->fy_end, t)))
