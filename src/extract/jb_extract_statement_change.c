@@ -356,7 +356,11 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
          * 较上季, 较上年同期, 较一季度) */
         gboolean point = ends(r->at, r->end, "末") || ends(r->at, r->end, "底") ||
                          ends(r->at, r->end, "初") ||
-                         (r->has_val && r->val.start.kind == JB_POINT_DAY); /* 较上周五 */
+                         (r->has_val && r->val.start.kind == JB_POINT_DAY &&
+                          r->rel != REL_YEAR_AGO && r->rel != REL_SAME); /* 较上周五 */
+        /* (比上年同期 at 截至12月5日 resolves to a day a year back, yet is the period
+         * compared with, not a day since which: a span from the trading day after it had
+         * run a year, 2025-12-08/2026-12-05) */
         if (r->role == TIME_BASE && r->has_val && !r->share_of && point &&
             ((r->at >= cs0 && change_words_only(r->end, qs)) ||
              (r->at >= sent && compared_then_change(r->end, qs))))
