@@ -19,7 +19,7 @@
  * figure stated in thousands of periods (a rate held for years of months) made that rows ×
  * statements (tests/pathological). Memory: the kept rows, a few per group, 8 bytes per
  * row (its place and its article's number) and the articles' names once (none when the
- * caller keeps them: jb_citations_article).
+ * caller keeps them and gives them: jb_citations_article).
  */
 #include "jb_report_priv.h"
 
@@ -27,7 +27,7 @@
 
 typedef struct {
     guint seq;     /* the row's place among all rows added */
-    guint article; /* its number (JbCitations.articles) */
+    guint article; /* its number (article_number) */
 } Occ;
 
 typedef struct {
@@ -65,10 +65,13 @@ struct JbCitations {
     GHashTable *groups; /* "id\nvalue\nperiod" → Group* (owned) */
     GPtrArray *none;    /* the cited rows of a value no statement states: none */
     GStringChunk *strings;
-    GHashTable *interned; /* an article's name (in strings) → its number + 1 */
-    GPtrArray *articles;  /* its name by number */
+    GHashTable *interned; /* an article's name (in strings) → its number + 1, but the
+                           * articles the caller named (jb_citations_article) */
+    guint numbers;        /* articles numbered so far */
     guint last;           /* the number of the last row's article, or G_MAXUINT */
+    const char *last_name;
     const char *article;  /* the caller's path of the rows added next (jb_citations_article) */
+    guint article_number; /* its number, G_MAXUINT until its first row */
     int cols[COL_N];      /* where the columns read were in the last table */
     guint seq;
     Value *values; /* one per series row, once finished */
@@ -107,8 +110,8 @@ JbCitations *jb_citations_new(void)
     c->none = g_ptr_array_new();
     c->strings = g_string_chunk_new(1 << 16);
     c->interned = g_hash_table_new(g_str_hash, g_str_equal);
-    c->articles = g_ptr_array_new();
     c->last = G_MAXUINT;
+    c->article_number = G_MAXUINT;
     for (guint i = 0; i < COL_N; i++)
         c->cols[i] = -1;
     return c;
@@ -126,31 +129,41 @@ void jb_citations_free(JbCitations *c)
     g_hash_table_unref(c->groups);
     if (c->interned)
         g_hash_table_unref(c->interned);
-    if (c->articles)
-        g_ptr_array_unref(c->articles);
     g_string_chunk_free(c->strings);
     g_free(c);
 }
 
-/* The number of article `s` (the rows of an article come together: the last one first). */
-static guint article_number(JbCitations *c, const char *s)
+/* The number of article `s` and its name (*name; the rows of an article come together: the
+ * last one first). The article the caller named is numbered at its first row and not looked
+ * up: its rows come together (a table of 100000 articles' numbers was 2 MB of jianbao
+ * build's peak). */
+static guint article_number(JbCitations *c, const char *s, const char **name)
 {
-    if (c->last != G_MAXUINT && strcmp(g_ptr_array_index(c->articles, c->last), s) == 0)
-        return c->last;
-    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(c->interned, s));
-    if (!n) {
-        const char *have = c->article && strcmp(c->article, s) == 0
-                               ? c->article
-                               : g_string_chunk_insert(c->strings, s);
-        g_ptr_array_add(c->articles, (gpointer)have);
-        n = c->articles->len;
-        g_hash_table_insert(c->interned, (gpointer)have, GUINT_TO_POINTER(n));
+    if (c->last == G_MAXUINT || strcmp(c->last_name, s) != 0) {
+        if (c->article && strcmp(c->article, s) == 0) {
+            if (c->article_number == G_MAXUINT)
+                c->article_number = c->numbers++;
+            c->last = c->article_number;
+            c->last_name = c->article;
+        } else {
+            gpointer have, n;
+            if (!g_hash_table_lookup_extended(c->interned, s, &have, &n)) {
+                have = g_string_chunk_insert(c->strings, s);
+                n = GUINT_TO_POINTER(++c->numbers);
+                g_hash_table_insert(c->interned, have, n);
+            }
+            c->last = GPOINTER_TO_UINT(n) - 1;
+            c->last_name = have;
+        }
     }
-    return c->last = n - 1;
+    *name = c->last_name;
+    return c->last;
 }
 
 void jb_citations_article(JbCitations *c, const char *path)
 {
+    if (path != c->article)
+        c->article_number = G_MAXUINT;
     c->article = path;
 }
 
@@ -180,8 +193,8 @@ void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row)
     g_return_if_fail(!c->values);
     Group *g = group_of(c, cell(c, metrics, row, COL_ID), cell(c, metrics, row, COL_VALUE),
                         cell(c, metrics, row, COL_PERIOD));
-    Occ o = {c->seq++, article_number(c, cell(c, metrics, row, COL_SOURCE))};
-    const char *article = g_ptr_array_index(c->articles, o.article);
+    const char *article;
+    Occ o = {c->seq++, article_number(c, cell(c, metrics, row, COL_SOURCE), &article)};
     if (g->distinct < CITE_MAX) {
         const char *quote = cell(c, metrics, row, COL_QUOTE);
         if (quote[0] == '\'')
@@ -315,7 +328,6 @@ void jb_citations_finish(JbCitations *c, const JbSeries *series)
     while (g_hash_table_iter_next(&it, NULL, &val))
         g_clear_pointer(&((Group *)val)->occs, g_array_unref);
     g_clear_pointer(&c->interned, g_hash_table_unref);
-    g_clear_pointer(&c->articles, g_ptr_array_unref);
     c->last = G_MAXUINT;
 }
 

@@ -26,6 +26,13 @@ struct JbSourceNamer {
     const char *last_src;  /* the article of the last row (its rows come together) */
     Known *last;
     int cols[4]; /* where source, publisher, title and url were in the last table */
+    /* The article the caller named, while its rows come: it is named when they end, never
+     * put in `known` (a Known and an entry per article were 5 MB of jianbao build's peak at
+     * 100000 articles), unless it was there already. */
+    const char *cur_path; /* NULL: none yet */
+    Known cur;
+    Known *cur_known;  /* its entry in `known`, or NULL: `cur` holds it */
+    GHashTable *names; /* in `in` namers: article → its name, as each is named (NULL: none yet) */
 };
 
 /* "tv.example.cn" of "https://tv.example.cn/2025/03/02/…", or NULL. */
@@ -72,6 +79,38 @@ void jb_source_namer_article(JbSourceNamer *n, const char *path)
         n->article = path;
 }
 
+/* The name of a source: the publisher; else the title when it has one (a digest's items each
+ * have their own: none of them names the article); else the site of its URL; else NULL. */
+static const char *name_of(const Known *k)
+{
+    return k->publisher ? k->publisher : k->title && !k->titles_differ ? k->title : k->host;
+}
+
+/* The article whose rows came last is named, if `cur` holds it. */
+static void name_article(JbSourceNamer *n)
+{
+    const char *name = n->cur_path && !n->cur_known ? name_of(&n->cur) : NULL;
+    if (name) {
+        if (!n->names)
+            n->names = g_hash_table_new(g_str_hash, g_str_equal);
+        g_hash_table_insert(n->names, (char *)n->cur_path, (char *)name);
+    }
+    n->cur_path = NULL;
+    n->cur_known = NULL;
+    memset(&n->cur, 0, sizeof n->cur);
+}
+
+/* The Known of the article the caller named (its rows have begun when they are this one's). */
+static Known *article_known(JbSourceNamer *n)
+{
+    if (n->cur_path != n->article) {
+        name_article(n);
+        n->cur_path = n->article;
+        n->cur_known = g_hash_table_lookup(n->known, n->article);
+    }
+    return n->cur_known ? n->cur_known : &n->cur;
+}
+
 void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
 {
     int c_src = jb_table_column_hint(metrics, "source", &n->cols[0]),
@@ -81,17 +120,17 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
     const char *src = jb_table_get(metrics, r, c_src);
     if (c_src < 0 || !*src)
         return;
-    Known *k = n->last && strcmp(n->last_src, src) == 0 ? n->last
-                                                        : g_hash_table_lookup(n->known, src);
+    Known *k = n->in && n->article && strcmp(n->article, src) == 0 ? article_known(n)
+               : n->last && strcmp(n->last_src, src) == 0          ? n->last
+                                                          : g_hash_table_lookup(n->known, src);
     if (!k) {
         k = g_new0(Known, 1);
-        char *key = !n->in ? g_strdup(src)
-                    : n->article && strcmp(n->article, src) == 0
-                        ? (char *)n->article
-                        : g_string_chunk_insert(n->strings, src);
+        char *key = !n->in ? g_strdup(src) : g_string_chunk_insert(n->strings, src);
         g_hash_table_insert(n->known, key, k);
     }
-    if (k != n->last) {
+    if (k == &n->cur) {
+        n->last = NULL; /* (not kept: the next article's rows reuse it) */
+    } else if (k != n->last) {
         n->last = k;
         n->last_src = src;
         g_hash_table_lookup_extended(n->known, src, (gpointer *)&n->last_src, NULL);
@@ -110,23 +149,29 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
 
 GHashTable *jb_source_namer_finish(JbSourceNamer *n)
 {
+    name_article(n);
     GHashTable *names = n->known; /* each Known (freed by g_free) replaced by its name */
-    /* The publisher; else the title when the article has one (a digest's items each have
-     * their own: none of them names the article); else the site of its URL. */
     GHashTableIter it;
-    gpointer value;
+    gpointer key, value;
     g_hash_table_iter_init(&it, names);
-    while (g_hash_table_iter_next(&it, NULL, &value)) {
+    while (g_hash_table_iter_next(&it, &key, &value)) {
         Known *k = value;
-        const char *name = k->publisher                    ? k->publisher
-                           : k->title && !k->titles_differ ? k->title
-                                                           : k->host;
-        if (name)
+        const char *name = name_of(k);
+        if (n->in && n->names) { /* into the articles' table, which is the bigger */
+            if (name)
+                g_hash_table_insert(n->names, key, (char *)name);
+            g_hash_table_iter_steal(&it);
+        } else if (name) {
             g_hash_table_iter_replace(&it, n->in ? (char *)name : g_strdup(name));
-        else
+        } else {
             g_hash_table_iter_remove(&it);
+        }
         if (n->in)
             g_free(k);
+    }
+    if (n->in && n->names) {
+        g_hash_table_unref(names);
+        names = n->names;
     }
     if (!n->in)
         g_string_chunk_free(n->strings);

@@ -33,7 +33,9 @@ GHashTable *jb_source_namer_finish(JbSourceNamer *n);
 JbSourceNamer *jb_source_namer_new_in(GStringChunk *strings);
 /* The rows added next are of the article at `path` (jb_source_namer_new_in's namers only):
  * a row whose source is `path` is keyed by `path` itself, which the caller keeps as long as
- * the table. */
+ * the table. The article is named when its rows end (the next article's begin, or finish),
+ * not remembered until then, so its rows must come together and no later rows may name it
+ * as their source. */
 void jb_source_namer_article(JbSourceNamer *n, const char *path);
 
 /* The name of `path` in `names` (borrowed), else its base name (caller g_free()s either:
