@@ -70,6 +70,8 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
                (!running || jb_period_freq(&c->carry_in) == JB_FREQ_YTD)) {
         p = c->carry_in; /* (a running total takes a carried 1—10月: it is one itself) */
     } else if (running && jb_extract_frame_period(c, &p)) {
+    } else if (running && c->have_declared) {
+        p = c->declared; /* (a holiday's span the story declared: …累计车流量, the holiday's) */
     } else if (running && c->have_lead && jb_period_freq(&c->lead) != JB_FREQ_YEAR) {
         /* 春节假期（2月15日至23日）…累计接待游客: the story's holiday (a year is a story's
          * past, 公司去年收入…累计完成逾3万例手术: a lifetime total is to date) */

@@ -197,6 +197,19 @@ static void since_new_year_to(const Ctx *c, TimeRef *r, const JbPeriod *ctx, gbo
     }
 }
 
+/* A holiday's span in brackets after its name (端午假期（6月19日至21日）, 春节黄金周（…）), over
+ * within a month of the published day: the span a holiday wrap counts in, though an editor's
+ * note or a line of no figures opens the story (a year-ago holiday, 去年春运（…）, is a base) */
+static gboolean holiday_just_over(const Ctx *c, const char *sent, const TimeRef *r)
+{
+    static const char *const names[] = {"假期（",   "假期(",    "假日（",  "黄金周（",
+                                        "黃金周（", "小长假（", "小長假（"};
+    gboolean named = FALSE;
+    for (size_t i = 0; i < G_N_ELEMENTS(names) && !named; i++)
+        named = ends(sent, r->at, names[i]);
+    return named && jb_period_end_day(&r->val) + 31 > jb_point_end_day(&c->anchor.day);
+}
+
 /* What a time r of the sentence [sent, end) tells the sentences after it: a year to come
  * (预计全年 after it is that year's), an event announced for a later day (调图后 is that
  * day's), a time declared in brackets for what follows (（…，下同）). */
@@ -228,7 +241,7 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
             JB_POINT_DAY && /* (over when published: 赛事期间（…）将带动… is ahead) */
         jb_period_end_day(&r->val) <= jb_point_end_day(&c->anchor.day) &&
         (ends(sent, r->at, "期间（") || ends(sent, r->at, "期間（") || ends(sent, r->at, "期间(") ||
-         ends(sent, r->at, "期間("))) {
+         ends(sent, r->at, "期間(") || holiday_just_over(c, sent, r))) {
         c->declared = r->val;
         c->have_declared = TRUE;
     }
