@@ -141,6 +141,14 @@ char *jb_article_post_date(const char *p, glong nchars)
     char *day = day_between_rules(p);
     if (day)
         return day;
+    /* (a time of day, two digits, a colon and two, is looked for first: a paragraph with a
+     * colon is asked, and most have no time, so the post's words need no strstr each) */
+    gboolean hhmm = FALSE;
+    for (const char *c = strchr(p, ':'); c && !hhmm; c = strchr(c + 1, ':'))
+        hhmm = c - p >= 2 && g_ascii_isdigit(c[-2]) && g_ascii_isdigit(c[-1]) &&
+               g_ascii_isdigit(c[1]) && g_ascii_isdigit(c[2]);
+    if (!hhmm)
+        return NULL;
     gboolean word = FALSE;
     for (const char *const *w = POST_WORDS; *w && !word; w++)
         word = strstr(p, *w) != NULL;

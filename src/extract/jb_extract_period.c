@@ -143,6 +143,10 @@ static const char *ended_on(const char *s, const char *at, const char *e, const 
 static const char *years_to_now(const char *s, const char *p, const char *limit,
                                 const TimeAnchor *a, TimeRef *t)
 {
+    gunichar c = cjk_at(p, limit); /* (过去, 这, or the number of years: keep with them) */
+    if (!g_ascii_isdigit(*p) && c != 0x8FC7 /* 过 */ && c != 0x904E /* 過 */ &&
+        c != 0x8FD9 /* 这 */ && c != 0x9019 /* 這 */ && !cn_small_may_start(c))
+        return NULL;
     const char *q = p,
                *w = any_lit(p, limit, (const char *const[]){"过去", "過去", "这", "這", NULL});
     if (w)

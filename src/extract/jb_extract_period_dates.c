@@ -33,13 +33,6 @@ static gboolean numbered_name_after(const char *e, const char *limit)
 /* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
  * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
  * 今年 去年 … (no digits), *future for 明年 后年. */
-/* The character at p (a three-byte one), or 0: for the tests of what a reader's words may
- * begin with, before it reads any (the time scan stops at every 全, 上, 报, 同…). */
-static gunichar cjk_at(const char *p, const char *limit)
-{
-    return limit - p >= 3 && ((guchar)*p & 0xF0) == 0xE0 ? jb_utf8_get3(p) : 0;
-}
-
 /* May year_part read a year at p that is not written in digits: a year in Chinese numerals
  * (1900 to 2100: its first digit 一 or 二) or the first character of one of its WORDS?
  * (Bytes that do not decode as these never match them either.) */
@@ -122,7 +115,9 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
     if (!cn_year_may_start(p, limit))
         return NULL; /* (keep with WORDS below and jb_cn_year) */
     const char *q = p;
-    int cy = p > s && jb_cn_digit(&(const char *){g_utf8_prev_char(p)}, p) >= 0
+    gunichar c0 = cjk_at(p, limit); /* (a year from 1900 to 2100 begins with 一 or 二) */
+    int cy = (c0 != 0x4E00 && c0 != 0x4E8C) ||
+                     (p > s && jb_cn_digit(&(const char *){g_utf8_prev_char(p)}, p) >= 0)
                  ? -1
                  : jb_cn_year(&q, limit);
     if (cy > 0) { /* a year in Chinese numerals (二零二六年): formal and Hong Kong text */
@@ -490,28 +485,9 @@ static const char *after_a_year(const char *p, const char *limit, const TimeAnch
  * with the readers above. */
 static gboolean sub_year_may_start(const char *p, const char *limit)
 {
-    switch (cjk_at(p, limit)) {
-    case 0x4E0A: /* 上 */
-    case 0x4E0B: /* 下 */
-    case 0x524D: /* 前 */
-    case 0x9996: /* 首 */
-    case 0x7B2C: /* 第 */
-    case 0x4E00: /* 一 */
-    case 0x4E8C: /* 二 */
-    case 0x4E09: /* 三 */
-    case 0x56DB: /* 四 */
-    case 0x4E94: /* 五 */
-    case 0x516D: /* 六 */
-    case 0x4E03: /* 七 */
-    case 0x516B: /* 八 */
-    case 0x4E5D: /* 九 */
-    case 0x5341: /* 十 */
-    case 0x4E24: /* 两 */
-    case 0x5169: /* 兩 */
-        return TRUE;
-    default:
-        return FALSE;
-    }
+    gunichar c = cjk_at(p, limit);
+    return c == 0x4E0A /* 上 */ || c == 0x4E0B /* 下 */ || c == 0x524D /* 前 */ ||
+           c == 0x9996 /* 首 */ || c == 0x7B2C /* 第 */ || cn_small_may_start(c);
 }
 
 const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a, int year,

@@ -98,6 +98,36 @@ static inline int cn_small(const char **pp, const char *limit)
     return jb_cn_count(pp, limit);
 }
 
+/* The character at p when it is of three bytes (all of CJK), else 0: for the tests of what a
+ * reader's words may begin with, made before it reads any (the time scan stops at every 全,
+ * 上, 报, 同…, and most are no time). */
+static inline gunichar cjk_at(const char *p, const char *limit)
+{
+    return limit - p >= 3 && ((guchar)*p & 0xF0) == 0xE0 ? jb_utf8_get3(p) : 0;
+}
+
+/* May cn_small read a numeral beginning with the character c (一 to 九, 十, 两)? */
+static inline gboolean cn_small_may_start(gunichar c)
+{
+    switch (c) {
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */
+    case 0x4E94: /* 五 */
+    case 0x516D: /* 六 */
+    case 0x4E03: /* 七 */
+    case 0x516B: /* 八 */
+    case 0x4E5D: /* 九 */
+    case 0x5341: /* 十 */
+    case 0x4E24: /* 两 */
+    case 0x5169: /* 兩 */
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
 /* A small number written either way (1..max): 3, 三, 12, 十二. */
 static inline int small_number(const char **pp, const char *s, const char *limit, int max)
 {

@@ -593,6 +593,38 @@ static guint time_word_readers(gunichar c)
     }
 }
 
+/* For a first character c whose readers (time_word_readers) all read words of two or more
+ * characters, none of which another reader begins with: may the character after it, at q,
+ * begin the rest of one? 全 (全年, 全周, 全日), 过 (过去一年), 报 (报告期), 同 (同期), 目 (目前),
+ * 截 (截至目前), 两 (两年平均): the time scan stops at each of these, and most are no time
+ * (全国, 报道, 同比, 目标, 两个). Keep with the readers' words. */
+static gboolean time_word_second(gunichar c, const char *q, const char *limit)
+{
+    gunichar c2 = limit - q >= 3 && ((guchar)*q & 0xF0) == 0xE0 ? jb_utf8_get3(q) : 0;
+    switch (c) {
+    case 0x5168: /* 全 */
+        return c2 == 0x5E74 /* 年 */ || c2 == 0x5468 /* 周 */ || c2 == 0x9031 /* 週 */ ||
+               c2 == 0x65E5 /* 日 */;
+    case 0x8FC7:                                      /* 过 */
+    case 0x904E:                                      /* 過 */
+        return c2 == 0x53BB;                          /* 去 */
+    case 0x62A5:                                      /* 报 */
+    case 0x5831:                                      /* 報 */
+        return c2 == 0x544A;                          /* 告 */
+    case 0x540C:                                      /* 同 */
+        return c2 == 0x671F;                          /* 期 */
+    case 0x76EE:                                      /* 目 */
+        return c2 == 0x524D;                          /* 前 */
+    case 0x622A:                                      /* 截 */
+        return c2 == 0x81F3 /* 至 */ || c2 == 0x6B62; /* 止 */
+    case 0x4E24:                                      /* 两 */
+    case 0x5169:                                      /* 兩 */
+        return c2 == 0x5E74;                          /* 年 */
+    default:
+        return TRUE;
+    }
+}
+
 /* Words that are a time by themselves, tried in this order: a periodic report's own times,
  * now and today, a day of the week, weeks, months, a winter, the times relative to the
  * context, the year's, five-year plans. */
@@ -600,8 +632,10 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
                       TimeRef *t)
 {
     const char *e;
-    guint may = p < limit ? time_word_readers(jb_word_char_at(p, limit)) : 0;
-    if (!may)
+    const char *q;
+    gunichar c = p < limit ? jb_utf8_get(p, limit, &q) : 0;
+    guint may = c ? time_word_readers(c) : 0;
+    if (!may || !time_word_second(c, q, limit))
         return NULL;
     if ((may & TW_REPORT) && a->have_report && (e = report_time(p, limit, a, t)))
         return e;
