@@ -101,7 +101,13 @@ JbWordSet *jb_word_set_of(const char *const *words)
 const char *jb_word_set_find(const JbWordSet *set, const char *a, const char *z)
 {
     for (const char *p = a, *next; p < z; p = next) { /* (next: p + its length, or z if cut) */
-        gunichar c = jb_utf8_get(p, z, &next);
+        gunichar c;
+        if (((guchar)*p & 0xF0) == 0xE0 && z - p >= 3) { /* (CJK: no length to work out) */
+            c = jb_utf8_get3(p);
+            next = p + 3;
+        } else {
+            c = jb_utf8_get(p, z, &next);
+        }
         guint n;
         const JbWord *w = jb_word_set_lookup(set, c, &n);
         for (guint i = 0; i < n; i++)

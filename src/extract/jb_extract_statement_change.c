@@ -476,9 +476,10 @@ gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB
         return FALSE;
     JbPeriod p;
     const JbPeriod *plan = &c->plan_span;
-    if (period[0] && jb_period_parse(period, &p, NULL) && p.start.kind == JB_POINT_YEAR &&
-        p.end.year > p.start.year && p.start.year >= plan->start.year &&
-        p.end.year <= plan->end.year && p.end.year > c->anchor.day.year)
+    if (period[0] && strchr(period, '/') && jb_period_parse(period, &p, NULL) &&
+        p.start.kind == JB_POINT_YEAR && p.end.year > p.start.year &&
+        p.start.year >= plan->start.year && p.end.year <= plan->end.year &&
+        p.end.year > c->anchor.day.year)
         return TRUE; /* a measure over the plan's years still to come (2026—2028年…): a target */
     gboolean yearly = FALSE;
     for (const char *x = look_back_from(cs0, qs); x < qs && !yearly; x = g_utf8_next_char(x))
@@ -570,9 +571,9 @@ void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
         stock_at_span_end(cs0, qs, period);
     static const char *const FLOW[] = {"累计", "累計", "年均", "新增", "合计", "合計",
                                        "总计", "總計", "共计", "共計", "共",   NULL};
-    JbPeriod p;
-    if (!period[0] || !jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_YEAR ||
-        p.end.year <= p.start.year)
+    JbPeriod p; /* (a span of years is written START/END: most periods are not parsed) */
+    if (!period[0] || !strchr(period, '/') || !jb_period_parse(period, &p, NULL) ||
+        p.start.kind != JB_POINT_YEAR || p.end.year <= p.start.year)
         return;
     if (ends(cs0, qs, "由") || ends(cs0, qs, "从") || ends(cs0, qs, "從")) {
         /* 由2.41%提高到3.05%: where the span started, the year before its first */
