@@ -72,6 +72,28 @@ int main(void)
            tried);
     }
 
+    /* jb_utf8_step: jb_utf8_get's code point and g_utf8_next_char's step, on random bytes
+     * (ASCII, lead and continuation bytes, cut characters at the end) */
+    {
+        GRand *r = g_rand_new_with_seed(5);
+        int bad_step = 0, tried = 0;
+        static const guchar BYTES[] = {'a', '7', 0x80, 0xAD, 0xBF, 0xC3, 0xE4, 0xEF, 0xF0, 0xFF};
+        for (int round = 0; round < 20000; round++, tried++) {
+            char t[8];
+            for (gsize i = 0; i < sizeof t; i++)
+                t[i] = (char)BYTES[g_rand_int_range(r, 0, G_N_ELEMENTS(BYTES))];
+            const char *end = t + g_rand_int_range(r, 1, 9), *step, *unused;
+            gunichar c = jb_utf8_step(t, end, &step);
+            if (c != jb_utf8_get(t, end, &unused) || step != g_utf8_next_char(t))
+                bad_step++;
+        }
+        g_rand_free(r);
+        ok(bad_step == 0,
+           "jb_utf8_step reads and steps as jb_utf8_get and g_utf8_next_char (%d "
+           "of %d wrong)",
+           bad_step, tried);
+    }
+
     /* jb_find: memmem's first match, on random haystacks and needles of a few bytes from a
      * small alphabet (so that partial matches abound) */
     {
