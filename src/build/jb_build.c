@@ -115,9 +115,56 @@ static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
     st->rows++;
 }
 
-static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metrics_product,
-                         JbSeries **series_out, JbCitations **citations_out)
+/* Every article's rows are in: what the rest of the build needs of the articles is made now
+ * (the names of their cache files for the sweep, 36 bytes each; their statements digests, in
+ * the index's records), and they go, before the series is made: their records (120 bytes
+ * each, 12 MB at 100000 articles) were the most of a build's peak but the series. A block of
+ * them goes as soon as its names are made (the names are not made beside them all). The
+ * names in use are returned; *n the number of articles. */
+static JbNames *let_articles_go(Ctx *c, GPtrArray **arts_p, guint *n)
 {
+    GPtrArray *arts = g_steal_pointer(arts_p);
+    *n = arts->len;
+    JbNames *live = NULL;
+    if (c->index.on) { /* a build, not a unit */
+        /* lost, it costs the next build a read of every article */
+        jb_build_statements_digests(c, arts); /* those extracted again as they were assembled */
+        jb_build_index_seal(c);
+        live = jb_build_names_new(0);
+    }
+    /* the articles are in their blocks in the array's order (jb_build_read_articles) */
+    GPtrArray *blocks = c->article_blocks;
+    guint b = 0;
+    g_ptr_array_set_free_func(arts, NULL);
+    for (guint i = 0; i < arts->len; i++) {
+        Article *a = g_ptr_array_index(arts, i);
+        for (; b < blocks->len; b++) {
+            guintptr at = (guintptr)g_ptr_array_index(blocks, b);
+            if ((guintptr)a >= at && (guintptr)a < at + JB_BUILD_ARTICLE_BLOCK * sizeof *a)
+                break;
+            g_clear_pointer(&blocks->pdata[b], g_free); /* every article of it is done with */
+        }
+        g_assert(b < blocks->len);
+        if (live) {
+            char key[65];
+            jb_build_article_key(c, a, key);
+            jb_build_names_add_key(live, key, "csv");
+        }
+        jb_build_article_clear(a);
+    }
+    g_ptr_array_unref(arts);
+    g_clear_pointer(&c->article_blocks, g_ptr_array_unref);
+    c->articles_made = 0;
+    return live;
+}
+
+/* The statements of every article (`arts`, taken) into metrics.csv, the series and what the
+ * briefing cites; *live the cache's names in use, *n_arts the number of articles. */
+static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **metrics_product,
+                         JbSeries **series_out, JbCitations **citations_out, JbNames **live,
+                         guint *n_arts)
+{
+    GPtrArray *arts = *arts_p;
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     g_autofree char *product = jb_build_cache_path(c, top, "metrics.csv");
     Stream st = {.c = c, .metrics_path = metrics_path};
@@ -163,6 +210,7 @@ static gboolean assemble(Ctx *c, GPtrArray *arts, const char *top, char **metric
     g_free(c->metrics_sha);
     c->metrics_sha = p.error ? NULL : g_strdup(g_checksum_get_string(p.sum));
     g_checksum_free(p.sum);
+    *live = let_articles_go(c, arts_p, n_arts);
     g_clear_pointer(&c->source_names, g_hash_table_unref);
     c->source_names = jb_source_namer_finish(p.namer);
     c->r->statements = st.rows;
@@ -364,7 +412,9 @@ static void build_locked(Ctx *c)
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
-    if (!assemble(c, arts, top, &metrics_product, &series, &cit))
+    g_autoptr(JbNames) live = NULL;
+    guint n_arts = 0;
+    if (!assemble(c, &arts, top, &metrics_product, &series, &cit, &live, &n_arts))
         return;
     g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
     jb_build_render_all(c, units, series, cit);
@@ -393,15 +443,8 @@ static void build_locked(Ctx *c)
     o->rel = g_strdup("warnings.csv"); /* the warnings so far: render ones are in */
     o->data = jb_build_warnings_csv(c);
     g_ptr_array_add(outs, o);
-    g_autoptr(JbNames) live = jb_build_names_new(arts->len + 4 * units->len + 8);
     g_autofree char *metrics_name = g_path_get_basename(metrics_product);
     jb_build_names_add(live, metrics_name);
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
-        char key[65];
-        jb_build_article_key(c, a, key);
-        jb_build_names_add_key(live, key, "csv");
-    }
     for (guint i = 0; i < units->len; i++) {
         Render *u = g_ptr_array_index(units, i);
         jb_build_names_add_key(live, u->key, "warn");
@@ -445,9 +488,7 @@ static void build_locked(Ctx *c)
     GError *e = NULL;
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
-    /* lost, it costs the next build a read of every article */
-    jb_build_statements_digests(c, arts); /* those extracted again as they were assembled */
-    jb_build_index_save(c, FALSE, digest, arts->len, NULL);
+    jb_build_index_save(c, FALSE, digest, n_arts, NULL);
     jb_build_sweep(c, c->first_error && !c->out_of_space ? NULL : live);
 }
 
@@ -601,7 +642,9 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
-    if (!assemble(c, arts, top, &metrics_product, &series, &cit))
+    g_autoptr(JbNames) live = NULL; /* (none: the index is off in a unit) */
+    guint n_arts = 0;
+    if (!assemble(c, &arts, top, &metrics_product, &series, &cit, &live, &n_arts))
         return TRUE;
     g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
     for (guint i = 0; i < units->len;) {

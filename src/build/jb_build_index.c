@@ -425,7 +425,8 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
  * in OUT, or one in the temporary directory), not held: of each, only its Article stays
  * known (JbIndex.fresh_arts, 8 bytes), because an article extracted in this run learns its
  * statements digest later; the lines are written with what is known, and the digests are
- * put in when the index is written. At 100000 articles the records held (their signatures
+ * put in when the index is written, or before, when the build is done with its articles
+ * (jb_build_index_seal: the lines are copied to a second file with them). At 100000 articles the records held (their signatures
  * and 24 bytes each) were 10 MB of a changed build's peak. */
 static FILE *fresh_file(const Ctx *c)
 {
@@ -457,7 +458,7 @@ static void rec_format(GString *out, const Article *a, const char *sig)
 void jb_build_index_record(Ctx *c, const Article *a, const char *sig, gboolean racy)
 {
     JbIndex *x = &c->index;
-    if (!x->on || !sig || racy || x->fresh_lost)
+    if (!x->on || !sig || racy || x->fresh_lost || !x->fresh_arts)
         return;
     const char *name = a->name;
     char hash[65], stmt[65] = "";
@@ -484,12 +485,64 @@ void jb_build_index_record(Ctx *c, const Article *a, const char *sig, gboolean r
     g_ptr_array_add(x->fresh_arts, (gpointer)a);
 }
 
+/* This build's records: how many. */
+static guint fresh_count(const JbIndex *x)
+{
+    return x->fresh_arts ? x->fresh_arts->len : x->fresh_n;
+}
+
+/* Record `i`'s `line` with its article's statements digest as it is now (unless sealed:
+ * then it has it). */
+static void fresh_fill(const JbIndex *x, guint i, char *line)
+{
+    if (!x->fresh_arts)
+        return;
+    const Article *a = g_ptr_array_index(x->fresh_arts, i);
+    if (a->has_stmt)
+        jb_build_digest_hex(a->stmt, line + 65); /* (its NUL overwrites the blank after) */
+    else
+        memcpy(line + 65, NO_STMT, 64);
+    line[65 + 64] = ' ';
+}
+
+void jb_build_index_seal(Ctx *c)
+{
+    JbIndex *x = &c->index;
+    if (!x->fresh_arts)
+        return;
+    guint n = x->fresh_arts->len;
+    FILE *to = x->fresh ? fresh_file(c) : NULL;
+    gboolean ok = !x->fresh || (to && fflush(x->fresh) == 0 && fseeko(x->fresh, 0, SEEK_SET) == 0);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len = 0;
+    guint i = 0;
+    for (; ok && to && i < n && (len = getline(&line, &cap, x->fresh)) > 65 + 64; i++) {
+        fresh_fill(x, i, line);
+        ok = fwrite(line, 1, (size_t)len, to) == (size_t)len;
+    }
+    free(line);
+    ok = ok && (!to || (i == n && fflush(to) == 0));
+    if (x->fresh)
+        fclose(x->fresh);
+    x->fresh = ok ? to : NULL;
+    if (!ok) { /* none is recorded: the next build reads every article */
+        if (to)
+            fclose(to);
+        x->fresh_lost = TRUE;
+        n = 0;
+    }
+    x->fresh_n = n;
+    g_clear_pointer(&x->fresh_arts, g_ptr_array_unref);
+}
+
 /* Read this build's records back, each with its article's statements digest as it is now,
  * and write them to `f` (NULL: only their CRC-32, from `crc`, which is returned). */
 static uLong fresh_write(JbIndex *x, JbAtomicFile *f, uLong crc, GError **error, gboolean *ok)
 {
+    guint total = fresh_count(x);
     if (!x->fresh || fflush(x->fresh) != 0 || fseeko(x->fresh, 0, SEEK_SET) != 0) {
-        *ok = *ok && x->fresh_arts->len == 0;
+        *ok = *ok && total == 0;
         return crc;
     }
     g_autoptr(GString) buf = g_string_sized_new(1 << 16);
@@ -497,15 +550,10 @@ static uLong fresh_write(JbIndex *x, JbAtomicFile *f, uLong crc, GError **error,
     size_t cap = 0;
     ssize_t n = 0;
     guint i = 0;
-    for (; *ok && i < x->fresh_arts->len && (n = getline(&line, &cap, x->fresh)) > 65 + 64; i++) {
-        const Article *a = g_ptr_array_index(x->fresh_arts, i);
-        if (a->has_stmt)
-            jb_build_digest_hex(a->stmt, line + 65); /* (its NUL overwrites the blank after) */
-        else
-            memcpy(line + 65, NO_STMT, 64);
-        line[65 + 64] = ' ';
+    for (; *ok && i < total && (n = getline(&line, &cap, x->fresh)) > 65 + 64; i++) {
+        fresh_fill(x, i, line);
         g_string_append_len(buf, line, n);
-        if (buf->len < (1u << 16) && i + 1 < x->fresh_arts->len)
+        if (buf->len < (1u << 16) && i + 1 < total)
             continue;
         if (f)
             *ok = jb_atomic_write(f, buf->str, buf->len, error);
@@ -514,7 +562,7 @@ static uLong fresh_write(JbIndex *x, JbAtomicFile *f, uLong crc, GError **error,
         g_string_truncate(buf, 0);
     }
     free(line);
-    if (*ok && i < x->fresh_arts->len) {
+    if (*ok && i < total) {
         *ok = FALSE;
         g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT, ".index: its records cannot be read back");
     }
@@ -566,7 +614,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
      * were most of a changed build's peak memory. The CRC of the header is of the body, so
      * it is computed over the pieces first. */
     gboolean recs = kept && x->file; /* the articles are the old index's, as they were */
-    if (!recs && (x->fresh_lost || x->fresh_arts->len != n_inputs)) {
+    if (!recs && (x->fresh_lost || fresh_count(x) != n_inputs)) {
         /* the digest vouches for the records only when they are every input */
         digest = NULL;
     }

@@ -63,7 +63,9 @@ typedef struct {
     FILE *fresh;            /* this build's article records, in the order of Ctx.files, as
                              * made (a file of no name); NULL until the first */
     GPtrArray *fresh_arts;  /* const struct Article*: whose each record is (its statements
-                             * digest is put in when the index is written) */
+                             * digest is put in when the index is sealed or written); NULL
+                             * once sealed (jb_build_index_seal) */
+    guint fresh_n;          /* the records, once sealed */
     gboolean fresh_lost;    /* a record could not be written: none is kept */
     const char *last;       /* the name recorded last (borrowed from Ctx.files) */
     gboolean grew;          /* it records what the old one did not (a file now old enough) */
@@ -123,10 +125,13 @@ typedef struct {
     /* source_names owns nothing: its keys are the names of `files` (or, for a source no
      * article is named, in here), its names in here. */
     GStringChunk *source_strings;
-    /* The articles (jb_build_read_articles), made 1024 at a time; owned. */
+    /* The articles (jb_build_read_articles), made JB_BUILD_ARTICLE_BLOCK at a time, in
+     * order; owned. */
     GPtrArray *article_blocks;
     guint articles_made;
 } Ctx;
+
+#define JB_BUILD_ARTICLE_BLOCK 1024
 
 /* A SHA-256 as its 64 hex digits (`hex` has room for 65 bytes), and back (FALSE when `hex`
  * is not 64 hex digits). An Article keeps three as bytes: 100 bytes less each. */
@@ -239,8 +244,10 @@ void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage);
 
 /* ---- jb_build_steps.c ---------------------------------------------------------------------- */
 
-/* Read and hash every article. Unreadable ones are reported and left out. */
+/* Read and hash every article. Unreadable ones are reported and left out. The array frees
+ * what each article holds (jb_build_article_clear), not the articles (Ctx.article_blocks). */
 GPtrArray *jb_build_read_articles(Ctx *c);
+void jb_build_article_clear(gpointer article);
 /* Statements of every article: from the cache, else extracted on `jobs` threads. With
  * c->stream, a cached article is only looked for and nothing is kept: its statements and
  * warnings are read, and reported, when jb_build_article_rows asks for them. */
@@ -387,6 +394,9 @@ void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboo
  * when the records are all of them. */
 gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_inputs,
                              GError **error);
+/* Every article's statements digest into this build's records, now, so that the articles
+ * can go before the index is written (jb_build.c frees them before the series is made). */
+void jb_build_index_seal(Ctx *c);
 /* Drop the old index's text once every article has been looked up (jb_build_read_articles):
  * the records this build makes replace it. Its outputs' records stay. */
 void jb_build_index_forget_old(Ctx *c);

@@ -74,7 +74,7 @@ static gboolean statements_parse(const char *path, const char *text, gsize len, 
 }
 
 /* What an article holds (the article itself is in a block of Ctx.article_blocks). */
-static void article_clear(gpointer p)
+void jb_build_article_clear(gpointer p)
 {
     Article *a = p;
     g_clear_pointer(&a->data, g_free);
@@ -83,17 +83,16 @@ static void article_clear(gpointer p)
     g_clear_error(&a->error);
 }
 
-/* Articles are made ARTICLE_BLOCK at a time, freed with the context: 100000 of them were as
- * many mallocs, 16 bytes each more. */
-#define ARTICLE_BLOCK 1024
+/* Articles are made JB_BUILD_ARTICLE_BLOCK at a time, freed with the context (or as a
+ * build is done with them): 100000 of them were as many mallocs, 16 bytes each more. */
 static Article *article_new(Ctx *c)
 {
     if (!c->article_blocks)
         c->article_blocks = g_ptr_array_new_with_free_func(g_free);
-    if (c->articles_made % ARTICLE_BLOCK == 0)
-        g_ptr_array_add(c->article_blocks, g_new0(Article, ARTICLE_BLOCK));
+    if (c->articles_made % JB_BUILD_ARTICLE_BLOCK == 0)
+        g_ptr_array_add(c->article_blocks, g_new0(Article, JB_BUILD_ARTICLE_BLOCK));
     Article *block = g_ptr_array_index(c->article_blocks, c->article_blocks->len - 1);
-    return &block[c->articles_made++ % ARTICLE_BLOCK];
+    return &block[c->articles_made++ % JB_BUILD_ARTICLE_BLOCK];
 }
 
 /* An article's bytes: a regular file only (through a symlink too), opened without waiting —
@@ -204,7 +203,7 @@ static gboolean article_cached(const Ctx *c, const Article *a)
 
 GPtrArray *jb_build_read_articles(Ctx *c)
 {
-    GPtrArray *arts = g_ptr_array_new_with_free_func(article_clear);
+    GPtrArray *arts = g_ptr_array_new_with_free_func(jb_build_article_clear);
     guint vouched = 0;
     for (guint i = 0; i < c->files->len; i++) {
         const char *name = g_ptr_array_index(c->files, i);
@@ -222,7 +221,7 @@ GPtrArray *jb_build_read_articles(Ctx *c)
             vouched++;
         } else if (!article_read(c, a, &e)) {
             jb_build_fail_unit(c, "extract", e);
-            article_clear(a); /* (its place is not used again: this is rare) */
+            jb_build_article_clear(a); /* (its place is not used again: this is rare) */
             continue;
         } else if (article_cached(c, a)) {
             /* hashed, and its product is there: its bytes are not kept (a build the index
