@@ -10,16 +10,21 @@
  * stating it only counted (另有 N 篇).
  *
  * Without the series, rows are grouped by metric, value and period: a group keeps in full
- * only its rows up to its own CITE_MAX-th distinct statement, and of every row its place
- * and article. That is enough: a row the series value cites comes before CITE_MAX distinct
- * statements of the value's groups together, so before CITE_MAX of its own group, so it was
- * kept. jb_citations_finish then replays each value's groups' rows in metrics.csv's order.
+ * only its rows up to its own CITE_MAX-th distinct statement, with their places, and of
+ * every later row its article. That is enough: a row the series value cites comes before
+ * CITE_MAX distinct statements of the value's groups together, so before CITE_MAX of its own
+ * group, so it was kept; and a later row comes after CITE_MAX distinct statements of the
+ * value were met, when what is cited is known: it only counts, whatever its place.
+ * jb_citations_finish then replays each value's groups' kept rows in metrics.csv's order,
+ * and counts the articles of the others. A row of no metric (metric_id empty) is never
+ * cited, as a series row names its metric, and is not kept.
  * A group is found for a series row by its period's prefixes of the lengths series periods
  * have (a few), never by matching every group of a metric and value against every row: a
  * figure stated in thousands of periods (a rate held for years of months) made that rows ×
- * statements (tests/pathological). Memory: the kept rows, a few per group, 8 bytes per
- * row (its place and its article's number) and the articles' names once (none when the
- * caller keeps them and gives them: jb_citations_article).
+ * statements (tests/pathological). Memory: the kept rows, a few per group, 4 bytes per
+ * later row (its article's number; once 8, with its place: 450000 rows of 100000 articles)
+ * and the articles' names once (none when the caller keeps them and gives them:
+ * jb_citations_article).
  */
 #include "jb_report_priv.h"
 
@@ -37,8 +42,11 @@ typedef struct {
 
 typedef struct { /* the rows of one metric, value and period */
     const char *period;
-    GArray *occs;   /* Occ, in order */
-    GArray *kept;   /* Kept, in order: the rows of the first occs (kept[i] is occs[i]'s) */
+    GArray *occs;   /* Occ of the kept rows, in order */
+    GArray *kept;   /* Kept, in order: its first rows, up to its CITE_MAX-th distinct key
+                     * (kept[i] is occs[i]'s) */
+    GArray *rest;   /* the article numbers of its other rows (guint), one of an article's
+                     * rows in a row */
     guint distinct; /* distinct keys among `kept` */
 } Group;
 
@@ -100,6 +108,8 @@ static void group_free(gpointer p)
     g_array_unref(g->kept);
     if (g->occs)
         g_array_unref(g->occs);
+    if (g->rest)
+        g_array_unref(g->rest);
     g_free(g);
 }
 
@@ -184,6 +194,7 @@ static Group *group_of(JbCitations *c, const char *id, const char *value, const 
     g->period = g_string_chunk_insert_const(c->strings, period);
     g->occs = g_array_new(FALSE, FALSE, sizeof(Occ));
     g->kept = g_array_new(FALSE, FALSE, sizeof(Kept));
+    g->rest = g_array_new(FALSE, FALSE, sizeof(guint));
     g_hash_table_insert(c->groups, g_steal_pointer(&key), g);
     return g;
 }
@@ -191,11 +202,18 @@ static Group *group_of(JbCitations *c, const char *id, const char *value, const 
 void jb_citations_add(JbCitations *c, const JbTable *metrics, guint row)
 {
     g_return_if_fail(!c->values);
-    Group *g = group_of(c, cell(c, metrics, row, COL_ID), cell(c, metrics, row, COL_VALUE),
-                        cell(c, metrics, row, COL_PERIOD));
+    const char *id = cell(c, metrics, row, COL_ID);
+    if (!*id)
+        return; /* of no metric: a series row names one, so it cites none of these */
+    Group *g = group_of(c, id, cell(c, metrics, row, COL_VALUE), cell(c, metrics, row, COL_PERIOD));
     const char *article;
     Occ o = {c->seq++, article_number(c, cell(c, metrics, row, COL_SOURCE), &article)};
-    if (g->distinct < CITE_MAX) {
+    if (g->distinct >= CITE_MAX) { /* never cited (see the top): only its article counts */
+        if (!g->rest->len || g_array_index(g->rest, guint, g->rest->len - 1) != o.article)
+            g_array_append_val(g->rest, o.article);
+        return;
+    }
+    {
         const char *quote = cell(c, metrics, row, COL_QUOTE);
         if (quote[0] == '\'')
             quote++; /* the CSV-injection guard is not part of the sentence */
@@ -235,8 +253,7 @@ static void cite_value(const GPtrArray *groups, Value *v)
     for (guint i = 0; i < groups->len; i++) {
         const Group *g = g_ptr_array_index(groups, i);
         for (guint k = 0; k < g->occs->len; k++) {
-            Ref ref = {&g_array_index(g->occs, Occ, k),
-                       k < g->kept->len ? &g_array_index(g->kept, Kept, k) : NULL};
+            Ref ref = {&g_array_index(g->occs, Occ, k), &g_array_index(g->kept, Kept, k)};
             g_array_append_val(occs, ref);
         }
     }
@@ -259,6 +276,16 @@ static void cite_value(const GPtrArray *groups, Value *v)
         g_hash_table_add(articles, article);
         g_hash_table_add(keys, k->key);
         g_ptr_array_add(v->cited, k->row);
+    }
+    /* a group's rows after its kept ones come after CITE_MAX distinct statements of the
+     * value were met (its own): when every cited row is known, so in any order */
+    for (guint i = 0; i < groups->len; i++) {
+        const GArray *rest = ((const Group *)g_ptr_array_index(groups, i))->rest;
+        for (guint k = 0; k < rest->len; k++) {
+            gpointer article = GUINT_TO_POINTER(g_array_index(rest, guint, k) + 1);
+            if (!g_hash_table_contains(articles, article))
+                g_hash_table_add(others, article);
+        }
     }
     v->more = g_hash_table_size(others);
 }
@@ -325,8 +352,10 @@ void jb_citations_finish(JbCitations *c, const JbSeries *series)
      * statement and the articles' numbers: 8 MB of jianbao build's peak at 100000 articles,
      * which came after, while the briefing was drawn). The kept rows are what is cited. */
     g_hash_table_iter_init(&it, c->groups);
-    while (g_hash_table_iter_next(&it, NULL, &val))
+    while (g_hash_table_iter_next(&it, NULL, &val)) {
         g_clear_pointer(&((Group *)val)->occs, g_array_unref);
+        g_clear_pointer(&((Group *)val)->rest, g_array_unref);
+    }
     g_clear_pointer(&c->interned, g_hash_table_unref);
     c->last = G_MAXUINT;
 }

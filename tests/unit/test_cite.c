@@ -70,5 +70,32 @@ int main(void)
     is_str(got, want, "articles given by the caller: the same citations and counts");
     for (guint i = 0; i < G_N_ELEMENTS(names); i++)
         g_free(kept[i]);
+
+    /* a month's statements fold into the year's value: their rows and the year's, after
+     * each period's third distinct statement, are counted whatever their places */
+    static const char FOLD[] = "metric_id,period,value,unit,source,quote\n"
+                               "x,2024-06,10,家,a.md,q1\n"
+                               "x,2024,10,家,b.md,q2\n"
+                               ",2024,10,家,z.md,of no metric\n"
+                               "x,2024-06,10,家,c.md,q3\n"
+                               "x,2024-06,10,家,d.md,q4\n"
+                               "x,2024-06,10,家,e.md,q5\n"
+                               "x,2024,10,家,e.md,q6\n"
+                               "x,2024,10,家,f.md,q7\n"
+                               "x,2024,10,家,g.md,q8\n"
+                               "x,2024,10,家,a.md,q9\n";
+    g_autoptr(JbTable) fm = jb_table_parse("f.csv", FOLD, sizeof FOLD - 1, NULL);
+    JbReshapeOptions year = {.year_periods = TRUE};
+    g_autoptr(JbTable) ft = jb_reshape(fm, NULL, &year, NULL, &e);
+    g_autoptr(JbSeries) fs = jb_series_new(ft);
+    g_autoptr(JbCitations) fc = jb_citations_new();
+    for (guint r = 0; r < jb_table_n_rows(fm); r++)
+        jb_citations_add(fc, fm, r);
+    jb_citations_finish(fc, fs);
+    g_autofree char *fold = cited(fc, jb_series_n_rows(fs));
+    is_str(fold,
+           "a.md|q1;b.md|q2;c.md|q3;more 4\n"  /* 2024: d, e, f and g; a is cited */
+           "a.md|q1;c.md|q3;d.md|q4;more 1\n", /* 2024-06: e */
+           "a month's rows cited and counted with the year's, after their third as before it");
     return tap_done();
 }
