@@ -379,6 +379,11 @@ static Layout text_layout(const char *s, const char *end)
     return (Layout){wrapped, full, head, head_len};
 }
 
+gboolean jb_article_hard_wrapped(const char *s, const char *end)
+{
+    return text_layout(s, end).wrapped;
+}
+
 /* Each line is a paragraph, except that a hard-wrapped file (most lines end near one
  * width, under 100 columns) has its wrapped lines joined again; a MediaWiki
  * table ({| … |}) is read as a table (jb_article_wiki.c). */

@@ -469,6 +469,8 @@ gboolean jb_article_wiki_heading_at(const char *q, const char *e, const char **h
 void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line);
 /* Does the line p[0..e) end with a sentence's closing punctuation? */
 gboolean jb_article_ends_sentence(const char *p, const char *e);
+/* Is the text s[0..end) hard-wrapped (most lines end near one width, under 100 columns)? */
+gboolean jb_article_hard_wrapped(const char *s, const char *end);
 
 /* jb_article_feed.c */
 /* Is the body at s[0..end) an RSS or Atom feed? */

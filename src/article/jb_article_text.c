@@ -394,6 +394,20 @@ static gboolean md_html_block(const char *p, const char *e)
     return t && (t->flags & (T_BLOCK | T_RAW | T_DROP));
 }
 
+/* Does the line p[0..e) end with a full stop (。！？)? (A list's lines ending in ； or ： — a
+ * programme's contents, item by item — still make one block.) */
+static gboolean ends_full_stop(const char *p, const char *e)
+{
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    static const char *const stops[] = {"。", "！", "？"};
+    for (gsize i = 0; i < G_N_ELEMENTS(stops); i++)
+        if ((gsize)(e - p) >= strlen(stops[i]) &&
+            memcmp(e - strlen(stops[i]), stops[i], strlen(stops[i])) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 {
     Md m = {.c = c,
@@ -401,6 +415,11 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
             .text = g_string_sized_new(BLOCK_BUF_SIZE)};
     char fence = 0;
     gboolean in_comment = FALSE;
+    /* a line that ends a sentence ends its paragraph, unless the file is hard-wrapped: a
+     * page turned into Markdown writes one paragraph a line (a bulletin's run-on items, each
+     * its headline glued to its text), where Markdown would join them */
+    gboolean wrapped = jb_article_hard_wrapped(s, end);
+    const char *prev_p = NULL, *prev_e = NULL;
     for (const char *p = s; p < end; line++) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e)
@@ -494,10 +513,15 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
                 md_flush(&m);
                 q = e;
             }
+            if (q < e && !wrapped && !item && m.blk->len && prev_p &&
+                ends_full_stop(prev_p, prev_e))
+                md_flush(&m);
             if (q < e)
                 md_add(&m, q, e, line);
             else
                 md_flush(&m);
+            prev_p = q;
+            prev_e = e;
         }
         p = next;
     }

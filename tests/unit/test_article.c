@@ -632,6 +632,30 @@ static void test_page_furniture(void)
     g_clear_error(&error);
     is_str(m2 ? m2->publisher : NULL, "", "an author who is a person is no publisher");
 
+    /* a page turned into Markdown writes a paragraph a line: a bulletin's run-on items, each
+     * its headline glued to its text, are paragraphs of their own (a time one names is not
+     * the next one's); a contents list's lines ending in ；or ： stay one block, and a
+     * hard-wrapped file's lines that happen to end a sentence are still joined */
+    const char *items = "# 晚间快讯\n\n## 本期要目\n\n本期要目：\n1.全省粮食产量创新高；\n"
+                        "2.国内快讯：\n（1）新能源汽车保有量超60万辆。\n\n## 国内快讯\n\n"
+                        "新能源汽车保有量超60万辆记者获悉，截至10月底，保有量达62.4万辆。\n"
+                        "茶博会开幕茶博会今天开幕，展览面积3万平方米。\n";
+    g_autoptr(JbArticle) it = jb_article_parse("it.md", items, strlen(items), NULL, NULL, &error);
+    g_clear_error(&error);
+    ok(it && any_para_is(it, "茶博会开幕茶博会今天开幕，展览面积3万平方米。") &&
+           any_para_has(it, "全省粮食产量创新高；2.国内快讯："),
+       "Markdown: a line ending a sentence ends its paragraph, a list's lines stay one block");
+    GString *wrap = g_string_new("# 标题\n\n");
+    for (int i = 0; i < 6; i++)
+        g_string_append(wrap, i % 3 == 2
+                                  ? "全市出口增长六个百分点，进口增长三个百分点，贸易顺差扩大。\n"
+                                  : "全市出口增长六个百分点，进口增长三个百分点，贸易顺差扩大\n");
+    g_autoptr(JbArticle) w = jb_article_parse("w.md", wrap->str, wrap->len, NULL, NULL, &error);
+    g_clear_error(&error);
+    ok(w && w->paragraphs->len == 2, "Markdown hard-wrapped: its lines joined (%u paragraphs)",
+       w ? w->paragraphs->len : 0);
+    g_string_free(wrap, TRUE);
+
     /* a date line after a two-line headline, with the reporter and a counter's thousands */
     const char *byline = "桐江新聞網　首頁 ＞ 本地 ＞ 經濟\n"
                          "即時行情：恒生指數 24,980 ▼0.31%　金價 每兩 35,900\n\n"
