@@ -77,7 +77,10 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
         "規劃", "计划", "計劃", "攻坚", "攻堅", "目标", "目標", "周年", "週年", "多来", "多來",
         "上下", "一遇", "报", "報" /* 半年报, 年报: a report's name */, "度报告", "度報告",
         /* the window of a measure (24小时降温达16.3℃, 1小时雨量, 72小时降水) */
-        "降温", "降溫", "升温", "升溫", "降雨", "降水", "雨量", "降雪", NULL};
+        "降温", "降溫", "升温", "升溫", "降雨", "降水", "雨量", "降雪",
+        /* the tenor naming a rate (三個月拆息, 6个月定期存款利率, 3个月Shibor) */
+        "拆息", "利率", "息率", "定存", "定期", "同业拆", "同業拆", "Shibor", "SHIBOR", "Hibor",
+        "HIBOR", NULL};
     static const char *const BEFORE[] = {
         "未来", "未來", "过去", "過去", "今后", "今後", "最近", "此后", "此後",
         "之后", "之後", "以后", "以後", "每",   "这",   "這",   "那",   "头",
@@ -85,8 +88,8 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
     if (word_at_any(c, e->end, AFTER))
         return FALSE;
     if (before_lit(c, e->start, 0, "首", strlen("首")) &&
-        word_at_any(c, e->end, (const char *const[]){"累计", "累計", "，", ",", NULL}))
-        return FALSE; /* 首11個月累計逾2,284億: the year's first months, a period */
+        word_at_any(c, e->end, (const char *const[]){"累", "，", ",", NULL}))
+        return FALSE; /* 首11個月累計逾2,284億, 首十個月累跌: the year's first months, a period */
     if (e->qual_len &&
         (AT(c, e->qual_at, "近") || AT(c, e->qual_at, "将近") || AT(c, e->qual_at, "接近")))
         return FALSE; /* 近10年: lately, not a span stated */
