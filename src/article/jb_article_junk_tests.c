@@ -63,14 +63,12 @@ static const char *past_counter_marks(const char *q)
     }
 }
 
-/* A page's counters alone: 阅读 1234, 1.2万阅读, 阅读 1.8万 · 点赞 256 · 转发 41 — each a
- * counter's word with its count, in either order. */
-gboolean jb_junk_view_count(const JunkPara *j)
+/* How many counters run from p to the end (阅读 1.8万 · 点赞 256 · 转发 41, 1.2万阅读), each a
+ * counter's word with its count in either order; -1 when anything else is there. */
+static int counters_to_end(const char *p)
 {
-    if (j->n > 48)
-        return FALSE;
     int counters = 0;
-    for (const char *p = past_counter_marks(j->p); *p; p = past_counter_marks(p)) {
+    for (p = past_counter_marks(p); *p; p = past_counter_marks(p)) {
         const char *q = after_any(p, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
         if (q) {
             q = scan_count(past_label_colon(q));
@@ -80,11 +78,54 @@ gboolean jb_junk_view_count(const JunkPara *j)
             q = after_any(q, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
         }
         if (!q)
-            return FALSE;
+            return -1;
         p = q;
         counters++;
     }
-    return counters > 0 && (counters > 1 || j->n <= 20);
+    return counters;
+}
+
+/* Is [p, e) a time stamp's token (12-05, 06:45, 2026/12/05): digits and - / . : only? */
+static gboolean stamp_token(const char *p, const char *e)
+{
+    gboolean digit = FALSE;
+    for (; p < e; p++) {
+        if (g_ascii_isdigit(*p))
+            digit = TRUE;
+        else if (!strchr("-/.:", *p))
+            return FALSE;
+    }
+    return digit;
+}
+
+/* A page's counters alone: 阅读 1234, 1.2万阅读, 阅读 1.8万 · 点赞 256 · 转发 41 — each a
+ * counter's word with its count, in either order; or after a byline's time stamp and names
+ * (12-05 06:45 某某研究所 阅读 3.2万 · 点赞 418: a day with no year, which no date test reads). */
+gboolean jb_junk_view_count(const JunkPara *j)
+{
+    if (j->n > 48)
+        return FALSE;
+    int counters = counters_to_end(j->p);
+    if (counters >= 0)
+        return counters > 0 && (counters > 1 || j->n <= 20);
+    if (jb_junk_has_sentence_mark(j))
+        return FALSE;
+    gboolean stamp = FALSE;
+    const char *p = j->p;
+    for (int tokens = 0; tokens < 4; tokens++) {
+        while (*p == ' ')
+            p++;
+        const char *e = strchr(p, ' ');
+        if (!e || e == p)
+            return FALSE;
+        stamp = stamp || stamp_token(p, e);
+        if (!stamp && tokens >= 1)
+            return FALSE; /* (a stamp among its first two tokens: 12-05 06:45, 某报 06:45) */
+        p = e;
+        if (stamp && counters_to_end(p) > 0)
+            return TRUE;
+    }
+    return FALSE;
 }
 
 /* Past a counter at `p` (阅读 1234, 阅读：1.2万, 评论(36), 1.2万阅读), or NULL. */

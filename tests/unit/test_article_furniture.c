@@ -51,6 +51,10 @@ static void test_furniture_lines(void)
         {"责编认为，今年销量将增长10%。", FALSE},
         {"最後更新：2026年11月20日 18:20", TRUE},
         {"最后更新时间表显示，全年新增线路12条。", FALSE},
+        /* a byline's time stamp with no year, a name, then the page's counters */
+        {"11-28 07:30 桐江财经 阅读 2.6万 · 点赞 512", TRUE},
+        {"桐江日报 21:05 阅读 1.1万", TRUE},
+        {"11-28 全市新增就业2.6万人", FALSE},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *html = g_strdup_printf("<p>全市出口增长6.1%%。</p><p>%s</p>",
