@@ -310,6 +310,14 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
     for (const char *p = want; *p; p++)
         if (*p != '\x01')
             g_string_append_c(w, *p);
+    /* a sub-row's 其中： (| 其中：住宅 | 亿元 | 372.5 | -6.4 |) is no part of its name: the prose
+     * says 住宅投资…下降6.4% */
+    static const char *const PART[] = {"其中：", "其中:", NULL};
+    for (const char *const *k = PART; *k; k++)
+        if (g_str_has_prefix(w->str, *k) && w->len > strlen(*k)) {
+            g_string_erase(w, 0, (gssize)strlen(*k));
+            break;
+        }
     gboolean said = FALSE;
     /* (a row's name of a word or two, 累计, is said of many figures: the same period then) */
     gboolean named_long = g_utf8_strlen(w->str, -1) >= 3;
