@@ -396,6 +396,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
         c->have_carry = c->have_years_span = FALSE;
     c->have_event = c->have_future_year = FALSE;
     c->list_carry = c->list_carry && item;
+    c->numbered_item = jb_extract_numbered_item(para);
     while (sent < end) {
         const char *p = sent;
         while (p < end && !sentence_end_at(p))

@@ -104,6 +104,11 @@ static const char *past_number(const char *p, const char *end)
     return p;
 }
 
+gboolean jb_extract_numbered_item(const char *para)
+{
+    return past_number(para, para + strlen(para)) != para;
+}
+
 /* Past a Chinese list number at p: 一、 二、 十一、, （一） (一), or p when there is none;
  * `paren` tells which. */
 static const char *past_cn_number(const char *p, const char *end, gboolean *paren)

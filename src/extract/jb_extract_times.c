@@ -248,12 +248,14 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
 }
 
 /* A day the story opens with, before its first figure and not after the published one
- * (11月24日，…开标并产生拟中选结果): its figures' that name no time (jb_extract_default_period). */
+ * (11月24日，…开标并产生拟中选结果): its figures' that name no time (jb_extract_default_period).
+ * A digest's numbered item (1、央行4日开展…) names its own day, not the digest's. */
 static void note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
 {
-    if (c->lead_open && !c->have_opening_day && r->has_val && r->at < first_number &&
-        (r->role == TIME_PERIOD || r->role == TIME_DAY) && !r->future_word && !r->event &&
-        jb_period_freq(&r->val) == JB_FREQ_DAY && c->anchor.day.kind == JB_POINT_DAY &&
+    if (c->lead_open && !c->have_opening_day && !c->numbered_item && r->has_val &&
+        r->at < first_number && (r->role == TIME_PERIOD || r->role == TIME_DAY) &&
+        !r->future_word && !r->event && jb_period_freq(&r->val) == JB_FREQ_DAY &&
+        c->anchor.day.kind == JB_POINT_DAY &&
         jb_period_first_day(&r->val) <= jb_point_first_day(&c->anchor.day)) {
         c->opening_day = r->val;
         c->have_opening_day = TRUE;
