@@ -618,8 +618,10 @@ static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, con
 }
 
 /* The headlines last: a figure they repeat from the body is already written, with the
- * body's fuller quote; a figure only a headline states is still kept. Then the headlines
- * found glued to a sentence, and the title when no paragraph is it. */
+ * body's fuller quote; a figure only a headline states is still kept. The headlines found
+ * glued to a sentence first, each in its story (全国充电设施超1800万台 glued to its item's
+ * 截至11月底…1832.6万台: of its item's time), before a table of contents repeats them; then
+ * headings and contents, and the title when no paragraph is it. */
 static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
 {
     const JbArticle *article = c->article;
@@ -627,6 +629,11 @@ static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
     c->body_statements = c->out->len;
     c->have_lead = c->lead_open = FALSE;
     forget_headings(c);
+    for (guint k = 0; k < c->glued->len; k++) {
+        const Glued *g = &g_array_index(c->glued, Glued, k);
+        enter_section(c, g->section);
+        extract_paragraph(c, g->text, g->line);
+    }
     gboolean title_seen = FALSE;
     for (guint i = 0; i < article->paragraphs->len; i++) {
         if (!(heads[i] & JB_HEAD_LINE) && !contents[i])
@@ -641,11 +648,6 @@ static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
             extract_paragraph(c, para, g_array_index(article->lines, guint, i));
         }
         title_seen = title_seen || strcmp(para, article->title ? article->title : "") == 0;
-    }
-    for (guint k = 0; k < c->glued->len; k++) {
-        const Glued *g = &g_array_index(c->glued, Glued, k);
-        enter_section(c, g->section);
-        extract_paragraph(c, g->text, g->line);
     }
     if (!title_seen && article->title && article->title[0]) {
         enter_section(c, NULL);

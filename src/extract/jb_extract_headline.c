@@ -199,10 +199,12 @@ GHashTable *jb_extract_headline_keys(const JbArticle *article, const guint8 *hea
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         const char *end = para + strlen(para);
-        if (heads[i] & JB_HEAD_CONTENTS) {         /* each of its items */
-            for (const char *p = para; p < end;) { /* items end at ； or 。 */
+        if (heads[i] & JB_HEAD_CONTENTS) { /* each of its items */
+            /* items end at ； or 。, and at ： before the items of a group (4.国内快讯：（1）…) */
+            for (const char *p = para; p < end;) {
                 const char *e = p;
-                while (e < end && !starts(e, end, "；") && !starts(e, end, "。"))
+                while (e < end && !starts(e, end, "；") && !starts(e, end, "。") &&
+                       !starts(e, end, "："))
                     e = g_utf8_next_char(e);
                 add_key(keys, p, e);
                 p = e < end ? e + strlen("；") : end;
