@@ -215,6 +215,14 @@ static void change_period(const char *first_head, const JbPeriod *first, const c
         return;
     }
     const JbPoint *a = &left->end, *b = &first->start;
+    if (a->kind == JB_POINT_DAY && b->kind == JB_POINT_DAY && first->end.kind == JB_POINT_DAY &&
+        jb_period_first_day(left) == jb_point_first_day(a) &&
+        jb_period_first_day(first) == jb_point_first_day(&first->end) &&
+        jb_point_first_day(a) < jb_point_first_day(b) &&
+        jb_point_first_day(b) - jb_point_first_day(a) <= 7) {
+        *left = *first; /* 今日均价 | 昨日均价 | 较昨日涨跌: today's, over the last trading day */
+        return;
+    }
     if (left->start.kind != a->kind || first->end.kind != b->kind || a->kind != b->kind ||
         a->kind == JB_POINT_DAY || jb_point_first_day(&left->start) != jb_point_first_day(a) ||
         jb_point_first_day(&first->end) != jb_point_first_day(b) ||

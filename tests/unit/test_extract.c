@@ -144,6 +144,17 @@ int main(void)
            "a radius naming a group");
     ok(!find(nf, "5") && nf->len == 2, "the radius is no statement (%u)", nf->len);
 
+    /* a table's column of changes against the day before (今日均价 | 昨日均价 | 较昨日涨跌（%）)
+     * is today's change, not yesterday's */
+    g_autoptr(GPtrArray)
+        tsv = run("价格日报\n\n（单位：元/公斤）\n品名\t今日均价\t昨日均价\t较昨日涨跌（%）\n"
+                  "白菜\t1.80\t1.75\t2.9\n芹菜\t3.10\t3.20\t-3.1\n",
+                  "2026-12-04");
+    const JbStatement *cab = find(tsv, "2.9"), *cel = find(tsv, "-3.1"), *was = find(tsv, "1.75");
+    is_str(cab ? cab->period : NULL, "2026-12-04", "a change on the day before is today's");
+    is_str(cel ? cel->period : NULL, "2026-12-04", "a fall on the day before is today's");
+    is_str(was ? was->period : NULL, "2026-12-03", "yesterday's price is yesterday's");
+
     /* ---- bounds, lists, repeats */
     g_autoptr(GPtrArray) n = run("省财政分别拨付最高5000万元、1000万元的研发补助。", "2025-06-09");
     const JbStatement *n2 = find(n, "10000000");
