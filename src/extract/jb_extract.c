@@ -93,6 +93,27 @@ static gboolean group_threshold(const char *sent, const JbQuantity *w, const JbQ
     return TRUE;
 }
 
+/* A bound after a share in its clause (约三成每周网购3次以上, 约四成表示夜里会醒来超过2次) is
+ * the condition that says who the share counts, no figure of its own; a level reached after
+ * the share (增长8%达到1200万辆以上) is one. */
+static gboolean share_condition(const char *sent, const JbQuantity *w, const JbQuantity *x)
+{
+    if (!w || (x->bound != JB_BOUND_AT_LEAST && x->bound != JB_BOUND_AT_MOST) ||
+        strcmp(w->unit, "%") != 0 || !x->unit[0] || jb_unit_is_ratio(x->unit) ||
+        jb_unit_is_money(x->unit))
+        return FALSE;
+    const char *we = sent + w->end, *xs = sent + x->start;
+    if (xs - we > 3 * 16)
+        return FALSE;
+    static const char *const LEVEL = "达達至到为為增降升跌突";
+    for (const char *p = we; p < xs; p = g_utf8_next_char(p))
+        if (starts(p, xs, "，") || starts(p, xs, "；") || starts(p, xs, "。") || *p == ',' ||
+            *p == ' ' || starts(p, xs, "　") || g_ascii_isdigit(*p) ||
+            g_utf8_strchr(LEVEL, -1, g_utf8_get_char(p)))
+            return FALSE;
+    return TRUE;
+}
+
 /* Does the clause of a figure at `at` hold a streak before it (连续6个月交付量超过3.5万辆,
  * 连续两周日均成交额超过1.2万亿元, 连续3个月保持在1%以上)? A bound after a streak is the
  * threshold every period of it passed, not a figure of one period. */
@@ -335,7 +356,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         if (group_count(c, sent, x,
                         i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL) ||
             (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
-            group_threshold(sent, i > 0 ? &g_array_index(qs, JbQuantity, i - 1) : NULL, x)) {
+            group_threshold(sent, i > 0 ? &g_array_index(qs, JbQuantity, i - 1) : NULL, x) ||
+            share_condition(sent, i > 0 ? &g_array_index(qs, JbQuantity, i - 1) : NULL, x)) {
             prev_end = sent + x->end;
             continue;
         }

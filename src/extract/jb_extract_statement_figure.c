@@ -306,13 +306,24 @@ gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe, cons
         return FALSE;
     /* (an age band before the group it names: 16-24岁劳动力失业率, 60岁及以上人口) */
     static const char *const GROUP[] = {
-        "的",   "以上", "以下", "及以上", "及以下", "人口", "劳动力", "勞動力",
-        "青年", "老人", "老年", "群体",   "群體",   "人群", "儿童",   "兒童",
-        "用户", "用戶", "人士", "女性",   "男性",   "居民", "职工",   "職工",
-        "学生", "學生", "少年", "就业",   "就業",   "失业", "失業",   NULL};
+        "的",   "以上", "以下", "及以上", "及以下", "人口",   "劳动力", "勞動力", "青年",
+        "老人", "老年", "群体", "群體",   "人群",   "儿童",   "兒童",   "用户",   "用戶",
+        "人士", "女性", "男性", "居民",   "职工",   "職工",   "学生",   "學生",   "少年",
+        "就业", "就業", "失业", "失業",   "受访者", "受訪者", "消费者", "消費者", "患者",
+        "员工", "員工", "网民", "網民",   NULL};
     /* (past the place it is of: 16-24岁城镇劳动力失业率) */
     static const char *const PLACE[] = {"城镇", "城鎮", "城市", "农村",
                                         "農村", "全国", "全國", NULL};
+    /* (past the other bands of a list: 18至25岁、26至35岁受访者) */
+    for (int k = 0; k < 4 && starts(qe, end, "、"); k++) {
+        const char *p = qe + strlen("、");
+        while (p < end && (g_ascii_isdigit(*p) || *p == '-' || starts(p, end, "至") ||
+                           starts(p, end, "到") || starts(p, end, "—") || starts(p, end, "～")))
+            p += g_ascii_isdigit(*p) || *p == '-' ? 1 : 3;
+        if (p == qe + strlen("、") || !(starts(p, end, "岁") || starts(p, end, "歲")))
+            break;
+        qe = p + strlen("岁");
+    }
     for (const char *const *w = PLACE; *w; w++)
         if (starts(qe, end, *w)) {
             qe += strlen(*w);
