@@ -33,6 +33,14 @@ static gboolean numbered_name_after(const char *e, const char *limit)
 /* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
  * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
  * 今年 去年 … (no digits), *future for 明年 后年. */
+
+/* The character at p (a three-byte one), or 0: for the tests of what a reader's words may
+ * begin with, before it reads any (the time scan stops at every 全, 上, 报, 同…). */
+static gunichar cjk_at(const char *p, const char *limit)
+{
+    return limit - p >= 3 && ((guchar)*p & 0xF0) == 0xE0 ? jb_utf8_get3(p) : 0;
+}
+
 /* May year_part read a year at p that is not written in digits: a year in Chinese numerals
  * (1900 to 2100: its first digit 一 or 二) or the first character of one of its WORDS?
  * (Bytes that do not decode as these never match them either.) */
@@ -59,6 +67,22 @@ static gboolean cn_year_may_start(const char *p, const char *limit)
     }
 }
 
+/* Does the character before p end a word that 后, 前, 来, 上 or 次 closes (扩建后年产能, 投产
+ * 后年销售收入, 此前年均, 目前年产能, 未来年均, 每次年检): no 后年, 前年, 来年… at p? A
+ * relative year follows a mark, a preposition or a verb of saying (预计后年, 到后年, 明年和后年). */
+static gboolean word_ends_before(const char *s, const char *p)
+{
+    if (p == s)
+        return FALSE;
+    const char *b = g_utf8_prev_char(p);
+    gunichar u = g_utf8_get_char(b);
+    static const char *const OPEN = "到至在于於和与與及、，从從自或计計是为為等起今明前";
+    return u >= 0x4E00 && u <= 0x9FFF && !g_utf8_strchr(OPEN, -1, u);
+}
+
+/* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
+ * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
+ * 今年 去年 … (no digits), *future for 明年 后年. */
 const char *year_part(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                       int *year, int *year2, gboolean *future)
 {
@@ -132,14 +156,18 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
     static const struct {
         const char *w;
         int offset;
-    } WORDS[] = {{"今年", 0},   {"本年", 0}, {"去年", -1}, {"上年", -1}, {"上一年", -1},
-                 {"前年", -2},  {"明年", 1}, {"来年", 1},  {"來年", 1},  {"次年", 1},
-                 {"下一年", 1}, {"后年", 2}, {"後年", 2}};
+        gboolean closes; /* its first character may close the word before (扩建后, 此前) */
+    } WORDS[] = {{"今年", 0, FALSE},  {"本年", 0, FALSE},    {"去年", -1, FALSE},
+                 {"上年", -1, FALSE}, {"上一年", -1, FALSE}, {"前年", -2, TRUE},
+                 {"明年", 1, FALSE},  {"来年", 1, TRUE},     {"來年", 1, TRUE},
+                 {"次年", 1, TRUE},   {"下一年", 1, FALSE},  {"后年", 2, TRUE},
+                 {"後年", 2, TRUE}};
     for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++) {
         const char *e = lit(p, limit, WORDS[i].w);
         if (!e)
             continue;
-        if (!anchor_year(a) || price_base_after(e, limit) || numbered_name_after(e, limit))
+        if (!anchor_year(a) || price_base_after(e, limit) || numbered_name_after(e, limit) ||
+            (WORDS[i].closes && word_ends_before(s, p)))
             return NULL;
         if (WORDS[i].offset <= 0 && any_lit(e, limit, (const char *const[]){"冬季", "冬天", NULL}))
             return NULL; /* 去年冬季, 今年冬季: a winter (winter_word), across two years */
