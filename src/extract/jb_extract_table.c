@@ -324,6 +324,15 @@ static char *caption_unit(const char *text, gboolean *pct)
 
 /* The quantity of a cell, with the unit of its header, its row's unit column, its label or
  * its table (in that order) when it has none. */
+/* Is a cell an amount not disclosed (数亿元, 几千万元, 若干)? No figure, as in prose; the row
+ * stays a row of data. */
+static gboolean vague_cell(const char *cell)
+{
+    return g_str_has_prefix(cell, "数") || g_str_has_prefix(cell, "數") ||
+           g_str_has_prefix(cell, "几") || g_str_has_prefix(cell, "幾") ||
+           g_str_has_prefix(cell, "若干");
+}
+
 static gboolean cell_quantity(const char *cell, const char *head, const char *row_unit,
                               const char *label, const char *table_unit, JbQuantity *q)
 {
@@ -510,7 +519,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         }
         JbQuantity q;
         const char *table_unit = t->pct && head && rate_header(head) ? "%" : t->unit;
-        if (!cell_quantity(cells[j], head, row_unit, label, table_unit, &q))
+        if (vague_cell(cells[j]) || !cell_quantity(cells[j], head, row_unit, label, table_unit, &q))
             continue;
         g_autofree char *metric = head ? strip_text(head, head_time ? &ht : NULL) : g_strdup("");
         const char *subj = subject;

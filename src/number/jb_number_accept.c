@@ -190,6 +190,10 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
     if (m->chinese && m->bare_start && !m->digit_char && e->qual_len && e->qual_at >= m->end &&
         ideograph_at(c, e->end) && !AT(c, e->end, "的"))
         return FALSE; /* 亿元以上重大项目, 千万元以下企业: a class of what follows */
+    if (m->chinese && m->bare_start && !m->digit_char &&
+        (AT(c, e->end, "级") || AT(c, e->end, "級") || AT(c, e->end, "量级") ||
+         AT(c, e->end, "量級")))
+        return FALSE; /* 千万元级别的事件, 亿元级项目: an order of size, no figure */
     if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
         ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
          (e->start >= 2 && c->t[e->start - 1] == '+' && g_ascii_isalpha(c->t[e->start - 2]))))

@@ -155,6 +155,15 @@ int main(void)
     is_str(cel ? cel->period : NULL, "2026-12-04", "a fall on the day before is today's");
     is_str(was ? was->period : NULL, "2026-12-03", "yesterday's price is yesterday's");
 
+    /* an amount not disclosed in a table's cell (数亿元, 数千万元) is no figure, as in prose;
+     * its row's other cells and the next rows are read as before */
+    g_autoptr(GPtrArray) deals = run(
+        "融资周报\n\n| 公司 | 轮次 | 金额 |\n| --- | --- | --- |\n| 甲科技 | A轮 | 数亿元 |\n"
+        "| 乙医疗 | B轮 | 2.5亿元 |\n| 丙智能 | 天使轮 | 数千万元 |\n",
+        "2026-12-06");
+    ok(deals->len == 1 && find(deals, "250000000"), "only the disclosed amount is read (%u)",
+       deals->len);
+
     /* ---- bounds, lists, repeats */
     g_autoptr(GPtrArray) n = run("省财政分别拨付最高5000万元、1000万元的研发补助。", "2025-06-09");
     const JbStatement *n2 = find(n, "10000000");
