@@ -153,11 +153,12 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         return FALSE;
     if (before_lit(c, e->start, 0, "每", strlen("每")))
         return FALSE; /* 每10股派16.2元, 每1000人: the base of a rate, not a figure */
-    /* a size that names a kind (12英寸新厂, 7纳米工艺, 折合8英寸）): a wafer or a process
-     * node, no measurement (屏幕为6.7英寸 is one) */
+    /* a size that names a kind (12英寸新厂, 7纳米工艺, 折合8英寸）, 32英寸、43英寸和55英寸面板):
+     * a wafer, a process node, a panel, no measurement (屏幕为6.7英寸 is one) */
     if (e->has_unit && (UNIT_IS(e, "英寸") || UNIT_IS(e, "纳米") || UNIT_IS(e, "納米")) &&
         m->is_int && !e->qual_len &&
-        ((ideograph_at(c, e->end) && !AT(c, e->end, "的")) || AT(c, e->end, "）")))
+        ((ideograph_at(c, e->end) && !AT(c, e->end, "的")) || AT(c, e->end, "）") ||
+         (AT(c, e->end, "、") && e->end + 3 < c->len && g_ascii_isdigit(c->t[e->end + 3]))))
         return FALSE;
     if (e->has_unit &&
         (UNIT_IS(e, "名") || UNIT_IS(e, "位") || UNIT_IS(e, "强") || UNIT_IS(e, "強") ||
