@@ -135,6 +135,13 @@ floor period-year 0.95
 floor period-exact 0.64
 floor bound 0.98
 floor forecast 0.96
+written written15
+floor precision 0.95
+floor recall 0.98
+floor period-year 0.97
+floor period-exact 0.83
+floor bound 0.98
+floor forecast 0.97
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
