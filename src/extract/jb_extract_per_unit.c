@@ -4,8 +4,8 @@
  * (每吨789.3元 → 元/吨); here the words between are the metric's, and the per part is read from
  * templates/words.tsv (per_magnitude, per_noun).
  *
- * A day, a week, a month, a 斤 or a night are per parts too (每天…18万个包裹 个/天, 每周…156班
- * 班/周, 每月工资5000元 元/月, 每斤上涨了35元 元/斤).
+ * A day, a week, a month, a 斤, a night or a time are per parts too (每天…18万个包裹 个/天, 每周…156班
+ * 班/周, 每月工资5000元 元/月, 每斤上涨了35元 元/斤, 每次部署约28颗 颗/次).
  *
  * Not for: a yearly sum (每年安排5亿元 is a plan's sum per year, kept in 元), a daily average
  * (每日平均客运量: 日均's), nor a rate the number already carries (元/吨).
