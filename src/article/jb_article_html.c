@@ -70,6 +70,7 @@ typedef struct {
     gboolean keep_containers;
     gboolean squote_dead, dquote_dead; /* no closing quote of this kind remains */
     const char *drop_name;
+    gboolean drop_by_name; /* an advertisement's block: its nested tags of that name count */
     guint drop_line;
     GString *h1;
     gboolean in_h1, h1_done;
@@ -365,6 +366,27 @@ static void html_publish_time(Html *h, const char *name, const Attr *attrs, int 
     }
 }
 
+/* Does a block's class or id name an advertisement (class="ad-banner", id="ads_top",
+ * class="adsbygoogle", "sponsored")? A whole word of it, between - _ or spaces. */
+static gboolean ad_block(const Attr *attrs, int nattrs)
+{
+    static const char *const AD[] = {
+        "ad",          "ads",     "adv",       "advert",   "advertisement",
+        "adsbygoogle", "sponsor", "sponsored", "guanggao", NULL};
+    for (int i = 0; i < nattrs; i++) {
+        const Attr *a = &attrs[i];
+        if (!a->v || a->vlen > 200 || (strcmp(a->name, "id") != 0 && strcmp(a->name, "class") != 0))
+            continue;
+        g_autofree char *v = g_ascii_strdown(a->v, (gssize)a->vlen);
+        g_auto(GStrv) words = g_strsplit_set(v, " -_\t", -1);
+        for (char **w = words; *w; w++)
+            for (const char *const *k = AD; *k; k++)
+                if (strcmp(*w, *k) == 0)
+                    return TRUE;
+    }
+    return FALSE;
+}
+
 /* A start tag has been read up to `p` (after its '>'); returns where to continue. */
 static const char *html_start(Html *h, const char *name, const Attr *attrs, int nattrs,
                               gboolean self_closing, const char *p, guint tag_line)
@@ -398,14 +420,18 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
         return after;
     }
     if (h->skip_depth > 0) {
-        if ((t->flags & T_DROP) && !self_closing)
+        if (((t->flags & T_DROP) || (h->drop_by_name && strcmp(t->name, h->drop_name) == 0)) &&
+            !self_closing)
             h->skip_depth++;
         return p;
     }
-    if ((t->flags & T_DROP) && !self_closing && !h->keep_containers &&
-        !((t->flags & T_HEADER) && h->article_depth > 0)) {
+    gboolean ad = (t->flags & T_BLOCK) && !(t->flags & T_DROP) && !self_closing &&
+                  !h->keep_containers && ad_block(attrs, nattrs);
+    if (ad || ((t->flags & T_DROP) && !self_closing && !h->keep_containers &&
+               !((t->flags & T_HEADER) && h->article_depth > 0))) {
         html_flush(h);
         h->skip_depth = 1;
+        h->drop_by_name = ad;
         h->drop_name = t->name;
         h->drop_line = tag_line;
         h->c->dropped_container = TRUE;
@@ -474,8 +500,11 @@ static void html_end(Html *h, const char *name)
     if (!t)
         return;
     if (h->skip_depth > 0) {
-        if ((t->flags & T_DROP) && --h->skip_depth == 0)
+        if (((t->flags & T_DROP) || (h->drop_by_name && strcmp(t->name, h->drop_name) == 0)) &&
+            --h->skip_depth == 0) {
             h->drop_name = NULL;
+            h->drop_by_name = FALSE;
+        }
         return;
     }
     if (t->flags & T_CELL) {

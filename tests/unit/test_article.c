@@ -256,6 +256,20 @@ static void test_errors(void)
     g_free(path);
 }
 
+/* A block whose class or id names an advertisement goes with all it holds (its nested blocks
+ * of the same tag too); a class that only contains the letters (header, loading) stays. */
+static void test_ad_blocks(void)
+{
+    g_autoptr(JbArticle) a = parse(
+        "<p>前三季度营收增长8%。</p>\n<div class=\"ad-banner\"><div>扫码领取报告，限时6.6元</div>"
+        "<p>已有3万人领取</p></div>\n<div class=\"loading header\"><p>净利润增长5%。</p></div>\n"
+        "<section id=\"ads_top\">广告位招租，每月800元</section>\n<p>毛利率为31%。</p>\n",
+        -1);
+    static const char *const want[] = {"前三季度营收增长8%。", "净利润增长5%。", "毛利率为31%。"};
+    static const guint lines[] = {1, 3, 5};
+    check_paras(a, want, lines, 3, "advertisement blocks");
+}
+
 static void test_unterminated(void)
 {
     g_autoptr(JbArticle) a = load("unterminated-comment.html", NULL);
@@ -1180,6 +1194,7 @@ int main(void)
     test_invalid_utf8();
     test_errors();
     test_unterminated();
+    test_ad_blocks();
     test_hostile();
     test_html_details();
     test_text_details();
