@@ -131,10 +131,10 @@ static const char *weekday_ref(const char *s, const char *p, const char *limit, 
         if (lit(e, limit, DAYS[k]))
             wd = k < 6 ? k : 6;
     if (wd < 0 || a->day.kind != JB_POINT_DAY ||
-        ends_with_any(s, p,
-                      (const char *const[]){"每", "逢", "隔", "上", "下", "本", "这", "這", "一",
-                                            "两", "兩", "几", "幾", NULL}))
-        return NULL;
+        ends_with_any(s, p, (const char *const[]){"每", "逢", "隔", "上", "下", "本", "这", "這",
+                                                  "一", "两", "兩", "几", "幾", "首", "当", "當",
+                                                  "该", "該", "整", "次", "同", NULL}))
+        return NULL; /* (首周三大滑雪场: the first week's three resorts, no Wednesday) */
     e += strlen(DAYS[0]);
     /* a range of weekdays (周一至周五) is a schedule too */
     if (any_lit(
