@@ -49,6 +49,28 @@ static gboolean trading_words(const char *sent, const char *qs)
     return jb_word_set_find(words, jb_utf8_back(sent, qs, 80), qs) != NULL;
 }
 
+/* Is the figure at qs a policy's term (省财政分别给予最高5000万元的资金支持, 按每人1500元的标准
+ * 给予补贴)? A standing rule: of the published day, not of the day a story opens with (6月6日，
+ * …会议举行). Its clause, to the sentence's end, names a grant. */
+static gboolean policy_term(const char *cs0, const char *qs)
+{
+    static const char *const W[] = {"给予", "給予", "补贴", "補貼", "补助", "補助",
+                                    "奖励", "獎勵", "资助", "資助", NULL};
+    for (const char *p = cs0; *p && p < qs + 3 * 30 && !(p >= qs && sentence_end_at(p)); p++)
+        for (const char *const *w = W; *w; w++)
+            if (strncmp(p, *w, strlen(*w)) == 0)
+                return TRUE;
+    return FALSE;
+}
+
+/* Is p the day the story opens with, and nothing else the story declared? */
+static gboolean opening_day_only(const Ctx *c, const JbPeriod *p)
+{
+    return c->have_opening_day && !c->have_declared && !c->have_lead &&
+           jb_period_first_day(p) == jb_period_first_day(&c->opening_day) &&
+           jb_period_end_day(p) == jb_period_end_day(&c->opening_day);
+}
+
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
  * paragraph's earlier sentences, the story's opening period, else the published day (a
  * trading day for a market figure; last year for a running total in January or
@@ -77,7 +99,8 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
          * past, 公司去年收入…累计完成逾3万例手术: a lifetime total is to date) */
         p = c->lead;
     } else if (!now && !running && jb_extract_default_period(c, TRUE, &p) &&
-               !(p.start.kind != JB_POINT_DAY && trading_words(c->sentence_start, qs))) {
+               !(p.start.kind != JB_POINT_DAY && trading_words(c->sentence_start, qs)) &&
+               !(opening_day_only(c, &p) && policy_term(cs0, qs))) {
         /* (a market's close in a paragraph of its own, in a story of a month's data:
          * 台股加權指數終場上漲186.22點 is the trading day's, not the month's) */
     } else {
