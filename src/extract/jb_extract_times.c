@@ -162,6 +162,26 @@ static gboolean declared_below(const char *sent, const char *end, const TimeRef 
     return FALSE;
 }
 
+/* Is the sentence [sent, end) only an as-of line in brackets around the time r (（截至11月30日）,
+ * （数据截至2026年9月30日）under a graphic's title)? It holds for what follows, as 下同 says. */
+static gboolean as_of_line(const char *sent, const char *end, const TimeRef *r)
+{
+    while (end > sent && (end[-1] == ' ' || end[-1] == '\n'))
+        end--;
+    const char *open = starts(sent, end, "（") ? sent + strlen("（")
+                       : *sent == '('          ? sent + 1
+                                               : NULL;
+    if (!open || !(ends(open, r->at, "截至") || ends(open, r->at, "截止")))
+        return FALSE;
+    const char *w = r->at - strlen("截至");
+    if (w != open &&
+        !(w - open == (ptrdiff_t)strlen("数据") &&
+          (starts(open, w, "数据") || starts(open, w, "統計") || starts(open, w, "统计"))))
+        return FALSE;
+    return (starts(r->end, end, "）") && r->end + strlen("）") == end) ||
+           (*r->end == ')' && r->end + 1 == end);
+}
+
 /* 今年以来 (a loose span from January, r) runs to the month the text speaks of (7月…，今年以来
  * 累计下跌约7%), when that is before the published one: to the end of `ctx`, the period in
  * force, when the paragraph named it and it was over when published (`ctx_over`). Else in a
@@ -228,7 +248,7 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
         c->have_event = TRUE;
     }
     if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
-        declared_below(sent, end, r)) {
+        (declared_below(sent, end, r) || as_of_line(sent, end, r))) {
         c->declared = r->val;
         c->have_declared = TRUE;
     }
