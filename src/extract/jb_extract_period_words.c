@@ -282,7 +282,18 @@ static gboolean week_word(const char *s, const char *p, const char *limit, const
     return FALSE;
 }
 
-/* Months by word: 月末, 当月 (the month just spoken of), 本月 (本月23日), 下月. */
+/* Is a change since the period's start said in the clause from e (期末余额较期初增加42.7%)? */
+static gboolean since_start(const char *e, const char *limit)
+{
+    for (const char *q = e; q < limit && q - e < 3 * 12 && !clause_mark_at(q, limit);
+         q = g_utf8_next_char(q))
+        if (any_lit(q, limit, (const char *const[]){"期初", NULL}))
+            return TRUE;
+    return FALSE;
+}
+
+/* Months by word: 月末, 当月 (the month just spoken of), 本月 (本月23日), 下月, 期末 (the end of
+ * the period in force). */
 static gboolean month_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                            TimeRef *t, const char **end)
 {
@@ -295,6 +306,17 @@ static gboolean month_word(const char *s, const char *p, const char *limit, cons
                                                         "八", "九", "十", "本", "上", "下", "每",
                                                         "个", "個", "前", "同", NULL})))) {
         t->rel = REL_THIS; /* 月末外币贷款余额…: the end of the month just spoken of */
+        t->grain = JB_POINT_MONTH;
+        *end = e;
+        return TRUE;
+    }
+    /* 期末 (期末公司货币资金…, 期末現金及銀行結餘…): the end of the period in force, its last
+     * month (not a term's end, 学期末, 期末考试, nor a change since its start, 期末余额较期初) */
+    if ((e = any_lit(p, limit, (const char *const[]){"期末", NULL})) &&
+        !ends_with_any(s, p, (const char *const[]){"学", "學", "到", "至", NULL}) &&
+        !any_lit(e, limit, (const char *const[]){"考", "测", "測", NULL}) &&
+        !since_start(e, limit)) {
+        t->rel = REL_THIS;
         t->grain = JB_POINT_MONTH;
         *end = e;
         return TRUE;
@@ -526,7 +548,7 @@ enum {
     TW_TODAY = 1 << 1,   /* today_word: 截至目前, 目前, 当前, 现在, 今天, 昨天 */
     TW_WEEKDAY = 1 << 2, /* weekday_ref: 上周, 下星期, 本周, 这周, 周, 星期, 礼拜 */
     TW_WEEK = 1 << 3,    /* week_word: 本周以来, 月内, 本月以来, 全周, 上周, 周 */
-    TW_MONTH = 1 << 4,   /* month_word: 月末, 当月, 本月, 这个月, 下月 */
+    TW_MONTH = 1 << 4,   /* month_word: 月末, 当月, 本月, 这个月, 下月, 期末 */
     TW_CONTEXT = 1 << 5, /* context_word: 去年同期, 同期, 上季, 前月, 今季, 当天, 两年平均 */
     TW_YEAR = 1 << 6,   /* year_word: 全年, 过去一年, 年初, 年底, 年内 */
     TW_FISCAL = 1 << 7, /* fiscal_word: 本财年, 今财年, 上财年, 上半财年, 下半财年 */
@@ -555,6 +577,8 @@ static guint time_word_readers(gunichar c)
         return TW_WEEKDAY;
     case 0x6708: /* 月 */
         return TW_WEEK | TW_MONTH;
+    case 0x671F: /* 期 */
+        return TW_MONTH;
     case 0x5168: /* 全 */
         return TW_WEEK | TW_CONTEXT | TW_YEAR;
     case 0x5F53: /* 当 */
