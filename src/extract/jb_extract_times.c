@@ -182,12 +182,28 @@ static gboolean as_of_line(const char *sent, const char *end, const TimeRef *r)
            (*r->end == ')' && r->end + 1 == end);
 }
 
+/* The day the sentence is as of before its time i (截至29日收盘，…), or NULL. */
+static const JbPeriod *as_of_day_before(const GArray *refs, guint i)
+{
+    while (i-- > 0) {
+        const TimeRef *d = &g_array_index(refs, TimeRef, i);
+        if (d->has_val && d->role == TIME_PERIOD && d->rel == REL_NONE && !d->local &&
+            d->val.start.kind == JB_POINT_DAY &&
+            jb_period_first_day(&d->val) == jb_period_end_day(&d->val) - 1)
+            return &d->val;
+    }
+    return NULL;
+}
+
 /* 今年以来 (a loose span from January, r) runs to the month the text speaks of (7月…，今年以来
  * 累计下跌约7%), when that is before the published one: to the end of `ctx`, the period in
  * force, when the paragraph named it and it was over when published (`ctx_over`). Else in a
- * release's frame to its month, outside one to the day. */
-static void since_new_year_to(const Ctx *c, TimeRef *r, const JbPeriod *ctx, gboolean ctx_over)
+ * release's frame to its month (after a day the sentence is as of, 截至29日收盘, to that day),
+ * outside one to the day. */
+static void since_new_year_to(const Ctx *c, GArray *refs, guint i, const JbPeriod *ctx,
+                              gboolean ctx_over)
 {
+    TimeRef *r = &g_array_index(refs, TimeRef, i);
     if (r->has_val && r->loose && ctx_over && r->val.start.kind == JB_POINT_MONTH &&
         r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH) {
         JbPoint last = jb_point_of_days(jb_period_end_day(ctx) - 1);
@@ -203,9 +219,15 @@ static void since_new_year_to(const Ctx *c, TimeRef *r, const JbPeriod *ctx, gbo
         /* in a release's frame (2025年6月份…), 今年以来 runs to its month; outside one,
          * to the day: a market's close, a city's news (2025-01-01/2025-11-18) */
         JbPeriod frame, today;
+        const JbPeriod *as_of = as_of_day_before(refs, i);
         /* (a frame not yet over, as a headline's 今年, is no release's) */
-        if (jb_extract_frame_period(c, &frame) &&
-            jb_period_end_day(&frame) <= jb_point_first_day(&c->anchor.day)) {
+        if (as_of && as_of->end.year == r->val.end.year) {
+            /* (after a day this sentence is as of, 截至29日收盘…年内累计: to that day, not to
+             * the month of a results story's frame) */
+            r->val.start = (JbPoint){JB_POINT_DAY, r->val.start.year, 1, 1};
+            r->val.end = as_of->end;
+        } else if (jb_extract_frame_period(c, &frame) &&
+                   jb_period_end_day(&frame) <= jb_point_first_day(&c->anchor.day)) {
             JbPoint last = jb_point_of_days(jb_period_end_day(&frame) - 1);
             if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
                 r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
@@ -340,7 +362,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         /* (a time not over when published, as a headline's 今年, names no month to run to) */
         gboolean ctx_over = have_ctx && ctx_named && c->anchor.day.kind == JB_POINT_DAY &&
                             jb_period_end_day(&ctx) <= jb_point_first_day(&c->anchor.day);
-        since_new_year_to(c, r, &ctx, ctx_over);
+        since_new_year_to(c, refs, i, &ctx, ctx_over);
         /* a time after a figure of its item (…8123.40点，本周涨0.92%；德国…) is that item's */
         const char *its = item_start(sent, end, r->at, &walked, &item, &items);
         /* (not a level's time: 由2020年的63.2%提高到2025年的69.5%, the period it reaches) */
