@@ -277,14 +277,17 @@ static gboolean record_in_clause(const char *q, const char *limit)
 }
 
 /* A past year followed by 以来 (2022年以来，全省累计招录…; 自2022年开展集采以来，…累计节约…;
- * 1956年以来共有43个台风…) with no record after it is a span of years to the published one. */
+ * 1956年以来共有43个台风…), or a plan's years (“十四五”以来), with no record after it is a span
+ * of years, from its first, to the published one. */
 static gboolean year_since(TimeRef *t, const char *s, const char *p, const char *e,
                            const char *limit, const TimeAnchor *a)
 {
     if (!t->known || t->p.start.kind != JB_POINT_YEAR || t->p.end.kind != JB_POINT_YEAR ||
-        t->p.start.year != t->p.end.year || t->p.start.year >= anchor_year(a) ||
-        a->day.kind != JB_POINT_DAY)
+        t->p.start.year >= anchor_year(a) || a->day.kind != JB_POINT_DAY)
         return FALSE;
+    if (lit(e, limit, "”") || lit(e, limit, "\""))
+        e += lit(e, limit, "”") ? strlen("”")
+                                : 1; /* (“十四五”以来: a plan's years, from its first) */
     const char *since = any_lit(e, limit, (const char *const[]){"以来", "以來", NULL});
     /* (自2022年开展省级集采以来: an event of a few words between) */
     for (const char *q = e;
