@@ -66,9 +66,41 @@ gboolean counts_list_before(const char *cs, const char *qs, const char *qe, cons
     return items == n;
 }
 
-/* A number inside a short quotation is a name or a slogan: “两个毫不动摇”, 「黃金50年」. */
+/* Is the number at [qs, qe) inside a quotation a correction withdraws (“前10月…同比下降4.1%”应为
+ * “下降3.6%”, “出口增长21%”有误): its closing mark followed by 应为 or 有误, its opening one
+ * before it in the sentence, however far? */
+static gboolean withdrawn(const char *s, const char *qs, const char *qe, const char *end)
+{
+    const char *close = NULL;
+    if (!memmem(qe, (size_t)MIN(end - qe, 3 * 24), "”", strlen("”")))
+        return FALSE; /* (most numbers: no closing mark near) */
+    for (const char *p = qe; p < end && p - qe < 3 * 24 && !close; p = g_utf8_next_char(p))
+        if (starts(p, end, "“") || starts(p, end, "。"))
+            return FALSE;
+        else if (starts(p, end, "”"))
+            close = p + strlen("”");
+    static const char *const WRONG[] = {"应为", "應為", "有误", "有誤", "更正为", "更正為", NULL};
+    gboolean wrong = FALSE;
+    for (const char *const *w = WRONG; close && *w && !wrong; w++)
+        wrong = starts(close, end, *w);
+    if (!wrong)
+        return FALSE;
+    for (const char *p = qs; p > s;) {
+        p = g_utf8_prev_char(p);
+        if (starts(p, qs, "”"))
+            return FALSE;
+        if (starts(p, qs, "“"))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A number inside a short quotation is a name or a slogan: “两个毫不动摇”, 「黃金50年」; one a
+ * correction withdraws is none either, however long (withdrawn). */
 gboolean in_short_quote(const char *s, const char *qs, const char *qe, const char *end)
 {
+    if (withdrawn(s, qs, qe, end))
+        return TRUE;
     static const char *const OPEN[] = {"“", "「", "『"}, *const CLOSE[] = {"”", "」", "』"};
     enum { KINDS = G_N_ELEMENTS(OPEN) };
     /* one walk back over at most 16 characters for every kind of quote: a kind's opening
@@ -110,6 +142,19 @@ gboolean in_short_quote(const char *s, const char *qs, const char *qe, const cha
             }
         if (!close)
             continue;
+        /* a correction: “…下降3.2%”应为“下降2.8%”, “同比增长18%”有误 — what it withdraws is
+         * no statement, however long; what it puts right is one, however short */
+        static const char *const WRONG[] = {"应为",   "應為",   "有误", "有誤",
+                                            "更正为", "更正為", NULL};
+        static const char *const RIGHT[] = {"应为", "應為", "更正为", "更正為",
+                                            "改为", "改為", NULL};
+        const char *after = close + strlen(CLOSE[k]);
+        for (const char *const *w = WRONG; *w; w++)
+            if (starts(after, end, *w))
+                return TRUE;
+        for (const char *const *w = RIGHT; *w; w++)
+            if (ends(s, open[k], *w))
+                return FALSE;
         glong n = g_utf8_strlen(open[k], close - open[k]);
         /* (a longer one that names a project: “年产500万套新能源热管理模块项目”) */
         static const char *const NAMES[] = {"项目", "項目", "工程", "基地", "园区", "園區",

@@ -259,6 +259,44 @@ static void topic_before_verb(Ctx *c, Figure *f)
 
 /* Its subject and its metric phrase: the noun after the number, a 分别 member's words, the
  * words before it, or a list's first member's. */
+/* The metric of a corrected figure (“规上工业增加值同比下降3.2%”应为“下降2.8%”): the words the
+ * withdrawn quotation names before its figure or its verb, then the correction's own
+ * (规上工业增加值同比 + 增长), not the two quotations run together. In c->metric_buf. */
+static void corrected_metric(Ctx *c, Figure *f)
+{
+    const char *m = f->metric, *fix = NULL;
+    if (g_str_has_prefix(m, "应为“") || g_str_has_prefix(m, "應為“")) { /* (…有误，应为“…”) */
+        g_string_erase(c->metric_buf, 0, (gssize)strlen("应为“"));
+        f->metric = c->metric_buf->str;
+        f->metric_at = (Span){f->metric, f->metric + strlen(f->metric)};
+        return;
+    }
+    static const char *const MARK[] = {"”应为“", "”應為“", "”有误，应为“", "”有誤，應為“", NULL};
+    for (const char *const *w = MARK; *w && !fix; w++)
+        if ((fix = strstr(m, *w)))
+            fix += strlen(*w);
+    if (!fix)
+        return;
+    const char *head = g_str_has_prefix(m, "“") ? m + strlen("“") : m, *stop = head;
+    static const char *const VERB[] = {"增长", "增長", "下降", "上涨", "上漲",
+                                       "下跌", "提高", "回落", NULL};
+    for (gboolean found = FALSE; *stop && !found && !g_ascii_isdigit(*stop);) {
+        for (const char *const *v = VERB; *v && !found; v++)
+            found = g_str_has_prefix(stop, *v);
+        if (!found)
+            stop = g_utf8_next_char(stop);
+    }
+    GString *out = g_string_new_len(head, stop - head);
+    if (!g_str_has_prefix(fix, out->str))
+        g_string_append(out, fix);
+    else
+        g_string_assign(out, fix);
+    g_string_assign(c->metric_buf, out->str);
+    g_string_free(out, TRUE);
+    f->metric = c->metric_buf->str;
+    f->metric_at = (Span){f->metric, f->metric + strlen(f->metric)};
+}
+
 void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *metric_override)
 {
     const char *subj_word = NULL;
@@ -300,6 +338,8 @@ void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *
     f->metric = span_str(c->metric_buf, f->metric_at);
     if (!f->noun_after && !c->member && !metric_override)
         topic_before_verb(c, f);
+    if (strstr(f->metric, "应为“") || strstr(f->metric, "應為“"))
+        corrected_metric(c, f);
 }
 
 /* Its quote: its clause, with the one before it when its own says little before the number
