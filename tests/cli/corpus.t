@@ -142,6 +142,13 @@ floor period-year 0.97
 floor period-exact 0.83
 floor bound 0.98
 floor forecast 0.97
+written written16
+floor precision 0.90
+floor recall 0.95
+floor period-year 0.96
+floor period-exact 0.81
+floor bound 0.98
+floor forecast 0.94
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
