@@ -295,9 +295,15 @@ gsize jb_number_lower_after(const Ctx *c, gsize q, Member *m)
     for (gsize i = 0; i < G_N_ELEMENTS(LOWER) && !pw; i++)
         if (at_lit(c, e2, LOWER[i].w, strlen(LOWER[i].w)))
             pw = LOWER[i].pw, wl = strlen(LOWER[i].w);
-    /* (the lower part below the higher's unit: 3千 under 万, 7400万 under 亿) */
-    if (!pw || pw >= m->tail_pow || (v2.exp10 != 0 && pw < 4) ||
-        (v2.exp10 == 0 && v2.mant >= (gint64)POW10[m->tail_pow - pw]) || unit_starts_at(c, e2))
+    /* (units written in full below it, 3萬9,862 or 2万3500: as many digits as the higher's
+     * power, so 8万3 is still left alone) */
+    gsize written = 0;
+    for (gsize i = q; i < e2; i++)
+        written += g_ascii_isdigit(c->t[i]) != 0;
+    if (!pw && v2.exp10 == 0 && written == (gsize)m->tail_pow)
+        wl = 0;
+    else if (!pw || pw >= m->tail_pow || (v2.exp10 != 0 && pw < 4) ||
+             (v2.exp10 == 0 && v2.mant >= (gint64)POW10[m->tail_pow - pw]) || unit_starts_at(c, e2))
         return q;
     JbDecimal a = m->value, b = {v2.mant, v2.exp10 + pw};
     int lo = MIN(a.exp10, b.exp10);
