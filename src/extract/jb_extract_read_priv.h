@@ -6,6 +6,7 @@
  *   jb_extract_times.c  the times of a sentence, each resolved where it stands;
  *   jb_extract_lists.c  lists in a sentence: the items before 分别 and the values it hands
  *                       them (years, subjects, items), a value shared among a list's members;
+ *   jb_extract_groups.c figures that only say which group a sentence speaks of;
  *   jb_extract_frame.c  the frame of what is read: sections (their dates, titles, report
  *                       periods), headings and the periods they name, and the period in force
  *                       where a paragraph names none.
@@ -41,6 +42,11 @@ void share_among_members(Ctx *c, const char *sent, const char *qs);
 gboolean list_gap(const char *a, const char *b);
 void fenbie_list_clear(FenbieList *l);
 gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l);
+
+/* jb_extract_groups.c: does the sentence's quantity i only say which group the sentence
+ * speaks of (a count before a group's rate, a threshold, a share's condition, a streak's
+ * bound)? */
+gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i);
 
 /* jb_extract_frame.c */
 void heading_period(Ctx *c, const char *heading, guint level);

@@ -1,0 +1,116 @@
+/* jb_extract_groups.c — figures that only say which group a sentence speaks of, not a figure
+ * of their own: a count opening its clause before a group's rate (70个大中城市…按年跌4.5%), a
+ * threshold after a group counted with 有, a share's condition, a bound every period of a
+ * streak passed. (The whole a part is counted among, 全市37个行业中有26个…, stays a figure:
+ * the rounds' gold keeps it four times to three.)
+ *
+ * Not for: bounds and classes the number reader itself turns down (亿元以上重大项目,
+ * jb_number_accept.c), nor conditions that say who someone is (condition_age).
+ */
+#include "jb_extract_read_priv.h"
+#include "jb_units.h"
+#include "jb_word_lists.h"
+
+#include <string.h>
+
+/* A count that names the group the next figure of its clause is about, opening the clause:
+ * 70个大中城市新建商品住宅售价按年跌4.5%, 31个大城市城镇调查失业率为5.0%, an age band
+ * (16—24岁人口调查失业率为15.4%). A rate or a change of a group is what such a clause reports; the group is its subject, not a figure of its
+ * own (全国有5个城市房价上涨超过3% counts cities: 有 opens the clause). */
+static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
+                            const JbQuantity *y)
+{
+    if (!y || !x->unit[0] || x->qualifier[0] || jb_unit_is_ratio(x->unit) ||
+        jb_unit_is_money(x->unit) || !jb_unit_is_ratio(y->unit) ||
+        jb_decimal_normalize(x->value).exp10 < 0)
+        return FALSE;
+    const char *xs = sent + x->start, *xe = sent + x->end, *ys = sent + y->start;
+    if (ys - xe > 3 * 24 || jb_extract_clause_start(c, sent, ys) > xs)
+        return FALSE; /* (another clause) */
+    /* before it: only words of scope and times (內地上月70個大中城市…) */
+    const char *p = jb_extract_past_scope(c, jb_extract_clause_start(c, sent, xs), xs);
+    if (p != xs)
+        return FALSE;
+    /* 全省11家大型滑雪场的接待量占比: all of a province's, a count of them (a panel is named
+     * by the nation's scope or none: 全国70个大中城市) */
+    static const char *const ALL_OF[] = {"全省", "全市", "全县", "全縣",
+                                         "全区", "全區", "全州", NULL};
+    for (const char *const *w = ALL_OF; *w; w++)
+        if (ends(sent, xs, *w))
+            return FALSE;
+    return TRUE;
+}
+
+/* A bound after a group counted with 有 in its clause (有47个县（市、区）降温幅度超过12℃, 全省有
+ * 23个县小麦平均亩产超过千斤) is the threshold that defines the group, no figure of its own. */
+static gboolean group_threshold(const char *sent, const JbQuantity *w, const JbQuantity *x)
+{
+    if (!w || (x->bound != JB_BOUND_AT_LEAST && x->bound != JB_BOUND_AT_MOST) || !w->unit[0] ||
+        jb_unit_is_ratio(w->unit) || jb_unit_is_money(w->unit) || w->qualifier[0])
+        return FALSE;
+    const char *ws = sent + w->start, *we = sent + w->end, *xs = sent + x->start;
+    if (!ends(sent, ws, "有") || xs - we > 3 * 24)
+        return FALSE;
+    for (const char *p = we; p < xs; p = g_utf8_next_char(p))
+        if (starts(p, xs, "，") || starts(p, xs, "；") || starts(p, xs, "。") || *p == ',' ||
+            g_ascii_isdigit(*p))
+            return FALSE;
+    return TRUE;
+}
+
+/* A bound after a share in its clause (约三成每周网购3次以上, 约四成表示夜里会醒来超过2次) is
+ * the condition that says who the share counts, no figure of its own; a level reached after
+ * the share (增长8%达到1200万辆以上) is one. */
+static gboolean share_condition(const char *sent, const JbQuantity *w, const JbQuantity *x)
+{
+    if (!w || (x->bound != JB_BOUND_AT_LEAST && x->bound != JB_BOUND_AT_MOST) ||
+        strcmp(w->unit, "%") != 0 || !x->unit[0] || jb_unit_is_ratio(x->unit) ||
+        jb_unit_is_money(x->unit))
+        return FALSE;
+    const char *we = sent + w->end, *xs = sent + x->start;
+    if (xs - we > 3 * 16)
+        return FALSE;
+    static const char *const LEVEL = "达達至到为為增降升跌突";
+    for (const char *p = we; p < xs; p = g_utf8_next_char(p))
+        if (starts(p, xs, "，") || starts(p, xs, "；") || starts(p, xs, "。") || *p == ',' ||
+            *p == ' ' || starts(p, xs, "　") || g_ascii_isdigit(*p) ||
+            g_utf8_strchr(LEVEL, -1, g_utf8_get_char(p)))
+            return FALSE;
+    return TRUE;
+}
+
+/* Does the clause of a figure at `at` hold a streak before it (连续6个月交付量超过3.5万辆,
+ * 连续两周日均成交额超过1.2万亿元, 连续3个月保持在1%以上)? A bound after a streak is the
+ * threshold every period of it passed, not a figure of one period. */
+static gboolean streak_before(const Ctx *c, const char *sent, const char *at)
+{
+    const char *cs = look_back_from(jb_extract_clause_start(c, sent, at), at);
+    for (const char *p = cs; p < at; p = g_utf8_next_char(p)) {
+        if (!starts(p, at, "连续") && !starts(p, at, "連續"))
+            continue;
+        const char *q = p + strlen("连续");
+        if (starts(q, at, "第"))
+            q += strlen("第");
+        const char *n = q;
+        while (n < at && g_ascii_isdigit(*n))
+            n++;
+        if (n == q && (starts(q, at, "两") || starts(q, at, "兩")))
+            n = q + strlen("两");
+        else if (n == q && jb_cn_count(&n, at) < 0)
+            continue;
+        for (const char *const *u = jb_words_streak_unit; *u; u++)
+            if (starts(n, at, *u))
+                return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i)
+{
+    const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
+    const JbQuantity *prev = i > 0 ? &g_array_index(qs, JbQuantity, i - 1) : NULL;
+    const JbQuantity *next = i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL;
+    return group_count(c, sent, x, next) ||
+           (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
+           group_threshold(sent, prev, x) || share_condition(sent, prev, x);
+}
