@@ -237,6 +237,21 @@ static gboolean viewpoint(const char *s, const char *p, const char *e, const cha
 
 static gboolean record_after(const char *e, const char *limit);
 
+/* Where the 以来 after the time [p, e) ends: right after it, or after an event of up to `words`
+ * characters when 自 or 从 opens it (自11月15日进入供暖季以来, 自2022年开展省级集采以来); NULL. */
+static const char *since_after_time(const char *s, const char *p, const char *e, const char *limit,
+                                    int words)
+{
+    static const char *const SINCE[] = {"以来", "以來", NULL};
+    const char *since = any_lit(e, limit, SINCE);
+    for (const char *q = e;
+         !since && ends_with_any(s, p, (const char *const[]){"自", "从", "從", NULL}) &&
+         q < limit && q - e < 3 * words && !clause_mark_at(q, limit);
+         q = g_utf8_next_char(q))
+        since = any_lit(q, limit, SINCE);
+    return since;
+}
+
 /* A month followed by 以来 (今年9月以来，各地共举办招聘活动1.6万场) and no record after it
  * (2月以来新高) is a running span: from its first day to the published day. Fills t. */
 static gboolean month_since(TimeRef *t, const char *s, const char *p, const char *e,
@@ -247,13 +262,7 @@ static gboolean month_since(TimeRef *t, const char *s, const char *p, const char
     if (!t->known || !(month || day) ||
         jb_period_first_day(&t->p) != jb_point_first_day(&t->p.end) || a->day.kind != JB_POINT_DAY)
         return FALSE;
-    const char *since = any_lit(e, limit, (const char *const[]){"以来", "以來", NULL});
-    /* (自11月15日进入供暖季以来: an event of a few words between) */
-    for (const char *q = e;
-         !since && ends_with_any(s, p, (const char *const[]){"自", "从", "從", NULL}) &&
-         q < limit && q - e < 3 * 8 && !clause_mark_at(q, limit);
-         q = g_utf8_next_char(q))
-        since = any_lit(q, limit, (const char *const[]){"以来", "以來", NULL});
+    const char *since = since_after_time(s, p, e, limit, 8);
     if (!since || record_after(since, limit))
         return FALSE;
     JbPoint first = day ? t->p.start : (JbPoint){JB_POINT_DAY, t->p.start.year, t->p.start.n, 1};
@@ -288,13 +297,7 @@ static gboolean year_since(TimeRef *t, const char *s, const char *p, const char 
     if (lit(e, limit, "”") || lit(e, limit, "\""))
         e += lit(e, limit, "”") ? strlen("”")
                                 : 1; /* (“十四五”以来: a plan's years, from its first) */
-    const char *since = any_lit(e, limit, (const char *const[]){"以来", "以來", NULL});
-    /* (自2022年开展省级集采以来: an event of a few words between) */
-    for (const char *q = e;
-         !since && ends_with_any(s, p, (const char *const[]){"自", "从", "從", NULL}) &&
-         q < limit && q - e < 3 * 10 && !clause_mark_at(q, limit);
-         q = g_utf8_next_char(q))
-        since = any_lit(q, limit, (const char *const[]){"以来", "以來", NULL});
+    const char *since = since_after_time(s, p, e, limit, 10);
     if (!since || record_in_clause(since, limit))
         return FALSE;
     t->p.end.year = anchor_year(a);
