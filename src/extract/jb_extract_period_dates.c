@@ -30,16 +30,6 @@ static gboolean numbered_name_after(const char *e, const char *limit)
     return q > e + strlen("第") && (lit(q, limit, "号") || lit(q, limit, "號"));
 }
 
-/* A year, or a span of years, at p: 2025年, 2021—2025年, 2024年度, 今年, 去年, 明年. Sets *year
- * (and *year2 for a span, else 0); returns where it ends or NULL. *relative_word is set for
- * 今年 去年 … (no digits), *future for 明年 后年. */
-
-/* The character at p (a three-byte one), or 0: for the tests of what a reader's words may
- * begin with, before it reads any (the time scan stops at every 全, 上, 报, 同…). */
-static gunichar cjk_at(const char *p, const char *limit)
-{
-    return limit - p >= 3 && ((guchar)*p & 0xF0) == 0xE0 ? jb_utf8_get3(p) : 0;
-}
 
 /* May year_part read a year at p that is not written in digits: a year in Chinese numerals
  * (1900 to 2100: its first digit 一 or 二) or the first character of one of its WORDS?
