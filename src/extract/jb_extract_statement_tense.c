@@ -155,6 +155,18 @@ static gboolean past_level(const Ctx *c, const Figure *f)
     return jb_period_end_day(&t->val) <= jb_point_first_day(&c->anchor.day);
 }
 
+/* Does the clause after the figure say its thing is under way now (另有約150宗上市申請正在處理中,
+ * 尚有32个项目正在建设)? A state on the published day, not a part of the span the sentence
+ * counted over (首11個月…). */
+static gboolean under_way(const char *qe, const char *ce)
+{
+    static const char *const NOW[] = {"正在", "正處於", "正处于", NULL};
+    for (const char *const *w = NOW; *w; w++)
+        if (g_strstr_len(qe, MIN(ce - qe, 3 * 24), *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* The figure's tense, from the keywords of its clause and of the sentence before it; may
  * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
 Tense figure_tense(const Ctx *c, Figure *f)
@@ -222,9 +234,15 @@ Tense figure_tense(const Ctx *c, Figure *f)
         forecast = FALSE;
         f->have_time = FALSE;
     }
+    /* (a time before its clause, carried: 首11個月…，…；另有…正在處理中 is not of it) */
+    gboolean state_now = !forecast && !(f->have_time && t->at >= cs0) && f->ce > f->qe &&
+                         under_way(f->qe, f->ce);
+    if (state_now)
+        f->have_time = FALSE;
     return (Tense){.forecast = forecast,
                    .actual = actual,
-                   .now = (actual && now_here) || (now_before && !forecast && !actual_here),
+                   .now = (actual && now_here) || (now_before && !forecast && !actual_here) ||
+                          state_now,
                    .running = actual && !now_here};
 }
 
