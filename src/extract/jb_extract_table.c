@@ -63,7 +63,9 @@ static char *unit_word(char *u)
         }
     g_autofree char *probe = g_strconcat("1", u, NULL);
     JbQuantity q;
-    if (u[0] && g_utf8_strlen(u, -1) <= 6 && jb_number_parse(probe, &q, NULL))
+    /* (a term or a count in brackets is no unit: 买断式逆回购（3个月）, 国债（10年期）) */
+    if (u[0] && !g_ascii_isdigit(u[0]) && g_utf8_strlen(u, -1) <= 6 &&
+        jb_number_parse(probe, &q, NULL))
         return u;
     g_free(u);
     return NULL;
