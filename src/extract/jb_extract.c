@@ -446,6 +446,8 @@ static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray
     /* (where its fiscal years end, said anywhere, holds for all its 2026财年) */
     for (guint i = 0; i < article->paragraphs->len && !c->anchor.fy_end; i++)
         c->anchor.fy_end = jb_extract_fiscal_year_end(g_ptr_array_index(article->paragraphs, i));
+    for (guint i = 0; i < article->paragraphs->len && !c->anchor.roc; i++)
+        c->anchor.roc = jb_extract_roc_calendar(g_ptr_array_index(article->paragraphs, i));
     enter_section(c, NULL);
 
     c->seen = jb_extract_seen_new();

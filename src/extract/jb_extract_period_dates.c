@@ -90,6 +90,15 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
                                                          "全年", NULL});
             if (!roc && digits(&d, s, limit, 2) >= 1)
                 roc = any_lit(d, limit, (const char *const[]){"月", "至", "-", NULL}) != NULL;
+            /* 115年 alone, in an article on Taiwan's calendar (民國115年 or 新台幣 elsewhere):
+             * not a count of years (逾100年, 100年來, 100年歷史) */
+            if (!roc && a && a->roc)
+                roc = !ends_with_any(s, p,
+                                     (const char *const[]){"逾", "近", "約", "滿", "達", "超過",
+                                                           "有", "立", "業", "校", "歷經", NULL}) &&
+                      !any_lit(e, limit,
+                               (const char *const[]){"來", "歷史", "的歷史", "之久", "老", "的老",
+                                                     "以上", "多", "餘", NULL});
             if (!roc)
                 return NULL;
             if (lit(e, limit, "度"))
@@ -287,7 +296,7 @@ static const char *half_of_year(const char *p, const char *limit, int y, int am,
     return NULL;
 }
 
-/* The first months or quarters of a year: 前三季度, 前两季度, 前7个月; Hong Kong's 首三季,
+/* The first months or quarters of a year: 前三季度, 前两季度, 前7个月; Hong Kong's 首三季, Taiwan's 前3季,
  * 今年首十個月 (首季 is a quarter: quarter_of_year). */
 static gboolean first_of_year(const char *s, const char *p, const char *limit, int y, int am,
                               gboolean year_stated, TimeRef *t, const char **end)
@@ -306,7 +315,7 @@ static gboolean first_of_year(const char *s, const char *p, const char *limit, i
         *end = r;
         return TRUE;
     }
-    if (shou && n >= 2 && n <= 3 && (r = lit(q, limit, "季"))) {
+    if (n >= 2 && n <= 3 && (r = lit(q, limit, "季"))) { /* (前3季, 首三季) */
         t->p = months(y, 1, n * 3);
         *end = r;
         return TRUE;

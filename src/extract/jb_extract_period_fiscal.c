@@ -279,3 +279,19 @@ int jb_extract_fiscal_year_end(const char *text)
         }
     return interim_end(text, limit);
 }
+
+gboolean jb_extract_roc_calendar(const char *text)
+{
+    const char *limit = text + strlen(text);
+    if (jb_find(text, limit, "新台幣", strlen("新台幣")) ||
+        jb_find(text, limit, "新臺幣", strlen("新臺幣")))
+        return TRUE;
+    for (const char *o = text; (o = jb_find(o, limit, "民國", strlen("民國")));
+         o += strlen("民國")) {
+        const char *d = o + strlen("民國");
+        if (limit - d >= 6 && d[0] == '1' && g_ascii_isdigit(d[1]) && g_ascii_isdigit(d[2]) &&
+            memcmp(d + 3, "年", 3) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}

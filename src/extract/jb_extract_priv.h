@@ -226,12 +226,18 @@ typedef struct {
                  * by the year it ends in), 0 when the article shows none */
     JbPoint reviewed; /* the month a review published early in the next names in its title
                        * (2026年11月氣候回顧, out on 12月1日): what its 本月 means (kind 0: none) */
+    gboolean roc;     /* the article counts years as Taiwan does (民國115年, 新台幣): a bare
+                       * 115年 is 2026 */
 } TimeAnchor;
 
 /* The month the fiscal year of `text` (an article's paragraph) ends in, as it says so
  * (公司财年截至每年6月30日; 截至2025年12月31日止的2026财年第二财季; 截至2025年6月30日止财年):
  * 1..12, or 0 when it does not. */
 int jb_extract_fiscal_year_end(const char *text);
+
+/* Does `text` (an article's paragraph) show the Republic of China's calendar in traditional
+ * script: a year 民國1NN年, or 新台幣 (新臺幣)? */
+gboolean jb_extract_roc_calendar(const char *text);
 
 /* The characters a time expression can start with (besides digits): one list for
  * time_lead's switch and time_refs' block table. */
