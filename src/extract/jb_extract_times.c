@@ -292,13 +292,29 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
 /* A day the story opens with, before its first figure and not after the published one
  * (11月24日，…开标并产生拟中选结果): its figures' that name no time (jb_extract_default_period).
  * A digest's numbered item (1、央行4日开展…) names its own day, not the digest's. */
+/* Is the clause after the day r of the opening sentence an announcement (4月9日，…峰会在福州举行,
+ * 2月13日，省工信厅发布…, 9月8日，监管部门披露了…)? The day it was made is no period of what
+ * it says (the corpus's "the day an announcement was made"); an event's day is (开标, 开幕). */
+static gboolean announced(const TimeRef *r, const char *first_number)
+{
+    static const char *const SAID[] = {"发布", "發布", "公布", "披露", "宣布", "举行", "舉行",
+                                       "召开", "召開", "印发", "印發", "谈到", "談到", "介绍",
+                                       "介紹", "获悉", "獲悉", "表示", NULL};
+    for (const char *p = r->end; p < first_number && *p; p = g_utf8_next_char(p))
+        for (const char *const *w = SAID; *w; w++)
+            if (starts(p, first_number, *w))
+                return TRUE;
+    return FALSE;
+}
+
 static void note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
 {
     if (c->lead_open && !c->have_opening_day && !c->numbered_item && r->has_val &&
         r->at < first_number && (r->role == TIME_PERIOD || r->role == TIME_DAY) &&
         !r->future_word && !r->event && jb_period_freq(&r->val) == JB_FREQ_DAY &&
         c->anchor.day.kind == JB_POINT_DAY &&
-        jb_period_first_day(&r->val) <= jb_point_first_day(&c->anchor.day)) {
+        jb_period_first_day(&r->val) <= jb_point_first_day(&c->anchor.day) &&
+        !announced(r, first_number)) {
         c->opening_day = r->val;
         c->have_opening_day = TRUE;
     }

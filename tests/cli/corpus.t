@@ -111,7 +111,7 @@ written written11
 floor precision 0.94
 floor recall 0.97
 floor period-year 0.97
-floor period-exact 0.84
+floor period-exact 0.86
 floor bound 0.98
 floor forecast 0.94
 written written12
