@@ -287,6 +287,9 @@ gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *en
             bound = TRUE;
         }
     if (!bound) {
+        if (starts(r, end, "（含）") || starts(r, end, "(含)"))
+            r += starts(r, end, "（含）") ? strlen("（含）")
+                                          : strlen("(含)"); /* 2000万元（含）以上 */
         if (starts(r, end, "及") || starts(r, end, "或"))
             r += strlen("及");
         if (!starts(r, end, "以上") && !starts(r, end, "以下"))
@@ -513,6 +516,61 @@ static gboolean reference_line_after(const char *qe, const char *end)
     return FALSE;
 }
 
+/* Does a noun the figure names follow at r (not 水平, 规模, 增长, 增速: the figure's own measure)? */
+static gboolean names_a_noun(const char *r, const char *end)
+{
+    if (r >= end)
+        return FALSE;
+    gunichar ch = g_utf8_get_char(r);
+    return ch >= 0x4E00 && ch <= 0x9FFF && !starts(r, end, "水平") && !starts(r, end, "规模") &&
+           !starts(r, end, "增长") && !starts(r, end, "增速") && !starts(r, end, "区间") &&
+           !starts(r, end, "區間") && !starts(r, end, "范围") && !starts(r, end, "範圍");
+}
+
+/* Is a range the bounds of a class (收入在3000元至5000元之间的家庭, 每月開支介乎5,500元至19,499元的
+ * 住戶)? Its share or count is the figure, the bounds only say who is counted. */
+static gboolean range_defines_group(const JbQuantity *q, const char *sent, const char *qs,
+                                    const char *qe, const char *end)
+{
+    if (!q->is_range)
+        return FALSE;
+    if (starts(qe, end, "之间的") || starts(qe, end, "之間的"))
+        return names_a_noun(qe + strlen("之间的"), end);
+    static const char *const BETWEEN[] = {"介乎", "介于", "介於", NULL};
+    for (const char *const *w = BETWEEN; *w; w++)
+        if (ends(sent, qs, *w) && starts(qe, end, "的"))
+            return names_a_noun(qe + strlen("的"), end);
+    return FALSE;
+}
+
+/* Is the figure an hour count of a service's week (7×24小时, 5×8小时): a phrase, no figure? */
+static gboolean hours_times_days(const JbQuantity *q, const char *sent, const char *qs)
+{
+    if (!same_str(q->unit, "小时") && !same_str(q->unit, "小時"))
+        return FALSE;
+    static const char *const TIMES[] = {"×", "*", "x", "X", "＊", NULL};
+    for (const char *const *t = TIMES; *t; t++)
+        if (ends(sent, qs, *t)) {
+            const char *d = qs - strlen(*t);
+            return d > sent && g_ascii_isdigit(d[-1]);
+        }
+    return FALSE;
+}
+
+/* Is the figure the window of a moving average (三个月移动平均, 7日滚动平均)? */
+static gboolean averaging_window(const JbQuantity *q, const char *qe, const char *end)
+{
+    static const char *const WINDOW[] = {"个月", "個月", "日", "天", "周", "週", "年", "期", NULL};
+    static const char *const AVERAGE[] = {"移动平均", "移動平均", "滚动平均", "滾動平均", NULL};
+    gboolean window = FALSE;
+    for (const char *const *w = WINDOW; *w && !window; w++)
+        window = same_str(q->unit, *w);
+    for (const char *const *a = AVERAGE; *a && window; a++)
+        if (starts(qe, end, *a) || (starts(qe, end, "的") && starts(qe + strlen("的"), end, *a)))
+            return TRUE;
+    return FALSE;
+}
+
 /* Is the quantity no figure to state? A count in prose, a short quote, after a definition,
  * a vague amount (数亿元), a class of things or a threshold that defines a group, a span that
  * names a programme, who or what (年满60周岁, ±800千伏), a kind of household, the group a
@@ -581,6 +639,10 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         return TRUE; /* 30公顷以上的为大型滑雪场, 5至30公顷的为中型: a class defined by its bounds */
     if (reference_line_after(qe, sent_end))
         return TRUE; /* 低于50%的荣枯线: the line a value is read against, no figure */
+    if (range_defines_group(q, sent, qs, qe, sent_end) || hours_times_days(q, sent, qs))
+        return TRUE; /* 月收入在3000元至5000元之间的家庭, 全天候7×24小时: who is counted, a phrase */
+    if (averaging_window(q, qe, sent_end))
+        return TRUE; /* 以三个月移动平均计算: the window of an average, no figure */
     if (starts(qe, sent_end, "兑") || starts(qe, sent_end, "兌"))
         return TRUE; /* 1美元兑7.08元人民币: the base of an exchange rate, not a figure */
     if (g_ascii_isalpha(q->unit[0]) && latin_spec_before_noun(qe, sent_end))
