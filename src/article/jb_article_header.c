@@ -138,21 +138,15 @@ static const Lit header_keys[] = {
     LIT("發表時間"), LIT("發稿時間"), LIT("出版時間"), LIT("時間")};
 static FirstSet header_firsts;
 
-/* Is `p` (of `nchars` characters) a header line with a date, such as
- * "更新时间:2026-01-21 21:40 来源:某网", "2025-06-09 10:05来源: 某报" or
- * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
- * have no 来 (saves a search for "来源"). */
-gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
-                               int *m, int *d)
+/* A header key with its colon and a date at p (发布日期：2026年12月4日): 1 with the date set,
+ * 0 for a key with no date after it, -1 for no key at p. */
+static int keyed_date(const char *p, int *y, int *m, int *d)
 {
-    const Lit *keys = header_keys;
-    if (nchars > HEADER_MAX_CHARS)
-        return FALSE;
     const char *e;
     for (gsize i = 0; first_set_has(&header_firsts, p) && i < G_N_ELEMENTS(header_keys); i++) {
-        if (!starts_with_lit(p, keys[i]))
+        if (!starts_with_lit(p, header_keys[i]))
             continue;
-        const char *q = p + keys[i].n;
+        const char *q = p + header_keys[i].n;
         while (*q == ' ')
             q++;
         if (*q == ':')
@@ -163,6 +157,51 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
             q++;
         return jb_article_scan_ymd(q, &e, y, m, d) == 3;
     }
+    return -1;
+}
+
+/* A line of labelled fields whose first field is no date (发布单位：某中心研究部　　发布日期：
+ * 2026年12月4日（周五）　　编辑：某某, 作者：某某 | 发布时间：2026-12-04 09:30): it opens with a
+ * short label and its colon, holds no sentence, and a later field, after a gap, is a header
+ * key with a date. */
+static gboolean label_fields_date(const char *p, int *y, int *m, int *d)
+{
+    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？"};
+    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
+        if (strstr(p, SENTENCE[i]))
+            return FALSE;
+    const char *q = p;
+    for (int k = 0; k <= 6 && *q && *q != ':' && !starts_with(q, "："); k++) {
+        if (byline_gap(q) || g_ascii_isdigit(*q))
+            return FALSE;
+        q = g_utf8_next_char(q);
+    }
+    if (q == p || !(*q == ':' || starts_with(q, "：")))
+        return FALSE;
+    for (; *q; q = g_utf8_next_char(q)) {
+        if (!gap_before(p, q) || byline_gap(q))
+            continue;
+        if (keyed_date(q, y, m, d) == 1)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is `p` (of `nchars` characters) a header line with a date, such as
+ * "更新时间:2026-01-21 21:40 来源:某网", "2025-06-09 10:05来源: 某报" or
+ * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
+ * have no 来 (saves a search for "来源"). */
+gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
+                               int *m, int *d)
+{
+    if (nchars > HEADER_MAX_CHARS)
+        return FALSE;
+    const char *e;
+    int keyed = keyed_date(p, y, m, d);
+    if (keyed >= 0)
+        return keyed;
+    if (nchars <= BYLINE_MAX_CHARS && label_fields_date(p, y, m, d))
+        return TRUE;
     /* a speech's or report's date line: ——2025年1月14日在市人民代表大会上, （2024年3月5日在…）,
      * （2026年10月28日） */
     static const Lit dashes[] = {LIT("——"), LIT("—"), LIT("--"), LIT("－－"), LIT("（"), LIT("(")};
@@ -185,7 +224,9 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
     }
     if (nchars <= BYLINE_MAX_CHARS && byline_date(p, y, m, d))
         return TRUE;
-    if (nchars <= 60 && may_have_source && strstr(p, "来源")) {
+    /* (a note of a report's data, 本报告数据统计截至DATE，来源于…, is a sentence: no header) */
+    if (nchars <= 60 && may_have_source && strstr(p, "来源") && !strstr(p, "，") &&
+        !strstr(p, "。")) {
         for (const char *q = p; *q; q++)
             if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&
                 jb_article_scan_ymd(q, &e, y, m, d) == 3)

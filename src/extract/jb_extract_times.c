@@ -239,6 +239,26 @@ static void since_new_year_to(const Ctx *c, GArray *refs, guint i, const JbPerio
     }
 }
 
+/* Is the sentence [sent, end), with no figure of its own, a note of the day its data are as
+ * of, the time r (本报告数据统计截至2026年8月31日，来源于…; 数据截至9月末)? It holds for what
+ * follows, as a bracketed 下同 does. */
+static gboolean data_as_of_note(const char *sent, const char *end, const TimeRef *r,
+                                const char *first_number)
+{
+    static const char *const DATA[] = {"数据", "數據", "统计", "統計"};
+    if (first_number < r->at || r->val.start.kind < JB_POINT_MONTH ||
+        !(ends(sent, r->at, "截至") || ends(sent, r->at, "截止")))
+        return FALSE;
+    for (const char *p = r->end; p < end; p++)
+        if (g_ascii_isdigit(*p)) /* (a figure after the day: its own sentence's time) */
+            return FALSE;
+    const char *w = r->at - strlen("截至");
+    for (gsize i = 0; i < G_N_ELEMENTS(DATA); i++)
+        if (ends(sent, w, DATA[i]))
+            return TRUE;
+    return FALSE;
+}
+
 /* A holiday's span in brackets after its name (端午假期（6月19日至21日）, 春节黄金周（…）), over
  * within a month of the published day: the span a holiday wrap counts in, though an editor's
  * note or a line of no figures opens the story (a year-ago holiday, 去年春运（…）, is a base) */
@@ -255,7 +275,8 @@ static gboolean holiday_just_over(const Ctx *c, const char *sent, const TimeRef 
 /* What a time r of the sentence [sent, end) tells the sentences after it: a year to come
  * (预计全年 after it is that year's), an event announced for a later day (调图后 is that
  * day's), a time declared in brackets for what follows (（…，下同）). */
-static void note_for_later(Ctx *c, const char *sent, const char *end, const TimeRef *r)
+static void note_for_later(Ctx *c, const char *sent, const char *end, const TimeRef *r,
+                           const char *first_number)
 {
     if (r->has_val && r->rel == REL_NONE && r->val.start.kind == JB_POINT_YEAR &&
         r->val.start.year == r->val.end.year && r->val.start.year > c->anchor.day.year) {
@@ -270,7 +291,8 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
         c->have_event = TRUE;
     }
     if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
-        (declared_below(sent, end, r) || as_of_line(sent, end, r))) {
+        (declared_below(sent, end, r) || as_of_line(sent, end, r) ||
+         data_as_of_note(sent, end, r, first_number))) {
         c->declared = r->val;
         c->have_declared = TRUE;
     }
@@ -386,7 +408,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                          g_ascii_isdigit(r->end[3]);
         if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
             r->local = r->after_item = TRUE;
-        note_for_later(c, sent, end, r);
+        note_for_later(c, sent, end, r, first_number);
         note_opening_day(c, r, first_number);
         if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
             ctx = r->val;

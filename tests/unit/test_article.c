@@ -482,6 +482,17 @@ static void test_text_details(void)
     is_str(d ? d->published : NULL, "2024-03-05", "发布时间 with a Chinese date");
     static const char *const want_d[] = {"正文。"};
     check_paras(d, want_d, NULL, 1, "date line is not a paragraph");
+
+    /* a line of labelled fields whose date is not the first field; a note of the data's day
+     * with a 来源 in a sentence is no date line */
+    static const char fields[] =
+        "周报\n\n发布单位：某研究部　　发布日期：2026年12月4日（周五）　　"
+        "编辑：某某\n\n说明：数据截至2026年11月30日，来源于某平台。\n\n正文。\n";
+    g_autoptr(JbArticle) f = jb_article_parse("f.txt", fields, strlen(fields), NULL, NULL, &error);
+    g_clear_error(&error);
+    is_str(f ? f->published : NULL, "2026-12-04", "a date line opening with 发布单位");
+    ok(f && f->paragraphs->len == 3, "the note of the data's day stays a paragraph (%u)",
+       f ? f->paragraphs->len : 0);
 }
 
 /* Paths the junk rules take through precomputed facts (characters, letters, digits seen
