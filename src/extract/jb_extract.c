@@ -199,6 +199,11 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         else
             i++;
     }
+    /* rules, conditions and windows (满200元减30元, 持股5%以上股东): no figures, nor what a
+     * figure beside them is read against; last to first (a coupon's 减 looks at its 满) */
+    for (guint i = qs->len; i-- > 0;)
+        if (states_a_condition(c, sent, p, qs, i))
+            g_array_remove_index(qs, i);
     if (qs->len == 0)
         return;
     c->sentence++;

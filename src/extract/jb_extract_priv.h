@@ -537,6 +537,10 @@ gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end
                                   const char *metric_override);
 /* The article's statements by figure (subject, metric, value, unit, bound): a new table. */
 /* jb_extract_repeat.c */
+/* jb_extract_conditions.c: where a note that defines a term (注：X指…, 2.X指…) in sentence
+ * [a, b) has its 指, or NULL: what follows defines, it reports nothing. */
+const char *note_definition(const char *a, const char *b);
+
 /* A new c->seen (g_hash_table_unref): the article's statements by value and unit. */
 GHashTable *jb_extract_seen_new(void);
 /* c->seen: statement `old` (about to be freed) is `by` from now on. */

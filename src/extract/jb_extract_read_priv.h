@@ -7,6 +7,7 @@
  *   jb_extract_lists.c  lists in a sentence: the items before 分别 and the values it hands
  *                       them (years, subjects, items), a value shared among a list's members;
  *   jb_extract_groups.c figures that only say which group a sentence speaks of;
+ *   jb_extract_conditions.c rules, conditions and windows that are no figures;
  *   jb_extract_frame.c  the frame of what is read: sections (their dates, titles, report
  *                       periods), headings and the periods they name, and the period in force
  *                       where a paragraph names none.
@@ -47,6 +48,12 @@ gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l
  * speaks of (a count before a group's rate, a threshold, a share's condition, a streak's
  * bound)? */
 gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i);
+
+/* jb_extract_conditions.c: does the sentence [sent, end)'s quantity i state a rule, a condition
+ * or a window, not a figure (满200元减30元, 满3个月的企业, 持股5%以上股东, 仔猪（体重在50公斤以下）
+ * 15.2万头, 上市72小时大定…, 现已更正为X repeating the article)? */
+gboolean states_a_condition(const Ctx *c, const char *sent, const char *end, const GArray *qs,
+                            guint i);
 
 /* jb_extract_frame.c */
 void heading_period(Ctx *c, const char *heading, guint level);

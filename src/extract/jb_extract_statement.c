@@ -325,6 +325,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
             (!c->forecast_end || h->at + h->len < c->forecast_end))
             c->forecast_end = h->at + h->len;
     }
+    if (!c->definition_at)
+        c->definition_at = note_definition(a, b); /* 注：X指…: a note defines a term */
 }
 
 /* A hedge set apart from the number by a verb: 约占总装机的56%, 最高达到10亿元. Looks in

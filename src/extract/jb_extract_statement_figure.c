@@ -66,11 +66,17 @@ gboolean counts_list_before(const char *cs, const char *qs, const char *qe, cons
     return items == n;
 }
 
-/* Is the number at [qs, qe) inside a quotation a correction withdraws (“前10月…同比下降4.1%”应为
- * “下降3.6%”, “出口增长21%”有误): its closing mark followed by 应为 or 有误, its opening one
- * before it in the sentence, however far? */
+/* Is the number at [qs, qe) one a correction withdraws: inside a quotation (“前10月…同比下降4.1%”
+ * 应为“下降3.6%”, “出口增长21%”有误: its closing mark followed by 应为 or 有误, its opening one
+ * before it in the sentence, however far), or after 误写为? */
 static gboolean withdrawn(const char *s, const char *qs, const char *qe, const char *end)
 {
+    /* (the value a correction says was written wrongly: 原公告误写为3.21亿元, 误写为“X”) */
+    static const char *const MISWRITTEN[] = {"误写为",   "誤寫為", "错写为", "錯寫為", "误写为“",
+                                             "誤寫為「", "误作",   "誤作",   NULL};
+    for (const char *const *w = MISWRITTEN; *w; w++)
+        if (ends(s, qs, *w))
+            return TRUE;
     const char *close = NULL;
     if (!memmem(qe, (size_t)MIN(end - qe, 3 * 24), "”", strlen("”")))
         return FALSE; /* (most numbers: no closing mark near) */
