@@ -115,47 +115,32 @@ static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
     st->rows++;
 }
 
-/* Every article's rows are in: what the rest of the build needs of the articles is made now
- * (the names of their cache files for the sweep, 36 bytes each; their statements digests, in
- * the index's records), and they go, before the series is made: their records (120 bytes
- * each, 12 MB at 100000 articles) were the most of a build's peak but the series. A block of
- * them goes as soon as its names are made (the names are not made beside them all). The
- * names in use are returned; *n the number of articles. */
-static JbNames *let_articles_go(Ctx *c, GPtrArray **arts_p, guint *n)
+/* Article `a`'s rows are in (or it failed): what the rest of the build needs of it is made
+ * now (its statements digest, into the index's records, sealed up to its own; the name of
+ * its cache file for the sweep, 36 bytes, into `live`) and it goes, and its block (*block:
+ * the first of Ctx.article_blocks not yet freed) once its last article is done: their
+ * records (120 bytes each, 12 MB at 100000 articles) were the most of the peak of a build
+ * that assembles; until 2026-12-07 they all went only once every article's rows were in. */
+static void article_done(Ctx *c, Article *a, JbNames *live, guint *block)
 {
-    GPtrArray *arts = g_steal_pointer(arts_p);
-    *n = arts->len;
-    JbNames *live = NULL;
-    if (c->index.on) { /* a build, not a unit */
-        /* lost, it costs the next build a read of every article */
-        jb_build_statements_digests(c, arts); /* those extracted again as they were assembled */
-        jb_build_index_seal(c);
-        live = jb_build_names_new(0);
+    if (live) { /* a build, not a unit */
+        /* (lost, it costs the next build a read of the article) */
+        jb_build_statements_digest(c, a); /* one extracted again as it was assembled */
+        jb_build_index_seal_upto(c, a);
+        char key[65];
+        jb_build_article_key(c, a, key);
+        jb_build_names_add_key(live, key, "csv");
     }
+    jb_build_article_clear(a);
     /* the articles are in their blocks in the array's order (jb_build_read_articles) */
     GPtrArray *blocks = c->article_blocks;
-    guint b = 0;
-    g_ptr_array_set_free_func(arts, NULL);
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
-        for (; b < blocks->len; b++) {
-            guintptr at = (guintptr)g_ptr_array_index(blocks, b);
-            if ((guintptr)a >= at && (guintptr)a < at + JB_BUILD_ARTICLE_BLOCK * sizeof *a)
-                break;
-            g_clear_pointer(&blocks->pdata[b], g_free); /* every article of it is done with */
-        }
-        g_assert(b < blocks->len);
-        if (live) {
-            char key[65];
-            jb_build_article_key(c, a, key);
-            jb_build_names_add_key(live, key, "csv");
-        }
-        jb_build_article_clear(a);
+    for (; *block < blocks->len; ++*block) {
+        guintptr at = (guintptr)g_ptr_array_index(blocks, *block);
+        if ((guintptr)a >= at && (guintptr)a < at + JB_BUILD_ARTICLE_BLOCK * sizeof *a)
+            break;
+        g_clear_pointer(&blocks->pdata[*block], g_free); /* every article of it is done with */
     }
-    g_ptr_array_unref(arts);
-    g_clear_pointer(&c->article_blocks, g_ptr_array_unref);
-    c->articles_made = 0;
-    return live;
+    g_assert(*block < blocks->len);
 }
 
 /* The statements of every article (`arts`, taken) into metrics.csv, the series and what the
@@ -173,7 +158,9 @@ static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **met
         c->source_strings = g_string_chunk_new(1 << 16);
     g_autoptr(JbTable) header = jb_table_new(JB_METRICS_HEADER);
     g_autoptr(JbTable) conflicts = jb_table_new(JB_CONFLICTS_HEADER);
-    JbReshapeOptions ro = {.year_periods = c->year_periods, .conflicts = conflicts};
+    /* the series' sources: in a file of no name in OUT (13 MB at 100000 articles; JbSpill) */
+    g_autoptr(JbSpill) spill = jb_spill_new(c->out_dir);
+    JbReshapeOptions ro = {.year_periods = c->year_periods, .conflicts = conflicts, .spill = spill};
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func(g_free);
     Pass1 p = {.reshaper = jb_reshaper_new(c->dict, &ro, warnings),
                .namer = jb_source_namer_new_in(c->source_strings),
@@ -183,10 +170,15 @@ static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **met
                .ncols = MIN(jb_table_n_cols(header), 32)};
     if (jb_build_cache_claim(c, product, &p.error))
         p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
+    *live = c->index.on ? jb_build_names_new(0) : NULL;
+    guint block = 0;
+    g_ptr_array_set_free_func(arts, NULL); /* (each is cleared when done: article_done) */
     for (guint i = 0; i < arts->len; i++) {
         Article *a = g_ptr_array_index(arts, i);
-        if (!jb_build_article_rows(c, a))
+        if (!jb_build_article_rows(c, a)) {
+            article_done(c, a, *live, &block);
             continue;
+        }
         /* what the reshaper's messages name: metrics.csv, not the cache file (whose name
          * changes with the binary) */
         jb_table_set_source(a->table, metrics_path);
@@ -198,9 +190,13 @@ static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **met
             jb_citations_article(p.cit, a->name);
         each_row(&st, a, pass1_row, &p);
         c->r->articles++;
-        g_clear_pointer(&a->table, jb_table_free);
-        g_clear_pointer(&a->warnings, g_ptr_array_unref);
+        article_done(c, a, *live, &block);
     }
+    *n_arts = arts->len;
+    g_clear_pointer(arts_p, g_ptr_array_unref);
+    g_clear_pointer(&c->article_blocks, g_ptr_array_unref); /* (the last block) */
+    c->articles_made = 0;
+    jb_build_index_seal(c); /* (the records of the articles after the last, none) */
     if (p.file)
         pass1_flush(&p);
     if (p.file && !p.error)
@@ -210,7 +206,6 @@ static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **met
     g_free(c->metrics_sha);
     c->metrics_sha = p.error ? NULL : g_strdup(g_checksum_get_string(p.sum));
     g_checksum_free(p.sum);
-    *live = let_articles_go(c, arts_p, n_arts);
     g_clear_pointer(&c->source_names, g_hash_table_unref);
     c->source_names = jb_source_namer_finish(p.namer);
     c->r->statements = st.rows;
@@ -233,12 +228,12 @@ static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **met
     jb_build_review_pin(c, series);
     g_autofree char *series_path = g_build_filename(c->out_dir, "series.csv", NULL);
     jb_table_set_source(series, series_path);
-    /* final from here: its rows are read once, typed, for what follows */
-    g_autoptr(JbSeries) s = jb_series_new_take(g_steal_pointer(&series));
+    g_autoptr(JbSeries) s = jb_series_new_take(g_steal_pointer(&series)); /* final: rows typed */
+    jb_series_take_spill(s, g_steal_pointer(&spill));
     jb_build_review_conflicts(c, conflicts, s);
     jb_build_review_unused(c);
     c->r->series_rows = jb_series_n_rows(s);
-    jb_build_changes(c, jb_series_table(s));
+    jb_build_changes(c, s);
     if (p.cit) { /* what the briefing cites, from the final series (after the review's pins) */
         jb_citations_finish(p.cit, s);
         *citations_out = p.cit;
@@ -435,7 +430,7 @@ static void build_locked(Ctx *c)
     }
     o = g_new0(Output, 1);
     o->rel = g_strdup("series.csv");
-    o->table = jb_series_table(series); /* written from the table: never held as text too */
+    o->series = series; /* written from the table: never held as text too */
     g_ptr_array_add(outs, o);
     /* the citations are done with (rendered); the series is published, then freed */
     g_clear_pointer(&cit, jb_citations_free);

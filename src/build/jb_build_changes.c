@@ -30,7 +30,7 @@ static char *hash_rest(FILE *f)
     return ferror(f) ? NULL : g_strdup(g_checksum_get_string(h));
 }
 
-void jb_build_changes(Ctx *c, const JbTable *series)
+void jb_build_changes(Ctx *c, const JbSeries *series)
 {
     g_autofree char *pub_path = g_build_filename(c->out_dir, "series.csv", NULL);
     g_autofree char *kept_path = g_build_filename(c->out_dir, ".previous-series.csv", NULL);
@@ -44,8 +44,8 @@ void jb_build_changes(Ctx *c, const JbTable *series)
         return;
     }
     const char *base = pub_path;
-    g_autofree char *now = jb_build_table_sha256(series);
-    if (strcmp(now, was) == 0) {
+    g_autofree char *now = jb_build_series_sha256(series);
+    if (now && strcmp(now, was) == 0) {
         fclose(f);
         if (!(f = jb_build_open_regular(kept_path, FALSE)))
             return; /* the data never changed since the first build: nothing to compare */
@@ -60,7 +60,7 @@ void jb_build_changes(Ctx *c, const JbTable *series)
     fclose(f);
     if (!before)
         return;
-    c->changes = jb_series_changes(before, series);
+    c->changes = jb_series_changes(before, jb_series_table(series));
     jb_table_free(before);
     c->previous_series = g_strdup(base);
 }

@@ -428,7 +428,7 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
  * put in when the index is written, or before, when the build is done with its articles
  * (jb_build_index_seal: the lines are copied to a second file with them). At 100000 articles the records held (their signatures
  * and 24 bytes each) were 10 MB of a changed build's peak. */
-static FILE *fresh_file(const Ctx *c)
+FILE *jb_build_index_fresh_file(const Ctx *c)
 {
     int fd = open(c->out_dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
     FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
@@ -475,7 +475,7 @@ void jb_build_index_record(Ctx *c, const Article *a, const char *sig, gboolean r
     if (!was || strcmp(was, hash) != 0 || !*stmt || strcmp(was_stmt, stmt) != 0)
         x->grew = TRUE;
     if (!x->fresh)
-        x->fresh = fresh_file(c);
+        x->fresh = jb_build_index_fresh_file(c);
     g_autoptr(GString) line = g_string_sized_new(256);
     rec_format(line, a, sig);
     if (!x->fresh || fwrite(line->str, 1, line->len, x->fresh) != line->len) {
@@ -491,9 +491,7 @@ static guint fresh_count(const JbIndex *x)
     return x->fresh_arts ? x->fresh_arts->len : x->fresh_n;
 }
 
-/* Record `i`'s `line` with its article's statements digest as it is now (unless sealed:
- * then it has it). */
-static void fresh_fill(const JbIndex *x, guint i, char *line)
+void jb_build_index_fresh_fill(const JbIndex *x, guint i, char *line)
 {
     if (!x->fresh_arts)
         return;
@@ -503,37 +501,6 @@ static void fresh_fill(const JbIndex *x, guint i, char *line)
     else
         memcpy(line + 65, NO_STMT, 64);
     line[65 + 64] = ' ';
-}
-
-void jb_build_index_seal(Ctx *c)
-{
-    JbIndex *x = &c->index;
-    if (!x->fresh_arts)
-        return;
-    guint n = x->fresh_arts->len;
-    FILE *to = x->fresh ? fresh_file(c) : NULL;
-    gboolean ok = !x->fresh || (to && fflush(x->fresh) == 0 && fseeko(x->fresh, 0, SEEK_SET) == 0);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len = 0;
-    guint i = 0;
-    for (; ok && to && i < n && (len = getline(&line, &cap, x->fresh)) > 65 + 64; i++) {
-        fresh_fill(x, i, line);
-        ok = fwrite(line, 1, (size_t)len, to) == (size_t)len;
-    }
-    free(line);
-    ok = ok && (!to || (i == n && fflush(to) == 0));
-    if (x->fresh)
-        fclose(x->fresh);
-    x->fresh = ok ? to : NULL;
-    if (!ok) { /* none is recorded: the next build reads every article */
-        if (to)
-            fclose(to);
-        x->fresh_lost = TRUE;
-        n = 0;
-    }
-    x->fresh_n = n;
-    g_clear_pointer(&x->fresh_arts, g_ptr_array_unref);
 }
 
 /* Read this build's records back, each with its article's statements digest as it is now,
@@ -551,7 +518,7 @@ static uLong fresh_write(JbIndex *x, JbAtomicFile *f, uLong crc, GError **error,
     ssize_t n = 0;
     guint i = 0;
     for (; *ok && i < total && (n = getline(&line, &cap, x->fresh)) > 65 + 64; i++) {
-        fresh_fill(x, i, line);
+        jb_build_index_fresh_fill(x, i, line);
         g_string_append_len(buf, line, n);
         if (buf->len < (1u << 16) && i + 1 < total)
             continue;
@@ -669,6 +636,9 @@ void jb_build_index_clear(Ctx *c)
     jb_build_index_forget_old(c);
     if (x->fresh)
         fclose(x->fresh);
+    if (x->sealing)
+        fclose(x->sealing);
+    free(x->seal_line);
     if (x->fresh_arts)
         g_ptr_array_unref(x->fresh_arts);
     g_clear_pointer(&c->old_outputs, g_hash_table_unref);

@@ -66,9 +66,15 @@ typedef struct {
                              * digest is put in when the index is sealed or written); NULL
                              * once sealed (jb_build_index_seal) */
     guint fresh_n;          /* the records, once sealed */
-    gboolean fresh_lost;    /* a record could not be written: none is kept */
-    const char *last;       /* the name recorded last (borrowed from Ctx.files) */
-    gboolean grew;          /* it records what the old one did not (a file now old enough) */
+    FILE *sealing;          /* the records sealed so far, with their digests (a file of no
+                             * name: `fresh` once all are; jb_build_index_seal_upto) */
+    guint sealed;           /* how many */
+    gboolean seal_failed;   /* a record could not be read back or written: none is kept */
+    char *seal_line;        /* getline's, for sealing */
+    size_t seal_cap;
+    gboolean fresh_lost; /* a record could not be written: none is kept */
+    const char *last;    /* the name recorded last (borrowed from Ctx.files) */
+    gboolean grew;       /* it records what the old one did not (a file now old enough) */
 } JbIndex;
 
 typedef struct JbBuildOwn JbBuildOwn;
@@ -192,8 +198,8 @@ typedef struct {
     char *rel;     /* relative to OUT */
     char *product; /* a cache file, or NULL when `data` or `table` holds the content */
     GString *data;
-    const JbTable *table; /* borrowed: its CSV text is the content, made 64 KB at a time */
-    char *sha256;         /* of the content when known (NULL: hashed when published) */
+    const JbSeries *series; /* borrowed: its CSV text is the content, made 64 KB at a time */
+    char *sha256;           /* of the content when known (NULL: hashed when published) */
 } Output;
 
 /* The files a chart is rendered to, and at what scale (a report is one pdf). */
@@ -234,8 +240,9 @@ char *jb_build_cache_path(const Ctx *c, const char *key, const char *ext);
 void jb_build_article_key(const Ctx *c, const Article *a, char key[65]);
 /* jb_build_cache_path of an article's key. */
 char *jb_build_article_path(const Ctx *c, const Article *a, const char *ext);
-/* The SHA-256 of `t` as CSV text (jb_table_to_csv's bytes), made 64 KB at a time. */
-char *jb_build_table_sha256(const JbTable *t);
+/* The SHA-256 of series.csv's text (jb_series_csv_stream's bytes, its spilled sources read
+ * back), made 64 KB at a time; NULL when a spilled text could not be read. */
+char *jb_build_series_sha256(const JbSeries *s);
 /* Warnings stored beside a product (KEY.warn, one per line), so a reused product reports
  * what the run that made it reported. Written before the product itself. */
 gboolean jb_build_save_warnings(const Ctx *c, const char *key, const JbDiag *warnings,
@@ -270,8 +277,10 @@ void jb_build_run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint th
  * (reported). The caller frees the table when done with it. */
 gboolean jb_build_article_rows(Ctx *c, Article *a);
 /* a->stmt of every article that has none yet, from its cache file (FALSE when one is
- * missing or damaged), and into the index being made. */
+ * missing or damaged), and into the index being made. (jb_build_digests.c) */
 gboolean jb_build_statements_digests(Ctx *c, GPtrArray *arts);
+/* The same for one article: whether it has one (and no error). */
+gboolean jb_build_statements_digest(Ctx *c, Article *a);
 /* a->table and a->warnings from the cache file, not reported; FALSE when missing or damaged. */
 gboolean jb_build_load_cached(const Ctx *c, Article *a);
 void jb_build_render_free(gpointer p);
@@ -341,7 +350,7 @@ void jb_build_review_unused(Ctx *c);
 gboolean jb_build_review_rejects(Ctx *c, const JbTable *metrics, guint r);
 /* jb_build_changes.c: c->changes and c->previous_series for `series`, against the series
  * the previous build published (or, when that is the same, the one it compared with). */
-void jb_build_changes(Ctx *c, const JbTable *series);
+void jb_build_changes(Ctx *c, const JbSeries *series);
 
 /* `metrics` without the statements the review rejects (recorded in c->review_out). */
 JbTable *jb_build_review_reject(Ctx *c, const JbTable *metrics);
@@ -395,8 +404,18 @@ void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboo
 gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_inputs,
                              GError **error);
 /* Every article's statements digest into this build's records, now, so that the articles
- * can go before the index is written (jb_build.c frees them before the series is made). */
+ * can go before the index is written (jb_build.c frees each once its rows are in: the
+ * records up to its own are sealed first, jb_build_index_seal_upto). (jb_build_digests.c) */
 void jb_build_index_seal(Ctx *c);
+/* Seal this build's records up to article `upto`'s (its own too, when it has one): each is
+ * copied to a second file with its article's statements digest as it is now, and is not
+ * read again. Asked in the order of Ctx.files, as the records were made. */
+void jb_build_index_seal_upto(Ctx *c, const struct Article *upto);
+/* A file of no name in OUT (else in the temporary directory), for the records (NULL: none). */
+FILE *jb_build_index_fresh_file(const Ctx *c);
+/* Record `i`'s `line` with its article's statements digest as it is now (unless sealed:
+ * then it has it). */
+void jb_build_index_fresh_fill(const JbIndex *x, guint i, char *line);
 /* Drop the old index's text once every article has been looked up (jb_build_read_articles):
  * the records this build makes replace it. Its outputs' records stay. */
 void jb_build_index_forget_old(Ctx *c);

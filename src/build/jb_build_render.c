@@ -162,7 +162,8 @@ static void feed_source_names(GChecksum *h, const Ctx *c, const JbSeries *series
         const JbSeriesRow *row = jb_series_row(series, r);
         if (!g_hash_table_contains(ids, row->metric_id))
             continue;
-        g_auto(GStrv) parts = g_strsplit(row->sources, ";", -1);
+        g_autofree char *sources = jb_series_row_sources(series, row); /* (may be spilled) */
+        g_auto(GStrv) parts = g_strsplit(sources, ";", -1);
         for (char **p = parts; *p; p++) {
             g_autofree char *name = jb_source_name(c->source_names, g_strstrip(*p));
             jb_build_feed(h, name);

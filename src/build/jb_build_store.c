@@ -170,20 +170,22 @@ static gboolean sink_file(const char *bytes, gsize len, gpointer f, GError **err
     return jb_atomic_write(f, bytes, len, error);
 }
 
-/* The SHA-256 of `t` as CSV text, which is never made whole (tens of MB for a series). */
-char *jb_build_table_sha256(const JbTable *t)
+/* The SHA-256 of series.csv's text, which is never made whole (tens of MB); NULL when its
+ * spilled sources could not be read back. */
+char *jb_build_series_sha256(const JbSeries *s)
 {
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    jb_table_csv_stream(t, NULL, NULL, jb_csv_sink_checksum, h, NULL);
+    if (!jb_series_csv_stream(s, NULL, NULL, jb_csv_sink_checksum, h, NULL))
+        return NULL;
     return g_strdup(g_checksum_get_string(h));
 }
 
-static gboolean publish_table(const Ctx *c, const char *dest, const JbTable *t, GError **error)
+static gboolean publish_series(const Ctx *c, const char *dest, const JbSeries *s, GError **error)
 {
     JbAtomicFile *f = jb_build_out_open(c, dest, JB_ATOMIC_DURABLE | JB_ATOMIC_REGULAR_ONLY, error);
     if (!f)
         return FALSE;
-    if (!jb_table_csv_stream(t, NULL, NULL, sink_file, f, error)) {
+    if (!jb_series_csv_stream(s, NULL, NULL, sink_file, f, error)) {
         jb_atomic_abort(f);
         return FALSE;
     }
@@ -245,8 +247,14 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
         want = g_strdup(o->sha256);
     } else if (o->data) {
         want = jb_build_sha256_hex(o->data->str, o->data->len);
-    } else if (o->table) {
-        want = jb_build_table_sha256(o->table);
+    } else if (o->series) {
+        want = jb_build_series_sha256(o->series);
+        if (!want) {
+            jb_build_fail_unit(c, "publish",
+                               g_error_new(JB_ERROR, JB_ERROR_OUTPUT,
+                                           "%s: its sources could not be read back", o->rel));
+            return FALSE;
+        }
     } else {
         want = jb_build_hash_file(o->product);
         if (!want) {
@@ -278,9 +286,9 @@ gboolean jb_build_publish_one(Ctx *c, Output *o, gboolean *published)
         jb_build_index_record_output(c, o->rel, sig, racy, have);
         return TRUE;
     }
-    gboolean ok = o->data    ? publish_data(c, dest, o->data->str, o->data->len, &e)
-                  : o->table ? publish_table(c, dest, o->table, &e)
-                             : publish_file(c, o->product, dest, &e);
+    gboolean ok = o->data     ? publish_data(c, dest, o->data->str, o->data->len, &e)
+                  : o->series ? publish_series(c, dest, o->series, &e)
+                              : publish_file(c, o->product, dest, &e);
     if (!ok) {
         g_key_file_remove_group(c->new_man, group, NULL);
         jb_build_fail_unit(c, "publish", e);

@@ -229,7 +229,8 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
             }
             if (!s->label && *row->label)
                 s->label = g_strdup(row->label);
-            add_sources(c->sources, c->source_names, row->sources);
+            g_autofree char *sources = jb_series_row_sources(series, row); /* (may be spilled) */
+            add_sources(c->sources, c->source_names, sources);
         }
         if (s->points->len == 0) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no rows for metric '%s'",

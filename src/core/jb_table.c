@@ -435,8 +435,16 @@ void jb_csv_append_row(GString *out, const char *const *cells, guint n)
 gboolean jb_table_csv_stream(const JbTable *t, JbCsvKeep keep, gpointer keep_data, JbCsvSink sink,
                              gpointer sink_data, GError **error)
 {
+    return jb_table_csv_stream_mapped(t, keep, keep_data, NULL, NULL, sink, sink_data, error);
+}
+
+gboolean jb_table_csv_stream_mapped(const JbTable *t, JbCsvKeep keep, gpointer keep_data,
+                                    JbCsvMap map, gpointer map_data, JbCsvSink sink,
+                                    gpointer sink_data, GError **error)
+{
     guint n = jb_table_n_cols(t);
     g_autofree const char **cells = g_new0(const char *, n + 1);
+    g_autofree char **mapped = g_new0(char *, n + 1); /* map's texts, freed after each row */
     g_autoptr(GString) buf = g_string_sized_new(1 << 16);
     for (guint i = 0; i < n; i++)
         cells[i] = jb_table_header(t, i);
@@ -444,9 +452,15 @@ gboolean jb_table_csv_stream(const JbTable *t, JbCsvKeep keep, gpointer keep_dat
     for (guint r = 0; r < jb_table_n_rows(t); r++) {
         if (keep && !keep(t, r, keep_data))
             continue;
-        for (guint i = 0; i < n; i++)
+        for (guint i = 0; i < n; i++) {
             cells[i] = jb_table_get(t, r, (int)i);
+            mapped[i] = map ? map(t, r, (int)i, cells[i], map_data) : NULL;
+            if (mapped[i])
+                cells[i] = mapped[i];
+        }
         jb_csv_append_row(buf, cells, n);
+        for (guint i = 0; map && i < n; i++)
+            g_clear_pointer(&mapped[i], g_free);
         if (buf->len >= (1u << 16) - 4096) {
             if (!sink(buf->str, buf->len, sink_data, error))
                 return FALSE;

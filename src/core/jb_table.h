@@ -81,6 +81,15 @@ typedef gboolean (*JbCsvKeep)(const JbTable *t, guint row, gpointer data);
  * FALSE with `error` set as `sink` set it. */
 gboolean jb_table_csv_stream(const JbTable *t, JbCsvKeep keep, gpointer keep_data, JbCsvSink sink,
                              gpointer sink_data, GError **error);
+/* What jb_table_csv_stream_mapped writes for cell `cell` (row `row`, column `col`): NULL for
+ * the cell itself, else a text of its own, which the stream frees once the row is written. */
+typedef char *(*JbCsvMap)(const JbTable *t, guint row, int col, const char *cell, gpointer data);
+/* jb_table_csv_stream with each row's cells given to `map` (may be NULL) first: a cell the
+ * table keeps as a reference to text held elsewhere (jb_series' spilled sources) is written
+ * as that text. */
+gboolean jb_table_csv_stream_mapped(const JbTable *t, JbCsvKeep keep, gpointer keep_data,
+                                    JbCsvMap map, gpointer map_data, JbCsvSink sink,
+                                    gpointer sink_data, GError **error);
 /* A JbCsvSink feeding the GChecksum `data` (never fails). */
 gboolean jb_csv_sink_checksum(const char *bytes, gsize len, gpointer data, GError **error);
 /* jb_table_to_csv written atomically to `path`. */

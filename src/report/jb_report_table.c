@@ -95,7 +95,8 @@ static Row *row_new(Builder *b, guint r, gboolean first)
     row->int_w = integer_w(row->cell[2]);
     g_autoptr(GArray) numbers = jb_report_cite(b, r);
     g_autoptr(GString) src = g_string_new(NULL);
-    g_auto(GStrv) files = g_strsplit(sr->sources, "; ", -1);
+    g_autofree char *sources = jb_series_row_sources(b->in->series, sr); /* (may be spilled) */
+    g_auto(GStrv) files = g_strsplit(sources, "; ", -1);
     g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func(g_free);
     for (guint k = 0; files[k]; k++) { /* each source once, by publisher or title */
         char *name = jb_source_name(b->source_names, files[k]);

@@ -491,6 +491,13 @@ static char **group_row(JbReshaper *r, const Group *g)
      * drop the guard (jb_series) */
     g_autofree char *label = jb_csv_safe_text(first->label);
     g_autofree char *sources_text = jb_csv_safe_text(sources->str);
+    if (r->opt.spill && !r->opt.derive) { /* (merged by jb_derive, a reference is no text) */
+        char *ref = jb_spill_put(r->opt.spill, sources_text);
+        if (ref) {
+            g_free(sources_text);
+            sources_text = ref;
+        }
+    }
     const char *cells[JB_SERIES_N_COLS + 1] = {
         [JB_SERIES_METRIC_ID] = first->key,
         [JB_SERIES_LABEL] = label,

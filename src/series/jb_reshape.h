@@ -42,6 +42,9 @@ typedef struct {
     guint derive;                /* JbDerive flags: derived series appended to the result */
     JbTable *conflicts;          /* NULL, or a table with JB_CONFLICTS_HEADER that gets one row
                                   * per conflict (borrowed) */
+    JbSpill *spill;              /* NULL, or where a long sources cell goes, the series keeping a
+                                  * reference to it (jb_series.h; borrowed: the caller gives it
+                                  * to the series made of the result). Not with `derive`. */
 } JbReshapeOptions;
 
 /* Merge the rows of `metrics` (any column order; metric_id, period, value and unit are

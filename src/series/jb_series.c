@@ -18,6 +18,7 @@ struct JbSeries {
     GHashTable *by_id; /* metric id (borrowed) → GArray of row indices */
     GPtrArray *ids;    /* non-empty ids in order of first appearance (borrowed) */
     GArray *none;      /* the rows of an id the series lacks: empty */
+    JbSpill *spill;    /* where its references' texts are (jb_series_take_spill); owned */
 };
 
 void jb_series_columns(const JbTable *t, int cols[JB_SERIES_N_COLS])
@@ -108,6 +109,7 @@ void jb_series_free(JbSeries *s)
     g_array_unref(s->none);
     if (s->owned)
         jb_table_free(s->owned);
+    jb_spill_free(s->spill);
     g_free(s);
 }
 
@@ -120,6 +122,17 @@ gboolean jb_series_check(const JbSeries *s, GError **error)
                 "%s:1: not a series table (needs metric_id, period, value)",
                 jb_table_source(s->table));
     return FALSE;
+}
+
+void jb_series_take_spill(JbSeries *s, JbSpill *sp)
+{
+    jb_spill_free(s->spill);
+    s->spill = sp;
+}
+
+const JbSpill *jb_series_spill(const JbSeries *s)
+{
+    return s->spill;
 }
 
 const JbTable *jb_series_table(const JbSeries *s)

@@ -97,6 +97,42 @@ const GArray *jb_series_rows_of(const JbSeries *s, const char *id);
 /* The metric ids in order of first appearance, empty ids left out (borrowed strings). */
 const GPtrArray *jb_series_ids(const JbSeries *s);
 
+/* ---- long cells out of memory (jb_series_spill.c) ----
+ * A row's sources list every article that states its value: at 100000 articles a series of
+ * 60 rows was 13 MB, nearly all of it that column, the most of jianbao build's memory once
+ * its articles were done with, and it grew with the archive. A JbSpill keeps such a cell in
+ * a file of no name and the table keeps a reference in its place: the byte 0x01, then the
+ * SHA-256 of the text in hex (one text is written once; a key made of the table's cells
+ * changes when a text does). A series made with one (jb_series_take_spill) is read through
+ * jb_series_row_sources and written through jb_series_csv_stream: its table's sources cells
+ * and `row->sources` may be references. */
+typedef struct JbSpill JbSpill;
+/* Cells shorter than this stay in memory: a reference is 66 bytes. */
+#define JB_SPILL_MIN 256
+/* A file of no name in `dir` (in the temporary directory when that cannot be: NULL `dir`, no
+ * O_TMPFILE there); NULL when none can be made. */
+JbSpill *jb_spill_new(const char *dir);
+void jb_spill_free(JbSpill *sp);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbSpill, jb_spill_free)
+/* The cell to keep in place of `text`: a reference, newly allocated, once the text is in the
+ * file; NULL to keep the text itself (shorter than JB_SPILL_MIN, no `sp`, or the file could
+ * not take it). Never beside a jb_spill_get on another thread. */
+char *jb_spill_put(JbSpill *sp, const char *text);
+/* The text `cell` stands for (a copy of `cell` when it is no reference of `sp`), newly
+ * allocated; NULL when the file could not be read. Thread-safe (pread). */
+char *jb_spill_get(const JbSpill *sp, const char *cell);
+/* `s` takes `sp` over (frees it with itself): its references are read through it. */
+void jb_series_take_spill(JbSeries *s, JbSpill *sp);
+const JbSpill *jb_series_spill(const JbSeries *s);
+/* Row `row`'s sources as row->sources gives a series without references (without the
+ * guard against formulas), newly allocated; "" when its text could not be read back.
+ * Thread-safe. */
+char *jb_series_row_sources(const JbSeries *s, const JbSeriesRow *row);
+/* jb_table_csv_stream of the series' table, each reference written as its text: series.csv's
+ * bytes. FALSE (JB_ERROR_OUTPUT) when a text could not be read back. */
+gboolean jb_series_csv_stream(const JbSeries *s, JbCsvKeep keep, gpointer keep_data, JbCsvSink sink,
+                              gpointer sink_data, GError **error);
+
 /* The wide layout of a series table: one row per period (sorted), a column `ID` of values
  * per metric (in order of first appearance), then for each metric the columns `ID|label`,
  * `ID|unit`, `ID|bound`, `ID|forecast`, `ID|sources`, `ID|display_unit`, `ID|frequency`,
