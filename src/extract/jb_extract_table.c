@@ -321,6 +321,12 @@ static char *caption_unit(const char *text, gboolean *pct)
             return u;
         }
     }
+    /* (a caption that ends in its unit's brackets: 表1　分季度增速（%）, 主要指标（亿元）) */
+    g_autofree char *caption = g_strstrip(g_strdup(text));
+    if (g_str_has_suffix(caption, "）") || g_str_has_suffix(caption, ")")) {
+        *pct = FALSE;
+        return bracket_unit(caption);
+    }
     return NULL;
 }
 
