@@ -409,11 +409,17 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
             tp = moved;
     }
     if (prev->end != prev_end || prev->rel != REL_NONE || !prev->known ||
-        (prev->role != TIME_PERIOD && prev->role != TIME_BASE) ||
+        (prev->role != TIME_PERIOD && prev->role != TIME_BASE && prev->role != TIME_RESTATE) ||
         prev->p.start.kind != tp.start.kind || prev->p.end.kind != tp.start.kind ||
         tp.start.kind != tp.end.kind ||
         jb_point_first_day(&tp.start) <= jb_point_first_day(&prev->p.end))
         return FALSE;
+    if (prev->role == TIME_RESTATE && out->len >= 2) {
+        /* (去年同期（2025年8月至10月）: the time it restates takes the whole span) */
+        TimeRef *said = &g_array_index(out, TimeRef, out->len - 2);
+        if (said->restated && jb_period_equal(&said->p, &prev->p))
+            said->p.end = tp.end;
+    }
     prev->p.end = tp.end;
     prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
     prev->by_ends = by_ends;

@@ -51,12 +51,11 @@ static int year_of_span(const JbPeriod *p, const TimeAnchor *a)
 gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
                                  const GArray *refs, guint i, JbPeriod *out)
 {
-    switch (t->rel) {
-    case REL_NONE:
-        if (!t->known)
-            return FALSE;
+    if (t->rel == REL_NONE || t->restated) { /* (restated: 去年同期（2025年8月至10月）) */
         *out = t->p;
-        return TRUE;
+        return t->known || t->restated;
+    }
+    switch (t->rel) {
     case REL_WHEN:
         /* (back over the sentence's last 64 times at most, as below) */
         for (guint k = i; k-- > 0 && i - k <= 64;) {
@@ -166,4 +165,28 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
     default:
         return FALSE;
     }
+}
+
+gboolean jb_extract_period_before(const JbPeriod *p, JbPeriod *out)
+{
+    JbPoint a = p->start, b = p->end;
+    if (a.kind != b.kind || a.kind < JB_POINT_YEAR || a.kind > JB_POINT_DAY)
+        return FALSE;
+    if (a.kind != JB_POINT_MONTH) {
+        if (a.kind != JB_POINT_DAY && a.year != b.year)
+            return FALSE; /* (a span of years or across them: no “before” of its kind) */
+        int n = a.kind == JB_POINT_DAY ? (int)(jb_point_first_day(&b) - jb_point_first_day(&a)) + 1
+                : a.kind == JB_POINT_YEAR ? 1
+                                          : b.n - a.n + 1;
+        *out = (JbPeriod){jb_point_add(a, -n), jb_point_add(b, -n)};
+        return TRUE;
+    }
+    int len = (b.year - a.year) * 12 + (b.n - a.n) + 1;
+    if (len >= 2 && a.n == 1 && a.year == b.year) /* 1—10月: 1—9月 */
+        *out = (JbPeriod){a, jb_point_add(b, -1)};
+    else if (len == 3) /* 8月至10月: 7月至9月 */
+        *out = (JbPeriod){jb_point_add(a, -1), jb_point_add(b, -1)};
+    else
+        *out = (JbPeriod){jb_point_add(a, -len), jb_point_add(b, -len)};
+    return TRUE;
 }

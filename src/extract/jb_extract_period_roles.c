@@ -431,6 +431,10 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY && t->known &&
             prev->rel == REL_NONE && jb_period_first_day(&t->p) != jb_period_end_day(&t->p) - 1)
             prev->p = t->p; /* 上周（11月24日—11月30日）: the days it says, weekend and all */
+        else if (prev->rel != REL_NONE && t->known && !t->year_implied && !t->shifted_back) {
+            prev->restated = TRUE; /* 去年同期（2025年8月至10月）: what it says, not a guess */
+            prev->p = t->p;
+        }
     } else if (t->role == TIME_DAY && month_since(t, s, p, e, limit, anchor)) {
         t->role = TIME_PERIOD; /* 自11月15日进入供暖季以来: from that day to the published one */
     } else if (t->role == TIME_DAY) {

@@ -372,6 +372,12 @@ static const char *context_word(const char *p, const char *limit, TimeRef *t)
         t->rel = REL_SAME;
         return e;
     }
+    /* 本期: the period a periodic release speaks of (即本期按年下跌0.5個百分點), not 本期末 */
+    if ((e = lit(p, limit, "本期")) &&
+        !any_lit(e, limit, (const char *const[]){"末", "初", "间", "間", "内", "內", NULL})) {
+        t->rel = REL_SAME;
+        return e;
+    }
     if ((e = any_lit(p, limit,
                      (const char *const[]){"上一季度", "上季度", "上一季", "上季", NULL}))) {
         t->rel = REL_PREV;

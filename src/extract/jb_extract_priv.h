@@ -207,6 +207,8 @@ typedef struct {
                              * 0.92%；): still its own clause's */
     gboolean event;         /* the time of an event (去年推出…): local too */
     gboolean weekday;       /* a day named by its weekday (上周五, 周三): a date written out */
+    gboolean restated;      /* a relative time restated in brackets by an absolute one (去年同期
+                        * （2025年8月至10月）): `p` holds what it stands for */
     gboolean by_ends; /* a span written by its two ends (从10月25日开始，至明年3月28日结束):
                        * what it defines is the story's, figures or none */
     /* filled by the extractor, reading the sentence's times in order: */
@@ -309,6 +311,12 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
  * figure (`market`) the latest trading day by then, in a morning briefing the trading day
  * before. FALSE when no date is known. */
 gboolean jb_extract_default_day(const TimeAnchor *a, gboolean market, JbPeriod *out);
+
+/* The period before `p` of its own kind (上期, the level a change ran from): the day, month,
+ * quarter, half or year before; a span from January (1—10月) to the month before its end; three
+ * months not from January (8月至10月: a rolling window) one month back; another span its own
+ * length back. FALSE for a span of years or of mixed kinds. */
+gboolean jb_extract_period_before(const JbPeriod *p, JbPeriod *out);
 /* The first trading day after day `d` (days as jb_point_first_day counts them). */
 gint64 jb_extract_trading_day_after(gint64 d);
 

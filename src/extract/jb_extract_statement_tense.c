@@ -246,6 +246,60 @@ Tense figure_tense(const Ctx *c, Figure *f)
                    .running = actual && !now_here};
 }
 
+/* Does the figure at qs stand as the last period's level (較上期的3.3%, 比上期的, 上期为)? */
+static gboolean last_period_level(const char *cs0, const char *qs)
+{
+    static const char *const LAST[] = {"上期的", "上期為", "上期为", NULL};
+    for (const char *const *w = LAST; *w; w++)
+        if (ends(cs0, qs, *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* A level a figure moved from (就業不足率由1.6%微降至1.5%, 占比由14.2%降至9.8%) or the last
+ * period's (較上期的3.3%), with no time of its own in its clause, is the period before the one
+ * in force, of its kind (a month, quarter or year; a rolling three months one month back): the
+ * figure after 至 is the period's. Not a revision (指引由190亿元上调至196亿元: both the year's),
+ * a day's change (每盒由38.6元降至11.2元: the price until then), a span to date (今年以来…从2100
+ * 美元涨到: where the span began) or a span of years (level_at_span_end's). */
+static void level_moved_from(const Figure *f, const Tense *tense, char period[JB_PERIOD_MAX])
+{
+    JbPeriod p, before;
+    if (tense->forecast || !period[0] || (f->have_time && f->t->at >= f->cs0) ||
+        !jb_period_parse(period, &p, NULL) || p.start.kind == JB_POINT_DAY ||
+        !jb_extract_period_before(&p, &before))
+        return;
+    gboolean one_month = p.start.kind == JB_POINT_MONTH && p.start.year == p.end.year &&
+                         p.start.n == p.end.n;
+    if (p.start.kind == JB_POINT_MONTH && p.start.n == 1 && !one_month)
+        return; /* (1—10月, 今年以来: a span to date, from where it began) */
+    if (one_month && p.start.n % 3 == 0 &&
+        (g_strstr_len(f->sent, f->qs - f->sent, "季末") ||
+         g_strstr_len(f->sent, f->qs - f->sent, "季度末"))) {
+        JbPoint m = jb_point_add(p.start, -3); /* 较上季末…；占比由14.2%降至9.8%: quarter ends */
+        before = (JbPeriod){m, m};
+    }
+    if (last_period_level(f->cs0, f->qs)) {
+        jb_period_format(&before, period);
+        return;
+    }
+    if (!(ends(f->cs0, f->qs, "由") || ends(f->cs0, f->qs, "从") || ends(f->cs0, f->qs, "從")))
+        return;
+    static const char *const REVISED[] = {"上调", "下调", "調",   "调高", "调低", "调升", "调降",
+                                          "上修", "下修", "修订", "修訂", "调整", NULL};
+    const char *to = NULL;
+    for (const char *x = f->qe; x < f->ce && !to && g_utf8_strlen(f->qe, x - f->qe) <= 6;
+         x = g_utf8_next_char(x)) {
+        for (const char *const *w = REVISED; *w; w++)
+            if (starts(x, f->ce, *w))
+                return;
+        if ((starts(x, f->ce, "至") || starts(x, f->ce, "到")) && x > f->qe)
+            to = x + strlen("至");
+    }
+    if (to && to < f->ce && g_ascii_isdigit(*to))
+        jb_period_format(&before, period);
+}
+
 /* Its period into `period`: the one stated or carried (statement_period), then what a change
  * since a base, a span's close, a level over a span, a change between two levels and a
  * plan's yearly rate make of it. Sets tense->forecast for a plan's rate. */
@@ -259,6 +313,7 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     if (period_override)
         return;
     change_since_base(c, f->sent, f->cs0, f->qs, f->qe, period);
+    level_moved_from(f, tense, period);
     close_of_span(c, f->cs0, f->qs, period);
     if (!f->declined)
         level_at_span_end(f->cs0, f->qs, f->q, period);

@@ -324,6 +324,12 @@ void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *
          * —8日）总票房) */
         const TimeRef *t = f->t;
         const char *cut = f->have_time && t->end <= f->qs && t->role != TIME_DAY ? t->end : NULL;
+        if (cut && (starts(cut, f->qs, "（") || *cut == '(')) {
+            /* (its restatement in brackets ends it too: 去年同期（2025年8月至10月）的失業率) */
+            const char *close = g_strstr_len(cut, f->qs - cut, *cut == '(' ? ")" : "）");
+            if (close && g_utf8_strlen(cut, close - cut) <= 24)
+                cut = close;
+        }
         if (cut && (starts(cut, f->qs, "）") || *cut == ')'))
             cut += *cut == ')' ? 1 : strlen("）");
         f->metric_at = metric_phrase(f->cs, c->ratio_start ? c->ratio_start : f->qs, cut_at, cut);
