@@ -34,6 +34,7 @@ extern const char *const jb_words_actual_word[];
 extern const char *const jb_words_market_word[];
 extern const char *const jb_words_trading_word[];
 extern const char *const jb_words_define_word[];
+extern const char *const jb_words_summary_label[];
 extern const char *const jb_words_hedge[];
 extern const char *const jb_words_hedge_value[];
 extern const char *const jb_words_decline[];

@@ -12,6 +12,7 @@
  * Not for: the walk over paragraphs (jb_extract.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_word_lists.h"
 
 /* A table of contents: numbered headlines in a row (本期节目主要内容：1.…；2.…；3.…), which
  * repeat what the stories say. */
@@ -62,6 +63,15 @@ static gboolean is_deck(const JbArticle *article, guint i)
     return TRUE;
 }
 
+/* Is the paragraph a summary opening the story (【摘要】…, 核心提示：…)? */
+static gboolean is_summary(const char *para)
+{
+    for (const char *const *w = jb_words_summary_label; *w; w++)
+        if (jb_has_prefix(para, *w))
+            return TRUE;
+    return FALSE;
+}
+
 guint8 *jb_extract_headline_flags(const JbArticle *article)
 {
     guint n = article->paragraphs->len;
@@ -72,7 +82,7 @@ guint8 *jb_extract_headline_flags(const JbArticle *article)
         gboolean contents = is_contents(para);
         gboolean line = kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION ||
                         is_title(article, i) || jb_has_prefix(para, "原标题") || contents ||
-                        is_deck(article, i);
+                        is_deck(article, i) || is_summary(para);
         heads[i] = (guint8)((contents ? JB_HEAD_CONTENTS : 0) | (line ? JB_HEAD_LINE : 0));
     }
     return heads;

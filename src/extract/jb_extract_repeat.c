@@ -285,9 +285,14 @@ static gboolean sentence_names(const Ctx *c, const JbStatement *s, const char *l
         if (!at)
             continue;
         const char *from = para, *to = at + piece_len; /* the sentence around it */
+        const char *before = para; /* (the sentence before it: 其中 continues it) */
         for (const char *p = para; p < at; p = g_utf8_next_char(p))
-            if (starts(p, at, "。") || starts(p, at, "！") || starts(p, at, "？"))
+            if (starts(p, at, "。") || starts(p, at, "！") || starts(p, at, "？")) {
+                before = from;
                 from = p + strlen("。");
+            }
+        if (starts(from, at, "其中") || starts(from, at, "其中，"))
+            from = before; /* 前三季度全市地区生产总值…。其中，第三季度单季增长5.6% */
         while (*to && !starts(to, to + 3, "。") && !starts(to, to + 3, "！") &&
                !starts(to, to + 3, "？"))
             to = g_utf8_next_char(to);
@@ -319,6 +324,12 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
             break;
         }
     gboolean said = FALSE;
+    /* (a total's row, | 整體 | 3.8% |, is what the prose states with no part named) */
+    static const char *const TOTAL[] = {"整體", "整体", "總體", "总体", "合計", "合计",
+                                        "總計", "总计", "全部", "總數", "总数", NULL};
+    gboolean total = FALSE;
+    for (const char *const *t = TOTAL; *t && !total; t++)
+        total = strcmp(w->str, *t) == 0;
     /* (a row's name of a word or two, 累计, is said of many figures: the same period then) */
     gboolean named_long = g_utf8_strlen(w->str, -1) >= 3;
     /* a value of three digits or more, too particular to be another's by chance (492.15,
@@ -351,7 +362,7 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
             gboolean within = have_sp && jb_period_first_day(&sp) >= jb_period_first_day(&pp) &&
                               jb_period_end_day(&sp) <= jb_period_end_day(&pp);
             said = ((strcmp(s->period, period) == 0 || ((same_end || within) && named_long)) &&
-                    sentence_names(c, s, w->str)) ||
+                    (sentence_names(c, s, w->str) || (total && strcmp(s->period, period) == 0))) ||
                    (particular && same_end);
         }
     }
