@@ -117,7 +117,7 @@ static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
 
 /* Article `a`'s rows are in (or it failed): what the rest of the build needs of it is made
  * now (its statements digest, into the index's records, sealed up to its own; the name of
- * its cache file for the sweep, 36 bytes, into `live`) and it goes, and its block (*block:
+ * its cache file for the sweep, 20 bytes, into `live`) and it goes, and its block (*block:
  * the first of Ctx.article_blocks not yet freed) once its last article is done: their
  * records (120 bytes each, 12 MB at 100000 articles) were the most of the peak of a build
  * that assembles; until 2026-12-07 they all went only once every article's rows were in. */
@@ -170,7 +170,7 @@ static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **met
                .ncols = MIN(jb_table_n_cols(header), 32)};
     if (jb_build_cache_claim(c, product, &p.error))
         p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
-    *live = c->index.on ? jb_build_names_new(0) : NULL;
+    *live = c->index.on ? jb_build_names_new(0) : NULL; /* (grows as the records go) */
     guint block = 0;
     g_ptr_array_set_free_func(arts, NULL); /* (each is cleared when done: article_done) */
     for (guint i = 0; i < arts->len; i++) {

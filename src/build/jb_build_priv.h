@@ -454,7 +454,7 @@ void jb_build_sweep_temps(Ctx *c);
  * Symlinks are never followed, a file no ledger names is never removed. */
 void jb_build_sweep(Ctx *c, JbNames *live);
 
-/* ---- jb_build_names.c: sets of cache names, 36 bytes a name -------------------------------- */
+/* ---- jb_build_names.c: sets of cache names, 20 bytes a name -------------------------------- */
 
 /* `expected`: how many names will be added (room is made for them at once). */
 JbNames *jb_build_names_new(guint expected);

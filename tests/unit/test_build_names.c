@@ -1,5 +1,5 @@
 /* jb_build_names: the sets the sweep looks the cache's files up in (the names in use, the
- * names the cache's ledger records), 36 bytes a name instead of a line of text and a copy in
+ * names the cache's ledger records), 20 bytes a name instead of a line of text and a copy in
  * a hash table. A name is found exactly as it was added: a key of capital hex digits, or any
  * other shape, is a name of its own, never taken for the lower-case one. */
 #include "jb_build_priv.h"
