@@ -98,6 +98,8 @@ static inline const char *jb_utf8_back(const char *a, const char *p, gsize n)
 {
     if (p <= a)
         return p;
+    if ((gsize)(p - a) <= n)
+        return a; /* (no more characters than bytes: most clauses are within the window) */
     const guint64 tops = G_GUINT64_CONSTANT(0x8080808080808080);
     while (n && p - a > 8) { /* (the eight bytes before p all lie after a) */
         guint64 w;
