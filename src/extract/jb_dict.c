@@ -16,6 +16,34 @@ static void bucket_clear(UnitBucket *b)
     jb_word_set_free(b->alias_set);
     g_array_unref(b->alias_metric);
     g_ptr_array_unref(b->growth_base);
+    if (b->growth_by_name)
+        g_hash_table_unref(b->growth_by_name);
+}
+
+/* b->growth_by_name, from b->growth_base. */
+static void index_growth_names(UnitBucket *b)
+{
+    for (guint i = 0; i < b->metrics->len; i++) {
+        const JbMetric *m = g_ptr_array_index(b->metrics, i);
+        const JbMetric *base = g_ptr_array_index(b->growth_base, i);
+        if (!*m->growth_of || !base)
+            continue;
+        if (!b->growth_by_name)
+            b->growth_by_name = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify)g_array_unref);
+        for (gint k = -1; k < 0 || base->aliases[k]; k++) {
+            const char *name = k < 0 ? base->label : base->aliases[k];
+            if (!*name)
+                continue;
+            GArray *at = g_hash_table_lookup(b->growth_by_name, name);
+            if (!at) {
+                at = g_array_new(FALSE, FALSE, sizeof(guint));
+                g_hash_table_insert(b->growth_by_name, (gpointer)name, at);
+            }
+            if (!at->len || g_array_index(at, guint, at->len - 1) != i)
+                g_array_append_val(at, i); /* (once per metric: an alias may repeat its label) */
+        }
+    }
 }
 
 static void metric_free(JbMetric *m)
@@ -108,6 +136,7 @@ static void build_units(JbDict *d)
     for (guint i = 0; i < d->units->len; i++) {
         UnitBucket *b = &g_array_index(d->units, UnitBucket, i);
         g_array_append_val(b->alias_start, b->aliases->len);
+        index_growth_names(b);
     }
 }
 
@@ -399,19 +428,6 @@ static gboolean holds_any(const char *text, const char *const *words, const JbLi
     return FALSE;
 }
 
-/* Does `subject` name metric `base` (its label or an alias, exactly)? */
-static gboolean names_metric(const JbMetric *base, const char *subject)
-{
-    if (!base)
-        return FALSE;
-    if (base->label[0] == subject[0] && strcmp(base->label, subject) == 0)
-        return TRUE;
-    for (char **a = base->aliases; *a; a++)
-        if ((*a)[0] == subject[0] && strcmp(*a, subject) == 0) /* (first bytes: no call) */
-            return TRUE;
-    return FALSE;
-}
-
 /* Does `context` name a narrower measure than `m`'s (充换电服务业用电量 beside the subject
  * 全社会用电量): an alias of `m` at the end of a longer name, and not inside another of its
  * aliases that begins a metric there (用电量 inside 全社会用电量 is the metric itself). */
@@ -446,11 +462,15 @@ static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const 
         !holds_any(context, (const char *const *)d->growth_words, &d->growth_filter) ||
         holds_any(context, (const char *const *)d->other_bases, &d->other_filter))
         return NULL;
-    for (guint i = 0; i < b->metrics->len; i++) {
-        const JbMetric *m = g_ptr_array_index(b->metrics, i);
+    /* the growth metrics whose base `subject` names (its label or an alias, exactly), in
+     * file order */
+    const GArray *named = b->growth_by_name ? g_hash_table_lookup(b->growth_by_name, subject)
+                                            : NULL;
+    for (guint k = 0; named && k < named->len; k++) {
+        guint i = g_array_index(named, guint, k);
         const JbMetric *base = g_ptr_array_index(b->growth_base, i); /* (m's growth_of) */
-        if (*m->growth_of && names_metric(base, subject) && !names_narrower(d, base, context))
-            return m;
+        if (!names_narrower(d, base, context))
+            return g_ptr_array_index(b->metrics, i);
     }
     return NULL;
 }

@@ -26,6 +26,10 @@ typedef struct {
     GArray *alias_metric;   /* guint per alias: its metric's place in `metrics` */
     GPtrArray *growth_base; /* per metric: its growth_of metric (borrowed), or NULL — found
                              * once, not by id for every growth figure (growth_match) */
+    /* the metrics with a growth_of by each name (label or alias) of their base metric:
+     * name (borrowed) → GArray of guint, their places in `metrics` in order; growth_match
+     * looks a subject up once, not every name of every base (NULL: no growth metric) */
+    GHashTable *growth_by_name;
 } UnitBucket;
 
 struct JbDict {
