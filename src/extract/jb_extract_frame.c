@@ -195,11 +195,17 @@ void jb_extract_note_reviewed(Ctx *c, const JbPeriod *p)
 static gboolean report_period(Ctx *c, const char *title, JbPeriod *out)
 {
     /* (业绩: a results call or release, 2026年第三季度业绩说明会) */
-    static const char *const REPORT[] = {"报告", "報告", "年报", "年報", "季报", "季報",
-                                         "财报", "財報", "业绩", "業績", "中报", "中報"};
-    for (gsize i = 0; title && i < G_N_ELEMENTS(REPORT); i++) {
-        if (!strstr(title, REPORT[i]))
-            continue;
+    static const char *const REPORT[] = {"报告", "報告", "年报", "年報", "季报", "季報", "财报",
+                                         "財報", "业绩", "業績", "中报", "中報", NULL};
+    static JbWordSet *report; /* REPORT, kept for the life of the process */
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        report = jb_word_set_of(REPORT);
+        g_once_init_leave(&done, 1);
+    }
+    /* (any of the words: one walk over the title, not a strstr per word; asked at every
+     * section of every article) */
+    if (title && jb_word_set_find(report, title, title + strlen(title))) {
         gboolean named = named_period(c, title, TRUE, out);
         if (!named && strstr(title, "《")) { /* 《2026年中国游戏产业报告》发布 */
             GString *bare = without_book_marks(title);

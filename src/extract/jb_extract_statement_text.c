@@ -344,7 +344,8 @@ void figure_metric(Ctx *c, Figure *f, const char *subject_override, const char *
     f->metric = span_str(c->metric_buf, f->metric_at);
     if (!f->noun_after && !c->member && !metric_override)
         topic_before_verb(c, f);
-    if (strstr(f->metric, "应为“") || strstr(f->metric, "應為“"))
+    if (strchr(f->metric, '\x9C') && /* (the last byte of “: most phrases hold none) */
+        (strstr(f->metric, "应为“") || strstr(f->metric, "應為“")))
         corrected_metric(c, f);
 }
 
