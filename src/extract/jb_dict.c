@@ -574,8 +574,16 @@ static gboolean followed_by_measure(const char *text)
         "营业收入", "營業收入", "营收",   "營收",   "收入",   "净利润", "淨利潤", "利润",   "利潤",
         "产量",     "產量",     "销量",   "銷量",   "销售额", "銷售額", "出口",   "进口",   "進口",
         "投资",     "投資",     "用电量", "用電量", "产值",   "產值",   "零售额", "零售額", NULL};
-    for (const char *const *w = MEASURES; *w; w++)
-        if (jb_has_prefix(text, *w)) /* (its first byte before a call) */
+    static JbWordSet *measures; /* MEASURES by first character, kept for the process */
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        measures = jb_word_set_of(MEASURES);
+        g_once_init_leave(&done, 1);
+    }
+    guint n; /* (only the words of its first character are compared) */
+    const JbWord *w = jb_word_set_candidates(measures, text, text + strnlen(text, 4), &n);
+    for (guint i = 0; i < n; i++)
+        if (jb_has_prefix(text, w[i].text))
             return TRUE;
     return FALSE;
 }
@@ -601,19 +609,28 @@ static gboolean names_change(const char *text)
     JB_LIT_FILTER_ONCE(&nouns, NOUNS);
     if (holds_any(text, NOUNS, &nouns))
         return TRUE;
-    for (const char *p = text; *p; p = g_utf8_next_char(p))
-        for (const char *const *w = VERBS; *w; w++) {
-            if (p[0] != (*w)[0] || p[1] != (*w)[1]) /* (a word's first bytes, then the rest) */
-                continue;
-            gsize n = strlen(*w);
-            if (strncmp(p, *w, n) != 0)
+    static JbWordSet *verbs; /* VERBS by first character, in their order: kept for the process */
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        verbs = jb_word_set_of(VERBS);
+        g_once_init_leave(&done, 1);
+    }
+    /* at each character, the first verb of the list there (its first character's words, in
+     * the list's order; `text` may start inside a character, where no word starts) */
+    const char *end = text + strlen(text);
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        guint nw;
+        const JbWord *w = jb_word_set_candidates(verbs, p, end, &nw);
+        for (guint i = 0; i < nw; i++) {
+            if (!jb_word_at(&w[i], p, end))
                 continue;
             gboolean to = FALSE;
             for (const char *const *t = TO; *t && !to; t++)
-                to = g_str_has_prefix(p + n, *t);
+                to = g_str_has_prefix(p + w[i].len, *t);
             if (!to)
                 return TRUE;
             break;
         }
+    }
     return FALSE;
 }
