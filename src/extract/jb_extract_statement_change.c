@@ -504,8 +504,8 @@ static const char *const LEVEL_VERBS[] = {
  * to date (今年以来，…新增企业1.2万家，企业总数达到15.6万家): at the span's last month or day. */
 static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
 {
-    JbPeriod p;
-    if (!jb_period_parse(period, &p, NULL))
+    JbPeriod p; /* (a span is written START/END: a period without '/' is none, not parsed) */
+    if (!strchr(period, '/') || !jb_period_parse(period, &p, NULL))
         return;
     gboolean months = p.start.kind == JB_POINT_MONTH && p.start.n == 1 &&
                       p.end.kind == JB_POINT_MONTH && p.end.year == p.start.year && p.end.n >= 2;
@@ -533,16 +533,15 @@ static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PE
 void yearly_over_span(const Ctx *c, const char *sent, const char *cs0, const char *qs,
                       char period[JB_PERIOD_MAX])
 {
-    JbPeriod p;
-    if (!period[0] || !jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_YEAR ||
-        p.end.year != p.start.year)
-        return;
+    /* the words first (a search for their 年: most clauses have none), then the period */
     const char *w = NULL;
-    for (const char *x = jb_utf8_back(cs0, qs, CLAUSE_WINDOW); x < qs && !w;
-         x = g_utf8_next_char(x))
+    for (const char *x = jb_find3(jb_utf8_back(cs0, qs, CLAUSE_WINDOW), qs, "年"); x && !w;
+         x = jb_find3(x + 3, qs, "年"))
         if (starts(x, qs, "年均") || starts(x, qs, "年平均"))
             w = x;
-    if (!w)
+    JbPeriod p;
+    if (!w || !period[0] || !jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_YEAR ||
+        p.end.year != p.start.year)
         return;
     JbPeriod span = {{JB_POINT_YEAR, 0, 0, 0}, p.end};
     /* (the level it ran from, 由2020年的…, a time the scan found: the span starts the year after) */
