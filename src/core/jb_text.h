@@ -220,6 +220,20 @@ static inline const char *jb_find(const char *a, const char *z, const char *w, g
     return NULL;
 }
 
+/* Is there an ASCII digit among the eight bytes at `p`? Each byte XOR '0' is below 10 for a
+ * digit: its low seven bits plus 0x76 stay below 0x80 (no carry into the next byte), and its
+ * own top bit is clear. */
+static inline gboolean jb_digit_in8(const char *p)
+{
+    guint64 w;
+    memcpy(&w, p, 8);
+    guint64 t = w ^ G_GUINT64_CONSTANT(0x3030303030303030);
+    guint64 big = ((t & G_GUINT64_CONSTANT(0x7F7F7F7F7F7F7F7F)) +
+                   G_GUINT64_CONSTANT(0x7676767676767676)) |
+                  t;
+    return (big & G_GUINT64_CONSTANT(0x8080808080808080)) != G_GUINT64_CONSTANT(0x8080808080808080);
+}
+
 /* Is there a run of ASCII digits in [a, b), the longest at each place, that `counts` (given
  * the run [p, q) and the range) accepts? For the tests of "a figure in this span" that differ
  * only in which digits are none: a name's (5G, C919), a year's (2024年). Inline, so that the
@@ -229,6 +243,10 @@ static inline gboolean jb_any_digit_run(const char *a, const char *b,
                                                            const char *q, const char *b))
 {
     for (const char *p = a; p < b; p++) {
+        while (b - p >= 8 && !jb_digit_in8(p))
+            p += 8; /* (most of the span has none: eight bytes at a time) */
+        if (p >= b)
+            break;
         if (!g_ascii_isdigit(*p))
             continue;
         const char *q = p;

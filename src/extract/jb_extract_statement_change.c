@@ -535,8 +535,8 @@ void yearly_over_span(const Ctx *c, const char *sent, const char *cs0, const cha
 {
     /* the words first (a search for their 年: most clauses have none), then the period */
     const char *w = NULL;
-    for (const char *x = jb_find3(jb_utf8_back(cs0, qs, CLAUSE_WINDOW), qs, "年"); x && !w;
-         x = jb_find3(x + 3, qs, "年"))
+    for (const char *x = jb_find(jb_utf8_back(cs0, qs, CLAUSE_WINDOW), qs, "年", 3); x && !w;
+         x = jb_find(x + 3, qs, "年", 3))
         if (starts(x, qs, "年均") || starts(x, qs, "年平均"))
             w = x;
     JbPeriod p;

@@ -161,9 +161,14 @@ static gboolean past_level(const Ctx *c, const Figure *f)
 static gboolean under_way(const char *qe, const char *ce)
 {
     static const char *const NOW[] = {"正在", "正處於", "正处于", NULL};
-    for (const char *const *w = NOW; *w; w++)
-        if (g_strstr_len(qe, MIN(ce - qe, 3 * 24), *w))
-            return TRUE;
+    if (ce < qe) /* (never; as g_strstr_len read a negative length: to the text's end) */
+        return strstr(qe, NOW[0]) || strstr(qe, NOW[1]) || strstr(qe, NOW[2]);
+    /* (each begins with 正: a search for it, by its rarest byte, then the words there) */
+    const char *lim = qe + MIN(ce - qe, 3 * 24);
+    for (const char *x = jb_find(qe, lim, "正", 3); x; x = jb_find(x + 3, lim, "正", 3))
+        for (const char *const *w = NOW; *w; w++)
+            if (starts(x, lim, *w))
+                return TRUE;
     return FALSE;
 }
 
