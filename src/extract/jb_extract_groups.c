@@ -98,6 +98,10 @@ static gboolean streak_before(const Ctx *c, const char *sent, const char *at)
             n = q + strlen("两");
         else if (n == q && jb_cn_count(&n, at) < 0)
             continue;
+        /* (a figure or a headline's clause break after the streak is what it bounds:
+         * 失業率連續三期回落至3.6%　建造業仍逾6%) */
+        if (has_digit(n, at) || g_strstr_len(n, at - n, "　"))
+            continue;
         for (const char *const *u = jb_words_streak_unit; *u; u++)
             if (starts(n, at, *u))
                 return TRUE;

@@ -72,6 +72,25 @@ static gboolean is_summary(const char *para)
     return FALSE;
 }
 
+/* Is paragraph i a subhead set off by a bullet mark (■ 薪资：平均月薪10,862元, ◆ 出口): a short
+ * line that ends no sentence, prose after it, its figures said again below? */
+static gboolean is_bullet_subhead(const JbArticle *article, guint i)
+{
+    static const char *const MARK[] = {"■", "□", "◆", "◇", "●", "▌", "▍", "◼", NULL};
+    const char *para = g_ptr_array_index(article->paragraphs, i);
+    gboolean marked = FALSE;
+    for (const char *const *w = MARK; *w && !marked; w++)
+        marked = g_str_has_prefix(para, *w);
+    if (!marked || i + 1 >= article->paragraphs->len ||
+        g_array_index(article->kinds, guint8, i) != JB_PARA_BODY || g_utf8_strlen(para, -1) > 30)
+        return FALSE;
+    static const char *const ENDS[] = {"。", "！", "？", "；", "，", NULL}; /* (10,862: a number) */
+    for (const char *const *w = ENDS; *w; w++)
+        if (strstr(para, *w))
+            return FALSE;
+    return TRUE;
+}
+
 guint8 *jb_extract_headline_flags(const JbArticle *article)
 {
     guint n = article->paragraphs->len;
@@ -82,7 +101,7 @@ guint8 *jb_extract_headline_flags(const JbArticle *article)
         gboolean contents = is_contents(para);
         gboolean line = kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION ||
                         is_title(article, i) || jb_has_prefix(para, "原标题") || contents ||
-                        is_deck(article, i) || is_summary(para);
+                        is_deck(article, i) || is_summary(para) || is_bullet_subhead(article, i);
         heads[i] = (guint8)((contents ? JB_HEAD_CONTENTS : 0) | (line ? JB_HEAD_LINE : 0));
     }
     return heads;

@@ -362,6 +362,8 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
  * headline against the body's statements: a loop, no index.) */
 static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
 {
+    JbDecimal qv = q->value; /* (and a headline its signed one: 首十個月按年-6.2%) */
+    qv.mant = qv.mant < 0 ? -qv.mant : qv.mant;
     for (guint i = 0; c->headline && i < c->body_statements; i++) {
         const JbStatement *b = g_ptr_array_index(c->out, i);
         JbDecimal bv = b->q.value; /* (the body may say it as a signed decline) */
@@ -370,7 +372,7 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
         /* (or the end of a range the body gives: 最高达5.5亿 of 介于4.8亿至5.5亿元) */
         JbDecimal bh = b->q.high;
         bh.mant = bh.mant < 0 ? -bh.mant : bh.mant;
-        if ((jb_decimal_equal(bv, q->value) || (b->q.is_range && jb_decimal_equal(bh, q->value))) &&
+        if ((jb_decimal_equal(bv, qv) || (b->q.is_range && jb_decimal_equal(bh, qv))) &&
             (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0])))
             return TRUE;
     }

@@ -172,6 +172,35 @@ static gboolean under_way(const char *qe, const char *ce)
     return FALSE;
 }
 
+/* Does the sentence before qs correct a report (“…2,488万吨”有误，应为“2,492万吨”): the value
+ * put right is what was, wherever it stands? */
+static gboolean puts_right(const char *sent, const char *qs)
+{
+    static const char *const RIGHT[] = {"有误", "有誤", "应为", "應為", "更正为", "更正為", NULL};
+    const char *from = jb_utf8_back(sent, qs, LOOK_BACK);
+    for (const char *const *w = RIGHT; *w; w++)
+        if (g_strstr_len(from, qs - from, *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* Does a target's noun follow the figure at qe in its clause (45万辆全年销量目标, 36万辆的目标,
+ * 2万亿元左右的年度目标): the figure is the target? A few words of what it counts between, no
+ * other figure. */
+static gboolean target_after(const char *qe, const char *ce)
+{
+    static const char *const TARGET[] = {"目标", "目標", NULL};
+    const char *p = qe;
+    for (int k = 0; k < 8 && p < ce; k++, p = g_utf8_next_char(p)) {
+        if (g_ascii_isdigit(*p) || sentence_end_at(p) || clause_sep_at(p))
+            return FALSE;
+        for (const char *const *w = TARGET; *w; w++)
+            if (starts(p, ce, *w))
+                return !starts(p + strlen(*w), ce, "价") && !starts(p + strlen(*w), ce, "價");
+    }
+    return FALSE;
+}
+
 /* The figure's tense, from the keywords of its clause and of the sentence before it; may
  * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
 Tense figure_tense(const Ctx *c, Figure *f)
@@ -210,16 +239,20 @@ Tense figure_tense(const Ctx *c, Figure *f)
     gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
     gboolean forecast = forecast_here || forecast_before;
     /* a share of a target or plan is how much of it is done (完成全年目标任务的91.7%) */
-    static const char *const OF_TARGET[] = {"目标的",     "目標的", "目标任务的",
-                                            "目標任務的", "计划的", "計劃的",
-                                            "任务的",     "任務的", NULL};
+    static const char *const OF_TARGET[] = {
+        "目标的",   "目標的",   "目标任务的", "目標任務的", "计划的",     "計劃的",
+        "任务的",   "任務的",   "目标下限的", "目標下限的", "目标上限的", "目標上限的",
+        "目标完成", "目標完成", "任务完成",   "任務完成",   NULL};
     for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, qs, OF_TARGET); w++)
         if (ends(sent, qs, *w) && !(f->have_time && t->future_word))
-            forecast = FALSE;
+            forecast = FALSE; /* (…目标下限的92.6%, 全年目标完成逾九成: done) */
+    if (!forecast && target_after(f->qe, f->ce))
+        forecast = TRUE; /* 45万辆全年销量目标, 年初设定的36万辆目标: the target */
     if (f->have_time && t->future_word)
         forecast = TRUE;
-    if (!forecast && !actual_here && !c->headline && jb_extract_under_plan_heading(c))
-        forecast = TRUE; /* under 二、2026年主要预期目标: the targets */
+    if (!forecast && !actual_here && !c->headline && jb_extract_under_plan_heading(c) &&
+        !puts_right(sent, qs))
+        forecast = TRUE; /* under 二、2026年主要预期目标: the targets (not a correction's) */
     if (f->have_time && t->event && actual_here && !forecast_here)
         f->have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
     /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
