@@ -78,7 +78,7 @@ static gboolean holding_class(const char *sent, const char *end, const JbQuantit
 }
 
 /* Is x a bound in brackets right after a noun and right before the count it qualifies:
- * 仔猪（体重在50公斤以下）15.2万头, 小微企业（营收1000万元以下）3200家? */
+ * 犊牛（体重在200公斤以下）1.3万头, 小微企业（营收1000万元以下）3200家? */
 static gboolean bracketed_condition(const char *sent, const char *end, const JbQuantity *x,
                                     const JbQuantity *next)
 {
@@ -101,8 +101,8 @@ static gboolean bracketed_condition(const char *sent, const char *end, const JbQ
     return FALSE;
 }
 
-/* Is x the hours or days after a launch that the figure after it is counted in (上市72小时大定
- * 突破3万台, 开售3分钟即告售罄, 上线三天订阅用户超过2万): a window, no figure? One that ends
+/* Is x the hours or days after a launch that the figure after it is counted in (开售48小时销量
+ * 突破20万台, 开售3分钟即告售罄, 上线三天订阅用户超过2万): a window, no figure? One that ends
  * its clause (开业已满3年。) is a figure; so are a film's or a show's days run (上映8天累计票房…:
  * the rounds keep them). */
 static gboolean window_after_launch(const char *sent, const char *end, const JbQuantity *x)
@@ -125,7 +125,7 @@ static gboolean window_after_launch(const char *sent, const char *end, const JbQ
            g_unichar_isalpha(g_utf8_get_char(xe)) && !starts(xe, end, "的");
 }
 
-/* Is x the value an editor's correction puts right (现已更正为14.81元/公斤) that the article
+/* Is x the value an editor's correction puts right (现已更正为8.16元/公斤) that the article
  * states already with its unit: a repeat, not a second figure? */
 static gboolean correction_repeats(const Ctx *c, const char *sent, const JbQuantity *x)
 {

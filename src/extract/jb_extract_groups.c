@@ -99,7 +99,7 @@ static gboolean streak_before(const Ctx *c, const char *sent, const char *at)
         else if (n == q && jb_cn_count(&n, at) < 0)
             continue;
         /* (a figure or a headline's clause break after the streak is what it bounds:
-         * 失業率連續三期回落至3.6%　建造業仍逾6%) */
+         * 出口增速连续三个月回落至4.2%　机电仍逾7%) */
         if (has_digit(n, at) || g_strstr_len(n, at - n, "　"))
             continue;
         for (const char *const *u = jb_words_streak_unit; *u; u++)

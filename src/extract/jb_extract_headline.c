@@ -72,7 +72,7 @@ static gboolean is_summary(const char *para)
     return FALSE;
 }
 
-/* Is paragraph i a subhead set off by a bullet mark (■ 薪资：平均月薪10,862元, ◆ 出口): a short
+/* Is paragraph i a subhead set off by a bullet mark (■ 薪资：平均月薪9,870元, ◆ 出口): a short
  * line that ends no sentence, prose after it, its figures said again below? */
 static gboolean is_bullet_subhead(const JbArticle *article, guint i)
 {
@@ -84,7 +84,7 @@ static gboolean is_bullet_subhead(const JbArticle *article, guint i)
     if (!marked || i + 1 >= article->paragraphs->len ||
         g_array_index(article->kinds, guint8, i) != JB_PARA_BODY || g_utf8_strlen(para, -1) > 30)
         return FALSE;
-    static const char *const ENDS[] = {"。", "！", "？", "；", "，", NULL}; /* (10,862: a number) */
+    static const char *const ENDS[] = {"。", "！", "？", "；", "，", NULL}; /* (9,870: a number) */
     for (const char *const *w = ENDS; *w; w++)
         if (strstr(para, *w))
             return FALSE;

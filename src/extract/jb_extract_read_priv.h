@@ -50,8 +50,8 @@ gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l
 gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i);
 
 /* jb_extract_conditions.c: does the sentence [sent, end)'s quantity i state a rule, a condition
- * or a window, not a figure (满200元减30元, 满3个月的企业, 持股5%以上股东, 仔猪（体重在50公斤以下）
- * 15.2万头, 上市72小时大定…, 现已更正为X repeating the article)? */
+ * or a window, not a figure (满500元减60元, 满6个月的企业, 持股5%以上股东, 犊牛（体重在200公斤以
+ * 下）1.3万头, 开售48小时销量…, 现已更正为X repeating the article)? */
 gboolean states_a_condition(const Ctx *c, const char *sent, const char *end, const GArray *qs,
                             guint i);
 

@@ -362,7 +362,7 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
  * headline against the body's statements: a loop, no index.) */
 static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
 {
-    JbDecimal qv = q->value; /* (and a headline its signed one: 首十個月按年-6.2%) */
+    JbDecimal qv = q->value; /* (and a headline its signed one: 前十个月同比-5.1%) */
     qv.mant = qv.mant < 0 ? -qv.mant : qv.mant;
     for (guint i = 0; c->headline && i < c->body_statements; i++) {
         const JbStatement *b = g_ptr_array_index(c->out, i);
@@ -379,6 +379,15 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
     return FALSE;
 }
 
+/* Is the headline being read the page's own title, and `b` of a part of the page with no date
+ * or link of its own (under a subheading: 建筑业仍逾6% over ## 建筑业失业率居首)? */
+static gboolean page_title_of(const Ctx *c, const JbStatement *b)
+{
+    const JbArticle *a = c->article;
+    return a->title && g_strcmp0(c->title, a->title) == 0 && g_strcmp0(b->url, a->url) == 0 &&
+           g_strcmp0(b->published, a->published) == 0;
+}
+
 /* A headline's hedged figure that rounds one of its story's (超3小时 of 187分钟, 超四成 of 41.5%,
  * 首破150万 of 152.7万): the period is the body's figure's. `period` is replaced when one is
  * found. A headline has few figures: each looks over the body's statements once. */
@@ -390,7 +399,7 @@ static void headline_rounds_body(const Ctx *c, const JbQuantity *q, char period[
     gboolean hours = strcmp(q->unit, "小时") == 0 || strcmp(q->unit, "小時") == 0;
     for (guint i = 0; i < c->body_statements; i++) {
         const JbStatement *b = g_ptr_array_index(c->out, i);
-        if (g_strcmp0(b->title, c->title) != 0 || b->q.is_range)
+        if ((g_strcmp0(b->title, c->title) != 0 && !page_title_of(c, b)) || b->q.is_range)
             continue; /* (another item's story, in a feed) */
         double bv = fabs(jb_decimal_to_double(b->q.value));
         if (hours && (strcmp(b->q.unit, "分钟") == 0 || strcmp(b->q.unit, "分鐘") == 0))

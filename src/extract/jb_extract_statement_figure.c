@@ -71,7 +71,7 @@ gboolean counts_list_before(const char *cs, const char *qs, const char *qe, cons
  * before it in the sentence, however far), or after 误写为? */
 static gboolean withdrawn(const char *s, const char *qs, const char *qe, const char *end)
 {
-    /* (the value a correction says was written wrongly: 原公告误写为3.21亿元, 误写为“X”) */
+    /* (the value a correction says was written wrongly: 原稿误写为5.42亿元, 误写为“X”) */
     static const char *const MISWRITTEN[] = {"误写为",   "誤寫為", "错写为", "錯寫為", "误写为“",
                                              "誤寫為「", "误作",   "誤作",   NULL};
     for (const char *const *w = MISWRITTEN; *w; w++)

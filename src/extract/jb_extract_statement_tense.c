@@ -172,7 +172,7 @@ static gboolean under_way(const char *qe, const char *ce)
     return FALSE;
 }
 
-/* Does the sentence before qs correct a report (“…2,488万吨”有误，应为“2,492万吨”): the value
+/* Does the sentence before qs correct a report (“电厂库存1,216万吨”有误，应为“1,261万吨”): the value
  * put right is what was, wherever it stands? */
 static gboolean puts_right(const char *sent, const char *qs)
 {
@@ -184,7 +184,7 @@ static gboolean puts_right(const char *sent, const char *qs)
     return FALSE;
 }
 
-/* Does a target's noun follow the figure at qe in its clause (45万辆全年销量目标, 36万辆的目标,
+/* Does a target's noun follow the figure at qe in its clause (30万辆全年销量目标, 12万台的目标,
  * 2万亿元左右的年度目标): the figure is the target? A few words of what it counts between, no
  * other figure. */
 static gboolean target_after(const char *qe, const char *ce)
@@ -245,9 +245,9 @@ Tense figure_tense(const Ctx *c, Figure *f)
         "目标完成", "目標完成", "任务完成",   "任務完成",   NULL};
     for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, qs, OF_TARGET); w++)
         if (ends(sent, qs, *w) && !(f->have_time && t->future_word))
-            forecast = FALSE; /* (…目标下限的92.6%, 全年目标完成逾九成: done) */
+            forecast = FALSE; /* (…目标下限的91.4%, 全年目标完成近九成: done) */
     if (!forecast && target_after(f->qe, f->ce))
-        forecast = TRUE; /* 45万辆全年销量目标, 年初设定的36万辆目标: the target */
+        forecast = TRUE; /* 30万辆全年销量目标, 年初设定的12万台目标: the target */
     if (f->have_time && t->future_word)
         forecast = TRUE;
     if (!forecast && !actual_here && !c->headline && jb_extract_under_plan_heading(c) &&

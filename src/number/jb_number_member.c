@@ -423,7 +423,7 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
     }
     if ((UnitKind)ud->kind == U_WORD && (AT(c, u, "成为") || AT(c, u, "成為")) && p >= 3 &&
         !AT(c, p - 3, "前") && !AT(c, p - 3, "第")) {
-        /* 约四成为零售职位: a share in tenths, then 为 (not 成为, to become: 前三成为…) */
+        /* 约四成为服务业岗位: a share in tenths, then 为 (not 成为, to become: 前三成为…) */
         JbDecimal v = jb_decimal_normalize(m->value);
         const UnitDef *one = unit_in_bucket(
             &jb_unit_short, unit_hash((const guchar *)c->t + u, c->len - u), c->t + u, c->len - u);
