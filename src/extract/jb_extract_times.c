@@ -119,9 +119,10 @@ static gboolean after_the_event(const char *sent, const char *end)
     return FALSE;
 }
 
-/* A day counted to right after a span from the year's start (今年以来截至9月30日, 年初至今截至
- * 6月末): the span runs to that day (2026-01-01/2026-09-30), not the day alone. refs[i] is
- * the day, refs[i - 1] the span. */
+/* A day or a month's end counted to after a span from the year's start, in its sentence
+ * (今年以来截至9月30日, 年初至今截至6月末, 今年以来，各地加快…，截至11月底): the span runs to
+ * that day or month (2026-01-01/2026-09-30, 2026-01/2026-11), not the day or month alone (a
+ * stock's level at its end: stock_at_span_end). refs[i] is the day, refs[i - 1] the span. */
 static void since_to_day(GArray *refs, guint i)
 {
     TimeRef *r = &g_array_index(refs, TimeRef, i), *s = &g_array_index(refs, TimeRef, i - 1);
@@ -130,15 +131,23 @@ static void since_to_day(GArray *refs, guint i)
     gboolean from_january = s->val.start.n == 1 &&
                             (s->val.start.kind == JB_POINT_MONTH ||
                              (s->val.start.kind == JB_POINT_DAY && s->val.start.day == 1));
+    gboolean day = r->val.start.kind == JB_POINT_DAY && jb_period_freq(&r->val) == JB_FREQ_DAY;
+    gboolean month = r->val.start.kind == JB_POINT_MONTH && r->val.end.kind == JB_POINT_MONTH &&
+                     r->val.start.n == r->val.end.n && r->val.start.year == r->val.end.year;
     if (!s->has_val || !s->loose || !from_january || s->val.start.year != d->year ||
-        r->val.start.kind != JB_POINT_DAY || jb_period_freq(&r->val) != JB_FREQ_DAY)
+        (!day && !month) || r->role != TIME_PERIOD || !ends(s->end, r->at, "截至") ||
+        (month && d->n == 1))
         return;
-    const char *p = s->end;
-    if (starts(p, r->at, "，"))
-        p += strlen("，");
-    if (!(starts(p, r->at, "截至") || starts(p, r->at, "截止")) || p + strlen("截至") != r->at)
-        return;
-    r->val.start = (JbPoint){JB_POINT_DAY, d->year, 1, 1};
+    if (ends(s->end, r->at, "，截至") || s->end + strlen("截至") == r->at)
+        ; /* (right after it: 今年以来，截至9月30日) */
+    else if (!month)
+        return; /* (a day after a clause between: the story's day, as before) */
+    else
+        for (const char *p = s->end; p < r->at; p = g_utf8_next_char(p))
+            if (starts(p, r->at, "。") || starts(p, r->at, "；"))
+                return;
+    r->val.start = day ? (JbPoint){JB_POINT_DAY, d->year, 1, 1}
+                       : (JbPoint){JB_POINT_MONTH, d->year, 1, 0};
 }
 
 /* Is the time r in brackets that say it holds for what follows (（统计时点为2026年9月30日，下同）,
