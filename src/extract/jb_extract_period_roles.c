@@ -87,6 +87,17 @@ static gboolean event_after(const char *e, const char *limit)
     return FALSE;
 }
 
+/* A day or part of a month (11月中旬, 10月28日) followed by a product's launch (上市的S7,
+ * 亮相, 发售): when it came out, no period (前三季度新上市的车型中 is a span: who is counted). */
+static gboolean launch_after(const TimeRef *t, const char *e, const char *limit)
+{
+    if (t->p.start.kind != JB_POINT_DAY ||
+        jb_period_end_day(&t->p) - jb_period_first_day(&t->p) > 11 ||
+        any_lit(e, limit, (const char *const[]){"上市公司", "上市企业", "上市企業", NULL}))
+        return FALSE; /* (10月上市公司…: listed companies, no launch) */
+    return any_lit(e, limit, (const char *const[]){"上市", "亮相", "发售", "發售", NULL}) != NULL;
+}
+
 /* Does the event verb after a time (at e) describe a noun (上映的《长夜将尽》, 发布的新规)? */
 static gboolean noun_of_event(const char *e, const char *limit)
 {
@@ -504,11 +515,15 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
              compared_before(s, p))
         t->role = TIME_BASE; /* 比他本人去年创造的赛会纪录快了41秒: the record's year, a base */
     else if (t->role == TIME_PERIOD &&
-             ((event_after(e, limit) && !future_event(s, p, t)) || event_before(s, p) ||
-              life_event_after(e, limit) || cause_around(s, p, e, limit)))
+             ((event_after(e, limit) && !future_event(s, p, t)) || launch_after(t, e, limit) ||
+              event_before(s, p) || life_event_after(e, limit) || cause_around(s, p, e, limit))) {
         t->local = t->event = TRUE; /* its clause's only: 去年推出…计划 (a future one,
                                    * 将于明年二季度投产，新增产能…, dates what it brings) */
-    else if (t->role == TIME_PERIOD && future_clause(s, p, e, limit)) {
+        /* 11月中旬上市的S7, 10月28日发布的新机: which one, no period (前三季度新上市的车型中,
+         * a span: who is counted; 在2024赛季创造的22球: the figure it made) */
+        t->names_noun = noun_of_event(e, limit) && t->p.start.kind == JB_POINT_DAY &&
+                        jb_period_end_day(&t->p) - jb_period_first_day(&t->p) <= 11;
+    } else if (t->role == TIME_PERIOD && future_clause(s, p, e, limit)) {
         t->sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
         /* (剩余188亿元将于12月上旬全部下达: when it will be done, a time still to come) */
         if (ends_with_any(s, p, (const char *const[]){"将于", "將於", "将在", "將在", NULL}))

@@ -206,6 +206,8 @@ typedef struct {
     gboolean after_item;    /* local for following a figure of its item (…8123.40点，本周涨
                              * 0.92%；): still its own clause's */
     gboolean event;         /* the time of an event (去年推出…): local too */
+    gboolean names_noun;    /* an event's time that says which thing (11月中旬上市的S7): none
+                             * of its clause's figures' period */
     gboolean weekday;       /* a day named by its weekday (上周五, 周三): a date written out */
     gboolean restated;      /* a relative time restated in brackets by an absolute one (去年同期
                         * （2025年8月至10月）): `p` holds what it stands for */

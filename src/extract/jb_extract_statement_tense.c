@@ -253,7 +253,7 @@ Tense figure_tense(const Ctx *c, Figure *f)
     if (!forecast && !actual_here && !c->headline && jb_extract_under_plan_heading(c) &&
         !puts_right(sent, qs))
         forecast = TRUE; /* under 二、2026年主要预期目标: the targets (not a correction's) */
-    if (f->have_time && t->event && actual_here && !forecast_here)
+    if (f->have_time && t->event && ((actual_here && !forecast_here) || t->names_noun))
         f->have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
     /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
     gboolean actual = !forecast_here && actual_here && !(f->have_time && t->end > cs0) &&
