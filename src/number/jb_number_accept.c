@@ -134,6 +134,42 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
     return crossed && (word_at_any(c, e->m.end, LEVEL) || word_at_any(c, e->end, LEVEL));
 }
 
+/* A bare number that is the change of a bare level stated just before it in its sentence
+ * (美元指数报99.21，较前一日下跌0.35; 城乡居民收入比为2.11，比上年同期缩小0.04): the level's
+ * own measure, no unit to write either. */
+static gboolean change_of_quote(const Ctx *c, const Expr *e)
+{
+    static const char *const CHANGE[] = {"下跌", "上涨", "下降", "上升", "缩小", "縮小",
+                                         "扩大", "擴大", "回落", "回升", "增加", "减少",
+                                         "減少", "下滑", "提高", "降低", "上漲", NULL};
+    const Member *m = &e->m;
+    if (!m->arabic || e->has_unit || e->m.infix_len || e->is_range)
+        return FALSE;
+    gsize verb = e->start;
+    if (before_lit(c, verb, 0, "了", strlen("了")))
+        verb -= strlen("了");
+    const char *const *w = CHANGE;
+    while (*w && !before_lit(c, verb, 0, *w, strlen(*w)))
+        w++;
+    if (!*w)
+        return FALSE;
+    /* back over the sentence, 80 bytes at most, for a bare level: 报99.21, 比为2.11 */
+    for (gsize i = verb - strlen(*w), k = 0; i > 0 && k < 80; i--, k++) {
+        if (before_lit(c, i, 0, "。", 3) || before_lit(c, i, 0, "；", 3))
+            return FALSE;
+        if (!g_ascii_isdigit(c->t[i]) || g_ascii_isdigit(c->t[i - 1]))
+            continue;
+        static const char *const LEVEL[] = {"报", "報", "为", "為", NULL};
+        if (word_before_any(c, i, LEVEL)) {
+            gsize j = i;
+            while (j < c->len && (g_ascii_isdigit(c->t[j]) || c->t[j] == '.'))
+                j++;
+            return j < c->len && (c->t[j] == ',' || AT(c, j, "，")); /* (bare: no unit after) */
+        }
+    }
+    return FALSE;
+}
+
 /* A CJK ideograph (U+4E00..U+9FFF) starts at i */
 static gboolean ideograph_at(const Ctx *c, gsize i)
 {
@@ -146,7 +182,7 @@ static gboolean ideograph_at(const Ctx *c, gsize i)
 
 gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
 {
-    if (quote_context(c, e))
+    if (quote_context(c, e) || change_of_quote(c, e))
         return TRUE;
     const Member *m = &e->m;
     if (e->has_unit && e->ukind == U_DURATION && !duration_counts(c, e))
