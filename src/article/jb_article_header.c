@@ -224,6 +224,27 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
     }
     if (nchars <= BYLINE_MAX_CHARS && byline_date(p, y, m, d))
         return TRUE;
+    /* a wire's dateline in brackets, then the story's timestamp: （記者某某台北27日電）2026/11/27
+     * 16:05 */
+    static const Lit wire_end[] = {LIT("電）"), LIT("电）"), LIT("讯）"),
+                                   LIT("訊）"), LIT("電)"),  LIT("电)")};
+    if ((starts_with(p, "（") || *p == '(') && nchars <= BYLINE_MAX_CHARS) {
+        for (gsize i = 0; i < G_N_ELEMENTS(wire_end); i++) {
+            const char *w = strstr(p, wire_end[i].s);
+            if (!w)
+                continue;
+            const char *q = w + wire_end[i].n;
+            while (*q == ' ')
+                q++;
+            if (g_ascii_isdigit(*q) && jb_article_scan_ymd(q, &e, y, m, d) == 3) {
+                const char *r = skip_weekday(skip_time(skip_weekday(e)));
+                while (*r == ' ')
+                    r++;
+                if (*r == '\0')
+                    return TRUE;
+            }
+        }
+    }
     /* (a note of a report's data, 本报告数据统计截至DATE，来源于…, is a sentence: no header) */
     if (nchars <= 60 && may_have_source && strstr(p, "来源") && !strstr(p, "，") &&
         !strstr(p, "。")) {

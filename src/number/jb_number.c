@@ -237,7 +237,9 @@ static void read_fraction(Ctx *c, Expr *e)
     const Member *m = &e->m;
     gsize fq = e->end;
     if (!e->is_range && !e->has_unit && m->arabic && m->is_int && !m->infix_len && !e->negative &&
-        fq < c->len && c->t[fq] == '/' && is_digit_at(c, fq + 1)) {
+        fq < c->len && c->t[fq] == '/' && is_digit_at(c, fq + 1) &&
+        !(e->start >= 2 && c->t[e->start - 1] == '/' && g_ascii_isdigit(c->t[e->start - 2]))) {
+        /* (not the month and day of a date written 2026/11/27) */
         Member m2;
         if (jb_number_read_member(c, fq + 1, FALSE, &m2) == WHY_OK && m2.arabic && m2.is_int &&
             !m2.has_unit && !m2.infix_len && !(m2.end < c->len && c->t[m2.end] == '/') &&
