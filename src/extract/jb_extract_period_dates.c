@@ -456,6 +456,20 @@ static gboolean month_of_year(const char *s, const char *p, const char *limit, i
                 (const char *const[]){"合约", "合約", "期货", "期貨", "交割", "份合约", "份合約",
                                       NULL}))
         return TRUE; /* 美油10月合约: a contract's name */
+    /* (a commodity between: WTI 1月原油期货, 3月铜合约; not 12月全国期货市场) */
+    const char *w = me;
+    for (int k = 0; k < 3 && w < limit && (guchar)*w >= 0xE4 && (guchar)*w <= 0xE9; k++) {
+        w = g_utf8_next_char(w);
+        const char *c = any_lit(w, limit,
+                                (const char *const[]){"期货", "期貨", "合约", "合約", NULL});
+        if (!c)
+            continue;
+        if (!any_lit(c, limit,
+                     (const char *const[]){"市场", "市場", "交易", "成交", "公司", "行业", "行業",
+                                           "业", "業", NULL}))
+            return TRUE;
+        break;
+    }
     if (!year_stated && am && (m2 ? m2 : m) > am) {
         y--; /* 12月 in a January article: last year's (a plan's: next; see time_refs) */
         t->shifted_back = TRUE;
