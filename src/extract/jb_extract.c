@@ -417,6 +417,7 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
 static void open_story(Ctx *c)
 {
     c->have_lead = c->have_declared = c->have_opening_day = FALSE;
+    c->have_story_week = c->week_of_story = FALSE;
     c->lead_open = TRUE;
 }
 
@@ -433,7 +434,7 @@ static void forget_story_names(Ctx *c)
     c->have_story_named = FALSE;
     c->have_last_day = FALSE;
     c->n_named_spans = 0;
-    c->have_story_week = FALSE;
+    c->have_story_week = c->have_story_week && c->week_of_story; /* (a weekly's: all of it) */
 }
 
 /* The context of reading `article` with the extractor's scratch; its own parts are freed by

@@ -57,6 +57,17 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
     else if (r->by_ends &&
              (ends(sent, r->at, "自") || ends(sent, r->at, "从") || ends(sent, r->at, "從")))
         open = r->at - strlen("自"); /* 本赛季自3月1日开赛，至11月8日结束 */
+    /* a weekly's week, Monday to Sunday, heading its clause (11月30日至12月6日，全国电影总票房…),
+     * over when published: what its 本周 and weekdays mean, not the published day's week */
+    gint64 first = jb_period_first_day(&r->val);
+    if (!c->have_story_week && days && !open && r->role == TIME_PERIOD && !r->local &&
+        jb_period_end_day(&r->val) - first == 7 && jb_weekday(first) == 0 &&
+        starts(r->end, r->end + strlen("，"), "，") && c->anchor.day.kind == JB_POINT_DAY &&
+        jb_period_end_day(&r->val) <= jb_point_first_day(&c->anchor.day)) {
+        c->story_week = r->val;
+        c->have_story_week = c->week_of_story = TRUE;
+        c->week_last = FALSE;
+    }
     /* a span of two days or more (not a day, nor hours: 夜间（18时至次日2时）) */
     if (!open || jb_period_end_day(&r->val) - jb_period_first_day(&r->val) < 2)
         return;
@@ -219,6 +230,17 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
             last_week = last_week || (n == strlen(*w) && memcmp(r->at, *w, n) == 0);
         /* (not one defining a week by its days: 本周（12月1日—5日）) */
         const char *in = opens_bracket(r->end);
+        gboolean bare_weekday = r->weekday && r->rel == REL_NONE && r->known &&
+                                r->p.start.kind == JB_POINT_DAY &&
+                                (starts(r->at, r->end, "周") || starts(r->at, r->end, "週") ||
+                                 starts(r->at, r->end, "星期"));
+        if (bare_weekday && !c->week_last) {
+            /* a weekday alone (周六单日票房…) in the story's week: that week's day */
+            gint64 first = jb_period_first_day(&c->story_week);
+            r->p = jb_period_of(jb_point_of_days(first + jb_weekday(jb_period_first_day(&r->p))));
+            r->future_word = FALSE;
+            continue;
+        }
         if (r->role != TIME_PERIOD || (!this_week && !last_week) || c->week_last ||
             (in && g_ascii_isdigit(*in)))
             continue;

@@ -443,6 +443,8 @@ typedef struct {
      * week_last: it was defined as 上周, which names it again */
     JbPeriod story_week;
     gboolean have_story_week, week_last;
+    gboolean week_of_story; /* the week a weekly's lead names (11月30日至12月6日，…): every
+                             * section's until the next story */
     /* the year a title names that is before the published one (2024年…统计公报, published
      * in 2025): the default of figures and of 全年, 年末 */
     JbPeriod title_period;
