@@ -111,9 +111,16 @@ static char *source_line_name(const char *p)
         const char *a = k + KEYS[i].n;
         while (*a == ' ')
             a++;
+        /* (to the next field, whose label may touch it where a page's spans ran together:
+         * 来源：某某网阅读 18650, 来源：某报编辑：某某) */
+        static const Lit NEXT[] = {
+            LIT("阅读"), LIT("閱讀"),     LIT("浏览"),     LIT("瀏覽"),     LIT("点击"),
+            LIT("點擊"), LIT("评论"),     LIT("評論"),     LIT("作者"),     LIT("编辑"),
+            LIT("編輯"), LIT("责任编辑"), LIT("責任編輯"), LIT("发布时间"), LIT("發布時間")};
         const char *b = a;
         while (*b && *b != ' ' && *b != '|' && !starts_with(b, "｜") && !starts_with(b, "丨") &&
-               !starts_with(b, "，") && !starts_with(b, "。") && !g_ascii_isdigit(*b))
+               !starts_with(b, "，") && !starts_with(b, "。") && !g_ascii_isdigit(*b) &&
+               !(b > a && after_any(b, NEXT, G_N_ELEMENTS(NEXT))))
             b = g_utf8_next_char(b);
         glong n = g_utf8_strlen(a, b - a);
         if (n >= 2 && n <= 20)

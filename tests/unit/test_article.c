@@ -656,6 +656,16 @@ static void test_page_furniture(void)
     g_autoptr(JbArticle) m2 = jb_article_parse("m2.md", md2, strlen(md2), NULL, NULL, &error);
     g_clear_error(&error);
     is_str(m2 ? m2->publisher : NULL, "", "an author who is a person is no publisher");
+    /* a page's meta spans run together (来源：某网 then 阅读 18650): the name ends at the next
+     * field's label */
+    const char *spans =
+        "<html><head><title>出口增长_桐江新闻网</title></head><body><h1>出口增长</h1>"
+        "<div class=\"meta\"><span>2026-11-18 10:05</span><span>来源：桐江新闻网"
+        "</span><span>阅读 18650</span></div><p>全市出口增长6.1%。</p></body></html>";
+    g_autoptr(JbArticle) sp = jb_article_parse("s.html", spans, strlen(spans), NULL, NULL, &error);
+    g_clear_error(&error);
+    is_str(sp ? sp->publisher : NULL, "桐江新闻网",
+           "a source's name ends where a counter's label touches it");
 
     /* a page turned into Markdown writes a paragraph a line: a bulletin's run-on items, each
      * its headline glued to its text, are paragraphs of their own (a time one names is not
