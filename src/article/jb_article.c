@@ -86,49 +86,6 @@ static char *clean_title(const char *raw)
 
 /* ---- publisher ----------------------------------------------------------------------- */
 
-/* Does the 来源 at k (in p) say where data come from (数据来源：某中心、Wind, 资料来源：公司公告,
- * 图片来源): a note under figures, naming no publisher (信息来源：某局 does name one)? */
-static gboolean data_note(const char *p, const char *k)
-{
-    for (const char *const *w = jb_words_data_note; *w; w++) {
-        gsize n = strlen(*w);
-        if ((gsize)(k - p) >= n && memcmp(k - n, *w, n) == 0)
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* The name a header line gives after 来源：(来源：新华网 2024-10-18, 來源: 香港電台): NULL when
- * the line names none (g_free). */
-static char *source_line_name(const char *p)
-{
-    static const Lit KEYS[] = {LIT("来源："), LIT("来源:"),  LIT("來源："),
-                               LIT("來源:"),  LIT("稿源："), LIT("出处：")};
-    for (gsize i = 0; i < G_N_ELEMENTS(KEYS); i++) {
-        const char *k = strstr(p, KEYS[i].s);
-        if (!k || data_note(p, k))
-            continue;
-        const char *a = k + KEYS[i].n;
-        while (*a == ' ')
-            a++;
-        /* (to the next field, whose label may touch it where a page's spans ran together:
-         * 来源：某某网阅读 18650, 来源：某报编辑：某某) */
-        static const Lit NEXT[] = {
-            LIT("阅读"), LIT("閱讀"),     LIT("浏览"),     LIT("瀏覽"),     LIT("点击"),
-            LIT("點擊"), LIT("评论"),     LIT("評論"),     LIT("作者"),     LIT("编辑"),
-            LIT("編輯"), LIT("责任编辑"), LIT("責任編輯"), LIT("发布时间"), LIT("發布時間")};
-        const char *b = a;
-        while (*b && *b != ' ' && *b != '|' && !starts_with(b, "｜") && !starts_with(b, "丨") &&
-               !starts_with(b, "，") && !starts_with(b, "。") && !g_ascii_isdigit(*b) &&
-               !(b > a && after_any(b, NEXT, G_N_ELEMENTS(NEXT))))
-            b = g_utf8_next_char(b);
-        glong n = g_utf8_strlen(a, b - a);
-        if (n >= 2 && n <= 20)
-            return g_strndup(a, (gsize)(b - a));
-    }
-    return NULL;
-}
-
 /* Does the name [a, b) end as a publisher's does (某某日报, 某某新聞網, 某某社, 某某财经,
  * 某某研究院)? */
 static gboolean publisher_suffix(const char *a, const char *b)
@@ -320,7 +277,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
     }
     /* (a date line may be longer: 发布时间：… 来源：某研究所 分析师：某某（执业证书编号：…）) */
     if (c->nblocks <= HEADER_DATE_BLOCKS && !c->source_line && (j->n <= 60 || j->header_line > 0))
-        c->source_line = source_line_name(p);
+        c->source_line = jb_article_source_line_name(p);
     if (c->cutting || c->link_heavy) /* (its facts noticed above: a footer's link and date) */
         return;
     JunkVerdict v = jb_article_junk_verdict(j);

@@ -1,11 +1,12 @@
 /* jb_article_header.c — the lines of a page that carry its date: header lines
  * ("发布时间：2024年3月5日", "2025-06-09 10:05来源: 某报"), bylines with a date, a speech's
- * date line, and a closing date line (香港，二零二六年七月三日).
+ * date line, a closing date line (香港，二零二六年七月三日), and the name a 来源 line gives.
  *
  * Not for: reading a date itself (jb_article_date.c) nor choosing among the dates found
  * (jb_article.c).
  */
 #include "jb_article_priv.h"
+#include "jb_word_lists.h"
 
 #define HEADER_MAX_CHARS 80 /* a header line with a date is no longer */
 
@@ -260,4 +261,47 @@ void jb_article_header_init(void)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(header_keys); i++)
         first_set_add(&header_firsts, header_keys[i].s);
+}
+
+/* Does the 来源 at k (in p) say where data come from (数据来源：某中心、Wind, 资料来源：公司公告,
+ * 图片来源): a note under figures, naming no publisher (信息来源：某局 does name one)? */
+static gboolean data_note(const char *p, const char *k)
+{
+    for (const char *const *w = jb_words_data_note; *w; w++) {
+        gsize n = strlen(*w);
+        if ((gsize)(k - p) >= n && memcmp(k - n, *w, n) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* The name a header line gives after 来源：(来源：新华网 2024-10-18, 來源: 香港電台): NULL when
+ * the line names none (g_free). */
+char *jb_article_source_line_name(const char *p)
+{
+    static const Lit KEYS[] = {LIT("来源："), LIT("来源:"),  LIT("來源："),
+                               LIT("來源:"),  LIT("稿源："), LIT("出处：")};
+    for (gsize i = 0; i < G_N_ELEMENTS(KEYS); i++) {
+        const char *k = strstr(p, KEYS[i].s);
+        if (!k || data_note(p, k))
+            continue;
+        const char *a = k + KEYS[i].n;
+        while (*a == ' ')
+            a++;
+        /* (to the next field, whose label may touch it where a page's spans ran together:
+         * 来源：某某网阅读 18650, 来源：某报编辑：某某) */
+        static const Lit NEXT[] = {
+            LIT("阅读"), LIT("閱讀"),     LIT("浏览"),     LIT("瀏覽"),     LIT("点击"),
+            LIT("點擊"), LIT("评论"),     LIT("評論"),     LIT("作者"),     LIT("编辑"),
+            LIT("編輯"), LIT("责任编辑"), LIT("責任編輯"), LIT("发布时间"), LIT("發布時間")};
+        const char *b = a;
+        while (*b && *b != ' ' && *b != '|' && !starts_with(b, "｜") && !starts_with(b, "丨") &&
+               !starts_with(b, "，") && !starts_with(b, "。") && !g_ascii_isdigit(*b) &&
+               !(b > a && after_any(b, NEXT, G_N_ELEMENTS(NEXT))))
+            b = g_utf8_next_char(b);
+        glong n = g_utf8_strlen(a, b - a);
+        if (n >= 2 && n <= 20)
+            return g_strndup(a, (gsize)(b - a));
+    }
+    return NULL;
 }

@@ -480,6 +480,10 @@ gboolean jb_article_is_feed(const char *s, const char *end);
 void jb_article_feed_pass(Ctx *c, const char *s, const char *end, guint line);
 
 /* jb_article_header.c */
+/* The name a header line gives after 来源：(来源：新华网 2024-10-18, 來源: 香港電台): NULL when
+ * the line names none (the caller g_free()s it). */
+char *jb_article_source_line_name(const char *p);
+
 /* Is `p` (of `nchars` characters) a header line with a date? Sets the date. */
 gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
                                int *m, int *d);
