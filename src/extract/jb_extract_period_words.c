@@ -153,6 +153,11 @@ static const char *weekday_ref(const char *s, const char *p, const char *limit, 
                 return NULL;
     if (lit(e, limit, "刊") || lit(e, limit, "版") || (wd == 6 && lit(e, limit, "均")))
         return NULL; /* 周五刊: a paper's edition; 本周日均: the week's daily average */
+    const char *ahead = wd == 6 ? lit(e, limit, "前") : NULL;
+    if (ahead && any_lit(ahead, limit,
+                         (const char *const[]){"出清", "市场", "市場", "交易", "电价", "電價",
+                                               "价格", "價格", "均价", "均價", NULL}))
+        return NULL; /* 本周日前出清均价: the week's day-ahead market (日前), no Sunday */
     gint64 day = jb_point_first_day(&a->day);
     gint64 that = day - jb_weekday(day) + 7 * WEEKS[i].weeks + wd;
     if (that > day && !any_lit(wk, wend, (const char *const[]){"本", "这", "這", NULL}) &&

@@ -329,6 +329,19 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
         c->definition_at = note_definition(a, b); /* 注：X指…: a note defines a term */
 }
 
+/* Does [a, qs) name a past time whose level the figure is (已超过去年全年的1,905万标箱: 超过
+ * compares this year's total with last year's exact one, no hedge on it)? */
+static gboolean past_level(const char *a, const char *qs)
+{
+    static const char *const PAST[] = {"去年", "上年", "前年", "往年", "同期", "上月",
+                                       "上季", "上周", "上週", "歷史", "历史", NULL};
+    for (const char *p = a; p < qs; p = g_utf8_next_char(p))
+        for (const char *const *w = PAST; *w; w++)
+            if (starts(p, qs, *w))
+                return TRUE;
+    return FALSE;
+}
+
 /* A hedge set apart from the number by a verb: 约占总装机的56%, 最高达到10亿元. Looks in
  * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
 static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, JbBound *bound)
@@ -351,7 +364,7 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
         if (i < best && (hedge_bound[i] != JB_BOUND_AT_LEAST || de))
             best = i;
     }
-    if (best == n_hedges)
+    if (best == n_hedges || (hedge_bound[best] == JB_BOUND_AT_LEAST && past_level(a, qs)))
         return NULL;
     *bound = hedge_bound[best];
     return jb_words_hedge[best];

@@ -338,6 +338,52 @@ static void level_moved_from(const Figure *f, const Tense *tense, char period[JB
         jb_period_format(&before, period);
 }
 
+/* Does [a, b) say 周环比 (week on week)? */
+static gboolean says_week_on_week(const char *a, const char *b)
+{
+    static const char *const WOW[] = {"周环比", "週環比", "周比", "週比", NULL};
+    for (const char *p = a; p < b; p = g_utf8_next_char(p))
+        for (const char *const *w = WOW; *w; w++)
+            if (starts(p, b, *w))
+                return TRUE;
+    return FALSE;
+}
+
+/* In a weekly (its title, or 本周 in the sentence), a change week on week of a day's level (本周五…平仓价报812元/吨，周环比上涨26元/吨，涨幅3.3%;
+ * 库存回落至2,386万吨，周环比减少4.2%) is the week's, as 较上周五 is: from the trading day after
+ * the same day a week before to the figure's day. Its clause says 周环比, or a clause of its
+ * rate only (涨幅, 跌幅) follows one that does. */
+static void week_on_week(const Ctx *c, const Figure *f, char period[JB_PERIOD_MAX])
+{
+    static const char *const RATE[] = {"涨幅", "漲幅", "跌幅", "降幅",
+                                       "增幅", "减幅", "減幅", NULL};
+    static const char *const WEEKLY[] = {"周报", "週報", "周评", "週評", "周刊", "週刊", NULL};
+    gboolean weekly = FALSE; /* (a daily's 周环比 of a day's price stays the day's) */
+    for (const char *const *w = WEEKLY; *w && !weekly && c->title; w++)
+        weekly = strstr(c->title, *w) != NULL;
+    for (const char *p = f->sent; p < f->qs && !weekly; p = g_utf8_next_char(p))
+        weekly = starts(p, f->qs, "本周") || starts(p, f->qs, "本週");
+    gboolean wow = weekly && says_week_on_week(f->cs0, f->qs);
+    for (const char *const *w = RATE; *w && weekly && !wow; w++)
+        if (starts(f->cs0, f->qs, *w)) {
+            /* (the clause before: from its comma back to the one before it) */
+            const char *prev = g_utf8_find_prev_char(f->sent, f->cs0), *q;
+            while (prev && (q = g_utf8_find_prev_char(f->sent, prev)) && !starts(q, f->cs0, "，") &&
+                   !starts(q, f->cs0, "；"))
+                prev = q;
+            wow = prev && says_week_on_week(prev, f->cs0);
+        }
+    JbPeriod p;
+    if (!wow || !period[0] || !jb_period_parse(period, &p, NULL) ||
+        jb_period_freq(&p) != JB_FREQ_DAY)
+        return;
+    gint64 first = jb_extract_trading_day_after(jb_period_end_day(&p) - 1 - 7);
+    if (first >= jb_period_first_day(&p))
+        return;
+    JbPeriod span = {jb_point_of_days(first), p.start};
+    jb_period_format(&span, period);
+}
+
 /* Its period into `period`: the one stated or carried (statement_period), then what a change
  * since a base, a span's close, a level over a span, a change between two levels and a
  * plan's yearly rate make of it. Sets tense->forecast for a plan's rate. */
@@ -352,6 +398,7 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
         return;
     change_since_base(c, f->sent, f->cs0, f->qs, f->qe, period);
     level_moved_from(f, tense, period);
+    week_on_week(c, f, period);
     close_of_span(c, f->cs0, f->qs, period);
     if (!f->declined)
         level_at_span_end(f->cs0, f->qs, f->q, period);

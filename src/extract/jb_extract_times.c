@@ -325,7 +325,20 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
  * A digest's numbered item (1、央行4日开展…) names its own day, not the digest's. */
 /* Is the clause after the day r of the opening sentence an announcement (4月9日，…峰会在福州举行,
  * 2月13日，省工信厅发布…, 9月8日，监管部门披露了…)? The day it was made is no period of what
- * it says (the corpus's "the day an announcement was made"); an event's day is (开标, 开幕). */
+ * it says (the corpus's "the day an announcement was made"); an event's day is (开标, 开幕), and
+ * so is a meeting's where its figures were done on site (推介会举行，现场签约项目36个). */
+/* Are the figures after the word at p done at the event itself (推介会举行，现场签约项目36个;
+ * 当场成交): the event's day, not an announcement's? */
+static gboolean done_on_site(const char *p, const char *first_number)
+{
+    static const char *const SITE[] = {"现场", "現場", "当场", "當場", NULL};
+    for (const char *q = p; q < first_number && *q; q = g_utf8_next_char(q))
+        for (const char *const *w = SITE; *w; w++)
+            if (starts(q, first_number, *w))
+                return TRUE;
+    return FALSE;
+}
+
 static gboolean announced(const TimeRef *r, const char *first_number)
 {
     static const char *const SAID[] = {"发布", "發布", "公布", "披露", "宣布", "举行", "舉行",
@@ -334,7 +347,7 @@ static gboolean announced(const TimeRef *r, const char *first_number)
     for (const char *p = r->end; p < first_number && *p; p = g_utf8_next_char(p))
         for (const char *const *w = SAID; *w; w++)
             if (starts(p, first_number, *w))
-                return TRUE;
+                return !done_on_site(p, first_number);
     return FALSE;
 }
 
@@ -349,6 +362,26 @@ static void note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
         c->opening_day = r->val;
         c->have_opening_day = TRUE;
     }
+}
+
+/* The first period a sentence carries on to the next ones. */
+typedef struct {
+    JbPeriod p;
+    gboolean have;
+} Carried;
+
+/* Does the period p, named in a sentence after `first`, carry on to the next sentences? Not
+ * when it was over before the first began: a reference to compare with (三季度…为10,862元；
+ * 上半年为10,594元。 1—11月…，已超过去年全年的…。): the sentences after it speak of the
+ * first one. */
+static gboolean carries_on(Carried *first, const JbPeriod *p)
+{
+    if (first->have && jb_period_end_day(p) <= jb_period_first_day(&first->p))
+        return FALSE;
+    if (!first->have)
+        first->p = *p;
+    first->have = TRUE;
+    return TRUE;
 }
 
 /* The times of the sentence [sent, end), each resolved where it stands: against the
@@ -375,6 +408,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
     gboolean items = jb_find3(sent, end, "；") || memchr(sent, ';', (size_t)(end - sent));
     const char *walked = sent, *item = sent;
     gboolean lead_here = FALSE; /* the story's lead period was named in this sentence */
+    Carried first = {0};        /* the first period this sentence carries on */
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         gboolean relative = r->rel == REL_PREV || r->rel == REL_THIS;
@@ -435,7 +469,8 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                 r->sentence_only = FALSE;
             if (r->sentence_only || r->future_word ||
                 (days && first_number >= end && !r->by_ends &&
-                 (!g_ascii_isdigit(*r->at) || a_visit(sent, end))))
+                 (!g_ascii_isdigit(*r->at) || a_visit(sent, end))) ||
+                !carries_on(&first, &r->val))
                 continue;
             c->carry = r->val;
             c->have_carry = TRUE;
