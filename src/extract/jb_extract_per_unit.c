@@ -20,6 +20,28 @@
 /* How far before the figure 每 may stand: the metric's words between are a short phrase. */
 #define PER_WINDOW_BYTES 72
 
+/* Is the figure at qs the level a change reaches from the level at `digit`, in a clause from
+ * a that names what both are per (每程由港幣548元減至496元, 由每月2,360元提高至2,520元)? It is
+ * counted per the same: 由 before, no comma between, 至 (到, 为) right before it. */
+static gboolean other_end_of_change(const char *a, const char *digit, const char *qs)
+{
+    const char *from = NULL;
+    for (const char *p = a; p < digit; p = g_utf8_next_char(p))
+        if (memcmp(p, "由", strlen("由")) == 0)
+            from = p;
+    if (!from)
+        return FALSE;
+    for (const char *p = digit; p < qs; p = g_utf8_next_char(p))
+        if (memcmp(p, "，", strlen("，")) == 0 || memcmp(p, "；", strlen("；")) == 0)
+            return FALSE;
+    static const char *const TO[] = {"至", "到", "为", "為"};
+    for (gsize i = 0; i < G_N_ELEMENTS(TO); i++)
+        if (qs - digit > (ptrdiff_t)strlen(TO[i]) &&
+            memcmp(qs - strlen(TO[i]), TO[i], strlen(TO[i])) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 void figure_per_unit(Figure *f)
 {
     JbQuantity *q = &f->qq;
@@ -40,7 +62,7 @@ void figure_per_unit(Figure *f)
     if (!per_end)
         return;
     for (const char *p = per_end; p < f->qs; p++)
-        if (g_ascii_isdigit(*p))
+        if (g_ascii_isdigit(*p) && !other_end_of_change(f->cs0, p, f->qs))
             return; /* another figure between: 每人每年 2次 … 300元 is no rate of 人 */
     gsize ul = strlen(q->unit), pl = (gsize)(per_end - mei);
     if ((pl == ul && memcmp(mei, q->unit, ul) == 0) || ul + 1 + pl >= sizeof q->unit)

@@ -385,8 +385,10 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
         /* (or the end of a range the body gives: 最高达5.5亿 of 介于4.8亿至5.5亿元) */
         JbDecimal bh = b->q.high;
         bh.mant = bh.mant < 0 ? -bh.mant : bh.mant;
-        if ((jb_decimal_equal(bv, qv) || (b->q.is_range && jb_decimal_equal(bh, qv))) &&
-            (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0])))
+        /* (近86% is no range's low end, 介乎86%至88%: it is below the range; 超88% no high end) */
+        gboolean low = jb_decimal_equal(bv, qv) && !(b->q.is_range && q->bound == JB_BOUND_AT_MOST);
+        gboolean high = b->q.is_range && jb_decimal_equal(bh, qv) && q->bound != JB_BOUND_AT_LEAST;
+        if ((low || high) && (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0])))
             return TRUE;
     }
     return FALSE;

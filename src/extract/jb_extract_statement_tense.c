@@ -384,6 +384,33 @@ static void week_on_week(const Ctx *c, const Figure *f, char period[JB_PERIOD_MA
     jb_period_format(&span, period);
 }
 
+/* Is the figure the level a change starts from (由港幣548元減至496元, 由880元降至720元)? */
+static gboolean from_level(const Figure *f)
+{
+    static const char *const TO[] = {"减至",   "減至",   "降至",   "增至",   "升至",
+                                     "提高至", "提高到", "下调至", "下調至", "上调至",
+                                     "上調至", "调整为", "調整為", "调至",   "調至",
+                                     "降到",   "减到",   "減到",   NULL};
+    gboolean to = FALSE;
+    for (const char *const *w = TO; *w && !to; w++)
+        to = starts(f->qe, f->ce, *w);
+    return to && jb_find(f->cs0, f->qs, "由", strlen("由")) != NULL;
+}
+
+/* The level a change dated ahead starts from (由12月1日起下調，每程由548元減至496元) is the one in
+ * force when published: of that day, no plan; only the level it reaches is of the day ahead.
+ * (A time in its own clause is its own: 明年将产能由50万吨提高至80万吨.) */
+static void level_before_change(const Ctx *c, const Figure *f, Tense *tense,
+                                char period[JB_PERIOD_MAX])
+{
+    JbPeriod today;
+    if ((f->have_time && f->t->at >= f->cs0) || !period[0] || !after_published(c, period) ||
+        !from_level(f) || !jb_extract_default_day(&c->anchor, FALSE, &today))
+        return;
+    jb_period_format(&today, period);
+    tense->forecast = FALSE;
+}
+
 /* Its period into `period`: the one stated or carried (statement_period), then what a change
  * since a base, a span's close, a level over a span, a change between two levels and a
  * plan's yearly rate make of it. Sets tense->forecast for a plan's rate. */
@@ -407,4 +434,5 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     yearly_over_span(c, f->sent, f->cs0, f->qs, period);
     if (plan_rate(c, f->cs0, f->qs, period))
         tense->forecast = TRUE;
+    level_before_change(c, f, tense, period);
 }

@@ -100,6 +100,39 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
     return !(char_before_in(c, s, "连連") || (s >= 3 && char_before_in(c, s - 3, "连連")));
 }
 
+/* An index or ratio with its short name in brackets before 为 (景气指数（CIER）为1.62,
+ * 採購經理指數（PMI）為50.2): the bracket skipped, the name before it says the level. */
+static gboolean named_in_brackets(const Ctx *c, gsize s)
+{
+    static const char *const NAME[] = {"指数", "指數", "系数", "係數",
+                                       "比值", "比价", "比價", NULL};
+    if (!(before_lit(c, s, 0, "）为", strlen("）为")) ||
+          before_lit(c, s, 0, "）為", strlen("）為"))))
+        return FALSE;
+    gsize close = s - strlen("）为");
+    for (gsize k = close; k >= 3 && close - k <= 48; k--)
+        if (before_lit(c, k, 0, "（", strlen("（")))
+            return word_before_any(c, k - strlen("（"), NAME);
+    return FALSE;
+}
+
+/* A bare decimal a level is compared with, its time before it (较二季度的1.75有所回落, 比上月的
+ * 49.8上升): 较 or 比 and 的 before it, a verb of change after it. */
+static gboolean level_compared(const Ctx *c, const Expr *e)
+{
+    static const char *const CHANGE[] = {"有所", "回落", "上升", "下降", "提高", "回升", "下滑",
+                                         "增加", "减少", "減少", "扩大", "擴大", "收窄", NULL};
+    if (!before_lit(c, e->start, 0, "的", strlen("的")) || !word_at_any(c, e->end, CHANGE))
+        return FALSE;
+    for (gsize k = e->start - strlen("的"); k >= 3 && e->start - k <= 24; k--)
+        if (before_lit(c, k, 0, "较", strlen("较")) || before_lit(c, k, 0, "較", strlen("較")) ||
+            before_lit(c, k, 0, "比", strlen("比")))
+            return TRUE;
+        else if (before_lit(c, k, 0, "，", strlen("，")))
+            return FALSE;
+    return FALSE;
+}
+
 /* A bare number that is a market quote or level: 报101.732 (a close), 指数为156.65, 跌穿142关口,
  * 处于100以下; or a ratio (库存系数为1.42). Quotes, levels and ratios are written without a unit. */
 static gboolean quote_context(const Ctx *c, const Expr *e)
@@ -123,9 +156,11 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
     if (!m->arabic || e->has_unit || e->m.infix_len || e->is_range)
         return FALSE;
     gsize s = e->start;
-    if (word_before_any(c, s, QUOTE) && !AT(c, e->end, "年") && !AT(c, e->end, "月") &&
-        !AT(c, e->end, ":") && !AT(c, e->end, "："))
+    if ((word_before_any(c, s, QUOTE) || named_in_brackets(c, s)) && !AT(c, e->end, "年") &&
+        !AT(c, e->end, "月") && !AT(c, e->end, ":") && !AT(c, e->end, "："))
         return TRUE; /* (not the first term of a ratio: 拉动比为1：7.5) */
+    if (!m->is_int && level_compared(c, e))
+        return TRUE;
     if (e->qual_len && word_before_any(c, MIN(e->qual_at, s), (const char *const[]){"率", NULL}))
         return TRUE; /* 容积率不超过2.8: a ratio's bound */
     gboolean crossed = word_before_any(c, s, CROSS);
