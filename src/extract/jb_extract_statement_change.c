@@ -450,8 +450,9 @@ void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB
     gboolean close = FALSE;
     for (const char *const *w = CLOSE; *w && !close && may_end_any(cs0, qs, CLOSE); w++)
         close = ends(cs0, qs, *w);
-    /* (a quote: 离岸人民币兑美元报7.1302) */
-    close = close || (c->sentence_market && (ends(cs0, qs, "报") || ends(cs0, qs, "報")));
+    /* (a quote: 离岸人民币兑美元报7.1302; a price quoted, 平仓价报715元/吨, in any sentence) */
+    close = close || (c->sentence_market && (ends(cs0, qs, "报") || ends(cs0, qs, "報"))) ||
+            ends(cs0, qs, "价报") || ends(cs0, qs, "價報");
     JbPeriod p, today;
     if (!close || !period[0] || !jb_period_parse(period, &p, NULL) ||
         jb_period_freq(&p) == JB_FREQ_DAY || p.start.kind != JB_POINT_DAY ||
