@@ -358,23 +358,29 @@ static void week_on_week(const Ctx *c, const Figure *f, char period[JB_PERIOD_MA
     static const char *const RATE[] = {"涨幅", "漲幅", "跌幅", "降幅",
                                        "增幅", "减幅", "減幅", NULL};
     static const char *const WEEKLY[] = {"周报", "週報", "周评", "週評", "周刊", "週刊", NULL};
-    gboolean weekly = FALSE; /* (a daily's 周环比 of a day's price stays the day's) */
-    for (const char *const *w = WEEKLY; *w && !weekly && c->title; w++)
-        weekly = strstr(c->title, *w) != NULL;
-    for (const char *p = f->sent; p < f->qs && !weekly; p = g_utf8_next_char(p))
-        weekly = starts(p, f->qs, "本周") || starts(p, f->qs, "本週");
-    gboolean wow = weekly && says_week_on_week(f->cs0, f->qs);
-    for (const char *const *w = RATE; *w && weekly && !wow; w++)
+    /* (windows, not the whole clause or sentence, for each figure: a clause of 80000 figures
+     * must not be walked 80000 times) */
+    gboolean wow = says_week_on_week(jb_utf8_back(f->cs0, f->qs, 12), f->qs);
+    for (const char *const *w = RATE; *w && !wow; w++)
         if (starts(f->cs0, f->qs, *w)) {
-            /* (the clause before: from its comma back to the one before it) */
+            /* (the clause before: from its comma back to the one before it, 24 characters) */
             const char *prev = g_utf8_find_prev_char(f->sent, f->cs0), *q;
-            while (prev && (q = g_utf8_find_prev_char(f->sent, prev)) && !starts(q, f->cs0, "，") &&
-                   !starts(q, f->cs0, "；"))
+            for (int k = 0; prev && k < 24 && (q = g_utf8_find_prev_char(f->sent, prev)) &&
+                            !starts(q, f->cs0, "，") && !starts(q, f->cs0, "；");
+                 k++)
                 prev = q;
             wow = prev && says_week_on_week(prev, f->cs0);
         }
+    if (!wow)
+        return;
+    gboolean weekly = FALSE; /* (a daily's 周环比 of a day's price stays the day's) */
+    for (const char *const *w = WEEKLY; *w && !weekly && c->title; w++)
+        weekly = strstr(c->title, *w) != NULL;
+    const char *from = jb_utf8_back(f->sent, f->qs, 200);
+    weekly = weekly || g_strstr_len(from, f->qs - from, "本周") ||
+             g_strstr_len(from, f->qs - from, "本週");
     JbPeriod p;
-    if (!wow || !period[0] || !jb_period_parse(period, &p, NULL) ||
+    if (!weekly || !period[0] || !jb_period_parse(period, &p, NULL) ||
         jb_period_freq(&p) != JB_FREQ_DAY)
         return;
     gint64 first = jb_extract_trading_day_after(jb_period_end_day(&p) - 1 - 7);
@@ -394,7 +400,8 @@ static gboolean from_level(const Figure *f)
     gboolean to = FALSE;
     for (const char *const *w = TO; *w && !to; w++)
         to = starts(f->qe, f->ce, *w);
-    return to && jb_find(f->cs0, f->qs, "由", strlen("由")) != NULL;
+    const char *from = jb_utf8_back(f->cs0, f->qs, 16); /* (a window: 每程由港幣548元) */
+    return to && jb_find(from, f->qs, "由", strlen("由")) != NULL;
 }
 
 /* The level a change dated ahead starts from (由12月1日起下調，每程由548元減至496元) is the one in
