@@ -131,6 +131,17 @@ static inline gboolean has_digit(const char *a, const char *b)
     return FALSE;
 }
 
+/* Where the first of `words` (NULL-terminated) starts in [a, b), walking a character at a
+ * time; NULL when none does. For short spans: a long one wants a window (jb_utf8_back). */
+static inline const char *word_in(const char *a, const char *b, const char *const *words)
+{
+    for (const char *p = a; p < b && *p; p = g_utf8_next_char(p))
+        for (const char *const *w = words; *w; w++)
+            if (starts(p, b, *w))
+                return p;
+    return NULL;
+}
+
 /* ， , ； ; ： : at `p`. */
 static inline gboolean clause_sep_at(const char *p)
 {

@@ -342,11 +342,7 @@ static void level_moved_from(const Figure *f, const Tense *tense, char period[JB
 static gboolean says_week_on_week(const char *a, const char *b)
 {
     static const char *const WOW[] = {"周环比", "週環比", "周比", "週比", NULL};
-    for (const char *p = a; p < b; p = g_utf8_next_char(p))
-        for (const char *const *w = WOW; *w; w++)
-            if (starts(p, b, *w))
-                return TRUE;
-    return FALSE;
+    return word_in(a, b, WOW) != NULL;
 }
 
 /* In a weekly (its title, or 本周 in the sentence), a change week on week of a day's level (本周五…平仓价报812元/吨，周环比上涨26元/吨，涨幅3.3%;

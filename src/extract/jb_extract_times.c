@@ -332,11 +332,7 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
 static gboolean done_on_site(const char *p, const char *first_number)
 {
     static const char *const SITE[] = {"现场", "現場", "当场", "當場", NULL};
-    for (const char *q = p; q < first_number && *q; q = g_utf8_next_char(q))
-        for (const char *const *w = SITE; *w; w++)
-            if (starts(q, first_number, *w))
-                return TRUE;
-    return FALSE;
+    return word_in(p, first_number, SITE) != NULL;
 }
 
 static gboolean announced(const TimeRef *r, const char *first_number)
@@ -344,11 +340,8 @@ static gboolean announced(const TimeRef *r, const char *first_number)
     static const char *const SAID[] = {"发布", "發布", "公布", "披露", "宣布", "举行", "舉行",
                                        "召开", "召開", "印发", "印發", "谈到", "談到", "介绍",
                                        "介紹", "获悉", "獲悉", "表示", NULL};
-    for (const char *p = r->end; p < first_number && *p; p = g_utf8_next_char(p))
-        for (const char *const *w = SAID; *w; w++)
-            if (starts(p, first_number, *w))
-                return !done_on_site(p, first_number);
-    return FALSE;
+    const char *said = word_in(r->end, first_number, SAID);
+    return said && !done_on_site(said, first_number);
 }
 
 static void note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
