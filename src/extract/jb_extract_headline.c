@@ -78,6 +78,8 @@ static gboolean is_bullet_subhead(const JbArticle *article, guint i)
 {
     static const char *const MARK[] = {"■", "□", "◆", "◇", "●", "▌", "▍", "◼", NULL};
     const char *para = g_ptr_array_index(article->paragraphs, i);
+    if ((guchar)para[0] != 0xE2) /* (every mark's first byte: most paragraphs end here) */
+        return FALSE;
     gboolean marked = FALSE;
     for (const char *const *w = MARK; *w && !marked; w++)
         marked = g_str_has_prefix(para, *w);
