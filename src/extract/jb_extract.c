@@ -425,6 +425,7 @@ static void open_story(Ctx *c)
 static void forget_headings(Ctx *c)
 {
     memset(c->have_heading_period, 0, sizeof c->have_heading_period);
+    memset(c->heading_this_month, 0, sizeof c->heading_this_month);
     memset(c->heading_plan, 0, sizeof c->heading_plan);
 }
 

@@ -74,11 +74,15 @@ gboolean jb_extract_under_plan_heading(const Ctx *c)
 void heading_period(Ctx *c, const char *heading, guint level)
 {
     for (guint l = level; l < JB_HEADING_LEVELS; l++)
-        c->have_heading_period[l] = c->heading_plan[l] = FALSE;
+        c->have_heading_period[l] = c->heading_plan[l] = c->heading_this_month[l] = FALSE;
     /* (a plan's heading names the period of its targets: 二、2026年主要预期目标) */
     c->heading_plan[level] = plan_heading(heading);
     c->have_heading_period[level] = named_period(c, heading, c->heading_plan[level],
                                                  &c->heading_period[level]);
+    c->heading_this_month[level] = c->have_heading_period[level] &&
+                                   c->anchor.reviewed.kind != JB_POINT_MONTH &&
+                                   (strstr(heading, "本月") || strstr(heading, "這個月") ||
+                                    strstr(heading, "这个月"));
     /* a report's section on the year before (二、上年同期经营业绩和财务状况): its period a year back */
     if (!c->have_heading_period[level] && c->have_title_period &&
         (strstr(heading, "上年同期") || strstr(heading, "去年同期"))) {
@@ -186,8 +190,14 @@ void jb_extract_note_reviewed(Ctx *c, const JbPeriod *p)
         d->day > 10)
         return;
     JbPoint next = jb_point_add(p->start, 1);
-    if (next.year == d->year && next.n == d->n)
-        c->anchor.reviewed = p->start;
+    if (next.year != d->year || next.n != d->n)
+        return;
+    c->anchor.reviewed = p->start;
+    /* a heading read before the story named the month (【本月概況】 ¶ …2026年11月全市…, out
+     * 12月1日): the month reviewed, as its 本月 would have been with the title naming it */
+    for (guint l = 0; l < JB_HEADING_LEVELS; l++)
+        if (c->have_heading_period[l] && c->heading_this_month[l])
+            c->heading_period[l] = jb_period_of(p->start);
 }
 
 /* The period of a periodic report that `title` names (2025年第三季度报告, 2024年年度报告,

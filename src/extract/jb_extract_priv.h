@@ -446,6 +446,9 @@ typedef struct {
     gboolean have_heading_period[JB_HEADING_LEVELS];
     gboolean heading_for_prose[JB_HEADING_LEVELS];
     gboolean heading_plan[JB_HEADING_LEVELS]; /* the heading names targets (主要预期目标) */
+    /* the heading's period is its 本月 read as the published month (【本月概况】): the month a
+     * review names once its story opens with it (jb_extract_note_reviewed) */
+    gboolean heading_this_month[JB_HEADING_LEVELS];
     /* names the story defined by a span in brackets (jb_extract_named.c) */
     NamedSpan named_spans[JB_NAMED_SPANS];
     guint n_named_spans;
