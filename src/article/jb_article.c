@@ -243,9 +243,12 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
     if (c->nblocks++ < HEADER_DATE_BLOCKS && !c->header_date) {
         int y, m, d;
         /* (every form of a header date has six ASCII digits or more: year, month, day) */
-        j->header_line = j->ndigit >= 6 &&
-                         jb_article_header_ymd(p, j->n, junk_has_key(j, (int)junk_key("来")), &y,
-                                               &m, &d);
+        /* (or a form's date field, its label alone on the line above: 时间 ¶ 2026年11月18日
+         * 14:00—16:00, when a meeting's record was held, not the 日期 it was filed on) */
+        j->header_line =
+            j->ndigit >= 6 &&
+            (jb_article_header_ymd(p, j->n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d) ||
+             (c->field_key_before && j->n <= 40 && jb_article_field_date(p, &y, &m, &d)));
         if (j->header_line) {
             c->header_date = jb_article_format_date(3, y, m, d);
             if (j->n <= 60)
@@ -260,6 +263,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
             }
         }
     }
+    c->field_key_before = j->n <= 6 && jb_article_header_key_alone(p);
     /* (a post's header line has a time of day: a digit and a colon, before its 12 words; a
      * chat log's day, a rule: —— 2026-12-03 ——) */
     g_autofree char *post = j->header_line <= 0 && j->digit &&

@@ -161,6 +161,41 @@ static int keyed_date(const char *p, int *y, int *m, int *d)
     return -1;
 }
 
+gboolean jb_article_header_key_alone(const char *p)
+{
+    for (gsize i = 0; first_set_has(&header_firsts, p) && i < G_N_ELEMENTS(header_keys); i++) {
+        if (!starts_with_lit(p, header_keys[i]))
+            continue;
+        const char *q = p + header_keys[i].n;
+        if (*q == ':')
+            q++;
+        else if (starts_with(q, "："))
+            q += strlen("：");
+        while (*q == ' ')
+            q++;
+        return *q == '\0';
+    }
+    return FALSE;
+}
+
+gboolean jb_article_field_date(const char *p, int *y, int *m, int *d)
+{
+    static const char *const TO[] = {"—", "－", "-", "～", "~", "至"};
+    const char *e;
+    if (jb_article_scan_ymd(p, &e, y, m, d) != 3)
+        return FALSE;
+    e = skip_weekday(skip_time(skip_weekday(e)));
+    for (gsize i = 0; i < G_N_ELEMENTS(TO); i++)
+        if (starts_with(e, TO[i])) { /* (the hours it ran: 14:00—16:00) */
+            const char *t = skip_time(e + strlen(TO[i]));
+            e = t == e + strlen(TO[i]) ? e : t;
+            break;
+        }
+    while (*e == ' ')
+        e++;
+    return *e == '\0';
+}
+
 /* A line of labelled fields whose first field is no date (发布单位：某中心研究部　　发布日期：
  * 2026年12月4日（周五）　　编辑：某某, 作者：某某 | 发布时间：2026-12-04 09:30): it opens with a
  * short label and its colon, holds no sentence, and a later field, after a gap, is a header

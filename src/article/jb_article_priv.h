@@ -257,6 +257,7 @@ typedef struct {
     guint unclosed_line;
     char *header_date;  /* from a date line among the first blocks */
     char *closing_date; /* from the last closing date line (香港，二零二六年七月三日) */
+    gboolean field_key_before; /* the last block was a date field's label alone (时间, 日期：) */
     /* the lines of the paragraphs kept, for a->lines at the end (a GArray append per
      * paragraph costs more than the rest of keeping it): the first in line_buf, the
      * others (NULL until there are some) in line_more */
@@ -490,6 +491,12 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
 /* Is `p` (of `nchars` characters) a closing date line — a place and a date, or a date and its
  * weekday, alone on a short line (香港，二零二六年七月三日; 2026年3月3日（星期二））? Sets the date. */
 gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, int *d);
+/* Is `p` a header key alone on its line, a form's field label whose value is the next line
+ * (时间, 日期：)? */
+gboolean jb_article_header_key_alone(const char *p);
+/* Is `p` the value line under such a label: a date, maybe with its weekday and hours or a span
+ * of hours (2026年11月18日 14:00—16:00), nothing else? Sets the date. */
+gboolean jb_article_field_date(const char *p, int *y, int *m, int *d);
 /* Fill the header words' first characters (from jb_article_junk_init). */
 void jb_article_header_init(void);
 

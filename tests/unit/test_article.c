@@ -806,6 +806,15 @@ static void test_copied_pages(void)
     is_str(rep ? rep->publisher : NULL, "某川证券研究所",
            "a masthead's first token above the date line is the publisher");
     is_str(rep ? rep->published : NULL, "2026-12-04", "the date line under the masthead");
+    g_autoptr(JbArticle)
+        form = parse_as("form.txt",
+                        "某某股份有限公司\n座谈会纪要\n\n时间\n"
+                        "　2026年5月12日 9:30—11:00\n地点\n　公司二楼会议室\n\n"
+                        "会上介绍，目前公司在建产线4条。\n\n日期\n　2026年5月14日\n",
+                        &error);
+    g_clear_error(&error);
+    is_str(form ? form->published : NULL, "2026-05-12",
+           "a form's 时间 field, its value on the line under it, before its closing 日期");
 
     const char *pdf = "某省交通研究所                         交通运行季度简报\n"
                       "2026年第一季度某省港口运行\n"
