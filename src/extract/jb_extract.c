@@ -105,9 +105,8 @@ static gboolean days_of_span_in_force(const Ctx *c, const char *sent, const char
                                          "用時", "耗时", "耗時", "连续", "連續", "上映", "开幕",
                                          "開幕", "开业", "開業", "开通", "開通", "运营", "運營",
                                          "开园", "開園", "开展", "開展", NULL};
-    for (const char *const *w = LENGTH; *w; w++)
-        if (ends(sent, qs, *w))
-            return FALSE;
+    if (ends_any(sent, qs, LENGTH))
+        return FALSE;
     gunichar ch = qe < end ? g_utf8_get_char(qe) : 0;
     return (ch >= 0x4E00 && ch <= 0x9FFF) || g_ascii_isdigit((int)ch);
 }
@@ -136,12 +135,19 @@ static gboolean restated(const char *sent, const char *end, const JbQuantity *w,
  * unit word reads as a number (百万元 is a million 元) but names the cells' unit. */
 static gboolean unit_declaration(const char *sent, const char *at)
 {
+    /* (each list behind its filter: asked before every figure, and almost none follows one) */
+    static JbLitFilter currency, declaration;
+    JB_LIT_FILTER_ONCE(&currency, jb_words_unit_currency);
+    JB_LIT_FILTER_ONCE(&declaration, jb_words_unit_declaration);
     const char *p = at;
     while (p > sent && p[-1] == ' ')
         p--;
-    for (const char *const *cur = jb_words_unit_currency; *cur; cur++)
+    gboolean money = jb_lit_filter_may_end(&currency, sent, p); /* (else p stays) */
+    for (const char *const *cur = jb_words_unit_currency; money && *cur; cur++)
         if (ends(sent, p, *cur))
             p -= strlen(*cur);
+    if (!jb_lit_filter_may_end(&declaration, sent, p))
+        return FALSE;
     for (const char *const *w = jb_words_unit_declaration; *w; w++)
         if (ends(sent, p, *w))
             return TRUE;

@@ -15,14 +15,6 @@
 
 #include <string.h>
 
-static gboolean ends_any(const char *s, const char *p, const char *const *words)
-{
-    for (const char *const *w = words; *w; w++)
-        if (ends(s, p, *w))
-            return TRUE;
-    return FALSE;
-}
-
 static gboolean starts_any(const char *p, const char *end, const char *const *words)
 {
     for (const char *const *w = words; *w; w++)

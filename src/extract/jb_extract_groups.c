@@ -35,10 +35,7 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
      * by the nation's scope or none: 全国70个大中城市) */
     static const char *const ALL_OF[] = {"全省", "全市", "全县", "全縣",
                                          "全区", "全區", "全州", NULL};
-    for (const char *const *w = ALL_OF; *w; w++)
-        if (ends(sent, xs, *w))
-            return FALSE;
-    return TRUE;
+    return !ends_any(sent, xs, ALL_OF);
 }
 
 /* A bound after a group counted with 有 in its clause (有47个县（市、区）降温幅度超过12℃, 全省有

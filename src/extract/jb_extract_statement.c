@@ -207,9 +207,12 @@ static gboolean jiang_of_decision(const char *sent, const char *at, const char *
  * sorting or counting in (分为, 列为, 纳入…) in its clause? (将纳入: will be included.) */
 static gboolean jiang_of_disposal(const char *at, const char *end)
 {
+    static JbLitFilter verbs; /* (the list's filter: most characters start none) */
+    JB_LIT_FILTER_ONCE(&verbs, jb_words_sorting_verb);
     const char *q = g_utf8_next_char(at);
     for (int k = 0; k < 14 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
-        for (const char *const *w = jb_words_sorting_verb; *w; w++)
+        for (const char *const *w = jb_words_sorting_verb;
+             *w && jb_lit_filter_may_start(&verbs, q, end); w++)
             if (starts(q, end, *w))
                 return k > 0; /* (a noun between: 将X分为) */
         q = g_utf8_next_char(q);

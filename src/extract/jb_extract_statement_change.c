@@ -43,9 +43,7 @@ static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, c
     const char *at = r->at;
     if (at < cs0)
         return FALSE;
-    gboolean verb = FALSE;
-    for (const char *const *w = VERB; *w && !verb; w++)
-        verb = ends(cs0, at, *w);
+    gboolean verb = ends_any(cs0, at, VERB);
     if (!verb && (ends(cs0, at, "占") || ends(cs0, at, "佔"))) {
         /* 2026年上半年，出口额占2025年全年出口额的55%: the whole of another period than the
          * one the sentence named first */
@@ -317,10 +315,7 @@ static gboolean part_of_change(const char *a, const char *b, gboolean after_part
         if (starts(p, x.b, "；") || starts(p, x.b, "。") || starts(p, x.b, "，") || *p == ';' ||
             g_ascii_isdigit(*p))
             return FALSE;
-    for (const char *const *w = VERBS; *w; w++)
-        if (ends(x.a, x.b, *w))
-            return TRUE;
-    return FALSE;
+    return ends_any(x.a, x.b, VERBS);
 }
 
 /* Is r the time of a level compared with, the change right after it (较二季度末的39.7亿元增加
@@ -331,9 +326,7 @@ static gboolean level_compared_then_change(const char *cs0, const TimeRef *r, co
     if (!(ends(cs0, r->at, "较") || ends(cs0, r->at, "較") || ends(cs0, r->at, "比")) ||
         !starts(r->end, qs, "的"))
         return FALSE;
-    gboolean verb = FALSE;
-    for (const char *const *v = CHANGE_VERBS; *v && !verb; v++)
-        verb = ends(r->end, qs, *v);
+    gboolean verb = ends_any(r->end, qs, CHANGE_VERBS);
     if (!verb || qs - r->end > 3 * 24)
         return FALSE;
     for (const char *p = r->end; p < qs; p++)

@@ -74,9 +74,8 @@ static gboolean withdrawn(const char *s, const char *qs, const char *qe, const c
     /* (the value a correction says was written wrongly: 原稿误写为5.42亿元, 误写为“X”) */
     static const char *const MISWRITTEN[] = {"误写为",   "誤寫為", "错写为", "錯寫為", "误写为“",
                                              "誤寫為「", "误作",   "誤作",   NULL};
-    for (const char *const *w = MISWRITTEN; *w; w++)
-        if (ends(s, qs, *w))
-            return TRUE;
+    if (ends_any(s, qs, MISWRITTEN))
+        return TRUE;
     const char *close = NULL;
     if (!jb_find3(qe, qe + MIN(end - qe, 3 * 24), "”"))
         return FALSE; /* (most numbers: no closing mark near; jb_find3: memmem's setup cost
@@ -187,9 +186,7 @@ gboolean span_of_years_in_name(const JbQuantity *q, const char *cs, const char *
      * measures it, a span (再延长三十年试点: thirty years more) */
     static const char *const DONE[] = {"完成", "开展", "開展", "实施", "實施", "启动",
                                        "啟動", "推进", "推進", "部署", NULL};
-    gboolean named = trimmed(cs, qs).a == qs;
-    for (const char *const *w = DONE; *w && !named; w++)
-        named = ends(cs, qs, *w);
+    gboolean named = trimmed(cs, qs).a == qs || ends_any(cs, qs, DONE);
     if (!named)
         return FALSE;
     gunichar ch = g_utf8_get_char(qe);
@@ -213,9 +210,8 @@ gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs, const
         return FALSE;
     static const char *const WHICH[] = {"下一个", "下一個", "上一个", "上一個", "下个", "下個",
                                         "新的",   "未来",   "未來",   "过去",   "過去", NULL};
-    for (const char *const *w = WHICH; *w; w++)
-        if (ends(cs, qs, *w))
-            return TRUE;
+    if (ends_any(cs, qs, WHICH))
+        return TRUE;
     static const char *const LOOK[] = {
         "观察", "觀察", "回顾", "回顧", "巨变", "巨變",
         "变迁", "變遷", "历程", "歷程", NULL}; /* 十年观察: a feature's name */
@@ -345,10 +341,7 @@ static gboolean tier_bound(const JbQuantity *q, const char *cs, const char *qs, 
 gboolean condition_before(const char *sent, const char *qs)
 {
     static const char *const W[] = {"年满", "年滿", "不满", "不滿", "±", NULL};
-    for (const char *const *w = W; *w; w++)
-        if (ends(sent, qs, *w))
-            return TRUE;
-    return FALSE;
+    return ends_any(sent, qs, W);
 }
 
 /* An age that says who someone is: 72岁的退休职工, 18-45岁的用户, 李某（48岁）. (An age
@@ -516,7 +509,11 @@ gboolean list_joiner(const char *a, const char *b)
 /* Does a reference line follow the figure ending at qe (50%的荣枯线, 50%荣枯线)? */
 static gboolean reference_line_after(const char *qe, const char *end)
 {
+    static JbLitFilter lines; /* (the list's filter: asked after every figure) */
+    JB_LIT_FILTER_ONCE(&lines, jb_words_reference_line);
     const char *p = starts(qe, end, "的") ? qe + strlen("的") : qe;
+    if (!jb_lit_filter_may_start(&lines, p, end))
+        return FALSE;
     for (const char *const *w = jb_words_reference_line; *w; w++)
         if (starts(p, end, *w))
             return TRUE;

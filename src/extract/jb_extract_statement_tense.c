@@ -288,10 +288,7 @@ Tense figure_tense(const Ctx *c, Figure *f)
 static gboolean last_period_level(const char *cs0, const char *qs)
 {
     static const char *const LAST[] = {"上期的", "上期為", "上期为", NULL};
-    for (const char *const *w = LAST; *w; w++)
-        if (ends(cs0, qs, *w))
-            return TRUE;
-    return FALSE;
+    return ends_any(cs0, qs, LAST);
 }
 
 /* A level a figure moved from (就業不足率由1.6%微降至1.5%, 占比由14.2%降至9.8%) or the last
