@@ -66,6 +66,10 @@ static gboolean is_deck(const JbArticle *article, guint i)
 /* Is the paragraph a summary opening the story (【摘要】…, 核心提示：…)? */
 static gboolean is_summary(const char *para)
 {
+    static JbLitFilter labels; /* (the list's filter: every paragraph is asked) */
+    JB_LIT_FILTER_ONCE(&labels, jb_words_summary_label);
+    if (!jb_lit_filter_may_start(&labels, para, para + strnlen(para, 3)))
+        return FALSE; /* (every label has three bytes or more) */
     for (const char *const *w = jb_words_summary_label; *w; w++)
         if (jb_has_prefix(para, *w))
             return TRUE;
