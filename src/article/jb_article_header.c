@@ -202,10 +202,8 @@ gboolean jb_article_field_date(const char *p, int *y, int *m, int *d)
  * key with a date. */
 static gboolean label_fields_date(const char *p, int *y, int *m, int *d)
 {
-    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？"};
-    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
-        if (strstr(p, SENTENCE[i]))
-            return FALSE;
+    /* (the label first: most lines have no colon within their first seven characters, and
+     * are done without a search of the whole line for each mark of a sentence) */
     const char *q = p;
     for (int k = 0; k <= 6 && *q && *q != ':' && !starts_with(q, "："); k++) {
         if (byline_gap(q) || g_ascii_isdigit(*q))
@@ -214,6 +212,10 @@ static gboolean label_fields_date(const char *p, int *y, int *m, int *d)
     }
     if (q == p || !(*q == ':' || starts_with(q, "：")))
         return FALSE;
+    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？"};
+    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
+        if (strstr(p, SENTENCE[i]))
+            return FALSE;
     for (; *q; q = g_utf8_next_char(q)) {
         if (!gap_before(p, q) || byline_gap(q))
             continue;
