@@ -116,40 +116,28 @@ static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
 }
 
 /* Article `a`'s rows are in (or it failed): what the rest of the build needs of it is made
- * now (its statements digest, into the index's records, sealed up to its own; the name of
- * its cache file for the sweep, 20 bytes, into `live`) and it goes, and its block (*block:
- * the first of Ctx.article_blocks not yet freed) once its last article is done: their
- * records (120 bytes each, 12 MB at 100000 articles) were the most of the peak of a build
- * that assembles; until 2026-12-07 they all went only once every article's rows were in. */
-static void article_done(Ctx *c, Article *a, JbNames *live, guint *block)
+ * now (its statements digest, into its record and the index's records, sealed up to its
+ * own; the name of its cache file for the sweep, 20 bytes, into `live`) and what it holds
+ * goes. */
+static void article_done(Ctx *c, Article *a, JbNames *live)
 {
     if (live) { /* a build, not a unit */
         /* (lost, it costs the next build a read of the article) */
         jb_build_statements_digest(c, a); /* one extracted again as it was assembled */
-        jb_build_index_seal_upto(c, a);
+        jb_build_arts_save(c->arts, a);
+        jb_build_index_seal_upto(c, a->num);
         char key[65];
         jb_build_article_key(c, a, key);
         jb_build_names_add_key(live, key, "csv");
     }
     jb_build_article_clear(a);
-    /* the articles are in their blocks in the array's order (jb_build_read_articles) */
-    GPtrArray *blocks = c->article_blocks;
-    for (; *block < blocks->len; ++*block) {
-        guintptr at = (guintptr)g_ptr_array_index(blocks, *block);
-        if ((guintptr)a >= at && (guintptr)a < at + JB_BUILD_ARTICLE_BLOCK * sizeof *a)
-            break;
-        g_clear_pointer(&blocks->pdata[*block], g_free); /* every article of it is done with */
-    }
-    g_assert(*block < blocks->len);
 }
 
-/* The statements of every article (`arts`, taken) into metrics.csv, the series and what the
- * briefing cites; *live the cache's names in use, *n_arts the number of articles. */
-static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **metrics_product,
-                         JbSeries **series_out, JbCitations **citations_out, JbNames **live,
-                         guint *n_arts)
+/* The statements of every article (Ctx.arts, one at a time) into metrics.csv, the series
+ * and what the briefing cites; *live the cache's names in use. */
+static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeries **series_out,
+                         JbCitations **citations_out, JbNames **live)
 {
-    GPtrArray *arts = *arts_p;
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     g_autofree char *product = jb_build_cache_path(c, top, "metrics.csv");
     Stream st = {.c = c, .metrics_path = metrics_path};
@@ -171,12 +159,14 @@ static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **met
     if (jb_build_cache_claim(c, product, &p.error))
         p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
     *live = c->index.on ? jb_build_names_new(0) : NULL; /* (grows as the records go) */
-    guint block = 0;
-    g_ptr_array_set_free_func(arts, NULL); /* (each is cleared when done: article_done) */
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
+    for (guint i = 0; i < jb_build_arts_count(c->arts); i++) {
+        Article one, *a = &one;
+        if (!jb_build_arts_load(c, c->arts, i, a))
+            continue;
+        if (a->failed)
+            jb_build_arts_failure(c->arts, a); /* (reported now, in order) */
         if (!jb_build_article_rows(c, a)) {
-            article_done(c, a, *live, &block);
+            article_done(c, a, *live);
             continue;
         }
         /* what the reshaper's messages name: metrics.csv, not the cache file (whose name
@@ -190,12 +180,8 @@ static gboolean assemble(Ctx *c, GPtrArray **arts_p, const char *top, char **met
             jb_citations_article(p.cit, a->name);
         each_row(&st, a, pass1_row, &p);
         c->r->articles++;
-        article_done(c, a, *live, &block);
+        article_done(c, a, *live);
     }
-    *n_arts = arts->len;
-    g_clear_pointer(arts_p, g_ptr_array_unref);
-    g_clear_pointer(&c->article_blocks, g_ptr_array_unref); /* (the last block) */
-    c->articles_made = 0;
     jb_build_index_seal(c); /* (the records of the articles after the last, none) */
     if (p.file)
         pass1_flush(&p);
@@ -289,15 +275,17 @@ static void up_to_date(Ctx *c)
 }
 
 /* The statements digest: every article's name and the digest of its statements file. */
-static char *statements_digest(GPtrArray *arts)
+static char *statements_digest(Ctx *c)
 {
     g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    for (guint i = 0; i < arts->len; i++) {
-        const Article *a = g_ptr_array_index(arts, i);
+    for (guint i = 0; i < jb_build_arts_count(c->arts); i++) {
+        Article a;
+        if (!jb_build_arts_load(c, c->arts, i, &a))
+            continue;
         char stmt[65] = "";
-        if (a->has_stmt)
-            jb_build_digest_hex(a->stmt, stmt);
-        jb_build_feed(h, a->name);
+        if (a.has_stmt)
+            jb_build_digest_hex(a.stmt, stmt);
+        jb_build_feed(h, a.name);
         jb_build_feed(h, stmt);
     }
     return g_strdup(g_checksum_get_string(h));
@@ -310,7 +298,7 @@ static char *statements_digest(GPtrArray *arts)
  * statements are known by the digest of its cache file, which the index records (an
  * unchanged article is opened by neither), so the work is that of the articles that
  * changed. The previous build's warnings and counts are reported, its outputs kept. */
-static gboolean assembly_unchanged(Ctx *c, GPtrArray *arts, const char *assembly, const char *top,
+static gboolean assembly_unchanged(Ctx *c, guint n_arts, const char *assembly, const char *top,
                                    const char *digest)
 {
     g_autofree char *old = g_key_file_get_string(c->old_man, "build", "assembly", NULL);
@@ -318,20 +306,20 @@ static gboolean assembly_unchanged(Ctx *c, GPtrArray *arts, const char *assembly
     if (!old || !old_top || strcmp(old, assembly) != 0 || !jb_build_outputs_intact(c))
         return FALSE;
     guint again = 0;
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
-        if (!a->ran)
+    for (guint i = 0; i < jb_build_arts_count(c->arts); i++) {
+        Article a;
+        if (!jb_build_arts_load(c, c->arts, i, &a) || !a.ran)
             continue;
         again++;
         c->r->ran++;
         jb_build_add_eventf(c->r, JB_LOG_INFO, "extract",
-                            "%s: extracted again: the same statements", a->name);
+                            "%s: extracted again: the same statements", a.name);
     }
     replay_previous(c);
     jb_build_add_eventf(c->r, JB_LOG_INFO, "build",
                         "the statements of all %u articles are the last build's (%u extracted "
                         "again): nothing assembled, the outputs are as they were",
-                        arts->len, again);
+                        n_arts, again);
     g_auto(GStrv) groups = g_key_file_get_groups(c->old_man, NULL);
     for (char **g = groups; *g; g++)
         if (g_str_has_prefix(*g, "output "))
@@ -346,7 +334,7 @@ static gboolean assembly_unchanged(Ctx *c, GPtrArray *arts, const char *assembly
     GError *e = NULL;
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
-    jb_build_index_save(c, FALSE, digest, arts->len, NULL);
+    jb_build_index_save(c, FALSE, digest, n_arts, NULL);
     /* temporary files only: the products of the charts and the briefing are not known here
      * (the next build that assembles sweeps those no longer used) */
     jb_build_sweep(c, NULL);
@@ -375,41 +363,57 @@ static gboolean unchanged_by_index(Ctx *c, const char *old_top)
     return TRUE;
 }
 
+/* The articles' records (Ctx.arts) were all written and read back: else the build fails
+ * (what it knows of its articles is lost: a disk full, an I/O error), publishing nothing. */
+static gboolean arts_intact(Ctx *c)
+{
+    if (!c->arts || !jb_build_arts_lost(c->arts))
+        return TRUE;
+    if (!c->first_error)
+        jb_build_fail_unit(c, "build",
+                           g_error_new(JB_ERROR, JB_ERROR_OUTPUT,
+                                       "%s: the articles' records could not be written or read "
+                                       "back (a file of no name there)",
+                                       c->out_dir));
+    return FALSE;
+}
+
 static void build_locked(Ctx *c)
 {
     jb_build_index_load(c);
     g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
     if (unchanged_by_index(c, old_top))
         return;
-    g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
+    guint n_arts = jb_build_read_articles(c);
     jb_build_index_forget_old(c); /* every article is looked up: this build's records follow */
-    g_autofree char *digest = jb_build_inputs_digest(arts);
+    const char *digest = c->inputs_digest;
     g_autofree char *top = jb_build_top_key(c, digest);
     if (!c->first_error && old_top && strcmp(old_top, top) == 0 && jb_build_outputs_intact(c)) {
         up_to_date(c);
         /* Articles too young to vouch for when the outputs were made are now old enough:
          * record them, or every no-op build would read them again, for ever. */
         if (c->index.grew) {
-            jb_build_index_save(c, FALSE, digest, arts->len, NULL);
+            jb_build_index_save(c, FALSE, digest, n_arts, NULL);
             jb_build_sweep_temps(c); /* (as above) */
         }
         return;
     }
     c->stream = TRUE;
-    jb_build_extract_all(c, arts);
+    jb_build_extract_all(c);
     g_autofree char *assembly = NULL;
-    if (jb_build_statements_digests(c, arts) && !c->first_error) {
-        g_autofree char *sd = statements_digest(arts);
+    if (!arts_intact(c))
+        return;
+    if (jb_build_statements_digests(c) && !c->first_error) {
+        g_autofree char *sd = statements_digest(c);
         assembly = jb_build_top_key(c, sd);
-        if (assembly_unchanged(c, arts, assembly, top, digest))
+        if (arts_intact(c) && assembly_unchanged(c, n_arts, assembly, top, digest))
             return;
     }
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
     g_autoptr(JbNames) live = NULL;
-    guint n_arts = 0;
-    if (!assemble(c, &arts, top, &metrics_product, &series, &cit, &live, &n_arts))
+    if (!assemble(c, top, &metrics_product, &series, &cit, &live) || !arts_intact(c))
         return;
     g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
     jb_build_render_all(c, units, series, cit);
@@ -617,8 +621,8 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
         /* Only these articles: narrow the file list before reading. */
         g_ptr_array_remove_range(c->files, to, c->files->len - to);
         g_ptr_array_remove_range(c->files, 0, from);
-        g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
-        jb_build_extract_all(c, arts);
+        jb_build_read_articles(c);
+        jb_build_extract_all(c);
         return TRUE;
     }
     gboolean is_report = strcmp(unit, "report") == 0;
@@ -629,17 +633,15 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
                     unit);
         return FALSE;
     }
-    g_autoptr(GPtrArray) arts = jb_build_read_articles(c);
+    jb_build_read_articles(c);
     c->stream = TRUE;
-    jb_build_extract_all(c, arts);
-    g_autofree char *digest = jb_build_inputs_digest(arts);
-    g_autofree char *top = jb_build_top_key(c, digest);
+    jb_build_extract_all(c);
+    g_autofree char *top = jb_build_top_key(c, c->inputs_digest);
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
     g_autoptr(JbNames) live = NULL; /* (none: the index is off in a unit) */
-    guint n_arts = 0;
-    if (!assemble(c, &arts, top, &metrics_product, &series, &cit, &live, &n_arts))
+    if (!assemble(c, top, &metrics_product, &series, &cit, &live) || !arts_intact(c))
         return TRUE;
     g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
     for (guint i = 0; i < units->len;) {

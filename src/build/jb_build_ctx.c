@@ -25,7 +25,8 @@ void jb_build_ctx_clear(Ctx *c)
     g_clear_pointer(&c->source_names, g_hash_table_unref); /* (its keys may be the files') */
     g_clear_pointer(&c->source_strings, g_string_chunk_free);
     g_clear_pointer(&c->file_names, g_string_chunk_free);
-    g_clear_pointer(&c->article_blocks, g_ptr_array_unref); /* (after the arrays of them) */
+    g_clear_pointer(&c->arts, jb_build_arts_free);
+    g_clear_pointer(&c->inputs_digest, g_free);
     g_clear_pointer(&c->dict, jb_dict_free);
     g_clear_pointer(&c->publishers, jb_publishers_free);
     g_clear_pointer(&c->review, jb_table_free);

@@ -30,7 +30,7 @@ static gboolean statements_intact(const char *text, gsize len)
 
 gboolean jb_build_statements_digest(Ctx *c, Article *a)
 {
-    if (!a->has_stmt && !a->error) { /* cached, and the index did not know it */
+    if (!a->has_stmt && !a->error && !a->failed) { /* cached, and the index did not know it */
         g_autofree char *path = jb_build_article_path(c, a, "csv");
         g_autofree char *text = NULL;
         gsize len = 0;
@@ -39,14 +39,21 @@ gboolean jb_build_statements_digest(Ctx *c, Article *a)
             a->has_stmt = jb_build_digest_parse(a->stmt, stmt);
         }
     }
-    return a->has_stmt && !a->error;
+    return a->has_stmt && !a->error && !a->failed;
 }
 
-gboolean jb_build_statements_digests(Ctx *c, GPtrArray *arts)
+gboolean jb_build_statements_digests(Ctx *c)
 {
     gboolean all = TRUE;
-    for (guint i = 0; i < arts->len; i++)
-        all = jb_build_statements_digest(c, g_ptr_array_index(arts, i)) && all;
+    for (guint i = 0; i < jb_build_arts_count(c->arts); i++) {
+        Article a;
+        if (!jb_build_arts_load(c, c->arts, i, &a))
+            continue;
+        gboolean had = a.has_stmt;
+        all = jb_build_statements_digest(c, &a) && all;
+        if (a.has_stmt != had)
+            jb_build_arts_save(c->arts, &a);
+    }
     return all;
 }
 
@@ -57,24 +64,61 @@ gboolean jb_build_statements_digests(Ctx *c, GPtrArray *arts)
  * second file once its article is done with, so that the articles go one by one as they are
  * assembled (their records, 120 bytes each, were 12 MB of the peak at 100000 articles). */
 
-void jb_build_index_seal_upto(Ctx *c, const Article *upto)
+/* The next article recorded, from number *at on, into `a` (*at then past it); FALSE when
+ * none is. */
+static gboolean next_recorded(Ctx *c, guint *at, Article *a)
+{
+    for (; *at < jb_build_arts_count(c->arts); ++*at)
+        if (jb_build_arts_load(c, c->arts, *at, a) && a->recorded) {
+            ++*at;
+            return TRUE;
+        }
+    return FALSE;
+}
+
+/* `line`, a record of `a`, with its statements digest. */
+static void fill(const Article *a, char *line)
+{
+    if (a->has_stmt)
+        jb_build_digest_hex(a->stmt, line + 65); /* (its NUL overwrites the blank after) */
+    else
+        memcpy(line + 65, JB_BUILD_NO_STMT, 64);
+    line[65 + 64] = ' ';
+}
+
+gboolean jb_build_index_fresh_fill(Ctx *c, char *line)
 {
     JbIndex *x = &c->index;
-    if (!x->fresh_arts || x->seal_failed || x->sealed == x->fresh_arts->len)
+    if (x->all_sealed)
+        return TRUE;
+    Article a;
+    if (!next_recorded(c, &x->fill_art, &a))
+        return FALSE;
+    fill(&a, line);
+    return TRUE;
+}
+
+void jb_build_index_seal_upto(Ctx *c, guint upto)
+{
+    JbIndex *x = &c->index;
+    if (!x->on || x->all_sealed || x->seal_failed || x->sealed == x->fresh_n)
         return;
     if (!x->sealing) { /* the first: the records are read back from their start */
         x->sealing = jb_build_index_fresh_file(c);
         x->seal_failed = !x->sealing || !x->fresh || fflush(x->fresh) != 0 ||
                          fseeko(x->fresh, 0, SEEK_SET) != 0;
     }
-    for (; !x->seal_failed && x->sealed < x->fresh_arts->len; x->sealed++) {
-        const Article *a = g_ptr_array_index(x->fresh_arts, x->sealed);
-        if (upto && strcmp(a->name, upto->name) > 0)
+    for (; !x->seal_failed && x->sealed < x->fresh_n; x->sealed++) {
+        guint at = x->seal_art;
+        Article a;
+        x->seal_failed = !next_recorded(c, &at, &a);
+        if (x->seal_failed || a.num > upto)
             break; /* (not done with: it comes later) */
+        x->seal_art = at;
         ssize_t len = getline(&x->seal_line, &x->seal_cap, x->fresh);
         x->seal_failed = len <= 65 + 64;
         if (!x->seal_failed) {
-            jb_build_index_fresh_fill(x, x->sealed, x->seal_line);
+            fill(&a, x->seal_line);
             x->seal_failed = fwrite(x->seal_line, 1, (size_t)len, x->sealing) != (size_t)len;
         }
     }
@@ -83,10 +127,10 @@ void jb_build_index_seal_upto(Ctx *c, const Article *upto)
 void jb_build_index_seal(Ctx *c)
 {
     JbIndex *x = &c->index;
-    if (!x->fresh_arts)
+    if (!x->on || x->all_sealed)
         return;
-    jb_build_index_seal_upto(c, NULL);
-    guint n = x->fresh_arts->len;
+    jb_build_index_seal_upto(c, G_MAXUINT);
+    guint n = x->fresh_n;
     gboolean ok = n == 0 || (!x->seal_failed && x->sealed == n && fflush(x->sealing) == 0);
     if (x->fresh)
         fclose(x->fresh);
@@ -100,5 +144,5 @@ void jb_build_index_seal(Ctx *c)
     x->sealing = NULL;
     g_clear_pointer(&x->seal_line, free);
     x->fresh_n = n;
-    g_clear_pointer(&x->fresh_arts, g_ptr_array_unref);
+    x->all_sealed = TRUE;
 }

@@ -49,7 +49,6 @@
 #define RACY_SECONDS 2
 #define INDEX_MAGIC "jianbao-index-3"
 #define SIG_MAX 96 /* 5 numbers of at most 20 digits and their separators */
-#define NO_STMT "0000000000000000000000000000000000000000000000000000000000000000"
 
 static gboolean sig_format(const struct stat *st, char buf[SIG_MAX])
 {
@@ -294,7 +293,6 @@ void jb_build_index_load(Ctx *c)
 {
     JbIndex *x = &c->index;
     x->on = TRUE;
-    x->fresh_arts = g_ptr_array_new();
     outputs_new(c);
     g_autofree char *path = g_build_filename(c->out_dir, ".index", NULL);
     FILE *f = open_index(path);
@@ -422,12 +420,13 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
 /* ---- recording ------------------------------------------------------------------------------ */
 
 /* This build's records are written out as they are made (JbIndex.fresh, a file of no name
- * in OUT, or one in the temporary directory), not held: of each, only its Article stays
- * known (JbIndex.fresh_arts, 8 bytes), because an article extracted in this run learns its
- * statements digest later; the lines are written with what is known, and the digests are
- * put in when the index is written, or before, when the build is done with its articles
- * (jb_build_index_seal: the lines are copied to a second file with them). At 100000 articles the records held (their signatures
- * and 24 bytes each) were 10 MB of a changed build's peak. */
+ * in OUT, or one in the temporary directory), not held: an article recorded says so
+ * (Article.recorded, in its record in Ctx.arts, also on disk), because an article extracted
+ * in this run learns its statements digest later; the lines are written with what is known,
+ * and the digests are put in when the index is written, or before, when the build is done
+ * with its articles (jb_build_index_seal: the lines are copied to a second file with them).
+ * At 100000 articles the records held (their signatures and 24 bytes each) were 10 MB of a
+ * changed build's peak, and a pointer to each record's Article 0.8 MB until 2026-12-07. */
 FILE *jb_build_index_fresh_file(const Ctx *c)
 {
     int fd = open(c->out_dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -447,7 +446,7 @@ static void rec_format(GString *out, const Article *a, const char *sig)
     /* pieces, not a printf: GLib's printf cost ~7000 instructions a line */
     g_string_append_len(out, hash, 64);
     g_string_append_c(out, ' ');
-    g_string_append_len(out, a->has_stmt ? stmt : NO_STMT, 64);
+    g_string_append_len(out, a->has_stmt ? stmt : JB_BUILD_NO_STMT, 64);
     g_string_append_c(out, ' ');
     g_string_append(out, sig);
     g_string_append_c(out, ' ');
@@ -455,10 +454,10 @@ static void rec_format(GString *out, const Article *a, const char *sig)
     g_string_append_c(out, '\n');
 }
 
-void jb_build_index_record(Ctx *c, const Article *a, const char *sig, gboolean racy)
+void jb_build_index_record(Ctx *c, Article *a, const char *sig, gboolean racy)
 {
     JbIndex *x = &c->index;
-    if (!x->on || !sig || racy || x->fresh_lost || !x->fresh_arts)
+    if (!x->on || !sig || racy || x->fresh_lost || x->all_sealed)
         return;
     const char *name = a->name;
     char hash[65], stmt[65] = "";
@@ -482,32 +481,17 @@ void jb_build_index_record(Ctx *c, const Article *a, const char *sig, gboolean r
         x->fresh_lost = TRUE; /* none is recorded: the next build reads every article */
         return;
     }
-    g_ptr_array_add(x->fresh_arts, (gpointer)a);
-}
-
-/* This build's records: how many. */
-static guint fresh_count(const JbIndex *x)
-{
-    return x->fresh_arts ? x->fresh_arts->len : x->fresh_n;
-}
-
-void jb_build_index_fresh_fill(const JbIndex *x, guint i, char *line)
-{
-    if (!x->fresh_arts)
-        return;
-    const Article *a = g_ptr_array_index(x->fresh_arts, i);
-    if (a->has_stmt)
-        jb_build_digest_hex(a->stmt, line + 65); /* (its NUL overwrites the blank after) */
-    else
-        memcpy(line + 65, NO_STMT, 64);
-    line[65 + 64] = ' ';
+    a->recorded = TRUE;
+    x->fresh_n++;
 }
 
 /* Read this build's records back, each with its article's statements digest as it is now,
  * and write them to `f` (NULL: only their CRC-32, from `crc`, which is returned). */
-static uLong fresh_write(JbIndex *x, JbAtomicFile *f, uLong crc, GError **error, gboolean *ok)
+static uLong fresh_write(Ctx *c, JbAtomicFile *f, uLong crc, GError **error, gboolean *ok)
 {
-    guint total = fresh_count(x);
+    JbIndex *x = &c->index;
+    guint total = x->fresh_n;
+    x->fill_art = 0;
     if (!x->fresh || fflush(x->fresh) != 0 || fseeko(x->fresh, 0, SEEK_SET) != 0) {
         *ok = *ok && total == 0;
         return crc;
@@ -518,7 +502,8 @@ static uLong fresh_write(JbIndex *x, JbAtomicFile *f, uLong crc, GError **error,
     ssize_t n = 0;
     guint i = 0;
     for (; *ok && i < total && (n = getline(&line, &cap, x->fresh)) > 65 + 64; i++) {
-        jb_build_index_fresh_fill(x, i, line);
+        if (!jb_build_index_fresh_fill(c, line))
+            break;
         g_string_append_len(buf, line, n);
         if (buf->len < (1u << 16) && i + 1 < total)
             continue;
@@ -581,7 +566,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
      * were most of a changed build's peak memory. The CRC of the header is of the body, so
      * it is computed over the pieces first. */
     gboolean recs = kept && x->file; /* the articles are the old index's, as they were */
-    if (!recs && (x->fresh_lost || fresh_count(x) != n_inputs)) {
+    if (!recs && (x->fresh_lost || x->fresh_n != n_inputs)) {
         /* the digest vouches for the records only when they are every input */
         digest = NULL;
     }
@@ -600,7 +585,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
         g_string_append_c(outs, '\n');
     }
     gboolean ok = TRUE;
-    uLong crc = recs ? x->articles_crc : fresh_write(x, NULL, crc32_z(0, NULL, 0), error, &ok);
+    uLong crc = recs ? x->articles_crc : fresh_write(c, NULL, crc32_z(0, NULL, 0), error, &ok);
     if (!ok)
         return FALSE;
     crc = crc32_z(crc, (const Bytef *)outs->str, outs->len);
@@ -611,7 +596,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
     if (!f)
         return FALSE;
     if (!jb_atomic_write(f, head, strlen(head), error) ||
-        !(recs ? copy_articles(x, f, error) : (fresh_write(x, f, 0, error, &ok), ok)) ||
+        !(recs ? copy_articles(x, f, error) : (fresh_write(c, f, 0, error, &ok), ok)) ||
         !jb_atomic_write(f, outs->str, outs->len, error)) {
         jb_atomic_abort(f);
         return FALSE;
@@ -639,8 +624,6 @@ void jb_build_index_clear(Ctx *c)
     if (x->sealing)
         fclose(x->sealing);
     free(x->seal_line);
-    if (x->fresh_arts)
-        g_ptr_array_unref(x->fresh_arts);
     g_clear_pointer(&c->old_outputs, g_hash_table_unref);
     g_clear_pointer(&c->new_outputs, g_hash_table_unref);
     memset(x, 0, sizeof *x);

@@ -31,6 +31,9 @@
 
 #include <stdio.h>
 
+/* An index record's statements digest when none is known (jb_build_index.c). */
+#define JB_BUILD_NO_STMT "0000000000000000000000000000000000000000000000000000000000000000"
+
 /* The first word of an article's statements file in the cache (jb_build_steps.c). */
 #define STATEMENTS_MAGIC "jianbao-statements-2"
 
@@ -61,11 +64,16 @@ typedef struct {
     gboolean started;       /* the cursor has read its first line */
     char stored_digest[65]; /* the inputs digest it records, "" when none */
     FILE *fresh;            /* this build's article records, in the order of Ctx.files, as
-                             * made (a file of no name); NULL until the first */
-    GPtrArray *fresh_arts;  /* const struct Article*: whose each record is (its statements
-                             * digest is put in when the index is sealed or written); NULL
-                             * once sealed (jb_build_index_seal) */
-    guint fresh_n;          /* the records, once sealed */
+                             * made (a file of no name); NULL until the first. Whose each is
+                             * is not held: the articles recorded say so (Article.recorded,
+                             * in Ctx.arts), and their statements digests are put in when the
+                             * index is sealed or written */
+    guint fresh_n;          /* the records */
+    gboolean all_sealed;    /* every record has its digest (jb_build_index_seal): no more
+                             * are made */
+    guint seal_art;         /* the number of the article whose record is sealed next, or
+                             * after (the recorded ones are sealed in order) */
+    guint fill_art;         /* the same, for jb_build_index_fresh_fill */
     FILE *sealing;          /* the records sealed so far, with their digests (a file of no
                              * name: `fresh` once all are; jb_build_index_seal_upto) */
     guint sealed;           /* how many */
@@ -79,6 +87,7 @@ typedef struct {
 
 typedef struct JbBuildOwn JbBuildOwn;
 typedef struct JbNames JbNames; /* jb_build_names.c */
+typedef struct JbArts JbArts;   /* jb_build_arts.c */
 
 typedef struct {
     const char *project_path;
@@ -131,13 +140,14 @@ typedef struct {
     /* source_names owns nothing: its keys are the names of `files` (or, for a source no
      * article is named, in here), its names in here. */
     GStringChunk *source_strings;
-    /* The articles (jb_build_read_articles), made JB_BUILD_ARTICLE_BLOCK at a time, in
-     * order; owned. */
-    GPtrArray *article_blocks;
-    guint articles_made;
+    /* What each article of `files` is known to be (jb_build_read_articles), by number, on
+     * disk (jb_build_arts.c); owned. */
+    JbArts *arts;
+    char *inputs_digest; /* of the articles read (jb_build_read_articles); owned */
 } Ctx;
 
-#define JB_BUILD_ARTICLE_BLOCK 1024
+/* Records of JbArts read and written at a time (68 bytes each). */
+#define JB_BUILD_ARTS_BLOCK 1024
 
 /* A SHA-256 as its 64 hex digits (`hex` has room for 65 bytes), and back (FALSE when `hex`
  * is not 64 hex digits). An Article keeps three as bytes: 100 bytes less each. */
@@ -165,11 +175,13 @@ static inline gboolean jb_build_digest_parse(guint8 d[32], const char *hex)
 }
 
 typedef struct Article {
-    /* Kept small, a few fixed fields: a build holds one per article of the archive (in
-     * blocks, Ctx.article_blocks: 120 bytes, once 144 with a pointer to its context and a
-     * malloc's own). */
+    /* What a step knows of one article while it works on it: a build holds a few at a time
+     * (jb_build_extract_all's window), each made from its record in Ctx.arts and written
+     * back to it (jb_build_arts_load, jb_build_arts_save: the hash, the digest, the flags;
+     * not the pointers, which are this Article's alone). */
     const char *name; /* borrowed from Ctx.files: the source column, messages and the cache
                        * key say it; read from jb_build_input_path(name) */
+    guint num;        /* its place in Ctx.files */
     char *data;       /* the bytes that were hashed: parse exactly those; NULL when the index
                  * vouched for the hash and the file was not read (yet) */
     gsize len;
@@ -183,8 +195,13 @@ typedef struct Article {
     GError *error;
     guint has_stmt : 1;
     guint ran : 1;
-    guint cached : 1; /* its statements are in the cache (the table is read when assembled) */
-    guint reread : 1; /* hashed, its bytes dropped (Ctx.held_bytes): read again to extract */
+    guint cached : 1;   /* its statements are in the cache (the table is read when assembled) */
+    guint reread : 1;   /* hashed, its bytes dropped (Ctx.held_bytes): read again to extract */
+    guint present : 1;  /* read: it is one of the build's articles (else it is left out) */
+    guint recorded : 1; /* its record is among the index's (JbIndex.fresh) */
+    guint failed : 1;   /* its extraction failed: error and warnings kept in Ctx.arts until
+                         * they are reported (jb_build_arts_keep_failure) */
+    guint held : 1;     /* its bytes are kept in Ctx.arts for the extraction (jb_build_arts_hold) */
 } Article;
 
 typedef struct {
@@ -208,6 +225,33 @@ typedef struct {
     double scale;
 } ChartOut;
 extern const ChartOut JB_BUILD_CHART_OUTS[2];
+
+/* ---- jb_build_arts.c: the articles' records, by number, on disk ----------------------------- */
+
+JbArts *jb_build_arts_new(const Ctx *c);
+void jb_build_arts_free(JbArts *s);
+/* How many records (the numbers below it have one). */
+guint jb_build_arts_count(const JbArts *s);
+/* `a` (zeroed first) made from record `num`: its name, hash, digest and flags; whether the
+ * article is present (read). */
+gboolean jb_build_arts_load(const Ctx *c, JbArts *s, guint num, Article *a);
+/* Record a->num made of `a` (its hash, digest and flags; not its pointers). */
+void jb_build_arts_save(JbArts *s, const Article *a);
+/* Keep a->data (taken) for the extraction: held until jb_build_arts_take. In the order of
+ * the numbers. */
+void jb_build_arts_hold(JbArts *s, Article *a);
+/* The bytes kept for `a`, into a->data, if any. Asked in the order of the numbers: the
+ * bytes of those passed over are freed. */
+void jb_build_arts_take(JbArts *s, Article *a);
+/* Free the bytes no step took. */
+void jb_build_arts_drop_held(JbArts *s);
+/* An article whose extraction failed: its error and warnings (taken) kept until reported
+ * (jb_build_arts_failure), and a->failed set. In the order of the numbers. */
+void jb_build_arts_keep_failure(JbArts *s, Article *a);
+/* The error and warnings kept for a failed `a`, back into it. */
+void jb_build_arts_failure(JbArts *s, Article *a);
+/* A record could not be written or read back (the records read since are empty). */
+gboolean jb_build_arts_lost(const JbArts *s);
 
 /* ---- jb_build_log.c ------------------------------------------------------------------------ */
 
@@ -251,14 +295,18 @@ void jb_build_replay_warnings(Ctx *c, const char *key, const char *stage);
 
 /* ---- jb_build_steps.c ---------------------------------------------------------------------- */
 
-/* Read and hash every article. Unreadable ones are reported and left out. The array frees
- * what each article holds (jb_build_article_clear), not the articles (Ctx.article_blocks). */
-GPtrArray *jb_build_read_articles(Ctx *c);
+/* Read and hash every article into Ctx.arts, and make Ctx.inputs_digest of them. Unreadable
+ * ones are reported and left out (not `present`). The number of those read. */
+guint jb_build_read_articles(Ctx *c);
+/* What an article holds (not the article: a step's own). */
 void jb_build_article_clear(gpointer article);
-/* Statements of every article: from the cache, else extracted on `jobs` threads. With
- * c->stream, a cached article is only looked for and nothing is kept: its statements and
- * warnings are read, and reported, when jb_build_article_rows asks for them. */
-void jb_build_extract_all(Ctx *c, GPtrArray *arts);
+/* Statements of every article: from the cache, else extracted on `jobs` threads, a window
+ * of JB_BUILD_EXTRACT_WINDOW articles at a time. With c->stream, a cached article is only
+ * looked for and nothing is kept: its statements and warnings are read, and reported, when
+ * jb_build_article_rows asks for them (an extraction's error and warnings are kept until
+ * then: jb_build_arts_keep_failure). Without, each is reported, in order, as its window is
+ * done. */
+void jb_build_extract_all(Ctx *c);
 /* How many threads a step runs on: --jobs, else the processors (1 to 256). */
 guint jb_build_n_jobs(const JbBuildOptions *opt);
 /* Run `one` on every item of `todo`: in order on this thread when `threads` is 1, else on a
@@ -272,13 +320,16 @@ guint jb_build_n_jobs(const JbBuildOptions *opt);
  * for ever, its lock held. */
 void jb_build_run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
                       void (*one)(const Ctx *c, gpointer item));
+/* The same for a part of a step's items, `before` of its `total` done (the progress). */
+void jb_build_run_some(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
+                       void (*one)(const Ctx *c, gpointer item), guint before, guint total);
 /* a->table and a->warnings, from the cache (extracted again, here, when the cache file is
  * damaged or gone), reported as extract_all reports them. FALSE when the article failed
  * (reported). The caller frees the table when done with it. */
 gboolean jb_build_article_rows(Ctx *c, Article *a);
 /* a->stmt of every article that has none yet, from its cache file (FALSE when one is
  * missing or damaged), and into the index being made. (jb_build_digests.c) */
-gboolean jb_build_statements_digests(Ctx *c, GPtrArray *arts);
+gboolean jb_build_statements_digests(Ctx *c);
 /* The same for one article: whether it has one (and no error). */
 gboolean jb_build_statements_digest(Ctx *c, Article *a);
 /* a->table and a->warnings from the cache file, not reported; FALSE when missing or damaged. */
@@ -391,9 +442,9 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
  * (stmt may be NULL) the recorded digest of its statements file, "" when none. */
 char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65]);
 /* Record article `a` (in the order of Ctx.files): not when it is racy or the index is off.
- * `a` is borrowed until the index is written: its statements digest, when known, is read
- * then. */
-void jb_build_index_record(Ctx *c, const struct Article *a, const char *sig, gboolean racy);
+ * a->recorded says whether it was: its statements digest, when known, is read from its
+ * record in Ctx.arts when the index is sealed or written. */
+void jb_build_index_record(Ctx *c, struct Article *a, const char *sig, gboolean racy);
 /* The same for an output of OUT, `rel` its name there. */
 char *jb_build_index_lookup_output(const Ctx *c, const char *rel, const char *sig);
 void jb_build_index_record_output(Ctx *c, const char *rel, const char *sig, gboolean racy,
@@ -410,12 +461,13 @@ void jb_build_index_seal(Ctx *c);
 /* Seal this build's records up to article `upto`'s (its own too, when it has one): each is
  * copied to a second file with its article's statements digest as it is now, and is not
  * read again. Asked in the order of Ctx.files, as the records were made. */
-void jb_build_index_seal_upto(Ctx *c, const struct Article *upto);
+void jb_build_index_seal_upto(Ctx *c, guint upto);
 /* A file of no name in OUT (else in the temporary directory), for the records (NULL: none). */
 FILE *jb_build_index_fresh_file(const Ctx *c);
-/* Record `i`'s `line` with its article's statements digest as it is now (unless sealed:
- * then it has it). */
-void jb_build_index_fresh_fill(const JbIndex *x, guint i, char *line);
+/* The next record's `line` (they are asked in order, from the first after
+ * JbIndex.fill_art is set to 0) with its article's statements digest as it is now (unless
+ * sealed: then it has it). FALSE when no article is recorded for it. */
+gboolean jb_build_index_fresh_fill(Ctx *c, char *line);
 /* Drop the old index's text once every article has been looked up (jb_build_read_articles):
  * the records this build makes replace it. Its outputs' records stay. */
 void jb_build_index_forget_old(Ctx *c);
@@ -486,8 +538,9 @@ gboolean jb_build_read_regular(const char *path, gboolean follow, char **data, g
 /* `path` opened for reading if it is a regular file: without waiting (a FIFO never blocks
  * the build, the lock held) and, unless `follow`, not through a symlink. NULL else. */
 FILE *jb_build_open_regular(const char *path, gboolean follow);
-/* The inputs digest: the SHA-256 of the articles' names and content hashes, in order. */
-char *jb_build_inputs_digest(GPtrArray *arts);
+/* The inputs digest: the SHA-256 of the articles' names and content hashes, in order, fed
+ * an article at a time (`h` a SHA-256). */
+void jb_build_inputs_digest_add(GChecksum *h, const Article *a);
 /* The key of the whole build: every input's hash (through the inputs digest). Equal keys
  * and intact outputs mean the outputs are what this run would produce. */
 char *jb_build_top_key(const Ctx *c, const char *inputs_digest);

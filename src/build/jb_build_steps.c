@@ -73,7 +73,7 @@ static gboolean statements_parse(const char *path, const char *text, gsize len, 
     return TRUE;
 }
 
-/* What an article holds (the article itself is in a block of Ctx.article_blocks). */
+/* What an article holds (not the article: a step's own). */
 void jb_build_article_clear(gpointer p)
 {
     Article *a = p;
@@ -81,18 +81,6 @@ void jb_build_article_clear(gpointer p)
     g_clear_pointer(&a->table, jb_table_free);
     g_clear_pointer(&a->warnings, g_ptr_array_unref);
     g_clear_error(&a->error);
-}
-
-/* Articles are made JB_BUILD_ARTICLE_BLOCK at a time, freed with the context (or as a
- * build is done with them): 100000 of them were as many mallocs, 16 bytes each more. */
-static Article *article_new(Ctx *c)
-{
-    if (!c->article_blocks)
-        c->article_blocks = g_ptr_array_new_with_free_func(g_free);
-    if (c->articles_made % JB_BUILD_ARTICLE_BLOCK == 0)
-        g_ptr_array_add(c->article_blocks, g_new0(Article, JB_BUILD_ARTICLE_BLOCK));
-    Article *block = g_ptr_array_index(c->article_blocks, c->article_blocks->len - 1);
-    return &block[c->articles_made++ % JB_BUILD_ARTICLE_BLOCK];
 }
 
 /* An article's bytes: a regular file only (through a symlink too), opened without waiting —
@@ -201,44 +189,52 @@ static gboolean article_cached(const Ctx *c, const Article *a)
     return g_file_test(path, G_FILE_TEST_IS_REGULAR);
 }
 
-GPtrArray *jb_build_read_articles(Ctx *c)
+guint jb_build_read_articles(Ctx *c)
 {
-    GPtrArray *arts = g_ptr_array_new_with_free_func(jb_build_article_clear);
-    guint vouched = 0;
+    jb_build_arts_free(c->arts);
+    c->arts = jb_build_arts_new(c);
+    g_autoptr(GChecksum) digest = g_checksum_new(G_CHECKSUM_SHA256);
+    guint vouched = 0, present = 0;
     for (guint i = 0; i < c->files->len; i++) {
-        const char *name = g_ptr_array_index(c->files, i);
-        Article *a = article_new(c);
-        a->name = name;
+        Article a = {.name = g_ptr_array_index(c->files, i), .num = i};
         gboolean racy = TRUE;
-        g_autofree char *path = c->index.on ? jb_build_input_path(c, name) : NULL;
+        g_autofree char *path = c->index.on ? jb_build_input_path(c, a.name) : NULL;
         g_autofree char *sig = path ? jb_build_stat_sig(path, &racy, c->started) : NULL;
         char stmt[65];
-        g_autofree char *hash = jb_build_index_lookup(c, name, sig, stmt);
+        g_autofree char *hash = jb_build_index_lookup(c, a.name, sig, stmt);
         GError *e = NULL;
-        if (hash && jb_build_digest_parse(a->hash, hash)) {
+        if (hash && jb_build_digest_parse(a.hash, hash)) {
             /* unchanged since the last build: not read unless it must be extracted */
-            a->has_stmt = stmt[0] && jb_build_digest_parse(a->stmt, stmt);
+            a.has_stmt = stmt[0] && jb_build_digest_parse(a.stmt, stmt);
             vouched++;
-        } else if (!article_read(c, a, &e)) {
+        } else if (!article_read(c, &a, &e)) {
             jb_build_fail_unit(c, "extract", e);
-            jb_build_article_clear(a); /* (its place is not used again: this is rare) */
+            jb_build_article_clear(&a);
+            jb_build_arts_save(c->arts, &a); /* (not present: left out of every step) */
             continue;
-        } else if (article_cached(c, a)) {
+        } else if (article_cached(c, &a)) {
             /* hashed, and its product is there: its bytes are not kept (a build the index
              * vouches for nothing in, after a copy or a checkout, held the whole archive) */
-            g_clear_pointer(&a->data, g_free);
+            g_clear_pointer(&a.data, g_free);
         } else {
-            hold_or_drop(c, a);
+            hold_or_drop(c, &a);
         }
-        jb_build_index_record(c, a, sig, racy);
-        g_ptr_array_add(arts, a);
+        a.present = TRUE;
+        present++;
+        jb_build_index_record(c, &a, sig, racy);
+        jb_build_inputs_digest_add(digest, &a);
+        if (a.data)
+            jb_build_arts_hold(c->arts, &a);
+        jb_build_arts_save(c->arts, &a);
     }
+    g_free(c->inputs_digest);
+    c->inputs_digest = g_strdup(g_checksum_get_string(digest));
     if (c->index.on)
         jb_build_add_eventf(
             c->r, JB_LOG_DEBUG, "build",
             "%u articles known unchanged by the index (size, times, inode), %u read", vouched,
-            arts->len - vouched);
-    return arts;
+            present - vouched);
+    return present;
 }
 
 guint jb_build_n_jobs(const JbBuildOptions *opt)
@@ -263,6 +259,12 @@ static void pool_worker(gpointer item, gpointer shared)
 /* (jb_build_run_all: its comment is in jb_build_priv.h) */
 void jb_build_run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
                       void (*one)(const Ctx *c, gpointer item))
+{
+    jb_build_run_some(c, stage, todo, threads, one, 0, todo->len);
+}
+
+void jb_build_run_some(const Ctx *c, const char *stage, GPtrArray *todo, guint threads,
+                       void (*one)(const Ctx *c, gpointer item), guint before, guint total)
 {
     threads = MIN(threads, todo->len);
     gboolean serial = threads <= 1;
@@ -297,7 +299,7 @@ void jb_build_run_all(const Ctx *c, const char *stage, GPtrArray *todo, guint th
                 g_thread_pool_push(pool, g_ptr_array_index(todo, queued++), NULL);
         }
         if (c->opt && c->opt->progress)
-            c->opt->progress(stage, i + 1, todo->len, c->opt->progress_data);
+            c->opt->progress(stage, before + i + 1, total, c->opt->progress_data);
     }
     if (pool)
         g_thread_pool_free(pool, FALSE, TRUE);
@@ -336,38 +338,106 @@ gboolean jb_build_load_cached(const Ctx *c, Article *a)
     return TRUE;
 }
 
-void jb_build_extract_all(Ctx *c, GPtrArray *arts)
+/* Whether `a` is in the cache (with c->stream, its file is there; else its statements can
+ * be read: they are read again when it is reported): reused. Else, when the index vouched
+ * for it and it was not read, it is read now (its product gone). */
+static void look_in_cache(Ctx *c, Article *a)
 {
-    g_autoptr(GPtrArray) todo = g_ptr_array_new();
-    for (guint i = 0; i < arts->len; i++) {
-        Article *a = g_ptr_array_index(arts, i);
+    for (;;) {
         if (c->stream) {
             g_autofree char *path = jb_build_article_path(c, a, "csv");
             a->cached = g_file_test(path, G_FILE_TEST_IS_REGULAR);
         } else {
             a->cached = jb_build_load_cached(c, a);
+            g_clear_pointer(&a->table, jb_table_free);
+            g_clear_pointer(&a->warnings, g_ptr_array_unref);
         }
         if (a->cached) {
             g_clear_pointer(&a->data, g_free);
             c->r->reused++;
             jb_build_add_eventf(c->r, JB_LOG_DEBUG, "extract", "%s: reused", a->name);
-        } else if (!a->data && !a->reread) { /* the index vouched for it, but its product is gone */
-            GError *e = NULL;
-            if (article_read(c, a, &e))
-                i--; /* look for the product of what it holds now */
-            else
-                a->error = e, a->ran = TRUE;
-            if (a->data && !a->error)
-                hold_or_drop(c, a);
-        } else {
-            g_ptr_array_add(todo, a);
+            return;
         }
+        if (a->held || a->reread)
+            return; /* to be extracted */
+        /* the index vouched for it, but its product is gone */
+        GError *e = NULL;
+        if (!article_read(c, a, &e)) {
+            a->error = e;
+            a->ran = TRUE;
+            return;
+        }
+        hold_or_drop(c, a);
+        if (a->data)
+            jb_build_arts_hold(c->arts, a);
+        /* (and the product of what it holds now is looked for) */
     }
-    if (todo->len)
-        jb_build_run_all(c, "extract", todo, MIN(jb_build_n_jobs(c->opt), todo->len), extract_one);
-    /* Report in input order, whatever order the threads finished in. */
-    for (guint i = 0; !c->stream && i < arts->len; i++)
-        report_article(c, g_ptr_array_index(arts, i));
+}
+
+/* Articles extracted together (and reported, in order, without c->stream). */
+#define JB_BUILD_EXTRACT_WINDOW 256
+
+/* The articles of a window, after their extraction: reported (without c->stream: in order;
+ * one reused is read from the cache again) or their failure kept, and their records
+ * written. */
+static void window_done(Ctx *c, Article *win, guint n)
+{
+    for (guint k = 0; k < n; k++) {
+        Article *a = &win[k];
+        if (!c->stream && a->cached && !a->ran)
+            jb_build_load_cached(c, a);
+        if (!c->stream)
+            report_article(c, a);
+        else if (a->error)
+            jb_build_arts_keep_failure(c->arts, a);
+        jb_build_arts_save(c->arts, a);
+        jb_build_article_clear(a);
+    }
+}
+
+void jb_build_extract_all(Ctx *c)
+{
+    JbArts *s = c->arts;
+    guint n = jb_build_arts_count(s), threads = jb_build_n_jobs(c->opt), total = 0, done = 0;
+    g_autofree Article *win = g_new0(Article, JB_BUILD_EXTRACT_WINDOW);
+    /* which are reused, which extracted: counted first, for the progress */
+    for (guint i = 0; i < n; i++) {
+        Article *a = &win[0];
+        if (!jb_build_arts_load(c, s, i, a))
+            continue;
+        look_in_cache(c, a);
+        if (a->error)
+            jb_build_arts_keep_failure(s, a);
+        else if (!a->cached)
+            total++;
+        jb_build_arts_save(s, a);
+        jb_build_article_clear(a);
+    }
+    g_autoptr(GPtrArray) todo = g_ptr_array_new();
+    guint in = 0;
+    for (guint i = 0; i <= n; i++) {
+        if (i < n) {
+            Article *a = &win[in];
+            if (!jb_build_arts_load(c, s, i, a) || (c->stream && (a->cached || a->failed)))
+                continue;
+            in++;
+            if (a->failed) /* (reported in order) */
+                jb_build_arts_failure(s, a);
+            else if (!a->cached)
+                g_ptr_array_add(todo, a);
+            jb_build_arts_take(s, a);
+            if (in < JB_BUILD_EXTRACT_WINDOW)
+                continue;
+        }
+        if (todo->len)
+            jb_build_run_some(c, "extract", todo, MIN(threads, todo->len), extract_one, done,
+                              total);
+        done += todo->len;
+        window_done(c, win, in);
+        g_ptr_array_set_size(todo, 0);
+        in = 0;
+    }
+    jb_build_arts_drop_held(s);
 }
 
 gboolean jb_build_article_rows(Ctx *c, Article *a)

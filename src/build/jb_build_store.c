@@ -329,17 +329,12 @@ gboolean jb_build_write_manifest(Ctx *c, GError **error)
     return jb_atomic_commit(f, error);
 }
 
-char *jb_build_inputs_digest(GPtrArray *arts)
+void jb_build_inputs_digest_add(GChecksum *h, const Article *a)
 {
-    g_autoptr(GChecksum) h = g_checksum_new(G_CHECKSUM_SHA256);
-    for (guint i = 0; i < arts->len; i++) {
-        const Article *a = g_ptr_array_index(arts, i);
-        jb_build_feed(h, a->name);
-        char hash[65];
-        jb_build_digest_hex(a->hash, hash);
-        jb_build_feed(h, hash);
-    }
-    return g_strdup(g_checksum_get_string(h));
+    jb_build_feed(h, a->name);
+    char hash[65];
+    jb_build_digest_hex(a->hash, hash);
+    jb_build_feed(h, hash);
 }
 
 /* The articles' keys add the engine and the dictionary to their names and hashes: all in
