@@ -385,6 +385,14 @@ static const char *within_month(const char *s, const char *p, const char *me, co
             t->p = jb_period_of(x);
             return day_span_end(s, de, limit, t);
         }
+        if (!de && jb_point_valid(&x)) { /* 11月1—22日: the span's one 日 after its last day */
+            JbPeriod month = t->p;
+            t->p = jb_period_of(x);
+            const char *se = day_span_end(s, d, limit, t);
+            if (se != d)
+                return se;
+            t->p = month;
+        }
         return me;
     }
     /* the month's first days (11月首29日, 10月前20天): the 1st to the last of them */
