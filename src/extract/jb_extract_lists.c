@@ -120,6 +120,17 @@ gboolean list_gap(const char *a, const char *b)
     return TRUE;
 }
 
+/* The year y as a new string, as "%d" writes it: four digits by hand (g_strdup_printf costs a
+ * thousand instructions a call, and a list hands out a year per member). */
+static char *year_str(int y)
+{
+    if (y < 1000 || y > 9999)
+        return g_strdup_printf("%d", y);
+    char s[5] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
+                 (char)('0' + y % 10), '\0'};
+    return g_strdup(s);
+}
+
 /* Years named in [a, b) outside 《》, as "2026" strings, in order (for 分别). */
 /* A year written in four digits at p (not part of a longer number): its value, else 0. */
 static int year_at(const char *a, const char *p, const char *b)
@@ -144,6 +155,8 @@ static GPtrArray *years_in(const char *a, const char *b)
             in_title++;
         else if (starts(p, b, "》") && in_title > 0)
             in_title--;
+        if (!g_ascii_isdigit(*p)) /* (a year starts at a digit: most bytes are passed here) */
+            continue;
         int y = in_title ? 0 : year_at(a, p, b);
         if (!y)
             continue;
@@ -184,7 +197,7 @@ static GPtrArray *years_in(const char *a, const char *b)
         if (closed) { /* the last run before 分别 is the one it hands out */
             g_ptr_array_set_size(ys, 0);
             for (guint k = 0; k < run->len; k++)
-                g_ptr_array_add(ys, g_strdup_printf("%d", g_array_index(run, int, k)));
+                g_ptr_array_add(ys, year_str(g_array_index(run, int, k)));
         }
         g_array_unref(run);
         p = q - 1;
@@ -214,6 +227,8 @@ static void months_in(const Ctx *c, const char *a, const char *b, GPtrArray *out
 {
     for (const char *p = a; p < b; p++) {
         const char *q;
+        if (!g_ascii_isdigit(*p)) /* (a month starts at a digit: most bytes are passed here) */
+            continue;
         int m = month_at(a, p, b, &q);
         if (!m)
             continue;
@@ -333,9 +348,8 @@ static gsize joiner_at(const char *a, const char *p, const char *z)
         /* two characters at least on either side (CJK: three bytes each) */
         if (p - a < 6 || z - q < 6)
             return 0;
-        for (const char *const *w = BEFORE; *w; w++)
-            if (ends(a, p, *w))
-                return 0;
+        if (ends_any(a, p, BEFORE))
+            return 0;
         for (const char *const *w = AFTER; *w; w++)
             if (starts(q, z, *w))
                 return 0;
@@ -452,7 +466,7 @@ gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l
             continue;
         g_ptr_array_set_size(l->years, 0);
         for (int y = r->val.start.year; y <= r->val.end.year; y++)
-            g_ptr_array_add(l->years, g_strdup_printf("%d", y));
+            g_ptr_array_add(l->years, year_str(y));
     }
     if (l->years->len != l->n) { /* 7、8月暑运期间…分别为668.2万人次和702.9万人次 */
         g_ptr_array_set_size(l->years, 0);
