@@ -225,6 +225,9 @@ const char *period_code(const char *s, const char *p, const char *limit, const T
 /* A time said in words at p (今年, 上周, 本报告期, 周五…), or NULL. */
 const char *time_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                       TimeRef *t);
+/* For a first character c of time_word's that begins only words of two characters or more:
+ * may the character after it, at q, begin the rest of one (全年, 过去, 报告, 同期)? */
+gboolean time_word_second(gunichar c, const char *q, const char *limit);
 
 /* jb_extract_period_fiscal.c */
 /* A fiscal year at p (2026财年, 2026财年第三财季), or NULL. */

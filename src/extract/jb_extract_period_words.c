@@ -633,7 +633,7 @@ static guint time_word_readers(gunichar c)
  * begin the rest of one? 全 (全年, 全周, 全日), 过 (过去一年), 报 (报告期), 同 (同期), 目 (目前),
  * 截 (截至目前), 两 (两年平均): the time scan stops at each of these, and most are no time
  * (全国, 报道, 同比, 目标, 两个). Keep with the readers' words. */
-static gboolean time_word_second(gunichar c, const char *q, const char *limit)
+gboolean time_word_second(gunichar c, const char *q, const char *limit)
 {
     gunichar c2 = limit - q >= 3 && ((guchar)*q & 0xF0) == 0xE0 ? jb_utf8_get3(q) : 0;
     switch (c) {
