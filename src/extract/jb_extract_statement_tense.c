@@ -300,6 +300,12 @@ static gboolean last_period_level(const char *cs0, const char *qs)
 static void level_moved_from(const Figure *f, const Tense *tense, char period[JB_PERIOD_MAX])
 {
     JbPeriod p, before;
+    /* (the words before the figure first: most figures follow neither 上期的 nor 由, and need
+     * no parse of their period) */
+    gboolean last = last_period_level(f->cs0, f->qs);
+    if (!last && !ends(f->cs0, f->qs, "由") && !ends(f->cs0, f->qs, "从") &&
+        !ends(f->cs0, f->qs, "從"))
+        return;
     if (tense->forecast || !period[0] || (f->have_time && f->t->at >= f->cs0) ||
         !jb_period_parse(period, &p, NULL) || p.start.kind == JB_POINT_DAY ||
         !jb_extract_period_before(&p, &before))
@@ -314,7 +320,7 @@ static void level_moved_from(const Figure *f, const Tense *tense, char period[JB
         JbPoint m = jb_point_add(p.start, -3); /* 较上季末…；占比由14.2%降至9.8%: quarter ends */
         before = (JbPeriod){m, m};
     }
-    if (last_period_level(f->cs0, f->qs)) {
+    if (last) {
         jb_period_format(&before, period);
         return;
     }
@@ -400,8 +406,10 @@ static gboolean from_level(const Figure *f)
     gboolean to = FALSE;
     for (const char *const *w = TO; *w && !to; w++)
         to = starts(f->qe, f->ce, *w);
+    if (!to)
+        return FALSE;
     const char *from = jb_utf8_back(f->cs0, f->qs, 16); /* (a window: 每程由港幣548元) */
-    return to && jb_find(from, f->qs, "由", strlen("由")) != NULL;
+    return jb_find(from, f->qs, "由", strlen("由")) != NULL;
 }
 
 /* The level a change dated ahead starts from (由12月1日起下調，每程由548元減至496元) is the one in
@@ -411,8 +419,8 @@ static void level_before_change(const Ctx *c, const Figure *f, Tense *tense,
                                 char period[JB_PERIOD_MAX])
 {
     JbPeriod today;
-    if ((f->have_time && f->t->at >= f->cs0) || !period[0] || !after_published(c, period) ||
-        !from_level(f) || !jb_extract_default_day(&c->anchor, FALSE, &today))
+    if ((f->have_time && f->t->at >= f->cs0) || !period[0] || !from_level(f) ||
+        !after_published(c, period) || !jb_extract_default_day(&c->anchor, FALSE, &today))
         return;
     jb_period_format(&today, period);
     tense->forecast = FALSE;
