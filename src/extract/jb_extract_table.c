@@ -9,6 +9,7 @@
  * with their cells), statements of prose (jb_extract_statement.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_extract_table_priv.h"
 #include "jb_word_lists.h"
 
 #include <string.h>
@@ -52,41 +53,6 @@ static gboolean plain_range(const char *s)
     return FALSE;
 }
 
-/* `u` (owned, stripped) if the number parser knows it as a unit after a number, else NULL
- * (freed). A header's currency before its unit is the 元's own (人民币亿元 → 亿元). */
-static char *unit_word(char *u)
-{
-    for (const char *const *w = jb_words_unit_currency; *w; w++)
-        if (g_str_has_prefix(u, *w) && strstr(u + strlen(*w), "元")) {
-            memmove(u, u + strlen(*w), strlen(u + strlen(*w)) + 1);
-            break;
-        }
-    g_autofree char *probe = g_strconcat("1", u, NULL);
-    JbQuantity q;
-    /* (a term or a count in brackets is no unit: 买断式逆回购（3个月）, 国债（10年期）) */
-    if (u[0] && !g_ascii_isdigit(u[0]) && g_utf8_strlen(u, -1) <= 6 &&
-        jb_number_parse(probe, &q, NULL))
-        return u;
-    g_free(u);
-    return NULL;
-}
-
-/* The unit a header or label gives in brackets: “（亿元）” → "亿元", "(%)" → "%"; NULL. */
-static char *bracket_unit(const char *s)
-{
-    static const char *const OPEN[] = {"（", "(", NULL}, *const CLOSE[] = {"）", ")", NULL};
-    for (int k = 0; OPEN[k]; k++) {
-        const char *o = g_strrstr(s, OPEN[k]);
-        const char *c = o ? strstr(o, CLOSE[k]) : NULL;
-        if (!o || !c)
-            continue;
-        char *u = unit_word(
-            g_strstrip(g_strndup(o + strlen(OPEN[k]), (gsize)(c - o - strlen(OPEN[k])))));
-        if (u)
-            return u;
-    }
-    return NULL;
-}
 
 /* `s` without bracketed units and the spans [a, b) of its times. */
 static char *strip_text(const char *s, const TimeRef *t)
@@ -276,15 +242,6 @@ static gboolean id_header(const char *head)
     return FALSE;
 }
 
-/* Does a caption's declaration at `from` name % among its units (单位：亿元，%）)? */
-static gboolean caption_names_pct(const char *from)
-{
-    for (const char *p = from; *p && !g_str_has_prefix(p, "）") && *p != ')' && *p != '\n';
-         p = g_utf8_next_char(p))
-        if (*p == '%' || g_str_has_prefix(p, "％"))
-            return TRUE;
-    return FALSE;
-}
 
 /* Is `head` the header of a column of rates (同比增长, 占比, 完成年初预算: a share of the plan),
  * which a caption's % is for? (1—10月完成 is an amount.) */
@@ -301,34 +258,6 @@ static gboolean rate_header(const char *head)
                     strstr(done, "計劃") || strstr(done, "目标") || strstr(done, "目標"));
 }
 
-/* The unit a table states for all its cells (a caption 单位：亿元), or NULL; *pct when it
- * names % too. */
-static char *caption_unit(const char *text, gboolean *pct)
-{
-    for (const char *const *w = jb_words_unit_declaration; *w; w++) {
-        const char *at = strstr(text, *w);
-        if (!at)
-            continue;
-        /* (to the end of the declaration: 单位：百万港元，另有注明者除外） */
-        const char *from = at + strlen(*w), *to = from;
-        static const char *const END[] = {"）", ")", "，", ",", "；", ";", "、", "　", " ", NULL};
-        for (gboolean end = FALSE; *to && !end; to = end ? to : g_utf8_next_char(to))
-            for (const char *const *e = END; *e && !end; e++)
-                end = g_str_has_prefix(to, *e);
-        char *u = unit_word(g_strstrip(g_strndup(from, (gsize)(to - from))));
-        if (u) {
-            *pct = strcmp(u, "%") != 0 && caption_names_pct(to);
-            return u;
-        }
-    }
-    /* (a caption that ends in its unit's brackets: 表1　分季度增速（%）, 主要指标（亿元）) */
-    g_autofree char *caption = g_strstrip(g_strdup(text));
-    if (g_str_has_suffix(caption, "）") || g_str_has_suffix(caption, ")")) {
-        *pct = FALSE;
-        return bracket_unit(caption);
-    }
-    return NULL;
-}
 
 /* The quantity of a cell, with the unit of its header, its row's unit column, its label or
  * its table (in that order) when it has none. */
@@ -369,11 +298,11 @@ static gboolean cell_quantity(const char *cell, const char *head, const char *ro
         return TRUE;
     if (!plain)
         return FALSE;
-    g_autofree char *u = head ? bracket_unit(head) : NULL;
+    g_autofree char *u = head ? jb_table_bracket_unit(head) : NULL;
     if (!u && row_unit && row_unit[0])
         u = g_strdup(row_unit);
     if (!u)
-        u = bracket_unit(label);
+        u = jb_table_bracket_unit(label);
     if (!u && table_unit)
         u = g_strdup(table_unit);
     g_autofree char *with = g_strconcat(cell, u ? u : "", NULL);
@@ -583,33 +512,6 @@ static void cut_cell(char **cell)
     *cell = cut;
 }
 
-/* The unit a note under the table states for all its cells (单位：千港元；数据来源：…, the
- * line after its last row, or its last row when that is a note of one cell), as a caption
- * above it does; NULL. */
-static char *note_unit(const JbArticle *a, guint first, guint last, gboolean *pct)
-{
-    if (last > first + 1) { /* | 单位：亿元 | | |, a footer row */
-        g_auto(GStrv)
-            cells = g_strsplit(g_ptr_array_index(a->paragraphs, last - 1), JB_CELL_SEP, -1);
-        const char *text = NULL;
-        guint filled = 0;
-        for (guint j = 0; cells[j]; j++)
-            if (cells[j][0]) {
-                filled++;
-                text = cells[j];
-            }
-        if (filled == 1 && g_utf8_strlen(text, -1) <= 40) {
-            char *u = caption_unit(text, pct);
-            if (u)
-                return u;
-        }
-    }
-    if (last >= a->paragraphs->len || (last + 1 < a->paragraphs->len &&
-                                       g_array_index(a->kinds, guint8, last + 1) == JB_PARA_TABLE))
-        return NULL; /* (a note between two tables: the caption of the one after it) */
-    const char *below = g_ptr_array_index(a->paragraphs, last);
-    return g_utf8_strlen(below, -1) <= 40 ? caption_unit(below, pct) : NULL;
-}
 
 void jb_extract_table(Ctx *c, guint first, guint last)
 {
@@ -623,10 +525,10 @@ void jb_extract_table(Ctx *c, guint first, guint last)
     if (first > 0) { /* a line above it that states its unit: 单位：亿元 */
         const char *above = g_ptr_array_index(a->paragraphs, first - 1);
         if (g_utf8_strlen(above, -1) <= 40)
-            t.unit = caption_unit(above, &t.pct);
+            t.unit = jb_table_caption_unit(above, &t.pct);
     }
     if (!t.unit) /* or written under it: 单位：千港元；数据来源：年报 */
-        t.unit = note_unit(a, first, last, &t.pct);
+        t.unit = jb_table_note_unit(a, first, last, &t.pct);
     gboolean last_head = FALSE;
     for (guint i = first; i < last; i++) {
         const char *row = g_ptr_array_index(a->paragraphs, i);
@@ -661,7 +563,7 @@ void jb_extract_table(Ctx *c, guint first, guint last)
                 t.have_ctx = TRUE;
             }
             gboolean pct = FALSE;
-            char *u = caption_unit(text, &pct);
+            char *u = jb_table_caption_unit(text, &pct);
             if (u) {
                 g_free(t.unit);
                 t.unit = u;
@@ -685,7 +587,7 @@ void jb_extract_table(Ctx *c, guint first, guint last)
             for (guint j = 0; j < n; j++)
                 g_ptr_array_add(t.head, g_strdup(cells[j]));
             /* a unit over the labels' column ((百万美元) | H1 FY26 | H1 FY25) is every cell's */
-            char *u = bracket_unit(cells[0]);
+            char *u = jb_table_bracket_unit(cells[0]);
             if (u && !t.unit)
                 t.unit = u;
             else
