@@ -624,6 +624,11 @@ gboolean jb_extract_frame_period(const Ctx *c, JbPeriod *out);
  * Its figures are then forecasts. */
 gboolean jb_extract_under_plan_heading(const Ctx *c);
 
+/* jb_extract_times.c: a span from January to the published month (今年以来, 年初至今, read
+ * loose: r) ended where `ctx` ends, a period over by the published day that the text speaks
+ * of (11月回報 | 年初至今 in a review out on 12月2日: to November). */
+void jb_extract_ytd_to(TimeRef *r, const JbPeriod *ctx);
+
 /* jb_extract_table.c */
 /* The statements of the table whose rows are the paragraphs [first, last). */
 void jb_extract_table(Ctx *c, guint first, guint last);

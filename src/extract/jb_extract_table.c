@@ -112,6 +112,11 @@ static gboolean text_time(Ctx *c, const char *s, const JbPeriod *ctx, TimeRef *t
         if (r->role == TIME_RESTATE || r->role == TIME_BASE)
             continue; /* (环比（上月=100）: a base, not the column's time) */
         if (jb_extract_resolve_time(r, ctx, &c->anchor, refs, i, &r->val)) {
+            r->has_val =
+                TRUE; /* (a column 年初至今 beside 11月回報, out in December: to November) */
+            if (ctx && c->anchor.day.kind == JB_POINT_DAY &&
+                jb_period_end_day(ctx) <= jb_point_first_day(&c->anchor.day))
+                jb_extract_ytd_to(r, ctx);
             *t = *r;
             t->val = r->val;
             return TRUE;

@@ -204,6 +204,20 @@ static const JbPeriod *as_of_day_before(const GArray *refs, guint i)
     return NULL;
 }
 
+void jb_extract_ytd_to(TimeRef *r, const JbPeriod *ctx)
+{
+    if (!r->has_val || !r->loose || r->val.start.kind != JB_POINT_MONTH || r->val.start.n != 1 ||
+        r->val.end.kind != JB_POINT_MONTH)
+        return;
+    JbPoint last = jb_point_of_days(jb_period_end_day(ctx) - 1);
+    if (ctx->end.kind == JB_POINT_DAY && last.year == r->val.end.year) {
+        /* (after a day's close, 截至周五（12月4日）收盘…今年以来: to that day) */
+        r->val.start = (JbPoint){JB_POINT_DAY, last.year, 1, 1};
+        r->val.end = last;
+    } else if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
+        r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+}
+
 /* 今年以来 (a loose span from January, r) runs to the month the text speaks of (7月…，今年以来
  * 累计下跌约7%), when that is before the published one: to the end of `ctx`, the period in
  * force, when the paragraph named it and it was over when published (`ctx_over`). Else in a
@@ -215,13 +229,7 @@ static void since_new_year_to(const Ctx *c, GArray *refs, guint i, const JbPerio
     TimeRef *r = &g_array_index(refs, TimeRef, i);
     if (r->has_val && r->loose && ctx_over && r->val.start.kind == JB_POINT_MONTH &&
         r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH) {
-        JbPoint last = jb_point_of_days(jb_period_end_day(ctx) - 1);
-        if (ctx->end.kind == JB_POINT_DAY && last.year == r->val.end.year) {
-            /* (after a day's close, 截至周五（12月4日）收盘…今年以来: to that day) */
-            r->val.start = (JbPoint){JB_POINT_DAY, last.year, 1, 1};
-            r->val.end = last;
-        } else if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
-            r->val.end = (JbPoint){JB_POINT_MONTH, last.year, last.n, 0};
+        jb_extract_ytd_to(r, ctx);
     } else if (r->has_val && r->loose && !ctx_over && r->val.start.kind == JB_POINT_MONTH &&
                r->val.start.n == 1 && r->val.end.kind == JB_POINT_MONTH &&
                c->anchor.day.kind == JB_POINT_DAY) {
