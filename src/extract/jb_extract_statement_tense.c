@@ -63,6 +63,21 @@ static gboolean policy_term(const char *cs0, const char *qs)
     return FALSE;
 }
 
+/* Does [s, qs) report the markets of the night before (隔夜美股三大股指涨跌不一，道指跌…, 隔夜外盘):
+ * their closes are the trading day before the published one, as a morning briefing's are (not
+ * an overnight rate: 隔夜Shibor, 隔夜回购)? */
+static gboolean overnight_markets(const char *s, const char *qs)
+{
+    static const char *const W[] = {"隔夜美股", "隔夜美国", "隔夜美國", "隔夜欧美", "隔夜歐美",
+                                    "隔夜外盘", "隔夜外盤", "隔夜环球", "隔夜環球", NULL};
+    for (const char *p = s; p + 6 <= qs; p++)
+        if (*p == "隔"[0] && strncmp(p, "隔夜", 6) == 0)
+            for (const char *const *w = W; *w; w++)
+                if (strncmp(p, *w, strlen(*w)) == 0)
+                    return TRUE;
+    return FALSE;
+}
+
 /* Is p the day the story opens with, and nothing else the story declared? */
 static gboolean opening_day_only(const Ctx *c, const JbPeriod *p)
 {
@@ -115,10 +130,11 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
                 cumulative = TRUE;
         }
         const JbPoint *d = &c->anchor.day;
+        TimeAnchor a = c->anchor; /* (隔夜美股…: the overnight closes, as a briefing's are) */
+        a.briefing = a.briefing || (market_sentence(c) && overnight_markets(c->sentence_start, qs));
         if (cumulative && d->kind >= JB_POINT_MONTH && d->n <= 2) {
             p = jb_period_of((JbPoint){JB_POINT_YEAR, d->year - 1, 0, 0});
-        } else if (!jb_extract_default_day(&c->anchor, c->anchor.briefing || market_sentence(c),
-                                           &p)) {
+        } else if (!jb_extract_default_day(&a, a.briefing || market_sentence(c), &p)) {
             out[0] = '\0'; /* (the article warned that it found no date) */
             return;
         }
