@@ -280,7 +280,7 @@ static gboolean week_word(const char *s, const char *p, const char *limit, const
         if (!anchor_trading_day(a, &day))
             return TRUE;
         t->p = work_week(day, 0);
-        t->local = TRUE;
+        t->local = t->bare_week = TRUE;
         *end = e;
         return TRUE;
     }

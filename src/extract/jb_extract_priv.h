@@ -238,6 +238,7 @@ typedef struct {
     gboolean names_noun;    /* an event's time that says which thing (11月中旬上市的S7): none
                              * of its clause's figures' period */
     gboolean weekday;       /* a day named by its weekday (上周五, 周三): a date written out */
+    gboolean bare_week;     /* 周 alone (周涨, 周内累计): the week in force, else this one */
     gboolean restated;      /* a relative time restated in brackets by an absolute one (去年同期
                         * （2025年8月至10月）): `p` holds what it stands for */
     gboolean by_ends; /* a span written by its two ends (从10月25日开始，至明年3月28日结束):
@@ -441,6 +442,10 @@ typedef struct {
      * 预计全年 forecasts */
     JbPeriod future_year;
     gboolean have_future_year;
+    /* a span ahead the paragraph looks out on (展望下周（12月7日至11日），…): what a later
+     * sentence's forecast with no time of its own is of (他预计，…将在…区间内波动) */
+    JbPeriod outlook;
+    gboolean have_outlook;
     /* a line introducing a list (本周个股涨幅榜（前五）：) holds its carried period for the
      * list's items, each a paragraph of its own (1　某某光电　+46.37%) */
     gboolean list_carry;

@@ -240,6 +240,21 @@ static gboolean in_forecast_noun(const char *a, const WordHit *h, const char *b)
     return FALSE;
 }
 
+/* Does the forecast word at p name the respondents of a survey who expect something (受访厂商中
+ * 预期11月接单将增加者占23.6%, 预计减少者的比例): the share is measured, no forecast? Its clause
+ * goes on to 者 and their share within 20 characters. */
+static gboolean respondents_who(const char *p, const char *b)
+{
+    static const char *const SHARE[] = {"者占",     "者佔",   "者所占", "者所佔",
+                                        "者的比例", "者比例", "者比重", NULL};
+    int k = 0; /* (a time may come between: 预期11月接单将增加者) */
+    for (const char *q = p; q < b && k < 20 && !clause_sep_at(q); q = g_utf8_next_char(q), k++)
+        for (const char *const *w = SHARE; *q == "者"[0] && *w; w++)
+            if (starts(q, b, *w))
+                return TRUE;
+    return FALSE;
+}
+
 guint8 *jb_extract_sentence_stops(const JbDict *dict)
 {
     guint8 *bits = g_new0(guint8, 65536 / 8);
@@ -315,7 +330,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
             h->tag = G_MAXINT; /* no word of any list: not a forecast's */
             continue;
         }
-        if (h->tag < kw_actual && in_forecast_noun(a, h, b)) {
+        if (h->tag < kw_actual && (in_forecast_noun(a, h, b) || respondents_who(h->at, b))) {
             h->tag = G_MAXINT; /* 人均预期寿命, 货币政策预期: a name, no forecast */
             continue;
         }

@@ -63,11 +63,14 @@ static gboolean policy_term(const char *cs0, const char *qs)
     return FALSE;
 }
 
-/* Does [s, qs) report the markets of the night before (隔夜美股三大股指涨跌不一，道指跌…, 隔夜外盘):
+/* Does [sent, qs) report the markets of the night before (隔夜美股三大股指涨跌不一，道指跌…, 隔夜外盘):
  * their closes are the trading day before the published one, as a morning briefing's are (not
  * an overnight rate: 隔夜Shibor, 隔夜回购)? */
-static gboolean overnight_markets(const char *s, const char *qs)
+static gboolean overnight_markets(const char *sent, const char *qs)
 {
+    /* (in the 64 characters before the figure: a sentence of thousands of figures is not
+     * walked again for each) */
+    const char *s = jb_utf8_back(sent, qs, 64);
     static const char *const W[] = {"隔夜美股", "隔夜美国", "隔夜美國", "隔夜欧美", "隔夜歐美",
                                     "隔夜外盘", "隔夜外盤", "隔夜环球", "隔夜環球", NULL};
     for (const char *p = s; p + 6 <= qs; p++)
@@ -279,8 +282,13 @@ Tense figure_tense(const Ctx *c, Figure *f)
     /* a clause of its own about a time already over, after a forecast's clause with a figure
      * of its own (…可望突破6,900億美元，114年全年為6,512億美元; 超越114年全年的…): what was, not
      * what is expected (普遍预计，11月新增贷款约4500亿元: the expectation itself) */
+    /* (or of the time opening the sentence, in a ；-item after the forecast's: 2025年，全省地区
+     * 生产总值预计增长5.3%；社会消费品零售总额2.41万亿元: the year's result; the ； looked for
+     * in the 300 bytes after the forecast word, not to every figure of a long sentence) */
+    gboolean own_item = f->have_time && t->at < cs0 && c->forecast_end && forecast_before &&
+                        g_strstr_len(c->forecast_end, MIN(cs0 - c->forecast_end, 300), "；");
     if (forecast && !forecast_here && forecast_before && has_digit(c->forecast_end, cs0) &&
-        f->have_time && t->has_val && t->at >= cs0 && !t->future_word &&
+        f->have_time && t->has_val && (t->at >= cs0 || own_item) && !t->future_word &&
         c->anchor.day.kind == JB_POINT_DAY &&
         jb_period_end_day(&t->val) <= jb_point_first_day(&c->anchor.day))
         forecast = FALSE;

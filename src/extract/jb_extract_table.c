@@ -229,6 +229,21 @@ static gboolean estimate_header(const char *head)
     return FALSE;
 }
 
+/* Is `head` the header of a column of the year's budget (年初预算, 预算数; not 完成年初预算, the
+ * share of it done)? Its cells are the plan for the year of the table. */
+static gboolean budget_header(const char *head)
+{
+    static const char *const BUDGET[] = {"年初预算", "年初預算", "年度预算", "年度預算",
+                                         "全年预算", "全年預算", "预算数",   "預算數",
+                                         "预算安排", "預算安排", NULL};
+    if (!head || strstr(head, "完成") || strstr(head, "执行") || strstr(head, "執行"))
+        return FALSE;
+    for (const char *const *w = BUDGET; *w; w++)
+        if (strstr(head, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* Is `head` the header of a column of units (单位, 计量单位)? */
 static gboolean unit_header(const char *head)
 {
@@ -481,7 +496,12 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         table_quote(quote, cells, j);
         char period[JB_PERIOD_MAX] = "";
         JbPeriod p;
-        if (have_left)
+        gboolean budget = !head_time && have_left && budget_header(head);
+        if (budget) /* (年初预算 | 1—10月完成: the year's plan, not the months done) */
+            jb_period_format(&(JbPeriod){{JB_POINT_YEAR, left.end.year, 0, 0},
+                                         {JB_POINT_YEAR, left.end.year, 0, 0}},
+                             period);
+        else if (have_left)
             jb_period_format(&left, period);
         else if (jb_extract_default_day(&c->anchor, FALSE, &p))
             jb_period_format(&p, period);
@@ -490,7 +510,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         gboolean bare = head && change_header(head) && g_utf8_strlen(metric, -1) <= 4;
         c->change_of = bare && measure && g_utf8_strlen(measure, -1) >= 3 ? measure : NULL;
         jb_extract_add_table_statement(c, subj, metric, &q, quote->str, period, line, have_left,
-                                       left_estimate || estimate_header(head));
+                                       left_estimate || estimate_header(head) || budget);
         c->change_of = NULL;
         g_string_free(quote, TRUE);
         if (!bare) {

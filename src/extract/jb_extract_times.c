@@ -307,6 +307,12 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
         c->event = r->val;
         c->have_event = TRUE;
     }
+    if (r->has_val && r->role == TIME_PERIOD && r->future_word && !r->local &&
+        REL_NAMES_PERIOD(r->rel) && c->anchor.day.kind == JB_POINT_DAY &&
+        jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day)) {
+        c->outlook = r->val; /* 展望下周（12月7日至11日）: what a later 他预计… is of */
+        c->have_outlook = TRUE;
+    }
     if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
         (declared_below(sent, end, r) || as_of_line(sent, end, r) ||
          data_as_of_note(sent, end, r, first_number))) {
@@ -365,6 +371,14 @@ static void note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
     }
 }
 
+/* Does the sentence [s, first_number) open its figures with a forecast word (他预计，…;
+ * 预计…)? */
+static gboolean forecast_opening(const char *s, const char *first_number)
+{
+    static const char *const W[] = {"预计", "預計", "预期", "預期", "预测", "預測", NULL};
+    return first_number && word_in(s, first_number, W) != NULL;
+}
+
 /* The first period a sentence carries on to the next ones. */
 typedef struct {
     JbPeriod p;
@@ -385,6 +399,51 @@ static gboolean carries_on(Carried *first, const JbPeriod *p)
     return TRUE;
 }
 
+/* The period the sentence [sent, end) takes from before it where it names none: the
+ * paragraph's carried one, a day announced ahead (调图后, 届时), a span an earlier sentence
+ * looked out on when this one opens with a forecast word. */
+static void carry_in(Ctx *c, const char *sent, const char *end, const char *first_number)
+{
+    c->carry_in = c->carry;
+    c->have_carry_in = c->have_carry;
+    if (c->have_event && after_the_event(sent, end)) {
+        c->carry_in = c->event; /* 将于12月10日起实行…。调图后，…1.32万列: that day's */
+        c->have_carry_in = TRUE;
+    }
+    if (c->have_outlook && forecast_opening(sent, first_number)) {
+        c->carry_in = c->outlook; /* 展望下周（…），…。他预计，…: the week looked out on */
+        c->have_carry_in = TRUE;
+    }
+}
+
+/* The time refs[i], read against a narrower time the sentence named before it (`here`, the
+ * last period it named; the times before it): a bare 周 is that week, a year's end around it
+ * no period of the figures. */
+static void within_named(GArray *refs, guint i, const Carried *here)
+{
+    TimeRef *r = &g_array_index(refs, TimeRef, i);
+    /* (周内 after the sentence named a week ahead, 下周（12月7日至13日），…；周内累计降水量
+     * 预计为…: that week, not the published one; among the 16 times before it) */
+    for (guint k = i; r->has_val && r->bare_week && k-- > 0 && k + 16 >= i;) {
+        const TimeRef *w = &g_array_index(refs, TimeRef, k);
+        gint64 days = w->has_val && w->role == TIME_PERIOD && w->val.start.kind == JB_POINT_DAY
+                          ? jb_period_end_day(&w->val) - jb_period_first_day(&w->val)
+                          : 0;
+        if (days >= 5 && days <= 7) {
+            r->val = w->val;
+            break;
+        }
+    }
+    /* (a year's end said of a time within it the sentence named, 下周（12月7日至11日），…年末
+     * 财政支出加快，…同业存单到期: the season around it, not the figures' period) */
+    if (r->has_val && r->rel == REL_YEAR_END && here->have &&
+        jb_period_first_day(&r->val) <= jb_period_first_day(&here->p) &&
+        jb_period_end_day(&here->p) <= jb_period_end_day(&r->val) &&
+        jb_period_end_day(&here->p) - jb_period_first_day(&here->p) <
+            jb_period_end_day(&r->val) - jb_period_first_day(&r->val))
+        r->local = TRUE;
+}
+
 /* The times of the sentence [sent, end), each resolved where it stands: against the
  * period in force, which a period it names replaces (a base or a relative time does not).
  * The paragraph's carried period becomes the last one named. */
@@ -393,12 +452,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
     GArray *refs = c->times;
     g_array_set_size(refs, 0);
     const GArray *qs = c->quantities;
-    c->carry_in = c->carry;
-    c->have_carry_in = c->have_carry;
-    if (c->have_event && after_the_event(sent, end)) {
-        c->carry_in = c->event; /* 将于12月10日起实行…。调图后，…1.32万列: that day's */
-        c->have_carry_in = TRUE;
-    }
+    carry_in(c, sent, end, first_number);
     jb_extract_time_refs(sent, end, &c->anchor, refs);
     jb_extract_named_mentions(c, sent, first_number, refs);
     JbPeriod ctx = c->carry;
@@ -410,6 +464,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
     const char *walked = sent, *item = sent;
     gboolean lead_here = FALSE; /* the story's lead period was named in this sentence */
     Carried first = {0};        /* the first period this sentence carries on */
+    Carried here = {0};         /* the last period this sentence named */
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
         gboolean relative = r->rel == REL_PREV || r->rel == REL_THIS;
@@ -452,10 +507,12 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                          g_ascii_isdigit(r->end[3]);
         if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
             r->local = r->after_item = TRUE;
+        within_named(refs, i, &here);
         note_for_later(c, sent, end, r, first_number);
         note_opening_day(c, r, first_number);
         if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local) {
-            ctx = r->val;
+            ctx = here.p = r->val;
+            here.have = TRUE;
             have_ctx = ctx_named = TRUE;
             /* a span of days carries on only from a sentence with figures of its own:
              * 10月17日至18日，…在…考察调研 is a visit's time; a span defining a name in
