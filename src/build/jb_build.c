@@ -117,18 +117,14 @@ static void pass1_row(Stream *st, const JbTable *t, guint r, gpointer data)
 
 /* Article `a`'s rows are in (or it failed): what the rest of the build needs of it is made
  * now (its statements digest, into its record and the index's records, sealed up to its
- * own; the name of its cache file for the sweep, 20 bytes, into `live`) and what it holds
- * goes. */
-static void article_done(Ctx *c, Article *a, JbNames *live)
+ * own) and what it holds goes. */
+static void article_done(Ctx *c, Article *a)
 {
-    if (live) { /* a build, not a unit */
+    if (c->index.on) { /* a build, not a unit */
         /* (lost, it costs the next build a read of the article) */
         jb_build_statements_digest(c, a); /* one extracted again as it was assembled */
         jb_build_arts_save(c->arts, a);
         jb_build_index_seal_upto(c, a->num);
-        char key[65];
-        jb_build_article_key(c, a, key);
-        jb_build_names_add_key(live, key, "csv");
     }
     jb_build_article_clear(a);
 }
@@ -158,7 +154,7 @@ static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeri
                .ncols = MIN(jb_table_n_cols(header), 32)};
     if (jb_build_cache_claim(c, product, &p.error))
         p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
-    *live = c->index.on ? jb_build_names_new(0) : NULL; /* (grows as the records go) */
+    *live = c->index.on ? jb_build_names_new(0) : NULL; /* (the articles' are added last) */
     for (guint i = 0; i < jb_build_arts_count(c->arts); i++) {
         Article one, *a = &one;
         if (!jb_build_arts_load(c, c->arts, i, a))
@@ -166,7 +162,7 @@ static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeri
         if (a->failed)
             jb_build_arts_failure(c->arts, a); /* (reported now, in order) */
         if (!jb_build_article_rows(c, a)) {
-            article_done(c, a, *live);
+            article_done(c, a);
             continue;
         }
         /* what the reshaper's messages name: metrics.csv, not the cache file (whose name
@@ -180,7 +176,7 @@ static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeri
             jb_citations_article(p.cit, a->name);
         each_row(&st, a, pass1_row, &p);
         c->r->articles++;
-        article_done(c, a, *live);
+        article_done(c, a);
     }
     jb_build_index_seal(c); /* (the records of the articles after the last, none) */
     if (p.file)
@@ -363,21 +359,6 @@ static gboolean unchanged_by_index(Ctx *c, const char *old_top)
     return TRUE;
 }
 
-/* The articles' records (Ctx.arts) were all written and read back: else the build fails
- * (what it knows of its articles is lost: a disk full, an I/O error), publishing nothing. */
-static gboolean arts_intact(Ctx *c)
-{
-    if (!c->arts || !jb_build_arts_lost(c->arts))
-        return TRUE;
-    if (!c->first_error)
-        jb_build_fail_unit(c, "build",
-                           g_error_new(JB_ERROR, JB_ERROR_OUTPUT,
-                                       "%s: the articles' records could not be written or read "
-                                       "back (a file of no name there)",
-                                       c->out_dir));
-    return FALSE;
-}
-
 static void build_locked(Ctx *c)
 {
     jb_build_index_load(c);
@@ -401,19 +382,19 @@ static void build_locked(Ctx *c)
     c->stream = TRUE;
     jb_build_extract_all(c);
     g_autofree char *assembly = NULL;
-    if (!arts_intact(c))
+    if (!jb_build_arts_intact(c))
         return;
     if (jb_build_statements_digests(c) && !c->first_error) {
         g_autofree char *sd = statements_digest(c);
         assembly = jb_build_top_key(c, sd);
-        if (arts_intact(c) && assembly_unchanged(c, n_arts, assembly, top, digest))
+        if (jb_build_arts_intact(c) && assembly_unchanged(c, n_arts, assembly, top, digest))
             return;
     }
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
     g_autoptr(JbNames) live = NULL;
-    if (!assemble(c, top, &metrics_product, &series, &cit, &live) || !arts_intact(c))
+    if (!assemble(c, top, &metrics_product, &series, &cit, &live) || !jb_build_arts_intact(c))
         return;
     g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
     jb_build_render_all(c, units, series, cit);
@@ -488,7 +469,11 @@ static void build_locked(Ctx *c)
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
     jb_build_index_save(c, FALSE, digest, n_arts, NULL);
-    jb_build_sweep(c, c->first_error && !c->out_of_space ? NULL : live);
+    g_clear_pointer(&c->source_names, g_hash_table_unref); /* (done with) */
+    JbNames *sweep_live = c->first_error && !c->out_of_space ? NULL : live;
+    if (sweep_live)
+        jb_build_arts_live(c, sweep_live);
+    jb_build_sweep(c, sweep_live);
 }
 
 /* The end of a build or a unit: its duration, its first error the caller's, `c` cleared. */
@@ -641,7 +626,7 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
     g_autoptr(JbNames) live = NULL; /* (none: the index is off in a unit) */
-    if (!assemble(c, top, &metrics_product, &series, &cit, &live) || !arts_intact(c))
+    if (!assemble(c, top, &metrics_product, &series, &cit, &live) || !jb_build_arts_intact(c))
         return TRUE;
     g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
     for (guint i = 0; i < units->len;) {

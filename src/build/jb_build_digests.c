@@ -61,8 +61,10 @@ gboolean jb_build_statements_digests(Ctx *c)
  *
  * The records are written as the articles are read, before their statements are known (an
  * article extracted in this run learns its digest later): each is copied, with it, to a
- * second file once its article is done with, so that the articles go one by one as they are
- * assembled (their records, 120 bytes each, were 12 MB of the peak at 100000 articles). */
+ * second file once its article is done with, so that the articles went one by one as they
+ * were assembled (their Articles, 120 bytes each, were 12 MB of the peak at 100000 articles).
+ * Since the articles' records are on disk (jb_build_arts.c) that frees nothing more: it stays
+ * the one pass that fills in the digests, the index then written from the sealed file as is. */
 
 /* The next article recorded, from number *at on, into `a` (*at then past it); FALSE when
  * none is. */

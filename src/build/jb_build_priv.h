@@ -252,6 +252,11 @@ void jb_build_arts_keep_failure(JbArts *s, Article *a);
 void jb_build_arts_failure(JbArts *s, Article *a);
 /* A record could not be written or read back (the records read since are empty). */
 gboolean jb_build_arts_lost(const JbArts *s);
+/* The records were all written and read back: else the build fails (an error, once),
+ * publishing nothing. */
+gboolean jb_build_arts_intact(Ctx *c);
+/* The names of the articles' cache files (KEY.csv) into `live`, for the sweep. */
+void jb_build_arts_live(Ctx *c, JbNames *live);
 
 /* ---- jb_build_log.c ------------------------------------------------------------------------ */
 
