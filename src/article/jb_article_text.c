@@ -286,8 +286,100 @@ static gsize visible_bytes(const char *s, gsize n)
     return v;
 }
 
+/* Does [s, p) end a sentence (。！？, then spaces or line breaks), or is p the block's start? */
+static gboolean md_after_stop(const char *s, const char *p)
+{
+    while (p > s && (p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t'))
+        p--;
+    while (p - s >= 3 && memcmp(p - 3, "\u3000", 3) == 0)
+        p -= 3;
+    if (p == s)
+        return TRUE;
+    return p - s >= 3 && (memcmp(p - 3, "。", 3) == 0 || memcmp(p - 3, "！", 3) == 0 ||
+                          memcmp(p - 3, "？", 3) == 0);
+}
+
+/* A bold headline opening an item of a run-on bulletin (**标题**　正文…。**标题2**正文…), at
+ * or after `from` in the block [s, end): at the start or after a full stop, a phrase with
+ * no stop nor line break, not ending in a colon, then its story — after a space, or at once when the phrase
+ * is long enough to be a headline, not a name (**衡跃机器人**完成…: the sentence's subject).
+ * Its bold marks at *at, its text [*h, *h + *hn), its story from *body. */
+static gboolean md_bold_headline(const char *s, const char *from, const char *end, const char **at,
+                                 const char **h, gsize *hn, const char **body)
+{
+    for (const char *p = from; (p = g_strstr_len(p, end - p, "**")) != NULL; p += 2) {
+        if (!md_after_stop(s, p) || (p + 2 < end && p[2] == '*'))
+            continue;
+        const char *t = p + 2, *q = g_strstr_len(t, MIN(end - t, 180), "**");
+        if (!q || q == t)
+            continue;
+        glong chars = g_utf8_strlen(t, q - t);
+        gboolean plain = chars <= 60;
+        for (const char *x = t; x < q && plain; x = g_utf8_next_char(x))
+            plain = !strchr("\n*", *x) && !g_str_has_prefix(x, "。") &&
+                    !g_str_has_prefix(x, "！") && !g_str_has_prefix(x, "？");
+        if (plain && (q[-1] == ':' || (q - t >= 3 && memcmp(q - 3, "：", 3) == 0)))
+            plain = FALSE; /* (a label: **注：**…) */
+        if (g_str_has_prefix(t, "【"))
+            continue; /* (a dateline: **【本网讯】** …) */
+        const char *r = q + 2;
+        while (r < end &&
+               (*r == ' ' || *r == '\t' || (end - r >= 3 && memcmp(r, "\u3000", 3) == 0)))
+            r += *r == ' ' || *r == '\t' ? 1 : 3;
+        if (!plain || r == end || *r == '\n' || ((guchar)*r < 0x80 && g_ascii_ispunct(*r)) ||
+            (r == q + 2 && chars < 9))
+            continue;
+        gunichar ch = g_utf8_get_char(r);
+        if (g_unichar_ispunct(ch) && ch != 0x201C && ch != 0x300A) /* (“ 《 open a sentence) */
+            continue;
+        *at = p;
+        *h = t;
+        *hn = (gsize)(q - t);
+        *body = r;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+static void md_emit(Md *m, const char *p, gsize n, guint line)
+{
+    string_clear(m->text);
+    md_inline(p, n, m->text, NULL);
+    if (!only_space_n(m->text->str, m->text->len))
+        jb_article_emit(m->c, m->text->str, m->text->len, line);
+}
+
+/* A block of bulletin items, each its bold headline then its story: the headlines are
+ * headings (each item a story of its own: no date of one carries into the next), the
+ * stories paragraphs under them. FALSE (nothing emitted) when the block has none. */
+static gboolean md_bold_items(Md *m)
+{
+    const char *s = m->blk->str, *end = s + m->blk->len, *at, *h, *body;
+    gsize hn;
+    if (m->c->next_kind != JB_PARA_BODY || !md_bold_headline(s, s, end, &at, &h, &hn, &body))
+        return FALSE;
+    const char *p = s;
+    guint line = m->blk_line;
+    do {
+        for (const char *x = p; x < at; x++)
+            line += *x == '\n';
+        md_emit(m, p, (gsize)(at - p), line);
+        jb_article_begin_section(m->c, NULL, 0, NULL, NULL); /* titled by its headline */
+        m->c->next_kind = JB_PARA_HEADING;
+        md_emit(m, h, hn, line);
+        m->c->next_kind = JB_PARA_BODY;
+        p = body;
+    } while (md_bold_headline(s, body, end, &at, &h, &hn, &body));
+    md_emit(m, p, (gsize)(end - p), line);
+    return TRUE;
+}
+
 static void md_flush(Md *m)
 {
+    if (m->blk->len && md_bold_items(m)) {
+        string_clear(m->blk);
+        return;
+    }
     if (m->blk->len) {
         string_clear(m->text);
         gsize links = 0;

@@ -768,6 +768,50 @@ static const JbSection *section(const JbArticle *a, guint i)
     return a && i < a->sections->len ? &g_array_index(a->sections, JbSection, i) : NULL;
 }
 
+/* The kind of the paragraph that is `text`, or -1 when none is. */
+static int kind_of(const JbArticle *a, const char *text)
+{
+    for (guint i = 0; a && i < a->paragraphs->len; i++)
+        if (strcmp(g_ptr_array_index(a->paragraphs, i), text) == 0)
+            return g_array_index(a->kinds, guint8, i);
+    return -1;
+}
+
+/* A bulletin's run-on items in Markdown, each its bold headline then its story, in one
+ * paragraph or one a paragraph: each headline is a heading (its item a story of its own),
+ * its story a paragraph. A bold name that is the sentence's subject, a bold label ending in
+ * a colon, a bold dateline in brackets and a bold phrase inside a sentence stay text. */
+static void test_bold_headlines(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle)
+        a = parse_as("bulletin.md",
+                     "# 晚间简报\n\n## 省内快讯\n\n"
+                     "**全省秋播基本完成**　据省农业厅统计，截至11月30日，全省秋播面积约820万亩。"
+                     "**首届江城茶博会开幕**今天，江城茶叶博览会开幕，共有300多家茶企参展。\n\n"
+                     "**桐江大桥主体工程完工**今天，大桥合龙，全长约4.2公里。\n\n"
+                     "**江城电子**完成3亿元融资，本轮由某基金领投。\n\n"
+                     "**提示：**本栏数据均为初步统计。\n\n"
+                     "**【本台消息】** 全市新增就业2.1万人。\n\n"
+                     "全市出口增长6%。**其中机电产品**占比过半。\n",
+                     &error);
+    g_clear_error(&error);
+    ok(kind_of(a, "全省秋播基本完成") == JB_PARA_HEADING &&
+           kind_of(a, "首届江城茶博会开幕") == JB_PARA_HEADING &&
+           kind_of(a, "桐江大桥主体工程完工") == JB_PARA_HEADING,
+       "bulletin.md: each item's bold headline is a heading");
+    ok(kind_of(a, "据省农业厅统计，截至11月30日，全省秋播面积约820万亩。") == JB_PARA_BODY &&
+           kind_of(a, "今天，江城茶叶博览会开幕，共有300多家茶企参展。") == JB_PARA_BODY &&
+           kind_of(a, "今天，大桥合龙，全长约4.2公里。") == JB_PARA_BODY,
+       "bulletin.md: each item's story is a paragraph of its own");
+    ok(a && a->sections->len >= 5, "bulletin.md: each item is a section (%u)",
+       a ? a->sections->len : 0);
+    ok(any_para_is(a, "江城电子完成3亿元融资，本轮由某基金领投。") &&
+           any_para_is(a, "提示：本栏数据均为初步统计。") && kind_of(a, "其中机电产品") < 0 &&
+           kind_of(a, "全市新增就业2.1万人。") < 0,
+       "bulletin.md: a bold subject, label, dateline or phrase in a sentence stays text");
+}
+
 /* Dates where copied pages keep them, and text copied from a PDF: a page's element marked as
  * its publish time, a date line keyed in traditional script, a document's date alone in
  * brackets under its title; lines wrapped at a count of characters (digits narrower), a
@@ -1219,6 +1263,7 @@ int main(void)
     test_forum_posts();
     test_html_page();
     test_markdown();
+    test_bold_headlines();
     test_plain_text();
     test_gb18030();
     test_invalid_utf8();
