@@ -386,6 +386,9 @@ static void md_flush(Md *m)
         md_inline(m->blk->str, m->blk->len, m->text, &links);
         const char *alt;
         gsize n;
+        if (m->c->next_kind == JB_PARA_BODY && (g_str_has_prefix(m->blk->str, "<figure") ||
+                                                g_str_has_prefix(m->blk->str, "<figcaption")))
+            m->c->next_kind = JB_PARA_CAPTION; /* a picture's caption in HTML: as its alt text */
         if (only_space_n(m->text->str, m->text->len) &&
             (n = md_caption(m->blk->str, m->blk->len, &alt))) {
             string_clear(m->text); /* a picture's caption: its facts, read with the headlines */

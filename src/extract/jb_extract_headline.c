@@ -76,6 +76,25 @@ static gboolean is_summary(const char *para)
     return FALSE;
 }
 
+/* Is the paragraph a summary's label alone (本期要点, 本期提要：) over the list of its points? */
+static gboolean is_summary_head(const char *para)
+{
+    gsize n = strlen(para);
+    if (n >= strlen("：") && strcmp(para + n - strlen("："), "：") == 0)
+        n -= strlen("：");
+    for (const char *const *w = jb_words_summary_label; *w; w++)
+        if (strlen(*w) == n + strlen("：") && g_str_has_suffix(*w, "：") &&
+            strncmp(*w, para, n) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Is the paragraph one of the points of such a list: short, no sentence of its own? */
+static gboolean is_summary_point(const char *para)
+{
+    return g_utf8_strlen(para, -1) <= 80 && !strstr(para, "。");
+}
+
 /* Is paragraph i a subhead set off by a bullet mark (■ 薪资：平均月薪9,870元, ◆ 出口): a short
  * line that ends no sentence, prose after it, its figures said again below? */
 static gboolean is_bullet_subhead(const JbArticle *article, guint i)
@@ -101,13 +120,17 @@ guint8 *jb_extract_headline_flags(const JbArticle *article)
 {
     guint n = article->paragraphs->len;
     guint8 *heads = g_new0(guint8, n ? n : 1);
+    gboolean points = FALSE; /* under a summary's label alone (本期要点): its points */
     for (guint i = 0; i < n; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
         guint8 kind = g_array_index(article->kinds, guint8, i);
         gboolean contents = is_contents(para);
+        points = points && kind == JB_PARA_BODY && is_summary_point(para);
         gboolean line = kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION ||
                         is_title(article, i) || jb_has_prefix(para, "原标题") || contents ||
-                        is_deck(article, i) || is_summary(para) || is_bullet_subhead(article, i);
+                        is_deck(article, i) || is_summary(para) || is_bullet_subhead(article, i) ||
+                        points;
+        points = points || (kind != JB_PARA_TABLE && is_summary_head(para));
         heads[i] = (guint8)((contents ? JB_HEAD_CONTENTS : 0) | (line ? JB_HEAD_LINE : 0));
     }
     return heads;
