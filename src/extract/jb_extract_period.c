@@ -320,8 +320,15 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         return e;
     const char *y_end = year_part(s, p, limit, a, &year, &year2, &future);
     if (y_end) {
+        /* (到2028年: by a year; not 升至2026年的51.8%, a level moved to, the year's) */
         t->future_word = future || ((ends_with(s, p, "到") || ends_with(s, p, "至")) &&
-                                    !ends_with(s, p, "截至") && g_ascii_isdigit(*p));
+                                    !ends_with(s, p, "截至") && g_ascii_isdigit(*p) &&
+                                    !ends_with_any(s, p,
+                                                   (const char *const[]){
+                                                       "升至", "增至", "降至", "减至", "減至",
+                                                       "跌至", "涨至", "漲至", "提高至", "提高到",
+                                                       "回落至", "下调至", "上调至", "下調至",
+                                                       "上調至", "扩大至", "擴大至", NULL}));
         if (year2) {
             t->p = (JbPeriod){{JB_POINT_YEAR, year, 0, 0}, {JB_POINT_YEAR, year2, 0, 0}};
             return y_end;

@@ -174,6 +174,17 @@ static gboolean past_level(const Ctx *c, const Figure *f)
     return jb_period_end_day(&t->val) <= jb_point_first_day(&c->anchor.day);
 }
 
+/* Is the figure the level of now a plan starts from (从目前的260人扩充至400人, 由現時的12間增至)? */
+static gboolean now_level(const char *cs0, const char *qs)
+{
+    static const char *const NOW[] = {"目前的", "现时的", "現時的", "当前的",
+                                      "當前的", "现有的", "現有的", NULL};
+    for (const char *const *w = NOW; *w; w++)
+        if (ends(cs0, qs, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* Does the clause after the figure say its thing is under way now (另有約150宗上市申請正在處理中,
  * 尚有32个项目正在建设)? A state on the published day, not a part of the span the sentence
  * counted over (首11個月…). */
@@ -203,12 +214,13 @@ static gboolean puts_right(const char *sent, const char *qs)
     return FALSE;
 }
 
-/* Does a target's noun follow the figure at qe in its clause (30万辆全年销量目标, 12万台的目标,
- * 2万亿元左右的年度目标): the figure is the target? A few words of what it counts between, no
+/* Does a target's or forecast's noun follow the figure at qe in its clause (30万辆全年销量目标,
+ * 12万台的目标, 2万亿元左右的年度目标, 增长5%至6%的預測): the figure is the target? A few words of what it counts between, no
  * other figure. */
 static gboolean target_after(const char *qe, const char *ce)
 {
-    static const char *const TARGET[] = {"目标", "目標", NULL};
+    static const char *const TARGET[] = {"目标", "目標", "预测", "預測", "预期",
+                                         "預期", "预估", "預估", NULL};
     const char *p = qe;
     for (int k = 0; k < 8 && p < ce; k++, p = g_utf8_next_char(p)) {
         if (g_ascii_isdigit(*p) || sentence_end_at(p) || clause_sep_at(p))
@@ -277,7 +289,7 @@ Tense figure_tense(const Ctx *c, Figure *f)
     /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
     gboolean actual = !forecast_here && actual_here && !(f->have_time && t->end > cs0) &&
                       !(f->have_time && t->future_word);
-    if (forecast && past_level(c, f))
+    if (forecast && (past_level(c, f) || now_level(cs0, qs)))
         forecast = FALSE;
     /* a clause of its own about a time already over, after a forecast's clause with a figure
      * of its own (…可望突破6,900億美元，114年全年為6,512億美元; 超越114年全年的…): what was, not
