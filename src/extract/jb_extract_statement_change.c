@@ -235,8 +235,10 @@ gboolean sentence_day(const Ctx *c, const char *qs, JbPeriod *out)
         /* (the end of a span from a day, 今日起至本周五: its start is when it is said) */
         gboolean span_end = r->at > c->sentence_start && (ends(c->sentence_start, r->at, "至") ||
                                                           ends(c->sentence_start, r->at, "到"));
+        /* (今天, 今日: the day of the story it opens, not a day an earlier story opened with) */
+        gboolean today = starts(r->at, qs, "今天") || starts(r->at, qs, "今日");
         if (r->role == TIME_DAY && r->has_val && jb_period_freq(&r->val) == JB_FREQ_DAY &&
-            (g_ascii_isdigit(*r->at) || r->weekday) && !span_end && !r->local) {
+            (g_ascii_isdigit(*r->at) || r->weekday || today) && !span_end && !r->local) {
             *out = r->val;
             return TRUE;
         }
