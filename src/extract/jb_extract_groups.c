@@ -61,17 +61,21 @@ static gboolean group_threshold(const char *sent, const JbQuantity *w, const JbQ
 static gboolean share_condition(const char *sent, const JbQuantity *w, const JbQuantity *x)
 {
     if (!w || (x->bound != JB_BOUND_AT_LEAST && x->bound != JB_BOUND_AT_MOST) ||
-        strcmp(w->unit, "%") != 0 || !x->unit[0] || jb_unit_is_ratio(x->unit) ||
-        jb_unit_is_money(x->unit))
+        strcmp(w->unit, "%") != 0 || !x->unit[0])
         return FALSE;
     const char *we = sent + w->end, *xs = sent + x->start;
-    if (xs - we > 3 * 16)
+    /* (a band written 在…以上 or 在…以内 names who is counted in any unit: 近四成个股跌幅在1%以内,
+     * 37.6%的用户年付费金额在3,000元以上) */
+    gboolean band = ends(sent, xs, "在") &&
+                    (jb_has_prefix(x->qualifier, "以") || jb_has_prefix(x->qualifier, "及以"));
+    if ((!band && (jb_unit_is_ratio(x->unit) || jb_unit_is_money(x->unit))) ||
+        xs - we > 3 * (band ? 24 : 16))
         return FALSE;
     static const char *const LEVEL = "达達至到为為增降升跌突";
     for (const char *p = we; p < xs; p = g_utf8_next_char(p))
         if (starts(p, xs, "，") || starts(p, xs, "；") || starts(p, xs, "。") || *p == ',' ||
             *p == ' ' || starts(p, xs, "　") || g_ascii_isdigit(*p) ||
-            g_utf8_strchr(LEVEL, -1, g_utf8_get_char(p)))
+            (!band && g_utf8_strchr(LEVEL, -1, g_utf8_get_char(p)))) /* (跌幅在: a noun) */
             return FALSE;
     return TRUE;
 }
