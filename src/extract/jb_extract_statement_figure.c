@@ -257,7 +257,8 @@ static gboolean tenor_in_brackets(const JbQuantity *q, const char *sent, const c
 }
 
 /* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
- * not a count — unless a list before it names the kinds counted (CT、MR、DSA三类设备). */
+ * not a count — unless a list before it names the kinds counted (CT、MR、DSA三类设备; not
+ * 一、二类苗, classes named by their numbers). */
 gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
                        const char *end)
 {
@@ -267,8 +268,10 @@ gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, cons
     /* (the list within CLAUSE_WINDOW characters: a clause of thousands of 三类… is not read
      * again at each) */
     for (const char *p = jb_utf8_back(cs, qs, CLAUSE_WINDOW); p < qs; p = g_utf8_next_char(p))
-        if (starts(p, qs, "、"))
-            return FALSE;
+        if (starts(p, qs, "、") &&
+            !(p + strlen("、") == qs && p - cs >= 3 &&
+              g_utf8_strchr("一二三四五六七八九", -1, g_utf8_get_char(p - 3))))
+            return FALSE; /* (一、二类苗: the first and second classes, named) */
     gunichar ch = g_utf8_get_char(qe);
     return ch >= 0x4E00 && ch <= 0x9FFF && !starts(qe, end, "的") && !starts(qe, end, "等") &&
            !starts(qe, end, "和") && !starts(qe, end, "及") && !starts(qe, end, "共");
@@ -622,6 +625,13 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         category_name(q, cs, qs, qe, sent_end) || time_spent(q, cs, qs, qe, sent_end) ||
         tenor_in_brackets(q, sent, qs, qe, sent_end))
         return TRUE; /* 完成三年整改, 五年新增3.1万公里, 下一个十年: a span that names a programme or a time */
+    static const char *const LOT[] = {"一签（", "一籤（", "每签（", "每籤（",
+                                      "一手（", "每手（", NULL};
+    if (ends_any(sent, qs, LOT) && (starts(qe, sent_end, "）")))
+        return TRUE; /* 中一签（500股）: the size of a lot, its definition */
+    if ((same_str(q->unit, "个月") || same_str(q->unit, "個月")) &&
+        (starts(qe, sent_end, "（即") || starts(qe, sent_end, "(即")))
+        return TRUE; /* 截至10月的三个月（即8月至10月）: a window its bracket names, a time */
     if (same_str(q->unit, "手") && (starts(qs, qe, "二") || starts(qs, qe, "一")) &&
         qe - qs == (gssize)strlen("二手"))
         return TRUE; /* 二手住宅, 一手房: second-hand, not two lots */
