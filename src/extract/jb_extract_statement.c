@@ -175,13 +175,21 @@ static const JbWordSet *keyword_set(void)
 
 
 /* Is the 将 at `at` the 把 of a decision announced (央行宣布，将基准利率下调25个基点至4.25%;
- * 决定将利率维持在…): what was decided that day, no forecast? (将于下月下调 stays one.) */
+ * 决定将利率维持在…; 某国央行将基准利率下调…): what was decided that day, no forecast? (将于下月下调
+ * stays one.) */
 static gboolean jiang_of_decision(const char *sent, const char *at, const char *end)
 {
     static const char *const DECIDED[] = {"宣布", "决定", "決定", "宣佈", NULL};
     static const char *const SET[] = {"下调", "上调", "下調", "上調", "调降",
                                       "调升", "維持", "维持", NULL};
+    /* (a rate right after 将, then the verb: 巴西央行将基准利率下调50个基点, a bank's act told as
+     * done; the future puts 将 before the verb: 央行将下调利率) */
+    static const char *const RATE[] = {
+        "基准利率",     "基準利率",     "政策利率", "现金利率", "現金利率",
+        "存款准备金率", "存款準備金率", "贴现率",   "貼現率",   NULL};
     gboolean decided = FALSE;
+    for (const char *const *w = RATE; *w && !decided; w++)
+        decided = starts(at + strlen("将"), end, *w);
     /* (only the few bytes before 将 are searched: the whole sentence before it, for each 将
      * of a sentence of thousands, was quadratic) */
     for (const char *const *w = DECIDED; *w && !decided; w++) {
