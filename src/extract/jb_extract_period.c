@@ -456,7 +456,8 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
 }
 
 /* Days or months with no year in the clause of a year named alone (去年国庆中秋假期合并为8天
- * （10月1日至8日）, 2025年春节期间2月3日…): that year's, not the published one's. */
+ * （10月1日至8日）, 2025年春节期间2月3日…), or after 其中 in a later clause (2027年…，其中上半年):
+ * that year's, not the published one's. */
 static void year_of_clause(const char *p, const GArray *out, TimeRef *t)
 {
     if (!t->year_implied || t->rel != REL_NONE || !t->known || !out->len)
@@ -466,7 +467,10 @@ static void year_of_clause(const char *p, const GArray *out, TimeRef *t)
         r->p.start.kind != JB_POINT_YEAR || r->p.end.kind != JB_POINT_YEAR ||
         r->p.start.year != r->p.end.year || r->p.start.year == t->p.start.year)
         return;
-    for (const char *q = r->end; q < p; q++)
+    /* (…2027年…增长约5%，其中上半年…: a part of that year, past the clause's mark) */
+    gboolean part = p - r->end >= (ptrdiff_t)strlen("其中") &&
+                    memcmp(p - strlen("其中"), "其中", strlen("其中")) == 0;
+    for (const char *q = r->end; q < p && !part; q++)
         if (clause_mark_at(q, p) || clause_sep_at(q))
             return;
     int delta = r->p.start.year - t->p.start.year;
