@@ -55,9 +55,9 @@ static gboolean group_threshold(const char *sent, const JbQuantity *w, const JbQ
     return TRUE;
 }
 
-/* A bound after a share in its clause (约三成每周网购3次以上, 约四成表示夜里会醒来超过2次) is
- * the condition that says who the share counts, no figure of its own; a level reached after
- * the share (增长8%达到1200万辆以上) is one. */
+/* A bound after a share in its clause (约三成每周网购3次以上, 约四成表示夜里会醒来超过2次, 近四成
+ * 用户年付费超3000元) is the condition that says who the share counts, no figure of its own; a
+ * level reached after the share (增长8%达到1200万辆以上) is one. */
 static gboolean share_condition(const char *sent, const JbQuantity *w, const JbQuantity *x)
 {
     if (!w || (x->bound != JB_BOUND_AT_LEAST && x->bound != JB_BOUND_AT_MOST) ||
@@ -68,8 +68,7 @@ static gboolean share_condition(const char *sent, const JbQuantity *w, const JbQ
      * 37.6%的用户年付费金额在3,000元以上) */
     gboolean band = ends(sent, xs, "在") &&
                     (jb_has_prefix(x->qualifier, "以") || jb_has_prefix(x->qualifier, "及以"));
-    if ((!band && (jb_unit_is_ratio(x->unit) || jb_unit_is_money(x->unit))) ||
-        xs - we > 3 * (band ? 24 : 16))
+    if ((!band && jb_unit_is_ratio(x->unit)) || xs - we > 3 * (band ? 24 : 16))
         return FALSE;
     static const char *const LEVEL = "达達至到为為增降升跌突";
     for (const char *p = we; p < xs; p = g_utf8_next_char(p))
