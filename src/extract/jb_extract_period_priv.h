@@ -8,6 +8,7 @@
  *                               of a year, period codes (4Q20, 1H25);
  *   jb_extract_period_words.c   times said in words, relative to the published date (今年,
  *                               上周, 本报告期, 周五);
+ *   jb_extract_period_report.c  a periodic report's own times (本报告期, 报告期末);
  *   jb_extract_period_fiscal.c  fiscal years (2026财年) and where an article's fiscal year ends;
  *   jb_extract_period_resolve.c trading days and resolving a time against the period in force.
  *
@@ -228,6 +229,11 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
 /* For a first character c of time_word's that begins only words of two characters or more:
  * may the character after it, at q, begin the rest of one (全年, 过去, 报告, 同期)? */
 gboolean time_word_second(gunichar c, const char *q, const char *limit);
+
+/* jb_extract_period_report.c */
+/* A periodic report's own time at p (本报告期, 年初至报告期末, 报告期末, 上年度末), counted
+ * from a->report, else from a->story_report (which the caller checks is there), or NULL. */
+const char *report_time(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t);
 
 /* jb_extract_period_fiscal.c */
 /* A fiscal year at p (2026财年, 2026财年第三财季), or NULL. */

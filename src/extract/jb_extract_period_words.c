@@ -1,6 +1,6 @@
 /* jb_extract_period_words.c — times said in words and counted from the published date: this
- * year, last year, this week (今年, 去年, 本周, 上月, 目前, 今天), the report period of a periodic
- * report (本报告期, 年初至报告期末) and days named by their weekday (上周五, 周三).
+ * year, last year, this week (今年, 去年, 本周, 上月, 目前, 今天) and days named by their weekday
+ * (上周五, 周三); a periodic report's own times are jb_extract_period_report.c's.
  *
  * Not for: the scan that finds them (jb_extract_period.c), dates written out
  * (jb_extract_period_dates.c), resolving them against the period in force
@@ -46,39 +46,6 @@ static gboolean plan_year_named(const char *e, const char *limit)
     return FALSE;
 }
 
-
-/* A periodic report's own times, counted from the period it covers: 本报告期 (报告期内),
- * 年初至报告期末, 报告期末 (its last day), 上年度末 (the last day of the year before). */
-static const char *report_time(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
-{
-    const char *e;
-    JbPoint last = jb_point_of_days(jb_period_end_day(&a->report) - 1);
-    if ((e = any_lit(p, limit,
-                     (const char *const[]){"年初至本报告期末", "年初至报告期末", "年初至本報告期末",
-                                           "年初至報告期末", NULL}))) {
-        t->p = jb_period_freq(&a->report) == JB_FREQ_YEAR ? a->report
-                                                          : months(last.year, 1, last.n);
-        return e;
-    }
-    if ((e = any_lit(
-             p, limit,
-             (const char *const[]){"本报告期末", "报告期末", "本報告期末", "報告期末", NULL}))) {
-        t->p = jb_period_of(last);
-        return e;
-    }
-    if ((e = any_lit(p, limit,
-                     (const char *const[]){"本报告期", "报告期内", "报告期", "本報告期", "報告期內",
-                                           "報告期", NULL}))) {
-        t->p = a->report;
-        return e;
-    }
-    if ((e = any_lit(p, limit,
-                     (const char *const[]){"上年度末", "上年末", "上年年末", "上年度末", NULL}))) {
-        t->p = jb_period_of((JbPoint){JB_POINT_DAY, last.year - 1, 12, 31});
-        return e;
-    }
-    return NULL;
-}
 
 /* A day of the week named: 上周五, 本周三, 下周一, 周三, 星期五, 礼拜天 — that day of the
  * published day's week (Monday first), or of the week before or after. A weekday after 每, 逢
@@ -672,7 +639,8 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
     guint may = c ? time_word_readers(c) : 0;
     if (!may || !time_word_second(c, q, limit))
         return NULL;
-    if ((may & TW_REPORT) && a->have_report && (e = report_time(p, limit, a, t)))
+    if ((may & TW_REPORT) && (a->have_report || a->have_story_report) &&
+        (e = report_time(p, limit, a, t)))
         return e;
     if ((may & TW_TODAY) && today_word(s, p, limit, a, t, &e))
         return e;

@@ -256,6 +256,10 @@ typedef struct {
     JbPeriod report; /* the period a periodic report covers (its title: 2025年第三季度报告),
                       * that 本报告期, 年初至报告期末, 报告期末 and 上年度末 count from */
     gboolean have_report;
+    /* a story about a periodic report whose title names none (某公司披露三季报。2026年前三季
+     * 度，…): the span its figures open with, that its 报告期内 means (not its 上年末) */
+    JbPeriod story_report;
+    gboolean have_story_report;
     int fy_end;       /* the month a company's fiscal year ends in (6: July to June, named
                  * by the year it ends in), 0 when the article shows none */
     JbPoint reviewed; /* the month a review published early in the next names in its title

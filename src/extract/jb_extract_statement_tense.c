@@ -279,6 +279,8 @@ Tense figure_tense(const Ctx *c, Figure *f)
             forecast = FALSE; /* (…目标下限的91.4%, 全年目标完成近九成: done) */
     if (!forecast && target_after(f->qe, f->ce))
         forecast = TRUE; /* 30万辆全年销量目标, 年初设定的12万台目标: the target */
+    if (forecast && (starts(f->qe, f->ce, "为基数") || starts(f->qe, f->ce, "為基數")))
+        forecast = FALSE; /* 拟以总股本12.56亿股为基数派发: the base a plan counts from, in force */
     if (f->have_time && t->future_word)
         forecast = TRUE;
     if (!forecast && !actual_here && !c->headline && jb_extract_under_plan_heading(c) &&
@@ -462,6 +464,30 @@ static void level_before_change(const Ctx *c, const Figure *f, Tense *tense,
     tense->forecast = FALSE;
 }
 
+/* Figures with no period of their own, in force on the published day: a target price given
+ * with a rating (维持“买入”评级，目标价2180元), not the years of the forecasts before it (2026—
+ * 2028年…分别为…); the base a plan counts from (拟以总股本12.56亿股为基数派发…), not the period of
+ * the profits it shares out. (对应目标价, the price a year's multiple gives, the rounds read both
+ * ways: left as it is.) */
+static void in_force_now(const Ctx *c, const Figure *f, char period[JB_PERIOD_MAX])
+{
+    static const char *const W[] = {"目标价", "目標價", "目标价为", "目標價為", NULL};
+    JbPeriod today;
+    if ((f->have_time && f->t->at >= f->cs0) || !jb_extract_default_day(&c->anchor, FALSE, &today))
+        return;
+    if (starts(f->qe, f->ce, "为基数") || starts(f->qe, f->ce, "為基數")) {
+        jb_period_format(&today, period);
+        return;
+    }
+    for (const char *const *w = W; *w; w++)
+        if (ends(f->cs0, f->qs, *w)) {
+            const char *at = f->qs - strlen(*w);
+            if (!ends(f->cs0, at, "对应") && !ends(f->cs0, at, "對應"))
+                jb_period_format(&today, period);
+            return;
+        }
+}
+
 /* Its period into `period`: the one stated or carried (statement_period), then what a change
  * since a base, a span's close, a level over a span, a change between two levels and a
  * plan's yearly rate make of it. Sets tense->forecast for a plan's rate. */
@@ -486,4 +512,5 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     if (plan_rate(c, f->cs0, f->qs, period))
         tense->forecast = TRUE;
     level_before_change(c, f, tense, period);
+    in_force_now(c, f, period);
 }

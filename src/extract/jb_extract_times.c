@@ -399,6 +399,24 @@ static gboolean carries_on(Carried *first, const JbPeriod *p)
     return TRUE;
 }
 
+/* A story about a periodic report whose title names none: the span its figures open with (its
+ * lead, else its title's), when it runs from January to a quarter's end (前三季度, 上半年, 2025年),
+ * is what its 报告期内 means (某公司披露三季报。前三季度，…。报告期内，…: 1—9月). */
+static void story_report(Ctx *c)
+{
+    const JbPeriod *p = c->have_lead ? &c->lead : c->have_title_period ? &c->title_period : NULL;
+    TimeAnchor *a = &c->anchor;
+    a->have_story_report = FALSE;
+    if (a->have_report || !p)
+        return;
+    JbPoint first = jb_point_of_days(jb_period_first_day(p));
+    JbPoint last = jb_point_of_days(jb_period_end_day(p) - 1);
+    JbPoint next = jb_point_of_days(jb_period_end_day(p));
+    a->have_story_report = first.year == last.year && first.n == 1 && first.day == 1 &&
+                           last.n % 3 == 0 && next.day == 1;
+    a->story_report = *p;
+}
+
 /* The period the sentence [sent, end) takes from before it where it names none: the
  * paragraph's carried one, a day announced ahead (调图后, 届时), a span an earlier sentence
  * looked out on when this one opens with a forecast word. */
@@ -406,6 +424,7 @@ static void carry_in(Ctx *c, const char *sent, const char *end, const char *firs
 {
     c->carry_in = c->carry;
     c->have_carry_in = c->have_carry;
+    story_report(c);
     if (c->have_event && after_the_event(sent, end)) {
         c->carry_in = c->event; /* 将于12月10日起实行…。调图后，…1.32万列: that day's */
         c->have_carry_in = TRUE;
