@@ -361,6 +361,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
         if (r->has_val && r->role == TIME_PERIOD) {
             c->carry = r->val;
             c->have_carry = TRUE;
+            c->carry_as_of = FALSE;
             break;
         }
     }

@@ -160,6 +160,7 @@ static gboolean today_word(const char *s, const char *p, const char *limit, cons
         if (!a->day.kind)
             return TRUE;
         t->p = jb_period_of(a->day);
+        t->now_word = TRUE;
         *end = e;
         return TRUE;
     }
@@ -331,8 +332,8 @@ static gboolean month_word(const char *s, const char *p, const char *limit, cons
 }
 
 /* Times relative to the context, resolved later (jb_extract_period_resolve.c): 去年同期, 同期,
- * 上季, 上月, 今季, 当天, 当时, 两年平均. */
-static const char *context_word(const char *p, const char *limit, TimeRef *t)
+ * 上季, 上月, 今季, 当天, 同日, 当时, 两年平均. */
+static const char *context_word(const char *s, const char *p, const char *limit, TimeRef *t)
 {
     const char *e;
     if ((e = any_lit(p, limit,
@@ -370,6 +371,14 @@ static const char *context_word(const char *p, const char *limit, TimeRef *t)
     if ((e = any_lit(p, limit,
                      (const char *const[]){"当天", "當天", "当日", "當日", "全日", NULL})) &&
         !lit(e, limit, "制")) { /* (全日制: full-time) */
+        t->rel = REL_THAT_DAY;
+        t->sentence_only = TRUE;
+        return e;
+    }
+    /* 截至同日 (as of the same day): the day last named, as 当日 (not 同日，公司公告称…: the day
+     * of an announcement, whose plan is of the period it speaks of) */
+    if ((e = lit(p, limit, "同日")) &&
+        ends_with_any(s, p, (const char *const[]){"截至", "截止", NULL})) {
         t->rel = REL_THAT_DAY;
         t->sentence_only = TRUE;
         return e;
@@ -614,7 +623,7 @@ gboolean time_word_second(gunichar c, const char *q, const char *limit)
     case 0x5831:                                      /* 報 */
         return c2 == 0x544A;                          /* 告 */
     case 0x540C:                                      /* 同 */
-        return c2 == 0x671F;                          /* 期 */
+        return c2 == 0x671F || c2 == 0x65E5;          /* 期, 日 */
     case 0x76EE:                                      /* 目 */
         return c2 == 0x524D;                          /* 前 */
     case 0x622A:                                      /* 截 */
@@ -651,7 +660,7 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
         return e;
     if ((may & TW_SEASON) && (e = winter_word(p, limit, a, t)))
         return e; /* (before 去年 and 今年: 去年冬季 is a winter) */
-    if ((may & TW_CONTEXT) && (e = context_word(p, limit, t)))
+    if ((may & TW_CONTEXT) && (e = context_word(s, p, limit, t)))
         return e;
     if ((may & TW_YEAR) && year_word(s, p, limit, a, t, &e))
         return e;

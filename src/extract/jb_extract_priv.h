@@ -239,6 +239,8 @@ typedef struct {
                              * of its clause's figures' period */
     gboolean weekday;       /* a day named by its weekday (上周五, 周三): a date written out */
     gboolean bare_week;     /* 周 alone (周涨, 周内累计): the week in force, else this one */
+    gboolean now_word;      /* 目前, 现在, 当前: the published day as now, no day named (not
+                             * what a later 当日 or 截至同日 means) */
     gboolean restated;      /* a relative time restated in brackets by an absolute one (去年同期
                         * （2025年8月至10月）): `p` holds what it stands for */
     gboolean by_ends; /* a span written by its two ends (从10月25日开始，至明年3月28日结束):
@@ -428,6 +430,7 @@ typedef struct {
      * story's opening sentence named (lead: a release's quarter holds for its figures) */
     JbPeriod carry, lead;
     gboolean have_carry, have_lead, lead_open;
+    gboolean carry_as_of; /* the carried time was said as of (截至10月底): a level's date */
     /* the day the story opens with, before its first figure (2026年12月3日，我市…出让…): its
      * figures' that name no time, when no period opens it (else the published day's) */
     JbPeriod opening_day;
@@ -523,7 +526,7 @@ typedef struct {
     gboolean member_unknown; /* a member of a 分别 list of subjects not paired with its
                               * values: which subject is its, no one knows (no metric id) */
     JbPeriod carry_in;       /* the carried period as the sentence being read began */
-    gboolean have_carry_in;
+    gboolean have_carry_in, carry_in_as_of;
     GHashTable *seen;        /* JbStatements of `out` by figure (figure_hash): the latest of each */
     guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
     guint sentence;          /* number of the sentence being read, from 1 */

@@ -107,8 +107,10 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
         year_to_as_of(c, t, &p);
     } else if (sentence_day(c, qs, &p)) {
     } else if (c->have_carry_in && !now &&
-               (!running || jb_period_freq(&c->carry_in) == JB_FREQ_YTD)) {
-        p = c->carry_in; /* (a running total takes a carried 1—10月: it is one itself) */
+               (!running || jb_period_freq(&c->carry_in) == JB_FREQ_YTD || c->carry_in_as_of)) {
+        /* (a running total takes a carried 1—10月: it is one itself; one after 截至10月底，… is
+         * a level at that month's end: …。其中，分布式光伏累计装机…) */
+        p = c->carry_in;
     } else if (running && jb_extract_frame_period(c, &p)) {
     } else if (running && c->have_declared) {
         p = c->declared; /* (a holiday's span the story declared: …累计车流量, the holiday's) */

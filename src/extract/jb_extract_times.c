@@ -424,14 +424,17 @@ static void carry_in(Ctx *c, const char *sent, const char *end, const char *firs
 {
     c->carry_in = c->carry;
     c->have_carry_in = c->have_carry;
+    c->carry_in_as_of = c->carry_as_of;
     story_report(c);
     if (c->have_event && after_the_event(sent, end)) {
         c->carry_in = c->event; /* 将于12月10日起实行…。调图后，…1.32万列: that day's */
         c->have_carry_in = TRUE;
+        c->carry_in_as_of = FALSE;
     }
     if (c->have_outlook && forecast_opening(sent, first_number)) {
         c->carry_in = c->outlook; /* 展望下周（…），…。他预计，…: the week looked out on */
         c->have_carry_in = TRUE;
+        c->carry_in_as_of = FALSE;
     }
 }
 
@@ -504,7 +507,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
             r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
         if (r->has_val && i > 0)
             since_to_day(refs, i);
-        if (r->has_val && r->rel == REL_NONE && r->role != TIME_BASE &&
+        if (r->has_val && r->rel == REL_NONE && r->role != TIME_BASE && !r->now_word &&
             r->val.start.kind == JB_POINT_DAY &&
             jb_period_first_day(&r->val) == jb_period_end_day(&r->val) - 1) {
             c->last_day = r->val;
@@ -551,6 +554,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                 continue;
             c->carry = r->val;
             c->have_carry = TRUE;
+            c->carry_as_of = ends(sent, r->at, "截至") || ends(sent, r->at, "截止");
             if (r->val.start.kind == JB_POINT_YEAR && r->val.end.kind == JB_POINT_YEAR &&
                 r->val.end.year > r->val.start.year) {
                 c->years_span = r->val;
