@@ -160,6 +160,29 @@ static const char *ended_on(const char *s, const char *at, const char *e, const 
     return NULL;
 }
 
+/* A month with the day its count runs to (11月截至26日, 10月截止20日): that month's first
+ * day to the day, a running total within the month. NULL when no day follows; `t` holds the
+ * month and gets the span. */
+static const char *month_to_day(const char *s, const char *e, const char *limit, TimeRef *t)
+{
+    const JbPoint *m = &t->p.start;
+    if (m->kind != JB_POINT_MONTH || t->p.end.kind != JB_POINT_MONTH || t->p.end.n != m->n ||
+        t->p.end.year != m->year)
+        return NULL;
+    const char *q = any_lit(e, limit, (const char *const[]){"截至", "截止", NULL});
+    if (!q)
+        return NULL;
+    int d = digits(&q, s, limit, 2);
+    const char *de = d >= 1 ? any_lit(q, limit, (const char *const[]){"日", "号", "號", NULL})
+                            : NULL;
+    JbPoint last = {JB_POINT_DAY, m->year, m->n, d};
+    if (!de || !jb_point_valid(&last))
+        return NULL;
+    t->p = (JbPeriod){{JB_POINT_DAY, m->year, m->n, 1}, last};
+    t->role = TIME_PERIOD;
+    return de;
+}
+
 /* The last years up to the one spoken of (五年来, 过去五年, 近5年来, 这五年, 三年间): a review's
  * span. Not a record span (15年来最高, 三年来首次): that says how rare a figure is, not when. */
 static const char *years_to_now(const char *s, const char *p, const char *limit,
@@ -353,7 +376,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
             if (t->p.start.kind == JB_POINT_MONTH && t->p.end.kind == JB_POINT_MONTH &&
                 t->p.start.n == t->p.end.n) {
                 const char *pe = ended_on(s, p, se, limit, &t->p); /* 截至2026年1月的三個月 */
-                if (pe)
+                if (pe || (pe = month_to_day(s, se, limit, t)))
                     return pe;
             }
             return se;
@@ -368,6 +391,9 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         t->year_implied = TRUE;
         if (!anchor_year(a))
             t->known = FALSE;
+        const char *me = month_to_day(s, e, limit, t);
+        if (me)
+            return me;
         if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY &&
             t->p.start.n == t->p.end.n && t->p.start.day == t->p.end.day) {
             const char *pe = ended_on(s, p, e, limit, &t->p); /* 截至6月30日止六个月 */

@@ -265,7 +265,7 @@ static gboolean since_start(const char *e, const char *limit)
     return FALSE;
 }
 
-/* Months by word: 月末, 当月 (the month just spoken of), 本月 (本月23日), 下月, 期末 (the end of
+/* Months by word: 月末, 当月 and 全月 (the month just spoken of), 本月 (本月23日), 下月, 期末 (the end of
  * the period in force). */
 static gboolean month_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                            TimeRef *t, const char **end)
@@ -294,8 +294,9 @@ static gboolean month_word(const char *s, const char *p, const char *limit, cons
         *end = e;
         return TRUE;
     }
-    if ((e = any_lit(p, limit, (const char *const[]){"当月", "當月", NULL}))) {
-        t->rel = REL_THIS; /* that month: the one just named (9月当月), else this one */
+    if ((e = any_lit(p, limit, (const char *const[]){"当月", "當月", "全月", NULL}))) {
+        /* that month: the one just named (9月当月; 11月截至26日…，全月可达…), else this one */
+        t->rel = REL_THIS;
         t->grain = JB_POINT_MONTH;
         *end = e;
         return TRUE;
@@ -535,7 +536,7 @@ enum {
     TW_TODAY = 1 << 1,   /* today_word: 截至目前, 目前, 当前, 现在, 今天, 昨天 */
     TW_WEEKDAY = 1 << 2, /* weekday_ref: 上周, 下星期, 本周, 这周, 周, 星期, 礼拜 */
     TW_WEEK = 1 << 3,    /* week_word: 本周以来, 月内, 本月以来, 全周, 上周, 周 */
-    TW_MONTH = 1 << 4,   /* month_word: 月末, 当月, 本月, 这个月, 下月, 期末 */
+    TW_MONTH = 1 << 4,   /* month_word: 月末, 当月, 全月, 本月, 下月, 期末 */
     TW_CONTEXT = 1 << 5, /* context_word: 去年同期, 同期, 上季, 前月, 今季, 当天, 两年平均 */
     TW_YEAR = 1 << 6,   /* year_word: 全年, 过去一年, 年初, 年底, 年内 */
     TW_FISCAL = 1 << 7, /* fiscal_word: 本财年, 今财年, 上财年, 上半财年, 下半财年 */
@@ -567,7 +568,7 @@ static guint time_word_readers(gunichar c)
     case 0x671F: /* 期 */
         return TW_MONTH;
     case 0x5168: /* 全 */
-        return TW_WEEK | TW_CONTEXT | TW_YEAR;
+        return TW_WEEK | TW_MONTH | TW_CONTEXT | TW_YEAR;
     case 0x5F53: /* 当 */
     case 0x7576: /* 當 */
         return TW_TODAY | TW_MONTH | TW_CONTEXT;
@@ -606,7 +607,7 @@ static guint time_word_readers(gunichar c)
 
 /* For a first character c whose readers (time_word_readers) all read words of two or more
  * characters, none of which another reader begins with: may the character after it, at q,
- * begin the rest of one? 全 (全年, 全周, 全日), 过 (过去一年), 报 (报告期), 同 (同期), 目 (目前),
+ * begin the rest of one? 全 (全年, 全周, 全日, 全月), 过 (过去一年), 报 (报告期), 同 (同期), 目 (目前),
  * 截 (截至目前), 两 (两年平均): the time scan stops at each of these, and most are no time
  * (全国, 报道, 同比, 目标, 两个). Keep with the readers' words. */
 gboolean time_word_second(gunichar c, const char *q, const char *limit)
@@ -615,7 +616,7 @@ gboolean time_word_second(gunichar c, const char *q, const char *limit)
     switch (c) {
     case 0x5168: /* 全 */
         return c2 == 0x5E74 /* 年 */ || c2 == 0x5468 /* 周 */ || c2 == 0x9031 /* 週 */ ||
-               c2 == 0x65E5 /* 日 */;
+               c2 == 0x65E5 /* 日 */ || c2 == 0x6708 /* 月 */;
     case 0x8FC7:                                      /* 过 */
     case 0x904E:                                      /* 過 */
         return c2 == 0x53BB;                          /* 去 */

@@ -174,9 +174,24 @@ static const JbWordSet *keyword_set(void)
 }
 
 
+/* After a rate's verb, its step and its new level (下调50个基点至13.75%, 上调0.25个百分点至
+ * 4.5%): a decision reported as taken, the 将 before it the 把 (将基准利率下调50个基点至…). */
+static gboolean step_to_level(const char *q, const char *end)
+{
+    if (q >= end || !g_ascii_isdigit(*q))
+        return FALSE;
+    for (int k = 0; k < 12 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
+        if ((starts(q, end, "至") || starts(q, end, "到")) && q + 3 < end && g_ascii_isdigit(q[3]))
+            return TRUE;
+        q = g_utf8_next_char(q);
+    }
+    return FALSE;
+}
+
 /* Is the 将 at `at` the 把 of a decision announced (央行宣布，将基准利率下调25个基点至4.25%;
- * 决定将利率维持在…; 某国央行将基准利率下调…): what was decided that day, no forecast? (将于下月下调
- * stays one.) */
+ * 决定将利率维持在…; 某国央行将基准利率下调…), or of one reported with its step and new level
+ * (将存款利率下调50个基点至13.75%): what was decided that day, no forecast? (将于下月下调 stays
+ * one.) */
 static gboolean jiang_of_decision(const char *sent, const char *at, const char *end)
 {
     static const char *const DECIDED[] = {"宣布", "决定", "決定", "宣佈", NULL};
@@ -197,15 +212,13 @@ static gboolean jiang_of_decision(const char *sent, const char *at, const char *
         const char *from = at - sent > (ptrdiff_t)(len + 3 * 2) ? at - (len + 3 * 2) : sent;
         decided = g_strstr_len(from, at - from, *w) != NULL; /* 宣布将, 宣布，将 */
     }
-    if (!decided)
-        return FALSE;
     const char *q = at + strlen("将");
     if (starts(q, end, "于") || starts(q, end, "於") || starts(q, end, "在"))
         return FALSE;
     for (int k = 0; k < 12 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
         for (const char *const *w = SET; *w; w++)
             if (starts(q, end, *w))
-                return TRUE;
+                return decided || step_to_level(q + strlen(*w), end);
         q = g_utf8_next_char(q);
     }
     return FALSE;

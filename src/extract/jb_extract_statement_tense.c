@@ -94,7 +94,7 @@ static gboolean opening_day_only(const Ctx *c, const JbPeriod *p)
  * trading day for a market figure; last year for a running total in January or
  * February); "" when no date is known. */
 static void statement_period(Ctx *c, const char *override, const TimeRef *t, gboolean now,
-                             gboolean running, const char *cs0, const char *qs,
+                             gboolean running, gboolean forecast, const char *cs0, const char *qs,
                              char out[JB_PERIOD_MAX])
 {
     JbPeriod p;
@@ -104,7 +104,8 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
     }
     if (t) {
         p = t->val;
-        year_to_as_of(c, t, &p);
+        if (!forecast) /* (…截至26日…；他预期今年全年跌约4%至5%: the whole year's) */
+            year_to_as_of(c, t, &p);
     } else if (sentence_day(c, qs, &p)) {
     } else if (c->have_carry_in && !now &&
                (!running || jb_period_freq(&c->carry_in) == JB_FREQ_YTD || c->carry_in_as_of)) {
@@ -327,12 +328,13 @@ Tense figure_tense(const Ctx *c, Figure *f)
 /* Does the figure at qs stand as the last period's level (較上期的3.3%, 比上期的, 上期为)? */
 static gboolean last_period_level(const char *cs0, const char *qs)
 {
-    static const char *const LAST[] = {"上期的", "上期為", "上期为", NULL};
+    static const char *const LAST[] = {"上期的", "上期為", "上期为", "前值",
+                                       "前值为", "前值為", "前值是", NULL};
     return ends_any(cs0, qs, LAST);
 }
 
 /* A level a figure moved from (就業不足率由1.6%微降至1.5%, 占比由14.2%降至9.8%) or the last
- * period's (較上期的3.3%), with no time of its own in its clause, is the period before the one
+ * period's (較上期的3.3%; a release's 前值51.0), with no time of its own in its clause, is the period before the one
  * in force, of its kind (a month, quarter or year; a rolling three months one month back): the
  * figure after 至 is the period's. Not a revision (指引由190亿元上调至196亿元: both the year's),
  * a day's change (每盒由38.6元降至11.2元: the price until then), a span to date (今年以来…从2100
@@ -499,7 +501,7 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     /* (a running total, 累计, with no time of its own: of the story's frame — a release's
      * 1—10月 — else to date; not of a time the last sentence named) */
     statement_period(c, period_override, f->have_time ? f->t : NULL, tense->now, tense->running,
-                     f->cs0, f->qs, period);
+                     tense->forecast, f->cs0, f->qs, period);
     if (period_override)
         return;
     change_since_base(c, f->sent, f->cs0, f->qs, f->qe, period);

@@ -44,6 +44,8 @@ const char *jb_number_reason_text(Reason r)
     }
 }
 
+static gboolean ideograph_at(const Ctx *c, gsize i);
+
 /* Is the character ending at i one of `chars`? */
 static gboolean char_before_in(const Ctx *c, gsize i, const char *chars)
 {
@@ -133,6 +135,50 @@ static gboolean level_compared(const Ctx *c, const Expr *e)
     return FALSE;
 }
 
+/* A bare number that is an index's reading, named a few characters before it (制造业PMI为49.5,
+ * 商务活动指数升至50.8, 录得48.2，前值47.9, 利用系数由0.57提高到0.59以上, 初值为56.4): an
+ * index or a coefficient is written without a unit. The words between are a verb of level or
+ * change only (no comma, no other figure): 指数成分股有30只 is no reading. */
+static gboolean index_reading(const Ctx *c, const Expr *e)
+{
+    static const char *const NOUN[] = {"指数", "指數", "PMI",    "系数",   "係數", "初值", "终值",
+                                       "終值", "前值", "预期值", "預期值", "读数", "讀數", NULL};
+    static const char *const VERB[] = {"为", "為", "至",   "到",   "达", "達", "录得", "錄得", "报",
+                                       "報", "是", "达到", "達到", "由", "从", "從",   NULL};
+    gsize s = e->start;
+    if (word_before_any(c, s, NOUN))
+        return TRUE; /* 前值47.9 */
+    const char *const *v = VERB;
+    while (*v && !before_lit(c, s, 0, *v, strlen(*v)))
+        v++;
+    if (!*v)
+        return FALSE;
+    /* back from the verb over at most 4 characters of a change (升, 提高, 上升, 回落) to the noun */
+    gsize i = s - strlen(*v);
+    for (int k = 0; k <= 4 && i > 0; k++) {
+        if (word_before_any(c, i, NOUN))
+            return TRUE;
+        if (g_ascii_isdigit(c->t[i - 1])) { /* 系数由0.57提高到0.59: over the level it left */
+            gsize j = i;
+            while (j > 0 && (g_ascii_isdigit(c->t[j - 1]) || c->t[j - 1] == '.'))
+                j--;
+            if (!word_before_any(c, j, (const char *const[]){"由", "从", "從", NULL}))
+                return FALSE;
+            i = j - strlen("由");
+            continue;
+        }
+        if ((guchar)c->t[i - 1] < 0x80)
+            return FALSE; /* (ASCII: a comma or a name in between) */
+        gsize n = i - 1;
+        while (n > 0 && ((guchar)c->t[n] & 0xC0) == 0x80)
+            n--;
+        if (n + 3 != i || !ideograph_at(c, n) || AT(c, n, "，") || AT(c, n, "的"))
+            return FALSE;
+        i = n;
+    }
+    return FALSE;
+}
+
 /* A bare number that is a market quote or level: 报101.732 (a close), 指数为156.65, 跌穿142关口,
  * 处于100以下; or a ratio (库存系数为1.42). Quotes, levels and ratios are written without a unit. */
 static gboolean quote_context(const Ctx *c, const Expr *e)
@@ -156,8 +202,8 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
     if (!m->arabic || e->has_unit || e->m.infix_len || e->is_range)
         return FALSE;
     gsize s = e->start;
-    if ((word_before_any(c, s, QUOTE) || named_in_brackets(c, s)) && !AT(c, e->end, "年") &&
-        !AT(c, e->end, "月") && !AT(c, e->end, ":") && !AT(c, e->end, "："))
+    if ((word_before_any(c, s, QUOTE) || named_in_brackets(c, s) || index_reading(c, e)) &&
+        !AT(c, e->end, "年") && !AT(c, e->end, "月") && !AT(c, e->end, ":") && !AT(c, e->end, "："))
         return TRUE; /* (not the first term of a ratio: 拉动比为1：7.5) */
     if (!m->is_int && level_compared(c, e))
         return TRUE;
