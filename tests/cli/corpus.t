@@ -163,6 +163,13 @@ floor period-year 0.94
 floor period-exact 0.80
 floor bound 0.98
 floor forecast 0.96
+written written19
+floor precision 0.94
+floor recall 0.98
+floor period-year 0.97
+floor period-exact 0.80
+floor bound 0.98
+floor forecast 0.96
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
