@@ -2,7 +2,8 @@
  * of their own: a coupon's rule (满200元减30元), a length of service that says who is meant
  * (满3个月的企业), a holding that names a class of shareholders (持股5%以上股东), a bound in
  * brackets before the count it qualifies (幼苗（高度在30厘米以下）12万株), the hours or days
- * after a launch a figure is counted in (开售48小时销量破万台), a value an editor's correction
+ * after a launch a figure is counted in (开售48小时销量破万台), a scale's band named after it
+ * (23至31分为绿灯, 38分以上为红灯), a value an editor's correction
  * puts right that the article states already (现已更正为X); and a note that defines a term
  * (注：规上企业指年营收达2000万元的企业): what follows its 指 defines, it reports nothing.
  *
@@ -130,6 +131,31 @@ static gboolean correction_repeats(const Ctx *c, const char *sent, const JbQuant
     return g_hash_table_lookup(c->seen, &probe) != NULL;
 }
 
+/* Is a range or a bound given a class's name after it (23至31分为绿灯, 38分以上为红灯, 介于60至
+ * 79分为C级): a scale's band, no figure. The name is a few characters ending in a word of
+ * class (灯, 级, 类, 档, 型, 等) and ends the clause. */
+static gboolean band_named(const char *sent, const char *end, const JbQuantity *q)
+{
+    if (!q->is_range && q->bound == JB_BOUND_EXACT)
+        return FALSE;
+    const char *qe = sent + q->end;
+    const char *r = starts(qe, end, "为")   ? qe + strlen("为")
+                    : starts(qe, end, "為") ? qe + strlen("為")
+                                            : NULL;
+    static const char *const CLASS[] = {"灯", "燈", "级", "級", "类", "類",
+                                        "档", "檔", "型", "等", NULL};
+    for (int k = 0; r && k < 6 && r < end; k++) {
+        gunichar ch = g_utf8_get_char(r);
+        if (ch < 0x4E00 || ch > 0x9FFF)
+            return FALSE;
+        r = g_utf8_next_char(r);
+        for (const char *const *w = CLASS; *w; w++)
+            if (ends(qe, r, *w) && (r == end || clause_sep_at(r) || sentence_end_at(r)))
+                return TRUE;
+    }
+    return FALSE;
+}
+
 gboolean states_a_condition(const Ctx *c, const char *sent, const char *end, const GArray *qs,
                             guint i)
 {
@@ -138,7 +164,8 @@ gboolean states_a_condition(const Ctx *c, const char *sent, const char *end, con
     const JbQuantity *next = i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL;
     return coupon_rule(sent, end, prev, x) || length_of_group(sent, end, x) ||
            holding_class(sent, end, x) || bracketed_condition(sent, end, x, next) ||
-           window_after_launch(sent, end, x) || correction_repeats(c, sent, x);
+           window_after_launch(sent, end, x) || correction_repeats(c, sent, x) ||
+           band_named(sent, end, x);
 }
 
 /* ---- notes that define a term -------------------------------------------------------------- */

@@ -14,46 +14,6 @@
 
 #include <string.h>
 
-/* A cell that is a plain signed decimal, perhaps with %: "353564", "-12.5%", "3.2". */
-static gboolean plain_number(const char *s)
-{
-    const char *p = s;
-    if (*p == '-' || *p == '+')
-        p++;
-    gboolean digit = FALSE, point = FALSE;
-    for (; *p; p++) {
-        if (g_ascii_isdigit(*p))
-            digit = TRUE;
-        else if (*p == '.' && !point && digit)
-            point = TRUE;
-        else if (*p == ',' && digit)
-            continue;
-        else
-            break;
-    }
-    if (*p == '%')
-        p++;
-    return digit && *p == '\0';
-}
-
-/* A cell that is a range of two plain numbers: "3,000-5,000", "1.5～2.0", "8至12". */
-static gboolean plain_range(const char *s)
-{
-    static const char *const SEP[] = {"-", "—", "–", "～", "~", "至", NULL};
-    const char *p = s + (*s == '-' || *s == '+');
-    while (g_ascii_isdigit(*p) || *p == ',' || *p == '.')
-        p++;
-    if (p == s)
-        return FALSE;
-    for (const char *const *w = SEP; *w; w++)
-        if (g_str_has_prefix(p, *w) && g_ascii_isdigit(p[strlen(*w)])) {
-            g_autofree char *low = g_strndup(s, (gsize)(p - s));
-            return plain_number(low) && plain_number(p + strlen(*w));
-        }
-    return FALSE;
-}
-
-
 /* `s` without bracketed units and the spans [a, b) of its times. */
 static char *strip_text(const char *s, const TimeRef *t)
 {
@@ -143,6 +103,7 @@ typedef struct {
     gboolean pct;    /* the caption names % too (单位：亿元，%): for its columns of rates */
     JbPeriod ctx;    /* the table's period: its caption's, else the paragraph's */
     gboolean have_ctx;
+    guint64 bands; /* jb_table_band_columns: columns of bands, no figures */
 } Table;
 
 /* Is `a` the period a year before `b` (H1 FY25 and H1 FY26, 2024 and 2025)? */
@@ -313,7 +274,8 @@ static gboolean cell_quantity(const char *cell, const char *head, const char *ro
         }
         return TRUE;
     }
-    gboolean plain = plain_number(cell) || plain_range(cell); /* (a range: the unit after it) */
+    gboolean plain = jb_table_plain_number(cell) ||
+                     jb_table_plain_range(cell); /* (a range: the unit after it) */
     if (jb_number_parse(cell, q, NULL) && (q->unit[0] || !plain))
         return TRUE;
     if (!plain)
@@ -391,7 +353,7 @@ static gboolean value_header(const char *head)
 static gboolean text_cell(const char *cell)
 {
     glong n = g_utf8_strlen(cell, -1);
-    if (n < 1 || n > 12)
+    if (n < 1 || n > 12 || jb_table_placeholder(cell))
         return FALSE;
     for (const char *p = cell; *p; p++)
         if (g_ascii_isdigit(*p))
@@ -449,7 +411,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
                            : NULL;
     for (guint j = 1; j < n; j++) {
         const char *head = t->head && j < t->head->len ? g_ptr_array_index(t->head, j) : NULL;
-        if (head && (unit_header(head) || id_header(head)))
+        if ((head && (unit_header(head) || id_header(head))) || (j < 64 && (t->bands >> j) & 1))
             continue;
         TimeRef ht; /* (上季, 今季: relative to the row's period, not to the column before) */
         gboolean head_time = head &&
@@ -554,6 +516,7 @@ void jb_extract_table(Ctx *c, guint first, guint last)
     }
     if (!t.unit) /* or written under it: 单位：千港元；数据来源：年报 */
         t.unit = jb_table_note_unit(a, first, last, &t.pct);
+    t.bands = jb_table_band_columns(a, first, last);
     gboolean last_head = FALSE;
     for (guint i = first; i < last; i++) {
         const char *row = g_ptr_array_index(a->paragraphs, i);
@@ -574,7 +537,8 @@ void jb_extract_table(Ctx *c, guint first, guint last)
                 numbers++;
         }
         /* a first row of bare years heads its columns (地区 | 2023 | 2024, 年份 | 2024A | 2025E) */
-        gboolean year_heads = !t.head && years > 0 && numbers == 0 && !plain_number(cells[0]);
+        gboolean year_heads = !t.head && years > 0 && numbers == 0 &&
+                              !jb_table_plain_number(cells[0]);
         numbers += years;
         gboolean heads_over = last_head; /* (the row before was headers too) */
         last_head = !(numbers > 0 && n > 1 && !year_heads) && filled > 1;

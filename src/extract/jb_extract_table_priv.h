@@ -4,6 +4,19 @@
 
 #include "jb_extract_priv.h"
 
+/* jb_extract_table_cells.c */
+/* A cell that is a plain signed decimal, perhaps with %: "353564", "-12.5%", "3.2". */
+gboolean jb_table_plain_number(const char *s);
+/* A cell that is a range of two plain numbers: "3,000-5,000", "1.5～2.0", "8至12". */
+gboolean jb_table_plain_range(const char *s);
+/* A cell standing for no value: dashes, a slash, dots (—, --, /, …), blank. */
+gboolean jb_table_placeholder(const char *cell);
+/* The columns (bit j for column j, j < 64; never the label's nor the last) of the table in
+ * paragraphs [first, last) that hold bands defining each row's class (实用面积 | 少于40平方米,
+ * 40至69.9平方米, 160平方米或以上): a cell bounded by a word of comparison in some row and no
+ * plain figure in any. Their cells are no statements. */
+guint64 jb_table_band_columns(const JbArticle *a, guint first, guint last);
+
 /* jb_extract_table_units.c */
 /* The unit a header or label gives in brackets: “（亿元）” → "亿元", "(%)" → "%"; NULL (the
  * caller frees it). */
