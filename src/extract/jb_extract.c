@@ -462,6 +462,9 @@ static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray
         c->anchor.fy_end = jb_extract_fiscal_year_end(g_ptr_array_index(article->paragraphs, i));
     for (guint i = 0; i < article->paragraphs->len && !c->anchor.roc; i++)
         c->anchor.roc = jb_extract_roc_calendar(g_ptr_array_index(article->paragraphs, i));
+    for (guint i = 0; i < article->paragraphs->len && !c->have_fieldwork; i++)
+        c->have_fieldwork = jb_extract_fieldwork(g_ptr_array_index(article->paragraphs, i),
+                                                 &c->fieldwork);
     enter_section(c, NULL);
 
     c->seen = jb_extract_seen_new();

@@ -275,6 +275,10 @@ typedef struct {
  * 1..12, or 0 when it does not. */
 int jb_extract_fiscal_year_end(const char *text);
 
+/* When the survey `text` (an article's paragraph) reports was done, as it says so (本次调查于
+ * 2026年10月…开展, 调查时间为2026年9月至10月…进行): FALSE when it says no such thing. */
+gboolean jb_extract_fieldwork(const char *text, JbPeriod *out);
+
 /* Does `text` (an article's paragraph) show the Republic of China's calendar in traditional
  * script: a year 民國1NN年, or 新台幣 (新臺幣)? */
 gboolean jb_extract_roc_calendar(const char *text);
@@ -493,6 +497,10 @@ typedef struct {
      * in 2025): the default of figures and of 全年, 年末 */
     JbPeriod title_period;
     gboolean have_title_period;
+    /* when the survey the article reports was done (jb_extract_fieldwork): the period of its
+     * findings that name none, over a year in the report's name */
+    JbPeriod fieldwork;
+    gboolean have_fieldwork;
     /* the years of a plan the title publishes (三年行动方案（2026—2028年）), not yet over:
      * what its 年均 and 每年 figures span */
     JbPeriod plan_span;

@@ -89,6 +89,27 @@ static gboolean opening_day_only(const Ctx *c, const JbPeriod *p)
            jb_period_end_day(p) == jb_period_end_day(&c->opening_day);
 }
 
+/* A survey's finding (a share of respondents, an average) named no time but the year of the
+ * report's name (《2026年…调查报告》显示，近六成受访者…), the year in force or the published day:
+ * the months the survey was done in, when the article says them (jb_extract_fieldwork), of
+ * that year and not after the day. */
+static void survey_findings(const Ctx *c, const TimeRef *t, const char *qs, JbPeriod *p)
+{
+    gboolean year = p->start.kind == JB_POINT_YEAR && p->end.year == p->start.year;
+    gboolean day = !t && p->start.kind == JB_POINT_DAY && p->end.kind == JB_POINT_DAY &&
+                   jb_period_freq(p) == JB_FREQ_DAY; /* (the published day, by default) */
+    if (!c->have_fieldwork || !(year || day) || c->fieldwork.start.year != p->start.year ||
+        (day && jb_period_first_day(&c->fieldwork) > jb_period_first_day(p)))
+        return;
+    if (t) { /* (a time of its own counts only inside a book title: the report's name) */
+        const char *open = g_strrstr_len(c->sentence_start, t->at - c->sentence_start, "《");
+        if (!open || g_strstr_len(open, qs - open, "》") == NULL ||
+            g_strstr_len(open, t->at - open, "》"))
+            return;
+    }
+    *p = c->fieldwork;
+}
+
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
  * paragraph's earlier sentences, the story's opening period, else the published day (a
  * trading day for a market figure; last year for a running total in January or
@@ -145,6 +166,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
             return;
         }
     }
+    survey_findings(c, t, qs, &p);
     jb_period_format(&p, out);
 }
 

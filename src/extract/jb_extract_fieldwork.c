@@ -1,0 +1,71 @@
+/* jb_extract_fieldwork.c — when a survey was done, as its report says (本次调查于2026年10月在
+ * 全国36个城市开展, 本次调研于2026年11月通过线上问卷开展, 调查时间为2026年9月至10月): the
+ * period of the findings it reports, which name no time of their own; not the year in the
+ * report's name (《2026年中国城市居民睡眠健康调查报告》) nor the day the page went up.
+ *
+ * Not for: times a finding names itself (2026年前三季度…人均花费…), read as any figure's.
+ */
+#include "jb_extract_priv.h"
+
+#include <string.h>
+
+/* The digits of a number at *p of at most `max` digits, moved past; -1 when none. */
+static int number_at(const char **p, int max)
+{
+    int v = 0, n = 0;
+    while (g_ascii_isdigit(**p) && n < max) {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    return n && !g_ascii_isdigit(**p) ? v : -1;
+}
+
+static gboolean word_at(const char **p, const char *w)
+{
+    if (strncmp(*p, w, strlen(w)) != 0)
+        return FALSE;
+    *p += strlen(w);
+    return TRUE;
+}
+
+/* A month of a year at p (2026年10月), and a later month after 至/到/— (至11月): the span. */
+static gboolean month_span_at(const char *p, JbPeriod *out)
+{
+    int y = number_at(&p, 4), m = -1;
+    if (y < 1900 || !word_at(&p, "年") || (m = number_at(&p, 2)) < 1 || m > 12 ||
+        !word_at(&p, "月"))
+        return FALSE;
+    *out = (JbPeriod){{JB_POINT_MONTH, y, m, 0}, {JB_POINT_MONTH, y, m, 0}};
+    const char *q = p;
+    int m2;
+    if ((word_at(&q, "至") || word_at(&q, "到") || word_at(&q, "—") || word_at(&q, "-")) &&
+        (m2 = number_at(&q, 2)) > m && m2 <= 12 && word_at(&q, "月"))
+        out->end.n = m2;
+    return TRUE;
+}
+
+gboolean jb_extract_fieldwork(const char *text, JbPeriod *out)
+{
+    static const char *const SURVEY[] = {"调查", "調查", "调研", "調研", "问卷", "問卷", NULL};
+    static const char *const WHEN[] = {"于",     "於",     "在",     "时间为", "時間為",
+                                       "时间：", "時間：", "期间为", "期間為", NULL};
+    static const char *const DONE[] = {"开展", "開展", "进行", "進行", "实施", "實施", "完成",
+                                       "展开", "展開", "回收", "收集", "发放", "發放", NULL};
+    for (const char *const *s = SURVEY; *s; s++)
+        for (const char *p = strstr(text, *s); p; p = strstr(p + 1, *s)) {
+            const char *q = p + strlen(*s);
+            const char *const *w = WHEN;
+            while (*w && !word_at(&q, *w))
+                w++;
+            if (!*w || !month_span_at(q, out))
+                continue;
+            /* (the survey was done then: a verb of doing it in the sentence after the time) */
+            const char *end = strstr(q, "。");
+            gsize n = end ? (gsize)(end - q) : strlen(q);
+            for (const char *const *d = DONE; *d; d++)
+                if (g_strstr_len(q, (gssize)n, *d))
+                    return TRUE;
+        }
+    return FALSE;
+}
