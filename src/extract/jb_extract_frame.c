@@ -123,6 +123,10 @@ gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
 {
     if (headings_period(c, prose, out))
         return TRUE;
+    if (c->week_of_story && c->have_story_week) {
+        *out = c->story_week; /* a weekly's week (its headings and title, read last, too) */
+        return TRUE;
+    }
     if (c->have_declared) {
         *out = c->declared;
         return TRUE;

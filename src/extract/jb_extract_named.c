@@ -47,10 +47,12 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
      * days, 本周（11月23日—11月29日）, defines it) */
     gboolean days = r->val.start.kind == JB_POINT_DAY && r->val.end.kind == JB_POINT_DAY;
     if (!r->has_val || (r->role != TIME_PERIOD && !(r->role == TIME_RESTATE && days)) ||
-        r->at <= sent)
+        r->at < sent)
         return;
     const char *open = NULL;
-    if (ends(sent, r->at, "（"))
+    if (r->at == sent)
+        ; /* (opening its sentence: a weekly's week at most, 11月30日至12月6日，全国…) */
+    else if (ends(sent, r->at, "（"))
         open = r->at - strlen("（");
     else if (r->at[-1] == '(')
         open = r->at - 1;
@@ -69,7 +71,7 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
         c->week_last = FALSE;
     }
     /* a span of two days or more (not a day, nor hours: 夜间（18时至次日2时）) */
-    if (!open || jb_period_end_day(&r->val) - jb_period_first_day(&r->val) < 2)
+    if (!open || r->at == sent || jb_period_end_day(&r->val) - jb_period_first_day(&r->val) < 2)
         return;
     gint64 span = jb_period_end_day(&r->val) - jb_period_first_day(&r->val);
     if (span >= 5 && span <= 7 && (ends(sent, open, "周") || ends(sent, open, "週"))) {
