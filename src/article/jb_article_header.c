@@ -141,9 +141,9 @@ static FirstSet header_firsts;
 
 /* A header key with its colon and a date at p (发布日期：2026年12月4日): 1 with the date set,
  * 0 for a key with no date after it, -1 for no key at p. */
-static int keyed_date(const char *p, int *y, int *m, int *d)
+/* Past a header key at p, its colon and the spaces around it (发布日期 ： ); NULL for no key. */
+static const char *past_header_key(const char *p)
 {
-    const char *e;
     for (gsize i = 0; first_set_has(&header_firsts, p) && i < G_N_ELEMENTS(header_keys); i++) {
         if (!starts_with_lit(p, header_keys[i]))
             continue;
@@ -156,26 +156,21 @@ static int keyed_date(const char *p, int *y, int *m, int *d)
             q += strlen("：");
         while (*q == ' ')
             q++;
-        return jb_article_scan_ymd(q, &e, y, m, d) == 3;
+        return q;
     }
-    return -1;
+    return NULL;
+}
+
+static int keyed_date(const char *p, int *y, int *m, int *d)
+{
+    const char *e, *q = past_header_key(p);
+    return q ? jb_article_scan_ymd(q, &e, y, m, d) == 3 : -1;
 }
 
 gboolean jb_article_header_key_alone(const char *p)
 {
-    for (gsize i = 0; first_set_has(&header_firsts, p) && i < G_N_ELEMENTS(header_keys); i++) {
-        if (!starts_with_lit(p, header_keys[i]))
-            continue;
-        const char *q = p + header_keys[i].n;
-        if (*q == ':')
-            q++;
-        else if (starts_with(q, "："))
-            q += strlen("：");
-        while (*q == ' ')
-            q++;
-        return *q == '\0';
-    }
-    return FALSE;
+    const char *q = past_header_key(p);
+    return q && *q == '\0';
 }
 
 gboolean jb_article_field_date(const char *p, int *y, int *m, int *d)
