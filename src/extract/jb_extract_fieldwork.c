@@ -5,42 +5,21 @@
  *
  * Not for: times a finding names itself (2026年前三季度…人均花费…), read as any figure's.
  */
-#include "jb_extract_priv.h"
+#include "jb_extract_period_priv.h"
 
 #include <string.h>
 
-/* The digits of a number at *p of at most `max` digits, moved past; -1 when none. */
-static int number_at(const char **p, int max)
-{
-    int v = 0, n = 0;
-    while (g_ascii_isdigit(**p) && n < max) {
-        v = v * 10 + (**p - '0');
-        (*p)++;
-        n++;
-    }
-    return n && !g_ascii_isdigit(**p) ? v : -1;
-}
-
-static gboolean word_at(const char **p, const char *w)
-{
-    if (strncmp(*p, w, strlen(w)) != 0)
-        return FALSE;
-    *p += strlen(w);
-    return TRUE;
-}
-
 /* A month of a year at p (2026年10月), and a later month after 至/到/— (至11月): the span. */
-static gboolean month_span_at(const char *p, JbPeriod *out)
+static gboolean month_span_at(const char *s, const char *p, const char *z, JbPeriod *out)
 {
-    int y = number_at(&p, 4), m = -1;
-    if (y < 1900 || !word_at(&p, "年") || (m = number_at(&p, 2)) < 1 || m > 12 ||
-        !word_at(&p, "月"))
+    int y = digits(&p, s, z, 4), m = -1;
+    if (y < 1900 || !(p = lit(p, z, "年")) || (m = digits(&p, s, z, 2)) < 1 || m > 12 ||
+        !(p = lit(p, z, "月")))
         return FALSE;
     *out = (JbPeriod){{JB_POINT_MONTH, y, m, 0}, {JB_POINT_MONTH, y, m, 0}};
-    const char *q = p;
-    int m2;
-    if ((word_at(&q, "至") || word_at(&q, "到") || word_at(&q, "—") || word_at(&q, "-")) &&
-        (m2 = number_at(&q, 2)) > m && m2 <= 12 && word_at(&q, "月"))
+    const char *q = any_lit(p, z, (const char *const[]){"至", "到", "—", "-", NULL});
+    int m2 = q ? digits(&q, s, z, 2) : -1;
+    if (m2 > m && m2 <= 12 && lit(q, z, "月"))
         out->end.n = m2;
     return TRUE;
 }
@@ -52,13 +31,11 @@ gboolean jb_extract_fieldwork(const char *text, JbPeriod *out)
                                        "时间：", "時間：", "期间为", "期間為", NULL};
     static const char *const DONE[] = {"开展", "開展", "进行", "進行", "实施", "實施", "完成",
                                        "展开", "展開", "回收", "收集", "发放", "發放", NULL};
+    const char *z = text + strlen(text);
     for (const char *const *s = SURVEY; *s; s++)
         for (const char *p = strstr(text, *s); p; p = strstr(p + 1, *s)) {
-            const char *q = p + strlen(*s);
-            const char *const *w = WHEN;
-            while (*w && !word_at(&q, *w))
-                w++;
-            if (!*w || !month_span_at(q, out))
+            const char *q = any_lit_scan(p + strlen(*s), z, WHEN);
+            if (!q || !month_span_at(text, q, z, out))
                 continue;
             /* (the survey was done then: a verb of doing it in the sentence after the time) */
             const char *end = strstr(q, "。");
