@@ -173,12 +173,15 @@ void jb_article_feed_pass(Ctx *c, const char *s, const char *end, guint line)
         g_autofree char *title = field(cs, ce, TITLE);
         g_autofree char *link = field(cs, ce, LINK);
         g_autofree char *date = field(cs, ce, DATE);
-        jb_article_begin_section(c, title, title ? strlen(title) : 0, date, link);
-        if (title) {
+        /* (an ad among the items, 【广告】…: none of it is news) */
+        gboolean ad = title && jb_article_ad_title(title);
+        if (!ad)
+            jb_article_begin_section(c, title, title ? strlen(title) : 0, date, link);
+        if (title && !ad) {
             c->next_kind = JB_PARA_HEADING;
             jb_article_emit(c, title, strlen(title), item_line);
         }
-        for (const char *const *b = BODY; *b; b++) {
+        for (const char *const *b = BODY; *b && !ad; b++) {
             const char *bs, *be, *xs, *xe;
             if (!element(cs, ce, *b, &bs, &be, &xs, &xe) || xs == xe)
                 continue;

@@ -167,10 +167,29 @@ static const JunkRule junk_rules[] = {
     {J_START, "猜你喜歡", 20, NULL, TRUE},
     {J_START, "精彩推薦", 20, NULL, TRUE},
     {J_START, "往期回顧", 20, NULL, TRUE},
+    {J_START, "相關視頻", 20, NULL, TRUE},
+    {J_START, "編輯推薦", 20, NULL, TRUE},
+    {J_START, "推薦新聞", 20, NULL, TRUE},
+    {J_START, "熱門閱讀", 20, NULL, TRUE},
+    {J_START, "熱點推薦", 20, NULL, TRUE},
+    {J_START, "載入更多", 20, NULL, TRUE},
+    {J_START, "加載更多", 20, NULL, TRUE},
+    {J_START, "點擊加載更多", 20, NULL, TRUE},
+    {J_START, "閱讀剩餘全文", 20, NULL, TRUE},
     {J_TEST, "list heading", 200, jb_junk_list_heading, TRUE},
     /* a list of headlines with their dates (标题（2024-10-18）): another page's links */
     {J_TEST, "dated headline", 60, jb_junk_dated_headline, FALSE},
-    /* ads */
+    /* ads: a marked block (【广告】数观VIP会员限时7折…; the marks of jb_article_ad_title) */
+    {J_START, "【广告】", 300, NULL, FALSE},
+    {J_START, "【廣告】", 300, NULL, FALSE},
+    {J_START, "【推广】", 300, NULL, FALSE},
+    {J_START, "【推廣】", 300, NULL, FALSE},
+    {J_START, "【赞助】", 300, NULL, FALSE},
+    {J_START, "【贊助】", 300, NULL, FALSE},
+    {J_START, "[广告]", 300, NULL, FALSE},
+    {J_START, "[廣告]", 300, NULL, FALSE},
+    {J_START, "[推广]", 300, NULL, FALSE},
+    {J_START, "[推廣]", 300, NULL, FALSE},
     {J_WHOLE, "广告", 0, NULL, FALSE},
     {J_WHOLE, "廣告", 0, NULL, FALSE},
     {J_WHOLE, "推广", 0, NULL, FALSE},
@@ -587,6 +606,20 @@ static JunkSet junk_candidates(const JunkPara *j)
         }
     }
     return s;
+}
+
+/* Is `t` (a feed item's title) marked as an ad (【广告】, 【推广】, [广告]…)? The item is no
+ * news: its title and text go whole. */
+gboolean jb_article_ad_title(const char *t)
+{
+    static const char *const MARKS[] = {"【广告】", "【廣告】", "【推广】", "【推廣】", "【赞助】",
+                                        "【贊助】", "[广告]",   "[廣告]",   "[推广]",   "[推廣]"};
+    while (*t == ' ' || *t == '\t' || *t == '\n')
+        t++;
+    for (gsize i = 0; i < G_N_ELEMENTS(MARKS); i++)
+        if (g_str_has_prefix(t, MARKS[i]))
+            return TRUE;
+    return FALSE;
 }
 
 /* The first rule that matches decides. */

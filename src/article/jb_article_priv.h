@@ -562,6 +562,7 @@ void jb_junk_register_key(guint k);
 void jb_article_junk_init(void);
 /* What the junk rules say of the paragraph `j`: keep it, drop it, or cut the rest. */
 JunkVerdict jb_article_junk_verdict(const JunkPara *j);
+gboolean jb_article_ad_title(const char *t);
 
 /* jb_article_spacing.c: is the text [s, s+n) spaced between Chinese and digits throughout
  * (2025 年 3 月, 营收 12.5 亿元)? Then jb_article_unspace takes those spaces out of `s` (a

@@ -16,6 +16,49 @@ static gboolean has_ext(const char *path, const char *const *exts)
     return FALSE;
 }
 
+/* Is [p, lim) at a pipe table's rule (| --- | :---: |)? */
+static gboolean table_rule(const char *p, const char *lim)
+{
+    if (p >= lim || *p != '|')
+        return FALSE;
+    guint dashes = 0;
+    for (; p < lim && *p != '\n' && *p != '\r'; p++)
+        if (*p == '-')
+            dashes++;
+        else if (*p != '|' && *p != ':' && *p != ' ')
+            return FALSE;
+    return dashes >= 3;
+}
+
+/* Markdown signs in [s, lim), counted up to 4: a heading or a fence at a line start, "](" or
+ * "**" anywhere; with `rules`, a pipe table's rule (enough alone). */
+static guint markdown_signs(const char *s, const char *lim, gboolean rules)
+{
+    guint score = 0;
+    for (const char *p = s; p < lim && score < 4;) { /* p: a line start */
+        const char *h = p;
+        while (h < lim && *h == '#')
+            h++;
+        if (h > p && h - p <= 6 && h < lim && *h == ' ')
+            score += 2;
+        if (lim - p >= 3 && memcmp(p, "```", 3) == 0)
+            score += 2;
+        if (rules && table_rule(p, lim))
+            score += 4; /* (no page of tags writes one) */
+        const char *q = p;
+        for (;;) {
+            q = skip_to_any(q, lim, ']', '*', '\n');
+            if (q == lim || *q == '\n')
+                break;
+            if (q + 1 < lim && ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*')))
+                score++;
+            q++;
+        }
+        p = q + 1;
+    }
+    return score;
+}
+
 JbShape jb_article_detect_shape(const char *path, const char *s, const char *end, gboolean fm)
 {
     static const char *const html_exts[] = {"html", "htm", "xhtml", "shtml", NULL};
@@ -46,34 +89,17 @@ JbShape jb_article_detect_shape(const char *path, const char *s, const char *end
             tags++;
     }
     if (md) {
-        /* Markdown may hold inline HTML; only a body that opens with a tag is HTML. */
+        /* Markdown may hold inline HTML; only a body that opens with a tag is HTML, unless
+         * its text has Markdown's own blocks (a post opening with a <figure> photo and its
+         * caption, then ## headings, **bold** and | pipe | tables) */
         const char *q = s;
         while (q < end && g_ascii_isspace(*q))
             q++;
-        return q < end && *q == '<' && tags >= 2 ? JB_SHAPE_HTML : JB_SHAPE_MARKDOWN;
+        return q < end && *q == '<' && tags >= 2 && markdown_signs(s, lim, TRUE) < 4
+                   ? JB_SHAPE_HTML
+                   : JB_SHAPE_MARKDOWN;
     }
     if (tags >= 3 || (tags >= 1 && has_ext(path, html_exts)))
         return JB_SHAPE_HTML;
-    /* Markdown signs: a heading or a fence at a line start, "](" or "**" anywhere. */
-    guint score = 0;
-    for (const char *p = s; p < lim && score < 4;) { /* p: a line start */
-        const char *h = p;
-        while (h < lim && *h == '#')
-            h++;
-        if (h > p && h - p <= 6 && h < lim && *h == ' ')
-            score += 2;
-        if (lim - p >= 3 && memcmp(p, "```", 3) == 0)
-            score += 2;
-        const char *q = p;
-        for (;;) {
-            q = skip_to_any(q, lim, ']', '*', '\n');
-            if (q == lim || *q == '\n')
-                break;
-            if (q + 1 < lim && ((q[0] == ']' && q[1] == '(') || (q[0] == '*' && q[1] == '*')))
-                score++;
-            q++;
-        }
-        p = q + 1;
-    }
-    return score >= 4 ? JB_SHAPE_MARKDOWN : JB_SHAPE_TEXT;
+    return markdown_signs(s, lim, FALSE) >= 4 ? JB_SHAPE_MARKDOWN : JB_SHAPE_TEXT;
 }

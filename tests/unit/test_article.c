@@ -777,6 +777,74 @@ static int kind_of(const JbArticle *a, const char *text)
     return -1;
 }
 
+/* A feed's item marked as an ad (【广告】 in its title, [推广] in a CDATA title) is no news:
+ * neither its title nor its text is a paragraph; the items around it are read. An ad block
+ * so marked in a page's text goes too. */
+static void test_feed_ads(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle) a = parse_as(
+        "feed.xml",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        "<title>某研究院</title>\n<entry><title>三季度网购规模增长7%</title>"
+        "<published>2026-11-20T09:00:00+08:00</published>"
+        "<summary type=\"html\">&lt;p&gt;三季度网购规模同比增长7%。&lt;/p&gt;</summary></entry>\n"
+        "<entry><title>【广告】会员限时5折 年卡仅需¥199</title>"
+        "<published>2026-11-19T09:00:00+08:00</published>"
+        "<summary type=\"html\">&lt;p&gt;开通即可下载2,000余份报告。&lt;/p&gt;</summary></entry>\n"
+        "<entry><title><![CDATA[[推广] 新课上线首月8元]]></title>"
+        "<summary>报名即送3份资料。</summary></entry>\n"
+        "<entry><title>快递业务量突破百亿件</title>"
+        "<summary>10月快递业务量为112亿件。</summary></entry>\n</feed>\n",
+        &error);
+    g_clear_error(&error);
+    ok(a && !any_para_has(a, "会员") && !any_para_has(a, "2,000") && !any_para_has(a, "新课") &&
+           !any_para_has(a, "3份"),
+       "feed ads: an item marked 【广告】 or [推广] gives no paragraph");
+    ok(any_para_is(a, "三季度网购规模同比增长7%。") && any_para_is(a, "10月快递业务量为112亿件。"),
+       "feed ads: the items around them are read");
+    g_autoptr(JbArticle)
+        b = parse("<p>全市网购规模增长7%。</p>\n<p>【廣告】年卡限時5折，僅需199元</p>\n"
+                  "<p>快递业务量为112亿件。</p>\n",
+                  -1);
+    ok(b && b->paragraphs->len == 2 && !any_para_has(b, "199"),
+       "ad blocks: a paragraph opening with 【廣告】 goes");
+}
+
+/* A Markdown post whose body opens with an HTML <figure> (a photo and its caption) is still
+ * Markdown when its text has Markdown's blocks: its ## headings, **bold** lines and pipe
+ * tables read as such. A body of tags with no such signs is HTML. */
+static void test_markdown_opening_tag(void)
+{
+    GError *error = NULL;
+    g_autoptr(JbArticle)
+        a = parse_as("post.md",
+                     "---\ntitle: 桐港吞吐量\n---\n\n<figure><img src=\"/a.jpg\" alt=\"桐港\">"
+                     "<figcaption>桐港夜景。</figcaption></figure>\n\n桐港10月吞吐量增长5%。\n\n"
+                     "## 走勢\n\n| 月份 | 吞吐量（萬噸） |\n| --- | --- |\n| 9月 | 4,924 |\n\n"
+                     "**延伸閱讀**\n\n- 鄰港吞吐量逾4億噸\n",
+                     &error);
+    g_clear_error(&error);
+    ok(a && a->shape == JB_SHAPE_MARKDOWN, "a post opening with <figure>: Markdown");
+    ok(kind_of(a, "走勢") == JB_PARA_HEADING, "a post opening with <figure>: its ## heading");
+    ok(kind_of(a, "9月" JB_CELL_SEP "4,924") == JB_PARA_TABLE,
+       "a post opening with <figure>: its table row");
+    ok(a && !any_para_has(a, "4億"), "a post opening with <figure>: its 延伸閱讀 list is junk");
+    g_autoptr(JbArticle)
+        t = parse_as("table.md",
+                     "---\ntitle: 表\n---\n<figure><img src=\"/b.jpg\"></figure>\n\n"
+                     "桐港吞吐量增长。\n\n| 月份 | 吞吐量 |\n| --- | --- |\n| 9月 | 4,924 |\n",
+                     &error);
+    g_clear_error(&error);
+    ok(t && t->shape == JB_SHAPE_MARKDOWN && kind_of(t, "9月" JB_CELL_SEP "4,924") == JB_PARA_TABLE,
+       "a post opening with <figure>, with a pipe table only: Markdown");
+    g_autoptr(JbArticle) b = parse_as(
+        "page.md", "---\ntitle: 页\n---\n<div><p>全市出口增长6%。</p><p>进口增长2%。</p></div>\n",
+        &error);
+    g_clear_error(&error);
+    ok(b && b->shape == JB_SHAPE_HTML, "a body of tags with no Markdown signs: HTML");
+}
+
 /* A bulletin's run-on items in Markdown, each its bold headline then its story, in one
  * paragraph or one a paragraph: each headline is a heading (its item a story of its own),
  * its story a paragraph. A bold name that is the sentence's subject, a bold label ending in
@@ -1270,6 +1338,8 @@ int main(void)
     test_errors();
     test_unterminated();
     test_ad_blocks();
+    test_feed_ads();
+    test_markdown_opening_tag();
     test_hostile();
     test_html_details();
     test_text_details();
