@@ -154,6 +154,30 @@ static gboolean unit_declaration(const char *sent, const char *at)
     return FALSE;
 }
 
+/* A currency named once for the rest (213.6億澳門元（下同）, 5亿美元(下同)) is noted; an
+ * amount after it in bare 元 (2,318.7億元, 每股1.3元) is in that currency, unless renminbi is
+ * named at it (人民币100亿元). */
+static void declared_currency(Ctx *c, const char *sent, const char *end, JbQuantity *x)
+{
+    const char *u = x->unit, *e = sent + x->end;
+    gboolean bare = same_str(u, "元") || g_str_has_prefix(u, "元/");
+    if (!bare && jb_unit_is_money(u) && !strchr(u, '/') && g_str_has_suffix(u, "元") &&
+        (starts(e, end, "（下同）") || starts(e, end, "(下同)"))) {
+        g_strlcpy(c->declared_currency, u, sizeof c->declared_currency);
+        return;
+    }
+    if (!bare || !c->declared_currency[0])
+        return;
+    const char *qs = sent + x->start;
+    for (const char *const *cur = jb_words_unit_currency; *cur; cur++)
+        if (g_strstr_len(qs, (gssize)(x->end - x->start), *cur) || ends(sent, qs, *cur))
+            return;
+    char unit[sizeof x->unit];
+    if ((gsize)g_snprintf(unit, sizeof unit, "%s%s", c->declared_currency, u + strlen("元")) <
+        sizeof unit)
+        memcpy(x->unit, unit, sizeof unit);
+}
+
 /* Where the ratio starts that a figure without a unit is a later term of (37.6 in
  * 7.0:37.6:55.4, 7.5 in 1：7.5: only terms and colons before it); NULL for any other figure. */
 static const char *ratio_start(const char *sent, const JbQuantity *x)
@@ -174,15 +198,18 @@ static const char *ratio_start(const char *sent, const JbQuantity *x)
     }
 }
 
-static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
+/* The figures of the sentence [sent, p) in c->quantities: in the currency declared for them,
+ * without a span's length or an amount restated in brackets. */
+static void scan_figures(Ctx *c, const char *sent, const char *p)
 {
     gsize len = (gsize)(p - sent);
-
     GArray *qs = c->quantities;
     g_array_set_size(qs, 0);
     JbQuantity q;
-    for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end)
+    for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end) {
+        declared_currency(c, sent, p, &q);
         g_array_append_val(qs, q);
+    }
     for (guint i = 0; i < qs->len;) { /* (a span's length: 国庆假期7天（10月1日至7日）) */
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
         if (span_length(sent + x->end, p, x) ||
@@ -191,6 +218,12 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         else
             i++;
     }
+}
+
+static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line)
+{
+    GArray *qs = c->quantities;
+    scan_figures(c, sent, p);
     /* (a sentence with no figure may still name their period) */
     read_times(c, sent, p, first_figure(sent, p, qs));
     /* a number inside a time the sentence names is part of it (两年平均, 前7个月) */
@@ -424,6 +457,7 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
 static void open_story(Ctx *c)
 {
     c->have_lead = c->have_declared = c->have_opening_day = FALSE;
+    c->declared_currency[0] = '\0';
     c->have_story_week = c->week_of_story = FALSE;
     c->lead_open = TRUE;
 }

@@ -293,8 +293,10 @@ static gboolean sentence_names(const Ctx *c, const JbStatement *s, const char *l
             }
         if (starts(from, at, "其中") || starts(from, at, "其中，"))
             from = before; /* 前三季度全市地区生产总值…。其中，第三季度单季增长5.6% */
+        /* (to its clause's end: the row named in a later clause is another figure's, 溢利…
+         * 按年下跌9.6%；每股盈利6.42港元 names no 每股盈利 for the 9.6%) */
         while (*to && !starts(to, to + 3, "。") && !starts(to, to + 3, "！") &&
-               !starts(to, to + 3, "？"))
+               !starts(to, to + 3, "？") && !starts(to, to + 3, "；"))
             to = g_utf8_next_char(to);
         if (g_strstr_len(from, to - from, label) || chars_in(label, from, to))
             return TRUE;
