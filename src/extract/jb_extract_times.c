@@ -150,6 +150,27 @@ static void since_to_day(GArray *refs, guint i)
                        : (JbPoint){JB_POINT_MONTH, d->year, 1, 0};
 }
 
+/* A day counted to (截至11月25日17时，…累计) after the span of days the story opened with had
+ * ended (11月21日至23日，…遭遇暴雪…): what happened since the event began, to that day
+ * (2026-11-21/2026-11-25), not the day alone; the story's figures after it are as of it, not
+ * of the event's days (二、分险种看。…报案6,420件). The span is an event's: a month at most, the
+ * day in its year and not after the published one. */
+static void since_event_to_day(Ctx *c, const char *sent, TimeRef *r)
+{
+    const JbPeriod *e = &c->lead;
+    if (!r->has_val || r->role != TIME_PERIOD || r->rel != REL_NONE || r->local || r->future_word ||
+        !c->have_lead || r->val.start.kind != JB_POINT_DAY ||
+        jb_period_freq(&r->val) != JB_FREQ_DAY || e->start.kind != JB_POINT_DAY ||
+        e->end.kind != JB_POINT_DAY || jb_period_freq(e) == JB_FREQ_DAY ||
+        jb_period_end_day(e) - jb_period_first_day(e) > 31 || e->start.year != r->val.start.year ||
+        jb_period_end_day(e) > jb_period_first_day(&r->val) || c->anchor.day.kind != JB_POINT_DAY ||
+        jb_period_first_day(&r->val) > jb_point_first_day(&c->anchor.day) ||
+        !(ends(sent, r->at, "截至") || ends(sent, r->at, "截止")))
+        return;
+    r->val.start = e->start;
+    c->lead = r->val;
+}
+
 /* Is the time r in brackets that say it holds for what follows (（统计时点为2026年9月30日，下同）,
  * （数据截至2026年6月末，下同）)? */
 static gboolean declared_below(const char *sent, const char *end, const TimeRef *r)
@@ -507,6 +528,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
             r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
         if (r->has_val && i > 0)
             since_to_day(refs, i);
+        since_event_to_day(c, sent, r);
         if (r->has_val && r->rel == REL_NONE && r->role != TIME_BASE && !r->now_word &&
             r->val.start.kind == JB_POINT_DAY &&
             jb_period_first_day(&r->val) == jb_period_end_day(&r->val) - 1) {
