@@ -353,6 +353,28 @@ static const char *past_bracketed_title(const char *p, const char *end)
     return starts(e, end, "】") ? e + strlen("】") : g_utf8_next_char(p);
 }
 
+/* Does the paragraph open with who speaks, in brackets: a role and a name (（企业负责人 某某）,
+ * （某省商务厅副厅长 某某）, （记者 某某）), then the words spoken? Not a narrator's voice alone
+ * (（解说）), nor a note (（单位：亿元）): a space between two words, no digit, no colon. */
+static gboolean speaker_opening(const char *para)
+{
+    const char *p = starts(para, para + 3, "（") ? para + strlen("（") : NULL;
+    gboolean before = FALSE, space = FALSE, after = FALSE;
+    for (int k = 0; p && *p && k < 24; k++, p = g_utf8_next_char(p)) {
+        if (starts(p, p + 3, "）"))
+            return after && p[strlen("）")] != '\0';
+        if (g_ascii_isdigit(*p) || *p == ':' || starts(p, p + 3, "：") || starts(p, p + 3, "，"))
+            return FALSE;
+        if (*p == ' ' || starts(p, p + 3, "\xE3\x80\x80"))
+            space = before; /* (between two words: one before it…) */
+        else if (space)
+            after = TRUE; /* (…and one after) */
+        else
+            before = TRUE;
+    }
+    return FALSE;
+}
+
 static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
     const char *end = para + strlen(para);
@@ -367,6 +389,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     c->have_event = c->have_future_year = c->have_outlook = FALSE;
     c->list_carry = c->list_carry && item;
     c->numbered_item = jb_extract_numbered_item(para);
+    c->speaker_turn = speaker_opening(para);
     while (sent < end) {
         const char *p = sent;
         while (p < end && !sentence_end_at(p))

@@ -441,6 +441,9 @@ typedef struct {
     gboolean have_opening_day;
     gboolean numbered_item; /* the paragraph read is a numbered item (1、, 2., （3）): a digest's
                              * item, whose day is its own, not the story's opening one */
+    gboolean speaker_turn; /* the paragraph read opens with who speaks, in brackets (（企业负责人
+                            * 某某）我们…): a speaker's words, whose figures that name no time are
+                            * of when they speak, not of the story's opening period */
     /* a time the story declared for what follows (（统计时点为2026年9月30日，下同）): the period
      * of its later figures that name none, in every paragraph, until a new story */
     JbPeriod declared;

@@ -140,7 +140,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
         /* 春节假期（2月15日至23日）…累计接待游客: the story's holiday (a year is a story's
          * past, 公司去年收入…累计完成逾3万例手术: a lifetime total is to date) */
         p = c->lead;
-    } else if (!now && !running && jb_extract_default_period(c, TRUE, &p) &&
+    } else if (!now && !running && !c->speaker_turn && jb_extract_default_period(c, TRUE, &p) &&
                !(p.start.kind != JB_POINT_DAY && trading_words(c->sentence_start, qs)) &&
                !(opening_day_only(c, &p) && policy_term(cs0, qs))) {
         /* (a market's close in a paragraph of its own, in a story of a month's data:
