@@ -257,6 +257,17 @@ static gboolean target_after(const char *qe, const char *ce)
     return FALSE;
 }
 
+/* Is the "now" word h one that names the level of the figure right after it (由目前的0.56元降至
+ * 0.09元, 现有的12家): 的 and a digit after it? It dates that figure (at qs) alone, not the
+ * clause's others (降至0.09元: the price the change reaches) nor the sentence's later clauses. */
+static gboolean now_of_one_figure(const WordHit *h, const char *qs)
+{
+    const char *e = h->at + h->len;
+    if (!starts(e, e + 3, "的") || !g_ascii_isdigit(e[3]))
+        return FALSE;
+    return e + 3 != qs;
+}
+
 /* The figure's tense, from the keywords of its clause and of the sentence before it; may
  * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
 Tense figure_tense(const Ctx *c, Figure *f)
@@ -270,7 +281,8 @@ Tense figure_tense(const Ctx *c, Figure *f)
             break;
         if (h->tag < kw_actual) {
             forecast_here = forecast_here || hit_within(h, near, qs);
-        } else if (h->tag < kw_hedge && hit_within(h, near, qs)) {
+        } else if (h->tag < kw_hedge && hit_within(h, near, qs) &&
+                   !(!ACTUAL_CUMULATIVE(h->tag) && now_of_one_figure(h, qs))) {
             actual_here = TRUE;
             /* (累计 says done, not when: the running total of the period in force) */
             now_here = now_here || !ACTUAL_CUMULATIVE(h->tag);
@@ -287,7 +299,7 @@ Tense figure_tense(const Ctx *c, Figure *f)
             break;
         if (h->tag < kw_actual)
             now_before = FALSE; /* …已有…，预计…: the forecast's clause */
-        else if (h->tag < kw_hedge && !ACTUAL_CUMULATIVE(h->tag))
+        else if (h->tag < kw_hedge && !ACTUAL_CUMULATIVE(h->tag) && !now_of_one_figure(h, qs))
             now_before = TRUE;
     }
     const TimeRef *t = f->t;
