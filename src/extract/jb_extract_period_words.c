@@ -652,6 +652,15 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
     if ((may & TW_REPORT) && (a->have_report || a->have_story_report) &&
         (e = report_time(p, limit, a, t)))
         return e;
+    /* 期内 opening a clause (…。期內香港同店銷售按年升2.1%): the report's period, as 报告期内
+     * (not 同期内, 短期内, 预期内: a word's end) */
+    if (c == 0x671F /* 期 */ && (a->have_report || a->have_story_report) &&
+        (p == s || ends_with_any(s, p, (const char *const[]){"，", "。", "；", "：", NULL})) &&
+        (e = any_lit(p, limit, (const char *const[]){"期内", "期內", NULL}))) {
+        t->p = a->have_report ? a->report : a->story_report;
+        t->loose = TRUE; /* (the period in force said again: no story period of its own) */
+        return e;
+    }
     if ((may & TW_TODAY) && today_word(s, p, limit, a, t, &e))
         return e;
     if ((may & TW_WEEKDAY) && (e = weekday_ref(s, p, limit, a, t)))

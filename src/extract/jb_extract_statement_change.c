@@ -116,6 +116,27 @@ static gboolean base_noun_de(const TimeRef *r, const char *qs)
     return TRUE;
 }
 
+/* Is r the report's period said again (期内, 期內 opening a clause)? A time the figure's own
+ * clause names after it (期內…約2,100個單位於8月起陸續入伙) is the figure's instead. */
+static gboolean in_the_period(const TimeRef *r)
+{
+    return r->end - r->at == (ptrdiff_t)strlen("期内") &&
+           (starts(r->at, r->end, "期内") || starts(r->at, r->end, "期內"));
+}
+
+/* Is there a period among refs from i on, after qe and in the clause (before ce)? The first 8. */
+static gboolean period_in_clause(const GArray *refs, guint i, const char *qe, const char *ce)
+{
+    for (guint k = i; k < refs->len && k < i + 8; k++) {
+        const TimeRef *r = &g_array_index(refs, TimeRef, k);
+        if (r->at >= ce)
+            break;
+        if (r->at >= qe && r->has_val && r->role == TIME_PERIOD)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
                            const char *ce)
 {
@@ -179,7 +200,7 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
             return r; /* 由上月下降0.2%转为持平: the change it turned from is last month's */
         if (r->local && r->loose)
             continue; /* 由2020年的1,120家增加到2,860家: the level it ran from is 2020's, not 2,860 */
-        if (r->role == TIME_PERIOD)
+        if (r->role == TIME_PERIOD && !(in_the_period(r) && period_in_clause(refs, lo, qe, ce)))
             return r;
         if (r->role == TIME_DAY && c->sentence_market)
             return r; /* 恒生指數今日收報17430點，升320點: a market's figures are the day's */

@@ -433,8 +433,9 @@ static void story_report(Ctx *c)
     JbPoint first = jb_point_of_days(jb_period_first_day(p));
     JbPoint last = jb_point_of_days(jb_period_end_day(p) - 1);
     JbPoint next = jb_point_of_days(jb_period_end_day(p));
-    a->have_story_report = first.year == last.year && first.n == 1 && first.day == 1 &&
-                           last.n % 3 == 0 && next.day == 1;
+    /* (whole quarters within a year: 前三季度, 上半年, a fiscal half 截至9月30日止六個月) */
+    a->have_story_report = first.n % 3 == 1 && first.day == 1 && last.n % 3 == 0 && next.day == 1 &&
+                           (last.year - first.year) * 12 + last.n - first.n < 12;
     a->story_report = *p;
 }
 
