@@ -183,7 +183,7 @@ static const char *month_to_day(const char *s, const char *e, const char *limit,
     return de;
 }
 
-/* The last years up to the one spoken of (五年来, 过去五年, 近5年来, 这五年, 三年间): a review's
+/* The last years up to the one spoken of (五年来, 过去五年, 近5年来, 这五年, 三年间, 十年共): a review's
  * span. Not a record span (15年来最高, 三年来首次): that says how rare a figure is, not when. */
 static const char *years_to_now(const char *s, const char *p, const char *limit,
                                 const TimeAnchor *a, TimeRef *t)
@@ -204,8 +204,10 @@ static const char *years_to_now(const char *s, const char *p, const char *limit,
         e, limit, (const char *const[]){"以来", "以來", "来", "來", "间", "間", NULL});
     if (since)
         e = since;
-    else if (!w || any_lit(e, limit, (const char *const[]){"的", "里", "裡", "内", "內", NULL}))
-        return NULL; /* (过去五年 alone; 五年 alone is a duration) */
+    else if (!w && !lit(e, limit, "共")) /* (十年共增加: a change over the years to now) */
+        return NULL;                     /* (五年 alone is a duration) */
+    else if (w && any_lit(e, limit, (const char *const[]){"的", "里", "裡", "内", "內", NULL}))
+        return NULL; /* (过去五年 alone) */
     if (any_lit(e, limit,
                 (const char *const[]){"最", "首", "新高", "新低", "罕见", "罕見", "同期最", "之最",
                                       NULL}))

@@ -38,6 +38,17 @@ gint64 jb_extract_trading_day_after(gint64 d)
 
 /* ---- resolving ------------------------------------------------------------------------------ */
 
+/* The year r compares with, when it is a base of one whole year (与2010年…相比): REL_YEARS
+ * (十年共增加) runs from it when it is as many years before their end (2010/2020 in a census of
+ * 2020), not from the year after; 0 when r is no such base. */
+static int base_year_of(const TimeRef *r)
+{
+    return r->role == TIME_BASE && r->p.start.kind == JB_POINT_YEAR &&
+                   r->p.end.year == r->p.start.year
+               ? r->p.start.year
+               : 0;
+}
+
 /* The year 全年 means after `p`: its year, or for a span of months or days running into the
  * next year (假期（12月20日至明年1月4日）…全年) the story's, when it is one of the two. */
 static int year_of_span(const JbPeriod *p, const TimeAnchor *a)
@@ -93,7 +104,7 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
          * as anything (从2023年初的0.9元下降至年底的0.45元); else the context's. Back over
          * the sentence's last 64 times at most: a sentence of thousands of 比上年末… naming no
          * year walked all the times before each (32000 in a clause: 5.2 s) */
-        int y = 0, any = 0;
+        int y = 0, any = 0, base_y = 0;
         for (guint k = 0; k < i && k < 64 && !y; k++) {
             const TimeRef *r = &g_array_index(refs, TimeRef, i - 1 - k);
             if (r->rel != REL_NONE || !r->known || r->role == TIME_RESTATE)
@@ -114,6 +125,7 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
                 y = t->rel == REL_YEAR ? year_of_span(&r->p, a) : jb_period_year(&r->p);
             else if (!any)
                 any = jb_period_year(&r->p);
+            base_y = base_y ? base_y : base_year_of(r);
         }
         gboolean named = y || any;
         if (t->rel == REL_YEAR && !named && a->fy_end >= 1 && a->fy_end <= 11) {
@@ -131,7 +143,8 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         if (t->rel == REL_YEARS && t->complete && !named && y == anchor_year(a))
             y--; /* 过去三年, in November: the three whole years before this one */
         if (t->rel == REL_YEARS) {
-            *out = (JbPeriod){{JB_POINT_YEAR, y - t->years + 1, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};
+            int from = base_y && base_y == y - t->years ? base_y : y - t->years + 1;
+            *out = (JbPeriod){{JB_POINT_YEAR, from, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};
             return TRUE;
         }
         if (t->rel == REL_YEAR_END && t->complete && y < anchor_year(a)) {
