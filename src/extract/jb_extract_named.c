@@ -154,9 +154,66 @@ static const char *opens_bracket(const char *p)
     return *p == '(' ? p + 1 : NULL;
 }
 
+/* Is a defined name one of the shopping festival's (双11大促, “双11”)? */
+static gboolean festival_defined(const Ctx *c, const char *word)
+{
+    for (guint k = 0; k < c->n_named_spans; k++)
+        if (strstr(c->named_spans[k].name, word))
+            return TRUE;
+    return FALSE;
+}
+
+/* A shopping festival named by its day (双11, “双12”, 双十一) opening the sentence or a clause
+ * before its first figure, when the story defined no span for it (今年“双11”（10月20日至11月
+ * 11日）): that day of the published year (双12活动预计能拉动…, “双11”期间…卖出了860多万单), a
+ * time inserted into refs in text order. */
+static void festival_day(const Ctx *c, const char *sent, const char *first_number, GArray *refs)
+{
+    static const struct {
+        const char *w;
+        int month;
+    } DAYS[] = {{"双11", 11}, {"雙11", 11}, {"双十一", 11}, {"雙十一", 11},
+                {"双12", 12}, {"雙12", 12}, {"双十二", 12}, {"雙十二", 12}};
+    if (c->anchor.day.kind != JB_POINT_DAY || !jb_find(sent, first_number, "\xE5", 1))
+        return; /* (双 and 雙 both begin with this byte: most sentences have none) */
+    for (const char *q = sent; q < first_number; q = g_utf8_next_char(q)) {
+        const char *at = q;
+        if (at != sent && !ends(sent, at, "，") && !ends(sent, at, "；") && !ends(sent, at, "：") &&
+            !ends(sent, at, "“"))
+            continue;
+        if (ends(sent, at, "“") && at - strlen("“") != sent &&
+            !ends(sent, at - strlen("“"), "，") && !ends(sent, at - strlen("“"), "；"))
+            continue;
+        for (gsize k = 0; k < G_N_ELEMENTS(DAYS); k++) {
+            gsize n = strlen(DAYS[k].w);
+            if ((gsize)(first_number - at) < n || memcmp(at, DAYS[k].w, n) != 0 ||
+                festival_defined(c, DAYS[k].w) || g_ascii_isdigit(at[n]))
+                continue;
+            guint i = 0;
+            while (i < refs->len && g_array_index(refs, TimeRef, i).at < at + n)
+                i++;
+            if (i > 0 && g_array_index(refs, TimeRef, i - 1).end > at)
+                return; /* (a time there already) */
+            int m = DAYS[k].month;
+            TimeRef t = {.at = at,
+                         .end = at + n,
+                         .role = TIME_PERIOD,
+                         .rel = REL_NONE,
+                         /* (its day is its month's number: 11月11日, 12月12日) */
+                         .p = jb_period_of((JbPoint){JB_POINT_DAY, c->anchor.day.year, m, m}),
+                         .known = TRUE,
+                         .sentence_only = TRUE, /* (no later sentence's) */
+                         .festival = TRUE};
+            g_array_insert_val(refs, i, t);
+            return;
+        }
+    }
+}
+
 void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first_number,
                                GArray *refs)
 {
+    festival_day(c, sent, first_number, refs);
     if (!c->n_named_spans && !c->have_story_week)
         return;
     /* In one pass over the clauses and the times (a sentence of thousands of clauses opening

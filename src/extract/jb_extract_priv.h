@@ -243,6 +243,7 @@ typedef struct {
                              * what a later 当日 or 截至同日 means) */
     gboolean restated;      /* a relative time restated in brackets by an absolute one (去年同期
                         * （2025年8月至10月）): `p` holds what it stands for */
+    gboolean festival; /* a shopping festival's day by its name (双11): no day a later 当天 means */
     gboolean by_ends; /* a span written by its two ends (从10月25日开始，至明年3月28日结束):
                        * what it defines is the story's, figures or none */
     /* filled by the extractor, reading the sentence's times in order: */

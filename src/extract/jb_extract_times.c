@@ -531,7 +531,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
             since_to_day(refs, i);
         since_event_to_day(c, sent, r);
         if (r->has_val && r->rel == REL_NONE && r->role != TIME_BASE && !r->now_word &&
-            r->val.start.kind == JB_POINT_DAY &&
+            !r->festival && r->val.start.kind == JB_POINT_DAY &&
             jb_period_first_day(&r->val) == jb_period_end_day(&r->val) - 1) {
             c->last_day = r->val;
             c->have_last_day = TRUE;
