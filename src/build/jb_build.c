@@ -137,7 +137,7 @@ static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeri
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     g_autofree char *product = jb_build_cache_path(c, top, "metrics.csv");
     Stream st = {.c = c, .metrics_path = metrics_path};
-    g_clear_pointer(&c->source_names, g_hash_table_unref); /* (before the strings it names) */
+    g_clear_pointer(&c->sources, jb_build_sources_free); /* (before the strings it names) */
     if (!c->source_strings)
         c->source_strings = g_string_chunk_new(1 << 16);
     g_autoptr(JbTable) header = jb_table_new(JB_METRICS_HEADER);
@@ -152,6 +152,8 @@ static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeri
                .sum = g_checksum_new(G_CHECKSUM_SHA256),
                .buf = jb_table_to_csv(header),
                .ncols = MIN(jb_table_n_cols(header), 32)};
+    c->sources = jb_build_sources_new(c->inputs);
+    jb_source_namer_on_named(p.namer, jb_build_sources_named, c->sources);
     if (jb_build_cache_claim(c, product, &p.error))
         p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
     *live = c->index.on ? jb_build_names_new(0) : NULL; /* (the articles' are added last) */
@@ -188,8 +190,10 @@ static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeri
     g_free(c->metrics_sha);
     c->metrics_sha = p.error ? NULL : g_strdup(g_checksum_get_string(p.sum));
     g_checksum_free(p.sum);
-    g_clear_pointer(&c->source_names, g_hash_table_unref);
-    c->source_names = jb_source_namer_finish(p.namer);
+    if (!jb_build_sources_finish(c->sources, jb_source_namer_finish(p.namer)) && !p.error)
+        g_set_error(&p.error, JB_ERROR, JB_ERROR_OUTPUT,
+                    "%s: the names of the sources could not be kept in a temporary file",
+                    c->out_dir);
     c->r->statements = st.rows;
     GError *e = NULL;
     g_autoptr(JbTable) series = jb_reshaper_finish(p.reshaper, &e);
@@ -349,11 +353,11 @@ static gboolean unchanged_by_index(Ctx *c, const char *old_top)
         return FALSE;
     jb_build_add_eventf(c->r, JB_LOG_DEBUG, "build",
                         "%u articles known unchanged by the index (size, times, inode), 0 read",
-                        c->files->len);
+                        jb_build_inputs_count(c->inputs));
     up_to_date(c);
     /* outputs hashed now that they are old enough are recorded, so the next one does not */
     if (c->index.grew) {
-        jb_build_index_save(c, TRUE, digest, c->files->len, NULL);
+        jb_build_index_save(c, TRUE, digest, jb_build_inputs_count(c->inputs), NULL);
         jb_build_sweep_temps(c); /* (the index's temporary file was recorded: the ledger goes) */
     }
     return TRUE;
@@ -469,7 +473,7 @@ static void build_locked(Ctx *c)
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
     jb_build_index_save(c, FALSE, digest, n_arts, NULL);
-    g_clear_pointer(&c->source_names, g_hash_table_unref); /* (done with) */
+    g_clear_pointer(&c->sources, jb_build_sources_free); /* (done with) */
     JbNames *sweep_live = c->first_error && !c->out_of_space ? NULL : live;
     if (sweep_live)
         jb_build_arts_live(c, sweep_live);
@@ -544,7 +548,7 @@ GPtrArray *jb_build_list_units(const char *project_path, const JbBuildOptions *o
         g_autoptr(GPtrArray) charts = jb_build_chart_units(&c, error);
         if (charts) {
             list = g_ptr_array_new_with_free_func(g_free);
-            list_extract_units(list, c.files->len, opt);
+            list_extract_units(list, jb_build_inputs_count(c.inputs), opt);
             for (guint i = 0; i < charts->len; i++)
                 g_ptr_array_add(
                     list,
@@ -601,11 +605,10 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
 {
     if (g_str_has_prefix(unit, "extract:")) {
         guint from = 0, to = 0;
-        if (!extract_range(unit + 8, c->files->len, &from, &to, error))
+        if (!extract_range(unit + 8, jb_build_inputs_count(c->inputs), &from, &to, error))
             return FALSE;
         /* Only these articles: narrow the file list before reading. */
-        g_ptr_array_remove_range(c->files, to, c->files->len - to);
-        g_ptr_array_remove_range(c->files, 0, from);
+        jb_build_inputs_narrow(c->inputs, from, to);
         jb_build_read_articles(c);
         jb_build_extract_all(c);
         return TRUE;

@@ -1,4 +1,4 @@
-/* jb_build_arts.c — the articles of a build by number (their place in Ctx.files), a record
+/* jb_build_arts.c — the articles of a build by number (their place in Ctx.inputs), a record
  * each of what the steps learn about it, on disk: a build holds no record per article.
  *
  * Each step walks the articles in order, each on an Article of its own (a few at a time:
@@ -177,7 +177,8 @@ gboolean jb_build_arts_load(const Ctx *c, JbArts *s, guint num, Article *a)
 {
     memset(a, 0, sizeof *a);
     a->num = num;
-    a->name = g_ptr_array_index(c->files, num);
+    a->name = jb_build_inputs_name(c->inputs, num);
+    jb_build_inputs_tick(c->inputs); /* (a step walks them all: their pages go now and then) */
     const ArtRec *r = rec_at(s, num);
     memcpy(a->hash, r->hash, 32);
     memcpy(a->stmt, r->stmt, 32);

@@ -21,10 +21,9 @@ void jb_build_ctx_clear(Ctx *c)
     g_clear_pointer(&c->kf, g_key_file_unref);
     g_clear_pointer(&c->old_man, g_key_file_unref);
     g_clear_pointer(&c->new_man, g_key_file_unref);
-    g_clear_pointer(&c->files, g_ptr_array_unref);
-    g_clear_pointer(&c->source_names, g_hash_table_unref); /* (its keys may be the files') */
+    g_clear_pointer(&c->sources, jb_build_sources_free); /* (before the inputs it looks in) */
     g_clear_pointer(&c->source_strings, g_string_chunk_free);
-    g_clear_pointer(&c->file_names, g_string_chunk_free);
+    g_clear_pointer(&c->inputs, jb_build_inputs_free);
     g_clear_pointer(&c->arts, jb_build_arts_free);
     g_clear_pointer(&c->inputs_digest, g_free);
     g_clear_pointer(&c->dict, jb_dict_free);
@@ -104,41 +103,6 @@ static char *project_string(GKeyFile *kf, const char *key, const char *fallback)
 int jb_build_by_bytes(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The articles the globs match, as names relative to the project's directory when the glob
- * is (so neither the spelling of the project's path nor the working directory changes a
- * name, a cache key or the source column), sorted bytewise and unique: the order is a
- * function of the set of names, not of the locale (glob sorts with strcoll) or of the order
- * of the globs. */
-static GPtrArray *expand_inputs(const char *base_dir, char **globs, GStringChunk *names)
-{
-    GPtrArray *files = g_ptr_array_new(); /* (the names are in `names`) */
-    for (char **g = globs; *g; g++) {
-        const char *rel = g_strstrip(*g);
-        g_autofree char *pattern = jb_build_resolve(base_dir, rel);
-        gsize prefix = strlen(pattern) - MIN(strlen(rel), strlen(pattern));
-        glob_t gl;
-        if (!*pattern || glob(pattern, GLOB_NOSORT, NULL, &gl) != 0)
-            continue;
-        for (size_t i = 0; i < gl.gl_pathc; i++) {
-            const char *m = gl.gl_pathv[i];
-            gboolean strip = prefix && strncmp(m, pattern, prefix) == 0;
-            g_ptr_array_add(files, g_string_chunk_insert(names, strip ? m + prefix : m));
-        }
-        globfree(&gl);
-    }
-    g_ptr_array_sort(files, jb_build_by_bytes);
-    /* duplicates out in one pass: removing each (g_ptr_array_remove_index moves the rest)
-     * was quadratic, and two globs may match every article (articles/ all, then its .md) */
-    guint kept = 0;
-    for (guint i = 0; i < files->len; i++) {
-        char *f = g_ptr_array_index(files, i);
-        if (!kept || strcmp(f, g_ptr_array_index(files, kept - 1)) != 0)
-            g_ptr_array_index(files, kept++) = f;
-    }
-    g_ptr_array_set_size(files, kept);
-    return files;
 }
 
 char *jb_build_input_path(const Ctx *c, const char *name)
@@ -245,8 +209,7 @@ gboolean jb_build_ctx_load(Ctx *c, const char *project_path, const JbBuildOption
                     project_path);
         return FALSE;
     }
-    c->file_names = g_string_chunk_new(1 << 16);
-    c->files = expand_inputs(c->base, globs, c->file_names);
+    c->inputs = jb_build_inputs_new(c->base, globs);
     c->review_out = jb_table_new(JB_REVIEW_HEADER);
     return jb_build_review_load(c, error);
 }
@@ -267,7 +230,14 @@ gboolean jb_build_ctx_prepare(Ctx *c, GError **error)
         g_key_file_unref(c->old_man);
         c->old_man = g_key_file_new();
     }
-    if (c->files->len == 0) {
+    if (jb_build_inputs_lost(c->inputs)) {
+        g_set_error(error, JB_ERROR, JB_ERROR_OUTPUT,
+                    "%s: the list of the articles could not be sorted in a temporary file "
+                    "(in /tmp)",
+                    c->project_path);
+        return FALSE;
+    }
+    if (jb_build_inputs_count(c->inputs) == 0) {
         g_autofree char *v = g_key_file_get_string(c->kf, "project", "inputs", NULL);
         g_auto(GStrv) globs = g_key_file_get_string_list(c->kf, "project", "inputs", NULL, NULL);
         g_autofree char *hint = jb_build_inputs_hint(c->base, globs);

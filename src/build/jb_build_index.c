@@ -11,7 +11,7 @@
  * always changes the signature.
  *
  * The file: a header line "jianbao-index-3 CRC32 DIGEST", then one line per article,
- * "HASH STMT SIG NAME", in the bytewise order of the names (the order of Ctx.files), then one
+ * "HASH STMT SIG NAME", in the bytewise order of the names (the order of Ctx.inputs), then one
  * line per published output, "out HASH SIG NAME". STMT is the SHA-256 of the article's
  * statements file in the cache (its statements and warnings), 64 zeros when not known: what
  * the assembly key is made of (jb_build.c), so that an edit that leaves an article's
@@ -335,7 +335,7 @@ void jb_build_index_load(Ctx *c)
     cursor_reset(x);
 }
 
-/* Lookups come in the bytewise order of the names (Ctx.files'): the cursor moves on to the
+/* Lookups come in the bytewise order of the names (Ctx.inputs'): the cursor moves on to the
  * first record not before `name`. One out of order (none is) finds nothing: a read. */
 char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65])
 {
@@ -398,8 +398,9 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65])
         return FALSE;
     Statter s = {c->base, g_string_new(NULL), -1, g_string_new(NULL)};
     gboolean same = TRUE;
-    for (guint i = 0; same && i < c->files->len; i++) {
-        const char *name = g_ptr_array_index(c->files, i);
+    for (guint i = 0; same && i < jb_build_inputs_count(c->inputs); i++) {
+        const char *name = jb_build_inputs_name(c->inputs, i);
+        jb_build_inputs_tick(c->inputs);
         Rec r;
         struct stat st;
         char sig[SIG_MAX];
@@ -464,7 +465,7 @@ void jb_build_index_record(Ctx *c, Article *a, const char *sig, gboolean racy)
     jb_build_digest_hex(a->hash, hash);
     if (a->has_stmt)
         jb_build_digest_hex(a->stmt, stmt);
-    /* Records are made in the order of Ctx.files, bytewise: the file stays sorted. One out
+    /* Records are made in the order of Ctx.inputs, bytewise: the file stays sorted. One out
      * of order (none is) is left out: it costs a read next time, never a wrong answer. */
     if (x->last && strcmp(x->last, name) >= 0)
         return;

@@ -63,7 +63,7 @@ typedef struct {
     gboolean line_ok;       /* `line` holds one */
     gboolean started;       /* the cursor has read its first line */
     char stored_digest[65]; /* the inputs digest it records, "" when none */
-    FILE *fresh;            /* this build's article records, in the order of Ctx.files, as
+    FILE *fresh;            /* this build's article records, in the order of Ctx.inputs, as
                              * made (a file of no name); NULL until the first. Whose each is
                              * is not held: the articles recorded say so (Article.recorded,
                              * in Ctx.arts), and their statements digests are put in when the
@@ -81,13 +81,15 @@ typedef struct {
     char *seal_line;        /* getline's, for sealing */
     size_t seal_cap;
     gboolean fresh_lost; /* a record could not be written: none is kept */
-    const char *last;    /* the name recorded last (borrowed from Ctx.files) */
+    const char *last;    /* the name recorded last (borrowed from Ctx.inputs) */
     gboolean grew;       /* it records what the old one did not (a file now old enough) */
 } JbIndex;
 
 typedef struct JbBuildOwn JbBuildOwn;
-typedef struct JbNames JbNames; /* jb_build_names.c */
-typedef struct JbArts JbArts;   /* jb_build_arts.c */
+typedef struct JbNames JbNames;               /* jb_build_names.c */
+typedef struct JbArts JbArts;                 /* jb_build_arts.c */
+typedef struct JbInputs JbInputs;             /* jb_build_inputs.c */
+typedef struct JbBuildSources JbBuildSources; /* jb_build_sources.c */
 
 typedef struct {
     const char *project_path;
@@ -109,9 +111,8 @@ typedef struct {
     gsize hold_max;   /* JB_BUILD_HOLD_MAX, or JIANBAO_TEST_HOLD_MAX's bytes in tests */
     gboolean stream;  /* articles' statements are read from the cache as they are
                            * assembled, never all held (jb_build_article_rows) */
-    GPtrArray *files; /* char*: article names (relative to the project's directory when
-                           * its glob is), sorted bytewise, unique (see expand_inputs), in
-                           * file_names */
+    JbInputs *inputs; /* the articles' names (relative to the project's directory when its
+                       * glob is), sorted bytewise, unique, on disk (jb_build_inputs.c) */
     JbIndex index;    /* the articles' stat records; off in units */
     GHashTable *old_outputs, *new_outputs; /* name in OUT → "HASH SIG" of the published
                                             * files (jb_build_outputs_intact) */
@@ -122,25 +123,23 @@ typedef struct {
     char *project_text, *tmpl_text;
     char *metrics_sha; /* SHA-256 of the metrics.csv product, hashed as it was written */
     JbDict *dict;
-    GHashTable *source_names; /* article path → publisher or title (jb_source_names) */
-    JbTable *review;          /* the project's review.csv, or NULL (jb_build_review.c) */
-    gboolean *review_used;    /* a row's action did something this build (owned; NULL) */
-    char *review_hash;        /* its SHA-256, "" when there is none */
-    JbTable *review_out;      /* JB_REVIEW_HEADER rows for the briefing's review section */
-    JbTable *changes;         /* what is new since the previous series (jb_build_changes),
+    JbBuildSources *sources; /* article → publisher or title, from the assembly until the
+                              * outputs are published (jb_build_sources.c); owned */
+    JbTable *review;         /* the project's review.csv, or NULL (jb_build_review.c) */
+    gboolean *review_used;   /* a row's action did something this build (owned; NULL) */
+    char *review_hash;       /* its SHA-256, "" when there is none */
+    JbTable *review_out;     /* JB_REVIEW_HEADER rows for the briefing's review section */
+    JbTable *changes;        /* what is new since the previous series (jb_build_changes),
                                 * NULL when there is none to compare with; owned */
-    char *previous_series;    /* the file of that series (OUT/series.csv as it was, or the
+    char *previous_series;   /* the file of that series (OUT/series.csv as it was, or the
                                 * kept one), published as OUT/.previous-series.csv before
                                 * series.csv; owned */
-    JbBuildOwn *own;          /* the ledgers of what this run writes (jb_build_own.c); owned */
-    gboolean locked;          /* it holds OUT/.lock (a build; a unit does not) */
+    JbBuildOwn *own;         /* the ledgers of what this run writes (jb_build_own.c); owned */
+    gboolean locked;         /* it holds OUT/.lock (a build; a unit does not) */
 
-    /* The names of `files`, in one block, not a malloc each. */
-    GStringChunk *file_names;
-    /* source_names owns nothing: its keys are the names of `files` (or, for a source no
-     * article is named, in here), its names in here. */
+    /* The names of `sources` (and, for a source no article is named, its path). */
     GStringChunk *source_strings;
-    /* What each article of `files` is known to be (jb_build_read_articles), by number, on
+    /* What each article of `inputs` is known to be (jb_build_read_articles), by number, on
      * disk (jb_build_arts.c); owned. */
     JbArts *arts;
     char *inputs_digest; /* of the articles read (jb_build_read_articles); owned */
@@ -179,9 +178,9 @@ typedef struct Article {
      * (jb_build_extract_all's window), each made from its record in Ctx.arts and written
      * back to it (jb_build_arts_load, jb_build_arts_save: the hash, the digest, the flags;
      * not the pointers, which are this Article's alone). */
-    const char *name; /* borrowed from Ctx.files: the source column, messages and the cache
+    const char *name; /* borrowed from Ctx.inputs: the source column, messages and the cache
                        * key say it; read from jb_build_input_path(name) */
-    guint num;        /* its place in Ctx.files */
+    guint num;        /* its place in Ctx.inputs */
     char *data;       /* the bytes that were hashed: parse exactly those; NULL when the index
                  * vouched for the hash and the file was not read (yet) */
     gsize len;
@@ -257,6 +256,42 @@ gboolean jb_build_arts_lost(const JbArts *s);
 gboolean jb_build_arts_intact(Ctx *c);
 /* The names of the articles' cache files (KEY.csv) into `live`, for the sweep. */
 void jb_build_arts_live(Ctx *c, JbNames *live);
+
+/* ---- jb_build_inputs.c: the articles' names, sorted, on disk -------------------------------- */
+
+/* The names the globs (each stripped in place) match beside `base_dir`. Never NULL. */
+JbInputs *jb_build_inputs_new(const char *base_dir, char **globs);
+void jb_build_inputs_free(JbInputs *in);
+guint jb_build_inputs_count(const JbInputs *in);
+/* A temporary file failed while the names were sorted: some are missing (the build fails). */
+gboolean jb_build_inputs_lost(const JbInputs *in);
+/* Name `i` (< count): good until jb_build_inputs_free, whatever is dropped. */
+const char *jb_build_inputs_name(const JbInputs *in, guint i);
+/* Only the names [from, to) from here on (a unit's), numbered from 0. */
+void jb_build_inputs_narrow(JbInputs *in, guint from, guint to);
+/* The number of `name`, G_MAXUINT when it is none of them. */
+guint jb_build_inputs_find(const JbInputs *in, const char *name);
+/* The names' pages out of the process (read again from the page cache when wanted). */
+void jb_build_inputs_drop(JbInputs *in);
+/* One article walked past: every JB_BUILD_INPUTS_TICK, the pages are dropped. */
+void jb_build_inputs_tick(JbInputs *in);
+
+/* Articles between the drops of the names' pages (jb_build_inputs_tick, and the lookups of
+ * jb_build_sources). */
+#define JB_BUILD_INPUTS_TICK 4096
+
+/* ---- jb_build_sources.c: the articles' sources' names, by number, on disk ------------------ */
+
+JbBuildSources *jb_build_sources_new(JbInputs *inputs);
+void jb_build_sources_free(JbBuildSources *s);
+/* The namer's jb_source_namer_on_named: `path` is one of the inputs' names, `name` in
+ * Ctx.source_strings. */
+void jb_build_sources_named(gpointer data, const char *path, const char *name);
+/* The namer's table of the other sources (taken) beside them; FALSE when the names could not
+ * be kept (a temporary file failed). */
+gboolean jb_build_sources_finish(JbBuildSources *s, GHashTable *table);
+/* What the charts and the briefing look names up in (NULL `s`: NULL). */
+const JbSourceNames *jb_build_sources_names(const JbBuildSources *s);
 
 /* ---- jb_build_log.c ------------------------------------------------------------------------ */
 
@@ -438,7 +473,7 @@ char *jb_build_stat_sig(const char *path, gboolean *racy, gint64 started);
 char *jb_build_hash_big_file(Ctx *c, const char *path);
 /* Read OUT/.index and turn the index on (a build; units leave it off). */
 void jb_build_index_load(Ctx *c);
-/* TRUE when the inputs (Ctx.files) are the index's articles, in order, each with its recorded
+/* TRUE when the inputs (Ctx.inputs) are the index's articles, in order, each with its recorded
  * signature: then `digest` is their inputs digest, as recorded. One stat per article and
  * nothing else per article: what a no-op build does. */
 gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
@@ -446,7 +481,7 @@ gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
  * in the bytewise order of the names: the index is merge-joined with them as a stream); and
  * (stmt may be NULL) the recorded digest of its statements file, "" when none. */
 char *jb_build_index_lookup(Ctx *c, const char *name, const char *sig, char stmt[65]);
-/* Record article `a` (in the order of Ctx.files): not when it is racy or the index is off.
+/* Record article `a` (in the order of Ctx.inputs): not when it is racy or the index is off.
  * a->recorded says whether it was: its statements digest, when known, is read from its
  * record in Ctx.arts when the index is sealed or written. */
 void jb_build_index_record(Ctx *c, struct Article *a, const char *sig, gboolean racy);
@@ -465,7 +500,7 @@ gboolean jb_build_index_save(Ctx *c, gboolean kept, const char *digest, guint n_
 void jb_build_index_seal(Ctx *c);
 /* Seal this build's records up to article `upto`'s (its own too, when it has one): each is
  * copied to a second file with its article's statements digest as it is now, and is not
- * read again. Asked in the order of Ctx.files, as the records were made. */
+ * read again. Asked in the order of Ctx.inputs, as the records were made. */
 void jb_build_index_seal_upto(Ctx *c, guint upto);
 /* A file of no name in OUT (else in the temporary directory), for the records (NULL: none). */
 FILE *jb_build_index_fresh_file(const Ctx *c);

@@ -165,7 +165,8 @@ static void feed_source_names(GChecksum *h, const Ctx *c, const JbSeries *series
         g_autofree char *sources = jb_series_row_sources(series, row); /* (may be spilled) */
         g_auto(GStrv) parts = g_strsplit(sources, ";", -1);
         for (char **p = parts; *p; p++) {
-            g_autofree char *name = jb_source_name(c->source_names, g_strstrip(*p));
+            g_autofree char *name = jb_source_names_get(jb_build_sources_names(c->sources),
+                                                        g_strstrip(*p));
             jb_build_feed(h, name);
         }
     }
@@ -194,7 +195,7 @@ static gboolean chart_render(const Ctx *c, const Render *u, const JbSeries *seri
     if (!ch)
         return FALSE;
     jb_chart_set_dict(ch, c->dict);
-    jb_chart_set_source_names(ch, c->source_names);
+    jb_chart_set_source_names(ch, jb_build_sources_names(c->sources));
     GError *local = NULL;
     if (!jb_chart_load_series(ch, series, &local)) {
         /* at the project's line: a metric the dictionary has but this run's articles state
@@ -290,7 +291,7 @@ static void render_one(const Ctx *shared, gpointer item)
         JbReportInputs in = {.series = j->series,
                              .citations = j->cit,
                              .dict = c->dict,
-                             .source_names = c->source_names,
+                             .source_names = jb_build_sources_names(c->sources),
                              .diag = warnings,
                              .review = c->review_out,
                              .changes = c->changes};

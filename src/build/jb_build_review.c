@@ -284,8 +284,9 @@ void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbSeries 
         const GArray *rows = jb_series_rows_of(series, id);
         const char *label = rows->len ? jb_series_row(series, g_array_index(rows, guint, 0))->label
                                       : id;
-        g_autofree char *kept = jb_source_name(c->source_names, col(conflicts, r, "kept_source"));
-        g_autofree char *other = jb_source_name(c->source_names, col(conflicts, r, "other_source"));
+        const JbSourceNames *names = jb_build_sources_names(c->sources);
+        g_autofree char *kept = jb_source_names_get(names, col(conflicts, r, "kept_source"));
+        g_autofree char *other = jb_source_names_get(names, col(conflicts, r, "other_source"));
         g_autofree char *detail = g_strdup_printf(
             "%s %s（%s）与 %s %s（%s）不一致，取前者：%s", col(conflicts, r, "kept_value"),
             col(conflicts, r, "kept_unit"), kept, col(conflicts, r, "other_value"),
@@ -298,10 +299,20 @@ void jb_build_review_conflicts(Ctx *c, const JbTable *conflicts, const JbSeries 
 
 static gboolean is_article(const Ctx *c, const char *name)
 {
-    for (guint i = 0; i < c->files->len; i++)
-        if (strcmp(g_ptr_array_index(c->files, i), name) == 0)
-            return TRUE;
-    return FALSE;
+    return jb_build_inputs_find(c->inputs, name) != G_MAXUINT;
+}
+
+/* The article's name nearest `src` (jb_nearest), or NULL. */
+static const char *nearest_article(const Ctx *c, const char *src)
+{
+    guint n = jb_build_inputs_count(c->inputs);
+    g_autofree const char **names = g_new(const char *, n + 1); /* (a misspelt name only) */
+    for (guint i = 0; i < n; i++)
+        names[i] = jb_build_inputs_name(c->inputs, i);
+    names[n] = NULL;
+    const char *near = jb_nearest(src, names, n);
+    jb_build_inputs_drop(c->inputs);
+    return near;
 }
 
 gboolean jb_build_review_check(Ctx *c, GError **error)
@@ -318,10 +329,7 @@ gboolean jb_build_review_check(Ctx *c, GError **error)
             /* an article's name misspelt is an error; one no longer among them is said
              * after the build (jb_build_review_unused): articles come and go */
             const char *src = col(c->review, r, "source");
-            const char *near = is_article(c, src)
-                                   ? NULL
-                                   : jb_nearest(src, (const char *const *)c->files->pdata,
-                                                c->files->len);
+            const char *near = is_article(c, src) ? NULL : nearest_article(c, src);
             if (near) {
                 g_set_error(error, JB_ERROR, JB_ERROR_USAGE,
                             "%s:%u: reject: source '%s' is none of the articles; did you mean "

@@ -195,8 +195,9 @@ guint jb_build_read_articles(Ctx *c)
     c->arts = jb_build_arts_new(c);
     g_autoptr(GChecksum) digest = g_checksum_new(G_CHECKSUM_SHA256);
     guint vouched = 0, present = 0;
-    for (guint i = 0; i < c->files->len; i++) {
-        Article a = {.name = g_ptr_array_index(c->files, i), .num = i};
+    for (guint i = 0; i < jb_build_inputs_count(c->inputs); i++) {
+        Article a = {.name = jb_build_inputs_name(c->inputs, i), .num = i};
+        jb_build_inputs_tick(c->inputs);
         gboolean racy = TRUE;
         g_autofree char *path = c->index.on ? jb_build_input_path(c, a.name) : NULL;
         g_autofree char *sig = path ? jb_build_stat_sig(path, &racy, c->started) : NULL;

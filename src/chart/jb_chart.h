@@ -22,6 +22,7 @@
 #include "jb_dict.h"
 #include "jb_number.h"
 #include "jb_series.h"
+#include "jb_sources.h"
 #include "jb_table.h"
 
 #include <cairo.h>
@@ -88,7 +89,7 @@ void jb_chart_set_origin(JbChart *c, const char *origin);
 void jb_chart_set_dict(JbChart *c, const JbDict *dict);
 /* Name the sources of the default source line by their publisher or title (jb_source_names:
  * path → name; borrowed, must outlive the chart's load); without it, by file name. */
-void jb_chart_set_source_names(JbChart *c, GHashTable *names);
+void jb_chart_set_source_names(JbChart *c, const JbSourceNames *names);
 
 /* The keys a spec may have (NULL-terminated), for hints. */
 const char *const *jb_chart_keys(void);

@@ -23,20 +23,20 @@ void jb_chart_series_free(JbChartSeries *s)
     g_free(s);
 }
 
-void jb_chart_set_source_names(JbChart *c, GHashTable *names)
+void jb_chart_set_source_names(JbChart *c, const JbSourceNames *names)
 {
     c->source_names = names;
 }
 
 /* Each source once, by name (publisher, title) when known, else by file name. */
-static void add_sources(GPtrArray *names, GHashTable *known, const char *list)
+static void add_sources(GPtrArray *names, const JbSourceNames *known, const char *list)
 {
     g_auto(GStrv) parts = g_strsplit(list, ";", -1);
     for (char **p = parts; *p; p++) {
         char *s = g_strstrip(*p);
         if (!*s)
             continue;
-        char *base = jb_source_name(known, s);
+        char *base = jb_source_names_get(known, s);
         if (g_ptr_array_find_with_equal_func(names, base, g_str_equal, NULL))
             g_free(base);
         else

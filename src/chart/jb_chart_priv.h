@@ -85,7 +85,7 @@ struct JbChart {
     GPtrArray *series;  /* JbChartSeries*, one per metric and frequency (jb_chart_load_series) */
     Grid *grid;         /* the categories of the series loaded */
     const JbDict *dict; /* borrowed: which metrics are parts of which (jb_chart_parts.c) */
-    GHashTable *source_names; /* borrowed: article path → name (jb_sources), or NULL */
+    const JbSourceNames *source_names; /* borrowed: article path → name (jb_sources), or NULL */
     int whole;      /* donut: the index in metrics of the whole drawn in its hole, or -1 */
     char *parts_at; /* donut: the period its slices show */
     gboolean compact_periods; /* period_labels = compact: 2021H1, 2021Q3 */

@@ -376,7 +376,7 @@ static void builder_clear(Builder *b)
     g_clear_pointer(&b->blocks, g_ptr_array_unref);
     g_clear_pointer(&b->entries, g_ptr_array_unref);
     g_clear_pointer(&b->entry_of, g_hash_table_unref);
-    g_clear_pointer(&b->source_names, g_hash_table_unref);
+    g_clear_pointer(&b->own_names.table, g_hash_table_unref);
     g_clear_pointer(&b->own_citations, jb_citations_free);
 }
 
@@ -389,12 +389,15 @@ static gboolean lay_out(Builder *b, Doc *d, guint fill_n, GError **error)
     guint mark = b->blocks ? b->diag_mark : diag ? diag->len : 0;
     if (diag)
         g_ptr_array_set_size(diag, mark);
-    GHashTable *names = g_steal_pointer(&b->source_names);
+    GHashTable *own = g_steal_pointer(&b->own_names.table);
+    gboolean given = b->source_names != &b->own_names;
+    const JbSourceNames *names = b->source_names;
     builder_clear(b);
     Builder fresh = {.source = b->source, .in = b->in, .t = b->t, .pango = b->pango};
     *b = fresh;
     b->diag_mark = mark;
-    b->source_names = names;
+    b->own_names.table = own;
+    b->source_names = given ? names : &b->own_names;
     b->fill_n = fill_n;
     b->blocks = g_ptr_array_new_with_free_func((GDestroyNotify)jb_report_blk_free);
     g_clear_pointer(&d->places, g_array_unref);
@@ -472,8 +475,9 @@ gboolean jb_report_render(const char *template_path, const JbReportInputs *in, c
                            jb_template_meta(t, "keywords", "jianbao"));
 
     Builder b = {.source = template_path, .in = in, .t = t, .pango = jb_canvas_pango(canvas)};
-    b.source_names = in->source_names ? g_hash_table_ref(in->source_names)
-                                      : jb_source_names(in->metrics);
+    if (!in->source_names)
+        b.own_names.table = jb_source_names(in->metrics);
+    b.source_names = in->source_names ? in->source_names : &b.own_names;
     Doc d = {.t = t, .title = title, .first_top = title_block(NULL, b.pango, t)};
     /* a `latest fill` KPI list: laid out again while the foot of its page has room for more
      * rows (a few rounds: each adds as many as the room measured holds) */

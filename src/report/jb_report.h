@@ -18,6 +18,7 @@
 
 #include "jb_dict.h"
 #include "jb_series.h"
+#include "jb_sources.h"
 #include "jb_table.h"
 
 #include <glib.h>
@@ -54,7 +55,7 @@ typedef struct {
     /* optional, instead of `metrics` (jianbao build streams them): the citations made from
      * metrics.csv for `series`, and the articles' names (jb_source_names). Borrowed. */
     const JbCitations *citations;
-    GHashTable *source_names;
+    const JbSourceNames *source_names;
     const JbDict *dict; /* optional: which metrics are parts of a whole (donuts, stacks) */
     gboolean allow_missing_glyphs;
     /* Also write each page as PNG (BASE-N.png beside the PDF, 144 dpi) and each chart as

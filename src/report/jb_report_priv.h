@@ -119,11 +119,13 @@ typedef struct {
     const JbReportInputs *in;
     const JbTemplate *t;
     PangoContext *pango;
-    GPtrArray *blocks;          /* Blk* */
-    GPtrArray *entries;         /* SourceEntry*, numbered in order of first citation */
-    GHashTable *entry_of;       /* "source\nquote" → SourceEntry* (borrowed) */
-    GHashTable *source_names;   /* article path → publisher or title (jb_source_names) */
-    JbCitations *own_citations; /* made from in->metrics when in->citations is not given */
+    GPtrArray *blocks;                 /* Blk* */
+    GPtrArray *entries;                /* SourceEntry*, numbered in order of first citation */
+    GHashTable *entry_of;              /* "source\nquote" → SourceEntry* (borrowed) */
+    const JbSourceNames *source_names; /* article path → publisher or title (the input's, or
+                                        * own_names) */
+    JbSourceNames own_names;           /* its table made of the input's metrics (owned) */
+    JbCitations *own_citations;        /* made from in->metrics when in->citations is not given */
     int h1, h2, figures;
     double text_size; /* of the text being built: its footnote marks follow it */
     /* A ```kpi block's `latest fill`: its rows are as many as fill the page it is on, which

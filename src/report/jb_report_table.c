@@ -99,7 +99,7 @@ static Row *row_new(Builder *b, guint r, gboolean first)
     g_auto(GStrv) files = g_strsplit(sources, "; ", -1);
     g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func(g_free);
     for (guint k = 0; files[k]; k++) { /* each source once, by publisher or title */
-        char *name = jb_source_name(b->source_names, files[k]);
+        char *name = jb_source_names_get(b->source_names, files[k]);
         if (g_ptr_array_find_with_equal_func(named, name, g_str_equal, NULL)) {
             g_free(name);
             continue;

@@ -33,6 +33,8 @@ struct JbSourceNamer {
     Known cur;
     Known *cur_known;  /* its entry in `known`, or NULL: `cur` holds it */
     GHashTable *names; /* in `in` namers: article → its name, as each is named (NULL: none yet) */
+    void (*named)(gpointer data, const char *path, const char *name); /* instead of `names` */
+    gpointer named_data;
 };
 
 /* "tv.example.cn" of "https://tv.example.cn/2025/03/02/…", or NULL. */
@@ -73,6 +75,16 @@ JbSourceNamer *jb_source_namer_new_in(GStringChunk *strings)
     return namer_new(strings);
 }
 
+void jb_source_namer_on_named(JbSourceNamer *n,
+                              void (*named)(gpointer data, const char *path, const char *name),
+                              gpointer data)
+{
+    if (n->in) {
+        n->named = named;
+        n->named_data = data;
+    }
+}
+
 void jb_source_namer_article(JbSourceNamer *n, const char *path)
 {
     if (n->in)
@@ -90,7 +102,9 @@ static const char *name_of(const Known *k)
 static void name_article(JbSourceNamer *n)
 {
     const char *name = n->cur_path && !n->cur_known ? name_of(&n->cur) : NULL;
-    if (name) {
+    if (name && n->named) {
+        n->named(n->named_data, n->cur_path, name);
+    } else if (name) {
         if (!n->names)
             n->names = g_hash_table_new(g_str_hash, g_str_equal);
         g_hash_table_insert(n->names, (char *)n->cur_path, (char *)name);
@@ -187,12 +201,24 @@ GHashTable *jb_source_names(const JbTable *metrics)
     return jb_source_namer_finish(n);
 }
 
-char *jb_source_name(GHashTable *names, const char *path)
+static char *name_or_base(const char *name, const char *path)
 {
-    const char *name = names ? g_hash_table_lookup(names, path) : NULL;
     if (name)
         return g_strdup(name);
     /* a file named =x.md is written '=x.md in a CSV (jb_csv_safe_text): shown as named */
     g_autofree char *file = jb_csv_plain_text(path);
     return g_path_get_basename(file);
+}
+
+char *jb_source_name(GHashTable *names, const char *path)
+{
+    return name_or_base(names ? g_hash_table_lookup(names, path) : NULL, path);
+}
+
+char *jb_source_names_get(const JbSourceNames *names, const char *path)
+{
+    const char *name = names && names->table ? g_hash_table_lookup(names->table, path) : NULL;
+    if (!name && names && names->lookup)
+        name = names->lookup(names->data, path);
+    return name_or_base(name, path);
 }

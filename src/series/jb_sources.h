@@ -42,4 +42,22 @@ void jb_source_namer_article(JbSourceNamer *n, const char *path);
  * the result is always a new string). */
 char *jb_source_name(GHashTable *names, const char *path);
 
+/* What charts and briefings look sources' names up in (borrowed by them): a table
+ * (jb_source_names), and for a path it does not have, the caller's lookup — jianbao build
+ * keeps its articles' names on disk, by number, not a table of 100000 entries. */
+typedef struct {
+    GHashTable *table; /* NULL: none */
+    /* NULL: none. Its name, or NULL; called from the threads that render, at once */
+    const char *(*lookup)(gpointer data, const char *path);
+    gpointer data;
+} JbSourceNames;
+/* jb_source_name in `names` (NULL: none). */
+char *jb_source_names_get(const JbSourceNames *names, const char *path);
+/* The same, with the articles the namer names (not the other sources it is fed) given to
+ * `named` (path, name) as each is named, not kept in its table (jb_source_namer_new_in's
+ * namers only; `name` is in its strings). */
+void jb_source_namer_on_named(JbSourceNamer *n,
+                              void (*named)(gpointer data, const char *path, const char *name),
+                              gpointer data);
+
 #endif

@@ -15,6 +15,16 @@ static const char CSV[] =
     "news/c.txt,,,,q6\n"
     "news/d.txt,'=示例,,,q7\n";
 
+static void named(gpointer data, const char *path, const char *name)
+{
+    g_hash_table_insert(data, g_strdup(path), (char *)name);
+}
+
+static const char *lookup(gpointer data, const char *path)
+{
+    return g_hash_table_lookup(data, path);
+}
+
 int main(void)
 {
     g_autoptr(JbTable) t = jb_table_parse("m.csv", CSV, sizeof CSV - 1, NULL);
@@ -55,6 +65,34 @@ int main(void)
         g_hash_table_unref(in);
         g_string_chunk_free(strings);
         g_free(kept);
+    }
+    { /* articles named to the caller (jb_source_namer_on_named), looked up by its lookup */
+        GStringChunk *strings = g_string_chunk_new(256);
+        JbSourceNamer *n = jb_source_namer_new_in(strings);
+        g_autoptr(GHashTable) given = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        jb_source_namer_on_named(n, named, given);
+        const char *article = NULL; /* (one pointer for an article's rows, as a build gives) */
+        for (guint r = 0; r < jb_table_n_rows(t); r++) {
+            if (!article || strcmp(article, jb_table_get(t, r, 0)) != 0)
+                article = jb_table_get(t, r, 0);
+            jb_source_namer_article(n, article);
+            jb_source_namer_add(n, t, r);
+        }
+        JbSourceNames all = {.table = jb_source_namer_finish(n), .lookup = lookup, .data = given};
+        ok(g_hash_table_size(all.table) == 0 && g_hash_table_size(given) == 4,
+           "each article named is given to the caller, none kept (%u given)",
+           g_hash_table_size(given));
+        gboolean same = TRUE;
+        for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+            g_autofree char *a = jb_source_names_get(&all, cases[i].path);
+            g_autofree char *b = jb_source_name(names, cases[i].path);
+            same = same && strcmp(a, b) == 0;
+        }
+        ok(same, "and looked up by the caller's lookup, every source names as in a table");
+        g_autofree char *none = jb_source_names_get(NULL, "news/x/y.md");
+        is_str(none, "y.md", "no names at all: the file name");
+        g_hash_table_unref(all.table);
+        g_string_chunk_free(strings);
     }
     g_autoptr(GHashTable) none = jb_source_names(NULL);
     ok(g_hash_table_size(none) == 0, "no metrics.csv: no names");
