@@ -514,14 +514,10 @@ static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray
     c->publisher = g_ref_string_new(article->publisher);
     c->published = g_ref_string_new("");
     c->times = x->times;
-    /* (where its fiscal years end, said anywhere, holds for all its 2026财年) */
-    for (guint i = 0; i < article->paragraphs->len && !c->anchor.fy_end; i++)
-        c->anchor.fy_end = jb_extract_fiscal_year_end(g_ptr_array_index(article->paragraphs, i));
-    for (guint i = 0; i < article->paragraphs->len && !c->anchor.roc; i++)
-        c->anchor.roc = jb_extract_roc_calendar(g_ptr_array_index(article->paragraphs, i));
-    for (guint i = 0; i < article->paragraphs->len && !c->have_fieldwork; i++)
-        c->have_fieldwork = jb_extract_fieldwork(g_ptr_array_index(article->paragraphs, i),
-                                                 &c->fieldwork);
+    /* (where its fiscal years end, said anywhere, holds for all its 2026财年; so do its
+     * calendar and its survey's months) */
+    jb_extract_anchors(article->paragraphs, &c->anchor.fy_end, &c->anchor.roc, &c->have_fieldwork,
+                       &c->fieldwork);
     enter_section(c, NULL);
 
     c->seen = jb_extract_seen_new();

@@ -284,6 +284,12 @@ gboolean jb_extract_fieldwork(const char *text, JbPeriod *out);
  * script: a year 民國1NN年, or 新台幣 (新臺幣)? */
 gboolean jb_extract_roc_calendar(const char *text);
 
+/* The three above asked of an article's `paragraphs` in turn, each until one answers: the
+ * first paragraph's fiscal year end, calendar and survey months that say one (0, FALSE and
+ * FALSE when none does). Asks only the paragraphs that hold a character each one needs. */
+void jb_extract_anchors(const GPtrArray *paragraphs, int *fy_end, gboolean *roc,
+                        gboolean *have_fieldwork, JbPeriod *fieldwork);
+
 /* The characters a time expression can start with (besides digits): one list for
  * time_lead's switch and time_refs' block table. */
 /* (four characters a line, each with its comment: clang-format would break them apart) */
