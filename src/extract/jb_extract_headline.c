@@ -79,13 +79,18 @@ static gboolean is_summary(const char *para)
 /* Is the paragraph a summary's label alone (本期要点, 本期提要：) over the list of its points? */
 static gboolean is_summary_head(const char *para)
 {
-    gsize n = strlen(para);
-    if (n >= strlen("：") && strcmp(para + n - strlen("："), "：") == 0)
-        n -= strlen("：");
-    for (const char *const *w = jb_words_summary_label; *w; w++)
-        if (strlen(*w) == n + strlen("：") && g_str_has_suffix(*w, "：") &&
-            strncmp(*w, para, n) == 0)
+    /* (every paragraph is asked: a label's first byte before its length, no strlen of the
+     * paragraph) */
+    for (const char *const *w = jb_words_summary_label; *w; w++) {
+        if ((*w)[0] != para[0])
+            continue;
+        gsize n = strlen(*w);
+        if (n < strlen("：") || strcmp(*w + n - strlen("："), "：") != 0)
+            continue;
+        n -= strlen("："); /* (the label without its colon: the paragraph, with it or not) */
+        if (strncmp(*w, para, n) == 0 && (!para[n] || strcmp(para + n, "：") == 0))
             return TRUE;
+    }
     return FALSE;
 }
 
