@@ -112,11 +112,16 @@ gboolean in_short_quote(const char *s, const char *qs, const char *qe, const cha
     /* one walk back over at most 16 characters for every kind of quote: a kind's opening
      * mark before its closing one */
     /* (the walk below reaches back to the first character starting 48 bytes or more before
-     * qs: with no E2 or E3 byte from there on, it finds no mark; most numbers have none) */
+     * qs: with no opening mark from there on, it opens no quote; most numbers have none. 。
+     * 、 《 begin with E3 as 「 does: the marks themselves are looked for) */
     const char *lo = qs - s > 48 ? qs - 48 : s;
     while (lo > s && ((guchar)*lo & 0xC0) == 0x80)
         lo--;
-    if (qs <= s || (!memchr(lo, 0xE2, (size_t)(qs - lo)) && !memchr(lo, 0xE3, (size_t)(qs - lo))))
+    gboolean mark = qs > s && jb_find3(lo, qs, "“"); /* (「 『: E3 80 8C, E3 80 8E) */
+    for (const char *q = lo; !mark && q + 3 <= qs && (q = memchr(q, 0xE3, (size_t)(qs - 2 - q)));
+         q++)
+        mark = (guchar)q[1] == 0x80 && ((guchar)q[2] == 0x8C || (guchar)q[2] == 0x8E);
+    if (!mark)
         return FALSE;
     const char *open[KINDS] = {NULL};
     gboolean settled[KINDS] = {FALSE};
