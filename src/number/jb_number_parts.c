@@ -188,7 +188,9 @@ static gsize word_at(const char *t, gsize len, gsize q, const char *const *words
 {
     for (; *words; words++) {
         if (q >= len || t[q] != (*words)[0])
-            continue; /* (the first byte rules out most words, before strlen and memcmp) */
+            continue; /* (the first two bytes rule out most words, before strlen and memcmp: */
+        if ((*words)[1] && (q + 1 >= len || t[q + 1] != (*words)[1]))
+            continue; /* 个 小 分 share their first with most characters after a number) */
         gsize n = strlen(*words);
         if (q + n <= len && memcmp(t + q, *words, n) == 0)
             return n;
@@ -235,10 +237,6 @@ gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out
     gsize race = race_time(t, len, p, out);
     if (race)
         return race;
-    static const char *const CLOCK[] = {"时", "時", "点", "點"};
-    for (gsize i = 0; i < G_N_ELEMENTS(CLOCK); i++)
-        if (p >= 4 && memcmp(t + p - 3, CLOCK[i], 3) == 0 && g_ascii_isdigit(t[p - 4]))
-            return 0; /* 7时30分15秒: a clock's minutes and seconds (not 用时1小时12分钟) */
     gsize q = p, n;
     int a = small_digits(t, len, &q);
     if (a < 0)
@@ -247,7 +245,11 @@ gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out
     if ((n = word_at(t, len, q, jb_words_duration_hour)))
         hours = TRUE;
     else if (!(n = word_at(t, len, q, jb_words_duration_minute)))
-        return 0;
+        return 0; /* (most numbers: asked before the clock's words, four compares) */
+    static const char *const CLOCK[] = {"时", "時", "点", "點"};
+    for (gsize i = 0; i < G_N_ELEMENTS(CLOCK); i++)
+        if (p >= 4 && memcmp(t + p - 3, CLOCK[i], 3) == 0 && g_ascii_isdigit(t[p - 4]))
+            return 0; /* 7时30分15秒: a clock's minutes and seconds (not 用时1小时12分钟) */
     q += n;
     int b = small_digits(t, len, &q);
     if (b < 0 || b >= 60)
