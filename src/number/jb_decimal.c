@@ -201,6 +201,8 @@ int jb_decimal_cmp(JbDecimal a, JbDecimal b)
 
 gboolean jb_decimal_equal(JbDecimal a, JbDecimal b)
 {
+    if (a.mant == b.mant && a.exp10 == b.exp10)
+        return TRUE; /* (written alike, as most values compared are: no normalizing) */
     return jb_decimal_cmp(a, b) == 0;
 }
 
