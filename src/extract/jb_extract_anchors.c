@@ -29,19 +29,16 @@ static const struct {
     {"問", GATE_SURVEY}, {"查", GATE_SURVEYED}, {"研", GATE_SURVEYED}, {"卷", GATE_SURVEYED},
 };
 
-/* By a three-byte character's last two bytes' payload (12 bits: no two of GATES share one),
- * the character (its three bytes) and its bit. */
-static guint32 gate_char[4096];
-static guint8 gate_bit[4096];
+/* By a three-byte character's last two bytes as they lie in memory (second | third << 8),
+ * the bit of the GATES character that ends so (no two share their last two bytes), and its
+ * first byte: a Chinese character is looked up with one load, its first byte compared only
+ * on a hit. */
+static guint8 gate_bit[65536];
+static guint8 gate_lead[65536];
 
 static guint gate_key(const guchar *c)
 {
-    return ((guint)(c[1] & 0x3F) << 6) | (c[2] & 0x3F);
-}
-
-static guint32 gate_code(const guchar *c)
-{
-    return (guint32)c[0] << 16 | (guint32)c[1] << 8 | c[2];
+    return (guint)c[1] | (guint)c[2] << 8;
 }
 
 static void gates_build(void)
@@ -52,8 +49,8 @@ static void gates_build(void)
     for (gsize i = 0; i < G_N_ELEMENTS(GATES); i++) {
         const guchar *c = (const guchar *)GATES[i].c;
         g_assert(!gate_bit[gate_key(c)]);
-        gate_char[gate_key(c)] = gate_code(c);
         gate_bit[gate_key(c)] = GATES[i].bit;
+        gate_lead[gate_key(c)] = c[0];
     }
     g_once_init_leave(&ready, 1);
 }
@@ -71,7 +68,7 @@ static guint gates_of(const char *text)
             continue;
         }
         guint k = gate_key(p);
-        if (gate_bit[k] && gate_char[k] == gate_code(p))
+        if (G_UNLIKELY(gate_bit[k]) && gate_lead[k] == u)
             bits |= gate_bit[k];
         p += 3;
     }
