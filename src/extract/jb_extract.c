@@ -57,6 +57,9 @@ static const char *first_figure(const char *sent, const char *end, const GArray 
     for (guint i = 0; i < qs->len; i++) {
         const char *at = sent + g_array_index(qs, JbQuantity, i).start;
         for (; from < at; from++) {
+            guchar b = (guchar)*from; /* (the brackets' first bytes: ( ) and EF, of （ ） ) */
+            if (b != '(' && b != ')' && b != 0xEF)
+                continue;
             if (starts(from, at, "（") || *from == '(')
                 depth++;
             else if ((starts(from, at, "）") || *from == ')') && depth > 0)

@@ -175,17 +175,25 @@ static gboolean future_event(const char *s, const char *p, const TimeRef *t)
 }
 
 /* Is the time at p in a clause that speaks of the future (将, 预计, 计划)? */
+static const char *const FUTURE_WORDS[] = {"将",   "將",   "预计", "預計", "计划", "計劃",
+                                           "力争", "力爭", "有望", "目标", "目標", "预估",
+                                           "預估", "预测", "預測", "可望", NULL};
+
+/* Does a word of FUTURE_WORDS begin at a character of [a, z) and end by z? Its places are
+ * passed by the list's filter (most characters of a clause begin none of its words), not
+ * decoded and looked up one by one. */
+static gboolean holds_future_word(const char *a, const char *z)
+{
+    static JbLitFilter filter;
+    JB_LIT_FILTER_ONCE(&filter, FUTURE_WORDS);
+    for (const char *q = a; q < z; q = g_utf8_next_char(q))
+        if (jb_lit_filter_may_start(&filter, q, z) && any_lit_scan(q, z, FUTURE_WORDS))
+            return TRUE;
+    return FALSE;
+}
+
 static gboolean future_clause(const char *s, const char *p, const char *e, const char *limit)
 {
-    static const char *const W[] = {"将",   "將",   "预计", "預計", "计划", "計劃",
-                                    "力争", "力爭", "有望", "目标", "目標", "预估",
-                                    "預估", "预测", "預測", "可望", NULL};
-    static JbWordSet *words; /* W, kept for the life of the process */
-    static gsize done = 0;
-    if (g_once_init_enter(&done)) {
-        words = jb_word_set_of(W);
-        g_once_init_leave(&done, 1);
-    }
     /* the clause around the time, at most 30 characters each side (a clause of a megabyte
      * is not read again at each of its times) */
     const char *a = p;
@@ -202,14 +210,14 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
                     !lit(z, limit, "。");
          n++)
         z = g_utf8_next_char(z);
-    if (jb_word_set_find(words, a, z) != NULL)
+    if (holds_future_word(a, z))
         return TRUE;
     /* a clause a verb of expecting opens (他预计，12月A股…) */
     return a - s >= 9 && (lit(a - 3, limit, "，") || lit(a - 3, limit, "：")) &&
            ends_with_any(s, a - 3,
                          (const char *const[]){"预计", "預計", "预测", "預測", "预估", "預估",
                                                "认为", "認為", "表示", NULL}) &&
-           jb_word_set_find(words, a - 9, a - 3) != NULL;
+           holds_future_word(a - 9, a - 3);
 }
 
 static gboolean after_as_of(const char *s, const char *p)
