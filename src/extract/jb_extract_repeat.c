@@ -57,14 +57,15 @@ static const char *metric_core(const char *m, char out[256])
     const char *p = m;
     if (g_str_has_prefix(p, "最新"))
         p += strlen("最新");
-    for (; *p && n + 4 < 256; p = g_utf8_next_char(p)) {
+    for (const char *next; *p && n + 4 < 256; p = next) {
+        next = g_utf8_next_char(p);
         if (starts(p, p + 3, "的"))
             continue;
         if (*p == '/' && p > m && g_ascii_isalpha(p[-1]) && g_ascii_isalpha(p[1]))
             continue; /* P/E, P/B: as PE, PB */
-        gsize k = (gsize)(g_utf8_next_char(p) - p);
-        memcpy(out + n, p, k);
-        n += k;
+        /* (a character's bytes: no call to memcpy) */
+        for (const char *q = p; q < next; q++)
+            out[n++] = *q;
     }
     out[n] = '\0';
     for (gboolean cut = TRUE; cut;) {
@@ -97,17 +98,25 @@ static gboolean bare_change(const char *m)
                             LIT("下跌"),   LIT("分别"),   LIT("分別"), LIT("累计"), LIT("累計"),
                             LIT("名义"),   LIT("实际"),   LIT("增"),   LIT("升"),   LIT("降"),
                             LIT("跌"),     LIT("涨"),     LIT("漲"),   LIT("长"),   LIT("長")};
-    for (const char *p = m; *p;) {
-        gsize k = 0;
-        /* (every word is a Chinese character or more: its three bytes are tested before
-         * strncmp; p[1] and p[2] are read only when the bytes before matched, none NUL) */
-        for (; k < G_N_ELEMENTS(W); k++)
-            if (p[0] == W[k].s[0] && p[1] == W[k].s[1] && p[2] == W[k].s[2] &&
-                strncmp(p, W[k].s, W[k].n) == 0)
-                break;
-        if (k == G_N_ELEMENTS(W))
+    /* (the words by their first character, each character's in W's order: the first of W
+     * that matches at a place is the first of its bucket that does; a place whose character
+     * begins none, as a metric's first mostly, is done with one lookup) */
+    static JbWordSet *set; /* kept for the life of the process */
+    static gsize done;
+    if (g_once_init_enter(&done)) {
+        set = jb_extract_lit_set(W, G_N_ELEMENTS(W));
+        g_once_init_leave(&done, 1);
+    }
+    const char *end = m + strlen(m);
+    for (const char *p = m; p < end;) {
+        guint n;
+        const JbWord *w = jb_word_set_candidates(set, p, end, &n);
+        guint k = 0;
+        while (k < n && !jb_word_at(&w[k], p, end))
+            k++;
+        if (k == n)
             return FALSE; /* a word that names something */
-        p += W[k].n;
+        p += w[k].len;
     }
     return TRUE;
 }
