@@ -97,6 +97,10 @@ static gboolean object_of_preposition(const char *a, const char *p)
     static const char *const PREP[] = {"对", "對", "向",   "自",   "从", "從", "受",
                                        "赴", "往", "与",   "與",   "同", "跟", "比",
                                        "较", "較", "针对", "針對", NULL};
+    static JbLitFilter tails; /* (asked at every owner word: most end no word of the list) */
+    JB_LIT_FILTER_ONCE(&tails, PREP);
+    if (!jb_lit_filter_may_end(&tails, a, p))
+        return FALSE;
     for (const char *const *w = PREP; *w; w++) {
         gsize n = strlen(*w);
         if ((gsize)(p - a) >= n && memcmp(p - n, *w, n) == 0)
