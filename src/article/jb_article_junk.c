@@ -452,6 +452,36 @@ static guint64 key_bits(const char *const *chars)
     return bits;
 }
 
+/* Key J_ANYWHERE rule i by the Chinese characters at c in its needle (junk_may_contain): the
+ * first and the one after it, which a paragraph holding the needle holds; keyless when c is
+ * none. */
+static void key_anywhere(gsize i, const char *c)
+{
+    if (c && is_lead3((guchar)c[0]) && c[1] && c[2]) {
+        junk_info[i].key[0] = (int)junk_key(c);
+        if (is_lead3((guchar)c[3]) && c[4] && c[5])
+            junk_info[i].key[1] = (int)junk_key(c + 3);
+    }
+    for (int k = 0; k < 2; k++)
+        if (junk_info[i].key[k] >= 0) {
+            jb_junk_register_key((guint)junk_info[i].key[k]);
+            junk_info[i].keys |= G_GUINT64_CONSTANT(1) << jb_junk_key_bit[junk_info[i].key[k]];
+        }
+    if (junk_info[i].key[0] >= 0)
+        junk_set_add(&junk_anywhere_by_key0[jb_junk_key_bit[junk_info[i].key[0]]], i);
+    else
+        junk_set_add(&junk_anywhere_keyless, i);
+}
+
+/* The first three-byte character of t, or NULL. */
+static const char *first_lead3(const char *t)
+{
+    for (; *t; t++)
+        if (is_lead3((guchar)*t))
+            return t;
+    return NULL;
+}
+
 void jb_article_junk_init(void)
 {
     static gsize done = 0;
@@ -462,17 +492,6 @@ void jb_article_junk_init(void)
             junk_info[i].len = strlen(t);
             junk_info[i].key[0] = junk_info[i].key[1] = -1;
             junk_info[i].other = (guchar)t[0] >= 0x80 && !is_lead3((guchar)t[0]);
-            if (is_lead3((guchar)t[0]) && t[1] && t[2]) {
-                junk_info[i].key[0] = (int)junk_key(t);
-                if (is_lead3((guchar)t[3]) && t[4] && t[5])
-                    junk_info[i].key[1] = (int)junk_key(t + 3);
-            }
-            for (int k = 0; k < 2 && r->match == J_ANYWHERE; k++) /* junk_may_contain */
-                if (junk_info[i].key[k] >= 0) {
-                    jb_junk_register_key((guint)junk_info[i].key[k]);
-                    junk_info[i].keys |= G_GUINT64_CONSTANT(1)
-                                         << jb_junk_key_bit[junk_info[i].key[k]];
-                }
             for (; *t; t++)
                 if (g_ascii_isalpha(*t)) {
                     junk_info[i].latin = TRUE;
@@ -487,10 +506,8 @@ void jb_article_junk_init(void)
                 }
             } else if (r->match == J_ANYWHERE) {
                 junk_set_add(&junk_anywhere, i);
-                if (junk_info[i].key[0] >= 0)
-                    junk_set_add(&junk_anywhere_by_key0[jb_junk_key_bit[junk_info[i].key[0]]], i);
-                else
-                    junk_set_add(&junk_anywhere_keyless, i);
+                if (is_lead3((guchar)t[0]))
+                    key_anywhere(i, t);
             } else {
                 guint need = junk_test_needs(r->test), low = (1u << JUNK_NEED_LOW) - 1;
                 for (guint met = 0; met <= low; met++) {
@@ -521,6 +538,11 @@ void jb_article_junk_init(void)
         need_keys_byline = key_bits((const char *const[]){"记", "通", NULL});
         need_keys_weather = key_bits((const char *const[]){"℃", NULL});
         jb_article_header_init();
+        /* a needle that opens with no Chinese character (...展开全文, ICP备) is keyed by its
+         * first ones; their keys registered last, so that no earlier key's bit moves */
+        for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++)
+            if (junk_rules[i].match == J_ANYWHERE && !is_lead3((guchar)junk_rules[i].text[0]))
+                key_anywhere(i, first_lead3(junk_rules[i].text));
         junk_init_buckets();
         g_once_init_leave(&done, 1);
     }
