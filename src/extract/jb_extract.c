@@ -56,8 +56,9 @@ static const char *first_figure(const char *sent, const char *end, const GArray 
     int depth = 0;
     for (guint i = 0; i < qs->len; i++) {
         const char *at = sent + g_array_index(qs, JbQuantity, i).start;
-        for (; from < at; from++) {
-            guchar b = (guchar)*from; /* (the brackets' first bytes: ( ) and EF, of （ ） ) */
+        /* (a character at a time: a bracket begins with ( ) or EF, of （ ）, never inside one) */
+        for (; from < at; from = g_utf8_next_char(from)) {
+            guchar b = (guchar)*from;
             if (b != '(' && b != ')' && b != 0xEF)
                 continue;
             if (starts(from, at, "（") || *from == '(')
