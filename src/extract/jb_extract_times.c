@@ -370,13 +370,21 @@ static gboolean done_on_site(const char *p, const char *first_number)
     return word_in(p, first_number, SITE) != NULL;
 }
 
+/* Is a product launched at the event (…举办发布会，正式推出新一代Y90; 亮相, 首发): the figures
+ * after it are the product's as launched that day, not what an announcement said? */
+static gboolean launched_there(const char *p, const char *first_number)
+{
+    static const char *const LAUNCH[] = {"推出", "亮相", "首发", "首發", "发售", "發售", NULL};
+    return word_in(p, first_number, LAUNCH) != NULL;
+}
+
 static gboolean announced(const TimeRef *r, const char *first_number)
 {
     static const char *const SAID[] = {"发布", "發布", "公布", "披露", "宣布", "举行", "舉行",
                                        "召开", "召開", "印发", "印發", "谈到", "談到", "介绍",
                                        "介紹", "获悉", "獲悉", "表示", NULL};
     const char *said = word_in(r->end, first_number, SAID);
-    return said && !done_on_site(said, first_number);
+    return said && !done_on_site(said, first_number) && !launched_there(said, first_number);
 }
 
 static void note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
