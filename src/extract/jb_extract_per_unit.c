@@ -42,6 +42,14 @@ static gboolean other_end_of_change(const char *a, const char *digit, const char
     return FALSE;
 }
 
+/* p past the ASCII spaces at it (up to limit). */
+static const char *skip_spaces(const char *p, const char *limit)
+{
+    while (p < limit && *p == ' ')
+        p++;
+    return p;
+}
+
 void figure_per_unit(Figure *f)
 {
     JbQuantity *q = &f->qq;
@@ -56,18 +64,26 @@ void figure_per_unit(Figure *f)
         }
     if (!mei)
         return;
-    /* (both lists longest first: the first word found is the longest) */
-    const char *mag_end = any_lit_scan(mei, f->qs, jb_words_per_magnitude);
-    const char *per_end = any_lit_scan(mag_end ? mag_end : mei, f->qs, jb_words_per_noun);
+    /* (both lists longest first: the first word found is the longest; a space some sites
+     * put between Chinese and Latin, 每百万 tokens 0.5 元, is no part of it) */
+    const char *mag = skip_spaces(mei, f->qs);
+    const char *mag_end = any_lit_scan(mag, f->qs, jb_words_per_magnitude);
+    const char *per_end = any_lit_scan(skip_spaces(mag_end ? mag_end : mag, f->qs), f->qs,
+                                       jb_words_per_noun);
     if (!per_end)
         return;
     for (const char *p = per_end; p < f->qs; p++)
         if (g_ascii_isdigit(*p) && !other_end_of_change(f->cs0, p, f->qs))
             return; /* another figure between: 每人每年 2次 … 300元 is no rate of 人 */
-    gsize ul = strlen(q->unit), pl = (gsize)(per_end - mei);
-    if ((pl == ul && memcmp(mei, q->unit, ul) == 0) || ul + 1 + pl >= sizeof q->unit)
+    char per[sizeof q->unit];
+    gsize pl = 0;
+    for (const char *p = mag; p < per_end && pl + 1 < sizeof per; p++)
+        if (*p != ' ')
+            per[pl++] = *p;
+    per[pl] = '\0';
+    gsize ul = strlen(q->unit);
+    if ((pl == ul && memcmp(per, q->unit, ul) == 0) || ul + 1 + pl >= sizeof q->unit)
         return;
     q->unit[ul] = '/';
-    memcpy(q->unit + ul + 1, mei, pl);
-    q->unit[ul + 1 + pl] = '\0';
+    memcpy(q->unit + ul + 1, per, pl + 1);
 }
