@@ -261,6 +261,26 @@ static gboolean ideograph_at(const Ctx *c, gsize i)
     return cp >= 0x4E00 && cp <= 0x9FFF;
 }
 
+/* Places in a ranking with no 第 (分列二、三位, 排名倒数两位, 并列三名): ranks, no count of
+ * people. A list of places (二、三位) is read back to the word before its first. */
+static gboolean rank_places(const Ctx *c, const Expr *e)
+{
+    static const char *const RANK[] = {"分列", "位列", "名列", "并列", "並列",
+                                       "分居", "倒数", "倒數", NULL};
+    if (!e->has_unit || !(UNIT_IS(e, "位") || UNIT_IS(e, "名")))
+        return FALSE;
+    gsize i = e->start;
+    for (int k = 0; k < 4; k++) {
+        if (word_before_any(c, i, RANK))
+            return TRUE;
+        if (!before_lit(c, i, 0, "、", strlen("、")) || i < 6 ||
+            !prev_char_in(c, i - 3, "一二三四五六七八九十两兩"))
+            return FALSE;
+        i -= 6; /* (back over 、 and the place before it) */
+    }
+    return FALSE;
+}
+
 gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
 {
     if (quote_context(c, e) || change_of_quote(c, e))
@@ -282,6 +302,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
          UNIT_IS(e, "席")) &&
         before_lit(c, e->start, 0, "前", strlen("前")))
         return FALSE; /* 前20名: a rank (占前十七席: of the top ten, seven) */
+    if (rank_places(c, e))
+        return FALSE;
     if (e->has_unit &&
         (UNIT_IS(e, "批") || UNIT_IS(e, "家") || UNIT_IS(e, "期") || UNIT_IS(e, "轮") ||
          UNIT_IS(e, "輪") || UNIT_IS(e, "届") || UNIT_IS(e, "屆")) &&
