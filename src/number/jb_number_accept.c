@@ -82,7 +82,9 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
         "降温", "降溫", "升温", "升溫", "降雨", "降水", "雨量", "降雪",
         /* the tenor naming a rate (三個月拆息, 6个月定期存款利率, 3个月Shibor) */
         "拆息", "利率", "息率", "定存", "定期", "同业拆", "同業拆", "Shibor", "SHIBOR", "Hibor",
-        "HIBOR", NULL};
+        "HIBOR",
+        /* the reach of a travel-time circle (1小时通勤, 2小时通达, 15分钟生活圈) */
+        "通勤", "通达", "通達", "覆盖", "覆蓋", "圈", "生活圈", "交通圈", "经济圈", "經濟圈", NULL};
     static const char *const BEFORE[] = {
         "未来", "未來", "过去", "過去", "今后", "今後", "最近", "此后", "此後",
         "之后", "之後", "以后", "以後", "每",   "这",   "這",   "那",   "头",
@@ -304,6 +306,12 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         return FALSE; /* 前20名: a rank (占前十七席: of the top ten, seven) */
     if (rank_places(c, e))
         return FALSE;
+    if (e->has_unit &&
+        (UNIT_IS(e, "轮") || UNIT_IS(e, "輪") || UNIT_IS(e, "场") || UNIT_IS(e, "場")) &&
+        word_at_any(c, e->end,
+                    (const char *const[]){"不败", "不敗", "不胜", "不勝", "连胜", "連勝", "连败",
+                                          "連敗", "未胜", "未勝", NULL}))
+        return FALSE; /* 11轮不败, 5场连胜: a streak (the corpus's 連跌21個月) */
     if (e->has_unit &&
         (UNIT_IS(e, "批") || UNIT_IS(e, "家") || UNIT_IS(e, "期") || UNIT_IS(e, "轮") ||
          UNIT_IS(e, "輪") || UNIT_IS(e, "届") || UNIT_IS(e, "屆")) &&
