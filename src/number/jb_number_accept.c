@@ -283,6 +283,48 @@ static gboolean rank_places(const Ctx *c, const Expr *e)
     return FALSE;
 }
 
+/* The result letter of a record at i (胜 平 负, 勝 負): its length, else 0. */
+static gsize record_letter(const Ctx *c, gsize i)
+{
+    static const char *const R[] = {"胜", "勝", "平", "负", "負", NULL};
+    for (const char *const *w = R; *w; w++)
+        if (at_lit(c, i, *w, strlen(*w)))
+            return strlen(*w);
+    return 0;
+}
+
+/* Is the bare integer at [s, e) a count of a win-draw-loss record (21胜5平4负, 8胜3负): digits
+ * and a result letter each, two or three in a row, wins first and losses last? No unit is
+ * written; each count is a figure. */
+static gboolean record_count(const Ctx *c, gsize s, gsize e)
+{
+    if (!record_letter(c, e))
+        return FALSE;
+    gsize i = s; /* back to the record's first count */
+    while (i > 0 && record_letter(c, i - 3) == 3 && is_digit_at(c, i - 4)) {
+        gsize j = i - 3;
+        while (j > 0 && is_digit_at(c, j - 1))
+            j--;
+        i = j;
+    }
+    if (i > 0 && is_digit_at(c, i - 1))
+        return FALSE;
+    guint n = 0;
+    gboolean wins = FALSE, losses = FALSE;
+    while (is_digit_at(c, i)) {
+        while (is_digit_at(c, i))
+            i++;
+        gsize l = record_letter(c, i);
+        if (!l)
+            return FALSE;
+        wins = wins || (n == 0 && (AT(c, i, "胜") || AT(c, i, "勝")));
+        losses = AT(c, i, "负") || AT(c, i, "負");
+        i += l;
+        n++;
+    }
+    return n >= 2 && n <= 3 && wins && losses;
+}
+
 gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
 {
     if (quote_context(c, e) || change_of_quote(c, e))
@@ -348,6 +390,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         return FALSE; /* 12GB+256GB, 16GB+1TB: a product's configuration, a name */
     if (e->has_unit)
         return TRUE;
+    if (m->arabic && m->is_int && record_count(c, e->start, e->end))
+        return TRUE; /* 21胜5平4负: the counts of a record */
     if (m->arabic && e->big_mag)
         return TRUE; /* 4000亿, 超14万 */
     if (m->chinese && e->big_mag && (m->digit_char || e->hedged))
