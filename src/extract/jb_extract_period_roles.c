@@ -98,6 +98,18 @@ static gboolean launch_after(const TimeRef *t, const char *e, const char *limit)
     return any_lit(e, limit, (const char *const[]){"上市", "亮相", "发售", "發售", NULL}) != NULL;
 }
 
+/* A span of days right before an event held over them (11月10日至13日举办的博览会, 举行的
+ * 展会): the days the event ran, the period of what it reports (a single day is when it was
+ * held: 在2日举行的大会上, someone spoke). */
+static gboolean held_span(const TimeRef *t, const char *e, const char *limit)
+{
+    return t->p.start.kind == JB_POINT_DAY &&
+           jb_period_end_day(&t->p) - jb_period_first_day(&t->p) >= 2 &&
+           any_lit(e, limit,
+                   (const char *const[]){"举办的", "舉辦的", "举行的", "舉行的", "召开的", "召開的",
+                                         NULL}) != NULL;
+}
+
 /* Does the event verb after a time (at e) describe a noun (上映的《长夜将尽》, 发布的新规)? */
 static gboolean noun_of_event(const char *e, const char *limit)
 {
@@ -519,6 +531,8 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         t->local = t->sentence_only = TRUE; /* 创下年内单月成交新高 */
     else if (t->role == TIME_PERIOD && report_after(e, limit))
         t->sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
+    else if (t->role == TIME_PERIOD && held_span(t, e, limit))
+        ; /* 11月10日至13日举办的博览会…签约126亿元: the days it ran, its figures' period */
     else if (t->role == TIME_PERIOD && event_after(e, limit) && noun_of_event(e, limit) &&
              compared_before(s, p))
         t->role = TIME_BASE; /* 比他本人去年创造的赛会纪录快了41秒: the record's year, a base */
