@@ -268,6 +268,15 @@ static gboolean now_of_one_figure(const WordHit *h, const char *qs)
     return e + 3 != qs;
 }
 
+/* Is the figure a running total (累计, no other word of a thing done: `now_here` FALSE) over
+ * a time of its sentence that runs past the published day (预计7日夜间至9日，…累计雨量可达80
+ * 至120毫米, published on the 7th)? It is still to come, not already achieved. */
+static gboolean running_ahead(const Ctx *c, const Figure *f, gboolean now_here)
+{
+    return !now_here && f->have_time && f->t->has_val && c->anchor.day.kind == JB_POINT_DAY &&
+           jb_period_end_day(&f->t->val) > jb_point_end_day(&c->anchor.day);
+}
+
 /* The figure's tense, from the keywords of its clause and of the sentence before it; may
  * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
 Tense figure_tense(const Ctx *c, Figure *f)
@@ -327,7 +336,7 @@ Tense figure_tense(const Ctx *c, Figure *f)
         f->have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
     /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
     gboolean actual = !forecast_here && actual_here && !(f->have_time && t->end > cs0) &&
-                      !(f->have_time && t->future_word);
+                      !(f->have_time && t->future_word) && !running_ahead(c, f, now_here);
     if (forecast && (past_level(c, f) || now_level(cs0, qs)))
         forecast = FALSE;
     /* a clause of its own about a time already over, after a forecast's clause with a figure
