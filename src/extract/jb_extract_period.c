@@ -51,6 +51,7 @@ static gboolean time_lead_goes_nowhere(gunichar c, const char *q, const char *li
     case 0x540C: /* 同 */
     case 0x76EE: /* 目 */
     case 0x622A: /* 截 */
+    case 0x65E5: /* 日 (日盘: today_word's only word with it) */
         return !time_word_second(c, q, limit);
     default:
         return FALSE; /* (两 and 兩 also begin a numeral: small_number's) */

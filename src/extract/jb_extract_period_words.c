@@ -182,6 +182,19 @@ static gboolean today_word(const char *s, const char *p, const char *limit, cons
         *end = e;
         return TRUE;
     }
+    /* a futures day session (昨日夜盘…上涨2.3%，但日盘涨幅收窄至0.7%): the trading day, not the
+     * night session's calendar day before it (今日盘前, 当日盘中: 日 is the other word's) */
+    if ((e = any_lit(p, limit, (const char *const[]){"日盘", "日盤", NULL})) &&
+        !ends_with_any(s, p,
+                       (const char *const[]){"今", "昨", "前", "明", "当", "當", "每", "次", "单",
+                                             "單", "本", "该", "該", "同", "首", "全", "逐",
+                                             NULL})) {
+        if (!jb_extract_default_day(a, TRUE, &t->p))
+            return TRUE;
+        t->role = TIME_DAY;
+        *end = e;
+        return TRUE;
+    }
     return FALSE;
 }
 
@@ -579,6 +592,7 @@ static guint time_word_readers(gunichar c)
     case 0x73B0: /* 现 */
     case 0x73FE: /* 現 */
     case 0x6628: /* 昨 */
+    case 0x65E5: /* 日 (日盘) */
         return TW_TODAY;
     case 0x53BB: /* 去 */
         return TW_CONTEXT | TW_SEASON;
@@ -632,6 +646,8 @@ gboolean time_word_second(gunichar c, const char *q, const char *limit)
     case 0x4E24:                                      /* 两 */
     case 0x5169:                                      /* 兩 */
         return c2 == 0x5E74;                          /* 年 */
+    case 0x65E5:                                      /* 日 */
+        return c2 == 0x76D8 || c2 == 0x76E4;          /* 盘, 盤 */
     default:
         return TRUE;
     }
