@@ -199,14 +199,31 @@ static gboolean past_level(const Ctx *c, const Figure *f)
     return jb_period_end_day(&t->val) <= jb_point_first_day(&c->anchor.day);
 }
 
-/* Is the figure the level of now a plan starts from (从目前的260人扩充至400人, 由現時的12間增至)? */
+/* Is the figure the level of now a plan starts from (从目前的260人扩充至400人, 由現時的12間增至,
+ * 将由现在的4分30秒缩短至3分钟, 由目前公交的约70分钟压缩至: a few words of what is meant and a
+ * hedge may stand between)? */
 static gboolean now_level(const char *cs0, const char *qs)
 {
-    static const char *const NOW[] = {"目前的", "现时的", "現時的", "当前的",
-                                      "當前的", "现有的", "現有的", NULL};
-    for (const char *const *w = NOW; *w; w++)
-        if (ends(cs0, qs, *w))
-            return TRUE;
+    static const char *const HEDGE[] = {"大约", "大約", "约", "約", NULL};
+    static const char *const NOW[] = {"目前", "现时", "現時", "当前", "當前",
+                                      "现有", "現有", "现在", "現在", NULL};
+    const char *p = qs;
+    for (const char *const *w = HEDGE; *w; w++)
+        if (ends(cs0, p, *w)) {
+            p -= strlen(*w);
+            break;
+        }
+    if (!ends(cs0, p, "的"))
+        return FALSE;
+    p -= strlen("的");
+    for (int k = 0; k <= 4 && p > cs0; k++) {
+        for (const char *const *w = NOW; *w; w++)
+            if (ends(cs0, p, *w))
+                return TRUE;
+        p = g_utf8_prev_char(p);
+        if (g_ascii_isdigit(*p) || clause_sep_at(p) || sentence_end_at(p))
+            return FALSE;
+    }
     return FALSE;
 }
 
