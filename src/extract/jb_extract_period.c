@@ -359,10 +359,11 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
             t->p = (JbPeriod){{JB_POINT_YEAR, year, 0, 0}, {JB_POINT_YEAR, year2, 0, 0}};
             return y_end;
         }
-        if (any_lit(y_end, limit, (const char *const[]){"同期", NULL})) { /* 去年同期 */
+        const char *same; /* 去年同期, 去年同月: the time in force, a year before */
+        if ((same = any_lit(y_end, limit, (const char *const[]){"同期", "同月", NULL}))) {
             if (year == anchor_year(a) - 1) {
                 t->rel = REL_YEAR_AGO;
-                return y_end + strlen("同期");
+                return same;
             }
         }
         TimeRef sub = *t;

@@ -351,7 +351,8 @@ static const char *context_word(const char *s, const char *p, const char *limit,
 {
     const char *e;
     if ((e = any_lit(p, limit,
-                     (const char *const[]){"去年同期", "上年同期", "上一年同期", NULL}))) {
+                     (const char *const[]){"去年同期", "上年同期", "上一年同期", "去年同月",
+                                           "上年同月", "上一年同月", NULL}))) {
         t->rel = REL_YEAR_AGO;
         return e;
     }

@@ -412,8 +412,29 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
 /* A headline repeats the body's figures in fewer words: the same value in the same unit is
  * the same statement. Only a figure the body does not state is kept. (A few numbers in a
  * headline against the body's statements: a loop, no index.) */
-static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
+/* Which base a change is measured against, the last named in [a, e): 'y' for 同比/按年, 'm' for
+ * 环比/按月, 0 for none. */
+static char comparison_base(const char *a, const char *e)
 {
+    static const struct {
+        const char *word;
+        char base;
+    } bases[] = {{"同比", 'y'}, {"按年", 'y'}, {"環比", 'm'}, {"环比", 'm'}, {"按月", 'm'}};
+    const char *last = NULL;
+    char base = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(bases); i++) {
+        const char *w = g_strrstr_len(a, e - a, bases[i].word);
+        if (w && w > last)
+            last = w, base = bases[i].base;
+    }
+    return base;
+}
+
+static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q, const char *sent)
+{
+    /* (同比下降4% in the headline is not the body's 环比增长约4%: another change, the same
+     * number) */
+    char base = c->headline ? comparison_base(sent, sent + q->start) : 0;
     JbDecimal qv = q->value; /* (and a headline its signed one: 前十个月同比-5.1%) */
     qv.mant = qv.mant < 0 ? -qv.mant : qv.mant;
     for (guint i = 0; c->headline && i < c->body_statements; i++) {
@@ -427,7 +448,9 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q)
         /* (近86% is no range's low end, 介乎86%至88%: it is below the range; 超88% no high end) */
         gboolean low = jb_decimal_equal(bv, qv) && !(b->q.is_range && q->bound == JB_BOUND_AT_MOST);
         gboolean high = b->q.is_range && jb_decimal_equal(bh, qv) && q->bound != JB_BOUND_AT_LEAST;
-        if ((low || high) && (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0])))
+        char b_base = base ? comparison_base(b->metric, b->metric + strlen(b->metric)) : 0;
+        if ((low || high) && (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0])) &&
+            !(b_base && b_base != base))
             return TRUE;
     }
     return FALSE;
@@ -571,7 +594,7 @@ gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end
 {
     if (not_a_figure(c, sent, sent_end, q))
         return FALSE;
-    if (headline_repeats_body(c, q))
+    if (headline_repeats_body(c, q, sent))
         return TRUE;
     Figure f = {.sent = sent,
                 .sent_end = sent_end,
