@@ -440,12 +440,14 @@ static gboolean year_word(const char *s, const char *p, const char *limit, const
     if ((e = any_lit(p, limit, (const char *const[]){"年初", NULL}))) {
         if (!anchor_year(a) || any_lit(e, limit, PLAN_NOUNS))
             return TRUE; /* (完成年初预算的86.3%: the budget set then, a name, no time) */
+        if (ends_with_any(s, p, (const char *const[]){"岁末", "歲末", NULL}))
+            return TRUE; /* (做好岁末年初保供工作: a season of work, no figure's time) */
         t->rel = REL_YEAR_START; /* 年初的0.9元: January of the year in force */
         *end = e;
         return TRUE;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"年底", "年末", NULL})) &&
-        !lit(e, limit, "前")) {
+        !any_lit(e, limit, (const char *const[]){"前", "岁初", "歲初", NULL})) {
         if (!anchor_year(a))
             return TRUE;
         t->rel = REL_YEAR_END;
