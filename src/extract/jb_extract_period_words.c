@@ -414,6 +414,20 @@ static const char *const PLAN_NOUNS[] = {"预算", "預算", "计划", "計劃",
                                          "预期", "預期", "确定", "確定", "制定", "设定",
                                          "設定", "下达", "下達", NULL};
 
+/* Does 累计 follow within the clause, a few characters on (年内累计, 年内已累计, 年内沪指累计),
+ * before any figure? */
+static gboolean running_total_after(const char *e, const char *limit)
+{
+    const char *q = e;
+    for (int k = 0; k < 8 && q < limit; k++, q = g_utf8_next_char(q)) {
+        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
+            return FALSE;
+        if (lit(q, limit, "累计") || lit(q, limit, "累計"))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The year as a whole, and year-end reviews: in January and February 全年 and 过去一年 are
  * last year's; 年初以来, 年初, 年底 (到年底: a deadline), 年内. */
 static gboolean year_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
@@ -471,10 +485,9 @@ static gboolean year_word(const char *s, const char *p, const char *limit, const
     if ((e = any_lit(p, limit, (const char *const[]){"年内", "年內", "年底前", "年末前", NULL}))) {
         if (!anchor_year(a))
             return TRUE;
-        /* a running total (年内累计上涨18.6%, 年内已累计发行): from January, as 今年以来 */
-        const char *k = lit(e, limit, "已") ? e + strlen("已") : e;
-        if (anchor_month(a) && (e - p) == (gssize)strlen("年内") &&
-            (lit(k, limit, "累计") || lit(k, limit, "累計"))) {
+        /* a running total (年内累计上涨18.6%, 年内已累计发行, 年内沪指累计涨幅): from January,
+         * as 今年以来 */
+        if (anchor_month(a) && (e - p) == (gssize)strlen("年内") && running_total_after(e, limit)) {
             t->p = months(anchor_year(a), 1, anchor_month(a));
             t->loose = TRUE;
             *end = e;
