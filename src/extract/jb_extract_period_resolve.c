@@ -165,6 +165,13 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         *out = (JbPeriod){{JB_POINT_YEAR, y - 1, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};
         return TRUE;
     }
+    case REL_MONTH_TO_DAY: {
+        if (base.end.kind != JB_POINT_DAY)
+            return FALSE;
+        JbPoint first = {JB_POINT_DAY, base.end.year, base.end.n, 1};
+        *out = (JbPeriod){first, base.end};
+        return TRUE;
+    }
     case REL_PREV:
     case REL_THIS: {
         /* the quarter or month of the context's end, then one back for 上季 */

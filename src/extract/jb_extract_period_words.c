@@ -372,6 +372,14 @@ static const char *context_word(const char *s, const char *p, const char *limit,
         t->grain = JB_POINT_QUARTER;
         return e;
     }
+    /* 前三周 of a month's weekly: the weeks so far, from the month's first day (not 前三周期) */
+    const char *n = lit(p, limit, "前");
+    if (n && cn_small(&n, limit) >= 2 &&
+        (e = any_lit(n, limit, (const char *const[]){"周", "週", NULL})) && !lit(e, limit, "期")) {
+        t->rel = REL_MONTH_TO_DAY;
+        t->loose = TRUE;
+        return e;
+    }
     if ((e = any_lit(p, limit, (const char *const[]){"上月", "上个月", "上個月", "前月", NULL}))) {
         t->rel = REL_PREV;
         t->grain = JB_POINT_MONTH;

@@ -203,6 +203,8 @@ typedef enum {
     REL_THAT_DAY, /* 当天, 当日, 全日: the day last named (else the published or trading day) */
     REL_YEARS, /* 五年来, 过去五年: the `years` years to the context's year (in January and
                 * February, with no year named: to last year, a review's) */
+    REL_MONTH_TO_DAY, /* 前三周, 前两周 after a week of a month: from the month's first day to
+                       * the context's last day (11月第三周…；前三周日均: 11-01 to 11-22) */
 } TimeRel;
 
 /* Relative times that name a period of their own once resolved: the period in force after
