@@ -569,7 +569,8 @@ static gboolean code_may_start(const char *s, const char *p)
         return !g_ascii_isalnum(b) && b != '-' && b != '_' && b != '/' && b != '.';
     return ends_with_any(s, p,
                          (const char *const[]){"年", "，", "。", "；", "：", "、", "（", "“", "《",
-                                               "【", "　", "及", "和", "与", "與", NULL});
+                                               "【", "　", "及", "和", "与", "與", "其中",
+                                               NULL}); /* (其中Q3单季: a part of 前三季度) */
 }
 
 /* A period code analysts write: a quarter or half with its year before or after it (4Q20,
