@@ -82,10 +82,11 @@ static const char *bare_day(const char *s, const char *p, const char *limit, con
         d2 = digits(&r, s, limit, 2);
         e = d2 > d && d2 <= 31 ? lit(r, limit, "日") : NULL;
     }
-    if (!e || any_lit(e, limit,
-                      (const char *const[]){"电", "電", "讯", "訊", "内", "內", "以内", "以內",
-                                            "后", "後", "之内", "之內", "左右", "期", NULL}))
-        return NULL;
+    if (!e ||
+        any_lit(e, limit,
+                (const char *const[]){"电", "電", "讯", "訊", "内", "內", "以内", "以內", "后",
+                                      "後", "之内", "之內", "左右", "期", "年化", NULL}))
+        return NULL; /* (7日年化收益率: a yield's window) */
     const JbPoint *today = &a->day;
     JbPoint x = {JB_POINT_DAY, today->year, today->n, d};
     if (d > today->day + 15) /* (the 28th, read on the 3rd: last month's) */

@@ -70,7 +70,7 @@ static gboolean word_before_any(const Ctx *c, gsize i, const char *const *words)
 
 /* A span of time is a statement (为期1个月, 判监13年, 现年61岁, 首7个月的免租期) unless it is
  * a streak (连续9年, 連跌21個月), a record span (15年来最高, 3年高位, 近12年来), a window
- * (未来3个月, 过去5年, 前7天内), a tenor (7天期, 10年期) or the name of a plan (三年行动). */
+ * (未来3个月, 过去5年, 前7天内, 七日年化), a tenor (7天期, 10年期) or the name of a plan (三年行动). */
 static gboolean duration_counts(const Ctx *c, const Expr *e)
 {
     static const char *const AFTER[] = {
@@ -84,7 +84,9 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
         "拆息", "利率", "息率", "定存", "定期", "同业拆", "同業拆", "Shibor", "SHIBOR", "Hibor",
         "HIBOR",
         /* the reach of a travel-time circle (1小时通勤, 2小时通达, 15分钟生活圈) */
-        "通勤", "通达", "通達", "覆盖", "覆蓋", "圈", "生活圈", "交通圈", "经济圈", "經濟圈", NULL};
+        "通勤", "通达", "通達", "覆盖", "覆蓋", "圈", "生活圈", "交通圈", "经济圈", "經濟圈",
+        /* the window of a yield (七日年化收益率, 7日年化) */
+        "年化", NULL};
     static const char *const BEFORE[] = {
         "未来", "未來", "过去", "過去", "今后", "今後", "最近", "此后", "此後",
         "之后", "之後", "以后", "以後", "每",   "这",   "這",   "那",   "头",
