@@ -430,6 +430,17 @@ static char comparison_base(const char *a, const char *e)
     return base;
 }
 
+/* Is a headline's bare 元 the body's currency shortened (每股派1.3元 of 每股1.3港元, 229億元
+ * of 229億澳門元)? */
+static gboolean currency_shortened(const char *head, const char *body)
+{
+    if (strcmp(head, "元") != 0)
+        return FALSE;
+    const char *slash = strchr(body, '/');
+    gsize n = slash ? (gsize)(slash - body) : strlen(body);
+    return n > strlen("元") && memcmp(body + n - strlen("元"), "元", strlen("元")) == 0;
+}
+
 static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q, const char *sent)
 {
     /* (同比下降4% in the headline is not the body's 环比增长约4%: another change, the same
@@ -449,7 +460,9 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q, const c
         gboolean low = jb_decimal_equal(bv, qv) && !(b->q.is_range && q->bound == JB_BOUND_AT_MOST);
         gboolean high = b->q.is_range && jb_decimal_equal(bh, qv) && q->bound != JB_BOUND_AT_LEAST;
         char b_base = base ? comparison_base(b->metric, b->metric + strlen(b->metric)) : 0;
-        if ((low || high) && (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0])) &&
+        if ((low || high) &&
+            (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0]) ||
+             currency_shortened(q->unit, b->q.unit)) &&
             !(b_base && b_base != base))
             return TRUE;
     }
@@ -470,7 +483,7 @@ static gboolean page_title_of(const Ctx *c, const JbStatement *b)
  * found. A headline has few figures: each looks over the body's statements once. */
 static void headline_rounds_body(const Ctx *c, const JbQuantity *q, char period[JB_PERIOD_MAX])
 {
-    double hv = jb_decimal_to_double(q->value);
+    double hv = fabs(jb_decimal_to_double(q->value)); /* (跌近一成: a decline, signed) */
     if (q->bound == JB_BOUND_EXACT || q->is_range || hv <= 0)
         return;
     gboolean hours = strcmp(q->unit, "小时") == 0 || strcmp(q->unit, "小時") == 0;
