@@ -110,6 +110,8 @@ static gboolean base_noun_de(const TimeRef *r, const char *qs)
         return FALSE;
     for (const char *p = r->end; p < qs - 3; p = g_utf8_next_char(p)) {
         gunichar u = g_utf8_get_char(p);
+        if (g_ascii_isalpha(*p) || *p == '+' || *p == '-')
+            continue; /* (a round's name: 较今年3月A+轮时的3.5亿美元, Pre-A轮) */
         if (u < 0x4E00 || u > 0x9FFF || g_utf8_strchr(CHANGE_CHARS, -1, u))
             return FALSE;
     }
