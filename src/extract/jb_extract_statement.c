@@ -441,11 +441,16 @@ static gboolean currency_shortened(const char *head, const char *body)
     return n > strlen("元") && memcmp(body + n - strlen("元"), "元", strlen("元")) == 0;
 }
 
-static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q, const char *sent)
+static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q, const char *sent,
+                                      const TimeRef *t)
 {
     /* (同比下降4% in the headline is not the body's 环比增长约4%: another change, the same
      * number) */
     char base = c->headline ? comparison_base(sent, sent + q->start) : 0;
+    /* (nor 澳门11月赌收按年升近一成 the body's 第三季…占比降至不足一成: a change of another
+     * period; a headline's time alone is too often a name's or a season's to tell that:
+     * 2027年度考试, 本雪季) */
+    gboolean timed = base && t && t->has_val && t->role == TIME_PERIOD && t->rel == REL_NONE;
     JbDecimal qv = q->value; /* (and a headline its signed one: 前十个月同比-5.1%) */
     qv.mant = qv.mant < 0 ? -qv.mant : qv.mant;
     for (guint i = 0; c->headline && i < c->body_statements; i++) {
@@ -459,6 +464,11 @@ static gboolean headline_repeats_body(const Ctx *c, const JbQuantity *q, const c
         /* (近86% is no range's low end, 介乎86%至88%: it is below the range; 超88% no high end) */
         gboolean low = jb_decimal_equal(bv, qv) && !(b->q.is_range && q->bound == JB_BOUND_AT_MOST);
         gboolean high = b->q.is_range && jb_decimal_equal(bh, qv) && q->bound != JB_BOUND_AT_LEAST;
+        JbPeriod bp;
+        if (timed && b->period_stated && jb_period_parse(b->period, &bp, NULL) &&
+            (jb_period_end_day(&bp) <= jb_period_first_day(&t->val) ||
+             jb_period_end_day(&t->val) <= jb_period_first_day(&bp)))
+            continue; /* (times apart: another figure) */
         char b_base = base ? comparison_base(b->metric, b->metric + strlen(b->metric)) : 0;
         if ((low || high) &&
             (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0]) ||
@@ -607,8 +617,6 @@ gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end
 {
     if (not_a_figure(c, sent, sent_end, q))
         return FALSE;
-    if (headline_repeats_body(c, q, sent))
-        return TRUE;
     Figure f = {.sent = sent,
                 .sent_end = sent_end,
                 .q = q,
@@ -617,6 +625,8 @@ gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end
                 .prev_end = prev_end};
     figure_clause(c, &f);
     f.t = figure_time(c, q, f.qs, f.qe, f.ce);
+    if (headline_repeats_body(c, q, sent, f.t))
+        return TRUE;
     f.have_time = f.t != NULL;
     /* The figure first (metric, id, value, unit, bound): a figure the article already gave
      * is not built any further. */
