@@ -59,6 +59,15 @@ static int year_of_span(const JbPeriod *p, const TimeAnchor *a)
     return jb_period_year(p);
 }
 
+/* 前三周 of the week `base` ends: from its month's first day to its last (NULL: no day). */
+static gboolean month_so_far(const JbPeriod *base, JbPeriod *out)
+{
+    if (base->end.kind != JB_POINT_DAY)
+        return FALSE;
+    *out = (JbPeriod){{JB_POINT_DAY, base->end.year, base->end.n, 1}, base->end};
+    return TRUE;
+}
+
 gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
                                  const GArray *refs, guint i, JbPeriod *out)
 {
@@ -165,13 +174,8 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         *out = (JbPeriod){{JB_POINT_YEAR, y - 1, 0, 0}, {JB_POINT_YEAR, y, 0, 0}};
         return TRUE;
     }
-    case REL_MONTH_TO_DAY: {
-        if (base.end.kind != JB_POINT_DAY)
-            return FALSE;
-        JbPoint first = {JB_POINT_DAY, base.end.year, base.end.n, 1};
-        *out = (JbPeriod){first, base.end};
-        return TRUE;
-    }
+    case REL_MONTH_TO_DAY:
+        return month_so_far(&base, out);
     case REL_PREV:
     case REL_THIS: {
         /* the quarter or month of the context's end, then one back for 上季 */

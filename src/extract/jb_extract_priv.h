@@ -568,10 +568,19 @@ typedef struct {
     const guint8 *sentence_stops;      /* jb_extract_sentence_stops of the dictionary */
 } Ctx;
 
+/* jb_extract_headline_body.c */
+/* Does the headline figure q (its sentence `sent`, its time t or NULL) repeat a figure the
+ * body stated: the same value in the same unit (or the body's currency shortened to 元), not
+ * a change against another base (同比 vs 环比) nor, with a time and base of its own, of a
+ * period apart? */
+gboolean jb_extract_headline_repeats_body(const Ctx *c, const JbQuantity *q, const char *sent,
+                                          const TimeRef *t);
+/* A headline's hedged figure that rounds one of its story's: `period` becomes that figure's. */
+void jb_extract_headline_rounds_body(const Ctx *c, const JbQuantity *q, char period[JB_PERIOD_MAX]);
+
 /* jb_extract_frame.c: a month the title or the story's opening names (2026年11月氣候回顧), in
  * a story out in the first ten days of the month after it: the month its 本月 means. */
 void jb_extract_note_reviewed(Ctx *c, const JbPeriod *p);
-
 
 /* jb_extract_statement.c: a statement and its strings in one allocation (period has
  * JB_PERIOD_MAX bytes, so that a fuller period can replace it). */
