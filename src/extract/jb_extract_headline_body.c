@@ -11,9 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-/* A headline repeats the body's figures in fewer words: the same value in the same unit is
- * the same statement. Only a figure the body does not state is kept. (A few numbers in a
- * headline against the body's statements: a loop, no index.) */
 /* Which base a change is measured against, the last named in [a, e): 'y' for 同比/按年, 'm' for
  * 环比/按月, 0 for none. */
 static char comparison_base(const char *a, const char *e)
@@ -43,6 +40,9 @@ static gboolean currency_shortened(const char *head, const char *body)
     return n > strlen("元") && memcmp(body + n - strlen("元"), "元", strlen("元")) == 0;
 }
 
+/* A headline repeats the body's figures in fewer words: the same value in the same unit is
+ * the same statement. Only a figure the body does not state is kept. (A few numbers in a
+ * headline against the body's statements: a loop, no index.) */
 gboolean jb_extract_headline_repeats_body(const Ctx *c, const JbQuantity *q, const char *sent,
                                           const TimeRef *t)
 {

@@ -59,7 +59,8 @@ static int year_of_span(const JbPeriod *p, const TimeAnchor *a)
     return jb_period_year(p);
 }
 
-/* 前三周 of the week `base` ends: from its month's first day to its last (NULL: no day). */
+/* 前三周 of the week `base` ends: from its month's first day to its last (FALSE when `base`
+ * ends on no day). */
 static gboolean month_so_far(const JbPeriod *base, JbPeriod *out)
 {
     if (base->end.kind != JB_POINT_DAY)
