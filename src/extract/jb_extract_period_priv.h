@@ -229,6 +229,13 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
 /* For a first character c of time_word's that begins only words of two characters or more:
  * may the character after it, at q, begin the rest of one (全年, 过去, 报告, 同期)? */
 gboolean time_word_second(gunichar c, const char *q, const char *limit);
+/* jb_extract_period_weeks.c: a day of the week named (上周五, 周三: that day of the published
+ * day's week, or of the week before or after), where it ends or NULL; and weeks by word (本周,
+ * 上周, 本周以来, 周涨), TRUE when one is at p (*end NULL when it names no time here). */
+const char *weekday_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                        TimeRef *t);
+gboolean week_word(const char *s, const char *p, const char *limit, const TimeAnchor *a, TimeRef *t,
+                   const char **end);
 
 /* jb_extract_period_report.c */
 /* A periodic report's own time at p (本报告期, 年初至报告期末, 报告期末, 上年度末), counted
