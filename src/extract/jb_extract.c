@@ -390,7 +390,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     gboolean item = list_item(para, end);
     if (!g_str_has_prefix(para, "其中") && !(c->list_carry && item))
         c->have_carry = c->have_years_span = FALSE;
-    c->have_event = c->have_future_year = c->have_outlook = FALSE;
+    c->have_event = c->have_future_year = c->have_outlook = c->have_plan = FALSE;
     c->list_carry = c->list_carry && item;
     c->numbered_item = jb_extract_numbered_item(para);
     c->speaker_turn = speaker_opening(para);

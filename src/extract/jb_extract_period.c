@@ -185,8 +185,9 @@ static const char *month_to_day(const char *s, const char *e, const char *limit,
     return de;
 }
 
-/* The last years up to the one spoken of (五年来, 过去五年, 近5年来, 这五年, 三年间, 十年共): a review's
- * span. Not a record span (15年来最高, 三年来首次): that says how rare a figure is, not when. */
+/* The last years up to the one spoken of (五年来, 过去五年, 近5年来, 这五年, 三年间, 十年共,
+ * 五年累计): a review's span. Not a record span (15年来最高, 三年来首次): that says how rare a
+ * figure is, not when. */
 static const char *years_to_now(const char *s, const char *p, const char *limit,
                                 const TimeAnchor *a, TimeRef *t)
 {
@@ -204,11 +205,19 @@ static const char *years_to_now(const char *s, const char *p, const char *limit,
         return NULL;
     const char *since = any_lit(
         e, limit, (const char *const[]){"以来", "以來", "来", "來", "间", "間", NULL});
+    /* (五年累计完成投资…: the years a review totals, its 累计 left for the figure) */
+    gboolean total = !since && any_lit(e, limit, (const char *const[]){"累计", "累計", NULL}) &&
+                     !ends_with_any(s, p,
+                                    (const char *const[]){"计划", "計劃", "将", "將", "力争",
+                                                          "力爭", "争取", "爭取", "预计", "預計",
+                                                          "拟", "擬", "要", NULL}); /* (a plan's) */
     if (since)
         e = since;
-    else if (!w && !lit(e, limit, "共")) /* (十年共增加: a change over the years to now) */
-        return NULL;                     /* (五年 alone is a duration) */
-    else if (w && any_lit(e, limit, (const char *const[]){"的", "里", "裡", "内", "內", NULL}))
+    else if (!w && !total &&
+             !lit(e, limit, "共")) /* (十年共增加: a change over the years to now) */
+        return NULL;               /* (五年 alone is a duration) */
+    else if (w && !total &&
+             any_lit(e, limit, (const char *const[]){"的", "里", "裡", "内", "內", NULL}))
         return NULL; /* (过去五年 alone) */
     if (any_lit(e, limit,
                 (const char *const[]){"最", "首", "新高", "新低", "罕见", "罕見", "同期最", "之最",
@@ -483,6 +492,7 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
     prev->p.end = tp.end;
     prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
     prev->by_ends = by_ends;
+    jb_extract_time_scope(s, prev->at, prev->end, limit, prev);
     return TRUE;
 }
 

@@ -559,7 +559,8 @@ const char *sub_year(const char *s, const char *p, const char *limit, const Time
 }
 
 /* Can a bare period code (Q3, H1) start at p? Only as a word of its own: at the start, after
- * a space, punctuation or 年 (2025年Q1), never glued to a name (奥迪Q3, LX-Q1). */
+ * a space, punctuation, 年 (2025年Q1) or 其中 (前三季度…；其中Q3单季…), never glued to a name
+ * (奥迪Q3, LX-Q1). */
 static gboolean code_may_start(const char *s, const char *p)
 {
     if (p == s)

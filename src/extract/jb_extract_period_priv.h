@@ -258,5 +258,10 @@ const char *fiscal_ref(const char *s, const char *p, const char *limit, const Ti
  * of `out`), NULL when none. */
 void jb_extract_time_role(const char *s, const char *p, const char *e, const char *limit,
                           const char *prev_end, const TimeAnchor *anchor, GArray *out, TimeRef *t);
+/* How far the period t, read at [p, e) of the sentence [s, limit), holds: its sentence only
+ * when it says which things (于2026年6月至9月生产的3批次) or when a rule takes effect
+ * (自2027年1月1日起实施). Asked again of a span once its end is read. */
+void jb_extract_time_scope(const char *s, const char *p, const char *e, const char *limit,
+                           TimeRef *t);
 
 #endif

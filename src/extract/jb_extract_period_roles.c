@@ -447,6 +447,35 @@ static gboolean start_after(const char *e, const char *limit)
     return any_lit(e, limit, (const char *const[]){"起", "开始", "開始", NULL}) != NULL;
 }
 
+/* Does a rule take effect from the time before e (自2027年1月1日起实施, 自公布之日起施行): the
+ * day it starts to hold, no period of the figures the next sentences give? */
+static gboolean takes_effect_after(const char *e, const char *limit)
+{
+    const char *q = any_lit(e, limit, (const char *const[]){"起", "开始", "開始", NULL});
+    if (!q)
+        return FALSE;
+    const char *w = any_lit(q, limit, (const char *const[]){"正式", NULL});
+    return any_lit(w ? w : q, limit,
+                   (const char *const[]){"实施", "實施", "施行", "执行", "執行", "生效", NULL}) !=
+           NULL;
+}
+
+void jb_extract_time_scope(const char *s, const char *p, const char *e, const char *limit,
+                           TimeRef *t)
+{
+    if (t->role != TIME_PERIOD)
+        return;
+    /* a time inside a clause that says which things (当事人于2026年6月至9月生产的3批次…): the
+     * period of its sentence's figures, not of the next sentences' (没收…，并处…罚款) */
+    if ((ends_with(s, p, "于") || ends_with(s, p, "於")) && !lit(e, limit, "的") &&
+        noun_of_event(e, limit))
+        t->sentence_only = TRUE;
+    /* (…自2027年1月1日起实施。本批标准中，新制定3项: when the rule holds from, not what the
+     * next sentence counts) */
+    if (takes_effect_after(e, limit))
+        t->sentence_only = TRUE;
+}
+
 /* The role the time t (read at [p, e) of the sentence [s, limit)) plays for the figures
  * near it: a restatement in brackets of the time before it (prev_end: the end of the last
  * time found, the last of `out`), a period, a base of comparison, a level's time, an
@@ -520,6 +549,7 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         t->role = TIME_BASE; /* 第四季度…，占全年营业收入的29.2%: the whole a share is of */
         t->share_of = TRUE;
     }
+    jb_extract_time_scope(s, p, e, limit, t);
     if (t->role == TIME_PERIOD && ordinal_after(s, e, limit))
         t->local = t->sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */
     if (t->role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))

@@ -472,6 +472,10 @@ typedef struct {
      * sentence's forecast with no time of its own is of (他预计，…将在…区间内波动) */
     JbPeriod outlook;
     gboolean have_outlook;
+    /* a time to come the last sentence's plan named (明年全市计划完成…): what the parts of the
+     * next sentence, when it opens with 其中, are of (a plan's time carries to no other) */
+    JbPeriod plan;
+    gboolean have_plan;
     /* a line introducing a list (本周个股涨幅榜（前五）：) holds its carried period for the
      * list's items, each a paragraph of its own (1　某某光电　+46.37%) */
     gboolean list_carry;

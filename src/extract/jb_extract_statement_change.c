@@ -100,8 +100,8 @@ static gboolean change_word_in(const char *a, const char *b)
 static gboolean change_words_only(const char *a, const char *b);
 
 /* Is base r joined to the figure at qs by a short noun of what it was and 的 (较今年5月春拍的
- * 15.2亿元, 比去年秋拍的280件): the base's own figure, of its time? A verb of change between
- * (较上年多增的) makes it none. */
+ * 15.2亿元, 比去年秋拍的280件, 较今年4月A+轮时的4.2亿美元): the base's own figure, of its time?
+ * A verb of change between (较上年多增的) makes it none. */
 static gboolean base_noun_de(const TimeRef *r, const char *qs)
 {
     static const char *const CHANGE_CHARS = "增减減降升涨漲跌多少高低上下";
@@ -137,6 +137,28 @@ static gboolean period_in_clause(const GArray *refs, guint i, const char *qe, co
             return TRUE;
     }
     return FALSE;
+}
+
+/* The period refs[i] (a clause before the figure's named it) of a chain-on-chain change at qs
+ * (环比 in its clause [cs0, qs)): when refs[i] is the period just before one the sentence
+ * named earlier, that one (10月份…同比上涨0.3%，上月为下降0.5%，环比上涨0.4%: October's move
+ * over September; 本周（…）…，上周（…）为65.7万标准箱，环比增长3.8%: this week's). */
+static const TimeRef *chain_change_of(const GArray *refs, guint i, const char *cs0, const char *qs)
+{
+    const TimeRef *r = &g_array_index(refs, TimeRef, i);
+    if (r->end > cs0 || !starts(r->at, r->end, "上") ||
+        (!jb_find(cs0, qs, "环比", strlen("环比")) && !jb_find(cs0, qs, "環比", strlen("環比"))))
+        return r; /* (a time of its own, 11月…；10月末…，环比减少0.5%, is the change's) */
+    for (guint k = i; k-- > 0 && k + 8 >= i;) {
+        const TimeRef *w = &g_array_index(refs, TimeRef, k);
+        JbPeriod before;
+        if (jb_find3(w->end, r->at, "；") || memchr(w->end, ';', (size_t)(r->at - w->end)))
+            break; /* (another item's) */
+        if (w->has_val && w->role == TIME_PERIOD && !w->local &&
+            jb_extract_period_before(&w->val, &before) && jb_period_equal(&before, &r->val))
+            return w;
+    }
+    return r;
 }
 
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
@@ -203,7 +225,7 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
         if (r->local && r->loose)
             continue; /* 由2020年的1,120家增加到2,860家: the level it ran from is 2020's, not 2,860 */
         if (r->role == TIME_PERIOD && !(in_the_period(r) && period_in_clause(refs, lo, qe, ce)))
-            return r;
+            return chain_change_of(refs, i, cs0, qs);
         if (r->role == TIME_DAY && c->sentence_market)
             return r; /* 恒生指數今日收報17430點，升320點: a market's figures are the day's */
         if (r->role == TIME_DAY && r->at == cs0 && (!r->local || r->after_item) && !r->event)

@@ -310,6 +310,19 @@ static gboolean holiday_just_over(const Ctx *c, const char *sent, const TimeRef 
     return named && jb_period_end_day(&r->val) + 31 > jb_point_end_day(&c->anchor.day);
 }
 
+/* Does a plan's word follow in the sentence [e, end) (2027年计划实施…。…全年新增市场主体力争突破
+ * 1.2万户: the target of the year the paragraph plans; 明年全市计划完成…: a plan, not a rule's
+ * effective date)? */
+static gboolean plan_after(const char *e, const char *end)
+{
+    static const char *const W[] = {"力争", "力爭", "计划", "計劃", "目标",
+                                    "目標", "争取", "爭取", "预计", "預計"};
+    for (gsize i = 0; i < G_N_ELEMENTS(W); i++)
+        if (jb_find(e, end, W[i], strlen(W[i])))
+            return TRUE;
+    return FALSE;
+}
+
 /* What a time r of the sentence [sent, end) tells the sentences after it: a year to come
  * (预计全年 after it is that year's), an event announced for a later day (调图后 is that
  * day's), a time declared in brackets for what follows (（…，下同）). */
@@ -327,6 +340,12 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
         jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day)) {
         c->event = r->val;
         c->have_event = TRUE;
+    }
+    if (r->has_val && r->role == TIME_PERIOD && r->sentence_only && !r->local &&
+        REL_NAMES_PERIOD(r->rel) && c->anchor.day.kind == JB_POINT_DAY && plan_after(sent, end) &&
+        jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day)) {
+        c->plan = r->val; /* (明年…计划完成4.6万批次。其中，市本级承担…: the plan's parts) */
+        c->have_plan = TRUE;
     }
     if (r->has_val && r->role == TIME_PERIOD && r->future_word && !r->local &&
         REL_NAMES_PERIOD(r->rel) && c->anchor.day.kind == JB_POINT_DAY &&
@@ -408,6 +427,43 @@ static gboolean forecast_opening(const char *s, const char *first_number)
     return first_number && word_in(s, first_number, W) != NULL;
 }
 
+/* Does the sentence [sent, end) compare with the trading day before (与前一交易日持平,
+ * 较上一交易日上涨): a quote of the trading day itself? */
+static gboolean day_on_day(const char *sent, const char *end)
+{
+    static const char *const W[] = {"前一交易日",   "上一交易日",   "前一个交易日",
+                                    "上一个交易日", "前一個交易日", "上一個交易日"};
+    for (gsize i = 0; i < G_N_ELEMENTS(W); i++)
+        if (jb_find(sent, end, W[i], strlen(W[i])))
+            return TRUE;
+    return FALSE;
+}
+
+/* A sentence that opens its figures with an estimate (…预计分别达到…) and names no time, after a
+ * span already over when published in a year not yet over (1—11月，…。城乡居民人均可支配收入
+ * 预计分别达到…, in December): the estimate is of the whole year, not of the span the facts
+ * before it were of. `p` (the carried period) becomes that year. */
+static gboolean estimate_of_its_year(const Ctx *c, JbPeriod *p)
+{
+    const JbPoint *d = &c->anchor.day;
+    if (d->kind != JB_POINT_DAY || jb_period_freq(p) == JB_FREQ_YEAR ||
+        jb_period_end_day(p) > jb_point_first_day(d))
+        return FALSE;
+    JbPoint last = jb_point_of_days(jb_period_end_day(p) - 1);
+    if (last.year != d->year || jb_point_of_days(jb_period_first_day(p)).year != d->year)
+        return FALSE;
+    *p = jb_period_of((JbPoint){JB_POINT_YEAR, d->year, 0, 0});
+    return TRUE;
+}
+
+/* Does the sentence [s, first_number) give its figures as an estimate (…预计分别达到…)? (Not
+ * 预期, which names things too: 预期信用损失.) */
+static gboolean estimate_opening(const char *s, const char *first_number)
+{
+    static const char *const W[] = {"预计", "預計", "预估", "預估", NULL};
+    return first_number && word_in(s, first_number, W) != NULL;
+}
+
 /* The first period a sentence carries on to the next ones. */
 typedef struct {
     JbPeriod p;
@@ -456,6 +512,19 @@ static void carry_in(Ctx *c, const char *sent, const char *end, const char *firs
     c->have_carry_in = c->have_carry;
     c->carry_in_as_of = c->carry_as_of;
     story_report(c);
+    gboolean plan = c->have_plan; /* (the sentence just before's only) */
+    c->have_plan = FALSE;
+    if (plan && (starts(sent, end, "其中") || starts(sent, end, "其中，"))) {
+        c->carry_in = c->plan; /* 明年…计划完成…。其中，市本级承担8,000批次: the plan's */
+        c->have_carry_in = TRUE;
+        c->carry_in_as_of = FALSE;
+    }
+    if (c->carry_in_as_of && day_on_day(sent, end))
+        c->have_carry_in = FALSE; /* 截至上周五（12月4日），铜库存…。沪镍与前一交易日持平，报…: the
+                                   * session's quote, not a stock as of that day */
+    if (c->have_carry_in && estimate_opening(sent, first_number) &&
+        estimate_of_its_year(c, &c->carry_in))
+        c->carry_in_as_of = FALSE;
     if (c->have_event && after_the_event(sent, end)) {
         c->carry_in = c->event; /* 将于12月10日起实行…。调图后，…1.32万列: that day's */
         c->have_carry_in = TRUE;
@@ -527,7 +596,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
          * year's, though a forecast's time carries to no later sentence of facts */
         if (r->rel == REL_YEAR && c->have_future_year && !ctx_named &&
             (ends(sent, r->at, "预计") || ends(sent, r->at, "預計") || ends(sent, r->at, "预期") ||
-             ends(sent, r->at, "預期")))
+             ends(sent, r->at, "預期") || plan_after(r->end, end)))
             against = &c->future_year;
         if (r->rel == REL_THAT_DAY) /* 12月31日跨年夜，…。当天…: that day */
             r->has_val = c->have_last_day
