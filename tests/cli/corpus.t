@@ -171,12 +171,12 @@ floor period-exact 0.80
 floor bound 0.98
 floor forecast 0.96
 written written20
-floor precision 0.92
-floor recall 0.96
-floor period-year 0.96
-floor period-exact 0.85
+floor precision 0.95
+floor recall 0.97
+floor period-year 0.98
+floor period-exact 0.93
 floor bound 0.98
-floor forecast 0.95
+floor forecast 0.97
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
