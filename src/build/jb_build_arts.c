@@ -14,8 +14,8 @@
  * Not for: reading, hashing and extracting articles (jb_build_steps.c).
  */
 #include "jb_build_priv.h"
+#include "jb_recs.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -111,22 +111,6 @@ guint jb_build_arts_count(const JbArts *s)
     return s->n;
 }
 
-static gboolean io_all(int fd, ArtRec *buf, gsize bytes, off_t at, gboolean write)
-{
-    char *p = (char *)buf;
-    while (bytes) {
-        ssize_t k = write ? pwrite(fd, p, bytes, at) : pread(fd, p, bytes, at);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return FALSE;
-        p += k;
-        bytes -= (gsize)k;
-        at += k;
-    }
-    return TRUE;
-}
-
 /* The block of record `num` in `s->block`, the one before written out if changed. */
 static ArtRec *rec_at(JbArts *s, guint num)
 {
@@ -139,15 +123,15 @@ static ArtRec *rec_at(JbArts *s, guint num)
     if (s->at != at) {
         if (s->dirty && s->at != G_MAXUINT) {
             guint k = MIN(JB_BUILD_ARTS_BLOCK, s->n - s->at);
-            s->lost |= !io_all(s->fd, s->block, k * sizeof(ArtRec),
-                               (off_t)s->at * (off_t)sizeof(ArtRec), TRUE);
+            s->lost |= !jb_pio_all(s->fd, s->block, k * sizeof(ArtRec),
+                                   (off_t)s->at * (off_t)sizeof(ArtRec), TRUE);
             s->on_disk = MAX(s->on_disk, s->at + k);
         }
         memset(s->block, 0, JB_BUILD_ARTS_BLOCK * sizeof(ArtRec));
         guint have = s->on_disk > at ? MIN(JB_BUILD_ARTS_BLOCK, s->on_disk - at) : 0;
         if (have)
-            s->lost |= !io_all(s->fd, s->block, have * sizeof(ArtRec),
-                               (off_t)at * (off_t)sizeof(ArtRec), FALSE);
+            s->lost |= !jb_pio_all(s->fd, s->block, have * sizeof(ArtRec),
+                                   (off_t)at * (off_t)sizeof(ArtRec), FALSE);
         s->at = at;
         s->dirty = FALSE;
     }

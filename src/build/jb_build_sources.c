@@ -13,8 +13,8 @@
  * Not for: naming (jb_sources.c), the inputs (jb_build_inputs.c).
  */
 #include "jb_build_priv.h"
+#include "jb_recs.h"
 
-#include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -66,22 +66,6 @@ void jb_build_sources_free(JbBuildSources *s)
     g_free(s);
 }
 
-static gboolean io_all(int fd, void *buf, gsize bytes, off_t at, gboolean write)
-{
-    char *p = buf;
-    while (bytes) {
-        ssize_t k = write ? pwrite(fd, p, bytes, at) : pread(fd, p, bytes, at);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return FALSE;
-        p += k;
-        bytes -= (gsize)k;
-        at += k;
-    }
-    return TRUE;
-}
-
 void jb_build_sources_named(gpointer data, const char *path, const char *name)
 {
     JbBuildSources *s = data;
@@ -101,7 +85,7 @@ void jb_build_sources_named(gpointer data, const char *path, const char *name)
             g_array_set_size(s->held, num + 1);
         g_array_index(s->held, guint32, num) = id;
     } else {
-        s->lost |= !io_all(s->fd, &id, sizeof id, (off_t)num * (off_t)sizeof id, TRUE);
+        s->lost |= !jb_pio_all(s->fd, &id, sizeof id, (off_t)num * (off_t)sizeof id, TRUE);
     }
 }
 
@@ -139,7 +123,7 @@ gboolean jb_build_sources_finish(JbBuildSources *s, GHashTable *table)
         } else { /* (read back and held) */
             s->held = g_array_sized_new(FALSE, TRUE, sizeof(guint32), (guint)(len / 4));
             g_array_set_size(s->held, (guint)(len / 4));
-            s->lost = !io_all(s->fd, s->held->data, len, 0, FALSE);
+            s->lost = !jb_pio_all(s->fd, s->held->data, len, 0, FALSE);
         }
     }
     if (s->map_len)

@@ -55,8 +55,9 @@ gboolean jb_recs_lost(const JbRecs *r)
     return r->lost;
 }
 
-static gboolean io_all(int fd, char *p, gsize bytes, off_t at, gboolean write)
+gboolean jb_pio_all(int fd, void *buf, gsize bytes, off_t at, gboolean write)
 {
+    char *p = buf;
     while (bytes) {
         ssize_t k = write ? pwrite(fd, p, bytes, at) : pread(fd, p, bytes, at);
         if (k < 0 && errno == EINTR)
@@ -74,8 +75,8 @@ void jb_recs_append(JbRecs *r, gconstpointer rec)
 {
     guint in_tail = r->n - r->tail_at;
     if (in_tail == r->tail_cap && r->fd >= 0) {
-        r->lost |= !io_all(r->fd, r->tail, (gsize)in_tail * r->size,
-                           (off_t)r->tail_at * (off_t)r->size, TRUE);
+        r->lost |= !jb_pio_all(r->fd, r->tail, (gsize)in_tail * r->size,
+                               (off_t)r->tail_at * (off_t)r->size, TRUE);
         r->tail_at = r->n;
         in_tail = 0;
     } else if (in_tail == r->tail_cap) {
@@ -96,8 +97,8 @@ gconstpointer jb_recs_get(JbRecs *r, guint i)
             r->block = g_malloc((gsize)JB_RECS_BLOCK * r->size);
         r->block_at = i - i % JB_RECS_BLOCK;
         r->block_n = MIN(JB_RECS_BLOCK, r->tail_at - r->block_at);
-        if (!io_all(r->fd, r->block, (gsize)r->block_n * r->size,
-                    (off_t)r->block_at * (off_t)r->size, FALSE)) {
+        if (!jb_pio_all(r->fd, r->block, (gsize)r->block_n * r->size,
+                        (off_t)r->block_at * (off_t)r->size, FALSE)) {
             memset(r->block, 0, (gsize)r->block_n * r->size);
             r->lost = TRUE;
         }

@@ -11,6 +11,7 @@
 #define JB_RECS_H
 
 #include <glib.h>
+#include <sys/types.h>
 
 typedef struct JbRecs JbRecs;
 
@@ -25,5 +26,9 @@ void jb_recs_append(JbRecs *r, gconstpointer rec);
  * read back is zeros, and jb_recs_lost says so. */
 gconstpointer jb_recs_get(JbRecs *r, guint i);
 gboolean jb_recs_lost(const JbRecs *r);
+
+/* All `bytes` at offset `at` of `fd`, written from buf (write) or read into it, over short
+ * transfers and EINTR: FALSE on an error or an end of file first. */
+gboolean jb_pio_all(int fd, void *buf, gsize bytes, off_t at, gboolean write);
 
 #endif
