@@ -158,28 +158,45 @@ static gboolean unit_declaration(const char *sent, const char *at)
     return FALSE;
 }
 
+/* Does [p, p + len) name renminbi (人民币, RMB)? */
+gboolean jb_extract_names_renminbi(const char *p, gssize len)
+{
+    for (const char *const *cur = jb_words_unit_currency; *cur; cur++)
+        if (g_strstr_len(p, len, *cur))
+            return TRUE;
+    return FALSE;
+}
+
+/* A figure in bare 元 (亿元, 元/股) is in the currency the story declared for its amounts
+ * (…億澳門元（下同）), when it declared one. */
+void jb_extract_in_declared_currency(const Ctx *c, JbQuantity *x)
+{
+    const char *u = x->unit;
+    if (!c->declared_currency[0] || !(same_str(u, "元") || g_str_has_prefix(u, "元/")))
+        return;
+    char unit[sizeof x->unit];
+    if ((gsize)g_snprintf(unit, sizeof unit, "%s%s", c->declared_currency, u + strlen("元")) <
+        sizeof unit)
+        memcpy(x->unit, unit, sizeof unit);
+}
+
 /* A currency named once for the rest (213.6億澳門元（下同）, 5亿美元(下同)) is noted; an
  * amount after it in bare 元 (2,318.7億元, 每股1.3元) is in that currency, unless renminbi is
  * named at it (人民币100亿元). */
 static void declared_currency(Ctx *c, const char *sent, const char *end, JbQuantity *x)
 {
     const char *u = x->unit, *e = sent + x->end;
-    gboolean bare = same_str(u, "元") || g_str_has_prefix(u, "元/");
-    if (!bare && jb_unit_is_money(u) && !strchr(u, '/') && g_str_has_suffix(u, "元") &&
+    if (jb_unit_is_money(u) && !same_str(u, "元") && !strchr(u, '/') && g_str_has_suffix(u, "元") &&
         (starts(e, end, "（下同）") || starts(e, end, "(下同)"))) {
         g_strlcpy(c->declared_currency, u, sizeof c->declared_currency);
         return;
     }
-    if (!bare || !c->declared_currency[0])
+    if (!c->declared_currency[0])
         return;
     const char *qs = sent + x->start;
-    for (const char *const *cur = jb_words_unit_currency; *cur; cur++)
-        if (g_strstr_len(qs, (gssize)(x->end - x->start), *cur) || ends(sent, qs, *cur))
-            return;
-    char unit[sizeof x->unit];
-    if ((gsize)g_snprintf(unit, sizeof unit, "%s%s", c->declared_currency, u + strlen("元")) <
-        sizeof unit)
-        memcpy(x->unit, unit, sizeof unit);
+    const char *from = jb_utf8_back(sent, qs, 3); /* (人民币 just before it) */
+    if (!jb_extract_names_renminbi(from, (gssize)(sent + x->end - from)))
+        jb_extract_in_declared_currency(c, x);
 }
 
 /* Where the ratio starts that a figure without a unit is a later term of (37.6 in

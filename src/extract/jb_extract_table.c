@@ -440,6 +440,10 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         const char *table_unit = t->pct && head && rate_header(head) ? "%" : t->unit;
         if (vague_cell(cells[j]) || !cell_quantity(cells[j], head, row_unit, label, table_unit, &q))
             continue;
+        /* (| 毛收入（億元） | under 億澳門元（下同）: the story's currency) */
+        if (!jb_extract_names_renminbi(cells[j], -1) && !jb_extract_names_renminbi(label, -1) &&
+            !(head && jb_extract_names_renminbi(head, -1)))
+            jb_extract_in_declared_currency(c, &q);
         g_autofree char *metric = head ? strip_text(head, head_time ? &ht : NULL) : g_strdup("");
         const char *subj = subject;
         if (!metric[0] || value_header(metric)) {
