@@ -178,6 +178,21 @@ static inline gboolean clause_mark_at(const char *q, const char *limit)
     return any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}) != NULL;
 }
 
+/* Does one of `words` begin within `chars` characters from e, before a figure's digit or a
+ * clause's mark (年内…累计, 上映的)? */
+static inline gboolean word_ahead(const char *e, const char *limit, int chars,
+                                  const char *const *words)
+{
+    const char *q = e;
+    for (int k = 0; k < chars && q < limit; k++, q = g_utf8_next_char(q)) {
+        if (any_lit_scan(q, limit, words))
+            return TRUE;
+        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
+            return FALSE;
+    }
+    return FALSE;
+}
+
 /* ---- periods ----------------------------------------------------------------------------- */
 
 static inline JbPeriod point_period(JbPointKind kind, int year, int n, int day)

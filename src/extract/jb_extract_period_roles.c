@@ -113,14 +113,7 @@ static gboolean held_span(const TimeRef *t, const char *e, const char *limit)
 /* Does the event verb after a time (at e) describe a noun (上映的《长夜将尽》, 发布的新规)? */
 static gboolean noun_of_event(const char *e, const char *limit)
 {
-    const char *q = e;
-    for (int k = 0; k < 5 && q < limit; k++, q = g_utf8_next_char(q)) {
-        if (lit(q, limit, "的"))
-            return TRUE;
-        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
-            return FALSE;
-    }
-    return FALSE;
+    return word_ahead(e, limit, 5, (const char *const[]){"的", NULL});
 }
 
 /* A time that names a report (2024年第三季度报告, 2023年年报, 2025年半年报): the period of what

@@ -248,14 +248,7 @@ static const char *const PLAN_NOUNS[] = {"预算", "預算", "计划", "計劃",
  * before any figure? */
 static gboolean running_total_after(const char *e, const char *limit)
 {
-    const char *q = e;
-    for (int k = 0; k < 8 && q < limit; k++, q = g_utf8_next_char(q)) {
-        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
-            return FALSE;
-        if (lit(q, limit, "累计") || lit(q, limit, "累計"))
-            return TRUE;
-    }
-    return FALSE;
+    return word_ahead(e, limit, 8, (const char *const[]){"累计", "累計", NULL});
 }
 
 /* The year as a whole, and year-end reviews: in January and February 全年 and 过去一年 are
