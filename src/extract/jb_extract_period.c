@@ -127,11 +127,14 @@ static const char *ended_on(const char *s, const char *at, const char *e, const 
     static const struct {
         const char *w;
         int months;
-    } SPANS[] = {{"第一季度", 3},  {"第二季度", 3},  {"第三季度", 3}, {"第四季度", 3}, {"财季", 3},
-                 {"財季", 3},      {"季度", 3},      {"三个月", 3},   {"三個月", 3},   {"3个月", 3},
-                 {"六个月", 6},    {"六個月", 6},    {"6个月", 6},    {"中期", 6},     {"半年", 6},
-                 {"十二个月", 12}, {"十二個月", 12}, {"12个月", 12},  {"年度", 12},    {"财年", 12},
-                 {"財年", 12}};
+    } SPANS[] = {{"第一季度", 3}, {"第二季度", 3},  {"第三季度", 3},  {"第四季度", 3},
+                 {"财季", 3},     {"財季", 3},      {"季度", 3},      {"三个月", 3},
+                 {"三個月", 3},   {"3个月", 3},     {"3個月", 3},     {"六个月", 6},
+                 {"六個月", 6},   {"6个月", 6},     {"6個月", 6},     {"中期", 6},
+                 {"半年", 6},     {"九个月", 9},    {"九個月", 9},    {"9个月", 9},
+                 {"9個月", 9},    {"十二个月", 12}, {"十二個月", 12}, {"12个月", 12},
+                 {"12個月", 12},  {"前三季度", 9},  {"前三季", 9},    {"首三季", 9},
+                 {"年度", 12},    {"财年", 12},     {"財年", 12}};
     /* the words up to the span's name: 的2025财年, within a few characters */
     const char *r = q;
     for (int k = 0; k < 12 && r < limit; k++) {
@@ -414,6 +417,12 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
             if (pe)
                 return pe;
             t->role = TIME_DAY; /* 10月18日: the day of an announcement (10月1日—8日: a span) */
+        }
+        if (t->p.start.kind == JB_POINT_MONTH && t->p.end.kind == JB_POINT_MONTH &&
+            t->p.start.n == t->p.end.n) {
+            const char *pe = ended_on(s, p, e, limit, &t->p); /* 截至6月底止半年 */
+            if (pe)
+                return pe;
         }
         return e;
     }
