@@ -175,7 +175,10 @@ static void festival_day(const Ctx *c, const char *sent, const char *first_numbe
     } DAYS[] = {{"双11", 11}, {"雙11", 11}, {"双十一", 11}, {"雙十一", 11},
                 {"双12", 12}, {"雙12", 12}, {"双十二", 12}, {"雙十二", 12}};
     if (c->anchor.day.kind != JB_POINT_DAY || !jb_find(sent, first_number, "\xE5", 1))
-        return; /* (双 and 雙 both begin with this byte: most sentences have none) */
+        return; /* (a byte 双 begins with: most sentences have none) */
+    if (!jb_find(sent, first_number, "双", strlen("双")) &&
+        !jb_find(sent, first_number, "雙", strlen("雙")))
+        return; /* (every word begins with one: most sentences with an E5 byte have neither) */
     for (const char *q = sent; q < first_number; q = g_utf8_next_char(q)) {
         const char *at = q;
         if (at != sent && !ends(sent, at, "，") && !ends(sent, at, "；") && !ends(sent, at, "：") &&
