@@ -64,12 +64,20 @@ static gboolean is_deck(const JbArticle *article, guint i)
 }
 
 /* Is the paragraph a summary opening the story (【摘要】…, 核心提示：…)? */
+/* May a summary label (jb_words_summary_label) open the paragraph? The list's filter: every
+ * paragraph is asked, by is_summary and is_summary_head. (Every label has three bytes or
+ * more, and so has each without its colon: the filter tests the first three.) */
+static gboolean summary_label_may_open(const char *para)
+{
+    static JbLitFilter labels;
+    JB_LIT_FILTER_ONCE(&labels, jb_words_summary_label);
+    return jb_lit_filter_may_start(&labels, para, para + strnlen(para, 3));
+}
+
 static gboolean is_summary(const char *para)
 {
-    static JbLitFilter labels; /* (the list's filter: every paragraph is asked) */
-    JB_LIT_FILTER_ONCE(&labels, jb_words_summary_label);
-    if (!jb_lit_filter_may_start(&labels, para, para + strnlen(para, 3)))
-        return FALSE; /* (every label has three bytes or more) */
+    if (!summary_label_may_open(para))
+        return FALSE;
     for (const char *const *w = jb_words_summary_label; *w; w++)
         if (jb_has_prefix(para, *w))
             return TRUE;
@@ -79,8 +87,10 @@ static gboolean is_summary(const char *para)
 /* Is the paragraph a summary's label alone (本期要点, 本期提要：) over the list of its points? */
 static gboolean is_summary_head(const char *para)
 {
-    /* (every paragraph is asked: a label's first byte before its length, no strlen of the
-     * paragraph) */
+    /* (every paragraph is asked: the labels' filter, then a label's first byte before its
+     * length, no strlen of the paragraph) */
+    if (!summary_label_may_open(para))
+        return FALSE;
     for (const char *const *w = jb_words_summary_label; *w; w++) {
         if ((*w)[0] != para[0])
             continue;
