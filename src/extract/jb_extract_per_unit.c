@@ -50,18 +50,30 @@ static const char *skip_spaces(const char *p, const char *limit)
     return p;
 }
 
+/* Just after the last 每 whole in [from, qs), or NULL: memrchr for its last byte (8F, the
+ * last of a few characters in 64), then the two before it, not a memcmp at every byte back
+ * (asked of every figure with a unit). `from` may cut a character: bytes are compared. */
+static const char *after_last_mei(const char *from, const char *qs)
+{
+    static const char MEI[] = "每"; /* E6 AF 8F */
+    for (const char *z = qs; z - from >= 3;) {
+        const char *last = memrchr(from + 2, (guchar)MEI[2], (size_t)(z - (from + 2)));
+        if (!last)
+            return NULL;
+        if (last[-2] == MEI[0] && last[-1] == MEI[1])
+            return last + 1;
+        z = last;
+    }
+    return NULL;
+}
+
 void figure_per_unit(Figure *f)
 {
     JbQuantity *q = &f->qq;
     if (!q->unit[0] || strchr(q->unit, '/') || jb_unit_is_ratio(q->unit))
         return;
     const char *from = f->qs - f->cs0 > PER_WINDOW_BYTES ? f->qs - PER_WINDOW_BYTES : f->cs0;
-    const char *mei = NULL;
-    for (const char *p = f->qs; p >= from + strlen("每"); p--)
-        if (memcmp(p - strlen("每"), "每", strlen("每")) == 0) {
-            mei = p; /* (just after it) */
-            break;
-        }
+    const char *mei = after_last_mei(from, f->qs);
     if (!mei)
         return;
     /* (both lists longest first: the first word found is the longest; a space some sites
