@@ -175,6 +175,8 @@ static void since_event_to_day(Ctx *c, const char *sent, TimeRef *r)
  * （数据截至2026年6月末，下同）)? */
 static gboolean declared_below(const char *sent, const char *end, const TimeRef *r)
 {
+    if (!jb_find(r->end, end, "下同", strlen("下同")))
+        return FALSE; /* (the walk after it would find none: most sentences have none) */
     const char *open = NULL;
     for (const char *p = r->at; p - strlen("（") >= sent && r->at - p < 60; p--)
         if (starts(p - 3, r->at, "（")) {
