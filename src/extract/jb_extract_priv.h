@@ -75,6 +75,16 @@ static inline const char *look_back_from(const char *a, const char *qs)
         jb_lit_filter_may_end(&jb_me_f_, (start), (p));                                            \
     })
 
+/* May a word of `words` (a NULL-terminated array of the place of use, never a pointer:
+ * checked) start at p, before limit? The list's filter, as may_end_any: FALSE, and none does. */
+#define may_start_any(p, limit, words)                                                             \
+    ({                                                                                             \
+        _Static_assert(sizeof(words) > sizeof(void *), "may_start_any: a list, not a pointer");    \
+        static JbLitFilter jb_ms_f_;                                                               \
+        JB_LIT_FILTER_ONCE(&jb_ms_f_, words);                                                      \
+        jb_lit_filter_may_start(&jb_ms_f_, (p), (limit));                                          \
+    })
+
 /* Does a word of `words` (a NULL-terminated array of the place of use, never a pointer:
  * checked) end at p, after start? Behind the list's filter (may_end_any): the figures' tests
  * ask this of a dozen lists before every figure, and a strlen and compare per word showed in

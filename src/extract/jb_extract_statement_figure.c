@@ -574,11 +574,14 @@ static gboolean averaging_window(const JbQuantity *q, const char *qe, const char
 {
     static const char *const WINDOW[] = {"个月", "個月", "日", "天", "周", "週", "年", "期", NULL};
     static const char *const AVERAGE[] = {"移动平均", "移動平均", "滚动平均", "滾動平均", NULL};
+    const char *w0 = starts(qe, end, "的") ? qe + strlen("的") : qe; /* (三个月的移动平均) */
+    if (!starts(w0, end, "移") && !starts(w0, end, "滚") && !starts(w0, end, "滾"))
+        return FALSE; /* (the words first: most figures have none of 移 滚 滾 after them) */
     gboolean window = FALSE;
     for (const char *const *w = WINDOW; *w && !window; w++)
         window = same_str(q->unit, *w);
     for (const char *const *a = AVERAGE; *a && window; a++)
-        if (starts(qe, end, *a) || (starts(qe, end, "的") && starts(qe + strlen("的"), end, *a)))
+        if (starts(w0, end, *a))
             return TRUE;
     return FALSE;
 }

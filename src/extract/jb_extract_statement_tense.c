@@ -469,7 +469,7 @@ static void week_on_week(const Ctx *c, const Figure *f, char period[JB_PERIOD_MA
     /* (windows, not the whole clause or sentence, for each figure: a clause of 80000 figures
      * must not be walked 80000 times) */
     gboolean wow = says_week_on_week(jb_utf8_back(f->cs0, f->qs, 12), f->qs);
-    for (const char *const *w = RATE; *w && !wow; w++)
+    for (const char *const *w = RATE; *w && !wow && may_start_any(f->cs0, f->qs, RATE); w++)
         if (starts(f->cs0, f->qs, *w)) {
             /* (the clause before: from its comma back to the one before it, 24 characters) */
             const char *prev = g_utf8_find_prev_char(f->sent, f->cs0), *q;
@@ -506,7 +506,7 @@ static gboolean from_level(const Figure *f)
                                      "上調至", "调整为", "調整為", "调至",   "調至",
                                      "降到",   "减到",   "減到",   NULL};
     gboolean to = FALSE;
-    for (const char *const *w = TO; *w && !to; w++)
+    for (const char *const *w = TO; *w && !to && may_start_any(f->qe, f->ce, TO); w++)
         to = starts(f->qe, f->ce, *w);
     if (!to)
         return FALSE;

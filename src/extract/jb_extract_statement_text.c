@@ -125,9 +125,11 @@ Span following_noun(const char *qe, const char *ce)
         "水平", "以来", "以來", "来",   "來",   "低位", "高位", "附近", "）", "。", "或",   NULL};
     if (starts(qe, p, "的") && !starts(qe + 3, p, "的") && g_utf8_strlen(qe + 3, p - qe - 3) >= 2)
         qe += 3; /* 1000万元的资金支持: the noun after 的 */
-    for (const char *const *w = NOT_NOUNS; *w; w++)
-        if (starts(qe, p, *w))
-            return (Span){NULL, NULL};
+    /* (asked of every figure: the list's filter first, as most nouns begin with none) */
+    if (may_start_any(qe, p, NOT_NOUNS))
+        for (const char *const *w = NOT_NOUNS; *w; w++)
+            if (starts(qe, p, *w))
+                return (Span){NULL, NULL};
     return g_utf8_strlen(qe, p - qe) >= 2 ? trimmed(qe, p) : (Span){NULL, NULL};
 }
 
