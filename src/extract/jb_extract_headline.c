@@ -496,6 +496,21 @@ static const char *past_topics(Ctx *c, const char *s, const char *end)
     }
 }
 
+/* The first ： at s or among the `max` characters after it (before end), or NULL: jb_find3
+ * over the bytes they may span, then its place counted in characters (a walk a character at
+ * a time, asked of every sentence, found none in most). */
+static const char *colon_within(const char *s, const char *end, int max)
+{
+    const char *lim = end - s > 4 * max + 3 ? s + 4 * max + 3 : end;
+    const char *q = jb_find3(s, lim, "：");
+    if (!q)
+        return NULL;
+    int k = 0;
+    for (const char *p = s; p < q; p++)
+        k += ((guchar)*p & 0xC0) != 0x80;
+    return k <= max ? q : NULL;
+}
+
 static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
 {
     s = past_topics(c, s, end);
@@ -518,10 +533,8 @@ static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
     }
     gsize n = jb_extract_glued_headline(c->headline_keys, h, end);
     if (!n) { /* after a dateline: a colon among the first 24 characters */
-        const char *q = s;
-        for (int k = 0; k < 24 && q < end && !starts(q, end, "："); k++)
-            q = g_utf8_next_char(q);
-        if (q < end && starts(q, end, "："))
+        const char *q = colon_within(s, end, 24);
+        if (q)
             n = jb_extract_glued_headline(c->headline_keys, h = q + strlen("："), end);
     }
     if (!n)
