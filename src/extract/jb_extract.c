@@ -76,7 +76,7 @@ static const char *first_figure(const char *sent, const char *end, const GArray 
  * 至7日）, 八天（10月1日至8日）)? The span says it; the length is no figure of the story. */
 static gboolean span_length(const char *e, const char *end, const JbQuantity *q)
 {
-    if (strcmp(q->unit, "天") != 0 && strcmp(q->unit, "日") != 0)
+    if (!same_str(q->unit, "天") && !same_str(q->unit, "日")) /* (asked of every figure) */
         return FALSE;
     const char *b = starts(e, end, "（") ? e + strlen("（") : e < end && *e == '(' ? e + 1 : NULL;
     if (!b || !(g_ascii_isdigit(*b) || starts(b, end, "今") || starts(b, end, "去")))
@@ -96,7 +96,7 @@ static gboolean span_length(const char *e, const char *end, const JbQuantity *q)
 static gboolean days_of_span_in_force(const Ctx *c, const char *sent, const char *end,
                                       const JbQuantity *q)
 {
-    if (strcmp(q->unit, "天") != 0 || q->qualifier[0])
+    if (!same_str(q->unit, "天") || q->qualifier[0])
         return FALSE;
     JbDecimal v = jb_decimal_normalize(q->value);
     const JbPeriod *p = c->have_carry ? &c->carry : c->have_lead ? &c->lead : NULL;
