@@ -132,7 +132,7 @@ static void article_done(Ctx *c, Article *a)
 /* The statements of every article (Ctx.arts, one at a time) into metrics.csv, the series
  * and what the briefing cites; *live the cache's names in use. */
 static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeries **series_out,
-                         JbCitations **citations_out, JbNames **live)
+                         JbCitations **citations_out, JbStrSort **live)
 {
     g_autofree char *metrics_path = g_build_filename(c->out_dir, "metrics.csv", NULL);
     g_autofree char *product = jb_build_cache_path(c, top, "metrics.csv");
@@ -156,7 +156,7 @@ static gboolean assemble(Ctx *c, const char *top, char **metrics_product, JbSeri
     jb_source_namer_on_named(p.namer, jb_build_sources_named, c->sources);
     if (jb_build_cache_claim(c, product, &p.error))
         p.file = jb_atomic_open(product, JB_ATOMIC_NO_SYNC, &p.error);
-    *live = c->index.on ? jb_build_names_new(0) : NULL; /* (the articles' are added last) */
+    *live = c->index.on ? jb_strsort_new(0) : NULL; /* (the articles' are added last) */
     for (guint i = 0; i < jb_build_arts_count(c->arts); i++) {
         Article one, *a = &one;
         if (!jb_build_arts_load(c, c->arts, i, a))
@@ -397,7 +397,7 @@ static void build_locked(Ctx *c)
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
-    g_autoptr(JbNames) live = NULL;
+    g_autoptr(JbStrSort) live = NULL;
     if (!assemble(c, top, &metrics_product, &series, &cit, &live) || !jb_build_arts_intact(c))
         return;
     g_autoptr(GPtrArray) units = plan_renders(c, series, cit);
@@ -428,7 +428,7 @@ static void build_locked(Ctx *c)
     o->data = jb_build_warnings_csv(c);
     g_ptr_array_add(outs, o);
     g_autofree char *metrics_name = g_path_get_basename(metrics_product);
-    jb_build_names_add(live, metrics_name);
+    jb_strsort_add(live, metrics_name, -1);
     for (guint i = 0; i < units->len; i++) {
         Render *u = g_ptr_array_index(units, i);
         jb_build_names_add_key(live, u->key, "warn");
@@ -468,13 +468,13 @@ static void build_locked(Ctx *c)
     /* Recorded even when a unit failed, so its warnings are not new again next time. */
     jb_build_record_warnings(c);
     for (guint i = 0; i < c->live_memos->len; i++)
-        jb_build_names_add(live, g_ptr_array_index(c->live_memos, i));
+        jb_strsort_add(live, g_ptr_array_index(c->live_memos, i), -1);
     GError *e = NULL;
     if (!jb_build_write_manifest(c, &e))
         jb_build_fail_unit(c, "publish", e);
     jb_build_index_save(c, FALSE, digest, n_arts, NULL);
     g_clear_pointer(&c->sources, jb_build_sources_free); /* (done with) */
-    JbNames *sweep_live = c->first_error && !c->out_of_space ? NULL : live;
+    JbStrSort *sweep_live = c->first_error && !c->out_of_space ? NULL : live;
     if (sweep_live)
         jb_build_arts_live(c, sweep_live);
     jb_build_sweep(c, sweep_live);
@@ -628,7 +628,7 @@ static gboolean run_unit(Ctx *c, const char *unit, GError **error)
     g_autofree char *metrics_product = NULL;
     g_autoptr(JbSeries) series = NULL;
     g_autoptr(JbCitations) cit = NULL;
-    g_autoptr(JbNames) live = NULL; /* (none: the index is off in a unit) */
+    g_autoptr(JbStrSort) live = NULL; /* (none: the index is off in a unit) */
     if (!assemble(c, top, &metrics_product, &series, &cit, &live) || !jb_build_arts_intact(c))
         return TRUE;
     g_autoptr(GPtrArray) units = plan_renders(c, series, cit);

@@ -259,10 +259,11 @@ gboolean jb_build_arts_intact(Ctx *c)
     return FALSE;
 }
 
-/* The names of the articles' cache files, into `live` for the sweep: made from their
- * records once the series, the citations and the names of sources are gone, not as each
- * article is assembled (20 bytes an article, 2 MB of the assembly's peak at 100000). */
-void jb_build_arts_live(Ctx *c, JbNames *live)
+/* The names of the articles' cache files, into `live` for the sweep (sorted on disk, a run
+ * at a time): made from their records once the series, the citations and the names of
+ * sources are gone, not as each article is assembled (until 2026-12-07 held as a set, 20
+ * bytes an article, and before that 2 MB of the assembly's peak at 100000). */
+void jb_build_arts_live(Ctx *c, JbStrSort *live)
 {
     for (guint i = 0; i < jb_build_arts_count(c->arts); i++) {
         Article a;

@@ -8,9 +8,10 @@
  * a name's pointer is good for the whole build, and its page is the kernel's, dropped from the
  * process (jb_build_inputs_drop) and read again from the page cache when it is wanted. A
  * directory's entries are matched as they are read (readdir and fnmatch, as glob does) and
- * sorted in runs of JB_BUILD_INPUTS_RUN bytes written out and merged: a build holds neither
- * glob's list of 100000 names nor a copy of it (48 bytes an article, the whole build, and
- * glob's own list, as many again, at a no-op build's peak until 2026-12-07). A pattern with
+ * sorted in runs of JB_BUILD_INPUTS_RUN bytes written out and merged (jb_strsort.h, as the
+ * sweep's lists of cache names are): a build holds neither glob's list of 100000 names nor a
+ * copy of it (48 bytes an article, the whole build, and glob's own list, as many again, at a
+ * no-op build's peak until 2026-12-07). A pattern with
  * wildcards before its last component, or a backslash, goes to glob(3) as before (held while
  * it is sorted). Where no temporary file can be made or mapped, the names are held.
  *
@@ -40,125 +41,16 @@ struct JbInputs {
     gboolean lost; /* a temporary file failed: names are missing */
 };
 
-/* ---- runs: names sorted a megabyte at a time --------------------------------------------- */
-
-typedef struct {
-    gsize run_max;       /* JB_BUILD_INPUTS_RUN, or JIANBAO_TEST_INPUTS_RUN's bytes in tests */
-    GStringChunk *chunk; /* this run's names */
-    GPtrArray *names;    /* borrowed from chunk */
-    gsize bytes;
-    FILE *runs;      /* the runs written out (NULL until the first) */
-    GArray *ends;    /* guint64: where each run ends in `runs` */
-    gboolean failed; /* a run could not be written: the names from it on are held */
-} Sorter;
-
-static void sorter_init(Sorter *s)
-{
-    memset(s, 0, sizeof *s);
-    s->chunk = g_string_chunk_new(1 << 16);
-    s->names = g_ptr_array_new();
-    s->ends = g_array_new(FALSE, FALSE, sizeof(guint64));
-    const char *run = g_getenv("JIANBAO_TEST_INPUTS_RUN"); /* test hook: bytes */
-    s->run_max = run && *run ? (gsize)g_ascii_strtoull(run, NULL, 10) : JB_BUILD_INPUTS_RUN;
-}
-
-static void sorter_clear(Sorter *s)
-{
-    g_string_chunk_free(s->chunk);
-    g_ptr_array_unref(s->names);
-    g_array_unref(s->ends);
-    if (s->runs)
-        fclose(s->runs);
-}
-
-/* This run sorted and written out; FALSE when it could not be (it is kept in memory). */
-static gboolean sorter_spill(Sorter *s)
-{
-    if (!s->runs && !(s->runs = tmpfile()))
-        return FALSE;
-    if (fseeko(s->runs, 0, SEEK_END) != 0)
-        return FALSE;
-    g_ptr_array_sort(s->names, jb_build_by_bytes);
-    for (guint i = 0; i < s->names->len; i++) {
-        const char *nm = g_ptr_array_index(s->names, i);
-        if (fwrite(nm, 1, strlen(nm) + 1, s->runs) != strlen(nm) + 1)
-            return FALSE;
-    }
-    if (fflush(s->runs) != 0)
-        return FALSE;
-    guint64 end = (guint64)ftello(s->runs);
-    g_array_append_val(s->ends, end);
-    g_ptr_array_set_size(s->names, 0);
-    g_string_chunk_clear(s->chunk);
-    s->bytes = 0;
-    return TRUE;
-}
-
-static void sorter_add(Sorter *s, const char *name)
-{
-    g_ptr_array_add(s->names, g_string_chunk_insert(s->chunk, name));
-    s->bytes += strlen(name) + 1 + sizeof(char *);
-    /* (a run that could not be written, whole or in part, stays in memory with the names
-     * after it: the runs written before it are good) */
-    if (s->bytes >= s->run_max && !s->failed)
-        s->failed = !sorter_spill(s);
-}
-
-/* A run read back 16 KB at a time. */
-typedef struct {
-    int fd;
-    guint64 at, end; /* the next byte to read from the file, and the run's end */
-    char buf[1 << 14];
-    gsize pos, len;
-    GString *cur; /* the name under the cursor */
-    gboolean ok;
-    gboolean *lost;
-} RunReader;
-
-static void run_next(RunReader *r)
-{
-    g_string_truncate(r->cur, 0);
-    r->ok = FALSE;
-    for (;;) {
-        if (r->pos == r->len) {
-            gsize want = (gsize)MIN((guint64)sizeof r->buf, r->end - r->at);
-            ssize_t k = want ? pread(r->fd, r->buf, want, (off_t)r->at) : 0;
-            if (k < 0 && errno == EINTR)
-                continue;
-            *r->lost |= want && k <= 0; /* (a run that cannot be read) */
-            if (k <= 0)
-                return;
-            r->at += (guint64)k;
-            r->pos = 0;
-            r->len = (gsize)k;
-        }
-        const char *p = r->buf + r->pos, *nul = memchr(p, 0, r->len - r->pos);
-        gsize take = nul ? (gsize)(nul - p) : r->len - r->pos;
-        g_string_append_len(r->cur, p, (gssize)take);
-        r->pos += take + (nul != NULL);
-        if (nul) {
-            r->ok = TRUE;
-            return;
-        }
-    }
-}
-
 /* ---- the list: written once, mapped ------------------------------------------------------ */
 
 typedef struct {
     FILE *names, *offs; /* NULL: held */
     guint64 at;
-    GString *last; /* the name written last (duplicates go) */
-    gboolean any;
     JbInputs *in;
 } Writer;
 
 static void writer_put(Writer *w, const char *name)
 {
-    if (w->any && strcmp(w->last->str, name) == 0)
-        return;
-    w->any = TRUE;
-    g_string_assign(w->last, name);
     gsize len = strlen(name) + 1;
     if (w->names) {
         gboolean ok = fwrite(name, 1, len, w->names) == len &&
@@ -189,46 +81,17 @@ static gboolean map_file(FILE *f, gsize len, const void **out)
     return TRUE;
 }
 
-/* The sorted names into `in`: the runs merged (with those still in memory as one more). */
-static void merge_runs(Sorter *s, JbInputs *in)
+/* The sorted names into `in`. */
+static void merge_runs(JbStrSort *s, JbInputs *in)
 {
-    g_ptr_array_sort(s->names, jb_build_by_bytes);
-    Writer w = {.names = tmpfile(), .offs = tmpfile(), .last = g_string_new(NULL), .in = in};
+    Writer w = {.names = tmpfile(), .offs = tmpfile(), .in = in};
     if (!w.names || !w.offs) {
         g_clear_pointer(&w.names, fclose);
         g_clear_pointer(&w.offs, fclose);
     }
-    guint k = s->runs ? s->ends->len : 0;
-    RunReader *r = g_new0(RunReader, k + 1);
-    for (guint i = 0; i < k; i++) {
-        r[i].fd = fileno(s->runs);
-        r[i].at = i ? g_array_index(s->ends, guint64, i - 1) : 0;
-        r[i].end = g_array_index(s->ends, guint64, i);
-        r[i].cur = g_string_new(NULL);
-        r[i].lost = &in->lost;
-        run_next(&r[i]);
-    }
-    guint mem = 0; /* the names still in memory: the last run */
-    for (;;) {
-        const char *least = mem < s->names->len ? g_ptr_array_index(s->names, mem) : NULL;
-        guint from = k; /* k: memory */
-        for (guint i = 0; i < k; i++)
-            if (r[i].ok && (!least || strcmp(r[i].cur->str, least) < 0)) {
-                least = r[i].cur->str;
-                from = i;
-            }
-        if (!least)
-            break;
-        writer_put(&w, least);
-        if (from == k)
-            mem++;
-        else
-            run_next(&r[from]);
-    }
-    for (guint i = 0; i < k; i++)
-        g_string_free(r[i].cur, TRUE);
-    g_free(r);
-    g_string_free(w.last, TRUE);
+    for (const char *name; (name = jb_strsort_next(s)) != NULL;)
+        writer_put(&w, name);
+    in->lost |= jb_strsort_lost(s);
     if (w.names && !in->lost) {
         const void *names = NULL, *offs = NULL;
         gsize nl = (gsize)w.at, ol = (gsize)in->n * sizeof(guint64);
@@ -275,7 +138,7 @@ static gboolean has_magic(const char *s, gsize len)
 /* The matches of `pattern` (already beside the project) to `add`, as glob(3) would give them:
  * a pattern whose wildcards are all in its last component is matched a directory entry at a
  * time; any other through glob. */
-static void match(Sorter *s, const char *pattern, gsize prefix)
+static void match(JbStrSort *s, const char *pattern, gsize prefix)
 {
     const char *slash = strrchr(pattern, '/');
     const char *last = slash ? slash + 1 : pattern;
@@ -289,7 +152,7 @@ static void match(Sorter *s, const char *pattern, gsize prefix)
             return;
         for (size_t i = 0; i < gl.gl_pathc; i++) {
             const char *p = gl.gl_pathv[i];
-            sorter_add(s, prefix && strncmp(p, pattern, prefix) == 0 ? p + prefix : p);
+            jb_strsort_add(s, prefix && strncmp(p, pattern, prefix) == 0 ? p + prefix : p, -1);
         }
         globfree(&gl);
         return;
@@ -306,7 +169,8 @@ static void match(Sorter *s, const char *pattern, gsize prefix)
         if (slash)
             g_string_append_c(m, '/');
         g_string_append(m, e->d_name);
-        sorter_add(s, prefix && strncmp(m->str, pattern, prefix) == 0 ? m->str + prefix : m->str);
+        jb_strsort_add(
+            s, prefix && strncmp(m->str, pattern, prefix) == 0 ? m->str + prefix : m->str, -1);
     }
     closedir(d);
 }
@@ -314,17 +178,18 @@ static void match(Sorter *s, const char *pattern, gsize prefix)
 JbInputs *jb_build_inputs_new(const char *base_dir, char **globs)
 {
     JbInputs *in = g_new0(JbInputs, 1);
-    Sorter s;
-    sorter_init(&s);
+    const char *run = g_getenv("JIANBAO_TEST_INPUTS_RUN"); /* test hook: bytes */
+    JbStrSort *s = jb_strsort_new(run && *run ? (gsize)g_ascii_strtoull(run, NULL, 10)
+                                              : JB_BUILD_INPUTS_RUN);
     for (char **g = globs; *g; g++) {
         const char *rel = g_strstrip(*g);
         g_autofree char *pattern = jb_build_resolve(base_dir, rel);
         gsize prefix = strlen(pattern) - MIN(strlen(rel), strlen(pattern));
         if (*pattern)
-            match(&s, pattern, prefix);
+            match(s, pattern, prefix);
     }
-    merge_runs(&s, in);
-    sorter_clear(&s);
+    merge_runs(s, in);
+    jb_strsort_free(s);
     jb_build_inputs_drop(in);
     return in;
 }

@@ -423,14 +423,47 @@ void jb_build_sweep_temps(Ctx *c)
     g_mutex_unlock(&c->own->lock);
 }
 
+void jb_build_names_add_key(JbStrSort *s, const char key[65], const char *ext)
+{
+    char name[64 + 1 + 64];
+    g_snprintf(name, sizeof name, "%s.%s", key, ext);
+    jb_strsort_add(s, name, -1);
+}
+
+/* A list of names read in order beside the cache's (a cursor on a JbStrSort). */
 typedef struct {
-    JbNames *live;  /* names in use (NULL: keep every product) */
-    JbNames *owned; /* the ledger's names */
+    JbStrSort *names; /* NULL: none */
+    const char *at;   /* the name under the cursor (NULL: past the last) */
+    gboolean started;
+} Cursor;
+
+/* Whether `name` is in `c`, whose cursor moves on to it (names are asked in order). */
+static gboolean cursor_has(Cursor *c, const char *name, gsize len)
+{
+    if (!c->names)
+        return FALSE;
+    if (!c->started) {
+        c->started = TRUE;
+        c->at = jb_strsort_next(c->names);
+    }
+    for (; c->at; c->at = jb_strsort_next(c->names)) {
+        int d = strncmp(c->at, name, len);
+        d = d ? d : c->at[len] ? 1 : 0; /* (a longer name is after it) */
+        if (d >= 0)
+            return d == 0;
+    }
+    return FALSE;
+}
+
+typedef struct {
+    Cursor live;  /* names in use (no names: keep every product) */
+    Cursor owned; /* the ledger's names */
     gint64 now;
     gboolean any_age;  /* out of space: unused products whatever their age */
     GString *kept;     /* the new ledger's next lines: products still there */
     JbAtomicFile *out; /* the new ledger, written 64 KB at a time (not held: 100000 products'
                         * names were 17 MB of a changed build's peak); NULL: none is */
+    gboolean lost;     /* a list lost names: nothing more is removed, nor the ledger rewritten */
 } CacheSweep;
 
 /* `name` into the new ledger. */
@@ -447,60 +480,59 @@ static void kept_add(CacheSweep *s, const char *name, gboolean flush)
     g_string_truncate(s->kept, 0);
 }
 
-/* What the sweep does with cache entry `name` (a regular file, or not looked at). */
-static void sweep_one(int dfd, const char *name, CacheSweep *s)
+/* What the sweep does with cache entry `entry` (sweep_cache's list: a product's name, or a
+ * temporary file's as BASE LF NAME), in the order of the lists. */
+static void sweep_one(int dfd, const char *entry, CacheSweep *s)
 {
+    const char *lf = strchr(entry, '\n');
+    gsize base = lf ? (gsize)(lf - entry) : strlen(entry);
+    gboolean live = cursor_has(&s->live, entry, base), owned = cursor_has(&s->owned, entry, base);
+    s->lost |= (s->live.names && jb_strsort_lost(s->live.names)) || jb_strsort_lost(s->owned.names);
+    if (s->lost)
+        return; /* (a name that is not found may be one that was lost) */
     struct stat st;
-    if (is_product_name(name)) {
-        if (!s->live)
-            return; /* temporary files only: no stat of every product (100000 of them after
-                     * an edit that changed no statement) */
-        if (jb_build_names_contains(s->live, name)) {
-            kept_add(s, name, FALSE); /* in use: no stat */
+    if (!lf) {
+        if (live) {
+            kept_add(s, entry, FALSE); /* in use: no stat */
             return;
         }
-        if (!jb_build_names_contains(s->owned, name))
+        if (!owned)
             return; /* not ours: not recorded either */
-        if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+        if (fstatat(dfd, entry, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
             (s->any_age || s->now - (gint64)st.st_mtime >= SWEEP_AGE_SECONDS) &&
-            unlinkat(dfd, name, 0) == 0)
+            unlinkat(dfd, entry, 0) == 0)
             return;
-        kept_add(s, name, FALSE);
+        kept_add(s, entry, FALSE);
         return;
     }
-    if (!is_temp_name(name) || !is_product_name(name + 1))
+    if (!owned && !live)
         return;
-    g_autofree char *base = g_strndup(name + 1, strlen(name) - 1 - 13); /* less .XXXXXX.jbtmp */
-    if (!jb_build_names_contains(s->owned, base) &&
-        !(s->live && jb_build_names_contains(s->live, base)))
-        return;
-    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+    if (fstatat(dfd, lf + 1, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
         s->now - (gint64)st.st_mtime >= SWEEP_AGE_SECONDS)
-        unlinkat(dfd, name, 0);
+        unlinkat(dfd, lf + 1, 0);
 }
 
 /* A line of the cache's ledger into `s` when it names a product (up to a NUL in it, as C
  * reads it). */
-static void ledger_line(JbNames *s, const char *p, gsize n)
+static void ledger_line(JbStrSort *s, const char *p, gsize n)
 {
     char small[256];
     char *line = n < sizeof small ? small : g_malloc(n + 1);
     memcpy(line, p, n);
     line[n] = 0;
     if (is_product_name(line))
-        jb_build_names_add(s, line);
+        jb_strsort_add(s, line, -1);
     if (line != small)
         g_free(line);
 }
 
-/* The names the cache's ledger (`lfd`, read to its end) records, read 64 KB at a time: its
- * text and an array of its lines were 19 MB of a build's peak at 100000 articles. A last
- * line without its LF (being written, or cut by a full disk) is none. */
-static JbNames *ledger_names(int lfd)
+/* The names the cache's ledger (`lfd`, read to its end) records, read 64 KB at a time and
+ * sorted on disk: its text and an array of its lines were 19 MB of a build's peak at 100000
+ * articles, a set of them 2 MB until 2026-12-07. A last line without its LF (being written,
+ * or cut by a full disk) is none. */
+static JbStrSort *ledger_names(int lfd)
 {
-    struct stat st;
-    gsize size = lfd >= 0 && fstat(lfd, &st) == 0 ? (gsize)st.st_size : 0;
-    JbNames *s = jb_build_names_new((guint)MIN(size / 67 + 16, 1u << 28)); /* (lines of 67+) */
+    JbStrSort *s = jb_strsort_new(0);
     g_autoptr(GString) part = g_string_new(NULL); /* a line the last read cut */
     char buf[1 << 16];
     ssize_t r;
@@ -520,6 +552,53 @@ static JbNames *ledger_names(int lfd)
     return s;
 }
 
+/* The cache's files the sweep looks at (products only when `products`), sorted on disk: a
+ * product by its name, a temporary file `.KEY.EXT.XXXXXX.jbtmp` as KEY.EXT, LF, its name (so
+ * right after its product: the list's order is the names' it is looked up by). */
+static JbStrSort *cache_entries(int dfd, gboolean products)
+{
+    JbStrSort *s = jb_strsort_new(0);
+    DIR *d = fdopendir(dup(dfd));
+    g_autoptr(GString) t = g_string_new(NULL);
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+        const char *name = e->d_name;
+        if (is_product_name(name)) {
+            if (products)
+                jb_strsort_add(s, name, -1);
+        } else if (is_temp_name(name) && is_product_name(name + 1)) {
+            g_string_assign(t, name + 1);
+            g_string_truncate(t, strlen(name) - 1 - 13); /* less .XXXXXX.jbtmp */
+            g_string_append_c(t, '\n');
+            g_string_append(t, name);
+            jb_strsort_add(s, t->str, (gssize)t->len);
+        }
+    }
+    if (d)
+        closedir(d);
+    return s;
+}
+
+/* The cache ledger's lines appended since it was read (a unit writing), kept as they came;
+ * the new ledger in place, and this process's appends go to it. */
+static void ledger_finish(Ctx *c, CacheSweep *s, int lfd)
+{
+    char buf[1 << 16];
+    ssize_t r;
+    while ((r = read(lfd, buf, sizeof buf)) > 0) {
+        g_string_append_len(s->kept, buf, r);
+        kept_add(s, NULL, FALSE);
+    }
+    kept_add(s, NULL, TRUE);
+    if (s->out && !s->lost)
+        jb_atomic_commit(g_steal_pointer(&s->out), NULL);
+    g_clear_pointer(&s->out, jb_atomic_abort); /* (a list lost names: it stays as it was) */
+    g_mutex_lock(&c->own->lock);
+    if (c->own->cache_fd >= 0)
+        close(c->own->cache_fd);
+    c->own->cache_fd = -1;
+    g_mutex_unlock(&c->own->lock);
+}
+
 /* The cache's ledger opened for reading (never through a symlink, without waiting), or -1. */
 static int ledger_open_read(int dfd)
 {
@@ -532,8 +611,11 @@ static int ledger_open_read(int dfd)
     return lfd;
 }
 
-/* The cache's files (sweep_one), then its ledger rewritten as what is left. */
-static void sweep_cache(Ctx *c, JbNames *live)
+/* The cache's files (sweep_one), then its ledger rewritten as what is left. The names in
+ * use, the ledger's and the directory's are three lists sorted on disk, read side by side
+ * in order (until 2026-12-07 two sets of 20 bytes a name, 4 MB at 100000 articles, after the
+ * series was freed). */
+static void sweep_cache(Ctx *c, JbStrSort *live)
 {
     int dfd = c->own->cache_dfd >= 0
                   ? fcntl(c->own->cache_dfd, F_DUPFD_CLOEXEC, 0)
@@ -541,9 +623,11 @@ static void sweep_cache(Ctx *c, JbNames *live)
     if (dfd < 0)
         return; /* (none, or a symlink: a cache linked elsewhere is not swept) */
     int lfd = ledger_open_read(dfd);
-    JbNames *owned = ledger_names(lfd);
-    CacheSweep s = {
-        live, owned, g_get_real_time() / G_USEC_PER_SEC, c->out_of_space, g_string_new(NULL), NULL};
+    CacheSweep s = {.live = {live, NULL, FALSE},
+                    .owned = {ledger_names(lfd), NULL, FALSE},
+                    .now = g_get_real_time() / G_USEC_PER_SEC,
+                    .any_age = c->out_of_space,
+                    .kept = g_string_new(NULL)};
     g_autofree char *path = g_build_filename(c->cache_dir, CACHE_LEDGER, NULL);
     /* Rewritten as what is still there (with `live`); a ledger that cannot be rewritten
      * stays as it was: it names more, never less. Its temporary file is recorded as an
@@ -551,37 +635,23 @@ static void sweep_cache(Ctx *c, JbNames *live)
     if (live && lfd >= 0)
         s.out = open_in_out(c, ".cache", CACHE_LEDGER, path,
                             JB_ATOMIC_NO_SYNC | JB_ATOMIC_REGULAR_ONLY, NULL);
-    DIR *d = fdopendir(dup(dfd));
-    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
-        sweep_one(dfd, e->d_name, &s);
-    if (d)
-        closedir(d);
-    if (live && lfd >= 0) {
-        /* lines appended since it was read (a unit writing) are kept as they came */
-        char buf[1 << 16];
-        ssize_t r;
-        while ((r = read(lfd, buf, sizeof buf)) > 0) {
-            g_string_append_len(s.kept, buf, r);
-            kept_add(&s, NULL, FALSE);
-        }
-        kept_add(&s, NULL, TRUE);
-        if (s.out)
-            jb_atomic_commit(g_steal_pointer(&s.out), NULL);
-        /* this process's appends go to the new one */
-        g_mutex_lock(&c->own->lock);
-        if (c->own->cache_fd >= 0)
-            close(c->own->cache_fd);
-        c->own->cache_fd = -1;
-        g_mutex_unlock(&c->own->lock);
-    }
+    /* (without `live`, temporary files only: no stat of every product, 100000 of them after
+     * an edit that changed no statement) */
+    JbStrSort *entries = cache_entries(dfd, live != NULL);
+    for (const char *e; (e = jb_strsort_next(entries)) != NULL;)
+        sweep_one(dfd, e, &s);
+    s.lost |= jb_strsort_lost(entries); /* (a file not listed is not in the new ledger) */
+    jb_strsort_free(entries);
+    if (live && lfd >= 0)
+        ledger_finish(c, &s, lfd);
     if (lfd >= 0)
         close(lfd);
     g_string_free(s.kept, TRUE);
-    jb_build_names_free(owned);
+    jb_strsort_free(s.owned.names);
     close(dfd);
 }
 
-void jb_build_sweep(Ctx *c, JbNames *live)
+void jb_build_sweep(Ctx *c, JbStrSort *live)
 {
     sweep_cache(c, live);
     jb_build_sweep_temps(c); /* last: the cache ledger's temporary file is recorded there */

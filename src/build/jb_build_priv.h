@@ -27,6 +27,7 @@
 #include "jb_report.h"
 #include "jb_reshape.h"
 #include "jb_sources.h"
+#include "jb_strsort.h"
 #include "jb_table.h"
 
 #include <stdio.h>
@@ -86,7 +87,6 @@ typedef struct {
 } JbIndex;
 
 typedef struct JbBuildOwn JbBuildOwn;
-typedef struct JbNames JbNames;               /* jb_build_names.c */
 typedef struct JbArts JbArts;                 /* jb_build_arts.c */
 typedef struct JbInputs JbInputs;             /* jb_build_inputs.c */
 typedef struct JbBuildSources JbBuildSources; /* jb_build_sources.c */
@@ -255,7 +255,7 @@ gboolean jb_build_arts_lost(const JbArts *s);
  * publishing nothing. */
 gboolean jb_build_arts_intact(Ctx *c);
 /* The names of the articles' cache files (KEY.csv) into `live`, for the sweep. */
-void jb_build_arts_live(Ctx *c, JbNames *live);
+void jb_build_arts_live(Ctx *c, JbStrSort *live);
 
 /* ---- jb_build_inputs.c: the articles' names, sorted, on disk -------------------------------- */
 
@@ -544,20 +544,10 @@ void jb_build_sweep_temps(Ctx *c);
  * (the cache file names in use), products not in it and older than 15 minutes (whatever
  * their age after running out of space), then the ledger rewritten as what is left.
  * Symlinks are never followed, a file no ledger names is never removed. */
-void jb_build_sweep(Ctx *c, JbNames *live);
+void jb_build_sweep(Ctx *c, JbStrSort *live);
 
-/* ---- jb_build_names.c: sets of cache names, 20 bytes a name -------------------------------- */
-
-/* `expected`: how many names will be added (room is made for them at once). */
-JbNames *jb_build_names_new(guint expected);
-void jb_build_names_free(JbNames *s);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(JbNames, jb_build_names_free)
-/* Add a copy of `name` (KEY.EXT; any other name is kept as text). */
-void jb_build_names_add(JbNames *s, const char *name);
-/* KEY (64 hex digits) "." EXT. */
-void jb_build_names_add_key(JbNames *s, const char key[65], const char *ext);
-/* Whether `name` was added (the first look after adding sorts the set). */
-gboolean jb_build_names_contains(JbNames *s, const char *name);
+/* KEY (64 hex digits) "." EXT into `s` (jb_build_own.c: the cache's names in use). */
+void jb_build_names_add_key(JbStrSort *s, const char key[65], const char *ext);
 
 /* ---- jb_build_store.c ---------------------------------------------------------------------- */
 
