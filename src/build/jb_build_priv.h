@@ -284,8 +284,8 @@ void jb_build_inputs_tick(JbInputs *in);
 
 JbBuildSources *jb_build_sources_new(JbInputs *inputs);
 void jb_build_sources_free(JbBuildSources *s);
-/* The namer's jb_source_namer_on_named: `path` is one of the inputs' names, `name` in
- * Ctx.source_strings. */
+/* The namer's jb_source_namer_on_named: `path` is one of the inputs' names (`name` is
+ * copied). */
 void jb_build_sources_named(gpointer data, const char *path, const char *name);
 /* The namer's table of the other sources (taken) beside them; FALSE when the names could not
  * be kept (a temporary file failed). */

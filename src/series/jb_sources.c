@@ -35,20 +35,34 @@ struct JbSourceNamer {
     GHashTable *names; /* in `in` namers: article → its name, as each is named (NULL: none yet) */
     void (*named)(gpointer data, const char *path, const char *name); /* instead of `names` */
     gpointer named_data;
+    /* With `named`: `cur`'s publisher, title and site, not kept in `strings` (an archive's
+     * titles are one an article: 100 bytes and more each, the whole build, until 2026-12-07) */
+    GString *cur_text[3];
 };
 
-/* "tv.example.cn" of "https://tv.example.cn/2025/03/02/…", or NULL. */
-static const char *host_of(JbSourceNamer *n, const char *url)
+/* `text` (`len` bytes) as what `k` knows in `slot` (0 publisher, 1 title, 2 site): the
+ * article being named to `named` keeps it until it is named, any other in `strings`. */
+static const char *keep(JbSourceNamer *n, const Known *k, guint slot, const char *text, gsize len)
+{
+    if (k != &n->cur || !n->named) {
+        g_autofree char *t = g_strndup(text, len);
+        return g_string_chunk_insert_const(n->strings, t);
+    }
+    if (!n->cur_text[slot])
+        n->cur_text[slot] = g_string_new(NULL);
+    g_string_truncate(n->cur_text[slot], 0);
+    return g_string_append_len(n->cur_text[slot], text, (gssize)len)->str;
+}
+
+/* "tv.example.cn" of "https://tv.example.cn/2025/03/02/…" for `k`, or NULL. */
+static const char *host_of(JbSourceNamer *n, const Known *k, const char *url)
 {
     const char *p = strstr(url, "://");
     if (!p)
         return NULL;
     p += 3;
     gsize len = strcspn(p, "/:?#");
-    if (!len)
-        return NULL;
-    g_autofree char *host = g_strndup(p, len);
-    return g_string_chunk_insert_const(n->strings, host);
+    return len ? keep(n, k, 2, p, len) : NULL;
 }
 
 static JbSourceNamer *namer_new(GStringChunk *strings)
@@ -152,13 +166,13 @@ void jb_source_namer_add(JbSourceNamer *n, const JbTable *metrics, guint r)
     const char *pub = plain(jb_table_get(metrics, r, c_pub));
     const char *title = plain(jb_table_get(metrics, r, c_title));
     if (!k->publisher && *pub)
-        k->publisher = g_string_chunk_insert_const(n->strings, pub);
+        k->publisher = keep(n, k, 0, pub, strlen(pub));
     if (*title && !k->title)
-        k->title = g_string_chunk_insert_const(n->strings, title);
+        k->title = keep(n, k, 1, title, strlen(title));
     else if (*title && strcmp(title, k->title) != 0)
         k->titles_differ = TRUE;
     if (!k->host)
-        k->host = host_of(n, jb_table_get(metrics, r, c_url));
+        k->host = host_of(n, k, jb_table_get(metrics, r, c_url));
 }
 
 GHashTable *jb_source_namer_finish(JbSourceNamer *n)
@@ -189,6 +203,9 @@ GHashTable *jb_source_namer_finish(JbSourceNamer *n)
     }
     if (!n->in)
         g_string_chunk_free(n->strings);
+    for (guint i = 0; i < G_N_ELEMENTS(n->cur_text); i++)
+        if (n->cur_text[i])
+            g_string_free(n->cur_text[i], TRUE);
     g_free(n);
     return names;
 }

@@ -55,7 +55,7 @@ typedef struct {
 char *jb_source_names_get(const JbSourceNames *names, const char *path);
 /* The same, with the articles the namer names (not the other sources it is fed) given to
  * `named` (path, name) as each is named, not kept in its table (jb_source_namer_new_in's
- * namers only; `name` is in its strings). */
+ * namers only; `name` is good during the call only: the caller keeps a copy). */
 void jb_source_namer_on_named(JbSourceNamer *n,
                               void (*named)(gpointer data, const char *path, const char *name),
                               gpointer data);

@@ -17,7 +17,7 @@ static const char CSV[] =
 
 static void named(gpointer data, const char *path, const char *name)
 {
-    g_hash_table_insert(data, g_strdup(path), (char *)name);
+    g_hash_table_insert(data, g_strdup(path), g_strdup(name)); /* (name: the call's only) */
 }
 
 static const char *lookup(gpointer data, const char *path)
@@ -69,7 +69,8 @@ int main(void)
     { /* articles named to the caller (jb_source_namer_on_named), looked up by its lookup */
         GStringChunk *strings = g_string_chunk_new(256);
         JbSourceNamer *n = jb_source_namer_new_in(strings);
-        g_autoptr(GHashTable) given = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        g_autoptr(GHashTable)
+            given = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
         jb_source_namer_on_named(n, named, given);
         const char *article = NULL; /* (one pointer for an article's rows, as a build gives) */
         for (guint r = 0; r < jb_table_n_rows(t); r++) {
