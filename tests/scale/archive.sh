@@ -5,8 +5,9 @@
 # archive_project DIR N [LINES]: N articles generated from the samples (corpus.py) in
 # DIR/articles and a project DIR/jianbao.project building them with the shipped dictionary
 # and template into DIR/out, yearly; LINES (optional) are appended to the project file.
+# ARCHIVE_TITLES=1: each article with a title of its own and no publisher (corpus.py titles).
 archive_project() {
-    python3 "$ROOT/tests/scale/corpus.py" "$1/articles" "$2" || return 1
+    python3 "$ROOT/tests/scale/corpus.py" "$1/articles" "$2" ${ARCHIVE_TITLES:+titles} || return 1
     cat >"$1/jianbao.project" <<EOP
 [project]
 inputs=articles/*

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""corpus.py DIR N — an archive of N articles made from the project's own sample articles
+"""corpus.py DIR N [titles] — an archive of N articles made from the project's own sample articles
 (examples/, written for jianbao) with small edits, for the scale test and benchmarks.
 
 Article i is sample i % 4 moved to one of five decades (every year in it, dates included,
@@ -8,6 +8,10 @@ before each unit), and a line naming it (letters only, so no figure is added). S
 in one decade states what the others state, as the press repeats an agency's figures: the
 series merge many sources per value, conflicts stay as few as in the samples, and no two
 files are the same bytes. Encodings are kept (the GB 2312 sample stays GB 18030).
+
+With `titles`, every article has a title of its own (its name before the sample's title) and
+states no publisher, as in an archive of many small sites: what names each article as a
+source is then its own title.
 """
 import os
 import re
@@ -41,20 +45,32 @@ def letters(i):
             return s
 
 
-def edit(text, name, decade, i):
+def own_title(text, tag):
+    text = re.sub(r"来源[:：] ?[^\s<]+", "", text)
+    text = re.sub(r"(?m)^(source|url): .*\n", "", text)
+    text = re.sub(r"(?m)^(title: '|# )", r"\g<1>%s " % tag, text)
+    text = re.sub(r"<(title|h1)>", r"<\1>%s " % tag, text)
+    if not text.startswith("---") and not text.lstrip().startswith("<"):
+        text = "%s %s" % (tag, text)
+    return text
+
+
+def edit(text, name, decade, i, titles=False):
     shift = 10 * decade
     text = YEAR.sub(lambda m: str(2000 + int(m.group(1)) - shift), text)
     if decade:
         text = UNITS.sub(lambda m: m.group(1) + str(10 + decade) + m.group(2), text)
     tag = "稿件 %s\n" % letters(i)
+    if titles:
+        text = own_title(text, tag.strip())
     if name.endswith(".html") and "</body>" in text:
         return text.replace("</body>", "<p>%s</p></body>" % tag.strip(), 1)
     return text.rstrip("\n") + "\n\n" + tag
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: corpus.py DIR N")
+    if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ["titles"]):
+        sys.exit("usage: corpus.py DIR N [titles]")
     out, n = sys.argv[1], int(sys.argv[2])
     os.makedirs(out, exist_ok=True)
     base = samples()
@@ -64,7 +80,7 @@ def main():
         decade = (i // len(base)) % 5
         path = os.path.join(out, "%0*d-%s" % (width, i, name))
         with open(path, "wb") as f:
-            f.write(edit(text, name, decade, i).encode(enc))
+            f.write(edit(text, name, decade, i, sys.argv[3:] == ["titles"]).encode(enc))
 
 
 main()
