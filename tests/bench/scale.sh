@@ -1,7 +1,9 @@
 #!/bin/sh
 # make bench: archive scale — `jianbao build` of ARTICLES generated articles
-# (tests/scale/corpus.py; default "10000 100000": the figure beside one a tenth of it,
-# a column each, so what grows with the archive shows) from scratch, a no-op rebuild and a
+# (tests/scale/corpus.py; default "25000 50000 100000": the figure beside a quarter
+# and a half of it, a column each, so what grows with the archive shows, and whether it grows
+# in a line; ARCHIVE_TITLES=1: every article with a title of its own and no publisher, as
+# tests/scale/archive.sh says) from scratch, a no-op rebuild and a
 # rebuild with one article changed, side by side: wall-clock and CPU time, peak RSS; and how
 # much peak RSS grew per article from the first size to the last. And, where a
 # private Slurm cluster can run (root, Debian's Slurm packages), the README's recipe over
@@ -18,14 +20,15 @@ TMP=$(mktemp -d)
 trap 'slurm_down; rm -rf "$TMP"' EXIT
 trap 'exit 1' HUP INT TERM PIPE # dash runs the EXIT trap only on exit: stop the daemons on a signal too
 export SOURCE_DATE_EPOCH=1767225600
-ARTICLES=${ARTICLES:-10000 100000}
+ARTICLES=${ARTICLES:-25000 50000 100000}
 load0=$(cut -d' ' -f1 /proc/loadavg)
 
-# timed DIR: `jianbao build -q` in DIR; "WALL CPU RSS" (seconds, user + system seconds, MB)
+# timed DIR: `jianbao build -q` in DIR; "WALL CPU RSS" (seconds, user + system seconds, MB
+# to a tenth: a megabyte over 75000 articles is 14 bytes an article)
 timed() {
     /usr/bin/time -f '%e %U %S %M' -o "$TMP/t" sh -c 'cd "$1" && exec "$2" build -q' timed "$1" "$JB" \
         >/dev/null 2>&1
-    awk '{printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024}' "$TMP/t"
+    awk '{printf "%.2f %.2f %.1f\n", $1, $2 + $3, $4 / 1024}' "$TMP/t"
 }
 cell() { # cell "WALL CPU RSS": the table's cell
     echo "$1" | awk '{printf "%s s, %s s, %s MB", $1, $2, $3}'
