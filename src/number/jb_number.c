@@ -136,6 +136,24 @@ static gboolean list_unit(Ctx *c, gsize q, int depth, Expr *next)
     return ok;
 }
 
+/* Are e's member and m2, of one unit and after a change verb, the change and the level it
+ * reached rather than a range (减少约15亿元至540亿元, 增加3亿元至120亿元)? So when the level is five
+ * times the change or more: a range's ends are seldom so far apart. Percentages keep their
+ * ranges (预计增长10%至40%: a forecast's bounds; a rate's change is in 个百分点). */
+static gboolean change_then_level(Ctx *c, const Expr *e, const Member *m2)
+{
+    const Member *m = &e->m;
+    if (!m->has_unit || !m2->has_unit || m->ukind != U_PLAIN || strcmp(m->unit, "%") == 0)
+        return FALSE;
+    if (!prev_char_in(c, e->qual_len ? MIN(e->qual_at, e->start) : e->start,
+                      "调調涨漲跌升降加减減少高低长長落"))
+        return FALSE;
+    JbDecimal lo = e->value;
+    if (lo.mant <= 0 || lo.mant > G_MAXINT64 / 5)
+        return FALSE;
+    return jb_decimal_cmp(m2->value, (JbDecimal){lo.mant * 5, lo.exp10}) >= 0;
+}
+
 /* A range after the member e->m (3至5倍, 4.5%-5%, 3~5, 3至5万), read into e: WHY_OK, also
  * when there is none, or why the whole is no quantity (3-0, 1-10月). */
 static Reason read_range(Ctx *c, Expr *e)
@@ -176,6 +194,8 @@ static Reason read_range(Ctx *c, Expr *e)
                 widen = FALSE;
             ok = widen;
         }
+        if (ok && !widen && change_then_level(c, e, &m2))
+            ok = FALSE;
         if (ok && dash && !m->has_unit && !m2.has_unit && !m2.big_mag) {
             if (!c->scan) {
                 e->tok_end = MAX(e->tok_end, m2.tok_end);
