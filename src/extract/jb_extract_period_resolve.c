@@ -179,7 +179,12 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
         return month_so_far(&base, out);
     case REL_PREV:
     case REL_THIS: {
-        /* the quarter or month of the context's end, then one back for 上季 */
+        /* the quarter or month of the context's end, then one back for 上季; a month's word
+         * after a context of several months (第三季…。上月…) is the published day's */
+        JbFreq f = jb_period_freq(&base);
+        if (t->grain == JB_POINT_MONTH && ctx && a->day.kind &&
+            (f == JB_FREQ_YEAR || f == JB_FREQ_HALF || f == JB_FREQ_QUARTER))
+            base = jb_period_of(a->day);
         JbPoint e = base.end;
         gint64 last = jb_point_end_day(&e) - 1;
         JbPoint d = jb_point_of_days(last);
