@@ -408,7 +408,9 @@ static void level_moved_from(const Figure *f, const Tense *tense, char period[JB
     if (!last && !ends(f->cs0, f->qs, "由") && !ends(f->cs0, f->qs, "从") &&
         !ends(f->cs0, f->qs, "從"))
         return;
-    if (tense->forecast || !period[0] || (f->have_time && f->t->at >= f->cs0) ||
+    /* (a time in the clause is the level's after 由 (8月至10月的失业率由3.8%升至3.9%), the
+     * last period's level's own (上期的) only where none is said) */
+    if (tense->forecast || !period[0] || (last && f->have_time && f->t->at >= f->cs0) ||
         !jb_period_parse(period, &p, NULL) || p.start.kind == JB_POINT_DAY ||
         !jb_extract_period_before(&p, &before))
         return;
@@ -430,8 +432,8 @@ static void level_moved_from(const Figure *f, const Tense *tense, char period[JB
         return;
     static const char *const REVISED[] = {"上调", "下调", "調",   "调高", "调低", "调升", "调降",
                                           "上修", "下修", "修订", "修訂", "调整", NULL};
-    const char *to = NULL;
-    for (const char *x = f->qe; x < f->ce && !to && g_utf8_strlen(f->qe, x - f->qe) <= 6;
+    const char *to = NULL; /* (a change may come between: 由366.2萬減少約8,400人至365.4萬) */
+    for (const char *x = f->qe; x < f->ce && !to && g_utf8_strlen(f->qe, x - f->qe) <= 12;
          x = g_utf8_next_char(x)) {
         for (const char *const *w = REVISED; *w; w++)
             if (starts(x, f->ce, *w))
