@@ -69,6 +69,21 @@ static gboolean month_so_far(const JbPeriod *base, JbPeriod *out)
     return TRUE;
 }
 
+/* 本月, 上月, 本季, 上季: the quarter or month of the context's end, then one back for 上季; a
+ * month's word after a context of several months (第三季…。上月…) is the published day's. */
+static JbPeriod this_or_last(const TimeRef *t, JbPeriod base, gboolean in_context,
+                             const TimeAnchor *a)
+{
+    JbFreq f = jb_period_freq(&base);
+    if (t->grain == JB_POINT_MONTH && in_context && a->day.kind &&
+        (f == JB_FREQ_YEAR || f == JB_FREQ_HALF || f == JB_FREQ_QUARTER))
+        base = jb_period_of(a->day);
+    JbPoint e = base.end;
+    JbPoint d = jb_point_of_days(jb_point_end_day(&e) - 1);
+    JbPoint g = {t->grain, d.year, t->grain == JB_POINT_QUARTER ? (d.n + 2) / 3 : d.n, 0};
+    return jb_period_of(t->rel == REL_PREV ? jb_point_add(g, -1) : g);
+}
+
 gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
                                  const GArray *refs, guint i, JbPeriod *out)
 {
@@ -178,20 +193,9 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
     case REL_MONTH_TO_DAY:
         return month_so_far(&base, out);
     case REL_PREV:
-    case REL_THIS: {
-        /* the quarter or month of the context's end, then one back for 上季; a month's word
-         * after a context of several months (第三季…。上月…) is the published day's */
-        JbFreq f = jb_period_freq(&base);
-        if (t->grain == JB_POINT_MONTH && ctx && a->day.kind &&
-            (f == JB_FREQ_YEAR || f == JB_FREQ_HALF || f == JB_FREQ_QUARTER))
-            base = jb_period_of(a->day);
-        JbPoint e = base.end;
-        gint64 last = jb_point_end_day(&e) - 1;
-        JbPoint d = jb_point_of_days(last);
-        JbPoint g = {t->grain, d.year, t->grain == JB_POINT_QUARTER ? (d.n + 2) / 3 : d.n, 0};
-        *out = jb_period_of(t->rel == REL_PREV ? jb_point_add(g, -1) : g);
+    case REL_THIS:
+        *out = this_or_last(t, base, ctx != NULL, a);
         return TRUE;
-    }
     default:
         return FALSE;
     }
