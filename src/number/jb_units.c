@@ -97,11 +97,11 @@ gboolean jb_unit_is_ratio(const char *unit)
 static const char TRAD[] = "歐幣圓鎊韓紐盧銖臺門個項輛車節戶張條種類"
                            "冊頭隻顆塊輪筆單棟層間處場劑針標準機畝頃"
                            "納噸時馬攝點曆週鐘歲億萬華絲輸貨碼際網線"
-                           "號樁倉櫃燈屆級載電視衛藥錶盞艙鋪團對雙匯錢";
+                           "號樁倉櫃燈屆級載電視衛藥錶盞艙鋪團對雙匯錢總";
 static const char SIMP[] = "欧币圆镑韩纽卢铢台门个项辆车节户张条种类"
                            "册头只颗块轮笔单栋层间处场剂针标准机亩顷"
                            "纳吨时马摄点历周钟岁亿万华丝输货码际网线"
-                           "号桩仓柜灯届级载电视卫药表盏舱铺团对双汇钱";
+                           "号桩仓柜灯届级载电视卫药表盏舱铺团对双汇钱总";
 G_STATIC_ASSERT(sizeof TRAD == sizeof SIMP);
 
 /* TRAD's characters as a bitmap of code points (U+0800..U+FFFF: all are three bytes), so a
