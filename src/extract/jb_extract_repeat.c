@@ -326,14 +326,18 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
     for (const char *p = want; *p; p++)
         if (*p != '\x01')
             g_string_append_c(w, *p);
-    /* a sub-row's 其中： (| 其中：住宅 | 亿元 | 372.5 | -6.4 |) is no part of its name: the prose
-     * says 住宅投资…下降6.4% */
-    static const char *const PART[] = {"其中：", "其中:", NULL};
-    for (const char *const *k = PART; *k; k++)
-        if (g_str_has_prefix(w->str, *k) && w->len > strlen(*k)) {
-            g_string_erase(w, 0, (gssize)strlen(*k));
-            break;
-        }
+    /* a sub-row's 其中： (| 其中：住宅 | 亿元 | 372.5 | -6.4 |), or its indent and # (| 　#基础设施
+     * | 6.9 |: a statistical table's "of which"), is no part of its name: the prose says
+     * 住宅投资…下降6.4% */
+    static const char *const PART[] = {"其中：", "其中:", "　", "#", "＃", NULL};
+    for (gboolean cut = TRUE; cut;) {
+        cut = FALSE;
+        for (const char *const *k = PART; *k && !cut; k++)
+            if (g_str_has_prefix(w->str, *k) && w->len > strlen(*k)) {
+                g_string_erase(w, 0, (gssize)strlen(*k));
+                cut = TRUE;
+            }
+    }
     gboolean said = FALSE;
     /* (a total's row, | 整體 | 3.8% |, is what the prose states with no part named) */
     static const char *const TOTAL[] = {"整體", "整体", "總體", "总体", "合計", "合计",
