@@ -46,6 +46,8 @@ typedef enum {
     JB_PARA_HEADING, /* a heading: a Markdown #, an HTML <h1>–<h3>, a feed item's title */
     JB_PARA_TABLE,   /* a row of a table: its cells joined by JB_CELL_SEP */
     JB_PARA_CAPTION, /* a picture's caption: the alt text of an image alone in its block */
+    JB_PARA_LEAD,    /* a blog post's excerpt quoted above its read-more mark (> …, then
+                        <!-- more -->): the body's figures said again, as a summary */
 } JbParaKind;
 
 /* Between the cells of a JB_PARA_TABLE paragraph: the ASCII record separator, which

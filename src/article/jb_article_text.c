@@ -251,7 +251,10 @@ typedef struct {
     Ctx *c;
     GString *blk;
     guint blk_line;
-    GString *text; /* the block with inline markup removed (reused from block to block) */
+    GString *text;       /* the block with inline markup removed (reused from block to block) */
+    gboolean blk_quoted; /* the block began as a blockquote (> …) */
+    guint quote_from;    /* the first paragraph of the run of quoted blocks last emitted, or
+                            G_MAXUINT when the last block emitted was not quoted */
 } Md;
 
 /* The alt text of an image alone in its block (![習近平抵達…。（新華社）](…)) when it reads
@@ -374,7 +377,51 @@ static gboolean md_bold_items(Md *m)
     return TRUE;
 }
 
+static void md_flush_block(Md *m);
+
+/* The block read so far as paragraphs, and whether they continue a run of quoted blocks. */
 static void md_flush(Md *m)
+{
+    guint before = m->c->a->paragraphs->len;
+    gboolean quoted = m->blk_quoted;
+    m->blk_quoted = FALSE;
+    md_flush_block(m);
+    if (m->c->a->paragraphs->len == before)
+        return;
+    if (!quoted)
+        m->quote_from = G_MAXUINT;
+    else if (m->quote_from == G_MAXUINT)
+        m->quote_from = before;
+}
+
+/* Is the line [q, e) a blog's read-more mark (<!-- more -->, <!--more-->)? */
+static gboolean md_more_mark(const char *q, const char *e)
+{
+    while (e > q && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    if (e - q < 11 || memcmp(q, "<!--", 4) != 0 || memcmp(e - 3, "-->", 3) != 0)
+        return FALSE;
+    const char *a = q + 4, *b = e - 3;
+    while (a < b && *a == ' ')
+        a++;
+    while (b > a && b[-1] == ' ')
+        b--;
+    return b - a == 4 && g_ascii_strncasecmp(a, "more", 4) == 0;
+}
+
+/* At a read-more mark: the quoted blocks right above it are the post's excerpt, a lead that
+ * says the body's figures again (JB_PARA_LEAD). */
+static void md_mark_lead(Md *m)
+{
+    md_flush(m);
+    JbArticle *a = m->c->a;
+    for (guint i = m->quote_from; i < a->paragraphs->len; i++)
+        if (g_array_index(a->kinds, guint8, i) == JB_PARA_BODY)
+            g_array_index(a->kinds, guint8, i) = JB_PARA_LEAD;
+    m->quote_from = G_MAXUINT;
+}
+
+static void md_flush_block(Md *m)
 {
     if (m->blk->len && md_bold_items(m)) {
         string_clear(m->blk);
@@ -503,11 +550,39 @@ static gboolean ends_full_stop(const char *p, const char *e)
     return FALSE;
 }
 
+/* An ATX heading's line [q, e) (## 标题): a section of its own, titled by it. FALSE (nothing
+ * done) when the #s open no heading (#话题#). */
+static gboolean md_heading(Md *m, const char *q, const char *e, guint line)
+{
+    Ctx *c = m->c;
+    const char *h = q;
+    while (h < e && *h == '#')
+        h++;
+    if (h - q > 6 || (h < e && *h != ' ' && *h != '\t'))
+        return FALSE;
+    const char *he = e;
+    while (he > h && (he[-1] == '#' || he[-1] == ' ' || he[-1] == '\t'))
+        he--;
+    md_flush(m);
+    jb_article_begin_section(c, NULL, 0, NULL, NULL); /* titled by its heading */
+    c->next_kind = JB_PARA_HEADING;
+    md_add(m, h, he, line);
+    if (!c->md_heading && he > h) {
+        GString *t = g_string_new(NULL);
+        md_inline(h, (gsize)(he - h), t, NULL);
+        c->md_heading = jb_article_clean_text(t->str, t->len);
+        g_string_free(t, TRUE);
+    }
+    md_flush(m);
+    return TRUE;
+}
+
 void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line)
 {
     Md m = {.c = c,
             .blk = g_string_sized_new(BLOCK_BUF_SIZE),
-            .text = g_string_sized_new(BLOCK_BUF_SIZE)};
+            .text = g_string_sized_new(BLOCK_BUF_SIZE),
+            .quote_from = G_MAXUINT};
     char fence = 0;
     gboolean in_comment = FALSE;
     /* a line that ends a sentence ends its paragraph, unless the file is hard-wrapped: a
@@ -534,6 +609,8 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
         } else if (e - q >= 3 && (memcmp(q, "```", 3) == 0 || memcmp(q, "~~~", 3) == 0)) {
             md_flush(&m);
             fence = *q;
+        } else if (md_more_mark(q, e)) {
+            md_mark_lead(&m);
         } else if (e - q >= 4 && memcmp(q, "<!--", 4) == 0 &&
                    !memmem(q, (size_t)(e - q), "-->", 3)) {
             md_flush(&m);
@@ -541,27 +618,8 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
         } else if (md_rule(q, e)) {
             md_flush(&m);
         } else if (*q == '#') {
-            const char *h = q;
-            while (h < e && *h == '#')
-                h++;
-            if (h - q <= 6 && (h == e || *h == ' ' || *h == '\t')) {
-                const char *he = e;
-                while (he > h && (he[-1] == '#' || he[-1] == ' ' || he[-1] == '\t'))
-                    he--;
-                md_flush(&m);
-                jb_article_begin_section(c, NULL, 0, NULL, NULL); /* titled by its heading */
-                c->next_kind = JB_PARA_HEADING;
-                md_add(&m, h, he, line);
-                if (!c->md_heading && he > h) {
-                    GString *t = g_string_new(NULL);
-                    md_inline(h, (gsize)(he - h), t, NULL);
-                    c->md_heading = jb_article_clean_text(t->str, t->len);
-                    g_string_free(t, TRUE);
-                }
-                md_flush(&m);
-            } else {
+            if (!md_heading(&m, q, e, line))
                 md_add(&m, q, e, line);
-            }
         } else if (*q == '|') {
             md_flush(&m);
             GString *row = jb_article_pipe_table_row(q, e);
@@ -575,6 +633,7 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
                    ((const char *)memchr(q, ']', (size_t)(e - q)))[1] == ':') {
             /* link reference definition */
         } else {
+            gboolean quoted = q < e && *q == '>';
             while (q < e && *q == '>') { /* blockquote marks */
                 q++;
                 while (q < e && *q == ' ')
@@ -611,10 +670,13 @@ void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line
             if (q < e && !wrapped && !item && m.blk->len && prev_p &&
                 ends_full_stop(prev_p, prev_e))
                 md_flush(&m);
-            if (q < e)
+            if (q < e) {
+                if (!m.blk->len)
+                    m.blk_quoted = quoted;
                 md_add(&m, q, e, line);
-            else
+            } else {
                 md_flush(&m);
+            }
             prev_p = q;
             prev_e = e;
         }

@@ -1,13 +1,15 @@
 /* jb_extract_groups.c — figures that only say which group a sentence speaks of, not a figure
  * of their own: a count opening its clause before a group's rate (70个大中城市…按年跌4.5%), a
  * threshold after a group counted with 有, a share's condition, a bound every period of a
- * streak passed. (The whole a part is counted among, 全市37个行业中有26个…, stays a figure:
- * the rounds' gold keeps it four times to three.)
+ * streak passed; a class's name (三类医疗器械, 1类创新药) and a digest's count of its own items
+ * (本期共8条), which name or frame the news and state none. (The whole a part is counted
+ * among, 全市37个行业中有26个…, stays a figure: the rounds' gold keeps it four times to three.)
  *
  * Not for: bounds and classes the number reader itself turns down (亿元以上重大项目,
  * jb_number_accept.c), nor conditions that say who someone is (condition_age).
  */
 #include "jb_extract_read_priv.h"
+#include "jb_extract_statement_priv.h"
 #include "jb_units.h"
 #include "jb_word_lists.h"
 
@@ -117,4 +119,53 @@ gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i
     return group_count(c, sent, x, next) ||
            (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
            group_threshold(sent, prev, x) || share_condition(sent, prev, x);
+}
+
+/* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
+ * not a count — unless a list before it names the kinds counted (CT、MR、DSA三类设备; not
+ * 一、二类苗, classes named by their numbers). */
+gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
+                       const char *end)
+{
+    if ((!same_str(q->unit, "类") && !same_str(q->unit, "類")) || qe >= end || q->qualifier[0])
+        return FALSE;
+    /* (a regulator's class in digits names a product: 1类创新药, 3类医疗器械; other digits count
+     * kinds: 新增5类产品) */
+    static const char *const CLASSED[] = {"创新药",   "創新藥",   "新药",   "新藥",
+                                          "化药",     "化藥",     "仿制药", "仿製藥",
+                                          "医疗器械", "醫療器械", "疫苗",   NULL};
+    if (g_ascii_isdigit(*qs)) {
+        for (const char *const *w = CLASSED; *w; w++)
+            if (starts(qe, end, *w))
+                return TRUE;
+        return FALSE;
+    }
+    /* (the list within CLAUSE_WINDOW characters: a clause of thousands of 三类… is not read
+     * again at each) */
+    for (const char *p = jb_utf8_back(cs, qs, CLAUSE_WINDOW); p < qs; p = g_utf8_next_char(p))
+        if (starts(p, qs, "、") &&
+            !(p + strlen("、") == qs && p - cs >= 3 &&
+              g_utf8_strchr("一二三四五六七八九", -1, g_utf8_get_char(p - 3))))
+            return FALSE; /* (一、二类苗: the first and second classes, named) */
+    gunichar ch = g_utf8_get_char(qe);
+    return ch >= 0x4E00 && ch <= 0x9FFF && !starts(qe, end, "的") && !starts(qe, end, "等") &&
+           !starts(qe, end, "和") && !starts(qe, end, "及") && !starts(qe, end, "共");
+}
+
+/* Is the figure the count of a digest's own items (本期共8条, 本栏目…共20条): its chrome, no
+ * figure of the news? */
+gboolean digest_item_count(const JbQuantity *q, const char *sent, const char *qs)
+{
+    static const char *const ITEMS[] = {"条", "條", "则", "則", "篇", NULL};
+    gboolean items = FALSE;
+    for (const char *const *u = ITEMS; *u && !items; u++)
+        items = same_str(q->unit, *u);
+    if (!items || q->qualifier[0] || !(ends(sent, qs, "共") || ends(sent, qs, "本期")))
+        return FALSE;
+    static const char *const SELF[] = {"本期", "本栏",   "本欄",   "本文",   "本篇", "本辑",
+                                       "本輯", "本周刊", "本快讯", "本快訊", NULL};
+    for (const char *const *w = SELF; *w; w++)
+        if (jb_find(sent, qs, *w, strlen(*w)))
+            return TRUE;
+    return FALSE;
 }

@@ -142,9 +142,9 @@ guint8 *jb_extract_headline_flags(const JbArticle *article)
         gboolean contents = is_contents(para);
         points = points && kind == JB_PARA_BODY && is_summary_point(para);
         gboolean line = kind == JB_PARA_HEADING || kind == JB_PARA_CAPTION ||
-                        is_title(article, i) || jb_has_prefix(para, "原标题") || contents ||
-                        is_deck(article, i) || is_summary(para) || is_bullet_subhead(article, i) ||
-                        points;
+                        kind == JB_PARA_LEAD || is_title(article, i) ||
+                        jb_has_prefix(para, "原标题") || contents || is_deck(article, i) ||
+                        is_summary(para) || is_bullet_subhead(article, i) || points;
         points = points || (kind != JB_PARA_TABLE && is_summary_head(para));
         heads[i] = (guint8)((contents ? JB_HEAD_CONTENTS : 0) | (line ? JB_HEAD_LINE : 0));
     }

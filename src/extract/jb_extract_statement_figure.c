@@ -261,27 +261,6 @@ static gboolean tenor_in_brackets(const JbQuantity *q, const char *sent, const c
     return FALSE;
 }
 
-/* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
- * not a count — unless a list before it names the kinds counted (CT、MR、DSA三类设备; not
- * 一、二类苗, classes named by their numbers). */
-gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
-                       const char *end)
-{
-    if ((!same_str(q->unit, "类") && !same_str(q->unit, "類")) || g_ascii_isdigit(*qs) ||
-        qe >= end || q->qualifier[0])
-        return FALSE;
-    /* (the list within CLAUSE_WINDOW characters: a clause of thousands of 三类… is not read
-     * again at each) */
-    for (const char *p = jb_utf8_back(cs, qs, CLAUSE_WINDOW); p < qs; p = g_utf8_next_char(p))
-        if (starts(p, qs, "、") &&
-            !(p + strlen("、") == qs && p - cs >= 3 &&
-              g_utf8_strchr("一二三四五六七八九", -1, g_utf8_get_char(p - 3))))
-            return FALSE; /* (一、二类苗: the first and second classes, named) */
-    gunichar ch = g_utf8_get_char(qe);
-    return ch >= 0x4E00 && ch <= 0x9FFF && !starts(qe, end, "的") && !starts(qe, end, "等") &&
-           !starts(qe, end, "和") && !starts(qe, end, "及") && !starts(qe, end, "共");
-}
-
 /* Is the figure ending at qe a bound that a noun right after it is qualified by (2000万元
  * 及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目, 3公里内的酒店)? A bound that ends its clause
  * (稳定在110万吨以上；) is a figure's. */
@@ -594,7 +573,7 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
 {
     const char *qs = sent + q->start, *qe = sent + q->end;
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
-        (c->definition_at && c->definition_at < qs))
+        (c->definition_at && c->definition_at < qs) || digest_item_count(q, sent, qs))
         return TRUE;
     if ((same_str(q->qualifier, "数") || same_str(q->qualifier, "數") ||
          same_str(q->qualifier, "几") || same_str(q->qualifier, "幾")) &&

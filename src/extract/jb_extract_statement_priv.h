@@ -63,8 +63,11 @@ gboolean span_of_years_in_name(const JbQuantity *q, const char *cs, const char *
                                const char *end);
 gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
                       const char *end);
+/* jb_extract_groups.c: a class's name (三类医疗器械, 1类创新药), a digest's count of its items */
 gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
                        const char *end);
+gboolean digest_item_count(const JbQuantity *q, const char *sent, const char *qs);
+/* jb_extract_statement_figure.c */
 gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *end);
 gboolean condition_before(const char *sent, const char *qs);
 gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe, const char *sent,

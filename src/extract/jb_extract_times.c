@@ -617,7 +617,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         }
         if (r->has_val)
             in_story_year(c, r);
-        if (r->has_val && have_ctx)
+        if (r->has_val && have_ctx && ctx_named)
             in_context_month(r, &ctx);
         jb_extract_name_span(c, sent, r);
         /* (a time not over when published, as a headline's 今年, names no month to run to) */
