@@ -184,7 +184,7 @@ static gboolean index_reading(const Ctx *c, const Expr *e)
 }
 
 /* A bare number that is a market quote or level: 报101.732 (a close), 指数为156.65, 跌穿142关口,
- * 处于100以下; or a ratio (库存系数为1.42). Quotes, levels and ratios are written without a unit. */
+ * 处于100以下, 日内最高触及7.0418 (an extreme); or a ratio (库存系数为1.42). Quotes, levels and ratios are written without a unit. */
 static gboolean quote_context(const Ctx *c, const Expr *e)
 {
     static const char *const QUOTE[] = {
@@ -197,7 +197,9 @@ static gboolean quote_context(const Ctx *c, const Expr *e)
         /* a rate quoted bare: 中间价为7.0812, 容积率不超过2.8 (its bound read as a hedge) */
         "中间价为", "中間價為", "中间价报", "中間價報", "汇率为", "匯率為", "率为", "率為",
         /* the level a change reached: 美元指数上涨1.9%至101.4 */
-        "%至", "％至", NULL};
+        "%至", "％至",
+        /* an intraday extreme: 日内最高触及7.0418, 盘中一度触及99.5 */
+        "触及", "觸及", NULL};
     static const char *const CROSS[] = {"跌穿", "升穿", "跌破", "升破", "突破", "失守", "站上",
                                         "重上", "守住", "处于", "處於", "企稳", "企穩", NULL};
     static const char *const LEVEL[] = {"关口", "關口", "水平", "大关", "大關", "点位",
