@@ -688,6 +688,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
         read_body_paragraph(&c, &i, &section, contents, heads, digest);
     read_headlines(&c, contents, heads);
     jb_extract_drop_prose_repeating_tables(c.out, c.body_statements);
+    jb_extract_apply_corrections(article, c.out);
     ctx_clear(&c);
     return c.out;
 }

@@ -4,7 +4,8 @@
  * brackets before the count it qualifies (幼苗（高度在30厘米以下）12万株), the hours or days
  * after a launch a figure is counted in (开售48小时销量破万台), a scale's band named after it
  * (23至31分为绿灯, 38分以上为红灯), a value an editor's correction
- * puts right that the article states already (现已更正为X); and a note that defines a term
+ * puts right that the article states already (现已更正为X), the earlier value a revision
+ * replaces (由早前公布的2.6%修訂為2.2%); and a note that defines a term
  * (注：规上企业指年营收达2000万元的企业): what follows its 指 defines, it reports nothing.
  *
  * Not for: thresholds and classes after the figure (bound_modifies_noun), ages (condition_age),
@@ -131,6 +132,27 @@ static gboolean correction_repeats(const Ctx *c, const char *sent, const JbQuant
     return g_hash_table_lookup(c->seen, &probe) != NULL;
 }
 
+/* Is x the figure a revision replaces (按年跌幅由早前公布的2.6%修訂為2.2%, 从初值5.2%下修至
+ * 5.0%): after 由 or 从 in its clause, a verb of revising right after it and the revised value
+ * next? That value is the figure; the one withdrawn is none. */
+static gboolean revised_away(const char *sent, const char *end, const JbQuantity *x,
+                             const JbQuantity *next)
+{
+    static const char *const REVISED[] = {"修订为", "修訂為", "修正为", "修正為", "修订至",
+                                          "修訂至", "下修至", "上修至", NULL};
+    const char *xs = sent + x->start, *xe = sent + x->end;
+    if (!next || !starts_any(xe, end, REVISED))
+        return FALSE;
+    for (const char *p = xs; p > sent;) {
+        p = g_utf8_prev_char(p);
+        if (clause_sep_at(p) || sentence_end_at(p))
+            return FALSE;
+        if (starts(p, xs, "由") || starts(p, xs, "从") || starts(p, xs, "從"))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Is a range or a bound given a class's name after it (23至31分为绿灯, 38分以上为红灯, 介于60至
  * 79分为C级): a scale's band, no figure. The name is a few characters ending in a word of
  * class (灯, 级, 类, 档, 型, 等) and ends the clause. */
@@ -165,7 +187,7 @@ gboolean states_a_condition(const Ctx *c, const char *sent, const char *end, con
     return coupon_rule(sent, end, prev, x) || length_of_group(sent, end, x) ||
            holding_class(sent, end, x) || bracketed_condition(sent, end, x, next) ||
            window_after_launch(sent, end, x) || correction_repeats(c, sent, x) ||
-           band_named(sent, end, x);
+           band_named(sent, end, x) || revised_away(sent, end, x, next);
 }
 
 /* ---- notes that define a term -------------------------------------------------------------- */

@@ -1,0 +1,132 @@
+/* jb_extract_corrections.c — an editor's correction of a figure the same page or feed stated
+ * before (12月3日发布的《…公报》中，“平均降水量为48.2毫米”有误，应为“平均降水量为46.8毫米”): the
+ * withdrawn figure, where an earlier item states it, is no statement; the corrected one takes
+ * that statement's period (the bulletin's month, the report's week), not the notice's day.
+ *
+ * Not for: the withdrawn figure inside the correction itself (in_short_quote), the earlier value
+ * of a revision (由早前公布的2.6%修訂為2.2%: revised_away), a repeat of a corrected value
+ * (correction_repeats).
+ */
+#include "jb_extract_priv.h"
+
+#include <string.h>
+
+/* One correction: what it withdraws (the quoted text before 有误/应为) and what it puts in its
+ * place (the quoted text after 应为, "" when it names none). */
+typedef struct {
+    char *wrong, *right;
+} Correction;
+
+static const char *const OPEN[] = {"“", "「"}, *const CLOSE[] = {"”", "」"};
+
+/* The quotation opening at p ([*a, *b) its text, past its closing mark returned), or NULL. */
+static const char *quotation_at(const char *p, const char *end, const char **a, const char **b)
+{
+    for (gsize k = 0; k < G_N_ELEMENTS(OPEN); k++) {
+        if (!starts(p, end, OPEN[k]))
+            continue;
+        *a = p + strlen(OPEN[k]);
+        const char *close = g_strstr_len(*a, end - *a, CLOSE[k]);
+        if (!close || close == *a)
+            return NULL;
+        *b = close;
+        return close + strlen(CLOSE[k]);
+    }
+    return NULL;
+}
+
+/* Past one of `words` at p, or NULL. */
+static const char *past_any(const char *p, const char *end, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++)
+        if (starts(p, end, *w))
+            return p + strlen(*w);
+    return NULL;
+}
+
+/* The corrections of paragraph [p, end): “X”有误，应为“Y”, “X”应为“Y”, “X”有误. */
+static void find_corrections(const char *p, const char *end, GArray *found)
+{
+    static const char *const WRONG[] = {"有误", "有誤", NULL};
+    static const char *const RIGHT[] = {"应为", "應為", "更正为", "更正為", NULL};
+    static const char *const SEP[] = {"，", ",", "；", NULL};
+    while (p < end) {
+        const char *a, *b, *after = quotation_at(p, end, &a, &b);
+        if (!after) {
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        const char *q = past_any(after, end, WRONG);
+        if (q) {
+            const char *s = past_any(q, end, SEP);
+            q = s ? s : q;
+        }
+        const char *r = past_any(q ? q : after, end, RIGHT), *ra = NULL, *rb = NULL;
+        const char *next = r ? quotation_at(r, end, &ra, &rb) : NULL;
+        if (q || r) {
+            Correction c = {g_strndup(a, (gsize)(b - a)),
+                            next ? g_strndup(ra, (gsize)(rb - ra)) : g_strdup("")};
+            g_array_append_val(found, c);
+        }
+        p = next ? next : after;
+    }
+}
+
+/* Does statement s state its figure in `text` (a correction's quotation): its quote and the
+ * text one inside the other, its value's digits in the text? */
+static gboolean states_in(const JbStatement *s, const char *text)
+{
+    if (!text[0])
+        return FALSE;
+    JbDecimal v = jb_decimal_normalize(s->q.value);
+    v.mant = v.mant < 0 ? -v.mant : v.mant;
+    char digits[JB_DECIMAL_STR_MAX];
+    if (jb_decimal_format(v, digits, sizeof digits) >= sizeof digits || !strstr(text, digits))
+        return FALSE;
+    return strstr(s->quote, text) || strstr(text, s->quote);
+}
+
+static void correction_clear(gpointer p)
+{
+    Correction *c = p;
+    g_free(c->wrong);
+    g_free(c->right);
+}
+
+void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out)
+{
+    g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(Correction));
+    g_array_set_clear_func(found, correction_clear);
+    for (guint i = 0; i < article->paragraphs->len; i++) {
+        const char *para = g_ptr_array_index(article->paragraphs, i);
+        if (strstr(para, "有误") || strstr(para, "有誤") || strstr(para, "应为") ||
+            strstr(para, "應為") || strstr(para, "更正为") || strstr(para, "更正為"))
+            find_corrections(para, para + strlen(para), found);
+    }
+    for (guint k = 0; k < found->len; k++) {
+        const Correction *c = &g_array_index(found, Correction, k);
+        gboolean gone = FALSE;
+        char period[JB_PERIOD_MAX] = "";
+        guint kept = 0;
+        for (guint i = 0; i < out->len; i++) {
+            JbStatement *s = g_ptr_array_index(out, i);
+            if (!gone && states_in(s, c->wrong) && !states_in(s, c->right)) {
+                g_strlcpy(period, s->period, sizeof period);
+                gone = TRUE;
+                jb_statement_free(s);
+                continue;
+            }
+            g_ptr_array_index(out, kept++) = s;
+        }
+        for (guint i = kept; i < out->len; i++)
+            g_ptr_array_index(out, i) = NULL; /* (moved down or freed: set_size frees NULLs) */
+        g_ptr_array_set_size(out, kept);
+        for (guint i = 0; gone && i < out->len; i++) {
+            JbStatement *s = g_ptr_array_index(out, i);
+            if (states_in(s, c->right)) {
+                g_strlcpy(s->period, period, JB_PERIOD_MAX);
+                s->period_stated = TRUE;
+            }
+        }
+    }
+}
