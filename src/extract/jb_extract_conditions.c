@@ -5,7 +5,7 @@
  * after a launch a figure is counted in (开售48小时销量破万台), a scale's band named after it
  * (23至31分为绿灯, 38分以上为红灯), a value an editor's correction
  * puts right that the article states already (现已更正为X), the earlier value a revision
- * replaces (由早前公布的2.6%修訂為2.2%); and a note that defines a term
+ * replaces (由早前公布的2.6%修訂為2.2%), a machine's tolerance (均匀性控制在1.5%以内); and a note that defines a term
  * (注：规上企业指年营收达2000万元的企业): what follows its 指 defines, it reports nothing.
  *
  * Not for: thresholds and classes after the figure (bound_modifies_noun), ages (condition_age),
@@ -72,17 +72,22 @@ static gboolean holding_class(const char *sent, const char *end, const JbQuantit
 }
 
 /* Is x a bound in brackets right after a noun and right before the count it qualifies:
- * 犊牛（体重在200公斤以下）1.3万头, 小微企业（营收1000万元以下）3200家? */
+ * 犊牛（体重在200公斤以下）1.3万头, 小微企业（营收1000万元以下）3200家? Or a span so bracketed
+ * wherever the figure is (按揭拖欠比率（逾期3个月以上）由…): the definition of the ratio named. */
 static gboolean bracketed_condition(const char *sent, const char *end, const JbQuantity *x,
                                     const JbQuantity *next)
 {
-    if (!next || x->bound == JB_BOUND_EXACT || x->is_range)
+    static const char *const SPAN[] = {"个月", "個月", "天", "日", "年", "周", "週", NULL};
+    gboolean span = FALSE;
+    for (const char *const *u = SPAN; *u && !span; u++)
+        span = strcmp(x->unit, *u) == 0;
+    if ((!next && !span) || x->bound == JB_BOUND_EXACT || x->is_range)
         return FALSE;
     const char *xs = sent + x->start, *xe = sent + x->end;
     const char *close = starts(xe, end, "）") ? xe + strlen("）") : NULL;
     if (!close && starts(xe, end, ")"))
         close = xe + 1;
-    if (!close || sent + next->start != close)
+    if (!close || (!span && sent + next->start != close))
         return FALSE;
     const char *p = xs;
     for (int k = 0; k < 10 && p > sent; k++) {
@@ -153,6 +158,30 @@ static gboolean revised_away(const char *sent, const char *end, const JbQuantity
     return FALSE;
 }
 
+/* Is x a machine's or a process's tolerance (关键尺寸均匀性控制在1.5%以内, 定位误差小于0.02毫米): a
+ * bound on a deviation its maker states, a spec, no figure of the news? */
+static gboolean tolerance_spec(const char *sent, const JbQuantity *x)
+{
+    static const char *const HOLD[] = {"控制在", "小于",   "小於",   "低于", "低於", "优于",
+                                       "優於",   "不超过", "不超過", "在",   NULL};
+    static const char *const DEVIATION[] = {"均匀性", "均勻性", "误差", "誤差",
+                                            "偏差",   "公差",   NULL};
+    if (x->bound != JB_BOUND_AT_MOST)
+        return FALSE;
+    const char *xs = sent + x->start;
+    if (x->qualifier[0] && starts(xs, xs + strlen(x->qualifier), x->qualifier))
+        xs += strlen(x->qualifier); /* (不超过1.5%: the hedge read as the figure's start) */
+    for (const char *const *h = HOLD; *h; h++) {
+        if (!ends(sent, xs, *h))
+            continue;
+        const char *verb = xs - strlen(*h);
+        for (const char *const *d = DEVIATION; *d; d++)
+            if (ends(sent, verb, *d))
+                return TRUE;
+    }
+    return FALSE;
+}
+
 /* Is a range or a bound given a class's name after it (23至31分为绿灯, 38分以上为红灯, 介于60至
  * 79分为C级): a scale's band, no figure. The name is a few characters ending in a word of
  * class (灯, 级, 类, 档, 型, 等) and ends the clause. */
@@ -187,7 +216,7 @@ gboolean states_a_condition(const Ctx *c, const char *sent, const char *end, con
     return coupon_rule(sent, end, prev, x) || length_of_group(sent, end, x) ||
            holding_class(sent, end, x) || bracketed_condition(sent, end, x, next) ||
            window_after_launch(sent, end, x) || correction_repeats(c, sent, x) ||
-           band_named(sent, end, x) || revised_away(sent, end, x, next);
+           band_named(sent, end, x) || revised_away(sent, end, x, next) || tolerance_spec(sent, x);
 }
 
 /* ---- notes that define a term -------------------------------------------------------------- */
