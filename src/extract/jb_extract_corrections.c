@@ -7,7 +7,7 @@
  * of a revision (由早前公布的2.6%修訂為2.2%: revised_away), a repeat of a corrected value
  * (correction_repeats).
  */
-#include "jb_extract_priv.h"
+#include "jb_extract_read_priv.h"
 
 #include <string.h>
 

@@ -661,10 +661,6 @@ void jb_extract_remember(GHashTable *seen, JbStatement *s);
  * checked as it is read (jb_extract_said_in_prose). */
 void jb_extract_drop_prose_repeating_tables(GPtrArray *out, guint body);
 
-/* jb_extract_corrections.c: a correction's withdrawn figure (“X”有误，应为“Y”) where an earlier
- * item of the page states it is dropped; the corrected figure takes its period. */
-void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out);
-
 /* The statement of the article that says what `s` says (equal value and unit, bounds and
  * stated periods that agree, the same subject, metrics of which one holds the other's core),
  * or NULL. */

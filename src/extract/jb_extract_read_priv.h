@@ -55,6 +55,10 @@ gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i
 gboolean states_a_condition(const Ctx *c, const char *sent, const char *end, const GArray *qs,
                             guint i);
 
+/* jb_extract_corrections.c: a correction's withdrawn figure (“X”有误，应为“Y”) where an earlier
+ * item of the page states it is dropped; the corrected figure takes its period. */
+void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out);
+
 /* jb_extract_frame.c */
 void heading_period(Ctx *c, const char *heading, guint level);
 void enter_section(Ctx *c, const JbSection *x);
