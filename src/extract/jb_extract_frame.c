@@ -146,6 +146,46 @@ gboolean jb_extract_default_period(const Ctx *c, gboolean prose, JbPeriod *out)
     return FALSE;
 }
 
+/* Is the sentence [sent, end) only an as-of line in brackets around the time r (（截至11月30日）,
+ * （数据截至2026年9月30日）under a graphic's title)? It holds for what follows, as 下同 says. */
+gboolean jb_extract_as_of_line(const char *sent, const char *end, const TimeRef *r)
+{
+    while (end > sent && (end[-1] == ' ' || end[-1] == '\n'))
+        end--;
+    const char *open = starts(sent, end, "（") ? sent + strlen("（")
+                       : *sent == '('          ? sent + 1
+                                               : NULL;
+    if (!open || !(ends(open, r->at, "截至") || ends(open, r->at, "截止")))
+        return FALSE;
+    const char *w = r->at - strlen("截至");
+    if (w != open &&
+        !(w - open == (ptrdiff_t)strlen("数据") &&
+          (starts(open, w, "数据") || starts(open, w, "統計") || starts(open, w, "统计"))))
+        return FALSE;
+    return (starts(r->end, end, "）") && r->end + strlen("）") == end) ||
+           (*r->end == ')' && r->end + 1 == end);
+}
+
+/* An as-of line under a title or a line that names the year the day is in, not its last day
+ * (2026年 ¶ …民生实事 ¶ 完成情况 ¶ （截至11月30日）): what the graphic counts is the year's to that
+ * day, as 截至11月30日，2026年… says it in one sentence (year_to_as_of, the statement's). */
+void jb_extract_year_to_as_of_line(Ctx *c, const char *sent, const char *end, const TimeRef *r)
+{
+    const JbPeriod *y = &c->story_named, *d = &r->val;
+    if (d->start.kind != JB_POINT_DAY || d->end.kind != JB_POINT_DAY ||
+        jb_period_first_day(d) != jb_period_end_day(d) - 1 ||
+        (d->start.n == 12 && d->start.day == 31) || !jb_extract_as_of_line(sent, end, r))
+        return;
+    char
+        year[16]; /* (the title's year: 一图读懂｜2026年…交出成绩单, a name's time to the reader) */
+    g_snprintf(year, sizeof year, "%d年", d->start.year);
+    gboolean named = c->have_story_named && y->start.kind == JB_POINT_YEAR &&
+                     y->end.year == y->start.year && y->start.year == d->start.year;
+    if (!named && !(c->title && strstr(c->title, year)))
+        return;
+    c->declared = (JbPeriod){{JB_POINT_DAY, d->start.year, 1, 1}, d->start};
+}
+
 /* `title` without its 《》, in which times are a name's (a report's, a plan's): a new string. */
 static GString *without_book_marks(const char *title)
 {

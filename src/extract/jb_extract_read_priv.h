@@ -63,6 +63,11 @@ void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out);
 void heading_period(Ctx *c, const char *heading, guint level);
 void enter_section(Ctx *c, const JbSection *x);
 gboolean briefing_title(const char *t);
+/* Is [sent, end) only an as-of line in brackets around the time r ((截至11月30日) under a
+ * graphic's title)? And, for one: the year's running span to its day declared when the title
+ * or the story named that year. */
+gboolean jb_extract_as_of_line(const char *sent, const char *end, const TimeRef *r);
+void jb_extract_year_to_as_of_line(Ctx *c, const char *sent, const char *end, const TimeRef *r);
 
 
 #endif

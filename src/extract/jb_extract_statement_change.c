@@ -540,6 +540,7 @@ gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB
 static const char *const LEVEL_VERBS[] = {
     "达到",   "達到",   "突破",   "升至",   "增至", "增加到", "提高到", "提高至", "提升至",
     "提升到", "上升到", "上升至", "攀升至", "达",   "達",     "为",     "為",     NULL};
+const char *const *const jb_extract_level_verbs = LEVEL_VERBS;
 
 /* A stock's level in a running span of months (1—10月…净增1.12亿户，总数达11.47亿户) or of days
  * to date (今年以来，…新增企业1.2万家，企业总数达到15.6万家): at the span's last month or day. */

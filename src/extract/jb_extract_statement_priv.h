@@ -102,6 +102,8 @@ void change_between_levels(const Ctx *c, const char *sent, const char *cs0, cons
 /* A level stated over a span of years (五年来…城镇化率达到72.4%) is at the span's last year. */
 void yearly_over_span(const Ctx *c, const char *sent, const char *cs0, const char *qs,
                       char period[JB_PERIOD_MAX]);
+/* the verbs of a level (达到, 突破, 升至…, 为), jb_extract_statement_change.c */
+extern const char *const *const jb_extract_level_verbs;
 void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
                        char period[JB_PERIOD_MAX]);
 /* A plan document's yearly figure or measure: `period` made the plan's years; TRUE when the

@@ -337,8 +337,11 @@ Tense figure_tense(const Ctx *c, Figure *f)
         "目标的",   "目標的",   "目标任务的", "目標任務的", "计划的",     "計劃的",
         "任务的",   "任務的",   "目标下限的", "目標下限的", "目标上限的", "目標上限的",
         "目标完成", "目標完成", "任务完成",   "任務完成",   NULL};
-    for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, qs, OF_TARGET); w++)
-        if (ends(sent, qs, *w) && !(f->have_time && t->future_word))
+    const char *of = qs; /* (a graphic's label and figure: 完成年度目标的 105.8%) */
+    while (of > sent && of[-1] == ' ')
+        of--;
+    for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, of, OF_TARGET); w++)
+        if (ends(sent, of, *w) && !(f->have_time && t->future_word))
             forecast = FALSE; /* (…目标下限的91.4%, 全年目标完成近九成: done) */
     if (!forecast && target_after(f->qe, f->ce))
         forecast = TRUE; /* 30万辆全年销量目标, 年初设定的12万台目标: the target */
@@ -554,6 +557,51 @@ static void in_force_now(const Ctx *c, const Figure *f, char period[JB_PERIOD_MA
         }
 }
 
+/* A rate's level in a running span of days to date (截至11月30日，今年…覆盖率达76.5%, 利用率
+ * 超过40%): at the span's last day, as a stock's is; not a rate of what was done in the span
+ * (完成率, 增长率), nor a change. */
+static void rate_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
+                             char period[JB_PERIOD_MAX])
+{
+    JbPeriod p;
+    if (strcmp(q->unit, "%") != 0 || !strchr(period, '/') || !jb_period_parse(period, &p, NULL) ||
+        p.start.kind != JB_POINT_DAY || p.start.day != 1 || p.start.n != 1 ||
+        p.end.kind != JB_POINT_DAY || jb_period_end_day(&p) - jb_period_first_day(&p) <= 7)
+        return;
+    const char *verb = NULL;
+    if (q->qualifier[0] && starts(qs, qs + strlen(q->qualifier), q->qualifier) &&
+        (strcmp(q->qualifier, "超过") == 0 || strcmp(q->qualifier, "超過") == 0))
+        verb = qs; /* 超过40%: the hedge is the level's verb */
+    for (const char *const *v = jb_extract_level_verbs; *v && !verb; v++)
+        if (ends(cs0, qs, *v))
+            verb = qs - strlen(*v);
+    if (verb && verb > cs0 && verb[-1] == ' ')
+        verb--; /* (a graphic's label and figure: 覆盖率 达76.5%) */
+    static const char *const DONE[] = {"完成率", "增长率", "增長率", "执行率", "執行率", NULL};
+    if (!verb || !ends(cs0, verb, "率") || ends_any(cs0, verb, DONE))
+        return;
+    JbPeriod end = {p.end, p.end};
+    jb_period_format(&end, period);
+}
+
+/* A year's target (年度目标1.2万个, 全年目标为…) in a graphic or a sentence of the year to date
+ * (Jan 1 to a day: 2026年…（截至11月30日）): the whole year's, not the span done so far. */
+static void target_of_year(const Figure *f, gboolean forecast, char period[JB_PERIOD_MAX])
+{
+    static const char *const W[] = {"年度目标", "年度目標", "全年目标", "全年目標", "年度任务",
+                                    "年度任務", "全年任务", "全年任務", NULL};
+    JbPeriod p;
+    const char *at = f->qs;
+    if (ends(f->cs0, at, "为") || ends(f->cs0, at, "為") || ends(f->cs0, at, "是"))
+        at -= strlen("为");
+    if (!forecast || !ends_any(f->cs0, at, W) || !strchr(period, '/') ||
+        !jb_period_parse(period, &p, NULL) || p.start.kind != JB_POINT_DAY || p.start.n != 1 ||
+        p.start.day != 1 || p.end.kind != JB_POINT_DAY || p.end.year != p.start.year)
+        return;
+    JbPoint y = {JB_POINT_YEAR, p.start.year, 0, 0};
+    jb_period_format(&(JbPeriod){y, y}, period);
+}
+
 /* Its period into `period`: the one stated or carried (statement_period), then what a change
  * since a base, a span's close, a level over a span, a change between two levels and a
  * plan's yearly rate make of it. Sets tense->forecast for a plan's rate. */
@@ -572,6 +620,8 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     close_of_span(c, f->cs0, f->qs, period);
     if (!f->declined)
         level_at_span_end(f->cs0, f->qs, f->q, period);
+    if (!f->declined && period[0])
+        rate_at_span_end(f->cs0, f->qs, f->q, period);
     if (!f->have_time)
         change_between_levels(c, f->sent, f->cs0, f->qs, period);
     yearly_over_span(c, f->sent, f->cs0, f->qs, period);
@@ -579,4 +629,5 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
         tense->forecast = TRUE;
     level_before_change(c, f, tense, period);
     in_force_now(c, f, period);
+    target_of_year(f, tense->forecast, period);
 }

@@ -194,26 +194,6 @@ static gboolean declared_below(const char *sent, const char *end, const TimeRef 
     return FALSE;
 }
 
-/* Is the sentence [sent, end) only an as-of line in brackets around the time r (（截至11月30日）,
- * （数据截至2026年9月30日）under a graphic's title)? It holds for what follows, as 下同 says. */
-static gboolean as_of_line(const char *sent, const char *end, const TimeRef *r)
-{
-    while (end > sent && (end[-1] == ' ' || end[-1] == '\n'))
-        end--;
-    const char *open = starts(sent, end, "（") ? sent + strlen("（")
-                       : *sent == '('          ? sent + 1
-                                               : NULL;
-    if (!open || !(ends(open, r->at, "截至") || ends(open, r->at, "截止")))
-        return FALSE;
-    const char *w = r->at - strlen("截至");
-    if (w != open &&
-        !(w - open == (ptrdiff_t)strlen("数据") &&
-          (starts(open, w, "数据") || starts(open, w, "統計") || starts(open, w, "统计"))))
-        return FALSE;
-    return (starts(r->end, end, "）") && r->end + strlen("）") == end) ||
-           (*r->end == ')' && r->end + 1 == end);
-}
-
 /* The day the sentence is as of before its time i (截至29日收盘，…), or NULL. */
 static const JbPeriod *as_of_day_before(const GArray *refs, guint i)
 {
@@ -356,10 +336,11 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
         c->have_outlook = TRUE;
     }
     if (r->has_val && r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
-        (declared_below(sent, end, r) || as_of_line(sent, end, r) ||
+        (declared_below(sent, end, r) || jb_extract_as_of_line(sent, end, r) ||
          data_as_of_note(sent, end, r, first_number))) {
         c->declared = r->val;
         c->have_declared = TRUE;
+        jb_extract_year_to_as_of_line(c, sent, end, r);
     }
     /* the span of what a story counts, in brackets after its 期间 (报名期间（11月20日9时至27日
      * 18时）共有28.65万人报名), over when published: its later figures' that name no time, in
