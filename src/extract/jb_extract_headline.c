@@ -56,10 +56,15 @@ static gboolean is_deck(const JbArticle *article, guint i)
         i + 2 > article->paragraphs->len || g_utf8_strlen(para, -1) > 40 ||
         jb_extract_heading_level(para) > 0)
         return FALSE; /* (一、2025年工作回顾 under the title is a section's heading) */
-    static const char *const ENDS[] = {"。", "！", "？", "：", ":", "；", NULL};
+    static const char *const ENDS[] = {"。", "！", "？", "：", "；", NULL};
     for (const char *const *w = ENDS; *w; w++)
         if (strstr(para, *w))
             return FALSE;
+    for (const char *p = strchr(para, ':'); p; p = strchr(p + 1, ':'))
+        if (p == para || !g_ascii_isdigit(p[-1]) || !g_ascii_isdigit(p[1]) ||
+            (g_ascii_isdigit(p[2]) && !g_ascii_isdigit(p[3])))
+            return FALSE; /* (a ratio's colon ends nothing: 之比约36:1  最热职位2371人争1个名额;
+                           * a byline's time, 11月6日 21:15, is no deck's) */
     return TRUE;
 }
 
