@@ -600,10 +600,10 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
     if (threshold_word(q->qualifier) &&
         (starts(qe, sent_end, "的，") || starts(qe, sent_end, "的,")))
         return TRUE; /* 净利润…上升50%以上的，应当…预告: the condition of a rule, those it names */
-    if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") && !same_str(q->unit, "%") &&
-        !jb_unit_is_points(q->unit) && !got)
-        return TRUE; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭: a threshold that defines a
-                      * group (超过50%的企业 still says how many there are) */
+    if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") &&
+        (!same_str(q->unit, "%") || ends(sent, qs, "率")) && !jb_unit_is_points(q->unit) && !got)
+        return TRUE; /* 营收超过50亿元的企业, 每月入息少於10000元的家庭, 完成率低于90%的门店: a
+                      * threshold that defines a group (超过50%的企业 still says how many there are) */
     if (!same_str(q->unit, "%") && !jb_unit_is_points(q->unit) && !got &&
         bound_modifies_noun(q, qe, sent_end))
         return TRUE; /* 2000万元及以上的工业企业, 6000千瓦及以上电厂, 亿元以上重大项目: a class */
