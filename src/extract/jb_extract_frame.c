@@ -47,6 +47,11 @@ static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod
 /* Does a heading name targets or plans (主要预期目标, 2026年工作计划, 发展展望)? */
 static gboolean plan_heading(const char *h)
 {
+    /* (not a story's headline that states its figure: 1. …全面铺开 今冬计划完成投资超4000亿元) */
+    JbQuantity q;
+    for (gsize from = 0, n = strlen(h); jb_number_scan(h, n, from, &q); from = q.end)
+        if (q.unit[0])
+            return FALSE;
     for (const char *const *w = jb_words_plan_heading; *w; w++)
         if (strstr(h, *w))
             return TRUE;
