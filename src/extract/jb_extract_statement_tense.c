@@ -602,6 +602,31 @@ static void target_of_year(const Figure *f, gboolean forecast, char period[JB_PE
     jb_period_format(&(JbPeriod){y, y}, period);
 }
 
+/* An interim dividend (中期股息, 中期利润分配方案…每10股派发2.10元, 已派发的中期股息) with no half
+ * of its own, only a day, a month or a year: the first half it pays on, the last one over by
+ * then (a fiscal half the story names, 2026-04/2026-09, stays; 全年现金分红 after it is the year's). */
+static void interim_dividend(const Figure *f, char period[JB_PERIOD_MAX])
+{
+    static const char *const W[] = {"中期股息",     "中期利润分配", "中期利潤分配",
+                                    "中期分红",     "中期分紅",     "中期派息",
+                                    "中期现金股息", "中期現金股息", NULL};
+    JbPeriod p;
+    /* (in a window: a sentence of thousands of figures is not walked again for each) */
+    const char *named = NULL, *from = jb_utf8_back(f->sent, f->qs, 60);
+    for (const char *const *w = W; *w && !named; w++)
+        named = g_strstr_len(from, f->qs - from, *w);
+    if (!named || g_strstr_len(named, f->qs - named, "全年") ||
+        g_strstr_len(named, f->qs - named, "年度") || !jb_period_parse(period, &p, NULL) ||
+        jb_period_freq(&p) == JB_FREQ_HALF || jb_period_end_day(&p) - jb_period_first_day(&p) > 366)
+        return;
+    JbPoint last = jb_point_of_days(jb_period_end_day(&p) - 1);
+    JbPoint h1 = {JB_POINT_HALF, last.n > 6 ? last.year : last.year - 1, 1, 0};
+    if (p.start.kind == JB_POINT_MONTH && p.end.kind == JB_POINT_MONTH &&
+        jb_period_end_day(&p) - jb_period_first_day(&p) > 31)
+        return; /* (a span of months: a fiscal half, 2026-04/2026-09, or the months it says) */
+    jb_period_format(&(JbPeriod){h1, h1}, period);
+}
+
 /* Its period into `period`: the one stated or carried (statement_period), then what a change
  * since a base, a span's close, a level over a span, a change between two levels and a
  * plan's yearly rate make of it. Sets tense->forecast for a plan's rate. */
@@ -630,4 +655,5 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     level_before_change(c, f, tense, period);
     in_force_now(c, f, period);
     target_of_year(f, tense->forecast, period);
+    interim_dividend(f, period);
 }
