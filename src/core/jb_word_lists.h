@@ -48,5 +48,6 @@ extern const char *const jb_words_reference_line[];
 extern const char *const jb_words_id_header[];
 extern const char *const jb_words_value_header[];
 extern const char *const jb_words_stock_noun[];
+extern const char *const jb_words_holding[];
 
 #endif

@@ -69,8 +69,9 @@ static gboolean month_so_far(const JbPeriod *base, JbPeriod *out)
     return TRUE;
 }
 
-/* 本月, 上月, 本季, 上季: the quarter or month of the context's end, then one back for 上季; a
- * month's word after a context of several months (第三季…。上月…) is the published day's. */
+/* 本月, 上月, 本季, 上季: the quarter or month of the context's end, then one back for 上季 (上季末
+ * that quarter's last month); a month's word after a context of several months (第三季…。上月…)
+ * is the published day's. */
 static JbPeriod this_or_last(const TimeRef *t, JbPeriod base, gboolean in_context,
                              const TimeAnchor *a)
 {
@@ -81,7 +82,12 @@ static JbPeriod this_or_last(const TimeRef *t, JbPeriod base, gboolean in_contex
     JbPoint e = base.end;
     JbPoint d = jb_point_of_days(jb_point_end_day(&e) - 1);
     JbPoint g = {t->grain, d.year, t->grain == JB_POINT_QUARTER ? (d.n + 2) / 3 : d.n, 0};
-    return jb_period_of(t->rel == REL_PREV ? jb_point_add(g, -1) : g);
+    JbPeriod out = jb_period_of(t->rel == REL_PREV ? jb_point_add(g, -1) : g);
+    if (t->rel == REL_PREV && t->complete) {
+        JbPoint m = jb_point_of_days(jb_period_end_day(&out) - 1);
+        out = jb_period_of((JbPoint){JB_POINT_MONTH, m.year, m.n, 0});
+    }
+    return out;
 }
 
 gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,

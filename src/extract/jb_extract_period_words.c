@@ -192,7 +192,9 @@ static const char *context_word(const char *s, const char *p, const char *limit,
                      (const char *const[]){"上一季度", "上季度", "上一季", "上季", NULL}))) {
         t->rel = REL_PREV;
         t->grain = JB_POINT_QUARTER;
-        return e;
+        const char *m = any_lit(e, limit, (const char *const[]){"末", "底", NULL});
+        t->complete = m != NULL; /* 较上季末: the quarter's last month, a point */
+        return m ? m : e;
     }
     /* 前三周 of a month's weekly: the weeks so far, from the month's first day (not 前三周期) */
     const char *n = lit(p, limit, "前");

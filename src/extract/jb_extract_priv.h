@@ -230,7 +230,8 @@ typedef struct {
     JbPointKind grain; /* of REL_PREV and REL_THIS */
     int years;         /* of REL_YEARS */
     gboolean complete; /* of REL_YEARS: whole years past (过去三年), not up to now (三年来);
-                           * of REL_YEAR_END: heading its clause (年末全省常住人口…) */
+                           * of REL_YEAR_END: heading its clause (年末全省常住人口…);
+                           * of REL_PREV: the quarter's end (上季末) */
     JbPeriod p;        /* REL_NONE: the period (when `known`) */
     gboolean known;    /* FALSE: a month or quarter whose year no date tells */
     gboolean future_word;   /* 到2027年, 下周, 明年 */
@@ -291,6 +292,11 @@ int jb_extract_fiscal_year_end(const char *text);
 /* When the survey `text` (an article's paragraph) reports was done, as it says so (本次调查于
  * 2026年10月…开展, 调查时间为2026年9月至10月…进行): FALSE when it says no such thing. */
 gboolean jb_extract_fieldwork(const char *text, JbPeriod *out);
+
+/* jb_extract_holdings.c: does [a, b) name a position held (持股数量, 占基金资产净值; not
+ * 公允价值变动)? A quarter's or half's `period` made its last month (a position at its end). */
+gboolean jb_extract_holding_words(const char *a, const char *b);
+void jb_extract_at_period_end(char period[JB_PERIOD_MAX]);
 
 /* Does `text` (an article's paragraph) show the Republic of China's calendar in traditional
  * script: a year 民國1NN年, or 新台幣 (新臺幣)? */

@@ -656,4 +656,6 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     in_force_now(c, f, period);
     target_of_year(f, tense->forecast, period);
     interim_dividend(f, period);
+    if (!f->have_time && jb_extract_holding_words(f->cs0, f->qs))
+        jb_extract_at_period_end(period); /* (a position a fund's quarterly report holds) */
 }
