@@ -46,3 +46,13 @@ gboolean jb_extract_fieldwork(const char *text, JbPeriod *out)
         }
     return FALSE;
 }
+
+void jb_extract_survey_period(const Ctx *c, gboolean day_too, JbPeriod *p)
+{
+    gboolean year = p->start.kind == JB_POINT_YEAR && p->end.year == p->start.year;
+    gboolean day = day_too && p->start.kind == JB_POINT_DAY && p->end.kind == JB_POINT_DAY &&
+                   jb_period_freq(p) == JB_FREQ_DAY; /* (the published day, by default) */
+    if (c->have_fieldwork && (year || day) && c->fieldwork.start.year == p->start.year &&
+        !(day && jb_period_first_day(&c->fieldwork) > jb_period_first_day(p)))
+        *p = c->fieldwork;
+}

@@ -693,6 +693,9 @@ gboolean jb_extract_frame_period(const Ctx *c, JbPeriod *out);
 /* Is the prose being read under a heading that names targets or plans (二、2026年主要预期目标)?
  * Its figures are then forecasts. */
 gboolean jb_extract_under_plan_heading(const Ctx *c);
+/* jb_extract_fieldwork.c: a finding's period `p` that is only the year of the survey (or,
+ * `day_too`, the published day after it) made the survey's months, when the article says them. */
+void jb_extract_survey_period(const Ctx *c, gboolean day_too, JbPeriod *p);
 
 /* jb_extract_times.c: a span from January to the published month (今年以来, 年初至今, read
  * loose: r) ended where `ctx` ends, a period over by the published day that the text speaks

@@ -515,6 +515,8 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         t.ctx = c->carry;
         t.have_ctx = TRUE;
     }
+    if (t.have_ctx) /* (a survey's table of findings: of the months it was done in) */
+        jb_extract_survey_period(c, FALSE, &t.ctx);
     if (first > 0) { /* a line above it that states its unit: 单位：亿元 */
         const char *above = g_ptr_array_index(a->paragraphs, first - 1);
         if (g_utf8_strlen(above, -1) <= 40)
