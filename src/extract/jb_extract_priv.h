@@ -293,10 +293,12 @@ int jb_extract_fiscal_year_end(const char *text);
  * 2026年10月…开展, 调查时间为2026年9月至10月…进行): FALSE when it says no such thing. */
 gboolean jb_extract_fieldwork(const char *text, JbPeriod *out);
 
-/* jb_extract_holdings.c: does [a, b) name a position held (持股数量, 占基金资产净值; not
- * 公允价值变动)? A quarter's or half's `period` made its last month (a position at its end). */
+/* jb_extract_holdings.c: does [a, b) name a position held (持股数量, 占基金资产净值)? A quarter's
+ * or half's `period` made its last month. jb_extract_to_date.c: a film's 累计票房 named in [a,
+ * b) over a span of days: its last day. */
 gboolean jb_extract_holding_words(const char *a, const char *b);
 void jb_extract_at_period_end(char period[JB_PERIOD_MAX]);
+void jb_extract_total_to_date(const char *a, const char *b, char period[JB_PERIOD_MAX]);
 
 /* Does `text` (an article's paragraph) show the Republic of China's calendar in traditional
  * script: a year 民國1NN年, or 新台幣 (新臺幣)? */
@@ -693,8 +695,7 @@ gboolean jb_extract_frame_period(const Ctx *c, JbPeriod *out);
 /* Is the prose being read under a heading that names targets or plans (二、2026年主要预期目标)?
  * Its figures are then forecasts. */
 gboolean jb_extract_under_plan_heading(const Ctx *c);
-/* jb_extract_fieldwork.c: a finding's period `p` that is only the year of the survey (or,
- * `day_too`, the published day after it) made the survey's months, when the article says them. */
+/* jb_extract_fieldwork.c: `p`, only a survey's year (`day_too`: or a day after), made its months. */
 void jb_extract_survey_period(const Ctx *c, gboolean day_too, JbPeriod *p);
 
 /* jb_extract_times.c: a span from January to the published month (今年以来, 年初至今, read

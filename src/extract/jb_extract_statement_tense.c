@@ -669,4 +669,6 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     interim_dividend(f, period);
     if (!f->have_time && jb_extract_holding_words(f->cs0, f->qs))
         jb_extract_at_period_end(period); /* (a position a fund's quarterly report holds) */
+    if (!f->have_time || f->t->at < f->cs0) /* (本周收获…，累计票房: the week's clause before) */
+        jb_extract_total_to_date(f->cs0, f->qs, period);
 }

@@ -473,6 +473,8 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             jb_period_format(&p, period);
         if (!head_time && head && jb_extract_holding_words(head, head + strlen(head)))
             jb_extract_at_period_end(period); /* (持股数量 under a quarter: at its end) */
+        if (!head_time && !row_time && head && !strstr(label, "档") && !strstr(label, "檔"))
+            jb_extract_total_to_date(head, head + strlen(head), period);
         /* a change with no name of its own (增速 beside 地区生产总值（亿元）) is the change of
          * the measure before it: the prose names that */
         gboolean bare = head && change_header(head) && g_utf8_strlen(metric, -1) <= 4;

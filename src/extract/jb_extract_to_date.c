@@ -1,0 +1,28 @@
+/* jb_extract_to_date.c — a film's running total since its release (累计票房) in a span of days
+ * the story reports (上周（11月9日-11月15日）…《某片》…累计票房达到12.38亿元, a weekly chart's
+ * column 累计票房（万元）): the total as of the span's last day, not a sum over the span.
+ *
+ * Not for: a season's or a holiday's own total (春节档累计票房, 假期期间累计票房: the span's), a
+ * total over the days since release the text counts (上映8天累计票房), a time the figure names.
+ */
+#include "jb_extract_priv.h"
+
+#include <string.h>
+
+void jb_extract_total_to_date(const char *a, const char *b, char period[JB_PERIOD_MAX])
+{
+    static const char *const TOTAL[] = {"累计票房", "累計票房", NULL};
+    static const char *const SPAN[] = {"档",     "檔",     "假期", "期间", "期間",
+                                       "黄金周", "黃金週", "上映", NULL};
+    const char *at = NULL;
+    for (const char *const *w = TOTAL; *w && !at; w++)
+        at = g_strstr_len(a, b - a, *w);
+    JbPeriod p;
+    if (!at || !period[0] || !strchr(period, '/') || !jb_period_parse(period, &p, NULL) ||
+        p.start.kind != JB_POINT_DAY || p.end.kind != JB_POINT_DAY)
+        return;
+    for (const char *const *w = SPAN; *w; w++)
+        if (g_strstr_len(a, at - a, *w))
+            return;
+    jb_period_format(&(JbPeriod){p.end, p.end}, period);
+}
