@@ -5,6 +5,7 @@
  *
  * Not for: times a finding names itself (2026年前三季度…人均花费…), read as any figure's.
  */
+#include "jb_extract_ends_priv.h"
 #include "jb_extract_period_priv.h"
 
 #include <string.h>

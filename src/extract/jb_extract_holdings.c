@@ -7,7 +7,7 @@
  * Not for: the quarter's flows and changes (申购, 较二季度末上升3.1个百分点), a time the figure
  * names itself, a year's annual report.
  */
-#include "jb_extract_priv.h"
+#include "jb_extract_ends_priv.h"
 #include "jb_word_lists.h"
 
 #include <string.h>

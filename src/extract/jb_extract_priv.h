@@ -230,8 +230,7 @@ typedef struct {
     JbPointKind grain; /* of REL_PREV and REL_THIS */
     int years;         /* of REL_YEARS */
     gboolean complete; /* of REL_YEARS: whole years past (过去三年), not up to now (三年来);
-                           * of REL_YEAR_END: heading its clause (年末全省常住人口…);
-                           * of REL_PREV: the quarter's end (上季末) */
+                           * of REL_YEAR_END: heading its clause (年末全省常住人口…) */
     JbPeriod p;        /* REL_NONE: the period (when `known`) */
     gboolean known;    /* FALSE: a month or quarter whose year no date tells */
     gboolean future_word;   /* 到2027年, 下周, 明年 */
@@ -292,13 +291,6 @@ int jb_extract_fiscal_year_end(const char *text);
 /* When the survey `text` (an article's paragraph) reports was done, as it says so (本次调查于
  * 2026年10月…开展, 调查时间为2026年9月至10月…进行): FALSE when it says no such thing. */
 gboolean jb_extract_fieldwork(const char *text, JbPeriod *out);
-
-/* jb_extract_holdings.c: does [a, b) name a position held (持股数量, 占基金资产净值)? A quarter's
- * or half's `period` made its last month. jb_extract_to_date.c: a film's 累计票房 named in [a,
- * b) over a span of days: its last day. */
-gboolean jb_extract_holding_words(const char *a, const char *b);
-void jb_extract_at_period_end(char period[JB_PERIOD_MAX]);
-void jb_extract_total_to_date(const char *a, const char *b, char period[JB_PERIOD_MAX]);
 
 /* Does `text` (an article's paragraph) show the Republic of China's calendar in traditional
  * script: a year 民國1NN年, or 新台幣 (新臺幣)? */
@@ -695,8 +687,6 @@ gboolean jb_extract_frame_period(const Ctx *c, JbPeriod *out);
 /* Is the prose being read under a heading that names targets or plans (二、2026年主要预期目标)?
  * Its figures are then forecasts. */
 gboolean jb_extract_under_plan_heading(const Ctx *c);
-/* jb_extract_fieldwork.c: `p`, only a survey's year (`day_too`: or a day after), made its months. */
-void jb_extract_survey_period(const Ctx *c, gboolean day_too, JbPeriod *p);
 
 /* jb_extract_times.c: a span from January to the published month (今年以来, 年初至今, read
  * loose: r) ended where `ctx` ends, a period over by the published day that the text speaks

@@ -6,6 +6,7 @@
  * Not for: the sentence's keywords (jb_extract_sentence_words, jb_extract_statement.c), the
  * time a figure takes and its changes (jb_extract_statement_change.c).
  */
+#include "jb_extract_ends_priv.h"
 #include "jb_extract_statement_priv.h"
 #include "jb_word_lists.h"
 
@@ -101,8 +102,9 @@ static gboolean survey_time(const Ctx *c, const TimeRef *t, const char *qs)
     if (open && g_strstr_len(open, qs - open, "》") && !g_strstr_len(open, t->at - open, "》"))
         return TRUE;
     /* (a name not in book marks: the words after the year up to 报告 hold no mark) */
-    const char *r = g_strstr_len(t->end, qs - t->end, "报告");
-    r = r ? r : g_strstr_len(t->end, qs - t->end, "報告");
+    gssize n = MIN(qs - t->end, 3 * LOOK_BACK); /* (a name's length, in bytes: not a clause's) */
+    const char *r = g_strstr_len(t->end, n, "报告");
+    r = r ? r : g_strstr_len(t->end, n, "報告");
     if (!r)
         return FALSE;
     for (const char *x = t->end; x < r; x = g_utf8_next_char(x))
@@ -667,8 +669,11 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     in_force_now(c, f, period);
     target_of_year(f, tense->forecast, period);
     interim_dividend(f, period);
-    if (!f->have_time && jb_extract_holding_words(f->cs0, f->qs))
+    /* (the words within LOOK_BACK before the figure: a clause of thousands of figures is not
+     * read again for each) */
+    const char *near = look_back_from(f->cs0, f->qs);
+    if (!f->have_time && jb_extract_holding_words(near, f->qs))
         jb_extract_at_period_end(period); /* (a position a fund's quarterly report holds) */
     if (!f->have_time || f->t->at < f->cs0) /* (本周收获…，累计票房: the week's clause before) */
-        jb_extract_total_to_date(f->cs0, f->qs, period);
+        jb_extract_total_to_date(near, f->qs, period);
 }

@@ -8,6 +8,7 @@
  * Not for: reading the table's markup (jb_article gives its rows as JB_PARA_TABLE paragraphs
  * with their cells), statements of prose (jb_extract_statement.c).
  */
+#include "jb_extract_ends_priv.h"
 #include "jb_extract_priv.h"
 #include "jb_extract_table_priv.h"
 #include "jb_word_lists.h"

@@ -5,7 +5,7 @@
  * Not for: a season's or a holiday's own total (春节档累计票房, 假期期间累计票房: the span's), a
  * total over the days since release the text counts (上映8天累计票房), a time the figure names.
  */
-#include "jb_extract_priv.h"
+#include "jb_extract_ends_priv.h"
 
 #include <string.h>
 

@@ -1,0 +1,21 @@
+/* jb_extract_ends_priv.h — figures dated by where a period ends or a survey was done, asked by
+ * the prose's period rules (jb_extract_statement_tense.c) and a table's (jb_extract_table.c). */
+#ifndef JB_EXTRACT_ENDS_PRIV_H
+#define JB_EXTRACT_ENDS_PRIV_H
+
+#include "jb_extract_priv.h"
+
+/* jb_extract_holdings.c: does [a, b) name a position held (持股数量, 占基金资产净值; not
+ * 公允价值变动)? A quarter's or half's `period` made its last month (a position at its end). */
+gboolean jb_extract_holding_words(const char *a, const char *b);
+void jb_extract_at_period_end(char period[JB_PERIOD_MAX]);
+
+/* jb_extract_to_date.c: a film's 累计票房 named in [a, b) over a span of days: its last day. */
+void jb_extract_total_to_date(const char *a, const char *b, char period[JB_PERIOD_MAX]);
+
+/* jb_extract_fieldwork.c: a finding's period `p` that is only the year the survey was done in
+ * (or, `day_too`, the published day after it): the survey's months, when the article says
+ * them. */
+void jb_extract_survey_period(const Ctx *c, gboolean day_too, JbPeriod *p);
+
+#endif
