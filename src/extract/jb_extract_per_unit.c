@@ -67,6 +67,26 @@ static const char *after_last_mei(const char *from, const char *qs)
     return NULL;
 }
 
+/* A dividend paid per share (每股派发现金红利0.235元, 每10股派送现金红利2.10元): money after a
+ * payout's words counted per 股 or per N 股 (元/股, 元/10股); where that count ends, or NULL.
+ * Not earnings or assets per share (每股收益0.52元 stays in 元: a measure named so). */
+static const char *dividend_per_share(const char *p, const char *qs, const char *unit)
+{
+    if (!jb_unit_is_money(unit))
+        return NULL;
+    const char *e = p;
+    while (e < qs && g_ascii_isdigit(*e))
+        e++;
+    if (!(e = lit(e, qs, "股")))
+        return NULL;
+    static const char *const PAYOUT[] = {"派",   "红利", "紅利", "股息",
+                                         "股利", "分红", "分紅", NULL};
+    for (const char *w = e; w < qs; w = g_utf8_next_char(w))
+        if (any_lit_scan(w, qs, PAYOUT))
+            return e;
+    return NULL;
+}
+
 void figure_per_unit(Figure *f)
 {
     JbQuantity *q = &f->qq;
@@ -82,6 +102,8 @@ void figure_per_unit(Figure *f)
     const char *mag_end = any_lit_scan(mag, f->qs, jb_words_per_magnitude);
     const char *per_end = any_lit_scan(skip_spaces(mag_end ? mag_end : mag, f->qs), f->qs,
                                        jb_words_per_noun);
+    if (!per_end)
+        per_end = dividend_per_share(mag, f->qs, q->unit);
     if (!per_end)
         return;
     for (const char *p = per_end; p < f->qs; p++)

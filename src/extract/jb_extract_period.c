@@ -165,6 +165,24 @@ static const char *ended_on(const char *s, const char *at, const char *e, const 
     return NULL;
 }
 
+/* The week a day ends (截至11月27日当周, 截至11月27日的一周): the seven days to that day, as
+ * weekly inventory and claims figures are dated. NULL when no week follows the day; `*p`
+ * holds the day, and gets the week. */
+static const char *week_ended_on(const char *s, const char *at, const char *e, const char *limit,
+                                 JbPeriod *p)
+{
+    if (!ends_with(s, at, "截至") && !ends_with(s, at, "截止"))
+        return NULL;
+    const char *w = any_lit(e, limit,
+                            (const char *const[]){"当周", "當周", "當週", "止当周", "止當周",
+                                                  "止一周", "的一周", "止一週", "的一週", NULL});
+    if (!w)
+        return NULL;
+    gint64 last = jb_point_first_day(&p->start);
+    *p = (JbPeriod){jb_point_of_days(last - 6), p->start};
+    return w;
+}
+
 /* A month with the day its count runs to (11月截至26日, 10月截止20日): that month's first
  * day to the day, a running total within the month. NULL when no day follows; `t` holds the
  * month and gets the span. */
@@ -186,6 +204,22 @@ static const char *month_to_day(const char *s, const char *e, const char *limit,
     t->p = (JbPeriod){{JB_POINT_DAY, m->year, m->n, 1}, last};
     t->role = TIME_PERIOD;
     return de;
+}
+
+/* The last months up to the published one (过去12个月, 過去六個月): a trailing span, the
+ * published month its last. */
+static const char *months_to_now(const char *s, const char *p, const char *limit,
+                                 const TimeAnchor *a, TimeRef *t)
+{
+    const char *q = any_lit(p, limit, (const char *const[]){"过去", "過去", NULL});
+    int n = q ? small_number(&q, s, limit, 24) : -1;
+    const char *e = n >= 2 ? any_lit(q, limit, (const char *const[]){"个月", "個月", NULL}) : NULL;
+    if (!e || !anchor_month(a))
+        return NULL;
+    JbPoint last = {JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0};
+    t->p = (JbPeriod){jb_point_add(last, -(n - 1)), last};
+    t->sentence_only = TRUE; /* (a span said in passing: not the next sentence's) */
+    return e;
 }
 
 /* The last years up to the one spoken of (五年来, 过去五年, 近5年来, 这五年, 三年间, 十年共,
@@ -324,7 +358,8 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     memset(t, 0, sizeof *t);
     t->at = p;
     t->known = TRUE;
-    if ((e = years_to_now(s, p, limit, a, t)) || (e = years_ahead(s, p, limit, a, t)))
+    if ((e = months_to_now(s, p, limit, a, t)) || (e = years_to_now(s, p, limit, a, t)) ||
+        (e = years_ahead(s, p, limit, a, t)))
         return e;
     if ((e = period_code(s, p, limit, a, t)))
         return e;
@@ -387,7 +422,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
             if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY) {
                 t->role = TIME_PERIOD; /* a day with its year: 2024年10月18日 */
                 const char *pe = ended_on(s, p, se, limit, &t->p);
-                if (pe)
+                if (pe || (pe = week_ended_on(s, p, se, limit, &t->p)))
                     return pe;
             }
             if (t->p.start.kind == JB_POINT_MONTH && t->p.end.kind == JB_POINT_MONTH &&
@@ -414,7 +449,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         if (t->p.start.kind == JB_POINT_DAY && t->p.end.kind == JB_POINT_DAY &&
             t->p.start.n == t->p.end.n && t->p.start.day == t->p.end.day) {
             const char *pe = ended_on(s, p, e, limit, &t->p); /* 截至6月30日止六个月 */
-            if (pe)
+            if (pe || (pe = week_ended_on(s, p, e, limit, &t->p)))
                 return pe;
             t->role = TIME_DAY; /* 10月18日: the day of an announcement (10月1日—8日: a span) */
         }

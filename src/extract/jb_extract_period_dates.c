@@ -287,6 +287,16 @@ static const char *half_of_year(const char *p, const char *limit, int y, int am,
         t->p = point_period(JB_POINT_HALF, y, 1, 0);
         return e;
     }
+    /* 2026年中期分红, 2026年中期报告: the first half the interim payout or report is of (中期 a
+     * noun's modifier, after a calendar year; not 2026年中期目标, a plan's mid-term) */
+    if (year_stated && (fy_end < 1 || fy_end > 11) && (e = lit(p, limit, "中期")) &&
+        any_lit(e, limit,
+                (const char *const[]){"分红", "分紅", "股息", "派息", "利润分配", "利潤分配",
+                                      "权益分派", "權益分派", "报告", "報告", "业绩", "業績",
+                                      NULL})) {
+        t->p = point_period(JB_POINT_HALF, y, 1, 0);
+        return e;
+    }
     if ((e = lit(p, limit, "下半年"))) {
         t->p = point_period(JB_POINT_HALF, y, 2, 0);
         if (!year_stated && am && am < 7)
@@ -440,6 +450,9 @@ static gboolean month_of_year(const char *s, const char *p, const char *limit, i
 {
     const char *q = p;
     *end = NULL;
+    if (p > s && g_ascii_isdigit(*p) &&
+        (g_ascii_isalpha(p[-1]) || (p[-1] == '.' && p - 1 > s && g_ascii_isdigit(p[-2]))))
+        return FALSE; /* a name's numeral glued to 月 (PM2.5月均, PM10月均): no month */
     int m = small_number(&q, s, limit, 12);
     if (m < 1)
         return FALSE;

@@ -336,9 +336,10 @@ static gboolean year_since(TimeRef *t, const char *s, const char *p, const char 
 static gboolean multiple_after(const char *e, const char *limit)
 {
     const char *q = e;
-    const char *w = any_lit(q, limit, (const char *const[]){"同期", "全年", "水平", NULL});
-    if (w)
-        q = w;
+    const char *w;
+    for (int k = 0;
+         k < 2 && (w = any_lit(q, limit, (const char *const[]){"同期", "全年", "水平", NULL})); k++)
+        q = w; /* (2021年同期水平的約六成) */
     w = any_lit(q, limit,
                 (const char *const[]){"目标任务", "目標任務", "目标", "目標", "计划", "計劃",
                                       "任务", "任務", NULL});
@@ -346,7 +347,12 @@ static gboolean multiple_after(const char *e, const char *limit)
         q = w;
     if (!(q = lit(q, limit, "的")))
         return FALSE;
+    if ((w = any_lit(q, limit, (const char *const[]){"约", "約", "近", "逾", "仅", "僅", NULL})))
+        q = w; /* (的约82%) */
     const char *d = q;
+    if (cn_small(&d, limit) >= 1 && lit(d, limit, "成"))
+        return TRUE; /* (的約六成) */
+    d = q;
     while (q < limit &&
            (g_ascii_isdigit(*q) || *q == '.' || lit(q, limit, "多") || lit(q, limit, "余")))
         q += g_ascii_isdigit(*q) || *q == '.' ? 1 : 3;
@@ -568,7 +574,11 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
          * a span: who is counted; 在2024赛季创造的22球: the figure it made) */
         t->names_noun = noun_of_event(e, limit) && t->p.start.kind == JB_POINT_DAY &&
                         jb_period_end_day(&t->p) - jb_period_first_day(&t->p) <= 11;
-    } else if (t->role == TIME_PERIOD && future_clause(s, p, e, limit)) {
+    } else if (t->role == TIME_PERIOD &&
+               (future_clause(s, p, e, limit) ||
+                (t->shifted_back &&
+                 ends_with_any(s, p, (const char *const[]){"预期", "預期", NULL})))) {
+        /* (市場預期12月或再減息, in November: the December ahead) */
         t->sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
         /* (剩余188亿元将于12月上旬全部下达: when it will be done, a time still to come) */
         if (ends_with_any(s, p, (const char *const[]){"将于", "將於", "将在", "將在", NULL}))

@@ -4,6 +4,7 @@
  * jb_extract.c walks an article section by section, paragraph by paragraph and sentence by
  * sentence, with the extractor's public calls; it uses:
  *   jb_extract_times.c  the times of a sentence, each resolved where it stands;
+ *   jb_extract_side_notes.c a week or weekday said after a session's figures;
  *   jb_extract_lists.c  lists in a sentence: the items before 分别 and the values it hands
  *                       them (years, subjects, items), a value shared among a list's members;
  *   jb_extract_groups.c figures that only say which group a sentence speaks of;
@@ -37,6 +38,12 @@ typedef struct {
 /* jb_extract_times.c: the times of the sentence [sent, end) into c->times (the figures start
  * at `first_number`); the paragraph's carried period becomes the last one named. */
 void read_times(Ctx *c, const char *sent, const char *end, const char *first_number);
+/* jb_extract_side_notes.c: the sentence's time i after a figure: its item's only after a
+ * figure of its item (`its`: the item's start, NULL in a sentence of one item), its sentence's
+ * only when a week or weekday after a session's figures (`ctx`: the period in force, NULL for
+ * none). */
+void after_figures(GArray *refs, guint i, const char *sent, const char *end, const char *its,
+                   const GArray *qs, const JbPeriod *ctx);
 
 /* jb_extract_lists.c */
 void share_among_members(Ctx *c, const char *sent, const char *qs);

@@ -74,9 +74,16 @@ static gboolean target_of_share(const TimeRef *r, const char *qs)
     gboolean target = FALSE;
     for (const char *const *w = TARGET; *w && !target; w++)
         target = starts(r->end, qs, *w);
+    /* (全年30万辆销量目标的约95%: the target's size and name between) */
+    const char *p = r->end;
+    for (int k = 0; k < 12 && !target && p < qs && g_ascii_isdigit(*r->end); k++) {
+        for (const char *const *w = TARGET; *w && !target; w++)
+            target = starts(p, qs, *w);
+        p = g_utf8_next_char(p);
+    }
     if (!target || qs - r->end > 3 * CLAUSE_WINDOW)
         return FALSE; /* (a share right after it: a clause of thousands was walked back each) */
-    for (const char *p = r->end; p < qs; p = g_utf8_next_char(p))
+    for (p = r->end; p < qs; p = g_utf8_next_char(p))
         if (starts(p, qs, "，") || starts(p, qs, "；") || starts(p, qs, "。") || *p == ',')
             return FALSE;
     return TRUE;

@@ -10,23 +10,6 @@
 
 #include <string.h>
 
-/* Is there a quantity of `qs` between the start of the item (after the last ；) holding `at`
- * and `at`? */
-static gboolean number_before_in_item(const char *sent, const char *item, const char *at,
-                                      const GArray *qs)
-{
-    /* the first quantity at or after the item's start (bisection): is it before `at`? */
-    guint lo = 0, hi = qs->len;
-    while (lo < hi) {
-        guint mid = (lo + hi) / 2;
-        if (sent + g_array_index(qs, JbQuantity, mid).start < item)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < qs->len && sent + g_array_index(qs, JbQuantity, lo).start < at;
-}
-
 /* The start of the item (after the last ；) holding `at`, found walking forward from the
  * previous time's item (`*from`, `*item`): the times come in text order. NULL when the
  * sentence has no ；: one item, whose times hold on. */
@@ -606,12 +589,8 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                             jb_period_end_day(&ctx) <= jb_point_first_day(&c->anchor.day);
         since_new_year_to(c, refs, i, &ctx, ctx_over);
         /* a time after a figure of its item (…8123.40点，本周涨0.92%；德国…) is that item's */
-        const char *its = item_start(sent, end, r->at, &walked, &item, &items);
-        /* (not a level's time: 由2020年的63.2%提高到2025年的69.5%, the period it reaches) */
-        gboolean level = starts(r->end, end, "的") && r->end + 3 < end &&
-                         g_ascii_isdigit(r->end[3]);
-        if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
-            r->local = r->after_item = TRUE;
+        after_figures(refs, i, sent, end, item_start(sent, end, r->at, &walked, &item, &items), qs,
+                      have_ctx ? &ctx : NULL);
         within_named(refs, i, &here);
         note_for_later(c, sent, end, r, first_number);
         note_opening_day(c, r, first_number);
