@@ -350,8 +350,10 @@ static gboolean multiple_after(const char *e, const char *limit)
     if ((w = any_lit(q, limit, (const char *const[]){"约", "約", "近", "逾", "仅", "僅", NULL})))
         q = w; /* (的约82%) */
     const char *d = q;
-    if (cn_small(&d, limit) >= 1 && lit(d, limit, "成"))
-        return TRUE; /* (的約六成) */
+    if (cn_small(&d, limit) >= 1 && (lit(d, limit, "成") || lit(d, limit, "倍")))
+        return TRUE; /* (的約六成, 的两倍) */
+    if (any_lit(q, limit, (const char *const[]){"一半", "半数", "半數", NULL}))
+        return TRUE; /* (为常年同期的一半左右) */
     d = q;
     while (q < limit &&
            (g_ascii_isdigit(*q) || *q == '.' || lit(q, limit, "多") || lit(q, limit, "余")))
