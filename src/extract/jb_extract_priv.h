@@ -244,18 +244,16 @@ typedef struct {
     gboolean local;         /* holds for its clause only (周涨1.04%: the week's move of one
                            * quote in a list of quotes; 去年推出…计划: an event's time) */
     gboolean sentence_only; /* holds for its sentence, not carried on (将在今年内…: a plan) */
-    gboolean side_note;  /* a week or weekday after a session's figures (周五…报97.86，本周
-                             * 累计下跌1.12%): sentence_only, as the next one in it is */
-    gboolean after_item; /* local for following a figure of its item (…8123.40点，本周涨
+    gboolean after_item;    /* local for following a figure of its item (…8123.40点，本周涨
                              * 0.92%；): still its own clause's */
-    gboolean event;      /* the time of an event (去年推出…): local too */
-    gboolean names_noun; /* an event's time that says which thing (11月中旬上市的S7): none
+    gboolean event;         /* the time of an event (去年推出…): local too */
+    gboolean names_noun;    /* an event's time that says which thing (11月中旬上市的S7): none
                              * of its clause's figures' period */
-    gboolean weekday;    /* a day named by its weekday (上周五, 周三): a date written out */
-    gboolean bare_week;  /* 周 alone (周涨, 周内累计): the week in force, else this one */
-    gboolean now_word;   /* 目前, 现在, 当前: the published day as now, no day named (not
+    gboolean weekday;       /* a day named by its weekday (上周五, 周三): a date written out */
+    gboolean bare_week;     /* 周 alone (周涨, 周内累计): the week in force, else this one */
+    gboolean now_word;      /* 目前, 现在, 当前: the published day as now, no day named (not
                              * what a later 当日 or 截至同日 means) */
-    gboolean restated;   /* a relative time restated in brackets by an absolute one (去年同期
+    gboolean restated;      /* a relative time restated in brackets by an absolute one (去年同期
                         * （2025年8月至10月）): `p` holds what it stands for */
     gboolean festival; /* a shopping festival's day by its name (双11): no day a later 当天 means */
     gboolean by_ends; /* a span written by its two ends (从10月25日开始，至明年3月28日结束):

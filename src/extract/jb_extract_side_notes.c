@@ -59,7 +59,7 @@ static gboolean session_in_force(const GArray *refs, guint i, const JbPeriod *ct
         const TimeRef *o = &g_array_index(refs, TimeRef, k);
         if ((o->has_val && o->val.start.kind == JB_POINT_DAY &&
              jb_period_end_day(&o->val) - jb_period_first_day(&o->val) == 1) ||
-            (o->sentence_only && o->side_note))
+            (o->sentence_only && week_or_weekday(o, end)))
             return TRUE; /* (…，本周累计下跌1.12%，上周则上涨0.35%: both the session's notes) */
     }
     return FALSE;
@@ -75,5 +75,5 @@ void after_figures(GArray *refs, guint i, const char *sent, const char *end, con
         r->local = r->after_item = TRUE;
     else if (!r->local && week_or_weekday(r, end) && number_before_in_item(sent, sent, r->at, qs) &&
              session_in_force(refs, i, ctx, end))
-        r->sentence_only = r->side_note = TRUE;
+        r->sentence_only = TRUE;
 }
