@@ -136,6 +136,13 @@ static gboolean list_unit(Ctx *c, gsize q, int depth, Expr *next)
     return ok;
 }
 
+/* Does a change verb end right before e (its hedge, if any): 下调30元至…, 减少约15亿元至…? */
+static gboolean after_change_verb(Ctx *c, const Expr *e)
+{
+    return prev_char_in(c, e->qual_len ? MIN(e->qual_at, e->start) : e->start,
+                        "调調涨漲跌升降加减減少高低长長落");
+}
+
 /* Are e's member and m2, of one unit and after a change verb, the change and the level it
  * reached rather than a range (减少约15亿元至540亿元, 增加3亿元至120亿元)? So when the level is five
  * times the change or more: a range's ends are seldom so far apart. Percentages keep their
@@ -145,8 +152,7 @@ static gboolean change_then_level(Ctx *c, const Expr *e, const Member *m2)
     const Member *m = &e->m;
     if (!m->has_unit || !m2->has_unit || m->ukind != U_PLAIN || strcmp(m->unit, "%") == 0)
         return FALSE;
-    if (!prev_char_in(c, e->qual_len ? MIN(e->qual_at, e->start) : e->start,
-                      "调調涨漲跌升降加减減少高低长長落"))
+    if (!after_change_verb(c, e))
         return FALSE;
     JbDecimal lo = e->value;
     if (lo.mant <= 0 || lo.mant > G_MAXINT64 / 5)
@@ -189,8 +195,7 @@ static Reason read_range(Ctx *c, Expr *e)
             widen = m->ukind == m2.ukind && m2.unit_len > m->unit_len &&
                     memcmp(m2.unit, m->unit, m->unit_len) == 0;
             /* (after a change verb, a change and the level it reaches: 下调30元至3040元/吨) */
-            if (widen && prev_char_in(c, e->qual_len ? MIN(e->qual_at, e->start) : e->start,
-                                      "调調涨漲跌升降加减減少高低长長落"))
+            if (widen && after_change_verb(c, e))
                 widen = FALSE;
             ok = widen;
         }
