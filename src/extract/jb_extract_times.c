@@ -69,6 +69,34 @@ static void in_context_month(TimeRef *r, const JbPeriod *ctx)
     r->future_word = FALSE;
 }
 
+/* 本月 said after a paragraph on a month already over when published (1—10月…。本月共有46家…,
+ * out in December): the month the period in force ends in, the one reported, as 当月; not a
+ * start, a deadline or a part of the month (本月起, 自本月, 本月底前, 本月中旬, 本月将), which
+ * are the published month's. */
+static void this_month_reported(const Ctx *c, const char *sent, const char *end, TimeRef *r,
+                                const JbPeriod *ctx)
+{
+    static const char *const BEFORE[] = {"自", "从", "從", "于", "於", "至", "到"};
+    static const char *const AFTER[] = {"起",   "以来", "以來", "底",   "末",  "初", "上旬",
+                                        "中旬", "下旬", "内",   "內",   "将",  "將", "前",
+                                        "至",   "到",   "开始", "開始", "份起"};
+    if (!r->has_val || r->rel != REL_NONE || r->end - r->at != (gssize)strlen("本月") ||
+        !starts(r->at, r->end, "本月") || c->anchor.reviewed.kind == JB_POINT_MONTH ||
+        c->anchor.day.kind != JB_POINT_DAY || ctx->end.kind != JB_POINT_MONTH ||
+        jb_period_end_day(ctx) > jb_point_first_day(&c->anchor.day))
+        return;
+    JbFreq f = jb_period_freq(ctx);
+    if (f != JB_FREQ_MONTH && f != JB_FREQ_YTD)
+        return;
+    for (gsize i = 0; i < G_N_ELEMENTS(BEFORE); i++)
+        if (ends(sent, r->at, BEFORE[i]))
+            return;
+    for (gsize i = 0; i < G_N_ELEMENTS(AFTER); i++)
+        if (starts(r->end, end, AFTER[i]))
+            return;
+    r->val = jb_period_of(ctx->end);
+}
+
 /* Does the sentence tell of a visit or a meeting (考察, 调研, 出访, 会见)? Its span of days
  * is the visit's: the figures after it are not of those days. A span of dates opening a
  * sentence with no figure otherwise (11月29日至12月2日，受强冷空气影响，…天气过程。) is the
@@ -581,8 +609,10 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         }
         if (r->has_val)
             in_story_year(c, r);
-        if (r->has_val && have_ctx && ctx_named)
+        if (r->has_val && have_ctx && ctx_named) {
             in_context_month(r, &ctx);
+            this_month_reported(c, sent, end, r, &ctx);
+        }
         jb_extract_name_span(c, sent, r);
         /* (a time not over when published, as a headline's 今年, names no month to run to) */
         gboolean ctx_over = have_ctx && ctx_named && c->anchor.day.kind == JB_POINT_DAY &&
