@@ -101,15 +101,16 @@ static gboolean bracketed_condition(const char *sent, const char *end, const JbQ
 }
 
 /* Is x the hours or days after a launch that the figure after it is counted in (开售48小时销量
- * 突破20万台, 开售3分钟即告售罄, 上线三天订阅用户超过2万): a window, no figure? One that ends
- * its clause (开业已满3年。) is a figure; so are a film's or a show's days run (上映8天累计票房…:
- * the rounds keep them). */
+ * 突破20万台, 开售3分钟即告售罄, 上线三天订阅用户超过2万, 首销1小时销量, 发布2小时锁单, 零点
+ * 开场后10分钟，成交额…; 首销：1小时销量…): a window, no figure? One that ends its clause (开业已满3年。) is a
+ * figure, unless 后 says it is the time after (开场后10分钟，); so are a film's or a show's days
+ * run (上映8天累计票房…: the rounds keep them). */
 static gboolean window_after_launch(const char *sent, const char *end, const JbQuantity *x)
 {
-    static const char *const LAUNCH[] = {"上市", "上线", "上線", "开售", "開售", "发售", "發售",
-                                         "开卖", "開賣", "开业", "開業", "开幕", "開幕", "开园",
-                                         "開園", "开通", "開通", "首发", "首發", "开盘", "開盤",
-                                         "上架", "启用", "啟用", "投用", NULL};
+    static const char *const LAUNCH[] = {
+        "上市", "上线", "上線", "开售", "開售", "发售", "發售", "开卖", "開賣", "开业", "開業",
+        "开幕", "開幕", "开园", "開園", "开通", "開通", "首发", "首發", "开盘", "開盤", "上架",
+        "启用", "啟用", "投用", "首销", "首銷", "发布", "發布", "开场", "開場", NULL};
     static const char *const SPAN[] = {"小时", "小時", "天",   "日", "分钟", "分鐘",
                                        "秒",   "秒钟", "秒鐘", "周", "週",   NULL};
     if (x->bound != JB_BOUND_EXACT || x->is_range)
@@ -117,9 +118,14 @@ static gboolean window_after_launch(const char *sent, const char *end, const JbQ
     gboolean span = FALSE;
     for (const char *const *u = SPAN; *u && !span; u++)
         span = same_str(x->unit, *u);
-    const char *xs = sent + x->start, *xe = sent + x->end;
-    if (!span || !ends_any(sent, xs, LAUNCH) || xe >= end)
+    const char *xs = sent + x->start, *xe = sent + x->end, *w = xs;
+    gboolean after = ends(sent, xs, "后") || ends(sent, xs, "後");
+    if (after || ends(sent, xs, "："))
+        w -= strlen("后"); /* (首销：1小时销量破10万台, a headline's) */
+    if (!span || !ends_any(sent, w, LAUNCH) || xe >= end)
         return FALSE;
+    if (after && starts(xe, end, "，"))
+        return TRUE;
     return !clause_sep_at(xe) && !sentence_end_at(xe) && !starts(xe, end, "。") &&
            g_unichar_isalpha(g_utf8_get_char(xe)) && !starts(xe, end, "的");
 }
