@@ -10,8 +10,10 @@
 gboolean jb_extract_holding_words(const char *a, const char *b);
 void jb_extract_at_period_end(char period[JB_PERIOD_MAX]);
 
-/* jb_extract_to_date.c: a film's 累计票房 named in [a, b) over a span of days: its last day. */
+/* jb_extract_to_date.c: a film's 累计票房 named in [a, b) over a span of days: its last day.
+ * jb_extract_to_date_words: the names of the total (NULL-terminated). */
 void jb_extract_total_to_date(const char *a, const char *b, char period[JB_PERIOD_MAX]);
+extern const char *const jb_extract_to_date_words[];
 
 /* jb_extract_fieldwork.c: a finding's period `p` that is only the year the survey was done in
  * (or, `day_too`, the published day after it): the survey's months, when the article says

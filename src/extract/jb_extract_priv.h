@@ -500,8 +500,7 @@ typedef struct {
     /* the last span of whole years the paragraph named (过去五年, 2021—2025年): what a later
      * yearly average (年均增长5.6%) of its last year is over */
     JbPeriod years_span;
-    gboolean have_years_span;
-    gboolean have_last_day;
+    gboolean have_years_span, have_last_day;
     /* the periods headings named: a table's under them, and a figure's that names none.
      * Level 0 is a heading paragraph's (Markdown, HTML), 1–4 a numbered heading line's
      * (一、 （一） 1. （1）); a heading clears the levels under it */
@@ -547,6 +546,7 @@ typedef struct {
     const char *first_number;   /* where its first quantity starts */
     const char *forecast_end;   /* where its first forecast word ends, NULL when none */
     gboolean sentence_market;   /* it holds a market word */
+    guint sentence_lists;       /* SENTENCE_* bits: the rare lists it holds a word of */
     const char *definition_at;  /* where it says 是指, NULL when it does not */
     const char *change_end;     /* the end of the last figure read as a change since a base
                                  * (比2020年底增加1.9万公里): a list's later members (和1.2万公里)

@@ -9,6 +9,7 @@
  * (jb_extract_period.c), telling a figure the article gave already (jb_extract_repeat.c), a
  * headline's figure against the body's (jb_extract_headline_body.c).
  */
+#include "jb_extract_ends_priv.h"
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
 #include "jb_word_lists.h"
@@ -276,10 +277,32 @@ static gboolean respondents_who(const char *p, const char *b)
     return FALSE;
 }
 
+/* The words of the rare lists (SENTENCE_*), each tagged with its list's bit; built once. */
+static const JbWordSet *rare_set(void)
+{
+    static JbWordSet *set;
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        set = jb_word_set_new(); /* kept for the life of the process */
+        const struct {
+            const char *const *words;
+            int bit;
+        } LISTS[] = {{jb_words_holding, SENTENCE_HOLDING},
+                     {jb_extract_interim_words, SENTENCE_INTERIM},
+                     {jb_extract_to_date_words, SENTENCE_TO_DATE}};
+        for (gsize i = 0; i < G_N_ELEMENTS(LISTS); i++)
+            for (const char *const *w = LISTS[i].words; *w; w++)
+                jb_word_set_add(set, *w, LISTS[i].bit);
+        g_once_init_leave(&done, 1);
+    }
+    return set;
+}
+
 guint8 *jb_extract_sentence_stops(const JbDict *dict)
 {
     guint8 *bits = g_new0(guint8, 65536 / 8);
     jb_word_set_or_firsts(keyword_set(), bits);
+    jb_word_set_or_firsts(rare_set(), bits);
     if (dict)
         jb_word_set_or_firsts(jb_dict_subject_set(dict), bits);
     static const gunichar MARKS[] = {
@@ -298,8 +321,9 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
 {
     c->forecast_end = NULL;
     c->sentence_market = FALSE;
+    c->sentence_lists = 0;
     c->definition_at = NULL; /* the first of jb_words_define_word, found with the keywords */
-    const JbWordSet *keys = keyword_set();
+    const JbWordSet *keys = keyword_set(), *rare = rare_set();
     const JbWordSet *subjects = c->dict ? jb_dict_subject_set(c->dict) : NULL;
     g_array_set_size(c->keywords, 0);
     g_array_set_size(c->subjects, 0);
@@ -317,8 +341,13 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
             g_array_append_val(c->seps, x);
         }
         guint n = 0;
+        const JbWord *w = jb_word_set_lookup(rare, ch, &n); /* (in a title too) */
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&w[i], p, b))
+                c->sentence_lists |= (guint)w[i].tag;
         /* (a title's words are its name: 《长夜将尽》 plans nothing) */
-        const JbWord *w = in_title ? NULL : jb_word_set_lookup(keys, ch, &n);
+        n = 0;
+        w = in_title ? NULL : jb_word_set_lookup(keys, ch, &n);
         for (guint i = 0; i < n; i++)
             if (jb_word_at(&w[i], p, b)) {
                 WordHit h = {p, w[i].len, w[i].tag};

@@ -119,6 +119,15 @@ extern int kw_actual, kw_hedge;
 #define ACTUAL_CUMULATIVE(tag) ((tag)-kw_actual < 2)
 /* The first of the sentence's keyword hits at or after `p` (they are in text order). */
 guint keyword_from(const Ctx *c, const char *p);
+/* Lists of words rare in prose that period rules look for before a figure, each a bit of
+ * c->sentence_lists when the sentence holds one of its words (found with the keywords): a
+ * rule passes a sentence without one by, as its search of a window of it would find none. */
+enum {
+    SENTENCE_HOLDING = 1, /* jb_words_holding (jb_extract_holding_words) */
+    SENTENCE_INTERIM = 2, /* jb_extract_interim_words (an interim dividend) */
+    SENTENCE_TO_DATE = 4  /* jb_extract_to_date_words (jb_extract_total_to_date) */
+};
+extern const char *const jb_extract_interim_words[];
 static inline gboolean hit_within(const WordHit *h, const char *a, const char *b)
 {
     return h->at >= a && h->at + h->len <= b;

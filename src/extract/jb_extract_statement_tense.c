@@ -615,14 +615,17 @@ static void target_of_year(const Figure *f, gboolean forecast, char period[JB_PE
     jb_period_format(&(JbPeriod){y, y}, period);
 }
 
+/* The names of an interim dividend (SENTENCE_INTERIM: a sentence without one is passed by). */
+const char *const jb_extract_interim_words[] = {"中期股息",     "中期利润分配", "中期利潤分配",
+                                                "中期分红",     "中期分紅",     "中期派息",
+                                                "中期现金股息", "中期現金股息", NULL};
+
 /* An interim dividend (中期股息, 中期利润分配方案…每10股派发2.10元, 已派发的中期股息) with no half
  * of its own, only a day, a month or a year: the first half it pays on, the last one over by
  * then (a fiscal half the story names, 2026-04/2026-09, stays; 全年现金分红 after it is the year's). */
 static void interim_dividend(const Figure *f, char period[JB_PERIOD_MAX])
 {
-    static const char *const W[] = {"中期股息",     "中期利润分配", "中期利潤分配",
-                                    "中期分红",     "中期分紅",     "中期派息",
-                                    "中期现金股息", "中期現金股息", NULL};
+    const char *const *const W = jb_extract_interim_words;
     JbPeriod p;
     /* (in a window: a sentence of thousands of figures is not walked again for each) */
     const char *named = NULL, *from = jb_utf8_back(f->sent, f->qs, 60);
@@ -668,12 +671,15 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
     level_before_change(c, f, tense, period);
     in_force_now(c, f, period);
     target_of_year(f, tense->forecast, period);
-    interim_dividend(f, period);
+    if (c->sentence_lists & SENTENCE_INTERIM)
+        interim_dividend(f, period);
     /* (the words within LOOK_BACK before the figure: a clause of thousands of figures is not
      * read again for each) */
     const char *near = look_back_from(f->cs0, f->qs);
-    if (!f->have_time && jb_extract_holding_words(near, f->qs))
+    if (!f->have_time && (c->sentence_lists & SENTENCE_HOLDING) &&
+        jb_extract_holding_words(near, f->qs))
         jb_extract_at_period_end(period); /* (a position a fund's quarterly report holds) */
-    if (!f->have_time || f->t->at < f->cs0) /* (本周收获…，累计票房: the week's clause before) */
+    /* (本周收获…，累计票房: the week's clause before) */
+    if ((!f->have_time || f->t->at < f->cs0) && (c->sentence_lists & SENTENCE_TO_DATE))
         jb_extract_total_to_date(near, f->qs, period);
 }

@@ -9,9 +9,11 @@
 
 #include <string.h>
 
+const char *const jb_extract_to_date_words[] = {"累计票房", "累計票房", NULL};
+
 void jb_extract_total_to_date(const char *a, const char *b, char period[JB_PERIOD_MAX])
 {
-    static const char *const TOTAL[] = {"累计票房", "累計票房", NULL};
+    const char *const *const TOTAL = jb_extract_to_date_words;
     static const char *const SPAN[] = {"档",     "檔",     "假期", "期间", "期間",
                                        "黄金周", "黃金週", "上映", NULL};
     const char *at = NULL;
