@@ -93,15 +93,40 @@ static void correction_clear(gpointer p)
     g_free(c->right);
 }
 
+/* Does [a, z) hold one of `words` (n of them), each with the same byte at `k`? A memchr for
+ * that byte, then the words around it. */
+static gboolean holds_by_byte(const char *a, const char *z, gsize k, const JbLit *words, gsize n)
+{
+    for (const char *q = a + k; q < z && (q = memchr(q, words[0].s[k], (size_t)(z - q))) != NULL;
+         q++)
+        for (gsize i = 0; i < n; i++)
+            if ((gsize)(z - (q - k)) >= words[i].n && jb_has_lit(q - k, words[i]))
+                return TRUE;
+    return FALSE;
+}
+
+/* Does the paragraph [p, end) hold 有误, 应为 or 更正为 (or their traditional forms)? A memchr
+ * for a rare byte of each (the last of 误 誤 应 應 正), not a strstr per word: asked of every
+ * paragraph, and most hold none (为 and 有 are too common to look for). */
+static gboolean holds_correction(const char *p, const char *end)
+{
+    static const JbLit WU[] = {JB_LIT("有误")}, WU_T[] = {JB_LIT("有誤")},
+                       YING[] = {JB_LIT("应为")}, YING_T[] = {JB_LIT("應為")},
+                       GENG[] = {JB_LIT("更正为"), JB_LIT("更正為")};
+    return holds_by_byte(p, end, 5, WU, 1) || holds_by_byte(p, end, 5, WU_T, 1) ||
+           holds_by_byte(p, end, 2, YING, 1) || holds_by_byte(p, end, 2, YING_T, 1) ||
+           holds_by_byte(p, end, 5, GENG, 2);
+}
+
 void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out)
 {
     g_autoptr(GArray) found = g_array_new(FALSE, FALSE, sizeof(Correction));
     g_array_set_clear_func(found, correction_clear);
     for (guint i = 0; i < article->paragraphs->len; i++) {
         const char *para = g_ptr_array_index(article->paragraphs, i);
-        if (strstr(para, "有误") || strstr(para, "有誤") || strstr(para, "应为") ||
-            strstr(para, "應為") || strstr(para, "更正为") || strstr(para, "更正為"))
-            find_corrections(para, para + strlen(para), found);
+        const char *end = para + strlen(para);
+        if (holds_correction(para, end))
+            find_corrections(para, end, found);
     }
     for (guint k = 0; k < found->len; k++) {
         const Correction *c = &g_array_index(found, Correction, k);
