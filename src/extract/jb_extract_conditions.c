@@ -78,10 +78,12 @@ static gboolean bracketed_condition(const char *sent, const char *end, const JbQ
                                     const JbQuantity *next)
 {
     static const char *const SPAN[] = {"个月", "個月", "天", "日", "年", "周", "週", NULL};
+    if (x->bound == JB_BOUND_EXACT || x->is_range)
+        return FALSE; /* (most figures: asked before the units are compared) */
     gboolean span = FALSE;
     for (const char *const *u = SPAN; *u && !span; u++)
         span = strcmp(x->unit, *u) == 0;
-    if ((!next && !span) || x->bound == JB_BOUND_EXACT || x->is_range)
+    if (!next && !span)
         return FALSE;
     const char *xs = sent + x->start, *xe = sent + x->end;
     const char *close = starts(xe, end, "）") ? xe + strlen("）") : NULL;
