@@ -1,10 +1,11 @@
 /* jb_extract_statement_change.c — which time a figure takes (the nearest time of its clause,
  * the day of a market report) and changes since a base: a figure after 比2020年底 (增加1.9万
- * 公里) spans from the base to the period in force, and a span's close is its last period;
- * a plan document's yearly figures span the plan's years (plan_rate).
+ * 公里) spans from the base to the period in force; a plan document's yearly figures span the
+ * plan's years (plan_rate).
  *
  * Not for: reading the times themselves (jb_extract_period.c), choosing the statement's
- * period among them (statement_period, jb_extract_statement.c).
+ * period among them (statement_period, jb_extract_statement.c), a span's close
+ * (jb_extract_close.c).
  */
 #include "jb_extract_period_priv.h"
 #include "jb_extract_statement_priv.h"
@@ -485,34 +486,6 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
         span.start.kind == span.end.kind)
         span.end = span.start;
     jb_period_format(&span, period);
-}
-
-/* A market's close or quote given in a span's sentence (本周累计上涨2.35%，收报24187.62点;
- * 本周…；离岸人民币兑美元报7.1302) is a level on the span's last trading day (to the
- * published one), not the span's. Spans of days only: 7月…指数报306.2 is a monthly index. */
-void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
-{
-    static const char *const CLOSE[] = {"收报", "收報",   "报收",   "報收",   "收于",   "收於",
-                                        "收在", "收盘报", "收盤報", "收市报", "收市報", NULL};
-    gboolean close = FALSE;
-    for (const char *const *w = CLOSE; *w && !close && may_end_any(cs0, qs, CLOSE); w++)
-        close = ends(cs0, qs, *w);
-    /* (a quote: 离岸人民币兑美元报7.1302; a price quoted, 平仓价报715元/吨, in any sentence) */
-    close = close || (c->sentence_market && (ends(cs0, qs, "报") || ends(cs0, qs, "報"))) ||
-            ends(cs0, qs, "价报") || ends(cs0, qs, "價報");
-    JbPeriod p, today;
-    if (!close || !period[0] || !jb_period_parse(period, &p, NULL) ||
-        jb_period_freq(&p) == JB_FREQ_DAY || p.start.kind != JB_POINT_DAY ||
-        !jb_extract_default_day(&c->anchor, TRUE, &today))
-        return;
-    gint64 last = MIN(jb_period_end_day(&p), jb_period_end_day(&today)) - 1;
-    gint64 day = jb_extract_trading_day_after(last - 8); /* (a week holds a trading day) */
-    for (gint64 d = day; d <= last; d = jb_extract_trading_day_after(d))
-        day = d;
-    if (day > last || day < jb_period_first_day(&p))
-        return;
-    JbPeriod close_day = jb_period_of(jb_point_of_days(day));
-    jb_period_format(&close_day, period);
 }
 
 /* A yearly figure of a plan (年均增长12%以上, 每年培训1.2万人次, 每年安排专项资金2亿元) in a
