@@ -410,6 +410,12 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     c->have_event = c->have_future_year = c->have_outlook = c->have_plan = FALSE;
     c->list_carry = c->list_carry && item;
     c->numbered_item = jb_extract_numbered_item(para);
+    /* (a period a digest's numbered item opens with is its own, not its siblings' (1. 外贸：11月…
+     * ¶ 7. 某公司：公告回购…: the post's day); a lead above the list holds for all) */
+    if (c->numbered_item && c->have_lead && c->lead_in_item) {
+        c->have_lead = FALSE;
+        c->lead_open = TRUE;
+    }
     c->speaker_turn = speaker_opening(para);
     while (sent < end) {
         const char *p = sent;

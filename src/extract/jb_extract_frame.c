@@ -41,12 +41,29 @@ static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod
     return FALSE;
 }
 
+/* Does a heading head a list of what is scheduled (今日关注, 明日看点, 下周前瞻: a morning post's
+ * calendar, 15:00　财政部发行…)? Its items are events still to come, prose too. */
+static gboolean agenda_heading(const char *h)
+{
+    static const char *const DAY[] = {"今日", "明日", "下周", "下週", NULL};
+    static const char *const WHAT[] = {"关注", "關注", "看点", "看點", "提示", "前瞻", NULL};
+    for (const char *const *d = DAY; *d; d++) {
+        const char *p = strstr(h, *d);
+        for (const char *const *w = WHAT; p && *w; w++)
+            if (g_str_has_prefix(p + strlen(*d), *w))
+                return TRUE;
+    }
+    return FALSE;
+}
+
 /* The period a heading of `level` names (今年一季度分行业营收, 一、2024年工作回顾): a table
  * under it is that period's, and so is a figure under it that names no time. The headings
  * under it no longer hold. */
 /* Does a heading name targets or plans (主要预期目标, 2026年工作计划, 发展展望)? */
 static gboolean plan_heading(const char *h)
 {
+    if (agenda_heading(h))
+        return TRUE;
     /* (not a story's headline that states its figure: 1. …全面铺开 今冬计划完成投资超4000亿元) */
     JbQuantity q;
     for (gsize from = 0, n = strlen(h); jb_number_scan(h, n, from, &q); from = q.end)
@@ -98,7 +115,8 @@ void heading_period(Ctx *c, const char *heading, guint level)
     }
     /* A heading paragraph (Markdown, HTML) is often a headline, whose period is one of
      * several its story reports: it holds for prose only when numbered as a section is. */
-    c->heading_for_prose[level] = level > 0 || jb_extract_heading_level(heading) > 0;
+    c->heading_for_prose[level] = level > 0 || jb_extract_heading_level(heading) > 0 ||
+                                  agenda_heading(heading);
 }
 
 /* The period of the deepest heading over the text being read (for prose: of one that

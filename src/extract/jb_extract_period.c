@@ -521,11 +521,19 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
         if (jb_point_valid(&moved.start) && jb_point_valid(&moved.end))
             tp = moved;
     }
+    /* (12月至明年2月 in November: the first month, put in last year for not being reached
+     * yet, is this year's when the end names next year) */
+    JbPeriod from = prev->p;
+    if (prev->shifted_back && !t->shifted_back && !t->year_implied) {
+        JbPeriod moved = {jb_point_add_years(from.start, 1), jb_point_add_years(from.end, 1)};
+        if (jb_point_first_day(&moved.end) < jb_point_first_day(&tp.start))
+            from = moved;
+    }
     if (prev->end != prev_end || prev->rel != REL_NONE || !prev->known ||
         (prev->role != TIME_PERIOD && prev->role != TIME_BASE && prev->role != TIME_RESTATE) ||
-        prev->p.start.kind != tp.start.kind || prev->p.end.kind != tp.start.kind ||
+        from.start.kind != tp.start.kind || from.end.kind != tp.start.kind ||
         tp.start.kind != tp.end.kind ||
-        jb_point_first_day(&tp.start) <= jb_point_first_day(&prev->p.end))
+        jb_point_first_day(&tp.start) <= jb_point_first_day(&from.end))
         return FALSE;
     if (prev->role == TIME_RESTATE && out->len >= 2) {
         /* (去年同期（2025年8月至10月）: the time it restates takes the whole span) */
@@ -533,6 +541,13 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
         if (said->restated && jb_period_equal(&said->p, &prev->p))
             said->p.end = tp.end;
     }
+    prev->p = from;
+    /* (a span from a point in time, 由2025年年中至2026年年中期间, 2020年底至2025年底: from the
+     * month after it, twelve months from mid-year to mid-year) */
+    if (prev->p.start.kind == JB_POINT_MONTH &&
+        jb_point_first_day(&prev->p.start) == jb_point_first_day(&prev->p.end) &&
+        ends_with_any(s, prev_end, (const char *const[]){"年中", "年底", "年末", NULL}))
+        prev->p.start = jb_point_add(prev->p.start, 1);
     prev->p.end = tp.end;
     prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
     prev->by_ends = by_ends;

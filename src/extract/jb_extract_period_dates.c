@@ -506,7 +506,7 @@ static gboolean month_of_year(const char *s, const char *p, const char *limit, i
 }
 
 /* Year words that need a year before them: 2023年底 (年底前: by then, the year), 2023年初,
- * 全年, 年内, 今年以来. */
+ * 2026年年中, 全年, 年内, 今年以来. */
 static const char *after_a_year(const char *p, const char *limit, const TimeAnchor *a, int y,
                                 int am, TimeRef *t)
 {
@@ -518,6 +518,10 @@ static const char *after_a_year(const char *p, const char *limit, const TimeAnch
             return e + 3;
         }
         t->p = point_period(JB_POINT_MONTH, y, 12, 0);
+        return e;
+    }
+    if ((e = lit(p, limit, "年中"))) { /* 2026年年中: the mid-year point (30 June), its June */
+        t->p = point_period(JB_POINT_MONTH, y, 6, 0);
         return e;
     }
     if ((e = any_lit(p, limit, (const char *const[]){"初", "年初", NULL}))) { /* 2023年初 */

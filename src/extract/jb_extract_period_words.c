@@ -253,6 +253,23 @@ static gboolean running_total_after(const char *e, const char *limit)
     return word_ahead(e, limit, 8, (const char *const[]){"累计", "累計", NULL});
 }
 
+/* 年中 alone, the mid-year point of a year's stock (年中人口, 至年中): a word of its own, not the
+ * end of another (青年中心, 近年中国) nor the start of one (年中国, 年中秋). */
+static const char *mid_year(const char *s, const char *p, const char *limit)
+{
+    const char *e = lit(p, limit, "年中");
+    if (!e || any_lit(e, limit,
+                      (const char *const[]){"国", "國", "央", "心", "秋", "华", "華", "期", "级",
+                                            "級", "纪", "紀", "龄", "齡", NULL}))
+        return NULL;
+    const char *b = p > s ? g_utf8_prev_char(p) : p;
+    gunichar c = cjk_at(b, p);
+    if (b < p && c >= 0x4E00 && c <= 0x9FFF &&
+        !ends_with_any(s, p, (const char *const[]){"到", "至", "于", "於", "在", NULL}))
+        return NULL;
+    return e;
+}
+
 /* The year as a whole, and year-end reviews: in January and February 全年 and 过去一年 are
  * last year's; 年初以来, 年初, 年底 (到年底: a deadline), 年内. */
 static gboolean year_word(const char *s, const char *p, const char *limit, const TimeAnchor *a,
@@ -282,6 +299,14 @@ static gboolean year_word(const char *s, const char *p, const char *limit, const
         if (ends_with_any(s, p, (const char *const[]){"岁末", "歲末", NULL}))
             return TRUE; /* (做好岁末年初保供工作: a season of work, no figure's time) */
         t->rel = REL_YEAR_START; /* 年初的0.9元: January of the year in force */
+        *end = e;
+        return TRUE;
+    }
+    if ((e = mid_year(s, p, limit))) {
+        if (!anchor_year(a))
+            return TRUE;
+        t->p = point_period(JB_POINT_MONTH, anchor_year(a), 6, 0); /* 年中人口: this June's */
+        t->future_word = ends_with(s, p, "到") || ends_with(s, p, "至");
         *end = e;
         return TRUE;
     }

@@ -450,9 +450,9 @@ typedef struct {
                                     * statements (GRefString) */
     char *publisher, *title, *url; /* the article's and the section's (GRefString) */
     /* the periods in force: the last time the paragraph named (carry), and the period the
-     * story's opening sentence named (lead: a release's quarter holds for its figures) */
+     * story's opening sentence named (lead: a release's quarter; in_item: a digest item's own) */
     JbPeriod carry, lead;
-    gboolean have_carry, have_lead, lead_open;
+    gboolean have_carry, have_lead, lead_open, lead_in_item;
     gboolean carry_as_of; /* the carried time was said as of (截至10月底): a level's date */
     /* the day the story opens with, before its first figure (2026年12月3日，我市…出让…): its
      * figures' that name no time, when no period opens it (else the published day's) */

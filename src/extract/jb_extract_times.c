@@ -670,6 +670,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
                 /* (named before the story's figures) */
                 c->lead = r->val; /* a story opening "今年第二季…": its figures' period */
                 c->have_lead = TRUE;
+                c->lead_in_item = c->numbered_item;
                 jb_extract_note_reviewed(c, &r->val);
                 c->lead_refinable = first_number >= end && !ends_as_sentence(end);
                 lead_here = TRUE;
