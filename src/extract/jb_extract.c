@@ -407,7 +407,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     gboolean item = list_item(para, end);
     if (!g_str_has_prefix(para, "其中") && !(c->list_carry && item))
         c->have_carry = c->have_years_span = FALSE;
-    c->have_event = c->have_future_year = c->have_outlook = c->have_plan = FALSE;
+    c->have_future_year = c->have_outlook = c->have_plan = FALSE;
     c->list_carry = c->list_carry && item;
     c->numbered_item = jb_extract_numbered_item(para);
     /* (a period a digest's numbered item opens with is its own, not its siblings' (1. 外贸：11月…
@@ -506,7 +506,7 @@ GPtrArray *jb_extract_article_warn(const JbArticle *article, const JbDict *dict,
  * period, not the last story's. */
 static void open_story(Ctx *c)
 {
-    c->have_lead = c->have_declared = c->have_opening_day = FALSE;
+    c->have_lead = c->have_declared = c->have_opening_day = c->have_event = FALSE;
     c->declared_currency[0] = '\0';
     c->have_story_week = c->week_of_story = FALSE;
     c->lead_open = TRUE;
@@ -524,7 +524,7 @@ static void forget_headings(Ctx *c)
 static void forget_story_names(Ctx *c)
 {
     c->have_story_named = FALSE;
-    c->have_last_day = FALSE;
+    c->have_last_day = c->have_event = FALSE; /* (an event announced: the story's, to its end) */
     c->n_named_spans = 0;
     c->have_story_week = c->have_story_week && c->week_of_story; /* (a weekly's: all of it) */
 }

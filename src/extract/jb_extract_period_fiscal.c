@@ -99,9 +99,11 @@ const char *fiscal_ref(const char *s, const char *p, const char *limit, const Ti
 }
 
 /* A school year by its two years (2025—2026学年, 2025-2026学年度, 2025/26學年): September to
- * August. */
+ * August; a season across the year's end by its two years (2026—2027冰雪季): those years. */
 const char *school_year_ref(const char *s, const char *p, const char *limit, TimeRef *t)
 {
+    static const char *const SEASON[] = {"冰雪季", "滑雪季", "雪季", "采暖季",
+                                         "採暖季", "供暖季", "榨季", NULL};
     const char *q = p;
     int y = digits(&q, s, limit, 4);
     const char *sl = y >= 1900 && y <= 2100
@@ -113,9 +115,20 @@ const char *school_year_ref(const char *s, const char *p, const char *limit, Tim
         return NULL;
     const char *e = any_lit(q2, limit,
                             (const char *const[]){"学年度", "學年度", "学年", "學年", NULL});
-    if (!e)
-        return NULL;
-    t->p = (JbPeriod){{JB_POINT_MONTH, y, 9, 0}, {JB_POINT_MONTH, y + 1, 8, 0}};
+    if (e) {
+        t->p = (JbPeriod){{JB_POINT_MONTH, y, 9, 0}, {JB_POINT_MONTH, y + 1, 8, 0}};
+        return e;
+    }
+    /* a season across the year's end (2026—2027冰雪季, 2026/27采暖季): its months vary, so the
+     * two years */
+    if (!(e = any_lit(q2, limit, SEASON)) ||
+        any_lit(e, limit, (const char *const[]){"（", "(", NULL}))
+        return NULL; /* (2026—2027冰雪季（2026年11月至2027年3月）: the months in brackets say it) */
+    for (const char *w = e; w < limit && w < e + 60 && !clause_mark_at(w, limit);
+         w = g_utf8_next_char(w))
+        if (any_lit(w, limit, (const char *const[]){"报告", "報告", "白皮书", "白皮書", NULL}))
+            return NULL; /* (发布2025—2026雪季冰雪旅游发展报告: a report's name) */
+    t->p = (JbPeriod){{JB_POINT_YEAR, y, 0, 0}, {JB_POINT_YEAR, y + 1, 0, 0}};
     return e;
 }
 

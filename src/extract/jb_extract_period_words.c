@@ -407,6 +407,22 @@ static const char *winter_word(const char *p, const char *limit, const TimeAncho
     return e;
 }
 
+/* A season across the year's end named by the published day (本冰雪季, 本雪季, 这个雪季, 本采暖季):
+ * its months vary, so its two years; this season is the one ending by June, else the next. */
+static const char *season_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
+{
+    static const char *const THIS[] = {"本", "这个", "這個", "今年", NULL};
+    static const char *const SEASON[] = {"冰雪季", "滑雪季", "雪季", "采暖季",
+                                         "採暖季", "供暖季", "榨季", NULL};
+    const char *e = any_lit(p, limit, THIS);
+    if (!e || !(e = any_lit(e, limit, SEASON)) || !anchor_month(a) ||
+        any_lit(e, limit, (const char *const[]){"（", "(", NULL}))
+        return NULL; /* (本雪季（2026年11月至2027年4月）: the months in brackets say it) */
+    int y = anchor_year(a) - (anchor_month(a) <= 6);
+    t->p = (JbPeriod){{JB_POINT_YEAR, y, 0, 0}, {JB_POINT_YEAR, y + 1, 0, 0}};
+    return e;
+}
+
 /* Which of time_word's readers a word may start with the character c: each reads only words
  * that begin at p, and returns none when no word of its own is there, so a reader whose
  * words all begin otherwise is not asked (the time scan stops at every 上, 本, 年…). */
@@ -420,7 +436,7 @@ enum {
     TW_YEAR = 1 << 6,   /* year_word: 全年, 过去一年, 年初, 年底, 年内 */
     TW_FISCAL = 1 << 7, /* fiscal_word: 本财年, 今财年, 上财年, 上半财年, 下半财年 */
     TW_PLAN = 1 << 8,   /* plan_period: “十四五”, 十三五 */
-    TW_SEASON = 1 << 9, /* winter_word: 今冬, 今年冬季, 去年冬季, 去冬, 这个冬天 */
+    TW_SEASON = 1 << 9, /* winter_word, season_word: 今冬, 去冬, 这个冬天, 本雪季 */
 };
 
 static guint time_word_readers(gunichar c)
@@ -431,7 +447,7 @@ static guint time_word_readers(gunichar c)
     case 0x4E0B: /* 下 */
         return TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_FISCAL;
     case 0x672C: /* 本 */
-        return TW_REPORT | TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_CONTEXT | TW_FISCAL;
+        return TW_REPORT | TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_CONTEXT | TW_FISCAL | TW_SEASON;
     case 0x8FD9: /* 这 */
     case 0x9019: /* 這 */
         return TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_SEASON;
@@ -550,7 +566,8 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
     if (((may & TW_WEEK) && week_word(s, p, limit, a, t, &e)) ||
         ((may & TW_MONTH) && month_word(s, p, limit, a, t, &e)))
         return e;
-    if ((may & TW_SEASON) && (e = winter_word(p, limit, a, t)))
+    if ((may & TW_SEASON) &&
+        ((e = winter_word(p, limit, a, t)) || (e = season_word(p, limit, a, t))))
         return e; /* (before 去年 and 今年: 去年冬季 is a winter) */
     if ((may & TW_CONTEXT) && (e = context_word(s, p, limit, t)))
         return e;

@@ -470,7 +470,7 @@ typedef struct {
     /* a currency the story declared for what follows (213.6億澳門元（下同）): the unit of its
      * later amounts in bare 元 (2,318.7億元, 1.3元/股), until the story ends or declares another */
     char declared_currency[48];
-    /* a time still to come the paragraph announced (将于12月10日起实行新的运行图): what a later
+    /* a time still to come the story announced (将于12月10日起实行新的运行图): what a later
      * sentence opening 调图后， or 届时 speaks of */
     JbPeriod event;
     gboolean have_event;

@@ -594,8 +594,8 @@ void level_at_span_end(const char *cs0, const char *qs, const JbQuantity *q,
                                        "总计", "總計", "共计", "共計", "共",   NULL};
     JbPeriod p; /* (a span of years is written START/END: most periods are not parsed) */
     if (!period[0] || !strchr(period, '/') || !jb_period_parse(period, &p, NULL) ||
-        p.start.kind != JB_POINT_YEAR || p.end.year <= p.start.year)
-        return;
+        p.start.kind != JB_POINT_YEAR || p.end.year <= p.start.year + 1)
+        return; /* (two years: a season across the year's end, 本冰雪季…将达到5亿人次, its own) */
     if (ends(cs0, qs, "由") || ends(cs0, qs, "从") || ends(cs0, qs, "從")) {
         /* 由2.41%提高到3.05%: where the span started, the year before its first */
         JbPoint before = {JB_POINT_YEAR, p.start.year - 1, 0, 0};

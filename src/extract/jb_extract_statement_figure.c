@@ -415,9 +415,10 @@ static gboolean group_counted_after(const char *p, const char *end)
 /* Hedges that set a threshold (营收超过50亿元的企业), not an estimate (最高1000万元的资金). */
 gboolean threshold_word(const char *qualifier)
 {
-    static const char *const W[] = {"超过", "超過", "超",   "逾",   "以上", "以下", "少于", "少於",
-                                    "低于", "低於", "高于", "高於", "不足", "不到", "多于", "多於",
-                                    "大于", "大於", "小于", "小於", "过",   "過",   NULL};
+    static const char *const W[] = {"超过", "超過", "超",   "逾",   "以上", "以下", "少于",
+                                    "少於", "低于", "低於", "高于", "高於", "不足", "不到",
+                                    "多于", "多於", "大于", "大於", "小于", "小於", "过",
+                                    "過",   "破",   "突破", NULL};
     for (const char *const *w = W; *qualifier && *w; w++) /* (most figures have none) */
         if (same_str(qualifier, *w))
             return TRUE;

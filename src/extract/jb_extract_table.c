@@ -446,6 +446,7 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
             !(head && jb_extract_names_renminbi(head, -1)))
             jb_extract_in_declared_currency(c, &q);
         g_autofree char *metric = head ? strip_text(head, head_time ? &ht : NULL) : g_strdup("");
+        metric[strlen(metric) - jb_table_trailing_pct(metric)] = '\0'; /* (同比±%: 同比) */
         const char *subj = subject;
         if (!metric[0] || value_header(metric)) {
             /* headers that are times only, or values only (10月份绝对量): the label names the

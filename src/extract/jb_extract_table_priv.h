@@ -21,6 +21,7 @@ guint64 jb_table_band_columns(const JbArticle *a, guint first, guint last);
 /* The unit a header or label gives in brackets: “（亿元）” → "亿元", "(%)" → "%"; NULL (the
  * caller frees it). */
 char *jb_table_bracket_unit(const char *s);
+gsize jb_table_trailing_pct(const char *s);
 /* The unit a caption states for all a table's cells (单位：亿元), or NULL; *pct when it names
  * % too. */
 char *jb_table_caption_unit(const char *text, gboolean *pct);

@@ -30,7 +30,8 @@ static char *unit_word(char *u)
     return NULL;
 }
 
-/* The unit a header or label gives in brackets: “（亿元）” → "亿元", "(%)" → "%"; NULL. */
+/* The unit a header or label gives in brackets: “（亿元）” → "亿元", "(%)" → "%", or by a
+ * percent sign that ends it (同比±%); NULL. */
 char *jb_table_bracket_unit(const char *s)
 {
     static const char *const OPEN[] = {"（", "(", NULL}, *const CLOSE[] = {"）", ")", NULL};
@@ -44,7 +45,32 @@ char *jb_table_bracket_unit(const char *s)
         if (u)
             return u;
     }
-    return NULL;
+    return jb_table_trailing_pct(s) ? g_strdup("%") : NULL;
+}
+
+/* The length of a percent sign that ends a header with no brackets, with the sign of a
+ * change before it (同比±%, 比重%, 增减％), or 0. */
+gsize jb_table_trailing_pct(const char *s)
+{
+    static const char *const PCT[] = {"%", "％", NULL};
+    static const char *const SIGN[] = {"±", "+", "-", "＋", "－", "+/-", NULL};
+    gsize len = strlen(s);
+    while (len && s[len - 1] == ' ')
+        len--;
+    for (const char *const *p = PCT; *p; p++) {
+        gsize n = strlen(*p);
+        if (len <= n || memcmp(s + len - n, *p, n) != 0)
+            continue;
+        gsize k = len - n, best = 0;
+        for (const char *const *g = SIGN; *g; g++) {
+            gsize m = strlen(*g);
+            if (k >= m && m > best && memcmp(s + k - m, *g, m) == 0)
+                best = m;
+        }
+        /* (a header of a percent alone, or of a number: none) */
+        return k - best > 0 && !g_ascii_isdigit(s[k - best - 1]) ? len - (k - best) : 0;
+    }
+    return 0;
 }
 
 /* Does a caption's declaration at `from` name % among its units (单位：亿元，%）)? */

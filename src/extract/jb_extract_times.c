@@ -116,10 +116,17 @@ static gboolean a_visit(const char *sent, const char *end)
 /* Does the sentence [sent, end) open speaking of the time after an event announced before it:
  * 届时, or a short phrase ending in 后 (调图后，, 开通后，, 投产后，), not 此后 or 随后 (after what
  * was just told)? */
-static gboolean after_the_event(const char *sent, const char *end)
+static gboolean after_the_event(const char *sent, const char *end, const char *first_number)
 {
     if (starts(sent, end, "届时") || starts(sent, end, "屆時"))
         return TRUE;
+    /* (业内人士表示，此次调整后，…; 本次下调后，…: the state after the change announced) */
+    static const char *const ADJUSTED[] = {"调整后", "調整後", "下调后", "下調後", "上调后",
+                                           "上調後", "调降后", "調降後", "降息后", "降息後",
+                                           "降准后", "降準後", "加息后", "加息後", NULL};
+    for (const char *const *w = ADJUSTED; *w; w++)
+        if (jb_find(sent, first_number < end ? first_number : end, *w, strlen(*w)))
+            return TRUE;
     const char *p = sent;
     for (int n = 0; n < 4 && p < end && (guchar)*p >= 0xE0; n++, p += 3)
         if (n >= 2 && (starts(p, end, "后，") || starts(p, end, "後，")))
@@ -316,6 +323,16 @@ static gboolean plan_after(const char *e, const char *end)
     return FALSE;
 }
 
+/* Is the day r of the sentence [sent, end) one a change takes effect from (自12月8日起下调…,
+ * 从11月25日起执行, …，自12月16日起生效)? */
+static gboolean effective_from(const char *sent, const char *end, const TimeRef *r)
+{
+    if (r->val.start.kind != JB_POINT_DAY ||
+        !(ends(sent, r->at, "自") || ends(sent, r->at, "从") || ends(sent, r->at, "從")))
+        return FALSE;
+    return starts(r->end, end, "起") || starts(r->end, end, "开始") || starts(r->end, end, "開始");
+}
+
 /* What a time r of the sentence [sent, end) tells the sentences after it: a year to come
  * (预计全年 after it is that year's), an event announced for a later day (调图后 is that
  * day's), a time declared in brackets for what follows (（…，下同）). */
@@ -329,7 +346,9 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
     }
     if (r->has_val && r->val.start.kind >= JB_POINT_MONTH && r->rel == REL_NONE &&
         (ends(sent, r->at, "将于") || ends(sent, r->at, "將於") || ends(sent, r->at, "计划于") ||
-         ends(sent, r->at, "計劃於")) &&
+         ends(sent, r->at, "計劃於") || ends(sent, r->at, "决定于") ||
+         ends(sent, r->at, "決定於") || ends(sent, r->at, "定于") || ends(sent, r->at, "定於") ||
+         effective_from(sent, end, r)) &&
         jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day)) {
         c->event = r->val;
         c->have_event = TRUE;
@@ -519,7 +538,7 @@ static void carry_in(Ctx *c, const char *sent, const char *end, const char *firs
     if (c->have_carry_in && estimate_opening(sent, first_number) &&
         estimate_of_its_year(c, &c->carry_in))
         c->carry_in_as_of = FALSE;
-    if (c->have_event && after_the_event(sent, end)) {
+    if (c->have_event && after_the_event(sent, end, first_number)) {
         c->carry_in = c->event; /* 将于12月10日起实行…。调图后，…1.32万列: that day's */
         c->have_carry_in = TRUE;
         c->carry_in_as_of = FALSE;

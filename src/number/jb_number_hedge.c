@@ -11,7 +11,7 @@
 
 /* A single-character hedge that is really the end of a longer word: 最近 附近 (recently,
  * nearby), 节约 签约 (save, sign), 赶超 (catch up), 買超 賣超 (net buying, selling), 通过 经过
- * (through). `at` is where the hedge word starts, `num` where the numeral starts. */
+ * (through), 跌破 打破 (below, break). `at` is where the hedge word starts, `num` where the numeral starts. */
 static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num)
 {
     if (q->len != 3)
@@ -19,7 +19,11 @@ static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num
     if (AT(c, at, "近"))
         return prev_char_in(c, at, "最附邻靠贴亲就鄰靠貼親");
     if (AT(c, at, "约") || AT(c, at, "約"))
-        return prev_char_in(c, at, "节制签预公契条相合违婚特邀履隐節簽預條違隱");
+        return prev_char_in(c, at, "节制签预公契条相合违婚特邀履隐節簽預條違隱") &&
+               !(at >= 6 && prev_char_in(c, at, "合") && prev_char_in(c, at - 3, "折"));
+    /* (折合约38.6亿美元: converted, about; 合约 is a contract) */
+    if (AT(c, at, "破")) /* 跌破 (below), 击破 打破 冲破 识破 看破 说破 道破 攻破 爆破 */
+        return prev_char_in(c, at, "跌击擊打冲衝识識看说說道攻爆突残殘");
     if (AT(c, at, "超")) {
         if (prev_char_in(c, at, "赶趕買賣买"))
             return TRUE; /* (買超, 賣超: a market's net buying and selling) */

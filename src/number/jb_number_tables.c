@@ -140,6 +140,7 @@ const QualDef JB_PREFIX_QUALS[] = {
     QD("近", JB_BOUND_AT_MOST),
     QD("约", JB_BOUND_ABOUT),
     QD("过", JB_BOUND_AT_LEAST),
+    QD("破", JB_BOUND_AT_LEAST), /* 零售破2200万辆: 突破 in a headline (not 跌破, 击破) */
     /* as many as, as high as: said with emphasis, still the figure itself */
     QD("多达", JB_BOUND_EXACT),
     QD("高达", JB_BOUND_EXACT),
