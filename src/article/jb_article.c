@@ -49,17 +49,18 @@ static gboolean only_space(const char *s)
 
 /* ---- title -------------------------------------------------------------------------- */
 
-/* "标题_新浪财经_新浪网" → "标题": cut short site names after _ | ｜ or a spaced dash. */
+/* "标题_新浪财经_新浪网" → "标题": cut short site names after _ | ｜, a spaced dash or a double
+ * hyphen (标题--某某中心). */
 static void cut_site_suffix(char *t)
 {
-    static const char *const seps[] = {"_", "|", "｜", " - ", " — ", " – ", " -- "};
+    static const char *const seps[] = {"_", "|", "｜", " - ", " — ", " – ", " -- ", "--"};
     for (;;) {
         /* the separator that starts last: one backward scan (a g_strrstr per separator
          * cost more than the rest of a short article's title handling) */
         char *best = NULL;
         gsize bestlen = 0, n = strlen(t);
         for (gsize at = n; at-- > 0 && !best;) {
-            if (t[at] != '_' && t[at] != '|' && t[at] != ' ' && t[at] != '\xEF')
+            if (t[at] != '_' && t[at] != '|' && t[at] != ' ' && t[at] != '\xEF' && t[at] != '-')
                 continue; /* no separator starts with another byte */
             for (gsize i = 0; i < G_N_ELEMENTS(seps); i++) {
                 gsize k = strlen(seps[i]);

@@ -428,6 +428,18 @@ static void md_flush_block(Md *m)
         return;
     }
     if (m->blk->len) {
+        /* a picture on the block's first line with its lines under it (![…逾九成](…) then
+         * *路氹一带酒店。…*): its alt text a caption of its own first, as one alone */
+        const char *nl = memchr(m->blk->str, '\n', m->blk->len), *alt0;
+        gsize n0 = nl ? md_caption(m->blk->str, (gsize)(nl - m->blk->str), &alt0) : 0;
+        if (n0 && m->c->next_kind == JB_PARA_BODY) {
+            string_clear(m->text);
+            md_inline(alt0, n0, m->text, NULL);
+            m->c->next_kind = JB_PARA_CAPTION;
+            jb_article_emit(m->c, m->text->str, m->text->len, m->blk_line);
+            g_string_erase(m->blk, 0, (gssize)(nl + 1 - m->blk->str));
+            m->blk_line++;
+        }
         string_clear(m->text);
         gsize links = 0;
         md_inline(m->blk->str, m->blk->len, m->text, &links);

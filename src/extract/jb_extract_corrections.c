@@ -3,7 +3,10 @@
  * withdrawn figure, where an earlier item states it, is no statement; the corrected one takes
  * that statement's period (the bulletin's month, the report's week), not the notice's day.
  *
- * Not for: the withdrawn figure inside the correction itself (in_short_quote), the earlier value
+ * Also the withdrawn figure inside a correction itself (jb_extract_withdrawn, asked by
+ * in_short_quote), a first estimate a revision supersedes and a figure in a cited article's title.
+ *
+ * Not for: the earlier value
  * of a revision (由早前公布的2.6%修訂為2.2%: revised_away), a repeat of a corrected value
  * (correction_repeats).
  */
@@ -154,4 +157,86 @@ void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out)
             }
         }
     }
+}
+
+/* ---- the withdrawn figure inside a correction, a superseded first estimate, a cited title ---- */
+
+/* Is the number at qs a first estimate a revision before it in the sentence supersedes
+ * (…修正值为年化下降1.2%，此前公布的初值为下降0.4%; 上修至…，初值为…): the revised one is the figure?
+ * Its clause names the first estimate (初值, 初步值, 此前公布, 早前公布); 前值 alone is the period
+ * before's. */
+static gboolean superseded(const char *s, const char *qs)
+{
+    static const char *const FIRST[] = {"初值", "初步值", "此前公布", "早前公布", "原公布", NULL};
+    static const char *const REVISED[] = {"修正", "修订", "修訂", "上修", "下修", NULL};
+    const char *cs = qs;
+    while (cs > s && !ends(s, cs, "，") && !ends(s, cs, "；") && !ends(s, cs, ","))
+        cs = g_utf8_prev_char(cs);
+    if (cs == s)
+        return FALSE; /* (the sentence's first clause: nothing revised before it) */
+    gboolean first = FALSE, revised = FALSE;
+    for (const char *const *w = FIRST; *w && !first; w++) {
+        const char *f = jb_find(cs, qs, *w, strlen(*w));
+        /* (not 较初值下修0.5个百分点, the revision's size; nor 由早前公布的2.6%修訂為2.2%, the
+         * revised value after it) */
+        first = f && !ends(cs, f, "较") && !ends(cs, f, "較") && !ends(cs, f, "比") &&
+                !jb_find(f, qs, "修", strlen("修"));
+    }
+    for (const char *const *w = REVISED; *w && first && !revised; w++)
+        revised = jb_find(s, cs, *w, strlen(*w)) != NULL;
+    return revised;
+}
+
+/* Is the number at [qs, qe) one a correction withdraws: inside a quotation (“前10月…同比下降4.1%”
+ * 应为“下降3.6%”, “出口增长21%”有误: its closing mark followed by 应为 or 有误, its opening one
+ * before it in the sentence, however far), or after 误写为? */
+gboolean jb_extract_withdrawn(const char *s, const char *qs, const char *qe, const char *end)
+{
+    /* (the value a correction says was written wrongly: 原稿误写为5.42亿元, 误写为“X”) */
+    static const char *const MISWRITTEN[] = {"误写为",   "誤寫為", "错写为", "錯寫為", "误写为“",
+                                             "誤寫為「", "误作",   "誤作",   NULL};
+    if (ends_any(s, qs, MISWRITTEN) || superseded(s, qs))
+        return TRUE;
+    const char *close = NULL;
+    if (!jb_find3(qe, qe + MIN(end - qe, 3 * 24), "”"))
+        return FALSE; /* (most numbers: no closing mark near; jb_find3: memmem's setup cost
+                       * more than the scan) */
+    for (const char *p = qe; p < end && p - qe < 3 * 24 && !close; p = g_utf8_next_char(p))
+        if (starts(p, end, "“") || starts(p, end, "。"))
+            return FALSE;
+        else if (starts(p, end, "”"))
+            close = p + strlen("”");
+    static const char *const WRONG[] = {"应为", "應為", "有误", "有誤", "更正为", "更正為", NULL};
+    gboolean wrong = FALSE;
+    for (const char *const *w = WRONG; close && *w && !wrong; w++)
+        wrong = starts(close, end, *w);
+    if (!wrong)
+        return FALSE;
+    for (const char *p = qs; p > s;) {
+        p = g_utf8_prev_char(p);
+        if (starts(p, qs, "”"))
+            return FALSE;
+        if (starts(p, qs, "“"))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Is the figure in the title of an article the sentence cites (本报11月30日刊发的《…降至3.06%》一文,
+ * 《…增长5%》的报道): that article's headline, not a figure stated here? */
+gboolean jb_extract_in_cited_title(const char *qe, const char *end)
+{
+    for (const char *p = qe; p < end && p < qe + 3 * 40; p = g_utf8_next_char(p)) {
+        if (starts(p, end, "《"))
+            return FALSE;
+        if (starts(p, end, "》")) {
+            static const char *const PIECE[] = {"一文", "文中", "的报道", "的報道", "报道",
+                                                "報道", "稿件", "一稿",   NULL};
+            for (const char *const *w = PIECE; *w; w++)
+                if (starts(p + strlen("》"), end, *w))
+                    return TRUE;
+            return FALSE;
+        }
+    }
+    return FALSE;
 }

@@ -66,6 +66,10 @@ gboolean jb_extract_headline_repeats_body(const Ctx *c, const JbQuantity *q, con
         /* (近86% is no range's low end, 介乎86%至88%: it is below the range; 超88% no high end) */
         gboolean low = jb_decimal_equal(bv, qv) && !(b->q.is_range && q->bound == JB_BOUND_AT_MOST);
         gboolean high = b->q.is_range && jb_decimal_equal(bh, qv) && q->bound != JB_BOUND_AT_LEAST;
+        /* (增超6% is past the body's 6.0%, not it: a bound says another figure than an exact one) */
+        if ((q->bound == JB_BOUND_AT_LEAST || q->bound == JB_BOUND_AT_MOST) && !b->q.is_range &&
+            b->q.bound == JB_BOUND_EXACT)
+            low = FALSE;
         JbPeriod bp;
         if (timed && b->period_stated && jb_period_parse(b->period, &bp, NULL) &&
             (jb_period_end_day(&bp) <= jb_period_first_day(&t->val) ||

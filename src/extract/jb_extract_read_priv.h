@@ -65,6 +65,11 @@ gboolean states_a_condition(const Ctx *c, const char *sent, const char *end, con
 /* jb_extract_corrections.c: a correction's withdrawn figure (“X”有误，应为“Y”) where an earlier
  * item of the page states it is dropped; the corrected figure takes its period. */
 void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out);
+/* Is the number at [qs, qe) of the sentence [s, end) one a correction withdraws (“…4.1%”应为…,
+ * 误写为X) or a first estimate a revision before it supersedes (…，此前公布的初值为…)? Is the
+ * figure ending at qe in the title of an article the sentence cites (《…3.06%》一文中)? */
+gboolean jb_extract_withdrawn(const char *s, const char *qs, const char *qe, const char *end);
+gboolean jb_extract_in_cited_title(const char *qe, const char *end);
 
 /* jb_extract_frame.c */
 void heading_period(Ctx *c, const char *heading, guint level);

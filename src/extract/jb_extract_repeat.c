@@ -315,6 +315,7 @@ static gboolean sentence_names(const Ctx *c, const JbStatement *s, const char *l
 
 /* Did a sentence of the article state this cell: the same value (a decline's sign aside: a
  * table's -10% is the prose's 下跌1成), unit and period, in a sentence naming the row? */
+#define PROSE_LOOK 512
 gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuantity *q,
                                   const char *period)
 {
@@ -364,8 +365,16 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
         if (sign)
             probe.q.value.mant = -probe.q.value.mant;
         GArray *bucket = g_hash_table_lookup(c->seen, &probe);
-        for (guint i = 0; bucket && i < bucket->len && !said; i++) {
-            const JbStatement *s = g_array_index(bucket, SeenEntry, i).s;
+        /* (a cell with no unit, | 流動居民 | 178,000 |, beside the prose's 約17.8萬人: the
+         * prose's statements of this value in any unit, the last PROSE_LOOK of them) */
+        gboolean any_unit = !q->unit[0] && k == 0;
+        guint n = any_unit ? c->out->len : bucket ? bucket->len : 0;
+        for (guint i = any_unit && n > PROSE_LOOK ? n - PROSE_LOOK : 0; i < n && !said; i++) {
+            const JbStatement *s = any_unit ? g_ptr_array_index(c->out, i)
+                                            : g_array_index(bucket, SeenEntry, i).s;
+            if (any_unit && (s->q.is_range || !(jb_decimal_equal(s->q.value, q->value) ||
+                                                jb_decimal_equal(s->q.value, probe.q.value))))
+                continue;
             if (strstr(s->quote, " | "))
                 continue; /* (another table's cell) */
             JbPeriod sp;

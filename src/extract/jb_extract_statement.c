@@ -232,10 +232,11 @@ static gboolean jiang_of_disposal(const char *at, const char *end)
     static JbLitFilter verbs; /* (the list's filter: most characters start none) */
     JB_LIT_FILTER_ONCE(&verbs, jb_words_sorting_verb);
     const char *q = g_utf8_next_char(at);
-    for (int k = 0; k < 14 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
+    /* (a revision's object may be long: 將8月份的平均入住率由早前公布的81.6%修訂為…) */
+    for (int k = 0; k < 48 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
         for (const char *const *w = jb_words_sorting_verb;
              *w && jb_lit_filter_may_start(&verbs, q, end); w++)
-            if (starts(q, end, *w))
+            if (starts(q, end, *w) && (k < 14 || strstr(*w, "修")))
                 return k > 0; /* (a noun between: 将X分为) */
         q = g_utf8_next_char(q);
     }

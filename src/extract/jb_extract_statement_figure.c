@@ -5,6 +5,7 @@
  *
  * Not for: putting the statement together (jb_extract_statement.c).
  */
+#include "jb_extract_read_priv.h"
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
 #include "jb_word_lists.h"
@@ -66,46 +67,11 @@ gboolean counts_list_before(const char *cs, const char *qs, const char *qe, cons
     return items == n;
 }
 
-/* Is the number at [qs, qe) one a correction withdraws: inside a quotation (“前10月…同比下降4.1%”
- * 应为“下降3.6%”, “出口增长21%”有误: its closing mark followed by 应为 or 有误, its opening one
- * before it in the sentence, however far), or after 误写为? */
-static gboolean withdrawn(const char *s, const char *qs, const char *qe, const char *end)
-{
-    /* (the value a correction says was written wrongly: 原稿误写为5.42亿元, 误写为“X”) */
-    static const char *const MISWRITTEN[] = {"误写为",   "誤寫為", "错写为", "錯寫為", "误写为“",
-                                             "誤寫為「", "误作",   "誤作",   NULL};
-    if (ends_any(s, qs, MISWRITTEN))
-        return TRUE;
-    const char *close = NULL;
-    if (!jb_find3(qe, qe + MIN(end - qe, 3 * 24), "”"))
-        return FALSE; /* (most numbers: no closing mark near; jb_find3: memmem's setup cost
-                       * more than the scan) */
-    for (const char *p = qe; p < end && p - qe < 3 * 24 && !close; p = g_utf8_next_char(p))
-        if (starts(p, end, "“") || starts(p, end, "。"))
-            return FALSE;
-        else if (starts(p, end, "”"))
-            close = p + strlen("”");
-    static const char *const WRONG[] = {"应为", "應為", "有误", "有誤", "更正为", "更正為", NULL};
-    gboolean wrong = FALSE;
-    for (const char *const *w = WRONG; close && *w && !wrong; w++)
-        wrong = starts(close, end, *w);
-    if (!wrong)
-        return FALSE;
-    for (const char *p = qs; p > s;) {
-        p = g_utf8_prev_char(p);
-        if (starts(p, qs, "”"))
-            return FALSE;
-        if (starts(p, qs, "“"))
-            return TRUE;
-    }
-    return FALSE;
-}
-
 /* A number inside a short quotation is a name or a slogan: “两个毫不动摇”, 「黃金50年」; one a
  * correction withdraws is none either, however long (withdrawn). */
 gboolean in_short_quote(const char *s, const char *qs, const char *qe, const char *end)
 {
-    if (withdrawn(s, qs, qe, end))
+    if (jb_extract_withdrawn(s, qs, qe, end))
         return TRUE;
     static const char *const OPEN[] = {"“", "「", "『"}, *const CLOSE[] = {"”", "」", "』"};
     enum { KINDS = G_N_ELEMENTS(OPEN) };
@@ -574,7 +540,8 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
 {
     const char *qs = sent + q->start, *qe = sent + q->end;
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
-        (c->definition_at && c->definition_at < qs) || digest_item_count(q, sent, qs))
+        jb_extract_in_cited_title(qe, sent_end) || (c->definition_at && c->definition_at < qs) ||
+        digest_item_count(q, sent, qs))
         return TRUE;
     if ((same_str(q->qualifier, "数") || same_str(q->qualifier, "數") ||
          same_str(q->qualifier, "几") || same_str(q->qualifier, "幾")) &&

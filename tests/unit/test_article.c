@@ -838,6 +838,27 @@ static void test_markdown_opening_tag(void)
     g_clear_error(&error);
     ok(t && t->shape == JB_SHAPE_MARKDOWN && kind_of(t, "9月" JB_CELL_SEP "4,924") == JB_PARA_TABLE,
        "a post opening with <figure>, with a pipe table only: Markdown");
+    /* a Markdown picture with its caption on the line under it: the alt text a caption of its
+     * own (a headline's figure the body rounds), the line under it as before */
+    g_autoptr(JbArticle) p = parse_as(
+        "pic.md",
+        "---\ntitle: 柳港11月客流\n---\n\n![柳港11月客流逾八成来自内地](/c.jpg \"码头\")\n"
+        "*柳港码头一景，游客排队入关。*\n\n11月柳港访客中内地旅客占83.4%。\n",
+        &error);
+    g_clear_error(&error);
+    ok(kind_of(p, "柳港11月客流逾八成来自内地") == JB_PARA_CAPTION,
+       "a picture's alt text above a caption line: a caption of its own");
+    ok(p && any_para_has(p, "柳港码头一景"),
+       "a picture's alt text above a caption line: the line kept");
+    /* a page title's site after a double hyphen (…累计突破700亿元--某某中心): cut */
+    g_autoptr(JbArticle) h = parse_as(
+        "t.html",
+        "<html><head><title>柳港11月访客人次增长一成--柳港旅游发展局</title></head><body><p>正文。</p>"
+        "</body></html>",
+        &error);
+    g_clear_error(&error);
+    ok(h && h->title && strcmp(h->title, "柳港11月访客人次增长一成") == 0,
+       "a title's site after -- is cut (%s)", h && h->title ? h->title : "(none)");
     g_autoptr(JbArticle) b = parse_as(
         "page.md", "---\ntitle: 页\n---\n<div><p>全市出口增长6%。</p><p>进口增长2%。</p></div>\n",
         &error);
