@@ -359,7 +359,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     t->at = p;
     t->known = TRUE;
     if ((e = months_to_now(s, p, limit, a, t)) || (e = years_to_now(s, p, limit, a, t)) ||
-        (e = years_ahead(s, p, limit, a, t)))
+        (e = years_ahead(s, p, limit, a, t)) || (e = jb_extract_days_ago(s, p, limit, a, t)))
         return e;
     if ((e = period_code(s, p, limit, a, t)))
         return e;

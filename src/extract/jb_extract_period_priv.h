@@ -251,6 +251,9 @@ const char *weekday_ref(const char *s, const char *p, const char *limit, const T
                         TimeRef *t);
 gboolean week_word(const char *s, const char *p, const char *limit, const TimeAnchor *a, TimeRef *t,
                    const char **end);
+/* A day counted back (一周前, 3天前, 一个月前: REL_DAYS_AGO), where it ends, or NULL. */
+const char *jb_extract_days_ago(const char *s, const char *p, const char *limit,
+                                const TimeAnchor *a, TimeRef *t);
 
 /* jb_extract_period_report.c */
 /* A periodic report's own time at p (本报告期, 年初至报告期末, 报告期末, 上年度末), counted

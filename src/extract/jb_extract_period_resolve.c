@@ -90,6 +90,30 @@ static JbPeriod this_or_last(const TimeRef *t, JbPeriod base, gboolean in_contex
     return out;
 }
 
+/* 一周前, 3天前, 一个月前: that many days or months (t->years, t->grain) before the day in
+ * force; after a span or a month, before the published day, or in a morning briefing the
+ * closes it reports. */
+static gboolean days_ago(const TimeRef *t, const JbPeriod *base, const TimeAnchor *a, JbPeriod *out)
+{
+    JbPeriod at = *base;
+    if ((base->start.kind != JB_POINT_DAY || jb_period_freq(base) != JB_FREQ_DAY) &&
+        !jb_extract_default_day(a, a->briefing, &at))
+        return FALSE;
+    JbPoint d = at.start;
+    if (d.kind != JB_POINT_DAY)
+        return FALSE;
+    if (t->grain == JB_POINT_DAY) {
+        *out = jb_period_of(jb_point_add(d, -t->years));
+        return TRUE;
+    }
+    /* (the same day of the month, or that month's last) */
+    JbPeriod whole = jb_period_of(
+        jb_point_add((JbPoint){JB_POINT_MONTH, d.year, d.n, 0}, -t->years));
+    gint64 last = jb_period_end_day(&whole) - 1;
+    *out = jb_period_of(jb_point_of_days(MIN(jb_period_first_day(&whole) + d.day - 1, last)));
+    return TRUE;
+}
+
 gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
                                  const GArray *refs, guint i, JbPeriod *out)
 {
@@ -198,6 +222,8 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
     }
     case REL_MONTH_TO_DAY:
         return month_so_far(&base, out);
+    case REL_DAYS_AGO:
+        return days_ago(t, &base, a, out);
     case REL_PREV:
     case REL_THIS:
         *out = this_or_last(t, base, ctx != NULL, a);

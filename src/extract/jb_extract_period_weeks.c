@@ -185,3 +185,36 @@ gboolean week_word(const char *s, const char *p, const char *limit, const TimeAn
     }
     return FALSE;
 }
+
+/* A day counted back from the one spoken of (一周前, 两周前, 一週前, 3天前, 一个月前): the day
+ * that many weeks, days or months before the day in force (REL_DAYS_AGO), a base as a rule
+ * (较一周前的71%: the level of that day). Not a deadline (力争8日前: before the 8th), the
+ * first days of a span (前一周), nor a time about it (一周前后). */
+const char *jb_extract_days_ago(const char *s, const char *p, const char *limit,
+                                const TimeAnchor *a, TimeRef *t)
+{
+    if (!g_ascii_isdigit(*p) && !cn_small_may_start(cjk_at(p, limit)))
+        return NULL;
+    if (p > s && (g_ascii_isdigit(p[-1]) ||
+                  ends_with_any(s, p, (const char *const[]){"第", "前", "近", "这", "這", NULL})))
+        return NULL;
+    const char *q = p;
+    int n = small_number(&q, s, limit, 60);
+    static const struct {
+        const char *word;
+        int days; /* per unit; 0: a month */
+    } UNITS[] = {{"个星期", 7}, {"個星期", 7}, {"星期", 7}, {"周", 7},
+                 {"週", 7},     {"天", 1},     {"个月", 0}, {"個月", 0}};
+    const char *e = NULL;
+    guint k = 0;
+    while (n >= 1 && k < G_N_ELEMENTS(UNITS) && !(e = lit(q, limit, UNITS[k].word)))
+        k++;
+    if (!e || !(e = lit(e, limit, "前")) || a->day.kind != JB_POINT_DAY ||
+        any_lit(e, limit, (const char *const[]){"后", "後", "左右", "以前", NULL}))
+        return NULL;
+    t->rel = REL_DAYS_AGO;
+    t->grain = UNITS[k].days ? JB_POINT_DAY : JB_POINT_MONTH;
+    t->years = UNITS[k].days ? n * UNITS[k].days : n;
+    t->sentence_only = TRUE;
+    return e;
+}

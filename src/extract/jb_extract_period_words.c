@@ -66,6 +66,25 @@ static gboolean today_word(const char *s, const char *p, const char *limit, cons
         *end = e;
         return TRUE;
     }
+    /* tomorrow (今日…，明日将降至5℃左右): the day after; a figure of it is yet to come. Not
+     * inside a word ending in 明 (说明日前, 表明日本, 证明): a future's name (美好的明天,
+     * 明日之星) is no day either */
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"明天", "明日", "明晨", "明早", "明晚", NULL})) &&
+        !ends_with_any(s, p, (const char *const[]){"说", "說", "表", "证", "證", "声", "聲", "标",
+                                                   "標", "阐", "闡", "注", "查", "发", "發", "透",
+                                                   "光", "文", "清", "聪", "聰", "照", "简", "簡",
+                                                   "指", "申", "鲜", "鮮", "分", "英", "高", "神",
+                                                   "载", "載", "写", "寫", "列", "讲", "講", "点",
+                                                   "點", "辨", "判", "开", "開", "的", NULL}) &&
+        !any_lit(e, limit, (const char *const[]){"之", "方舟", "黄花", "黃花", NULL})) {
+        if (a->day.kind != JB_POINT_DAY)
+            return TRUE;
+        t->p = jb_period_of(jb_point_add(a->day, 1)); /* (its sentence's: no story's period) */
+        t->future_word = t->sentence_only = TRUE;
+        *end = e;
+        return TRUE;
+    }
     if ((e = any_lit(p, limit, (const char *const[]){"昨天", "昨日", "昨晚", NULL}))) {
         if (a->day.kind != JB_POINT_DAY)
             return TRUE;
@@ -474,6 +493,7 @@ static guint time_word_readers(gunichar c)
     case 0x73B0: /* 现 */
     case 0x73FE: /* 現 */
     case 0x6628: /* 昨 */
+    case 0x660E: /* 明 (明天, 明日) */
     case 0x65E5: /* 日 (日盘) */
         return TW_TODAY;
     case 0x53BB: /* 去 */
@@ -530,6 +550,8 @@ gboolean time_word_second(gunichar c, const char *q, const char *limit)
         return c2 == 0x5E74;                          /* 年 */
     case 0x65E5:                                      /* 日 */
         return c2 == 0x76D8 || c2 == 0x76E4;          /* 盘, 盤 */
+    case 0x660E: /* 明: 明天, 明日, 明晨, 明早, 明晚 */
+        return c2 == 0x5929 || c2 == 0x65E5 || c2 == 0x6668 || c2 == 0x65E9 || c2 == 0x665A;
     default:
         return TRUE;
     }

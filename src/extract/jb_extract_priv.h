@@ -192,8 +192,8 @@ typedef enum {
     TIME_RESTATE, /* the same time again in brackets (今年第二季（4至6月）): ignored */
 } TimeRole;
 
-/* A time relative to the period in force (the context) rather than to the published date:
- * resolved when a figure uses it. */
+/* A time relative to the period in force (the context), not to the published date: resolved
+ * when a figure uses it. */
 typedef enum {
     REL_NONE,       /* absolute: `p` holds it */
     REL_SAME,       /* 同期: the context */
@@ -215,10 +215,10 @@ typedef enum {
                 * February, with no year named: to last year, a review's) */
     REL_MONTH_TO_DAY, /* 前三周, 前两周 after a week of a month: from the month's first day to
                        * the context's last day (11月第三周…；前三周日均: 11-01 to 11-22) */
+    REL_DAYS_AGO,     /* 一周前, 3天前, 一个月前: `years` days or months (`grain`) back */
 } TimeRel;
 
-/* Relative times that name a period of their own once resolved: the period in force after
- * them, as an absolute time is. */
+/* Relative times that, once resolved, name the period in force after them (as absolute ones). */
 #define REL_NAMES_PERIOD(rel)                                                                      \
     ((rel) == REL_NONE || (rel) == REL_YEAR || (rel) == REL_YEAR_START || (rel) == REL_YEAR_END || \
      (rel) == REL_YEARS)
@@ -432,9 +432,8 @@ typedef struct {
 #define JB_ROW_SAID 8
 
 /* One article being read (see jb_extractor_run). */
-/* A name the story defined by a span in brackets: 上个雪季（2025年11月至2026年4月）. A story
- * keeps the last 8 names it defined (a ninth drops the oldest: a story defines two or three,
- * and a name it defined long before is no longer what it means). */
+/* A name the story defined by a span in brackets (上个雪季（2025年11月至2026年4月）); it keeps
+ * the last 8 (a ninth drops the oldest: one defined long before no longer means it). */
 #define JB_NAMED_SPANS 8
 typedef struct {
     char name[40]; /* the words before the bracket, UTF-8 */
@@ -571,6 +570,7 @@ typedef struct {
     gboolean headline;       /* reading the headlines (after the body) */
     GHashTable *headline_keys;         /* jb_extract_headline_keys of the article */
     const JbSection *section;          /* the one being read (NULL: the article's) */
+    struct SectionNames *names;        /* what each section's body named, for its headline */
     GArray *glued;                     /* Glued: headlines found glued to a sentence, read last */
     GPtrArray *warnings;               /* NULL, or where to report what could not be read */
     GArray *subjects;                  /* SubjectHit of the sentence being read */
