@@ -64,6 +64,8 @@ typedef struct {
     char *title;     /* its heading, "" for what precedes the first heading */
     char *published; /* its own ISO date when it states one, else "" (the article's holds) */
     char *url;       /* its own link, else "" */
+    gboolean item;   /* an item of a run-on bulletin, its bold headline glued to its story
+                        (**标题**正文…。**标题2**…): a story of its own */
 } JbSection;
 
 typedef struct {

@@ -17,7 +17,7 @@ void jb_article_section_clear(gpointer p)
 /* The lead: what precedes the first heading. */
 void jb_article_begin_first_section(JbArticle *a)
 {
-    JbSection x = {0, g_strdup(""), g_strdup(""), g_strdup("")};
+    JbSection x = {0, g_strdup(""), g_strdup(""), g_strdup(""), FALSE};
     g_array_append_val(a->sections, x);
 }
 
@@ -33,7 +33,7 @@ void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *da
     char *t = title ? jb_article_clean_text(title, n) : NULL;
     char *d = date ? jb_article_parse_date(date) : NULL;
     JbSection x = {a->paragraphs->len, t ? t : g_strdup(""), d ? d : g_strdup(""),
-                   url ? jb_article_strip_dup(url) : g_strdup("")};
+                   url ? jb_article_strip_dup(url) : g_strdup(""), FALSE};
     g_array_append_val(a->sections, x);
     c->section_blocks = 0;
 }

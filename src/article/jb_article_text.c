@@ -368,6 +368,9 @@ static gboolean md_bold_items(Md *m)
             line += *x == '\n';
         md_emit(m, p, (gsize)(at - p), line);
         jb_article_begin_section(m->c, NULL, 0, NULL, NULL); /* titled by its headline */
+        /* (a news headline, long enough to stand glued; a label, **客源结构**, parts one story) */
+        JbSection *x = &g_array_index(m->c->a->sections, JbSection, m->c->a->sections->len - 1);
+        x->item = g_utf8_strlen(h, (gssize)hn) >= 9;
         m->c->next_kind = JB_PARA_HEADING;
         md_emit(m, h, hn, line);
         m->c->next_kind = JB_PARA_BODY;

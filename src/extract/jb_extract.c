@@ -557,6 +557,7 @@ static void ctx_init(Ctx *c, JbExtractor *x, const JbArticle *article, GPtrArray
     c->sentence_stops = x->sentence_stops;
     c->headline_keys = jb_extract_headline_keys(article, heads);
     c->glued = jb_extract_glued_new();
+    c->names = jb_extract_names_new(article->sections->len);
 }
 
 static void ctx_clear(Ctx *c)
@@ -569,6 +570,7 @@ static void ctx_clear(Ctx *c)
     g_hash_table_unref(c->seen);
     g_hash_table_unref(c->headline_keys);
     g_array_unref(c->glued);
+    g_free(c->names);
 }
 
 /* Is paragraph j a table's section row (一、移动业务, 其中：) between its rows: a short line
@@ -601,9 +603,10 @@ static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, con
     guint8 kind = g_array_index(article->kinds, guint8, *i);
     const JbSection *here = jb_article_section_of(article, *i);
     if (here != *section) {
+        jb_extract_keep_names(c, *section);
         *section = here;
         enter_section(c, here);
-        if (here->first == 0 || here->published[0] || here->url[0]) {
+        if (here->first == 0 || here->published[0] || here->url[0] || here->item) {
             open_story(c); /* a new story (a digest's item): its own opening and headings */
             forget_headings(c);
         }
@@ -656,7 +659,7 @@ static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
     forget_headings(c);
     for (guint k = 0; k < c->glued->len; k++) {
         const Glued *g = &g_array_index(c->glued, Glued, k);
-        enter_section(c, g->section);
+        jb_extract_enter_headline(c, g->section, NULL);
         extract_paragraph(c, g->text, g->line);
     }
     gboolean title_seen = FALSE;
@@ -664,7 +667,7 @@ static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
         if (!(heads[i] & JB_HEAD_LINE) && !contents[i])
             continue;
         const char *para = g_ptr_array_index(article->paragraphs, i);
-        enter_section(c, jb_article_section_of(article, i));
+        jb_extract_enter_headline(c, jb_article_section_of(article, i), NULL);
         if (heads[i] & JB_HEAD_CONTENTS) { /* each headline its own: no time carries over */
             g_auto(GStrv) items = g_strsplit(para, "；", -1);
             for (char **h = items; *h; h++)
@@ -675,7 +678,7 @@ static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
         title_seen = title_seen || strcmp(para, article->title ? article->title : "") == 0;
     }
     if (!title_seen && article->title && article->title[0]) {
-        enter_section(c, NULL);
+        jb_extract_enter_headline(c, NULL, &g_array_index(article->sections, JbSection, 0));
         extract_paragraph(c, article->title, 1);
     }
 }
@@ -692,6 +695,7 @@ GPtrArray *jb_extractor_run(JbExtractor *x, const JbArticle *article, GPtrArray 
     const JbSection *section = NULL;
     for (guint i = 0; i < article->paragraphs->len; i++)
         read_body_paragraph(&c, &i, &section, contents, heads, digest);
+    jb_extract_keep_names(&c, section);
     read_headlines(&c, contents, heads);
     jb_extract_drop_prose_repeating_tables(c.out, c.body_statements);
     jb_extract_apply_corrections(article, c.out);

@@ -6,7 +6,7 @@
  *
  * Not for: reading times (jb_extract_period*.c) or the period in force (jb_extract.c).
  */
-#include "jb_extract_priv.h"
+#include "jb_extract_read_priv.h"
 
 /* The words before a bracket at `open`: CJK ideographs back to a clause mark, a digit or
  * a Latin letter; at most 12 characters. "" when fewer than two. */
@@ -330,4 +330,57 @@ void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first
             }
         }
     }
+}
+
+/* The weeks and spans a section's body named (上周（11月16日至22日）, 11月第2周（…）): its own
+ * headline's, read after every body (a feed item's title 上周…, not the week before the last
+ * item's). */
+struct SectionNames {
+    NamedSpan spans[JB_NAMED_SPANS];
+    guint n_spans;
+    JbPeriod week;
+    gboolean have_week, week_last;
+};
+
+struct SectionNames *jb_extract_names_new(guint sections)
+{
+    return g_new0(struct SectionNames, sections ? sections : 1);
+}
+
+static struct SectionNames *names_of(Ctx *c, const JbSection *x)
+{
+    return &c->names[x - &g_array_index(c->article->sections, JbSection, 0)];
+}
+
+void jb_extract_keep_names(Ctx *c, const JbSection *x)
+{
+    if (!x)
+        return;
+    struct SectionNames *n = names_of(c, x);
+    memcpy(n->spans, c->named_spans, sizeof n->spans);
+    n->n_spans = c->n_named_spans;
+    n->week = c->story_week;
+    n->have_week = c->have_story_week;
+    n->week_last = c->week_last;
+}
+
+void jb_extract_enter_headline(Ctx *c, const JbSection *x, const JbSection *names)
+{
+    enter_section(c, x);
+    if (!names && !(names = x))
+        return;
+    /* (a part that named none, as the title's over a weekly's first part: the story's next
+     * part's, 周票房｜本周大盘… of the week its 一、大盘 names; not another story's) */
+    const GArray *all = c->article->sections;
+    const struct SectionNames *n = names_of(c, names);
+    for (const JbSection *y = names + 1;
+         !n->have_week && !n->n_spans && y < &g_array_index(all, JbSection, all->len) &&
+         !y->published[0] && !y->url[0];
+         y++)
+        n = names_of(c, y);
+    memcpy(c->named_spans, n->spans, sizeof n->spans);
+    c->n_named_spans = n->n_spans;
+    c->story_week = n->week;
+    c->have_story_week = n->have_week;
+    c->week_last = n->week_last;
 }

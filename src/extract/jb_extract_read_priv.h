@@ -71,6 +71,13 @@ void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out);
 gboolean jb_extract_withdrawn(const char *s, const char *qs, const char *qe, const char *end);
 gboolean jb_extract_in_cited_title(const char *qe, const char *end);
 
+/* jb_extract_named.c: the names and weeks each section's body defined (Ctx.names, one per
+ * section), kept as its body ends; a headline of section x entered (enter_section) with
+ * those of `names` (NULL: x's) */
+struct SectionNames *jb_extract_names_new(guint sections);
+void jb_extract_keep_names(Ctx *c, const JbSection *x);
+void jb_extract_enter_headline(Ctx *c, const JbSection *x, const JbSection *names);
+
 /* jb_extract_frame.c */
 void heading_period(Ctx *c, const char *heading, guint level);
 void enter_section(Ctx *c, const JbSection *x);

@@ -293,6 +293,23 @@ int main(void)
         g_string_free(got, TRUE);
     }
 
+    { /* a feed item's title 上周…: the week its own item names (上周（11月16日至22日）), not the
+       * week before the next item's 11月第2周 (headlines are read after every body) */
+        static const char feed[] =
+            "<?xml version='1.0' encoding='UTF-8'?>\n<rss version=\"2.0\"><channel><title>某市交通"
+            "</title>\n<item><title>上周全市地铁日均客运量逾620万人次</title><pubDate>Mon, 23 Nov 2026 "
+            "09:00:00 +0800</pubDate><description>上周（11月16日至22日），全市地铁日均客运量623.4万"
+            "人次。</description></item>\n<item><title>11月第2周出租车运营情况</title><pubDate>Wed, 18 "
+            "Nov 2026 09:00:00 +0800</pubDate><description>11月第2周（11月9日至15日），全市出租车日均"
+            "载客41.2万人次。</description></item>\n</channel></rss>\n";
+        g_autoptr(JbArticle) fa = jb_article_parse("f.xml", feed, strlen(feed), NULL, NULL, &e);
+        g_assert_no_error(e);
+        g_autoptr(GPtrArray) fs = jb_extract_article(fa, dict);
+        const JbStatement *t = find(fs, "6200000");
+        ok(t && strcmp(t->period, "2026-11-16/2026-11-22") == 0,
+           "a feed item's title 上周 is the week its item names (%s)", t ? t->period : "none");
+    }
+
     jb_dict_free(dict);
     return tap_done();
 }
