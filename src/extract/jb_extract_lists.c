@@ -430,6 +430,47 @@ static GPtrArray *list_items_before(Ctx *c, const char *sent, const char *before
     return items;
 }
 
+/* The two measures a word before 分别 joins (产销分别完成X和Y: production and sales; 进出口:
+ * imports and exports; 收支: income and spending), each with the words of its clause before it
+ * (汽车产量, 汽车销量), from the last one in the 40 characters before `fenbie`; its clause's end in
+ * `*list_end` (the start of 分别's clause when it is an earlier one: …，同比分别增长…). NULL
+ * when none is there. */
+static GPtrArray *compound_items(Ctx *c, const char *sent, const char *fenbie,
+                                 const char **list_end)
+{
+    static const char *const C[][3] = {{"产销", "产量", "销量"},
+                                       {"產銷", "產量", "銷量"},
+                                       {"进出口", "进口", "出口"},
+                                       {"進出口", "進口", "出口"},
+                                       {"收支", "收入", "支出"}};
+    const char *at = NULL, *head = NULL;
+    gsize k = 0, len = 0;
+    /* (in a window: a sentence of thousands of 分别 is not walked again for each) */
+    for (const char *p = jb_utf8_back(sent, fenbie, 40); p < fenbie; p = g_utf8_next_char(p))
+        for (gsize i = 0; i < G_N_ELEMENTS(C); i++)
+            if (starts(p, fenbie, C[i][0])) {
+                at = p;
+                k = i;
+                len = strlen(C[i][0]);
+            }
+    if (!at)
+        return NULL;
+    head = jb_extract_clause_start(c, sent, at);
+    const char *cs = jb_extract_clause_start(c, sent, fenbie);
+    const char *after = at + len;
+    if (starts(after, fenbie, "量"))
+        after += strlen("量"); /* (产销量分别为…) */
+    if (cs <= at && after != fenbie)
+        return NULL; /* (in 分别's clause, right before it: 汽车产销分别…, not 产销率…分别) */
+    if (item_has_figure(head, at))
+        return NULL;
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    for (int m = 1; m <= 2; m++)
+        g_ptr_array_add(items, g_strdup_printf("%.*s%s", (int)(at - head), head, C[k][m]));
+    *list_end = cs <= at ? fenbie : cs;
+    return items;
+}
+
 void fenbie_list_clear(FenbieList *l)
 {
     g_clear_pointer(&l->years, g_ptr_array_unref);
@@ -486,11 +527,19 @@ gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l
     }
     const char *list_end = NULL;
     l->items = list_items_before(c, sent, fenbie, &list_end);
+    GPtrArray *two = NULL;
+    const char *two_end = NULL;
+    if (l->n == 2 && (!l->items || l->items->len != 2) &&
+        (two = compound_items(c, sent, fenbie, &two_end))) {
+        g_clear_pointer(&l->items, g_ptr_array_unref);
+        l->items = two;
+        list_end = two_end;
+    }
     gboolean by_items = l->items && l->items->len == l->n;
-    if (l->subjects->len != l->n && by_items) {
+    if ((l->subjects->len != l->n && by_items) || two) {
         g_ptr_array_set_size(l->subjects, 0);
-        for (guint i = 0; i < l->items->len; i++)
-            g_ptr_array_add(l->subjects, g_ptr_array_index(l->items, i));
+        for (guint i = 0; i < l->items->len; i++) /* (a compound's: the sentence's subject) */
+            g_ptr_array_add(l->subjects, two ? NULL : g_ptr_array_index(l->items, i));
     }
     if (by_items)
         shared = list_end;

@@ -52,6 +52,8 @@ static gboolean time_lead_goes_nowhere(gunichar c, const char *q, const char *li
     case 0x76EE: /* 目 */
     case 0x622A: /* 截 */
     case 0x65E5: /* 日 (日盘: today_word's only word with it) */
+    case 0x4E2D: /* 中 (中期業績: interim_word's) */
+    case 0x6700: /* 最 (最新报: today_word's) */
         return !time_word_second(c, q, limit);
     default:
         return FALSE; /* (两 and 兩 also begin a numeral: small_number's) */

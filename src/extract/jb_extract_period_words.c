@@ -56,6 +56,18 @@ static gboolean today_word(const char *s, const char *p, const char *limit, cons
         *end = e;
         return TRUE;
     }
+    /* the latest reading (…9月升至4.4%，最新为4.5%; 最新報97.9): now, not the month before it */
+    if ((e = lit(p, limit, "最新")) &&
+        any_lit(
+            e, limit,
+            (const char *const[]){"报", "報", "为", "為", "录得", "錄得", "值为", "值為", NULL})) {
+        if (!a->day.kind)
+            return TRUE;
+        t->p = jb_period_of(a->day);
+        t->now_word = t->sentence_only = TRUE; /* (a reading's: not the next sentence's) */
+        *end = e;
+        return TRUE;
+    }
     if ((e = any_lit(
              p, limit,
              (const char *const[]){"今天", "今日", "今早", "今晨", "今午", "今晚", NULL}))) {
@@ -442,6 +454,34 @@ static const char *season_word(const char *p, const char *limit, const TimeAncho
     return e;
 }
 
+/* An interim report's results with no year of their own (中期業績, 中期純利, 中期盈利): the
+ * first half over by the published day — of the fiscal year, where the article says its
+ * years end in another month (a->fy_end) — as 2026年中期业绩 is 2026's. Not a mid-term
+ * target (中期盈利目标), nor 中期票据, 中期借贷便利 (no results noun). */
+static const char *interim_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
+{
+    const char *e = lit(p, limit, "中期");
+    const char *n = e ? any_lit(e, limit,
+                                (const char *const[]){"业绩", "業績", "纯利", "純利", "净利",
+                                                      "淨利", "盈利", "溢利", "亏损", "虧損",
+                                                      "收入", "收益", "营收", "營收", NULL})
+                      : NULL;
+    if (!n || a->day.kind < JB_POINT_MONTH ||
+        any_lit(n, limit,
+                (const char *const[]){"目标", "目標", "规划", "規劃", "计划", "計劃", NULL}))
+        return NULL;
+    if (a->fy_end >= 1 && a->fy_end <= 11) {
+        JbPoint first = fiscal_year_of(a->day, a->fy_end).start;
+        if (jb_point_add(first, 5).year * 12 + jb_point_add(first, 5).n >=
+            anchor_year(a) * 12 + anchor_month(a))
+            first = jb_point_add(first, -12); /* (this year's first half not over yet) */
+        t->p = month_run(first, 6);
+    } else {
+        t->p = point_period(JB_POINT_HALF, anchor_year(a) - (anchor_month(a) < 7), 1, 0);
+    }
+    return e;
+}
+
 /* Which of time_word's readers a word may start with the character c: each reads only words
  * that begin at p, and returns none when no word of its own is there, so a reader whose
  * words all begin otherwise is not asked (the time scan stops at every 上, 本, 年…). */
@@ -455,7 +495,8 @@ enum {
     TW_YEAR = 1 << 6,   /* year_word: 全年, 过去一年, 年初, 年底, 年内 */
     TW_FISCAL = 1 << 7, /* fiscal_word: 本财年, 今财年, 上财年, 上半财年, 下半财年 */
     TW_PLAN = 1 << 8,   /* plan_period: “十四五”, 十三五 */
-    TW_SEASON = 1 << 9, /* winter_word, season_word: 今冬, 去冬, 这个冬天, 本雪季 */
+    TW_SEASON = 1 << 9,   /* winter_word, season_word: 今冬, 去冬, 这个冬天, 本雪季 */
+    TW_INTERIM = 1 << 10, /* interim_word: 中期業績, 中期纯利 */
 };
 
 static guint time_word_readers(gunichar c)
@@ -494,8 +535,11 @@ static guint time_word_readers(gunichar c)
     case 0x73FE: /* 現 */
     case 0x6628: /* 昨 */
     case 0x660E: /* 明 (明天, 明日) */
+    case 0x6700: /* 最 (最新报) */
     case 0x65E5: /* 日 (日盘) */
         return TW_TODAY;
+    case 0x4E2D: /* 中 */
+        return TW_INTERIM;
     case 0x53BB: /* 去 */
         return TW_CONTEXT | TW_SEASON;
     case 0x540C: /* 同 */
@@ -550,6 +594,10 @@ gboolean time_word_second(gunichar c, const char *q, const char *limit)
         return c2 == 0x5E74;                          /* 年 */
     case 0x65E5:                                      /* 日 */
         return c2 == 0x76D8 || c2 == 0x76E4;          /* 盘, 盤 */
+    case 0x6700:                                      /* 最 */
+        return c2 == 0x65B0;                          /* 新 */
+    case 0x4E2D:                                      /* 中 */
+        return c2 == 0x671F;                          /* 期 */
     case 0x660E: /* 明: 明天, 明日, 明晨, 明早, 明晚 */
         return c2 == 0x5929 || c2 == 0x65E5 || c2 == 0x6668 || c2 == 0x65E9 || c2 == 0x665A;
     default:
@@ -597,5 +645,7 @@ const char *time_word(const char *s, const char *p, const char *limit, const Tim
         return e;
     if ((may & TW_FISCAL) && (e = fiscal_word(p, limit, a, t)))
         return e;
+    if (may & TW_INTERIM)
+        return interim_word(p, limit, a, t);
     return (may & TW_PLAN) ? plan_period(p, limit, a, t) : NULL;
 }

@@ -319,7 +319,7 @@ void jb_extract_anchors(const GPtrArray *paragraphs, int *fy_end, gboolean *roc,
     X(0x5F8C) /* 後 */ X(0x6765) /* 来 */ X(0x4F86) /* 來 */ X(0x201C) /* “ */                   \
     X(0x622A) /* 截 */ X(0x62A5) /* 报 */ X(0x5831) /* 報 */ X(0x661F) /* 星 */                  \
     X(0x793C) /* 礼 */ X(0x79AE) /* 禮 */ X(0x8FD9) /* 这 */ X(0x9019) /* 這 */ X(0x6708) /* 月 */ \
-    X(0x672A) /* 未 */ X(0x671F) /* 期 */ X(0x65E5) /* 日 */
+    X(0x672A) /* 未 */ X(0x671F) /* 期 */ X(0x65E5) /* 日 */ X(0x4E2D) /* 中 */ X(0x6700) /* 最 */
 /* clang-format on */
 
 /* jb_extract_headline.c */
