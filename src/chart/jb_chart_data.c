@@ -28,24 +28,24 @@ void jb_chart_set_source_names(JbChart *c, const JbSourceNames *names)
     c->source_names = names;
 }
 
-/* Each source once, by name (publisher, title) when known, else by file name; `seen` the
- * names in `names` (borrowed), looked up by hash: an archive of a title an article names
- * thousands (a search of the list for each was 25000² comparisons at 25000 articles). */
-static void add_sources(GPtrArray *names, GHashTable *seen, const JbSourceNames *known,
-                        const char *list)
+/* Each source of `list` (";"-separated) counted once, by name (publisher, title) when
+ * known, else by file name: an archive of a title an article names thousands, counted by
+ * hash (a search of the list for each was 25000² comparisons at 25000 articles), and the
+ * list read in place (split, a copy of each path as well). */
+static void add_sources(JbNameSet *set, const JbSourceNames *known, const char *list, GString *one)
 {
-    g_auto(GStrv) parts = g_strsplit(list, ";", -1);
-    for (char **p = parts; *p; p++) {
-        char *s = g_strstrip(*p);
-        if (!*s)
+    for (const char *p = list, *end; *p; p = *end ? end + 1 : end) {
+        end = p + strcspn(p, ";");
+        const char *a = p, *b = end;
+        while (a < b && g_ascii_isspace(*a))
+            a++;
+        while (b > a && g_ascii_isspace(b[-1]))
+            b--;
+        if (a == b)
             continue;
-        char *base = jb_source_names_get(known, s);
-        if (g_hash_table_contains(seen, base)) {
-            g_free(base);
-        } else {
-            g_ptr_array_add(names, base);
-            g_hash_table_add(seen, base);
-        }
+        g_string_truncate(one, 0);
+        g_string_append_len(one, a, b - a);
+        jb_name_set_add(set, jb_source_names_get(known, one->str));
     }
 }
 
@@ -141,15 +141,15 @@ static JbChartPoint *point_new(const JbSeries *series, const JbSeriesRow *row, G
 }
 
 /* The source line: the first few articles named, the rest counted, so it stays one line. */
-static char *source_line(GPtrArray *sources)
+static char *source_line(const JbNameSet *sources)
 {
-    enum { NAMED = 3 };
-    guint total = sources->len;
+    enum { NAMED = SOURCES_NAMED };
+    guint total = sources->total;
     if (total == 0)
         return g_strdup("");
     g_autoptr(GPtrArray) names = g_ptr_array_new();
     for (guint i = 0; i < total && i < (total > NAMED + 1 ? NAMED : total); i++)
-        g_ptr_array_add(names, g_ptr_array_index(sources, i));
+        g_ptr_array_add(names, g_ptr_array_index(sources->kept, i));
     g_ptr_array_add(names, NULL);
     g_autofree char *list = g_strjoinv("、", (char **)names->pdata);
     return total > NAMED + 1 ? g_strdup_printf("来源：%s等%u篇", list, total)
@@ -200,8 +200,9 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
     g_clear_pointer(&c->grid, jb_chart_grid_free);
     g_auto(GStrv) labels = c->labels ? g_strsplit(c->labels, ";", -1) : NULL;
     guint n_labels = labels ? g_strv_length(labels) : 0;
-    g_ptr_array_set_size(c->sources, 0);
-    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal); /* in c->sources */
+    jb_name_set_clear(&c->sources);
+    jb_name_set_init(&c->sources, SOURCES_NAMED + 1);
+    g_autoptr(GString) one = g_string_new(NULL);
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
     for (guint m = 0; m < c->metrics->len; m++) {
         const char *id = g_ptr_array_index(c->metrics, m);
@@ -236,7 +237,7 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
             if (!s->label && *row->label)
                 s->label = g_strdup(row->label);
             g_autofree char *sources = jb_series_row_sources(series, row); /* (may be spilled) */
-            add_sources(c->sources, seen, c->source_names, sources);
+            add_sources(&c->sources, c->source_names, sources, one);
         }
         if (s->points->len == 0) {
             g_set_error(error, JB_ERROR, JB_ERROR_INPUT, "%s: no rows for metric '%s'",
@@ -262,7 +263,7 @@ gboolean jb_chart_load_series(JbChart *c, const JbSeries *series, GError **error
     g_free(c->unit);
     c->unit = g_strdup(s0->unit);
     if (!c->source)
-        c->source = source_line(c->sources);
+        c->source = source_line(&c->sources);
     c->grid = jb_chart_grid_new(c);
     if (!jb_chart_parts(c, error))
         return FALSE;

@@ -26,6 +26,7 @@
 #include <math.h>
 
 #define JB_CHART_MIN_TEXT 7.0 /* points: the smallest text a chart draws */
+#define SOURCES_NAMED 3       /* a source line names 3 sources and counts the rest (等N篇) */
 
 typedef struct {
     char *label;  /* the category: the period as stated ("2025") or a name ("广东") */
@@ -105,7 +106,8 @@ struct JbChart {
     gboolean transparent;
     gboolean svg_text;      /* SVG output writes text as <text>, not glyph outlines */
     GPtrArray *points;      /* the first series' points (a reference to series[0]->points) */
-    GPtrArray *sources;     /* char*: every article behind the points drawn, in order */
+    JbNameSet sources;      /* the articles behind the points drawn, by name: the first
+                             * few, in order, and the count (jb_sources.h) */
     JbDiag *diag;           /* borrowed (jb_chart_set_diag), NULL: warnings dropped */
     gboolean glyphs_warned; /* the missing glyphs were reported (once per chart, not per draw) */
 };

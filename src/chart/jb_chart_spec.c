@@ -49,7 +49,7 @@ JbChart *jb_chart_new(void)
     c->metrics = g_ptr_array_new_with_free_func(g_free);
     c->series = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_series_free);
     c->points = g_ptr_array_new_with_free_func((GDestroyNotify)jb_chart_point_free);
-    c->sources = g_ptr_array_new_with_free_func(g_free);
+    jb_name_set_init(&c->sources, SOURCES_NAMED + 1);
     c->boxes = g_array_new(FALSE, TRUE, sizeof(JbChartBox));
     c->marks = g_array_new(FALSE, FALSE, sizeof(JbChartMark));
     g_array_set_clear_func(c->boxes, (GDestroyNotify)box_clear);
@@ -74,7 +74,7 @@ void jb_chart_free(JbChart *c)
     g_ptr_array_unref(c->series);
     jb_chart_grid_free(c->grid);
     g_ptr_array_unref(c->points);
-    g_ptr_array_unref(c->sources);
+    jb_name_set_clear(&c->sources);
     g_array_unref(c->boxes);
     g_array_unref(c->marks);
     g_free(c);

@@ -239,3 +239,55 @@ char *jb_source_names_get(const JbSourceNames *names, const char *path)
         name = names->lookup(names->data, path);
     return name_or_base(name, path);
 }
+
+void jb_name_set_init(JbNameSet *s, guint keep)
+{
+    *s = (JbNameSet){.kept = g_ptr_array_new_with_free_func(g_free), .keep = keep};
+}
+
+static gboolean set_insert(guint64 *slots, gsize cap, guint64 h)
+{
+    for (gsize i = (gsize)(h ^ (h >> 29)) & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        if (slots[i] == h)
+            return FALSE;
+        if (!slots[i]) {
+            slots[i] = h;
+            return TRUE;
+        }
+    }
+}
+
+void jb_name_set_add(JbNameSet *s, char *name)
+{
+    guint64 h = 0xcbf29ce484222325ull; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 0x100000001b3ull;
+    h = h ? h : 1;
+    if (2 * ((gsize)s->total + 1) > s->cap) { /* at most half full */
+        gsize cap = s->cap ? 2 * s->cap : 64;
+        guint64 *slots = g_new0(guint64, cap);
+        for (gsize i = 0; i < s->cap; i++)
+            if (s->slots[i])
+                set_insert(slots, cap, s->slots[i]);
+        g_free(s->slots);
+        s->slots = slots;
+        s->cap = cap;
+    }
+    if (!set_insert(s->slots, s->cap, h)) {
+        g_free(name);
+        return;
+    }
+    s->total++;
+    if (s->kept->len < s->keep)
+        g_ptr_array_add(s->kept, name);
+    else
+        g_free(name);
+}
+
+void jb_name_set_clear(JbNameSet *s)
+{
+    g_clear_pointer(&s->kept, g_ptr_array_unref);
+    g_clear_pointer(&s->slots, g_free);
+    s->cap = 0;
+    s->total = 0;
+}

@@ -60,4 +60,21 @@ void jb_source_namer_on_named(JbSourceNamer *n,
                               void (*named)(gpointer data, const char *path, const char *name),
                               gpointer data);
 
+/* Distinct names (a chart's or a briefing row's sources) counted by a 64-bit hash of each
+ * (FNV-1a; two names alike in 64 bits are a chance of 2^-64 a pair), the first `keep` kept
+ * in order: the count of an archive whose every article has a title of its own is 16 bytes
+ * a name, not the name, its copy and a table's entry (some 200 bytes an article until
+ * 2026-12-07). */
+typedef struct {
+    GPtrArray *kept; /* char*: the first `keep` distinct names, in order (owned) */
+    guint keep;
+    guint total;    /* distinct names added */
+    guint64 *slots; /* their hashes (0: empty), open addressing */
+    gsize cap;
+} JbNameSet;
+void jb_name_set_init(JbNameSet *s, guint keep);
+/* `name` (taken) counted, and kept when it is new and among the first `keep`. */
+void jb_name_set_add(JbNameSet *s, char *name);
+void jb_name_set_clear(JbNameSet *s);
+
 #endif
