@@ -365,8 +365,8 @@ static gboolean unchanged_by_index(Ctx *c, const char *old_top)
 
 static void build_locked(Ctx *c)
 {
-    jb_build_index_load(c);
     g_autofree char *old_top = g_key_file_get_string(c->old_man, "build", "top", NULL);
+    jb_build_index_load(c, old_top != NULL);
     if (unchanged_by_index(c, old_top))
         return;
     guint n_arts = jb_build_read_articles(c);

@@ -52,9 +52,10 @@ struct Article;
 
 /* OUT/.index as this build reads and writes it (jb_build_index.c). */
 typedef struct {
-    gboolean on; /* a build (not a unit): articles are looked up and recorded */
-    FILE *file;  /* the file, checked, read as a stream; NULL when there is none, it is
+    gboolean on;    /* a build (not a unit): articles are looked up and recorded */
+    FILE *file;     /* the file, checked, read as a stream; NULL when there is none, it is
                   * damaged, or it is done with */
+    char *file_buf; /* its stdio buffer (owned) */
     guint64 articles_at, articles_len; /* where its article lines are in it */
     gulong articles_crc;               /* their CRC-32: what a kept index's header says */
     char *line;                        /* the article line under the cursor (getline's) */
@@ -84,6 +85,8 @@ typedef struct {
     gboolean fresh_lost; /* a record could not be written: none is kept */
     const char *last;    /* the name recorded last (borrowed from Ctx.inputs) */
     gboolean grew;       /* it records what the old one did not (a file now old enough) */
+    gboolean unchanged;  /* every input is its article line, with its signature, in order
+                          * (compared as the index was loaded) */
 } JbIndex;
 
 typedef struct JbBuildOwn JbBuildOwn;
@@ -471,11 +474,13 @@ GString *jb_build_warnings_csv(const Ctx *c);
 char *jb_build_stat_sig(const char *path, gboolean *racy, gint64 started);
 /* SHA-256 of the executable or a font: from a stat record when it is unchanged. */
 char *jb_build_hash_big_file(Ctx *c, const char *path);
-/* Read OUT/.index and turn the index on (a build; units leave it off). */
-void jb_build_index_load(Ctx *c);
+/* Read OUT/.index and turn the index on (a build; units leave it off); with `compare`, each
+ * input is compared with its article line as the index is read (one stat per article). */
+void jb_build_index_load(Ctx *c, gboolean compare);
 /* TRUE when the inputs (Ctx.inputs) are the index's articles, in order, each with its recorded
- * signature: then `digest` is their inputs digest, as recorded. One stat per article and
- * nothing else per article: what a no-op build does. */
+ * signature (as jb_build_index_load(c, TRUE) found them): then `digest` is their inputs
+ * digest, as recorded. One stat per article and nothing else per article: what a no-op build
+ * does. */
 gboolean jb_build_index_unchanged(Ctx *c, char digest[65]);
 /* The recorded hash of article `name` when `sig` is the recorded signature, else NULL (asked
  * in the bytewise order of the names: the index is merge-joined with them as a stream); and

@@ -8,6 +8,8 @@
 
 /* Bytes of a run read back at a time. */
 #define JB_STRSORT_BLOCK ((gsize)1 << 13)
+/* Bytes of a run written at a time. */
+#define JB_STRSORT_WRITE ((gsize)1 << 16)
 
 /* A run read back a block at a time: its strings, NUL after each. */
 typedef struct {
@@ -24,6 +26,7 @@ struct JbStrSort {
     GPtrArray *strs;     /* borrowed from chunk */
     gsize bytes;
     FILE *file;      /* the runs written out (NULL until the first) */
+    char *file_buf;  /* its stdio buffer */
     GArray *ends;    /* guint64: where each run ends in `file` */
     gboolean failed; /* a run could not be written: the strings from it on are held */
     gboolean reading;
@@ -61,6 +64,7 @@ void jb_strsort_free(JbStrSort *s)
     g_string_free(s->last, TRUE);
     if (s->file)
         fclose(s->file);
+    g_free(s->file_buf);
     g_free(s);
 }
 
@@ -77,8 +81,12 @@ static gint by_bytes(gconstpointer a, gconstpointer b)
 /* This run sorted and written out; FALSE when it could not be (it stays in memory). */
 static gboolean spill(JbStrSort *s)
 {
-    if (!s->file && !(s->file = tmpfile()))
-        return FALSE;
+    if (!s->file) {
+        if (!(s->file = tmpfile()))
+            return FALSE;
+        s->file_buf = g_malloc(JB_STRSORT_WRITE); /* (glibc's own: 4 KB a write) */
+        setvbuf(s->file, s->file_buf, _IOFBF, JB_STRSORT_WRITE);
+    }
     if (fseeko(s->file, 0, SEEK_END) != 0)
         return FALSE;
     g_ptr_array_sort(s->strs, by_bytes);
