@@ -225,6 +225,21 @@ static gboolean future_clause(const char *s, const char *p, const char *e, const
            holds_future_word(a - 9, a - 3);
 }
 
+/* A month said with no year that would be last year's (12月 in November) in a sentence whose
+ * next clauses expect the figure they come to (12月受假期带动，预期入住率可望超过95%): the
+ * month ahead, as in a clause of its own that does (future_clause). Not a word of expecting
+ * after the figure (12月…增长8%，预计1月…: last December's, and a plan for January). Up to 40
+ * characters on. */
+static gboolean sentence_expects(const char *e, const char *limit)
+{
+    const char *z = e;
+    for (int n = 0; z < limit && n < 40 && !lit(z, limit, "。") && !lit(z, limit, "；") &&
+                    !g_ascii_isdigit(*z);
+         n++)
+        z = g_utf8_next_char(z);
+    return holds_future_word(e, z);
+}
+
 static gboolean after_as_of(const char *s, const char *p)
 {
     static const char *const W[] = {"截至", "截止", "截止到", "到", "至", "从",
@@ -579,7 +594,8 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
     } else if (t->role == TIME_PERIOD &&
                (future_clause(s, p, e, limit) ||
                 (t->shifted_back &&
-                 ends_with_any(s, p, (const char *const[]){"预期", "預期", NULL})))) {
+                 (ends_with_any(s, p, (const char *const[]){"预期", "預期", NULL}) ||
+                  sentence_expects(e, limit))))) {
         /* (市場預期12月或再減息, in November: the December ahead) */
         t->sentence_only = TRUE; /* a plan's time is not what the next sentence reports */
         /* (剩余188亿元将于12月上旬全部下达: when it will be done, a time still to come) */
