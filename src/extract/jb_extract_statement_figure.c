@@ -536,12 +536,29 @@ static gboolean averaging_window(const JbQuantity *q, const char *qe, const char
  * a vague amount (数亿元), a class of things or a threshold that defines a group, a span that
  * names a programme, who or what (年满60周岁, ±800千伏), a kind of household, the group a
  * share is of, the base of an exchange rate, a part's spec. */
+/* The number of a table or a figure its caption opens with (表1　分玩法销售情况, 图3: 各月产量,
+ * 附表2 …): a label, whatever word comes after it. */
+static gboolean caption_number(const char *sent, const char *qs, const char *end)
+{
+    static const char *const LABELS[] = {"表", "图", "圖", "附表", "附图", "附圖", NULL};
+    const char *d = NULL;
+    for (const char *const *w = LABELS; *w && !d; w++)
+        if (qs == sent + strlen(*w) && starts(sent, end, *w))
+            d = qs;
+    if (!d)
+        return FALSE;
+    while (d < end && g_ascii_isdigit(*d))
+        d++;
+    return d > qs && d < end &&
+           (*d == ' ' || *d == ':' || *d == '.' || starts(d, end, "　") || starts(d, end, "："));
+}
+
 gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, const JbQuantity *q)
 {
     const char *qs = sent + q->start, *qe = sent + q->end;
     if (is_prose_count(qs, qe, q) || in_short_quote(sent, qs, qe, sent_end) ||
-        jb_extract_in_cited_title(qe, sent_end) || (c->definition_at && c->definition_at < qs) ||
-        digest_item_count(q, sent, qs))
+        jb_extract_in_cited_title(qe, sent_end) || caption_number(sent, qs, sent_end) ||
+        (c->definition_at && c->definition_at < qs) || digest_item_count(q, sent, qs))
         return TRUE;
     if ((same_str(q->qualifier, "数") || same_str(q->qualifier, "數") ||
          same_str(q->qualifier, "几") || same_str(q->qualifier, "幾")) &&
