@@ -578,6 +578,7 @@ static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, con
     }
     gboolean open = c->lead_open;
     extract_paragraph(c, para, g_array_index(article->lines, guint, *i));
+    jb_extract_part_moved_on(c);
     if (level)
         c->lead_open = open; /* a numbered heading (一、居民消费价格) is no story's opening */
 }

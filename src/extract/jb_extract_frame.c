@@ -332,6 +332,26 @@ static gboolean plan_span(Ctx *c, const char *title, JbPeriod *out)
 
 /* The date of `section` (the article's when it states none) as the anchor of what follows,
  * and its title and link for the statements it gives. */
+/* Is x a part of a story (not one of its own: no date, link nor bulletin item of its own)
+ * headed by a line that states a figure (## 订单：前三季度新签约7.6亿元)? */
+static gboolean headline_part(const JbSection *x)
+{
+    if (!x || x->first == 0 || !x->title[0] || x->published[0] || x->url[0] || x->item)
+        return FALSE;
+    JbQuantity q;
+    for (gsize from = 0, n = strlen(x->title); jb_number_scan(x->title, n, from, &q); from = q.end)
+        if (q.unit[0])
+            return TRUE;
+    return FALSE;
+}
+
+void jb_extract_part_moved_on(Ctx *c)
+{
+    if (c->have_carry && c->have_title_period && headline_part(c->section) &&
+        !jb_period_equal(&c->carry, &c->title_period))
+        c->have_title_period = FALSE;
+}
+
 void enter_section(Ctx *c, const JbSection *x)
 {
     const JbArticle *a = c->article;

@@ -80,6 +80,10 @@ void jb_extract_enter_headline(Ctx *c, const JbSection *x, const JbSection *name
 
 /* jb_extract_frame.c */
 void heading_period(Ctx *c, const char *heading, guint level);
+/* After a paragraph: a part headed by a line that states a figure (## 订单：前三季度新签约7.6亿元,
+ * a headline restating its body) names the period of its prose only until a paragraph moves
+ * on to a time of its own (截至11月底…; then 研发人员约420人 is the story's, not 前三季度's). */
+void jb_extract_part_moved_on(Ctx *c);
 void enter_section(Ctx *c, const JbSection *x);
 gboolean briefing_title(const char *t);
 /* Is [sent, end) only an as-of line in brackets around the time r ((截至11月30日) under a
