@@ -596,19 +596,11 @@ void jb_extract_headline_rounds_body(const Ctx *c, const JbQuantity *q, char per
  * a story out in the first ten days of the month after it: the month its 本月 means. */
 void jb_extract_note_reviewed(Ctx *c, const JbPeriod *p);
 
-/* jb_extract_opening_day.c: note r, a time of the story's opening sentence before its first
- * figure, as the day its figures that name none are of (c->opening_day), when it is one. */
-void jb_extract_note_opening_day(Ctx *c, const TimeRef *r, const char *first_number);
-
 /* jb_extract_currency.c: does [p, p + len) (len -1: to its NUL) name renminbi (人民币, RMB)?
  * And a figure in bare 元 (亿元, 元/股) put in the currency the story declared for its amounts
  * (…億澳門元（下同）), when it declared one. */
 gboolean jb_extract_names_renminbi(const char *p, gssize len);
 void jb_extract_in_declared_currency(const Ctx *c, JbQuantity *x);
-/* jb_extract_currency.c: a figure after a table's unit declaration (单位：百万元) names the
- * cells' unit; a currency declared for the rest (（下同）) noted, or applied to `x`. */
-gboolean jb_extract_unit_declaration(const char *sent, const char *at);
-void jb_extract_declared_currency(Ctx *c, const char *sent, const char *end, JbQuantity *x);
 
 /* jb_extract_statement.c: a statement and its strings in one allocation (period has
  * JB_PERIOD_MAX bytes, so that a fuller period can replace it). */

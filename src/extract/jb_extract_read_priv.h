@@ -92,5 +92,13 @@ gboolean briefing_title(const char *t);
 gboolean jb_extract_as_of_line(const char *sent, const char *end, const TimeRef *r);
 void jb_extract_year_to_as_of_line(Ctx *c, const char *sent, const char *end, const TimeRef *r);
 
+/* jb_extract_opening_day.c: note r, a time of the story's opening sentence before its first
+ * figure, as the day its figures that name none are of (c->opening_day), when it is one. */
+void jb_extract_note_opening_day(Ctx *c, const TimeRef *r, const char *first_number);
+
+/* jb_extract_currency.c: a figure after a table's unit declaration (单位：百万元) names the
+ * cells' unit; a currency declared for the rest (（下同）) noted, or applied to `x`. */
+gboolean jb_extract_unit_declaration(const char *sent, const char *at);
+void jb_extract_declared_currency(Ctx *c, const char *sent, const char *end, JbQuantity *x);
 
 #endif
