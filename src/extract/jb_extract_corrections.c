@@ -169,11 +169,15 @@ static gboolean superseded(const char *s, const char *qs)
 {
     static const char *const FIRST[] = {"初值", "初步值", "此前公布", "早前公布", "原公布", NULL};
     static const char *const REVISED[] = {"修正", "修订", "修訂", "上修", "下修", NULL};
+    /* Back to the clause's start over 60 characters at most, and the revision looked for in the
+     * 120 before it: a clause of thousands of figures is not walked again at each of them */
     const char *cs = qs;
-    while (cs > s && !ends(s, cs, "，") && !ends(s, cs, "；") && !ends(s, cs, ","))
+    for (int n = 0;
+         cs > s && n < 60 && !ends(s, cs, "，") && !ends(s, cs, "；") && !ends(s, cs, ","); n++)
         cs = g_utf8_prev_char(cs);
     if (cs == s)
         return FALSE; /* (the sentence's first clause: nothing revised before it) */
+    const char *before = jb_utf8_back(s, cs, 120);
     gboolean first = FALSE, revised = FALSE;
     for (const char *const *w = FIRST; *w && !first; w++) {
         const char *f = jb_find(cs, qs, *w, strlen(*w));
@@ -183,7 +187,7 @@ static gboolean superseded(const char *s, const char *qs)
                 !jb_find(f, qs, "修", strlen("修"));
     }
     for (const char *const *w = REVISED; *w && first && !revised; w++)
-        revised = jb_find(s, cs, *w, strlen(*w)) != NULL;
+        revised = jb_find(before, cs, *w, strlen(*w)) != NULL;
     return revised;
 }
 
