@@ -185,12 +185,12 @@ floor period-exact 0.94
 floor bound 0.98
 floor forecast 0.98
 written written22
-floor precision 0.95
-floor recall 0.98
-floor period-year 0.97
-floor period-exact 0.87
+floor precision 0.98
+floor recall 0.99
+floor period-year 0.99
+floor period-exact 0.95
 floor bound 0.98
-floor forecast 0.96
+floor forecast 0.98
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
