@@ -1,5 +1,5 @@
 /* jb_article_front.c — YAML front matter above a Markdown article (Jekyll, Hexo, Hugo): its
- * title, published date, URL and publisher into the article, and where its body begins.
+ * title, published date, URL, publisher and author into the article, and where its body begins.
  *
  * Not for: the Markdown after it (jb_article_text.c).
  */
