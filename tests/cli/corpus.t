@@ -191,6 +191,13 @@ floor period-year 0.99
 floor period-exact 0.95
 floor bound 0.98
 floor forecast 0.98
+written written23
+floor precision 0.97
+floor recall 0.97
+floor period-year 0.98
+floor period-exact 0.87
+floor bound 0.98
+floor forecast 0.95
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
