@@ -81,9 +81,25 @@ void jb_dict_free(JbDict *d)
     g_free(d);
 }
 
-static char **list_or_empty(GKeyFile *kf, const char *group, const char *key)
+/* A key is asked for only when its group has it: GKeyFile builds a translated, formatted
+ * error for each key it lacks, thrown away here (most metrics have no subject, part_of,
+ * daily, scope or growth_of). `keys`: the group's (g_key_file_get_keys, read once for a
+ * metric's eight), or NULL to ask GKeyFile. */
+static gboolean has(GKeyFile *kf, const char *group, char **keys, const char *key)
 {
-    char **v = g_key_file_get_string_list(kf, group, key, NULL, NULL);
+    return keys ? g_strv_contains((const char *const *)keys, key)
+                : g_key_file_has_key(kf, group, key, NULL);
+}
+
+static char *string_or_null(GKeyFile *kf, const char *group, char **keys, const char *key)
+{
+    return has(kf, group, keys, key) ? g_key_file_get_string(kf, group, key, NULL) : NULL;
+}
+
+static char **list_or_empty(GKeyFile *kf, const char *group, char **keys, const char *key)
+{
+    char **v = has(kf, group, keys, key) ? g_key_file_get_string_list(kf, group, key, NULL, NULL)
+                                         : NULL;
     return v ? v : g_new0(char *, 1);
 }
 
@@ -203,18 +219,18 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         return NULL;
     JbDict *d = g_new0(JbDict, 1);
     d->metrics = g_ptr_array_new_with_free_func((GDestroyNotify)metric_free);
-    d->subjects = list_or_empty(kf, "subjects", "terms");
-    d->growth_words = list_or_empty(kf, "growth", "words");
-    d->other_bases = list_or_empty(kf, "growth", "other_bases");
+    d->subjects = list_or_empty(kf, "subjects", NULL, "terms");
+    d->growth_words = list_or_empty(kf, "growth", NULL, "words");
+    d->other_bases = list_or_empty(kf, "growth", NULL, "other_bases");
     jb_lit_filter_build(&d->growth_filter, (const char *const *)d->growth_words);
     jb_lit_filter_build(&d->other_filter, (const char *const *)d->other_bases);
     d->subject_set = jb_word_set_new();
     for (char **w = d->subjects; *w; w++)
         if (**w && g_utf8_validate(*w, -1, NULL))
             jb_word_set_add(d->subject_set, *w, (int)(w - d->subjects));
-    d->places = list_or_empty(kf, "scope", "places");
-    g_auto(GStrv) home = list_or_empty(kf, "scope", "home");
-    g_auto(GStrv) measures = list_or_empty(kf, "scope", "measures");
+    d->places = list_or_empty(kf, "scope", NULL, "places");
+    g_auto(GStrv) home = list_or_empty(kf, "scope", NULL, "home");
+    g_auto(GStrv) measures = list_or_empty(kf, "scope", NULL, "measures");
     d->owners = jb_word_set_new();
     d->measures = jb_word_set_new();
     for (char **w = d->places; *w; w++)
@@ -227,7 +243,7 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
         if (**w && g_utf8_validate(*w, -1, NULL))
             jb_word_set_add(d->measures, *w, 0);
     /* regions: 广东省|广东|廣東省|廣東 — the names of one region, the first its name in ids */
-    g_auto(GStrv) regions = list_or_empty(kf, "scope", "regions");
+    g_auto(GStrv) regions = list_or_empty(kf, "scope", NULL, "regions");
     d->regions = g_new0(char *, g_strv_length(regions) + 1);
     for (guint i = 0; regions[i]; i++) {
         g_auto(GStrv) names = g_strsplit(regions[i], "|", -1);
@@ -249,23 +265,24 @@ JbDict *jb_dict_parse(const char *source, const char *data, gsize len, GError **
             jb_dict_free(d);
             return NULL;
         }
+        g_auto(GStrv) keys = g_key_file_get_keys(kf, *g, NULL, NULL);
         JbMetric *m = g_new0(JbMetric, 1);
         m->id = g_strdup(*g);
-        m->label = g_key_file_get_string(kf, *g, "label", NULL);
-        m->unit = g_key_file_get_string(kf, *g, "unit", NULL);
-        m->subject = g_key_file_get_string(kf, *g, "subject", NULL);
-        m->aliases = list_or_empty(kf, *g, "aliases");
-        m->part_of = g_key_file_get_string(kf, *g, "part_of", NULL);
+        m->label = string_or_null(kf, *g, keys, "label");
+        m->unit = string_or_null(kf, *g, keys, "unit");
+        m->subject = string_or_null(kf, *g, keys, "subject");
+        m->aliases = list_or_empty(kf, *g, keys, "aliases");
+        m->part_of = string_or_null(kf, *g, keys, "part_of");
         if (m->part_of)
             g_strstrip(m->part_of);
         else
             m->part_of = g_strdup("");
-        m->daily = g_key_file_get_boolean(kf, *g, "daily", NULL);
-        m->scope = list_or_empty(kf, *g, "scope");
+        m->daily = has(kf, *g, keys, "daily") && g_key_file_get_boolean(kf, *g, "daily", NULL);
+        m->scope = list_or_empty(kf, *g, keys, "scope");
         for (char **w = m->scope; *w; w++)
             g_strstrip(*w);
         m->anyone = m->scope[0] && strcmp(m->scope[0], "any") == 0;
-        m->growth_of = g_key_file_get_string(kf, *g, "growth_of", NULL);
+        m->growth_of = string_or_null(kf, *g, keys, "growth_of");
         if (m->growth_of)
             g_strstrip(m->growth_of);
         else
