@@ -84,6 +84,10 @@ char *jb_dict_read_extended(const char *path, gsize *len, GError **error)
     char *text = NULL;
     if (!jb_read_file(path, &text, len, error))
         return NULL;
+    /* GKeyFile reads key names as they are written: a file without the word has no
+     * extends= and is not parsed here, only once by jb_dict_parse */
+    if (!memmem(text, *len, "extends", strlen("extends")))
+        return text;
     g_autoptr(GKeyFile) plain = g_key_file_new();
     if (!g_key_file_load_from_data(plain, text, *len, G_KEY_FILE_NONE, NULL) ||
         !g_key_file_has_key(plain, "dictionary", "extends", NULL))
