@@ -184,15 +184,14 @@ static const char *const FUTURE_WORDS[] = {"将",   "將",   "预计", "預計",
                                            "力争", "力爭", "有望", "目标", "目標", "预估",
                                            "預估", "预测", "預測", "可望", NULL};
 
-/* Does a word of FUTURE_WORDS begin at a character of [a, z) and end by z? Its places are
- * passed by the list's filter (most characters of a clause begin none of its words), not
- * decoded and looked up one by one. */
+/* Does a word of FUTURE_WORDS begin at a character of [a, z) and end by z? (Every time's
+ * clause is read: most of its characters begin none, passed on their last two bytes.) */
 static gboolean holds_future_word(const char *a, const char *z)
 {
-    static JbLitFilter filter;
-    JB_LIT_FILTER_ONCE(&filter, FUTURE_WORDS);
+    static FirstChars firsts;
+    const FirstChars *f = first_chars_of(&firsts, FUTURE_WORDS);
     for (const char *q = a; q < z; q = g_utf8_next_char(q))
-        if (jb_lit_filter_may_start(&filter, q, z) && any_lit_scan(q, z, FUTURE_WORDS))
+        if (first_char_may_begin(f, q, z) && any_lit_scan(q, z, FUTURE_WORDS))
             return TRUE;
     return FALSE;
 }
@@ -446,11 +445,16 @@ static gboolean record_after(const char *e, const char *limit)
 {
     static const char *const RECORD[] = {"新高", "新低", "最高", "最低", "高位", "低位",
                                          "纪录", "紀錄", "记录", "記錄", NULL};
+    static FirstChars firsts;
+    const FirstChars *records = first_chars_of(&firsts, RECORD);
     const char *q = e;
     for (int k = 0; k < 10 && q < limit; k++, q = g_utf8_next_char(q)) {
-        if (g_ascii_isdigit(*q) || clause_mark_at(q, limit))
+        if (g_ascii_isdigit(*q) || lit(q, limit, "，") || lit(q, limit, "。") ||
+            lit(q, limit, "；"))
             return FALSE;
-        const char *w = any_lit(q, limit, RECORD);
+        if (!first_char_may_begin(records, q, limit))
+            continue; /* (most characters begin no word of RECORD) */
+        const char *w = any_lit_scan(q, limit, RECORD);
         if (w &&
             (w >= limit || any_lit(w, limit, (const char *const[]){"，", "。", "；", "！", NULL})))
             return TRUE;

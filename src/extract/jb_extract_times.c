@@ -354,8 +354,9 @@ static void note_for_later(Ctx *c, const char *sent, const char *end, const Time
         c->have_event = TRUE;
     }
     if (r->has_val && r->role == TIME_PERIOD && r->sentence_only && !r->local &&
-        REL_NAMES_PERIOD(r->rel) && c->anchor.day.kind == JB_POINT_DAY && plan_after(sent, end) &&
-        jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day)) {
+        REL_NAMES_PERIOD(r->rel) && c->anchor.day.kind == JB_POINT_DAY &&
+        jb_period_first_day(&r->val) >= jb_point_end_day(&c->anchor.day) &&
+        plan_after(sent, end)) { /* (the walk over the sentence last: most times are past) */
         c->plan = r->val; /* (明年…计划完成4.6万批次。其中，市本级承担…: the plan's parts) */
         c->have_plan = TRUE;
     }
