@@ -352,7 +352,9 @@ static const char *cohort_ref(const char *s, const char *p, const char *limit, c
 /* One time expression at p: where it ends (and *t), or NULL. Asked at a run of digits only
  * when time_may_follow_digits lets the character after it through, and time_word asks only
  * the readers time_word_readers names for the character at p: a reader added that begins
- * with digits, or a word reader with another first character, must be added there too. */
+ * with digits, or a word reader with another first character, must be added there too.
+ * Each reader below is asked only at the first characters its words begin with (the time
+ * scan stops at every 上, 一, 两…, most of them no time): keep the tests with the readers. */
 static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                            TimeRef *t)
 {
@@ -360,16 +362,26 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     memset(t, 0, sizeof *t);
     t->at = p;
     t->known = TRUE;
-    if ((e = months_to_now(s, p, limit, a, t)) || (e = years_to_now(s, p, limit, a, t)) ||
-        (e = years_ahead(s, p, limit, a, t)) || (e = jb_extract_days_ago(s, p, limit, a, t)))
+    gboolean digit = g_ascii_isdigit(*p);
+    gunichar c = cjk_at(p, limit);
+    gboolean past = c == 0x8FC7 /* 过 */ || c == 0x904E /* 過 */, numeral = cn_small_may_start(c);
+    gboolean shang = c == 0x4E0A; /* 上 */
+    if ((past && (e = months_to_now(s, p, limit, a, t))) ||
+        ((digit || past || c == 0x8FD9 /* 这 */ || c == 0x9019 /* 這 */ || numeral) &&
+         (e = years_to_now(s, p, limit, a, t))) ||
+        ((c == 0x4ECA /* 今 */ || c == 0x672A /* 未 */ || c == 0x660E /* 明 */) &&
+         (e = years_ahead(s, p, limit, a, t))) ||
+        ((digit || numeral) && (e = jb_extract_days_ago(s, p, limit, a, t))))
         return e;
-    if ((e = period_code(s, p, limit, a, t)))
+    if ((digit || *p == 'Q' || *p == 'H') && (e = period_code(s, p, limit, a, t)))
         return e;
-    if ((e = fiscal_ref(s, p, limit, a, t)) || (e = school_year_ref(s, p, limit, t)))
+    /* (a fiscal or school year begins with its year's four digits) */
+    if (digit && ((e = fiscal_ref(s, p, limit, a, t)) || (e = school_year_ref(s, p, limit, t))))
         return e;
     int year = 0, year2 = 0;
     gboolean future = FALSE;
-    if ((e = any_lit(p, limit,
+    if ((shang || c == 0x53BB /* 去 */) &&
+        (e = any_lit(p, limit,
                      (const char *const[]){"上年末", "上年底", "上年年末", "上年年底", "去年末",
                                            "去年底", "去年年末", "去年年底", "上一年末", NULL}))) {
         if (!anchor_year(a))
@@ -379,7 +391,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     }
     /* 上年 alone (由上年的16%, 上年为…) is the year before the one spoken of; 上年同期, 上年同月
      * and 上年四季度 are times of year_part's */
-    if ((e = any_lit(p, limit, (const char *const[]){"上一年", "上年", NULL})) &&
+    if (shang && (e = any_lit(p, limit, (const char *const[]){"上一年", "上年", NULL})) &&
         any_lit(
             lit(e, limit, "度") ? e + strlen("度") : e, limit,
             (const char *const[]){"的", "，", "为", "為", NULL})) { /* (上年四季度: year_part) */
@@ -392,7 +404,7 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         return e;
     }
     gboolean no_time = FALSE;
-    if ((e = cohort_ref(s, p, limit, a, t, &no_time)) || no_time)
+    if ((digit || shang) && ((e = cohort_ref(s, p, limit, a, t, &no_time)) || no_time))
         return e;
     const char *y_end = year_part(s, p, limit, a, &year, &year2, &future);
     if (y_end) {
