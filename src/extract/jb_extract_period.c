@@ -20,6 +20,9 @@
  * 《 》 （ and JB_TIME_LEADS. Most characters of a sentence are none of them, and are passed
  * over with one bit test instead of trying every time word at each. */
 static guint8 time_stops[0x10000 / 8];
+/* The same by the low twelve bits of their code points, which a character's last two bytes
+ * hold (first_char_key): most characters are passed on this test, before they are decoded. */
+static guint64 time_stop_keys[4096 / 64];
 
 static void time_stops_init(void)
 {
@@ -29,8 +32,11 @@ static void time_stops_init(void)
 #undef JB_TIME_ELEM
     static gsize done = 0;
     if (g_once_init_enter(&done)) {
-        for (gsize i = 0; i < G_N_ELEMENTS(STOPS); i++)
+        for (gsize i = 0; i < G_N_ELEMENTS(STOPS); i++) {
             time_stops[STOPS[i] >> 3] |= (guint8)(1u << (STOPS[i] & 7));
+            guint k = STOPS[i] & 0xFFF;
+            time_stop_keys[k >> 6] |= G_GUINT64_CONSTANT(1) << (k & 63);
+        }
         g_once_init_leave(&done, 1);
     }
 }
@@ -112,7 +118,6 @@ static const char *bare_day(const char *s, const char *p, const char *limit, con
     return e;
 }
 
-/* One time expression at p: where it ends (and *t), or NULL. */
 /* A period named by the day it ended (截至2024年12月31日止的2025财年第三季度, 截至6月30日止
  * 六个月, 截至3月31日止年度): the three, six or twelve months to that day, the words that
  * name it (and a fiscal year's own numbering, which the calendar replaces) taken in. NULL
@@ -208,184 +213,59 @@ static const char *month_to_day(const char *s, const char *e, const char *limit,
     return de;
 }
 
-/* The last months up to the published one (过去12个月, 過去六個月): a trailing span, the
- * published month its last. */
-static const char *months_to_now(const char *s, const char *p, const char *limit,
-                                 const TimeAnchor *a, TimeRef *t)
-{
-    const char *q = any_lit(p, limit, (const char *const[]){"过去", "過去", NULL});
-    int n = q ? small_number(&q, s, limit, 24) : -1;
-    const char *e = n >= 2 ? any_lit(q, limit, (const char *const[]){"个月", "個月", NULL}) : NULL;
-    if (!e || !anchor_month(a))
-        return NULL;
-    JbPoint last = {JB_POINT_MONTH, anchor_year(a), anchor_month(a), 0};
-    t->p = (JbPeriod){jb_point_add(last, -(n - 1)), last};
-    t->sentence_only = TRUE; /* (a span said in passing: not the next sentence's) */
-    return e;
-}
-
-/* The last years up to the one spoken of (五年来, 过去五年, 近5年来, 这五年, 三年间, 十年共,
- * 五年累计): a review's span. Not a record span (15年来最高, 三年来首次): that says how rare a
- * figure is, not when. */
-static const char *years_to_now(const char *s, const char *p, const char *limit,
-                                const TimeAnchor *a, TimeRef *t)
-{
-    gunichar c = cjk_at(p, limit); /* (过去, 这, or the number of years: keep with them) */
-    if (!g_ascii_isdigit(*p) && c != 0x8FC7 /* 过 */ && c != 0x904E /* 過 */ &&
-        c != 0x8FD9 /* 这 */ && c != 0x9019 /* 這 */ && !cn_small_may_start(c))
-        return NULL;
-    const char *q = p,
-               *w = any_lit(p, limit, (const char *const[]){"过去", "過去", "这", "這", NULL});
-    if (w)
-        q = w;
-    int n = small_number(&q, s, limit, 10);
-    const char *e = n >= 2 ? lit(q, limit, "年") : NULL;
-    if (!e || !anchor_year(a))
-        return NULL;
-    const char *since = any_lit(
-        e, limit, (const char *const[]){"以来", "以來", "来", "來", "间", "間", NULL});
-    /* (五年累计完成投资…: the years a review totals, its 累计 left for the figure) */
-    gboolean total = !since && any_lit(e, limit, (const char *const[]){"累计", "累計", NULL}) &&
-                     !ends_with_any(s, p,
-                                    (const char *const[]){"计划", "計劃", "将", "將", "力争",
-                                                          "力爭", "争取", "爭取", "预计", "預計",
-                                                          "拟", "擬", "要", NULL}); /* (a plan's) */
-    if (since)
-        e = since;
-    else if (!w && !total &&
-             !lit(e, limit, "共")) /* (十年共增加: a change over the years to now) */
-        return NULL;               /* (五年 alone is a duration) */
-    else if (w && !total &&
-             any_lit(e, limit, (const char *const[]){"的", "里", "裡", "内", "內", NULL}))
-        return NULL; /* (过去五年 alone) */
-    if (any_lit(e, limit,
-                (const char *const[]){"最", "首", "新高", "新低", "罕见", "罕見", "同期最", "之最",
-                                      NULL}))
-        return NULL;
-    t->rel = REL_YEARS;
-    t->years = n;
-    t->complete = lit(p, limit, "过去") || lit(p, limit, "過去");
-    return e;
-}
-
-/* The next years from the published one (今后三年, 未来五年, 明后两年): a plan's span, from the
- * year after. */
-static const char *years_ahead(const char *s, const char *p, const char *limit, const TimeAnchor *a,
-                               TimeRef *t)
-{
-    const char *q = any_lit(p, limit, (const char *const[]){"今后", "今後", "未来", "未來", NULL});
-    int n = 0;
-    if (q)
-        n = small_number(&q, s, limit, 10);
-    else if ((q = any_lit(p, limit, (const char *const[]){"明后", "明後", NULL})))
-        n = small_number(&q, s, limit, 2) == 2 ? 2 : 0;
-    const char *e = n >= 2 ? lit(q, limit, "年") : NULL;
-    if (!e || !anchor_year(a) || any_lit(e, limit, (const char *const[]){"来", "來", "期", NULL}))
-        return NULL; /* (十年期: a tenor) */
-    if (any_lit(e, limit, (const char *const[]){"（", "(", NULL}))
-        return NULL; /* (未來五年（2026/27至2030/31年度）: the years in brackets say it) */
-    const char *in = any_lit(e, limit, (const char *const[]){"内", "內", "里", "裡", NULL});
-    t->p = (JbPeriod){{JB_POINT_YEAR, anchor_year(a) + 1, 0, 0},
-                      {JB_POINT_YEAR, anchor_year(a) + n, 0, 0}};
-    t->future_word = TRUE;
-    return in ? in : e;
-}
-
-/* Does an expected count of graduates follow at w (毕业生预计约8,100人, 毕业生将达1.2万名)?
- * (one counted, 2026届毕业生共7,863人, is at the count's time) */
-static gboolean cohort_count_at(const char *w, const char *limit)
-{
-    const char *q = any_lit(w, limit, (const char *const[]){"毕业生", "畢業生", NULL});
-    static const char *const AHEAD[] = {"预计", "預計", "将", "將", NULL};
-    static const char *const LINK[] = {"约", "約", "共", "有", "达", "達", "为", "為", NULL};
-    if (!q || !(q = any_lit(q, limit, AHEAD)))
-        return FALSE;
-    for (const char *l; (l = any_lit(q, limit, LINK));)
-        q = l;
-    if (q >= limit || !g_ascii_isdigit(*q))
-        return FALSE;
-    while (q < limit && (g_ascii_isdigit(*q) || *q == ',' || *q == '.'))
-        q++;
-    if (lit(q, limit, "万") || lit(q, limit, "萬"))
-        q += strlen("万");
-    return any_lit(q, limit, (const char *const[]){"人", "名", NULL}) != NULL;
-}
-
-/* A cohort: its size (2027届高校毕业生规模预计达1290万人, 2027届毕业生预计约8,100人) is a
- * count of the year it graduates (what the cohort earns or signs is measured when said);
- * 上届同期, 上届（2025届）同期 is the last cohort at the same point, a year before. */
-static const char *cohort_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
-                              TimeRef *t, gboolean *no_time)
+/* The times time_at reads before a year's at p: where one ends (and *t), or NULL; *stop when
+ * what is at p is no time and time_at must read no other (上年末 with no published year, a
+ * cohort's name: 2026届毕业生落实率). Each reader is asked only at the first characters its
+ * words begin with (the time scan stops at every 上, 一, 两…, most of them no time), at digits
+ * only when the character after them is one it wants there: keep the tests with the readers. */
+static const char *counted_time_at(const char *s, const char *p, const char *limit,
+                                   const TimeAnchor *a, TimeRef *t, gboolean *stop)
 {
     const char *e;
-    if ((e = any_lit(p, limit, (const char *const[]){"上届", "上屆", NULL}))) {
-        const char *q = e;
-        if (lit(q, limit, "（"))
-            for (const char *r = q; r < limit && r - q < 3 * 8; r = g_utf8_next_char(r))
-                if (lit(r, limit, "）")) {
-                    q = r + strlen("）");
-                    break;
-                }
-        if (!anchor_year(a) || !(e = any_lit(q, limit, (const char *const[]){"同期", NULL})))
-            return NULL;
-        t->rel = REL_YEAR_AGO;
-        return e;
-    }
-    if (!g_ascii_isdigit(*p) || (p > s && g_ascii_isdigit(p[-1])))
-        return NULL;
-    const char *q = p;
-    int y = digits(&q, s, limit, 4);
-    if (y < 1900 || y > 2100 || q - p != 4 ||
-        !(e = any_lit(q, limit, (const char *const[]){"届", "屆", NULL})))
-        return NULL;
-    for (const char *w = e; w < limit && w - e <= 3 * 8 && !clause_mark_at(w, limit);
-         w = g_utf8_next_char(w))
-        if (any_lit(w, limit, (const char *const[]){"规模", "規模", "人数", "人數", NULL}) ||
-            cohort_count_at(w, limit)) {
-            t->p = point_period(JB_POINT_YEAR, y, 0, 0);
-            return e;
-        }
-    *no_time = TRUE; /* 2026届毕业生落实率: a cohort's name, no time */
-    return NULL;
-}
-
-/* One time expression at p: where it ends (and *t), or NULL. Asked at a run of digits only
- * when time_may_follow_digits lets the character after it through, and time_word asks only
- * the readers time_word_readers names for the character at p: a reader added that begins
- * with digits, or a word reader with another first character, must be added there too.
- * Each reader below is asked only at the first characters its words begin with (the time
- * scan stops at every 上, 一, 两…, most of them no time): keep the tests with the readers. */
-static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
-                           TimeRef *t)
-{
-    const char *e;
-    memset(t, 0, sizeof *t);
-    t->at = p;
-    t->known = TRUE;
     gboolean digit = g_ascii_isdigit(*p);
     gunichar c = cjk_at(p, limit);
     gboolean past = c == 0x8FC7 /* 过 */ || c == 0x904E /* 過 */, numeral = cn_small_may_start(c);
     gboolean shang = c == 0x4E0A; /* 上 */
+    /* at digits, how many and the character after them (what each reader wants there) */
+    const char *run = p;
+    while (run < limit && g_ascii_isdigit(*run))
+        run++;
+    gsize n = (gsize)(run - p);
+    gunichar after = n && run < limit ? ((guchar)*run < 0x80 ? (guchar)*run : cjk_at(run, limit))
+                                      : 0;
+    gboolean year4 = digit && n == 4, short_n = digit && n <= 2;
     if ((past && (e = months_to_now(s, p, limit, a, t))) ||
-        ((digit || past || c == 0x8FD9 /* 这 */ || c == 0x9019 /* 這 */ || numeral) &&
+        ((past || c == 0x8FD9 /* 这 */ || c == 0x9019 /* 這 */ || numeral ||
+          (short_n && after == 0x5E74 /* 年: 5年来 */)) &&
          (e = years_to_now(s, p, limit, a, t))) ||
         ((c == 0x4ECA /* 今 */ || c == 0x672A /* 未 */ || c == 0x660E /* 明 */) &&
          (e = years_ahead(s, p, limit, a, t))) ||
-        ((digit || numeral) && (e = jb_extract_days_ago(s, p, limit, a, t))))
+        ((numeral || (short_n && (after == 0x4E2A /* 个 */ || after == 0x500B /* 個 */ ||
+                                  after == 0x661F /* 星 */ || after == 0x5468 /* 周 */ ||
+                                  after == 0x9031 /* 週 */ || after == 0x5929 /* 天 */))) &&
+         (e = jb_extract_days_ago(s, p, limit, a, t))))
         return e;
-    if ((digit || *p == 'Q' || *p == 'H') && (e = period_code(s, p, limit, a, t)))
+    /* (4Q20, 2024Q3, Q3) */
+    if ((*p == 'Q' || *p == 'H' || (digit && (after == 'Q' || after == 'H'))) &&
+        (e = period_code(s, p, limit, a, t)))
         return e;
-    /* (a fiscal or school year begins with its year's four digits) */
-    if (digit && ((e = fiscal_ref(s, p, limit, a, t)) || (e = school_year_ref(s, p, limit, t))))
+    /* (2026财年, 2026/27财年; 2025—2026学年) */
+    if (year4 && ((after == '/' || after == '-' || after == 0xFF0F /* ／ */ ||
+                   after == 0x8D22 /* 财 */ || after == 0x8CA1 /* 財 */) &&
+                  (e = fiscal_ref(s, p, limit, a, t))))
         return e;
-    int year = 0, year2 = 0;
-    gboolean future = FALSE;
+    if (year4 && ((after == 0x2014 /* — */ || after == 0x2013 /* – */ || after == '-' ||
+                   after == '/' || after == 0xFF0F /* ／ */ || after == 0x81F3 /* 至 */) &&
+                  (e = school_year_ref(s, p, limit, t))))
+        return e;
     if ((shang || c == 0x53BB /* 去 */) &&
         (e = any_lit(p, limit,
                      (const char *const[]){"上年末", "上年底", "上年年末", "上年年底", "去年末",
                                            "去年底", "去年年末", "去年年底", "上一年末", NULL}))) {
-        if (!anchor_year(a))
+        if (!anchor_year(a)) {
+            *stop = TRUE;
             return NULL;
+        }
         t->rel = REL_PREV_YEAR_END; /* the year before the one spoken of */
         return e;
     }
@@ -396,16 +276,37 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
             lit(e, limit, "度") ? e + strlen("度") : e, limit,
             (const char *const[]){"的", "，", "为", "為", NULL})) { /* (上年四季度: year_part) */
         if (!anchor_year(a) ||
-            any_lit(e, limit, (const char *const[]){"价格", "價格", "不变价", "不變價", NULL}))
-            return NULL; /* (按上年价格计算: prices of a year, a base) */
+            any_lit(e, limit, (const char *const[]){"价格", "價格", "不变价", "不變價", NULL})) {
+            *stop = TRUE; /* (按上年价格计算: prices of a year, a base) */
+            return NULL;
+        }
         if (lit(e, limit, "度"))
             e += strlen("度");
         t->rel = REL_PREV_YEAR;
         return e;
     }
-    gboolean no_time = FALSE;
-    if ((digit || shang) && ((e = cohort_ref(s, p, limit, a, t, &no_time)) || no_time))
+    if (shang || (year4 && (after == 0x5C4A /* 届 */ || after == 0x5C46 /* 屆 */)))
+        return cohort_ref(s, p, limit, a, t, stop);
+    return NULL;
+}
+
+/* One time expression at p: where it ends (and *t), or NULL. Asked at a run of digits only
+ * when time_may_follow_digits lets the character after it through, and time_word asks only
+ * the readers time_word_readers names for the character at p (counted_time_at its readers
+ * at their first characters): a reader added that begins with digits, or a word reader with
+ * another first character, must be added there too. */
+static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                           TimeRef *t)
+{
+    const char *e;
+    memset(t, 0, sizeof *t);
+    t->at = p;
+    t->known = TRUE;
+    gboolean stop = FALSE;
+    if ((e = counted_time_at(s, p, limit, a, t, &stop)) || stop)
         return e;
+    int year = 0, year2 = 0;
+    gboolean future = FALSE;
     const char *y_end = year_part(s, p, limit, a, &year, &year2, &future);
     if (y_end) {
         /* (到2028年: by a year; not 升至2026年的51.8%, a level moved to, the year's) */
@@ -645,6 +546,11 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             continue;
         }
         if ((b & 0xF0) == 0xE0 && limit - p >= 3) {
+            guint k = first_char_key(p);
+            if (!((time_stop_keys[k >> 6] >> (k & 63)) & 1)) {
+                p += 3;
+                continue;
+            }
             guint c = jb_utf8_get3(p);
             if (!((time_stops[c >> 3] >> (c & 7)) & 1) || time_lead_goes_nowhere(c, p + 3, limit)) {
                 p += 3;

@@ -3,6 +3,8 @@
  * The time scan is split by what it reads:
  *   jb_extract_period.c         the scan of a sentence (jb_extract_time_refs): bare days,
  *                               spans ended on a day;
+ *   jb_extract_period_counts.c  spans counted to or from now (五年来, 今后三年) and cohorts
+ *                               (2027届);
  *   jb_extract_period_roles.c   the role each time plays (a period, a base, an event's…);
  *   jb_extract_period_dates.c   dates written out: years, months, days, quarters and halves
  *                               of a year, period codes (4Q20, 1H25);
@@ -273,6 +275,19 @@ const char *sub_year(const char *s, const char *p, const char *limit, const Time
 /* A period code at p (4Q20, 1H25, Q3 2025), or NULL. */
 const char *period_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                         TimeRef *t);
+
+/* jb_extract_period_counts.c: spans counted to or from now and cohorts, where each ends (and
+ * t), or NULL: the last months to the published one (过去12个月), the last years to it (五年来,
+ * 过去五年), the next years (今后三年), a cohort's year or the last cohort's (2027届毕业生规模,
+ * 上届同期; *no_time for a cohort's name, 2026届毕业生落实率: no time is there). */
+const char *months_to_now(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                          TimeRef *t);
+const char *years_to_now(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                         TimeRef *t);
+const char *years_ahead(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                        TimeRef *t);
+const char *cohort_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                       TimeRef *t, gboolean *no_time);
 
 /* jb_extract_period_words.c */
 /* A time said in words at p (今年, 上周, 本报告期, 周五…), or NULL. */
