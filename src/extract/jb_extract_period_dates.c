@@ -545,32 +545,31 @@ static const char *after_a_year(const char *p, const char *limit, const TimeAnch
  * 1—11月, 前7个月, 年底, 10月18日, 今年以来. Fills t->p for `year` (0: the anchor's,
  * adjusted back a year for a month or quarter not yet reached) and returns where it ends,
  * or NULL when nothing of the kind is at p. `year_stated`: a year came before. */
-/* May one of sub_year's kinds begin at p with no year before it (after a year, after_a_year
- * reads more)? A half's 上 or 下, first_of_year's 前 or 首, a quarter's 第 or 首, or a
- * Chinese numeral of small_number (一 to 九, 十, 两); digits are tested by the caller. Keep
- * with the readers above. */
-static gboolean sub_year_may_start(const char *p, const char *limit)
-{
-    gunichar c = cjk_at(p, limit);
-    return c == 0x4E0A /* 上 */ || c == 0x4E0B /* 下 */ || c == 0x524D /* 前 */ ||
-           c == 0x9996 /* 首 */ || c == 0x7B2C /* 第 */ || cn_small_may_start(c);
-}
-
+/* sub_year asks each of its kinds only at the first characters it begins with (keep with
+ * them): a half's 上, 下 or 中 (中期, after a year), first_of_year's 前 or 首, a quarter's 第,
+ * 首 or numeral, a month's numeral (digits, or small_number's 一 to 九, 十, 两); with no year
+ * before it, nothing else begins (after a year, after_a_year reads more: 年底, 全年, 以来). */
 const char *sub_year(const char *s, const char *p, const char *limit, const TimeAnchor *a, int year,
                      gboolean year_stated, TimeRef *t)
 {
     const char *e;
-    if (!year_stated && !g_ascii_isdigit(*p) && !sub_year_may_start(p, limit))
+    gunichar c = cjk_at(p, limit);
+    gboolean numeral = g_ascii_isdigit(*p) || cn_small_may_start(c);
+    gboolean half = c == 0x4E0A /* 上 */ || c == 0x4E0B /* 下 */ ||
+                    (c == 0x4E2D /* 中 */ && year_stated);
+    gboolean first = c == 0x524D /* 前 */ || c == 0x9996 /* 首 */;
+    gboolean quarter = numeral || c == 0x7B2C /* 第 */ || c == 0x9996 /* 首 */;
+    if (!year_stated && !half && !quarter && !first)
         return NULL;
     int y = year ? year : anchor_year(a);
     int am = anchor_month(a);
-    if ((e = half_of_year(p, limit, y, am, year_stated, a->fy_end, t)))
+    if (half && (e = half_of_year(p, limit, y, am, year_stated, a->fy_end, t)))
         return e;
-    if (first_of_year(s, p, limit, y, am, year_stated, t, &e))
+    if (first && first_of_year(s, p, limit, y, am, year_stated, t, &e))
         return e;
-    if ((e = quarter_of_year(s, p, limit, y, am, year_stated, t)))
+    if (quarter && (e = quarter_of_year(s, p, limit, y, am, year_stated, t)))
         return e;
-    if (month_of_year(s, p, limit, y, am, year_stated, t, &e))
+    if (numeral && month_of_year(s, p, limit, y, am, year_stated, t, &e))
         return e;
     return year_stated ? after_a_year(p, limit, a, y, am, t) : NULL;
 }

@@ -577,17 +577,18 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
     if (t->role == TIME_PERIOD &&
         any_lit(e, limit, (const char *const[]){"单季", "單季", "单月", "單月", NULL}))
         t->sentence_only = TRUE; /* 第四季度单季出货量…: a part singled out, that sentence's */
+    /* (asked once: two of the tests below want it) */
+    gboolean event = t->role == TIME_PERIOD && event_after(e, limit);
     if (t->role == TIME_PERIOD && record_after(e, limit))
         t->local = t->sentence_only = TRUE; /* 创下年内单月成交新高 */
     else if (t->role == TIME_PERIOD && report_after(e, limit))
         t->sentence_only = TRUE; /* 2023年年报显示，…: that sentence's, no story's period */
     else if (t->role == TIME_PERIOD && held_span(t, e, limit))
         ; /* 11月10日至13日举办的博览会…签约126亿元: the days it ran, its figures' period */
-    else if (t->role == TIME_PERIOD && event_after(e, limit) && noun_of_event(e, limit) &&
-             compared_before(s, p))
+    else if (event && noun_of_event(e, limit) && compared_before(s, p))
         t->role = TIME_BASE; /* 比他本人去年创造的赛会纪录快了41秒: the record's year, a base */
     else if (t->role == TIME_PERIOD &&
-             ((event_after(e, limit) && !future_event(s, p, t)) || launch_after(t, e, limit) ||
+             ((event && !future_event(s, p, t)) || launch_after(t, e, limit) ||
               event_before(s, p) || life_event_after(e, limit) || cause_around(s, p, e, limit))) {
         t->local = t->event = TRUE; /* its clause's only: 去年推出…计划 (a future one,
                                    * 将于明年二季度投产，新增产能…, dates what it brings) */
