@@ -41,6 +41,73 @@ static void time_stops_init(void)
     }
 }
 
+/* May a time that begins with a numeral (一 to 九, 十, 两) go on with the character at q?
+ * Every reader's words go on with another numeral or a unit of time or a span's mark: 五年来
+ * and 十年间 (years_to_now), 两周前, 一个月前, 一星期前 and 三天前 (jb_extract_days_ago), 二〇二六年
+ * (year_part), 一季度 (quarter_of_year), 十月, 十二月 and 一至三月 (month_of_year), 十四五
+ * (plan_period), 两年平均 (context_word). Keep with them: most numerals the scan stops at are
+ * none of these (一些, 三分之一, 两个方向 stop at 个 still). */
+static gboolean numeral_goes_on(const char *q, const char *limit)
+{
+    if (q < limit && (*q == '-' || *q == '~'))
+        return TRUE;
+    gunichar c2 = cjk_at(q, limit);
+    if (cn_small_may_start(c2))
+        return TRUE; /* (十二月, 二十年, 十四五) */
+    switch (c2) {
+    case 0x5E74: /* 年 */
+    case 0x5B63: /* 季 */
+    case 0x6708: /* 月 */
+    case 0x5468: /* 周 */
+    case 0x9031: /* 週 */
+    case 0x5929: /* 天 */
+    case 0x4E2A: /* 个 */
+    case 0x500B: /* 個 */
+    case 0x661F: /* 星 */
+    case 0x96F6: /* 零 */
+    case 0x3007: /* 〇 */
+    case 0x25CB: /* ○ */
+    case 0x81F3: /* 至 */
+    case 0x5230: /* 到 */
+    case 0x2014: /* — */
+    case 0x2013: /* – */
+    case 0xFF5E: /* ～ */
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+/* May a time that begins with 上 or 下 (c) go on with the character at q? Their words: 上年,
+ * 上一年, 上年末, 上年同期 (counted_time_at, year_part, context_word, report_time), 上届
+ * (cohort_ref), 上周, 上星期, 上个星期 (weekday_ref, week_word), 上季, 上月, 上个月
+ * (context_word), 下月, 下个月 (month_word), 上财年, 上半财年 (fiscal_word), 上半年
+ * (half_of_year), 下一年. Keep with them: most of the 上 and 下 the scan stops at are no time
+ * (上涨, 以上, 下降). */
+static gboolean before_after_goes_on(gunichar c, const char *q, const char *limit)
+{
+    switch (cjk_at(q, limit)) {
+    case 0x4E00: /* 一 */
+    case 0x4E2A: /* 个 */
+    case 0x500B: /* 個 */
+    case 0x534A: /* 半 */
+    case 0x5468: /* 周 */
+    case 0x9031: /* 週 */
+    case 0x661F: /* 星 */
+    case 0x6708: /* 月 */
+        return TRUE;
+    case 0x5E74:            /* 年 */
+    case 0x5C4A:            /* 届 */
+    case 0x5C46:            /* 屆 */
+    case 0x5B63:            /* 季 */
+    case 0x8D22:            /* 财 */
+    case 0x8CA1:            /* 財 */
+        return c == 0x4E0A; /* (上 only) */
+    default:
+        return FALSE;
+    }
+}
+
 /* Is c (the next character at q) a first character that begins no time here: one that only
  * time_word's readers begin a word with (全 过 過 报 報 同 目 截), the character after it
  * beginning the rest of none of their words (全国, 报道, 同比, 目标, 截图)? The scan then passes
@@ -61,8 +128,24 @@ static gboolean time_lead_goes_nowhere(gunichar c, const char *q, const char *li
     case 0x4E2D: /* 中 (中期業績: interim_word's) */
     case 0x6700: /* 最 (最新报: today_word's) */
         return !time_word_second(c, q, limit);
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */
+    case 0x4E94: /* 五 */
+    case 0x516D: /* 六 */
+    case 0x4E03: /* 七 */
+    case 0x516B: /* 八 */
+    case 0x4E5D: /* 九 */
+    case 0x5341: /* 十 */
+    case 0x4E24: /* 两 */
+    case 0x5169: /* 兩 */
+        return !numeral_goes_on(q, limit);
+    case 0x4E0A: /* 上 */
+    case 0x4E0B: /* 下 */
+        return !before_after_goes_on(c, q, limit);
     default:
-        return FALSE; /* (两 and 兩 also begin a numeral: small_number's) */
+        return FALSE;
     }
 }
 
