@@ -144,6 +144,35 @@ static gboolean time_lead_goes_nowhere(gunichar c, const char *q, const char *li
     case 0x4E0A: /* 上 */
     case 0x4E0B: /* 下 */
         return !before_after_goes_on(c, q, limit);
+    case 0x6765:                           /* 来 (year_part's 来年, its only word with it) */
+    case 0x4F86:                           /* 來 */
+    case 0x6B21:                           /* 次 (次年) */
+    case 0x540E:                           /* 后 (后年) */
+    case 0x5F8C:                           /* 後 */
+        return cjk_at(q, limit) != 0x5E74; /* 年 */
+    case 0x5E74: /* 年 (year_word's 年初, 年中, 年底, 年末, 年内; report_time's 年初至报告期末) */
+        switch (cjk_at(q, limit)) {
+        case 0x521D: /* 初 */
+        case 0x4E2D: /* 中 */
+        case 0x5E95: /* 底 */
+        case 0x672B: /* 末 */
+        case 0x5185: /* 内 */
+        case 0x5167: /* 內 */
+            return FALSE;
+        default:
+            return TRUE;
+        }
+    case 0x8FD9: /* 这 (这五年, 这5年: years_to_now; 这周, 这个月, 这个冬天: time_word's) */
+    case 0x9019: /* 這 */
+        switch (cjk_at(q, limit)) {
+        case 0x5468: /* 周 */
+        case 0x9031: /* 週 */
+        case 0x4E2A: /* 个 */
+        case 0x500B: /* 個 */
+            return FALSE;
+        default:
+            return !(q < limit && g_ascii_isdigit(*q)) && !cn_small_may_start(cjk_at(q, limit));
+        }
     default:
         return FALSE;
     }
@@ -199,101 +228,6 @@ static const char *bare_day(const char *s, const char *p, const char *limit, con
     /* (a day: when something is said or done; a span of days: a period, 14日至16日) */
     t->role = jb_period_freq(&t->p) == JB_FREQ_DAY ? TIME_DAY : TIME_PERIOD;
     return e;
-}
-
-/* A period named by the day it ended (截至2024年12月31日止的2025财年第三季度, 截至6月30日止
- * 六个月, 截至3月31日止年度): the three, six or twelve months to that day, the words that
- * name it (and a fiscal year's own numbering, which the calendar replaces) taken in. NULL
- * when the day is no such end. `*p` holds the day, and gets the period. */
-static const char *ended_on(const char *s, const char *at, const char *e, const char *limit,
-                            JbPeriod *p)
-{
-    if (!ends_with(s, at, "截至") && !ends_with(s, at, "截止"))
-        return NULL;
-    /* (止 in a company's results; 的 in a statistics release: 在截至一月的三個月內) */
-    const char *q = any_lit(e, limit, (const char *const[]){"止", "的", NULL});
-    if (!q)
-        return NULL;
-    static const struct {
-        const char *w;
-        int months;
-    } SPANS[] = {{"第一季度", 3}, {"第二季度", 3},  {"第三季度", 3},  {"第四季度", 3},
-                 {"财季", 3},     {"財季", 3},      {"季度", 3},      {"三个月", 3},
-                 {"三個月", 3},   {"3个月", 3},     {"3個月", 3},     {"六个月", 6},
-                 {"六個月", 6},   {"6个月", 6},     {"6個月", 6},     {"中期", 6},
-                 {"半年", 6},     {"九个月", 9},    {"九個月", 9},    {"9个月", 9},
-                 {"9個月", 9},    {"十二个月", 12}, {"十二個月", 12}, {"12个月", 12},
-                 {"12個月", 12},  {"前三季度", 9},  {"前三季", 9},    {"首三季", 9},
-                 {"年度", 12},    {"财年", 12},     {"財年", 12}};
-    /* the words up to the span's name: 的2025财年, within a few characters */
-    const char *r = q;
-    for (int k = 0; k < 12 && r < limit; k++) {
-        if (any_lit(r, limit, (const char *const[]){"，", "。", "；", "（", NULL}))
-            return NULL;
-        for (gsize i = 0; i < G_N_ELEMENTS(SPANS); i++) {
-            const char *w = lit(r, limit, SPANS[i].w);
-            if (!w)
-                continue;
-            if (SPANS[i].months == 12 && (lit(w, limit, "第") || lit(w, limit, "Q")))
-                continue; /* 财年第三季度: the quarter, further on */
-            JbPoint last = p->start;
-            JbPoint first = jb_point_add((JbPoint){JB_POINT_MONTH, last.year, last.n, 0},
-                                         -(SPANS[i].months - 1));
-            JbPoint end_month = {JB_POINT_MONTH, last.year, last.n, 0};
-            if (SPANS[i].months == 3 && last.n % 3 == 0)
-                *p = jb_period_of((JbPoint){JB_POINT_QUARTER, last.year, last.n / 3, 0});
-            else if (SPANS[i].months == 6 && last.n % 6 == 0)
-                *p = jb_period_of((JbPoint){JB_POINT_HALF, last.year, last.n / 6, 0});
-            else if (SPANS[i].months == 12 && last.n == 12)
-                *p = jb_period_of((JbPoint){JB_POINT_YEAR, last.year, 0, 0});
-            else
-                *p = (JbPeriod){first, end_month};
-            return w;
-        }
-        r = g_utf8_next_char(r);
-    }
-    return NULL;
-}
-
-/* The week a day ends (截至11月27日当周, 截至11月27日的一周): the seven days to that day, as
- * weekly inventory and claims figures are dated. NULL when no week follows the day; `*p`
- * holds the day, and gets the week. */
-static const char *week_ended_on(const char *s, const char *at, const char *e, const char *limit,
-                                 JbPeriod *p)
-{
-    if (!ends_with(s, at, "截至") && !ends_with(s, at, "截止"))
-        return NULL;
-    const char *w = any_lit(e, limit,
-                            (const char *const[]){"当周", "當周", "當週", "止当周", "止當周",
-                                                  "止一周", "的一周", "止一週", "的一週", NULL});
-    if (!w)
-        return NULL;
-    gint64 last = jb_point_first_day(&p->start);
-    *p = (JbPeriod){jb_point_of_days(last - 6), p->start};
-    return w;
-}
-
-/* A month with the day its count runs to (11月截至26日, 10月截止20日): that month's first
- * day to the day, a running total within the month. NULL when no day follows; `t` holds the
- * month and gets the span. */
-static const char *month_to_day(const char *s, const char *e, const char *limit, TimeRef *t)
-{
-    const JbPoint *m = &t->p.start;
-    if (m->kind != JB_POINT_MONTH || t->p.end.kind != JB_POINT_MONTH || t->p.end.n != m->n ||
-        t->p.end.year != m->year)
-        return NULL;
-    const char *q = any_lit(e, limit, (const char *const[]){"截至", "截止", NULL});
-    if (!q)
-        return NULL;
-    int d = digits(&q, s, limit, 2);
-    const char *de = d >= 1 ? any_lit(q, limit, (const char *const[]){"日", "号", "號", NULL})
-                            : NULL;
-    JbPoint last = {JB_POINT_DAY, m->year, m->n, d};
-    if (!de || !jb_point_valid(&last))
-        return NULL;
-    t->p = (JbPeriod){{JB_POINT_DAY, m->year, m->n, 1}, last};
-    t->role = TIME_PERIOD;
-    return de;
 }
 
 /* The times time_at reads before a year's at p: where one ends (and *t), or NULL; *stop when

@@ -1,10 +1,9 @@
 /* jb_extract_period_priv.h — what the time-expression files share (not installed, not public).
  *
  * The time scan is split by what it reads:
- *   jb_extract_period.c         the scan of a sentence (jb_extract_time_refs): bare days,
- *                               spans ended on a day;
- *   jb_extract_period_counts.c  spans counted to or from now (五年来, 今后三年) and cohorts
- *                               (2027届);
+ *   jb_extract_period.c         the scan of a sentence (jb_extract_time_refs): bare days;
+ *   jb_extract_period_counts.c  spans counted to or from now (五年来, 今后三年), cohorts
+ *                               (2027届) and spans ended on a day (截至6月30日止六个月);
  *   jb_extract_period_roles.c   the role each time plays (a period, a base, an event's…);
  *   jb_extract_period_dates.c   dates written out: years, months, days, quarters and halves
  *                               of a year, period codes (4Q20, 1H25);
@@ -288,6 +287,14 @@ const char *years_ahead(const char *s, const char *p, const char *limit, const T
                         TimeRef *t);
 const char *cohort_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                        TimeRef *t, gboolean *no_time);
+/* And spans ended on the day just read at [at, e) (截至 before it): the quarter, half, year or
+ * months to it (截至6月30日止六个月: ended_on, *p the day, then the period), the week to it
+ * (截至11月27日当周: week_ended_on), a month's days to a day (11月截至26日: month_to_day, t the
+ * month); where their words end, or NULL. */
+const char *ended_on(const char *s, const char *at, const char *e, const char *limit, JbPeriod *p);
+const char *week_ended_on(const char *s, const char *at, const char *e, const char *limit,
+                          JbPeriod *p);
+const char *month_to_day(const char *s, const char *e, const char *limit, TimeRef *t);
 
 /* jb_extract_period_words.c */
 /* A time said in words at p (今年, 上周, 本报告期, 周五…), or NULL. */
