@@ -16,6 +16,9 @@
 
 /* ---- the scan ------------------------------------------------------------------------------ */
 
+/* (The readers below are inlined into the scan: their lists of words are static arrays, where a
+ * list written in the call was built on the stack at every sentence.) */
+
 /* The three-byte characters the scan stops at, one bit per code point of the BMP (8 KB):
  * 《 》 （ and JB_TIME_LEADS. Most characters of a sentence are none of them, and are passed
  * over with one bit test instead of trying every time word at each. */
@@ -184,28 +187,26 @@ static gboolean time_lead_goes_nowhere(gunichar c, const char *q, const char *li
 static const char *bare_day(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                             TimeRef *t)
 {
+    static const char *const NOT_BEFORE_DAY[] = {
+        "月", "第", "每", "前", "近", "后", "後",   "共",   "连续", "連續", "约",
+        "約", "达", "達", "逾", "超", "近", "为期", "為期", "仅",   "僅",   NULL};
+    static const char *const DAY_SEPS[] = {"-", "—", "–", "～", "~", "至", "到", NULL};
+    static const char *const NOT_AFTER_DAY[] = {"电",   "電",   "讯",   "訊", "内",   "內",
+                                                "以内", "以內", "后",   "後", "之内", "之內",
+                                                "左右", "期",   "年化", NULL};
     if (a->day.kind != JB_POINT_DAY || (p > s && (g_ascii_isdigit(p[-1]) || p[-1] == '.')) ||
-        ends_with_any(s, p,
-                      (const char *const[]){"月",   "第",   "每",   "前", "近", "后", "後", "共",
-                                            "连续", "連續", "约",   "約", "达", "達", "逾", "超",
-                                            "近",   "为期", "為期", "仅", "僅", NULL}))
+        ends_with_any(s, p, NOT_BEFORE_DAY))
         return NULL;
     const char *q = p;
     int d = digits(&q, s, limit, 2), d2 = 0;
     const char *e = d >= 1 && d <= 31 ? lit(q, limit, "日") : NULL;
-    const char *sep = d >= 1 && !e ? any_lit(q, limit,
-                                             (const char *const[]){"-", "—", "–", "～", "~", "至",
-                                                                   "到", NULL})
-                                   : NULL;
+    const char *sep = d >= 1 && !e ? any_lit(q, limit, DAY_SEPS) : NULL;
     if (sep) { /* 1-7日, 22至30日: the days of a span written with one 日 */
         const char *r = sep;
         d2 = digits(&r, s, limit, 2);
         e = d2 > d && d2 <= 31 ? lit(r, limit, "日") : NULL;
     }
-    if (!e ||
-        any_lit(e, limit,
-                (const char *const[]){"电", "電", "讯", "訊", "内", "內", "以内", "以內", "后",
-                                      "後", "之内", "之內", "左右", "期", "年化", NULL}))
+    if (!e || any_lit(e, limit, NOT_AFTER_DAY))
         return NULL; /* (7日年化收益率: a yield's window) */
     const JbPoint *today = &a->day;
     JbPoint x = {JB_POINT_DAY, today->year, today->n, d};
@@ -238,6 +239,12 @@ static const char *bare_day(const char *s, const char *p, const char *limit, con
 static const char *counted_time_at(const char *s, const char *p, const char *limit,
                                    const TimeAnchor *a, TimeRef *t, gboolean *stop)
 {
+    static const char *const PREV_YEAR_END[] = {"上年末",   "上年底", "上年年末", "上年年底",
+                                                "去年末",   "去年底", "去年年末", "去年年底",
+                                                "上一年末", NULL};
+    static const char *const PREV_YEAR[] = {"上一年", "上年", NULL};
+    static const char *const AFTER_PREV_YEAR[] = {"的", "，", "为", "為", NULL};
+    static const char *const PRICES[] = {"价格", "價格", "不变价", "不變價", NULL};
     const char *e;
     gboolean digit = g_ascii_isdigit(*p);
     gunichar c = cjk_at(p, limit);
@@ -275,10 +282,7 @@ static const char *counted_time_at(const char *s, const char *p, const char *lim
                    after == '/' || after == 0xFF0F /* ／ */ || after == 0x81F3 /* 至 */) &&
                   (e = school_year_ref(s, p, limit, t))))
         return e;
-    if ((shang || c == 0x53BB /* 去 */) &&
-        (e = any_lit(p, limit,
-                     (const char *const[]){"上年末", "上年底", "上年年末", "上年年底", "去年末",
-                                           "去年底", "去年年末", "去年年底", "上一年末", NULL}))) {
+    if ((shang || c == 0x53BB /* 去 */) && (e = any_lit(p, limit, PREV_YEAR_END))) {
         if (!anchor_year(a)) {
             *stop = TRUE;
             return NULL;
@@ -288,12 +292,10 @@ static const char *counted_time_at(const char *s, const char *p, const char *lim
     }
     /* 上年 alone (由上年的16%, 上年为…) is the year before the one spoken of; 上年同期, 上年同月
      * and 上年四季度 are times of year_part's */
-    if (shang && (e = any_lit(p, limit, (const char *const[]){"上一年", "上年", NULL})) &&
-        any_lit(
-            lit(e, limit, "度") ? e + strlen("度") : e, limit,
-            (const char *const[]){"的", "，", "为", "為", NULL})) { /* (上年四季度: year_part) */
-        if (!anchor_year(a) ||
-            any_lit(e, limit, (const char *const[]){"价格", "價格", "不变价", "不變價", NULL})) {
+    if (shang && (e = any_lit(p, limit, PREV_YEAR)) &&
+        any_lit(lit(e, limit, "度") ? e + strlen("度") : e, limit,
+                AFTER_PREV_YEAR)) { /* (上年四季度: year_part) */
+        if (!anchor_year(a) || any_lit(e, limit, PRICES)) {
             *stop = TRUE; /* (按上年价格计算: prices of a year, a base) */
             return NULL;
         }
@@ -315,6 +317,10 @@ static const char *counted_time_at(const char *s, const char *p, const char *lim
 static const char *time_at(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                            TimeRef *t)
 {
+    static const char *const MOVED_TO[] = {
+        "升至",   "增至",   "降至",   "减至",   "減至",   "跌至",   "涨至",   "漲至",   "提高至",
+        "提高到", "回落至", "下调至", "上调至", "下調至", "上調至", "扩大至", "擴大至", NULL};
+    static const char *const SAME_TIME[] = {"同期", "同月", NULL};
     const char *e;
     memset(t, 0, sizeof *t);
     t->at = p;
@@ -329,18 +335,13 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
         /* (到2028年: by a year; not 升至2026年的51.8%, a level moved to, the year's) */
         t->future_word = future || ((ends_with(s, p, "到") || ends_with(s, p, "至")) &&
                                     !ends_with(s, p, "截至") && g_ascii_isdigit(*p) &&
-                                    !ends_with_any(s, p,
-                                                   (const char *const[]){
-                                                       "升至", "增至", "降至", "减至", "減至",
-                                                       "跌至", "涨至", "漲至", "提高至", "提高到",
-                                                       "回落至", "下调至", "上调至", "下調至",
-                                                       "上調至", "扩大至", "擴大至", NULL}));
+                                    !ends_with_any(s, p, MOVED_TO));
         if (year2) {
             t->p = (JbPeriod){{JB_POINT_YEAR, year, 0, 0}, {JB_POINT_YEAR, year2, 0, 0}};
             return y_end;
         }
         const char *same; /* 去年同期, 去年同月: the time in force, a year before */
-        if ((same = any_lit(y_end, limit, (const char *const[]){"同期", "同月", NULL}))) {
+        if ((same = any_lit(y_end, limit, SAME_TIME))) {
             if (year == anchor_year(a) - 1) {
                 t->rel = REL_YEAR_AGO;
                 return same;
@@ -406,15 +407,19 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
 static gboolean joins_span(const char *s, const char *prev_end, const char *p, const char *limit,
                            GArray *out, const TimeRef *t)
 {
+    static const char *const ENDS[] = {"结束", "結束", "止", NULL};
+    static const char *const SPAN_SEPS[] = {"起至", "起到", "至", "到", "—", "–",
+                                            "-",    "～",   "~",  "—",  NULL};
+    static const char *const STARTS[] = {"开始", "開始", "开赛", "開賽", "开幕",
+                                         "開幕", "启动", "啟動", "起",   NULL};
+    static const char *const TO[] = {"至", "到", NULL};
+    static const char *const YEAR_POINTS[] = {"年中", "年底", "年末", NULL};
     /* (a day's end written after it: 至11月8日结束, a day with no year read as an event's) */
-    gboolean ends_there = any_lit(t->end, limit,
-                                  (const char *const[]){"结束", "結束", "止", NULL}) != NULL;
+    gboolean ends_there = any_lit(t->end, limit, ENDS) != NULL;
     if (!prev_end || !out->len || t->rel != REL_NONE || !t->known ||
         (t->role != TIME_PERIOD && !(t->role == TIME_DAY && ends_there)))
         return FALSE;
-    const char *sep = any_lit(prev_end, limit,
-                              (const char *const[]){"起至", "起到", "至", "到", "—", "–", "-", "～",
-                                                    "~", "—", NULL}); /* (自12月10日起至…) */
+    const char *sep = any_lit(prev_end, limit, SPAN_SEPS); /* (自12月10日起至…) */
     if (sep == prev_end + strlen("—") && lit(sep, limit, "—"))
         sep += strlen("—"); /* (a dash written twice: ——) */
     gboolean by_ends = FALSE;
@@ -422,12 +427,10 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
         /* by its two ends: 从10月25日开始，至明年3月28日结束; 自3月1日起至5月31日止 */
         by_ends = TRUE;
         /* (a season's or a show's start: 自3月1日开赛，至11月8日结束) */
-        sep = any_lit(prev_end, limit,
-                      (const char *const[]){"开始", "開始", "开赛", "開賽", "开幕", "開幕", "启动",
-                                            "啟動", "起", NULL});
+        sep = any_lit(prev_end, limit, STARTS);
         if (sep && lit(sep, limit, "，"))
             sep += strlen("，");
-        sep = sep ? any_lit(sep, limit, (const char *const[]){"至", "到", NULL}) : NULL;
+        sep = sep ? any_lit(sep, limit, TO) : NULL;
     }
     if (sep != p || ends_with(s, prev_end, "以来") || ends_with(s, prev_end, "以來"))
         return FALSE;
@@ -478,7 +481,7 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
      * month after it, twelve months from mid-year to mid-year) */
     if (prev->p.start.kind == JB_POINT_MONTH &&
         jb_point_first_day(&prev->p.start) == jb_point_first_day(&prev->p.end) &&
-        ends_with_any(s, prev_end, (const char *const[]){"年中", "年底", "年末", NULL}))
+        ends_with_any(s, prev_end, YEAR_POINTS))
         prev->p.start = jb_point_add(prev->p.start, 1);
     prev->p.end = tp.end;
     prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
