@@ -27,6 +27,13 @@ static guint8 time_stops[0x10000 / 8];
  * hold (first_char_key): most characters are passed on this test, before they are decoded. */
 static guint64 time_stop_keys[4096 / 64];
 
+/* May the scan stop at the three-byte character at p (its key's bit: most are passed here)? */
+static inline gboolean may_stop_at(const char *p)
+{
+    guint k = first_char_key(p);
+    return (time_stop_keys[k >> 6] >> (k & 63)) & 1;
+}
+
 static void time_stops_init(void)
 {
 #define JB_TIME_ELEM(c) c,
@@ -566,9 +573,10 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
             continue;
         }
         if ((b & 0xF0) == 0xE0 && limit - p >= 3) {
-            guint k = first_char_key(p);
-            if (!((time_stop_keys[k >> 6] >> (k & 63)) & 1)) {
-                p += 3;
+            if (!may_stop_at(p)) { /* (a run of them passed in one loop) */
+                do
+                    p += 3;
+                while (limit - p >= 3 && ((guchar)*p & 0xF0) == 0xE0 && !may_stop_at(p));
                 continue;
             }
             guint c = jb_utf8_get3(p);
