@@ -6,6 +6,7 @@
  * Not for: reading a time expression itself (jb_extract_period.c), walking the sentence
  * (jb_extract.c).
  */
+#include "jb_extract_period_priv.h"
 #include "jb_extract_read_priv.h"
 
 #include <string.h>
@@ -315,10 +316,12 @@ static gboolean holiday_just_over(const Ctx *c, const char *sent, const TimeRef 
  * effective date)? */
 static gboolean plan_after(const char *e, const char *end)
 {
-    static const char *const W[] = {"力争", "力爭", "计划", "計劃", "目标",
-                                    "目標", "争取", "爭取", "预计", "預計"};
-    for (gsize i = 0; i < G_N_ELEMENTS(W); i++)
-        if (jb_find(e, end, W[i], strlen(W[i])))
+    static const char *const W[] = {"力争", "力爭", "计划", "計劃", "目标", "目標",
+                                    "争取", "爭取", "预计", "預計", NULL};
+    static FirstChars firsts; /* (one walk, not a search for each word) */
+    const FirstChars *f = first_chars_of(&firsts, W);
+    for (const char *q = e; q < end; q = g_utf8_next_char(q))
+        if (first_char_may_begin(f, q, end) && any_lit_scan(q, end, W))
             return TRUE;
     return FALSE;
 }
