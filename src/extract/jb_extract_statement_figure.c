@@ -542,6 +542,8 @@ static gboolean caption_number(const char *sent, const char *qs, const char *end
 {
     static const char *const LABELS[] = {"表", "图", "圖", "附表", "附图", "附圖", NULL};
     const char *d = NULL;
+    if (qs - sent != 3 && qs - sent != 6)
+        return FALSE; /* (a label of one or two characters opens the sentence: most do not) */
     for (const char *const *w = LABELS; *w && !d; w++)
         if (qs == sent + strlen(*w) && starts(sent, end, *w))
             d = qs;
@@ -576,9 +578,7 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         "带动", "帶動", "实现", "實現", "完成", "达成", "達成", "累计", "累計",
         "共有", "有",   "新增", "吸纳", "吸納", "组织", "組織", "举办", "舉辦",
         "开展", "開展", "提供", "推出", "新建", "建成", "培训", "培訓", NULL};
-    gboolean got = FALSE;
-    for (const char *const *w = GOT; *w && !got && may_end_any(sent, qs, GOT); w++)
-        got = ends(sent, qs, *w);
+    gboolean got = ends_any(sent, qs, GOT);
     if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") &&
         group_counted_after(qe + strlen("的"), sent_end))
         return TRUE; /* 降价幅度超过50%的品种有31个: the group's threshold; its count is the figure */
