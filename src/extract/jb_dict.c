@@ -475,14 +475,15 @@ static gboolean names_narrower(const JbDict *d, const JbMetric *m, const char *c
 static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const char *context,
                                     const char *subject)
 {
-    if (!subject || !*subject ||
-        !holds_any(context, (const char *const *)d->growth_words, &d->growth_filter) ||
-        holds_any(context, (const char *const *)d->other_bases, &d->other_filter))
+    if (!subject || !*subject)
         return NULL;
     /* the growth metrics whose base `subject` names (its label or an alias, exactly), in
-     * file order */
+     * file order (looked up before the context is read: most subjects name none) */
     const GArray *named = b->growth_by_name ? g_hash_table_lookup(b->growth_by_name, subject)
                                             : NULL;
+    if (!named || !holds_any(context, (const char *const *)d->growth_words, &d->growth_filter) ||
+        holds_any(context, (const char *const *)d->other_bases, &d->other_filter))
+        return NULL;
     for (guint k = 0; named && k < named->len; k++) {
         guint i = g_array_index(named, guint, k);
         const JbMetric *base = g_ptr_array_index(b->growth_base, i); /* (m's growth_of) */

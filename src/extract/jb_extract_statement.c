@@ -447,12 +447,17 @@ static void figure_clause(const Ctx *c, Figure *f)
     f->cs = f->cs0;
     if (f->prev_end && f->prev_end > f->cs && f->prev_end <= f->qs)
         f->cs = f->prev_end;
-    for (const char *p = f->cs; p < f->qs; p = g_utf8_next_char(p)) {
-        gunichar ch = jb_word_char_at(p, f->qs);
-        /* (a space right before the number is the spacing some sites put between Chinese
-         * and digits, 同比下降 3.5%: the words before it are the figure's) */
-        if ((ch == ' ' && p + 1 < f->qs) || ch == 0x3001 /* 、 */)
-            f->cs = g_utf8_next_char(p);
+    /* after the last 、 or space in it (bytes from the end: a space and 、's first byte E3
+     * begin a character wherever they are) */
+    /* (a space right before the number is the spacing some sites put between Chinese and
+     * digits, 同比下降 3.5%: the words before it are the figure's) */
+    for (const char *p = f->qs - 1; p >= f->cs; p--) {
+        if ((*p == ' ' && p + 1 < f->qs) ||
+            ((guchar)*p == 0x81 && p - 2 >= f->cs && (guchar)p[-1] == 0x80 &&
+             (guchar)p[-2] == 0xE3 /* 、 U+3001 */)) {
+            f->cs = p + 1;
+            break;
+        }
     }
     f->ce = clause_end_in(c, f->qe, f->sent_end);
 }
