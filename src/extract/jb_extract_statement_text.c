@@ -58,12 +58,21 @@ Span metric_phrase(const char *cstart, const char *qstart, const char *subject_a
     }
     for (gboolean changed = TRUE; changed;) {
         changed = FALSE;
-        if (may_start(leading, a, b)) /* (else no word of the list starts at `a`) */
-            for (gsize i = 0; i < G_N_ELEMENTS(LEADING_FILLERS); i++)
-                if (lit_starts(a, b, &LEADING_FILLERS[i])) {
-                    a += LEADING_FILLERS[i].n;
-                    changed = TRUE;
-                }
+        /* the list in its order, each word tried at `a` as the words before it moved it: at
+         * each place only the words of its first character (their bucket, in the list's
+         * order), the first from the list's place on (`from`) that is there */
+        for (int from = 0;;) {
+            guint n;
+            const JbWord *w = jb_word_set_candidates(leading, a, b, &n), *hit = NULL;
+            for (guint k = 0; k < n && !hit; k++)
+                if (w[k].tag >= from && jb_word_at(&w[k], a, b))
+                    hit = &w[k];
+            if (!hit)
+                break;
+            a += hit->len;
+            from = hit->tag + 1;
+            changed = TRUE;
+        }
         if (!jb_lit_filter_may_end(&trailing, a, b))
             continue; /* (none ends at b: the pass below would change nothing) */
         for (gsize i = 0; i < G_N_ELEMENTS(TRAILING_FILLERS); i++)
