@@ -172,8 +172,8 @@ static gboolean superseded(const char *s, const char *qs)
     /* Back to the clause's start over 60 characters at most, and the revision looked for in the
      * 120 before it: a clause of thousands of figures is not walked again at each of them */
     /* (most figures: neither 初 (初值, 初步值) nor 公布 (此前公布…) in the 60 characters before
-     * them, where the clause's start is at the farthest) */
-    const char *far = jb_utf8_back(s, qs, 60);
+     * them, where the clause's start is at the farthest: within 240 bytes, not counted) */
+    const char *far = qs - s > 4 * 60 ? qs - 4 * 60 : s;
     if (!jb_find(far, qs, "初", strlen("初")) && !jb_find(far, qs, "公布", strlen("公布")))
         return FALSE;
     const char *cs = qs;
