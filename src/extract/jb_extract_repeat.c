@@ -7,6 +7,7 @@
  * Not for: what a statement is (jb_extract_statement.c), headlines (jb_extract_headline.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_extract_statement_priv.h"
 #include "jb_units.h"
 
 #include <string.h>
@@ -200,7 +201,13 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
 #define SAME_FIGURE_LOOK 64
 JbStatement *jb_extract_same_figure(GHashTable *seen, const JbStatement *s)
 {
-    GArray *bucket = g_hash_table_lookup(seen, s);
+    GArray *bucket;
+    return jb_extract_same_figure_in(seen, s, &bucket);
+}
+
+JbStatement *jb_extract_same_figure_in(GHashTable *seen, const JbStatement *s, GArray **bucket_out)
+{
+    GArray *bucket = *bucket_out = g_hash_table_lookup(seen, s);
     if (!bucket)
         return NULL;
     Core core = {"", FALSE}; /* s's metric core, once a comparison needs it */
@@ -234,7 +241,11 @@ void jb_extract_seen_replace(GHashTable *seen, JbStatement *old, JbStatement *by
 
 void jb_extract_remember(GHashTable *seen, JbStatement *s)
 {
-    GArray *bucket = g_hash_table_lookup(seen, s);
+    jb_extract_remember_in(seen, g_hash_table_lookup(seen, s), s);
+}
+
+void jb_extract_remember_in(GHashTable *seen, GArray *bucket, JbStatement *s)
+{
     if (!bucket) {
         bucket = g_array_new(FALSE, FALSE, sizeof(SeenEntry));
         g_array_set_clear_func(bucket, seen_entry_clear);

@@ -584,16 +584,28 @@ gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end
 
     /* A figure repeated in the body (two paragraphs saying it) is one statement; within a
      * sentence a repeat is a list member (3个、2个、2个) and stays. */
-    g_autofree char *quote_text = g_strndup(quote.a, span_len(quote));
+    /* (its quote as a string to compare with the article's statements: on the stack, not a
+     * malloc per figure; a quote bounded_quote left whole that is longer still, on the heap) */
+    char quote_buf[1024];
+    g_autofree char *quote_long = span_len(quote) < sizeof quote_buf
+                                      ? NULL
+                                      : g_strndup(quote.a, span_len(quote));
+    const char *quote_text = quote_long;
+    if (!quote_long) {
+        memcpy(quote_buf, quote.a, span_len(quote));
+        quote_buf[span_len(quote)] = '\0';
+        quote_text = quote_buf;
+    }
     JbStatement probe = {.subject = (char *)f.subject,
                          .metric = (char *)f.metric,
                          .metric_id = regional ? regional : (char *)(m ? m->id : ""),
                          .q = f.qq,
                          .period = period,
                          .period_stated = period_stated,
-                         .quote = quote_text,
+                         .quote = (char *)quote_text,
                          .line = line};
-    JbStatement *earlier = jb_extract_same_figure(c->seen, &probe);
+    GArray *same_value; /* (c->seen's statements of its value, looked up once) */
+    JbStatement *earlier = jb_extract_same_figure_in(c->seen, &probe, &same_value);
     if (earlier && earlier->sentence != c->sentence) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
@@ -605,7 +617,8 @@ gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end
     s->forecast = tense.forecast;
     if (!tense.actual && after_published(c, s->period))
         s->forecast = TRUE; /* a value for a period after publication can only be expected */
-    keep_statement(c, s);
+    jb_extract_remember_in(c->seen, same_value, s);
+    g_ptr_array_add(c->out, s);
     return TRUE;
 }
 

@@ -42,6 +42,12 @@ typedef struct {
     const char *quote_from;      /* the start of its quote */
 } Figure;
 
+/* jb_extract_repeat.c: jb_extract_same_figure, and in *bucket c->seen's statements of the
+ * value of `s` (NULL: none yet); jb_extract_remember of `s` of that value, given its bucket as
+ * jb_extract_same_figure_in found it (one lookup of c->seen per statement kept, not two). */
+JbStatement *jb_extract_same_figure_in(GHashTable *seen, const JbStatement *s, GArray **bucket);
+void jb_extract_remember_in(GHashTable *seen, GArray *bucket, JbStatement *s);
+
 /* jb_extract_statement_text.c */
 Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
                    const char *time_end);
