@@ -493,12 +493,22 @@ static const JbMetric *growth_match(const JbDict *d, const UnitBucket *b, const 
     return NULL;
 }
 
+const JbDictUnit *jb_dict_unit(const JbDict *d, const char *unit)
+{
+    return bucket_for(d->units, jb_unit_base(unit)); /* 元人民币: 元 */
+}
+
 const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const char *subject,
                                  const char *unit, gboolean whole)
 {
-    const UnitBucket *b = bucket_for(d->units, jb_unit_base(unit)); /* 元人民币: 元 */
-    if (!b)
-        return NULL;
+    const JbDictUnit *u = jb_dict_unit(d, unit);
+    return u ? jb_dict_match_unit(d, u, context, subject, whole) : NULL;
+}
+
+const JbMetric *jb_dict_match_unit(const JbDict *d, const JbDictUnit *u, const char *context,
+                                   const char *subject, gboolean whole)
+{
+    const UnitBucket *b = u;
     /* a member of a 分别 list is named by itself before the list's shared words:
      * 服务业生产指数、规模以上工业增加值、社会消费品零售总额分别同比增长5.0%、5.9%、4.4% */
     const JbMetric *m = !whole && subject && *subject ? alias_match(d, b, subject, subject, TRUE)

@@ -86,5 +86,13 @@ gboolean jb_dict_in_scope(const JbDict *d, const JbMetric *m, const char *senten
  * shares a noun that a modifier of another member precedes). */
 const JbMetric *jb_dict_match_in(const JbDict *d, const char *context, const char *subject,
                                  const char *unit, gboolean whole);
+/* The dictionary's metrics in `unit` (its base: 元人民币 is 元), or NULL when it has none
+ * (nothing in that unit matches); borrowed. A figure's contexts are matched with it one after
+ * another (jb_dict_match_unit) without looking the unit up again for each. */
+typedef struct JbDictUnit JbDictUnit;
+const JbDictUnit *jb_dict_unit(const JbDict *d, const char *unit);
+/* jb_dict_match_in of the metrics of `u` (not NULL). */
+const JbMetric *jb_dict_match_unit(const JbDict *d, const JbDictUnit *u, const char *context,
+                                   const char *subject, gboolean whole);
 
 #endif

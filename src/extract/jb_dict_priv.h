@@ -12,8 +12,9 @@ typedef struct {
     gsize len;
 } AliasRef;
 
-/* The metrics of one unit, in file order, and all their aliases in that order. */
-typedef struct {
+/* The metrics of one unit, in file order, and all their aliases in that order (a JbDictUnit
+ * of jb_dict.h). */
+typedef struct JbDictUnit {
     const char *unit; /* jb_unit_base of the first metric's (borrowed or static) */
     gsize unit_len;
     GPtrArray *metrics;  /* JbMetric* (borrowed) */

@@ -483,19 +483,21 @@ static const JbMetric *figure_dict_metric(Ctx *c, const Figure *f, gboolean whol
                                           const char **region)
 {
     const JbMetric *m = NULL;
-    const char *qs = f->qs, *unit = f->q->unit;
+    const char *qs = f->qs;
     *region = NULL;
-    if (c->dict && c->member) { /* (its words and a noun after the values: 分别为5家和3家企业) */
+    /* (the dictionary's metrics of its unit, looked up once for the contexts below; none, and
+     * none of them matches) */
+    const JbDictUnit *u = c->dict ? jb_dict_unit(c->dict, f->q->unit) : NULL;
+    if (u && c->member) { /* (its words and a noun after the values: 分别为5家和3家企业) */
         g_string_assign(c->context_buf, c->member);
         if (f->noun_after)
             g_string_append(c->context_buf, f->metric);
-        m = jb_dict_match_in(c->dict, f->noun_after ? c->context_buf->str : f->metric, f->subject,
-                             unit, TRUE); /* (a whole phrase, as a lone figure's: 新能源汽车出口量
-                                           * is no 出口) */
-    } else if (c->dict && !c->member_unknown)
-        m = jb_dict_match_in(c->dict, f->metric[0] ? f->metric : "", f->subject, unit,
-                             whole_phrase);
-    if (!m && c->dict && !c->member &&
+        m = jb_dict_match_unit(c->dict, u, f->noun_after ? c->context_buf->str : f->metric,
+                               f->subject, TRUE); /* (a whole phrase, as a lone figure's:
+                                                   * 新能源汽车出口量 is no 出口) */
+    } else if (u && !c->member_unknown)
+        m = jb_dict_match_unit(c->dict, u, f->metric[0] ? f->metric : "", f->subject, whole_phrase);
+    if (!m && u && !c->member &&
         !c->member_unknown) { /* the metric named earlier in the number's own clause */
         /* from the clause naming the subject, but not into an earlier list member's
          * words: …专精特新中小企业超14万家、科技型中小企业超60万家 */
@@ -503,8 +505,8 @@ static const JbMetric *figure_dict_metric(Ctx *c, const Figure *f, gboolean whol
         if (f->prev_end && f->prev_end > from && f->prev_end <= qs)
             from = f->prev_end;
         from = look_back_from(from, qs);
-        m = jb_dict_match_in(c->dict, span_str(c->context_buf, (Span){from, qs}), f->subject, unit,
-                             whole_phrase);
+        m = jb_dict_match_unit(c->dict, u, span_str(c->context_buf, (Span){from, qs}), f->subject,
+                               whole_phrase);
     }
     if (m && counts_list_before(f->cs0, qs, f->qe, f->q))
         m = NULL; /* 大模型和智能制造两个方向: how many, not a count of 大模型 */
