@@ -31,10 +31,14 @@ static inline gsize mark_before(const char *sent, const char *p)
     return 0;
 }
 
-/* Where the clause holding `p` starts: after the last clause mark before it. */
+/* Where the clause holding `p` starts: after the last clause mark before it. (Each byte is
+ * first tested for being a mark's last, by a table: asked of a clause's every byte, most
+ * bytes are none.) */
 static const char *clause_from(const char *sent, const char *p)
 {
-    while (p > sent && !mark_before(sent, p))
+    static const guint8 LAST[256] = {
+        [','] = 1, [';'] = 1, [':'] = 1, [0x8C] = 1, [0x9B] = 1, [0x9A] = 1};
+    while (p > sent && !(LAST[(guchar)p[-1]] && mark_before(sent, p)))
         p--;
     return p;
 }
@@ -114,10 +118,16 @@ static gboolean object_of_preposition(const char *a, const char *p)
 static const JbWord *owner_in(const JbDict *d, const char *a, const char *z, gboolean opening)
 {
     const JbWord *last = NULL;
-    for (const char *p = a; p < z;) {
-        const JbWord *w = longest_at(d->owners, p, z);
+    for (const char *p = a, *next; p < z;) {
+        /* (longest_at inline: most characters begin no owner word, told by one bit) */
+        guint n;
+        const JbWord *cand = jb_word_set_lookup(d->owners, jb_utf8_step(p, z, &next), &n);
+        const JbWord *w = NULL;
+        for (guint i = 0; i < n; i++)
+            if (jb_word_at(&cand[i], p, z) && (!w || cand[i].len > w->len))
+                w = &cand[i];
         if (!w) {
-            p = g_utf8_next_char(p);
+            p = next;
             continue;
         }
         if (opening)
