@@ -368,6 +368,12 @@ const char *const JB_DICT_SCOPE_WORDS[] = {
 /* Could a word of JB_DICT_SCOPE_WORDS end at `at` (at[-1] is no ASCII)? Its last character,
  * a three-byte one, must be the last character of one of them: one bit test for most places
  * instead of comparing the ~60 words. */
+/* JB_DICT_SCOPE_WORDS with their lengths (scope_word_may_end builds it with its bits): the
+ * words are compared where a bit lets a place through, a strlen each cost more than the
+ * comparisons. */
+static JbLit scope_lits[128];
+static gsize n_scope_lits;
+
 static gboolean scope_word_may_end(const char *hay, const char *at)
 {
     static guint8 lasts[0x10000 / 8];
@@ -379,6 +385,8 @@ static gboolean scope_word_may_end(const char *hay, const char *at)
                 gunichar c = jb_utf8_get3(l);
                 lasts[c >> 3] |= (guint8)(1u << (c & 7));
             }
+            g_assert(n_scope_lits < G_N_ELEMENTS(scope_lits));
+            scope_lits[n_scope_lits++] = (JbLit){*w, strlen(*w)};
         }
         g_once_init_leave(&done, 1);
     }
@@ -400,17 +408,18 @@ gboolean jb_dict_alias_starts_metric(const char *hay, const char *at, const JbWo
         return TRUE;                     /* (no subjects: any occurrence) */
     static const char CITIES[] = "城市"; /* 一线城市, 大城市: a group of cities, no region */
     if (scope_word_may_end(hay, at))
-        for (const char *const *w = JB_DICT_SCOPE_WORDS; *w; w++) {
-            gsize n = strlen(*w);
-            if ((gsize)(at - hay) >= n && memcmp(at - n, *w, n) == 0 &&
-                !(strcmp(*w, "市") == 0 && (gsize)(at - hay) >= sizeof CITIES - 1 &&
+        for (gsize i = 0; i < n_scope_lits; i++) {
+            const char *w = scope_lits[i].s;
+            gsize n = scope_lits[i].n;
+            if ((gsize)(at - hay) >= n && at[-1] == w[n - 1] && memcmp(at - n, w, n) == 0 &&
+                !(strcmp(w, "市") == 0 && (gsize)(at - hay) >= sizeof CITIES - 1 &&
                   memcmp(at - (sizeof CITIES - 1), CITIES, sizeof CITIES - 1) == 0))
                 return TRUE;
         }
     /* a subject word just before it: 人工智能核心产业规模 */
-    for (const char *p = hay; p < at; p = g_utf8_next_char(p)) {
+    for (const char *p = hay, *next; p < at; p = next) {
         guint nw;
-        const JbWord *w = jb_word_set_candidates(subjects, p, at, &nw);
+        const JbWord *w = jb_word_set_lookup(subjects, jb_utf8_step(p, at, &next), &nw);
         for (guint i = 0; i < nw; i++)
             if (jb_word_at(&w[i], p, at) && p + w[i].len == at)
                 return TRUE;
