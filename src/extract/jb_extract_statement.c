@@ -460,6 +460,7 @@ static void figure_clause(const Ctx *c, Figure *f)
         }
     }
     f->ce = clause_end_in(c, f->qe, f->sent_end);
+    f->near = look_back_from(f->cs0, f->qs); /* (once: the tense and period steps read it) */
 }
 
 /* An exact figure takes a hedge set apart from it by a verb (约占总装机的56%). */

@@ -30,6 +30,7 @@ typedef struct {
     const char *cs0;             /* the start of its clause */
     const char *cs;              /* where its own words start: after a list's earlier member */
     const char *ce;              /* the end of its clause */
+    const char *near;            /* look_back_from(cs0, qs): its clause's words it reads back to */
     const char *subj_at;         /* its subject in the text, or NULL */
     const char *subject;         /* its subject, "" when none */
     const TimeRef *t;            /* its time, or NULL */

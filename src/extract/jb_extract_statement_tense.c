@@ -313,7 +313,7 @@ Tense figure_tense(const Ctx *c, Figure *f)
 {
     const char *sent = f->sent, *cs0 = f->cs0, *qs = f->qs;
     gboolean forecast_here = FALSE, actual_here = FALSE, now_here = FALSE;
-    const char *near = look_back_from(cs0, qs);
+    const char *near = f->near;
     for (guint k = keyword_from(c, near); k < c->keywords->len; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if (h->at >= qs)
@@ -331,7 +331,10 @@ Tense figure_tense(const Ctx *c, Figure *f)
      * dates its later clauses that name no time of their own, as it dates its own */
     gboolean now_before = FALSE;
     /* (the sentence's opening words only: a clause of a megabyte is not read again) */
-    const char *opening = look_back_from(sent, cs0) == sent ? cs0 : sent + 3 * LOOK_BACK;
+    /* (over 4 * LOOK_BACK bytes are over LOOK_BACK characters: no walk back to count them) */
+    const char *opening = cs0 - sent <= 4 * LOOK_BACK && look_back_from(sent, cs0) == sent
+                              ? cs0
+                              : sent + 3 * LOOK_BACK;
     for (guint k = keyword_from(c, sent); k < c->keywords->len && !f->have_time; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if (h->at >= cs0 || h->at >= opening)
@@ -676,7 +679,7 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
         interim_dividend(f, period);
     /* (the words within LOOK_BACK before the figure: a clause of thousands of figures is not
      * read again for each) */
-    const char *near = look_back_from(f->cs0, f->qs);
+    const char *near = f->near;
     if (!f->have_time && (c->sentence_lists & SENTENCE_HOLDING) &&
         jb_extract_holding_words(near, f->qs))
         jb_extract_at_period_end(period); /* (a position a fund's quarterly report holds) */
