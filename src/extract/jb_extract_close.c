@@ -45,9 +45,7 @@ static gboolean with_the_close(const Ctx *c, const char *cs0, const char *qs)
  * the span's. Spans of days only: 7月…指数报306.2 is a monthly index. */
 void close_of_span(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
 {
-    gboolean close = FALSE;
-    for (const char *const *w = CLOSE; *w && !close && may_end_any(cs0, qs, CLOSE); w++)
-        close = ends(cs0, qs, *w);
+    gboolean close = ends_any(cs0, qs, CLOSE); /* (the list's filter once, then its words) */
     close = close || with_the_close(c, cs0, qs);
     /* (a quote: 离岸人民币兑美元报7.1302; a price quoted, 平仓价报715元/吨, in any sentence) */
     close = close || (c->sentence_market && (ends(cs0, qs, "报") || ends(cs0, qs, "報"))) ||

@@ -356,9 +356,11 @@ Tense figure_tense(const Ctx *c, Figure *f)
     const char *of = qs; /* (a graphic's label and figure: 完成年度目标的 105.8%) */
     while (of > sent && of[-1] == ' ')
         of--;
-    for (const char *const *w = OF_TARGET; *w && forecast && may_end_any(sent, of, OF_TARGET); w++)
-        if (ends(sent, of, *w) && !(f->have_time && t->future_word))
-            forecast = FALSE; /* (…目标下限的91.4%, 全年目标完成近九成: done) */
+    /* (the list's filter once, not again for each of its words) */
+    if (forecast && may_end_any(sent, of, OF_TARGET))
+        for (const char *const *w = OF_TARGET; *w && forecast; w++)
+            if (ends(sent, of, *w) && !(f->have_time && t->future_word))
+                forecast = FALSE; /* (…目标下限的91.4%, 全年目标完成近九成: done) */
     if (!forecast && target_after(f->qe, f->ce))
         forecast = TRUE; /* 30万辆全年销量目标, 年初设定的12万台目标: the target */
     if (forecast && (starts(f->qe, f->ce, "为基数") || starts(f->qe, f->ce, "為基數")))
@@ -491,7 +493,8 @@ static void week_on_week(const Ctx *c, const Figure *f, char period[JB_PERIOD_MA
     /* (windows, not the whole clause or sentence, for each figure: a clause of 80000 figures
      * must not be walked 80000 times) */
     gboolean wow = says_week_on_week(jb_utf8_back(f->cs0, f->qs, 12), f->qs);
-    for (const char *const *w = RATE; *w && !wow && may_start_any(f->cs0, f->qs, RATE); w++)
+    gboolean rate = !wow && may_start_any(f->cs0, f->qs, RATE); /* (the filter once) */
+    for (const char *const *w = RATE; rate && *w && !wow; w++)
         if (starts(f->cs0, f->qs, *w)) {
             /* (the clause before: from its comma back to the one before it, 24 characters) */
             const char *prev = g_utf8_find_prev_char(f->sent, f->cs0), *q;
@@ -527,8 +530,8 @@ static gboolean from_level(const Figure *f)
                                      "提高至", "提高到", "下调至", "下調至", "上调至",
                                      "上調至", "调整为", "調整為", "调至",   "調至",
                                      "降到",   "减到",   "減到",   NULL};
-    gboolean to = FALSE;
-    for (const char *const *w = TO; *w && !to && may_start_any(f->qe, f->ce, TO); w++)
+    gboolean to = FALSE, may = may_start_any(f->qe, f->ce, TO); /* (the filter once) */
+    for (const char *const *w = TO; may && *w && !to; w++)
         to = starts(f->qe, f->ce, *w);
     if (!to)
         return FALSE;
