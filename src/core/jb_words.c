@@ -1,23 +1,11 @@
 #include "jb_words.h"
 
-/* The words of one first character, in the order they were added (their texts are the set's). */
-typedef struct {
-    gunichar c;
-    GArray *words; /* JbWord */
-} JbWordBucket;
-
-/* A character's first slot: Fibonacci hashing (CJK code points are dense runs). */
-static inline guint slot_of(const JbWordSet *set, gunichar c)
-{
-    return (guint)((c * 0x9E3779B1u) >> set->shift);
-}
-
 JbWordSet *jb_word_set_new(void)
 {
     JbWordSet *set = g_new0(JbWordSet, 1);
-    set->buckets = g_array_new(FALSE, FALSE, sizeof(JbWordBucket));
     set->shift = 32 - 4;
-    set->slots = g_new0(guint32, 1u << 4);
+    set->slots = g_new0(JbWordBucket, 1u << 4);
+    set->texts = g_string_chunk_new(512);
     return set;
 }
 
@@ -25,63 +13,61 @@ void jb_word_set_free(JbWordSet *set)
 {
     if (!set)
         return;
-    for (guint b = 0; b < set->buckets->len; b++) {
-        GArray *words = g_array_index(set->buckets, JbWordBucket, b).words;
-        for (guint i = 0; i < words->len; i++)
-            g_free((char *)g_array_index(words, JbWord, i).text);
-        g_array_unref(words);
-    }
-    g_array_unref(set->buckets);
+    for (guint i = 0, nslots = 1u << (32 - set->shift); i < nslots; i++)
+        g_free(set->slots[i].words);
     g_free(set->slots);
+    g_string_chunk_free(set->texts);
     g_free(set);
 }
 
-/* The slot holding character c's bucket, or the empty slot where it would go. */
-static guint find_slot(const JbWordSet *set, gunichar c)
+/* The slot holding character c's bucket, or the empty slot where it would go: Fibonacci
+ * hashing (CJK code points are dense runs), as jb_word_set_bucket's. */
+static guint find_slot(const JbWordBucket *slots, guint shift, gunichar c)
 {
-    guint mask = (1u << (32 - set->shift)) - 1;
-    for (guint i = slot_of(set, c);; i = (i + 1) & mask) {
-        guint32 v = set->slots[i];
-        if (!v || g_array_index(set->buckets, JbWordBucket, v - 1).c == c)
+    guint mask = (1u << (32 - shift)) - 1;
+    for (guint i = (guint)((c * 0x9E3779B1u) >> shift);; i = (i + 1) & mask)
+        if (!slots[i].words || slots[i].c == c)
             return i;
-    }
 }
 
+/* Twice the slots, each bucket moved to its place among them. */
+static void grow_slots(JbWordSet *set)
+{
+    guint nslots = 1u << (32 - set->shift);
+    JbWordBucket *old = set->slots;
+    set->shift--;
+    set->slots = g_new0(JbWordBucket, (gsize)nslots * 2);
+    for (guint k = 0; k < nslots; k++)
+        if (old[k].words)
+            set->slots[find_slot(set->slots, set->shift, old[k].c)] = old[k];
+    g_free(old);
+}
+
+/* (Built once per process for each list and the dictionary's: a few thousand words, each
+ * text in the set's string chunk and each bucket's words in one array grown by doubling, not
+ * a GArray and a copy per word.) */
 void jb_word_set_add(JbWordSet *set, const char *word, int tag)
 {
     g_return_if_fail(word && *word && g_utf8_validate(word, -1, NULL));
-    gunichar c = g_utf8_get_char(word);
-    guint i = find_slot(set, c);
-    if (!set->slots[i]) {
-        JbWordBucket b = {c, g_array_new(FALSE, FALSE, sizeof(JbWord))};
-        g_array_append_val(set->buckets, b);
-        set->slots[i] = set->buckets->len;
-        guint nslots = 1u << (32 - set->shift);
-        if (set->buckets->len * 2 > nslots) { /* (keep probes short: rehash at half full) */
-            g_free(set->slots);
-            set->shift--;
-            set->slots = g_new0(guint32, nslots * 2);
-            for (guint k = 0; k < set->buckets->len; k++)
-                set->slots[find_slot(set, g_array_index(set->buckets, JbWordBucket, k).c)] = k + 1;
-            i = find_slot(set, c);
+    gsize len = strlen(word);
+    const char *next;
+    gunichar c = jb_utf8_get(word, word + len, &next);
+    guint i = find_slot(set->slots, set->shift, c);
+    if (!set->slots[i].words) {
+        if ((set->used + 1) * 2 > 1u << (32 - set->shift)) { /* (short probes: half full) */
+            grow_slots(set);
+            i = find_slot(set->slots, set->shift, c);
         }
+        set->used++;
+        set->slots[i] = (JbWordBucket){c, 0, 2, g_new(JbWord, 2)};
     }
-    JbWord w = {g_strdup(word), strlen(word), tag};
-    g_array_append_val(g_array_index(set->buckets, JbWordBucket, set->slots[i] - 1).words, w);
+    JbWordBucket *b = &set->slots[i];
+    if (b->n == b->cap) {
+        b->cap *= 2;
+        b->words = g_renew(JbWord, b->words, b->cap);
+    }
+    b->words[b->n++] = (JbWord){g_string_chunk_insert_len(set->texts, word, (gssize)len), len, tag};
     set->first[(c & 0xFFFF) >> 3] |= (guint8)(1u << (c & 7));
-}
-
-/* The entries whose first character is `c` (jb_word_set_candidates, past its bitmap test). */
-const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n)
-{
-    guint32 v = set->slots[find_slot(set, c)];
-    if (!v) {
-        *n = 0;
-        return NULL;
-    }
-    const GArray *words = g_array_index(set->buckets, JbWordBucket, v - 1).words;
-    *n = words->len;
-    return (const JbWord *)(const void *)words->data;
 }
 
 void jb_word_set_or_firsts(const JbWordSet *set, guint8 *bits)

@@ -22,13 +22,21 @@ typedef struct {
     int tag;          /* the caller's */
 } JbWord;
 
+/* The words of one first character, in the order they were added. */
+typedef struct {
+    gunichar c;
+    guint n, cap;
+    JbWord *words; /* NULL: an empty slot */
+} JbWordBucket;
+
 /* (Fields are the module's own: the struct is here only so that the test of the first
- * character below can be inlined into the scanning loops.) */
+ * character and the look-up below can be inlined into the scanning loops.) */
 typedef struct JbWordSet {
     guint8 first[65536 / 8]; /* a bit per first character (its code point modulo 2^16) */
-    GArray *buckets;         /* JbWordBucket: the words of one first character, as added */
-    guint32 *slots;          /* by first character (open addressing): bucket index + 1, or 0 */
-    guint shift;             /* 32 - log2 of the slots (a power of two, over twice the buckets) */
+    JbWordBucket *slots;     /* by first character (open addressing) */
+    guint shift;             /* 32 - log2 of the slots (a power of two, over twice the used) */
+    guint used;              /* slots holding a bucket */
+    GStringChunk *texts;     /* the words' texts: one allocation for many */
 } JbWordSet;
 
 JbWordSet *jb_word_set_new(void);
@@ -45,7 +53,22 @@ static inline gunichar jb_word_char_at(const char *s, const char *e)
     return jb_utf8_get(s, e, &next);
 }
 
-const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n);
+/* The entries whose first character is `c` (jb_word_set_lookup, past its bitmap test). */
+static inline const JbWord *jb_word_set_bucket(const JbWordSet *set, gunichar c, guint *n)
+{
+    guint mask = (1u << (32 - set->shift)) - 1;
+    for (guint i = (guint)((c * 0x9E3779B1u) >> set->shift);; i = (i + 1) & mask) {
+        const JbWordBucket *b = &set->slots[i];
+        if (!b->words) {
+            *n = 0;
+            return NULL;
+        }
+        if (b->c == c) {
+            *n = b->n;
+            return b->words;
+        }
+    }
+}
 
 /* Or the set's first characters into `bits` (65536 / 8 bytes, a bit per code point modulo
  * 2^16, as JbWordSet.first): a filter for several sets looked up at the same places. */
