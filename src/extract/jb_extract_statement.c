@@ -119,6 +119,46 @@ typedef struct {
 static NounAt *noun_at;
 static guint *noun_from;
 
+/* Each forecast word's places in the names of jb_words_forecast_noun (the first in each name
+ * that holds it), by word, then by name: the names' characters looked up in `set` (the
+ * forecast words so far), not a strstr of every word in every name. */
+static void noun_places(const JbWordSet *set)
+{
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(NounAt)); /* by name, then place */
+    GArray *word = g_array_new(FALSE, FALSE, sizeof(int));     /* found[k]'s forecast word */
+    int *last = g_new(int, (gsize)kw_actual); /* the last name word i was found in */
+    for (int i = 0; i < kw_actual; i++)
+        last[i] = -1;
+    for (int j = 0; jb_words_forecast_noun[j]; j++) {
+        const char *noun = jb_words_forecast_noun[j], *end = noun + strlen(noun);
+        for (const char *p = noun; p < end; p = g_utf8_next_char(p)) {
+            guint n;
+            const JbWord *w = jb_word_set_candidates(set, p, end, &n);
+            for (guint k = 0; k < n; k++)
+                if (last[w[k].tag] != j && jb_word_at(&w[k], p, end)) {
+                    last[w[k].tag] = j;
+                    NounAt x = {noun, (gsize)(p - noun)};
+                    g_array_append_val(found, x);
+                    g_array_append_val(word, w[k].tag);
+                }
+        }
+    }
+    /* grouped by word, each group in the names' order (a counting sort: stable) */
+    noun_from = g_new0(guint, (gsize)kw_actual + 1);
+    for (guint k = 0; k < word->len; k++)
+        noun_from[g_array_index(word, int, k) + 1]++;
+    for (int i = 0; i < kw_actual; i++)
+        noun_from[i + 1] += noun_from[i];
+    noun_at = g_new(NounAt, found->len ? found->len : 1);
+    for (int i = 0; i < kw_actual; i++)
+        last[i] = (int)noun_from[i]; /* (now the next place of word i's group) */
+    for (guint k = 0; k < found->len; k++)
+        noun_at[last[g_array_index(word, int, k)]++] = g_array_index(found, NounAt, k);
+    g_free(last);
+    g_array_free(word, TRUE);
+    g_array_free(found, TRUE);
+}
+
 static const JbWordSet *keyword_set(void)
 {
     static JbWordSet *set;
@@ -134,22 +174,7 @@ static const JbWordSet *keyword_set(void)
                 kw_jiang_t = n;
         }
         kw_actual = n;
-        /* each forecast word's places in the names of jb_words_forecast_noun (the first
-         * in each name that holds it) */
-        GArray *at = g_array_new(FALSE, FALSE, sizeof(NounAt));
-        noun_from = g_new(guint, (gsize)kw_actual + 1);
-        for (int i = 0; i < kw_actual; i++) {
-            noun_from[i] = at->len;
-            for (const char *const *w = jb_words_forecast_noun; *w; w++) {
-                const char *in = strstr(*w, jb_words_forecast_word[i]);
-                if (in) {
-                    NounAt x = {*w, (gsize)(in - *w)};
-                    g_array_append_val(at, x);
-                }
-            }
-        }
-        noun_from[kw_actual] = at->len;
-        noun_at = (NounAt *)(void *)g_array_free(at, FALSE);
+        noun_places(set);
         for (const char *const *w = jb_words_actual_word; *w; w++, n++)
             jb_word_set_add(set, *w, n);
         kw_hedge = n;
