@@ -385,9 +385,15 @@ static guint prefix_first(const PrefixIndex *x, guint h)
     return x->head[prefix_slot(x, h)];
 }
 
-/* Has [p, e) more than `max` characters (valid UTF-8)? Counts no further than max + 1. */
+/* Has [p, e) more than `max` characters (valid UTF-8, no NUL)? Its bytes say so without a
+ * count when there are at most `max` (one a character at least) or over 4 * max (four at
+ * most); else counts no further than max + 1. */
 static gboolean more_chars_than(const char *p, const char *e, glong max)
 {
+    if (e - p <= max)
+        return FALSE;
+    if (e - p > 4 * max)
+        return TRUE;
     glong k = 0;
     for (; p < e && *p && k <= max; k++)
         p = g_utf8_next_char(p);
@@ -410,14 +416,19 @@ guint8 *jb_extract_contents_lines(const JbArticle *article)
         /* the lines after it in its chain's first PREFIX_AT_MAX: those ranked after it (the
          * chain is in text order), so the walk starts at the line itself */
         if (g_array_index(article->kinds, guint8, i) != JB_PARA_BODY ||
-            by_start.rank[i] + 1 >= PREFIX_AT_MAX || by_start.next[i] == G_MAXUINT ||
-            more_chars_than(para, para + strlen(para), 60))
+            by_start.rank[i] + 1 >= PREFIX_AT_MAX || by_start.next[i] == G_MAXUINT)
             continue;
+        int too_long = -1; /* (counted at the first heading of the chain: most have none) */
         for (guint j = by_start.next[i];
              j != G_MAXUINT && by_start.rank[j] < PREFIX_AT_MAX && !repeated[i];
              j = by_start.next[j]) {
-            repeated[i] = g_array_index(article->kinds, guint8, j) == JB_PARA_HEADING &&
-                          strcmp(g_ptr_array_index(article->paragraphs, j), para) == 0;
+            if (g_array_index(article->kinds, guint8, j) != JB_PARA_HEADING)
+                continue;
+            if (too_long < 0)
+                too_long = more_chars_than(para, para + strlen(para), 60);
+            if (too_long)
+                break;
+            repeated[i] = strcmp(g_ptr_array_index(article->paragraphs, j), para) == 0;
         }
         listed += repeated[i];
     }
