@@ -333,6 +333,19 @@ static gboolean speaker_opening(const char *para)
     return FALSE;
 }
 
+/* Where the sentence from p ends in [p, end): its 。！？!? (past any 【headline】), or end,
+ * the paragraph's NUL. Only those and 【 begin with the bytes ! ? E3 EF (no continuation byte
+ * is one): strcspn passes the bytes between, many at a time. */
+static const char *sentence_end_from(const char *p, const char *end)
+{
+    for (;;) {
+        p += strcspn(p, "!?\xE3\xEF");
+        if (p >= end || sentence_end_at(p))
+            return p;
+        p = past_bracketed_title(p, end);
+    }
+}
+
 static void extract_paragraph(Ctx *c, const char *para, guint line)
 {
     const char *end = para + strlen(para);
@@ -342,7 +355,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     /* a paragraph's times carry only within it; one that opens with 其中 is a part of the
      * last one's figures (截至2023年底…859.6万台。¶ 其中…分别为272.6万台、587万台) */
     gboolean item = list_item(para, end);
-    if (!g_str_has_prefix(para, "其中") && !(c->list_carry && item))
+    if (!starts(para, end, "其中") && !(c->list_carry && item))
         c->have_carry = c->have_years_span = FALSE;
     c->have_future_year = c->have_outlook = c->have_plan = FALSE;
     c->list_carry = c->list_carry && item;
@@ -355,9 +368,7 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     }
     c->speaker_turn = speaker_opening(para);
     while (sent < end) {
-        const char *p = sent;
-        while (p < end && !sentence_end_at(p))
-            p = past_bracketed_title(p, end);
+        const char *p = sentence_end_from(sent, end);
         if (!c->headline)
             sent = jb_extract_past_glued_headline(c, para, sent, p, line);
         extract_sentence(c, sent, p, line);
