@@ -296,9 +296,10 @@ GHashTable *jb_extract_headline_keys(const JbArticle *article, const guint8 *hea
 
 gsize jb_extract_glued_headline(GHashTable *keys, const char *s, const char *end)
 {
-    if (s >= end)
+    if (s >= end || g_hash_table_size(keys) == 0) /* (asked of every sentence) */
         return 0;
-    GPtrArray *bucket = g_hash_table_lookup(keys, GUINT_TO_POINTER(g_utf8_get_char(s)));
+    const char *next;
+    GPtrArray *bucket = g_hash_table_lookup(keys, GUINT_TO_POINTER(jb_utf8_get(s, end, &next)));
     gsize best = 0;
     for (guint k = 0; bucket && k < bucket->len; k++) {
         const char *key = g_ptr_array_index(bucket, k);
@@ -465,21 +466,38 @@ static void glued_clear(gpointer p)
     g_free(((Glued *)p)->text);
 }
 
+/* The first ： at s or among the `max` characters after it (before end), or NULL; its place
+ * in characters in *chars: jb_find3 over the bytes they may span, then the count (a walk a
+ * character at a time, asked of every sentence, found none in most). */
+static const char *colon_within(const char *s, const char *end, int max, int *chars)
+{
+    const char *lim = end - s > 4 * max + 3 ? s + 4 * max + 3 : end;
+    const char *q = jb_find3(s, lim, "：");
+    if (!q)
+        return NULL;
+    int k = 0;
+    for (const char *p = s; p < q; p++)
+        k += ((guchar)*p & 0xC0) != 0x80;
+    *chars = k;
+    return k <= max ? q : NULL;
+}
+
 /* Where the sentence [s, end) goes on after a headline glued to its start, possibly after a
  * dateline (央视网消息（新闻联播）：…); the headline goes to c->glued. `s` when there is none. */
 /* A 快讯 item's headline glued to its story, both opening with who speaks (世界气象组织：今年…高出
  * 约1.45摄氏度世界气象组织30日发布报告说，…): the headline runs to where its source is named
  * again, within a headline's length and no sentence's end. Its length, or 0. */
-static gsize source_named_again(const char *s, const char *end)
+static gsize source_named_again(const char *s, const char *end, const char *colon, int chars)
 {
-    const char *colon = s;
-    for (int k = 0; k < 13 && colon < end && !starts(colon, end, "："); k++) {
-        if (starts(colon, end, "，") || starts(colon, end, "。") || *colon == ' ')
+    /* (the sentence's first ： (colon_within), among its first 14 characters, after no ， 。
+     * or space) */
+    if (!colon || chars > 13)
+        return 0;
+    for (const char *p = s; p < colon; p++)
+        if (*p == ' ' || starts(p, colon, "，") || starts(p, colon, "。"))
             return 0;
-        colon = g_utf8_next_char(colon);
-    }
     gsize n = (gsize)(colon - s);
-    if (!starts(colon, end, "：") || n < 3 * 3)
+    if (n < 3 * 3)
         return 0; /* (成本：度电成本… is a label, not a source) */
     const char *at = colon + strlen("：");
     for (int k = 0; k < 60 && at < end && !starts(at, end, "。"); k++) {
@@ -512,21 +530,6 @@ static const char *past_topics(Ctx *c, const char *s, const char *end)
     }
 }
 
-/* The first ： at s or among the `max` characters after it (before end), or NULL: jb_find3
- * over the bytes they may span, then its place counted in characters (a walk a character at
- * a time, asked of every sentence, found none in most). */
-static const char *colon_within(const char *s, const char *end, int max)
-{
-    const char *lim = end - s > 4 * max + 3 ? s + 4 * max + 3 : end;
-    const char *q = jb_find3(s, lim, "：");
-    if (!q)
-        return NULL;
-    int k = 0;
-    for (const char *p = s; p < q; p++)
-        k += ((guchar)*p & 0xC0) != 0x80;
-    return k <= max ? q : NULL;
-}
-
 static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
 {
     s = past_topics(c, s, end);
@@ -548,13 +551,12 @@ static const char *past_glued_headline(Ctx *c, const char *s, const char *end)
         }
     }
     gsize n = jb_extract_glued_headline(c->headline_keys, h, end);
-    if (!n) { /* after a dateline: a colon among the first 24 characters */
-        const char *q = colon_within(s, end, 24);
-        if (q)
-            n = jb_extract_glued_headline(c->headline_keys, h = q + strlen("："), end);
-    }
+    int k = 0; /* after a dateline: a colon among the first 24 characters */
+    const char *q = n ? NULL : colon_within(s, end, 24, &k);
+    if (q)
+        n = jb_extract_glued_headline(c->headline_keys, h = q + strlen("："), end);
     if (!n)
-        n = source_named_again(h = s, end);
+        n = source_named_again(h = s, end, q, k);
     if (!n)
         return s;
     Glued g = {g_strndup(h, n), c->section, 0};
