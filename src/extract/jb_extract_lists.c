@@ -328,7 +328,7 @@ static void complete_items(GPtrArray *items)
  * 及), else 0. 和, 与 and 及 join only items of two characters or more, and not inside a
  * word (参与, 给与, 涉及, 普及, 惠及, 及时, 共和国, 总和, 和平…): a word segmenter would
  * know them all; these are the ones news writes beside a list's subjects. */
-static gsize joiner_at(const char *a, const char *p, const char *z)
+static gsize joiner_word_at(const char *a, const char *p, const char *z)
 {
     if (starts(p, z, "、"))
         return strlen("、");
@@ -356,6 +356,25 @@ static gsize joiner_at(const char *a, const char *p, const char *z)
         return strlen(*j);
     }
     return 0;
+}
+
+static inline gsize joiner_at(const char *a, const char *p, const char *z)
+{
+    /* (asked at every character of a list's clause: each joiner is three bytes or more, and
+     * their third bytes (、 81, 以 A5, 和 8C, 与 8E, 與 87, 及 8A) rule out most characters) */
+    if (z - p < 3)
+        return 0;
+    switch ((guchar)p[2]) {
+    case 0x81:
+    case 0xA5:
+    case 0x8C:
+    case 0x8E:
+    case 0x87:
+    case 0x8A:
+        return joiner_word_at(a, p, z);
+    default:
+        return 0;
+    }
 }
 
 /* The items of the list (a、b和c, a和b, a与b) in the clause of `before` (a 分别) that ends
@@ -552,13 +571,19 @@ gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l
         const char *tail = fenbie + hit->len,
                    *first = sent + g_array_index(qs, JbQuantity, l->from).start;
         l->members = g_ptr_array_new_with_free_func(g_free);
-        for (guint i = 0; i < l->n; i++) {
-            GString *m = g_string_new(g_ptr_array_index(by_items ? l->items : l->subjects, i));
-            if (shared && shared < fenbie)
-                g_string_append_len(m, shared, fenbie - shared);
-            if (tail < first)
-                g_string_append_len(m, tail, first - tail);
-            g_ptr_array_add(l->members, g_string_free(m, FALSE));
+        gsize ls = shared && shared < fenbie ? (gsize)(fenbie - shared) : 0,
+              lt = tail < first ? (gsize)(first - tail) : 0;
+        for (guint i = 0; i < l->n; i++) { /* (one allocation each, not a GString's) */
+            const char *own = g_ptr_array_index(by_items ? l->items : l->subjects, i);
+            gsize lo = own ? strlen(own) : 0;
+            char *m = g_malloc(lo + ls + lt + 1);
+            memcpy(m, own ? own : "", lo);
+            if (ls)
+                memcpy(m + lo, shared, ls);
+            if (lt)
+                memcpy(m + lo + ls, tail, lt);
+            m[lo + ls + lt] = '\0';
+            g_ptr_array_add(l->members, m);
         }
     }
     return TRUE;
