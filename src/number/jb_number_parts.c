@@ -15,6 +15,7 @@
  * Not for: a ratio written with 比 between its terms (3比1, a score), nor 1/3 (a fraction,
  * jb_number_member.c).
  */
+#include "jb_lits.h"
 #include "jb_number_priv.h"
 #include "jb_word_lists.h"
 
@@ -240,6 +241,13 @@ gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out
     gsize q = p, n;
     int a = small_digits(t, len, &q);
     if (a < 0)
+        return 0;
+    /* (asked at every number: the lists' filters rule out most words after the digits) */
+    static JbLitFilter hour_words, minute_words;
+    JB_LIT_FILTER_ONCE(&hour_words, jb_words_duration_hour);
+    JB_LIT_FILTER_ONCE(&minute_words, jb_words_duration_minute);
+    if (!jb_lit_filter_may_start(&hour_words, t + q, t + len) &&
+        !jb_lit_filter_may_start(&minute_words, t + q, t + len))
         return 0;
     gboolean hours = FALSE;
     if ((n = word_at(t, len, q, jb_words_duration_hour)))
