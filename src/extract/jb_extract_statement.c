@@ -351,9 +351,12 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
     c->definition_at = NULL; /* the first of jb_words_define_word, found with the keywords */
     const JbWordSet *keys = keyword_set(), *rare = rare_set();
     const JbWordSet *subjects = c->dict ? jb_dict_subject_set(c->dict) : NULL;
-    g_array_set_size(c->keywords, 0);
-    g_array_set_size(c->subjects, 0);
-    g_array_set_size(c->seps, 0);
+    if (c->keywords->len) /* (emptied only when needed: a call each, at every sentence) */
+        g_array_set_size(c->keywords, 0);
+    if (c->subjects->len)
+        g_array_set_size(c->subjects, 0);
+    if (c->seps->len)
+        g_array_set_size(c->seps, 0);
     int in_title = 0;
     const guint8 *stops = c->sentence_stops;
     for (const char *p = a, *next; p < b; p = next) {

@@ -22,25 +22,25 @@ UnitIndex jb_unit_long;                  /* two characters or more, by unit_hash
 guint8 jb_unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
 guint64 jb_currency_by_last[256];        /* bit k: JB_CURRENCIES[k] ends in byte b */
 
-/* The bucket of JB_UNITS[k] in `ix`, or -1 when it belongs to the other index. */
-static int unit_bucket_of(gsize k, gboolean long_units)
+/* Each unit's bucket in the index of one-character units (short) or in that of longer ones
+ * (long), -1 in the other: worked out once for both indexes, not in each of their passes. */
+static void unit_buckets(int *short_b, int *long_b)
 {
-    const guchar *t = (const guchar *)JB_UNITS[k].text;
-    gsize len = JB_UNITS[k].len, k1 = unit_char_len(t, len);
-    guint h1 = unit_hash(t, len);
-    if ((len > k1) != long_units)
-        return -1;
-    return (int)(long_units ? unit_hash2(h1, t, k1, len) : h1);
+    for (gsize k = 0; k < JB_N_UNITS; k++) {
+        const guchar *t = (const guchar *)JB_UNITS[k].text;
+        gsize len = JB_UNITS[k].len, k1 = unit_char_len(t, len);
+        guint h1 = unit_hash(t, len);
+        short_b[k] = len > k1 ? -1 : (int)h1;
+        long_b[k] = len > k1 ? (int)unit_hash2(h1, t, k1, len) : -1;
+    }
 }
 
-static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
+static void build_one_unit_index(UnitIndex *ix, const int *bucket, guint nb)
 {
     guint count[UNIT2_BUCKETS + 1] = {0};
-    for (gsize k = 0; k < JB_N_UNITS; k++) {
-        int b = unit_bucket_of(k, long_units);
-        if (b >= 0)
-            count[b]++;
-    }
+    for (gsize k = 0; k < JB_N_UNITS; k++)
+        if (bucket[k] >= 0)
+            count[bucket[k]]++;
     guint at = 0;
     for (guint b = 0; b < nb; b++) {
         ix->start[b] = (guint16)at;
@@ -48,11 +48,9 @@ static void build_one_unit_index(UnitIndex *ix, gboolean long_units, guint nb)
         count[b] = ix->start[b];
     }
     ix->start[nb] = (guint16)at;
-    for (gsize k = 0; k < JB_N_UNITS; k++) {
-        int b = unit_bucket_of(k, long_units);
-        if (b >= 0)
-            ix->items[count[b]++] = (guint16)k;
-    }
+    for (gsize k = 0; k < JB_N_UNITS; k++)
+        if (bucket[k] >= 0)
+            ix->items[count[bucket[k]]++] = (guint16)k;
     /* longest first in each bucket, so the first match is the longest (insertion sort, stable) */
     for (guint b = 0; b < nb; b++) {
         for (guint k = ix->start[b] + 1u; k < ix->start[b + 1]; k++) {
@@ -70,8 +68,10 @@ static void build_unit_index(void)
     for (gsize k = 0; k < JB_N_UNITS; k++)
         jb_unit_canon_len[k] = (guint8)(JB_UNITS[k].canon ? strlen(JB_UNITS[k].canon)
                                                           : JB_UNITS[k].len);
-    build_one_unit_index(&jb_unit_short, FALSE, UNIT_BUCKETS);
-    build_one_unit_index(&jb_unit_long, TRUE, UNIT2_BUCKETS);
+    int short_b[JB_UNITS_MAX], long_b[JB_UNITS_MAX];
+    unit_buckets(short_b, long_b);
+    build_one_unit_index(&jb_unit_short, short_b, UNIT_BUCKETS);
+    build_one_unit_index(&jb_unit_long, long_b, UNIT2_BUCKETS);
     /* skip_date_digits() knows these by heart: 年 after four digits and 月 are dates, 日
      * after digits too, and 日元 日圓 日圆 the units that begin like them */
     for (gsize k = 0; k < JB_N_UNITS; k++)
@@ -83,7 +83,7 @@ static void build_unit_index(void)
                      g_str_has_prefix(JB_UNITS[k].text, "日历") ||
                      g_str_has_prefix(JB_UNITS[k].text, "日曆") || JB_UNITS[k].len == 3);
     for (gsize k = 0; k < JB_N_UNITS; k++)
-        if (unit_bucket_of(k, TRUE) >= 0)
+        if (long_b[k] >= 0)
             jb_unit_long_first[unit_hash((const guchar *)JB_UNITS[k].text, JB_UNITS[k].len)] = 1;
     for (gsize k = 0; k < JB_N_CURRENCIES; k++)
         jb_currency_by_last[(guchar)JB_CURRENCIES[k].text[JB_CURRENCIES[k].len - 1]] |=
