@@ -68,10 +68,13 @@ static gsize skip_prefix_forward(const Ctx *c, gsize p)
         p = skip_spaces(c, k + found->len);
     }
     const UnitDef *cur = NULL; /* US$, HK$, RMB (jb_number_look_back reads it again) */
-    for (gsize k = 0; k < JB_N_CURRENCIES; k++)
-        if ((!cur || JB_CURRENCIES[k].len > cur->len) &&
-            at_lit(c, p, JB_CURRENCIES[k].text, JB_CURRENCIES[k].len))
-            cur = &JB_CURRENCIES[k];
+    /* (the first longest, in table order; only those beginning with the byte at p are tried) */
+    for (guint64 bits = p < c->len ? jb_currency_by_first[(guchar)c->t[p]] : 0; bits;
+         bits &= bits - 1) {
+        const UnitDef *u = &JB_CURRENCIES[__builtin_ctzll(bits)];
+        if ((!cur || u->len > cur->len) && at_lit(c, p, u->text, u->len))
+            cur = u;
+    }
     if (cur && is_digit_at(c, skip_spaces(c, p + cur->len)) &&
         skip_spaces(c, p + cur->len) <= p + cur->len + 1)
         p = skip_spaces(c, p + cur->len);

@@ -231,6 +231,8 @@ extern const UnitDef JB_CURRENCIES[];
 extern const gsize JB_N_CURRENCIES;
 /* bit i: JB_CURRENCIES[i] ends in byte b (one look-up rules out most numbers) */
 extern guint64 jb_currency_by_last[256];
+/* bit i: JB_CURRENCIES[i] begins with byte b */
+extern guint64 jb_currency_by_first[256];
 /* Time units that may follow a '/' in a rate: 万吨/年, 公里/小时 */
 extern const char *const JB_PER_TIME[9];
 

@@ -21,6 +21,7 @@ UnitIndex jb_unit_short;                 /* one character, by unit_hash */
 UnitIndex jb_unit_long;                  /* two characters or more, by unit_hash2 */
 guint8 jb_unit_long_first[UNIT_BUCKETS]; /* some long unit begins with unit_hash h */
 guint64 jb_currency_by_last[256];        /* bit k: JB_CURRENCIES[k] ends in byte b */
+guint64 jb_currency_by_first[256];       /* bit k: JB_CURRENCIES[k] begins with byte b */
 
 /* Each unit's bucket in the index of one-character units (short) or in that of longer ones
  * (long), -1 in the other: worked out once for both indexes, not in each of their passes. */
@@ -85,9 +86,11 @@ static void build_unit_index(void)
     for (gsize k = 0; k < JB_N_UNITS; k++)
         if (long_b[k] >= 0)
             jb_unit_long_first[unit_hash((const guchar *)JB_UNITS[k].text, JB_UNITS[k].len)] = 1;
-    for (gsize k = 0; k < JB_N_CURRENCIES; k++)
+    for (gsize k = 0; k < JB_N_CURRENCIES; k++) {
         jb_currency_by_last[(guchar)JB_CURRENCIES[k].text[JB_CURRENCIES[k].len - 1]] |=
             G_GUINT64_CONSTANT(1) << k;
+        jb_currency_by_first[(guchar)JB_CURRENCIES[k].text[0]] |= G_GUINT64_CONSTANT(1) << k;
+    }
 }
 
 #define QD(s, b)                                                                                   \
