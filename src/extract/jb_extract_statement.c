@@ -10,6 +10,7 @@
  * headline's figure against the body's (jb_extract_headline_body.c).
  */
 #include "jb_extract_ends_priv.h"
+#include "jb_extract_nouns_priv.h"
 #include "jb_extract_statement_priv.h"
 #include "jb_units.h"
 #include "jb_word_lists.h"
@@ -110,55 +111,6 @@ static int kw_fenbie /* 分别 */, kw_market, kw_define /* the last */;
 static int kw_jiang = -1 /* 将 */, kw_jiang_t = -1 /* 將 */;
 
 
-/* A name of jb_words_forecast_noun and where a forecast word sits in it: noun_at[k] for k in
- * [noun_from[i], noun_from[i + 1]) are forecast word i's (kept for the life of the process). */
-typedef struct {
-    const char *noun;
-    gsize off;
-} NounAt;
-static NounAt *noun_at;
-static guint *noun_from;
-
-/* Each forecast word's places in the names of jb_words_forecast_noun (the first in each name
- * that holds it), by word, then by name: the names' characters looked up in `set` (the
- * forecast words so far), not a strstr of every word in every name. */
-static void noun_places(const JbWordSet *set)
-{
-    GArray *found = g_array_new(FALSE, FALSE, sizeof(NounAt)); /* by name, then place */
-    GArray *word = g_array_new(FALSE, FALSE, sizeof(int));     /* found[k]'s forecast word */
-    int *last = g_new(int, (gsize)kw_actual); /* the last name word i was found in */
-    for (int i = 0; i < kw_actual; i++)
-        last[i] = -1;
-    for (int j = 0; jb_words_forecast_noun[j]; j++) {
-        const char *noun = jb_words_forecast_noun[j], *end = noun + strlen(noun);
-        for (const char *p = noun; p < end; p = g_utf8_next_char(p)) {
-            guint n;
-            const JbWord *w = jb_word_set_candidates(set, p, end, &n);
-            for (guint k = 0; k < n; k++)
-                if (last[w[k].tag] != j && jb_word_at(&w[k], p, end)) {
-                    last[w[k].tag] = j;
-                    NounAt x = {noun, (gsize)(p - noun)};
-                    g_array_append_val(found, x);
-                    g_array_append_val(word, w[k].tag);
-                }
-        }
-    }
-    /* grouped by word, each group in the names' order (a counting sort: stable) */
-    noun_from = g_new0(guint, (gsize)kw_actual + 1);
-    for (guint k = 0; k < word->len; k++)
-        noun_from[g_array_index(word, int, k) + 1]++;
-    for (int i = 0; i < kw_actual; i++)
-        noun_from[i + 1] += noun_from[i];
-    noun_at = g_new(NounAt, found->len ? found->len : 1);
-    for (int i = 0; i < kw_actual; i++)
-        last[i] = (int)noun_from[i]; /* (now the next place of word i's group) */
-    for (guint k = 0; k < found->len; k++)
-        noun_at[last[g_array_index(word, int, k)]++] = g_array_index(found, NounAt, k);
-    g_free(last);
-    g_array_free(word, TRUE);
-    g_array_free(found, TRUE);
-}
-
 static const JbWordSet *keyword_set(void)
 {
     static JbWordSet *set;
@@ -174,7 +126,7 @@ static const JbWordSet *keyword_set(void)
                 kw_jiang_t = n;
         }
         kw_actual = n;
-        noun_places(set);
+        jb_extract_forecast_nouns_index(set, kw_actual);
         for (const char *const *w = jb_words_actual_word; *w; w++, n++)
             jb_word_set_add(set, *w, n);
         kw_hedge = n;
@@ -273,19 +225,6 @@ static gboolean latin_whole(const char *a, const char *p, const char *e, const c
 {
     return !(p > a && g_ascii_isalnum(*p) && (g_ascii_isalnum(p[-1]) || p[-1] == '.')) &&
            !(e < b && g_ascii_isalnum(e[-1]) && g_ascii_isalnum(*e));
-}
-
-/* Is the forecast word hit `h` inside one of the names of jb_words_forecast_noun? Where each
- * forecast word first sits in each name (预期 at byte 6 of 人均预期寿命) is found once, with the
- * keywords (keyword_set): a hit only tests the names that hold its word. */
-static gboolean in_forecast_noun(const char *a, const WordHit *h, const char *b)
-{
-    for (guint k = noun_from[h->tag]; k < noun_from[h->tag + 1]; k++) {
-        gsize off = noun_at[k].off;
-        if ((gsize)(h->at - a) >= off && starts(h->at - off, b, noun_at[k].noun))
-            return TRUE;
-    }
-    return FALSE;
 }
 
 /* Does the forecast word at p name the respondents of a survey who expect something (受访厂商中
@@ -409,7 +348,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
             h->tag = G_MAXINT; /* no word of any list: not a forecast's */
             continue;
         }
-        if (h->tag < kw_actual && (in_forecast_noun(a, h, b) || respondents_who(h->at, b))) {
+        if (h->tag < kw_actual &&
+            (jb_extract_in_forecast_noun(a, h, b) || respondents_who(h->at, b))) {
             h->tag = G_MAXINT; /* 人均预期寿命, 货币政策预期: a name, no forecast */
             continue;
         }
