@@ -492,6 +492,28 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
     }
 }
 
+/* A caption right above the table that dates it by a day, written last (重点区域价格（11月
+ * 14日）, 表2：各地库存（截至10月29日）): a short line that is no sentence, whose time is one
+ * day at its end. Its day is the table's period, not the data month the story is about (a price
+ * table under a story of last month's output); a caption naming a month or a span carries it
+ * already, and a day heading a line (10月17日：统计局发布…) is an event's. */
+static void caption_day(Ctx *c, const char *above, Table *t)
+{
+    if (g_utf8_strlen(above, -1) > 40 || strstr(above, "。") || strstr(above, "，"))
+        return;
+    TimeRef ct;
+    if (!text_time(c, above, t->have_ctx ? &t->ctx : NULL, &ct) || ct.role == TIME_BASE ||
+        jb_period_freq(&ct.val) != JB_FREQ_DAY)
+        return;
+    const char *e = ct.end;
+    while (*e == ' ' || *e == ')' || starts(e, e + 3, "）") || starts(e, e + 3, "止"))
+        e += *e == ' ' || *e == ')' ? 1 : 3;
+    if (*e)
+        return;
+    t->ctx = ct.val;
+    t->have_ctx = TRUE;
+}
+
 /* A cell over TABLE_CELL_MAX bytes is cut there (at a character) with "…": no number is so
  * long, and a row's label and a column's header are read for each of its cells (a label of
  * 2 MB over 2000 cells was minutes and gigabytes; a layout table's cell of prose reads no
@@ -521,6 +543,8 @@ void jb_extract_table(Ctx *c, guint first, guint last)
     }
     if (t.have_ctx) /* (a survey's table of findings: of the months it was done in) */
         jb_extract_survey_period(c, FALSE, &t.ctx);
+    if (first > 0)
+        caption_day(c, g_ptr_array_index(a->paragraphs, first - 1), &t);
     if (first > 0) { /* a line above it that states its unit: 单位：亿元 */
         const char *above = g_ptr_array_index(a->paragraphs, first - 1);
         if (g_utf8_strlen(above, -1) <= 40)
