@@ -32,7 +32,8 @@ static gboolean after_comparison(const char *s, const char *p)
     static const char *const W[] = {"比",     "较",     "較",     "相比", "相较", "相較", "同比",
                                     "环比",   "環比",   "对比",   "對比", "比起", "较之", "較之",
                                     "仅次于", "僅次於", "高于",   "高於", "低于", "低於", "自",
-                                    "从",     "從",     "追溯至", NULL};
+                                    "从",     "從",     "追溯至", "超过", "超過", "超出", "多于",
+                                    "多於",   "少于",   "少於",   "不及", "接近", NULL};
     return ends_with_any(s, p, W);
 }
 
@@ -515,6 +516,9 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
             prev->restated = TRUE; /* 去年同期（2025年8月至10月）: what it says, not a guess */
             prev->p = t->p;
         }
+    } else if (prev_end && lit(prev_end, limit, "的") == p &&
+               g_array_index(out, TimeRef, out->len - 1).role == TIME_BASE) {
+        t->role = TIME_BASE; /* 较“十三五”末的2020年提高…: the base said again, by its year */
     } else if (t->role == TIME_DAY && month_since(t, s, p, e, limit, anchor)) {
         t->role = TIME_PERIOD; /* 自11月15日进入供暖季以来: from that day to the published one */
     } else if (t->role == TIME_DAY) {

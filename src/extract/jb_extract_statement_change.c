@@ -49,7 +49,8 @@ static const char *scenario_start(const Ctx *c, const char *cs0)
 static gboolean base_of_ratio(const Ctx *c, const char *cs0, const TimeRef *r, const char *qs)
 {
     static const char *const VERB[] = {"相当于", "相當於", "是",     "为",   "為",   "恢复至",
-                                       "恢复到", "恢復至", "恢復到", "达到", "達到", NULL};
+                                       "恢复到", "恢復至", "恢復到", "达到", "達到", "超过",
+                                       "超過",   "接近",   "不及",   NULL};
     const char *at = r->at;
     if (at < cs0)
         return FALSE;
@@ -117,15 +118,18 @@ static gboolean change_word_in(const char *a, const char *b)
 static gboolean change_words_only(const char *a, const char *b);
 
 /* Is base r joined to the figure at qs by a short noun of what it was and 的 (较今年5月春拍的
- * 15.2亿元, 比去年秋拍的280件, 较今年4月A+轮时的4.2亿美元): the base's own figure, of its time?
- * A verb of change between (较上年多增的) makes it none. */
+ * 15.2亿元, 比去年秋拍的280件, 较今年4月A+轮时的4.2亿美元), or the figure in brackets after it
+ * (已超过去年全年成交量（11.9万套）): the base's own figure, of its time? A verb of change between
+ * (较上年多增的) makes it none. */
 static gboolean base_noun_de(const TimeRef *r, const char *qs)
 {
     static const char *const CHANGE_CHARS = "增减減降升涨漲跌多少高低上下";
-    if (r->role != TIME_BASE || qs < r->end + strlen("的") ||
-        qs - r->end > (ptrdiff_t)(6 * strlen("的")) || !lit_starts(qs - 3, qs, &(Lit)LIT("的")))
+    gsize join = qs > r->end && qs[-1] == '(' ? 1 : 3;
+    if (r->role != TIME_BASE || qs < r->end + join || qs - r->end > (ptrdiff_t)(6 * strlen("的")) ||
+        (join == 3 && !lit_starts(qs - 3, qs, &(Lit)LIT("的")) &&
+         !lit_starts(qs - 3, qs, &(Lit)LIT("（"))))
         return FALSE;
-    for (const char *p = r->end; p < qs - 3; p = g_utf8_next_char(p)) {
+    for (const char *p = r->end; p < qs - join; p = g_utf8_next_char(p)) {
         gunichar u = g_utf8_get_char(p);
         if (g_ascii_isalpha(*p) || *p == '+' || *p == '-')
             continue; /* (a round's name: 较今年3月A+轮时的3.5亿美元, Pre-A轮) */
