@@ -76,6 +76,8 @@ static JbPeriod this_or_last(const TimeRef *t, JbPeriod base, gboolean in_contex
                              const TimeAnchor *a)
 {
     JbFreq f = jb_period_freq(&base);
+    if (t->rel == REL_THIS && t->complete && in_context && f == JB_FREQ_DAY)
+        return base; /* 截至2026年9月30日，母公司期末可供分配利润…: the end is that day */
     if (t->grain == JB_POINT_MONTH && in_context && a->day.kind &&
         (f == JB_FREQ_YEAR || f == JB_FREQ_HALF || f == JB_FREQ_QUARTER))
         base = jb_period_of(a->day);

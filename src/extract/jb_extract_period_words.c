@@ -157,6 +157,7 @@ static gboolean month_word(const char *s, const char *p, const char *limit, cons
         !since_start(e, limit)) {
         t->rel = REL_THIS;
         t->grain = JB_POINT_MONTH;
+        t->complete = TRUE; /* (the period's end: a day when the period in force is one) */
         *end = e;
         return TRUE;
     }
