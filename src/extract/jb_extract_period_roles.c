@@ -275,6 +275,7 @@ static gboolean viewpoint(const char *s, const char *p, const char *e, const cha
 }
 
 static gboolean record_after(const char *e, const char *limit);
+static gboolean takes_effect_after(const char *e, const char *limit);
 
 /* Where the 以来 after the time [p, e) ends: right after it, or after an event of up to `words`
  * characters when 自 or 从 opens it (自11月15日进入供暖季以来, 自2022年开展省级集采以来); NULL. */
@@ -534,6 +535,9 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         if ((after_as_of(s, p) || start_after(e, limit)) && !ends_with(s, p, "于") &&
             !ends_with(s, p, "於") && !ends_with(s, p, "起至") && !ends_with(s, p, "起到"))
             t->role = TIME_PERIOD; /* 截至10月17日, 从本月23日起 */
+        else if ((ends_with(s, p, "于") || ends_with(s, p, "於")) && takes_effect_after(e, limit))
+            t->role = TIME_PERIOD; /* 已于11月1日起执行，…降至6500元: the day it holds from (not
+                                    * 于10月8日起飞, an event) */
         else if (after_comparison(s, p) && !start_after(e, limit))
             t->role = TIME_BASE; /* 较上周五升值215个基点: the day compared with */
         else if (event_after(e, limit) && noun_of_event(e, limit))
