@@ -442,6 +442,36 @@ typedef struct {
     gboolean have;
 } Carried;
 
+/* Does a span to date said in passing, r (今年以来, 年初以来, 9月以来), stay in its sentence
+ * [.., end)? After a period the sentence carries already (7月…按月跌0.9%，今年以來累計下跌約7%。
+ * 同期，…: July's), or when the next sentence names no time and opens with no part of the span's
+ * figures (今年以来，…新增4个试点城市。按现行政策，…每月最高可报销1800元: a rule in force, now;
+ * not …。去年同期，…, nor …。其中，…). */
+static gboolean since_stays(const Ctx *c, const TimeRef *r, const char *end, gboolean carried)
+{
+    if (!r->loose || r->rel != REL_NONE ||
+        !(ends(r->at, r->end, "以来") || ends(r->at, r->end, "以來") ||
+          starts(r->end, end, "以来") || starts(r->end, end, "以來")))
+        return FALSE;
+    if (carried)
+        return TRUE;
+    const char *n = end;
+    if (*n && sentence_end_at(n))
+        n = g_utf8_next_char(n);
+    while (*n == ' ' || *n == '\t')
+        n++;
+    const char *ne = n;
+    while (*ne && !sentence_end_at(ne) && ne - n < 600)
+        ne = g_utf8_next_char(ne);
+    if (!*n || g_str_has_prefix(n, "其中") || (*ne && !sentence_end_at(ne)))
+        return FALSE; /* (the paragraph's end, a part, or a sentence too long to look into) */
+    GArray *next = g_array_new(FALSE, FALSE, sizeof(TimeRef));
+    jb_extract_time_refs(n, ne, &c->anchor, next);
+    gboolean none = next->len == 0;
+    g_array_unref(next);
+    return none;
+}
+
 /* Does the period p, named in a sentence after `first`, carry on to the next sentences? Not
  * when it was over before the first began: a reference to compare with (三季度…为10,862元；
  * 上半年为10,594元。 1—11月…，已超过去年全年的…。): the sentences after it speak of the
@@ -617,7 +647,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
             if (bracketed && r->val.start.kind == JB_POINT_DAY &&
                 jb_period_end_day(&r->val) - jb_period_first_day(&r->val) >= 2)
                 r->sentence_only = FALSE;
-            if (r->sentence_only || r->future_word ||
+            if (r->sentence_only || r->future_word || since_stays(c, r, end, first.have) ||
                 (days && first_number >= end && !r->by_ends &&
                  (!g_ascii_isdigit(*r->at) || a_visit(sent, end))) ||
                 !carries_on(&first, &r->val))
