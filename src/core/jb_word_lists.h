@@ -27,6 +27,7 @@ extern const char *const jb_words_streak_unit[];
 extern const char *const jb_words_sorting_verb[];
 extern const char *const jb_words_conditional[];
 extern const char *const jb_words_change_header[];
+extern const char *const jb_words_of_last_figure[];
 extern const char *const jb_words_plan_heading[];
 extern const char *const jb_words_forecast_word[];
 extern const char *const jb_words_forecast_noun[];

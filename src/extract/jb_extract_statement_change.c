@@ -182,6 +182,24 @@ static const TimeRef *chain_change_of(const GArray *refs, guint i, const char *c
     return r;
 }
 
+/* Is the clause at cs0 (and each between it and r's) a change or share of the figure just before
+ * it (of_last_figure: …，前10月累計1,846億元，年增18.9%，占…比重約22.7%), r a time said after a
+ * figure of its item (local to its clause: 10月保費…，前10月累計…)? Then r is its time too. */
+static gboolean of_last_figure(const Ctx *c, const TimeRef *r, const char *cs0)
+{
+    for (int k = 0; r->after_item && k < 4 && cs0 > c->sentence_start; k++) {
+        const char *const *w = jb_words_of_last_figure;
+        while (*w && !jb_has_prefix(cs0, *w))
+            w++;
+        if (!*w)
+            return FALSE;
+        cs0 = jb_extract_clause_start(c, c->sentence_start, cs0 - 1);
+        if (cs0 <= r->at)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, const char *qe,
                            const char *ce)
 {
@@ -231,7 +249,8 @@ const TimeRef *figure_time(const Ctx *c, const JbQuantity *q, const char *qs, co
         if (r->local && r->loose && r->end <= cs0 &&
             (change < 0 ? (change = change_word_in(cs0, qs)) : change))
             return NULL; /* …由2024年的…增至2030年的…，复合增速超过90%: between the two levels */
-        if (r->end > qs || !r->has_val || r->role == TIME_RESTATE || (r->local && r->end <= cs0))
+        if (r->end > qs || !r->has_val || r->role == TIME_RESTATE ||
+            (r->local && r->end <= cs0 && !of_last_figure(c, r, cs0)))
             continue;
         if (ratio && (base_of_ratio(c, cs0, r, qs) || target_of_share(r, qs)))
             continue;
