@@ -56,6 +56,16 @@ static gboolean today_word(const char *s, const char *p, const char *limit, cons
         *end = e;
         return TRUE;
     }
+    /* the day of the announcement the text is (截至本公告披露日，控股股东持有…): the published day */
+    if ((e = any_lit(p, limit,
+                     (const char *const[]){"本公告披露日", "本公告披露之日", "本公告日",
+                                           "本公告发布之日", "本公告發布之日", NULL}))) {
+        if (!a->day.kind)
+            return TRUE;
+        t->p = jb_period_of(a->day);
+        *end = e;
+        return TRUE;
+    }
     /* the latest reading (…9月升至4.4%，最新为4.5%; 最新報97.9): now, not the month before it */
     if ((e = lit(p, limit, "最新")) &&
         any_lit(
@@ -508,7 +518,8 @@ static guint time_word_readers(gunichar c)
     case 0x4E0B: /* 下 */
         return TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_FISCAL;
     case 0x672C: /* 本 */
-        return TW_REPORT | TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_CONTEXT | TW_FISCAL | TW_SEASON;
+        return TW_REPORT | TW_TODAY | TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_CONTEXT | TW_FISCAL |
+               TW_SEASON;
     case 0x8FD9: /* 这 */
     case 0x9019: /* 這 */
         return TW_WEEKDAY | TW_WEEK | TW_MONTH | TW_SEASON;
