@@ -482,6 +482,17 @@ static gboolean takes_effect_after(const char *e, const char *limit)
            NULL;
 }
 
+/* Does the clause after e end in 为基数 (以2025年12月31日總股本18.64億股為基數, 以目前总股本…为基数):
+ * the share count a payout is counted on, whose time is the count's only? */
+static gboolean base_of_payout(const char *e, const char *limit)
+{
+    for (const char *q = e; q < limit && q - e < 3 * 60 && !clause_mark_at(q, limit);
+         q = g_utf8_next_char(q))
+        if (any_lit(q, limit, (const char *const[]){"为基数", "為基數", NULL}))
+            return TRUE;
+    return FALSE;
+}
+
 void jb_extract_time_scope(const char *s, const char *p, const char *e, const char *limit,
                            TimeRef *t)
 {
@@ -578,6 +589,8 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         t->share_of = TRUE;
     }
     jb_extract_time_scope(s, p, e, limit, t);
+    if (base_of_payout(e, limit)) /* 以2025年12月31日總股本…為基數，…派發: the shares' date */
+        t->local = t->sentence_only = TRUE;
     if (t->role == TIME_PERIOD && ordinal_after(s, e, limit))
         t->local = t->sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */
     if (t->role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))
