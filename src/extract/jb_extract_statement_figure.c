@@ -351,6 +351,13 @@ gboolean latin_spec_before_noun(const char *qe, const char *end)
     memcpy(one, p, MIN((gsize)(end - p), (gsize)3));
     if (strstr(GO_ON, one) != NULL)
         return FALSE;
+    /* a range's or a rank's words (在25—30GW之间, 以6.3GW位居第一, 以5GW排名第二) */
+    static const char *const RANK[] = {"之间", "之間", "之内", "之內", "之多", "位居",
+                                       "位列", "排名", "排在", "排第", "居首", "居第",
+                                       "名列", "稳居", "穩居", "跃居", "躍居", NULL};
+    for (const char *const *w = RANK; *w; w++)
+        if (starts(p, end, *w))
+            return FALSE;
     /* a verb of change whose 至 or 到 follows (32K tokens扩展至1M tokens, 2GW扩大到5GW) */
     for (const char *v = p + 3; v < end && v <= p + 6; v += 3)
         if (starts(v, end, "至") || starts(v, end, "到"))
