@@ -226,6 +226,7 @@ static void ctx_clear(Ctx *c)
     g_free(c->fm_url);
     g_free(c->fm_publisher);
     g_free(c->fm_author);
+    g_free(c->fm_summary);
 }
 
 /* A cleaned block `p` (`len` bytes, not kept by the caller): noticed if it is a date line
@@ -539,6 +540,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
 
     if (!a->title)
         a->title = g_strdup("");
+    a->summary = c.fm_summary ? clean_title(c.fm_summary) : g_strdup("");
     if (!a->published)
         a->published = g_strdup("");
     if (!a->url)
@@ -635,6 +637,7 @@ void jb_article_free(JbArticle *a)
         return;
     g_free(a->source);
     g_free(a->title);
+    g_free(a->summary);
     g_free(a->published);
     g_free(a->url);
     g_free(a->publisher);

@@ -72,6 +72,8 @@ typedef struct {
     char *source;          /* the path as given */
     char *title;           /* from front matter, og:title, <title> (site suffix cut) or the
                               first <h1>, or for text the first short line; "" if none */
+    char *summary;         /* a front matter's summary or excerpt: the story in a sentence,
+                              read like a headline; "" if none */
     char *published;       /* the article's date as ISO "2022-07-26" (or "2022-07", "2022");
                               "" if unknown. A date with a time zone keeps the calendar date
                               written in that zone (no conversion). */

@@ -1,5 +1,6 @@
 /* jb_article_front.c — YAML front matter above a Markdown article (Jekyll, Hexo, Hugo): its
- * title, published date, URL, publisher and author into the article, and where its body begins.
+ * title, published date, URL, publisher, author and summary into the article, and where its body
+ * begins.
  *
  * Not for: the Markdown after it (jb_article_text.c).
  */
@@ -67,6 +68,7 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
     line++;
     guint keys = 0;
     g_autofree char *title = NULL, *date = NULL, *url = NULL, *publisher = NULL, *author = NULL;
+    g_autofree char *summary = NULL;
     guint date_line = 0;
     while (p < end) {
         e = memchr(p, '\n', (size_t)(end - p));
@@ -80,6 +82,7 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
             c->fm_url = g_steal_pointer(&url);
             c->fm_publisher = g_steal_pointer(&publisher);
             c->fm_author = g_steal_pointer(&author);
+            c->fm_summary = g_steal_pointer(&summary);
             c->fm_date_line = date_line;
             *body_line = line + 1;
             return e < end ? (gsize)(e + 1 - s) : len;
@@ -114,6 +117,9 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
                     publisher = g_steal_pointer(&val);
                 } else if (!author && strcmp(key, "author") == 0) {
                     author = g_steal_pointer(&val);
+                } else if (!summary &&
+                           (strcmp(key, "summary") == 0 || strcmp(key, "excerpt") == 0)) {
+                    summary = g_steal_pointer(&val);
                 }
             }
         }

@@ -234,7 +234,8 @@ typedef struct {
     guint warnings_mark; /* how many it had before the body pass (which may be redone) */
     /* what the file says about itself */
     char *fm_title, *fm_date, *fm_url, *fm_publisher;
-    char *fm_author; /* (the publisher when it names an outlet: author: 某某财经) */
+    char *fm_author;  /* (the publisher when it names an outlet: author: 某某财经) */
+    char *fm_summary; /* summary: or excerpt: (the story in a sentence) */
     guint fm_date_line;
     char *html_title, *og_title, *h1, *meta_date, *canonical, *og_url, *md_heading;
     char *site_name;   /* og:site_name, a feed's channel title */

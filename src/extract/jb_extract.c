@@ -598,7 +598,7 @@ static void read_body_paragraph(Ctx *c, guint *i, const JbSection **section, con
  * body's fuller quote; a figure only a headline states is still kept. The headlines found
  * glued to a sentence first, each in its story (全国充电设施超1800万台 glued to its item's
  * 截至11月底…1832.6万台: of its item's time), before a table of contents repeats them; then
- * headings and contents, and the title when no paragraph is it. */
+ * headings and contents, the title when no paragraph is it, and a front matter's summary. */
 static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
 {
     const JbArticle *article = c->article;
@@ -629,6 +629,10 @@ static void read_headlines(Ctx *c, const guint8 *contents, const guint8 *heads)
     if (!title_seen && article->title && article->title[0]) {
         jb_extract_enter_headline(c, NULL, &g_array_index(article->sections, JbSection, 0));
         extract_paragraph(c, article->title, 1);
+    }
+    if (article->summary && article->summary[0]) { /* a front matter's summary: a headline too */
+        jb_extract_enter_headline(c, NULL, &g_array_index(article->sections, JbSection, 0));
+        extract_paragraph(c, article->summary, 1);
     }
 }
 

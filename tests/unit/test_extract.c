@@ -208,6 +208,19 @@ int main(void)
     g_autoptr(GPtrArray) hs = jb_extract_article(ha, dict);
     ok(hs->len == 2, "a headline figure the body states is written once, in other words too (%u)",
        hs->len);
+    /* a front matter's summary is a headline: its figure the body states is written once,
+     * one the body rounds (回落至62%左右 beside 61.8%) is its own */
+    const char *fm = "---\ntitle: 某市港口运行\ndate: 2026-07-15\nsummary: \"上半年吞吐量增长4.1%，"
+                     "泊位利用率回落至62%左右。\"\n---\n\n"
+                     "上半年全市港口货物吞吐量增长4.1%，泊位利用率为61.8%。\n";
+    g_autoptr(JbArticle) sa1 = jb_article_parse("fm.md", fm, strlen(fm), NULL, NULL, &e);
+    g_assert_no_error(e);
+    is_str(sa1->summary, "上半年吞吐量增长4.1%，泊位利用率回落至62%左右。",
+           "front matter: summary");
+    g_autoptr(GPtrArray) ss = jb_extract_article(sa1, dict);
+    ok(ss->len == 3 && find(ss, "62") && find(ss, "61.8"),
+       "a summary's figure the body states is written once, one it rounds is its own (%u)",
+       ss->len);
 
     /* ---- one extractor for many articles: the same statements as one call each */
     const char *texts[] = {
