@@ -500,16 +500,21 @@ static const char *const QUOTE[] = {"最新", "涨跌",   "成交额", "成交�
  * +0.18%; an item 贵州茅台 1468.00 +0.52%; a price widget 新房均价 18,650元/㎡ ↑0.3%): changes
  * in percent marked by a sign or an arrow, two or more, or one ending a short item after a
  * price, or one beside a quote's labels (最新 42.18 -0.66% 市值 356亿, 即時行情：…▼0.31%);
- * or two numbers after arrows, in points or percent; and no sentence. */
+ * or two numbers after arrows, in points or percent, or labelled quotes with an arrow's
+ * change; and no sentence. */
 gboolean jb_junk_ticker(const JunkPara *j)
 {
     if (j->n > 160 || jb_junk_has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
         return FALSE; /* (a table's row is data) */
-    int changes = 0, numbers = 0, arrows = 0;
+    int changes = 0, numbers = 0, arrows = 0, labelled = 0;
     for (const char *p = j->p; *p; p++) {
         if (g_ascii_isdigit(*p) && (p == j->p || !g_ascii_isdigit(p[-1])) &&
             (p == j->p || p[-1] == ' '))
             numbers++;
+        if (*p == ':' || starts_with(p, "：")) { /* a quote's label and its value (均价：352) */
+            const char *v = *p == ':' ? p + 1 : p + strlen("：");
+            labelled += g_ascii_isdigit(*(*v == ' ' ? v + 1 : v));
+        }
         const char *q = change_mark(p);
         if (!q || !g_ascii_isdigit(*q))
             continue;
@@ -522,6 +527,10 @@ gboolean jb_junk_ticker(const JunkPara *j)
      * two numbers after an arrow are quotes, a sentence never writes them so (bars between
      * them or not); without arrows, figures between bars are a table's row (增长8.1% | …) */
     if (arrows >= 2)
+        return TRUE;
+    /* a price bar (今日均价：352 元/吨 ↑2　熟料均价：281 元/吨 —): labelled quotes, one moving
+     * by an arrow */
+    if (arrows == 1 && labelled >= 2 && j->n <= 80)
         return TRUE;
     if (strchr(j->p, '|'))
         return FALSE;
