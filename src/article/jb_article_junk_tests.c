@@ -39,14 +39,16 @@ static const char *scan_count(const char *p)
     return p;
 }
 
-/* A page's counters' words (阅读 1234, 点赞 256; a 公众号's 赞 386 在看 97 留言 24), longest
- * first where one begins another. */
+/* A page's counters' words (阅读 1234, 点赞 256; a 公众号's 赞 386 在看 97 留言 24; a Hong Kong
+ * page's 讚好 312), longest first where one begins another. */
 static const Lit COUNTER_WORDS[] = {
     LIT("阅读量"), LIT("阅读数"), LIT("阅读"),   LIT("浏览量"), LIT("浏览次数"), LIT("浏览"),
     LIT("点击量"), LIT("点击数"), LIT("播放量"), LIT("热度"),   LIT("点赞"),     LIT("评论"),
     LIT("收藏"),   LIT("转发"),   LIT("分享"),   LIT("阅"),     LIT("获赞"),     LIT("赞"),
     LIT("在看"),   LIT("留言"),   LIT("喜欢"),   LIT("粉丝"),   LIT("粉絲"),     LIT("关注"),
-    LIT("關注"),   LIT("微博")};
+    LIT("關注"),   LIT("微博"),   LIT("閱讀量"), LIT("閱讀"),   LIT("瀏覽量"),   LIT("瀏覽次數"),
+    LIT("瀏覽"),   LIT("點擊量"), LIT("點讚"),   LIT("評論"),   LIT("轉發"),     LIT("讚好"),
+    LIT("讚")};
 
 /* Past the marks between a page's counters (阅读 1.8万 · 点赞 256 | 转发 41). */
 static const char *past_counter_marks(const char *q)
@@ -63,9 +65,23 @@ static const char *past_counter_marks(const char *q)
     }
 }
 
+/* Past a page's tool word at p (分享, 字體, 大 of 大｜中｜小, 打印) and a label's colon after it,
+ * or NULL. */
+static const char *past_tool_word(const char *p)
+{
+    const char *b = p;
+    while (*b && *b != ' ' && *b != '|' && *b != ':' && !starts_with(b, "：") &&
+           !starts_with(b, "｜") && !starts_with(b, "·") && !starts_with(b, "　"))
+        b = g_utf8_next_char(b);
+    if (b == p || !jb_article_page_tool(p, b))
+        return NULL;
+    return *b == ':' ? b + 1 : starts_with(b, "：") ? b + strlen("：") : b;
+}
+
 /* How many counters run from p to the end (阅读 1.8万 · 点赞 256 · 转发 41, 1.2万阅读), each a
- * counter's word with its count in either order; -1 when anything else is there. */
-static int counters_to_end(const char *p)
+ * counter's word with its count in either order, the page's tools among them (讚好 312 分享
+ * 字體 大｜中｜小) counted in *tools; -1 when anything else is there. */
+static int counters_to_end(const char *p, int *tools)
 {
     int counters = 0;
     for (p = past_counter_marks(p); *p; p = past_counter_marks(p)) {
@@ -76,6 +92,11 @@ static int counters_to_end(const char *p)
             while (*q == ' ')
                 q++;
             q = after_any(q, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
+        }
+        if (!q && (q = past_tool_word(p)) != NULL) {
+            (*tools)++;
+            p = q;
+            continue;
         }
         if (!q)
             return -1;
@@ -105,9 +126,9 @@ gboolean jb_junk_view_count(const JunkPara *j)
 {
     if (j->n > 48)
         return FALSE;
-    int counters = counters_to_end(j->p);
+    int tools = 0, counters = counters_to_end(j->p, &tools);
     if (counters >= 0)
-        return counters > 0 && (counters > 1 || j->n <= 20);
+        return counters > 0 && (counters > 1 || tools > 0 || j->n <= 20);
     if (jb_junk_has_sentence_mark(j))
         return FALSE;
     gboolean stamp = FALSE;
@@ -122,7 +143,7 @@ gboolean jb_junk_view_count(const JunkPara *j)
         if (!stamp && tokens >= 1)
             return FALSE; /* (a stamp among its first two tokens: 12-05 06:45, 某报 06:45) */
         p = e;
-        if (stamp && counters_to_end(p) > 0)
+        if (stamp && counters_to_end(p, &tools) > 0)
             return TRUE;
     }
     return FALSE;
