@@ -586,7 +586,7 @@ static const char *const LIST_FIRSTS[] = {"往", "热", "熱", "相", "延", "�
                                           "更", "【", "〖", "■",  "▌",  "▍"};
 
 /* The heading of a list of other pages that closes a story (相关报道, 往期推荐, 往期榜单,
- * 热门楼盘, 相關報道, 相关公告, 相关报告, in brackets too: 【相关新闻】), alone on its line or with a colon and its
+ * 热门楼盘, 相關報道, 相关公告, 相关报告, 相关稿件, in brackets too: 【相关新闻】), alone on its line or with a colon and its
  * first link after it (相关阅读：[…]): the list and the rest of the page are junk. 往期 (past issues) and 热门 (what
  * is read most) head such lists whatever follows them in a short line with no digit;
  * 相关 (related) only before a word of reading (阅读, 报道, 新闻…: not 相关政策). */
@@ -601,7 +601,9 @@ gboolean jb_junk_list_heading(const JunkPara *j)
                                   LIT("资讯"), LIT("資訊"), LIT("报导"), LIT("報導"), LIT("榜单"),
                                   LIT("榜單"), LIT("精选"), LIT("精選"), LIT("回顾"), LIT("回顧"),
                                   /* other documents of a filer or a research house */
-                                  LIT("报告"), LIT("報告"), LIT("公告"), LIT("研报"), LIT("研報")};
+                                  LIT("报告"), LIT("報告"), LIT("公告"), LIT("研报"), LIT("研報"),
+                                  /* a government site's other releases (相关稿件：) */
+                                  LIT("稿件")};
     static const Lit OPEN[] = {LIT("【"), LIT("["), LIT("〖"), LIT("■"), LIT("▌"), LIT("▍")};
     static const Lit CLOSE[] = {LIT("】"), LIT("]"), LIT("〗")};
     if (j->n > 200 || (*j->p != '[' && !first_set_has(&list_firsts, j->p)))
