@@ -492,8 +492,25 @@ static gboolean names_a_noun(const char *r, const char *end)
            !starts(r, end, "區間") && !starts(r, end, "范围") && !starts(r, end, "範圍");
 }
 
+/* Is the share of the group a figure names said after it (…的车辆占比为21.9%, …的住户占全市
+ * 12%, …的企业有14家)? Within 12 characters of the noun, in its clause. */
+static gboolean share_of_group_after(const char *p, const char *end)
+{
+    static const char *const SHARE[] = {"占", "佔", "比重", "份额", "份額", NULL};
+    for (int k = 0; k < 12 && p < end; k++, p = g_utf8_next_char(p)) {
+        if (starts(p, end, "，") || starts(p, end, "。") || starts(p, end, "；") || *p == ',' ||
+            g_ascii_isdigit(*p))
+            return FALSE;
+        for (const char *const *w = SHARE; *w; w++)
+            if (starts(p, end, *w))
+                return TRUE;
+    }
+    return FALSE;
+}
+
 /* Is a range the bounds of a class (收入在3000元至5000元之间的家庭, 每月開支介乎5,500元至19,499元的
- * 住戶)? Its share or count is the figure, the bounds only say who is counted. */
+ * 住戶, 车龄7—10年的车辆占比为21.9%)? Its share or count is the figure, the bounds only say who is
+ * counted. */
 static gboolean range_defines_group(const JbQuantity *q, const char *sent, const char *qs,
                                     const char *qe, const char *end)
 {
@@ -501,6 +518,10 @@ static gboolean range_defines_group(const JbQuantity *q, const char *sent, const
         return FALSE;
     if (starts(qe, end, "之间的") || starts(qe, end, "之間的"))
         return names_a_noun(qe + strlen("之间的"), end);
+    if (starts(qe, end, "的") && names_a_noun(qe + strlen("的"), end) &&
+        (share_of_group_after(qe + strlen("的"), end) ||
+         group_counted_after(qe + strlen("的"), end)))
+        return TRUE; /* 车龄7—10年的车辆占比为21.9%: a band whose share is said */
     static const char *const BETWEEN[] = {"介乎", "介于", "介於", NULL};
     for (const char *const *w = BETWEEN; *w; w++)
         if (ends(sent, qs, *w) && starts(qe, end, "的"))
