@@ -86,7 +86,11 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
         /* the reach of a travel-time circle (1小时通勤, 2小时通达, 15分钟生活圈) */
         "通勤", "通达", "通達", "覆盖", "覆蓋", "圈", "生活圈", "交通圈", "经济圈", "經濟圈",
         /* the window of a yield (七日年化收益率, 7日年化) */
-        "年化", NULL};
+        "年化",
+        /* a stay or a tour naming its package (四晚行程, 5天套餐, 三日團) */
+        "行程", "套餐", "套票", "自由行", "团", "團",
+        /* an age naming a kind of car or home (三年车龄、五万公里以内的车, 10年房龄的小区) */
+        "车龄", "車齡", "房龄", "房齡", "楼龄", "樓齡", NULL};
     static const char *const BEFORE[] = {
         "未来", "未來", "过去", "過去", "今后", "今後", "最近", "此后", "此後",
         "之后", "之後", "以后", "以後", "每",   "这",   "這",   "那",   "头",
@@ -388,6 +392,9 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         (AT(c, e->end, "级") || AT(c, e->end, "級") || AT(c, e->end, "量级") ||
          AT(c, e->end, "量級")))
         return FALSE; /* 千万元级别的事件, 亿元级项目: an order of size, no figure */
+    if (e->has_unit && !UNIT_IS(e, "个") && !UNIT_IS(e, "個") &&
+        (AT(c, e->end, "级") || AT(c, e->end, "級")))
+        return FALSE; /* 22万吨级邮轮, 10万千瓦级机组, 300米级: a size class (3个级别 a count) */
     if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
         ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
          (e->start >= 2 && c->t[e->start - 1] == '+' && g_ascii_isalpha(c->t[e->start - 2]))))
