@@ -365,6 +365,26 @@ gboolean latin_spec_before_noun(const char *qe, const char *end)
     return TRUE;
 }
 
+/* Does a verb that makes or trades an amount stand right before a figure of a plant's scale in
+ * Latin units (新增3GW装机, 签约5GWh储能订单, 年产10GW电池片项目, 中标2.5GW项目)? Then it is that
+ * amount before its noun, not a part's spec (配备5410mAh电池, 推出65W快充: other units). */
+static gboolean latin_amount_verb(const JbQuantity *q, const char *sent, const char *qs)
+{
+    static const char *const SCALE[] = {"GW", "GWh", "MW", "MWh", "TWh", NULL};
+    static const char *const VERB[] = {"新增", "签约", "簽約", "中标", "中標", "出货", "出貨",
+                                       "装机", "裝機", "并网", "併網", "年产", "年產", "投产",
+                                       "投產", "交付", "签订", "簽訂", "招标", "招標", "建设",
+                                       "建設", "规划", "規劃", "累计", "累計", "完成", "实现",
+                                       "實現", "获得", "獲得", "斩获", "斬獲", NULL};
+    gboolean scale = FALSE;
+    for (const char *const *u = SCALE; *u && !scale; u++)
+        scale = same_str(q->unit, *u);
+    for (const char *const *w = VERB; *w && scale; w++)
+        if (ends(sent, qs, *w))
+            return TRUE;
+    return FALSE;
+}
+
 /* Is the noun at p, after a threshold's 的, counted right after it (…的品种有31个, …的企业达
  * 126家, …的城市共5个)? Within 12 characters, no clause mark between. */
 static gboolean group_counted_after(const char *p, const char *end)
@@ -659,7 +679,8 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         return TRUE; /* 以三个月移动平均计算: the window of an average, no figure */
     if (starts(qe, sent_end, "兑") || starts(qe, sent_end, "兌"))
         return TRUE; /* 1美元兑7.08元人民币: the base of an exchange rate, not a figure */
-    if (g_ascii_isalpha(q->unit[0]) && latin_spec_before_noun(qe, sent_end))
+    if (g_ascii_isalpha(q->unit[0]) && !latin_amount_verb(q, sent, qs) &&
+        latin_spec_before_noun(qe, sent_end))
         return TRUE; /* 5410mAh 电池, 90W 有线快充: a part's spec that names it, no figure */
     if (!q->unit[0] && qe < sent_end && g_ascii_isalpha(*qe))
         return TRUE; /* 1423亿GB: a unit in Latin letters is never read (see jb_number.h) */
