@@ -360,7 +360,13 @@ void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line)
         raw = c->unspaced;
         n = jb_article_unspace(c->unspaced);
     }
-    if (jb_article_clean_into(raw, n, c->clean, &j))
+    gsize len = jb_article_clean_into(raw, n, c->clean, &j);
+    gsize cut = len ? jb_junk_counters_tail(c->clean, len) : len;
+    if (cut < len) { /* (the page's counters glued after its last sentence: cut off) */
+        g_autofree char *kept = g_strndup(c->clean, cut);
+        len = jb_article_clean_into(kept, cut, c->clean, &j);
+    }
+    if (len)
         add_paragraph(c, &j, line, kind);
 }
 static void set_str(char **field, char *value)

@@ -149,6 +149,20 @@ gboolean jb_junk_view_count(const JunkPara *j)
     return FALSE;
 }
 
+gsize jb_junk_counters_tail(const char *p, gsize len)
+{
+    if (len < 8 || (!g_ascii_isdigit(p[len - 1]) && p[len - 1] != '*'))
+        return len; /* (a counter's run ends in its count, or a Markdown mark after it) */
+    const char *stop = g_strrstr_len(p, (gssize)len, "。");
+    if (!stop)
+        return len;
+    const char *tail = stop + strlen("。");
+    int tools = 0;
+    if (g_utf8_strlen(tail, (gssize)(p + len - tail)) > 40 || counters_to_end(tail, &tools) < 2)
+        return len;
+    return (gsize)(tail - p);
+}
+
 /* Past a counter at `p` (阅读 1234, 阅读：1.2万, 评论(36), 1.2万阅读), or NULL. */
 static const char *past_counter(const char *p)
 {

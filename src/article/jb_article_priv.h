@@ -527,6 +527,9 @@ void jb_article_furniture_init(void);
 
 /* jb_article_junk_tests.c: the rules that are tests of a paragraph (jb_article_junk.c) */
 gboolean jb_junk_view_count(const JunkPara *j);
+/* Where a page's counters glued after a paragraph's last sentence begin (…不构成投资建议。阅读
+ * 2.1万 · 点赞 356), or `len` when none are. */
+gsize jb_junk_counters_tail(const char *p, gsize len);
 gboolean jb_junk_meta_line(const JunkPara *j);
 gboolean jb_junk_dated_headline(const JunkPara *j);
 gboolean jb_junk_only_number(const JunkPara *j);
