@@ -45,6 +45,17 @@ gboolean jb_article_page_tool(const char *a, const char *b)
     return first_set_has(&tool_firsts, a) && listed(jb_words_page_tool, a, b);
 }
 
+const char *jb_article_past_tool_word(const char *p)
+{
+    const char *b = p;
+    while (*b && *b != ' ' && *b != '|' && *b != ':' && !starts_with(b, "：") &&
+           !starts_with(b, "｜") && !starts_with(b, "·") && !starts_with(b, "　"))
+        b = g_utf8_next_char(b);
+    if (b == p || !jb_article_page_tool(p, b))
+        return NULL;
+    return *b == ':' ? b + 1 : starts_with(b, "：") ? b + strlen("：") : b;
+}
+
 /* The token of a page's tools at a (before e): links in brackets, one or more (【上一版】
  * 【下一版】, [打印], 【字体：大 中 小】: each up to 8 characters, spaces inside), a word of
  * page_tool (before a space or a label's colon: 字号：大 中 小), or a bar between them. Its

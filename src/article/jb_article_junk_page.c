@@ -1,6 +1,6 @@
 /* jb_article_junk_page.c — junk rules that are tests of a paragraph for the page's
  * furniture: nav bars and breadcrumbs, runs of bracketed links, widgets (a calculator, live
- * quotes). Tried by the rule table of jb_article_junk.c; jb_junk_tests_init registers their
+ * quotes); and a page's counters glued after a paragraph's last sentence, cut off. Tried by the rule table of jb_article_junk.c; jb_junk_tests_init registers their
  * filter's keys.
  *
  * Not for: the other tests of a paragraph (jb_article_junk_tests.c).
@@ -157,4 +157,19 @@ gboolean jb_junk_widget(const JunkPara *j)
                 return TRUE;
     }
     return FALSE;
+}
+
+gsize jb_junk_counters_tail(const char *p, gsize len)
+{
+    if (len < 8 || (!g_ascii_isdigit(p[len - 1]) && p[len - 1] != '*'))
+        return len; /* (a counter's run ends in its count, or a Markdown mark after it) */
+    const char *stop = g_strrstr_len(p, (gssize)len, "。");
+    if (!stop)
+        return len;
+    const char *tail = stop + strlen("。");
+    int tools = 0;
+    if (g_utf8_strlen(tail, (gssize)(p + len - tail)) > 40 ||
+        jb_junk_counters_to_end(tail, &tools) < 2)
+        return len;
+    return (gsize)(tail - p);
 }

@@ -65,23 +65,10 @@ static const char *past_counter_marks(const char *q)
     }
 }
 
-/* Past a page's tool word at p (分享, 字體, 大 of 大｜中｜小, 打印) and a label's colon after it,
- * or NULL. */
-static const char *past_tool_word(const char *p)
-{
-    const char *b = p;
-    while (*b && *b != ' ' && *b != '|' && *b != ':' && !starts_with(b, "：") &&
-           !starts_with(b, "｜") && !starts_with(b, "·") && !starts_with(b, "　"))
-        b = g_utf8_next_char(b);
-    if (b == p || !jb_article_page_tool(p, b))
-        return NULL;
-    return *b == ':' ? b + 1 : starts_with(b, "：") ? b + strlen("：") : b;
-}
-
 /* How many counters run from p to the end (阅读 1.8万 · 点赞 256 · 转发 41, 1.2万阅读), each a
  * counter's word with its count in either order, the page's tools among them (讚好 312 分享
  * 字體 大｜中｜小) counted in *tools; -1 when anything else is there. */
-static int counters_to_end(const char *p, int *tools)
+int jb_junk_counters_to_end(const char *p, int *tools)
 {
     int counters = 0;
     for (p = past_counter_marks(p); *p; p = past_counter_marks(p)) {
@@ -93,7 +80,7 @@ static int counters_to_end(const char *p, int *tools)
                 q++;
             q = after_any(q, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
         }
-        if (!q && (q = past_tool_word(p)) != NULL) {
+        if (!q && (q = jb_article_past_tool_word(p)) != NULL) {
             (*tools)++;
             p = q;
             continue;
@@ -126,7 +113,7 @@ gboolean jb_junk_view_count(const JunkPara *j)
 {
     if (j->n > 48)
         return FALSE;
-    int tools = 0, counters = counters_to_end(j->p, &tools);
+    int tools = 0, counters = jb_junk_counters_to_end(j->p, &tools);
     if (counters >= 0)
         return counters > 0 && (counters > 1 || tools > 0 || j->n <= 20);
     if (jb_junk_has_sentence_mark(j))
@@ -143,24 +130,10 @@ gboolean jb_junk_view_count(const JunkPara *j)
         if (!stamp && tokens >= 1)
             return FALSE; /* (a stamp among its first two tokens: 12-05 06:45, 某报 06:45) */
         p = e;
-        if (stamp && counters_to_end(p, &tools) > 0)
+        if (stamp && jb_junk_counters_to_end(p, &tools) > 0)
             return TRUE;
     }
     return FALSE;
-}
-
-gsize jb_junk_counters_tail(const char *p, gsize len)
-{
-    if (len < 8 || (!g_ascii_isdigit(p[len - 1]) && p[len - 1] != '*'))
-        return len; /* (a counter's run ends in its count, or a Markdown mark after it) */
-    const char *stop = g_strrstr_len(p, (gssize)len, "。");
-    if (!stop)
-        return len;
-    const char *tail = stop + strlen("。");
-    int tools = 0;
-    if (g_utf8_strlen(tail, (gssize)(p + len - tail)) > 40 || counters_to_end(tail, &tools) < 2)
-        return len;
-    return (gsize)(tail - p);
 }
 
 /* Past a counter at `p` (阅读 1234, 阅读：1.2万, 评论(36), 1.2万阅读), or NULL. */

@@ -512,6 +512,9 @@ const char *jb_article_tools_tail(const char *p, const char *e, gboolean whole, 
 gboolean jb_article_may_be_tools(const char *p);
 /* Is [a, b) a word of a page's tools (打印, 关闭, 大 中 小; templates/words.tsv page_tool)? */
 gboolean jb_article_page_tool(const char *a, const char *b);
+/* Past a page's tool word at p (分享, 字體, 大 of 大｜中｜小, 打印) and a label's colon after it,
+ * or NULL. */
+const char *jb_article_past_tool_word(const char *p);
 /* Is the line `p` (`len` bytes, `nchars` characters) an issuer's name alone (某某股份有限公司)? */
 gboolean jb_article_issuer_line(const char *p, gsize len, glong nchars);
 /* The token a page's first line opens with, 2 to 12 letters (g_free; NULL if none), and in
@@ -527,8 +530,11 @@ void jb_article_furniture_init(void);
 
 /* jb_article_junk_tests.c: the rules that are tests of a paragraph (jb_article_junk.c) */
 gboolean jb_junk_view_count(const JunkPara *j);
-/* Where a page's counters glued after a paragraph's last sentence begin (…不构成投资建议。阅读
- * 2.1万 · 点赞 356), or `len` when none are. */
+/* How many counters run from p to the end (阅读 1.8万 · 点赞 256), the page's tools among them
+ * counted in *tools; -1 when anything else is there. */
+int jb_junk_counters_to_end(const char *p, int *tools);
+/* jb_article_junk_page.c: where a page's counters glued after a paragraph's last sentence
+ * begin (…不构成投资建议。阅读 2.1万 · 点赞 356), or `len` when none are. */
 gsize jb_junk_counters_tail(const char *p, gsize len);
 gboolean jb_junk_meta_line(const JunkPara *j);
 gboolean jb_junk_dated_headline(const JunkPara *j);

@@ -4,6 +4,8 @@
  * streak passed; a class's name (三类医疗器械, 1类创新药) and a digest's count of its own items
  * (本期共8条), which name or frame the news and state none. (The whole a part is counted
  * among, 全市37个行业中有26个…, stays a figure: the rounds' gold keeps it four times to three.)
+ * Also whether a band's share follows its noun (车龄7—10年的车辆占比…), and whether a figure in
+ * Latin units before a noun is an amount a verb makes (新增3GW装机), not a part's spec.
  *
  * Not for: bounds and classes the number reader itself turns down (亿元以上重大项目,
  * jb_number_accept.c), nor conditions that say who someone is (condition_age).
@@ -166,6 +168,42 @@ gboolean digest_item_count(const JbQuantity *q, const char *sent, const char *qs
                                        "本輯", "本周刊", "本快讯", "本快訊", NULL};
     for (const char *const *w = SELF; *w; w++)
         if (jb_find(sent, qs, *w, strlen(*w)))
+            return TRUE;
+    return FALSE;
+}
+
+/* Is the share of the group a figure names said after it (…的车辆占比为21.9%, …的住户占全市
+ * 12%, …的企业有14家)? Within 12 characters of the noun, in its clause. */
+gboolean share_of_group_after(const char *p, const char *end)
+{
+    static const char *const SHARE[] = {"占", "佔", "比重", "份额", "份額", NULL};
+    for (int k = 0; k < 12 && p < end; k++, p = g_utf8_next_char(p)) {
+        if (starts(p, end, "，") || starts(p, end, "。") || starts(p, end, "；") || *p == ',' ||
+            g_ascii_isdigit(*p))
+            return FALSE;
+        for (const char *const *w = SHARE; *w; w++)
+            if (starts(p, end, *w))
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* Does a verb that makes or trades an amount stand right before a figure of a plant's scale in
+ * Latin units (新增3GW装机, 签约5GWh储能订单, 年产10GW电池片项目, 中标2.5GW项目)? Then it is that
+ * amount before its noun, not a part's spec (配备5410mAh电池, 推出65W快充: other units). */
+gboolean latin_amount_verb(const JbQuantity *q, const char *sent, const char *qs)
+{
+    static const char *const SCALE[] = {"GW", "GWh", "MW", "MWh", "TWh", NULL};
+    static const char *const VERB[] = {"新增", "签约", "簽約", "中标", "中標", "出货", "出貨",
+                                       "装机", "裝機", "并网", "併網", "年产", "年產", "投产",
+                                       "投產", "交付", "签订", "簽訂", "招标", "招標", "建设",
+                                       "建設", "规划", "規劃", "累计", "累計", "完成", "实现",
+                                       "實現", "获得", "獲得", "斩获", "斬獲", NULL};
+    gboolean scale = FALSE;
+    for (const char *const *u = SCALE; *u && !scale; u++)
+        scale = same_str(q->unit, *u);
+    for (const char *const *w = VERB; *w && scale; w++)
+        if (ends(sent, qs, *w))
             return TRUE;
     return FALSE;
 }

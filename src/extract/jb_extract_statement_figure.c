@@ -365,26 +365,6 @@ gboolean latin_spec_before_noun(const char *qe, const char *end)
     return TRUE;
 }
 
-/* Does a verb that makes or trades an amount stand right before a figure of a plant's scale in
- * Latin units (新增3GW装机, 签约5GWh储能订单, 年产10GW电池片项目, 中标2.5GW项目)? Then it is that
- * amount before its noun, not a part's spec (配备5410mAh电池, 推出65W快充: other units). */
-static gboolean latin_amount_verb(const JbQuantity *q, const char *sent, const char *qs)
-{
-    static const char *const SCALE[] = {"GW", "GWh", "MW", "MWh", "TWh", NULL};
-    static const char *const VERB[] = {"新增", "签约", "簽約", "中标", "中標", "出货", "出貨",
-                                       "装机", "裝機", "并网", "併網", "年产", "年產", "投产",
-                                       "投產", "交付", "签订", "簽訂", "招标", "招標", "建设",
-                                       "建設", "规划", "規劃", "累计", "累計", "完成", "实现",
-                                       "實現", "获得", "獲得", "斩获", "斬獲", NULL};
-    gboolean scale = FALSE;
-    for (const char *const *u = SCALE; *u && !scale; u++)
-        scale = same_str(q->unit, *u);
-    for (const char *const *w = VERB; *w && scale; w++)
-        if (ends(sent, qs, *w))
-            return TRUE;
-    return FALSE;
-}
-
 /* Is the noun at p, after a threshold's 的, counted right after it (…的品种有31个, …的企业达
  * 126家, …的城市共5个)? Within 12 characters, no clause mark between. */
 static gboolean group_counted_after(const char *p, const char *end)
@@ -510,22 +490,6 @@ static gboolean names_a_noun(const char *r, const char *end)
     return ch >= 0x4E00 && ch <= 0x9FFF && !starts(r, end, "水平") && !starts(r, end, "规模") &&
            !starts(r, end, "增长") && !starts(r, end, "增速") && !starts(r, end, "区间") &&
            !starts(r, end, "區間") && !starts(r, end, "范围") && !starts(r, end, "範圍");
-}
-
-/* Is the share of the group a figure names said after it (…的车辆占比为21.9%, …的住户占全市
- * 12%, …的企业有14家)? Within 12 characters of the noun, in its clause. */
-static gboolean share_of_group_after(const char *p, const char *end)
-{
-    static const char *const SHARE[] = {"占", "佔", "比重", "份额", "份額", NULL};
-    for (int k = 0; k < 12 && p < end; k++, p = g_utf8_next_char(p)) {
-        if (starts(p, end, "，") || starts(p, end, "。") || starts(p, end, "；") || *p == ',' ||
-            g_ascii_isdigit(*p))
-            return FALSE;
-        for (const char *const *w = SHARE; *w; w++)
-            if (starts(p, end, *w))
-                return TRUE;
-    }
-    return FALSE;
 }
 
 /* Is a range the bounds of a class (收入在3000元至5000元之间的家庭, 每月開支介乎5,500元至19,499元的

@@ -74,6 +74,11 @@ gboolean era_of_years(const JbQuantity *q, const char *cs, const char *qs, const
 gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, const char *qe,
                        const char *end);
 gboolean digest_item_count(const JbQuantity *q, const char *sent, const char *qs);
+/* jb_extract_groups.c: is a group's share or count said after the noun at p (…的车辆占比为
+ * 21.9%)? Does a verb of making or trading stand before a figure of a plant's scale in Latin
+ * units (新增3GW装机), an amount, not a part's spec? */
+gboolean share_of_group_after(const char *p, const char *end);
+gboolean latin_amount_verb(const JbQuantity *q, const char *sent, const char *qs);
 /* jb_extract_statement_figure.c */
 gboolean bound_modifies_noun(const JbQuantity *q, const char *qe, const char *end);
 gboolean condition_before(const char *sent, const char *qs);
