@@ -546,7 +546,7 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
 
     if (!a->title)
         a->title = g_strdup("");
-    a->summary = c.fm_summary ? clean_title(c.fm_summary) : g_strdup("");
+    a->summary = c.fm_summary ? jb_article_front_summary(c.fm_summary) : g_strdup("");
     if (!a->published)
         a->published = g_strdup("");
     if (!a->url)

@@ -128,3 +128,17 @@ gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line
     }
     return 0; /* never closed: not front matter */
 }
+
+char *jb_article_front_summary(const char *raw)
+{
+    char *t = jb_article_clean_text(raw, strlen(raw));
+    gsize n = strlen(t);
+    if (g_str_has_suffix(t, "…") || g_str_has_suffix(t, "...")) {
+        char *stop = NULL;
+        for (const char *const *w = (const char *const[]){"。", "；", "，", NULL}; *w && !stop; w++)
+            stop = g_strrstr_len(t, (gssize)n, *w);
+        n = stop ? (gsize)(stop - t) : 0;
+        t[n] = '\0';
+    }
+    return t;
+}

@@ -438,6 +438,9 @@ static inline gboolean blank_text_line(const char *p, const char *e)
 /* jb_article_text.c */
 /* The length of the YAML front matter at `s` (0: none); its fields go to `c`. */
 gsize jb_article_front_matter(Ctx *c, const char *s, gsize len, guint *body_line);
+/* (jb_article_front.c) A front matter's summary, cleaned (g_free); one cut short (…增长12…, an
+ * excerpt of so many characters) loses the clause it was cut in, whose figure may be cut too. */
+char *jb_article_front_summary(const char *raw);
 /* The Markdown pass over s[0..end), which starts at `line`. */
 void jb_article_markdown_pass(Ctx *c, const char *s, const char *end, guint line);
 /* A pipe table's line [q, e) (starting with '|') as a row: its cells, trimmed, between

@@ -221,6 +221,15 @@ int main(void)
     ok(ss->len == 3 && find(ss, "62") && find(ss, "61.8"),
        "a summary's figure the body states is written once, one it rounds is its own (%u)",
        ss->len);
+    /* one cut short loses the clause it was cut in (集装箱量增长12... of 12.6%) */
+    const char *fm2 =
+        "---\ntitle: 某市港口运行\ndate: 2026-07-15\nsummary: \"泊位利用率回落至62%左右，"
+        "集装箱量增长12...\"\n---\n\n"
+        "上半年泊位利用率为61.8%，集装箱吞吐量增长12.6%。\n";
+    g_autoptr(JbArticle) sa2 = jb_article_parse("fm2.md", fm2, strlen(fm2), NULL, NULL, &e);
+    g_assert_no_error(e);
+    is_str(sa2->summary, "泊位利用率回落至62%左右",
+           "front matter: a summary cut short loses its last clause");
 
     /* ---- one extractor for many articles: the same statements as one call each */
     const char *texts[] = {
