@@ -379,12 +379,25 @@ static gboolean past_level(const char *a, const char *qs)
     return FALSE;
 }
 
-/* A hedge set apart from the number by a verb: 约占总装机的56%, 最高达到10亿元. Looks in
- * [a, qs) of one clause; returns the hedge word and its bound, or NULL. */
-static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, JbBound *bound)
+/* Is the figure [qs, qe) written as a share (八成, 一半, 三分之一, 1.5倍)? */
+static gboolean written_as_share(const char *qs, const char *qe)
 {
-    gboolean de = ends(a, qs, "的"); /* 超过 (at_least) counts only as 超过…的 */
-    gsize best = n_hedges;           /* the first hedge of the list found */
+    static const char *const W[] = {"成", "半", "分之", "倍", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (g_strstr_len(qs, qe - qs, *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* A hedge set apart from the number by a verb or a rate's words: 约占总装机的56%, 最高达到10亿元,
+ * 不低于每人每年700元, 不及去年同期的八成. Looks in [a, qs) of one clause before the figure
+ * [qs, qe); returns the hedge word and its bound, or NULL. */
+static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, const char *qe,
+                                 JbBound *bound)
+{
+    /* 超过 (at_least) counts only as 超过…的; a bound of 不 (不低于, 不少于) wherever it stands */
+    gboolean de = ends(a, qs, "的");
+    gsize best = n_hedges; /* the first hedge of the list found */
     a = look_back_from(a, qs);
     for (guint k = keyword_from(c, a); k < c->keywords->len; k++) {
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
@@ -398,10 +411,21 @@ static const char *distant_hedge(const Ctx *c, const char *a, const char *qs, Jb
             strstr("节制签预公契条相合违婚特邀履隐節簽預條違隱",
                    (char[4]){h->at[-3], h->at[-2], h->at[-1], 0}))
             continue; /* 签约合作: the end of a word, no hedge */
-        if (i < best && (hedge_bound[i] != JB_BOUND_AT_LEAST || de))
+        if (starts(h->at, qs, "不及") &&
+            ((h->at + 6 < qs && strstr("时時格预預", (char[4]){h->at[6], h->at[7], h->at[8], 0})) ||
+             (h->at >= c->sentence_start + 3 &&
+              strstr("来來", (char[4]){h->at[-3], h->at[-2], h->at[-1], 0}))))
+            continue; /* 不及时, 不及格, 不及预期, 来不及: no bound */
+        if (i < best && (hedge_bound[i] != JB_BOUND_AT_LEAST || de || starts(h->at, qs, "不")))
             best = i;
     }
-    if (best == n_hedges || (hedge_bound[best] == JB_BOUND_AT_LEAST && past_level(a, qs)))
+    if (best == n_hedges)
+        return NULL;
+    /* a past level compared with is exact (已超过去年全年的1,905万标箱); below it, only a share
+     * of it is bounded (不及去年同期的八成), not the level itself (不及上月的5.2%) */
+    gboolean below = strcmp(jb_words_hedge[best], "不及") == 0;
+    if ((hedge_bound[best] == JB_BOUND_AT_LEAST || (below && !written_as_share(qs, qe))) &&
+        past_level(a, qs))
         return NULL;
     *bound = hedge_bound[best];
     return jb_words_hedge[best];
@@ -438,7 +462,7 @@ static void figure_hedge(const Ctx *c, Figure *f)
         return;
     JbBound b;
     const char *from = f->prev_end && f->prev_end > f->cs0 ? f->prev_end : f->cs0;
-    const char *h = has_figure_digit(from, f->qs) ? NULL : distant_hedge(c, from, f->qs, &b);
+    const char *h = has_figure_digit(from, f->qs) ? NULL : distant_hedge(c, from, f->qs, f->qe, &b);
     if (h) {
         g_strlcpy(f->qq.qualifier, h, sizeof f->qq.qualifier);
         f->qq.bound = b;
