@@ -340,7 +340,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
     }
     /* what every number asks of the sentence as a whole: where its first forecast word ends
      * (将 is too common to trust beyond its own clause, unless it opens the sentence before
-     * any figure: 本届艺术节将举办近千场…，吸引…近5000位艺术家), a market word */
+     * any figure, 本届艺术节将举办近千场…，吸引…近5000位艺术家, or is the first figure's verb,
+     * 共有15个省份将实施…，平均停窑天数为110天左右), a market word */
     for (guint k = 0; k < c->keywords->len; k++) {
         WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if ((h->tag == kw_jiang || h->tag == kw_jiang_t) &&
@@ -358,7 +359,8 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
         if (h->tag == kw_define && !c->definition_at)
             c->definition_at = h->at;
         if (h->tag < kw_actual &&
-            ((h->tag != kw_jiang && h->tag != kw_jiang_t) || h->at < c->first_number) &&
+            ((h->tag != kw_jiang && h->tag != kw_jiang_t) || h->at < c->first_number ||
+             forecast_of_first_figure(c, a, h)) &&
             (!c->forecast_end || h->at + h->len < c->forecast_end))
             c->forecast_end = h->at + h->len;
     }

@@ -162,5 +162,12 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
 /* Does `period` begin after the published day? */
 gboolean after_published(const Ctx *c, const char *period);
 
+/* jb_extract_plans.c */
+/* Is the figure the subject of a forecast word right after its noun (15个省份将实施)? */
+gboolean forecast_after_figure(const Ctx *c, const Figure *f);
+/* Is the 将 (hit h) of the sentence from `sent` the verb of its first figure (共有15个省份将实施…，
+ * 平均…110天): the sentence's forecast word, as one before the figure is? */
+gboolean forecast_of_first_figure(const Ctx *c, const char *sent, const WordHit *h);
+
 
 #endif

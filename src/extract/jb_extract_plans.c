@@ -1,0 +1,87 @@
+/* jb_extract_plans.c — what makes a figure a plan's where no forecast word stands before it:
+ * the figure is the subject of the forecast word right after it (共有15个省份将实施…, 3个项目
+ * 有望年内投产), and that word then speaks for the sentence's later clauses too. Steps of
+ * figure_tense (jb_extract_statement_tense.c) and jb_extract_sentence_words.
+ *
+ * Not for: forecast words before the figure (figure_tense), a plan's heading
+ * (jb_extract_frame.c).
+ */
+#include "jb_extract_statement_priv.h"
+
+#include <string.h>
+
+/* How many characters may stand between a figure and the forecast word it is the subject of:
+ * its unit's noun (15个省份将, 约200家参展企业将, 50个重点项目有望). */
+#define SUBJECT_NOUN 6
+
+/* Does the forecast word hit h follow [from, h->at) as its subject's noun, a few characters
+ * of no figure, clause mark, space, 的 or 已 (15个省份将实施; not 增长5%的预期, 已有3家将, a
+ * headline's 增长38% 预计四季度…)? Not people who say or plan (约四成受访者表示将, 六成受访者
+ * 计划: a share of those asked, measured). */
+static gboolean noun_before_word(const char *from, const WordHit *h)
+{
+    static const char *const STOP[] = {"的", "已", "者", "表示", "認為", "认为", "称", "稱", NULL};
+    if (starts(h->at, h->at + h->len + 3, "将近") || starts(h->at, h->at + h->len + 3, "將近"))
+        return FALSE; /* (nearly: a hedge of the next figure) */
+    int k = 0;
+    for (const char *p = from; p < h->at; p = g_utf8_next_char(p), k++) {
+        if (k >= SUBJECT_NOUN || g_ascii_isdigit(*p) || *p == ' ' || starts(p, h->at, "　") ||
+            clause_sep_at(p) || sentence_end_at(p))
+            return FALSE;
+        for (const char *const *w = STOP; *w; w++)
+            if (starts(p, h->at, *w))
+                return FALSE;
+    }
+    return TRUE;
+}
+
+/* Is the figure at qs a remainder (其余3处力争8日前…, 剩余…): a count of now, what is planned
+ * for it aside? */
+static gboolean a_remainder(const char *cs0, const char *qs)
+{
+    static const char *const W[] = {"其余", "其餘", "剩余", "剩餘", "剩下", NULL};
+    const char *from = jb_utf8_back(cs0, qs, 4);
+    for (const char *const *w = W; *w; w++)
+        if (g_strstr_len(from, qs - from, *w))
+            return TRUE;
+    return FALSE;
+}
+
+gboolean forecast_after_figure(const Ctx *c, const Figure *f)
+{
+    if (a_remainder(f->cs0, f->qs))
+        return FALSE;
+    for (guint k = keyword_from(c, f->qe); k < c->keywords->len; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->at >= f->ce || h->at - f->qe > 3 * SUBJECT_NOUN)
+            break;
+        if (h->tag < kw_actual)
+            return noun_before_word(f->qe, h);
+    }
+    return FALSE;
+}
+
+gboolean forecast_of_first_figure(const Ctx *c, const char *sent, const WordHit *h)
+{
+    /* (the first figure's digits and unit, then its noun: a clause's first words) */
+    const char *p = c->first_number;
+    int k = 0;
+    if (h->at <= p || h->at - p > 3 * (12 + SUBJECT_NOUN))
+        return FALSE;
+    while (p < h->at && !clause_sep_at(p) && !sentence_end_at(p) && k++ < 12 &&
+           !noun_before_word(p, h))
+        p = g_utf8_next_char(p);
+    if (p >= h->at || clause_sep_at(p) || sentence_end_at(p) || k > 12)
+        return FALSE;
+    /* (已有3家企业将总部迁至…: done, whatever 将 is; in the words before the figure, a window:
+     * a sentence of thousands of figures is not read again for each 将) */
+    for (guint i = keyword_from(c, look_back_from(sent, c->first_number)); i < c->keywords->len;
+         i++) {
+        const WordHit *a = &g_array_index(c->keywords, WordHit, i);
+        if (a->at >= h->at)
+            break;
+        if (a->tag >= kw_actual && a->tag < kw_hedge)
+            return FALSE;
+    }
+    return TRUE;
+}
