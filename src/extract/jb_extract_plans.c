@@ -1,7 +1,8 @@
 /* jb_extract_plans.c — what makes a figure a plan's where no forecast word stands before it:
  * the figure is the subject of the forecast word right after it (共有15个省份将实施…, 3个项目
  * 有望年内投产), and that word then speaks for the sentence's later clauses too. Steps of
- * figure_tense (jb_extract_statement_tense.c) and jb_extract_sentence_words.
+ * figure_tense (jb_extract_statement_tense.c) and jb_extract_sentence_words. And a plan's
+ * figure taken again as the basis of an estimate (按回购价格上限36.80元/股测算): no statement.
  *
  * Not for: forecast words before the figure (figure_tense), a plan's heading
  * (jb_extract_frame.c).
@@ -84,4 +85,24 @@ gboolean forecast_of_first_figure(const Ctx *c, const char *sent, const WordHit 
             return FALSE;
     }
     return TRUE;
+}
+
+gboolean calculation_basis(const Figure *f)
+{
+    static const char *const BY[] = {"按", "以", NULL};
+    static const char *const CALC[] = {"测算", "測算", "计算", "計算", "估算", "核算", NULL};
+    gboolean by = FALSE; /* (in the words before it, a window: a clause of thousands of figures
+                          * is not read again for each) */
+    const char *from = look_back_from(f->cs0, f->qs);
+    for (const char *const *w = BY; *w && !by; w++)
+        by = g_strstr_len(from, f->qs - from, *w) != NULL;
+    if (!by)
+        return FALSE;
+    /* (right after it, or after a word or two: 按上限36.80元/股进行测算) */
+    const char *p = f->qe;
+    for (int k = 0; k < 4 && p < f->ce; k++, p = g_utf8_next_char(p))
+        for (const char *const *w = CALC; *w; w++)
+            if (starts(p, f->ce, *w))
+                return TRUE;
+    return FALSE;
 }

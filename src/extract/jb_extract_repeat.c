@@ -7,7 +7,7 @@
  * Not for: what a statement is (jb_extract_statement.c), headlines (jb_extract_headline.c).
  */
 #include "jb_extract_priv.h"
-#include "jb_extract_statement_priv.h"
+#include "jb_extract_statement_priv.h" /* (jb_extract_same_value) */
 #include "jb_units.h"
 
 #include <string.h>
@@ -216,6 +216,17 @@ JbStatement *jb_extract_same_figure_in(GHashTable *seen, const JbStatement *s, G
         SeenEntry *e = &g_array_index(bucket, SeenEntry, i);
         if (same_figure(e, s, &core))
             return e->s;
+    }
+    return NULL;
+}
+
+JbStatement *jb_extract_same_value(GHashTable *seen, const JbStatement *s, guint sentence)
+{
+    GArray *bucket = g_hash_table_lookup(seen, s);
+    for (guint i = bucket ? bucket->len : 0; i-- > 0;) {
+        JbStatement *e = g_array_index(bucket, SeenEntry, i).s;
+        if (e->sentence != sentence)
+            return e;
     }
     return NULL;
 }

@@ -603,6 +603,8 @@ gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end
                          .line = line};
     GArray *same_value; /* (c->seen's statements of its value, looked up once) */
     JbStatement *earlier = jb_extract_same_figure_in(c->seen, &probe, &same_value);
+    if (!earlier && calculation_basis(&f) && jb_extract_same_value(c->seen, &probe, c->sentence))
+        return TRUE; /* 按回购价格上限36.80元/股测算: the cap stated before, taken as a basis */
     if (earlier && earlier->sentence != c->sentence) {
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
