@@ -1,8 +1,10 @@
 /* jb_extract_plans.c — what makes a figure a plan's where no forecast word stands before it:
  * the figure is the subject of the forecast word right after it (共有15个省份将实施…, 3个项目
  * 有望年内投产), and that word then speaks for the sentence's later clauses too. Steps of
- * figure_tense (jb_extract_statement_tense.c) and jb_extract_sentence_words. And a plan's
- * figure taken again as the basis of an estimate (按回购价格上限36.80元/股测算): no statement.
+ * figure_tense (jb_extract_statement_tense.c) and jb_extract_sentence_words. The terms of a
+ * company's plan its story's title announces (拟…回购股份: 回购股份价格：不超过36.80元/股, a
+ * bullet with no 拟 of its own). And a plan's figure taken again as the basis of an estimate
+ * (按回购价格上限36.80元/股测算): no statement.
  *
  * Not for: forecast words before the figure (figure_tense), a plan's heading
  * (jb_extract_frame.c).
@@ -105,4 +107,57 @@ gboolean calculation_basis(const Figure *f)
             if (starts(p, f->ce, *w))
                 return TRUE;
     return FALSE;
+}
+
+/* The share dealings a company or its holders announce as plans (回购, 增持, 减持), not a
+ * central bank's (逆回购) nor a bond repo's (质押式回购). */
+static const char *dealing_in(const char *a, const char *b)
+{
+    static const char *const W[] = {"回购", "回購", "增持", "减持", "減持", NULL};
+    for (const char *const *w = W; *w; w++)
+        for (const char *p = a; (p = g_strstr_len(p, b - p, *w)) != NULL; p += strlen(*w))
+            if (!ends(a, p, "逆") && !ends(a, p, "质押式") && !ends(a, p, "質押式"))
+                return p;
+    return NULL;
+}
+
+/* Does the title announce a plan of share dealings (恒屿精密拟斥资1.5亿至3亿元回购股份, 关于回购
+ * 股份方案的公告, 股东减持计划), not its results (实施完毕, 回购结果, 进展)? */
+static gboolean title_plans_dealing(const char *title)
+{
+    static const char *const PLAN[] = {"拟", "擬", "方案", "预案", "預案", "计划", "計劃", NULL};
+    static const char *const DONE[] = {"完毕", "完畢", "完成",     "结果",     "結果",
+                                       "进展", "進展", "实施情况", "實施情況", NULL};
+    if (!title || !dealing_in(title, title + strlen(title)))
+        return FALSE;
+    for (const char *const *w = DONE; *w; w++)
+        if (strstr(title, *w))
+            return FALSE;
+    for (const char *const *w = PLAN; *w; w++)
+        if (strstr(title, *w))
+            return TRUE;
+    return FALSE;
+}
+
+gboolean plan_of_title(const Ctx *c, const Figure *f)
+{
+    if (c->headline || !title_plans_dealing(c->title))
+        return FALSE;
+    /* (the sentence's dealing, in a window around the figure: a bullet's label before it,
+     * 回购股份价格：, or its verb after it, …万股回购) */
+    const char *from = jb_utf8_back(f->sent, f->qs, 80);
+    if (!dealing_in(from, f->qe + MIN(f->ce - f->qe, 3 * 8)))
+        return FALSE;
+    /* no word of what is done in the figure's clause (已使用资金1.08亿元回购, 累计回购), but a
+     * now-word naming the base of a share (约占公司目前总股本的0.98%) */
+    for (guint k = keyword_from(c, look_back_from(f->cs0, f->qs)); k < c->keywords->len; k++) {
+        const WordHit *h = &g_array_index(c->keywords, WordHit, k);
+        if (h->at >= f->qs)
+            break;
+        if (h->tag >= kw_actual && h->tag < kw_hedge && h->at >= f->cs0 &&
+            !(ends(h->at, f->qs, "的") && f->qs - h->at <= 3 * 8 && !ACTUAL_CUMULATIVE(h->tag) &&
+              !starts(h->at, f->qs, "已")))
+            return FALSE;
+    }
+    return TRUE;
 }

@@ -395,6 +395,8 @@ Tense figure_tense(const Ctx *c, Figure *f)
         forecast = FALSE;
         f->have_time = FALSE;
     }
+    if (!forecast && plan_of_title(c, f))
+        forecast = TRUE, actual = FALSE; /* 拟…回购股份: ● 回购股份价格：不超过36.80元/股 */
     /* (a time before its clause, carried: 首11個月…，…；另有…正在處理中 is not of it) */
     gboolean state_now = !forecast && !(f->have_time && t->at >= cs0) && f->ce > f->qe &&
                          under_way(f->qe, f->ce);
