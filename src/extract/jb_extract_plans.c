@@ -143,6 +143,10 @@ gboolean plan_of_title(const Ctx *c, const Figure *f)
 {
     if (c->headline || !title_plans_dealing(c->title))
         return FALSE;
+    /* (a time of its own already over: 股东上周减持200万股, done) */
+    if (f->have_time && f->t->has_val && c->anchor.day.kind == JB_POINT_DAY &&
+        jb_period_end_day(&f->t->val) <= jb_point_first_day(&c->anchor.day))
+        return FALSE;
     /* (the sentence's dealing, in a window around the figure: a bullet's label before it,
      * 回购股份价格：, or its verb after it, …万股回购) */
     const char *from = jb_utf8_back(f->sent, f->qs, 80);
