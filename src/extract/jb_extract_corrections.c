@@ -1,7 +1,8 @@
 /* jb_extract_corrections.c — an editor's correction of a figure the same page or feed stated
  * before (12月3日发布的《…公报》中，“平均降水量为48.2毫米”有误，应为“平均降水量为46.8毫米”): the
  * withdrawn figure, where an earlier item states it, is no statement; the corrected one takes
- * that statement's period (the bulletin's month, the report's week), not the notice's day.
+ * that statement's period (the bulletin's month, the report's week), not the notice's day, and
+ * its tense (a plan's figure put right is the plan's).
  *
  * Also the withdrawn figure inside a correction itself (jb_extract_withdrawn, asked by
  * in_short_quote), a first estimate a revision supersedes and a figure in a cited article's title.
@@ -133,13 +134,14 @@ void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out)
     }
     for (guint k = 0; k < found->len; k++) {
         const Correction *c = &g_array_index(found, Correction, k);
-        gboolean gone = FALSE;
+        gboolean gone = FALSE, forecast = FALSE;
         char period[JB_PERIOD_MAX] = "";
         guint kept = 0;
         for (guint i = 0; i < out->len; i++) {
             JbStatement *s = g_ptr_array_index(out, i);
             if (!gone && states_in(s, c->wrong) && !states_in(s, c->right)) {
                 g_strlcpy(period, s->period, sizeof period);
+                forecast = s->forecast;
                 gone = TRUE;
                 jb_statement_free(s);
                 continue;
@@ -154,6 +156,7 @@ void jb_extract_apply_corrections(const JbArticle *article, GPtrArray *out)
             if (states_in(s, c->right)) {
                 g_strlcpy(s->period, period, JB_PERIOD_MAX);
                 s->period_stated = TRUE;
+                s->forecast = forecast; /* (将于12月1日起…平均降价56%: a plan's, put right) */
             }
         }
     }
