@@ -362,6 +362,14 @@ gboolean latin_spec_before_noun(const char *qe, const char *end)
     for (const char *v = p + 3; v < end && v <= p + 6; v += 3)
         if (starts(v, end, "至") || starts(v, end, "到"))
             return FALSE;
+    /* after a space, a part's short name (90W 有线快充, 5410mAh 电池), not a headline's next
+     * clause (招标28.6GW 陆上机组均价跌破1500元/千瓦) */
+    int n = 0;
+    for (const char *x = p;
+         p > qe && x < end && (guchar)*x >= 0xE0 && !clause_sep_at(x) && !sentence_end_at(x);
+         x = g_utf8_next_char(x))
+        if (++n > 5)
+            return FALSE;
     return TRUE;
 }
 
