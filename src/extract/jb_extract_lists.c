@@ -33,11 +33,44 @@ static JbStatement *statement_with_metric(const Ctx *c, const JbStatement *s, co
     return t;
 }
 
+/* Is there a numeral and its class at p (三省, 两市, 五家)? */
+static gboolean numeral_class_at(const char *p, const char *e)
+{
+    static const char *const NUMERAL = "两兩二三四五六七八九十";
+    static const char *const CLASS = "省市地区區县縣国國家个個所城";
+    if (p + 6 > e)
+        return FALSE;
+    char one[4] = {p[0], p[1], p[2], 0}, two[4] = {p[3], p[4], p[5], 0};
+    return strstr(NUMERAL, one) && strstr(CLASS, two);
+}
+
+/* Where the last member of a list before 均 ends when a count of the list follows its name
+ * (广东、浙江、山东三省当月交易量均…: 山东; 工行、农行、中行等五家银行…: 中行): at 等 or at a
+ * numeral with its class within [m, e), a name of one to six characters before it. NULL when
+ * there is none. */
+static const char *name_before_count(const char *m, const char *e)
+{
+    const char *p = g_utf8_next_char(m);
+    for (int k = 1; k <= 6 && p + 6 <= e; k++, p = g_utf8_next_char(p))
+        if (starts(p, e, "等") || numeral_class_at(p, e))
+            return p;
+    return NULL;
+}
+
+/* Past the count at p (等, 三省, 等五家), before e. */
+static const char *past_count(const char *p, const char *e)
+{
+    if (starts(p, e, "等"))
+        p += strlen("等");
+    return numeral_class_at(p, e) ? p + 2 * strlen("两") : p;
+}
+
 /* 进口、出口均增长12%: members before 均 (都, 皆) share one value, and each gets its
  * statement. The members are two or more short phrases of Chinese characters (no figures, no
  * punctuation) from the clause's start to 均. The last of c->out, made for the value with the
  * last member's metric (出口均增长), becomes that member's (出口增长); the others are put
- * before it. */
+ * before it. A count of the members after the last one's name (山东三省当月交易量均超过12万辆)
+ * leaves its metric (交易量) to each member. */
 void share_among_members(Ctx *c, const char *sent, const char *qs)
 {
     static const Lit JUN[] = {LIT("均"), LIT("都"), LIT("皆")};
@@ -54,7 +87,7 @@ void share_among_members(Ctx *c, const char *sent, const char *qs)
     if (!jun)
         return;
     g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func(g_free);
-    const char *m = cs;
+    const char *m = cs, *counted = NULL;
     for (const char *p = cs; p <= jun;) {
         gsize sep = 0;
         for (gsize k = 0; p < jun && k < G_N_ELEMENTS(SEP) && !sep; k++)
@@ -62,9 +95,12 @@ void share_among_members(Ctx *c, const char *sent, const char *qs)
                 sep = SEP[k].n;
         if (sep || p == jun) { /* a member ends */
             glong n = g_utf8_strlen(m, p - m);
-            if (n < 1 || n > 6)
+            if (p == jun && n > 6 && members->len >= 1 &&
+                (counted = name_before_count(m, p)) != NULL)
+                n = g_utf8_strlen(m, counted - m);
+            if (n < 1 || n > 6 || (counted && g_utf8_strlen(counted, jun - counted) > 16))
                 return;
-            g_ptr_array_add(members, g_strndup(m, (gsize)(p - m)));
+            g_ptr_array_add(members, g_strndup(m, (gsize)((counted ? counted : p) - m)));
             if (p == jun)
                 break;
             p += sep;
@@ -81,9 +117,21 @@ void share_among_members(Ctx *c, const char *sent, const char *qs)
     JbStatement *s = g_ptr_array_index(c->out, c->out->len - 1);
     const char *last = g_ptr_array_index(members, members->len - 1);
     const char *at = strstr(s->metric, last);
-    if (!at || g_utf8_strlen(s->metric, at - s->metric) > 12)
+    if ((!counted && !at) || (at && g_utf8_strlen(s->metric, at - s->metric) > 12))
         return; /* its metric is not the members': leave it */
-    const char *rest = at + strlen(last);
+    /* (a count's: the metric without its 均 and the count, 交易量均 → 交易量, 上海两地新房成交量都
+     * 增长 → 新房成交量增长) */
+    const char *after = counted && at ? at + strlen(last) : s->metric;
+    gsize count_len = counted ? (gsize)(past_count(counted, jun) - counted) : 0;
+    if (counted && strncmp(after, counted, count_len) == 0)
+        after += count_len;
+    g_autofree char *shared = counted ? g_strdup(after) : NULL;
+    for (gsize k = 0; shared && k < G_N_ELEMENTS(JUN); k++) {
+        char *j = strstr(shared, JUN[k].s);
+        if (j)
+            memmove(j, j + JUN[k].n, strlen(j + JUN[k].n) + 1);
+    }
+    const char *rest = counted ? shared : at + strlen(last);
     for (gsize k = 0; k < G_N_ELEMENTS(JUN); k++)
         if (g_str_has_prefix(rest, JUN[k].s))
             rest += JUN[k].n;
