@@ -50,6 +50,15 @@ static gboolean a_remainder(const char *cs0, const char *qs)
     return FALSE;
 }
 
+/* Has the figure a time of its own already over (2019年，该市120家企业将总部迁出; 股东上周减持
+ * 200万股)? What it says was, whatever word follows it. */
+static gboolean time_over(const Ctx *c, const Figure *f)
+{
+    return f->have_time && f->t->has_val && !f->t->future_word &&
+           c->anchor.day.kind == JB_POINT_DAY &&
+           jb_period_end_day(&f->t->val) <= jb_point_first_day(&c->anchor.day);
+}
+
 gboolean forecast_after_figure(const Ctx *c, const Figure *f)
 {
     if (a_remainder(f->cs0, f->qs))
@@ -58,8 +67,11 @@ gboolean forecast_after_figure(const Ctx *c, const Figure *f)
         const WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if (h->at >= f->ce || h->at - f->qe > 3 * SUBJECT_NOUN)
             break;
+        /* (a 将 after a time over tells what followed; a guidance, 此前给出的三季度60亿至62亿美元
+         * 指引, stays what was expected) */
         if (h->tag < kw_actual)
-            return noun_before_word(f->qe, h);
+            return noun_before_word(f->qe, h) &&
+                   !((starts(h->at, f->ce, "将") || starts(h->at, f->ce, "將")) && time_over(c, f));
     }
     return FALSE;
 }
@@ -76,6 +88,15 @@ gboolean forecast_of_first_figure(const Ctx *c, const char *sent, const WordHit 
         p = g_utf8_next_char(p);
     if (p >= h->at || clause_sep_at(p) || sentence_end_at(p) || k > 12)
         return FALSE;
+    /* (2019年，该市120家企业将总部迁出…: a time over before it, done) */
+    for (guint i = 0; i < c->times->len && c->anchor.day.kind == JB_POINT_DAY; i++) {
+        const TimeRef *t = &g_array_index(c->times, TimeRef, i);
+        if (t->at >= h->at)
+            break;
+        if (t->at >= sent && t->has_val && !t->future_word &&
+            jb_period_end_day(&t->val) <= jb_point_first_day(&c->anchor.day))
+            return FALSE;
+    }
     /* (已有3家企业将总部迁至…: done, whatever 将 is; in the words before the figure, a window:
      * a sentence of thousands of figures is not read again for each 将) */
     for (guint i = keyword_from(c, look_back_from(sent, c->first_number)); i < c->keywords->len;
@@ -143,10 +164,8 @@ gboolean plan_of_title(const Ctx *c, const Figure *f)
 {
     if (c->headline || !title_plans_dealing(c->title))
         return FALSE;
-    /* (a time of its own already over: 股东上周减持200万股, done) */
-    if (f->have_time && f->t->has_val && c->anchor.day.kind == JB_POINT_DAY &&
-        jb_period_end_day(&f->t->val) <= jb_point_first_day(&c->anchor.day))
-        return FALSE;
+    if (time_over(c, f))
+        return FALSE; /* (股东上周减持200万股: done) */
     /* (the sentence's dealing, in a window around the figure: a bullet's label before it,
      * 回购股份价格：, or its verb after it, …万股回购) */
     const char *from = jb_utf8_back(f->sent, f->qs, 80);
