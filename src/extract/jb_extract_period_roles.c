@@ -511,16 +511,19 @@ void jb_extract_time_scope(const char *s, const char *p, const char *e, const ch
 
 /* A month or day with no year, three months or more before the published one, that a word of
  * will opens (将于1月1日起实施 or 拟于3月 in a December article): next year's, still to come, not
- * this year's past (a month ahead with no year is taken back a year: shifted_back). */
-static gboolean next_years_ahead(const char *s, const char *p, const TimeRef *t,
-                                 const TimeAnchor *a)
+ * this year's past (a month ahead with no year is taken back a year: shifted_back). Moves it. */
+static void next_years_ahead(const char *s, const char *p, const TimeAnchor *a, TimeRef *t)
 {
     static const char *const WILL[] = {"将于", "將於", "将在", "將在",   "将从",   "將從", "将自",
                                        "將自", "拟于", "擬於", "计划于", "計劃於", NULL};
     int am = anchor_month(a);
     gboolean dated = t->p.start.kind == JB_POINT_DAY || t->p.start.kind == JB_POINT_MONTH;
-    return t->known && t->year_implied && !t->shifted_back && dated && am &&
-           t->p.start.year == anchor_year(a) && t->p.start.n + 3 <= am && ends_with_any(s, p, WILL);
+    if (t->known && t->year_implied && !t->shifted_back && dated && am &&
+        t->p.start.year == anchor_year(a) && t->p.start.n + 3 <= am && ends_with_any(s, p, WILL)) {
+        t->p.start.year++;
+        t->p.end.year++;
+        t->future_word = TRUE;
+    }
 }
 
 /* The role the time t (read at [p, e) of the sentence [s, limit)) plays for the figures
@@ -532,11 +535,7 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
 {
     gboolean bracketed = prev_end &&
                          ((lit(prev_end, limit, "（") == p) || (lit(prev_end, limit, "(") == p));
-    if (next_years_ahead(s, p, t, anchor)) {
-        t->p.start.year++;
-        t->p.end.year++;
-        t->future_word = TRUE;
-    }
+    next_years_ahead(s, p, anchor, t);
     if (bracketed) {
         t->role = TIME_RESTATE; /* 今年第二季（4至6月）, 今天（10月18日） */
         TimeRef *prev = &g_array_index(out, TimeRef, out->len - 1);
