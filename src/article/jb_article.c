@@ -177,9 +177,7 @@ static void ctx_forget(Ctx *c)
 {
     c->nblocks = 0;
     c->cutting = FALSE;
-    c->nlines = 0;
-    if (c->line_more)
-        g_array_set_size(c->line_more, 0);
+    c->nparas = 0;
     g_clear_pointer(&c->html_title, g_free);
     g_clear_pointer(&c->og_title, g_free);
     g_clear_pointer(&c->h1, g_free);
@@ -211,7 +209,6 @@ static void ctx_reset(Ctx *c)
     g_ptr_array_set_size(c->warnings, c->warnings_mark);
     g_array_set_size(c->a->sections, 0);
     jb_article_begin_first_section(c->a);
-    g_array_set_size(c->a->kinds, 0);
 }
 
 static void ctx_clear(Ctx *c)
@@ -219,8 +216,8 @@ static void ctx_clear(Ctx *c)
     ctx_forget(c);
     g_free(c->clean);
     g_free(c->unspaced);
-    if (c->line_more)
-        g_array_unref(c->line_more);
+    g_free(c->para_lines);
+    g_free(c->para_kinds);
     g_free(c->fm_title);
     g_free(c->fm_date);
     g_free(c->fm_url);
@@ -247,10 +244,9 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         /* (every form of a header date has six ASCII digits or more: year, month, day) */
         /* (or a form's date field, its label alone on the line above: 时间 ¶ 2026年11月18日
          * 14:00—16:00, when a meeting's record was held, not the 日期 it was filed on) */
-        j->header_line =
-            j->ndigit >= 6 &&
-            (jb_article_header_ymd(p, j->n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d) ||
-             (c->field_key_before && j->n <= 40 && jb_article_field_date(p, &y, &m, &d)));
+        j->header_line = j->ndigit >= 6 && (jb_article_header_ymd(p, j->n, j, &y, &m, &d) ||
+                                            (c->field_key_before && j->n <= 40 &&
+                                             jb_article_field_date(p, &y, &m, &d)));
         if (j->header_line) {
             c->header_date = jb_article_format_date(3, y, m, d);
             if (j->n <= 60)
@@ -270,7 +266,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
      * chat log's day, a rule: —— 2026-12-03 ——) */
     g_autofree char *post = j->header_line <= 0 && j->digit &&
                                     ((j->marks & ASCII_COLON) || g_str_has_prefix(p, "—"))
-                                ? jb_article_post_date(p, j->n)
+                                ? jb_article_post_date(j)
                                 : NULL;
     if (post) /* a post on a page of posts (a forum's answers): a section of its own day */
         jb_article_begin_section(c, NULL, 0, post, NULL);
@@ -324,16 +320,14 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         g_free(x->title); /* a section begun at a heading is titled by it */
         x->title = g_strdup(p);
     }
-    g_ptr_array_add(a->paragraphs, g_memdup2(p, len + 1));
-    g_array_append_val(a->kinds, kind);
-    if (c->nlines < G_N_ELEMENTS(c->line_buf)) {
-        c->line_buf[c->nlines] = line;
-    } else {
-        if (!c->line_more)
-            c->line_more = g_array_new(FALSE, FALSE, sizeof(guint));
-        g_array_append_val(c->line_more, line);
+    g_ptr_array_add(a->paragraphs, g_string_chunk_insert_len(a->para_text, p, (gssize)len));
+    if (c->nparas == c->paras_cap) {
+        c->paras_cap = MAX(2 * c->paras_cap, 64);
+        c->para_lines = g_renew(guint, c->para_lines, c->paras_cap);
+        c->para_kinds = g_renew(guint8, c->para_kinds, c->paras_cap);
     }
-    c->nlines++;
+    c->para_lines[c->nparas] = line;
+    c->para_kinds[c->nparas++] = kind;
 }
 
 /* A raw block found at `line`: cleaned, then kept as a paragraph unless it is junk. */
@@ -478,9 +472,9 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
     /* title, published and url stay NULL until found (set_str), "" only if never found:
      * each would otherwise be allocated twice */
     /* room for a typical article's paragraphs: growing from nothing reallocates thrice */
-    a->paragraphs = g_ptr_array_new_full(ARTICLE_PARAGRAPHS, g_free);
-    a->lines = g_array_sized_new(FALSE, FALSE, sizeof(guint), ARTICLE_PARAGRAPHS);
-    a->kinds = g_array_sized_new(FALSE, FALSE, sizeof(guint8), ARTICLE_PARAGRAPHS);
+    a->paragraphs = g_ptr_array_new_full(ARTICLE_PARAGRAPHS, NULL); /* (in para_text) */
+    a->lines = g_array_new(FALSE, FALSE, sizeof(guint)); /* (filled at once at the end) */
+    a->kinds = g_array_new(FALSE, FALSE, sizeof(guint8));
     a->sections = g_array_new(FALSE, FALSE, sizeof(JbSection));
     g_array_set_clear_func(a->sections, jb_article_section_clear);
     jb_article_begin_first_section(a);
@@ -495,6 +489,8 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         return NULL;
     }
 
+    /* the paragraphs' bytes: as many as the text's at most, unless a pass is redone */
+    a->para_text = g_string_chunk_new(MIN(text.len, (gsize)1 << 20) + 1);
     Ctx c = {
         .a = a, .warnings = a->warnings, /* (body pass warnings are added where they belong) */
     };
@@ -534,9 +530,8 @@ static JbArticle *parse(const char *source, const char *data, gsize len, char *o
         body_pass(&c, s, end, body_line, TRUE);
     }
 
-    g_array_append_vals(a->lines, c.line_buf, MIN(c.nlines, G_N_ELEMENTS(c.line_buf)));
-    if (c.line_more)
-        g_array_append_vals(a->lines, c.line_more->data, c.line_more->len);
+    g_array_append_vals(a->lines, c.para_lines, c.nparas);
+    g_array_append_vals(a->kinds, c.para_kinds, c.nparas);
 
     pick_title_url(a, &c);
     if (c.unspace && a->title)
@@ -657,6 +652,8 @@ void jb_article_free(JbArticle *a)
         g_array_unref(a->lines);
     if (a->warnings)
         g_ptr_array_unref(a->warnings);
+    if (a->para_text)
+        g_string_chunk_free(a->para_text);
     g_free(a);
 }
 

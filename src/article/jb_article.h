@@ -85,15 +85,17 @@ typedef struct {
     gboolean date_guessed; /* `published` came from a weak sign (a date in the title or a
                               section), not from a date field of the page */
     JbShape shape;
-    GPtrArray *paragraphs; /* char*, owned: normalised UTF-8, markup removed, one per block,
-                              junk dropped; never empty strings */
-    GArray *lines;         /* guint, 1-based line in the source file where paragraph i starts
+    GPtrArray *paragraphs;   /* char*: normalised UTF-8, markup removed, one per block, junk
+                              dropped; never empty strings. Their bytes lie in para_text */
+    GArray *lines;           /* guint, 1-based line in the source file where paragraph i starts
                               (CRLF, LF and lone CR each end a line) */
-    GArray *kinds;         /* guint8 JbParaKind of paragraph i */
-    GArray *sections;      /* JbSection, in order, never empty: sections[0].first is 0; a
+    GArray *kinds;           /* guint8 JbParaKind of paragraph i */
+    GArray *sections;        /* JbSection, in order, never empty: sections[0].first is 0; a
                               section's strings are owned by the article */
-    JbDiag *warnings;      /* owned: "file: byte 1234: invalid UTF-8 skipped",
+    JbDiag *warnings;        /* owned: "file: byte 1234: invalid UTF-8 skipped",
                               "file:12: unterminated comment; rest of file ignored", ... */
+    GStringChunk *para_text; /* owned: the paragraphs' bytes, freed at once (one block for
+                                many paragraphs, not an allocation each) */
 } JbArticle;
 
 /* Read and parse the file at `path` (see jb_article_parse). Errors: JB_ERROR_INPUT when it

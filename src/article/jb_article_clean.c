@@ -80,7 +80,15 @@ typedef struct {
     glong ascii, ndigit, nother;
     guint32 facts; /* jb_ascii_facts of the ASCII bytes, or-ed */
     guint64 keys;
+    guint punct; /* PUNCT_* */
 } JunkCount;
+
+/* PUNCT_* of the full-width forms U+FF00–U+FF3F (EF BC 80–BF), by their last byte's low six
+ * bits. */
+static const guint8 FULLWIDTH_PUNCT[64] = {
+    [0x01] = PUNCT_EXCL, [0x0C] = PUNCT_COMMA, [0x1A] = PUNCT_COLON,
+    [0x1B] = PUNCT_SEMI, [0x1F] = PUNCT_QUES,
+};
 
 static inline void count_ascii(JunkCount *k, guchar b)
 {
@@ -90,10 +98,15 @@ static inline void count_ascii(JunkCount *k, guchar b)
     k->ndigit += f >> 31; /* (ASCII_DIGIT) */
 }
 
+/* (Only for characters whose lead byte is not plain: the punctuation is among them.) */
 static inline void count_char3(JunkCount *k, const guchar *q)
 {
     k->bytes3 += 3;
     k->keys |= G_GUINT64_CONSTANT(1) << jb_junk_char_bit[q[1] | q[2] << 8];
+    if (q[0] == 0xEF && q[1] == 0xBC)
+        k->punct |= FULLWIDTH_PUNCT[q[2] & 0x3F];
+    else if (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x82)
+        k->punct |= PUNCT_PERIOD;
 }
 
 /* Count the characters of s[0..n) (whole characters, valid UTF-8): for the pieces
@@ -289,8 +302,8 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
                     .keys = k.keys,
                     .other = k.nother > 0,
                     .marks = k.facts & ASCII_MARKS,
-                    .header_line = -1,
-                    .sentence_mark = -1};
+                    .punct = k.punct,
+                    .header_line = -1};
     return (gsize)(o - out);
 }
 

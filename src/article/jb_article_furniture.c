@@ -140,8 +140,8 @@ gboolean jb_junk_filing_codes(const JunkPara *j)
         while (*q == ' ')
             q++;
         /* (a sentence that begins with the words is text: 证券代码变更后，…) */
-        return (*q == ':' || starts_with(q, "：") || g_ascii_isdigit(*q)) && !strstr(j->p, "，") &&
-               !strstr(j->p, "。");
+        return (*q == ':' || starts_with(q, "：") || g_ascii_isdigit(*q)) &&
+               !(j->punct & (PUNCT_COMMA | PUNCT_PERIOD));
     }
     return FALSE;
 }

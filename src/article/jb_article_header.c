@@ -62,6 +62,23 @@ static const char *skip_weekday(const char *p)
 
 #define BYLINE_MAX_CHARS 60 /* a byline with a date is no longer (its counters included) */
 
+/* Does `p` hold one of the marks `punct` (PUNCT_*)? Its paragraph `j` knows; a line of no
+ * paragraph (NULL) is searched. */
+static gboolean holds_punct(const char *p, const JunkPara *j, guint punct)
+{
+    static const struct {
+        guint bit;
+        const char *s;
+    } MARKS[] = {{PUNCT_COMMA, "，"}, {PUNCT_PERIOD, "。"}, {PUNCT_SEMI, "；"},
+                 {PUNCT_EXCL, "！"},  {PUNCT_QUES, "？"},   {PUNCT_COLON, "："}};
+    if (j)
+        return (j->punct & punct) != 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(MARKS); i++)
+        if ((punct & MARKS[i].bit) && strstr(p, MARKS[i].s))
+            return TRUE;
+    return FALSE;
+}
+
 /* Does a token of a byline begin or end at p: the line's ends, a space (also U+3000),
  * a bar (| ｜ 丨)? */
 static gboolean byline_gap(const char *p)
@@ -83,14 +100,12 @@ static gboolean gap_before(const char *p, const char *q)
  * sentence, beside names, a weekday or a time ("2025年6月17日 星期二 08:15　财经新闻组",
  * "某某日报全媒体　2025-06-27 18:40"). A date inside a sentence (截至2025年6月17日收盘)
  * touches its words and is none. */
-static gboolean byline_date(const char *p, int *y, int *m, int *d)
+static gboolean byline_date(const char *p, const JunkPara *j, int *y, int *m, int *d)
 {
     /* (a label's colon is no sentence: 浏览次数：3276, 来源：某网; nor is the comma of a
      * counter's thousands: 讚好 2,048) */
-    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？", ";"};
-    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
-        if (strstr(p, SENTENCE[i]))
-            return FALSE;
+    if (holds_punct(p, j, PUNCT_SENTENCE | PUNCT_QUES) || strchr(p, ';'))
+        return FALSE;
     for (const char *q = strchr(p, ','); q; q = strchr(q + 1, ','))
         if (q == p || !g_ascii_isdigit(q[-1]) || !g_ascii_isdigit(q[1]))
             return FALSE;
@@ -195,7 +210,7 @@ gboolean jb_article_field_date(const char *p, int *y, int *m, int *d)
  * 2026年12月4日（周五）　　编辑：某某, 作者：某某 | 发布时间：2026-12-04 09:30): it opens with a
  * short label and its colon, holds no sentence, and a later field, after a gap, is a header
  * key with a date. */
-static gboolean label_fields_date(const char *p, int *y, int *m, int *d)
+static gboolean label_fields_date(const char *p, const JunkPara *j, int *y, int *m, int *d)
 {
     /* (the label first: most lines have no colon within their first seven characters, and
      * are done without a search of the whole line for each mark of a sentence) */
@@ -207,10 +222,8 @@ static gboolean label_fields_date(const char *p, int *y, int *m, int *d)
     }
     if (q == p || !(*q == ':' || starts_with(q, "：")))
         return FALSE;
-    static const char *const SENTENCE[] = {"，", "。", "；", "！", "？"};
-    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE); i++)
-        if (strstr(p, SENTENCE[i]))
-            return FALSE;
+    if (holds_punct(p, j, PUNCT_SENTENCE | PUNCT_QUES))
+        return FALSE;
     for (; *q; q = g_utf8_next_char(q)) {
         if (!gap_before(p, q) || byline_gap(q))
             continue;
@@ -222,10 +235,10 @@ static gboolean label_fields_date(const char *p, int *y, int *m, int *d)
 
 /* Is `p` (of `nchars` characters) a header line with a date, such as
  * "更新时间:2026-01-21 21:40 来源:某网", "2025-06-09 10:05来源: 某报" or
- * "发布时间：2024年3月5日"? Sets the date. `may_have_source` is FALSE when `p` is known to
- * have no 来 (saves a search for "来源"). */
-gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
-                               int *m, int *d)
+ * "发布时间：2024年3月5日"? Sets the date. `j`, the paragraph `p` is, says which marks and
+ * characters it has (saves searches); NULL for a line of no paragraph. */
+gboolean jb_article_header_ymd(const char *p, glong nchars, const JunkPara *j, int *y, int *m,
+                               int *d)
 {
     if (nchars > HEADER_MAX_CHARS)
         return FALSE;
@@ -233,7 +246,7 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
     int keyed = keyed_date(p, y, m, d);
     if (keyed >= 0)
         return keyed;
-    if (nchars <= BYLINE_MAX_CHARS && label_fields_date(p, y, m, d))
+    if (nchars <= BYLINE_MAX_CHARS && label_fields_date(p, j, y, m, d))
         return TRUE;
     /* a speech's or report's date line: ——2025年1月14日在市人民代表大会上, （2024年3月5日在…）,
      * （2026年10月28日） */
@@ -255,7 +268,7 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
             starts_with(r, "编辑") || *r == '|' || starts_with(r, "｜") || starts_with(r, "丨"))
             return TRUE;
     }
-    if (nchars <= BYLINE_MAX_CHARS && byline_date(p, y, m, d))
+    if (nchars <= BYLINE_MAX_CHARS && byline_date(p, j, y, m, d))
         return TRUE;
     /* a wire's dateline in brackets, then the story's timestamp: （記者某某台北27日電）2026/11/27
      * 16:05 */
@@ -279,8 +292,8 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_so
         }
     }
     /* (a note of a report's data, 本报告数据统计截至DATE，来源于…, is a sentence: no header) */
-    if (nchars <= 60 && may_have_source && strstr(p, "来源") && !strstr(p, "，") &&
-        !strstr(p, "。")) {
+    if (nchars <= 60 && (!j || junk_has_key(j, (int)junk_key("来"))) && strstr(p, "来源") &&
+        !holds_punct(p, j, PUNCT_COMMA | PUNCT_PERIOD)) {
         for (const char *q = p; *q; q++)
             if (g_ascii_isdigit(*q) && (q == p || !g_ascii_isdigit(q[-1])) &&
                 jb_article_scan_ymd(q, &e, y, m, d) == 3)

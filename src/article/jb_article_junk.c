@@ -389,7 +389,7 @@ static JunkSet junk_anywhere_keyless;
 G_STATIC_ASSERT(JUNK_NEED_BITS <= 2 * JUNK_NEED_LOW);
 static JunkSet junk_tests_low[1u << JUNK_NEED_LOW], junk_tests_high[1u << JUNK_NEED_LOW];
 /* The key bits (JunkPara.keys) of the characters junk_needs_met asks about. */
-static guint64 need_keys_colon, need_keys_nav, need_keys_byline, need_keys_weather;
+static guint64 need_keys_nav, need_keys_byline, need_keys_weather;
 
 /* A rule's limit in characters: its max_chars, or for J_WHOLE the needle's own length. */
 static glong junk_limit(gsize i)
@@ -533,7 +533,6 @@ void jb_article_junk_init(void)
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
             jb_junk_register_key(junk_key(asked[i]));
         jb_junk_tests_init();
-        need_keys_colon = key_bits((const char *const[]){"：", NULL});
         need_keys_nav = key_bits((const char *const[]){"｜", "丨", "›", NULL});
         need_keys_byline = key_bits((const char *const[]){"记", "通", NULL});
         need_keys_weather = key_bits((const char *const[]){"℃", NULL});
@@ -581,7 +580,7 @@ static guint junk_needs_met(const JunkPara *j)
         met |= NEED(CAPTION);
     if (has_any_key(j, jb_junk_counter_keys))
         met |= NEED(COUNTER);
-    gboolean colon = (j->marks & ASCII_COLON) || (j->keys & need_keys_colon);
+    gboolean colon = (j->marks & ASCII_COLON) || (j->punct & PUNCT_COLON);
     if (colon)
         met |= NEED(COLON);
     if ((j->marks & ASCII_PERCENT) || has_any_key(j, jb_junk_quote_keys))

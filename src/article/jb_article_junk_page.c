@@ -126,7 +126,7 @@ gboolean jb_junk_widget(const JunkPara *j)
     const char *end = j->p + j->len;
     while (end > j->p && (end[-1] == ' ' || end[-1] == '\n'))
         end--;
-    if (end - j->p >= 2 && end[-1] == '>' && end[-2] == '>' && !strstr(j->p, "。")) {
+    if (end - j->p >= 2 && end[-1] == '>' && end[-2] == '>' && !(j->punct & PUNCT_PERIOD)) {
         int bars = 0;
         for (const char *p = j->p; p < end; p = g_utf8_next_char(p))
             bars += *p == '|' || starts_with(p, "｜");

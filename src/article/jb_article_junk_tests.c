@@ -256,7 +256,7 @@ gboolean jb_junk_dated_headline(const JunkPara *j)
            (d[-1] == ' ' ||
             (d - j->p >= 3 && (memcmp(d - 3, "（", 3) == 0 || memcmp(d - 3, "【", 3) == 0)) ||
             d[-1] == '(' || d[-1] == '[') &&
-           !strstr(j->p, "。"); /* (last: the date at the end rules out most lines first) */
+           !(j->punct & PUNCT_PERIOD);
 }
 
 gboolean jb_junk_only_number(const JunkPara *j)
@@ -427,7 +427,7 @@ gboolean jb_junk_byline(const JunkPara *j)
     return n <= 24 &&
            ((junk_has_key(j, (int)junk_key("记")) && strstr(p, "记者")) ||
             (junk_has_key(j, (int)junk_key("通")) && strstr(p, "通讯员"))) &&
-           !strstr(p, "，") && !strstr(p, "。") && !strchr(p, ',');
+           !(j->punct & (PUNCT_COMMA | PUNCT_PERIOD)) && !strchr(p, ',');
 }
 
 /* A photo caption ending in "新华社记者 某某 摄" or "(某某 供图)". */
@@ -470,22 +470,6 @@ gboolean jb_junk_app_promo(const JunkPara *j)
     return n <= 40 && (ascii_casestr(p, "APP", 3) || strstr(p, "客户端")) &&
            (strstr(p, "尽在") || strstr(p, "下载") || strstr(p, "打开") || strstr(p, "扫码") ||
             strstr(p, "关注"));
-}
-
-/* Is there a sentence's punctuation in the paragraph? (Widgets have none.) A mark whose
- * key the paragraph lacks is not looked for (jb_junk_tests_init registers them). */
-static const char *const SENTENCE_MARKS[] = {"，", "。", "；", "！"};
-
-gboolean jb_junk_has_sentence_mark(const JunkPara *j)
-{
-    if (j->sentence_mark < 0) { /* (asked by up to five rules of one paragraph: once) */
-        gboolean has = FALSE;
-        for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE_MARKS) && !has; i++)
-            has = junk_has_key(j, (int)junk_key(SENTENCE_MARKS[i])) &&
-                  strstr(j->p, SENTENCE_MARKS[i]);
-        ((JunkPara *)j)->sentence_mark = has; /* (the caller's paragraph: never a const one) */
-    }
-    return j->sentence_mark;
 }
 
 /* A change in percent at `p` marked by a sign or an arrow (+2.15%, -0.8%, ▲0.42%, ↓0.4%):
@@ -627,12 +611,8 @@ gboolean jb_junk_list_heading(const JunkPara *j)
 
 gboolean jb_junk_header_line(const JunkPara *j)
 {
-    const char *p = j->p;
-    glong n = j->n;
     int y, m, d;
-    return j->header_line >= 0
-               ? j->header_line
-               : jb_article_header_ymd(p, n, junk_has_key(j, (int)junk_key("来")), &y, &m, &d);
+    return j->header_line >= 0 ? j->header_line : jb_article_header_ymd(j->p, j->n, j, &y, &m, &d);
 }
 
 guint64 jb_junk_counter_keys, jb_junk_quote_keys, jb_junk_editor_keys;
@@ -667,8 +647,6 @@ void jb_junk_tests_init(void)
     }
     for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
         first_set_add(&editor_firsts, editor_words[i].s);
-    for (gsize i = 0; i < G_N_ELEMENTS(SENTENCE_MARKS); i++)
-        jb_junk_register_key(junk_key(SENTENCE_MARKS[i]));
     for (gsize i = 0; i < G_N_ELEMENTS(LIST_FIRSTS); i++)
         first_set_add(&list_firsts, LIST_FIRSTS[i]);
     for (gsize i = 0; i < G_N_ELEMENTS(COUNTER_WORDS); i++)

@@ -170,9 +170,26 @@ typedef struct {
     guint64 keys;    /* the three-byte characters it has that rules ask about (jb_junk_key_bit) */
     gboolean other;  /* has a character of two or four bytes (such as ©) */
     guint32 marks;   /* the ASCII marks some test needs that it has (ASCII_BAR … ASCII_COLON) */
+    guint punct;     /* the PUNCT_* marks it has, exactly */
     int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
-    int sentence_mark; /* whether it has a sentence's mark (，。；！) once a rule asked, else -1 */
 } JunkPara;
+
+/* Full-width punctuation a paragraph holds, as JunkPara.punct: noted exactly by clean_into as
+ * it copies them (they are no plain characters: it reads each anyway), so that the rules ask
+ * a bit instead of searching the paragraph for each (a search costs more than most rules). */
+#define PUNCT_COMMA 0x01u  /* ， */
+#define PUNCT_PERIOD 0x02u /* 。 */
+#define PUNCT_SEMI 0x04u   /* ； */
+#define PUNCT_EXCL 0x08u   /* ！ */
+#define PUNCT_QUES 0x10u   /* ？ */
+#define PUNCT_COLON 0x20u  /* ： */
+#define PUNCT_SENTENCE (PUNCT_COMMA | PUNCT_PERIOD | PUNCT_SEMI | PUNCT_EXCL)
+
+/* Is there a sentence's punctuation (，。；！) in the paragraph? (Widgets have none.) */
+static inline gboolean jb_junk_has_sentence_mark(const JunkPara *j)
+{
+    return (j->punct & PUNCT_SENTENCE) != 0;
+}
 
 /* An ASCII letter as a bit of JunkPara.letters. */
 static inline guint32 letter_bit(char c)
@@ -259,12 +276,11 @@ typedef struct {
     char *header_date;  /* from a date line among the first blocks */
     char *closing_date; /* from the last closing date line (香港，二零二六年七月三日) */
     gboolean field_key_before; /* the last block was a date field's label alone (时间, 日期：) */
-    /* the lines of the paragraphs kept, for a->lines at the end (a GArray append per
-     * paragraph costs more than the rest of keeping it): the first in line_buf, the
-     * others (NULL until there are some) in line_more */
-    guint nlines;
-    guint line_buf[64];
-    GArray *line_more;
+    /* the lines and kinds (JbParaKind) of the paragraphs kept, for a->lines and a->kinds at
+     * the end (a GArray append per paragraph costs more than the rest of keeping it) */
+    guint nparas, paras_cap;
+    guint *para_lines;
+    guint8 *para_kinds;
 } Ctx;
 
 enum {
@@ -349,7 +365,7 @@ void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line);
 /* A heading begins a new section: `title` (raw text, may be NULL), with the date and link
  * its item states (NULL when none: found later in its footer, or the article's). */
 /* A post's header line on a page of posts: its date, a new section (jb_article_section.c). */
-char *jb_article_post_date(const char *p, glong nchars);
+char *jb_article_post_date(const JunkPara *j);
 void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *date,
                               const char *url);
 
@@ -489,9 +505,10 @@ void jb_article_feed_pass(Ctx *c, const char *s, const char *end, guint line);
  * the line names none (the caller g_free()s it). */
 char *jb_article_source_line_name(const char *p);
 
-/* Is `p` (of `nchars` characters) a header line with a date? Sets the date. */
-gboolean jb_article_header_ymd(const char *p, glong nchars, gboolean may_have_source, int *y,
-                               int *m, int *d);
+/* Is `p` (of `nchars` characters) a header line with a date? Sets the date. `j`: the
+ * paragraph `p` is (its facts spare searches), or NULL for a line of no paragraph. */
+gboolean jb_article_header_ymd(const char *p, glong nchars, const JunkPara *j, int *y, int *m,
+                               int *d);
 /* Is `p` (of `nchars` characters) a closing date line — a place and a date, or a date and its
  * weekday, alone on a short line (香港，二零二六年七月三日; 2026年3月3日（星期二））? Sets the date. */
 gboolean jb_article_closing_date(const char *p, glong nchars, int *y, int *m, int *d);
@@ -552,8 +569,6 @@ gboolean jb_junk_ticker(const JunkPara *j);
 gboolean jb_junk_weather(const JunkPara *j);
 gboolean jb_junk_header_line(const JunkPara *j);
 gboolean jb_junk_list_heading(const JunkPara *j);
-/* Is there a sentence's punctuation in the paragraph? (Widgets have none.) */
-gboolean jb_junk_has_sentence_mark(const JunkPara *j);
 /* jb_article_junk_page.c: the page's furniture */
 gboolean jb_junk_nav_bar(const JunkPara *j);
 gboolean jb_junk_bracket_links(const JunkPara *j);

@@ -100,7 +100,7 @@ void jb_article_notice_section_facts(Ctx *c, const JunkPara *j)
     }
     int y, m, d;
     if (!x->published[0] && c->a->sections->len > 1 && c->section_blocks <= 3 && j->digit &&
-        jb_article_header_ymd(j->p, j->n, TRUE, &y, &m, &d)) {
+        jb_article_header_ymd(j->p, j->n, j, &y, &m, &d)) {
         g_free(x->published);
         x->published = jb_article_format_date(3, y, m, d);
     }
@@ -131,12 +131,13 @@ static char *day_between_rules(const char *p)
     return *e ? NULL : jb_article_format_date(3, y, m, d);
 }
 
-/* Is the block `p` (`nchars` characters) the header line of a post on a page of posts: a
+/* Is the paragraph `j` the header line of a post on a page of posts: a
  * post's word and a date with its time of day (2026-12-04 22:31), no sentence? Its date as
  * "YYYY-MM-DD" (caller frees), else NULL: each post is then a section of its own day. */
-char *jb_article_post_date(const char *p, glong nchars)
+char *jb_article_post_date(const JunkPara *j)
 {
-    if (nchars > 80 || strstr(p, "。"))
+    const char *p = j->p;
+    if (j->n > 80 || (j->punct & PUNCT_PERIOD))
         return NULL;
     char *day = day_between_rules(p);
     if (day)

@@ -296,10 +296,10 @@ static gboolean md_more_mark(const char *q, const char *e)
 static void md_mark_lead(Md *m)
 {
     md_flush(m);
-    JbArticle *a = m->c->a;
-    for (guint i = m->quote_from; i < a->paragraphs->len; i++)
-        if (g_array_index(a->kinds, guint8, i) == JB_PARA_BODY)
-            g_array_index(a->kinds, guint8, i) = JB_PARA_LEAD;
+    Ctx *c = m->c;
+    for (guint i = m->quote_from; i < c->nparas; i++)
+        if (c->para_kinds[i] == JB_PARA_BODY)
+            c->para_kinds[i] = JB_PARA_LEAD;
     m->quote_from = G_MAXUINT;
 }
 
@@ -400,7 +400,7 @@ static gboolean header_date_line(const Ctx *c, const char *p, const char *e)
     memcpy(line, p, (size_t)(e - p));
     line[e - p] = '\0';
     int y, m, d;
-    return jb_article_header_ymd(line, g_utf8_strlen(line, -1), TRUE, &y, &m, &d);
+    return jb_article_header_ymd(line, g_utf8_strlen(line, -1), NULL, &y, &m, &d);
 }
 
 static gboolean md_rule(const char *p, const char *e)
