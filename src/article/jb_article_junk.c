@@ -407,9 +407,12 @@ static inline guint junk_first_key(const char *p, gsize len)
 
 static void junk_init_buckets(void)
 {
+    glong limit[G_N_ELEMENTS(junk_rules)];
+    for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++)
+        limit[i] = junk_limit(i);
     guint nb = 0;
     for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) { /* distinct limits, ascending */
-        glong m = junk_limit(i);
+        glong m = limit[i];
         guint at = 0;
         while (m && at < nb && junk_bucket_max[at] < m)
             at++;
@@ -428,16 +431,18 @@ static void junk_init_buckets(void)
             b++;
         junk_bucket_of[n] = (guint8)b;
     }
-    for (guint b = 0; b < nb; b++)
+    /* a rule is in the bucket of its limit and every one below it (each bucket's limit is
+     * some rule's): added to its own, then each bucket takes in those of the one above */
+    for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
+        guint b = limit[i] ? junk_bucket_of[limit[i]] : nb - 1;
+        junk_set_add(&junk_bucket[b][1], i);
+        if (!junk_info[i].latin || junk_rules[i].match == J_TEST)
+            junk_set_add(&junk_bucket[b][0], i);
+    }
+    for (guint b = nb - 1; b-- > 0;)
         for (guint latin = 0; latin < 2; latin++)
-            for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) {
-                const JunkRule *r = &junk_rules[i];
-                if (junk_limit(i) && junk_limit(i) < junk_bucket_max[b])
-                    continue;
-                if (junk_info[i].latin && !latin && r->match != J_TEST)
-                    continue;
-                junk_set_add(&junk_bucket[b][latin], i);
-            }
+            for (int w = 0; w < JUNK_SET_WORDS; w++)
+                junk_bucket[b][latin].w[w] |= junk_bucket[b + 1][latin].w[w];
 }
 
 /* The key bits of three-byte characters (registered). */
@@ -471,6 +476,17 @@ static void key_anywhere(gsize i, const char *c)
         junk_set_add(&junk_anywhere_by_key0[jb_junk_key_bit[junk_info[i].key[0]]], i);
     else
         junk_set_add(&junk_anywhere_keyless, i);
+}
+
+/* Add rule i to sets[met] for every `met` (of JUNK_NEED_LOW bits) holding `need`. */
+static void add_to_supersets(JunkSet *sets, guint need, gsize i)
+{
+    const guint all = (1u << JUNK_NEED_LOW) - 1;
+    for (guint met = need;; met = (met + 1) | need) { /* (the supersets of need, ascending) */
+        junk_set_add(&sets[met], i);
+        if (met == all)
+            break;
+    }
 }
 
 /* The first three-byte character of t, or NULL. */
@@ -510,12 +526,8 @@ void jb_article_junk_init(void)
                     key_anywhere(i, t);
             } else {
                 guint need = junk_test_needs(r->test), low = (1u << JUNK_NEED_LOW) - 1;
-                for (guint met = 0; met <= low; met++) {
-                    if (((need & low) & met) == (need & low))
-                        junk_set_add(&junk_tests_low[met], i);
-                    if (((need >> JUNK_NEED_LOW) & met) == (need >> JUNK_NEED_LOW))
-                        junk_set_add(&junk_tests_high[met], i);
-                }
+                add_to_supersets(junk_tests_low, need & low, i);
+                add_to_supersets(junk_tests_high, need >> JUNK_NEED_LOW, i);
             }
         }
         for (int b = 0; b < 128; b++)
