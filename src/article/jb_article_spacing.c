@@ -36,39 +36,50 @@ static gboolean han_at(const guchar *p)
                   (gunichar)(p[2] & 0x3F));
 }
 
-/* The ASCII digits and NULs among the eight bytes of x (read little-endian): bit 7 of each
- * such byte. Exact for digits (a byte's low seven bits plus 0x50 reach bit 7 from '0' up,
- * plus 0x46 from ':' up: no carry crosses a byte); for NULs, exact up to the first one. */
-static guint64 digits_or_nul(guint64 x)
+/* The ASCII digits among the eight bytes of x (read little-endian): bit 7 of each such byte
+ * (a byte's low seven bits plus 0x50 reach bit 7 from '0' up, plus 0x46 from ':' up: no carry
+ * crosses a byte). */
+static guint64 digit_bytes(guint64 x)
 {
     const guint64 ones = 0x0101010101010101u, high = 0x8080808080808080u;
     guint64 low7 = x & ~high;
-    guint64 digit = (low7 + 0x50 * ones) & ~(low7 + 0x46 * ones) & ~x;
-    guint64 nul = (x - ones) & ~x;
-    return (digit | nul) & high;
+    return (low7 + 0x50 * ones) & ~(low7 + 0x46 * ones) & ~x & high;
 }
 
-/* The junctions of the digit at p with what is before and after it, counted. */
-static void count_digit(const guchar *b, const guchar *p, const guchar *e, guint *spaced,
-                        guint *touching)
+/* Does x hold a NUL byte? */
+static gboolean has_nul(guint64 x)
+{
+    const guint64 ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    return ((x - ones) & ~x & high) != 0;
+}
+
+/* The junctions of the digit at p with what is before it (`before`) and after it (`after`),
+ * counted. */
+static void count_digit(const guchar *b, const guchar *p, const guchar *e, gboolean before,
+                        gboolean after, guint *spaced, guint *touching)
 {
     /* before the digit: 年2, 年 2 (one space: two are an alignment) */
-    if (p - b >= 3 && han_at(p - 3))
+    if (!before)
+        ;
+    else if (p - b >= 3 && han_at(p - 3))
         (*touching)++;
     else if (p - b >= 4 && p[-1] == ' ' && han_at(p - 4))
         (*spaced)++;
     /* after it: 2年, 2 年 */
-    if (e - p >= 4 && han_at(p + 1))
+    if (!after)
+        ;
+    else if (e - p >= 4 && han_at(p + 1))
         (*touching)++;
     else if (e - p >= 5 && p[1] == ' ' && han_at(p + 2))
         (*spaced)++;
 }
 
 /* Counts of junctions of a Han character and an ASCII digit in [s, end): spaced by one ASCII
- * space, and touching. Each junction has a digit on one side, so only the bytes around each
- * digit are read (valid UTF-8 without NULs, as decoded: an ASCII byte is a character of its
- * own, and a Han character is the three bytes before or after it), found eight bytes at a
- * time; a NUL ends the text. */
+ * space, and touching. Each junction has a digit on one side, so only the bytes around the
+ * digits are read, found eight bytes at a time; and of a run of digits (2025) only its ends
+ * can touch a Han character (valid UTF-8 without NULs, as decoded: a digit is no byte of a
+ * Han character, so the first digit's start and the last's end are the run's only
+ * junctions). A NUL ends the text. */
 static void count_junctions(const char *s, const char *end, guint *spaced, guint *touching)
 {
     const guchar *b = (const guchar *)s, *e = (const guchar *)end, *p = b;
@@ -76,16 +87,22 @@ static void count_junctions(const char *s, const char *end, guint *spaced, guint
         guint64 x;
         memcpy(&x, p, 8);
         x = GUINT64_FROM_LE(x);
-        for (guint64 m = digits_or_nul(x); m; m &= m - 1) {
-            const guchar *d = p + (__builtin_ctzll(m) >> 3);
-            if (*d == '\0')
-                return;
-            count_digit(b, d, e, spaced, touching);
+        guint64 m = digit_bytes(x);
+        if (!m)
+            continue;
+        if (has_nul(x))
+            break; /* (to the byte-wise loop, which stops at it) */
+        /* the run's first digits (no digit before them in the word) and last ones */
+        guint64 firsts = m & ~(m << 8), lasts = m & ~(m >> 8);
+        for (guint64 k = firsts | lasts; k; k &= k - 1) {
+            guint64 bit = k & -k;
+            count_digit(b, p + (__builtin_ctzll(k) >> 3), e, (firsts & bit) != 0,
+                        (lasts & bit) != 0, spaced, touching);
         }
     }
     for (; p < e && *p; p++)
         if ((guint)(*p - '0') < 10)
-            count_digit(b, p, e, spaced, touching);
+            count_digit(b, p, e, TRUE, TRUE, spaced, touching);
 }
 
 /* Is the ASCII character c on the number's side of a junction (2025 年, 3.5% 的)? (Latin
