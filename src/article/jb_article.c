@@ -270,7 +270,9 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
                                 : NULL;
     if (post) /* a post on a page of posts (a forum's answers): a section of its own day */
         jb_article_begin_section(c, NULL, 0, post, NULL);
-    if (j->n <= 24) { /* a closing date line (香港，二零二六年七月三日): the last one counts */
+    /* a closing date line (香港，二零二六年七月三日): the last one counts (a date has six
+     * digits or a 月) */
+    if (j->n <= 24 && (j->ndigit >= 6 || junk_has_key(j, (int)junk_key("月")))) {
         int y, m, d;
         if (jb_article_closing_date(p, j->n, &y, &m, &d)) {
             g_free(c->closing_date);

@@ -540,8 +540,9 @@ void jb_article_junk_init(void)
         jb_ascii_facts['>'] = ASCII_GT;
         jb_ascii_facts['%'] = ASCII_PERCENT;
         jb_ascii_facts[':'] = ASCII_COLON;
-        /* the characters junk_needs_met and jb_junk_phone ask about */
-        static const char *const asked[] = {"客", "摄", "图", "来", "记", "通"};
+        /* the characters junk_needs_met, jb_junk_phone and add_paragraph (月, of a closing
+         * date) ask about */
+        static const char *const asked[] = {"客", "摄", "图", "来", "记", "通", "月"};
         for (gsize i = 0; i < G_N_ELEMENTS(asked); i++)
             jb_junk_register_key(junk_key(asked[i]));
         jb_junk_tests_init();

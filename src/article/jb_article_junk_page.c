@@ -147,9 +147,9 @@ gboolean jb_junk_widget(const JunkPara *j)
         if ((gsize)(colon - j->p) >= n && memcmp(colon - n, TOOL[i], n) == 0)
             return TRUE;
     }
-    for (gsize w = 0; w < G_N_ELEMENTS(LIVE_WHEN); w++) {
-        const char *q = strstr(j->p, LIVE_WHEN[w]);
-        if (!q || q >= colon)
+    for (gsize w = 0; w < G_N_ELEMENTS(LIVE_WHEN); w++) { /* (in the label: before the colon) */
+        const char *q = memmem(j->p, (gsize)(colon - j->p), LIVE_WHEN[w], strlen(LIVE_WHEN[w]));
+        if (!q)
             continue;
         q += strlen(LIVE_WHEN[w]);
         for (gsize i = 0; i < G_N_ELEMENTS(LIVE_WHAT); i++)

@@ -50,6 +50,18 @@ static const Lit COUNTER_WORDS[] = {
     LIT("瀏覽"),   LIT("點擊量"), LIT("點讚"),   LIT("評論"),   LIT("轉發"),     LIT("讚好"),
     LIT("讚")};
 
+/* The counter words' first characters (jb_junk_tests_init): where none starts, no word is
+ * tried (a counter is looked for at every token of each short line with a digit). */
+static FirstSet counter_firsts;
+
+/* Past the counter's word at p, or NULL. */
+static const char *after_counter_word(const char *p)
+{
+    return first_set_has(&counter_firsts, p)
+               ? after_any(p, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS))
+               : NULL;
+}
+
 /* Past the marks between a page's counters (阅读 1.8万 · 点赞 256 | 转发 41). */
 static const char *past_counter_marks(const char *q)
 {
@@ -72,13 +84,13 @@ int jb_junk_counters_to_end(const char *p, int *tools)
 {
     int counters = 0;
     for (p = past_counter_marks(p); *p; p = past_counter_marks(p)) {
-        const char *q = after_any(p, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
+        const char *q = after_counter_word(p);
         if (q) {
             q = scan_count(past_label_colon(q));
         } else if ((q = scan_count(p))) {
             while (*q == ' ')
                 q++;
-            q = after_any(q, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
+            q = after_counter_word(q);
         }
         if (!q && (q = jb_article_past_tool_word(p)) != NULL) {
             (*tools)++;
@@ -140,7 +152,7 @@ gboolean jb_junk_view_count(const JunkPara *j)
 static const char *past_counter(const char *p)
 {
     static const Lit OPEN[] = {LIT("("), LIT("（")}, CLOSE[] = {LIT(")"), LIT("）")};
-    const char *q = after_any(p, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
+    const char *q = after_counter_word(p);
     if (q) {
         q = past_label_colon(q);
         const char *o = after_any(q, OPEN, G_N_ELEMENTS(OPEN));
@@ -154,7 +166,7 @@ static const char *past_counter(const char *p)
     if ((q = scan_count(p)) != NULL) {
         while (*q == ' ')
             q++;
-        return after_any(q, COUNTER_WORDS, G_N_ELEMENTS(COUNTER_WORDS));
+        return after_counter_word(q);
     }
     return NULL;
 }
@@ -410,7 +422,7 @@ gboolean jb_junk_editor(const JunkPara *j)
     const char *w = sp;
     while (w > p && w[-1] != ' ')
         w--;
-    for (gsize i = 0; i < G_N_ELEMENTS(editor_words); i++)
+    for (gsize i = 0; first_set_has(&editor_firsts, w) && i < G_N_ELEMENTS(editor_words); i++)
         if ((gsize)(sp - w) == editor_words[i].n && starts_with_lit(w, editor_words[i])) {
             glong name = g_utf8_strlen(sp + 1, -1);
             return name >= 2 && name <= 4;
@@ -649,8 +661,10 @@ void jb_junk_tests_init(void)
         first_set_add(&editor_firsts, editor_words[i].s);
     for (gsize i = 0; i < G_N_ELEMENTS(LIST_FIRSTS); i++)
         first_set_add(&list_firsts, LIST_FIRSTS[i]);
-    for (gsize i = 0; i < G_N_ELEMENTS(COUNTER_WORDS); i++)
+    for (gsize i = 0; i < G_N_ELEMENTS(COUNTER_WORDS); i++) {
         add_first_key(&jb_junk_counter_keys, COUNTER_WORDS[i].s);
+        first_set_add(&counter_firsts, COUNTER_WORDS[i].s);
+    }
     /* (a ticker needs an arrow, a quote's label or '%': the last is JunkPara.marks') */
     for (gsize i = 0; i < G_N_ELEMENTS(ARROWS); i++)
         add_first_key(&jb_junk_quote_keys, ARROWS[i].s);
