@@ -147,14 +147,25 @@ gboolean jb_junk_widget(const JunkPara *j)
         if ((gsize)(colon - j->p) >= n && memcmp(colon - n, TOOL[i], n) == 0)
             return TRUE;
     }
-    for (gsize w = 0; w < G_N_ELEMENTS(LIVE_WHEN); w++) { /* (in the label: before the colon) */
-        const char *q = memmem(j->p, (gsize)(colon - j->p), LIVE_WHEN[w], strlen(LIVE_WHEN[w]));
-        if (!q)
+    /* a live word then a live thing right before the colon (实时汇率：), the word's first
+     * occurrence: looked for there, not searched for in the paragraph */
+    gsize label = (gsize)(colon - j->p);
+    for (gsize i = 0; i < G_N_ELEMENTS(LIVE_WHAT); i++) {
+        gsize m = strlen(LIVE_WHAT[i]);
+        if (label < m || memcmp(colon - m, LIVE_WHAT[i], m) != 0)
             continue;
-        q += strlen(LIVE_WHEN[w]);
-        for (gsize i = 0; i < G_N_ELEMENTS(LIVE_WHAT); i++)
-            if (starts_with(q, LIVE_WHAT[i]) && q + strlen(LIVE_WHAT[i]) == colon)
+        for (gsize w = 0; w < G_N_ELEMENTS(LIVE_WHEN); w++) {
+            gsize n = strlen(LIVE_WHEN[w]);
+            if (label < n + m)
+                continue;
+            const char *q = colon - m - n, *r = j->p;
+            if (memcmp(q, LIVE_WHEN[w], n) != 0)
+                continue;
+            while (r < q && memcmp(r, LIVE_WHEN[w], n) != 0)
+                r++;
+            if (r == q)
                 return TRUE;
+        }
     }
     return FALSE;
 }
