@@ -265,7 +265,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
     /* (a post's header line has a time of day: a digit and a colon, before its 12 words; a
      * chat log's day, a rule: —— 2026-12-03 ——) */
     g_autofree char *post = j->header_line <= 0 && j->digit &&
-                                    ((j->marks & ASCII_COLON) || g_str_has_prefix(p, "—"))
+                                    ((j->marks & ASCII_COLON) || starts_with(p, "—"))
                                 ? jb_article_post_date(j)
                                 : NULL;
     if (post) /* a post on a page of posts (a forum's answers): a section of its own day */

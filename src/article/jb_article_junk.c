@@ -550,6 +550,7 @@ void jb_article_junk_init(void)
         need_keys_byline = key_bits((const char *const[]){"记", "通", NULL});
         need_keys_weather = key_bits((const char *const[]){"℃", NULL});
         jb_article_header_init();
+        jb_article_section_init();
         /* a needle that opens with no Chinese character (...展开全文, ICP备) is keyed by its
          * first ones; their keys registered last, so that no earlier key's bit moves */
         for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++)

@@ -116,9 +116,11 @@ gboolean jb_junk_bracket_links(const JunkPara *j)
  * ends in (… ｜ 二套 3.45% ｜ … 去计算>>). */
 gboolean jb_junk_widget(const JunkPara *j)
 {
-    static const char *const TOOL[] = {"计算器", "計算器", "计算", "換算", "换算"};
-    static const char *const LIVE_WHEN[] = {"即时", "实时", "即時", "實時", "今日"};
-    static const char *const LIVE_WHAT[] = {"行情", "汇率", "匯率", "油价", "油價", "金价", "金價"};
+    static const Lit TOOL[] = {LIT("计算器"), LIT("計算器"), LIT("计算"), LIT("換算"), LIT("换算")};
+    static const Lit LIVE_WHEN[] = {LIT("即时"), LIT("实时"), LIT("即時"), LIT("實時"),
+                                    LIT("今日")};
+    static const Lit LIVE_WHAT[] = {LIT("行情"), LIT("汇率"), LIT("匯率"), LIT("油价"),
+                                    LIT("油價"), LIT("金价"), LIT("金價")};
     if (j->n > 160)
         return FALSE;
     /* a strip of figures in cells ending in a link onward (首套房贷利率 3.05% ｜ 二套 3.45% ｜ …
@@ -142,26 +144,24 @@ gboolean jb_junk_widget(const JunkPara *j)
         }
     if (!colon || colon == j->p)
         return FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(TOOL); i++) {
-        gsize n = strlen(TOOL[i]);
-        if ((gsize)(colon - j->p) >= n && memcmp(colon - n, TOOL[i], n) == 0)
+    for (gsize i = 0; i < G_N_ELEMENTS(TOOL); i++)
+        if ((gsize)(colon - j->p) >= TOOL[i].n && starts_with_lit(colon - TOOL[i].n, TOOL[i]))
             return TRUE;
-    }
     /* a live word then a live thing right before the colon (实时汇率：), the word's first
      * occurrence: looked for there, not searched for in the paragraph */
     gsize label = (gsize)(colon - j->p);
     for (gsize i = 0; i < G_N_ELEMENTS(LIVE_WHAT); i++) {
-        gsize m = strlen(LIVE_WHAT[i]);
-        if (label < m || memcmp(colon - m, LIVE_WHAT[i], m) != 0)
+        gsize m = LIVE_WHAT[i].n;
+        if (label < m || !starts_with_lit(colon - m, LIVE_WHAT[i]))
             continue;
         for (gsize w = 0; w < G_N_ELEMENTS(LIVE_WHEN); w++) {
-            gsize n = strlen(LIVE_WHEN[w]);
+            gsize n = LIVE_WHEN[w].n;
             if (label < n + m)
                 continue;
             const char *q = colon - m - n, *r = j->p;
-            if (memcmp(q, LIVE_WHEN[w], n) != 0)
+            if (!starts_with_lit(q, LIVE_WHEN[w]))
                 continue;
-            while (r < q && memcmp(r, LIVE_WHEN[w], n) != 0)
+            while (r < q && !starts_with_lit(r, LIVE_WHEN[w]))
                 r++;
             if (r == q)
                 return TRUE;

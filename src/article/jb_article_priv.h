@@ -520,6 +520,8 @@ gboolean jb_article_header_key_alone(const char *p);
 gboolean jb_article_field_date(const char *p, int *y, int *m, int *d);
 /* Fill the header words' first characters (from jb_article_junk_init). */
 void jb_article_header_init(void);
+/* Fill jb_article_post_date's set of first characters (from jb_article_junk_init). */
+void jb_article_section_init(void);
 
 /* jb_article_furniture.c */
 /* Where the page's tools that end the line [p, e) begin (放大 缩小 默认, [打印] [关闭窗口],

@@ -112,11 +112,34 @@ static const char *const POST_WORDS[] = {"发布于", "發佈於", "發布於", 
                                          "回答",   "回复",   "回覆",   "获赞",   "獲讚",
                                          "楼",     "樓",     NULL};
 
+/* The post words' first characters (all Chinese): the line is read once for them, not
+ * searched for each word. */
+static FirstSet post_firsts;
+
+void jb_article_section_init(void)
+{
+    for (const char *const *w = POST_WORDS; *w; w++)
+        first_set_add(&post_firsts, *w);
+}
+
+/* Does `p` hold one of POST_WORDS? */
+static gboolean holds_post_word(const char *p)
+{
+    for (; *p; p++) {
+        if (!first_set_has(&post_firsts, p))
+            continue;
+        for (const char *const *w = POST_WORDS; *w; w++)
+            if (starts_with(p, *w))
+                return TRUE;
+    }
+    return FALSE;
+}
+
 /* A day alone between rules (a chat log's —————— 2026-12-03 ——————): its date, else NULL. */
 static char *day_between_rules(const char *p)
 {
     const char *q = p;
-    while (g_str_has_prefix(q, "—") || *q == ' ')
+    while (starts_with(q, "—") || *q == ' ')
         q += *q == ' ' ? 1 : strlen("—");
     const char *e;
     int y, m, d;
@@ -124,9 +147,9 @@ static char *day_between_rules(const char *p)
         return NULL;
     while (*e == ' ')
         e++;
-    if (!g_str_has_prefix(e, "—"))
+    if (!starts_with(e, "—"))
         return NULL;
-    while (g_str_has_prefix(e, "—") || *e == ' ')
+    while (starts_with(e, "—") || *e == ' ')
         e += *e == ' ' ? 1 : strlen("—");
     return *e ? NULL : jb_article_format_date(3, y, m, d);
 }
@@ -150,10 +173,7 @@ char *jb_article_post_date(const JunkPara *j)
                g_ascii_isdigit(c[1]) && g_ascii_isdigit(c[2]);
     if (!hhmm)
         return NULL;
-    gboolean word = FALSE;
-    for (const char *const *w = POST_WORDS; *w && !word; w++)
-        word = strstr(p, *w) != NULL;
-    if (!word)
+    if (!holds_post_word(p))
         return NULL;
     for (const char *q = p; *q; q++) {
         const char *e;
