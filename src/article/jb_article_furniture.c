@@ -129,9 +129,14 @@ gboolean jb_article_navigation(const JunkPara *j)
            jb_junk_bracket_links(j);
 }
 
+gboolean jb_junk_may_be_filing(const char *p)
+{
+    return first_set_has(&filing_firsts, p);
+}
+
 gboolean jb_junk_filing_codes(const JunkPara *j)
 {
-    if (j->n > 100 || !first_set_has(&filing_firsts, j->p))
+    if (j->n > 100 || !jb_junk_may_be_filing(j->p))
         return FALSE;
     for (const char *const *w = jb_words_filing_label; *w; w++) {
         if (!starts_with(j->p, *w))

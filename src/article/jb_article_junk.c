@@ -328,6 +328,9 @@ enum {
     JUNK_NEED_BYLINE,  /* 记 (记者) or 通 (通讯员) */
     JUNK_NEED_WEATHER, /* ℃ */
     JUNK_NEED_DATE,    /* six ASCII digits or more (a full date: 2025-6-1, 2025年6月1日) */
+    JUNK_NEED_LIST,    /* a list heading's first character (jb_junk_may_list_heading) */
+    JUNK_NEED_FILING,  /* a filing label's first character (jb_junk_may_be_filing) */
+    JUNK_NEED_DATED,   /* a dated headline's last byte (jb_junk_dated_end) */
     JUNK_NEED_BITS,    /* (how many) */
 };
 #define NEED(x) (1u << JUNK_NEED_##x)
@@ -346,8 +349,9 @@ static guint junk_test_needs(gboolean (*test)(const JunkPara *))
         {jb_junk_header_line, NEED(DATE)}, /* (jb_article_scan_ymd's) */
         {jb_junk_ticker, NEED(DIGIT) | NEED(QUOTE)},
         {jb_junk_weather, NEED(DIGIT) | NEED(WEATHER)},
-        {jb_junk_filing_codes, NEED(DIGIT)},
-        {jb_junk_dated_headline, NEED(DIGIT)},
+        {jb_junk_filing_codes, NEED(DIGIT) | NEED(FILING)},
+        {jb_junk_dated_headline, NEED(DIGIT) | NEED(DATED)},
+        {jb_junk_list_heading, NEED(LIST)},
         {jb_junk_bracket_links, NEED(NO_DIGIT)},
         {jb_junk_code, NEED(ASCII)}, /* its first test */
         {jb_junk_app_promo, NEED(APP)},
@@ -382,12 +386,13 @@ static JunkSet junk_by_first[4096];
 static JunkSet junk_anywhere;
 static JunkSet junk_anywhere_by_key0[64];
 static JunkSet junk_anywhere_keyless;
-/* J_TEST rules by the needs (JUNK_NEED_*) a paragraph meets, in two halves of the bits: the
- * rules whose needs among the low bits are met, and those whose needs among the high bits
- * are; a rule may match where both hold (two loads, not a loop over the needs). */
-#define JUNK_NEED_LOW 8
-G_STATIC_ASSERT(JUNK_NEED_BITS <= 2 * JUNK_NEED_LOW);
-static JunkSet junk_tests_low[1u << JUNK_NEED_LOW], junk_tests_high[1u << JUNK_NEED_LOW];
+/* J_TEST rules by the needs (JUNK_NEED_*) a paragraph meets, in three parts of the bits: the
+ * rules whose needs among each part's bits are met; a rule may match where all three hold
+ * (three loads, not a loop over the needs). */
+#define JUNK_NEED_PART 6
+#define JUNK_NEED_PARTS 3
+G_STATIC_ASSERT(JUNK_NEED_BITS <= JUNK_NEED_PARTS * JUNK_NEED_PART);
+static JunkSet junk_tests_by[JUNK_NEED_PARTS][1u << JUNK_NEED_PART];
 /* The key bits (JunkPara.keys) of the characters junk_needs_met asks about. */
 static guint64 need_keys_nav, need_keys_byline, need_keys_weather;
 
@@ -478,10 +483,10 @@ static void key_anywhere(gsize i, const char *c)
         junk_set_add(&junk_anywhere_keyless, i);
 }
 
-/* Add rule i to sets[met] for every `met` (of JUNK_NEED_LOW bits) holding `need`. */
+/* Add rule i to sets[met] for every `met` (of JUNK_NEED_PART bits) holding `need`. */
 static void add_to_supersets(JunkSet *sets, guint need, gsize i)
 {
-    const guint all = (1u << JUNK_NEED_LOW) - 1;
+    const guint all = (1u << JUNK_NEED_PART) - 1;
     for (guint met = need;; met = (met + 1) | need) { /* (the supersets of need, ascending) */
         junk_set_add(&sets[met], i);
         if (met == all)
@@ -525,9 +530,9 @@ void jb_article_junk_init(void)
                 if (is_lead3((guchar)t[0]))
                     key_anywhere(i, t);
             } else {
-                guint need = junk_test_needs(r->test), low = (1u << JUNK_NEED_LOW) - 1;
-                add_to_supersets(junk_tests_low, need & low, i);
-                add_to_supersets(junk_tests_high, need >> JUNK_NEED_LOW, i);
+                guint need = junk_test_needs(r->test), part = (1u << JUNK_NEED_PART) - 1;
+                for (guint k = 0; k < JUNK_NEED_PARTS; k++)
+                    add_to_supersets(junk_tests_by[k], (need >> (k * JUNK_NEED_PART)) & part, i);
             }
         }
         for (int b = 0; b < 128; b++)
@@ -611,6 +616,12 @@ static guint junk_needs_met(const JunkPara *j)
         met |= NEED(WEATHER);
     if (j->ndigit >= 6)
         met |= NEED(DATE);
+    if (jb_junk_may_list_heading(j->p))
+        met |= NEED(LIST);
+    if (jb_junk_may_be_filing(j->p))
+        met |= NEED(FILING);
+    if (jb_junk_dated_end(j))
+        met |= NEED(DATED);
     return met;
 }
 
@@ -621,8 +632,10 @@ static JunkSet junk_candidates(const JunkPara *j)
     const JunkSet *bucket = &junk_bucket[b][j->latin ? 1 : 0];
     const JunkSet *first = &junk_by_first[junk_first_key(j->p, j->len)];
     guint met = junk_needs_met(j);
-    const JunkSet *tests_low = &junk_tests_low[met & ((1u << JUNK_NEED_LOW) - 1)];
-    const JunkSet *tests_high = &junk_tests_high[met >> JUNK_NEED_LOW];
+    const guint part = (1u << JUNK_NEED_PART) - 1;
+    const JunkSet *tests0 = &junk_tests_by[0][met & part];
+    const JunkSet *tests1 = &junk_tests_by[1][(met >> JUNK_NEED_PART) & part];
+    const JunkSet *tests2 = &junk_tests_by[2][met >> (2 * JUNK_NEED_PART)];
     /* a J_ANYWHERE rule needs its first two characters somewhere in the paragraph: those
      * with the first are found from the paragraph's few key bits, then checked one by one */
     JunkSet any = junk_anywhere_keyless;
@@ -633,7 +646,7 @@ static JunkSet junk_candidates(const JunkPara *j)
     }
     JunkSet s;
     for (int w = 0; w < JUNK_SET_WORDS; w++) {
-        s.w[w] = bucket->w[w] & (first->w[w] | (tests_low->w[w] & tests_high->w[w]));
+        s.w[w] = bucket->w[w] & (first->w[w] | (tests0->w[w] & tests1->w[w] & tests2->w[w]));
         for (guint64 any_w = bucket->w[w] & any.w[w]; any_w; any_w &= any_w - 1) {
             gsize i = (gsize)w * 64 + lowest_bit(any_w);
             if (junk_may_contain(j, i))
@@ -641,20 +654,6 @@ static JunkSet junk_candidates(const JunkPara *j)
         }
     }
     return s;
-}
-
-/* Is `t` (a feed item's title) marked as an ad (【广告】, 【推广】, [广告]…)? The item is no
- * news: its title and text go whole. */
-gboolean jb_article_ad_title(const char *t)
-{
-    static const char *const MARKS[] = {"【广告】", "【廣告】", "【推广】", "【推廣】", "【赞助】",
-                                        "【贊助】", "[广告]",   "[廣告]",   "[推广]",   "[推廣]"};
-    while (*t == ' ' || *t == '\t' || *t == '\n')
-        t++;
-    for (gsize i = 0; i < G_N_ELEMENTS(MARKS); i++)
-        if (g_str_has_prefix(t, MARKS[i]))
-            return TRUE;
-    return FALSE;
 }
 
 /* The first rule that matches decides. */

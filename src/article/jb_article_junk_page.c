@@ -1,7 +1,8 @@
 /* jb_article_junk_page.c — junk rules that are tests of a paragraph for the page's
  * furniture: nav bars and breadcrumbs, runs of bracketed links, widgets (a calculator, live
- * quotes); and a page's counters glued after a paragraph's last sentence, cut off. Tried by the rule table of jb_article_junk.c; jb_junk_tests_init registers their
- * filter's keys.
+ * quotes); a page's counters glued after a paragraph's last sentence, cut off; and a feed
+ * item's title marked as an ad. Tried by the rule table of jb_article_junk.c;
+ * jb_junk_tests_init registers their filter's keys.
  *
  * Not for: the other tests of a paragraph (jb_article_junk_tests.c).
  */
@@ -183,4 +184,18 @@ gsize jb_junk_counters_tail(const char *p, gsize len)
         jb_junk_counters_to_end(tail, &tools) < 2)
         return len;
     return (gsize)(tail - p);
+}
+
+/* Is `t` (a feed item's title) marked as an ad (【广告】, 【推广】, [广告]…)? The item is no
+ * news: its title and text go whole. */
+gboolean jb_article_ad_title(const char *t)
+{
+    static const char *const MARKS[] = {"【广告】", "【廣告】", "【推广】", "【推廣】", "【赞助】",
+                                        "【贊助】", "[广告]",   "[廣告]",   "[推广]",   "[推廣]"};
+    while (*t == ' ' || *t == '\t' || *t == '\n')
+        t++;
+    for (gsize i = 0; i < G_N_ELEMENTS(MARKS); i++)
+        if (g_str_has_prefix(t, MARKS[i]))
+            return TRUE;
+    return FALSE;
 }

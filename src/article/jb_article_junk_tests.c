@@ -238,14 +238,21 @@ gboolean jb_junk_meta_line(const JunkPara *j)
 
 /* A headline of a list of links with its date: "标题（2024-10-18）", "标题 [10-18]",
  * "标题 2024-10-18": short, no sentence in it, a date at its end. */
+gboolean jb_junk_dated_end(const JunkPara *j)
+{
+    if (!j->len)
+        return FALSE;
+    guchar last = (guchar)
+                      j->p[j->len - 1]; /* a digit, a separator, or a bracket's last byte: ） 】 */
+    return g_ascii_isdigit(last) || last == '-' || last == '/' || last == '.' || last == ')' ||
+           last == ']' || last == 0x89 || last == 0x91;
+}
+
 gboolean jb_junk_dated_headline(const JunkPara *j)
 {
-    if (j->n > 60 || !j->digit || !j->len)
+    if (j->n > 60 || !j->digit || !jb_junk_dated_end(j))
         return FALSE;
     const char *e = j->p + j->len;
-    guchar last = (guchar)e[-1]; /* a digit, a separator, or a bracket's last byte: ） 】 */
-    if (!g_ascii_isdigit(last) && !strchr("-/.)]", last) && last != 0x89 && last != 0x91)
-        return FALSE;
     static const char *const CLOSE[] = {"）", ")", "]", "】", NULL};
     for (const char *const *w = CLOSE; *w; w++) {
         gsize k = strlen(*w);
@@ -573,6 +580,11 @@ static const char *const LIST_FIRSTS[] = {"往", "热", "熱", "相", "延", "�
  * first link after it (相关阅读：[…]): the list and the rest of the page are junk. 往期 (past issues) and 热门 (what
  * is read most) head such lists whatever follows them in a short line with no digit;
  * 相关 (related) only before a word of reading (阅读, 报道, 新闻…: not 相关政策). */
+gboolean jb_junk_may_list_heading(const char *p)
+{
+    return *p == '[' || first_set_has(&list_firsts, p);
+}
+
 gboolean jb_junk_list_heading(const JunkPara *j)
 {
     static const Lit ANY[] = {LIT("往期"), LIT("热门"), LIT("熱門")};
@@ -589,7 +601,7 @@ gboolean jb_junk_list_heading(const JunkPara *j)
                                   LIT("稿件")};
     static const Lit OPEN[] = {LIT("【"), LIT("["), LIT("〖"), LIT("■"), LIT("▌"), LIT("▍")};
     static const Lit CLOSE[] = {LIT("】"), LIT("]"), LIT("〗")};
-    if (j->n > 200 || (*j->p != '[' && !first_set_has(&list_firsts, j->p)))
+    if (j->n > 200 || !jb_junk_may_list_heading(j->p))
         return FALSE;
     const char *p = after_any(j->p, OPEN, G_N_ELEMENTS(OPEN)); /* (【相关新闻】, ■往期推荐) */
     glong marks = p != NULL;

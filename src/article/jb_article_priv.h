@@ -571,6 +571,12 @@ gboolean jb_junk_ticker(const JunkPara *j);
 gboolean jb_junk_weather(const JunkPara *j);
 gboolean jb_junk_header_line(const JunkPara *j);
 gboolean jb_junk_list_heading(const JunkPara *j);
+/* The first tests of those rules, for the filters of jb_article_junk.c: may `p` open a list
+ * heading (its first character), a line of filing codes; may the paragraph end a dated
+ * headline (its last byte)? */
+gboolean jb_junk_may_list_heading(const char *p);
+gboolean jb_junk_may_be_filing(const char *p);
+gboolean jb_junk_dated_end(const JunkPara *j);
 /* jb_article_junk_page.c: the page's furniture */
 gboolean jb_junk_nav_bar(const JunkPara *j);
 gboolean jb_junk_bracket_links(const JunkPara *j);
@@ -592,6 +598,7 @@ void jb_junk_register_key(guint k);
 void jb_article_junk_init(void);
 /* What the junk rules say of the paragraph `j`: keep it, drop it, or cut the rest. */
 JunkVerdict jb_article_junk_verdict(const JunkPara *j);
+/* (jb_article_junk_page.c) Is a feed item's title marked as an ad (【广告】…)? */
 gboolean jb_article_ad_title(const char *t);
 
 /* jb_article_spacing.c: is the text [s, s+n) spaced between Chinese and digits throughout
