@@ -20,6 +20,9 @@
 #include "jb_article_priv.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static gboolean is_han(gunichar u)
 {
@@ -83,6 +86,24 @@ static void count_digit(const guchar *b, const guchar *p, const guchar *e, gbool
 static void count_junctions(const char *s, const char *end, guint *spaced, guint *touching)
 {
     const guchar *b = (const guchar *)s, *e = (const guchar *)end, *p = b;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time where the processor has SSE2 (every x86-64): one bit a byte */
+    const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+    for (; e - p >= 16; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)p);
+        guint m = (guint)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, below), _mm_cmplt_epi8(x, above)));
+        if (!m)
+            continue;
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_setzero_si128())))
+            break; /* (to the loops below, which stop at it) */
+        guint firsts = m & ~(m << 1), lasts = m & ~(m >> 1);
+        for (guint k = firsts | lasts; k; k &= k - 1) {
+            guint i = (guint)__builtin_ctz(k);
+            count_digit(b, p + i, e, (firsts >> i) & 1, (lasts >> i) & 1, spaced, touching);
+        }
+    }
+#endif
     for (; e - p >= 8; p += 8) {
         guint64 x;
         memcpy(&x, p, 8);
