@@ -27,6 +27,9 @@
 #include "jb_text.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define BLOCK_BUF_SIZE                                                                             \
     500 /* a raw block's first buffer: most paragraphs fit, and it is
@@ -103,6 +106,17 @@ static inline gboolean word_has_less(guint64 w, guchar n)
  * one test instead of three.) */
 static inline const char *skip_to_any(const char *p, const char *end, char a, char b, char c)
 {
+#if defined(__SSE2__)
+    /* (sixteen at a time where the processor has SSE2: every x86-64) */
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+    for (; end - p >= 16; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)p);
+        guint m = (guint)_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)), _mm_cmpeq_epi8(x, vc)));
+        if (m)
+            return p + __builtin_ctz(m);
+    }
+#endif
     const guchar above = (guchar)MAX(a, MAX(b, c)) + 1;
     for (; end - p >= 8; p += 8) {
         guint64 w;
