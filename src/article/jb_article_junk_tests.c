@@ -344,12 +344,8 @@ gboolean jb_junk_phone(const JunkPara *j)
     }
     if (j->ndigit < 6 || (!j->hyphen && j->ndigit < 11))
         return FALSE; /* what follows needs six digits and a '-', or an 11-digit number */
-    for (const char *q = p; *q;) {
-        if (!g_ascii_isdigit(*q)) {
-            /* a Chinese character (valid UTF-8: two more bytes) at once */
-            q += ((guchar)*q & 0xF0) == 0xE0 ? 3 : 1;
-            continue;
-        }
+    const char *end = p + j->len;
+    for (const char *q = p; (q = skip_to_digit_or(q, end, '0', '0', '0')) < end;) {
         /* `q` starts a run of digits (each run is stepped over whole below) */
         int v, n1, n2 = 0;
         const char *r = scan_digits(q, 12, &v, &n1);

@@ -134,6 +134,29 @@ static inline const char *skip_to_any(const char *p, const char *end, char a, ch
     return p;
 }
 
+/* The first ASCII digit or byte `a`, `b` or `c` at or after `p`, or `end`: sixteen bytes at a
+ * time where the processor has SSE2, for the tests that read only a line's figures and
+ * signs. */
+static inline const char *skip_to_digit_or(const char *p, const char *end, char a, char b, char c)
+{
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+    for (; end - p >= 16; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)p);
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, below), _mm_cmplt_epi8(x, above));
+        __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                                     _mm_cmpeq_epi8(x, vc));
+        guint m = (guint)_mm_movemask_epi8(_mm_or_si128(digit, other));
+        if (m)
+            return p + __builtin_ctz(m);
+    }
+#endif
+    while (p < end && !g_ascii_isdigit(*p) && *p != a && *p != b && *p != c)
+        p++;
+    return p;
+}
+
 /* White space: the one set of jb_text.h (ASCII, ideographic, no-break, thin, …). */
 static inline gboolean is_space_char(gunichar c)
 {
