@@ -150,10 +150,23 @@ static inline const char *plain_run(const char *p, const char *end, JunkCount *k
         if (q >= e)
             break;
         guchar b = *q;
+        if (b < 0x80 && plain_byte(b)) {
+            /* a run of ASCII graphics (figures, Latin words): counted in locals as above */
+            const guchar *a = q;
+            guint32 facts = 0;
+            glong ndigit = 0;
+            do {
+                guint32 f = jb_ascii_facts[*q++];
+                facts |= f;
+                ndigit += f >> 31; /* (ASCII_DIGIT) */
+            } while (q < e && *q < 0x80 && plain_byte(*q));
+            k->ascii += q - a;
+            k->facts |= facts;
+            k->ndigit += ndigit;
+            continue;
+        }
         if (plain_byte(b)) {
-            if (b < 0x80)
-                count_ascii(k, b);
-            else if (b >= 0xC0)
+            if (b >= 0xC0)
                 k->nother++; /* the lead of a two- or four-byte character (or a cut one) */
             q++; /* (one byte at a time: a cut three-byte character, continuation bytes) */
             continue;
