@@ -78,7 +78,7 @@ static gunichar char_before(const char *e, const char *start)
 typedef struct {
     glong bytes3; /* bytes of three-byte characters */
     glong ascii, ndigit, nother;
-    guint32 facts; /* jb_ascii_facts of the ASCII bytes, or-ed */
+    guint64 facts; /* jb_ascii_facts of the ASCII bytes, or-ed */
     guint64 keys;
     guint punct; /* PUNCT_* */
 } JunkCount;
@@ -92,10 +92,10 @@ static const guint8 FULLWIDTH_PUNCT[64] = {
 
 static inline void count_ascii(JunkCount *k, guchar b)
 {
-    guint32 f = jb_ascii_facts[b];
+    guint64 f = jb_ascii_facts[b];
     k->ascii++;
     k->facts |= f;
-    k->ndigit += f >> 31; /* (ASCII_DIGIT) */
+    k->ndigit += (glong)(f >> 63); /* (ASCII_DIGIT) */
 }
 
 /* (Only for characters whose lead byte is not plain: the punctuation is among them.) */
@@ -153,12 +153,12 @@ static inline const char *plain_run(const char *p, const char *end, JunkCount *k
         if (b < 0x80 && plain_byte(b)) {
             /* a run of ASCII graphics (figures, Latin words): counted in locals as above */
             const guchar *a = q;
-            guint32 facts = 0;
+            guint64 facts = 0;
             glong ndigit = 0;
             do {
-                guint32 f = jb_ascii_facts[*q++];
+                guint64 f = jb_ascii_facts[*q++];
                 facts |= f;
-                ndigit += f >> 31; /* (ASCII_DIGIT) */
+                ndigit += (glong)(f >> 63); /* (ASCII_DIGIT) */
             } while (q < e && *q < 0x80 && plain_byte(*q));
             k->ascii += q - a;
             k->facts |= facts;
@@ -311,7 +311,7 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
                     .ndigit = k.ndigit,
                     .hyphen = (k.facts & ASCII_HYPHEN) != 0,
                     .latin = (k.facts & ASCII_LETTERS) != 0,
-                    .letters = k.facts & ASCII_LETTERS,
+                    .letters = (guint32)(k.facts & ASCII_LETTERS),
                     .keys = k.keys,
                     .other = k.nother > 0,
                     .marks = k.facts & ASCII_MARKS,

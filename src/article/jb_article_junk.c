@@ -15,7 +15,7 @@
 /* The tables the junk rules share with cleaning (see jb_article_priv.h). */
 guint8 jb_junk_key_bit[4096];
 guint8 jb_junk_char_bit[65536];
-guint32 jb_ascii_facts[128];
+guint64 jb_ascii_facts[128];
 
 void jb_junk_register_key(guint k)
 {
@@ -305,6 +305,7 @@ static struct {
     guint32 letters; /* as JunkPara.letters */
     int key[2];
     guint64 keys;   /* J_ANYWHERE: the bits of key[0] and key[1] (jb_junk_key_bit) */
+    guint64 marks;  /* the ASCII marks it holds (as JunkPara.marks) */
     gboolean other; /* its first character has two or four bytes (as JunkPara.other) */
 } junk_info[G_N_ELEMENTS(junk_rules)];
 
@@ -545,6 +546,12 @@ void jb_article_junk_init(void)
         jb_ascii_facts['>'] = ASCII_GT;
         jb_ascii_facts['%'] = ASCII_PERCENT;
         jb_ascii_facts[':'] = ASCII_COLON;
+        jb_ascii_facts['+'] = ASCII_PLUS;
+        jb_ascii_facts['.'] = ASCII_DOT;
+        for (gsize i = 0; i < G_N_ELEMENTS(junk_rules); i++) /* (a needle's marks: as letters) */
+            for (const char *t = junk_rules[i].text; *t; t++)
+                if ((guchar)*t < 0x80)
+                    junk_info[i].marks |= jb_ascii_facts[(guchar)*t] & ASCII_MARKS;
         /* the characters junk_needs_met, jb_junk_phone and add_paragraph (月, of a closing
          * date) ask about */
         static const char *const asked[] = {"客", "摄", "图", "来", "记", "通", "月"};
@@ -571,6 +578,7 @@ static inline gboolean junk_may_contain(const JunkPara *j, gsize i)
 {
     return (j->letters & junk_info[i].letters) == junk_info[i].letters &&
            (j->keys & junk_info[i].keys) == junk_info[i].keys &&
+           (j->marks & junk_info[i].marks) == junk_info[i].marks &&
            (j->other || !junk_info[i].other); /* "©" is searched only where such a character is */
 }
 

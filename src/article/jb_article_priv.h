@@ -206,7 +206,7 @@ typedef struct {
     guint32 letters; /* the ASCII letters it has, case folded: bit 0 'a' ... bit 25 'z' */
     guint64 keys;    /* the three-byte characters it has that rules ask about (jb_junk_key_bit) */
     gboolean other;  /* has a character of two or four bytes (such as ©) */
-    guint32 marks;   /* the ASCII marks some test needs that it has (ASCII_BAR … ASCII_COLON) */
+    guint64 marks;   /* the ASCII marks it has that a rule asks about (ASCII_MARKS) */
     guint punct;     /* the PUNCT_* marks it has, exactly */
     int header_line; /* header_ymd's answer when already asked (add_paragraph), else -1 */
 } JunkPara;
@@ -256,17 +256,20 @@ extern guint8 jb_junk_key_bit[4096];
 extern guint8 jb_junk_char_bit[65536];
 
 /* What an ASCII byte tells the junk rules, in one word: letter_bit for a letter, and the
- * bits below for a digit, '-' and the marks some test needs (clean_into reads it for every
- * ASCII byte of a paragraph: one load instead of a test each). Filled by junk_init. */
+ * bits below for a digit, '-' and the marks some test or needle needs (clean_into reads it
+ * for every ASCII byte of a paragraph: one load instead of a test each). Filled by
+ * junk_init. */
 #define ASCII_LETTERS 0x03FFFFFFu
-#define ASCII_BAR (1u << 26)     /* '|' */
-#define ASCII_GT (1u << 27)      /* '>' */
-#define ASCII_PERCENT (1u << 28) /* '%' */
-#define ASCII_COLON (1u << 29)   /* ':' */
-#define ASCII_MARKS (ASCII_BAR | ASCII_GT | ASCII_PERCENT | ASCII_COLON)
+#define ASCII_BAR (1u << 26)                     /* '|' */
+#define ASCII_GT (1u << 27)                      /* '>' */
+#define ASCII_PERCENT (1u << 28)                 /* '%' */
+#define ASCII_COLON (1u << 29)                   /* ':' */
+#define ASCII_PLUS (G_GUINT64_CONSTANT(1) << 32) /* '+' (万+) */
+#define ASCII_DOT (G_GUINT64_CONSTANT(1) << 33)  /* '.' (...展开全文) */
+#define ASCII_MARKS (ASCII_BAR | ASCII_GT | ASCII_PERCENT | ASCII_COLON | ASCII_PLUS | ASCII_DOT)
 #define ASCII_HYPHEN (1u << 30)
-#define ASCII_DIGIT (1u << 31)
-extern guint32 jb_ascii_facts[128];
+#define ASCII_DIGIT (G_GUINT64_CONSTANT(1) << 63)
+extern guint64 jb_ascii_facts[128];
 
 /* Marks a space that a line break next to it must not remove (between table cells). */
 #define HARD_SPACE '\x1F'
