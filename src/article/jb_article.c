@@ -357,7 +357,8 @@ void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line)
         n = jb_article_unspace(c->unspaced);
     }
     gsize len = jb_article_clean_into(raw, n, c->clean, &j);
-    gsize cut = len ? jb_junk_counters_tail(c->clean, len) : len;
+    /* (the counters follow a sentence's 。: cleaning noted whether there is one) */
+    gsize cut = len && (j.punct & PUNCT_PERIOD) ? jb_junk_counters_tail(c->clean, len) : len;
     if (cut < len) { /* (the page's counters glued after its last sentence: cut off) */
         g_autofree char *kept = g_strndup(c->clean, cut);
         len = jb_article_clean_into(kept, cut, c->clean, &j);

@@ -47,6 +47,8 @@ gboolean jb_article_page_tool(const char *a, const char *b)
 
 const char *jb_article_past_tool_word(const char *p)
 {
+    if (!first_set_has(&tool_firsts, p))
+        return NULL; /* (no tool's word starts here: its end is not looked for) */
     const char *b = p;
     while (*b && *b != ' ' && *b != '|' && *b != ':' && !starts_with(b, "：") &&
            !starts_with(b, "｜") && !starts_with(b, "·") && !starts_with(b, "　"))
