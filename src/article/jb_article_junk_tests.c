@@ -345,7 +345,7 @@ gboolean jb_junk_phone(const JunkPara *j)
     if (j->ndigit < 6 || (!j->hyphen && j->ndigit < 11))
         return FALSE; /* what follows needs six digits and a '-', or an 11-digit number */
     const char *end = p + j->len;
-    for (const char *q = p; (q = skip_to_digit_or(q, end, '0', '0', '0')) < end;) {
+    for (const char *q = p; (q = skip_to_digit_or(q, end, "0")) < end;) {
         /* `q` starts a run of digits (each run is stepped over whole below) */
         int v, n1, n2 = 0;
         const char *r = scan_digits(q, 12, &v, &n1);
@@ -514,7 +514,10 @@ gboolean jb_junk_ticker(const JunkPara *j)
     if (j->n > 160 || jb_junk_has_sentence_mark(j) || strchr(j->p, JB_CELL_CHAR))
         return FALSE; /* (a table's row is data) */
     int changes = 0, numbers = 0, arrows = 0, labelled = 0;
-    for (const char *p = j->p; *p; p++) {
+    const char *end = j->p + j->len;
+    /* (only digits, signs, colons and the lead bytes of arrows (E2) and of ： (EF) count: the
+     * rest is passed over) */
+    for (const char *p = j->p; (p = skip_to_digit_or(p, end, "+-:\xE2\xEF")) < end; p++) {
         if (g_ascii_isdigit(*p) && (p == j->p || !g_ascii_isdigit(p[-1])) &&
             (p == j->p || p[-1] == ' '))
             numbers++;

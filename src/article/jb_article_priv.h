@@ -134,25 +134,31 @@ static inline const char *skip_to_any(const char *p, const char *end, char a, ch
     return p;
 }
 
-/* The first ASCII digit or byte `a`, `b` or `c` at or after `p`, or `end`: sixteen bytes at a
- * time where the processor has SSE2, for the tests that read only a line's figures and
- * signs. */
-static inline const char *skip_to_digit_or(const char *p, const char *end, char a, char b, char c)
+/* The first ASCII digit or byte of `set` (up to five bytes) at or after `p`, or `end`:
+ * sixteen bytes at a time where the processor has SSE2, for the tests that read only a
+ * line's figures, signs and labels. */
+static inline const char *skip_to_digit_or(const char *p, const char *end, const char *set)
 {
+    char s[5];
+    gsize n = strlen(set);
+    for (gsize i = 0; i < 5; i++) /* (the set's bytes, its first repeated past its end) */
+        s[i] = set[i < n ? i : 0];
 #if defined(__SSE2__)
     const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);
-    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+    const __m128i v0 = _mm_set1_epi8(s[0]), v1 = _mm_set1_epi8(s[1]), v2 = _mm_set1_epi8(s[2]),
+                  v3 = _mm_set1_epi8(s[3]), v4 = _mm_set1_epi8(s[4]);
     for (; end - p >= 16; p += 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)p);
-        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, below), _mm_cmplt_epi8(x, above));
-        __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
-                                     _mm_cmpeq_epi8(x, vc));
-        guint m = (guint)_mm_movemask_epi8(_mm_or_si128(digit, other));
+        __m128i hit = _mm_and_si128(_mm_cmpgt_epi8(x, below), _mm_cmplt_epi8(x, above));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, v0), _mm_cmpeq_epi8(x, v1)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(x, v2), _mm_cmpeq_epi8(x, v3)));
+        guint m = (guint)_mm_movemask_epi8(_mm_or_si128(hit, _mm_cmpeq_epi8(x, v4)));
         if (m)
             return p + __builtin_ctz(m);
     }
 #endif
-    while (p < end && !g_ascii_isdigit(*p) && *p != a && *p != b && *p != c)
+    while (p < end && !g_ascii_isdigit(*p) && *p != s[0] && *p != s[1] && *p != s[2] &&
+           *p != s[3] && *p != s[4])
         p++;
     return p;
 }
