@@ -114,6 +114,39 @@ static char *dateline_date(const JbArticle *a, gboolean *year_stated)
     return jb_article_parse_date(iso); /* (NULL for no such day) */
 }
 
+/* A report on a month, named in its title or a heading among its first lines, short and with no
+ * clause mark (长江期货交易所2026年11月市场运行情况, 2026年11月份金融统计数据报告): it comes out once
+ * that month is over, so the first day after it, or NULL. Not a sentence (2026年11月，全省…), nor a
+ * cover's issue month (研究报告 2026年11月: 报告 is no word of a month's figures). */
+static char *report_month_date(const JbArticle *a)
+{
+    static const char *const REPORT[] = {"情况", "情況", "月报", "月報", "数据", "數據",
+                                         "统计", "統計", "运行", "運行", NULL};
+    for (guint i = 0; i <= a->paragraphs->len && i < 4; i++) {
+        const char *line = i == 0 ? a->title : g_ptr_array_index(a->paragraphs, i - 1);
+        if (!line || strlen(line) > 90 || strstr(line, "，") || strstr(line, "。") ||
+            strstr(line, ","))
+            continue;
+        for (const char *p = line; *p; p++) {
+            int y, yn, m, mn;
+            if (!g_ascii_isdigit(*p) || (p > line && g_ascii_isdigit(p[-1])))
+                continue;
+            const char *e = scan_digits(p, 5, &y, &yn);
+            if (yn != 4 || y < 1900 || y > 2200 || !starts_with(e, "年"))
+                continue;
+            e = scan_digits(e + strlen("年"), 3, &m, &mn);
+            if (mn < 1 || m < 1 || m > 12 || !starts_with(e, "月"))
+                continue;
+            gboolean report = FALSE;
+            for (const char *const *w = REPORT; *w && !report; w++)
+                report = strstr(e, *w) != NULL;
+            if (report)
+                return jb_article_format_date(3, m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1);
+        }
+    }
+    return NULL;
+}
+
 /* The latest date an item of the article states (a digest's items), or NULL. */
 static char *latest_section_date(const JbArticle *a)
 {
@@ -160,6 +193,11 @@ char *jb_article_pick_date(JbArticle *a, Ctx *c, const char *source, char **over
             jb_article_add_warning(a->warnings,
                                    "%s: the article's dateline names no year; %s, in the year its "
                                    "opening names, is taken as its published date",
+                                   source, date);
+        if (!date && (date = report_month_date(a)) != NULL)
+            jb_article_add_warning(a->warnings,
+                                   "%s: the article states no date; it reports on the month "
+                                   "before %s, which is taken as its published date",
                                    source, date);
         if (!date)
             jb_article_add_warning(a->warnings,
