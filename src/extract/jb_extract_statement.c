@@ -203,12 +203,16 @@ static gboolean jiang_of_decision(const char *sent, const char *at, const char *
 }
 
 /* Is 将 at `at` the object marker (将滑雪场分为三类, 把): a noun after it, then a verb of
- * sorting or counting in (分为, 列为, 纳入…) in its clause? (将纳入: will be included.) */
+ * sorting or counting in (分为, 列为, 纳入…) in its clause? (将纳入: will be included.) A
+ * figure right after it is the counted object the verb moves (累计将326颗航天器送入轨道, 将1.2万名
+ * 被执行人纳入, 将2026财年营收指引上调至): the future's 将 comes before a verb (将达, 将超过). */
 static gboolean jiang_of_disposal(const char *at, const char *end)
 {
     static JbLitFilter verbs; /* (the list's filter: most characters start none) */
     JB_LIT_FILTER_ONCE(&verbs, jb_words_sorting_verb);
     const char *q = g_utf8_next_char(at);
+    if (q < end && g_ascii_isdigit(*q))
+        return TRUE;
     /* (a revision's object may be long: 將8月份的平均入住率由早前公布的81.6%修訂為…) */
     for (int k = 0; k < 48 && q < end && !clause_sep_at(q) && !sentence_end_at(q); k++) {
         for (const char *const *w = jb_words_sorting_verb;
