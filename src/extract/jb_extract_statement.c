@@ -461,15 +461,18 @@ static void figure_clause(const Ctx *c, Figure *f)
     f->near = look_back_from(f->cs0, f->qs); /* (once: the tense and period steps read it) */
 }
 
-/* An exact figure takes a hedge set apart from it by a verb (约占总装机的56%). */
+/* An exact figure takes a hedge set apart from it by a verb (约占总装机的56%); so does a
+ * fraction, about only as rounded (三分之一: 33.333333), one that bounds it (不及去年的三分之一). */
 static void figure_hedge(const Ctx *c, Figure *f)
 {
-    if (f->qq.bound != JB_BOUND_EXACT || f->qq.qualifier[0])
+    gboolean fraction = f->qq.bound == JB_BOUND_ABOUT && !f->qq.qualifier[0] &&
+                        g_strstr_len(f->qs, f->qe - f->qs, "分之");
+    if ((f->qq.bound != JB_BOUND_EXACT && !fraction) || f->qq.qualifier[0])
         return;
     JbBound b;
     const char *from = f->prev_end && f->prev_end > f->cs0 ? f->prev_end : f->cs0;
     const char *h = has_figure_digit(from, f->qs) ? NULL : distant_hedge(c, from, f->qs, f->qe, &b);
-    if (h) {
+    if (h && (!fraction || b == JB_BOUND_AT_MOST || b == JB_BOUND_AT_LEAST)) {
         g_strlcpy(f->qq.qualifier, h, sizeof f->qq.qualifier);
         f->qq.bound = b;
     }
