@@ -50,5 +50,7 @@ extern const char *const jb_words_id_header[];
 extern const char *const jb_words_value_header[];
 extern const char *const jb_words_stock_noun[];
 extern const char *const jb_words_holding[];
+extern const char *const jb_words_pair_word[];
+extern const char *const jb_words_pair_word_value[];
 
 #endif

@@ -65,6 +65,29 @@ static const char *past_count(const char *p, const char *e)
     return numeral_class_at(p, e) ? p + 2 * strlen("两") : p;
 }
 
+/* A pair written before the noun it shares, the whole of [cs, jun) (男女全马冠军 before 均: a
+ * pair word of templates/words.tsv, then a noun of one to six characters): `members`, holding
+ * that one phrase, gets the two it names instead (男子全马冠军, 女子全马冠军); returns the phrase
+ * as written, or NULL and leaves `members`. */
+static char *pair_members(const char *cs, const char *jun, GPtrArray *members)
+{
+    for (gsize i = 0; jb_words_pair_word[i]; i++) {
+        const char *w = jb_words_pair_word[i];
+        if (!starts(cs, jun, w))
+            continue;
+        glong n = g_utf8_strlen(cs + strlen(w), jun - cs - (glong)strlen(w));
+        g_auto(GStrv) two = g_strsplit(jb_words_pair_word_value[i], "、", 2);
+        if (n < 1 || n > 6 || g_strv_length(two) != 2)
+            return NULL;
+        char *whole = g_strdup(g_ptr_array_index(members, 0));
+        g_ptr_array_set_size(members, 0);
+        for (int k = 0; k < 2; k++)
+            g_ptr_array_add(members, g_strconcat(two[k], whole + strlen(w), NULL));
+        return whole;
+    }
+    return NULL;
+}
+
 /* 进口、出口均增长12%: members before 均 (都, 皆) share one value, and each gets its
  * statement. The members are two or more short phrases of Chinese characters (no figures, no
  * punctuation) from the clause's start to 均. The last of c->out, made for the value with the
@@ -112,10 +135,11 @@ void share_among_members(Ctx *c, const char *sent, const char *qs)
             return;
         p = g_utf8_next_char(p);
     }
+    g_autofree char *pair = members->len == 1 ? pair_members(cs, jun, members) : NULL;
     if (members->len < 2)
         return;
     JbStatement *s = g_ptr_array_index(c->out, c->out->len - 1);
-    const char *last = g_ptr_array_index(members, members->len - 1);
+    const char *last = pair ? pair : g_ptr_array_index(members, members->len - 1);
     const char *at = strstr(s->metric, last);
     if ((!counted && !at) || (at && g_utf8_strlen(s->metric, at - s->metric) > 12))
         return; /* its metric is not the members': leave it */
