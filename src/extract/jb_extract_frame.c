@@ -352,6 +352,28 @@ void jb_extract_part_moved_on(Ctx *c)
         c->have_title_period = FALSE;
 }
 
+/* The one year an undated article's title names (市场运行月报（2026 年第 11 期）, 2026年11月
+ *运行情况: a dumped report's), as its anchor: its months with no year are that year's, a
+ * span written out still a span; kind 0 when it names none or two. */
+static JbPoint title_year(const char *t)
+{
+    int year = 0;
+    for (const char *p = t ? t : ""; *p; p++) {
+        if (!g_ascii_isdigit(*p) || (p > t && g_ascii_isdigit(p[-1])) || !g_ascii_isdigit(p[1]) ||
+            !g_ascii_isdigit(p[2]) || !g_ascii_isdigit(p[3]) || g_ascii_isdigit(p[4]))
+            continue;
+        const char *e = p + 4;
+        e += *e == ' ';
+        int v = atoi(p);
+        if (!g_str_has_prefix(e, "年") || v < 1990 || v > 2100)
+            continue;
+        if (year && year != v)
+            return (JbPoint){0};
+        year = v;
+    }
+    return year ? (JbPoint){JB_POINT_YEAR, year, 0, 0} : (JbPoint){0};
+}
+
 void enter_section(Ctx *c, const JbSection *x)
 {
     const JbArticle *a = c->article;
@@ -372,6 +394,8 @@ void enter_section(Ctx *c, const JbSection *x)
         return;
     JbPeriod p;
     c->anchor.day = date[0] && jb_period_parse(date, &p, NULL) ? p.start : (JbPoint){0};
+    if (!c->anchor.day.kind) /* (no date: the year its title names, 月报（2026 年第 11 期）) */
+        c->anchor.day = title_year(c->title);
     /* a periodic report (2025年第三季度报告, 2024年年度报告) names the period it covers */
     c->anchor.have_report = report_period(c, c->title, &c->anchor.report) ||
                             report_period(c, a->title, &c->anchor.report);

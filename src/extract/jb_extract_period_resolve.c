@@ -116,12 +116,24 @@ static gboolean days_ago(const TimeRef *t, const JbPeriod *base, const TimeAncho
     return TRUE;
 }
 
+/* A month, quarter or day with no year in an article with no date (a dumped PDF: 2026年11月，
+ * …。1—11月，累计…): in the year of the period in force, a span still a span. */
+static gboolean in_year_in_force(const TimeRef *t, const JbPeriod *ctx, JbPeriod *out)
+{
+    if (!t->year_implied || !ctx || ctx->start.year != ctx->end.year || ctx->start.year <= 0 ||
+        t->p.start.year != t->p.end.year || t->p.start.kind < JB_POINT_HALF ||
+        t->p.end.kind < JB_POINT_HALF)
+        return FALSE;
+    out->start.year = out->end.year = ctx->start.year;
+    return jb_point_valid(&out->start) && jb_point_valid(&out->end);
+}
+
 gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const TimeAnchor *a,
                                  const GArray *refs, guint i, JbPeriod *out)
 {
     if (t->rel == REL_NONE || t->restated) { /* (restated: 去年同期（2025年8月至10月）) */
         *out = t->p;
-        return t->known || t->restated;
+        return t->known || t->restated || in_year_in_force(t, ctx, out);
     }
     switch (t->rel) {
     case REL_WHEN:
