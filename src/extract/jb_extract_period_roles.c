@@ -396,15 +396,18 @@ static gboolean figure_after_de(const char *e, const char *limit)
 
 /* A level at a time, from one to another (由2020年的63.2%提高到2025年的69.5%): the time of
  * the figure after 的, not the base of a share (恢复至2019年同期的86.5%). */
-/* An ordinal after a time (今年第七批次, 年内第3次, 今年第5号台风): the time says which of the
- * year's batches or rounds, not the period of the figures after it. */
+/* An ordinal after a time (今年第七批次, 年内第3次, 今年第5号台风, 年内最后一轮, 今年首批): the
+ * time says which of the year's batches or rounds, not the period of the figures after it. */
 static gboolean ordinal_after(const char *s, const char *e, const char *limit)
 {
     static const char *const NTH[] = {"批次", "批", "次", "轮", "輪", "届",
                                       "屆",   "号", "號", "场", "場", NULL};
+    const char *q = any_lit(e, limit, (const char *const[]){"最后一", "最後一", "首", NULL});
+    if (q)
+        return any_lit(q, limit, NTH) != NULL;
     if (!lit(e, limit, "第"))
         return FALSE;
-    const char *q = e + strlen("第");
+    q = e + strlen("第");
     if (small_number(&q, s, limit, 99) < 0)
         return FALSE;
     return any_lit(q, limit, NTH) != NULL;
