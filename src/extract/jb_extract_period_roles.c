@@ -394,6 +394,39 @@ static gboolean figure_after_de(const char *e, const char *limit)
     return q && multiple_after(e, limit);
 }
 
+/* A share of a whole named by its owner and its time (占公司2025年经审计营业收入的31.6%, 約佔集團
+ * 2025年度收入的37%): 占 a few characters before the time (no digit nor clause mark between,
+ * not 占比 or 占地), then 的 and a percentage in its clause. The year is the whole's, a base. */
+static gboolean share_of_owner(const char *s, const char *p, const char *e, const char *limit)
+{
+    const char *q = p;
+    for (int k = 0; k < 5 && q > s; k++) {
+        q = g_utf8_prev_char(q);
+        if (g_ascii_isdigit(*q) || (guchar)*q < 0x80 || clause_mark_at(q, p))
+            return FALSE;
+        const char *w = any_lit(q, p, (const char *const[]){"占", "佔", NULL});
+        if (!w)
+            continue;
+        if (k == 0 || any_lit(w, p, (const char *const[]){"比", "地", "有", "据", "據", NULL}))
+            return FALSE; /* (占 just before the time: the rule after) */
+        for (q = e; q < limit && q - e < 3 * 20 && !clause_mark_at(q, limit);
+             q = g_utf8_next_char(q)) {
+            const char *d = lit(q, limit, "的");
+            if (!d)
+                continue;
+            const char *v = any_lit(d, limit, (const char *const[]){"约", "約", "近", "逾", NULL});
+            d = v ? v : d;
+            if (!g_ascii_isdigit(*d))
+                continue;
+            while (d < limit && (g_ascii_isdigit(*d) || *d == '.'))
+                d++;
+            return lit(d, limit, "%") || lit(d, limit, "％");
+        }
+        return FALSE;
+    }
+    return FALSE;
+}
+
 /* A level at a time, from one to another (由2020年的63.2%提高到2025年的69.5%): the time of
  * the figure after 的, not the base of a share (恢复至2019年同期的86.5%). */
 /* An ordinal after a time (今年第七批次, 年内第3次, 今年第5号台风, 年内最后一轮, 今年首批): the
@@ -605,7 +638,8 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         t->role = TIME_BASE; /* 为2020年的3倍, 恢复至2019年同期的86.5%: a share's base */
         t->share_of = TRUE;
     } else if (t->role == TIME_PERIOD &&
-               ends_with_any(s, p, (const char *const[]){"占", "佔", "占了", "佔了", NULL})) {
+               (ends_with_any(s, p, (const char *const[]){"占", "佔", "占了", "佔了", NULL}) ||
+                (t->rel == REL_NONE && !t->now_word && share_of_owner(s, p, e, limit)))) {
         t->role = TIME_BASE; /* 第四季度…，占全年营业收入的29.2%: the whole a share is of */
         t->share_of = TRUE;
     }
