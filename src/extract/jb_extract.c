@@ -280,6 +280,8 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         c->member_unknown = FALSE;
         if (c->out->len == before + 1 && !member)
             share_among_members(c, sent, sent + x->start);
+        if (c->out->len == before + 1 && !member)
+            share_among_months(c, sent, sent + x->start);
         if (figure) /* (周边3公里内的酒店入住率…: the next figure's words start before a group's bound) */
             prev_end = sent + x->end;
     }

@@ -173,6 +173,43 @@ void share_among_members(Ctx *c, const char *sent, const char *qs)
     g_ptr_array_remove_index(c->out, c->out->len - 1);
 }
 
+/* （7月至8月）单月…均超过45万: a figure each month of a span of months reached, said once with
+ * 单月 (每月) and 均 before it in its clause: one statement per month (not 月均, an average
+ * over the span, which stays one). Two to twelve months. */
+void share_among_months(Ctx *c, const char *sent, const char *qs)
+{
+    static const Lit EACH[] = {LIT("单月"), LIT("單月"), LIT("每月")};
+    JbStatement *s = g_ptr_array_index(c->out, c->out->len - 1);
+    JbPeriod p;
+    if (!jb_period_parse(s->period, &p, NULL) || p.start.kind != JB_POINT_MONTH ||
+        p.end.kind != JB_POINT_MONTH)
+        return;
+    int n = (p.end.year - p.start.year) * 12 + p.end.n - p.start.n + 1;
+    const char *cs = jb_extract_clause_start(c, sent, qs);
+    if (n < 2 || n > 12 || qs - cs > 3 * 40)
+        return;
+    const char *each = NULL, *jun = NULL;
+    for (const char *q = cs; q < qs; q = g_utf8_next_char(q)) {
+        for (gsize k = 0; k < G_N_ELEMENTS(EACH) && !each; k++)
+            if (lit_starts(q, qs, &EACH[k]))
+                each = q;
+        if (each && q > each && starts(q, qs, "均"))
+            jun = q;
+    }
+    if (!jun)
+        return;
+    JbPoint m = p.start;
+    char buf[JB_PERIOD_STR_MAX];
+    for (int k = 0; k < n - 1; k++, m = jb_point_add(m, 1)) {
+        JbStatement *t = statement_with_metric(c, s, s->metric, s->quote);
+        JbPeriod one = jb_period_of(m);
+        g_strlcpy(t->period, jb_period_format(&one, buf), JB_PERIOD_MAX);
+        g_ptr_array_insert(c->out, (gint)c->out->len - 1, t);
+    }
+    JbPeriod last = jb_period_of(p.end);
+    g_strlcpy(s->period, jb_period_format(&last, buf), JB_PERIOD_MAX);
+}
+
 /* The text between two list members: 、 和 及 与 / , ，, spaces. */
 gboolean list_gap(const char *a, const char *b)
 {

@@ -47,6 +47,7 @@ void after_figures(GArray *refs, guint i, const char *sent, const char *end, con
 
 /* jb_extract_lists.c */
 void share_among_members(Ctx *c, const char *sent, const char *qs);
+void share_among_months(Ctx *c, const char *sent, const char *qs);
 gboolean list_gap(const char *a, const char *b);
 void fenbie_list_clear(FenbieList *l);
 gboolean fenbie_list(Ctx *c, const char *sent, const WordHit *hit, FenbieList *l);
