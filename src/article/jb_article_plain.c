@@ -53,6 +53,25 @@ static gboolean indented(const char *p, const char *e)
     return p < e && (*p == ' ' || *p == '\t' || (e - p >= 3 && memcmp(p, "\xE3\x80\x80", 3) == 0));
 }
 
+/* Does the line [p, e) end inside a date that the next line, starting at q (before qe), ends
+ * (自12月11 / 日夜盘起, 2026年12 / 月: a dumped PDF's line break)? No paragraph breaks there. */
+static gboolean date_cut(const char *p, const char *e, const char *q, const char *qe)
+{
+    while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    const char *d = e;
+    while (d > p && g_ascii_isdigit(d[-1]))
+        d--;
+    if (d == e || e - d > 2 || d - p < 4)
+        return FALSE;
+    gboolean month = d - p >= 3 && memcmp(d - 3, "月", 3) == 0 && d - 3 > p &&
+                     g_ascii_isdigit(d[-4]);
+    gboolean year = d - p >= 7 && memcmp(d - 3, "年", 3) == 0 && g_ascii_isdigit(d[-4]) &&
+                    g_ascii_isdigit(d[-7]);
+    return (month && qe - q >= 3 && (memcmp(q, "日", 3) == 0 || memcmp(q, "号", 3) == 0)) ||
+           (year && qe - q >= 3 && memcmp(q, "月", 3) == 0);
+}
+
 /* Is [a, b) a number as a table's cell writes it (34,612, -1.6, 6.8%, +0.5)? */
 static gboolean numeric_cell(const char *a, const char *b)
 {
@@ -459,6 +478,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
         } else {
             gboolean join = blk->len && wrapped && prev_p && prev_w >= full &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
+            join = join || (blk->len && prev_p && q == p && date_cut(prev_p, prev_e, q, e));
             join = join || (cues && blk->len && prev_p &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !starts_with(q, "（") &&
                             *q != '(' && !(c->a->paragraphs->len == 0 && strstr(blk->str, "《")));

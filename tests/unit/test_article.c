@@ -469,6 +469,18 @@ static void test_text_details(void)
        "hard-wrapped text: lines joined without spaces");
     ok(line(b, 1) == 6, "hard-wrapped text: second paragraph on line 6");
 
+    /* a date cut by a dumped line break (自11月20 / 日起, 2026年11 / 月) is one paragraph, even
+     * in a text not hard-wrapped; a line after a whole date stays its own */
+    const char *cut =
+        "经研究决定，自11月20\n日起，甲合约保证金比例调整为9%。\n2026年11\n月，乙合约成交"
+        "回升。\n12月1日\n日程另行通知。\n";
+    g_autoptr(JbArticle) cd = jb_article_parse("cut.txt", cut, strlen(cut), NULL, NULL, &error);
+    g_clear_error(&error);
+    static const char *const want_cut[] = {"经研究决定，自11月20日起，甲合约保证金比例调整为9%。",
+                                           "2026年11月，乙合约成交回升。", "12月1日",
+                                           "日程另行通知。"};
+    check_paras(cd, want_cut, NULL, 4, "a date cut by a line break");
+
     /* published_override wins and is normalised */
     g_autoptr(JbArticle) c = jb_article_parse("o.txt", "发布时间：2024年3月5日\n正文。\n",
                                               strlen("发布时间：2024年3月5日\n正文。\n"), NULL,
