@@ -125,6 +125,8 @@ static gboolean before_after_goes_on(gunichar c, const char *q, const char *limi
  * word with one of these characters must take it out of this list. */
 static gboolean time_lead_goes_nowhere(gunichar c, const char *q, const char *limit)
 {
+    if (cn_small_may_start(c)) /* 一 to 九, 十, 两 */
+        return !numeral_goes_on(q, limit);
     switch (c) {
     case 0x5168: /* 全 (years_to_now, year_part, sub_year begin no word with these) */
     case 0x8FC7: /* 过 (years_to_now's 过去 begins as 过去一年 does) */
@@ -138,19 +140,6 @@ static gboolean time_lead_goes_nowhere(gunichar c, const char *q, const char *li
     case 0x4E2D: /* 中 (中期業績: interim_word's) */
     case 0x6700: /* 最 (最新报: today_word's) */
         return !time_word_second(c, q, limit);
-    case 0x4E00: /* 一 */
-    case 0x4E8C: /* 二 */
-    case 0x4E09: /* 三 */
-    case 0x56DB: /* 四 */
-    case 0x4E94: /* 五 */
-    case 0x516D: /* 六 */
-    case 0x4E03: /* 七 */
-    case 0x516B: /* 八 */
-    case 0x4E5D: /* 九 */
-    case 0x5341: /* 十 */
-    case 0x4E24: /* 两 */
-    case 0x5169: /* 兩 */
-        return !numeral_goes_on(q, limit);
     case 0x4E0A: /* 上 */
     case 0x4E0B: /* 下 */
         return !before_after_goes_on(c, q, limit);
