@@ -287,7 +287,9 @@ gsize jb_number_duration_pair(const char *t, gsize len, gsize p, JbQuantity *out
 
 /* After an Arabic number of 亿 or 万, an Arabic number of a lower magnitude adds to it
  * (10亿7400万人次 is 1074000000, 1亿2千万 120000000, 8万3千 83000): returns where the lower
- * magnitude ends, or q when there is none. (8万3, with no magnitude, is left alone.) */
+ * magnitude ends, or q when there is none. (8万3, with no magnitude, is left alone.) A 零
+ * between them marks the gap (1億零80萬 100800000, 3万零500 30500: fewer digits than the
+ * higher's power). */
 gsize jb_number_lower_after(const Ctx *c, gsize q, Member *m)
 {
     static const struct {
@@ -296,9 +298,9 @@ gsize jb_number_lower_after(const Ctx *c, gsize q, Member *m)
     } LOWER[] = {{"千万", 7}, {"千萬", 7}, {"百万", 6}, {"百萬", 6},
                  {"万", 4},   {"萬", 4},   {"千", 3},   {"百", 2}};
     JbDecimal v2;
-    gsize e2;
-    if (!m->arabic || (m->tail_pow != 8 && m->tail_pow != 4) || !is_digit_at(c, q) ||
-        jb_number_read_arabic(c, q, &v2, &e2) != WHY_OK)
+    gsize e2, z = at_lit(c, q, "零", strlen("零")) ? strlen("零") : 0; /* 1億零80萬, 3万零500 */
+    if (!m->arabic || (m->tail_pow != 8 && m->tail_pow != 4) || !is_digit_at(c, q + z) ||
+        jb_number_read_arabic(c, q + z, &v2, &e2) != WHY_OK || (z && v2.exp10 != 0))
         return q;
     int pw = 0;
     gsize wl = 0;
@@ -308,9 +310,9 @@ gsize jb_number_lower_after(const Ctx *c, gsize q, Member *m)
     /* (units written in full below it, 3萬9,862 or 2万3500: as many digits as the higher's
      * power, so 8万3 is still left alone) */
     gsize written = 0;
-    for (gsize i = q; i < e2; i++)
+    for (gsize i = q + z; i < e2; i++)
         written += g_ascii_isdigit(c->t[i]) != 0;
-    if (!pw && v2.exp10 == 0 && written == (gsize)m->tail_pow)
+    if (!pw && v2.exp10 == 0 && (z ? written < (gsize)m->tail_pow : written == (gsize)m->tail_pow))
         wl = 0;
     else if (!pw || pw >= m->tail_pow || (v2.exp10 != 0 && pw < 4) ||
              (v2.exp10 == 0 && v2.mant >= (gint64)POW10[m->tail_pow - pw]) || unit_starts_at(c, e2))
