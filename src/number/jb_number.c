@@ -475,6 +475,16 @@ gboolean jb_number_parse(const char *expr, JbQuantity *out, GError **error)
  * into 年, 月 or 日 (not 日元), returns where read_expr() would have told the scanner to go
  * on: the end of the digits, whatever else holds (a leading 0, a glued letter, too many
  * digits: each is another reason to skip the same bytes). Otherwise p. */
+/* May the digits p..q before 日 be a day of the month? Not more than 31 of them, nor after
+ * 为期 or 历时 (ending in 期 时 時): read_unit decides those (展期共87日, 为期14日). */
+static gboolean day_of_month(const guchar *u, gsize p, gsize q)
+{
+    if (q - p > 2 || (q - p == 2 && (u[p] - '0') * 10 + (u[p + 1] - '0') > 31))
+        return FALSE;
+    return !(p >= 3 && (memcmp(u + p - 3, "期", 3) == 0 || memcmp(u + p - 3, "时", 3) == 0 ||
+                        memcmp(u + p - 3, "時", 3) == 0));
+}
+
 static gsize skip_date_digits(const guchar *u, gsize p, gsize len)
 {
     gsize q = p + 1;
@@ -488,7 +498,8 @@ static gsize skip_date_digits(const guchar *u, gsize p, gsize len)
                     (d[0] == 0xE6 && d[1] == 0x97 && d[2] == 0xA5 && /* 日, not 日元 日历天 */
                      !(len - q >= 6 && ((d[3] == 0xE5 && d[4] == 0x85 && d[5] == 0x83) ||
                                         (d[3] == 0xE5 && d[4] == 0x8E && d[5] == 0x86) ||
-                                        (d[3] == 0xE6 && d[4] == 0x9B && d[5] == 0x86))));
+                                        (d[3] == 0xE6 && d[4] == 0x9B && d[5] == 0x86))) &&
+                     day_of_month(u, p, q));
     return date ? q : p;
 }
 

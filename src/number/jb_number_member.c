@@ -384,6 +384,19 @@ static gsize read_rate(const Ctx *c, gsize q, Member *m)
 
 /* The member's unit, perhaps after a space (1.4万 台), read from q (the end of its number;
  * p its start): a unit that makes it no quantity (a date, a time, a grade) is said why. */
+/* Arabic digits before 日 that count days, not a day of the month: more than 31, or after
+ * 为期 or 历时 (展期共87日, 为期14日). */
+static gboolean day_count(const Ctx *c, gsize p, const Member *m)
+{
+    static const char *const SPAN[] = {"为期", "為期", "历时", "歷時"};
+    if (m->value.exp10 < 0 || m->value.exp10 > 1 || m->value.mant > 31 / (m->value.exp10 ? 10 : 1))
+        return TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(SPAN); i++)
+        if (before_lit(c, p, c->lo, SPAN[i], strlen(SPAN[i])))
+            return TRUE;
+    return FALSE;
+}
+
 static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
 {
     gsize u = skip_spaces(c, q);
@@ -461,8 +474,8 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
             return WHY_DATE; /* 114年11月: a year of the Republic of China (Taiwan) */
         kind = U_DURATION;
         break;
-    case U_DAY: /* 18日 is a day of the month, 三日 three days, 8.6日 days */
-        if (m->arabic && m->is_int)
+    case U_DAY: /* 18日 is a day of the month, 三日 three days, 8.6日 days, 87日 and 为期14日 too */
+        if (m->arabic && m->is_int && !day_count(c, p, m))
             return WHY_DATE;
         kind = U_DURATION;
         break;
