@@ -544,8 +544,10 @@ gboolean jb_junk_ticker(const JunkPara *j)
         return TRUE;
     if (strchr(j->p, '|'))
         return FALSE;
-    if (changes >= 2 ||
-        (changes == 1 && numbers >= 1 && j->n <= 30 && j->len > 0 && j->p[j->len - 1] == '%'))
+    /* (a flash item's related stocks, 相关：某某股份(600000) +1.20%, need no price) */
+    gboolean related = starts_with(j->p, "相关") || starts_with(j->p, "相關");
+    if (changes >= 2 || (changes == 1 && (numbers >= 1 || related) && j->n <= 30 && j->len > 0 &&
+                         j->p[j->len - 1] == '%'))
         return TRUE;
     /* a stock's quote box (锦拓科技 300817 最新价 28.46 涨跌幅 -1.32% 成交额 3.87亿 换手率 2.15%),
      * a quote bar (即時行情：恒生指數 24,980 ▼0.31%　金價 每兩 35,900): labels of quotes */

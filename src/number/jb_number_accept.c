@@ -70,7 +70,7 @@ static gboolean word_before_any(const Ctx *c, gsize i, const char *const *words)
 
 /* A span of time is a statement (为期1个月, 判监13年, 现年61岁, 首7个月的免租期) unless it is
  * a streak (连续9年, 連跌21個月), a record span (15年来最高, 3年高位, 近12年来), a window
- * (未来3个月, 过去5年, 前7天内, 七日年化), a tenor (7天期, 10年期) or the name of a plan (三年行动). */
+ * (未来3个月, 过去5年, 前7天内, 七日年化, 24小时热门), a tenor (7天期, 10年期) or the name of a plan (三年行动). */
 static gboolean duration_counts(const Ctx *c, const Expr *e)
 {
     static const char *const AFTER[] = {
@@ -90,7 +90,9 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
         /* a stay or a tour naming its package (四晚行程, 5天套餐, 三日團) */
         "行程", "套餐", "套票", "自由行", "团", "團",
         /* an age naming a kind of car or home (三年车龄、五万公里以内的车, 10年房龄的小区) */
-        "车龄", "車齡", "房龄", "房齡", "楼龄", "樓齡", NULL};
+        "车龄", "車齡", "房龄", "房齡", "楼龄", "樓齡",
+        /* the window of a chart of what is read most (24小时热门, 7日热榜, 一周排行) */
+        "热门", "熱門", "热榜", "熱榜", "排行", NULL};
     static const char *const BEFORE[] = {
         "未来", "未來", "过去", "過去", "今后", "今後", "最近", "此后", "此後",
         "之后", "之後", "以后", "以後", "每",   "这",   "這",   "那",   "头",
