@@ -335,6 +335,27 @@ static gboolean record_count(const Ctx *c, gsize s, gsize e)
     return n >= 2 && n <= 3 && wins && losses;
 }
 
+/* A ship's size before its noun, a class like 22万吨级 (8艘17.4万立方米LNG运输船, 30万吨油轮,
+ * 2.4万TEU集装箱船): a capacity, Latin letters of the kind allowed between, then the ship. */
+static gboolean ship_size(const Ctx *c, const Expr *e)
+{
+    static const char *const CAPACITY[] = {"立方米", "吨",   "噸",   "载重吨", "載重噸",
+                                           "TEU",    "标箱", "標箱", NULL};
+    static const char *const SHIP[] = {"运输船", "運輸船", "集装箱船", "集裝箱船", "船",
+                                       "油轮",   "油輪",   "货轮",     "貨輪",     NULL};
+    if (!e->has_unit)
+        return FALSE;
+    gboolean capacity = FALSE;
+    for (const char *const *u = CAPACITY; *u && !capacity; u++)
+        capacity = e->unit_len == strlen(*u) && same_bytes(e->unit, *u, e->unit_len);
+    if (!capacity)
+        return FALSE;
+    gsize q = e->end;
+    while (q < c->len && q - e->end < 8 && g_ascii_isupper(c->t[q]))
+        q++;
+    return word_at_any(c, q, SHIP);
+}
+
 gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
 {
     if (quote_context(c, e) || change_of_quote(c, e))
@@ -397,6 +418,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
     if (e->has_unit && !UNIT_IS(e, "个") && !UNIT_IS(e, "個") &&
         (AT(c, e->end, "级") || AT(c, e->end, "級")))
         return FALSE; /* 22万吨级邮轮, 10万千瓦级机组, 300米级: a size class (3个级别 a count) */
+    if (ship_size(c, e))
+        return FALSE;
     if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
         ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
          (e->start >= 2 && c->t[e->start - 1] == '+' && g_ascii_isalpha(c->t[e->start - 2]))))
