@@ -356,6 +356,22 @@ static gboolean ship_size(const Ctx *c, const Expr *e)
     return word_at_any(c, q, SHIP);
 }
 
+/* A round magnitude with no digit and no hedge that opens the name of a programme
+ * (千亿斤粮食产能提升工程/行动, 百亿斤油料增产工程): the name's, no figure (a plan's or a fund's
+ * size, 万亿元投资计划, 千亿元专项资金, stays one). The name's noun is looked
+ * for up to 16 characters on, before any punctuation. */
+static gboolean programme_name(const Ctx *c, const Expr *e)
+{
+    static const char *const NOUN[] = {"工程", "行动", "行動", "战略", "戰略", NULL};
+    const Member *m = &e->m;
+    if (!m->chinese || !m->bare_start || m->digit_char || e->hedged || !ideograph_at(c, e->end))
+        return FALSE;
+    for (gsize q = e->end, k = 0; k < 16 && q + 3 <= c->len && ideograph_at(c, q); k++, q += 3)
+        if (word_at_any(c, q, NOUN))
+            return TRUE;
+    return FALSE;
+}
+
 gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
 {
     if (quote_context(c, e) || change_of_quote(c, e))
@@ -418,7 +434,7 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
     if (e->has_unit && !UNIT_IS(e, "个") && !UNIT_IS(e, "個") &&
         (AT(c, e->end, "级") || AT(c, e->end, "級")))
         return FALSE; /* 22万吨级邮轮, 10万千瓦级机组, 300米级: a size class (3个级别 a count) */
-    if (ship_size(c, e))
+    if (ship_size(c, e) || programme_name(c, e))
         return FALSE;
     if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
         ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
