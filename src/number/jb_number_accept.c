@@ -372,6 +372,22 @@ static gboolean programme_name(const Ctx *c, const Expr *e)
     return FALSE;
 }
 
+/* A quoted term's band defined in brackets right after it (“破三”（3小时以内）, “小微”（50人以下）),
+ * or a place on a course or road (在30公里后掉速, 5公里处): no figure. */
+static gboolean band_or_place(const Ctx *c, const Expr *e)
+{
+    if (before_lit(c, e->start, c->lo, "”（", strlen("”（"))) {
+        gsize q = e->end;
+        for (int k = 0; k < 4 && q < c->len; k++, q += (gsize)g_utf8_skip[(guchar)c->t[q]])
+            if (AT(c, q, "）"))
+                return TRUE;
+    }
+    return e->has_unit && !e->is_range &&
+           (UNIT_IS(e, "公里") || UNIT_IS(e, "千米") || UNIT_IS(e, "米") || UNIT_IS(e, "km")) &&
+           (AT(c, e->end, "后") || AT(c, e->end, "後") || AT(c, e->end, "处") ||
+            AT(c, e->end, "處"));
+}
+
 gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
 {
     if (quote_context(c, e) || change_of_quote(c, e))
@@ -434,7 +450,7 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
     if (e->has_unit && !UNIT_IS(e, "个") && !UNIT_IS(e, "個") &&
         (AT(c, e->end, "级") || AT(c, e->end, "級")))
         return FALSE; /* 22万吨级邮轮, 10万千瓦级机组, 300米级: a size class (3个级别 a count) */
-    if (ship_size(c, e) || programme_name(c, e))
+    if (ship_size(c, e) || programme_name(c, e) || band_or_place(c, e))
         return FALSE;
     if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
         ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
