@@ -161,6 +161,17 @@ static gboolean same_words(const char *a, const char *b)
     return TRUE;
 }
 
+/* A metric that is only a correction's word (此前报道…有误，应为7025万吨): the figure it
+ * gives is one the article stated, restated. */
+static gboolean correction_word(const char *m)
+{
+    static const char *const W[] = {"应", "應", "应为", "應為", "更正为", "更正為"};
+    for (gsize i = 0; i < G_N_ELEMENTS(W); i++)
+        if (strcmp(m, W[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
 {
     const JbStatement *a = e->s;
@@ -170,6 +181,8 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
         return FALSE;
     if (a->subject[0] && b->subject[0] && strcmp(a->subject, b->subject) != 0)
         return FALSE;
+    if (correction_word(b->metric))
+        return TRUE;
     if (a->metric_id[0] && b->metric_id[0])
         return strcmp(a->metric_id, b->metric_id) == 0;
     if (!e->core) {
