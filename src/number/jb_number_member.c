@@ -464,6 +464,10 @@ static Reason read_unit(const Ctx *c, gsize p, gsize q, Member *m)
             kind = U_PLAIN; /* 风力15级, 9～11级大风, 5.2级地震: a reading on a scale */
             break;
         }
+        if (AT(c, u, "星") && before_lit(c, p, c->lo, "一箭", strlen("一箭"))) {
+            kind = U_PLAIN; /* 一箭18星: satellites of one launch (not 五星级) */
+            break;
+        }
         return WHY_CLASS;
     case U_WORD:
         return WHY_WORD;
