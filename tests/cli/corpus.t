@@ -192,19 +192,19 @@ floor period-exact 0.95
 floor bound 0.98
 floor forecast 0.98
 written written23
-floor precision 0.97
-floor recall 0.97
-floor period-year 0.98
-floor period-exact 0.87
+floor precision 0.98
+floor recall 0.98
+floor period-year 0.99
+floor period-exact 0.92
 floor bound 0.98
-floor forecast 0.95
+floor forecast 0.98
 written written24
-floor precision 0.95
-floor recall 0.97
+floor precision 0.97
+floor recall 0.98
 floor period-year 0.98
-floor period-exact 0.87
-floor bound 0.99
-floor forecast 0.97
+floor period-exact 0.92
+floor bound 0.98
+floor forecast 0.98
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
