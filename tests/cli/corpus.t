@@ -205,6 +205,13 @@ floor period-year 0.98
 floor period-exact 0.92
 floor bound 0.98
 floor forecast 0.98
+written written25
+floor precision 0.97
+floor recall 0.88
+floor period-year 0.97
+floor period-exact 0.82
+floor bound 0.99
+floor forecast 0.98
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
