@@ -19,6 +19,40 @@ static gboolean is_wide(gunichar c)
            c == 0x00B7;
 }
 
+/* The bytes of s[0, n) above ' ' (every byte of a non-ASCII character is): eight at a time —
+ * this runs over every byte of a page's text. A byte b below 0x80 is above ' ' when
+ * b + 0x5F carries into its top bit (no carry leaves the byte: 0x7F + 0x5F < 0x100). */
+gsize jb_article_count_visible(const char *s, gsize n)
+{
+    const guint64 low7 = G_GUINT64_CONSTANT(0x7F7F7F7F7F7F7F7F);
+    const guint64 add = G_GUINT64_CONSTANT(0x5F5F5F5F5F5F5F5F);
+    const guint64 tops = G_GUINT64_CONSTANT(0x8080808080808080);
+    gsize visible = 0, i = 0;
+#if defined(__SSE2__)
+    /* (sixteen at a time where the processor has SSE2: a byte at least '!' unsigned is the
+     * larger of itself and '!'; the ones summed by psadbw) */
+    const __m128i bang = _mm_set1_epi8('!'), one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+    __m128i sums = zero;
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i above = _mm_cmpeq_epi8(_mm_max_epu8(x, bang), x);
+        sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_and_si128(above, one), zero));
+    }
+    visible = (gsize)(guint)_mm_cvtsi128_si32(sums) + /* (each half under 2^32) */
+              (gsize)(guint)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+#endif
+    for (; i + 8 <= n; i += 8) {
+        guint64 w;
+        memcpy(&w, s + i, 8);
+        guint64 t = (((w & low7) + add) | w) & tops;
+        t = (t >> 7) * G_GUINT64_CONSTANT(0x0101010101010101); /* (the eight bits summed) */
+        visible += (gsize)(t >> 56);
+    }
+    for (; i < n; i++)
+        visible += (guchar)s[i] > ' ';
+    return visible;
+}
+
 /* ---- paragraphs: cleaning ------------------------------------------------------------ */
 
 /* Bytes that may start a character clean_text treats specially (white space other than

@@ -77,6 +77,7 @@ typedef struct {
     GString *scratch;
     int row_cells;                /* -1 outside a table row, else the cells begun in it */
     JbGrid grid;                  /* the table's cells spanning rows and columns */
+    guint tables, layout;         /* open <table>s; bit k: the one at depth k+1 lays out */
     int in_link;                  /* open <a> elements */
     gsize text_bytes, link_bytes; /* the paragraph's visible bytes, and those inside links */
 } Html;
@@ -89,6 +90,13 @@ static gboolean link_heavy(const Html *h)
     return h->link_bytes > 0 && h->link_bytes * 10 >= h->text_bytes * 7;
 }
 
+/* Inside a table that lays out the page (jb_article_html_layout.c): its rows and cells are
+ * blocks. (Only the four outermost tables are judged: no nesting makes that quadratic.) */
+static gboolean in_layout(const Html *h)
+{
+    return h->tables >= 1 && h->tables <= 4 && (h->layout >> (h->tables - 1) & 1u);
+}
+
 static void html_flush(Html *h)
 {
     if (h->para->len && h->para_line && !link_heavy(h))
@@ -96,40 +104,6 @@ static void html_flush(Html *h)
     string_clear(h->para);
     h->para_line = 0;
     h->text_bytes = h->link_bytes = 0;
-}
-
-/* The bytes of s[0, n) above ' ' (every byte of a non-ASCII character is): eight at a time —
- * this runs over every byte of a page's text. A byte b below 0x80 is above ' ' when
- * b + 0x5F carries into its top bit (no carry leaves the byte: 0x7F + 0x5F < 0x100). */
-static gsize count_visible(const char *s, gsize n)
-{
-    const guint64 low7 = G_GUINT64_CONSTANT(0x7F7F7F7F7F7F7F7F);
-    const guint64 add = G_GUINT64_CONSTANT(0x5F5F5F5F5F5F5F5F);
-    const guint64 tops = G_GUINT64_CONSTANT(0x8080808080808080);
-    gsize visible = 0, i = 0;
-#if defined(__SSE2__)
-    /* (sixteen at a time where the processor has SSE2: a byte at least '!' unsigned is the
-     * larger of itself and '!'; the ones summed by psadbw) */
-    const __m128i bang = _mm_set1_epi8('!'), one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
-    __m128i sums = zero;
-    for (; i + 16 <= n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i above = _mm_cmpeq_epi8(_mm_max_epu8(x, bang), x);
-        sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_and_si128(above, one), zero));
-    }
-    visible = (gsize)(guint)_mm_cvtsi128_si32(sums) + /* (each half under 2^32) */
-              (gsize)(guint)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
-#endif
-    for (; i + 8 <= n; i += 8) {
-        guint64 w;
-        memcpy(&w, s + i, 8);
-        guint64 t = (((w & low7) + add) | w) & tops;
-        t = (t >> 7) * G_GUINT64_CONSTANT(0x0101010101010101); /* (the eight bits summed) */
-        visible += (gsize)(t >> 56);
-    }
-    for (; i < n; i++)
-        visible += (guchar)s[i] > ' ';
-    return visible;
 }
 
 static void html_text(Html *h, const char *s, gsize n)
@@ -143,7 +117,7 @@ static void html_text(Html *h, const char *s, gsize n)
                 break;
             }
     append_len(h->para, s, n);
-    gsize visible = count_visible(s, n);
+    gsize visible = jb_article_count_visible(s, n);
     h->text_bytes += visible;
     if (h->in_link > 0)
         h->link_bytes += visible;
@@ -450,6 +424,15 @@ static const char *html_start(Html *h, const char *name, const Attr *attrs, int 
         h->c->dropped_container = TRUE;
         return p;
     }
+    if ((t->flags & (T_CELL | T_ROW)) && in_layout(h)) {
+        html_flush(h);
+        return p;
+    }
+    if (strcmp(name, "table") == 0 && !self_closing) {
+        if (h->tables < 4 && h->row_cells < 0 && jb_article_layout_table(p, h->end))
+            h->layout |= 1u << h->tables;
+        h->tables++;
+    }
     if (t->flags & T_META) {
         html_meta(h, attrs, nattrs);
     } else if (t->flags & T_LINK) {
@@ -520,6 +503,10 @@ static void html_end(Html *h, const char *name)
         }
         return;
     }
+    if ((t->flags & (T_CELL | T_ROW)) && in_layout(h)) {
+        html_flush(h);
+        return;
+    }
     if (t->flags & T_CELL) {
         if (h->row_cells < 0)
             html_text(h, (char[]){HARD_SPACE}, 1);
@@ -533,8 +520,11 @@ static void html_end(Html *h, const char *name)
         jb_grid_row_end(&h->grid, h->para);
         h->row_cells = h->grid.cells;
     }
-    if (strcmp(name, "table") == 0)
+    if (strcmp(name, "table") == 0) {
         jb_grid_clear(&h->grid); /* (what spans down ends with its table) */
+        if (h->tables > 0 && --h->tables < 4)
+            h->layout &= ~(1u << h->tables);
+    }
     if (t->flags & T_ROW) {
         if (h->row_cells > 0)
             h->c->next_kind = JB_PARA_TABLE;

@@ -676,5 +676,10 @@ void jb_grid_cell_start(JbGrid *g, GString *para, const char *colspan, const cha
 void jb_grid_cell_end(JbGrid *g, GString *para);
 /* The row ends: its open cell closed, the cells carried down into its last columns written. */
 void jb_grid_row_end(JbGrid *g, GString *para);
+/* jb_article_clean.c: the bytes of s[0, n) above ' ' (the HTML pass's visible text). */
+gsize jb_article_count_visible(const char *s, gsize n);
+/* jb_article_html_layout.c: does the <table> whose content starts at `p` lay out the page
+ * (its rows and cells read as blocks) rather than hold data? */
+gboolean jb_article_layout_table(const char *p, const char *end);
 
 #endif /* JB_ARTICLE_PRIV_H */
