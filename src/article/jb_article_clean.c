@@ -226,6 +226,39 @@ static gsize own_words(const char *s, gsize n)
     return chain ? (gsize)(chain - s) : n;
 }
 
+/* Is the full-width period at `p` (its character ends at `next`), after the paragraph's
+ * first output [out, o), the period of a list number glued to a month or a span of months
+ * (1．1-10月，…; 2．10月当月…)? A decimal point never stands before a month's or a year's
+ * number, so 1．1 there is item 1, not the number 1.1. */
+static gboolean list_number_period(const char *out, const char *o, const char *next,
+                                   const char *end)
+{
+    if (o - out < 1 || o - out > 2 || !g_ascii_isdigit(out[0]) || !g_ascii_isdigit(o[-1]))
+        return FALSE;
+    const char *q = next;
+    while (q < end && g_ascii_isdigit(*q) && q - next < 4)
+        q++;
+    if (q == next)
+        return FALSE;
+    static const char *const AFTER[] = {"-", "—", "－", "–", "月", "年", NULL};
+    for (const char *const *w = AFTER; *w; w++)
+        if ((gsize)(end - q) >= strlen(*w) && memcmp(q, *w, strlen(*w)) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* After the '.' written at o[-1] for `c`: a space when it is a list number's (1．1-10月: item
+ * 1, then its span; ". " is no longer than "．"). Returns the new end of the output. */
+static char *list_number_space(const char *out, char *o, gunichar c, const char *next,
+                               const char *end, JunkCount *k)
+{
+    if (c != 0xFF0E || !list_number_period(out, o - 1, next, end))
+        return o;
+    *o++ = ' ';
+    count_ascii(k, ' ');
+    return o;
+}
+
 /* Collapse white space (a line break next to a wide character is no space at all), drop
  * invisible characters, trim, and normalise as jb_normalize does, into `out` (room for
  * n + 1 bytes: the result is never longer than `s`, since a space stands for at least one
@@ -324,6 +357,7 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
         } else if (!plain && (ascii = jb_normalize_ascii(c)) != 0) {
             *o++ = ascii;
             count_ascii(&k, (guchar)ascii);
+            o = list_number_space(out, o, c, next, end, &k);
         } else {
             memcpy(o, p, (gsize)(next - p));
             if (!plain) /* (a run is counted already) */
