@@ -192,7 +192,7 @@ gboolean jb_extract_resolve_time(const TimeRef *t, const JbPeriod *ctx, const Ti
             }
             if (r->role == TIME_PERIOD)
                 y = t->rel == REL_YEAR ? year_of_span(&r->p, a) : jb_period_year(&r->p);
-            else if (!any)
+            else if (!any && r->role != TIME_BASE)
                 any = jb_period_year(&r->p);
             base_y = base_y ? base_y : base_year_of(r);
         }

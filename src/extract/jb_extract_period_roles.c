@@ -24,6 +24,15 @@ static gboolean index_base_after(const char *e, const char *limit)
     return FALSE;
 }
 
+/* 去年四季度基数较高, 上年同期的低基数: the base a change runs from, named as a reason. */
+static gboolean base_size_after(const char *e, const char *limit)
+{
+    for (int k = 0; k < 5 && e < limit && !clause_mark_at(e, limit); k++, e = g_utf8_next_char(e))
+        if (any_lit(e, limit, (const char *const[]){"基数", "基數", NULL}))
+            return TRUE;
+    return FALSE;
+}
+
 /* ---- roles ------------------------------------------------------------------------------- */
 
 /* A time after these words is a base of comparison, not the figures' period. */
@@ -623,8 +632,8 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         t->role = TIME_BASE;
     } else if (month_since(t, s, p, e, limit, anchor)) {
         /* 今年9月以来，各地共举办…: from the month's first day to the published day */
-    } else if (since_after(e, limit) || index_base_after(e, limit)) {
-        t->role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）: a base */
+    } else if (since_after(e, limit) || index_base_after(e, limit) || base_size_after(e, limit)) {
+        t->role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）, 去年四季度基数较高: a base */
     } else if (level_at(s, p, e, limit) &&
                (figure_after_de(e, limit) ||
                 (ends_with_any(s, p, (const char *const[]){"由", "从", "從", NULL}) &&
