@@ -199,6 +199,37 @@ static gboolean superseded(const char *s, const char *qs)
     return revised;
 }
 
+/* Is the number at qs one a spoken correction withdraws (此前有媒体报道…为96个，准确数字是69个): the
+ * next clause opens with the right figure's words (准确数字是, 实际是, 应该是), and the figure's own
+ * clause says it was reported (报道, 此前, 网传): 计划投资100亿元，实际是120亿元 keeps the plan's. */
+static gboolean withdrawn_in_speech(const char *s, const char *qs, const char *qe, const char *end)
+{
+    static const char *const RIGHT[] = {
+        "准确数字是", "准确数字为", "準確數字是",   "準確數字為",   "正确数字是", "正确数字为",
+        "正確數字是", "正確數字為", "实际是",       "實際是",       "实际应为",   "實際應為",
+        "应该是",     "應該是",     "准确的数字是", "準確的數字是", NULL};
+    static const char *const SAID[] = {"报道", "報道", "此前", "網傳", "网传",
+                                       "传言", "傳言", "报称", "報稱", NULL};
+    const char *comma = NULL; /* (the clause's end: a comma within 8 characters of the figure) */
+    for (const char *p = qe; p < end && p - qe < 3 * 8 && !comma; p = g_utf8_next_char(p))
+        if (starts(p, end, "，") || starts(p, end, ","))
+            comma = p + (*p == ',' ? 1 : strlen("，"));
+        else if (starts(p, end, "。") || starts(p, end, "；"))
+            return FALSE;
+    gboolean right = FALSE;
+    for (const char *const *w = RIGHT; comma && *w && !right; w++)
+        right = starts(comma, end, *w);
+    if (!right)
+        return FALSE;
+    const char *cs = qs; /* (back to the figure's clause's start, 60 characters at most) */
+    for (int n = 0; cs > s && n < 60 && !ends(s, cs, "，") && !ends(s, cs, "。"); n++)
+        cs = g_utf8_prev_char(cs);
+    for (const char *const *w = SAID; *w; w++)
+        if (jb_find(cs, qs, *w, strlen(*w)))
+            return TRUE;
+    return FALSE;
+}
+
 /* Is the number at [qs, qe) one a correction withdraws: inside a quotation (“前10月…同比下降4.1%”
  * 应为“下降3.6%”, “出口增长21%”有误: its closing mark followed by 应为 or 有误, its opening one
  * before it in the sentence, however far), or after 误写为? */
@@ -207,7 +238,7 @@ gboolean jb_extract_withdrawn(const char *s, const char *qs, const char *qe, con
     /* (the value a correction says was written wrongly: 原稿误写为5.42亿元, 误写为“X”) */
     static const char *const MISWRITTEN[] = {"误写为",   "誤寫為", "错写为", "錯寫為", "误写为“",
                                              "誤寫為「", "误作",   "誤作",   NULL};
-    if (ends_any(s, qs, MISWRITTEN) || superseded(s, qs))
+    if (ends_any(s, qs, MISWRITTEN) || superseded(s, qs) || withdrawn_in_speech(s, qs, qe, end))
         return TRUE;
     const char *close = NULL;
     if (!jb_find3(qe, qe + MIN(end - qe, 3 * 24), "”"))
