@@ -594,10 +594,10 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         return TRUE; /* 销售额过亿元的企业: a class of things, not a figure */
     /* (after a verb that gets or counts it, a hedged amount is an amount: 已拿到超过1500台的订单) */
     static const char *const GOT[] = {
-        "拿到", "获得", "獲得", "收到", "斩获", "斬獲", "签下", "簽下", "吸引",
-        "带动", "帶動", "实现", "實現", "完成", "达成", "達成", "累计", "累計",
-        "共有", "有",   "新增", "吸纳", "吸納", "组织", "組織", "举办", "舉辦",
-        "开展", "開展", "提供", "推出", "新建", "建成", "培训", "培訓", NULL};
+        "拿到", "拿下", "揽下", "攬下", "赢得", "贏得", "录得", "錄得", "获得", "獲得", "收到",
+        "斩获", "斬獲", "签下", "簽下", "吸引", "带动", "帶動", "实现", "實現", "完成", "达成",
+        "達成", "累计", "累計", "共有", "有",   "新增", "吸纳", "吸納", "组织", "組織", "举办",
+        "舉辦", "开展", "開展", "提供", "推出", "新建", "建成", "培训", "培訓", NULL};
     gboolean got = ends_any(sent, qs, GOT);
     if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") &&
         group_counted_after(qe + strlen("的"), sent_end))
