@@ -252,6 +252,42 @@ static gboolean vague_cell(const char *cell)
            g_str_has_prefix(cell, "若干");
 }
 
+/* The unit stated for a cell: its header's brackets, its row's unit column, its label's
+ * brackets, its table's (owned; NULL). */
+static char *stated_unit(const char *head, const char *row_unit, const char *label,
+                         const char *table_unit)
+{
+    char *u = head ? jb_table_bracket_unit(head) : NULL;
+    if (!u && row_unit && row_unit[0])
+        u = g_strdup(row_unit);
+    if (!u)
+        u = jb_table_bracket_unit(label);
+    if (!u && table_unit)
+        u = g_strdup(table_unit);
+    return u;
+}
+
+/* A cell of a number and its magnitude only (3.2万 in a row 上线新剧数量（部）) takes the stated
+ * unit when that unit has no magnitude of its own (部, 元, 人: not 万元, %): q put right. */
+static void counted_cell(const char *cell, const char *u, JbQuantity *q)
+{
+    static const char *const MAG[] = {"万", "萬", "亿", "億", NULL};
+    gsize n = strlen(cell);
+    gboolean mag = FALSE;
+    for (const char *const *m = MAG; *m && !mag; m++)
+        mag = n > strlen(*m) && g_str_has_suffix(cell, *m);
+    if (!mag || !u || strchr(u, '%'))
+        return;
+    for (const char *const *m = MAG; *m; m++)
+        if (strstr(u, *m) || strstr(u, "千") || strstr(u, "百"))
+            return;
+    g_autofree char *digits = g_strndup(cell, n - strlen("万"));
+    g_autofree char *with = g_strconcat(cell, u, NULL);
+    JbQuantity counted;
+    if (jb_table_plain_number(digits) && jb_number_parse(with, &counted, NULL) && counted.unit[0])
+        *q = counted;
+}
+
 static gboolean cell_quantity(const char *cell, const char *head, const char *row_unit,
                               const char *label, const char *table_unit, JbQuantity *q)
 {
@@ -277,17 +313,16 @@ static gboolean cell_quantity(const char *cell, const char *head, const char *ro
     }
     gboolean plain = jb_table_plain_number(cell) ||
                      jb_table_plain_range(cell); /* (a range: the unit after it) */
-    if (jb_number_parse(cell, q, NULL) && (q->unit[0] || !plain))
+    if (jb_number_parse(cell, q, NULL) && (q->unit[0] || !plain)) {
+        if (!q->unit[0]) {
+            g_autofree char *u = stated_unit(head, row_unit, label, table_unit);
+            counted_cell(cell, u, q);
+        }
         return TRUE;
+    }
     if (!plain)
         return FALSE;
-    g_autofree char *u = head ? jb_table_bracket_unit(head) : NULL;
-    if (!u && row_unit && row_unit[0])
-        u = g_strdup(row_unit);
-    if (!u)
-        u = jb_table_bracket_unit(label);
-    if (!u && table_unit)
-        u = g_strdup(table_unit);
+    g_autofree char *u = stated_unit(head, row_unit, label, table_unit);
     g_autofree char *with = g_strconcat(cell, u ? u : "", NULL);
     if (u && jb_number_parse(with, q, NULL))
         return TRUE;
