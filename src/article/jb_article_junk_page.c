@@ -98,6 +98,17 @@ gboolean jb_junk_nav_bar(const JunkPara *j)
     return t > j->p && t < e && nav_line(j->p, t);
 }
 
+const char *jb_junk_bracketed_counter(const char *p)
+{
+    const char *in = starts_with(p, "【") ? p + strlen("【") : NULL;
+    const char *close = in ? strstr(in, "】") : NULL;
+    if (!close || close - in > 3 * 12)
+        return NULL;
+    g_autofree char *inside = g_strndup(in, (gsize)(close - in));
+    int tools = 0;
+    return jb_junk_counters_to_end(inside, &tools) == 1 && tools == 0 ? close + strlen("】") : NULL;
+}
+
 /* Links written in brackets and the page's tools, nothing else (【返回目录】【上一篇】【下一篇】,
  * [打印] [关闭], a paper's e-edition: 【上一版】【下一版】 放大 缩小 默认, 字号：大 中 小
  * 【打印本页】): two links or more, each of up to 8 characters, or three tokens of tools;

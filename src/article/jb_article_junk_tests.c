@@ -34,21 +34,21 @@ static const char *scan_count(const char *p)
         p = q;
     if (*p == '+')
         p++;
-    if (starts_with(p, "次"))
-        p += strlen("次");
+    if (starts_with(p, "次") || starts_with(p, "条") || starts_with(p, "條"))
+        p += strlen("次"); /* (10万次, 留言 126条) */
     return p;
 }
 
 /* A page's counters' words (阅读 1234, 点赞 256; a 公众号's 赞 386 在看 97 留言 24; a Hong Kong
  * page's 讚好 312), longest first where one begins another. */
 static const Lit COUNTER_WORDS[] = {
-    LIT("阅读量"), LIT("阅读数"), LIT("阅读"),   LIT("浏览量"), LIT("浏览次数"), LIT("浏览"),
-    LIT("点击量"), LIT("点击数"), LIT("播放量"), LIT("热度"),   LIT("点赞"),     LIT("评论"),
-    LIT("收藏"),   LIT("转发"),   LIT("分享"),   LIT("阅"),     LIT("获赞"),     LIT("赞"),
-    LIT("在看"),   LIT("留言"),   LIT("喜欢"),   LIT("粉丝"),   LIT("粉絲"),     LIT("关注"),
-    LIT("關注"),   LIT("微博"),   LIT("閱讀量"), LIT("閱讀"),   LIT("瀏覽量"),   LIT("瀏覽次數"),
-    LIT("瀏覽"),   LIT("點擊量"), LIT("點讚"),   LIT("評論"),   LIT("轉發"),     LIT("讚好"),
-    LIT("讚")};
+    LIT("阅读量"), LIT("阅读数"),   LIT("阅读"),     LIT("浏览量"), LIT("浏览次数"), LIT("浏览"),
+    LIT("点击量"), LIT("点击数"),   LIT("播放量"),   LIT("热度"),   LIT("点赞"),     LIT("评论"),
+    LIT("收藏"),   LIT("转发"),     LIT("分享"),     LIT("阅"),     LIT("获赞"),     LIT("赞"),
+    LIT("在看"),   LIT("网友留言"), LIT("網友留言"), LIT("留言"),   LIT("喜欢"),     LIT("粉丝"),
+    LIT("粉絲"),   LIT("关注"),     LIT("關注"),     LIT("微博"),   LIT("閱讀量"),   LIT("閱讀"),
+    LIT("瀏覽量"), LIT("瀏覽次數"), LIT("瀏覽"),     LIT("點擊量"), LIT("點讚"),     LIT("評論"),
+    LIT("轉發"),   LIT("讚好"),     LIT("讚")};
 
 /* The counter words' first characters (jb_junk_tests_init): where none starts, no word is
  * tried (a counter is looked for at every token of each short line with a digit). */
@@ -77,6 +77,8 @@ static const char *past_counter_marks(const char *q)
     }
 }
 
+static const char *bracketed_tool(const char *p);
+
 /* How many counters run from p to the end (阅读 1.8万 · 点赞 256 · 转发 41, 1.2万阅读), each a
  * counter's word with its count in either order, the page's tools among them (讚好 312 分享
  * 字體 大｜中｜小) counted in *tools; -1 when anything else is there. */
@@ -84,15 +86,20 @@ int jb_junk_counters_to_end(const char *p, int *tools)
 {
     int counters = 0;
     for (p = past_counter_marks(p); *p; p = past_counter_marks(p)) {
-        const char *q = after_counter_word(p);
+        const char *q = jb_junk_bracketed_counter(p); /* (【网友留言 126条】) */
         if (q) {
+            p = q;
+            counters++;
+            continue;
+        }
+        if ((q = after_counter_word(p)) != NULL) {
             q = scan_count(past_label_colon(q));
         } else if ((q = scan_count(p))) {
             while (*q == ' ')
                 q++;
             q = after_counter_word(q);
         }
-        if (!q && (q = jb_article_past_tool_word(p)) != NULL) {
+        if (!q && ((q = bracketed_tool(p)) || (q = jb_article_past_tool_word(p)))) {
             (*tools)++;
             p = q;
             continue;

@@ -604,6 +604,8 @@ int jb_junk_counters_to_end(const char *p, int *tools);
 /* jb_article_junk_page.c: where a page's counters glued after a paragraph's last sentence
  * begin (…不构成投资建议。阅读 2.1万 · 点赞 356), or `len` when none are. */
 gsize jb_junk_counters_tail(const char *p, gsize len);
+/* Past a page's counter in brackets at p (【网友留言 126条】), or NULL. */
+const char *jb_junk_bracketed_counter(const char *p);
 gboolean jb_junk_meta_line(const JunkPara *j);
 gboolean jb_junk_dated_headline(const JunkPara *j);
 gboolean jb_junk_only_number(const JunkPara *j);
