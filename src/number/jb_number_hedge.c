@@ -77,12 +77,31 @@ gsize jb_number_below_zero_at(const Ctx *c, gsize p)
     return AT(c, p, "零下") && is_digit_at(c, p + strlen("零下")) ? strlen("零下") : 0;
 }
 
+/* Is the numeral at p a later member of a list of ordinals sharing one 第 (分列第二、三位,
+ * 第1、2名): 、 before it, and before that a numeral of up to 3 characters after 第? */
+static gboolean ordinal_member(const Ctx *c, gsize p)
+{
+    if (!before_lit(c, p, 0, "、", strlen("、")))
+        return FALSE;
+    gsize k = p - strlen("、");
+    for (int n = 0; n < 3 && k > c->lo; n++) {
+        gsize b = k - 1;
+        while (b > c->lo && (c->t[b] & 0xC0) == 0x80)
+            b--; /* (back to the character's first byte) */
+        gsize len;
+        if (!g_ascii_isdigit(c->t[b]) && !cn_numeral(cp_at(c, b, &len)))
+            break;
+        k = b;
+    }
+    return k < p - strlen("、") && before_lit(c, k, 0, "第", strlen("第"));
+}
+
 /* Hedge words before the numeral at p: 第 (fails), a sign, 上/数/几 (上百), and up to three
  * prefix words (最高不超过). Sets e->start, the qualifier and e->hedged. */
 Reason jb_number_look_back(const Ctx *c, gsize p, Expr *e)
 {
     gsize s = p;
-    if (before_lit(c, p, 0, "第", strlen("第")))
+    if (before_lit(c, p, 0, "第", strlen("第")) || ordinal_member(c, p))
         return WHY_ORDINAL;
     static const char *const WEEKDAY[] = {"星期", "礼拜", "禮拜", "周", "週", NULL};
     if (!is_digit_at(c, p))
