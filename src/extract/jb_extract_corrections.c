@@ -216,10 +216,18 @@ static gboolean withdrawn_in_speech(const char *s, const char *qs, const char *q
             comma = p + (*p == ',' ? 1 : strlen("，"));
         else if (starts(p, end, "。") || starts(p, end, "；"))
             return FALSE;
-    gboolean right = FALSE;
+    const char *right = NULL; /* (the right figure's words, then a figure within 4 characters:
+                               * not 据报道…为500万吨，实际是历史最高) */
     for (const char *const *w = RIGHT; comma && *w && !right; w++)
-        right = starts(comma, end, *w);
-    if (!right)
+        right = starts(comma, end, *w) ? comma + strlen(*w) : NULL;
+    gboolean figure = FALSE;
+    for (int n = 0; right && right < end && n < 4 && !figure; n++) {
+        gunichar ch = g_utf8_get_char(right);
+        figure = g_ascii_isdigit(*right) ||
+                 (ch < 0x10000 && g_utf8_strchr("零一二两兩三四五六七八九十百千万萬", -1, ch));
+        right = g_utf8_next_char(right);
+    }
+    if (!figure)
         return FALSE;
     const char *cs = qs; /* (back to the figure's clause's start, 60 characters at most) */
     for (int n = 0; cs > s && n < 60 && !ends(s, cs, "，") && !ends(s, cs, "。"); n++)
