@@ -374,7 +374,12 @@ Tense figure_tense(const Ctx *c, Figure *f)
     if (f->have_time && t->event && ((actual_here && !forecast_here) || t->names_noun))
         f->have_time = FALSE; /* 去年推出的计划已惠及1.5万户: the launch's time, not the total's */
     /* (a running total over a period still to come is a target: “十四五”时期…累计建成…不少于80个) */
-    gboolean actual = !forecast_here && actual_here && !(f->have_time && t->end > cs0) &&
+    /* (a time of its clause no later than the published day, 目前已有…412家: done still) */
+    gboolean own_time_ahead = f->have_time && t->end > cs0 &&
+                              !(t->has_val && !t->future_word &&
+                                c->anchor.day.kind == JB_POINT_DAY &&
+                                jb_period_end_day(&t->val) <= jb_point_end_day(&c->anchor.day));
+    gboolean actual = !forecast_here && actual_here && !own_time_ahead &&
                       !(f->have_time && t->future_word) && !running_ahead(c, f, now_here);
     if (forecast && (past_level(c, f) || now_level(cs0, qs)))
         forecast = FALSE;
