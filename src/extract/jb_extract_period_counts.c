@@ -97,7 +97,8 @@ static gboolean cohort_count_at(const char *w, const char *limit)
 {
     const char *q = any_lit(w, limit, (const char *const[]){"毕业生", "畢業生", NULL});
     static const char *const AHEAD[] = {"预计", "預計", "将", "將", NULL};
-    static const char *const LINK[] = {"约", "約", "共", "有", "达", "達", "为", "為", NULL};
+    static const char *const LINK[] = {"将", "將", "约", "約", "共", "有",
+                                       "达", "達", "为", "為", NULL};
     if (!q || !(q = any_lit(q, limit, AHEAD)))
         return FALSE;
     for (const char *l; (l = any_lit(q, limit, LINK));)
@@ -145,6 +146,10 @@ const char *cohort_ref(const char *s, const char *p, const char *limit, const Ti
             t->p = point_period(JB_POINT_YEAR, y, 0, 0);
             return e;
         }
+    if (anchor_year(a) && y < anchor_year(a)) { /* 比2025届的91.4%: an earlier cohort's */
+        t->p = point_period(JB_POINT_YEAR, y, 0, 0);
+        return e;
+    }
     *no_time = TRUE; /* 2026届毕业生落实率: a cohort's name, no time */
     return NULL;
 }
