@@ -12,9 +12,10 @@
 #include "jb_extract_read_priv.h"
 
 /* Is there a quantity of `qs` between the start of the item (after the last ；) holding `at`
- * and `at`? */
+ * and `at`, not one inside the times before it (今日（十月三十日）公布，首九個月…: a date's
+ * numerals, no figure; a few of each looked at)? */
 static gboolean number_before_in_item(const char *sent, const char *item, const char *at,
-                                      const GArray *qs)
+                                      const GArray *qs, const GArray *refs, guint i)
 {
     /* the first quantity at or after the item's start (bisection): is it before `at`? */
     guint lo = 0, hi = qs->len;
@@ -24,6 +25,18 @@ static gboolean number_before_in_item(const char *sent, const char *item, const 
             lo = mid + 1;
         else
             hi = mid;
+    }
+    for (guint n = 0; lo < qs->len && n < 4; lo++, n++) {
+        const char *x = sent + g_array_index(qs, JbQuantity, lo).start;
+        if (x >= at)
+            return FALSE;
+        gboolean in_time = FALSE;
+        for (guint k = i; k-- > 0 && k + 4 >= i && !in_time;) {
+            const TimeRef *t = &g_array_index(refs, TimeRef, k);
+            in_time = t->at <= x && x < t->end;
+        }
+        if (!in_time)
+            return TRUE;
     }
     return lo < qs->len && sent + g_array_index(qs, JbQuantity, lo).start < at;
 }
@@ -71,9 +84,10 @@ void after_figures(GArray *refs, guint i, const char *sent, const char *end, con
     TimeRef *r = &g_array_index(refs, TimeRef, i);
     /* (not a level's time: 由2020年的63.2%提高到2025年的69.5%, the period it reaches) */
     gboolean level = starts(r->end, end, "的") && r->end + 3 < end && g_ascii_isdigit(r->end[3]);
-    if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs))
+    if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs, refs, i))
         r->local = r->after_item = TRUE;
-    else if (!r->local && week_or_weekday(r, end) && number_before_in_item(sent, sent, r->at, qs) &&
+    else if (!r->local && week_or_weekday(r, end) &&
+             number_before_in_item(sent, sent, r->at, qs, refs, i) &&
              session_in_force(refs, i, ctx, end))
         r->sentence_only = TRUE;
 }
