@@ -180,6 +180,10 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
         }
     }
     survey_findings(c, t, qs, &p);
+    /* (a target said in a span to date, 前三季度…。年初确定的目标是增长6%左右: the year's) */
+    if (!t && forecast && jb_period_freq(&p) == JB_FREQ_YTD &&
+        (jb_find(cs0, qs, "目标", 6) || jb_find(cs0, qs, "目標", 6)))
+        p = jb_period_of((JbPoint){JB_POINT_YEAR, p.start.year, 0, 0});
     jb_period_format(&p, out);
 }
 
