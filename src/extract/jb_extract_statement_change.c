@@ -383,8 +383,8 @@ static gboolean compared_then_change(const char *a, const char *qs)
 /* A change measured from a base of comparison that is a point in time (比年初增加6428亿元,
  * 较8月末下跌16.9%, 比上年末增加9万人, 分别比2020年底增加1.9万公里和1.2万公里) is the change
  * over the span from the base to the figure's time: `period` (a point) becomes that span
- * (2025-01/2025-10; 2025-09; 2024; 2021/2025). The members of a list after the first take
- * its base. */
+ * (2025-01/2025-10; 2025-09; 2024; 2021/2025; not over years to a level to date, 目前…比2020年
+ * 末减少: the level's time). The members of a list after the first take its base. */
 /* Is [a, b) — from a change since a base to the next figure — a part of it: 其中 (or, after
  * a part, another clause) naming a thing and a change verb, no other clause mark between? */
 static gboolean part_of_change(const char *a, const char *b, gboolean after_part)
@@ -503,7 +503,8 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
         return; /* (the figure's time is a point, not a span already) */
     JbPoint last = jb_point_of_days(jb_period_end_day(&p) - 1);
     JbPoint to = {JB_POINT_MONTH, last.year, last.n, 0};
-    if (jb_point_first_day(&from.start) > jb_point_first_day(&to))
+    if (jb_point_first_day(&from.start) > jb_point_first_day(&to) ||
+        (from.start.year < to.year && !(last.n == 12 && last.day == 31)))
         return;
     c->change_end = qe;
     c->change_from = from;
