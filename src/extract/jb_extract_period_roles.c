@@ -626,12 +626,12 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
     } else if (year_since(t, s, p, e, limit, anchor)) {
         /* 自2022年开展集采以来，…累计…: from that year to the published one (before 自 as a
          * comparison's start) */
+    } else if (month_since(t, s, p, e, limit, anchor)) {
+        /* 今年9月以来, 自…實施以來 (not a comparison's 自): from the month's first day on */
     } else if ((after_comparison(s, p) || compared_with(s, p, e, limit)) &&
                !start_after(e, limit) && !(from_level(s, p) && figure_after_de(e, limit)) &&
                !viewpoint(s, p, e, limit)) {
         t->role = TIME_BASE;
-    } else if (month_since(t, s, p, e, limit, anchor)) {
-        /* 今年9月以来，各地共举办…: from the month's first day to the published day */
     } else if (since_after(e, limit) || index_base_after(e, limit) || base_size_after(e, limit)) {
         t->role = TIME_BASE; /* 2003年第三季以來, （上年同月=100）, 去年四季度基数较高: a base */
     } else if (level_at(s, p, e, limit) &&
