@@ -20,4 +20,8 @@ extern const char *const jb_extract_to_date_words[];
  * them. */
 void jb_extract_survey_period(const Ctx *c, gboolean day_too, JbPeriod *p);
 
+/* jb_extract_fieldwork.c: `p`, a survey finding's period at qs, made the survey's months when
+ * the time t before it (NULL: none) is no time of the finding's own (statement_period). */
+void jb_extract_survey_findings(const Ctx *c, const TimeRef *t, const char *qs, JbPeriod *p);
+
 #endif

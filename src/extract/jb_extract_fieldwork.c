@@ -57,3 +57,36 @@ void jb_extract_survey_period(const Ctx *c, gboolean day_too, JbPeriod *p)
         !(day && jb_period_first_day(&c->fieldwork) > jb_period_first_day(p)))
         *p = c->fieldwork;
 }
+
+/* Is the time t before a survey's finding at qs no time of the finding's own: the year in the
+ * report's name (《2026年…调查报告》, 2026年…调研报告 before the finding), the respondents'
+ * past year (过去一年: asked of them when surveyed) or the survey compared with (较2025年调研)? */
+static gboolean survey_time(const Ctx *c, const TimeRef *t, const char *qs)
+{
+    if ((t->rel == REL_YEAR && (starts(t->at, t->end, "过去") || starts(t->at, t->end, "過去"))) ||
+        t->role == TIME_BASE)
+        return TRUE; /* (not 全年: the whole year, often a forecast's) */
+    const char *open = g_strrstr_len(c->sentence_start, t->at - c->sentence_start, "《");
+    if (open && g_strstr_len(open, qs - open, "》") && !g_strstr_len(open, t->at - open, "》"))
+        return TRUE;
+    /* (a name not in book marks: the words after the year up to 报告 hold no mark) */
+    gssize n = MIN(qs - t->end, 3 * LOOK_BACK); /* (a name's length, in bytes: not a clause's) */
+    const char *r = g_strstr_len(t->end, n, "报告");
+    r = r ? r : g_strstr_len(t->end, n, "報告");
+    if (!r)
+        return FALSE;
+    for (const char *x = t->end; x < r; x = g_utf8_next_char(x))
+        if (g_unichar_ispunct(g_utf8_get_char(x)))
+            return FALSE;
+    return TRUE;
+}
+
+/* A survey's finding (a share of respondents, an average) named no time but the year of the
+ * report's name (《2026年…调查报告》显示，近六成受访者…), the year in force or the published day:
+ * the months the survey was done in, when the article says them (jb_extract_fieldwork), of
+ * that year and not after the day. */
+void jb_extract_survey_findings(const Ctx *c, const TimeRef *t, const char *qs, JbPeriod *p)
+{
+    if (c->have_fieldwork && (!t || survey_time(c, t, qs)))
+        jb_extract_survey_period(c, !t, p);
+}

@@ -90,39 +90,6 @@ static gboolean opening_day_only(const Ctx *c, const JbPeriod *p)
            jb_period_end_day(p) == jb_period_end_day(&c->opening_day);
 }
 
-/* Is the time t before a survey's finding at qs no time of the finding's own: the year in the
- * report's name (《2026年…调查报告》, 2026年…调研报告 before the finding), the respondents'
- * past year (过去一年: asked of them when surveyed) or the survey compared with (较2025年调研)? */
-static gboolean survey_time(const Ctx *c, const TimeRef *t, const char *qs)
-{
-    if ((t->rel == REL_YEAR && (starts(t->at, t->end, "过去") || starts(t->at, t->end, "過去"))) ||
-        t->role == TIME_BASE)
-        return TRUE; /* (not 全年: the whole year, often a forecast's) */
-    const char *open = g_strrstr_len(c->sentence_start, t->at - c->sentence_start, "《");
-    if (open && g_strstr_len(open, qs - open, "》") && !g_strstr_len(open, t->at - open, "》"))
-        return TRUE;
-    /* (a name not in book marks: the words after the year up to 报告 hold no mark) */
-    gssize n = MIN(qs - t->end, 3 * LOOK_BACK); /* (a name's length, in bytes: not a clause's) */
-    const char *r = g_strstr_len(t->end, n, "报告");
-    r = r ? r : g_strstr_len(t->end, n, "報告");
-    if (!r)
-        return FALSE;
-    for (const char *x = t->end; x < r; x = g_utf8_next_char(x))
-        if (g_unichar_ispunct(g_utf8_get_char(x)))
-            return FALSE;
-    return TRUE;
-}
-
-/* A survey's finding (a share of respondents, an average) named no time but the year of the
- * report's name (《2026年…调查报告》显示，近六成受访者…), the year in force or the published day:
- * the months the survey was done in, when the article says them (jb_extract_fieldwork), of
- * that year and not after the day. */
-static void survey_findings(const Ctx *c, const TimeRef *t, const char *qs, JbPeriod *p)
-{
-    if (c->have_fieldwork && (!t || survey_time(c, t, qs)))
-        jb_extract_survey_period(c, !t, p);
-}
-
 /* The period of a figure: a 分别 list's year, its time, the time carried from the
  * paragraph's earlier sentences, the story's opening period, else the published day (a
  * trading day for a market figure; last year for a running total in January or
@@ -179,7 +146,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
             return;
         }
     }
-    survey_findings(c, t, qs, &p);
+    jb_extract_survey_findings(c, t, qs, &p);
     /* (a target said in a span to date, 前三季度…。年初确定的目标是增长6%左右: the year's) */
     if (!t && forecast && jb_period_freq(&p) == JB_FREQ_YTD &&
         (jb_find(cs0, qs, "目标", 6) || jb_find(cs0, qs, "目標", 6)))
