@@ -206,12 +206,12 @@ floor period-exact 0.92
 floor bound 0.98
 floor forecast 0.98
 written written25
-floor precision 0.97
-floor recall 0.88
-floor period-year 0.97
-floor period-exact 0.82
+floor precision 0.98
+floor recall 0.98
+floor period-year 0.99
+floor period-exact 0.86
 floor bound 0.99
-floor forecast 0.98
+floor forecast 0.99
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
