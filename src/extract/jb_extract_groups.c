@@ -159,9 +159,7 @@ gboolean category_name(const JbQuantity *q, const char *cs, const char *qs, cons
 gboolean digest_item_count(const JbQuantity *q, const char *sent, const char *qs)
 {
     static const char *const ITEMS[] = {"条", "條", "则", "則", "篇", NULL};
-    gboolean items = FALSE;
-    for (const char *const *u = ITEMS; *u && !items; u++)
-        items = same_str(q->unit, *u);
+    gboolean items = g_strv_contains(ITEMS, q->unit);
     if (!items || q->qualifier[0] || !(ends(sent, qs, "共") || ends(sent, qs, "本期")))
         return FALSE;
     static const char *const SELF[] = {"本期", "本栏",   "本欄",   "本文",   "本篇", "本辑",
@@ -199,9 +197,7 @@ gboolean latin_amount_verb(const JbQuantity *q, const char *sent, const char *qs
                                        "投產", "交付", "签订", "簽訂", "招标", "招標", "建设",
                                        "建設", "规划", "規劃", "累计", "累計", "完成", "实现",
                                        "實現", "获得", "獲得", "斩获", "斬獲", NULL};
-    gboolean scale = FALSE;
-    for (const char *const *u = SCALE; *u && !scale; u++)
-        scale = same_str(q->unit, *u);
+    gboolean scale = g_strv_contains(SCALE, q->unit);
     for (const char *const *w = VERB; *w && scale; w++)
         if (ends(sent, qs, *w))
             return TRUE;

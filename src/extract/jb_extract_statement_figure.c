@@ -199,9 +199,7 @@ static gboolean time_spent(const JbQuantity *q, const char *cs, const char *qs, 
                            const char *end)
 {
     static const char *const SPANS[] = {"年", "个月", "個月", "周", "週", "天", NULL};
-    gboolean span = FALSE;
-    for (const char *const *u = SPANS; *u && !span; u++)
-        span = same_str(q->unit, *u);
+    gboolean span = g_strv_contains(SPANS, q->unit);
     if (!span || !(ends(cs, qs, "用") || ends(cs, qs, "花") || ends(cs, qs, "花费")))
         return FALSE;
     return starts(qe, end, "时间") || starts(qe, end, "時間") || starts(qe, end, "左右时间") ||
@@ -543,9 +541,7 @@ static gboolean averaging_window(const JbQuantity *q, const char *qe, const char
     const char *w0 = starts(qe, end, "的") ? qe + strlen("的") : qe; /* (三个月的移动平均) */
     if (!starts(w0, end, "移") && !starts(w0, end, "滚") && !starts(w0, end, "滾"))
         return FALSE; /* (the words first: most figures have none of 移 滚 滾 after them) */
-    gboolean window = FALSE;
-    for (const char *const *w = WINDOW; *w && !window; w++)
-        window = same_str(q->unit, *w);
+    gboolean window = g_strv_contains(WINDOW, q->unit);
     for (const char *const *a = AVERAGE; *a && window; a++)
         if (starts(w0, end, *a))
             return TRUE;
