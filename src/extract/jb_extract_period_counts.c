@@ -146,11 +146,13 @@ const char *cohort_ref(const char *s, const char *p, const char *limit, const Ti
             t->p = point_period(JB_POINT_YEAR, y, 0, 0);
             return e;
         }
-    if (anchor_year(a) && y < anchor_year(a)) { /* 比2025届的91.4%: an earlier cohort's */
+    /* 比2025届的91.4%, and a cohort graduated this year (2026届毕业生平均月收入 in a report
+     * of December 2026; round 25): the cohort's year, not the day it is reported */
+    if (anchor_year(a) && y <= anchor_year(a)) {
         t->p = point_period(JB_POINT_YEAR, y, 0, 0);
         return e;
     }
-    *no_time = TRUE; /* 2026届毕业生落实率: a cohort's name, no time */
+    *no_time = TRUE; /* 2027届毕业生签约率 said in 2026: a cohort's name, measured when said */
     return NULL;
 }
 

@@ -278,6 +278,19 @@ static void since_new_year_to(const Ctx *c, GArray *refs, guint i, const JbPerio
     }
 }
 
+/* What time i of the sentence stands for: 当天 the day last named; a cohort of this year (2026届)
+ * none under a note of the day the data are as of (数据统计截至…。2026届毕业生共…人). */
+static gboolean resolve_ref(Ctx *c, GArray *refs, guint i, const JbPeriod *against)
+{
+    TimeRef *r = &g_array_index(refs, TimeRef, i);
+    if (r->rel == REL_THAT_DAY)
+        return c->have_last_day ? (r->val = c->last_day, TRUE)
+                                : jb_extract_default_day(&c->anchor, c->sentence_market, &r->val);
+    if (c->have_declared && r->p.start.year == c->anchor.day.year && ends(r->at, r->end, "届"))
+        return FALSE;
+    return jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+}
+
 /* Is the sentence [sent, end), with no figure of its own, a note of the day its data are as
  * of, the time r (本报告数据统计截至2026年8月31日，来源于…; 数据截至9月末)? It holds for what
  * follows, as a bracketed 下同 does. */
@@ -600,12 +613,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
             (ends(sent, r->at, "预计") || ends(sent, r->at, "預計") || ends(sent, r->at, "预期") ||
              ends(sent, r->at, "預期") || plan_after(r->end, end)))
             against = &c->future_year;
-        if (r->rel == REL_THAT_DAY) /* 12月31日跨年夜，…。当天…: that day */
-            r->has_val = c->have_last_day
-                             ? (r->val = c->last_day, TRUE)
-                             : jb_extract_default_day(&c->anchor, c->sentence_market, &r->val);
-        else
-            r->has_val = jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
+        r->has_val = resolve_ref(c, refs, i, against);
         if (r->has_val && i > 0)
             since_to_day(refs, i);
         since_event_to_day(c, sent, r);
