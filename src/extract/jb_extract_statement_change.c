@@ -437,8 +437,8 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
         gboolean point = ends(r->at, r->end, "末") || ends(r->at, r->end, "底") ||
                          ends(r->at, r->end, "初") ||
                          (r->has_val && r->val.start.kind == JB_POINT_DAY &&
-                          r->rel != REL_YEAR_AGO && r->rel != REL_SAME &&
-                          r->rel != REL_DAYS_AGO && !ends(r->at, r->end, "旬"));
+                          r->rel != REL_YEAR_AGO && r->rel != REL_SAME && r->rel != REL_DAYS_AGO &&
+                          !ends(r->at, r->end, "旬"));
         /* (较上周五; not 较一周前, the day's move, nor 比10月中旬, a third of a month compared
          * with: the figure keeps its day) */
         /* (比上年同期 at 截至12月5日 resolves to a day a year back, yet is the period
