@@ -556,8 +556,8 @@ static const char *const LEVEL_VERBS[] = {
     "提升到", "上升到", "上升至", "攀升至", "达",   "達",     "为",     "為",     NULL};
 const char *const *const jb_extract_level_verbs = LEVEL_VERBS;
 
-/* A stock's level in a running span of months (1—10月…净增1.12亿户，总数达11.47亿户) or of days
- * to date (今年以来，…新增企业1.2万家，企业总数达到15.6万家): at the span's last month or day. */
+/* A stock's level (总数达, 余额是, 余额降至) in a running span of months (1—10月…净增1.12亿户，
+ * 总数达11.47亿户) or of days to date (今年以来，…总数达到15.6万家): at the span's last month or day. */
 static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
 {
     JbPeriod p; /* (a span is written START/END: a period without '/' is none, not parsed) */
@@ -570,17 +570,18 @@ static void stock_at_span_end(const char *cs0, const char *qs, char period[JB_PE
                        jb_period_end_day(&p) - jb_period_first_day(&p) > 7;
     if (!months && !to_date)
         return;
-    for (const char *const *v = LEVEL_VERBS; *v; v++) {
-        if (!ends(cs0, qs, *v))
-            continue;
-        for (const char *const *n = jb_words_stock_noun; *n; n++)
-            if (ends(cs0, qs - strlen(*v), *n)) {
-                JbPeriod end = {p.end, p.end};
-                jb_period_format(&end, period);
-                return;
-            }
-        return;
-    }
+    static const char *const MORE[] = {"是", "降至", "回落至", "下降至", "减至", "減至", NULL};
+    const char *verb = NULL;
+    for (int l = 0; l < 2 && !verb; l++)
+        for (const char *const *v = l ? MORE : LEVEL_VERBS; *v && !verb; v++)
+            if (ends(cs0, qs, *v))
+                verb = qs - strlen(*v);
+    for (const char *const *n = jb_words_stock_noun; *n && verb; n++)
+        if (ends(cs0, verb, *n)) {
+            JbPeriod end = {p.end, p.end};
+            jb_period_format(&end, period);
+            return;
+        }
 }
 
 /* A yearly average (年均增长5.6%, 年平均) dated by the last year of a span is over the span:
