@@ -380,11 +380,10 @@ static gboolean compared_then_change(const char *a, const char *qs)
     return FALSE;
 }
 
-/* A change measured from a base of comparison that is a point in time (比年初增加6428亿元,
- * 较8月末下跌16.9%, 比上年末增加9万人, 分别比2020年底增加1.9万公里和1.2万公里): since a day
- * (较上周五) the trading days from it; since a month's or year's end the stock's own time, but
- * over whole years to a year's end the years (2024; 2021/2025). The members of a list after
- * the first take its base. */
+/* A change measured from a base that is a point in time (比年初增加6428亿元, 较8月末下跌16.9%):
+ * since a day (较上周五) the trading days from it; since a month's or year's end the stock's
+ * time, but a net addition (净增) or one over whole years to a year's end (分别比2020年底增加)
+ * the span (2021/2025). The members of a list after the first take its base. */
 /* Is [a, b) — from a change since a base to the next figure — a part of it: 其中 (or, after
  * a part, another clause) naming a thing and a change verb, no other clause mark between? */
 static gboolean part_of_change(const char *a, const char *b, gboolean after_part)
@@ -508,17 +507,18 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
     if (jb_point_first_day(&from.start) > jb_point_first_day(&to) ||
         (from.start.year < to.year && !(last.n == 12 && last.day == 31)))
         return;
-    /* A change since a month's or year's end beside a stock (截至9月末…较年初增加, 较上年末
-     * 增长, 较6月末下降) is dated as the stock it goes with, its time kept (rounds 16–25 and
-     * the corpus README's level at a date; rounds 3–15 read the span since the base). Only
-     * whole years stay a span: 年末…比上年末增加 is the year's change (2025; 2021/2025). */
-    if (!(from.start.n == 1 && to.n == 12))
+    /* beside a stock (截至9月末…较年初增加) its time (rounds 16–25; 3–15 read the span), but
+     * over whole years (年末…比上年末增加: 2025) or a net addition (比上年末净增) the span */
+    if (!(base && (starts(base->end, qs, "净") || starts(base->end, qs, "淨"))) &&
+        !(from.start.n == 1 && to.n == 12))
         return;
     c->change_end = qe;
     c->change_from = from;
-    JbPeriod span = {{JB_POINT_YEAR, from.start.year, 0, 0}, {JB_POINT_YEAR, to.year, 0, 0}};
-    if (from.start.year == to.year)
-        span.end = span.start;
+    JbPeriod span = {from.start, to};
+    if (from.start.n == 1 && to.n == 12)
+        span = (JbPeriod){{JB_POINT_YEAR, from.start.year, 0, 0}, {JB_POINT_YEAR, to.year, 0, 0}};
+    if (jb_point_first_day(&span.start) == jb_point_first_day(&span.end))
+        span.end = span.start; /* (one month or one year: no span) */
     jb_period_format(&span, period);
 }
 
