@@ -212,6 +212,13 @@ floor period-year 0.99
 floor period-exact 0.86
 floor bound 0.99
 floor forecast 0.99
+written written26
+floor precision 0.94
+floor recall 0.96
+floor period-year 0.88
+floor period-exact 0.80
+floor bound 0.97
+floor forecast 0.98
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
