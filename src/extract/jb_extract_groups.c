@@ -42,6 +42,41 @@ static gboolean group_count(const Ctx *c, const char *sent, const JbQuantity *x,
     return !ends_any(sent, xs, ALL_OF);
 }
 
+/* A count opening its clause whose members a later figure of the clause adds up or shares
+ * (五家险企前10月合计实现保费收入…, 三家基础电信企业的移动电话用户总数达…, 两个景区单日接待量
+ * 均突破…): the total is the news, the count only says whose it is. Not a province's or a
+ * city's all (全省9个机场共完成…), as group_count. */
+static gboolean group_total(const Ctx *c, const char *sent, const JbQuantity *x,
+                            const JbQuantity *y)
+{
+    static const char *const TOTAL[] = {"合计", "合計", "合共", "共计", "共計", "总计",
+                                        "總計", "累计", "累計", "总数", "總數", "总量",
+                                        "總量", "总额", "總額", "均",   "共",   NULL};
+    /* members of a panel (firms, cities, kinds, items); not a count of events (两场共…) */
+    static const char *const MEMBERS[] = {"家", "个", "個", "种", "種", "项", "項",
+                                          "座", "所", "类", "類", "只", "隻", NULL};
+    if (!y || !y->unit[0] || x->qualifier[0] || x->bound != JB_BOUND_EXACT ||
+        !g_strv_contains((const gchar *const *)MEMBERS, x->unit) ||
+        jb_decimal_normalize(x->value).exp10 < 0)
+        return FALSE;
+    const char *xs = sent + x->start, *xe = sent + x->end, *ys = sent + y->start;
+    if (ys - xe > 3 * 24 || jb_extract_clause_start(c, sent, ys) > xs ||
+        jb_extract_past_scope(c, jb_extract_clause_start(c, sent, xs), xs) != xs)
+        return FALSE;
+    static const char *const ALL_OF[] = {"全省", "全市", "全县", "全縣",
+                                         "全区", "全區", "全州", NULL};
+    if (ends_any(sent, xs, ALL_OF))
+        return FALSE;
+    for (const char *p = xe; p < ys; p = g_utf8_next_char(p)) {
+        if (g_ascii_isdigit(*p))
+            return FALSE; /* (another figure between) */
+        for (const char *const *w = TOTAL; *w; w++)
+            if (starts(p, ys, *w) && !(p > xe && ends(sent, p, "平")))
+                return TRUE; /* (平均: an average, no total) */
+    }
+    return FALSE;
+}
+
 /* A bound after a group counted with 有 in its clause (有47个县（市、区）降温幅度超过12℃, 全省有
  * 23个县小麦平均亩产超过千斤) is the threshold that defines the group, no figure of its own. */
 static gboolean group_threshold(const char *sent, const JbQuantity *w, const JbQuantity *x)
@@ -118,7 +153,7 @@ gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i
     const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
     const JbQuantity *prev = i > 0 ? &g_array_index(qs, JbQuantity, i - 1) : NULL;
     const JbQuantity *next = i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL;
-    return group_count(c, sent, x, next) ||
+    return group_count(c, sent, x, next) || group_total(c, sent, x, next) ||
            (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
            group_threshold(sent, prev, x) || share_condition(sent, prev, x);
 }
