@@ -381,6 +381,13 @@ gboolean jb_extract_said_in_prose(const Ctx *c, const char *label, const JbQuant
     gboolean total = FALSE;
     for (const char *const *t = TOTAL; *t && !total; t++)
         total = strcmp(w->str, *t) == 0;
+    /* (a total's row named by its whole, | 税收收入合计 | 3.8 |, is what the prose names
+     * without the word: 完成税收收入163.58亿元，同比增长3.8%) */
+    for (const char *const *t = TOTAL; *t && !total; t++)
+        if (g_str_has_suffix(w->str, *t) && g_utf8_strlen(w->str, -1) >= 2 + 2) {
+            g_string_truncate(w, w->len - strlen(*t));
+            break;
+        }
     /* (a row's name of a word or two, 累计, is said of many figures: the same period then) */
     gboolean named_long = g_utf8_strlen(w->str, -1) >= 3;
     /* a value of three digits or more, too particular to be another's by chance (492.15,
