@@ -148,6 +148,24 @@ static gboolean streak_before(const Ctx *c, const char *sent, const char *at)
     return FALSE;
 }
 
+/* A share's milestone said after the share itself (占比51.6%，占比首次超过一半; 升至51.8%，…，首次
+ * 过半): the round bound in % after 首次 or 首度 restates that a share before it in the sentence,
+ * as large or larger, crossed it; no figure of its own. (A count's or an amount's milestone,
+ * 438.7万TEU，单月箱量首次突破430万TEU, 亩产1012斤，首次突破千斤大关, the rounds' gold keeps.) */
+static gboolean share_milestone(const char *sent, const GArray *qs, guint i)
+{
+    const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
+    if (x->bound != JB_BOUND_AT_LEAST || !x->qualifier[0] || strcmp(x->unit, "%") != 0 ||
+        !(ends(sent, sent + x->start, "首次") || ends(sent, sent + x->start, "首度")))
+        return FALSE;
+    for (guint j = i; j-- > 0;) {
+        const JbQuantity *w = &g_array_index(qs, JbQuantity, j);
+        if (strcmp(w->unit, "%") == 0)
+            return w->bound != JB_BOUND_AT_MOST && jb_decimal_cmp(w->value, x->value) >= 0;
+    }
+    return FALSE;
+}
+
 gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i)
 {
     const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
@@ -155,7 +173,8 @@ gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i
     const JbQuantity *next = i + 1 < qs->len ? &g_array_index(qs, JbQuantity, i + 1) : NULL;
     return group_count(c, sent, x, next) || group_total(c, sent, x, next) ||
            (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
-           group_threshold(sent, prev, x) || share_condition(sent, prev, x);
+           group_threshold(sent, prev, x) || share_condition(sent, prev, x) ||
+           share_milestone(sent, qs, i);
 }
 
 /* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
