@@ -40,6 +40,14 @@ static gboolean currency_shortened(const char *head, const char *body)
     return n > strlen("元") && memcmp(body + n - strlen("元"), "元", strlen("元")) == 0;
 }
 
+/* Are two units both a count of people (3.2万名跑者 of 参赛规模为3.2万人)? */
+static gboolean both_people(const char *a, const char *b)
+{
+    static const char *const PEOPLE[] = {"人", "名", "位", NULL};
+    return g_strv_contains((const gchar *const *)PEOPLE, a) &&
+           g_strv_contains((const gchar *const *)PEOPLE, b);
+}
+
 /* A headline repeats the body's figures in fewer words: the same value in the same unit is
  * the same statement. Only a figure the body does not state is kept. (A few numbers in a
  * headline against the body's statements: a loop, no index.) */
@@ -78,7 +86,7 @@ gboolean jb_extract_headline_repeats_body(const Ctx *c, const JbQuantity *q, con
         char b_base = base ? comparison_base(b->metric, b->metric + strlen(b->metric)) : 0;
         if ((low || high) &&
             (jb_unit_same(b->q.unit, q->unit) || (!q->unit[0] && b->q.unit[0]) ||
-             currency_shortened(q->unit, b->q.unit)) &&
+             both_people(q->unit, b->q.unit) || currency_shortened(q->unit, b->q.unit)) &&
             !(b_base && b_base != base))
             return TRUE;
     }
