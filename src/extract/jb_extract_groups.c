@@ -67,9 +67,9 @@ static gboolean group_total(const Ctx *c, const char *sent, const JbQuantity *x,
                                          "全区", "全區", "全州", NULL};
     if (ends_any(sent, xs, ALL_OF))
         return FALSE;
+    /* (a time between is the total's: 五家险企前10月合计…; y is the next figure, so no other
+     * figure is) */
     for (const char *p = xe; p < ys; p = g_utf8_next_char(p)) {
-        if (g_ascii_isdigit(*p))
-            return FALSE; /* (another figure between) */
         for (const char *const *w = TOTAL; *w; w++)
             if (starts(p, ys, *w) && !(p > xe && ends(sent, p, "平")))
                 return TRUE; /* (平均: an average, no total) */
