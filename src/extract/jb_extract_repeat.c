@@ -185,6 +185,12 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
         return TRUE;
     if (a->metric_id[0] && b->metric_id[0])
         return strcmp(a->metric_id, b->metric_id) == 0;
+    /* a range with both ends the same, of the same period, in another paragraph (a notice's
+     * summary and its item: 净利润为8.6亿元至9.4亿元，同比增加50.9%至64.9% twice) is too
+     * particular to be another figure, whatever bare words of change name it */
+    if (a->q.is_range && b->q.is_range && jb_decimal_equal(a->q.high, b->q.high) &&
+        strcmp(a->period, b->period) == 0 && a->line != b->line)
+        return TRUE;
     if (!e->core) {
         char core[256];
         e->core = g_strdup(metric_core(a->metric, core));
