@@ -172,6 +172,20 @@ static gboolean correction_word(const char *m)
     return FALSE;
 }
 
+/* A correction's note that quotes the wrong figure and the right one (本文初稿中“…824万人次”有
+ * 误，应为“约842万人次”): the quotation marks leave its figure no metric, but it is one the
+ * article stated, restated. */
+static gboolean correction_note(const JbStatement *b)
+{
+    if (b->metric[0] || !(strstr(b->quote, "有误") || strstr(b->quote, "有誤")))
+        return FALSE;
+    static const char *const W[] = {"应为", "應為", "更正为", "更正為", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (strstr(b->quote, *w))
+            return TRUE;
+    return FALSE;
+}
+
 static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
 {
     const JbStatement *a = e->s;
@@ -181,7 +195,7 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
         return FALSE;
     if (a->subject[0] && b->subject[0] && strcmp(a->subject, b->subject) != 0)
         return FALSE;
-    if (correction_word(b->metric))
+    if (correction_word(b->metric) || correction_note(b))
         return TRUE;
     if (a->metric_id[0] && b->metric_id[0])
         return strcmp(a->metric_id, b->metric_id) == 0;
