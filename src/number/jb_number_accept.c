@@ -388,6 +388,21 @@ static gboolean band_or_place(const Ctx *c, const Expr *e)
             AT(c, e->end, "處"));
 }
 
+/* A session numbered within its term (十六届人大五次会议, 十四届全国人大三次会议): an ordinal, no
+ * count of meetings (2025年召开2次会议 is one). 届 within eight characters before it. */
+static gboolean session_of_term(const Ctx *c, const Expr *e)
+{
+    if (!e->has_unit || !UNIT_IS(e, "次") ||
+        !word_at_any(
+            c, e->end,
+            (const char *const[]){"会议", "會議", "全会", "全會", "全体会议", "全體會議", NULL}))
+        return FALSE;
+    for (gsize k = 1; k <= 8 && e->start >= c->lo + 3 * k; k++)
+        if (AT(c, e->start - 3 * k, "届") || AT(c, e->start - 3 * k, "屆"))
+            return TRUE;
+    return FALSE;
+}
+
 gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
 {
     if (quote_context(c, e) || change_of_quote(c, e))
@@ -450,7 +465,7 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
     if (e->has_unit && !UNIT_IS(e, "个") && !UNIT_IS(e, "個") &&
         (AT(c, e->end, "级") || AT(c, e->end, "級")))
         return FALSE; /* 22万吨级邮轮, 10万千瓦级机组, 300米级: a size class (3个级别 a count) */
-    if (ship_size(c, e) || programme_name(c, e) || band_or_place(c, e))
+    if (ship_size(c, e) || programme_name(c, e) || band_or_place(c, e) || session_of_term(c, e))
         return FALSE;
     if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
         ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
