@@ -166,6 +166,28 @@ static gboolean share_milestone(const char *sent, const GArray *qs, guint i)
     return FALSE;
 }
 
+/* A bound alone in brackets after a noun, with at most a short label before it (高端芯片（单价
+ * 100美元以上）, 大型酒店（客房100间以上）, 高温日（日最高气温35℃以上）): it defines the noun's
+ * class; no figure of its own. */
+static gboolean bracket_band(const char *sent, const JbQuantity *x)
+{
+    if ((x->bound != JB_BOUND_AT_LEAST && x->bound != JB_BOUND_AT_MOST) || !x->qualifier[0])
+        return FALSE;
+    const char *xs = sent + x->start, *xe = sent + x->end;
+    if (!g_str_has_prefix(xe, "）"))
+        return FALSE;
+    const char *p = xs;
+    for (int k = 0; k <= 8 && p > sent; k++) {
+        if (ends(sent, p, "（"))
+            return p - strlen("（") > sent; /* (a noun before it) */
+        const char *q = g_utf8_prev_char(p);
+        if ((guchar)*q < 0xE0 || g_unichar_ispunct(g_utf8_get_char(q)))
+            return FALSE; /* (a digit, a letter or a mark: more than a label) */
+        p = q;
+    }
+    return FALSE;
+}
+
 gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i)
 {
     const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
@@ -174,7 +196,7 @@ gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i
     return group_count(c, sent, x, next) || group_total(c, sent, x, next) ||
            (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
            group_threshold(sent, prev, x) || share_condition(sent, prev, x) ||
-           share_milestone(sent, qs, i);
+           share_milestone(sent, qs, i) || bracket_band(sent, x);
 }
 
 /* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
