@@ -188,6 +188,36 @@ static gboolean bracket_band(const char *sent, const JbQuantity *x)
     return FALSE;
 }
 
+/* A bound that the figures listed before it in the sentence all keep, said of them with 均 or
+ * 都 (综合成本率分别为98.2%、98.9%和97.6%，均控制在100%以内): it restates them, no figure. */
+static gboolean list_bound(const char *sent, const GArray *qs, guint i)
+{
+    const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
+    if ((x->bound != JB_BOUND_AT_LEAST && x->bound != JB_BOUND_AT_MOST) || i < 2)
+        return FALSE;
+    const char *p = sent + x->start;
+    gboolean all = FALSE;
+    for (int k = 0; k < 6 && p > sent && !all; k++) {
+        p = g_utf8_prev_char(p);
+        if (g_unichar_ispunct(g_utf8_get_char(p)) || g_ascii_isdigit(*p))
+            return FALSE;
+        all = starts(p, sent + x->start, "均") || starts(p, sent + x->start, "都");
+    }
+    if (!all)
+        return FALSE;
+    guint n = 0;
+    for (guint j = i; j-- > 0;) {
+        const JbQuantity *w = &g_array_index(qs, JbQuantity, j);
+        if (strcmp(w->unit, x->unit) != 0)
+            break;
+        int cmp = jb_decimal_cmp(w->value, x->value);
+        if (x->bound == JB_BOUND_AT_MOST ? cmp > 0 : cmp < 0)
+            return FALSE;
+        n++;
+    }
+    return n >= 2;
+}
+
 gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i)
 {
     const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
@@ -196,7 +226,7 @@ gboolean names_a_group(const Ctx *c, const char *sent, const GArray *qs, guint i
     return group_count(c, sent, x, next) || group_total(c, sent, x, next) ||
            (x->bound != JB_BOUND_EXACT && streak_before(c, sent, sent + x->start)) ||
            group_threshold(sent, prev, x) || share_condition(sent, prev, x) ||
-           share_milestone(sent, qs, i) || bracket_band(sent, x);
+           share_milestone(sent, qs, i) || bracket_band(sent, x) || list_bound(sent, qs, i);
 }
 
 /* A category written in words before its noun (三类医疗器械, 国内三类设备): a class's name,
