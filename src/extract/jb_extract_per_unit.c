@@ -87,10 +87,40 @@ static const char *dividend_per_share(const char *p, const char *qs, const char 
     return NULL;
 }
 
+static const char *const CLASS_BOUND[] = {"以下", "以上", "以内", "以內", NULL};
+
+/* Is the figure a bound after its number (以下, 以上) with a noun right after it (每千人口拥有
+ * 3岁以下婴幼儿托位): the bound names the class the rate counts, it is counted per nothing. */
+static gboolean bound_names_class(const Figure *f)
+{
+    const char *e = f->qe;
+    if (!f->qq.qualifier[0] || e >= f->sent_end || !g_unichar_isalpha(g_utf8_get_char(e)))
+        return FALSE; /* (a mark, a digit or the sentence's end: a figure ends there) */
+    for (const char *const *w = CLASS_BOUND; *w; w++)
+        if (strcmp(f->qq.qualifier, *w) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Past such a class's bound at p, a number, a unit of a character or two and 以下 before a
+ * noun (3岁以下婴幼儿), or NULL: the rate's figure after it is still counted per the base. */
+static const char *past_class_bound(const char *p, const char *qs)
+{
+    while (p < qs && (g_ascii_isdigit(*p) || *p == '.'))
+        p++;
+    for (int k = 0; k < 3 && p < qs; k++, p = g_utf8_next_char(p))
+        for (const char *const *w = CLASS_BOUND; *w; w++)
+            if (starts(p, qs, *w)) {
+                const char *n = p + strlen(*w);
+                return n < qs && g_unichar_isalpha(g_utf8_get_char(n)) ? n : NULL;
+            }
+    return NULL;
+}
+
 void figure_per_unit(Figure *f)
 {
     JbQuantity *q = &f->qq;
-    if (!q->unit[0] || strchr(q->unit, '/') || jb_unit_is_ratio(q->unit))
+    if (!q->unit[0] || strchr(q->unit, '/') || jb_unit_is_ratio(q->unit) || bound_names_class(f))
         return;
     const char *from = f->qs - f->cs0 > PER_WINDOW_BYTES ? f->qs - PER_WINDOW_BYTES : f->cs0;
     const char *mei = after_last_mei(from, f->qs);
@@ -106,9 +136,15 @@ void figure_per_unit(Figure *f)
         per_end = dividend_per_share(mag, f->qs, q->unit);
     if (!per_end)
         return;
-    for (const char *p = per_end; p < f->qs; p++)
+    for (const char *p = per_end; p < f->qs; p++) {
+        const char *past = g_ascii_isdigit(*p) ? past_class_bound(p, f->qs) : NULL;
+        if (past) {
+            p = past - 1;
+            continue;
+        }
         if (g_ascii_isdigit(*p) && !other_end_of_change(f->cs0, p, f->qs))
             return; /* another figure between: 每人每年 2次 … 300元 is no rate of 人 */
+    }
     char per[sizeof q->unit];
     gsize pl = 0;
     for (const char *p = mag; p < per_end && pl + 1 < sizeof per; p++)

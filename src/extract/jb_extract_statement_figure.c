@@ -310,6 +310,11 @@ gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe, cons
         "人士", "女性", "男性", "居民",   "职工",   "職工",   "学生",   "學生",   "少年",
         "就业", "就業", "失业", "失業",   "受访者", "受訪者", "消费者", "消費者", "患者",
         "员工", "員工", "网民", "網民",   NULL};
+    /* (an age's bound before a noun: 3岁以下婴幼儿托位, 65岁以上长者; 有 before it is the clause's
+     * verb, 每千人口拥有3岁以下婴幼儿托位4.1个, not a count of ages) */
+    if ((same_str(q->qualifier, "以下") || same_str(q->qualifier, "以上")) && qe < end &&
+        g_utf8_get_char(qe) >= 0x4E00 && g_utf8_get_char(qe) <= 0x9FFF && !starts(qe, end, "的"))
+        return TRUE;
     /* (past the place it is of: 16-24岁城镇劳动力失业率) */
     static const char *const PLACE[] = {"城镇", "城鎮", "城市", "农村",
                                         "農村", "全国", "全國", NULL};
