@@ -157,6 +157,30 @@ static const char *ratio_start(const char *sent, const JbQuantity *x)
 
 /* The figures of the sentence [sent, p) in c->quantities: in the currency declared for them,
  * without a span's length or an amount restated in brackets. */
+/* Is x a rate's change in 个点 (毛利率是31.8%，比10月低了1.1个点): percentage points, as spoken,
+ * after a rate's %; an index's 个点 (指数…下降0.92个点, 恒指跌1.2%，跌了300个点) is points. */
+static gboolean rate_points(const char *sent, const GArray *qs, guint i)
+{
+    const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
+    if (i == 0 || (strcmp(x->unit, "点") != 0 && strcmp(x->unit, "點") != 0) ||
+        x->end - x->start < strlen("个点") ||
+        !(ends(sent, sent + x->end, "个点") || ends(sent, sent + x->end, "個點")))
+        return FALSE;
+    const JbQuantity *w = &g_array_index(qs, JbQuantity, i - 1);
+    if (strcmp(w->unit, "%") != 0)
+        return FALSE;
+    /* (a rate's %: 率 in the words before it, 恒指跌1.2%，跌了300个点 being an index's) */
+    const char *r = sent + w->start;
+    for (int k = 0; k < 12 && r > sent; k++) {
+        r = g_utf8_prev_char(r);
+        if (starts(r, sent + w->start, "率"))
+            return TRUE;
+        if (starts(r, sent + w->start, "，") || starts(r, sent + w->start, "。"))
+            break;
+    }
+    return FALSE;
+}
+
 static void scan_figures(Ctx *c, const char *sent, const char *p)
 {
     gsize len = (gsize)(p - sent);
@@ -166,6 +190,8 @@ static void scan_figures(Ctx *c, const char *sent, const char *p)
     for (gsize from = 0; from < len && jb_number_scan(sent, len, from, &q); from = q.end) {
         jb_extract_declared_currency(c, sent, p, &q);
         g_array_append_val(qs, q);
+        if (rate_points(sent, qs, qs->len - 1))
+            g_strlcpy(g_array_index(qs, JbQuantity, qs->len - 1).unit, "百分点", sizeof q.unit);
     }
     for (guint i = 0; i < qs->len;) { /* (a span's length: 国庆假期7天（10月1日至7日）) */
         const JbQuantity *x = &g_array_index(qs, JbQuantity, i);
