@@ -356,6 +356,26 @@ static gboolean ship_size(const Ctx *c, const Expr *e)
     return word_at_any(c, q, SHIP);
 }
 
+/* A voltage before the equipment it classes (186条10千伏线路停运, 220千伏变电站, 500kV输电线路):
+ * a grade of lines or stations, no figure (电压等级为500千伏。 is one). */
+static gboolean voltage_class(const Ctx *c, const Expr *e)
+{
+    static const char *const VOLT[] = {"千伏", "kV", "KV", NULL};
+    static const char *const KIT[] = {"线路",   "線路",   "变电站", "變電站", "输电",   "輸電",
+                                      "输变电", "輸變電", "电网",   "電網",   "主变",   "主變",
+                                      "开关站", "開關站", "交流",   "直流",   "特高压", "特高壓",
+                                      "电缆",   "電纜",   NULL};
+    if (!e->has_unit)
+        return FALSE;
+    gboolean volt = FALSE;
+    for (const char *const *u = VOLT; *u && !volt; u++)
+        volt = e->unit_len == strlen(*u) && same_bytes(e->unit, *u, e->unit_len);
+    gsize q = e->end;
+    while (q < c->len && c->t[q] == ' ')
+        q++;
+    return volt && word_at_any(c, q, KIT);
+}
+
 /* A round magnitude with no digit and no hedge that opens the name of a programme
  * (千亿斤粮食产能提升工程/行动, 百亿斤油料增产工程): the name's, no figure (a plan's or a fund's
  * size, 万亿元投资计划, 千亿元专项资金, stays one). The name's noun is looked
@@ -465,7 +485,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
     if (e->has_unit && !UNIT_IS(e, "个") && !UNIT_IS(e, "個") &&
         (AT(c, e->end, "级") || AT(c, e->end, "級")))
         return FALSE; /* 22万吨级邮轮, 10万千瓦级机组, 300米级: a size class (3个级别 a count) */
-    if (ship_size(c, e) || programme_name(c, e) || band_or_place(c, e) || session_of_term(c, e))
+    if (ship_size(c, e) || programme_name(c, e) || band_or_place(c, e) || session_of_term(c, e) ||
+        voltage_class(c, e))
         return FALSE;
     if (e->has_unit && g_ascii_isalpha(e->unit[0]) &&
         ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
