@@ -492,6 +492,11 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         ((e->end + 1 < c->len && c->t[e->end] == '+' && g_ascii_isdigit(c->t[e->end + 1])) ||
          (e->start >= 2 && c->t[e->start - 1] == '+' && g_ascii_isalpha(c->t[e->start - 2]))))
         return FALSE; /* 12GB+256GB, 16GB+1TB: a product's configuration, a name */
+    if (m->arabic && e->start >= 2 && e->start - 2 >= c->lo && c->t[e->start - 1] == '-' &&
+        g_ascii_isupper(c->t[e->start - 2]) &&
+        (e->end >= c->len || c->t[e->end] == '/' || c->t[e->end] == '-' ||
+         g_ascii_isalnum(c->t[e->end])))
+        return FALSE; /* KFR-35GW/Y3, QN-55Q80: digits inside a model's code */
     if (e->has_unit)
         return TRUE;
     if (m->arabic && m->is_int && record_count(c, e->start, e->end))
