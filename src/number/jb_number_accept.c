@@ -497,6 +497,10 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         (e->end >= c->len || c->t[e->end] == '/' || c->t[e->end] == '-' ||
          g_ascii_isalnum(c->t[e->end])))
         return FALSE; /* KFR-35GW/Y3, QN-55Q80: digits inside a model's code */
+    if (e->has_unit && word_at_any(c, e->end,
+                                   (const char *const[]){"环境下", "環境下", "条件下", "條件下",
+                                                         "工况下", "工況下", NULL}))
+        return FALSE; /* 在零下7℃环境下: a test's condition, what a figure is measured under */
     if (e->has_unit)
         return TRUE;
     if (m->arabic && m->is_int && record_count(c, e->start, e->end))
