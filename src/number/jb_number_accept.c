@@ -370,10 +370,12 @@ static gboolean voltage_class(const Ctx *c, const Expr *e)
     gboolean volt = FALSE;
     for (const char *const *u = VOLT; *u && !volt; u++)
         volt = e->unit_len == strlen(*u) && same_bytes(e->unit, *u, e->unit_len);
+    if (!volt || before_lit(c, e->start, c->lo, "±", strlen("±")) || AT(c, e->start, "±"))
+        return FALSE; /* (±800千伏 is read, and turned down as a class by condition_before) */
     gsize q = e->end;
     while (q < c->len && c->t[q] == ' ')
         q++;
-    return volt && word_at_any(c, q, KIT);
+    return word_at_any(c, q, KIT);
 }
 
 /* A round magnitude with no digit and no hedge that opens the name of a programme
