@@ -219,6 +219,13 @@ floor period-year 0.88
 floor period-exact 0.80
 floor bound 0.97
 floor forecast 0.98
+written written27
+floor precision 0.92
+floor recall 0.94
+floor period-year 0.88
+floor period-exact 0.77
+floor bound 0.97
+floor forecast 0.96
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
