@@ -61,6 +61,7 @@ static const char *skip_weekday(const char *p)
 }
 
 #define BYLINE_MAX_CHARS 60 /* a byline with a date is no longer (its counters included) */
+#define BYLINE_DATE_LEAD 40 /* ...unless its date comes within this many first characters */
 
 /* Does `p` hold one of the marks `punct` (PUNCT_*)? Its paragraph `j` knows; a line of no
  * paragraph (NULL) is searched. */
@@ -99,8 +100,9 @@ static gboolean gap_before(const char *p, const char *q)
 /* A byline's date: a full date standing as a token of a short line that holds no
  * sentence, beside names, a weekday or a time ("2025年6月17日 星期二 08:15　财经新闻组",
  * "某某日报全媒体　2025-06-27 18:40"). A date inside a sentence (截至2025年6月17日收盘)
- * touches its words and is none. */
-static gboolean byline_date(const char *p, const JunkPara *j, int *y, int *m, int *d)
+ * touches its words and is none. A longer line (`nchars` over BYLINE_MAX_CHARS: a page's
+ * widgets ran into it, 更新：… 字級 小 中 大 分享 1.2K) counts when its date comes early. */
+static gboolean byline_date(const char *p, glong nchars, const JunkPara *j, int *y, int *m, int *d)
 {
     /* (a label's colon is no sentence: 浏览次数：3276, 来源：某网; nor is the comma of a
      * counter's thousands: 讚好 2,048) */
@@ -109,7 +111,9 @@ static gboolean byline_date(const char *p, const JunkPara *j, int *y, int *m, in
     for (const char *q = strchr(p, ','); q; q = strchr(q + 1, ','))
         if (q == p || !g_ascii_isdigit(q[-1]) || !g_ascii_isdigit(q[1]))
             return FALSE;
-    for (const char *q = p; *q; q++) {
+    glong lead = nchars <= BYLINE_MAX_CHARS ? nchars : BYLINE_DATE_LEAD; /* (characters) */
+    for (const char *q = p; *q && lead > 0; q++) {
+        lead -= (*q & 0xC0) != 0x80;
         if (!g_ascii_isdigit(*q) || (q > p && !gap_before(p, q)))
             continue;
         const char *e;
@@ -268,7 +272,7 @@ gboolean jb_article_header_ymd(const char *p, glong nchars, const JunkPara *j, i
             starts_with(r, "编辑") || *r == '|' || starts_with(r, "｜") || starts_with(r, "丨"))
             return TRUE;
     }
-    if (nchars <= BYLINE_MAX_CHARS && byline_date(p, j, y, m, d))
+    if (byline_date(p, nchars, j, y, m, d))
         return TRUE;
     /* a wire's dateline in brackets, then the story's timestamp: （記者某某台北27日電）2026/11/27
      * 16:05 */
