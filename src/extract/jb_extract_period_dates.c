@@ -161,6 +161,9 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
                  {"明年", 1, FALSE},  {"来年", 1, TRUE},     {"來年", 1, TRUE},
                  {"次年", 1, TRUE},   {"下一年", 1, FALSE},  {"后年", 2, TRUE},
                  {"後年", 2, TRUE}};
+    const char *b = bracketed_year(p, limit, year, future); /* 明（2027）年, 明（116）年 */
+    if (b)
+        return b;
     for (gsize i = 0; i < G_N_ELEMENTS(WORDS); i++) {
         const char *e = lit(p, limit, WORDS[i].w);
         if (!e)
