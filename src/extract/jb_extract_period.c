@@ -408,6 +408,8 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
                                             "-",    "～",   "~",  "—",  NULL};
     static const char *const STARTS[] = {"开始", "開始", "开赛", "開賽", "开幕",
                                          "開幕", "启动", "啟動", "起",   NULL};
+    static const char *const START_VERBS[] = {"执行", "執行", "施行", "实施", "實施", "实行",
+                                              "實行", "运行", "運行", "生效", NULL};
     static const char *const TO[] = {"至", "到", NULL};
     static const char *const YEAR_POINTS[] = {"年中", "年底", "年末", NULL};
     /* (a day's end written after it: 至11月8日结束, a day with no year read as an event's) */
@@ -418,12 +420,16 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
     const char *sep = any_lit(prev_end, limit, SPAN_SEPS); /* (自12月10日起至…) */
     if (sep == prev_end + strlen("—") && lit(sep, limit, "—"))
         sep += strlen("—"); /* (a dash written twice: ——) */
-    gboolean by_ends = FALSE;
+    gboolean by_ends = FALSE, start_verb = FALSE;
     if (sep != p && ends_there) {
         /* by its two ends: 从10月25日开始，至明年3月28日结束; 自3月1日起至5月31日止 */
         by_ends = TRUE;
         /* (a season's or a show's start: 自3月1日开赛，至11月8日结束) */
         sep = any_lit(prev_end, limit, STARTS);
+        const char *verb = sep ? any_lit(sep, limit, START_VERBS) : NULL;
+        if (verb) /* (自10月25日起执行，至2027年3月27日结束: a rule's or schedule's start) */
+            sep = verb;
+        start_verb = verb != NULL;
         if (sep && lit(sep, limit, "，"))
             sep += strlen("，");
         sep = sep ? any_lit(sep, limit, TO) : NULL;
@@ -482,6 +488,8 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
     prev->p.end = tp.end;
     prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
     prev->by_ends = by_ends;
+    if (start_verb) /* (a span in force, closed by its end: no rule's start held to its sentence) */
+        prev->sentence_only = FALSE;
     jb_extract_time_scope(s, prev->at, prev->end, limit, prev);
     return TRUE;
 }

@@ -106,7 +106,7 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
             *year = y + 1911;
             return e;
         }
-        if (y < 1800 || y > 2100 || q - p != 4)
+        if (y < 1800 || y > 2100 || q - p != 4 || second_of_year_pair(s, p))
             return NULL;
         /* a span: 2021—2025年, 2021-2025年, 2021至2025年 */
         const char *r = q;

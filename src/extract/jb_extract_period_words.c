@@ -8,34 +8,6 @@
  */
 #include "jb_extract_period_priv.h"
 
-/* A relative year word with its year in brackets, as Taiwan's and some official text write it
- * (今（2026）年, 明（2027）年, 去（2025）年; a year of the Republic of China, 明（116）年, is
- * 2027: three digits in such brackets are no count): where it ends (past 年 and 度), *year and
- * *future set, or NULL. The brackets decide the year, not the word's offset. */
-const char *bracketed_year(const char *p, const char *limit, int *year, gboolean *future)
-{
-    static const char *const WORDS[] = {"今", "去", "前", "明", "后", "後", NULL};
-    const char *q = any_lit(p, limit, WORDS);
-    const char *open = q ? any_lit(q, limit, (const char *const[]){"（", "(", NULL}) : NULL;
-    if (!open)
-        return NULL;
-    const char *e = open;
-    int y = digits(&e, open, limit, 4);
-    if (e - open == 3 && y >= 100 && y <= 199)
-        y += 1911;
-    else if (e - open != 4 || y < 1900 || y > 2100)
-        return NULL;
-    e = any_lit(e, limit, (const char *const[]){"）", ")", NULL});
-    if (!e || !(e = lit(e, limit, "年")))
-        return NULL;
-    if (lit(e, limit, "度"))
-        e += strlen("度");
-    *year = y;
-    *future = cjk_at(p, limit) == 0x660E /* 明 */ || cjk_at(p, limit) == 0x540E /* 后 */ ||
-              cjk_at(p, limit) == 0x5F8C /* 後 */;
-    return e;
-}
-
 /* After a five-year plan's name: one year of it named (“十四五”规划收官之年, 开局之年, 的第三年,
  * 最后一年), not the plan's span. */
 static gboolean plan_year_named(const char *e, const char *limit)

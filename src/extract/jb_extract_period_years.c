@@ -1,0 +1,48 @@
+/* jb_extract_period_years.c — years written with marks around them, read by year_part
+ * (jb_extract_period_dates.c): a relative year word with its year in brackets (明（2027）年,
+ * Taiwan's 明（116）年) and the second year of a slash pair naming a season (2026/2027年).
+ *
+ * Not for: years written plainly (2025年, 民國114年: jb_extract_period_dates.c), years said in
+ * words alone (今年, 明年: jb_extract_period_dates.c's WORDS).
+ */
+#include "jb_extract_period_priv.h"
+
+/* Is the year at p the second of a pair written with a slash (2026/2027年冬春航季, 2025/2026
+ * 年度榨季): a season across the two years, named; no period of one year. */
+gboolean second_of_year_pair(const char *s, const char *p)
+{
+    if (p - s < 5 || p[-1] != '/')
+        return FALSE;
+    for (int k = 2; k <= 5; k++)
+        if (!g_ascii_isdigit(p[-k]))
+            return FALSE;
+    return p - s == 5 || !g_ascii_isdigit(p[-6]);
+}
+
+/* A relative year word with its year in brackets, as Taiwan's and some official text write it
+ * (今（2026）年, 明（2027）年, 去（2025）年; a year of the Republic of China, 明（116）年, is
+ * 2027: three digits in such brackets are no count): where it ends (past 年 and 度), *year and
+ * *future set, or NULL. The brackets decide the year, not the word's offset. */
+const char *bracketed_year(const char *p, const char *limit, int *year, gboolean *future)
+{
+    static const char *const WORDS[] = {"今", "去", "前", "明", "后", "後", NULL};
+    const char *q = any_lit(p, limit, WORDS);
+    const char *open = q ? any_lit(q, limit, (const char *const[]){"（", "(", NULL}) : NULL;
+    if (!open)
+        return NULL;
+    const char *e = open;
+    int y = digits(&e, open, limit, 4);
+    if (e - open == 3 && y >= 100 && y <= 199)
+        y += 1911;
+    else if (e - open != 4 || y < 1900 || y > 2100)
+        return NULL;
+    e = any_lit(e, limit, (const char *const[]){"）", ")", NULL});
+    if (!e || !(e = lit(e, limit, "年")))
+        return NULL;
+    if (lit(e, limit, "度"))
+        e += strlen("度");
+    *year = y;
+    *future = cjk_at(p, limit) == 0x660E /* 明 */ || cjk_at(p, limit) == 0x540E /* 后 */ ||
+              cjk_at(p, limit) == 0x5F8C /* 後 */;
+    return e;
+}
