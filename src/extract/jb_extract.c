@@ -260,6 +260,7 @@ static void extract_sentence(Ctx *c, const char *sent, const char *p, guint line
         if (h->tag == jb_extract_kw_fenbie() && fenbie_list(c, sent, h, &lists[n_lists]))
             n_lists++;
     }
+    n_lists = follow_year_lists(c, sent, lists, n_lists);
     const char *prev_end = NULL;
     guint list_first = 0, list_last = 0;
     for (guint i = 0; i < qs->len; i++) {

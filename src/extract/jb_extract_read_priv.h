@@ -34,6 +34,9 @@ typedef struct {
     gboolean by_year, by_subject;
     gboolean ambiguous; /* a list of subjects not paired with the values (counts differ) */
 } FenbieList;
+/* jb_extract_lists_follow.c: the lists right after a list of years, of its count, added to
+ * `lists` (holding `n`, FENBIE_MAX at most) with its years; the new count. */
+guint follow_year_lists(const Ctx *c, const char *sent, FenbieList *lists, guint n);
 
 /* jb_extract_times.c: the times of the sentence [sent, end) into c->times (the figures start
  * at `first_number`); the paragraph's carried period becomes the last one named. */
