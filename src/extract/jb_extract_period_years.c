@@ -46,3 +46,18 @@ const char *bracketed_year(const char *p, const char *limit, int *year, gboolean
               cjk_at(p, limit) == 0x5F8C /* 後 */;
     return e;
 }
+
+/* Does a valuation multiple follow the year that ends at e (给予公司2027年33倍PE, 2027年25倍市盈率,
+ * 2027年PE 33倍): the year whose earnings the multiple prices, that clause's only; the target
+ * price and upside worked from it are of the note's day. */
+gboolean multiple_of_year(const char *e, const char *limit)
+{
+    static const char *const MULTIPLES[] = {"PE",     "P/E",    "PB",        "P/B", "市盈率",
+                                            "市净率", "市淨率", "EV/EBITDA", NULL};
+    const char *q = e;
+    while (q < limit && (g_ascii_isdigit(*q) || *q == '.'))
+        q++;
+    if (q > e && !(q = lit(q, limit, "倍")))
+        return FALSE;
+    return any_lit(q, limit, MULTIPLES) != NULL;
+}
