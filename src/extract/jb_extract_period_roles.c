@@ -404,8 +404,9 @@ static gboolean figure_after_de(const char *e, const char *limit)
 }
 
 /* A share of a whole named by its owner and its time (占公司2025年经审计营业收入的31.6%, 約佔集團
- * 2025年度收入的37%): 占 a few characters before the time (no digit nor clause mark between,
- * not 占比 or 占地), then 的 and a percentage in its clause. The year is the whole's, a base. */
+ * 2025年度收入的37%, 相当于公司2025年营收的9.6%): 占 or 相当于 a few characters before the time (no
+ * digit nor clause mark between, not 占比 or 占地), then 的 and a percentage in its clause. The year
+ * is the whole's, a base. */
 static gboolean share_of_owner(const char *s, const char *p, const char *e, const char *limit)
 {
     const char *q = p;
@@ -413,13 +414,13 @@ static gboolean share_of_owner(const char *s, const char *p, const char *e, cons
         q = g_utf8_prev_char(q);
         if (g_ascii_isdigit(*q) || (guchar)*q < 0x80 || clause_mark_at(q, p))
             return FALSE;
-        const char *w = any_lit(q, p, (const char *const[]){"占", "佔", NULL});
+        const char *w = any_lit(q, p, (const char *const[]){"占", "佔", "相当于", "相當於", NULL});
         if (!w)
             continue;
         if (k == 0 || any_lit(w, p, (const char *const[]){"比", "地", "有", "据", "據", NULL}))
             return FALSE; /* (占 just before the time: the rule after) */
-        for (q = e; q < limit && q - e < 3 * 20 && !clause_mark_at(q, limit);
-             q = g_utf8_next_char(q)) {
+        for (q = e; q < limit && q - e < 60 && !clause_mark_at(q, limit) && !g_ascii_isdigit(*q);
+             q = g_utf8_next_char(q)) { /* (a figure before 的 is the whole's own, of that time) */
             const char *d = lit(q, limit, "的");
             if (!d)
                 continue;
