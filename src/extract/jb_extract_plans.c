@@ -184,3 +184,68 @@ gboolean plan_of_title(const Ctx *c, const Figure *f)
     }
     return TRUE;
 }
+
+/* A plan's years named in brackets after its name in the sentence before qs (实施三年行动（2026
+ * —2028年）, 《…行动方案（2026—2028年）》): a span of two years or more not over by the published
+ * day, into *out; FALSE for none. For a plan a story's title does not name. */
+static gboolean sentence_plan_span(const Ctx *c, const char *qs, JbPeriod *out)
+{
+    static const char *const PLAN[] = {"方案", "规划", "規劃", "计划", "計劃",
+                                       "纲要", "綱要", "行动", "行動", NULL};
+    static const char *const DASH[] = {"—", "－", "-", "–", "至", NULL};
+    const char *s = c->sentence_start;
+    for (const char *x = s ? jb_find(s, qs, "（", 3) : NULL; x; x = jb_find(x + 3, qs, "（", 3)) {
+        gboolean named = FALSE;
+        for (const char *const *w = PLAN; *w && !named; w++)
+            named = ends(s, x, *w);
+        const char *q = x + 3;
+        int y1 = 0, y2 = 0;
+        for (int k = 0; k < 4 && q < qs && g_ascii_isdigit(*q); k++, q++)
+            y1 = y1 * 10 + (*q - '0');
+        const char *d = NULL;
+        for (const char *const *w = DASH; *w && !d; w++)
+            d = starts(q, qs, *w) ? q + strlen(*w) : NULL;
+        for (int k = 0; d && k < 4 && d < qs && g_ascii_isdigit(*d); k++, d++)
+            y2 = y2 * 10 + (*d - '0');
+        if (!named || !d || !starts(d, qs, "年）") || y1 < 1900 || y2 <= y1 || y2 > 2100 ||
+            y2 < c->anchor.day.year)
+            continue;
+        *out = (JbPeriod){{JB_POINT_YEAR, y1, 0, 0}, {JB_POINT_YEAR, y2, 0, 0}};
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* A yearly figure of a plan (年均增长12%以上, 每年培训1.2万人次, 每年安排专项资金2亿元) in a
+ * document publishing a plan for years to come, or in a sentence naming one with its years
+ * (三年行动（2026—2028年）), with no time of its own or one of the plan's years (到2028年): the
+ * plan's years, and a target; so is any figure over the plan's years. */
+gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
+{
+    JbPeriod p, named;
+    if (c->headline)
+        return FALSE;
+    const JbPeriod *plan = c->have_plan_span ? &c->plan_span : NULL;
+    if (plan && period[0] && strchr(period, '/') && jb_period_parse(period, &p, NULL) &&
+        p.start.kind == JB_POINT_YEAR && p.end.year > p.start.year &&
+        p.start.year >= plan->start.year && p.end.year <= plan->end.year &&
+        p.end.year > c->anchor.day.year)
+        return TRUE; /* a measure over the plan's years still to come (2026—2028年…): a target */
+    /* (the words by their 年, found by a search: most clauses have none) */
+    gboolean yearly = FALSE;
+    const char *from = look_back_from(cs0, qs);
+    for (const char *x = jb_find(from, qs, "年", 3); x && !yearly; x = jb_find(x + 3, qs, "年", 3))
+        yearly = starts(x, qs, "年均") || (x - 3 >= from && starts(x - 3, qs, "每年"));
+    if (!yearly || (period[0] && !jb_period_parse(period, &p, NULL)))
+        return FALSE;
+    if (!plan && !sentence_plan_span(c, qs, &named))
+        return FALSE;
+    plan = plan ? plan : &named;
+    gboolean within = !period[0] || jb_period_freq(&p) == JB_FREQ_DAY ||
+                      (p.start.kind == JB_POINT_YEAR && p.start.year == p.end.year &&
+                       p.start.year >= plan->start.year && p.start.year <= plan->end.year);
+    if (!within)
+        return FALSE;
+    jb_period_format(plan, period);
+    return TRUE;
+}

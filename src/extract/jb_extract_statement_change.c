@@ -522,34 +522,6 @@ void change_since_base(Ctx *c, const char *sent, const char *cs0, const char *qs
     jb_period_format(&span, period);
 }
 
-/* A yearly figure of a plan (年均增长12%以上, 每年培训1.2万人次, 每年安排专项资金2亿元) in a
- * document publishing a plan for years to come, with no time of its own or one of the plan's
- * years (到2028年): the plan's years, and a target; so is any figure over the plan's years. */
-gboolean plan_rate(const Ctx *c, const char *cs0, const char *qs, char period[JB_PERIOD_MAX])
-{
-    if (!c->have_plan_span || c->headline)
-        return FALSE;
-    JbPeriod p;
-    const JbPeriod *plan = &c->plan_span;
-    if (period[0] && strchr(period, '/') && jb_period_parse(period, &p, NULL) &&
-        p.start.kind == JB_POINT_YEAR && p.end.year > p.start.year &&
-        p.start.year >= plan->start.year && p.end.year <= plan->end.year &&
-        p.end.year > c->anchor.day.year)
-        return TRUE; /* a measure over the plan's years still to come (2026—2028年…): a target */
-    gboolean yearly = FALSE;
-    for (const char *x = look_back_from(cs0, qs); x < qs && !yearly; x = g_utf8_next_char(x))
-        yearly = starts(x, qs, "年均") || starts(x, qs, "每年");
-    if (!yearly || (period[0] && !jb_period_parse(period, &p, NULL)))
-        return FALSE;
-    gboolean within = !period[0] || jb_period_freq(&p) == JB_FREQ_DAY ||
-                      (p.start.kind == JB_POINT_YEAR && p.start.year == p.end.year &&
-                       p.start.year >= plan->start.year && p.start.year <= plan->end.year);
-    if (!within)
-        return FALSE;
-    jb_period_format(plan, period);
-    return TRUE;
-}
-
 /* The verbs of a level reached (达到1.2万亿元, 增至, 为). */
 static const char *const LEVEL_VERBS[] = {
     "达到",   "達到",   "突破",   "升至",   "增至", "增加到", "提高到", "提高至", "提升至",
