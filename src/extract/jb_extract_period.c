@@ -269,6 +269,8 @@ static const char *counted_time_at(const char *s, const char *p, const char *lim
     if ((*p == 'Q' || *p == 'H' || (digit && (after == 'Q' || after == 'H'))) &&
         (e = period_code(s, p, limit, a, t)))
         return e;
+    if (*p == 'F' && (e = fy_ref(s, p, limit, a, t))) /* (FY2025, FY25) */
+        return e;
     /* (2026财年, 2026/27财年; 2025—2026学年) */
     if (year4 && ((after == '/' || after == '-' || after == 0xFF0F /* ／ */ ||
                    after == 0x8D22 /* 财 */ || after == 0x8CA1 /* 財 */) &&
@@ -565,7 +567,7 @@ void jb_extract_time_refs(const char *s, const char *limit, const TimeAnchor *an
     const char *prev_end = NULL; /* the end of the last time found */
     for (const char *p = s; p < limit;) {
         guchar b = (guchar)*p;
-        if (b < 0x80 && !g_ascii_isdigit(b) && b != 'Q' && b != 'H' && b != '"') {
+        if (b < 0x80 && !g_ascii_isdigit(b) && b != 'Q' && b != 'H' && b != 'F' && b != '"') {
             p++; /* nothing else in ASCII starts a time */
             continue;
         }

@@ -21,6 +21,31 @@ static const char *next_year_at(const char *s, const char *p, const char *limit,
     return (q - p == 2 && y2 == (y + 1) % 100) || (q - p == 4 && y2 == y + 1) ? q : NULL;
 }
 
+/* A fiscal year written FY2025 or FY25 (较FY2025的39.8亿港元, FY2026收入): as 2025财年 is, the
+ * months it covers when the article says where its years end (a->fy_end), else the calendar
+ * year's; where it ends, or NULL. */
+const char *fy_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a, TimeRef *t)
+{
+    if (limit - p < 4 || p[0] != 'F' || p[1] != 'Y' || (p > s && g_ascii_isalpha(p[-1])))
+        return NULL;
+    const char *b = p; /* (a quarter's or half's code before it, Q2 FY26, H1 FY25: theirs) */
+    while (b > s && b[-1] == ' ')
+        b--;
+    if (b > s && (g_ascii_isdigit(b[-1]) || b[-1] == 'Q' || b[-1] == 'H'))
+        return NULL;
+    const char *q = p + 2;
+    int y = digits(&q, s, limit, 4);
+    if (q - p == 4 && y >= 0)
+        y += 2000;
+    else if (q - p != 6)
+        return NULL;
+    if (y < 1990 || y > 2100 || (q < limit && g_ascii_isalpha(*q)))
+        return NULL;
+    int fy = a->fy_end >= 1 && a->fy_end <= 12 ? a->fy_end : 12;
+    t->p = month_run(jb_point_add((JbPoint){JB_POINT_MONTH, y, fy, 0}, -11), 12);
+    return q;
+}
+
 /* A fiscal year by its number (2026财年, 2026财年第三财季, 2026财年上半财年, 2025財政年度): the
  * months it covers when the article says where its years end (a->fy_end), else the calendar
  * year's. A fiscal year is named by the year it ends in. */

@@ -333,6 +333,9 @@ JbPeriod fiscal_year_of(JbPoint d, int fy_end);
 const char *fiscal_word(const char *p, const char *limit, const TimeAnchor *a, TimeRef *t);
 /* A school year at p (2025—2026学年): September to August, or NULL. */
 const char *school_year_ref(const char *s, const char *p, const char *limit, TimeRef *t);
+/* FY2025, FY25: a fiscal year by its number, as 2025财年 (jb_extract_period_fiscal.c). */
+const char *fy_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
+                   TimeRef *t);
 const char *fiscal_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                        TimeRef *t);
 
