@@ -78,13 +78,28 @@ static gboolean session_in_force(const GArray *refs, guint i, const JbPeriod *ct
     return FALSE;
 }
 
+/* Does the clause of a time ending at e lead into 届时 (预计于2027年二季度投产，届时…): the time
+ * the next clause's figures are of, though a figure stands before it in its item (项目总投资约
+ * 30亿元，预计于…)? */
+static gboolean then_after(const char *e, const char *end)
+{
+    for (const char *q = e; q < end && q - e < 3 * 12; q = g_utf8_next_char(q)) {
+        if (starts(q, end, "，届时") || starts(q, end, "，屆時"))
+            return TRUE;
+        if (starts(q, end, "，") || starts(q, end, "；") || starts(q, end, "。"))
+            return FALSE;
+    }
+    return FALSE;
+}
+
 void after_figures(GArray *refs, guint i, const char *sent, const char *end, const char *its,
                    const GArray *qs, const JbPeriod *ctx)
 {
     TimeRef *r = &g_array_index(refs, TimeRef, i);
     /* (not a level's time: 由2020年的63.2%提高到2025年的69.5%, the period it reaches) */
     gboolean level = starts(r->end, end, "的") && r->end + 3 < end && g_ascii_isdigit(r->end[3]);
-    if (!r->local && its && !level && number_before_in_item(sent, its, r->at, qs, refs, i))
+    if (!r->local && its && !level && !then_after(r->end, end) &&
+        number_before_in_item(sent, its, r->at, qs, refs, i))
         r->local = r->after_item = TRUE;
     else if (!r->local && week_or_weekday(r, end) &&
              number_before_in_item(sent, sent, r->at, qs, refs, i) &&
