@@ -32,6 +32,16 @@ static guint line_width(const char *p, const char *e)
     return w;
 }
 
+/* The width of the line [p, e) up to its last visible character: the spaces a copied PDF
+ * pads a running head or a blank line with (to 70 columns and more) are no width its text
+ * was wrapped at. */
+static guint text_width(const char *p, const char *e)
+{
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    return line_width(p, e);
+}
+
 gboolean jb_article_ends_sentence(const char *p, const char *e)
 {
     static const Lit stops[] = {LIT("。"), LIT("！"), LIT("？"), LIT("；"), LIT("："),
@@ -336,6 +346,7 @@ static gboolean subtitles(const char *s, const char *end)
  * running head a copied PDF repeats on its pages (its first line; head_len 0 when none). */
 typedef struct {
     gboolean wrapped;
+    gboolean indent_opens; /* its paragraphs open indented: a line after a sentence's end is */
     guint full;
     const char *head;
     gsize head_len;
@@ -347,6 +358,8 @@ static Layout text_layout(const char *s, const char *end)
      * wide when it matters), so that those near the final maximum can be counted after. */
     guint maxw = 0, near = 0, nonblank = 0, heads = 0, pages = 0;
     guint by_width[101] = {0}, open_by_width[101] = {0};
+    guint after_end[2] = {0}; /* lines right after a sentence's end: unindented, indented */
+    gboolean prev_ended = FALSE;
     /* (the first line, trimmed: a copied PDF's running head when it comes again) */
     const char *head = s, *head_end = memchr(s, '\n', (size_t)(end - s));
     head_end = head_end ? head_end : end;
@@ -363,6 +376,9 @@ static Layout text_layout(const char *s, const char *end)
         }
         const char *a = p, *b = e;
         trim_spaces(&a, &b);
+        if (prev_ended && a < b)
+            after_end[indented(p, e)]++;
+        prev_ended = a < b && jb_article_ends_sentence(a, b);
         if (running_head(a, b, head, head_len)) {
             heads++;
             if (spaced_out(a, b)) { /* (a running head spaced across the page: nor its width) */
@@ -370,7 +386,7 @@ static Layout text_layout(const char *s, const char *end)
                 continue;
             }
         }
-        guint w = line_width(p, e);
+        guint w = text_width(p, e);
         maxw = MAX(maxw, w);
         if (w <= 100 && !blank_text_line(p, e)) {
             nonblank++;
@@ -392,10 +408,13 @@ static Layout text_layout(const char *s, const char *end)
     gboolean loose = !wrapped && maxw >= 40 && maxw <= 100 && wide >= 3 &&
                      wide * 10 >= nonblank * 4 && open * 2 >= wide;
     wrapped = wrapped || loose;
-    guint full = loose ? maxw * 4 / 5 : maxw >= 6 ? maxw - 6 : 0; /* a line this wide goes on */
+    /* (paragraphs opening indented, as a PDF's text copied: their indent ends them, a line
+     * short of the widest by its narrow digits goes on) */
+    gboolean indent_opens = after_end[1] >= 3 && after_end[1] >= 2 * after_end[0];
+    guint full = loose || indent_opens ? maxw * 4 / 5 : maxw >= 6 ? maxw - 6 : 0; /* goes on */
     if (heads < 2 || !pages) /* (the first line once, or no page numbered: a title) */
         head_len = 0;
-    return (Layout){wrapped, full, head, head_len};
+    return (Layout){wrapped, indent_opens, full, head, head_len};
 }
 
 gboolean jb_article_hard_wrapped(const char *s, const char *end)
@@ -479,6 +498,10 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             gboolean join = blk->len && wrapped && prev_p && prev_w >= full &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
             join = join || (blk->len && prev_p && q == p && date_cut(prev_p, prev_e, q, e));
+            /* (a wrapped text whose paragraphs open indented, as a PDF's text copied: a full
+             * line ending a sentence, the next not indented, is the paragraph going on) */
+            join = join ||
+                   (blk->len && wrapped && lay.indent_opens && prev_p && prev_w >= full && q == p);
             join = join || (cues && blk->len && prev_p &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !starts_with(q, "（") &&
                             *q != '(' && !(c->a->paragraphs->len == 0 && strstr(blk->str, "《")));
@@ -491,7 +514,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
             jb_article_wiki_inline(blk, p, e);
             prev_p = p;
             prev_e = e;
-            prev_w = wrapped ? line_width(p, e) : 0;
+            prev_w = wrapped ? text_width(p, e) : 0;
         }
         p = e < end ? e + 1 : end;
     }

@@ -988,6 +988,45 @@ static void test_copied_pages(void)
                 "a PDF's text: lines joined over a page's number and running head");
 }
 
+/* Text copied from a PDF whose paragraphs open indented (pdftotext): a line padded with
+ * spaces is no width the text was wrapped at, a line short of the widest by its narrow
+ * digits goes on, and so does a full line ending a sentence when the next is not indented
+ * (the indent, not the full stop, ends a paragraph there). */
+static void test_pdf_indented_paragraphs(void)
+{
+    GError *error = NULL;
+    const char *pdf = "某市统计局文件\n\n"
+                      "                                                                      \n"
+                      "\n    一、工业生产\n"
+                      "    1—10月，全市规模以上工业增加值同比增长6.1%，增速较1—9月\n"
+                      "回落0.2个百分点。10月当月，全市规模以上工业增加值增长5.3\n"
+                      "%，环比增长0.4%。\n"
+                      "    二、固定资产投资\n"
+                      "    截至10月末，全市在建项目共计1.26万个，比上年末增加860个。\n"
+                      "全市新开工项目总数为3120个，其中亿元以上项目占比为18.4%，农\n"
+                      "村地区项目占比不足两成。\n\n"
+                      "    三、消费市场\n"
+                      "    1—10月，全市社会消费品零售总额为1.86万亿元，同比增长4.9%。\n"
+                      "    10月当月，全市社会消费品零售总额1920亿元，同比增长3.8%。\n"
+                      "    其中，全市限额以上单位商品零售额812亿元，同比增长4.1%。\n";
+    g_autoptr(JbArticle) a = parse_as("pdf.txt", pdf, &error);
+    g_clear_error(&error);
+    static const char *const want[] = {
+        "某市统计局文件",
+        "一、工业生产",
+        "1-10月，全市规模以上工业增加值同比增长6.1%，增速较1-9月回落0.2个百分点。10月当月，"
+        "全市规模以上工业增加值增长5.3 %，环比增长0.4%。",
+        "二、固定资产投资",
+        "截至10月末，全市在建项目共计1.26万个，比上年末增加860个。全市新开工项目总数为3120个，"
+        "其中亿元以上项目占比为18.4%，农村地区项目占比不足两成。",
+        "三、消费市场",
+        "1-10月，全市社会消费品零售总额为1.86万亿元，同比增长4.9%。",
+        "10月当月，全市社会消费品零售总额1920亿元，同比增长3.8%。",
+        "其中，全市限额以上单位商品零售额812亿元，同比增长4.1%。"};
+    check_paras(a, want, NULL, G_N_ELEMENTS(want),
+                "a PDF's text, paragraphs opening indented: a full line ending a sentence goes on");
+}
+
 /* A page of posts (a forum's question and answers): each post a section of its own day,
  * the posters' signatures and the list of related questions no text. */
 static void test_forum_posts(void)
@@ -1357,6 +1396,7 @@ int main(void)
     test_repost_chain();
     test_json();
     test_copied_pages();
+    test_pdf_indented_paragraphs();
     test_table_grid();
     test_value_box();
     test_wiki_table();
