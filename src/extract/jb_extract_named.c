@@ -110,6 +110,26 @@ void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r)
     }
 }
 
+/* The length in bytes of a mention at `q` of the event's edition the story dated (本届消博会
+ * （11月16日至20日）, 第九届航展（…）: a name with 届) by its generic words: 本届 with any noun
+ * (本届展会), 展会期间, 展会, 会期 opening a clause: the edition's days, the latest so defined;
+ * 0 when none. */
+static gsize edition_at(const Ctx *c, const char *q, const char *limit, guint *which)
+{
+    static const char *const WORDS[] = {"本届", "本屆", "展会期间", "展會期間", "展会",
+                                        "展會", "会期", "會期",     NULL};
+    gsize n = 0;
+    for (const char *const *w = WORDS; *w && !n; w++)
+        if (starts(q, limit, *w))
+            n = strlen(*w);
+    for (guint k = c->n_named_spans; n && k-- > 0;)
+        if (strstr(c->named_spans[k].name, "届") || strstr(c->named_spans[k].name, "屆")) {
+            *which = k;
+            return n;
+        }
+    return 0;
+}
+
 /* The length in bytes of a mention at `q` of a defined name, and which; 0 when none. The
  * whole name wins over its last words; of two names ending alike, the later defined. */
 static gsize mention_at(const Ctx *c, const char *q, const char *limit, gboolean in_clause,
@@ -143,7 +163,7 @@ static gsize mention_at(const Ctx *c, const char *q, const char *limit, gboolean
             }
         }
     }
-    return best;
+    return best ? best : edition_at(c, q, limit, which);
 }
 
 /* Past a bracket opening at p (（ or (), else NULL. (strncmp: p may be the text's end.) */
