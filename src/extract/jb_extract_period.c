@@ -397,6 +397,19 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
     return NULL;
 }
 
+/* A span from a third of one month to a third of another, over a month long (春茶开采期间
+ * （3月上旬至4月中旬）): a season told roughly, by its months (2026-03/2026-04), not by the days
+ * the thirds bound; a shorter one (10月下旬至11月上旬) keeps its days. */
+static void thirds_to_months(const char *s, const char *from_end, const char *to_end, JbPeriod *p)
+{
+    if (!ends_with(s, from_end, "旬") || !ends_with(s, to_end, "旬") ||
+        p->start.kind != JB_POINT_DAY || p->end.kind != JB_POINT_DAY ||
+        jb_period_end_day(p) - jb_period_first_day(p) <= 31)
+        return;
+    p->start = (JbPoint){JB_POINT_MONTH, p->start.year, p->start.n, 0};
+    p->end = (JbPoint){JB_POINT_MONTH, p->end.year, p->end.n, 0};
+}
+
 /* Does `t` end a span the last time found opens (2025年12月至2026年2月, 2024年7月—2025年6月,
  * 2021年至2025年: two times of one kind joined by a dash or 至/到; 从10月25日开始，至明年3月28日
  * 结束)? A base's span stays a base (比1850年至1900年平均水平高出1.44℃).
@@ -488,6 +501,7 @@ static gboolean joins_span(const char *s, const char *prev_end, const char *p, c
         ends_with_any(s, prev_end, YEAR_POINTS))
         prev->p.start = jb_point_add(prev->p.start, 1);
     prev->p.end = tp.end;
+    thirds_to_months(s, prev_end, t->end, &prev->p);
     prev->end = t->end; /* (its 至 joins the span: not 到2025年, a target's “by”) */
     prev->by_ends = by_ends;
     if (start_verb) /* (a span in force, closed by its end: no rule's start held to its sentence) */
