@@ -233,10 +233,44 @@ static void festival_day(const Ctx *c, const char *sent, const char *first_numbe
     }
 }
 
+/* A clause after the sentence's first figure opening with the edition's generic words
+ * (…316家企业参展，展会期间现场签约项目47个): the edition's days there, for that clause's
+ * figures, a time inserted into refs in text order where none stands. */
+static void edition_after_figures(const Ctx *c, const char *first_number, const char *end,
+                                  GArray *refs)
+{
+    gboolean dated = FALSE; /* (an edition dated at all: most stories have none) */
+    for (guint k = 0; k < c->n_named_spans && !dated; k++)
+        dated = strstr(c->named_spans[k].name, "届") || strstr(c->named_spans[k].name, "屆");
+    const char *q = dated ? jb_find(first_number, end, "，", strlen("，")) : NULL;
+    for (; q; q = jb_find(q + strlen("，"), end, "，", strlen("，"))) {
+        const char *at = q + strlen("，");
+        guint k = 0;
+        gsize n = edition_at(c, at, end, &k);
+        if (!n)
+            continue;
+        guint i = 0;
+        while (i < refs->len && g_array_index(refs, TimeRef, i).at < at + n)
+            i++;
+        if ((i > 0 && g_array_index(refs, TimeRef, i - 1).end > at) ||
+            (i < refs->len && g_array_index(refs, TimeRef, i).at < at + n + strlen("（")))
+            continue; /* (a time there already, or its own bracket: 展会期间（16日至19日）) */
+        TimeRef t = {.at = at,
+                     .end = at + n,
+                     .role = TIME_PERIOD,
+                     .rel = REL_NONE,
+                     .p = c->named_spans[k].p,
+                     .known = TRUE};
+        g_array_insert_val(refs, i, t);
+    }
+}
+
 void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first_number,
-                               GArray *refs)
+                               const char *end, GArray *refs)
 {
     festival_day(c, sent, first_number, refs);
+    if (c->n_named_spans)
+        edition_after_figures(c, first_number, end, refs);
     if (!c->n_named_spans && !c->have_story_week)
         return;
     /* In one pass over the clauses and the times (a sentence of thousands of clauses opening

@@ -622,10 +622,10 @@ int jb_extract_kw_fenbie(void);
 const char *jb_extract_clause_start(const Ctx *c, const char *s, const char *at);
 /* jb_extract_named.c: remember the name a bracketed span `r` defines (its words before the
  * bracket); add to `refs` (in text order) a time for each clause of [sent, first_number)
- * that opens with a name defined so (上个雪季，…; 假期全市…). */
+ * that opens with a name defined so (上个雪季，…), or later with an edition's (展会期间). */
 void jb_extract_name_span(Ctx *c, const char *sent, const TimeRef *r);
 void jb_extract_named_mentions(const Ctx *c, const char *sent, const char *first_number,
-                               GArray *refs);
+                               const char *end, GArray *refs);
 /* Past the words of scope (全国 其中 本港 截至 在…) and the sentence's times from p, up to
  * `limit`: where what a clause is about begins. */
 const char *jb_extract_past_scope(const Ctx *c, const char *p, const char *limit);

@@ -590,7 +590,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
     const GArray *qs = c->quantities;
     carry_in(c, sent, end, first_number);
     jb_extract_time_refs(sent, end, &c->anchor, refs);
-    jb_extract_named_mentions(c, sent, first_number, refs);
+    jb_extract_named_mentions(c, sent, first_number, end, refs);
     JbPeriod ctx = c->carry;
     gboolean have_ctx = c->have_carry || jb_extract_default_period(c, TRUE, &ctx);
     /* 上月, 上季 count back from a period this paragraph named; from a story's headline
