@@ -114,9 +114,8 @@ static gboolean a_visit(const char *sent, const char *end)
     return FALSE;
 }
 
-/* Does the sentence [sent, end) open speaking of the time after an event announced before it:
- * 届时, or a short phrase ending in 后 (调图后，, 开通后，, 投产后，), not 此后 or 随后 (after what
- * was just told)? */
+/* Does the sentence [sent, end) open speaking of the time after an event announced before it: 届时,
+ * a short phrase ending in 后 (调图后，, 投产后，), not 此后 or 随后 (after what was just told)? */
 static gboolean after_the_event(const char *sent, const char *end, const char *first_number)
 {
     if (starts(sent, end, "届时") || starts(sent, end, "屆時"))
@@ -278,15 +277,16 @@ static void since_new_year_to(const Ctx *c, GArray *refs, guint i, const JbPerio
     }
 }
 
-/* What time i of the sentence stands for: 当天 the day last named; a cohort of this year (2026届)
- * none under a note of the day the data are as of (数据统计截至…。2026届毕业生共…人). */
+/* What time i of the sentence stands for: 当天 the day last named; a cohort of this year (2026届,
+ * not 本届: an edition) none under a note of the day its data are as of (数据统计截至…。2026届…). */
 static gboolean resolve_ref(Ctx *c, GArray *refs, guint i, const JbPeriod *against)
 {
     TimeRef *r = &g_array_index(refs, TimeRef, i);
     if (r->rel == REL_THAT_DAY)
         return c->have_last_day ? (r->val = c->last_day, TRUE)
                                 : jb_extract_default_day(&c->anchor, c->sentence_market, &r->val);
-    if (c->have_declared && r->p.start.year == c->anchor.day.year && ends(r->at, r->end, "届"))
+    if (c->have_declared && g_ascii_isdigit(*r->at) && r->p.start.year == c->anchor.day.year &&
+        ends(r->at, r->end, "届"))
         return FALSE;
     return jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
 }
