@@ -182,9 +182,28 @@ static const char *past_number(const char *p, const char *end)
     return p;
 }
 
+/* The length of the live page's time stamp the paragraph opens with (15:45【收评】…, 09:31沪指…),
+ * 0 if none. Such an entry is an item of its own, as a numbered one is: the period its opening
+ * names is not the next entries' (a newest-first page's 本周回顾 on top dates no later entry).
+ * (A stamp in markup of its own, <span>15:45</span><p>…, is not in the paragraph's text.) */
+static gsize time_stamp(const char *p, const char *end)
+{
+    const char *q = p;
+    while (q < end && q - p < 2 && g_ascii_isdigit(*q))
+        q++;
+    if (starts(q, end, "："))
+        q += strlen("：") - 1; /* (15：45, the colon full width) */
+    if (q == p || !(q < end && (*q == ':' || (guchar)*q == 0x9A)) || end - q < 3)
+        return 0;
+    if (!g_ascii_isdigit(q[1]) || !g_ascii_isdigit(q[2]) || (q + 3 < end && g_ascii_isdigit(q[3])))
+        return 0;
+    return (gsize)(q + 3 - p);
+}
+
 gboolean jb_extract_numbered_item(const char *para)
 {
-    return past_number(para, para + strlen(para)) != para;
+    const char *end = para + strlen(para);
+    return past_number(para, end) != para || time_stamp(para, end);
 }
 
 /* Past a Chinese list number at p: 一、 二、 十一、, （一） (一), or p when there is none;

@@ -341,7 +341,7 @@ guint8 *jb_extract_contents_lines(const JbArticle *article);
 /* The level of a numbered heading line (一、2024年工作回顾: 1; （一）: 2; 1、 1. : 3; （1）: 4): a short
  * paragraph that is no sentence; 0 for any other paragraph. */
 guint jb_extract_heading_level(const char *para);
-/* Does `para` open with an item's number (1、 2. 3． （4） (5))? */
+/* Does `para` open with an item's number (1、 2. （4）) or a live page's time stamp (15:45)? */
 gboolean jb_extract_numbered_item(const char *para);
 /* The length in bytes of a headline of `keys` that the sentence [s, end) begins with, glued
  * to a sentence that follows it; 0 when there is none. */
@@ -457,8 +457,8 @@ typedef struct {
      * figures' that name no time, when no period opens it (else the published day's) */
     JbPeriod opening_day;
     gboolean have_opening_day;
-    gboolean numbered_item; /* the paragraph read is a numbered item (1、, 2., （3）): a digest's
-                             * item, whose day is its own, not the story's opening one */
+    gboolean numbered_item; /* the paragraph read is a numbered item (1、, 2., （3）) or a live
+                             * page's entry (15:45…): its day its own, not the story's opening one */
     gboolean speaker_turn; /* the paragraph read opens with who speaks, in brackets (（企业负责人
                             * 某某）我们…): a speaker's words, whose figures that name no time are
                             * of when they speak, not of the story's opening period */
