@@ -219,10 +219,13 @@ static inline const char *plain_run(const char *p, const char *end, JunkCount *k
 }
 
 /* The length of the paragraph's own words: a repost's chain (转发理由//@某某: 原文…) quotes
- * what others wrote, and they end before it. */
+ * what others wrote, and they end before it. A paragraph that opens with the chain (//@某某:
+ * 原文…, a repost with no words of its own) is its first writer's post, read to the next link. */
 static gsize own_words(const char *s, gsize n)
 {
     const char *chain = n >= 3 ? jb_find(s, s + n, "//@", 3) : NULL; /* (memchr for '@') */
+    if (chain == s)
+        chain = n > 3 ? jb_find(s + 3, s + n, "//@", 3) : NULL;
     return chain ? (gsize)(chain - s) : n;
 }
 

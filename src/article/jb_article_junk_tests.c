@@ -583,11 +583,10 @@ static FirstSet list_firsts;
 static const char *const LIST_FIRSTS[] = {"往", "热", "熱", "相", "延", "推",
                                           "更", "【", "〖", "■",  "▌",  "▍"};
 
-/* The heading of a list of other pages that closes a story (相关报道, 往期推荐, 往期榜单,
- * 热门楼盘, 相關報道, 相关公告, 相关报告, 相关稿件, in brackets too: 【相关新闻】), alone on its line or with a colon and its
- * first link after it (相关阅读：[…]): the list and the rest of the page are junk. 往期 (past issues) and 热门 (what
- * is read most) head such lists whatever follows them in a short line with no digit;
- * 相关 (related) only before a word of reading (阅读, 报道, 新闻…: not 相关政策). */
+/* The heading of a list of other pages that closes a story (相关报道, 往期推荐, 热门楼盘, 相關報道,
+ * 相关公告, 【相关新闻】), alone or with a colon and its first link (相关阅读：[…]): the list and
+ * the rest of the page are junk. 往期 (past issues) and 热门 (read most) head such lists in a
+ * short line with no digit, but 热门评论 (comments); 相关 only before a word of reading. */
 gboolean jb_junk_may_list_heading(const char *p)
 {
     return *p == '[' || first_set_has(&list_firsts, p);
@@ -609,6 +608,7 @@ gboolean jb_junk_list_heading(const JunkPara *j)
                                   LIT("稿件")};
     static const Lit OPEN[] = {LIT("【"), LIT("["), LIT("〖"), LIT("■"), LIT("▌"), LIT("▍")};
     static const Lit CLOSE[] = {LIT("】"), LIT("]"), LIT("〗")};
+    static const Lit COMMENTS[] = {LIT("评论"), LIT("評論"), LIT("回复"), LIT("回覆"), LIT("留言")};
     if (j->n > 200 || !jb_junk_may_list_heading(j->p))
         return FALSE;
     const char *p = after_any(j->p, OPEN, G_N_ELEMENTS(OPEN)); /* (【相关新闻】, ■往期推荐) */
@@ -618,7 +618,7 @@ gboolean jb_junk_list_heading(const JunkPara *j)
     while (*p == ' ')
         p++;
     const char *q = after_any(p, ANY, G_N_ELEMENTS(ANY));
-    if (q) {
+    if (q && !after_any(q, COMMENTS, G_N_ELEMENTS(COMMENTS))) { /* (热门评论: statements) */
         if (j->n <= 6 + 2 * marks && !j->digit && !jb_junk_has_sentence_mark(j))
             return TRUE;
         /* 往期推荐：…, 热门文章: … */
