@@ -105,8 +105,9 @@ void share_among_members(Ctx *c, const char *sent, const char *qs)
     const char *jun = NULL;
     for (const char *p = cs; p < qs; p = g_utf8_next_char(p))
         for (gsize k = 0; k < G_N_ELEMENTS(JUN); k++)
-            if (p > cs && lit_starts(p, qs, &JUN[k]))
-                jun = p;
+            if (p > cs && lit_starts(p, qs, &JUN[k]) && !starts(p + 3, qs, "价") &&
+                !starts(p + 3, qs, "價") && !starts(p + 3, qs, "值"))
+                jun = p; /* (not 均价 or 均值: one average of the group's, 各类原材料采购均价…) */
     if (!jun)
         return;
     g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func(g_free);
