@@ -538,8 +538,7 @@ typedef struct {
      * the prose said it, as before this list (the prose of a row says a few of its cells) */
     JbDecimal row_said[JB_ROW_SAID];
     guint n_row_said;
-    /* the measure a table's cell of change is of (地区生产总值 for 增速 beside it), while it is
-     * added; else NULL */
+    /* the measure a table's cell of change is of (地区生产总值 for 增速 beside it), or NULL */
     const char *change_of;
     const char *sentence_start; /* of the sentence being read */
     const char *first_number;   /* where its first quantity starts */
@@ -566,6 +565,7 @@ typedef struct {
     GHashTable *seen;        /* JbStatements of `out` by figure (figure_hash): the latest of each */
     guint body_statements;   /* how many of `out` the body gave (the rest: headlines) */
     guint sentence;          /* number of the sentence being read, from 1 */
+    guint restates[2];       /* a sentence, and the earlier one it restated a figure of */
     const char *ratio_start; /* the first term of the ratio the figure is a later term of */
     gboolean headline;       /* reading the headlines (after the body) */
     GHashTable *headline_keys;         /* jb_extract_headline_keys of the article */

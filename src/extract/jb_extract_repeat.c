@@ -45,6 +45,29 @@ GHashTable *jb_extract_seen_new(void)
     return g_hash_table_new_full(value_hash, value_equal, NULL, (GDestroyNotify)g_array_unref);
 }
 
+/* `out` (a metric without its 的) with a listed company's shareholders in their short name,
+ * as notices write them in a summary and in full in its item (归属于上市公司股东净利润 → 归母净利润),
+ * and without the verb 实现 (实现归母净利润 is 归母净利润). Returns its length. */
+static gsize shareholders_short(char *out)
+{
+    static const char *const LONG[] = {"归属于上市公司股东",
+                                       "归属于母公司股东",
+                                       "归属于母公司所有者",
+                                       "歸屬於上市公司股東",
+                                       "实现",
+                                       "實現"};
+    static const char *const SHORT[] = {"归母", "归母", "归母", "归母", "", ""};
+    for (gsize i = 0; i < G_N_ELEMENTS(LONG); i++) {
+        char *at = strstr(out, LONG[i]);
+        if (!at)
+            continue;
+        gsize k = strlen(LONG[i]), r = strlen(SHORT[i]);
+        memcpy(at, SHORT[i], r);
+        memmove(at + r, at + k, strlen(at + k) + 1);
+    }
+    return strlen(out);
+}
+
 /* A metric phrase without what only says how it is stated: 的, a verb or hedge at its end
  * (为 是 达到 升至 超过), 最新 at its start, a slash between letters: 本港最新失業率升至 →
  * 本港失業率, P/E → PE. In `out`. */
@@ -69,6 +92,7 @@ static const char *metric_core(const char *m, char out[256])
             out[n++] = *q;
     }
     out[n] = '\0';
+    n = shareholders_short(out);
     for (gboolean cut = TRUE; cut;) {
         cut = FALSE;
         for (gsize i = 0; i < G_N_ELEMENTS(TAIL) && !cut; i++) {
@@ -259,6 +283,17 @@ JbStatement *jb_extract_same_value(GHashTable *seen, const JbStatement *s, guint
     for (guint i = bucket ? bucket->len : 0; i-- > 0;) {
         JbStatement *e = g_array_index(bucket, SeenEntry, i).s;
         if (e->sentence != sentence)
+            return e;
+    }
+    return NULL;
+}
+
+JbStatement *jb_extract_same_in_sentence(GArray *bucket, const JbStatement *s, guint in)
+{
+    for (guint i = 0; i < bucket->len; i++) {
+        JbStatement *e = g_array_index(bucket, SeenEntry, i).s;
+        if (e->sentence == in && e->q.bound == s->q.bound && strcmp(e->period, s->period) == 0 &&
+            strcmp(e->subject, s->subject) == 0)
             return e;
     }
     return NULL;

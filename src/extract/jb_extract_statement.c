@@ -610,9 +610,14 @@ gboolean jb_extract_add_statement(Ctx *c, const char *sent, const char *sent_end
                          .line = line};
     GArray *same_value; /* (c->seen's statements of its value, looked up once) */
     JbStatement *earlier = jb_extract_same_figure_in(c->seen, &probe, &same_value);
+    /* a sentence that restates another's figure restates its others of equal value too (a
+     * notice's summary and its item: 归母净利润…，同比下降37%至45% and the item's 同比下降…) */
+    if (!earlier && same_value && c->restates[0] == c->sentence)
+        earlier = jb_extract_same_in_sentence(same_value, &probe, c->restates[1]);
     if (!earlier && calculation_basis(&f) && jb_extract_same_value(c->seen, &probe, c->sentence))
         return TRUE; /* 按回购价格上限36.80元/股测算: the cap stated before, taken as a basis */
     if (earlier && earlier->sentence != c->sentence) {
+        c->restates[0] = c->sentence, c->restates[1] = earlier->sentence;
         if (period_stated && !earlier->period_stated) { /* keep the fuller statement */
             g_strlcpy(earlier->period, period, JB_PERIOD_MAX);
             earlier->period_stated = TRUE;

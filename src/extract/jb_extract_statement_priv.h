@@ -177,6 +177,9 @@ gboolean calculation_basis(const Figure *f);
 /* jb_extract_repeat.c: a statement of c->seen of the same value and unit as `s`, from another
  * sentence than `sentence`, or NULL. */
 JbStatement *jb_extract_same_value(GHashTable *seen, const JbStatement *s, guint sentence);
+/* jb_extract_repeat.c: of `bucket` (c->seen's statements of the value of `s`), one of sentence
+ * `in` with the bound, period and subject of `s`, or NULL. */
+JbStatement *jb_extract_same_in_sentence(GArray *bucket, const JbStatement *s, guint in);
 
 
 #endif
