@@ -583,10 +583,10 @@ static FirstSet list_firsts;
 static const char *const LIST_FIRSTS[] = {"往", "热", "熱", "相", "延", "推",
                                           "更", "【", "〖", "■",  "▌",  "▍"};
 
-/* The heading of a list of other pages that closes a story (相关报道, 往期推荐, 热门楼盘, 相關報道,
- * 相关公告, 【相关新闻】), alone or with a colon and its first link (相关阅读：[…]): the list and
- * the rest of the page are junk. 往期 (past issues) and 热门 (read most) head such lists in a
- * short line with no digit, but 热门评论 (comments); 相关 only before a word of reading. */
+/* The heading of a list of other pages closing a story (相关报道, 往期推荐, 【相关新闻】), alone,
+ * with a colon and its first link (相关阅读：[…]) or its list glued on (往期推荐▶ …): the list
+ * and the rest of the page are junk. 往期, 热门 head such lists in a short line with no digit,
+ * but 热门评论 (comments); 相关 only before a word of reading. */
 gboolean jb_junk_may_list_heading(const char *p)
 {
     return *p == '[' || first_set_has(&list_firsts, p);
@@ -606,7 +606,8 @@ gboolean jb_junk_list_heading(const JunkPara *j)
                                   LIT("报告"), LIT("報告"), LIT("公告"), LIT("研报"), LIT("研報"),
                                   /* a government site's other releases (相关稿件：) */
                                   LIT("稿件")};
-    static const Lit OPEN[] = {LIT("【"), LIT("["), LIT("〖"), LIT("■"), LIT("▌"), LIT("▍")};
+    static const Lit OPEN[] = {LIT("【"), LIT("["), LIT("〖"), LIT("■"), LIT("▌"),
+                               LIT("▍"),  LIT("▶"), LIT("►"),  LIT("●"), LIT("•")};
     static const Lit CLOSE[] = {LIT("】"), LIT("]"), LIT("〗")};
     static const Lit COMMENTS[] = {LIT("评论"), LIT("評論"), LIT("回复"), LIT("回覆"), LIT("留言")};
     if (j->n > 200 || !jb_junk_may_list_heading(j->p))
@@ -638,7 +639,7 @@ gboolean jb_junk_list_heading(const JunkPara *j)
     } else {
         return FALSE;
     }
-    return *q == ':' || starts_with(q, "：");
+    return *q == ':' || starts_with(q, "：") || after_any(q, OPEN, G_N_ELEMENTS(OPEN)); /* ▶ */
 }
 
 gboolean jb_junk_header_line(const JunkPara *j)
