@@ -82,12 +82,12 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
         const char *q = p;
         int y = digits(&q, s, limit, 4);
         if (q - p == 3 && y >= 100 && y <= 199 && lit(q, limit, "年")) {
-            /* a year of the Republic of China (Taiwan): 民國114年, 114年11月, 114年度 */
+            /* a year of the Republic of China (Taiwan): 民國114年, 114年11月, 114年度, 114年同期 */
             const char *e = q + strlen("年"), *d = e;
             gboolean roc = ends_with(s, p, "民國") || ends_with(s, p, "民国") ||
                            any_lit(e, limit,
                                    (const char *const[]){"度", "第", "上半年", "下半年", "前",
-                                                         "全年", NULL});
+                                                         "全年", "同期", NULL});
             if (!roc && digits(&d, s, limit, 2) >= 1)
                 roc = any_lit(d, limit, (const char *const[]){"月", "至", "-", NULL}) != NULL;
             /* 115年 alone, in an article on Taiwan's calendar (民國115年 or 新台幣 elsewhere):
