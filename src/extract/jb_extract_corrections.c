@@ -48,10 +48,12 @@ static const char *past_any(const char *p, const char *end, const char *const *w
     return NULL;
 }
 
-/* The corrections of paragraph [p, end): “X”有误，应为“Y”, “X”应为“Y”, “X”有误. */
+/* The corrections of paragraph [p, end): “X”有误，应为“Y”, “X”应为“Y”, “X”有误, and with the
+ * noun of what is wrong between (“X”数字有误，准确数字为…). */
 static void find_corrections(const char *p, const char *end, GArray *found)
 {
     static const char *const WRONG[] = {"有误", "有誤", NULL};
+    static const char *const NOUN[] = {"数字", "數字", "数据", "數據", NULL};
     static const char *const RIGHT[] = {"应为", "應為", "更正为", "更正為", NULL};
     static const char *const SEP[] = {"，", ",", "；", NULL};
     while (p < end) {
@@ -60,7 +62,8 @@ static void find_corrections(const char *p, const char *end, GArray *found)
             p = g_utf8_next_char(p);
             continue;
         }
-        const char *q = past_any(after, end, WRONG);
+        const char *noun = past_any(after, end, NOUN);
+        const char *q = past_any(noun ? noun : after, end, WRONG);
         if (q) {
             const char *s = past_any(q, end, SEP);
             q = s ? s : q;
