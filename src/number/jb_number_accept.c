@@ -487,6 +487,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
     if (e->has_unit && !UNIT_IS(e, "个") && !UNIT_IS(e, "個") &&
         (AT(c, e->end, "级") || AT(c, e->end, "級")))
         return FALSE; /* 22万吨级邮轮, 10万千瓦级机组, 300米级: a size class (3个级别 a count) */
+    if (UNIT_IS(e, "人") && AT(c, e->end, "座") && !AT(c, e->end, "座谈") && !AT(c, e->end, "座談"))
+        return FALSE; /* 7人座休旅车: a vehicle's seating, a kind (not 3人座谈) */
     if (ship_size(c, e) || programme_name(c, e) || band_or_place(c, e) || session_of_term(c, e) ||
         voltage_class(c, e))
         return FALSE;
