@@ -11,9 +11,7 @@
 #include <stddef.h>
 #include <string.h>
 
-/* ==================================================================================== */
-/* Reading one member: numeral, 多/余, magnitude, unit                                  */
-/* ==================================================================================== */
+/* ===== Reading one member: numeral, 多/余, magnitude, unit ===== */
 
 /* A Member as if zeroed. The unit is a string and read only up to its NUL, so its other 47
  * bytes are not cleared: this runs two or three times at every number. */
@@ -100,13 +98,15 @@ static Reason read_fan(const Ctx *c, gsize p, Member *m)
     return WHY_OK;
 }
 
-/* Words that make 半 something other than a half: 半年 半导体 半岛 半径 半天 */
-static gboolean ban_is_word(const Ctx *c, gsize after)
+/* 半 that is no half: 半年 半导体 半岛 半径; after a time and its hedge (航季过半): time gone */
+static gboolean ban_is_word(const Ctx *c, gsize after, gsize hedge)
 {
-    static const char *const words[] = {"年", "导",   "岛", "径", "天", "月",
-                                        "日", "小时", "个", "场", "价", "决"};
+    static const char *const words[] = {"年",   "导",   "岛",   "径",   "天",   "月",
+                                        "日",   "小时", "个",   "场",   "价",   "决",
+                                        "航季", "赛季", "賽季", "时间", "時間", "年度"};
     for (gsize i = 0; i < G_N_ELEMENTS(words); i++)
-        if (at_lit(c, after, words[i], strlen(words[i])))
+        if (i < 12 ? at_lit(c, after, words[i], strlen(words[i]))
+                   : before_lit(c, hedge, c->lo, words[i], strlen(words[i])))
             return TRUE;
     return FALSE;
 }
@@ -560,7 +560,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
     } else if (cp == CP_BAN || (cp == CP_YI && AT(c, p + n, "半"))) {
         /* 一半 is 50 %; 半 alone only after a hedge (过半, 近半) */
         gsize after = cp == CP_BAN ? p + n : p + n + 3;
-        if ((cp == CP_BAN && !hedged) || ban_is_word(c, after))
+        if ((cp == CP_BAN && !hedged) || ban_is_word(c, after, p >= 3 ? p - 3 : p))
             return WHY_NONE;
         m->value = (JbDecimal){50, 0};
         m->chinese = m->digit_char = m->fixed_unit = TRUE;
