@@ -417,6 +417,15 @@ static Layout text_layout(const char *s, const char *end)
     return (Layout){wrapped, indent_opens, full, head, head_len};
 }
 
+/* Does the running head [p, e) hold a digit (a year: 2025 年年度报告摘要)? */
+static gboolean head_digit(const char *p, const char *e)
+{
+    for (; p < e; p++)
+        if (g_ascii_isdigit(*p))
+            return TRUE;
+    return FALSE;
+}
+
 gboolean jb_article_hard_wrapped(const char *s, const char *end)
 {
     return text_layout(s, end).wrapped;
@@ -437,6 +446,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
     guint full = lay.full;
     const char *head = lay.head;
     gsize head_len = lay.head_len;
+    gboolean head_dated = head_len && head_digit(head, head + head_len);
     GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
     AlignedTable tab = {g_string_new(NULL), 0, 0};
     guint blk_line = 0, prev_w = 0;
@@ -449,8 +459,10 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
         const char *q = p;
         while (q < e && (*q == ' ' || *q == '\t'))
             q++;
-        if (wrapped && page_furniture(p, e, head, head_len)) {
-            /* a page's number or running head: the paragraph goes on over the page */
+        if (wrapped && !(p == s && head_dated) && page_furniture(p, e, head, head_len)) {
+            /* a page's number or running head: the paragraph goes on over the page (but the
+             * head's first showing, when it names a year, is the document's name and title:
+             * 某行 2025 年年度报告摘要, the period its report covers) */
         } else if (cues && (cue_timing(p, e) || cue_number(p, e) ||
                             (e - p >= 6 && memcmp(p, "WEBVTT", 6) == 0) ||
                             (blank_text_line(p, e) && prev_p &&

@@ -986,6 +986,17 @@ static void test_copied_pages(void)
         "降幅比去年全年收窄0.6个百分点，港口泊位平均利用率为71.2%。"};
     check_paras(w, want, NULL, G_N_ELEMENTS(want),
                 "a PDF's text: lines joined over a page's number and running head");
+    const char *annual = "某某银行股份有限公司                        2031 年年度报告摘要\n\n"
+                         "公司代码：600000                            公司简称：某某银行\n\n"
+                         "    本行全年实现营业收入12.5亿元，同比增长3.1%，资产质量保持稳定，\n"
+                         "拨备覆盖率保持在较高水平，经营发展稳中有进。\n\n"
+                         "                               — 1 —\n"
+                         "某某银行股份有限公司                        2031 年年度报告摘要\n\n"
+                         "    本行各项存款余额860.2亿元，较年初增长6.3%，各项贷款保持增长。\n";
+    g_autoptr(JbArticle) r = parse_as("annual.txt", annual, &error);
+    g_clear_error(&error);
+    ok(r && r->title && strstr(r->title, "2031") && !strstr(r->title, "公司代码"),
+       "a PDF's running head naming a year, first shown, is the document's title");
 }
 
 /* Text copied from a PDF whose paragraphs open indented (pdftotext): a line padded with
