@@ -157,6 +157,7 @@ static guint aligned_cells(const char *p, const char *e, GString *row, guint *nu
 typedef struct {
     GString *row; /* the current line's cells */
     guint cells, numeric;
+    guint held; /* the cells of the row before a label's first half (see broken_label) */
 } AlignedTable;
 
 /* Does the line [p, e) hold a tab, two spaces or an ideographic space (what sets columns
@@ -173,16 +174,36 @@ static gboolean spaced_out(const char *p, const char *e)
     return FALSE;
 }
 
+static void trim_spaces(const char **p, const char **e);
+
+/* Is the line [p, e), between two rows of a table, the first half of a label too long for its
+ * column (经营活动产生的现金流量净 / 额　　6,218,440　　-3,407,912　　不适用): a few words, no
+ * figure? */
+static gboolean broken_label(const char *p, const char *e)
+{
+    trim_spaces(&p, &e);
+    if (p == e || g_utf8_strlen(p, e - p) > 16 || jb_article_ends_sentence(p, e))
+        return FALSE;
+    for (const char *q = p; q < e; q++)
+        if (g_ascii_isdigit(*q))
+            return FALSE;
+    return TRUE;
+}
+
 /* Is the line [p, e) a row of a table laid out in columns: three cells or more, with
  * numbers after its label, beside a row of as many cells (the line before or after it), or
  * the head of such a row (the line before one, with as many cells or one fewer)? Fills
  * t->row with its cells. A single line spaced out (a byline) is none. */
 static gboolean aligned_row(const char *p, const char *e, const char *end, AlignedTable *t)
 {
-    guint before = t->cells, num;
+    guint before = t->cells ? t->cells : t->held, num;
+    t->held = 0;
     t->cells = 0;
-    if (!spaced_out(p, e))
+    if (!spaced_out(p, e)) {
+        if (before && broken_label(p, e))
+            t->held = before; /* (the row under it is still beside the row above) */
         return FALSE;
+    }
     guint n = aligned_cells(p, e, NULL, &num);
     if (n < 2)
         return FALSE;
@@ -448,7 +469,7 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
     gsize head_len = lay.head_len;
     gboolean head_dated = head_len && head_digit(head, head + head_len);
     GString *blk = g_string_sized_new(BLOCK_BUF_SIZE);
-    AlignedTable tab = {g_string_new(NULL), 0, 0};
+    AlignedTable tab = {g_string_new(NULL), 0, 0, 0};
     guint blk_line = 0, prev_w = 0;
     const char *prev_p = NULL, *prev_e = NULL;
     const char *head_at, *head_end; /* (a wiki page's heading) */

@@ -1079,6 +1079,18 @@ static void test_value_box(void)
     for (guint i = 0; i < n; i++)
         rows += g_array_index(a->kinds, guint8, i) == JB_PARA_TABLE;
     ok(rows == 2, "a box of labels and values: two rows of a table (%u)", rows);
+    g_autoptr(JbArticle)
+        b = parse_as("broken.txt",
+                     "项目名称                2031 年      2030 年      2029 年\n"
+                     "营业收入                 1,204.5      1,150.2      1,098.7\n"
+                     "投资活动产生的现金流量净\n"
+                     "额                        -312.6        208.4        -95.1\n",
+                     &error);
+    g_clear_error(&error);
+    guint bn = b ? b->paragraphs->len : 0, brows = 0;
+    for (guint i = 0; i < bn; i++)
+        brows += g_array_index(b->kinds, guint8, i) == JB_PARA_TABLE;
+    ok(brows == 3, "a row under a label broken over two lines is still a table's row (%u)", brows);
     ok(a && any_para_has(a, "收盘价（元）\x1E"
                             "36.20"),
        "its cells: the label and the value");
