@@ -407,6 +407,8 @@ static void report_year(const Ctx *c, const char *head, const JbPeriod *first, J
     gboolean own = FALSE;
     for (const char *const *w = OWN; *w && !own; w++)
         own = strstr(head, *w) != NULL;
+    /* (年末 with no year: a head broken over two lines, 本年末比上 / 年末增减(%)) */
+    own = own || (strstr(head, "年末") && !strpbrk(head, "0123456789"));
     int back = c->anchor.day.kind ? c->anchor.day.year - first->end.year : 0;
     if (!own || back <= 0 || back > 1 || strstr(head, "今年") || strstr(head, "去年"))
         return;
@@ -454,6 +456,10 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
                              text_time(c, head, row_time || t->have_ctx ? &row_ctx : NULL, &ht);
         if (head_time && have_first && !row_time)
             report_year(c, head, &first, &ht.val);
+        if (head_time && have_first && change_header(head) && !strpbrk(head, "0123456789") &&
+            ht.val.start.kind == JB_POINT_YEAR && ht.val.end.kind == JB_POINT_YEAR &&
+            first.end.kind != JB_POINT_YEAR && ht.val.end.year == first.end.year)
+            ht.val = first; /* (年末增减(%) beside 2025年末: the change to the first column's) */
         if (head_time && have_first && ht.val.start.kind == JB_POINT_YEAR &&
             ht.val.end.year == ht.val.start.year && first.end.kind == JB_POINT_MONTH &&
             first.end.year == ht.val.start.year && (strstr(head, "累计") || strstr(head, "累計")))
@@ -567,6 +573,33 @@ static void cut_cell(char **cell)
 }
 
 
+/* A header cell without the space a PDF's text or pangu-style spacing puts between a figure
+ * and the Chinese after it (2025 年末: a year's end again), in place. */
+static char *head_unspaced(char *h)
+{
+    char *o = h;
+    for (const char *p = h; *p; p++) {
+        if (*p == ' ' && p > h && g_ascii_isdigit(p[-1]) && (guchar)p[1] >= 0xE0)
+            continue;
+        *o++ = *p;
+    }
+    *o = '\0';
+    return h;
+}
+
+/* The unit stated two lines above a table whose head is broken over two lines (单位：千元 /
+ * 本年比上年 / 主要会计数据 | 2025年 | … | 增减(%)): the line between is the head's upper
+ * half, short words with no figure. NULL if none. */
+static char *unit_over_head(const JbArticle *a, guint first, gboolean *pct)
+{
+    const char *mid = g_ptr_array_index(a->paragraphs, first - 1);
+    const char *above = g_ptr_array_index(a->paragraphs, first - 2);
+    if (g_utf8_strlen(mid, -1) > 12 || strpbrk(mid, "0123456789") || strstr(mid, "。") ||
+        g_utf8_strlen(above, -1) > 40)
+        return NULL;
+    return jb_table_caption_unit(above, pct);
+}
+
 void jb_extract_table(Ctx *c, guint first, guint last)
 {
     const JbArticle *a = c->article;
@@ -585,6 +618,8 @@ void jb_extract_table(Ctx *c, guint first, guint last)
         if (g_utf8_strlen(above, -1) <= 40)
             t.unit = jb_table_caption_unit(above, &t.pct);
     }
+    if (!t.unit && first > 1) /* or above the head's upper line: 单位：千元 / 本年比上年 */
+        t.unit = unit_over_head(a, first, &t.pct);
     if (!t.unit) /* or written under it: 单位：千港元；数据来源：年报 */
         t.unit = jb_table_note_unit(a, first, last, &t.pct);
     t.bands = jb_table_band_columns(a, first, last);
@@ -645,7 +680,7 @@ void jb_extract_table(Ctx *c, guint first, guint last)
                 g_ptr_array_unref(t.head);
             t.head = g_ptr_array_new_with_free_func(g_free);
             for (guint j = 0; j < n; j++)
-                g_ptr_array_add(t.head, g_strdup(cells[j]));
+                g_ptr_array_add(t.head, head_unspaced(g_strdup(cells[j])));
             /* a unit over the labels' column ((百万美元) | H1 FY26 | H1 FY25) is every cell's */
             char *u = jb_table_bracket_unit(cells[0]);
             if (u && !t.unit)
