@@ -95,7 +95,8 @@ static inline gunichar char_at(const char *p, const char *end)
 static inline gboolean special_char(gunichar c)
 {
     return c == (gunichar)HARD_SPACE || c == (gunichar)JB_CELL_CHAR || is_space_char(c) ||
-           is_invisible_char(c) || jb_normalize_is_dash(c) || jb_normalize_ascii(c) != 0;
+           is_invisible_char(c) || jb_normalize_is_dash(c) || jb_normalize_ascii(c) != 0 ||
+           c == 0x3007; /* (〇, a zero among digits: ocr_zero) */
 }
 
 /* The character that ends at `e` (valid UTF-8 after `start`). */
@@ -250,6 +251,28 @@ static gboolean list_number_period(const char *out, const char *o, const char *n
     return FALSE;
 }
 
+/* '0' when `c`, written after the output [out, o) and before `next`, is a 〇 that is a zero
+ * among Arabic digits (2〇26年, 4〇52个: text read from a picture), else 0: a digit before it
+ * and a digit or another 〇 after it; 二〇二六 stays as written. */
+static char ocr_zero(const char *out, const char *o, gunichar c, const char *next, const char *end)
+{
+    if (c != 0x3007 || o == out || !g_ascii_isdigit(o[-1]) || next >= end)
+        return 0;
+    const guchar *q = (const guchar *)next;
+    gboolean digit = g_ascii_isdigit(*q) ||
+                     (end - next >= 3 &&
+                      ((q[0] == 0xEF && q[1] == 0xBC && q[2] >= 0x90 && q[2] <= 0x99) ||
+                       (q[0] == 0xE3 && q[1] == 0x80 && q[2] == 0x87)));
+    return digit ? '0' : 0;
+}
+
+/* The ASCII character `c` is written as (jb_normalize_ascii, or ocr_zero's 0), else 0. */
+static char ascii_of(const char *out, const char *o, gunichar c, const char *next, const char *end)
+{
+    char a = jb_normalize_ascii(c);
+    return a ? a : ocr_zero(out, o, c, next, end);
+}
+
 /* After the '.' written at o[-1] for `c`: a space when it is a list number's (1．1-10月: item
  * 1, then its span; ". " is no longer than "．"). Returns the new end of the output. */
 static char *list_number_space(const char *out, char *o, gunichar c, const char *next,
@@ -357,7 +380,7 @@ gsize jb_article_clean_into(const char *s, gsize n, char *out, JunkPara *j)
         if (!plain && jb_normalize_is_dash(c)) {
             dash = p;
             dash_end = next;
-        } else if (!plain && (ascii = jb_normalize_ascii(c)) != 0) {
+        } else if (!plain && (ascii = ascii_of(out, o, c, next, end)) != 0) {
             *o++ = ascii;
             count_ascii(&k, (guchar)ascii);
             o = list_number_space(out, o, c, next, end, &k);
