@@ -433,3 +433,38 @@ gboolean briefing_title(const char *t)
             return TRUE;
     return FALSE;
 }
+
+/* The one year the story is about, 0 if none: its lead's; else a whole year named earlier in
+ * the sentence (过去一年，…全年…；…上半年增长5.6%, in January: 2025's); else the year a
+ * periodic report covers (某行2025年年度报告摘要: its 上半年 is 2025's, out in April 2026). */
+static int story_year(const Ctx *c, const GArray *refs, guint i)
+{
+    if (c->have_lead)
+        return c->lead.start.year == c->lead.end.year ? c->lead.end.year : 0;
+    for (guint j = i; j-- > 0;) {
+        const TimeRef *q = &g_array_index(refs, TimeRef, j);
+        if (q->has_val && q->role == TIME_PERIOD && q->val.start.kind == JB_POINT_YEAR &&
+            q->val.end.kind == JB_POINT_YEAR && q->val.start.year == q->val.end.year)
+            return q->val.end.year;
+    }
+    const JbPeriod *p = &c->anchor.report;
+    return c->anchor.have_report && jb_period_freq(p) == JB_FREQ_YEAR ? p->end.year : 0;
+}
+
+/* A quarter, half or month named without a year and not over when the article was published
+ * cannot have figures of its own yet: in a story about an earlier year (2025年全省进出口… ¶
+ * 分季度看，一季度…, published in January 2026) it is that year's. */
+void jb_extract_in_story_year(const Ctx *c, const GArray *refs, guint i, TimeRef *r)
+{
+    JbPeriod *v = &r->val;
+    int year = story_year(c, refs, i);
+    if (r->rel != REL_NONE || !r->year_implied || r->future_word || !year ||
+        year >= v->start.year || v->start.kind == JB_POINT_DAY || v->end.kind == JB_POINT_DAY ||
+        c->anchor.day.kind != JB_POINT_DAY ||
+        jb_period_end_day(v) <= jb_point_first_day(&c->anchor.day))
+        return;
+    int back = v->start.year - year;
+    v->start.year -= back;
+    v->end.year -= back;
+    r->p = *v; /* (a later 全年 in the sentence counts from it: resolve_ref reads p) */
+}

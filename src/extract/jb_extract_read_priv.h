@@ -105,4 +105,8 @@ void jb_extract_note_opening_day(Ctx *c, const TimeRef *r, const char *first_num
 gboolean jb_extract_unit_declaration(const char *sent, const char *at);
 void jb_extract_declared_currency(Ctx *c, const char *sent, const char *end, JbQuantity *x);
 
+/* A quarter, half or month with no year, not over when published, in a story about an earlier
+ * year: that year's (jb_extract_frame.c). r is refs[i]. */
+void jb_extract_in_story_year(const Ctx *c, const GArray *refs, guint i, TimeRef *r);
+
 #endif

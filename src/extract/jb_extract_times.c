@@ -35,23 +35,6 @@ static gboolean ends_as_sentence(const char *end)
            g_str_has_prefix(end, "？");
 }
 
-/* A quarter, half or month named without a year and not over when the article was published
- * cannot have figures of its own yet: in a story about an earlier year (2025年全省进出口… ¶
- * 分季度看，一季度…, published in January 2026) it is that year's. */
-static void in_story_year(const Ctx *c, TimeRef *r)
-{
-    JbPeriod *v = &r->val;
-    if (r->rel != REL_NONE || !r->year_implied || r->future_word || !c->have_lead ||
-        c->lead.start.year != c->lead.end.year || c->lead.end.year >= v->start.year ||
-        v->start.kind == JB_POINT_DAY || v->end.kind == JB_POINT_DAY ||
-        c->anchor.day.kind != JB_POINT_DAY ||
-        jb_period_end_day(v) <= jb_point_first_day(&c->anchor.day))
-        return;
-    int back = v->start.year - c->lead.end.year;
-    v->start.year -= back;
-    v->end.year -= back;
-}
-
 /* Days named without a month (第一周（1-7日）, 22-30日) in a paragraph speaking of a month
  * or of days within one (11月车市…): that month's days, not the published month's. */
 static void in_context_month(TimeRef *r, const JbPeriod *ctx)
@@ -624,7 +607,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
             c->have_last_day = TRUE;
         }
         if (r->has_val)
-            in_story_year(c, r);
+            jb_extract_in_story_year(c, refs, i, r);
         if (r->has_val && have_ctx && ctx_named) {
             in_context_month(r, &ctx);
             this_month_reported(c, sent, end, r, &ctx);
