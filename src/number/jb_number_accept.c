@@ -425,6 +425,17 @@ static gboolean session_of_term(const Ctx *c, const Expr *e)
     return FALSE;
 }
 
+/* Do one or two digits at s open the text (or a line) with a space and a Chinese character
+ * after them (1 本年度报告摘要…, 12 公司…): a numbered item's number, as a PDF's text sets it? */
+static gboolean list_item_number(const Ctx *c, gsize s)
+{
+    gsize d = s;
+    while (d < c->len && g_ascii_isdigit(c->t[d]))
+        d++;
+    return (s == 0 || c->t[s - 1] == '\n') && d - s <= 2 && d + 1 < c->len && c->t[d] == ' ' &&
+           ideograph_at(c, d + 1);
+}
+
 gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
 {
     if (quote_context(c, e) || change_of_quote(c, e))
@@ -501,6 +512,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         (e->end >= c->len || c->t[e->end] == '/' || c->t[e->end] == '-' ||
          g_ascii_isalnum(c->t[e->end])))
         return FALSE; /* KFR-35GW/Y3, QN-55Q80: digits inside a model's code */
+    if (m->arabic && m->is_int && !e->qual_len && list_item_number(c, e->start))
+        return FALSE; /* 1 本年度报告摘要来自…, 3 公司全体董事出席: an item's number, spaced */
     if (e->has_unit && word_at_any(c, e->end,
                                    (const char *const[]){"环境下", "環境下", "条件下", "條件下",
                                                          "工况下", "工況下", NULL}))
