@@ -82,6 +82,34 @@ static gboolean date_cut(const char *p, const char *e, const char *q, const char
            (year && qe - q >= 3 && memcmp(q, "月", 3) == 0);
 }
 
+/* Does the line [p, e) end inside a figure that the next line, starting unindented at q,
+ * ends (1,295.64 亿 / 元，较年初…; 下降 21.47 个百分 / 点；: a dumped PDF's line break between
+ * a number's magnitude and its unit)? No paragraph breaks there. */
+static gboolean unit_cut(const char *p, const char *e, const char *q, const char *qe)
+{
+    static const Lit MAGS[] = {LIT("亿"), LIT("万"), LIT("億"), LIT("萬")},
+                     POINTS[] = {LIT("个百分"), LIT("個百分")};
+    while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    /* (the next line opens with a unit's one Chinese character and its clause's mark:
+     * 元，较年初…, 点；…; not a headline's next line, 普惠性幼儿园覆盖率…) */
+    static const Lit MARKS[] = {LIT("，"), LIT("。"), LIT("；"), LIT("、"), LIT("）")};
+    if (qe - q < 6 || (guchar)*q < 0xE0 || !after_any(q + 3, MARKS, G_N_ELEMENTS(MARKS)))
+        return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(POINTS); i++)
+        if ((gsize)(e - p) >= POINTS[i].n && memcmp(e - POINTS[i].n, POINTS[i].s, POINTS[i].n) == 0)
+            return memcmp(q, "点", 3) == 0 || memcmp(q, "點", 3) == 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(MAGS); i++) {
+        if ((gsize)(e - p) < MAGS[i].n + 1 || memcmp(e - MAGS[i].n, MAGS[i].s, MAGS[i].n) != 0)
+            continue;
+        const char *d = e - MAGS[i].n;
+        if (d - 1 > p && d[-1] == ' ')
+            d--;
+        return g_ascii_isdigit(d[-1]);
+    }
+    return FALSE;
+}
+
 /* Is [a, b) a number as a table's cell writes it (34,612, -1.6, 6.8%, +0.5)? */
 static gboolean numeric_cell(const char *a, const char *b)
 {
@@ -530,7 +558,8 @@ void jb_article_text_pass(Ctx *c, const char *s, const char *end, guint line)
         } else {
             gboolean join = blk->len && wrapped && prev_p && prev_w >= full &&
                             !jb_article_ends_sentence(prev_p, prev_e) && !indented(p, e);
-            join = join || (blk->len && prev_p && q == p && date_cut(prev_p, prev_e, q, e));
+            join = join || (blk->len && prev_p && q == p &&
+                            (date_cut(prev_p, prev_e, q, e) || unit_cut(prev_p, prev_e, q, e)));
             /* (a wrapped text whose paragraphs open indented, as a PDF's text copied: a full
              * line ending a sentence, the next not indented, is the paragraph going on) */
             join = join ||

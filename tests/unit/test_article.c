@@ -997,6 +997,16 @@ static void test_copied_pages(void)
     g_clear_error(&error);
     ok(r && r->title && strstr(r->title, "2031") && !strstr(r->title, "公司代码"),
        "a PDF's running head naming a year, first shown, is the document's title");
+    g_autoptr(JbArticle)
+        cut = parse_as("cut.txt",
+                       "    本行各项贷款余额 1,102.35 亿\n"
+                       "元，较年初增加 86.40 亿元，拨备覆盖率较年初下降 12.30 个百分\n"
+                       "点，资本充足率 13.20%。\n",
+                       &error);
+    g_clear_error(&error);
+    ok(cut && cut->paragraphs->len == 1 && any_para_has(cut, "1,102.35亿元") &&
+           any_para_has(cut, "12.30个百分点"),
+       "a line broken between a figure's magnitude and its unit goes on");
 }
 
 /* Text copied from a PDF whose paragraphs open indented (pdftotext): a line padded with
