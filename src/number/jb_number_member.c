@@ -558,11 +558,12 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         m->end = m->tok_end = p + n + ul;
         return WHY_OK;
     } else if (cp == CP_BAN || (cp == CP_YI && AT(c, p + n, "半"))) {
-        /* 一半 is 50 %; 半 alone only after a hedge (过半, 近半) */
-        gsize after = cp == CP_BAN ? p + n : p + n + 3;
-        if ((cp == CP_BAN && !hedged) || ban_is_word(c, after, p >= 3 ? p - 3 : p))
+        /* 一半 is 50 %; 半 alone only after a hedge (过半, 近半); 半成 5 % (半成品: a word) */
+        gboolean tenth = cp == CP_BAN && AT(c, p + n, "成") && !AT(c, p + n, "成品");
+        gsize after = cp == CP_BAN ? p + n + (tenth ? strlen("成") : 0) : p + n + 3;
+        if (!tenth && ((cp == CP_BAN && !hedged) || ban_is_word(c, after, p >= 3 ? p - 3 : p)))
             return WHY_NONE;
-        m->value = (JbDecimal){50, 0};
+        m->value = (JbDecimal){tenth ? 5 : 50, 0};
         m->chinese = m->digit_char = m->fixed_unit = TRUE;
         set_unit(m, U_PLAIN, "%", 1);
         m->end = m->tok_end = after;
