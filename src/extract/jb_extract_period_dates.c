@@ -334,11 +334,11 @@ static gboolean first_of_year(const char *s, const char *p, const char *limit, i
         return TRUE;
     }
     /* 前7个月, 前10月; 首十個月 after a year, before a running total or as many as the year has
-     * had by the published day (首7個月的免租期 is a span of time; 首11個月累計…, 首十個月累跌,
+     * had by the published day (首7個月的免租期 is a span of time; 首11個月累計…, 首九個月合計…, 首十個月累跌,
      * 首11個月， and 首11個月貨運量 in December are the year's months) */
     if (n >= 2 && (r = any_lit(q, limit, (const char *const[]){"个月", "個月", "月", NULL})) &&
         (!shou || year_stated || (am && (n == am - 1 || n == am)) ||
-         any_lit(r, limit, (const char *const[]){"累", "，", ",", NULL}))) {
+         any_lit(r, limit, (const char *const[]){"累", "合计", "合計", "，", ",", NULL}))) {
         t->p = months(y, 1, n);
         *end = r;
         return TRUE;

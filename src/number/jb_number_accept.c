@@ -100,8 +100,8 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
     if (word_at_any(c, e->end, AFTER))
         return FALSE;
     if (before_lit(c, e->start, 0, "首", strlen("首")) &&
-        word_at_any(c, e->end, (const char *const[]){"累", "，", ",", NULL}))
-        return FALSE; /* 首11個月累計逾2,284億, 首十個月累跌: the year's first months, a period */
+        word_at_any(c, e->end, (const char *const[]){"累", "合计", "合計", "，", ",", NULL}))
+        return FALSE; /* 首11個月累計逾2,284億, 首九個月合計: the year's first months, a period */
     if (e->qual_len &&
         (AT(c, e->qual_at, "近") || AT(c, e->qual_at, "将近") || AT(c, e->qual_at, "接近")))
         return FALSE; /* 近10年: lately, not a span stated */
