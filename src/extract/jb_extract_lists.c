@@ -241,7 +241,6 @@ static char *year_str(int y)
     return g_strdup(s);
 }
 
-/* Years named in [a, b) outside 《》, as "2026" strings, in order (for 分别). */
 /* A year written in four digits at p (not part of a longer number): its value, else 0. */
 static int year_at(const char *a, const char *p, const char *b)
 {
@@ -255,7 +254,8 @@ static int year_at(const char *a, const char *p, const char *b)
 }
 
 /* The last run of years named in [a, b) outside 《》, as "2026" strings, in order (for 分别):
- * 2026年、2027年和2028年, 2026、2027、2028年, a span 2023-2025年 read as each of its years. */
+ * 2026年、2027年和2028年, 2026、2027、2028年, 2026/2027/2028年, 2026E/2027E; a span 2023-2025年
+ * read as each of its years. */
 static GPtrArray *years_in(const char *a, const char *b)
 {
     GPtrArray *ys = g_ptr_array_new_with_free_func(g_free);
@@ -281,13 +281,15 @@ static GPtrArray *years_in(const char *a, const char *b)
                     g_array_append_val(run, k);
             g_array_append_val(run, y);
             q += 4;
-            if (starts(q, b, "年")) {
-                q += strlen("年");
+            gboolean est = q < b && (*q == 'E' || *q == 'A') &&
+                           !(q + 1 < b && g_ascii_isalnum(q[1]));
+            if (starts(q, b, "年") || est) { /* (2026E/2027E: an analyst's years) */
+                q += est ? 1 : strlen("年");
                 closed = TRUE;
             }
             span = FALSE;
             const char *r = q;
-            static const char *const LINK[] = {"、", "和", "及", "与", ",", NULL};
+            static const char *const LINK[] = {"、", "和", "及", "与", ",", "/", NULL};
             static const char *const RANGE[] = {"-", "—", "–", "至", "到", "～", "~", NULL};
             gboolean linked = FALSE;
             for (const char *const *w = LINK; *w && !linked; w++)
@@ -314,7 +316,6 @@ static GPtrArray *years_in(const char *a, const char *b)
     }
     return ys;
 }
-
 
 /* A month's number 1 to 12 at p (not inside a longer number or a name), its end in *end. */
 static int month_at(const char *a, const char *p, const char *b, const char **end)
