@@ -151,8 +151,10 @@ static gboolean level_compared(const Ctx *c, const Expr *e)
  * change only (no comma, no other figure): 指数成分股有30只 is no reading. */
 static gboolean index_reading(const Ctx *c, const Expr *e)
 {
-    static const char *const NOUN[] = {"指数", "指數", "PMI",    "系数",   "係數", "初值", "终值",
-                                       "終值", "前值", "预期值", "預期值", "读数", "讀數", NULL};
+    /* (收入比: 城乡居民收入比缩小至1.62, a ratio of two incomes) */
+    static const char *const NOUN[] = {"指数",   "指數", "PMI",  "系数",   "係數",
+                                       "初值",   "终值", "終值", "前值",   "预期值",
+                                       "預期值", "读数", "讀數", "收入比", NULL};
     static const char *const VERB[] = {"为", "為", "至",   "到",   "达", "達", "录得", "錄得", "报",
                                        "報", "是", "达到", "達到", "由", "从", "從",   NULL};
     gsize s = e->start;
