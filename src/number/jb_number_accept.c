@@ -427,6 +427,21 @@ static gboolean session_of_term(const Ctx *c, const Expr *e)
     return FALSE;
 }
 
+/* Is the figure at s denied right before it (不是下降41%, 而非5%): 不是 or 而非, maybe with a
+ * verb of change between? */
+static gboolean denied(const Ctx *c, gsize s)
+{
+    static const char *const NOT[] = {"不是", "而非", "並非", "并非", NULL};
+    static const char *const CHANGE[] = {"下降", "增长", "增長", "上升", "减少", "減少",
+                                         "增加", "下跌", "上涨", "上漲", NULL};
+    if (word_before_any(c, s, NOT))
+        return TRUE;
+    for (const char *const *w = CHANGE; *w; w++)
+        if (before_lit(c, s, 0, *w, strlen(*w)))
+            return word_before_any(c, s - strlen(*w), NOT);
+    return FALSE;
+}
+
 /* Do one or two digits at s open the text (or a line) with a space and a Chinese character
  * after them (1 本年度报告摘要…, 12 公司…): a numbered item's number, as a PDF's text sets it? */
 static gboolean list_item_number(const Ctx *c, gsize s)
@@ -514,6 +529,8 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         (e->end >= c->len || c->t[e->end] == '/' || c->t[e->end] == '-' ||
          g_ascii_isalnum(c->t[e->end])))
         return FALSE; /* KFR-35GW/Y3, QN-55Q80: digits inside a model's code */
+    if (denied(c, e->start))
+        return FALSE; /* 是下降4.1%，不是下降41%: a figure said not to hold */
     if (m->arabic && m->is_int && !e->qual_len && list_item_number(c, e->start))
         return FALSE; /* 1 本年度报告摘要来自…, 3 公司全体董事出席: an item's number, spaced */
     if (e->has_unit && word_at_any(c, e->end,
