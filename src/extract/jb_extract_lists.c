@@ -46,8 +46,7 @@ static gboolean numeral_class_at(const char *p, const char *e)
 
 /* Where the last member of a list before 均 ends when a count of the list follows its name
  * (广东、浙江、山东三省当月交易量均…: 山东; 工行、农行、中行等五家银行…: 中行): at 等 or at a
- * numeral with its class within [m, e), a name of one to six characters before it. NULL when
- * there is none. */
+ * numeral with its class within [m, e), a name of one to six characters before it; or NULL. */
 static const char *name_before_count(const char *m, const char *e)
 {
     const char *p = g_utf8_next_char(m);

@@ -213,19 +213,19 @@ floor period-exact 0.86
 floor bound 0.99
 floor forecast 0.99
 written written26
-floor precision 0.94
-floor recall 0.96
-floor period-year 0.88
-floor period-exact 0.80
-floor bound 0.97
+floor precision 0.97
+floor recall 0.98
+floor period-year 0.98
+floor period-exact 0.92
+floor bound 0.98
 floor forecast 0.98
 written written27
-floor precision 0.92
-floor recall 0.94
-floor period-year 0.88
-floor period-exact 0.77
-floor bound 0.97
-floor forecast 0.96
+floor precision 0.97
+floor recall 0.98
+floor period-year 0.97
+floor period-exact 0.84
+floor bound 0.98
+floor forecast 0.97
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
