@@ -434,6 +434,9 @@ static gboolean denied(const Ctx *c, gsize s)
     static const char *const NOT[] = {"不是", "而非", "並非", "并非", NULL};
     static const char *const CHANGE[] = {"下降", "增长", "增長", "上升", "减少", "減少",
                                          "增加", "下跌", "上涨", "上漲", NULL};
+    if (!prev_char_in(c, s, "是非降长長升少加跌涨漲")) /* (the words' last characters: asked of
+                                                       * every figure, the lists only after one) */
+        return FALSE;
     if (word_before_any(c, s, NOT))
         return TRUE;
     for (const char *const *w = CHANGE; *w; w++)
@@ -533,9 +536,10 @@ gboolean jb_number_scan_accepts(const Ctx *c, const Expr *e)
         return FALSE; /* 是下降4.1%，不是下降41%: a figure said not to hold */
     if (m->arabic && m->is_int && !e->qual_len && list_item_number(c, e->start))
         return FALSE; /* 1 本年度报告摘要来自…, 3 公司全体董事出席: an item's number, spaced */
-    if (e->has_unit && word_at_any(c, e->end,
-                                   (const char *const[]){"环境下", "環境下", "条件下", "條件下",
-                                                         "工况下", "工況下", NULL}))
+    if (e->has_unit && e->end + 3 <= c->len && prev_char_in(c, e->end + 3, "环環条條工") &&
+        word_at_any(c, e->end,
+                    (const char *const[]){"环境下", "環境下", "条件下", "條件下", "工况下",
+                                          "工況下", NULL}))
         return FALSE; /* 在零下7℃环境下: a test's condition, what a figure is measured under */
     if (e->has_unit)
         return TRUE;
