@@ -208,6 +208,9 @@ static JbAtomicFile *open_in(int dfd, const char *name, const char *path, JbAtom
         close(dfd);
         return NULL;
     }
+    /* listed before anything is allocated: running out of memory in the allocations below
+     * ends the process, whose handler then removes the file (oom.t's build left it) */
+    int slot = live_add(dfd, tmp);
     JbAtomicFile *f = g_new0(JbAtomicFile, 1);
     f->path = g_strdup(path);
     f->name = g_strdup(name);
@@ -217,7 +220,7 @@ static JbAtomicFile *open_in(int dfd, const char *name, const char *path, JbAtom
     f->dfd = dfd;
     f->fd = fd;
     f->flags = flags;
-    f->slot = live_add(dfd, tmp);
+    f->slot = slot;
     if (g_getenv("JIANBAO_TEST_WAIT_IN_TEMP"))
         pause(); /* a test hook (tests/cli/kill.t): a signal finds the temporary file there */
     const char *kill_in = g_getenv("JIANBAO_TEST_KILL_IN_TEMP");
