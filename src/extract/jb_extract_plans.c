@@ -31,6 +31,10 @@ static gboolean noun_before_word(const char *from, const WordHit *h)
         if (k >= SUBJECT_NOUN || g_ascii_isdigit(*p) || *p == ' ' || starts(p, h->at, "　") ||
             clause_sep_at(p) || sentence_end_at(p))
             return FALSE;
+        /* a side note opens between (1.2亿元（此前市场预期为1.1亿元）): its word is its own
+         * figure's, unless the note is the word alone (120亿元（预计）) */
+        if ((*p == '(' || starts(p, h->at, "（")) && h->at != p + (*p == '(' ? 1 : strlen("（")))
+            return FALSE;
         for (const char *const *w = STOP; *w; w++)
             if (starts(p, h->at, *w))
                 return FALSE;
@@ -72,6 +76,20 @@ gboolean forecast_after_figure(const Ctx *c, const Figure *f)
         if (h->tag < kw_actual)
             return noun_before_word(f->qe, h) &&
                    !((starts(h->at, f->ce, "将") || starts(h->at, f->ce, "將")) && time_over(c, f));
+    }
+    return FALSE;
+}
+
+gboolean in_side_note(const char *a, const char *at)
+{
+    /* back to the nearest bracket, 40 characters at most (a note is short) */
+    const char *p = at;
+    for (int k = 0; k < 40 && p > a; k++) {
+        p = g_utf8_prev_char(p);
+        if (*p == '(' || starts(p, at, "（"))
+            return TRUE;
+        if (*p == ')' || starts(p, at, "）"))
+            return FALSE;
     }
     return FALSE;
 }

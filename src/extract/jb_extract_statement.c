@@ -365,7 +365,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
         if (h->tag < kw_actual &&
             ((h->tag != kw_jiang && h->tag != kw_jiang_t) || h->at < c->first_number ||
              forecast_of_first_figure(c, a, h)) &&
-            (!c->forecast_end || h->at + h->len < c->forecast_end))
+            (!c->forecast_end || h->at + h->len < c->forecast_end) && !in_side_note(a, h->at))
             c->forecast_end = h->at + h->len;
     }
     if (!c->definition_at)

@@ -168,6 +168,9 @@ gboolean forecast_after_figure(const Ctx *c, const Figure *f);
 /* Is the 将 (hit h) of the sentence from `sent` the verb of its first figure (共有15个省份将实施…，
  * 平均…110天): the sentence's forecast word, as one before the figure is? */
 gboolean forecast_of_first_figure(const Ctx *c, const char *sent, const WordHit *h);
+/* Is the word at `at` inside a bracket opened after `a` and not yet closed (净利润1.2亿元（此前
+ *预期1.1亿元）: 预期 is the note's)? */
+gboolean in_side_note(const char *a, const char *at);
 /* Is the figure a term of the plan of share dealings its story's title announces (拟…回购股份:
  * 回购股份价格：不超过36.80元/股), nothing in its clause said done? */
 gboolean plan_of_title(const Ctx *c, const Figure *f);

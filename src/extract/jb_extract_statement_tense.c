@@ -243,6 +243,17 @@ static gboolean puts_right(const char *sent, const char *qs)
 /* Does a target's or forecast's noun follow the figure at qe in its clause (30万辆全年销量目标,
  * 12万台的目标, 2万亿元左右的年度目标, 增长5%至6%的預測): the figure is the target? A few words of what it counts between, no
  * other figure. */
+/* Does [p, ce) start with one of WORDS and a closing bracket right after it? */
+static gboolean bracketed_word(const char *p, const char *ce, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++) {
+        const char *e = p + strlen(*w);
+        if (starts(p, ce, *w) && e < ce && (*e == ')' || starts(e, ce, "）")))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static gboolean target_after(const char *qe, const char *ce)
 {
     static const char *const TARGET[] = {"目标", "目標", "预测", "預測", "预期",
@@ -251,6 +262,10 @@ static gboolean target_after(const char *qe, const char *ce)
     for (int k = 0; k < 8 && p < ce; k++, p = g_utf8_next_char(p)) {
         if (g_ascii_isdigit(*p) || sentence_end_at(p) || clause_sep_at(p))
             return FALSE;
+        /* a side note opens (1.2亿元（此前市场预期为1.1亿元）): its words are its own figure's,
+         * unless it is the word alone (120亿元（预计）, (目标)) */
+        if (*p == '(' || starts(p, ce, "（"))
+            return bracketed_word(p + (*p == '(' ? 1 : strlen("（")), ce, TARGET);
         for (const char *const *w = TARGET; *w; w++)
             if (starts(p, ce, *w))
                 return !starts(p + strlen(*w), ce, "价") && !starts(p + strlen(*w), ce, "價");

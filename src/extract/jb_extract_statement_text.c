@@ -32,6 +32,25 @@ static const Lit TRAILING_FILLERS[] = {
 
 #define METRIC_MAX 24
 
+/* A bracket the phrase opens and never closes is no part of it: the side note's own figure
+ * (（此前市场预期为1.1亿元）: 此前市场预期), the note after the words (超出分析师预期（28亿元）);
+ * nor one it closes first. */
+static Span unbracketed(Span x)
+{
+    if (x.b > x.a && x.b[-1] == '(')
+        x.b--;
+    else if (x.b - x.a >= 3 && memcmp(x.b - 3, "（", 3) == 0)
+        x.b -= 3;
+    if (x.a < x.b && *x.a == ')')
+        x.a++; /* (a note's end before the next words: ）和焦虑情绪（39.8%）) */
+    else if (starts(x.a, x.b, "）"))
+        x.a += 3;
+    gsize open = x.a < x.b && *x.a == '(' ? 1 : starts(x.a, x.b, "（") ? 3 : 0;
+    if (open && !memchr(x.a, ')', span_len(x)) && !g_strstr_len(x.a, (gssize)span_len(x), "）"))
+        x.a += open;
+    return x;
+}
+
 Span metric_phrase(const char *cstart, const char *qstart, const char *subject_at,
                    const char *time_end)
 {
@@ -81,7 +100,7 @@ Span metric_phrase(const char *cstart, const char *qstart, const char *subject_a
                 changed = TRUE;
             }
     }
-    return trimmed(a, b);
+    return unbracketed(trimmed(a, b));
 }
 
 /* The last subject word ending by `b` (the latest end; at a tie, the longer word): where
