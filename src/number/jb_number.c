@@ -368,7 +368,8 @@ static Reason read_expr(Ctx *c, gsize p, int depth, Expr *e)
     if (m->infix_len && e->qual_len == 0) {
         e->qual_at = m->infix_at;
         e->qual_len = m->infix_len;
-        e->bound = JB_BOUND_AT_LEAST;
+        e->bound = AT(c, m->infix_at, "来") || AT(c, m->infix_at, "來") ? JB_BOUND_ABOUT
+                                                                        : JB_BOUND_AT_LEAST;
     }
     e->end = m->end;
 

@@ -21,17 +21,6 @@ static inline void member_clear(Member *m)
     m->unit[0] = '\0';
 }
 
-/* 多 余 几 between the numeral and the unit (1700多项, 4000余亿, 十几万) */
-static gsize read_infix(const Ctx *c, gsize q, Member *m)
-{
-    if (m->infix_len == 0 && (AT(c, q, "多") || AT(c, q, "余") || AT(c, q, "几"))) {
-        m->infix_at = q;
-        m->infix_len = 3;
-        return q + 3;
-    }
-    return q;
-}
-
 /* 千 百 万 亿 after digits, in that order at most once each (3千, 1千万, 1.2万亿, 600亿). */
 static gsize read_tail(const Ctx *c, gsize q, Member *m)
 {
@@ -589,7 +578,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         return jb_number_read_fraction_tail(c, den, q + strlen("分之"), m);
     }
 
-    q = read_infix(c, q, m);
+    q = jb_number_infix(c, q, m);
     if (m->infix_len)
         allow_tail = TRUE; /* 二百余万, 十几万 */
     if (allow_tail) {
@@ -604,7 +593,7 @@ static Reason read_member(Ctx *c, gsize p, gboolean hedged, Member *m)
         m->is_int = FALSE;
     if (!m->infix_len) {
         gsize before = q;
-        q = read_infix(c, q, m); /* 1万多家 */
+        q = jb_number_infix(c, q, m); /* 1万多家 */
         if (q > before && (allow_tail || m->tail_pow > 0))
             q = read_tail(c, q, m); /* 2万多亿元 */
     }

@@ -1,7 +1,8 @@
 /* jb_number_parts.c — numbers written in parts: the terms of a ratio after a word naming it
  * (猪粮比价为4.92:1, 三次产业结构为7.0:37.6:55.4, 拉动比为1：7.5, 性别比为105.2:100), and a
  * duration of two units (4分30秒, 1小时20分钟) or a race's time written as a clock's (2:08:59),
- * and a number of two magnitudes (10亿7400万, 8万3千).
+ * and a number of two magnitudes (10亿7400万, 8万3千), and the word between a numeral and
+ * its unit that rounds it (1700多项, 三十来万人).
  *
  * Elsewhere digits around a colon are a time of day (09:28) and skipped whole; after a word
  * that names a ratio they are its terms. A ratio of two terms against a base of 1 or 100 says
@@ -326,4 +327,26 @@ gsize jb_number_lower_after(const Ctx *c, gsize q, Member *m)
     m->value = (JbDecimal){(gint64)ma, lo};
     m->tail_pow = pw;
     return e2 + wl;
+}
+
+/* Is the member's value a round number of tens (十, 三十, 百, 1000): what 来 rounds (十来个,
+ * 三十来万人), where 一来…二来… is no figure? */
+static gboolean round_tens(const Member *m)
+{
+    return m->value.mant != 0 &&
+           (m->value.exp10 >= 1 || (m->value.exp10 == 0 && m->value.mant % 10 == 0));
+}
+
+/* 多 余 几 between the numeral and the unit (1700多项, 4000余亿, 十几万); 来 after a round
+ * number (三十来万, 十来家): about it */
+gsize jb_number_infix(const Ctx *c, gsize q, Member *m)
+{
+    if (m->infix_len == 0 && (AT(c, q, "多") || AT(c, q, "余") || AT(c, q, "几") ||
+                              ((AT(c, q, "来") || AT(c, q, "來")) && round_tens(m) &&
+                               !AT(c, q + 3, "自") && !AT(c, q + 3, "源")))) { /* (来自: from) */
+        m->infix_at = q;
+        m->infix_len = 3;
+        return q + 3;
+    }
+    return q;
 }

@@ -515,6 +515,9 @@ gboolean jb_number_scale_level(const Ctx *c, gsize p, gsize after);
 /* Past a lower magnitude's Arabic number after 亿 or 万 (10亿7400万, 8万3千), added to m;
  * q when there is none (jb_number_parts.c). */
 gsize jb_number_lower_after(const Ctx *c, gsize q, Member *m);
+/* 多 余 几 (来 after a round number) at q rounding the member m: where it ends, q when none
+ * (jb_number_parts.c). */
+gsize jb_number_infix(const Ctx *c, gsize q, Member *m);
 /* Do the words from q on name a milestone (…元台阶)? (jb_number_unit_sense.c) */
 gboolean jb_number_milestone_at(const Ctx *c, gsize q);
 /* The digit of tenths after 成 at q (四成四: 44 %) added to the member m; where it ends. */
