@@ -31,7 +31,7 @@ else
     echo "== real text: skipped (no corpus at $CORPUS)"
 fi
 if [ -f "$SHARED/tools/eval_extract.py" ]; then
-    for w in written written2 written3 written4 written5 written6 written7 written8 written9 written10 written11 written12 written13 written14 written15 written16 written17 written18 written19 written20 written21 written22 written23 written24 written25 written26 written27; do
+    for w in written written2 written3 written4 written5 written6 written7 written8 written9 written10 written11 written12 written13 written14 written15 written16 written17 written18 written19 written20 written21 written22 written23 written24 written25 written26 written27 written28; do
         "$JB" extract -o "$TMP/$w.csv" tests/gold/$w/articles/* 2>/dev/null
         echo "== written by a second engineer: tests/gold/$w ($(ls tests/gold/$w/articles | wc -l) articles, corpus conventions; floors in tests/cli/corpus.t)"
         $PY "$SHARED/tools/eval_extract.py" tests/gold/$w/gold.csv "$TMP/$w.csv" --show 5
