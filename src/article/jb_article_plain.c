@@ -124,10 +124,11 @@ static gboolean numeric_cell(const char *a, const char *b)
 }
 
 /* The cells of a line laid out in columns (所有零售商店　　　　34,612　　　6.8): split at a
- * tab, an ideographic space or two spaces and more, into `row` (JB_CELL_SEP between, when
- * `row` is given). Returns the number of cells; *numeric counts those after the first that
- * are numbers. */
-static guint aligned_cells(const char *p, const char *e, GString *row, guint *numeric)
+ * tab, an ideographic space or two spaces and more (or, `single`, at every space: a table
+ * copied flat, see flat_row), into `row` (JB_CELL_SEP between, when `row` is given). Returns
+ * the number of cells; *numeric counts those after the first that are numbers. */
+static guint aligned_cells(const char *p, const char *e, GString *row, guint *numeric,
+                           gboolean single)
 {
     guint n = 0;
     *numeric = 0;
@@ -140,8 +141,8 @@ static guint aligned_cells(const char *p, const char *e, GString *row, guint *nu
         if (q < e) {
             if (*q == '\t')
                 gap = 1;
-            else if (*q == ' ' && q + 1 < e && q[1] == ' ')
-                gap = 2;
+            else if (*q == ' ' && (single || (q + 1 < e && q[1] == ' ')))
+                gap = single ? 1 : 2;
             else if (e - q >= 3 && memcmp(q, "\xE3\x80\x80", 3) == 0)
                 gap = 3;
         }
@@ -218,6 +219,90 @@ static gboolean broken_label(const char *p, const char *e)
     return TRUE;
 }
 
+/* Is [a, b), a cell after a flat row's label, a value: a number, a cell a filing leaves
+ * empty (不适用, a dash) or a change in points (增加0.61个百分点)? */
+static gboolean flat_value(const char *a, const char *b)
+{
+    if (numeric_cell(a, b))
+        return TRUE;
+    static const char *const empty[] = {"不适用", "-", "--", "—", "——", "－", "/", "／"};
+    gsize n = (gsize)(b - a);
+    for (gsize i = 0; i < G_N_ELEMENTS(empty); i++)
+        if (strlen(empty[i]) == n && memcmp(a, empty[i], n) == 0)
+            return TRUE;
+    static const char *const moves[] = {"增加", "减少", "上升", "下降"};
+    const gsize pts = strlen("个百分点"), mv = strlen("增加");
+    if (n <= mv + pts || memcmp(b - pts, "个百分点", pts) != 0)
+        return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(moves); i++)
+        if (memcmp(a, moves[i], mv) == 0)
+            return numeric_cell(a + mv, b - pts);
+    return FALSE;
+}
+
+/* A line split at every single space, as a table copied flat writes its row. */
+typedef struct {
+    guint n, numeric;
+    gboolean values; /* every cell after the first a value (flat_value) */
+    gboolean plain;  /* no cell a sentence's piece: short, none of ，。；： */
+} FlatLine;
+
+static FlatLine flat_line(const char *p, const char *e)
+{
+    FlatLine l = {0, 0, TRUE, TRUE};
+    while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    while (p < e && *p == ' ')
+        p++;
+    for (const char *a = p; a < e && l.plain;) {
+        const char *b = memchr(a, ' ', (size_t)(e - a));
+        b = b ? b : e;
+        l.plain = b - a <= 120 && !g_strstr_len(a, b - a, "，") && !g_strstr_len(a, b - a, "。") &&
+                  !g_strstr_len(a, b - a, "；") && !g_strstr_len(a, b - a, "：");
+        if (l.n > 0) {
+            gboolean num = numeric_cell(a, b);
+            l.numeric += num;
+            l.values = l.values && (num || flat_value(a, b));
+        } else {
+            l.values = !numeric_cell(a, b); /* (a row's label is words) */
+        }
+        l.n++;
+        a = b + 1;
+    }
+    return l;
+}
+
+/* Is the line [p, e), with no column gap, a row of a table copied flat, its columns set apart
+ * by single spaces as a filing's table pasted as text writes them (营业收入 38,652,418.52 24.63
+ * 98,417,225.18 19.87 under 项目 本报告期 增减(%) 年初至报告期末 增减(%))? A head of three
+ * cells or more with no figure over a row of values alone (as many cells, or one more: the
+ * labels' column has no head), then rows of values alone as many as the cells above. A line
+ * of prose with spaces (English, a byline) has words among its figures: none. Fills t->row. */
+static gboolean flat_row(const char *p, const char *e, const char *end, guint before,
+                         AlignedTable *t)
+{
+    if (!memchr(p, ' ', (size_t)(e - p)))
+        return FALSE; /* (most lines: no space at all) */
+    FlatLine l = flat_line(p, e);
+    if (l.n < 3 || !l.plain)
+        return FALSE;
+    gboolean row = l.values && l.numeric >= 1 && before == l.n;
+    FlatLine m = {0, 0, FALSE, FALSE};
+    if (!row && l.numeric == 0 && e < end) {
+        const char *p2 = e + 1, *e2 = memchr(p2, '\n', (size_t)(end - p2));
+        m = flat_line(p2, e2 ? e2 : end);
+    }
+    gboolean head = m.plain && m.values && m.numeric >= 2 && (m.n == l.n || m.n == l.n + 1);
+    if (!row && !head)
+        return FALSE;
+    guint num;
+    aligned_cells(p, e, t->row, &num, TRUE);
+    if (head && m.n == l.n + 1)
+        g_string_prepend(t->row, JB_CELL_SEP);
+    t->cells = row ? l.n : m.n;
+    return TRUE;
+}
+
 /* Is the line [p, e) a row of a table laid out in columns: three cells or more, with
  * numbers after its label, beside a row of as many cells (the line before or after it), or
  * the head of such a row (the line before one, with as many cells or one fewer)? Fills
@@ -228,22 +313,24 @@ static gboolean aligned_row(const char *p, const char *e, const char *end, Align
     t->held = 0;
     t->cells = 0;
     if (!spaced_out(p, e)) {
+        if (flat_row(p, e, end, before, t))
+            return TRUE;
         if (before && broken_label(p, e))
             t->held = before; /* (the row under it is still beside the row above) */
         return FALSE;
     }
-    guint n = aligned_cells(p, e, NULL, &num);
+    guint n = aligned_cells(p, e, NULL, &num, FALSE);
     if (n < 2)
         return FALSE;
     const char *p2 = e < end ? e + 1 : end;
     const char *e2 = memchr(p2, '\n', (size_t)(end - p2));
     if (!e2)
         e2 = end;
-    guint num2, n2 = p2 < end ? aligned_cells(p2, e2, NULL, &num2) : 0;
+    guint num2, n2 = p2 < end ? aligned_cells(p2, e2, NULL, &num2, FALSE) : 0;
     if (n2 == 1 && num2 == 0 && e2 < end) {
         /* (a section row under the head, 一、移动业务: the row after it is the one beside) */
         const char *p3 = e2 + 1, *e3 = memchr(p3, '\n', (size_t)(end - p3));
-        n2 = aligned_cells(p3, e3 ? e3 : end, NULL, &num2);
+        n2 = aligned_cells(p3, e3 ? e3 : end, NULL, &num2, FALSE);
     }
     if (!n2)
         num2 = 0;
@@ -253,7 +340,7 @@ static gboolean aligned_row(const char *p, const char *e, const char *end, Align
     gboolean head = num == 0 && n2 >= 3 && num2 >= 1 && (n == n2 || n + 1 == n2);
     if (!row && !head)
         return FALSE;
-    aligned_cells(p, e, t->row, &num);
+    aligned_cells(p, e, t->row, &num, FALSE);
     if (head && n + 1 == n2) /* (the labels' column has no head) */
         g_string_prepend(t->row, JB_CELL_SEP);
     t->cells = row ? n : n2;

@@ -197,6 +197,24 @@ int main(void)
     ok(r->len == 1 && find(r, "142300000000") && strcmp(find(r, "142300000000")->q.unit, "GB") == 0,
        "1423亿GB is a figure in a Latin unit; 过亿元的企业 (a class) is not (%u)", r->len);
 
+    /* a filing's table pasted flat, its columns set apart by single spaces: a head over rows
+     * of a label and values (numbers, 不适用, 减少1.20个百分点) is still a table; a line of prose
+     * with spaces is not */
+    g_autoptr(GPtrArray)
+        ft = run("滨江材料股份有限公司2027年半年度报告摘要\n\n单位：元 币种：人民币\n"
+                 "项目 本报告期 本报告期比上年同期增减(%)\n"
+                 "营业总收入 5,210,334.18 12.40\n"
+                 "归属于母公司股东的净利润 -86,112.05 不适用\n"
+                 "毛利率（%） 21.35 减少1.20个百分点\n\n"
+                 "公司 2027 年上半年 新签订单 3 个。",
+                 "2027-08-20");
+    const JbStatement *fr = find(ft, "5210334.18"), *fd = find(ft, "-1.2");
+    ok(ft->len == 6 && fr && find(ft, "12.4") && find(ft, "-86112.05") && fd,
+       "a table pasted flat: its rows' values (%u)", ft->len);
+    is_str(fr ? fr->period : NULL, "2027-H1",
+           "a table pasted flat: 本报告期 of a half-year report");
+    is_str(fd ? fd->q.unit : NULL, "百分点", "a table pasted flat: a change in points");
+
     /* ---- headlines */
     g_autoptr(JbArticle) ha = jb_article_parse(
         "h.txt",
