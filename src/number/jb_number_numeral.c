@@ -146,8 +146,9 @@ void jb_number_read_cn(const Ctx *c, gsize p, CnNum *r)
     if (!add_u64(&v, section) || v > (guint64)G_MAXINT64)
         r->overflow = TRUE;
     r->value = (JbDecimal){r->overflow ? 0 : (gint64)v, 0};
-    /* 五点九, 一点五七: 点 followed by digits (不 两) */
-    if (r->nchars > 0 && !r->positional && AT(c, q, "点") && q + 3 < c->len) {
+    /* 五点九, 一点五七: 点 followed by digits (不 两); traditional script's 點 likewise
+     * (百分之九十六點五) */
+    if (r->nchars > 0 && !r->positional && (AT(c, q, "点") || AT(c, q, "點")) && q + 3 < c->len) {
         gsize k = q + 3, n;
         guint64 frac = 0;
         int nfrac = 0;
