@@ -102,6 +102,8 @@ static gboolean duration_counts(const Ctx *c, const Expr *e)
     if (before_lit(c, e->start, 0, "首", strlen("首")) &&
         word_at_any(c, e->end, (const char *const[]){"累", "合计", "合計", "，", ",", NULL}))
         return FALSE; /* 首11個月累計逾2,284億, 首九個月合計: the year's first months, a period */
+    if (word_before_any(c, e->start, (const char *const[]){"較首", "较首", "比首", NULL}))
+        return FALSE; /* 跌幅較首九個月收窄: the months compared with, a period */
     if (e->qual_len &&
         (AT(c, e->qual_at, "近") || AT(c, e->qual_at, "将近") || AT(c, e->qual_at, "接近")))
         return FALSE; /* 近10年: lately, not a span stated */
