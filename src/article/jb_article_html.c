@@ -294,6 +294,8 @@ static void html_meta(Html *h, const Attr *attrs, int n)
         c->og_title = attr_text(content);
     else if (!c->og_url && strcmp(k, "og:url") == 0)
         c->og_url = attr_text(content);
+    else if (!c->fm_summary && (strcmp(k, "description") == 0 || strcmp(k, "og:description") == 0))
+        c->fm_summary = attr_text(content); /* the page's summary, as a front matter's */
 }
 
 /* The '<' of "</name" (name case-insensitive) at or after `p`, or NULL. */

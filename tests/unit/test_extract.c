@@ -215,6 +215,19 @@ int main(void)
            "a table pasted flat: 本报告期 of a half-year report");
     is_str(fd ? fd->q.unit : NULL, "百分点", "a table pasted flat: a change in points");
 
+    /* a page's meta description is its summary: a figure it rounds is its own, one it
+     * repeats is written once */
+    const char *md_page = "<html><head><title>某省港口运行</title>"
+                          "<meta name=\"description\" content=\"1—8月，港口吞吐量超4亿吨，"
+                          "集装箱量达612万标箱。\"></head><body><h1>某省港口运行</h1>"
+                          "<p>2031-09-18 来源：某省交通厅</p><p>1—8月，全省港口货物吞吐量"
+                          "完成41265万吨，集装箱吞吐量达612万标箱。</p></body></html>\n";
+    g_autoptr(JbArticle) mda = jb_article_parse("d.html", md_page, strlen(md_page), NULL, NULL, &e);
+    g_assert_no_error(e);
+    g_autoptr(GPtrArray) mds = jb_extract_article(mda, dict);
+    ok(mds->len == 3 && find(mds, "400000000") && find(mds, "412650000"),
+       "a meta description's rounded figure is its own, its repeated one is not (%u)", mds->len);
+
     /* ---- headlines */
     g_autoptr(JbArticle) ha = jb_article_parse(
         "h.txt",
