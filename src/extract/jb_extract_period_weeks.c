@@ -175,7 +175,8 @@ gboolean week_word(const char *s, const char *p, const char *limit, const TimeAn
                 (const char *const[]){"涨", "跌", "升", "降", "累计", "累計", "内", "內", NULL}) &&
         !ends_with_any(s, p,
                        (const char *const[]){"一", "两", "兩", "几", "幾", "多", "每", "上", "下",
-                                             "本", "这", "這", NULL})) {
+                                             "本", "这", "這", "按", NULL})) {
+        /* (按周升0.35%: week on week, a change's base, not the week) */
         if (!anchor_trading_day(a, &day))
             return TRUE;
         t->p = work_week(day, 0);
