@@ -364,6 +364,15 @@ static const char *time_at(const char *s, const char *p, const char *limit, cons
             }
             return se;
         }
+        /* 今年累计升幅, 今年已累计: a running total of the year to date, as 年内累计 (not a
+         * table's 本年累计, the year to its first column's month) */
+        if (lit(p, limit, "今年") && anchor_month(a) &&
+            !any_lit(y_end, limit, (const char *const[]){"以来", "以來", NULL}) &&
+            word_ahead(y_end, limit, 8, (const char *const[]){"累计", "累計", NULL})) {
+            t->p = months(year, 1, anchor_month(a));
+            t->loose = TRUE;
+            return y_end;
+        }
         t->p = point_period(JB_POINT_YEAR, year, 0, 0);
         return y_end;
     }
