@@ -35,13 +35,17 @@ static gboolean qual_blocked(const Ctx *c, const QualDef *q, gsize at, gsize num
         return prev_char_in(c, at, "出入");
     }
     if (AT(c, at, "过") || AT(c, at, "過")) {
-        /* only 过百 过千 过万 过亿 过半: "过1000家" is rare, "通过30项" is common */
+        /* only 过百 过千 过万 过亿 过半 and tenths (进度过八成): "过1000家" is rare, "通过30项"
+         * is common */
         gsize n;
         if (num >= c->len)
             return TRUE;
         gunichar cp = cp_at(c, num, &n);
-        if (!(cp == CP_BAN || (bare_magnitude_at(c, num) && cp != CP_SHI)))
+        gboolean tenths = cn_digit(cp) > 0 && AT(c, num + n, "成");
+        if (!(cp == CP_BAN || tenths || (bare_magnitude_at(c, num) && cp != CP_SHI)))
             return TRUE;
+        if (tenths) /* (度过 spends a time, never tenths: 进度过八成 is past them) */
+            return prev_char_in(c, at, "通经不越跨错路滤难胜闯穿放超經難勝闖錯濾");
         return prev_char_in(c, at, "通经不越跨度错路滤难胜闯穿放超經難勝闖錯濾");
     }
     return FALSE;
