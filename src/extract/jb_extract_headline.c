@@ -599,9 +599,16 @@ const char *jb_extract_past_glued_headline(Ctx *c, const char *para, const char 
     if (c->glued->len > before) {
         g_array_index(c->glued, Glued, before).line = line;
         /* (the paragraph begins with it: glued to its first sentence) */
-        if (g_str_has_prefix(para, g_array_index(c->glued, Glued, before).text)) {
+        const char *text = g_array_index(c->glued, Glued, before).text;
+        if (g_str_has_prefix(para, text)) {
             c->have_lead = c->have_opening_day = FALSE; /* a headline opens a new story: */
             c->lead_open = TRUE;                        /* the last one's period is not its */
+        } else if (sent > para && g_str_has_prefix(sent, text)) {
+            /* (a sentence of a 快讯 run begins with it, after the last item's 。: that item's
+             * 截至11月15日 is not its time; its opening names no lead for its forecasts
+             * either, 昨晚（10月17日）开幕。本届…将举办近千场: those are the broadcast day's) */
+            c->have_carry = c->have_years_span = FALSE;
+            c->have_lead = c->have_opening_day = FALSE;
         }
     }
     return rest;
