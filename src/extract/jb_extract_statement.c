@@ -234,16 +234,26 @@ static gboolean latin_whole(const char *a, const char *p, const char *e, const c
 /* Does the forecast word at p name the respondents of a survey who expect something (受访厂商中
  * 预期11月接单将增加者占23.6%, 预计减少者的比例): the share is measured, no forecast? Its clause
  * goes on to 者 and their share within 20 characters. */
-static gboolean respondents_who(const char *p, const char *b)
+static const char *respondents_who(const char *a, const WordHit *h, const char *b)
 {
     static const char *const SHARE[] = {"者占",     "者佔",   "者所占", "者所佔",
                                         "者的比例", "者比例", "者比重", NULL};
-    int k = 0; /* (a time may come between: 预期11月接单将增加者) */
-    for (const char *q = p; q < b && k < 20 && !clause_sep_at(q); q = g_utf8_next_char(q), k++)
+    /* (or the word is theirs, 受访者预计，…还会增加的占58.9%: a comma may follow it, and
+     * those who expect it are 的) */
+    gboolean theirs = ends(a, h->at, "者");
+    const char *p = h->at;
+    if (theirs && (starts(p + h->len, b, "，") || starts(p + h->len, b, ",")))
+        p = g_utf8_next_char(p + h->len);
+    int k = 0, max = theirs ? 30 : 20; /* (a time may come between: 预期11月接单将增加者) */
+    for (const char *q = p; q < b && k < max && !clause_sep_at(q); q = g_utf8_next_char(q), k++) {
         for (const char *const *w = SHARE; *q == "者"[0] && *w; w++)
             if (starts(q, b, *w))
-                return TRUE;
-    return FALSE;
+                return q;
+        if (theirs && *q == "的"[0] && (starts(q, b, "的占") || starts(q, b, "的佔")) &&
+            !starts(q + strlen("的占"), b, "比"))
+            return q;
+    }
+    return NULL;
 }
 
 /* The words of the rare lists (SENTENCE_*), each tagged with its list's bit; built once. */
@@ -346,6 +356,7 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
      * (将 is too common to trust beyond its own clause, unless it opens the sentence before
      * any figure, 本届艺术节将举办近千场…，吸引…近5000位艺术家, or is the first figure's verb,
      * 共有15个省份将实施…，平均停窑天数为110天左右), a market word */
+    const char *theirs = a; /* the end of respondents' clause (respondents_who) */
     for (guint k = 0; k < c->keywords->len; k++) {
         WordHit *h = &g_array_index(c->keywords, WordHit, k);
         if ((h->tag == kw_jiang || h->tag == kw_jiang_t) &&
@@ -353,8 +364,10 @@ void jb_extract_sentence_words(Ctx *c, const char *a, const char *b)
             h->tag = G_MAXINT; /* no word of any list: not a forecast's */
             continue;
         }
-        if (h->tag < kw_actual &&
-            (jb_extract_in_forecast_noun(a, h, b) || respondents_who(h->at, b))) {
+        const char *share = h->tag < kw_actual && h->at >= theirs ? respondents_who(a, h, b) : NULL;
+        if (share)
+            theirs = share; /* (the words up to their share are theirs too: 还会增加的占) */
+        if (h->tag < kw_actual && (jb_extract_in_forecast_noun(a, h, b) || h->at < theirs)) {
             h->tag = G_MAXINT; /* 人均预期寿命, 货币政策预期: a name, no forecast */
             continue;
         }
