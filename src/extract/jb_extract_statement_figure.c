@@ -342,14 +342,15 @@ gboolean condition_age(const JbQuantity *q, const char *qs, const char *qe, cons
 
 /* Does a figure in Latin units stand before the noun it describes (5410mAh 电池, 90W 有线快充,
  * 65W快充)? It does when a Chinese character follows that neither ends nor continues a
- * clause with the figure as what is said (，、和 的 左右 以上 增长…). */
+ * clause with the figure as what is said (，、和 的 左右 以上 增长…; a bracket's note on the
+ * figure, 3万PFLOPS（FP16）, 5GW（峰值）). */
 gboolean latin_spec_before_noun(const char *qe, const char *end)
 {
     const char *p = qe < end && *qe == ' ' ? qe + 1 : qe;
     if (p >= end || (guchar)*p < 0xE0)
         return FALSE;
     static const char *const GO_ON =
-        "，。；：、？！）」”和与與及或至到的左右以上下增提降同比较較为為是达達占佔";
+        "，。；：、？！（）」”和与與及或至到的左右以上下增提降同比较較为為是达達占佔";
     char one[5] = {0};
     memcpy(one, p, MIN((gsize)(end - p), (gsize)3));
     if (strstr(GO_ON, one) != NULL)
