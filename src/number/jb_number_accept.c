@@ -429,14 +429,14 @@ static gboolean session_of_term(const Ctx *c, const Expr *e)
     return FALSE;
 }
 
-/* Is the figure at s denied right before it (不是下降41%, 而非5%): 不是 or 而非, maybe with a
- * verb of change between? */
+/* Is the figure at s denied right before it (不是下降41%, 而非5%, a rounding note's 合计可能不等于
+ * 100%): 不是, 而非 or 不等于, maybe with a verb of change between? */
 static gboolean denied(const Ctx *c, gsize s)
 {
-    static const char *const NOT[] = {"不是", "而非", "並非", "并非", NULL};
+    static const char *const NOT[] = {"不是", "而非", "並非", "并非", "不等于", "不等於", NULL};
     static const char *const CHANGE[] = {"下降", "增长", "增長", "上升", "减少", "減少",
                                          "增加", "下跌", "上涨", "上漲", NULL};
-    if (!prev_char_in(c, s, "是非降长長升少加跌涨漲")) /* (the words' last characters: asked of
+    if (!prev_char_in(c, s, "是非于於降长長升少加跌涨漲")) /* (the words' last characters: asked of
                                                        * every figure, the lists only after one) */
         return FALSE;
     if (word_before_any(c, s, NOT))
