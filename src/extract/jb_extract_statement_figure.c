@@ -651,6 +651,10 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         return TRUE; /* 月收入在3000元至5000元之间的家庭, 全天候7×24小时: who is counted, a phrase */
     if (averaging_window(q, qe, sent_end))
         return TRUE; /* 以三个月移动平均计算: the window of an average, no figure */
+    static const char *const CONFIDENCE[] = {"置信水平为", "置信水平", "置信度为", "置信度", NULL};
+    if (starts(qe, sent_end, "的置信") || starts(qe, sent_end, "置信") ||
+        ends_any(sent, qs, CONFIDENCE))
+        return TRUE; /* 在95%的置信水平下: a survey's confidence level, its error margin's parameter */
     if (starts(qe, sent_end, "兑") || starts(qe, sent_end, "兌"))
         return TRUE; /* 1美元兑7.08元人民币: the base of an exchange rate, not a figure */
     if (g_ascii_isalpha(q->unit[0]) && !latin_amount_verb(q, sent, qs) &&
