@@ -602,8 +602,11 @@ gboolean not_a_figure(const Ctx *c, const char *sent, const char *sent_end, cons
         "舉辦", "开展", "開展", "提供", "推出", "新建", "建成", "培训", "培訓", NULL};
     gboolean got = ends_any(sent, qs, GOT);
     if (threshold_word(q->qualifier) && starts(qe, sent_end, "的") &&
-        group_counted_after(qe + strlen("的"), sent_end))
-        return TRUE; /* 降价幅度超过50%的品种有31个: the group's threshold; its count is the figure */
+        (group_counted_after(qe + strlen("的"), sent_end) ||
+         (names_a_noun(qe + strlen("的"), sent_end) &&
+          share_of_group_after(qe + strlen("的"), sent_end))))
+        return TRUE; /* 降价幅度超过50%的品种有31个, 效率提高两成以上的受访者占46.7%: the group's
+                      * threshold; its count or share is the figure */
     if (threshold_word(q->qualifier) &&
         (starts(qe, sent_end, "的，") || starts(qe, sent_end, "的,")))
         return TRUE; /* 净利润…上升50%以上的，应当…预告: the condition of a rule, those it names */
