@@ -61,6 +61,8 @@ gboolean jb_extract_headline_repeats_body(const Ctx *c, const JbQuantity *q, con
      * period; a headline's time alone is too often a name's or a season's to tell that:
      * 2027年度考试, 本雪季) */
     gboolean timed = base && t && t->has_val && t->role == TIME_PERIOD && t->rel == REL_NONE;
+    static const char *const INCLUSIVE[] = {"至少", "最少", "最高", "最多", NULL};
+    gboolean inclusive = q->qualifier[0] && g_strv_contains(INCLUSIVE, q->qualifier);
     JbDecimal qv = q->value; /* (and a headline its signed one: 前十个月同比-5.1%) */
     qv.mant = qv.mant < 0 ? -qv.mant : qv.mant;
     for (guint i = 0; c->headline && i < c->body_statements; i++) {
@@ -74,9 +76,10 @@ gboolean jb_extract_headline_repeats_body(const Ctx *c, const JbQuantity *q, con
         /* (近86% is no range's low end, 介乎86%至88%: it is below the range; 超88% no high end) */
         gboolean low = jb_decimal_equal(bv, qv) && !(b->q.is_range && q->bound == JB_BOUND_AT_MOST);
         gboolean high = b->q.is_range && jb_decimal_equal(bh, qv) && q->bound != JB_BOUND_AT_LEAST;
-        /* (增超6% is past the body's 6.0%, not it: a bound says another figure than an exact one) */
+        /* (增超6% is past the body's 6.0%, not it: a bound says another figure than an exact one;
+         * not one that takes the figure in, 至少7家 of 已有7家, 单笔最高5亿美元 of the largest's) */
         if ((q->bound == JB_BOUND_AT_LEAST || q->bound == JB_BOUND_AT_MOST) && !b->q.is_range &&
-            b->q.bound == JB_BOUND_EXACT)
+            b->q.bound == JB_BOUND_EXACT && !inclusive)
             low = FALSE;
         JbPeriod bp;
         if (timed && b->period_stated && jb_period_parse(b->period, &bp, NULL) &&
