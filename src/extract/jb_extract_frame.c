@@ -32,8 +32,9 @@ static gboolean named_period(Ctx *c, const char *text, gboolean report, JbPeriod
     jb_extract_time_refs(text, text + strlen(text), &c->anchor, refs);
     for (guint i = 0; i < refs->len; i++) {
         TimeRef *r = &g_array_index(refs, TimeRef, i);
-        if (r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local && !r->future_word &&
-            !r->loose && (!r->sentence_only || report) &&
+        /* (a plan's heading may name a span ahead: 三、重点任务（“十五五”期间）) */
+        if (r->role == TIME_PERIOD && REL_NAMES_PERIOD(r->rel) && !r->local &&
+            (!r->future_word || report) && !r->loose && (!r->sentence_only || report) &&
             jb_extract_resolve_time(r, NULL, &c->anchor, refs, i, out) &&
             jb_period_freq(out) != JB_FREQ_DAY)
             return TRUE;
