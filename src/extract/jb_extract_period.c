@@ -258,7 +258,8 @@ static const char *counted_time_at(const char *s, const char *p, const char *lim
         ((past || c == 0x8FD9 /* 这 */ || c == 0x9019 /* 這 */ || numeral ||
           (short_n && after == 0x5E74 /* 年: 5年来 */)) &&
          (e = years_to_now(s, p, limit, a, t))) ||
-        ((c == 0x4ECA /* 今 */ || c == 0x672A /* 未 */ || c == 0x660E /* 明 */) &&
+        ((c == 0x4ECA /* 今 */ || c == 0x672A /* 未 */ || c == 0x660E /* 明 */ || numeral ||
+          (short_n && after == 0x5E74 /* 年: 5年内 */)) &&
          (e = years_ahead(s, p, limit, a, t))) ||
         ((numeral || (short_n && (after == 0x4E2A /* 个 */ || after == 0x500B /* 個 */ ||
                                   after == 0x661F /* 星 */ || after == 0x5468 /* 周 */ ||

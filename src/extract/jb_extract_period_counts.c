@@ -69,25 +69,35 @@ const char *years_to_now(const char *s, const char *p, const char *limit, const 
 }
 
 /* The next years from the published one (今后三年, 未来五年, 明后两年): a plan's span, from the
- * year after. */
+ * year after; N years within (五年内引进…人才: not 年内, this year), from the published year. */
 const char *years_ahead(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                         TimeRef *t)
 {
     const char *q = any_lit(p, limit, (const char *const[]){"今后", "今後", "未来", "未來", NULL});
     int n = 0;
+    gboolean within = FALSE;
     if (q)
         n = small_number(&q, s, limit, 10);
     else if ((q = any_lit(p, limit, (const char *const[]){"明后", "明後", NULL})))
         n = small_number(&q, s, limit, 2) == 2 ? 2 : 0;
+    else if (!ends_with_any(s, p,
+                            (const char *const[]){"近", "过去", "過去", "这", "這", "前", NULL})) {
+        q = p; /* (近三年内, 过去五年内: years back) */
+        n = small_number(&q, s, limit, 10);
+        within = TRUE;
+    }
     const char *e = n >= 2 ? lit(q, limit, "年") : NULL;
+    if (within && e && !any_lit(e, limit, (const char *const[]){"内", "內", NULL}))
+        return NULL;
     if (!e || !anchor_year(a) || any_lit(e, limit, (const char *const[]){"来", "來", "期", NULL}))
         return NULL; /* (十年期: a tenor) */
     if (any_lit(e, limit, (const char *const[]){"（", "(", NULL}))
         return NULL; /* (未來五年（2026/27至2030/31年度）: the years in brackets say it) */
     const char *in = any_lit(e, limit, (const char *const[]){"内", "內", "里", "裡", NULL});
-    t->p = (JbPeriod){{JB_POINT_YEAR, anchor_year(a) + 1, 0, 0},
-                      {JB_POINT_YEAR, anchor_year(a) + n, 0, 0}};
+    t->p = (JbPeriod){{JB_POINT_YEAR, anchor_year(a) + !within, 0, 0},
+                      {JB_POINT_YEAR, anchor_year(a) + n - within, 0, 0}};
     t->future_word = TRUE;
+    t->loose = within; /* (as 年内: a deadline, of what comes after it only) */
     return in ? in : e;
 }
 
