@@ -194,6 +194,7 @@ static void ctx_forget(Ctx *c)
     c->lead_home = FALSE;
     c->masthead_block = c->title_from = c->retitle_at = 0;
     c->next_kind = JB_PARA_BODY;
+    c->stamp[0] = '\0';
     c->section_blocks = 0;
     c->dropped_container = FALSE;
     c->unclosed_name = NULL;
@@ -292,8 +293,10 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         g_utf8_strlen(a->title, -1) <= 16 && !strpbrk(a->title, "0123456789"))
         c->retitle_at = 1; /* a site's name above its navigation (某某省统计局 / 当前位置：首页
                               > …): the headline is below */
-    if (v != KEEP)
+    if (v != KEEP) {
+        jb_article_hold_stamp(c, j);
         return;
+    }
     if (a->shape == JB_SHAPE_TEXT && c->retitle_at && a->paragraphs->len == c->retitle_at &&
         j->n <= TITLE_MAX_CHARS && !jb_article_ends_sentence(p, p + len)) {
         /* an announcement's own title under its issuer's name (某某股份有限公司 / 2026年年度
@@ -322,7 +325,7 @@ static void add_paragraph(Ctx *c, JunkPara *j, guint line, guint8 kind)
         g_free(x->title); /* a section begun at a heading is titled by it */
         x->title = g_strdup(p);
     }
-    g_ptr_array_add(a->paragraphs, g_string_chunk_insert_len(a->para_text, p, (gssize)len));
+    g_ptr_array_add(a->paragraphs, jb_article_keep_text(c, p, len, kind));
     if (c->nparas == c->paras_cap) {
         c->paras_cap = MAX(2 * c->paras_cap, 64);
         c->para_lines = g_renew(guint, c->para_lines, c->paras_cap);

@@ -322,6 +322,7 @@ typedef struct {
     char *header_date;  /* from a date line among the first blocks */
     char *closing_date; /* from the last closing date line (香港，二零二六年七月三日) */
     gboolean field_key_before; /* the last block was a date field's label alone (时间, 日期：) */
+    char stamp[16]; /* a live entry's time stamp dropped alone, for the next paragraph, or "" */
     /* the lines and kinds (JbParaKind) of the paragraphs kept, for a->lines and a->kinds at
      * the end (a GArray append per paragraph costs more than the rest of keeping it) */
     guint nparas, paras_cap;
@@ -412,6 +413,10 @@ void jb_article_emit(Ctx *c, const char *raw, gsize n, guint line);
  * its item states (NULL when none: found later in its footer, or the article's). */
 /* A post's header line on a page of posts: its date, a new section (jb_article_section.c). */
 char *jb_article_post_date(const JunkPara *j);
+/* jb_article_stamp.c: a dropped block that is a time of day alone (15:45) is held; the next
+ * paragraph kept is inserted into the article's text with it glued in front when it is body. */
+void jb_article_hold_stamp(Ctx *c, const JunkPara *j);
+char *jb_article_keep_text(Ctx *c, const char *p, gsize len, guint8 kind);
 void jb_article_begin_section(Ctx *c, const char *title, gsize n, const char *date,
                               const char *url);
 

@@ -389,6 +389,8 @@ static void extract_paragraph(Ctx *c, const char *para, guint line)
     c->have_future_year = c->have_outlook = c->have_plan = FALSE;
     c->list_carry = c->list_carry && item;
     c->numbered_item = jb_extract_numbered_item(para);
+    if (c->numbered_item && g_ascii_isdigit(*para)) /* (a live entry's 15:45 is no quote's) */
+        sent = (const char *)trimmed(para + jb_extract_time_stamp(para, end), end).a;
     /* (a period a digest's numbered item opens with is its own, not its siblings' (1. 外贸：11月…
      * ¶ 7. 某公司：公告回购…: the post's day); a lead above the list holds for all) */
     if (c->numbered_item && c->have_lead && c->lead_in_item) {

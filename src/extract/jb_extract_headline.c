@@ -12,6 +12,7 @@
  * Not for: the walk over paragraphs (jb_extract.c).
  */
 #include "jb_extract_priv.h"
+#include "jb_extract_read_priv.h"
 #include "jb_word_lists.h"
 
 /* A table of contents: numbered headlines in a row (本期节目主要内容：1.…；2.…；3.…), which
@@ -187,7 +188,7 @@ static const char *past_number(const char *p, const char *end)
  * 0 if none. Such an entry is an item of its own, as a numbered one is: the period its opening
  * names is not the next entries' (a newest-first page's 本周回顾 on top dates no later entry).
  * (A stamp in markup of its own, <span>15:45</span><p>…, is not in the paragraph's text.) */
-static gsize time_stamp(const char *p, const char *end)
+gsize jb_extract_time_stamp(const char *p, const char *end)
 {
     const char *q = p;
     while (q < end && q - p < 2 && g_ascii_isdigit(*q))
@@ -204,7 +205,7 @@ static gsize time_stamp(const char *p, const char *end)
 gboolean jb_extract_numbered_item(const char *para)
 {
     const char *end = para + strlen(para);
-    return past_number(para, end) != para || time_stamp(para, end);
+    return past_number(para, end) != para || jb_extract_time_stamp(para, end);
 }
 
 /* Past a Chinese list number at p: 一、 二、 十一、, （一） (一), or p when there is none;

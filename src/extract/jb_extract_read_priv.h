@@ -109,4 +109,8 @@ void jb_extract_declared_currency(Ctx *c, const char *sent, const char *end, JbQ
  * year: that year's (jb_extract_frame.c). r is refs[i]. */
 void jb_extract_in_story_year(const Ctx *c, const GArray *refs, guint i, TimeRef *r);
 
+/* jb_extract_headline.c: the length of the live page's time stamp [p, end) opens with
+ * (15:45【收评】…), 0 if none. */
+gsize jb_extract_time_stamp(const char *p, const char *end);
+
 #endif
