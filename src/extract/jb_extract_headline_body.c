@@ -106,14 +106,16 @@ static gboolean page_title_of(const Ctx *c, const JbStatement *b)
 }
 
 /* A headline's hedged figure that rounds one of its story's (超3小时 of 187分钟, 超四成 of 41.5%,
- * 首破150万 of 152.7万): the period is the body's figure's. `period` is replaced when one is
- * found. A headline has few figures: each looks over the body's statements once. */
+ * 首破150万 of 152.7万): the period is the body's figure's, the nearest one's. `period` is
+ * replaced when one is found. A headline has few figures: each looks over the body's statements once. */
 void jb_extract_headline_rounds_body(const Ctx *c, const JbQuantity *q, char period[JB_PERIOD_MAX])
 {
     double hv = fabs(jb_decimal_to_double(q->value)); /* (跌近一成: a decline, signed) */
     if (q->bound == JB_BOUND_EXACT || q->is_range || hv <= 0)
         return;
     gboolean hours = strcmp(q->unit, "小时") == 0 || strcmp(q->unit, "小時") == 0;
+    double best = G_MAXDOUBLE; /* (the nearest: 近1.9万亿 rounds the day's 1.86万亿, not the
+                                * week's daily average of 1.71万亿 said first) */
     for (guint i = 0; i < c->body_statements; i++) {
         const JbStatement *b = g_ptr_array_index(c->out, i);
         if ((g_strcmp0(b->title, c->title) != 0 && !page_title_of(c, b)) || b->q.is_range)
@@ -126,9 +128,9 @@ void jb_extract_headline_rounds_body(const Ctx *c, const JbQuantity *q, char per
         gboolean rounds = q->bound == JB_BOUND_AT_LEAST  ? bv >= hv && bv <= hv * 1.2
                           : q->bound == JB_BOUND_AT_MOST ? bv <= hv && bv >= hv * 0.8
                                                          : fabs(bv - hv) <= hv * 0.1;
-        if (rounds && bv != hv) {
+        if (rounds && bv != hv && fabs(bv - hv) < best) {
+            best = fabs(bv - hv);
             g_strlcpy(period, b->period, JB_PERIOD_MAX);
-            return;
         }
     }
 }
