@@ -44,9 +44,10 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
 /* jb_extract_side_notes.c: the sentence's time i after a figure: its item's only after a
  * figure of its item (`its`: the item's start, NULL in a sentence of one item), its sentence's
  * only when a week or weekday after a session's figures (`ctx`: the period in force, NULL for
- * none). */
+ * none); a whole year over by the published day (`a`) said after a part of it in force stays
+ * in force. */
 void after_figures(GArray *refs, guint i, const char *sent, const char *end, const char *its,
-                   const GArray *qs, const JbPeriod *ctx);
+                   const GArray *qs, const JbPeriod *ctx, const TimeAnchor *a);
 
 /* jb_extract_lists.c */
 void share_among_members(Ctx *c, const char *sent, const char *qs);

@@ -92,13 +92,27 @@ static gboolean then_after(const char *e, const char *end)
     return FALSE;
 }
 
+/* Is r a whole year over by the published day, said after a part of it in force that is no
+ * day (过去一年…工业增加值上半年增长5.6%，全年增长8.3%；投资下降1.6%)? The year under review again,
+ * for the items after it too: no side note (a day's quotes, …收报8123点，本周涨0.92%, keep
+ * theirs; a year not over, 完成全年计划的75.1%, 全年…料可突破, is a plan's or a forecast's). */
+static gboolean whole_after_part(const TimeRef *r, const JbPeriod *ctx, const TimeAnchor *a)
+{
+    return ctx && r->has_val && jb_period_freq(&r->val) == JB_FREQ_YEAR &&
+           jb_period_freq(ctx) != JB_FREQ_DAY && jb_period_freq(ctx) != JB_FREQ_SPAN &&
+           a->day.kind == JB_POINT_DAY &&
+           jb_period_end_day(&r->val) <= jb_point_first_day(&a->day) &&
+           jb_period_first_day(&r->val) <= jb_period_first_day(ctx) &&
+           jb_period_end_day(ctx) <= jb_period_end_day(&r->val) && !jb_period_equal(ctx, &r->val);
+}
+
 void after_figures(GArray *refs, guint i, const char *sent, const char *end, const char *its,
-                   const GArray *qs, const JbPeriod *ctx)
+                   const GArray *qs, const JbPeriod *ctx, const TimeAnchor *a)
 {
     TimeRef *r = &g_array_index(refs, TimeRef, i);
     /* (not a level's time: 由2020年的63.2%提高到2025年的69.5%, the period it reaches) */
     gboolean level = starts(r->end, end, "的") && r->end + 3 < end && g_ascii_isdigit(r->end[3]);
-    if (!r->local && its && !level && !then_after(r->end, end) &&
+    if (!r->local && its && !level && !whole_after_part(r, ctx, a) && !then_after(r->end, end) &&
         number_before_in_item(sent, its, r->at, qs, refs, i))
         r->local = r->after_item = TRUE;
     else if (!r->local && week_or_weekday(r, end) &&

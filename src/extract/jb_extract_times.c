@@ -619,7 +619,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         since_new_year_to(c, refs, i, &ctx, ctx_over);
         /* a time after a figure of its item (…8123.40点，本周涨0.92%；德国…) is that item's */
         after_figures(refs, i, sent, end, item_start(sent, end, r->at, &walked, &item, &items), qs,
-                      have_ctx ? &ctx : NULL);
+                      have_ctx ? &ctx : NULL, &c->anchor);
         within_named(refs, i, &here);
         note_for_later(c, sent, end, r, first_number);
         jb_extract_note_opening_day(c, r, first_number);
