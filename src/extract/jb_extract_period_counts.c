@@ -166,6 +166,23 @@ const char *cohort_ref(const char *s, const char *p, const char *limit, const Ti
     return NULL;
 }
 
+gboolean cohort_after_as_of(const char *s, const GArray *refs, guint i)
+{
+    const TimeRef *r = &g_array_index(refs, TimeRef, i);
+    if (!g_ascii_isdigit(*r->at) ||
+        !(ends_with(r->at, r->end, "届") || ends_with(r->at, r->end, "屆")))
+        return FALSE;
+    while (i-- > 0) {
+        const TimeRef *d = &g_array_index(refs, TimeRef, i);
+        if (d->has_val && d->role == TIME_PERIOD && d->at >= s &&
+            d->val.start.kind == JB_POINT_DAY && d->val.start.year == r->p.start.year &&
+            jb_period_first_day(&d->val) == jb_period_end_day(&d->val) - 1 &&
+            (ends_with(s, d->at, "截至") || ends_with(s, d->at, "截止")))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* ---- spans ended on a day ---------------------------------------------------------------- */
 
 /* A period named by the day it ended (截至2024年12月31日止的2025财年第三季度, 截至6月30日止

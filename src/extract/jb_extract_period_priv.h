@@ -293,6 +293,9 @@ const char *years_ahead(const char *s, const char *p, const char *limit, const T
                         TimeRef *t);
 const char *cohort_ref(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                        TimeRef *t, gboolean *no_time);
+/* Is the cohort year refs[i] (2026届) after a day its sentence, from s, counts to (截至8月31日，
+ * 某校2026届毕业生…)? The day dates the figures, the cohort says whose they are. */
+gboolean cohort_after_as_of(const char *s, const GArray *refs, guint i);
 /* And spans ended on the day just read at [at, e) (截至 before it): the quarter, half, year or
  * months to it (截至6月30日止六个月: ended_on, *p the day, then the period), the week to it
  * (截至11月27日当周: week_ended_on), a month's days to a day (11月截至26日: month_to_day, t the

@@ -147,15 +147,15 @@ static gboolean event_before(const char *s, const char *p)
     return ends_with_any(s, p, W);
 }
 
-/* A time of a person's life in a card (林某，1977年生，…; 1980年出生; 2021年起任县长; 2015年毕业于):
- * no period of the story. */
+/* A time of a person's life in a card (林某，1977年生，…; 1980年出生; 2015年毕业于): no period. */
 static gboolean life_event_after(const char *e, const char *limit)
 {
     static const char *const W[] = {"出生", "起任", "起担任", "起擔任", "担任",
                                     "擔任", "当选", "當選",   "调任",   "調任",
                                     "毕业", "畢業", "入职",   "入職",   NULL};
-    if (any_lit(e, limit, W))
-        return TRUE;
+    const char *w = any_lit(e, limit, W);
+    if (w) /* (not 2026届毕业生: the cohort) */
+        return !lit(w, limit, "生");
     const char *b = any_lit(e, limit, (const char *const[]){"生", "任", NULL});
     return b &&
            (b == limit ||

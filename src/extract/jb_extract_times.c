@@ -261,8 +261,10 @@ static void since_new_year_to(const Ctx *c, GArray *refs, guint i, const JbPerio
 }
 
 /* What time i of the sentence stands for: 当天 the day last named; a cohort of this year (2026届,
- * not 本届: an edition) none under a note of the day its data are as of (数据统计截至…。2026届…). */
-static gboolean resolve_ref(Ctx *c, GArray *refs, guint i, const JbPeriod *against)
+ * not 本届: an edition) none under a note of the day its data are as of (数据统计截至…。2026届…)
+ * or after a day its sentence counts to (cohort_after_as_of). */
+static gboolean resolve_ref(Ctx *c, const char *sent, GArray *refs, guint i,
+                            const JbPeriod *against)
 {
     TimeRef *r = &g_array_index(refs, TimeRef, i);
     if (r->rel == REL_THAT_DAY)
@@ -270,6 +272,8 @@ static gboolean resolve_ref(Ctx *c, GArray *refs, guint i, const JbPeriod *again
                                 : jb_extract_default_day(&c->anchor, c->sentence_market, &r->val);
     if (c->have_declared && g_ascii_isdigit(*r->at) && r->p.start.year == c->anchor.day.year &&
         ends(r->at, r->end, "届"))
+        return FALSE;
+    if (cohort_after_as_of(sent, refs, i))
         return FALSE;
     return jb_extract_resolve_time(r, against, &c->anchor, refs, i, &r->val);
 }
@@ -596,7 +600,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
             (ends(sent, r->at, "预计") || ends(sent, r->at, "預計") || ends(sent, r->at, "预期") ||
              ends(sent, r->at, "預期") || plan_after(r->end, end)))
             against = &c->future_year;
-        r->has_val = resolve_ref(c, refs, i, against);
+        r->has_val = resolve_ref(c, sent, refs, i, against);
         if (r->has_val && i > 0)
             since_to_day(refs, i);
         since_event_to_day(c, sent, r);
