@@ -148,11 +148,11 @@ gboolean calculation_basis(const Figure *f)
     return FALSE;
 }
 
-/* The share dealings a company or its holders announce as plans (回购, 增持, 减持), not a
- * central bank's (逆回购) nor a bond repo's (质押式回购). */
+/* The share dealings a company or its holders announce as plans (回购, 增持, 减持; 定增, an
+ * issue), not a central bank's (逆回购) nor a bond repo's (质押式回购). */
 static const char *dealing_in(const char *a, const char *b)
 {
-    static const char *const W[] = {"回购", "回購", "增持", "减持", "減持", NULL};
+    static const char *const W[] = {"回购", "回購", "增持", "减持", "減持", "定增", NULL};
     for (const char *const *w = W; *w; w++)
         for (const char *p = a; (p = g_strstr_len(p, b - p, *w)) != NULL; p += strlen(*w))
             if (!ends(a, p, "逆") && !ends(a, p, "质押式") && !ends(a, p, "質押式"))
@@ -201,6 +201,33 @@ gboolean plan_of_title(const Ctx *c, const Figure *f)
             return FALSE;
     }
     return TRUE;
+}
+
+void dealing_terms_day(const Ctx *c, const Figure *f, gboolean forecast, char period[JB_PERIOD_MAX])
+{
+    static const char *const PAYOUT[] = {"派", "红利", "紅利", "分红", "分紅", "股息", NULL};
+    JbPeriod p, day;
+    if (!forecast || (f->have_time && f->t->at >= f->cs0) || !period[0] ||
+        c->anchor.day.kind != JB_POINT_DAY || !jb_period_parse(period, &p, NULL) ||
+        jb_period_freq(&p) == JB_FREQ_DAY ||
+        jb_period_end_day(&p) > jb_point_first_day(&c->anchor.day))
+        return; /* (a period still running, or a day already: as it is) */
+    const char *from = jb_utf8_back(f->sent, f->qs, 80);
+    if (!dealing_in(from, f->qe + MIN(f->ce - f->qe, 3 * 8)))
+        return;
+    for (const char *const *w = PAYOUT; *w; w++)
+        if (g_strstr_len(from, f->ce - from, *w))
+            return; /* (…为基数，合计拟派发现金红利约1.16亿元，占…的19.7%: the profits' payout) */
+    gboolean named = FALSE; /* (the meeting's day too, an event's: 于8月29日召开董事会) */
+    for (guint i = 0; i < c->times->len; i++) {
+        const TimeRef *r = &g_array_index(c->times, TimeRef, i);
+        if (r->at >= f->qs || r->at < f->sent)
+            break;
+        if (r->has_val && !r->future_word && jb_period_freq(&r->val) == JB_FREQ_DAY)
+            day = r->val, named = TRUE;
+    }
+    if (named || jb_extract_default_day(&c->anchor, FALSE, &day))
+        jb_period_format(&day, period);
 }
 
 /* A plan's years named in brackets after its name in the sentence before qs (实施三年行动（2026

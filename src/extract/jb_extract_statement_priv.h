@@ -174,6 +174,12 @@ gboolean in_side_note(const char *a, const char *at);
 /* Is the figure a term of the plan of share dealings its story's title announces (拟…回购股份:
  * 回购股份价格：不超过36.80元/股), nothing in its clause said done? */
 gboolean plan_of_title(const Ctx *c, const Figure *f);
+/* The terms of a share dealing planned (● 回购股份金额：不低于…; 拟使用不超过2亿元的自有资金回购
+ * 股份; 回购价格不超过45元/股) are set on a day, not measured over the results' period a title or
+ * an earlier sentence named: the day its sentence names (于8月29日召开董事会…，拟…), else the
+ * published day. Not a payout beside it (每10股派发现金红利: the profits' period). */
+void dealing_terms_day(const Ctx *c, const Figure *f, gboolean forecast,
+                       char period[JB_PERIOD_MAX]);
 /* Is the figure the basis of an estimate its clause makes (按回购价格上限36.80元/股测算, 以每股
  * 10元计算)? */
 gboolean calculation_basis(const Figure *f);

@@ -671,6 +671,7 @@ void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *
         tense->forecast = TRUE;
     level_before_change(c, f, tense, period);
     in_force_now(c, f, period);
+    dealing_terms_day(c, f, tense->forecast, period);
     target_of_year(f, tense->forecast, period);
     if (c->sentence_lists & SENTENCE_INTERIM)
         interim_dividend(f, period);
