@@ -266,8 +266,9 @@ static const char *counted_time_at(const char *s, const char *p, const char *lim
                                   after == 0x9031 /* 週 */ || after == 0x5929 /* 天 */))) &&
          (e = jb_extract_days_ago(s, p, limit, a, t))))
         return e;
-    /* (4Q20, 2024Q3, Q3) */
-    if ((*p == 'Q' || *p == 'H' || (digit && (after == 'Q' || after == 'H'))) &&
+    /* (4Q20, 2024Q3, Q3, 2026年Q3) */
+    if ((*p == 'Q' || *p == 'H' || (digit && (after == 'Q' || after == 'H')) ||
+         (year4 && after == 0x5E74 /* 年 */ && p + 8 < limit && (p[7] == 'Q' || p[7] == 'H'))) &&
         (e = period_code(s, p, limit, a, t)))
         return e;
     if (*p == 'F' && (e = fy_ref(s, p, limit, a, t))) /* (FY2025, FY25) */

@@ -1,9 +1,7 @@
 /* jb_extract_period_dates.c — dates written out in a sentence: years (2025年, 2021—2025年),
  * months and days (6月底, 1—11月, 10月18日, a time of day after it), quarters and halves of a
  * year (一季度, 第二季, 上半年, 前三季度) and period codes (4Q20, 1H25, Q3).
- *
- * Not for: the scan that finds them (jb_extract_period.c), times said in words
- * (jb_extract_period_words.c).
+ * Not for: the scan that finds them (jb_extract_period.c), times said in words (…_words.c).
  */
 #include "jb_extract_period_priv.h"
 
@@ -594,8 +592,8 @@ static gboolean code_may_start(const char *s, const char *p)
 }
 
 /* A period code analysts write: a quarter or half with its year before or after it (4Q20,
- * 2Q2025, 2024Q3, 1H25, 2025H1), or bare (Q3, H1: the anchor's year); its kind in *kind
- * (JB_POINT_QUARTER or JB_POINT_HALF), n and year. The end, or NULL. */
+ * 2Q2025, 2024Q3, 1H25, 2025H1), or bare (Q3, H1: the anchor's year); its kind in *kind, n
+ * and year. The end, or NULL. */
 static const char *one_code(const char *s, const char *p, const char *limit, const TimeAnchor *a,
                             JbPointKind *kind, int *n, int *year)
 {
@@ -617,7 +615,9 @@ static const char *one_code(const char *s, const char *p, const char *limit, con
             *year = y;
             return r;
         }
-        int y = digits(&q, s, limit, 4); /* 2024Q3, 2025H1 */
+        int y = digits(&q, s, limit, 4); /* 2024Q3, 2025H1, 2026年Q3 */
+        if (q - p == 4 && lit(q, limit, "年") && q + 4 < limit && (q[3] == 'Q' || q[3] == 'H'))
+            q += strlen("年");
         if (y < 1990 || y > 2100 || q + 1 >= limit || (q[0] != 'Q' && q[0] != 'H'))
             return NULL;
         *kind = q[0] == 'Q' ? JB_POINT_QUARTER : JB_POINT_HALF;
