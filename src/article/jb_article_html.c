@@ -359,19 +359,30 @@ static void html_publish_time(Html *h, const char *name, const Attr *attrs, int 
  * class="adsbygoogle", "sponsored")? A whole word of it, between - _ or spaces. */
 static gboolean ad_block(const Attr *attrs, int nattrs)
 {
-    static const char *const AD[] = {
-        "ad",          "ads",     "adv",       "advert",   "advertisement",
-        "adsbygoogle", "sponsor", "sponsored", "guanggao", NULL};
+    static const Lit AD[] = {LIT("ad"),      LIT("ads"),           LIT("adv"),
+                             LIT("advert"),  LIT("advertisement"), LIT("adsbygoogle"),
+                             LIT("sponsor"), LIT("sponsored"),     LIT("guanggao")};
     for (int i = 0; i < nattrs; i++) {
         const Attr *a = &attrs[i];
         if (!a->v || a->vlen > 200 || (strcmp(a->name, "id") != 0 && strcmp(a->name, "class") != 0))
             continue;
-        g_autofree char *v = g_ascii_strdown(a->v, (gssize)a->vlen);
-        g_auto(GStrv) words = g_strsplit_set(v, " -_\t", -1);
-        for (char **w = words; *w; w++)
-            for (const char *const *k = AD; *k; k++)
-                if (strcmp(*w, *k) == 0)
-                    return TRUE;
+        /* the value's words between " -_\t", each compared without case where it lies: what
+         * splitting a lower-cased copy found, without the copies (asked at every block) */
+        const char *w = a->v, *end = a->v + a->vlen;
+        for (;;) {
+            const char *x = w;
+            while (x < end && *x != ' ' && *x != '-' && *x != '_' && *x != '\t')
+                x++;
+            gsize n = (gsize)(x - w);
+            char first = n ? g_ascii_tolower(*w) : 0;
+            if (first == 'a' || first == 's' || first == 'g')
+                for (gsize k = 0; k < G_N_ELEMENTS(AD); k++)
+                    if (AD[k].n == n && g_ascii_strncasecmp(w, AD[k].s, n) == 0)
+                        return TRUE;
+            if (x == end)
+                break;
+            w = x + 1;
+        }
     }
     return FALSE;
 }

@@ -190,15 +190,20 @@ typedef struct {
 } AlignedTable;
 
 /* Does the line [p, e) hold a tab, two spaces or an ideographic space (what sets columns
- * apart)? One pass over it, not three: asked of every line of a plain-text article. (The
+ * apart)? Asked of every line of a plain-text article: memchr finds the few candidates. (The
  * spaces are looked for up to a NUL, as g_strstr_len did.) */
 static gboolean spaced_out(const char *p, const char *e)
 {
     if (memchr(p, '\t', (size_t)(e - p)))
         return TRUE;
-    for (const char *q = p; q < e && *q; q++)
-        if ((*q == ' ' && e - q >= 2 && q[1] == ' ') ||
-            ((guchar)*q == 0xE3 && e - q >= 3 && (guchar)q[1] == 0x80 && (guchar)q[2] == 0x80))
+    const char *z = memchr(p, '\0', (size_t)(e - p));
+    if (z)
+        e = z;
+    for (const char *q = p; (q = memchr(q, ' ', (size_t)(e - q))) != NULL && e - q >= 2; q++)
+        if (q[1] == ' ')
+            return TRUE;
+    for (const char *q = p; (q = memchr(q, 0xE3, (size_t)(e - q))) != NULL && e - q >= 3; q++)
+        if ((guchar)q[1] == 0x80 && (guchar)q[2] == 0x80)
             return TRUE;
     return FALSE;
 }
@@ -444,7 +449,8 @@ static void flush_block(Ctx *c, GString *blk, guint blk_line)
 /* A subtitle cue's timing line (00:00:03,600 --> 00:00:07,200; WebVTT's 00:03.600 --> …). */
 static gboolean cue_timing(const char *p, const char *e)
 {
-    const char *arrow = g_strstr_len(p, e - p, "-->");
+    /* (only an arrow in the first 16 bytes counts: no further is searched) */
+    const char *arrow = g_strstr_len(p, MIN(e - p, 16 + 3), "-->");
     if (!arrow || arrow - p < 5 || arrow - p > 16)
         return FALSE;
     for (const char *q = p; q < arrow; q++)
