@@ -54,8 +54,10 @@ static gboolean char_before_in(const Ctx *c, gsize i, const char *chars)
 
 static gboolean word_at_any(const Ctx *c, gsize i, const char *const *words)
 {
+    /* (a word's first byte asked before its length: most differ there) */
+    char b = i < c->len ? c->t[i] : '\0';
     for (; *words; words++)
-        if (at_lit(c, i, *words, strlen(*words)))
+        if ((!(*words)[0] || (*words)[0] == b) && at_lit(c, i, *words, strlen(*words)))
             return TRUE;
     return FALSE;
 }
@@ -343,16 +345,13 @@ static gboolean record_count(const Ctx *c, gsize s, gsize e)
  * 2.4万TEU集装箱船): a capacity, Latin letters of the kind allowed between, then the ship. */
 static gboolean ship_size(const Ctx *c, const Expr *e)
 {
-    static const char *const CAPACITY[] = {"立方米", "吨",   "噸",   "载重吨", "載重噸",
-                                           "TEU",    "标箱", "標箱", NULL};
     static const char *const SHIP[] = {"运输船", "運輸船", "集装箱船", "集裝箱船", "船",
                                        "油轮",   "油輪",   "货轮",     "貨輪",     NULL};
     if (!e->has_unit)
         return FALSE;
-    gboolean capacity = FALSE;
-    for (const char *const *u = CAPACITY; *u && !capacity; u++)
-        capacity = e->unit_len == strlen(*u) && same_bytes(e->unit, *u, e->unit_len);
-    if (!capacity)
+    /* (literals: their lengths known, where a list's would be counted at every figure) */
+    if (!UNIT_IS(e, "立方米") && !UNIT_IS(e, "吨") && !UNIT_IS(e, "噸") && !UNIT_IS(e, "载重吨") &&
+        !UNIT_IS(e, "載重噸") && !UNIT_IS(e, "TEU") && !UNIT_IS(e, "标箱") && !UNIT_IS(e, "標箱"))
         return FALSE;
     gsize q = e->end;
     while (q < c->len && q - e->end < 8 && g_ascii_isupper(c->t[q]))
@@ -364,16 +363,13 @@ static gboolean ship_size(const Ctx *c, const Expr *e)
  * a grade of lines or stations, no figure (电压等级为500千伏。 is one). */
 static gboolean voltage_class(const Ctx *c, const Expr *e)
 {
-    static const char *const VOLT[] = {"千伏", "kV", "KV", NULL};
     static const char *const KIT[] = {"线路",   "線路",   "变电站", "變電站", "输电",   "輸電",
                                       "输变电", "輸變電", "电网",   "電網",   "主变",   "主變",
                                       "开关站", "開關站", "交流",   "直流",   "特高压", "特高壓",
                                       "电缆",   "電纜",   NULL};
     if (!e->has_unit)
         return FALSE;
-    gboolean volt = FALSE;
-    for (const char *const *u = VOLT; *u && !volt; u++)
-        volt = e->unit_len == strlen(*u) && same_bytes(e->unit, *u, e->unit_len);
+    gboolean volt = UNIT_IS(e, "千伏") || UNIT_IS(e, "kV") || UNIT_IS(e, "KV");
     if (!volt || before_lit(c, e->start, c->lo, "±", strlen("±")) || AT(c, e->start, "±"))
         return FALSE; /* (±800千伏 is read, and turned down as a class by condition_before) */
     gsize q = e->end;

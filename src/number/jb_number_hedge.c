@@ -107,11 +107,13 @@ Reason jb_number_look_back(const Ctx *c, gsize p, Expr *e)
     gsize s = p;
     if (before_lit(c, p, 0, "第", strlen("第")) || ordinal_member(c, p))
         return WHY_ORDINAL;
-    static const char *const WEEKDAY[] = {"星期", "礼拜", "禮拜", "周", "週", NULL};
-    if (!is_digit_at(c, p))
-        for (const char *const *w = WEEKDAY; *w; w++)
-            if (before_lit(c, p, 0, *w, strlen(*w)))
-                return WHY_DATE; /* 星期五, 周三: a weekday */
+    /* (literals, not a list: their lengths are known) */
+    if (!is_digit_at(c, p) &&
+        (before_lit(c, p, 0, "星期", strlen("星期")) ||
+         before_lit(c, p, 0, "礼拜", strlen("礼拜")) ||
+         before_lit(c, p, 0, "禮拜", strlen("禮拜")) || before_lit(c, p, 0, "周", strlen("周")) ||
+         before_lit(c, p, 0, "週", strlen("週"))))
+        return WHY_DATE; /* 星期五, 周三: a weekday */
     gsize n;
     gunichar cp = cp_at(c, p, &n);
     /* -3.5% (a sign, not a dash after a digit, letter or %), and ±1100千伏 (ignored) */

@@ -396,10 +396,13 @@ static inline gboolean prev_char_in(const Ctx *c, gsize i, const char *set)
 {
     if (i < 3)
         return FALSE;
-    for (const char *s = set; *s; s = g_utf8_next_char(s)) {
-        gsize n = (gsize)(g_utf8_next_char(s) - s);
-        if (n <= i && same_bytes(c->t + i - n, s, n))
+    /* the last byte first: it tells the set's characters apart (their first ones are alike) */
+    const char last = c->t[i - 1];
+    for (const char *s = set; *s;) {
+        gsize n = (gsize)g_utf8_skip[(guchar)*s];
+        if (n <= i && s[n - 1] == last && same_bytes(c->t + i - n, s, n))
             return TRUE;
+        s += n;
     }
     return FALSE;
 }
