@@ -91,12 +91,15 @@ static char *clean_title(const char *raw)
  * 某某研究院)? */
 static gboolean publisher_suffix(const char *a, const char *b)
 {
-    static const char *const ENDS[] = {"报",   "報",   "网",   "網",   "社",     "台",     "刊",
-                                       "财经", "財經", "新闻", "新聞", "研究院", "研究所", "传媒",
-                                       "傳媒", "资讯", "資訊", "频道", "頻道",   "杂志",   "雜誌"};
+    static const Lit ENDS[] = {LIT("报"),   LIT("報"),     LIT("网"),     LIT("網"),   LIT("社"),
+                               LIT("台"),   LIT("刊"),     LIT("财经"),   LIT("財經"), LIT("新闻"),
+                               LIT("新聞"), LIT("研究院"), LIT("研究所"), LIT("传媒"), LIT("傳媒"),
+                               LIT("资讯"), LIT("資訊"),   LIT("频道"),   LIT("頻道"), LIT("杂志"),
+                               LIT("雜誌")};
+    /* (the last byte first: asked of every token of the first blocks) */
     for (gsize i = 0; i < G_N_ELEMENTS(ENDS); i++) {
-        gsize k = strlen(ENDS[i]);
-        if ((gsize)(b - a) > k && memcmp(b - k, ENDS[i], k) == 0)
+        gsize k = ENDS[i].n;
+        if ((gsize)(b - a) > k && b[-1] == ENDS[i].s[k - 1] && memcmp(b - k, ENDS[i].s, k) == 0)
             return TRUE;
     }
     return FALSE;
@@ -106,12 +109,14 @@ static gboolean publisher_suffix(const char *a, const char *b)
  * (某某网记者, 某某日报全媒体, 某某日报数字报): *b moved before it. */
 static void cut_role(const char *a, const char **b)
 {
-    static const char *const ROLES[] = {"记者",   "記者",   "全媒体", "全媒體", "融媒体", "融媒體",
-                                        "客户端", "客戶端", "数字报", "數字報", "数字版", "數字版",
-                                        "电子版", "電子版", "电子报", "電子報"};
+    static const Lit ROLES[] = {LIT("记者"),   LIT("記者"),   LIT("全媒体"), LIT("全媒體"),
+                                LIT("融媒体"), LIT("融媒體"), LIT("客户端"), LIT("客戶端"),
+                                LIT("数字报"), LIT("數字報"), LIT("数字版"), LIT("數字版"),
+                                LIT("电子版"), LIT("電子版"), LIT("电子报"), LIT("電子報")};
     for (gsize i = 0; i < G_N_ELEMENTS(ROLES); i++) {
-        gsize k = strlen(ROLES[i]);
-        if ((gsize)(*b - a) > k && memcmp(*b - k, ROLES[i], k) == 0) {
+        gsize k = ROLES[i].n;
+        if ((gsize)(*b - a) > k && (*b)[-1] == ROLES[i].s[k - 1] &&
+            memcmp(*b - k, ROLES[i].s, k) == 0) {
             *b -= k;
             return;
         }
