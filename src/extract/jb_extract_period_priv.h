@@ -173,10 +173,16 @@ static inline gboolean ends_with_any_scan(const char *s, const char *p, const ch
             ends_with_any_scan(jb_lit_s_, jb_lit_p_, __VA_ARGS__);                                 \
     })
 
-/* A mark that ends a clause or sentence (，。；) at q. */
+/* A mark that ends a clause or sentence (，。；) at q. By their bytes (，EF BC 8C, ；EF BC 9B,
+ * 。E3 80 82): the role readers ask at every character they walk, and a list's filter cost
+ * ten times these compares. */
 static inline gboolean clause_mark_at(const char *q, const char *limit)
 {
-    return any_lit(q, limit, (const char *const[]){"，", "。", "；", NULL}) != NULL;
+    if (limit - q < 3)
+        return FALSE;
+    const guchar *u = (const guchar *)q;
+    return (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8C || u[2] == 0x9B)) ||
+           (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82);
 }
 
 /* The first characters of a list's words, each of three bytes (all of CJK), by the low twelve
