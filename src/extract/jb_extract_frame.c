@@ -6,6 +6,7 @@
  * Not for: the times of a sentence (jb_extract_period.c), walking paragraphs (jb_extract.c).
  */
 #include "jb_extract_read_priv.h"
+#include "jb_extract_statement_priv.h" /* (jb_extract_title_plans_dealing) */
 #include "jb_word_lists.h"
 
 #include <string.h>
@@ -409,6 +410,7 @@ void enter_section(Ctx *c, const JbSection *x)
         c->have_title_period = TRUE;
     }
     c->have_plan_span = c->title && c->anchor.day.kind && plan_span(c, c->title, &c->plan_span);
+    c->title_dealing = jb_extract_title_plans_dealing(c->title);
     c->anchor.reviewed = (JbPoint){0};
     if (c->have_title_period)
         jb_extract_note_reviewed(c, &c->title_period);

@@ -162,9 +162,7 @@ static const char *dealing_in(const char *a, const char *b)
     return NULL;
 }
 
-/* Does the title announce a plan of share dealings (恒屿精密拟斥资1.5亿至3亿元回购股份, 关于回购
- * 股份方案的公告, 股东减持计划), not its results (实施完毕, 回购结果, 进展)? */
-static gboolean title_plans_dealing(const char *title)
+gboolean jb_extract_title_plans_dealing(const char *title)
 {
     static const char *const PLAN[] = {"拟", "擬", "方案", "预案", "預案", "计划", "計劃", NULL};
     static const char *const DONE[] = {"完毕", "完畢", "完成",     "结果",     "結果",
@@ -182,7 +180,7 @@ static gboolean title_plans_dealing(const char *title)
 
 gboolean plan_of_title(const Ctx *c, const Figure *f)
 {
-    if (c->headline || !title_plans_dealing(c->title))
+    if (c->headline || !c->title_dealing)
         return FALSE;
     if (time_over(c, f))
         return FALSE; /* (股东上周减持200万股: done) */

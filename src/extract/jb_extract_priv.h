@@ -529,9 +529,9 @@ typedef struct {
     JbPeriod fieldwork;
     gboolean have_fieldwork;
     /* the years of a plan the title publishes (三年行动方案（2026—2028年）), not yet over:
-     * what its 年均 and 每年 figures span */
+     * what its 年均 and 每年 figures span; title_dealing: jb_extract_title_plans_dealing */
     JbPeriod plan_span;
-    gboolean have_plan_span;
+    gboolean have_plan_span, title_dealing;
     /* the values of the table row being read that the prose said (dropped as repeats): the
      * same value in another column of the row is another measure (周票房 and 累计票房 of a
      * film's first week). The first JB_ROW_SAID only: past them a value is dropped each time

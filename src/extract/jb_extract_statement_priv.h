@@ -180,6 +180,10 @@ gboolean plan_of_title(const Ctx *c, const Figure *f);
  * published day. Not a payout beside it (每10股派发现金红利: the profits' period). */
 void dealing_terms_day(const Ctx *c, const Figure *f, gboolean forecast,
                        char period[JB_PERIOD_MAX]);
+/* Does the title announce a plan of share dealings (恒屿精密拟斥资1.5亿至3亿元回购股份, 关于回购
+ * 股份方案的公告, 股东减持计划), not its results (实施完毕, 回购结果, 进展)? Asked once per
+ * title, by enter_section (Ctx.title_dealing): plan_of_title asks it of every figure. */
+gboolean jb_extract_title_plans_dealing(const char *title);
 /* Is the figure the basis of an estimate its clause makes (按回购价格上限36.80元/股测算, 以每股
  * 10元计算)? */
 gboolean calculation_basis(const Figure *f);
