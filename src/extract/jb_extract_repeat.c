@@ -79,20 +79,29 @@ static const char *metric_core(const char *m, char out[256])
                                LIT("約"),   LIT("逾"),   LIT("近"),   LIT("則"),   LIT("则")};
     gsize n = 0;
     const char *p = m;
-    if (g_str_has_prefix(p, "最新"))
+    if (jb_has_prefix(p, "最新"))
         p += strlen("最新");
+    /* (whether a character that begins a word of shareholders_short, or 最, is copied: most
+     * metrics have none, and are not searched for the words) */
+    gboolean longs = FALSE, best_char = FALSE;
     for (const char *next; *p && n + 4 < 256; p = next) {
         next = g_utf8_next_char(p);
         if (starts(p, p + 3, "的"))
             continue;
         if (*p == '/' && p > m && g_ascii_isalpha(p[-1]) && g_ascii_isalpha(p[1]))
             continue; /* P/E, P/B: as PE, PB */
+        if (next - p == 3) {
+            longs = longs || starts(p, next, "归") || starts(p, next, "歸") ||
+                    starts(p, next, "实") || starts(p, next, "實");
+            best_char = best_char || starts(p, next, "最");
+        }
         /* (a character's bytes: no call to memcpy) */
         for (const char *q = p; q < next; q++)
             out[n++] = *q;
     }
     out[n] = '\0';
-    n = shareholders_short(out);
+    if (longs)
+        n = shareholders_short(out);
     for (gboolean cut = TRUE; cut;) {
         cut = FALSE;
         for (gsize i = 0; i < G_N_ELEMENTS(TAIL) && !cut; i++) {
@@ -104,7 +113,7 @@ static const char *metric_core(const char *m, char out[256])
             }
         }
     }
-    char *best = strstr(out, "最新"); /* 本港最新失業率 → 本港失業率 */
+    char *best = best_char ? strstr(out, "最新") : NULL; /* 本港最新失業率 → 本港失業率 */
     if (best)
         memmove(best, best + strlen("最新"), strlen(best + strlen("最新")) + 1);
     return out;
@@ -154,6 +163,7 @@ static gboolean bare_change(const char *m)
 typedef struct {
     char core[256]; /* "" until a comparison needs it */
     gboolean bare;  /* bare_change(core) */
+    int correction; /* correction_word or correction_note of the statement: -1 until asked */
 } Core;
 
 /* Two capital letters or more and nothing else (PE, PB): a name, short as it is. */
@@ -219,7 +229,9 @@ static gboolean same_figure(SeenEntry *e, const JbStatement *b, Core *core_b)
         return FALSE;
     if (a->subject[0] && b->subject[0] && strcmp(a->subject, b->subject) != 0)
         return FALSE;
-    if (correction_word(b->metric) || correction_note(b))
+    if (core_b->correction < 0) /* (once per statement, not per earlier one compared) */
+        core_b->correction = correction_word(b->metric) || correction_note(b);
+    if (core_b->correction)
         return TRUE;
     if (a->metric_id[0] && b->metric_id[0])
         return strcmp(a->metric_id, b->metric_id) == 0;
@@ -267,7 +279,8 @@ JbStatement *jb_extract_same_figure_in(GHashTable *seen, const JbStatement *s, G
     GArray *bucket = *bucket_out = g_hash_table_lookup(seen, s);
     if (!bucket)
         return NULL;
-    Core core = {"", FALSE}; /* s's metric core, once a comparison needs it */
+    Core core; /* s's metric core, once a comparison needs it (its buffer not zeroed) */
+    core.core[0] = '\0', core.bare = FALSE, core.correction = -1;
     for (guint i = bucket->len > SAME_FIGURE_LOOK ? bucket->len - SAME_FIGURE_LOOK : 0;
          i < bucket->len; i++) {
         SeenEntry *e = &g_array_index(bucket, SeenEntry, i);
