@@ -272,6 +272,8 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
                       int *year, int *year2, gboolean *future);
 /* jb_extract_period_years.c: a multiple after a year (2027年33倍PE): that clause's only. */
 gboolean multiple_of_year(const char *e, const char *limit);
+/* jb_extract_period_years.c: does the clause after e end in 为基数 (a payout's share count)? */
+gboolean base_of_payout(const char *e, const char *limit);
 /* jb_extract_period_years.c: 2026/2027年, a season across two years: no one year. */
 gboolean second_of_year_pair(const char *s, const char *p);
 /* jb_extract_period_years.c: 明（2027）年, 明（116）年: where it ends, or NULL. */

@@ -12,14 +12,15 @@
 /* An index's base after a time: 上月=100, 上年同月=100, 2020年＝100. */
 static gboolean index_base_after(const char *e, const char *limit)
 {
-    for (int k = 0; k < 3 && e < limit; k++) {
-        if (any_lit(e, limit,
+    /* (the list only where its words' first character is: most characters are none) */
+    for (int k = 0; k < 3 && e < limit; k++, e = g_utf8_next_char(e)) {
+        if ((*e == '=' || lit(e, limit, "＝") || lit(e, limit, "为") || lit(e, limit, "為")) &&
+            any_lit(e, limit,
                     (const char *const[]){"=100", "＝100", "=1", "＝1", "为100", "為100", "为基期",
                                           "為基期", "为基年", "為基年", NULL}))
             return TRUE;
-        if (any_lit(e, limit, (const char *const[]){"）", ")", "，", "。", NULL}))
+        if (lit(e, limit, "）") || *e == ')' || lit(e, limit, "，") || lit(e, limit, "。"))
             return FALSE;
-        e = g_utf8_next_char(e);
     }
     return FALSE;
 }
@@ -28,7 +29,7 @@ static gboolean index_base_after(const char *e, const char *limit)
 static gboolean base_size_after(const char *e, const char *limit)
 {
     for (int k = 0; k < 5 && e < limit && !clause_mark_at(e, limit); k++, e = g_utf8_next_char(e))
-        if (any_lit(e, limit, (const char *const[]){"基数", "基數", NULL}))
+        if (lit(e, limit, "基数") || lit(e, limit, "基數"))
             return TRUE;
     return FALSE;
 }
@@ -526,17 +527,6 @@ static gboolean takes_effect_after(const char *e, const char *limit)
     return any_lit(w ? w : q, limit,
                    (const char *const[]){"实施", "實施", "施行", "执行", "執行", "生效", NULL}) !=
            NULL;
-}
-
-/* Does the clause after e end in 为基数 (以2025年12月31日總股本18.64億股為基數, 以目前总股本…为基数):
- * the share count a payout is counted on, whose time is the count's only? */
-static gboolean base_of_payout(const char *e, const char *limit)
-{
-    for (const char *q = e; q < limit && q - e < 3 * 60 && !clause_mark_at(q, limit);
-         q = g_utf8_next_char(q))
-        if (any_lit(q, limit, (const char *const[]){"为基数", "為基數", NULL}))
-            return TRUE;
-    return FALSE;
 }
 
 void jb_extract_time_scope(const char *s, const char *p, const char *e, const char *limit,

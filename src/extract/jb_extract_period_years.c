@@ -61,3 +61,17 @@ gboolean multiple_of_year(const char *e, const char *limit)
         return FALSE;
     return any_lit(q, limit, MULTIPLES) != NULL;
 }
+
+/* Does the clause after e end in 为基数 (以2025年12月31日總股本18.64億股為基數, 以目前总股本…为基数):
+ * the share count a payout is counted on, whose time is the count's only? (Beside
+ * multiple_of_year: jb_extract_time_scope asks both of what follows a time.) */
+gboolean base_of_payout(const char *e, const char *limit)
+{
+    if (!jb_find(e, e + MIN(limit - e, 3 * 60 + 6), "基", strlen("基")))
+        return FALSE; /* (no 基 where the walk below reads: most clauses, with one memchr) */
+    for (const char *q = e; q < limit && q - e < 3 * 60 && !clause_mark_at(q, limit);
+         q = g_utf8_next_char(q))
+        if (any_lit(q, limit, (const char *const[]){"为基数", "為基數", NULL}))
+            return TRUE;
+    return FALSE;
+}
