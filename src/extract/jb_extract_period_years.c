@@ -71,7 +71,7 @@ gboolean base_of_payout(const char *e, const char *limit)
         return FALSE; /* (no 基 where the walk below reads: most clauses, with one memchr) */
     for (const char *q = e; q < limit && q - e < 3 * 60 && !clause_mark_at(q, limit);
          q = g_utf8_next_char(q))
-        if (any_lit(q, limit, (const char *const[]){"为基数", "為基數", NULL}))
+        if (lit(q, limit, "为基数") || lit(q, limit, "為基數"))
             return TRUE;
     return FALSE;
 }
