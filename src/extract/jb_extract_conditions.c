@@ -82,7 +82,7 @@ static gboolean bracketed_condition(const char *sent, const char *end, const JbQ
         return FALSE; /* (most figures: asked before the units are compared) */
     gboolean span = FALSE;
     for (const char *const *u = SPAN; *u && !span; u++)
-        span = strcmp(x->unit, *u) == 0;
+        span = same_str(x->unit, *u); /* (strcmp inline: asked of most figures) */
     if (!next && !span)
         return FALSE;
     const char *xs = sent + x->start, *xe = sent + x->end;

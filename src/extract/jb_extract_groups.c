@@ -55,8 +55,10 @@ static gboolean group_total(const Ctx *c, const char *sent, const JbQuantity *x,
     /* members of a panel (firms, cities, kinds, items); not a count of events (两场共…) */
     static const char *const MEMBERS[] = {"家", "个", "個", "种", "種", "项", "項",
                                           "座", "所", "类", "類", "只", "隻", NULL};
-    if (!y || !y->unit[0] || x->qualifier[0] || x->bound != JB_BOUND_EXACT ||
-        !g_strv_contains((const gchar *const *)MEMBERS, x->unit) ||
+    gboolean member = FALSE; /* (its unit in MEMBERS: strcmp inline, asked of most figures) */
+    for (const char *const *u = MEMBERS; *u && !member; u++)
+        member = same_str(x->unit, *u);
+    if (!y || !y->unit[0] || x->qualifier[0] || x->bound != JB_BOUND_EXACT || !member ||
         jb_decimal_normalize(x->value).exp10 < 0)
         return FALSE;
     const char *xs = sent + x->start, *xe = sent + x->end, *ys = sent + y->start;
