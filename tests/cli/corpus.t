@@ -153,7 +153,7 @@ written written17
 floor precision 0.93
 floor recall 0.97
 floor period-year 0.90
-floor period-exact 0.80
+floor period-exact 0.94
 floor bound 0.98
 floor forecast 0.96
 written written18
@@ -195,7 +195,7 @@ written written23
 floor precision 0.98
 floor recall 0.98
 floor period-year 0.99
-floor period-exact 0.92
+floor period-exact 0.95
 floor bound 0.98
 floor forecast 0.98
 written written24
@@ -209,7 +209,7 @@ written written25
 floor precision 0.98
 floor recall 0.98
 floor period-year 0.99
-floor period-exact 0.86
+floor period-exact 0.94
 floor bound 0.99
 floor forecast 0.99
 written written26
@@ -223,9 +223,16 @@ written written27
 floor precision 0.97
 floor recall 0.98
 floor period-year 0.97
-floor period-exact 0.84
+floor period-exact 0.90
 floor bound 0.98
 floor forecast 0.97
+written written28
+floor precision 0.96
+floor recall 0.98
+floor period-year 0.97
+floor period-exact 0.88
+floor bound 0.98
+floor forecast 0.98
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
 st=$?
 sed 's/^/# /' "$TMP/numbers"
