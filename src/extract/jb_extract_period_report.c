@@ -22,7 +22,8 @@ const char *report_time(const char *p, const char *limit, const TimeAnchor *a, T
     if ((e = any_lit(
              p, limit,
              (const char *const[]){"本报告期末", "报告期末", "本報告期末", "報告期末", NULL}))) {
-        t->p = jb_period_of(last);
+        /* a stock at the report's end is the month's, as 9月末 and 年末 are (rounds 10 on) */
+        t->p = months(last.year, last.n, last.n);
         return e;
     }
     if ((e = any_lit(p, limit,
