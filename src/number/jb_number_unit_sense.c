@@ -14,7 +14,13 @@
  * 9点30分) rather than index points (报3282点, 升6点)? */
 gboolean jb_number_time_of_day(const Ctx *c, gsize p, const Member *m, gsize after)
 {
-    if (!m->is_int || m->value.mant > 24 || m->has_mag)
+    /* a whole hour: 3, or a numeral's 十 (十点半, 二十点: 十 is its magnitude) */
+    gint64 hour = m->value.exp10 == 0   ? m->value.mant
+                  : m->value.exp10 == 1 ? m->value.mant * 10
+                                        : -1;
+    if (m->arabic ? !m->is_int || m->has_mag : m->value.exp10 < 0)
+        return FALSE;
+    if (hour < 0 || hour > 24)
         return FALSE;
     static const char *const AFTER[] = {"半", "钟", "鐘", "整", "许", "許", "前后", "前後", NULL};
     for (const char *const *w = AFTER; *w; w++)
