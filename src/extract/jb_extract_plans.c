@@ -96,6 +96,22 @@ gboolean in_side_note(const char *a, const char *at)
     return FALSE;
 }
 
+gboolean expected_value(const char *sent, const char *qs)
+{
+    static const char *const EXPECTED[] = {"预期的",   "預期的", "预期为", "預期為", "预期值为",
+                                           "預期值為", "预期值", "預期值", NULL};
+    const char *p = qs;
+    if (ends(sent, p, "约") || ends(sent, p, "約"))
+        p -= strlen("约"); /* (市场预期的约20万人) */
+    if (!ends(sent, p, "的") && !ends(sent, p, "为") && !ends(sent, p, "為") &&
+        !ends(sent, p, "值"))
+        return FALSE; /* (most figures: one look at the character before) */
+    for (const char *const *w = EXPECTED; *w; w++)
+        if (ends(sent, p, *w))
+            return TRUE;
+    return FALSE;
+}
+
 gboolean forecast_of_first_figure(const Ctx *c, const char *sent, const WordHit *h)
 {
     /* (the first figure's digits and unit, then its noun: a clause's first words) */

@@ -168,6 +168,9 @@ gboolean forecast_after_figure(const Ctx *c, const Figure *f);
 /* Is the 将 (hit h) of the sentence from `sent` the verb of its first figure (共有15个省份将实施…，
  * 平均…110天): the sentence's forecast word, as one before the figure is? */
 gboolean forecast_of_first_figure(const Ctx *c, const char *sent, const WordHit *h);
+/* Is the figure at qs the expected value itself (高于市场预期的1650亿元, 一致预期为13亿元, 市场
+ * 预期的约20万人), whatever word named the expectation (a name that is no forecast word)? */
+gboolean expected_value(const char *sent, const char *qs);
 /* Is the word at `at` inside a bracket opened after `a` and not yet closed (净利润1.2亿元（此前
  *预期1.1亿元）: 预期 is the note's)? */
 gboolean in_side_note(const char *a, const char *at);

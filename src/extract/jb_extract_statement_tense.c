@@ -348,8 +348,9 @@ Tense figure_tense(const Ctx *c, Figure *f)
         for (const char *const *w = OF_TARGET; *w && forecast; w++)
             if (ends(sent, of, *w) && !(f->have_time && t->future_word))
                 forecast = FALSE; /* (…目标下限的91.4%, 全年目标完成近九成: done) */
-    if (!forecast && target_after(f->qe, f->ce))
-        forecast = TRUE; /* 30万辆全年销量目标, 年初设定的12万台目标: the target */
+    if (!forecast && (target_after(f->qe, f->ce) || expected_value(sent, qs)))
+        forecast = TRUE; /* 30万辆全年销量目标, 年初设定的12万台目标: the target; 高于市场预期的
+                          * 1650亿元: what was expected */
     if (forecast && (starts(f->qe, f->ce, "为基数") || starts(f->qe, f->ce, "為基數")))
         forecast = FALSE; /* 拟以总股本12.56亿股为基数派发: the base a plan counts from, in force */
     if (f->have_time && t->future_word)
