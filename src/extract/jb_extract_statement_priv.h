@@ -156,6 +156,9 @@ typedef struct {
 /* The figure's tense, from the keywords of its clause and of the sentence before it; may
  * drop the figure's time (f->have_time) when it is an event's, not the figure's. */
 Tense figure_tense(const Ctx *c, Figure *f);
+/* jb_extract_now_stock.c: is the figure a stock said to stand now (已超过2000家) after an earlier
+ * clause's span for its own figure, or in a clause after such a stock? Then not of that span. */
+gboolean jb_extract_now_stock(const Ctx *c, const Figure *f);
 /* Its period into `period` (sets tense->forecast for a plan's rate). */
 void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *tense,
                    char period[JB_PERIOD_MAX]);

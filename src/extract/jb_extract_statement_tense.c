@@ -392,12 +392,14 @@ Tense figure_tense(const Ctx *c, Figure *f)
     /* (a time before its clause, carried: 首11個月…，…；另有…正在處理中 is not of it) */
     gboolean state_now = !forecast && !(f->have_time && t->at >= cs0) && f->ce > f->qe &&
                          under_way(f->qe, f->ce);
-    if (state_now)
+    /* (客户已超过2000家 after a clause's own 前10个月: now, as the clauses after it) */
+    gboolean now_stock = !forecast && jb_extract_now_stock(c, f);
+    if (state_now || now_stock)
         f->have_time = FALSE;
     return (Tense){.forecast = forecast,
                    .actual = actual,
                    .now = (actual && now_here) || (now_before && !forecast && !actual_here) ||
-                          state_now,
+                          state_now || now_stock,
                    .running = actual && !now_here};
 }
 
