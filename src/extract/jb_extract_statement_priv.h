@@ -159,6 +159,9 @@ Tense figure_tense(const Ctx *c, Figure *f);
 /* jb_extract_now_stock.c: is the figure a stock said to stand now (已超过2000家) after an earlier
  * clause's span for its own figure, or in a clause after such a stock? Then not of that span. */
 gboolean jb_extract_now_stock(const Ctx *c, const Figure *f);
+/* jb_extract_views.c: is the figure a share of people who fear, believe or expect (36.2%的受访者
+ * 担心…)? Then a time in what they think, or one still to come, is not its time (f->have_time). */
+gboolean jb_extract_view_share(const Ctx *c, Figure *f);
 /* Its period into `period` (sets tense->forecast for a plan's rate). */
 void figure_period(Ctx *c, const Figure *f, const char *period_override, Tense *tense,
                    char period[JB_PERIOD_MAX]);

@@ -331,10 +331,11 @@ Tense figure_tense(const Ctx *c, Figure *f)
             now_before = TRUE;
     }
     const TimeRef *t = f->t;
+    gboolean view = jb_extract_view_share(c, f); /* (36.2%的受访者担心…五年内…: counted then) */
     /* a forecast word in an earlier clause (sentence_words found the first) */
     gboolean forecast_before = c->forecast_end && c->forecast_end <= cs0;
     gboolean forecast = forecast_here || forecast_before ||
-                        (!actual_here && forecast_after_figure(c, f));
+                        (!actual_here && !view && forecast_after_figure(c, f));
     /* a share of a target or plan is how much of it is done (完成全年目标任务的91.7%) */
     static const char *const OF_TARGET[] = {
         "目标的",   "目標的",   "目标任务的", "目標任務的", "计划的",     "計劃的",
