@@ -58,6 +58,19 @@ void jb_extract_survey_period(const Ctx *c, gboolean day_too, JbPeriod *p)
         *p = c->fieldwork;
 }
 
+/* Does [a, b) name a survey of an earlier year (去年调查中, 上年同题调查, 去年的调研)? */
+static gboolean earlier_survey(const char *a, const char *b)
+{
+    static const char *const BEFORE[] = {"去年", "上年", "上一年", NULL};
+    static const char *const SURVEY[] = {"调查", "調查", "调研", "調研", NULL};
+    for (const char *const *w = BEFORE; *w; w++)
+        for (const char *p = g_strstr_len(a, b - a, *w); p; p = g_strstr_len(p + 1, b - p - 1, *w))
+            for (const char *const *v = SURVEY; *v; v++)
+                if (g_strstr_len(p, MIN(b - p, 3 * 8), *v)) /* (a few words after the year) */
+                    return TRUE;
+    return FALSE;
+}
+
 /* Is the time t before a survey's finding at qs no time of the finding's own: the year in the
  * report's name (《2026年…调查报告》, 2026年…调研报告 before the finding), the respondents'
  * past year (过去一年: asked of them when surveyed) or the survey compared with (较2025年调研)? */
@@ -66,6 +79,11 @@ static gboolean survey_time(const Ctx *c, const TimeRef *t, const char *qs)
     if ((t->rel == REL_YEAR && (starts(t->at, t->end, "过去") || starts(t->at, t->end, "過去"))) ||
         t->role == TIME_BASE)
         return TRUE; /* (not 全年: the whole year, often a forecast's) */
+    /* (this year against the survey of a year before, 去年调查中…为29.8%，今年提高了11.5个百分点:
+     * this year's survey) */
+    if ((starts(t->at, t->end, "今年") || starts(t->at, t->end, "今年度")) &&
+        t->end - t->at <= (ptrdiff_t)strlen("今年度") && earlier_survey(c->sentence_start, t->at))
+        return TRUE;
     const char *open = g_strrstr_len(c->sentence_start, t->at - c->sentence_start, "《");
     if (open && g_strstr_len(open, qs - open, "》") && !g_strstr_len(open, t->at - open, "》"))
         return TRUE;
