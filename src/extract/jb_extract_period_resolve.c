@@ -70,8 +70,9 @@ static gboolean month_so_far(const JbPeriod *base, JbPeriod *out)
 }
 
 /* 本月, 上月, 本季, 上季: the quarter or month of the context's end, then one back for 上季 (上季末
- * that quarter's last month); a month's word after a context of several months (第三季…。上月…)
- * is the published day's. */
+ * that quarter's last month); a month's word after a context of several months (第三季…。上月…,
+ * 首十個月…。上月…: a running total's last month is no month the text stands in, though its
+ * 月末 is that month) is the published day's. */
 static JbPeriod this_or_last(const TimeRef *t, JbPeriod base, gboolean in_context,
                              const TimeAnchor *a)
 {
@@ -79,7 +80,8 @@ static JbPeriod this_or_last(const TimeRef *t, JbPeriod base, gboolean in_contex
     if (t->rel == REL_THIS && t->complete && in_context && f == JB_FREQ_DAY)
         return base; /* 截至2026年9月30日，母公司期末可供分配利润…: the end is that day */
     if (t->grain == JB_POINT_MONTH && in_context && a->day.kind &&
-        (f == JB_FREQ_YEAR || f == JB_FREQ_HALF || f == JB_FREQ_QUARTER))
+        (f == JB_FREQ_YEAR || f == JB_FREQ_HALF || f == JB_FREQ_QUARTER ||
+         (f == JB_FREQ_YTD && t->rel == REL_PREV)))
         base = jb_period_of(a->day);
     JbPoint e = base.end;
     JbPoint d = jb_point_of_days(jb_point_end_day(&e) - 1);
