@@ -62,16 +62,19 @@ gboolean multiple_of_year(const char *e, const char *limit)
     return any_lit(q, limit, MULTIPLES) != NULL;
 }
 
-/* Does the clause after e end in 为基数 (以2025年12月31日總股本18.64億股為基數, 以目前总股本…为基数):
- * the share count a payout is counted on, whose time is the count's only? (Beside
- * multiple_of_year: jb_extract_time_scope asks both of what follows a time.) */
+/* Does the clause after e end in 为基数 (以2025年12月31日總股本18.64億股為基數, 以目前总股本…为基数),
+ * or count a share count (以2025年12月31日总股本29.68亿股计算: 股计算, 股計算): the share count a
+ * payout is counted on, whose time is the count's only? (Beside multiple_of_year:
+ * jb_extract_time_scope asks both of what follows a time.) */
 gboolean base_of_payout(const char *e, const char *limit)
 {
-    if (!jb_find(e, e + MIN(limit - e, 3 * 60 + 6), "基", strlen("基")))
-        return FALSE; /* (no 基 where the walk below reads: most clauses, with one memchr) */
+    const char *far = e + MIN(limit - e, 3 * 60 + 6);
+    if (!jb_find(e, far, "基", strlen("基")) && !jb_find(e, far, "算", strlen("算")))
+        return FALSE; /* (no 基 or 算 where the walk below reads: most clauses, with two memchr) */
     for (const char *q = e; q < limit && q - e < 3 * 60 && !clause_mark_at(q, limit);
          q = g_utf8_next_char(q))
-        if (lit(q, limit, "为基数") || lit(q, limit, "為基數"))
+        if (lit(q, limit, "为基数") || lit(q, limit, "為基數") || lit(q, limit, "股计算") ||
+            lit(q, limit, "股計算"))
             return TRUE;
     return FALSE;
 }
