@@ -114,4 +114,8 @@ void jb_extract_in_story_year(const Ctx *c, const GArray *refs, guint i, TimeRef
  * (15:45【收评】…), 0 if none. */
 gsize jb_extract_time_stamp(const char *p, const char *end);
 
+/* jb_extract_month_on_month.c: a running total carried into a sentence with a change against
+ * the month before (…月增約8%) made its last month for that sentence (c->carry_in). */
+void jb_extract_month_of_total(Ctx *c, const char *sent, const char *end);
+
 #endif

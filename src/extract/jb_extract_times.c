@@ -537,6 +537,7 @@ static void carry_in(Ctx *c, const char *sent, const char *end, const char *firs
         c->have_carry_in = TRUE;
         c->carry_in_as_of = FALSE;
     }
+    jb_extract_month_of_total(c, sent, end);
 }
 
 /* The time refs[i], read against a narrower time the sentence named before it (`here`, the
