@@ -274,6 +274,12 @@ const char *year_part(const char *s, const char *p, const char *limit, const Tim
 gboolean multiple_of_year(const char *e, const char *limit);
 /* jb_extract_period_years.c: does the clause after e end in 为基数 (a payout's share count)? */
 gboolean base_of_payout(const char *e, const char *limit);
+/* jb_extract_period_years.c: does the year [p, e) after s name a document's edition (2025年版,
+ * 公布2026年…目录)? */
+gboolean edition_of_year(const char *s, const char *p, const char *e, const char *limit);
+/* jb_extract_period_years.c: any of the three above, for the year t: its clause's only. */
+gboolean year_names_no_period(const TimeRef *t, const char *s, const char *p, const char *e,
+                              const char *limit);
 /* jb_extract_period_years.c: 2026/2027年, a season across two years: no one year. */
 gboolean second_of_year_pair(const char *s, const char *p);
 /* jb_extract_period_years.c: 明（2027）年, 明（116）年: where it ends, or NULL. */

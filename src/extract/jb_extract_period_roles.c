@@ -644,7 +644,7 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
         t->share_of = TRUE;
     }
     jb_extract_time_scope(s, p, e, limit, t);
-    if (base_of_payout(e, limit) || multiple_of_year(e, limit)) /* 以…為基數; 2027年33倍PE */
+    if (year_names_no_period(t, s, p, e, limit)) /* 以…為基數; 2027年33倍PE; 2025年版 */
         t->local = t->sentence_only = TRUE;
     if (t->role == TIME_PERIOD && ordinal_after(s, e, limit))
         t->local = t->sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */

@@ -78,3 +78,34 @@ gboolean base_of_payout(const char *e, const char *limit)
             return TRUE;
     return FALSE;
 }
+
+/* Does the year [p, e) name an edition of a document rather than a time of figures: 2025年版
+ * (（2025年版）), or a list a body publishes (公布2026年国家医保药品目录调整结果, 发布2026年…名单:
+ * the list's edition; its counts are the day's)? Only after a verb of publishing, as a year
+ * before 目录 can be the period of what the list holds (2026年目录内药品销售额…). */
+gboolean edition_of_year(const char *s, const char *p, const char *e, const char *limit)
+{
+    static const char *const PUBLISH[] = {"公布", "公佈", "发布", "發布", "發佈", "印发",
+                                          "印發", "颁布", "頒布", "出台", NULL};
+    static const char *const LIST[] = {"目录", "目錄", "名单", "名單", "清单", "清單", NULL};
+    const char *v = lit(e, limit, "版");
+    if (v) /* (not 版图, 版块: a map, a sector) */
+        return !any_lit(v, limit, (const char *const[]){"图", "圖", "块", "塊", "面", NULL});
+    if (!ends_with_any(s, p, PUBLISH))
+        return FALSE;
+    for (const char *q = e;
+         q < limit && q - e < 3 * 14 && !clause_mark_at(q, limit) && !g_ascii_isdigit(*q);
+         q = g_utf8_next_char(q))
+        if (any_lit(q, limit, LIST))
+            return TRUE;
+    return FALSE;
+}
+
+/* Is the year t at [p, e) in s the time of a payout's share count, a valuation's year or a
+ * document's edition (base_of_payout, multiple_of_year, edition_of_year): its clause's only? */
+gboolean year_names_no_period(const TimeRef *t, const char *s, const char *p, const char *e,
+                              const char *limit)
+{
+    return base_of_payout(e, limit) || multiple_of_year(e, limit) ||
+           (t->p.start.kind == JB_POINT_YEAR && edition_of_year(s, p, e, limit));
+}
