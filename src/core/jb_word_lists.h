@@ -49,6 +49,8 @@ extern const char *const jb_words_reference_line[];
 extern const char *const jb_words_id_header[];
 extern const char *const jb_words_value_header[];
 extern const char *const jb_words_stock_noun[];
+extern const char *const jb_words_stock_unit[];
+extern const char *const jb_words_flow_noun[];
 extern const char *const jb_words_holding[];
 extern const char *const jb_words_pair_word[];
 extern const char *const jb_words_pair_word_value[];

@@ -454,6 +454,9 @@ static void table_row(Ctx *c, Table *t, char **cells, guint n, guint line)
         TimeRef ht; /* (上季, 今季: relative to the row's period, not to the column before) */
         gboolean head_time = head &&
                              text_time(c, head, row_time || t->have_ctx ? &row_ctx : NULL, &ht);
+        if (head_time) /* (10月末/1—10月: the row's kind picks) */
+            jb_table_stock_or_flow(c, row_time || t->have_ctx ? &row_ctx : NULL, label, row_unit,
+                                   &ht);
         if (head_time && have_first && !row_time)
             report_year(c, head, &first, &ht.val);
         if (head_time && have_first && change_header(head) && !strpbrk(head, "0123456789") &&

@@ -29,4 +29,11 @@ char *jb_table_caption_unit(const char *text, gboolean *pct);
  * NULL; *pct as for a caption. */
 char *jb_table_note_unit(const JbArticle *a, guint first, guint last, gboolean *pct);
 
+/* jb_extract_table_stock.c */
+/* A header's first time `ht` followed by a second after a slash, one a point and one a span
+ * (10月末/1—10月): the row's kind picks (a stock, 用户 or 亿户, the point; a flow, 业务量, the
+ * span) and `ht` then covers both in the header. `c->times` holds the header's times. */
+void jb_table_stock_or_flow(Ctx *c, const JbPeriod *ctx, const char *label, const char *row_unit,
+                            TimeRef *ht);
+
 #endif
