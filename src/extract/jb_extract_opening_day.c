@@ -38,14 +38,55 @@ static gboolean announced(const TimeRef *r, const char *first_number)
     return said && !done_on_site(said, first_number) && !launched_there(said, first_number);
 }
 
+/* Is r a wire's dateline (财联社11月26日电，): the day the item was sent, not yet the day its
+ * story tells of? */
+static gboolean dateline(const TimeRef *r)
+{
+    static const char *const SENT[] = {"电", "電", "讯", "訊", NULL};
+    for (const char *const *w = SENT; *w; w++)
+        if (starts(r->end, r->end + strlen(*w), *w))
+            return TRUE;
+    return FALSE;
+}
+
+/* Is a wire's dateline before r in its sentence, dating a later day than r's (财联社11月26日电，
+ * 周三美股…收涨; 11月25日晚间…)? The day the story names after it is the one it tells of: the
+ * US session of the day before, not the dispatch's, for its later sentences too (热门中概股…
+ * 涨2.05%). `first`: the dateline's day (0 when none). */
+static gboolean after_dateline(const Ctx *c, const TimeRef *r, gint64 *first)
+{
+    const TimeRef *refs = (const TimeRef *)(const void *)c->times->data;
+    *first = 0;
+    if (!r->has_val || r < refs || r >= refs + c->times->len)
+        return FALSE;
+    for (const TimeRef *k = refs; k < r; k++)
+        if (k->has_val && dateline(k) && jb_period_freq(&k->val) == JB_FREQ_DAY &&
+            jb_period_first_day(&k->val) > jb_period_first_day(&r->val)) {
+            *first = jb_period_first_day(&k->val);
+            return TRUE;
+        }
+    return FALSE;
+}
+
 void jb_extract_note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
 {
-    if (c->lead_open && !c->have_opening_day && !c->numbered_item && r->has_val &&
-        r->at < first_number && (r->role == TIME_PERIOD || r->role == TIME_DAY) &&
-        !r->future_word && !r->event && jb_period_freq(&r->val) == JB_FREQ_DAY &&
-        c->anchor.day.kind == JB_POINT_DAY &&
-        jb_period_first_day(&r->val) <= jb_point_first_day(&c->anchor.day) &&
-        !announced(r, first_number)) {
+    gint64 sent_day = 0;
+    gboolean told = after_dateline(c, r, &sent_day);
+    /* (the dateline noted first, and replaced by the day the story tells of) */
+    gboolean replace = told && c->have_opening_day &&
+                       jb_period_first_day(&c->opening_day) == sent_day;
+    if (!(c->lead_open && r->has_val && r->at < first_number &&
+          (r->role == TIME_PERIOD || r->role == TIME_DAY) && !r->future_word && !r->event &&
+          jb_period_freq(&r->val) == JB_FREQ_DAY && c->anchor.day.kind == JB_POINT_DAY &&
+          jb_period_first_day(&r->val) <= jb_point_first_day(&c->anchor.day) &&
+          !announced(r, first_number)))
+        return;
+    if (c->numbered_item && told) {
+        /* (a live page's entry or a digest's item: its own day, for its paragraph) */
+        c->carry = r->val;
+        c->have_carry = TRUE;
+        c->carry_as_of = FALSE;
+    } else if (!c->numbered_item && (!c->have_opening_day || replace)) {
         c->opening_day = r->val;
         c->have_opening_day = TRUE;
     }

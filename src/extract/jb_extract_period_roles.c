@@ -441,20 +441,31 @@ static gboolean share_of_owner(const char *s, const char *p, const char *e, cons
 /* A level at a time, from one to another (由2020年的63.2%提高到2025年的69.5%): the time of
  * the figure after 的, not the base of a share (恢复至2019年同期的86.5%). */
 /* An ordinal after a time (今年第七批次, 年内第3次, 今年第5号台风, 年内最后一轮, 今年首批): the
- * time says which of the year's batches or rounds, not the period of the figures after it. */
-static gboolean ordinal_after(const char *s, const char *e, const char *limit)
+ * time says which of the year's batches or rounds, not the period of the figures after it;
+ * *batch: a batch or an issue by its noun (第六批采购中中标…: no figure's period in its clause
+ * either; 首次突破, 第3次下调 are what the time saw). */
+static gboolean ordinal_after(const char *s, const char *e, const char *limit, gboolean *batch)
 {
     static const char *const NTH[] = {"批次", "批", "次", "轮", "輪", "届",
                                       "屆",   "号", "號", "场", "場", NULL};
     const char *q = any_lit(e, limit, (const char *const[]){"最后一", "最後一", "首", NULL});
-    if (q)
-        return any_lit(q, limit, NTH) != NULL;
-    if (!lit(e, limit, "第"))
-        return FALSE;
-    q = e + strlen("第");
-    if (small_number(&q, s, limit, 99) < 0)
-        return FALSE;
-    return any_lit(q, limit, NTH) != NULL;
+    if (!q && lit(e, limit, "第")) {
+        q = e + strlen("第");
+        q = small_number(&q, s, limit, 99) < 0 ? NULL : q;
+    }
+    *batch = q && any_lit(q, limit, (const char *const[]){"批", "届", "屆", "号", "號", NULL});
+    return q && any_lit(q, limit, NTH) != NULL;
+}
+
+/* A period before an ordinal (今年第七批次集中供地): which batch, not the period after its
+ * sentence; before a batch's noun no period of its own clause's figures either. */
+static void ordinal_role(const char *s, const char *e, const char *limit, TimeRef *t)
+{
+    gboolean batch;
+    if (t->role == TIME_PERIOD && ordinal_after(s, e, limit, &batch)) {
+        t->local = t->sentence_only = TRUE;
+        t->event = t->names_noun = batch;
+    }
 }
 
 /* 从2023年的120GWh提升到…: the level a change runs from (从 is a base's word otherwise) */
@@ -646,8 +657,7 @@ void jb_extract_time_role(const char *s, const char *p, const char *e, const cha
     jb_extract_time_scope(s, p, e, limit, t);
     if (year_names_no_period(t, s, p, e, limit)) /* 以…為基數; 2027年33倍PE; 2025年版 */
         t->local = t->sentence_only = TRUE;
-    if (t->role == TIME_PERIOD && ordinal_after(s, e, limit))
-        t->local = t->sentence_only = TRUE; /* 今年第七批次集中供地: which batch, not the period */
+    ordinal_role(s, e, limit, t);
     if (t->role == TIME_PERIOD && (ends_with(s, p, "其中") || ends_with(s, p, "其中，")))
         t->sentence_only = TRUE; /* 其中2月18日至20日…: a part of the period, that sentence's */
     if (t->role == TIME_PERIOD &&
