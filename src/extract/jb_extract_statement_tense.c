@@ -108,6 +108,7 @@ static void statement_period(Ctx *c, const char *override, const TimeRef *t, gbo
         if (!forecast) /* (…截至26日…；他预期今年全年跌约4%至5%: the whole year's) */
             year_to_as_of(c, t, &p);
     } else if (sentence_day(c, qs, &p)) {
+    } else if (jb_extract_price_target(cs0, qs) && jb_extract_default_day(&c->anchor, FALSE, &p)) {
     } else if (c->have_carry_in && !now &&
                (!running || jb_period_freq(&c->carry_in) == JB_FREQ_YTD || c->carry_in_as_of)) {
         /* (a running total takes a carried 1—10月: it is one itself; one after 截至10月底，… is

@@ -6,6 +6,7 @@
  * Not for: reading a time expression itself (jb_extract_period.c), walking the sentence
  * (jb_extract.c).
  */
+#include "jb_extract_ends_priv.h"
 #include "jb_extract_period_priv.h"
 #include "jb_extract_read_priv.h"
 
@@ -226,9 +227,9 @@ void jb_extract_ytd_to(TimeRef *r, const JbPeriod *ctx)
  * 累计下跌约7%), when that is before the published one: to the end of `ctx`, the period in
  * force, when the paragraph named it and it was over when published (`ctx_over`). Else in a
  * release's frame to its month (after a day the sentence is as of, 截至29日收盘, to that day),
- * outside one to the day. */
+ * outside one, or in a market's or a share price's sentence (年内A股累计涨幅), to the day. */
 static void since_new_year_to(const Ctx *c, GArray *refs, guint i, const JbPeriod *ctx,
-                              gboolean ctx_over)
+                              gboolean ctx_over, const char *sent, const char *end)
 {
     TimeRef *r = &g_array_index(refs, TimeRef, i);
     if (r->has_val && r->loose && ctx_over && r->val.start.kind == JB_POINT_MONTH &&
@@ -247,7 +248,7 @@ static void since_new_year_to(const Ctx *c, GArray *refs, guint i, const JbPerio
              * the month of a results story's frame) */
             r->val.start = (JbPoint){JB_POINT_DAY, r->val.start.year, 1, 1};
             r->val.end = as_of->end;
-        } else if (jb_extract_frame_period(c, &frame) &&
+        } else if (jb_extract_frame_period(c, &frame) && !jb_extract_market_words(sent, end) &&
                    jb_period_end_day(&frame) <= jb_point_first_day(&c->anchor.day)) {
             JbPoint last = jb_point_of_days(jb_period_end_day(&frame) - 1);
             if (last.year == r->val.end.year && last.n < r->val.end.n && last.n >= 1)
@@ -621,7 +622,7 @@ void read_times(Ctx *c, const char *sent, const char *end, const char *first_num
         /* (a time not over when published, as a headline's 今年, names no month to run to) */
         gboolean ctx_over = have_ctx && ctx_named && c->anchor.day.kind == JB_POINT_DAY &&
                             jb_period_end_day(&ctx) <= jb_point_first_day(&c->anchor.day);
-        since_new_year_to(c, refs, i, &ctx, ctx_over);
+        since_new_year_to(c, refs, i, &ctx, ctx_over, sent, end);
         /* a time after a figure of its item (…8123.40点，本周涨0.92%；德国…) is that item's */
         after_figures(refs, i, sent, end, item_start(sent, end, r->at, &walked, &item, &items), qs,
                       have_ctx ? &ctx : NULL, &c->anchor);

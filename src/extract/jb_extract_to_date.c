@@ -6,6 +6,7 @@
  * total over the days since release the text counts (上映8天累计票房), a time the figure names.
  */
 #include "jb_extract_ends_priv.h"
+#include "jb_word_lists.h"
 
 #include <string.h>
 
@@ -27,4 +28,17 @@ void jb_extract_total_to_date(const char *a, const char *b, char period[JB_PERIO
         if (g_strstr_len(a, at - a, *w))
             return;
     jb_period_format(&(JbPeriod){p.end, p.end}, period);
+}
+
+/* Does [a, b) name a market or a share's price (A股, 港股, 指数, 收盘, 股价)? A run since January
+ * there (年内A股累计涨幅, 今年以来股价累计上涨) is a quote's move to the trading day, not a
+ * release's total to its month: a results story's quarter is no frame of it. */
+gboolean jb_extract_market_words(const char *a, const char *b)
+{
+    static const char *const PRICE[] = {"股价", "股價", NULL};
+    for (int l = 0; l < 2; l++)
+        for (const char *const *w = l ? PRICE : jb_words_market_word; *w; w++)
+            if (g_strstr_len(a, b - a, *w))
+                return TRUE;
+    return FALSE;
 }
