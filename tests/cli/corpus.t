@@ -83,7 +83,7 @@ written written7
 floor precision 0.97
 floor recall 0.98
 floor period-year 0.98
-floor period-exact 0.94
+floor period-exact 0.93
 floor bound 0.98
 floor forecast 0.98
 written written8
@@ -223,14 +223,14 @@ written written27
 floor precision 0.97
 floor recall 0.98
 floor period-year 0.97
-floor period-exact 0.90
+floor period-exact 0.93
 floor bound 0.98
 floor forecast 0.97
 written written28
 floor precision 0.96
 floor recall 0.98
 floor period-year 0.97
-floor period-exact 0.88
+floor period-exact 0.92
 floor bound 0.98
 floor forecast 0.98
 python3 "$ROOT/tests/gold/numbers_eval.py" "$JB" "$CORPUS/gold.csv" --min 0.98 >"$TMP/numbers"
