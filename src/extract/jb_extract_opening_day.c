@@ -59,7 +59,9 @@ static gboolean after_dateline(const Ctx *c, const TimeRef *r, gint64 *first)
     *first = 0;
     if (!r->has_val || r < refs || r >= refs + c->times->len)
         return FALSE;
-    for (const TimeRef *k = refs; k < r; k++)
+    /* (the few times just before it: a dateline opens its item, and a sentence of thousands of
+     * days is not read back from each) */
+    for (const TimeRef *k = r - refs > 4 ? r - 4 : refs; k < r; k++)
         if (k->has_val && dateline(k) && jb_period_freq(&k->val) == JB_FREQ_DAY &&
             jb_period_first_day(&k->val) > jb_period_first_day(&r->val)) {
             *first = jb_period_first_day(&k->val);
@@ -70,24 +72,28 @@ static gboolean after_dateline(const Ctx *c, const TimeRef *r, gint64 *first)
 
 void jb_extract_note_opening_day(Ctx *c, const TimeRef *r, const char *first_number)
 {
-    gint64 sent_day = 0;
-    gboolean told = after_dateline(c, r, &sent_day);
-    /* (the dateline noted first, and replaced by the day the story tells of) */
-    gboolean replace = told && c->have_opening_day &&
-                       jb_period_first_day(&c->opening_day) == sent_day;
     if (!(c->lead_open && r->has_val && r->at < first_number &&
           (r->role == TIME_PERIOD || r->role == TIME_DAY) && !r->future_word && !r->event &&
           jb_period_freq(&r->val) == JB_FREQ_DAY && c->anchor.day.kind == JB_POINT_DAY &&
-          jb_period_first_day(&r->val) <= jb_point_first_day(&c->anchor.day) &&
-          !announced(r, first_number)))
+          jb_period_first_day(&r->val) <= jb_point_first_day(&c->anchor.day)))
         return;
-    if (c->numbered_item && told) {
+    if (!c->numbered_item && !c->have_opening_day) { /* (the story's first day: most calls) */
+        if (!announced(r, first_number)) {
+            c->opening_day = r->val;
+            c->have_opening_day = TRUE;
+        }
+        return;
+    }
+    gint64 sent_day = 0;
+    if (!after_dateline(c, r, &sent_day) || announced(r, first_number))
+        return;
+    if (c->numbered_item) {
         /* (a live page's entry or a digest's item: its own day, for its paragraph) */
         c->carry = r->val;
         c->have_carry = TRUE;
         c->carry_as_of = FALSE;
-    } else if (!c->numbered_item && (!c->have_opening_day || replace)) {
+    } else if (jb_period_first_day(&c->opening_day) == sent_day) {
+        /* (the dateline noted first, and replaced by the day the story tells of) */
         c->opening_day = r->val;
-        c->have_opening_day = TRUE;
     }
 }
